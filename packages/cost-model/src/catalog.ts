@@ -1,0 +1,45 @@
+/**
+ * Loads data/catalog.json once and validates it with zod at module load, so a bad edit to the data
+ * fails the first import (and every test) instead of producing a wrong price later. No fs: the JSON is
+ * a static import, so this works unchanged in the browser bundle.
+ */
+import { z } from 'zod';
+import catalogJson from '../data/catalog.json' with { type: 'json' };
+import { rawCatalogSchema, type RawCatalog } from './catalog-schema.ts';
+import { CatalogLookupError } from './catalog-lookup-error.ts';
+import { suggest } from './suggest.ts';
+
+/** Validates raw catalog JSON; throws an Error listing every problem. Exported for tests and alternate catalogs. */
+export function parseCatalog(json: unknown): RawCatalog {
+  const result = rawCatalogSchema.safeParse(json);
+  if (!result.success) throw new Error(`cost-model catalog is invalid:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+/** The validated catalog data (raw, dated shape). Prefer the lookup functions. */
+export const catalog: RawCatalog = parseCatalog(catalogJson);
+
+/** The date (YYYY-MM-DD) the catalog was compiled; the default `asOf` for every price lookup. */
+export const catalogAsOf: string = catalog.asOf;
+
+/** Where a number came from: the entry in the catalog's `sources` map. */
+export interface SourceRef {
+  key: string;
+  url: string;
+  date: string;
+  kind: string;
+  confidence: 'high' | 'medium' | 'low';
+  notes?: string;
+}
+
+/** Resolves a source key (e.g. `SKY_AWS_PRECUT`) to its URL, date and confidence; throws CatalogLookupError if unknown. */
+export function getSource(key: string): SourceRef {
+  const s = catalog.sources[key];
+  if (!s) throw new CatalogLookupError('source', key, suggest(key, Object.keys(catalog.sources)));
+  return { key, url: s.url, date: s.date, kind: s.kind, confidence: s.confidence, ...(s.notes === undefined ? {} : { notes: s.notes }) };
+}
+
+/** Every source the catalog cites, by key. */
+export function listSources(): SourceRef[] {
+  return Object.keys(catalog.sources).map(getSource);
+}

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RawPricePoint } from './catalog-schema.ts';
+import { checkAsOf, priceInForce, toPricePoint } from './price-at.ts';
+
+const point = (usdPerHour: number, validFrom: string | null): RawPricePoint => ({ usdPerHour, validFrom, source: 'TEST', sourceDate: 'undated' });
+
+describe('priceInForce', () => {
+  const series = [point(98.32, null), point(55.04, '2025-06-01')];
+
+  it('uses the undated point before the first change and the new point from its first day', () => {
+    expect(priceInForce(series, '2020-01-01')?.usdPerHour).toBe(98.32);
+    expect(priceInForce(series, '2025-05-31')?.usdPerHour).toBe(98.32);
+    expect(priceInForce(series, '2025-06-01')?.usdPerHour).toBe(55.04);
+  });
+
+  it('is null for a missing series or a date before a dated-only series starts', () => {
+    expect(priceInForce(undefined, '2025-01-01')).toBeNull();
+    expect(priceInForce([point(1, '2025-01-01')], '2024-12-31')).toBeNull();
+  });
+
+  it('always returns the latest point that had taken effect by asOf', () => {
+    const day = fc.integer({ min: 0, max: 3000 }).map((d) => new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.uniqueArray(day, { minLength: 1, maxLength: 6 }), day, (days, asOf) => {
+        const s = [...days].sort().map((d, i) => point(i + 1, d));
+        const got = priceInForce(s, asOf);
+        const expected = s.filter((p) => (p.validFrom ?? '') <= asOf).at(-1) ?? null;
+        expect(got).toBe(expected);
+      }),
+    );
+  });
+});
+
+describe('checkAsOf and toPricePoint', () => {
+  it('accepts real days and rejects impossible ones', () => {
+    expect(checkAsOf('2024-02-29')).toBe('2024-02-29');
+    expect(() => checkAsOf('2023-02-29')).toThrow(RangeError);
+    expect(() => checkAsOf('2025-6-1')).toThrow(RangeError);
+  });
+
+  it('copies only the optional fields that are present', () => {
+    expect(toPricePoint(point(1, null))).toEqual({ usdPerHour: 1, validFrom: null, source: 'TEST', sourceDate: 'undated' });
+    expect(toPricePoint({ ...point(1, null), range: [0.5, 1.5] }).range).toEqual([0.5, 1.5]);
+  });
+});

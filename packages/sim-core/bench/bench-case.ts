@@ -1,0 +1,48 @@
+/**
+ * One benchmark case in its own process, so that peak RSS (getrusage maxRSS) belongs to that case alone.
+ * Prints one JSON line: requests simulated, best wall time over the timed repetitions, peak RSS.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runEngine } from '../src/engine/simulation.ts';
+import { fleet } from '../src/test-support/builders.ts';
+import { runScenario, parseScenarioText } from '../src/index.ts';
+
+const name = process.argv[2];
+const examples = fileURLToPath(new URL('../../../../shared/examples/', import.meta.url));
+
+function caseMmc64(): () => number {
+  const c = 64;
+  const mu = 20;
+  const config = fleet({ qps: 0.8 * c * mu, replicas: c, serviceTime: { kind: 'exponential', meanSeconds: 1 / mu }, routing: 'shared-queue', durationSeconds: 4 * 3600 });
+  return () => runEngine(config).requests.offered;
+}
+
+function caseExample(file: string): () => number {
+  const text = readFileSync(examples + file, 'utf8');
+  const parsed = parseScenarioText(text, file);
+  if (!parsed.ok) throw new Error(`cannot parse ${file}`);
+  return () => runScenario(parsed.scenario).summary!.requests.offered;
+}
+
+const cases: Record<string, () => () => number> = {
+  'mmc64-rho0.8': caseMmc64,
+  'serving-autoscaling-24h': () => caseExample('serving-autoscaling.yaml'),
+  'hpa-step': () => caseExample('hpa-step.yaml'),
+};
+
+const make = cases[name ?? ''];
+if (!make) throw new Error(`unknown case ${name}; known: ${Object.keys(cases).join(', ')}`);
+const run = make();
+const warmups = Number(process.env.BENCH_WARMUPS ?? 1);
+const reps = Number(process.env.BENCH_REPS ?? 3);
+for (let i = 0; i < warmups; i++) run();
+let best = Infinity;
+let requests = 0;
+for (let i = 0; i < reps; i++) {
+  const t0 = performance.now();
+  requests = run();
+  best = Math.min(best, performance.now() - t0);
+}
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`${JSON.stringify({ case: name, requests, bestSeconds: best / 1000, requestsPerSecond: requests / (best / 1000), peakRssMb })}\n`);

@@ -1,0 +1,156 @@
+/**
+ * Scenario → EngineConfig: resolves names to indices, units to seconds, catalog ids to GPUs and prices,
+ * and fills the defaults the engine needs (provisioning delay, spot notice). The engine then works on
+ * plain numbers only. Catalog look-ups throw CatalogLookupError; validation reports those earlier.
+ */
+import { getInstance, type InstanceType } from '@design-sim/cost-model';
+import type { EngineBatching, EngineConfig, EngineHpa, EnginePool, EngineService } from '../engine/engine-config.ts';
+import { normalizeBehavior } from '../hpa/index.ts';
+import { type DurationDistribution, lognormalFromP50P95, lognormalFromP50P99 } from '../random/service-time.ts';
+import type { BatchingSpec, HpaSpec, LatencySpec, NodePoolSpec, Scenario, ServiceSpec } from '../scenario/index.ts';
+import { compileRateProfile, type ProfileSpec } from '../traffic/rate-profile.ts';
+
+/**
+ * Node provisioning when a pool gives none: GPU nodes with preinstalled drivers, median 4 min, p95 10 min
+ * (k8s-semantics.md §3.5 "Recommended simulator distribution").
+ */
+export const DEFAULT_GPU_NODE_PROVISIONING = { p50Seconds: 240, p95Seconds: 600 } as const;
+/** Upstream `unschedulablePodWithGpuTimeBuffer` (core/static_autoscaler.go): 30 s. */
+export const CA_GPU_POD_BUFFER_SECONDS = 30;
+/** Upstream `--max-scale-down-parallelism` default: 10 empty nodes per scan. */
+export const CA_MAX_EMPTY_BULK_DELETE = 10;
+
+/** Compiles a parsed scenario that has services (a training-only scenario has no engine run). */
+export function compileScenario(scenario: Scenario, overrides: { seed?: number; durationSeconds?: number; intervalSeconds?: number } = {}): EngineConfig {
+  const spec = scenario.spec;
+  const services = spec.services ?? [];
+  const duration = overrides.durationSeconds ?? spec.duration ?? 0;
+  const traffic = spec.traffic;
+  if (!traffic || services.length === 0) throw new Error('compileScenario needs spec.traffic and at least one service');
+  const poolIndex = new Map((spec.nodePools ?? []).map((p, i) => [p.name, i]));
+  const instances = (spec.nodePools ?? []).map((p) => getInstance(p.instance, spec.catalogDate === undefined ? undefined : { asOf: spec.catalogDate }));
+  const target = traffic.target === undefined ? 0 : services.findIndex((s) => s.name === traffic.target);
+  return {
+    seed: overrides.seed ?? spec.seed,
+    durationSeconds: duration,
+    warmupSeconds: spec.warmup ?? 0,
+    intervalSeconds: overrides.intervalSeconds ?? spec.interval ?? 60,
+    traffic: { profile: compileRateProfile(toProfileSpec(traffic.profile), duration), arrivals: traffic.arrivals, service: Math.max(0, target) },
+    services: services.map((s) => compileService(s, s.nodePool === undefined ? -1 : poolIndex.get(s.nodePool) ?? -1)),
+    pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services, spec.catalogDate)),
+  };
+}
+
+function toProfileSpec(p: Scenario['spec']['traffic'] extends infer T ? (T extends { profile: infer P } ? P : never) : never): ProfileSpec {
+  if (p.type === 'points') return { type: 'points', points: p.points.map((pt) => [pt.at, pt.qps] as const) };
+  return p as ProfileSpec;
+}
+
+function compileService(s: ServiceSpec, pool: number): EngineService {
+  return {
+    name: s.name,
+    initialReplicas: s.replicas,
+    gpusPerReplica: s.gpusPerReplica,
+    concurrency: s.concurrency,
+    routing: s.routing,
+    serviceTime: latencyDistribution(s.latency),
+    batching: s.batching ? compileBatching(s.batching) : null,
+    queueMaxLength: s.queue?.maxLength ?? Infinity,
+    queueTimeoutSeconds: s.queue?.timeout ?? Infinity,
+    startup: { imagePullSeconds: s.startup.imagePull, modelLoadSeconds: s.startup.modelLoad, readinessSeconds: s.startup.readiness },
+    pool,
+    hpa: s.hpa ? compileHpa(s.hpa) : null,
+  };
+}
+
+/** Service-time distributions, ms in the scenario → seconds in the engine. */
+export function latencyDistribution(l: LatencySpec): DurationDistribution {
+  switch (l.distribution) {
+    case 'constant':
+      return { kind: 'constant', seconds: l.ms / 1000 };
+    case 'exponential':
+      return { kind: 'exponential', meanSeconds: l.meanMs / 1000 };
+    case 'lognormal':
+      return l.p99Ms === l.p50Ms ? { kind: 'constant', seconds: l.p50Ms / 1000 } : lognormalFromP50P99(l.p50Ms / 1000, l.p99Ms / 1000);
+    case 'empirical':
+      return { kind: 'empirical', samplesSeconds: l.samplesMs.map((ms) => ms / 1000) };
+  }
+}
+
+/** A batch-size → seconds table; a points table is interpolated linearly and extended along its last segment. */
+function compileBatching(b: BatchingSpec): EngineBatching {
+  const table = new Float64Array(b.maxBatchSize + 1);
+  const lat = b.batchLatency;
+  for (let size = 1; size <= b.maxBatchSize; size++) {
+    table[size] = ('points' in lat ? interpolate(lat.points, size) : lat.baseMs + lat.perItemMs * size) / 1000;
+  }
+  return { maxBatchSize: b.maxBatchSize, maxQueueDelaySeconds: b.maxQueueDelay, batchSeconds: table };
+}
+
+function interpolate(points: readonly (readonly [number, number])[], x: number): number {
+  const sorted = [...points].sort((a, b) => a[0] - b[0]);
+  if (sorted.length === 1) return sorted[0]![1];
+  let i = sorted.findIndex(([bx]) => bx >= x);
+  if (i <= 0) i = i === 0 ? 1 : sorted.length - 1;
+  const [x0, y0] = sorted[i - 1]!;
+  const [x1, y1] = sorted[i]!;
+  return x1 === x0 ? y1 : Math.max(0, y0 + ((y1 - y0) * (x - x0)) / (x1 - x0));
+}
+
+function compileHpa(h: HpaSpec): EngineHpa {
+  return {
+    controller: {
+      minReplicas: h.minReplicas,
+      maxReplicas: h.maxReplicas,
+      behavior: normalizeBehavior(h.behavior),
+      ...(h.tolerance === undefined ? {} : { tolerance: h.tolerance }),
+    },
+    metrics: h.metrics.map((m) => ({ type: m.type, target: m.target, windowSeconds: m.window, scrapeIntervalSeconds: m.scrapeInterval })),
+    syncPeriodSeconds: h.syncPeriod,
+  };
+}
+
+function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly ServiceSpec[], _asOf: string | undefined): EnginePool {
+  const gpusPerNode = inst.gpuCount;
+  const ca = p.clusterAutoscaler;
+  return {
+    name: p.name,
+    instanceId: inst.id,
+    gpusPerNode,
+    minNodes: p.minNodes,
+    maxNodes: p.maxNodes,
+    initialNodes: Math.min(p.maxNodes, Math.max(p.initialNodes, nodesForInitialReplicas(p.name, gpusPerNode, services))),
+    spotShare: p.spotShare,
+    spotUsdPerHour: inst.prices.spot?.usdPerHour ?? null,
+    regularUsdPerHour: inst.prices[p.purchase]?.usdPerHour ?? null,
+    regularCapacity: p.purchase,
+    provisioning: provisioningDistribution(p.provisioning),
+    autoscaler: {
+      enabled: ca.enabled,
+      scanIntervalSeconds: ca.scanInterval,
+      scaleDownUnneededSeconds: ca.scaleDownUnneededTime,
+      scaleDownDelayAfterAddSeconds: ca.scaleDownDelayAfterAdd,
+      utilizationThreshold: ca.scaleDownUtilizationThreshold,
+      gpuPodBufferSeconds: CA_GPU_POD_BUFFER_SECONDS,
+      maxEmptyBulkDelete: CA_MAX_EMPTY_BULK_DELETE,
+    },
+    spot: p.spot && p.spotShare > 0 ? { interruptionsPerNodeHour: p.spot.interruptionsPerNodeHour, noticeSeconds: p.spot.notice } : null,
+  };
+}
+
+/** The run starts in steady state: the pool holds at least the nodes its initial replicas need. */
+function nodesForInitialReplicas(pool: string, gpusPerNode: number, services: readonly ServiceSpec[]): number {
+  let nodes = 0;
+  for (const s of services) {
+    if (s.nodePool !== pool || s.gpusPerReplica === 0) continue;
+    const perNode = Math.floor(gpusPerNode / s.gpusPerReplica);
+    if (perNode > 0) nodes += Math.ceil(s.replicas / perNode);
+  }
+  return nodes;
+}
+
+function provisioningDistribution(p: NodePoolSpec['provisioning']): DurationDistribution {
+  if (p === undefined) return lognormalFromP50P95(DEFAULT_GPU_NODE_PROVISIONING.p50Seconds, DEFAULT_GPU_NODE_PROVISIONING.p95Seconds);
+  if (p.distribution === 'constant') return { kind: 'constant', seconds: p.value };
+  return p.p95 === p.p50 ? { kind: 'constant', seconds: p.p50 } : lognormalFromP50P95(p.p50, p.p95);
+}

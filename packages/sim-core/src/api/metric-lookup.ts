@@ -1,0 +1,60 @@
+import type { RunResult } from './run-result.ts';
+
+type Parts = Pick<RunResult, 'summary' | 'training'>;
+
+/**
+ * The value of an `expect:`/`claims:` metric in a run, in the metric's canonical unit (see
+ * scenario/metrics.ts), or null when this run does not produce it.
+ */
+export function lookupMetric(r: Parts, metric: string): number | null {
+  const s = r.summary;
+  const t = r.training;
+  const v = ((): number | null | undefined => {
+    switch (metric) {
+      case 'latency.p50': return s?.latencyMs.p50;
+      case 'latency.p90': return s?.latencyMs.p90;
+      case 'latency.p95': return s?.latencyMs.p95;
+      case 'latency.p99': return s?.latencyMs.p99;
+      case 'latency.p999': return s?.latencyMs.p999;
+      case 'latency.mean': return s?.latencyMs.mean;
+      case 'latency.max': return s?.latencyMs.max;
+      case 'availability': return s?.availability;
+      case 'requests.offered': return s?.measured.offered;
+      case 'requests.served': return s?.measured.served;
+      case 'requests.dropped': return s?.measured.dropped;
+      case 'requests.timedOut': return s?.measured.timedOut;
+      case 'replicas.max': return s?.replicas.max;
+      case 'replicas.min': return s?.replicas.min;
+      case 'replicas.mean': return s?.replicas.mean;
+      case 'nodes.max': return s?.nodes.max;
+      case 'nodes.min': return s?.nodes.min;
+      case 'nodes.mean': return s?.nodes.mean;
+      case 'gpus.peak': return s?.peakGpus;
+      case 'spotInterruptions': return s?.spotInterruptions;
+      case 'cost.total': return s?.cost.totalUsd;
+      case 'cost.hourly': return s?.cost.perHourUsd;
+      case 'cost.monthly': return s?.cost.monthlyUsd;
+      case 'cost.per1k': return s?.cost.per1kRequestsUsd;
+      case 'cost.perMillion': return s?.cost.perMillionRequestsUsd;
+      case 'training.days': return t?.days;
+      case 'training.hours': return t?.hours;
+      case 'training.gpuHours': return t?.gpuHours;
+      case 'training.costUsd': return t?.costUsd;
+      case 'training.flops': return t?.flops;
+      case 'training.lostDays': return t?.lostDays;
+      case 'training.interruptions': return t?.interruptions;
+      case 'training.budgetFits': return t?.budget ? (t.budget.fits ? 1 : 0) : null;
+      default: return null;
+    }
+  })();
+  return v === undefined || v === null ? null : v;
+}
+
+/** How the tool computed a metric, for graded claims. */
+export function metricFormula(r: Parts, metric: string): string | undefined {
+  if (metric.startsWith('training.')) return r.training?.formula;
+  if (metric.startsWith('cost.')) return 'node-seconds × catalog price per instance-hour (+ control plane); monthly = hourly × 730';
+  if (metric.startsWith('latency.')) return 'discrete-event simulation: queue wait + service time of each served request';
+  if (metric === 'availability') return 'served ÷ (served + dropped + timed out) after warm-up';
+  return undefined;
+}

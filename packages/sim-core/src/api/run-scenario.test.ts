@@ -1,0 +1,74 @@
+/** End-to-end runs of the reference examples through the public API, checked against independent numbers. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { meanSojourn, sojournQuantile } from '../theory/index.ts';
+import { createSimApi } from './sim-api.ts';
+
+const examples = fileURLToPath(new URL('../../../../examples/', import.meta.url));
+const api = createSimApi();
+
+function run(file: string, options = {}) {
+  const response = api.run(readFileSync(examples + file, 'utf8'), file, options);
+  if (!response.ok) throw new Error(response.issues.map((i) => i.message).join('; '));
+  return response.result;
+}
+
+describe('fixed-fleet.yaml (M/M/55, λ = 1000/s, 50 ms mean service)', () => {
+  const r = run('fixed-fleet.yaml');
+  const q = { lambda: 1000, mu: 20, servers: 55 };
+
+  it('matches Erlang C for the mean and p99 within 3%', () => {
+    expect(r.summary!.latencyMs.mean).toBeCloseTo(meanSojourn(q) * 1000, -1);
+    expect(Math.abs(r.summary!.latencyMs.mean / (meanSojourn(q) * 1000) - 1)).toBeLessThan(0.03);
+    expect(Math.abs(r.summary!.latencyMs.p99 / (sojournQuantile(q, 0.99) * 1000) - 1)).toBeLessThan(0.03);
+  });
+
+  it('bills 55 g2-standard-8 nodes for 2 h at the catalog price plus the GKE fee', () => {
+    const cost = r.summary!.cost;
+    // 55 × $0.85362/h (SKY_GCP host + L4) + $0.10/h GKE cluster fee, over 2 h.
+    expect(cost.perHourUsd).toBeCloseTo(55 * 0.85362 + 0.1, 4);
+    expect(cost.totalUsd).toBeCloseTo(2 * (55 * 0.85362 + 0.1), 3);
+    expect(cost.monthlyUsd).toBeCloseTo(730 * (55 * 0.85362 + 0.1), 2);
+  });
+
+  it('passes its expectations', () => {
+    expect(r.pass).toBe(true);
+    expect(r.expectations.map((e) => e.pass)).toEqual([true, true]);
+  });
+});
+
+describe('training-7b.yaml', () => {
+  const r = run('training-7b.yaml');
+
+  it('computes 6·N·D FLOPs and grades the seed claim of 18 days as way off', () => {
+    const t = r.training!;
+    expect(t.flops).toBeCloseTo(6 * 7e9 * 2e12, -15);
+    // 8.4e22 FLOPs / (32 × 312e12 × 0.5) = 1.68e7 s ≈ 194.7 days before checkpoint and interruption overheads.
+    expect(t.idealDays).toBeCloseTo(8.4e22 / (32 * 312e12 * 0.5) / 86_400, 6);
+    expect(t.days).toBeGreaterThan(t.idealDays);
+    const days = r.claims.find((c) => c.metric === 'training.days')!;
+    expect(days.claimed).toBe(18);
+    expect(days.verdict).toBe('way-off');
+    expect(t.budget!.fits).toBe(false);
+  });
+});
+
+describe('hpa-step.yaml', () => {
+  it('scales out after the step and is deterministic for a seed', () => {
+    const a = run('hpa-step.yaml', { durationSeconds: 1200 });
+    const b = run('hpa-step.yaml', { durationSeconds: 1200 });
+    expect(JSON.stringify(a, replacer)).toBe(JSON.stringify(b, replacer));
+    const ts = a.timeseries!;
+    const before = ts.desiredReplicas[0]!;
+    const after = Math.max(...Array.from(ts.desiredReplicas));
+    expect(before).toBe(4);
+    expect(after).toBeGreaterThan(4);
+    const s = a.summary!;
+    expect(s.requests.offered).toBe(s.requests.served + s.requests.dropped + s.requests.timedOut + s.requests.inFlightAtEnd);
+  });
+});
+
+function replacer(_key: string, value: unknown): unknown {
+  return ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value;
+}

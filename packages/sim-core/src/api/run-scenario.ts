@@ -1,0 +1,172 @@
+/**
+ * Runs a parsed scenario end to end: the serving simulation (if it has services), the training
+ * estimate (if it has a training block), the bill, then the scenario's expectations and claims.
+ */
+import { type CloudId, fleetCost, getGpu, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
+import type { EngineResult, RunOptions } from '../engine/engine-result.ts';
+import { runEngine } from '../engine/simulation.ts';
+import { evaluateExpectations, gradeClaims, parseExpectation, type Expectation, type Scenario } from '../scenario/index.ts';
+import { compileScenario } from './compile-scenario.ts';
+import { lookupMetric, metricFormula } from './metric-lookup.ts';
+import { RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingSummary } from './run-result.ts';
+
+export interface RunScenarioOptions extends RunOptions {
+  seed?: number;
+  durationSeconds?: number;
+  intervalSeconds?: number;
+}
+
+export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): RunResult {
+  const spec = scenario.spec;
+  const seed = options.seed ?? spec.seed;
+  let summary: ServingSummary | null = null;
+  let engine: EngineResult | null = null;
+  if ((spec.services ?? []).length > 0) {
+    const overrides = {
+      seed,
+      ...(options.durationSeconds === undefined ? {} : { durationSeconds: options.durationSeconds }),
+      ...(options.intervalSeconds === undefined ? {} : { intervalSeconds: options.intervalSeconds }),
+    };
+    engine = runEngine(compileScenario(scenario, overrides), options);
+    summary = servingSummary(scenario, engine);
+  }
+  const training = spec.training ? trainingSummary(scenario) : null;
+  const partial = { summary, training };
+  const lookup = (metric: string): number | null => lookupMetric(partial, metric);
+  const expectations = evaluateExpectations(expectationsOf(scenario), lookup);
+  const claims = gradeClaims(claimsOf(scenario), lookup, (m) => metricFormula(partial, m));
+  return {
+    formatVersion: RUN_RESULT_FORMAT_VERSION,
+    scenario: { name: scenario.metadata.name, title: scenario.metadata.title ?? null },
+    seed,
+    summary,
+    timeseries: engine?.timeseries ?? null,
+    events: engine?.events ?? [],
+    training,
+    expectations,
+    claims,
+    pass: expectations.every((e) => e.pass),
+  };
+}
+
+function expectationsOf(scenario: Scenario): Expectation[] {
+  const out: Expectation[] = [];
+  for (const e of scenario.spec.expect ?? []) {
+    if (typeof e !== 'string') out.push(e as Expectation);
+    else {
+      const parsed = parseExpectation(e);
+      if (parsed.ok) out.push(parsed.expectation);
+    }
+  }
+  return out;
+}
+
+function claimsOf(scenario: Scenario): Record<string, number> {
+  const claims: Record<string, number> = {};
+  for (const [k, v] of Object.entries(scenario.spec.claims ?? {})) if (typeof v === 'number') claims[k] = v;
+  return claims;
+}
+
+const CONTROL_PLANE_BY_CLOUD: Readonly<Record<string, CloudId>> = { gke: 'gcp', eks: 'aws', aks: 'azure' };
+
+function controlPlaneOf(scenario: Scenario): { cloud: CloudId; clusters: number } | null {
+  const cluster = scenario.spec.cluster;
+  const pools = scenario.spec.nodePools ?? [];
+  const explicit = cluster?.controlPlane;
+  if (explicit === 'none') return null;
+  const cloud = explicit !== undefined ? CONTROL_PLANE_BY_CLOUD[explicit] : (pools[0]?.instance.split('/')[0] as CloudId | undefined);
+  if (cloud !== 'aws' && cloud !== 'gcp' && cloud !== 'azure') return null;
+  return { cloud, clusters: cluster?.clusters ?? 1 };
+}
+
+function servingSummary(scenario: Scenario, r: EngineResult): ServingSummary {
+  const m = r.measured;
+  const finished = m.served + m.dropped + m.timedOut;
+  const bill = fleetCost({
+    usage: r.nodeUsage,
+    durationSeconds: r.durationSeconds,
+    requestsServed: r.requests.served,
+    controlPlane: controlPlaneOf(scenario),
+    ...(scenario.spec.catalogDate === undefined ? {} : { asOf: scenario.spec.catalogDate }),
+  });
+  const h = r.latency;
+  return {
+    durationSeconds: r.durationSeconds,
+    warmupSeconds: r.warmupSeconds,
+    requests: r.requests,
+    measured: m,
+    latencyMs: {
+      p50: h.quantile(0.5),
+      p90: h.quantile(0.9),
+      p95: h.quantile(0.95),
+      p99: h.quantile(0.99),
+      p999: h.quantile(0.999),
+      mean: h.mean(),
+      max: h.count === 0 ? NaN : h.max,
+    },
+    availability: finished === 0 ? 1 : m.served / finished,
+    replicas: r.replicas,
+    nodes: r.nodes,
+    peakGpus: r.peakGpus,
+    gpuUtilization: r.gpuUtilizationMean,
+    spotInterruptions: r.spotInterruptions,
+    cost: {
+      totalUsd: bill.totalUsd,
+      perHourUsd: bill.perHourUsd,
+      monthlyUsd: bill.monthlyUsd,
+      per1kRequestsUsd: bill.per1kRequestsUsd,
+      perMillionRequestsUsd: bill.per1kRequestsUsd === null ? null : bill.per1kRequestsUsd * 1000,
+      lines: bill.lines,
+      unknownPrices: bill.unknownPrices,
+      complete: bill.complete,
+    },
+  };
+}
+
+function trainingSummary(scenario: Scenario): TrainingSummary {
+  const t = scenario.spec.training!;
+  const common = {
+    parameters: t.parameters,
+    tokens: t.tokens,
+    mfu: t.mfu,
+    precision: t.precision,
+    ...(t.checkpoint ? { checkpoint: { everySeconds: t.checkpoint.every, saveSeconds: t.checkpoint.save, restartSeconds: t.checkpoint.restart } } : {}),
+    ...(t.interruptionsPerNodeHour !== undefined ? { interruptionsPerNodeHour: t.interruptionsPerNodeHour } : {}),
+    ...(t.budgetUsd !== undefined ? { budgetUsd: t.budgetUsd } : {}),
+  };
+  if (t.instance !== undefined && t.nodes !== undefined) {
+    const e = trainingOnInstance({ ...common, instanceId: t.instance, nodes: t.nodes, capacity: t.purchase, ...(scenario.spec.catalogDate ? { asOf: scenario.spec.catalogDate } : {}) });
+    return toTrainingSummary(e, e.instanceId, e.gpuCount, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices);
+  }
+  const gpu = getGpu(t.gpu!);
+  const usdPerGpuHour = t.pricePerGpuHour ?? null;
+  const e = trainingEstimate({ ...common, gpu, gpuCount: t.gpus!, usdPerGpuHour, gpusPerNode: Math.min(8, t.gpus!) });
+  return toTrainingSummary(e, gpu.id, t.gpus!, t.pricePerGpuHour === undefined ? 'unpriced' : 'per-gpu-hour', usdPerGpuHour, usdPerGpuHour === null ? [`no pricePerGpuHour for ${gpu.id}`] : []);
+}
+
+function toTrainingSummary(
+  e: ReturnType<typeof trainingEstimate>,
+  hardware: string,
+  gpuCount: number,
+  purchase: string,
+  usdPerGpuHour: number | null,
+  unknownPrices: string[],
+): TrainingSummary {
+  return {
+    flops: e.flops,
+    gpu: hardware,
+    gpuCount,
+    purchase,
+    usdPerGpuHour,
+    idealDays: e.idealDays,
+    days: e.expectedDays,
+    hours: e.expectedSeconds / 3600,
+    gpuHours: e.expectedGpuHours,
+    lostDays: (e.expectedSeconds - e.idealSeconds) / 86_400,
+    interruptions: e.expectedInterruptions,
+    costUsd: e.costUsd,
+    budget: e.budget ?? null,
+    formula: e.formula,
+    unknownPrices,
+  };
+}

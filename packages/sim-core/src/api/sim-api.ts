@@ -1,0 +1,45 @@
+/**
+ * The one contract between the simulator and its hosts (STYLE.md §3): the web worker `expose`s the
+ * object createSimApi() returns and the web app `wrap`s it; the CLI calls the same factory directly.
+ * Inputs and outputs are plain, structured-clone-friendly data.
+ */
+import { parseScenarioText, type Scenario, type ScenarioIssue, validateScenarioReferences } from '../scenario/index.ts';
+import type { RunResult } from './run-result.ts';
+import { runScenario, type RunScenarioOptions } from './run-scenario.ts';
+
+export type ValidateResponse = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
+export type RunResponse = { ok: true; result: RunResult; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
+export type RunRequestOptions = Pick<RunScenarioOptions, 'seed' | 'durationSeconds' | 'intervalSeconds'>;
+
+export interface SimApi {
+  /** Parses YAML (or JSON) text and checks it against the schema and the catalog. */
+  validate(text: string, fileName: string): ValidateResponse;
+  /** Validates, then runs; `onProgress` receives the fraction of simulated time done. */
+  run(text: string, fileName: string, options?: RunRequestOptions, onProgress?: (fraction: number) => void): RunResponse;
+  /** Runs an already-parsed scenario (the web canvas holds one). */
+  runScenario(scenario: Scenario, options?: RunRequestOptions, onProgress?: (fraction: number) => void): RunResponse;
+}
+
+export function createSimApi(): SimApi {
+  const validate = (text: string, fileName: string): ValidateResponse => {
+    const parsed = parseScenarioText(text, fileName);
+    if (!parsed.ok) return parsed;
+    const issues = validateScenarioReferences(parsed.scenario, undefined, { text, file: fileName });
+    return issues.length > 0 ? { ok: false, issues } : parsed;
+  };
+  const runParsed = (scenario: Scenario, warnings: ScenarioIssue[], options: RunRequestOptions = {}, onProgress?: (f: number) => void): RunResponse => {
+    const issues = validateScenarioReferences(scenario);
+    if (issues.length > 0) return { ok: false, issues };
+    return { ok: true, result: runScenario(scenario, { ...options, ...(onProgress ? { onProgress } : {}) }), warnings };
+  };
+  return {
+    validate,
+    run(text, fileName, options, onProgress) {
+      const v = validate(text, fileName);
+      return v.ok ? runParsed(v.scenario, v.warnings, options, onProgress) : v;
+    },
+    runScenario(scenario, options, onProgress) {
+      return runParsed(scenario, [], options, onProgress);
+    },
+  };
+}

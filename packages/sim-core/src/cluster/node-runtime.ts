@@ -1,0 +1,34 @@
+import type { Pod } from '../engine/pod.ts';
+
+/** Where a node is in its life: requested from the cloud, ready for pods, being removed, gone. */
+export const enum NodeState {
+  Provisioning = 0,
+  Ready = 1,
+  /** Cordoned: scale-down drain, or a spot interruption notice running out. */
+  Draining = 2,
+  Gone = 3,
+}
+
+/** One GPU node of a pool. Billing runs from the request to removal, as clouds bill from launch. */
+export class NodeRuntime {
+  state = NodeState.Provisioning;
+  gpusUsed = 0;
+  readonly pods = new Set<Pod>();
+  readyAt = -1;
+  /** First scan at which the node was found unneeded, or -1 (cluster-autoscaler `unneededSince`). */
+  unneededSince = -1;
+  /** Services whose image this node has already pulled (later pods skip the pull). */
+  readonly cachedImages = new Set<number>();
+
+  constructor(
+    readonly uid: number,
+    readonly pool: number,
+    readonly gpus: number,
+    readonly spot: boolean,
+    readonly requestedAt: number,
+  ) {}
+
+  get freeGpus(): number {
+    return this.gpus - this.gpusUsed;
+  }
+}

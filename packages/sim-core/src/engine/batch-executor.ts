@@ -1,0 +1,121 @@
+import type { EngineBatching } from './engine-config.ts';
+import type { EventHeap } from './event-heap.ts';
+import { type Pod, PodState } from './pod.ts';
+import type { RequestStore } from './request-store.ts';
+import type { RunStats } from './run-stats.ts';
+import type { ServiceRuntime } from './service-runtime.ts';
+
+interface Batch {
+  end: number;
+  slots: number[];
+}
+
+/**
+ * Triton-style dynamic batching on each pod: requests wait in the pod's queue; one of the pod's
+ * `instances` (its concurrency) takes a batch when the queue reaches maxBatchSize or the oldest request
+ * has waited maxQueueDelay; the whole batch finishes together after batchSeconds[b].
+ * Its heap events are negative payloads: -1 - (uid·2 + kind), kind 0 = a batch done, 1 = delay timer.
+ */
+export class BatchExecutor {
+  private readonly running = new Map<number, Batch[]>();
+  private readonly timerAt = new Map<number, number>();
+
+  constructor(
+    private readonly cfg: EngineBatching,
+    private readonly instances: number,
+    private readonly heap: EventHeap,
+    private readonly store: RequestStore,
+    private readonly stats: RunStats,
+    private readonly service: ServiceRuntime,
+  ) {}
+
+  /** New work is queued on `pod`: start a batch if one is due, else make sure a delay timer is set. */
+  kick(pod: Pod, now: number): void {
+    const batches = this.batchesOf(pod);
+    while (batches.length < this.instances && pod.queue.length > 0) {
+      this.service.dropExpired(pod.queue, now, pod);
+      if (pod.queue.length === 0) break;
+      const oldestWait = now - this.store.arrival[pod.queue.peek()]!;
+      if (pod.queue.length < this.cfg.maxBatchSize && oldestWait < this.cfg.maxQueueDelaySeconds) {
+        this.armTimer(pod, this.store.arrival[pod.queue.peek()]! + this.cfg.maxQueueDelaySeconds);
+        return;
+      }
+      this.startBatch(pod, now, batches);
+    }
+  }
+
+  private startBatch(pod: Pod, now: number, batches: Batch[]): void {
+    const size = Math.min(this.cfg.maxBatchSize, pod.queue.length);
+    const slots: number[] = [];
+    for (let i = 0; i < size; i++) slots.push(pod.queue.shift());
+    const end = now + this.cfg.batchSeconds[size]!;
+    if (pod.inService === 0) pod.busySince = now;
+    pod.inService++;
+    batches.push({ end, slots });
+    this.heap.push(end, -1 - pod.uid * 2);
+  }
+
+  private armTimer(pod: Pod, at: number): void {
+    const current = this.timerAt.get(pod.uid);
+    if (current !== undefined && current <= at) return;
+    this.timerAt.set(pod.uid, at);
+    this.heap.push(at, -1 - (pod.uid * 2 + 1));
+  }
+
+  /** A negative heap payload fired. */
+  onEvent(payload: number, now: number): void {
+    const code = -1 - payload;
+    const uid = code >> 1;
+    const pod = this.podOf(uid);
+    if (code & 1) {
+      if (this.timerAt.get(uid) !== now) return; // superseded
+      this.timerAt.delete(uid);
+      if (pod && !pod.killed) this.kick(pod, now);
+      return;
+    }
+    const batches = this.running.get(uid);
+    if (!batches || batches.length === 0 || !pod || pod.killed) return;
+    let k = 0;
+    for (let i = 1; i < batches.length; i++) if (batches[i]!.end < batches[k]!.end) k = i;
+    const [batch] = batches.splice(k, 1);
+    pod.inService--;
+    if (pod.inService === 0) {
+      pod.busySeconds += now - pod.busySince;
+      pod.busySince = -1;
+    }
+    for (const slot of batch!.slots) {
+      pod.completions++;
+      this.stats.serve(this.store.arrival[slot]!, now);
+      this.store.release(slot);
+      this.service.bump(pod, -1);
+    }
+    if (pod.state === PodState.Terminating && pod.inService === 0 && pod.queue.length === 0) this.service.drained(pod, now);
+    else this.kick(pod, now);
+  }
+
+  /** True when the pod has no batch running. */
+  idle(pod: Pod): boolean {
+    return this.batchesOf(pod).length === 0;
+  }
+
+  /** The pod died: return the slots of its running batches (to be retried) and forget them. */
+  abandon(pod: Pod): number[] {
+    const slots = this.batchesOf(pod).flatMap((b) => b.slots);
+    this.running.delete(pod.uid);
+    this.timerAt.delete(pod.uid);
+    return slots;
+  }
+
+  private batchesOf(pod: Pod): Batch[] {
+    let b = this.running.get(pod.uid);
+    if (!b) {
+      b = [];
+      this.running.set(pod.uid, b);
+    }
+    return b;
+  }
+
+  private podOf(uid: number): Pod | undefined {
+    return this.service.podByUid(uid);
+  }
+}

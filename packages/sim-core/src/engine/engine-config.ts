@@ -1,0 +1,106 @@
+import type { HpaControllerConfig } from '../hpa/index.ts';
+import type { DurationDistribution } from '../random/service-time.ts';
+import type { ArrivalKind } from '../traffic/arrival-process.ts';
+import type { RateProfile } from '../traffic/rate-profile.ts';
+
+/**
+ * What the engine runs: a scenario resolved to plain numbers in canonical units (seconds, requests per
+ * second, USD per hour) and catalog look-ups already done. `compileScenario` builds it from a parsed
+ * Scenario; tests build it directly. The engine never sees YAML, units strings or catalog ids.
+ */
+export interface EngineConfig {
+  seed: number;
+  durationSeconds: number;
+  /** Requests arriving before this time are excluded from the summary statistics. */
+  warmupSeconds: number;
+  /** Time-series resolution. */
+  intervalSeconds: number;
+  traffic: EngineTraffic;
+  services: EngineService[];
+  pools: EnginePool[];
+  /** Most events (scale, node, spot) kept in the result; later ones are counted, not stored. */
+  maxEvents?: number;
+}
+
+export interface EngineTraffic {
+  profile: RateProfile;
+  arrivals: ArrivalKind;
+  /** Index of the service that receives the traffic. */
+  service: number;
+}
+
+export type Routing = 'least-outstanding' | 'round-robin' | 'random' | 'shared-queue';
+
+export interface EngineBatching {
+  maxBatchSize: number;
+  maxQueueDelaySeconds: number;
+  /** Service time of a batch of b requests, seconds: table[b] for b in 1..maxBatchSize (index 0 unused). */
+  batchSeconds: Float64Array;
+}
+
+export type HpaMetricType = 'qpsPerReplica' | 'concurrency' | 'gpuUtilization' | 'queueLength';
+
+export interface EngineHpaMetric {
+  type: HpaMetricType;
+  /** Average value per replica (gpuUtilization: percent 0–100). */
+  target: number;
+  /** Rate window for counters (qpsPerReplica), 0 = last value. */
+  windowSeconds: number;
+  scrapeIntervalSeconds: number;
+}
+
+export interface EngineHpa {
+  controller: HpaControllerConfig;
+  metrics: EngineHpaMetric[];
+  syncPeriodSeconds: number;
+}
+
+export interface EngineService {
+  name: string;
+  initialReplicas: number;
+  gpusPerReplica: number;
+  /** Requests (or batches, with batching) in service at once per replica. */
+  concurrency: number;
+  routing: Routing;
+  serviceTime: DurationDistribution;
+  batching: EngineBatching | null;
+  /** Per-replica queue cap (shared-queue: the balancer's queue); Infinity = unbounded. */
+  queueMaxLength: number;
+  /** Longest a request may wait in a queue before it is timed out; Infinity = never. */
+  queueTimeoutSeconds: number;
+  startup: { imagePullSeconds: number; modelLoadSeconds: number; readinessSeconds: number };
+  /** Index into `pools`, or -1 for an unconstrained cluster (pods schedule at once, no node cost). */
+  pool: number;
+  hpa: EngineHpa | null;
+}
+
+export interface EngineClusterAutoscaler {
+  enabled: boolean;
+  scanIntervalSeconds: number;
+  scaleDownUnneededSeconds: number;
+  scaleDownDelayAfterAddSeconds: number;
+  /** GPU requests / allocatable GPUs at or below which a node is a scale-down candidate. */
+  utilizationThreshold: number;
+  /** Upstream's unschedulablePodWithGpuTimeBuffer: GPU pods younger than this do not trigger scale-up. */
+  gpuPodBufferSeconds: number;
+  /** Most empty nodes deleted in one scan (--max-scale-down-parallelism). */
+  maxEmptyBulkDelete: number;
+}
+
+export interface EnginePool {
+  name: string;
+  instanceId: string;
+  gpusPerNode: number;
+  minNodes: number;
+  maxNodes: number;
+  initialNodes: number;
+  /** Target fraction of nodes that are spot. */
+  spotShare: number;
+  /** USD per node-hour for the spot and the non-spot share; null = unknown (costs 0, flagged). */
+  spotUsdPerHour: number | null;
+  regularUsdPerHour: number | null;
+  regularCapacity: 'on-demand' | 'commit1y' | 'commit3y';
+  provisioning: DurationDistribution;
+  autoscaler: EngineClusterAutoscaler;
+  spot: { interruptionsPerNodeHour: number; noticeSeconds: number } | null;
+}

@@ -1,0 +1,60 @@
+import type { NodeRuntime } from '../cluster/node-runtime.ts';
+import { SlotQueue } from './slot-queue.ts';
+
+/** Where a pod is in its life. Pending and Pulling are Kubernetes phase Pending; Loading is Running, not Ready. */
+export const enum PodState {
+  Pending = 0,
+  Pulling = 1,
+  Loading = 2,
+  Ready = 3,
+  Terminating = 4,
+  Gone = 5,
+}
+
+/**
+ * One replica of a service: its Kubernetes life (pending → image pull → model load → ready →
+ * terminating) and its serving state (requests in service, its queue, counters the metrics read).
+ */
+export class Pod {
+  state = PodState.Pending;
+  node: NodeRuntime | null = null;
+  readyAt = -1;
+  /** Requests (or batches) in service, by position; `inService` of them are live. */
+  readonly active: Int32Array;
+  inService = 0;
+  readonly queue = new SlotQueue();
+  /** Cumulative completed requests (the counter a QPS metric rates). */
+  completions = 0;
+  /** Cumulative seconds with at least one request in service, and when the current busy spell began. */
+  busySeconds = 0;
+  busySince = -1;
+  /** Position in the service's ready list, -1 when not ready. */
+  readyIdx = -1;
+  /** Least-outstanding bucket links. */
+  bucket = -1;
+  prev: Pod | null = null;
+  next: Pod | null = null;
+  /** Shared-queue: on the list of pods with a free slot. */
+  inIdleList = false;
+  /** Set when the pod's node died: its queued completion events are stale. */
+  killed = false;
+
+  constructor(
+    readonly uid: number,
+    readonly service: number,
+    readonly createdAt: number,
+    concurrency: number,
+  ) {
+    this.active = new Int32Array(concurrency);
+  }
+
+  /** Requests routed here and not finished: in service plus queued. */
+  get outstanding(): number {
+    return this.inService + this.queue.length;
+  }
+
+  /** Busy seconds up to `now`, including the current spell. */
+  busyUntil(now: number): number {
+    return this.busySince >= 0 ? this.busySeconds + (now - this.busySince) : this.busySeconds;
+  }
+}

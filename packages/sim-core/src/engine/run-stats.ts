@@ -1,0 +1,78 @@
+import { LatencyHistogram } from '../metrics/latency-histogram.ts';
+
+/**
+ * Request accounting. Every request ends in exactly one of served, dropped (no capacity or a full
+ * queue), timed out (waited longer than the queue timeout) or still in flight at the horizon; retries
+ * (after a pod's node died) are counted separately and never double-count a request.
+ *
+ * Warm-up is applied by event time, as is usual in steady-state simulation: latencies, completions,
+ * drops and time-outs count when they happen after the warm-up; offered requests when they arrive after
+ * it. That keeps the per-request path free of branches: the counters at the warm-up instant are
+ * snapshotted once (`markWarmup`) and subtracted at the end, and the latency histogram for the summary
+ * is built by merging interval histograms.
+ */
+export class RunStats {
+  offered = 0;
+  served = 0;
+  dropped = 0;
+  timedOut = 0;
+  retried = 0;
+  /** Per-interval counters, reset at each interval boundary. */
+  iOffered = 0;
+  iServed = 0;
+  iDropped = 0;
+  /** Latencies (ms) of requests served in the current interval. */
+  interval = new LatencyHistogram();
+  /** The part of the current interval that came before the warm-up (kept for the chart, not the summary). */
+  private preWarmup: LatencyHistogram | null = null;
+  /** Latencies of every request served after the warm-up. */
+  readonly all = new LatencyHistogram();
+  private atWarmup = { offered: 0, served: 0, dropped: 0, timedOut: 0 };
+
+  offer(): void {
+    this.offered++;
+    this.iOffered++;
+  }
+
+  serve(arrival: number, now: number): void {
+    this.served++;
+    this.iServed++;
+    this.interval.record((now - arrival) * 1000);
+  }
+
+  drop(): void {
+    this.dropped++;
+    this.iDropped++;
+  }
+
+  timeOut(): void {
+    this.timedOut++;
+    this.iDropped++;
+  }
+
+  /** Called once, at the warm-up instant (not called when there is no warm-up). */
+  markWarmup(): void {
+    this.atWarmup = { offered: this.offered, served: this.served, dropped: this.dropped, timedOut: this.timedOut };
+    this.preWarmup = this.interval;
+    this.interval = new LatencyHistogram();
+  }
+
+  /** Closes an interval: returns its histogram (all requests, for the chart) after folding the post-warm-up part into `all`. */
+  closeInterval(): LatencyHistogram {
+    this.all.merge(this.interval);
+    if (this.preWarmup) {
+      this.preWarmup.merge(this.interval);
+      const whole = this.preWarmup;
+      this.preWarmup = null;
+      this.interval = new LatencyHistogram();
+      return whole;
+    }
+    return this.interval;
+  }
+
+  /** Counts after the warm-up. */
+  measured(): { offered: number; served: number; dropped: number; timedOut: number } {
+    const w = this.atWarmup;
+    return { offered: this.offered - w.offered, served: this.served - w.served, dropped: this.dropped - w.dropped, timedOut: this.timedOut - w.timedOut };
+  }
+}

@@ -1,0 +1,364 @@
+import { Rng } from '../random/rng.ts';
+import { DurationSampler } from '../random/service-time.ts';
+import type { EngineService } from './engine-config.ts';
+import type { EventHeap } from './event-heap.ts';
+import { Pod, PodState } from './pod.ts';
+import type { RequestStore } from './request-store.ts';
+import type { RunStats } from './run-stats.ts';
+import { SlotQueue } from './slot-queue.ts';
+import { BatchExecutor } from './batch-executor.ts';
+import { CompletionFifo, FIFO_PAYLOAD_BASE } from './completion-fifo.ts';
+
+/**
+ * One service at run time: its ready pods, the routing across them, and how a pod serves a request.
+ * Per-request service times are the built-in executor (a completion event per request); dynamic
+ * batching is a separate executor, and the token-level LLM model will be another, so nothing here
+ * assumes "one number per request" beyond that default path.
+ */
+export class ServiceRuntime {
+  readonly ready: Pod[] = [];
+  /** Pods not yet gone (any state), oldest first. */
+  readonly pods: Pod[] = [];
+  /** spec.replicas of the Deployment: what the HPA sets. */
+  specReplicas: number;
+  private readonly sampler: DurationSampler;
+  private readonly routeRng: Rng;
+  private readonly batcher: BatchExecutor | null;
+  /** Least-outstanding: heads of pod lists by outstanding count, and the lowest non-empty count. */
+  private buckets: (Pod | null)[] = [];
+  private minBucket = 0;
+  private rr = 0;
+  /** Shared-queue: the balancer's FIFO, and pods with a free slot. */
+  readonly sharedQueue = new SlotQueue();
+  private idle: Pod[] = [];
+  /** Constant service time: completions in start order, without the heap (null otherwise). */
+  private readonly fifo: CompletionFifo | null;
+  private readonly constantSeconds: number;
+
+  constructor(
+    readonly index: number,
+    readonly config: EngineService,
+    private readonly heap: EventHeap,
+    private readonly store: RequestStore,
+    private readonly stats: RunStats,
+    private readonly podsByUid: Pod[],
+    seed: number,
+    /** Called when a terminating pod has finished its last request. */
+    private readonly onPodDrained: (pod: Pod, now: number) => void,
+  ) {
+    this.specReplicas = config.initialReplicas;
+    this.sampler = new DurationSampler(config.serviceTime, new Rng(seed, 1000 + index * 16 + 2));
+    this.routeRng = new Rng(seed, 1000 + index * 16 + 3);
+    this.batcher = config.batching ? new BatchExecutor(config.batching, config.concurrency, heap, store, stats, this) : null;
+    const constant = config.serviceTime.kind === 'constant' && !this.batcher;
+    this.fifo = constant ? new CompletionFifo() : null;
+    this.constantSeconds = config.serviceTime.kind === 'constant' ? config.serviceTime.seconds : 0;
+  }
+
+  // ---- request path (hot) ----
+
+  /** Routes a request (new or retried) to a ready pod, or queues or drops it. */
+  route(slot: number, now: number): void {
+    const routing = this.config.routing;
+    if (routing === 'shared-queue') return this.routeShared(slot, now);
+    const n = this.ready.length;
+    if (n === 0) return this.dropSlot(slot);
+    let pod: Pod;
+    if (routing === 'least-outstanding') pod = this.leastOutstanding();
+    else if (routing === 'round-robin') pod = this.ready[this.rr++ % n]!;
+    else pod = this.ready[this.routeRng.int(n)]!;
+    if (this.batcher) {
+      if (pod.queue.length >= this.config.queueMaxLength) return this.dropSlot(slot);
+      pod.queue.push(slot);
+      this.bump(pod, 1);
+      this.batcher.kick(pod, now);
+      return;
+    }
+    if (pod.inService < this.config.concurrency) {
+      this.bump(pod, 1);
+      this.start(pod, slot, now);
+    } else if (pod.queue.length < this.config.queueMaxLength) {
+      this.bump(pod, 1);
+      pod.queue.push(slot);
+    } else {
+      this.dropSlot(slot);
+    }
+  }
+
+  private routeShared(slot: number, now: number): void {
+    const idle = this.idle;
+    while (idle.length > 0) {
+      const pod = idle[idle.length - 1]!;
+      if (pod.state !== PodState.Ready || pod.inService >= this.config.concurrency) {
+        pod.inIdleList = false;
+        idle.pop();
+        continue;
+      }
+      this.start(pod, slot, now);
+      if (pod.inService >= this.config.concurrency) {
+        pod.inIdleList = false;
+        idle.pop();
+      }
+      return;
+    }
+    if (this.sharedQueue.length < this.config.queueMaxLength) this.sharedQueue.push(slot);
+    else this.dropSlot(slot);
+  }
+
+  /** Starts a request on a pod with a free slot: samples its service time and schedules completion. */
+  private start(pod: Pod, slot: number, now: number): void {
+    const store = this.store;
+    const pos = pod.inService++;
+    pod.active[pos] = slot;
+    store.pod[slot] = pod.uid;
+    store.pos[slot] = pos;
+    if (pos === 0) pod.busySince = now;
+    const fifo = this.fifo;
+    if (fifo === null) {
+      this.heap.push(now + this.sampler.sample(), slot);
+      return;
+    }
+    const end = now + this.constantSeconds;
+    if (fifo.length === 0) this.heap.push(end, FIFO_PAYLOAD_BASE - this.index);
+    fifo.push(end, slot);
+  }
+
+  /** The FIFO's head completion is due: complete it and put the next head on the heap. */
+  private completeFifoHead(now: number): void {
+    const fifo = this.fifo!;
+    const slot = fifo.shift();
+    if (fifo.length > 0) this.heap.push(fifo.headTime(), FIFO_PAYLOAD_BASE - this.index);
+    this.complete(slot, now);
+  }
+
+  /** A request's service time is over (a non-negative heap payload). */
+  complete(slot: number, now: number): void {
+    const store = this.store;
+    if (store.dead[slot] === 1) {
+      store.dead[slot] = 0;
+      store.release(slot);
+      return;
+    }
+    const pod = this.podsByUid[store.pod[slot]!]!;
+    const last = --pod.inService;
+    const pos = store.pos[slot]!;
+    if (pos !== last) {
+      const moved = pod.active[last]!;
+      pod.active[pos] = moved;
+      store.pos[moved] = pos;
+    }
+    if (last === 0) {
+      pod.busySeconds += now - pod.busySince;
+      pod.busySince = -1;
+    }
+    pod.completions++;
+    this.stats.serve(store.arrival[slot]!, now);
+    store.release(slot);
+    this.afterFree(pod, now);
+  }
+
+  /** A slot on `pod` has freed up: feed it from the queue that applies. */
+  private afterFree(pod: Pod, now: number): void {
+    if (this.config.routing === 'shared-queue') {
+      const next = this.nextUnexpired(this.sharedQueue, now);
+      if (pod.state === PodState.Ready && next >= 0) this.start(pod, next, now);
+      else if (pod.state === PodState.Ready) this.markIdle(pod);
+      else if (pod.state === PodState.Terminating && pod.inService === 0) this.onPodDrained(pod, now);
+      return;
+    }
+    this.bump(pod, -1);
+    const next = this.nextUnexpired(pod.queue, now, pod);
+    if (next >= 0) this.start(pod, next, now);
+    else if (pod.state === PodState.Terminating && pod.inService === 0) this.onPodDrained(pod, now);
+  }
+
+  /** The oldest queued request that has not waited past the timeout (expired ones are counted), or -1. */
+  nextUnexpired(queue: SlotQueue, now: number, owner: Pod | null = null): number {
+    this.dropExpired(queue, now, owner);
+    return queue.length > 0 ? queue.shift() : -1;
+  }
+
+  /** Counts and removes queued requests at the head that have waited past the timeout (FIFO: the oldest are first). */
+  dropExpired(queue: SlotQueue, now: number, owner: Pod | null): void {
+    const timeout = this.config.queueTimeoutSeconds;
+    while (queue.length > 0) {
+      const slot = queue.peek();
+      const arrival = this.store.arrival[slot]!;
+      if (now - arrival <= timeout) return;
+      queue.shift();
+      this.stats.timeOut();
+      this.store.release(slot);
+      if (owner) this.bump(owner, -1);
+    }
+  }
+
+  /** A terminating pod has finished its last request. */
+  drained(pod: Pod, now: number): void {
+    this.onPodDrained(pod, now);
+  }
+
+  podByUid(uid: number): Pod | undefined {
+    return this.podsByUid[uid];
+  }
+
+  dropSlot(slot: number): void {
+    this.stats.drop();
+    this.store.release(slot);
+  }
+
+  /** Payloads below zero belong to executors other than the per-request one. */
+  executorEvent(payload: number, now: number): void {
+    if (payload <= FIFO_PAYLOAD_BASE) this.completeFifoHead(now);
+    else this.batcher?.onEvent(payload, now);
+  }
+
+  // ---- least-outstanding buckets ----
+
+  private leastOutstanding(): Pod {
+    const buckets = this.buckets;
+    let k = this.minBucket;
+    while (buckets[k] == null) k++;
+    this.minBucket = k;
+    return buckets[k]!;
+  }
+
+  /** Moves a ready pod between outstanding-count buckets (to the tail, so ties rotate). */
+  bump(pod: Pod, delta: number): void {
+    if (this.config.routing !== 'least-outstanding') return;
+    if (pod.bucket < 0) return;
+    const k = pod.bucket + delta;
+    this.unlink(pod);
+    this.link(pod, k < 0 ? 0 : k);
+  }
+
+  private link(pod: Pod, k: number): void {
+    const buckets = this.buckets;
+    while (buckets.length <= k) buckets.push(null);
+    const head = buckets[k];
+    pod.bucket = k;
+    if (head == null) {
+      buckets[k] = pod;
+      pod.prev = pod;
+      pod.next = pod;
+    } else {
+      const tail = head.prev!;
+      tail.next = pod;
+      pod.prev = tail;
+      pod.next = head;
+      head.prev = pod;
+    }
+    if (k < this.minBucket) this.minBucket = k;
+  }
+
+  private unlink(pod: Pod): void {
+    const k = pod.bucket;
+    if (pod.next === pod) this.buckets[k] = null;
+    else {
+      pod.prev!.next = pod.next;
+      pod.next!.prev = pod.prev;
+      if (this.buckets[k] === pod) this.buckets[k] = pod.next;
+    }
+    pod.prev = null;
+    pod.next = null;
+    pod.bucket = -1;
+  }
+
+  // ---- pod membership ----
+
+  private markIdle(pod: Pod): void {
+    if (!pod.inIdleList) {
+      pod.inIdleList = true;
+      this.idle.push(pod);
+    }
+  }
+
+  /** A pod passed its readiness probe: it starts taking traffic. */
+  addReady(pod: Pod, now: number): void {
+    pod.state = PodState.Ready;
+    pod.readyAt = now;
+    pod.readyIdx = this.ready.length;
+    this.ready.push(pod);
+    if (this.config.routing === 'least-outstanding') this.link(pod, pod.outstanding);
+    if (this.config.routing === 'shared-queue') {
+      while (pod.inService < this.config.concurrency) {
+        const next = this.nextUnexpired(this.sharedQueue, now);
+        if (next < 0) break;
+        this.start(pod, next, now);
+      }
+      if (pod.inService < this.config.concurrency) this.markIdle(pod);
+    }
+  }
+
+  private removeReady(pod: Pod): void {
+    if (pod.readyIdx < 0) return;
+    const last = this.ready.pop()!;
+    if (last !== pod) {
+      this.ready[pod.readyIdx] = last;
+      last.readyIdx = pod.readyIdx;
+    }
+    pod.readyIdx = -1;
+    if (pod.bucket >= 0) this.unlink(pod);
+  }
+
+  /**
+   * Graceful termination (scale-down, eviction, spot notice): the pod leaves the endpoints at once; its
+   * queued requests are retried on other pods, those in service finish. Returns true if already drained.
+   */
+  beginTermination(pod: Pod, now: number): boolean {
+    const wasReady = pod.state === PodState.Ready;
+    pod.state = PodState.Terminating;
+    if (wasReady) this.removeReady(pod);
+    while (pod.queue.length > 0) this.retry(pod.queue.shift(), now);
+    return pod.inService === 0 && (this.batcher?.idle(pod) ?? true);
+  }
+
+  /** The pod's node is gone: requests still in service are abandoned and retried elsewhere. */
+  kill(pod: Pod, now: number): void {
+    if (pod.state === PodState.Ready) this.removeReady(pod);
+    pod.state = PodState.Gone;
+    pod.killed = true;
+    while (pod.queue.length > 0) this.retry(pod.queue.shift(), now);
+    if (pod.busySince >= 0) {
+      pod.busySeconds += now - pod.busySince;
+      pod.busySince = -1;
+    }
+    if (this.batcher) {
+      // Batch events are keyed by pod, not slot, so the slots can be reused for the retry at once.
+      const abandoned = this.batcher.abandon(pod);
+      pod.inService = 0;
+      for (const slot of abandoned) this.retry(slot, now);
+      return;
+    }
+    // A completion event for each abandoned slot is still queued: mark it dead, retry under a new slot.
+    const abandoned = Array.from(pod.active.subarray(0, pod.inService));
+    pod.inService = 0;
+    for (const slot of abandoned) {
+      const fresh = this.store.alloc(this.store.arrival[slot]!, this.index);
+      this.store.dead[slot] = 1;
+      this.retry(fresh, now);
+    }
+  }
+
+  private retry(slot: number, now: number): void {
+    this.stats.retried++;
+    this.route(slot, now);
+  }
+
+  /** Forgets a pod that is gone. */
+  forget(pod: Pod): void {
+    const i = this.pods.indexOf(pod);
+    if (i >= 0) this.pods.splice(i, 1);
+  }
+
+  /** Ready-pod count. */
+  get readyCount(): number {
+    return this.ready.length;
+  }
+
+  /** Requests waiting in queues (per-pod and shared). */
+  queuedTotal(): number {
+    let q = this.sharedQueue.length;
+    for (const p of this.pods) q += p.queue.length;
+    return q;
+  }
+}

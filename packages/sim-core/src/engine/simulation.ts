@@ -1,0 +1,464 @@
+/**
+ * The discrete-event loop and the wiring of a run: traffic → services → pods → nodes, with the HPA,
+ * the cluster autoscaler and spot interruptions acting on them over simulated time. It is the one file
+ * allowed to be long (STYLE.md §9): the loop is the only place that sees every part at once.
+ *
+ * Three event sources are merged by time: the next arrival (one pending at a time), the heap of
+ * per-request events (typed arrays, no allocation), and the control queue (closures, rare).
+ */
+import { ClusterAutoscaler } from '../cluster/cluster-autoscaler.ts';
+import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
+import { PoolRuntime } from '../cluster/pool-runtime.ts';
+import { HpaController } from '../hpa/index.ts';
+import { createTimeSeries, type TimeSeries } from '../metrics/timeseries.ts';
+import { standardExponential } from '../random/exponential.ts';
+import { Rng, RngStream } from '../random/rng.ts';
+import { DurationSampler } from '../random/service-time.ts';
+import { ArrivalProcess } from '../traffic/arrival-process.ts';
+import { FIFO_PAYLOAD_BASE } from './completion-fifo.ts';
+import { ControlQueue } from './control-queue.ts';
+import type { EngineConfig } from './engine-config.ts';
+import type { EngineEvent, EngineResult, RunOptions } from './engine-result.ts';
+import { EventHeap } from './event-heap.ts';
+import { HpaDriver } from './hpa-driver.ts';
+import { Pod, PodState } from './pod.ts';
+import { RequestStore } from './request-store.ts';
+import { RunStats } from './run-stats.ts';
+import { ServiceRuntime } from './service-runtime.ts';
+
+const DEFAULT_MAX_EVENTS = 5000;
+
+export class Simulation {
+  readonly heap = new EventHeap();
+  readonly control = new ControlQueue();
+  readonly store = new RequestStore();
+  readonly stats: RunStats;
+  readonly services: ServiceRuntime[];
+  readonly pools: PoolRuntime[];
+  readonly podsByUid: Pod[] = [];
+  private readonly ca: ClusterAutoscaler;
+  private readonly hpas: HpaDriver[] = [];
+  private readonly provisioning: DurationSampler[];
+  private readonly spotRng: Rng;
+  private nodeUid = 0;
+  private readonly events: EngineEvent[] = [];
+  private eventsDropped = 0;
+  private spotInterruptions = 0;
+  private readonly series: TimeSeries;
+  private intervalIndex = 0;
+  private readonly busyMark = new Map<Pod, number>();
+  private busyCarry = 0;
+  private replicaSamples = { min: Infinity, max: 0, sum: 0, n: 0 };
+  private nodeSamples = { min: Infinity, max: 0, sum: 0, n: 0 };
+  private gpuUtilSum = 0;
+
+  constructor(private readonly cfg: EngineConfig) {
+    this.stats = new RunStats();
+    this.pools = cfg.pools.map((p, i) => new PoolRuntime(i, p));
+    this.services = cfg.services.map(
+      (s, i) => new ServiceRuntime(i, s, this.heap, this.store, this.stats, this.podsByUid, cfg.seed, (pod, now) => this.finalizePod(pod, now)),
+    );
+    this.provisioning = cfg.pools.map((p, i) => new DurationSampler(p.provisioning, new Rng(cfg.seed, RngStream.provisioning * 1000 + i)));
+    this.spotRng = new Rng(cfg.seed, RngStream.spot);
+    this.ca = new ClusterAutoscaler({
+      requestNode: (pool, now) => this.requestNode(pool, now),
+      evictPod: (pod, now) => this.deletePod(pod, now, true),
+      deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
+      gpusOf: (pod) => this.cfg.services[pod.service]!.gpusPerReplica,
+    });
+    const intervals = Math.max(1, Math.ceil(cfg.durationSeconds / cfg.intervalSeconds - 1e-9));
+    this.series = createTimeSeries(intervals);
+  }
+
+  // ---- the loop ----
+
+  run(options: RunOptions = {}): EngineResult {
+    const end = this.cfg.durationSeconds;
+    this.bootstrap();
+    const traffic = this.cfg.traffic;
+    const arrivals = new ArrivalProcess(traffic.profile, traffic.arrivals, new Rng(this.cfg.seed, RngStream.arrivals));
+    const target = this.services[traffic.service]!;
+    const heap = this.heap;
+    const control = this.control;
+    const store = this.store;
+    const stats = this.stats;
+    const services = this.services;
+    const single = services.length === 1 ? services[0]! : null;
+    const tIndex = traffic.service;
+    let nextArrival = arrivals.next();
+    this.scheduleIntervals(options);
+    if (this.cfg.warmupSeconds > 0) control.schedule(this.cfg.warmupSeconds, () => stats.markWarmup());
+    for (;;) {
+      const tC = heap.peekTime();
+      const tK = control.peekTime();
+      if (tC <= nextArrival && tC <= tK) {
+        if (tC > end) break;
+        const payload = heap.pop();
+        if (payload >= 0) (single ?? services[store.service[payload]!]!).complete(payload, tC);
+        else this.executorEvent(payload, tC);
+      } else if (nextArrival <= tK) {
+        if (nextArrival > end) break;
+        const now = nextArrival;
+        stats.offer();
+        target.route(store.alloc(now, tIndex), now);
+        nextArrival = arrivals.next();
+      } else {
+        if (tK > end) break;
+        control.runNext();
+        if (options.shouldCancel?.()) throw new Error('cancelled');
+      }
+    }
+    return this.finish(end);
+  }
+
+  private executorEvent(payload: number, now: number): void {
+    if (payload <= FIFO_PAYLOAD_BASE) {
+      this.services[FIFO_PAYLOAD_BASE - payload]!.executorEvent(payload, now);
+      return;
+    }
+    // Pod uids are global; the pod says which service's executor owns the event.
+    const uid = (-1 - payload) >> 1;
+    const pod = this.podsByUid[uid];
+    if (pod) this.services[pod.service]!.executorEvent(payload, now);
+  }
+
+  // ---- start state ----
+
+  /** t = 0: the pools' initial nodes and the services' initial replicas, already warm and serving. */
+  private bootstrap(): void {
+    for (const pool of this.pools) {
+      for (let i = 0; i < pool.config.initialNodes; i++) {
+        const node = pool.addNode(this.nodeUid++, 0);
+        this.markNodeReady(pool, node, 0);
+      }
+    }
+    for (const svc of this.services) {
+      for (let i = 0; i < svc.specReplicas; i++) {
+        const pod = this.newPod(svc, 0);
+        if (svc.config.pool < 0) {
+          svc.addReady(pod, 0);
+          continue;
+        }
+        const pool = this.pools[svc.config.pool]!;
+        const node = pool.pickNode(svc.config.gpusPerReplica);
+        if (!node) {
+          pool.pending.push(pod);
+          continue;
+        }
+        this.bind(pod, node);
+        node.cachedImages.add(svc.index);
+        svc.addReady(pod, 0);
+      }
+    }
+    for (const pool of this.pools) {
+      const every = pool.config.autoscaler.scanIntervalSeconds;
+      const scan = (now: number): void => {
+        this.ca.scan(pool, now);
+        this.control.schedule(now + every, scan);
+      };
+      if (pool.config.autoscaler.enabled) this.control.schedule(0, scan);
+    }
+    for (const svc of this.services) {
+      if (!svc.config.hpa) continue;
+      const driver = new HpaDriver(svc, new HpaController(svc.config.hpa.controller), svc.config.hpa, this.control, (s, from, to, now) => {
+        this.event({ t: now, kind: 'hpa-scale', target: s.config.name, from, to });
+        this.reconcileReplicas(s, now);
+      });
+      driver.start();
+      this.hpas.push(driver);
+    }
+  }
+
+  // ---- pods ----
+
+  private newPod(svc: ServiceRuntime, now: number): Pod {
+    const pod = new Pod(this.podsByUid.length, svc.index, now, svc.config.batching ? svc.config.concurrency : svc.config.concurrency);
+    this.podsByUid.push(pod);
+    svc.pods.push(pod);
+    return pod;
+  }
+
+  private bind(pod: Pod, node: NodeRuntime): void {
+    pod.node = node;
+    node.pods.add(pod);
+    node.gpusUsed += this.cfg.services[pod.service]!.gpusPerReplica;
+  }
+
+  /** The Deployment controller: creates or deletes pods until the live count matches spec.replicas. */
+  reconcileReplicas(svc: ServiceRuntime, now: number): void {
+    const live = svc.pods.filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone);
+    for (let n = live.length; n < svc.specReplicas; n++) this.createPod(svc, now);
+    if (live.length > svc.specReplicas) {
+      for (const pod of deletionOrder(live).slice(0, live.length - svc.specReplicas)) this.deletePod(pod, now, false);
+    }
+  }
+
+  private createPod(svc: ServiceRuntime, now: number): void {
+    const pod = this.newPod(svc, now);
+    if (svc.config.pool < 0) {
+      this.startContainers(pod, null, now);
+      return;
+    }
+    const pool = this.pools[svc.config.pool]!;
+    pool.pending.push(pod);
+    this.schedulePending(pool, now);
+  }
+
+  /** kube-scheduler: binds pending pods, oldest first, to ready nodes with room. */
+  private schedulePending(pool: PoolRuntime, now: number): void {
+    if (pool.pending.length === 0) return;
+    const still: Pod[] = [];
+    for (const pod of pool.pending) {
+      const node = pod.state === PodState.Pending ? pool.pickNode(this.cfg.services[pod.service]!.gpusPerReplica) : null;
+      if (!node) {
+        if (pod.state === PodState.Pending) still.push(pod);
+        continue;
+      }
+      this.bind(pod, node);
+      this.startContainers(pod, node, now);
+    }
+    pool.pending.length = 0;
+    pool.pending.push(...still);
+  }
+
+  /** Image pull (skipped when the node has the image), model load, readiness: then the pod serves. */
+  private startContainers(pod: Pod, node: NodeRuntime | null, now: number): void {
+    const svc = this.services[pod.service]!;
+    const { imagePullSeconds, modelLoadSeconds, readinessSeconds } = svc.config.startup;
+    const pull = node && node.cachedImages.has(svc.index) ? 0 : imagePullSeconds;
+    pod.state = PodState.Pulling;
+    this.control.schedule(now + pull, (t) => {
+      if (pod.state !== PodState.Pulling) return;
+      node?.cachedImages.add(svc.index);
+      pod.state = PodState.Loading;
+      this.control.schedule(t + modelLoadSeconds + readinessSeconds, (t2) => {
+        if (pod.state === PodState.Loading) svc.addReady(pod, t2);
+      });
+    });
+  }
+
+  /** Deletes a pod: unscheduled or starting pods go at once; serving pods drain first. */
+  private deletePod(pod: Pod, now: number, replace: boolean): void {
+    const svc = this.services[pod.service]!;
+    if (pod.state === PodState.Gone || pod.state === PodState.Terminating) return;
+    if (pod.state === PodState.Pending) {
+      if (svc.config.pool >= 0) this.pools[svc.config.pool]!.unqueue(pod);
+      this.finalizePod(pod, now);
+    } else if (pod.state === PodState.Pulling || pod.state === PodState.Loading) {
+      this.finalizePod(pod, now);
+    } else if (svc.beginTermination(pod, now)) {
+      this.finalizePod(pod, now);
+    }
+    if (replace) this.reconcileReplicas(svc, now);
+  }
+
+  /** The pod is gone: its GPUs are free, and a drained node may now be deleted. */
+  private finalizePod(pod: Pod, now: number): void {
+    const svc = this.services[pod.service]!;
+    const busy = pod.busyUntil(now) - (this.busyMark.get(pod) ?? 0);
+    this.busyCarry += busy * svc.config.gpusPerReplica;
+    this.busyMark.delete(pod);
+    pod.state = PodState.Gone;
+    svc.forget(pod);
+    const node = pod.node;
+    if (!node) return;
+    node.pods.delete(pod);
+    node.gpusUsed -= svc.config.gpusPerReplica;
+    pod.node = null;
+    const pool = this.pools[node.pool]!;
+    if (node.state === NodeState.Draining && node.pods.size === 0 && !this.spotDoomed.has(node)) this.deleteNode(pool, node, now);
+    else this.schedulePending(pool, now);
+  }
+
+  // ---- nodes ----
+
+  private requestNode(pool: PoolRuntime, now: number): void {
+    const node = pool.addNode(this.nodeUid++, now);
+    const delay = this.provisioning[pool.index]!.sample();
+    this.event({ t: now, kind: 'node-requested', target: pool.config.name, to: pool.aliveCount, detail: node.spot ? 'spot' : 'on-demand' });
+    this.control.schedule(now + delay, (t) => {
+      if (node.state !== NodeState.Provisioning) return;
+      this.markNodeReady(pool, node, t);
+      this.event({ t, kind: 'node-ready', target: pool.config.name, to: pool.countIn(NodeState.Ready) });
+      this.schedulePending(pool, t);
+    });
+  }
+
+  private markNodeReady(pool: PoolRuntime, node: NodeRuntime, now: number): void {
+    node.state = NodeState.Ready;
+    node.readyAt = now;
+    const spot = pool.config.spot;
+    if (node.spot && spot && spot.interruptionsPerNodeHour > 0) {
+      const at = now + (standardExponential(this.spotRng) / spot.interruptionsPerNodeHour) * 3600;
+      this.control.schedule(at, (t) => this.spotNotice(pool, node, t));
+    }
+  }
+
+  private readonly spotDoomed = new Set<NodeRuntime>();
+
+  /** A spot interruption notice: the node is cordoned and drained; it dies when the notice runs out. */
+  private spotNotice(pool: PoolRuntime, node: NodeRuntime, now: number): void {
+    if (node.state === NodeState.Gone) return;
+    this.spotInterruptions++;
+    this.spotDoomed.add(node);
+    this.event({ t: now, kind: 'spot-notice', target: pool.config.name, detail: `node ${node.uid}` });
+    node.state = NodeState.Draining;
+    for (const pod of [...node.pods]) this.deletePod(pod, now, true);
+    this.control.schedule(now + pool.config.spot!.noticeSeconds, (t) => {
+      for (const pod of [...node.pods]) {
+        this.services[pod.service]!.kill(pod, t);
+        this.finalizePod(pod, t);
+      }
+      this.spotDoomed.delete(node);
+      this.event({ t, kind: 'spot-lost', target: pool.config.name, detail: `node ${node.uid}` });
+      this.deleteNode(pool, node, t);
+    });
+  }
+
+  private deleteNode(pool: PoolRuntime, node: NodeRuntime, now: number): void {
+    if (node.state === NodeState.Gone) return;
+    for (const pod of [...node.pods]) {
+      // Only empty or drained nodes are deleted by the autoscaler; a spot death kills what is left.
+      this.services[pod.service]!.kill(pod, now);
+      this.finalizePod(pod, now);
+    }
+    pool.removeNode(node, now);
+    this.event({ t: now, kind: 'node-removed', target: pool.config.name, to: pool.aliveCount });
+    this.schedulePending(pool, now);
+  }
+
+  // ---- recording ----
+
+  private event(e: EngineEvent): void {
+    if (this.events.length < (this.cfg.maxEvents ?? DEFAULT_MAX_EVENTS)) this.events.push(e);
+    else this.eventsDropped++;
+  }
+
+  private scheduleIntervals(options: RunOptions): void {
+    const step = this.cfg.intervalSeconds;
+    const end = this.cfg.durationSeconds;
+    const n = this.series.t.length;
+    const tick = (now: number): void => {
+      this.recordInterval(now);
+      options.onProgress?.(now / end);
+      if (this.intervalIndex < n) this.control.schedule(Math.min(end, (this.intervalIndex + 1) * step), tick);
+    };
+    this.control.schedule(Math.min(end, step), tick);
+  }
+
+  private recordInterval(now: number): void {
+    const i = this.intervalIndex++;
+    const s = this.series;
+    const stats = this.stats;
+    const dt = now - (i === 0 ? 0 : s.t[i - 1]!);
+    s.t[i] = now;
+    s.offeredQps[i] = dt > 0 ? stats.iOffered / dt : 0;
+    s.servedQps[i] = dt > 0 ? stats.iServed / dt : 0;
+    s.droppedQps[i] = dt > 0 ? stats.iDropped / dt : 0;
+    const hist = stats.closeInterval();
+    s.latencyP50Ms[i] = hist.quantile(0.5);
+    s.latencyP95Ms[i] = hist.quantile(0.95);
+    s.latencyP99Ms[i] = hist.quantile(0.99);
+    hist.reset();
+    stats.iOffered = 0;
+    stats.iServed = 0;
+    stats.iDropped = 0;
+    let desired = 0;
+    let ready = 0;
+    let busyGpuSeconds = this.busyCarry;
+    this.busyCarry = 0;
+    for (const svc of this.services) {
+      desired += svc.specReplicas;
+      ready += svc.readyCount;
+      for (const pod of svc.pods) {
+        const b = pod.busyUntil(now);
+        busyGpuSeconds += (b - (this.busyMark.get(pod) ?? 0)) * svc.config.gpusPerReplica;
+        this.busyMark.set(pod, b);
+      }
+    }
+    let readyNodes = 0;
+    let provisioningNodes = 0;
+    let pending = 0;
+    let readyGpus = 0;
+    let cost = 0;
+    for (const pool of this.pools) {
+      pool.accrue(now);
+      const r = pool.countIn(NodeState.Ready) + pool.countIn(NodeState.Draining);
+      readyNodes += r;
+      readyGpus += r * pool.config.gpusPerNode;
+      provisioningNodes += pool.countIn(NodeState.Provisioning);
+      cost += (pool.spotNodeSeconds * (pool.config.spotUsdPerHour ?? 0) + pool.regularNodeSeconds * (pool.config.regularUsdPerHour ?? 0)) / 3600;
+    }
+    for (const svc of this.services) for (const pod of svc.pods) if (pod.state === PodState.Pending || pod.state === PodState.Pulling) pending++;
+    s.desiredReplicas[i] = desired;
+    s.readyReplicas[i] = ready;
+    s.readyNodes[i] = readyNodes;
+    s.provisioningNodes[i] = provisioningNodes;
+    s.pendingPods[i] = pending;
+    const util = readyGpus > 0 && dt > 0 ? Math.min(1, busyGpuSeconds / (readyGpus * dt)) : 0;
+    s.gpuUtilization[i] = util;
+    s.costUsd[i] = cost;
+    if (now > this.cfg.warmupSeconds) {
+      sample(this.replicaSamples, ready);
+      sample(this.nodeSamples, readyNodes + provisioningNodes);
+      this.gpuUtilSum += util;
+    }
+  }
+
+  private finish(end: number): EngineResult {
+    while (this.intervalIndex < this.series.t.length) this.recordInterval(end);
+    for (const pool of this.pools) pool.accrue(end);
+    for (const svc of this.services) {
+      svc.dropExpired(svc.sharedQueue, end, null);
+      for (const pod of svc.pods) svc.dropExpired(pod.queue, end, pod);
+    }
+    const st = this.stats;
+    const nodeUsage = this.pools.flatMap((p) => [
+      { pool: p.config.name, instanceId: p.config.instanceId, capacity: 'spot' as const, nodeSeconds: p.spotNodeSeconds },
+      { pool: p.config.name, instanceId: p.config.instanceId, capacity: p.config.regularCapacity, nodeSeconds: p.regularNodeSeconds },
+    ]).filter((u) => u.nodeSeconds > 0);
+    return {
+      durationSeconds: end,
+      warmupSeconds: this.cfg.warmupSeconds,
+      requests: { offered: st.offered, served: st.served, dropped: st.dropped, timedOut: st.timedOut, retried: st.retried, inFlightAtEnd: this.store.live },
+      measured: st.measured(),
+      latency: st.all,
+      timeseries: this.series,
+      replicas: summarize(this.replicaSamples),
+      nodes: summarize(this.nodeSamples),
+      peakGpus: this.pools.reduce((a, p) => a + p.peakGpus, 0),
+      gpuUtilizationMean: this.replicaSamples.n > 0 ? this.gpuUtilSum / this.replicaSamples.n : 0,
+      spotInterruptions: this.spotInterruptions,
+      nodeUsage,
+      accruedCostUsd: this.series.costUsd[this.series.costUsd.length - 1] ?? 0,
+      events: this.events,
+      eventsDropped: this.eventsDropped,
+      hpaDecisions: this.hpas.reduce((a, h) => a + h.syncs, 0),
+    };
+  }
+}
+
+function sample(acc: { min: number; max: number; sum: number; n: number }, v: number): void {
+  acc.min = Math.min(acc.min, v);
+  acc.max = Math.max(acc.max, v);
+  acc.sum += v;
+  acc.n++;
+}
+
+function summarize(acc: { min: number; max: number; sum: number; n: number }): { min: number; max: number; mean: number } {
+  return acc.n === 0 ? { min: 0, max: 0, mean: 0 } : { min: acc.min, max: acc.max, mean: acc.sum / acc.n };
+}
+
+/**
+ * ReplicaSet's deletion preference (controller_utils ActivePods ordering, simplified to what the
+ * simulator models): unscheduled before scheduled, starting before ready, then the most recently ready.
+ */
+function deletionOrder(pods: Pod[]): Pod[] {
+  const rank = (p: Pod): number => (p.state === PodState.Pending ? 0 : p.state === PodState.Pulling ? 1 : p.state === PodState.Loading ? 2 : 3);
+  return [...pods].sort((a, b) => rank(a) - rank(b) || b.readyAt - a.readyAt || b.createdAt - a.createdAt || b.uid - a.uid);
+}
+
+/** Runs one engine configuration to the horizon. */
+export function runEngine(config: EngineConfig, options: RunOptions = {}): EngineResult {
+  return new Simulation(config).run(options);
+}

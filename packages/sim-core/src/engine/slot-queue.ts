@@ -1,0 +1,31 @@
+/** A growable FIFO ring buffer of request slots (a replica's queue, or the balancer's shared queue). */
+export class SlotQueue {
+  private buf = new Int32Array(16);
+  private head = 0;
+  length = 0;
+
+  push(slot: number): void {
+    if (this.length === this.buf.length) this.grow();
+    this.buf[(this.head + this.length) & (this.buf.length - 1)] = slot;
+    this.length++;
+  }
+
+  /** The oldest slot (the queue must not be empty). */
+  peek(): number {
+    return this.buf[this.head]!;
+  }
+
+  shift(): number {
+    const slot = this.buf[this.head]!;
+    this.head = (this.head + 1) & (this.buf.length - 1);
+    this.length--;
+    return slot;
+  }
+
+  private grow(): void {
+    const next = new Int32Array(this.buf.length * 2);
+    for (let i = 0; i < this.length; i++) next[i] = this.buf[(this.head + i) & (this.buf.length - 1)]!;
+    this.buf = next;
+    this.head = 0;
+  }
+}

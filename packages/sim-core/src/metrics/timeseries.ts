@@ -1,0 +1,44 @@
+/** The per-interval series a run produces; every array has one entry per interval, `t` is the interval's end (s). */
+export interface TimeSeries {
+  t: Float64Array;
+  offeredQps: Float64Array;
+  servedQps: Float64Array;
+  /** Dropped plus timed-out requests per second. */
+  droppedQps: Float64Array;
+  desiredReplicas: Float64Array;
+  readyReplicas: Float64Array;
+  readyNodes: Float64Array;
+  provisioningNodes: Float64Array;
+  pendingPods: Float64Array;
+  latencyP50Ms: Float64Array;
+  latencyP95Ms: Float64Array;
+  latencyP99Ms: Float64Array;
+  /** Busy GPU-seconds over allocatable GPU-seconds of ready nodes, 0..1. */
+  gpuUtilization: Float64Array;
+  /** Cost accrued since t = 0, USD. */
+  costUsd: Float64Array;
+}
+
+export const TIME_SERIES_FIELDS = [
+  't',
+  'offeredQps',
+  'servedQps',
+  'droppedQps',
+  'desiredReplicas',
+  'readyReplicas',
+  'readyNodes',
+  'provisioningNodes',
+  'pendingPods',
+  'latencyP50Ms',
+  'latencyP95Ms',
+  'latencyP99Ms',
+  'gpuUtilization',
+  'costUsd',
+] as const satisfies readonly (keyof TimeSeries)[];
+
+/** Preallocated series for `n` intervals: memory grows with intervals, never with requests. */
+export function createTimeSeries(n: number): TimeSeries {
+  const series = {} as Record<keyof TimeSeries, Float64Array>;
+  for (const f of TIME_SERIES_FIELDS) series[f] = new Float64Array(n);
+  return series;
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { CLAIM_OFF_PCT, CLAIM_OK_PCT, evaluateExpectations, formatExpectationResult, gradeClaims, parseExpectation, type Expectation } from './expectations.ts';
+import { formatMetricValue, parseMetricValue } from './metric-value.ts';
+import { getMetric, METRIC_NAMES, METRICS } from './metrics.ts';
+
+function parsed(text: string): Expectation {
+  const r = parseExpectation(text);
+  if (!r.ok) throw new Error(r.message);
+  return r.expectation;
+}
+
+/** The message line for a line that must not parse. */
+function problem(text: string): string {
+  const r = parseExpectation(text);
+  if (r.ok) throw new Error(`expected ${text} to be rejected`);
+  return r.suggestion === undefined ? r.message : `${r.message} (did you mean ${JSON.stringify(r.suggestion)}?)`;
+}
+
+describe('parseExpectation', () => {
+  it.each([
+    ['latency.p99 < 100ms', 'latency.p99', '<', 100],
+    ['latency.p99 < 2s', 'latency.p99', '<', 2000],
+    ['latency.p50<45', 'latency.p50', '<', 45],
+    ['availability >= 99.9%', 'availability', '>=', 0.999],
+    ['availability >= 0.999', 'availability', '>=', 0.999],
+    ['cost.monthly < 40000', 'cost.monthly', '<', 40_000],
+    ['cost.monthly <= $40,000', 'cost.monthly', '<=', 40_000],
+    ['cost.total < 1.2K', 'cost.total', '<', 1200],
+    ['training.days <= 30', 'training.days', '<=', 30],
+    ['training.days <= 36h', 'training.days', '<=', 1.5],
+    ['training.hours > 2d', 'training.hours', '>', 48],
+    ['requests.dropped == 0', 'requests.dropped', '==', 0],
+    ['training.flops != 8.4e22', 'training.flops', '!=', 8.4e22],
+    ['training.budgetFits == true', 'training.budgetFits', '==', 1],
+    ['replicas.max <= 70', 'replicas.max', '<=', 70],
+  ])('%s', (text, metric, op, value) => {
+    expect(parsed(text)).toEqual({ metric, op, value, text });
+  });
+
+  it('explains what is wrong, with a fix when there is one', () => {
+    expect(problem('latency.p98 < 100ms')).toMatchInlineSnapshot(`"unknown metric "latency.p98" (did you mean "latency.p90"?)"`);
+    expect(problem('latncy.p99 < 100ms')).toMatchInlineSnapshot(`"unknown metric "latncy.p99" (did you mean "latency.p99"?)"`);
+    expect(problem('availability >= 99.9')).toMatchInlineSnapshot(`"availability is a fraction: expected a percentage like 99.9% or a fraction like 0.999, got "99.9" (did you mean "availability >= 99.9%"?)"`);
+    expect(problem('latency.p99 < 99%')).toMatchInlineSnapshot(`"latency.p99 is a latency in ms: expected a latency like 100ms or 1.5s, or a number of ms, got "99%""`);
+    expect(problem('latency.p99 < 5 minutes')).toMatchInlineSnapshot(`"latency.p99 is a latency in ms: expected a latency like 100ms or 1.5s, or a number of ms, got "5 minutes" (did you mean "latency.p99 < 5m"?)"`);
+    expect(problem('cost.monthly < 40000ms')).toMatchInlineSnapshot(`"cost.monthly is in USD/month: expected a USD amount like 40000, $40,000 or 40K, got "40000ms""`);
+    expect(problem('latency.p99 = 100ms')).toMatchInlineSnapshot(`"unknown operator "=": use one of < <= > >= == != (did you mean "latency.p99 == 100ms"?)"`);
+    expect(problem('latency.p99 ≤ 100ms')).toMatchInlineSnapshot(`"unknown operator "≤": use one of < <= > >= == != (did you mean "latency.p99 <= 100ms"?)"`);
+    expect(problem('latency.p99 <')).toMatchInlineSnapshot(`"missing the value after "<""`);
+    expect(problem('p99 latency under 100ms')).toMatchInlineSnapshot(`"expected "<metric> <op> <value>" with op one of < <= > >= == !=, e.g. "latency.p99 < 100ms", got "p99 latency under 100ms""`);
+    expect(problem('availability >= 120%')).toMatchInlineSnapshot(`"availability is a fraction: expected a percentage like 99.9% or a fraction like 0.999, got "120%""`);
+  });
+});
+
+describe('evaluateExpectations', () => {
+  const values: Record<string, number> = { 'latency.p99': 85.2, availability: 0.9995, 'cost.monthly': 40_000, 'replicas.max': 70 };
+  const lookup = (m: string) => values[m] ?? null;
+
+  it('compares in canonical units and reports unit and actual', () => {
+    const results = evaluateExpectations(['latency.p99 < 100ms', 'availability >= 99.9%', 'cost.monthly < 40000', 'replicas.max == 70'].map(parsed), lookup);
+    expect(results.map((r) => [r.text, r.pass, r.actual, r.unit])).toEqual([
+      ['latency.p99 < 100ms', true, 85.2, 'ms'],
+      ['availability >= 99.9%', true, 0.9995, 'fraction'],
+      ['cost.monthly < 40000', false, 40_000, 'USD/month'],
+      ['replicas.max == 70', true, 70, 'replicas'],
+    ]);
+  });
+
+  it('a metric the run does not have fails with a reason', () => {
+    const [r] = evaluateExpectations([parsed('training.days <= 30')], lookup);
+    expect(r).toEqual({ text: 'training.days <= 30', metric: 'training.days', op: '<=', expected: 30, actual: null, pass: false, unit: 'days', reason: 'this run has no value for training.days' });
+    expect(formatExpectationResult(evaluateExpectations([parsed('latency.p99 < 100ms')], lookup)[0]!)).toBe('PASS latency.p99 < 100ms (actual 85.2 ms)');
+    expect(formatExpectationResult(r!)).toMatchInlineSnapshot(`"FAIL training.days <= 30 (this run has no value for training.days)"`);
+  });
+
+  it('== and <= tolerate float noise; < does not', () => {
+    const noisy = () => 0.1 + 0.2;
+    expect(evaluateExpectations([parsed('cost.total == 0.3'), parsed('cost.total <= 0.3'), parsed('cost.total < 0.3')], noisy).map((r) => r.pass)).toEqual([true, true, false]);
+  });
+
+  it('NaN never passes', () => {
+    expect(evaluateExpectations([parsed('latency.max < 100ms')], () => NaN)[0]).toMatchObject({ pass: false, reason: 'latency.max is not a number in this run' });
+  });
+});
+
+describe('gradeClaims', () => {
+  it(`ok within ±${CLAIM_OK_PCT}%, off within ±${CLAIM_OFF_PCT}%, way-off beyond, unknown without a value`, () => {
+    const actual: Record<string, number> = { 'training.days': 20, 'training.costUsd': 40_000, 'training.gpuHours': 1000, 'training.flops': 0 };
+    const grades = gradeClaims(
+      { 'training.days': 18, 'training.costUsd': 21_230, 'training.gpuHours': 1700, 'training.flops': 0, 'training.lostDays': 1 },
+      (m) => actual[m] ?? null,
+      (m) => (m === 'training.days' ? '6·N·D / (GPUs × peak × MFU)' : undefined),
+    );
+    expect(grades.map((g) => [g.metric, g.errorPct, g.verdict])).toEqual([
+      ['training.days', -10, 'ok'],
+      ['training.costUsd', -46.925, 'off'],
+      ['training.gpuHours', 70, 'way-off'],
+      ['training.flops', 0, 'ok'],
+      ['training.lostDays', null, 'unknown'],
+    ]);
+    expect(grades[0]).toMatchObject({ claimed: 18, actual: 20, unit: 'days', formula: '6·N·D / (GPUs × peak × MFU)' });
+    expect(grades[1]?.formula).toBeNull();
+  });
+
+  it('band edges are inclusive and a claim against a zero result is way-off', () => {
+    const g = (claimed: number, actual: number) => gradeClaims({ 'cost.total': claimed }, () => actual)[0]?.verdict;
+    expect([g(110, 100), g(150, 100), g(150.01, 100), g(1, 0)]).toEqual(['ok', 'off', 'way-off', 'way-off']);
+  });
+
+  it('yes/no claims are right or way-off', () => {
+    const g = (claimed: number, actual: number) => gradeClaims({ 'training.budgetFits': claimed }, () => actual)[0]?.verdict;
+    expect([g(1, 1), g(0, 1)]).toEqual(['ok', 'way-off']);
+  });
+});
+
+describe('metric table', () => {
+  it('has unique names, each with a unit and a description', () => {
+    expect(new Set(METRIC_NAMES).size).toBe(METRICS.length);
+    for (const m of METRICS) {
+      expect(m.unit.length).toBeGreaterThan(0);
+      expect(m.description.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('lists every metric of the agreed spec', () => {
+    const spec = [
+      ...['p50', 'p90', 'p95', 'p99', 'p999', 'mean', 'max'].map((q) => `latency.${q}`),
+      'availability',
+      ...['offered', 'served', 'dropped', 'timedOut'].map((q) => `requests.${q}`),
+      ...['max', 'min', 'mean'].flatMap((q) => [`replicas.${q}`, `nodes.${q}`]),
+      'gpus.peak',
+      'spotInterruptions',
+      ...['total', 'hourly', 'monthly', 'per1k', 'perMillion'].map((q) => `cost.${q}`),
+      ...['days', 'hours', 'gpuHours', 'costUsd', 'flops', 'lostDays', 'interruptions', 'budgetFits'].map((q) => `training.${q}`),
+    ];
+    expect([...METRIC_NAMES].sort()).toEqual(spec.sort());
+  });
+
+  it('formats values in each unit', () => {
+    const f = (name: string, v: number) => formatMetricValue(getMetric(name)!, v);
+    expect([f('latency.p99', 85.234), f('availability', 0.9995), f('cost.monthly', 38_120.4), f('cost.per1k', 0.01234), f('training.days', 18.456), f('training.budgetFits', 1)]).toEqual([
+      '85.23 ms',
+      '99.95%',
+      '$38,120',
+      '$0.01',
+      '18.46 days',
+      'yes',
+    ]);
+  });
+
+  it('parses values of any metric kind and rejects the wrong types', () => {
+    expect(parseMetricValue(getMetric('training.budgetFits')!, false)).toEqual({ ok: true, value: 0 });
+    expect(parseMetricValue(getMetric('latency.p99')!, [100]).ok).toBe(false);
+    expect(parseMetricValue(getMetric('latency.p99')!, Infinity).ok).toBe(false);
+  });
+});

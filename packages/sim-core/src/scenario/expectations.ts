@@ -1,0 +1,161 @@
+/**
+ * `expect:` lines (`latency.p99 < 100ms`) and `claims:` (a practice answer's numbers): parsing
+ * into canonical units, evaluation against a run's results, and grading of claims.
+ */
+import { formatNumber } from './describe-value.ts';
+import { formatMetricValue, parseMetricValue } from './metric-value.ts';
+import { getMetric, METRIC_NAMES, type MetricName } from './metrics.ts';
+import { suggestNearest } from './suggest.ts';
+
+/** Comparison operators allowed in an `expect:` line. */
+export type ComparisonOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
+
+/** A parsed `expect:` line; `value` is in the metric's canonical unit (see METRICS). */
+export interface Expectation {
+  metric: MetricName;
+  op: ComparisonOp;
+  value: number;
+  /** The line as written. */
+  text: string;
+}
+
+/** Why a line could not be parsed; `suggestion` is a corrected metric name or line. */
+export interface ExpectationError {
+  message: string;
+  expected?: string;
+  suggestion?: string;
+}
+
+const LINE = /^\s*([A-Za-z][\w.]*)\s*(<=|>=|==|!=|=<|=>|≤|≥|≠|<|>|=)\s*(.*?)\s*$/;
+const OP_FIX: Readonly<Record<string, ComparisonOp>> = { '=': '==', '=<': '<=', '=>': '>=', '≤': '<=', '≥': '>=', '≠': '!=' };
+const SHAPE = '"<metric> <op> <value>" with op one of < <= > >= == !=, e.g. "latency.p99 < 100ms"';
+
+/** Parses one `expect:` line; never throws. */
+export function parseExpectation(text: string): { ok: true; expectation: Expectation } | ({ ok: false } & ExpectationError) {
+  const m = LINE.exec(text);
+  if (!m) return { ok: false, message: `expected ${SHAPE}, got ${JSON.stringify(text)}`, expected: SHAPE };
+  const [, name = '', rawOp = '', rawValue = ''] = m;
+  const fixedOp = OP_FIX[rawOp];
+  if (fixedOp !== undefined) {
+    return { ok: false, message: `unknown operator "${rawOp}": use one of < <= > >= == !=`, expected: SHAPE, suggestion: `${name} ${fixedOp} ${rawValue}` };
+  }
+  const metric = getMetric(name);
+  if (metric === undefined) {
+    const suggestion = suggestNearest(name, METRIC_NAMES);
+    const base = { ok: false as const, message: `unknown metric "${name}"`, expected: 'a metric name such as latency.p99, availability, cost.monthly' };
+    return suggestion === undefined ? base : { ...base, suggestion };
+  }
+  if (rawValue === '') return { ok: false, message: `missing the value after "${rawOp}"`, expected: SHAPE };
+  const parsed = parseMetricValue(metric, rawValue);
+  if (!parsed.ok) {
+    const { ok: _ok, ...error } = parsed;
+    return { ok: false, ...error, ...(parsed.suggestion === undefined ? {} : { suggestion: `${name} ${rawOp} ${parsed.suggestion}` }) };
+  }
+  return { ok: true, expectation: { metric: metric.name as MetricName, op: rawOp as ComparisonOp, value: parsed.value, text } };
+}
+
+/** The outcome of one expectation against a run. */
+export interface ExpectationResult {
+  text: string;
+  metric: MetricName;
+  op: ComparisonOp;
+  /** The threshold, in the metric's canonical unit. */
+  expected: number;
+  /** The run's value, or null when the run has no such metric. */
+  actual: number | null;
+  pass: boolean;
+  /** The metric's canonical unit (ms, fraction, USD, days, …). */
+  unit: string;
+  /** Why it failed without a comparison (no value). */
+  reason?: string;
+}
+
+/** `==` and `!=` compare with a relative tolerance of 1e-9 so float noise does not flip them. */
+function compare(actual: number, op: ComparisonOp, expected: number): boolean {
+  const equal = Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+  switch (op) {
+    case '<':
+      return actual < expected;
+    case '<=':
+      return actual <= expected || equal;
+    case '>':
+      return actual > expected;
+    case '>=':
+      return actual >= expected || equal;
+    case '==':
+      return equal;
+    case '!=':
+      return !equal;
+  }
+}
+
+/** Evaluates each expectation with `lookup` (canonical units; null = not produced by this run). */
+export function evaluateExpectations(
+  expectations: readonly Expectation[],
+  lookup: (metric: string) => number | null,
+): ExpectationResult[] {
+  return expectations.map((e) => {
+    const unit = getMetric(e.metric)?.unit ?? '';
+    const base = { text: e.text, metric: e.metric, op: e.op, expected: e.value, unit };
+    const actual = lookup(e.metric);
+    if (actual === null) return { ...base, actual: null, pass: false, reason: `this run has no value for ${e.metric}` };
+    if (Number.isNaN(actual)) return { ...base, actual, pass: false, reason: `${e.metric} is not a number in this run` };
+    return { ...base, actual, pass: compare(actual, e.op, e.value) };
+  });
+}
+
+/** Verdict bands for a claim's error relative to the tool's result: ok within ±10%, off within ±50%, way-off beyond. */
+export const CLAIM_OK_PCT = 10;
+/** Upper edge of the "off" band, in percent. */
+export const CLAIM_OFF_PCT = 50;
+
+/** A claim's grade. */
+export interface ClaimGrade {
+  metric: string;
+  /** The claimed value, canonical units. */
+  claimed: number;
+  /** The tool's value, or null if the run has none. */
+  actual: number | null;
+  /** (claimed − actual) / |actual| × 100; null when actual is null; ±Infinity when actual is 0 and claimed is not. */
+  errorPct: number | null;
+  verdict: 'ok' | 'off' | 'way-off' | 'unknown';
+  unit: string;
+  /** How the tool computed the metric, when the caller knows. */
+  formula: string | null;
+}
+
+function verdictFor(isBoolean: boolean, claimed: number, actual: number, errorPct: number): ClaimGrade['verdict'] {
+  if (isBoolean) return claimed === actual ? 'ok' : 'way-off';
+  const e = Math.abs(errorPct);
+  if (e <= CLAIM_OK_PCT) return 'ok';
+  if (e <= CLAIM_OFF_PCT) return 'off';
+  return 'way-off';
+}
+
+/** Grades each claim (canonical units) against the run's values from `lookup`. */
+export function gradeClaims(
+  claims: Readonly<Record<string, number>>,
+  lookup: (metric: string) => number | null,
+  formulas?: (metric: string) => string | undefined,
+): ClaimGrade[] {
+  return Object.entries(claims).map(([metric, claimed]) => {
+    const info = getMetric(metric);
+    const unit = info?.unit ?? '';
+    const formula = formulas?.(metric) ?? null;
+    const actual = lookup(metric);
+    if (actual === null || !Number.isFinite(actual)) return { metric, claimed, actual, errorPct: null, verdict: 'unknown', unit, formula };
+    const diff = claimed - actual;
+    const errorPct = actual === 0 ? (diff === 0 ? 0 : Math.sign(diff) * Infinity) : (diff / Math.abs(actual)) * 100;
+    return { metric, claimed, actual, errorPct, verdict: verdictFor(info?.kind === 'boolean', claimed, actual, errorPct), unit, formula };
+  });
+}
+
+/** One line describing a result, e.g. `PASS latency.p99 < 100ms (actual 85.2 ms)`. */
+export function formatExpectationResult(r: ExpectationResult): string {
+  const info = getMetric(r.metric);
+  const detail =
+    r.actual === null
+      ? (r.reason ?? 'no value')
+      : `actual ${info ? formatMetricValue(info, r.actual) : formatNumber(r.actual)}${r.reason ? `: ${r.reason}` : ''}`;
+  return `${r.pass ? 'PASS' : 'FAIL'} ${r.text} (${detail})`;
+}

@@ -1,0 +1,56 @@
+// Public API of the scenario format: schema, parsing edge, limits, expectations and claims, JSON Schema, catalog checks.
+export { API_VERSION, KIND, scenarioSchema, specSchema } from './scenario-schema.ts';
+export type { ClusterSpec, Scenario, ScenarioInput, ScenarioMetadata, ScenarioSpec } from './scenario-schema.ts';
+export { trafficProfileSchema, trafficSchema } from './traffic-schema.ts';
+export type { TrafficProfile, TrafficSpec, TrafficSpecInput } from './traffic-schema.ts';
+export { batchingSchema, latencySchema, serviceSchema } from './service-schema.ts';
+export type { BatchingSpec, BatchLatencySpec, LatencySpec, QueueSpec, ServiceSpec, StartupSpec } from './service-schema.ts';
+export { hpaBehaviorSchema, hpaMetricSchema, hpaSchema } from './hpa-schema.ts';
+export type { HpaMetricSpec, HpaSpec } from './hpa-schema.ts';
+export { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
+export type { ClusterAutoscalerSpec, NodePoolSpec, ProvisioningSpec } from './node-pool-schema.ts';
+export { trainingSchema } from './training-schema.ts';
+export type { CheckpointSpec, TrainingSpec } from './training-schema.ts';
+
+export { parseScenarioBytes, parseScenarioText, MAX_REPORTED_ISSUES, type ParseScenarioResult } from './parse-scenario.ts';
+export { formatIssue, formatPath, parsePath, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
+export { locatePath, type SourceLocation } from './yaml-locator.ts';
+export { scenarioWarnings, type ScenarioWarning } from './scenario-warnings.ts';
+export {
+  validateScenarioPrices,
+  validateScenarioReferences,
+  type CatalogInstance,
+  type ScenarioCatalog,
+  type ScenarioSource,
+} from './validate-scenario.ts';
+
+export * from './limits.ts';
+export { peakTrafficRate, trafficIntegral, trafficRateAt } from './traffic-rate.ts';
+export {
+  formatDuration,
+  parseClock,
+  parseCount,
+  parseDuration,
+  parsePercentString,
+  suggestCount,
+  suggestDuration,
+} from './units.ts';
+export { suggestNearest } from './suggest.ts';
+
+export { getMetric, METRIC_NAMES, METRICS, type MetricInfo, type MetricName, type MetricValueKind } from './metrics.ts';
+export { formatMetricValue, parseMetricValue, type MetricValueResult } from './metric-value.ts';
+export {
+  CLAIM_OFF_PCT,
+  CLAIM_OK_PCT,
+  evaluateExpectations,
+  formatExpectationResult,
+  gradeClaims,
+  parseExpectation,
+  type ClaimGrade,
+  type ComparisonOp,
+  type Expectation,
+  type ExpectationError,
+  type ExpectationResult,
+} from './expectations.ts';
+
+export { SCENARIO_SCHEMA_ID, scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.ts';

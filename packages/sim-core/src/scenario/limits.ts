@@ -1,0 +1,85 @@
+/**
+ * Hard limits on what a scenario may ask for. They exist so a typo (qps 1e12, duration 10y) or a
+ * hostile file fails fast with a clear message instead of hanging a browser tab or a CI job.
+ * Each limit is documented with its reason in docs/limits.md; keep the two in step.
+ */
+
+/** Largest scenario file accepted, in bytes (1 MiB). Checked before any parsing. */
+export const MAX_FILE_BYTES = 1_048_576;
+
+/** Most YAML alias expansions allowed while converting a document (defeats "billion laughs"). */
+export const MAX_YAML_ALIASES = 100;
+
+/** Longest simulated horizon, in seconds (7 days): a week covers the weekly traffic cycle. */
+export const MAX_HORIZON_SECONDS = 7 * 86_400;
+
+/** Highest request rate any traffic profile may reach, in requests per second. */
+export const MAX_QPS = 1e6;
+
+/** Most requests a serving run may be expected to simulate (the traffic profile's integral). */
+export const MAX_EXPECTED_REQUESTS = 5e9;
+
+/** Above this many expected requests the parser warns that the run will be slow. */
+export const WARN_EXPECTED_REQUESTS = 2e8;
+
+/** Most services in one scenario. */
+export const MAX_SERVICES = 50;
+
+/** Most node pools in one scenario. */
+export const MAX_NODE_POOLS = 50;
+
+/** Most replicas of one service (initial, HPA min or max). */
+export const MAX_REPLICAS = 10_000;
+
+/** Most nodes in one node pool. */
+export const MAX_NODES = 10_000;
+
+/** Most GPUs one replica may request (the largest catalog nodes have 8; validated per pool against the catalog). */
+export const MAX_GPUS_PER_REPLICA = 16;
+
+/** Most requests one replica may serve at once. */
+export const MAX_CONCURRENCY = 4096;
+
+/** Largest dynamic batch. */
+export const MAX_BATCH_SIZE = 4096;
+
+/** Longest per-request service time, in ms (1 hour). */
+export const MAX_LATENCY_MS = 3_600_000;
+
+/** Most samples in an empirical latency distribution. */
+export const MAX_EMPIRICAL_SAMPLES = 100_000;
+
+/** Most points in a `points` traffic profile or a batch-latency table. */
+export const MAX_PROFILE_POINTS = 10_000;
+
+/** Most time-series points per series (duration / interval). */
+export const MAX_TIMESERIES_POINTS = 100_000;
+
+/** Longest per-replica queue. */
+export const MAX_QUEUE_LENGTH = 1_000_000;
+
+/** Most metrics on one HPA and most policies per scaling direction. */
+export const MAX_HPA_METRICS = 10;
+
+/** Most scaling policies per HPA direction. */
+export const MAX_SCALING_POLICIES = 10;
+
+/** Most `expect:` lines and most `claims:` entries. */
+export const MAX_EXPECTATIONS = 100;
+
+/** Longest free-text field (description, prompt, notes), in characters. */
+export const MAX_TEXT_CHARS = 20_000;
+
+/** Largest model in a training run, in parameters (100 T). */
+export const MAX_TRAINING_PARAMETERS = 1e14;
+
+/** Most training tokens (100 quadrillion). */
+export const MAX_TRAINING_TOKENS = 1e17;
+
+/** Most GPUs in a training run. */
+export const MAX_TRAINING_GPUS = 1_000_000;
+
+/** Most nodes in a training run. */
+export const MAX_TRAINING_NODES = 100_000;
+
+export { expectedRequests } from './traffic-rate.ts';

@@ -1,0 +1,136 @@
+/**
+ * Parsing and formatting of metric values written in `expect:` lines and `claims:`, in each
+ * metric's canonical unit (ms, fraction, count, USD, days, hours, boolean 1/0).
+ */
+import { describeValue, formatNumber } from './describe-value.ts';
+import type { MetricInfo, MetricValueKind } from './metrics.ts';
+import { parseCount, parseDuration, parsePercentString, parsePlainNumber, suggestCount, suggestDuration, tidy } from './units.ts';
+
+/** A parsed value, or why it could not be parsed. */
+export type MetricValueResult =
+  | { ok: true; value: number }
+  | { ok: false; message: string; expected: string; suggestion?: string };
+
+const EXPECTED: Readonly<Record<MetricValueKind, string>> = {
+  ms: 'a latency like 100ms or 1.5s, or a number of ms',
+  fraction: 'a percentage like 99.9% or a fraction like 0.999',
+  count: 'a number like 1000, 1.5M or 2e9',
+  usd: 'a USD amount like 40000, $40,000 or 40K',
+  days: 'a number of days or a duration like 36h',
+  hours: 'a number of hours or a duration like 2d',
+  boolean: 'true or false (or 1 / 0)',
+};
+
+/** How a message names a metric's unit: "availability is a fraction". */
+function unitPhrase(metric: MetricInfo): string {
+  switch (metric.kind) {
+    case 'ms':
+      return 'a latency in ms';
+    case 'fraction':
+      return 'a fraction';
+    case 'count':
+      return `a count (${metric.unit})`;
+    case 'boolean':
+      return 'a yes/no value';
+    default:
+      return `in ${metric.unit}`;
+  }
+}
+
+type Parsed = number | { suggestion: string | undefined } | undefined;
+
+function parseMs(s: string): Parsed {
+  const plain = parsePlainNumber(s);
+  if (plain !== undefined) return plain;
+  const seconds = s.includes('%') ? undefined : parseDuration(s);
+  return seconds === undefined ? { suggestion: suggestDuration(s) } : tidy(seconds * 1000);
+}
+
+function parseFraction(v: number | string): Parsed {
+  const n = typeof v === 'number' ? v : parsePlainNumber(v);
+  if (n !== undefined) return n > 1 && n <= 100 ? { suggestion: `${formatNumber(n)}%` } : n;
+  const pct = parsePercentString(v as string);
+  return pct === undefined ? undefined : tidy(pct / 100);
+}
+
+function parseUsd(s: string): Parsed {
+  const stripped = s.replace(/^\s*\$\s*/, '').replace(/\s*(usd|dollars?)\s*$/i, '');
+  return parseCount(stripped) ?? { suggestion: suggestCount(stripped) };
+}
+
+function parseIn(unitSeconds: number, s: string): Parsed {
+  const plain = parsePlainNumber(s);
+  if (plain !== undefined) return plain;
+  const seconds = parseDuration(s);
+  return seconds === undefined ? { suggestion: suggestDuration(s) } : tidy(seconds / unitSeconds);
+}
+
+function parseBoolean(v: number | string | boolean): Parsed {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  const s = String(v).trim().toLowerCase();
+  if (['true', 'yes', '1'].includes(s)) return 1;
+  if (['false', 'no', '0'].includes(s)) return 0;
+  return undefined;
+}
+
+function parseByKind(kind: MetricValueKind, raw: number | string): Parsed {
+  if (kind === 'fraction') return parseFraction(raw);
+  if (kind === 'boolean') return parseBoolean(raw);
+  if (typeof raw === 'number') return raw;
+  switch (kind) {
+    case 'ms':
+      return parseMs(raw);
+    case 'count':
+      return parseCount(raw) ?? { suggestion: suggestCount(raw) };
+    case 'usd':
+      return parseUsd(raw);
+    case 'days':
+      return parseIn(86_400, raw);
+    case 'hours':
+      return parseIn(3600, raw);
+  }
+}
+
+/** Parses a value written for `metric` into its canonical unit; never throws. */
+export function parseMetricValue(metric: MetricInfo, raw: unknown): MetricValueResult {
+  const expected = EXPECTED[metric.kind];
+  const fail = (suggestion?: string): MetricValueResult => {
+    const message = `${metric.name} is ${unitPhrase(metric)}: expected ${expected}, got ${describeValue(raw)}`;
+    return suggestion === undefined ? { ok: false, message, expected } : { ok: false, message, expected, suggestion };
+  };
+  if (typeof raw === 'boolean' && metric.kind === 'boolean') return { ok: true, value: raw ? 1 : 0 };
+  if (typeof raw !== 'number' && typeof raw !== 'string') return fail();
+  const parsed = parseByKind(metric.kind, raw);
+  if (parsed === undefined) return fail();
+  if (typeof parsed !== 'number') return fail(parsed.suggestion);
+  if (!Number.isFinite(parsed)) return fail();
+  if (metric.kind === 'fraction' && (parsed < 0 || parsed > 1)) return fail();
+  return { ok: true, value: parsed };
+}
+
+/** Groups thousands with commas, deterministically (no locale). */
+function grouped(n: number, decimals: number): string {
+  const [int = '', frac] = Math.abs(n).toFixed(decimals).split('.');
+  const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${n < 0 ? '-' : ''}${withCommas}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+/** Formats a canonical value for display: `85.2 ms`, `99.95%`, `$38,120`, `18.4 days`, `yes`. */
+export function formatMetricValue(metric: MetricInfo, value: number): string {
+  switch (metric.kind) {
+    case 'ms':
+      return `${formatNumber(Number(value.toPrecision(4)))} ms`;
+    case 'fraction':
+      return `${formatNumber(Number((value * 100).toPrecision(6)))}%`;
+    case 'count':
+      return formatNumber(Number(value.toPrecision(6)));
+    case 'usd':
+      return `$${grouped(value, Math.abs(value) < 100 ? 2 : 0)}`;
+    case 'days':
+      return `${formatNumber(Number(value.toPrecision(4)))} days`;
+    case 'hours':
+      return `${formatNumber(Number(value.toPrecision(4)))} hours`;
+    case 'boolean':
+      return value ? 'yes' : 'no';
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The result metrics a scenario's `expect:` lines and `claims:` can name, with their canonical
+ * units. This table is the contract between the scenario format and whatever computes results:
+ * the lookup passed to `evaluateExpectations` / `gradeClaims` must return values in these units.
+ * The CLI and web app use it for help text.
+ */
+
+/** How a metric's values are written and stored. */
+export type MetricValueKind = 'ms' | 'fraction' | 'count' | 'usd' | 'days' | 'hours' | 'boolean';
+
+/** One known metric: name, value kind, display unit and meaning. */
+export interface MetricInfo {
+  readonly name: string;
+  readonly kind: MetricValueKind;
+  /** Canonical unit of the stored value, for display. */
+  readonly unit: string;
+  readonly description: string;
+}
+
+const latency = (q: string, what: string) =>
+  ({ name: `latency.${q}`, kind: 'ms', unit: 'ms', description: `${what} end-to-end latency (queue wait + service) of requests served after warmup` }) as const;
+
+/** Every metric name usable in `expect:` and `claims:`, in display order. */
+export const METRICS = [
+  latency('p50', 'Median'),
+  latency('p90', '90th-percentile'),
+  latency('p95', '95th-percentile'),
+  latency('p99', '99th-percentile'),
+  latency('p999', '99.9th-percentile'),
+  latency('mean', 'Mean'),
+  latency('max', 'Largest'),
+  { name: 'availability', kind: 'fraction', unit: 'fraction', description: 'Served ÷ offered requests after warmup (dropped and timed-out requests fail); write 99.9% or 0.999' },
+  { name: 'requests.offered', kind: 'count', unit: 'requests', description: 'Requests that arrived after warmup' },
+  { name: 'requests.served', kind: 'count', unit: 'requests', description: 'Requests completed after warmup' },
+  { name: 'requests.dropped', kind: 'count', unit: 'requests', description: 'Requests rejected by a full queue or no capacity after warmup' },
+  { name: 'requests.timedOut', kind: 'count', unit: 'requests', description: 'Requests that exceeded the queue timeout after warmup' },
+  { name: 'replicas.max', kind: 'count', unit: 'replicas', description: 'Most replicas at once (scheduled, ready or starting), summed over services' },
+  { name: 'replicas.min', kind: 'count', unit: 'replicas', description: 'Fewest replicas at once, summed over services' },
+  { name: 'replicas.mean', kind: 'count', unit: 'replicas', description: 'Time-weighted mean replicas, summed over services' },
+  { name: 'nodes.max', kind: 'count', unit: 'nodes', description: 'Most nodes at once, summed over pools' },
+  { name: 'nodes.min', kind: 'count', unit: 'nodes', description: 'Fewest nodes at once, summed over pools' },
+  { name: 'nodes.mean', kind: 'count', unit: 'nodes', description: 'Time-weighted mean nodes, summed over pools' },
+  { name: 'gpus.peak', kind: 'count', unit: 'GPUs', description: 'Most GPUs provisioned at once (nodes × GPUs per node)' },
+  { name: 'spotInterruptions', kind: 'count', unit: 'interruptions', description: 'Spot node interruptions during the run' },
+  { name: 'cost.total', kind: 'usd', unit: 'USD', description: 'Cost of the whole run (nodes and control plane)' },
+  { name: 'cost.hourly', kind: 'usd', unit: 'USD/h', description: 'Average cost per hour of the run' },
+  { name: 'cost.monthly', kind: 'usd', unit: 'USD/month', description: 'cost.hourly × 730 h (one billing month)' },
+  { name: 'cost.per1k', kind: 'usd', unit: 'USD per 1k requests', description: 'cost.total per 1,000 served requests' },
+  { name: 'cost.perMillion', kind: 'usd', unit: 'USD per 1M requests', description: 'cost.total per 1,000,000 served requests' },
+  { name: 'training.days', kind: 'days', unit: 'days', description: 'Wall-clock days to finish training, including checkpoint and interruption losses' },
+  { name: 'training.hours', kind: 'hours', unit: 'hours', description: 'Wall-clock hours to finish training' },
+  { name: 'training.gpuHours', kind: 'count', unit: 'GPU-hours', description: 'GPUs × wall-clock hours' },
+  { name: 'training.costUsd', kind: 'usd', unit: 'USD', description: 'Cost of the training run' },
+  { name: 'training.flops', kind: 'count', unit: 'FLOP', description: 'Total training compute (≈ 6 × parameters × tokens)' },
+  { name: 'training.lostDays', kind: 'days', unit: 'days', description: 'Days lost to interruptions, restarts and checkpoint saves' },
+  { name: 'training.interruptions', kind: 'count', unit: 'interruptions', description: 'Interruptions during the training run' },
+  { name: 'training.budgetFits', kind: 'boolean', unit: 'boolean', description: '1 if training.costUsd ≤ budgetUsd, else 0' },
+] as const satisfies readonly MetricInfo[];
+
+/** A known metric name. */
+export type MetricName = (typeof METRICS)[number]['name'];
+
+/** Every known metric name. */
+export const METRIC_NAMES: readonly MetricName[] = METRICS.map((m) => m.name);
+
+/** The metric called `name`, or undefined if there is none. */
+export function getMetric(name: string): MetricInfo | undefined {
+  return METRICS.find((m) => m.name === name);
+}

@@ -1,0 +1,311 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from './limits.ts';
+import { parseScenarioBytes, parseScenarioText } from './parse-scenario.ts';
+import { formatIssue } from './scenario-issue.ts';
+import { BASE_YAML, edit, parseOk, report } from './scenario-test-builders.ts';
+
+/** Example scenarios the CLI must run unchanged: the shared set, plus any the repo ships under content/. */
+function exampleFiles(): string[] {
+  const dirs = ['/work/shared/examples', join(import.meta.dirname, '../../../../content/examples')];
+  return dirs.filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.yaml')).map((f) => join(d, f)));
+}
+
+describe('example scenarios', () => {
+  const files = exampleFiles();
+
+  it('there are examples to check', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(files)('%s parses with no issues and no warnings', (file) => {
+    const r = parseScenarioText(readFileSync(file, 'utf8'), file);
+    expect(r.ok ? r.warnings.map(formatIssue) : r.issues.map(formatIssue)).toEqual([]);
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('the base test scenario', () => {
+  it('is valid', () => {
+    expect(report(BASE_YAML)).toBe('ok');
+  });
+});
+
+describe('hostile input: never throws, always a located issue list', () => {
+  it('empty file', () => {
+    expect(report('')).toMatchInlineSnapshot(`"examples/bad.yaml file is empty: expected a scenario (a mapping with apiVersion, kind, metadata and spec), starting with "apiVersion: design-sim/v1""`);
+  });
+
+  it('only comments and blank lines', () => {
+    expect(report('# a scenario\n\n   \n# to be written\n')).toMatchInlineSnapshot(`"examples/bad.yaml file is empty: expected a scenario (a mapping with apiVersion, kind, metadata and spec), starting with "apiVersion: design-sim/v1""`);
+  });
+
+  it('binary content with NUL bytes', () => {
+    expect(report('\x89PNG\r\n\x1a\n\0\0\0\rIHDR')).toMatchInlineSnapshot(`"examples/bad.yaml:3:1 not a text file: found a NUL byte (scenarios are UTF-8 YAML or JSON)"`);
+  });
+
+  it('text that was not UTF-8 (lossy decoding left U+FFFD)', () => {
+    expect(report('apiVersion: design-sim/v1\nkind: Sc\uFFFDnario\n')).toMatchInlineSnapshot(`"examples/bad.yaml:2:9 not a text file: found bytes that are not valid UTF-8 (scenarios are UTF-8 YAML or JSON)"`);
+  });
+
+  it('bytes that are not UTF-8, and NUL bytes, via parseScenarioBytes', () => {
+    const invalid = Uint8Array.from([0x61, 0x3a, 0x20, 0xc3, 0x28]);
+    const nul = Uint8Array.from([0x61, 0x00]);
+    const format = (r: ReturnType<typeof parseScenarioBytes>) => (r.ok ? 'ok' : r.issues.map(formatIssue).join('\n'));
+    expect(format(parseScenarioBytes(invalid, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not a text file: found bytes that are not valid UTF-8 at byte 3 (scenarios are UTF-8 YAML or JSON)"`);
+    expect(format(parseScenarioBytes(nul, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not a text file: found a NUL byte at byte 1 (scenarios are UTF-8 YAML or JSON)"`);
+    expect(format(parseScenarioBytes(new TextEncoder().encode(BASE_YAML), 'x.yaml'))).toBe('ok');
+  });
+
+  it('a 50 MB file is refused before parsing, fast', () => {
+    const big = `${BASE_YAML}#${'x'.repeat(50 * 1024 * 1024)}\n`;
+    const start = performance.now();
+    const out = report(big, 'big.yaml');
+    const elapsedMs = performance.now() - start;
+    expect(out).toMatchInlineSnapshot(`"big.yaml file is too large: at least 52,429,382 bytes (the limit is 1,048,576 bytes = 1 MiB; see docs/limits.md)"`);
+    expect(elapsedMs).toBeLessThan(50);
+  });
+
+  it('a file just over the limit in bytes (multi-byte characters) is refused; one under is parsed', () => {
+    const pad = (n: number) => `${BASE_YAML}# ${'é'.repeat(n)}\n`;
+    const bytes = (s: string) => new TextEncoder().encode(s).length;
+    const under = pad(Math.floor((MAX_FILE_BYTES - bytes(BASE_YAML) - 3) / 2));
+    const over = pad(Math.ceil((MAX_FILE_BYTES - bytes(BASE_YAML)) / 2));
+    expect(bytes(under)).toBeLessThanOrEqual(MAX_FILE_BYTES);
+    expect(report(under)).toBe('ok');
+    expect(bytes(over)).toBeGreaterThan(MAX_FILE_BYTES);
+    expect(report(over)).toMatchInlineSnapshot(`"examples/bad.yaml file is too large: 1,048,579 bytes (the limit is 1,048,576 bytes = 1 MiB; see docs/limits.md)"`);
+    expect(parseScenarioBytes(new Uint8Array(MAX_FILE_BYTES + 1), 'x.yaml').ok).toBe(false);
+  });
+
+  it('malformed YAML reports YAML’s own line and column', () => {
+    expect(report(edit(['  name: bad\n', '  name: [bad\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:5:1 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]"`);
+    expect(report('apiVersion: design-sim/v1\n\tkind: Scenario\n')).toMatchInlineSnapshot(`"examples/bad.yaml:2:1 YAML syntax error: Tabs are not allowed as indentation"`);
+  });
+
+  it('an alias bomb (billion laughs) is refused', () => {
+    const lines = [BASE_YAML.trimEnd(), '  canvas:', '    a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 10; i++) {
+      const [name, prev] = [String.fromCharCode(97 + i), String.fromCharCode(96 + i)];
+      lines.push(`    ${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    }
+    const start = performance.now();
+    expect(report(lines.join('\n'))).toMatchInlineSnapshot(`"examples/bad.yaml too many YAML alias expansions (limit 100): refusing a possible "billion laughs" document"`);
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+
+  it('an alias to an anchor that does not exist', () => {
+    expect(report(edit(['  duration: 30m', '  duration: *d']))).toMatchInlineSnapshot(`"examples/bad.yaml:6:13 spec.duration: alias *d has no anchor &d before it"`);
+  });
+
+  it('duplicate keys', () => {
+    expect(report(edit(['      replicas: 4\n', '      replicas: 4\n      replicas: 5\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:12:7 spec.services[0].replicas: duplicate key "replicas": each key may appear once in a mapping"`);
+  });
+
+  it('more than one document in the file', () => {
+    expect(report(`${BASE_YAML}---\n${BASE_YAML}`)).toMatchInlineSnapshot(`"examples/bad.yaml:27:1 the file holds more than one YAML document (---): put one scenario per file"`);
+  });
+
+  it('a JSON document is valid YAML and parses the same', () => {
+    const yaml = parseOk(BASE_YAML).scenario;
+    const json = JSON.stringify({
+      apiVersion: 'design-sim/v1',
+      kind: 'Scenario',
+      metadata: { name: 'bad' },
+      spec: {
+        duration: '30m',
+        traffic: { profile: { type: 'step', from: 100, to: 600, at: '5m' } },
+        services: [
+          {
+            name: 'model',
+            replicas: 4,
+            concurrency: 4,
+            latency: { distribution: 'lognormal', p50Ms: 80, p99Ms: 250 },
+            queue: { maxLength: 64, timeout: '2s' },
+            nodePool: 'l4',
+            hpa: { maxReplicas: 40, metrics: [{ type: 'concurrency', target: 3 }] },
+          },
+        ],
+        nodePools: [{ name: 'l4', instance: 'gcp/us-central1/g2-standard-8', maxNodes: 40 }],
+        expect: ['latency.p99 < 2s'],
+      },
+    }, null, 2);
+    expect(parseOk(json).scenario).toEqual(yaml);
+    expect(report(json.replace('"replicas": 4', '"replicas": "4"'), 'bad.json')).toMatchInlineSnapshot(`"bad.json:20:21 spec.services[0].replicas: expected a number, got "4" (a string: remove the quotes)"`);
+  });
+
+  it('a top-level list, a scalar, null', () => {
+    expect(report('- apiVersion: design-sim/v1\n- kind: Scenario\n')).toMatchInlineSnapshot(`"examples/bad.yaml:1:1 expected a mapping with apiVersion, kind, metadata and spec at the top level, got a list"`);
+    expect(report('design-sim/v1\n')).toMatchInlineSnapshot(`"examples/bad.yaml:1:1 expected a mapping with apiVersion, kind, metadata and spec at the top level, got a string"`);
+    expect(report('~\n')).toMatchInlineSnapshot(`"examples/bad.yaml:1:1 expected a mapping with apiVersion, kind, metadata and spec at the top level, got an empty value"`);
+  });
+
+  it('wrong apiVersion or kind: suggest the right one and stop there', () => {
+    expect(report(edit(['apiVersion: design-sim/v1', 'apiVersion: design-sim/v2']))).toMatchInlineSnapshot(`"examples/bad.yaml:1:13 apiVersion: expected "design-sim/v1", got "design-sim/v2" (did you mean "design-sim/v1"?)"`);
+    expect(report(edit(['kind: Scenario', 'kind: scenario']))).toMatchInlineSnapshot(`"examples/bad.yaml:2:7 kind: expected "Scenario", got "scenario" (did you mean "Scenario"?)"`);
+    expect(report('apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: { replicas: 3 }\n')).toMatchInlineSnapshot(`
+      "examples/bad.yaml:1:13 apiVersion: expected "design-sim/v1", got "apps/v1" (did you mean "design-sim/v1"?)
+      examples/bad.yaml:2:7 kind: expected "Scenario", got "Deployment" (did you mean "Scenario"?)"
+    `);
+    expect(report('metadata: { name: x }\n')).toMatchInlineSnapshot(`
+      "examples/bad.yaml:1:1 apiVersion: missing required field "apiVersion": expected "design-sim/v1"
+      examples/bad.yaml:1:1 kind: missing required field "kind": expected "Scenario""
+    `);
+  });
+
+  it('unknown fields: at the key, with a did-you-mean from the allowed keys', () => {
+    expect(
+      report(
+        edit(
+          ['      replicas: 4\n', '      replica: 4\n'],
+          ['      concurrency: 4\n', '      concurency: 4\n      gpus_per_replica: 1\n'],
+          ['      maxNodes: 40\n', '      maxNodes: 40\n      colour: red\n'],
+          ['  duration: 30m\n', '  duration: 30m\n  Seed: 3\n'],
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
+      "examples/bad.yaml:7:3 spec.Seed: unknown field "Seed" (did you mean "seed"?)
+      examples/bad.yaml:12:7 spec.services[0].replica: unknown field "replica" (did you mean "replicas"?)
+      examples/bad.yaml:13:7 spec.services[0].concurency: unknown field "concurency" (did you mean "concurrency"?)
+      examples/bad.yaml:14:7 spec.services[0].gpus_per_replica: unknown field "gpus_per_replica" (did you mean "gpusPerReplica"?)
+      examples/bad.yaml:27:7 spec.nodePools[0].colour: unknown field "colour" (allowed: name, instance, minNodes, maxNodes, initialNodes, spotShare, purchase, provisioning, clusterAutoscaler, spot)"
+    `);
+  });
+
+  it('free-form areas accept anything', () => {
+    const text = `${BASE_YAML}  canvas:\n    nodes: { model: { x: 10, y: 20 } }\n`.replace('  name: bad\n', '  name: bad\n  annotations: { anything: [1, 2], goes: true }\n');
+    expect(report(text)).toBe('ok');
+  });
+
+  it('wrong types', () => {
+    expect(
+      report(
+        edit(
+          ['      replicas: 4\n', '      replicas: "four"\n'],
+          ['maxLength: 64', 'maxLength: true'],
+          ['            target: 3', '            target: [3]'],
+          ['      concurrency: 4\n', '      concurrency: "4"\n'],
+          ['  nodePools:\n', '  cluster: gke\n  nodePools:\n'],
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
+      "examples/bad.yaml:11:17 spec.services[0].replicas: expected a number, got "four"
+      examples/bad.yaml:12:20 spec.services[0].concurrency: expected a number, got "4" (a string: remove the quotes)
+      examples/bad.yaml:14:27 spec.services[0].queue.maxLength: expected a number, got true
+      examples/bad.yaml:20:21 spec.services[0].hpa.metrics[0].target: expected a number, got a list
+      examples/bad.yaml:21:12 spec.cluster: expected a mapping, got "gke""
+    `);
+  });
+
+  it('negative, zero, NaN and infinite values', () => {
+    expect(
+      report(
+        edit(
+          ['      replicas: 4\n', '      replicas: -1\n'],
+          ['p50Ms: 80', 'p50Ms: 0'],
+          ['            target: 3', '            target: .nan'],
+          ['      maxNodes: 40', '      maxNodes: .inf'],
+          ['from: 100', 'from: -5'],
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
+      "examples/bad.yaml:8:34 spec.traffic.profile.from: must be at least 0, got -5
+      examples/bad.yaml:11:17 spec.services[0].replicas: must be at least 0, got -1
+      examples/bad.yaml:13:50 spec.services[0].latency.p50Ms: must be greater than 0 ms, got 0
+      examples/bad.yaml:20:21 spec.services[0].hpa.metrics[0].target: expected a number, got NaN
+      examples/bad.yaml:24:17 spec.nodePools[0].maxNodes: expected a number, got Infinity"
+    `);
+  });
+
+  it('absurd values hit the documented limits', () => {
+    expect(report(edit(['to: 600', 'to: 1e12'], ['  duration: 30m', '  duration: 3650d']))).toMatchInlineSnapshot(`
+      "examples/bad.yaml:6:13 spec.duration: must be at most 7d, got "3650d"
+      examples/bad.yaml:8:43 spec.traffic.profile.to: must be at most 1e6, got 1e12"
+    `);
+    expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: constant, qps: 1e6 }'], ['  duration: 30m', '  duration: 7d']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:14 spec.traffic.profile: expects 6.05e11 requests over 7d, above the limit of 5e9: lower the rate or shorten the run (docs/limits.md)"`);
+    expect(report(edit(['      replicas: 4\n', '      replicas: 1000000\n'], ['  duration: 30m\n', '  duration: 30m\n  interval: 1ms\n']))).toMatchInlineSnapshot(`
+      "examples/bad.yaml:7:13 spec.interval: must be at least 10ms, got "1ms"
+      examples/bad.yaml:12:17 spec.services[0].replicas: must be at most 10000, got 1e6"
+    `);
+    expect(report(edit(['  duration: 30m\n', '  duration: 7d\n  interval: 1s\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:7:13 spec.interval: too fine: 7d / 1s is 604800 points per series (max 100000); use at least 6.05s"`);
+  });
+
+  it('unparseable durations suggest the canonical spelling', () => {
+    expect(
+      report(
+        edit(
+          ['  duration: 30m', '  duration: 30 minutes'],
+          ['timeout: 2s', 'timeout: 2 secs'],
+          ['at: 5m', 'at: 5M'],
+          ['p99Ms: 250', 'p99Ms: a while'],
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
+      "examples/bad.yaml:6:13 spec.duration: expected a duration like 90s, 5m, 1h30m or a number of seconds, got "30 minutes" (did you mean "30m"?)
+      examples/bad.yaml:8:52 spec.traffic.profile.at: expected a duration like 90s, 5m, 1h30m or a number of seconds, got "5M" (did you mean "5m"?)
+      examples/bad.yaml:13:61 spec.services[0].latency.p99Ms: expected milliseconds (a number) or a duration like 50ms or 1.5s, got "a while"
+      examples/bad.yaml:14:40 spec.services[0].queue.timeout: expected a duration like 90s, 5m, 1h30m or a number of seconds, got "2 secs" (did you mean "2s"?)"
+    `);
+  });
+
+  it('enums, discriminators and names', () => {
+    expect(
+      report(
+        edit(
+          ['      concurrency: 4\n', '      concurrency: 4\n      routing: leastoutstanding\n'],
+          ['distribution: lognormal', 'distribution: log-normal'],
+          ['type: concurrency', 'type: qps'],
+          ['  name: bad', '  name: My Scenario'],
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
+      "examples/bad.yaml:4:9 metadata.name: expected lower-case letters, digits and dashes ([a-z0-9-]+), got "My Scenario" (did you mean "my-scenario"?)
+      examples/bad.yaml:13:16 spec.services[0].routing: expected one of least-outstanding | round-robin | random | shared-queue, got "leastoutstanding" (did you mean "least-outstanding"?)
+      examples/bad.yaml:14:32 spec.services[0].latency.distribution: expected one of constant | exponential | lognormal | empirical, got "log-normal" (did you mean "lognormal"?)
+      examples/bad.yaml:20:19 spec.services[0].hpa.metrics[0].type: expected one of qpsPerReplica | concurrency | gpuUtilization | queueLength, got "qps" (did you mean "qpsPerReplica"?)"
+    `);
+    expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ from: 100, to: 600, at: 5m }']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:5 spec.traffic.profile.type: missing required field "type" (one of constant | step | ramp | spike | diurnal | points)"`);
+  });
+
+  it('missing required fields point at the enclosing key', () => {
+    expect(report(edit(['      maxNodes: 40\n', ''], ['  name: bad\n', '  title: no name\n']))).toMatchInlineSnapshot(`
+      "examples/bad.yaml:3:1 metadata.name: missing required field "name"
+      examples/bad.yaml:22:7 spec.nodePools[0].maxNodes: missing required field "maxNodes""
+    `);
+  });
+
+  it('unions: the branch the user was writing is the one reported', () => {
+    const batching = '      batching: { maxBatchSize: 8, batchLatency: { baseMs: 5 } }\n';
+    expect(report(edit(['      nodePool: l4\n', `      nodePool: l4\n${batching}`]))).toMatchInlineSnapshot(`"examples/bad.yaml:16:36 spec.services[0].batching.batchLatency.perItemMs: missing required field "perItemMs""`);
+    expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: points, points: [[0, 100], [5m, lots], 7] }']))).toMatchInlineSnapshot(`
+      "examples/bad.yaml:8:54 spec.traffic.profile.points[1][1]: expected a number like 1000, 7e9 or "7B", "1.5M", "10K", got "lots"
+      examples/bad.yaml:8:61 spec.traffic.profile.points[2]: expected a list like [a, b] or a mapping, got 7"
+    `);
+  });
+
+  it('never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        const r = parseScenarioText(text, 'fuzz.yaml');
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on random edits of a valid scenario', () => {
+    fc.assert(
+      fc.property(fc.nat(BASE_YAML.length), fc.nat(40), fc.string({ maxLength: 12 }), (at, cut, insert) => {
+        const text = BASE_YAML.slice(0, at) + insert + BASE_YAML.slice(at + cut);
+        const r = parseScenarioText(text, 'fuzz.yaml');
+        if (!r.ok) {
+          expect(r.issues.length).toBeGreaterThan(0);
+          for (const i of r.issues) expect(i.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

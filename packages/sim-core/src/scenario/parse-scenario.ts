@@ -1,0 +1,196 @@
+/**
+ * The parsing edge: scenario text (or bytes) → a typed Scenario, or a list of located issues.
+ * Never throws. Order of defences: size (before any work), binary content, YAML syntax,
+ * alias expansion (billion laughs), document shape, apiVersion/kind, then the schema.
+ */
+import { LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { formatInteger } from './describe-value.ts';
+import { MAX_FILE_BYTES, MAX_YAML_ALIASES } from './limits.ts';
+import { formatPath, type ScenarioIssue } from './scenario-issue.ts';
+import { API_VERSION, KIND, scenarioSchema, type Scenario } from './scenario-schema.ts';
+import { scenarioWarnings } from './scenario-warnings.ts';
+import { decodeUtf8, utf8Length } from './utf8.ts';
+import { createLocator, pathAtOffset, type PathLocator } from './yaml-locator.ts';
+import { allowedKeysKey, issuesFromZod } from './zod-issues.ts';
+
+/** The outcome of parsing: a scenario plus warnings, or the issues that stopped it. */
+export type ParseScenarioResult = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
+
+/** Most issues reported for one file; the rest are summarised in one extra line. */
+export const MAX_REPORTED_ISSUES = 50;
+
+const SHAPE_HINT = 'a mapping with apiVersion, kind, metadata and spec';
+
+function fileIssue(file: string, message: string, line: number | null = null, column: number | null = null): ScenarioIssue {
+  return { file, line, column, path: '', message };
+}
+
+function fail(...issues: ScenarioIssue[]): ParseScenarioResult {
+  return { ok: false, issues };
+}
+
+function tooLarge(file: string, size: string): ParseScenarioResult {
+  return fail(fileIssue(file, `file is too large: ${size} (the limit is ${formatInteger(MAX_FILE_BYTES)} bytes = 1 MiB; see docs/limits.md)`));
+}
+
+function lineColumnOf(text: string, index: number): [number, number] {
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  return [line, index - before.lastIndexOf('\n')];
+}
+
+function yamlIssue(file: string, err: YAMLError, doc: Document, lineCounter: LineCounter): ScenarioIssue {
+  const { line, col } = lineCounter.linePos(err.pos[0]);
+  const base = { file, line, column: col, path: '' };
+  switch (err.code) {
+    case 'DUPLICATE_KEY': {
+      // Only here is the document sound enough to name a path: the key that repeats.
+      const path = pathAtOffset(doc, err.pos[0]);
+      const key = path[path.length - 1];
+      return { ...base, path: formatPath(path), message: `duplicate key ${JSON.stringify(String(key ?? ''))}: each key may appear once in a mapping` };
+    }
+    case 'MULTIPLE_DOCS':
+      return { ...base, message: 'the file holds more than one YAML document (---): put one scenario per file' };
+    default:
+      return { ...base, message: `YAML syntax error: ${err.message}` };
+  }
+}
+
+/** Aliases with no anchor before them, located (the YAML library only throws, without a position). */
+function danglingAliases(doc: Document, lineCounter: LineCounter, file: string): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc) !== undefined) return;
+      const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+      out.push({ file, line, column: col, path: formatPath(pathAtOffset(doc, node.range?.[0] ?? 0)), message: `alias *${node.source} has no anchor &${node.source} before it` });
+    },
+  });
+  return out;
+}
+
+/** Converts the document to plain JS, turning alias bombs and broken aliases into issues. */
+function toPlain(doc: Document, file: string): { value: unknown } | { issue: ScenarioIssue } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/excessive alias count/i.test(msg)) {
+      return { issue: fileIssue(file, `too many YAML alias expansions (limit ${MAX_YAML_ALIASES}): refusing a possible "billion laughs" document`) };
+    }
+    return { issue: fileIssue(file, `YAML error: ${msg}`) };
+  }
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'an empty value';
+  if (Array.isArray(v)) return 'a list';
+  return `a ${typeof v}`;
+}
+
+/** Refuses documents that are not design-sim scenarios before the schema buries the user in unknown fields. */
+function checkHeader(root: Record<string, unknown>, file: string, locate: PathLocator): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  const check = (key: 'apiVersion' | 'kind', want: string) => {
+    const got = root[key];
+    if (got === want) return;
+    const loc = locate([key]);
+    const message = got === undefined ? `missing required field "${key}": expected "${want}"` : `expected "${want}", got ${JSON.stringify(got)}`;
+    const issue: ScenarioIssue = { file, line: loc?.line ?? null, column: loc?.column ?? null, path: key, message, expected: JSON.stringify(want) };
+    if (got !== undefined) issue.suggestion = want;
+    out.push(issue);
+  };
+  check('apiVersion', API_VERSION);
+  check('kind', KIND);
+  return out;
+}
+
+function byPosition(a: ScenarioIssue, b: ScenarioIssue): number {
+  return (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+function capped(issues: ScenarioIssue[], file: string): ScenarioIssue[] {
+  const unique = issues.filter((x, i) => issues.findIndex((y) => y.path === x.path && y.message === x.message) === i).sort(byPosition);
+  if (unique.length <= MAX_REPORTED_ISSUES) return unique;
+  const rest = unique.length - MAX_REPORTED_ISSUES;
+  return [...unique.slice(0, MAX_REPORTED_ISSUES), fileIssue(file, `… and ${rest} more issue${rest === 1 ? '' : 's'}`)];
+}
+
+function validate(root: Record<string, unknown>, file: string, locate: PathLocator): ParseScenarioResult {
+  const allowedKeys = new Map<string, readonly string[]>();
+  const result = scenarioSchema.safeParse(root, {
+    // Side channel: the strict object that reports unknown keys tells us its allowed keys (for "did you mean").
+    error: (iss) => {
+      if (iss.code === 'unrecognized_keys') {
+        const def = (iss.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def;
+        if (def?.shape) allowedKeys.set(allowedKeysKey(iss.path ?? [], iss.keys), Object.keys(def.shape));
+      }
+      return undefined;
+    },
+  });
+  if (!result.success) return fail(...capped(issuesFromZod(result.error.issues, { file, root, allowedKeys, locate }), file));
+  const warnings = scenarioWarnings(result.data).map((w): ScenarioIssue => {
+    const loc = locate(w.path);
+    const out: ScenarioIssue = { file, line: loc?.line ?? null, column: loc?.column ?? null, path: formatPath(w.path), message: w.message };
+    if (w.suggestion !== undefined) out.suggestion = w.suggestion;
+    return out;
+  });
+  return { ok: true, scenario: result.data, warnings: warnings.sort(byPosition) };
+}
+
+function parseChecked(text: string, file: string): ParseScenarioResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: true, version: '1.2' });
+  if (doc.errors.length > 0) return fail(...capped(doc.errors.map((e) => yamlIssue(file, e, doc, lineCounter)), file));
+  if (doc.contents === null) return fail(fileIssue(file, `file is empty: expected a scenario (${SHAPE_HINT}), starting with "apiVersion: ${API_VERSION}"`));
+  const dangling = danglingAliases(doc, lineCounter, file);
+  if (dangling.length > 0) return fail(...capped(dangling, file));
+  const plain = toPlain(doc, file);
+  if ('issue' in plain) return fail(plain.issue);
+  const root = plain.value;
+  const locate = createLocator(doc, lineCounter);
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
+    const loc = locate([]);
+    return fail(fileIssue(file, `expected ${SHAPE_HINT} at the top level, got ${kindOf(root)}`, loc?.line ?? null, loc?.column ?? null));
+  }
+  const header = checkHeader(root as Record<string, unknown>, file, locate);
+  if (header.length > 0) return fail(...header);
+  return validate(root as Record<string, unknown>, file, locate);
+}
+
+/** Parses scenario YAML (or JSON) text; `fileName` is only used in issues. Never throws. */
+export function parseScenarioText(text: string, fileName: string): ParseScenarioResult {
+  try {
+    if (typeof text !== 'string') return fail(fileIssue(fileName, 'not a text file'));
+    // Cheap checks first: a UTF-16 length above the limit already means too many bytes.
+    // Counting exact bytes of a huge string would cost a full pass, so report what we know for free.
+    if (text.length > MAX_FILE_BYTES) return tooLarge(fileName, `at least ${formatInteger(text.length)} bytes`);
+    if (text.length * 3 > MAX_FILE_BYTES) {
+      const bytes = utf8Length(text);
+      if (bytes > MAX_FILE_BYTES) return tooLarge(fileName, `${formatInteger(bytes)} bytes`);
+    }
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // NUL never occurs in text; U+FFFD is what a lossy decoder leaves where bytes were not UTF-8.
+    const bad = body.search(/[\u0000\uFFFD]/);
+    if (bad >= 0) {
+      const [line, column] = lineColumnOf(body, bad);
+      const what = body[bad] === '\u0000' ? 'a NUL byte' : 'bytes that are not valid UTF-8';
+      return fail(fileIssue(fileName, `not a text file: found ${what} (scenarios are UTF-8 YAML or JSON)`, line, column));
+    }
+    return parseChecked(body, fileName);
+  } catch (e) {
+    // Defence in depth: a parser bug must still come back as an issue, not an exception.
+    return fail(fileIssue(fileName, `internal error while parsing: ${e instanceof Error ? e.message : String(e)}`));
+  }
+}
+
+/** Parses a scenario file's raw bytes: size and UTF-8 are checked before decoding. Never throws. */
+export function parseScenarioBytes(bytes: Uint8Array, fileName: string): ParseScenarioResult {
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(fileName, `${formatInteger(bytes.length)} bytes`);
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    const what = decoded.reason === 'nul' ? 'a NUL byte' : 'bytes that are not valid UTF-8';
+    return fail(fileIssue(fileName, `not a text file: found ${what} at byte ${decoded.offset} (scenarios are UTF-8 YAML or JSON)`));
+  }
+  return parseScenarioText(decoded.text, fileName);
+}

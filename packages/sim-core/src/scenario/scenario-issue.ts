@@ -1,0 +1,58 @@
+/** The one shape every scenario problem takes, from a NUL byte to a misspelled routing policy. */
+
+/** One problem (or warning) in a scenario file, located in the source where possible. */
+export interface ScenarioIssue {
+  file: string;
+  /** 1-based line, or null when the issue has no place in the source (e.g. the file is too large). */
+  line: number | null;
+  /** 1-based column, or null with `line`. */
+  column: number | null;
+  /** Path in the document, e.g. `spec.services[0].latency.p99Ms`; empty for the whole file. */
+  path: string;
+  message: string;
+  /** What would have been accepted, for editors and help text. */
+  expected?: string;
+  /** A replacement value or key the user probably meant. */
+  suggestion?: string;
+}
+
+/** A path segment: an object key or a list index. */
+export type PathSegment = string | number;
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Formats a path as `spec.services[0].latency`; keys that are not identifiers are quoted (`claims["training.days"]`). */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of segments) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (IDENTIFIER.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+/** Parses a path written by `formatPath` back into segments; undefined if malformed. */
+export function parsePath(path: string): PathSegment[] | undefined {
+  const segments: PathSegment[] = [];
+  const re = /\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  let pos = 0;
+  while (pos < path.length) {
+    re.lastIndex = pos;
+    const m = re.exec(path);
+    if (!m) return undefined;
+    if (m[1] !== undefined) segments.push(m[1]);
+    else if (m[2] !== undefined) segments.push(Number(m[2]));
+    else if (m[3] !== undefined) segments.push(JSON.parse(m[3]) as string);
+    pos = re.lastIndex;
+  }
+  return segments;
+}
+
+/** One line: `examples/bad.yaml:14:7 spec.services[0].routing: expected …, got "x" (did you mean "y"?)`. */
+export function formatIssue(issue: ScenarioIssue): string {
+  const where = issue.line === null ? issue.file : `${issue.file}:${issue.line}:${issue.column ?? 1}`;
+  const what = issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
+  const hint = issue.suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(issue.suggestion)}?)`;
+  return `${where} ${what}${hint}`;
+}

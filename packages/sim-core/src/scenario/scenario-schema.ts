@@ -1,0 +1,245 @@
+/**
+ * The design-sim/v1 scenario schema: the single source of truth for the CLI, the web app and
+ * the generated JSON Schema. Parsing yields plain numbers in canonical units (durations in
+ * seconds, latencies in ms where the field says Ms, fractions 0..1, gpuUtilization targets in
+ * percent) with every default applied. Catalog-dependent checks live in validate-scenario.ts.
+ */
+import { z } from 'zod';
+import { parseExpectation, type Expectation } from './expectations.ts';
+import {
+  MAX_EXPECTATIONS,
+  MAX_EXPECTED_REQUESTS,
+  MAX_HORIZON_SECONDS,
+  MAX_NODE_POOLS,
+  MAX_SERVICES,
+  MAX_TEXT_CHARS,
+  MAX_TIMESERIES_POINTS,
+} from './limits.ts';
+import { parseMetricValue } from './metric-value.ts';
+import { getMetric, METRIC_NAMES } from './metrics.ts';
+import { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
+import { nameSchema, serviceSchema } from './service-schema.ts';
+import { suggestNearest } from './suggest.ts';
+import { trafficSchema, type TrafficSpec } from './traffic-schema.ts';
+import { trafficIntegral } from './traffic-rate.ts';
+import { trainingSchema } from './training-schema.ts';
+import { durationSeconds } from './unit-fields.ts';
+import { formatDuration } from './units.ts';
+import { formatNumber } from './describe-value.ts';
+
+/** The only apiVersion this parser reads. */
+export const API_VERSION = 'design-sim/v1';
+/** The only kind this parser reads. */
+export const KIND = 'Scenario';
+
+/** True for a real calendar day `YYYY-MM-DD` (text of another shape is left to the regex). */
+function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return true; // the regex check reports malformed text
+  const [y = 0, m = 0, d = 0] = day.split('-').map(Number);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  return d >= 1 && d <= days;
+}
+
+const text = (description: string) => z.string().max(MAX_TEXT_CHARS).optional().describe(description);
+
+const metadataSchema = z.strictObject({
+  name: nameSchema.describe('Scenario id: lower-case letters, digits and dashes'),
+  title: z.string().max(200).optional().describe('One-line title'),
+  description: text('What the scenario shows'),
+  prompt: text('The interview question, verbatim or paraphrased'),
+  source: z.string().max(500).optional().describe('Where it comes from, e.g. "seeds/003 Q8"'),
+  tags: z.array(z.string().max(63)).max(50).optional().describe('Free tags'),
+  notes: text('Remarks, e.g. where the source arithmetic is wrong and by how much'),
+  annotations: z.record(z.string(), z.unknown()).optional().describe('Free-form key/values (not validated)'),
+});
+
+const clusterSchema = z.strictObject({
+  controlPlane: z.enum(['gke', 'eks', 'aks', 'none']).optional().describe("Managed control plane billed per cluster (default: by the first pool's cloud)"),
+  clusters: z.number().int().min(1).max(100).default(1).describe('Number of clusters (control-plane fees)'),
+});
+
+const expectSchema = z
+  .array(z.string().max(200))
+  .max(MAX_EXPECTATIONS)
+  .describe('Pass/fail lines "<metric> <op> <value>", e.g. "latency.p99 < 100ms"')
+  .transform((lines, ctx): Expectation[] => {
+    const out: Expectation[] = [];
+    lines.forEach((line, i) => {
+      const r = parseExpectation(line);
+      if (r.ok) out.push(r.expectation);
+      else ctx.addIssue({ code: 'custom', path: [i], input: line, message: r.message, params: { expected: r.expected, suggestion: r.suggestion } });
+    });
+    return out;
+  });
+
+const claimsSchema = z
+  .record(z.string(), z.unknown())
+  .meta({ propertyNames: { enum: [...METRIC_NAMES] }, additionalProperties: { anyOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }] } })
+  .describe("A practice answer's numbers by metric name, graded against the tool's result")
+  .transform((claims, ctx): Record<string, number> => {
+    const out: Record<string, number> = {};
+    const entries = Object.entries(claims);
+    if (entries.length > MAX_EXPECTATIONS) {
+      ctx.addIssue({ code: 'custom', path: [], input: claims, message: `too many claims: ${entries.length} (max ${MAX_EXPECTATIONS})` });
+    }
+    for (const [key, value] of entries) {
+      const metric = getMetric(key);
+      if (metric === undefined) {
+        const suggestion = suggestNearest(key, METRIC_NAMES);
+        ctx.addIssue({ code: 'custom', path: [key], input: key, message: `unknown metric "${key}"`, params: { atKey: true, suggestion, expected: 'a metric name (see docs/scenario-format.md)' } });
+        continue;
+      }
+      const r = parseMetricValue(metric, value);
+      if (r.ok) out[key] = r.value;
+      else ctx.addIssue({ code: 'custom', path: [key], input: value, message: r.message, params: { expected: r.expected, suggestion: r.suggestion } });
+    }
+    return out;
+  });
+
+const specShape = z.strictObject({
+  duration: durationSeconds('Simulated horizon (required with services; max 7d)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).optional(),
+  warmup: durationSeconds('Initial period excluded from statistics (default 0)', { min: 0, max: MAX_HORIZON_SECONDS }).default(0),
+  seed: z.number().int().min(0).max(4_294_967_295).default(1).describe('RNG seed, a 32-bit unsigned integer (default 1)'),
+  interval: durationSeconds('Time-series resolution (default 60s)', { min: 0.01, max: 86_400 }).default(60),
+  catalogDate: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'expected a date YYYY-MM-DD' })
+    .refine(isCalendarDay, { message: 'not a calendar day' })
+    .optional()
+    .describe('Pin the pricing catalog date (YYYY-MM-DD)'),
+  traffic: trafficSchema.optional().describe('Requests arriving at the target service (required with services)'),
+  services: z.array(serviceSchema).max(MAX_SERVICES).default([]).describe('Model-serving deployments'),
+  nodePools: z.array(nodePoolSchema).max(MAX_NODE_POOLS).default([]).describe('Node groups the services run on; omit for unlimited capacity'),
+  cluster: clusterSchema.optional().describe('Control-plane billing'),
+  training: trainingSchema.optional().describe('A training run, estimated analytically'),
+  expect: expectSchema.default([]),
+  claims: claimsSchema.default({}),
+  canvas: z.record(z.string(), z.unknown()).optional().describe('Free-form web-canvas state (ignored by the CLI)'),
+});
+
+type SpecShape = z.output<typeof specShape>;
+type Ctx = z.core.$RefinementCtx<SpecShape>;
+
+interface IssueOptions {
+  expected?: string | undefined;
+  suggestion?: string | undefined;
+}
+
+function issue(ctx: Ctx, path: (string | number)[], input: unknown, message: string, opts: IssueOptions = {}): void {
+  ctx.addIssue({ code: 'custom', path, input, message, params: { expected: opts.expected, suggestion: opts.suggestion } });
+}
+
+function checkUnique(ctx: Ctx, list: readonly { name: string }[], field: 'services' | 'nodePools'): void {
+  const seen = new Map<string, number>();
+  list.forEach((item, i) => {
+    const first = seen.get(item.name);
+    if (first !== undefined) issue(ctx, [field, i, 'name'], item.name, `duplicate name "${item.name}" (already used by ${field}[${first}])`);
+    else seen.set(item.name, i);
+  });
+}
+
+function checkReferences(s: SpecShape, ctx: Ctx): void {
+  const serviceNames = s.services.map((x) => x.name);
+  const poolNames = s.nodePools.map((p) => p.name);
+  const oneOf = (names: string[]) => (names.length ? `one of ${names.join(' | ')}` : 'nothing (the list is empty)');
+  if (s.traffic?.target !== undefined && s.services.length > 0 && !serviceNames.includes(s.traffic.target)) {
+    issue(ctx, ['traffic', 'target'], s.traffic.target, `no service named "${s.traffic.target}"`, {
+      expected: oneOf(serviceNames),
+      suggestion: suggestNearest(s.traffic.target, serviceNames),
+    });
+  }
+  s.services.forEach((svc, i) => {
+    if (svc.nodePool === undefined) {
+      if (s.nodePools.length > 0) issue(ctx, ['services', i, 'nodePool'], undefined, `missing required field "nodePool" (required when nodePools exist: ${oneOf(poolNames)})`);
+    } else if (!poolNames.includes(svc.nodePool)) {
+      issue(ctx, ['services', i, 'nodePool'], svc.nodePool, `no node pool named "${svc.nodePool}"`, {
+        expected: oneOf(poolNames),
+        suggestion: suggestNearest(svc.nodePool, poolNames),
+      });
+    }
+  });
+}
+
+function checkTraffic(s: SpecShape, ctx: Ctx, duration: number): void {
+  const traffic = s.traffic;
+  if (traffic === undefined) return;
+  const p = traffic.profile;
+  if (p.type === 'spike' && p.at >= duration) {
+    issue(ctx, ['traffic', 'profile', 'at'], p.at, `the spike starts at ${formatDuration(p.at)}, not before the run ends (${formatDuration(duration)})`);
+  }
+  const total = trafficIntegral(p, 0, duration);
+  if (total > MAX_EXPECTED_REQUESTS) {
+    issue(ctx, ['traffic', 'profile'], undefined, `expects ${formatNumber(Number(total.toPrecision(3)))} requests over ${formatDuration(duration)}, above the limit of ${formatNumber(MAX_EXPECTED_REQUESTS)}: lower the rate or shorten the run (docs/limits.md)`);
+  }
+}
+
+function checkTime(s: SpecShape, ctx: Ctx, duration: number): void {
+  if (s.warmup >= duration) {
+    issue(ctx, ['warmup'], s.warmup, `must be shorter than duration (${formatDuration(duration)}), got ${formatDuration(s.warmup)}`);
+  }
+  const points = duration / s.interval;
+  if (points > MAX_TIMESERIES_POINTS) {
+    const min = formatDuration(Number((duration / MAX_TIMESERIES_POINTS).toPrecision(3)));
+    issue(ctx, ['interval'], s.interval, `too fine: ${formatDuration(duration)} / ${formatDuration(s.interval)} is ${Math.ceil(points)} points per series (max ${MAX_TIMESERIES_POINTS}); use at least ${min}`);
+  }
+}
+
+function checkSpec(s: SpecShape, ctx: Ctx): void {
+  if (s.services.length === 0 && s.training === undefined) {
+    issue(ctx, [], undefined, 'nothing to simulate: add services (with traffic and duration) or training');
+  }
+  if (s.services.length > 0 && s.duration === undefined) issue(ctx, ['duration'], undefined, 'missing required field "duration" (required when services are present)');
+  if (s.services.length > 0 && s.traffic === undefined) issue(ctx, ['traffic'], undefined, 'missing required field "traffic" (required when services are present)');
+  if (s.services.length === 0 && s.traffic !== undefined) issue(ctx, ['traffic'], undefined, 'traffic has no service to go to: add spec.services');
+  checkUnique(ctx, s.services, 'services');
+  checkUnique(ctx, s.nodePools, 'nodePools');
+  checkReferences(s, ctx);
+  if (s.duration !== undefined) {
+    checkTime(s, ctx, s.duration);
+    checkTraffic(s, ctx, s.duration);
+  }
+}
+
+const CONTROL_PLANE_BY_CLOUD: Readonly<Record<string, 'gke' | 'eks' | 'aks'>> = { gcp: 'gke', aws: 'eks', azure: 'aks' };
+
+/** `spec` after the cross-field defaults are filled. */
+type ResolvedSpec = Omit<SpecShape, 'traffic' | 'cluster'> & {
+  traffic?: TrafficSpec;
+  cluster: { controlPlane: 'gke' | 'eks' | 'aks' | 'none'; clusters: number };
+};
+
+/** Fills the cross-field defaults (traffic target = first service; control plane by the first pool's cloud), keeping key order. */
+function resolve(s: SpecShape): ResolvedSpec {
+  const firstPool = s.nodePools[0];
+  const byCloud = firstPool === undefined ? 'none' : (CONTROL_PLANE_BY_CLOUD[cloudOf(firstPool.instance)] ?? 'none');
+  const { traffic, cluster } = s;
+  const out = { ...s } as ResolvedSpec;
+  if (traffic !== undefined) out.traffic = { ...traffic, target: traffic.target ?? s.services[0]?.name ?? '' };
+  out.cluster = { controlPlane: cluster?.controlPlane ?? byCloud, clusters: cluster?.clusters ?? 1 };
+  return out;
+}
+
+/** `spec` with cross-field checks and resolved defaults. */
+export const specSchema = specShape.superRefine(checkSpec).transform(resolve);
+
+/** A whole scenario document. */
+export const scenarioSchema = z
+  .strictObject({
+    apiVersion: z.literal(API_VERSION).describe('Always design-sim/v1'),
+    kind: z.literal(KIND).describe('Always Scenario'),
+    metadata: metadataSchema.describe('Name, title and provenance'),
+    spec: specSchema.describe('What to simulate'),
+  })
+  .describe('A design-sim scenario: a serving fleet and/or a training run, with expectations and claims');
+
+/** A parsed, defaulted scenario in canonical units. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written (units as strings allowed, defaults optional). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** Parsed `metadata`. */
+export type ScenarioMetadata = Scenario['metadata'];
+/** Parsed `spec`. */
+export type ScenarioSpec = Scenario['spec'];
+/** Parsed `spec.cluster` with the control plane resolved. */
+export type ClusterSpec = ScenarioSpec['cluster'];

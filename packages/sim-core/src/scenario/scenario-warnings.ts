@@ -1,0 +1,70 @@
+/**
+ * Things that parse but are probably mistakes or will hurt: reported as warnings, never errors.
+ */
+import { formatNumber } from './describe-value.ts';
+import { WARN_EXPECTED_REQUESTS } from './limits.ts';
+import type { Scenario } from './scenario-schema.ts';
+import type { PathSegment } from './scenario-issue.ts';
+import { trafficIntegral } from './traffic-rate.ts';
+import { formatDuration } from './units.ts';
+
+/** A warning before it is located in the source. */
+export interface ScenarioWarning {
+  path: PathSegment[];
+  message: string;
+  suggestion?: string;
+}
+
+function serviceWarnings(scenario: Scenario): ScenarioWarning[] {
+  const out: ScenarioWarning[] = [];
+  scenario.spec.services.forEach((svc, i) => {
+    const hpa = svc.hpa;
+    if (hpa === undefined) return;
+    if (svc.replicas === 0) {
+      out.push({ path: ['spec', 'services', i, 'replicas'], message: 'replicas 0 disables the HPA (Kubernetes "ScalingDisabled"): the service will never scale up' });
+    } else if (svc.replicas < hpa.minReplicas || svc.replicas > hpa.maxReplicas) {
+      const to = svc.replicas < hpa.minReplicas ? hpa.minReplicas : hpa.maxReplicas;
+      out.push({ path: ['spec', 'services', i, 'replicas'], message: `${svc.replicas} is outside hpa [${hpa.minReplicas}, ${hpa.maxReplicas}]: the HPA moves it to ${to} at its first sync` });
+    }
+    hpa.metrics.forEach((m, j) => {
+      if (m.type === 'gpuUtilization' && m.target <= 1) {
+        out.push({ path: ['spec', 'services', i, 'hpa', 'metrics', j, 'target'], message: `gpuUtilization targets are in percent: ${m.target} means ${m.target}%`, suggestion: `${formatNumber(m.target * 100)}%` });
+      }
+    });
+  });
+  return out;
+}
+
+function trafficWarnings(scenario: Scenario): ScenarioWarning[] {
+  const { traffic, duration } = scenario.spec;
+  if (traffic === undefined || duration === undefined) return [];
+  const out: ScenarioWarning[] = [];
+  const p = traffic.profile;
+  const late = p.type === 'step' ? p.at : p.type === 'ramp' ? p.start : undefined;
+  if (late !== undefined && late >= duration) {
+    out.push({ path: ['spec', 'traffic', 'profile', p.type === 'step' ? 'at' : 'start'], message: `happens at ${formatDuration(late)}, after the run ends (${formatDuration(duration)})` });
+  }
+  const total = trafficIntegral(p, 0, duration);
+  if (total > WARN_EXPECTED_REQUESTS) {
+    out.push({ path: ['spec', 'traffic', 'profile'], message: `about ${formatNumber(Number(total.toPrecision(3)))} requests: the run may take several minutes` });
+  }
+  return out;
+}
+
+function metricWarnings(scenario: Scenario): ScenarioWarning[] {
+  const { services, training, expect, claims } = scenario.spec;
+  const missing = (metric: string) => (metric.startsWith('training.') ? training === undefined : services.length === 0);
+  const out: ScenarioWarning[] = [];
+  expect.forEach((e, i) => {
+    if (missing(e.metric)) out.push({ path: ['spec', 'expect', i], message: `${e.metric} has no value in this scenario (no ${e.metric.startsWith('training.') ? 'training' : 'services'}): this line will fail` });
+  });
+  for (const metric of Object.keys(claims)) {
+    if (missing(metric)) out.push({ path: ['spec', 'claims', metric], message: `${metric} has no value in this scenario: this claim cannot be graded` });
+  }
+  return out;
+}
+
+/** Probable mistakes in a parsed scenario, with document paths. */
+export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
+  return [...serviceWarnings(scenario), ...trafficWarnings(scenario), ...metricWarnings(scenario)];
+}

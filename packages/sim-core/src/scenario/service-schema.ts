@@ -1,0 +1,109 @@
+/** Zod schema for `spec.services[]`: replicas, routing, service-time distribution, batching, queue, start-up, HPA. */
+import { z } from 'zod';
+import { hpaSchema } from './hpa-schema.ts';
+import {
+  MAX_BATCH_SIZE,
+  MAX_CONCURRENCY,
+  MAX_EMPIRICAL_SAMPLES,
+  MAX_GPUS_PER_REPLICA,
+  MAX_LATENCY_MS,
+  MAX_PROFILE_POINTS,
+  MAX_QUEUE_LENGTH,
+  MAX_REPLICAS,
+} from './limits.ts';
+import { durationMs, durationSeconds } from './unit-fields.ts';
+
+/** Kubernetes-style names: lower-case letters, digits and dashes. */
+export const NAME_PATTERN = /^[a-z0-9-]+$/;
+/** A scenario, service or pool name (`[a-z0-9-]+`, at most 63 characters like a DNS label). */
+export const nameSchema = z.string().min(1).max(63).regex(NAME_PATTERN, { message: 'expected lower-case letters, digits and dashes ([a-z0-9-]+)' });
+
+const HOUR = 3600;
+const ms = (description: string) => durationMs(description, { min: 0, max: MAX_LATENCY_MS, exclusiveMin: true });
+
+/** Per-request service time, discriminated by `distribution`; all values in ms. */
+export const latencySchema = z
+  .discriminatedUnion('distribution', [
+    z.strictObject({ distribution: z.literal('constant').describe('Every request takes `ms`'), ms: ms('Fixed service time, ms') }),
+    z.strictObject({ distribution: z.literal('exponential').describe('Memoryless, mean `meanMs`'), meanMs: ms('Mean service time, ms') }),
+    z
+      .strictObject({ distribution: z.literal('lognormal').describe('Log-normal fitted to the median and p99'), p50Ms: ms('Median service time, ms'), p99Ms: ms('99th-percentile service time, ms') })
+      .superRefine((l, ctx) => {
+        if (l.p99Ms < l.p50Ms) {
+          ctx.addIssue({ code: 'custom', path: ['p99Ms'], input: l.p99Ms, message: `must be at least p50Ms (${l.p50Ms}), got ${l.p99Ms}` });
+        }
+      }),
+    z.strictObject({
+      distribution: z.literal('empirical').describe('Resampled from measured service times'),
+      samplesMs: z.array(z.number().min(0).max(MAX_LATENCY_MS)).min(1).max(MAX_EMPIRICAL_SAMPLES).describe('Observed service times, ms; sampled uniformly'),
+    }),
+  ])
+  .describe('Per-request service time of one replica');
+
+const batchPoint = z.tuple([z.number().int().min(1).max(MAX_BATCH_SIZE), ms('Batch service time, ms')]);
+
+/** Batch service time as a function of batch size: linear, or a table interpolated linearly. */
+export const batchLatencySchema = z
+  .union([
+  z.strictObject({
+    baseMs: durationMs('Fixed part of a batch service time, ms', { min: 0, max: MAX_LATENCY_MS }),
+    perItemMs: durationMs('Added service time per request in the batch, ms', { min: 0, max: MAX_LATENCY_MS }),
+  }),
+  z.strictObject({
+    points: z.array(batchPoint).min(1).max(MAX_PROFILE_POINTS).describe('[[batchSize, ms], ...], interpolated linearly'),
+  }),
+  ])
+  .describe('Service time of a whole batch: { baseMs, perItemMs } or { points: [[batchSize, ms], ...] }');
+
+/** Triton-style dynamic batching. */
+export const batchingSchema = z.strictObject({
+  maxBatchSize: z.number().int().min(1).max(MAX_BATCH_SIZE).describe('Largest batch'),
+  maxQueueDelay: durationSeconds('Longest a request waits for a batch to fill', { min: 0, max: 60 }).default(0),
+  batchLatency: batchLatencySchema,
+});
+
+/** Queue cap and queue-wait timeout (per replica; the balancer queue for shared-queue routing). */
+export const queueSchema = z.strictObject({
+  maxLength: z.number().int().min(0).max(MAX_QUEUE_LENGTH).optional().describe('Requests beyond this are dropped'),
+  timeout: durationSeconds('Longest queue wait before a request times out', { min: 0, max: HOUR, exclusiveMin: true }).optional(),
+});
+
+/** Pod start-up stages, seconds each. */
+export const startupSchema = z.strictObject({
+  imagePull: durationSeconds('Image pull time', { min: 0, max: HOUR }).default(0),
+  modelLoad: durationSeconds('Model weights load time', { min: 0, max: HOUR }).default(0),
+  readiness: durationSeconds('Readiness-probe delay', { min: 0, max: HOUR }).default(0),
+});
+
+/** `spec.services[]`; `replicas` defaults to `hpa.minReplicas`, else 1. */
+export const serviceSchema = z
+  .strictObject({
+    name: nameSchema.describe('Unique service name'),
+    replicas: z.number().int().min(0).max(MAX_REPLICAS).optional().describe('Initial replicas (default hpa.minReplicas, else 1)'),
+    gpusPerReplica: z.number().int().min(0).max(MAX_GPUS_PER_REPLICA).default(1).describe('GPUs each replica requests'),
+    concurrency: z.number().int().min(1).max(MAX_CONCURRENCY).default(1).describe('Requests served at once per replica'),
+    routing: z
+      .enum(['least-outstanding', 'round-robin', 'random', 'shared-queue'])
+      .default('least-outstanding')
+      .describe('Load-balancing policy; shared-queue is one FIFO at the balancer (M/M/c)'),
+    latency: latencySchema,
+    batching: batchingSchema.optional().describe('Dynamic batching (Triton-style); omit for one request at a time'),
+    queue: queueSchema.optional().describe('Queue cap and timeout; omit for an unbounded queue'),
+    startup: startupSchema.prefault({}).describe('Pod start-up stages before a new replica serves (default 0 each)'),
+    nodePool: z.string().optional().describe('Node pool the replicas run on (required when nodePools exist)'),
+    hpa: hpaSchema.optional().describe('Horizontal Pod Autoscaler; omit for a fixed replica count'),
+  })
+  .transform((s) => ({ ...s, replicas: s.replicas ?? s.hpa?.minReplicas ?? 1 }));
+
+/** A parsed service-time distribution (ms). */
+export type LatencySpec = z.output<typeof latencySchema>;
+/** A parsed batching block. */
+export type BatchingSpec = z.output<typeof batchingSchema>;
+/** A parsed batch-latency model (ms). */
+export type BatchLatencySpec = z.output<typeof batchLatencySchema>;
+/** A parsed queue block. */
+export type QueueSpec = z.output<typeof queueSchema>;
+/** Parsed start-up stages (seconds). */
+export type StartupSpec = z.output<typeof startupSchema>;
+/** A parsed service with defaults applied. */
+export type ServiceSpec = z.output<typeof serviceSchema>;

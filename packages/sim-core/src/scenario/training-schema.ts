@@ -1,0 +1,55 @@
+/**
+ * Zod schema for `spec.training`: a pre-training run sized either by a catalog instance and a
+ * node count, or by a GPU model and a GPU count (optionally with an explicit price for neoclouds
+ * or hypothetical deals). Catalog ids are checked later by `validateScenarioReferences`.
+ */
+import { z } from 'zod';
+import { MAX_HORIZON_SECONDS, MAX_TRAINING_GPUS, MAX_TRAINING_NODES, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS } from './limits.ts';
+import { count, durationSeconds, fraction } from './unit-fields.ts';
+
+/** Checkpointing cadence and costs (seconds). */
+export const checkpointSchema = z.strictObject({
+  every: durationSeconds('Time between checkpoints', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }),
+  save: durationSeconds('Time training stalls to write one checkpoint', { min: 0, max: 24 * 3600 }).default(0),
+  restart: durationSeconds('Time to restart from a checkpoint after an interruption', { min: 0, max: 24 * 3600 }).default(0),
+});
+
+/** `spec.training`. */
+export const trainingSchema = z
+  .strictObject({
+    parameters: count('Model parameters (7e9 or "7B")', { min: 0, max: MAX_TRAINING_PARAMETERS, exclusiveMin: true }),
+    tokens: count('Training tokens (2e12 or "2T")', { min: 0, max: MAX_TRAINING_TOKENS, exclusiveMin: true }),
+    instance: z.string().min(1).optional().describe('Catalog instance id (with `nodes`)'),
+    nodes: z.number().int().min(1).max(MAX_TRAINING_NODES).optional().describe('Number of instances (with `instance`)'),
+    gpu: z.string().min(1).optional().describe('Catalog GPU id, e.g. a100-80gb (with `gpus`)'),
+    gpus: z.number().int().min(1).max(MAX_TRAINING_GPUS).optional().describe('Number of GPUs (with `gpu`)'),
+    pricePerGpuHour: z.number().positive().max(1000).optional().describe('USD per GPU-hour, for neoclouds or hypothetical prices (with `gpu`)'),
+    purchase: z.enum(['on-demand', 'spot', 'commit1y', 'commit3y']).default('on-demand').describe('Pricing'),
+    mfu: fraction('Model FLOPs utilization (0.4 or "40%")', { min: 0, max: 1, exclusiveMin: true }),
+    precision: z.enum(['bf16', 'fp8']).default('bf16').describe('Arithmetic precision: selects the dense TFLOPS figure'),
+    checkpoint: checkpointSchema.optional().describe('Checkpoint cadence and costs; omit for none'),
+    interruptionsPerNodeHour: z.number().min(0).max(10).optional().describe('Poisson interruption rate per node-hour'),
+    budgetUsd: count('Budget in USD', { min: 0, exclusiveMin: true, max: 1e12 }).optional(),
+  })
+  .superRefine((t, ctx) => {
+    const byInstance = t.instance !== undefined || t.nodes !== undefined;
+    const byGpu = t.gpu !== undefined || t.gpus !== undefined || t.pricePerGpuHour !== undefined;
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], input: undefined, message });
+    if (byInstance && byGpu) {
+      issue(t.gpu !== undefined ? 'gpu' : t.gpus !== undefined ? 'gpus' : 'pricePerGpuHour', 'give either instance + nodes or gpu + gpus (+ pricePerGpuHour), not both');
+      return;
+    }
+    if (!byInstance && !byGpu) {
+      ctx.addIssue({ code: 'custom', path: [], input: t, message: 'missing the hardware: give either instance + nodes or gpu + gpus' });
+      return;
+    }
+    if (byInstance && t.instance === undefined) issue('instance', 'missing required field "instance" (nodes needs an instance type)');
+    if (byInstance && t.nodes === undefined) issue('nodes', 'missing required field "nodes" (how many instances)');
+    if (byGpu && t.gpu === undefined) issue('gpu', 'missing required field "gpu" (a catalog GPU id such as a100-80gb)');
+    if (byGpu && t.gpus === undefined) issue('gpus', 'missing required field "gpus" (how many GPUs)');
+  });
+
+/** Parsed checkpoint settings (seconds). */
+export type CheckpointSpec = z.output<typeof checkpointSchema>;
+/** A parsed training run. */
+export type TrainingSpec = z.output<typeof trainingSchema>;

@@ -1,0 +1,61 @@
+/**
+ * Strict UTF-8 decoding for scenario files read as bytes. sim-core has no TextDecoder in its
+ * type environment (no DOM, no Node types), and we want a precise "not a text file" answer
+ * with the offending offset rather than silent U+FFFD replacement.
+ */
+
+/** Decoded text, or the byte offset of the first byte that is not valid UTF-8 (or is NUL). */
+export type Utf8Result = { ok: true; text: string } | { ok: false; offset: number; reason: 'nul' | 'invalid' };
+
+/** Length and minimum code point of a sequence by its lead byte; undefined for a bad lead. */
+function lead(b: number): readonly [length: number, min: number] | undefined {
+  if (b < 0x80) return [1, 0];
+  if (b >= 0xc2 && b <= 0xdf) return [2, 0x80];
+  if (b >= 0xe0 && b <= 0xef) return [3, 0x800];
+  if (b >= 0xf0 && b <= 0xf4) return [4, 0x10000];
+  return undefined;
+}
+
+/** Decodes `bytes` as UTF-8, rejecting NUL, overlong forms, surrogates and code points above U+10FFFF. */
+export function decodeUtf8(bytes: Uint8Array): Utf8Result {
+  const chunks: string[] = [];
+  let codes: number[] = [];
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // skip a BOM
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    if (b === 0) return { ok: false, offset: i, reason: 'nul' };
+    const info = lead(b);
+    if (info === undefined || i + info[0] > bytes.length) return { ok: false, offset: i, reason: 'invalid' };
+    const [len, min] = info;
+    let cp = len === 1 ? b : b & (0xff >> (len + 1));
+    for (let k = 1; k < len; k++) {
+      const c = bytes[i + k] ?? 0;
+      if ((c & 0xc0) !== 0x80) return { ok: false, offset: i, reason: 'invalid' };
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return { ok: false, offset: i, reason: 'invalid' };
+    codes.push(cp);
+    if (codes.length >= 8192) {
+      chunks.push(String.fromCodePoint(...codes));
+      codes = [];
+    }
+    i += len;
+  }
+  chunks.push(String.fromCodePoint(...codes));
+  return { ok: true, text: chunks.join('') };
+}
+
+/** UTF-8 byte length of a string, without allocating. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as costModel from '@design-sim/cost-model';
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from './scenario-issue.ts';
+import { edit, parseOk } from './scenario-test-builders.ts';
+import { validateScenarioPrices, validateScenarioReferences, type ScenarioCatalog } from './validate-scenario.ts';
+
+const TRAINING = `apiVersion: design-sim/v1
+kind: Scenario
+metadata:
+  name: t
+spec:
+  training:
+    parameters: 7e9
+    tokens: 2e12
+    gpu: a100-80gb
+    gpus: 32
+    pricePerGpuHour: 1.5
+    mfu: 0.5
+`;
+
+/** Parses `text` and returns the formatted catalog issues, located in the text. */
+function referenceIssues(text: string, catalog: ScenarioCatalog = costModel): string[] {
+  const { scenario } = parseOk(text);
+  return validateScenarioReferences(scenario, catalog, { text, file: 'bad.yaml' }).map(formatIssue);
+}
+
+describe('validateScenarioReferences against the cost-model catalog', () => {
+  const dir = '/work/shared/examples';
+  it.each(readdirSync(dir).filter((f) => f.endsWith('.yaml')))('examples/%s has no catalog issues', (f) => {
+    expect(referenceIssues(readFileSync(join(dir, f), 'utf8'))).toEqual([]);
+  });
+
+  it('unknown instance ids get the nearest catalog ids', () => {
+    expect(referenceIssues(edit(['gcp/us-central1/g2-standard-8', 'gcp/us-central1/g2-standard8']))).toMatchInlineSnapshot(`
+      [
+        "bad.yaml:23:17 spec.nodePools[0].instance: unknown instance "gcp/us-central1/g2-standard8" in the catalog (nearest: gcp/us-central1/g2-standard-8, gcp/us-central1/g2-standard-4, gcp/us-central1/g2-standard-48) (did you mean "gcp/us-central1/g2-standard-8"?)",
+      ]
+    `);
+  });
+
+  it('a replica that needs more GPUs than a node has can never be scheduled', () => {
+    expect(referenceIssues(edit(['      concurrency: 4\n', '      concurrency: 4\n      gpusPerReplica: 2\n']))).toMatchInlineSnapshot(`
+      [
+        "bad.yaml:13:23 spec.services[0].gpusPerReplica: a replica needs 2 GPUs but a node of pool "l4" (gcp/us-central1/g2-standard-8) has 1: it can never be scheduled",
+      ]
+    `);
+  });
+
+  it('training GPU and instance ids are checked', () => {
+    expect(referenceIssues(TRAINING)).toEqual([]);
+    expect(referenceIssues(TRAINING.replace('gpu: a100-80gb', 'gpu: a100-80'))).toMatchInlineSnapshot(`
+      [
+        "bad.yaml:9:10 spec.training.gpu: unknown GPU "a100-80" in the catalog (did you mean "a100-80gb"?)",
+      ]
+    `);
+    expect(referenceIssues(TRAINING.replace('    gpu: a100-80gb\n    gpus: 32\n    pricePerGpuHour: 1.5\n', '    instance: aws/us-east-1/p4de.24xl\n    nodes: 4\n'))).toMatchInlineSnapshot(`
+      [
+        "bad.yaml:9:15 spec.training.instance: unknown instance "aws/us-east-1/p4de.24xl" in the catalog (did you mean "aws/us-east-1/p4de.24xlarge"?)",
+      ]
+    `);
+  });
+
+  it('without a source the issues still carry paths', () => {
+    const { scenario } = parseOk(edit(['gcp/us-central1/g2-standard-8', 'nowhere/x/y']));
+    const [issue] = validateScenarioReferences(scenario);
+    expect(issue).toMatchObject({ file: '', line: null, column: null, path: 'spec.nodePools[0].instance' });
+  });
+
+  it('works with any catalog of the same shape', () => {
+    const fake: ScenarioCatalog = {
+      getInstance: (id) => {
+        if (id !== 'gcp/us-central1/g2-standard-8') throw Object.assign(new Error('unknown'), { suggestions: [] });
+        return { id, gpuCount: 8, gpu: { id: 'l4' }, prices: { 'on-demand': 1, spot: null, commit1y: null, commit3y: null } };
+      },
+      getGpu: (id) => ({ id }),
+    };
+    expect(referenceIssues(edit(['      concurrency: 4\n', '      concurrency: 4\n      gpusPerReplica: 2\n']), fake)).toEqual([]);
+  });
+});
+
+describe('validateScenarioPrices', () => {
+  it('warns when a price the bill needs is missing from the catalog', () => {
+    const text = edit(['      maxNodes: 40\n', '      maxNodes: 40\n      purchase: commit3y\n']);
+    const prices = costModel.getInstance('gcp/us-central1/g2-standard-8').prices;
+    const warnings = validateScenarioPrices(parseOk(text).scenario, costModel, { text, file: 'bad.yaml' }).map(formatIssue);
+    // Assert against the catalog itself rather than a remembered fact about it.
+    expect(warnings.length).toBe(prices.commit3y === null ? 1 : 0);
+    expect(validateScenarioPrices(parseOk(TRAINING).scenario)).toEqual([]);
+    expect(validateScenarioPrices(parseOk(TRAINING.replace('    pricePerGpuHour: 1.5\n', '')).scenario).map((i) => i.message)).toEqual([
+      'no pricePerGpuHour: the training cost will be unknown (add pricePerGpuHour, or use instance + nodes)',
+    ]);
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Catalog-dependent checks, run after parsing: instance and GPU ids exist (with suggestions),
+ * a replica fits on one node of its pool, training hardware resolves, and the prices the run
+ * needs are known. Kept out of the zod schema so the schema stays catalog-free (and so the JSON
+ * Schema does not go stale when the catalog changes).
+ */
+import * as costModel from '@design-sim/cost-model';
+import type { Scenario } from './scenario-schema.ts';
+import { formatPath, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
+import { locatePath } from './yaml-locator.ts';
+
+/** The part of an instance type these checks read. */
+export interface CatalogInstance {
+  id: string;
+  gpuCount: number;
+  gpu: { id: string };
+  prices: Readonly<Record<'on-demand' | 'spot' | 'commit1y' | 'commit3y', unknown>>;
+}
+
+/** The catalog API these checks need; `@design-sim/cost-model` satisfies it. Lookups throw an error with `suggestions` for unknown ids. */
+export interface ScenarioCatalog {
+  getInstance(id: string, opts?: { asOf?: string }): CatalogInstance;
+  getGpu(id: string): { id: string };
+}
+
+/** Where the scenario came from, to give issues a file, line and column. */
+export interface ScenarioSource {
+  text: string;
+  file: string;
+}
+
+type Draft = { path: PathSegment[]; message: string; suggestion?: string | undefined; expected?: string | undefined };
+
+function suggestionsOf(e: unknown): string[] {
+  const s = (e as { suggestions?: unknown } | null)?.suggestions;
+  return Array.isArray(s) ? s.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function unknownId(kind: string, id: string, path: PathSegment[], e: unknown): Draft {
+  const suggestions = suggestionsOf(e);
+  if (suggestions.length === 0) return { path, message: `${e instanceof Error ? e.message : `unknown ${kind} "${id}"`}` };
+  const rest = suggestions.length > 1 ? ` (also close: ${suggestions.slice(1).join(', ')})` : '';
+  return { path, message: `unknown ${kind} "${id}" in the catalog${rest}`, suggestion: suggestions[0] };
+}
+
+function lookupInstance(catalog: ScenarioCatalog, id: string, asOf: string | undefined, path: PathSegment[], out: Draft[]): CatalogInstance | undefined {
+  try {
+    return catalog.getInstance(id, asOf === undefined ? undefined : { asOf });
+  } catch (e) {
+    out.push(suggestionsOf(e).length > 0 || !(e instanceof RangeError) ? unknownId('instance', id, path, e) : { path: ['spec', 'catalogDate'], message: e.message });
+    return undefined;
+  }
+}
+
+function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]): void {
+  const { nodePools, services, catalogDate } = scenario.spec;
+  const gpusPerNode = new Map<string, CatalogInstance>();
+  nodePools.forEach((pool, i) => {
+    const inst = lookupInstance(catalog, pool.instance, catalogDate, ['spec', 'nodePools', i, 'instance'], out);
+    if (inst !== undefined) gpusPerNode.set(pool.name, inst);
+  });
+  services.forEach((svc, i) => {
+    const inst = svc.nodePool === undefined ? undefined : gpusPerNode.get(svc.nodePool);
+    if (inst === undefined || svc.gpusPerReplica <= inst.gpuCount) return;
+    out.push({
+      path: ['spec', 'services', i, 'gpusPerReplica'],
+      message: `a replica needs ${svc.gpusPerReplica} GPUs but a node of pool "${svc.nodePool}" (${inst.id}) has ${inst.gpuCount}: it can never be scheduled`,
+      expected: `at most ${inst.gpuCount}`,
+    });
+  });
+}
+
+function checkTraining(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]): void {
+  const t = scenario.spec.training;
+  if (t === undefined) return;
+  if (t.instance !== undefined) {
+    const inst = lookupInstance(catalog, t.instance, scenario.spec.catalogDate, ['spec', 'training', 'instance'], out);
+    if (inst !== undefined && inst.gpuCount < 1) out.push({ path: ['spec', 'training', 'instance'], message: `${inst.id} has no GPUs` });
+  }
+  if (t.gpu !== undefined) {
+    try {
+      catalog.getGpu(t.gpu);
+    } catch (e) {
+      out.push(unknownId('GPU', t.gpu, ['spec', 'training', 'gpu'], e));
+    }
+  }
+}
+
+function locate(drafts: readonly Draft[], source: ScenarioSource | undefined): ScenarioIssue[] {
+  return drafts.map((d) => {
+    const loc = source === undefined ? null : locatePath(source.text, d.path);
+    const issue: ScenarioIssue = { file: source?.file ?? '', line: loc?.line ?? null, column: loc?.column ?? null, path: formatPath(d.path), message: d.message };
+    if (d.expected !== undefined) issue.expected = d.expected;
+    if (d.suggestion !== undefined) issue.suggestion = d.suggestion;
+    return issue;
+  });
+}
+
+/** Catalog checks that make a scenario unrunnable; pass `source` to locate the issues in the file. */
+export function validateScenarioReferences(scenario: Scenario, catalog: ScenarioCatalog = costModel, source?: ScenarioSource): ScenarioIssue[] {
+  const out: Draft[] = [];
+  checkPools(scenario, catalog, out);
+  checkTraining(scenario, catalog, out);
+  return locate(out, source);
+}
+
+/** Catalog gaps that leave the bill incomplete (a price the run needs is unknown): warnings, not errors. */
+export function validateScenarioPrices(scenario: Scenario, catalog: ScenarioCatalog = costModel, source?: ScenarioSource): ScenarioIssue[] {
+  const out: Draft[] = [];
+  const ignore: Draft[] = [];
+  const { nodePools, training, catalogDate } = scenario.spec;
+  nodePools.forEach((pool, i) => {
+    const inst = lookupInstance(catalog, pool.instance, catalogDate, [], ignore);
+    if (inst === undefined) return;
+    if (pool.spotShare < 1 && inst.prices[pool.purchase] == null) {
+      out.push({ path: ['spec', 'nodePools', i, 'purchase'], message: `the catalog has no ${pool.purchase} price for ${inst.id}: the cost will be incomplete` });
+    }
+    if (pool.spotShare > 0 && inst.prices.spot == null) {
+      out.push({ path: ['spec', 'nodePools', i, 'spotShare'], message: `the catalog has no spot price for ${inst.id}: the cost will be incomplete` });
+    }
+  });
+  if (training?.instance !== undefined) {
+    const inst = lookupInstance(catalog, training.instance, catalogDate, [], ignore);
+    if (inst !== undefined && inst.prices[training.purchase] == null) {
+      out.push({ path: ['spec', 'training', 'purchase'], message: `the catalog has no ${training.purchase} price for ${inst.id}: the cost will be unknown` });
+    }
+  }
+  if (training?.gpu !== undefined && training.pricePerGpuHour === undefined) {
+    out.push({ path: ['spec', 'training', 'gpu'], message: 'no pricePerGpuHour: the training cost will be unknown (add pricePerGpuHour, or use instance + nodes)' });
+  }
+  return locate(out, source);
+}

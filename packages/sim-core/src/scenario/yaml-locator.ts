@@ -1,0 +1,98 @@
+/**
+ * Maps document paths (`spec.services[0].routing`) to source positions in a parsed YAML document,
+ * and source offsets back to paths. Positions are 1-based line and column.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { parsePath, type PathSegment } from './scenario-issue.ts';
+
+/** A 1-based source position. */
+export interface SourceLocation {
+  line: number;
+  column: number;
+}
+
+/** Finds where a path lives: `atKey` points at the key itself (for unknown keys), otherwise at the value. */
+export type PathLocator = (path: readonly PathSegment[], options?: { atKey?: boolean }) => SourceLocation | null;
+
+function resolveAlias(doc: Document, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+function startOf(node: unknown): number | undefined {
+  if (isScalar(node) || isMap(node) || isSeq(node) || isAlias(node)) return node.range?.[0];
+  return undefined;
+}
+
+/** Builds a locator over a parsed document. Missing paths fall back to the deepest existing ancestor. */
+export function createLocator(doc: Document, lineCounter: LineCounter): PathLocator {
+  const at = (offset: number | undefined): SourceLocation | null => {
+    if (offset === undefined) return null;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  return (path, options = {}) => {
+    let node: unknown = doc.contents;
+    let best = startOf(node) ?? 0;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      node = resolveAlias(doc, node);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (pair === undefined) return at(best);
+        const keyStart = startOf(pair.key);
+        if (last && options.atKey) return at(keyStart ?? best);
+        best = keyStart ?? best;
+        node = pair.value;
+        // `key:` with no value: the key is the only place to point at.
+        if (node === null || node === undefined) return at(best);
+        // A block mapping or list starts on the next line at its first child: the key says more.
+        if (last) return (isMap(node) || isSeq(node)) && !node.flow ? at(best) : at(startOf(node) ?? best);
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item = node.items[seg];
+        if (item === undefined) return at(best);
+        best = startOf(item) ?? best;
+        node = item;
+        if (last) return at(best);
+      } else {
+        return at(best);
+      }
+    }
+    return at(startOf(node) ?? best);
+  };
+}
+
+/** The path of the deepest node containing `offset` (for YAML errors such as duplicate keys). */
+export function pathAtOffset(doc: Document, offset: number): PathSegment[] {
+  const path: PathSegment[] = [];
+  let node: unknown = doc.contents;
+  const contains = (n: unknown) => {
+    const r = (n as Node | null)?.range;
+    return r !== undefined && r !== null && r[0] <= offset && offset < r[2];
+  };
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && (contains(p.key) || contains(p.value)));
+      if (pair === undefined || !isScalar(pair.key)) return path;
+      path.push(String(pair.key.value));
+      if (contains(pair.key)) return path;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex((item) => contains(item));
+      if (index < 0) return path;
+      path.push(index);
+      node = node.items[index];
+    } else {
+      return path;
+    }
+  }
+}
+
+/** Locates `path` (a string like `spec.services[0].nodePool` or segments) in YAML source text; null if absent or unparseable. */
+export function locatePath(text: string, path: string | readonly PathSegment[], options: { atKey?: boolean } = {}): SourceLocation | null {
+  const segments = typeof path === 'string' ? parsePath(path) : path;
+  if (segments === undefined) return null;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: true });
+  return createLocator(doc, lineCounter)(segments, options);
+}

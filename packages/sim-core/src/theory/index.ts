@@ -1,0 +1,2 @@
+export { erlangB, erlangC, meanSojourn, meanWait, type MmcQueue, serversForSlo, sojournQuantile, sojournTail, utilization } from './erlang-c.ts';
+export { md1MeanWait, mg1MeanWait } from './pollaczek-khinchine.ts';
