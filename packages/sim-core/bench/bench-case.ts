@@ -9,7 +9,7 @@ import { fleet } from '../src/test-support/builders.ts';
 import { runScenario, parseScenarioText } from '../src/index.ts';
 
 const name = process.argv[2];
-const examples = fileURLToPath(new URL('../../../../shared/examples/', import.meta.url));
+const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
 function caseMmc64(): () => number {
   const c = 64;

@@ -60,7 +60,13 @@ function compileService(s: ServiceSpec, pool: number): EngineService {
     startup: { imagePullSeconds: s.startup.imagePull, modelLoadSeconds: s.startup.modelLoad, readinessSeconds: s.startup.readiness },
     pool,
     hpa: s.hpa ? compileHpa(s.hpa) : null,
+    cache: cacheOf(s),
   };
+}
+
+/** The optional response cache (`services[].cache`), ms → s. */
+function cacheOf(s: ServiceSpec): EngineService['cache'] {
+  return s.cache ? { hitRatio: s.cache.hitRatio, latencySeconds: s.cache.latency / 1000 } : null;
 }
 
 /** Service-time distributions, ms in the scenario → seconds in the engine. */

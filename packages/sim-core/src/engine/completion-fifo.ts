@@ -46,3 +46,6 @@ export class CompletionFifo {
 
 /** Heap payloads at or below this value name a service's completion FIFO: FIFO_PAYLOAD_BASE − service index. */
 export const FIFO_PAYLOAD_BASE = -(2 ** 30);
+
+/** Heap payloads at or below this value name a service's cache FIFO: CACHE_PAYLOAD_BASE − service index. */
+export const CACHE_PAYLOAD_BASE = FIFO_PAYLOAD_BASE - 2 ** 20;

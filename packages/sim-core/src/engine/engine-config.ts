@@ -72,6 +72,8 @@ export interface EngineService {
   /** Index into `pools`, or -1 for an unconstrained cluster (pods schedule at once, no node cost). */
   pool: number;
   hpa: EngineHpa | null;
+  /** A response cache in front of the replicas: this fraction of new requests is answered at its latency. */
+  cache: { hitRatio: number; latencySeconds: number } | null;
 }
 
 export interface EngineClusterAutoscaler {

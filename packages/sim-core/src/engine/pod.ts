@@ -30,11 +30,9 @@ export class Pod {
   busySince = -1;
   /** Position in the service's ready list, -1 when not ready. */
   readyIdx = -1;
-  /** Least-outstanding bucket links. */
-  bucket = -1;
-  prev: Pod | null = null;
-  next: Pod | null = null;
-  /** Shared-queue: on the list of pods with a free slot. */
+  /** Requests routed here and not finished (kept as a counter: least-outstanding reads it per request). */
+  load = 0;
+  /** On the service's idle list: a free slot (shared-queue) or no load at all (least-outstanding). */
   inIdleList = false;
   /** Set when the pod's node died: its queued completion events are stale. */
   killed = false;

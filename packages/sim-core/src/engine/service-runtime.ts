@@ -7,7 +7,7 @@ import type { RequestStore } from './request-store.ts';
 import type { RunStats } from './run-stats.ts';
 import { SlotQueue } from './slot-queue.ts';
 import { BatchExecutor } from './batch-executor.ts';
-import { CompletionFifo, FIFO_PAYLOAD_BASE } from './completion-fifo.ts';
+import { CACHE_PAYLOAD_BASE, CompletionFifo, FIFO_PAYLOAD_BASE } from './completion-fifo.ts';
 
 /**
  * One service at run time: its ready pods, the routing across them, and how a pod serves a request.
@@ -24,16 +24,23 @@ export class ServiceRuntime {
   private readonly sampler: DurationSampler;
   private readonly routeRng: Rng;
   private readonly batcher: BatchExecutor | null;
-  /** Least-outstanding: heads of pod lists by outstanding count, and the lowest non-empty count. */
-  private buckets: (Pod | null)[] = [];
-  private minBucket = 0;
   private rr = 0;
-  /** Shared-queue: the balancer's FIFO, and pods with a free slot. */
+  private readonly shared: boolean;
+  private readonly leastOutstandingRouting: boolean;
+  /** Shared-queue: the balancer's FIFO. */
   readonly sharedQueue = new SlotQueue();
+  /**
+   * Pods that can take a request at once: with a free slot (shared-queue) or with no load at all
+   * (least-outstanding). Entries may be stale and are re-checked when popped.
+   */
   private idle: Pod[] = [];
   /** Constant service time: completions in start order, without the heap (null otherwise). */
   private readonly fifo: CompletionFifo | null;
   private readonly constantSeconds: number;
+  /** Cache hits in flight (constant cache latency: they finish in arrival order). */
+  private readonly cacheFifo: CompletionFifo | null;
+  private readonly cacheRng: Rng;
+  cacheHits = 0;
 
   constructor(
     readonly index: number,
@@ -47,25 +54,49 @@ export class ServiceRuntime {
     private readonly onPodDrained: (pod: Pod, now: number) => void,
   ) {
     this.specReplicas = config.initialReplicas;
+    this.shared = config.routing === 'shared-queue';
+    this.leastOutstandingRouting = config.routing === 'least-outstanding';
     this.sampler = new DurationSampler(config.serviceTime, new Rng(seed, 1000 + index * 16 + 2));
     this.routeRng = new Rng(seed, 1000 + index * 16 + 3);
     this.batcher = config.batching ? new BatchExecutor(config.batching, config.concurrency, heap, store, stats, this) : null;
     const constant = config.serviceTime.kind === 'constant' && !this.batcher;
     this.fifo = constant ? new CompletionFifo() : null;
     this.constantSeconds = config.serviceTime.kind === 'constant' ? config.serviceTime.seconds : 0;
+    this.cacheFifo = config.cache && config.cache.hitRatio > 0 ? new CompletionFifo() : null;
+    this.cacheRng = new Rng(seed, 1000 + index * 16 + 4);
+  }
+
+  /** A new request arrives at this service: the cache may answer it, else it is routed to a replica. */
+  arrive(slot: number, now: number): void {
+    const cacheFifo = this.cacheFifo;
+    if (cacheFifo !== null && this.cacheRng.next() < this.config.cache!.hitRatio) {
+      const end = now + this.config.cache!.latencySeconds;
+      if (cacheFifo.length === 0) this.heap.push(end, CACHE_PAYLOAD_BASE - this.index);
+      cacheFifo.push(end, slot);
+      return;
+    }
+    this.route(slot, now);
+  }
+
+  private completeCacheHead(now: number): void {
+    const fifo = this.cacheFifo!;
+    const slot = fifo.shift();
+    if (fifo.length > 0) this.heap.push(fifo.headTime(), CACHE_PAYLOAD_BASE - this.index);
+    this.cacheHits++;
+    this.stats.serve(this.store.arrival[slot]!, now);
+    this.store.release(slot);
   }
 
   // ---- request path (hot) ----
 
   /** Routes a request (new or retried) to a ready pod, or queues or drops it. */
   route(slot: number, now: number): void {
-    const routing = this.config.routing;
-    if (routing === 'shared-queue') return this.routeShared(slot, now);
+    if (this.shared) return this.routeShared(slot, now);
     const n = this.ready.length;
     if (n === 0) return this.dropSlot(slot);
     let pod: Pod;
-    if (routing === 'least-outstanding') pod = this.leastOutstanding();
-    else if (routing === 'round-robin') pod = this.ready[this.rr++ % n]!;
+    if (this.leastOutstandingRouting) pod = this.leastOutstanding();
+    else if (this.config.routing === 'round-robin') pod = this.ready[this.rr++ % n]!;
     else pod = this.ready[this.routeRng.int(n)]!;
     if (this.batcher) {
       if (pod.queue.length >= this.config.queueMaxLength) return this.dropSlot(slot);
@@ -159,7 +190,7 @@ export class ServiceRuntime {
 
   /** A slot on `pod` has freed up: feed it from the queue that applies. */
   private afterFree(pod: Pod, now: number): void {
-    if (this.config.routing === 'shared-queue') {
+    if (this.shared) {
       const next = this.nextUnexpired(this.sharedQueue, now);
       if (pod.state === PodState.Ready && next >= 0) this.start(pod, next, now);
       else if (pod.state === PodState.Ready) this.markIdle(pod);
@@ -208,59 +239,40 @@ export class ServiceRuntime {
 
   /** Payloads below zero belong to executors other than the per-request one. */
   executorEvent(payload: number, now: number): void {
-    if (payload <= FIFO_PAYLOAD_BASE) this.completeFifoHead(now);
+    if (payload <= CACHE_PAYLOAD_BASE) this.completeCacheHead(now);
+    else if (payload <= FIFO_PAYLOAD_BASE) this.completeFifoHead(now);
     else this.batcher?.onEvent(payload, now);
   }
 
-  // ---- least-outstanding buckets ----
+  // ---- least-outstanding ----
 
+  /**
+   * Join-the-shortest-queue: an idle pod if there is one (O(1) from the idle stack), else the pod with
+   * the least load, scanning from a rotating start so that ties spread.
+   */
   private leastOutstanding(): Pod {
-    const buckets = this.buckets;
-    let k = this.minBucket;
-    while (buckets[k] == null) k++;
-    this.minBucket = k;
-    return buckets[k]!;
+    const idle = this.idle;
+    while (idle.length > 0) {
+      const pod = idle.pop()!;
+      pod.inIdleList = false;
+      if (pod.state === PodState.Ready && pod.load === 0) return pod;
+    }
+    const ready = this.ready;
+    const n = ready.length;
+    let i = this.rr++ % n;
+    let best = ready[i]!;
+    for (let k = 1; k < n; k++) {
+      if (++i === n) i = 0;
+      const pod = ready[i]!;
+      if (pod.load < best.load) best = pod;
+    }
+    return best;
   }
 
-  /** Moves a ready pod between outstanding-count buckets (to the tail, so ties rotate). */
+  /** Adds to a pod's load; a ready pod whose load drops to zero goes back on the idle stack. */
   bump(pod: Pod, delta: number): void {
-    if (this.config.routing !== 'least-outstanding') return;
-    if (pod.bucket < 0) return;
-    const k = pod.bucket + delta;
-    this.unlink(pod);
-    this.link(pod, k < 0 ? 0 : k);
-  }
-
-  private link(pod: Pod, k: number): void {
-    const buckets = this.buckets;
-    while (buckets.length <= k) buckets.push(null);
-    const head = buckets[k];
-    pod.bucket = k;
-    if (head == null) {
-      buckets[k] = pod;
-      pod.prev = pod;
-      pod.next = pod;
-    } else {
-      const tail = head.prev!;
-      tail.next = pod;
-      pod.prev = tail;
-      pod.next = head;
-      head.prev = pod;
-    }
-    if (k < this.minBucket) this.minBucket = k;
-  }
-
-  private unlink(pod: Pod): void {
-    const k = pod.bucket;
-    if (pod.next === pod) this.buckets[k] = null;
-    else {
-      pod.prev!.next = pod.next;
-      pod.next!.prev = pod.prev;
-      if (this.buckets[k] === pod) this.buckets[k] = pod.next;
-    }
-    pod.prev = null;
-    pod.next = null;
-    pod.bucket = -1;
+    const load = (pod.load += delta);
+    if (load === 0 && this.leastOutstandingRouting && pod.state === PodState.Ready) this.markIdle(pod);
   }
 
   // ---- pod membership ----
@@ -278,8 +290,8 @@ export class ServiceRuntime {
     pod.readyAt = now;
     pod.readyIdx = this.ready.length;
     this.ready.push(pod);
-    if (this.config.routing === 'least-outstanding') this.link(pod, pod.outstanding);
-    if (this.config.routing === 'shared-queue') {
+    if (this.leastOutstandingRouting && pod.load === 0) this.markIdle(pod);
+    if (this.shared) {
       while (pod.inService < this.config.concurrency) {
         const next = this.nextUnexpired(this.sharedQueue, now);
         if (next < 0) break;
@@ -297,7 +309,6 @@ export class ServiceRuntime {
       last.readyIdx = pod.readyIdx;
     }
     pod.readyIdx = -1;
-    if (pod.bucket >= 0) this.unlink(pod);
   }
 
   /**

@@ -15,7 +15,7 @@ import { standardExponential } from '../random/exponential.ts';
 import { Rng, RngStream } from '../random/rng.ts';
 import { DurationSampler } from '../random/service-time.ts';
 import { ArrivalProcess } from '../traffic/arrival-process.ts';
-import { FIFO_PAYLOAD_BASE } from './completion-fifo.ts';
+import { CACHE_PAYLOAD_BASE, FIFO_PAYLOAD_BASE } from './completion-fifo.ts';
 import { ControlQueue } from './control-queue.ts';
 import type { EngineConfig } from './engine-config.ts';
 import type { EngineEvent, EngineResult, RunOptions } from './engine-result.ts';
@@ -100,7 +100,7 @@ export class Simulation {
         if (nextArrival > end) break;
         const now = nextArrival;
         stats.offer();
-        target.route(store.alloc(now, tIndex), now);
+        target.arrive(store.alloc(now, tIndex), now);
         nextArrival = arrivals.next();
       } else {
         if (tK > end) break;
@@ -112,6 +112,10 @@ export class Simulation {
   }
 
   private executorEvent(payload: number, now: number): void {
+    if (payload <= CACHE_PAYLOAD_BASE) {
+      this.services[CACHE_PAYLOAD_BASE - payload]!.executorEvent(payload, now);
+      return;
+    }
     if (payload <= FIFO_PAYLOAD_BASE) {
       this.services[FIFO_PAYLOAD_BASE - payload]!.executorEvent(payload, now);
       return;
@@ -367,9 +371,11 @@ export class Simulation {
     let ready = 0;
     let busyGpuSeconds = this.busyCarry;
     this.busyCarry = 0;
+    let podGpus = 0;
     for (const svc of this.services) {
       desired += svc.specReplicas;
       ready += svc.readyCount;
+      if (svc.config.pool < 0) podGpus += svc.readyCount * svc.config.gpusPerReplica;
       for (const pod of svc.pods) {
         const b = pod.busyUntil(now);
         busyGpuSeconds += (b - (this.busyMark.get(pod) ?? 0)) * svc.config.gpusPerReplica;
@@ -379,7 +385,8 @@ export class Simulation {
     let readyNodes = 0;
     let provisioningNodes = 0;
     let pending = 0;
-    let readyGpus = 0;
+    // GPUs of ready nodes; services without a pool bring their replicas' own GPUs.
+    let readyGpus = podGpus;
     let cost = 0;
     for (const pool of this.pools) {
       pool.accrue(now);

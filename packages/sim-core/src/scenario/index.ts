@@ -3,8 +3,8 @@ export { API_VERSION, KIND, scenarioSchema, specSchema } from './scenario-schema
 export type { ClusterSpec, Scenario, ScenarioInput, ScenarioMetadata, ScenarioSpec } from './scenario-schema.ts';
 export { trafficProfileSchema, trafficSchema } from './traffic-schema.ts';
 export type { TrafficProfile, TrafficSpec, TrafficSpecInput } from './traffic-schema.ts';
-export { batchingSchema, latencySchema, serviceSchema } from './service-schema.ts';
-export type { BatchingSpec, BatchLatencySpec, LatencySpec, QueueSpec, ServiceSpec, StartupSpec } from './service-schema.ts';
+export { batchingSchema, cacheSchema, latencySchema, serviceSchema } from './service-schema.ts';
+export type { BatchingSpec, BatchLatencySpec, CacheSpec, LatencySpec, QueueSpec, ServiceSpec, StartupSpec } from './service-schema.ts';
 export { hpaBehaviorSchema, hpaMetricSchema, hpaSchema } from './hpa-schema.ts';
 export type { HpaMetricSpec, HpaSpec } from './hpa-schema.ts';
 export { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
@@ -53,4 +53,4 @@ export {
   type ExpectationResult,
 } from './expectations.ts';
 
-export { SCENARIO_SCHEMA_ID, scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.ts';
+export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.ts';

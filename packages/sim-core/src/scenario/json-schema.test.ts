@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -61,8 +61,8 @@ function jsonSchemaErrors(schema: Schema, value: unknown, path = '$'): string[] 
 }
 
 function examples(): string[] {
-  const dir = '/work/shared/examples';
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f)) : [];
+  const dir = join(import.meta.dirname, '../../../../examples');
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
 }
 
 describe('content/schema/scenario.schema.json', () => {

@@ -9,9 +9,6 @@ import { scenarioSchema } from './scenario-schema.ts';
 import { unitFieldRegistry, type UnitFieldMeta, type UnitKind } from './unit-fields.ts';
 import { CLOCK_PATTERN, COUNT_PATTERN, DURATION_PATTERN, PERCENT_PATTERN } from './units.ts';
 
-/** `$id` of the generated schema. */
-export const SCENARIO_SCHEMA_ID = 'https://design-sim.dev/schema/scenario.schema.json';
-
 const STRING_FORMS: Readonly<Record<UnitKind, { pattern: string; description: string }>> = {
   duration: { pattern: DURATION_PATTERN, description: 'duration: 50ms, 90s, 5m, 24h, 1d, 1h30m' },
   durationMs: { pattern: DURATION_PATTERN, description: 'duration: 50ms, 1.5s' },
@@ -66,7 +63,7 @@ function overrideUnits(ctx: { zodSchema: z.core.$ZodType; jsonSchema: z.core.JSO
 export function scenarioJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any', override: overrideUnits }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
-  return { $schema, $id: SCENARIO_SCHEMA_ID, title: 'design-sim scenario (design-sim/v1)', ...rest };
+  return { $schema, title: 'design-sim scenario (design-sim/v1)', ...rest };
 }
 
 /** The committed file's exact text: 2-space JSON with a trailing newline. */

@@ -58,7 +58,7 @@ export const MAX_TIMESERIES_POINTS = 100_000;
 /** Longest per-replica queue. */
 export const MAX_QUEUE_LENGTH = 1_000_000;
 
-/** Most metrics on one HPA and most policies per scaling direction. */
+/** Most metrics on one HPA. */
 export const MAX_HPA_METRICS = 10;
 
 /** Most scaling policies per HPA direction. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_NODES } from './limits.ts';
 import { nameSchema } from './service-schema.ts';
 import { durationSeconds, fraction } from './unit-fields.ts';
+import { formatDuration } from './units.ts';
 
 const HOUR = 3600;
 
@@ -15,7 +16,7 @@ export const provisioningSchema = z.discriminatedUnion('distribution', [
       p95: durationSeconds('95th-percentile provisioning time', { min: 0, max: 2 * HOUR, exclusiveMin: true }),
     })
     .superRefine((p, ctx) => {
-      if (p.p95 < p.p50) ctx.addIssue({ code: 'custom', path: ['p95'], input: p.p95, message: `must be at least p50 (${p.p50} s), got ${p.p95} s` });
+      if (p.p95 < p.p50) ctx.addIssue({ code: 'custom', path: ['p95'], input: p.p95, message: `must be at least p50 (${formatDuration(p.p50)}), got ${formatDuration(p.p95)}` });
     }),
   z.strictObject({
     distribution: z.literal('constant').describe('Always `value`'),

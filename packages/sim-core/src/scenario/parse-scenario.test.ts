@@ -7,9 +7,9 @@ import { parseScenarioBytes, parseScenarioText } from './parse-scenario.ts';
 import { formatIssue } from './scenario-issue.ts';
 import { BASE_YAML, edit, parseOk, report } from './scenario-test-builders.ts';
 
-/** Example scenarios the CLI must run unchanged: the shared set, plus any the repo ships under content/. */
+/** Example scenarios the CLI must run unchanged (the repo's copy of the shared reference set). */
 function exampleFiles(): string[] {
-  const dirs = ['/work/shared/examples', join(import.meta.dirname, '../../../../content/examples')];
+  const dirs = [join(import.meta.dirname, '../../../../examples')];
   return dirs.filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.yaml')).map((f) => join(d, f)));
 }
 
@@ -134,6 +134,14 @@ describe('hostile input: never throws, always a located issue list', () => {
     }, null, 2);
     expect(parseOk(json).scenario).toEqual(yaml);
     expect(report(json.replace('"replicas": 4', '"replicas": "4"'), 'bad.json')).toMatchInlineSnapshot(`"bad.json:20:21 spec.services[0].replicas: expected a number, got "4" (a string: remove the quotes)"`);
+  });
+
+  it('Windows line endings, a byte-order mark and tab-indented JSON are fine', () => {
+    expect(report(BASE_YAML.replace(/\n/g, '\r\n'))).toBe('ok');
+    expect(report(`\uFEFF${BASE_YAML}`)).toBe('ok');
+    expect(report(edit(['      replicas: 4\n', '      replicas: 4\n      bogus: 1\n']).replace(/\n/g, '\r\n'))).toMatchInlineSnapshot(`"examples/bad.yaml:12:7 spec.services[0].bogus: unknown field "bogus" (allowed: name, replicas, gpusPerReplica, concurrency, routing, latency, batching, queue, startup, nodePool, hpa, cache)"`);
+    const json = JSON.stringify({ apiVersion: 'design-sim/v1', kind: 'Scenario', metadata: { name: 't' }, spec: { training: { parameters: 1e9, tokens: 1e10, gpu: 'h100', gpus: 8, mfu: 0.3 } } }, null, '\t');
+    expect(report(json)).toBe('ok');
   });
 
   it('a top-level list, a scalar, null', () => {

@@ -4,7 +4,7 @@ import type { HpaBehaviorInput } from '../hpa/hpa-behavior-input.ts';
 import { scenarioSchema, type Scenario } from './scenario-schema.ts';
 import { BASE_YAML, edit, parseOk, report } from './scenario-test-builders.ts';
 
-const example = (name: string) => parseOk(readFileSync(`/work/shared/examples/${name}.yaml`, 'utf8')).scenario;
+const example = (name: string) => parseOk(readFileSync(new URL(`../../../../examples/${name}.yaml`, import.meta.url), 'utf8')).scenario;
 
 const TRAINING_ONLY = `apiVersion: design-sim/v1
 kind: Scenario

@@ -11,7 +11,7 @@ import {
   MAX_QUEUE_LENGTH,
   MAX_REPLICAS,
 } from './limits.ts';
-import { durationMs, durationSeconds } from './unit-fields.ts';
+import { durationMs, durationSeconds, fraction } from './unit-fields.ts';
 
 /** Kubernetes-style names: lower-case letters, digits and dashes. */
 export const NAME_PATTERN = /^[a-z0-9-]+$/;
@@ -75,6 +75,12 @@ export const startupSchema = z.strictObject({
   readiness: durationSeconds('Readiness-probe delay', { min: 0, max: HOUR }).default(0),
 });
 
+/** A response cache in front of the replicas: hits are answered at its latency and never reach a GPU. */
+export const cacheSchema = z.strictObject({
+  hitRatio: fraction('Share of requests the cache answers (0.3 or "30%")'),
+  latency: durationMs('Latency of a cache hit, ms', { min: 0, max: MAX_LATENCY_MS }),
+});
+
 /** `spec.services[]`; `replicas` defaults to `hpa.minReplicas`, else 1. */
 export const serviceSchema = z
   .strictObject({
@@ -92,6 +98,7 @@ export const serviceSchema = z
     startup: startupSchema.prefault({}).describe('Pod start-up stages before a new replica serves (default 0 each)'),
     nodePool: z.string().optional().describe('Node pool the replicas run on (required when nodePools exist)'),
     hpa: hpaSchema.optional().describe('Horizontal Pod Autoscaler; omit for a fixed replica count'),
+    cache: cacheSchema.optional().describe('Response cache in front of the replicas'),
   })
   .transform((s) => ({ ...s, replicas: s.replicas ?? s.hpa?.minReplicas ?? 1 }));
 
@@ -101,6 +108,8 @@ export type LatencySpec = z.output<typeof latencySchema>;
 export type BatchingSpec = z.output<typeof batchingSchema>;
 /** A parsed batch-latency model (ms). */
 export type BatchLatencySpec = z.output<typeof batchLatencySchema>;
+/** A parsed cache block (latency in ms). */
+export type CacheSpec = z.output<typeof cacheSchema>;
 /** A parsed queue block. */
 export type QueueSpec = z.output<typeof queueSchema>;
 /** Parsed start-up stages (seconds). */

@@ -34,6 +34,7 @@ export function service(overrides: Partial<EngineService> & Pick<EngineService, 
     startup: { imagePullSeconds: 0, modelLoadSeconds: 0, readinessSeconds: 0 },
     pool: -1,
     hpa: null,
+    cache: null,
     ...overrides,
   };
 }

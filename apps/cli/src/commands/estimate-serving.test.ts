@@ -1,0 +1,68 @@
+import { erlangC, serversForSlo, sojournTail } from '@design-sim/sim-core';
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../testing/test-context.ts';
+import { sizeServing } from './estimate-serving.ts';
+
+const base = { qps: 1000, latency: 0.05, percentile: 0.99, concurrency: 1, service: 'exponential' as const };
+
+describe('sizeServing', () => {
+  it('without an SLO, takes the fewest servers with P(wait) at most 1% (and one fewer is not enough)', () => {
+    const s = sizeServing(base);
+    expect(s.offeredErlangs).toBeCloseTo(50, 12);
+    expect(s.probabilityOfWait).toBeLessThanOrEqual(0.01);
+    expect(erlangC({ lambda: 1000, mu: 20, servers: s.servers - 1 })).toBeGreaterThan(0.01);
+    expect(s.replicas).toBe(s.servers);
+  });
+
+  it('with an SLO and exponential service, agrees with sim-core serversForSlo and meets the tail', () => {
+    const s = sizeServing({ ...base, slo: 0.25 });
+    expect(s.servers).toBe(serversForSlo(1000, 20, 0.25, 0.99));
+    expect(sojournTail({ lambda: 1000, mu: 20, servers: s.servers }, 0.25)).toBeLessThanOrEqual(0.01);
+    expect(s.latencyAtPercentileSeconds).toBeLessThanOrEqual(0.25 + 1e-9);
+  });
+
+  it('packs servers into replicas by concurrency', () => {
+    const one = sizeServing({ ...base, slo: 0.25 });
+    const four = sizeServing({ ...base, slo: 0.25, concurrency: 4 });
+    expect(four.replicas).toBe(Math.ceil(one.servers / 4));
+    expect(four.utilization).toBeLessThanOrEqual(one.utilization + 1e-12);
+  });
+
+  it('says Infinity when exponential service alone breaks the SLO', () => {
+    // P(S > 100 ms) = e^{-2} ≈ 13.5% > 1% for a 50 ms mean: no server count helps.
+    expect(sizeServing({ ...base, slo: 0.1 }).replicas).toBe(Infinity);
+  });
+
+  it('with constant service, bounds the wait tail C·e^{-(cμ-λ)(t-S)} by 1%', () => {
+    const s = sizeServing({ ...base, slo: 0.1, service: 'constant' });
+    const c = s.servers;
+    const tail = (n: number) => erlangC({ lambda: 1000, mu: 20, servers: n }) * Math.exp(-(n * 20 - 1000) * 0.05);
+    expect(tail(c)).toBeLessThanOrEqual(0.01);
+    expect(tail(c - 1)).toBeGreaterThan(0.01);
+    expect(s.latencyAtPercentileSeconds).toBeLessThanOrEqual(0.1 + 1e-9);
+  });
+});
+
+describe('estimate serving command', () => {
+  it('prints one answer line with the formula and the price source', async () => {
+    const r = await runInProcess(['estimate', 'serving', '--qps', '1000', '--latency', '50ms', '--slo', '250ms', '--gpu', 'l4']);
+    expect(r.code).toBe(0);
+    const [answer, formula, price] = r.stdout.trimEnd().split('\n');
+    expect(answer).toMatch(/^1,000 QPS × 50 ms = 50 Erlangs → \d+ replicas/);
+    expect(answer).toContain('per 1M requests');
+    expect(formula).toMatch(/^ {2}formula: a = λ·S Erlangs; M\/M\/c Erlang C/);
+    expect(price).toMatch(/^ {2}price: .*l4 on-demand price per GPU-hour/);
+  });
+
+  it('exits 1 and explains when no replica count meets the SLO', async () => {
+    const r = await runInProcess(['estimate', 'serving', '--qps', '1000', '--latency', '50ms', '--slo', '100ms']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('no replica count meets p99 ≤ 100 ms');
+  });
+
+  it('exits 2 for an SLO below the constant service time', async () => {
+    const r = await runInProcess(['estimate', 'serving', '--qps', '10', '--latency', '50ms', '--slo', '40ms', '--service', 'constant']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--slo 40ms is not above --latency 50ms');
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * `design-sim estimate serving`: replicas needed for a latency percentile by Erlang C (M/M/c, each of
+ * a replica's `concurrency` slots a server), then the bill on the cheapest catalog instance for the GPU.
+ * With `--service constant` the wait is still taken from M/M/c and the service time added as a constant:
+ * conservative, since deterministic service waits less than exponential (the Lee–Longton approximation
+ * Wq(M/G/c) ≈ (1 + Cs²)/2 · Wq(M/M/c) gives about half for Cs = 0).
+ */
+import { costPerMillionRequests, HOURS_PER_MONTH, type CloudId } from '@design-sim/cost-model';
+import { erlangC, formatDuration, serversForSlo, sojournQuantile } from '@design-sim/sim-core';
+import { Option, type Command } from 'commander';
+import { CliError } from '../cli-error.ts';
+import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
+import { JSON_FORMAT_VERSION, stringifyJson, toPlainJson } from '../format/json-output.ts';
+import { formatInt, formatMs, formatNum, formatPercent, formatUsd } from '../format/numbers.ts';
+import { chooseGpuPrice, type GpuPriceChoice } from '../pipeline/gpu-price.ts';
+import type { CommandEnv } from './command-env.ts';
+import { parseCountOption, parseDurationOption, parsePercentileOption, parsePositiveInteger, parsePriceOption } from './option-parsers.ts';
+
+/** Largest M/M/c searched, servers (sim-core's serversForSlo default). */
+const MAX_SERVERS = 100_000;
+
+interface ServingOptions {
+  qps: number;
+  latency: number;
+  slo?: number;
+  percentile: number;
+  concurrency: number;
+  service: 'exponential' | 'constant';
+  gpu?: string;
+  gpusPerReplica: number;
+  instance?: string;
+  cloud?: CloudId;
+  spot?: boolean;
+  price?: number;
+  json?: boolean;
+}
+
+/** The queueing answer: servers, replicas and what they achieve. */
+export interface ServingSizing {
+  offeredErlangs: number;
+  servers: number;
+  replicas: number;
+  utilization: number;
+  probabilityOfWait: number;
+  /** Predicted latency at the percentile, s (M/M/c; for constant service, the upper bound). */
+  latencyAtPercentileSeconds: number;
+}
+
+const EXAMPLES = `
+Examples:
+  $ design-sim estimate serving --qps 1000 --latency 50ms --gpu l4
+  $ design-sim estimate serving --qps 1000 --latency 50ms --slo 250ms --gpu l4 --cloud gcp
+  $ design-sim estimate serving --qps 1000 --latency 50ms --slo 100ms --service constant --gpu a10g --spot
+
+--latency is the mean service time of one request; --slo the latency target at --percentile (default 99).
+Without --slo, replicas are sized so that fewer than 1% of requests wait at all.
+Exit codes: 0 answered, 1 no replica count meets the SLO, 2 invalid input.`;
+
+/** Smallest server count with `ok(c)`, from the first stable count; Infinity if none up to MAX_SERVERS. */
+function smallestServers(lambda: number, mu: number, ok: (c: number) => boolean): number {
+  for (let c = Math.max(1, Math.floor(lambda / mu) + 1); c <= MAX_SERVERS; c++) if (ok(c)) return c;
+  return Infinity;
+}
+
+/** Waiting-time tail of M/M/c: P(Wq > t) = C·e^{−(cμ−λ)t}. */
+const waitTail = (lambda: number, mu: number, c: number, t: number): number => erlangC({ lambda, mu, servers: c }) * Math.exp(-(c * mu - lambda) * t);
+
+/** Sizes the fleet; replicas is Infinity when the SLO cannot be met. */
+export function sizeServing(o: Pick<ServingOptions, 'qps' | 'latency' | 'slo' | 'percentile' | 'concurrency' | 'service'>): ServingSizing {
+  const lambda = o.qps;
+  const mu = 1 / o.latency;
+  const tail = 1 - o.percentile;
+  let servers: number;
+  if (o.slo === undefined) servers = smallestServers(lambda, mu, (c) => erlangC({ lambda, mu, servers: c }) <= tail);
+  else if (o.service === 'exponential') servers = serversForSlo(lambda, mu, o.slo, o.percentile, MAX_SERVERS);
+  else {
+    const slack = o.slo - o.latency;
+    servers = slack <= 0 ? Infinity : smallestServers(lambda, mu, (c) => waitTail(lambda, mu, c, slack) <= tail);
+  }
+  const replicas = Math.ceil(servers / o.concurrency);
+  const c = replicas * o.concurrency;
+  const q = { lambda, mu, servers: c };
+  const finite = Number.isFinite(c);
+  const waitQuantile = finite ? Math.max(0, Math.log(erlangC(q) / tail) / (c * mu - lambda)) : Infinity;
+  return {
+    offeredErlangs: lambda / mu,
+    servers,
+    replicas,
+    utilization: finite ? lambda / (c * mu) : NaN,
+    probabilityOfWait: finite ? erlangC(q) : NaN,
+    latencyAtPercentileSeconds: !finite ? Infinity : o.service === 'exponential' ? sojournQuantile(q, o.percentile) : o.latency + waitQuantile,
+  };
+}
+
+function formula(o: ServingOptions): string {
+  const base = 'a = λ·S Erlangs; M/M/c Erlang C: C(c,a) = B/(1−ρ(1−B)), B = Erlang B, ρ = a/c';
+  const pct = `p${formatNum(o.percentile * 100)}`;
+  if (o.slo === undefined) return `${base}; smallest c with C(c,a) ≤ ${formatPercent(1 - o.percentile)} (${formatNum(o.percentile * 100)}% of requests never wait); replicas = ⌈c ÷ concurrency⌉`;
+  if (o.service === 'exponential') return `${base}; P(T>t) = (1−C)e^{−μt} + C(θe^{−μt} − μe^{−θt})/(θ−μ), θ = cμ−λ; smallest c with P(T>SLO) ≤ ${formatPercent(1 - o.percentile)}; replicas = ⌈c ÷ concurrency⌉`;
+  return `${base}; constant service S: P(T>t) ≤ C·e^{−(cμ−λ)(t−S)} (the M/M/c wait: conservative, as constant service waits less — about half on average by the Lee–Longton approximation); smallest c with P(T>SLO) ≤ ${formatPercent(1 - o.percentile)}; replicas = ⌈c ÷ concurrency⌉`;
+}
+
+function infeasible(o: ServingOptions): string {
+  const pct = `p${formatNum(o.percentile * 100)}`;
+  const slo = formatMs((o.slo ?? 0) * 1000);
+  if (o.service === 'exponential') {
+    const serviceAlone = -Math.log(1 - o.percentile) * o.latency;
+    return `no replica count meets ${pct} ≤ ${slo}: with exponential service (mean ${formatMs(o.latency * 1000)}) the service time alone exceeds ${formatMs(serviceAlone * 1000)} for ${formatPercent(1 - o.percentile)} of requests; raise --slo, or use --service constant if the model's time is steady`;
+  }
+  return `no replica count meets ${pct} ≤ ${slo}: the service time alone is ${formatMs(o.latency * 1000)}`;
+}
+
+interface Bill {
+  nodes: number;
+  usdPerHour: number;
+  monthlyUsd: number;
+  perMillionUsd: number | null;
+}
+
+function bill(o: ServingOptions, s: ServingSizing, choice: GpuPriceChoice): Bill | null {
+  if (choice.usdPerGpuHour === null || !Number.isFinite(s.replicas)) return null;
+  const gpuCount = choice.instance?.gpuCount ?? o.gpusPerReplica;
+  if (o.gpusPerReplica > gpuCount) throw new CliError(`--gpus-per-replica ${o.gpusPerReplica}: ${choice.instance?.id ?? 'the instance'} has ${gpuCount} GPUs per node`);
+  const perNode = Math.floor(gpuCount / o.gpusPerReplica);
+  const nodes = Math.ceil(s.replicas / perNode);
+  const usdPerHour = nodes * gpuCount * choice.usdPerGpuHour;
+  return { nodes, usdPerHour, monthlyUsd: usdPerHour * HOURS_PER_MONTH, perMillionUsd: costPerMillionRequests(usdPerHour, o.qps) };
+}
+
+/** The one-line answer. */
+export function servingLine(o: ServingOptions, s: ServingSizing, choice: GpuPriceChoice | null, b: Bill | null): string {
+  const pct = `p${formatNum(o.percentile * 100)}`;
+  const load = `${formatNum(o.qps)} QPS × ${formatMs(o.latency * 1000)} = ${formatNum(s.offeredErlangs)} Erlangs`;
+  const per = o.concurrency === 1 ? '' : ` (${formatInt(s.servers)} slots ÷ ${o.concurrency} per replica)`;
+  const target = o.slo === undefined ? `${formatPercent(s.probabilityOfWait, 2)} of requests wait` : `${pct} ≤ ${formatMs(o.slo * 1000)}`;
+  const sizing = `${load} → ${formatInt(s.replicas)} replicas${per}, ρ = ${formatNum(s.utilization, 2)}: ${target}, predicted ${pct} ${formatMs(s.latencyAtPercentileSeconds * 1000)} (${o.service} service)`;
+  if (choice === null) return sizing;
+  if (b === null) return `${sizing}; cost unknown (no ${choice.capacity} price for ${choice.gpu.id})`;
+  const where = choice.instance === null ? `${choice.gpu.id} GPUs` : choice.instance.id;
+  return `${sizing}; ${formatInt(b.nodes)} × ${where} ${choice.capacity} = ${formatUsd(b.usdPerHour)}/h, ${formatUsd(b.monthlyUsd)}/month, ${formatUsd(b.perMillionUsd)} per 1M requests`;
+}
+
+function estimate(env: CommandEnv, o: ServingOptions): void {
+  const { ctx } = env;
+  if (o.slo !== undefined && o.service === 'constant' && o.slo <= o.latency) throw new CliError(`--slo ${formatDuration(o.slo)} is not above --latency ${formatDuration(o.latency)}: no queue can meet it`);
+  const sizing = sizeServing(o);
+  const wantCost = o.gpu !== undefined || o.instance !== undefined;
+  const choice = wantCost ? chooseGpuPrice({ gpu: o.gpu, instance: o.instance, cloud: o.cloud, capacity: o.spot ? 'spot' : 'on-demand', price: o.price }) : null;
+  if (!Number.isFinite(sizing.replicas)) {
+    ctx.stdout.write(`${infeasible(o)}\n${ctx.colors.dim(`  formula: ${formula(o)}`)}\n`);
+    env.exit(EXIT_FAILED);
+    return;
+  }
+  const b = choice === null ? null : bill(o, sizing, choice);
+  if (o.json) {
+    ctx.stdout.write(`${stringifyJson(toPlainJson({ formatVersion: JSON_FORMAT_VERSION, input: o, sizing, gpu: choice?.gpu.id ?? null, instance: choice?.instance?.id ?? null, usdPerGpuHour: choice?.usdPerGpuHour ?? null, priceSource: choice?.note ?? null, cost: b, formula: formula(o) }))}\n`);
+  } else {
+    const lines = [servingLine(o, sizing, choice, b), ctx.colors.dim(`  formula: ${formula(o)}`)];
+    if (choice !== null) lines.push(ctx.colors.dim(`  price: ${choice.note}`));
+    ctx.stdout.write(`${lines.join('\n')}\n`);
+  }
+  env.exit(EXIT_OK);
+}
+
+/** Registers `estimate serving` under the `estimate` command. */
+export function registerEstimateServing(estimateCmd: Command, env: CommandEnv): void {
+  estimateCmd
+    .command('serving')
+    .description('replicas for a latency target by Erlang C, and their cost, in one line')
+    .requiredOption('--qps <n>', 'requests per second, e.g. 1000 or 1.5K', parseCountOption)
+    .requiredOption('--latency <duration>', 'mean service time of one request, e.g. 50ms', parseDurationOption)
+    .option('--slo <duration>', 'latency target at --percentile, e.g. 250ms', parseDurationOption)
+    .option('--percentile <p>', 'percentile of the target, e.g. 99 or 99.9', parsePercentileOption, 0.99)
+    .option('--concurrency <n>', 'requests one replica serves at once', parsePositiveInteger, 1)
+    .addOption(new Option('--service <dist>', 'service-time distribution').choices(['exponential', 'constant']).default('exponential'))
+    .option('--gpu <id>', 'GPU id or alias for the bill, e.g. l4, a10g, h100')
+    .option('--gpus-per-replica <n>', 'GPUs one replica needs', parsePositiveInteger, 1)
+    .option('--instance <id>', 'price from this catalog instance, e.g. gcp/us-central1/g2-standard-8')
+    .addOption(new Option('--cloud <cloud>', 'only consider this cloud').choices(['aws', 'gcp', 'azure']))
+    .option('--spot', 'use spot prices')
+    .option('--price <usd>', 'price per GPU-hour instead of the catalog', parsePriceOption)
+    .option('--json', 'print JSON')
+    .addHelpText('after', EXAMPLES)
+    .action((o: ServingOptions) => estimate(env, o));
+}

@@ -1,0 +1,75 @@
+/**
+ * Commander value parsers for numbers with units, in the scenario format's own syntax (sim-core's
+ * unit parsers), so `--tokens 2T` and `tokens: 2T` mean the same. Each throws InvalidArgumentError,
+ * which commander prints as one line naming the option; exit code 2.
+ */
+import { parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration } from '@design-sim/sim-core';
+import { InvalidArgumentError } from 'commander';
+
+/** A whole number ≥ 0: `42`. */
+export function parseInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number, e.g. 42.');
+  return n;
+}
+
+/** A whole number ≥ 1. */
+export function parsePositiveInteger(value: string): number {
+  const n = parseInteger(value);
+  if (n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return n;
+}
+
+/** A positive count: `7e9`, `7B`, `2T`, `1.5M`, `1000`. */
+export function parseCountOption(value: string): number {
+  const n = parseCount(value);
+  if (n === undefined) {
+    const s = suggestCount(value);
+    throw new InvalidArgumentError(`expected a number like 7e9, 7B or 2T${s === undefined ? '' : ` (did you mean ${s}?)`}.`);
+  }
+  if (!(n > 0)) throw new InvalidArgumentError('expected a number greater than 0.');
+  return n;
+}
+
+/** A positive duration in seconds: `50ms`, `2s`, `1h30m`, or bare seconds. */
+export function parseDurationOption(value: string): number {
+  const s = parseDuration(value);
+  if (s === undefined) {
+    const hint = suggestDuration(value);
+    throw new InvalidArgumentError(`expected a duration like 50ms, 2s or 5m${hint === undefined ? '' : ` (did you mean ${hint}?)`}.`);
+  }
+  if (!(s > 0)) throw new InvalidArgumentError('expected a duration greater than 0.');
+  return s;
+}
+
+/** A fraction in (0, 1]: `0.4` or `40%`. */
+export function parseFractionOption(value: string): number {
+  const pct = parsePercentString(value);
+  const n = pct === undefined ? Number(value) : pct / 100;
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a fraction like 0.4 or a percentage like 40%.');
+  if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(`expected a value above 0 and at most 1 (100%)${n > 1 && n <= 100 ? ` (did you mean ${n}%?)` : ''}.`);
+  return n;
+}
+
+/** A percentile as a fraction in (0, 1): `99`, `99.9`, `0.99` or `99%`. */
+export function parsePercentileOption(value: string): number {
+  const pct = parsePercentString(value);
+  const raw = pct ?? Number(value);
+  const n = pct !== undefined || raw > 1 ? raw / 100 : raw;
+  if (value.trim() === '' || !Number.isFinite(n) || !(n > 0 && n < 1)) throw new InvalidArgumentError('expected a percentile like 99, 99.9 or 0.99.');
+  return n;
+}
+
+/** A USD amount ≥ 0: `50000`, `$50,000`, `50K`. */
+export function parseUsdOption(value: string): number {
+  const n = parseCount(value.replace(/^\s*\$\s*/, ''));
+  if (n === undefined) throw new InvalidArgumentError('expected a USD amount like 50000, $50,000 or 50K.');
+  return n;
+}
+
+/** A positive price: `1.25` (USD). */
+export function parsePriceOption(value: string): number {
+  const n = Number(value.replace(/^\s*\$\s*/, ''));
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a price in USD like 1.25.');
+  return n;
+}

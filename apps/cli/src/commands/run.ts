@@ -1,0 +1,104 @@
+/**
+ * `design-sim run FILE...`: runs each scenario, prints each report, writes the requested CSV and SVG
+ * files, and exits 0 (all expectations hold), 1 (one failed) or 2 (invalid input) — the worst over files.
+ */
+import { join, parse as parsePath } from 'node:path';
+import { Option, type Command } from 'commander';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
+import { csvFileName, timeSeriesCsv } from '../format/csv.ts';
+import { formatIssueLines } from '../format/issues.ts';
+import { formatJson } from '../format/json-output.ts';
+import { formatRunMarkdown } from '../format/markdown.ts';
+import { replicaCapacityQps } from '../format/replica-capacity.ts';
+import { p99SloMs, type RunReport } from '../format/run-report.ts';
+import { formatSummaryText } from '../format/summary-text.ts';
+import { renderSvgPlot } from '../format/svg-plot.ts';
+import { writeOutputFile } from '../io/write-output-file.ts';
+import { runScenarioFile } from '../pipeline/run-scenario-file.ts';
+import type { CommandEnv } from './command-env.ts';
+import { addScenarioOptions, type ScenarioOptions } from './scenario-options.ts';
+
+/** Output formats of `run`. */
+export type RunFormat = 'text' | 'markdown' | 'json';
+
+interface RunOptions extends ScenarioOptions {
+  json?: boolean;
+  format: RunFormat;
+  csv?: string;
+  plot?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ design-sim run examples/serving-autoscaling.yaml
+  $ design-sim run examples/*.yaml --format markdown > comment.md
+  $ design-sim run scenario.yaml --json --interval 15s > result.json
+  $ design-sim run scenario.yaml --duration 2h --set spec.services[0].hpa.maxReplicas=40 --plot run.svg --csv out/
+
+Exit codes: 0 every expectation holds, 1 an expectation failed, 2 invalid input or usage.`;
+
+/** --plot's file for one report: FILE itself for a single scenario, FILE-<scenario>.svg for several. */
+export function plotFileFor(plot: string, scenarioName: string, many: boolean): string {
+  if (!many) return plot;
+  const p = parsePath(plot);
+  return join(p.dir, `${p.name}-${scenarioName}${p.ext || '.svg'}`);
+}
+
+async function writeArtifacts(env: CommandEnv, report: RunReport, o: RunOptions, many: boolean): Promise<void> {
+  const { ctx } = env;
+  const ts = report.result.timeseries;
+  const name = report.result.scenario.name;
+  if ((o.csv !== undefined || o.plot !== undefined) && ts === null) {
+    ctx.stderr.write(`note: ${report.file} has no serving simulation (training only): no time series to write\n`);
+    return;
+  }
+  if (ts === null) return;
+  if (o.csv !== undefined) {
+    const file = join(o.csv, csvFileName(name));
+    await writeOutputFile(ctx.cwd, file, timeSeriesCsv(ts), '--csv');
+    ctx.stderr.write(`wrote ${file}\n`);
+  }
+  if (o.plot !== undefined) {
+    const file = plotFileFor(o.plot, name, many);
+    const title = `${name}${report.result.scenario.title === null ? '' : ` — ${report.result.scenario.title}`} (seed ${report.result.seed})`;
+    await writeOutputFile(ctx.cwd, file, renderSvgPlot({ title, timeseries: ts, replicaCapacityQps: replicaCapacityQps(report.scenario), sloMs: p99SloMs(report.result) }), '--plot');
+    ctx.stderr.write(`wrote ${file}\n`);
+  }
+}
+
+async function runFiles(env: CommandEnv, files: string[], o: RunOptions): Promise<void> {
+  const { ctx } = env;
+  const format: RunFormat = o.json ? 'json' : o.format;
+  const reports: RunReport[] = [];
+  for (const [i, file] of files.entries()) {
+    const outcome = await runScenarioFile(ctx, file, o);
+    if (!outcome.ok) {
+      ctx.stderr.write(formatIssueLines(outcome.issues, ctx.errColors));
+      env.exit(EXIT_USAGE);
+      continue;
+    }
+    const report = outcome.report;
+    ctx.stderr.write(formatIssueLines(report.warnings, ctx.errColors, 'warning'));
+    reports.push(report);
+    if (format === 'text') ctx.stdout.write(`${i > 0 ? '\n' : ''}${formatSummaryText(report, ctx.colors)}`);
+    if (format === 'markdown') ctx.stdout.write(`${reports.length > 1 ? '\n---\n\n' : ''}${formatRunMarkdown(report)}`);
+    await writeArtifacts(env, report, o, files.length > 1);
+    env.exit(report.result.pass ? EXIT_OK : EXIT_FAILED);
+  }
+  if (format === 'json' && reports.length > 0) ctx.stdout.write(formatJson(reports));
+}
+
+/** Registers `run` on `program`. */
+export function registerRun(program: Command, env: CommandEnv): void {
+  const cmd = program
+    .command('run')
+    .description('run scenarios and check their expectations')
+    .argument('<files...>', 'scenario files (YAML or JSON)')
+    .option('--json', 'one JSON document on stdout (same as --format json; docs/json-output.md)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--csv <dir>', 'write the time series to <dir>/<scenario>.timeseries.csv')
+    .option('--plot <file.svg>', 'write charts of the run as SVG');
+  addScenarioOptions(cmd)
+    .addHelpText('after', EXAMPLES)
+    .action((files: string[], o: RunOptions) => runFiles(env, files, o));
+}

@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stringifyJson, toPlainJson } from './json-output.ts';
+
+describe('toPlainJson', () => {
+  it('turns typed arrays into arrays and non-finite numbers into null', () => {
+    expect(toPlainJson({ a: new Float64Array([1, NaN, Infinity, -Infinity, 2.5]), b: undefined, c: [NaN] })).toEqual({ a: [1, null, null, null, 2.5], c: [null] });
+  });
+
+  it('leaves plain JSON values alone', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(toPlainJson(v)).toEqual(JSON.parse(JSON.stringify(v)));
+      }),
+    );
+  });
+});
+
+describe('stringifyJson', () => {
+  it('keeps lists of plain values on one line and indents objects', () => {
+    expect(stringifyJson({ t: [1, 2, 3], o: { k: 'v' }, e: [], n: null })).toBe('{\n  "t": [1,2,3],\n  "o": {\n    "k": "v"\n  },\n  "e": [],\n  "n": null\n}');
+  });
+
+  it('round-trips through JSON.parse', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const plain = JSON.parse(JSON.stringify(v)) as unknown;
+        expect(JSON.parse(stringifyJson(plain))).toEqual(plain);
+      }),
+    );
+  });
+});

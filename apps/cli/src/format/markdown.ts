@@ -1,0 +1,93 @@
+/**
+ * `--format markdown`: the run as a pull-request comment (GitHub-flavoured tables, a verdict in the
+ * heading, the bill folded away in <details>).
+ */
+import { formatDuration, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
+import type { RunReport } from './run-report.ts';
+import { metricText } from './summary-text.ts';
+
+/** Escapes a table cell: pipes would end it and newlines would end the row. */
+export function mdCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** A GitHub-flavoured table. */
+export function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [`| ${header.map(mdCell).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)];
+}
+
+function servingRows(s: ServingSummary): string[][] {
+  const m = s.measured;
+  const l = s.latencyMs;
+  return [
+    ['Requests', `${formatInt(m.offered)} offered, ${formatInt(m.served)} served, ${formatInt(m.dropped)} dropped, ${formatInt(m.timedOut)} timed out`],
+    ['Latency p50 / p90 / p95 / p99', `${formatMs(l.p50)} / ${formatMs(l.p90)} / ${formatMs(l.p95)} / ${formatMs(l.p99)}`],
+    ['Latency mean / max', `${formatMs(l.mean)} / ${formatMs(l.max)}`],
+    ['Availability', formatPercent(s.availability)],
+    ['Replicas peak / mean / min', `${formatInt(s.replicas.max)} / ${formatNum(s.replicas.mean)} / ${formatInt(s.replicas.min)}`],
+    ['Nodes peak / mean / min', `${formatInt(s.nodes.max)} / ${formatNum(s.nodes.mean)} / ${formatInt(s.nodes.min)} (${formatInt(s.peakGpus)} GPUs at peak)`],
+    ['Spot interruptions', formatInt(s.spotInterruptions)],
+    ['Cost per hour / month', `${formatUsd(s.cost.perHourUsd)} / ${formatUsd(s.cost.monthlyUsd)}${s.cost.complete ? '' : ' (incomplete: lower bound)'}`],
+    ['Cost per 1k requests', formatUsd(s.cost.per1kRequestsUsd)],
+    ['Cost of the run', formatUsd(s.cost.totalUsd)],
+  ];
+}
+
+function trainingRows(t: TrainingSummary, scenario: Scenario): string[][] {
+  const spec = scenario.spec.training;
+  const rows = [
+    ['Training compute', `${spec === undefined ? '' : `${formatSci(spec.parameters)} params × ${formatSci(spec.tokens)} tokens: `}${formatSci(t.flops)} FLOPs`],
+    ['Hardware', `${formatInt(t.gpuCount)} GPUs (${t.gpu}, ${t.purchase}${t.usdPerGpuHour === null ? '' : `, ${formatUsd(t.usdPerGpuHour)}/GPU-h`})`],
+    ['Training time', `${formatNum(t.days)} days (ideal ${formatNum(t.idealDays)}, ${formatNum(t.lostDays)} lost, ${formatNum(t.interruptions)} interruptions)`],
+    ['GPU-hours', formatInt(t.gpuHours)],
+    ['Training cost', t.costUsd === null ? 'unknown' : formatUsd(t.costUsd)],
+  ];
+  const b = t.budget;
+  if (b !== null) rows.push(['Budget', `${formatUsd(b.budgetUsd)}: ${b.fits ? 'fits' : `does not fit (short by ${formatUsd(b.shortfallUsd)})`}`]);
+  return rows;
+}
+
+function checkSections(r: RunResult): string[] {
+  const out: string[] = [];
+  if (r.expectations.length > 0) {
+    out.push('', '**Expectations**', '');
+    out.push(...mdTable(['', 'Expectation', 'Actual'], r.expectations.map((e) => [e.pass ? '✅' : '❌', `\`${e.text}\``, `${metricText(e.metric, e.actual)}${e.reason ? ` (${e.reason})` : ''}`])));
+  }
+  if (r.claims.length > 0) {
+    out.push('', '**Claims** (graded against this run: ok within ±10%, off within ±50%)', '');
+    const mark = { ok: '✅', off: '⚠️', 'way-off': '❌', unknown: '❔' } as const;
+    out.push(
+      ...mdTable(
+        ['', 'Claim', 'Claimed', 'Tool', 'Error', 'Verdict'],
+        r.claims.map((g) => [mark[g.verdict], `\`${g.metric}\``, metricText(g.metric, g.claimed), metricText(g.metric, g.actual), formatChangePct(g.errorPct), g.verdict]),
+      ),
+    );
+  }
+  return out;
+}
+
+/** One run as Markdown, ending with a newline. */
+export function formatRunMarkdown(report: RunReport): string {
+  const r = report.result;
+  const s = r.summary;
+  const failed = r.expectations.filter((e) => !e.pass).length;
+  const verdict = failed === 0 ? '✅ PASS' : `❌ FAIL (${failed} of ${r.expectations.length} expectations failed)`;
+  const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
+  const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated`;
+  const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `\`${report.file}\` · seed ${r.seed}${simulated}`, ''];
+  const rows = [...(s === null ? [] : servingRows(s)), ...(r.training === null ? [] : trainingRows(r.training, report.scenario))];
+  lines.push(...mdTable(['Metric', 'Value'], rows));
+  lines.push(...checkSections(r));
+  if (s !== null && s.cost.lines.length > 0) {
+    lines.push('', '<details><summary>Cost lines</summary>', '');
+    lines.push(...mdTable(['Line', 'Quantity', 'Price', 'USD', 'Source'], s.cost.lines.map((l) => [l.label, `${formatNum(l.quantity)} ${l.unit}s`, l.usdPerUnit === null ? 'unknown' : `${formatPrice(l.usdPerUnit)}/${l.unit}`, formatUsd(l.usd), l.source ?? ''])));
+    lines.push('', '</details>');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Several runs, separated by rules. */
+export function formatMarkdown(reports: readonly RunReport[]): string {
+  return reports.map(formatRunMarkdown).join('\n---\n\n');
+}

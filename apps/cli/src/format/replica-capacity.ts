@@ -1,0 +1,31 @@
+/**
+ * Requests per second one replica sustains at full utilization, for the "QPS vs capacity" chart:
+ * concurrency ÷ mean service time, or with batching concurrency × maxBatch ÷ (time of a full batch).
+ * Known only for a single-service scenario: with several services the ready-replica series is a sum
+ * over services with different speeds, and a capacity line would be wrong.
+ */
+import { compileScenario, type EngineService, type Scenario } from '@design-sim/sim-core';
+
+/** Mean of a service-time distribution, s (the same definitions the engine samples from). */
+function meanServiceSeconds(d: EngineService['serviceTime']): number {
+  switch (d.kind) {
+    case 'constant':
+      return d.seconds;
+    case 'exponential':
+      return d.meanSeconds;
+    case 'lognormal':
+      return Math.exp(d.mu + (d.sigma * d.sigma) / 2);
+    case 'empirical':
+      return d.samplesSeconds.reduce((a, b) => a + b, 0) / Math.max(1, d.samplesSeconds.length);
+  }
+}
+
+/** Capacity of one replica of the only service in requests/s, or undefined when unknown. */
+export function replicaCapacityQps(scenario: Scenario): number | undefined {
+  if ((scenario.spec.services ?? []).length !== 1) return undefined;
+  const service = compileScenario(scenario).services[0];
+  if (service === undefined) return undefined;
+  const b = service.batching;
+  const seconds = b === null ? meanServiceSeconds(service.serviceTime) : (b.batchSeconds[b.maxBatchSize] ?? NaN) / b.maxBatchSize;
+  return seconds > 0 && Number.isFinite(seconds) ? service.concurrency / seconds : undefined;
+}

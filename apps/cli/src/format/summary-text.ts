@@ -1,0 +1,122 @@
+/**
+ * The readable report of one run (the default output of `design-sim run`): serving summary, bill,
+ * training estimate, then each expectation and claim and the verdict. Deterministic: no wall-clock
+ * figures, so it can be diffed between runs.
+ */
+import { formatDuration, formatMetricValue, getMetric, type ClaimGrade, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import type { Colors } from '../context.ts';
+import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, formatChangePct, MISSING } from './numbers.ts';
+import type { RunReport } from './run-report.ts';
+
+const LABEL_WIDTH = 14;
+const row = (label: string, text: string): string => `  ${label.padEnd(LABEL_WIDTH)}${text}`;
+const cont = (text: string): string => `  ${' '.repeat(LABEL_WIDTH)}${text}`;
+
+/** A metric value in its own unit, e.g. "66.6 ms", "88.309%", "$28,144", "210.2 days". */
+export function metricText(metric: string, value: number | null): string {
+  if (value === null || Number.isNaN(value)) return 'no value';
+  const info = getMetric(metric);
+  return info === undefined ? formatNum(value) : formatMetricValue(info, value);
+}
+
+function servingLines(s: ServingSummary): string[] {
+  const m = s.measured;
+  const l = s.latencyMs;
+  const lines = [
+    row('Requests', `${formatInt(m.offered)} offered · ${formatInt(m.served)} served · ${formatInt(m.dropped)} dropped · ${formatInt(m.timedOut)} timed out`),
+    row('Latency', `p50 ${formatMs(l.p50)} · p90 ${formatMs(l.p90)} · p95 ${formatMs(l.p95)} · p99 ${formatMs(l.p99)} · mean ${formatMs(l.mean)} · max ${formatMs(l.max)}`),
+    row('Availability', formatPercent(s.availability)),
+    row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)}`),
+    row('Nodes', `peak ${formatInt(s.nodes.max)} · mean ${formatNum(s.nodes.mean)} · min ${formatInt(s.nodes.min)} · ${formatInt(s.peakGpus)} GPUs at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
+    row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'}`),
+  ];
+  const c = s.cost;
+  lines.push(row('Cost', `${formatUsd(c.perHourUsd)}/h · ${formatUsd(c.monthlyUsd)}/month · ${formatUsd(c.per1kRequestsUsd)} per 1k requests · ${formatUsd(c.totalUsd)} for the run`));
+  for (const line of c.lines) {
+    const price = line.usdPerUnit === null ? 'price unknown' : `${formatPrice(line.usdPerUnit)}/${line.unit}`;
+    const source = line.source === undefined ? '' : ` [${line.source}]`;
+    lines.push(cont(`${line.label}: ${formatNum(line.quantity)} ${line.unit}s × ${price} = ${formatUsd(line.usd)}${source}`));
+  }
+  if (!c.complete) lines.push(cont(`incomplete, a lower bound: ${c.unknownPrices.join('; ')}`));
+  return lines;
+}
+
+function trainingLines(t: TrainingSummary, scenario: Scenario): string[] {
+  const spec = scenario.spec.training;
+  const what = spec === undefined ? '' : `${formatSci(spec.parameters)} params × ${formatSci(spec.tokens)} tokens = `;
+  const price = t.usdPerGpuHour === null ? 'no price' : `${formatUsd(t.usdPerGpuHour)}/GPU-h`;
+  const lost = t.lostDays > 0 ? ` + ${formatNum(t.lostDays)} lost to checkpoints and ${formatNum(t.interruptions)} interruptions` : '';
+  const lines = [
+    row('Training', `${what}${formatSci(t.flops)} FLOPs on ${formatInt(t.gpuCount)} GPUs (${t.gpu}, ${t.purchase}, ${price})`),
+    cont(`${formatNum(t.days)} days (ideal ${formatNum(t.idealDays)}${lost}) · ${formatInt(t.gpuHours)} GPU-hours · ${t.costUsd === null ? 'cost unknown' : formatUsd(t.costUsd)}`),
+  ];
+  const b = t.budget;
+  if (b !== null) {
+    const verdict = b.fits ? `fits, ${formatUsd(b.budgetUsd - (t.costUsd ?? 0))} to spare` : `does not fit: short by ${formatUsd(b.shortfallUsd)}`;
+    lines.push(row('Budget', `${formatUsd(b.budgetUsd)} ${verdict}; it buys ${formatSci(b.tokensAffordable)} tokens or ${formatNum(b.daysAffordable)} days of this fleet`));
+  }
+  for (const u of t.unknownPrices) lines.push(cont(`note: ${u}`));
+  return lines;
+}
+
+/** Why an availability expectation failed, in request counts: the first thing a reader asks. */
+function failureDetail(e: ExpectationResult, s: ServingSummary | null): string {
+  if (e.reason !== undefined) return `: ${e.reason}`;
+  if (e.pass || s === null || e.metric !== 'availability') return '';
+  return ` (${formatInt(s.measured.dropped)} dropped, ${formatInt(s.measured.timedOut)} timed out of ${formatInt(s.measured.offered)})`;
+}
+
+function expectationLines(r: RunResult, c: Colors): string[] {
+  if (r.expectations.length === 0) return [];
+  const width = Math.max(...r.expectations.map((e) => e.text.length));
+  return [
+    '  Expectations',
+    ...r.expectations.map((e) => {
+      const mark = e.pass ? c.green('✓') : c.red('✗');
+      return `    ${mark} ${e.text.padEnd(width)}  actual ${metricText(e.metric, e.actual)}${failureDetail(e, r.summary)}`;
+    }),
+  ];
+}
+
+function claimMark(g: ClaimGrade, c: Colors): string {
+  if (g.verdict === 'ok') return c.green('✓');
+  if (g.verdict === 'off') return c.yellow('~');
+  return c.red('✗');
+}
+
+function claimLines(claims: readonly ClaimGrade[], c: Colors): string[] {
+  if (claims.length === 0) return [];
+  const width = Math.max(...claims.map((g) => g.metric.length));
+  const lines = ['  Claims (a practice answer graded against this run: ok within ±10%, off within ±50%)'];
+  for (const g of claims) {
+    const err = g.errorPct === null ? '' : `, ${formatChangePct(g.errorPct)}`;
+    lines.push(`    ${claimMark(g, c)} ${g.metric.padEnd(width)}  claimed ${metricText(g.metric, g.claimed)}, tool ${metricText(g.metric, g.actual)} (${g.verdict}${err})`);
+  }
+  const formulas = [...new Set(claims.map((g) => g.formula).filter((f): f is string => f !== null))];
+  for (const f of formulas) lines.push(c.dim(`      how: ${f}`));
+  return lines;
+}
+
+/** The verdict line: PASS/FAIL with counts. */
+export function verdictLine(r: RunResult, c: Colors): string {
+  const failed = r.expectations.filter((e) => !e.pass);
+  if (r.expectations.length === 0) return `  ${c.green('PASS')} (no expectations to check)`;
+  if (failed.length === 0) return `  ${c.green('PASS')}: ${r.expectations.length} of ${r.expectations.length} expectations hold`;
+  return `  ${c.red('FAIL')}: ${failed.length} of ${r.expectations.length} expectation${r.expectations.length === 1 ? '' : 's'} failed (${failed.map((e) => e.text).join('; ')})`;
+}
+
+/** The whole text report, ending with a newline. */
+export function formatSummaryText(report: RunReport, c: Colors): string {
+  const r = report.result;
+  const s = r.summary;
+  const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
+  const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;
+  const lines = [`${c.bold(r.scenario.name)}${title}`, c.dim(`  ${report.file} · seed ${r.seed}${simulated}`), ''];
+  if (s !== null) lines.push(...servingLines(s));
+  if (r.training !== null) lines.push(...trainingLines(r.training, report.scenario));
+  if (s === null && r.training === null) lines.push(row('Result', MISSING));
+  const checks = [...expectationLines(r, c), ...claimLines(r.claims, c)];
+  if (checks.length > 0) lines.push('', ...checks);
+  lines.push('', verdictLine(r, c));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,54 @@
+import { TIME_SERIES_FIELDS, type TimeSeries } from '@design-sim/sim-core';
+import { describe, expect, it } from 'vitest';
+import { countTags, xmlProblems } from '../testing/xml-check.ts';
+import { renderSvgPlot, xmlEscape } from './svg-plot.ts';
+
+function series(n: number): TimeSeries {
+  const ts = {} as Record<keyof TimeSeries, Float64Array>;
+  for (const f of TIME_SERIES_FIELDS) ts[f] = Float64Array.from({ length: n }, (_, i) => 10 + (i % 7));
+  ts.t = Float64Array.from({ length: n }, (_, i) => (i + 1) * 60);
+  return ts;
+}
+
+describe('renderSvgPlot', () => {
+  it('draws four panels as well-formed SVG', () => {
+    const svg = renderSvgPlot({ title: 'a <b> & "c"', timeseries: series(30), replicaCapacityQps: 20, sloMs: 100 });
+    expect(xmlProblems(svg)).toEqual([]);
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(countTags(svg, 'svg')).toBe(1);
+    expect(countTags(svg, 'g')).toBe(4);
+    expect(svg).toContain('a &lt;b&gt; &amp; &quot;c&quot;');
+    // offered, served, capacity; 4 replica/node lines; p50, p99; cost = 10 series paths
+    expect(countTags(svg, 'path')).toBe(10);
+    expect(svg).toContain('SLO p99 &lt; 100 ms');
+    expect(svg).toContain('capacity (20/replica)');
+  });
+
+  it('omits the capacity line and the SLO when unknown', () => {
+    const svg = renderSvgPlot({ title: 'x', timeseries: series(5) });
+    expect(xmlProblems(svg)).toEqual([]);
+    expect(countTags(svg, 'path')).toBe(9);
+    expect(svg).not.toContain('/replica)');
+    expect(svg).not.toContain('SLO');
+  });
+
+  it('skips gaps (NaN latency in idle intervals) instead of drawing to zero', () => {
+    const ts = series(6);
+    ts.latencyP99Ms[2] = NaN;
+    const svg = renderSvgPlot({ title: 'x', timeseries: ts });
+    expect(xmlProblems(svg)).toEqual([]);
+    expect(svg).not.toContain('NaN');
+  });
+
+  it('labels the time axis in hours for long runs', () => {
+    const ts = series(24);
+    ts.t = Float64Array.from({ length: 24 }, (_, i) => (i + 1) * 3600);
+    expect(renderSvgPlot({ title: 'x', timeseries: ts })).toContain('>12h<');
+  });
+});
+
+describe('xmlEscape', () => {
+  it('escapes the five XML specials', () => {
+    expect(xmlEscape(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&apos;');
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * File → validated Scenario: read the bytes (read-scenario-file.ts), apply command-line edits to the
+ * YAML document, parse and validate with sim-core, check catalog references. Issues always point at
+ * the user's file: after edits the document is re-serialised (which moves lines), so every issue is
+ * located again in the ORIGINAL text by its field path, and issues on an edited field say which flag
+ * set it.
+ */
+import {
+  locatePath,
+  parsePath,
+  parseScenarioBytes,
+  parseScenarioText,
+  validateScenarioPrices,
+  validateScenarioReferences,
+  type Scenario,
+  type ScenarioIssue,
+} from '@design-sim/sim-core';
+import { CliError } from '../cli-error.ts';
+import { readScenarioFile } from './read-scenario-file.ts';
+import { applyEdits, pathsOverlap, type ScenarioEdit } from './scenario-edits.ts';
+
+/** A scenario ready to run, with the warnings worth printing and the text it was parsed from (after edits). */
+export type LoadScenarioResult =
+  | { ok: true; file: string; scenario: Scenario; text: string; warnings: ScenarioIssue[] }
+  | { ok: false; file: string; issues: ScenarioIssue[] };
+
+/** Strict UTF-8 (the BOM is dropped, as sim-core does); undefined where sim-core would refuse the bytes. */
+function decodeStrict(bytes: Uint8Array): string | undefined {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+function relocate(issue: ScenarioIssue, original: string, edited: string, edits: readonly ScenarioEdit[]): ScenarioIssue {
+  const path = parsePath(issue.path) ?? [];
+  // sim-core points at the key for key problems (an unknown field) and at the value otherwise: keep that.
+  const key = locatePath(edited, path, { atKey: true });
+  const atKey = key !== null && key.line === issue.line && key.column === issue.column;
+  const loc = issue.line === null ? null : locatePath(original, path, { atKey });
+  const edit = path.length === 0 ? undefined : edits.find((e) => pathsOverlap(e.path, path));
+  return {
+    ...issue,
+    line: loc?.line ?? null,
+    column: loc?.column ?? null,
+    ...(edit === undefined ? {} : { message: `${issue.message} (after ${edit.source})` }),
+  };
+}
+
+function checked(file: string, scenario: Scenario, text: string, parseWarnings: ScenarioIssue[]): LoadScenarioResult {
+  const source = { text, file };
+  const issues = validateScenarioReferences(scenario, undefined, source);
+  if (issues.length > 0) return { ok: false, file, issues };
+  return { ok: true, file, scenario, text, warnings: [...parseWarnings, ...validateScenarioPrices(scenario, undefined, source)] };
+}
+
+/** Loads `file` (relative to `cwd`) with `edits` applied; never throws except CliError for an impossible edit. */
+export async function loadScenario(file: string, cwd: string, edits: readonly ScenarioEdit[] = []): Promise<LoadScenarioResult> {
+  const read = await readScenarioFile(file, cwd);
+  if (!read.ok) return { ok: false, file, issues: [read.issue] };
+  return loadScenarioBytes(read.bytes, file, edits);
+}
+
+/** Parses and validates a file's bytes with `edits` applied (the sweep calls this once per variant). */
+export function loadScenarioBytes(bytes: Uint8Array, file: string, edits: readonly ScenarioEdit[] = []): LoadScenarioResult {
+  const text = decodeStrict(bytes);
+  const edited = text === undefined || edits.length === 0 ? undefined : applyEdits(text, edits);
+  if (text === undefined || edited === undefined) {
+    // No edits, or a file the edits cannot apply to: its own problems are the answer.
+    const parsed = parseScenarioBytes(bytes, file);
+    if (!parsed.ok) return { ok: false, file, issues: parsed.issues };
+    // Defence: never run a scenario silently without the edits the user asked for.
+    if (edits.length > 0) throw new CliError(`${file}: cannot apply ${edits.map((e) => e.source).join(', ')} to this document`);
+    return checked(file, parsed.scenario, text ?? '', parsed.warnings);
+  }
+  const parsed = parseScenarioText(edited, file);
+  const fix = (issues: ScenarioIssue[]) => issues.map((i) => relocate(i, text, edited, edits));
+  if (!parsed.ok) return { ok: false, file, issues: fix(parsed.issues) };
+  const result = checked(file, parsed.scenario, edited, parsed.warnings);
+  return result.ok ? { ...result, warnings: fix(result.warnings) } : { ...result, issues: fix(result.issues) };
+}

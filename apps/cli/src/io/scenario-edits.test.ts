@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { CliError } from '../cli-error.ts';
+import { applyEdits, parseEditPath, parseEditValue, parseSetArgument, pathsOverlap } from './scenario-edits.ts';
+
+const doc = `# comment kept
+spec:
+  seed: 1
+  services:
+    - name: a
+      hpa: { maxReplicas: 4, metrics: [{ type: concurrency, target: 3 }] }
+`;
+
+describe('parseSetArgument', () => {
+  it('parses full paths and YAML values', () => {
+    expect(parseSetArgument('spec.services[0].replicas=10')).toEqual({ path: ['spec', 'services', 0, 'replicas'], value: 10, source: '--set spec.services[0].replicas=10' });
+    expect(parseSetArgument('spec.duration=2h').value).toBe('2h');
+    expect(parseSetArgument('spec.traffic.profile={type: constant, qps: 5}').value).toEqual({ type: 'constant', qps: 5 });
+    expect(parseSetArgument('metadata.title=a=b').value).toBe('a=b');
+  });
+
+  it('expands shorthands', () => {
+    expect(parseSetArgument('hpa.target=12').path).toEqual(['spec', 'services', 0, 'hpa', 'metrics', 0, 'target']);
+    expect(parseEditPath('spotShare', '--vary')).toEqual(['spec', 'nodePools', 0, 'spotShare']);
+  });
+
+  it('rejects what it cannot read, naming the flag', () => {
+    expect(() => parseSetArgument('spec.seed')).toThrow(/--set spec.seed: expected path=value/);
+    expect(() => parseSetArgument('spec.seed=')).toThrow(/missing the value/);
+    expect(() => parseSetArgument('spec..x=1')).toThrow(/cannot read the path/);
+    expect(() => parseSetArgument('replica=1')).toThrow(/must start with spec\. or metadata\./);
+    expect(() => parseSetArgument('x')).toThrow(CliError);
+  });
+});
+
+describe('parseEditValue', () => {
+  it('reads YAML scalars and keeps unparseable text', () => {
+    expect(parseEditValue('12')).toBe(12);
+    expect(parseEditValue('true')).toBe(true);
+    expect(parseEditValue('50%')).toBe('50%');
+    expect(parseEditValue('{a: ')).toBe('{a: ');
+  });
+});
+
+describe('applyEdits', () => {
+  it('changes existing fields and adds a last field, keeping the rest', () => {
+    const out = applyEdits(doc, [
+      { path: ['spec', 'services', 0, 'hpa', 'metrics', 0, 'target'], value: 9, source: 's' },
+      { path: ['spec', 'duration'], value: '1h', source: 'd' },
+    ]);
+    const parsed = parse(out ?? '') as { spec: { seed: number; duration: string; services: { hpa: { metrics: { target: number }[] } }[] } };
+    expect(parsed.spec.services[0]?.hpa.metrics[0]?.target).toBe(9);
+    expect(parsed.spec.duration).toBe('1h');
+    expect(parsed.spec.seed).toBe(1);
+    expect(out).toContain('# comment kept');
+  });
+
+  it('refuses to invent containers or pad lists', () => {
+    const edit = (path: (string | number)[]) => () => applyEdits(doc, [{ path, value: 1, source: '--set x' }]);
+    expect(edit(['spec', 'services', 3, 'replicas'])).toThrow('spec.services has 1 item, so [3] does not exist');
+    expect(edit(['spec', 'services', 'a'])).toThrow('spec.services is a list');
+    expect(edit(['spec', 'nodePools', 0, 'x'])).toThrow('this file has no spec.nodePools');
+    expect(edit(['spec', 'seed', 'x'])).toThrow('spec.seed is a single value');
+    expect(edit(['spec', 0])).toThrow('spec is a mapping, not a list');
+  });
+
+  it('gives up on text that is not one YAML mapping', () => {
+    expect(applyEdits('a: [', [])).toBeUndefined();
+    expect(applyEdits('- 1', [])).toBeUndefined();
+  });
+});
+
+describe('pathsOverlap', () => {
+  it('is true when one path contains the other', () => {
+    expect(pathsOverlap(['spec', 'seed'], ['spec', 'seed'])).toBe(true);
+    expect(pathsOverlap(['spec', 'traffic'], ['spec', 'traffic', 'profile', 'qps'])).toBe(true);
+    expect(pathsOverlap(['spec', 'seed'], ['spec', 'duration'])).toBe(false);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * One scenario file end to end for the commands that run: load (with edits), check the flags that need
+ * the scenario, run through sim-core's SimApi with a progress bar, and wrap the result for formatting.
+ */
+import { createSimApi, type ScenarioIssue } from '@design-sim/sim-core';
+import { CliError } from '../cli-error.ts';
+import { checkInterval, editsFromOptions, type ScenarioOptions } from '../commands/scenario-options.ts';
+import type { CliContext } from '../context.ts';
+import { createProgressBar } from '../format/progress-bar.ts';
+import type { RunReport } from '../format/run-report.ts';
+import { loadScenario } from '../io/load-scenario.ts';
+
+/** A finished run, or the issues that stopped the file. */
+export type RunFileOutcome = { ok: true; report: RunReport } | { ok: false; file: string; issues: ScenarioIssue[] };
+
+/** Loads and runs `file`; throws CliError only for bad flags. */
+export async function runScenarioFile(ctx: CliContext, file: string, options: ScenarioOptions): Promise<RunFileOutcome> {
+  const loaded = await loadScenario(file, ctx.cwd, editsFromOptions(options));
+  if (!loaded.ok) return loaded;
+  checkInterval(loaded.scenario, options, file);
+  const bar = createProgressBar(ctx.stderr, loaded.scenario.metadata.name, ctx.now);
+  let response;
+  try {
+    response = createSimApi().runScenario(loaded.scenario, {}, (f) => bar.update(f));
+  } catch (e) {
+    throw new CliError(`${file}: the simulation stopped: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    bar.finish();
+  }
+  if (!response.ok) return { ok: false, file, issues: response.issues.map((i) => ({ ...i, file })) };
+  return { ok: true, report: { file, scenario: loaded.scenario, result: response.result, warnings: [...loaded.warnings, ...response.warnings] } };
+}

@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_SWEEP_VARIANTS, parseVary, parseVaryValues, variantValues } from './vary-spec.ts';
+
+describe('parseVary', () => {
+  it('reads the issue example: hpa.target=10..20:2', () => {
+    expect(parseVary('hpa.target=10..20:2')).toEqual({ label: 'hpa.target', path: ['spec', 'services', 0, 'hpa', 'metrics', 0, 'target'], values: [10, 12, 14, 16, 18, 20] });
+  });
+
+  it('reads full paths, default steps, decimal steps and lists', () => {
+    expect(parseVary('spec.services[0].replicas=3..5').values).toEqual([3, 4, 5]);
+    expect(parseVary('spotShare=0..1:0.25').values).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(parseVary('spotShare=0..0.3:0.1').values).toEqual([0, 0.1, 0.2, 0.3]);
+    expect(parseVary('routing=round-robin,least-outstanding').values).toEqual(['round-robin', 'least-outstanding']);
+    expect(parseVary('hpa.maxReplicas=40, 70').values).toEqual([40, 70]);
+  });
+
+  it('reads duration ranges and writes them back in scenario syntax', () => {
+    expect(parseVary('spec.services[0].startup.modelLoad=30s..2m:30s').values).toEqual(['30s', '1m', '1m30s', '2m']);
+  });
+
+  it('rejects bad ranges with the argument in the message', () => {
+    expect(() => parseVary('hpa.target')).toThrow('--vary hpa.target: expected path=values');
+    expect(() => parseVary('hpa.target=20..10')).toThrow('runs backwards');
+    expect(() => parseVary('hpa.target=1..5:0')).toThrow('step must be a positive number');
+    expect(() => parseVary('hpa.target=1..5:-1')).toThrow(/cannot read the range|positive/);
+    expect(() => parseVary('hpa.target=a..b')).toThrow('cannot read the range');
+    expect(() => parseVary('duration=1m..5m')).toThrow('needs a step');
+    expect(() => parseVary('hpa.target=1,,2')).toThrow('empty value');
+    expect(() => parseVary('hpa.target=0..1e6')).toThrow(`more than the ${MAX_SWEEP_VARIANTS}`);
+  });
+
+  it('covers a range from its start to its end in whole steps', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 50 }), (a, span, step) => {
+        const values = parseVaryValues('x', `${a}..${a + span}:${step}`) as number[];
+        expect(values[0]).toBe(a);
+        expect(values).toHaveLength(Math.floor(span / step) + 1);
+        expect(values[values.length - 1]).toBeLessThanOrEqual(a + span);
+        expect(a + span - values[values.length - 1]!).toBeLessThan(step);
+      }),
+    );
+  });
+});
+
+describe('variantValues', () => {
+  it('takes every combination, first --vary slowest', () => {
+    expect(variantValues([parseVary('replicas=1..2'), parseVary('routing=a,b')])).toEqual([
+      [1, 'a'],
+      [1, 'b'],
+      [2, 'a'],
+      [2, 'b'],
+    ]);
+  });
+
+  it('caps the product', () => {
+    expect(() => variantValues([parseVary('replicas=1..100'), parseVary('concurrency=1..10')])).toThrow('1000 combinations');
+  });
+});

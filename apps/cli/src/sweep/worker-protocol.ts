@@ -1,0 +1,32 @@
+/**
+ * The one contract between the sweep's main thread and its worker threads (STYLE.md §3): the main
+ * thread sends scenario text, the worker runs it through sim-core's SimApi and answers with the part
+ * of the result a sweep table needs (no time series: they would be copied for nothing).
+ */
+import type { ClaimGrade, ExpectationResult, ServingSummary, TrainingSummary } from '@design-sim/sim-core';
+
+/** Marks worker data so the bundled entry knows to serve requests instead of parsing argv. */
+export const SWEEP_WORKER_KIND = 'design-sim-sweep-worker';
+
+export interface SweepWorkerData {
+  kind: typeof SWEEP_WORKER_KIND;
+}
+
+/** One variant to run: already validated scenario text. */
+export interface SweepRequest {
+  id: number;
+  text: string;
+  fileName: string;
+}
+
+/** What a variant produced. */
+export interface SweepOutcome {
+  seed: number;
+  summary: ServingSummary | null;
+  training: TrainingSummary | null;
+  expectations: ExpectationResult[];
+  claims: ClaimGrade[];
+  pass: boolean;
+}
+
+export type SweepResponse = { id: number; ok: true; outcome: SweepOutcome } | { id: number; ok: false; message: string };

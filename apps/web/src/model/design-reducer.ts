@@ -1,0 +1,123 @@
+/**
+ * The design's state and its pure reducer. Every edit is an action (data), so undo/redo, tests
+ * and autosave need nothing else. The document is the scenario as written (units as strings,
+ * defaults omitted), so exporting it gives back a file the CLI runs unchanged.
+ */
+import type { PathSegment } from '@design-sim/sim-core';
+import type { NodeChange } from '@xyflow/react';
+import { addComponent } from './component-kinds.ts';
+import { getIn, setIn, type PlainObject } from './doc-path.ts';
+import type { ComponentKind, DesignNode } from './design-graph.ts';
+import { connectNodes, removeFromGraph } from './graph-edits.ts';
+import { graphToScenario } from './graph-to-scenario.ts';
+import { renamePool, renameService } from './rename.ts';
+import { scenarioToGraph } from './scenario-to-graph.ts';
+
+/** The editor state: the scenario document (positions inside `spec.canvas`) and the selected node/edge ids. */
+export interface DesignState {
+  doc: PlainObject;
+  selection: string[];
+}
+
+/** Every edit the canvas, the inspector and the menus can make. */
+export type DesignAction =
+  | { type: 'load'; doc: PlainObject }
+  /** Sets (or, with `undefined`, removes) one value; `coalesce` merges consecutive edits of one field into one undo step. */
+  | { type: 'setField'; path: PathSegment[]; value: unknown; coalesce?: string }
+  | { type: 'addComponent'; kind: ComponentKind; position: { x: number; y: number } }
+  | { type: 'connect'; source: string; target: string }
+  | { type: 'remove'; nodeIds: string[]; edgeIds: string[] }
+  | { type: 'removeSelection' }
+  /** Node moves; `dragging` marks intermediate positions (one undo step per drag). */
+  | { type: 'move'; moves: { id: string; position: { x: number; y: number } }[]; dragging: boolean }
+  | { type: 'select'; ids: string[] }
+  /** React Flow's node changes (position, select, remove), the xyflow way (`applyNodeChanges`). */
+  | { type: 'nodeChanges'; changes: NodeChange<DesignNode>[] };
+
+/** A fresh state for a document. */
+export function initialDesignState(doc: PlainObject): DesignState {
+  return { doc, selection: [] };
+}
+
+function withDoc(state: DesignState, doc: PlainObject): DesignState {
+  return doc === state.doc ? state : { ...state, doc };
+}
+
+function setField(doc: PlainObject, path: PathSegment[], value: unknown): PlainObject {
+  const before = getIn(doc, path);
+  let out = setIn(doc, path, value);
+  const [root, list, , field] = path;
+  const renamed = root === 'spec' && field === 'name' && path.length === 4 && typeof before === 'string' && typeof value === 'string' && before !== value;
+  if (renamed && list === 'services') out = renameService(out, before, value);
+  if (renamed && list === 'nodePools') out = renamePool(out, before, value);
+  return out;
+}
+
+function move(doc: PlainObject, moves: { id: string; position: { x: number; y: number } }[]): PlainObject {
+  let out = doc;
+  for (const m of moves) out = setIn(out, ['spec', 'canvas', 'nodes', m.id], { x: Math.round(m.position.x), y: Math.round(m.position.y) });
+  return out;
+}
+
+function applyNodeChanges(state: DesignState, changes: NodeChange<DesignNode>[]): DesignState {
+  let next = state;
+  const moves: { id: string; position: { x: number; y: number } }[] = [];
+  const removed: string[] = [];
+  let selection = state.selection;
+  for (const c of changes) {
+    if (c.type === 'position' && c.position !== undefined) {
+      moves.push({ id: c.id, position: c.position });
+    } else if (c.type === 'select') {
+      selection = c.selected ? (selection.includes(c.id) ? selection : [...selection, c.id]) : selection.filter((id) => id !== c.id);
+    } else if (c.type === 'remove') removed.push(c.id);
+  }
+  if (moves.length > 0) next = withDoc(next, move(next.doc, moves));
+  if (removed.length > 0) next = designReducer(next, { type: 'remove', nodeIds: removed, edgeIds: [] });
+  if (selection !== state.selection) next = { ...next, selection };
+  return next;
+}
+
+/** The pure reducer. Unknown or meaningless actions return the same state object. */
+export function designReducer(state: DesignState, action: DesignAction): DesignState {
+  switch (action.type) {
+    case 'load':
+      return { doc: action.doc, selection: [] };
+    case 'setField':
+      return withDoc(state, setField(state.doc, action.path, action.value));
+    case 'addComponent': {
+      const added = addComponent(state.doc, action.kind, action.position);
+      return added === null ? state : { doc: added.doc, selection: [added.id] };
+    }
+    case 'connect':
+      return withDoc(state, graphToScenario(connectNodes(scenarioToGraph(state.doc), action.source, action.target), state.doc));
+    case 'remove': {
+      if (action.nodeIds.length === 0 && action.edgeIds.length === 0) return state;
+      const doc = graphToScenario(removeFromGraph(scenarioToGraph(state.doc), action.nodeIds, action.edgeIds), state.doc);
+      const gone = new Set([...action.nodeIds, ...action.edgeIds]);
+      return { doc, selection: state.selection.filter((id) => !gone.has(id)) };
+    }
+    case 'removeSelection': {
+      const graph = scenarioToGraph(state.doc);
+      const nodeIds = state.selection.filter((id) => graph.nodes.some((n) => n.id === id));
+      const edgeIds = state.selection.filter((id) => graph.edges.some((e) => e.id === id));
+      return designReducer(state, { type: 'remove', nodeIds, edgeIds });
+    }
+    case 'move':
+      return withDoc(state, move(state.doc, action.moves));
+    case 'select':
+      return sameIds(state.selection, action.ids) ? state : { ...state, selection: action.ids };
+    case 'nodeChanges':
+      return applyNodeChanges(state, action.changes);
+  }
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** True when the action is an intermediate drag position (the history keeps one step per drag). */
+export function isDragging(action: DesignAction): boolean {
+  if (action.type === 'move') return action.dragging;
+  if (action.type === 'nodeChanges') return action.changes.some((c) => c.type === 'position' && c.dragging === true);
+  return false;
+}

@@ -1,0 +1,147 @@
+/**
+ * What the four result charts draw, as data (pure): the series of each chart, its reference lines
+ * (SLO, budget) and the fleet events marked on the time axis.
+ */
+import type { EngineEvent, RunResult, Scenario } from '@design-sim/sim-core';
+import { replicaCapacityQps } from './service-capacity.ts';
+
+/** One line of a chart. */
+export interface ChartSeries {
+  key: string;
+  label: string;
+  values: ArrayLike<number>;
+  /** CSS colour (a custom property). */
+  color: string;
+  dashed?: boolean;
+  /** Drawn as a filled area under the line. */
+  area?: boolean;
+}
+
+/** A horizontal reference line (an SLO, a cost bound). */
+export interface RefLine {
+  value: number;
+  label: string;
+}
+
+/** One chart. */
+export interface ChartModel {
+  id: 'qps' | 'fleet' | 'latency' | 'cost';
+  title: string;
+  unit: string;
+  series: ChartSeries[];
+  refLines: RefLine[];
+  /** A note shown under the title (e.g. why a series is missing). */
+  note: string | null;
+}
+
+/** A fleet event on the time axis. */
+export interface EventMark {
+  t: number;
+  kind: 'scale' | 'node' | 'spot';
+  label: string;
+}
+
+function capacitySeries(result: RunResult, scenario: Scenario | null): { series: ChartSeries | null; note: string | null } {
+  const ts = result.timeseries!;
+  const services = scenario?.spec.services ?? [];
+  if (services.length !== 1) return { series: null, note: services.length > 1 ? 'capacity line shown for one-service designs only (series are fleet totals)' : null };
+  const perReplica = replicaCapacityQps(services[0]!);
+  if (perReplica === null) return { series: null, note: null };
+  const values = Float64Array.from(ts.readyReplicas, (r) => r * perReplica);
+  return { series: { key: 'capacity', label: `capacity (ready × ${Number(perReplica.toPrecision(3))}/s)`, values, color: 'var(--c-capacity)', dashed: true }, note: null };
+}
+
+function expectationLines(scenario: Scenario | null, metricPrefix: string, label: (metric: string) => string): RefLine[] {
+  return (scenario?.spec.expect ?? [])
+    .filter((e) => e.metric.startsWith(metricPrefix) && (e.op === '<' || e.op === '<='))
+    .map((e) => ({ value: e.value, label: label(e.metric) }));
+}
+
+/** The charts of a serving run (empty for a training-only run). */
+export function buildCharts(result: RunResult, scenario: Scenario | null): ChartModel[] {
+  const ts = result.timeseries;
+  if (ts === null) return [];
+  const cap = capacitySeries(result, scenario);
+  const qps: ChartSeries[] = [
+    { key: 'offered', label: 'offered', values: ts.offeredQps, color: 'var(--c-offered)' },
+    { key: 'served', label: 'served', values: ts.servedQps, color: 'var(--c-served)' },
+    { key: 'dropped', label: 'dropped + timed out', values: ts.droppedQps, color: 'var(--c-bad)' },
+  ];
+  if (cap.series !== null) qps.push(cap.series);
+  const hours = Math.max(result.summary?.durationSeconds ?? 0, 1) / 3600;
+  const costCap = (scenario?.spec.expect ?? [])
+    .filter((e) => (e.metric === 'cost.hourly' || e.metric === 'cost.total') && (e.op === '<' || e.op === '<='))
+    .map((e) => ({ value: e.metric === 'cost.total' ? e.value : e.value * hours, label: e.metric === 'cost.total' ? 'cost bound' : `${e.text} over the run` }));
+  return [
+    { id: 'qps', title: 'Requests per second', unit: 'req/s', series: qps, refLines: [], note: cap.note },
+    {
+      id: 'fleet',
+      title: 'Replicas and nodes',
+      unit: 'count',
+      series: [
+        { key: 'desired', label: 'replicas desired', values: ts.desiredReplicas, color: 'var(--c-desired)', dashed: true },
+        { key: 'ready', label: 'replicas ready', values: ts.readyReplicas, color: 'var(--c-served)' },
+        { key: 'nodes', label: 'nodes ready', values: ts.readyNodes, color: 'var(--c-nodes)' },
+        { key: 'provisioning', label: 'nodes provisioning', values: ts.provisioningNodes, color: 'var(--c-warn)' },
+      ],
+      refLines: [],
+      note: null,
+    },
+    {
+      id: 'latency',
+      title: 'Latency',
+      unit: 'ms',
+      series: [
+        { key: 'p50', label: 'p50', values: ts.latencyP50Ms, color: 'var(--c-served)' },
+        { key: 'p95', label: 'p95', values: ts.latencyP95Ms, color: 'var(--c-offered)' },
+        { key: 'p99', label: 'p99', values: ts.latencyP99Ms, color: 'var(--c-p99)' },
+      ],
+      refLines: expectationLines(scenario, 'latency.', (m) => `SLO ${m.slice('latency.'.length)}`),
+      note: null,
+    },
+    { id: 'cost', title: 'Accrued cost', unit: 'USD', series: [{ key: 'cost', label: 'cost so far', values: ts.costUsd, color: 'var(--c-cost)', area: true }], refLines: costCap, note: null },
+  ];
+}
+
+const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {
+  'hpa-scale': 'scale',
+  'node-requested': 'node',
+  'node-ready': 'node',
+  'node-removed': 'node',
+  'spot-notice': 'spot',
+  'spot-lost': 'spot',
+};
+
+const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
+  'hpa-scale': 'HPA scales',
+  'node-requested': 'node requested',
+  'node-ready': 'node ready',
+  'node-removed': 'node removed',
+  'spot-notice': 'spot interruption notice',
+  'spot-lost': 'spot node lost',
+};
+
+/** Events to mark on the time axis; node events of one kind in the same interval are merged into one mark. */
+export function eventMarks(result: RunResult, intervalSeconds: number): EventMark[] {
+  const out: EventMark[] = [];
+  const seen = new Map<string, EventMark & { n: number }>();
+  for (const e of result.events) {
+    const kind = EVENT_KIND[e.kind];
+    const change = e.from !== undefined && e.to !== undefined ? ` ${e.from} → ${e.to}` : '';
+    if (kind === 'scale' || kind === 'spot') {
+      out.push({ t: e.t, kind, label: `${EVENT_VERB[e.kind]} ${e.target}${change}` });
+      continue;
+    }
+    const slot = `${e.kind}:${Math.floor(e.t / intervalSeconds)}`;
+    const prev = seen.get(slot);
+    if (prev !== undefined) {
+      prev.n += 1;
+      prev.label = `${prev.n}× ${EVENT_VERB[e.kind]} (${e.target})`;
+    } else {
+      const mark = { t: e.t, kind, label: `${EVENT_VERB[e.kind]} (${e.target})`, n: 1 };
+      seen.set(slot, mark);
+      out.push(mark);
+    }
+  }
+  return out.map(({ t, kind, label }) => ({ t, kind, label }));
+}

@@ -1,0 +1,44 @@
+/** Display formats for results: money keeps 3-4 significant digits, so $0.0123 per 1k requests is not "$0.01". */
+
+/** USD with a precision that suits its size: $12,345 · $123.4 · $1.23 · $0.0123. */
+export function formatUsd(usd: number | null): string {
+  if (usd === null || !Number.isFinite(usd)) return '—';
+  const abs = Math.abs(usd);
+  if (abs >= 1000) return `$${Math.round(usd).toLocaleString('en-US')}`;
+  if (abs >= 100) return `$${usd.toFixed(1)}`;
+  if (abs >= 1) return `$${usd.toFixed(2)}`;
+  if (abs === 0) return '$0';
+  return `$${Number(usd.toPrecision(3))}`;
+}
+
+/** Milliseconds: 3 significant digits, switching to seconds from 10 s. */
+export function formatMs(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
+  if (ms >= 10_000) return `${Number((ms / 1000).toPrecision(3))} s`;
+  return `${Number(ms.toPrecision(3))} ms`;
+}
+
+/** A fraction as a percentage with enough digits to tell 99.9% from 99.95%. */
+export function formatPercent(fraction: number | null): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—';
+  const pct = fraction * 100;
+  if (pct >= 99 && pct < 100) return `${pct.toFixed(3).replace(/0+$/, '').replace(/\.$/, '')}%`;
+  return `${Number(pct.toPrecision(3))}%`;
+}
+
+/** A count with thousands separators and at most 3 significant decimals. */
+export function formatCount(n: number | null): string {
+  if (n === null || !Number.isFinite(n)) return '—';
+  if (Math.abs(n) >= 100) return Math.round(n).toLocaleString('en-US');
+  return String(Number(n.toPrecision(3)));
+}
+
+/** Simulated time (s) as `h:mm` (or `Nd h:mm` past a day). */
+export function formatClock(seconds: number): string {
+  const total = Math.round(seconds / 60);
+  const days = Math.floor(total / 1440);
+  const h = Math.floor((total % 1440) / 60);
+  const m = total % 60;
+  const hm = `${h}:${String(m).padStart(2, '0')}`;
+  return days > 0 ? `${days}d ${hm}` : hm;
+}

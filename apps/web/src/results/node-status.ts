@@ -1,0 +1,95 @@
+/**
+ * The live state a canvas node shows after a run, at the time cursor (or the end of the run):
+ * replicas ready/desired, nodes, utilization, cost per hour, and the expectations that fail on
+ * what the node stands for (a red mark). Series are fleet totals; with several services or pools
+ * the node says so rather than pretending to know its own share.
+ */
+import type { ExpectationResult, RunResult } from '@design-sim/sim-core';
+import type { ComponentKind } from '../model/design-graph.ts';
+import { formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
+
+/** One line of a node's live state. */
+export interface StatusLine {
+  label: string;
+  value: string;
+}
+
+/** What a node shows after a run. */
+export interface NodeStatus {
+  lines: StatusLine[];
+  /** Expectations on this component that fail (the node gets a red mark). */
+  failing: string[];
+}
+
+/** Which expectation metrics belong to which component. */
+const OWNED: Readonly<Record<ComponentKind, (metric: string) => boolean>> = {
+  traffic: () => false,
+  cache: () => false,
+  loadBalancer: () => false,
+  service: (m) => m.startsWith('latency.') || m === 'availability' || m.startsWith('requests.') || m.startsWith('replicas.'),
+  nodePool: (m) => m.startsWith('cost.') || m.startsWith('nodes.') || m === 'gpus.peak' || m === 'spotInterruptions',
+  training: (m) => m.startsWith('training.'),
+};
+
+function failing(expectations: readonly ExpectationResult[], kind: ComponentKind): string[] {
+  return expectations.filter((e) => !e.pass && OWNED[kind](e.metric)).map((e) => e.text);
+}
+
+/** Context a node needs: how many services and pools share the fleet series, and this node's pool name. */
+export interface StatusContext {
+  services: number;
+  pools: number;
+  poolName?: string;
+}
+
+/** The status of a node of `kind` at series index `index` (null = the last interval). */
+export function nodeStatus(kind: ComponentKind, result: RunResult, index: number | null, ctx: StatusContext): NodeStatus | null {
+  const ts = result.timeseries;
+  const s = result.summary;
+  const i = ts === null ? 0 : Math.min(index ?? ts.t.length - 1, ts.t.length - 1);
+  const at = (a: ArrayLike<number> | undefined) => (a === undefined || i < 0 ? null : (a[i] ?? null));
+  const fleet = (n: number) => (n > 1 ? ' (fleet)' : '');
+  switch (kind) {
+    case 'traffic':
+      return ts === null ? null : { lines: [{ label: 'offered', value: `${formatCount(at(ts.offeredQps))} req/s` }], failing: [] };
+    case 'service':
+      if (ts === null || s === null) return null;
+      return {
+        lines: [
+          { label: `replicas${fleet(ctx.services)}`, value: `${formatCount(at(ts.readyReplicas))} / ${formatCount(at(ts.desiredReplicas))} ready` },
+          { label: 'p99', value: formatMs(at(ts.latencyP99Ms)) },
+          { label: 'availability', value: formatPercent(s.availability) },
+        ],
+        failing: failing(result.expectations, 'service'),
+      };
+    case 'nodePool': {
+      if (ts === null || s === null) return null;
+      const poolUsd = s.cost.lines.filter((l) => l.pool === ctx.poolName).reduce((a, l) => a + (l.usd ?? 0), 0);
+      const hours = s.durationSeconds / 3600;
+      const provisioning = at(ts.provisioningNodes) ?? 0;
+      return {
+        lines: [
+          { label: `nodes${fleet(ctx.pools)}`, value: `${formatCount(at(ts.readyNodes))}${provisioning > 0 ? ` +${formatCount(provisioning)} starting` : ''}` },
+          { label: 'GPU util', value: formatPercent(at(ts.gpuUtilization)) },
+          { label: '$/hour', value: formatUsd(hours > 0 ? poolUsd / hours : null) },
+        ],
+        failing: failing(result.expectations, 'nodePool'),
+      };
+    }
+    case 'training': {
+      const t = result.training;
+      if (t === null) return null;
+      return {
+        lines: [
+          { label: 'days', value: String(Number(t.days.toPrecision(3))) },
+          { label: 'cost', value: formatUsd(t.costUsd) },
+          ...(t.budget ? [{ label: 'budget', value: t.budget.fits ? 'fits' : `short ${formatUsd(t.budget.shortfallUsd)}` }] : []),
+        ],
+        failing: [...failing(result.expectations, 'training'), ...(t.budget && !t.budget.fits ? ['over budget'] : [])],
+      };
+    }
+    case 'loadBalancer':
+    case 'cache':
+      return null;
+  }
+}

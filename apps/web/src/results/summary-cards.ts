@@ -1,0 +1,60 @@
+/**
+ * The summary cards: each reads one result metric (the same lookup as `expect:` lines and the
+ * CLI) and turns green or red when the scenario has an expectation on it, neutral otherwise.
+ */
+import { lookupMetric, type RunResult } from '@design-sim/sim-core';
+import { formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
+
+/** A card's colour: the scenario's expectations on its metric all hold, one fails, or there are none. */
+export type CardStatus = 'pass' | 'fail' | 'neutral';
+
+/** One summary card. */
+export interface SummaryCard {
+  metric: string;
+  label: string;
+  value: string;
+  status: CardStatus;
+  /** The expectation lines that decided the colour, or a note. */
+  detail: string;
+}
+
+interface CardDef {
+  metric: string;
+  label: string;
+  format: (v: number | null) => string;
+  /** Extra metrics whose expectations colour this card (cost.monthly also answers to cost.hourly lines). */
+  alsoJudgedBy?: readonly string[];
+}
+
+const SERVING_CARDS: readonly CardDef[] = [
+  { metric: 'latency.p99', label: 'p99 latency', format: formatMs },
+  { metric: 'availability', label: 'Availability', format: formatPercent },
+  { metric: 'gpus.peak', label: 'Peak GPUs', format: formatCount },
+  { metric: 'cost.hourly', label: '$ / hour', format: formatUsd, alsoJudgedBy: ['cost.monthly', 'cost.total'] },
+  { metric: 'cost.monthly', label: '$ / month', format: formatUsd, alsoJudgedBy: ['cost.hourly', 'cost.total'] },
+  { metric: 'cost.per1k', label: '$ / 1k requests', format: formatUsd, alsoJudgedBy: ['cost.perMillion'] },
+];
+
+const TRAINING_CARDS: readonly CardDef[] = [
+  { metric: 'training.days', label: 'Training days', format: (v) => (v === null ? '—' : `${Number(v.toPrecision(3))} d`), alsoJudgedBy: ['training.hours'] },
+  { metric: 'training.costUsd', label: 'Training cost', format: formatUsd, alsoJudgedBy: ['training.budgetFits'] },
+];
+
+function card(result: RunResult, def: CardDef): SummaryCard {
+  const value = lookupMetric(result, def.metric);
+  const judged = result.expectations.filter((e) => e.metric === def.metric || (def.alsoJudgedBy ?? []).includes(e.metric));
+  let status: CardStatus = judged.length === 0 ? 'neutral' : judged.every((e) => e.pass) ? 'pass' : 'fail';
+  let detail = judged.map((e) => `${e.pass ? '✓' : '✗'} ${e.text}`).join(' · ');
+  const budget = result.training?.budget;
+  if (def.metric === 'training.costUsd' && budget) {
+    const fits = budget.fits;
+    if (status === 'neutral') status = fits ? 'pass' : 'fail';
+    detail = [detail, `budget ${formatUsd(budget.budgetUsd)}: ${fits ? 'fits' : `short by ${formatUsd(budget.shortfallUsd)}`}`].filter(Boolean).join(' · ');
+  }
+  return { metric: def.metric, label: def.label, value: def.format(value), status, detail: detail || 'no expectation in the scenario' };
+}
+
+/** The cards for a run: serving cards when it simulated a fleet, training cards when it estimated training. */
+export function summaryCards(result: RunResult): SummaryCard[] {
+  return [...(result.summary ? SERVING_CARDS : []), ...(result.training ? TRAINING_CARDS : [])].map((d) => card(result, d));
+}

@@ -1,0 +1,104 @@
+/**
+ * The main thread's side of the worker: `wrap`s the worker's SimApi and adds what a synchronous
+ * run cannot do by itself, cancellation. A run is interrupted by terminating its worker; the next
+ * run starts a fresh one. Starting a run cancels the one in progress (a new edit makes it stale).
+ * The worker factory is injected (TanStack-style platform effects) so tests can use a fake.
+ */
+import type { RunRequestOptions, RunResponse, SimApi } from '@design-sim/sim-core';
+import { proxy, wrap, type Remote } from 'comlink';
+
+/** How a run ended. `elapsedMs` is wall time from the request to the answer. */
+export type RunOutcome =
+  | { kind: 'done'; response: RunResponse; elapsedMs: number }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
+/** One run in progress. */
+export interface SimRun {
+  outcome: Promise<RunOutcome>;
+  cancel(): void;
+}
+
+/** The app's handle on the simulator worker. */
+export interface SimClient {
+  /** Validates and runs scenario text in the worker; cancels any run still in progress. */
+  run(text: string, fileName: string, options?: RunRequestOptions, onProgress?: (fraction: number) => void): SimRun;
+  /** True while a run is in progress. */
+  busy(): boolean;
+  /** Cancels any run and stops the worker. */
+  dispose(): void;
+}
+
+/** The part of `Worker` the client uses (a MessagePort-like endpoint that can be terminated). */
+export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
+
+/** Creates a client; `createWorker` starts a worker that exposes the SimApi; `now` is a clock in ms. */
+export function createSimClient(createWorker: () => WorkerLike, now: () => number = () => performance.now()): SimClient {
+  let worker: WorkerLike | null = null;
+  let remote: Remote<SimApi> | null = null;
+  let current: { settle: (o: RunOutcome) => void } | null = null;
+
+  const ensure = (): Remote<SimApi> => {
+    if (remote === null) {
+      worker = createWorker();
+      remote = wrap<SimApi>(worker);
+    }
+    return remote;
+  };
+
+  const stop = () => {
+    // A synchronous run cannot be interrupted from outside: end the worker; the next run starts a new one.
+    worker?.terminate();
+    worker = null;
+    remote = null;
+  };
+
+  const cancelCurrent = () => {
+    if (current === null) return;
+    const c = current;
+    current = null;
+    stop();
+    c.settle({ kind: 'cancelled' });
+  };
+
+  return {
+    run(text, fileName, options, onProgress) {
+      cancelCurrent();
+      const api = ensure();
+      let settled = false;
+      let resolveOutcome!: (o: RunOutcome) => void;
+      const outcome = new Promise<RunOutcome>((resolve) => {
+        resolveOutcome = resolve;
+      });
+      const settle = (o: RunOutcome) => {
+        if (settled) return;
+        settled = true;
+        resolveOutcome(o);
+      };
+      const mine = { settle };
+      current = mine;
+      const started = now();
+      const progress = onProgress === undefined ? undefined : proxy(onProgress);
+      api
+        .run(text, fileName, options, progress)
+        .then(
+          (response) => settle({ kind: 'done', response, elapsedMs: now() - started }),
+          (e: unknown) => settle({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
+        )
+        .finally(() => {
+          if (current === mine) current = null;
+        });
+      return {
+        outcome,
+        cancel: () => {
+          if (current === mine) cancelCurrent();
+        },
+      };
+    },
+    busy: () => current !== null,
+    dispose() {
+      cancelCurrent();
+      stop();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// Unit and component tests: happy-dom, beside the code as src/**/x.test.ts(x). The e2e suite has its own config.
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    include: ['src/**/*.test.{ts,tsx}'],
+    environment: 'happy-dom',
+    setupFiles: ['../../vitest.setup.ts', './src/test-setup.ts'],
+    testTimeout: 60_000,
+  },
+});
