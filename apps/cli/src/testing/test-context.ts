@@ -53,7 +53,7 @@ spec:
   duration: 10m
   seed: 3
   traffic:
-    profile: { type: step, from: 20, to: 60, at: 2m }
+    profile: { type: step, from: 20, to: 34, at: 2m }
   services:
     - name: model
       replicas: 2

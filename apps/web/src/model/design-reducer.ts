@@ -4,10 +4,10 @@
  * defaults omitted), so exporting it gives back a file the CLI runs unchanged.
  */
 import type { PathSegment } from '@design-sim/sim-core';
-import type { NodeChange } from '@xyflow/react';
+import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { addComponent } from './component-kinds.ts';
 import { getIn, setIn, type PlainObject } from './doc-path.ts';
-import type { ComponentKind, DesignNode } from './design-graph.ts';
+import type { ComponentKind, DesignEdge, DesignNode } from './design-graph.ts';
 import { connectNodes, removeFromGraph } from './graph-edits.ts';
 import { graphToScenario } from './graph-to-scenario.ts';
 import { renamePool, renameService } from './rename.ts';
@@ -32,7 +32,9 @@ export type DesignAction =
   | { type: 'move'; moves: { id: string; position: { x: number; y: number } }[]; dragging: boolean }
   | { type: 'select'; ids: string[] }
   /** React Flow's node changes (position, select, remove), the xyflow way (`applyNodeChanges`). */
-  | { type: 'nodeChanges'; changes: NodeChange<DesignNode>[] };
+  | { type: 'nodeChanges'; changes: NodeChange<DesignNode>[] }
+  /** React Flow's edge changes (select, remove). */
+  | { type: 'edgeChanges'; changes: EdgeChange<DesignEdge>[] };
 
 /** A fresh state for a document. */
 export function initialDesignState(doc: PlainObject): DesignState {
@@ -59,6 +61,23 @@ function move(doc: PlainObject, moves: { id: string; position: { x: number; y: n
   return out;
 }
 
+function selectionAfter(selection: string[], id: string, selected: boolean): string[] {
+  if (selected) return selection.includes(id) ? selection : [...selection, id];
+  return selection.includes(id) ? selection.filter((x) => x !== id) : selection;
+}
+
+function applyEdgeChanges(state: DesignState, changes: EdgeChange<DesignEdge>[]): DesignState {
+  let selection = state.selection;
+  const removed: string[] = [];
+  for (const c of changes) {
+    if (c.type === 'select') selection = selectionAfter(selection, c.id, c.selected);
+    else if (c.type === 'remove') removed.push(c.id);
+  }
+  let next = selection === state.selection ? state : { ...state, selection };
+  if (removed.length > 0) next = designReducer(next, { type: 'remove', nodeIds: [], edgeIds: removed });
+  return next;
+}
+
 function applyNodeChanges(state: DesignState, changes: NodeChange<DesignNode>[]): DesignState {
   let next = state;
   const moves: { id: string; position: { x: number; y: number } }[] = [];
@@ -68,12 +87,12 @@ function applyNodeChanges(state: DesignState, changes: NodeChange<DesignNode>[])
     if (c.type === 'position' && c.position !== undefined) {
       moves.push({ id: c.id, position: c.position });
     } else if (c.type === 'select') {
-      selection = c.selected ? (selection.includes(c.id) ? selection : [...selection, c.id]) : selection.filter((id) => id !== c.id);
+      selection = selectionAfter(selection, c.id, c.selected);
     } else if (c.type === 'remove') removed.push(c.id);
   }
+  if (selection !== state.selection) next = { ...next, selection };
   if (moves.length > 0) next = withDoc(next, move(next.doc, moves));
   if (removed.length > 0) next = designReducer(next, { type: 'remove', nodeIds: removed, edgeIds: [] });
-  if (selection !== state.selection) next = { ...next, selection };
   return next;
 }
 
@@ -108,6 +127,8 @@ export function designReducer(state: DesignState, action: DesignAction): DesignS
       return sameIds(state.selection, action.ids) ? state : { ...state, selection: action.ids };
     case 'nodeChanges':
       return applyNodeChanges(state, action.changes);
+    case 'edgeChanges':
+      return applyEdgeChanges(state, action.changes);
   }
 }
 

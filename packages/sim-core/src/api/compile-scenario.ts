@@ -3,8 +3,9 @@
  * and fills the defaults the engine needs (provisioning delay, spot notice). The engine then works on
  * plain numbers only. Catalog look-ups throw CatalogLookupError; validation reports those earlier.
  */
-import { getInstance, type InstanceType } from '@design-sim/cost-model';
-import type { EngineBatching, EngineConfig, EngineHpa, EnginePool, EngineService } from '../engine/engine-config.ts';
+import { getGpu, getInstance, type GpuSpec, type InstanceType } from '@design-sim/cost-model';
+import { resolveLlm } from '../llm/resolve-llm.ts';
+import type { EngineBatching, EngineConfig, EngineHpa, EngineLlm, EnginePool, EngineService } from '../engine/engine-config.ts';
 import { normalizeBehavior } from '../hpa/index.ts';
 import { type DurationDistribution, lognormalFromP50P95, lognormalFromP50P99 } from '../random/service-time.ts';
 import type { BatchingSpec, HpaSpec, LatencySpec, NodePoolSpec, Scenario, ServiceSpec } from '../scenario/index.ts';
@@ -36,7 +37,10 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     warmupSeconds: spec.warmup ?? 0,
     intervalSeconds: overrides.intervalSeconds ?? spec.interval ?? 60,
     traffic: { profile: compileRateProfile(toProfileSpec(traffic.profile), duration), arrivals: traffic.arrivals, service: Math.max(0, target) },
-    services: services.map((s) => compileService(s, s.nodePool === undefined ? -1 : poolIndex.get(s.nodePool) ?? -1)),
+    services: services.map((s) => {
+      const pool = s.nodePool === undefined ? -1 : (poolIndex.get(s.nodePool) ?? -1);
+      return compileService(s, pool, pool >= 0 ? instances[pool]! : undefined);
+    }),
     pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services, spec.catalogDate)),
   };
 }
@@ -46,14 +50,14 @@ function toProfileSpec(p: Scenario['spec']['traffic'] extends infer T ? (T exten
   return p as ProfileSpec;
 }
 
-function compileService(s: ServiceSpec, pool: number): EngineService {
+function compileService(s: ServiceSpec, pool: number, instance: InstanceType | undefined): EngineService {
   return {
     name: s.name,
     initialReplicas: s.replicas,
     gpusPerReplica: s.gpusPerReplica,
     concurrency: s.concurrency,
     routing: s.routing,
-    serviceTime: latencyDistribution(s.latency),
+    serviceTime: s.latency ? latencyDistribution(s.latency) : { kind: 'constant', seconds: 0 },
     batching: s.batching ? compileBatching(s.batching) : null,
     queueMaxLength: s.queue?.maxLength ?? Infinity,
     queueTimeoutSeconds: s.queue?.timeout ?? Infinity,
@@ -61,7 +65,22 @@ function compileService(s: ServiceSpec, pool: number): EngineService {
     pool,
     hpa: s.hpa ? compileHpa(s.hpa) : null,
     cache: cacheOf(s),
+    llm: s.llm ? compileLlm(s, instance) : null,
   };
+}
+
+function compileLlm(s: ServiceSpec, instance: InstanceType | undefined): EngineLlm {
+  const gpu = llmGpu(s, instance);
+  const r = resolveLlm(s.llm!, gpu, s.gpusPerReplica);
+  if (!r.ok) throw new Error(`services.${s.name}.llm.${r.field}: ${r.message}`);
+  return r.llm;
+}
+
+/** The GPU an llm service runs on: llm.gpu, else its node pool's instance GPU. */
+export function llmGpu(s: ServiceSpec, instance: InstanceType | undefined): GpuSpec {
+  if (s.llm?.gpu !== undefined) return getGpu(s.llm.gpu);
+  if (instance) return instance.gpu;
+  throw new Error(`services.${s.name}.llm: give llm.gpu or a nodePool whose instance has a GPU`);
 }
 
 /** The optional response cache (`services[].cache`), ms → s. */

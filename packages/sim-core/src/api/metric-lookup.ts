@@ -36,6 +36,17 @@ export function lookupMetric(r: Parts, metric: string): number | null {
       case 'cost.monthly': return s?.cost.monthlyUsd;
       case 'cost.per1k': return s?.cost.per1kRequestsUsd;
       case 'cost.perMillion': return s?.cost.perMillionRequestsUsd;
+      case 'ttft.p50': return s?.llm?.ttftMs.p50;
+      case 'ttft.p90': return s?.llm?.ttftMs.p90;
+      case 'ttft.p95': return s?.llm?.ttftMs.p95;
+      case 'ttft.p99': return s?.llm?.ttftMs.p99;
+      case 'ttft.mean': return s?.llm?.ttftMs.mean;
+      case 'tpot.p50': return s?.llm?.tpotMs.p50;
+      case 'tpot.p90': return s?.llm?.tpotMs.p90;
+      case 'tpot.p99': return s?.llm?.tpotMs.p99;
+      case 'tpot.mean': return s?.llm?.tpotMs.mean;
+      case 'tokens.outputPerSecond': return s?.llm?.outputTokensPerSecond;
+      case 'cost.perMillionTokens': return s?.llm?.costPerMillionOutputTokensUsd;
       case 'training.days': return t?.days;
       case 'training.hours': return t?.hours;
       case 'training.gpuHours': return t?.gpuHours;
@@ -54,6 +65,7 @@ export function lookupMetric(r: Parts, metric: string): number | null {
 export function metricFormula(r: Parts, metric: string): string | undefined {
   if (metric.startsWith('training.')) return r.training?.formula;
   if (metric.startsWith('cost.')) return 'node-seconds × catalog price per instance-hour (+ control plane); monthly = hourly × 730';
+  if (metric.startsWith('ttft.') || metric.startsWith('tpot.')) return 'token-level simulation: prefill and decode iterations timed by a roofline (FLOPs, bytes) with calibrated efficiencies';
   if (metric.startsWith('latency.')) return 'discrete-event simulation: queue wait + service time of each served request';
   if (metric === 'availability') return 'served ÷ (served + dropped + timed out) after warm-up';
   return undefined;

@@ -21,6 +21,14 @@ export interface ServingSummary {
   peakGpus: number;
   gpuUtilization: number;
   spotInterruptions: number;
+  /** Token-level (llm) services only. TTFT and TPOT in ms; tokens per second over the whole run. */
+  llm: {
+    ttftMs: { p50: number; p90: number; p95: number; p99: number; mean: number };
+    tpotMs: { p50: number; p90: number; p99: number; mean: number };
+    outputTokens: number;
+    outputTokensPerSecond: number;
+    costPerMillionOutputTokensUsd: number | null;
+  } | null;
   cost: {
     totalUsd: number;
     perHourUsd: number;

@@ -110,6 +110,15 @@ function servingSummary(scenario: Scenario, r: EngineResult): ServingSummary {
     peakGpus: r.peakGpus,
     gpuUtilization: r.gpuUtilizationMean,
     spotInterruptions: r.spotInterruptions,
+    llm: r.llm
+      ? {
+          ttftMs: { p50: r.llm.ttft.quantile(0.5), p90: r.llm.ttft.quantile(0.9), p95: r.llm.ttft.quantile(0.95), p99: r.llm.ttft.quantile(0.99), mean: r.llm.ttft.mean() },
+          tpotMs: { p50: r.llm.tpot.quantile(0.5), p90: r.llm.tpot.quantile(0.9), p99: r.llm.tpot.quantile(0.99), mean: r.llm.tpot.mean() },
+          outputTokens: r.llm.outputTokens,
+          outputTokensPerSecond: r.llm.outputTokens / r.durationSeconds,
+          costPerMillionOutputTokensUsd: r.llm.outputTokens > 0 ? (bill.totalUsd / r.llm.outputTokens) * 1e6 : null,
+        }
+      : null,
     cost: {
       totalUsd: bill.totalUsd,
       perHourUsd: bill.perHourUsd,

@@ -3,6 +3,7 @@ import type { EventHeap } from './event-heap.ts';
 import { type Pod, PodState } from './pod.ts';
 import type { RequestStore } from './request-store.ts';
 import type { RunStats } from './run-stats.ts';
+import { type PodExecutor, podEventPayload } from './pod-executor.ts';
 import type { ServiceRuntime } from './service-runtime.ts';
 
 interface Batch {
@@ -16,7 +17,7 @@ interface Batch {
  * has waited maxQueueDelay; the whole batch finishes together after batchSeconds[b].
  * Its heap events are negative payloads: -1 - (uid·2 + kind), kind 0 = a batch done, 1 = delay timer.
  */
-export class BatchExecutor {
+export class BatchExecutor implements PodExecutor {
   private readonly running = new Map<number, Batch[]>();
   private readonly timerAt = new Map<number, number>();
 
@@ -52,14 +53,14 @@ export class BatchExecutor {
     if (pod.inService === 0) pod.busySince = now;
     pod.inService++;
     batches.push({ end, slots });
-    this.heap.push(end, -1 - pod.uid * 2);
+    this.heap.push(end, podEventPayload(pod.uid, 0));
   }
 
   private armTimer(pod: Pod, at: number): void {
     const current = this.timerAt.get(pod.uid);
     if (current !== undefined && current <= at) return;
     this.timerAt.set(pod.uid, at);
-    this.heap.push(at, -1 - (pod.uid * 2 + 1));
+    this.heap.push(at, podEventPayload(pod.uid, 1));
   }
 
   /** A negative heap payload fired. */

@@ -1,4 +1,5 @@
 import type { HpaControllerConfig } from '../hpa/index.ts';
+import type { LlmCostModel, LlmEfficiency, LlmHardware } from '../llm/llm-perf.ts';
 import type { DurationDistribution } from '../random/service-time.ts';
 import type { ArrivalKind } from '../traffic/arrival-process.ts';
 import type { RateProfile } from '../traffic/rate-profile.ts';
@@ -38,7 +39,7 @@ export interface EngineBatching {
   batchSeconds: Float64Array;
 }
 
-export type HpaMetricType = 'qpsPerReplica' | 'concurrency' | 'gpuUtilization' | 'queueLength';
+export type HpaMetricType = 'qpsPerReplica' | 'concurrency' | 'gpuUtilization' | 'queueLength' | 'kvCacheUtilization';
 
 export interface EngineHpaMetric {
   type: HpaMetricType;
@@ -74,6 +75,31 @@ export interface EngineService {
   hpa: EngineHpa | null;
   /** A response cache in front of the replicas: this fraction of new requests is answered at its latency. */
   cache: { hitRatio: number; latencySeconds: number } | null;
+  /** Token-level LLM serving (replaces `serviceTime`); null for per-request service times. */
+  llm: EngineLlm | null;
+}
+
+/** Request lengths in tokens. */
+export type TokenDistribution =
+  | { kind: 'fixed'; tokens: number }
+  | { kind: 'uniform'; min: number; max: number }
+  | { kind: 'lognormal'; mu: number; sigma: number; max: number };
+
+/** A resolved LLM deployment: model, hardware, batching limits and calibrated efficiencies. */
+export interface EngineLlm {
+  model: LlmCostModel;
+  hardware: LlmHardware;
+  efficiency: LlmEfficiency;
+  /** Tokens of KV cache that fit on one replica beside the weights. */
+  kvCapacityTokens: number;
+  /** Most sequences in a batch (vLLM max_num_seqs). */
+  maxBatchSize: number;
+  /** Most tokens processed in one iteration (vLLM max_num_batched_tokens). */
+  maxBatchedTokens: number;
+  /** Split long prompts across iterations, sharing them with decodes. */
+  chunkedPrefill: boolean;
+  inputTokens: TokenDistribution;
+  outputTokens: TokenDistribution;
 }
 
 export interface EngineClusterAutoscaler {

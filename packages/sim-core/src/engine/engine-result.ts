@@ -39,6 +39,8 @@ export interface EngineResult {
   /** Node-seconds by pool and capacity type, for the cost model. */
   nodeUsage: { pool: string; instanceId: string; capacity: 'on-demand' | 'spot' | 'commit1y' | 'commit3y'; nodeSeconds: number }[];
   accruedCostUsd: number;
+  /** Token-level services only: time to first token and per output token (ms), tokens generated. */
+  llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; outputTokens: number } | null;
   events: EngineEvent[];
   eventsDropped: number;
   hpaDecisions: number;

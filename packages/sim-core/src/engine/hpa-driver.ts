@@ -58,6 +58,8 @@ export class HpaDriver {
         return pod.busyUntil(now) * 100;
       case 'concurrency':
         return pod.outstanding;
+      case 'kvCacheUtilization':
+        return this.svc.memoryUtilization(pod) * 100;
       case 'queueLength':
         return this.svc.config.routing === 'shared-queue' ? this.svc.sharedQueue.length / Math.max(1, this.svc.readyCount) : pod.queue.length;
     }

@@ -27,6 +27,18 @@ export class RunStats {
   private preWarmup: LatencyHistogram | null = null;
   /** Latencies of every request served after the warm-up. */
   readonly all = new LatencyHistogram();
+  /** LLM requests served after the warm-up: time to first token and time per output token, ms. */
+  readonly ttft = new LatencyHistogram();
+  readonly tpot = new LatencyHistogram();
+  /** Output tokens generated (all, and in the current interval). */
+  outputTokens = 0;
+  iOutputTokens = 0;
+  /** False until the warm-up has passed (true from the start when there is none). */
+  private warm: boolean;
+
+  constructor(hasWarmup: boolean) {
+    this.warm = !hasWarmup;
+  }
   private atWarmup = { offered: 0, served: 0, dropped: 0, timedOut: 0 };
 
   offer(): void {
@@ -50,8 +62,22 @@ export class RunStats {
     this.iDropped++;
   }
 
+  /** An LLM request finished: its token timings (recorded after the warm-up only). */
+  serveTokens(ttftMs: number, tpotMs: number, outputTokens: number): void {
+    if (!this.warm) return;
+    this.ttft.record(ttftMs);
+    if (outputTokens > 1) this.tpot.record(tpotMs);
+  }
+
+  /** Counts generated tokens. */
+  tokens(n: number): void {
+    this.outputTokens += n;
+    this.iOutputTokens += n;
+  }
+
   /** Called once, at the warm-up instant (not called when there is no warm-up). */
   markWarmup(): void {
+    this.warm = true;
     this.atWarmup = { offered: this.offered, served: this.served, dropped: this.dropped, timedOut: this.timedOut };
     this.preWarmup = this.interval;
     this.interval = new LatencyHistogram();

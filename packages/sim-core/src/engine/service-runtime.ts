@@ -7,6 +7,8 @@ import type { RequestStore } from './request-store.ts';
 import type { RunStats } from './run-stats.ts';
 import { SlotQueue } from './slot-queue.ts';
 import { BatchExecutor } from './batch-executor.ts';
+import { LlmExecutor } from './llm-executor.ts';
+import type { PodExecutor } from './pod-executor.ts';
 import { CACHE_PAYLOAD_BASE, CompletionFifo, FIFO_PAYLOAD_BASE } from './completion-fifo.ts';
 
 /**
@@ -23,7 +25,8 @@ export class ServiceRuntime {
   specReplicas: number;
   private readonly sampler: DurationSampler;
   private readonly routeRng: Rng;
-  private readonly batcher: BatchExecutor | null;
+  /** Batching or token-level executor; null = the built-in per-request service time. */
+  private readonly executor: PodExecutor | null;
   private rr = 0;
   private readonly shared: boolean;
   private readonly leastOutstandingRouting: boolean;
@@ -58,8 +61,12 @@ export class ServiceRuntime {
     this.leastOutstandingRouting = config.routing === 'least-outstanding';
     this.sampler = new DurationSampler(config.serviceTime, new Rng(seed, 1000 + index * 16 + 2));
     this.routeRng = new Rng(seed, 1000 + index * 16 + 3);
-    this.batcher = config.batching ? new BatchExecutor(config.batching, config.concurrency, heap, store, stats, this) : null;
-    const constant = config.serviceTime.kind === 'constant' && !this.batcher;
+    this.executor = config.llm
+      ? new LlmExecutor(config.llm, heap, store, stats, this, seed)
+      : config.batching
+        ? new BatchExecutor(config.batching, config.concurrency, heap, store, stats, this)
+        : null;
+    const constant = config.serviceTime.kind === 'constant' && !this.executor;
     this.fifo = constant ? new CompletionFifo() : null;
     this.constantSeconds = config.serviceTime.kind === 'constant' ? config.serviceTime.seconds : 0;
     this.cacheFifo = config.cache && config.cache.hitRatio > 0 ? new CompletionFifo() : null;
@@ -98,11 +105,11 @@ export class ServiceRuntime {
     if (this.leastOutstandingRouting) pod = this.leastOutstanding();
     else if (this.config.routing === 'round-robin') pod = this.ready[this.rr++ % n]!;
     else pod = this.ready[this.routeRng.int(n)]!;
-    if (this.batcher) {
+    if (this.executor) {
       if (pod.queue.length >= this.config.queueMaxLength) return this.dropSlot(slot);
       pod.queue.push(slot);
       this.bump(pod, 1);
-      this.batcher.kick(pod, now);
+      this.executor.kick(pod, now);
       return;
     }
     if (pod.inService < this.config.concurrency) {
@@ -241,7 +248,7 @@ export class ServiceRuntime {
   executorEvent(payload: number, now: number): void {
     if (payload <= CACHE_PAYLOAD_BASE) this.completeCacheHead(now);
     else if (payload <= FIFO_PAYLOAD_BASE) this.completeFifoHead(now);
-    else this.batcher?.onEvent(payload, now);
+    else this.executor?.onEvent(payload, now);
   }
 
   // ---- least-outstanding ----
@@ -320,7 +327,7 @@ export class ServiceRuntime {
     pod.state = PodState.Terminating;
     if (wasReady) this.removeReady(pod);
     while (pod.queue.length > 0) this.retry(pod.queue.shift(), now);
-    return pod.inService === 0 && (this.batcher?.idle(pod) ?? true);
+    return pod.inService === 0 && (this.executor?.idle(pod) ?? true);
   }
 
   /** The pod's node is gone: requests still in service are abandoned and retried elsewhere. */
@@ -333,9 +340,9 @@ export class ServiceRuntime {
       pod.busySeconds += now - pod.busySince;
       pod.busySince = -1;
     }
-    if (this.batcher) {
-      // Batch events are keyed by pod, not slot, so the slots can be reused for the retry at once.
-      const abandoned = this.batcher.abandon(pod);
+    if (this.executor) {
+      // Executor events are keyed by pod, not slot, so the slots can be reused for the retry at once.
+      const abandoned = this.executor.abandon(pod);
       pod.inService = 0;
       for (const slot of abandoned) this.retry(slot, now);
       return;
@@ -359,6 +366,11 @@ export class ServiceRuntime {
   forget(pod: Pod): void {
     const i = this.pods.indexOf(pod);
     if (i >= 0) this.pods.splice(i, 1);
+  }
+
+  /** Memory (KV cache) in use on a pod, 0..1, when the executor models it. */
+  memoryUtilization(pod: Pod): number {
+    return this.executor?.memoryUtilization?.(pod) ?? 0;
   }
 
   /** Ready-pod count. */

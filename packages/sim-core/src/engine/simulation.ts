@@ -53,7 +53,7 @@ export class Simulation {
   private gpuUtilSum = 0;
 
   constructor(private readonly cfg: EngineConfig) {
-    this.stats = new RunStats();
+    this.stats = new RunStats(cfg.warmupSeconds > 0);
     this.pools = cfg.pools.map((p, i) => new PoolRuntime(i, p));
     this.services = cfg.services.map(
       (s, i) => new ServiceRuntime(i, s, this.heap, this.store, this.stats, this.podsByUid, cfg.seed, (pod, now) => this.finalizePod(pod, now)),
@@ -364,15 +364,23 @@ export class Simulation {
     s.latencyP95Ms[i] = hist.quantile(0.95);
     s.latencyP99Ms[i] = hist.quantile(0.99);
     hist.reset();
+    s.outputTokensPerSecond[i] = dt > 0 ? stats.iOutputTokens / dt : 0;
     stats.iOffered = 0;
     stats.iServed = 0;
     stats.iDropped = 0;
+    stats.iOutputTokens = 0;
     let desired = 0;
     let ready = 0;
     let busyGpuSeconds = this.busyCarry;
     this.busyCarry = 0;
     let podGpus = 0;
+    let kvSum = 0;
+    let kvPods = 0;
     for (const svc of this.services) {
+      if (svc.config.llm) {
+        for (const pod of svc.ready) kvSum += svc.memoryUtilization(pod);
+        kvPods += svc.readyCount;
+      }
       desired += svc.specReplicas;
       ready += svc.readyCount;
       if (svc.config.pool < 0) podGpus += svc.readyCount * svc.config.gpusPerReplica;
@@ -405,6 +413,7 @@ export class Simulation {
     const util = readyGpus > 0 && dt > 0 ? Math.min(1, busyGpuSeconds / (readyGpus * dt)) : 0;
     s.gpuUtilization[i] = util;
     s.costUsd[i] = cost;
+    s.kvCacheUtilization[i] = kvPods > 0 ? kvSum / kvPods : 0;
     if (now > this.cfg.warmupSeconds) {
       sample(this.replicaSamples, ready);
       sample(this.nodeSamples, readyNodes + provisioningNodes);
@@ -438,6 +447,7 @@ export class Simulation {
       spotInterruptions: this.spotInterruptions,
       nodeUsage,
       accruedCostUsd: this.series.costUsd[this.series.costUsd.length - 1] ?? 0,
+      llm: this.cfg.services.some((x) => x.llm) ? { ttft: st.ttft, tpot: st.tpot, outputTokens: st.outputTokens } : null,
       events: this.events,
       eventsDropped: this.eventsDropped,
       hpaDecisions: this.hpas.reduce((a, h) => a + h.syncs, 0),

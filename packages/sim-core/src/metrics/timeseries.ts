@@ -17,6 +17,9 @@ export interface TimeSeries {
   gpuUtilization: Float64Array;
   /** Cost accrued since t = 0, USD. */
   costUsd: Float64Array;
+  /** LLM services: output tokens generated per second, and mean KV-cache use of ready replicas (0..1). */
+  outputTokensPerSecond: Float64Array;
+  kvCacheUtilization: Float64Array;
 }
 
 export const TIME_SERIES_FIELDS = [
@@ -34,6 +37,8 @@ export const TIME_SERIES_FIELDS = [
   'latencyP99Ms',
   'gpuUtilization',
   'costUsd',
+  'outputTokensPerSecond',
+  'kvCacheUtilization',
 ] as const satisfies readonly (keyof TimeSeries)[];
 
 /** Preallocated series for `n` intervals: memory grows with intervals, never with requests. */

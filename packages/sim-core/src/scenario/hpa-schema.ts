@@ -59,6 +59,12 @@ export const hpaMetricSchema = z.discriminatedUnion('type', [
     scrapeInterval: scrape(15),
   }),
   z.strictObject({
+    type: z.literal('kvCacheUtilization').describe('KV-cache use per replica, in percent (llm services)'),
+    target: percent('Target KV-cache use per replica, in PERCENT (0-100, or "80%")', { min: 0, max: 100, exclusiveMin: true }),
+    window: window(0),
+    scrapeInterval: scrape(15),
+  }),
+  z.strictObject({
     type: z.literal('queueLength').describe('Queued requests per replica (Pods metric)'),
     target: z.number().positive().max(MAX_QUEUE_LENGTH).describe('Target queued requests per replica'),
     window: window(0),

@@ -6,6 +6,8 @@ export type { TrafficProfile, TrafficSpec, TrafficSpecInput } from './traffic-sc
 export { batchingSchema, cacheSchema, latencySchema, serviceSchema } from './service-schema.ts';
 export type { BatchingSpec, BatchLatencySpec, CacheSpec, LatencySpec, QueueSpec, ServiceSpec, StartupSpec } from './service-schema.ts';
 export { hpaBehaviorSchema, hpaMetricSchema, hpaSchema } from './hpa-schema.ts';
+export { llmSchema, modelShapeSchema, tokenLengthSchema } from './llm-schema.ts';
+export type { LlmSpec, ModelShapeSpec, TokenLengthSpec } from './llm-schema.ts';
 export type { HpaMetricSpec, HpaSpec } from './hpa-schema.ts';
 export { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
 export type { ClusterAutoscalerSpec, NodePoolSpec, ProvisioningSpec } from './node-pool-schema.ts';

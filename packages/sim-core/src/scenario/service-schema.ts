@@ -1,6 +1,7 @@
 /** Zod schema for `spec.services[]`: replicas, routing, service-time distribution, batching, queue, start-up, HPA. */
 import { z } from 'zod';
 import { hpaSchema } from './hpa-schema.ts';
+import { llmSchema } from './llm-schema.ts';
 import {
   MAX_BATCH_SIZE,
   MAX_CONCURRENCY,
@@ -92,13 +93,25 @@ export const serviceSchema = z
       .enum(['least-outstanding', 'round-robin', 'random', 'shared-queue'])
       .default('least-outstanding')
       .describe('Load-balancing policy; shared-queue is one FIFO at the balancer (M/M/c)'),
-    latency: latencySchema,
+    latency: latencySchema.optional(),
+    llm: llmSchema.optional().describe('Token-level LLM serving (instead of latency): prefill/decode from the GPU, continuous batching, KV cache'),
     batching: batchingSchema.optional().describe('Dynamic batching (Triton-style); omit for one request at a time'),
     queue: queueSchema.optional().describe('Queue cap and timeout; omit for an unbounded queue'),
     startup: startupSchema.prefault({}).describe('Pod start-up stages before a new replica serves (default 0 each)'),
     nodePool: z.string().optional().describe('Node pool the replicas run on (required when nodePools exist)'),
     hpa: hpaSchema.optional().describe('Horizontal Pod Autoscaler; omit for a fixed replica count'),
     cache: cacheSchema.optional().describe('Response cache in front of the replicas'),
+  })
+  .superRefine((s, ctx) => {
+    if (s.latency === undefined && s.llm === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['latency'], input: undefined, message: 'missing required field "latency" (or "llm" for token-level LLM serving)' });
+    }
+    if (s.latency !== undefined && s.llm !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['llm'], input: undefined, message: 'give either latency (per-request service time) or llm (token-level), not both' });
+    }
+    if (s.llm !== undefined && s.batching !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['batching'], input: undefined, message: 'an llm service batches continuously: use llm.maxBatchSize and llm.maxBatchedTokens instead of batching' });
+    }
   })
   .transform((s) => ({ ...s, replicas: s.replicas ?? s.hpa?.minReplicas ?? 1 }));
 

@@ -8,6 +8,7 @@ import * as costModel from '@design-sim/cost-model';
 import type { Scenario } from './scenario-schema.ts';
 import { formatPath, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
 import { locatePath } from './yaml-locator.ts';
+import { resolveLlm } from '../llm/resolve-llm.ts';
 
 /** The part of an instance type these checks read. */
 export interface CatalogInstance {
@@ -86,6 +87,32 @@ function checkTraining(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[
   }
 }
 
+/** An llm service must name a known model and GPU, and its weights must fit beside a KV cache. */
+function checkLlm(scenario: Scenario, out: Draft[]): void {
+  const { services, nodePools, catalogDate } = scenario.spec;
+  services.forEach((svc, i) => {
+    if (svc.llm === undefined) return;
+    const base: PathSegment[] = ['spec', 'services', i, 'llm'];
+    let gpu: costModel.GpuSpec | undefined;
+    try {
+      if (svc.llm.gpu !== undefined) gpu = costModel.getGpu(svc.llm.gpu);
+      else {
+        const pool = nodePools.find((p) => p.name === svc.nodePool);
+        if (pool) gpu = costModel.getInstance(pool.instance, catalogDate === undefined ? undefined : { asOf: catalogDate }).gpu;
+      }
+    } catch (e) {
+      if (svc.llm.gpu !== undefined) out.push(unknownId('GPU', svc.llm.gpu, [...base, 'gpu'], e));
+      return; // an unknown pool instance is reported by checkPools
+    }
+    if (gpu === undefined) {
+      out.push({ path: [...base, 'gpu'], message: 'missing the GPU: give llm.gpu, or run the service on a node pool', expected: 'a catalog GPU id such as h100-sxm-80gb' });
+      return;
+    }
+    const r = resolveLlm(svc.llm, gpu, svc.gpusPerReplica);
+    if (!r.ok) out.push({ path: [...base, r.field], message: r.message });
+  });
+}
+
 function locate(drafts: readonly Draft[], source: ScenarioSource | undefined): ScenarioIssue[] {
   return drafts.map((d) => {
     const loc = source === undefined ? null : locatePath(source.text, d.path);
@@ -101,6 +128,7 @@ export function validateScenarioReferences(scenario: Scenario, catalog: Scenario
   const out: Draft[] = [];
   checkPools(scenario, catalog, out);
   checkTraining(scenario, catalog, out);
+  checkLlm(scenario, out);
   return locate(out, source);
 }
 

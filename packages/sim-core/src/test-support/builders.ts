@@ -35,6 +35,7 @@ export function service(overrides: Partial<EngineService> & Pick<EngineService, 
     pool: -1,
     hpa: null,
     cache: null,
+    llm: null,
     ...overrides,
   };
 }

@@ -1,0 +1,34 @@
+import { InvalidArgumentError } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { parseCountOption, parseDurationOption, parseFractionOption, parseInteger, parsePercentileOption, parsePositiveInteger, parsePriceOption, parseUsdOption } from './option-parsers.ts';
+
+describe('option parsers', () => {
+  it('read the scenario format units', () => {
+    expect(parseCountOption('7B')).toBe(7e9);
+    expect(parseCountOption('2e12')).toBe(2e12);
+    expect(parseDurationOption('50ms')).toBeCloseTo(0.05, 12);
+    expect(parseDurationOption('1h30m')).toBe(5400);
+    expect(parseFractionOption('0.4')).toBe(0.4);
+    expect(parseFractionOption('40%')).toBeCloseTo(0.4, 12);
+    expect(parsePercentileOption('99')).toBeCloseTo(0.99, 12);
+    expect(parsePercentileOption('99.9%')).toBeCloseTo(0.999, 12);
+    expect(parsePercentileOption('0.95')).toBe(0.95);
+    expect(parseUsdOption('$50,000')).toBe(50000);
+    expect(parseUsdOption('50K')).toBe(50000);
+    expect(parsePriceOption('$2.49')).toBe(2.49);
+    expect(parseInteger('42')).toBe(42);
+  });
+
+  it('reject nonsense with a hint where one exists', () => {
+    expect(() => parseCountOption('7 billion')).toThrow('did you mean 7B?');
+    expect(() => parseCountOption('0')).toThrow('greater than 0');
+    expect(() => parseDurationOption('5 minutes')).toThrow('did you mean 5m?');
+    expect(() => parseDurationOption('-1s')).toThrow('greater than 0');
+    expect(() => parseFractionOption('40')).toThrow('did you mean 40%?');
+    expect(() => parseFractionOption('abc')).toThrow(InvalidArgumentError);
+    expect(() => parsePercentileOption('100')).toThrow('percentile');
+    expect(() => parsePositiveInteger('0')).toThrow('at least 1');
+    expect(() => parseInteger('1.5')).toThrow('whole number');
+    expect(() => parsePriceOption('-1')).toThrow('price');
+  });
+});

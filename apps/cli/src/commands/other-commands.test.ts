@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runInProcess, smallScenarioYaml } from '../testing/test-context.ts';
+
+const cwd = mkdtempSync(join(tmpdir(), 'design-sim-cmd-'));
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+writeFileSync(join(cwd, 'a.yaml'), smallScenarioYaml());
+writeFileSync(join(cwd, 'b.yaml'), smallScenarioYaml().replace('target: 12', 'target: 8'));
+writeFileSync(join(cwd, 'bad.yaml'), smallScenarioYaml().replace('routing', 'x').replace('concurrency: 1', 'concurrency: -1'));
+const cli = (...args: string[]) => runInProcess(args, { cwd });
+
+describe('validate', () => {
+  it('says what a valid file holds and exits 0', async () => {
+    const r = await cli('validate', 'a.yaml');
+    expect(r).toEqual({ code: 0, stdout: 'valid a.yaml (small-test: 1 service, 1 node pool, 10m simulated, 2 expectations)\n', stderr: '' });
+  });
+
+  it('prints each issue with file:line:col and path and exits 2', async () => {
+    const r = await cli('validate', 'a.yaml', 'bad.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: bad\.yaml:\d+:\d+ spec\.services\[0\]\.concurrency: /);
+  });
+
+  it('--json lists every file', async () => {
+    const r = await cli('validate', 'a.yaml', 'bad.yaml', '--json');
+    const doc = JSON.parse(r.stdout) as { formatVersion: number; files: { file: string; valid: boolean }[] };
+    expect(doc.files.map((f) => [f.file, f.valid])).toEqual([
+      ['a.yaml', true],
+      ['bad.yaml', false],
+    ]);
+  });
+});
+
+describe('prices', () => {
+  it('lists instances with sources, filtered by GPU and cloud', async () => {
+    const r = await cli('prices', '--gpu', 'l4', '--cloud', 'gcp');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('gcp/us-central1/g2-standard-8');
+    expect(r.stdout).not.toContain('aws/');
+    expect(r.stdout).toMatch(/\nSources\n {2}SKY_GCP: https:\/\//);
+  });
+
+  it('suggests a GPU for a typo and exits 2', async () => {
+    const r = await cli('prices', '--gpu', 'h1000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^design-sim: --gpu: unknown GPU "h1000" \(did you mean .*h100-sxm-80gb/);
+  });
+
+  it('--json carries prices and sources', async () => {
+    const doc = JSON.parse((await cli('prices', '--gpu', 'h100', '--json')).stdout) as { instances: { id: string }[]; sources: { key: string; url: string }[] };
+    expect(doc.instances.length).toBeGreaterThan(0);
+    expect(doc.sources.every((s) => s.url.length > 0)).toBe(true);
+  });
+});
+
+describe('compare', () => {
+  it('shows both runs side by side with the design difference', async () => {
+    const r = await cli('compare', 'a.yaml', 'b.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ {2}metric +A: small-test +B: small-test +B − A +change/);
+    expect(r.stdout).toMatch(/ {2}peak replicas +\d+ +\d+ /);
+    expect(r.stdout).toContain('spec.services[0].hpa.metrics[0].target: 12 → 8');
+  });
+
+  it('--json has both runs and the differences', async () => {
+    const doc = JSON.parse((await cli('compare', 'a.yaml', 'b.yaml', '--json')).stdout) as { a: { scenario: { name: string } }; differences: unknown[] };
+    expect(doc.a.scenario.name).toBe('small-test');
+    expect(doc.differences).toEqual([{ path: 'spec.services[0].hpa.metrics[0].target', a: 12, b: 8 }]);
+  });
+});
+
+describe('sweep', () => {
+  it('prints one row per value (in-process when no worker bundle)', async () => {
+    const r = await cli('sweep', 'a.yaml', '--vary', 'hpa.target=8..12:2', '--duration', '4m');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trimEnd().split('\n');
+    expect(rows[0]).toMatch(/^ {2}hpa\.target +p50 +p99 +availability/);
+    expect(rows.slice(2).map((l) => l.trim().split(/\s+/)[0])).toEqual(['8', '10', '12']);
+  });
+
+  it('stops with exit 2 before running when a variant is invalid', async () => {
+    const r = await cli('sweep', 'a.yaml', '--vary', 'hpa.target=-2..2:2');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/spec\.services\[0\]\.hpa\.metrics\[0\]\.target: .* \(after --vary spec\.services\[0\]\.hpa\.metrics\[0\]\.target=-2\)/);
+  });
+});
+
+describe('program', () => {
+  it('--help of every command shows an example and exits 0', async () => {
+    for (const cmd of [[], ['run'], ['validate'], ['estimate'], ['estimate', 'training'], ['estimate', 'serving'], ['prices'], ['compare'], ['sweep']]) {
+      const r = await cli(...cmd, '--help');
+      expect(r.code, cmd.join(' ')).toBe(0);
+      expect(r.stdout, cmd.join(' ')).toMatch(/Examples:\n {2}\$ design-sim /);
+    }
+  });
+
+  it('exits 2 for usage errors, with a suggestion', async () => {
+    const r = await cli('rn');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("design-sim: unknown command 'rn'\n(Did you mean run?)");
+    expect((await cli()).code).toBe(2);
+    expect((await cli('run')).stderr).toContain("missing required argument 'files'");
+  });
+
+  it('prints the version', async () => {
+    expect((await cli('--version')).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});

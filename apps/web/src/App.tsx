@@ -1,0 +1,225 @@
+/**
+ * The app shell: toolbar, palette, canvas, inspector, and the panel under the canvas (results,
+ * compare or practice). State lives in the design reducer (useDesign) and the run state
+ * (useSimulation); this file wires them to the views and to files, links and storage.
+ */
+import { formatPath } from '@design-sim/sim-core';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { defaultDesign, type Notice } from './boot.ts';
+import { CanvasViewContext, type CanvasView } from './components/canvas-view-context.ts';
+import { ComparePanel, type Baseline } from './components/ComparePanel.tsx';
+import { DesignCanvas } from './components/DesignCanvas.tsx';
+import { Inspector, issueScope } from './components/Inspector.tsx';
+import { LibraryDialog } from './components/LibraryDialog.tsx';
+import { Modal } from './components/Modal.tsx';
+import { NoticeBanner } from './components/NoticeBanner.tsx';
+import { Palette } from './components/Palette.tsx';
+import { PracticePanel } from './components/PracticePanel.tsx';
+import { ResultsView } from './components/ResultsView.tsx';
+import { RunStatus } from './components/RunStatus.tsx';
+import { Toolbar, type Mode } from './components/Toolbar.tsx';
+import { clearAutosave, useAutosave } from './hooks/useAutosave.ts';
+import { useDesign } from './hooks/useDesign.ts';
+import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
+import { useSimulation } from './hooks/useSimulation.ts';
+import type { LibraryEntry } from './model/content-library.ts';
+import { asArray, asObject, type PlainObject } from './model/doc-path.ts';
+import { issueLines, loadDesignFile, loadDesignText } from './model/load-design.ts';
+import { practiceDoc } from './model/practice.ts';
+import { docToYaml } from './model/scenario-yaml.ts';
+import { encodeShareHash } from './model/share-url.ts';
+import { pathWithin } from './model/validate-design.ts';
+import { nodeStatus, type NodeStatus } from './results/node-status.ts';
+import { createSimClient } from './worker/sim-client.ts';
+import { newSimWorker } from './worker/new-sim-worker.ts';
+
+interface Props {
+  initialDoc: PlainObject;
+  initialNotice: Notice | null;
+}
+
+type Dialog = null | 'library' | 'practice' | 'yaml' | 'share';
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The application. */
+export function App({ initialDoc, initialNotice }: Props) {
+  const design = useDesign(initialDoc);
+  const { doc, graph, validation, fileName, dispatch } = design;
+  const [client] = useState(() => createSimClient(newSimWorker));
+  useEffect(() => () => client.dispose(), [client]);
+  const [autoRun, setAutoRun] = useState(true);
+  const sim = useSimulation(client, validation, fileName, { autoRun });
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [mode, setMode] = useState<Mode>('design');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<Notice | null>(initialNotice);
+  const [baseline, setBaseline] = useState<Baseline | null>(null);
+  const [practiceRef, setPracticeRef] = useState<PlainObject | null>(null);
+
+  useAutosave(doc, () => docToYaml(doc));
+  useKeyboardShortcuts({
+    undo: () => dispatch({ type: 'undo' }),
+    redo: () => dispatch({ type: 'redo' }),
+    run: sim.run,
+    removeSelection: () => dispatch({ type: 'removeSelection' }),
+  });
+
+  const load = useCallback(
+    (next: PlainObject, message: Notice | null) => {
+      dispatch({ type: 'load', doc: next });
+      setCursor(null);
+      setNotice(message);
+    },
+    [dispatch],
+  );
+
+  const openEntry = (e: LibraryEntry) => {
+    const r = loadDesignText(e.text, e.file);
+    setDialog(null);
+    if (!r.ok) return setNotice({ kind: 'error', title: `${e.file} does not validate`, lines: issueLines(r.issues) });
+    load(r.doc, { kind: 'info', title: `Opened ${e.file}`, lines: e.prompt ? [`Prompt: ${e.prompt}`] : [] });
+  };
+
+  const startPractice = (e: LibraryEntry) => {
+    const r = loadDesignText(e.text, e.file);
+    setDialog(null);
+    if (!r.ok) return setNotice({ kind: 'error', title: `${e.file} does not validate`, lines: issueLines(r.issues) });
+    setPracticeRef(r.doc);
+    setMode('practice');
+    load(practiceDoc(r.doc), { kind: 'info', title: 'Practice: design an answer on the canvas, add your estimates, then press Check.', lines: [] });
+  };
+
+  const importFile = async (file: File) => {
+    const r = await loadDesignFile(file);
+    if (!r.ok) return setNotice({ kind: 'error', title: `Could not import ${file.name}: the file is not a valid scenario (nothing was changed)`, lines: issueLines(r.issues) });
+    load(r.doc, { kind: 'info', title: `Imported ${file.name}`, lines: issueLines(r.warnings) });
+  };
+
+  const reset = async () => {
+    clearAutosave();
+    const d = await defaultDesign();
+    load(d.doc, { kind: 'info', title: 'Reset to the autoscaling example.', lines: [] });
+  };
+
+  const exportYaml = () => download(fileName, docToYaml(doc));
+  const yamlText = dialog === 'yaml' || dialog === 'share' ? docToYaml(doc) : '';
+  const shareUrl = dialog === 'share' ? `${location.origin}${location.pathname}${encodeShareHash(yamlText)}` : '';
+
+  const result = sim.state.result;
+  const view = useMemo<CanvasView>(() => {
+    const issues = new Map<string, string[]>();
+    const status = new Map<string, NodeStatus>();
+    const spec = asObject(doc.spec);
+    const ctx = { services: asArray(spec.services).length, pools: asArray(spec.nodePools).length };
+    for (const n of graph.nodes) {
+      const scope = formatPath(issueScope(n));
+      const mine = validation.errors.filter((i) => pathWithin(i.path, scope)).map((i) => i.message);
+      if (mine.length > 0) issues.set(n.id, mine);
+      if (result !== null) {
+        const name = n.data.fragment.name;
+        const s = nodeStatus(n.data.kind, result, cursor, { ...ctx, ...(typeof name === 'string' ? { poolName: name } : {}) });
+        if (s !== null) status.set(n.id, s);
+      }
+    }
+    return { issues, status, stale: sim.stale };
+  }, [graph, validation.errors, result, cursor, doc.spec, sim.stale]);
+
+  const title = String(asObject(doc.metadata).title ?? asObject(doc.metadata).name ?? 'design');
+  return (
+    <ReactFlowProvider>
+      <div className="ds-app">
+        <Toolbar
+          title={title}
+          mode={mode}
+          onMode={setMode}
+          onLibrary={() => setDialog('library')}
+          onImport={(f) => void importFile(f)}
+          onExport={exportYaml}
+          onShare={() => setDialog('share')}
+          onShowYaml={() => setDialog('yaml')}
+          onReset={() => void reset()}
+          onUndo={() => dispatch({ type: 'undo' })}
+          onRedo={() => dispatch({ type: 'redo' })}
+          canUndo={design.canUndo}
+          canRedo={design.canRedo}
+          onRun={sim.run}
+          canRun={validation.scenario !== null}
+          autoRun={autoRun}
+          onAutoRun={setAutoRun}
+        />
+        {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} />}
+        <main className="ds-main">
+          <Palette doc={doc} dispatch={dispatch} />
+          <div className="ds-center">
+            <CanvasViewContext.Provider value={view}>
+              <DesignCanvas graph={graph} selection={design.selection} dispatch={dispatch} />
+            </CanvasViewContext.Provider>
+            <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : 'Practice'}>
+              <RunStatus state={sim.state} stale={sim.stale} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
+              {mode === 'design' &&
+                (result ? (
+                  <ResultsView result={result} scenario={validation.scenario} warnings={validation.warnings} cursor={cursor} onCursor={setCursor} />
+                ) : (
+                  <p className="ds-hint">Results appear here after a run: charts over time, summary cards and the cost breakdown.</p>
+                ))}
+              {mode === 'compare' && (
+                <ComparePanel
+                  baseline={baseline}
+                  doc={doc}
+                  current={{ result, scenario: validation.scenario, stale: sim.stale }}
+                  onPin={() => setBaseline({ doc, label: `${title} (pinned)` })}
+                  dispatch={dispatch}
+                />
+              )}
+              {mode === 'practice' && (
+                <PracticePanel
+                  doc={doc}
+                  errors={validation.errors}
+                  result={result}
+                  stale={sim.stale}
+                  checking={sim.state.status === 'running'}
+                  onPick={() => setDialog('practice')}
+                  onCheck={sim.run}
+                  onReveal={practiceRef ? () => load(practiceRef, { kind: 'info', title: 'Loaded the reference design of this prompt.', lines: [] }) : null}
+                  dispatch={dispatch}
+                />
+              )}
+            </section>
+          </div>
+          <Inspector doc={doc} graph={graph} selection={design.selection} errors={validation.errors} dispatch={dispatch} />
+        </main>
+        {dialog === 'library' && <LibraryDialog onOpen={openEntry} onClose={() => setDialog(null)} />}
+        {dialog === 'practice' && <LibraryDialog purpose="practice" onOpen={startPractice} onClose={() => setDialog(null)} />}
+        {dialog === 'yaml' && (
+          <Modal title={`${fileName} — the file the CLI runs`} onClose={() => setDialog(null)} wide>
+            <textarea className="ds-code" readOnly value={yamlText} rows={30} data-testid="yaml-view" aria-label="Scenario YAML" />
+            <p className="ds-hint">Run it with: npm run design-sim -- run {fileName}</p>
+          </Modal>
+        )}
+        {dialog === 'share' && (
+          <Modal title="Share this design" onClose={() => setDialog(null)}>
+            <p>Anyone with this link opens a copy of the design (it is inside the link; nothing is uploaded).</p>
+            <input className="ds-code" readOnly value={shareUrl} data-testid="share-url" aria-label="Share link" onFocus={(e) => e.target.select()} />
+            <div className="ds-row">
+              <button type="button" className="ds-button" onClick={() => void navigator.clipboard?.writeText(shareUrl).catch(() => undefined)}>
+                Copy link
+              </button>
+              <span className="ds-hint">{shareUrl.length.toLocaleString('en-US')} characters</span>
+            </div>
+          </Modal>
+        )}
+      </div>
+    </ReactFlowProvider>
+  );
+}

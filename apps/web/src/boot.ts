@@ -1,0 +1,60 @@
+/**
+ * Which design the app opens with: a shared link (`#s=…`) first, then the autosaved design, then
+ * the autoscaling example from the library (or a starter design when the library is empty).
+ * A damaged or invalid shared link is reported, never half-loaded.
+ */
+import { readAutosave } from './hooks/useAutosave.ts';
+import { DEFAULT_EXAMPLE, libraryEntries, type LibraryEntry } from './model/content-library.ts';
+import type { PlainObject } from './model/doc-path.ts';
+import { issueLines, loadDesignText, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';
+import { decodeShareHash } from './model/share-url.ts';
+
+/** A message for the banner (plain text lines). */
+export interface Notice {
+  kind: 'error' | 'info';
+  title: string;
+  lines: string[];
+}
+
+/** The first design and any notice about how it was chosen. */
+export interface Boot {
+  doc: PlainObject;
+  notice: Notice | null;
+  source: 'link' | 'autosave' | 'example' | 'starter';
+}
+
+/** The library, loaded on first use (one chunk with every content/*.yaml). */
+export async function loadLibrary(): Promise<LibraryEntry[]> {
+  const { CONTENT_FILES } = await import('./model/content-files.ts');
+  return libraryEntries(CONTENT_FILES);
+}
+
+/** The default design: the autoscaling example, else the first library entry that loads, else the starter. */
+export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'example' | 'starter' }> {
+  const entries = await loadLibrary();
+  const ordered = [...entries.filter((e) => e.file === DEFAULT_EXAMPLE), ...entries.filter((e) => e.file !== DEFAULT_EXAMPLE)];
+  for (const e of ordered) {
+    const r = loadDesignText(e.text, e.file);
+    if (r.ok) return { doc: r.doc, source: 'example' };
+  }
+  return { doc: STARTER_DOC, source: 'starter' };
+}
+
+/** Decides the first design from the URL fragment and storage. */
+export async function bootDesign(hash: string, storage?: Pick<Storage, 'getItem'>): Promise<Boot> {
+  let notice: Notice | null = null;
+  const shared = decodeShareHash(hash);
+  if (shared !== null) {
+    if (!shared.ok) notice = { kind: 'error', title: 'The shared link could not be opened', lines: [shared.message] };
+    else {
+      const r = loadDesignText(shared.text, 'shared-link.yaml');
+      if (r.ok) return { doc: r.doc, notice: { kind: 'info', title: 'Opened the design from the shared link.', lines: [] }, source: 'link' };
+      notice = { kind: 'error', title: 'The shared link holds an invalid design; it was not loaded', lines: issueLines(r.issues) };
+    }
+  }
+  const saved = readAutosave(storage);
+  const restored = saved === null ? null : restoreAutosaved(saved);
+  if (restored !== null) return { doc: restored, notice, source: 'autosave' };
+  const d = await defaultDesign();
+  return { ...d, notice };
+}

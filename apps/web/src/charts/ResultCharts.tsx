@@ -1,0 +1,46 @@
+/**
+ * The result charts (loaded lazily: the canvas paints before d3 arrives). Four charts share one
+ * time cursor; fleet events (HPA scaling, nodes, spot interruptions) are marked on every time axis.
+ */
+import type { RunResult, Scenario } from '@design-sim/sim-core';
+import { useMemo, useRef } from 'react';
+import { useElementWidth } from '../hooks/useElementWidth.ts';
+import { buildCharts, eventMarks } from '../results/chart-model.ts';
+import { TimeChart } from './TimeChart.tsx';
+
+interface Props {
+  result: RunResult;
+  scenario: Scenario | null;
+  cursor: number | null;
+  onCursor: (index: number | null) => void;
+  /** Charts per row (2 in the results panel, 1 in compare columns). */
+  columns?: number;
+  height?: number;
+}
+
+/** The charts of a run, or a note when the run has no time series (training only). */
+export default function ResultCharts({ result, scenario, cursor, onCursor, columns = 2, height = 190 }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(ref, 900);
+  const charts = useMemo(() => buildCharts(result, scenario), [result, scenario]);
+  const interval = scenario?.spec.interval ?? 60;
+  const marks = useMemo(() => eventMarks(result, interval), [result, interval]);
+  const ts = result.timeseries;
+  const gap = 16;
+  const chartWidth = Math.max(240, Math.floor((width - gap * (columns - 1)) / columns));
+  return (
+    <div className="ds-charts" ref={ref} data-testid="charts" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+      {ts === null ? (
+        <p className="ds-hint">This scenario has no serving fleet: nothing to chart over time (see the training card).</p>
+      ) : (
+        charts.map((c) => <TimeChart key={c.id} model={c} t={ts.t} marks={marks} cursor={cursor} onCursor={onCursor} width={chartWidth} height={height} />)
+      )}
+      {ts !== null && (
+        <p className="ds-charts__marks">
+          Marks on the time axis: <span className="ds-mark-key ds-mark-key--scale">HPA scaling</span> <span className="ds-mark-key ds-mark-key--node">nodes</span>{' '}
+          <span className="ds-mark-key ds-mark-key--spot">spot interruptions</span> ({marks.length} events; hover a mark for details)
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * One chart over simulated time: lines (React-rendered SVG on d3 scales), reference lines (SLO,
+ * cost bound), fleet events as marks on the time axis, and the shared time cursor with a tooltip.
+ * Hover or focus and use ←/→ to move the cursor; Home/End jump to the ends.
+ */
+import { useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import type { ChartModel, EventMark } from '../results/chart-model.ts';
+import { formatClock } from '../results/format.ts';
+import { chartGeometry, indexAt, MARGIN, tickLabel } from './chart-geometry.ts';
+
+interface Props {
+  model: ChartModel;
+  t: Float64Array;
+  marks: readonly EventMark[];
+  cursor: number | null;
+  onCursor: (index: number | null) => void;
+  width: number;
+  height: number;
+}
+
+const MARK_Y: Readonly<Record<EventMark['kind'], number>> = { scale: 0, node: 6, spot: 12 };
+
+/** A time chart. */
+export function TimeChart({ model, t, marks, cursor, onCursor, width, height }: Props) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const geo = useMemo(() => chartGeometry(model, t, width, height), [model, t, width, height]);
+  const { x, y } = geo;
+  const bottom = height - MARGIN.bottom;
+  const move = (e: MouseEvent) => {
+    const box = svgRef.current?.getBoundingClientRect();
+    if (box === undefined || t.length === 0) return;
+    onCursor(indexAt(t, x.invert(e.clientX - box.left)));
+  };
+  const key = (e: KeyboardEvent) => {
+    const last = t.length - 1;
+    const cur = cursor ?? last;
+    const next = e.key === 'ArrowLeft' ? cur - 1 : e.key === 'ArrowRight' ? cur + 1 : e.key === 'Home' ? 0 : e.key === 'End' ? last : null;
+    if (next === null) return;
+    e.preventDefault();
+    onCursor(Math.max(0, Math.min(last, next)));
+  };
+  const ci = cursor !== null && cursor < t.length ? cursor : null;
+  const cx = ci === null ? null : x(t[ci]!);
+  const tooltipLeft = cx !== null && cx > width * 0.6;
+  const summary = model.series.map((s) => s.label).join(', ');
+  return (
+    <figure className="ds-chart" data-chart={model.id}>
+      <figcaption>
+        <span className="ds-chart__title">{model.title}</span> <span className="ds-chart__unit">({model.unit})</span>
+        {model.note && <span className="ds-chart__note"> — {model.note}</span>}
+      </figcaption>
+      <svg
+        ref={svgRef}
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`${model.title} over time: ${summary}. Use the arrow keys to move the time cursor.`}
+        tabIndex={0}
+        onMouseMove={move}
+        onMouseLeave={() => onCursor(null)}
+        onKeyDown={key}
+      >
+        <g className="ds-axis">
+          {y.ticks(4).map((v) => (
+            <g key={v} transform={`translate(0,${y(v)})`}>
+              <line x1={MARGIN.left} x2={width - MARGIN.right} className="ds-grid" />
+              <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
+                {tickLabel(v)}
+              </text>
+            </g>
+          ))}
+          {x.ticks(Math.max(2, Math.floor(width / 110))).map((v) => (
+            <text key={v} x={x(v)} y={height - 6} textAnchor="middle">
+              {formatClock(v)}
+            </text>
+          ))}
+        </g>
+        {geo.paths.map((p, k) => {
+          const s = model.series[k]!;
+          return (
+            <g key={p.key}>
+              {p.areaD && <path d={p.areaD} className="ds-area" style={{ fill: s.color }} />}
+              <path d={p.d} data-series={p.key} className="ds-line" style={{ stroke: s.color }} strokeDasharray={s.dashed ? '5 4' : undefined} />
+            </g>
+          );
+        })}
+        {model.refLines.map((r) => (
+          <g key={r.label} className="ds-ref" data-ref={r.label}>
+            <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(r.value)} y2={y(r.value)} />
+            <text x={width - MARGIN.right - 4} y={y(r.value) - 4} textAnchor="end">
+              {r.label} {tickLabel(r.value)}
+            </text>
+          </g>
+        ))}
+        <g className="ds-marks">
+          {marks.map((m, k) => (
+            <line key={k} className={`ds-mark ds-mark--${m.kind}`} x1={x(m.t)} x2={x(m.t)} y1={bottom - MARK_Y[m.kind] - 6} y2={bottom - MARK_Y[m.kind]}>
+              <title>{`${formatClock(m.t)} ${m.label}`}</title>
+            </line>
+          ))}
+        </g>
+        {cx !== null && <line className="ds-cursor" x1={cx} x2={cx} y1={MARGIN.top} y2={bottom} />}
+      </svg>
+      {ci !== null && cx !== null && (
+        <div className="ds-tooltip" style={tooltipLeft ? { right: width - cx + 8 } : { left: cx + 8 }} role="status">
+          <div className="ds-tooltip__time">t = {formatClock(t[ci]!)}</div>
+          {model.series.map((s) => (
+            <div key={s.key}>
+              <span className="ds-swatch" style={{ background: s.color }} /> {s.label}: {tickLabel(s.values[ci] ?? NaN)}
+            </div>
+          ))}
+        </div>
+      )}
+      <ul className="ds-legend">
+        {model.series.map((s) => (
+          <li key={s.key}>
+            <span className={`ds-swatch${s.dashed ? ' is-dashed' : ''}`} style={{ background: s.color }} /> {s.label}
+          </li>
+        ))}
+        {model.refLines.map((r) => (
+          <li key={r.label}>
+            <span className="ds-swatch ds-swatch--ref" /> {r.label}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Scales and SVG paths of one time chart (pure, d3-scale + d3-shape): x is simulated time, y
+ * starts at zero and covers every series and reference line. Gaps (NaN: no request finished in
+ * that interval) break the line rather than drawing it to zero.
+ */
+import { bisector } from 'd3-array';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { area, line } from 'd3-shape';
+import type { ChartModel } from '../results/chart-model.ts';
+
+/** Inner margins of a chart, px. */
+export const MARGIN = { left: 56, right: 14, top: 10, bottom: 26 } as const;
+
+/** Everything needed to draw one chart. */
+export interface ChartGeometry {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  paths: { key: string; d: string; areaD: string | null }[];
+}
+
+/** The largest finite value of the chart's series and reference lines (0 when there is none). */
+export function chartMax(model: ChartModel): number {
+  let max = 0;
+  for (const s of model.series) for (let i = 0; i < s.values.length; i++) {
+    const v = s.values[i]!;
+    if (Number.isFinite(v) && v > max) max = v;
+  }
+  for (const r of model.refLines) if (r.value > max) max = r.value;
+  return max;
+}
+
+/** Scales and paths for `model` over times `t` (s, interval ends) in a `width` × `height` box. */
+export function chartGeometry(model: ChartModel, t: ArrayLike<number>, width: number, height: number): ChartGeometry {
+  const tEnd = t.length > 0 ? t[t.length - 1]! : 1;
+  const x = scaleLinear().domain([0, tEnd]).range([MARGIN.left, Math.max(MARGIN.left + 10, width - MARGIN.right)]);
+  const max = chartMax(model);
+  const y = scaleLinear()
+    .domain([0, max > 0 ? max * 1.08 : 1])
+    .nice(4)
+    .range([height - MARGIN.bottom, MARGIN.top]);
+  const idx = Array.from({ length: t.length }, (_v, i) => i);
+  const paths = model.series.map((s) => {
+    const defined = (i: number) => Number.isFinite(s.values[i]!);
+    const l = line<number>()
+      .defined(defined)
+      .x((i) => x(t[i]!))
+      .y((i) => y(s.values[i]!));
+    const a = s.area
+      ? area<number>()
+          .defined(defined)
+          .x((i) => x(t[i]!))
+          .y0(y(0))
+          .y1((i) => y(s.values[i]!))(idx)
+      : null;
+    return { key: s.key, d: l(idx) ?? '', areaD: a };
+  });
+  return { x, y, paths };
+}
+
+const byTime = bisector((d: number) => d).center;
+
+/** The series index nearest to simulated time `time`. */
+export function indexAt(t: ArrayLike<number>, time: number): number {
+  return Math.max(0, Math.min(t.length - 1, byTime(Array.from(t), time)));
+}
+
+/** Compact tick label: 1200 → 1.2k, 0.004 → 0.004. */
+export function tickLabel(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
+  if (a >= 1e3) return `${Number((v / 1e3).toPrecision(3))}k`;
+  return String(Number(v.toPrecision(3)));
+}

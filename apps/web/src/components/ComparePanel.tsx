@@ -1,0 +1,139 @@
+/**
+ * Compare mode: a pinned variant A (a snapshot of the design) against the current design B, with
+ * the metric differences, both sets of cards and charts side by side. Quick variants turn B into
+ * a common alternative in one undoable step (another instance type, 50% spot, all on-demand).
+ */
+import type { RunResult, Scenario } from '@design-sim/sim-core';
+import { useEffect, useMemo, useState } from 'react';
+import { instanceOptions } from '../model/catalog-options.ts';
+import type { HistoryAction } from '../model/design-history.ts';
+import { asArray, asObject, setIn, type PlainObject } from '../model/doc-path.ts';
+import { withoutCanvas } from '../model/scenario-yaml.ts';
+import { validateDesign } from '../model/validate-design.ts';
+import { compareRows } from '../results/compare-diff.ts';
+import { formatUsd } from '../results/format.ts';
+import { useSimulation } from '../hooks/useSimulation.ts';
+import { createSimClient } from '../worker/sim-client.ts';
+import { newSimWorker } from '../worker/new-sim-worker.ts';
+import { ResultsView } from './ResultsView.tsx';
+
+/** A pinned variant. */
+export interface Baseline {
+  doc: PlainObject;
+  label: string;
+}
+
+interface Props {
+  baseline: Baseline | null;
+  doc: PlainObject;
+  current: { result: RunResult | null; scenario: Scenario | null; stale: boolean };
+  onPin: () => void;
+  dispatch: (action: HistoryAction) => void;
+}
+
+function mapPools(doc: PlainObject, f: (pool: PlainObject) => PlainObject): HistoryAction {
+  const pools = asArray(asObject(doc.spec).nodePools).map((p) => f(asObject(p)));
+  return { type: 'setField', path: ['spec', 'nodePools'], value: pools };
+}
+
+function fmt(unit: string, v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return '—';
+  if (unit.startsWith('USD')) return formatUsd(v);
+  if (unit === 'fraction') return `${(v * 100).toFixed(3)}%`;
+  return String(Number(v.toPrecision(4)));
+}
+
+/** The compare panel. */
+export function ComparePanel({ baseline, doc, current, onPin, dispatch }: Props) {
+  const [client] = useState(() => createSimClient(newSimWorker));
+  useEffect(() => () => client.dispose(), [client]);
+  const validation = useMemo(() => validateDesign(withoutCanvas(baseline?.doc ?? { spec: {} }), 'variant-a.yaml'), [baseline]);
+  const sim = useSimulation(client, validation, 'variant-a.yaml', { autoRun: baseline !== null, debounceMs: 0 });
+  const [cursor, setCursor] = useState<number | null>(null);
+  const instances = useMemo(() => instanceOptions(), []);
+  const a = sim.state.result;
+  const b = current.result;
+  const rows = a && b ? compareRows(a, b) : [];
+
+  return (
+    <section className="ds-compare" aria-label="Compare variants" data-testid="compare">
+      <div className="ds-row ds-compare__bar">
+        <button type="button" className="ds-button" onClick={onPin}>
+          {baseline ? 'Re-pin the current design as A' : 'Pin the current design as A'}
+        </button>
+        <span className="ds-hint">Then change the design (B), or use a quick variant:</span>
+        <button type="button" className="ds-button ds-button--small" onClick={() => dispatch(mapPools(doc, (p) => setIn(p, ['spotShare'], 0.5)))}>
+          B: 50% spot
+        </button>
+        <button type="button" className="ds-button ds-button--small" onClick={() => dispatch(mapPools(doc, (p) => setIn(p, ['spotShare'], undefined)))}>
+          B: all on-demand
+        </button>
+        <label className="ds-inline">
+          B: every pool on{' '}
+          <select
+            value=""
+            aria-label="Set every pool's instance type"
+            onChange={(e) => e.target.value !== '' && dispatch(mapPools(doc, (p) => setIn(p, ['instance'], e.target.value)))}
+          >
+            <option value="">choose an instance…</option>
+            {instances.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {baseline === null ? (
+        <p className="ds-hint">Pin a design as variant A to compare the current design against it.</p>
+      ) : (
+        <>
+          {rows.length > 0 && (
+            <table className="ds-table ds-diff" data-testid="compare-diff">
+              <caption>
+                A = {baseline.label}; B = the current design{current.stale ? ' (B results are older than your last edit)' : ''}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Metric</th>
+                  <th scope="col">A</th>
+                  <th scope="col">B</th>
+                  <th scope="col">B − A</th>
+                  <th scope="col">Change</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => {
+                  const better = r.delta === null || r.delta === 0 ? '' : (r.delta < 0) === r.lowerIsBetter ? 'is-better' : 'is-worse';
+                  return (
+                    <tr key={r.metric} data-metric={r.metric}>
+                      <th scope="row">{r.label}</th>
+                      <td>{fmt(r.unit, r.a)}</td>
+                      <td>{fmt(r.unit, r.b)}</td>
+                      <td className={better}>{r.delta === null ? '—' : `${r.delta > 0 ? '+' : ''}${fmt(r.unit, r.delta)}`}</td>
+                      <td className={better}>{r.deltaPct === null ? '—' : `${r.deltaPct > 0 ? '+' : ''}${r.deltaPct.toFixed(1)}%`}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          <div className="ds-compare__cols">
+            <div>
+              <h3>A — {baseline.label}</h3>
+              {a ? (
+                <ResultsView result={a} scenario={validation.scenario} warnings={[]} cursor={cursor} onCursor={setCursor} compact />
+              ) : (
+                <p className="ds-hint">{validation.scenario === null ? 'Variant A does not validate.' : `Simulating A… ${Math.round(sim.state.progress * 100)}%`}</p>
+              )}
+            </div>
+            <div>
+              <h3>B — current design</h3>
+              {b ? <ResultsView result={b} scenario={current.scenario} warnings={[]} cursor={cursor} onCursor={setCursor} compact /> : <p className="ds-hint">Run the current design.</p>}
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The React Flow canvas: a controlled view of the document's graph. Node and edge changes go to
+ * the design reducer as data (select, move, remove); only node sizes, which React Flow measures
+ * itself, stay local. Components are dropped in from the palette; Delete is handled by the app's
+ * shortcuts so the canvas and the inspector agree on what is selected.
+ */
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import type { HistoryAction } from '../model/design-history.ts';
+import type { ComponentKind, DesignEdge, DesignGraph, DesignNode } from '../model/design-graph.ts';
+import { canConnect } from '../model/graph-edits.ts';
+import { COMPONENT_KINDS } from '../model/component-kinds.ts';
+import { DesignNodeView } from './DesignNodeView.tsx';
+
+/** The drag-and-drop MIME type of a palette item. */
+export const PALETTE_MIME = 'application/x-design-sim-kind';
+
+const NODE_TYPES: NodeTypes = { design: DesignNodeView };
+
+interface Props {
+  graph: DesignGraph;
+  selection: readonly string[];
+  dispatch: (action: HistoryAction) => void;
+}
+
+type Size = { width: number; height: number };
+
+/** The canvas. Must sit inside a ReactFlowProvider. */
+export function DesignCanvas({ graph, selection, dispatch }: Props) {
+  const flow = useReactFlow<DesignNode, DesignEdge>();
+  const [sizes, setSizes] = useState<Readonly<Record<string, Size>>>({});
+
+  const nodes = useMemo(
+    () => graph.nodes.map((n) => ({ ...n, selected: selection.includes(n.id), ...(sizes[n.id] ? { measured: sizes[n.id] } : {}) })),
+    [graph.nodes, selection, sizes],
+  );
+  const edges = useMemo(
+    () => graph.edges.map((e) => ({ ...e, selected: selection.includes(e.id), className: e.data?.implicit ? 'is-implicit' : '', ...(e.data?.implicit ? { label: 'default' } : {}) })),
+    [graph.edges, selection],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<DesignNode>[]) => {
+      const dims = changes.filter((c) => c.type === 'dimensions' && c.dimensions !== undefined);
+      if (dims.length > 0) {
+        setSizes((prev) => {
+          const next = { ...prev };
+          for (const c of dims) if (c.type === 'dimensions' && c.dimensions) next[c.id] = c.dimensions;
+          return next;
+        });
+      }
+      const rest = changes.filter((c) => c.type !== 'dimensions');
+      if (rest.length > 0) dispatch({ type: 'nodeChanges', changes: rest });
+    },
+    [dispatch],
+  );
+  const onEdgesChange = useCallback((changes: EdgeChange<DesignEdge>[]) => dispatch({ type: 'edgeChanges', changes }), [dispatch]);
+  const onConnect = useCallback((c: Connection) => dispatch({ type: 'connect', source: c.source, target: c.target }), [dispatch]);
+  const isValidConnection = useCallback((c: Connection | DesignEdge) => canConnect(graph, c.source, c.target).ok, [graph]);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      e.preventDefault();
+      const kind = e.dataTransfer.getData(PALETTE_MIME);
+      if (!COMPONENT_KINDS.some((k) => k.kind === kind)) return;
+      const position = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      dispatch({ type: 'addComponent', kind: kind as ComponentKind, position });
+    },
+    [dispatch, flow],
+  );
+
+  return (
+    <div className="ds-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow<DesignNode, DesignEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={null}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        minZoom={0.2}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select; Delete removes; arrow keys move the selected component.' }}
+      >
+        <Background gap={20} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable ariaLabel="Minimap of the design" nodeStrokeWidth={3} />
+      </ReactFlow>
+    </div>
+  );
+}

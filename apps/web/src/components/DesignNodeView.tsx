@@ -1,0 +1,63 @@
+/**
+ * A component on the canvas: kind, name and settings, and after a run its live state (replicas,
+ * nodes, utilization, $/h) with a red mark where an expectation fails. Outlined red when the
+ * inspector has issues for it. All text: nothing from a file is rendered as HTML.
+ */
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useContext } from 'react';
+import { kindInfo } from '../model/component-kinds.ts';
+import type { DesignNode } from '../model/design-graph.ts';
+import { hasInput, hasOutput } from '../model/graph-edits.ts';
+import { nodeSummary } from '../model/node-summary.ts';
+import { CanvasViewContext } from './canvas-view-context.ts';
+
+function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
+  const view = useContext(CanvasViewContext);
+  const info = kindInfo(data.kind);
+  const { title, detail } = nodeSummary(data.kind, data.fragment);
+  const issues = view.issues.get(id) ?? [];
+  const status = view.status.get(id);
+  const failing = status?.failing ?? [];
+  const classes = ['ds-node', `ds-node--${data.kind}`, selected ? 'is-selected' : '', issues.length > 0 ? 'has-issues' : '', failing.length > 0 ? 'is-failing' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={classes} data-testid={`node-${id}`} aria-label={`${info.label} ${title}`}>
+      {hasInput(data.kind) && <Handle type="target" position={Position.Left} aria-label="input" />}
+      <div className="ds-node__head">
+        <span className="ds-node__glyph" aria-hidden="true">
+          {info.glyph}
+        </span>
+        <span className="ds-node__kind">{info.label}</span>
+        {failing.length > 0 && (
+          <span className="ds-node__fail" role="img" aria-label={`failing: ${failing.join('; ')}`} title={failing.join('\n')}>
+            ✗ SLO
+          </span>
+        )}
+      </div>
+      <div className="ds-node__title">{title}</div>
+      <div className="ds-node__detail">{detail}</div>
+      {info.notSimulated && <div className="ds-badge ds-badge--warn">not simulated yet</div>}
+      {data.detachedKey !== null && <div className="ds-badge">not connected: drag to a service</div>}
+      {issues.length > 0 && (
+        <div className="ds-node__issues" title={issues.join('\n')}>
+          {issues.length === 1 ? '1 issue' : `${issues.length} issues`}
+        </div>
+      )}
+      {status !== undefined && (
+        <dl className={`ds-node__status${view.stale ? ' is-stale' : ''}`} data-testid={`status-${id}`}>
+          {status.lines.map((l) => (
+            <div key={l.label}>
+              <dt>{l.label}</dt>
+              <dd>{l.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {hasOutput(data.kind) && <Handle type="source" position={Position.Right} aria-label="output" />}
+    </div>
+  );
+}
+
+/** The canvas node component (registered as node type `design`). */
+export const DesignNodeView = memo(DesignNodeViewImpl);

@@ -1,0 +1,62 @@
+/**
+ * Expectations (pass/fail) and claims (the learner's estimates, graded ok / off / way-off by
+ * sim-core's `gradeClaims`, the same bands as the CLI: within 10% is ok, within 50% off).
+ */
+import { CLAIM_OFF_PCT, CLAIM_OK_PCT, formatMetricValue, getMetric, type RunResult } from '@design-sim/sim-core';
+
+function show(metric: string, v: number | null): string {
+  if (v === null || Number.isNaN(v)) return 'no value';
+  const info = getMetric(metric);
+  return info ? formatMetricValue(info, v) : String(v);
+}
+
+/** The expectations of a run. */
+export function ExpectationList({ result }: { result: RunResult }) {
+  if (result.expectations.length === 0) return <p className="ds-hint">The scenario has no expectations (add them in the scenario panel).</p>;
+  return (
+    <ul className="ds-expectations" data-testid="expectations">
+      {result.expectations.map((e, k) => (
+        <li key={k} className={e.pass ? 'is-pass' : 'is-fail'} data-pass={e.pass}>
+          <span aria-hidden="true">{e.pass ? '✓' : '✗'}</span> <span className="ds-visually-hidden">{e.pass ? 'pass' : 'fail'}</span> <code>{e.text}</code> — actual {show(e.metric, e.actual)}
+          {e.reason && ` (${e.reason})`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const VERDICT = { ok: 'ok', off: 'off', 'way-off': 'way off', unknown: 'no value' } as const;
+
+/** The graded claims of a run. */
+export function ClaimsTable({ result }: { result: RunResult }) {
+  if (result.claims.length === 0) return null;
+  return (
+    <table className="ds-table" data-testid="claims">
+      <caption>
+        Your estimates, graded (ok within ±{CLAIM_OK_PCT}%, off within ±{CLAIM_OFF_PCT}%)
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Metric</th>
+          <th scope="col">Claimed</th>
+          <th scope="col">Simulated</th>
+          <th scope="col">Error</th>
+          <th scope="col">Grade</th>
+        </tr>
+      </thead>
+      <tbody>
+        {result.claims.map((c) => (
+          <tr key={c.metric} className={`is-${c.verdict}`} data-verdict={c.verdict}>
+            <th scope="row">
+              <code>{c.metric}</code>
+            </th>
+            <td>{show(c.metric, c.claimed)}</td>
+            <td title={c.formula ?? undefined}>{show(c.metric, c.actual)}</td>
+            <td>{c.errorPct === null ? '—' : `${c.errorPct > 0 ? '+' : ''}${Number(c.errorPct.toPrecision(3))}%`}</td>
+            <td>{VERDICT[c.verdict]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The inspector: the selected component's fields (or the scenario's, with nothing selected),
+ * validated by sim-core's schema on every edit with each issue shown at its field. Issues that
+ * no field shows are listed on top, so nothing is silently dropped.
+ */
+import { formatPath, type PathSegment, type ScenarioIssue } from '@design-sim/sim-core';
+import { useCallback } from 'react';
+import { kindInfo } from '../model/component-kinds.ts';
+import type { HistoryAction } from '../model/design-history.ts';
+import type { DesignGraph, DesignNode } from '../model/design-graph.ts';
+import { getIn, type PlainObject } from '../model/doc-path.ts';
+import { INSPECTOR_SECTIONS, SCENARIO_SECTIONS, type SectionDef } from '../model/inspector-fields.ts';
+import { pathWithin } from '../model/validate-design.ts';
+import { FragmentYaml } from './FragmentYaml.tsx';
+import { sectionFieldPaths, SectionForm, type FormContext } from './SectionForm.tsx';
+
+interface Props {
+  doc: PlainObject;
+  graph: DesignGraph;
+  selection: readonly string[];
+  errors: readonly ScenarioIssue[];
+  dispatch: (action: HistoryAction) => void;
+}
+
+/** The document path a node's issues live under (a balancer owns only its service's `routing`). */
+export function issueScope(node: DesignNode): PathSegment[] {
+  return node.data.kind === 'loadBalancer' && node.data.attachedTo !== null ? [...node.data.docPath, 'routing'] : node.data.docPath;
+}
+
+function unclaimed(issues: readonly ScenarioIssue[], sections: readonly SectionDef[], base: PathSegment[], doc: PlainObject): ScenarioIssue[] {
+  const claimed = sections.flatMap((s) => sectionFieldPaths(s, base, doc));
+  return issues.filter((i) => !claimed.some((p) => pathWithin(i.path, p)));
+}
+
+/** The inspector panel. */
+export function Inspector({ doc, graph, selection, errors, dispatch }: Props) {
+  const setField = useCallback((path: PathSegment[], value: unknown) => dispatch({ type: 'setField', path, value, coalesce: formatPath(path) }), [dispatch]);
+  const catalogDate = getIn(doc, ['spec', 'catalogDate']);
+  const asOf = typeof catalogDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(catalogDate) ? catalogDate : undefined;
+  const ctx: FormContext = { doc, issues: errors, asOf, setField };
+  const node = graph.nodes.find((n) => selection.includes(n.id));
+
+  if (node === undefined) {
+    const scenarioIssues = errors.filter((i) => !graph.nodes.some((n) => pathWithin(i.path, formatPath(issueScope(n)))));
+    const other = unclaimed(scenarioIssues, SCENARIO_SECTIONS, [], doc);
+    return (
+      <aside className="ds-inspector" aria-label="Inspector">
+        <h2>Scenario</h2>
+        <p className="ds-hint">Select a component on the canvas to edit it.</p>
+        <IssueBox issues={other} />
+        {SCENARIO_SECTIONS.map((s, k) => (
+          <SectionForm key={k} def={s} base={[]} ctx={ctx} />
+        ))}
+      </aside>
+    );
+  }
+
+  const info = kindInfo(node.data.kind);
+  const sections = INSPECTOR_SECTIONS[node.data.kind];
+  const scope = formatPath(issueScope(node));
+  const mine = errors.filter((i) => pathWithin(i.path, scope));
+  const other = unclaimed(mine, sections, node.data.docPath, doc);
+  return (
+    <aside className="ds-inspector" aria-label="Inspector">
+      <h2>
+        <span aria-hidden="true">{info.glyph}</span> {info.label}
+      </h2>
+      {info.notSimulated && (
+        <p className="ds-badge ds-badge--warn">
+          Not simulated yet: kept in the file under metadata.annotations, ignored by the run.
+        </p>
+      )}
+      {node.data.detachedKey !== null && <p className="ds-hint">Not connected: drag from its right handle to a model service to put it in front of that service.</p>}
+      <IssueBox issues={other} />
+      {sections.map((s, k) => (
+        <SectionForm key={`${node.id}-${k}`} def={s} base={node.data.docPath} ctx={ctx} />
+      ))}
+      {node.data.kind !== 'loadBalancer' && <FragmentYaml key={node.id} doc={doc} path={node.data.docPath} onApply={(p, v) => dispatch({ type: 'setField', path: p, value: v })} />}
+      <button type="button" className="ds-button ds-button--danger" onClick={() => dispatch({ type: 'remove', nodeIds: [node.id], edgeIds: [] })}>
+        Delete {info.label.toLowerCase()}
+      </button>
+    </aside>
+  );
+}
+
+function IssueBox({ issues }: { issues: readonly ScenarioIssue[] }) {
+  if (issues.length === 0) return null;
+  return (
+    <ul className="ds-issues" role="alert">
+      {issues.map((i, k) => (
+        <li key={k}>
+          {i.path && <code>{i.path}</code>} {i.message}
+          {i.suggestion !== undefined && ` (did you mean "${i.suggestion}"?)`}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,50 @@
+/** The built-in library (content/*.yaml): each scenario with its title, tags and interview prompt. */
+import { useEffect, useState } from 'react';
+import { loadLibrary } from '../boot.ts';
+import type { LibraryEntry } from '../model/content-library.ts';
+import { Modal } from './Modal.tsx';
+
+interface Props {
+  onOpen: (entry: LibraryEntry) => void;
+  onClose: () => void;
+  /** Practice lists only scenarios with a prompt and expectations to meet. */
+  purpose?: 'open' | 'practice';
+}
+
+/** The library dialog. */
+export function LibraryDialog({ onOpen, onClose, purpose = 'open' }: Props) {
+  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  const [filter, setFilter] = useState('');
+  useEffect(() => {
+    void loadLibrary().then(setEntries);
+  }, []);
+  const q = filter.trim().toLowerCase();
+  const shown = (entries ?? [])
+    .filter((e) => purpose === 'open' || e.prompt !== null)
+    .filter((e) => q === '' || `${e.file} ${e.title} ${e.tags.join(' ')} ${e.prompt ?? ''}`.toLowerCase().includes(q));
+  return (
+    <Modal title={purpose === 'practice' ? 'Pick a practice prompt' : 'Open a scenario from the library'} onClose={onClose} wide>
+      <input type="search" className="ds-search" placeholder="Filter by name, tag or prompt" aria-label="Filter the library" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      {entries === null ? (
+        <p>Loading…</p>
+      ) : shown.length === 0 ? (
+        <p>No scenario matches.</p>
+      ) : (
+        <ul className="ds-library" data-testid="library">
+          {shown.map((e) => (
+            <li key={e.file}>
+              <div className="ds-library__head">
+                <strong>{e.title}</strong> <code>{e.file}</code> <span className="ds-tag">{e.kind}</span>
+              </div>
+              {e.prompt && <p className="ds-library__prompt">“{e.prompt}”</p>}
+              {e.tags.length > 0 && <p className="ds-library__tags">{e.tags.join(' · ')}</p>}
+              <button type="button" className="ds-button" data-file={e.file} onClick={() => onOpen(e)}>
+                {purpose === 'practice' ? 'Practise this prompt' : 'Open'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The palette: drag a component onto the canvas, or focus it and press Enter to add it in the
+ * middle of the view (the keyboard path). Single components already present are disabled.
+ */
+import { useReactFlow } from '@xyflow/react';
+import type { DragEvent } from 'react';
+import { COMPONENT_KINDS, kindPresent } from '../model/component-kinds.ts';
+import type { HistoryAction } from '../model/design-history.ts';
+import type { ComponentKind } from '../model/design-graph.ts';
+import type { PlainObject } from '../model/doc-path.ts';
+import { PALETTE_MIME } from './DesignCanvas.tsx';
+
+interface Props {
+  doc: PlainObject;
+  dispatch: (action: HistoryAction) => void;
+}
+
+/** The component palette. Must sit inside a ReactFlowProvider. */
+export function Palette({ doc, dispatch }: Props) {
+  const flow = useReactFlow();
+  const addAtCentre = (kind: ComponentKind) => {
+    const pane = document.querySelector('.ds-canvas')?.getBoundingClientRect();
+    const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 400, y: 300 };
+    const p = flow.screenToFlowPosition(centre);
+    // Offset a little per press so repeated adds do not stack exactly.
+    const jitter = (Date.now() % 7) * 12;
+    dispatch({ type: 'addComponent', kind, position: { x: p.x - 90 + jitter, y: p.y - 40 + jitter } });
+  };
+  return (
+    <nav className="ds-palette" aria-label="Components">
+      <h2>Components</h2>
+      <p className="ds-hint">Drag onto the canvas, or press Enter.</p>
+      <ul>
+        {COMPONENT_KINDS.map((k) => {
+          const disabled = k.single && kindPresent(doc, k.kind);
+          return (
+            <li key={k.kind}>
+              <button
+                type="button"
+                className={`ds-palette__item ds-palette__item--${k.kind}`}
+                draggable={!disabled}
+                disabled={disabled}
+                data-testid={`palette-${k.kind}`}
+                title={disabled ? `${k.label}: a scenario has one` : k.description}
+                onDragStart={(e: DragEvent) => {
+                  e.dataTransfer.setData(PALETTE_MIME, k.kind);
+                  e.dataTransfer.effectAllowed = 'copy';
+                }}
+                onClick={() => addAtCentre(k.kind)}
+              >
+                <span aria-hidden="true" className="ds-palette__glyph">
+                  {k.glyph}
+                </span>
+                <span>
+                  {k.label}
+                  {k.notSimulated && <small> (not simulated yet)</small>}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="ds-hint">
+        Connect right handle → left handle. <kbd>Del</kbd> removes, <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes, <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs.
+      </p>
+    </nav>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Practice mode: the prompt, its requirements, your estimates (claims) and, after Check, which
+ * requirements the design meets and how close the estimates were.
+ */
+import type { RunResult } from '@design-sim/sim-core';
+import type { HistoryAction } from '../model/design-history.ts';
+import { asObject, type PlainObject } from '../model/doc-path.ts';
+import { requirementLines } from '../model/practice.ts';
+import { FieldControl } from './FieldControl.tsx';
+import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
+import type { ScenarioIssue } from '@design-sim/sim-core';
+
+interface Props {
+  doc: PlainObject;
+  errors: readonly ScenarioIssue[];
+  result: RunResult | null;
+  stale: boolean;
+  checking: boolean;
+  onPick: () => void;
+  onCheck: () => void;
+  onReveal: (() => void) | null;
+  dispatch: (action: HistoryAction) => void;
+}
+
+/** The practice panel. */
+export function PracticePanel({ doc, errors, result, stale, checking, onPick, onCheck, onReveal, dispatch }: Props) {
+  const meta = asObject(doc.metadata);
+  const prompt = typeof meta.prompt === 'string' ? meta.prompt : null;
+  const reqs = requirementLines(doc);
+  return (
+    <section className="ds-practice" aria-label="Practice" data-testid="practice">
+      <div className="ds-row">
+        <button type="button" className="ds-button" onClick={onPick}>
+          Pick a prompt…
+        </button>
+        {onReveal && (
+          <button type="button" className="ds-link" onClick={onReveal}>
+            Show the reference design
+          </button>
+        )}
+      </div>
+      {prompt === null ? (
+        <p className="ds-hint">Pick a prompt from the library: you get the question and its requirements, and design the answer on the canvas.</p>
+      ) : (
+        <>
+          <blockquote className="ds-prompt">{prompt}</blockquote>
+          <h3>Requirements</h3>
+          {reqs.length === 0 ? <p className="ds-hint">This prompt states no pass/fail requirement.</p> : <ul className="ds-reqs">{reqs.map((r) => <li key={r}><code>{r}</code></li>)}</ul>}
+          <h3>Your estimates</h3>
+          <FieldControl
+            field={{ kind: 'field', key: ['claims'], label: 'One per line, e.g. gpus.peak: 70 or cost.monthly: 30000', input: 'claims' }}
+            path={['spec', 'claims']}
+            doc={doc}
+            issues={errors}
+            asOf={undefined}
+            onChange={(path, value) => dispatch({ type: 'setField', path, value, coalesce: 'claims' })}
+          />
+          <div className="ds-row">
+            <button type="button" className="ds-button ds-button--primary" onClick={onCheck} disabled={errors.length > 0 || checking} data-testid="practice-check">
+              {checking ? 'Checking…' : 'Check my design'}
+            </button>
+            {errors.length > 0 && <span className="ds-runstatus__bad">Fix {errors.length === 1 ? 'the issue' : `the ${errors.length} issues`} shown in the inspector first.</span>}
+          </div>
+          {result && !stale && (
+            <div className="ds-practice__report" data-testid="practice-report">
+              <h3>Requirements met</h3>
+              <ExpectationList result={result} />
+              <ClaimsTable result={result} />
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+/** Summary cards, green or red against the scenario's expectations (neutral without one). */
+import type { RunResult } from '@design-sim/sim-core';
+import { summaryCards } from '../results/summary-cards.ts';
+
+const STATUS_TEXT = { pass: 'meets the expectation', fail: 'fails the expectation', neutral: 'no expectation' } as const;
+
+/** The cards of a run. */
+export function SummaryCards({ result }: { result: RunResult }) {
+  return (
+    <ul className="ds-cards" data-testid="summary-cards">
+      {summaryCards(result).map((c) => (
+        <li key={c.metric} className={`ds-card ds-card--${c.status}`} data-metric={c.metric} data-status={c.status} title={c.detail}>
+          <div className="ds-card__label">{c.label}</div>
+          <div className="ds-card__value" data-testid={`card-${c.metric}`}>
+            {c.value}
+          </div>
+          <div className="ds-card__detail">
+            <span className="ds-visually-hidden">{STATUS_TEXT[c.status]}: </span>
+            {c.detail}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

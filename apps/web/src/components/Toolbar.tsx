@@ -1,0 +1,98 @@
+/** The top bar: files (library, import, export, share), undo/redo, run, and the mode tabs. */
+import { useRef } from 'react';
+
+/** Which panel is under the canvas. */
+export type Mode = 'design' | 'compare' | 'practice';
+
+interface Props {
+  title: string;
+  mode: Mode;
+  onMode: (m: Mode) => void;
+  onLibrary: () => void;
+  onImport: (file: File) => void;
+  onExport: () => void;
+  onShare: () => void;
+  onShowYaml: () => void;
+  onReset: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  canUndo: boolean;
+  canRedo: boolean;
+  onRun: () => void;
+  canRun: boolean;
+  autoRun: boolean;
+  onAutoRun: (v: boolean) => void;
+}
+
+const MODES: readonly { mode: Mode; label: string }[] = [
+  { mode: 'design', label: 'Results' },
+  { mode: 'compare', label: 'Compare' },
+  { mode: 'practice', label: 'Practice' },
+];
+
+/** The toolbar. */
+export function Toolbar(p: Props) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  return (
+    <header className="ds-toolbar">
+      <div className="ds-brand">
+        design-sim <span className="ds-brand__title" title={p.title}>{p.title}</span>
+      </div>
+      <div className="ds-toolbar__group" role="group" aria-label="File">
+        <button type="button" className="ds-button" onClick={p.onLibrary} data-testid="open-library">
+          Library
+        </button>
+        <button type="button" className="ds-button" onClick={() => fileRef.current?.click()} data-testid="import">
+          Import…
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".yaml,.yml,.json,text/yaml,application/json"
+          hidden
+          data-testid="import-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) p.onImport(f);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" className="ds-button" onClick={p.onExport} data-testid="export">
+          Export YAML
+        </button>
+        <button type="button" className="ds-button" onClick={p.onShowYaml} data-testid="show-yaml">
+          View YAML
+        </button>
+        <button type="button" className="ds-button" onClick={p.onShare} data-testid="share">
+          Share link
+        </button>
+        <button type="button" className="ds-button" onClick={p.onReset} title="Forget the autosaved design and open the autoscaling example">
+          Reset
+        </button>
+      </div>
+      <div className="ds-toolbar__group" role="group" aria-label="Edit">
+        <button type="button" className="ds-button" onClick={p.onUndo} disabled={!p.canUndo} title="Undo (Ctrl+Z)" data-testid="undo">
+          Undo
+        </button>
+        <button type="button" className="ds-button" onClick={p.onRedo} disabled={!p.canRedo} title="Redo (Ctrl+Shift+Z)" data-testid="redo">
+          Redo
+        </button>
+      </div>
+      <div className="ds-toolbar__group" role="group" aria-label="Run">
+        <button type="button" className="ds-button ds-button--primary" onClick={p.onRun} disabled={!p.canRun} title="Run (Ctrl+Enter)" data-testid="run">
+          Run
+        </button>
+        <label className="ds-inline">
+          <input type="checkbox" checked={p.autoRun} onChange={(e) => p.onAutoRun(e.target.checked)} /> run on every edit
+        </label>
+      </div>
+      <div className="ds-tabs" role="tablist" aria-label="Panel">
+        {MODES.map((m) => (
+          <button key={m.mode} type="button" role="tab" aria-selected={p.mode === m.mode} className="ds-tab" onClick={() => p.onMode(m.mode)} data-testid={`mode-${m.mode}`}>
+            {m.label}
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}

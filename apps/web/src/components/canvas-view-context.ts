@@ -1,0 +1,17 @@
+/**
+ * What canvas nodes show besides their own data: validation issues and run status by node id.
+ * A context, so the graph (derived from the document) does not change when a run finishes.
+ */
+import { createContext } from 'react';
+import type { NodeStatus } from '../results/node-status.ts';
+
+/** Per-node view state. */
+export interface CanvasView {
+  issues: ReadonlyMap<string, string[]>;
+  status: ReadonlyMap<string, NodeStatus>;
+  /** True while the shown run is older than the design. */
+  stale: boolean;
+}
+
+/** The canvas view context (empty by default). */
+export const CanvasViewContext = createContext<CanvasView>({ issues: new Map(), status: new Map(), stale: false });

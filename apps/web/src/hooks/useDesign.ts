@@ -1,0 +1,42 @@
+/**
+ * The design as React state: the history reducer over the document, plus what derives from it
+ * (the canvas graph, the validation). Three lines over the pure model, TanStack-style.
+ */
+import { useMemo, useReducer, useState } from 'react';
+import { canRedo, canUndo, createHistory, historyReducer, type HistoryAction } from '../model/design-history.ts';
+import { initialDesignState } from '../model/design-reducer.ts';
+import type { PlainObject } from '../model/doc-path.ts';
+import { asObject } from '../model/doc-path.ts';
+import { scenarioToGraph } from '../model/scenario-to-graph.ts';
+import { createSimDocMemo } from '../model/stable-sim-doc.ts';
+import { validateDesign } from '../model/validate-design.ts';
+
+/** The file name a design is validated and exported under: `<metadata.name>.yaml`. */
+export function designFileName(doc: PlainObject): string {
+  const name = asObject(doc.metadata).name;
+  return `${typeof name === 'string' && /^[a-z0-9-]+$/.test(name) ? name : 'design'}.yaml`;
+}
+
+/** The design state and its derived views. */
+export function useDesign(initialDoc: PlainObject) {
+  const [history, dispatch] = useReducer(historyReducer, initialDoc, (d: PlainObject) => createHistory(initialDesignState(d)));
+  const [simDocOf] = useState(createSimDocMemo);
+  const { doc, selection } = history.present;
+  const simDoc = simDocOf(doc);
+  const fileName = designFileName(doc);
+  const validation = useMemo(() => validateDesign(simDoc, fileName), [simDoc, fileName]);
+  const graph = useMemo(() => scenarioToGraph(doc), [doc]);
+  return {
+    doc,
+    selection,
+    graph,
+    validation,
+    fileName,
+    dispatch: dispatch as (action: HistoryAction) => void,
+    canUndo: canUndo(history),
+    canRedo: canRedo(history),
+  };
+}
+
+/** What `useDesign` returns. */
+export type Design = ReturnType<typeof useDesign>;

@@ -1,0 +1,46 @@
+/**
+ * Keyboard shortcuts: Delete/Backspace removes the selection, Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z
+ * (or Ctrl+Y) redoes, Ctrl/Cmd+Enter runs. In a text box the editing keys keep their usual
+ * meaning (the box's own undo); Ctrl+Enter runs from anywhere.
+ */
+import { useEffect, useRef } from 'react';
+
+/** The actions shortcuts trigger. */
+export interface ShortcutHandlers {
+  undo: () => void;
+  redo: () => void;
+  run: () => void;
+  removeSelection: () => void;
+}
+
+/** What a key press means, or null (exported for tests). */
+export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey'>, inTextBox: boolean): keyof ShortcutHandlers | null {
+  const mod = e.ctrlKey || e.metaKey;
+  if (mod && e.key === 'Enter') return 'run';
+  if (inTextBox) return null;
+  if (mod && (e.key === 'z' || e.key === 'Z')) return e.shiftKey ? 'redo' : 'undo';
+  if (mod && (e.key === 'y' || e.key === 'Y')) return 'redo';
+  if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) return 'removeSelection';
+  return null;
+}
+
+function isTextBox(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
+}
+
+/** Installs the shortcuts on the window. */
+export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
+  const ref = useRef(handlers);
+  ref.current = handlers;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = shortcutFor(e, isTextBox(e.target));
+      if (action === null) return;
+      e.preventDefault();
+      ref.current[action]();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,57 @@
+/**
+ * Loading a design from outside (an imported file, a shared link, the library): the text goes
+ * through sim-core's `parseScenarioText` exactly like a CLI input, and only a design that parses
+ * is loaded. The document kept is the file as written (units as strings), not the parsed form,
+ * so exporting it gives back the same file.
+ */
+import { formatIssue, MAX_FILE_BYTES, parseScenarioText, type ScenarioIssue } from '@design-sim/sim-core';
+import type { PlainObject } from './doc-path.ts';
+import { isObject } from './doc-path.ts';
+import { yamlToDoc } from './scenario-yaml.ts';
+
+/** A loaded design, or the issues that stopped it (with lines and columns). */
+export type LoadResult = { ok: true; doc: PlainObject; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
+
+/** Parses and validates scenario text from outside. Never throws. */
+export function loadDesignText(text: string, fileName: string): LoadResult {
+  const parsed = parseScenarioText(text, fileName);
+  if (!parsed.ok) return parsed;
+  const raw = yamlToDoc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!raw.ok) return { ok: false, issues: [{ file: fileName, line: null, column: null, path: '', message: raw.message }] };
+  return { ok: true, doc: raw.doc, warnings: parsed.warnings };
+}
+
+/** Loads a File (size checked before reading, like the CLI). */
+export async function loadDesignFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<LoadResult> {
+  if (file.size > MAX_FILE_BYTES) {
+    return { ok: false, issues: [{ file: file.name, line: null, column: null, path: '', message: `file is too large: ${file.size} bytes (the limit is ${MAX_FILE_BYTES} bytes = 1 MiB)` }] };
+  }
+  return loadDesignText(await file.text(), file.name);
+}
+
+/** The autosaved document if it is still a scenario-shaped mapping (it may hold work in progress with errors). */
+export function restoreAutosaved(text: string): PlainObject | null {
+  const raw = yamlToDoc(text);
+  if (!raw.ok) return null;
+  const d = raw.doc;
+  return d.apiVersion !== undefined && isObject(d.metadata) && isObject(d.spec) ? d : null;
+}
+
+/** Issue lines for a message box: `file:line:col path: message`. */
+export function issueLines(issues: readonly ScenarioIssue[]): string[] {
+  return issues.map(formatIssue);
+}
+
+/** A minimal valid design when the library is empty: one service on one pool under constant traffic. */
+export const STARTER_DOC: PlainObject = {
+  apiVersion: 'design-sim/v1',
+  kind: 'Scenario',
+  metadata: { name: 'my-design', title: 'A new design' },
+  spec: {
+    duration: '1h',
+    traffic: { profile: { type: 'constant', qps: 100 } },
+    services: [{ name: 'model', replicas: 7, latency: { distribution: 'constant', ms: 50 }, nodePool: 'gpu' }],
+    nodePools: [{ name: 'gpu', instance: 'aws/us-east-1/g5.2xlarge', minNodes: 7, maxNodes: 10 }],
+    expect: ['latency.p99 < 100ms'],
+  },
+};

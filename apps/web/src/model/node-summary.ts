@@ -1,0 +1,70 @@
+/**
+ * The one-line description a canvas node shows of its own settings (before any run), e.g.
+ * "7 replicas · 50 ms · HPA 7–70". Text only: values from files are never rendered as HTML.
+ */
+import { asArray, asObject, isObject, type PlainObject } from './doc-path.ts';
+import type { ComponentKind } from './design-graph.ts';
+
+const s = (v: unknown) => (v === undefined || v === null ? '?' : typeof v === 'object' ? '…' : String(v));
+
+function profileText(p: PlainObject): string {
+  switch (p.type) {
+    case 'constant':
+      return `${s(p.qps)} req/s`;
+    case 'step':
+      return `${s(p.from)} → ${s(p.to)} req/s at ${s(p.at)}`;
+    case 'ramp':
+      return `ramp ${s(p.from)} → ${s(p.to)} req/s`;
+    case 'spike':
+      return `${s(p.base)} req/s, spike to ${s(p.peak)}`;
+    case 'diurnal':
+      return `daily ${s(p.min)}–${s(p.max)} req/s`;
+    case 'points': {
+      const qps = asArray(p.points).map((pt) => (Array.isArray(pt) ? pt[1] : asObject(pt).qps)).filter((q): q is number => typeof q === 'number');
+      return qps.length > 0 ? `points ${Math.min(...qps)}–${Math.max(...qps)} req/s` : 'points';
+    }
+    default:
+      return 'profile?';
+  }
+}
+
+function latencyText(l: PlainObject): string {
+  switch (l.distribution) {
+    case 'constant':
+      return `${s(l.ms)} ms`;
+    case 'exponential':
+      return `exp ${s(l.meanMs)} ms`;
+    case 'lognormal':
+      return `${s(l.p50Ms)}/${s(l.p99Ms)} ms p50/p99`;
+    case 'empirical':
+      return 'empirical latency';
+    default:
+      return 'latency?';
+  }
+}
+
+/** The title (name) and one-line description of a component. */
+export function nodeSummary(kind: ComponentKind, f: PlainObject): { title: string; detail: string } {
+  switch (kind) {
+    case 'traffic':
+      return { title: 'Traffic', detail: profileText(asObject(f.profile)) };
+    case 'loadBalancer':
+      return { title: 'Load balancer', detail: s(f.routing) };
+    case 'cache':
+      return { title: 'Cache', detail: `hit ${s(f.hitRatio)} · ${s(f.latency)}` };
+    case 'service': {
+      const hpa = isObject(f.hpa) ? ` · HPA ${s(f.hpa.minReplicas ?? 1)}–${s(f.hpa.maxReplicas)}` : '';
+      const replicas = f.replicas ?? (isObject(f.hpa) ? f.hpa.minReplicas : undefined) ?? 1;
+      return { title: s(f.name), detail: `${s(replicas)} replicas · ${latencyText(asObject(f.latency))}${hpa}` };
+    }
+    case 'nodePool': {
+      const type = typeof f.instance === 'string' ? f.instance.split('/').pop() : '?';
+      const spot = f.spotShare !== undefined && f.spotShare !== 0 ? ` · spot ${s(f.spotShare)}` : '';
+      return { title: s(f.name), detail: `${type} · ${s(f.minNodes ?? 0)}–${s(f.maxNodes)} nodes${spot}` };
+    }
+    case 'training': {
+      const hw = f.instance !== undefined ? `${s(f.nodes)} × ${String(f.instance).split('/').pop()}` : `${s(f.gpus)} × ${s(f.gpu)}`;
+      return { title: 'Training', detail: `${s(f.parameters)} params · ${s(f.tokens)} tokens · ${hw}` };
+    }
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Compare mode's table: the same metrics for two runs side by side, with B − A and the relative
+ * change. Values are sim-core's metric lookups (the CLI's numbers).
+ */
+import { getMetric, lookupMetric, type RunResult } from '@design-sim/sim-core';
+
+/** One metric of the comparison. */
+export interface DiffRow {
+  metric: string;
+  label: string;
+  unit: string;
+  a: number | null;
+  b: number | null;
+  delta: number | null;
+  /** (b − a) / |a| × 100, null when undefined. */
+  deltaPct: number | null;
+  /** True when lower is better (latency, cost), for colouring the change. */
+  lowerIsBetter: boolean;
+}
+
+const ROWS: readonly { metric: string; label: string; lowerIsBetter: boolean }[] = [
+  { metric: 'latency.p99', label: 'p99 latency', lowerIsBetter: true },
+  { metric: 'availability', label: 'availability', lowerIsBetter: false },
+  { metric: 'gpus.peak', label: 'peak GPUs', lowerIsBetter: true },
+  { metric: 'nodes.mean', label: 'mean nodes', lowerIsBetter: true },
+  { metric: 'cost.hourly', label: '$ / hour', lowerIsBetter: true },
+  { metric: 'cost.monthly', label: '$ / month', lowerIsBetter: true },
+  { metric: 'cost.per1k', label: '$ / 1k requests', lowerIsBetter: true },
+  { metric: 'spotInterruptions', label: 'spot interruptions', lowerIsBetter: true },
+  { metric: 'training.days', label: 'training days', lowerIsBetter: true },
+  { metric: 'training.costUsd', label: 'training cost', lowerIsBetter: true },
+];
+
+/** The rows both or either run has a value for. */
+export function compareRows(a: RunResult, b: RunResult): DiffRow[] {
+  return ROWS.map((r) => {
+    const va = lookupMetric(a, r.metric);
+    const vb = lookupMetric(b, r.metric);
+    const delta = va !== null && vb !== null ? vb - va : null;
+    const deltaPct = delta !== null && va !== null && va !== 0 ? (delta / Math.abs(va)) * 100 : null;
+    return { ...r, unit: getMetric(r.metric)?.unit ?? '', a: va, b: vb, delta, deltaPct };
+  }).filter((r) => r.a !== null || r.b !== null);
+}

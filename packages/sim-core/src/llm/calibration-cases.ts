@@ -1,0 +1,126 @@
+/**
+ * The published LLM-serving measurements of ../shared/reference/llm-serving-calibration.md as runnable
+ * cases, shared by the calibration script (bench/llm-calibration.ts) and the fidelity tests.
+ * Offline rows: TensorRT-LLM v0.15.0 `trtllm-bench`, all requests queued at once, fixed ISL/OSL, 95% of
+ * the free GPU memory for KV. Online rows: TensorRT-LLM v0.14.0 behind Triton, Llama-3.1-8B BF16 on one
+ * H100, ISL/OSL 202/214, 500 requests.
+ */
+import type { EngineConfig, EngineLlm } from '../engine/engine-config.ts';
+import { runEngine } from '../engine/simulation.ts';
+import { service } from '../test-support/builders.ts';
+import { compileRateProfile } from '../traffic/rate-profile.ts';
+import { kvBytesPerToken, knownModel, WEIGHT_BYTES } from './llm-models.ts';
+import type { LlmEfficiency } from './llm-perf.ts';
+
+/** GPU figures as in the cost-model catalog (pricing.md §A: dense TFLOPS, memory, bandwidth). */
+const GPU = {
+  'H100 SXM': { memoryGB: 80, bandwidthTBs: 3.35, bf16: 989, fp8: 1979 },
+  'A100-SXM4-80GB': { memoryGB: 80, bandwidthTBs: 2.039, bf16: 312, fp8: null },
+  L40S: { memoryGB: 48, bandwidthTBs: 0.864, bf16: 362, fp8: 733 },
+} as const;
+
+export interface CalibrationCase {
+  name: string;
+  metric: 'output tok/s' | 'mean TTFT ms' | 'mean ITL ms';
+  measured: number;
+  gpu: keyof typeof GPU;
+  precision: 'bf16' | 'fp8';
+  input: number;
+  output: number;
+  /** Offered requests per second (online), or null for offline: `requests` queued at t = 0. */
+  qps: number | null;
+  requests: number;
+}
+
+const offline = (gpu: keyof typeof GPU, precision: 'bf16' | 'fp8', isl: number, measured: number): CalibrationCase => ({
+  name: `offline ${gpu} ${precision.toUpperCase()} ${isl}/${isl}`,
+  metric: 'output tok/s',
+  measured,
+  gpu,
+  precision,
+  input: isl,
+  output: isl,
+  qps: null,
+  requests: isl <= 128 ? 3000 : 1000,
+});
+
+const online = (qps: number, metric: CalibrationCase['metric'], measured: number): CalibrationCase => ({
+  name: `online H100 BF16 202/214 @ ${qps} req/s`,
+  metric,
+  measured,
+  gpu: 'H100 SXM',
+  precision: 'bf16',
+  input: 202,
+  output: 214,
+  qps,
+  requests: 500,
+});
+
+export const calibrationCases: readonly CalibrationCase[] = [
+  offline('H100 SXM', 'bf16', 128, 16_117),
+  offline('H100 SXM', 'bf16', 1000, 7_721),
+  offline('A100-SXM4-80GB', 'bf16', 128, 6_553),
+  offline('A100-SXM4-80GB', 'bf16', 1000, 3_753),
+  offline('L40S', 'fp8', 128, 8_983),
+  offline('L40S', 'fp8', 1000, 4_014),
+  online(2, 'mean ITL ms', 7),
+  online(4, 'mean ITL ms', 8),
+  online(8, 'mean ITL ms', 9),
+  online(16, 'mean ITL ms', 10),
+  online(32, 'mean ITL ms', 11),
+  online(2, 'mean TTFT ms', 19),
+  online(8, 'mean TTFT ms', 21),
+  online(32, 'mean TTFT ms', 27),
+];
+
+/** The engine's LLM config for a case (Llama-3.1-8B, TP1). */
+export function caseLlm(c: CalibrationCase, efficiency: LlmEfficiency): EngineLlm {
+  const shape = knownModel('llama-3.1-8b')!;
+  const g = GPU[c.gpu];
+  const weightBytes = shape.parameters * WEIGHT_BYTES[c.precision];
+  const kv = kvBytesPerToken(shape, c.precision === 'fp8' ? 1 : 2);
+  // trtllm-bench: 95% of the memory left after the weights goes to the KV cache.
+  const kvTokens = Math.floor((0.95 * (g.memoryGB * 1e9 - weightBytes)) / kv);
+  return {
+    model: { parameters: shape.parameters, layers: shape.layers, hiddenSize: shape.hiddenSize, weightBytes, kvBytesPerToken: kv },
+    hardware: { flopsPerGpu: (c.precision === 'fp8' ? g.fp8! : g.bf16) * 1e12, bandwidthPerGpu: g.bandwidthTBs * 1e12, tensorParallel: 1 },
+    efficiency,
+    kvCapacityTokens: kvTokens,
+    // Assumed engine limits (not stated on the page): max_batch_size 2048, max_num_tokens 8192.
+    maxBatchSize: 2048,
+    maxBatchedTokens: 8192,
+    chunkedPrefill: false,
+    inputTokens: { kind: 'fixed', tokens: c.input },
+    outputTokens: { kind: 'fixed', tokens: c.output },
+  };
+}
+
+/** Runs a case; returns the predicted value of its metric. */
+export function evaluateCase(c: CalibrationCase, efficiency: LlmEfficiency): { predicted: number } {
+  const burst = 0.001;
+  const rate = c.qps ?? c.requests / burst;
+  const arrivalsEnd = c.qps === null ? burst : c.requests / c.qps;
+  const horizon = arrivalsEnd + 600;
+  const cfg: EngineConfig = {
+    seed: 11,
+    durationSeconds: horizon,
+    warmupSeconds: 0,
+    intervalSeconds: 0.05,
+    traffic: {
+      profile: compileRateProfile({ type: 'points', points: [[0, rate], [arrivalsEnd, rate], [arrivalsEnd, 0]] }, horizon),
+      arrivals: c.qps === null ? 'uniform' : 'poisson',
+      service: 0,
+    },
+    services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, initialReplicas: 1, llm: caseLlm(c, efficiency) })],
+    pools: [],
+  };
+  const r = runEngine(cfg);
+  const llm = r.llm!;
+  if (c.metric === 'mean TTFT ms') return { predicted: llm.ttft.mean() };
+  if (c.metric === 'mean ITL ms') return { predicted: llm.tpot.mean() };
+  // Offline throughput: output tokens over the time until the last request finished.
+  const ts = r.timeseries;
+  let last = 0;
+  for (let i = 0; i < ts.t.length; i++) if (ts.servedQps[i]! > 0) last = ts.t[i]!;
+  return { predicted: llm.outputTokens / last };
+}

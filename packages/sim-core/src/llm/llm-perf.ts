@@ -1,0 +1,67 @@
+/**
+ * How long one continuous-batching iteration takes on one replica: a roofline with calibrated
+ * efficiencies. Compute: 2 FLOPs per parameter per token processed, plus attention (4 · layers ·
+ * hidden per token per context token: QKᵀ and AV). Memory: every weight is read once per iteration,
+ * plus the KV cache of every sequence in the batch. Tensor parallelism splits both over the GPUs.
+ * The iteration takes the larger of the two at their efficiencies, plus the part of the smaller one that
+ * does not overlap, plus a fixed per-step overhead (scheduling, sampling, kernel launches, TP all-reduce). Efficiencies are parameters, fitted in
+ * docs/fidelity.md, never constants in the loop.
+ */
+export interface LlmHardware {
+  /** Dense tensor FLOP/s of one GPU at the compute precision. */
+  flopsPerGpu: number;
+  /** Memory bandwidth of one GPU, bytes/s. */
+  bandwidthPerGpu: number;
+  /** GPUs per replica (tensor parallel degree). */
+  tensorParallel: number;
+}
+
+export interface LlmEfficiency {
+  /** Achieved fraction of peak FLOP/s in prefill-heavy iterations. */
+  compute: number;
+  /** Achieved fraction of peak memory bandwidth in decode iterations. */
+  bandwidth: number;
+  /** Fixed time per iteration, s. */
+  stepOverheadSeconds: number;
+  /**
+   * How far compute and memory traffic overlap within an iteration: 1 = the pure roofline max(c, m),
+   * 0 = strictly one after the other (c + m). Real kernels sit in between.
+   */
+  overlap: number;
+  /** Per-request time before it reaches the scheduler (HTTP, tokenization, detokenization), s. */
+  requestOverheadSeconds: number;
+}
+
+/**
+ * Defaults fitted to the TensorRT-LLM H100/A100/L40S measurements in
+ * ../shared/reference/llm-serving-calibration.md (see docs/fidelity.md for the fit and its errors).
+ */
+export const DEFAULT_LLM_EFFICIENCY: LlmEfficiency = { compute: 0.55, bandwidth: 0.8, stepOverheadSeconds: 0.003, overlap: 1, requestOverheadSeconds: 0.006 };
+
+export interface IterationWork {
+  /** Tokens whose forward pass runs this iteration (prefill chunk tokens + one per decoding sequence). */
+  tokens: number;
+  /** Σ over those tokens of the context they attend to (for attention FLOPs). */
+  attendedTokens: number;
+  /** KV-cache tokens read this iteration (the context of every sequence in the batch). */
+  kvTokensRead: number;
+}
+
+export interface LlmCostModel {
+  parameters: number;
+  layers: number;
+  hiddenSize: number;
+  weightBytes: number;
+  kvBytesPerToken: number;
+}
+
+/** Seconds for one iteration. */
+export function iterationSeconds(work: IterationWork, m: LlmCostModel, hw: LlmHardware, eff: LlmEfficiency): number {
+  const flops = 2 * m.parameters * work.tokens + 4 * m.layers * m.hiddenSize * work.attendedTokens;
+  const bytes = m.weightBytes + work.kvTokensRead * m.kvBytesPerToken;
+  const compute = flops / (hw.tensorParallel * hw.flopsPerGpu * eff.compute);
+  const memory = bytes / (hw.tensorParallel * hw.bandwidthPerGpu * eff.bandwidth);
+  const longer = compute > memory ? compute : memory;
+  const shorter = compute > memory ? memory : compute;
+  return eff.stepOverheadSeconds + longer + (1 - eff.overlap) * shorter;
+}

@@ -1,0 +1,89 @@
+/**
+ * services[].llm → EngineLlm: the model's weight and KV bytes, the GPU's peak FLOP/s and bandwidth from
+ * the cost-model catalog, and the KV-cache capacity that is left beside the weights:
+ *   KV tokens = (TP · memory · gpuMemoryUtilization − weights − TP · activationReserve) / KV bytes per token.
+ * Memory is taken in decimal GB (10⁹ bytes), as the catalog and the calibration tables state it.
+ */
+import type { GpuSpec } from '@design-sim/cost-model';
+import type { EngineLlm, TokenDistribution } from '../engine/engine-config.ts';
+import { kvBytesPerToken, knownModel, KNOWN_MODELS, MODEL_ALIASES, type ModelShape, parametersOfShape, WEIGHT_BYTES } from './llm-models.ts';
+import { DEFAULT_LLM_EFFICIENCY } from './llm-perf.ts';
+import { Z99 } from '../random/normal.ts';
+import type { LlmSpec, TokenLengthSpec } from '../scenario/index.ts';
+
+export type LlmResolution = { ok: true; llm: EngineLlm; weightsGB: number; kvGBPerReplica: number } | { ok: false; message: string; field: string };
+
+export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number): LlmResolution {
+  const shape = modelShape(spec.model);
+  if (!shape) {
+    const names = [...Object.keys(KNOWN_MODELS), ...Object.keys(MODEL_ALIASES)].join(', ');
+    return { ok: false, field: 'model', message: `unknown model "${String(spec.model)}": use one of ${names}, or give its shape (layers, hiddenSize, kvHeads, headDim, parameters)` };
+  }
+  const tflops = computeTflops(gpu, spec.precision);
+  if (tflops === null) return { ok: false, field: 'precision', message: `${gpu.id} has no dense ${spec.precision.toUpperCase()} TFLOPS in the catalog` };
+  const tp = Math.max(1, tensorParallel);
+  const weightBytes = shape.parameters * WEIGHT_BYTES[spec.precision];
+  const kvBytes = kvBytesPerToken(shape, spec.kvCacheDtype === 'fp8' ? 1 : 2);
+  const usable = tp * gpu.memoryGB * 1e9 * spec.gpuMemoryUtilization - tp * spec.activationReserveGB * 1e9;
+  const kvSpace = usable - weightBytes;
+  const gb = (b: number) => (b / 1e9).toFixed(1);
+  if (kvSpace <= 0) {
+    return {
+      ok: false,
+      field: 'model',
+      message: `does not fit: ${gb(weightBytes)} GB of ${spec.precision} weights need more than the ${gb(usable)} GB usable on ${tp} × ${gpu.id} (${gpu.memoryGB} GB × ${spec.gpuMemoryUtilization} each, minus ${spec.activationReserveGB} GB activations); use more GPUs per replica, fp8/int4 weights or a larger GPU`,
+    };
+  }
+  const eff = spec.efficiency ?? {};
+  return {
+    ok: true,
+    weightsGB: weightBytes / 1e9,
+    kvGBPerReplica: kvSpace / 1e9,
+    llm: {
+      model: { parameters: shape.parameters, layers: shape.layers, hiddenSize: shape.hiddenSize, weightBytes, kvBytesPerToken: kvBytes },
+      hardware: { flopsPerGpu: tflops * 1e12, bandwidthPerGpu: gpu.memBandwidthTBs * 1e12, tensorParallel: tp },
+      efficiency: {
+        compute: eff.compute ?? DEFAULT_LLM_EFFICIENCY.compute,
+        bandwidth: eff.bandwidth ?? DEFAULT_LLM_EFFICIENCY.bandwidth,
+        stepOverheadSeconds: eff.stepOverhead === undefined ? DEFAULT_LLM_EFFICIENCY.stepOverheadSeconds : eff.stepOverhead / 1000,
+        overlap: eff.overlap ?? DEFAULT_LLM_EFFICIENCY.overlap,
+        requestOverheadSeconds: eff.requestOverhead === undefined ? DEFAULT_LLM_EFFICIENCY.requestOverheadSeconds : eff.requestOverhead / 1000,
+      },
+      kvCapacityTokens: Math.floor(kvSpace / kvBytes),
+      maxBatchSize: spec.maxBatchSize,
+      maxBatchedTokens: spec.maxBatchedTokens,
+      chunkedPrefill: spec.chunkedPrefill,
+      inputTokens: tokenDistribution(spec.inputTokens),
+      outputTokens: tokenDistribution(spec.outputTokens),
+    },
+  };
+}
+
+function modelShape(model: LlmSpec['model']): ModelShape | undefined {
+  if (typeof model === 'string') return knownModel(model);
+  const parameters =
+    model.parameters ??
+    (model.ffnSize !== undefined && model.vocabSize !== undefined
+      ? parametersOfShape({ ...model, attentionHeads: model.attentionHeads ?? 1, ffnSize: model.ffnSize, vocabSize: model.vocabSize })
+      : undefined);
+  if (parameters === undefined) return undefined;
+  return { parameters, layers: model.layers, hiddenSize: model.hiddenSize, attentionHeads: model.attentionHeads ?? 0, kvHeads: model.kvHeads, headDim: model.headDim, ffnSize: model.ffnSize ?? 0, vocabSize: model.vocabSize ?? 0 };
+}
+
+/** FP8 weights run FP8 tensor cores; int4 weights (W4A16) compute in 16-bit. */
+function computeTflops(gpu: GpuSpec, precision: LlmSpec['precision']): number | null {
+  if (precision === 'fp8') return gpu.fp8DenseTflops;
+  return gpu.bf16DenseTflops ?? gpu.fp16DenseTflops;
+}
+
+function tokenDistribution(t: TokenLengthSpec): TokenDistribution {
+  if (typeof t === 'number') return { kind: 'fixed', tokens: t };
+  switch (t.distribution) {
+    case 'fixed':
+      return { kind: 'fixed', tokens: t.tokens };
+    case 'uniform':
+      return { kind: 'uniform', min: t.min, max: t.max };
+    case 'lognormal':
+      return { kind: 'lognormal', mu: Math.log(t.p50), sigma: t.p99 === t.p50 ? 0 : Math.log(t.p99 / t.p50) / Z99, max: t.max ?? 1_000_000 };
+  }
+}

@@ -1,0 +1,64 @@
+/** Zod schema for `services[].llm`: token-level LLM serving (model, precision, lengths, batching, efficiencies). */
+import { z } from 'zod';
+import { count, durationMs, fraction } from './unit-fields.ts';
+
+const MAX_TOKENS = 1_000_000;
+const tokens = (description: string) => z.number().int().min(1).max(MAX_TOKENS).describe(description);
+
+/** Request lengths in tokens: a fixed number, or a distribution. */
+export const tokenLengthSchema = z.union([
+  tokens('Fixed length in tokens'),
+  z.strictObject({ distribution: z.literal('fixed'), tokens: tokens('Fixed length in tokens') }),
+  z
+    .strictObject({ distribution: z.literal('uniform'), min: tokens('Shortest'), max: tokens('Longest') })
+    .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] }),
+  z
+    .strictObject({
+      distribution: z.literal('lognormal'),
+      p50: tokens('Median length'),
+      p99: tokens('99th-percentile length'),
+      max: tokens('Cap (longer draws are cut)').optional(),
+    })
+    .refine((d) => d.p99 >= d.p50, { message: 'p99 must be at least p50', path: ['p99'] }),
+]);
+
+/** An explicit model shape, for models the tool does not know by name. */
+export const modelShapeSchema = z.strictObject({
+  parameters: count('Total parameters (8e9 or "8B"); derived from the shape when omitted', { min: 0, exclusiveMin: true, max: 1e13 }).optional(),
+  layers: z.number().int().min(1).max(1000).describe('Transformer layers'),
+  hiddenSize: z.number().int().min(1).max(1_000_000).describe('Model (hidden) dimension'),
+  attentionHeads: z.number().int().min(1).max(10_000).optional().describe('Query heads'),
+  kvHeads: z.number().int().min(1).max(10_000).describe('Key/value heads (grouped-query attention)'),
+  headDim: z.number().int().min(1).max(10_000).describe('Dimension per head'),
+  ffnSize: z.number().int().min(1).max(10_000_000).optional().describe('Gated MLP inner size (needed when parameters is omitted)'),
+  vocabSize: z.number().int().min(1).max(10_000_000).optional().describe('Vocabulary size (needed when parameters is omitted)'),
+});
+
+/** Calibrated efficiencies; defaults in docs/fidelity.md. */
+export const llmEfficiencySchema = z.strictObject({
+  compute: fraction('Achieved fraction of peak dense FLOP/s', { min: 0, exclusiveMin: true, max: 1 }).optional(),
+  bandwidth: fraction('Achieved fraction of peak memory bandwidth', { min: 0, exclusiveMin: true, max: 1 }).optional(),
+  stepOverhead: durationMs('Fixed time per batching iteration, ms', { min: 0, max: 1000 }).optional(),
+  overlap: fraction('Overlap of compute and memory time within an iteration (1 = roofline max)', { min: 0, max: 1 }).optional(),
+  requestOverhead: durationMs('Per-request time before scheduling (HTTP, tokenization), ms', { min: 0, max: 60_000 }).optional(),
+});
+
+/** `services[].llm`. */
+export const llmSchema = z.strictObject({
+  model: z.union([z.string().min(1).describe('A known model: llama-3.1-8b, llama-3.1-70b (and llama-3-* aliases)'), modelShapeSchema]),
+  precision: z.enum(['bf16', 'fp16', 'fp8', 'int4']).default('bf16').describe('Weight precision (int4 computes in 16-bit)'),
+  kvCacheDtype: z.enum(['bf16', 'fp16', 'fp8']).default('bf16').describe('KV-cache element type'),
+  gpu: z.string().min(1).optional().describe("Catalog GPU id; default: the node pool instance's GPU"),
+  inputTokens: tokenLengthSchema.describe('Prompt length in tokens'),
+  outputTokens: tokenLengthSchema.describe('Generated length in tokens'),
+  maxBatchSize: z.number().int().min(1).max(4096).default(256).describe('Most sequences per batch (vLLM max_num_seqs)'),
+  maxBatchedTokens: z.number().int().min(1).max(1_000_000).default(8192).describe('Most tokens per iteration (vLLM max_num_batched_tokens)'),
+  chunkedPrefill: z.boolean().default(true).describe('Split long prompts across iterations'),
+  gpuMemoryUtilization: fraction('Share of GPU memory for weights + KV cache (vLLM default 0.9)', { min: 0, exclusiveMin: true, max: 1 }).default(0.9),
+  activationReserveGB: z.number().min(0).max(1000).default(1).describe('Memory per GPU kept for activations, GB'),
+  efficiency: llmEfficiencySchema.optional(),
+});
+
+export type LlmSpec = z.output<typeof llmSchema>;
+export type TokenLengthSpec = z.output<typeof tokenLengthSchema>;
+export type ModelShapeSpec = z.output<typeof modelShapeSchema>;
