@@ -66,6 +66,10 @@ function ListBlock({ def, path, ctx }: { def: ListDef; path: PathSegment[]; ctx:
   );
 }
 
+function hidden(def: VariantDef, parent: PathSegment[], doc: PlainObject): boolean {
+  return def.hiddenWhen !== undefined && getIn(doc, [...parent, def.hiddenWhen]) !== undefined;
+}
+
 /** One section of the inspector, rooted at `base`. */
 export function SectionForm({ def, base, ctx }: { def: SectionDef; base: PathSegment[]; ctx: FormContext }) {
   const path = [...base, ...def.key];
@@ -89,7 +93,7 @@ export function SectionForm({ def, base, ctx }: { def: SectionDef; base: PathSeg
       {present &&
         def.items.map((item, k) => {
           if (item.kind === 'field') return <FieldControl key={k} field={item} path={[...path, ...item.key]} doc={ctx.doc} issues={ctx.issues} asOf={ctx.asOf} onChange={ctx.setField} />;
-          if (item.kind === 'variant') return <VariantBlock key={k} def={item} path={[...path, ...item.key]} ctx={ctx} />;
+          if (item.kind === 'variant') return hidden(item, path, ctx.doc) ? null : <VariantBlock key={k} def={item} path={[...path, ...item.key]} ctx={ctx} />;
           return <ListBlock key={k} def={item} path={[...path, ...item.key]} ctx={ctx} />;
         })}
     </section>
@@ -110,7 +114,9 @@ export function sectionFieldPaths(def: SectionDef, base: PathSegment[], doc: Pla
   for (const item of def.items) {
     const p = [...path, ...item.key];
     if (item.kind === 'field') out.push(formatPath(p));
-    else if (item.kind === 'variant') variant(item, p);
+    else if (item.kind === 'variant') {
+      if (!hidden(item, path, doc)) variant(item, p);
+    }
     else {
       out.push(formatPath(p));
       asArray(getIn(doc, p)).forEach((_x, i) => variant(item.item, [...p, i]));

@@ -1,7 +1,8 @@
 /**
  * Positions for nodes the document does not place (`spec.canvas.nodes` has no entry): columns
  * follow the request path (traffic → cache → load balancer → service → node pool), one row per
- * service, so an imported file looks like the diagram one would draw.
+ * service, so an imported file looks like the diagram one would draw. Columns no node uses are
+ * skipped, so a plain traffic → service → pool design is not stretched across empty space.
  */
 import type { ComponentKind } from './design-graph.ts';
 
@@ -10,9 +11,14 @@ export const COLUMN_WIDTH = 250;
 /** Vertical spacing between rows, px. */
 export const ROW_HEIGHT = 170;
 
-const COLUMN: Readonly<Record<ComponentKind, number>> = { traffic: 0, cache: 1, loadBalancer: 2, service: 3, nodePool: 4, training: 0 };
+const ORDER: readonly ComponentKind[] = ['traffic', 'cache', 'loadBalancer', 'service', 'nodePool'];
 
-/** Position of a node of `kind` in `row`. */
-export function layoutPosition(kind: ComponentKind, row: number): { x: number; y: number } {
-  return { x: COLUMN[kind] * COLUMN_WIDTH, y: row * ROW_HEIGHT };
+/** A layout for the kinds present: `position(kind, row)`. */
+export function createLayout(present: ReadonlySet<ComponentKind>): (kind: ComponentKind, row: number) => { x: number; y: number } {
+  const used = ORDER.filter((k) => present.has(k) || k === 'service');
+  return (kind, row) => {
+    // Training and canvas-only components start in the first column.
+    const col = Math.max(0, used.indexOf(kind));
+    return { x: col * COLUMN_WIDTH, y: row * ROW_HEIGHT };
+  };
 }

@@ -29,6 +29,8 @@ export interface VariantDef {
   discriminator: string;
   label: string;
   variants: Readonly<Record<string, { defaults: PlainObject; fields: FieldDef[] }>>;
+  /** Hidden when this sibling key is present (a service with `llm` has no `latency`). */
+  hiddenWhen?: string;
 }
 
 /** A list of variant items (HPA metrics). */
@@ -90,6 +92,7 @@ const LATENCY: VariantDef = {
   key: ['latency'],
   discriminator: 'distribution',
   label: 'Service time',
+  hiddenWhen: 'llm',
   variants: {
     constant: { defaults: { distribution: 'constant', ms: 50 }, fields: [f('ms', 'Time (ms)')] },
     exponential: { defaults: { distribution: 'exponential', meanMs: 50 }, fields: [f('meanMs', 'Mean (ms)')] },
@@ -141,6 +144,21 @@ export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly Section
         f('gpusPerReplica', 'GPUs per replica', 'value', { placeholder: '1' }),
         f('concurrency', 'Concurrency', 'value', { placeholder: '1', help: 'requests served at once per replica' }),
         LATENCY,
+      ],
+    },
+    {
+      title: 'LLM serving (token-level, instead of service time)',
+      key: ['llm'],
+      optional: { create: { model: 'llama-3.1-8b', inputTokens: 512, outputTokens: 256 } },
+      items: [
+        f('model', 'Model', 'text', { help: 'llama-3.1-8b, llama-3.1-70b, or a shape (edit as YAML)' }),
+        f('precision', 'Precision', 'select', { options: ['bf16', 'fp16', 'fp8', 'int4'], placeholder: 'bf16' }),
+        f('gpu', 'GPU', 'gpu', { help: "default: the node pool's GPU" }),
+        f('inputTokens', 'Input tokens', 'value', { help: 'a number; distributions via YAML' }),
+        f('outputTokens', 'Output tokens', 'value'),
+        f('maxBatchSize', 'Max batch size', 'value', { placeholder: '256' }),
+        f('maxBatchedTokens', 'Max batched tokens', 'value', { placeholder: '8192' }),
+        f('gpuMemoryUtilization', 'GPU memory share', 'value', { placeholder: '0.9' }),
       ],
     },
     { title: 'Queue', key: ['queue'], optional: { create: { timeout: '2s' } }, items: [f('maxLength', 'Max length'), f('timeout', 'Timeout')] },

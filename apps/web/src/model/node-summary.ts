@@ -55,7 +55,8 @@ export function nodeSummary(kind: ComponentKind, f: PlainObject): { title: strin
     case 'service': {
       const hpa = isObject(f.hpa) ? ` · HPA ${s(f.hpa.minReplicas ?? 1)}–${s(f.hpa.maxReplicas)}` : '';
       const replicas = f.replicas ?? (isObject(f.hpa) ? f.hpa.minReplicas : undefined) ?? 1;
-      return { title: s(f.name), detail: `${s(replicas)} replicas · ${latencyText(asObject(f.latency))}${hpa}` };
+      const serving = isObject(f.llm) ? `LLM ${typeof f.llm.model === 'string' ? f.llm.model : 'custom model'}` : latencyText(asObject(f.latency));
+      return { title: s(f.name), detail: `${s(replicas)} replicas · ${serving}${hpa}` };
     }
     case 'nodePool': {
       const type = typeof f.instance === 'string' ? f.instance.split('/').pop() : '?';

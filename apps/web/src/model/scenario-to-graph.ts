@@ -7,7 +7,7 @@
  * the automatic layout. `graphToScenario` is the inverse (round-trip tested).
  */
 import type { PathSegment } from '@design-sim/sim-core';
-import { layoutPosition } from './auto-layout.ts';
+import { createLayout } from './auto-layout.ts';
 import { cachePath, readCache } from './cache-mapping.ts';
 import { asArray, asObject, getIn, isObject, type PlainObject } from './doc-path.ts';
 import { edgeId, type ComponentKind, type DesignEdge, type DesignGraph, type DesignNode } from './design-graph.ts';
@@ -34,12 +34,14 @@ interface NodeSpec {
   detachedKey?: string | null;
 }
 
-function makeNode(doc: PlainObject, n: NodeSpec): DesignNode {
+type Layout = (kind: ComponentKind, row: number) => { x: number; y: number };
+
+function makeNode(doc: PlainObject, n: NodeSpec, layout: Layout): DesignNode {
   const stored = storedPosition(doc, n.id);
   return {
     id: n.id,
     type: 'design',
-    position: stored ?? layoutPosition(n.kind, n.row),
+    position: stored ?? layout(n.kind, n.row),
     data: {
       kind: n.kind,
       docPath: n.docPath,
@@ -63,7 +65,7 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
   const pools = asArray(spec.nodePools);
   const serviceIds = listIds('service', services);
   const poolIds = listIds('pool', pools);
-  const nodes: DesignNode[] = [];
+  const specs: NodeSpec[] = [];
   const edges: DesignEdge[] = [];
   /** The node that receives a service's requests first: its cache, else its balancer, else itself. */
   const front = new Map<string, string>();
@@ -72,11 +74,11 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
     const svc = asObject(raw);
     const id = serviceIds[i]!;
     const path: PathSegment[] = ['spec', 'services', i];
-    nodes.push(makeNode(doc, { id, kind: 'service', docPath: path, fragment: svc, order: i, row: i }));
+    specs.push(({ id, kind: 'service', docPath: path, fragment: svc, order: i, row: i }));
     let head = id;
     if (svc.routing !== undefined) {
       const lb = loadBalancerId(id);
-      nodes.push(makeNode(doc, { id: lb, kind: 'loadBalancer', docPath: path, fragment: { routing: svc.routing }, order: i, row: i, attachedTo: id }));
+      specs.push(({ id: lb, kind: 'loadBalancer', docPath: path, fragment: { routing: svc.routing }, order: i, row: i, attachedTo: id }));
       edges.push(edge(lb, head));
       head = lb;
     }
@@ -84,7 +86,7 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
     const cache = readCache(doc, i, name);
     if (cache !== null) {
       const c = cacheId(id);
-      nodes.push(makeNode(doc, { id: c, kind: 'cache', docPath: cachePath(i, name), fragment: cache, order: i, row: i, attachedTo: id }));
+      specs.push(({ id: c, kind: 'cache', docPath: cachePath(i, name), fragment: cache, order: i, row: i, attachedTo: id }));
       edges.push(edge(c, head));
       head = c;
     }
@@ -95,20 +97,20 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
 
   pools.forEach((raw, j) => {
     const firstUser = services.findIndex((s) => asObject(s).nodePool === asObject(raw).name);
-    nodes.push(makeNode(doc, { id: poolIds[j]!, kind: 'nodePool', docPath: ['spec', 'nodePools', j], fragment: asObject(raw), order: j, row: firstUser >= 0 ? firstUser : services.length + j }));
+    specs.push(({ id: poolIds[j]!, kind: 'nodePool', docPath: ['spec', 'nodePools', j], fragment: asObject(raw), order: j, row: firstUser >= 0 ? firstUser : services.length + j }));
   });
 
   if (isObject(spec.traffic)) {
     const traffic = spec.traffic;
     const explicit = typeof traffic.target === 'string' ? services.findIndex((s) => asObject(s).name === traffic.target) : -1;
     const targetIndex = traffic.target === undefined ? (services.length > 0 ? 0 : -1) : explicit;
-    nodes.push(makeNode(doc, { id: TRAFFIC_ID, kind: 'traffic', docPath: ['spec', 'traffic'], fragment: traffic, order: 0, row: Math.max(targetIndex, 0) }));
+    specs.push(({ id: TRAFFIC_ID, kind: 'traffic', docPath: ['spec', 'traffic'], fragment: traffic, order: 0, row: Math.max(targetIndex, 0) }));
     if (targetIndex >= 0) edges.push(edge(TRAFFIC_ID, front.get(serviceIds[targetIndex]!)!, traffic.target === undefined));
   }
 
   if (isObject(spec.training)) {
     const row = Math.max(services.length, pools.length) + (services.length > 0 ? 0.6 : 0);
-    nodes.push(makeNode(doc, { id: TRAINING_ID, kind: 'training', docPath: ['spec', 'training'], fragment: spec.training, order: 0, row }));
+    specs.push(({ id: TRAINING_ID, kind: 'training', docPath: ['spec', 'training'], fragment: spec.training, order: 0, row }));
   }
 
   const detached = asObject(getIn(spec, ['canvas', 'detached']));
@@ -117,8 +119,9 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
     const kind = DETACHABLE_KINDS.find((x) => x === fields.kind);
     if (kind === undefined) return;
     const row = Math.max(services.length, pools.length) + 1.2 + k * 0.7;
-    nodes.push(makeNode(doc, { id: detachedId(key), kind, docPath: ['spec', 'canvas', 'detached', key], fragment: fields, order: k, row, detachedKey: key }));
+    specs.push(({ id: detachedId(key), kind, docPath: ['spec', 'canvas', 'detached', key], fragment: fields, order: k, row, detachedKey: key }));
   });
 
-  return { nodes, edges };
+  const layout = createLayout(new Set(specs.filter((n) => n.detachedKey == null).map((n) => n.kind)));
+  return { nodes: specs.map((n) => makeNode(doc, n, layout)), edges };
 }

@@ -45,10 +45,15 @@ function capacitySeries(result: RunResult, scenario: Scenario | null): { series:
   const ts = result.timeseries!;
   const services = scenario?.spec.services ?? [];
   if (services.length !== 1) return { series: null, note: services.length > 1 ? 'capacity line shown for one-service designs only (series are fleet totals)' : null };
-  const perReplica = replicaCapacityQps(services[0]!);
-  if (perReplica === null) return { series: null, note: null };
-  const values = Float64Array.from(ts.readyReplicas, (r) => r * perReplica);
-  return { series: { key: 'capacity', label: `capacity (ready × ${Number(perReplica.toPrecision(3))}/s)`, values, color: 'var(--c-capacity)', dashed: true }, note: null };
+  const svc = services[0]!;
+  const perReplica = replicaCapacityQps(svc);
+  if (perReplica === null) return { series: null, note: svc.llm ? 'no capacity line for token-level LLM serving (throughput depends on the batch)' : null };
+  // Cache hits never reach a replica: the offered rate the fleet can absorb is the replicas' rate over the miss ratio.
+  const hit = svc.cache?.hitRatio ?? 0;
+  const scale = hit < 1 ? 1 / (1 - hit) : Infinity;
+  const values = Float64Array.from(ts.readyReplicas, (r) => r * perReplica * scale);
+  const label = `capacity (ready × ${Number(perReplica.toPrecision(3))}/s${hit > 0 ? ` ÷ ${Number((1 - hit).toPrecision(3))} misses` : ''})`;
+  return { series: { key: 'capacity', label, values, color: 'var(--c-capacity)', dashed: true }, note: null };
 }
 
 function expectationLines(scenario: Scenario | null, metricPrefix: string, label: (metric: string) => string): RefLine[] {

@@ -9,7 +9,7 @@ import type { ServiceSpec } from '@design-sim/sim-core';
 const Z99 = 2.3263478740408408;
 
 /** Mean service time of one request, ms. */
-export function meanServiceMs(latency: ServiceSpec['latency']): number {
+export function meanServiceMs(latency: NonNullable<ServiceSpec['latency']>): number {
   switch (latency.distribution) {
     case 'constant':
       return latency.ms;
@@ -38,8 +38,12 @@ export function batchMs(batchLatency: NonNullable<ServiceSpec['batching']>['batc
   return pts[pts.length - 1]![1];
 }
 
-/** Saturation throughput of one replica, requests/s; null when the model gives no finite figure. */
+/**
+ * Saturation throughput of one replica, requests/s; null when the model gives no simple figure
+ * (token-level LLM serving, whose throughput depends on the batch it forms).
+ */
 export function replicaCapacityQps(service: ServiceSpec): number | null {
+  if (service.latency === undefined) return null;
   const perSlot = service.batching
     ? (service.batching.maxBatchSize * 1000) / batchMs(service.batching.batchLatency, service.batching.maxBatchSize)
     : 1000 / meanServiceMs(service.latency);

@@ -132,6 +132,10 @@ describe('metric table', () => {
       'spotInterruptions',
       ...['total', 'hourly', 'monthly', 'per1k', 'perMillion'].map((q) => `cost.${q}`),
       ...['days', 'hours', 'gpuHours', 'costUsd', 'flops', 'lostDays', 'interruptions', 'budgetFits'].map((q) => `training.${q}`),
+      ...['p50', 'p90', 'p95', 'p99', 'mean'].map((q) => `ttft.${q}`),
+      ...['p50', 'p90', 'p99', 'mean'].map((q) => `tpot.${q}`),
+      'tokens.outputPerSecond',
+      'cost.perMillionTokens',
     ];
     expect([...METRIC_NAMES].sort()).toEqual(spec.sort());
   });

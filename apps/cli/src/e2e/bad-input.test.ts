@@ -1,0 +1,109 @@
+// Hostile input through the built binary: each case gets one clear located message, exit 2, no stack
+// trace, and finishes quickly.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR } from '../testing/test-context.ts';
+import { cli, STACK_LINE } from './cli-harness.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'design-sim-bad-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fixedFleet = readFileSync(join(EXAMPLES_DIR, 'fixed-fleet.yaml'), 'utf8');
+const file = (name: string, content: string | Uint8Array) => {
+  writeFileSync(join(dir, name), content);
+  return name;
+};
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+/** Runs `design-sim run <name>` in the temp folder and checks the shared promises. */
+function bad(name: string): string {
+  const r = cli(['run', name], { cwd: dir });
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(STACK_LINE);
+  expect(r.stderr).not.toMatch(/internal error/);
+  expect(r.ms).toBeLessThan(5000);
+  return r.stderr;
+}
+
+describe('bad input', () => {
+  it('malformed YAML: file, line, column', () => {
+    const name = file('malformed.yaml', 'apiVersion: design-sim/v1\nkind: Scenario\nspec:\n  traffic: {profile: {type: constant, qps: 10}\n');
+    expect(bad(name)).toMatch(/^error: malformed\.yaml:\d+:\d+ YAML syntax error: .+\n$/);
+  });
+
+  it('unknown field: path and did-you-mean', () => {
+    const text = fixedFleet.replace('routing: shared-queue', 'routng: shared-queue');
+    expect(bad(file('unknown-field.yaml', text))).toBe(`error: unknown-field.yaml:${lineOf(text, 'routng')}:7 spec.services[0].routng: unknown field "routng" (did you mean "routing"?)\n`);
+  });
+
+  it('wrong type', () => {
+    const text = fixedFleet.replace('replicas: 55', 'replicas: many');
+    expect(bad(file('wrong-type.yaml', text))).toBe(`error: wrong-type.yaml:${lineOf(text, 'replicas: many')}:17 spec.services[0].replicas: expected a number, got "many"\n`);
+  });
+
+  it('negative value', () => {
+    const text = fixedFleet.replace('meanMs: 50', 'meanMs: -50');
+    expect(bad(file('negative.yaml', text))).toMatch(new RegExp(`^error: negative\\.yaml:${lineOf(text, 'meanMs')}:\\d+ spec\\.services\\[0\\]\\.latency\\.meanMs: .*-50\\n$`));
+  });
+
+  it('absurd value', () => {
+    const text = fixedFleet.replace('qps: 1000', 'qps: 1e12');
+    expect(bad(file('absurd.yaml', text))).toMatch(new RegExp(`^error: absurd\\.yaml:${lineOf(text, 'qps: 1e12')}:\\d+ spec\\.traffic\\.profile\\.qps: `));
+  });
+
+  it('unknown instance id: suggestions from the catalog', () => {
+    const text = fixedFleet.replace('gcp/us-central1/g2-standard-8', 'gcp/us-central1/g2-standrd-8');
+    expect(bad(file('unknown-instance.yaml', text))).toMatch(
+      new RegExp(`^error: unknown-instance\\.yaml:${lineOf(text, 'g2-standrd-8')}:17 spec\\.nodePools\\[0\\]\\.instance: unknown instance "gcp/us-central1/g2-standrd-8" .*\\(did you mean "gcp/us-central1/g2-standard-8"\\?\\)\\n$`),
+    );
+  });
+
+  it('empty file', () => {
+    expect(bad(file('empty.yaml', ''))).toMatch(/^error: empty\.yaml file is empty: expected a scenario .*\n$/);
+  });
+
+  it('binary file', () => {
+    expect(bad(file('binary.yaml', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0xff, 0xfe])))).toMatch(/^error: binary\.yaml not a text file: found a NUL byte at byte 7 .*\n$/);
+    expect(bad(file('latin1.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9, 0x0a])))).toMatch(/^error: latin1\.yaml not a text file: found bytes that are not valid UTF-8 at byte 3/);
+  });
+
+  it('a 50 MB file is refused from its size alone, quickly', () => {
+    writeFileSync(join(dir, 'big.yaml'), '');
+    truncateSync(join(dir, 'big.yaml'), 50 * 1024 * 1024);
+    expect(bad('big.yaml')).toBe('error: big.yaml file is too large: 52,428,800 bytes (the limit is 1,048,576 bytes = 1 MiB; see docs/limits.md)\n');
+  });
+
+  it('a directory instead of a file', () => {
+    mkdirSync(join(dir, 'scenarios'), { recursive: true });
+    expect(bad('scenarios')).toBe('error: scenarios is a directory, not a scenario file: name the files, e.g. scenarios/*.yaml\n');
+  });
+
+  it('a missing file, with the nearest name', () => {
+    expect(bad('no-such.yaml')).toMatch(/^error: no-such\.yaml no such file( \(did you mean "[^"]+"\?\))?\n$/);
+    file('serving.yaml', fixedFleet);
+    expect(bad('servng.yaml')).toBe('error: servng.yaml no such file (did you mean "serving.yaml"?)\n');
+  });
+
+  it('not a scenario at all (a list, another apiVersion)', () => {
+    expect(bad(file('list.yaml', '- a\n- b\n'))).toMatch(/^error: list\.yaml:1:1 expected a mapping with apiVersion, kind, metadata and spec at the top level, got a list\n$/);
+    expect(bad(file('k8s.yaml', fixedFleet.replace('design-sim/v1', 'apps/v1')))).toMatch(/^error: k8s\.yaml:\d+:\d+ apiVersion: expected "design-sim\/v1", got "apps\/v1" \(did you mean "design-sim\/v1"\?\)\n$/);
+  });
+
+  it('a bad --set value is reported at its field, naming the flag', () => {
+    file('ok.yaml', fixedFleet);
+    const r = cli(['run', 'ok.yaml', '--set', 'spec.services[0].replicas=-3'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^error: ok\\.yaml:${lineOf(fixedFleet, 'replicas: 55')}:\\d+ spec\\.services\\[0\\]\\.replicas: .* \\(after --set spec\\.services\\[0\\]\\.replicas=-3\\)\\n$`));
+  });
+
+  it('usage errors: unknown option, bad number, unknown command', () => {
+    for (const args of [['run', 'ok.yaml', '--sed', '3'], ['run', 'ok.yaml', '--seed', 'x'], ['rnu'], ['run', 'ok.yaml', '--format', 'xml']]) {
+      const r = cli(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^design-sim: /);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    }
+  });
+});
