@@ -104,7 +104,7 @@ export function DesignCanvas({ graph, selection, dispatch }: Props) {
       >
         <Background gap={20} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Minimap of the design" nodeStrokeWidth={3} />
+        <MiniMap pannable zoomable ariaLabel="Minimap of the design" nodeStrokeWidth={3} style={{ width: 140, height: 90 }} />
       </ReactFlow>
     </div>
   );

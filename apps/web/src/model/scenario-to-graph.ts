@@ -74,11 +74,11 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
     const svc = asObject(raw);
     const id = serviceIds[i]!;
     const path: PathSegment[] = ['spec', 'services', i];
-    specs.push(({ id, kind: 'service', docPath: path, fragment: svc, order: i, row: i }));
+    specs.push({ id, kind: 'service', docPath: path, fragment: svc, order: i, row: i });
     let head = id;
     if (svc.routing !== undefined) {
       const lb = loadBalancerId(id);
-      specs.push(({ id: lb, kind: 'loadBalancer', docPath: path, fragment: { routing: svc.routing }, order: i, row: i, attachedTo: id }));
+      specs.push({ id: lb, kind: 'loadBalancer', docPath: path, fragment: { routing: svc.routing }, order: i, row: i, attachedTo: id });
       edges.push(edge(lb, head));
       head = lb;
     }
@@ -86,7 +86,7 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
     const cache = readCache(doc, i, name);
     if (cache !== null) {
       const c = cacheId(id);
-      specs.push(({ id: c, kind: 'cache', docPath: cachePath(i, name), fragment: cache, order: i, row: i, attachedTo: id }));
+      specs.push({ id: c, kind: 'cache', docPath: cachePath(i, name), fragment: cache, order: i, row: i, attachedTo: id });
       edges.push(edge(c, head));
       head = c;
     }
@@ -97,20 +97,20 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
 
   pools.forEach((raw, j) => {
     const firstUser = services.findIndex((s) => asObject(s).nodePool === asObject(raw).name);
-    specs.push(({ id: poolIds[j]!, kind: 'nodePool', docPath: ['spec', 'nodePools', j], fragment: asObject(raw), order: j, row: firstUser >= 0 ? firstUser : services.length + j }));
+    specs.push({ id: poolIds[j]!, kind: 'nodePool', docPath: ['spec', 'nodePools', j], fragment: asObject(raw), order: j, row: firstUser >= 0 ? firstUser : services.length + j });
   });
 
   if (isObject(spec.traffic)) {
     const traffic = spec.traffic;
     const explicit = typeof traffic.target === 'string' ? services.findIndex((s) => asObject(s).name === traffic.target) : -1;
     const targetIndex = traffic.target === undefined ? (services.length > 0 ? 0 : -1) : explicit;
-    specs.push(({ id: TRAFFIC_ID, kind: 'traffic', docPath: ['spec', 'traffic'], fragment: traffic, order: 0, row: Math.max(targetIndex, 0) }));
+    specs.push({ id: TRAFFIC_ID, kind: 'traffic', docPath: ['spec', 'traffic'], fragment: traffic, order: 0, row: Math.max(targetIndex, 0) });
     if (targetIndex >= 0) edges.push(edge(TRAFFIC_ID, front.get(serviceIds[targetIndex]!)!, traffic.target === undefined));
   }
 
   if (isObject(spec.training)) {
     const row = Math.max(services.length, pools.length) + (services.length > 0 ? 0.6 : 0);
-    specs.push(({ id: TRAINING_ID, kind: 'training', docPath: ['spec', 'training'], fragment: spec.training, order: 0, row }));
+    specs.push({ id: TRAINING_ID, kind: 'training', docPath: ['spec', 'training'], fragment: spec.training, order: 0, row });
   }
 
   const detached = asObject(getIn(spec, ['canvas', 'detached']));
@@ -119,7 +119,7 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
     const kind = DETACHABLE_KINDS.find((x) => x === fields.kind);
     if (kind === undefined) return;
     const row = Math.max(services.length, pools.length) + 1.2 + k * 0.7;
-    specs.push(({ id: detachedId(key), kind, docPath: ['spec', 'canvas', 'detached', key], fragment: fields, order: k, row, detachedKey: key }));
+    specs.push({ id: detachedId(key), kind, docPath: ['spec', 'canvas', 'detached', key], fragment: fields, order: k, row, detachedKey: key });
   });
 
   const layout = createLayout(new Set(specs.filter((n) => n.detachedKey == null).map((n) => n.kind)));
