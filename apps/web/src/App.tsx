@@ -66,6 +66,7 @@ export function App({ initialDoc, initialNotice }: Props) {
   const [notice, setNotice] = useState<Notice | null>(initialNotice);
   const [baseline, setBaseline] = useState<Baseline | null>(null);
   const [practiceRef, setPracticeRef] = useState<PlainObject | null>(null);
+  const [loads, setLoads] = useState(0);
 
   useAutosave(doc, () => docToYaml(doc));
   useKeyboardShortcuts({
@@ -78,6 +79,7 @@ export function App({ initialDoc, initialNotice }: Props) {
   const load = useCallback(
     (next: PlainObject, message: Notice | null) => {
       dispatch({ type: 'load', doc: next });
+      setLoads((n) => n + 1);
       setCursor(null);
       setNotice(message);
     },
@@ -163,7 +165,7 @@ export function App({ initialDoc, initialNotice }: Props) {
           <Palette doc={doc} dispatch={dispatch} />
           <div className="ds-center">
             <CanvasViewContext.Provider value={view}>
-              <DesignCanvas graph={graph} selection={design.selection} dispatch={dispatch} />
+              <DesignCanvas graph={graph} selection={design.selection} dispatch={dispatch} fitKey={loads} />
             </CanvasViewContext.Provider>
             <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : 'Practice'}>
               <RunStatus state={sim.state} stale={sim.stale} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />

@@ -16,7 +16,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { ComponentKind, DesignEdge, DesignGraph, DesignNode } from '../model/design-graph.ts';
 import { canConnect } from '../model/graph-edits.ts';
@@ -32,12 +32,17 @@ interface Props {
   graph: DesignGraph;
   selection: readonly string[];
   dispatch: (action: HistoryAction) => void;
+  /** Changes when a new design is loaded: the view then fits it. */
+  fitKey: number;
 }
+
+// Room on the right for the minimap so it does not cover the last column.
+const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', right: '150px' }, maxZoom: 1 } as const;
 
 type Size = { width: number; height: number };
 
 /** The canvas. Must sit inside a ReactFlowProvider. */
-export function DesignCanvas({ graph, selection, dispatch }: Props) {
+export function DesignCanvas({ graph, selection, dispatch, fitKey }: Props) {
   const flow = useReactFlow<DesignNode, DesignEdge>();
   const [sizes, setSizes] = useState<Readonly<Record<string, Size>>>({});
 
@@ -49,6 +54,13 @@ export function DesignCanvas({ graph, selection, dispatch }: Props) {
     () => graph.edges.map((e) => ({ ...e, selected: selection.includes(e.id), className: e.data?.implicit ? 'is-implicit' : '', ...(e.data?.implicit ? { label: 'default' } : {}) })),
     [graph.edges, selection],
   );
+
+  useEffect(() => {
+    if (fitKey === 0) return;
+    // After React Flow has measured the new nodes.
+    const timer = window.setTimeout(() => void flow.fitView(FIT_VIEW), 60);
+    return () => window.clearTimeout(timer);
+  }, [fitKey, flow]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<DesignNode>[]) => {
@@ -96,7 +108,7 @@ export function DesignCanvas({ graph, selection, dispatch }: Props) {
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.2}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}

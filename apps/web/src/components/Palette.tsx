@@ -7,7 +7,7 @@ import type { DragEvent } from 'react';
 import { COMPONENT_KINDS, kindPresent } from '../model/component-kinds.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { ComponentKind } from '../model/design-graph.ts';
-import type { PlainObject } from '../model/doc-path.ts';
+import { asArray, asObject, type PlainObject } from '../model/doc-path.ts';
 import { PALETTE_MIME } from './DesignCanvas.tsx';
 
 interface Props {
@@ -22,8 +22,9 @@ export function Palette({ doc, dispatch }: Props) {
     const pane = document.querySelector('.ds-canvas')?.getBoundingClientRect();
     const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 400, y: 300 };
     const p = flow.screenToFlowPosition(centre);
-    // Offset a little per press so repeated adds do not stack exactly.
-    const jitter = (Date.now() % 7) * 12;
+    // Offset by the number of components so repeated adds do not stack exactly.
+    const spec = asObject(doc.spec);
+    const jitter = ((asArray(spec.services).length + asArray(spec.nodePools).length) % 6) * 18;
     dispatch({ type: 'addComponent', kind, position: { x: p.x - 90 + jitter, y: p.y - 40 + jitter } });
   };
   return (

@@ -13,7 +13,7 @@ interface Props {
 export function RunStatus({ state, stale, errorCount, onRun, onCancel }: Props) {
   const pct = Math.round(state.progress * 100);
   return (
-    <div className="ds-runstatus" role="status" aria-live="polite" data-testid="run-status" data-status={state.status}>
+    <div className="ds-runstatus" role="status" aria-live="polite" data-testid="run-status" data-status={state.status} data-run-id={state.runId} data-stale={stale}>
       {state.status === 'running' ? (
         <>
           <span>Simulating… {pct}%</span>

@@ -11,7 +11,7 @@ export function SummaryCards({ result }: { result: RunResult }) {
       {summaryCards(result).map((c) => (
         <li key={c.metric} className={`ds-card ds-card--${c.status}`} data-metric={c.metric} data-status={c.status} title={c.detail}>
           <div className="ds-card__label">{c.label}</div>
-          <div className="ds-card__value" data-testid={`card-${c.metric}`}>
+          <div className="ds-card__value" data-testid={`card-${c.metric}`} data-raw={c.raw === null ? '' : String(c.raw)}>
             {c.value}
           </div>
           <div className="ds-card__detail">

@@ -13,6 +13,8 @@ export interface SummaryCard {
   metric: string;
   label: string;
   value: string;
+  /** The unformatted value (the metric's canonical unit), or null. */
+  raw: number | null;
   status: CardStatus;
   /** The expectation lines that decided the colour, or a note. */
   detail: string;
@@ -51,7 +53,7 @@ function card(result: RunResult, def: CardDef): SummaryCard {
     if (status === 'neutral') status = fits ? 'pass' : 'fail';
     detail = [detail, `budget ${formatUsd(budget.budgetUsd)}: ${fits ? 'fits' : `short by ${formatUsd(budget.shortfallUsd)}`}`].filter(Boolean).join(' · ');
   }
-  return { metric: def.metric, label: def.label, value: def.format(value), status, detail: detail || 'no expectation in the scenario' };
+  return { metric: def.metric, label: def.label, value: def.format(value), raw: value, status, detail: detail || 'no expectation in the scenario' };
 }
 
 /** The cards for a run: serving cards when it simulated a fleet, training cards when it estimated training. */

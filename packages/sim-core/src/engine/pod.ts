@@ -32,7 +32,11 @@ export class Pod {
   readyIdx = -1;
   /** Requests routed here and not finished (kept as a counter: least-outstanding reads it per request). */
   load = 0;
-  /** On the service's idle list: a free slot (shared-queue) or no load at all (least-outstanding). */
+  /** Least-outstanding: the load bucket this pod is linked into (-1 = not linked), and its list links. */
+  bucket = -1;
+  prev: Pod | null = null;
+  next: Pod | null = null;
+  /** Shared-queue: on the list of pods with a free slot. */
   inIdleList = false;
   /** Set when the pod's node died: its queued completion events are stale. */
   killed = false;

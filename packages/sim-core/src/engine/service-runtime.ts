@@ -28,14 +28,14 @@ export class ServiceRuntime {
   /** Batching or token-level executor; null = the built-in per-request service time. */
   private readonly executor: PodExecutor | null;
   private rr = 0;
+  /** Least-outstanding: heads of the circular pod lists by load, and the lowest non-empty load. */
+  private buckets: (Pod | null)[] = [];
+  private minBucket = 0;
   private readonly shared: boolean;
   private readonly leastOutstandingRouting: boolean;
   /** Shared-queue: the balancer's FIFO. */
   readonly sharedQueue = new SlotQueue();
-  /**
-   * Pods that can take a request at once: with a free slot (shared-queue) or with no load at all
-   * (least-outstanding). Entries may be stale and are re-checked when popped.
-   */
+  /** Shared-queue: pods with a free slot (entries may be stale and are re-checked when popped). */
   private idle: Pod[] = [];
   /** Constant service time: completions in start order, without the heap (null otherwise). */
   private readonly fifo: CompletionFifo | null;
@@ -254,32 +254,56 @@ export class ServiceRuntime {
   // ---- least-outstanding ----
 
   /**
-   * Join-the-shortest-queue: an idle pod if there is one (O(1) from the idle stack), else the pod with
-   * the least load, scanning from a rotating start so that ties spread.
+   * Join-the-shortest-queue in O(1): ready pods sit in circular lists by load (requests routed and not
+   * finished), with a pointer to the lowest non-empty one. A pod moves to the tail of its new list when
+   * its load changes, so ties rotate.
    */
   private leastOutstanding(): Pod {
-    const idle = this.idle;
-    while (idle.length > 0) {
-      const pod = idle.pop()!;
-      pod.inIdleList = false;
-      if (pod.state === PodState.Ready && pod.load === 0) return pod;
-    }
-    const ready = this.ready;
-    const n = ready.length;
-    let i = this.rr++ % n;
-    let best = ready[i]!;
-    for (let k = 1; k < n; k++) {
-      if (++i === n) i = 0;
-      const pod = ready[i]!;
-      if (pod.load < best.load) best = pod;
-    }
-    return best;
+    const buckets = this.buckets;
+    let k = this.minBucket;
+    while (buckets[k] == null) k++;
+    this.minBucket = k;
+    return buckets[k]!;
   }
 
-  /** Adds to a pod's load; a ready pod whose load drops to zero goes back on the idle stack. */
+  /** Adds to a pod's load (and moves it between load lists under least-outstanding routing). */
   bump(pod: Pod, delta: number): void {
     const load = (pod.load += delta);
-    if (load === 0 && this.leastOutstandingRouting && pod.state === PodState.Ready) this.markIdle(pod);
+    if (pod.bucket < 0) return;
+    this.unlink(pod);
+    this.link(pod, load < 0 ? 0 : load);
+  }
+
+  private link(pod: Pod, k: number): void {
+    const buckets = this.buckets;
+    while (buckets.length <= k) buckets.push(null);
+    const head = buckets[k];
+    pod.bucket = k;
+    if (head == null) {
+      buckets[k] = pod;
+      pod.prev = pod;
+      pod.next = pod;
+    } else {
+      const tail = head.prev!;
+      tail.next = pod;
+      pod.prev = tail;
+      pod.next = head;
+      head.prev = pod;
+    }
+    if (k < this.minBucket) this.minBucket = k;
+  }
+
+  private unlink(pod: Pod): void {
+    const k = pod.bucket;
+    if (pod.next === pod) this.buckets[k] = null;
+    else {
+      pod.prev!.next = pod.next;
+      pod.next!.prev = pod.prev;
+      if (this.buckets[k] === pod) this.buckets[k] = pod.next;
+    }
+    pod.prev = null;
+    pod.next = null;
+    pod.bucket = -1;
   }
 
   // ---- pod membership ----
@@ -297,7 +321,7 @@ export class ServiceRuntime {
     pod.readyAt = now;
     pod.readyIdx = this.ready.length;
     this.ready.push(pod);
-    if (this.leastOutstandingRouting && pod.load === 0) this.markIdle(pod);
+    if (this.leastOutstandingRouting) this.link(pod, pod.load);
     if (this.shared) {
       while (pod.inService < this.config.concurrency) {
         const next = this.nextUnexpired(this.sharedQueue, now);
@@ -316,6 +340,7 @@ export class ServiceRuntime {
       last.readyIdx = pod.readyIdx;
     }
     pod.readyIdx = -1;
+    if (pod.bucket >= 0) this.unlink(pod);
   }
 
   /**

@@ -1,0 +1,70 @@
+/** Page helpers for the e2e suite: wait for a fresh result, read cards, charts and the YAML. */
+import type { Page } from 'playwright-core';
+
+/** The run id shown by the status line (0 before any run). */
+export async function runId(page: Page): Promise<number> {
+  return Number(await page.getAttribute('[data-testid=run-status]', 'data-run-id'));
+}
+
+/** Waits until a run newer than `after` has finished and its result matches the current design. */
+export async function waitForFreshResult(page: Page, after: number, timeout = 60_000): Promise<number> {
+  await page.waitForFunction(
+    (prev) => {
+      const el = document.querySelector<HTMLElement>('[data-testid=run-status]');
+      return el !== null && Number(el.dataset.runId) > prev && el.dataset.status === 'done' && el.dataset.stale === 'false';
+    },
+    after,
+    { timeout },
+  );
+  await page.waitForSelector('[data-testid=summary-cards]');
+  return runId(page);
+}
+
+/** The raw value of a summary card (its metric's canonical unit). */
+export async function cardValue(page: Page, metric: string): Promise<number> {
+  const raw = await page.getAttribute(`[data-testid="card-${metric}"]`, 'data-raw');
+  if (raw === null || raw === '') throw new Error(`card ${metric} has no value`);
+  return Number(raw);
+}
+
+/** The `d` attribute of every series path of every chart, by `chart/series`. */
+export async function chartPaths(page: Page): Promise<Record<string, string>> {
+  await page.waitForSelector('[data-chart=cost] path[data-series]');
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const fig of document.querySelectorAll<HTMLElement>('[data-testid=results] figure[data-chart]')) {
+      for (const p of fig.querySelectorAll('path[data-series]')) out[`${fig.dataset.chart}/${p.getAttribute('data-series')}`] = p.getAttribute('d') ?? '';
+    }
+    return out;
+  });
+}
+
+/** The design's YAML as the "View YAML" dialog shows it (the exported file). */
+export async function viewYaml(page: Page): Promise<string> {
+  await page.click('[data-testid=show-yaml]');
+  const text = await page.inputValue('[data-testid=yaml-view]');
+  await page.keyboard.press('Escape');
+  return text;
+}
+
+/** Clicks an empty spot of the canvas (clears the selection: the inspector shows the scenario). */
+export async function clickPane(page: Page): Promise<void> {
+  await page.click('.react-flow__pane', { position: { x: 12, y: 12 } });
+}
+
+/** Long tasks (> 50 ms) on the main thread that overlap [start, end] (ms since navigation start). */
+export async function longTasksDuring(page: Page, start: number, end: number): Promise<{ start: number; duration: number }[]> {
+  return page.evaluate(
+    ([s, e]) => ((window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks ?? []).filter((t) => t.start < e && t.start + t.duration > s),
+    [start, end] as const,
+  );
+}
+
+/** The [start, end] of the last run (performance marks set by useSimulation). */
+export async function lastRunWindow(page: Page): Promise<{ start: number; end: number }> {
+  return page.evaluate(() => {
+    const s = performance.getEntriesByName('design-sim:run-start');
+    const e = performance.getEntriesByName('design-sim:run-end');
+    return { start: s[s.length - 1]?.startTime ?? NaN, end: e[e.length - 1]?.startTime ?? NaN };
+  });
+}

@@ -1,0 +1,297 @@
+/**
+ * The README walkthrough in a real headless Chromium: open the app, load the autoscaling example,
+ * run it, read the charts and summary, change the HPA target and see the result change, export a
+ * file the CLI's code path runs to the same numbers, open a shared link, and import a broken file.
+ * Each step saves a screenshot under apps/web/e2e-screenshots/ for a person to look at.
+ */
+import { createSimApi, parseScenarioText, type RunResult } from '@design-sim/sim-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cardValue, chartPaths, clickPane, lastRunWindow, longTasksDuring, runId, viewYaml, waitForFreshResult } from './app-helpers.ts';
+import { launchBrowser, LONG_TASK_OBSERVER, screenshot, SCREENSHOT_DIR } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const EXAMPLE = 'autoscaling-100-to-1000-qps.yaml';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+/** Figures for docs/web.md, written to e2e-screenshots/metrics.json. */
+const metrics: Record<string, unknown> = {};
+
+async function newPage(ctx: BrowserContext): Promise<Page> {
+  const p = await ctx.newPage();
+  await p.addInitScript(LONG_TASK_OBSERVER);
+  p.on('pageerror', (e) => pageErrors.push(e.message));
+  return p;
+}
+
+/** Runs `text` the way the CLI does (sim-core's SimApi.run, the factory the CLI calls). */
+function runLikeCli(text: string, file: string): RunResult {
+  const r = createSimApi().run(text, file);
+  if (!r.ok) throw new Error(`the CLI path rejected ${file}: ${JSON.stringify(r.issues)}`);
+  return r.result;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  page = await newPage(context);
+});
+
+afterAll(async () => {
+  writeFileSync(`${SCREENSHOT_DIR}metrics.json`, `${JSON.stringify(metrics, null, 2)}\n`);
+  await browser?.close();
+});
+
+describe('design-sim in a real browser', () => {
+  it('opens with the autoscaling example and shows a first result (time to first result)', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('[data-testid="node-service:model"]');
+    const firstRun = await waitForFreshResult(page, 0, 90_000);
+    expect(firstRun).toBeGreaterThan(0);
+    const t = await page.evaluate(() => ({
+      runEnd: performance.getEntriesByName('design-sim:run-end')[0]?.startTime ?? NaN,
+      runStart: performance.getEntriesByName('design-sim:run-start')[0]?.startTime ?? NaN,
+      shown: performance.now(),
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    }));
+    metrics.timeToFirstResult = { fullExample4h30m: { firstContentfulPaintMs: Math.round(t.fcp), runStartMs: Math.round(t.runStart), runEndMs: Math.round(t.runEnd), cardsShownByMs: Math.round(t.shown) } };
+    expect(t.runEnd).toBeGreaterThan(t.runStart);
+    // The page at 1280×800 does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(page, '01-first-result-1280x800');
+  });
+
+  it('loads the autoscaling scenario from the library with its prompt', async () => {
+    await page.click('[data-testid=open-library]');
+    await page.waitForSelector('[data-testid=library]');
+    await screenshot(page, '02-library');
+    const before = await runId(page);
+    await page.click(`button[data-file="${EXAMPLE}"]`);
+    await expect.poll(() => page.textContent('[data-testid=notice]')).toContain(`Opened ${EXAMPLE}`);
+    expect(await page.textContent('[data-testid=notice]')).toContain('Prompt: Design an autoscaling strategy');
+    for (const id of ['traffic', 'service:model', 'pool:gpu']) expect(await page.isVisible(`[data-testid="node-${id}"]`)).toBe(true);
+    // Same text as the run already shown: no re-run is needed, the result stays current.
+    expect(await page.getAttribute('[data-testid=run-status]', 'data-stale')).toBe('false');
+    expect(await runId(page)).toBeGreaterThanOrEqual(before);
+  });
+
+  it('runs a 2-hour version (duration set in the inspector) without blocking the page, and draws the charts', async () => {
+    await clickPane(page);
+    const before = await runId(page);
+    await page.fill('[data-field="spec.duration"]', '2h');
+    await page.keyboard.press('Tab');
+    expect(await page.locator('.ds-field.has-error').count()).toBe(0);
+    await waitForFreshResult(page, before);
+    const span = await lastRunWindow(page);
+    const blocking = await longTasksDuring(page, span.start, span.end);
+    const longest = Math.max(0, ...blocking.map((t) => t.duration));
+    metrics.mainThreadDuringRun = { runMs: Math.round(span.end - span.start), longTasksOver50ms: blocking.length, longestTaskMs: Math.round(longest) };
+    expect(blocking, `main-thread tasks over 50 ms during the run: ${JSON.stringify(blocking)}`).toEqual([]);
+
+    const paths = await chartPaths(page);
+    for (const key of ['qps/offered', 'qps/served', 'qps/capacity', 'fleet/desired', 'fleet/ready', 'fleet/nodes', 'fleet/provisioning', 'latency/p50', 'latency/p95', 'latency/p99', 'cost/cost']) {
+      expect(paths[key], key).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){20,}/);
+    }
+    expect(await page.locator('[data-chart=latency] [data-ref="SLO p99"]').count()).toBe(1);
+    expect(await page.locator('[data-chart=fleet] .ds-mark--scale').count()).toBeGreaterThan(0);
+    for (const m of ['latency.p99', 'availability', 'gpus.peak', 'cost.hourly', 'cost.monthly', 'cost.per1k']) expect(Number.isFinite(await cardValue(page, m)), m).toBe(true);
+    expect(await page.getAttribute('[data-metric="latency.p99"]', 'data-status')).toMatch(/^(pass|fail)$/);
+    expect(await page.locator('[data-testid=cost-breakdown] tbody tr').count()).toBeGreaterThanOrEqual(2);
+
+    // The shared time cursor: hovering one chart puts a cursor on all four and a tooltip on the hovered one.
+    const box = (await page.locator('[data-chart=qps] svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+    await expect.poll(() => page.locator('.ds-cursor').count()).toBe(4);
+    expect(await page.textContent('[data-chart=qps] .ds-tooltip')).toMatch(/t = \d+:\d\d/);
+    await page.locator('.ds-bottom').evaluate((el) => el.scrollTo(0, 330));
+    await screenshot(page, '03-charts-2h');
+    await page.mouse.move(5, 5);
+  });
+
+  it('changes the HPA target in the inspector, re-runs with Ctrl+Enter, and the result changes', async () => {
+    const paths = await chartPaths(page);
+    const peakBefore = await cardValue(page, 'gpus.peak');
+    const costBefore = await cardValue(page, 'cost.hourly');
+    await page.uncheck('text=run on every edit');
+    await page.click('[data-testid="node-service:model"]');
+    const field = '[data-field="spec.services[0].hpa.metrics[0].target"]';
+    await page.waitForSelector(field);
+    expect(await page.inputValue(field)).toBe('15');
+    // A wrong value is shown at the field, and never reaches the simulator.
+    await page.fill(field, '-3');
+    await expect.poll(() => page.locator('.ds-field.has-error').count()).toBeGreaterThan(0);
+    expect(await page.getAttribute('[data-testid="node-service:model"]', 'class')).toContain('has-issues');
+    expect(await page.isDisabled('[data-testid=run]')).toBe(true);
+    await page.fill(field, '5');
+    await expect.poll(() => page.locator('.ds-field.has-error').count()).toBe(0);
+    const before = await runId(page);
+    await page.keyboard.press('Control+Enter');
+    await waitForFreshResult(page, before);
+    const peakAfter = await cardValue(page, 'gpus.peak');
+    const costAfter = await cardValue(page, 'cost.hourly');
+    // A lower target per replica means more replicas, hence more GPUs and a bigger bill.
+    expect(peakAfter).toBeGreaterThan(peakBefore);
+    expect(costAfter).toBeGreaterThan(costBefore);
+    const after = await chartPaths(page);
+    expect(after['fleet/desired']).not.toBe(paths['fleet/desired']);
+    expect(after['cost/cost']).not.toBe(paths['cost/cost']);
+    metrics.hpaTargetChange = { peakGpus: [peakBefore, peakAfter], costPerHourUsd: [costBefore, costAfter] };
+    await screenshot(page, '04-hpa-target-5');
+    await page.check('text=run on every edit');
+  });
+
+  it('exports YAML that the CLI code path accepts and that reproduces the numbers on screen', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export]')]);
+    expect(download.suggestedFilename()).toBe('autoscaling-100-to-1000-qps.yaml');
+    const exported = readFileSync((await download.path())!, 'utf8');
+    writeFileSync(`${SCREENSHOT_DIR}exported.yaml`, exported);
+    expect(exported).toBe(await viewYaml(page));
+    expect(exported).toMatch(/duration: 2h\n/);
+    expect(exported).toMatch(/type: qpsPerReplica, target: 5\b/);
+
+    const parsed = parseScenarioText(exported, 'exported.yaml');
+    expect(parsed.ok, JSON.stringify(parsed.ok ? [] : parsed.issues)).toBe(true);
+    const r = runLikeCli(exported, 'exported.yaml');
+    const s = r.summary!;
+    expect(await cardValue(page, 'latency.p99')).toBe(s.latencyMs.p99);
+    expect(await cardValue(page, 'availability')).toBe(s.availability);
+    expect(await cardValue(page, 'gpus.peak')).toBe(s.peakGpus);
+    expect(await cardValue(page, 'cost.hourly')).toBe(s.cost.perHourUsd);
+    expect(await cardValue(page, 'cost.per1k')).toBe(s.cost.per1kRequestsUsd);
+
+    // Canvas → YAML → canvas: importing the exported file gives back the same design.
+    await page.setInputFiles('[data-testid=import-input]', { name: 'exported.yaml', mimeType: 'application/yaml', buffer: Buffer.from(exported) });
+    await expect.poll(() => page.textContent('[data-testid=notice]')).toContain('Imported exported.yaml');
+    expect(await viewYaml(page)).toBe(exported);
+  });
+
+  it('opens a shared link in a fresh browser and restores the same design', async () => {
+    const original = await viewYaml(page);
+    await page.click('[data-testid=share]');
+    const url = await page.inputValue('[data-testid=share-url]');
+    await page.keyboard.press('Escape');
+    expect(url).toMatch(/#s=[A-Za-z0-9+\-$]+$/);
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p2 = await newPage(other);
+    await p2.goto(url);
+    await p2.waitForSelector('[data-testid=notice]');
+    expect(await p2.textContent('[data-testid=notice]')).toContain('Opened the design from the shared link');
+    expect(await viewYaml(p2)).toBe(original);
+    expect(new URL(p2.url()).hash).toBe('');
+    await waitForFreshResult(p2, 0);
+    expect(await cardValue(p2, 'cost.hourly')).toBe(await cardValue(page, 'cost.hourly'));
+    await screenshot(p2, '05-shared-link');
+    // A damaged link is reported, not half-loaded.
+    const p3 = await newPage(other);
+    await p3.goto(`${baseUrl}#s=not-a-design`);
+    await p3.waitForSelector('[data-testid=notice]');
+    expect(await p3.textContent('[data-testid=notice]')).toMatch(/shared link/i);
+    await other.close();
+  });
+
+  it('rejects broken files with an error that names the line, and keeps the design', async () => {
+    const before = await viewYaml(page);
+    const syntax = 'apiVersion: design-sim/v1\nkind: Scenario\nmetadata:\n  name: broken\nspec:\n  duration: 1h\n  traffic: { profile: { type: constant, qps: 10 }\n';
+    await page.setInputFiles('[data-testid=import-input]', { name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(syntax) });
+    await expect.poll(() => page.textContent('[data-testid=notice]')).toContain('Could not import broken.yaml');
+    expect(await page.textContent('[data-testid=notice]')).toMatch(/broken\.yaml:\d+:\d+ .*YAML syntax error/);
+    expect(await page.getAttribute('[data-testid=notice]', 'role')).toBe('alert');
+    await screenshot(page, '06-broken-import');
+
+    const typo = readFileSync(new URL(`../../../content/${EXAMPLE}`, import.meta.url), 'utf8').replace('initialNodes: 7', 'initalNodes: 7');
+    const line = typo.split('\n').findIndex((l) => l.includes('initalNodes')) + 1;
+    await page.setInputFiles('[data-testid=import-input]', { name: 'typo.yaml', mimeType: 'application/yaml', buffer: Buffer.from(typo) });
+    await expect.poll(() => page.textContent('[data-testid=notice]')).toContain('Could not import typo.yaml');
+    const text = (await page.textContent('[data-testid=notice]'))!;
+    expect(text).toContain(`typo.yaml:${line}:`);
+    expect(text).toContain('initialNodes');
+    expect(await viewYaml(page)).toBe(before);
+  });
+
+  it('edits on the canvas: drop a cache, connect it, delete, undo and redo with the keyboard', async () => {
+    await page.dragAndDrop('[data-testid=palette-cache]', '.react-flow__pane', { targetPosition: { x: 120, y: 40 } });
+    const detached = page.locator('.react-flow__node[data-id^="detached:cache"]');
+    await expect.poll(() => detached.count()).toBe(1);
+    const from = (await detached.locator('.react-flow__handle.source').boundingBox())!;
+    const to = (await page.locator('.react-flow__node[data-id="service:model"] .react-flow__handle.target').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(() => page.locator('[data-testid="node-cache:model"]').count()).toBe(1);
+    expect(await viewYaml(page)).toMatch(/cache: \{ hitRatio: 0\.5, latency: 2ms \}/);
+    await screenshot(page, '07-cache-connected');
+
+    await page.click('[data-testid="node-cache:model"]');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('[data-testid="node-cache:model"]').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid="node-cache:model"]').count()).toBe(1);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.locator('[data-testid="node-cache:model"]').count()).toBe(0);
+    expect(await viewYaml(page)).not.toContain('cache:');
+  });
+
+  it('compares two variants: pinned on-demand+spot fleet against all on-demand', async () => {
+    await page.click('[data-testid=mode-compare]');
+    await page.click('text=Pin the current design as A');
+    const before = await runId(page);
+    await page.click('text=B: all on-demand');
+    await waitForFreshResult(page, before);
+    await page.waitForSelector('[data-testid=compare-diff] tr[data-metric="cost.hourly"]');
+    const row = (await page.textContent('[data-testid=compare-diff] tr[data-metric="cost.hourly"]'))!;
+    expect(row).toMatch(/\+\$[\d.,]+/);
+    expect(await page.locator('[data-testid=compare] figure[data-chart]').count()).toBe(8);
+    await screenshot(page, '08-compare');
+    await page.keyboard.press('Control+z');
+  });
+
+  it('practice: pick a prompt, design an answer from the palette, add an estimate, check it', async () => {
+    await page.click('[data-testid=mode-practice]');
+    await page.click('text=Pick a prompt…');
+    await page.click(`button[data-file="${EXAMPLE}"]`);
+    await page.waitForSelector('[data-testid=practice] blockquote');
+    expect(await page.locator('.react-flow__node').count()).toBe(1);
+    expect(await page.textContent('[data-testid=practice]')).toContain('latency.p99 < 100ms');
+    // Edits run only on Check here: intermediate designs (70 replicas on a 10-node pool) are not worth simulating.
+    await page.uncheck('text=run on every edit');
+    await page.click('[data-testid=palette-nodePool]');
+    await page.click('[data-testid=palette-service]');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
+    await page.click('[data-testid="node-service:model"]');
+    await page.fill('[data-field="spec.services[0].replicas"]', '70');
+    await page.click('[data-testid="node-pool:gpu"]');
+    await page.fill('[data-field="spec.nodePools[0].minNodes"]', '70');
+    await page.fill('[data-field="spec.nodePools[0].maxNodes"]', '70');
+    await page.fill('[data-field="spec.claims"]', 'gpus.peak: 10');
+    const before = await runId(page);
+    await page.click('[data-testid=practice-check]');
+    await waitForFreshResult(page, before);
+    await page.waitForSelector('[data-testid=practice-report]');
+    expect(await page.locator('[data-testid=practice-report] [data-pass]').count()).toBe(3);
+    // 70 GPUs against a claim of 10: graded "way off", as the CLI would.
+    expect(await page.getAttribute('[data-testid=practice-report] tr[data-verdict]', 'data-verdict')).toBe('way-off');
+    await screenshot(page, '09-practice');
+    await page.check('text=run on every edit');
+  });
+
+  it('fits a 4K screen', async () => {
+    const big = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
+    const p = await newPage(big);
+    await p.goto(baseUrl);
+    await waitForFreshResult(p, 0, 90_000);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const fontPx = await p.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(fontPx).toBeGreaterThanOrEqual(18);
+    await screenshot(p, '10-4k');
+    await big.close();
+  });
+
+  it('raised no uncaught page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
