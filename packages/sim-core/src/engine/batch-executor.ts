@@ -36,9 +36,12 @@ export class BatchExecutor implements PodExecutor {
     while (batches.length < this.instances && pod.queue.length > 0) {
       this.service.dropExpired(pod.queue, now, pod);
       if (pod.queue.length === 0) break;
-      const oldestWait = now - this.store.arrival[pod.queue.peek()]!;
-      if (pod.queue.length < this.cfg.maxBatchSize && oldestWait < this.cfg.maxQueueDelaySeconds) {
-        this.armTimer(pod, this.store.arrival[pod.queue.peek()]! + this.cfg.maxQueueDelaySeconds);
+      // The same expression decides "not yet due" and arms the timer, so the timer's own firing always
+      // finds the batch due (comparing now − arrival with the delay instead can differ by one rounding
+      // step and re-arm the timer at the same instant forever).
+      const due = this.store.arrival[pod.queue.peek()]! + this.cfg.maxQueueDelaySeconds;
+      if (pod.queue.length < this.cfg.maxBatchSize && now < due) {
+        this.armTimer(pod, due);
         return;
       }
       this.startBatch(pod, now, batches);
