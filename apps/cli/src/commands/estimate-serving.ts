@@ -56,14 +56,22 @@ Examples:
 Without --slo, replicas are sized so that fewer than 1% of requests wait at all.
 Exit codes: 0 answered, 1 no replica count meets the SLO, 2 invalid input.`;
 
-/** Smallest server count with `ok(c)`, from the first stable count; Infinity if none up to MAX_SERVERS. */
-function smallestServers(lambda: number, mu: number, ok: (c: number) => boolean): number {
-  for (let c = Math.max(1, Math.floor(lambda / mu) + 1); c <= MAX_SERVERS; c++) if (ok(c)) return c;
+/**
+ * Smallest server count whose Erlang C probability of waiting satisfies `ok(c, C)`, from the first
+ * stable count; Infinity if none up to MAX_SERVERS. Erlang B is carried along the recurrence
+ * B(c) = a·B(c−1) / (c + a·B(c−1)), so the search is O(c) in all, not O(c²).
+ */
+function smallestServers(lambda: number, mu: number, ok: (c: number, erlangCProbability: number) => boolean): number {
+  const a = lambda / mu;
+  let b = 1;
+  for (let c = 1; c <= MAX_SERVERS; c++) {
+    b = (a * b) / (c + a * b);
+    if (c <= a) continue;
+    const rho = a / c;
+    if (ok(c, b / (1 - rho * (1 - b)))) return c;
+  }
   return Infinity;
 }
-
-/** Waiting-time tail of M/M/c: P(Wq > t) = C·e^{−(cμ−λ)t}. */
-const waitTail = (lambda: number, mu: number, c: number, t: number): number => erlangC({ lambda, mu, servers: c }) * Math.exp(-(c * mu - lambda) * t);
 
 /** Sizes the fleet; replicas is Infinity when the SLO cannot be met. */
 export function sizeServing(o: Pick<ServingOptions, 'qps' | 'latency' | 'slo' | 'percentile' | 'concurrency' | 'service'>): ServingSizing {
@@ -71,11 +79,15 @@ export function sizeServing(o: Pick<ServingOptions, 'qps' | 'latency' | 'slo' | 
   const mu = 1 / o.latency;
   const tail = 1 - o.percentile;
   let servers: number;
-  if (o.slo === undefined) servers = smallestServers(lambda, mu, (c) => erlangC({ lambda, mu, servers: c }) <= tail);
-  else if (o.service === 'exponential') servers = serversForSlo(lambda, mu, o.slo, o.percentile, MAX_SERVERS);
-  else {
+  if (o.slo === undefined) servers = smallestServers(lambda, mu, (_c, pWait) => pWait <= tail);
+  else if (o.service === 'exponential') {
+    // With unlimited servers nobody waits and P(T > t) = e^{−μt}: if that already misses, no count helps
+    // (checked first: serversForSlo would otherwise search all MAX_SERVERS counts).
+    servers = Math.exp(-mu * o.slo) > tail ? Infinity : serversForSlo(lambda, mu, o.slo, o.percentile, MAX_SERVERS);
+  } else {
+    // M/M/c waiting tail P(Wq > t) = C·e^{−(cμ−λ)t}, with t = SLO − S for a constant service time S.
     const slack = o.slo - o.latency;
-    servers = slack <= 0 ? Infinity : smallestServers(lambda, mu, (c) => waitTail(lambda, mu, c, slack) <= tail);
+    servers = slack <= 0 ? Infinity : smallestServers(lambda, mu, (c, pWait) => pWait * Math.exp(-(c * mu - lambda) * slack) <= tail);
   }
   const replicas = Math.ceil(servers / o.concurrency);
   const c = replicas * o.concurrency;

@@ -1,0 +1,67 @@
+/**
+ * Every scenario in content/ and examples/ is the regression corpus (STYLE.md §12): it validates, runs,
+ * conserves requests, and matches its committed golden summary. Goldens record what the simulator
+ * said, not the truth — fidelity is tested elsewhere against theory — so updating them is an explicit,
+ * reviewed step: `UPDATE_GOLDENS=1 npx vitest run src/content`.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../api/run-result.ts';
+import { createSimApi } from '../api/sim-api.ts';
+
+const root = join(import.meta.dirname, '../../../..');
+const goldens = join(import.meta.dirname, 'goldens');
+const update = process.env.UPDATE_GOLDENS === '1';
+const files = ['content', 'examples'].flatMap((dir) =>
+  readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => ({ dir, file: f, path: join(root, dir, f) })),
+);
+const api = createSimApi();
+
+/** The numbers a golden pins: everything a user reads in the summary, rounded to 9 significant digits. */
+function digest(r: RunResult): unknown {
+  const s = r.summary;
+  const t = r.training;
+  const round = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toPrecision(9)));
+  return {
+    pass: r.pass,
+    expectations: r.expectations.map((e) => ({ text: e.text, pass: e.pass, actual: round(e.actual) })),
+    claims: r.claims.map((c) => ({ metric: c.metric, claimed: c.claimed, actual: round(c.actual), verdict: c.verdict })),
+    summary: s && {
+      requests: s.requests,
+      latencyMs: Object.fromEntries(Object.entries(s.latencyMs).map(([k, v]) => [k, round(v)])),
+      availability: round(s.availability),
+      replicas: { min: s.replicas.min, max: s.replicas.max, mean: round(s.replicas.mean) },
+      nodes: { min: s.nodes.min, max: s.nodes.max, mean: round(s.nodes.mean) },
+      spotInterruptions: s.spotInterruptions,
+      costTotalUsd: round(s.cost.totalUsd),
+      llm: s.llm && { ttftP99: round(s.llm.ttftMs.p99), tpotP50: round(s.llm.tpotMs.p50), outputTokens: s.llm.outputTokens },
+    },
+    training: t && { days: round(t.days), costUsd: round(t.costUsd), gpuHours: round(t.gpuHours) },
+  };
+}
+
+describe('the scenario corpus (content/ and examples/)', () => {
+  it('has every worked example', () => {
+    expect(files.length).toBeGreaterThanOrEqual(20);
+  });
+
+  for (const { dir, file, path } of files) {
+    it(`${dir}/${file}: validates, runs, conserves requests and matches its golden`, () => {
+      const response = api.run(readFileSync(path, 'utf8'), `${dir}/${file}`);
+      if (!response.ok) throw new Error(response.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+      expect(response.warnings).toEqual([]);
+      const s = response.result.summary;
+      if (s) expect(s.requests.offered).toBe(s.requests.served + s.requests.dropped + s.requests.timedOut + s.requests.inFlightAtEnd);
+      const golden = join(goldens, `${dir}--${file.replace(/\.yaml$/, '')}.json`);
+      const actual = digest(response.result);
+      if (update || !existsSync(golden)) {
+        if (!update) throw new Error(`no golden for ${dir}/${file}: run UPDATE_GOLDENS=1 npx vitest run src/content`);
+        writeFileSync(golden, `${JSON.stringify(actual, null, 2)}\n`);
+      }
+      expect(actual).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+    });
+  }
+});
