@@ -25,8 +25,27 @@ function caseExample(file: string): () => number {
   return () => runScenario(parsed.scenario).summary!.requests.offered;
 }
 
+/** Issue 7's speed target: one hour at 50 requests/s, 200/200 tokens, on Llama 3.1 8B. */
+function caseLlmHour(): () => number {
+  const text = `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: llm-hour }
+spec:
+  duration: 1h
+  traffic: { profile: { type: constant, qps: 50 } }
+  services:
+    - name: llm
+      replicas: 2
+      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 200, outputTokens: 200 }
+`;
+  const parsed = parseScenarioText(text, 'llm-hour.yaml');
+  if (!parsed.ok) throw new Error('cannot parse the llm case');
+  return () => runScenario(parsed.scenario).summary!.requests.offered;
+}
+
 const cases: Record<string, () => () => number> = {
   'mmc64-rho0.8': caseMmc64,
+  'llm-1h-50rps-200x200': caseLlmHour,
   'serving-autoscaling-24h': () => caseExample('serving-autoscaling.yaml'),
   'hpa-step': () => caseExample('hpa-step.yaml'),
 };

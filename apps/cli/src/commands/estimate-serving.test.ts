@@ -60,6 +60,14 @@ describe('estimate serving command', () => {
     expect(r.stdout).toContain('no replica count meets p99 ≤ 100 ms');
   });
 
+  it('answers at once, even for loads beyond the search', async () => {
+    const start = performance.now();
+    const r = await runInProcess(['estimate', 'serving', '--qps', '1e6', '--latency', '100ms', '--slo', '1s']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('within 100,000 request slots (the offered load is 100,000 Erlangs)');
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+
   it('exits 2 for an SLO below the constant service time', async () => {
     const r = await runInProcess(['estimate', 'serving', '--qps', '10', '--latency', '50ms', '--slo', '40ms', '--service', 'constant']);
     expect(r.code).toBe(2);

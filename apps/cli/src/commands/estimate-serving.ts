@@ -106,7 +106,6 @@ export function sizeServing(o: Pick<ServingOptions, 'qps' | 'latency' | 'slo' | 
 
 function formula(o: ServingOptions): string {
   const base = 'a = λ·S Erlangs; M/M/c Erlang C: C(c,a) = B/(1−ρ(1−B)), B = Erlang B, ρ = a/c';
-  const pct = `p${formatNum(o.percentile * 100)}`;
   if (o.slo === undefined) return `${base}; smallest c with C(c,a) ≤ ${formatPercent(1 - o.percentile)} (${formatNum(o.percentile * 100)}% of requests never wait); replicas = ⌈c ÷ concurrency⌉`;
   if (o.service === 'exponential') return `${base}; P(T>t) = (1−C)e^{−μt} + C(θe^{−μt} − μe^{−θt})/(θ−μ), θ = cμ−λ; smallest c with P(T>SLO) ≤ ${formatPercent(1 - o.percentile)}; replicas = ⌈c ÷ concurrency⌉`;
   return `${base}; constant service S: P(T>t) ≤ C·e^{−(cμ−λ)(t−S)} (the M/M/c wait: conservative, as constant service waits less — about half on average by the Lee–Longton approximation); smallest c with P(T>SLO) ≤ ${formatPercent(1 - o.percentile)}; replicas = ⌈c ÷ concurrency⌉`;
@@ -114,12 +113,14 @@ function formula(o: ServingOptions): string {
 
 function infeasible(o: ServingOptions): string {
   const pct = `p${formatNum(o.percentile * 100)}`;
-  const slo = formatMs((o.slo ?? 0) * 1000);
-  if (o.service === 'exponential') {
-    const serviceAlone = -Math.log(1 - o.percentile) * o.latency;
-    return `no replica count meets ${pct} ≤ ${slo}: with exponential service (mean ${formatMs(o.latency * 1000)}) the service time alone exceeds ${formatMs(serviceAlone * 1000)} for ${formatPercent(1 - o.percentile)} of requests; raise --slo, or use --service constant if the model's time is steady`;
+  const slo = o.slo === undefined ? '' : formatMs(o.slo * 1000);
+  const tail = 1 - o.percentile;
+  if (o.slo !== undefined && o.service === 'exponential' && Math.exp(-o.slo / o.latency) > tail) {
+    const serviceAlone = -Math.log(tail) * o.latency;
+    return `no replica count meets ${pct} ≤ ${slo}: with exponential service (mean ${formatMs(o.latency * 1000)}) the service time alone exceeds ${formatMs(serviceAlone * 1000)} for ${formatPercent(tail)} of requests; raise --slo, or use --service constant if the model's time is steady`;
   }
-  return `no replica count meets ${pct} ≤ ${slo}: the service time alone is ${formatMs(o.latency * 1000)}`;
+  const what = o.slo === undefined ? `so that ${formatNum(o.percentile * 100)}% of requests never wait` : `for ${pct} ≤ ${slo}`;
+  return `no answer ${what} within ${formatInt(MAX_SERVERS)} request slots (the offered load is ${formatNum(o.qps * o.latency)} Erlangs): split the traffic across several fleets`;
 }
 
 interface Bill {

@@ -107,7 +107,6 @@ describe('run artifacts and formats', () => {
   });
 
   it('prints no colour codes when stdout is a pipe, and none with NO_COLOR', () => {
-    // eslint-disable-next-line no-control-regex
     const ansi = /\u001b\[/;
     expect(cli(['run', hpaStep, '--duration', '6m']).stdout).not.toMatch(ansi);
     expect(cli(['run', hpaStep, '--duration', '6m'], { env: { NO_COLOR: '1' } }).stdout).not.toMatch(ansi);

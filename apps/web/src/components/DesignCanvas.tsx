@@ -36,8 +36,8 @@ interface Props {
   fitKey: number;
 }
 
-// Room on the right for the minimap so it does not cover the last column.
-const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', right: '150px' }, maxZoom: 1 } as const;
+/** Fit-view options: room on the right for the minimap so it does not cover the last column. */
+export const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', right: '150px' }, maxZoom: 1 } as const;
 
 type Size = { width: number; height: number };
 

@@ -7,8 +7,8 @@ import type { DragEvent } from 'react';
 import { COMPONENT_KINDS, kindPresent } from '../model/component-kinds.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { ComponentKind } from '../model/design-graph.ts';
-import { asArray, asObject, type PlainObject } from '../model/doc-path.ts';
-import { PALETTE_MIME } from './DesignCanvas.tsx';
+import type { PlainObject } from '../model/doc-path.ts';
+import { FIT_VIEW, PALETTE_MIME } from './DesignCanvas.tsx';
 
 interface Props {
   doc: PlainObject;
@@ -18,19 +18,15 @@ interface Props {
 /** The component palette. Must sit inside a ReactFlowProvider. */
 export function Palette({ doc, dispatch }: Props) {
   const flow = useReactFlow();
-  const addAtCentre = (kind: ComponentKind) => {
-    const pane = document.querySelector('.ds-canvas')?.getBoundingClientRect();
-    const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 400, y: 300 };
-    const p = flow.screenToFlowPosition(centre);
-    // Offset by the number of components so repeated adds do not stack exactly.
-    const spec = asObject(doc.spec);
-    const jitter = ((asArray(spec.services).length + asArray(spec.nodePools).length) % 6) * 18;
-    dispatch({ type: 'addComponent', kind, position: { x: p.x - 90 + jitter, y: p.y - 40 + jitter } });
+  // The keyboard path: the automatic layout puts the component in its column, then the view fits.
+  const add = (kind: ComponentKind) => {
+    dispatch({ type: 'addComponent', kind });
+    window.setTimeout(() => void flow.fitView({ ...FIT_VIEW, duration: 150 }), 60);
   };
   return (
     <nav className="ds-palette" aria-label="Components">
       <h2>Components</h2>
-      <p className="ds-hint">Drag onto the canvas, or press Enter.</p>
+      <p className="ds-hint">Drag onto the canvas, or press Enter to add in place.</p>
       <ul>
         {COMPONENT_KINDS.map((k) => {
           const disabled = k.single && kindPresent(doc, k.kind);
@@ -47,7 +43,7 @@ export function Palette({ doc, dispatch }: Props) {
                   e.dataTransfer.setData(PALETTE_MIME, k.kind);
                   e.dataTransfer.effectAllowed = 'copy';
                 }}
-                onClick={() => addAtCentre(k.kind)}
+                onClick={() => add(k.kind)}
               >
                 <span aria-hidden="true" className="ds-palette__glyph">
                   {k.glyph}

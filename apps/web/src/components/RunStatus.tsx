@@ -1,20 +1,33 @@
-/** The run line: progress (with Cancel) while running, the last run's time, or why the design cannot run. */
-import type { RunState } from '../model/run-state.ts';
+/**
+ * The run line: progress (with Cancel) while running, the last run's time, or why the design
+ * cannot run. It subscribes to the run store itself: progress re-renders this line only.
+ */
+import { useRunState } from '../hooks/useRunState.ts';
+import type { RunStore } from '../model/run-store.ts';
 
 interface Props {
-  state: RunState;
-  stale: boolean;
+  store: RunStore;
+  /** The text the design would run now (to tell whether the shown result is stale). */
+  text: string;
   errorCount: number;
   onRun: () => void;
   onCancel: () => void;
 }
 
 /** Status of the simulation. */
-export function RunStatus({ state, stale, errorCount, onRun, onCancel }: Props) {
-  const pct = Math.round(state.progress * 100);
+export function RunStatus({ store, text, errorCount, onRun, onCancel }: Props) {
+  const status = useRunState(store, (s) => s.status);
+  const runId = useRunState(store, (s) => s.runId);
+  const progress = useRunState(store, (s) => s.progress);
+  const elapsedMs = useRunState(store, (s) => s.elapsedMs);
+  const message = useRunState(store, (s) => s.message);
+  const issues = useRunState(store, (s) => s.issues);
+  const resultText = useRunState(store, (s) => s.resultText);
+  const stale = resultText !== null && resultText !== text;
+  const pct = Math.round(progress * 100);
   return (
-    <div className="ds-runstatus" role="status" aria-live="polite" data-testid="run-status" data-status={state.status} data-run-id={state.runId} data-stale={stale}>
-      {state.status === 'running' ? (
+    <div className="ds-runstatus" role="status" aria-live="polite" data-testid="run-status" data-status={status} data-run-id={runId} data-stale={stale}>
+      {status === 'running' ? (
         <>
           <span>Simulating… {pct}%</span>
           <progress max={100} value={pct} aria-label="Simulation progress" />
@@ -28,18 +41,18 @@ export function RunStatus({ state, stale, errorCount, onRun, onCancel }: Props) 
         </span>
       ) : (
         <>
-          {state.status === 'done' && state.elapsedMs !== null && <span>Simulated in {(state.elapsedMs / 1000).toFixed(2)} s.</span>}
-          {state.status === 'failed' && <span className="ds-runstatus__bad">Run failed: {state.message}</span>}
-          {state.status === 'idle' && state.message && <span>{state.message}.</span>}
+          {status === 'done' && elapsedMs !== null && <span>Simulated in {(elapsedMs / 1000).toFixed(2)} s.</span>}
+          {status === 'failed' && <span className="ds-runstatus__bad">Run failed: {message}</span>}
+          {status === 'idle' && message && <span>{message}.</span>}
           {stale && <span className="ds-runstatus__stale">The results below are from before your last edit.</span>}
           <button type="button" className="ds-button ds-button--small" onClick={onRun}>
             Run now
           </button>
         </>
       )}
-      {state.issues.length > 0 && (
+      {issues.length > 0 && (
         <ul className="ds-issues">
-          {state.issues.map((i, k) => (
+          {issues.map((i, k) => (
             <li key={k}>
               {i.path && <code>{i.path}</code>} {i.message}
             </li>

@@ -100,9 +100,14 @@ export function kindPresent(doc: PlainObject, kind: ComponentKind): boolean {
   return false;
 }
 
-/** Adds a component of `kind`, pinned at `position`; a single kind already present is left alone. */
-export function addComponent(doc: PlainObject, kind: ComponentKind, position: { x: number; y: number }): Added | null {
+/**
+ * Adds a component of `kind`, pinned at `position` (a drop), or placed by the automatic layout
+ * in its column when `position` is undefined (the keyboard path). A single kind already present
+ * is left alone (null).
+ */
+export function addComponent(doc: PlainObject, kind: ComponentKind, position?: { x: number; y: number }): Added | null {
   if (kindInfo(kind).single && kindPresent(doc, kind)) return null;
   const added = ADDERS[kind](doc);
+  if (position === undefined) return added;
   return { doc: setIn(added.doc, ['spec', 'canvas', 'nodes', added.id], { x: Math.round(position.x), y: Math.round(position.y) }), id: added.id };
 }

@@ -24,7 +24,8 @@ export type DesignAction =
   | { type: 'load'; doc: PlainObject }
   /** Sets (or, with `undefined`, removes) one value; `coalesce` merges consecutive edits of one field into one undo step. */
   | { type: 'setField'; path: PathSegment[]; value: unknown; coalesce?: string }
-  | { type: 'addComponent'; kind: ComponentKind; position: { x: number; y: number } }
+  /** Adds a component; without `position` the automatic layout places it. */
+  | { type: 'addComponent'; kind: ComponentKind; position?: { x: number; y: number } }
   | { type: 'connect'; source: string; target: string }
   | { type: 'remove'; nodeIds: string[]; edgeIds: string[] }
   | { type: 'removeSelection' }

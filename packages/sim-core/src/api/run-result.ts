@@ -10,7 +10,8 @@ export const RUN_RESULT_FORMAT_VERSION = 1;
 export interface ServingSummary {
   durationSeconds: number;
   warmupSeconds: number;
-  requests: { offered: number; served: number; dropped: number; timedOut: number; retried: number; inFlightAtEnd: number };
+  /** All requests: retried = re-sent after their pod's node died; drained = finished on a pod that was shutting down. */
+  requests: { offered: number; served: number; dropped: number; timedOut: number; retried: number; drained: number; inFlightAtEnd: number };
   /** Counts after the warm-up (the basis of availability). */
   measured: { offered: number; served: number; dropped: number; timedOut: number };
   latencyMs: { p50: number; p90: number; p95: number; p99: number; p999: number; mean: number; max: number };

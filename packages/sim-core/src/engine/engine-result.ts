@@ -24,7 +24,7 @@ export interface EngineResult {
   durationSeconds: number;
   warmupSeconds: number;
   /** Every request of the run: offered = served + dropped + timedOut + inFlightAtEnd (retries are not new requests). */
-  requests: { offered: number; served: number; dropped: number; timedOut: number; retried: number; inFlightAtEnd: number };
+  requests: { offered: number; served: number; dropped: number; timedOut: number; retried: number; drained: number; inFlightAtEnd: number };
   /** Requests that arrived after the warm-up: the basis of availability. */
   measured: { offered: number; served: number; dropped: number; timedOut: number };
   /** Latencies of served requests that arrived after the warm-up. */

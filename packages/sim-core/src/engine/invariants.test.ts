@@ -88,6 +88,7 @@ describe('invariants over random autoscaled fleets (fast-check)', () => {
         const r = runEngine(cfg);
         const q = r.requests;
         expect(q.offered).toBe(q.served + q.dropped + q.timedOut + q.inFlightAtEnd);
+        expect(q.drained).toBeLessThanOrEqual(q.served);
         const hpa = cfg.services[0]!.hpa!.controller;
         const ts = r.timeseries;
         for (let i = 0; i < ts.t.length; i++) {
@@ -106,6 +107,21 @@ describe('invariants over random autoscaled fleets (fast-check)', () => {
       }),
       { numRuns: 40, seed: 20261123 },
     );
+  });
+});
+
+describe('pod shutdown', () => {
+  it('scale-down drains in-flight requests to completion and spot deaths retry them, both counted', () => {
+    const k: Knobs = { qpsLow: 400, qpsHigh: 40, replicas: 30, minReplicas: 2, maxReplicas: 40, target: 10, maxNodes: 40, gpusPerNode: 1, spotShare: 1, spotRate: 10, routing: 'least-outstanding', queueMax: Infinity, timeout: Infinity, legacy: false, seed: 4 };
+    const cfg = autoscaled(k);
+    cfg.services[0]!.serviceTime = { kind: 'constant', seconds: 2 }; // long requests: some are in flight at every shutdown
+    cfg.services[0]!.concurrency = 40;
+    const r = runEngine(cfg);
+    expect(r.requests.drained).toBeGreaterThan(0);
+    expect(r.requests.retried).toBeGreaterThan(0);
+    expect(r.spotInterruptions).toBeGreaterThan(0);
+    const q = r.requests;
+    expect(q.offered).toBe(q.served + q.dropped + q.timedOut + q.inFlightAtEnd);
   });
 });
 

@@ -17,6 +17,8 @@ export class RunStats {
   dropped = 0;
   timedOut = 0;
   retried = 0;
+  /** Requests that finished on a pod already draining (scale-down, eviction, spot notice). */
+  drained = 0;
   /** Per-interval counters, reset at each interval boundary. */
   iOffered = 0;
   iServed = 0;

@@ -190,6 +190,7 @@ export class ServiceRuntime {
       pod.busySince = -1;
     }
     pod.completions++;
+    if (pod.state === PodState.Terminating) this.stats.drained++;
     this.stats.serve(store.arrival[slot]!, now);
     store.release(slot);
     this.afterFree(pod, now);

@@ -436,7 +436,7 @@ export class Simulation {
     return {
       durationSeconds: end,
       warmupSeconds: this.cfg.warmupSeconds,
-      requests: { offered: st.offered, served: st.served, dropped: st.dropped, timedOut: st.timedOut, retried: st.retried, inFlightAtEnd: this.store.live },
+      requests: { offered: st.offered, served: st.served, dropped: st.dropped, timedOut: st.timedOut, retried: st.retried, drained: st.drained, inFlightAtEnd: this.store.live },
       measured: st.measured(),
       latency: st.all,
       timeseries: this.series,
