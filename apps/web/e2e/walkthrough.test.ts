@@ -223,7 +223,7 @@ describe('design-sim in a real browser', () => {
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
     await page.mouse.up();
     await expect.poll(() => page.locator('[data-testid="node-cache:model"]').count()).toBe(1);
-    expect(await viewYaml(page)).toMatch(/cache: \{ hitRatio: 0\.5, latency: 2ms \}/);
+    expect(await viewYaml(page)).toMatch(/cache: \{hitRatio: 0\.5, latency: 2ms\}/);
     await screenshot(page, '07-cache-connected');
 
     await page.click('[data-testid="node-cache:model"]');

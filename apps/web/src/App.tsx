@@ -22,6 +22,7 @@ import { Toolbar, type Mode } from './components/Toolbar.tsx';
 import { clearAutosave, useAutosave } from './hooks/useAutosave.ts';
 import { useDesign } from './hooks/useDesign.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
+import { useRunState } from './hooks/useRunState.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
 import type { LibraryEntry } from './model/content-library.ts';
 import { asArray, asObject, type PlainObject } from './model/doc-path.ts';
@@ -118,7 +119,9 @@ export function App({ initialDoc, initialNotice }: Props) {
   const yamlText = dialog === 'yaml' || dialog === 'share' ? docToYaml(doc) : '';
   const shareUrl = dialog === 'share' ? `${location.origin}${location.pathname}${encodeShareHash(yamlText)}` : '';
 
-  const result = sim.state.result;
+  const result = useRunState(sim.store, (s) => s.result);
+  const resultText = useRunState(sim.store, (s) => s.resultText);
+  const stale = resultText !== null && resultText !== validation.text;
   const view = useMemo<CanvasView>(() => {
     const issues = new Map<string, string[]>();
     const status = new Map<string, NodeStatus>();
@@ -134,8 +137,8 @@ export function App({ initialDoc, initialNotice }: Props) {
         if (s !== null) status.set(n.id, s);
       }
     }
-    return { issues, status, stale: sim.stale };
-  }, [graph, validation.errors, result, cursor, doc.spec, sim.stale]);
+    return { issues, status, stale };
+  }, [graph, validation.errors, result, cursor, doc.spec, stale]);
 
   const title = String(asObject(doc.metadata).title ?? asObject(doc.metadata).name ?? 'design');
   return (
@@ -168,7 +171,7 @@ export function App({ initialDoc, initialNotice }: Props) {
               <DesignCanvas graph={graph} selection={design.selection} dispatch={dispatch} fitKey={loads} />
             </CanvasViewContext.Provider>
             <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : 'Practice'}>
-              <RunStatus state={sim.state} stale={sim.stale} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
+              <RunStatus store={sim.store} text={validation.text} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
               {mode === 'design' &&
                 (result ? (
                   <ResultsView result={result} scenario={validation.scenario} warnings={validation.warnings} cursor={cursor} onCursor={setCursor} />
@@ -179,7 +182,7 @@ export function App({ initialDoc, initialNotice }: Props) {
                 <ComparePanel
                   baseline={baseline}
                   doc={doc}
-                  current={{ result, scenario: validation.scenario, stale: sim.stale }}
+                  current={{ result, scenario: validation.scenario, stale }}
                   onPin={() => setBaseline({ doc, label: `${title} (pinned)` })}
                   dispatch={dispatch}
                 />
@@ -189,8 +192,8 @@ export function App({ initialDoc, initialNotice }: Props) {
                   doc={doc}
                   errors={validation.errors}
                   result={result}
-                  stale={sim.stale}
-                  checking={sim.state.status === 'running'}
+                  stale={stale}
+                  store={sim.store}
                   onPick={() => setDialog('practice')}
                   onCheck={sim.run}
                   onReveal={practiceRef ? () => load(practiceRef, { kind: 'info', title: 'Loaded the reference design of this prompt.', lines: [] }) : null}

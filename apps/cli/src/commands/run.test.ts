@@ -82,6 +82,33 @@ describe('run', () => {
     expect(xmlProblems(readFileSync(join(cwd, 'out', 'small.svg'), 'utf8'))).toEqual([]);
   });
 
+  it('prints token-level figures for an llm service, and plots it without a capacity line', async () => {
+    writeFileSync(
+      join(cwd, 'llm.yaml'),
+      `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: llm-small }
+spec:
+  duration: 3m
+  traffic: { profile: { type: constant, qps: 2 } }
+  services:
+    - name: llm
+      nodePool: h100
+      llm: { model: llama-3.1-8b, inputTokens: 200, outputTokens: 100 }
+  nodePools:
+    - { name: h100, instance: aws/us-east-1/p5.48xlarge, minNodes: 1, maxNodes: 1 }
+  expect: [ttft.p99 < 5s]
+`,
+    );
+    const r = await run('llm.yaml', '--plot', 'llm.svg');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}Tokens +TTFT p50 [\d.]+ ms · p99 [\d.]+ ms · TPOT p50/m);
+    expect(r.stdout).toMatch(/output tokens\/s · \$[\d.,]+ per 1M output tokens/);
+    const svg = readFileSync(join(cwd, 'llm.svg'), 'utf8');
+    expect(xmlProblems(svg)).toEqual([]);
+    expect(svg).not.toContain('/replica)');
+  });
+
   it('names plots per scenario when several files run', () => {
     expect(plotFileFor('charts/run.svg', 'a', false)).toBe('charts/run.svg');
     expect(plotFileFor('charts/run.svg', 'a', true)).toBe(join('charts', 'run-a.svg'));

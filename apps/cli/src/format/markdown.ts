@@ -28,6 +28,14 @@ function servingRows(s: ServingSummary): string[][] {
     ['Replicas peak / mean / min', `${formatInt(s.replicas.max)} / ${formatNum(s.replicas.mean)} / ${formatInt(s.replicas.min)}`],
     ['Nodes peak / mean / min', `${formatInt(s.nodes.max)} / ${formatNum(s.nodes.mean)} / ${formatInt(s.nodes.min)} (${formatInt(s.peakGpus)} GPUs at peak)`],
     ['Spot interruptions', formatInt(s.spotInterruptions)],
+    ...(s.llm === null
+      ? []
+      : [
+          ['TTFT p50 / p99', `${formatMs(s.llm.ttftMs.p50)} / ${formatMs(s.llm.ttftMs.p99)}`],
+          ['TPOT p50 / p99', `${formatMs(s.llm.tpotMs.p50)} / ${formatMs(s.llm.tpotMs.p99)}`],
+          ['Output tokens/s', formatNum(s.llm.outputTokensPerSecond)],
+          ['Cost per 1M output tokens', formatUsd(s.llm.costPerMillionOutputTokensUsd)],
+        ]),
     ['Cost per hour / month', `${formatUsd(s.cost.perHourUsd)} / ${formatUsd(s.cost.monthlyUsd)}${s.cost.complete ? '' : ' (incomplete: lower bound)'}`],
     ['Cost per 1k requests', formatUsd(s.cost.per1kRequestsUsd)],
     ['Cost of the run', formatUsd(s.cost.totalUsd)],

@@ -36,6 +36,8 @@ describe('number formatting', () => {
     expect(formatUsd(28143.66)).toBe('$28,144');
     expect(formatUsd(38.552964)).toBe('$38.55');
     expect(formatUsd(0.019472)).toBe('$0.0195');
+    expect(formatUsd(0.2)).toBe('$0.20');
+    expect(formatUsd(0)).toBe('$0.00');
     expect(formatUsd(null)).toBe(MISSING);
   });
 

@@ -41,14 +41,16 @@ export function formatMs(ms: number | null | undefined): string {
   return Math.abs(ms) < 100_000 ? `${formatNum(ms / 1000)} s` : `${formatNum(ms / 60_000)} min`;
 }
 
-/** Dollars: "$28,144" from $100, "$38.55" from $1, "$0.0195" below. */
+/** Dollars: "$28,144" from $100, "$38.55" from $1, three significant digits but at least cents below ("$0.0195", "$0.20"). */
 export function formatUsd(usd: number | null | undefined): string {
   if (!isNumber(usd)) return MISSING;
   const sign = usd < 0 ? '-' : '';
   const a = Math.abs(usd);
   if (a >= 100) return `${sign}$${formatInt(a)}`;
   if (a >= 1) return `${sign}$${a.toFixed(2)}`;
-  return `${sign}$${formatNum(a, 3)}`;
+  const small = formatNum(a, 3);
+  const decimals = small.split('.')[1]?.length ?? 0;
+  return `${sign}$${decimals >= 2 ? small : a.toFixed(2)}`;
 }
 
 /** A catalog price as published, up to 4 decimals and at least 2: 0.1845 → "$0.1845", 88.49 → "$88.49", 2 → "$2.00". */

@@ -27,9 +27,14 @@ function servingLines(s: ServingSummary): string[] {
     row('Latency', `p50 ${formatMs(l.p50)} · p90 ${formatMs(l.p90)} · p95 ${formatMs(l.p95)} · p99 ${formatMs(l.p99)} · mean ${formatMs(l.mean)} · max ${formatMs(l.max)}`),
     row('Availability', formatPercent(s.availability)),
     row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)}`),
-    row('Nodes', `peak ${formatInt(s.nodes.max)} · mean ${formatNum(s.nodes.mean)} · min ${formatInt(s.nodes.min)} · ${formatInt(s.peakGpus)} GPUs at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
+    row('Nodes', `peak ${formatInt(s.nodes.max)} · mean ${formatNum(s.nodes.mean)} · min ${formatInt(s.nodes.min)} · ${formatInt(s.peakGpus)} GPU${s.peakGpus === 1 ? '' : 's'} at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
     row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'}`),
   ];
+  if (s.llm !== null) {
+    const t = s.llm;
+    lines.push(row('Tokens', `TTFT p50 ${formatMs(t.ttftMs.p50)} · p99 ${formatMs(t.ttftMs.p99)} · TPOT p50 ${formatMs(t.tpotMs.p50)} · p99 ${formatMs(t.tpotMs.p99)}`));
+    lines.push(cont(`${formatNum(t.outputTokensPerSecond)} output tokens/s · ${formatUsd(t.costPerMillionOutputTokensUsd)} per 1M output tokens`));
+  }
   const c = s.cost;
   lines.push(row('Cost', `${formatUsd(c.perHourUsd)}/h · ${formatUsd(c.monthlyUsd)}/month · ${formatUsd(c.per1kRequestsUsd)} per 1k requests · ${formatUsd(c.totalUsd)} for the run`));
   for (const line of c.lines) {

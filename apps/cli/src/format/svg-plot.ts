@@ -40,7 +40,7 @@ export interface PlotInput {
 const WIDTH = 960;
 const PANEL_HEIGHT = 190;
 const GAP = 56;
-const TOP = 48;
+const TOP = 64;
 const MARGIN = { left: 72, right: 190 };
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 

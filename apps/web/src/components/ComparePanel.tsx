@@ -12,6 +12,7 @@ import { withoutCanvas } from '../model/scenario-yaml.ts';
 import { validateDesign } from '../model/validate-design.ts';
 import { compareRows } from '../results/compare-diff.ts';
 import { formatUsd } from '../results/format.ts';
+import { useRunState } from '../hooks/useRunState.ts';
 import { useSimulation } from '../hooks/useSimulation.ts';
 import { createSimClient } from '../worker/sim-client.ts';
 import { newSimWorker } from '../worker/new-sim-worker.ts';
@@ -51,7 +52,8 @@ export function ComparePanel({ baseline, doc, current, onPin, dispatch }: Props)
   const sim = useSimulation(client, validation, 'variant-a.yaml', { autoRun: baseline !== null, debounceMs: 0 });
   const [cursor, setCursor] = useState<number | null>(null);
   const instances = useMemo(() => instanceOptions(), []);
-  const a = sim.state.result;
+  const a = useRunState(sim.store, (s) => s.result);
+  const progressA = useRunState(sim.store, (s) => s.progress);
   const b = current.result;
   const rows = a && b ? compareRows(a, b) : [];
 
@@ -124,7 +126,7 @@ export function ComparePanel({ baseline, doc, current, onPin, dispatch }: Props)
               {a ? (
                 <ResultsView result={a} scenario={validation.scenario} warnings={[]} cursor={cursor} onCursor={setCursor} compact />
               ) : (
-                <p className="ds-hint">{validation.scenario === null ? 'Variant A does not validate.' : `Simulating A… ${Math.round(sim.state.progress * 100)}%`}</p>
+                <p className="ds-hint">{validation.scenario === null ? 'Variant A does not validate.' : `Simulating A… ${Math.round(progressA * 100)}%`}</p>
               )}
             </div>
             <div>

@@ -9,13 +9,15 @@ import { requirementLines } from '../model/practice.ts';
 import { FieldControl } from './FieldControl.tsx';
 import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
 import type { ScenarioIssue } from '@design-sim/sim-core';
+import { useRunState } from '../hooks/useRunState.ts';
+import type { RunStore } from '../model/run-store.ts';
 
 interface Props {
   doc: PlainObject;
   errors: readonly ScenarioIssue[];
   result: RunResult | null;
   stale: boolean;
-  checking: boolean;
+  store: RunStore;
   onPick: () => void;
   onCheck: () => void;
   onReveal: (() => void) | null;
@@ -23,7 +25,8 @@ interface Props {
 }
 
 /** The practice panel. */
-export function PracticePanel({ doc, errors, result, stale, checking, onPick, onCheck, onReveal, dispatch }: Props) {
+export function PracticePanel({ doc, errors, result, stale, store, onPick, onCheck, onReveal, dispatch }: Props) {
+  const checking = useRunState(store, (s) => s.status === 'running');
   const meta = asObject(doc.metadata);
   const prompt = typeof meta.prompt === 'string' ? meta.prompt : null;
   const reqs = requirementLines(doc);

@@ -95,8 +95,8 @@ export class HpaDriver {
  */
 function pipelineOptions(m: EngineHpaMetric): MetricPipelineConfig {
   const scrapeIntervalSeconds = m.scrapeIntervalSeconds;
-  if (m.type === 'qpsPerReplica') return { scrapeIntervalSeconds, windowSeconds: m.windowSeconds, aggregation: 'prometheus-rate' };
-  if (m.type === 'gpuUtilization') {
+  if (m.type === 'qpsPerReplica' || m.type === 'gpuUtilization') {
+    // No window: the rate between the last two scrapes (what metrics-server does for CPU).
     return m.windowSeconds > 0
       ? { scrapeIntervalSeconds, windowSeconds: m.windowSeconds, aggregation: 'prometheus-rate' }
       : { scrapeIntervalSeconds, windowSeconds: scrapeIntervalSeconds, aggregation: 'counter-rate' };
