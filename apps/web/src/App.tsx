@@ -34,6 +34,7 @@ import { pathWithin } from './model/validate-design.ts';
 import { nodeStatus, type NodeStatus } from './results/node-status.ts';
 import { createSimClient } from './worker/sim-client.ts';
 import { newSimWorker } from './worker/new-sim-worker.ts';
+import { createWorkerValidator } from './worker/validation-client.ts';
 
 interface Props {
   initialDoc: PlainObject;
@@ -55,7 +56,8 @@ function download(name: string, text: string): void {
 
 /** The application. */
 export function App({ initialDoc, initialNotice }: Props) {
-  const design = useDesign(initialDoc);
+  const [validator] = useState(() => createWorkerValidator(newSimWorker));
+  const design = useDesign(initialDoc, validator);
   const { doc, graph, validation, fileName, dispatch } = design;
   const [client] = useState(() => createSimClient(newSimWorker));
   useEffect(() => () => client.dispose(), [client]);
@@ -69,7 +71,7 @@ export function App({ initialDoc, initialNotice }: Props) {
   const [practiceRef, setPracticeRef] = useState<PlainObject | null>(null);
   const [loads, setLoads] = useState(0);
 
-  useAutosave(doc, () => docToYaml(doc));
+  useAutosave(doc);
   useKeyboardShortcuts({
     undo: () => dispatch({ type: 'undo' }),
     redo: () => dispatch({ type: 'redo' }),
@@ -185,6 +187,7 @@ export function App({ initialDoc, initialNotice }: Props) {
                   current={{ result, scenario: validation.scenario, stale }}
                   onPin={() => setBaseline({ doc, label: `${title} (pinned)` })}
                   dispatch={dispatch}
+                  validator={validator}
                 />
               )}
               {mode === 'practice' && (

@@ -9,7 +9,8 @@ import { instanceOptions } from '../model/catalog-options.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import { asArray, asObject, setIn, type PlainObject } from '../model/doc-path.ts';
 import { withoutCanvas } from '../model/scenario-yaml.ts';
-import { validateDesign } from '../model/validate-design.ts';
+import { useValidation } from '../hooks/useValidation.ts';
+import type { Validator } from '../worker/validation-client.ts';
 import { compareRows } from '../results/compare-diff.ts';
 import { formatUsd } from '../results/format.ts';
 import { useRunState } from '../hooks/useRunState.ts';
@@ -30,7 +31,10 @@ interface Props {
   current: { result: RunResult | null; scenario: Scenario | null; stale: boolean };
   onPin: () => void;
   dispatch: (action: HistoryAction) => void;
+  validator: Validator;
 }
+
+const EMPTY: PlainObject = { spec: {} };
 
 function mapPools(doc: PlainObject, f: (pool: PlainObject) => PlainObject): HistoryAction {
   const pools = asArray(asObject(doc.spec).nodePools).map((p) => f(asObject(p)));
@@ -45,10 +49,11 @@ function fmt(unit: string, v: number | null): string {
 }
 
 /** The compare panel. */
-export function ComparePanel({ baseline, doc, current, onPin, dispatch }: Props) {
+export function ComparePanel({ baseline, doc, current, onPin, dispatch, validator }: Props) {
   const [client] = useState(() => createSimClient(newSimWorker));
   useEffect(() => () => client.dispose(), [client]);
-  const validation = useMemo(() => validateDesign(withoutCanvas(baseline?.doc ?? { spec: {} }), 'variant-a.yaml'), [baseline]);
+  const baseDoc = useMemo(() => withoutCanvas(baseline?.doc ?? EMPTY), [baseline]);
+  const validation = useValidation(baseDoc, 'variant-a.yaml', validator);
   const sim = useSimulation(client, validation, 'variant-a.yaml', { autoRun: baseline !== null, debounceMs: 0 });
   const [cursor, setCursor] = useState<number | null>(null);
   const instances = useMemo(() => instanceOptions(), []);
@@ -126,7 +131,7 @@ export function ComparePanel({ baseline, doc, current, onPin, dispatch }: Props)
               {a ? (
                 <ResultsView result={a} scenario={validation.scenario} warnings={[]} cursor={cursor} onCursor={setCursor} compact />
               ) : (
-                <p className="ds-hint">{validation.scenario === null ? 'Variant A does not validate.' : `Simulating A… ${Math.round(progressA * 100)}%`}</p>
+                <p className="ds-hint">{validation.scenario === null && !validation.pending ? 'Variant A does not validate.' : `Simulating A… ${Math.round(progressA * 100)}%`}</p>
               )}
             </div>
             <div>

@@ -1,13 +1,16 @@
 /**
- * Autosave: the design's YAML goes to localStorage a moment after the last edit, and comes back
- * on the next visit. Storage errors (quota, private mode) are swallowed: autosave is a comfort.
+ * Autosave: the design goes to localStorage a moment after the last edit, and comes back on the
+ * next visit. It is stored as JSON (a copy of the document takes well under a millisecond;
+ * writing YAML would take tens). Storage errors (quota, private mode) are swallowed: autosave is
+ * a comfort. What comes back is checked like any input before it is used (load-design.ts).
  */
 import { useEffect } from 'react';
+import type { PlainObject } from '../model/doc-path.ts';
 
 /** The localStorage key of the autosaved design. */
 export const AUTOSAVE_KEY = 'design-sim.autosave.v1';
 
-/** The autosaved YAML, or null. */
+/** The autosaved text, or null. */
 export function readAutosave(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string | null {
   try {
     return storage?.getItem(AUTOSAVE_KEY) ?? null;
@@ -25,17 +28,16 @@ export function clearAutosave(storage: Pick<Storage, 'removeItem'> | undefined =
   }
 }
 
-/** Saves `serialize()` to localStorage `delayMs` after `value` last changed. */
-export function useAutosave(value: unknown, serialize: () => string, delayMs = 500): void {
+/** Saves `doc` to localStorage `delayMs` after it last changed. */
+export function useAutosave(doc: PlainObject, delayMs = 500): void {
   useEffect(() => {
     const timer = window.setTimeout(() => {
       try {
-        globalThis.localStorage?.setItem(AUTOSAVE_KEY, serialize());
+        globalThis.localStorage?.setItem(AUTOSAVE_KEY, JSON.stringify(doc));
       } catch {
         // Quota or disabled storage: keep working without autosave.
       }
     }, delayMs);
     return () => window.clearTimeout(timer);
-    // `serialize` reads the same state as `value`; keying on `value` alone avoids a save per render.
-  }, [value, delayMs]);
+  }, [doc, delayMs]);
 }

@@ -9,7 +9,8 @@ import type { PlainObject } from '../model/doc-path.ts';
 import { asObject } from '../model/doc-path.ts';
 import { scenarioToGraph } from '../model/scenario-to-graph.ts';
 import { createSimDocMemo } from '../model/stable-sim-doc.ts';
-import { validateDesign } from '../model/validate-design.ts';
+import type { Validator } from '../worker/validation-client.ts';
+import { useValidation } from './useValidation.ts';
 
 /** The file name a design is validated and exported under: `<metadata.name>.yaml`. */
 export function designFileName(doc: PlainObject): string {
@@ -17,14 +18,14 @@ export function designFileName(doc: PlainObject): string {
   return `${typeof name === 'string' && /^[a-z0-9-]+$/.test(name) ? name : 'design'}.yaml`;
 }
 
-/** The design state and its derived views. */
-export function useDesign(initialDoc: PlainObject) {
+/** The design state and its derived views; `validator` checks the design text (a worker in the app). */
+export function useDesign(initialDoc: PlainObject, validator: Validator) {
   const [history, dispatch] = useReducer(historyReducer, initialDoc, (d: PlainObject) => createHistory(initialDesignState(d)));
   const [simDocOf] = useState(createSimDocMemo);
   const { doc, selection } = history.present;
   const simDoc = simDocOf(doc);
   const fileName = designFileName(doc);
-  const validation = useMemo(() => validateDesign(simDoc, fileName), [simDoc, fileName]);
+  const validation = useValidation(simDoc, fileName, validator);
   const graph = useMemo(() => scenarioToGraph(doc), [doc]);
   return {
     doc,

@@ -29,12 +29,19 @@ export async function loadDesignFile(file: Pick<File, 'name' | 'size' | 'text'>)
   return loadDesignText(await file.text(), file.name);
 }
 
-/** The autosaved document if it is still a scenario-shaped mapping (it may hold work in progress with errors). */
+/**
+ * The autosaved document (JSON) if it is still a scenario-shaped mapping small enough to be a
+ * file; it may hold work in progress with errors, which the inspector then shows.
+ */
 export function restoreAutosaved(text: string): PlainObject | null {
-  const raw = yamlToDoc(text);
-  if (!raw.ok) return null;
-  const d = raw.doc;
-  return d.apiVersion !== undefined && isObject(d.metadata) && isObject(d.spec) ? d : null;
+  if (text.length > MAX_FILE_BYTES) return null;
+  let d: unknown;
+  try {
+    d = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return isObject(d) && d.apiVersion !== undefined && isObject(d.metadata) && isObject(d.spec) ? d : null;
 }
 
 /** Issue lines for a message box: `file:line:col path: message`. */
