@@ -16,7 +16,6 @@ export async function waitForFreshResult(page: Page, after: number, timeout = 60
     after,
     { timeout },
   );
-  await page.waitForSelector('[data-testid=summary-cards]');
   return runId(page);
 }
 

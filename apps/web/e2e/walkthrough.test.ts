@@ -52,6 +52,7 @@ describe('design-sim in a real browser', () => {
     await page.waitForSelector('[data-testid="node-service:model"]');
     const firstRun = await waitForFreshResult(page, 0, 90_000);
     expect(firstRun).toBeGreaterThan(0);
+    await page.waitForSelector('[data-testid=summary-cards]');
     const t = await page.evaluate(() => ({
       runEnd: performance.getEntriesByName('design-sim:run-end')[0]?.startTime ?? NaN,
       runStart: performance.getEntriesByName('design-sim:run-start')[0]?.startTime ?? NaN,
@@ -86,6 +87,7 @@ describe('design-sim in a real browser', () => {
     await page.keyboard.press('Tab');
     expect(await page.locator('.ds-field.has-error').count()).toBe(0);
     await waitForFreshResult(page, before);
+    await page.waitForSelector('[data-testid=summary-cards]');
     const span = await lastRunWindow(page);
     const blocking = await longTasksDuring(page, span.start, span.end);
     const longest = Math.max(0, ...blocking.map((t) => t.duration));

@@ -5,7 +5,7 @@
  */
 import { formatPath } from '@design-sim/sim-core';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { defaultDesign, type Notice } from './boot.ts';
 import { CanvasViewContext, type CanvasView } from './components/canvas-view-context.ts';
 import { ComparePanel, type Baseline } from './components/ComparePanel.tsx';
@@ -121,9 +121,11 @@ export function App({ initialDoc, initialNotice }: Props) {
   const yamlText = dialog === 'yaml' || dialog === 'share' ? docToYaml(doc) : '';
   const shareUrl = dialog === 'share' ? `${location.origin}${location.pathname}${encodeShareHash(yamlText)}` : '';
 
-  const result = useRunState(sim.store, (s) => s.result);
-  const resultText = useRunState(sim.store, (s) => s.resultText);
-  const stale = resultText !== null && resultText !== validation.text;
+  // Results render as a deferred (interruptible) update: a big result never blocks input for long.
+  const shownNow = useRunState(sim.store, (s) => s.shown);
+  const shown = useDeferredValue(shownNow);
+  const result = shown?.result ?? null;
+  const stale = shownNow !== null && shownNow.text !== validation.text;
   const view = useMemo<CanvasView>(() => {
     const issues = new Map<string, string[]>();
     const status = new Map<string, NodeStatus>();
@@ -175,8 +177,8 @@ export function App({ initialDoc, initialNotice }: Props) {
             <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : 'Practice'}>
               <RunStatus store={sim.store} text={validation.text} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
               {mode === 'design' &&
-                (result ? (
-                  <ResultsView result={result} scenario={validation.scenario} warnings={validation.warnings} cursor={cursor} onCursor={setCursor} />
+                (shown ? (
+                  <ResultsView result={shown.result} scenario={shown.scenario} warnings={shown.warnings} cursor={cursor} onCursor={setCursor} />
                 ) : (
                   <p className="ds-hint">Results appear here after a run: charts over time, summary cards and the cost breakdown.</p>
                 ))}
@@ -184,7 +186,7 @@ export function App({ initialDoc, initialNotice }: Props) {
                 <ComparePanel
                   baseline={baseline}
                   doc={doc}
-                  current={{ result, scenario: validation.scenario, stale }}
+                  current={{ result, scenario: shown?.scenario ?? null, stale }}
                   onPin={() => setBaseline({ doc, label: `${title} (pinned)` })}
                   dispatch={dispatch}
                   validator={validator}

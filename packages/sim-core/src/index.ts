@@ -10,6 +10,7 @@ export type { EngineEvent, EngineResult, RunOptions } from './engine/engine-resu
 export { LatencyHistogram } from './metrics/latency-histogram.ts';
 export { TIME_SERIES_FIELDS, type TimeSeries } from './metrics/timeseries.ts';
 export { Rng } from './random/rng.ts';
+export { meanSeconds, type DurationDistribution } from './random/service-time.ts';
 export * from './theory/index.ts';
 export * from './scenario/index.ts';
 export * from './hpa/index.ts';

@@ -1,4 +1,4 @@
-// The four example scenarios of shared/examples run unchanged through the built binary.
+// The four reference examples (examples/, copied from the shared set) run unchanged through the built binary.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../testing/test-context.ts';
@@ -6,7 +6,7 @@ import { cli, STACK_LINE } from './cli-harness.ts';
 
 const example = (name: string) => join(EXAMPLES_DIR, `${name}.yaml`);
 
-describe('shared/examples, unchanged', () => {
+describe('examples/, unchanged', () => {
   it('serving-autoscaling: 24 h of HPA + cluster autoscaler + spot, every expectation holds', () => {
     const r = cli(['run', example('serving-autoscaling')]);
     expect(r.stderr).toBe('');

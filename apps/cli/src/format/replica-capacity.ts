@@ -4,21 +4,7 @@
  * Known only for a single-service, request-level (not llm) scenario: with several services the ready-replica series is a sum
  * over services with different speeds, and a capacity line would be wrong.
  */
-import { compileScenario, type EngineService, type Scenario } from '@design-sim/sim-core';
-
-/** Mean of a service-time distribution, s (the same definitions the engine samples from). */
-function meanServiceSeconds(d: EngineService['serviceTime']): number {
-  switch (d.kind) {
-    case 'constant':
-      return d.seconds;
-    case 'exponential':
-      return d.meanSeconds;
-    case 'lognormal':
-      return Math.exp(d.mu + (d.sigma * d.sigma) / 2);
-    case 'empirical':
-      return d.samplesSeconds.reduce((a, b) => a + b, 0) / Math.max(1, d.samplesSeconds.length);
-  }
-}
+import { compileScenario, type EngineService, meanSeconds, type Scenario } from '@design-sim/sim-core';
 
 /** Capacity of one replica of the only service in requests/s, or undefined when unknown. */
 export function replicaCapacityQps(scenario: Scenario): number | undefined {
@@ -32,6 +18,6 @@ export function replicaCapacityQps(scenario: Scenario): number | undefined {
   // Token-level (llm) services have no fixed per-request time: their capacity depends on the batch mix.
   if (service === undefined || service.llm) return undefined;
   const b = service.batching;
-  const seconds = b === null ? meanServiceSeconds(service.serviceTime) : (b.batchSeconds[b.maxBatchSize] ?? NaN) / b.maxBatchSize;
+  const seconds = b === null ? meanSeconds(service.serviceTime) : (b.batchSeconds[b.maxBatchSize] ?? NaN) / b.maxBatchSize;
   return seconds > 0 && Number.isFinite(seconds) ? service.concurrency / seconds : undefined;
 }

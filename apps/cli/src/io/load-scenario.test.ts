@@ -68,6 +68,22 @@ describe('loadScenario', () => {
     expect(!tooBig.ok && tooBig.issues[0]?.message).toMatch(/^file is too large: 52,428,800 bytes/);
   });
 
+  it('locates 50 issues in a large edited file quickly (each text is parsed once)', async () => {
+    const samples = Array.from({ length: 60_000 }, (_, i) => (i % 1000 === 0 ? -1 : 40 + (i % 20)));
+    const text = smallScenarioYaml().replace('{ distribution: constant, ms: 50 }', `{ distribution: empirical, samplesMs: [${samples.join(', ')}] }`);
+    const file = write('large.yaml', text);
+    const start = performance.now();
+    const r = await loadScenario(file, dir, [{ path: ['spec', 'seed'], value: 9, source: '--seed 9' }]);
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues).toHaveLength(51);
+      const line = text.split('\n').findIndex((l) => l.includes('samplesMs')) + 1;
+      expect(r.issues[1]).toMatchObject({ line, path: 'spec.services[0].latency.samplesMs[1000]' });
+      expect(r.issues[1]?.column).toBe(text.split('\n')[line - 1]!.indexOf(', -1, ') + 3);
+    }
+  });
+
   it('refuses binary content even when edits are asked for', async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('apiVersion: x\n'), 0, 1, 2]);
     const r = await loadScenario(write('bin.yaml', bytes), dir, [{ path: ['spec', 'seed'], value: 1, source: '--seed 1' }]);

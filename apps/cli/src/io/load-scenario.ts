@@ -6,7 +6,6 @@
  * set it.
  */
 import {
-  locatePath,
   parsePath,
   parseScenarioBytes,
   parseScenarioText,
@@ -14,10 +13,13 @@ import {
   validateScenarioReferences,
   type Scenario,
   type ScenarioIssue,
+  createSourceLocator,
+  type SourceLocator,
 } from '@design-sim/sim-core';
 import { CliError } from '../cli-error.ts';
 import { readScenarioFile } from './read-scenario-file.ts';
 import { applyEdits, pathsOverlap, type ScenarioEdit } from './scenario-edits.ts';
+
 
 /** A scenario ready to run, with the warnings worth printing and the text it was parsed from (after edits). */
 export type LoadScenarioResult =
@@ -34,12 +36,17 @@ function decodeStrict(bytes: Uint8Array): string | undefined {
   }
 }
 
-function relocate(issue: ScenarioIssue, original: string, edited: string, edits: readonly ScenarioEdit[]): ScenarioIssue {
+interface Locators {
+  original: SourceLocator;
+  edited: SourceLocator;
+}
+
+function relocate(issue: ScenarioIssue, locators: Locators, edits: readonly ScenarioEdit[]): ScenarioIssue {
   const path = parsePath(issue.path) ?? [];
   // sim-core points at the key for key problems (an unknown field) and at the value otherwise: keep that.
-  const key = locatePath(edited, path, { atKey: true });
+  const key = locators.edited(path, { atKey: true });
   const atKey = key !== null && key.line === issue.line && key.column === issue.column;
-  const loc = issue.line === null ? null : locatePath(original, path, { atKey });
+  const loc = issue.line === null ? null : locators.original(path, { atKey });
   const edit = path.length === 0 ? undefined : edits.find((e) => pathsOverlap(e.path, path));
   return {
     ...issue,
@@ -76,7 +83,13 @@ export function loadScenarioBytes(bytes: Uint8Array, file: string, edits: readon
     return checked(file, parsed.scenario, text ?? '', parsed.warnings);
   }
   const parsed = parseScenarioText(edited, file);
-  const fix = (issues: ScenarioIssue[]) => issues.map((i) => relocate(i, text, edited, edits));
+  // Each text is parsed once for all issues (sim-core's locatePath would parse once per issue).
+  let locators: Locators | undefined;
+  const fix = (issues: ScenarioIssue[]) => {
+    if (issues.length === 0) return issues;
+    locators ??= { original: createSourceLocator(text), edited: createSourceLocator(edited) };
+    return issues.map((i) => relocate(i, locators!, edits));
+  };
   if (!parsed.ok) return { ok: false, file, issues: fix(parsed.issues) };
   const result = checked(file, parsed.scenario, edited, parsed.warnings);
   return result.ok ? { ...result, warnings: fix(result.warnings) } : { ...result, issues: fix(result.issues) };

@@ -64,6 +64,13 @@ describe('applyEdits', () => {
     expect(edit(['spec', 0])).toThrow('spec is a mapping, not a list');
   });
 
+  it('keeps long flow lists on one line (a re-serialised file must not grow)', () => {
+    const long = `spec:\n  seed: 1\n  samplesMs: [${Array.from({ length: 2000 }, (_, i) => i).join(', ')}]\n`;
+    const out = applyEdits(long, [{ path: ['spec', 'seed'], value: 2, source: 's' }]) ?? '';
+    expect(out.split('\n')).toHaveLength(4);
+    expect(out.length).toBeLessThan(long.length * 1.01);
+  });
+
   it('gives up on text that is not one YAML mapping', () => {
     expect(applyEdits('a: [', [])).toBeUndefined();
     expect(applyEdits('- 1', [])).toBeUndefined();

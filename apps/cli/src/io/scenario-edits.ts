@@ -99,7 +99,9 @@ export function applyEdits(text: string, edits: readonly ScenarioEdit[]): string
     checkPath(doc, edit);
     doc.setIn(edit.path, doc.createNode(edit.value));
   }
-  return doc.toString();
+  // lineWidth 0: never fold; the default (80) would put each item of a long flow list on its own
+  // line and could push a large file past the size limit it passed on disk.
+  return doc.toString({ lineWidth: 0 });
 }
 
 /** True when one path is a prefix of the other: an issue there concerns the edited value. */

@@ -40,7 +40,7 @@ export async function runInProcess(argv: readonly string[], overrides: Partial<C
 }
 
 /** The example scenarios the CLI must run unchanged: shared/ sits beside the repository checkout. */
-export const EXAMPLES_DIR = fileURLToPath(new URL('../../../../../shared/examples', import.meta.url));
+export const EXAMPLES_DIR = fileURLToPath(new URL('../../../../examples', import.meta.url));
 
 /** A small, fast serving scenario (one service, HPA, one pool) for tests; `extra` is appended under spec. */
 export function smallScenarioYaml(extra = ''): string {

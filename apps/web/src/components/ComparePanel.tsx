@@ -57,7 +57,8 @@ export function ComparePanel({ baseline, doc, current, onPin, dispatch, validato
   const sim = useSimulation(client, validation, 'variant-a.yaml', { autoRun: baseline !== null, debounceMs: 0 });
   const [cursor, setCursor] = useState<number | null>(null);
   const instances = useMemo(() => instanceOptions(), []);
-  const a = useRunState(sim.store, (s) => s.result);
+  const shownA = useRunState(sim.store, (s) => s.shown);
+  const a = shownA?.result ?? null;
   const progressA = useRunState(sim.store, (s) => s.progress);
   const b = current.result;
   const rows = a && b ? compareRows(a, b) : [];
@@ -129,7 +130,7 @@ export function ComparePanel({ baseline, doc, current, onPin, dispatch, validato
             <div>
               <h3>A — {baseline.label}</h3>
               {a ? (
-                <ResultsView result={a} scenario={validation.scenario} warnings={[]} cursor={cursor} onCursor={setCursor} compact />
+                <ResultsView result={a} scenario={shownA?.scenario ?? null} warnings={[]} cursor={cursor} onCursor={setCursor} compact />
               ) : (
                 <p className="ds-hint">{validation.scenario === null && !validation.pending ? 'Variant A does not validate.' : `Simulating A… ${Math.round(progressA * 100)}%`}</p>
               )}

@@ -3,7 +3,7 @@
  * and warnings. Used by the results panel and by each column of compare mode.
  */
 import type { RunResult, Scenario, ScenarioIssue } from '@design-sim/sim-core';
-import { Suspense } from 'react';
+import { memo, Suspense } from 'react';
 import { LazyResultCharts } from '../charts/lazy-charts.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
 import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
@@ -18,8 +18,8 @@ interface Props {
   compact?: boolean;
 }
 
-/** Everything a run produced, for people. */
-export function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false }: Props) {
+/** Everything a run produced, for people (memoized: edits to the design do not re-render it). */
+export const ResultsView = memo(function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false }: Props) {
   return (
     <div className="ds-results" data-testid="results">
       <SummaryCards result={result} />
@@ -48,4 +48,4 @@ export function ResultsView({ result, scenario, warnings, cursor, onCursor, comp
       )}
     </div>
   );
-}
+});

@@ -22,7 +22,7 @@ export function RunStatus({ store, text, errorCount, onRun, onCancel }: Props) {
   const elapsedMs = useRunState(store, (s) => s.elapsedMs);
   const message = useRunState(store, (s) => s.message);
   const issues = useRunState(store, (s) => s.issues);
-  const resultText = useRunState(store, (s) => s.resultText);
+  const resultText = useRunState(store, (s) => s.shown?.text ?? null);
   const stale = resultText !== null && resultText !== text;
   const pct = Math.round(progress * 100);
   return (

@@ -35,10 +35,11 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
   const activeRef = useRef<{ runId: number; text: string; cancel: () => void } | null>(null);
 
   const start = useCallback(
-    (text: string) => {
+    (v: DesignValidation) => {
+      const { text } = v;
       const runId = ++runIdRef.current;
       performance.mark(RUN_START_MARK);
-      store.send({ type: 'started', runId, text });
+      store.send({ type: 'started', runId, text, scenario: v.scenario, warnings: v.warnings });
       const run = client.run(text, fileName, undefined, (fraction) => store.send({ type: 'progress', runId, fraction }));
       activeRef.current = { runId, text, cancel: run.cancel };
       void run.outcome.then((o) => {
@@ -56,7 +57,7 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
   const run = useCallback(() => {
     if (validation.scenario === null) return;
     if (activeRef.current?.text === validation.text) return;
-    start(validation.text);
+    start(validation);
   }, [start, validation]);
 
   const cancel = useCallback(() => activeRef.current?.cancel(), []);
@@ -68,7 +69,7 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
     if (!autoRun || validation.scenario === null) return;
     const timer = window.setTimeout(() => {
       // Re-running the text whose result is on screen would change nothing.
-      if (activeRef.current?.text !== validation.text && store.get().resultText !== validation.text) start(validation.text);
+      if (activeRef.current?.text !== validation.text && store.get().shown?.text !== validation.text) start(validation);
     }, debounceMs);
     return () => window.clearTimeout(timer);
   }, [validation, autoRun, debounceMs, start, store]);

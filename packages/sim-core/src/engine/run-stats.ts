@@ -41,7 +41,7 @@ export class RunStats {
   constructor(hasWarmup: boolean) {
     this.warm = !hasWarmup;
   }
-  private atWarmup = { offered: 0, served: 0, dropped: 0, timedOut: 0 };
+  private atWarmup = { served: 0, dropped: 0, timedOut: 0 };
 
   offer(): void {
     this.offered++;
@@ -80,7 +80,7 @@ export class RunStats {
   /** Called once, at the warm-up instant (not called when there is no warm-up). */
   markWarmup(): void {
     this.warm = true;
-    this.atWarmup = { offered: this.offered, served: this.served, dropped: this.dropped, timedOut: this.timedOut };
+    this.atWarmup = { served: this.served, dropped: this.dropped, timedOut: this.timedOut };
     this.preWarmup = this.interval;
     this.interval = new LatencyHistogram();
   }
@@ -98,9 +98,16 @@ export class RunStats {
     return this.interval;
   }
 
-  /** Counts after the warm-up. */
-  measured(): { offered: number; served: number; dropped: number; timedOut: number } {
+  /**
+   * Counts after the warm-up, by event time. `offered` is every request whose outcome came after the
+   * warm-up plus those still in flight at the end, so that offered = served + dropped + timed out + in
+   * flight holds after the warm-up too (counting arrivals instead could show more served than offered).
+   */
+  measured(inFlightAtEnd: number): { offered: number; served: number; dropped: number; timedOut: number } {
     const w = this.atWarmup;
-    return { offered: this.offered - w.offered, served: this.served - w.served, dropped: this.dropped - w.dropped, timedOut: this.timedOut - w.timedOut };
+    const served = this.served - w.served;
+    const dropped = this.dropped - w.dropped;
+    const timedOut = this.timedOut - w.timedOut;
+    return { offered: served + dropped + timedOut + inFlightAtEnd, served, dropped, timedOut };
   }
 }

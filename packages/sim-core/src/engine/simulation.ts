@@ -437,7 +437,7 @@ export class Simulation {
       durationSeconds: end,
       warmupSeconds: this.cfg.warmupSeconds,
       requests: { offered: st.offered, served: st.served, dropped: st.dropped, timedOut: st.timedOut, retried: st.retried, drained: st.drained, inFlightAtEnd: this.store.live },
-      measured: st.measured(),
+      measured: st.measured(this.store.live),
       latency: st.all,
       timeseries: this.series,
       replicas: summarize(this.replicaSamples),

@@ -16,7 +16,7 @@ export type { CheckpointSpec, TrainingSpec } from './training-schema.ts';
 
 export { parseScenarioBytes, parseScenarioText, MAX_REPORTED_ISSUES, type ParseScenarioResult } from './parse-scenario.ts';
 export { formatIssue, formatPath, parsePath, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
-export { locatePath, type SourceLocation } from './yaml-locator.ts';
+export { createSourceLocator, locatePath, type SourceLocation, type SourceLocator } from './yaml-locator.ts';
 export { scenarioWarnings, type ScenarioWarning } from './scenario-warnings.ts';
 export {
   validateScenarioPrices,

@@ -7,7 +7,7 @@
 import * as costModel from '@design-sim/cost-model';
 import type { Scenario } from './scenario-schema.ts';
 import { formatPath, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
-import { locatePath } from './yaml-locator.ts';
+import { createSourceLocator } from './yaml-locator.ts';
 import { resolveLlm } from '../llm/resolve-llm.ts';
 
 /** The part of an instance type these checks read. */
@@ -114,8 +114,9 @@ function checkLlm(scenario: Scenario, out: Draft[]): void {
 }
 
 function locate(drafts: readonly Draft[], source: ScenarioSource | undefined): ScenarioIssue[] {
+  const locator = source === undefined || drafts.length === 0 ? null : createSourceLocator(source.text);
   return drafts.map((d) => {
-    const loc = source === undefined ? null : locatePath(source.text, d.path);
+    const loc = locator === null ? null : locator(d.path);
     const issue: ScenarioIssue = { file: source?.file ?? '', line: loc?.line ?? null, column: loc?.column ?? null, path: formatPath(d.path), message: d.message };
     if (d.expected !== undefined) issue.expected = d.expected;
     if (d.suggestion !== undefined) issue.suggestion = d.suggestion;

@@ -88,11 +88,21 @@ export function pathAtOffset(doc: Document, offset: number): PathSegment[] {
   }
 }
 
-/** Locates `path` (a string like `spec.services[0].nodePool` or segments) in YAML source text; null if absent or unparseable. */
-export function locatePath(text: string, path: string | readonly PathSegment[], options: { atKey?: boolean } = {}): SourceLocation | null {
-  const segments = typeof path === 'string' ? parsePath(path) : path;
-  if (segments === undefined) return null;
+/** Locates paths in one text. */
+export type SourceLocator = (path: string | readonly PathSegment[], options?: { atKey?: boolean }) => SourceLocation | null;
+
+/** Parses `text` once and returns a locator for any number of paths (50 issues in a large file cost one parse, not 50). */
+export function createSourceLocator(text: string): SourceLocator {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: true });
-  return createLocator(doc, lineCounter)(segments, options);
+  const locate = createLocator(doc, lineCounter);
+  return (path, options = {}) => {
+    const segments = typeof path === 'string' ? parsePath(path) : path;
+    return segments === undefined ? null : locate(segments, options);
+  };
+}
+
+/** Locates `path` (a string like `spec.services[0].nodePool` or segments) in YAML source text; null if absent or unparseable. */
+export function locatePath(text: string, path: string | readonly PathSegment[], options: { atKey?: boolean } = {}): SourceLocation | null {
+  return createSourceLocator(text)(path, options);
 }
