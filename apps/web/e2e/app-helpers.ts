@@ -6,12 +6,17 @@ export async function runId(page: Page): Promise<number> {
   return Number(await page.getAttribute('[data-testid=run-status]', 'data-run-id'));
 }
 
-/** Waits until a run newer than `after` has finished and its result matches the current design. */
+/**
+ * Waits until a run newer than `after` has finished, its result matches the current design, and
+ * the panel on screen (results, compare column B or practice report) shows that run (results
+ * render as a deferred update, a moment after the run ends).
+ */
 export async function waitForFreshResult(page: Page, after: number, timeout = 60_000): Promise<number> {
   await page.waitForFunction(
     (prev) => {
       const el = document.querySelector<HTMLElement>('[data-testid=run-status]');
-      return el !== null && Number(el.dataset.runId) > prev && el.dataset.status === 'done' && el.dataset.stale === 'false';
+      if (el === null || !(Number(el.dataset.runId) > prev && el.dataset.status === 'done' && el.dataset.stale === 'false')) return false;
+      return document.querySelector(`[data-run="main-${el.dataset.runId}"]`) !== null;
     },
     after,
     { timeout },

@@ -178,7 +178,7 @@ export function App({ initialDoc, initialNotice }: Props) {
               <RunStatus store={sim.store} text={validation.text} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
               {mode === 'design' &&
                 (shown ? (
-                  <ResultsView result={shown.result} scenario={shown.scenario} warnings={shown.warnings} cursor={cursor} onCursor={setCursor} />
+                  <ResultsView result={shown.result} scenario={shown.scenario} warnings={shown.warnings} cursor={cursor} onCursor={setCursor} runKey={`main-${shown.runId}`} />
                 ) : (
                   <p className="ds-hint">Results appear here after a run: charts over time, summary cards and the cost breakdown.</p>
                 ))}
@@ -186,7 +186,7 @@ export function App({ initialDoc, initialNotice }: Props) {
                 <ComparePanel
                   baseline={baseline}
                   doc={doc}
-                  current={{ result, scenario: shown?.scenario ?? null, stale }}
+                  current={{ result, scenario: shown?.scenario ?? null, stale, runKey: shown ? `main-${shown.runId}` : undefined }}
                   onPin={() => setBaseline({ doc, label: `${title} (pinned)` })}
                   dispatch={dispatch}
                   validator={validator}
@@ -197,6 +197,7 @@ export function App({ initialDoc, initialNotice }: Props) {
                   doc={doc}
                   errors={validation.errors}
                   result={result}
+                  runKey={shown ? `main-${shown.runId}` : undefined}
                   stale={stale}
                   store={sim.store}
                   onPick={() => setDialog('practice')}

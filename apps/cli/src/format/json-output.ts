@@ -12,7 +12,8 @@ export const JSON_FORMAT_VERSION = 1;
 
 /** Plain-JSON version of a value: typed arrays → arrays, non-finite numbers → null, undefined fields dropped. */
 export function toPlainJson(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  // -0 becomes 0, as JSON.stringify writes it.
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
   if (value === null || typeof value !== 'object') return value;
   if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>, (v) => toPlainJson(v));
   if (Array.isArray(value)) return value.map(toPlainJson);

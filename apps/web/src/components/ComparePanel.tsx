@@ -28,7 +28,7 @@ export interface Baseline {
 interface Props {
   baseline: Baseline | null;
   doc: PlainObject;
-  current: { result: RunResult | null; scenario: Scenario | null; stale: boolean };
+  current: { result: RunResult | null; scenario: Scenario | null; stale: boolean; runKey: string | undefined };
   onPin: () => void;
   dispatch: (action: HistoryAction) => void;
   validator: Validator;
@@ -130,14 +130,14 @@ export function ComparePanel({ baseline, doc, current, onPin, dispatch, validato
             <div>
               <h3>A — {baseline.label}</h3>
               {a ? (
-                <ResultsView result={a} scenario={shownA?.scenario ?? null} warnings={[]} cursor={cursor} onCursor={setCursor} compact />
+                <ResultsView result={a} scenario={shownA?.scenario ?? null} warnings={[]} cursor={cursor} onCursor={setCursor} compact runKey={`a-${shownA?.runId ?? 0}`} />
               ) : (
                 <p className="ds-hint">{validation.scenario === null && !validation.pending ? 'Variant A does not validate.' : `Simulating A… ${Math.round(progressA * 100)}%`}</p>
               )}
             </div>
             <div>
               <h3>B — current design</h3>
-              {b ? <ResultsView result={b} scenario={current.scenario} warnings={[]} cursor={cursor} onCursor={setCursor} compact /> : <p className="ds-hint">Run the current design.</p>}
+              {b ? <ResultsView result={b} scenario={current.scenario} warnings={[]} cursor={cursor} onCursor={setCursor} compact {...(current.runKey ? { runKey: current.runKey } : {})} /> : <p className="ds-hint">Run the current design.</p>}
             </div>
           </div>
         </>

@@ -16,6 +16,7 @@ interface Props {
   doc: PlainObject;
   errors: readonly ScenarioIssue[];
   result: RunResult | null;
+  runKey: string | undefined;
   stale: boolean;
   store: RunStore;
   onPick: () => void;
@@ -25,7 +26,7 @@ interface Props {
 }
 
 /** The practice panel. */
-export function PracticePanel({ doc, errors, result, stale, store, onPick, onCheck, onReveal, dispatch }: Props) {
+export function PracticePanel({ doc, errors, result, runKey, stale, store, onPick, onCheck, onReveal, dispatch }: Props) {
   const checking = useRunState(store, (s) => s.status === 'running');
   const meta = asObject(doc.metadata);
   const prompt = typeof meta.prompt === 'string' ? meta.prompt : null;
@@ -65,7 +66,7 @@ export function PracticePanel({ doc, errors, result, stale, store, onPick, onChe
             {errors.length > 0 && <span className="ds-runstatus__bad">Fix {errors.length === 1 ? 'the issue' : `the ${errors.length} issues`} shown in the inspector first.</span>}
           </div>
           {result && !stale && (
-            <div className="ds-practice__report" data-testid="practice-report">
+            <div className="ds-practice__report" data-testid="practice-report" data-run={runKey}>
               <h3>Requirements met</h3>
               <ExpectationList result={result} />
               <ClaimsTable result={result} />

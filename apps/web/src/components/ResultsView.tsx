@@ -16,12 +16,14 @@ interface Props {
   cursor: number | null;
   onCursor: (i: number | null) => void;
   compact?: boolean;
+  /** Identifies the run shown (`data-run` on the panel, for tests and tools). */
+  runKey?: string;
 }
 
 /** Everything a run produced, for people (memoized: edits to the design do not re-render it). */
-export const ResultsView = memo(function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false }: Props) {
+export const ResultsView = memo(function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false, runKey }: Props) {
   return (
-    <div className="ds-results" data-testid="results">
+    <div className="ds-results" data-testid="results" data-run={runKey}>
       <SummaryCards result={result} />
       <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
         <LazyResultCharts result={result} scenario={scenario} cursor={cursor} onCursor={onCursor} columns={compact ? 1 : 2} height={compact ? 150 : 190} />

@@ -10,6 +10,8 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'failed';
 
 /** A finished run, as shown: the result with the scenario text, parsed scenario and warnings it came from. */
 export interface ShownResult {
+  /** The run that produced it. */
+  runId: number;
   result: RunResult;
   text: string;
   scenario: Scenario | null;
@@ -68,7 +70,7 @@ export function runReducer(state: RunState, event: RunEvent): RunState {
     case 'progress':
       return state.status === 'running' && event.fraction > state.progress ? { ...state, progress: event.fraction } : state;
     case 'finished': {
-      const shown: ShownResult = { result: event.result, text: state.text ?? '', scenario: state.scenario, warnings: state.warnings };
+      const shown: ShownResult = { runId: event.runId, result: event.result, text: state.text ?? '', scenario: state.scenario, warnings: state.warnings };
       return { ...state, status: 'done', progress: 1, shown, elapsedMs: event.elapsedMs };
     }
     case 'rejected':
