@@ -6,7 +6,7 @@
 import { useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ChartModel, EventMark } from '../results/chart-model.ts';
 import { formatClock } from '../results/format.ts';
-import { chartGeometry, indexAt, MARGIN, tickLabel } from './chart-geometry.ts';
+import { chartGeometry, indexAt, MARGIN, tickLabel, timeTicks } from './chart-geometry.ts';
 
 interface Props {
   model: ChartModel;
@@ -69,7 +69,7 @@ export function TimeChart({ model, t, marks, cursor, onCursor, width, height }: 
               </text>
             </g>
           ))}
-          {x.ticks(Math.max(2, Math.floor(width / 110))).map((v) => (
+          {timeTicks(x.domain()[1]!, Math.max(2, Math.floor(width / 90))).map((v) => (
             <text key={v} x={x(v)} y={height - 6} textAnchor="middle">
               {formatClock(v)}
             </text>

@@ -71,3 +71,13 @@ export function tickLabel(v: number): string {
   if (a >= 1e3) return `${Number((v / 1e3).toPrecision(3))}k`;
   return String(Number(v.toPrecision(3)));
 }
+
+const TIME_STEPS = [60, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400];
+
+/** Time-axis ticks (s) at round steps (1m, 5m, … 1h, 2h, … 1d), about `count` of them from 0 to `end`. */
+export function timeTicks(end: number, count: number): number[] {
+  const step = TIME_STEPS.find((s) => end / s <= count) ?? 86_400 * Math.ceil(end / 86_400 / count);
+  const out: number[] = [];
+  for (let t = 0; t <= end + 1e-9; t += step) out.push(t);
+  return out;
+}

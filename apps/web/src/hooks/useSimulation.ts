@@ -70,7 +70,7 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
     const timer = window.setTimeout(() => {
       // Re-running the text whose result is on screen would change nothing.
       if (activeRef.current?.text !== validation.text && store.get().shown?.text !== validation.text) start(validation);
-    }, debounceMs);
+    }, store.get().runId === 0 ? 0 : debounceMs); // the first run starts at once: there is nothing to debounce
     return () => window.clearTimeout(timer);
   }, [validation, autoRun, debounceMs, start, store]);
 

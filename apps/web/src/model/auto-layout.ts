@@ -7,7 +7,7 @@
 import type { ComponentKind } from './design-graph.ts';
 
 /** Horizontal spacing between columns, px. */
-export const COLUMN_WIDTH = 250;
+export const COLUMN_WIDTH = 260;
 /** Vertical spacing between rows, px. */
 export const ROW_HEIGHT = 170;
 
