@@ -15,18 +15,22 @@ interface Props {
   onCursor: (index: number | null) => void;
   /** Charts per row (2 in the results panel, 1 in compare columns). */
   columns?: number;
+  /** Chart height in rem. */
   height?: number;
 }
 
 /** The charts of a run, or a note when the run has no time series (training only). */
-export default function ResultCharts({ result, scenario, cursor, onCursor, columns = 2, height = 190 }: Props) {
+export default function ResultCharts({ result, scenario, cursor, onCursor, columns = 2, height: heightRem = 13.5 }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  // Heights follow the root font size, so charts grow with the text on a large screen.
+  const rem = typeof window === 'undefined' ? 14 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 14;
+  const height = Math.round(heightRem * rem);
   const width = useElementWidth(ref, 900);
   const charts = useMemo(() => buildCharts(result, scenario), [result, scenario]);
   const interval = scenario?.spec.interval ?? 60;
   const marks = useMemo(() => eventMarks(result, interval), [result, interval]);
   const ts = result.timeseries;
-  const gap = 16;
+  const gap = Math.round(rem * 1.1);
   const chartWidth = Math.max(240, Math.floor((width - gap * (columns - 1)) / columns));
   return (
     <div className="ds-charts" ref={ref} data-testid="charts" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>

@@ -26,7 +26,7 @@ export const ResultsView = memo(function ResultsView({ result, scenario, warning
     <div className="ds-results" data-testid="results" data-run={runKey}>
       <SummaryCards result={result} />
       <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
-        <LazyResultCharts result={result} scenario={scenario} cursor={cursor} onCursor={onCursor} columns={compact ? 1 : 2} height={compact ? 150 : 190} />
+        <LazyResultCharts result={result} scenario={scenario} cursor={cursor} onCursor={onCursor} columns={compact ? 1 : 2} height={compact ? 10.5 : 13.5} />
       </Suspense>
       <div className={compact ? '' : 'ds-results__grid'}>
         <div>

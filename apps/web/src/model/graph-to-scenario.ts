@@ -11,6 +11,7 @@ import { writeCaches } from './cache-mapping.ts';
 import { asObject, getIn, isObject, setIn, type PlainObject } from './doc-path.ts';
 import type { DesignGraph, DesignNode } from './design-graph.ts';
 import { cacheId, detachedId, freshKey, listIds, loadBalancerId, TRAFFIC_ID, TRAINING_ID } from './node-ids.ts';
+import { scenarioToGraph } from './scenario-to-graph.ts';
 
 /** Sets `key` on a copy of `obj` (in place if present, appended otherwise) or deletes it for undefined. */
 function withKey(obj: PlainObject, key: string, value: unknown): PlainObject {
@@ -108,7 +109,7 @@ export function graphToScenario(graph: DesignGraph, base: PlainObject): PlainObj
     if (c !== undefined) cacheByIndex.set(i, stripKind(c.data.fragment));
   });
   doc = writeCaches(doc, services, cacheByIndex);
-  return withCanvas(doc, graph, w, services);
+  return withCanvas(doc, graph, w, services, base);
 }
 
 function stripKind(fields: PlainObject): PlainObject {
@@ -117,7 +118,7 @@ function stripKind(fields: PlainObject): PlainObject {
 }
 
 /** Writes `spec.canvas`: detached components and pinned positions under the ids the new document will have. */
-function withCanvas(doc: PlainObject, graph: DesignGraph, w: Wiring, services: readonly PlainObject[]): PlainObject {
+function withCanvas(doc: PlainObject, graph: DesignGraph, w: Wiring, services: readonly PlainObject[], base: PlainObject): PlainObject {
   const serviceNodes = graph.nodes.filter((n) => n.data.kind === 'service').sort(byOrder);
   const newServiceIds = listIds('service', services);
   const serviceIdMap = new Map(serviceNodes.map((n, i) => [n.id, newServiceIds[i]!]));
@@ -129,7 +130,11 @@ function withCanvas(doc: PlainObject, graph: DesignGraph, w: Wiring, services: r
 
   const detached: PlainObject = {};
   const usedKeys = graph.nodes.map((n) => n.data.detachedKey).filter((k): k is string => k !== null);
+  // Positions the base document stores for no node of its own (a service whose name is being fixed,
+  // a duplicate name) are kept as they are: only removing a node removes its position.
   const positions: PlainObject = {};
+  const baseIds = new Set(scenarioToGraph(base).nodes.map((n) => n.id));
+  for (const [id, p] of Object.entries(asObject(getIn(base, ['spec', 'canvas', 'nodes'])))) if (!baseIds.has(id)) positions[id] = p;
   for (const n of graph.nodes) {
     let id: string;
     const k = n.data.kind;

@@ -34,8 +34,6 @@ export function fromValidateResponse(text: string, r: ValidateResponse): DesignV
   return r.ok ? { text, scenario: r.scenario, errors: [], warnings: r.warnings, pending: false } : { text, scenario: null, errors: r.issues, warnings: [], pending: false };
 }
 
-const api = createSimApi();
-
 /**
  * Validates `doc` synchronously (callers pass it without `spec.canvas`, which is last in `spec`,
  * so line numbers match the exported file); `fileName` names the file in messages. Never throws.
@@ -43,7 +41,7 @@ const api = createSimApi();
 export function validateDesign(doc: PlainObject, fileName: string): DesignValidation {
   const t = designText(doc);
   if (!t.ok) return { text: '', scenario: null, errors: [{ file: fileName, line: null, column: null, path: '', message: t.message }], warnings: [], pending: false };
-  return fromValidateResponse(t.text, api.validate(t.text, fileName));
+  return fromValidateResponse(t.text, createSimApi().validate(t.text, fileName));
 }
 
 /** True when `issuePath` is `path` or lies inside it (`spec.services[0]` holds `spec.services[0].hpa.maxReplicas`). */

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartModel } from '../results/chart-model.ts';
+import { chartGeometry, chartMax, indexAt, MARGIN, tickLabel, timeTicks } from './chart-geometry.ts';
+
+const t = Float64Array.from([60, 120, 180, 240]);
+const model: ChartModel = {
+  id: 'latency',
+  title: 'Latency',
+  unit: 'ms',
+  series: [{ key: 'p99', label: 'p99', values: Float64Array.from([10, NaN, 30, 40]), color: 'red' }],
+  refLines: [{ value: 100, label: 'SLO' }],
+  note: null,
+};
+
+describe('chart geometry', () => {
+  it('scales time to the width and values from zero to above the largest value or SLO', () => {
+    const g = chartGeometry(model, t, 400, 200);
+    expect(g.x(0)).toBe(MARGIN.left);
+    expect(g.x(240)).toBe(400 - MARGIN.right);
+    expect(g.y(0)).toBe(200 - MARGIN.bottom);
+    expect(g.y.domain()[1]).toBeGreaterThanOrEqual(100);
+    expect(chartMax(model)).toBe(100);
+  });
+
+  it('breaks the line where there is no value (NaN) instead of dropping to zero', () => {
+    const d = chartGeometry(model, t, 400, 200).paths[0]!.d;
+    expect(d.match(/M/g)).toHaveLength(2);
+    expect(d).not.toContain('NaN');
+  });
+
+  it('finds the nearest interval and labels ticks compactly', () => {
+    expect([indexAt(t, 0), indexAt(t, 130), indexAt(t, 1e9)]).toEqual([0, 1, 3]);
+    expect([tickLabel(1500), tickLabel(2_500_000), tickLabel(0.25)]).toEqual(['1.5k', '2.5M', '0.25']);
+  });
+
+  it('puts time ticks at round steps', () => {
+    expect(timeTicks(16_200, 5)).toEqual([0, 3600, 7200, 10_800, 14_400]);
+    expect(timeTicks(16_200, 3)).toEqual([0, 7200, 14_400]);
+    expect(timeTicks(600, 6)).toEqual([0, 300, 600]);
+    expect(timeTicks(86_400 * 7, 4)).toEqual([0, 172_800, 345_600, 518_400]);
+  });
+});

@@ -1,0 +1,76 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { useReducer } from 'react';
+import { describe, expect, it } from 'vitest';
+import { createHistory, historyReducer, type HistoryAction } from '../model/design-history.ts';
+import { initialDesignState } from '../model/design-reducer.ts';
+import { getIn, setIn, type PlainObject } from '../model/doc-path.ts';
+import { scenarioToGraph } from '../model/scenario-to-graph.ts';
+import { validateDesign } from '../model/validate-design.ts';
+import { smallDoc } from '../test-support/fixtures.ts';
+import { Inspector } from './Inspector.tsx';
+
+/** The inspector wired to the real reducer and synchronous validation, exposing the document for assertions. */
+function Harness({ doc, selection, onDoc }: { doc: PlainObject; selection: string[]; onDoc: (d: PlainObject) => void }) {
+  const [h, dispatch] = useReducer(historyReducer, createHistory({ ...initialDesignState(doc), selection }));
+  onDoc(h.present.doc);
+  const errors = validateDesign(h.present.doc, 'x.yaml').errors;
+  return <Inspector doc={h.present.doc} graph={scenarioToGraph(h.present.doc)} selection={h.present.selection} errors={errors} dispatch={dispatch as (a: HistoryAction) => void} />;
+}
+
+function field(path: string): HTMLInputElement {
+  const el = document.querySelector<HTMLInputElement>(`[data-field="${path}"]`);
+  if (el === null) throw new Error(`no field ${path}`);
+  return el;
+}
+
+describe('Inspector', () => {
+  it('edits the selected service, showing schema errors at the field (never a crash)', () => {
+    let doc: PlainObject = {};
+    render(<Harness doc={smallDoc()} selection={['service:model']} onDoc={(d) => (doc = d)} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Model service');
+    fireEvent.change(field('spec.services[0].replicas'), { target: { value: 'lots' } });
+    expect(getIn(doc, ['spec', 'services', 0, 'replicas'])).toBe('lots');
+    const box = field('spec.services[0].replicas').closest('.ds-field') as HTMLElement;
+    expect(within(box).getByRole('alert').textContent).toMatch(/expected number, received string|number/i);
+    expect(field('spec.services[0].replicas').getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(field('spec.services[0].replicas'), { target: { value: '12' } });
+    expect(getIn(doc, ['spec', 'services', 0, 'replicas'])).toBe(12);
+    expect(document.querySelectorAll('.ds-field.has-error')).toHaveLength(0);
+  });
+
+  it('swaps a variant block for the defaults of another variant, and adds optional sections', () => {
+    let doc: PlainObject = {};
+    render(<Harness doc={smallDoc()} selection={['service:model']} onDoc={(d) => (doc = d)} />);
+    fireEvent.change(field('spec.services[0].latency.distribution'), { target: { value: 'lognormal' } });
+    expect(getIn(doc, ['spec', 'services', 0, 'latency'])).toEqual({ distribution: 'lognormal', p50Ms: 50, p99Ms: 150 });
+    fireEvent.click(within(screen.getByRole('region', { name: 'Autoscaler (HPA)' })).getByRole('button', { name: 'Add' }));
+    expect(getIn(doc, ['spec', 'services', 0, 'hpa', 'metrics'])).toEqual([{ type: 'qpsPerReplica', target: 15 }]);
+    fireEvent.change(field('spec.services[0].hpa.metrics[0].target'), { target: { value: '5' } });
+    expect(getIn(doc, ['spec', 'services', 0, 'hpa', 'metrics', 0, 'target'])).toBe(5);
+  });
+
+  it('shows the instance price and its source for a node pool', () => {
+    render(<Harness doc={smallDoc()} selection={['pool:gpu']} onDoc={() => undefined} />);
+    const prices = document.querySelector('.ds-field__prices')!;
+    expect(prices.textContent).toMatch(/on-demand \$[\d.]+\/h — source \w+, \d{4}-\d{2}-\d{2}/);
+    expect(prices.querySelector('a')?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('edits scenario settings with nothing selected, and lists issues no field shows', () => {
+    let doc: PlainObject = {};
+    const empty = setIn(setIn(smallDoc(), ['spec', 'services'], []), ['spec', 'traffic'], undefined);
+    render(<Harness doc={empty} selection={[]} onDoc={(d) => (doc = d)} />);
+    expect(document.querySelector('.ds-issues')?.textContent).toContain('nothing to simulate');
+    fireEvent.change(field('spec.duration'), { target: { value: '2h' } });
+    expect(getIn(doc, ['spec', 'duration'])).toBe('2h');
+    fireEvent.change(field('spec.duration'), { target: { value: '9d' } });
+    expect((field('spec.duration').closest('.ds-field') as HTMLElement).textContent).toMatch(/must be at most 7d/);
+  });
+
+  it('renders file text as text: a title with HTML is not markup', () => {
+    const doc = setIn(smallDoc(), ['metadata', 'title'], '<img src=x onerror="alert(1)">');
+    const { container } = render(<Harness doc={doc} selection={[]} onDoc={() => undefined} />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(field('metadata.title').value).toBe('<img src=x onerror="alert(1)">');
+  });
+});

@@ -1,0 +1,59 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createRunStore } from '../model/run-store.ts';
+import { runDoc, smallDoc } from '../test-support/fixtures.ts';
+import { CostBreakdownView } from './CostBreakdownView.tsx';
+import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
+import { NoticeBanner } from './NoticeBanner.tsx';
+import { RunStatus } from './RunStatus.tsx';
+import { SummaryCards } from './SummaryCards.tsx';
+
+const result = runDoc(smallDoc());
+
+describe('result views', () => {
+  it('summary cards carry their status for colour and for screen readers', () => {
+    render(<SummaryCards result={result} />);
+    const cost = document.querySelector('[data-metric="cost.hourly"]')!;
+    expect(cost.getAttribute('data-status')).toBe('fail');
+    expect(cost.textContent).toContain('fails the expectation');
+    expect(screen.getByTestId('card-latency.p99').getAttribute('data-raw')).toBe(String(result.summary!.latencyMs.p99));
+  });
+
+  it('expectations and graded claims read like the CLI', () => {
+    render(
+      <>
+        <ExpectationList result={result} />
+        <ClaimsTable result={result} />
+      </>,
+    );
+    expect(screen.getByTestId('expectations').textContent).toMatch(/✓ pass latency\.p99 < 100ms — actual [\d.]+ ms/);
+    expect(screen.getByTestId('expectations').textContent).toMatch(/✗ fail cost\.hourly < 1 — actual \$[\d.]+/);
+    expect(document.querySelector('tr[data-verdict]')?.getAttribute('data-verdict')).toBe('ok');
+  });
+
+  it('cost breakdown lists pool and control-plane lines', () => {
+    render(<CostBreakdownView result={result} />);
+    const rows = screen.getByTestId('cost-breakdown').querySelectorAll('tbody tr');
+    expect([...rows].map((r) => r.querySelector('th')?.textContent)).toEqual(['pool gpu', 'control plane']);
+  });
+
+  it('the run line shows progress and whether results are stale', () => {
+    const store = createRunStore();
+    store.send({ type: 'started', runId: 1, text: 'a', scenario: null, warnings: [] });
+    store.send({ type: 'progress', runId: 1, fraction: 0.42 });
+    const { rerender } = render(<RunStatus store={store} text="a" errorCount={0} onRun={() => undefined} onCancel={() => undefined} />);
+    expect(screen.getByTestId('run-status').textContent).toContain('Simulating… 42%');
+    store.send({ type: 'finished', runId: 1, result, elapsedMs: 1234 });
+    rerender(<RunStatus store={store} text="b" errorCount={0} onRun={() => undefined} onCancel={() => undefined} />);
+    expect(screen.getByTestId('run-status').textContent).toContain('Simulated in 1.23 s.');
+    expect(screen.getByTestId('run-status').getAttribute('data-stale')).toBe('true');
+    rerender(<RunStatus store={store} text="b" errorCount={2} onRun={() => undefined} onCancel={() => undefined} />);
+    expect(screen.getByTestId('run-status').textContent).toContain('2 issues to fix');
+  });
+
+  it('notices show imported text as text', () => {
+    const { container } = render(<NoticeBanner notice={{ kind: 'error', title: 'Could not import x.yaml', lines: ['x.yaml:3:1 <script>alert(1)</script>'] }} onClose={() => undefined} />);
+    expect(container.querySelector('script')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('<script>alert(1)</script>');
+  });
+});

@@ -1,0 +1,106 @@
+import { parseScenarioText } from '@design-sim/sim-core';
+import { describe, expect, it } from 'vitest';
+import { docToYaml } from '../model/scenario-yaml.ts';
+import { runDoc, smallDoc, trainingDoc } from '../test-support/fixtures.ts';
+import { buildCharts, eventMarks } from './chart-model.ts';
+import { compareRows } from './compare-diff.ts';
+import { costBreakdown } from './cost-breakdown.ts';
+import { nodeStatus } from './node-status.ts';
+import { summaryCards } from './summary-cards.ts';
+
+const doc = smallDoc();
+const result = runDoc(doc);
+const parsed = parseScenarioText(docToYaml(doc), 'small.yaml');
+const scenario = parsed.ok ? parsed.scenario : null;
+
+describe('chart model', () => {
+  const charts = buildCharts(result, scenario);
+
+  it('draws the four charts with the SLO line from the expectations', () => {
+    expect(charts.map((c) => c.id)).toEqual(['qps', 'fleet', 'latency', 'cost']);
+    expect(charts[2]!.refLines).toEqual([{ value: 100, label: 'SLO p99' }]);
+    expect(charts[0]!.series.map((s) => s.key)).toEqual(['offered', 'served', 'dropped', 'capacity']);
+    // 6 ready replicas × 20 req/s each.
+    expect(Array.from(charts[0]!.series[3]!.values).at(-1)).toBeCloseTo(120, 9);
+    // A cost.hourly bound becomes a cost line over the run: $1/h × 10 min.
+    expect(charts[3]!.refLines[0]!.value).toBeCloseTo(1 / 6, 9);
+  });
+
+  it('has nothing to chart for a training-only run', () => {
+    expect(buildCharts(runDoc(trainingDoc()), null)).toEqual([]);
+  });
+
+  it('marks fleet events on the time axis, merging node events of one interval', () => {
+    const r = { ...result, events: [
+      { t: 10, kind: 'node-ready' as const, target: 'gpu' },
+      { t: 20, kind: 'node-ready' as const, target: 'gpu' },
+      { t: 30, kind: 'hpa-scale' as const, target: 'model', from: 2, to: 4 },
+      { t: 90, kind: 'spot-lost' as const, target: 'gpu' },
+    ] };
+    expect(eventMarks(r, 60)).toEqual([
+      { t: 10, kind: 'node', label: '2× node ready (gpu)' },
+      { t: 30, kind: 'scale', label: 'HPA scales model 2 → 4' },
+      { t: 90, kind: 'spot', label: 'spot node lost gpu' },
+    ]);
+  });
+});
+
+describe('summary cards', () => {
+  it('colour each card by the expectations on its metric, neutral without one', () => {
+    const cards = summaryCards(result);
+    const by = Object.fromEntries(cards.map((c) => [c.metric, c]));
+    expect(by['latency.p99']!.status).toBe('pass');
+    expect(by['cost.hourly']!.status).toBe('fail');
+    expect(by['cost.monthly']!.status).toBe('fail');
+    expect(by['gpus.peak']).toMatchObject({ status: 'neutral', raw: 6, value: '6' });
+    expect(by['latency.p99']!.raw).toBe(result.summary!.latencyMs.p99);
+  });
+
+  it('judge training cost against the budget', () => {
+    const cards = summaryCards(runDoc(trainingDoc()));
+    expect(cards.map((c) => c.metric)).toEqual(['training.days', 'training.costUsd']);
+    expect(cards[1]!.status).toBe('fail');
+    expect(cards[1]!.detail).toMatch(/budget \$1,000: short by/);
+  });
+});
+
+describe('cost breakdown', () => {
+  it('splits the bill by pool and capacity type plus the control plane, summing to the total', () => {
+    const b = costBreakdown(result);
+    expect(b.rows.map((r) => r.group)).toEqual(['pool gpu', 'control plane']);
+    expect(b.rows[0]!.label).toBe('on-demand');
+    const sum = b.rows.reduce((a, r) => a + (r.usd ?? 0), 0);
+    expect(sum).toBeCloseTo(result.summary!.cost.totalUsd, 9);
+    expect(b.rows.reduce((a, r) => a + r.share, 0)).toBeCloseTo(1, 9);
+    expect(b.rows[0]!.source).toMatch(/\(\d{4}-\d{2}-\d{2}\)$/);
+  });
+});
+
+describe('node status', () => {
+  const ctx = { services: 1, pools: 1, poolName: 'gpu' };
+
+  it('shows replicas, latency and availability on the service, nodes and $/h on the pool', () => {
+    const svc = nodeStatus('service', result, null, ctx)!;
+    expect(svc.lines.map((l) => l.label)).toEqual(['replicas', 'p99', 'availability']);
+    expect(svc.lines[0]!.value).toBe('6 / 6 ready');
+    expect(svc.failing).toEqual([]);
+    const pool = nodeStatus('nodePool', result, 0, ctx)!;
+    expect(pool.lines[0]).toEqual({ label: 'nodes', value: '6' });
+    expect(pool.failing).toEqual(['cost.hourly < 1']);
+    expect(nodeStatus('loadBalancer', result, null, ctx)).toBeNull();
+  });
+
+  it('says "fleet" when several services share the series', () => {
+    expect(nodeStatus('service', result, null, { ...ctx, services: 2 })!.lines[0]!.label).toBe('replicas (fleet)');
+  });
+});
+
+describe('compare', () => {
+  it('lists B − A for the metrics both runs have', () => {
+    const b = runDoc(smallDoc({ replicas: 9 }));
+    const rows = compareRows(result, b);
+    const peak = rows.find((r) => r.metric === 'gpus.peak')!;
+    expect(peak).toMatchObject({ a: 6, b: 9, delta: 3, deltaPct: 50, lowerIsBetter: true });
+    expect(rows.some((r) => r.metric.startsWith('training.'))).toBe(false);
+  });
+});
