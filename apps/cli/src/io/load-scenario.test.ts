@@ -74,7 +74,8 @@ describe('loadScenario', () => {
     const file = write('large.yaml', text);
     const start = performance.now();
     const r = await loadScenario(file, dir, [{ path: ['spec', 'seed'], value: 9, source: '--seed 9' }]);
-    expect(performance.now() - start).toBeLessThan(5000);
+    // A hang guard, not a benchmark: parsing once per issue took about 80 s here; once per text, about 2 s.
+    expect(performance.now() - start).toBeLessThan(30_000);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.issues).toHaveLength(51);

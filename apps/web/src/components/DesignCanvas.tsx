@@ -37,7 +37,7 @@ interface Props {
 }
 
 /** Fit-view options: room on the right for the minimap so it does not cover the last column. */
-export const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', right: '150px' }, maxZoom: 1.5 } as const;
+export const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', right: '150px' }, maxZoom: 1.15 } as const;
 
 type Size = { width: number; height: number };
 

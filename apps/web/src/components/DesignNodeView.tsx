@@ -31,7 +31,7 @@ function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
         <span className="ds-node__kind">{info.label}</span>
         {failing.length > 0 && (
           <span className="ds-node__fail" role="img" aria-label={`failing: ${failing.join('; ')}`} title={failing.join('\n')}>
-            ✗ SLO
+            ✗ fails
           </span>
         )}
       </div>

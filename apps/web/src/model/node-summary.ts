@@ -5,7 +5,13 @@
 import { asArray, asObject, isObject, type PlainObject } from './doc-path.ts';
 import type { ComponentKind } from './design-graph.ts';
 
-const s = (v: unknown) => (v === undefined || v === null ? '?' : typeof v === 'object' ? '…' : String(v));
+/** Large counts read better as 7B, 2T than as 7000000000. */
+function compact(n: number): string {
+  for (const [unit, size] of [['T', 1e12], ['B', 1e9], ['M', 1e6]] as const) if (Math.abs(n) >= size) return `${Number((n / size).toPrecision(3))}${unit}`;
+  return String(n);
+}
+
+const s = (v: unknown) => (v === undefined || v === null ? '?' : typeof v === 'object' ? '…' : typeof v === 'number' ? compact(v) : String(v));
 
 function profileText(p: PlainObject): string {
   switch (p.type) {
@@ -56,7 +62,7 @@ export function nodeSummary(kind: ComponentKind, f: PlainObject): { title: strin
       const hpa = isObject(f.hpa) ? ` · HPA ${s(f.hpa.minReplicas ?? 1)}–${s(f.hpa.maxReplicas)}` : '';
       const replicas = f.replicas ?? (isObject(f.hpa) ? f.hpa.minReplicas : undefined) ?? 1;
       const serving = isObject(f.llm) ? `LLM ${typeof f.llm.model === 'string' ? f.llm.model : 'custom model'}` : latencyText(asObject(f.latency));
-      return { title: s(f.name), detail: `${s(replicas)} replicas · ${serving}${hpa}` };
+      return { title: s(f.name), detail: `${s(replicas)} replica${replicas === 1 ? '' : 's'} · ${serving}${hpa}` };
     }
     case 'nodePool': {
       const type = typeof f.instance === 'string' ? f.instance.split('/').pop() : '?';

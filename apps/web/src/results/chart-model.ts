@@ -25,7 +25,7 @@ export interface RefLine {
 
 /** One chart. */
 export interface ChartModel {
-  id: 'qps' | 'fleet' | 'latency' | 'cost';
+  id: 'qps' | 'fleet' | 'latency' | 'cost' | 'llm';
   title: string;
   unit: string;
   series: ChartSeries[];
@@ -77,7 +77,7 @@ export function buildCharts(result: RunResult, scenario: Scenario | null): Chart
   const costCap = (scenario?.spec.expect ?? [])
     .filter((e) => (e.metric === 'cost.hourly' || e.metric === 'cost.total') && (e.op === '<' || e.op === '<='))
     .map((e) => ({ value: e.metric === 'cost.total' ? e.value : e.value * hours, label: e.metric === 'cost.total' ? 'cost bound' : `${e.text} over the run` }));
-  return [
+  const charts: ChartModel[] = [
     { id: 'qps', title: 'Requests per second', unit: 'req/s', series: qps, refLines: [], note: cap.note },
     {
       id: 'fleet',
@@ -106,6 +106,12 @@ export function buildCharts(result: RunResult, scenario: Scenario | null): Chart
     },
     { id: 'cost', title: 'Accrued cost', unit: 'USD', series: [{ key: 'cost', label: 'cost so far', values: ts.costUsd, color: 'var(--c-cost)', area: true }], refLines: costCap, note: null },
   ];
+  // Token-level LLM services also report generated tokens per second.
+  const tokens = ts.outputTokensPerSecond;
+  if (tokens !== undefined && tokens.some((v) => v > 0)) {
+    charts.push({ id: 'llm', title: 'LLM output tokens', unit: 'tokens/s', series: [{ key: 'tokens', label: 'output tokens/s', values: tokens, color: 'var(--c-capacity)' }], refLines: [], note: null });
+  }
+  return charts;
 }
 
 const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {

@@ -101,5 +101,8 @@ function pipelineOptions(m: EngineHpaMetric): MetricPipelineConfig {
       ? { scrapeIntervalSeconds, windowSeconds: m.windowSeconds, aggregation: 'prometheus-rate' }
       : { scrapeIntervalSeconds, windowSeconds: scrapeIntervalSeconds, aggregation: 'counter-rate' };
   }
-  return { scrapeIntervalSeconds, windowSeconds: 0, aggregation: 'last' };
+  // Gauges: the last value, or avg_over_time over the window when one is given.
+  return m.windowSeconds > 0
+    ? { scrapeIntervalSeconds, windowSeconds: m.windowSeconds, aggregation: 'avg-over-time' }
+    : { scrapeIntervalSeconds, windowSeconds: 0, aggregation: 'last' };
 }

@@ -97,3 +97,17 @@ describe('MetricPipeline counter-rate (metrics-server CPU) and last (gauges)', (
     expect(p.read(29)).toBeUndefined();
   });
 });
+
+describe('avg-over-time (a gauge smoothed over a window)', () => {
+  it('averages the samples in (t − window, t] at the read time, like PromQL avg_over_time', () => {
+    const p = new MetricPipeline({ scrapeIntervalSeconds: 15, windowSeconds: 60, aggregation: 'avg-over-time' });
+    expect(p.read(0)).toBeUndefined();
+    const seen: number[] = [];
+    [10, 20, 30, 40, 50, 60].forEach((v, i) => {
+      p.recordScrape(i * 15, v);
+      seen.push(p.read(i * 15)!);
+    });
+    // t = 0: {10}; 15: {10, 20}; 30: {10, 20, 30}; 45: {10..40}; 60: (0, 60] = {20..50}; 75: (15, 75] = {30..60}.
+    expect(seen).toEqual([10, 15, 20, 25, 35, 45]);
+  });
+});

@@ -12,8 +12,10 @@
  * - `counter-rate`: metrics-server style CPU: (last − previous) / (their time gap) of the two latest scrapes;
  *   `windowSeconds` is informational (it equals the scrape interval).
  * - `last`: the latest scraped gauge value (queue length, in-flight count).
+ * - `avg-over-time`: PromQL `avg_over_time(gauge[window])`, the mean of the samples in the window (a
+ *   smoothed in-flight or queue gauge, as HPA setups on noisy gauges usually query).
  */
-export type MetricAggregation = 'prometheus-rate' | 'counter-rate' | 'last';
+export type MetricAggregation = 'prometheus-rate' | 'counter-rate' | 'last' | 'avg-over-time';
 
 /** One pipeline: scrape period (s), aggregation window (s) and aggregation. */
 export interface MetricPipelineConfig {
@@ -104,7 +106,26 @@ export class MetricPipeline {
         return this.readCounterRate(t);
       case 'prometheus-rate':
         return this.readPrometheusRate(t);
+      case 'avg-over-time':
+        return this.readAvgOverTime(t);
     }
+  }
+
+  private readAvgOverTime(t: number): number | undefined {
+    const rangeStart = t - this.windowMs;
+    const last = this.lastIndexAtOrBefore(t);
+    let sum = 0;
+    let n = 0;
+    for (let i = last; i >= 0; i--) {
+      const ti = this.timeAt(i);
+      if (this.leftOpen ? ti <= rangeStart : ti < rangeStart) break;
+      sum += this.valueAt(i);
+      n++;
+    }
+    if (n === 0) return undefined;
+    this.lastTimestamp = this.timeAt(last) / 1000;
+    this.lastWindowSeconds = this.windowMs / 1000;
+    return sum / n;
   }
 
   /** Forgets every sample (the pod's series ended, e.g. the pod was replaced). */
@@ -164,7 +185,7 @@ export class MetricPipeline {
   // Drops samples no future read needs: everything before the window of a read at `t` (the earliest possible read),
   // always keeping the two newest for counter-rate and last.
   private prune(t: number): void {
-    const keepWindow = this.config.aggregation === 'prometheus-rate';
+    const keepWindow = this.config.aggregation === 'prometheus-rate' || this.config.aggregation === 'avg-over-time';
     while (this.count > 2 && (!keepWindow || this.timeAt(0) < t - this.windowMs)) {
       this.head = (this.head + 1) % this.times.length;
       this.count--;

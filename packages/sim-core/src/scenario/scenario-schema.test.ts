@@ -225,3 +225,23 @@ describe('warnings', () => {
     `);
   });
 });
+
+describe('routing with executors', () => {
+  it('rejects shared-queue routing for llm and batching services, which queue per replica', async () => {
+    const { parseScenarioText } = await import('./parse-scenario.ts');
+    const text = `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: x }
+spec:
+  duration: 10m
+  traffic: { profile: { type: constant, qps: 5 } }
+  services:
+    - name: llm
+      routing: shared-queue
+      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 100, outputTokens: 100 }
+`;
+    const r = parseScenarioText(text, 'x.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => `${i.line}:${i.path}`)).toEqual(['9:spec.services[0].routing']);
+  });
+});

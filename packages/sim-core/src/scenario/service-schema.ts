@@ -109,6 +109,14 @@ export const serviceSchema = z
     if (s.latency !== undefined && s.llm !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['llm'], input: undefined, message: 'give either latency (per-request service time) or llm (token-level), not both' });
     }
+    if (s.routing === 'shared-queue' && (s.llm !== undefined || s.batching !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['routing'],
+        input: s.routing,
+        message: `shared-queue routing feeds one request at a time to a free slot, but ${s.llm !== undefined ? 'an llm service batches continuously' : 'a batching service forms batches'} from its own queue: use least-outstanding (default), round-robin or random`,
+      });
+    }
     if (s.llm !== undefined && s.batching !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['batching'], input: undefined, message: 'an llm service batches continuously: use llm.maxBatchSize and llm.maxBatchedTokens instead of batching' });
     }
