@@ -3,10 +3,11 @@
  * never skips), builds the production bundle, and serves it with `vite preview` on a free
  * loopback port for the tests; the server stops afterwards.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_PATH } from './browser.ts';
 
@@ -36,7 +37,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`E2E needs Debian's Chromium at ${CHROMIUM_PATH} (apt-get install chromium); it is missing, so the browser tests cannot run.`);
   }
-  await build({ root, logLevel: 'warn', configFile: `${root}/vite.config.ts` });
+  // A production build in its own process, exactly `pnpm build`: inside vitest NODE_ENV is "test",
+  // which would bundle React's development build.
+  execFileSync(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const port = await freePort();
   server = await preview({ root, configFile: `${root}/vite.config.ts`, logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
   project.provide('baseUrl', `http://127.0.0.1:${port}/`);

@@ -34,7 +34,9 @@ export const ResultsView = memo(function ResultsView({ result, scenario, warning
           <ExpectationList result={result} />
           <ClaimsTable result={result} />
         </div>
-        <CostBreakdownView result={result} />
+        <div>
+          <CostBreakdownView result={result} />
+        </div>
       </div>
       {warnings.length > 0 && (
         <details className="ds-warnings">
