@@ -9,7 +9,7 @@ import type { PlainObject } from './doc-path.ts';
 import type { ComponentKind } from './design-graph.ts';
 
 /** How a field is edited. `value` boxes accept numbers or unit strings (`2h`, `50ms`, `10K`, `50%`). */
-export type FieldInput = 'value' | 'text' | 'select' | 'checkbox' | 'instance' | 'gpu' | 'lines' | 'pairs' | 'numbers' | 'claims';
+export type FieldInput = 'value' | 'text' | 'select' | 'checkbox' | 'instance' | 'gpu' | 'lines' | 'pairs' | 'numbers' | 'claims' | 'model';
 
 /** One field. */
 export interface FieldDef {
@@ -33,6 +33,17 @@ export interface VariantDef {
   hiddenWhen?: string;
 }
 
+/**
+ * A choice between mutually exclusive keys of the component (a service's `latency` or `llm`):
+ * choosing a mode removes the other modes' keys and starts its own from `create`.
+ */
+export interface ModeDef {
+  kind: 'mode';
+  label: string;
+  /** Option label → the key it owns and the value that key starts with. */
+  modes: Readonly<Record<string, { key: string; create: PlainObject }>>;
+}
+
 /** A list of variant items (HPA metrics). */
 export interface ListDef {
   kind: 'list';
@@ -49,7 +60,9 @@ export interface SectionDef {
   /** Path of the section's object (relative to the component), or [] for the component itself. */
   key: PathSegment[];
   optional?: { create: PlainObject };
-  items: (FieldDef | VariantDef | ListDef)[];
+  /** Shown only while its object exists, with no Add/Remove (a mode of the parent owns it). */
+  whenPresent?: boolean;
+  items: (FieldDef | VariantDef | ListDef | ModeDef)[];
 }
 
 const f = (key: PathSegment | PathSegment[], label: string, input: FieldInput = 'value', extra: Partial<FieldDef> = {}): FieldDef => ({
@@ -101,6 +114,21 @@ const LATENCY: VariantDef = {
   },
 };
 
+/** The model names sim-core knows (`llm-schema.ts`; `llama-3-*` aliases are accepted too). */
+export const KNOWN_LLM_MODELS = ['llama-3.1-8b', 'llama-3.1-70b'] as const;
+
+/** What a service becomes when switched to token-level LLM serving (sim-core's own example lengths). */
+const LLM_CREATE: PlainObject = { model: 'llama-3.1-8b', precision: 'bf16', inputTokens: 512, outputTokens: 256 };
+
+const LATENCY_MODEL: ModeDef = {
+  kind: 'mode',
+  label: 'Latency model',
+  modes: {
+    'per-request latency': { key: 'latency', create: { distribution: 'constant', ms: 50 } },
+    'LLM (token-level)': { key: 'llm', create: LLM_CREATE },
+  },
+};
+
 const metricFields = (window: string, scrape: string) => [f('target', 'Target'), f('window', 'Window', 'value', { placeholder: window }), f('scrapeInterval', 'Scrape every', 'value', { placeholder: scrape })];
 
 const HPA_METRIC: VariantDef = {
@@ -113,6 +141,7 @@ const HPA_METRIC: VariantDef = {
     concurrency: { defaults: { type: 'concurrency', target: 1 }, fields: metricFields('0', '15s') },
     gpuUtilization: { defaults: { type: 'gpuUtilization', target: 70 }, fields: metricFields('0', '15s') },
     queueLength: { defaults: { type: 'queueLength', target: 2 }, fields: metricFields('0', '15s') },
+    kvCacheUtilization: { defaults: { type: 'kvCacheUtilization', target: 70 }, fields: metricFields('0', '15s') },
   },
 };
 
@@ -143,21 +172,24 @@ export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly Section
         f('replicas', 'Replicas', 'value', { placeholder: 'hpa.minReplicas or 1' }),
         f('gpusPerReplica', 'GPUs per replica', 'value', { placeholder: '1' }),
         f('concurrency', 'Concurrency', 'value', { placeholder: '1', help: 'requests served at once per replica' }),
+        LATENCY_MODEL,
         LATENCY,
       ],
     },
     {
-      title: 'LLM serving (token-level, instead of service time)',
+      title: 'LLM serving (token-level)',
       key: ['llm'],
-      optional: { create: { model: 'llama-3.1-8b', inputTokens: 512, outputTokens: 256 } },
+      whenPresent: true,
       items: [
-        f('model', 'Model', 'text', { help: 'llama-3.1-8b, llama-3.1-70b, or a shape (edit as YAML)' }),
-        f('precision', 'Precision', 'select', { options: ['bf16', 'fp16', 'fp8', 'int4'], placeholder: 'bf16' }),
+        f('model', 'Model', 'model', { options: KNOWN_LLM_MODELS, help: 'or a custom shape via Edit as YAML' }),
+        f('precision', 'Precision', 'select', { options: ['bf16', 'fp16', 'fp8', 'int4'], placeholder: 'bf16', help: 'weights; int4 computes in 16-bit' }),
+        f('kvCacheDtype', 'KV-cache dtype', 'select', { options: ['bf16', 'fp16', 'fp8'], placeholder: 'bf16' }),
         f('gpu', 'GPU', 'gpu', { help: "default: the node pool's GPU" }),
-        f('inputTokens', 'Input tokens', 'value', { help: 'a number; distributions via YAML' }),
-        f('outputTokens', 'Output tokens', 'value'),
-        f('maxBatchSize', 'Max batch size', 'value', { placeholder: '256' }),
-        f('maxBatchedTokens', 'Max batched tokens', 'value', { placeholder: '8192' }),
+        f('inputTokens', 'Input tokens', 'value', { help: 'a number; distributions via Edit as YAML' }),
+        f('outputTokens', 'Output tokens', 'value', { help: 'a number; distributions via Edit as YAML' }),
+        f('maxBatchSize', 'Max batch size', 'value', { placeholder: '256', help: 'sequences per batch (vLLM max_num_seqs)' }),
+        f('maxBatchedTokens', 'Max batched tokens', 'value', { placeholder: '8192', help: 'tokens per iteration' }),
+        f('chunkedPrefill', 'Chunked prefill', 'checkbox'),
         f('gpuMemoryUtilization', 'GPU memory share', 'value', { placeholder: '0.9' }),
       ],
     },

@@ -1,8 +1,8 @@
 /**
  * The request rate of a traffic profile as a function of simulated time, and its exact integral.
- * This is the single definition of each profile's shape: the engine's arrival process and the
- * expected-request limit both use it. Simulated time 0 is 00:00 (so a diurnal `peakAt: "14:00"`
- * peaks 14 h into the run).
+ * This is the reference definition of each profile's shape, used for limits and validation; the
+ * engine compiles the same shapes to breakpoints (traffic/rate-profile.ts), and a test holds the two
+ * equal. Simulated time 0 is 00:00 (so a diurnal `peakAt: "14:00"` peaks 14 h into the run).
  */
 import type { TrafficProfile, TrafficSpec } from './traffic-schema.ts';
 

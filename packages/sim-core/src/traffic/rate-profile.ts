@@ -37,9 +37,10 @@ function profilePairs(spec: ProfileSpec, horizon: number): [number, number][] {
     case 'spike': {
       const up = spec.rampUp ?? 0;
       const down = spec.rampDown ?? 0;
-      const start = spec.at;
-      const end = spec.at + spec.duration;
-      return [[0, spec.base], [start, spec.base], [start + up, spec.peak], [end, spec.peak], [end + down, spec.base]];
+      // Rise over rampUp from `at`, hold the peak for `duration`, fall over rampDown (the ramps are not part of `duration`).
+      const top = spec.at + up;
+      const fall = top + spec.duration;
+      return [[0, spec.base], [spec.at, spec.base], [top, spec.peak], [fall, spec.peak], [fall + down, spec.base]];
     }
     case 'diurnal':
       return diurnalPairs(spec.min, spec.max, spec.peakAt, spec.period ?? 86_400, horizon);
