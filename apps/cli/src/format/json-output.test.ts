@@ -30,3 +30,11 @@ describe('stringifyJson', () => {
     );
   });
 });
+
+describe('toPlainJson edge cases found by property testing', () => {
+  it('keeps a "__proto__" key as a key and writes -0 as 0', () => {
+    const parsed = JSON.parse('{"__proto__": "", "n": -0}') as unknown;
+    expect(JSON.stringify(toPlainJson(parsed))).toBe('{"__proto__":"","n":0}');
+    expect(Object.is(toPlainJson(-0), 0)).toBe(true);
+  });
+});

@@ -17,9 +17,8 @@ export function toPlainJson(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>, (v) => toPlainJson(v));
   if (Array.isArray(value)) return value.map(toPlainJson);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toPlainJson(v);
-  return out;
+  // fromEntries defines own properties, so a key named "__proto__" stays a key instead of setting the prototype.
+  return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === undefined ? [] : [[k, toPlainJson(v)]])));
 }
 
 function issueJson(i: ScenarioIssue): Record<string, unknown> {
