@@ -299,6 +299,52 @@ describe('design-sim in a real browser', () => {
     await page.check('text=run on every edit');
   });
 
+  it('runs a token-level LLM scenario from the library: TTFT card, tokens/s chart, and output tokens change the result', async () => {
+    const LLM_FILE = 'llama3-8b-gpu-comparison-h100.yaml';
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p = await newPage(other);
+    await p.goto(baseUrl);
+    await waitForFreshResult(p, 0, 90_000);
+    await p.click('[data-testid=open-library]');
+    await p.click(`button[data-file="${LLM_FILE}"]`);
+    await expect.poll(() => p.textContent('[data-testid=notice]')).toContain(`Opened ${LLM_FILE}`);
+    // A shorter run (10 minutes, 5 of them warm-up) keeps the step quick.
+    await clickPane(p);
+    const opened = await runId(p);
+    await p.fill('[data-field="spec.duration"]', '10m');
+    await p.keyboard.press('Tab');
+    expect(await p.locator('.ds-field.has-error').count()).toBe(0);
+    await waitForFreshResult(p, opened);
+    const ttft = await cardValue(p, 'ttft.p99');
+    expect(ttft).toBeGreaterThan(0);
+    expect(await p.textContent('[data-testid="card-ttft.p99"]')).toMatch(/^[\d.]+ ms$/);
+    expect(await p.getAttribute('[data-metric="ttft.p99"]', 'data-status')).toBe('pass');
+    for (const m of ['tpot.p50', 'tokens.outputPerSecond', 'cost.perMillionTokens']) expect(Number.isFinite(await cardValue(p, m)), m).toBe(true);
+    const paths = await chartPaths(p);
+    expect(paths['llm/tokens']).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){5,}/);
+    expect(paths['kv/kv']).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){5,}/);
+    expect(await p.textContent('[data-testid="node-service:llm"] .ds-node__detail')).toContain('LLM · llama-3.1-8b · bf16');
+    expect(await p.textContent('[data-testid="status-service:llm"]')).toMatch(/TTFT p99[\d.]+ ms.*tokens\/s[\d,]+/);
+
+    // Shorter answers (100 tokens instead of a lognormal with mean 267): fewer output tokens per second.
+    const tokensBefore = await cardValue(p, 'tokens.outputPerSecond');
+    await p.click('[data-testid="node-service:llm"]');
+    expect(await p.inputValue('select[data-mode="Latency model"]')).toBe('LLM (token-level)');
+    const before = await runId(p);
+    await p.fill('[data-field="spec.services[0].llm.outputTokens"]', '100');
+    await p.keyboard.press('Tab');
+    expect(await p.locator('.ds-field.has-error').count()).toBe(0);
+    await waitForFreshResult(p, before);
+    const tokensAfter = await cardValue(p, 'tokens.outputPerSecond');
+    expect(tokensAfter).toBeLessThan(tokensBefore * 0.6);
+    expect((await chartPaths(p))['llm/tokens']).not.toBe(paths['llm/tokens']);
+    metrics.llmOutputTokensChange = { file: LLM_FILE, duration: '10m', ttftP99Ms: ttft, outputTokensPerSecond: [tokensBefore, tokensAfter], ttftP99AfterMs: await cardValue(p, 'ttft.p99') };
+    await screenshot(p, '10-llm-h100');
+    await p.locator('[data-chart=kv]').scrollIntoViewIfNeeded();
+    await screenshot(p, '10-llm-h100-charts');
+    await other.close();
+  });
+
   it('fits a 4K screen', async () => {
     const big = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
     const p = await newPage(big);
@@ -311,7 +357,7 @@ describe('design-sim in a real browser', () => {
     expect(box.y + box.height).toBeGreaterThan(2160 - 4);
     const fontPx = await p.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     expect(fontPx).toBeGreaterThanOrEqual(18);
-    await screenshot(p, '10-4k');
+    await screenshot(p, '11-4k');
     await big.close();
   });
 

@@ -7,7 +7,7 @@ import { formatPath, type PathSegment, type ScenarioIssue } from '@design-sim/si
 import { useId, useMemo, useState } from 'react';
 import { gpuOptions, instanceOptions } from '../model/catalog-options.ts';
 import { getIn, type PlainObject } from '../model/doc-path.ts';
-import { formatFieldValue, parseFieldText } from '../model/field-codec.ts';
+import { CUSTOM_MODEL_TEXT, formatFieldValue, parseFieldText } from '../model/field-codec.ts';
 import type { FieldDef } from '../model/inspector-fields.ts';
 import { pathWithin } from '../model/validate-design.ts';
 import { PriceNoteView } from './PriceNoteView.tsx';
@@ -70,6 +70,23 @@ export function FieldControl({ field, path, doc, issues, asOf, onChange }: Props
         </select>
       );
       break;
+    case 'model': {
+      // A shape (an object) is edited in the YAML box: the select shows it as one read-only choice.
+      const custom = text === CUSTOM_MODEL_TEXT;
+      control = (
+        <select {...common} value={text} onChange={(e) => e.target.value !== CUSTOM_MODEL_TEXT && commit(e.target.value)}>
+          {text === '' && <option value="">—</option>}
+          {(field.options ?? []).map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+          {custom && <option value={CUSTOM_MODEL_TEXT}>custom shape (Edit as YAML)</option>}
+          {!custom && text !== '' && !(field.options ?? []).includes(text) && <option value={text}>{text}</option>}
+        </select>
+      );
+      break;
+    }
     case 'instance':
     case 'gpu': {
       const opts = field.input === 'instance' ? instances : gpus;

@@ -6,7 +6,7 @@ import { initialDesignState } from '../model/design-reducer.ts';
 import { getIn, setIn, type PlainObject } from '../model/doc-path.ts';
 import { scenarioToGraph } from '../model/scenario-to-graph.ts';
 import { validateDesign } from '../model/validate-design.ts';
-import { smallDoc } from '../test-support/fixtures.ts';
+import { llmDoc, smallDoc } from '../test-support/fixtures.ts';
 import { Inspector } from './Inspector.tsx';
 
 /** The inspector wired to the real reducer and synchronous validation, exposing the document for assertions. */
@@ -72,5 +72,61 @@ describe('Inspector', () => {
     const { container } = render(<Harness doc={doc} selection={[]} onDoc={() => undefined} />);
     expect(container.querySelector('img')).toBeNull();
     expect(field('metadata.title').value).toBe('<img src=x onerror="alert(1)">');
+  });
+
+  it('switches a service between per-request latency and LLM in one undoable edit, showing only the chosen fields', () => {
+    let doc: PlainObject = {};
+    render(<Harness doc={smallDoc()} selection={['service:model']} onDoc={(d) => (doc = d)} />);
+    const mode = screen.getByLabelText<HTMLSelectElement>('Latency model');
+    expect(mode.value).toBe('per-request latency');
+    expect(screen.queryByRole('region', { name: 'LLM serving (token-level)' })).toBeNull();
+    fireEvent.change(mode, { target: { value: 'LLM (token-level)' } });
+    const svc = getIn(doc, ['spec', 'services', 0]) as PlainObject;
+    expect(svc.latency).toBeUndefined();
+    expect(svc.llm).toEqual({ model: 'llama-3.1-8b', precision: 'bf16', inputTokens: 512, outputTokens: 256 });
+    expect(svc.nodePool).toBe('gpu');
+    // The design is valid as switched: no field shows an error, and the service-time block is gone.
+    expect(document.querySelectorAll('.ds-field.has-error')).toHaveLength(0);
+    expect(document.querySelector('[data-field="spec.services[0].latency.distribution"]')).toBeNull();
+    const llm = screen.getByRole('region', { name: 'LLM serving (token-level)' });
+    expect(within(llm).queryByRole('button', { name: 'Add' })).toBeNull();
+    for (const k of ['model', 'precision', 'kvCacheDtype', 'inputTokens', 'outputTokens', 'maxBatchSize', 'maxBatchedTokens', 'chunkedPrefill']) field(`spec.services[0].llm.${k}`);
+    fireEvent.change(screen.getByLabelText('Latency model'), { target: { value: 'per-request latency' } });
+    expect(getIn(doc, ['spec', 'services', 0, 'llm'])).toBeUndefined();
+    expect(getIn(doc, ['spec', 'services', 0, 'latency'])).toEqual({ distribution: 'constant', ms: 50 });
+  });
+
+  it('edits the LLM fields, with schema errors at the field', () => {
+    let doc: PlainObject = {};
+    render(<Harness doc={llmDoc()} selection={['service:llm']} onDoc={(d) => (doc = d)} />);
+    const model = field('spec.services[0].llm.model') as unknown as HTMLSelectElement;
+    expect(Array.from(model.options).map((o) => o.value)).toEqual(['llama-3.1-8b', 'llama-3.1-70b']);
+    fireEvent.change(model, { target: { value: 'llama-3.1-70b' } });
+    fireEvent.change(field('spec.services[0].llm.kvCacheDtype'), { target: { value: 'fp8' } });
+    fireEvent.change(field('spec.services[0].llm.outputTokens'), { target: { value: '300' } });
+    fireEvent.click(field('spec.services[0].llm.chunkedPrefill'));
+    expect(getIn(doc, ['spec', 'services', 0, 'llm'])).toMatchObject({ model: 'llama-3.1-70b', kvCacheDtype: 'fp8', outputTokens: 300, chunkedPrefill: false });
+    // A 70B model in BF16 does not fit one 24 GB A10G: sim-core's catalog check, shown at the model field.
+    const modelBox = field('spec.services[0].llm.model').closest('.ds-field') as HTMLElement;
+    expect(within(modelBox).getByRole('alert').textContent).toMatch(/does not fit: [\d.]+ GB of bf16 weights/);
+    fireEvent.change(model, { target: { value: 'llama-3.1-8b' } });
+    expect(document.querySelectorAll('.ds-field.has-error')).toHaveLength(0);
+    fireEvent.change(field('spec.services[0].llm.maxBatchSize'), { target: { value: '0' } });
+    const box = field('spec.services[0].llm.maxBatchSize').closest('.ds-field') as HTMLElement;
+    expect(within(box).getByRole('alert').textContent).toBe('must be at least 1, got 0');
+  });
+
+  it('shows a custom model shape as one choice, and a token distribution that a typed number replaces', () => {
+    const shape = { layers: 2, hiddenSize: 64, kvHeads: 1, headDim: 64, parameters: 1e6 };
+    const lengths = { distribution: 'lognormal', p50: 202, p99: 1000, max: 4000 };
+    const doc = setIn(setIn(llmDoc(), ['spec', 'services', 0, 'llm', 'model'], shape), ['spec', 'services', 0, 'llm', 'inputTokens'], lengths);
+    let out: PlainObject = {};
+    render(<Harness doc={doc} selection={['service:llm']} onDoc={(d) => (out = d)} />);
+    expect(JSON.parse(field('spec.services[0].llm.inputTokens').value)).toEqual(lengths);
+    fireEvent.change(field('spec.services[0].llm.inputTokens'), { target: { value: '250' } });
+    expect(getIn(out, ['spec', 'services', 0, 'llm', 'inputTokens'])).toBe(250);
+    const model = field('spec.services[0].llm.model') as unknown as HTMLSelectElement;
+    expect(model.value).toBe('custom shape');
+    expect(model.selectedOptions[0]!.textContent).toBe('custom shape (Edit as YAML)');
   });
 });

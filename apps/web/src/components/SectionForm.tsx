@@ -4,8 +4,9 @@
  * and optional sections that can be added and removed whole.
  */
 import { formatPath, type PathSegment, type ScenarioIssue } from '@design-sim/sim-core';
+import { useId } from 'react';
 import { asArray, asObject, getIn, isObject, type PlainObject } from '../model/doc-path.ts';
-import type { FieldDef, ListDef, SectionDef, VariantDef } from '../model/inspector-fields.ts';
+import type { FieldDef, ListDef, ModeDef, SectionDef, VariantDef } from '../model/inspector-fields.ts';
 import { FieldControl, issuesAt } from './FieldControl.tsx';
 
 /** What every part of a form needs. */
@@ -66,6 +67,39 @@ function ListBlock({ def, path, ctx }: { def: ListDef; path: PathSegment[]; ctx:
   );
 }
 
+/** The mode whose key the object at `path` holds ('' when none does). */
+export function currentMode(def: ModeDef, obj: PlainObject): string {
+  return Object.keys(def.modes).find((m) => obj[def.modes[m]!.key] !== undefined) ?? '';
+}
+
+/** A select between mutually exclusive keys; one edit swaps them, so undo restores the old one whole. */
+function ModeBlock({ def, path, ctx }: { def: ModeDef; path: PathSegment[]; ctx: FormContext }) {
+  const id = useId();
+  const obj = asObject(getIn(ctx.doc, path));
+  const current = currentMode(def, obj);
+  const choose = (mode: string) => {
+    const next = def.modes[mode];
+    if (next === undefined || mode === current) return;
+    const out: PlainObject = {};
+    for (const [k, v] of Object.entries(obj)) if (!Object.values(def.modes).some((m) => m.key === k)) out[k] = v;
+    out[next.key] = structuredClone(next.create);
+    ctx.setField(path, out);
+  };
+  return (
+    <div className="ds-field">
+      <label htmlFor={id}>{def.label}</label>
+      <select id={id} value={current} onChange={(e) => choose(e.target.value)} data-mode={def.label}>
+        {current === '' && <option value="">—</option>}
+        {Object.keys(def.modes).map((m) => (
+          <option key={m} value={m}>
+            {m}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function hidden(def: VariantDef, parent: PathSegment[], doc: PlainObject): boolean {
   return def.hiddenWhen !== undefined && getIn(doc, [...parent, def.hiddenWhen]) !== undefined;
 }
@@ -73,7 +107,8 @@ function hidden(def: VariantDef, parent: PathSegment[], doc: PlainObject): boole
 /** One section of the inspector, rooted at `base`. */
 export function SectionForm({ def, base, ctx }: { def: SectionDef; base: PathSegment[]; ctx: FormContext }) {
   const path = [...base, ...def.key];
-  const present = def.optional === undefined || isObject(getIn(ctx.doc, path));
+  const present = (def.optional === undefined && def.whenPresent !== true) || isObject(getIn(ctx.doc, path));
+  if (def.whenPresent === true && !present) return null;
   const headingId = `sec-${formatPath(path)}-${def.title}`.replace(/[^\w-]/g, '_');
   return (
     <section className="ds-section" aria-labelledby={headingId}>
@@ -94,6 +129,7 @@ export function SectionForm({ def, base, ctx }: { def: SectionDef; base: PathSeg
         def.items.map((item, k) => {
           if (item.kind === 'field') return <FieldControl key={k} field={item} path={[...path, ...item.key]} doc={ctx.doc} issues={ctx.issues} asOf={ctx.asOf} onChange={ctx.setField} />;
           if (item.kind === 'variant') return hidden(item, path, ctx.doc) ? null : <VariantBlock key={k} def={item} path={[...path, ...item.key]} ctx={ctx} />;
+          if (item.kind === 'mode') return <ModeBlock key={k} def={item} path={path} ctx={ctx} />;
           return <ListBlock key={k} def={item} path={[...path, ...item.key]} ctx={ctx} />;
         })}
     </section>
@@ -103,7 +139,7 @@ export function SectionForm({ def, base, ctx }: { def: SectionDef; base: PathSeg
 /** Every path a section renders a field for (so the inspector can list the issues no field shows). */
 export function sectionFieldPaths(def: SectionDef, base: PathSegment[], doc: PlainObject): string[] {
   const path = [...base, ...def.key];
-  if (def.optional !== undefined && !isObject(getIn(doc, path))) return [];
+  if ((def.optional !== undefined || def.whenPresent === true) && !isObject(getIn(doc, path))) return [];
   const out: string[] = [];
   const variant = (v: VariantDef, p: PathSegment[]) => {
     out.push(formatPath([...p, v.discriminator]));
@@ -112,6 +148,8 @@ export function sectionFieldPaths(def: SectionDef, base: PathSegment[], doc: Pla
     for (const f of fields) out.push(formatPath([...p, ...f.key]));
   };
   for (const item of def.items) {
+    // A mode select edits keys that have their own sections; it shows no issues of its own.
+    if (item.kind === 'mode') continue;
     const p = [...path, ...item.key];
     if (item.kind === 'field') out.push(formatPath(p));
     else if (item.kind === 'variant') {

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createRunStore } from '../model/run-store.ts';
-import { runDoc, smallDoc } from '../test-support/fixtures.ts';
+import { llmDoc, runDoc, smallDoc } from '../test-support/fixtures.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
 import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
@@ -17,6 +17,18 @@ describe('result views', () => {
     expect(cost.getAttribute('data-status')).toBe('fail');
     expect(cost.textContent).toContain('fails the expectation');
     expect(screen.getByTestId('card-latency.p99').getAttribute('data-raw')).toBe(String(result.summary!.latencyMs.p99));
+  });
+
+  it('an LLM run adds TTFT, TPOT, tokens/s and $/1M-token cards with their colours', () => {
+    const llm = runDoc(llmDoc());
+    render(<SummaryCards result={llm} />);
+    expect(screen.getByTestId('card-ttft.p99').textContent).toMatch(/^[\d.]+ ms$/);
+    expect(document.querySelector('[data-metric="ttft.p99"]')!.getAttribute('data-status')).toBe('pass');
+    expect(document.querySelector('[data-metric="tpot.p50"]')!.textContent).toContain('meets the expectation');
+    expect(screen.getByTestId('card-tokens.outputPerSecond').getAttribute('data-raw')).toBe(String(llm.summary!.llm!.outputTokensPerSecond));
+    const perM = document.querySelector('[data-metric="cost.perMillionTokens"]')!;
+    expect(perM.getAttribute('data-status')).toBe('fail');
+    expect(perM.textContent).toContain('$ / 1M output tokens');
   });
 
   it('expectations and graded claims read like the CLI', () => {

@@ -6,6 +6,9 @@
 import type { FieldInput } from './inspector-fields.ts';
 import { isObject } from './doc-path.ts';
 
+/** The text a `model` box holds when the document has a model shape (an object) rather than a name. */
+export const CUSTOM_MODEL_TEXT = 'custom shape';
+
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /** A plain number for numeric text, else the trimmed text; empty text is undefined (the default). */
@@ -32,6 +35,7 @@ export function parseFieldText(input: FieldInput, text: string): unknown {
   switch (input) {
     case 'text':
     case 'select':
+    case 'model':
     case 'instance':
     case 'gpu':
       return text.trim() === '' ? undefined : text.trim();
@@ -85,6 +89,8 @@ export function formatFieldValue(input: FieldInput, value: unknown): string {
         : show(value);
     case 'checkbox':
       return value === false ? 'false' : 'true';
+    case 'model':
+      return isObject(value) ? CUSTOM_MODEL_TEXT : show(value);
     default:
       return show(value);
   }

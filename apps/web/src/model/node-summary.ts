@@ -49,6 +49,12 @@ function latencyText(l: PlainObject): string {
   }
 }
 
+/** "LLM · llama-3.1-8b · bf16": the model (or "custom model" for a shape) and its weight precision. */
+function llmText(l: PlainObject): string {
+  const model = typeof l.model === 'string' ? l.model : 'custom model';
+  return `LLM · ${model} · ${typeof l.precision === 'string' ? l.precision : 'bf16'}`;
+}
+
 /** The title (name) and one-line description of a component. */
 export function nodeSummary(kind: ComponentKind, f: PlainObject): { title: string; detail: string } {
   switch (kind) {
@@ -61,7 +67,7 @@ export function nodeSummary(kind: ComponentKind, f: PlainObject): { title: strin
     case 'service': {
       const hpa = isObject(f.hpa) ? ` · HPA ${s(f.hpa.minReplicas ?? 1)}–${s(f.hpa.maxReplicas)}` : '';
       const replicas = f.replicas ?? (isObject(f.hpa) ? f.hpa.minReplicas : undefined) ?? 1;
-      const serving = isObject(f.llm) ? `LLM ${typeof f.llm.model === 'string' ? f.llm.model : 'custom model'}` : latencyText(asObject(f.latency));
+      const serving = isObject(f.llm) ? llmText(f.llm) : latencyText(asObject(f.latency));
       return { title: s(f.name), detail: `${s(replicas)} replica${replicas === 1 ? '' : 's'} · ${serving}${hpa}` };
     }
     case 'nodePool': {

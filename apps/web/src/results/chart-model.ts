@@ -25,7 +25,7 @@ export interface RefLine {
 
 /** One chart. */
 export interface ChartModel {
-  id: 'qps' | 'fleet' | 'latency' | 'cost' | 'llm';
+  id: 'qps' | 'fleet' | 'latency' | 'cost' | 'llm' | 'kv';
   title: string;
   unit: string;
   series: ChartSeries[];
@@ -106,12 +106,27 @@ export function buildCharts(result: RunResult, scenario: Scenario | null): Chart
     },
     { id: 'cost', title: 'Accrued cost', unit: 'USD', series: [{ key: 'cost', label: 'cost so far', values: ts.costUsd, color: 'var(--c-cost)', area: true }], refLines: costCap, note: null },
   ];
-  // Token-level LLM services also report generated tokens per second.
-  const tokens = ts.outputTokensPerSecond;
-  if (tokens !== undefined && tokens.some((v) => v > 0)) {
-    charts.push({ id: 'llm', title: 'LLM output tokens', unit: 'tokens/s', series: [{ key: 'tokens', label: 'output tokens/s', values: tokens, color: 'var(--c-capacity)' }], refLines: [], note: null });
-  }
+  // Token-level LLM runs also report generated tokens per second and KV-cache use (TTFT is not a series: it is on the cards).
+  if (result.summary?.llm) charts.push(...llmCharts(ts, scenario));
   return charts;
+}
+
+function llmCharts(ts: NonNullable<RunResult['timeseries']>, scenario: Scenario | null): ChartModel[] {
+  const floors = (scenario?.spec.expect ?? [])
+    .filter((e) => e.metric === 'tokens.outputPerSecond' && (e.op === '>' || e.op === '>='))
+    .map((e) => ({ value: e.value, label: e.text }));
+  return [
+    { id: 'llm', title: 'LLM output tokens', unit: 'tokens/s', series: [{ key: 'tokens', label: 'output tokens/s', values: ts.outputTokensPerSecond, color: 'var(--c-capacity)' }], refLines: floors, note: null },
+    {
+      id: 'kv',
+      title: 'KV-cache utilization',
+      unit: '%',
+      // The series is a 0..1 share of the fleet's KV cache reserved; shown in percent like the HPA target.
+      series: [{ key: 'kv', label: 'KV cache reserved', values: Float64Array.from(ts.kvCacheUtilization, (v) => v * 100), color: 'var(--c-nodes)', area: true }],
+      refLines: [],
+      note: null,
+    },
+  ];
 }
 
 const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {

@@ -26,6 +26,11 @@ const ROWS: readonly { metric: string; label: string; lowerIsBetter: boolean }[]
   { metric: 'cost.hourly', label: '$ / hour', lowerIsBetter: true },
   { metric: 'cost.monthly', label: '$ / month', lowerIsBetter: true },
   { metric: 'cost.per1k', label: '$ / 1k requests', lowerIsBetter: true },
+  // Token-level LLM runs only (null otherwise, so the rows drop out for other designs).
+  { metric: 'ttft.p99', label: 'TTFT p99', lowerIsBetter: true },
+  { metric: 'tpot.p50', label: 'TPOT p50', lowerIsBetter: true },
+  { metric: 'tokens.outputPerSecond', label: 'output tokens/s', lowerIsBetter: false },
+  { metric: 'cost.perMillionTokens', label: '$ / 1M output tokens', lowerIsBetter: true },
   { metric: 'spotInterruptions', label: 'spot interruptions', lowerIsBetter: true },
   { metric: 'training.days', label: 'training days', lowerIsBetter: true },
   { metric: 'training.costUsd', label: 'training cost', lowerIsBetter: true },

@@ -26,7 +26,8 @@ const OWNED: Readonly<Record<ComponentKind, (metric: string) => boolean>> = {
   traffic: () => false,
   cache: () => false,
   loadBalancer: () => false,
-  service: (m) => m.startsWith('latency.') || m === 'availability' || m.startsWith('requests.') || m.startsWith('replicas.'),
+  service: (m) =>
+    m.startsWith('latency.') || m === 'availability' || m.startsWith('requests.') || m.startsWith('replicas.') || m.startsWith('ttft.') || m.startsWith('tpot.') || m.startsWith('tokens.'),
   nodePool: (m) => m.startsWith('cost.') || m.startsWith('nodes.') || m === 'gpus.peak' || m === 'spotInterruptions',
   training: (m) => m.startsWith('training.'),
 };
@@ -57,7 +58,13 @@ export function nodeStatus(kind: ComponentKind, result: RunResult, index: number
       return {
         lines: [
           { label: `replicas${fleet(ctx.services)}`, value: `${formatCount(at(ts.readyReplicas))} / ${formatCount(at(ts.desiredReplicas))} ready` },
-          { label: 'p99', value: formatMs(at(ts.latencyP99Ms)) },
+          // Token-level runs: TTFT p99 is a whole-run figure (the series have no TTFT); tokens/s is at the cursor.
+          ...(s.llm === null
+            ? [{ label: 'p99', value: formatMs(at(ts.latencyP99Ms)) }]
+            : [
+                { label: `TTFT p99${fleet(ctx.services)}`, value: formatMs(s.llm.ttftMs.p99) },
+                { label: `tokens/s${fleet(ctx.services)}`, value: formatCount(at(ts.outputTokensPerSecond)) },
+              ]),
           { label: 'availability', value: formatPercent(s.availability) },
         ],
         failing: failing(result.expectations, 'service'),

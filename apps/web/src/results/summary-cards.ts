@@ -26,6 +26,8 @@ interface CardDef {
   format: (v: number | null) => string;
   /** Extra metrics whose expectations colour this card (cost.monthly also answers to cost.hourly lines). */
   alsoJudgedBy?: readonly string[];
+  /** Every expectation whose metric starts with this colours the card (a TTFT card answers to all `ttft.*` lines). */
+  judgedByPrefix?: string;
 }
 
 const SERVING_CARDS: readonly CardDef[] = [
@@ -37,6 +39,16 @@ const SERVING_CARDS: readonly CardDef[] = [
   { metric: 'cost.per1k', label: '$ / 1k requests', format: formatUsd, alsoJudgedBy: ['cost.perMillion'] },
 ];
 
+const perSecond = (v: number | null) => (v === null ? '—' : `${formatCount(v)}/s`);
+
+/** Token-level LLM runs (`summary.llm`); TTFT is not in the time series, so the card is the run's figure. */
+const LLM_CARDS: readonly CardDef[] = [
+  { metric: 'ttft.p99', label: 'TTFT p99', format: formatMs, judgedByPrefix: 'ttft.' },
+  { metric: 'tpot.p50', label: 'TPOT p50', format: formatMs, judgedByPrefix: 'tpot.' },
+  { metric: 'tokens.outputPerSecond', label: 'Output tokens/s', format: perSecond, judgedByPrefix: 'tokens.' },
+  { metric: 'cost.perMillionTokens', label: '$ / 1M output tokens', format: formatUsd },
+];
+
 const TRAINING_CARDS: readonly CardDef[] = [
   { metric: 'training.days', label: 'Training days', format: (v) => (v === null ? '—' : `${Number(v.toPrecision(3))} d`), alsoJudgedBy: ['training.hours'] },
   { metric: 'training.costUsd', label: 'Training cost', format: formatUsd, alsoJudgedBy: ['training.budgetFits'] },
@@ -44,7 +56,9 @@ const TRAINING_CARDS: readonly CardDef[] = [
 
 function card(result: RunResult, def: CardDef): SummaryCard {
   const value = lookupMetric(result, def.metric);
-  const judged = result.expectations.filter((e) => e.metric === def.metric || (def.alsoJudgedBy ?? []).includes(e.metric));
+  const judged = result.expectations.filter(
+    (e) => e.metric === def.metric || (def.alsoJudgedBy ?? []).includes(e.metric) || (def.judgedByPrefix !== undefined && e.metric.startsWith(def.judgedByPrefix)),
+  );
   let status: CardStatus = judged.length === 0 ? 'neutral' : judged.every((e) => e.pass) ? 'pass' : 'fail';
   let detail = judged.map((e) => `${e.pass ? '✓' : '✗'} ${e.text}`).join(' · ');
   const budget = result.training?.budget;
@@ -56,7 +70,8 @@ function card(result: RunResult, def: CardDef): SummaryCard {
   return { metric: def.metric, label: def.label, value: def.format(value), raw: value, status, detail: detail || 'no expectation in the scenario' };
 }
 
-/** The cards for a run: serving cards when it simulated a fleet, training cards when it estimated training. */
+/** The cards for a run: serving cards when it simulated a fleet (plus LLM cards for token-level serving), training cards when it estimated training. */
 export function summaryCards(result: RunResult): SummaryCard[] {
-  return [...(result.summary ? SERVING_CARDS : []), ...(result.training ? TRAINING_CARDS : [])].map((d) => card(result, d));
+  const serving = result.summary ? [...SERVING_CARDS, ...(result.summary.llm ? LLM_CARDS : [])] : [];
+  return [...serving, ...(result.training ? TRAINING_CARDS : [])].map((d) => card(result, d));
 }

@@ -37,3 +37,23 @@ export function runDoc(doc: PlainObject): RunResult {
   if (!r.ok) throw new Error(`invalid test document: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   return r.result;
 }
+
+/**
+ * A small token-level LLM design: Llama 3.1 8B on two single-A10G g5.2xlarge nodes at 2 req/s for 5 minutes,
+ * with TTFT and TPOT expectations that hold and a $/1M-token bound that cannot (to see both colours).
+ */
+export function llmDoc(overrides: { outputTokens?: number; expect?: string[] } = {}): PlainObject {
+  return {
+    apiVersion: 'design-sim/v1',
+    kind: 'Scenario',
+    metadata: { name: 'small-llm', title: 'Small LLM design' },
+    spec: {
+      duration: '5m',
+      seed: 3,
+      traffic: { profile: { type: 'constant', qps: 2 } },
+      services: [{ name: 'llm', replicas: 2, llm: { model: 'llama-3.1-8b', precision: 'bf16', inputTokens: 200, outputTokens: overrides.outputTokens ?? 100 }, nodePool: 'gpu' }],
+      nodePools: [{ name: 'gpu', instance: 'aws/us-east-1/g5.2xlarge', minNodes: 2, maxNodes: 2 }],
+      expect: overrides.expect ?? ['ttft.p99 < 1s', 'tpot.p50 < 100ms', 'cost.perMillionTokens < 0.001'],
+    },
+  };
+}
