@@ -63,7 +63,7 @@ export function expectedWallTime(workSeconds: number, ratePerSecond: number, pol
   const restart = policy?.restartSeconds ?? 0;
   let full = Math.floor(workSeconds / every);
   let rest = workSeconds - full * every;
-  if (rest <= 1e-9 * every) rest = 0; // float noise from W/τ, not a real partial segment
+  if (full > 0 && rest <= 1e-9 * every) rest = 0; // float noise from W/τ after whole segments, not a real partial one
   if (every - rest <= 1e-9 * every) { full += 1; rest = 0; }
   const none = { time: 0, interruptions: 0, lost: 0 };
   const a = full > 0 ? segment(every + save, ratePerSecond, restart) : none;
