@@ -1,7 +1,8 @@
 /**
- * Completions of a constant-service-time service finish in the order they started, so they need no
- * heap: a FIFO ring of (end time, slot) does, and only its head sits in the event heap. That turns two
- * O(log n) heap operations per request into O(1) ring operations plus a push/pop on a tiny heap.
+ * Completions of a constant-service-time service (and cache hits) finish in the order they started, so
+ * they need no heap: a FIFO ring of (end time, slot) does. The event loop reads a service's FIFO head
+ * directly; a cache FIFO keeps only its head in the event heap. Either way two O(log n) heap operations
+ * per request become O(1) ring operations.
  */
 export class CompletionFifo {
   private times = new Float64Array(1024);
@@ -44,8 +45,5 @@ export class CompletionFifo {
   }
 }
 
-/** Heap payloads at or below this value name a service's completion FIFO: FIFO_PAYLOAD_BASE − service index. */
-export const FIFO_PAYLOAD_BASE = -(2 ** 30);
-
 /** Heap payloads at or below this value name a service's cache FIFO: CACHE_PAYLOAD_BASE − service index. */
-export const CACHE_PAYLOAD_BASE = FIFO_PAYLOAD_BASE - 2 ** 20;
+export const CACHE_PAYLOAD_BASE = -(2 ** 30);

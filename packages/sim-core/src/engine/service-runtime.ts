@@ -9,7 +9,7 @@ import { SlotQueue } from './slot-queue.ts';
 import { BatchExecutor } from './batch-executor.ts';
 import { LlmExecutor } from './llm-executor.ts';
 import type { PodExecutor } from './pod-executor.ts';
-import { CACHE_PAYLOAD_BASE, CompletionFifo, FIFO_PAYLOAD_BASE } from './completion-fifo.ts';
+import { CACHE_PAYLOAD_BASE, CompletionFifo } from './completion-fifo.ts';
 
 /**
  * One service at run time: its ready pods, the routing across them, and how a pod serves a request.
@@ -156,17 +156,23 @@ export class ServiceRuntime {
       this.heap.push(now + this.sampler.sample(), slot);
       return;
     }
-    const end = now + this.constantSeconds;
-    if (fifo.length === 0) this.heap.push(end, FIFO_PAYLOAD_BASE - this.index);
-    fifo.push(end, slot);
+    fifo.push(now + this.constantSeconds, slot);
   }
 
-  /** The FIFO's head completion is due: complete it and put the next head on the heap. */
-  private completeFifoHead(now: number): void {
+  /** Whether completions go through the FIFO (the event loop then reads its head directly). */
+  get usesFifo(): boolean {
+    return this.fifo !== null;
+  }
+
+  /** Time of the next FIFO completion, or Infinity. */
+  fifoHeadTime(): number {
     const fifo = this.fifo!;
-    const slot = fifo.shift();
-    if (fifo.length > 0) this.heap.push(fifo.headTime(), FIFO_PAYLOAD_BASE - this.index);
-    this.complete(slot, now);
+    return fifo.length > 0 ? fifo.headTime() : Infinity;
+  }
+
+  /** The FIFO's head completion is due. */
+  completeFifoHead(now: number): void {
+    this.complete(this.fifo!.shift(), now);
   }
 
   /** A request's service time is over (a non-negative heap payload). */
@@ -248,7 +254,6 @@ export class ServiceRuntime {
   /** Payloads below zero belong to executors other than the per-request one. */
   executorEvent(payload: number, now: number): void {
     if (payload <= CACHE_PAYLOAD_BASE) this.completeCacheHead(now);
-    else if (payload <= FIFO_PAYLOAD_BASE) this.completeFifoHead(now);
     else this.executor?.onEvent(payload, now);
   }
 

@@ -15,7 +15,7 @@ import { standardExponential } from '../random/exponential.ts';
 import { Rng, RngStream } from '../random/rng.ts';
 import { DurationSampler } from '../random/service-time.ts';
 import { ArrivalProcess } from '../traffic/arrival-process.ts';
-import { CACHE_PAYLOAD_BASE, FIFO_PAYLOAD_BASE } from './completion-fifo.ts';
+import { CACHE_PAYLOAD_BASE } from './completion-fifo.ts';
 import { ControlQueue } from './control-queue.ts';
 import type { EngineConfig } from './engine-config.ts';
 import type { EngineEvent, EngineResult, RunOptions } from './engine-result.ts';
@@ -85,13 +85,32 @@ export class Simulation {
     const services = this.services;
     const single = services.length === 1 ? services[0]! : null;
     const tIndex = traffic.service;
+    // Constant-service-time completions finish in start order: their FIFOs are a fourth event source,
+    // read directly instead of through the heap.
+    const fifos = services.filter((s) => s.usesFifo);
+    const fifo0 = fifos.length === 1 ? fifos[0]! : null;
     let nextArrival = arrivals.next();
     this.scheduleIntervals(options);
     if (this.cfg.warmupSeconds > 0) control.schedule(this.cfg.warmupSeconds, () => stats.markWarmup());
     for (;;) {
+      let tF = Infinity;
+      let fifoSvc: ServiceRuntime | null = fifo0;
+      if (fifo0 !== null) tF = fifo0.fifoHeadTime();
+      else if (fifos.length > 1) {
+        for (const f of fifos) {
+          const t = f.fifoHeadTime();
+          if (t < tF) {
+            tF = t;
+            fifoSvc = f;
+          }
+        }
+      }
       const tC = heap.peekTime();
       const tK = control.peekTime();
-      if (tC <= nextArrival && tC <= tK) {
+      if (tF <= tC && tF <= nextArrival && tF <= tK) {
+        if (tF > end) break;
+        fifoSvc!.completeFifoHead(tF);
+      } else if (tC <= nextArrival && tC <= tK) {
         if (tC > end) break;
         const payload = heap.pop();
         if (payload >= 0) (single ?? services[store.service[payload]!]!).complete(payload, tC);
@@ -114,10 +133,6 @@ export class Simulation {
   private executorEvent(payload: number, now: number): void {
     if (payload <= CACHE_PAYLOAD_BASE) {
       this.services[CACHE_PAYLOAD_BASE - payload]!.executorEvent(payload, now);
-      return;
-    }
-    if (payload <= FIFO_PAYLOAD_BASE) {
-      this.services[FIFO_PAYLOAD_BASE - payload]!.executorEvent(payload, now);
       return;
     }
     // Pod uids are global; the pod says which service's executor owns the event.
