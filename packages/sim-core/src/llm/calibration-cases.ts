@@ -5,6 +5,7 @@
  * the free GPU memory for KV. Online rows: TensorRT-LLM v0.14.0 behind Triton, Llama-3.1-8B BF16 on one
  * H100, ISL/OSL 202/214, 500 requests.
  */
+import { getGpu } from '@design-sim/cost-model';
 import type { EngineConfig, EngineLlm } from '../engine/engine-config.ts';
 import { runEngine } from '../engine/simulation.ts';
 import { service } from '../test-support/builders.ts';
@@ -12,12 +13,8 @@ import { compileRateProfile } from '../traffic/rate-profile.ts';
 import { kvBytesPerToken, knownModel, WEIGHT_BYTES } from './llm-models.ts';
 import type { LlmEfficiency } from './llm-perf.ts';
 
-/** GPU figures as in the cost-model catalog (pricing.md §A: dense TFLOPS, memory, bandwidth). */
-const GPU = {
-  'H100 SXM': { memoryGB: 80, bandwidthTBs: 3.35, bf16: 989, fp8: 1979 },
-  'A100-SXM4-80GB': { memoryGB: 80, bandwidthTBs: 2.039, bf16: 312, fp8: null },
-  L40S: { memoryGB: 48, bandwidthTBs: 0.864, bf16: 362, fp8: 733 },
-} as const;
+/** The published runs' GPUs, as catalog ids (their specs come from the cost-model catalog). */
+const GPU = { 'H100 SXM': 'h100-sxm-80gb', 'A100-SXM4-80GB': 'a100-sxm-80gb', L40S: 'l40s-48gb' } as const;
 
 export interface CalibrationCase {
   name: string;
@@ -76,14 +73,16 @@ export const calibrationCases: readonly CalibrationCase[] = [
 /** The engine's LLM config for a case (Llama-3.1-8B, TP1). */
 export function caseLlm(c: CalibrationCase, efficiency: LlmEfficiency): EngineLlm {
   const shape = knownModel('llama-3.1-8b')!;
-  const g = GPU[c.gpu];
+  const g = getGpu(GPU[c.gpu]);
+  const tflops = c.precision === 'fp8' ? g.fp8DenseTflops : g.bf16DenseTflops;
+  if (tflops === null) throw new Error(`${g.id} has no dense ${c.precision} TFLOPS in the catalog`);
   const weightBytes = shape.parameters * WEIGHT_BYTES[c.precision];
   const kv = kvBytesPerToken(shape, c.precision === 'fp8' ? 1 : 2);
   // trtllm-bench: 95% of the memory left after the weights goes to the KV cache.
   const kvTokens = Math.floor((0.95 * (g.memoryGB * 1e9 - weightBytes)) / kv);
   return {
     model: { parameters: shape.parameters, layers: shape.layers, hiddenSize: shape.hiddenSize, weightBytes, kvBytesPerToken: kv },
-    hardware: { flopsPerGpu: (c.precision === 'fp8' ? g.fp8! : g.bf16) * 1e12, bandwidthPerGpu: g.bandwidthTBs * 1e12, tensorParallel: 1 },
+    hardware: { flopsPerGpu: tflops * 1e12, bandwidthPerGpu: g.memBandwidthTBs * 1e12, tensorParallel: 1 },
     efficiency,
     kvCapacityTokens: kvTokens,
     // Assumed engine limits (not stated on the page): max_batch_size 2048, max_num_tokens 8192.

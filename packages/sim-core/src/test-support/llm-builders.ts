@@ -1,4 +1,5 @@
 /** Builders for token-level LLM engine configs in tests and calibration scripts. */
+import { getGpu } from '@design-sim/cost-model';
 import type { EngineLlm, TokenDistribution } from '../engine/engine-config.ts';
 import { DEFAULT_LLM_EFFICIENCY, type LlmEfficiency } from '../llm/llm-perf.ts';
 import { kvBytesPerToken, knownModel, WEIGHT_BYTES } from '../llm/llm-models.ts';
@@ -9,13 +10,18 @@ export interface LlmGpu {
   denseTflops: number;
 }
 
-/** GPU figures from the catalog (cost-model data/catalog.json, sourced in pricing.md §A). */
+/** A catalog GPU at a compute precision (specs from cost-model's catalog, sourced in pricing.md §A). */
+function gpu(id: string, precision: 'bf16' | 'fp8'): LlmGpu {
+  const g = getGpu(id);
+  return { memoryGB: g.memoryGB, bandwidthTBs: g.memBandwidthTBs, denseTflops: (precision === 'fp8' ? g.fp8DenseTflops : g.bf16DenseTflops) ?? 0 };
+}
+
 export const GPUS: Readonly<Record<string, LlmGpu>> = {
-  'h100-sxm-80gb-bf16': { memoryGB: 80, bandwidthTBs: 3.35, denseTflops: 989 },
-  'h100-sxm-80gb-fp8': { memoryGB: 80, bandwidthTBs: 3.35, denseTflops: 1979 },
-  'a100-sxm-80gb-bf16': { memoryGB: 80, bandwidthTBs: 2.039, denseTflops: 312 },
-  'l40s-48gb-fp8': { memoryGB: 48, bandwidthTBs: 0.864, denseTflops: 733 },
-  'l4-24gb-bf16': { memoryGB: 24, bandwidthTBs: 0.3, denseTflops: 121 },
+  'h100-sxm-80gb-bf16': gpu('h100-sxm-80gb', 'bf16'),
+  'h100-sxm-80gb-fp8': gpu('h100-sxm-80gb', 'fp8'),
+  'a100-sxm-80gb-bf16': gpu('a100-sxm-80gb', 'bf16'),
+  'l40s-48gb-fp8': gpu('l40s-48gb', 'fp8'),
+  'l4-24gb-bf16': gpu('l4-24gb', 'bf16'),
 };
 
 export function llmConfig(o: {
