@@ -17,7 +17,7 @@ export const MAX_HORIZON_SECONDS = 7 * 86_400;
 export const MAX_QPS = 1e6;
 
 /** Most requests a serving run may be expected to simulate (the traffic profile's integral). */
-export const MAX_EXPECTED_REQUESTS = 5e9;
+export const MAX_EXPECTED_REQUESTS = 1e9;
 
 /** Above this many expected requests the parser warns that the run will be slow. */
 export const WARN_EXPECTED_REQUESTS = 2e8;

@@ -232,7 +232,7 @@ describe('hostile input: never throws, always a located issue list', () => {
       "examples/bad.yaml:6:13 spec.duration: must be at most 7d, got "3650d"
       examples/bad.yaml:8:43 spec.traffic.profile.to: must be at most 1e6, got 1e12"
     `);
-    expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: constant, qps: 1e6 }'], ['  duration: 30m', '  duration: 7d']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:14 spec.traffic.profile: expects 6.05e11 requests over 7d, above the limit of 5e9: lower the rate or shorten the run (docs/limits.md)"`);
+    expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: constant, qps: 1e6 }'], ['  duration: 30m', '  duration: 7d']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:14 spec.traffic.profile: expects 6.05e11 requests over 7d, above the limit of 1e9: lower the rate or shorten the run (docs/limits.md)"`);
     expect(report(edit(['      replicas: 4\n', '      replicas: 1000000\n'], ['  duration: 30m\n', '  duration: 30m\n  interval: 1ms\n']))).toMatchInlineSnapshot(`
       "examples/bad.yaml:7:13 spec.interval: must be at least 10ms, got "1ms"
       examples/bad.yaml:12:17 spec.services[0].replicas: must be at most 10000, got 1e6"
