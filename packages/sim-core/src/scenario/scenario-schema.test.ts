@@ -245,3 +245,22 @@ spec:
     if (!r.ok) expect(r.issues.map((i) => `${i.line}:${i.path}`)).toEqual(['9:spec.services[0].routing']);
   });
 });
+
+describe('run-size limits for token-level services', () => {
+  it('refuses an llm run expected to simulate more than 1e8 requests, naming the limit', async () => {
+    const { parseScenarioText } = await import('./parse-scenario.ts');
+    const text = `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: x }
+spec:
+  duration: 7d
+  traffic: { profile: { type: constant, qps: 500 } }
+  services:
+    - name: llm
+      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 100, outputTokens: 100 }
+`;
+    const r = parseScenarioText(text, 'x.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]!.message).toMatch(/3\.02e8 requests over 7d, above the limit of 1e8 for token-level llm services/);
+  });
+});

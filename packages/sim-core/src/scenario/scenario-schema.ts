@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { parseExpectation, type Expectation } from './expectations.ts';
 import {
   MAX_EXPECTATIONS,
+  MAX_EXPECTED_LLM_REQUESTS,
   MAX_EXPECTED_REQUESTS,
   MAX_HORIZON_SECONDS,
   MAX_NODE_POOLS,
@@ -169,6 +170,9 @@ function checkTraffic(s: SpecShape, ctx: Ctx, duration: number): void {
     issue(ctx, ['traffic', 'profile', 'at'], p.at, `the spike starts at ${formatDuration(p.at)}, not before the run ends (${formatDuration(duration)})`);
   }
   const total = trafficIntegral(p, 0, duration);
+  if (s.services.some((svc) => svc.llm !== undefined) && total > MAX_EXPECTED_LLM_REQUESTS && total <= MAX_EXPECTED_REQUESTS) {
+    issue(ctx, ['traffic', 'profile'], undefined, `expects ${formatNumber(Number(total.toPrecision(3)))} requests over ${formatDuration(duration)}, above the limit of ${formatNumber(MAX_EXPECTED_LLM_REQUESTS)} for token-level llm services: lower the rate or shorten the run (docs/limits.md)`);
+  }
   if (total > MAX_EXPECTED_REQUESTS) {
     issue(ctx, ['traffic', 'profile'], undefined, `expects ${formatNumber(Number(total.toPrecision(3)))} requests over ${formatDuration(duration)}, above the limit of ${formatNumber(MAX_EXPECTED_REQUESTS)}: lower the rate or shorten the run (docs/limits.md)`);
   }
