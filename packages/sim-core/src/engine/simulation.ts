@@ -3,8 +3,9 @@
  * the cluster autoscaler and spot interruptions acting on them over simulated time. It is the one file
  * allowed to be long (STYLE.md §9): the loop is the only place that sees every part at once.
  *
- * Three event sources are merged by time: the next arrival (one pending at a time), the heap of
- * per-request events (typed arrays, no allocation), and the control queue (closures, rare).
+ * Four event sources are merged by time: the next arrival (one pending at a time), the heap of
+ * per-request events (typed arrays, no allocation), the completion FIFOs of constant-service-time
+ * services, and the control queue (closures, rare).
  */
 import { ClusterAutoscaler } from '../cluster/cluster-autoscaler.ts';
 import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
