@@ -317,3 +317,18 @@ describe('hostile input: never throws, always a located issue list', () => {
     );
   });
 });
+
+describe('absurd nesting', () => {
+  it('reports a document nested thousands of levels deep as such, without throwing', () => {
+    const text = `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    const r = parseScenarioText(text, 'deep.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]!.message).toMatch(/nests too deeply/);
+  });
+
+  it('suggests an ASCII name for an accented one', () => {
+    const r = parseScenarioText('apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: "Ünïcode Test" }\nspec: { training: { parameters: 1e9, tokens: 1e9, gpu: h100, gpus: 8, mfu: 0.4 } }\n', 'n.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]!.suggestion).toBe('unicode-test');
+  });
+});

@@ -52,6 +52,8 @@ function yamlIssue(file: string, err: YAMLError, doc: Document, lineCounter: Lin
     case 'MULTIPLE_DOCS':
       return { ...base, message: 'the file holds more than one YAML document (---): put one scenario per file' };
     default:
+      // The YAML library recurses per nesting level; a stack overflow means absurd nesting, not a typo.
+      if (/maximum call stack/i.test(err.message)) return { ...base, message: 'the document nests too deeply to be a scenario (thousands of levels of [ or {)' };
       return { ...base, message: `YAML syntax error: ${err.message}` };
   }
 }
@@ -78,6 +80,7 @@ function toPlain(doc: Document, file: string): { value: unknown } | { issue: Sce
     if (/excessive alias count/i.test(msg)) {
       return { issue: fileIssue(file, `too many YAML alias expansions (limit ${MAX_YAML_ALIASES}): refusing a possible "billion laughs" document`) };
     }
+    if (/maximum call stack/i.test(msg)) return { issue: fileIssue(file, 'the document nests too deeply to be a scenario (thousands of levels of [ or {)') };
     return { issue: fileIssue(file, `YAML error: ${msg}`) };
   }
 }
@@ -180,7 +183,9 @@ export function parseScenarioText(text: string, fileName: string): ParseScenario
     return parseChecked(body, fileName);
   } catch (e) {
     // Defence in depth: a parser bug must still come back as an issue, not an exception.
-    return fail(fileIssue(fileName, `internal error while parsing: ${e instanceof Error ? e.message : String(e)}`));
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/maximum call stack/i.test(msg)) return fail(fileIssue(fileName, 'the document nests too deeply to be a scenario (thousands of levels of [ or {)'));
+    return fail(fileIssue(fileName, `internal error while parsing: ${msg}`));
   }
 }
 

@@ -98,7 +98,8 @@ function convertUnion(iss: Extract<ZodIssue, { code: 'invalid_union' }>, path: P
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  // NFD splits accented letters into letter + combining mark, so "ünïcode" becomes "unicode", not "n-code".
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
 function convertIssue(iss: ZodIssue, ctx: IssueContext): Draft[] {
