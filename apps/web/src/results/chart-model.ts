@@ -136,6 +136,7 @@ const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {
   'node-removed': 'node',
   'spot-notice': 'spot',
   'spot-lost': 'spot',
+  'in-flight-limit': 'scale',
 };
 
 const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
@@ -145,6 +146,7 @@ const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
   'node-removed': 'node removed',
   'spot-notice': 'spot interruption notice',
   'spot-lost': 'spot node lost',
+  'in-flight-limit': 'in-flight limit reached: arrivals dropped',
 };
 
 /** Events to mark on the time axis; node events of one kind in the same interval are merged into one mark. */

@@ -21,6 +21,8 @@ export interface EngineConfig {
   pools: EnginePool[];
   /** Most events (scale, node, spot) kept in the result; later ones are counted, not stored. */
   maxEvents?: number;
+  /** Most requests in flight at once before arrivals are dropped (default MAX_IN_FLIGHT_REQUESTS). */
+  maxInFlightRequests?: number;
 }
 
 export interface EngineTraffic {

@@ -4,7 +4,7 @@ import type { TimeSeries } from '../metrics/timeseries.ts';
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
   t: number;
-  kind: 'hpa-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'spot-notice' | 'spot-lost';
+  kind: 'hpa-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'spot-notice' | 'spot-lost' | 'in-flight-limit';
   /** Service or pool name. */
   target: string;
   from?: number;
@@ -44,4 +44,6 @@ export interface EngineResult {
   events: EngineEvent[];
   eventsDropped: number;
   hpaDecisions: number;
+  /** Arrivals dropped because MAX_IN_FLIGHT_REQUESTS were already in flight (0 in any sane design). */
+  inFlightLimitDrops: number;
 }

@@ -154,3 +154,16 @@ describe('conservation and determinism', () => {
     expect(r.requests.offered).toBe(r.requests.served + r.requests.dropped + r.requests.timedOut + r.requests.inFlightAtEnd);
   });
 });
+
+describe('the in-flight limit', () => {
+  it('drops arrivals once the limit of requests in flight is reached, counts them, and reports it once', () => {
+    const cfg = fleet({ qps: 200, replicas: 1, serviceTime: { kind: 'constant', seconds: 0.05 }, durationSeconds: 60 });
+    cfg.maxInFlightRequests = 1000;
+    const r = runEngine(cfg);
+    expect(r.inFlightLimitDrops).toBeGreaterThan(0);
+    expect(r.requests.inFlightAtEnd).toBeLessThanOrEqual(1000);
+    expect(r.events.filter((e) => e.kind === 'in-flight-limit')).toHaveLength(1);
+    const q = r.requests;
+    expect(q.offered).toBe(q.served + q.dropped + q.timedOut + q.inFlightAtEnd);
+  });
+});

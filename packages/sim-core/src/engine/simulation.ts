@@ -25,6 +25,7 @@ import { HpaDriver } from './hpa-driver.ts';
 import { Pod, PodState } from './pod.ts';
 import { RequestStore } from './request-store.ts';
 import { RunStats } from './run-stats.ts';
+import { MAX_IN_FLIGHT_REQUESTS } from './engine-limits.ts';
 import { ServiceRuntime } from './service-runtime.ts';
 
 const DEFAULT_MAX_EVENTS = 5000;
@@ -52,6 +53,8 @@ export class Simulation {
   private replicaSamples = { min: Infinity, max: 0, sum: 0, n: 0 };
   private nodeSamples = { min: Infinity, max: 0, sum: 0, n: 0 };
   private gpuUtilSum = 0;
+  /** Arrivals dropped because MAX_IN_FLIGHT_REQUESTS were already in flight. */
+  private inFlightLimitDrops = 0;
 
   constructor(private readonly cfg: EngineConfig) {
     this.stats = new RunStats(cfg.warmupSeconds > 0);
@@ -86,6 +89,7 @@ export class Simulation {
     const services = this.services;
     const single = services.length === 1 ? services[0]! : null;
     const tIndex = traffic.service;
+    const maxInFlight = this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS;
     // Constant-service-time completions finish in start order: their FIFOs are a fourth event source,
     // read directly instead of through the heap.
     const fifos = services.filter((s) => s.usesFifo);
@@ -120,7 +124,8 @@ export class Simulation {
         if (nextArrival > end) break;
         const now = nextArrival;
         stats.offer();
-        target.arrive(store.alloc(now, tIndex), now);
+        if (store.live < maxInFlight) target.arrive(store.alloc(now, tIndex), now);
+        else this.overflow(now);
         nextArrival = arrivals.next();
       } else {
         if (tK > end) break;
@@ -129,6 +134,12 @@ export class Simulation {
       }
     }
     return this.finish(end);
+  }
+
+  /** The in-flight limit is reached (an overloaded design with unbounded queues): the arrival is dropped. */
+  private overflow(now: number): void {
+    this.stats.drop();
+    if (this.inFlightLimitDrops++ === 0) this.event({ t: now, kind: 'in-flight-limit', target: this.cfg.services[this.cfg.traffic.service]!.name, detail: `${this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS} requests in flight` });
   }
 
   private executorEvent(payload: number, now: number): void {
@@ -224,18 +235,26 @@ export class Simulation {
     this.schedulePending(pool, now);
   }
 
-  /** kube-scheduler: binds pending pods, oldest first, to ready nodes with room. */
+  /**
+   * kube-scheduler: binds pending pods, oldest first, to ready nodes with room (LeastAllocated: the most
+   * free GPUs wins). Only nodes with free GPUs are scanned, so a big pool of full nodes costs nothing here.
+   */
   private schedulePending(pool: PoolRuntime, now: number): void {
     if (pool.pending.length === 0) return;
+    const open = pool.nodes.filter((n) => n.state === NodeState.Ready && n.freeGpus > 0);
+    if (open.length === 0) return;
     const still: Pod[] = [];
     for (const pod of pool.pending) {
-      const node = pod.state === PodState.Pending ? pool.pickNode(this.cfg.services[pod.service]!.gpusPerReplica) : null;
-      if (!node) {
-        if (pod.state === PodState.Pending) still.push(pod);
+      if (pod.state !== PodState.Pending) continue;
+      const gpus = this.cfg.services[pod.service]!.gpusPerReplica;
+      let best: NodeRuntime | null = null;
+      for (const node of open) if (node.freeGpus >= gpus && (best === null || node.freeGpus > best.freeGpus)) best = node;
+      if (!best) {
+        still.push(pod);
         continue;
       }
-      this.bind(pod, node);
-      this.startContainers(pod, node, now);
+      this.bind(pod, best);
+      this.startContainers(pod, best, now);
     }
     pool.pending.length = 0;
     pool.pending.push(...still);
@@ -467,6 +486,7 @@ export class Simulation {
       events: this.events,
       eventsDropped: this.eventsDropped,
       hpaDecisions: this.hpas.reduce((a, h) => a + h.syncs, 0),
+      inFlightLimitDrops: this.inFlightLimitDrops,
     };
   }
 }
