@@ -41,7 +41,7 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
       const pool = s.nodePool === undefined ? -1 : (poolIndex.get(s.nodePool) ?? -1);
       return compileService(s, pool, pool >= 0 ? instances[pool]! : undefined);
     }),
-    pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services, spec.catalogDate)),
+    pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services)),
   };
 }
 
@@ -135,7 +135,7 @@ function compileHpa(h: HpaSpec): EngineHpa {
   };
 }
 
-function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly ServiceSpec[], _asOf: string | undefined): EnginePool {
+function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly ServiceSpec[]): EnginePool {
   const gpusPerNode = inst.gpuCount;
   const ca = p.clusterAutoscaler;
   return {
