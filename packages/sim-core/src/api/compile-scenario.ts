@@ -9,7 +9,8 @@ import type { EngineBatching, EngineConfig, EngineHpa, EngineLlm, EnginePool, En
 import { normalizeBehavior } from '../hpa/index.ts';
 import { type DurationDistribution, lognormalFromP50P95, lognormalFromP50P99 } from '../random/service-time.ts';
 import type { BatchingSpec, HpaSpec, LatencySpec, NodePoolSpec, Scenario, ServiceSpec } from '../scenario/index.ts';
-import { compileRateProfile, type ProfileSpec } from '../traffic/rate-profile.ts';
+import { profileSpecOf } from '../scenario/traffic-rate.ts';
+import { compileRateProfile } from '../traffic/rate-profile.ts';
 
 /**
  * Node provisioning when a pool gives none: GPU nodes with preinstalled drivers, median 4 min, p95 10 min
@@ -36,18 +37,13 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     durationSeconds: duration,
     warmupSeconds: spec.warmup ?? 0,
     intervalSeconds: overrides.intervalSeconds ?? spec.interval ?? 60,
-    traffic: { profile: compileRateProfile(toProfileSpec(traffic.profile), duration), arrivals: traffic.arrivals, service: Math.max(0, target) },
+    traffic: { profile: compileRateProfile(profileSpecOf(traffic.profile), duration), arrivals: traffic.arrivals, service: Math.max(0, target) },
     services: services.map((s) => {
       const pool = s.nodePool === undefined ? -1 : (poolIndex.get(s.nodePool) ?? -1);
       return compileService(s, pool, pool >= 0 ? instances[pool]! : undefined);
     }),
     pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services)),
   };
-}
-
-function toProfileSpec(p: Scenario['spec']['traffic'] extends infer T ? (T extends { profile: infer P } ? P : never) : never): ProfileSpec {
-  if (p.type === 'points') return { type: 'points', points: p.points.map((pt) => [pt.at, pt.qps] as const) };
-  return p as ProfileSpec;
 }
 
 function compileService(s: ServiceSpec, pool: number, instance: InstanceType | undefined): EngineService {

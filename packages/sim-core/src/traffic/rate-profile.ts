@@ -108,9 +108,9 @@ export function integrateRate(profile: RateProfile, horizon: number): number {
   return total;
 }
 
-/** The highest rate reached in [0, horizon]. */
+/** The highest rate reached in [0, horizon]: at a breakpoint, or at the horizon inside a rising segment. */
 export function peakRate(profile: RateProfile, horizon: number): number {
-  let peak = 0;
+  let peak = rateAt(profile, horizon);
   for (let i = 0; i < profile.times.length && profile.times[i]! <= horizon; i++) peak = Math.max(peak, profile.rates[i]!);
   return peak;
 }
