@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimApi } from '../api/sim-api.ts';
 import { runEngine } from '../engine/simulation.ts';
 import { fleet } from '../test-support/builders.ts';
-import { GPUS, llmConfig } from '../test-support/llm-builders.ts';
+import { llmConfig } from '../test-support/llm-builders.ts';
 import { calibrationCases, evaluateCase } from './calibration-cases.ts';
 import { DEFAULT_LLM_EFFICIENCY, iterationSeconds } from './llm-perf.ts';
 import { kvBytesPerToken, knownModel, parametersOfShape } from './llm-models.ts';
@@ -32,7 +32,7 @@ describe('calibration against published TensorRT-LLM runs (docs/fidelity.md)', (
   }
 });
 
-const h100 = GPUS['h100-sxm-80gb-bf16']!;
+const h100 = 'h100-sxm-80gb';
 const run = (qps: number, o: Partial<Parameters<typeof llmConfig>[0]> = {}, seconds = 300) =>
   runEngine(
     fleet({
@@ -76,16 +76,16 @@ describe('structure of continuous batching', () => {
   });
 
   it('a smaller KV cache caps the batch and lowers throughput (KV binds before compute)', () => {
-    const roomy = run(400, { memoryFraction: 0.9 }, 200).llm!.outputTokens;
-    const tight = run(400, { memoryFraction: 0.25 }, 200).llm!.outputTokens;
+    const roomy = run(400, { gpuMemoryUtilization: 0.9 }, 200).llm!.outputTokens;
+    const tight = run(400, { gpuMemoryUtilization: 0.25 }, 200).llm!.outputTokens;
     expect(tight).toBeLessThan(roomy * 0.8);
   });
 
   it('FP8 weights leave more room for KV than BF16 on the same GPU, and decode faster', () => {
-    const bf16 = llmConfig({ gpu: h100, weights: 'bf16', input: { kind: 'fixed', tokens: 1 }, output: { kind: 'fixed', tokens: 1 } });
-    const fp8 = llmConfig({ gpu: GPUS['h100-sxm-80gb-fp8']!, weights: 'fp8', input: { kind: 'fixed', tokens: 1 }, output: { kind: 'fixed', tokens: 1 } });
+    const bf16 = llmConfig({ gpu: h100, precision: 'bf16', input: { kind: 'fixed', tokens: 1 }, output: { kind: 'fixed', tokens: 1 } });
+    const fp8 = llmConfig({ gpu: h100, precision: 'fp8', input: { kind: 'fixed', tokens: 1 }, output: { kind: 'fixed', tokens: 1 } });
     expect(fp8.kvCapacityTokens).toBeGreaterThan(bf16.kvCapacityTokens);
-    const tpot = (w: 'bf16' | 'fp8') => run(4, { weights: w, gpu: GPUS[w === 'fp8' ? 'h100-sxm-80gb-fp8' : 'h100-sxm-80gb-bf16']! }, 120).llm!.tpot.mean();
+    const tpot = (w: 'bf16' | 'fp8') => run(4, { precision: w }, 120).llm!.tpot.mean();
     expect(tpot('fp8')).toBeLessThan(tpot('bf16') * 0.8);
   });
 

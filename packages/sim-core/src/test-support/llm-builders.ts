@@ -1,36 +1,16 @@
-/** Builders for token-level LLM engine configs in tests and calibration scripts. */
+/** Builders for token-level LLM engine configs in tests: the same resolution as a scenario's `llm:` block. */
 import { getGpu } from '@design-sim/cost-model';
 import type { EngineLlm, TokenDistribution } from '../engine/engine-config.ts';
-import { DEFAULT_LLM_EFFICIENCY, type LlmEfficiency } from '../llm/llm-perf.ts';
-import { kvBytesPerToken, knownModel, WEIGHT_BYTES } from '../llm/llm-models.ts';
-
-export interface LlmGpu {
-  memoryGB: number;
-  bandwidthTBs: number;
-  denseTflops: number;
-}
-
-/** A catalog GPU at a compute precision (specs from cost-model's catalog, sourced in pricing.md §A). */
-function gpu(id: string, precision: 'bf16' | 'fp8'): LlmGpu {
-  const g = getGpu(id);
-  return { memoryGB: g.memoryGB, bandwidthTBs: g.memBandwidthTBs, denseTflops: (precision === 'fp8' ? g.fp8DenseTflops : g.bf16DenseTflops) ?? 0 };
-}
-
-export const GPUS: Readonly<Record<string, LlmGpu>> = {
-  'h100-sxm-80gb-bf16': gpu('h100-sxm-80gb', 'bf16'),
-  'h100-sxm-80gb-fp8': gpu('h100-sxm-80gb', 'fp8'),
-  'a100-sxm-80gb-bf16': gpu('a100-sxm-80gb', 'bf16'),
-  'l40s-48gb-fp8': gpu('l40s-48gb', 'fp8'),
-  'l4-24gb-bf16': gpu('l4-24gb', 'bf16'),
-};
+import type { LlmEfficiency } from '../llm/llm-perf.ts';
+import { resolveLlm } from '../llm/resolve-llm.ts';
 
 export function llmConfig(o: {
   model?: string;
-  gpu: LlmGpu;
+  /** Catalog GPU id. */
+  gpu: string;
   tp?: number;
-  weights?: 'bf16' | 'fp8';
-  kvBytes?: number;
-  memoryFraction?: number;
+  precision?: 'bf16' | 'fp8';
+  gpuMemoryUtilization?: number;
   input: TokenDistribution;
   output: TokenDistribution;
   maxBatchSize?: number;
@@ -38,20 +18,22 @@ export function llmConfig(o: {
   chunkedPrefill?: boolean;
   efficiency?: LlmEfficiency;
 }): EngineLlm {
-  const shape = knownModel(o.model ?? 'llama-3.1-8b')!;
-  const tp = o.tp ?? 1;
-  const weightBytes = shape.parameters * WEIGHT_BYTES[o.weights ?? 'bf16'];
-  const kv = kvBytesPerToken(shape, o.kvBytes ?? 2);
-  const memory = tp * o.gpu.memoryGB * 1e9 * (o.memoryFraction ?? 0.9);
-  return {
-    model: { parameters: shape.parameters, layers: shape.layers, hiddenSize: shape.hiddenSize, weightBytes, kvBytesPerToken: kv },
-    hardware: { flopsPerGpu: o.gpu.denseTflops * 1e12, bandwidthPerGpu: o.gpu.bandwidthTBs * 1e12, tensorParallel: tp },
-    efficiency: o.efficiency ?? DEFAULT_LLM_EFFICIENCY,
-    kvCapacityTokens: Math.floor((memory - weightBytes) / kv),
-    maxBatchSize: o.maxBatchSize ?? 256,
-    maxBatchedTokens: o.maxBatchedTokens ?? 8192,
-    chunkedPrefill: o.chunkedPrefill ?? true,
-    inputTokens: o.input,
-    outputTokens: o.output,
-  };
+  const r = resolveLlm(
+    {
+      model: o.model ?? 'llama-3.1-8b',
+      precision: o.precision ?? 'bf16',
+      kvCacheDtype: 'bf16',
+      inputTokens: 1,
+      outputTokens: 1,
+      maxBatchSize: o.maxBatchSize ?? 256,
+      maxBatchedTokens: o.maxBatchedTokens ?? 8192,
+      chunkedPrefill: o.chunkedPrefill ?? true,
+      gpuMemoryUtilization: o.gpuMemoryUtilization ?? 0.9,
+      activationReserveGB: 1,
+    },
+    getGpu(o.gpu),
+    o.tp ?? 1,
+  );
+  if (!r.ok) throw new Error(r.message);
+  return { ...r.llm, inputTokens: o.input, outputTokens: o.output, ...(o.efficiency ? { efficiency: o.efficiency } : {}) };
 }
