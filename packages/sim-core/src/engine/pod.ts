@@ -28,6 +28,8 @@ export class Pod {
   /** Cumulative seconds with at least one request in service, and when the current busy spell began. */
   busySeconds = 0;
   busySince = -1;
+  /** Busy seconds already counted in the fleet's GPU-utilization series. */
+  busyCounted = 0;
   /** Position in the service's ready list, -1 when not ready. */
   readyIdx = -1;
   /** Requests routed here and not finished (kept as a counter: least-outstanding reads it per request). */

@@ -48,7 +48,6 @@ export class Simulation {
   private spotInterruptions = 0;
   private readonly series: TimeSeries;
   private intervalIndex = 0;
-  private readonly busyMark = new Map<Pod, number>();
   private busyCarry = 0;
   private replicaSamples = { min: Infinity, max: 0, sum: 0, n: 0 };
   private nodeSamples = { min: Infinity, max: 0, sum: 0, n: 0 };
@@ -294,9 +293,8 @@ export class Simulation {
   /** The pod is gone: its GPUs are free, and a drained node may now be deleted. */
   private finalizePod(pod: Pod, now: number): void {
     const svc = this.services[pod.service]!;
-    const busy = pod.busyUntil(now) - (this.busyMark.get(pod) ?? 0);
+    const busy = pod.busyUntil(now) - pod.busyCounted;
     this.busyCarry += busy * svc.config.gpusPerReplica;
-    this.busyMark.delete(pod);
     pod.state = PodState.Gone;
     svc.forget(pod);
     const node = pod.node;
@@ -421,8 +419,8 @@ export class Simulation {
       if (svc.config.pool < 0) podGpus += svc.readyCount * svc.config.gpusPerReplica;
       for (const pod of svc.pods) {
         const b = pod.busyUntil(now);
-        busyGpuSeconds += (b - (this.busyMark.get(pod) ?? 0)) * svc.config.gpusPerReplica;
-        this.busyMark.set(pod, b);
+        busyGpuSeconds += (b - pod.busyCounted) * svc.config.gpusPerReplica;
+        pod.busyCounted = b;
       }
     }
     let readyNodes = 0;
