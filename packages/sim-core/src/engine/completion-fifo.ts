@@ -1,10 +1,12 @@
 /**
  * Completions of a constant-service-time service (and cache hits) finish in the order they started, so
- * they need no heap: a FIFO ring of (end time, slot) does. The event loop reads a service's FIFO head
- * directly; a cache FIFO keeps only its head in the event heap. Either way two O(log n) heap operations
- * per request become O(1) ring operations.
+ * they need no heap: a FIFO ring of (end time, slot) does, and the event loop reads each FIFO's head as
+ * an event source of its own. Two O(log n) heap operations per request become O(1) ring operations.
  */
 export class CompletionFifo {
+  /** @param onComplete what finishing the head request means (a service completion, a cache hit). */
+  constructor(private readonly onComplete: (slot: number, now: number) => void) {}
+
   private times = new Float64Array(1024);
   private slots = new Int32Array(1024);
   private head = 0;
@@ -20,6 +22,16 @@ export class CompletionFifo {
 
   headTime(): number {
     return this.times[this.head]!;
+  }
+
+  /** Time of the next completion, or Infinity when empty. */
+  nextTime(): number {
+    return this.length > 0 ? this.times[this.head]! : Infinity;
+  }
+
+  /** Finishes the head request (its time has come). */
+  completeHead(now: number): void {
+    this.onComplete(this.shift(), now);
   }
 
   /** Removes the head and returns its slot (the FIFO must not be empty). */
@@ -44,6 +56,3 @@ export class CompletionFifo {
     this.head = 0;
   }
 }
-
-/** Heap payloads at or below this value name a service's cache FIFO: CACHE_PAYLOAD_BASE − service index. */
-export const CACHE_PAYLOAD_BASE = -(2 ** 30);

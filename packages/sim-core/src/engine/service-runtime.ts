@@ -9,7 +9,7 @@ import { SlotQueue } from './slot-queue.ts';
 import { BatchExecutor } from './batch-executor.ts';
 import { LlmExecutor } from './llm-executor.ts';
 import type { PodExecutor } from './pod-executor.ts';
-import { CACHE_PAYLOAD_BASE, CompletionFifo } from './completion-fifo.ts';
+import { CompletionFifo } from './completion-fifo.ts';
 
 /**
  * One service at run time: its ready pods, the routing across them, and how a pod serves a request.
@@ -43,6 +43,8 @@ export class ServiceRuntime {
   /** Cache hits in flight (constant cache latency: they finish in arrival order). */
   private readonly cacheFifo: CompletionFifo | null;
   private readonly cacheRng: Rng;
+  /** Completion FIFOs the event loop reads directly (constant service time, cache hits). */
+  readonly fifos: readonly CompletionFifo[];
   cacheHits = 0;
 
   constructor(
@@ -67,9 +69,10 @@ export class ServiceRuntime {
         ? new BatchExecutor(config.batching, config.concurrency, heap, store, stats, this)
         : null;
     const constant = config.serviceTime.kind === 'constant' && !this.executor;
-    this.fifo = constant ? new CompletionFifo() : null;
+    this.fifo = constant ? new CompletionFifo((slot, now) => this.complete(slot, now)) : null;
     this.constantSeconds = config.serviceTime.kind === 'constant' ? config.serviceTime.seconds : 0;
-    this.cacheFifo = config.cache && config.cache.hitRatio > 0 ? new CompletionFifo() : null;
+    this.cacheFifo = config.cache && config.cache.hitRatio > 0 ? new CompletionFifo((slot, now) => this.completeCacheHit(slot, now)) : null;
+    this.fifos = [this.fifo, this.cacheFifo].filter((f): f is CompletionFifo => f !== null);
     this.cacheRng = new Rng(seed, 1000 + index * 16 + 4);
   }
 
@@ -77,18 +80,13 @@ export class ServiceRuntime {
   arrive(slot: number, now: number): void {
     const cacheFifo = this.cacheFifo;
     if (cacheFifo !== null && this.cacheRng.next() < this.config.cache!.hitRatio) {
-      const end = now + this.config.cache!.latencySeconds;
-      if (cacheFifo.length === 0) this.heap.push(end, CACHE_PAYLOAD_BASE - this.index);
-      cacheFifo.push(end, slot);
+      cacheFifo.push(now + this.config.cache!.latencySeconds, slot);
       return;
     }
     this.route(slot, now);
   }
 
-  private completeCacheHead(now: number): void {
-    const fifo = this.cacheFifo!;
-    const slot = fifo.shift();
-    if (fifo.length > 0) this.heap.push(fifo.headTime(), CACHE_PAYLOAD_BASE - this.index);
+  private completeCacheHit(slot: number, now: number): void {
     this.cacheHits++;
     this.stats.serve(this.store.arrival[slot]!, now);
     this.store.release(slot);
@@ -159,21 +157,6 @@ export class ServiceRuntime {
     fifo.push(now + this.constantSeconds, slot);
   }
 
-  /** Whether completions go through the FIFO (the event loop then reads its head directly). */
-  get usesFifo(): boolean {
-    return this.fifo !== null;
-  }
-
-  /** Time of the next FIFO completion, or Infinity. */
-  fifoHeadTime(): number {
-    const fifo = this.fifo!;
-    return fifo.length > 0 ? fifo.headTime() : Infinity;
-  }
-
-  /** The FIFO's head completion is due. */
-  completeFifoHead(now: number): void {
-    this.complete(this.fifo!.shift(), now);
-  }
 
   /** A request's service time is over (a non-negative heap payload). */
   complete(slot: number, now: number): void {
@@ -253,8 +236,7 @@ export class ServiceRuntime {
 
   /** Payloads below zero belong to executors other than the per-request one. */
   executorEvent(payload: number, now: number): void {
-    if (payload <= CACHE_PAYLOAD_BASE) this.completeCacheHead(now);
-    else this.executor?.onEvent(payload, now);
+    this.executor?.onEvent(payload, now);
   }
 
   // ---- least-outstanding ----

@@ -4,8 +4,8 @@
  * allowed to be long (STYLE.md §9): the loop is the only place that sees every part at once.
  *
  * Four event sources are merged by time: the next arrival (one pending at a time), the heap of
- * per-request events (typed arrays, no allocation), the completion FIFOs of constant-service-time
- * services, and the control queue (closures, rare).
+ * per-request events (typed arrays, no allocation), the completion FIFOs (constant service times and
+ * cache hits), and the control queue (closures, rare).
  */
 import { ClusterAutoscaler } from '../cluster/cluster-autoscaler.ts';
 import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
@@ -16,7 +16,7 @@ import { standardExponential } from '../random/exponential.ts';
 import { Rng, RngStream } from '../random/rng.ts';
 import { DurationSampler } from '../random/service-time.ts';
 import { ArrivalProcess } from '../traffic/arrival-process.ts';
-import { CACHE_PAYLOAD_BASE } from './completion-fifo.ts';
+import type { CompletionFifo } from './completion-fifo.ts';
 import { ControlQueue } from './control-queue.ts';
 import type { EngineConfig } from './engine-config.ts';
 import type { EngineEvent, EngineResult, RunOptions } from './engine-result.ts';
@@ -91,21 +91,21 @@ export class Simulation {
     const maxInFlight = this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS;
     // Constant-service-time completions finish in start order: their FIFOs are a fourth event source,
     // read directly instead of through the heap.
-    const fifos = services.filter((s) => s.usesFifo);
+    const fifos = services.flatMap((s) => s.fifos);
     const fifo0 = fifos.length === 1 ? fifos[0]! : null;
     let nextArrival = arrivals.next();
     this.scheduleIntervals(options);
     if (this.cfg.warmupSeconds > 0) control.schedule(this.cfg.warmupSeconds, () => stats.markWarmup());
     for (;;) {
       let tF = Infinity;
-      let fifoSvc: ServiceRuntime | null = fifo0;
-      if (fifo0 !== null) tF = fifo0.fifoHeadTime();
+      let due: CompletionFifo | null = fifo0;
+      if (fifo0 !== null) tF = fifo0.nextTime();
       else if (fifos.length > 1) {
         for (const f of fifos) {
-          const t = f.fifoHeadTime();
+          const t = f.nextTime();
           if (t < tF) {
             tF = t;
-            fifoSvc = f;
+            due = f;
           }
         }
       }
@@ -113,7 +113,7 @@ export class Simulation {
       const tK = control.peekTime();
       if (tF <= tC && tF <= nextArrival && tF <= tK) {
         if (tF > end) break;
-        fifoSvc!.completeFifoHead(tF);
+        due!.completeHead(tF);
       } else if (tC <= nextArrival && tC <= tK) {
         if (tC > end) break;
         const payload = heap.pop();
@@ -142,10 +142,6 @@ export class Simulation {
   }
 
   private executorEvent(payload: number, now: number): void {
-    if (payload <= CACHE_PAYLOAD_BASE) {
-      this.services[CACHE_PAYLOAD_BASE - payload]!.executorEvent(payload, now);
-      return;
-    }
     // Pod uids are global; the pod says which service's executor owns the event.
     const uid = (-1 - payload) >> 1;
     const pod = this.podsByUid[uid];
