@@ -1,5 +1,8 @@
 // The public list of @design-sim/sim-core. Everything else is internal.
-export { createSimApi, type RunRequestOptions, type RunResponse, type SimApi, type ValidateResponse } from './api/sim-api.ts';
+export { createSimApi, type ProgressCallback, type RunRequestOptions, type RunResponse, type SimApi, type ValidateResponse } from './api/sim-api.ts';
+export { servingDiagnostics, type Diagnostic } from './api/diagnostics.ts';
+export { detectOverload, type Overload } from './api/overload.ts';
+export { verdictOf, type Verdict } from './api/verdict.ts';
 export { runScenario, type RunScenarioOptions } from './api/run-scenario.ts';
 export { compileScenario } from './api/compile-scenario.ts';
 export { lookupMetric, metricFormula } from './api/metric-lookup.ts';
@@ -7,6 +10,7 @@ export { RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type Tr
 export { runEngine, Simulation } from './engine/simulation.ts';
 export type { EngineConfig, EnginePool, EngineService, Routing } from './engine/engine-config.ts';
 export type { EngineEvent, EngineResult, RunOptions } from './engine/engine-result.ts';
+export type { RequestCounts } from './engine/run-stats.ts';
 export { LatencyHistogram } from './metrics/latency-histogram.ts';
 export { TIME_SERIES_FIELDS, type TimeSeries } from './metrics/timeseries.ts';
 export { Rng } from './random/rng.ts';

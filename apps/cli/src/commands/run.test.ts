@@ -41,8 +41,8 @@ describe('run', () => {
   it('--json prints one document with the documented top-level fields', async () => {
     const r = await run('small.yaml', '--json');
     const doc = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(['formatVersion', 'file', 'scenario', 'seed', 'pass', 'summary', 'training', 'expectations', 'claims', 'warnings', 'timeseries', 'events']);
-    expect(doc).toMatchObject({ formatVersion: 1, file: 'small.yaml', scenario: { name: 'small-test' }, seed: 3, pass: true, training: null });
+    expect(Object.keys(doc)).toEqual(['formatVersion', 'file', 'scenario', 'seed', 'pass', 'diagnostics', 'summary', 'training', 'expectations', 'claims', 'warnings', 'timeseries', 'events']);
+    expect(doc).toMatchObject({ formatVersion: 2, file: 'small.yaml', scenario: { name: 'small-test' }, seed: 3, pass: true, training: null });
     const ts = doc.timeseries as Record<string, unknown[]>;
     expect(Object.keys(ts)).toEqual(['intervalSeconds', ...TIME_SERIES_FIELDS]);
     expect(ts.t).toHaveLength(10);
@@ -51,7 +51,7 @@ describe('run', () => {
   it('--format markdown and --json agree with the text run on the verdict', async () => {
     const md = await run('strict.yaml', '--format', 'markdown');
     expect(md.code).toBe(1);
-    expect(md.stdout).toMatch(/^### ❌ FAIL \(1 of 2 expectations failed\): `strict-test`/);
+    expect(md.stdout).toMatch(/^### ❌ FAIL \(1 of 2 expectations failed \([^)]*\)\): `strict-test`/);
     expect(md.stdout).toContain('| ❌ | `latency.p99 < 1ms` |');
   });
 

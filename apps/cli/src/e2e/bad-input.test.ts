@@ -53,6 +53,13 @@ describe('bad input', () => {
     expect(bad(file('absurd.yaml', text))).toMatch(new RegExp(`^error: absurd\\.yaml:${lineOf(text, 'qps: 1e12')}:\\d+ spec\\.traffic\\.profile\\.qps: `));
   });
 
+  it('zero replicas and no autoscaler: a design that can never serve is invalid input', () => {
+    const text = fixedFleet.replace('replicas: 55', 'replicas: 0');
+    expect(bad(file('zero-replicas.yaml', text))).toBe(
+      `error: zero-replicas.yaml:${lineOf(text, 'replicas: 0')}:17 spec.services[0].replicas: replicas 0 and no autoscaler: this service can never serve a request (did you mean "1"?)\n`,
+    );
+  });
+
   it('unknown instance id: suggestions from the catalog', () => {
     const text = fixedFleet.replace('gcp/us-central1/g2-standard-8', 'gcp/us-central1/g2-standrd-8');
     expect(bad(file('unknown-instance.yaml', text))).toMatch(

@@ -28,7 +28,7 @@ describe('examples/, unchanged', () => {
     const r = cli(['run', example('hpa-step')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/✗ availability >= 99% +actual [\d.]+% \([\d,]+ dropped, [\d,]+ timed out of [\d,]+\)/);
+    expect(r.stdout).toMatch(/✗ availability >= 99% +actual [\d.]+% \([\d,]+ dropped, [\d,]+ timed out, [\d,]+ unfinished of [\d,]+\)/);
     expect(r.stdout).toContain('FAIL: 1 of 2 expectations failed (availability >= 99%)');
   });
 

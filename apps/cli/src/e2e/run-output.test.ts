@@ -1,5 +1,5 @@
 // `run` output formats through the built binary: --json shape, determinism, --seed, --csv, --plot, markdown, colour.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TIME_SERIES_FIELDS } from '@design-sim/sim-core';
@@ -38,7 +38,7 @@ describe('run --json', () => {
 
   it('is one document with scenario, seed, summary, timeseries, expectations, claims and pass', () => {
     expect(r.code).toBe(1);
-    expect(doc).toMatchObject({ formatVersion: 1, scenario: { name: 'hpa-step' }, seed: 9, pass: false });
+    expect(doc).toMatchObject({ formatVersion: 2, scenario: { name: 'hpa-step' }, seed: 9, pass: false });
     const s = doc.summary;
     for (const k of ['offered', 'served', 'dropped']) expect(typeof s.measured[k as 'offered']).toBe('number');
     for (const k of ['p50', 'p90', 'p95', 'p99', 'mean', 'max'] as const) expect(s.latencyMs[k]).toBeGreaterThan(0);
@@ -101,7 +101,7 @@ describe('run artifacts and formats', () => {
 
   it('--format markdown is a pull-request comment', () => {
     const r = cli(['run', hpaStep, '--duration', '10m', '--format', 'markdown']);
-    expect(r.stdout).toMatch(/^### ❌ FAIL \(1 of 2 expectations failed\): `hpa-step`/);
+    expect(r.stdout).toMatch(/^### ❌ FAIL \(1 of 2 expectations failed \(availability >= 99%\)\): `hpa-step`/);
     expect(r.stdout).toContain('| Availability |');
     expect(r.stdout).toContain('<details><summary>Cost lines</summary>');
   });
@@ -111,5 +111,50 @@ describe('run artifacts and formats', () => {
     expect(cli(['run', hpaStep, '--duration', '6m']).stdout).not.toMatch(ansi);
     expect(cli(['run', hpaStep, '--duration', '6m'], { env: { NO_COLOR: '1' } }).stdout).not.toMatch(ansi);
     expect(cli(['run', hpaStep, '--duration', '6m']).stderr).toBe('');
+  });
+});
+
+describe('an overloaded design is red in every format (issue 10)', () => {
+  // 100 req/s into 2 replicas of 50 ms (40 req/s of capacity) for 30 min, no expectations at all.
+  const text = [
+    'apiVersion: design-sim/v1',
+    'kind: Scenario',
+    'metadata: { name: overload }',
+    'spec:',
+    '  duration: 30m',
+    '  traffic: { profile: { type: constant, qps: 100 } }',
+    '  services:',
+    '    - { name: api, replicas: 2, latency: { distribution: constant, ms: 50 } }',
+    '',
+  ].join('\n');
+  const file = join(out, 'overload.yaml');
+  writeFileSync(file, text);
+
+  it('text: FAIL with the backlog sentence, unfinished requests counted, exit 1', () => {
+    const r = cli(['run', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Requests +[\d,]+ offered · [\d,]+ served · 0 dropped · 0 timed out · [\d,]+ unfinished/);
+    expect(r.stdout).toMatch(/✗ error: overloaded from 0:00: the backlog grows by (59|60)(\.\d)? req\/s/);
+    expect(r.stdout).toMatch(/FAIL: overloaded from 0:00/);
+    const availability = Number(/Availability +([\d.]+)%/.exec(r.stdout)![1]);
+    expect(availability).toBeLessThan(50);
+  });
+
+  it('--json: pass false, an error diagnostic, availability below 50%', () => {
+    const r = cli(['run', file, '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { pass: boolean; diagnostics: { severity: string; code: string }[]; summary: { availability: number; measured: Record<string, number>; latencyMs: { censored: number } } };
+    expect(doc.pass).toBe(false);
+    expect(doc.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['error overloaded']);
+    expect(doc.summary.availability).toBeLessThan(0.5);
+    const m = doc.summary.measured;
+    expect(m.offered).toBe(m.served! + m.dropped! + m.timedOut! + m.unfinished!);
+    expect(doc.summary.latencyMs.censored).toBe(m.unfinished);
+  });
+
+  it('markdown: a red heading that says why', () => {
+    const r = cli(['run', file, '--format', 'markdown']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^### ❌ FAIL \(overloaded from 0:00: the backlog grows by/);
   });
 });

@@ -8,7 +8,7 @@ import { TIME_SERIES_FIELDS, type ScenarioIssue } from '@design-sim/sim-core';
 import type { RunReport } from './run-report.ts';
 
 /** Version of the --json document; bump on any change that could break a reader (docs/json-output.md). */
-export const JSON_FORMAT_VERSION = 1;
+export const JSON_FORMAT_VERSION = 2;
 
 /** Plain-JSON version of a value: typed arrays → arrays, non-finite numbers → null, undefined fields dropped. */
 export function toPlainJson(value: unknown): unknown {
@@ -39,6 +39,7 @@ export function runJson(report: RunReport): Record<string, unknown> {
     scenario: r.scenario,
     seed: r.seed,
     pass: r.pass,
+    diagnostics: r.diagnostics,
     summary: r.summary,
     training: r.training,
     expectations: r.expectations,

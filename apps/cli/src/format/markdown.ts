@@ -2,7 +2,7 @@
  * `--format markdown`: the run as a pull-request comment (GitHub-flavoured tables, a verdict in the
  * heading, the bill folded away in <details>).
  */
-import { formatDuration, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
 import { metricText } from './summary-text.ts';
@@ -21,10 +21,11 @@ function servingRows(s: ServingSummary): string[][] {
   const m = s.measured;
   const l = s.latencyMs;
   return [
-    ['Requests', `${formatInt(m.offered)} offered, ${formatInt(m.served)} served, ${formatInt(m.dropped)} dropped, ${formatInt(m.timedOut)} timed out`],
-    ['Latency p50 / p90 / p95 / p99', `${formatMs(l.p50)} / ${formatMs(l.p90)} / ${formatMs(l.p95)} / ${formatMs(l.p99)}`],
+    ['Requests', `${formatInt(m.offered)} offered, ${formatInt(m.served)} served, ${formatInt(m.dropped)} dropped, ${formatInt(m.timedOut)} timed out, ${formatInt(m.unfinished)} unfinished`],
+    ['Latency p50 / p90 / p95 / p99', `${formatMs(l.p50)} / ${formatMs(l.p90)} / ${formatMs(l.p95)} / ${formatMs(l.p99)}${l.censored > 0 ? ` (includes ${formatInt(l.censored)} unfinished at their age)` : ''}`],
     ['Latency mean / max', `${formatMs(l.mean)} / ${formatMs(l.max)}`],
     ['Availability', formatPercent(s.availability)],
+    ['Backlog peak (in flight / waiting)', `${formatInt(s.backlog.max)} / ${formatInt(s.backlog.waitingMax)} requests`],
     ['Replicas peak / mean / min', `${formatInt(s.replicas.max)} / ${formatNum(s.replicas.mean)} / ${formatInt(s.replicas.min)}`],
     ['Nodes peak / mean / min', `${formatInt(s.nodes.max)} / ${formatNum(s.nodes.mean)} / ${formatInt(s.nodes.min)} (${formatInt(s.peakGpus)} GPUs at peak)`],
     ['Spot interruptions', formatInt(s.spotInterruptions)],
@@ -58,6 +59,10 @@ function trainingRows(t: TrainingSummary, scenario: Scenario): string[][] {
 
 function checkSections(r: RunResult): string[] {
   const out: string[] = [];
+  if (r.diagnostics.length > 0) {
+    out.push('', '**The run itself**', '');
+    for (const d of r.diagnostics) out.push(`- ${d.severity === 'error' ? '❌ error' : '⚠️ warning'}: ${d.message}`);
+  }
   if (r.expectations.length > 0) {
     out.push('', '**Expectations**', '');
     out.push(...mdTable(['', 'Expectation', 'Actual'], r.expectations.map((e) => [e.pass ? '✅' : '❌', `\`${e.text}\``, `${metricText(e.metric, e.actual)}${e.reason ? ` (${e.reason})` : ''}`])));
@@ -79,8 +84,8 @@ function checkSections(r: RunResult): string[] {
 export function formatRunMarkdown(report: RunReport): string {
   const r = report.result;
   const s = r.summary;
-  const failed = r.expectations.filter((e) => !e.pass).length;
-  const verdict = failed === 0 ? '✅ PASS' : `❌ FAIL (${failed} of ${r.expectations.length} expectations failed)`;
+  const v = verdictOf(r);
+  const verdict = v.pass ? '✅ PASS' : `❌ FAIL (${v.reason})`;
   const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated`;
   const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `\`${report.file}\` · seed ${r.seed}${simulated}`, ''];

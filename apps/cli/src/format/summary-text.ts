@@ -3,7 +3,7 @@
  * training estimate, then each expectation and claim and the verdict. Deterministic: no wall-clock
  * figures, so it can be diffed between runs.
  */
-import { formatDuration, formatMetricValue, getMetric, type ClaimGrade, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { formatDuration, formatMetricValue, getMetric, verdictOf, type ClaimGrade, type Diagnostic, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, formatChangePct, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
@@ -23,9 +23,11 @@ function servingLines(s: ServingSummary): string[] {
   const m = s.measured;
   const l = s.latencyMs;
   const lines = [
-    row('Requests', `${formatInt(m.offered)} offered · ${formatInt(m.served)} served · ${formatInt(m.dropped)} dropped · ${formatInt(m.timedOut)} timed out`),
+    row('Requests', `${formatInt(m.offered)} offered · ${formatInt(m.served)} served · ${formatInt(m.dropped)} dropped · ${formatInt(m.timedOut)} timed out · ${formatInt(m.unfinished)} unfinished`),
     row('Latency', `p50 ${formatMs(l.p50)} · p90 ${formatMs(l.p90)} · p95 ${formatMs(l.p95)} · p99 ${formatMs(l.p99)} · mean ${formatMs(l.mean)} · max ${formatMs(l.max)}`),
+    ...(l.censored > 0 ? [cont(`includes ${formatInt(l.censored)} unfinished requests at their age (a lower bound)`)] : []),
     row('Availability', formatPercent(s.availability)),
+    row('Backlog', `peak ${formatInt(s.backlog.max)} requests in flight · ${formatInt(s.backlog.waitingMax)} waiting (at interval ends)`),
     row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)}`),
     row('Nodes', `peak ${formatInt(s.nodes.max)} · mean ${formatNum(s.nodes.mean)} · min ${formatInt(s.nodes.min)} · ${formatInt(s.peakGpus)} GPU${s.peakGpus === 1 ? '' : 's'} at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
     row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'}`),
@@ -68,7 +70,13 @@ function trainingLines(t: TrainingSummary, scenario: Scenario): string[] {
 function failureDetail(e: ExpectationResult, s: ServingSummary | null): string {
   if (e.reason !== undefined) return `: ${e.reason}`;
   if (e.pass || s === null || e.metric !== 'availability') return '';
-  return ` (${formatInt(s.measured.dropped)} dropped, ${formatInt(s.measured.timedOut)} timed out of ${formatInt(s.measured.offered)})`;
+  const m = s.measured;
+  return ` (${formatInt(m.dropped)} dropped, ${formatInt(m.timedOut)} timed out, ${formatInt(m.unfinished)} unfinished of ${formatInt(m.offered)})`;
+}
+
+/** The run's own findings: errors in red, warnings in yellow. */
+function diagnosticLines(diagnostics: readonly Diagnostic[], c: Colors): string[] {
+  return diagnostics.map((d) => `  ${d.severity === 'error' ? c.red('✗ error') : c.yellow('! warning')}: ${d.message}`);
 }
 
 function expectationLines(r: RunResult, c: Colors): string[] {
@@ -102,12 +110,10 @@ function claimLines(claims: readonly ClaimGrade[], c: Colors): string[] {
   return lines;
 }
 
-/** The verdict line: PASS/FAIL with counts. */
+/** The verdict line: PASS/FAIL and why (the run's own errors, then the expectations). */
 export function verdictLine(r: RunResult, c: Colors): string {
-  const failed = r.expectations.filter((e) => !e.pass);
-  if (r.expectations.length === 0) return `  ${c.green('PASS')} (no expectations to check)`;
-  if (failed.length === 0) return `  ${c.green('PASS')}: ${r.expectations.length} of ${r.expectations.length} expectations hold`;
-  return `  ${c.red('FAIL')}: ${failed.length} of ${r.expectations.length} expectation${r.expectations.length === 1 ? '' : 's'} failed (${failed.map((e) => e.text).join('; ')})`;
+  const v = verdictOf(r);
+  return `  ${v.pass ? c.green('PASS') : c.red('FAIL')}: ${v.reason}`;
 }
 
 /** The whole text report, ending with a newline. */
@@ -120,7 +126,7 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
   if (s !== null) lines.push(...servingLines(s));
   if (r.training !== null) lines.push(...trainingLines(r.training, report.scenario));
   if (s === null && r.training === null) lines.push(row('Result', MISSING));
-  const checks = [...expectationLines(r, c), ...claimLines(r.claims, c)];
+  const checks = [...diagnosticLines(r.diagnostics, c), ...expectationLines(r, c), ...claimLines(r.claims, c)];
   if (checks.length > 0) lines.push('', ...checks);
   lines.push('', verdictLine(r, c));
   return `${lines.join('\n')}\n`;

@@ -2,7 +2,7 @@
  * A run's results: summary cards, the charts (lazy), expectations, graded claims, cost breakdown
  * and warnings. Used by the results panel and by each column of compare mode.
  */
-import type { RunResult, Scenario, ScenarioIssue } from '@design-sim/sim-core';
+import { verdictOf, type RunResult, type Scenario, type ScenarioIssue } from '@design-sim/sim-core';
 import { memo, Suspense } from 'react';
 import { LazyResultCharts } from '../charts/lazy-charts.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
@@ -20,10 +20,30 @@ interface Props {
   runKey?: string;
 }
 
+/** The run's verdict in one line, then the run's own findings (overload, nothing served…). */
+function Verdict({ result }: { result: RunResult }) {
+  const v = verdictOf(result);
+  return (
+    <div className={`ds-verdict ${v.pass ? 'is-pass' : 'is-fail'}`} data-testid="verdict" data-pass={v.pass}>
+      <strong>{v.pass ? '✓ PASS' : '✗ FAIL'}</strong> {v.reason}
+      {result.diagnostics.some((d) => d.severity === 'warning') && (
+        <ul className="ds-verdict__warnings">
+          {result.diagnostics
+            .filter((d) => d.severity === 'warning')
+            .map((d) => (
+              <li key={d.code}>{d.message}</li>
+            ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /** Everything a run produced, for people (memoized: edits to the design do not re-render it). */
 export const ResultsView = memo(function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false, runKey }: Props) {
   return (
     <div className="ds-results" data-testid="results" data-run={runKey}>
+      <Verdict result={result} />
       <SummaryCards result={result} />
       <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
         <LazyResultCharts result={result} scenario={scenario} cursor={cursor} onCursor={onCursor} columns={compact ? 1 : 2} height={compact ? 10.5 : 13.5} />

@@ -25,7 +25,7 @@ export interface RefLine {
 
 /** One chart. */
 export interface ChartModel {
-  id: 'qps' | 'fleet' | 'latency' | 'cost' | 'llm' | 'kv';
+  id: 'qps' | 'backlog' | 'fleet' | 'latency' | 'cost' | 'llm' | 'kv';
   title: string;
   unit: string;
   series: ChartSeries[];
@@ -79,6 +79,17 @@ export function buildCharts(result: RunResult, scenario: Scenario | null): Chart
     .map((e) => ({ value: e.metric === 'cost.total' ? e.value : e.value * hours, label: e.metric === 'cost.total' ? 'cost bound' : `${e.text} over the run` }));
   const charts: ChartModel[] = [
     { id: 'qps', title: 'Requests per second', unit: 'req/s', series: qps, refLines: [], note: cap.note },
+    {
+      id: 'backlog',
+      title: 'Requests in flight (at interval ends)',
+      unit: 'requests',
+      series: [
+        { key: 'waiting', label: 'waiting', values: ts.waiting, color: 'var(--c-bad)', area: true },
+        { key: 'inService', label: 'in service', values: ts.inService, color: 'var(--c-served)' },
+      ],
+      refLines: [],
+      note: null,
+    },
     {
       id: 'fleet',
       title: 'Replicas and nodes',

@@ -17,7 +17,7 @@ describe('LLM results', () => {
   it('adds TTFT, TPOT, tokens/s and $ per 1M output tokens cards, coloured by ttft.*, tpot.* and cost.perMillionTokens', () => {
     const cards = summaryCards(result);
     const by = (m: string) => cards.find((c) => c.metric === m)!;
-    expect(cards.map((c) => c.metric).slice(6)).toEqual(['ttft.p99', 'tpot.p50', 'tokens.outputPerSecond', 'cost.perMillionTokens']);
+    expect(cards.map((c) => c.metric).slice(7)).toEqual(['ttft.p99', 'tpot.p50', 'tokens.outputPerSecond', 'cost.perMillionTokens']);
     expect(by('ttft.p99').raw).toBe(llm.ttftMs.p99);
     expect(by('ttft.p99').value).toMatch(/^[\d.]+ ms$/);
     expect(by('ttft.p99')).toMatchObject({ status: 'pass', detail: '✓ ttft.p99 < 1s' });
@@ -38,15 +38,15 @@ describe('LLM results', () => {
   it('has no LLM cards or charts for a per-request-latency run', () => {
     const plain = runDoc(smallDoc());
     expect(summaryCards(plain).some((c) => c.metric.startsWith('ttft'))).toBe(false);
-    expect(buildCharts(plain, null).map((c) => c.id)).toEqual(['qps', 'fleet', 'latency', 'cost']);
+    expect(buildCharts(plain, null).map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'cost']);
   });
 
   it('charts output tokens/s and KV-cache utilization in percent', () => {
     const charts = buildCharts(result, scenario);
-    expect(charts.map((c) => c.id)).toEqual(['qps', 'fleet', 'latency', 'cost', 'llm', 'kv']);
-    const tokens = charts[4]!.series[0]!.values;
+    expect(charts.map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'cost', 'llm', 'kv']);
+    const tokens = charts.find((c) => c.id === 'llm')!.series[0]!.values;
     expect(tokens).toBe(result.timeseries!.outputTokensPerSecond);
-    const kv = charts[5]!;
+    const kv = charts.find((c) => c.id === 'kv')!;
     expect(kv.unit).toBe('%');
     const raw = result.timeseries!.kvCacheUtilization;
     expect(raw.some((v) => v > 0)).toBe(true);

@@ -17,13 +17,13 @@ describe('chart model', () => {
   const charts = buildCharts(result, scenario);
 
   it('draws the four charts with the SLO line from the expectations', () => {
-    expect(charts.map((c) => c.id)).toEqual(['qps', 'fleet', 'latency', 'cost']);
-    expect(charts[2]!.refLines).toEqual([{ value: 100, label: 'SLO p99' }]);
+    expect(charts.map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'cost']);
+    expect(charts[3]!.refLines).toEqual([{ value: 100, label: 'SLO p99' }]);
     expect(charts[0]!.series.map((s) => s.key)).toEqual(['offered', 'served', 'dropped', 'capacity']);
     // 6 ready replicas × 20 req/s each.
     expect(Array.from(charts[0]!.series[3]!.values).at(-1)).toBeCloseTo(120, 9);
     // A cost.hourly bound becomes a cost line over the run: $1/h × 10 min.
-    expect(charts[3]!.refLines[0]!.value).toBeCloseTo(1 / 6, 9);
+    expect(charts[4]!.refLines[0]!.value).toBeCloseTo(1 / 6, 9);
   });
 
   it('has nothing to chart for a training-only run', () => {

@@ -33,6 +33,7 @@ interface CardDef {
 const SERVING_CARDS: readonly CardDef[] = [
   { metric: 'latency.p99', label: 'p99 latency', format: formatMs },
   { metric: 'availability', label: 'Availability', format: formatPercent },
+  { metric: 'requests.unfinished', label: 'Unfinished requests', format: formatCount, alsoJudgedBy: ['backlog.max', 'backlog.waitingMax'] },
   { metric: 'gpus.peak', label: 'Peak GPUs', format: formatCount },
   { metric: 'cost.hourly', label: '$ / hour', format: formatUsd, alsoJudgedBy: ['cost.monthly', 'cost.total'] },
   { metric: 'cost.monthly', label: '$ / month', format: formatUsd, alsoJudgedBy: ['cost.hourly', 'cost.total'] },
@@ -54,6 +55,9 @@ const TRAINING_CARDS: readonly CardDef[] = [
   { metric: 'training.costUsd', label: 'Training cost', format: formatUsd, alsoJudgedBy: ['training.budgetFits'] },
 ];
 
+/** Cards a broken run (its own error diagnostics: overload, nothing served) turns red whatever the expectations say. */
+const BROKEN_RUN_CARDS: ReadonlySet<string> = new Set(['latency.p99', 'availability', 'requests.unfinished']);
+
 function card(result: RunResult, def: CardDef): SummaryCard {
   const value = lookupMetric(result, def.metric);
   const judged = result.expectations.filter(
@@ -61,6 +65,11 @@ function card(result: RunResult, def: CardDef): SummaryCard {
   );
   let status: CardStatus = judged.length === 0 ? 'neutral' : judged.every((e) => e.pass) ? 'pass' : 'fail';
   let detail = judged.map((e) => `${e.pass ? '✓' : '✗'} ${e.text}`).join(' · ');
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 && BROKEN_RUN_CARDS.has(def.metric)) {
+    status = 'fail';
+    detail = [detail, ...errors.map((d) => d.message)].filter(Boolean).join(' · ');
+  }
   const budget = result.training?.budget;
   if (def.metric === 'training.costUsd' && budget) {
     const fits = budget.fits;

@@ -37,6 +37,7 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     durationSeconds: duration,
     warmupSeconds: spec.warmup ?? 0,
     intervalSeconds: overrides.intervalSeconds ?? spec.interval ?? 60,
+    drainSeconds: spec.drain,
     traffic: { profile: compileRateProfile(profileSpecOf(traffic.profile), duration), arrivals: traffic.arrivals, service: Math.max(0, target) },
     services: services.map((s) => {
       const pool = s.nodePool === undefined ? -1 : (poolIndex.get(s.nodePool) ?? -1);

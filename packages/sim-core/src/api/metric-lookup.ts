@@ -23,6 +23,9 @@ export function lookupMetric(r: Parts, metric: string): number | null {
       case 'requests.served': return s?.measured.served;
       case 'requests.dropped': return s?.measured.dropped;
       case 'requests.timedOut': return s?.measured.timedOut;
+      case 'requests.unfinished': return s?.measured.unfinished;
+      case 'backlog.max': return s?.backlog.max;
+      case 'backlog.waitingMax': return s?.backlog.waitingMax;
       case 'replicas.max': return s?.replicas.max;
       case 'replicas.min': return s?.replicas.min;
       case 'replicas.mean': return s?.replicas.mean;
@@ -66,7 +69,7 @@ export function metricFormula(r: Parts, metric: string): string | undefined {
   if (metric.startsWith('training.')) return r.training?.formula;
   if (metric.startsWith('cost.')) return 'node-seconds × catalog price per instance-hour (+ control plane); monthly = hourly × 730';
   if (metric.startsWith('ttft.') || metric.startsWith('tpot.')) return 'token-level simulation: prefill and decode iterations timed by a roofline (FLOPs, bytes) with calibrated efficiencies';
-  if (metric.startsWith('latency.')) return 'discrete-event simulation: queue wait + service time of each served request';
-  if (metric === 'availability') return 'served ÷ (served + dropped + timed out) after warm-up';
+  if (metric.startsWith('latency.')) return 'discrete-event simulation: queue wait + service time of each served request; unfinished requests at their age (censored)';
+  if (metric === 'availability') return 'served ÷ offered after warm-up (dropped, timed-out and unfinished requests are not served)';
   return undefined;
 }

@@ -1,22 +1,33 @@
 import type { CostLine } from '@design-sim/cost-model';
 import type { EngineEvent } from '../engine/engine-result.ts';
+import type { RequestCounts } from '../engine/run-stats.ts';
+import type { Diagnostic } from './diagnostics.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
 import type { ClaimGrade, ExpectationResult } from '../scenario/index.ts';
 
 /** Version of the RunResult shape (the CLI's --json output); bump on any breaking change. */
-export const RUN_RESULT_FORMAT_VERSION = 1;
+export const RUN_RESULT_FORMAT_VERSION = 2;
 
 /** Summary of a serving simulation. Latencies in ms, durations in s, money in USD. */
 export interface ServingSummary {
   durationSeconds: number;
   warmupSeconds: number;
-  /** All requests: retried = re-sent after their pod's node died; drained = finished on a pod that was shutting down. */
-  requests: { offered: number; served: number; dropped: number; timedOut: number; retried: number; drained: number; inFlightAtEnd: number };
-  /** Counts after the warm-up (the basis of availability). */
-  measured: { offered: number; served: number; dropped: number; timedOut: number };
-  latencyMs: { p50: number; p90: number; p95: number; p99: number; p999: number; mean: number; max: number };
-  /** served ÷ (served + dropped + timed out), after the warm-up; 1 when nothing finished. */
+  /**
+   * All requests, each in one bucket: offered = served + dropped + timedOut + unfinished (still in flight
+   * when the drain after the horizon ended). retried = re-sent after their pod's node died; drained = finished on a pod shutting down.
+   */
+  requests: RequestCounts & { retried: number; drained: number };
+  /** Requests that arrived after the warm-up, each in one bucket (the basis of availability and latency). */
+  measured: RequestCounts;
+  /**
+   * Latencies of measured requests: the served ones and, censored at their age at the end (a lower bound),
+   * the `censored` unfinished ones, so a backlog shows in the percentiles.
+   */
+  latencyMs: { p50: number; p90: number; p95: number; p99: number; p999: number; mean: number; max: number; censored: number };
+  /** served ÷ offered after the warm-up: unfinished requests count as not served; 1 when nothing was offered. */
   availability: number;
+  /** Requests in flight at interval ends after the warm-up: the most waiting + in service, and the most waiting. */
+  backlog: { max: number; waitingMax: number };
   replicas: { min: number; max: number; mean: number };
   nodes: { min: number; max: number; mean: number };
   peakGpus: number;
@@ -72,6 +83,10 @@ export interface RunResult {
   training: TrainingSummary | null;
   expectations: ExpectationResult[];
   claims: ClaimGrade[];
-  /** True when every expectation holds (claims are graded, never failing the run). */
+  /** What the run itself found wrong (overload, nothing served…); an error fails the run whatever the expectations. */
+  diagnostics: Diagnostic[];
+  /** True when every expectation holds and no diagnostic is an error (claims are graded, never failing the run). */
   pass: boolean;
+  /** Fraction of the simulated horizon this result covers: 1 when complete, less for a snapshot of a run in progress. */
+  progress: number;
 }

@@ -65,7 +65,7 @@ describe('hpa-step.yaml', () => {
     expect(before).toBe(4);
     expect(after).toBeGreaterThan(4);
     const s = a.summary!;
-    expect(s.requests.offered).toBe(s.requests.served + s.requests.dropped + s.requests.timedOut + s.requests.inFlightAtEnd);
+    expect(s.requests.offered).toBe(s.requests.served + s.requests.dropped + s.requests.timedOut + s.requests.unfinished);
   });
 });
 

@@ -3,38 +3,53 @@
  * estimate (if it has a training block), the bill, then the scenario's expectations and claims.
  */
 import { type CloudId, fleetCost, getGpu, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
-import type { EngineResult, RunOptions } from '../engine/engine-result.ts';
+import type { EngineResult } from '../engine/engine-result.ts';
 import { runEngine } from '../engine/simulation.ts';
+import { servingDiagnostics } from './diagnostics.ts';
 import { evaluateExpectations, gradeClaims, parseExpectation, type Expectation, type Scenario } from '../scenario/index.ts';
 import { compileScenario } from './compile-scenario.ts';
 import { lookupMetric, metricFormula } from './metric-lookup.ts';
 import { RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingSummary } from './run-result.ts';
 
-export interface RunScenarioOptions extends RunOptions {
+export interface RunScenarioOptions {
   seed?: number;
   durationSeconds?: number;
   intervalSeconds?: number;
+  /**
+   * Called at each interval boundary with the fraction of simulated time done (0..1) and a function that
+   * returns the result so far (a snapshot as if the run ended now; it copies, so call it only to show it).
+   */
+  onProgress?: (fraction: number, partial: () => RunResult) => void;
+  /** Polled at control events; returning true aborts the run with an Error('cancelled'). */
+  shouldCancel?: () => boolean;
 }
 
 export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): RunResult {
   const spec = scenario.spec;
   const seed = options.seed ?? spec.seed;
-  let summary: ServingSummary | null = null;
-  let engine: EngineResult | null = null;
-  if ((spec.services ?? []).length > 0) {
-    const overrides = {
-      seed,
-      ...(options.durationSeconds === undefined ? {} : { durationSeconds: options.durationSeconds }),
-      ...(options.intervalSeconds === undefined ? {} : { intervalSeconds: options.intervalSeconds }),
-    };
-    engine = runEngine(compileScenario(scenario, overrides), options);
-    summary = servingSummary(scenario, engine);
-  }
   const training = spec.training ? trainingSummary(scenario) : null;
+  if ((spec.services ?? []).length === 0) return judge(scenario, seed, null, training, 1);
+  const overrides = {
+    seed,
+    ...(options.durationSeconds === undefined ? {} : { durationSeconds: options.durationSeconds }),
+    ...(options.intervalSeconds === undefined ? {} : { intervalSeconds: options.intervalSeconds }),
+  };
+  const { onProgress, shouldCancel } = options;
+  const engine = runEngine(compileScenario(scenario, overrides), {
+    ...(shouldCancel ? { shouldCancel } : {}),
+    ...(onProgress ? { onProgress: (f: number, snapshot: () => EngineResult) => onProgress(f, () => judge(scenario, seed, snapshot(), training, f)) } : {}),
+  });
+  return judge(scenario, seed, engine, training, 1);
+}
+
+/** The bill, the run's own diagnostics, the expectations and the claims, for an engine result (complete or a snapshot). */
+function judge(scenario: Scenario, seed: number, engine: EngineResult | null, training: TrainingSummary | null, progress: number): RunResult {
+  const summary = engine === null ? null : servingSummary(scenario, engine);
   const partial = { summary, training };
   const lookup = (metric: string): number | null => lookupMetric(partial, metric);
   const expectations = evaluateExpectations(expectationsOf(scenario), lookup);
   const claims = gradeClaims(claimsOf(scenario), lookup, (m) => metricFormula(partial, m));
+  const diagnostics = engine === null ? [] : servingDiagnostics(engine);
   return {
     formatVersion: RUN_RESULT_FORMAT_VERSION,
     scenario: { name: scenario.metadata.name, title: scenario.metadata.title ?? null },
@@ -45,7 +60,9 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     training,
     expectations,
     claims,
-    pass: expectations.every((e) => e.pass),
+    diagnostics,
+    pass: expectations.every((e) => e.pass) && diagnostics.every((d) => d.severity !== 'error'),
+    progress,
   };
 }
 
@@ -81,17 +98,16 @@ function controlPlaneOf(scenario: Scenario): { cloud: CloudId; clusters: number 
 
 function servingSummary(scenario: Scenario, r: EngineResult): ServingSummary {
   const m = r.measured;
-  const finished = m.served + m.dropped + m.timedOut;
   const bill = fleetCost({
     usage: r.nodeUsage,
-    durationSeconds: r.durationSeconds,
+    durationSeconds: r.endSeconds,
     requestsServed: r.requests.served,
     controlPlane: controlPlaneOf(scenario),
     ...(scenario.spec.catalogDate === undefined ? {} : { asOf: scenario.spec.catalogDate }),
   });
   const h = r.latency;
   return {
-    durationSeconds: r.durationSeconds,
+    durationSeconds: r.endSeconds,
     warmupSeconds: r.warmupSeconds,
     requests: r.requests,
     measured: m,
@@ -103,8 +119,10 @@ function servingSummary(scenario: Scenario, r: EngineResult): ServingSummary {
       p999: h.quantile(0.999),
       mean: h.mean(),
       max: h.count === 0 ? NaN : h.max,
+      censored: r.censored,
     },
-    availability: finished === 0 ? 1 : m.served / finished,
+    availability: m.offered === 0 ? 1 : m.served / m.offered,
+    backlog: r.backlog,
     replicas: r.replicas,
     nodes: r.nodes,
     peakGpus: r.peakGpus,
@@ -115,7 +133,7 @@ function servingSummary(scenario: Scenario, r: EngineResult): ServingSummary {
           ttftMs: { p50: r.llm.ttft.quantile(0.5), p90: r.llm.ttft.quantile(0.9), p95: r.llm.ttft.quantile(0.95), p99: r.llm.ttft.quantile(0.99), mean: r.llm.ttft.mean() },
           tpotMs: { p50: r.llm.tpot.quantile(0.5), p90: r.llm.tpot.quantile(0.9), p99: r.llm.tpot.quantile(0.99), mean: r.llm.tpot.mean() },
           outputTokens: r.llm.outputTokens,
-          outputTokensPerSecond: r.llm.outputTokens / r.durationSeconds,
+          outputTokensPerSecond: r.endSeconds > 0 ? r.llm.outputTokens / r.endSeconds : 0,
           costPerMillionOutputTokensUsd: r.llm.outputTokens > 0 ? (bill.totalUsd / r.llm.outputTokens) * 1e6 : null,
         }
       : null,

@@ -10,14 +10,19 @@ import { runScenario, type RunScenarioOptions } from './run-scenario.ts';
 export type ValidateResponse = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
 export type RunResponse = { ok: true; result: RunResult; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
 export type RunRequestOptions = Pick<RunScenarioOptions, 'seed' | 'durationSeconds' | 'intervalSeconds'>;
+/** Progress of a run: the fraction of simulated time done, and the result so far on demand. */
+export type ProgressCallback = (fraction: number, partial: () => RunResult) => void;
 
 export interface SimApi {
   /** Parses YAML (or JSON) text and checks it against the schema and the catalog. */
   validate(text: string, fileName: string): ValidateResponse;
-  /** Validates, then runs; `onProgress` receives the fraction of simulated time done. */
-  run(text: string, fileName: string, options?: RunRequestOptions, onProgress?: (fraction: number) => void): RunResponse;
+  /**
+   * Validates, then runs; `onProgress` receives the fraction of simulated time done at each interval
+   * boundary and a function returning the result so far (call it only when you will show it: it copies).
+   */
+  run(text: string, fileName: string, options?: RunRequestOptions, onProgress?: ProgressCallback): RunResponse;
   /** Runs an already-parsed scenario (the web canvas holds one). */
-  runScenario(scenario: Scenario, options?: RunRequestOptions, onProgress?: (fraction: number) => void): RunResponse;
+  runScenario(scenario: Scenario, options?: RunRequestOptions, onProgress?: ProgressCallback): RunResponse;
 }
 
 export function createSimApi(): SimApi {
@@ -27,7 +32,7 @@ export function createSimApi(): SimApi {
     const issues = validateScenarioReferences(parsed.scenario, undefined, { text, file: fileName });
     return issues.length > 0 ? { ok: false, issues } : parsed;
   };
-  const runParsed = (scenario: Scenario, warnings: ScenarioIssue[], options: RunRequestOptions = {}, onProgress?: (f: number) => void): RunResponse => {
+  const runParsed = (scenario: Scenario, warnings: ScenarioIssue[], options: RunRequestOptions = {}, onProgress?: ProgressCallback): RunResponse => {
     const issues = validateScenarioReferences(scenario);
     if (issues.length > 0) return { ok: false, issues };
     return { ok: true, result: runScenario(scenario, { ...options, ...(onProgress ? { onProgress } : {}) }), warnings };

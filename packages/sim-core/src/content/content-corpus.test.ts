@@ -27,6 +27,7 @@ function digest(r: RunResult): unknown {
   const round = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toPrecision(9)));
   return {
     pass: r.pass,
+    diagnostics: r.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`),
     expectations: r.expectations.map((e) => ({ text: e.text, pass: e.pass, actual: round(e.actual) })),
     claims: r.claims.map((c) => ({ metric: c.metric, claimed: c.claimed, actual: round(c.actual), verdict: c.verdict })),
     summary: s && {
@@ -54,7 +55,10 @@ describe('the scenario corpus (content/ and examples/)', () => {
       if (!response.ok) throw new Error(response.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
       expect(response.warnings).toEqual([]);
       const s = response.result.summary;
-      if (s) expect(s.requests.offered).toBe(s.requests.served + s.requests.dropped + s.requests.timedOut + s.requests.inFlightAtEnd);
+      if (s) {
+        expect(s.requests.offered).toBe(s.requests.served + s.requests.dropped + s.requests.timedOut + s.requests.unfinished);
+        expect(s.measured.unfinished).toBe(s.latencyMs.censored);
+      }
       const golden = join(goldens, `${dir}--${file.replace(/\.yaml$/, '')}.json`);
       const actual = digest(response.result);
       if (update || !existsSync(golden)) {

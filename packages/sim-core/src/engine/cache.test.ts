@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bucketOf } from '../metrics/latency-histogram.ts';
 import { fleet } from '../test-support/builders.ts';
 import { runEngine } from './simulation.ts';
+import { expectConserved } from '../test-support/conservation.ts';
 
 describe('a response cache in front of the replicas', () => {
   it('answers its hit ratio of requests at the cache latency and offloads the replicas', () => {
@@ -13,7 +14,6 @@ describe('a response cache in front of the replicas', () => {
     // Mean = 0.3·2 ms + 0.7·50 ms when nothing queues.
     expect(cached.latency.mean()).toBeCloseTo(0.3 * 2 + 0.7 * 50, 0);
     expect(cached.gpuUtilizationMean).toBeLessThan(plain.gpuUtilizationMean * 0.75);
-    const q = cached.requests;
-    expect(q.offered).toBe(q.served + q.dropped + q.timedOut + q.inFlightAtEnd);
+    expectConserved(cached);
   });
 });

@@ -16,6 +16,11 @@ export interface EngineConfig {
   warmupSeconds: number;
   /** Time-series resolution. */
   intervalSeconds: number;
+  /**
+   * After the horizon no request arrives; those in flight get this long to finish (0 = cut at the
+   * horizon). Whatever is still in flight then is unfinished: not served, its latency censored at its age.
+   */
+  drainSeconds: number;
   traffic: EngineTraffic;
   services: EngineService[];
   pools: EnginePool[];

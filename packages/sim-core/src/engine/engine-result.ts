@@ -1,5 +1,6 @@
 import type { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
+import type { RequestCounts } from './run-stats.ts';
 
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
@@ -13,8 +14,11 @@ export interface EngineEvent {
 }
 
 export interface RunOptions {
-  /** Called at each interval boundary with the fraction of simulated time done (0..1). */
-  onProgress?: (fraction: number) => void;
+  /**
+   * Called at each interval boundary with the fraction of simulated time done (0..1) and a function that
+   * returns the result so far (as if the run ended now; it copies, so call it only when you will use it).
+   */
+  onProgress?: (fraction: number, snapshot: () => EngineResult) => void;
   /** Polled at control events; returning true aborts the run with an Error('cancelled'). */
   shouldCancel?: () => boolean;
 }
@@ -22,13 +26,21 @@ export interface RunOptions {
 /** What one engine run measured. Counts are requests; times are seconds; latencies are ms. */
 export interface EngineResult {
   durationSeconds: number;
+  /** Simulated time the bill and the time series cover: durationSeconds at the end, less in a snapshot of a run in progress. */
+  endSeconds: number;
+  /** When request outcomes were last observed: the end of the drain (≤ durationSeconds + drainSeconds), or the snapshot's moment. */
+  observedUntilSeconds: number;
   warmupSeconds: number;
-  /** Every request of the run: offered = served + dropped + timedOut + inFlightAtEnd (retries are not new requests). */
-  requests: { offered: number; served: number; dropped: number; timedOut: number; retried: number; drained: number; inFlightAtEnd: number };
-  /** Requests that arrived after the warm-up: the basis of availability. */
-  measured: { offered: number; served: number; dropped: number; timedOut: number };
-  /** Latencies of served requests that arrived after the warm-up. */
+  /** Every request of the run: offered = served + dropped + timedOut + unfinished (retries are not new requests). */
+  requests: RequestCounts & { retried: number; drained: number };
+  /** Requests that arrived after the warm-up, each in exactly one bucket: the basis of availability. */
+  measured: RequestCounts;
+  /**
+   * Latencies of requests that arrived after the warm-up: the served ones, and the unfinished ones at
+   * their age at the end (censored: a lower bound), `censored` of them.
+   */
   latency: LatencyHistogram;
+  censored: number;
   timeseries: TimeSeries;
   /** Ready replicas and alive nodes sampled at interval ends after the warm-up. */
   replicas: { min: number; max: number; mean: number };
@@ -41,6 +53,10 @@ export interface EngineResult {
   accruedCostUsd: number;
   /** Token-level services only: time to first token and per output token (ms), tokens generated. */
   llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; outputTokens: number } | null;
+  /** Most requests in flight (waiting + in service), and most waiting, at an interval end after the warm-up. */
+  backlog: { max: number; waitingMax: number };
+  /** Request slots still taken when observation stopped, counted from the slots (a check on `requests.unfinished`). */
+  inFlightAtStop: number;
   events: EngineEvent[];
   eventsDropped: number;
   hpaDecisions: number;

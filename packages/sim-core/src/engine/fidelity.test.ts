@@ -95,5 +95,7 @@ describe('deterministic arrivals', () => {
     expect(r.requests.offered).toBe(6000);
     expect(r.latency.max).toBeCloseTo(50, 9);
     expect(r.latency.min).toBeCloseTo(50, 9);
+    // The last arrival (t = 599.95 s) is still in service at the horizon and finishes in the drain.
+    expect(r.requests.unfinished).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { fleet, pool } from '../test-support/builders.ts';
 import type { EngineConfig } from './engine-config.ts';
 import { erlangB } from '../theory/index.ts';
 import { runEngine } from './simulation.ts';
+import { expectConserved } from '../test-support/conservation.ts';
 
 interface Knobs {
   qpsLow: number;
@@ -87,9 +88,8 @@ describe('invariants over random autoscaled fleets (fast-check)', () => {
       fc.property(knobs, (k) => {
         const cfg = autoscaled(k);
         const r = runEngine(cfg);
-        const q = r.requests;
-        expect(q.offered).toBe(q.served + q.dropped + q.timedOut + q.inFlightAtEnd);
-        expect(q.drained).toBeLessThanOrEqual(q.served);
+        expectConserved(r);
+        expect(r.requests.drained).toBeLessThanOrEqual(r.requests.served);
         const hpa = cfg.services[0]!.hpa!.controller;
         const ts = r.timeseries;
         for (let i = 0; i < ts.t.length; i++) {
@@ -121,8 +121,7 @@ describe('pod shutdown', () => {
     expect(r.requests.drained).toBeGreaterThan(0);
     expect(r.requests.retried).toBeGreaterThan(0);
     expect(r.spotInterruptions).toBeGreaterThan(0);
-    const q = r.requests;
-    expect(q.offered).toBe(q.served + q.dropped + q.timedOut + q.inFlightAtEnd);
+    expectConserved(r);
   });
 });
 
@@ -151,7 +150,7 @@ describe('conservation and determinism', () => {
     expect(r.requests.timedOut).toBeGreaterThan(0);
     // A served request waited at most the timeout, then one service time (p99.9 of Exp(50 ms) ≈ 345 ms).
     expect(r.latency.quantile(0.999)).toBeLessThan(500 + 400);
-    expect(r.requests.offered).toBe(r.requests.served + r.requests.dropped + r.requests.timedOut + r.requests.inFlightAtEnd);
+    expectConserved(r);
   });
 });
 
@@ -161,9 +160,8 @@ describe('the in-flight limit', () => {
     cfg.maxInFlightRequests = 1000;
     const r = runEngine(cfg);
     expect(r.inFlightLimitDrops).toBeGreaterThan(0);
-    expect(r.requests.inFlightAtEnd).toBeLessThanOrEqual(1000);
+    expect(r.requests.unfinished).toBeLessThanOrEqual(1000);
     expect(r.events.filter((e) => e.kind === 'in-flight-limit')).toHaveLength(1);
-    const q = r.requests;
-    expect(q.offered).toBe(q.served + q.dropped + q.timedOut + q.inFlightAtEnd);
+    expectConserved(r);
   });
 });

@@ -102,6 +102,11 @@ export class LlmExecutor implements PodExecutor {
     return st ? Array.from(st.slot.subarray(0, st.n)) : [];
   }
 
+  forEachWithoutFirstToken(pod: Pod, fn: (slot: number) => void): void {
+    const st = this.states.get(pod.uid);
+    if (st) for (let i = 0; i < st.n; i++) if (st.firstToken[i]! < 0) fn(st.slot[i]!);
+  }
+
   memoryUtilization(pod: Pod): number {
     const st = this.states.get(pod.uid);
     return st ? st.kvReserved / this.cfg.kvCapacityTokens : 0;
@@ -235,7 +240,7 @@ export class LlmExecutor implements PodExecutor {
     const arrival = this.store.arrival[slot]!;
     const out = st.outTokens[i]!;
     const first = st.firstToken[i]!;
-    this.stats.serveTokens((first - arrival) * 1000, out > 1 ? ((now - first) * 1000) / (out - 1) : 0, out);
+    this.stats.serveTokens(arrival, (first - arrival) * 1000, out > 1 ? ((now - first) * 1000) / (out - 1) : 0, out);
     this.stats.serve(arrival, now);
     pod.completions++;
     st.kvReserved -= st.reserved[i]!;

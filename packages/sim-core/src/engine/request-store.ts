@@ -15,8 +15,10 @@ export class RequestStore {
   private free: Int32Array;
   private freeCount: number;
   private capacity: number;
-  /** Requests currently in flight (queued or in service). */
+  /** Slots taken (requests queued or in service, plus abandoned ones whose stale completion event is still queued). */
   live = 0;
+  /** Slots marked dead (abandoned after their pod's node died, retried under a new slot) and not yet released. */
+  deadCount = 0;
 
   constructor(capacity = 4096) {
     this.capacity = capacity;
@@ -43,6 +45,34 @@ export class RequestStore {
   release(slot: number): void {
     this.free[this.freeCount++] = slot;
     this.live--;
+  }
+
+  /** Marks a slot abandoned: its retry lives under another slot; it is released when its stale event fires. */
+  markDead(slot: number): void {
+    this.dead[slot] = 1;
+    this.deadCount++;
+  }
+
+  /** Releases a dead slot whose stale event has fired. */
+  releaseDead(slot: number): void {
+    this.dead[slot] = 0;
+    this.deadCount--;
+    this.release(slot);
+  }
+
+  /** Requests in flight: taken slots that are not dead. */
+  get inFlight(): number {
+    return this.live - this.deadCount;
+  }
+
+  /**
+   * Calls `fn` with each in-flight (taken, not dead) slot. O(capacity): for the end of a run and
+   * snapshots, never on the request path.
+   */
+  forEachInFlight(fn: (slot: number) => void): void {
+    const free = new Uint8Array(this.capacity);
+    for (let i = 0; i < this.freeCount; i++) free[this.free[i]!] = 1;
+    for (let slot = 0; slot < this.capacity; slot++) if (free[slot] === 0 && this.dead[slot] === 0) fn(slot);
   }
 
   private grow(): void {

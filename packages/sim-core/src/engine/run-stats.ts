@@ -1,15 +1,26 @@
 import { LatencyHistogram } from '../metrics/latency-histogram.ts';
 
+/** Outcome counts of requests: every offered request is served, dropped, timed out or unfinished. */
+export interface RequestCounts {
+  offered: number;
+  served: number;
+  dropped: number;
+  timedOut: number;
+  /** Still in flight (waiting or in service) when the run ended. */
+  unfinished: number;
+}
+
 /**
  * Request accounting. Every request ends in exactly one of served, dropped (no capacity or a full
- * queue), timed out (waited longer than the queue timeout) or still in flight at the horizon; retries
- * (after a pod's node died) are counted separately and never double-count a request.
+ * queue), timed out (waited longer than the queue timeout) or unfinished (still in flight at the
+ * horizon); retries (after a pod's node died) are counted separately and never double-count a request.
  *
- * Warm-up is applied by event time, as is usual in steady-state simulation: latencies, completions,
- * drops and time-outs count when they happen after the warm-up; offered requests when they arrive after
- * it. That keeps the per-request path free of branches: the counters at the warm-up instant are
- * snapshotted once (`markWarmup`) and subtracted at the end, and the latency histogram for the summary
- * is built by merging interval histograms.
+ * The summary measures the requests that *arrived* after the warm-up: each of them is counted in exactly
+ * one bucket, so offered = served + dropped + timed out + unfinished. To keep the per-request path free
+ * of work, counters are snapshotted once at the warm-up instant (`markWarmup`) and the few requests that
+ * arrived before it but finished after it are counted aside (`late*`) and subtracted at the end; the
+ * latency histogram of the summary is the merge of the interval histograms after the warm-up minus those
+ * late requests. Without a warm-up, `arrival < measureFrom` is never true and that branch never runs.
  */
 export class RunStats {
   offered = 0;
@@ -27,21 +38,29 @@ export class RunStats {
   interval = new LatencyHistogram();
   /** The part of the current interval that came before the warm-up (kept for the chart, not the summary). */
   private preWarmup: LatencyHistogram | null = null;
-  /** Latencies of every request served after the warm-up. */
-  readonly all = new LatencyHistogram();
-  /** LLM requests served after the warm-up: time to first token and time per output token, ms. */
+  /** Latencies of every request served after the warm-up, whatever its arrival (late ones are removed at the end). */
+  private readonly afterWarmup = new LatencyHistogram();
+  /** LLM requests that arrived after the warm-up: time to first token and time per output token, ms. */
   readonly ttft = new LatencyHistogram();
   readonly tpot = new LatencyHistogram();
   /** Output tokens generated (all, and in the current interval). */
   outputTokens = 0;
   iOutputTokens = 0;
+  /** Requests arriving before this time are not measured (the warm-up, s; 0 when there is none). */
+  readonly measureFrom: number;
   /** False until the warm-up has passed (true from the start when there is none). */
   private warm: boolean;
+  private atWarmup = { offered: 0, served: 0, dropped: 0, timedOut: 0 };
+  /** Requests that arrived before the warm-up and finished after it: excluded from the summary. */
+  private lateServed = 0;
+  private lateDropped = 0;
+  private lateTimedOut = 0;
+  private readonly late = new LatencyHistogram();
 
-  constructor(hasWarmup: boolean) {
-    this.warm = !hasWarmup;
+  constructor(warmupSeconds: number) {
+    this.measureFrom = warmupSeconds;
+    this.warm = warmupSeconds <= 0;
   }
-  private atWarmup = { served: 0, dropped: 0, timedOut: 0 };
 
   offer(): void {
     this.offered++;
@@ -49,24 +68,31 @@ export class RunStats {
   }
 
   serve(arrival: number, now: number): void {
+    const ms = (now - arrival) * 1000;
     this.served++;
     this.iServed++;
-    this.interval.record((now - arrival) * 1000);
+    this.interval.record(ms);
+    if (arrival < this.measureFrom && this.warm) {
+      this.lateServed++;
+      this.late.record(ms);
+    }
   }
 
-  drop(): void {
+  drop(arrival: number): void {
     this.dropped++;
     this.iDropped++;
+    if (arrival < this.measureFrom && this.warm) this.lateDropped++;
   }
 
-  timeOut(): void {
+  timeOut(arrival: number): void {
     this.timedOut++;
     this.iDropped++;
+    if (arrival < this.measureFrom && this.warm) this.lateTimedOut++;
   }
 
-  /** An LLM request finished: its token timings (recorded after the warm-up only). */
-  serveTokens(ttftMs: number, tpotMs: number, outputTokens: number): void {
-    if (!this.warm) return;
+  /** An LLM request finished: its token timings (recorded when it arrived after the warm-up). */
+  serveTokens(arrival: number, ttftMs: number, tpotMs: number, outputTokens: number): void {
+    if (arrival < this.measureFrom) return;
     this.ttft.record(ttftMs);
     if (outputTokens > 1) this.tpot.record(tpotMs);
   }
@@ -80,14 +106,14 @@ export class RunStats {
   /** Called once, at the warm-up instant (not called when there is no warm-up). */
   markWarmup(): void {
     this.warm = true;
-    this.atWarmup = { served: this.served, dropped: this.dropped, timedOut: this.timedOut };
+    this.atWarmup = { offered: this.offered, served: this.served, dropped: this.dropped, timedOut: this.timedOut };
     this.preWarmup = this.interval;
     this.interval = new LatencyHistogram();
   }
 
-  /** Closes an interval: returns its histogram (all requests, for the chart) after folding the post-warm-up part into `all`. */
+  /** Closes an interval: returns its histogram (all requests, for the chart) after folding the post-warm-up part into the summary. */
   closeInterval(): LatencyHistogram {
-    this.all.merge(this.interval);
+    this.afterWarmup.merge(this.interval);
     if (this.preWarmup) {
       this.preWarmup.merge(this.interval);
       const whole = this.preWarmup;
@@ -98,16 +124,41 @@ export class RunStats {
     return this.interval;
   }
 
-  /**
-   * Counts after the warm-up, by event time. `offered` is every request whose outcome came after the
-   * warm-up plus those still in flight at the end, so that offered = served + dropped + timed out + in
-   * flight holds after the warm-up too (counting arrivals instead could show more served than offered).
-   */
-  measured(inFlightAtEnd: number): { offered: number; served: number; dropped: number; timedOut: number } {
+  /** Outcomes of the requests that arrived after the warm-up (all requests when there is none). */
+  measured(): RequestCounts {
     const w = this.atWarmup;
-    const served = this.served - w.served;
-    const dropped = this.dropped - w.dropped;
-    const timedOut = this.timedOut - w.timedOut;
-    return { offered: served + dropped + timedOut + inFlightAtEnd, served, dropped, timedOut };
+    const offered = this.offered - w.offered;
+    const served = this.served - w.served - this.lateServed;
+    const dropped = this.dropped - w.dropped - this.lateDropped;
+    const timedOut = this.timedOut - w.timedOut - this.lateTimedOut;
+    return { offered, served, dropped, timedOut, unfinished: offered - served - dropped - timedOut };
+  }
+
+  /** Outcomes of every request of the run, warm-up included. */
+  whole(): RequestCounts {
+    const { offered, served, dropped, timedOut } = this;
+    return { offered, served, dropped, timedOut, unfinished: offered - served - dropped - timedOut };
+  }
+
+  /**
+   * The summary's latency histogram: requests that arrived after the warm-up and were served (including
+   * the still-open interval), plus each unfinished one at its age — a censored value, a lower bound on its
+   * latency — so that a backlog cannot hide behind the requests that did get served.
+   */
+  summaryLatency(unfinishedAgesMs: readonly number[]): LatencyHistogram {
+    const h = new LatencyHistogram();
+    h.merge(this.afterWarmup);
+    if (this.warm) h.merge(this.interval);
+    h.subtract(this.late);
+    for (const ms of unfinishedAgesMs) h.record(ms);
+    return h;
+  }
+
+  /** Time to first token of measured LLM requests, plus those still without a first token at their age (censored). */
+  summaryTtft(waitingAgesMs: readonly number[]): LatencyHistogram {
+    const h = new LatencyHistogram();
+    h.merge(this.ttft);
+    for (const ms of waitingAgesMs) h.record(ms);
+    return h;
   }
 }

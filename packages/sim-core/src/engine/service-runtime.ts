@@ -162,8 +162,7 @@ export class ServiceRuntime {
   complete(slot: number, now: number): void {
     const store = this.store;
     if (store.dead[slot] === 1) {
-      store.dead[slot] = 0;
-      store.release(slot);
+      store.releaseDead(slot);
       return;
     }
     const pod = this.podsByUid[store.pod[slot]!]!;
@@ -214,7 +213,7 @@ export class ServiceRuntime {
       const arrival = this.store.arrival[slot]!;
       if (now - arrival <= timeout) return;
       queue.shift();
-      this.stats.timeOut();
+      this.stats.timeOut(arrival);
       this.store.release(slot);
       if (owner) this.bump(owner, -1);
     }
@@ -230,7 +229,7 @@ export class ServiceRuntime {
   }
 
   dropSlot(slot: number): void {
-    this.stats.drop();
+    this.stats.drop(this.store.arrival[slot]!);
     this.store.release(slot);
   }
 
@@ -365,7 +364,7 @@ export class ServiceRuntime {
     pod.inService = 0;
     for (const slot of abandoned) {
       const fresh = this.store.alloc(this.store.arrival[slot]!, this.index);
-      this.store.dead[slot] = 1;
+      this.store.markDead(slot);
       this.retry(fresh, now);
     }
   }
@@ -389,6 +388,15 @@ export class ServiceRuntime {
   /** Ready-pod count. */
   get readyCount(): number {
     return this.ready.length;
+  }
+
+  /** Calls `fn` with each in-flight request that has no first token yet (queued, or in prefill on an LLM pod). */
+  forEachWithoutFirstToken(fn: (slot: number) => void): void {
+    for (let i = 0; i < this.sharedQueue.length; i++) fn(this.sharedQueue.at(i));
+    for (const pod of this.pods) {
+      for (let i = 0; i < pod.queue.length; i++) fn(pod.queue.at(i));
+      this.executor?.forEachWithoutFirstToken?.(pod, fn);
+    }
   }
 
   /** Requests waiting in queues (per-pod and shared). */

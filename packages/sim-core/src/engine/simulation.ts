@@ -11,7 +11,7 @@ import { ClusterAutoscaler } from '../cluster/cluster-autoscaler.ts';
 import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { HpaController } from '../hpa/index.ts';
-import { createTimeSeries, type TimeSeries } from '../metrics/timeseries.ts';
+import { createTimeSeries, sliceTimeSeries, type TimeSeries } from '../metrics/timeseries.ts';
 import { standardExponential } from '../random/exponential.ts';
 import { Rng, RngStream } from '../random/rng.ts';
 import { DurationSampler } from '../random/service-time.ts';
@@ -52,11 +52,16 @@ export class Simulation {
   private replicaSamples = { min: Infinity, max: 0, sum: 0, n: 0 };
   private nodeSamples = { min: Infinity, max: 0, sum: 0, n: 0 };
   private gpuUtilSum = 0;
+  /** Most requests in flight, and most waiting, at an interval end after the warm-up. */
+  private backlogMax = 0;
+  private waitingMax = 0;
+  /** After the horizon: no arrivals, no events recorded, only the requests in flight followed to their end. */
+  private draining = false;
   /** Arrivals dropped because MAX_IN_FLIGHT_REQUESTS were already in flight. */
   private inFlightLimitDrops = 0;
 
   constructor(private readonly cfg: EngineConfig) {
-    this.stats = new RunStats(cfg.warmupSeconds > 0);
+    this.stats = new RunStats(cfg.warmupSeconds);
     this.pools = cfg.pools.map((p, i) => new PoolRuntime(i, p));
     this.services = cfg.services.map(
       (s, i) => new ServiceRuntime(i, s, this.heap, this.store, this.stats, this.podsByUid, cfg.seed, (pod, now) => this.finalizePod(pod, now)),
@@ -80,22 +85,37 @@ export class Simulation {
     this.bootstrap();
     const traffic = this.cfg.traffic;
     const arrivals = new ArrivalProcess(traffic.profile, traffic.arrivals, new Rng(this.cfg.seed, RngStream.arrivals));
-    const target = this.services[traffic.service]!;
+    this.scheduleIntervals(options);
+    if (this.cfg.warmupSeconds > 0) this.control.schedule(this.cfg.warmupSeconds, () => this.stats.markWarmup());
+    this.advance(end, arrivals, options);
+    const horizon = this.closeHorizon(end);
+    // The drain: no more arrivals; requests in flight get `drainSeconds` to finish (a load tester's graceful stop).
+    this.draining = true;
+    const stop = this.cfg.drainSeconds > 0 && this.store.inFlight > 0 ? this.advance(end + this.cfg.drainSeconds, null, options) : end;
+    return this.finish(stop, horizon);
+  }
+
+  /**
+   * Runs events up to `until`: arrivals (none while draining), request completions and control events.
+   * Returns the time it stopped: `until`, or while draining the moment the last request finished.
+   */
+  private advance(until: number, arrivals: ArrivalProcess | null, options: RunOptions): number {
     const heap = this.heap;
     const control = this.control;
     const store = this.store;
     const stats = this.stats;
     const services = this.services;
     const single = services.length === 1 ? services[0]! : null;
+    const traffic = this.cfg.traffic;
+    const target = services[traffic.service]!;
     const tIndex = traffic.service;
     const maxInFlight = this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS;
+    const draining = arrivals === null;
     // Constant-service-time completions finish in start order: their FIFOs are a fourth event source,
     // read directly instead of through the heap.
     const fifos = services.flatMap((s) => s.fifos);
     const fifo0 = fifos.length === 1 ? fifos[0]! : null;
-    let nextArrival = arrivals.next();
-    this.scheduleIntervals(options);
-    if (this.cfg.warmupSeconds > 0) control.schedule(this.cfg.warmupSeconds, () => stats.markWarmup());
+    let nextArrival = arrivals === null ? Infinity : arrivals.next();
     for (;;) {
       let tF = Infinity;
       let due: CompletionFifo | null = fifo0;
@@ -112,32 +132,34 @@ export class Simulation {
       const tC = heap.peekTime();
       const tK = control.peekTime();
       if (tF <= tC && tF <= nextArrival && tF <= tK) {
-        if (tF > end) break;
+        if (tF > until) break;
         due!.completeHead(tF);
+        if (draining && store.inFlight === 0) return tF;
       } else if (tC <= nextArrival && tC <= tK) {
-        if (tC > end) break;
+        if (tC > until) break;
         const payload = heap.pop();
         if (payload >= 0) (single ?? services[store.service[payload]!]!).complete(payload, tC);
         else this.executorEvent(payload, tC);
+        if (draining && store.inFlight === 0) return tC;
       } else if (nextArrival <= tK) {
-        if (nextArrival > end) break;
+        if (nextArrival > until) break;
         const now = nextArrival;
         stats.offer();
         if (store.live < maxInFlight) target.arrive(store.alloc(now, tIndex), now);
         else this.overflow(now);
-        nextArrival = arrivals.next();
+        nextArrival = arrivals!.next();
       } else {
-        if (tK > end) break;
+        if (tK > until) break;
         control.runNext();
         if (options.shouldCancel?.()) throw new Error('cancelled');
       }
     }
-    return this.finish(end);
+    return until;
   }
 
   /** The in-flight limit is reached (an overloaded design with unbounded queues): the arrival is dropped. */
   private overflow(now: number): void {
-    this.stats.drop();
+    this.stats.drop(now);
     if (this.inFlightLimitDrops++ === 0) this.event({ t: now, kind: 'in-flight-limit', target: this.cfg.services[this.cfg.traffic.service]!.name, detail: `${this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS} requests in flight` });
   }
 
@@ -363,6 +385,7 @@ export class Simulation {
   // ---- recording ----
 
   private event(e: EngineEvent): void {
+    if (this.draining) return; // after the horizon only requests are followed
     if (this.events.length < (this.cfg.maxEvents ?? DEFAULT_MAX_EVENTS)) this.events.push(e);
     else this.eventsDropped++;
   }
@@ -373,7 +396,7 @@ export class Simulation {
     const n = this.series.t.length;
     const tick = (now: number): void => {
       this.recordInterval(now);
-      options.onProgress?.(now / end);
+      options.onProgress?.(now / end, () => this.snapshot(now));
       if (this.intervalIndex < n) this.control.schedule(Math.min(end, (this.intervalIndex + 1) * step), tick);
     };
     this.control.schedule(Math.min(end, step), tick);
@@ -443,46 +466,110 @@ export class Simulation {
     s.gpuUtilization[i] = util;
     s.costUsd[i] = cost;
     s.kvCacheUtilization[i] = kvPods > 0 ? kvSum / kvPods : 0;
+    let waiting = 0;
+    for (const svc of this.services) waiting += svc.queuedTotal();
+    const inFlight = this.store.inFlight;
+    s.waiting[i] = waiting;
+    s.inService[i] = inFlight - waiting;
     if (now > this.cfg.warmupSeconds) {
+      if (inFlight > this.backlogMax) this.backlogMax = inFlight;
+      if (waiting > this.waitingMax) this.waitingMax = waiting;
       sample(this.replicaSamples, ready);
       sample(this.nodeSamples, readyNodes + provisioningNodes);
       this.gpuUtilSum += util;
     }
   }
 
-  private finish(end: number): EngineResult {
+  /** The horizon: the last intervals are recorded and the bill closes (the drain after it is not billed or charted). */
+  private closeHorizon(end: number): Billing {
     while (this.intervalIndex < this.series.t.length) this.recordInterval(end);
-    for (const pool of this.pools) pool.accrue(end);
-    for (const svc of this.services) {
-      svc.dropExpired(svc.sharedQueue, end, null);
-      for (const pod of svc.pods) svc.dropExpired(pod.queue, end, pod);
-    }
-    const st = this.stats;
+    return this.billing(end);
+  }
+
+  /** Node usage and cost up to `now`. */
+  private billing(now: number): Billing {
+    for (const pool of this.pools) pool.accrue(now);
     const nodeUsage = this.pools.flatMap((p) => [
       { pool: p.config.name, instanceId: p.config.instanceId, capacity: 'spot' as const, nodeSeconds: p.spotNodeSeconds },
       { pool: p.config.name, instanceId: p.config.instanceId, capacity: p.config.regularCapacity, nodeSeconds: p.regularNodeSeconds },
     ]).filter((u) => u.nodeSeconds > 0);
+    const n = this.intervalIndex;
+    return { nodeUsage, peakGpus: this.pools.reduce((a, p) => a + p.peakGpus, 0), accruedCostUsd: n > 0 ? this.series.costUsd[n - 1]! : 0, endSeconds: now };
+  }
+
+  /** Requests still queued past their timeout when observation stops are timed out; then the result. */
+  private finish(stop: number, horizon: Billing): EngineResult {
+    for (const svc of this.services) {
+      svc.dropExpired(svc.sharedQueue, stop, null);
+      for (const pod of svc.pods) svc.dropExpired(pod.queue, stop, pod);
+    }
+    return this.collect(stop, this.series, horizon);
+  }
+
+  /**
+   * The result as of `now` (the end of the drain, or the present moment for a snapshot of a run in
+   * progress), billed as `bill` says. Nothing is mutated but node-second integrals.
+   */
+  private collect(now: number, series: TimeSeries, bill: Billing): EngineResult {
+    const st = this.stats;
+    const measureFrom = st.measureFrom;
+    const store = this.store;
+    // Unfinished requests count at their age: censored latencies, so a backlog shows in the percentiles.
+    const ages: number[] = [];
+    store.forEachInFlight((slot) => {
+      const arrival = store.arrival[slot]!;
+      if (arrival >= measureFrom) ages.push((now - arrival) * 1000);
+    });
+    const hasLlm = this.cfg.services.some((x) => x.llm);
+    const waitingForFirstToken: number[] = [];
+    if (hasLlm) {
+      for (const svc of this.services) {
+        if (!svc.config.llm) continue;
+        svc.forEachWithoutFirstToken((slot) => {
+          const arrival = store.arrival[slot]!;
+          if (arrival >= measureFrom) waitingForFirstToken.push((now - arrival) * 1000);
+        });
+      }
+    }
     return {
-      durationSeconds: end,
+      durationSeconds: this.cfg.durationSeconds,
+      endSeconds: bill.endSeconds,
+      observedUntilSeconds: now,
       warmupSeconds: this.cfg.warmupSeconds,
-      requests: { offered: st.offered, served: st.served, dropped: st.dropped, timedOut: st.timedOut, retried: st.retried, drained: st.drained, inFlightAtEnd: this.store.live },
-      measured: st.measured(this.store.live),
-      latency: st.all,
-      timeseries: this.series,
+      requests: { ...st.whole(), retried: st.retried, drained: st.drained },
+      measured: st.measured(),
+      latency: st.summaryLatency(ages),
+      censored: ages.length,
+      timeseries: series,
       replicas: summarize(this.replicaSamples),
       nodes: summarize(this.nodeSamples),
-      peakGpus: this.pools.reduce((a, p) => a + p.peakGpus, 0),
+      peakGpus: bill.peakGpus,
       gpuUtilizationMean: this.replicaSamples.n > 0 ? this.gpuUtilSum / this.replicaSamples.n : 0,
       spotInterruptions: this.spotInterruptions,
-      nodeUsage,
-      accruedCostUsd: this.series.costUsd[this.series.costUsd.length - 1] ?? 0,
-      llm: this.cfg.services.some((x) => x.llm) ? { ttft: st.ttft, tpot: st.tpot, outputTokens: st.outputTokens } : null,
-      events: this.events,
+      nodeUsage: bill.nodeUsage,
+      accruedCostUsd: bill.accruedCostUsd,
+      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, outputTokens: st.outputTokens } : null,
+      backlog: { max: this.backlogMax, waitingMax: this.waitingMax },
+      inFlightAtStop: store.inFlight,
+      events: [...this.events],
       eventsDropped: this.eventsDropped,
       hpaDecisions: this.hpas.reduce((a, h) => a + h.syncs, 0),
       inFlightLimitDrops: this.inFlightLimitDrops,
     };
   }
+
+  /** A copy of the result so far, for hosts that show a run as it advances. */
+  snapshot(now: number): EngineResult {
+    return this.collect(now, sliceTimeSeries(this.series, this.intervalIndex), this.billing(now));
+  }
+}
+
+/** What the bill covers: node usage up to the horizon (or the present moment in a snapshot). */
+interface Billing {
+  nodeUsage: EngineResult['nodeUsage'];
+  peakGpus: number;
+  accruedCostUsd: number;
+  endSeconds: number;
 }
 
 function sample(acc: { min: number; max: number; sum: number; n: number }, v: number): void {

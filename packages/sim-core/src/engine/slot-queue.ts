@@ -15,6 +15,11 @@ export class SlotQueue {
     return this.buf[this.head]!;
   }
 
+  /** The i-th oldest slot (0 ≤ i < length). */
+  at(i: number): number {
+    return this.buf[(this.head + i) & (this.buf.length - 1)]!;
+  }
+
   shift(): number {
     const slot = this.buf[this.head]!;
     this.head = (this.head + 1) & (this.buf.length - 1);

@@ -105,6 +105,7 @@ export function evaluateCase(c: CalibrationCase, efficiency: LlmEfficiency): { p
     durationSeconds: horizon,
     warmupSeconds: 0,
     intervalSeconds: 0.05,
+    drainSeconds: 0,
     traffic: {
       profile: compileRateProfile({ type: 'points', points: [[0, rate], [arrivalsEnd, rate], [arrivalsEnd, 0]] }, horizon),
       arrivals: c.qps === null ? 'uniform' : 'poisson',

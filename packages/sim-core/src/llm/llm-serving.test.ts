@@ -4,6 +4,7 @@
  * model of continuous batching must have.
  */
 import { describe, expect, it } from 'vitest';
+import { expectConserved } from '../test-support/conservation.ts';
 import { createSimApi } from '../api/sim-api.ts';
 import { runEngine } from '../engine/simulation.ts';
 import { fleet } from '../test-support/builders.ts';
@@ -94,8 +95,7 @@ describe('structure of continuous batching', () => {
     const b = run(30, { input: { kind: 'uniform', min: 50, max: 800 }, output: { kind: 'lognormal', mu: Math.log(150), sigma: 0.6, max: 2000 } }, 120);
     expect(a.llm!.outputTokens).toBe(b.llm!.outputTokens);
     expect(a.llm!.ttft.quantile(0.99)).toBe(b.llm!.ttft.quantile(0.99));
-    const q = a.requests;
-    expect(q.offered).toBe(q.served + q.dropped + q.timedOut + q.inFlightAtEnd);
+    expectConserved(a);
   });
 });
 

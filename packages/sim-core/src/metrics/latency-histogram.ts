@@ -61,6 +61,25 @@ export class LatencyHistogram {
     this.max = Math.max(this.max, other.max);
   }
 
+  /**
+   * Removes another histogram's counts, which must have been recorded into this one. Min and max are
+   * tightened to the remaining buckets when the extremes may have belonged to the removed values.
+   */
+  subtract(other: LatencyHistogram): void {
+    if (other.count === 0) return;
+    for (let i = other.lo; i <= other.hi; i++) this.counts[i]! -= other.counts[i]!;
+    this.count -= other.count;
+    this.sum -= other.sum;
+    if (this.count <= 0) {
+      this.reset();
+      return;
+    }
+    while (this.lo <= this.hi && this.counts[this.lo] === 0) this.lo++;
+    while (this.hi >= this.lo && this.counts[this.hi] === 0) this.hi--;
+    this.min = Math.max(this.min, bucketLowerBound(this.lo));
+    this.max = Math.min(this.max, bucketLowerBound(this.hi + 1));
+  }
+
   /** Empties the histogram, touching only the buckets that were used. */
   reset(): void {
     if (this.hi >= this.lo) this.counts.fill(0, this.lo, this.hi + 1);

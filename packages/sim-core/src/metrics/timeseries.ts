@@ -20,6 +20,9 @@ export interface TimeSeries {
   /** LLM services: output tokens generated per second, and mean KV-cache use of ready replicas (0..1). */
   outputTokensPerSecond: Float64Array;
   kvCacheUtilization: Float64Array;
+  /** Requests in flight at the interval's end: waiting in a queue, and in service (the backlog is their sum). */
+  waiting: Float64Array;
+  inService: Float64Array;
 }
 
 export const TIME_SERIES_FIELDS = [
@@ -39,7 +42,16 @@ export const TIME_SERIES_FIELDS = [
   'costUsd',
   'outputTokensPerSecond',
   'kvCacheUtilization',
+  'waiting',
+  'inService',
 ] as const satisfies readonly (keyof TimeSeries)[];
+
+/** The first `n` intervals of a series, copied (for a snapshot of a run in progress). */
+export function sliceTimeSeries(s: TimeSeries, n: number): TimeSeries {
+  const out = {} as Record<keyof TimeSeries, Float64Array>;
+  for (const f of TIME_SERIES_FIELDS) out[f] = s[f].slice(0, n);
+  return out;
+}
 
 /** Preallocated series for `n` intervals: memory grows with intervals, never with requests. */
 export function createTimeSeries(n: number): TimeSeries {

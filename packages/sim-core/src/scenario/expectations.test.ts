@@ -126,7 +126,9 @@ describe('metric table', () => {
     const spec = [
       ...['p50', 'p90', 'p95', 'p99', 'p999', 'mean', 'max'].map((q) => `latency.${q}`),
       'availability',
-      ...['offered', 'served', 'dropped', 'timedOut'].map((q) => `requests.${q}`),
+      ...['offered', 'served', 'dropped', 'timedOut', 'unfinished'].map((q) => `requests.${q}`),
+      'backlog.max',
+      'backlog.waitingMax',
       ...['max', 'min', 'mean'].flatMap((q) => [`replicas.${q}`, `nodes.${q}`]),
       'gpus.peak',
       'spotInterruptions',

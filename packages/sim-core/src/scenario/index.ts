@@ -1,5 +1,5 @@
 // Public API of the scenario format: schema, parsing edge, limits, expectations and claims, JSON Schema, catalog checks.
-export { API_VERSION, KIND, scenarioSchema, specSchema } from './scenario-schema.ts';
+export { API_VERSION, DEFAULT_DRAIN_SECONDS, KIND, scenarioSchema, specSchema } from './scenario-schema.ts';
 export type { ClusterSpec, Scenario, ScenarioInput, ScenarioMetadata, ScenarioSpec } from './scenario-schema.ts';
 export { trafficProfileSchema, trafficSchema } from './traffic-schema.ts';
 export type { TrafficProfile, TrafficSpec, TrafficSpecInput } from './traffic-schema.ts';
@@ -29,6 +29,7 @@ export {
 export * from './limits.ts';
 export { peakTrafficRate, trafficIntegral, trafficRateAt } from './traffic-rate.ts';
 export {
+  formatClock,
   formatDuration,
   parseClock,
   parseCount,

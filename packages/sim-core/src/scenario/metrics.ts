@@ -18,7 +18,7 @@ export interface MetricInfo {
 }
 
 const latency = (q: string, what: string) =>
-  ({ name: `latency.${q}`, kind: 'ms', unit: 'ms', description: `${what} end-to-end latency (queue wait + service) of requests served after warmup` }) as const;
+  ({ name: `latency.${q}`, kind: 'ms', unit: 'ms', description: `${what} end-to-end latency (queue wait + service) of requests arriving after warmup; unfinished ones count at their age (a lower bound)` }) as const;
 
 /** Every metric name usable in `expect:` and `claims:`, in display order. */
 export const METRICS = [
@@ -29,11 +29,14 @@ export const METRICS = [
   latency('p999', '99.9th-percentile'),
   latency('mean', 'Mean'),
   latency('max', 'Largest'),
-  { name: 'availability', kind: 'fraction', unit: 'fraction', description: 'Served ÷ (served + dropped + timed out) after warmup; write 99.9% or 0.999' },
-  { name: 'requests.offered', kind: 'count', unit: 'requests', description: 'Requests whose outcome came after warmup, plus those in flight at the end (= served + dropped + timedOut + in flight)' },
-  { name: 'requests.served', kind: 'count', unit: 'requests', description: 'Requests completed after warmup' },
-  { name: 'requests.dropped', kind: 'count', unit: 'requests', description: 'Requests rejected by a full queue or no capacity after warmup' },
-  { name: 'requests.timedOut', kind: 'count', unit: 'requests', description: 'Requests that exceeded the queue timeout after warmup' },
+  { name: 'availability', kind: 'fraction', unit: 'fraction', description: 'Served ÷ offered, of requests arriving after warmup: dropped, timed-out and unfinished requests count as not served; write 99.9% or 0.999' },
+  { name: 'requests.offered', kind: 'count', unit: 'requests', description: 'Requests arriving after warmup (= served + dropped + timedOut + unfinished)' },
+  { name: 'requests.served', kind: 'count', unit: 'requests', description: 'Requests arriving after warmup that completed (by the end of the drain)' },
+  { name: 'requests.dropped', kind: 'count', unit: 'requests', description: 'Requests arriving after warmup rejected by a full queue or no capacity' },
+  { name: 'requests.timedOut', kind: 'count', unit: 'requests', description: 'Requests arriving after warmup that exceeded the queue timeout' },
+  { name: 'requests.unfinished', kind: 'count', unit: 'requests', description: 'Requests arriving after warmup still in flight when the drain after the horizon ended: not served' },
+  { name: 'backlog.max', kind: 'count', unit: 'requests', description: 'Most requests in flight (waiting + in service) at an interval end after warmup' },
+  { name: 'backlog.waitingMax', kind: 'count', unit: 'requests', description: 'Most requests waiting in queues at an interval end after warmup' },
   { name: 'replicas.max', kind: 'count', unit: 'replicas', description: 'Most replicas at once (scheduled, ready or starting), summed over services' },
   { name: 'replicas.min', kind: 'count', unit: 'replicas', description: 'Fewest replicas at once, summed over services' },
   { name: 'replicas.mean', kind: 'count', unit: 'replicas', description: 'Time-weighted mean replicas, summed over services' },

@@ -28,6 +28,13 @@ import { durationSeconds } from './unit-fields.ts';
 import { formatDuration } from './units.ts';
 import { formatNumber } from './describe-value.ts';
 
+/**
+ * Default of `spec.drain`: how long requests in flight at the horizon get to finish. Two minutes covers
+ * the longest normal request of the catalog's LLM designs (2,000 output tokens at 100 ms each) while an
+ * overloaded backlog, which grows by minutes of work every minute, stays unfinished.
+ */
+export const DEFAULT_DRAIN_SECONDS = 120;
+
 /** The only apiVersion this parser reads. */
 export const API_VERSION = 'design-sim/v1';
 /** The only kind this parser reads. */
@@ -101,6 +108,10 @@ const claimsSchema = z
 const specShape = z.strictObject({
   duration: durationSeconds('Simulated horizon (required with services; max 7d)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).optional(),
   warmup: durationSeconds('Initial period excluded from statistics (default 0)', { min: 0, max: MAX_HORIZON_SECONDS }).default(0),
+  drain: durationSeconds(
+    'After the horizon no request arrives; those in flight get this long to finish (default 2m; 0s cuts at the horizon). Still in flight then = unfinished: not served, latency counted at its age',
+    { min: 0, max: 3600 },
+  ).default(DEFAULT_DRAIN_SECONDS),
   seed: z.number().int().min(0).max(4_294_967_295).default(1).describe('RNG seed, a 32-bit unsigned integer (default 1)'),
   interval: durationSeconds('Time-series resolution (default 60s)', { min: 0.01, max: 86_400 }).default(60),
   catalogDate: z
@@ -162,6 +173,21 @@ function checkReferences(s: SpecShape, ctx: Ctx): void {
   });
 }
 
+/**
+ * A service with no replicas and nothing to add them can never serve a request: that is a mistake in
+ * the design's input, not a design to simulate (the run would only say "0% available"). With an HPA,
+ * spec.replicas 0 disables it (upstream ScalingDisabled), so it is the same mistake.
+ */
+function checkZeroReplicas(s: SpecShape, ctx: Ctx): void {
+  s.services.forEach((svc, i) => {
+    if (svc.replicas !== 0) return;
+    const why = svc.hpa === undefined
+      ? 'replicas 0 and no autoscaler: this service can never serve a request'
+      : 'replicas 0 disables the HPA (Kubernetes "ScalingDisabled"): this service can never serve a request';
+    issue(ctx, ['services', i, 'replicas'], 0, why, { expected: svc.hpa === undefined ? 'at least 1 replica' : `at least 1 (the HPA's minReplicas is ${svc.hpa.minReplicas})`, suggestion: String(svc.hpa?.minReplicas ?? 1) });
+  });
+}
+
 function checkTraffic(s: SpecShape, ctx: Ctx, duration: number): void {
   const traffic = s.traffic;
   if (traffic === undefined) return;
@@ -199,6 +225,7 @@ function checkSpec(s: SpecShape, ctx: Ctx): void {
   checkUnique(ctx, s.services, 'services');
   checkUnique(ctx, s.nodePools, 'nodePools');
   checkReferences(s, ctx);
+  checkZeroReplicas(s, ctx);
   if (s.duration !== undefined) {
     checkTime(s, ctx, s.duration);
     checkTraffic(s, ctx, s.duration);

@@ -20,9 +20,7 @@ function serviceWarnings(scenario: Scenario): ScenarioWarning[] {
   scenario.spec.services.forEach((svc, i) => {
     const hpa = svc.hpa;
     if (hpa === undefined) return;
-    if (svc.replicas === 0) {
-      out.push({ path: ['spec', 'services', i, 'replicas'], message: 'replicas 0 disables the HPA (Kubernetes "ScalingDisabled"): the service will never scale up' });
-    } else if (svc.replicas < hpa.minReplicas || svc.replicas > hpa.maxReplicas) {
+    if (svc.replicas > 0 && (svc.replicas < hpa.minReplicas || svc.replicas > hpa.maxReplicas)) {
       const to = svc.replicas < hpa.minReplicas ? hpa.minReplicas : hpa.maxReplicas;
       out.push({ path: ['spec', 'services', i, 'replicas'], message: `${svc.replicas} is outside hpa [${hpa.minReplicas}, ${hpa.maxReplicas}]: the HPA moves it to ${to} at its first sync` });
     }

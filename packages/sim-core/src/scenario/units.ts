@@ -97,6 +97,16 @@ export function formatDuration(seconds: number): string {
   return parts.join('');
 }
 
+/** Simulated time since the start as a clock, `h:mm` (with `:ss` when not on a whole minute): 300 → `0:05`, 5430 → `1:30:30`. */
+export function formatClock(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const sec = whole % 60;
+  const hm = `${h}:${String(m).padStart(2, '0')}`;
+  return sec === 0 ? hm : `${hm}:${String(sec).padStart(2, '0')}`;
+}
+
 /** Parses `"50%"` → 50 (percent units); undefined for anything else. */
 export function parsePercentString(text: string): number | undefined {
   const m = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(text);

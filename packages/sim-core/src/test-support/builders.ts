@@ -1,6 +1,7 @@
 /** Shared builders for tests and benchmarks: engine configs with every field set to a neutral default. */
 import type { EngineConfig, EnginePool, EngineService, Routing } from '../engine/engine-config.ts';
 import type { DurationDistribution } from '../random/service-time.ts';
+import { DEFAULT_DRAIN_SECONDS } from '../scenario/scenario-schema.ts';
 import { compileRateProfile, type ProfileSpec } from '../traffic/rate-profile.ts';
 
 export interface FleetOptions {
@@ -13,6 +14,7 @@ export interface FleetOptions {
   durationSeconds?: number;
   warmupSeconds?: number;
   intervalSeconds?: number;
+  drainSeconds?: number;
   seed?: number;
   arrivals?: 'poisson' | 'uniform';
   queueMaxLength?: number;
@@ -48,6 +50,7 @@ export function fleet(o: FleetOptions): EngineConfig {
     durationSeconds: duration,
     warmupSeconds: o.warmupSeconds ?? 0,
     intervalSeconds: o.intervalSeconds ?? 60,
+    drainSeconds: o.drainSeconds ?? DEFAULT_DRAIN_SECONDS,
     traffic: {
       profile: compileRateProfile(o.profile ?? { type: 'constant', qps: o.qps ?? 100 }, duration),
       arrivals: o.arrivals ?? 'poisson',

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createTimeSeries } from '../metrics/timeseries.ts';
+import { fleet } from '../test-support/builders.ts';
+import { runEngine } from '../engine/simulation.ts';
+import { detectOverload } from './overload.ts';
+import { servingDiagnostics } from './diagnostics.ts';
+
+/** A series whose backlog at each interval end is `backlog[i]`, at `qps` offered. */
+function series(backlog: number[], qps = 100, step = 60) {
+  const s = createTimeSeries(backlog.length);
+  backlog.forEach((b, i) => {
+    s.t[i] = (i + 1) * step;
+    s.offeredQps[i] = qps;
+    s.inService[i] = b;
+  });
+  return s;
+}
+
+describe('detectOverload', () => {
+  it('finds a backlog growing from a step and extrapolates when it started', () => {
+    // Stable at ~5 until 5 min, then +60 req/s.
+    const b = [5, 4, 6, 5, 5, ...Array.from({ length: 25 }, (_, i) => 5 + 60 * 60 * (i + 1))];
+    const o = detectOverload(series(b))!;
+    expect(o.growthPerSecond).toBeCloseTo(60, 6);
+    expect(o.fromSeconds).toBe(300);
+  });
+
+  it('ignores a stable queue that fluctuates, and a busy spell that is draining at the end', () => {
+    const noisy = Array.from({ length: 30 }, (_, i) => 80 + ((i * 37) % 23) - 11);
+    expect(detectOverload(series(noisy, 1000))).toBeNull();
+    const recovering = [5, 5, 2000, 6000, 9000, 7000, 3000, 800, 10, 6];
+    expect(detectOverload(series(recovering))).toBeNull();
+  });
+
+  it('ignores growth smaller than the noise of the arrivals', () => {
+    expect(detectOverload(series([50, 52, 55, 58, 60, 63], 1000))).toBeNull();
+  });
+});
+
+describe('an overloaded fixed fleet is a failure, not a green run (issue 10 §1)', () => {
+  // 100 req/s into 2 replicas of 50 ms: 40 req/s of capacity, for 30 minutes.
+  const r = runEngine(fleet({ qps: 100, replicas: 2, serviceTime: { kind: 'constant', seconds: 0.05 }, durationSeconds: 1800, drainSeconds: 0 }));
+
+  it('puts every request in one bucket and most of them in unfinished', () => {
+    const m = r.measured;
+    expect(m.offered).toBe(m.served + m.dropped + m.timedOut + m.unfinished);
+    expect(m.served / 1800).toBeCloseTo(40, 0);
+    expect(m.unfinished).toBeGreaterThan(100_000);
+    expect(m.unfinished).toBe(r.censored);
+  });
+
+  it('shows the backlog in the percentiles: unfinished requests count at their age', () => {
+    // The median request is unfinished, of age about half the run.
+    expect(r.latency.quantile(0.5)).toBeGreaterThan(5 * 60 * 1000);
+  });
+
+  it('says so in one sentence: overloaded from 0:00, the backlog grows by about 60 req/s', () => {
+    const d = servingDiagnostics(r);
+    expect(d.map((x) => x.code)).toEqual(['overloaded']);
+    expect(d[0]!.severity).toBe('error');
+    expect(d[0]!.message).toMatch(/^overloaded from 0:00: the backlog grows by (59\.\d|60\.\d|60) req\/s/);
+  });
+
+  it('the drain serves what it can in 2 minutes and no more', () => {
+    const drained = runEngine(fleet({ qps: 100, replicas: 2, serviceTime: { kind: 'constant', seconds: 0.05 }, durationSeconds: 1800 }));
+    expect(drained.measured.served - r.measured.served).toBe(40 * 120);
+  });
+});
