@@ -1,11 +1,7 @@
 import type { ReadinessTiming } from './group-pods.ts';
 import type { HpaMetricInput } from './hpa-pod-sample.ts';
-import {
-  calcPlainMetricReplicas,
-  getExternalPerPodMetricReplicas,
-  getResourceReplicas,
-  type MetricProposal,
-} from './replica-calculator.ts';
+import { getExternalMetricReplicas, getExternalPerPodMetricReplicas } from './external-metric-replicas.ts';
+import { calcPlainMetricReplicas, getResourceReplicas, type MetricProposal } from './replica-calculator.ts';
 import type { Tolerances } from './tolerances.ts';
 
 /** Result of {@link computeReplicasForMetrics}: `replicas` is −1 when the HPA must not act this sync. */
@@ -16,8 +12,9 @@ export interface MetricsReplicas {
 }
 
 /**
- * Port of `computeReplicasForMetric`: dispatches one metric spec to its replica-calculator function. Pods and
- * Resource metrics use `specReplicas`; External `AverageValue` uses the input's own `statusReplicas` (§1.3).
+ * Port of `computeReplicasForMetric` (horizontal.go): dispatches one metric spec to its replica-calculator function.
+ * Pods, Resource and External `Value` metrics use `specReplicas`; External `AverageValue` uses the input's own
+ * `statusReplicas` (`computeStatusForExternalMetric`).
  */
 export function computeReplicasForMetric(
   input: HpaMetricInput,
@@ -30,7 +27,9 @@ export function computeReplicasForMetric(
     case 'Error':
       return { ok: false, error: 'metric unavailable' };
     case 'External':
-      return getExternalPerPodMetricReplicas(input.statusReplicas, input.targetAverageValue, input.total, tolerances);
+      return 'targetValue' in input
+        ? getExternalMetricReplicas(specReplicas, input.targetValue, input.total, input.listedPods, input.readyPods, tolerances)
+        : getExternalPerPodMetricReplicas(input.statusReplicas, input.targetAverageValue, input.total, tolerances);
     case 'Pods':
       return calcPlainMetricReplicas({ currentReplicas: specReplicas, pods: input.pods, tolerances, now, timing }, input.targetAverageValue, '');
     case 'Resource': {

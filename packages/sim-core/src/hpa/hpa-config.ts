@@ -39,6 +39,8 @@ export const DEFAULT_DOWNSCALE_STABILIZATION_SECONDS = 300;
 export const DEFAULT_CPU_INITIALIZATION_PERIOD_SECONDS = 300;
 /** `--horizontal-pod-autoscaler-initial-readiness-delay` (s). */
 export const DEFAULT_INITIAL_READINESS_DELAY_SECONDS = 30;
+/** HPAConfigurableTolerance gate default in Kubernetes 1.34 (alpha, off); beta and on from 1.35. */
+export const DEFAULT_HPA_CONFIGURABLE_TOLERANCE = false;
 /** `--horizontal-pod-autoscaler-sync-period` (s): the engine should reconcile each HPA this often. */
 export const DEFAULT_HPA_SYNC_PERIOD_SECONDS = 15;
 
@@ -59,8 +61,9 @@ export interface HpaControllerConfig {
   /** Initial readiness delay for the CPU readiness rules (s); default 30. */
   initialReadinessDelaySeconds?: number;
   /**
-   * Feature gate HPAConfigurableTolerance: when false, `behavior.*.tolerance` is ignored (alpha in v1.33,
-   * later beta and on by default per §1.6). Default true.
+   * kube-controller-manager feature gate HPAConfigurableTolerance: when false, `behavior.*.tolerance` is ignored.
+   * Default false, as in Kubernetes 1.34, the version whose defaults this port follows: the gate is alpha (off) in
+   * 1.33 and 1.34 and beta (on) from 1.35 (pkg/features/kube_features.go, versioned gate table).
    */
   configurableTolerance?: boolean;
 }
@@ -98,7 +101,7 @@ export function resolveHpaConfig(config: HpaControllerConfig): ResolvedHpaConfig
     downscaleStabilizationSeconds: config.downscaleStabilizationSeconds ?? DEFAULT_DOWNSCALE_STABILIZATION_SECONDS,
     cpuInitializationPeriodSeconds: config.cpuInitializationPeriodSeconds ?? DEFAULT_CPU_INITIALIZATION_PERIOD_SECONDS,
     initialReadinessDelaySeconds: config.initialReadinessDelaySeconds ?? DEFAULT_INITIAL_READINESS_DELAY_SECONDS,
-    configurableTolerance: config.configurableTolerance ?? true,
+    configurableTolerance: config.configurableTolerance ?? DEFAULT_HPA_CONFIGURABLE_TOLERANCE,
   };
 }
 

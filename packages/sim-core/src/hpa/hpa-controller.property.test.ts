@@ -43,6 +43,7 @@ const metric: fc.Arbitrary<HpaMetricInput> = fc.oneof(
   fc.record({ source: fc.constant('Pods' as const), targetAverageValue: fc.integer({ min: 1, max: 30 }), pods }),
   fc.record({ source: fc.constant('Resource' as const), resource: fc.constantFrom('cpu', 'memory'), targetAverageUtilization: fc.integer({ min: 10, max: 200 }), pods }),
   fc.record({ source: fc.constant('External' as const), targetAverageValue: fc.integer({ min: 1, max: 30 }), total: fc.double({ min: 0, max: 2000, noNaN: true }), statusReplicas: fc.integer({ min: 0, max: 50 }) }),
+  fc.record({ source: fc.constant('External' as const), targetValue: fc.integer({ min: 1, max: 300 }), total: fc.double({ min: 0, max: 2000, noNaN: true }), listedPods: fc.integer({ min: 0, max: 50 }), readyPods: fc.integer({ min: 0, max: 50 }) }),
   fc.constant({ source: 'Error' as const }),
 );
 const steps = fc.array(fc.record({ dt: fc.integer({ min: 1, max: 120 }), metrics: fc.array(metric, { maxLength: 3 }) }), { minLength: 1, maxLength: 25 });

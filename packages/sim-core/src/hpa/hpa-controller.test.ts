@@ -8,11 +8,12 @@ import { normalizeBehavior } from './normalize-behavior.ts';
 // §7 common assumptions: syncs every 15 s, minReplicas 1, maxReplicas 100, default behavior unless stated.
 const TARGET_QPS = 10;
 /** `'legacy'` omits `behavior` (§1.10); an object is a user-written behavior block. */
-function controller(behavior: HpaBehaviorInput | 'legacy' = {}, extra: { minReplicas?: number; maxReplicas?: number } = {}) {
+function controller(behavior: HpaBehaviorInput | 'legacy' = {}, extra: { minReplicas?: number; maxReplicas?: number; configurableTolerance?: boolean } = {}) {
   return new HpaController({
     minReplicas: extra.minReplicas ?? 1,
     maxReplicas: extra.maxReplicas ?? 100,
     behavior: normalizeBehavior(behavior === 'legacy' ? undefined : behavior),
+    ...(extra.configurableTolerance === undefined ? {} : { configurableTolerance: extra.configurableTolerance }),
   });
 }
 /** Constant total load in "pods' worth at target", spread over the current spec replicas (ideal pipeline). */
@@ -57,7 +58,9 @@ describe('TC3 through the controller: per-direction tolerance reaches the final 
       pods: Array.from({ length: 10 }, () => readyPod(0.85, { requestMilli: 1000 })),
     };
     expect(controller({}).reconcile(0, 10, [cpu])).toMatchObject({ desiredReplicas: 10, reason: 'WithinTolerance' });
-    expect(controller({ scaleUp: { tolerance: 0.05 } }).reconcile(0, 10, [cpu]).desiredReplicas).toBe(11);
+    expect(controller({ scaleUp: { tolerance: 0.05 } }, { configurableTolerance: true }).reconcile(0, 10, [cpu]).desiredReplicas).toBe(11);
+    // Kubernetes 1.34 default: the HPAConfigurableTolerance gate is alpha and off, so the field is ignored.
+    expect(controller({ scaleUp: { tolerance: 0.05 } }).reconcile(0, 10, [cpu]).desiredReplicas).toBe(10);
   });
 });
 

@@ -36,6 +36,8 @@ export const DEFAULT_METRIC_WINDOW_SECONDS = 15;
  *   `targetAverageValue` (base units per pod), `GetRawResourceReplicas`. CPU readiness rules apply for `cpu` only.
  * - `External` with an `AverageValue` target (the KEDA form), `GetExternalPerPodMetricReplicas`: `total` is the sum
  *   of all returned series (base units) and `statusReplicas` the target's `status.replicas`.
+ * - `External` with a `Value` target, `GetExternalMetricReplicas`: `total` as above, `listedPods` the pods the
+ *   selector lists and `readyPods` those Running and Ready.
  * - `Error`: the metric could not be fetched this sync.
  */
 export type HpaMetricInput =
@@ -43,4 +45,5 @@ export type HpaMetricInput =
   | { source: 'Resource'; resource: 'cpu' | 'memory' | string; targetAverageUtilization: number; pods: HpaPodSample[] }
   | { source: 'Resource'; resource: 'cpu' | 'memory' | string; targetAverageValue: number; pods: HpaPodSample[] }
   | { source: 'External'; targetAverageValue: number; total: number; statusReplicas: number }
+  | { source: 'External'; targetValue: number; total: number; listedPods: number; readyPods: number }
   | { source: 'Error' };

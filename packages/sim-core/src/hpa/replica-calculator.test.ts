@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HpaPodSample } from './hpa-pod-sample.ts';
 import { pendingPod, readyPod } from './hpa-test-harness.ts';
-import {
-  calcPlainMetricReplicas,
-  getExternalPerPodMetricReplicas,
-  getResourceReplicas,
-  type MetricProposal,
-} from './replica-calculator.ts';
+import { calcPlainMetricReplicas, getResourceReplicas, type MetricProposal } from './replica-calculator.ts';
 
 const timing = { cpuInitializationPeriodSeconds: 300, initialReadinessDelaySeconds: 30 };
 const DEFAULT_TOL = { scaleDown: 0.1, scaleUp: 0.1 };
@@ -119,19 +114,5 @@ describe('errors that invalidate the metric', () => {
     expect(calcPlainMetricReplicas(ctx(1, []), 10, '').ok).toBe(false);
     expect(calcPlainMetricReplicas(ctx(2, [pendingPod(), readyPod(undefined)]), 10, '').ok).toBe(false);
     expect(getResourceReplicas(ctx(2, [cpuPod(1), pendingPod()]), 80, 'cpu')).toEqual({ ok: false, error: 'missing request for cpu' });
-  });
-});
-
-describe('External AverageValue (GetExternalPerPodMetricReplicas)', () => {
-  it('proposes ceil(total / target) from status replicas, with no readiness adjustment', () => {
-    expect(getExternalPerPodMetricReplicas(4, 10, 95, DEFAULT_TOL)).toEqual({ ok: true, replicas: 10, currentValue: 23.75 });
-  });
-
-  it('keeps status replicas inside the band', () => {
-    expect(getExternalPerPodMetricReplicas(10, 10, 105, DEFAULT_TOL)).toMatchObject({ replicas: 10 });
-  });
-
-  it('scales from zero status replicas', () => {
-    expect(getExternalPerPodMetricReplicas(0, 10, 25, DEFAULT_TOL)).toMatchObject({ replicas: 3 });
   });
 });

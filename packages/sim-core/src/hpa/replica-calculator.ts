@@ -12,8 +12,6 @@ export type MetricProposal =
   | { ok: true; replicas: number; currentValue: number }
   | { ok: false; error: string };
 
-const MAX_INT32 = 2_147_483_647;
-
 /** Everything the pod-based calculators need besides the metric itself. */
 export interface PodMetricContext {
   /** `scale.spec.replicas` (pods). */
@@ -97,25 +95,6 @@ export function calcPlainMetricReplicas(ctx: PodMetricContext, targetUsage: numb
   });
   const second = getMetricUsageRatio(metrics.values, targetMilli);
   return ok(adjustedReplicas(ctx, usageRatio, second.ratio, metrics.values.length));
-}
-
-/**
- * Port of `GetExternalPerPodMetricReplicas` (External `AverageValue`, the KEDA form, §1.3): compares
- * `total / (target × statusReplicas)` with the band and proposes `ceil(total / target)` (capped at MaxInt32), with
- * no readiness or pending adjustment. `total` and `targetAverageValue` are base units; `statusReplicas` pods.
- */
-export function getExternalPerPodMetricReplicas(statusReplicas: number, targetAverageValue: number, total: number, tolerances: Tolerances): MetricProposal {
-  const usageMilli = toMilli(total);
-  const targetMilli = toMilli(targetAverageValue);
-  let replicas = statusReplicas;
-  const usageRatio = usageMilli / (targetMilli * statusReplicas);
-  if (!isWithinTolerance(tolerances, usageRatio)) {
-    const proposal = Math.ceil(usageMilli / targetMilli);
-    replicas = proposal > MAX_INT32 ? MAX_INT32 : proposal;
-  }
-  // The status average is undefined upstream for 0 status replicas (int64 of +Inf); report the total instead.
-  const averageMilli = statusReplicas > 0 ? Math.ceil(usageMilli / statusReplicas) : usageMilli;
-  return { ok: true, replicas, currentValue: averageMilli / 1000 };
 }
 
 // The tail shared by both pod-based calculators: re-run with the filled-in metrics and keep current replicas when the

@@ -26,11 +26,11 @@ describe('isWithinTolerance (Tolerances.isWithin)', () => {
 
 describe('tolerancesForHpa', () => {
   it('falls back per direction to the cluster flag', () => {
-    const cfg = resolveHpaConfig({ minReplicas: 1, maxReplicas: 10, behavior: normalizeBehavior({ scaleUp: { tolerance: 0.05 } }), tolerance: 0.2 });
+    const cfg = resolveHpaConfig({ minReplicas: 1, maxReplicas: 10, behavior: normalizeBehavior({ scaleUp: { tolerance: 0.05 } }), tolerance: 0.2, configurableTolerance: true });
     expect(tolerancesForHpa(cfg)).toEqual({ scaleUp: 0.05, scaleDown: 0.2 });
   });
 
-  it('uses the flag for both directions on the legacy path and when the feature gate is off', () => {
+  it('uses the flag for both directions on the legacy path and when the feature gate is off (the 1.34 default)', () => {
     const legacy = resolveHpaConfig({ minReplicas: 1, maxReplicas: 10, behavior: null });
     expect(tolerancesForHpa(legacy)).toEqual(defaults);
     const gated = resolveHpaConfig({
@@ -40,5 +40,7 @@ describe('tolerancesForHpa', () => {
       configurableTolerance: false,
     });
     expect(tolerancesForHpa(gated)).toEqual(defaults);
+    const byDefault = resolveHpaConfig({ minReplicas: 1, maxReplicas: 10, behavior: normalizeBehavior({ scaleUp: { tolerance: 0.05 } }) });
+    expect(tolerancesForHpa(byDefault)).toEqual(defaults);
   });
 });
