@@ -8,7 +8,7 @@ import { resolveLlm } from '../llm/resolve-llm.ts';
 import type { EngineBatching, EngineConfig, EngineHpa, EngineLlm, EnginePool, EngineService } from '../engine/engine-config.ts';
 import { normalizeBehavior } from '../hpa/index.ts';
 import { type DurationDistribution, lognormalFromP50P95, lognormalFromP50P99 } from '../random/service-time.ts';
-import type { BatchingSpec, HpaSpec, LatencySpec, NodePoolSpec, Scenario, ServiceSpec } from '../scenario/index.ts';
+import { hpaMetricSource, type BatchingSpec, type HpaSpec, type LatencySpec, type NodePoolSpec, type Scenario, type ServiceSpec } from '../scenario/index.ts';
 import { profileSpecOf } from '../scenario/traffic-rate.ts';
 import { compileRateProfile } from '../traffic/rate-profile.ts';
 
@@ -60,7 +60,7 @@ function compileService(s: ServiceSpec, pool: number, instance: InstanceType | u
     queueTimeoutSeconds: s.queue?.timeout ?? Infinity,
     startup: { imagePullSeconds: s.startup.imagePull, modelLoadSeconds: s.startup.modelLoad, readinessSeconds: s.startup.readiness },
     pool,
-    hpa: s.hpa ? compileHpa(s.hpa) : null,
+    hpa: s.hpa ? compileHpa(s.hpa, s.routing) : null,
     cache: cacheOf(s),
     llm: s.llm ? compileLlm(s, instance) : null,
   };
@@ -119,7 +119,7 @@ function interpolate(points: readonly (readonly [number, number])[], x: number):
   return x1 === x0 ? y1 : Math.max(0, y0 + ((y1 - y0) * (x - x0)) / (x1 - x0));
 }
 
-function compileHpa(h: HpaSpec): EngineHpa {
+function compileHpa(h: HpaSpec, routing: ServiceSpec['routing']): EngineHpa {
   return {
     controller: {
       minReplicas: h.minReplicas,
@@ -127,7 +127,14 @@ function compileHpa(h: HpaSpec): EngineHpa {
       behavior: normalizeBehavior(h.behavior),
       ...(h.tolerance === undefined ? {} : { tolerance: h.tolerance }),
     },
-    metrics: h.metrics.map((m) => ({ type: m.type, target: m.target, windowSeconds: m.window, scrapeIntervalSeconds: m.scrapeInterval })),
+    metrics: h.metrics.map((m) => ({
+      type: m.type,
+      source: hpaMetricSource(m, routing),
+      targetType: 'targetType' in m ? m.targetType : 'AverageValue',
+      target: m.target,
+      windowSeconds: m.window,
+      scrapeIntervalSeconds: m.scrapeInterval,
+    })),
     syncPeriodSeconds: h.syncPeriod,
   };
 }

@@ -50,17 +50,25 @@ export type HpaMetricType = 'qpsPerReplica' | 'concurrency' | 'gpuUtilization' |
 
 export interface EngineHpaMetric {
   type: HpaMetricType;
-  /** Average value per replica (gpuUtilization: percent 0–100). */
+  /** Pods: one pipeline per pod; External: one pipeline for the service's total (queueLength, concurrency). */
+  source: 'Pods' | 'External';
+  /** AverageValue: `target` per replica; Value (External only): `target` for the whole service. */
+  targetType: 'AverageValue' | 'Value';
+  /** Average value per replica (gpuUtilization: percent 0–100), or the total for a Value target. */
   target: number;
   /** Rate window for counters (qpsPerReplica), 0 = last value. */
   windowSeconds: number;
   scrapeIntervalSeconds: number;
+  /** First scrape time (s, in [0, scrapeInterval)); omitted = drawn from the seed, so scrapes and syncs are not phase-locked. */
+  scrapePhaseSeconds?: number;
 }
 
 export interface EngineHpa {
   controller: HpaControllerConfig;
   metrics: EngineHpaMetric[];
   syncPeriodSeconds: number;
+  /** First sync time (s, in [0, syncPeriod)); omitted = drawn from the seed. */
+  syncPhaseSeconds?: number;
 }
 
 export interface EngineService {

@@ -1,47 +1,81 @@
 import { type HpaController, type HpaMetricInput, type HpaPodSample, MetricPipeline, type MetricPipelineConfig } from '../hpa/index.ts';
+import type { Rng } from '../random/rng.ts';
 import type { ControlQueue } from './control-queue.ts';
 import type { EngineHpa, EngineHpaMetric } from './engine-config.ts';
 import { type Pod, PodState } from './pod.ts';
 import type { ServiceRuntime } from './service-runtime.ts';
 
 /**
- * Connects one service to its HPA: scrapes each running pod's metrics on their own intervals through
- * a metric pipeline (so the controller sees lagged, windowed values, not instantaneous truth), and
- * reconciles every sync period with the pods as Kubernetes would list them.
+ * Connects one service to its HPA: scrapes metrics on their own intervals through metric pipelines (so the
+ * controller sees lagged, windowed values, not instantaneous truth) and reconciles every sync period with the
+ * pods as Kubernetes would list them.
+ *
+ * - A Pods metric has one pipeline per running pod (what prometheus-adapter serves from per-pod series).
+ * - An External metric has one pipeline for the service: the total a broker or gateway exports (the shared
+ *   queue plus any pod queues, or every request waiting or in service), which the HPA divides by nothing but
+ *   its target (`GetExternalPerPodMetricReplicas`) or compares whole (`GetExternalMetricReplicas`).
+ * - Each pipeline and the sync loop start at a phase drawn from the seed (unless the config pins one): upstream
+ *   the HPA's 15 s resync and Prometheus' scrapes run on independent clocks, so a gauge reaches the controller
+ *   with half a scrape interval of lag on average, not none.
  */
-export class HpaDriver {
+/** What the driver reads of a service and writes back: its pods, its balancer queue and `spec.replicas`. */
+export interface HpaTarget {
+  readonly pods: readonly Pod[];
+  readonly sharedQueue: { readonly length: number };
+  specReplicas: number;
+  /** KV-cache use of a pod, 0..1. */
+  memoryUtilization(pod: Pod): number;
+}
+
+export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
   syncs = 0;
-  private readonly pipelines = new Map<Pod, MetricPipeline[]>();
+  private readonly pipelines = new Map<Pod, (MetricPipeline | null)[]>();
+  private readonly external: (MetricPipeline | null)[];
 
   constructor(
-    private readonly svc: ServiceRuntime,
-    private readonly controller: HpaController,
+    private readonly svc: S,
+    private readonly controller: Pick<HpaController, 'reconcile'>,
     private readonly cfg: EngineHpa,
     private readonly control: ControlQueue,
-    private readonly onScale: (svc: ServiceRuntime, from: number, to: number, now: number) => void,
-  ) {}
+    private readonly rng: Rng,
+    private readonly onScale: (svc: S, from: number, to: number, now: number) => void,
+  ) {
+    this.external = cfg.metrics.map((m) => (m.source === 'External' ? new MetricPipeline(pipelineOptions(m)) : null));
+  }
 
   start(): void {
+    // One draw per pipeline and one for the sync loop, always taken, so pinning one phase moves no other.
     this.cfg.metrics.forEach((m, i) => {
+      const phase = this.phase(m.scrapePhaseSeconds, m.scrapeIntervalSeconds);
       const scrape = (now: number): void => {
         this.scrape(i, m, now);
         this.control.schedule(now + m.scrapeIntervalSeconds, scrape);
       };
-      this.control.schedule(0, scrape);
+      this.control.schedule(phase, scrape);
     });
     const sync = (now: number): void => {
       this.sync(now);
       this.control.schedule(now + this.cfg.syncPeriodSeconds, sync);
     };
-    this.control.schedule(0, sync);
+    this.control.schedule(this.phase(this.cfg.syncPhaseSeconds, this.cfg.syncPeriodSeconds), sync);
+  }
+
+  private phase(pinned: number | undefined, period: number): number {
+    const drawn = this.rng.next() * period;
+    return pinned ?? drawn;
   }
 
   private scrape(i: number, metric: EngineHpaMetric, now: number): void {
+    const external = this.external[i];
+    if (external) {
+      external.recordScrape(now, this.observeTotal(metric));
+      return;
+    }
     for (const pod of this.svc.pods) {
       if (pod.state !== PodState.Loading && pod.state !== PodState.Ready && pod.state !== PodState.Terminating) continue;
       let list = this.pipelines.get(pod);
       if (!list) {
-        list = this.cfg.metrics.map((m) => new MetricPipeline(pipelineOptions(m)));
+        list = this.cfg.metrics.map((m) => (m.source === 'Pods' ? new MetricPipeline(pipelineOptions(m)) : null));
         this.pipelines.set(pod, list);
       }
       list[i]!.recordScrape(now, this.observe(metric, pod, now));
@@ -61,23 +95,51 @@ export class HpaDriver {
       case 'kvCacheUtilization':
         return this.svc.memoryUtilization(pod) * 100;
       case 'queueLength':
-        return this.svc.config.routing === 'shared-queue' ? this.svc.sharedQueue.length / Math.max(1, this.svc.readyCount) : pod.queue.length;
+        return pod.queue.length;
     }
+  }
+
+  /** The one number an External metric exports for the service: requests waiting (queueLength) or waiting and in service (concurrency). */
+  private observeTotal(metric: EngineHpaMetric): number {
+    let total = this.svc.sharedQueue.length;
+    for (const pod of this.svc.pods) {
+      if (pod.state === PodState.Gone) continue;
+      total += metric.type === 'concurrency' ? pod.outstanding : pod.queue.length;
+    }
+    return total;
   }
 
   private sync(now: number): void {
     this.syncs++;
-    const inputs: HpaMetricInput[] = this.cfg.metrics.map((m, i) => ({
-      source: 'Pods',
-      targetAverageValue: m.target,
-      pods: this.svc.pods.filter((p) => p.state !== PodState.Gone).map((p) => this.sample(p, i, now)),
-    }));
+    const inputs: HpaMetricInput[] = this.cfg.metrics.map((m, i) => (m.source === 'External' ? this.externalInput(m, i, now) : this.podsInput(m, i, now)));
     const from = this.svc.specReplicas;
     const decision = this.controller.reconcile(now, from, inputs);
     if (decision.desiredReplicas !== from) {
       this.svc.specReplicas = decision.desiredReplicas;
       this.onScale(this.svc, from, decision.desiredReplicas, now);
     }
+  }
+
+  private podsInput(m: EngineHpaMetric, i: number, now: number): HpaMetricInput {
+    return { source: 'Pods', targetAverageValue: m.target, pods: this.svc.pods.filter((p) => p.state !== PodState.Gone).map((p) => this.sample(p, i, now)) };
+  }
+
+  // scale.status.replicas is the ReplicaSet's active (non-terminating) pods; getReadyPodsCount counts Running+Ready.
+  private externalInput(m: EngineHpaMetric, i: number, now: number): HpaMetricInput {
+    const total = this.external[i]!.read(now);
+    if (total === undefined || !Number.isFinite(total)) return { source: 'Error' };
+    let listed = 0;
+    let active = 0;
+    let ready = 0;
+    for (const p of this.svc.pods) {
+      if (p.state === PodState.Gone) continue;
+      listed++;
+      if (p.state !== PodState.Terminating) active++;
+      if (p.state === PodState.Ready) ready++;
+    }
+    return m.targetType === 'Value'
+      ? { source: 'External', targetValue: m.target, total, listedPods: listed, readyPods: ready }
+      : { source: 'External', targetAverageValue: m.target, total, statusReplicas: active };
   }
 
   private sample(pod: Pod, i: number, now: number): HpaPodSample {

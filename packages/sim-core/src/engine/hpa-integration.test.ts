@@ -2,7 +2,7 @@
  * The HPA inside the simulation: the controller (tested alone against the reference's TC1–TC12) fed
  * by per-pod metric pipelines. Uniform arrivals make the load exact, so the replica sequence can be
  * worked by hand from the upstream algorithm: 100 req/s, target 10 req/s per replica, one replica,
- * scrapes and syncs every 15 s (scrape first), `window: 0` (the rate between the last two scrapes),
+ * scrapes and syncs every 15 s at pinned phase 0 (scrape first), `window: 0` (the rate between the last two scrapes),
  * pods ready at once.
  *
  *  t=15  pod 1 served 100 req/s → raw = ceil(100/10 · 1) = 10.
@@ -32,8 +32,10 @@ function scaleEvents(legacy: boolean): string[] {
       service: {
         hpa: {
           controller: { minReplicas: 1, maxReplicas: 100, behavior: legacy ? null : normalizeBehavior({}) },
-          metrics: [{ type: 'qpsPerReplica', target: 10, windowSeconds: 0, scrapeIntervalSeconds: 15 }],
+          // Phases pinned to 0 (scrape first, then sync at the same instant) so the sequence can be worked by hand.
+          metrics: [{ type: 'qpsPerReplica', source: 'Pods', targetType: 'AverageValue', target: 10, windowSeconds: 0, scrapeIntervalSeconds: 15, scrapePhaseSeconds: 0 }],
           syncPeriodSeconds: 15,
+          syncPhaseSeconds: 0,
         },
       },
     }),
@@ -48,5 +50,53 @@ describe('the HPA driven by simulated traffic', () => {
 
   it('default behavior (behavior: {}): 1 → 5, held while new pods have no rate, → 10', () => {
     expect(scaleEvents(false)).toEqual(['15s: 1→5', '45s: 5→10']);
+  });
+});
+
+describe('a shared queue as the HPA metric (issue #10: External, as a broker or gateway queue reaches a real HPA)', () => {
+  // The reproduction from the issue: a balancer queue capped at 100 requests, a target of 10 per replica, 5
+  // replicas that cannot drain it, new pods loading for 2 minutes. Upstream the queue is an External metric with
+  // an AverageValue target, which horizontal.go computeStatusForExternalMetric hands to replica_calculator.go
+  // GetExternalPerPodMetricReplicas: proposal = ceil(100 / 10) = 10 whatever the pods are doing. The old engine
+  // sent it as a Pods metric (queue ÷ ready pods on every pod, loading ones included) and compounded
+  // 5 → 10 → 20 → 40 → 80 → 100.
+  function run(targetType: 'AverageValue' | 'Value', target: number) {
+    return runEngine(
+      fleet({
+        qps: 200,
+        arrivals: 'uniform',
+        replicas: 5,
+        serviceTime: { kind: 'constant', seconds: 1 },
+        routing: 'shared-queue',
+        queueMaxLength: 100,
+        durationSeconds: 1800,
+        intervalSeconds: 60,
+        service: {
+          startup: { imagePullSeconds: 0, modelLoadSeconds: 120, readinessSeconds: 0 },
+          hpa: {
+            controller: { minReplicas: 1, maxReplicas: 100, behavior: normalizeBehavior({}) },
+            metrics: [{ type: 'queueLength', source: 'External', targetType, target, windowSeconds: 0, scrapeIntervalSeconds: 15 }],
+            syncPeriodSeconds: 15,
+          },
+        },
+      }),
+    );
+  }
+
+  it('AverageValue target 10 on a queue held at 100: settles at 10 replicas, never more', () => {
+    const r = run('AverageValue', 10);
+    const scales = r.events.filter((e) => e.kind === 'hpa-scale');
+    expect(scales.map((e) => `${e.from}→${e.to}`)).toEqual(['5→10']);
+    expect(Math.max(...r.timeseries.desiredReplicas)).toBe(10);
+    expect(r.timeseries.desiredReplicas.at(-1)).toBe(10);
+  });
+
+  it('Value target 50 (the whole queue): ceil(100/50 × ready pods) doubles the ready pods each time they are all ready', () => {
+    // getUsageRatioReplicaCount multiplies by Running+Ready pods, so while new pods load the proposal stays
+    // at 2 × 5 = 10 (the current count), then 20, 40, 80, 100 once each wave is ready: the
+    // Value form of a saturated queue does compound, which is why KEDA uses AverageValue.
+    const r = run('Value', 50);
+    const tos = r.events.filter((e) => e.kind === 'hpa-scale').map((e) => e.to);
+    expect(tos).toEqual([10, 20, 40, 80, 100]);
   });
 });

@@ -46,7 +46,7 @@ function autoscaled(k: Knobs): EngineConfig {
       startup: { imagePullSeconds: 30, modelLoadSeconds: 60, readinessSeconds: 5 },
       hpa: {
         controller: { minReplicas: min, maxReplicas: k.maxReplicas, behavior: k.legacy ? null : normalizeBehavior({}) },
-        metrics: [{ type: 'qpsPerReplica', target: k.target, windowSeconds: 120, scrapeIntervalSeconds: 30 }],
+        metrics: [{ type: 'qpsPerReplica', source: 'Pods', targetType: 'AverageValue', target: k.target, windowSeconds: 120, scrapeIntervalSeconds: 30 }],
         syncPeriodSeconds: 15,
       },
     },

@@ -208,7 +208,8 @@ export class Simulation {
     }
     for (const svc of this.services) {
       if (!svc.config.hpa) continue;
-      const driver = new HpaDriver(svc, new HpaController(svc.config.hpa.controller), svc.config.hpa, this.control, (s, from, to, now) => {
+      const phases = new Rng(this.cfg.seed, RngStream.hpaPhase * 1000 + svc.index);
+      const driver = new HpaDriver(svc, new HpaController(svc.config.hpa.controller), svc.config.hpa, this.control, phases, (s, from, to, now) => {
         this.event({ t: now, kind: 'hpa-scale', target: s.config.name, from, to });
         this.reconcileReplicas(s, now);
       });

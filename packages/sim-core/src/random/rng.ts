@@ -62,4 +62,6 @@ export const RngStream = {
   provisioning: 4,
   spot: 5,
   training: 6,
+  /** Scrape and sync phases of each HPA (stream hpaPhase × 1000 + service index). */
+  hpaPhase: 7,
 } as const;

@@ -38,7 +38,19 @@ const window = (defaultSeconds: number) =>
 const scrape = (defaultSeconds: number) =>
   durationSeconds('How often the metric is scraped', { min: 0, max: HOUR, exclusiveMin: true }).default(defaultSeconds);
 
-/** One HPA metric, discriminated by `type`; `target` is the desired average per replica. */
+// Gauges a gateway or broker can report for the whole service may reach the HPA as an External metric
+// (autoscaling/v2 ExternalMetricSource), with an AverageValue or a Value target; per-pod rates and
+// utilizations stay Pods metrics (a PodsMetricSource takes an AverageValue target only).
+const source = z
+  .enum(['Pods', 'External'])
+  .optional()
+  .describe('Pods: one sample per pod; External: one number for the service (default External for queueLength on a shared-queue service, else Pods)');
+const targetType = z
+  .enum(['AverageValue', 'Value'])
+  .default('AverageValue')
+  .describe('AverageValue: target per replica; Value (External only): target for the whole service');
+
+/** One HPA metric, discriminated by `type`; `target` is the desired average per replica (or the total, for an External Value target). */
 export const hpaMetricSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('qpsPerReplica').describe('Requests per second per replica (Pods metric)'),
@@ -47,8 +59,10 @@ export const hpaMetricSchema = z.discriminatedUnion('type', [
     scrapeInterval: scrape(30),
   }),
   z.strictObject({
-    type: z.literal('concurrency').describe('In-flight requests per replica (Pods metric)'),
-    target: z.number().positive().max(MAX_CONCURRENCY).describe('Target in-flight requests per replica'),
+    type: z.literal('concurrency').describe('In-flight requests (waiting + in service) per replica'),
+    source,
+    targetType,
+    target: z.number().positive().max(MAX_CONCURRENCY * MAX_REPLICAS).describe('Target in-flight requests per replica (or in total, with targetType Value)'),
     window: window(0),
     scrapeInterval: scrape(15),
   }),
@@ -65,8 +79,10 @@ export const hpaMetricSchema = z.discriminatedUnion('type', [
     scrapeInterval: scrape(15),
   }),
   z.strictObject({
-    type: z.literal('queueLength').describe('Queued requests per replica (Pods metric)'),
-    target: z.number().positive().max(MAX_QUEUE_LENGTH).describe('Target queued requests per replica'),
+    type: z.literal('queueLength').describe('Queued requests per replica (a shared queue is External by default)'),
+    source,
+    targetType,
+    target: z.number().positive().max(MAX_QUEUE_LENGTH).describe('Target queued requests per replica (or in total, with targetType Value)'),
     window: window(0),
     scrapeInterval: scrape(15),
   }),
@@ -87,6 +103,15 @@ export const hpaSchema = z
       ctx.addIssue({ code: 'custom', path: ['maxReplicas'], input: h.maxReplicas, message: `must be at least minReplicas (${h.minReplicas}), got ${h.maxReplicas}` });
     }
   });
+
+/**
+ * Which metric source a parsed metric is: what the scenario says, else External for `queueLength` on a
+ * `shared-queue` service (one queue at the balancer, as a broker or gateway exports it), else Pods.
+ */
+export function hpaMetricSource(metric: HpaMetricSpec, routing: string): 'Pods' | 'External' {
+  if ('source' in metric && metric.source !== undefined) return metric.source;
+  return metric.type === 'queueLength' && routing === 'shared-queue' ? 'External' : 'Pods';
+}
 
 /** A parsed HPA metric; durations in seconds, gpuUtilization target in percent (0-100). */
 export type HpaMetricSpec = z.output<typeof hpaMetricSchema>;

@@ -5,7 +5,7 @@ export { trafficProfileSchema, trafficSchema } from './traffic-schema.ts';
 export type { TrafficProfile, TrafficSpec, TrafficSpecInput } from './traffic-schema.ts';
 export { batchingSchema, cacheSchema, latencySchema, serviceSchema } from './service-schema.ts';
 export type { BatchingSpec, BatchLatencySpec, CacheSpec, LatencySpec, QueueSpec, ServiceSpec, StartupSpec } from './service-schema.ts';
-export { hpaBehaviorSchema, hpaMetricSchema, hpaSchema } from './hpa-schema.ts';
+export { hpaBehaviorSchema, hpaMetricSchema, hpaMetricSource, hpaSchema } from './hpa-schema.ts';
 export { llmSchema, modelShapeSchema, tokenLengthSchema } from './llm-schema.ts';
 export type { LlmSpec, ModelShapeSpec, TokenLengthSpec } from './llm-schema.ts';
 export type { HpaMetricSpec, HpaSpec } from './hpa-schema.ts';

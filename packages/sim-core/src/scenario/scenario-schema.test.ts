@@ -71,7 +71,7 @@ describe('defaults from the spec', () => {
   });
 
   it('HPA metric windows and scrape intervals by metric type', () => {
-    expect(svc?.hpa?.metrics[0]).toEqual({ type: 'concurrency', target: 3, window: 0, scrapeInterval: 15 });
+    expect(svc?.hpa?.metrics[0]).toEqual({ type: 'concurrency', targetType: 'AverageValue', target: 3, window: 0, scrapeInterval: 15 });
     const qps = parseOk(edit(['type: concurrency', 'type: qpsPerReplica'])).scenario.spec.services[0]?.hpa?.metrics[0];
     expect(qps).toEqual({ type: 'qpsPerReplica', target: 3, window: 120, scrapeInterval: 30 });
   });
@@ -262,5 +262,24 @@ spec:
     const r = parseScenarioText(text, 'x.yaml');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]!.message).toMatch(/3\.02e8 requests over 7d, above the limit of 1e8 for token-level llm services/);
+  });
+});
+
+describe('hpa metric source (External for a shared queue)', () => {
+  const metricsOf = (text: string) => parseOk(text).scenario.spec.services[0]?.hpa?.metrics;
+  const sharedQueue = (metric: string) => edit(['      concurrency: 4\n', '      concurrency: 4\n      routing: shared-queue\n'], ['          - type: concurrency\n            target: 3\n', metric]);
+
+  it('queueLength on a shared-queue service defaults to External AverageValue; elsewhere metrics are Pods', async () => {
+    const { hpaMetricSource } = await import('./hpa-schema.ts');
+    const shared = metricsOf(sharedQueue('          - type: queueLength\n            target: 10\n'))!;
+    expect(hpaMetricSource(shared[0]!, 'shared-queue')).toBe('External');
+    expect(shared[0]).toMatchObject({ targetType: 'AverageValue' });
+    const perPod = metricsOf(edit(['          - type: concurrency\n            target: 3\n', '          - type: queueLength\n            target: 10\n']))!;
+    expect(hpaMetricSource(perPod[0]!, 'least-outstanding')).toBe('Pods');
+  });
+
+  it('rejects a per-pod sample of a shared queue and a Value target on a Pods metric', () => {
+    expect(report(sharedQueue('          - { type: queueLength, source: Pods, target: 10 }\n'))).toMatchInlineSnapshot(`"examples/bad.yaml:20:42 spec.services[0].hpa.metrics[0].source: a shared queue is one queue at the balancer, not a per-pod sample: it reaches the HPA as an External metric (omit source, or write source: External)"`);
+    expect(report(edit(['          - type: concurrency\n            target: 3\n', '          - { type: concurrency, targetType: Value, target: 30 }\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:19:46 spec.services[0].hpa.metrics[0].targetType: a Pods metric takes an AverageValue target only (autoscaling/v2 PodsMetricSource): use source: External for a Value target"`);
   });
 });

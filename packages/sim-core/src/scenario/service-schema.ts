@@ -1,6 +1,6 @@
 /** Zod schema for `spec.services[]`: replicas, routing, service-time distribution, batching, queue, start-up, HPA. */
 import { z } from 'zod';
-import { hpaSchema } from './hpa-schema.ts';
+import { hpaMetricSource, hpaSchema } from './hpa-schema.ts';
 import { llmSchema } from './llm-schema.ts';
 import {
   MAX_BATCH_SIZE,
@@ -117,6 +117,25 @@ export const serviceSchema = z
         message: `shared-queue routing feeds one request at a time to a free slot, but ${s.llm !== undefined ? 'an llm service batches continuously' : 'a batching service forms batches'} from its own queue: use least-outstanding (default), round-robin or random`,
       });
     }
+    s.hpa?.metrics.forEach((m, i) => {
+      const src = hpaMetricSource(m, s.routing);
+      if (src === 'Pods' && m.type === 'queueLength' && s.routing === 'shared-queue') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hpa', 'metrics', i, 'source'],
+          input: 'Pods',
+          message: 'a shared queue is one queue at the balancer, not a per-pod sample: it reaches the HPA as an External metric (omit source, or write source: External)',
+        });
+      }
+      if (src === 'Pods' && 'targetType' in m && m.targetType === 'Value') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hpa', 'metrics', i, 'targetType'],
+          input: 'Value',
+          message: 'a Pods metric takes an AverageValue target only (autoscaling/v2 PodsMetricSource): use source: External for a Value target',
+        });
+      }
+    });
     if (s.llm !== undefined && s.batching !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['batching'], input: undefined, message: 'an llm service batches continuously: use llm.maxBatchSize and llm.maxBatchedTokens instead of batching' });
     }
