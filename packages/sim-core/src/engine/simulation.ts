@@ -23,6 +23,7 @@ import type { EngineEvent, EngineResult, RunOptions } from './engine-result.ts';
 import { EventHeap } from './event-heap.ts';
 import { HpaDriver } from './hpa-driver.ts';
 import { Pod, PodState } from './pod.ts';
+import { podsToDelete } from './replica-set-deletion.ts';
 import { RequestStore } from './request-store.ts';
 import { RunStats } from './run-stats.ts';
 import { MAX_IN_FLIGHT_REQUESTS } from './engine-limits.ts';
@@ -238,7 +239,7 @@ export class Simulation {
     const live = svc.pods.filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone);
     for (let n = live.length; n < svc.specReplicas; n++) this.createPod(svc, now);
     if (live.length > svc.specReplicas) {
-      for (const pod of deletionOrder(live).slice(0, live.length - svc.specReplicas)) this.deletePod(pod, now, false);
+      for (const pod of podsToDelete(live, live.length - svc.specReplicas, now, this.cfg.seed)) this.deletePod(pod, now, false);
     }
   }
 
@@ -582,15 +583,6 @@ function sample(acc: { min: number; max: number; sum: number; n: number }, v: nu
 
 function summarize(acc: { min: number; max: number; sum: number; n: number }): { min: number; max: number; mean: number } {
   return acc.n === 0 ? { min: 0, max: 0, mean: 0 } : { min: acc.min, max: acc.max, mean: acc.sum / acc.n };
-}
-
-/**
- * ReplicaSet's deletion preference (controller_utils ActivePods ordering, simplified to what the
- * simulator models): unscheduled before scheduled, starting before ready, then the most recently ready.
- */
-function deletionOrder(pods: Pod[]): Pod[] {
-  const rank = (p: Pod): number => (p.state === PodState.Pending ? 0 : p.state === PodState.Pulling ? 1 : p.state === PodState.Loading ? 2 : 3);
-  return [...pods].sort((a, b) => rank(a) - rank(b) || b.readyAt - a.readyAt || b.createdAt - a.createdAt || b.uid - a.uid);
 }
 
 /** Runs one engine configuration to the horizon. */
