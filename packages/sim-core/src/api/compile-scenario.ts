@@ -5,10 +5,10 @@
  */
 import { getGpu, getInstance, type GpuSpec, type InstanceType } from '@design-sim/cost-model';
 import { resolveLlm } from '../llm/resolve-llm.ts';
-import type { EngineBatching, EngineConfig, EngineHpa, EngineLlm, EnginePool, EngineService } from '../engine/engine-config.ts';
+import type { EngineBatching, EngineClusterAutoscaler, EngineConfig, EngineHpa, EngineLlm, EnginePool, EngineService } from '../engine/engine-config.ts';
 import { normalizeBehavior } from '../hpa/index.ts';
 import { type DurationDistribution, lognormalFromP50P95, lognormalFromP50P99 } from '../random/service-time.ts';
-import { hpaMetricSource, type BatchingSpec, type HpaSpec, type LatencySpec, type NodePoolSpec, type Scenario, type ServiceSpec } from '../scenario/index.ts';
+import { hpaMetricSource, poolNamesOf, type BatchingSpec, type HpaSpec, type LatencySpec, type NodePoolSpec, type Scenario, type ServiceSpec } from '../scenario/index.ts';
 import { profileSpecOf } from '../scenario/traffic-rate.ts';
 import { compileRateProfile } from '../traffic/rate-profile.ts';
 
@@ -17,10 +17,6 @@ import { compileRateProfile } from '../traffic/rate-profile.ts';
  * (k8s-semantics.md §3.5 "Recommended simulator distribution").
  */
 export const DEFAULT_GPU_NODE_PROVISIONING = { p50Seconds: 240, p95Seconds: 600 } as const;
-/** Upstream `unschedulablePodWithGpuTimeBuffer` (core/static_autoscaler.go): 30 s. */
-export const CA_GPU_POD_BUFFER_SECONDS = 30;
-/** Upstream `--max-scale-down-parallelism` default: 10 empty nodes per scan. */
-export const CA_MAX_EMPTY_BULK_DELETE = 10;
 
 /** Compiles a parsed scenario that has services (a training-only scenario has no engine run). */
 export function compileScenario(scenario: Scenario, overrides: { seed?: number; durationSeconds?: number; intervalSeconds?: number } = {}): EngineConfig {
@@ -40,14 +36,15 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     drainSeconds: spec.drain,
     traffic: { profile: compileRateProfile(profileSpecOf(traffic.profile), duration), arrivals: traffic.arrivals, service: Math.max(0, target) },
     services: services.map((s) => {
-      const pool = s.nodePool === undefined ? -1 : (poolIndex.get(s.nodePool) ?? -1);
-      return compileService(s, pool, pool >= 0 ? instances[pool]! : undefined);
+      const pools = poolNamesOf(s).flatMap((name) => (poolIndex.has(name) ? [poolIndex.get(name)!] : []));
+      return compileService(s, pools, pools.length > 0 ? instances[pools[0]!]! : undefined, spec.cluster.featureGates.HPAConfigurableTolerance);
     }),
     pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services)),
+    clusterAutoscaler: compileClusterAutoscaler(spec),
   };
 }
 
-function compileService(s: ServiceSpec, pool: number, instance: InstanceType | undefined): EngineService {
+function compileService(s: ServiceSpec, pools: readonly number[], instance: InstanceType | undefined, configurableTolerance: boolean): EngineService {
   return {
     name: s.name,
     initialReplicas: s.replicas,
@@ -59,8 +56,8 @@ function compileService(s: ServiceSpec, pool: number, instance: InstanceType | u
     queueMaxLength: s.queue?.maxLength ?? Infinity,
     queueTimeoutSeconds: s.queue?.timeout ?? Infinity,
     startup: { imagePullSeconds: s.startup.imagePull, modelLoadSeconds: s.startup.modelLoad, readinessSeconds: s.startup.readiness },
-    pool,
-    hpa: s.hpa ? compileHpa(s.hpa, s.routing) : null,
+    pools,
+    hpa: s.hpa ? compileHpa(s.hpa, s.routing, configurableTolerance) : null,
     cache: cacheOf(s),
     llm: s.llm ? compileLlm(s, instance) : null,
   };
@@ -119,12 +116,13 @@ function interpolate(points: readonly (readonly [number, number])[], x: number):
   return x1 === x0 ? y1 : Math.max(0, y0 + ((y1 - y0) * (x - x0)) / (x1 - x0));
 }
 
-function compileHpa(h: HpaSpec, routing: ServiceSpec['routing']): EngineHpa {
+function compileHpa(h: HpaSpec, routing: ServiceSpec['routing'], configurableTolerance: boolean): EngineHpa {
   return {
     controller: {
       minReplicas: h.minReplicas,
       maxReplicas: h.maxReplicas,
       behavior: normalizeBehavior(h.behavior),
+      configurableTolerance,
       ...(h.tolerance === undefined ? {} : { tolerance: h.tolerance }),
     },
     metrics: h.metrics.map((m) => ({
@@ -154,28 +152,46 @@ function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly Ser
     regularUsdPerHour: inst.prices[p.purchase]?.usdPerHour ?? null,
     regularCapacity: p.purchase,
     provisioning: provisioningDistribution(p.provisioning),
+    provisioningFailure: p.provisioningFailure,
     autoscaler: {
       enabled: ca.enabled,
-      scanIntervalSeconds: ca.scanInterval,
       scaleDownUnneededSeconds: ca.scaleDownUnneededTime,
-      scaleDownDelayAfterAddSeconds: ca.scaleDownDelayAfterAdd,
       utilizationThreshold: ca.scaleDownUtilizationThreshold,
-      gpuPodBufferSeconds: CA_GPU_POD_BUFFER_SECONDS,
-      maxEmptyBulkDelete: CA_MAX_EMPTY_BULK_DELETE,
+      maxNodeProvisionSeconds: ca.maxNodeProvisionTime,
+      priority: ca.priority ?? null,
     },
     spot: p.spot && p.spotShare > 0 ? { interruptionsPerNodeHour: p.spot.interruptionsPerNodeHour, noticeSeconds: p.spot.notice } : null,
   };
 }
 
-/** The run starts in steady state: the pool holds at least the nodes its initial replicas need. */
+/**
+ * The run starts in steady state: the pool holds at least the nodes its initial replicas need (a service on
+ * several pools counts against the first one it lists).
+ */
 function nodesForInitialReplicas(pool: string, gpusPerNode: number, services: readonly ServiceSpec[]): number {
   let nodes = 0;
   for (const s of services) {
-    if (s.nodePool !== pool || s.gpusPerReplica === 0) continue;
+    if (poolNamesOf(s)[0] !== pool || s.gpusPerReplica === 0) continue;
     const perNode = Math.floor(gpusPerNode / s.gpusPerReplica);
     if (perNode > 0) nodes += Math.ceil(s.replicas / perNode);
   }
   return nodes;
+}
+
+/** The global flags: spec.cluster.autoscaler, with scanInterval and scaleDownDelayAfterAdd resolved from the pools. */
+function compileClusterAutoscaler(spec: Scenario['spec']): EngineClusterAutoscaler {
+  const a = spec.cluster.autoscaler;
+  const autoscaled = spec.nodePools.filter((p) => p.clusterAutoscaler.enabled);
+  return {
+    scanIntervalSeconds: a.scanInterval,
+    scaleDownDelayAfterAddSeconds: a.scaleDownDelayAfterAdd,
+    expander: a.expander,
+    maxScaleDownParallelism: a.maxScaleDownParallelism,
+    maxDrainParallelism: a.maxDrainParallelism,
+    unremovableNodeRecheckSeconds: a.unremovableNodeRecheckTimeout,
+    defaultScaleDownUnneededSeconds: autoscaled[0]?.clusterAutoscaler.scaleDownUnneededTime ?? 600,
+    backoff: { initialSeconds: a.initialNodeGroupBackoffDuration, maxSeconds: a.maxNodeGroupBackoffDuration, resetTimeoutSeconds: a.nodeGroupBackoffResetTimeout },
+  };
 }
 
 function provisioningDistribution(p: NodePoolSpec['provisioning']): DurationDistribution {

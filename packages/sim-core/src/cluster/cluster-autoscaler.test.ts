@@ -1,84 +1,288 @@
 /**
- * The cluster-autoscaler scan against the reference's worked cases (k8s-semantics.md §7, TC13 and TC14):
- * the 30 s GPU-pod buffer, the strict unneeded-time comparison, and the global cool-down after a scale-up.
+ * The cluster autoscaler's loop against kubernetes/autoscaler cluster-autoscaler 1.34 (tag
+ * cluster-autoscaler-1.34.5, commit cb2123ed13148c38fbdb1ede42d8e99761ee2909), each case naming the function
+ * it reproduces. Pods and nodes are placed by hand; the actions record what the autoscaler asked for.
  */
 import { describe, expect, it } from 'vitest';
+import type { EngineClusterAutoscaler, EnginePool } from '../engine/engine-config.ts';
 import { Pod, PodState } from '../engine/pod.ts';
+import { Rng } from '../random/rng.ts';
 import { pool as poolConfig } from '../test-support/builders.ts';
-import { ClusterAutoscaler } from './cluster-autoscaler.ts';
-import { NodeState } from './node-runtime.ts';
+import { ClusterAutoscaler, DEFAULT_CLUSTER_AUTOSCALER } from './cluster-autoscaler.ts';
+import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import { PoolRuntime } from './pool-runtime.ts';
 
-function harness(nodes: number) {
-  const pool = new PoolRuntime(0, poolConfig({ gpusPerNode: 8, maxNodes: 10, minNodes: 0 }));
-  for (let i = 0; i < nodes; i++) pool.addNode(i, 0).state = NodeState.Ready;
-  const requests: number[] = [];
-  const deletions: number[] = [];
-  let uid = 100;
-  const ca = new ClusterAutoscaler({
-    requestNode: (p, now) => {
-      requests.push(now);
-      p.addNode(uid++, now); // provisioning: counts as upcoming capacity from now on
-    },
-    evictPod: () => {},
-    deleteNode: (p, node, now) => {
-      deletions.push(now);
-      p.removeNode(node, now);
-    },
-    gpusOf: () => 1,
-  });
-  const scanUntil = (end: number) => {
-    for (let t = 0; t <= end; t += 10) ca.scan(pool, t);
-  };
-  return { pool, ca, requests, deletions, scanUntil };
+interface Svc {
+  gpus: number;
+  pools: number[];
 }
 
-describe('cluster-autoscaler scale-up', () => {
-  it('TC13: an unschedulable GPU pod created at t=3 triggers a scale-up at t=40, not before', () => {
-    const h = harness(0);
-    const pod = new Pod(0, 0, 3, 1);
-    pod.state = PodState.Pending;
-    h.pool.pending.push(pod);
-    h.scanUntil(60);
-    expect(h.requests).toEqual([40]);
+function harness(pools: Partial<EnginePool>[], services: Svc[], flags: Partial<EngineClusterAutoscaler> = {}) {
+  const runtimes = pools.map((p, i) => new PoolRuntime(i, poolConfig({ gpusPerNode: 8, maxNodes: 10, minNodes: 0, name: `p${i}`, ...p })));
+  const pending: Pod[] = [];
+  const log: string[] = [];
+  let uid = 1000;
+  let podUid = 0;
+  const ca = new ClusterAutoscaler(
+    runtimes,
+    pending,
+    { ...DEFAULT_CLUSTER_AUTOSCALER, ...flags },
+    {
+      requestNode: (p, now) => {
+        log.push(`${now}: +node ${p.config.name}`);
+        p.addNode(uid++, now);
+      },
+      evictPod: (pod, now) => {
+        log.push(`${now}: evict pod ${pod.uid}`);
+        unbind(pod);
+      },
+      deleteNode: (p, node, now) => {
+        log.push(`${now}: -node ${p.config.name}/${node.uid}${node.state === NodeState.Draining ? ' (drained)' : node.state === NodeState.Provisioning ? ' (never ready)' : ''}`);
+        p.removeNode(node, now);
+      },
+      gpusOf: (pod) => services[pod.service]!.gpus,
+      poolsOf: (pod) => services[pod.service]!.pools,
+      scaleUpTimedOut: (p, now, until) => log.push(`${now}: timeout ${p.config.name} until ${until}`),
+    },
+    new Rng(1, 9),
+  );
+  function unbind(pod: Pod): void {
+    const node = pod.node;
+    if (!node) return;
+    node.pods.delete(pod);
+    node.gpusUsed -= services[pod.service]!.gpus;
+    pod.node = null;
+    pod.state = PodState.Gone;
+  }
+  function node(p: number, state = NodeState.Ready): NodeRuntime {
+    const n = runtimes[p]!.addNode(uid++, 0);
+    n.state = state;
+    return n;
+  }
+  function bound(service: number, on: NodeRuntime, createdAt = -3600): Pod {
+    const pod = new Pod(podUid++, service, createdAt, 1);
+    pod.state = PodState.Ready;
+    pod.node = on;
+    on.pods.add(pod);
+    on.gpusUsed += services[service]!.gpus;
+    return pod;
+  }
+  function pendingPod(service: number, createdAt: number): Pod {
+    const pod = new Pod(podUid++, service, createdAt, 1);
+    pending.push(pod);
+    return pod;
+  }
+  const scanUntil = (from: number, end: number) => {
+    for (let t = from; t <= end; t += 10) ca.scan(t);
+  };
+  return { pools: runtimes, ca, log, node, bound, pendingPod, scanUntil, pending };
+}
+
+describe('scale-up (static_autoscaler.go RunOnce, orchestrator.go ScaleUp)', () => {
+  it('TC13: a GPU pod created at t=3 triggers a scale-up at t=40, not before (allPodsAreNew, unschedulablePodWithGpuTimeBuffer)', () => {
+    const h = harness([{}], [{ gpus: 1, pools: [0] }]);
+    h.pendingPod(0, 3);
+    h.scanUntil(0, 60);
+    expect(h.log).toEqual(['40: +node p0']);
   });
 
-  it('counts capacity on upcoming nodes: pods that fit on a node being provisioned do not add another', () => {
-    const h = harness(0);
-    for (let i = 0; i < 12; i++) {
-      const pod = new Pod(i, 0, 0, 1);
-      h.pool.pending.push(pod);
-    }
-    h.ca.scan(h.pool, 40);
-    expect(h.requests).toEqual([40, 40]); // 12 one-GPU pods on 8-GPU nodes: two nodes
-    h.ca.scan(h.pool, 50);
-    expect(h.requests).toEqual([40, 40]);
+  it('counts capacity on upcoming nodes: pods that fit on a node being provisioned do not add another (filter_out_schedulable)', () => {
+    const h = harness([{}], [{ gpus: 1, pools: [0] }]);
+    for (let i = 0; i < 12; i++) h.pendingPod(0, 0);
+    h.ca.scan(40);
+    expect(h.log).toEqual(['40: +node p0', '40: +node p0']); // 12 one-GPU pods on 8-GPU nodes: two nodes
+    h.ca.scan(50);
+    expect(h.log).toHaveLength(2);
+  });
+
+  it('the 30 s buffer is judged on the pods left after filtering, cluster-wide: a young pod that fits an upcoming node does not delay an old one', () => {
+    // Pool 0 is provisioning a node with room; a pod of service 0 created at t=25 fits there and is dropped
+    // before allPodsAreNew, so the t=0 pod of service 1 (pool 1) scales up at t=30 (0 + 30 > 30 is false).
+    const h = harness([{}, {}], [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [1] }]);
+    h.node(0, NodeState.Provisioning);
+    h.pendingPod(1, 0);
+    h.pendingPod(0, 25);
+    h.scanUntil(30, 30);
+    expect(h.log).toEqual(['30: +node p1']);
+  });
+
+  it('while every unhelped pod is new, the loop does no scale-down anywhere (DisableScaleDownForLoop)', () => {
+    // Pool 0 has an empty node unneeded since t=0; a GPU pod of pool 1 appears at t=605. The deletion due at
+    // t=610 waits until the pod is 30 s old (t=640: 605 + 30 > 640 is false), in the same loop as its scale-up.
+    const h = harness([{}, {}], [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [1] }], { scaleDownDelayAfterAddSeconds: 0 });
+    h.node(0);
+    h.ca.lastScaleUp = -1000;
+    h.scanUntil(0, 600);
+    h.pendingPod(1, 605);
+    h.scanUntil(610, 640);
+    expect(h.log).toEqual(['640: +node p1', '640: -node p0/1000']);
+  });
+
+  it('grows one node group per loop: pods of two pools are helped in consecutive loops', () => {
+    const h = harness([{}, {}], [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [1] }]);
+    h.pendingPod(0, 0);
+    h.pendingPod(1, 0);
+    h.scanUntil(30, 40);
+    expect(h.log).toHaveLength(2);
+    expect(new Set(h.log.map((l) => l.split(' ')[0]))).toEqual(new Set(['30:', '40:']));
   });
 });
 
-describe('cluster-autoscaler scale-down', () => {
+describe('expanders (expander/waste, price, priority; factory/chain.go)', () => {
+  // Two pools a service may use: 4-GPU nodes and 8-GPU nodes; 3 pending one-GPU pods.
+  function choice(expander: EngineClusterAutoscaler['expander'], pools: Partial<EnginePool>[]): string {
+    const h = harness(pools, [{ gpus: 1, pools: [0, 1] }], { expander });
+    for (let i = 0; i < 3; i++) h.pendingPod(0, 0);
+    h.ca.scan(30);
+    return h.log.join(', ');
+  }
+
+  it('least-waste (default) grows the group whose new nodes waste the smallest fraction: 3 of 4 GPUs over 3 of 8', () => {
+    expect(choice(['least-waste'], [{ gpusPerNode: 8 }, { gpusPerNode: 4 }])).toBe('30: +node p1');
+    expect(choice(['least-waste'], [{ gpusPerNode: 4 }, { gpusPerNode: 8 }])).toBe('30: +node p0');
+  });
+
+  it('price grows the group with the lowest node price per requested GPU', () => {
+    const pools = [{ gpusPerNode: 4, regularUsdPerHour: 4 }, { gpusPerNode: 8, regularUsdPerHour: 3 }];
+    expect(choice(['price'], pools)).toBe('30: +node p1');
+  });
+
+  it('priority grows the highest listed group; unlisted groups are not used', () => {
+    const pools = [{ gpusPerNode: 4, autoscaler: { ...poolConfig().autoscaler, priority: 10 } }, { gpusPerNode: 8, autoscaler: { ...poolConfig().autoscaler, priority: 50 } }];
+    expect(choice(['priority'], pools)).toBe('30: +node p1');
+    expect(choice(['priority'], [pools[0]!, { gpusPerNode: 8 }])).toBe('30: +node p0');
+  });
+
+  it('a chain runs in order: priority ties go to least-waste', () => {
+    const prio = { ...poolConfig().autoscaler, priority: 10 };
+    expect(choice(['priority', 'least-waste'], [{ gpusPerNode: 8, autoscaler: prio }, { gpusPerNode: 4, autoscaler: prio }])).toBe('30: +node p1');
+  });
+});
+
+describe('scale-down timing (unneeded/nodes.go RemovableAt, static_autoscaler.go isScaleDownInCooldown)', () => {
   it('TC14: a node unneeded from t=0, last scale-up at t=-120: deletion at t=610 (strictly after 10 min)', () => {
-    const h = harness(2);
+    const h = harness([{}], []);
+    h.node(0);
+    h.node(0);
     h.ca.lastScaleUp = -120;
-    h.scanUntil(700);
-    expect(h.deletions).toEqual([610, 610]);
+    h.scanUntil(0, 700);
+    expect(h.log).toEqual(['610: -node p0/1000', '610: -node p0/1001']);
   });
 
   it('TC14: a scale-up at t=200 puts scale-down in cool-down until t=800 (cool-down ends at exactly 10 min)', () => {
-    const h = harness(1);
+    const h = harness([{}], []);
+    h.node(0);
     h.ca.lastScaleUp = 200;
-    h.scanUntil(900);
-    expect(h.deletions).toEqual([800]);
+    h.scanUntil(0, 900);
+    expect(h.log).toEqual(['800: -node p0/1000']);
   });
 
-  it('TC14: 4 of 8 GPUs in use (0.5) is a candidate, 5 of 8 (0.625) is not', () => {
-    for (const [used, candidate] of [[4, true], [5, false]] as const) {
-      const h = harness(2);
-      const [busy, other] = h.pool.nodes;
-      busy!.gpusUsed = used;
-      other!.gpusUsed = 1; // room elsewhere for the busy node's pods, so only utilization decides
-      h.ca.scan(h.pool, 0);
-      expect(busy!.unneededSince >= 0).toBe(candidate);
+  it('TC14: 4 of 8 GPUs in use (0.5) is a candidate, 5 of 8 (0.625) is not (eligibility.go isNodeAtOrBelowUtilizationThreshold)', () => {
+    for (const [gpus, candidate] of [[4, true], [5, false]] as const) {
+      const h = harness([{}], [{ gpus, pools: [0] }, { gpus: 1, pools: [0] }]);
+      const busy = h.node(0);
+      const other = h.node(0);
+      h.bound(0, busy);
+      h.bound(1, other); // room elsewhere for the busy node's pod, so only utilization decides
+      h.ca.scan(0);
+      expect(h.ca.planner.unneededSince(busy) !== undefined).toBe(candidate);
     }
+  });
+
+  it('deletes empty nodes and starts a drain in the same loop (budgets.go CropNodes: empty, then drain)', () => {
+    const h = harness([{}], [{ gpus: 2, pools: [0] }]);
+    const full = h.node(0);
+    const empty = h.node(0);
+    const light = h.node(0);
+    for (let i = 0; i < 3; i++) h.bound(0, full); // 6/8: not a candidate, room for the 2-GPU pod of `light`
+    h.bound(0, light);
+    h.ca.lastScaleUp = -1000;
+    h.scanUntil(0, 610);
+    expect(h.log).toEqual([`610: -node p0/${empty.uid}`, '610: evict pod 3', `610: -node p0/${light.uid} (drained)`]);
+  });
+});
+
+describe('scale-down fit (simulator/cluster.go RemovalSimulator.SimulateNodeRemoval → findPlaceFor)', () => {
+  it('3-GPU replicas on 8-GPU nodes at 6/8, 6/8, 3/8 keep three nodes forever: no single node has 3 free GPUs (NoPlaceToMovePods)', () => {
+    // Summed, the other nodes have 4 free GPUs, which the old engine compared with 3 and drained the third
+    // node every 820 s; upstream places each pod on one node and finds none.
+    const h = harness([{}], [{ gpus: 3, pools: [0] }]);
+    const [a, b, c] = [h.node(0), h.node(0), h.node(0)];
+    h.bound(0, a);
+    h.bound(0, a);
+    h.bound(0, b);
+    h.bound(0, b);
+    h.bound(0, c);
+    h.ca.lastScaleUp = -1000;
+    h.scanUntil(0, 4 * 3600);
+    expect(h.log).toEqual([]);
+    expect(h.ca.planner.unneededSince(c)).toBeUndefined();
+  });
+
+  it('with 2-GPU replicas (6/8, 6/8, 2/8) the lone pod fits on one node and the third node drains', () => {
+    const h = harness([{}], [{ gpus: 2, pools: [0] }]);
+    const [a, b, c] = [h.node(0), h.node(0), h.node(0)];
+    for (let i = 0; i < 3; i++) h.bound(0, a);
+    for (let i = 0; i < 3; i++) h.bound(0, b);
+    h.bound(0, c);
+    h.ca.lastScaleUp = -1000;
+    h.scanUntil(0, 610);
+    expect(h.log).toEqual(['610: evict pod 6', `610: -node p0/${c.uid} (drained)`]);
+  });
+
+  it('placements persist within a loop: two light nodes cannot both count on the same free GPUs', () => {
+    // a: 6/8 (2 free); b and c each hold one 2-GPU pod. Only one of b, c is removable at a time (planner.go
+    // categorizeNodes persists each successful simulation); the other drains after the first is gone.
+    const h = harness([{}], [{ gpus: 2, pools: [0] }], { maxDrainParallelism: 5 });
+    const [a, b, c] = [h.node(0), h.node(0), h.node(0)];
+    for (let i = 0; i < 3; i++) h.bound(0, a);
+    h.bound(0, b);
+    h.bound(0, c);
+    h.ca.scan(0);
+    const unneeded = [b, c].filter((n) => h.ca.planner.unneededSince(n) !== undefined);
+    // b's pod takes a's last 2 GPUs and b leaves the destinations; c's pod then has nowhere to go.
+    expect(unneeded).toEqual([b]);
+  });
+
+  it('a node with no place for its pods is not simulated again for 5 minutes (unremovable-node-recheck-timeout)', () => {
+    const h = harness([{}], [{ gpus: 3, pools: [0] }, { gpus: 5, pools: [0] }]);
+    const [a, b, c] = [h.node(0), h.node(0), h.node(0)];
+    h.bound(0, a);
+    h.bound(0, a); // 6/8
+    h.bound(1, b);
+    const leaving = h.bound(0, b); // 8/8
+    const lone = h.bound(0, c); // 3/8: its pod fits on neither a nor b: unremovable until t=300
+    h.ca.scan(0);
+    // Room appears at t=10 (b drops to 5/8, 3 free), but c is only re-simulated once its recheck time has passed.
+    b.pods.delete(leaving);
+    b.gpusUsed -= 3;
+    h.scanUntil(10, 290);
+    expect(h.ca.planner.unneededSince(c)).toBeUndefined();
+    h.ca.scan(300); // unremovable.Nodes.Update keeps a TTL only while ttl.After(now): at t=300 it has expired
+    expect(h.ca.planner.unneededSince(c)).toBe(300);
+    expect(lone.node).toBe(c);
+  });
+});
+
+describe('provisioning failures (clusterstate.go updateScaleRequests, static_autoscaler.go removeOldUnregisteredNodes)', () => {
+  it('a node that never becomes ready times out strictly after max-node-provision-time, backs its group off 5 min and is deleted', () => {
+    const h = harness([{}], [{ gpus: 1, pools: [0] }]);
+    h.pendingPod(0, 0);
+    h.scanUntil(30, 950);
+    // Requested at t=30; first seen unregistered at t=40; the request times out at t=940 (30 + 900 < 940), the
+    // node is removed at t=950 (40 + 900 < 950). The group is backed off until 940 + 300 = 1240.
+    expect(h.log).toEqual(['30: +node p0', '940: timeout p0 until 1240', '950: -node p0/1000 (never ready)']);
+    expect(h.ca.isBackedOff(0, 1240)).toBe(true);
+    expect(h.ca.isBackedOff(0, 1241)).toBe(false);
+  });
+
+  it('while a group is backed off, a pod that may use another group gets a node there', () => {
+    const h = harness([{}, {}], [{ gpus: 1, pools: [0, 1] }], { expander: ['priority'] });
+    h.pools[0]!.config.autoscaler.priority = 10; // p0 preferred; p1 unlisted is only used when p0 is out
+    h.pools[1]!.config.autoscaler.priority = 1;
+    h.pendingPod(0, 0);
+    h.scanUntil(30, 960);
+    // removeOldUnregisteredNodes runs before the scale-up in RunOnce.
+    expect(h.log).toEqual(['30: +node p0', '940: timeout p0 until 1240', '950: -node p0/1000 (never ready)', '950: +node p1']);
   });
 });

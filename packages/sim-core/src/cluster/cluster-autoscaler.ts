@@ -1,121 +1,286 @@
+/**
+ * The cluster autoscaler's loop over the whole cluster, a port of kubernetes/autoscaler cluster-autoscaler 1.34
+ * core/static_autoscaler.go `StaticAutoscaler.RunOnce`, for GPU node groups. Each scan (`--scan-interval`):
+ *
+ * 1. Cluster state (clusterstate/clusterstate.go `updateScaleRequests`): a scale-up request whose nodes are not
+ *    all up by `requestTime + max-node-provision-time` (strictly after) times out and backs its node group off
+ *    (node-group-backoff.ts); nodes still unregistered that long after they were first seen are deleted
+ *    (`removeOldUnregisteredNodes`, never below the group's min size).
+ * 2. Pending pods that fit on free capacity of ready nodes or on upcoming nodes are not helped
+ *    (core/podlistprocessor/filter_out_schedulable.go). If every remaining pod is new — the oldest was created
+ *    less than 2 s ago, or the oldest GPU pod less than 30 s ago (`allPodsAreNew`,
+ *    `unschedulablePodWithGpuTimeBuffer`) — the loop neither scales up nor down. Otherwise ONE node group
+ *    grows (scale-up.ts, chosen by the expander).
+ * 3. Scale-down planning runs every loop (scale-down-planner.ts); deletion only outside the cool-down: a
+ *    scale-up in this loop or within `--scale-down-delay-after-add` anywhere (`isScaleDownInCooldown`).
+ *    Empty nodes go at once; nodes to drain are cordoned, their pods evicted, and deleted once empty.
+ *
+ * Defaults follow cluster-autoscaler 1.34 (config/flags/flags.go); the engine owns nodes and pods and acts on
+ * requests through {@link ClusterActions}.
+ */
 import type { Pod } from '../engine/pod.ts';
+import { PodState } from '../engine/pod.ts';
+import type { EngineClusterAutoscaler } from '../engine/engine-config.ts';
+import type { Rng } from '../random/rng.ts';
+import { DEFAULT_NODE_GROUP_BACKOFF, NodeGroupBackoff } from './node-group-backoff.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
+import { planScaleUp, type ScaleUpGroup } from './scale-up.ts';
+import { type PlannerGroup, type PlannerNode, ScaleDownPlanner, simPod } from './scale-down-planner.ts';
+import { HintingSimulator, NodeCursor, type SimNode, type SimPod } from './scheduling-simulator.ts';
 
-/** What the autoscaler asks the cluster to do. */
+/** `unschedulablePodTimeBuffer` (core/static_autoscaler.go): any pod younger than this is "new". */
+export const UNSCHEDULABLE_POD_BUFFER_SECONDS = 2;
+/** `unschedulablePodWithGpuTimeBuffer`: a GPU pod younger than this is "new" (wait for more pods). */
+export const UNSCHEDULABLE_GPU_POD_BUFFER_SECONDS = 30;
+/** `apiv1.DefaultTerminationGracePeriodSeconds` + `drain.PodLongTerminatingExtraThreshold`: 30 s + 30 s. */
+export const LONG_TERMINATING_SECONDS = 60;
+
+/** The global flags at their cluster-autoscaler 1.34 defaults (config/flags/flags.go). */
+export const DEFAULT_CLUSTER_AUTOSCALER: Readonly<EngineClusterAutoscaler> = Object.freeze<EngineClusterAutoscaler>({
+  scanIntervalSeconds: 10,
+  scaleDownDelayAfterAddSeconds: 600,
+  expander: ['least-waste'],
+  maxScaleDownParallelism: 10,
+  maxDrainParallelism: 1,
+  unremovableNodeRecheckSeconds: 300,
+  defaultScaleDownUnneededSeconds: 600,
+  backoff: DEFAULT_NODE_GROUP_BACKOFF,
+});
+
+/** What the autoscaler asks the cluster to do, and what it reads of pods. */
 export interface ClusterActions {
-  /** Launch one node in the pool (it becomes ready after a provisioning delay). */
+  /** Launch one node in the pool (it becomes ready after a provisioning delay, or never). */
   requestNode(pool: PoolRuntime, now: number): void;
   /** Evict a pod for a drain (its Deployment replaces it). */
   evictPod(pod: Pod, now: number): void;
-  /** Delete an empty node, or a drained one once its pods are gone. */
+  /** Delete a node: empty, drained, or never registered. */
   deleteNode(pool: PoolRuntime, node: NodeRuntime, now: number): void;
-  /** GPUs each pending pod needs. */
+  /** GPUs a pod requests. */
   gpusOf(pod: Pod): number;
+  /** Node pools a pod may run on (its node affinity). */
+  poolsOf(pod: Pod): readonly number[];
+  /** A scale-up timed out; the group is backed off until `until` (s). */
+  scaleUpTimedOut(pool: PoolRuntime, now: number, until: number): void;
 }
 
-/**
- * The cluster-autoscaler's RunOnce for GPU node groups, as in kubernetes/autoscaler
- * core/static_autoscaler.go (see ../shared/reference/k8s-semantics.md §3): scale-up for pending pods
- * that fit on no existing or upcoming node, after the 30 s GPU-pod buffer; scale-down of nodes whose
- * GPU utilization stays ≤ threshold for longer than the unneeded time (strictly), outside the global
- * cool-down after a scale-up, empty nodes in bulk and at most one non-empty drain at a time.
- */
+interface ScaleUpRequest {
+  increase: number;
+  time: number;
+  expectedAddTime: number;
+}
+
 export class ClusterAutoscaler {
   /** Global, as CA's delays are unless --scale-down-delay-type-local: a scale-up anywhere pauses scale-down everywhere. */
-  lastScaleUp = -Infinity;
-  private draining: NodeRuntime | null = null;
+  lastScaleUp = Number.NEGATIVE_INFINITY;
+  private readonly requests = new Map<number, ScaleUpRequest>();
+  private readonly backoff: NodeGroupBackoff;
+  private readonly unregisteredSince = new Map<NodeRuntime, number>();
+  private readonly drains = new Set<NodeRuntime>();
+  private readonly cursor = new NodeCursor();
+  private readonly filterSim: HintingSimulator;
+  readonly planner: ScaleDownPlanner;
 
-  constructor(private readonly actions: ClusterActions) {}
-
-  /** One scan of one pool (pools scan on their own interval). */
-  scan(pool: PoolRuntime, now: number): void {
-    const cfg = pool.config.autoscaler;
-    if (!cfg.enabled) return;
-    let scaleDownBlocked = false;
-    const pending = pool.pending;
-    if (pending.length > 0) {
-      // allPodsAreNew: the oldest GPU pod is younger than the buffer (created + 30 s > now).
-      const oldest = pending[0]!.createdAt;
-      if (oldest + cfg.gpuPodBufferSeconds > now) scaleDownBlocked = true;
-      else if (this.scaleUp(pool, now)) scaleDownBlocked = true;
-    }
-    this.updateUnneeded(pool, now);
-    if (scaleDownBlocked || this.inCooldown(pool, now)) return;
-    this.scaleDown(pool, now);
-  }
-
-  private inCooldown(pool: PoolRuntime, now: number): boolean {
-    return this.lastScaleUp + pool.config.autoscaler.scaleDownDelayAfterAddSeconds > now;
-  }
-
-  /** Bin-packs pending pods onto upcoming nodes, then onto as many new nodes as needed (capped at max). */
-  private scaleUp(pool: PoolRuntime, now: number): boolean {
-    const gpusPerNode = pool.config.gpusPerNode;
-    const upcoming: number[] = [];
-    for (const node of pool.nodes) if (node.state === NodeState.Provisioning) upcoming.push(node.freeGpus);
-    const fresh: number[] = [];
-    for (const pod of pool.pending) {
-      const g = this.actions.gpusOf(pod);
-      if (g > gpusPerNode) continue; // can never fit: validation reports it; CA would not scale for it either
-      const i = upcoming.findIndex((free) => free >= g);
-      if (i >= 0) {
-        upcoming[i]! -= g;
-        continue;
-      }
-      const j = fresh.findIndex((free) => free >= g);
-      if (j >= 0) fresh[j]! -= g;
-      else fresh.push(gpusPerNode - g);
-    }
-    const room = pool.config.maxNodes - pool.aliveCount;
-    const count = Math.min(fresh.length, Math.max(0, room));
-    if (count === 0) return false;
-    for (let i = 0; i < count; i++) this.actions.requestNode(pool, now);
-    this.lastScaleUp = now;
-    return true;
-  }
-
-  /** Marks ready nodes at or under the utilization threshold whose pods fit elsewhere (runs even in cool-down). */
-  private updateUnneeded(pool: PoolRuntime, now: number): void {
-    const threshold = pool.config.autoscaler.utilizationThreshold;
-    let spare = 0;
-    for (const node of pool.nodes) if (node.state === NodeState.Ready) spare += node.freeGpus;
-    for (const node of pool.nodes) {
-      if (node.state !== NodeState.Ready) {
-        node.unneededSince = -1;
-        continue;
-      }
-      const utilization = node.gpus === 0 ? 0 : node.gpusUsed / node.gpus;
-      const movable = node.gpusUsed <= spare - node.freeGpus;
-      if (utilization <= threshold && movable) {
-        if (node.unneededSince < 0) node.unneededSince = now;
-      } else node.unneededSince = -1;
-    }
-  }
-
-  private scaleDown(pool: PoolRuntime, now: number): void {
-    const cfg = pool.config.autoscaler;
-    if (this.draining && this.draining.state === NodeState.Gone) this.draining = null;
-    let removable = pool.aliveCount - pool.config.minNodes;
-    let emptyDeleted = 0;
-    const candidates = pool.nodes.filter(
-      (n) => n.state === NodeState.Ready && n.unneededSince >= 0 && n.unneededSince + cfg.scaleDownUnneededSeconds < now,
+  constructor(
+    private readonly pools: readonly PoolRuntime[],
+    /** Unscheduled pods, oldest first (entries may have left phase Pending; they are skipped). */
+    private readonly pending: readonly Pod[],
+    private readonly config: EngineClusterAutoscaler,
+    private readonly actions: ClusterActions,
+    private readonly rng: Rng,
+  ) {
+    this.backoff = new NodeGroupBackoff(config.backoff);
+    this.filterSim = new HintingSimulator(this.cursor);
+    this.planner = new ScaleDownPlanner(
+      {
+        maxScaleDownParallelism: config.maxScaleDownParallelism,
+        maxDrainParallelism: config.maxDrainParallelism,
+        unremovableNodeRecheckSeconds: config.unremovableNodeRecheckSeconds,
+        defaultUnneededSeconds: config.defaultScaleDownUnneededSeconds,
+      },
+      this.cursor,
     );
-    for (const node of candidates) {
-      if (removable <= 0) return;
-      if (node.pods.size === 0) {
-        if (emptyDeleted >= cfg.maxEmptyBulkDelete) continue;
-        this.actions.deleteNode(pool, node, now);
-        emptyDeleted++;
-        removable--;
+  }
+
+  /** Whether scale-up of a pool is backed off at `now`. */
+  isBackedOff(pool: number, now: number): boolean {
+    return this.backoff.isBackedOff(pool, now);
+  }
+
+  /** One `RunOnce` over every pool. */
+  scan(now: number): void {
+    this.updateClusterState(now);
+    this.removeOldUnregisteredNodes(now);
+
+    const snapshot = this.snapshot(now);
+    const pending: SimPod[] = [];
+    const created = new Map<number, number>();
+    for (const pod of this.pending) {
+      if (pod.state !== PodState.Pending) continue;
+      pending.push(simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod)));
+      created.set(pod.uid, pod.createdAt);
+    }
+    // filter_out_schedulable: placements stay in the snapshot for the rest of the loop.
+    const placed = this.filterSim.trySchedulePods(snapshot, pending, () => true, false);
+    placed.forEach((node, i) => node !== null && 'movedIn' in node && (node as PlannerNode).movedIn.push(pending[i]!));
+    this.filterSim.dropOldHints();
+    const unschedulable = pending.filter((_, i) => placed[i] === null);
+
+    let disableScaleDown = false;
+    if (unschedulable.length > 0) {
+      if (allPodsAreNew(unschedulable, created, now)) disableScaleDown = true;
+      else this.scaleUp(unschedulable, now);
+    }
+
+    const groups = this.plannerGroups();
+    const candidates = this.candidates();
+    this.planner.update(
+      {
+        candidates,
+        destinations: snapshot.filter((n): n is PlannerNode => 'movedIn' in n),
+        groups,
+        podsToMove: (node) => this.podsToMove(node, now),
+        gpusRequested: (node) => this.podsToMove(node, now).reduce((g, p) => g + p.gpus, 0),
+      },
+      now,
+    );
+    const inCooldown = disableScaleDown || this.lastScaleUp + this.config.scaleDownDelayAfterAddSeconds > now;
+    if (inCooldown || candidates.length === 0) return;
+    const inProgress = this.pools.map(() => 0);
+    for (const n of this.drains) inProgress[n.pool]!++;
+    const { empty, drain } = this.planner.nodesToDelete(groups, inProgress, now);
+    for (const node of empty) this.actions.deleteNode(this.pools[node.pool]!, node, now);
+    for (const node of drain) this.startDrain(node, now);
+  }
+
+  // clusterstate updateScaleRequests: done when no node of the group is still coming, timed out when not done
+  // strictly after ExpectedAddTime.
+  private updateClusterState(now: number): void {
+    this.backoff.removeStale(now);
+    for (const n of this.drains) if (n.state === NodeState.Gone) this.drains.delete(n);
+    for (const n of this.unregisteredSince.keys()) if (n.state !== NodeState.Provisioning) this.unregisteredSince.delete(n);
+    for (const pool of this.pools) for (const n of pool.nodes) if (n.state === NodeState.Provisioning && !this.unregisteredSince.has(n)) this.unregisteredSince.set(n, now);
+    for (const [i, req] of this.requests) {
+      const pool = this.pools[i]!;
+      if (pool.countIn(NodeState.Provisioning) === 0) this.requests.delete(i);
+      else if (req.expectedAddTime < now) {
+        this.actions.scaleUpTimedOut(pool, now, this.backoff.backoff(i, now));
+        this.requests.delete(i);
       }
     }
-    if (emptyDeleted > 0 || this.draining) return;
-    const victim = candidates.find((n) => n.state === NodeState.Ready && n.pods.size > 0);
-    if (!victim || removable <= 0) return;
-    this.draining = victim;
-    victim.state = NodeState.Draining;
-    for (const pod of [...victim.pods]) this.actions.evictPod(pod, now);
-    if (victim.pods.size === 0) this.actions.deleteNode(pool, victim, now);
   }
+
+  // removeOldUnregisteredNodes: a node first seen unregistered more than max-node-provision-time ago is deleted,
+  // keeping the group at or above its min size.
+  private removeOldUnregisteredNodes(now: number): void {
+    for (const pool of this.pools) {
+      const old = pool.nodes.filter((n) => this.isLongUnregistered(n, pool, now));
+      const room = pool.aliveCount - pool.config.minNodes;
+      for (const n of old.slice(0, Math.max(0, room))) this.actions.deleteNode(pool, n, now);
+    }
+  }
+
+  private isLongUnregistered(n: NodeRuntime, pool: PoolRuntime, now: number): boolean {
+    const since = this.unregisteredSince.get(n);
+    return n.state === NodeState.Provisioning && since !== undefined && since + pool.config.autoscaler.maxNodeProvisionSeconds < now;
+  }
+
+  // The scheduling snapshot: ready nodes (destinations for scale-down) and upcoming nodes (provisioning and
+  // not long unregistered, as empty template nodes), in node order.
+  private snapshot(now: number): SimNode[] {
+    const out: (SimNode & { order: number })[] = [];
+    for (const pool of this.pools) {
+      for (const node of pool.nodes) {
+        if (node.state === NodeState.Ready) out.push({ uid: node.uid, pool: pool.index, free: node.freeGpus, node, movedIn: [], order: node.uid } as PlannerNode & { order: number });
+        else if (node.state === NodeState.Provisioning && !this.isLongUnregistered(node, pool, now)) out.push({ uid: node.uid, pool: pool.index, free: pool.config.gpusPerNode, order: node.uid });
+      }
+    }
+    return out.sort((a, b) => a.order - b.order);
+  }
+
+  private scaleUp(pods: readonly SimPod[], now: number): void {
+    const groups: ScaleUpGroup[] = this.pools.map((p) => ({
+      index: p.index,
+      gpusPerNode: p.config.gpusPerNode,
+      maxNodes: p.config.maxNodes,
+      targetSize: p.aliveCount,
+      canScale: p.config.autoscaler.enabled && !this.backoff.isBackedOff(p.index, now),
+      priority: p.config.autoscaler.priority,
+      nodeUsdPerHour: nodePrice(p),
+    }));
+    const plan = planScaleUp(pods, groups, this.config.expander, this.rng);
+    if (plan === null || plan.nodes <= 0) return;
+    const pool = this.pools[plan.pool]!;
+    for (let i = 0; i < plan.nodes; i++) this.actions.requestNode(pool, now);
+    this.registerScaleUp(pool, plan.nodes, now);
+    this.lastScaleUp = now;
+  }
+
+  // clusterstate registerOrUpdateScaleUpNoLock: a new request, or a larger one whose clock restarts.
+  private registerScaleUp(pool: PoolRuntime, delta: number, now: number): void {
+    const expectedAddTime = now + pool.config.autoscaler.maxNodeProvisionSeconds;
+    const req = this.requests.get(pool.index);
+    if (req === undefined) this.requests.set(pool.index, { increase: delta, time: now, expectedAddTime });
+    else {
+      req.increase += delta;
+      req.time = now;
+      req.expectedAddTime = expectedAddTime;
+    }
+  }
+
+  // PreFilteringScaleDownNodeProcessor: ready nodes of autoscaled groups whose size is above the min.
+  private candidates(): NodeRuntime[] {
+    const out: NodeRuntime[] = [];
+    for (const pool of this.pools) {
+      if (!pool.config.autoscaler.enabled || pool.aliveCount <= pool.config.minNodes) continue;
+      for (const n of pool.nodes) if (n.state === NodeState.Ready) out.push(n);
+    }
+    return out.sort((a, b) => a.uid - b.uid);
+  }
+
+  private plannerGroups(): PlannerGroup[] {
+    return this.pools.map((p) => ({
+      minNodes: p.config.minNodes,
+      targetSize: p.aliveCount,
+      utilizationThreshold: p.config.autoscaler.utilizationThreshold,
+      scaleDownUnneededSeconds: p.config.autoscaler.scaleDownUnneededSeconds,
+    }));
+  }
+
+  // GetPodsToMove: every pod on the node except long-terminating ones (LongTerminating drainability rule).
+  private podsToMove(node: NodeRuntime, now: number): SimPod[] {
+    const out: SimPod[] = [];
+    for (const pod of node.pods) {
+      if (pod.deletedAt >= 0 && pod.deletedAt + LONG_TERMINATING_SECONDS < now) continue;
+      out.push(simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod)));
+    }
+    return out;
+  }
+
+  private startDrain(node: NodeRuntime, now: number): void {
+    this.drains.add(node);
+    node.state = NodeState.Draining;
+    for (const pod of [...node.pods]) this.actions.evictPod(pod, now);
+    if (node.pods.size === 0) this.actions.deleteNode(this.pools[node.pool]!, node, now);
+  }
+}
+
+/** `allPodsAreNew`: the oldest pod is younger than 2 s, or the oldest GPU pod younger than 30 s (strict After). */
+export function allPodsAreNew(pods: readonly SimPod[], createdAt: ReadonlyMap<number, number>, now: number): boolean {
+  let oldest = Infinity;
+  let oldestGpu = Infinity;
+  for (const p of pods) {
+    const t = createdAt.get(p.uid) ?? now;
+    oldest = Math.min(oldest, t);
+    if (p.gpus > 0) oldestGpu = Math.min(oldestGpu, t);
+  }
+  return oldest + UNSCHEDULABLE_POD_BUFFER_SECONDS > now || (oldestGpu < Infinity && oldestGpu + UNSCHEDULABLE_GPU_POD_BUFFER_SECONDS > now);
+}
+
+// USD per hour of the pool's next node at its spot share; unknown when a needed price is missing.
+function nodePrice(p: PoolRuntime): number | null {
+  const { spotShare, spotUsdPerHour, regularUsdPerHour } = p.config;
+  if (spotShare > 0 && spotUsdPerHour === null) return null;
+  if (spotShare < 1 && regularUsdPerHour === null) return null;
+  return spotShare * (spotUsdPerHour ?? 0) + (1 - spotShare) * (regularUsdPerHour ?? 0);
 }

@@ -15,8 +15,8 @@ export class NodeRuntime {
   gpusUsed = 0;
   readonly pods = new Set<Pod>();
   readyAt = -1;
-  /** First scan at which the node was found unneeded, or -1 (cluster-autoscaler `unneededSince`). */
-  unneededSince = -1;
+  /** The cloud will never make this node Ready (a provisioning failure drawn at request time). */
+  failed = false;
   /** Services whose image this node has already pulled (later pods skip the pull). */
   readonly cachedImages = new Set<number>();
 

@@ -1,16 +1,12 @@
 import type { EnginePool } from '../engine/engine-config.ts';
-import { type Pod, PodState } from '../engine/pod.ts';
 import { NodeRuntime, NodeState } from './node-runtime.ts';
 
 /**
- * A node pool at run time: its nodes, the pods waiting for a GPU, where the scheduler puts them, and
- * node-seconds by capacity type for the bill. Scheduling follows kube-scheduler's default scoring
- * (NodeResourcesFit LeastAllocated: the node with the most free GPUs wins; ties by age).
+ * A node pool at run time: its nodes and node-seconds by capacity type for the bill. Where pods go is
+ * pod-scheduler.ts; when nodes come and go is the cluster autoscaler's.
  */
 export class PoolRuntime {
   readonly nodes: NodeRuntime[] = [];
-  /** Unscheduled pods, in the order they became pending. */
-  readonly pending: Pod[] = [];
   spotNodeSeconds = 0;
   regularNodeSeconds = 0;
   private lastAccrual = 0;
@@ -65,28 +61,5 @@ export class PoolRuntime {
     else this.aliveRegular--;
     const i = this.nodes.indexOf(node);
     if (i >= 0) this.nodes.splice(i, 1);
-  }
-
-  /** The ready node with the most free GPUs that fits `gpus`, or null. */
-  pickNode(gpus: number): NodeRuntime | null {
-    let best: NodeRuntime | null = null;
-    for (const node of this.nodes) {
-      if (node.state !== NodeState.Ready || node.freeGpus < gpus) continue;
-      if (best === null || node.freeGpus > best.freeGpus) best = node;
-    }
-    return best;
-  }
-
-  /** Removes a pod from the pending list (it was deleted before it was scheduled). */
-  unqueue(pod: Pod): void {
-    const i = this.pending.indexOf(pod);
-    if (i >= 0) this.pending.splice(i, 1);
-  }
-
-  /** Pods still waiting, for the time series (phase Pending also counts image pulls). */
-  pendingUnscheduled(): number {
-    let n = 0;
-    for (const p of this.pending) if (p.state === PodState.Pending) n++;
-    return n;
   }
 }

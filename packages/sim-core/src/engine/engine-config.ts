@@ -1,3 +1,5 @@
+import type { BackoffConfig } from '../cluster/node-group-backoff.ts';
+import type { ExpanderName } from '../cluster/expander.ts';
 import type { HpaControllerConfig } from '../hpa/index.ts';
 import type { LlmCostModel, LlmEfficiency, LlmHardware } from '../llm/llm-perf.ts';
 import type { DurationDistribution } from '../random/service-time.ts';
@@ -24,6 +26,8 @@ export interface EngineConfig {
   traffic: EngineTraffic;
   services: EngineService[];
   pools: EnginePool[];
+  /** The cluster autoscaler's global flags (used when any pool is autoscaled); default: cluster-autoscaler 1.34's. */
+  clusterAutoscaler?: EngineClusterAutoscaler;
   /** Most events (scale, node, spot) kept in the result; later ones are counted, not stored. */
   maxEvents?: number;
   /** Most requests in flight at once before arrivals are dropped (default MAX_IN_FLIGHT_REQUESTS). */
@@ -85,8 +89,8 @@ export interface EngineService {
   /** Longest a request may wait in a queue before it is timed out; Infinity = never. */
   queueTimeoutSeconds: number;
   startup: { imagePullSeconds: number; modelLoadSeconds: number; readinessSeconds: number };
-  /** Index into `pools`, or -1 for an unconstrained cluster (pods schedule at once, no node cost). */
-  pool: number;
+  /** Indices into `pools` the replicas may run on (node affinity); empty for an unconstrained cluster (pods schedule at once, no node cost). */
+  pools: readonly number[];
   hpa: EngineHpa | null;
   /** A response cache in front of the replicas: this fraction of new requests is answered at its latency. */
   cache: { hitRatio: number; latencySeconds: number } | null;
@@ -117,17 +121,37 @@ export interface EngineLlm {
   outputTokens: TokenDistribution;
 }
 
-export interface EngineClusterAutoscaler {
+/** Cluster-autoscaler options a node group may override (upstream NodeGroupAutoscalingOptions). */
+export interface EngineNodeGroupAutoscaling {
+  /** false: the pool is not autoscaled (never grown or shrunk; its nodes still take pods). */
   enabled: boolean;
-  scanIntervalSeconds: number;
   scaleDownUnneededSeconds: number;
-  scaleDownDelayAfterAddSeconds: number;
   /** GPU requests / allocatable GPUs at or below which a node is a scale-down candidate. */
   utilizationThreshold: number;
-  /** Upstream's unschedulablePodWithGpuTimeBuffer: GPU pods younger than this do not trigger scale-up. */
-  gpuPodBufferSeconds: number;
-  /** Most empty nodes deleted in one scan (--max-scale-down-parallelism). */
-  maxEmptyBulkDelete: number;
+  /** `--max-node-provision-time`: a node not up this long after it was first seen is removed and the group backed off. */
+  maxNodeProvisionSeconds: number;
+  /** Priority-expander priority (higher wins); null = not listed in the priority ConfigMap. */
+  priority: number | null;
+}
+
+/** The cluster autoscaler's global flags (one loop for the whole cluster). */
+export interface EngineClusterAutoscaler {
+  /** `--scan-interval`. */
+  scanIntervalSeconds: number;
+  /** `--scale-down-delay-after-add` (global: a scale-up anywhere pauses scale-down everywhere). */
+  scaleDownDelayAfterAddSeconds: number;
+  /** `--expander`: the chain of expanders, first to last. */
+  expander: ExpanderName[];
+  /** `--max-scale-down-parallelism`: nodes deleted at once, empty and drained. */
+  maxScaleDownParallelism: number;
+  /** `--max-drain-parallelism`: nodes drained at once. */
+  maxDrainParallelism: number;
+  /** `--unremovable-node-recheck-timeout`: a node with no place for its pods is not re-simulated this long. */
+  unremovableNodeRecheckSeconds: number;
+  /** `--scale-down-unneeded-time` as the node-group default (bounds how many nodes are simulated per loop). */
+  defaultScaleDownUnneededSeconds: number;
+  /** `--initial-node-group-backoff-duration`, `--max-node-group-backoff-duration`, `--node-group-backoff-reset-timeout`. */
+  backoff: BackoffConfig;
 }
 
 export interface EnginePool {
@@ -144,6 +168,8 @@ export interface EnginePool {
   regularUsdPerHour: number | null;
   regularCapacity: 'on-demand' | 'commit1y' | 'commit3y';
   provisioning: DurationDistribution;
-  autoscaler: EngineClusterAutoscaler;
+  /** Probability that a requested node never becomes Ready (stockout, boot or driver failure). */
+  provisioningFailure: number;
+  autoscaler: EngineNodeGroupAutoscaling;
   spot: { interruptionsPerNodeHour: number; noticeSeconds: number } | null;
 }

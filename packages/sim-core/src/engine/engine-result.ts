@@ -5,7 +5,7 @@ import type { RequestCounts } from './run-stats.ts';
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
   t: number;
-  kind: 'hpa-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'spot-notice' | 'spot-lost' | 'in-flight-limit';
+  kind: 'hpa-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit';
   /** Service or pool name. */
   target: string;
   from?: number;

@@ -42,7 +42,7 @@ function autoscaled(k: Knobs): EngineConfig {
     queueMaxLength: k.queueMax,
     queueTimeoutSeconds: k.timeout,
     service: {
-      pool: 0,
+      pools: [0],
       startup: { imagePullSeconds: 30, modelLoadSeconds: 60, readinessSeconds: 5 },
       hpa: {
         controller: { minReplicas: min, maxReplicas: k.maxReplicas, behavior: k.legacy ? null : normalizeBehavior({}) },

@@ -7,8 +7,9 @@
  * per-request events (typed arrays, no allocation), the completion FIFOs (constant service times and
  * cache hits), and the control queue (closures, rare).
  */
-import { ClusterAutoscaler } from '../cluster/cluster-autoscaler.ts';
+import { ClusterAutoscaler, DEFAULT_CLUSTER_AUTOSCALER } from '../cluster/cluster-autoscaler.ts';
 import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
+import { PodScheduler } from '../cluster/pod-scheduler.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { HpaController } from '../hpa/index.ts';
 import { createTimeSeries, sliceTimeSeries, type TimeSeries } from '../metrics/timeseries.ts';
@@ -40,6 +41,9 @@ export class Simulation {
   readonly pools: PoolRuntime[];
   readonly podsByUid: Pod[] = [];
   private readonly ca: ClusterAutoscaler;
+  /** kube-scheduler: the unscheduled pods and where each binds. */
+  private readonly scheduler: PodScheduler;
+  private readonly provisioningFailures: Rng[];
   private readonly hpas: HpaDriver[] = [];
   private readonly provisioning: DurationSampler[];
   private readonly spotRng: Rng;
@@ -68,13 +72,25 @@ export class Simulation {
       (s, i) => new ServiceRuntime(i, s, this.heap, this.store, this.stats, this.podsByUid, cfg.seed, (pod, now) => this.finalizePod(pod, now)),
     );
     this.provisioning = cfg.pools.map((p, i) => new DurationSampler(p.provisioning, new Rng(cfg.seed, RngStream.provisioning * 1000 + i)));
+    this.provisioningFailures = cfg.pools.map((_, i) => new Rng(cfg.seed, RngStream.provisioningFailure * 1000 + i));
     this.spotRng = new Rng(cfg.seed, RngStream.spot);
-    this.ca = new ClusterAutoscaler({
-      requestNode: (pool, now) => this.requestNode(pool, now),
-      evictPod: (pod, now) => this.deletePod(pod, now, true),
-      deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
-      gpusOf: (pod) => this.cfg.services[pod.service]!.gpusPerReplica,
-    });
+    const gpusOf = (pod: Pod): number => this.cfg.services[pod.service]!.gpusPerReplica;
+    const poolsOf = (pod: Pod): readonly number[] => this.cfg.services[pod.service]!.pools;
+    this.scheduler = new PodScheduler(this.pools, gpusOf, poolsOf);
+    this.ca = new ClusterAutoscaler(
+      this.pools,
+      this.scheduler.pending,
+      cfg.clusterAutoscaler ?? DEFAULT_CLUSTER_AUTOSCALER,
+      {
+        requestNode: (pool, now) => this.requestNode(pool, now),
+        evictPod: (pod, now) => this.deletePod(pod, now, true),
+        deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
+        gpusOf,
+        poolsOf,
+        scaleUpTimedOut: (pool, now, until) => this.event({ t: now, kind: 'scale-up-timeout', target: pool.config.name, detail: `backed off until ${Math.round(until)} s` }),
+      },
+      new Rng(cfg.seed, RngStream.expander),
+    );
     const intervals = Math.max(1, Math.ceil(cfg.durationSeconds / cfg.intervalSeconds - 1e-9));
     this.series = createTimeSeries(intervals);
   }
@@ -184,14 +200,13 @@ export class Simulation {
     for (const svc of this.services) {
       for (let i = 0; i < svc.specReplicas; i++) {
         const pod = this.newPod(svc, 0);
-        if (svc.config.pool < 0) {
+        if (svc.config.pools.length === 0) {
           svc.addReady(pod, 0);
           continue;
         }
-        const pool = this.pools[svc.config.pool]!;
-        const node = pool.pickNode(svc.config.gpusPerReplica);
+        const node = this.scheduler.pickNode(pod);
         if (!node) {
-          pool.pending.push(pod);
+          this.scheduler.enqueue(pod);
           continue;
         }
         this.bind(pod, node);
@@ -199,13 +214,14 @@ export class Simulation {
         svc.addReady(pod, 0);
       }
     }
-    for (const pool of this.pools) {
-      const every = pool.config.autoscaler.scanIntervalSeconds;
+    // One cluster-autoscaler loop for the whole cluster (RunOnce every --scan-interval).
+    if (this.pools.some((p) => p.config.autoscaler.enabled)) {
+      const every = (this.cfg.clusterAutoscaler ?? DEFAULT_CLUSTER_AUTOSCALER).scanIntervalSeconds;
       const scan = (now: number): void => {
-        this.ca.scan(pool, now);
+        this.ca.scan(now);
         this.control.schedule(now + every, scan);
       };
-      if (pool.config.autoscaler.enabled) this.control.schedule(0, scan);
+      this.control.schedule(0, scan);
     }
     for (const svc of this.services) {
       if (!svc.config.hpa) continue;
@@ -245,38 +261,20 @@ export class Simulation {
 
   private createPod(svc: ServiceRuntime, now: number): void {
     const pod = this.newPod(svc, now);
-    if (svc.config.pool < 0) {
+    if (svc.config.pools.length === 0) {
       this.startContainers(pod, null, now);
       return;
     }
-    const pool = this.pools[svc.config.pool]!;
-    pool.pending.push(pod);
-    this.schedulePending(pool, now);
+    this.scheduler.enqueue(pod);
+    this.schedulePending(now);
   }
 
-  /**
-   * kube-scheduler: binds pending pods, oldest first, to ready nodes with room (LeastAllocated: the most
-   * free GPUs wins). Only nodes with free GPUs are scanned, so a big pool of full nodes costs nothing here.
-   */
-  private schedulePending(pool: PoolRuntime, now: number): void {
-    if (pool.pending.length === 0) return;
-    const open = pool.nodes.filter((n) => n.state === NodeState.Ready && n.freeGpus > 0);
-    if (open.length === 0) return;
-    const still: Pod[] = [];
-    for (const pod of pool.pending) {
-      if (pod.state !== PodState.Pending) continue;
-      const gpus = this.cfg.services[pod.service]!.gpusPerReplica;
-      let best: NodeRuntime | null = null;
-      for (const node of open) if (node.freeGpus >= gpus && (best === null || node.freeGpus > best.freeGpus)) best = node;
-      if (!best) {
-        still.push(pod);
-        continue;
-      }
-      this.bind(pod, best);
-      this.startContainers(pod, best, now);
-    }
-    pool.pending.length = 0;
-    pool.pending.push(...still);
+  /** kube-scheduler binds pending pods, oldest first (pod-scheduler.ts), and their containers start. */
+  private schedulePending(now: number): void {
+    this.scheduler.schedulePending((pod, node) => {
+      this.bind(pod, node);
+      this.startContainers(pod, node, now);
+    });
   }
 
   /** Image pull (skipped when the node has the image), model load, readiness: then the pod serves. */
@@ -299,8 +297,9 @@ export class Simulation {
   private deletePod(pod: Pod, now: number, replace: boolean): void {
     const svc = this.services[pod.service]!;
     if (pod.state === PodState.Gone || pod.state === PodState.Terminating) return;
+    pod.deletedAt = now;
     if (pod.state === PodState.Pending) {
-      if (svc.config.pool >= 0) this.pools[svc.config.pool]!.unqueue(pod);
+      this.scheduler.remove(pod);
       this.finalizePod(pod, now);
     } else if (pod.state === PodState.Pulling || pod.state === PodState.Loading) {
       this.finalizePod(pod, now);
@@ -324,20 +323,27 @@ export class Simulation {
     pod.node = null;
     const pool = this.pools[node.pool]!;
     if (node.state === NodeState.Draining && node.pods.size === 0 && !this.spotDoomed.has(node)) this.deleteNode(pool, node, now);
-    else this.schedulePending(pool, now);
+    else this.schedulePending(now);
   }
 
   // ---- nodes ----
 
+  /**
+   * A node launch: ready after a drawn provisioning delay, or, with the pool's failure probability, never (it
+   * stays provisioning, and billed, until the cluster autoscaler gives up on it after max-node-provision-time).
+   */
   private requestNode(pool: PoolRuntime, now: number): void {
     const node = pool.addNode(this.nodeUid++, now);
     const delay = this.provisioning[pool.index]!.sample();
+    const p = pool.config.provisioningFailure;
+    node.failed = p > 0 && this.provisioningFailures[pool.index]!.next() < p;
     this.event({ t: now, kind: 'node-requested', target: pool.config.name, to: pool.aliveCount, detail: node.spot ? 'spot' : 'on-demand' });
+    if (node.failed) return;
     this.control.schedule(now + delay, (t) => {
       if (node.state !== NodeState.Provisioning) return;
       this.markNodeReady(pool, node, t);
       this.event({ t, kind: 'node-ready', target: pool.config.name, to: pool.countIn(NodeState.Ready) });
-      this.schedulePending(pool, t);
+      this.schedulePending(t);
     });
   }
 
@@ -379,9 +385,10 @@ export class Simulation {
       this.services[pod.service]!.kill(pod, now);
       this.finalizePod(pod, now);
     }
+    const neverReady = node.state === NodeState.Provisioning;
     pool.removeNode(node, now);
-    this.event({ t: now, kind: 'node-removed', target: pool.config.name, to: pool.aliveCount });
-    this.schedulePending(pool, now);
+    this.event({ t: now, kind: 'node-removed', target: pool.config.name, to: pool.aliveCount, ...(neverReady ? { detail: 'never became ready' } : {}) });
+    this.schedulePending(now);
   }
 
   // ---- recording ----
@@ -437,7 +444,7 @@ export class Simulation {
       }
       desired += svc.specReplicas;
       ready += svc.readyCount;
-      if (svc.config.pool < 0) podGpus += svc.readyCount * svc.config.gpusPerReplica;
+      if (svc.config.pools.length === 0) podGpus += svc.readyCount * svc.config.gpusPerReplica;
       for (const pod of svc.pods) {
         const b = pod.busyUntil(now);
         busyGpuSeconds += (b - pod.busyCounted) * svc.config.gpusPerReplica;

@@ -64,4 +64,8 @@ export const RngStream = {
   training: 6,
   /** Scrape and sync phases of each HPA (stream hpaPhase × 1000 + service index). */
   hpaPhase: 7,
+  /** Whether each requested node ever becomes Ready (stream × 1000 + pool index). */
+  provisioningFailure: 8,
+  /** Random tie-breaks of the cluster autoscaler's expander. */
+  expander: 9,
 } as const;

@@ -3,7 +3,7 @@ export { API_VERSION, DEFAULT_DRAIN_SECONDS, KIND, scenarioSchema, specSchema } 
 export type { ClusterSpec, Scenario, ScenarioInput, ScenarioMetadata, ScenarioSpec } from './scenario-schema.ts';
 export { trafficProfileSchema, trafficSchema } from './traffic-schema.ts';
 export type { TrafficProfile, TrafficSpec, TrafficSpecInput } from './traffic-schema.ts';
-export { batchingSchema, cacheSchema, latencySchema, serviceSchema } from './service-schema.ts';
+export { batchingSchema, cacheSchema, latencySchema, poolNamesOf, serviceSchema } from './service-schema.ts';
 export type { BatchingSpec, BatchLatencySpec, CacheSpec, LatencySpec, QueueSpec, ServiceSpec, StartupSpec } from './service-schema.ts';
 export { hpaBehaviorSchema, hpaMetricSchema, hpaMetricSource, hpaSchema } from './hpa-schema.ts';
 export { llmSchema, modelShapeSchema, tokenLengthSchema } from './llm-schema.ts';

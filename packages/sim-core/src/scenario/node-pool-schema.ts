@@ -24,14 +24,18 @@ export const provisioningSchema = z.discriminatedUnion('distribution', [
   }),
 ]);
 
-// Defaults are the upstream cluster-autoscaler flag defaults (k8s-semantics.md §3.1).
+// Defaults are the cluster-autoscaler 1.34 flag defaults (config/flags/flags.go). The node-group options
+// (unneeded time, utilization threshold, max provision time) are per pool upstream too; scanInterval and
+// scaleDownDelayAfterAdd are global flags, kept here for older scenarios: autoscaled pools must agree on them
+// unless spec.cluster.autoscaler sets them.
 /** Cluster-autoscaler settings for one pool; every field defaults to the upstream flag. */
 export const clusterAutoscalerSchema = z.strictObject({
-  scanInterval: durationSeconds('--scan-interval (default 10s)', { min: 0, max: HOUR, exclusiveMin: true }).default(10),
+  scanInterval: durationSeconds('--scan-interval, a global flag (default 10s; see spec.cluster.autoscaler)', { min: 0, max: HOUR, exclusiveMin: true }).default(10),
   scaleDownUnneededTime: durationSeconds('--scale-down-unneeded-time (default 10m)', { min: 0, max: 24 * HOUR }).default(600),
-  scaleDownDelayAfterAdd: durationSeconds('--scale-down-delay-after-add (default 10m)', { min: 0, max: 24 * HOUR }).default(600),
+  scaleDownDelayAfterAdd: durationSeconds('--scale-down-delay-after-add, a global flag (default 10m; see spec.cluster.autoscaler)', { min: 0, max: 24 * HOUR }).default(600),
   scaleDownUtilizationThreshold: fraction('--scale-down-(gpu-)utilization-threshold (default 0.5)').default(0.5),
   maxNodeProvisionTime: durationSeconds('--max-node-provision-time (default 15m)', { min: 0, max: 24 * HOUR, exclusiveMin: true }).default(900),
+  priority: z.number().int().min(-100_000).max(100_000).optional().describe('Priority for the priority expander (higher wins); unset = not listed'),
   enabled: z.boolean().default(true).describe('false pins the pool at its initial size'),
 });
 
@@ -60,6 +64,7 @@ export const nodePoolSchema = z
     spotShare: fraction('Share of nodes that are spot (0.5 or "50%")').default(0),
     purchase: z.enum(['on-demand', 'commit1y', 'commit3y']).default('on-demand').describe('Pricing of the non-spot share'),
     provisioning: provisioningSchema.optional().describe('Scale-up decision to node Ready; omitted = the engine default for GPU nodes'),
+    provisioningFailure: fraction('Probability that a requested node never becomes Ready (stockout, boot or driver failure; default 0)').default(0),
     clusterAutoscaler: clusterAutoscalerSchema.prefault({}).describe('Cluster-autoscaler flags for this pool (upstream defaults)'),
     spot: spotSchema.optional().describe('Spot interruptions of the spot share'),
   })

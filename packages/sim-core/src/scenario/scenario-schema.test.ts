@@ -60,7 +60,19 @@ describe('defaults from the spec', () => {
   it('spec-level', () => {
     expect({ seed: s.spec.seed, interval: s.spec.interval, warmup: s.spec.warmup, expect: s.spec.expect.length, claims: s.spec.claims }).toEqual({ seed: 1, interval: 60, warmup: 0, expect: 1, claims: {} });
     expect(s.spec.traffic).toMatchObject({ target: 'model', arrivals: 'poisson' });
-    expect(s.spec.cluster).toEqual({ controlPlane: 'gke', clusters: 1 });
+    expect(s.spec.cluster).toMatchObject({ controlPlane: 'gke', clusters: 1, featureGates: { HPAConfigurableTolerance: false } });
+    // cluster-autoscaler 1.34 flag defaults; scanInterval and scaleDownDelayAfterAdd resolved from the pool.
+    expect(s.spec.cluster.autoscaler).toEqual({
+      expander: ['least-waste'],
+      scanInterval: 10,
+      scaleDownDelayAfterAdd: 600,
+      maxScaleDownParallelism: 10,
+      maxDrainParallelism: 1,
+      unremovableNodeRecheckTimeout: 300,
+      initialNodeGroupBackoffDuration: 300,
+      maxNodeGroupBackoffDuration: 1800,
+      nodeGroupBackoffResetTimeout: 10800,
+    });
   });
 
   it('service-level: replicas default to hpa.minReplicas, then 1', () => {
@@ -281,5 +293,44 @@ describe('hpa metric source (External for a shared queue)', () => {
   it('rejects a per-pod sample of a shared queue and a Value target on a Pods metric', () => {
     expect(report(sharedQueue('          - { type: queueLength, source: Pods, target: 10 }\n'))).toMatchInlineSnapshot(`"examples/bad.yaml:20:42 spec.services[0].hpa.metrics[0].source: a shared queue is one queue at the balancer, not a per-pod sample: it reaches the HPA as an External metric (omit source, or write source: External)"`);
     expect(report(edit(['          - type: concurrency\n            target: 3\n', '          - { type: concurrency, targetType: Value, target: 30 }\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:19:46 spec.services[0].hpa.metrics[0].targetType: a Pods metric takes an AverageValue target only (autoscaling/v2 PodsMetricSource): use source: External for a Value target"`);
+  });
+});
+
+describe('cluster autoscaler: global flags, expander, node groups', () => {
+  const twoPools = (extra = '') =>
+    edit([
+      '    - name: l4\n      instance: gcp/us-central1/g2-standard-8\n      maxNodes: 40\n',
+      `    - name: l4\n      instance: gcp/us-central1/g2-standard-8\n      maxNodes: 40\n    - name: l4-spot\n      instance: gcp/us-central1/g2-standard-8\n      maxNodes: 40\n      spotShare: 100%\n${extra}`,
+    ]);
+
+  it('a service may list several pools; each must exist, once', () => {
+    const ok = parseOk(twoPools().replace('      nodePool: l4\n', '      nodePool: [l4-spot, l4]\n')).scenario;
+    expect(ok.spec.services[0]?.nodePool).toEqual(['l4-spot', 'l4']);
+    expect(report(twoPools().replace('      nodePool: l4\n', '      nodePool: [l4-spt, l4, l4]\n'))).toMatchInlineSnapshot(`
+      "examples/bad.yaml:15:18 spec.services[0].nodePool[0]: no node pool named "l4-spt" (did you mean "l4-spot"?)
+      examples/bad.yaml:15:30 spec.services[0].nodePool[2]: node pool "l4" is listed twice"
+    `);
+  });
+
+  it('expander: one name or a chain, checked like the --expander flag', () => {
+    const parse = (expander: string) => parseOk(edit(['  expect:\n', `  cluster:\n    autoscaler: { expander: "${expander}" }\n  expect:\n`])).scenario.spec.cluster.autoscaler.expander;
+    expect(parse('priority,least-waste')).toEqual(['priority', 'least-waste']);
+    expect(parse('price')).toEqual(['price']);
+    const bad = (expander: string) => report(edit(['  expect:\n', `  cluster:\n    autoscaler: { expander: "${expander}" }\n  expect:\n`]));
+    expect(bad('least_waste')).toMatchInlineSnapshot(`"examples/bad.yaml:26:29 spec.cluster.autoscaler.expander: unknown expander "least_waste" (did you mean "least-waste"?)"`);
+    expect(bad('random,price')).toMatchInlineSnapshot(`"examples/bad.yaml:26:29 spec.cluster.autoscaler.expander: "price" comes after random, which always leaves one option: it would never be used"`);
+  });
+
+  it('scanInterval and scaleDownDelayAfterAdd are cluster-wide: autoscaled pools must agree unless spec.cluster.autoscaler sets them', () => {
+    expect(report(twoPools('      clusterAutoscaler: { scanInterval: 30s }\n'))).toMatchInlineSnapshot(`"examples/bad.yaml:29:42 spec.nodePools[1].clusterAutoscaler.scanInterval: scanInterval is a cluster-wide flag (one autoscaler loop), but pools give 10s and 30s: set spec.cluster.autoscaler.scanInterval"`);
+    const set = parseOk(twoPools('      clusterAutoscaler: { scanInterval: 30s }\n').replace('  expect:\n', '  cluster:\n    autoscaler: { scanInterval: 20s }\n  expect:\n')).scenario;
+    expect(set.spec.cluster.autoscaler.scanInterval).toBe(20);
+    const disabled = parseOk(twoPools('      clusterAutoscaler: { scanInterval: 30s, enabled: false }\n')).scenario;
+    expect(disabled.spec.cluster.autoscaler.scanInterval).toBe(10);
+  });
+
+  it('node-group fields: provisioningFailure and the priority-expander priority', () => {
+    const p = parseOk(twoPools('      provisioningFailure: 5%\n      clusterAutoscaler: { priority: 50 }\n')).scenario.spec.nodePools[1];
+    expect(p).toMatchObject({ provisioningFailure: 0.05, clusterAutoscaler: { priority: 50, maxNodeProvisionTime: 900 } });
   });
 });

@@ -19,7 +19,8 @@ import {
 import { parseMetricValue } from './metric-value.ts';
 import { getMetric, METRIC_NAMES } from './metrics.ts';
 import { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
-import { nameSchema, serviceSchema } from './service-schema.ts';
+import { clusterAutoscalerFlagsSchema, featureGatesSchema, type ClusterAutoscalerFlagsSpec, type FeatureGatesSpec } from './cluster-autoscaler-schema.ts';
+import { nameSchema, poolNamesOf, serviceSchema } from './service-schema.ts';
 import { suggestNearest } from './suggest.ts';
 import { trafficSchema, type TrafficSpec } from './traffic-schema.ts';
 import { trafficIntegral } from './traffic-rate.ts';
@@ -65,6 +66,8 @@ const metadataSchema = z.strictObject({
 const clusterSchema = z.strictObject({
   controlPlane: z.enum(['gke', 'eks', 'aks', 'none']).optional().describe("Managed control plane billed per cluster (default: by the first pool's cloud)"),
   clusters: z.number().int().min(1).max(100).default(1).describe('Number of clusters (control-plane fees)'),
+  autoscaler: clusterAutoscalerFlagsSchema.prefault({}).describe('Cluster-autoscaler global flags (cluster-autoscaler 1.34 defaults)'),
+  featureGates: featureGatesSchema.prefault({}).describe('kube-controller-manager feature gates (Kubernetes 1.34 defaults)'),
 });
 
 const expectSchema = z
@@ -123,7 +126,7 @@ const specShape = z.strictObject({
   traffic: trafficSchema.optional().describe('Requests arriving at the target service (required with services)'),
   services: z.array(serviceSchema).max(MAX_SERVICES).default([]).describe('Model-serving deployments'),
   nodePools: z.array(nodePoolSchema).max(MAX_NODE_POOLS).default([]).describe('Node groups the services run on; omit for unlimited capacity'),
-  cluster: clusterSchema.optional().describe('Control-plane billing'),
+  cluster: clusterSchema.optional().describe('Control-plane billing, cluster-autoscaler flags and feature gates'),
   training: trainingSchema.optional().describe('A training run, estimated analytically'),
   expect: expectSchema.default([]),
   claims: claimsSchema.default({}),
@@ -164,12 +167,14 @@ function checkReferences(s: SpecShape, ctx: Ctx): void {
   s.services.forEach((svc, i) => {
     if (svc.nodePool === undefined) {
       if (s.nodePools.length > 0) issue(ctx, ['services', i, 'nodePool'], undefined, `missing required field "nodePool" (required when nodePools exist: ${oneOf(poolNames)})`);
-    } else if (!poolNames.includes(svc.nodePool)) {
-      issue(ctx, ['services', i, 'nodePool'], svc.nodePool, `no node pool named "${svc.nodePool}"`, {
-        expected: oneOf(poolNames),
-        suggestion: suggestNearest(svc.nodePool, poolNames),
-      });
+      return;
     }
+    const list = Array.isArray(svc.nodePool);
+    poolNamesOf(svc).forEach((name, j) => {
+      const path = list ? ['services', i, 'nodePool', j] : ['services', i, 'nodePool'];
+      if (!poolNames.includes(name)) issue(ctx, path, name, `no node pool named "${name}"`, { expected: oneOf(poolNames), suggestion: suggestNearest(name, poolNames) });
+      else if (poolNamesOf(svc).indexOf(name) !== j) issue(ctx, path, name, `node pool "${name}" is listed twice`);
+    });
   });
 }
 
@@ -226,10 +231,36 @@ function checkSpec(s: SpecShape, ctx: Ctx): void {
   checkUnique(ctx, s.nodePools, 'nodePools');
   checkReferences(s, ctx);
   checkZeroReplicas(s, ctx);
+  checkGlobalAutoscalerFlags(s, ctx);
   if (s.duration !== undefined) {
     checkTime(s, ctx, s.duration);
     checkTraffic(s, ctx, s.duration);
   }
+}
+
+// --scan-interval and --scale-down-delay-after-add are global flags (one loop for the cluster); older
+// scenarios set them per pool, so autoscaled pools must agree unless spec.cluster.autoscaler sets them.
+function checkGlobalAutoscalerFlags(s: SpecShape, ctx: Ctx): void {
+  for (const flag of GLOBAL_POOL_FLAGS) {
+    if (s.cluster?.autoscaler?.[flag] !== undefined) continue;
+    const values = autoscaledPoolValues(s.nodePools, flag);
+    const first = values[0];
+    const other = values.find((v) => v.value !== first?.value);
+    if (first && other) {
+      issue(ctx, ['nodePools', other.index, 'clusterAutoscaler', flag], other.value, `${flag} is a cluster-wide flag (one autoscaler loop), but pools give ${formatDuration(first.value)} and ${formatDuration(other.value)}: set spec.cluster.autoscaler.${flag}`);
+    }
+  }
+}
+
+const GLOBAL_POOL_FLAGS = ['scanInterval', 'scaleDownDelayAfterAdd'] as const;
+
+function autoscaledPoolValues(pools: SpecShape['nodePools'], flag: (typeof GLOBAL_POOL_FLAGS)[number]): { index: number; value: number }[] {
+  return pools.flatMap((p, index) => (p.clusterAutoscaler.enabled ? [{ index, value: p.clusterAutoscaler[flag] }] : []));
+}
+
+/** A global cluster-autoscaler flag: spec.cluster.autoscaler's, else the autoscaled pools' (they agree), else the upstream default. */
+export function globalAutoscalerFlag(spec: Pick<SpecShape, 'nodePools' | 'cluster'>, flag: (typeof GLOBAL_POOL_FLAGS)[number]): number {
+  return spec.cluster?.autoscaler?.[flag] ?? autoscaledPoolValues(spec.nodePools, flag)[0]?.value ?? (flag === 'scanInterval' ? 10 : 600);
 }
 
 const CONTROL_PLANE_BY_CLOUD: Readonly<Record<string, 'gke' | 'eks' | 'aks'>> = { gcp: 'gke', aws: 'eks', azure: 'aks' };
@@ -237,7 +268,12 @@ const CONTROL_PLANE_BY_CLOUD: Readonly<Record<string, 'gke' | 'eks' | 'aks'>> = 
 /** `spec` after the cross-field defaults are filled. */
 type ResolvedSpec = Omit<SpecShape, 'traffic' | 'cluster'> & {
   traffic?: TrafficSpec;
-  cluster: { controlPlane: 'gke' | 'eks' | 'aks' | 'none'; clusters: number };
+  cluster: {
+    controlPlane: 'gke' | 'eks' | 'aks' | 'none';
+    clusters: number;
+    autoscaler: ClusterAutoscalerFlagsSpec & { scanInterval: number; scaleDownDelayAfterAdd: number };
+    featureGates: FeatureGatesSpec;
+  };
 };
 
 /** Fills the cross-field defaults (traffic target = first service; control plane by the first pool's cloud), keeping key order. */
@@ -247,7 +283,13 @@ function resolve(s: SpecShape): ResolvedSpec {
   const { traffic, cluster } = s;
   const out = { ...s } as ResolvedSpec;
   if (traffic !== undefined) out.traffic = { ...traffic, target: traffic.target ?? s.services[0]?.name ?? '' };
-  out.cluster = { controlPlane: cluster?.controlPlane ?? byCloud, clusters: cluster?.clusters ?? 1 };
+  const autoscaler = cluster?.autoscaler ?? clusterAutoscalerFlagsSchema.parse({});
+  out.cluster = {
+    controlPlane: cluster?.controlPlane ?? byCloud,
+    clusters: cluster?.clusters ?? 1,
+    autoscaler: { ...autoscaler, scanInterval: globalAutoscalerFlag(s, 'scanInterval'), scaleDownDelayAfterAdd: globalAutoscalerFlag(s, 'scaleDownDelayAfterAdd') },
+    featureGates: cluster?.featureGates ?? featureGatesSchema.parse({}),
+  };
   return out;
 }
 

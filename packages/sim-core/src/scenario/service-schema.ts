@@ -8,6 +8,7 @@ import {
   MAX_EMPIRICAL_SAMPLES,
   MAX_GPUS_PER_REPLICA,
   MAX_LATENCY_MS,
+  MAX_NODE_POOLS,
   MAX_PROFILE_POINTS,
   MAX_QUEUE_LENGTH,
   MAX_REPLICAS,
@@ -98,7 +99,10 @@ export const serviceSchema = z
     batching: batchingSchema.optional().describe('Dynamic batching (Triton-style); omit for one request at a time'),
     queue: queueSchema.optional().describe('Queue cap and timeout; omit for an unbounded queue'),
     startup: startupSchema.prefault({}).describe('Pod start-up stages before a new replica serves (default 0 each)'),
-    nodePool: z.string().optional().describe('Node pool the replicas run on (required when nodePools exist)'),
+    nodePool: z
+      .union([z.string(), z.array(z.string()).min(1).max(MAX_NODE_POOLS)])
+      .optional()
+      .describe('Node pool the replicas run on, or a list of pools any of which they may use (required when nodePools exist)'),
     hpa: hpaSchema.optional().describe('Horizontal Pod Autoscaler; omit for a fixed replica count'),
     cache: cacheSchema.optional().describe('Response cache in front of the replicas'),
   })
@@ -141,6 +145,12 @@ export const serviceSchema = z
     }
   })
   .transform((s) => ({ ...s, replicas: s.replicas ?? s.hpa?.minReplicas ?? 1 }));
+
+/** The pools a service may run on, as written: one name or a list (empty when none is given). */
+export function poolNamesOf(svc: { nodePool?: string | string[] | undefined }): string[] {
+  const p = svc.nodePool;
+  return p === undefined ? [] : typeof p === 'string' ? [p] : [...p];
+}
 
 /** A parsed service-time distribution (ms). */
 export type LatencySpec = z.output<typeof latencySchema>;

@@ -6,6 +6,7 @@
  */
 import * as costModel from '@design-sim/cost-model';
 import type { Scenario } from './scenario-schema.ts';
+import { poolNamesOf } from './service-schema.ts';
 import { formatPath, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
 import { createSourceLocator } from './yaml-locator.ts';
 import { resolveLlm } from '../llm/resolve-llm.ts';
@@ -61,13 +62,16 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
     if (inst !== undefined) gpusPerNode.set(pool.name, inst);
   });
   services.forEach((svc, i) => {
-    const inst = svc.nodePool === undefined ? undefined : gpusPerNode.get(svc.nodePool);
-    if (inst === undefined || svc.gpusPerReplica <= inst.gpuCount) return;
-    out.push({
-      path: ['spec', 'services', i, 'gpusPerReplica'],
-      message: `a replica needs ${svc.gpusPerReplica} GPUs but a node of pool "${svc.nodePool}" (${inst.id}) has ${inst.gpuCount}: it can never be scheduled`,
-      expected: `at most ${inst.gpuCount}`,
-    });
+    const names = poolNamesOf(svc);
+    for (const name of names) {
+      const inst = gpusPerNode.get(name);
+      if (inst === undefined || svc.gpusPerReplica <= inst.gpuCount) continue;
+      out.push({
+        path: ['spec', 'services', i, 'gpusPerReplica'],
+        message: `a replica needs ${svc.gpusPerReplica} GPUs but a node of pool "${name}" (${inst.id}) has ${inst.gpuCount}: it can never be scheduled${names.length > 1 ? ' there' : ''}`,
+        expected: `at most ${inst.gpuCount}`,
+      });
+    }
   });
 }
 
@@ -97,8 +101,13 @@ function checkLlm(scenario: Scenario, out: Draft[]): void {
     try {
       if (svc.llm.gpu !== undefined) gpu = costModel.getGpu(svc.llm.gpu);
       else {
-        const pool = nodePools.find((p) => p.name === svc.nodePool);
-        if (pool) gpu = costModel.getInstance(pool.instance, catalogDate === undefined ? undefined : { asOf: catalogDate }).gpu;
+        const asOf = catalogDate === undefined ? undefined : { asOf: catalogDate };
+        const gpus = poolNamesOf(svc).flatMap((name) => nodePools.filter((p) => p.name === name).map((p) => costModel.getInstance(p.instance, asOf).gpu));
+        gpu = gpus[0];
+        if (gpus.some((g) => g.id !== gpu?.id)) {
+          out.push({ path: ['spec', 'services', i, 'nodePool'], message: `an llm service's speed depends on its GPU, but its pools have ${[...new Set(gpus.map((g) => g.id))].join(' and ')}: give llm.gpu or pools with one GPU model` });
+          return;
+        }
       }
     } catch (e) {
       if (svc.llm.gpu !== undefined) out.push(unknownId('GPU', svc.llm.gpu, [...base, 'gpu'], e));

@@ -1,0 +1,186 @@
+/**
+ * Which nodes the cluster autoscaler removes, ported from kubernetes/autoscaler cluster-autoscaler 1.34:
+ * - core/scaledown/planner/planner.go `Planner.UpdateClusterState` → `categorizeNodes`: every loop, each candidate
+ *   at or under the utilization threshold (eligibility/eligibility.go `FilterOutUnremovable`) is simulated away
+ *   with simulator/cluster.go `RemovalSimulator.SimulateNodeRemoval` → `findPlaceFor`: each of its pods must be
+ *   placed on ONE other destination node that fits it (HintingSimulator, first fit). A success is persisted for
+ *   the rest of the loop (the node leaves the destinations, its pods occupy their new places), a failure
+ *   (NoPlaceToMovePods) is not rechecked for `--unremovable-node-recheck-timeout` (5m). Not-underutilized nodes
+ *   are rechecked every loop.
+ * - core/scaledown/unneeded/nodes.go `Nodes.Update` keeps each removable node's first-unneeded time and drops
+ *   nodes that stop being removable; `RemovableAt` requires `since + unneededTime < now` (strict) and keeps each
+ *   group above its min size (`verifyMinSize`, counting deletions in progress).
+ * - core/scaledown/budgets/budgets.go `CropNodes`: empty nodes up to `--max-scale-down-parallelism` (10) minus
+ *   deletions in progress, then nodes to drain up to `--max-drain-parallelism` (1) minus drains in progress and
+ *   within what parallelism is left; both kinds in the same loop.
+ * Candidates come sorted as processors/scaledowncandidates sorts them: empty nodes first, then last loop's
+ * unneeded nodes, otherwise in node order (emptycandidates, previouscandidates).
+ */
+import type { Pod } from '../engine/pod.ts';
+import { HintingSimulator, type NodeCursor, type SimNode, type SimPod } from './scheduling-simulator.ts';
+import { type NodeRuntime, NodeState } from './node-runtime.ts';
+
+/** A destination node in the planner's snapshot, with the pods moved onto it during this loop. */
+export interface PlannerNode extends SimNode {
+  readonly node: NodeRuntime;
+  movedIn: SimPod[];
+}
+
+/** What the planner needs of a node group. */
+export interface PlannerGroup {
+  minNodes: number;
+  /** Target size: nodes requested and not deleted. */
+  targetSize: number;
+  utilizationThreshold: number;
+  scaleDownUnneededSeconds: number;
+}
+
+/** Planner settings (seconds, counts). */
+export interface PlannerConfig {
+  maxScaleDownParallelism: number;
+  maxDrainParallelism: number;
+  unremovableNodeRecheckSeconds: number;
+  /** `NodeGroupDefaults.ScaleDownUnneededTime`, bounding how many nodes are simulated per loop. */
+  defaultUnneededSeconds: number;
+}
+
+export interface ScaleDownInput {
+  /** Scale-down candidates: Ready nodes of autoscaled groups above their min size, in node order. */
+  candidates: readonly NodeRuntime[];
+  /** Every Ready node (any group) as a destination, with its free GPUs after pending pods were simulated. */
+  destinations: readonly PlannerNode[];
+  groups: readonly PlannerGroup[];
+  /** The pods a node would have to move: its pods that are not long-terminating. */
+  podsToMove: (node: NodeRuntime) => SimPod[];
+  /** GPUs requested on a node by pods that are not long-terminating (utilization.Calculate). */
+  gpusRequested: (node: NodeRuntime) => number;
+}
+
+interface Unneeded {
+  since: number;
+  empty: boolean;
+}
+
+export class ScaleDownPlanner {
+  private unneeded = new Map<NodeRuntime, Unneeded>();
+  private recheckAt = new Map<NodeRuntime, number>();
+  private previousCandidates = new Set<NodeRuntime>();
+  private readonly sim: HintingSimulator;
+  private latestUpdate = Number.NEGATIVE_INFINITY;
+  private minUpdateInterval: number;
+
+  constructor(
+    private readonly config: PlannerConfig,
+    cursor: NodeCursor,
+  ) {
+    this.sim = new HintingSimulator(cursor);
+    this.minUpdateInterval = config.defaultUnneededSeconds > 0 ? config.defaultUnneededSeconds : 1e-9;
+  }
+
+  /** Nodes currently unneeded (for tests and events). */
+  unneededSince(node: NodeRuntime): number | undefined {
+    return this.unneeded.get(node)?.since;
+  }
+
+  /** `UpdateClusterState` (runs every loop, in cool-down too). */
+  update(input: ScaleDownInput, now: number): void {
+    this.minUpdateInterval = Math.min(this.minUpdateInterval, now - this.latestUpdate);
+    this.latestUpdate = now;
+    for (const [node, ttl] of this.recheckAt) if (!(ttl > now) || !isAlive(node)) this.recheckAt.delete(node);
+    const candidates = this.sortCandidates(input.candidates, input.podsToMove);
+    const eligible: NodeRuntime[] = [];
+    for (const node of candidates) {
+      if (this.recheckAt.has(node)) continue; // RecentlyUnremovable
+      if (node.gpus === 0) continue; // UnexpectedError: no allocatable GPU
+      const group = input.groups[node.pool]!;
+      if (input.gpusRequested(node) / node.gpus > group.utilizationThreshold) continue; // NotUnderutilized
+      eligible.push(node);
+    }
+    // A fork of the snapshot for this loop: placements persist across candidates, then are dropped.
+    const dests = input.destinations.map((d) => ({ ...d, movedIn: [...d.movedIn] }));
+    const destOf = new Map<NodeRuntime, PlannerNode>(dests.map((d) => [d.node, d]));
+    const open = new Set<PlannerNode>(dests);
+    const removable = new Map<NodeRuntime, Unneeded>();
+    const limit = this.unneededNodesLimit();
+    for (const node of eligible) {
+      if (removable.size >= limit) break;
+      const self = destOf.get(node);
+      const pods = [...input.podsToMove(node), ...(self?.movedIn ?? [])];
+      const before = dests.map((d) => d.free);
+      const placed = this.sim.trySchedulePods(dests, pods, (d) => d !== self && open.has(d as PlannerNode), true);
+      if (placed.every((p) => p !== null)) {
+        placed.forEach((d, i) => (d as PlannerNode).movedIn.push(pods[i]!));
+        if (self) open.delete(self);
+        removable.set(node, { since: this.unneeded.get(node)?.since ?? now, empty: pods.length === 0 });
+      } else {
+        dests.forEach((d, i) => (d.free = before[i]!));
+        this.recheckAt.set(node, now + this.config.unremovableNodeRecheckSeconds); // NoPlaceToMovePods
+      }
+    }
+    this.unneeded = removable;
+    this.previousCandidates = new Set(removable.keys());
+    this.sim.dropOldHints();
+  }
+
+  /**
+   * `NodesToDelete` + `CropNodes`: the unneeded nodes whose time is up, empty ones and ones to drain, within the
+   * groups' min sizes and the parallelism budgets. `drainsInProgress` counts drains not finished per group.
+   */
+  nodesToDelete(groups: readonly PlannerGroup[], drainsInProgress: readonly number[], now: number): { empty: NodeRuntime[]; drain: NodeRuntime[] } {
+    const size = groups.map((g, i) => g.targetSize - (drainsInProgress[i] ?? 0));
+    const empty: NodeRuntime[] = [];
+    const drain: NodeRuntime[] = [];
+    for (const wantEmpty of [true, false]) {
+      for (const [node, u] of this.unneeded) {
+        if (u.empty !== wantEmpty || !isAlive(node)) continue;
+        const group = groups[node.pool]!;
+        if (!(u.since + group.scaleDownUnneededSeconds < now)) continue; // NotUnneededLongEnough
+        if (size[node.pool]! <= group.minNodes) continue; // NodeGroupMinSizeReached
+        size[node.pool]!--;
+        (wantEmpty ? empty : drain).push(node);
+      }
+    }
+    const inProgress = drainsInProgress.reduce((a, b) => a + b, 0);
+    let parallelism = this.config.maxScaleDownParallelism - inProgress;
+    const emptyOut = byGroup(empty).flat().slice(0, Math.max(0, parallelism));
+    parallelism -= emptyOut.length;
+    const drainBudget = Math.min(parallelism, this.config.maxDrainParallelism - inProgress);
+    return { empty: emptyOut, drain: byGroup(drain).flat().slice(0, Math.max(0, drainBudget)) };
+  }
+
+  // Empty first, then last loop's unneeded nodes, else node order (a stable sort; Go's is not).
+  private sortCandidates(nodes: readonly NodeRuntime[], podsToMove: (n: NodeRuntime) => SimPod[]): NodeRuntime[] {
+    const empty = new Map<NodeRuntime, boolean>(nodes.map((n) => [n, podsToMove(n).length === 0]));
+    const rank = (n: NodeRuntime): number => (empty.get(n) ? 0 : 2) + (this.previousCandidates.has(n) ? 0 : 1);
+    return [...nodes].sort((a, b) => rank(a) - rank(b));
+  }
+
+  // `unneededNodesLimit`: no point simulating more nodes than can be deleted before they are rechecked.
+  private unneededNodesLimit(): number {
+    const n = this.config.maxScaleDownParallelism;
+    const limit = this.unneeded.size + 2 * n;
+    const u = Math.max(this.config.defaultUnneededSeconds, this.minUpdateInterval);
+    const upperBound = n * Math.trunc(u / this.minUpdateInterval) + n;
+    return Math.min(limit, upperBound);
+  }
+}
+
+function isAlive(node: NodeRuntime): boolean {
+  return node.state !== NodeState.Gone;
+}
+
+/** Groups nodes by node group, in order of each group's first node (budgets.go `group`). */
+function byGroup(nodes: readonly NodeRuntime[]): NodeRuntime[][] {
+  const out = new Map<number, NodeRuntime[]>();
+  for (const n of nodes) {
+    const list = out.get(n.pool);
+    if (list) list.push(n);
+    else out.set(n.pool, [n]);
+  }
+  return [...out.values()];
+}
+
+/** The pod a real pod is in a simulation. */
+export function simPod(pod: Pod, gpus: number, pools: readonly number[]): SimPod {
+  return { uid: pod.uid, owner: pod.service, gpus, pools };
+}
