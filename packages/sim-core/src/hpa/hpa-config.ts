@@ -1,8 +1,8 @@
 /**
- * Normalized HPA configuration: what the controller sees after API defaulting.
- * Defaults cite /work/shared/reference/k8s-semantics.md §1.1 and §1.9, which quote
- * pkg/controller/podautoscaler/config/v1alpha1/defaults.go (controller flags) and
- * pkg/apis/autoscaling/v2/defaults.go (behavior block).
+ * Normalized HPA configuration: what the controller sees after API defaulting. Defaults are Kubernetes 1.34's,
+ * from kubernetes/kubernetes pkg/controller/podautoscaler/config/v1alpha1/defaults.go
+ * (`RecommendedDefaultHPAControllerConfiguration`, the controller flags) and pkg/apis/autoscaling/v2/defaults.go
+ * (the behavior block).
  */
 
 /** One scaling policy: at most `value` pods (or `value` percent) of change per `periodSeconds` (s, 1..1800). */

@@ -2,7 +2,7 @@
  * Zod schema for `services[].hpa`: a HorizontalPodAutoscaler (autoscaling/v2) over one service.
  * `behavior` is the upstream HorizontalPodAutoscalerBehavior block verbatim, with field presence
  * preserved (omitted `behavior` selects the legacy controller path; `{}` selects the API
- * defaults; see /work/shared/reference/k8s-semantics.md §1.9-1.10).
+ * defaults, as pkg/apis/autoscaling/v2/defaults.go and horizontal.go `normalizeDesiredReplicas` do).
  */
 import { z } from 'zod';
 import type { HpaBehaviorInput } from '../hpa/hpa-behavior-input.ts';
@@ -11,7 +11,8 @@ import { count, durationSeconds, fraction, percent } from './unit-fields.ts';
 
 const HOUR = 3600;
 
-// API validation limits: periodSeconds in (0, 1800], stabilizationWindowSeconds in [0, 3600] (k8s-semantics.md §1.9).
+// API validation limits: periodSeconds in (0, 1800], stabilizationWindowSeconds in [0, 3600]
+// (pkg/apis/autoscaling/validation/validation.go `MaxPeriodSeconds`, `MaxStabilizationWindowSeconds`).
 const scalingPolicySchema = z.strictObject({
   type: z.enum(['Pods', 'Percent']).describe('Pods: change by at most `value` pods; Percent: by `value`% of the period-start count'),
   value: z.number().int().positive().describe('Pods or percent allowed per period (> 0)'),

@@ -230,6 +230,15 @@ describe('warnings', () => {
     `);
   });
 
+  it('a per-direction HPA tolerance is ignored while HPAConfigurableTolerance is off (Kubernetes 1.34)', () => {
+    const tol = ['        maxReplicas: 40\n', '        maxReplicas: 40\n        behavior: { scaleUp: { tolerance: 0.05 } }\n'] as [string, string];
+    expect(report(edit(tol))).toMatchInlineSnapshot(`
+      "ok
+      warning: examples/bad.yaml:18:43 spec.services[0].hpa.behavior.scaleUp.tolerance: ignored: per-direction tolerance needs the HPAConfigurableTolerance feature gate, alpha and off in Kubernetes 1.34 (the controller-wide tolerance applies); set spec.cluster.featureGates.HPAConfigurableTolerance: true to model a cluster with it on (the 1.35 default)"
+    `);
+    expect(report(edit(tol, ['  expect:\n', '  cluster:\n    featureGates: { HPAConfigurableTolerance: true }\n  expect:\n']))).toBe('ok');
+  });
+
   it('a long, busy run is flagged as slow', () => {
     expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: constant, qps: 5000 }'], ['  duration: 30m', '  duration: 1d']))).toMatchInlineSnapshot(`
       "ok

@@ -24,6 +24,14 @@ function serviceWarnings(scenario: Scenario): ScenarioWarning[] {
       const to = svc.replicas < hpa.minReplicas ? hpa.minReplicas : hpa.maxReplicas;
       out.push({ path: ['spec', 'services', i, 'replicas'], message: `${svc.replicas} is outside hpa [${hpa.minReplicas}, ${hpa.maxReplicas}]: the HPA moves it to ${to} at its first sync` });
     }
+    for (const dir of ['scaleUp', 'scaleDown'] as const) {
+      if (hpa.behavior?.[dir]?.tolerance !== undefined && !scenario.spec.cluster.featureGates.HPAConfigurableTolerance) {
+        out.push({
+          path: ['spec', 'services', i, 'hpa', 'behavior', dir, 'tolerance'],
+          message: 'ignored: per-direction tolerance needs the HPAConfigurableTolerance feature gate, alpha and off in Kubernetes 1.34 (the controller-wide tolerance applies); set spec.cluster.featureGates.HPAConfigurableTolerance: true to model a cluster with it on (the 1.35 default)',
+        });
+      }
+    }
     hpa.metrics.forEach((m, j) => {
       if (m.type === 'gpuUtilization' && m.target <= 1) {
         out.push({ path: ['spec', 'services', i, 'hpa', 'metrics', j, 'target'], message: `gpuUtilization targets are in percent: ${m.target} means ${m.target}%`, suggestion: `${formatNumber(m.target * 100)}%` });
