@@ -112,7 +112,9 @@ export class ClusterAutoscaler {
     this.updateClusterState(now);
     this.removeOldUnregisteredNodes(now);
 
-    const snapshot = this.snapshot(now);
+    // The scheduling snapshot is built on first use: most loops have no pending pod and no candidate to simulate.
+    let snapshot: SimNode[] | null = null;
+    const getSnapshot = (): SimNode[] => (snapshot ??= this.snapshot(now));
     const pending: SimPod[] = [];
     const created = new Map<number, number>();
     for (const pod of this.pending) {
@@ -121,7 +123,7 @@ export class ClusterAutoscaler {
       created.set(pod.uid, pod.createdAt);
     }
     // filter_out_schedulable: placements stay in the snapshot for the rest of the loop.
-    const placed = this.filterSim.trySchedulePods(snapshot, pending, () => true, false);
+    const placed = pending.length === 0 ? [] : this.filterSim.trySchedulePods(getSnapshot(), pending, () => true, false);
     placed.forEach((node, i) => node !== null && 'movedIn' in node && (node as PlannerNode).movedIn.push(pending[i]!));
     this.filterSim.dropOldHints();
     const unschedulable = pending.filter((_, i) => placed[i] === null);
@@ -137,10 +139,10 @@ export class ClusterAutoscaler {
     this.planner.update(
       {
         candidates,
-        destinations: snapshot.filter((n): n is PlannerNode => 'movedIn' in n),
+        destinations: () => getSnapshot().filter((n): n is PlannerNode => 'movedIn' in n),
         groups,
         podsToMove: (node) => this.podsToMove(node, now),
-        gpusRequested: (node) => this.podsToMove(node, now).reduce((g, p) => g + p.gpus, 0),
+        load: (node) => this.load(node, now),
       },
       now,
     );
@@ -173,6 +175,7 @@ export class ClusterAutoscaler {
   // removeOldUnregisteredNodes: a node first seen unregistered more than max-node-provision-time ago is deleted,
   // keeping the group at or above its min size.
   private removeOldUnregisteredNodes(now: number): void {
+    if (this.unregisteredSince.size === 0) return;
     for (const pool of this.pools) {
       const old = pool.nodes.filter((n) => this.isLongUnregistered(n, pool, now));
       const room = pool.aliveCount - pool.config.minNodes;
@@ -195,7 +198,8 @@ export class ClusterAutoscaler {
         else if (node.state === NodeState.Provisioning && !this.isLongUnregistered(node, pool, now)) out.push({ uid: node.uid, pool: pool.index, free: pool.config.gpusPerNode, order: node.uid });
       }
     }
-    return out.sort((a, b) => a.order - b.order);
+    // Each pool's nodes are in creation order already; only several pools need merging.
+    return this.pools.length > 1 ? out.sort((a, b) => a.order - b.order) : out;
   }
 
   private scaleUp(pods: readonly SimPod[], now: number): void {
@@ -235,7 +239,7 @@ export class ClusterAutoscaler {
       if (!pool.config.autoscaler.enabled || pool.aliveCount <= pool.config.minNodes) continue;
       for (const n of pool.nodes) if (n.state === NodeState.Ready) out.push(n);
     }
-    return out.sort((a, b) => a.uid - b.uid);
+    return this.pools.length > 1 ? out.sort((a, b) => a.uid - b.uid) : out;
   }
 
   private plannerGroups(): PlannerGroup[] {
@@ -251,10 +255,22 @@ export class ClusterAutoscaler {
   private podsToMove(node: NodeRuntime, now: number): SimPod[] {
     const out: SimPod[] = [];
     for (const pod of node.pods) {
-      if (pod.deletedAt >= 0 && pod.deletedAt + LONG_TERMINATING_SECONDS < now) continue;
+      if (isLongTerminating(pod, now)) continue;
       out.push(simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod)));
     }
     return out;
+  }
+
+  // What utilization.Calculate and the empty-node check count: GPUs and number of the non-long-terminating pods.
+  private load(node: NodeRuntime, now: number): { gpus: number; pods: number } {
+    let gpus = 0;
+    let pods = 0;
+    for (const pod of node.pods) {
+      if (isLongTerminating(pod, now)) continue;
+      gpus += this.actions.gpusOf(pod);
+      pods++;
+    }
+    return { gpus, pods };
   }
 
   private startDrain(node: NodeRuntime, now: number): void {
@@ -263,6 +279,11 @@ export class ClusterAutoscaler {
     for (const pod of [...node.pods]) this.actions.evictPod(pod, now);
     if (node.pods.size === 0) this.actions.deleteNode(this.pools[node.pool]!, node, now);
   }
+}
+
+/** drain.IsPodLongTerminating: deleted longer ago than the grace period (30 s) plus 30 s. */
+function isLongTerminating(pod: Pod, now: number): boolean {
+  return pod.deletedAt >= 0 && pod.deletedAt + LONG_TERMINATING_SECONDS < now;
 }
 
 /** `allPodsAreNew`: the oldest pod is younger than 2 s, or the oldest GPU pod younger than 30 s (strict After). */

@@ -17,7 +17,7 @@
  * unneeded nodes, otherwise in node order (emptycandidates, previouscandidates).
  */
 import type { Pod } from '../engine/pod.ts';
-import { HintingSimulator, type NodeCursor, type SimNode, type SimPod } from './scheduling-simulator.ts';
+import { HintingSimulator, indexByUid, type NodeCursor, type SimNode, type SimPod } from './scheduling-simulator.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 
 /** A destination node in the planner's snapshot, with the pods moved onto it during this loop. */
@@ -47,13 +47,13 @@ export interface PlannerConfig {
 export interface ScaleDownInput {
   /** Scale-down candidates: Ready nodes of autoscaled groups above their min size, in node order. */
   candidates: readonly NodeRuntime[];
-  /** Every Ready node (any group) as a destination, with its free GPUs after pending pods were simulated. */
-  destinations: readonly PlannerNode[];
+  /** Every Ready node (any group) as a destination, with its free GPUs after pending pods were simulated (built on demand). */
+  destinations: () => readonly PlannerNode[];
   groups: readonly PlannerGroup[];
   /** The pods a node would have to move: its pods that are not long-terminating. */
   podsToMove: (node: NodeRuntime) => SimPod[];
-  /** GPUs requested on a node by pods that are not long-terminating (utilization.Calculate). */
-  gpusRequested: (node: NodeRuntime) => number;
+  /** GPUs those pods request and how many they are (utilization.Calculate; GetPodsToMove's count), without building them. */
+  load: (node: NodeRuntime) => { gpus: number; pods: number };
 }
 
 interface Unneeded {
@@ -64,7 +64,6 @@ interface Unneeded {
 export class ScaleDownPlanner {
   private unneeded = new Map<NodeRuntime, Unneeded>();
   private recheckAt = new Map<NodeRuntime, number>();
-  private previousCandidates = new Set<NodeRuntime>();
   private readonly sim: HintingSimulator;
   private latestUpdate = Number.NEGATIVE_INFINITY;
   private minUpdateInterval: number;
@@ -87,38 +86,45 @@ export class ScaleDownPlanner {
     this.minUpdateInterval = Math.min(this.minUpdateInterval, now - this.latestUpdate);
     this.latestUpdate = now;
     for (const [node, ttl] of this.recheckAt) if (!(ttl > now) || !isAlive(node)) this.recheckAt.delete(node);
-    const candidates = this.sortCandidates(input.candidates, input.podsToMove);
+    const loads = new Map(input.candidates.map((n) => [n, input.load(n)]));
+    const candidates = this.sortCandidates(input.candidates, loads);
     const eligible: NodeRuntime[] = [];
     for (const node of candidates) {
       if (this.recheckAt.has(node)) continue; // RecentlyUnremovable
       if (node.gpus === 0) continue; // UnexpectedError: no allocatable GPU
-      const group = input.groups[node.pool]!;
-      if (input.gpusRequested(node) / node.gpus > group.utilizationThreshold) continue; // NotUnderutilized
+      if (loads.get(node)!.gpus / node.gpus > input.groups[node.pool]!.utilizationThreshold) continue; // NotUnderutilized
       eligible.push(node);
     }
-    // A fork of the snapshot for this loop: placements persist across candidates, then are dropped.
-    const dests = input.destinations.map((d) => ({ ...d, movedIn: [...d.movedIn] }));
-    const destOf = new Map<NodeRuntime, PlannerNode>(dests.map((d) => [d.node, d]));
-    const open = new Set<PlannerNode>(dests);
     const removable = new Map<NodeRuntime, Unneeded>();
+    if (eligible.length === 0) return this.finishUpdate(removable);
+    // A fork of the snapshot for this loop: placements persist across candidates, then are dropped.
+    const dests = input.destinations().map((d) => ({ ...d, movedIn: [...d.movedIn] }));
+    const destOf = new Map<NodeRuntime, PlannerNode>(dests.map((d) => [d.node, d]));
+    const byUid = indexByUid(dests);
+    const open = new Set<PlannerNode>(dests);
     const limit = this.unneededNodesLimit();
     for (const node of eligible) {
       if (removable.size >= limit) break;
       const self = destOf.get(node);
-      const pods = [...input.podsToMove(node), ...(self?.movedIn ?? [])];
-      const before = dests.map((d) => d.free);
-      const placed = this.sim.trySchedulePods(dests, pods, (d) => d !== self && open.has(d as PlannerNode), true);
+      const own = input.podsToMove(node);
+      const pods = self && self.movedIn.length > 0 ? [...own, ...self.movedIn] : own;
+      const placed = this.sim.trySchedulePods(dests, pods, (d) => d !== self && open.has(d as PlannerNode), true, byUid);
       if (placed.every((p) => p !== null)) {
         placed.forEach((d, i) => (d as PlannerNode).movedIn.push(pods[i]!));
         if (self) open.delete(self);
         removable.set(node, { since: this.unneeded.get(node)?.since ?? now, empty: pods.length === 0 });
       } else {
-        dests.forEach((d, i) => (d.free = before[i]!));
+        placed.forEach((d, i) => d !== null && (d.free += pods[i]!.gpus)); // revert this simulation only
         this.recheckAt.set(node, now + this.config.unremovableNodeRecheckSeconds); // NoPlaceToMovePods
       }
     }
+    this.finishUpdate(removable);
+  }
+
+  // unneeded.Nodes.Update (the unneeded nodes are also next loop's "previous candidates") and the hints'
+  // generation change.
+  private finishUpdate(removable: Map<NodeRuntime, Unneeded>): void {
     this.unneeded = removable;
-    this.previousCandidates = new Set(removable.keys());
     this.sim.dropOldHints();
   }
 
@@ -148,10 +154,10 @@ export class ScaleDownPlanner {
     return { empty: emptyOut, drain: byGroup(drain).flat().slice(0, Math.max(0, drainBudget)) };
   }
 
-  // Empty first, then last loop's unneeded nodes, else node order (a stable sort; Go's is not).
-  private sortCandidates(nodes: readonly NodeRuntime[], podsToMove: (n: NodeRuntime) => SimPod[]): NodeRuntime[] {
-    const empty = new Map<NodeRuntime, boolean>(nodes.map((n) => [n, podsToMove(n).length === 0]));
-    const rank = (n: NodeRuntime): number => (empty.get(n) ? 0 : 2) + (this.previousCandidates.has(n) ? 0 : 1);
+  // Empty first, then last loop's unneeded nodes (previouscandidates is fed planner.UnneededNodes()), else node
+  // order (a stable sort; Go's is not).
+  private sortCandidates(nodes: readonly NodeRuntime[], loads: ReadonlyMap<NodeRuntime, { pods: number }>): NodeRuntime[] {
+    const rank = (n: NodeRuntime): number => (loads.get(n)!.pods === 0 ? 0 : 2) + (this.unneeded.has(n) ? 0 : 1);
     return [...nodes].sort((a, b) => rank(a) - rank(b));
   }
 

@@ -40,14 +40,20 @@ export class HintingSimulator {
    * Places `pods` in order on `nodes` (mutating their `free`), returning each pod's node or null. With
    * `breakOnFailure` the scan stops at the first pod that fits nowhere (the rest stay null).
    */
-  trySchedulePods(nodes: readonly SimNode[], pods: readonly SimPod[], accept: (n: SimNode) => boolean, breakOnFailure: boolean): (SimNode | null)[] {
+  trySchedulePods(
+    nodes: readonly SimNode[],
+    pods: readonly SimPod[],
+    accept: (n: SimNode) => boolean,
+    breakOnFailure: boolean,
+    byUid?: ReadonlyMap<number, SimNode>,
+  ): (SimNode | null)[] {
     const out: (SimNode | null)[] = pods.map(() => null);
     const failedOwners = new Set<number>();
-    const byUid = new Map<number, SimNode>();
-    for (const n of nodes) byUid.set(n.uid, n);
+    let index = byUid;
+    const lookup = (uid: number): SimNode | undefined => (index ??= indexByUid(nodes)).get(uid);
     for (let i = 0; i < pods.length; i++) {
       const pod = pods[i]!;
-      let placed = this.tryHint(byUid, pod, accept);
+      let placed = this.tryHint(lookup, pod, accept);
       if (placed === null && !failedOwners.has(pod.owner)) {
         placed = this.firstFit(nodes, pod, accept);
         if (placed === null) failedOwners.add(pod.owner);
@@ -67,10 +73,10 @@ export class HintingSimulator {
     this.current = new Map();
   }
 
-  private tryHint(byUid: ReadonlyMap<number, SimNode>, pod: SimPod, accept: (n: SimNode) => boolean): SimNode | null {
+  private tryHint(lookup: (uid: number) => SimNode | undefined, pod: SimPod, accept: (n: SimNode) => boolean): SimNode | null {
     const hinted = this.current.get(pod.uid) ?? this.old.get(pod.uid);
     if (hinted === undefined) return null;
-    const node = byUid.get(hinted);
+    const node = lookup(hinted);
     if (node === undefined || !accept(node) || !fits(node, pod)) return null;
     this.current.set(pod.uid, node.uid);
     return node;
@@ -86,6 +92,13 @@ export class HintingSimulator {
     }
     return null;
   }
+}
+
+/** Nodes by uid, for hint look-ups; build once per snapshot and pass it to every call on that snapshot. */
+export function indexByUid(nodes: readonly SimNode[]): Map<number, SimNode> {
+  const byUid = new Map<number, SimNode>();
+  for (const n of nodes) byUid.set(n.uid, n);
+  return byUid;
 }
 
 /** The filters this simulator models: GPU capacity (NodeResourcesFit) and the pod's node-pool affinity. */
