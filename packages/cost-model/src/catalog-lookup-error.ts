@@ -1,6 +1,6 @@
 /** Thrown when an id is not in the catalog; carries the nearest valid ids so the message can say what was meant. */
 export class CatalogLookupError extends Error {
-  readonly kind: 'gpu' | 'instance' | 'source' | 'rate' | 'neocloud';
+  readonly kind: 'gpu' | 'instance' | 'source' | 'rate' | 'neocloud' | 'managed service';
   readonly id: string;
   readonly suggestions: string[];
 

@@ -25,15 +25,20 @@ export const rawPricePointSchema = z.strictObject({
   alternatives: z.array(alternative).optional(),
 });
 
-/** Dated prices for one capacity type, oldest first; validFrom must increase (null only first). */
-const priceSeries = z.array(rawPricePointSchema).min(1).superRefine((points, ctx) => {
-  points.forEach((p, i) => {
-    const prev = points[i - 1];
-    if (i > 0 && (p.validFrom === null || (prev?.validFrom != null && prev.validFrom >= p.validFrom))) {
-      ctx.addIssue({ code: 'custom', message: 'price series must be ordered by strictly increasing validFrom, null only first', path: [i, 'validFrom'] });
-    }
+/** Dated points, oldest first; validFrom must increase (null only first). */
+function datedSeries<P extends { validFrom: string | null }>(point: z.ZodType<P>) {
+  return z.array(point).min(1).superRefine((points, ctx) => {
+    points.forEach((p, i) => {
+      const prev = points[i - 1];
+      if (i > 0 && (p.validFrom === null || (prev?.validFrom != null && prev.validFrom >= p.validFrom))) {
+        ctx.addIssue({ code: 'custom', message: 'price series must be ordered by strictly increasing validFrom, null only first', path: [i, 'validFrom'] });
+      }
+    });
   });
-});
+}
+
+/** Dated prices for one capacity type. */
+const priceSeries = datedSeries(rawPricePointSchema);
 
 export const rawSourceSchema = z.strictObject({
   url: z.string().min(1),
@@ -41,6 +46,11 @@ export const rawSourceSchema = z.strictObject({
   kind: z.string().min(1),
   confidence: z.enum(['high', 'medium', 'low']),
   notes: z.string().optional(),
+  /**
+   * For an undated snapshot: the latest day its values can date from (an inference stated in `notes`), used
+   * as the observation day of its prices when judging freshness (price-freshness.ts). A lower bound on age.
+   */
+  observedBy: isoDay.optional(),
 });
 
 const tflops = z.number().positive().nullable();
@@ -62,12 +72,17 @@ export const rawGpuSchema = z.strictObject({
   notes: z.string().optional(),
 });
 
+/** What an instance is for: accelerated (has GPUs) or one of the CPU families clouds sell. */
+export const INSTANCE_FAMILIES = ['accelerated', 'general-purpose', 'compute-optimized'] as const;
+
 export const rawInstanceSchema = z.strictObject({
   cloud: z.enum(['aws', 'gcp', 'azure']),
   region: z.string().regex(/^[a-z0-9-]+$/),
   type: z.string().min(1),
-  gpu: z.string(),
-  gpuCount: z.number().int().positive(),
+  /** A catalog GPU id, or null for a CPU-only instance (then gpuCount is 0 and `family` says which CPU family). */
+  gpu: z.string().nullable(),
+  gpuCount: z.number().int().nonnegative(),
+  family: z.enum(INSTANCE_FAMILIES).optional(),
   vcpus: z.number().int().positive().nullable(),
   memoryGiB: z.number().positive().nullable(),
   specSource: sourceKey,
@@ -106,6 +121,48 @@ export const rawNeocloudSchema = z.strictObject({
   prices: z.strictObject({ 'on-demand': priceSeries.optional(), spot: priceSeries.optional() }),
 });
 
+/** Units a managed service is billed in; the cost functions multiply the price by a quantity in this unit. */
+export const MANAGED_SERVICE_UNITS = ['instance-hour', 'GB-hour', 'million-requests', 'TiB', 'port-hour', 'attachment-hour'] as const;
+
+/** One dated price in USD per unit of a managed service (the unit is the service's `unit`). */
+export const rawUnitPriceSchema = rawPricePointSchema.omit({ usdPerHour: true, range: true, alternatives: true }).extend({ usdPerUnit: usd });
+
+const unitPriceSeries = datedSeries(rawUnitPriceSchema);
+
+/**
+ * A managed component priced per unit: a database or cache node, a queue's requests, a dedicated
+ * interconnect port. Ids are `cloud/region/name`, e.g. `aws/us-east-1/rds-postgres-db.t3.large`.
+ */
+export const rawManagedServiceSchema = z.strictObject({
+  id: z.string().regex(/^(aws|gcp|azure)\/[a-z0-9-]+\/[a-z0-9][a-z0-9._-]*$/),
+  kind: z.enum(['database', 'cache', 'queue', 'network']),
+  service: z.string().min(1),
+  shape: z.string().min(1),
+  unit: z.enum(MANAGED_SERVICE_UNITS),
+  vcpus: z.number().positive().nullable().optional(),
+  memoryGiB: z.number().positive().nullable().optional(),
+  /** Source key for vcpus and memoryGiB (required when either is given). */
+  specSource: sourceKey.optional(),
+  prices: unitPriceSeries,
+  notes: z.string().optional(),
+});
+
+const capacityType = z.enum(['on-demand', 'spot', 'commit1y', 'commit3y']);
+
+/**
+ * A dated list-price change (e.g. AWS's June-2025 GPU cut): a price of a listed instance and capacity type
+ * observed before `date` is stale on any day from `date` on (price-freshness.ts).
+ */
+export const rawPriceChangeSchema = z.strictObject({
+  id: z.string().regex(/^[A-Z0-9_]+$/),
+  date: isoDay,
+  instances: z.array(z.string().min(1)).min(1),
+  capacities: z.array(capacityType).min(1),
+  source: sourceKey,
+  sourceDate,
+  note: z.string().min(1),
+});
+
 const controlPlanePrice = rawPricePointSchema;
 
 /** The whole catalog file. Cross-references (source keys, GPU ids, unique ids) are checked in superRefine. */
@@ -120,6 +177,8 @@ export const rawCatalogSchema = z
     controlPlane: z.strictObject({ aws: controlPlanePrice, gcp: controlPlanePrice, azure: controlPlanePrice }),
     rates: z.array(rawRateSchema),
     neoclouds: z.array(rawNeocloudSchema),
+    managedServices: z.array(rawManagedServiceSchema),
+    priceChanges: z.array(rawPriceChangeSchema),
   })
   .superRefine((cat, ctx) => {
     for (const { path, key } of sourceReferences(cat)) {
@@ -133,12 +192,32 @@ export const rawCatalogSchema = z
       }
     });
     const gpuIds = new Set(cat.gpus.map((g) => g.id));
+    const rateIds = new Set(cat.rates.map((r) => r.id));
     const instanceIds = new Set<string>();
     cat.instances.forEach((inst, i) => {
       const id = `${inst.cloud}/${inst.region}/${inst.type}`;
       if (instanceIds.has(id)) ctx.addIssue({ code: 'custom', message: `duplicate instance "${id}"`, path: ['instances', i] });
       instanceIds.add(id);
-      if (!gpuIds.has(inst.gpu)) ctx.addIssue({ code: 'custom', message: `unknown GPU "${inst.gpu}"`, path: ['instances', i, 'gpu'] });
+      if (inst.gpu !== null && !gpuIds.has(inst.gpu)) ctx.addIssue({ code: 'custom', message: `unknown GPU "${inst.gpu}"`, path: ['instances', i, 'gpu'] });
+      if ((inst.gpu === null) !== (inst.gpuCount === 0)) {
+        ctx.addIssue({ code: 'custom', message: 'a CPU-only instance has gpu null and gpuCount 0; a GPU instance has both', path: ['instances', i, 'gpuCount'] });
+      }
+      if (inst.gpu === null && (inst.family === undefined || inst.family === 'accelerated')) {
+        ctx.addIssue({ code: 'custom', message: 'a CPU-only instance needs family general-purpose or compute-optimized', path: ['instances', i, 'family'] });
+      }
+    });
+    const managedIds = new Set<string>();
+    cat.managedServices.forEach((m, i) => {
+      if (managedIds.has(m.id) || rateIds.has(m.id)) ctx.addIssue({ code: 'custom', message: `duplicate id "${m.id}"`, path: ['managedServices', i, 'id'] });
+      if ((m.vcpus != null || m.memoryGiB != null) && m.specSource === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'vcpus and memoryGiB need a specSource', path: ['managedServices', i, 'specSource'] });
+      }
+      managedIds.add(m.id);
+    });
+    cat.priceChanges.forEach((c, i) => {
+      c.instances.forEach((id, j) => {
+        if (!instanceIds.has(id)) ctx.addIssue({ code: 'custom', message: `unknown instance "${id}"`, path: ['priceChanges', i, 'instances', j] });
+      });
     });
     cat.neoclouds.forEach((n, i) => {
       if (!gpuIds.has(n.gpu)) ctx.addIssue({ code: 'custom', message: `unknown GPU "${n.gpu}"`, path: ['neoclouds', i, 'gpu'] });
@@ -153,6 +232,9 @@ export type RawInstance = z.infer<typeof rawInstanceSchema>;
 export type RawRate = z.infer<typeof rawRateSchema>;
 export type RawNeocloud = z.infer<typeof rawNeocloudSchema>;
 export type RawSource = z.infer<typeof rawSourceSchema>;
+export type RawManagedService = z.infer<typeof rawManagedServiceSchema>;
+export type RawUnitPrice = z.infer<typeof rawUnitPriceSchema>;
+export type RawPriceChange = z.infer<typeof rawPriceChangeSchema>;
 
 /**
  * Every source key the catalog cites, with its JSON path: walks any object carrying `source`,

@@ -63,7 +63,7 @@ describe('catalog.json', () => {
   });
 
   it('carries L4, A100 and H100 instances on every cloud the reference has them for', () => {
-    const has = (cloud: string, gpuPrefix: string) => catalog.instances.some((i) => i.cloud === cloud && i.gpu.startsWith(gpuPrefix));
+    const has = (cloud: string, gpuPrefix: string) => catalog.instances.some((i) => i.cloud === cloud && i.gpu?.startsWith(gpuPrefix));
     for (const cloud of ['aws', 'gcp', 'azure']) {
       expect(has(cloud, 'a100'), `${cloud} A100`).toBe(true);
       expect(has(cloud, 'h100'), `${cloud} H100`).toBe(true);
@@ -106,7 +106,7 @@ describe('catalog.json', () => {
 
   it('resolves a source key to its url and date', () => {
     expect(getSource('GKE_PRICING').url).toContain('cloud.google.com/kubernetes-engine/pricing');
-    expect(() => getSource('GKE_PRICNG')).toThrowErrorMatchingInlineSnapshot(`[CatalogLookupError: Unknown source "GKE_PRICNG". Did you mean: GKE_PRICING, GCS_DOCS, SKY_GCP?]`);
+    expect(() => getSource('GKE_PRICNG')).toThrowErrorMatchingInlineSnapshot(`[CatalogLookupError: Unknown source "GKE_PRICNG". Did you mean: GKE_PRICING, CRUSOE_PRICING, CLOUDPRICE?]`);
   });
 });
 
@@ -158,5 +158,20 @@ describe('parseCatalog rejects bad data', () => {
     const bad = clone();
     at(at(bad.instances, 0).prices.spot, 0).usdPerHour = -1;
     expect(() => parseCatalog(bad)).toThrow(/spot\[0\]\.usdPerHour/);
+  });
+});
+
+describe('citations a reader can open', () => {
+  it('every source is a URL (a page, a feed, or a repository path at a commit), never a search-index id', () => {
+    for (const s of listSources()) {
+      expect(s.url, s.key).toMatch(/^https?:\/\//);
+      expect(`${s.url} ${s.notes ?? ''}`, s.key).not.toMatch(/index (file )?id/i);
+    }
+  });
+
+  it('cites GitHub files at a commit, not at a moving branch', () => {
+    for (const s of listSources().filter((x) => x.url.startsWith('https://github.com/'))) {
+      expect(s.url, s.key).toMatch(/\/(blob|tree)\/[0-9a-f]{40}\//);
+    }
   });
 });

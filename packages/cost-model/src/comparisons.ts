@@ -25,7 +25,8 @@ export interface ServingOption {
 
 /** A compared option; usdPerMillionRequests is null when the price is unknown. */
 export interface ServingComparisonRow extends ServingOption {
-  gpu: string;
+  /** The instance's GPU id, null for a CPU-only instance. */
+  gpu: string | null;
   usdPerHour: number | null;
   usdPerMillionRequests: number | null;
   /** Cost relative to the cheapest known option (1 = cheapest); null when unknown. */
@@ -39,7 +40,7 @@ export function compareServingCost(options: readonly ServingOption[], opts?: { a
     const inst = getInstance(o.instanceId, opts);
     const price = inst.prices[o.capacity];
     const usdPerHour = price?.usdPerHour ?? null;
-    return { ...o, gpu: inst.gpu.id, usdPerHour, price, usdPerMillionRequests: costPerMillionRequests(usdPerHour, o.requestsPerSecondPerNode, o.utilization) };
+    return { ...o, gpu: inst.gpu?.id ?? null, usdPerHour, price, usdPerMillionRequests: costPerMillionRequests(usdPerHour, o.requestsPerSecondPerNode, o.utilization) };
   });
   const known = rows.map((r) => r.usdPerMillionRequests).filter((c): c is number => c !== null);
   const cheapest = known.length > 0 ? Math.min(...known) : null;

@@ -88,8 +88,9 @@ describe('fleetCost', () => {
       egress: [{ rateId: 'aws/us-east-1/egress-internet', gb: 1100 }],
       extras: [{ label: 'load balancer', usd: 20 }],
     });
-    expect(cost.lines.map((l) => l.usd)).toEqual([expect.closeTo(1000 * 0.023, 9), expect.closeTo(1000 * 0.09, 9), 20]);
-    expect(cost.lines[0]).toMatchObject({ unit: 'GB-month', quantity: expect.closeTo(1000, 9), source: 'STORAGE_DOC_A' });
+    expect(cost.lines.map((l) => l.usd)).toEqual([expect.closeTo(1000 * 0.023, 9), expect.closeTo(1100 * 0.09, 9), 20]);
+    expect(cost.lines[0]).toMatchObject({ unit: 'GB-month', quantity: expect.closeTo(1000, 9), source: 'INFRACOST_AWS_S3' });
+    expect(cost.lines[0]?.freshness).toMatchObject({ status: 'fresh', observed: '2024-07-01' });
   });
 
   it('prices with the catalog in force on asOf (the p4de cut)', () => {

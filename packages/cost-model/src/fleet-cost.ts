@@ -6,7 +6,8 @@ import { catalogAsOf } from './catalog.ts';
 import { controlPlaneFee, getInstance } from './lookup.ts';
 import { checkAsOf } from './price-at.ts';
 import { egressCostUsd, getRate, storageCostUsd } from './rates.ts';
-import { CAPACITY_TYPES, type CapacityType, type CloudId } from './types.ts';
+import { freshnessText } from './price-freshness.ts';
+import { CAPACITY_TYPES, type CapacityType, type CloudId, type PriceFreshness, type PricePoint } from './types.ts';
 import { HOURS_PER_MONTH, SECONDS_PER_HOUR } from './units.ts';
 
 /** Node time one pool spent on one instance type and capacity type. */
@@ -29,6 +30,8 @@ export interface CostLine {
   usd: number | null;
   source?: string;
   sourceDate?: string;
+  /** How current the price is on the bill's date; a stale price is still billed and flagged. */
+  freshness?: PriceFreshness;
 }
 
 /** A fleet's bill over the run, with rates per hour, per 730-hour month and per 1,000 requests. */
@@ -42,6 +45,8 @@ export interface FleetCost {
   unknownPrices: string[];
   /** False when some price was unknown: the totals are then a lower bound. */
   complete: boolean;
+  /** One line per stale price used, e.g. "aws/us-east-1/p4de.24xlarge spot $6.8234/h: observed by 2025-05-31, before …". */
+  stalePrices: string[];
   byPool: Record<string, number>;
   byCapacity: Record<CapacityType, number>;
 }
@@ -85,14 +90,18 @@ function usageLines(usage: readonly NodeUsage[], asOf: string, unknown: Set<stri
       unit: 'node-hour',
       usdPerUnit: price?.usdPerHour ?? null,
       usd: price ? hours * price.usdPerHour : null,
-      ...(price ? { source: price.source, sourceDate: price.sourceDate } : {}),
+      ...(price ? priced(price) : {}),
     };
   });
 }
 
-function controlPlaneLine(cp: { cloud: CloudId; clusters: number }, hours: number, unknown: Set<string>): CostLine {
+function priced(p: PricePoint): Pick<CostLine, 'source' | 'sourceDate' | 'freshness'> {
+  return { source: p.source, sourceDate: p.sourceDate, ...(p.freshness === undefined ? {} : { freshness: p.freshness }) };
+}
+
+function controlPlaneLine(cp: { cloud: CloudId; clusters: number }, hours: number, asOf: string, unknown: Set<string>): CostLine {
   nonNegative('controlPlane.clusters', cp.clusters);
-  const fee = controlPlaneFee(cp.cloud);
+  const fee = controlPlaneFee(cp.cloud, { asOf });
   if (!fee) unknown.add(`${cp.cloud} control-plane fee unknown`);
   const quantity = cp.clusters * hours;
   return {
@@ -101,13 +110,13 @@ function controlPlaneLine(cp: { cloud: CloudId; clusters: number }, hours: numbe
     unit: 'cluster-hour',
     usdPerUnit: fee?.usdPerHour ?? null,
     usd: fee ? quantity * fee.usdPerHour : null,
-    ...(fee ? { source: fee.source, sourceDate: fee.sourceDate } : {}),
+    ...(fee ? priced(fee) : {}),
   };
 }
 
-function rateLine(kind: 'storage' | 'egress', rateId: string, gb: number, durationSeconds: number): CostLine {
+function rateLine(kind: 'storage' | 'egress', rateId: string, gb: number, durationSeconds: number, asOf: string): CostLine {
   nonNegative(`${kind} GB for ${rateId}`, gb);
-  const rate = getRate(rateId);
+  const rate = getRate(rateId, { asOf });
   const usd = kind === 'storage' ? storageCostUsd(rateId, gb, durationSeconds) : egressCostUsd(rateId, gb, durationSeconds);
   const quantity = kind === 'storage' ? gb * (durationSeconds / SECONDS_PER_HOUR / HOURS_PER_MONTH) : gb;
   return {
@@ -118,7 +127,13 @@ function rateLine(kind: 'storage' | 'egress', rateId: string, gb: number, durati
     usd,
     source: rate.source,
     sourceDate: rate.sourceDate,
+    freshness: rate.freshness,
   };
+}
+
+/** "label: STALE: reasons" for every stale line, for the bill's summary. */
+export function stalePriceNotes(lines: readonly CostLine[]): string[] {
+  return lines.filter((l) => l.freshness?.status === 'stale').map((l) => `${l.label}: ${freshnessText(l.freshness!)}`);
 }
 
 /** Prices a fleet's usage over `durationSeconds`; pure. monthlyUsd = perHourUsd × 730; unknown prices count 0 and are listed. */
@@ -129,9 +144,9 @@ export function fleetCost(input: FleetCostInput): FleetCost {
   const unknown = new Set<string>();
   const lines: CostLine[] = [
     ...usageLines(input.usage, asOf, unknown),
-    ...(input.controlPlane ? [controlPlaneLine(input.controlPlane, hours, unknown)] : []),
-    ...(input.storage ?? []).map((s) => rateLine('storage', s.rateId, s.gb, input.durationSeconds)),
-    ...(input.egress ?? []).map((e) => rateLine('egress', e.rateId, e.gb, input.durationSeconds)),
+    ...(input.controlPlane ? [controlPlaneLine(input.controlPlane, hours, asOf, unknown)] : []),
+    ...(input.storage ?? []).map((s) => rateLine('storage', s.rateId, s.gb, input.durationSeconds, asOf)),
+    ...(input.egress ?? []).map((e) => rateLine('egress', e.rateId, e.gb, input.durationSeconds, asOf)),
     ...(input.extras ?? []).map((x) => {
       nonNegative(`extra "${x.label}"`, x.usd);
       return { label: x.label, quantity: 1, unit: 'item', usdPerUnit: x.usd, usd: x.usd };
@@ -156,7 +171,19 @@ export function fleetCost(input: FleetCostInput): FleetCost {
     lines,
     unknownPrices: [...unknown],
     complete: unknown.size === 0,
+    stalePrices: stalePriceNotes(lines),
     byPool,
     byCapacity,
   };
+}
+
+/**
+ * USD per hour of `nodes` nodes of a catalog instance bought as `capacity` (null when that price is unknown):
+ * the per-component figure for a node pool, GPU or CPU-only (`getInstance(id).gpuCount === 0`).
+ */
+export function nodePoolHourly(input: { instanceId: string; nodes: number; capacity?: CapacityType; asOf?: string }): { usdPerHour: number | null; price: PricePoint | null } {
+  nonNegative('nodes', input.nodes);
+  const inst = getInstance(input.instanceId, input.asOf === undefined ? undefined : { asOf: input.asOf });
+  const price = inst.prices[input.capacity ?? 'on-demand'];
+  return { usdPerHour: price === null ? null : input.nodes * price.usdPerHour, price };
 }

@@ -1,5 +1,5 @@
 // Public API of @design-sim/cost-model: a dated, sourced GPU pricing catalog and pure cost functions.
-export type { CapacityType, CloudId, GpuSpec, InstanceType, NeocloudOffer, PricePoint } from './types.ts';
+export type { CapacityType, CloudId, GpuSpec, InstanceFamily, InstanceType, NeocloudOffer, PriceFreshness, PricePoint } from './types.ts';
 export { CAPACITY_TYPES } from './types.ts';
 export { BYTES_PER_GB, FLOPS_PER_TFLOPS, HOURS_PER_MONTH, SECONDS_PER_DAY, SECONDS_PER_HOUR } from './units.ts';
 
@@ -11,7 +11,28 @@ export { egressCostUsd, getRate, listRates, storageCostUsd, type RateCard } from
 export { tieredCost, type Tier } from './tiered-cost.ts';
 export { editDistance, suggest } from './suggest.ts';
 
-export { fleetCost, type CostLine, type FleetCost, type FleetCostInput, type NodeUsage } from './fleet-cost.ts';
+export { fleetCost, nodePoolHourly, stalePriceNotes, type CostLine, type FleetCost, type FleetCostInput, type NodeUsage } from './fleet-cost.ts';
+export {
+  getManagedService,
+  listManagedServices,
+  managedServiceCost,
+  managedServiceHourly,
+  unitsPerHour,
+  type ManagedService,
+  type ManagedServiceUnit,
+  type ManagedServiceUsage,
+  type UnitPricePoint,
+} from './managed-services.ts';
+export {
+  freshnessText,
+  GPU_PRICE_MAX_AGE_DAYS,
+  LIST_PRICE_MAX_AGE_DAYS,
+  maxAgeDays,
+  observedLabel,
+  priceFreshness,
+  SPOT_PRICE_MAX_AGE_DAYS,
+  type PriceKind,
+} from './price-freshness.ts';
 export { expectedWallTime, type CheckpointPolicy, type WallTimeBreakdown } from './checkpoint-restart.ts';
 export {
   daysForBudget,

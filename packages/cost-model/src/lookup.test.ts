@@ -34,10 +34,10 @@ describe('getInstance', () => {
   it('resolves readable ids to specs and the prices in force on the catalog date', () => {
     const p5 = getInstance('aws/us-east-1/p5.48xlarge');
     expect(p5).toMatchObject({ cloud: 'aws', region: 'us-east-1', type: 'p5.48xlarge', gpuCount: 8, vcpus: 192, pricesAsOf: catalogAsOf });
-    expect(p5.gpu.id).toBe('h100-sxm-80gb');
+    expect(p5.gpu?.id).toBe('h100-sxm-80gb');
     expect(p5.prices['on-demand']).toMatchObject({ usdPerHour: 55.04, validFrom: '2025-06-01' });
     expect(getInstance('gcp/us-central1/g2-standard-8').prices.spot?.usdPerHour).toBe(0.34057);
-    expect(getInstance('azure/eastus/Standard_NC24ads_A100_v4').gpu.id).toBe('a100-pcie-80gb');
+    expect(getInstance('azure/eastus/Standard_NC24ads_A100_v4').gpu?.id).toBe('a100-pcie-80gb');
   });
 
   it('picks the dated price in force on asOf: before and after the June-2025 AWS P4/P5 cut', () => {
@@ -83,7 +83,7 @@ describe('listInstances and controlPlaneFee', () => {
   it('filters by cloud and by GPU alias', () => {
     const h100 = listInstances({ gpu: 'h100' });
     expect(h100.length).toBeGreaterThanOrEqual(4);
-    expect(h100.every((i) => i.gpu.id === 'h100-sxm-80gb')).toBe(true);
+    expect(h100.every((i) => i.gpu?.id === 'h100-sxm-80gb')).toBe(true);
     expect(listInstances({ cloud: 'azure' }).every((i) => i.cloud === 'azure')).toBe(true);
     expect(listInstances({ cloud: 'gcp', gpu: 'l4' }).map((i) => i.type)).toContain('g2-standard-8');
   });

@@ -42,24 +42,29 @@ export function getGpu(idOrAlias: string): GpuSpec {
 
 function resolveInstance(raw: RawInstance, asOf: string): InstanceType {
   const p = raw.prices;
+  const id = instanceId(raw);
+  // GPU prices age faster than CPU list prices; spot ages fastest (price-freshness.ts).
+  const kind = raw.gpu === null ? 'list' : 'gpu';
+  const at = (capacity: CapacityType) => pricePointAt(p[capacity], asOf, { kind: capacity === 'spot' ? 'spot' : kind, instanceId: id, capacity });
   const prices: Record<CapacityType, PricePoint | null> = {
-    'on-demand': pricePointAt(p['on-demand'], asOf),
-    spot: pricePointAt(p.spot, asOf),
-    commit1y: pricePointAt(p.commit1y, asOf),
-    commit3y: pricePointAt(p.commit3y, asOf),
+    'on-demand': at('on-demand'),
+    spot: at('spot'),
+    commit1y: at('commit1y'),
+    commit3y: at('commit3y'),
   };
   return {
-    id: instanceId(raw),
+    id,
     cloud: raw.cloud,
     region: raw.region,
     type: raw.type,
-    gpu: getGpu(raw.gpu),
+    gpu: raw.gpu === null ? null : getGpu(raw.gpu),
     gpuCount: raw.gpuCount,
+    family: raw.family ?? 'accelerated',
     vcpus: raw.vcpus,
     memoryGiB: raw.memoryGiB,
     specSource: raw.specSource,
     prices,
-    capacityBlock: pricePointAt(raw.capacityBlock, asOf),
+    capacityBlock: pricePointAt(raw.capacityBlock, asOf, { kind }),
     pricesAsOf: asOf,
     ...(raw.notes === undefined ? {} : { notes: raw.notes }),
   };
@@ -79,17 +84,21 @@ export function getInstance(id: string, opts?: { asOf?: string }): InstanceType 
   throw new CatalogLookupError('instance', id, suggest(id, [...rawInstances.keys()]));
 }
 
-/** Instances, optionally filtered by cloud and GPU (id or alias), with prices in force on `asOf`. */
-export function listInstances(filter?: { cloud?: CloudId; gpu?: string; asOf?: string }): InstanceType[] {
+/**
+ * Instances with prices in force on `asOf`, optionally filtered by cloud, by GPU (id or alias), or by
+ * `cpuOnly` (the CPU instances a service graph's non-GPU pools run on; `gpu` and `cpuOnly` together match nothing).
+ */
+export function listInstances(filter?: { cloud?: CloudId; gpu?: string; cpuOnly?: boolean; asOf?: string }): InstanceType[] {
   const asOf = checkAsOf(filter?.asOf ?? catalogAsOf);
   const gpuId = filter?.gpu === undefined ? undefined : getGpu(filter.gpu).id;
   return catalog.instances
-    .filter((i) => (filter?.cloud === undefined || i.cloud === filter.cloud) && (gpuId === undefined || i.gpu === gpuId))
+    .filter((i) => filter?.cloud === undefined || i.cloud === filter.cloud)
+    .filter((i) => (gpuId === undefined || i.gpu === gpuId) && (filter?.cpuOnly !== true || i.gpu === null))
     .map((i) => resolveInstance(i, asOf));
 }
 
 /** Managed Kubernetes control-plane fee, USD per cluster-hour: GKE, EKS (standard support), AKS (Standard tier). */
-export function controlPlaneFee(cloud: CloudId): PricePoint | null {
+export function controlPlaneFee(cloud: CloudId, opts?: { asOf?: string }): PricePoint | null {
   const p = catalog.controlPlane[cloud];
-  return p ? toPricePoint(p) : null;
+  return p ? toPricePoint(p, checkAsOf(opts?.asOf ?? catalogAsOf), { kind: 'list' }) : null;
 }

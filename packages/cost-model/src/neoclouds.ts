@@ -15,6 +15,6 @@ export function listNeocloudOffers(filter?: { gpu?: string; asOf?: string }): Ne
       provider: n.provider,
       offer: n.offer,
       gpu: getGpu(n.gpu),
-      prices: { 'on-demand': pricePointAt(n.prices['on-demand'], asOf), spot: pricePointAt(n.prices.spot, asOf) },
+      prices: { 'on-demand': pricePointAt(n.prices['on-demand'], asOf, { kind: 'gpu' }), spot: pricePointAt(n.prices.spot, asOf, { kind: 'spot' }) },
     }));
 }

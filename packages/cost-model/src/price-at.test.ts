@@ -40,7 +40,14 @@ describe('checkAsOf and toPricePoint', () => {
   });
 
   it('copies only the optional fields that are present', () => {
-    expect(toPricePoint(point(1, null))).toEqual({ usdPerHour: 1, validFrom: null, source: 'TEST', sourceDate: 'undated' });
-    expect(toPricePoint({ ...point(1, null), range: [0.5, 1.5] }).range).toEqual([0.5, 1.5]);
+    const list = { kind: 'list' } as const;
+    expect(toPricePoint(point(1, null), '2026-01-01', list)).toEqual({
+      usdPerHour: 1,
+      validFrom: null,
+      source: 'TEST',
+      sourceDate: 'undated',
+      freshness: { status: 'undated', observed: null, observedIsUpperBound: false, ageDays: null, maxAgeDays: 1095, reasons: [] },
+    });
+    expect(toPricePoint({ ...point(1, null), range: [0.5, 1.5] }, '2026-01-01', list).range).toEqual([0.5, 1.5]);
   });
 });

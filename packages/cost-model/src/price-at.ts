@@ -3,6 +3,7 @@
  * later record". Dates compare as strings because they are validated ISO days (YYYY-MM-DD).
  */
 import type { RawPricePoint } from './catalog-schema.ts';
+import { priceFreshness, type PriceSubject } from './price-freshness.ts';
 import type { PricePoint } from './types.ts';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,16 +18,16 @@ export function checkAsOf(asOf: string): string {
 }
 
 /** The last point whose validFrom is null or on/before `asOf`; null when the series is absent or starts later. */
-export function priceInForce(series: readonly RawPricePoint[] | undefined, asOf: string): RawPricePoint | null {
-  let chosen: RawPricePoint | null = null;
+export function priceInForce<P extends { validFrom: string | null }>(series: readonly P[] | undefined, asOf: string): P | null {
+  let chosen: P | null = null;
   for (const p of series ?? []) {
     if (p.validFrom === null || p.validFrom <= asOf) chosen = p;
   }
   return chosen;
 }
 
-/** Converts a raw point to the public PricePoint, leaving out absent optional fields (exactOptionalPropertyTypes). */
-export function toPricePoint(p: RawPricePoint): PricePoint {
+/** Converts a raw point to the public PricePoint with its freshness on `asOf`, leaving out absent optional fields. */
+export function toPricePoint(p: RawPricePoint, asOf: string, subject: PriceSubject): PricePoint {
   return {
     usdPerHour: p.usdPerHour,
     source: p.source,
@@ -37,11 +38,12 @@ export function toPricePoint(p: RawPricePoint): PricePoint {
     ...(p.range === undefined ? {} : { range: p.range }),
     ...(p.confidence === undefined ? {} : { confidence: p.confidence }),
     ...(p.alternatives === undefined ? {} : { alternatives: p.alternatives }),
+    freshness: priceFreshness(p, asOf, subject),
   };
 }
 
 /** priceInForce + toPricePoint. */
-export function pricePointAt(series: readonly RawPricePoint[] | undefined, asOf: string): PricePoint | null {
+export function pricePointAt(series: readonly RawPricePoint[] | undefined, asOf: string, subject: PriceSubject): PricePoint | null {
   const p = priceInForce(series, asOf);
-  return p === null ? null : toPricePoint(p);
+  return p === null ? null : toPricePoint(p, asOf, subject);
 }

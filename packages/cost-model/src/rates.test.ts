@@ -12,8 +12,10 @@ describe('storage and egress rates', () => {
   });
 
   it('prices egress at the monthly tier a steady rate reaches', () => {
-    // 1 TB in half a month is 2 TB/month: (2,000 − 100 free) × $0.09 per month, half of it for the run.
-    expect(egressCostUsd('aws/us-east-1/egress-internet', 1000, MONTH_S / 2)).toBeCloseTo(((2000 - 100) * 0.09) / 2, 9);
+    // 1 TB in half a month is 2 TB/month: 2,000 GB × $0.09 per month, half of it for the run.
+    expect(egressCostUsd('aws/us-east-1/egress-internet', 1000, MONTH_S / 2)).toBeCloseTo((2000 * 0.09) / 2, 9);
+    // 30 TB in a month crosses the 10 TB (10,240 GB) tier edge: 10,240 × 0.09 + 19,760 × 0.085.
+    expect(egressCostUsd('aws/us-east-1/egress-internet', 30_000, MONTH_S)).toBeCloseTo(10_240 * 0.09 + 19_760 * 0.085, 9);
     expect(egressCostUsd('aws/us-east-1/egress-internet', 0, 0)).toBe(0);
     expect(() => egressCostUsd('aws/us-east-1/egress-internet', 1, 0)).toThrow(RangeError);
   });

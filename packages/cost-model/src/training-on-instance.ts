@@ -3,6 +3,7 @@
  * capacity type on a date, then calls trainingEstimate. Also the same run under every purchase option.
  */
 import { getInstance } from './lookup.ts';
+import { freshnessText } from './price-freshness.ts';
 import { trainingEstimate, type TrainingEstimate, type TrainingInput } from './training-cost.ts';
 import { CAPACITY_TYPES, type CapacityType, type PricePoint } from './types.ts';
 
@@ -22,6 +23,8 @@ export interface InstanceTrainingEstimate extends TrainingEstimate {
   usdPerNodeHour: number | null;
   price: PricePoint | null;
   unknownPrices: string[];
+  /** The price used, when stale: "<instance> <capacity> $x/h: STALE: …" (empty when fresh or unknown). */
+  stalePrices: string[];
 }
 
 /** Estimates a training run on catalog instances; pure apart from reading the static catalog. */
@@ -29,6 +32,7 @@ export function trainingOnInstance(input: InstanceTrainingInput): InstanceTraini
   const { instanceId, nodes, capacity, asOf, ...rest } = input;
   if (!(Number.isInteger(nodes) && nodes > 0)) throw new RangeError(`nodes must be a positive integer, got ${nodes}`);
   const inst = getInstance(instanceId, asOf === undefined ? undefined : { asOf });
+  if (inst.gpu === null) throw new RangeError(`${inst.id} has no GPUs: a training run needs a GPU instance`);
   const price = inst.prices[capacity];
   const estimate = trainingEstimate({
     ...rest,
@@ -45,6 +49,7 @@ export function trainingOnInstance(input: InstanceTrainingInput): InstanceTraini
     usdPerNodeHour: price?.usdPerHour ?? null,
     price,
     unknownPrices: price === null ? [`${inst.id} ${capacity} price unknown`] : [],
+    stalePrices: price?.freshness?.status === 'stale' ? [`${inst.id} ${capacity} $${price.usdPerHour}/h: ${freshnessText(price.freshness)}`] : [],
   };
 }
 

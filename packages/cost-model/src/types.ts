@@ -28,6 +28,27 @@ export interface PricePoint {
   confidence?: 'low';
   /** Values other sources report and that were not chosen, with why (see SOURCES.md). */
   alternatives?: readonly { usdPerHour: number; source: string; sourceDate: string; note?: string | undefined }[];
+  /** How current the price is on the lookup date: set by every catalog lookup (see price-freshness.ts). */
+  freshness?: PriceFreshness;
+}
+
+/**
+ * Whether a price can be trusted on a date. `stale`: observed before a known price change that affects it,
+ * or older than the documented age for its kind. `undated`: the source gives no observation day, so its
+ * age is unknown. The price is still used; the flag travels with it to every table and bill.
+ */
+export interface PriceFreshness {
+  status: 'fresh' | 'stale' | 'undated';
+  /** The day the price was last observed (YYYY-MM-DD), or the latest day an undated snapshot can date from; null if unknown. */
+  observed: string | null;
+  /** True when `observed` is only the latest day an undated snapshot can date from (its source's `observedBy`). */
+  observedIsUpperBound: boolean;
+  /** Days from `observed` to the lookup date; null when undated. */
+  ageDays: number | null;
+  /** The age past which this kind of price counts as stale, days. */
+  maxAgeDays: number;
+  /** Why it is stale, in words, e.g. "observed by 2025-05-31, before AWS_GPU_CUT_2025_06 (2025-06-01)". Empty when fresh. */
+  reasons: readonly string[];
 }
 
 /** GPU hardware specs the simulator needs; TFLOPS are dense (no sparsity), memory in GB, bandwidth in TB/s. */
@@ -50,6 +71,9 @@ export interface GpuSpec {
   notes?: string;
 }
 
+/** What an instance is for: accelerated (GPUs) or a CPU family. */
+export type InstanceFamily = 'accelerated' | 'general-purpose' | 'compute-optimized';
+
 /** A cloud instance type in one region, with the prices in force at the requested date (null = unknown). */
 export interface InstanceType {
   /** `cloud/region/type`, e.g. `aws/us-east-1/p5.48xlarge`. */
@@ -57,8 +81,10 @@ export interface InstanceType {
   cloud: CloudId;
   region: string;
   type: string;
-  gpu: GpuSpec;
+  /** The GPU model, or null for a CPU-only instance (gpuCount 0). */
+  gpu: GpuSpec | null;
   gpuCount: number;
+  family: InstanceFamily;
   vcpus: number | null;
   memoryGiB: number | null;
   /** Source key for gpuCount, vCPUs and memory. */

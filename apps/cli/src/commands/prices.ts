@@ -34,7 +34,7 @@ function instanceRow(i: InstanceType): string[] {
   const sources = [...new Set(CAPACITY_TYPES.flatMap((c) => (i.prices[c] === null ? [] : [i.prices[c]!.source])))];
   return [
     i.id,
-    `${i.gpuCount} × ${i.gpu.id}`,
+    i.gpu === null ? `CPU (${i.family})` : `${i.gpuCount} × ${i.gpu.id}`,
     ...CAPACITY_TYPES.map((c) => price(i.prices[c])),
     od === null ? MISSING : formatPrice(od.usdPerHour / i.gpuCount),
     sources.join(', '),

@@ -58,12 +58,13 @@ export function chooseGpuPrice(req: GpuPriceRequest): GpuPriceChoice {
   }
   let gpu: GpuSpec;
   try {
+    if (req.gpu === undefined && instance !== null && instance.gpu === null) throw new CliError(`--instance ${instance.id} has no GPUs`);
     gpu = req.gpu !== undefined ? getGpu(req.gpu) : (instance?.gpu ?? getGpu(''));
   } catch (e) {
     if (req.gpu === undefined) throw new CliError('name the hardware: --gpu <id> (e.g. --gpu a100-80gb) or --instance <cloud/region/type>');
     catalogError(e, '--gpu');
   }
-  if (instance !== null && instance.gpu.id !== gpu.id) throw new CliError(`--instance ${instance.id} has ${instance.gpu.id} GPUs, not ${gpu.id}`);
+  if (instance !== null && instance.gpu?.id !== gpu.id) throw new CliError(`--instance ${instance.id} has ${instance.gpu === null ? 'no' : instance.gpu.id} GPUs, not ${gpu.id}`);
   if (req.price !== undefined) return { gpu, usdPerGpuHour: req.price, instance, capacity, note: `${formatUsd(req.price)}/GPU-h from --price` };
   if (instance !== null) return { gpu, usdPerGpuHour: perGpu(instance, capacity), instance, capacity, note: describe(instance, capacity, '') };
   const candidates = listInstances({ gpu: gpu.id, ...(req.cloud === undefined ? {} : { cloud: req.cloud }) })

@@ -45,7 +45,8 @@ function money(p: PriceNote | null): string {
 }
 
 function instanceLabel(i: InstanceType): string {
-  return `${i.id} — ${i.gpuCount}× ${i.gpu.name}, ${money(note(i.prices['on-demand']))}`;
+  const hw = i.gpu === null ? `CPU, ${i.vcpus ?? '?'} vCPU` : `${i.gpuCount}× ${i.gpu.name}`;
+  return `${i.id} — ${hw}, ${money(note(i.prices['on-demand']))}`;
 }
 
 /** Every catalog instance (prices as of `asOf`, YYYY-MM-DD), sorted by id. Empty when the date is outside the catalog. */

@@ -73,7 +73,7 @@ function compileLlm(s: ServiceSpec, instance: InstanceType | undefined): EngineL
 /** The GPU an llm service runs on: llm.gpu, else its node pool's instance GPU. */
 export function llmGpu(s: ServiceSpec, instance: InstanceType | undefined): GpuSpec {
   if (s.llm?.gpu !== undefined) return getGpu(s.llm.gpu);
-  if (instance) return instance.gpu;
+  if (instance?.gpu) return instance.gpu;
   throw new Error(`services.${s.name}.llm: give llm.gpu or a nodePool whose instance has a GPU`);
 }
 

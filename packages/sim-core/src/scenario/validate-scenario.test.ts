@@ -35,7 +35,7 @@ describe('validateScenarioReferences against the cost-model catalog', () => {
   it('unknown instance ids get the nearest catalog ids', () => {
     expect(referenceIssues(edit(['gcp/us-central1/g2-standard-8', 'gcp/us-central1/g2-standard8']))).toMatchInlineSnapshot(`
       [
-        "bad.yaml:23:17 spec.nodePools[0].instance: unknown instance "gcp/us-central1/g2-standard8" in the catalog (also close: gcp/us-central1/g2-standard-4, gcp/us-central1/g2-standard-48) (did you mean "gcp/us-central1/g2-standard-8"?)",
+        "bad.yaml:23:17 spec.nodePools[0].instance: unknown instance "gcp/us-central1/g2-standard8" in the catalog (also close: gcp/us-central1/c2-standard-8, gcp/us-central1/e2-standard-8) (did you mean "gcp/us-central1/g2-standard-8"?)",
       ]
     `);
   });

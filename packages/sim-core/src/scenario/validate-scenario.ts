@@ -15,7 +15,8 @@ import { resolveLlm } from '../llm/resolve-llm.ts';
 export interface CatalogInstance {
   id: string;
   gpuCount: number;
-  gpu: { id: string };
+  /** null for a CPU-only instance (gpuCount 0). */
+  gpu: { id: string } | null;
   prices: Readonly<Record<'on-demand' | 'spot' | 'commit1y' | 'commit3y', unknown>>;
 }
 
@@ -66,6 +67,15 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
     for (const name of names) {
       const inst = gpusPerNode.get(name);
       if (inst === undefined || svc.gpusPerReplica <= inst.gpuCount) continue;
+      if (inst.gpuCount === 0) {
+        out.push({
+          path: ['spec', 'services', i, 'gpusPerReplica'],
+          message: `pool "${name}" (${inst.id}) is CPU-only but a replica needs ${svc.gpusPerReplica} GPU${svc.gpusPerReplica === 1 ? '' : 's'} (the default is 1): it can never be scheduled${names.length > 1 ? ' there' : ''}`,
+          expected: '0 on a CPU-only pool',
+          suggestion: '0',
+        });
+        continue;
+      }
       out.push({
         path: ['spec', 'services', i, 'gpusPerReplica'],
         message: `a replica needs ${svc.gpusPerReplica} GPUs but a node of pool "${name}" (${inst.id}) has ${inst.gpuCount}: it can never be scheduled${names.length > 1 ? ' there' : ''}`,
@@ -103,9 +113,9 @@ function checkLlm(scenario: Scenario, out: Draft[]): void {
       else {
         const asOf = catalogDate === undefined ? undefined : { asOf: catalogDate };
         const gpus = poolNamesOf(svc).flatMap((name) => nodePools.filter((p) => p.name === name).map((p) => costModel.getInstance(p.instance, asOf).gpu));
-        gpu = gpus[0];
-        if (gpus.some((g) => g.id !== gpu?.id)) {
-          out.push({ path: ['spec', 'services', i, 'nodePool'], message: `an llm service's speed depends on its GPU, but its pools have ${[...new Set(gpus.map((g) => g.id))].join(' and ')}: give llm.gpu or pools with one GPU model` });
+        gpu = gpus[0] ?? undefined;
+        if (gpus.some((g) => g?.id !== gpu?.id)) {
+          out.push({ path: ['spec', 'services', i, 'nodePool'], message: `an llm service's speed depends on its GPU, but its pools have ${[...new Set(gpus.map((g) => g?.id ?? 'no GPU'))].join(' and ')}: give llm.gpu or pools with one GPU model` });
           return;
         }
       }
@@ -114,7 +124,7 @@ function checkLlm(scenario: Scenario, out: Draft[]): void {
       return; // an unknown pool instance is reported by checkPools
     }
     if (gpu === undefined) {
-      out.push({ path: [...base, 'gpu'], message: 'missing the GPU: give llm.gpu, or run the service on a node pool', expected: 'a catalog GPU id such as h100-sxm-80gb' });
+      out.push({ path: [...base, 'gpu'], message: 'missing the GPU: give llm.gpu, or run the service on a node pool whose instance has GPUs', expected: 'a catalog GPU id such as h100-sxm-80gb' });
       return;
     }
     const r = resolveLlm(svc.llm, gpu, svc.gpusPerReplica);
