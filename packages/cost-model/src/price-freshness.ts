@@ -80,7 +80,7 @@ export function priceFreshness(price: { source: string; sourceDate: string }, as
   for (const c of changesCovering(subject)) {
     if (observed < c.date && c.date <= asOf) reasons.push(`observed by ${observed}, before ${c.id} (${c.date})`);
   }
-  if (ageDays > limit) reasons.push(`observed ${observed}, ${ageDays} days before ${asOf} (limit ${limit} days for ${subject.kind} prices)`);
+  if (ageDays > limit) reasons.push(`observed ${seen.upperBound ? 'by ' : ''}${observed}, ${ageDays} days before ${asOf} (limit ${limit} days for ${subject.kind} prices)`);
   return { status: reasons.length > 0 ? 'stale' : 'fresh', observed, observedIsUpperBound: seen.upperBound, ageDays, maxAgeDays: limit, reasons };
 }
 
