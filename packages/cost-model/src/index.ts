@@ -12,6 +12,7 @@ export { tieredCost, type Tier } from './tiered-cost.ts';
 export { editDistance, suggest } from './suggest.ts';
 
 export { fleetCost, nodePoolHourly, stalePriceNotes, type CostLine, type FleetCost, type FleetCostInput, type NodeUsage } from './fleet-cost.ts';
+export { lineItemCosts, type LineItem, type LineItemCosts, type PricedLineItem } from './line-items.ts';
 export {
   getManagedService,
   listManagedServices,
