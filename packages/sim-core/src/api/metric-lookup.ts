@@ -1,14 +1,16 @@
 import type { RunResult } from './run-result.ts';
+import { staticCostValue } from './static-costs.ts';
 
-type Parts = Pick<RunResult, 'summary' | 'training'>;
+type Parts = Pick<RunResult, 'summary' | 'training' | 'costs'>;
 
 /**
  * The value of an `expect:`/`claims:` metric in a run, in the metric's canonical unit (see
  * scenario/metrics.ts), or null when this run does not produce it.
  */
-export function lookupMetric(r: Parts, metric: string): number | null {
+export function lookupMetric(r: Parts, metric: string, item: string | null = null): number | null {
   const s = r.summary;
   const t = r.training;
+  if (metric.startsWith('costs.')) return r.costs === null ? null : staticCostValue(r.costs, metric, item);
   const v = ((): number | null | undefined => {
     switch (metric) {
       case 'latency.p50': return s?.latencyMs.p50;
@@ -29,6 +31,9 @@ export function lookupMetric(r: Parts, metric: string): number | null {
       case 'replicas.max': return s?.replicas.max;
       case 'replicas.min': return s?.replicas.min;
       case 'replicas.mean': return s?.replicas.mean;
+      case 'replicas.offPeakReduction': return s === null || s.replicas.max === 0 ? null : 1 - s.replicas.min / s.replicas.max;
+      case 'scaleUp.p50': return s?.scaleUp?.p50Minutes;
+      case 'scaleUp.max': return s?.scaleUp?.maxMinutes;
       case 'nodes.max': return s?.nodes.max;
       case 'nodes.min': return s?.nodes.min;
       case 'nodes.mean': return s?.nodes.mean;
@@ -39,6 +44,7 @@ export function lookupMetric(r: Parts, metric: string): number | null {
       case 'cost.monthly': return s?.cost.monthlyUsd;
       case 'cost.per1k': return s?.cost.per1kRequestsUsd;
       case 'cost.perMillion': return s?.cost.perMillionRequestsUsd;
+      case 'cost.savingVsBaseline': return s?.cost.savingVsBaseline;
       case 'ttft.p50': return s?.llm?.ttftMs.p50;
       case 'ttft.p90': return s?.llm?.ttftMs.p90;
       case 'ttft.p95': return s?.llm?.ttftMs.p95;
@@ -58,6 +64,8 @@ export function lookupMetric(r: Parts, metric: string): number | null {
       case 'training.lostDays': return t?.lostDays;
       case 'training.interruptions': return t?.interruptions;
       case 'training.budgetFits': return t?.budget ? (t.budget.fits ? 1 : 0) : null;
+      case 'training.memoryGB': return t?.memoryGB;
+      case 'training.peakTflopsPerGpu': return t?.peakTflopsPerGpu;
       default: return null;
     }
   })();
@@ -66,7 +74,12 @@ export function lookupMetric(r: Parts, metric: string): number | null {
 
 /** How the tool computed a metric, for graded claims. */
 export function metricFormula(r: Parts, metric: string): string | undefined {
+  if (metric === 'training.memoryGB') return 'parameters × 16 bytes (bf16 weights 2 + grads 2 + fp32 master, momentum, variance 12), unsharded, before activations';
+  if (metric === 'training.peakTflopsPerGpu') return "the GPU's dense peak at the run's precision, from the catalog";
   if (metric.startsWith('training.')) return r.training?.formula;
+  if (metric.startsWith('costs.')) return 'spec.costs line items × catalog rates over spec.costs.period; monthly = hourly × 730';
+  if (metric === 'cost.savingVsBaseline') return '1 − cost.hourly ÷ spec.baseline.hourlyUsd';
+  if (metric.startsWith('scaleUp.')) return 'per HPA scale-up: time from the decision until that many replicas are ready, read at interval ends';
   if (metric.startsWith('cost.')) return 'node-seconds × catalog price per instance-hour (+ control plane); monthly = hourly × 730';
   if (metric.startsWith('ttft.') || metric.startsWith('tpot.')) return 'token-level simulation: prefill and decode iterations timed by a roofline (FLOPs, bytes) with calibrated efficiencies';
   if (metric.startsWith('latency.')) return 'discrete-event simulation: queue wait + service time of each served request; unfinished requests at their age (censored)';

@@ -1,4 +1,4 @@
-import type { CostLine } from '@design-sim/cost-model';
+import type { CostLine, LineItemCosts } from '@design-sim/cost-model';
 import type { EngineEvent } from '../engine/engine-result.ts';
 import type { RequestCounts } from '../engine/run-stats.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -33,6 +33,8 @@ export interface ServingSummary {
   peakGpus: number;
   gpuUtilization: number;
   spotInterruptions: number;
+  /** HPA scale-up decision to ready capacity, minutes (null without scale-ups or with several services). */
+  scaleUp: { p50Minutes: number; maxMinutes: number; decisions: number } | null;
   /** Token-level (llm) services only. TTFT and TPOT in ms; tokens per second over the whole run. */
   llm: {
     ttftMs: { p50: number; p90: number; p95: number; p99: number; mean: number };
@@ -50,6 +52,11 @@ export interface ServingSummary {
     lines: CostLine[];
     unknownPrices: string[];
     complete: boolean;
+    /** Prices used that are stale on the bill's date (still billed), one line each. */
+    stalePrices: string[];
+    /** spec.baseline's hourly figure and 1 − perHourUsd ÷ it, when the scenario states a baseline. */
+    baselineHourlyUsd: number | null;
+    savingVsBaseline: number | null;
   };
 }
 
@@ -70,6 +77,11 @@ export interface TrainingSummary {
   budget: { budgetUsd: number; fits: boolean; tokensAffordable: number; daysAffordable: number; shortfallUsd: number } | null;
   formula: string;
   unknownPrices: string[];
+  /** The price used, when stale on the catalog date: "<instance> <capacity> $x/h: STALE: …". */
+  stalePrices: string[];
+  /** Mixed-precision Adam model states, unsharded (16 bytes per parameter), GB; and one GPU's dense peak TFLOPS. */
+  memoryGB: number;
+  peakTflopsPerGpu: number;
 }
 
 /** Everything one scenario run produced: plain data, structured-clone friendly (series are typed arrays). */
@@ -81,6 +93,8 @@ export interface RunResult {
   timeseries: TimeSeries | null;
   events: EngineEvent[];
   training: TrainingSummary | null;
+  /** spec.costs priced: line items with sources, dates and freshness, totals per period, hour and month. */
+  costs: LineItemCosts | null;
   expectations: ExpectationResult[];
   claims: ClaimGrade[];
   /** What the run itself found wrong (overload, nothing served…); an error fails the run whatever the expectations. */

@@ -2,7 +2,7 @@
  * Runs a parsed scenario end to end: the serving simulation (if it has services), the training
  * estimate (if it has a training block), the bill, then the scenario's expectations and claims.
  */
-import { type CloudId, fleetCost, getGpu, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
+import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, peakFlopsPerGpu, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { runEngine } from '../engine/simulation.ts';
 import { servingDiagnostics } from './diagnostics.ts';
@@ -10,6 +10,8 @@ import { evaluateExpectations, gradeClaims, parseExpectation, type Expectation, 
 import { compileScenario } from './compile-scenario.ts';
 import { lookupMetric, metricFormula } from './metric-lookup.ts';
 import { RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingSummary } from './run-result.ts';
+import { scaleUpLag } from './scale-up-lag.ts';
+import { staticCosts } from './static-costs.ts';
 
 export interface RunScenarioOptions {
   seed?: number;
@@ -45,10 +47,11 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
 /** The bill, the run's own diagnostics, the expectations and the claims, for an engine result (complete or a snapshot). */
 function judge(scenario: Scenario, seed: number, engine: EngineResult | null, training: TrainingSummary | null, progress: number): RunResult {
   const summary = engine === null ? null : servingSummary(scenario, engine);
-  const partial = { summary, training };
-  const lookup = (metric: string): number | null => lookupMetric(partial, metric);
+  const costs = scenario.spec.costs ? staticCosts(scenario.spec.costs, scenario.spec.catalogDate) : null;
+  const partial = { summary, training, costs };
+  const lookup = (metric: string, item: string | null = null): number | null => lookupMetric(partial, metric, item);
   const expectations = evaluateExpectations(expectationsOf(scenario), lookup);
-  const claims = gradeClaims(claimsOf(scenario), lookup, (m) => metricFormula(partial, m));
+  const claims = gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m));
   const diagnostics = engine === null ? [] : servingDiagnostics(engine);
   return {
     formatVersion: RUN_RESULT_FORMAT_VERSION,
@@ -58,6 +61,7 @@ function judge(scenario: Scenario, seed: number, engine: EngineResult | null, tr
     timeseries: engine?.timeseries ?? null,
     events: engine?.events ?? [],
     training,
+    costs,
     expectations,
     claims,
     diagnostics,
@@ -76,12 +80,6 @@ function expectationsOf(scenario: Scenario): Expectation[] {
     }
   }
   return out;
-}
-
-function claimsOf(scenario: Scenario): Record<string, number> {
-  const claims: Record<string, number> = {};
-  for (const [k, v] of Object.entries(scenario.spec.claims ?? {})) if (typeof v === 'number') claims[k] = v;
-  return claims;
 }
 
 const CONTROL_PLANE_BY_CLOUD: Readonly<Record<string, CloudId>> = { gke: 'gcp', eks: 'aws', aks: 'azure' };
@@ -128,6 +126,7 @@ function servingSummary(scenario: Scenario, r: EngineResult): ServingSummary {
     peakGpus: r.peakGpus,
     gpuUtilization: r.gpuUtilizationMean,
     spotInterruptions: r.spotInterruptions,
+    scaleUp: scaleUpLag(r.events, r.timeseries, scenario.spec.services.length, r.durationSeconds),
     llm: r.llm
       ? {
           ttftMs: { p50: r.llm.ttft.quantile(0.5), p90: r.llm.ttft.quantile(0.9), p95: r.llm.ttft.quantile(0.95), p99: r.llm.ttft.quantile(0.99), mean: r.llm.ttft.mean() },
@@ -146,6 +145,9 @@ function servingSummary(scenario: Scenario, r: EngineResult): ServingSummary {
       lines: bill.lines,
       unknownPrices: bill.unknownPrices,
       complete: bill.complete,
+      stalePrices: bill.stalePrices,
+      baselineHourlyUsd: scenario.spec.baseline?.hourlyUsd ?? null,
+      savingVsBaseline: scenario.spec.baseline === undefined ? null : 1 - bill.perHourUsd / scenario.spec.baseline.hourlyUsd,
     },
   };
 }
@@ -161,14 +163,20 @@ function trainingSummary(scenario: Scenario): TrainingSummary {
     ...(t.interruptionsPerNodeHour !== undefined ? { interruptionsPerNodeHour: t.interruptionsPerNodeHour } : {}),
     ...(t.budgetUsd !== undefined ? { budgetUsd: t.budgetUsd } : {}),
   };
+  const ADAM = MIXED_ADAM_BYTES_PER_PARAM;
+  // Model states under mixed-precision Adam and one GPU's dense peak: the numbers memory and speed claims are about.
+  const facts = (gpu: GpuSpec) => ({ memoryGB: (t.parameters * (ADAM.weights + ADAM.gradients + ADAM.optimizer)) / 1e9, peakTflopsPerGpu: peakFlopsPerGpu(gpu, t.precision) / 1e12 });
   if (t.instance !== undefined && t.nodes !== undefined) {
-    const e = trainingOnInstance({ ...common, instanceId: t.instance, nodes: t.nodes, capacity: t.purchase, ...(scenario.spec.catalogDate ? { asOf: scenario.spec.catalogDate } : {}) });
-    return toTrainingSummary(e, e.instanceId, e.gpuCount, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices);
+    const asOf = scenario.spec.catalogDate ? { asOf: scenario.spec.catalogDate } : {};
+    const e = trainingOnInstance({ ...common, instanceId: t.instance, nodes: t.nodes, capacity: t.purchase, ...asOf });
+    const gpu = getInstance(t.instance, asOf).gpu!;
+    return { ...toTrainingSummary(e, e.instanceId, e.gpuCount, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices), stalePrices: e.stalePrices, ...facts(gpu) };
   }
   const gpu = getGpu(t.gpu!);
   const usdPerGpuHour = t.pricePerGpuHour ?? null;
   const e = trainingEstimate({ ...common, gpu, gpuCount: t.gpus!, usdPerGpuHour, gpusPerNode: Math.min(8, t.gpus!) });
-  return toTrainingSummary(e, gpu.id, t.gpus!, t.pricePerGpuHour === undefined ? 'unpriced' : 'per-gpu-hour', usdPerGpuHour, usdPerGpuHour === null ? [`no pricePerGpuHour for ${gpu.id}`] : []);
+  const summary = toTrainingSummary(e, gpu.id, t.gpus!, t.pricePerGpuHour === undefined ? 'unpriced' : 'per-gpu-hour', usdPerGpuHour, usdPerGpuHour === null ? [`no pricePerGpuHour for ${gpu.id}`] : []);
+  return { ...summary, stalePrices: [], ...facts(gpu) };
 }
 
 function toTrainingSummary(
@@ -178,7 +186,7 @@ function toTrainingSummary(
   purchase: string,
   usdPerGpuHour: number | null,
   unknownPrices: string[],
-): TrainingSummary {
+): Omit<TrainingSummary, 'stalePrices' | 'memoryGB' | 'peakTflopsPerGpu'> {
   return {
     flops: e.flops,
     gpu: hardware,

@@ -29,7 +29,7 @@ function digest(r: RunResult): unknown {
     pass: r.pass,
     diagnostics: r.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`),
     expectations: r.expectations.map((e) => ({ text: e.text, pass: e.pass, actual: round(e.actual) })),
-    claims: r.claims.map((c) => ({ metric: c.metric, claimed: c.claimed, actual: round(c.actual), verdict: c.verdict })),
+    claims: r.claims.map((c) => ({ key: c.key, claimed: c.claimed, actual: round(c.actual), verdict: c.verdict, ratio: round(c.ratio), reason: c.reason })),
     summary: s && {
       requests: s.requests,
       latencyMs: Object.fromEntries(Object.entries(s.latencyMs).map(([k, v]) => [k, round(v)])),
@@ -38,9 +38,12 @@ function digest(r: RunResult): unknown {
       nodes: { min: s.nodes.min, max: s.nodes.max, mean: round(s.nodes.mean) },
       spotInterruptions: s.spotInterruptions,
       costTotalUsd: round(s.cost.totalUsd),
+      stalePrices: s.cost.stalePrices,
+      scaleUp: s.scaleUp && { p50Minutes: round(s.scaleUp.p50Minutes), maxMinutes: round(s.scaleUp.maxMinutes), decisions: s.scaleUp.decisions },
       llm: s.llm && { ttftP99: round(s.llm.ttftMs.p99), tpotP50: round(s.llm.tpotMs.p50), outputTokens: s.llm.outputTokens },
     },
-    training: t && { days: round(t.days), costUsd: round(t.costUsd), gpuHours: round(t.gpuHours) },
+    training: t && { days: round(t.days), costUsd: round(t.costUsd), gpuHours: round(t.gpuHours), stalePrices: t.stalePrices },
+    costs: r.costs && { totalUsd: round(r.costs.totalUsd), items: r.costs.items.map((i) => ({ name: i.name, usd: round(i.line.usd), freshness: i.line.freshness?.status ?? null })), stalePrices: r.costs.stalePrices },
   };
 }
 

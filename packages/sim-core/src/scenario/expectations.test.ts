@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM_OFF_PCT, CLAIM_OK_PCT, evaluateExpectations, formatExpectationResult, gradeClaims, parseExpectation, type Expectation } from './expectations.ts';
+import type { ScenarioClaim } from './claims-schema.ts';
+import { CLAIM_OFF_PCT, CLAIM_OK_PCT, claimRatioText, evaluateExpectations, formatExpectationResult, gradeClaims, parseExpectation, type Expectation } from './expectations.ts';
 import { formatMetricValue, parseMetricValue } from './metric-value.ts';
 import { getMetric, METRIC_NAMES, METRICS } from './metrics.ts';
 
@@ -111,6 +112,35 @@ describe('gradeClaims', () => {
     const g = (claimed: number, actual: number) => gradeClaims({ 'training.budgetFits': claimed }, () => actual)[0]?.verdict;
     expect([g(1, 1), g(0, 1)]).toEqual(['ok', 'way-off']);
   });
+
+  it('shows large misses as ratios: −87% and −99% read alike, 7.6× and 100× do not', () => {
+    const grade = (claimed: number, actual: number) => gradeClaims({ 'training.days': claimed }, () => actual)[0]!;
+    // The seed's 18 days against 205: 11× too low, not just "−91%".
+    expect(claimRatioText(grade(18, 205))).toBe('11× too low');
+    expect(claimRatioText(grade(1, 7.6))).toBe('7.6× too low');
+    expect(claimRatioText(grade(40_000, 8921))).toBe('4.5× too high');
+    expect(grade(40_000, 8921).ratio).toBeCloseTo(40_000 / 8921, 12);
+    // Within the off band a percentage says enough; a zero or negative value has no ratio.
+    expect(claimRatioText(grade(13, 10))).toBeNull();
+    expect(claimRatioText(grade(1, 0))).toBeNull();
+    expect(grade(1, 0).ratio).toBeNull();
+  });
+
+  it('does not grade a claim marked not modelled, and keeps its quote and reason', () => {
+    const claims: ScenarioClaim[] = [
+      { key: 'cost.hourly', metric: 'cost.hourly', item: null, value: 1.36, quote: '$1.36/hr baseline', notModelled: 'includes CPU nodes the run has no price for' },
+      { key: 'costs.monthly[fsx]', metric: 'costs.monthly', item: 'fsx', value: 600, quote: '~$600/month', notModelled: null },
+    ];
+    const looked: [string, string | null][] = [];
+    const grades = gradeClaims(claims, (m, item) => {
+      looked.push([m, item]);
+      return 174;
+    });
+    expect(looked).toEqual([['costs.monthly', 'fsx']]);
+    expect(grades[0]).toMatchObject({ verdict: 'not-modelled', actual: null, errorPct: null, reason: 'includes CPU nodes the run has no price for', quote: '$1.36/hr baseline' });
+    expect(grades[1]).toMatchObject({ key: 'costs.monthly[fsx]', metric: 'costs.monthly', item: 'fsx', verdict: 'way-off', quote: '~$600/month' });
+    expect(claimRatioText(grades[1]!)).toBe('3.4× too high');
+  });
 });
 
 describe('metric table', () => {
@@ -138,6 +168,13 @@ describe('metric table', () => {
       ...['p50', 'p90', 'p99', 'mean'].map((q) => `tpot.${q}`),
       'tokens.outputPerSecond',
       'cost.perMillionTokens',
+      'replicas.offPeakReduction',
+      'scaleUp.p50',
+      'scaleUp.max',
+      'cost.savingVsBaseline',
+      'training.memoryGB',
+      'training.peakTflopsPerGpu',
+      ...['total', 'monthly', 'hourly', 'transferHours'].map((q) => `costs.${q}`),
     ];
     expect([...METRIC_NAMES].sort()).toEqual(spec.sort());
   });

@@ -2,6 +2,7 @@
  * `expect:` lines (`latency.p99 < 100ms`) and `claims:` (a practice answer's numbers): parsing
  * into canonical units, evaluation against a run's results, and grading of claims.
  */
+import type { ScenarioClaim } from './claims-schema.ts';
 import { formatNumber } from './describe-value.ts';
 import { formatMetricValue, parseMetricValue } from './metric-value.ts';
 import { getMetric, METRIC_NAMES, type MetricName } from './metrics.ts';
@@ -111,17 +112,28 @@ export const CLAIM_OFF_PCT = 50;
 
 /** A claim's grade. */
 export interface ClaimGrade {
+  /** The metric (without any `[item]`). */
   metric: string;
+  /** The claim's key as written, e.g. `costs.monthly[fsx]` (= metric when no item). */
+  key: string;
+  /** The `spec.costs` item a `costs.*` claim is about, else null. */
+  item: string | null;
   /** The claimed value, canonical units. */
   claimed: number;
-  /** The tool's value, or null if the run has none. */
+  /** The tool's value, or null if the run has none (or the claim is not modelled). */
   actual: number | null;
   /** (claimed − actual) / |actual| × 100; null when actual is null; ±Infinity when actual is 0 and claimed is not. */
   errorPct: number | null;
-  verdict: 'ok' | 'off' | 'way-off' | 'unknown';
+  /** claimed ÷ actual when both are positive, else null: a 7.6× miss reads better as a ratio than as −87%. */
+  ratio: number | null;
+  verdict: 'ok' | 'off' | 'way-off' | 'unknown' | 'not-modelled';
   unit: string;
   /** How the tool computed the metric, when the caller knows. */
   formula: string | null;
+  /** The claim in its source's words, when the scenario quotes it. */
+  quote: string | null;
+  /** Why it is not graded (verdict not-modelled), else null. */
+  reason: string | null;
 }
 
 function verdictFor(isBoolean: boolean, claimed: number, actual: number, errorPct: number): ClaimGrade['verdict'] {
@@ -132,22 +144,41 @@ function verdictFor(isBoolean: boolean, claimed: number, actual: number, errorPc
   return 'way-off';
 }
 
-/** Grades each claim (canonical units) against the run's values from `lookup`. */
+/** A claim to grade: the parsed `spec.claims` entries (a plain metric → value record is read as claims with no item). */
+export type GradableClaims = readonly ScenarioClaim[] | Readonly<Record<string, number>>;
+
+function asClaims(claims: GradableClaims): readonly ScenarioClaim[] {
+  if (Array.isArray(claims)) return claims as readonly ScenarioClaim[];
+  return Object.entries(claims).map(([metric, value]) => ({ key: metric, metric: metric as MetricName, item: null, value, quote: null, notModelled: null }));
+}
+
+/**
+ * Grades each claim (canonical units) against the run's values from `lookup(metric, item)`. A claim marked
+ * `notModelled` is not graded: its verdict is `not-modelled` and `reason` says why.
+ */
 export function gradeClaims(
-  claims: Readonly<Record<string, number>>,
-  lookup: (metric: string) => number | null,
+  claims: GradableClaims,
+  lookup: (metric: string, item: string | null) => number | null,
   formulas?: (metric: string) => string | undefined,
 ): ClaimGrade[] {
-  return Object.entries(claims).map(([metric, claimed]) => {
-    const info = getMetric(metric);
-    const unit = info?.unit ?? '';
-    const formula = formulas?.(metric) ?? null;
-    const actual = lookup(metric);
-    if (actual === null || !Number.isFinite(actual)) return { metric, claimed, actual, errorPct: null, verdict: 'unknown', unit, formula };
-    const diff = claimed - actual;
+  return asClaims(claims).map((c) => {
+    const info = getMetric(c.metric);
+    const base = { metric: c.metric, key: c.key, item: c.item, claimed: c.value, unit: info?.unit ?? '', formula: formulas?.(c.metric) ?? null, quote: c.quote };
+    if (c.notModelled !== null) return { ...base, actual: null, errorPct: null, ratio: null, verdict: 'not-modelled', reason: c.notModelled };
+    const actual = lookup(c.metric, c.item);
+    if (actual === null || !Number.isFinite(actual)) return { ...base, actual, errorPct: null, ratio: null, verdict: 'unknown', reason: null };
+    const diff = c.value - actual;
     const errorPct = actual === 0 ? (diff === 0 ? 0 : Math.sign(diff) * Infinity) : (diff / Math.abs(actual)) * 100;
-    return { metric, claimed, actual, errorPct, verdict: verdictFor(info?.kind === 'boolean', claimed, actual, errorPct), unit, formula };
+    const ratio = c.value > 0 && actual > 0 ? c.value / actual : null;
+    return { ...base, actual, errorPct, ratio, verdict: verdictFor(info?.kind === 'boolean', c.value, actual, errorPct), reason: null };
   });
+}
+
+/** "7.6× too low" / "2.1× too high" for a way-off claim with a ratio, else null. */
+export function claimRatioText(g: Pick<ClaimGrade, 'ratio' | 'verdict'>): string | null {
+  if (g.verdict !== 'way-off' || g.ratio === null || g.ratio === 1) return null;
+  const r = g.ratio > 1 ? g.ratio : 1 / g.ratio;
+  return `${formatNumber(Number(r.toPrecision(2)))}× too ${g.ratio > 1 ? 'high' : 'low'}`;
 }
 
 /** One line describing a result, e.g. `PASS latency.p99 < 100ms (actual 85.2 ms)`. */

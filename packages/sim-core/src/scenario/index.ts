@@ -12,6 +12,9 @@ export type { HpaMetricSpec, HpaSpec } from './hpa-schema.ts';
 export { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
 export type { ClusterAutoscalerSpec, NodePoolSpec, ProvisioningSpec } from './node-pool-schema.ts';
 export { trainingSchema } from './training-schema.ts';
+export { baselineSchema, costItemSchema, costsSchema } from './costs-schema.ts';
+export type { BaselineSpec, CostItemSpec, CostsSpec } from './costs-schema.ts';
+export { CLAIM_KEY_PATTERN, claimsSchema, type ScenarioClaim } from './claims-schema.ts';
 export type { CheckpointSpec, TrainingSpec } from './training-schema.ts';
 
 export { parseScenarioBytes, parseScenarioText, MAX_REPORTED_ISSUES, type ParseScenarioResult } from './parse-scenario.ts';
@@ -46,8 +49,10 @@ export {
   CLAIM_OFF_PCT,
   CLAIM_OK_PCT,
   evaluateExpectations,
+  claimRatioText,
   formatExpectationResult,
   gradeClaims,
+  type GradableClaims,
   parseExpectation,
   type ClaimGrade,
   type ComparisonOp,

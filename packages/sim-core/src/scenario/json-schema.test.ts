@@ -50,8 +50,8 @@ function jsonSchemaErrors(schema: Schema, value: unknown, path = '$'): string[] 
     const props = (schema.properties as Record<string, Schema> | undefined) ?? {};
     for (const key of (schema.required as string[] | undefined) ?? []) if (!(key in obj)) fail(`missing ${key}`);
     for (const [key, v] of Object.entries(obj)) {
-      const names = (schema.propertyNames as Schema | undefined)?.enum;
-      if (Array.isArray(names) && !names.includes(key)) fail(`property name ${key} not allowed`);
+      const names = schema.propertyNames as Schema | undefined;
+      if (names !== undefined && jsonSchemaErrors(names, key).length > 0) fail(`property name ${key} not allowed`);
       if (props[key] !== undefined) errors.push(...jsonSchemaErrors(props[key], v, `${path}.${key}`));
       else if (schema.additionalProperties === false) fail(`unknown property ${key}`);
       else if (typeof schema.additionalProperties === 'object') errors.push(...jsonSchemaErrors(schema.additionalProperties as Schema, v, `${path}.${key}`));
@@ -92,6 +92,9 @@ describe('content/schema/scenario.schema.json', () => {
     expect(errors(edit(['  duration: 30m', '  duration: 30 minutes']))).toContain('$.spec.duration: matches no anyOf branch');
     expect(errors(edit(['      concurrency: 4\n', '      concurrency: 4\n      routing: leastoutstanding\n']))).toContain('$.spec.services[0].routing: not in enum');
     expect(errors(edit(['    - latency.p99 < 2s', '    - latency.p99 < 2s\n  claims: { training.dayz: 3 }']))).toContain('$.spec.claims: property name training.dayz not allowed');
+    expect(errors(edit(['    - latency.p99 < 2s', '    - latency.p99 < 2s\n  claims: { "latency.p99[x]": 3 }']))).toContain('$.spec.claims: property name latency.p99[x] not allowed');
+    expect(errors(edit(['    - latency.p99 < 2s', '    - latency.p99 < 2s\n  claims: { "costs.monthly[fsx]": { value: 600, quote: "~$600/month" }, latency.p99: { value: 100, notModelled: "why" } }']))).toEqual([]);
+    expect(errors(edit(['    - latency.p99 < 2s', '    - latency.p99 < 2s\n  claims: { latency.p99: { value: 100, because: "why" } }']))).toContain('$.spec.claims.latency.p99: matches no anyOf branch');
     expect(errors(edit(['type: step', 'type: stepp']))).toContain('$.spec.traffic.profile: matches not exactly one oneOf branch');
   });
 });

@@ -16,6 +16,7 @@ const EXPECTED: Readonly<Record<MetricValueKind, string>> = {
   fraction: 'a percentage like 99.9% or a fraction like 0.999',
   count: 'a number like 1000, 1.5M or 2e9',
   usd: 'a USD amount like 40000, $40,000 or 40K',
+  minutes: 'a number of minutes or a duration like 90s or 2m',
   days: 'a number of days or a duration like 36h',
   hours: 'a number of hours or a duration like 2d',
   boolean: 'true or false (or 1 / 0)',
@@ -84,6 +85,8 @@ function parseByKind(kind: MetricValueKind, raw: number | string): Parsed {
       return parseCount(raw) ?? { suggestion: suggestCount(raw) };
     case 'usd':
       return parseUsd(raw);
+    case 'minutes':
+      return parseIn(60, raw);
     case 'days':
       return parseIn(86_400, raw);
     case 'hours':
@@ -126,6 +129,8 @@ export function formatMetricValue(metric: MetricInfo, value: number): string {
       return formatNumber(Number(value.toPrecision(6)));
     case 'usd':
       return `$${grouped(value, Math.abs(value) < 100 ? 2 : 0)}`;
+    case 'minutes':
+      return `${formatNumber(Number(value.toPrecision(4)))} min`;
     case 'days':
       return `${formatNumber(Number(value.toPrecision(4)))} days`;
     case 'hours':

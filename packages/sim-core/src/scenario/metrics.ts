@@ -6,7 +6,7 @@
  */
 
 /** How a metric's values are written and stored. */
-export type MetricValueKind = 'ms' | 'fraction' | 'count' | 'usd' | 'days' | 'hours' | 'boolean';
+export type MetricValueKind = 'ms' | 'fraction' | 'count' | 'usd' | 'minutes' | 'days' | 'hours' | 'boolean';
 
 /** One known metric: name, value kind, display unit and meaning. */
 export interface MetricInfo {
@@ -15,6 +15,11 @@ export interface MetricInfo {
   /** Canonical unit of the stored value, for display. */
   readonly unit: string;
   readonly description: string;
+  /**
+   * A metric of `spec.costs` line items: `optional` lets a claim name one item (`costs.monthly[fsx]`),
+   * `required` makes it (`costs.transferHours[model-upload]`).
+   */
+  readonly item?: 'optional' | 'required';
 }
 
 const latency = (q: string, what: string) =>
@@ -40,6 +45,9 @@ export const METRICS = [
   { name: 'replicas.max', kind: 'count', unit: 'replicas', description: 'Most replicas at once (scheduled, ready or starting), summed over services' },
   { name: 'replicas.min', kind: 'count', unit: 'replicas', description: 'Fewest replicas at once, summed over services' },
   { name: 'replicas.mean', kind: 'count', unit: 'replicas', description: 'Time-weighted mean replicas, summed over services' },
+  { name: 'replicas.offPeakReduction', kind: 'fraction', unit: 'fraction', description: '1 − replicas.min ÷ replicas.max: how much smaller the fleet is at its smallest (a "N% fewer GPUs off-peak" figure)' },
+  { name: 'scaleUp.p50', kind: 'minutes', unit: 'minutes', description: 'Median minutes from an HPA scale-up decision until that many replicas are ready (node provisioning and pod start included)' },
+  { name: 'scaleUp.max', kind: 'minutes', unit: 'minutes', description: 'Longest such wait over the run; a decision never satisfied counts until the run ends' },
   { name: 'nodes.max', kind: 'count', unit: 'nodes', description: 'Most nodes at once, summed over pools' },
   { name: 'nodes.min', kind: 'count', unit: 'nodes', description: 'Fewest nodes at once, summed over pools' },
   { name: 'nodes.mean', kind: 'count', unit: 'nodes', description: 'Time-weighted mean nodes, summed over pools' },
@@ -50,6 +58,7 @@ export const METRICS = [
   { name: 'cost.monthly', kind: 'usd', unit: 'USD/month', description: 'cost.hourly × 730 h (one billing month)' },
   { name: 'cost.per1k', kind: 'usd', unit: 'USD per 1k requests', description: 'cost.total per 1,000 served requests' },
   { name: 'cost.perMillion', kind: 'usd', unit: 'USD per 1M requests', description: 'cost.total per 1,000,000 served requests' },
+  { name: 'cost.savingVsBaseline', kind: 'fraction', unit: 'fraction', description: '1 − cost.hourly ÷ spec.baseline.hourlyUsd: the saving against a stated before-figure' },
   { name: 'ttft.p50', kind: 'ms', unit: 'ms', description: 'Median time to first token (llm services)' },
   { name: 'ttft.p90', kind: 'ms', unit: 'ms', description: '90th-percentile time to first token (llm services)' },
   { name: 'ttft.p95', kind: 'ms', unit: 'ms', description: '95th-percentile time to first token (llm services)' },
@@ -69,6 +78,12 @@ export const METRICS = [
   { name: 'training.lostDays', kind: 'days', unit: 'days', description: 'Days lost to interruptions, restarts and checkpoint saves' },
   { name: 'training.interruptions', kind: 'count', unit: 'interruptions', description: 'Interruptions during the training run' },
   { name: 'training.budgetFits', kind: 'boolean', unit: 'boolean', description: '1 if training.costUsd ≤ budgetUsd, else 0' },
+  { name: 'training.memoryGB', kind: 'count', unit: 'GB', description: 'Model states under mixed-precision Adam, unsharded: 16 bytes per parameter (weights, gradients, fp32 master and two moments), before activations' },
+  { name: 'training.peakTflopsPerGpu', kind: 'count', unit: 'TFLOPS', description: 'Dense peak TFLOPS of one GPU at the run\'s precision (no sparsity)' },
+  { name: 'costs.total', kind: 'usd', unit: 'USD', description: 'spec.costs line items over their period; costs.total[name] for one item', item: 'optional' },
+  { name: 'costs.monthly', kind: 'usd', unit: 'USD/month', description: 'costs.total per 730-hour month; costs.monthly[name] for one item', item: 'optional' },
+  { name: 'costs.hourly', kind: 'usd', unit: 'USD/h', description: 'costs.total per hour; costs.hourly[name] for one item', item: 'optional' },
+  { name: 'costs.transferHours', kind: 'hours', unit: 'hours', description: 'Hours to move a transfer item\'s GB over its linkGbps: costs.transferHours[name]', item: 'required' },
 ] as const satisfies readonly MetricInfo[];
 
 /** A known metric name. */

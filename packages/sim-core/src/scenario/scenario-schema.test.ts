@@ -58,7 +58,7 @@ describe('defaults from the spec', () => {
   const pool = s.spec.nodePools[0];
 
   it('spec-level', () => {
-    expect({ seed: s.spec.seed, interval: s.spec.interval, warmup: s.spec.warmup, expect: s.spec.expect.length, claims: s.spec.claims }).toEqual({ seed: 1, interval: 60, warmup: 0, expect: 1, claims: {} });
+    expect({ seed: s.spec.seed, interval: s.spec.interval, warmup: s.spec.warmup, expect: s.spec.expect.length, claims: s.spec.claims }).toEqual({ seed: 1, interval: 60, warmup: 0, expect: 1, claims: [] });
     expect(s.spec.traffic).toMatchObject({ target: 'model', arrivals: 'poisson' });
     expect(s.spec.cluster).toMatchObject({ controlPlane: 'gke', clusters: 1, featureGates: { HPAConfigurableTolerance: false } });
     // cluster-autoscaler 1.34 flag defaults; scanInterval and scaleDownDelayAfterAdd resolved from the pool.
@@ -186,7 +186,7 @@ describe('cross-field checks', () => {
       "examples/bad.yaml:5:1 spec.duration: missing required field "duration" (required when services are present)
       examples/bad.yaml:5:1 spec.traffic: missing required field "traffic" (required when services are present)"
     `);
-    expect(report('apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: x }\nspec: { duration: 1h }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:4:7 spec: nothing to simulate: add services (with traffic and duration) or training"`);
+    expect(report('apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: x }\nspec: { duration: 1h }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:4:7 spec: nothing to simulate: add services (with traffic and duration), training or costs"`);
     expect(report('apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: x }\nspec:\n  duration: 1h\n  traffic: { profile: { type: constant, qps: 1 } }\n  training: { parameters: 1B, tokens: 1T, gpu: h100, gpus: 8, mfu: 0.4 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:6:12 spec.traffic: traffic has no service to go to: add spec.services"`);
   });
 
@@ -204,7 +204,14 @@ describe('cross-field checks', () => {
   });
 
   it('claims: known metrics, values in the metric’s units', () => {
-    expect(parseOk(`${TRAINING_ONLY}  claims:\n    training.days: 18\n    training.costUsd: $21,230\n    training.hours: 2d\n`).scenario.spec.claims).toEqual({ 'training.days': 18, 'training.costUsd': 21_230, 'training.hours': 48 });
+    const claim = (key: string, value: number, more: object = {}) => ({ key, metric: key, item: null, value, quote: null, notModelled: null, ...more });
+    expect(parseOk(`${TRAINING_ONLY}  claims:\n    training.days: 18\n    training.costUsd: $21,230\n    training.hours: 2d\n`).scenario.spec.claims).toEqual([
+      claim('training.days', 18),
+      claim('training.costUsd', 21_230),
+      claim('training.hours', 48),
+    ]);
+    const quoted = `${TRAINING_ONLY}  claims:\n    training.days: { value: 18, quote: "≈ 18 days" }\n    training.costUsd: { value: 21230, notModelled: "a reason" }\n`;
+    expect(parseOk(quoted).scenario.spec.claims).toEqual([claim('training.days', 18, { quote: '≈ 18 days' }), claim('training.costUsd', 21_230, { notModelled: 'a reason' })]);
     expect(report(`${TRAINING_ONLY}  claims:\n    training.dayz: 18\n    training.costUsd: lots\n    training.budgetFits: maybe\n`)).toMatchInlineSnapshot(`
       "examples/bad.yaml:13:5 spec.claims["training.dayz"]: unknown metric "training.dayz" (did you mean "training.days"?)
       examples/bad.yaml:14:23 spec.claims["training.costUsd"]: training.costUsd is in USD: expected a USD amount like 40000, $40,000 or 40K, got "lots"

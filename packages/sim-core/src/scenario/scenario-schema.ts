@@ -5,6 +5,8 @@
  * percent) with every default applied. Catalog-dependent checks live in validate-scenario.ts.
  */
 import { z } from 'zod';
+import { claimsSchema } from './claims-schema.ts';
+import { baselineSchema, costsSchema } from './costs-schema.ts';
 import { parseExpectation, type Expectation } from './expectations.ts';
 import {
   MAX_EXPECTATIONS,
@@ -16,8 +18,6 @@ import {
   MAX_TEXT_CHARS,
   MAX_TIMESERIES_POINTS,
 } from './limits.ts';
-import { parseMetricValue } from './metric-value.ts';
-import { getMetric, METRIC_NAMES } from './metrics.ts';
 import { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
 import { clusterAutoscalerFlagsSchema, featureGatesSchema, type ClusterAutoscalerFlagsSpec, type FeatureGatesSpec } from './cluster-autoscaler-schema.ts';
 import { nameSchema, poolNamesOf, serviceSchema } from './service-schema.ts';
@@ -59,6 +59,12 @@ const metadataSchema = z.strictObject({
   prompt: text('The interview question, verbatim or paraphrased'),
   source: z.string().max(500).optional().describe('Where it comes from, e.g. "seeds/003 Q8"'),
   tags: z.array(z.string().max(63)).max(50).optional().describe('Free tags'),
+  strongAnswer: z
+    .string()
+    .max(1000)
+    .refine((t) => t.trim().split('\n').length <= 5, { message: 'at most five lines: the short version comes first, the long one goes in notes' })
+    .optional()
+    .describe('What a strong answer says, in at most five lines (shown before the notes)'),
   notes: text('Remarks, e.g. where the source arithmetic is wrong and by how much'),
   annotations: z.record(z.string(), z.unknown()).optional().describe('Free-form key/values (not validated)'),
 });
@@ -84,30 +90,6 @@ const expectSchema = z
     return out;
   });
 
-const claimsSchema = z
-  .record(z.string(), z.unknown())
-  .meta({ propertyNames: { enum: [...METRIC_NAMES] }, additionalProperties: { anyOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }] } })
-  .describe("A practice answer's numbers by metric name, graded against the tool's result")
-  .transform((claims, ctx): Record<string, number> => {
-    const out: Record<string, number> = {};
-    const entries = Object.entries(claims);
-    if (entries.length > MAX_EXPECTATIONS) {
-      ctx.addIssue({ code: 'custom', path: [], input: claims, message: `too many claims: ${entries.length} (max ${MAX_EXPECTATIONS})` });
-    }
-    for (const [key, value] of entries) {
-      const metric = getMetric(key);
-      if (metric === undefined) {
-        const suggestion = suggestNearest(key, METRIC_NAMES);
-        ctx.addIssue({ code: 'custom', path: [key], input: key, message: `unknown metric "${key}"`, params: { atKey: true, suggestion, expected: 'a metric name (see docs/scenario-format.md)' } });
-        continue;
-      }
-      const r = parseMetricValue(metric, value);
-      if (r.ok) out[key] = r.value;
-      else ctx.addIssue({ code: 'custom', path: [key], input: value, message: r.message, params: { expected: r.expected, suggestion: r.suggestion } });
-    }
-    return out;
-  });
-
 const specShape = z.strictObject({
   duration: durationSeconds('Simulated horizon (required with services; max 7d)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).optional(),
   warmup: durationSeconds('Initial period excluded from statistics (default 0)', { min: 0, max: MAX_HORIZON_SECONDS }).default(0),
@@ -128,8 +110,10 @@ const specShape = z.strictObject({
   nodePools: z.array(nodePoolSchema).max(MAX_NODE_POOLS).default([]).describe('Node groups the services run on; omit for unlimited capacity'),
   cluster: clusterSchema.optional().describe('Control-plane billing, cluster-autoscaler flags and feature gates'),
   training: trainingSchema.optional().describe('A training run, estimated analytically'),
+  costs: costsSchema.optional().describe('Static line items priced from the catalog: storage, data transfer, managed services, nodes, fixed amounts'),
+  baseline: baselineSchema.optional().describe('A stated before-figure for cost.savingVsBaseline'),
   expect: expectSchema.default([]),
-  claims: claimsSchema.default({}),
+  claims: claimsSchema.prefault({}),
   canvas: z.record(z.string(), z.unknown()).optional().describe('Free-form web-canvas state (ignored by the CLI)'),
 });
 
@@ -221,8 +205,15 @@ function checkTime(s: SpecShape, ctx: Ctx, duration: number): void {
 }
 
 function checkSpec(s: SpecShape, ctx: Ctx): void {
-  if (s.services.length === 0 && s.training === undefined) {
-    issue(ctx, [], undefined, 'nothing to simulate: add services (with traffic and duration) or training');
+  if (s.services.length === 0 && s.training === undefined && s.costs === undefined) {
+    issue(ctx, [], undefined, 'nothing to simulate: add services (with traffic and duration), training or costs');
+  }
+  const itemNames = new Set((s.costs?.items ?? []).map((i) => i.name));
+  for (const c of s.claims) {
+    if (c.item !== null && !itemNames.has(c.item)) {
+      const names = [...itemNames];
+      issue(ctx, ['claims', c.key], c.key, `no spec.costs item named "${c.item}"`, { expected: names.length ? `one of ${names.join(' | ')}` : 'a spec.costs item (there are none)', suggestion: suggestNearest(c.item, names) });
+    }
   }
   if (s.services.length > 0 && s.duration === undefined) issue(ctx, ['duration'], undefined, 'missing required field "duration" (required when services are present)');
   if (s.services.length > 0 && s.traffic === undefined) issue(ctx, ['traffic'], undefined, 'missing required field "traffic" (required when services are present)');

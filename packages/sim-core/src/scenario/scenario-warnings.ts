@@ -57,15 +57,24 @@ function trafficWarnings(scenario: Scenario): ScenarioWarning[] {
   return out;
 }
 
+/** What a metric needs from the scenario to have a value: the section it reads, or null if it is there. */
+function missingSection(scenario: Scenario, metric: string): string | null {
+  const { services, training, costs, baseline } = scenario.spec;
+  if (metric.startsWith('training.')) return training === undefined ? 'training' : null;
+  if (metric.startsWith('costs.')) return costs === undefined ? 'costs' : null;
+  if (metric === 'cost.savingVsBaseline' && baseline === undefined) return 'baseline';
+  return services.length === 0 ? 'services' : null;
+}
+
 function metricWarnings(scenario: Scenario): ScenarioWarning[] {
-  const { services, training, expect, claims } = scenario.spec;
-  const missing = (metric: string) => (metric.startsWith('training.') ? training === undefined : services.length === 0);
+  const { expect, claims } = scenario.spec;
   const out: ScenarioWarning[] = [];
   expect.forEach((e, i) => {
-    if (missing(e.metric)) out.push({ path: ['spec', 'expect', i], message: `${e.metric} has no value in this scenario (no ${e.metric.startsWith('training.') ? 'training' : 'services'}): this line will fail` });
+    const missing = missingSection(scenario, e.metric);
+    if (missing !== null) out.push({ path: ['spec', 'expect', i], message: `${e.metric} has no value in this scenario (no ${missing}): this line will fail` });
   });
-  for (const metric of Object.keys(claims)) {
-    if (missing(metric)) out.push({ path: ['spec', 'claims', metric], message: `${metric} has no value in this scenario: this claim cannot be graded` });
+  for (const c of claims) {
+    if (c.notModelled === null && missingSection(scenario, c.metric) !== null) out.push({ path: ['spec', 'claims', c.key], message: `${c.metric} has no value in this scenario: this claim cannot be graded` });
   }
   return out;
 }

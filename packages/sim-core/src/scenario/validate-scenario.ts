@@ -132,6 +132,43 @@ function checkLlm(scenario: Scenario, out: Draft[]): void {
   });
 }
 
+/** spec.costs items must name catalog entries of the right kind, with a usage their unit can price. */
+function checkCosts(scenario: Scenario, out: Draft[]): void {
+  const { costs, catalogDate } = scenario.spec;
+  const asOf = catalogDate === undefined ? undefined : { asOf: catalogDate };
+  costs?.items.forEach((item, i) => {
+    const base: PathSegment[] = ['spec', 'costs', 'items', i];
+    const rateId = item.storage ?? item.transfer;
+    try {
+      if (rateId !== undefined) {
+        const field = item.storage !== undefined ? 'storage' : 'transfer';
+        const want = field === 'storage' ? 'storage' : 'egress';
+        const rate = costModel.getRate(rateId, asOf);
+        if (rate.kind !== want) out.push({ path: [...base, field], message: `${rateId} is a ${rate.kind === 'egress' ? 'transfer' : 'storage'} rate, not ${field}`, expected: `a ${field} rate id` });
+      } else if (item.managed !== undefined) {
+        const svc = costModel.getManagedService(item.managed, asOf);
+        const usage = {
+          ...(item.count === undefined ? {} : { count: item.count }),
+          ...(item.gb === undefined ? {} : { gb: item.gb }),
+          ...(item.requestsPerSecond === undefined ? {} : { requestsPerSecond: item.requestsPerSecond }),
+          ...(item.bytesPerSecond === undefined ? {} : { bytesPerSecond: item.bytesPerSecond }),
+        };
+        try {
+          costModel.unitsPerHour(svc.unit, usage);
+        } catch (e) {
+          out.push({ path: base, message: `${svc.id} is billed per ${svc.unit}: ${e instanceof Error ? e.message : String(e)}` });
+        }
+      } else if (item.instance !== undefined) {
+        costModel.getInstance(item.instance, asOf);
+      }
+    } catch (e) {
+      const field = item.storage !== undefined ? 'storage' : item.transfer !== undefined ? 'transfer' : item.managed !== undefined ? 'managed' : 'instance';
+      const id = rateId ?? item.managed ?? item.instance ?? '';
+      out.push(suggestionsOf(e).length > 0 || !(e instanceof RangeError) ? unknownId(field === 'managed' ? 'managed service' : field === 'instance' ? 'instance' : 'rate', id, [...base, field], e) : { path: ['spec', 'catalogDate'], message: e.message });
+    }
+  });
+}
+
 function locate(drafts: readonly Draft[], source: ScenarioSource | undefined): ScenarioIssue[] {
   const locator = source === undefined || drafts.length === 0 ? null : createSourceLocator(source.text);
   return drafts.map((d) => {
@@ -149,6 +186,7 @@ export function validateScenarioReferences(scenario: Scenario, catalog: Scenario
   checkPools(scenario, catalog, out);
   checkTraining(scenario, catalog, out);
   checkLlm(scenario, out);
+  checkCosts(scenario, out);
   return locate(out, source);
 }
 

@@ -1,0 +1,131 @@
+/** spec.costs, spec.baseline, CPU-only pools, training facts and claims graded through the public API. */
+import { describe, expect, it } from 'vitest';
+import { createSimApi } from './sim-api.ts';
+
+const api = createSimApi();
+
+function run(yaml: string) {
+  const r = api.run(yaml, 'test.yaml');
+  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  return r;
+}
+
+function issues(yaml: string): string[] {
+  const r = api.run(yaml, 'test.yaml');
+  return r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`);
+}
+
+const HEAD = 'apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: t }\nspec:\n';
+
+describe('spec.costs', () => {
+  const yaml = `${HEAD}  costs:
+    period: 18d
+    items:
+      - { name: fsx, storage: aws/us-east-1/fsx-lustre-persistent, gb: 1200 }
+      - { name: upload, transfer: aws/us-east-1/egress-direct-connect, gb: 500, linkGbps: 10 }
+      - { name: db, managed: aws/us-east-1/rds-postgres-db.t3.large, count: 2 }
+  claims:
+    costs.monthly[fsx]: { value: 600, quote: "~$600/month for 1.2TB Lustre" }
+    costs.total[fsx]: 300
+    costs.transferHours[upload]: 0.5
+`;
+
+  it('runs on its own and prices every item over the period', () => {
+    const { result } = run(yaml);
+    expect(result.summary).toBeNull();
+    const c = result.costs!;
+    expect(c.periodSeconds).toBe(18 * 86_400);
+    const fsx = c.items.find((i) => i.name === 'fsx')!;
+    // 1,200 GB × $0.145/GB-month × (432 h / 730 h).
+    expect(fsx.line.usd).toBeCloseTo(1200 * 0.145 * (432 / 730), 9);
+    expect(c.items.find((i) => i.name === 'upload')!.transferHours).toBeCloseTo((500 * 8) / 10 / 3600, 12);
+    expect(c.items.find((i) => i.name === 'db')!.line.usd).toBeCloseTo(2 * 0.145 * 432, 9);
+  });
+
+  it('grades costs.* claims per item, with the ratio of a large miss', () => {
+    const claims = run(yaml).result.claims;
+    expect(claims.map((g) => [g.key, g.item, g.verdict])).toEqual([
+      ['costs.monthly[fsx]', 'fsx', 'way-off'],
+      ['costs.total[fsx]', 'fsx', 'way-off'],
+      ['costs.transferHours[upload]', 'upload', 'way-off'],
+    ]);
+    // $600 against 1,200 × 0.145 = $174: 3.4× too high.
+    expect(claims[0]!.actual).toBeCloseTo(174, 9);
+    expect(claims[0]!.ratio).toBeCloseTo(600 / 174, 9);
+    expect(claims[0]!.quote).toBe('~$600/month for 1.2TB Lustre');
+  });
+
+  it('rejects unknown ids, kinds that do not match, and claims about items that do not exist', () => {
+    const bad = `${HEAD}  costs:
+    items:
+      - { name: a, storage: aws/us-east-1/egress-inter-az, gb: 1 }
+      - { name: b, managed: aws/us-east-1/rds-postgres-db.t3.larg }
+      - { name: c, managed: gcp/us-central1/memorystore-redis-basic }
+      - { name: d, usd: 5 }
+  claims:
+    costs.total[zz]: 1
+`;
+    expect(issues(bad)).toEqual([
+      'spec.costs.items[3].note: a fixed usd amount needs a note saying where the number comes from',
+      'spec.claims["costs.total[zz]"]: no spec.costs item named "zz"',
+    ]);
+    const catalog = bad.replace('      - { name: d, usd: 5 }\n', '').replace('  claims:\n    costs.total[zz]: 1\n', '');
+    expect(issues(catalog)).toEqual([
+      'spec.costs.items[0].storage: aws/us-east-1/egress-inter-az is a transfer rate, not storage',
+      'spec.costs.items[1].managed: unknown managed service "aws/us-east-1/rds-postgres-db.t3.larg" in the catalog',
+      'spec.costs.items[2]: gcp/us-central1/memorystore-redis-basic is billed per GB-hour: a service billed per GB-hour needs usage.gb',
+    ]);
+  });
+});
+
+describe('a CPU-only node pool', () => {
+  const yaml = `${HEAD}  duration: 1h
+  traffic: { profile: { type: constant, qps: 50 } }
+  services:
+    - { name: api, replicas: 3, gpusPerReplica: 0, latency: { distribution: constant, ms: 20 }, nodePool: cpu }
+  nodePools:
+    - { name: cpu, instance: aws/us-east-1/m6i.large, minNodes: 3, maxNodes: 3, clusterAutoscaler: { enabled: false } }
+  baseline: { hourlyUsd: 0.5, label: a stated before-figure }
+  claims:
+    cost.hourly: 0.388
+    cost.savingVsBaseline: 0.44
+`;
+
+  it('validates, serves and bills the CPU nodes plus the EKS fee', () => {
+    const { result } = run(yaml);
+    const s = result.summary!;
+    expect(s.measured.served).toBeGreaterThan(0);
+    expect(s.availability).toBe(1);
+    // 3 × m6i.large $0.096/h + EKS $0.10/h.
+    expect(s.cost.perHourUsd).toBeCloseTo(3 * 0.096 + 0.1, 9);
+    expect(s.cost.savingVsBaseline).toBeCloseTo(1 - (3 * 0.096 + 0.1) / 0.5, 9);
+    expect(result.claims.map((g) => g.verdict)).toEqual(['ok', 'way-off']);
+  });
+
+  it('rejects a GPU replica on a CPU-only pool with the fix', () => {
+    expect(issues(yaml.replace('gpusPerReplica: 0, ', ''))).toEqual([
+      'spec.services[0].gpusPerReplica: pool "cpu" (aws/us-east-1/m6i.large) is CPU-only but a replica needs 1 GPU (the default is 1): it can never be scheduled',
+    ]);
+  });
+});
+
+describe('training facts and stale prices', () => {
+  const yaml = `${HEAD}  training: { parameters: 7B, tokens: 2T, instance: aws/us-east-1/p4de.24xlarge, nodes: 4, purchase: spot, mfu: 0.5 }
+  claims:
+    training.memoryGB: { value: 56, quote: "~56GB memory (4x model size with Adam)" }
+    training.peakTflopsPerGpu: 80
+`;
+
+  it('reports 16 bytes per parameter and the dense peak, and flags the pre-cut spot price', () => {
+    const { result } = run(yaml);
+    expect(result.training!.memoryGB).toBe(112);
+    expect(result.training!.peakTflopsPerGpu).toBe(312);
+    expect(result.claims.map((g) => [g.metric, g.ratio])).toEqual([
+      ['training.memoryGB', 0.5],
+      ['training.peakTflopsPerGpu', 80 / 312],
+    ]);
+    expect(result.training!.stalePrices).toEqual([expect.stringMatching(/^aws\/us-east-1\/p4de\.24xlarge spot \$6\.8234\/h: STALE: observed by 2025-05-31, before AWS_GPU_CUT_2025_06/)]);
+    // Before the cut the same price is current.
+    expect(run(yaml.replace('  training:', '  catalogDate: "2025-05-01"\n  training:')).result.training!.stalePrices).toEqual([]);
+  });
+});
