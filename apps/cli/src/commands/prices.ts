@@ -1,8 +1,27 @@
 /**
- * `design-sim prices [--gpu h100] [--cloud gcp]`: the pricing catalog as a table, every price with
- * its source key, and the sources (URL, date, confidence) listed underneath.
+ * `design-sim prices [--gpu h100] [--cloud gcp] [--date 2025-05-01]`: the pricing catalog, one row per
+ * price, each with the day its source observed it, a STALE flag where it is older than a known price change
+ * or its age limit, and its source key; the sources (URL, date, confidence) and the stale reasons underneath.
  */
-import { catalogAsOf, CAPACITY_TYPES, getSource, listInstances, listNeocloudOffers, type CloudId, type InstanceType, type NeocloudOffer, type PricePoint } from '@design-sim/cost-model';
+import {
+  catalogAsOf,
+  CAPACITY_TYPES,
+  getSource,
+  GPU_PRICE_MAX_AGE_DAYS,
+  LIST_PRICE_MAX_AGE_DAYS,
+  listInstances,
+  listManagedServices,
+  listNeocloudOffers,
+  listRates,
+  observedLabel,
+  SPOT_PRICE_MAX_AGE_DAYS,
+  type CloudId,
+  type InstanceType,
+  type ManagedService,
+  type NeocloudOffer,
+  type PriceFreshness,
+  type RateCard,
+} from '@design-sim/cost-model';
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { EXIT_OK } from '../exit-codes.ts';
@@ -23,34 +42,67 @@ const EXAMPLES = `
 Examples:
   $ design-sim prices
   $ design-sim prices --gpu h100 --cloud gcp
-  $ design-sim prices --gpu l4 --json
+  $ design-sim prices --gpu h100 --date 2025-05-01
+  $ design-sim prices --cloud aws --json
 
-Prices are USD per instance-hour (neoclouds: per GPU-hour), in force on the catalog date or --date.`;
+Instances are USD per instance-hour (neoclouds: per GPU-hour), in force on the catalog date or --date.
+"observed" is the day the source saw the price ("≤" when only bounded); STALE marks a price observed before
+a known price change, or older than ${GPU_PRICE_MAX_AGE_DAYS} days (GPU), ${SPOT_PRICE_MAX_AGE_DAYS} days (spot) or ${LIST_PRICE_MAX_AGE_DAYS} days (other list prices).`;
 
-const price = (p: PricePoint | null): string => (p === null ? MISSING : formatPrice(p.usdPerHour));
-
-function instanceRow(i: InstanceType): string[] {
-  const od = i.prices['on-demand'];
-  const sources = [...new Set(CAPACITY_TYPES.flatMap((c) => (i.prices[c] === null ? [] : [i.prices[c]!.source])))];
-  return [
-    i.id,
-    i.gpu === null ? `CPU (${i.family})` : `${i.gpuCount} × ${i.gpu.id}`,
-    ...CAPACITY_TYPES.map((c) => price(i.prices[c])),
-    od === null ? MISSING : formatPrice(od.usdPerHour / i.gpuCount),
-    sources.join(', '),
-  ];
+/** The observed-date and status cells of one price. */
+function dated(f: PriceFreshness | undefined): [string, string] {
+  if (f === undefined) return [MISSING, ''];
+  return [observedLabel(f), f.status === 'stale' ? 'STALE' : ''];
 }
 
-function neocloudRow(n: NeocloudOffer): string[] {
-  const sources = [n.prices['on-demand']?.source, n.prices.spot?.source].filter((s): s is string => s !== undefined);
-  return [n.id, n.gpu.id, price(n.prices['on-demand']), price(n.prices.spot), [...new Set(sources)].join(', ')];
+function hardware(i: InstanceType): string {
+  if (i.gpu === null) return `CPU ${i.vcpus ?? '?'} vCPU · ${i.memoryGiB ?? '?'} GiB (${i.family})`;
+  return `${i.gpuCount} × ${i.gpu.id}`;
 }
 
-function sourcesOf(instances: readonly InstanceType[], offers: readonly NeocloudOffer[]): string[] {
-  const keys = new Set<string>();
-  for (const i of instances) for (const c of CAPACITY_TYPES) if (i.prices[c] !== null) keys.add(i.prices[c]!.source);
-  for (const n of offers) for (const p of [n.prices['on-demand'], n.prices.spot]) if (p !== null) keys.add(p.source);
-  return [...keys].sort();
+function instanceRows(i: InstanceType): string[][] {
+  const rows = CAPACITY_TYPES.flatMap((c) => {
+    const p = i.prices[c];
+    if (p === null) return [];
+    const perGpu = i.gpuCount > 0 ? formatPrice(p.usdPerHour / i.gpuCount) : MISSING;
+    return [[i.id, hardware(i), c, formatPrice(p.usdPerHour), perGpu, ...dated(p.freshness), p.source]];
+  });
+  return rows.length > 0 ? rows : [[i.id, hardware(i), MISSING, 'unknown', MISSING, MISSING, '', MISSING]];
+}
+
+function neocloudRows(n: NeocloudOffer): string[][] {
+  return (['on-demand', 'spot'] as const).flatMap((c) => {
+    const p = n.prices[c];
+    return p === null ? [] : [[n.id, n.gpu.id, c, formatPrice(p.usdPerHour), ...dated(p.freshness), p.source]];
+  });
+}
+
+function managedRow(m: ManagedService): string[] {
+  const p = m.price;
+  return [m.id, `${m.service}: ${m.shape}`, m.unit, p === null ? 'unknown' : formatPrice(p.usdPerUnit), ...dated(p?.freshness), p?.source ?? MISSING];
+}
+
+function rateRow(r: RateCard): string[] {
+  const first = r.tiers[0]?.usdPerGB;
+  const tiers = r.tiers.length > 1 ? ` (${r.tiers.length} tiers)` : '';
+  return [r.id, r.kind === 'storage' ? 'storage' : 'transfer', `${formatPrice(first)}/${r.unit}${tiers}`, ...dated(r.freshness), r.source];
+}
+
+/** One "<what>: reasons" line per stale price, so a flag never appears without its why. */
+function staleLines(instances: readonly InstanceType[], offers: readonly NeocloudOffer[], managed: readonly ManagedService[], rates: readonly RateCard[]): string[] {
+  const out: string[] = [];
+  const add = (what: string, p: { freshness?: PriceFreshness } | null) => {
+    if (p?.freshness?.status === 'stale') out.push(`  ${what}: ${p.freshness.reasons.join('; ')}`);
+  };
+  for (const i of instances) for (const c of CAPACITY_TYPES) add(`${i.id} ${c}`, i.prices[c]);
+  for (const n of offers) for (const c of ['on-demand', 'spot'] as const) add(`${n.id} ${c}`, n.prices[c]);
+  for (const m of managed) add(m.id, m.price);
+  for (const r of rates) add(r.id, r);
+  return out;
+}
+
+function sourcesOf(points: readonly ({ source: string } | null)[]): string[] {
+  return [...new Set(points.filter((p): p is { source: string } => p !== null).map((p) => p.source))].sort();
 }
 
 function list(env: CommandEnv, o: PricesOptions): void {
@@ -58,24 +110,44 @@ function list(env: CommandEnv, o: PricesOptions): void {
   const asOf = o.date ?? catalogAsOf;
   let instances: InstanceType[];
   let offers: NeocloudOffer[];
+  let managed: ManagedService[];
+  let rates: RateCard[];
   try {
-    instances = listInstances({ asOf, ...(o.cloud === undefined ? {} : { cloud: o.cloud }), ...(o.gpu === undefined ? {} : { gpu: o.gpu }) });
+    const cloud = o.cloud === undefined ? {} : { cloud: o.cloud };
+    instances = listInstances({ asOf, ...cloud, ...(o.gpu === undefined ? {} : { gpu: o.gpu }) });
     // Neoclouds are not a hyperscaler: shown only when no --cloud narrows the list.
     offers = o.cloud === undefined ? listNeocloudOffers({ asOf, ...(o.gpu === undefined ? {} : { gpu: o.gpu }) }) : [];
+    // Managed services and rates have no GPU: --gpu leaves them out.
+    managed = o.gpu === undefined ? listManagedServices({ asOf, ...cloud }) : [];
+    rates = o.gpu === undefined ? listRates({ asOf }).filter((r) => o.cloud === undefined || r.id.startsWith(`${o.cloud}/`)) : [];
   } catch (e) {
     if (e instanceof RangeError) throw new CliError(`--date ${o.date}: ${e.message}`);
     catalogError(e, '--gpu');
   }
-  const sources = sourcesOf(instances, offers).map(getSource);
+  const points: ({ source: string } | null)[] = [
+    ...instances.flatMap((i) => CAPACITY_TYPES.map((c) => i.prices[c])),
+    ...offers.flatMap((n) => [n.prices['on-demand'], n.prices.spot]),
+    ...managed.map((m) => m.price),
+    ...rates,
+  ];
+  const sources = sourcesOf(points).map(getSource);
   if (o.json) {
-    ctx.stdout.write(`${stringifyJson(toPlainJson({ formatVersion: JSON_FORMAT_VERSION, asOf, instances, neoclouds: offers, sources }))}\n`);
+    ctx.stdout.write(`${stringifyJson(toPlainJson({ formatVersion: JSON_FORMAT_VERSION, asOf, instances, neoclouds: offers, managedServices: managed, rates, sources }))}\n`);
     env.exit(EXIT_OK);
     return;
   }
   const c = ctx.colors;
+  const dateCols = ['observed', 'status', 'source'];
   let out = `${c.bold('Instances')} (USD per instance-hour, prices in force on ${asOf})\n`;
-  out += instances.length === 0 ? '  none match\n' : renderTable(['instance', 'GPUs', 'on-demand', 'spot', '1y commit', '3y commit', 'on-demand per GPU', 'sources'], instances.map(instanceRow), [false, false, true, true, true, true, true, false]);
-  if (offers.length > 0) out += `\n${c.bold('Neoclouds')} (USD per GPU-hour)\n${renderTable(['offer', 'GPU', 'on-demand', 'spot', 'sources'], offers.map(neocloudRow), [false, false, true, true, false])}`;
+  out +=
+    instances.length === 0
+      ? '  none match\n'
+      : renderTable(['instance', 'hardware', 'price', 'USD/h', 'per GPU', ...dateCols], instances.flatMap(instanceRows), [false, false, false, true, true, false, false, false]);
+  if (offers.length > 0) out += `\n${c.bold('Neoclouds')} (USD per GPU-hour)\n${renderTable(['offer', 'GPU', 'price', 'USD/h', ...dateCols], offers.flatMap(neocloudRows), [false, false, false, true])}`;
+  if (managed.length > 0) out += `\n${c.bold('Managed services')} (USD per unit)\n${renderTable(['service', 'what', 'unit', 'USD', ...dateCols], managed.map(managedRow), [false, false, false, true])}`;
+  if (rates.length > 0) out += `\n${c.bold('Storage and transfer')} (first tier)\n${renderTable(['rate', 'kind', 'USD', ...dateCols], rates.map(rateRow), [false, false, true])}`;
+  const stale = staleLines(instances, offers, managed, rates);
+  if (stale.length > 0) out += `\n${c.bold('Stale prices')} (still used; why each is flagged)\n${stale.join('\n')}\n`;
   if (sources.length > 0) out += `\n${c.bold('Sources')}\n${sources.map((s) => `  ${s.key}: ${s.url} (${s.date}; confidence ${s.confidence})`).join('\n')}\n`;
   ctx.stdout.write(out);
   env.exit(EXIT_OK);
@@ -85,7 +157,7 @@ function list(env: CommandEnv, o: PricesOptions): void {
 export function registerPrices(program: Command, env: CommandEnv): void {
   program
     .command('prices')
-    .description('the GPU pricing catalog as a table, with sources')
+    .description('the pricing catalog: every price with its date, stale flag and source')
     .option('--gpu <id>', 'only instances with this GPU (id or alias, e.g. h100, a100-80gb, l4)')
     .addOption(new Option('--cloud <cloud>', 'only this cloud').choices(['aws', 'gcp', 'azure']))
     .option('--date <YYYY-MM-DD>', 'prices in force on this date (default: the catalog date)')

@@ -2,10 +2,11 @@
  * `--format markdown`: the run as a pull-request comment (GitHub-flavoured tables, a verdict in the
  * heading, the bill folded away in <details>).
  */
-import { formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import type { CostLine } from '@design-sim/cost-model';
+import { claimRatioText, formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
-import { metricText } from './summary-text.ts';
+import { metricText, priceTag } from './summary-text.ts';
 
 /** Escapes a table cell: pipes would end it and newlines would end the row. */
 export function mdCell(text: string): string {
@@ -47,7 +48,7 @@ function trainingRows(t: TrainingSummary, scenario: Scenario): string[][] {
   const spec = scenario.spec.training;
   const rows = [
     ['Training compute', `${spec === undefined ? '' : `${formatSci(spec.parameters)} params × ${formatSci(spec.tokens)} tokens: `}${formatSci(t.flops)} FLOPs`],
-    ['Hardware', `${formatInt(t.gpuCount)} GPUs (${t.gpu}, ${t.purchase}${t.usdPerGpuHour === null ? '' : `, ${formatUsd(t.usdPerGpuHour)}/GPU-h`})`],
+    ['Hardware', `${formatInt(t.gpuCount)} GPUs (${t.gpu}, ${t.purchase}${t.usdPerGpuHour === null ? '' : `, ${formatUsd(t.usdPerGpuHour)}/GPU-h`}${t.priceSource === null ? '' : ` [${t.priceSource}, ${t.priceObserved ?? 'undated'}${t.stalePrices.length > 0 ? ', STALE' : ''}]`})`],
     ['Training time', `${formatNum(t.days)} days (ideal ${formatNum(t.idealDays)}, ${formatNum(t.lostDays)} lost, ${formatNum(t.interruptions)} interruptions)`],
     ['GPU-hours', formatInt(t.gpuHours)],
     ['Training cost', t.costUsd === null ? 'unknown' : formatUsd(t.costUsd)],
@@ -69,11 +70,15 @@ function checkSections(r: RunResult): string[] {
   }
   if (r.claims.length > 0) {
     out.push('', '**Claims** (graded against this run: ok within ±10%, off within ±50%)', '');
-    const mark = { ok: '✅', off: '⚠️', 'way-off': '❌', unknown: '❔' } as const;
+    const mark = { ok: '✅', off: '⚠️', 'way-off': '❌', unknown: '❔', 'not-modelled': '➖' } as const;
     out.push(
       ...mdTable(
         ['', 'Claim', 'Claimed', 'Tool', 'Error', 'Verdict'],
-        r.claims.map((g) => [mark[g.verdict], `\`${g.metric}\``, metricText(g.metric, g.claimed), metricText(g.metric, g.actual), formatChangePct(g.errorPct), g.verdict]),
+        r.claims.map((g) =>
+          g.verdict === 'not-modelled'
+            ? [mark[g.verdict], `\`${g.key}\``, metricText(g.metric, g.claimed), '—', '—', `not modelled: ${g.reason ?? ''}`]
+            : [mark[g.verdict], `\`${g.key}\``, metricText(g.metric, g.claimed), metricText(g.metric, g.actual), [formatChangePct(g.errorPct), claimRatioText(g)].filter((x) => x !== null).join(', '), g.verdict],
+        ),
       ),
     );
   }
@@ -89,14 +94,18 @@ export function formatRunMarkdown(report: RunReport): string {
   const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated`;
   const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `\`${report.file}\` · seed ${r.seed}${simulated}`, ''];
-  const rows = [...(s === null ? [] : servingRows(s)), ...(r.training === null ? [] : trainingRows(r.training, report.scenario))];
+  const costsRows = r.costs === null ? [] : [['Costs (spec.costs)', `${formatUsd(r.costs.totalUsd)} over ${formatDuration(r.costs.periodSeconds)}, ${formatUsd(r.costs.monthlyUsd)}/month`]];
+  const rows = [...(s === null ? [] : servingRows(s)), ...(r.training === null ? [] : trainingRows(r.training, report.scenario)), ...costsRows];
   lines.push(...mdTable(['Metric', 'Value'], rows));
   lines.push(...checkSections(r));
-  if (s !== null && s.cost.lines.length > 0) {
+  const costLines: CostLine[] = [...(s?.cost.lines ?? []), ...(r.costs?.items.map((i) => i.line) ?? [])];
+  if (costLines.length > 0) {
     lines.push('', '<details><summary>Cost lines</summary>', '');
-    lines.push(...mdTable(['Line', 'Quantity', 'Price', 'USD', 'Source'], s.cost.lines.map((l) => [l.label, `${formatNum(l.quantity)} ${l.unit}s`, l.usdPerUnit === null ? 'unknown' : `${formatPrice(l.usdPerUnit)}/${l.unit}`, formatUsd(l.usd), l.source ?? ''])));
+    lines.push(...mdTable(['Line', 'Quantity', 'Price', 'USD', 'Source, observed'], costLines.map((l) => [l.label, `${formatNum(l.quantity)} ${l.unit}s`, l.usdPerUnit === null ? 'unknown' : `${formatPrice(l.usdPerUnit)}/${l.unit}`, formatUsd(l.usd), priceTag(l).replace(/^ \[|\]$/g, '')])));
     lines.push('', '</details>');
   }
+  const stale = [...(s?.cost.stalePrices ?? []), ...(r.training?.stalePrices ?? []), ...(r.costs?.stalePrices ?? [])];
+  if (stale.length > 0) lines.push('', `**Stale prices** (still used): ${stale.join('; ')}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,7 +3,8 @@
  * training estimate, then each expectation and claim and the verdict. Deterministic: no wall-clock
  * figures, so it can be diffed between runs.
  */
-import { formatDuration, formatMetricValue, getMetric, verdictOf, type ClaimGrade, type Diagnostic, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { observedLabel, type CostLine, type LineItemCosts } from '@design-sim/cost-model';
+import { claimRatioText, formatDuration, formatMetricValue, getMetric, verdictOf, type ClaimGrade, type Diagnostic, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, formatChangePct, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
@@ -39,19 +40,42 @@ function servingLines(s: ServingSummary): string[] {
   }
   const c = s.cost;
   lines.push(row('Cost', `${formatUsd(c.perHourUsd)}/h · ${formatUsd(c.monthlyUsd)}/month · ${formatUsd(c.per1kRequestsUsd)} per 1k requests · ${formatUsd(c.totalUsd)} for the run`));
-  for (const line of c.lines) {
+  lines.push(...billLines(c.lines, c.unknownPrices, c.stalePrices));
+  if (c.savingVsBaseline !== null) lines.push(cont(`${formatPercent(c.savingVsBaseline, 1)} below the stated baseline of ${formatUsd(c.baselineHourlyUsd)}/h`));
+  if (s.scaleUp !== null) lines.push(row('Scale-up', `decision to ready capacity: median ${formatNum(s.scaleUp.p50Minutes)} min · longest ${formatNum(s.scaleUp.maxMinutes)} min over ${formatInt(s.scaleUp.decisions)} scale-up${s.scaleUp.decisions === 1 ? '' : 's'}`));
+  return lines;
+}
+
+/** "[SOURCE, 2026-06-23]" or "[SOURCE, ≤ 2025-05-31, STALE]": every price with its date and flag. */
+export function priceTag(line: Pick<CostLine, 'source' | 'sourceDate' | 'freshness'>): string {
+  if (line.source === undefined) return '';
+  const when = line.freshness === undefined ? (line.sourceDate ?? '') : observedLabel(line.freshness);
+  return ` [${line.source}, ${when}${line.freshness?.status === 'stale' ? ', STALE' : ''}]`;
+}
+
+/** The bill's lines, then what is missing from it and which of its prices are stale (with why). */
+function billLines(items: readonly CostLine[], unknown: readonly string[], stale: readonly string[]): string[] {
+  const out = items.map((line) => {
     const price = line.usdPerUnit === null ? 'price unknown' : `${formatPrice(line.usdPerUnit)}/${line.unit}`;
-    const source = line.source === undefined ? '' : ` [${line.source}]`;
-    lines.push(cont(`${line.label}: ${formatNum(line.quantity)} ${line.unit}s × ${price} = ${formatUsd(line.usd)}${source}`));
-  }
-  if (!c.complete) lines.push(cont(`incomplete, a lower bound: ${c.unknownPrices.join('; ')}`));
+    return cont(`${line.label}: ${formatNum(line.quantity)} ${line.unit}s × ${price} = ${formatUsd(line.usd)}${priceTag(line)}`);
+  });
+  if (unknown.length > 0) out.push(cont(`incomplete, a lower bound: ${unknown.join('; ')}`));
+  for (const s of stale) out.push(cont(`stale price (still used): ${s}`));
+  return out;
+}
+
+function costsLines(k: LineItemCosts): string[] {
+  const lines = [row('Costs', `${formatUsd(k.totalUsd)} over ${formatDuration(k.periodSeconds)} · ${formatUsd(k.perHourUsd)}/h · ${formatUsd(k.monthlyUsd)}/month (spec.costs)`)];
+  lines.push(...billLines(k.items.map((i) => i.line), k.unknownPrices, k.stalePrices));
+  for (const i of k.items) if (i.transferHours !== null) lines.push(cont(`${i.name}: ${formatNum(i.transferHours)} h to move over its link`));
   return lines;
 }
 
 function trainingLines(t: TrainingSummary, scenario: Scenario): string[] {
   const spec = scenario.spec.training;
   const what = spec === undefined ? '' : `${formatSci(spec.parameters)} params × ${formatSci(spec.tokens)} tokens = `;
-  const price = t.usdPerGpuHour === null ? 'no price' : `${formatUsd(t.usdPerGpuHour)}/GPU-h`;
+  const stale = t.stalePrices.length > 0 ? ', STALE' : '';
+  const price = t.usdPerGpuHour === null ? 'no price' : `${formatUsd(t.usdPerGpuHour)}/GPU-h${t.priceSource === null ? '' : ` [${t.priceSource}, ${t.priceObserved ?? 'undated'}${stale}]`}`;
   const lost = t.lostDays > 0 ? ` + ${formatNum(t.lostDays)} lost to checkpoints and ${formatNum(t.interruptions)} interruptions` : '';
   const lines = [
     row('Training', `${what}${formatSci(t.flops)} FLOPs on ${formatInt(t.gpuCount)} GPUs (${t.gpu}, ${t.purchase}, ${price})`),
@@ -63,6 +87,7 @@ function trainingLines(t: TrainingSummary, scenario: Scenario): string[] {
     lines.push(row('Budget', `${formatUsd(b.budgetUsd)} ${verdict}; it buys ${formatSci(b.tokensAffordable)} tokens or ${formatNum(b.daysAffordable)} days of this fleet`));
   }
   for (const u of t.unknownPrices) lines.push(cont(`note: ${u}`));
+  for (const s of t.stalePrices) lines.push(cont(`stale price (still used): ${s}`));
   return lines;
 }
 
@@ -94,16 +119,24 @@ function expectationLines(r: RunResult, c: Colors): string[] {
 function claimMark(g: ClaimGrade, c: Colors): string {
   if (g.verdict === 'ok') return c.green('✓');
   if (g.verdict === 'off') return c.yellow('~');
+  if (g.verdict === 'not-modelled') return c.dim('·');
   return c.red('✗');
+}
+
+/** "way-off, −91.2%, 11× too low": the verdict, the error and, for a large miss, the ratio. */
+export function claimVerdictText(g: ClaimGrade): string {
+  const ratio = claimRatioText(g);
+  return [g.verdict, ...(g.errorPct === null ? [] : [formatChangePct(g.errorPct)]), ...(ratio === null ? [] : [ratio])].join(', ');
 }
 
 function claimLines(claims: readonly ClaimGrade[], c: Colors): string[] {
   if (claims.length === 0) return [];
-  const width = Math.max(...claims.map((g) => g.metric.length));
+  const width = Math.max(...claims.map((g) => g.key.length));
   const lines = ['  Claims (a practice answer graded against this run: ok within ±10%, off within ±50%)'];
   for (const g of claims) {
-    const err = g.errorPct === null ? '' : `, ${formatChangePct(g.errorPct)}`;
-    lines.push(`    ${claimMark(g, c)} ${g.metric.padEnd(width)}  claimed ${metricText(g.metric, g.claimed)}, tool ${metricText(g.metric, g.actual)} (${g.verdict}${err})`);
+    const head = `    ${claimMark(g, c)} ${g.key.padEnd(width)}  claimed ${metricText(g.metric, g.claimed)}`;
+    lines.push(g.verdict === 'not-modelled' ? `${head}: not modelled: ${g.reason ?? ''}` : `${head}, tool ${metricText(g.metric, g.actual)} (${claimVerdictText(g)})`);
+    if (g.quote !== null) lines.push(c.dim(`      "${g.quote}"`));
   }
   const formulas = [...new Set(claims.map((g) => g.formula).filter((f): f is string => f !== null))];
   for (const f of formulas) lines.push(c.dim(`      how: ${f}`));
@@ -125,7 +158,8 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
   const lines = [`${c.bold(r.scenario.name)}${title}`, c.dim(`  ${report.file} · seed ${r.seed}${simulated}`), ''];
   if (s !== null) lines.push(...servingLines(s));
   if (r.training !== null) lines.push(...trainingLines(r.training, report.scenario));
-  if (s === null && r.training === null) lines.push(row('Result', MISSING));
+  if (r.costs !== null) lines.push(...costsLines(r.costs));
+  if (s === null && r.training === null && r.costs === null) lines.push(row('Result', MISSING));
   const checks = [...diagnosticLines(r.diagnostics, c), ...expectationLines(r, c), ...claimLines(r.claims, c)];
   if (checks.length > 0) lines.push('', ...checks);
   lines.push('', verdictLine(r, c));

@@ -12,6 +12,7 @@ export function CostBreakdownView({ result }: { result: RunResult }) {
       <caption>
         Cost breakdown — total {formatUsd(b.totalUsd)}
         {!b.complete && ` (incomplete: ${b.unknownPrices.join('; ')})`}
+        {b.stalePrices.length > 0 && ` · ${b.stalePrices.length} stale price${b.stalePrices.length === 1 ? '' : 's'} used (hover STALE for why)`}
       </caption>
       <thead>
         <tr>
@@ -31,6 +32,12 @@ export function CostBreakdownView({ result }: { result: RunResult }) {
             <td className="ds-cost__detail" title={r.source ?? undefined}>
               {r.detail}
               {r.source && <span className="ds-cost__source"> · {r.source}</span>}
+              {r.stale && (
+                <span className="ds-stale" title={r.stale}>
+                  {' '}
+                  STALE
+                </span>
+              )}
             </td>
             <td>{formatUsd(r.usdPerHour)}</td>
             <td>{formatUsd(r.usd)}</td>

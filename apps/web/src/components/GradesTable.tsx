@@ -1,8 +1,10 @@
 /**
  * Expectations (pass/fail) and claims (the learner's estimates, graded ok / off / way-off by
- * sim-core's `gradeClaims`, the same bands as the CLI: within 10% is ok, within 50% off).
+ * sim-core's `gradeClaims`, the same bands as the CLI: within 10% is ok, within 50% off). A large miss
+ * also shows its ratio ("7.6× too low"); a claim the scenario marks not modelled shows the reason
+ * instead of a grade.
  */
-import { CLAIM_OFF_PCT, CLAIM_OK_PCT, formatMetricValue, getMetric, type RunResult } from '@design-sim/sim-core';
+import { CLAIM_OFF_PCT, CLAIM_OK_PCT, claimRatioText, formatMetricValue, getMetric, type ClaimGrade, type RunResult } from '@design-sim/sim-core';
 
 function show(metric: string, v: number | null): string {
   if (v === null || Number.isNaN(v)) return 'no value';
@@ -25,7 +27,15 @@ export function ExpectationList({ result }: { result: RunResult }) {
   );
 }
 
-const VERDICT = { ok: 'ok', off: 'off', 'way-off': 'way off', unknown: 'no value' } as const;
+const VERDICT = { ok: 'ok', off: 'off', 'way-off': 'way off', unknown: 'no value', 'not-modelled': 'not modelled' } as const;
+
+/** "−91.2% (11× too low)": the error, with the ratio for a large miss. */
+function errorText(c: ClaimGrade): string {
+  if (c.errorPct === null) return '—';
+  const pct = `${c.errorPct > 0 ? '+' : ''}${Number(c.errorPct.toPrecision(3))}%`;
+  const ratio = claimRatioText(c);
+  return ratio === null ? pct : `${pct} (${ratio})`;
+}
 
 /** The graded claims of a run. */
 export function ClaimsTable({ result }: { result: RunResult }) {
@@ -46,14 +56,23 @@ export function ClaimsTable({ result }: { result: RunResult }) {
       </thead>
       <tbody>
         {result.claims.map((c) => (
-          <tr key={c.metric} className={`is-${c.verdict}`} data-verdict={c.verdict}>
+          <tr key={c.key} className={`is-${c.verdict}`} data-verdict={c.verdict}>
             <th scope="row">
-              <code>{c.metric}</code>
+              <code>{c.key}</code>
+              {c.quote !== null && <div className="ds-claim__quote">“{c.quote}”</div>}
             </th>
             <td>{show(c.metric, c.claimed)}</td>
-            <td title={c.formula ?? undefined}>{show(c.metric, c.actual)}</td>
-            <td>{c.errorPct === null ? '—' : `${c.errorPct > 0 ? '+' : ''}${Number(c.errorPct.toPrecision(3))}%`}</td>
-            <td>{VERDICT[c.verdict]}</td>
+            {c.verdict === 'not-modelled' ? (
+              <td colSpan={3} className="ds-claim__reason">
+                not modelled: {c.reason}
+              </td>
+            ) : (
+              <>
+                <td title={c.formula ?? undefined}>{show(c.metric, c.actual)}</td>
+                <td>{errorText(c)}</td>
+                <td>{VERDICT[c.verdict]}</td>
+              </>
+            )}
           </tr>
         ))}
       </tbody>

@@ -52,7 +52,7 @@ describe('Inspector', () => {
   it('shows the instance price and its source for a node pool', () => {
     render(<Harness doc={smallDoc()} selection={['pool:gpu']} onDoc={() => undefined} />);
     const prices = document.querySelector('.ds-field__prices')!;
-    expect(prices.textContent).toMatch(/on-demand \$[\d.]+\/h — source \w+, \d{4}-\d{2}-\d{2}/);
+    expect(prices.textContent).toMatch(/on-demand \$[\d.]+\/h — source \w+, observed (\d{4}-\d{2}-\d{2}|undated)/);
     expect(prices.querySelector('a')?.getAttribute('rel')).toBe('noopener noreferrer');
   });
 

@@ -3,13 +3,17 @@
  * where the price comes from (the catalog's source key, date and URL). Prices are the ones in
  * force on the scenario's `catalogDate` (default: the catalog's own date).
  */
-import { getSource, listGpus, listInstances, listNeocloudOffers, type InstanceType, type PricePoint } from '@design-sim/cost-model';
+import { getSource, listGpus, listInstances, listNeocloudOffers, observedLabel, type InstanceType, type PricePoint } from '@design-sim/cost-model';
 
 /** A price with its provenance, for display. */
 export interface PriceNote {
   usdPerHour: number;
   source: string;
   sourceDate: string;
+  /** The day the source observed the price ("≤ …" when only bounded, "undated" when unknown). */
+  observed: string;
+  /** Why the price is stale on the catalog date (it is still used), or null. */
+  stale: string | null;
   url: string | null;
 }
 
@@ -37,11 +41,19 @@ function note(p: PricePoint | null): PriceNote | null {
   } catch {
     url = null;
   }
-  return { usdPerHour: p.usdPerHour, source: p.source, sourceDate: p.sourceDate, url };
+  const f = p.freshness;
+  return {
+    usdPerHour: p.usdPerHour,
+    source: p.source,
+    sourceDate: p.sourceDate,
+    observed: f === undefined ? p.sourceDate : observedLabel(f),
+    stale: f?.status === 'stale' ? f.reasons.join('; ') : null,
+    url,
+  };
 }
 
 function money(p: PriceNote | null): string {
-  return p === null ? 'price unknown' : `$${p.usdPerHour}/h`;
+  return p === null ? 'price unknown' : `$${p.usdPerHour}/h (${p.observed}${p.stale === null ? '' : ', STALE'})`;
 }
 
 function instanceLabel(i: InstanceType): string {

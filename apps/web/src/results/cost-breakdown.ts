@@ -3,7 +3,7 @@
  * spot, commitments), the control plane, other lines, and the training run. Per-hour figures
  * divide by the simulated duration.
  */
-import type { CostLine } from '@design-sim/cost-model';
+import { observedLabel, type CostLine } from '@design-sim/cost-model';
 import type { RunResult } from '@design-sim/sim-core';
 
 /** One row of the breakdown. */
@@ -15,7 +15,10 @@ export interface CostRow {
   usdPerHour: number | null;
   /** Share of the known total, 0..1. */
   share: number;
+  /** "SOURCE, observed 2026-06-23" (every price with its date), or null for lines without a catalog price. */
   source: string | null;
+  /** Why the price is stale (still billed), or null. */
+  stale: string | null;
 }
 
 /** The breakdown of a run. */
@@ -24,6 +27,8 @@ export interface CostBreakdown {
   totalUsd: number;
   complete: boolean;
   unknownPrices: string[];
+  /** One line per stale price used. */
+  stalePrices: string[];
 }
 
 function lineRow(line: CostLine, hours: number, total: number): CostRow {
@@ -37,7 +42,8 @@ function lineRow(line: CostLine, hours: number, total: number): CostRow {
     usd: line.usd,
     usdPerHour: line.usd === null || hours <= 0 ? null : line.usd / hours,
     share: line.usd === null || total <= 0 ? 0 : line.usd / total,
-    source: line.source === undefined ? null : `${line.source}${line.sourceDate ? ` (${line.sourceDate})` : ''}`,
+    source: line.source === undefined ? null : `${line.source}, observed ${line.freshness ? observedLabel(line.freshness) : (line.sourceDate ?? 'undated')}`,
+    stale: line.freshness?.status === 'stale' ? line.freshness.reasons.join('; ') : null,
   };
 }
 
@@ -47,7 +53,8 @@ export function costBreakdown(result: RunResult): CostBreakdown {
   const training = result.training;
   const hours = serving ? serving.durationSeconds / 3600 : 0;
   const trainingUsd = training?.costUsd ?? 0;
-  const total = (serving?.cost.totalUsd ?? 0) + trainingUsd;
+  const costs = result.costs;
+  const total = (serving?.cost.totalUsd ?? 0) + trainingUsd + (costs?.totalUsd ?? 0);
   const rows = (serving?.cost.lines ?? []).map((l) => lineRow(l, hours, total));
   if (training) {
     rows.push({
@@ -57,9 +64,12 @@ export function costBreakdown(result: RunResult): CostBreakdown {
       usd: training.costUsd,
       usdPerHour: null,
       share: training.costUsd === null || total <= 0 ? 0 : training.costUsd / total,
-      source: null,
+      source: training.priceSource === null ? null : `${training.priceSource}, observed ${training.priceObserved ?? 'undated'}`,
+      stale: training.stalePrices.length > 0 ? training.stalePrices.join('; ') : null,
     });
   }
-  const unknown = [...(serving?.cost.unknownPrices ?? []), ...(training?.unknownPrices ?? [])];
-  return { rows, totalUsd: total, complete: unknown.length === 0, unknownPrices: unknown };
+  for (const item of costs?.items ?? []) rows.push({ ...lineRow(item.line, costs!.periodSeconds / 3600, total), group: 'line items', label: item.name });
+  const unknown = [...(serving?.cost.unknownPrices ?? []), ...(training?.unknownPrices ?? []), ...(costs?.unknownPrices ?? [])];
+  const stale = [...(serving?.cost.stalePrices ?? []), ...(training?.stalePrices ?? []), ...(costs?.stalePrices ?? [])];
+  return { rows, totalUsd: total, complete: unknown.length === 0, unknownPrices: unknown, stalePrices: stale };
 }

@@ -1,5 +1,6 @@
 import { parseScenarioText } from '@design-sim/sim-core';
 import { describe, expect, it } from 'vitest';
+import type { PlainObject } from '../model/doc-path.ts';
 import { docToYaml } from '../model/scenario-yaml.ts';
 import { runDoc, smallDoc, trainingDoc } from '../test-support/fixtures.ts';
 import { buildCharts, eventMarks } from './chart-model.ts';
@@ -72,7 +73,25 @@ describe('cost breakdown', () => {
     const sum = b.rows.reduce((a, r) => a + (r.usd ?? 0), 0);
     expect(sum).toBeCloseTo(result.summary!.cost.totalUsd, 9);
     expect(b.rows.reduce((a, r) => a + r.share, 0)).toBeCloseTo(1, 9);
-    expect(b.rows[0]!.source).toMatch(/\(\d{4}-\d{2}-\d{2}\)$/);
+    expect(b.rows[0]!.source).toMatch(/^\w+, observed (\d{4}-\d{2}-\d{2}|≤ \d{4}-\d{2}-\d{2}|undated)$/);
+  });
+
+  it('carries a stale price with its reason, and adds training and static line items', () => {
+    const doc = trainingDoc();
+    const spec = doc.spec as PlainObject;
+    spec.training = { parameters: '7B', tokens: '140B', instance: 'aws/us-east-1/p4de.24xlarge', nodes: 1, purchase: 'spot', mfu: 0.4 };
+    spec.costs = { period: '730h', items: [{ name: 'fsx', storage: 'aws/us-east-1/fsx-lustre-persistent', gb: 1200 }] };
+    const b = costBreakdown(runDoc(doc));
+    expect(b.rows.map((r) => [r.group, r.label])).toEqual([
+      ['training', 'spot'],
+      ['line items', 'fsx'],
+    ]);
+    // The pre-cut p4de spot price is flagged, with why; the FSx rate is current.
+    expect(b.rows[0]!.source).toBe('SKY_AWS_PRECUT, observed ≤ 2025-05-31');
+    expect(b.rows[0]!.stale).toMatch(/^aws\/us-east-1\/p4de\.24xlarge spot \$6\.8234\/h: STALE: observed by 2025-05-31, before AWS_GPU_CUT_2025_06/);
+    expect(b.rows[1]).toMatchObject({ source: 'FSX_C3X, observed undated', stale: null });
+    expect(b.rows[1]!.usd).toBeCloseTo(1200 * 0.145, 9);
+    expect(b.stalePrices).toHaveLength(1);
   });
 });
 

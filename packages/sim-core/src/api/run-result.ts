@@ -77,6 +77,9 @@ export interface TrainingSummary {
   budget: { budgetUsd: number; fits: boolean; tokensAffordable: number; daysAffordable: number; shortfallUsd: number } | null;
   formula: string;
   unknownPrices: string[];
+  /** Where the price per GPU-hour comes from and when its source observed it ("2026-06-23", "≤ 2025-05-31", "undated"); null without a catalog price. */
+  priceSource: string | null;
+  priceObserved: string | null;
   /** The price used, when stale on the catalog date: "<instance> <capacity> $x/h: STALE: …". */
   stalePrices: string[];
   /** Mixed-precision Adam model states, unsharded (16 bytes per parameter), GB; and one GPU's dense peak TFLOPS. */

@@ -2,7 +2,7 @@
  * Runs a parsed scenario end to end: the serving simulation (if it has services), the training
  * estimate (if it has a training block), the bill, then the scenario's expectations and claims.
  */
-import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, peakFlopsPerGpu, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
+import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, observedLabel, peakFlopsPerGpu, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { runEngine } from '../engine/simulation.ts';
 import { servingDiagnostics } from './diagnostics.ts';
@@ -170,13 +170,14 @@ function trainingSummary(scenario: Scenario): TrainingSummary {
     const asOf = scenario.spec.catalogDate ? { asOf: scenario.spec.catalogDate } : {};
     const e = trainingOnInstance({ ...common, instanceId: t.instance, nodes: t.nodes, capacity: t.purchase, ...asOf });
     const gpu = getInstance(t.instance, asOf).gpu!;
-    return { ...toTrainingSummary(e, e.instanceId, e.gpuCount, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices), stalePrices: e.stalePrices, ...facts(gpu) };
+    const price = e.price === null ? { priceSource: null, priceObserved: null } : { priceSource: e.price.source, priceObserved: e.price.freshness ? observedLabel(e.price.freshness) : e.price.sourceDate };
+    return { ...toTrainingSummary(e, e.instanceId, e.gpuCount, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices), ...price, stalePrices: e.stalePrices, ...facts(gpu) };
   }
   const gpu = getGpu(t.gpu!);
   const usdPerGpuHour = t.pricePerGpuHour ?? null;
   const e = trainingEstimate({ ...common, gpu, gpuCount: t.gpus!, usdPerGpuHour, gpusPerNode: Math.min(8, t.gpus!) });
   const summary = toTrainingSummary(e, gpu.id, t.gpus!, t.pricePerGpuHour === undefined ? 'unpriced' : 'per-gpu-hour', usdPerGpuHour, usdPerGpuHour === null ? [`no pricePerGpuHour for ${gpu.id}`] : []);
-  return { ...summary, stalePrices: [], ...facts(gpu) };
+  return { ...summary, priceSource: null, priceObserved: null, stalePrices: [], ...facts(gpu) };
 }
 
 function toTrainingSummary(
@@ -186,7 +187,7 @@ function toTrainingSummary(
   purchase: string,
   usdPerGpuHour: number | null,
   unknownPrices: string[],
-): Omit<TrainingSummary, 'stalePrices' | 'memoryGB' | 'peakTflopsPerGpu'> {
+): Omit<TrainingSummary, 'priceSource' | 'priceObserved' | 'stalePrices' | 'memoryGB' | 'peakTflopsPerGpu'> {
   return {
     flops: e.flops,
     gpu: hardware,
