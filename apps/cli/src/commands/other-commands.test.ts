@@ -48,6 +48,26 @@ describe('prices', () => {
     expect(r.stderr).toMatch(/^design-sim: --gpu: unknown GPU "h1000" \(did you mean .*h100-sxm-80gb/);
   });
 
+  it('shows every price with the day it was observed, flags stale ones and says why', async () => {
+    const r = await cli('prices', '--gpu', 'a100-80gb', '--cloud', 'aws');
+    const spot = r.stdout.split('\n').find((l) => l.includes('p4de.24xlarge') && l.includes(' spot '));
+    expect(spot).toMatch(/\$6\.8234 +\$0\.8529 +≤ 2025-05-31 +STALE +SKY_AWS_PRECUT$/);
+    expect(r.stdout).toMatch(/\nStale prices \(still used; why each is flagged\)\n {2}aws\/us-east-1\/p4de\.24xlarge spot: observed by 2025-05-31, before AWS_GPU_CUT_2025_06 \(2025-06-01\)/);
+    // Before the June-2025 cut the same snapshot was current, and the pre-cut on-demand price is in force.
+    const before = await cli('prices', '--gpu', 'a100-80gb', '--cloud', 'aws', '--date', '2025-05-01');
+    expect(before.stdout).not.toContain('STALE');
+    expect(before.stdout).toContain('$40.9657');
+  });
+
+  it('lists CPU instances, managed services and storage and transfer rates when no --gpu narrows it', async () => {
+    const r = await cli('prices', '--cloud', 'aws');
+    expect(r.stdout).toMatch(/aws\/us-east-1\/m6i\.large +CPU 2 vCPU · 8 GiB \(general-purpose\) +on-demand +\$0\.096 +— +2026-06-23 +PODMONKEY/);
+    expect(r.stdout).toMatch(/\nManaged services \(USD per unit\)\n/);
+    expect(r.stdout).toMatch(/aws\/us-east-1\/sqs-standard +Amazon SQS: standard queue +million-requests +\$0\.40 +2024-07-01 +INFRACOST_AWS_SQS/);
+    expect(r.stdout).toMatch(/aws\/us-east-1\/egress-inter-az +transfer +\$0\.01\/GB +2024-09-25 +INFRACOST_AWS_TRANSFER/);
+    expect(r.stdout).not.toContain('gcp/');
+  });
+
   it('--json carries prices and sources', async () => {
     const doc = JSON.parse((await cli('prices', '--gpu', 'h100', '--json')).stdout) as { instances: { id: string }[]; sources: { key: string; url: string }[] };
     expect(doc.instances.length).toBeGreaterThan(0);
