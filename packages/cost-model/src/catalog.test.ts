@@ -70,7 +70,7 @@ describe('catalog.json', () => {
     }
     expect(has('aws', 'l4')).toBe(true);
     expect(has('gcp', 'l4')).toBe(true);
-    // The reference found no Azure L4 VM (pricing.md §B4), so none is listed rather than one invented.
+    // No Azure L4 VM was found (SOURCES.md), so none is listed rather than one invented.
     expect(has('azure', 'l4')).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The shared example scenarios (../shared/examples beside the repo) must get real prices: every instance
+ * The example scenarios (examples/ in the repository) must get real prices: every instance
  * they name resolves, and every capacity type they buy has a known price. The YAML is read with a regex on
  * purpose (cost-model does not depend on the scenario parser); sim-core owns the full parse.
  */

@@ -1,7 +1,10 @@
 /**
  * Truth tests: reproduce published training figures from their inputs with GPU-hours =
- * 6·N·D / (peak dense BF16 × MFU) / 3600. Published figures are from shared/reference/README.md (Llama 2
- * paper, Llama 3.1 model card, Llama 3 paper's 38–43% BF16 MFU for 405B, GPT-3 paper's 3.14e23 FLOPs).
+ * 6·N·D / (peak dense BF16 × MFU) / 3600. Published figures: Llama 2 paper (Touvron et al. 2023,
+ * https://arxiv.org/abs/2307.09288, Table 2 GPU-hours), Llama 3.1 model card
+ * (https://github.com/meta-llama/llama-models/blob/1b5892739868e5333fb7f022ba91218f0ae5f9c2/models/llama3_1/MODEL_CARD.md, training GPU-hours),
+ * Llama 3 paper's 38–43% BF16 MFU for 405B (https://arxiv.org/abs/2407.21783), GPT-3 paper's 3.14e23 FLOPs
+ * (Brown et al. 2020, https://arxiv.org/abs/2005.14165).
  * Peaks come from the catalog (A100-80GB 312, H100-SXM 989 dense BF16 TFLOPS).
  *
  * "MFU" here is end-to-end: published GPU-hours include everything the run spent (restarts, checkpoints,

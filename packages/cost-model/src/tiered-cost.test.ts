@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tieredCost, type Tier } from './tiered-cost.ts';
 import { relErr } from './testing/builders.ts';
 
-// AWS internet egress shape (pricing.md §D): first 100 GB free, then $0.09 to 10 TB, $0.085 to 50 TB, $0.07 beyond.
+// A tier shape like internet egress: first 100 GB free, then $0.09 to 10 TB, $0.085 to 50 TB, $0.07 beyond.
 const egress: Tier[] = [
   { upToGB: 100, usdPerGB: 0 },
   { upToGB: 10_000, usdPerGB: 0.09 },

@@ -8,7 +8,7 @@ import { trainingByCapacity, trainingOnInstance } from './training-on-instance.t
 const H = 3600;
 const DAY = 86_400;
 
-describe('trainingEstimate: the training-7b example (shared/examples/training-7b.yaml)', () => {
+describe('trainingEstimate: the training-7b example (examples/training-7b.yaml)', () => {
   // 7e9 parameters, 2e12 tokens, 4 × p4de.24xlarge = 32 A100-80GB (312 dense BF16 TFLOPS), spot, MFU 0.5,
   // checkpoint every 1 h (3 min save, 10 min restart), 0.01 interruptions per node-hour, $50K budget.
   const input = {

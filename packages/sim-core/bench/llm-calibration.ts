@@ -1,6 +1,6 @@
 /**
  * Calibrates the token-level LLM model against the published runs in
- * ../shared/reference/llm-serving-calibration.md and prints prediction vs measurement for each case.
+ * docs/llm-calibration-data.md and prints prediction vs measurement for each case.
  * `--fit` grid-searches the three efficiencies (compute, bandwidth, step overhead) for the smallest mean
  * absolute log error over all cases; without it, the current defaults are evaluated.
  * Run: npx tsx bench/llm-calibration.ts [--fit]

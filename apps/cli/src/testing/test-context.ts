@@ -39,7 +39,7 @@ export async function runInProcess(argv: readonly string[], overrides: Partial<C
   return { code, stdout: ctx.stdout.text(), stderr: ctx.stderr.text() };
 }
 
-/** The example scenarios the CLI must run unchanged: shared/ sits beside the repository checkout. */
+/** The example scenarios the CLI must run unchanged: examples/ in the repository. */
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../../../examples', import.meta.url));
 
 /** A small, fast serving scenario (one service, HPA, one pool) for tests; `extra` is appended under spec. */

@@ -14,7 +14,7 @@ import { compileRateProfile } from '../traffic/rate-profile.ts';
 
 /**
  * Node provisioning when a pool gives none: GPU nodes with preinstalled drivers, median 4 min, p95 10 min
- * (k8s-semantics.md §3.5 "Recommended simulator distribution").
+ * (docs/kubernetes-semantics.md §3.5 "Recommended simulator distribution").
  */
 export const DEFAULT_GPU_NODE_PROVISIONING = { p50Seconds: 240, p95Seconds: 600 } as const;
 

@@ -1,7 +1,7 @@
 /**
  * The autoscaling/v2 `HorizontalPodAutoscalerBehavior` block exactly as a user writes it in a manifest.
  * Field presence matters: an omitted field takes the API default, a present one replaces it whole
- * (see ../shared/reference/k8s-semantics.md §1.9), and an omitted `behavior` selects the legacy path (§1.10).
+ * (see docs/kubernetes-semantics.md §1.9), and an omitted `behavior` selects the legacy path (§1.10).
  */
 export interface HpaScalingPolicyInput {
   type: 'Pods' | 'Percent';

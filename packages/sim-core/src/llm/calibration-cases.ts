@@ -1,5 +1,5 @@
 /**
- * The published LLM-serving measurements of ../shared/reference/llm-serving-calibration.md as runnable
+ * The published LLM-serving measurements of docs/llm-calibration-data.md as runnable
  * cases, shared by the calibration script (bench/llm-calibration.ts) and the fidelity tests.
  * Offline rows: TensorRT-LLM v0.15.0 `trtllm-bench`, all requests queued at once, fixed ISL/OSL, 95% of
  * the free GPU memory for KV. Online rows: TensorRT-LLM v0.14.0 behind Triton, Llama-3.1-8B BF16 on one

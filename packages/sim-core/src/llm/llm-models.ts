@@ -1,6 +1,6 @@
 /**
  * Transformer shapes the token-level model needs. The known models are the public Llama 3 / 3.1
- * configurations as tabulated in ../shared/reference/llm-serving-calibration.md ("Model shapes").
+ * configurations as tabulated in docs/llm-calibration-data.md ("Model shapes").
  */
 export interface ModelShape {
   /** Total parameters (weights), a count. */

@@ -34,7 +34,7 @@ export interface LlmEfficiency {
 
 /**
  * Defaults fitted to the TensorRT-LLM H100/A100/L40S measurements in
- * ../shared/reference/llm-serving-calibration.md (see docs/fidelity.md for the fit and its errors).
+ * docs/llm-calibration-data.md (see docs/fidelity.md for the fit and its errors).
  */
 export const DEFAULT_LLM_EFFICIENCY: LlmEfficiency = { compute: 0.55, bandwidth: 0.8, stepOverheadSeconds: 0.003, overlap: 1, requestOverheadSeconds: 0.006 };
 

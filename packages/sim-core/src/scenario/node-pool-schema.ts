@@ -45,7 +45,7 @@ export const spotSchema = z.strictObject({
   notice: durationSeconds('Warning before the VM dies (default by cloud: AWS 2m, GCP/Azure 30s)', { min: 0, max: HOUR }).optional(),
 });
 
-// Notice periods: AWS 2 min; GCP and Azure 30 s (k8s-semantics.md §6). Unknown clouds get AWS's.
+// Notice periods: AWS 2 min; GCP and Azure 30 s (docs/kubernetes-semantics.md §6). Unknown clouds get AWS's.
 const SPOT_NOTICE_BY_CLOUD: Readonly<Record<string, number>> = { aws: 120, gcp: 30, azure: 30 };
 
 /** The cloud prefix of a catalog instance id (`aws/us-east-1/g5.2xlarge` → `aws`). */

@@ -57,7 +57,7 @@ const metadataSchema = z.strictObject({
   title: z.string().max(200).optional().describe('One-line title'),
   description: text('What the scenario shows'),
   prompt: text('The interview question, verbatim or paraphrased'),
-  source: z.string().max(500).optional().describe('Where it comes from, e.g. "seeds/003 Q8"'),
+  source: z.string().max(500).optional().describe('Where the question comes from: the guide and the question title'),
   tags: z.array(z.string().max(63)).max(50).optional().describe('Free tags'),
   strongAnswer: z
     .string()
