@@ -5,7 +5,7 @@ import { HOURS_PER_MONTH, SECONDS_PER_HOUR } from './units.ts';
 const DAY = 86_400;
 
 describe('lineItemCosts', () => {
-  it('prices the seed 003 Q3 FSx line: 1.2 TB persistent at 125 MB/s/TiB is about $174 a month, $86 for 18 days', () => {
+  it('prices the seed 003 Q3 FSx line: 1.2 TB persistent at 125 MB/s/TiB is about $174 a month, $103 for 18 days', () => {
     const c = lineItemCosts([{ name: 'fsx', storage: 'aws/us-east-1/fsx-lustre-persistent', gb: 1200 }], 18 * DAY);
     // 1,200 GB × $0.145 × (18 × 24 / 730) months.
     expect(c.totalUsd).toBeCloseTo(1200 * 0.145 * ((18 * 24) / HOURS_PER_MONTH), 9);
@@ -32,6 +32,12 @@ describe('lineItemCosts', () => {
     expect(c.items[0]?.transferHours).toBeCloseTo(400 / 3600, 12);
     expect(c.totalUsd).toBeCloseTo(5 + 211.7 + 210.24 + 1000, 6);
     expect(c.unknownPrices).toEqual([]);
+  });
+
+  it('prices managed control planes per cluster-hour from the catalog', () => {
+    const c = lineItemCosts([{ name: 'eks', controlPlane: 'aws', count: 2 }], HOURS_PER_MONTH * SECONDS_PER_HOUR);
+    expect(c.items[0]?.line).toMatchObject({ label: 'eks', unit: 'cluster-hour', quantity: 2 * HOURS_PER_MONTH, usdPerUnit: 0.1 });
+    expect(c.totalUsd).toBeCloseTo(2 * 0.1 * HOURS_PER_MONTH, 9);
   });
 
   it('lists unknown and stale prices instead of guessing or hiding them', () => {

@@ -5,19 +5,20 @@
  */
 import { catalogAsOf } from './catalog.ts';
 import { nodePoolHourly, stalePriceNotes, type CostLine } from './fleet-cost.ts';
-import { getInstance } from './lookup.ts';
+import { controlPlaneFee, getInstance } from './lookup.ts';
 import { managedServiceCost, type ManagedServiceUsage } from './managed-services.ts';
 import { checkAsOf } from './price-at.ts';
 import { egressCostUsd, getRate, storageCostUsd } from './rates.ts';
-import type { CapacityType } from './types.ts';
+import type { CapacityType, CloudId } from './types.ts';
 import { HOURS_PER_MONTH, SECONDS_PER_HOUR } from './units.ts';
 
-/** One item; exactly one of storage, transfer, managed, instance or usd says what it is. */
+/** One item; exactly one of storage, transfer, managed, instance, controlPlane or usd says what it is. */
 export type LineItem =
   | { name: string; storage: string; gb: number }
   | { name: string; transfer: string; gb: number; linkGbps?: number }
   | { name: string; managed: string; usage: ManagedServiceUsage }
   | { name: string; instance: string; count: number; purchase?: CapacityType }
+  | { name: string; controlPlane: CloudId; count: number }
   | { name: string; usd: number; note: string };
 
 /** A priced item: its bill line, and for a transfer over a link, how long the transfer takes. */
@@ -80,6 +81,19 @@ function priceItem(item: LineItem, seconds: number, asOf: string): PricedLineIte
       usdPerUnit: price?.usdPerHour ?? null,
       usd: usdPerHour === null ? null : usdPerHour * hours,
       ...(price === null ? {} : { source: price.source, sourceDate: price.sourceDate, ...(price.freshness === undefined ? {} : { freshness: price.freshness }) }),
+    };
+    return { name: item.name, line, transferHours: null };
+  }
+  if ('controlPlane' in item) {
+    nonNegative(`${item.name}: count`, item.count);
+    const fee = controlPlaneFee(item.controlPlane, { asOf });
+    const line: CostLine = {
+      label: item.name,
+      quantity: item.count * hours,
+      unit: 'cluster-hour',
+      usdPerUnit: fee?.usdPerHour ?? null,
+      usd: fee === null ? null : fee.usdPerHour * item.count * hours,
+      ...(fee === null ? {} : { source: fee.source, sourceDate: fee.sourceDate, ...(fee.freshness === undefined ? {} : { freshness: fee.freshness }) }),
     };
     return { name: item.name, line, transferHours: null };
   }

@@ -3,7 +3,7 @@
  * heading, the bill folded away in <details>).
  */
 import type { CostLine } from '@design-sim/cost-model';
-import { claimRatioText, formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { CLAIM_BANDS_TEXT, claimRatioText, formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
 import { metricText, priceTag } from './summary-text.ts';
@@ -69,7 +69,7 @@ function checkSections(r: RunResult): string[] {
     out.push(...mdTable(['', 'Expectation', 'Actual'], r.expectations.map((e) => [e.pass ? '✅' : '❌', `\`${e.text}\``, `${metricText(e.metric, e.actual)}${e.reason ? ` (${e.reason})` : ''}`])));
   }
   if (r.claims.length > 0) {
-    out.push('', '**Claims** (graded against this run: ok within ±10%, off within ±50%)', '');
+    out.push('', `**Claims** (graded against this run: ${CLAIM_BANDS_TEXT})`, '');
     const mark = { ok: '✅', off: '⚠️', 'way-off': '❌', unknown: '❔', 'not-modelled': '➖' } as const;
     out.push(
       ...mdTable(

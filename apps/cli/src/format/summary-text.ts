@@ -4,7 +4,7 @@
  * figures, so it can be diffed between runs.
  */
 import { observedLabel, type CostLine, type LineItemCosts } from '@design-sim/cost-model';
-import { claimRatioText, formatDuration, formatMetricValue, getMetric, verdictOf, type ClaimGrade, type Diagnostic, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { CLAIM_BANDS_TEXT, claimRatioText, formatDuration, formatMetricValue, getMetric, verdictOf, type ClaimGrade, type Diagnostic, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, formatChangePct, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
@@ -57,7 +57,7 @@ export function priceTag(line: Pick<CostLine, 'source' | 'sourceDate' | 'freshne
 function billLines(items: readonly CostLine[], unknown: readonly string[], stale: readonly string[]): string[] {
   const out = items.map((line) => {
     const price = line.usdPerUnit === null ? 'price unknown' : `${formatPrice(line.usdPerUnit)}/${line.unit}`;
-    return cont(`${line.label}: ${formatNum(line.quantity)} ${line.unit}s × ${price} = ${formatUsd(line.usd)}${priceTag(line)}`);
+    return cont(`${line.label}: ${formatNum(line.quantity)} ${line.quantity === 1 ? line.unit : `${line.unit}s`} × ${price} = ${formatUsd(line.usd)}${priceTag(line)}`);
   });
   if (unknown.length > 0) out.push(cont(`incomplete, a lower bound: ${unknown.join('; ')}`));
   for (const s of stale) out.push(cont(`stale price (still used): ${s}`));
@@ -132,13 +132,13 @@ export function claimVerdictText(g: ClaimGrade): string {
 function claimLines(claims: readonly ClaimGrade[], c: Colors): string[] {
   if (claims.length === 0) return [];
   const width = Math.max(...claims.map((g) => g.key.length));
-  const lines = ['  Claims (a practice answer graded against this run: ok within ±10%, off within ±50%)'];
+  const lines = [`  Claims (a practice answer graded against this run: ${CLAIM_BANDS_TEXT})`];
   for (const g of claims) {
     const head = `    ${claimMark(g, c)} ${g.key.padEnd(width)}  claimed ${metricText(g.metric, g.claimed)}`;
     lines.push(g.verdict === 'not-modelled' ? `${head}: not modelled: ${g.reason ?? ''}` : `${head}, tool ${metricText(g.metric, g.actual)} (${claimVerdictText(g)})`);
     if (g.quote !== null) lines.push(c.dim(`      "${g.quote}"`));
   }
-  const formulas = [...new Set(claims.map((g) => g.formula).filter((f): f is string => f !== null))];
+  const formulas = [...new Set(claims.filter((g) => g.verdict !== 'not-modelled').map((g) => g.formula).filter((f): f is string => f !== null))];
   for (const f of formulas) lines.push(c.dim(`      how: ${f}`));
   return lines;
 }

@@ -4,7 +4,7 @@
  * also shows its ratio ("7.6× too low"); a claim the scenario marks not modelled shows the reason
  * instead of a grade.
  */
-import { CLAIM_OFF_PCT, CLAIM_OK_PCT, claimRatioText, formatMetricValue, getMetric, type ClaimGrade, type RunResult } from '@design-sim/sim-core';
+import { CLAIM_BANDS_TEXT, claimRatioText, formatMetricValue, getMetric, type ClaimGrade, type RunResult } from '@design-sim/sim-core';
 
 function show(metric: string, v: number | null): string {
   if (v === null || Number.isNaN(v)) return 'no value';
@@ -43,7 +43,7 @@ export function ClaimsTable({ result }: { result: RunResult }) {
   return (
     <table className="ds-table" data-testid="claims">
       <caption>
-        Your estimates, graded (ok within ±{CLAIM_OK_PCT}%, off within ±{CLAIM_OFF_PCT}%)
+        Your estimates, graded ({CLAIM_BANDS_TEXT})
       </caption>
       <thead>
         <tr>

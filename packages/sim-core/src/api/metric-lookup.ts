@@ -38,6 +38,7 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
       case 'nodes.min': return s?.nodes.min;
       case 'nodes.mean': return s?.nodes.mean;
       case 'gpus.peak': return s?.peakGpus;
+      case 'gpus.utilization': return s?.gpuUtilization;
       case 'spotInterruptions': return s?.spotInterruptions;
       case 'cost.total': return s?.cost.totalUsd;
       case 'cost.hourly': return s?.cost.perHourUsd;

@@ -24,6 +24,9 @@ describe('spec.costs', () => {
       - { name: fsx, storage: aws/us-east-1/fsx-lustre-persistent, gb: 1200 }
       - { name: upload, transfer: aws/us-east-1/egress-direct-connect, gb: 500, linkGbps: 10 }
       - { name: db, managed: aws/us-east-1/rds-postgres-db.t3.large, count: 2 }
+      - { name: eks, controlPlane: aws }
+  expect:
+    - costs.monthly[fsx] < 200
   claims:
     costs.monthly[fsx]: { value: 600, quote: "~$600/month for 1.2TB Lustre" }
     costs.total[fsx]: 300
@@ -40,6 +43,13 @@ describe('spec.costs', () => {
     expect(fsx.line.usd).toBeCloseTo(1200 * 0.145 * (432 / 730), 9);
     expect(c.items.find((i) => i.name === 'upload')!.transferHours).toBeCloseTo((500 * 8) / 10 / 3600, 12);
     expect(c.items.find((i) => i.name === 'db')!.line.usd).toBeCloseTo(2 * 0.145 * 432, 9);
+    // One EKS cluster at the catalog's $0.10 per cluster-hour.
+    expect(c.items.find((i) => i.name === 'eks')!.line).toMatchObject({ unit: 'cluster-hour', usdPerUnit: 0.1 });
+  });
+
+  it('checks expect lines on one item', () => {
+    expect(run(yaml).result.expectations).toMatchObject([{ text: 'costs.monthly[fsx] < 200', pass: true }]);
+    expect(issues(yaml.replace('costs.monthly[fsx] < 200', 'costs.monthly[fxs] < 200'))).toEqual(['spec.expect[0]: no spec.costs item named "fxs"']);
   });
 
   it('grades costs.* claims per item, with the ratio of a large miss', () => {

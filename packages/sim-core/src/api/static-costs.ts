@@ -14,6 +14,7 @@ function toLineItem(i: CostItemSpec): LineItem {
     };
     return { name: i.name, managed: i.managed, usage };
   }
+  if (i.controlPlane !== undefined) return { name: i.name, controlPlane: i.controlPlane, count: i.count ?? 1 };
   if (i.instance !== undefined) return { name: i.name, instance: i.instance, count: i.count ?? 0, ...(i.purchase === undefined ? {} : { purchase: i.purchase }) };
   return { name: i.name, usd: i.usd ?? 0, note: i.note ?? '' };
 }

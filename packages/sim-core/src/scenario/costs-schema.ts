@@ -9,13 +9,14 @@ import { nameSchema } from './service-schema.ts';
 import { count, durationSeconds } from './unit-fields.ts';
 
 const YEAR = 365 * 86_400;
-const KINDS = ['storage', 'transfer', 'managed', 'instance', 'usd'] as const;
+const KINDS = ['storage', 'transfer', 'managed', 'instance', 'controlPlane', 'usd'] as const;
 /** Fields each kind of item may carry besides name, its kind key and note. */
 const ALLOWED: Readonly<Record<(typeof KINDS)[number], readonly string[]>> = {
   storage: ['gb'],
   transfer: ['gb', 'linkGbps'],
   managed: ['count', 'gb', 'requestsPerSecond', 'bytesPerSecond'],
   instance: ['count', 'purchase'],
+  controlPlane: ['count'],
   usd: [],
 };
 
@@ -27,10 +28,11 @@ export const costItemSchema = z
     transfer: z.string().min(1).optional().describe('Data-transfer rate id, billed per GB moved during the period, e.g. aws/us-east-1/egress-inter-az'),
     managed: z.string().min(1).optional().describe('Managed service id (database, cache, queue, port), e.g. aws/us-east-1/rds-postgres-db.t3.large'),
     instance: z.string().min(1).optional().describe('Catalog instance id, for nodes that run the whole period'),
+    controlPlane: z.enum(['aws', 'gcp', 'azure']).optional().describe("A managed Kubernetes control plane (EKS, GKE, AKS) billed per cluster-hour at the cloud's catalog fee; count = clusters (default 1)"),
     usd: count('A fixed amount for the period, not from the catalog: say where it comes from in note', { min: 0 }).optional(),
     gb: count('GB stored (storage), moved (transfer) or provisioned (a GB-hour managed service)', { min: 0 }).optional(),
     linkGbps: z.number().positive().max(1e6).optional().describe('Link speed, Gbit/s: also report how long the transfer takes (costs.transferHours[name])'),
-    count: z.number().min(0).max(1e6).optional().describe('Nodes (instance) or units of an hourly managed service (default 1)'),
+    count: z.number().min(0).max(1e6).optional().describe('Nodes (instance), clusters (controlPlane) or units of an hourly managed service (default 1)'),
     requestsPerSecond: count('Billed requests per second, for services priced per million requests', { min: 0 }).optional(),
     bytesPerSecond: count('Message bytes per second, for services priced per TiB', { min: 0 }).optional(),
     purchase: z.enum(['on-demand', 'spot', 'commit1y', 'commit3y']).optional().describe('How instance nodes are bought (default on-demand)'),

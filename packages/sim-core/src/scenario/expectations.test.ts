@@ -85,16 +85,16 @@ describe('evaluateExpectations', () => {
 });
 
 describe('gradeClaims', () => {
-  it(`ok within ±${CLAIM_OK_PCT}%, off within ±${CLAIM_OFF_PCT}%, way-off beyond, unknown without a value`, () => {
+  it(`ok within ±${CLAIM_OK_PCT}%, off within ${CLAIM_OFF_PCT}% above or 1.5× below, way-off beyond, unknown without a value`, () => {
     const actual: Record<string, number> = { 'training.days': 20, 'training.costUsd': 40_000, 'training.gpuHours': 1000, 'training.flops': 0 };
     const grades = gradeClaims(
-      { 'training.days': 18, 'training.costUsd': 21_230, 'training.gpuHours': 1700, 'training.flops': 0, 'training.lostDays': 1 },
+      { 'training.days': 18, 'training.costUsd': 30_000, 'training.gpuHours': 1700, 'training.flops': 0, 'training.lostDays': 1 },
       (m) => actual[m] ?? null,
       (m) => (m === 'training.days' ? '6·N·D / (GPUs × peak × MFU)' : undefined),
     );
     expect(grades.map((g) => [g.metric, g.errorPct, g.verdict])).toEqual([
       ['training.days', -10, 'ok'],
-      ['training.costUsd', -46.925, 'off'],
+      ['training.costUsd', -25, 'off'],
       ['training.gpuHours', 70, 'way-off'],
       ['training.flops', 0, 'ok'],
       ['training.lostDays', null, 'unknown'],
@@ -106,6 +106,8 @@ describe('gradeClaims', () => {
   it('band edges are inclusive and a claim against a zero result is way-off', () => {
     const g = (claimed: number, actual: number) => gradeClaims({ 'cost.total': claimed }, () => actual)[0]?.verdict;
     expect([g(110, 100), g(150, 100), g(150.01, 100), g(1, 0)]).toEqual(['ok', 'off', 'way-off', 'way-off']);
+    // Symmetric in ratio: half the result is 2× too low, as wrong as twice the result.
+    expect([g(90, 100), g(100 / 1.5, 100), g(66, 100), g(50, 100)]).toEqual(['ok', 'off', 'way-off', 'way-off']);
   });
 
   it('yes/no claims are right or way-off', () => {
@@ -161,6 +163,7 @@ describe('metric table', () => {
       'backlog.waitingMax',
       ...['max', 'min', 'mean'].flatMap((q) => [`replicas.${q}`, `nodes.${q}`]),
       'gpus.peak',
+      'gpus.utilization',
       'spotInterruptions',
       ...['total', 'hourly', 'monthly', 'per1k', 'perMillion'].map((q) => `cost.${q}`),
       ...['days', 'hours', 'gpuHours', 'costUsd', 'flops', 'lostDays', 'interruptions', 'budgetFits'].map((q) => `training.${q}`),
@@ -195,5 +198,22 @@ describe('metric table', () => {
     expect(parseMetricValue(getMetric('training.budgetFits')!, false)).toEqual({ ok: true, value: 0 });
     expect(parseMetricValue(getMetric('latency.p99')!, [100]).ok).toBe(false);
     expect(parseMetricValue(getMetric('latency.p99')!, Infinity).ok).toBe(false);
+  });
+});
+
+describe('expect lines on one spec.costs item', () => {
+  it('parse costs.*[item] and look the item up', () => {
+    const r = parseExpectation('costs.monthly[fsx] < 200');
+    expect(r).toEqual({ ok: true, expectation: { metric: 'costs.monthly', item: 'fsx', op: '<', value: 200, text: 'costs.monthly[fsx] < 200' } });
+    if (!r.ok) return;
+    const [res] = evaluateExpectations([r.expectation], (m, item) => (m === 'costs.monthly' && item === 'fsx' ? 174 : null));
+    expect(res).toMatchObject({ actual: 174, pass: true });
+    const [missing] = evaluateExpectations([r.expectation], () => null);
+    expect(missing?.reason).toBe('this run has no value for costs.monthly[fsx]');
+  });
+
+  it('reject an item on a metric that takes none, and a missing required item', () => {
+    expect(parseExpectation('latency.p99[x] < 100ms')).toMatchObject({ ok: false, message: 'latency.p99 takes no [item]: only costs.* metrics name a spec.costs item', suggestion: 'latency.p99 < 100ms' });
+    expect(parseExpectation('costs.transferHours < 1')).toMatchObject({ ok: false, message: 'costs.transferHours needs the item it is about, e.g. costs.transferHours[model-upload]' });
   });
 });

@@ -14,6 +14,8 @@ export type ComparisonOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
 /** A parsed `expect:` line; `value` is in the metric's canonical unit (see METRICS). */
 export interface Expectation {
   metric: MetricName;
+  /** The `spec.costs` item a `costs.*` line is about (`costs.total[s3] < 100`), or null for the whole. */
+  item?: string | null;
   op: ComparisonOp;
   value: number;
   /** The line as written. */
@@ -27,7 +29,7 @@ export interface ExpectationError {
   suggestion?: string;
 }
 
-const LINE = /^\s*([A-Za-z][\w.]*)\s*(<=|>=|==|!=|=<|=>|≤|≥|≠|<|>|=)\s*(.*?)\s*$/;
+const LINE = /^\s*([A-Za-z][\w.]*)(?:\[([a-z0-9][a-z0-9-]*)\])?\s*(<=|>=|==|!=|=<|=>|≤|≥|≠|<|>|=)\s*(.*?)\s*$/;
 const OP_FIX: Readonly<Record<string, ComparisonOp>> = { '=': '==', '=<': '<=', '=>': '>=', '≤': '<=', '≥': '>=', '≠': '!=' };
 const SHAPE = '"<metric> <op> <value>" with op one of < <= > >= == !=, e.g. "latency.p99 < 100ms"';
 
@@ -35,10 +37,11 @@ const SHAPE = '"<metric> <op> <value>" with op one of < <= > >= == !=, e.g. "lat
 export function parseExpectation(text: string): { ok: true; expectation: Expectation } | ({ ok: false } & ExpectationError) {
   const m = LINE.exec(text);
   if (!m) return { ok: false, message: `expected ${SHAPE}, got ${JSON.stringify(text)}`, expected: SHAPE };
-  const [, name = '', rawOp = '', rawValue = ''] = m;
+  const [, name = '', item, rawOp = '', rawValue = ''] = m;
+  const key = item === undefined ? name : `${name}[${item}]`;
   const fixedOp = OP_FIX[rawOp];
   if (fixedOp !== undefined) {
-    return { ok: false, message: `unknown operator "${rawOp}": use one of < <= > >= == !=`, expected: SHAPE, suggestion: `${name} ${fixedOp} ${rawValue}` };
+    return { ok: false, message: `unknown operator "${rawOp}": use one of < <= > >= == !=`, expected: SHAPE, suggestion: `${key} ${fixedOp} ${rawValue}` };
   }
   const metric = getMetric(name);
   if (metric === undefined) {
@@ -46,13 +49,19 @@ export function parseExpectation(text: string): { ok: true; expectation: Expecta
     const base = { ok: false as const, message: `unknown metric "${name}"`, expected: 'a metric name such as latency.p99, availability, cost.monthly' };
     return suggestion === undefined ? base : { ...base, suggestion };
   }
+  if (item !== undefined && !('item' in metric)) {
+    return { ok: false, message: `${metric.name} takes no [item]: only costs.* metrics name a spec.costs item`, expected: SHAPE, suggestion: `${name} ${rawOp} ${rawValue}` };
+  }
+  if (item === undefined && 'item' in metric && metric.item === 'required') {
+    return { ok: false, message: `${metric.name} needs the item it is about, e.g. ${metric.name}[model-upload]`, expected: SHAPE };
+  }
   if (rawValue === '') return { ok: false, message: `missing the value after "${rawOp}"`, expected: SHAPE };
   const parsed = parseMetricValue(metric, rawValue);
   if (!parsed.ok) {
     const { ok: _ok, ...error } = parsed;
-    return { ok: false, ...error, ...(parsed.suggestion === undefined ? {} : { suggestion: `${name} ${rawOp} ${parsed.suggestion}` }) };
+    return { ok: false, ...error, ...(parsed.suggestion === undefined ? {} : { suggestion: `${key} ${rawOp} ${parsed.suggestion}` }) };
   }
-  return { ok: true, expectation: { metric: metric.name as MetricName, op: rawOp as ComparisonOp, value: parsed.value, text } };
+  return { ok: true, expectation: { metric: metric.name as MetricName, ...(item === undefined ? {} : { item }), op: rawOp as ComparisonOp, value: parsed.value, text } };
 }
 
 /** The outcome of one expectation against a run. */
@@ -93,22 +102,30 @@ function compare(actual: number, op: ComparisonOp, expected: number): boolean {
 /** Evaluates each expectation with `lookup` (canonical units; null = not produced by this run). */
 export function evaluateExpectations(
   expectations: readonly Expectation[],
-  lookup: (metric: string) => number | null,
+  lookup: (metric: string, item: string | null) => number | null,
 ): ExpectationResult[] {
   return expectations.map((e) => {
     const unit = getMetric(e.metric)?.unit ?? '';
     const base = { text: e.text, metric: e.metric, op: e.op, expected: e.value, unit };
-    const actual = lookup(e.metric);
-    if (actual === null) return { ...base, actual: null, pass: false, reason: `this run has no value for ${e.metric}` };
+    const actual = lookup(e.metric, e.item ?? null);
+    const key = e.item === undefined || e.item === null ? e.metric : `${e.metric}[${e.item}]`;
+    if (actual === null) return { ...base, actual: null, pass: false, reason: `this run has no value for ${key}` };
     if (Number.isNaN(actual)) return { ...base, actual, pass: false, reason: `${e.metric} is not a number in this run` };
     return { ...base, actual, pass: compare(actual, e.op, e.value) };
   });
 }
 
-/** Verdict bands for a claim's error relative to the tool's result: ok within ±10%, off within ±50%, way-off beyond. */
+/**
+ * Verdict bands for a claim against the tool's result: ok within ±10%; off within 1.5× either way (+50%,
+ * or −33%: a claim of half the result is 2× too low, as wrong as one of twice the result); way-off beyond.
+ */
 export const CLAIM_OK_PCT = 10;
-/** Upper edge of the "off" band, in percent. */
+/** Upper edge of the "off" band for a claim above the result, in percent (1.5×). */
 export const CLAIM_OFF_PCT = 50;
+/** The "off" band as a ratio either way: claimed ÷ actual within [1/1.5, 1.5]. */
+export const CLAIM_OFF_RATIO = 1 + CLAIM_OFF_PCT / 100;
+/** The bands in words, for report headers. */
+export const CLAIM_BANDS_TEXT = `ok within ±${CLAIM_OK_PCT}%, off within ${CLAIM_OFF_RATIO}× either way`;
 
 /** A claim's grade. */
 export interface ClaimGrade {
@@ -140,8 +157,8 @@ function verdictFor(isBoolean: boolean, claimed: number, actual: number, errorPc
   if (isBoolean) return claimed === actual ? 'ok' : 'way-off';
   const e = Math.abs(errorPct);
   if (e <= CLAIM_OK_PCT) return 'ok';
-  if (e <= CLAIM_OFF_PCT) return 'off';
-  return 'way-off';
+  if (claimed > 0 && actual > 0) return Math.max(claimed / actual, actual / claimed) <= CLAIM_OFF_RATIO * (1 + 1e-12) ? 'off' : 'way-off';
+  return e <= CLAIM_OFF_PCT ? 'off' : 'way-off';
 }
 
 /** A claim to grade: the parsed `spec.claims` entries (a plain metric → value record is read as claims with no item). */

@@ -46,7 +46,9 @@ export { suggestNearest } from './suggest.ts';
 export { getMetric, METRIC_NAMES, METRICS, type MetricInfo, type MetricName, type MetricValueKind } from './metrics.ts';
 export { formatMetricValue, parseMetricValue, type MetricValueResult } from './metric-value.ts';
 export {
+  CLAIM_BANDS_TEXT,
   CLAIM_OFF_PCT,
+  CLAIM_OFF_RATIO,
   CLAIM_OK_PCT,
   evaluateExpectations,
   claimRatioText,

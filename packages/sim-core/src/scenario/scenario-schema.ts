@@ -209,12 +209,18 @@ function checkSpec(s: SpecShape, ctx: Ctx): void {
     issue(ctx, [], undefined, 'nothing to simulate: add services (with traffic and duration), training or costs');
   }
   const itemNames = new Set((s.costs?.items ?? []).map((i) => i.name));
+  const names = [...itemNames];
+  const expected = names.length ? `one of ${names.join(' | ')}` : 'a spec.costs item (there are none)';
   for (const c of s.claims) {
     if (c.item !== null && !itemNames.has(c.item)) {
-      const names = [...itemNames];
-      issue(ctx, ['claims', c.key], c.key, `no spec.costs item named "${c.item}"`, { expected: names.length ? `one of ${names.join(' | ')}` : 'a spec.costs item (there are none)', suggestion: suggestNearest(c.item, names) });
+      issue(ctx, ['claims', c.key], c.key, `no spec.costs item named "${c.item}"`, { expected, suggestion: suggestNearest(c.item, names) });
     }
   }
+  s.expect.forEach((e, i) => {
+    if (e.item !== undefined && e.item !== null && !itemNames.has(e.item)) {
+      issue(ctx, ['expect', i], e.text, `no spec.costs item named "${e.item}"`, { expected, suggestion: suggestNearest(e.item, names) });
+    }
+  });
   if (s.services.length > 0 && s.duration === undefined) issue(ctx, ['duration'], undefined, 'missing required field "duration" (required when services are present)');
   if (s.services.length > 0 && s.traffic === undefined) issue(ctx, ['traffic'], undefined, 'missing required field "traffic" (required when services are present)');
   if (s.services.length === 0 && s.traffic !== undefined) issue(ctx, ['traffic'], undefined, 'traffic has no service to go to: add spec.services');
