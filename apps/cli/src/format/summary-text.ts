@@ -53,11 +53,17 @@ export function priceTag(line: Pick<CostLine, 'source' | 'sourceDate' | 'freshne
   return ` [${line.source}, ${when}${line.freshness?.status === 'stale' ? ', STALE' : ''}]`;
 }
 
+/** "node-hours", "GB", "million requests": a bill unit for a quantity. */
+function pluralUnit(unit: string, quantity: number): string {
+  if (quantity === 1 || unit.endsWith('s') || /^(GB|TiB)$/.test(unit)) return unit;
+  return `${unit}s`;
+}
+
 /** The bill's lines, then what is missing from it and which of its prices are stale (with why). */
 function billLines(items: readonly CostLine[], unknown: readonly string[], stale: readonly string[]): string[] {
   const out = items.map((line) => {
     const price = line.usdPerUnit === null ? 'price unknown' : `${formatPrice(line.usdPerUnit)}/${line.unit}`;
-    return cont(`${line.label}: ${formatNum(line.quantity)} ${line.quantity === 1 ? line.unit : `${line.unit}s`} × ${price} = ${formatUsd(line.usd)}${priceTag(line)}`);
+    return cont(`${line.label}: ${formatNum(line.quantity)} ${pluralUnit(line.unit, line.quantity)} × ${price} = ${formatUsd(line.usd)}${priceTag(line)}`);
   });
   if (unknown.length > 0) out.push(cont(`incomplete, a lower bound: ${unknown.join('; ')}`));
   for (const s of stale) out.push(cont(`stale price (still used): ${s}`));

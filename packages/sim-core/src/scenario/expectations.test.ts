@@ -121,6 +121,7 @@ describe('gradeClaims', () => {
     expect(claimRatioText(grade(18, 205))).toBe('11× too low');
     expect(claimRatioText(grade(1, 7.6))).toBe('7.6× too low');
     expect(claimRatioText(grade(40_000, 8921))).toBe('4.5× too high');
+    expect(claimRatioText(grade(0.0333, 98_809))).toBe('3,000,000× too low');
     expect(grade(40_000, 8921).ratio).toBeCloseTo(40_000 / 8921, 12);
     // Within the off band a percentage says enough; a zero or negative value has no ratio.
     expect(claimRatioText(grade(13, 10))).toBeNull();
