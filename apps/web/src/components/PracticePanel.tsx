@@ -30,6 +30,7 @@ export function PracticePanel({ doc, errors, result, runKey, stale, store, onPic
   const checking = useRunState(store, (s) => s.status === 'running');
   const meta = asObject(doc.metadata);
   const prompt = typeof meta.prompt === 'string' ? meta.prompt : null;
+  const strongAnswer = typeof meta.strongAnswer === 'string' ? meta.strongAnswer.split('\n').filter((l) => l.trim() !== '') : [];
   const reqs = requirementLines(doc);
   return (
     <section className="ds-practice" aria-label="Practice" data-testid="practice">
@@ -70,6 +71,16 @@ export function PracticePanel({ doc, errors, result, runKey, stale, store, onPic
               <h3>Requirements met</h3>
               <ExpectationList result={result} />
               <ClaimsTable result={result} />
+              {strongAnswer.length > 0 && (
+                <details className="ds-strong-answer" data-testid="strong-answer">
+                  <summary>What a strong answer says</summary>
+                  <ul>
+                    {strongAnswer.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
             </div>
           )}
         </>

@@ -26,6 +26,8 @@ describe('practice mode', () => {
     const spec = doc.spec as Record<string, unknown>;
     expect(Object.keys(spec).sort()).toEqual(['duration', 'expect', 'seed', 'traffic', 'warmup']);
     expect((doc.metadata as Record<string, unknown>).prompt).toMatch(/^Design an autoscaling/);
+    // What a strong answer says comes along, for after the check.
+    expect((doc.metadata as Record<string, unknown>).strongAnswer).toMatch(/^Size from service time/);
     expect(requirementLines(doc)).toEqual(['latency.p99 < 100ms', 'availability >= 99.9%', 'cost.hourly < 69.76']);
     // The blank design says what is missing instead of crashing.
     expect(validateDesign(doc, 'p.yaml').errors.map((e) => e.message)).toContain('traffic has no service to go to: add spec.services');

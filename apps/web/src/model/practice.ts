@@ -6,7 +6,7 @@
 import { asObject, setIn, type PlainObject } from './doc-path.ts';
 
 /** Spec fields that belong to the question, not the answer. */
-const QUESTION_FIELDS = ['duration', 'warmup', 'seed', 'interval', 'catalogDate', 'traffic', 'cluster', 'expect'] as const;
+const QUESTION_FIELDS = ['duration', 'warmup', 'seed', 'interval', 'catalogDate', 'traffic', 'cluster', 'baseline', 'expect'] as const;
 
 /** The practice starting point for a library scenario. */
 export function practiceDoc(reference: PlainObject): PlainObject {
@@ -14,7 +14,7 @@ export function practiceDoc(reference: PlainObject): PlainObject {
   const spec = asObject(reference.spec);
   const name = typeof meta.name === 'string' ? meta.name : 'practice';
   const metadata: PlainObject = { name: `${name}-practice`.slice(0, 63) };
-  for (const k of ['title', 'prompt', 'source'] as const) if (meta[k] !== undefined) metadata[k] = meta[k];
+  for (const k of ['title', 'prompt', 'source', 'strongAnswer'] as const) if (meta[k] !== undefined) metadata[k] = meta[k];
   let out: PlainObject = { apiVersion: reference.apiVersion, kind: reference.kind, metadata, spec: {} };
   for (const k of QUESTION_FIELDS) if (spec[k] !== undefined) out = setIn(out, ['spec', k], spec[k]);
   // Without a serving fleet there is nothing for the traffic to reach yet; the learner adds it.
