@@ -18,3 +18,4 @@ export { meanSeconds, type DurationDistribution } from './random/service-time.ts
 export * from './theory/index.ts';
 export * from './scenario/index.ts';
 export * from './hpa/index.ts';
+export * from './optimize/index.ts';

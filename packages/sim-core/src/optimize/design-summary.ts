@@ -1,0 +1,90 @@
+/**
+ * One evaluated design over the seeds it ran: each expectation at its worst seed (the largest value
+ * for `<`, the smallest for `>`: the seed that decides feasibility) and the metrics' means.
+ */
+import type { ComparisonOp } from '../scenario/expectations.ts';
+import type { DesignRecord } from './design-prober.ts';
+import { valuesByLabel, valuesByPath, type SearchSpace } from './search-space.ts';
+
+/** One expectation over the seeds a design ran. */
+export interface ExpectationOverSeeds {
+  text: string;
+  metric: string;
+  op: ComparisonOp;
+  expected: number;
+  /** The worst seed's value (null when a seed had none). */
+  worst: number | null;
+  /** The seed with the worst value. */
+  worstSeed: number;
+  /** Held on every seed run. */
+  pass: boolean;
+  /** Seeds it failed on. */
+  failedSeeds: number[];
+}
+
+/** An evaluated design, ready to report. */
+export interface DesignSummary {
+  /** Value index per dimension. */
+  design: number[];
+  /** Values by full path (the keys `--write` sets). */
+  values: Record<string, unknown>;
+  /** Values by dimension label (the table columns). */
+  labels: Record<string, unknown>;
+  /** Seeds run (only the first when it failed). */
+  seeds: number[];
+  /** Every expectation held on every seed. */
+  feasible: boolean;
+  /** Mean over the seeds run of each metric they all produced. */
+  metrics: Record<string, number>;
+  expectations: ExpectationOverSeeds[];
+}
+
+const higherIsWorse = (op: ComparisonOp) => op === '<' || op === '<=';
+
+function overSeeds(record: DesignRecord, i: number): ExpectationOverSeeds | undefined {
+  const first = record.evaluations[0]?.expectations[i];
+  if (first === undefined) return undefined;
+  let worst: number | null = first.actual;
+  let worstSeed = record.evaluations[0]?.seed ?? 0;
+  const failedSeeds: number[] = [];
+  for (const ev of record.evaluations) {
+    const e = ev.expectations[i];
+    if (e === undefined) continue;
+    if (!e.pass) failedSeeds.push(ev.seed);
+    if (worst === null) continue;
+    if (e.actual === null) {
+      worst = null;
+      worstSeed = ev.seed;
+    } else if (higherIsWorse(e.op) ? e.actual > worst : e.op === '>' || e.op === '>=' ? e.actual < worst : !e.pass) {
+      worst = e.actual;
+      worstSeed = ev.seed;
+    }
+  }
+  return { text: first.text, metric: first.metric, op: first.op, expected: first.expected, worst, worstSeed, pass: failedSeeds.length === 0, failedSeeds };
+}
+
+/** Summarizes one record. */
+export function summarizeDesign(space: SearchSpace, record: DesignRecord): DesignSummary {
+  const n = record.evaluations.length;
+  const metrics: Record<string, number> = {};
+  for (const name of Object.keys(record.evaluations[0]?.metrics ?? {})) {
+    let sum = 0;
+    let all = true;
+    for (const ev of record.evaluations) {
+      const v = ev.metrics[name];
+      if (v === undefined) all = false;
+      else sum += v;
+    }
+    if (all) metrics[name] = sum / n;
+  }
+  const count = record.evaluations[0]?.expectations.length ?? 0;
+  return {
+    design: record.design,
+    values: valuesByPath(space, record.design),
+    labels: valuesByLabel(space, record.design),
+    seeds: record.evaluations.map((e) => e.seed),
+    feasible: record.feasible,
+    metrics,
+    expectations: Array.from({ length: count }, (_, i) => overSeeds(record, i)).filter((e): e is ExpectationOverSeeds => e !== undefined),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * What the search needs from one run of one design on one seed: whether every expectation held, each
+ * expectation's outcome, and every metric the run produced. Plain JSON-safe data (no NaN or Infinity:
+ * a missing or non-finite value is absent or null), so an evaluation written to a shard file and read
+ * back is the same evaluation.
+ */
+import type { RunResult } from '../api/run-result.ts';
+import { lookupMetric } from '../api/metric-lookup.ts';
+import type { ComparisonOp } from '../scenario/expectations.ts';
+import { METRIC_NAMES } from '../scenario/metrics.ts';
+
+/** One expectation's outcome on one seed. */
+export interface ExpectationOutcome {
+  text: string;
+  metric: string;
+  op: ComparisonOp;
+  /** Threshold, canonical unit. */
+  expected: number;
+  /** The run's value, or null when the run has none (or it is not a finite number). */
+  actual: number | null;
+  pass: boolean;
+}
+
+/** One design on one seed. */
+export interface SeedEvaluation {
+  seed: number;
+  pass: boolean;
+  expectations: ExpectationOutcome[];
+  /** Every metric the run produced (canonical units); metrics it did not produce are absent. */
+  metrics: Record<string, number>;
+}
+
+const finite = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
+
+/** The evaluation of a finished run (the host runs it; this keeps what the search reads). */
+export function seedEvaluationFromResult(result: Pick<RunResult, 'seed' | 'pass' | 'expectations' | 'summary' | 'training'>): SeedEvaluation {
+  const metrics: Record<string, number> = {};
+  for (const name of METRIC_NAMES) {
+    const v = finite(lookupMetric(result, name));
+    if (v !== null) metrics[name] = v;
+  }
+  return {
+    seed: result.seed,
+    pass: result.pass,
+    expectations: result.expectations.map((e) => ({ text: e.text, metric: e.metric, op: e.op, expected: e.expected, actual: finite(e.actual), pass: e.pass })),
+    metrics,
+  };
+}
