@@ -11,6 +11,7 @@ import { registerCompare } from './commands/compare.ts';
 import { registerEstimate } from './commands/estimate.ts';
 import { registerPrices } from './commands/prices.ts';
 import { registerRun } from './commands/run.ts';
+import { registerOptimize } from './commands/optimize.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { registerValidate } from './commands/validate.ts';
 import type { CliContext } from './context.ts';
@@ -52,6 +53,7 @@ export function buildProgram(env: CommandEnv): Command {
   registerPrices(program, env);
   registerCompare(program, env);
   registerSweep(program, env);
+  registerOptimize(program, env);
   return program;
 }
 

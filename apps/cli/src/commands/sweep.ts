@@ -3,7 +3,6 @@
  * (so a bad value stops the sweep with exit 2 before any work), then run in worker threads, at most
  * os.availableParallelism() at once. Exit 0 when every variant meets its expectations, 1 otherwise.
  */
-import { formatPath } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
@@ -13,7 +12,7 @@ import { formatSweepJson, formatSweepMarkdown, formatSweepText, type SweepRow } 
 import { loadScenarioBytes } from '../io/load-scenario.ts';
 import { readScenarioFile } from '../io/read-scenario-file.ts';
 import type { ScenarioEdit } from '../io/scenario-edits.ts';
-import { parseVary, variantValues } from '../sweep/vary-spec.ts';
+import { parseVary, variantValues, varyEdits } from '../sweep/vary-spec.ts';
 import { runSweepRequests } from '../sweep/worker-pool.ts';
 import type { SweepRequest } from '../sweep/worker-protocol.ts';
 import type { CommandEnv } from './command-env.ts';
@@ -33,7 +32,7 @@ Examples:
   $ design-sim sweep scenario.yaml --vary spec.nodePools[0].spotShare=0..1:0.25 --vary hpa.maxReplicas=40,70
 
 Shorthands for --vary and --set: hpa.target = spec.services[0].hpa.metrics[0].target, hpa.minReplicas,
-hpa.maxReplicas, replicas, concurrency, routing (spec.services[0].*), spotShare, maxNodes, instance
+hpa.maxReplicas, replicas, concurrency, routing (spec.services[0].*), spotShare, minNodes, maxNodes, instance
 (spec.nodePools[0].*), duration, seed, interval (spec.*). Values: a..b, a..b:step (durations too: 1m..5m:1m)
 or a comma list. Exit codes: 0 every variant meets its expectations, 1 one does not, 2 invalid input.`;
 
@@ -46,7 +45,7 @@ async function sweep(env: CommandEnv, file: string, o: SweepOptions): Promise<vo
   if (!read.ok) throw new CliError(read.issue.message, { issues: [read.issue] });
   const requests: SweepRequest[] = [];
   for (const [id, values] of combos.entries()) {
-    const varied: ScenarioEdit[] = specs.map((s, i) => ({ path: s.path, value: values[i], source: `--vary ${formatPath(s.path)}=${JSON.stringify(values[i])}` }));
+    const varied: ScenarioEdit[] = specs.flatMap((s, i) => varyEdits(s, values[i]));
     const loaded = loadScenarioBytes(read.bytes, file, [...base, ...varied]);
     if (!loaded.ok) throw new CliError('invalid variant', { issues: loaded.issues });
     checkInterval(loaded.scenario, o, file);

@@ -76,7 +76,7 @@ export function formatSweepJson(file: string, specs: readonly VarySpec[], rows: 
   const doc = {
     formatVersion: JSON_FORMAT_VERSION,
     file,
-    vary: specs.map((s) => ({ label: s.label, path: formatPath(s.path), values: s.values })),
+    vary: specs.map((s) => ({ label: s.label, path: formatPath(s.paths[0] ?? []), paths: s.paths.map(formatPath), values: s.values })),
     variants: rows.map((r) => {
       const values = Object.fromEntries(specs.map((s, i) => [s.label, r.values[i]]));
       return r.response.ok ? { values, ok: true, ...r.response.outcome } : { values, ok: false, error: r.response.message };

@@ -28,7 +28,7 @@ describe('parseSetArgument', () => {
     expect(() => parseSetArgument('spec.seed')).toThrow(/--set spec.seed: expected path=value/);
     expect(() => parseSetArgument('spec.seed=')).toThrow(/missing the value/);
     expect(() => parseSetArgument('spec..x=1')).toThrow(/cannot read the path/);
-    expect(() => parseSetArgument('replica=1')).toThrow(/must start with spec\. or metadata\./);
+    expect(() => parseSetArgument('replica=1')).toThrow('--set: unknown path "replica" (did you mean "replicas"?): a path starts with spec. or metadata.');
     expect(() => parseSetArgument('x')).toThrow(CliError);
   });
 });

@@ -4,7 +4,7 @@
  * at its field path. Paths use sim-core's syntax (`spec.services[0].hpa.metrics[0].target`); a few
  * shorthands name the fields people vary most (docs/cli.md lists them).
  */
-import { formatPath, parsePath, type PathSegment } from '@design-sim/sim-core';
+import { formatPath, parsePath, suggestNearest, type PathSegment } from '@design-sim/sim-core';
 import { isMap, isScalar, isSeq, parse, parseDocument, type Document } from 'yaml';
 import { CliError } from '../cli-error.ts';
 
@@ -25,6 +25,7 @@ export const PATH_SHORTHANDS: Readonly<Record<string, string>> = {
   concurrency: 'spec.services[0].concurrency',
   routing: 'spec.services[0].routing',
   spotShare: 'spec.nodePools[0].spotShare',
+  minNodes: 'spec.nodePools[0].minNodes',
   maxNodes: 'spec.nodePools[0].maxNodes',
   instance: 'spec.nodePools[0].instance',
   duration: 'spec.duration',
@@ -41,7 +42,9 @@ export function parseEditPath(text: string, flag: string): PathSegment[] {
     throw new CliError(`${flag}: cannot read the path "${text}": write it like spec.services[0].hpa.metrics[0].target (or a shorthand: ${Object.keys(PATH_SHORTHANDS).join(', ')})`);
   }
   if (path[0] !== 'spec' && path[0] !== 'metadata') {
-    throw new CliError(`${flag}: the path "${text}" must start with spec. or metadata. (or be a shorthand: ${Object.keys(PATH_SHORTHANDS).join(', ')})`);
+    const near = suggestNearest(trimmed, Object.keys(PATH_SHORTHANDS));
+    const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;
+    throw new CliError(`${flag}: unknown path "${text}"${hint}: a path starts with spec. or metadata., or is a shorthand: ${Object.keys(PATH_SHORTHANDS).join(', ')}`);
   }
   return path;
 }

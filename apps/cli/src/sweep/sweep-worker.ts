@@ -11,7 +11,7 @@ export function isSweepWorkerData(data: unknown): data is SweepWorkerData {
 /** Runs one variant; never throws (a failure is an answer). */
 export function handleSweepRequest(req: SweepRequest): SweepResponse {
   try {
-    const r = createSimApi().run(req.text, req.fileName);
+    const r = createSimApi().run(req.text, req.fileName, req.seed === undefined ? {} : { seed: req.seed });
     if (!r.ok) return { id: req.id, ok: false, message: r.issues.map(formatIssue).join('; ') };
     const { seed, summary, training, expectations, claims, pass } = r.result;
     return { id: req.id, ok: true, outcome: { seed, summary, training, expectations, claims, pass } };

@@ -4,7 +4,16 @@ import { MAX_SWEEP_VARIANTS, parseVary, parseVaryValues, variantValues } from '.
 
 describe('parseVary', () => {
   it('reads the issue example: hpa.target=10..20:2', () => {
-    expect(parseVary('hpa.target=10..20:2')).toEqual({ label: 'hpa.target', path: ['spec', 'services', 0, 'hpa', 'metrics', 0, 'target'], values: [10, 12, 14, 16, 18, 20] });
+    expect(parseVary('hpa.target=10..20:2')).toEqual({ label: 'hpa.target', paths: [['spec', 'services', 0, 'hpa', 'metrics', 0, 'target']], values: [10, 12, 14, 16, 18, 20] });
+  });
+
+  it('reads several paths varied together', () => {
+    expect(parseVary('replicas, minNodes,maxNodes=1..3')).toEqual({
+      label: 'replicas, minNodes,maxNodes',
+      paths: [['spec', 'services', 0, 'replicas'], ['spec', 'nodePools', 0, 'minNodes'], ['spec', 'nodePools', 0, 'maxNodes']],
+      values: [1, 2, 3],
+    });
+    expect(() => parseVary('replicas,,maxNodes=1..3')).toThrow('empty path');
   });
 
   it('reads full paths, default steps, decimal steps and lists', () => {
@@ -27,7 +36,8 @@ describe('parseVary', () => {
     expect(() => parseVary('hpa.target=a..b')).toThrow('cannot read the range');
     expect(() => parseVary('duration=1m..5m')).toThrow('needs a step');
     expect(() => parseVary('hpa.target=1,,2')).toThrow('empty value');
-    expect(() => parseVary('hpa.target=0..1e6')).toThrow(`more than the ${MAX_SWEEP_VARIANTS}`);
+    expect(() => parseVary('hpa.target=0..1e6')).toThrow(`more than the ${MAX_SWEEP_VARIANTS} one field may take`);
+    expect(() => parseVary('replicas=')).toThrow('no values after "="');
   });
 
   it('covers a range from its start to its end in whole steps', () => {
@@ -54,6 +64,6 @@ describe('variantValues', () => {
   });
 
   it('caps the product', () => {
-    expect(() => variantValues([parseVary('replicas=1..100'), parseVary('concurrency=1..10')])).toThrow('1000 combinations');
+    expect(() => variantValues([parseVary('replicas=1..1000'), parseVary('concurrency=1..11')])).toThrow('11000 combinations');
   });
 });

@@ -1,20 +1,30 @@
 /**
- * `--vary path=values`: which field a sweep changes and the values it takes. Values are a range
- * `a..b` or `a..b:step` (inclusive; step default 1; durations allowed: `1m..5m:1m`) or a comma list
- * of YAML scalars (`10,15,20`, `round-robin,least-outstanding`). Paths use --set's syntax and shorthands.
+ * `--vary path=values`: which field a sweep (or optimize) changes and the values it takes. Values are
+ * a range `a..b` or `a..b:step` (inclusive; step default 1; durations allowed: `1m..5m:1m`) or a comma
+ * list of YAML scalars (`10,15,20`, `round-robin,least-outstanding`). Paths use --set's syntax and
+ * shorthands; several paths before the `=` (`replicas,minNodes,maxNodes=1..200`) take each value
+ * together, e.g. a fixed fleet's replicas and its pinned node pool.
  */
-import { formatDuration, parseDuration, type PathSegment } from '@design-sim/sim-core';
+import { formatDuration, formatPath, parseDuration, type PathSegment } from '@design-sim/sim-core';
 import { CliError } from '../cli-error.ts';
-import { parseEditPath, parseEditValue } from '../io/scenario-edits.ts';
+import { parseEditPath, parseEditValue, type ScenarioEdit } from '../io/scenario-edits.ts';
 
-/** Most variants one sweep may run (the product over every --vary). */
-export const MAX_SWEEP_VARIANTS = 500;
+/**
+ * Most variants one sweep may run (the product over every --vary): at 0.1–1 s a run, 10,000 is minutes
+ * to hours on a laptop, the size `--shard` is for.
+ */
+export const MAX_SWEEP_VARIANTS = 10_000;
+/** Most values one optimize dimension may take (a search runs about log2 of them). */
+export const MAX_OPTIMIZE_VALUES = 100_000;
+/** Most combinations optimize may try one by one (values of fields with no known order, times seeds each). */
+export const MAX_OPTIMIZE_BRANCHES = 10_000;
 
-/** One varied field. */
+/** One varied field, or several fields varied together. */
 export interface VarySpec {
-  /** As the user wrote the path (shorthand or full), the table's column header. */
+  /** As the user wrote the path(s) (shorthand or full), the table's column header. */
   label: string;
-  path: PathSegment[];
+  /** Every path the values go to (one unless linked with commas). */
+  paths: PathSegment[][];
   values: unknown[];
 }
 
@@ -23,26 +33,27 @@ const NUMBER = /^\s*-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 /** Rounds to 12 significant digits so 0.1 steps give 0.3, not 0.30000000000000004. */
 const tidy = (x: number): number => (x === 0 ? 0 : Number(x.toPrecision(12)));
 
-function rangeValues(arg: string, a: number, b: number, step: number, format: (x: number) => unknown): unknown[] {
+function rangeValues(arg: string, a: number, b: number, step: number, format: (x: number) => unknown, max: number): unknown[] {
   if (!(step > 0) || !Number.isFinite(step)) throw new CliError(`--vary ${arg}: the step must be a positive number`);
   if (b < a) throw new CliError(`--vary ${arg}: the range runs backwards; write it low..high`);
   const count = Math.floor((b - a) / step + 1e-9) + 1;
-  if (count > MAX_SWEEP_VARIANTS) throw new CliError(`--vary ${arg}: ${count} values is more than the ${MAX_SWEEP_VARIANTS} a sweep may run; use a larger step`);
+  if (count > max) throw new CliError(`--vary ${arg}: ${count} values is more than the ${max} one field may take; use a larger step`);
   return Array.from({ length: count }, (_, i) => format(tidy(a + i * step)));
 }
 
 /** Parses the value part: a numeric or duration range, or a comma list. */
-export function parseVaryValues(arg: string, text: string): unknown[] {
+export function parseVaryValues(arg: string, text: string, max = MAX_SWEEP_VARIANTS): unknown[] {
+  if (text.trim() === '') throw new CliError(`--vary ${arg}: no values after "=": write a range a..b, a..b:step or a list a,b,c`);
   const range = /^(.+?)\.\.(.+?)(?::(.+))?$/.exec(text.trim());
   if (range !== null) {
     const [, lo = '', hi = '', step] = range;
     if (NUMBER.test(lo) && NUMBER.test(hi) && (step === undefined || NUMBER.test(step))) {
-      return rangeValues(arg, Number(lo), Number(hi), step === undefined ? 1 : Number(step), (x) => x);
+      return rangeValues(arg, Number(lo), Number(hi), step === undefined ? 1 : Number(step), (x) => x, max);
     }
     const [a, b, s] = [parseDuration(lo), parseDuration(hi), step === undefined ? undefined : parseDuration(step)];
     if (a !== undefined && b !== undefined && (step === undefined || s !== undefined)) {
       if (step === undefined) throw new CliError(`--vary ${arg}: a duration range needs a step, e.g. ${lo}..${hi}:1m`);
-      return rangeValues(arg, a, b, s ?? NaN, formatDuration);
+      return rangeValues(arg, a, b, s ?? NaN, formatDuration, max);
     }
     throw new CliError(`--vary ${arg}: cannot read the range "${text}": write a..b or a..b:step, e.g. 10..20:2 or 1m..5m:1m`);
   }
@@ -51,12 +62,22 @@ export function parseVaryValues(arg: string, text: string): unknown[] {
   return items.map(parseEditValue);
 }
 
-/** Parses one --vary argument. */
-export function parseVary(arg: string): VarySpec {
+/** Parses one --vary argument; `max` bounds the number of values. */
+export function parseVary(arg: string, max = MAX_SWEEP_VARIANTS): VarySpec {
   const eq = arg.indexOf('=');
   if (eq < 0) throw new CliError(`--vary ${arg}: expected path=values, e.g. --vary hpa.target=10..20:2`);
   const label = arg.slice(0, eq).trim();
-  return { label, path: parseEditPath(label, '--vary'), values: parseVaryValues(arg, arg.slice(eq + 1)) };
+  const names = label.split(',').map((p) => p.trim());
+  if (names.some((p) => p === '')) throw new CliError(`--vary ${arg}: empty path in "${label}": list the paths to vary together with commas, e.g. replicas,maxNodes=1..20`);
+  const paths = names.map((p) => parseEditPath(p, '--vary'));
+  const values = parseVaryValues(arg, arg.slice(eq + 1), max);
+  if (values.length === 0) throw new CliError(`--vary ${arg}: no values`);
+  return { label, paths, values };
+}
+
+/** The document edits that set `spec` to `value` (one per linked path). */
+export function varyEdits(spec: VarySpec, value: unknown): ScenarioEdit[] {
+  return spec.paths.map((path) => ({ path, value, source: `--vary ${formatPath(path)}=${JSON.stringify(value)}` }));
 }
 
 /** Every combination of the varied values, first --vary slowest. */

@@ -12,11 +12,12 @@ export interface SweepWorkerData {
   kind: typeof SWEEP_WORKER_KIND;
 }
 
-/** One variant to run: already validated scenario text. */
+/** One variant to run: already validated scenario text, and the seed when it is not the file's. */
 export interface SweepRequest {
   id: number;
   text: string;
   fileName: string;
+  seed?: number;
 }
 
 /** What a variant produced. */

@@ -1,7 +1,8 @@
 /**
- * Why the best design is the best: the expectation it meets with the least room (the binding
- * constraint, at its worst seed) and what one step less capacity in each monotone dimension gives
- * ("latency.p99 97.8 ms against < 100 ms; one replica fewer gives 131 ms").
+ * Why the best design is the best: the binding constraint (the expectation that stops a cheaper
+ * design: the one the design with one step less capacity fails; when no such step failed, the one met
+ * with the least room), at its worst seed, and what one step less capacity in each monotone dimension
+ * gives ("latency.p99 97.8 ms against < 100 ms; one replica fewer gives 131 ms").
  */
 import type { ComparisonOp } from '../scenario/expectations.ts';
 import type { DesignSummary } from './design-summary.ts';
@@ -37,7 +38,7 @@ export interface Neighbour {
   /** The binding metric at the neighbour's worst seed. */
   bindingWorst: number | null;
   /** The first expectation it failed, at its worst seed. */
-  failed: { text: string; worst: number | null; seed: number } | null;
+  failed: { text: string; metric: string; worst: number | null; seed: number } | null;
 }
 
 function slackOf(op: ComparisonOp, expected: number, worst: number): number | undefined {
@@ -46,10 +47,14 @@ function slackOf(op: ComparisonOp, expected: number, worst: number): number | un
   return undefined; // == and != have no room to measure
 }
 
-/** The binding constraint of a feasible design, or null when it has no inequality expectations. */
-export function bindingConstraint(design: DesignSummary): BindingConstraint | null {
+/**
+ * The expectation `design` meets with the least room (or the one whose text is `prefer`, when given
+ * and measurable), or null when it has no inequality expectations.
+ */
+export function bindingConstraint(design: DesignSummary, prefer?: string): BindingConstraint | null {
   let best: BindingConstraint | null = null;
   for (const e of design.expectations) {
+    if (prefer !== undefined && e.text !== prefer) continue;
     if (e.worst === null) continue;
     const slack = slackOf(e.op, e.expected, e.worst);
     if (slack === undefined) continue;
@@ -58,7 +63,7 @@ export function bindingConstraint(design: DesignSummary): BindingConstraint | nu
       best = { text: e.text, metric: e.metric, op: e.op, expected: e.expected, worst: e.worst, worstSeed: e.worstSeed, slack, margin };
     }
   }
-  return best;
+  return best ?? (prefer === undefined ? null : bindingConstraint(design));
 }
 
 /** One step less capacity from `best` along each monotone dimension that has such a step. */
@@ -79,7 +84,7 @@ export function neighbours(space: SearchSpace, plan: SearchPlan, best: DesignSum
       evaluated: found !== undefined,
       feasible: found?.feasible ?? null,
       bindingWorst: binding === null ? null : (found?.expectations.find((e) => e.text === binding.text)?.worst ?? null),
-      failed: failedExpectation === undefined ? null : { text: failedExpectation.text, worst: failedExpectation.worst, seed: failedExpectation.failedSeeds[0] ?? failedExpectation.worstSeed },
+      failed: failedExpectation === undefined ? null : { text: failedExpectation.text, metric: failedExpectation.metric, worst: failedExpectation.worst, seed: failedExpectation.failedSeeds[0] ?? failedExpectation.worstSeed },
     });
   }
   return out;

@@ -1,7 +1,9 @@
 /**
- * Runs designs through the injected evaluator, seed by seed, and remembers every answer. A design is
- * feasible when every expectation holds on every seed; the first seed runs alone and the rest only if
- * it passed (a failure on one seed already proves the design infeasible), then together, in parallel.
+ * Runs designs through the injected evaluator and remembers every (design, seed) answer. Two questions:
+ * does a design pass on the first seed (one run), and does it pass on every seed (the first alone,
+ * then, only if it passed, the others together, in parallel). A failure on any seed proves a design
+ * infeasible; passing every seed proves it feasible; passing only the seeds run so far leaves it
+ * unconfirmed.
  */
 import type { SeedEvaluation } from './seed-evaluation.ts';
 import { designKey, type Design } from './search-space.ts';
@@ -12,49 +14,61 @@ export type EvaluateDesign = (design: Design, seed: number) => Promise<SeedEvalu
 /** Everything known about one design. */
 export interface DesignRecord {
   design: number[];
-  /** The seeds run, in seed order: only the first when it failed, else all. */
+  /** The seeds run, in the order of the search's seeds. */
   evaluations: SeedEvaluation[];
   /** Every expectation held on every seed. */
   feasible: boolean;
+  /** Feasible, or failed on some seed; false while it passed every seed run but not all seeds ran. */
+  decided: boolean;
 }
 
-/** Memoized feasibility checks over one evaluator. */
+/** Memoized runs over one evaluator. */
 export class DesignProber {
-  private readonly records = new Map<string, Promise<DesignRecord>>();
+  private readonly runs = new Map<string, Promise<SeedEvaluation>>();
+  private readonly designs = new Map<string, number[]>();
 
   constructor(
     private readonly evaluate: EvaluateDesign,
     private readonly seeds: readonly number[],
   ) {}
 
-  /** The design's record, running it if it has not been run. */
-  probe(design: Design): Promise<DesignRecord> {
+  /** True when the design passes on the first seed (runs it once if needed). */
+  async passesFirst(design: Design): Promise<boolean> {
+    const first = this.seeds[0];
+    return first === undefined ? true : (await this.run(design, first)).pass;
+  }
+
+  /** True when the design passes on every seed: the first alone, then the rest in parallel. */
+  async passesAll(design: Design): Promise<boolean> {
+    if (!(await this.passesFirst(design))) return false;
+    const rest = await Promise.all(this.seeds.slice(1).map((s) => this.run(design, s)));
+    return rest.every((e) => e.pass);
+  }
+
+  /** Every design run so far, with what is known (resolved). */
+  async records(): Promise<DesignRecord[]> {
+    const out: DesignRecord[] = [];
+    for (const [key, design] of this.designs) {
+      const evaluations: SeedEvaluation[] = [];
+      for (const s of this.seeds) {
+        const r = this.runs.get(`${key}@${s}`);
+        if (r !== undefined) evaluations.push(await r);
+      }
+      const feasible = evaluations.length === this.seeds.length && evaluations.every((e) => e.pass);
+      out.push({ design, evaluations, feasible, decided: feasible || evaluations.some((e) => !e.pass) });
+    }
+    return out;
+  }
+
+  private run(design: Design, seed: number): Promise<SeedEvaluation> {
     const key = designKey(design);
-    let r = this.records.get(key);
+    const runKey = `${key}@${seed}`;
+    let r = this.runs.get(runKey);
     if (r === undefined) {
-      r = this.run([...design]);
-      this.records.set(key, r);
+      if (!this.designs.has(key)) this.designs.set(key, [...design]);
+      r = this.evaluate(design, seed);
+      this.runs.set(runKey, r);
     }
     return r;
-  }
-
-  /** True when the design is feasible (runs it if needed). */
-  async feasible(design: Design): Promise<boolean> {
-    return (await this.probe(design)).feasible;
-  }
-
-  /** Every record so far (resolved). */
-  async all(): Promise<DesignRecord[]> {
-    return Promise.all(this.records.values());
-  }
-
-  private async run(design: number[]): Promise<DesignRecord> {
-    const [first, ...rest] = this.seeds;
-    if (first === undefined) return { design, evaluations: [], feasible: true };
-    const head = await this.evaluate(design, first);
-    if (!head.pass) return { design, evaluations: [head], feasible: false };
-    // The remaining seeds all run (in parallel), so the record never depends on which finished first.
-    const evaluations = [head, ...(await Promise.all(rest.map((seed) => this.evaluate(design, seed))))];
-    return { design, evaluations, feasible: evaluations.every((e) => e.pass) };
   }
 }

@@ -22,6 +22,9 @@ export interface ExpectationOverSeeds {
   failedSeeds: number[];
 }
 
+/** What a design's runs proved. */
+export type DesignStatus = 'feasible' | 'infeasible' | 'unconfirmed';
+
 /** An evaluated design, ready to report. */
 export interface DesignSummary {
   /** Value index per dimension. */
@@ -30,10 +33,12 @@ export interface DesignSummary {
   values: Record<string, unknown>;
   /** Values by dimension label (the table columns). */
   labels: Record<string, unknown>;
-  /** Seeds run (only the first when it failed). */
+  /** Seeds run (the first only, when it failed or the search needed no more). */
   seeds: number[];
   /** Every expectation held on every seed. */
   feasible: boolean;
+  /** `feasible`; `infeasible` (failed on a seed); `unconfirmed` (passed the seeds run, not all ran). */
+  status: DesignStatus;
   /** Mean over the seeds run of each metric they all produced. */
   metrics: Record<string, number>;
   expectations: ExpectationOverSeeds[];
@@ -84,6 +89,7 @@ export function summarizeDesign(space: SearchSpace, record: DesignRecord): Desig
     labels: valuesByLabel(space, record.design),
     seeds: record.evaluations.map((e) => e.seed),
     feasible: record.feasible,
+    status: record.feasible ? 'feasible' : record.decided ? 'infeasible' : 'unconfirmed',
     metrics,
     expectations: Array.from({ length: count }, (_, i) => overSeeds(record, i)).filter((e): e is ExpectationOverSeeds => e !== undefined),
   };

@@ -1,7 +1,7 @@
 // Public list of the optimizer: search space, search, summary.
 export { bindingConstraint, type BindingConstraint, type Neighbour } from './binding-constraint.ts';
 export { DesignProber, type DesignRecord, type EvaluateDesign } from './design-prober.ts';
-export { summarizeDesign, type DesignSummary, type ExpectationOverSeeds } from './design-summary.ts';
+export { summarizeDesign, type DesignStatus, type DesignSummary, type ExpectationOverSeeds } from './design-summary.ts';
 export { fieldCapacity, linkedCapacity, type FieldCapacity } from './monotone-fields.ts';
 export { checkObjective, isLatencyMetric, objectiveTrend, type ObjectiveTrend } from './objective.ts';
 export { optimizeDesign } from './optimize.ts';

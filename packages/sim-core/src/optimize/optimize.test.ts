@@ -48,15 +48,26 @@ describe('optimizeDesign, one monotone dimension', () => {
     expect(r.best?.binding).toMatchObject({ text: 'latency.p99 < 100ms', worst: 1000 / 11 });
     expect(r.best?.binding?.margin).toBeCloseTo((100 - 1000 / 11) / 100, 12);
     expect(r.best?.neighbours).toEqual([
-      expect.objectContaining({ dimension: 'replicas', value: 10, evaluated: true, feasible: false, bindingWorst: 100, failed: { text: 'latency.p99 < 100ms', worst: 100, seed: 1 } }),
+      expect.objectContaining({ dimension: 'replicas', value: 10, evaluated: true, feasible: false, bindingWorst: 100, failed: { text: 'latency.p99 < 100ms', metric: 'latency.p99', worst: 100, seed: 1 } }),
     ]);
   });
 
-  it('runs the other seeds only for a design that passed the first', async () => {
+  it('walks on the first seed and confirms only the answer on the others', async () => {
     const space = { dimensions: [dim('replicas', range(1, 64))] };
     const w = world((v) => v[0] as number);
     const r = await optimizeDesign(space, options, w.evaluate(space));
     for (const d of r.designs) expect(d.seeds).toEqual(d.feasible ? [1, 2, 3] : [1]);
+    // Only the answer needed confirming on seeds 2 and 3: the walk itself ran on seed 1.
+    expect(r.designs.filter((d) => d.seeds.length === 3).map((d) => d.labels.replicas)).toEqual([11]);
+  });
+
+  it('walks again on every seed when a later seed needs more capacity than the first', async () => {
+    const space = { dimensions: [dim('replicas', range(1, 100))] };
+    // Seed 2 adds 10 ms: seed 1 alone would stop at 11 replicas (90.9 ms); on seed 2 that is 100.9 ms, and 12 give 93.3 ms.
+    const r = await optimizeDesign(space, options, world((v) => v[0] as number, undefined, (s) => (s === 2 ? 10 : 0)).evaluate(space));
+    expect(r.best?.labels).toEqual({ replicas: 12 });
+    expect(r.best?.neighbours[0]).toMatchObject({ value: 11, feasible: false, failed: { seed: 2 } });
+    expect(r.best?.binding).toMatchObject({ worstSeed: 2 });
   });
 
   it('prunes a branch whose most-capacity design fails, after one run', async () => {
@@ -173,7 +184,7 @@ describe('objectives and results', () => {
       expect(pts[i]!.cost).toBeGreaterThan(pts[i - 1]!.cost);
       expect(pts[i]!.latency).toBeLessThan(pts[i - 1]!.latency);
     }
-    expect(pts.filter((p) => p.feasible).map((p) => p.labels.replicas)).toEqual(range(11, 30));
+    expect(pts.filter((p) => p.status === 'feasible').map((p) => p.labels.replicas)).toEqual(range(11, 30));
   });
 
   it('gives the same records whatever order the runs finish in', async () => {

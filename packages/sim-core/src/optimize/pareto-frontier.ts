@@ -2,9 +2,11 @@
  * The cost–latency frontier of the designs a search ran: the designs no other beats on both the cost
  * (mean over seeds) and the latency of the first latency expectation (worst seed). Designs that fail
  * any other expectation are left out (a cheap design that drops requests is not a trade-off), so
- * points may miss only the latency target itself; each says whether it is feasible.
+ * points may miss only the latency target itself; each says whether it is feasible. Latency and cost
+ * are over the seeds each design ran (often the first only, for designs the search did not need to
+ * confirm).
  */
-import type { DesignSummary } from './design-summary.ts';
+import type { DesignStatus, DesignSummary } from './design-summary.ts';
 
 /** One point of the frontier. */
 export interface FrontierPoint {
@@ -12,7 +14,8 @@ export interface FrontierPoint {
   labels: Record<string, unknown>;
   cost: number;
   latency: number;
-  feasible: boolean;
+  /** Whether it meets every expectation on every seed (unconfirmed: it passed the seeds it ran). */
+  status: DesignStatus;
 }
 
 /** The frontier, sorted by cost. */
@@ -32,7 +35,7 @@ export function paretoFrontier(designs: readonly DesignSummary[], costMetric: st
     const cost = d.metrics[costMetric];
     if (lat === undefined || lat.worst === null || cost === undefined) continue;
     if (d.expectations.some((e) => e.text !== latencyText && !e.pass)) continue;
-    candidates.push({ values: d.values, labels: d.labels, cost, latency: lat.worst, feasible: d.feasible });
+    candidates.push({ values: d.values, labels: d.labels, cost, latency: lat.worst, status: d.status });
   }
   // Sort by cost then latency; a point is on the frontier when its latency beats every cheaper point's.
   candidates.sort((a, b) => a.cost - b.cost || a.latency - b.latency);

@@ -12,7 +12,7 @@ import { compareDesigns, type SearchSpace } from './search-space.ts';
 
 /** What to search for. */
 export interface SearchOptions {
-  /** Seeds every feasible design must pass on (the first runs alone; see DesignProber). */
+  /** Seeds every feasible design must pass on (the first runs alone; see branch-search.ts). */
   seeds: readonly number[];
   /** The metric to minimize (checked by checkObjective). */
   minimize: string;
@@ -47,7 +47,7 @@ export async function runSearch(
   };
   const lanes = Math.max(1, Math.min(run.concurrency ?? 4, branches.length));
   await Promise.all(Array.from({ length: lanes }, lane));
-  return (await prober.all()).sort((a, b) => compareDesigns(a.design, b.design));
+  return (await prober.records()).sort((a, b) => compareDesigns(a.design, b.design));
 }
 
 /** The items (branches, sweep variants) shard `index` (1-based) of `count` runs: every count-th one, so slow and fast items spread over the shards. */

@@ -20,6 +20,8 @@ export interface SearchDimension {
   values: unknown[];
   /** Monotone in capacity, or null (searched value by value). */
   capacity: CapacityDirection | null;
+  /** Why it is (or is not) monotone, for the report. */
+  reason?: string;
 }
 
 /** The whole search space. */

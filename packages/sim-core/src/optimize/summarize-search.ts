@@ -19,6 +19,8 @@ export interface DimensionReport {
   paths: string[];
   values: unknown[];
   capacity: CapacityDirection | null;
+  /** Why it is (or is not) monotone. */
+  reason: string | null;
   /** `bisect`: by its capacity order inside each branch; `enumerate`: every value. */
   search: 'bisect' | 'enumerate';
 }
@@ -87,21 +89,29 @@ export function summarizeSearch(space: SearchSpace, options: SearchOptions, reco
   let closest: ClosestDesign | null = null;
   if (best === undefined) {
     for (const d of designs) {
+      if (d.status !== 'infeasible') continue;
       const s = shortfall(d);
       if (closest === null || s < closest.shortfall) closest = { ...d, shortfall: s };
     }
   }
-  const binding = best === undefined ? null : bindingConstraint(best);
+  // The binding constraint is what the next step down fails; without such a step, the least room.
+  let binding = best === undefined ? null : bindingConstraint(best);
+  let steps = best === undefined ? [] : neighbours(space, plan, best, byKey, binding);
+  const stopper = steps.find((n) => n.failed !== null)?.failed?.text;
+  if (best !== undefined && stopper !== undefined && stopper !== binding?.text) {
+    binding = bindingConstraint(best, stopper);
+    steps = neighbours(space, plan, best, byKey, binding);
+  }
   const firstLatency = designs[0]?.expectations.find((e) => isLatencyMetric(e.metric) && e.op !== '==' && e.op !== '!=');
   return {
     minimize: options.minimize,
     trend: plan.trend,
     seeds: [...options.seeds],
-    dimensions: space.dimensions.map((d, i) => ({ label: d.label, paths: d.paths, values: d.values, capacity: d.capacity, search: plan.orders[i] === undefined ? 'enumerate' : 'bisect' })),
+    dimensions: space.dimensions.map((d, i) => ({ label: d.label, paths: d.paths, values: d.values, capacity: d.capacity, reason: d.reason ?? null, search: plan.orders[i] === undefined ? 'enumerate' : 'bisect' })),
     grid: { designs: gridSize(space), runs: gridSize(space) * options.seeds.length },
     evaluated: { designs: records.length, runs: records.reduce((n, r) => n + r.evaluations.length, 0) },
     feasible: best !== undefined,
-    best: best === undefined ? null : { ...best, objective: bestObjective, binding, neighbours: neighbours(space, plan, best, byKey, binding) },
+    best: best === undefined ? null : { ...best, objective: bestObjective, binding, neighbours: steps },
     closest,
     frontier: firstLatency === undefined ? null : paretoFrontier(designs, costAxis(options.minimize), firstLatency.text, firstLatency.metric),
     designs,

@@ -1,0 +1,145 @@
+/**
+ * `design-sim optimize FILE --vary PATH=VALUES ...`: the design with the least `--minimize` metric that
+ * meets every `expect:` line on each of `--seeds` seeds. A thin adapter: sim-core's search (optimize/)
+ * decides what to run; this file turns designs into document edits, runs them in worker threads, and
+ * prints the answer. Exit 0 with a feasible design, 1 when none is, 2 for invalid input.
+ */
+import {
+  checkObjective,
+  runSearch,
+  searchPlanFor,
+  shardIndices,
+  summarizeSearch,
+  type DesignRecord,
+  type SearchOptions,
+  type SearchSpace,
+} from '@design-sim/sim-core';
+import { Option, type Command } from 'commander';
+import { CliError } from '../cli-error.ts';
+import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
+import { formatIssueLines } from '../format/issues.ts';
+import { formatOptimizeJson } from '../format/optimize-json.ts';
+import { formatOptimizeMarkdown, formatOptimizeText } from '../format/optimize-report.ts';
+import { createProgressBar } from '../format/progress-bar.ts';
+import { loadScenarioBytes } from '../io/load-scenario.ts';
+import { readScenarioFile } from '../io/read-scenario-file.ts';
+import { writeDesign } from '../io/write-design.ts';
+import { buildSearchSpace, checkDimensions, createDesignEvaluator, designEdits, type DesignSource } from '../optimize/design-space.ts';
+import { fingerprint, formatShardFile, parseShardOption, type ShardSpec } from '../shard/shard-file.ts';
+import { MAX_OPTIMIZE_BRANCHES, MAX_OPTIMIZE_VALUES, parseVary } from '../sweep/vary-spec.ts';
+import { SimWorkerPool } from '../sweep/worker-pool.ts';
+import type { CommandEnv } from './command-env.ts';
+import { parseInteger, parsePositiveInteger } from './option-parsers.ts';
+import { addScenarioOptions, checkInterval, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
+
+interface OptimizeOptions extends ScenarioOptions {
+  vary: string[];
+  minimize: string;
+  seeds: number;
+  exhaustive?: boolean;
+  workers?: number;
+  write?: string;
+  json?: boolean;
+  format: 'text' | 'markdown' | 'json';
+  shard?: string;
+}
+
+/** What a shard file of optimize carries besides its records. */
+export interface OptimizeShardInput {
+  space: SearchSpace;
+  options: SearchOptions;
+}
+
+const EXAMPLES = `
+Examples:
+  $ design-sim optimize examples/fixed-fleet.yaml --vary replicas,minNodes,maxNodes=1..200 --duration 1h
+  $ design-sim optimize scenario.yaml --vary instance=gcp/us-central1/g2-standard-8,aws/us-east-1/g5.xlarge --vary replicas=2..60 --write best.yaml
+  $ design-sim optimize scenario.yaml --vary hpa.target=5..40 --vary hpa.maxReplicas=10..80:10 --minimize cost.monthly --seeds 5 --json
+
+The scenario's expect: lines are the constraints: a design is feasible when every one holds on each of
+--seeds seeds (the file's seed, then the next ones). Fields known to add capacity monotonically (replicas
+of a fixed fleet, node counts, HPA bounds and targets, spot share) are bisected; others are tried value by
+value. Several paths before "=" take each value together. Exit codes: 0 a feasible design was found,
+1 none in the range is feasible (the closest is shown), 2 invalid input.`;
+
+async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Promise<void> {
+  const { ctx } = env;
+  const objective = checkObjective(o.minimize);
+  if (!objective.ok) throw new CliError(`--minimize: ${objective.message}`);
+  if (o.seeds < 1) throw new CliError('--seeds: expected at least 1');
+  const shard: ShardSpec | undefined = o.shard === undefined ? undefined : parseShardOption(o.shard);
+  const specs = o.vary.map((v) => parseVary(v, MAX_OPTIMIZE_VALUES));
+  const read = await readScenarioFile(file, ctx.cwd);
+  if (!read.ok) throw new CliError(read.issue.message, { issues: [read.issue] });
+  const baseEdits = editsFromOptions(o);
+  const base = loadScenarioBytes(read.bytes, file, baseEdits);
+  if (!base.ok) throw new CliError('invalid scenario', { issues: base.issues });
+  checkInterval(base.scenario, o, file);
+  ctx.stderr.write(formatIssueLines(base.warnings, ctx.errColors, 'warning'));
+  if (base.scenario.spec.expect.length === 0) {
+    ctx.stderr.write(`warning: ${file} has no expect: lines, so every design is feasible and the search only minimizes ${o.minimize}\n`);
+  }
+
+  const source: DesignSource = { file, bytes: read.bytes, baseEdits, specs };
+  const space = buildSearchSpace(base.scenario, specs);
+  const firstSeed = base.scenario.spec.seed;
+  const options: SearchOptions = { seeds: Array.from({ length: o.seeds }, (_, i) => firstSeed + i), minimize: objective.metric, exhaustive: o.exhaustive === true };
+  const plan = searchPlanFor(space, options);
+  if (plan.branchCount > MAX_OPTIMIZE_BRANCHES) {
+    throw new CliError(`--vary: ${plan.branchCount} combinations of values searched one by one is more than the ${MAX_OPTIMIZE_BRANCHES} optimize may run; narrow the lists, or split the work with --shard`);
+  }
+  checkDimensions(source);
+
+  const workers = Math.max(1, Math.min(o.workers ?? ctx.maxWorkers, ctx.maxWorkers));
+  const pool = new SimWorkerPool({ workerUrl: ctx.workerUrl, maxWorkers: workers });
+  const bar = createProgressBar(ctx.stderr, `optimize ${file}`, ctx.now);
+  // The search length is not known in advance: the bar counts branches done, the last one creeping.
+  let runs = 0;
+  const branches = shard === undefined ? undefined : shardIndices(plan.branchCount, shard.index, shard.count);
+  const total = Math.max(1, branches?.length ?? plan.branchCount);
+  const evaluate = createDesignEvaluator(source, pool, () => bar.update(Math.min(0.99, ++runs / (total * 12 * options.seeds.length))));
+  let records: DesignRecord[];
+  try {
+    records = await runSearch(space, options, evaluate, { concurrency: Math.max(2, 2 * workers), ...(branches === undefined ? {} : { branches }) });
+  } finally {
+    bar.finish();
+    await pool.close();
+  }
+
+  if (shard !== undefined) {
+    const input: OptimizeShardInput = { space, options };
+    ctx.stdout.write(formatShardFile({ command: 'optimize', shard, fingerprint: fingerprint(read.bytes, { command: 'optimize', file, input, edits: baseEdits.map((e) => e.source) }), file, input, items: records }));
+    return;
+  }
+  const result = summarizeSearch(space, options, records);
+  const format = o.json ? 'json' : o.format;
+  if (format === 'json') ctx.stdout.write(formatOptimizeJson(file, result));
+  else if (format === 'markdown') ctx.stdout.write(formatOptimizeMarkdown(file, result));
+  else ctx.stdout.write(formatOptimizeText(file, result));
+  if (o.write !== undefined) {
+    const chosen = result.best ?? undefined;
+    if (chosen === undefined) ctx.stderr.write(`warning: --write ${o.write}: nothing written, no design is feasible\n`);
+    else await writeDesign(ctx.cwd, o.write, read.bytes, [...baseEdits, ...designEdits(source, chosen.design)]);
+  }
+  env.exit(result.feasible ? EXIT_OK : EXIT_FAILED);
+}
+
+/** Registers `optimize` on `program`. */
+export function registerOptimize(program: Command, env: CommandEnv): void {
+  const cmd = program
+    .command('optimize')
+    .description('find the cheapest design that meets every expect: line on every seed (a search, not a grid)')
+    .argument('<file>', 'scenario file')
+    .requiredOption('--vary <path=values>', 'a field and its values, e.g. replicas=1..200 (repeatable; paths joined by commas take each value together)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--minimize <metric>', 'the metric to minimize (any expect: metric)', 'cost.hourly')
+    .option('--seeds <n>', 'seeds each feasible design must pass on: the file\'s seed and the next n−1', parsePositiveInteger, 3)
+    .option('--exhaustive', 'run the full grid instead of bisecting monotone fields (to check the search)')
+    .option('--workers <n>', 'most worker threads (default: the number of CPUs)', parseInteger)
+    .option('--write <file>', 'save the best design as a scenario file (your file with the chosen values; comments kept)')
+    .option('--shard <i/n>', 'run only slice i of n of the search and print a shard file for `design-sim merge`')
+    .option('--json', 'print the answer as JSON')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'));
+  addScenarioOptions(cmd)
+    .addHelpText('after', EXAMPLES)
+    .action((file: string, o: OptimizeOptions) => optimize(env, file, o));
+}

@@ -1,0 +1,141 @@
+/**
+ * The answer of `design-sim optimize` for people: what was searched and at what cost in runs, the best
+ * design with each expectation at its worst seed, the binding constraint and what one step less
+ * capacity gives, the cost–latency frontier, and a verdict. Text and Markdown share the same parts.
+ */
+import { getMetric, type DesignSummary, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
+import { mdTable } from './markdown.ts';
+import { formatInt, formatPercent } from './numbers.ts';
+import { metricText } from './summary-text.ts';
+import { renderTable } from './table.ts';
+
+const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** A metric value with its unit and time base: "$47.05/h", "239 ms", "99.95%". */
+export function metricWithUnit(metric: string, value: number | null): string {
+  const text = metricText(metric, value);
+  const unit = getMetric(metric)?.unit ?? '';
+  return value !== null && unit.startsWith('USD') && unit !== 'USD' ? `${text}${unit.slice(3)}` : text;
+}
+
+/** "7, 8, 9" or "7–11". */
+function seedList(seeds: readonly number[]): string {
+  const consecutive = seeds.length > 3 && seeds.every((s, i) => i === 0 || s === (seeds[i - 1] ?? 0) + 1);
+  return consecutive ? `${seeds[0]}–${seeds[seeds.length - 1]}` : seeds.join(', ');
+}
+
+/** `replicas = 55, instance = a` */
+export function designLabel(labels: Record<string, unknown>): string {
+  return Object.entries(labels).map(([k, v]) => `${k} = ${show(v)}`).join(', ');
+}
+
+function rangeText(values: readonly unknown[]): string {
+  if (values.length > 4 && values.every((v) => typeof v === 'number')) return `${show(values[0])} … ${show(values[values.length - 1])} (${values.length} values)`;
+  return values.map(show).join(', ');
+}
+
+function header(file: string, r: OptimizeResult): string[] {
+  const exps = r.designs[0]?.expectations.length ?? 0;
+  const lines = [`optimize ${file}: minimize ${r.minimize}, subject to ${exps} expectation${exps === 1 ? '' : 's'} on every one of seeds ${seedList(r.seeds)}`];
+  for (const d of r.dimensions) {
+    const how = d.search === 'bisect' ? `bisected (${d.reason ?? 'monotone'})` : `every value${d.reason === null ? '' : ` (${d.reason})`}`;
+    lines.push(`  ${d.label}: ${rangeText(d.values)}; ${how}`);
+  }
+  if (r.dimensions.every((d) => d.search === 'enumerate') && r.trend === 'unknown') lines.push(`  ${r.minimize} has no known trend with capacity, so every design is run`);
+  lines.push(
+    `  runs: ${formatInt(r.evaluated.runs)} of ${formatInt(r.grid.runs)} in the full grid (${formatInt(r.grid.designs)} design${r.grid.designs === 1 ? '' : 's'} × ${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'}); ${formatInt(r.evaluated.designs)} design${r.evaluated.designs === 1 ? '' : 's'} run`,
+  );
+  return lines;
+}
+
+const EXPECTATION_HEAD = ['', 'expectation', 'value at the worst seed', 'seed'];
+
+function expectationRows(d: DesignSummary): string[][] {
+  return d.expectations.map((e) => {
+    const where = e.pass ? `${e.worstSeed}` : `${e.worstSeed} (fails on ${e.failedSeeds.join(', ')})`;
+    return [e.pass ? '✓' : '✗', e.text, metricWithUnit(e.metric, e.worst), where];
+  });
+}
+
+function statusText(status: string, seeds: string): string {
+  return status === 'feasible' ? '✓' : status === 'infeasible' ? '✗' : `✓ on ${seeds} only`;
+}
+
+function neighbourText(n: Neighbour, binding: { text: string; metric: string } | null): string {
+  const step = `one step less capacity (${n.dimension} = ${show(n.value)})`;
+  if (!n.evaluated) return `${step} was not run: a design with less capacity elsewhere already settled it`;
+  if (n.feasible) return `${step} also meets every expectation`;
+  const gives = n.bindingWorst === null || binding === null ? '' : `gives ${metricWithUnit(binding.metric, n.bindingWorst)} and `;
+  if (n.failed === null) return `${step} ${gives}fails`;
+  if (n.failed.text === binding?.text) return `${step} ${gives}fails it on seed ${n.failed.seed}`;
+  return `${step} ${gives}fails ${n.failed.text} on seed ${n.failed.seed} (${metricWithUnit(n.failed.metric, n.failed.worst)})`;
+}
+
+function bestLines(r: OptimizeResult): string[] {
+  const b = r.best;
+  if (b === null) return [];
+  const n = b.seeds.length;
+  const lines = ['', `Best design: ${designLabel(b.labels)}`, `  ${r.minimize} ${metricWithUnit(r.minimize, b.objective)}${n > 1 ? ` (mean of ${n} seeds)` : ''}`];
+  lines.push(...renderTable(EXPECTATION_HEAD, expectationRows(b)).trimEnd().split('\n'));
+  if (b.binding !== null) {
+    const x = b.binding;
+    const room = `${formatPercent(Math.abs(x.margin), 1)} ${x.op === '<' || x.op === '<=' ? 'under' : 'over'} the limit`;
+    lines.push(`  binding: ${x.text}: ${metricWithUnit(x.metric, x.worst)} on seed ${x.worstSeed}, ${room}`);
+    for (const nb of b.neighbours) lines.push(`    ${neighbourText(nb, x)}`);
+    if (b.neighbours.length === 0 && r.dimensions.some((d) => d.search === 'bisect')) lines.push('    (the least-capacity value in the range already meets every expectation: widen the range down to find the boundary)');
+  }
+  return lines;
+}
+
+function closestLines(r: OptimizeResult): string[] {
+  const c = r.closest;
+  if (c === null) return [];
+  return ['', `Closest design: ${designLabel(c.labels)}`, ...renderTable(EXPECTATION_HEAD, expectationRows(c)).trimEnd().split('\n')];
+}
+
+function frontierRows(r: OptimizeResult): { head: string[]; rows: string[][] } | undefined {
+  const f = r.frontier;
+  if (f === null || f.points.length === 0) return undefined;
+  const labels = r.dimensions.map((d) => d.label);
+  return {
+    head: [...labels, f.costMetric, `${f.latencyMetric} (worst seed)`, 'meets every expectation'],
+    rows: f.points.map((p) => [...labels.map((l) => show(p.labels[l])), metricWithUnit(f.costMetric, p.cost), metricWithUnit(f.latencyMetric, p.latency), statusText(p.status, `seed ${r.seeds[0]}`)]),
+  };
+}
+
+function verdict(r: OptimizeResult): string {
+  const seeds = `seed${r.seeds.length === 1 ? '' : 's'} ${seedList(r.seeds)}`;
+  if (r.best !== null) return `PASS: ${designLabel(r.best.labels)} has the least ${r.minimize} of the designs that meet every expectation on ${seeds}`;
+  const failing = r.closest?.expectations.filter((e) => !e.pass).map((e) => e.text).join('; ') ?? '';
+  return `FAIL: no design in the range meets every expectation on ${seeds}; the closest fails ${failing}`;
+}
+
+/** The text report, ending with a newline. */
+export function formatOptimizeText(file: string, r: OptimizeResult): string {
+  const lines = [...header(file, r), ...bestLines(r), ...closestLines(r)];
+  const f = frontierRows(r);
+  if (f !== undefined && r.frontier !== null) {
+    lines.push('', `Cost–latency frontier of the designs run (${r.frontier.costMetric} mean over seeds; ${r.frontier.expectation} at the worst seed)`);
+    lines.push(...renderTable(f.head, f.rows, f.head.map((_, i) => i < f.head.length - 1)).trimEnd().split('\n'));
+  }
+  lines.push('', verdict(r));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The Markdown report, ending with a newline. */
+export function formatOptimizeMarkdown(file: string, r: OptimizeResult): string {
+  const out = [`### ${r.best !== null ? '✅' : '❌'} optimize \`${file}\``, '', ...header(file, r).slice(1).map((l) => `- ${l.trim()}`), ''];
+  const d = r.best ?? r.closest;
+  if (d !== null) {
+    out.push(`**${r.best !== null ? 'Best' : 'Closest'} design:** ${designLabel(d.labels)}`, '');
+    out.push(...mdTable(EXPECTATION_HEAD, expectationRows(d)), '');
+  }
+  if (r.best?.binding) {
+    const x = r.best.binding;
+    out.push(`Binding: ${x.text}: ${metricWithUnit(x.metric, x.worst)} on seed ${x.worstSeed}; ${r.best.neighbours.map((n) => neighbourText(n, x)).join('; ') || 'no step below in the range'}`, '');
+  }
+  const f = frontierRows(r);
+  if (f !== undefined) out.push('<details><summary>Cost–latency frontier</summary>', '', ...mdTable(f.head, f.rows), '', '</details>', '');
+  out.push(verdict(r));
+  return `${out.join('\n')}\n`;
+}

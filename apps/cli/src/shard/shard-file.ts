@@ -1,0 +1,84 @@
+/**
+ * Shards: `--shard I/N` runs one deterministic slice of a sweep's variants or of an optimize search's
+ * branches and prints a shard file (JSON) instead of the answer; `design-sim merge` reads the N files
+ * and prints exactly what the unsharded command prints. A shard file carries what the answer is made
+ * from (the run outcomes) plus the inputs, and a fingerprint of the inputs so that files from
+ * different runs are never mixed.
+ */
+import { createHash } from 'node:crypto';
+import { CliError } from '../cli-error.ts';
+import { JSON_FORMAT_VERSION, stringifyJson, toPlainJson } from '../format/json-output.ts';
+
+/** Marks a shard file. */
+export const SHARD_KIND = 'design-sim-shard';
+
+/** Which slice: `index` of `count`, 1-based. */
+export interface ShardSpec {
+  index: number;
+  count: number;
+}
+
+/** Most shards one run may be cut into. */
+export const MAX_SHARDS = 10_000;
+
+/** One shard's output. */
+export interface ShardFile<I = unknown, T = unknown> {
+  kind: typeof SHARD_KIND;
+  formatVersion: number;
+  command: 'sweep' | 'optimize';
+  shard: ShardSpec;
+  /** Hash of the command's inputs (file bytes, options): every shard of one run has the same. */
+  fingerprint: string;
+  file: string;
+  input: I;
+  items: T[];
+}
+
+/** Parses `--shard I/N`. */
+export function parseShardOption(text: string): ShardSpec {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (m === null || !(count >= 1) || count > MAX_SHARDS || !(index >= 1) || index > count) {
+    throw new CliError(`--shard ${text}: expected I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, e.g. --shard 2/8 (the second of eight slices)`);
+  }
+  return { index, count };
+}
+
+/** A short, stable hash of the inputs that decide a run's output. */
+export function fingerprint(bytes: Uint8Array, inputs: unknown): string {
+  return createHash('sha256').update(bytes).update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
+}
+
+/** The shard file's text, ending with a newline. */
+export function formatShardFile<I, T>(shard: Omit<ShardFile<I, T>, 'kind' | 'formatVersion'>): string {
+  return `${stringifyJson(toPlainJson({ kind: SHARD_KIND, formatVersion: JSON_FORMAT_VERSION, ...shard }))}\n`;
+}
+
+/** Checks that `files` (parsed JSON, with their names) are all the shards of one run, and orders them by index. */
+export function checkShardSet(files: readonly { name: string; doc: unknown }[]): ShardFile[] {
+  const shards: ShardFile[] = [];
+  for (const { name, doc } of files) {
+    const d = doc as Partial<ShardFile> | null;
+    if (d === null || typeof d !== 'object' || d.kind !== SHARD_KIND) throw new CliError(`${name}: not a design-sim shard file (made by sweep or optimize with --shard I/N)`);
+    if (d.formatVersion !== JSON_FORMAT_VERSION) throw new CliError(`${name}: shard format ${String(d.formatVersion)}, this design-sim reads ${JSON_FORMAT_VERSION}: merge with the version that made it`);
+    shards.push(d as ShardFile);
+  }
+  const first = shards[0];
+  if (first === undefined) throw new CliError('merge: no shard files given');
+  shards.forEach((s, i) => {
+    const name = files[i]?.name ?? '';
+    if (s.fingerprint !== first.fingerprint || s.command !== first.command || s.shard.count !== first.shard.count) {
+      throw new CliError(`${name}: from a different run than ${files[0]?.name ?? ''} (another file, options or shard count): merge the shards of one run`);
+    }
+  });
+  const seen = new Map<number, string>();
+  shards.forEach((s, i) => {
+    const prev = seen.get(s.shard.index);
+    if (prev !== undefined) throw new CliError(`${files[i]?.name ?? ''}: shard ${s.shard.index}/${s.shard.count} again (also in ${prev})`);
+    seen.set(s.shard.index, files[i]?.name ?? '');
+  });
+  const missing = Array.from({ length: first.shard.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0) throw new CliError(`merge: missing shard${missing.length === 1 ? '' : 's'} ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''} of ${first.shard.count}`);
+  return [...shards].sort((a, b) => a.shard.index - b.shard.index);
+}
