@@ -1,0 +1,124 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serversForSlo } from '@design-sim/sim-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../testing/test-context.ts';
+
+const cwd = mkdtempSync(join(tmpdir(), 'design-sim-optimize-'));
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+const cli = (...args: string[]) => runInProcess(args, { cwd });
+
+/** M/M/c at `qps` (mean service 50 ms, shared queue), a pinned pool, p99 < 250 ms; comments and flow style to keep. */
+const mmc = (qps: number, minutes = 20) => `# An M/M/c fleet for optimize tests.
+apiVersion: design-sim/v1
+kind: Scenario
+metadata:
+  name: mmc-${qps}
+spec:
+  duration: ${minutes}m
+  warmup: 2m     # excluded from the statistics
+  seed: 1
+  traffic:
+    profile: { type: constant, qps: ${qps} }
+  services:
+    - name: model
+      replicas: 30          # the guess to improve on
+      routing: shared-queue
+      latency: { distribution: exponential, meanMs: 50 }
+      nodePool: gpu
+  nodePools:
+    - name: gpu
+      instance: gcp/us-central1/g2-standard-8
+      minNodes: 30
+      maxNodes: 30
+  expect:
+    - latency.p99 < 250ms
+    - availability >= 99.9%
+`;
+writeFileSync(join(cwd, 'mmc.yaml'), mmc(500));
+writeFileSync(join(cwd, 'slow.yaml'), mmc(500).replace('meanMs: 50', 'meanMs: 80'));
+
+interface Json {
+  best: { values: Record<string, unknown>; objective: number; binding: { text: string }; neighbours: { value: unknown; feasible: boolean }[] } | null;
+  closest: { labels: Record<string, unknown>; expectations: { text: string; pass: boolean }[] } | null;
+  evaluated: { runs: number };
+  grid: { runs: number; designs: number };
+  feasible: boolean;
+}
+
+describe('optimize', () => {
+  it('finds the fewest replicas Erlang C allows on an M/M/c fleet, with best.values keyed by path', async () => {
+    const r = await cli('optimize', 'mmc.yaml', '--vary', 'replicas,minNodes,maxNodes=1..120', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Json;
+    const c = serversForSlo(500, 20, 0.25); // 28
+    expect(doc.best?.values).toEqual({ 'spec.services[0].replicas': c, 'spec.nodePools[0].minNodes': c, 'spec.nodePools[0].maxNodes': c });
+    expect(doc.best?.binding.text).toBe('latency.p99 < 250ms');
+    expect(doc.best?.neighbours).toEqual([expect.objectContaining({ value: c - 1, feasible: false })]);
+    expect(doc.grid).toEqual({ designs: 120, runs: 360 });
+    expect(doc.evaluated.runs).toBeLessThan(20);
+  });
+
+  it('prints the answer, the binding constraint and the neighbour in text', async () => {
+    const r = await cli('optimize', 'mmc.yaml', '--vary', 'replicas,minNodes,maxNodes=20..40', '--seeds', '2');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('optimize mmc.yaml: minimize cost.hourly, subject to 2 expectations on every one of seeds 1, 2');
+    expect(r.stdout).toMatch(/runs: \d+ of 42 in the full grid \(21 designs × 2 seeds\)/);
+    expect(r.stdout).toContain('Best design: replicas,minNodes,maxNodes = 28');
+    expect(r.stdout).toMatch(/binding: latency\.p99 < 250ms: [\d.]+ ms on seed \d, [\d.]+% under the limit/);
+    expect(r.stdout).toMatch(/one step less capacity \(replicas,minNodes,maxNodes = 27\) gives 25\d(\.\d+)? ms and fails it on seed \d/);
+    expect(r.stdout).toMatch(/\nPASS: replicas,minNodes,maxNodes = 28 has the least cost\.hourly/);
+  });
+
+  it('--write saves the user file with the chosen values, comments and flow maps kept', async () => {
+    const r = await cli('optimize', 'mmc.yaml', '--vary', 'replicas,minNodes,maxNodes=20..40', '--seeds', '1', '--write', 'out/best.yaml');
+    expect(r.code).toBe(0);
+    const written = readFileSync(join(cwd, 'out/best.yaml'), 'utf8');
+    const c = /Best design: \S+ = (\d+)/.exec(r.stdout)?.[1];
+    expect(written).toBe(mmc(500).replace('replicas: 30', `replicas: ${c}`).replace('minNodes: 30', `minNodes: ${c}`).replace('maxNodes: 30', `maxNodes: ${c}`));
+  });
+
+  it('says when nothing in the range is feasible: the closest design and the failing expectation, exit 1', async () => {
+    const r = await cli('optimize', 'slow.yaml', '--vary', 'replicas,minNodes,maxNodes=5..30', '--json');
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as Json;
+    expect(doc.feasible).toBe(false);
+    expect(doc.best).toBeNull();
+    expect(doc.closest?.labels).toEqual({ 'replicas,minNodes,maxNodes': 30 });
+    expect(doc.closest?.expectations.find((e) => !e.pass)?.text).toBe('latency.p99 < 250ms');
+    expect(doc.evaluated.runs).toBe(1); // the most-capacity design failed: no other can pass
+    const text = await cli('optimize', 'slow.yaml', '--vary', 'replicas,minNodes,maxNodes=5..30');
+    expect(text.stdout).toContain('Closest design: replicas,minNodes,maxNodes = 30');
+    expect(text.stdout).toContain('FAIL: no design in the range meets every expectation on seeds 1, 2, 3; the closest fails latency.p99 < 250ms');
+  });
+
+  it('enumerates a field with no order and bisects the monotone one in each branch', async () => {
+    const r = await cli('optimize', 'mmc.yaml', '--vary', 'instance=gcp/us-central1/g2-standard-8,gcp/us-central1/g2-standard-4', '--vary', 'replicas,minNodes,maxNodes=10..60', '--seeds', '1', '--duration', '6m', '--json');
+    const doc = JSON.parse(r.stdout) as Json & { dimensions: { search: string }[] };
+    expect(doc.dimensions.map((d) => d.search)).toEqual(['enumerate', 'bisect']);
+    // The same L4 GPU on a smaller (cheaper) VM wins at the same replica count.
+    expect(doc.best?.values['spec.nodePools[0].instance']).toBe('gcp/us-central1/g2-standard-4');
+  });
+
+  it('rejects bad input with one clear message and exit 2', async () => {
+    const cases: [string[], string][] = [
+      [['--vary', 'replicsa=1..10'], 'design-sim: --vary: unknown path "replicsa" (did you mean "replicas"?)'],
+      [['--vary', 'spec.services[0].replicsa=1..10'], 'spec.services[0].replicsa: unknown field "replicsa"'],
+      [['--vary', 'replicas=10..1'], 'design-sim: --vary replicas=10..1: the range runs backwards; write it low..high'],
+      [['--vary', 'replicas='], 'design-sim: --vary replicas=: no values after "="'],
+      [['--vary', 'replicas=a..c'], 'design-sim: --vary replicas=a..c: cannot read the range "a..c"'],
+      [['--vary', 'replicas=round-robin,random'], 'spec.services[0].replicas: expected a number, got "round-robin" (after --vary spec.services[0].replicas="round-robin")'],
+      [['--vary', 'replicas=1..5', '--minimize', 'cost.hourli'], 'design-sim: --minimize: unknown metric to minimize "cost.hourli" (did you mean "cost.hourly"?)'],
+      [['--vary', 'replicas=1..5', '--shard', '3/2'], 'design-sim: --shard 3/2: expected I/N with 1 ≤ I ≤ N'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli('optimize', 'mmc.yaml', ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr, args.join(' ')).toContain(message);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+});
