@@ -4,13 +4,14 @@
  * scenario issues) and an exit code (exit-codes.ts).
  */
 import { Command, CommanderError } from 'commander';
-import packageJson from '../package.json' with { type: 'json' };
 import { CliError } from './cli-error.ts';
+import { CLI_VERSION } from './cli-version.ts';
 import type { CommandEnv } from './commands/command-env.ts';
 import { registerCompare } from './commands/compare.ts';
 import { registerEstimate } from './commands/estimate.ts';
 import { registerPrices } from './commands/prices.ts';
 import { registerRun } from './commands/run.ts';
+import { registerMerge } from './commands/merge.ts';
 import { registerOptimize } from './commands/optimize.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -18,8 +19,7 @@ import type { CliContext } from './context.ts';
 import { EXIT_OK, EXIT_USAGE, worstExitCode } from './exit-codes.ts';
 import { formatIssueLines } from './format/issues.ts';
 
-/** The CLI's version (from apps/cli/package.json). */
-export const CLI_VERSION: string = packageJson.version;
+export { CLI_VERSION } from './cli-version.ts';
 
 const OVERVIEW = `
 Examples:
@@ -54,6 +54,7 @@ export function buildProgram(env: CommandEnv): Command {
   registerCompare(program, env);
   registerSweep(program, env);
   registerOptimize(program, env);
+  registerMerge(program, env);
   return program;
 }
 

@@ -11,6 +11,7 @@ import {
   shardIndices,
   summarizeSearch,
   type DesignRecord,
+  type OptimizeResult,
   type SearchOptions,
   type SearchSpace,
 } from '@design-sim/sim-core';
@@ -23,8 +24,10 @@ import { formatOptimizeMarkdown, formatOptimizeText } from '../format/optimize-r
 import { createProgressBar } from '../format/progress-bar.ts';
 import { loadScenarioBytes } from '../io/load-scenario.ts';
 import { readScenarioFile } from '../io/read-scenario-file.ts';
+import type { ScenarioEdit } from '../io/scenario-edits.ts';
 import { writeDesign } from '../io/write-design.ts';
 import { buildSearchSpace, checkDimensions, createDesignEvaluator, designEdits, type DesignSource } from '../optimize/design-space.ts';
+import { addJobOptions, emitJob, scenarioArgs, type JobOptions } from '../shard/job-options.ts';
 import { fingerprint, formatShardFile, parseShardOption, type ShardSpec } from '../shard/shard-file.ts';
 import { MAX_OPTIMIZE_BRANCHES, MAX_OPTIMIZE_VALUES, parseVary } from '../sweep/vary-spec.ts';
 import { SimWorkerPool } from '../sweep/worker-pool.ts';
@@ -32,7 +35,7 @@ import type { CommandEnv } from './command-env.ts';
 import { parseInteger, parsePositiveInteger } from './option-parsers.ts';
 import { addScenarioOptions, checkInterval, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
 
-interface OptimizeOptions extends ScenarioOptions {
+interface OptimizeOptions extends ScenarioOptions, JobOptions {
   vary: string[];
   minimize: string;
   seeds: number;
@@ -41,13 +44,13 @@ interface OptimizeOptions extends ScenarioOptions {
   write?: string;
   json?: boolean;
   format: 'text' | 'markdown' | 'json';
-  shard?: string;
 }
 
-/** What a shard file of optimize carries besides its records. */
+/** What a shard file of optimize carries besides its records (the edits, for `merge --write`). */
 export interface OptimizeShardInput {
   space: SearchSpace;
   options: SearchOptions;
+  edits: ScenarioEdit[];
 }
 
 const EXAMPLES = `
@@ -89,6 +92,11 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
     throw new CliError(`--vary: ${plan.branchCount} combinations of values searched one by one is more than the ${MAX_OPTIMIZE_BRANCHES} optimize may run; narrow the lists, or split the work with --shard`);
   }
   checkDimensions(source);
+  if (o.emitK8sJob !== undefined) {
+    const args = [...o.vary.flatMap((v) => ['--vary', v]), '--minimize', o.minimize, '--seeds', String(o.seeds), ...(o.exhaustive ? ['--exhaustive'] : []), ...scenarioArgs(o)];
+    emitJob(ctx, 'optimize', file, read.bytes, base.scenario.metadata.name, args, o);
+    return;
+  }
 
   const workers = Math.max(1, Math.min(o.workers ?? ctx.maxWorkers, ctx.maxWorkers));
   const pool = new SimWorkerPool({ workerUrl: ctx.workerUrl, maxWorkers: workers });
@@ -107,21 +115,28 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
   }
 
   if (shard !== undefined) {
-    const input: OptimizeShardInput = { space, options };
-    ctx.stdout.write(formatShardFile({ command: 'optimize', shard, fingerprint: fingerprint(read.bytes, { command: 'optimize', file, input, edits: baseEdits.map((e) => e.source) }), file, input, items: records }));
+    const input: OptimizeShardInput = { space, options, edits: baseEdits };
+    ctx.stdout.write(formatShardFile({ command: 'optimize', shard, fingerprint: fingerprint(read.bytes, { command: 'optimize', file, input }), file, input, items: records }));
     return;
   }
   const result = summarizeSearch(space, options, records);
-  const format = o.json ? 'json' : o.format;
-  if (format === 'json') ctx.stdout.write(formatOptimizeJson(file, result));
-  else if (format === 'markdown') ctx.stdout.write(formatOptimizeMarkdown(file, result));
-  else ctx.stdout.write(formatOptimizeText(file, result));
-  if (o.write !== undefined) {
-    const chosen = result.best ?? undefined;
-    if (chosen === undefined) ctx.stderr.write(`warning: --write ${o.write}: nothing written, no design is feasible\n`);
-    else await writeDesign(ctx.cwd, o.write, read.bytes, [...baseEdits, ...designEdits(source, chosen.design)]);
+  await reportOptimize(env, { file, result, format: o.json ? 'json' : o.format, ...(o.write === undefined ? {} : { write: { target: o.write, bytes: read.bytes, edits: [...baseEdits, ...designEdits(source, result.best?.design ?? [])] } }) });
+}
+
+/** Prints the answer, writes --write, records the exit code; `merge` calls it with the shards' records. */
+export async function reportOptimize(
+  env: CommandEnv,
+  a: { file: string; result: OptimizeResult; format: 'text' | 'markdown' | 'json'; write?: { target: string; bytes: Uint8Array; edits: ScenarioEdit[] } },
+): Promise<void> {
+  const { ctx } = env;
+  if (a.format === 'json') ctx.stdout.write(formatOptimizeJson(a.file, a.result));
+  else if (a.format === 'markdown') ctx.stdout.write(formatOptimizeMarkdown(a.file, a.result));
+  else ctx.stdout.write(formatOptimizeText(a.file, a.result));
+  if (a.write !== undefined) {
+    if (a.result.best === null) ctx.stderr.write(`warning: --write ${a.write.target}: nothing written, no design is feasible\n`);
+    else await writeDesign(ctx.cwd, a.write.target, a.write.bytes, a.write.edits);
   }
-  env.exit(result.feasible ? EXIT_OK : EXIT_FAILED);
+  env.exit(a.result.feasible ? EXIT_OK : EXIT_FAILED);
 }
 
 /** Registers `optimize` on `program`. */
@@ -136,10 +151,9 @@ export function registerOptimize(program: Command, env: CommandEnv): void {
     .option('--exhaustive', 'run the full grid instead of bisecting monotone fields (to check the search)')
     .option('--workers <n>', 'most worker threads (default: the number of CPUs)', parseInteger)
     .option('--write <file>', 'save the best design as a scenario file (your file with the chosen values; comments kept)')
-    .option('--shard <i/n>', 'run only slice i of n of the search and print a shard file for `design-sim merge`')
     .option('--json', 'print the answer as JSON')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'));
-  addScenarioOptions(cmd)
+  addJobOptions(addScenarioOptions(cmd))
     .addHelpText('after', EXAMPLES)
     .action((file: string, o: OptimizeOptions) => optimize(env, file, o));
 }

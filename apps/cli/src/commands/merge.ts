@@ -1,0 +1,86 @@
+/**
+ * `design-sim merge SHARD.json...`: the answer of a sweep or optimize run as `--shard I/N` slices,
+ * printed exactly as the unsharded command prints it (byte for byte with --json): the rows or records
+ * of every shard go through the same summary and formatters. Exit codes as the unsharded command.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parsePath, summarizeSearch, type DesignRecord } from '@design-sim/sim-core';
+import { Option, type Command } from 'commander';
+import { CliError } from '../cli-error.ts';
+import { checkShardSet, fingerprint, type ShardFile } from '../shard/shard-file.ts';
+import type { VarySpec } from '../sweep/vary-spec.ts';
+import type { CommandEnv } from './command-env.ts';
+import { reportOptimize, type OptimizeShardInput } from './optimize.ts';
+import { reportSweep, type SweepShardInput, type SweepShardRow } from './sweep.ts';
+
+interface MergeOptions {
+  json?: boolean;
+  format: 'text' | 'markdown' | 'json';
+  write?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ for i in 1 2 3 4; do design-sim sweep s.yaml --vary replicas=1..200 --shard $i/4 > shard-$i.json; done
+  $ design-sim merge shard-*.json --json > sweep.json
+  $ design-sim merge results/design-sim-optimize-fleet/*.json --write best.yaml
+
+Every shard of one run must be given once; files from another run (another scenario, options or shard
+count) are refused. Exit codes: as the unsharded sweep or optimize (0, 1), 2 for bad or missing shards.`;
+
+async function readShard(cwd: string, name: string): Promise<{ name: string; doc: unknown }> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, name), 'utf8');
+  } catch (e) {
+    throw new CliError(`${name}: cannot read: ${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}`);
+  }
+  try {
+    return { name, doc: JSON.parse(text) as unknown };
+  } catch {
+    throw new CliError(`${name}: not JSON (a shard file is the output of sweep or optimize with --shard I/N)`);
+  }
+}
+
+async function merge(env: CommandEnv, files: string[], o: MergeOptions): Promise<void> {
+  const { ctx } = env;
+  const shards = checkShardSet(await Promise.all(files.map((f) => readShard(ctx.cwd, f))));
+  const first = shards[0] as ShardFile;
+  const format = o.json ? 'json' : o.format;
+  if (first.command === 'sweep') {
+    if (o.write !== undefined) throw new CliError('--write: only for optimize shards');
+    const input = first.input as SweepShardInput;
+    const specs: VarySpec[] = input.vary.map((v) => ({ label: v.label, paths: v.paths.map((p) => parsePath(p) ?? []), values: v.values }));
+    const rows = shards.flatMap((s) => s.items as SweepShardRow[]).sort((a, b) => a.index - b.index);
+    reportSweep(env, first.file, specs, rows, format);
+    return;
+  }
+  const input = first.input as OptimizeShardInput;
+  const result = summarizeSearch(input.space, input.options, shards.flatMap((s) => s.items as DesignRecord[]));
+  let write: { target: string; bytes: Uint8Array; edits: OptimizeShardInput['edits'] } | undefined;
+  if (o.write !== undefined && result.best !== null) {
+    const bytes = await readFile(resolve(ctx.cwd, first.file)).catch(() => {
+      throw new CliError(`--write: cannot read the scenario ${first.file} (the path the shards ran, relative to this directory)`);
+    });
+    if (fingerprint(bytes, { command: 'optimize', file: first.file, input }) !== first.fingerprint) {
+      throw new CliError(`--write: ${first.file} has changed since the shards ran; run optimize again`);
+    }
+    const edits = [...input.edits, ...input.space.dimensions.flatMap((d, i) => d.paths.map((p) => ({ path: parsePath(p) ?? [], value: d.values[result.best?.design[i] ?? 0], source: `--vary ${p}` })))];
+    write = { target: o.write, bytes, edits };
+  }
+  await reportOptimize(env, { file: first.file, result, format, ...(write === undefined ? {} : { write }) });
+}
+
+/** Registers `merge` on `program`. */
+export function registerMerge(program: Command, env: CommandEnv): void {
+  program
+    .command('merge')
+    .description('combine the shard files of a sweep or optimize run into its answer (as if run in one process)')
+    .argument('<shards...>', 'shard files (the output of --shard I/N), all N of them')
+    .option('--json', 'print the answer as JSON (byte-identical to the unsharded --json)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--write <file>', 'optimize: save the best design as a scenario file (reads the scenario the shards ran)')
+    .addHelpText('after', EXAMPLES)
+    .action((files: string[], o: MergeOptions) => merge(env, files, o));
+}

@@ -1,0 +1,66 @@
+/**
+ * The options sweep and optimize share for running on Kubernetes: `--shard I/N` runs one slice here,
+ * `--emit-k8s-job N` prints the manifest that runs all N slices as an Indexed Job instead of running.
+ */
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { CLI_VERSION } from '../cli-version.ts';
+import { CliError } from '../cli-error.ts';
+import type { ScenarioOptions } from '../commands/scenario-options.ts';
+import { parsePositiveInteger } from '../commands/option-parsers.ts';
+import type { CliContext } from '../context.ts';
+import { dnsLabel, indexedJobManifest } from './k8s-job.ts';
+import { MAX_SHARDS } from './shard-file.ts';
+
+/** Parsed shard and job options. */
+export interface JobOptions {
+  shard?: string;
+  emitK8sJob?: number;
+  image?: string;
+  resultsPvc: string;
+  parallelism?: number;
+  cpus: number;
+}
+
+/** Adds --shard, --emit-k8s-job and the Job's settings to `cmd`. */
+export function addJobOptions(cmd: Command): Command {
+  return cmd
+    .option('--shard <i/n>', 'run only slice i of n (1-based) and print a shard file for `design-sim merge`')
+    .option('--emit-k8s-job <n>', 'print a Kubernetes Indexed Job that runs the work as n shards, instead of running it', parsePositiveInteger)
+    .option('--image <image>', `container image with design-sim on its PATH (default design-sim:${CLI_VERSION})`)
+    .option('--results-pvc <claim>', 'ReadWriteMany PersistentVolumeClaim the shard pods write to (mounted at /results)', 'design-sim-results')
+    .option('--parallelism <n>', 'shard pods running at once (default: all)', parsePositiveInteger)
+    .option('--cpus <n>', 'CPUs per shard pod (and its worker threads)', parsePositiveInteger, 2);
+}
+
+/** The scenario options as command-line words, to repeat them in the Job. */
+export function scenarioArgs(o: ScenarioOptions): string[] {
+  const out: string[] = [];
+  if (o.seed !== undefined) out.push('--seed', String(o.seed));
+  if (o.duration !== undefined) out.push('--duration', o.duration);
+  if (o.interval !== undefined) out.push('--interval', o.interval);
+  for (const s of o.set ?? []) out.push('--set', s);
+  return out;
+}
+
+/** Prints the ConfigMap + Indexed Job for `command` over `file`. */
+export function emitJob(ctx: CliContext, command: 'sweep' | 'optimize', file: string, bytes: Uint8Array, scenarioName: string, args: string[], o: JobOptions): void {
+  const shards = o.emitK8sJob ?? 1;
+  if (shards > MAX_SHARDS) throw new CliError(`--emit-k8s-job ${shards}: at most ${MAX_SHARDS} shards`);
+  if (o.shard !== undefined) throw new CliError('--emit-k8s-job: the Job gives each pod its own --shard; drop --shard');
+  const text = new TextDecoder().decode(bytes);
+  ctx.stdout.write(
+    indexedJobManifest({
+      name: dnsLabel(`design-sim-${command}-${scenarioName}`, 52), // room for the Job controller's pod-name suffixes
+      command,
+      fileName: dnsLabel(basename(file).replace(/\.(ya?ml|json)$/i, ''), 200) + (/\.json$/i.test(file) ? '.json' : '.yaml'),
+      fileText: text,
+      args,
+      shards,
+      parallelism: Math.min(o.parallelism ?? shards, shards),
+      image: o.image ?? `design-sim:${CLI_VERSION}`,
+      resultsClaim: o.resultsPvc,
+      cpus: o.cpus,
+    }),
+  );
+}
