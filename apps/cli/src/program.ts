@@ -11,6 +11,7 @@ import { registerCompare } from './commands/compare.ts';
 import { registerEstimate } from './commands/estimate.ts';
 import { registerPrices } from './commands/prices.ts';
 import { registerRun } from './commands/run.ts';
+import { registerK8s } from './commands/k8s.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerOptimize } from './commands/optimize.ts';
 import { registerSweep } from './commands/sweep.ts';
@@ -55,6 +56,7 @@ export function buildProgram(env: CommandEnv): Command {
   registerSweep(program, env);
   registerOptimize(program, env);
   registerMerge(program, env);
+  registerK8s(program, env);
   return program;
 }
 

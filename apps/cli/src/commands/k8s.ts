@@ -1,0 +1,125 @@
+/**
+ * `design-sim export k8s FILE` and `design-sim import k8s FILES...`: a scenario to manifests a team can
+ * apply, and a team's manifests to a scenario (k8s/ holds the mapping; this file reads, writes and
+ * reports). Notes (placeholders, estimates, what was not mapped or skipped) go to stderr as `note:` lines.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseScenarioText, validateScenarioReferences } from '@design-sim/sim-core';
+import { Option, type Command } from 'commander';
+import { parse, parseAllDocuments, stringify } from 'yaml';
+import { CliError } from '../cli-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
+import { formatIssueLines } from '../format/issues.ts';
+import { loadScenario } from '../io/load-scenario.ts';
+import { writeOutputFile } from '../io/write-output-file.ts';
+import { exportK8s, manifestsYaml } from '../k8s/export-k8s.ts';
+import { importK8s, SUPPORTED_KINDS, type ImportNote, type ManifestDoc } from '../k8s/import-k8s.ts';
+import type { NodeProvisioner } from '../k8s/node-pool-labels.ts';
+import type { CommandEnv } from './command-env.ts';
+import { parseDurationOption, parsePositiveInteger } from './option-parsers.ts';
+
+interface ExportOptions {
+  nodePools: NodeProvisioner;
+  image?: string;
+  port: number;
+  healthPath: string;
+  out?: string;
+}
+
+interface ImportOptions {
+  qps?: string;
+  latency?: number;
+  name?: string;
+  out?: string;
+}
+
+async function exportCommand(env: CommandEnv, file: string, o: ExportOptions): Promise<void> {
+  const { ctx } = env;
+  const loaded = await loadScenario(file, ctx.cwd);
+  if (!loaded.ok) throw new CliError('invalid scenario', { issues: loaded.issues });
+  if (loaded.scenario.spec.services.length === 0) throw new CliError(`${file}: nothing to deploy: the scenario has no services`);
+  let result;
+  try {
+    result = exportK8s(loaded.scenario, parse(loaded.text) as Record<string, unknown>, { provisioner: o.nodePools, port: o.port, healthPath: o.healthPath, ...(o.image === undefined ? {} : { image: o.image }) });
+  } catch (e) {
+    throw new CliError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const text = `# Kubernetes manifests for ${file} (design-sim export k8s). Kubernetes 1.36 API versions.\n${manifestsYaml(result.objects)}`;
+  if (o.out === undefined) ctx.stdout.write(text);
+  else await writeOutputFile(ctx.cwd, o.out, text, '--out');
+  for (const n of result.notes) ctx.stderr.write(`note: ${n}\n`);
+  env.exit(EXIT_OK);
+}
+
+async function readManifests(cwd: string, files: readonly string[]): Promise<ManifestDoc[]> {
+  const docs: ManifestDoc[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(resolve(cwd, file), 'utf8');
+    } catch (e) {
+      throw new CliError(`${file}: cannot read: ${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}`);
+    }
+    for (const d of parseAllDocuments(text, { uniqueKeys: true })) {
+      const err = d.errors[0];
+      if (err !== undefined) {
+        const at = err.linePos?.[0];
+        throw new CliError(`${file}${at === undefined ? '' : `:${at.line}:${at.col}`}: YAML syntax error: ${err.message.split('\n')[0] ?? ''}`);
+      }
+      docs.push({ file, doc: d.toJS({ maxAliasCount: 100 }) as unknown });
+    }
+  }
+  return docs;
+}
+
+const noteLine = (n: ImportNote) => `note: ${[n.file, n.object].filter((x) => x !== '').join(' ')}${n.file || n.object ? ': ' : ''}${n.message}\n`;
+
+async function importCommand(env: CommandEnv, files: string[], o: ImportOptions): Promise<void> {
+  const { ctx } = env;
+  const qps = o.qps === undefined ? undefined : Number(o.qps);
+  if (qps !== undefined && !(qps > 0)) throw new CliError(`--qps ${o.qps}: expected a rate above 0, e.g. 200`);
+  const result = importK8s(await readManifests(ctx.cwd, files), { ...(qps === undefined ? {} : { qps }), ...(o.latency === undefined ? {} : { latencyMs: o.latency * 1000 }), ...(o.name === undefined ? {} : { name: o.name }) });
+  for (const n of result.notes) ctx.stderr.write(noteLine(n));
+  if (result.mapped === 0) throw new CliError(`${files.join(', ')}: nothing to import: no object design-sim reads (${SUPPORTED_KINDS})`);
+  const text = `# Imported by design-sim import k8s from ${files.join(', ')}; the notes printed with it say what is estimated or a placeholder.\n${stringify(result.scenario, { lineWidth: 0 })}`;
+  const name = o.out ?? 'imported.yaml';
+  const parsed = parseScenarioText(text, name);
+  const issues = parsed.ok ? validateScenarioReferences(parsed.scenario, undefined, { text, file: name }) : parsed.issues;
+  if (issues.length > 0) {
+    ctx.stderr.write(formatIssueLines(issues, ctx.errColors));
+    throw new CliError(`the imported scenario is not valid (above); nothing written`);
+  }
+  if (o.out === undefined) ctx.stdout.write(text);
+  else await writeOutputFile(ctx.cwd, o.out, text, '--out');
+  env.exit(EXIT_OK);
+}
+
+/** Registers `export k8s` and `import k8s` on `program`. */
+export function registerK8s(program: Command, env: CommandEnv): void {
+  program
+    .command('export')
+    .description('write a scenario as deployable manifests')
+    .command('k8s')
+    .description('Deployment, HPA (autoscaling/v2), PodDisruptionBudget and node-pool hints for each service, plus a ConfigMap with the rest of the scenario')
+    .argument('<file>', 'scenario file')
+    .addOption(new Option('--node-pools <kind>', 'node pools as cluster-autoscaler node group hints or Karpenter NodePools').choices(['cluster-autoscaler', 'karpenter']).default('cluster-autoscaler'))
+    .option('--image <image>', 'container image of the model server (default: a placeholder per service)')
+    .option('--port <port>', 'the server\'s HTTP port', parsePositiveInteger, 8000)
+    .option('--health-path <path>', 'the server\'s health endpoint (vLLM: /health)', '/health')
+    .option('-o, --out <file>', 'write the manifests to a file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ design-sim export k8s examples/hpa-step.yaml --image vllm/vllm-openai:v0.9.2 > fleet.yaml\n  $ design-sim export k8s scenario.yaml --node-pools karpenter -o k8s/\n\nExit codes: 0 written, 2 invalid input.')
+    .action((file: string, o: ExportOptions) => exportCommand(env, file, o));
+  program
+    .command('import')
+    .description('read deployable manifests into a scenario')
+    .command('k8s')
+    .description('Deployments, HPAs, KEDA ScaledObjects and Karpenter NodePools to a scenario (what cannot be mapped is reported)')
+    .argument('<files...>', 'manifest files (YAML, several documents each)')
+    .option('--qps <rate>', 'traffic to simulate, requests per second (manifests do not say; default a 10 QPS placeholder)')
+    .option('--latency <duration>', 'mean service time per request, e.g. 80ms (default a 100 ms placeholder)', parseDurationOption)
+    .option('--name <name>', 'scenario name (default: the first Deployment\'s)')
+    .option('-o, --out <file>', 'write the scenario to a file instead of stdout')
+    .addHelpText('after', `\nExamples:\n  $ design-sim import k8s deploy.yaml hpa.yaml --qps 400 --latency 60ms -o scenario.yaml\n  $ kubectl get deploy,hpa,scaledobject,nodepool -o yaml | design-sim import k8s /dev/stdin\n\nReads ${SUPPORTED_KINDS}; other kinds are named and skipped. Exit codes: 0 imported (see the notes), 2 nothing importable or invalid.`)
+    .action((files: string[], o: ImportOptions) => importCommand(env, files, o));
+}

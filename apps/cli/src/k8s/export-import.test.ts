@@ -1,0 +1,131 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseScenarioText, type Scenario } from '@design-sim/sim-core';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments, stringify } from 'yaml';
+import { indexedJobManifest } from '../shard/k8s-job.ts';
+import { k8sSchemaErrors } from '../testing/k8s-schema-validator.ts';
+import { exportK8s, manifestsYaml, type ExportOptions } from './export-k8s.ts';
+import { importK8s } from './import-k8s.ts';
+import type { K8sObject } from './k8s-object.ts';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const files = ['examples', 'content'].flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.yaml')).map((f) => join(d, f)));
+const scenarios = files
+  .map((f) => {
+    const text = readFileSync(join(root, f), 'utf8');
+    const r = parseScenarioText(text, f);
+    return r.ok && r.scenario.spec.services.length > 0 ? { file: f, text, scenario: r.scenario } : undefined;
+  })
+  .filter((x): x is { file: string; text: string; scenario: Scenario } => x !== undefined);
+
+const ca: ExportOptions = { provisioner: 'cluster-autoscaler', port: 8000, healthPath: '/health', image: 'vllm/vllm-openai:v0.9.2' };
+const onAwsOrAzure = (s: Scenario) => s.spec.nodePools.every((p) => /^(aws|azure)\//.test(p.instance));
+
+/** Export, write as YAML text, read back as a team would (text, not objects), import, parse. */
+function roundTrip(scenario: Scenario, text: string, o: ExportOptions, edit: (objs: K8sObject[]) => K8sObject[] = (x) => x) {
+  const exported = exportK8s(scenario, parse(text) as Record<string, unknown>, o);
+  const yaml = manifestsYaml(edit(exported.objects));
+  const docs = parseAllDocuments(yaml).map((d) => ({ file: 'k8s.yaml', doc: d.toJS() as unknown }));
+  const imported = importK8s(docs);
+  const back = parseScenarioText(stringify(imported.scenario), 'imported.yaml');
+  return { exported, imported, back };
+}
+
+describe('export k8s', () => {
+  it(`writes manifests valid against the Kubernetes 1.36 OpenAPI schema and the Karpenter CRD, for all ${scenarios.length} serving scenarios`, () => {
+    expect(scenarios.length).toBeGreaterThan(10);
+    for (const { file, text, scenario } of scenarios) {
+      const modes: ExportOptions[] = [ca, ...(onAwsOrAzure(scenario) ? [{ ...ca, provisioner: 'karpenter' as const }] : [])];
+      for (const o of modes) {
+        const { objects } = exportK8s(scenario, parse(text) as Record<string, unknown>, o);
+        for (const obj of objects) expect(k8sSchemaErrors(obj), `${file} ${o.provisioner} ${obj.kind}/${obj.metadata.name}`).toEqual([]);
+      }
+    }
+  });
+
+  it('the validator catches what the API server would refuse (so the check above has teeth)', () => {
+    expect(k8sSchemaErrors({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas: 'two', selector: {}, template: {} } })).toEqual(['Deployment /spec/replicas: must be integer']);
+    expect(k8sSchemaErrors({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'x' }, spec: { maxReplicas: 3, scaleTargetRef: { kind: 'Deployment', name: 'x' }, behaviour: {} } })).toEqual([
+      'HorizontalPodAutoscaler /spec: must NOT have additional properties (behaviour)',
+    ]);
+    expect(k8sSchemaErrors({ apiVersion: 'karpenter.sh/v1', kind: 'NodePool', metadata: { name: 'x' }, spec: { template: { spec: { requirements: [], nodeClassRef: { group: 'g', kind: 'k', name: 'n' } } }, disruption: { consolidateAfter: '10 minutes' } } })[0]).toContain('/spec/disruption/consolidateAfter: must match pattern');
+  });
+
+  it('keeps the HPA behavior exactly as written, field presence included', () => {
+    const text = readFileSync(join(root, 'examples/serving-autoscaling.yaml'), 'utf8');
+    const scenario = scenarios.find((s) => s.file === 'examples/serving-autoscaling.yaml')!.scenario;
+    const hpa = exportK8s(scenario, parse(text) as Record<string, unknown>, ca).objects.find((o) => o.kind === 'HorizontalPodAutoscaler') as unknown as { spec: { behavior: unknown } };
+    const written = (parse(text) as { spec: { services: { hpa: { behavior: unknown } }[] } }).spec.services[0]!.hpa.behavior;
+    expect(hpa.spec.behavior).toEqual(written);
+  });
+});
+
+describe('import k8s', () => {
+  it('gives back the same scenario after export, for every serving scenario and both node-pool forms', () => {
+    for (const { file, text, scenario } of scenarios) {
+      for (const o of [ca, ...(onAwsOrAzure(scenario) ? [{ ...ca, provisioner: 'karpenter' as const }] : [])]) {
+        const { back } = roundTrip(scenario, text, o);
+        expect(back.ok && back.scenario, `${file} ${o.provisioner}`).toEqual(scenario);
+      }
+    }
+  });
+
+  it('reads the native fields from the objects, not the ConfigMap: an edited Deployment and HPA change the scenario', () => {
+    const { text, scenario } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
+    const { back } = roundTrip(scenario, text, ca, (objs) =>
+      objs.map((o) => {
+        const c = structuredClone(o) as K8sObject & { spec: Record<string, unknown> };
+        if (o.kind === 'Deployment') c.spec.replicas = 9;
+        if (o.kind === 'HorizontalPodAutoscaler') c.spec.maxReplicas = 77;
+        return c;
+      }),
+    );
+    expect(back.ok && back.scenario.spec.services[0]).toMatchObject({ replicas: 9, hpa: { maxReplicas: 77, minReplicas: 4 } });
+  });
+
+  it('without the design-sim ConfigMap, keeps every native field and says what is a placeholder', () => {
+    const { text, scenario } = scenarios.find((s) => s.file === 'examples/serving-autoscaling.yaml')!;
+    const { back, imported } = roundTrip(scenario, text, ca, (objs) => objs.filter((o) => !(o.kind === 'ConfigMap' && o.metadata.name.startsWith('design-sim-'))));
+    const svc = scenario.spec.services[0]!;
+    const got = back.ok ? back.scenario : undefined;
+    expect(got?.spec.services[0]).toMatchObject({ name: svc.name, replicas: svc.replicas, gpusPerReplica: svc.gpusPerReplica, nodePool: svc.nodePool });
+    expect(got?.spec.services[0]?.hpa?.behavior).toEqual(svc.hpa?.behavior);
+    expect(got?.spec.services[0]?.hpa?.metrics.map((m) => [m.type, m.target])).toEqual(svc.hpa?.metrics.map((m) => [m.type, m.target]));
+    expect(got?.spec.nodePools.map((p) => [p.name, p.instance, p.minNodes, p.maxNodes, p.spotShare])).toEqual(scenario.spec.nodePools.map((p) => [p.name, p.instance, p.minNodes, p.maxNodes, p.spotShare]));
+    const messages = imported.notes.map((n) => n.message).join('\n');
+    expect(messages).toContain('traffic is not in Kubernetes manifests: spec.traffic is 10 QPS constant (a placeholder');
+    expect(messages).toContain('no service time in Kubernetes manifests: latency is exponential with mean 100 ms (a placeholder');
+    expect(messages).toContain('start-up times are estimated from the probes');
+  });
+
+  it("maps a team's own manifests: Deployment, KEDA ScaledObject with behavior, Karpenter NodePool; names and skips the rest", () => {
+    const team = readFileSync(fileURLToPath(new URL('./fixtures/team-manifests.yaml', import.meta.url)), 'utf8');
+    const docs = parseAllDocuments(team).map((d) => ({ file: 'team.yaml', doc: d.toJS() as unknown }));
+    for (const d of docs) if ((d.doc as { kind: string }).kind !== 'Service') expect(k8sSchemaErrors(d.doc as K8sObject)).toEqual([]);
+    const r = importK8s(docs, { qps: 120, latencyMs: 250 });
+    const back = parseScenarioText(stringify(r.scenario), 'imported.yaml');
+    expect(back.ok).toBe(true);
+    const s = back.ok ? back.scenario : undefined;
+    expect(s?.spec.services[0]).toMatchObject({ name: 'llama-8b', replicas: 2, gpusPerReplica: 1, nodePool: 'gpu', latency: { distribution: 'exponential', meanMs: 250 } });
+    expect(s?.spec.services[0]?.hpa).toMatchObject({ minReplicas: 1, maxReplicas: 12, metrics: [{ type: 'queueLength', target: 5 }] });
+    expect(s?.spec.services[0]?.hpa?.behavior).toEqual({ scaleUp: { stabilizationWindowSeconds: 0, policies: [{ type: 'Pods', value: 2, periodSeconds: 60 }] }, scaleDown: { stabilizationWindowSeconds: 600 } });
+    expect(s?.spec.nodePools[0]).toMatchObject({ name: 'gpu', instance: 'aws/us-east-1/g5.xlarge', maxNodes: 16, spotShare: 1 });
+    expect(s?.spec.traffic?.profile).toEqual({ type: 'constant', qps: 120 });
+    const lines = r.notes.map((n) => `${n.object}: ${n.message}`);
+    expect(lines).toContain('Service/llama-8b: unsupported kind Service (v1): skipped; design-sim reads Deployment (apps/v1), HorizontalPodAutoscaler (autoscaling/v2), ScaledObject (keda.sh/v1alpha1), NodePool (karpenter.sh/v1), PodDisruptionBudget, and the ConfigMaps of `design-sim export k8s`');
+    expect(lines).toContain('ScaledObject/llama-8b: minReplicaCount 0: scale to zero is not simulated; minReplicas 1');
+    expect(lines).toContain('ScaledObject/llama-8b: trigger type "cpu" is not simulated (design-sim reads prometheus triggers on the metrics it models): left out');
+  });
+});
+
+describe('the shard Job', () => {
+  it('is a valid ConfigMap and batch/v1 Indexed Job', () => {
+    const text = indexedJobManifest({ name: 'design-sim-sweep-x', command: 'sweep', fileName: 'x.yaml', fileText: 'a: 1\n', args: ['--vary', 'spec.services[0].replicas=1..9'], shards: 4, parallelism: 2, image: 'design-sim:0.1.0', resultsClaim: 'results', cpus: 2 });
+    const docs = parseAllDocuments(text).map((d) => d.toJS() as K8sObject);
+    expect(docs.map((d) => d.kind)).toEqual(['ConfigMap', 'Job']);
+    for (const d of docs) expect(k8sSchemaErrors(d)).toEqual([]);
+    expect(text).toContain("design-sim sweep /scenario/x.yaml --vary 'spec.services[0].replicas=1..9' --workers 2 --shard $((JOB_COMPLETION_INDEX + 1))/4");
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * `export k8s`: a scenario as manifests a team can apply. Per service (a graph of services exports as
+ * one set per service): a Deployment (GPU requests and limits, a startup probe that allows the model
+ * load, a readiness probe whose period matches the scenario's readiness delay), its
+ * HorizontalPodAutoscaler (autoscaling/v2, `behavior` exactly as written) and a PodDisruptionBudget;
+ * per node pool a hint for the cluster autoscaler (a ConfigMap with the node group settings and
+ * flags) or a Karpenter NodePool; and a ConfigMap with the rest of the scenario (scenario-remainder.ts).
+ */
+import { getInstance } from '@design-sim/cost-model';
+import { cloudOf, formatDuration, type Scenario } from '@design-sim/sim-core';
+import { stringify } from 'yaml';
+import { metricNameFor } from './hpa-metric-names.ts';
+import { GPU_RESOURCE, goDuration, MANAGED_BY, MANAGED_BY_LABEL, NAME_LABEL, toQuantity, type K8sObject } from './k8s-object.ts';
+import { INSTANCE_TYPE_LABEL, KARPENTER_CAPACITY_TYPE, KARPENTER_NODE_CLASS, poolLabelKey, type NodeProvisioner } from './node-pool-labels.ts';
+import { scenarioRemainder } from './scenario-remainder.ts';
+
+/** Export settings. */
+export interface ExportOptions {
+  provisioner: NodeProvisioner;
+  /** Container image per service name; a missing one gets a placeholder (and a note). */
+  image?: string;
+  /** HTTP port and path of the model server's health endpoint (vLLM: 8000, /health). */
+  port: number;
+  healthPath: string;
+}
+
+/** The manifests and what the user should know about them. */
+export interface ExportResult {
+  objects: K8sObject[];
+  notes: string[];
+}
+
+/** Key of the remainder in the design-sim ConfigMap. */
+export const REMAINDER_KEY = 'scenario.yaml';
+/** Key of the node-group hints in their ConfigMap. */
+export const NODE_GROUPS_KEY = 'node-groups.yaml';
+/** NodePool annotations for what Karpenter has no field for. */
+export const MIN_NODES_ANNOTATION = 'design-sim.io/min-nodes';
+export const SPOT_SHARE_ANNOTATION = 'design-sim.io/spot-share';
+
+// kubelet's probe period default is 10 s (Configure Liveness, Readiness and Startup Probes).
+const PROBE_PERIOD = 10;
+
+/**
+ * Probes from the start-up stages. Image pull happens before the container starts, so no probe waits
+ * for it. The startup probe allows twice the model load (at least 30 s) before the kubelet restarts the
+ * container; the readiness period is twice the scenario's readiness delay, whose mean is half a period
+ * (a server becomes healthy at a uniformly random point between two probes).
+ */
+function probes(startup: Scenario['spec']['services'][number]['startup'], o: ExportOptions) {
+  const httpGet = { path: o.healthPath, port: 'http' };
+  const budget = Math.max(30, 2 * startup.modelLoad);
+  return {
+    startupProbe: { httpGet, periodSeconds: PROBE_PERIOD, failureThreshold: Math.ceil(budget / PROBE_PERIOD) },
+    readinessProbe: { httpGet, periodSeconds: Math.max(1, Math.round(2 * startup.readiness)), failureThreshold: 3 },
+  };
+}
+
+/** The manifests for `scenario`; `raw` is the document as written (its units kept in the remainder). */
+export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: ExportOptions): ExportResult {
+  const notes: string[] = [];
+  const objects: K8sObject[] = [];
+  const part = scenario.metadata.name;
+  const pools = new Map(scenario.spec.nodePools.map((p) => [p.name, p]));
+  for (const svc of scenario.spec.services) {
+    const labels = { [NAME_LABEL]: svc.name, 'app.kubernetes.io/part-of': part };
+    const pool = svc.nodePool === undefined ? undefined : pools.get(svc.nodePool);
+    const gpus = svc.gpusPerReplica > 0 ? { [GPU_RESOURCE]: toQuantity(svc.gpusPerReplica) } : undefined;
+    const image = o.image ?? `registry.example.com/${svc.name}:latest`;
+    if (o.image === undefined) notes.push(`Deployment/${svc.name}: image ${image} is a placeholder: pass --image`);
+    objects.push({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: svc.name, labels },
+      spec: {
+        replicas: svc.replicas,
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            ...(pool === undefined ? {} : { nodeSelector: { [poolLabelKey(cloudOf(pool.instance), o.provisioner)]: pool.name } }),
+            ...(gpus === undefined ? {} : { tolerations: [{ key: GPU_RESOURCE, operator: 'Exists', effect: 'NoSchedule' }] }),
+            containers: [
+              {
+                name: 'server',
+                image,
+                ports: [{ name: 'http', containerPort: o.port }],
+                ...(gpus === undefined ? {} : { resources: { requests: gpus, limits: gpus } }),
+                ...probes(svc.startup, o),
+              },
+            ],
+          },
+        },
+      },
+    });
+    objects.push({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: svc.name, labels },
+      spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+    });
+    if (svc.hpa !== undefined) {
+      const h = svc.hpa;
+      objects.push({
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: { name: svc.name, labels },
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: svc.name },
+          minReplicas: h.minReplicas,
+          maxReplicas: h.maxReplicas,
+          metrics: h.metrics.map((m) => {
+            const n = metricNameFor(m.type);
+            return { type: 'Pods', pods: { metric: { name: n.name }, target: { type: 'AverageValue', averageValue: toQuantity(Number((m.target * n.scale).toPrecision(12))) } } };
+          }),
+          ...(h.behavior === undefined ? {} : { behavior: h.behavior }),
+        },
+      });
+      notes.push(
+        `HorizontalPodAutoscaler/${svc.name}: the sync period (${formatDuration(h.syncPeriod)}) and tolerance (${h.tolerance}) are kube-controller-manager flags (--horizontal-pod-autoscaler-sync-period, --horizontal-pod-autoscaler-tolerance), and each metric's scrape interval and rate window are Prometheus settings: they are kept in the design-sim ConfigMap`,
+      );
+    }
+  }
+  for (const pool of scenario.spec.nodePools) objects.push(...poolObjects(pool, scenario, o, notes));
+  objects.push({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: `design-sim-${part}`.slice(0, 253), labels: { [MANAGED_BY_LABEL]: MANAGED_BY, 'app.kubernetes.io/part-of': part } },
+    data: { [REMAINDER_KEY]: stringify(scenarioRemainder(raw), { lineWidth: 0 }) },
+  });
+  return { objects, notes };
+}
+
+type Pool = Scenario['spec']['nodePools'][number];
+
+function poolObjects(pool: Pool, scenario: Scenario, o: ExportOptions, notes: string[]): K8sObject[] {
+  const inst = getInstance(pool.instance, scenario.spec.catalogDate === undefined ? {} : { asOf: scenario.spec.catalogDate });
+  const cloud = cloudOf(pool.instance);
+  const capacity = pool.spotShare >= 1 ? ['spot'] : pool.spotShare <= 0 ? ['on-demand'] : ['spot', 'on-demand'];
+  if (o.provisioner === 'karpenter') {
+    const nodeClass = KARPENTER_NODE_CLASS[cloud];
+    if (nodeClass === undefined) throw new Error(`node pool ${pool.name}: Karpenter has no provider for ${cloud}; use --node-pools cluster-autoscaler`);
+    if (pool.minNodes > 0) notes.push(`NodePool/${pool.name}: Karpenter keeps no minimum size (minNodes ${pool.minNodes} is in the design-sim ConfigMap); pods, not pools, hold nodes up`);
+    if (pool.spotShare > 0 && pool.spotShare < 1) notes.push(`NodePool/${pool.name}: Karpenter cannot hold a spot share of ${pool.spotShare}; it allows both capacity types and prefers spot`);
+    notes.push(`NodePool/${pool.name}: nodeClassRef names a ${nodeClass.kind} "default": create it for your cluster`);
+    return [
+      {
+        apiVersion: 'karpenter.sh/v1',
+        kind: 'NodePool',
+        // What a NodePool has no field for, kept where `import k8s` finds it.
+        metadata: { name: pool.name, labels: { 'app.kubernetes.io/part-of': scenario.metadata.name }, annotations: { [MIN_NODES_ANNOTATION]: String(pool.minNodes), [SPOT_SHARE_ANNOTATION]: String(pool.spotShare) } },
+        spec: {
+          template: {
+            spec: {
+              nodeClassRef: { ...nodeClass, name: 'default' },
+              requirements: [
+                { key: INSTANCE_TYPE_LABEL, operator: 'In', values: [inst.type] },
+                { key: KARPENTER_CAPACITY_TYPE, operator: 'In', values: capacity },
+              ],
+              taints: [{ key: GPU_RESOURCE, effect: 'NoSchedule' }],
+            },
+          },
+          // Karpenter limits the pool by resources: maxNodes × GPUs per node.
+          limits: { [GPU_RESOURCE]: toQuantity(pool.maxNodes * inst.gpuCount) },
+          disruption: { consolidationPolicy: 'WhenEmptyOrUnderutilized', consolidateAfter: goDuration(pool.clusterAutoscaler.scaleDownUnneededTime) },
+        },
+      },
+    ];
+  }
+  const ca = pool.clusterAutoscaler;
+  // Flag names and defaults: kubernetes/autoscaler cluster-autoscaler/config/flags/flags.go (k8s-semantics §3.1).
+  const hint = {
+    name: pool.name,
+    cloud,
+    region: inst.region,
+    instanceType: inst.type,
+    gpusPerNode: inst.gpuCount,
+    minNodes: pool.minNodes,
+    maxNodes: pool.maxNodes,
+    spotShare: pool.spotShare,
+    nodeLabels: { [poolLabelKey(cloud, 'cluster-autoscaler')]: pool.name },
+    nodeTaints: [`${GPU_RESOURCE}=present:NoSchedule`],
+    clusterAutoscalerFlags: [
+      `--nodes=${pool.minNodes}:${pool.maxNodes}:${pool.name}`,
+      `--scan-interval=${goDuration(ca.scanInterval)}`,
+      `--scale-down-unneeded-time=${goDuration(ca.scaleDownUnneededTime)}`,
+      `--scale-down-delay-after-add=${goDuration(ca.scaleDownDelayAfterAdd)}`,
+      `--scale-down-gpu-utilization-threshold=${ca.scaleDownUtilizationThreshold}`,
+      `--max-node-provision-time=${goDuration(ca.maxNodeProvisionTime)}`,
+    ],
+  };
+  if (!ca.enabled) notes.push(`node group ${pool.name}: the cluster autoscaler is off in the scenario: give the group a fixed size of ${pool.initialNodes}`);
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: `${pool.name}-node-group`, labels: { [MANAGED_BY_LABEL]: MANAGED_BY, 'app.kubernetes.io/part-of': scenario.metadata.name } },
+      data: { [NODE_GROUPS_KEY]: stringify(hint, { lineWidth: 0 }) },
+    },
+  ];
+}
+
+/** The objects as one multi-document YAML text. */
+export function manifestsYaml(objects: readonly K8sObject[]): string {
+  return objects.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+}

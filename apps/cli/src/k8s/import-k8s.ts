@@ -1,0 +1,321 @@
+/**
+ * `import k8s`: a team's manifests as a scenario. Deployments become services (replicas, GPUs, node
+ * pool, start-up estimated from the probes), HorizontalPodAutoscalers (autoscaling/v2) and KEDA
+ * ScaledObjects become their HPAs with `behavior` verbatim, Karpenter NodePools and design-sim's
+ * node-group hints become node pools, and design-sim's own ConfigMap (from `export k8s`) supplies the
+ * rest. What cannot be mapped is reported, object by object; kinds design-sim does not read are named
+ * and skipped. Works on plain parsed YAML: no cluster access.
+ */
+import { listInstances } from '@design-sim/cost-model';
+import { parse } from 'yaml';
+import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
+import { GPU_RESOURCE, MANAGED_BY, MANAGED_BY_LABEL, parseGoDuration, parseQuantity } from './k8s-object.ts';
+import { MIN_NODES_ANNOTATION, NODE_GROUPS_KEY, REMAINDER_KEY, SPOT_SHARE_ANNOTATION } from './export-k8s.ts';
+import { INSTANCE_TYPE_LABEL, KARPENTER_CAPACITY_TYPE, KARPENTER_NODE_CLASS, POOL_LABEL_KEYS } from './node-pool-labels.ts';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const obj = (v: unknown): Obj => (isObj(v) ? v : {});
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** One parsed YAML document and the file it came from. */
+export interface ManifestDoc {
+  file: string;
+  doc: unknown;
+}
+
+/** One thing the user should know: what was not mapped, estimated or skipped. */
+export interface ImportNote {
+  file: string;
+  /** `Kind/name`, or '' for the whole import. */
+  object: string;
+  message: string;
+}
+
+/** Values to use where the manifests say nothing (traffic and service time are never in them). */
+export interface ImportOptions {
+  name?: string;
+  qps?: number;
+  latencyMs?: number;
+}
+
+/** The scenario document (input form) and the notes. */
+export interface ImportResult {
+  scenario: Obj;
+  notes: ImportNote[];
+  /** Objects mapped (Deployments, autoscalers, node pools). */
+  mapped: number;
+}
+
+/** The kinds import reads, for messages. */
+export const SUPPORTED_KINDS = 'Deployment (apps/v1), HorizontalPodAutoscaler (autoscaling/v2), ScaledObject (keda.sh/v1alpha1), NodePool (karpenter.sh/v1), PodDisruptionBudget, and the ConfigMaps of `design-sim export k8s`';
+
+interface Item {
+  file: string;
+  o: Obj;
+  kind: string;
+  apiVersion: string;
+  name: string;
+}
+
+function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
+  const out: Item[] = [];
+  const add = (file: string, d: unknown) => {
+    if (d === null || d === undefined) return;
+    const o = obj(d);
+    const kind = str(o.kind);
+    if (kind === 'List' || (kind?.endsWith('List') === true && Array.isArray(o.items))) {
+      for (const i of list(o.items)) add(file, i);
+      return;
+    }
+    const name = str(obj(o.metadata).name);
+    if (kind === undefined || str(o.apiVersion) === undefined || name === undefined) {
+      notes.push({ file, object: '', message: 'a document without apiVersion, kind and metadata.name is not a Kubernetes object: skipped' });
+      return;
+    }
+    out.push({ file, o, kind, apiVersion: str(o.apiVersion) ?? '', name });
+  };
+  for (const { file, doc } of docs) add(file, doc);
+  return out;
+}
+
+const ref = (i: Item) => `${i.kind}/${i.name}`;
+
+function findOrAdd(items: unknown[], name: string, make: () => Obj): Obj {
+  const found = items.find((x) => isObj(x) && x.name === name);
+  if (isObj(found)) return found;
+  const made = make();
+  items.push(made);
+  return made;
+}
+
+/** The GPUs a pod template asks for: the sum over its containers of limits (else requests) of nvidia.com/gpu. */
+function podGpus(template: Obj): number {
+  let n = 0;
+  for (const c of list(obj(template.spec).containers)) {
+    const r = obj(obj(c).resources);
+    n += parseQuantity(obj(r.limits)[GPU_RESOURCE] ?? obj(r.requests)[GPU_RESOURCE]) ?? 0;
+  }
+  return n;
+}
+
+interface MetricTarget {
+  metric: HpaMetricName;
+  target: number;
+}
+
+/** An autoscaling/v2 metric spec mapped to a scenario metric, or a reason it cannot be. */
+function hpaMetric(m: Obj): MetricTarget | string {
+  const type = str(m.type);
+  const body = obj(m[type === 'Pods' ? 'pods' : type === 'Object' ? 'object' : type === 'External' ? 'external' : type === 'Resource' ? 'resource' : 'containerResource']);
+  if (type === 'Resource' || type === 'ContainerResource') return `a ${type} metric (${str(body.name) ?? '?'}) is CPU or memory: not simulated`;
+  const name = str(obj(body.metric).name) ?? '';
+  const metric = metricForName(name);
+  if (metric === undefined) return `the ${type ?? '?'} metric "${name}" is not one design-sim simulates (it knows requests per second, in-flight and waiting requests, KV-cache and GPU utilization)`;
+  const t = obj(body.target);
+  const value = parseQuantity(t.averageValue ?? t.value);
+  if (value === undefined) return `the metric "${name}" has no averageValue or value target`;
+  if (type !== 'Pods' && t.averageValue === undefined) return `the ${type} metric "${name}" targets a total value, not a per-pod average`;
+  return { metric, target: value / metric.scale };
+}
+
+/** Fills `hpa` from bounds, metrics and behavior; returns false when no metric could be mapped. */
+function applyAutoscaler(hpa: Obj, a: { min: number; max: number; metrics: MetricTarget[]; behavior: unknown }): boolean {
+  if (a.metrics.length === 0) return false;
+  const extras = list(hpa.metrics).filter(isObj);
+  hpa.minReplicas = a.min;
+  hpa.maxReplicas = a.max;
+  hpa.metrics = a.metrics.map((m, i) => {
+    const extra = extras.find((e) => e.type === m.metric.type && extras.indexOf(e) === i) ?? extras.find((e) => e.type === m.metric.type) ?? {};
+    return { ...extra, type: m.metric.type, target: Number(m.target.toPrecision(12)) };
+  });
+  if (a.behavior === undefined) delete hpa.behavior;
+  else hpa.behavior = structuredClone(a.behavior);
+  return true;
+}
+
+/** Maps `docs` to a scenario. */
+export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions = {}): ImportResult {
+  const notes: ImportNote[] = [];
+  const items = flatten(docs, notes);
+  const note = (i: Item | undefined, message: string) => notes.push({ file: i?.file ?? '', object: i === undefined ? '' : ref(i), message });
+  const managed = (i: Item) => i.kind === 'ConfigMap' && obj(obj(i.o.metadata).labels)[MANAGED_BY_LABEL] === MANAGED_BY;
+  const remainderItem = items.find((i) => managed(i) && typeof obj(i.o.data)[REMAINDER_KEY] === 'string');
+  let mapped = 0;
+
+  const scenario: Obj = remainderItem === undefined ? {} : obj(parse(str(obj(remainderItem.o.data)[REMAINDER_KEY]) ?? '') as unknown);
+  const hasRemainder = remainderItem !== undefined;
+  scenario.apiVersion ??= 'design-sim/v1';
+  scenario.kind ??= 'Scenario';
+  const firstDeployment = items.find((i) => i.kind === 'Deployment');
+  scenario.metadata ??= { name: options.name ?? firstDeployment?.name ?? 'imported', title: 'Imported from Kubernetes manifests' };
+  const spec = obj((scenario.spec ??= {}));
+  if (!hasRemainder) {
+    spec.duration = '1h';
+    spec.traffic = { arrivals: 'poisson', profile: { type: 'constant', qps: options.qps ?? 10 } };
+    note(undefined, `traffic is not in Kubernetes manifests: spec.traffic is ${options.qps ?? 10} QPS constant${options.qps === undefined ? ' (a placeholder: pass --qps or edit the file)' : ''}, spec.duration 1h`);
+  }
+  const services = list((spec.services ??= []));
+  const pools = list((spec.nodePools ??= []));
+
+  // Node pools first: a Deployment's nodeSelector may name them.
+  for (const i of items.filter((x) => managed(x) && typeof obj(x.o.data)[NODE_GROUPS_KEY] === 'string')) {
+    const h = obj(parse(str(obj(i.o.data)[NODE_GROUPS_KEY]) ?? '') as unknown);
+    const name = str(h.name) ?? i.name;
+    const pool = findOrAdd(pools, name, () => ({ name }));
+    pool.instance = `${str(h.cloud)}/${str(h.region)}/${str(h.instanceType)}`;
+    pool.minNodes = h.minNodes;
+    pool.maxNodes = h.maxNodes;
+    pool.spotShare = h.spotShare;
+    if (!hasRemainder) {
+      const flag = (f: string) => list(h.clusterAutoscalerFlags).map(String).find((x) => x.startsWith(`--${f}=`))?.split('=')[1];
+      const ca: Obj = {};
+      for (const [f, key] of [['scan-interval', 'scanInterval'], ['scale-down-unneeded-time', 'scaleDownUnneededTime'], ['scale-down-delay-after-add', 'scaleDownDelayAfterAdd'], ['max-node-provision-time', 'maxNodeProvisionTime']] as const) {
+        const v = parseGoDuration(flag(f));
+        if (v !== undefined) ca[key] = v;
+      }
+      const threshold = Number(flag('scale-down-gpu-utilization-threshold'));
+      if (Number.isFinite(threshold)) ca.scaleDownUtilizationThreshold = threshold;
+      pool.clusterAutoscaler = ca;
+    }
+    mapped++;
+  }
+  for (const i of items.filter((x) => x.kind === 'NodePool')) {
+    if (!i.apiVersion.startsWith('karpenter.sh/')) {
+      note(i, `${i.apiVersion} NodePool is not Karpenter's (karpenter.sh/v1): skipped`);
+      continue;
+    }
+    const s = obj(i.o.spec);
+    const tspec = obj(obj(s.template).spec);
+    const reqs = list(tspec.requirements).filter(isObj);
+    const req = (key: string) => reqs.find((r) => r.key === key && r.operator === 'In');
+    const types = list(req(INSTANCE_TYPE_LABEL)?.values).map(String);
+    const group = str(obj(tspec.nodeClassRef).group);
+    const cloud = Object.entries(KARPENTER_NODE_CLASS).find(([, c]) => c.group === group)?.[0];
+    const pool = findOrAdd(pools, i.name, () => ({ name: i.name }));
+    const known = str(pool.instance);
+    const candidates = listInstances(cloud === undefined ? {} : { cloud: cloud as 'aws' | 'azure' }).filter((x) => types.includes(x.type));
+    const chosen = candidates.find((x) => x.id === known) ?? candidates.find((x) => x.type === types[0]);
+    if (chosen === undefined) {
+      note(i, `no ${INSTANCE_TYPE_LABEL} requirement names an instance type in the catalog (${types.join(', ') || 'none'}): the pool cannot be priced; set spec.nodePools[].instance`);
+      continue;
+    }
+    pool.instance = chosen.id;
+    if (types.length > 1) note(i, `it allows ${types.length} instance types; the simulation uses one, ${chosen.id}`);
+    if (known === undefined && candidates.filter((x) => x.type === chosen.type).length > 1) note(i, `${chosen.type} is sold in several regions; the scenario uses ${chosen.region}: edit spec.nodePools[].instance for yours`);
+    const capacity = list(req(KARPENTER_CAPACITY_TYPE)?.values).map(String);
+    const ann = obj(obj(i.o.metadata).annotations);
+    const share = Number(ann[SPOT_SHARE_ANNOTATION]);
+    pool.spotShare = Number.isFinite(share) && ann[SPOT_SHARE_ANNOTATION] !== undefined ? share : capacity.includes('spot') ? (capacity.includes('on-demand') ? 0.5 : 1) : 0;
+    if (ann[SPOT_SHARE_ANNOTATION] === undefined && capacity.includes('spot') && capacity.includes('on-demand')) note(i, 'both spot and on-demand capacity allowed: the simulation assumes half spot (spotShare 0.5)');
+    const minNodes = Number(ann[MIN_NODES_ANNOTATION]);
+    pool.minNodes = Number.isFinite(minNodes) && ann[MIN_NODES_ANNOTATION] !== undefined ? minNodes : (pool.minNodes ?? 0);
+    const gpuLimit = parseQuantity(obj(s.limits)[GPU_RESOURCE]);
+    if (gpuLimit !== undefined) pool.maxNodes = Math.max(1, Math.floor(gpuLimit / chosen.gpuCount));
+    else {
+      pool.maxNodes ??= 100;
+      note(i, `no ${GPU_RESOURCE} limit: the pool is capped at maxNodes ${String(pool.maxNodes)}`);
+    }
+    const after = parseGoDuration(obj(s.disruption).consolidateAfter);
+    if (!hasRemainder && after !== undefined) pool.clusterAutoscaler = { scaleDownUnneededTime: after };
+    note(i, 'Karpenter provisions in seconds from pending pods; the simulation uses its cluster-autoscaler model (10 s scans, scale-down after consolidateAfter)');
+    mapped++;
+  }
+  const poolNames = new Set(pools.filter(isObj).map((p) => p.name));
+  // Services the design-sim ConfigMap describes keep its start-up times (absent there = the defaults).
+  const described = new Set(services.filter(isObj).map((x) => x.name));
+
+  for (const i of items.filter((x) => x.kind === 'Deployment')) {
+    const s = obj(i.o.spec);
+    const template = obj(s.template);
+    const svc = findOrAdd(services, i.name, () => {
+      note(i, `no service time in Kubernetes manifests: latency is exponential with mean ${options.latencyMs ?? 100} ms${options.latencyMs === undefined ? ' (a placeholder: pass --latency or edit the file)' : ''}`);
+      return { name: i.name, latency: { distribution: 'exponential', meanMs: options.latencyMs ?? 100 } };
+    });
+    svc.replicas = typeof s.replicas === 'number' ? s.replicas : 1;
+    svc.gpusPerReplica = podGpus(template);
+    const selector = obj(obj(template.spec).nodeSelector);
+    const poolName = POOL_LABEL_KEYS.map((k) => str(selector[k])).find((v) => v !== undefined);
+    if (poolName !== undefined && poolNames.has(poolName)) svc.nodePool = poolName;
+    else if (poolName !== undefined) note(i, `its nodeSelector names node pool "${poolName}", but no NodePool or node-group object for it was given`);
+    if (!described.has(i.name)) {
+      const c = obj(list(obj(template.spec).containers)[0]);
+      const sp = obj(c.startupProbe);
+      const rp = obj(c.readinessProbe);
+      const budget = (Number(sp.periodSeconds ?? 10) || 10) * (Number(sp.failureThreshold ?? 3) || 3);
+      const startup: Obj = {};
+      if (c.startupProbe !== undefined) startup.modelLoad = `${Math.round(budget / 2)}s`;
+      if (c.readinessProbe !== undefined) startup.readiness = `${(Number(rp.periodSeconds ?? 10) || 10) / 2}s`;
+      svc.startup = startup;
+      note(i, `start-up times are estimated from the probes (model load ${String(startup.modelLoad ?? '0s')} = half the startup probe's budget, readiness ${String(startup.readiness ?? '0s')} = half the readiness period); image pull time is not in the manifests (0s): measure and set spec.services[].startup`);
+    }
+    mapped++;
+  }
+  const serviceFor = (i: Item, target: Obj): Obj | undefined => {
+    const name = str(target.name);
+    const svc = services.find((x) => isObj(x) && x.name === name);
+    if (!isObj(svc)) note(i, `it scales ${str(target.kind) ?? 'a workload'} "${name ?? '?'}", which is not among the Deployments given: skipped`);
+    return isObj(svc) ? svc : undefined;
+  };
+  for (const i of items.filter((x) => x.kind === 'HorizontalPodAutoscaler')) {
+    if (i.apiVersion !== 'autoscaling/v2') {
+      note(i, `${i.apiVersion} is not read (its targetCPUUtilizationPercentage is CPU, not simulated): convert to autoscaling/v2`);
+      continue;
+    }
+    const s = obj(i.o.spec);
+    const svc = serviceFor(i, obj(s.scaleTargetRef));
+    if (svc === undefined) continue;
+    const metrics: MetricTarget[] = [];
+    for (const m of list(s.metrics).filter(isObj)) {
+      const r = hpaMetric(m);
+      if (typeof r === 'string') note(i, `${r}: left out`);
+      else metrics.push(r);
+    }
+    const hpa = obj((svc.hpa ??= {}));
+    if (!applyAutoscaler(hpa, { min: typeof s.minReplicas === 'number' ? s.minReplicas : 1, max: Number(s.maxReplicas), metrics, behavior: s.behavior })) {
+      delete svc.hpa;
+      note(i, 'no metric could be mapped: the service keeps a fixed replica count');
+    } else mapped++;
+  }
+  for (const i of items.filter((x) => x.kind === 'ScaledObject')) {
+    const s = obj(i.o.spec);
+    const svc = serviceFor(i, obj(s.scaleTargetRef));
+    if (svc === undefined) continue;
+    const metrics: MetricTarget[] = [];
+    for (const t of list(s.triggers).filter(isObj)) {
+      const md = obj(t.metadata);
+      if (t.type !== 'prometheus') {
+        note(i, `trigger type "${String(t.type)}" is not simulated (design-sim reads prometheus triggers on the metrics it models): left out`);
+        continue;
+      }
+      const metric = metricForName(str(md.metricName) ?? '') ?? metricInQuery(str(md.query) ?? '');
+      const threshold = parseQuantity(md.threshold);
+      if (metric === undefined || threshold === undefined) note(i, `prometheus trigger "${str(md.query) ?? ''}": no metric design-sim simulates, or no threshold: left out`);
+      // KEDA's prometheus scaler targets the threshold as an AverageValue per replica by default.
+      else metrics.push({ metric, target: threshold / metric.scale });
+    }
+    const min = typeof s.minReplicaCount === 'number' ? s.minReplicaCount : 0;
+    if (min < 1) note(i, `minReplicaCount ${min}: scale to zero is not simulated; minReplicas 1`);
+    const hpa = obj((svc.hpa ??= {}));
+    const behavior = obj(obj(s.advanced).horizontalPodAutoscalerConfig).behavior;
+    if (!applyAutoscaler(hpa, { min: Math.max(1, min), max: typeof s.maxReplicaCount === 'number' ? s.maxReplicaCount : 100, metrics, behavior })) {
+      delete svc.hpa;
+      note(i, 'no trigger could be mapped: the service keeps a fixed replica count');
+    } else mapped++;
+  }
+  for (const i of items.filter((x) => x.kind === 'PodDisruptionBudget')) note(i, 'not simulated: the simulated cluster autoscaler drains one node at a time, which any PDB with maxUnavailable ≥ 1 allows');
+  const read = new Set(['Deployment', 'HorizontalPodAutoscaler', 'ScaledObject', 'NodePool', 'PodDisruptionBudget']);
+  for (const i of items) {
+    if (read.has(i.kind) || managed(i)) continue;
+    note(i, `unsupported kind ${i.kind} (${i.apiVersion}): skipped; design-sim reads ${SUPPORTED_KINDS}`);
+  }
+  for (const svc of services.filter(isObj)) {
+    if (isObj(svc.hpa) && svc.hpa.maxReplicas === undefined) {
+      delete svc.hpa;
+      notes.push({ file: remainderItem?.file ?? '', object: `Deployment/${String(svc.name)}`, message: 'the design-sim ConfigMap has an HPA for it, but no HorizontalPodAutoscaler or ScaledObject was given: fixed replica count' });
+    }
+  }
+  if (spec.nodePools !== undefined && pools.length === 0) delete spec.nodePools;
+  return { scenario, notes, mapped };
+}

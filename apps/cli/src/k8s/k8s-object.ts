@@ -1,0 +1,60 @@
+/**
+ * Plain Kubernetes objects as design-sim writes and reads them, and resource.Quantity text: Kubernetes
+ * writes fractional quantities in milli-units ("800m") and accepts numbers, plain decimals, decimal SI
+ * suffixes and exponents (apimachinery pkg/api/resource/quantity.go, ParseQuantity).
+ */
+
+/** Any Kubernetes object: apiVersion, kind, metadata, and its own fields. */
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  [field: string]: unknown;
+}
+
+/** The label that ties a workload's objects together (recommended labels, kubernetes.io/docs/concepts/overview/working-with-objects/common-labels). */
+export const NAME_LABEL = 'app.kubernetes.io/name';
+/** Marks objects design-sim made, so `import k8s` knows its own ConfigMaps. */
+export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
+/** The value of MANAGED_BY_LABEL. */
+export const MANAGED_BY = 'design-sim';
+/** The GPU extended resource of the NVIDIA device plugin. */
+export const GPU_RESOURCE = 'nvidia.com/gpu';
+
+/** A number as a Quantity string: integers plain, fractions in milli-units ("0.8" → "800m"). */
+export function toQuantity(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  const milli = Math.round(x * 1000);
+  return Math.abs(milli / 1000 - x) < 1e-9 ? `${milli}m` : String(x);
+}
+
+const SUFFIX: Readonly<Record<string, number>> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+
+/** A Quantity (string or number) as a number, or undefined when it is not one. */
+export function parseQuantity(q: unknown): number | undefined {
+  if (typeof q === 'number') return Number.isFinite(q) ? q : undefined;
+  if (typeof q !== 'string') return undefined;
+  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?$/.exec(q.trim());
+  if (m === null) return undefined;
+  const base = Number(m[1]);
+  if (m[2] !== undefined) return base * 10 ** Number(m[2].slice(1));
+  return base * (SUFFIX[m[3] ?? ''] ?? 1);
+}
+
+/** Seconds as a Go duration string ("90s" → "1m30s"), the form Karpenter and cluster-autoscaler flags take. */
+export function goDuration(seconds: number): string {
+  if (seconds === 0) return '0s';
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = Number((seconds % 60).toFixed(3));
+  return `${h > 0 ? `${h}h` : ''}${m > 0 ? `${m}m` : ''}${s > 0 ? `${s}s` : ''}`;
+}
+
+/** A Go duration string ("1h2m3.5s", "300ms") as seconds, or undefined. */
+export function parseGoDuration(text: unknown): number | undefined {
+  if (typeof text !== 'string' || !/^(\d+(\.\d+)?(h|m|s|ms|us|ns))+$/.test(text)) return undefined;
+  const unit: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 };
+  let total = 0;
+  for (const [, n, u] of text.matchAll(/(\d+(?:\.\d+)?)(ms|us|ns|h|m|s)/g)) total += Number(n) * (unit[u ?? 's'] ?? 1);
+  return total;
+}

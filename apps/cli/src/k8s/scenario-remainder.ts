@@ -1,0 +1,38 @@
+/**
+ * The split between what Kubernetes objects say natively and what only a simulation needs. Native:
+ * a service's replicas, GPUs and node pool (Deployment), its HPA bounds, metric targets and behavior
+ * (HorizontalPodAutoscaler), a pool's instance, size and spot share (node-pool hints or a Karpenter
+ * NodePool). Everything else (traffic, latency model, expectations, HPA controller flags, metric
+ * windows, start-up stage times, cluster-autoscaler flags) is the remainder, written by `export k8s`
+ * into a ConfigMap so that `import k8s` gives the same scenario back; manifests without it still
+ * import their native fields. This file is the one list of native fields; export and import both read it.
+ */
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Fields of `spec.services[]` the Deployment and HPA carry. */
+export const NATIVE_SERVICE_FIELDS = ['replicas', 'gpusPerReplica', 'nodePool'] as const;
+/** Fields of `services[].hpa` the HorizontalPodAutoscaler carries (metric targets too, by type). */
+export const NATIVE_HPA_FIELDS = ['minReplicas', 'maxReplicas', 'behavior'] as const;
+/** Fields of `spec.nodePools[]` the node-pool objects carry. */
+export const NATIVE_POOL_FIELDS = ['instance', 'minNodes', 'maxNodes', 'spotShare'] as const;
+
+/** The scenario document (as written, units kept) without its native fields. */
+export function scenarioRemainder(raw: Obj): Obj {
+  const out = structuredClone(raw);
+  const spec = isObj(out.spec) ? out.spec : {};
+  for (const svc of Array.isArray(spec.services) ? spec.services : []) {
+    if (!isObj(svc)) continue;
+    for (const f of NATIVE_SERVICE_FIELDS) delete svc[f];
+    if (isObj(svc.hpa)) {
+      for (const f of NATIVE_HPA_FIELDS) delete svc.hpa[f];
+      for (const m of Array.isArray(svc.hpa.metrics) ? svc.hpa.metrics : []) if (isObj(m)) delete m.target;
+    }
+  }
+  for (const pool of Array.isArray(spec.nodePools) ? spec.nodePools : []) {
+    if (isObj(pool)) for (const f of NATIVE_POOL_FIELDS) delete pool[f];
+  }
+  return out;
+}
