@@ -1,0 +1,94 @@
+// Sharded sweeps and searches as separate processes (as the Indexed Job runs them), merged back; and the
+// Kubernetes export/import round trip through files, all through the built binary.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR } from '../testing/test-context.ts';
+import { cli, STACK_LINE } from './cli-harness.ts';
+
+const cwd = mkdtempSync(join(tmpdir(), 'design-sim-shards-'));
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+for (const f of ['hpa-step', 'fixed-fleet', 'serving-autoscaling']) copyFileSync(join(EXAMPLES_DIR, `${f}.yaml`), join(cwd, `${f}.yaml`));
+const run = (args: string[]) => cli(args, { cwd });
+
+/** Runs `args --shard i/n` for every i, writes the shard files, returns their names. */
+function shards(args: string[], n: number): string[] {
+  return Array.from({ length: n }, (_, k) => {
+    const r = run([...args, '--shard', `${k + 1}/${n}`]);
+    expect(r.code, r.stderr).toBe(0);
+    const name = `${args[0]}-shard-${k + 1}.json`;
+    writeFileSync(join(cwd, name), r.stdout);
+    return name;
+  });
+}
+
+describe('--shard and merge', () => {
+  it('a sweep in 3 shards merges to the same bytes as the unsharded --json', () => {
+    const args = ['sweep', 'hpa-step.yaml', '--vary', 'hpa.target=1..2', '--vary', 'hpa.minReplicas=4,8', '--duration', '4m'];
+    const whole = run([...args, '--json']);
+    const merged = run(['merge', ...shards(args, 3).reverse(), '--json']);
+    expect(merged.stdout).toBe(whole.stdout);
+    expect(merged.code).toBe(whole.code);
+    expect(run(['merge', 'sweep-shard-1.json', 'sweep-shard-2.json', 'sweep-shard-3.json']).stdout).toBe(run(args).stdout);
+  });
+
+  it('an optimize search in 2 shards merges to the same bytes, and merge --write saves the design', () => {
+    const args = ['optimize', 'fixed-fleet.yaml', '--vary', 'instance=gcp/us-central1/g2-standard-8,gcp/us-central1/g2-standard-4', '--vary', 'replicas,minNodes,maxNodes=30..80', '--duration', '4m', '--set', 'spec.warmup=1m', '--seeds', '2'];
+    const whole = run([...args, '--json']);
+    expect(whole.code).toBe(0);
+    const parts = shards(args, 2);
+    expect(run(['merge', ...parts, '--json']).stdout).toBe(whole.stdout);
+    const w = run(['merge', ...parts, '--write', 'best.yaml']);
+    expect(w.code).toBe(0);
+    const best = (JSON.parse(whole.stdout) as { best: { values: Record<string, unknown> } }).best.values;
+    expect(readFileSync(join(cwd, 'best.yaml'), 'utf8')).toContain(`instance: ${String(best['spec.nodePools[0].instance'])}`);
+  });
+
+  it('refuses an incomplete or mixed set of shards with one line, exit 2', () => {
+    const other = run(['sweep', 'hpa-step.yaml', '--vary', 'hpa.target=1..2', '--duration', '5m', '--shard', '2/3']);
+    writeFileSync(join(cwd, 'other.json'), other.stdout);
+    const cases: [string[], string][] = [
+      [['sweep-shard-1.json', 'sweep-shard-2.json'], 'design-sim: merge: missing shard 3 of 3\n'],
+      [['sweep-shard-1.json', 'sweep-shard-1.json', 'sweep-shard-3.json'], 'design-sim: sweep-shard-1.json: shard 1/3 again (also in sweep-shard-1.json)\n'],
+      [['sweep-shard-1.json', 'other.json', 'sweep-shard-3.json'], 'design-sim: other.json: from a different run than sweep-shard-1.json (another file, options or shard count): merge the shards of one run\n'],
+      [['hpa-step.yaml'], 'design-sim: hpa-step.yaml: not JSON (a shard file is the output of sweep or optimize with --shard I/N)\n'],
+    ];
+    for (const [files, message] of cases) {
+      const r = run(['merge', ...files]);
+      expect([r.code, r.stderr, r.stdout]).toEqual([2, message, '']);
+    }
+  });
+
+  it('--emit-k8s-job prints the ConfigMap and the Indexed Job instead of running', () => {
+    const r = run(['optimize', 'fixed-fleet.yaml', '--vary', 'replicas,minNodes,maxNodes=1..200', '--emit-k8s-job', '8', '--image', 'registry.example.com/design-sim:0.1.0']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('kind: Job');
+    expect(r.stdout).toContain('completionMode: Indexed');
+    expect(r.stdout).toContain('design-sim optimize /scenario/fixed-fleet.yaml --vary replicas,minNodes,maxNodes=1..200 --minimize cost.hourly --seeds 3 --workers 2 --shard $((JOB_COMPLETION_INDEX + 1))/8');
+  });
+});
+
+describe('export k8s / import k8s', () => {
+  it('round-trips a scenario through manifest files', () => {
+    const exported = run(['export', 'k8s', 'serving-autoscaling.yaml', '--image', 'vllm/vllm-openai:v0.9.2', '-o', 'fleet.yaml']);
+    expect(exported.code).toBe(0);
+    const imported = run(['import', 'k8s', 'fleet.yaml', '-o', 'back.yaml']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const a = run(['run', 'serving-autoscaling.yaml', '--json', '--duration', '1h']);
+    const b = run(['run', 'back.yaml', '--json', '--duration', '1h']);
+    const strip = (t: string) => ({ ...(JSON.parse(t) as Record<string, unknown>), file: null });
+    expect(strip(b.stdout)).toEqual(strip(a.stdout));
+  });
+
+  it('names and skips unsupported kinds, and refuses input with nothing to import (exit 2)', () => {
+    writeFileSync(join(cwd, 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: { ports: [{ port: 80 }] }\n');
+    const r = run(['import', 'k8s', 'svc.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('note: svc.yaml Service/web: unsupported kind Service (v1): skipped');
+    expect(r.stderr).toContain('design-sim: svc.yaml: nothing to import: no object design-sim reads');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    const k = run(['export', 'k8s', 'hpa-step.yaml', '--node-pools', 'karpenter']);
+    expect([k.code, k.stderr]).toEqual([2, 'design-sim: hpa-step.yaml: node pool l4: Karpenter has no provider for gcp; use --node-pools cluster-autoscaler\n']);
+  });
+});
