@@ -18,12 +18,13 @@ interface MergeOptions {
   json?: boolean;
   format: 'text' | 'markdown' | 'json';
   write?: string;
+  scenario?: string;
 }
 
 const EXAMPLES = `
 Examples:
-  $ for i in 1 2 3 4; do design-sim sweep s.yaml --vary replicas=1..200 --shard $i/4 > shard-$i.json; done
   $ design-sim merge shard-*.json --json > sweep.json
+  $ for i in 1 2 3 4; do design-sim sweep s.yaml --vary replicas=1..200 --shard $i/4 > shard-$i.json; done
   $ design-sim merge results/design-sim-optimize-fleet/*.json --write best.yaml
 
 Every shard of one run must be given once; files from another run (another scenario, options or shard
@@ -60,11 +61,12 @@ async function merge(env: CommandEnv, files: string[], o: MergeOptions): Promise
   const result = summarizeSearch(input.space, input.options, shards.flatMap((s) => s.items as DesignRecord[]));
   let write: { target: string; bytes: Uint8Array; edits: OptimizeShardInput['edits'] } | undefined;
   if (o.write !== undefined && result.best !== null) {
-    const bytes = await readFile(resolve(ctx.cwd, first.file)).catch(() => {
-      throw new CliError(`--write: cannot read the scenario ${first.file} (the path the shards ran, relative to this directory)`);
+    const path = o.scenario ?? first.file;
+    const bytes = await readFile(resolve(ctx.cwd, path)).catch(() => {
+      throw new CliError(`--write: cannot read the scenario ${path}${o.scenario === undefined ? ' (the path the shards ran; give --scenario FILE where it is here)' : ''}`);
     });
     if (fingerprint(bytes, { command: 'optimize', file: first.file, input }) !== first.fingerprint) {
-      throw new CliError(`--write: ${first.file} has changed since the shards ran; run optimize again`);
+      throw new CliError(`--write: ${path} is not the scenario the shards ran (or it changed since); run optimize again`);
     }
     const edits = [...input.edits, ...input.space.dimensions.flatMap((d, i) => d.paths.map((p) => ({ path: parsePath(p) ?? [], value: d.values[result.best?.design[i] ?? 0], source: `--vary ${p}` })))];
     write = { target: o.write, bytes, edits };
@@ -81,6 +83,7 @@ export function registerMerge(program: Command, env: CommandEnv): void {
     .option('--json', 'print the answer as JSON (byte-identical to the unsharded --json)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
     .option('--write <file>', 'optimize: save the best design as a scenario file (reads the scenario the shards ran)')
+    .option('--scenario <file>', 'with --write: where that scenario is here, when the shards ran it elsewhere (e.g. /scenario/… in a pod)')
     .addHelpText('after', EXAMPLES)
     .action((files: string[], o: MergeOptions) => merge(env, files, o));
 }

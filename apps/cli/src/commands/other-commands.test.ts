@@ -110,7 +110,7 @@ describe('sweep', () => {
 
 describe('program', () => {
   it('--help of every command shows an example and exits 0', async () => {
-    for (const cmd of [[], ['run'], ['validate'], ['estimate'], ['estimate', 'training'], ['estimate', 'serving'], ['prices'], ['compare'], ['sweep']]) {
+    for (const cmd of [[], ['run'], ['validate'], ['estimate'], ['estimate', 'training'], ['estimate', 'serving'], ['prices'], ['compare'], ['sweep'], ['optimize'], ['merge'], ['export', 'k8s'], ['import', 'k8s']]) {
       const r = await cli(...cmd, '--help');
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.stdout, cmd.join(' ')).toMatch(/Examples:\n {2}\$ design-sim /);

@@ -27,7 +27,7 @@ describe('docs', () => {
 
   it('cli.md has a section for every command', () => {
     const text = doc('cli.md');
-    for (const cmd of ['run FILE...', 'validate FILE...', 'estimate training', 'estimate serving', 'prices', 'compare A.yaml B.yaml', 'sweep FILE']) {
+    for (const cmd of ['run FILE...', 'validate FILE...', 'estimate training', 'estimate serving', 'prices', 'compare A.yaml B.yaml', 'sweep FILE', 'optimize FILE', 'merge SHARDS...', 'export k8s FILE', 'import k8s FILES...']) {
       expect(text, cmd).toContain(`## \`design-sim ${cmd}`);
     }
   });

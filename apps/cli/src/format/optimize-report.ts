@@ -95,7 +95,7 @@ function closestLines(r: OptimizeResult): string[] {
 
 function frontierRows(r: OptimizeResult): { head: string[]; rows: string[][] } | undefined {
   const f = r.frontier;
-  if (f === null || f.points.length === 0) return undefined;
+  if (f === null || f.points.length < 2) return undefined;
   const labels = r.dimensions.map((d) => d.label);
   return {
     head: [...labels, f.costMetric, `${f.latencyMetric} (worst seed)`, 'meets every expectation'],
@@ -106,8 +106,9 @@ function frontierRows(r: OptimizeResult): { head: string[]; rows: string[][] } |
 function verdict(r: OptimizeResult): string {
   const seeds = `seed${r.seeds.length === 1 ? '' : 's'} ${seedList(r.seeds)}`;
   if (r.best !== null) return `PASS: ${designLabel(r.best.labels)} has the least ${r.minimize} of the designs that meet every expectation on ${seeds}`;
-  const failing = r.closest?.expectations.filter((e) => !e.pass).map((e) => e.text).join('; ') ?? '';
-  return `FAIL: no design in the range meets every expectation on ${seeds}; the closest fails ${failing}`;
+  const failing = r.closest?.expectations.filter((e) => !e.pass).map((e) => `${e.text} (${metricWithUnit(e.metric, e.worst)} on seed ${e.worstSeed})`).join('; ') ?? '';
+  const pruned = r.evaluated.designs === 1 && r.dimensions.some((d) => d.search === 'bisect') ? '; it has the most capacity in the range, so no other design can pass' : '';
+  return `FAIL: no design in the range meets every expectation on ${seeds}; the closest, ${designLabel(r.closest?.labels ?? {})}, fails ${failing}${pruned}`;
 }
 
 /** The text report, ending with a newline. */

@@ -7,6 +7,7 @@
  * and skipped. Works on plain parsed YAML: no cluster access.
  */
 import { listInstances } from '@design-sim/cost-model';
+import { formatDuration } from '@design-sim/sim-core';
 import { parse } from 'yaml';
 import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
 import { GPU_RESOURCE, MANAGED_BY, MANAGED_BY_LABEL, parseGoDuration, parseQuantity } from './k8s-object.ts';
@@ -173,7 +174,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
       const ca: Obj = {};
       for (const [f, key] of [['scan-interval', 'scanInterval'], ['scale-down-unneeded-time', 'scaleDownUnneededTime'], ['scale-down-delay-after-add', 'scaleDownDelayAfterAdd'], ['max-node-provision-time', 'maxNodeProvisionTime']] as const) {
         const v = parseGoDuration(flag(f));
-        if (v !== undefined) ca[key] = v;
+        if (v !== undefined) ca[key] = formatDuration(v);
       }
       const threshold = Number(flag('scale-down-gpu-utilization-threshold'));
       if (Number.isFinite(threshold)) ca.scaleDownUtilizationThreshold = threshold;
@@ -218,7 +219,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
       note(i, `no ${GPU_RESOURCE} limit: the pool is capped at maxNodes ${String(pool.maxNodes)}`);
     }
     const after = parseGoDuration(obj(s.disruption).consolidateAfter);
-    if (!hasRemainder && after !== undefined) pool.clusterAutoscaler = { scaleDownUnneededTime: after };
+    if (!hasRemainder && after !== undefined) pool.clusterAutoscaler = { scaleDownUnneededTime: formatDuration(after) };
     note(i, 'Karpenter provisions in seconds from pending pods; the simulation uses its cluster-autoscaler model (10 s scans, scale-down after consolidateAfter)');
     mapped++;
   }
