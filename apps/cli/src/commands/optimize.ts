@@ -72,6 +72,9 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
   if (o.seeds < 1) throw new CliError('--seeds: expected at least 1');
   const shard: ShardSpec | undefined = o.shard === undefined ? undefined : parseShardOption(o.shard);
   const specs = o.vary.map((v) => parseVary(v, MAX_OPTIMIZE_VALUES));
+  if (specs.some((s) => s.paths.some((p) => p.length === 2 && p[0] === 'spec' && p[1] === 'seed'))) {
+    throw new CliError('--vary seed: optimize runs every design on --seeds seeds (from spec.seed, or --seed); vary design fields');
+  }
   const read = await readScenarioFile(file, ctx.cwd);
   if (!read.ok) throw new CliError(read.issue.message, { issues: [read.issue] });
   const baseEdits = editsFromOptions(o);

@@ -48,7 +48,7 @@ describe('sweep', () => {
     const r = cli(['sweep', example('hpa-step'), '--vary', 'hpa.target=2..4:1', '--duration', '10m', '--json']);
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout) as { vary: { path: string; values: number[] }[]; variants: { values: Record<string, number>; ok: boolean; summary: { replicas: { max: number } } }[] };
-    expect(doc.vary).toEqual([{ label: 'hpa.target', path: 'spec.services[0].hpa.metrics[0].target', values: [2, 3, 4] }]);
+    expect(doc.vary).toEqual([{ label: 'hpa.target', path: 'spec.services[0].hpa.metrics[0].target', paths: ['spec.services[0].hpa.metrics[0].target'], values: [2, 3, 4] }]);
     expect(doc.variants.map((v) => v.values['hpa.target'])).toEqual([2, 3, 4]);
     expect(doc.variants.every((v) => v.ok)).toBe(true);
     // A lower concurrency target asks for more replicas.
