@@ -89,6 +89,7 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
   const source: DesignSource = { file, bytes: read.bytes, baseEdits, specs };
   const space = buildSearchSpace(base.scenario, specs);
   const firstSeed = base.scenario.spec.seed;
+  if (firstSeed + o.seeds - 1 > 4_294_967_295) throw new CliError(`--seeds ${o.seeds}: seeds from ${firstSeed} pass the largest seed, 4294967295; lower spec.seed or --seed`);
   const options: SearchOptions = { seeds: Array.from({ length: o.seeds }, (_, i) => firstSeed + i), minimize: objective.metric, exhaustive: o.exhaustive === true };
   const plan = searchPlanFor(space, options);
   if (plan.branchCount > MAX_OPTIMIZE_BRANCHES) {
@@ -104,7 +105,7 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
   const workers = Math.max(1, Math.min(o.workers ?? ctx.maxWorkers, ctx.maxWorkers));
   const pool = new SimWorkerPool({ workerUrl: ctx.workerUrl, maxWorkers: workers });
   const bar = createProgressBar(ctx.stderr, `optimize ${file}`, ctx.now);
-  // The search length is not known in advance: the bar counts branches done, the last one creeping.
+  // The number of runs is not known in advance: the bar assumes about 12 a branch per seed and stops at 99%.
   let runs = 0;
   const branches = shard === undefined ? undefined : shardIndices(plan.branchCount, shard.index, shard.count);
   const total = Math.max(1, branches?.length ?? plan.branchCount);
