@@ -51,10 +51,15 @@ function header(file: string, r: OptimizeResult): string[] {
 const EXPECTATION_HEAD = ['', 'expectation', 'value at the worst seed', 'seed'];
 
 function expectationRows(d: DesignSummary): string[][] {
-  return d.expectations.map((e) => {
-    const where = e.pass ? `${e.worstSeed}` : `${e.worstSeed} (fails on ${e.failedSeeds.join(', ')})`;
-    return [e.pass ? '✓' : '✗', e.text, metricWithUnit(e.metric, e.worst), where];
-  });
+  // The runs' own errors first: they fail a design whatever its expectations (sim-core verdictOf).
+  const errors = d.errors.map((e) => ['✗', e.message, '', `${e.seed}`]);
+  return [
+    ...errors,
+    ...d.expectations.map((e) => {
+      const where = e.pass ? `${e.worstSeed}` : `${e.worstSeed} (fails on ${e.failedSeeds.join(', ')})`;
+      return [e.pass ? '✓' : '✗', e.text, metricWithUnit(e.metric, e.worst), where];
+    }),
+  ];
 }
 
 function statusText(status: string, seeds: string): string {
@@ -66,7 +71,7 @@ function neighbourText(n: Neighbour, binding: { text: string; metric: string } |
   if (!n.evaluated) return `${step} was not run: a design with less capacity elsewhere already settled it`;
   if (n.feasible) return `${step} also meets every expectation`;
   const gives = n.bindingWorst === null || binding === null ? '' : `gives ${metricWithUnit(binding.metric, n.bindingWorst)} and `;
-  if (n.failed === null) return `${step} ${gives}fails`;
+  if (n.failed === null) return `${step} ${gives}fails: ${n.errors[0] === undefined ? 'see its runs' : `${n.errors[0].message} (seed ${n.errors[0].seed})`}`;
   if (n.failed.text === binding?.text) return `${step} ${gives}fails it on seed ${n.failed.seed}`;
   return `${step} ${gives}fails ${n.failed.text} on seed ${n.failed.seed} (${metricWithUnit(n.failed.metric, n.failed.worst)})`;
 }
@@ -106,7 +111,11 @@ function frontierRows(r: OptimizeResult): { head: string[]; rows: string[][] } |
 function verdict(r: OptimizeResult): string {
   const seeds = `seed${r.seeds.length === 1 ? '' : 's'} ${seedList(r.seeds)}`;
   if (r.best !== null) return `PASS: ${designLabel(r.best.labels)} has the least ${r.minimize} of the designs that meet every expectation on ${seeds}`;
-  const failing = r.closest?.expectations.filter((e) => !e.pass).map((e) => `${e.text} (${metricWithUnit(e.metric, e.worst)} on seed ${e.worstSeed})`).join('; ') ?? '';
+  const c = r.closest;
+  const failing = [
+    ...(c?.errors.map((e) => `${e.message} (seed ${e.seed})`) ?? []),
+    ...(c?.expectations.filter((e) => !e.pass).map((e) => `${e.text} (${metricWithUnit(e.metric, e.worst)} on seed ${e.worstSeed})`) ?? []),
+  ].join('; ');
   const pruned = r.evaluated.designs === 1 && r.dimensions.some((d) => d.search === 'bisect') ? '; it has the most capacity in the range, so no other design can pass' : '';
   return `FAIL: no design in the range meets every expectation on ${seeds}; the closest, ${designLabel(r.closest?.labels ?? {})}, fails ${failing}${pruned}`;
 }

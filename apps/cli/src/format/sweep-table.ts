@@ -51,9 +51,13 @@ function columns(specs: readonly VarySpec[], rows: readonly SweepRow[]): Column[
     cell: (r) => {
       if (!r.response.ok) return `error: ${r.response.message}`;
       const e = r.response.outcome.expectations;
-      if (e.length === 0) return MISSING;
+      // The run's own errors fail it whatever the expectations (sim-core verdictOf): say so first.
+      const errors = r.response.outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
       const held = e.filter((x) => x.pass).length;
-      return held === e.length ? `✓ ${held}/${e.length}` : `✗ ${held}/${e.length} (${e.filter((x) => !x.pass).map((x) => x.text).join('; ')})`;
+      const failed = e.filter((x) => !x.pass).map((x) => x.text);
+      if (errors.length === 0 && e.length === 0) return MISSING;
+      if (errors.length === 0 && failed.length === 0) return `✓ ${held}/${e.length}`;
+      return `✗ ${held}/${e.length} (${[...errors, ...failed].join('; ')})`;
     },
   });
   return cols;

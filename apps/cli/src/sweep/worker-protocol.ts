@@ -3,7 +3,7 @@
  * thread sends scenario text, the worker runs it through sim-core's SimApi and answers with the part
  * of the result a sweep table needs (no time series: they would be copied for nothing).
  */
-import type { ClaimGrade, ExpectationResult, ServingSummary, TrainingSummary } from '@design-sim/sim-core';
+import type { ClaimGrade, Diagnostic, ExpectationResult, ServingSummary, TrainingSummary } from '@design-sim/sim-core';
 
 /** Marks worker data so the bundled entry knows to serve requests instead of parsing argv. */
 export const SWEEP_WORKER_KIND = 'design-sim-sweep-worker';
@@ -27,6 +27,8 @@ export interface SweepOutcome {
   training: TrainingSummary | null;
   expectations: ExpectationResult[];
   claims: ClaimGrade[];
+  /** The run's own findings; an error (overloaded, nothing served) fails it whatever the expectations. */
+  diagnostics: Diagnostic[];
   pass: boolean;
 }
 

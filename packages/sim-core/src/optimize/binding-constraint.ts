@@ -39,6 +39,8 @@ export interface Neighbour {
   bindingWorst: number | null;
   /** The first expectation it failed, at its worst seed. */
   failed: { text: string; metric: string; worst: number | null; seed: number } | null;
+  /** Its runs' own errors (overloaded, nothing served), with their seed. */
+  errors: { seed: number; message: string }[];
 }
 
 function slackOf(op: ComparisonOp, expected: number, worst: number): number | undefined {
@@ -85,6 +87,7 @@ export function neighbours(space: SearchSpace, plan: SearchPlan, best: DesignSum
       feasible: found?.feasible ?? null,
       bindingWorst: binding === null ? null : (found?.expectations.find((e) => e.text === binding.text)?.worst ?? null),
       failed: failedExpectation === undefined ? null : { text: failedExpectation.text, metric: failedExpectation.metric, worst: failedExpectation.worst, seed: failedExpectation.failedSeeds[0] ?? failedExpectation.worstSeed },
+      errors: found?.errors ?? [],
     });
   }
   return out;

@@ -42,6 +42,8 @@ export interface DesignSummary {
   /** Mean over the seeds run of each metric they all produced. */
   metrics: Record<string, number>;
   expectations: ExpectationOverSeeds[];
+  /** The runs' own errors (overloaded, nothing served), with their seed: each fails the design. */
+  errors: { seed: number; message: string }[];
 }
 
 const higherIsWorse = (op: ComparisonOp) => op === '<' || op === '<=';
@@ -92,5 +94,6 @@ export function summarizeDesign(space: SearchSpace, record: DesignRecord): Desig
     status: record.feasible ? 'feasible' : record.decided ? 'infeasible' : 'unconfirmed',
     metrics,
     expectations: Array.from({ length: count }, (_, i) => overSeeds(record, i)).filter((e): e is ExpectationOverSeeds => e !== undefined),
+    errors: record.evaluations.flatMap((e) => e.errors.map((message) => ({ seed: e.seed, message }))),
   };
 }

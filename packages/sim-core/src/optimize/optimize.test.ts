@@ -25,6 +25,7 @@ function world(capacity: (values: unknown[]) => number, price: (values: unknown[
         seed,
         pass,
         expectations: [{ text: 'latency.p99 < 100ms', metric: 'latency.p99', op: '<', expected: 100, actual: p99, pass }],
+        errors: [],
         metrics: { 'latency.p99': p99, 'cost.hourly': price(values) },
       };
       return ev;
@@ -78,6 +79,20 @@ describe('optimizeDesign, one monotone dimension', () => {
     expect(r.evaluated).toEqual({ designs: 1, runs: 1 });
     expect(r.closest?.labels).toEqual({ replicas: 9 });
     expect(r.closest?.expectations[0]).toMatchObject({ pass: false, worst: 1000 / 9 });
+  });
+
+  it("counts a run's own error (overloaded) as a failure even when every expectation holds", async () => {
+    const space = { dimensions: [dim('replicas', range(1, 40))] };
+    const base = world((v) => v[0] as number).evaluate(space);
+    // Below 15 replicas the run reports itself overloaded, though p99 < 100 ms holds from 11.
+    const evaluate: EvaluateDesign = async (design, seed) => {
+      const e = await base(design, seed);
+      const broken = (space.dimensions[0]!.values[design[0]!] as number) < 15;
+      return broken ? { ...e, pass: false, errors: ['overloaded from 0:05'] } : e;
+    };
+    const r = await optimizeDesign(space, options, evaluate);
+    expect(r.best?.labels).toEqual({ replicas: 15 });
+    expect(r.best?.neighbours[0]).toMatchObject({ value: 14, feasible: false, failed: null, errors: [{ seed: 1, message: 'overloaded from 0:05' }] });
   });
 
   it('reads a dimension that adds capacity downward (an HPA target) and values listed out of order', async () => {

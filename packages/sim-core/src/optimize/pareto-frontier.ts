@@ -1,7 +1,8 @@
 /**
  * The cost–latency frontier of the designs a search ran: the designs no other beats on both the cost
  * (mean over seeds) and the latency of the first latency expectation (worst seed). Designs that fail
- * any other expectation are left out (a cheap design that drops requests is not a trade-off), so
+ * any other expectation, or whose run broke (overloaded, nothing served), are left out (a cheap design
+ * that drops requests is not a trade-off), so
  * points may miss only the latency target itself; each says whether it is feasible. Latency and cost
  * are over the seeds each design ran (often the first only, for designs the search did not need to
  * confirm).
@@ -34,7 +35,7 @@ export function paretoFrontier(designs: readonly DesignSummary[], costMetric: st
     const lat = d.expectations.find((e) => e.text === latencyText);
     const cost = d.metrics[costMetric];
     if (lat === undefined || lat.worst === null || cost === undefined) continue;
-    if (d.expectations.some((e) => e.text !== latencyText && !e.pass)) continue;
+    if (d.errors.length > 0 || d.expectations.some((e) => e.text !== latencyText && !e.pass)) continue;
     candidates.push({ values: d.values, labels: d.labels, cost, latency: lat.worst, status: d.status });
   }
   // Sort by cost then latency; a point is on the frontier when its latency beats every cheaper point's.

@@ -24,8 +24,11 @@ export interface ExpectationOutcome {
 /** One design on one seed. */
 export interface SeedEvaluation {
   seed: number;
+  /** Every expectation held and the run found no error of its own. */
   pass: boolean;
   expectations: ExpectationOutcome[];
+  /** The run's own errors (overloaded, nothing served…): each fails the design whatever the expectations. */
+  errors: string[];
   /** Every metric the run produced (canonical units); metrics it did not produce are absent. */
   metrics: Record<string, number>;
 }
@@ -33,7 +36,7 @@ export interface SeedEvaluation {
 const finite = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
 
 /** The evaluation of a finished run (the host runs it; this keeps what the search reads). */
-export function seedEvaluationFromResult(result: Pick<RunResult, 'seed' | 'pass' | 'expectations' | 'summary' | 'training'>): SeedEvaluation {
+export function seedEvaluationFromResult(result: Pick<RunResult, 'seed' | 'pass' | 'expectations' | 'diagnostics' | 'summary' | 'training'>): SeedEvaluation {
   const metrics: Record<string, number> = {};
   for (const name of METRIC_NAMES) {
     const v = finite(lookupMetric(result, name));
@@ -43,6 +46,7 @@ export function seedEvaluationFromResult(result: Pick<RunResult, 'seed' | 'pass'
     seed: result.seed,
     pass: result.pass,
     expectations: result.expectations.map((e) => ({ text: e.text, metric: e.metric, op: e.op, expected: e.expected, actual: finite(e.actual), pass: e.pass })),
+    errors: result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
     metrics,
   };
 }

@@ -33,7 +33,7 @@ export interface BestDesign extends DesignSummary {
   neighbours: Neighbour[];
 }
 
-/** The closest design when none is feasible. */
+/** The closest design when none is feasible: the fewest run errors, then the least shortfall. */
 export interface ClosestDesign extends DesignSummary {
   /** Sum of the failed expectations' shortfalls relative to their thresholds, at the worst seed. */
   shortfall: number;
@@ -88,10 +88,12 @@ export function summarizeSearch(space: SearchSpace, options: SearchOptions, reco
   }
   let closest: ClosestDesign | null = null;
   if (best === undefined) {
+    // A run that broke (overloaded, nothing served) is further from feasible than any shortfall.
     for (const d of designs) {
       if (d.status !== 'infeasible') continue;
       const s = shortfall(d);
-      if (closest === null || s < closest.shortfall) closest = { ...d, shortfall: s };
+      const worse = closest !== null && (d.errors.length > closest.errors.length || (d.errors.length === closest.errors.length && s >= closest.shortfall));
+      if (closest === null || !worse) closest = { ...d, shortfall: s };
     }
   }
   // The binding constraint is what the next step down fails; without such a step, the least room.
