@@ -81,17 +81,17 @@ describe('optimize', () => {
   });
 
   it('says when nothing in the range is feasible: the closest design and the failing expectation, exit 1', async () => {
-    const r = await cli('optimize', 'slow.yaml', '--vary', 'replicas,minNodes,maxNodes=5..30', '--json');
+    const r = await cli('optimize', 'slow.yaml', '--vary', 'replicas,minNodes,maxNodes=5..60', '--json');
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout) as Json;
     expect(doc.feasible).toBe(false);
     expect(doc.best).toBeNull();
-    expect(doc.closest?.labels).toEqual({ 'replicas,minNodes,maxNodes': 30 });
+    expect(doc.closest?.labels).toEqual({ 'replicas,minNodes,maxNodes': 60 });
     expect(doc.closest?.expectations.find((e) => !e.pass)?.text).toBe('latency.p99 < 250ms');
     expect(doc.evaluated.runs).toBe(1); // the most-capacity design failed: no other can pass
-    const text = await cli('optimize', 'slow.yaml', '--vary', 'replicas,minNodes,maxNodes=5..30');
-    expect(text.stdout).toContain('Closest design: replicas,minNodes,maxNodes = 30');
-    expect(text.stdout).toMatch(/FAIL: no design in the range meets every expectation on seeds 1, 2, 3; the closest, replicas,minNodes,maxNodes = 30, fails latency\.p99 < 250ms \([\d.]+ ms on seed \d\); it has the most capacity in the range, so no other design can pass\n/);
+    const text = await cli('optimize', 'slow.yaml', '--vary', 'replicas,minNodes,maxNodes=5..60');
+    expect(text.stdout).toContain('Closest design: replicas,minNodes,maxNodes = 60');
+    expect(text.stdout).toMatch(/FAIL: no design in the range meets every expectation on seeds 1, 2, 3; the closest, replicas,minNodes,maxNodes = 60, fails latency\.p99 < 250ms \([\d.]+ ms on seed \d\); it has the most capacity in the range, so no other design can pass\n/);
   });
 
   it('enumerates a field with no order and bisects the monotone one in each branch', async () => {

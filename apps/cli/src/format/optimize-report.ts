@@ -5,7 +5,7 @@
  */
 import { getMetric, type DesignSummary, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
 import { mdTable } from './markdown.ts';
-import { formatInt, formatPercent } from './numbers.ts';
+import { formatInt, formatMs, formatPercent } from './numbers.ts';
 import { metricText } from './summary-text.ts';
 import { renderTable } from './table.ts';
 
@@ -13,8 +13,10 @@ const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify
 
 /** A metric value with its unit and time base: "$47.05/h", "239 ms", "99.95%". */
 export function metricWithUnit(metric: string, value: number | null): string {
+  const info = getMetric(metric);
+  if (info?.kind === 'ms' && value !== null) return formatMs(value); // "5.44 min", not "326100 ms"
   const text = metricText(metric, value);
-  const unit = getMetric(metric)?.unit ?? '';
+  const unit = info?.unit ?? '';
   return value !== null && unit.startsWith('USD') && unit !== 'USD' ? `${text}${unit.slice(3)}` : text;
 }
 
