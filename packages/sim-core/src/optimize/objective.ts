@@ -18,7 +18,7 @@ const GROWS: ReadonlySet<string> = new Set([
 const SHRINKS: ReadonlySet<string> = new Set([
   'latency.p50', 'latency.p90', 'latency.p95', 'latency.p99', 'latency.p999', 'latency.mean', 'latency.max',
   'ttft.p50', 'ttft.p90', 'ttft.p95', 'ttft.p99', 'ttft.mean', 'tpot.p50', 'tpot.p90', 'tpot.p99', 'tpot.mean',
-  'requests.dropped', 'requests.timedOut',
+  'requests.dropped', 'requests.timedOut', 'requests.unfinished', 'backlog.max', 'backlog.waitingMax',
 ]);
 
 /** How `metric` moves as capacity is added. */
