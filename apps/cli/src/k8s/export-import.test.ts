@@ -72,6 +72,23 @@ describe('import k8s', () => {
     }
   });
 
+  it('round-trips a service on several pools (node affinity) with an External total target, and reads them natively', () => {
+    const text = readFileSync(join(root, 'examples/hpa-step.yaml'), 'utf8')
+      .replace('      nodePool: l4\n', '      nodePool: [l4, l4-spot]\n')
+      .replace('          - type: concurrency        # in-flight requests per replica\n            target: 3', '          - type: concurrency\n            source: External\n            targetType: Value\n            target: 60')
+      .replace('  expect:', '    - name: l4-spot\n      instance: gcp/us-central1/g2-standard-8\n      maxNodes: 20\n      spotShare: 1\n  expect:');
+    const parsed = parseScenarioText(text, 'multi.yaml');
+    expect(parsed.ok, parsed.ok ? '' : JSON.stringify(parsed.issues)).toBe(true);
+    const scenario = parsed.ok ? parsed.scenario : (undefined as never);
+    const { exported, back } = roundTrip(scenario, text, ca);
+    for (const obj of exported.objects) expect(k8sSchemaErrors(obj)).toEqual([]);
+    const dep = exported.objects.find((o) => o.kind === 'Deployment') as unknown as { spec: { template: { spec: { affinity: unknown } } } };
+    expect(dep.spec.template.spec.affinity).toEqual({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'cloud.google.com/gke-nodepool', operator: 'In', values: ['l4', 'l4-spot'] }] }] } } });
+    expect(back.ok && back.scenario).toEqual(scenario);
+    const native = roundTrip(scenario, text, ca, (objs) => objs.filter((o) => !(o.kind === 'ConfigMap' && o.metadata.name.startsWith('design-sim-')))).back;
+    expect(native.ok && native.scenario.spec.services[0]).toMatchObject({ nodePool: ['l4', 'l4-spot'], hpa: { metrics: [{ type: 'concurrency', source: 'External', targetType: 'Value', target: 60 }] } });
+  });
+
   it('reads the native fields from the objects, not the ConfigMap: an edited Deployment and HPA change the scenario', () => {
     const { text, scenario } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
     const { back } = roundTrip(scenario, text, ca, (objs) =>

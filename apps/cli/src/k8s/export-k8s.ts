@@ -64,7 +64,7 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
   const pools = new Map(scenario.spec.nodePools.map((p) => [p.name, p]));
   for (const svc of scenario.spec.services) {
     const labels = { [NAME_LABEL]: svc.name, 'app.kubernetes.io/part-of': part };
-    const pool = svc.nodePool === undefined ? undefined : pools.get(svc.nodePool);
+    const placement = placementOf(svc.nodePool, pools, o.provisioner);
     const gpus = svc.gpusPerReplica > 0 ? { [GPU_RESOURCE]: toQuantity(svc.gpusPerReplica) } : undefined;
     const image = o.image ?? `registry.example.com/${svc.name}:latest`;
     if (o.image === undefined) notes.push(`Deployment/${svc.name}: image ${image} is a placeholder: pass --image`);
@@ -78,7 +78,7 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
         template: {
           metadata: { labels },
           spec: {
-            ...(pool === undefined ? {} : { nodeSelector: { [poolLabelKey(cloudOf(pool.instance), o.provisioner)]: pool.name } }),
+            ...placement,
             ...(gpus === undefined ? {} : { tolerations: [{ key: GPU_RESOURCE, operator: 'Exists', effect: 'NoSchedule' }] }),
             containers: [
               {
@@ -109,10 +109,7 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
           scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: svc.name },
           minReplicas: h.minReplicas,
           maxReplicas: h.maxReplicas,
-          metrics: h.metrics.map((m) => {
-            const n = metricNameFor(m.type);
-            return { type: 'Pods', pods: { metric: { name: n.name }, target: { type: 'AverageValue', averageValue: toQuantity(Number((m.target * n.scale).toPrecision(12))) } } };
-          }),
+          metrics: h.metrics.map((m) => hpaMetricSpec(m, svc.routing)),
           ...(h.behavior === undefined ? {} : { behavior: h.behavior }),
         },
       });
@@ -132,6 +129,39 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
 }
 
 type Pool = Scenario['spec']['nodePools'][number];
+type Service = Scenario['spec']['services'][number];
+type Metric = NonNullable<Service['hpa']>['metrics'][number];
+
+/**
+ * Where the pods may run: one pool by nodeSelector; a list of pools (any of them) by required node
+ * affinity, one term per pool label (terms are ORed).
+ */
+function placementOf(nodePool: Service['nodePool'], pools: ReadonlyMap<string, Pool>, provisioner: NodeProvisioner): Record<string, unknown> {
+  const keyOf = (name: string) => {
+    const pool = pools.get(name);
+    return poolLabelKey(pool === undefined ? '' : cloudOf(pool.instance), provisioner);
+  };
+  if (nodePool === undefined) return {};
+  if (typeof nodePool === 'string') return { nodeSelector: { [keyOf(nodePool)]: nodePool } };
+  const byKey = new Map<string, string[]>();
+  for (const name of nodePool) byKey.set(keyOf(name), [...(byKey.get(keyOf(name)) ?? []), name]);
+  const nodeSelectorTerms = [...byKey].map(([key, values]) => ({ matchExpressions: [{ key, operator: 'In', values }] }));
+  return { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms } } } };
+}
+
+/**
+ * One HPA metric: a Pods metric (one sample per pod, averaged), or an External one (one number for
+ * the service: what a shared queue at the balancer gives, and the scenario's default for queueLength
+ * there), with an AverageValue (per replica) or Value (total) target.
+ */
+function hpaMetricSpec(m: Metric, routing: Service['routing']): Record<string, unknown> {
+  const n = metricNameFor(m.type);
+  const value = toQuantity(Number((m.target * n.scale).toPrecision(12)));
+  const source = 'source' in m && m.source !== undefined ? m.source : m.type === 'queueLength' && routing === 'shared-queue' ? 'External' : 'Pods';
+  const targetType = 'targetType' in m ? m.targetType : 'AverageValue';
+  const target = targetType === 'Value' ? { type: 'Value', value } : { type: 'AverageValue', averageValue: value };
+  return source === 'External' ? { type: 'External', external: { metric: { name: n.name }, target } } : { type: 'Pods', pods: { metric: { name: n.name }, target } };
+}
 
 function poolObjects(pool: Pool, scenario: Scenario, o: ExportOptions, notes: string[]): K8sObject[] {
   const inst = getInstance(pool.instance, scenario.spec.catalogDate === undefined ? {} : { asOf: scenario.spec.catalogDate });

@@ -104,6 +104,8 @@ function podGpus(template: Obj): number {
 interface MetricTarget {
   metric: HpaMetricName;
   target: number;
+  source: 'Pods' | 'External';
+  targetType: 'AverageValue' | 'Value';
 }
 
 /** An autoscaling/v2 metric spec mapped to a scenario metric, or a reason it cannot be. */
@@ -111,14 +113,18 @@ function hpaMetric(m: Obj): MetricTarget | string {
   const type = str(m.type);
   const body = obj(m[type === 'Pods' ? 'pods' : type === 'Object' ? 'object' : type === 'External' ? 'external' : type === 'Resource' ? 'resource' : 'containerResource']);
   if (type === 'Resource' || type === 'ContainerResource') return `a ${type} metric (${str(body.name) ?? '?'}) is CPU or memory: not simulated`;
+  if (type !== 'Pods' && type !== 'External' && type !== 'Object') return `metric type "${type ?? '?'}" is not one of Pods, External, Object, Resource`;
   const name = str(obj(body.metric).name) ?? '';
   const metric = metricForName(name);
   if (metric === undefined) return `the ${type ?? '?'} metric "${name}" is not one design-sim simulates (it knows requests per second, in-flight and waiting requests, KV-cache and GPU utilization)`;
   const t = obj(body.target);
   const value = parseQuantity(t.averageValue ?? t.value);
   if (value === undefined) return `the metric "${name}" has no averageValue or value target`;
-  if (type !== 'Pods' && t.averageValue === undefined) return `the ${type} metric "${name}" targets a total value, not a per-pod average`;
-  return { metric, target: value / metric.scale };
+  if (type === 'Object') return `the Object metric "${name}" describes another object: not simulated`;
+  const total = t.averageValue === undefined;
+  if (type === 'Pods' && total) return `the Pods metric "${name}" has no averageValue target`;
+  if (total && metric.type !== 'concurrency' && metric.type !== 'queueLength') return `the External metric "${name}" targets a total value, which design-sim models only for in-flight and waiting requests`;
+  return { metric, target: value / metric.scale, source: type === 'External' ? 'External' : 'Pods', targetType: total ? 'Value' : 'AverageValue' };
 }
 
 /** Fills `hpa` from bounds, metrics and behavior; returns false when no metric could be mapped. */
@@ -128,8 +134,10 @@ function applyAutoscaler(hpa: Obj, a: { min: number; max: number; metrics: Metri
   hpa.minReplicas = a.min;
   hpa.maxReplicas = a.max;
   hpa.metrics = a.metrics.map((m, i) => {
-    const extra = extras.find((e) => e.type === m.metric.type && extras.indexOf(e) === i) ?? extras.find((e) => e.type === m.metric.type) ?? {};
-    return { ...extra, type: m.metric.type, target: Number(m.target.toPrecision(12)) };
+    const extra = extras.find((e) => e.type === m.metric.type && extras.indexOf(e) === i) ?? extras.find((e) => e.type === m.metric.type);
+    // With the design-sim ConfigMap, its fields stay exactly as written; without, the manifest says where the metric comes from.
+    const where = extra !== undefined || (m.source === 'Pods' && m.targetType === 'AverageValue') ? {} : { source: m.source, ...(m.targetType === 'Value' ? { targetType: m.targetType } : {}) };
+    return { ...(extra ?? {}), ...where, type: m.metric.type, target: Number(m.target.toPrecision(12)) };
   });
   if (a.behavior === undefined) delete hpa.behavior;
   else hpa.behavior = structuredClone(a.behavior);
@@ -238,8 +246,15 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     svc.gpusPerReplica = podGpus(template);
     const selector = obj(obj(template.spec).nodeSelector);
     const poolName = POOL_LABEL_KEYS.map((k) => str(selector[k])).find((v) => v !== undefined);
-    if (poolName !== undefined && poolNames.has(poolName)) svc.nodePool = poolName;
-    else if (poolName !== undefined) note(i, `its nodeSelector names node pool "${poolName}", but no NodePool or node-group object for it was given`);
+    // Several pools (any of them): required node affinity, `In` on a pool label.
+    const terms = list(obj(obj(obj(obj(template.spec).affinity).nodeAffinity).requiredDuringSchedulingIgnoredDuringExecution).nodeSelectorTerms);
+    const anyOf = terms.flatMap((t) => list(obj(t).matchExpressions).filter(isObj)).filter((e) => POOL_LABEL_KEYS.includes(str(e.key) ?? '') && e.operator === 'In').flatMap((e) => list(e.values).map(String));
+    const named = poolName !== undefined ? [poolName] : anyOf;
+    const unknown = named.filter((n) => !poolNames.has(n));
+    if (unknown.length > 0) note(i, `it names node pool${unknown.length === 1 ? '' : 's'} ${unknown.map((n) => `"${n}"`).join(', ')}, but no NodePool or node-group object for ${unknown.length === 1 ? 'it' : 'them'} was given`);
+    const known = named.filter((n) => poolNames.has(n));
+    if (poolName !== undefined && known.length === 1) svc.nodePool = poolName;
+    else if (known.length > 0) svc.nodePool = known;
     if (!described.has(i.name)) {
       const c = obj(list(obj(template.spec).containers)[0]);
       const sp = obj(c.startupProbe);
@@ -294,7 +309,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
       const threshold = parseQuantity(md.threshold);
       if (metric === undefined || threshold === undefined) note(i, `prometheus trigger "${str(md.query) ?? ''}": no metric design-sim simulates, or no threshold: left out`);
       // KEDA's prometheus scaler targets the threshold as an AverageValue per replica by default.
-      else metrics.push({ metric, target: threshold / metric.scale });
+      else metrics.push({ metric, target: threshold / metric.scale, source: 'External', targetType: 'AverageValue' });
     }
     const min = typeof s.minReplicaCount === 'number' ? s.minReplicaCount : 0;
     if (min < 1) note(i, `minReplicaCount ${min}: scale to zero is not simulated; minReplicas 1`);
