@@ -13,8 +13,8 @@ export function handleSweepRequest(req: SweepRequest): SweepResponse {
   try {
     const r = createSimApi().run(req.text, req.fileName, req.seed === undefined ? {} : { seed: req.seed });
     if (!r.ok) return { id: req.id, ok: false, message: r.issues.map(formatIssue).join('; ') };
-    const { seed, summary, training, expectations, claims, diagnostics, pass } = r.result;
-    return { id: req.id, ok: true, outcome: { seed, summary, training, expectations, claims, diagnostics, pass } };
+    const { seed, summary, training, costs, expectations, claims, diagnostics, pass } = r.result;
+    return { id: req.id, ok: true, outcome: { seed, summary, training, costs, expectations, claims, diagnostics, pass } };
   } catch (e) {
     return { id: req.id, ok: false, message: e instanceof Error ? e.message : String(e) };
   }

@@ -3,7 +3,7 @@
  * thread sends scenario text, the worker runs it through sim-core's SimApi and answers with the part
  * of the result a sweep table needs (no time series: they would be copied for nothing).
  */
-import type { ClaimGrade, Diagnostic, ExpectationResult, ServingSummary, TrainingSummary } from '@design-sim/sim-core';
+import type { ClaimGrade, Diagnostic, ExpectationResult, RunResult, ServingSummary, TrainingSummary } from '@design-sim/sim-core';
 
 /** Marks worker data so the bundled entry knows to serve requests instead of parsing argv. */
 export const SWEEP_WORKER_KIND = 'design-sim-sweep-worker';
@@ -25,6 +25,8 @@ export interface SweepOutcome {
   seed: number;
   summary: ServingSummary | null;
   training: TrainingSummary | null;
+  /** Static line items (spec.costs), for the costs.* metrics. */
+  costs: RunResult['costs'];
   expectations: ExpectationResult[];
   claims: ClaimGrade[];
   /** The run's own findings; an error (overloaded, nothing served) fails it whatever the expectations. */

@@ -36,7 +36,7 @@ export interface SeedEvaluation {
 const finite = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
 
 /** The evaluation of a finished run (the host runs it; this keeps what the search reads). */
-export function seedEvaluationFromResult(result: Pick<RunResult, 'seed' | 'pass' | 'expectations' | 'diagnostics' | 'summary' | 'training'>): SeedEvaluation {
+export function seedEvaluationFromResult(result: Pick<RunResult, 'seed' | 'pass' | 'expectations' | 'diagnostics' | 'summary' | 'training' | 'costs'>): SeedEvaluation {
   const metrics: Record<string, number> = {};
   for (const name of METRIC_NAMES) {
     const v = finite(lookupMetric(result, name));
