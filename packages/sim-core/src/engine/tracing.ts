@@ -47,7 +47,7 @@ export class TraceRecorder {
     private readonly store: RequestStore,
     private readonly serviceCount: number,
     private readonly netSeconds: number,
-    private readonly every = 64,
+    private every = 64,
   ) {}
 
   /** A new end-to-end request: every `every`-th one is traced. */
@@ -80,7 +80,15 @@ export class TraceRecorder {
     s.callWait = store.callWait[slot]!;
     if ((store.flags[slot]! & VisitFlag.Root) !== 0) {
       this.open.delete(slot);
-      if (ok && store.arrival[slot]! >= 0 && this.finished.length < MAX_TRACES) this.finished.push(s);
+      if (!ok) return;
+      this.finished.push(s);
+      // Full: keep every other trace and sample half as often, so the sample spans the whole run evenly.
+      if (this.finished.length >= MAX_TRACES) {
+        let k = 0;
+        for (let i = 0; i < this.finished.length; i += 2) this.finished[k++] = this.finished[i]!;
+        this.finished.length = k;
+        this.every *= 2;
+      }
     }
   }
 

@@ -26,6 +26,7 @@ import { suggestNearest } from './suggest.ts';
 import { trafficSchema, type TrafficSpec } from './traffic-schema.ts';
 import { networkSchema } from './call-schema.ts';
 import { checkServiceGraph } from './graph-checks.ts';
+import { splitServiceMetric } from './metrics.ts';
 import { trafficIntegral } from './traffic-rate.ts';
 import { trainingSchema } from './training-schema.ts';
 import { durationSeconds } from './unit-fields.ts';
@@ -234,7 +235,12 @@ function checkSpec(s: SpecShape, ctx: Ctx): void {
       issue(ctx, ['claims', c.key], c.key, `no spec.costs item named "${c.item}"`, { expected, suggestion: suggestNearest(c.item, names) });
     }
   }
+  const serviceNames = s.services.map((x) => x.name);
   s.expect.forEach((e, i) => {
+    const svc = splitServiceMetric(e.metric)?.service;
+    if (svc !== undefined && !serviceNames.includes(svc)) {
+      issue(ctx, ['expect', i], e.text, `no service named "${svc}"`, { expected: serviceNames.length ? `one of ${serviceNames.join(' | ')}` : 'a service (there are none)', suggestion: suggestNearest(svc, serviceNames) });
+    }
     if (e.item !== undefined && e.item !== null && !itemNames.has(e.item)) {
       issue(ctx, ['expect', i], e.text, `no spec.costs item named "${e.item}"`, { expected, suggestion: suggestNearest(e.item, names) });
     }
