@@ -71,6 +71,7 @@ function compileService(s: ServiceSpec, pools: readonly number[], instance: Inst
 function compileCalls(s: ServiceSpec, serviceIndex: ReadonlyMap<string, number>): Pick<EngineService, 'calls' | 'releaseDuringCalls' | 'unit' | 'rateLimit'> {
   return {
     calls: (s.calls ?? []).map((step) => ({
+      choice: 'choice' in step,
       calls: callsOfStep(step).map((c) => ({
         to: serviceIndex.get(c.to) ?? 0,
         probability: c.probability,

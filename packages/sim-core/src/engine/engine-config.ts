@@ -112,6 +112,8 @@ export interface EngineService {
 /** One step of a service's calls: a single call, or several in parallel (fork-join). */
 export interface EngineStep {
   calls: EngineCall[];
+  /** A choice: at most one of the calls is made, picked by their probabilities (a router). */
+  choice?: boolean;
 }
 
 /** A call from one service to another. */

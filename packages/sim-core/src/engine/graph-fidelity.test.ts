@@ -171,3 +171,18 @@ describe('where the time goes', () => {
     expect(b.networkMs).toBeCloseTo(1, 6);
   });
 });
+
+describe('choice', () => {
+  it('a router picks exactly one callee per request, by probability', () => {
+    const r = run(
+      head('1h', 100) +
+        `    - { name: api, replicas: 4, concurrency: 64, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 1 }, calls: [{ choice: [{ to: a, probability: 0.5 }, { to: b, probability: 0.3 }, { to: c, probability: 0.2 }] }] }\n` +
+        station('a', 8, 10) + station('b', 8, 10) + station('c', 8, 10),
+    );
+    const [api, a, b, c] = r.services.map((s) => s.stats!);
+    expect(a!.visits + b!.visits + c!.visits).toBe(api!.visits);
+    expect(Math.abs(a!.visits / api!.visits - 0.5)).toBeLessThan(0.015);
+    expect(Math.abs(b!.visits / api!.visits - 0.3)).toBeLessThan(0.015);
+    expect(Math.abs(c!.visits / api!.visits - 0.2)).toBeLessThan(0.015);
+  });
+});

@@ -31,6 +31,8 @@ export class RequestFlow {
   /** Per service: its steps as [first, end) ranges into `calls`. */
   private readonly stepStart: Int32Array[];
   private readonly stepEnd: Int32Array[];
+  /** 1 where the step is a choice (one call picked by probability). */
+  private readonly stepChoice: Uint8Array[] = [];
   /** Calls' services, for the per-service counts of retries and timeouts (by call id). */
   private readonly callerOf: number[] = [];
   private readonly rng: Rng;
@@ -57,6 +59,7 @@ export class RequestFlow {
       const steps = s.calls ?? [];
       const a = new Int32Array(steps.length);
       const b = new Int32Array(steps.length);
+      this.stepChoice.push(Uint8Array.from(steps, (step) => (step.choice ? 1 : 0)));
       steps.forEach((step, k) => {
         a[k] = this.calls.length;
         for (const c of step.calls) {
@@ -87,7 +90,6 @@ export class RequestFlow {
   /** A new end-to-end request at an entry point. */
   arrive(slot: number, now: number): void {
     if (this.trace !== null) this.trace.maybeStart(slot, now);
-    this.perService[this.store.service[slot]!]!.iArrived++;
     this.services[this.store.service[slot]!]!.arrive(slot, now);
   }
 
@@ -97,10 +99,13 @@ export class RequestFlow {
   workDone(slot: number, now: number): void {
     const store = this.store;
     const s = store.service[slot]!;
-    if (this.stepStart[s]!.length === 0 || store.pc[slot]! >= this.stepStart[s]!.length) {
+    if (this.stepStart[s]!.length === 0) {
       this.visitEnded(slot, now, VisitOutcome.Served);
       return;
     }
+    // Called once per visit, when its own work ends: the call program starts here.
+    store.pc[slot] = 0;
+    store.callWait[slot] = 0;
     this.step(slot, now);
   }
 
@@ -110,12 +115,30 @@ export class RequestFlow {
     const s = store.service[slot]!;
     const starts = this.stepStart[s]!;
     const ends = this.stepEnd[s]!;
+    const choices = this.stepChoice[s]!;
     let pc = store.pc[slot]!;
     while (pc < starts.length) {
       let launched = 0;
-      for (let c = starts[pc]!; c < ends[pc]!; c++) {
+      // A choice draws once and makes the call whose cumulative probability covers the draw (or none).
+      let pick = -1;
+      if (choices[pc] === 1) {
+        const u = this.rng.next();
+        let cum = 0;
+        for (let c = starts[pc]!; c < ends[pc]!; c++) {
+          cum += this.calls[c]!.probability;
+          if (u < cum) {
+            pick = c;
+            break;
+          }
+        }
+        if (pick < 0) {
+          pc++;
+          continue;
+        }
+      }
+      for (let c = pick >= 0 ? pick : starts[pc]!; c < (pick >= 0 ? pick + 1 : ends[pc]!); c++) {
         const call = this.calls[c]!;
-        if (call.probability < 1 && this.rng.next() >= call.probability) continue;
+        if (pick < 0 && call.probability < 1 && this.rng.next() >= call.probability) continue;
         if (call.async) {
           this.spawn(slot, c, now, 0, true);
           continue;
@@ -142,6 +165,8 @@ export class RequestFlow {
     const sendAt = now + delay;
     const child = store.allocVisit(store.arrival[caller]!, sendAt + this.netSeconds, call.to, async ? -1 : caller, async ? VisitFlag.Async : 0);
     store.call[child] = c;
+    store.attempt[child] = 0;
+    store.deadline[child] = -1;
     if (!async) {
       if (call.timeoutSeconds !== Infinity) {
         const at = sendAt + call.timeoutSeconds;
@@ -164,9 +189,7 @@ export class RequestFlow {
       return;
     }
     store.start[child] = now;
-    const s = store.service[child]!;
-    this.perService[s]!.iArrived++;
-    this.services[s]!.arrive(child, now);
+    this.services[store.service[child]!]!.arrive(child, now);
   }
 
   /** Every step has replied: release a held pod slot, and the visit is served. */
@@ -209,6 +232,7 @@ export class RequestFlow {
       if (outcome === VisitOutcome.Served) this.stats.serve(arrival, now);
       else if (outcome === VisitOutcome.Dropped) this.stats.drop(arrival);
       else this.stats.timeOut(arrival);
+      store.roots--;
       store.release(slot);
       return;
     }
@@ -298,6 +322,7 @@ export class RequestFlow {
     const child = store.allocVisit(store.arrival[p]!, sendAt + this.netSeconds, call.to, p, 0);
     store.call[child] = c;
     store.attempt[child] = attempt;
+    store.deadline[child] = -1;
     if (call.timeoutSeconds !== Infinity) {
       const at = sendAt + call.timeoutSeconds;
       store.deadline[child] = at;
@@ -346,7 +371,7 @@ export class RequestFlow {
   /** A visit moved to a fresh slot (its pod died and it is retried): re-arm its caller's timer there. */
   moved(slot: number): void {
     const at = this.store.deadline[slot]!;
-    if (at >= 0) this.heap.push(at, FLOW_BASE * TIMER + slot);
+    if (this.store.parent[slot]! >= 0 && at >= 0) this.heap.push(at, FLOW_BASE * TIMER + slot);
     if (this.trace !== null && (this.store.flags[slot]! & VisitFlag.Traced) !== 0) this.store.flags[slot]! &= ~VisitFlag.Traced;
   }
 }

@@ -71,14 +71,25 @@ export class RequestStore {
     this.freeCount = capacity;
   }
 
-  /** Takes a slot for a root visit: an end-to-end request that arrived at `arrival` at service `service`. */
+  /**
+   * Takes a slot for a root visit: an end-to-end request that arrived at `arrival` at service `service`.
+   * Only what every visit reads is written here (the hot path of a one-service run); the call program's
+   * fields are set when a service starts its calls, a child's when it is sent.
+   */
   alloc(arrival: number, service: number): number {
-    const slot = this.allocVisit(arrival, arrival, service, -1, VisitFlag.Root);
+    if (this.freeCount === 0) this.grow();
+    const slot = this.free[--this.freeCount]!;
+    this.arrival[slot] = arrival;
+    this.start[slot] = arrival;
+    this.service[slot] = service;
+    this.parent[slot] = -1;
+    this.flags[slot] = VisitFlag.Root;
+    this.live++;
     this.roots++;
     return slot;
   }
 
-  /** Takes a slot for any visit (`parent` -1 for none). */
+  /** Takes a slot for a call's visit (`parent` -1 for none); the caller sets `call`, `attempt` and `deadline`. */
   allocVisit(arrival: number, start: number, service: number, parent: number, flags: number): number {
     if (this.freeCount === 0) this.grow();
     const slot = this.free[--this.freeCount]!;
@@ -87,18 +98,13 @@ export class RequestStore {
     this.service[slot] = service;
     this.parent[slot] = parent;
     this.flags[slot] = flags;
-    this.pc[slot] = 0;
-    this.callWait[slot] = 0;
-    this.call[slot] = -1;
-    this.attempt[slot] = 0;
-    this.deadline[slot] = -1;
     if (parent >= 0) this.parentGen[slot] = this.gen[parent]!;
     this.live++;
     return slot;
   }
 
+  /** Frees a slot (a root's count is taken off by whoever ends it). */
   release(slot: number): void {
-    if ((this.flags[slot]! & VisitFlag.Root) !== 0) this.roots--;
     this.gen[slot]!++;
     this.free[this.freeCount++] = slot;
     this.live--;
@@ -127,6 +133,7 @@ export class RequestStore {
   copyVisit(from: number): number {
     const to = this.allocVisit(this.arrival[from]!, this.start[from]!, this.service[from]!, this.parent[from]!, this.flags[from]!);
     if ((this.flags[from]! & VisitFlag.Root) !== 0) this.roots++;
+    this.pending[to] = this.pending[from]!;
     this.parentGen[to] = this.parentGen[from]!;
     this.pc[to] = this.pc[from]!;
     this.callWait[to] = this.callWait[from]!;

@@ -48,6 +48,8 @@ export class ServiceRuntime {
   /** Completion FIFOs the event loop reads directly (constant service time, cache hits). */
   readonly fifos: readonly CompletionFifo[];
   cacheHits = 0;
+  /** A one-service design without calls: a finished visit is a served end-to-end request, nothing more. */
+  private readonly direct: boolean;
   /** Thread per request: a visit's slot stays taken while it waits on its calls. */
   private readonly holdDuringCalls: boolean;
   /** Token bucket of an external dependency's rate limit (tokens, last refill time); null without one. */
@@ -88,6 +90,7 @@ export class ServiceRuntime {
     this.fifos = [this.fifo, this.cacheFifo].filter((f): f is CompletionFifo => f !== null);
     this.cacheRng = new Rng(seed, 1000 + index * 16 + 4);
     this.holdDuringCalls = (config.calls?.length ?? 0) > 0 && config.releaseDuringCalls !== true && this.executor === null;
+    this.direct = !flow.graph;
     this.rateLimit = config.rateLimit ?? null;
     this.tokens = this.rateLimit?.burst ?? 0;
   }
@@ -208,7 +211,12 @@ export class ServiceRuntime {
       return;
     }
     this.freeSlot(pod, slot, now);
-    this.flow.workDone(slot, now);
+    if (this.direct) {
+      // One service, no calls: every visit is a root and ends here (RequestFlow.visitEnded's root case, inlined on the hot path).
+      this.stats.serve(store.arrival[slot]!, now);
+      store.roots--;
+      store.release(slot);
+    } else this.flow.workDone(slot, now);
     this.afterFree(pod, now);
   }
 

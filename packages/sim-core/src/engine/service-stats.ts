@@ -22,7 +22,6 @@ export class ServiceStats {
   /** The current interval: visits ended and their subtree latencies, for the per-service series. */
   iServed = 0;
   iFailed = 0;
-  iArrived = 0;
   readonly interval = new LatencyHistogram();
 }
 

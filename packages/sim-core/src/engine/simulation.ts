@@ -540,7 +540,6 @@ export class Simulation {
         st.interval.reset();
         st.iServed = 0;
         st.iFailed = 0;
-        st.iArrived = 0;
       } else {
         x.servedQps[i] = dt > 0 ? served / dt : 0;
         x.failedQps[i] = dt > 0 ? failed / dt : 0;

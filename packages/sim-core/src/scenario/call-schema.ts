@@ -22,12 +22,27 @@ export const callSchema = z.strictObject({
   backoff: backoffSchema.prefault({}).describe('Wait before each retry (default: Envoy\'s 25 ms base, full jitter)'),
 });
 
-/** A step: one call, or a group of calls made in parallel that ends when every one has replied (fork-join). */
+/**
+ * A step: one call; a group of calls made in parallel that ends when every one has replied (fork-join);
+ * or a choice of one call among several (a router: each request makes at most one, picked by probability).
+ */
 export const stepSchema = z.union([
   callSchema,
   z.strictObject({
     parallel: z.array(callSchema).min(1).max(MAX_PARALLEL_CALLS).describe('Calls made at once; the step ends when all have replied'),
   }),
+  z
+    .strictObject({
+      choice: z
+        .array(callSchema)
+        .min(1)
+        .max(MAX_PARALLEL_CALLS)
+        .describe('One call per request, picked by its probability (they sum to at most 1; the rest makes none): a router to one of several services'),
+    })
+    .superRefine((s, ctx) => {
+      const sum = s.choice.reduce((a, c) => a + c.probability, 0);
+      if (sum > 1 + 1e-9) ctx.addIssue({ code: 'custom', path: ['choice'], input: sum, message: `the probabilities of a choice sum to ${Number(sum.toFixed(6))}: they must sum to at most 1 (each request makes one call)` });
+    }),
 ]);
 
 /** `services[].calls`: steps run in order after the service's own work. */
@@ -46,5 +61,5 @@ export type StepSpec = z.output<typeof stepSchema>;
 
 /** The calls of a step, whatever its form. */
 export function callsOfStep(step: StepSpec): CallSpec[] {
-  return 'parallel' in step ? step.parallel : [step];
+  return 'parallel' in step ? step.parallel : 'choice' in step ? step.choice : [step];
 }

@@ -26,19 +26,21 @@ export function checkServiceGraph(services: readonly GraphService[]): GraphIssue
   const names = services.map((s) => s.name);
   const index = new Map(names.map((n, i) => [n, i]));
   // Edges: [callee, probability, async, retries] per service; unknown callees are reported and skipped.
-  const edges: { to: number; p: number; async: boolean; attempts: number; fanout: number }[][] = services.map(() => []);
+  // `choice`: the step index of a choice group (at most one of its calls is made), else -1.
+  const edges: { to: number; p: number; async: boolean; attempts: number; fanout: number; choice: number }[][] = services.map(() => []);
   services.forEach((svc, i) => {
     (svc.calls ?? []).forEach((step, k) => {
       const calls = callsOfStep(step);
       calls.forEach((c, j) => {
-        const path: (string | number)[] = 'parallel' in step ? ['services', i, 'calls', k, 'parallel', j, 'to'] : ['services', i, 'calls', k, 'to'];
+        const group = 'parallel' in step ? 'parallel' : 'choice' in step ? 'choice' : null;
+        const path: (string | number)[] = group !== null ? ['services', i, 'calls', k, group, j, 'to'] : ['services', i, 'calls', k, 'to'];
         const to = index.get(c.to);
         if (to === undefined) {
           const suggestion = suggestNearest(c.to, names);
           out.push({ path, input: c.to, message: `no service named "${c.to}"`, expected: `one of ${names.join(' | ')}`, ...(suggestion === undefined ? {} : { suggestion }) });
           return;
         }
-        edges[i]!.push({ to, p: c.probability, async: c.async, attempts: 1 + c.retries, fanout: 1 });
+        edges[i]!.push({ to, p: c.probability, async: c.async, attempts: 1 + c.retries, fanout: 1, choice: 'choice' in step ? k : -1 });
       });
     });
   });
@@ -77,7 +79,14 @@ export function checkServiceGraph(services: readonly GraphService[]): GraphIssue
   const visits = (v: number): number => {
     if (worst[v]! >= 0) return worst[v]!;
     let n = 1;
-    for (const e of edges[v]!) if (!e.async) n += e.attempts * visits(e.to);
+    const choices = new Map<number, number>();
+    for (const e of edges[v]!) {
+      if (e.async) continue;
+      const m = e.attempts * visits(e.to);
+      if (e.choice < 0) n += m;
+      else choices.set(e.choice, Math.max(choices.get(e.choice) ?? 0, m));
+    }
+    for (const m of choices.values()) n += m;
     worst[v] = Math.min(n, 1e15);
     return worst[v]!;
   };
