@@ -33,7 +33,7 @@ export class Pod {
   busySeconds = 0;
   busySince = -1;
   /**
-   * Seconds of own work of finished visits (slot-seconds: held slots do no work), the counter the
+   * Seconds of own work of visits started here (credited when work starts; held slots do no work), the counter the
    * cpuUtilization metric rates: CPU used = work ÷ concurrency of the replica's requested vCPUs.
    */
   workSeconds = 0;

@@ -100,6 +100,8 @@ export class RequestFlow {
     const store = this.store;
     const s = store.service[slot]!;
     if (this.stepStart[s]!.length === 0) {
+      // Slots are not cleared when taken (the hot path writes only what it must): no calls, no waiting on them.
+      store.callWait[slot] = 0;
       this.visitEnded(slot, now, VisitOutcome.Served);
       return;
     }
@@ -204,6 +206,9 @@ export class RequestFlow {
 
   /** The visit was answered without its own work or calls (a cache hit). */
   answered(slot: number, now: number): void {
+    this.store.callWait[slot] = 0;
+    // The cache's latency is the visit's work (it never queued).
+    this.store.workStart[slot] = this.store.start[slot]!;
     this.visitEnded(slot, now, VisitOutcome.Served);
   }
 
@@ -237,7 +242,7 @@ export class RequestFlow {
       return;
     }
     if (store.parent[slot]! < 0) {
-      // An async event or an orphan: nobody waits for it.
+      // An async event or an orphan: nobody waits for it (a root returned above: its parent is never read).
       store.release(slot);
       return;
     }
@@ -371,7 +376,7 @@ export class RequestFlow {
   /** A visit moved to a fresh slot (its pod died and it is retried): re-arm its caller's timer there. */
   moved(slot: number): void {
     const at = this.store.deadline[slot]!;
-    if (this.store.parent[slot]! >= 0 && at >= 0) this.heap.push(at, FLOW_BASE * TIMER + slot);
+    if ((this.store.flags[slot]! & VisitFlag.Root) === 0 && this.store.parent[slot]! >= 0 && at >= 0) this.heap.push(at, FLOW_BASE * TIMER + slot);
     if (this.trace !== null && (this.store.flags[slot]! & VisitFlag.Traced) !== 0) this.store.flags[slot]! &= ~VisitFlag.Traced;
   }
 }

@@ -82,7 +82,7 @@ export class RequestStore {
     this.arrival[slot] = arrival;
     this.start[slot] = arrival;
     this.service[slot] = service;
-    this.parent[slot] = -1;
+    // `parent` is not written: a root is told by its flag, and nothing reads a root's parent.
     this.flags[slot] = VisitFlag.Root;
     this.live++;
     this.roots++;

@@ -177,14 +177,21 @@ export class ServiceRuntime {
     pod.active[pos] = slot;
     store.pod[slot] = pod.uid;
     store.pos[slot] = pos;
-    store.workStart[slot] = now;
+    // Queueing ends here: the graph's own-latency split and traces read it (a one-service run needs it not).
+    if (!this.direct) store.workStart[slot] = now;
     // Busy means working: visits holding a slot while they wait on calls do not count.
     if (pos === pod.held) pod.busySince = now;
+    // Work is credited when it starts (the service time is known then): utilization and the CPU metric.
     const fifo = this.fifo;
     if (fifo === null) {
-      this.heap.push(now + this.sampler.sample(), slot);
+      const work = this.sampler.sample();
+      this.iWorkSeconds += work;
+      pod.workSeconds += work;
+      this.heap.push(now + work, slot);
       return;
     }
+    this.iWorkSeconds += this.constantSeconds;
+    pod.workSeconds += this.constantSeconds;
     fifo.push(now + this.constantSeconds, slot);
   }
 
@@ -198,9 +205,6 @@ export class ServiceRuntime {
     }
     const pod = this.podsByUid[store.pod[slot]!]!;
     pod.completions++;
-    const work = now - store.workStart[slot]!;
-    this.iWorkSeconds += work;
-    pod.workSeconds += work;
     if (pod.state === PodState.Terminating) this.stats.drained++;
     if (this.holdDuringCalls) {
       // Thread per request: the slot stays taken until the calls reply (releaseHeld).
