@@ -30,6 +30,7 @@ import { issueLines, loadDesignFile, loadDesignText } from './model/load-design.
 import { practiceDoc } from './model/practice.ts';
 import { docToYaml } from './model/scenario-yaml.ts';
 import { encodeShareHash } from './model/share-url.ts';
+import { staleReason } from './model/stale-reason.ts';
 import { pathWithin } from './model/validate-design.ts';
 import { nodeStatus, type NodeStatus } from './results/node-status.ts';
 import { createSimClient } from './worker/sim-client.ts';
@@ -123,9 +124,21 @@ export function App({ initialDoc, initialNotice }: Props) {
 
   // Results render as a deferred (interruptible) update: a big result never blocks input for long.
   const shownNow = useRunState(sim.store, (s) => s.shown);
+  const runStatus = useRunState(sim.store, (s) => s.status);
   const shown = useDeferredValue(shownNow);
   const result = shown?.result ?? null;
-  const stale = shownNow !== null && shownNow.text !== validation.text;
+  const designName = asObject(doc.metadata).name;
+  const staleWhy = staleReason({
+    shown: shownNow,
+    status: runStatus,
+    designText: validation.text,
+    designName: typeof designName === 'string' ? designName : null,
+    hasErrors: validation.errors.length > 0 && !validation.pending,
+  });
+  const stale = staleWhy !== null;
+  const partial = shownNow !== null && shownNow.result.progress < 1 && runStatus === 'running';
+  // A result of another design says nothing about these nodes: no badges rather than wrong ones.
+  const otherDesign = result !== null && typeof designName === 'string' && result.scenario.name !== designName;
   const view = useMemo<CanvasView>(() => {
     const issues = new Map<string, string[]>();
     const status = new Map<string, NodeStatus>();
@@ -135,14 +148,14 @@ export function App({ initialDoc, initialNotice }: Props) {
       const scope = formatPath(issueScope(n));
       const mine = validation.errors.filter((i) => pathWithin(i.path, scope)).map((i) => i.message);
       if (mine.length > 0) issues.set(n.id, mine);
-      if (result !== null) {
+      if (result !== null && !otherDesign) {
         const name = n.data.fragment.name;
         const s = nodeStatus(n.data.kind, result, cursor, { ...ctx, ...(typeof name === 'string' ? { poolName: name } : {}) });
         if (s !== null) status.set(n.id, s);
       }
     }
-    return { issues, status, stale };
-  }, [graph, validation.errors, result, cursor, doc.spec, stale]);
+    return { issues, status, stale: staleWhy, partial };
+  }, [graph, validation.errors, result, cursor, doc.spec, staleWhy, partial, otherDesign]);
 
   const title = String(asObject(doc.metadata).title ?? asObject(doc.metadata).name ?? 'design');
   return (
@@ -178,7 +191,15 @@ export function App({ initialDoc, initialNotice }: Props) {
               <RunStatus store={sim.store} text={validation.text} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
               {mode === 'design' &&
                 (shown ? (
-                  <ResultsView result={shown.result} scenario={shown.scenario} warnings={shown.warnings} cursor={cursor} onCursor={setCursor} runKey={`main-${shown.runId}`} />
+                  <ResultsView
+                    result={shown.result}
+                    scenario={shown.scenario}
+                    warnings={shown.warnings}
+                    cursor={cursor}
+                    onCursor={setCursor}
+                    runKey={`main-${shown.runId}`}
+                    stale={staleWhy}
+                  />
                 ) : (
                   <p className="ds-hint">Results appear here after a run: charts over time, summary cards and the cost breakdown.</p>
                 ))}

@@ -18,6 +18,8 @@ interface Props {
   compact?: boolean;
   /** Identifies the run shown (`data-run` on the panel, for tests and tools). */
   runKey?: string;
+  /** Why the result no longer describes the design (it is greyed and labelled), or null. */
+  stale?: string | null;
 }
 
 /** The run's verdict in one line, then the run's own findings (overload, nothing served…). */
@@ -40,9 +42,14 @@ function Verdict({ result }: { result: RunResult }) {
 }
 
 /** Everything a run produced, for people (memoized: edits to the design do not re-render it). */
-export const ResultsView = memo(function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false, runKey }: Props) {
+export const ResultsView = memo(function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false, runKey, stale = null }: Props) {
   return (
-    <div className="ds-results" data-testid="results" data-run={runKey}>
+    <div className={`ds-results${stale ? ' is-stale' : ''}`} data-testid="results" data-run={runKey} data-stale={stale !== null} data-progress={result.progress}>
+      {stale && (
+        <p className="ds-stale-label" data-testid="stale-label">
+          <strong>Stale</strong> — {stale}. A new run replaces these figures.
+        </p>
+      )}
       <Verdict result={result} />
       <SummaryCards result={result} />
       <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
