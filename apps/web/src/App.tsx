@@ -18,10 +18,12 @@ import { Palette } from './components/Palette.tsx';
 import { PracticePanel } from './components/PracticePanel.tsx';
 import { ResultsView } from './components/ResultsView.tsx';
 import { RunStatus } from './components/RunStatus.tsx';
+import { Splitter } from './components/Splitter.tsx';
 import { Toolbar, type Mode } from './components/Toolbar.tsx';
 import { clearAutosave, useAutosave } from './hooks/useAutosave.ts';
 import { useDesign } from './hooks/useDesign.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
+import { PHONE_QUERY, useMediaQuery } from './hooks/useMediaQuery.ts';
 import { useRunState } from './hooks/useRunState.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
 import type { LibraryEntry } from './model/content-library.ts';
@@ -71,6 +73,9 @@ export function App({ initialDoc, initialNotice }: Props) {
   const [baseline, setBaseline] = useState<Baseline | null>(null);
   const [practiceRef, setPracticeRef] = useState<PlainObject | null>(null);
   const [loads, setLoads] = useState(0);
+  const [panels, setPanels] = useState({ palette: true, inspector: true });
+  const [split, setSplit] = useState(46);
+  const phone = useMediaQuery(PHONE_QUERY);
 
   useAutosave(doc);
   useKeyboardShortcuts({
@@ -179,14 +184,19 @@ export function App({ initialDoc, initialNotice }: Props) {
           canRun={validation.scenario !== null}
           autoRun={autoRun}
           onAutoRun={setAutoRun}
+          panels={panels}
+          onTogglePanel={(k) => setPanels((p) => ({ ...p, [k]: !p[k] }))}
+          readOnly={phone}
         />
         {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} />}
-        <main className="ds-main">
-          <Palette doc={doc} dispatch={dispatch} />
-          <div className="ds-center">
+        {phone && <p className="ds-readonly-note">Read-only on a small screen: open the design on a wider screen to edit it.</p>}
+        <main className={`ds-main${panels.palette && !phone ? '' : ' no-palette'}${panels.inspector && !phone ? '' : ' no-inspector'}`}>
+          {panels.palette && !phone && <Palette doc={doc} dispatch={dispatch} />}
+          <div className="ds-center" style={{ gridTemplateRows: phone ? undefined : `minmax(6rem, ${split}%) auto minmax(6rem, 1fr)` }}>
             <CanvasViewContext.Provider value={view}>
-              <DesignCanvas graph={graph} selection={design.selection} dispatch={dispatch} fitKey={loads} />
+              <DesignCanvas graph={graph} selection={design.selection} dispatch={dispatch} fitKey={loads} readOnly={phone} />
             </CanvasViewContext.Provider>
+            {!phone && <Splitter value={split} onChange={setSplit} />}
             <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : 'Practice'}>
               <RunStatus store={sim.store} text={validation.text} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
               {mode === 'design' &&
@@ -229,7 +239,7 @@ export function App({ initialDoc, initialNotice }: Props) {
               )}
             </section>
           </div>
-          <Inspector doc={doc} graph={graph} selection={design.selection} errors={validation.errors} dispatch={dispatch} />
+          {panels.inspector && !phone && <Inspector doc={doc} graph={graph} selection={design.selection} errors={validation.errors} dispatch={dispatch} />}
         </main>
         {dialog === 'library' && <LibraryDialog onOpen={openEntry} onClose={() => setDialog(null)} />}
         {dialog === 'practice' && <LibraryDialog purpose="practice" onOpen={startPractice} onClose={() => setDialog(null)} />}

@@ -31,6 +31,8 @@ export default function ResultCharts({ result, scenario, cursor, onCursor, colum
   const marks = useMemo(() => eventMarks(result, interval), [result, interval]);
   const ts = result.timeseries;
   const gap = Math.round(rem * 1.1);
+  // Narrow panels (a phone, a squeezed results pane) get one chart per row rather than unreadable halves.
+  if (width < 46 * rem) columns = 1;
   const chartWidth = Math.max(240, Math.floor((width - gap * (columns - 1)) / columns));
   return (
     <div className="ds-charts" ref={ref} data-testid="charts" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>

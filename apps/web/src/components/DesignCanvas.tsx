@@ -34,15 +34,20 @@ interface Props {
   dispatch: (action: HistoryAction) => void;
   /** Changes when a new design is loaded: the view then fits it. */
   fitKey: number;
+  /** View only (the phone layout): no moving, connecting, selecting or dropping. */
+  readOnly?: boolean;
 }
 
 /** Fit-view options: room on the right for the minimap so it does not cover the last column. */
 export const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', right: '150px' }, maxZoom: 1.15 } as const;
 
+/** On a phone (read-only, no minimap) the design gets the whole width. */
+const FIT_VIEW_READONLY = { padding: { top: '12px', left: '12px', bottom: '12px', right: '12px' }, maxZoom: 1.15 } as const;
+
 type Size = { width: number; height: number };
 
 /** The canvas. Must sit inside a ReactFlowProvider. */
-export function DesignCanvas({ graph, selection, dispatch, fitKey }: Props) {
+export function DesignCanvas({ graph, selection, dispatch, fitKey, readOnly = false }: Props) {
   const flow = useReactFlow<DesignNode, DesignEdge>();
   const [sizes, setSizes] = useState<Readonly<Record<string, Size>>>({});
 
@@ -58,9 +63,9 @@ export function DesignCanvas({ graph, selection, dispatch, fitKey }: Props) {
   useEffect(() => {
     if (fitKey === 0) return;
     // After React Flow has measured the new nodes.
-    const timer = window.setTimeout(() => void flow.fitView(FIT_VIEW), 60);
+    const timer = window.setTimeout(() => void flow.fitView(readOnly ? FIT_VIEW_READONLY : FIT_VIEW), 60);
     return () => window.clearTimeout(timer);
-  }, [fitKey, flow]);
+  }, [fitKey, flow, readOnly]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<DesignNode>[]) => {
@@ -97,7 +102,7 @@ export function DesignCanvas({ graph, selection, dispatch, fitKey }: Props) {
   );
 
   return (
-    <div className="ds-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div className="ds-canvas" onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop} data-testid="canvas" data-readonly={readOnly}>
       <ReactFlow<DesignNode, DesignEdge>
         nodes={nodes}
         edges={edges}
@@ -107,8 +112,11 @@ export function DesignCanvas({ graph, selection, dispatch, fitKey }: Props) {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable={!readOnly}
         fitView
-        fitViewOptions={FIT_VIEW}
+        fitViewOptions={readOnly ? FIT_VIEW_READONLY : FIT_VIEW}
         minZoom={0.2}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
@@ -116,7 +124,7 @@ export function DesignCanvas({ graph, selection, dispatch, fitKey }: Props) {
       >
         <Background gap={20} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Minimap of the design" nodeStrokeWidth={3} style={{ width: 140, height: 90 }} />
+        {!readOnly && <MiniMap pannable zoomable ariaLabel="Minimap of the design" nodeStrokeWidth={3} style={{ width: 140, height: 90 }} />}
       </ReactFlow>
     </div>
   );
