@@ -18,6 +18,7 @@ import { Palette } from './components/Palette.tsx';
 import { PracticePanel } from './components/PracticePanel.tsx';
 import { ResultsView } from './components/ResultsView.tsx';
 import { RunStatus } from './components/RunStatus.tsx';
+import { ScenarioBrief } from './components/ScenarioBrief.tsx';
 import { Splitter } from './components/Splitter.tsx';
 import { Toolbar, type Mode } from './components/Toolbar.tsx';
 import { clearAutosave, useAutosave } from './hooks/useAutosave.ts';
@@ -198,6 +199,7 @@ export function App({ initialDoc, initialNotice }: Props) {
             </CanvasViewContext.Provider>
             {!phone && <Splitter value={split} onChange={setSplit} />}
             <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : 'Practice'}>
+              {mode === 'design' && <ScenarioBrief doc={doc} />}
               <RunStatus store={sim.store} text={validation.text} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
               {mode === 'design' &&
                 (shown ? (

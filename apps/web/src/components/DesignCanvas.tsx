@@ -8,10 +8,13 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
+  useConnection,
   useReactFlow,
   type Connection,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
@@ -45,6 +48,24 @@ export const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', 
 const FIT_VIEW_READONLY = { padding: { top: '12px', left: '12px', bottom: '12px', right: '12px' }, maxZoom: 1.15 } as const;
 
 type Size = { width: number; height: number };
+
+/** While a connection is dragged over a component it may not feed, why not (xyflow's live connection state). */
+function ConnectionHint({ graph, refused }: { graph: DesignGraph; refused: string | null }) {
+  const reason = useConnection((c) => {
+    if (!c.inProgress || c.toNode === null || c.toNode.id === c.fromNode.id) return null;
+    const check = canConnect(graph, c.fromNode.id, c.toNode.id);
+    return check.ok ? null : check.reason;
+  });
+  const text = reason ?? refused;
+  if (text === null) return null;
+  return (
+    <Panel position="top-center">
+      <p className="ds-connect-hint" role="status" data-testid="connect-hint">
+        Can't connect: {text}.
+      </p>
+    </Panel>
+  );
+}
 
 /** The canvas. Must sit inside a ReactFlowProvider. */
 export function DesignCanvas({ graph, selection, dispatch, fitKey, readOnly = false }: Props) {
@@ -85,6 +106,21 @@ export function DesignCanvas({ graph, selection, dispatch, fitKey, readOnly = fa
   const onEdgesChange = useCallback((changes: EdgeChange<DesignEdge>[]) => dispatch({ type: 'edgeChanges', changes }), [dispatch]);
   const onConnect = useCallback((c: Connection) => dispatch({ type: 'connect', source: c.source, target: c.target }), [dispatch]);
   const isValidConnection = useCallback((c: Connection | DesignEdge) => canConnect(graph, c.source, c.target).ok, [graph]);
+  // A refused drop keeps its reason on screen for a few seconds.
+  const [refused, setRefused] = useState<string | null>(null);
+  useEffect(() => {
+    if (refused === null) return;
+    const timer = window.setTimeout(() => setRefused(null), 4000);
+    return () => window.clearTimeout(timer);
+  }, [refused]);
+  const onConnectEnd = useCallback(
+    (_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.fromNode === null || state.toNode === null || state.toNode.id === state.fromNode.id) return;
+      const check = canConnect(graph, state.fromNode.id, state.toNode.id);
+      setRefused(check.ok ? null : check.reason);
+    },
+    [graph],
+  );
 
   const onDragOver = useCallback((e: DragEvent) => {
     e.preventDefault();
@@ -110,6 +146,7 @@ export function DesignCanvas({ graph, selection, dispatch, fitKey, readOnly = fa
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
         nodesDraggable={!readOnly}
@@ -123,6 +160,7 @@ export function DesignCanvas({ graph, selection, dispatch, fitKey, readOnly = fa
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select; Delete removes; arrow keys move the selected component.' }}
       >
         <Background gap={20} />
+        <ConnectionHint graph={graph} refused={refused} />
         <Controls showInteractive={false} />
         {!readOnly && <MiniMap pannable zoomable ariaLabel="Minimap of the design" nodeStrokeWidth={3} style={{ width: 140, height: 90 }} />}
       </ReactFlow>

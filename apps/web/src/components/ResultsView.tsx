@@ -5,6 +5,7 @@
 import { verdictOf, type RunResult, type Scenario, type ScenarioIssue } from '@design-sim/sim-core';
 import { memo, Suspense } from 'react';
 import { LazyResultCharts } from '../charts/lazy-charts.ts';
+import { verdictCause } from '../results/verdict-cause.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
 import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
@@ -23,11 +24,19 @@ interface Props {
 }
 
 /** The run's verdict in one line, then the run's own findings (overload, nothing served…). */
-function Verdict({ result }: { result: RunResult }) {
+function Verdict({ result, scenario }: { result: RunResult; scenario: Scenario | null }) {
   const v = verdictOf(result);
+  const cause = verdictCause(result, scenario);
+  const partial = result.progress < 1;
   return (
     <div className={`ds-verdict ${v.pass ? 'is-pass' : 'is-fail'}`} data-testid="verdict" data-pass={v.pass}>
-      <strong>{v.pass ? '✓ PASS' : '✗ FAIL'}</strong> {v.reason}
+      {cause && (
+        <p className="ds-verdict__cause" data-testid="verdict-cause">
+          {partial ? 'So far: ' : ''}
+          {cause}
+        </p>
+      )}
+      <strong>{partial ? `${v.pass ? '… passing so far' : '✗ failing so far'} (${Math.floor(result.progress * 100)}% simulated)` : v.pass ? '✓ PASS' : '✗ FAIL'}</strong> {v.reason}
       {result.diagnostics.some((d) => d.severity === 'warning') && (
         <ul className="ds-verdict__warnings">
           {result.diagnostics
@@ -50,7 +59,7 @@ export const ResultsView = memo(function ResultsView({ result, scenario, warning
           <strong>Stale</strong> — {stale}. A new run replaces these figures.
         </p>
       )}
-      <Verdict result={result} />
+      <Verdict result={result} scenario={scenario} />
       <SummaryCards result={result} />
       <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
         <LazyResultCharts result={result} scenario={scenario} cursor={cursor} onCursor={onCursor} columns={compact ? 1 : 2} height={compact ? 10.5 : 13.5} />
