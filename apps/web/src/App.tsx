@@ -33,6 +33,7 @@ import { issueLines, loadDesignFile, loadDesignText } from './model/load-design.
 import { practiceDoc } from './model/practice.ts';
 import { docToYaml } from './model/scenario-yaml.ts';
 import { encodeShareHash } from './model/share-url.ts';
+import type { ShownResult } from './model/run-state.ts';
 import { staleReason } from './model/stale-reason.ts';
 import { pathWithin } from './model/validate-design.ts';
 import { nodeStatus, type NodeStatus } from './results/node-status.ts';
@@ -58,13 +59,21 @@ function download(name: string, text: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** `data-run` of a shown result: the run id, with `-partial` while it is a snapshot of a run in progress. */
+function runKeyOf(s: ShownResult): string {
+  return `main-${s.runId}${s.result.progress < 1 ? '-partial' : ''}`;
+}
+
 /** The application. */
 export function App({ initialDoc, initialNotice }: Props) {
   const [validator] = useState(() => createWorkerValidator(newSimWorker));
   const design = useDesign(initialDoc, validator);
   const { doc, graph, validation, fileName, dispatch } = design;
   const [client] = useState(() => createSimClient(newSimWorker));
-  useEffect(() => () => client.dispose(), [client]);
+  useEffect(() => {
+    client.prewarm();
+    return () => client.dispose();
+  }, [client]);
   const [autoRun, setAutoRun] = useState(true);
   const sim = useSimulation(client, validation, fileName, { autoRun });
   const [cursor, setCursor] = useState<number | null>(null);
@@ -209,7 +218,7 @@ export function App({ initialDoc, initialNotice }: Props) {
                     warnings={shown.warnings}
                     cursor={cursor}
                     onCursor={setCursor}
-                    runKey={`main-${shown.runId}`}
+                    runKey={runKeyOf(shown)}
                     stale={staleWhy}
                   />
                 ) : (
@@ -219,7 +228,7 @@ export function App({ initialDoc, initialNotice }: Props) {
                 <ComparePanel
                   baseline={baseline}
                   doc={doc}
-                  current={{ result, scenario: shown?.scenario ?? null, stale, runKey: shown ? `main-${shown.runId}` : undefined }}
+                  current={{ result, scenario: shown?.scenario ?? null, stale, runKey: shown ? runKeyOf(shown) : undefined }}
                   onPin={() => setBaseline({ doc, label: `${title} (pinned)` })}
                   dispatch={dispatch}
                   validator={validator}
@@ -230,7 +239,7 @@ export function App({ initialDoc, initialNotice }: Props) {
                   doc={doc}
                   errors={validation.errors}
                   result={result}
-                  runKey={shown ? `main-${shown.runId}` : undefined}
+                  runKey={shown ? runKeyOf(shown) : undefined}
                   stale={stale}
                   store={sim.store}
                   onPick={() => setDialog('practice')}

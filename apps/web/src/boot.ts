@@ -7,6 +7,7 @@ import { readAutosave } from './hooks/useAutosave.ts';
 import { DEFAULT_EXAMPLE, libraryEntries, type LibraryEntry } from './model/content-library.ts';
 import type { PlainObject } from './model/doc-path.ts';
 import { issueLines, loadDesignText, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';
+import { yamlToDoc } from './model/scenario-yaml.ts';
 import { decodeShareHash } from './model/share-url.ts';
 
 /** A message for the banner (plain text lines). */
@@ -31,7 +32,13 @@ export async function loadLibrary(): Promise<LibraryEntry[]> {
 
 /** The default design: the autoscaling example, else the first library entry that loads, else the starter. */
 export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'example' | 'starter' }> {
-  const entries = await loadLibrary();
+  const { CONTENT_FILES } = await import('./model/content-files.ts');
+  // The example is a committed file that sim-core's content tests validate; read it alone, on the
+  // main thread, without parsing the whole library (hundreds of ms): the validation worker checks it next.
+  const example = CONTENT_FILES[DEFAULT_EXAMPLE];
+  const raw = example === undefined ? null : yamlToDoc(example);
+  if (raw?.ok) return { doc: raw.doc, source: 'example' };
+  const entries = libraryEntries(CONTENT_FILES);
   const ordered = [...entries.filter((e) => e.file === DEFAULT_EXAMPLE), ...entries.filter((e) => e.file !== DEFAULT_EXAMPLE)];
   for (const e of ordered) {
     const r = loadDesignText(e.text, e.file);

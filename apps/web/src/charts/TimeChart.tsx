@@ -11,6 +11,8 @@ import { chartGeometry, indexAt, MARGIN, tickLabel, timeTicks } from './chart-ge
 interface Props {
   model: ChartModel;
   t: Float64Array;
+  /** The end of the time axis, s (the run's horizon; defaults to the last time). */
+  tEnd?: number | undefined;
   marks: readonly EventMark[];
   cursor: number | null;
   onCursor: (index: number | null) => void;
@@ -21,9 +23,9 @@ interface Props {
 const MARK_Y: Readonly<Record<EventMark['kind'], number>> = { scale: 0, node: 6, spot: 12 };
 
 /** A time chart. */
-export function TimeChart({ model, t, marks, cursor, onCursor, width, height }: Props) {
+export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, height }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const geo = useMemo(() => chartGeometry(model, t, width, height), [model, t, width, height]);
+  const geo = useMemo(() => chartGeometry(model, t, width, height, tEnd), [model, t, width, height, tEnd]);
   const { x, y } = geo;
   const bottom = height - MARGIN.bottom;
   const move = (e: MouseEvent) => {

@@ -3,7 +3,8 @@
  * and warnings. Used by the results panel and by each column of compare mode.
  */
 import { verdictOf, type RunResult, type Scenario, type ScenarioIssue } from '@design-sim/sim-core';
-import { memo, Suspense } from 'react';
+import { memo, Suspense, useEffect } from 'react';
+import { mark, RESULT_SHOWN_MARK } from '../model/perf-marks.ts';
 import { LazyResultCharts } from '../charts/lazy-charts.ts';
 import { verdictCause } from '../results/verdict-cause.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
@@ -52,6 +53,7 @@ function Verdict({ result, scenario }: { result: RunResult; scenario: Scenario |
 
 /** Everything a run produced, for people (memoized: edits to the design do not re-render it). */
 export const ResultsView = memo(function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false, runKey, stale = null }: Props) {
+  useEffect(() => mark(RESULT_SHOWN_MARK, { run: runKey ?? null, progress: result.progress }), [result, runKey]);
   return (
     <div className={`ds-results${stale ? ' is-stale' : ''}`} data-testid="results" data-run={runKey} data-stale={stale !== null} data-progress={result.progress}>
       {stale && (

@@ -1,0 +1,39 @@
+/**
+ * What a run in the worker sends back while it goes: the fraction done about once per percent,
+ * and a snapshot of the result so far (charts grow left to right, cards update) soon after the
+ * start and then every `everyMs` of wall time. A snapshot copies the series, so it is taken only
+ * when it will be sent; its buffers are handed over, not cloned.
+ */
+import type { ProgressCallback, RunResult } from '@design-sim/sim-core';
+import { transfer } from 'comlink';
+import { throttleProgress } from './progress-throttle.ts';
+import { resultBuffers } from './transferable-result.ts';
+
+/** The main thread's progress callback: a fraction, and now and then the result so far. */
+export type StreamCallback = (fraction: number, partial?: RunResult) => void;
+
+/** Wall-clock pacing of snapshots, ms: the first after `firstMs` of simulating, then every `everyMs`. */
+export interface StreamPacing {
+  firstMs: number;
+  everyMs: number;
+}
+
+/** First snapshot after 30 ms (something to draw), then ~7 a second: enough to look live, few enough to render. */
+export const DEFAULT_PACING: StreamPacing = { firstMs: 30, everyMs: 150 };
+
+/** Adapts the engine's progress callback to `send`, pacing snapshots by the clock `now` (ms). */
+export function streamPartials(send: StreamCallback, now: () => number, pacing: StreamPacing = DEFAULT_PACING): ProgressCallback {
+  const started = now();
+  let next = started + pacing.firstMs;
+  const fraction = throttleProgress((f) => send(f));
+  return (f, partial) => {
+    const t = now();
+    if (f < 1 && t >= next) {
+      next = t + pacing.everyMs;
+      const r = partial();
+      send(f, transfer(r, resultBuffers({ ok: true, result: r, warnings: [] })));
+      return;
+    }
+    fraction(f);
+  };
+}
