@@ -34,6 +34,7 @@ import { practiceDoc } from './model/practice.ts';
 import { docToYaml } from './model/scenario-yaml.ts';
 import { encodeShareHash } from './model/share-url.ts';
 import type { ShownResult } from './model/run-state.ts';
+import { designTitle, keepRecent } from './model/recent-designs.ts';
 import { staleReason } from './model/stale-reason.ts';
 import { pathWithin } from './model/validate-design.ts';
 import { nodeStatus, type NodeStatus } from './results/node-status.ts';
@@ -95,15 +96,19 @@ export function App({ initialDoc, initialNotice }: Props) {
     removeSelection: () => dispatch({ type: 'removeSelection' }),
   });
 
+  // Replacing the design keeps the old one (Recent designs) and offers it back in the notice; Ctrl+Z works too.
   const load = useCallback(
     (next: PlainObject, message: Notice | null) => {
+      const replaced = JSON.stringify(doc) !== JSON.stringify(next);
+      if (replaced) keepRecent(doc, new Date());
       dispatch({ type: 'load', doc: next });
       setLoads((n) => n + 1);
       setCursor(null);
-      setNotice(message);
+      setNotice(message && replaced && message.kind === 'info' && !message.restore ? { ...message, restore: { label: 'Bring back the previous design', doc } } : message);
     },
-    [dispatch],
+    [dispatch, doc],
   );
+  const restore = (d: PlainObject) => load(d, { kind: 'info', title: `Restored "${designTitle(d)}".`, lines: [] });
 
   const openEntry = (e: LibraryEntry) => {
     const r = loadDesignText(e.text, e.file);
@@ -198,7 +203,7 @@ export function App({ initialDoc, initialNotice }: Props) {
           onTogglePanel={(k) => setPanels((p) => ({ ...p, [k]: !p[k] }))}
           readOnly={phone}
         />
-        {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} />}
+        {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} onRestore={restore} />}
         {phone && <p className="ds-readonly-note">Read-only on a small screen: open the design on a wider screen to edit it.</p>}
         <main className={`ds-main${panels.palette && !phone ? '' : ' no-palette'}${panels.inspector && !phone ? '' : ' no-inspector'}`}>
           {panels.palette && !phone && <Palette doc={doc} dispatch={dispatch} />}
@@ -252,7 +257,16 @@ export function App({ initialDoc, initialNotice }: Props) {
           </div>
           {panels.inspector && !phone && <Inspector doc={doc} graph={graph} selection={design.selection} errors={validation.errors} dispatch={dispatch} />}
         </main>
-        {dialog === 'library' && <LibraryDialog onOpen={openEntry} onClose={() => setDialog(null)} />}
+        {dialog === 'library' && (
+          <LibraryDialog
+            onOpen={openEntry}
+            onOpenRecent={(d) => {
+              setDialog(null);
+              restore(d);
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
         {dialog === 'practice' && <LibraryDialog purpose="practice" onOpen={startPractice} onClose={() => setDialog(null)} />}
         {dialog === 'yaml' && (
           <Modal title={`${fileName} — the file the CLI runs`} onClose={() => setDialog(null)} wide>

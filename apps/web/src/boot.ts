@@ -7,6 +7,7 @@ import { readAutosave } from './hooks/useAutosave.ts';
 import { DEFAULT_EXAMPLE, libraryEntries, type LibraryEntry } from './model/content-library.ts';
 import type { PlainObject } from './model/doc-path.ts';
 import { issueLines, loadDesignText, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';
+import { designTitle, keepRecent } from './model/recent-designs.ts';
 import { yamlToDoc } from './model/scenario-yaml.ts';
 import { decodeShareHash } from './model/share-url.ts';
 
@@ -15,6 +16,8 @@ export interface Notice {
   kind: 'error' | 'info';
   title: string;
   lines: string[];
+  /** A design the message offers to bring back (the one just replaced), with the button's label. */
+  restore?: { label: string; doc: PlainObject };
 }
 
 /** The first design and any notice about how it was chosen. */
@@ -48,14 +51,32 @@ export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'exam
 }
 
 /** Decides the first design from the URL fragment and storage. */
-export async function bootDesign(hash: string, storage?: Pick<Storage, 'getItem'>): Promise<Boot> {
+export async function bootDesign(hash: string, storage?: Pick<Storage, 'getItem' | 'setItem'>): Promise<Boot> {
   let notice: Notice | null = null;
   const shared = decodeShareHash(hash);
   if (shared !== null) {
     if (!shared.ok) notice = { kind: 'error', title: 'The shared link could not be opened', lines: [shared.message] };
     else {
       const r = loadDesignText(shared.text, 'shared-link.yaml');
-      if (r.ok) return { doc: r.doc, notice: { kind: 'info', title: 'Opened the design from the shared link.', lines: [] }, source: 'link' };
+      if (r.ok) {
+        // The link's design becomes the autosave next: keep the one it replaces, and say so.
+        const saved = readAutosave(storage);
+        const previous = saved === null ? null : restoreAutosaved(saved);
+        if (previous !== null && JSON.stringify(previous) !== JSON.stringify(r.doc)) {
+          keepRecent(previous, new Date(), storage);
+          return {
+            doc: r.doc,
+            notice: {
+              kind: 'info',
+              title: 'Opened the design from the shared link.',
+              lines: [`Your autosaved design "${designTitle(previous)}" was kept: Library → Recent designs.`],
+              restore: { label: 'Open my autosaved design instead', doc: previous },
+            },
+            source: 'link',
+          };
+        }
+        return { doc: r.doc, notice: { kind: 'info', title: 'Opened the design from the shared link.', lines: [] }, source: 'link' };
+      }
       notice = { kind: 'error', title: 'The shared link holds an invalid design; it was not loaded', lines: issueLines(r.issues) };
     }
   }

@@ -28,6 +28,22 @@ export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, heig
   const geo = useMemo(() => chartGeometry(model, t, width, height, tEnd), [model, t, width, height, tEnd]);
   const { x, y } = geo;
   const bottom = height - MARGIN.bottom;
+  // Fleet events only accumulate while a run streams in, and the time axis is the horizon's: draw the
+  // marks again only when there are more of them or the axis moved, not for every snapshot.
+  const [x0, x1] = x.domain() as [number, number];
+  const markLines = useMemo(
+    () => (
+      <g className="ds-marks">
+        {marks.map((m, k) => (
+          <line key={k} className={`ds-mark ds-mark--${m.kind}`} x1={x(m.t)} x2={x(m.t)} y1={bottom - MARK_Y[m.kind] - 6} y2={bottom - MARK_Y[m.kind]}>
+            <title>{`${formatClock(m.t)} ${m.label}`}</title>
+          </line>
+        ))}
+      </g>
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what changes the drawing (see above)
+    [marks.length, x0, x1, width, bottom],
+  );
   const move = (e: MouseEvent) => {
     const box = svgRef.current?.getBoundingClientRect();
     if (box === undefined || t.length === 0) return;
@@ -94,13 +110,7 @@ export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, heig
             </text>
           </g>
         ))}
-        <g className="ds-marks">
-          {marks.map((m, k) => (
-            <line key={k} className={`ds-mark ds-mark--${m.kind}`} x1={x(m.t)} x2={x(m.t)} y1={bottom - MARK_Y[m.kind] - 6} y2={bottom - MARK_Y[m.kind]}>
-              <title>{`${formatClock(m.t)} ${m.label}`}</title>
-            </line>
-          ))}
-        </g>
+        {markLines}
         {cx !== null && <line className="ds-cursor" x1={cx} x2={cx} y1={MARGIN.top} y2={bottom} />}
       </svg>
       {ci !== null && cx !== null && (

@@ -19,7 +19,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { type DragEvent, memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { ComponentKind, DesignEdge, DesignGraph, DesignNode } from '../model/design-graph.ts';
 import { canConnect } from '../model/graph-edits.ts';
@@ -68,7 +68,7 @@ function ConnectionHint({ graph, refused }: { graph: DesignGraph; refused: strin
 }
 
 /** The canvas. Must sit inside a ReactFlowProvider. */
-export function DesignCanvas({ graph, selection, dispatch, fitKey, readOnly = false }: Props) {
+function DesignCanvasImpl({ graph, selection, dispatch, fitKey, readOnly = false }: Props) {
   const flow = useReactFlow<DesignNode, DesignEdge>();
   const [sizes, setSizes] = useState<Readonly<Record<string, Size>>>({});
 
@@ -167,3 +167,6 @@ export function DesignCanvas({ graph, selection, dispatch, fitKey, readOnly = fa
     </div>
   );
 }
+
+/** Memoized: a streamed result re-renders the results panel, not this. */
+export const DesignCanvas = memo(DesignCanvasImpl);

@@ -12,14 +12,20 @@ import { resultBuffers } from './transferable-result.ts';
 /** The main thread's progress callback: a fraction, and now and then the result so far. */
 export type StreamCallback = (fraction: number, partial?: RunResult) => void;
 
-/** Wall-clock pacing of snapshots, ms: the first after `firstMs` of simulating, then every `everyMs`. */
+/**
+ * Wall-clock pacing of snapshots, ms: the first after `firstMs` of simulating, then every `everyMs`
+ * for the first `fastForMs`, then every `slowEveryMs` (a long run's later snapshots matter less than
+ * a free main thread: each one re-renders the charts, cards and canvas badges).
+ */
 export interface StreamPacing {
   firstMs: number;
   everyMs: number;
+  fastForMs: number;
+  slowEveryMs: number;
 }
 
-/** First snapshot after 30 ms (something to draw), then ~7 a second: enough to look live, few enough to render. */
-export const DEFAULT_PACING: StreamPacing = { firstMs: 30, everyMs: 150 };
+/** First snapshot after 30 ms (something to draw), 4 a second for the first 1.5 s, then 2 a second. */
+export const DEFAULT_PACING: StreamPacing = { firstMs: 30, everyMs: 250, fastForMs: 1500, slowEveryMs: 500 };
 
 /** Adapts the engine's progress callback to `send`, pacing snapshots by the clock `now` (ms). */
 export function streamPartials(send: StreamCallback, now: () => number, pacing: StreamPacing = DEFAULT_PACING): ProgressCallback {
@@ -29,7 +35,7 @@ export function streamPartials(send: StreamCallback, now: () => number, pacing: 
   return (f, partial) => {
     const t = now();
     if (f < 1 && t >= next) {
-      next = t + pacing.everyMs;
+      next = t + (t - started < pacing.fastForMs ? pacing.everyMs : pacing.slowEveryMs);
       const r = partial();
       send(f, transfer(r, resultBuffers({ ok: true, result: r, warnings: [] })));
       return;

@@ -107,7 +107,7 @@ describe('streamed partial results', () => {
   it('sends a first snapshot soon after the start, then one per pacing period, and fractions in between', () => {
     let clock = 0;
     const sent: { f: number; progress?: number; points?: number }[] = [];
-    const on = streamPartials((f, partial) => sent.push({ f, ...(partial ? { progress: partial.progress, points: partial.timeseries!.t.length } : {}) }), () => clock, { firstMs: 30, everyMs: 150 });
+    const on = streamPartials((f, partial) => sent.push({ f, ...(partial ? { progress: partial.progress, points: partial.timeseries!.t.length } : {}) }), () => clock, { firstMs: 30, everyMs: 150, fastForMs: 1000, slowEveryMs: 500 });
     const r = createSimApi().run(text, 'small.yaml', undefined, (f, partial) => {
       clock += 10; // each interval boundary 10 ms of wall time later
       on(f, partial);
