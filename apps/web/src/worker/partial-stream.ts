@@ -31,7 +31,14 @@ export const DEFAULT_PACING: StreamPacing = { firstMs: 30, everyMs: 250, fastFor
 export function streamPartials(send: StreamCallback, now: () => number, pacing: StreamPacing = DEFAULT_PACING): ProgressCallback {
   const started = now();
   let next = started + pacing.firstMs;
-  const fraction = throttleProgress((f) => send(f));
+  // The fraction at most every 100 ms of wall time (and at the end): each one repaints the run line.
+  let lastFraction = -Infinity;
+  const fraction = throttleProgress((f) => {
+    const t = now();
+    if (f < 1 && t - lastFraction < 100) return;
+    lastFraction = t;
+    send(f);
+  });
   return (f, partial) => {
     const t = now();
     if (f < 1 && t >= next) {
