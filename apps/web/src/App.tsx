@@ -19,6 +19,7 @@ import { PracticePanel } from './components/PracticePanel.tsx';
 import { ResultsView } from './components/ResultsView.tsx';
 import { RunStatus } from './components/RunStatus.tsx';
 import { ScenarioBrief } from './components/ScenarioBrief.tsx';
+import { ShortcutSheet } from './components/ShortcutSheet.tsx';
 import { Splitter } from './components/Splitter.tsx';
 import { Toolbar, type Mode } from './components/Toolbar.tsx';
 import { clearAutosave, useAutosave } from './hooks/useAutosave.ts';
@@ -47,7 +48,7 @@ interface Props {
   initialNotice: Notice | null;
 }
 
-type Dialog = null | 'library' | 'practice' | 'yaml' | 'share';
+type Dialog = null | 'library' | 'practice' | 'yaml' | 'share' | 'shortcuts';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
@@ -94,6 +95,7 @@ export function App({ initialDoc, initialNotice }: Props) {
     redo: () => dispatch({ type: 'redo' }),
     run: sim.run,
     removeSelection: () => dispatch({ type: 'removeSelection' }),
+    help: () => setDialog('shortcuts'),
   });
 
   // Replacing the design keeps the old one (Recent designs) and offers it back in the notice; Ctrl+Z works too.
@@ -202,6 +204,7 @@ export function App({ initialDoc, initialNotice }: Props) {
           panels={panels}
           onTogglePanel={(k) => setPanels((p) => ({ ...p, [k]: !p[k] }))}
           readOnly={phone}
+          onHelp={() => setDialog('shortcuts')}
         />
         {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} onRestore={restore} />}
         {phone && <p className="ds-readonly-note">Read-only on a small screen: open the design on a wider screen to edit it.</p>}
@@ -268,6 +271,7 @@ export function App({ initialDoc, initialNotice }: Props) {
           />
         )}
         {dialog === 'practice' && <LibraryDialog purpose="practice" onOpen={startPractice} onClose={() => setDialog(null)} />}
+        {dialog === 'shortcuts' && <ShortcutSheet onClose={() => setDialog(null)} />}
         {dialog === 'yaml' && (
           <Modal title={`${fileName} — the file the CLI runs`} onClose={() => setDialog(null)} wide>
             <textarea className="ds-code" readOnly value={yamlText} rows={30} data-testid="yaml-view" aria-label="Scenario YAML" />

@@ -20,6 +20,9 @@ interface Props {
   height: number;
 }
 
+/** Units of whole things: their axes get integer ticks only (no "2.5 replicas"). */
+const COUNT_UNITS: ReadonlySet<string> = new Set(['count', 'requests']);
+
 const MARK_Y: Readonly<Record<EventMark['kind'], number>> = { scale: 0, node: 6, spot: 12 };
 
 /** A time chart. */
@@ -79,7 +82,10 @@ export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, heig
         onKeyDown={key}
       >
         <g className="ds-axis">
-          {y.ticks(4).map((v) => (
+          {y
+            .ticks(4)
+            .filter((v) => !COUNT_UNITS.has(model.unit) || Number.isInteger(v))
+            .map((v) => (
             <g key={v} transform={`translate(0,${y(v)})`}>
               <line x1={MARGIN.left} x2={width - MARGIN.right} className="ds-grid" />
               <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
@@ -87,6 +93,9 @@ export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, heig
               </text>
             </g>
           ))}
+          <text x={2} y={height - 6} textAnchor="start" className="ds-axis__title">
+            t (h:mm)
+          </text>
           {timeTicks(x.domain()[1]!, Math.max(2, Math.floor(width / 90))).map((v) => (
             <text key={v} x={x(v)} y={height - 6} textAnchor="middle">
               {formatClock(v)}
@@ -118,7 +127,7 @@ export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, heig
           <div className="ds-tooltip__time">t = {formatClock(t[ci]!)}</div>
           {model.series.map((s) => (
             <div key={s.key}>
-              <span className="ds-swatch" style={{ background: s.color }} /> {s.label}: {tickLabel(s.values[ci] ?? NaN)}
+              <span className="ds-swatch" style={{ background: s.color }} /> {s.label}: {tickLabel(s.values[ci] ?? NaN)} {model.unit}
             </div>
           ))}
         </div>

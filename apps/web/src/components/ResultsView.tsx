@@ -66,16 +66,21 @@ export const ResultsView = memo(function ResultsView({ result, scenario, warning
       <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
         <LazyResultCharts result={result} scenario={scenario} cursor={cursor} onCursor={onCursor} columns={compact ? 1 : 2} height={compact ? 10.5 : 13.5} />
       </Suspense>
-      <div className={compact ? '' : 'ds-results__grid'}>
-        <div>
-          <h3>Expectations</h3>
-          <ExpectationList result={result} />
-          <ClaimsTable result={result} />
+      {result.progress < 1 ? (
+        // While the run streams in, only cards, verdict and charts follow it: each snapshot re-renders less.
+        <p className="ds-hint">Expectations, graded claims and the cost breakdown appear when the run completes.</p>
+      ) : (
+        <div className={compact ? '' : 'ds-results__grid'}>
+          <div>
+            <h3>Expectations</h3>
+            <ExpectationList result={result} />
+            <ClaimsTable result={result} />
+          </div>
+          <div>
+            <CostBreakdownView result={result} />
+          </div>
         </div>
-        <div>
-          <CostBreakdownView result={result} />
-        </div>
-      </div>
+      )}
       {warnings.length > 0 && (
         <details className="ds-warnings">
           <summary>{warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}</summary>

@@ -27,6 +27,8 @@ interface Props {
   onTogglePanel: (panel: 'palette' | 'inspector') => void;
   /** The phone layout: read-only, so only viewing and sharing remain. */
   readOnly: boolean;
+  /** Opens the keyboard shortcut sheet. */
+  onHelp: () => void;
 }
 
 const MODES: readonly { mode: Mode; label: string }[] = [
@@ -110,6 +112,11 @@ export function Toolbar(p: Props) {
           <input type="checkbox" checked={p.autoRun} onChange={(e) => p.onAutoRun(e.target.checked)} /> run on every edit
         </label>
       </div>
+      )}
+      {!p.readOnly && (
+        <button type="button" className="ds-button ds-button--icon" onClick={p.onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" data-testid="shortcuts-button">
+          ?
+        </button>
       )}
       {!p.readOnly && (
       <div className="ds-tabs" role="tablist" aria-label="Panel">
