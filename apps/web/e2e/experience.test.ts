@@ -6,6 +6,7 @@
  * (figures in e2e-screenshots/timings.json, written down in docs/performance.md).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -239,6 +240,28 @@ describe('truthful, explained, instant, comfortable (issue #12)', () => {
       await p.context().close();
     });
   }
+
+  it('has no serious or critical accessibility violations (axe-core, WCAG 2.1 A and AA) on the main screens', async () => {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    const found: Record<string, unknown> = {};
+    for (const [w, h] of [
+      [1440, 900],
+      [390, 844],
+    ] as const) {
+      const p = await open(w, h);
+      await waitForFreshResult(p, 0, 90_000);
+      await p.addScriptTag({ path: axePath });
+      const violations = await p.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      found[`${w}x${h}`] = violations;
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `${w}×${h}`).toEqual([]);
+      await p.context().close();
+    }
+    timings.axe = found;
+  });
 
   it('raised no uncaught page errors', () => {
     expect(pageErrors).toEqual([]);

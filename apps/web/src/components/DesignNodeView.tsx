@@ -17,15 +17,17 @@ import { CanvasViewContext } from './canvas-view-context.ts';
 function StatusGroup({ lines, heading }: { lines: readonly StatusLine[]; heading: string }) {
   if (lines.length === 0) return null;
   return (
-    <dl data-base={lines[0]!.base}>
+    <div className="ds-node__group" data-base={lines[0]!.base}>
       {heading && <div className="ds-node__base">{heading}</div>}
-      {lines.map((l) => (
-        <div key={l.label}>
-          <dt>{l.label}</dt>
-          <dd>{l.value}</dd>
-        </div>
-      ))}
-    </dl>
+      <dl>
+        {lines.map((l) => (
+          <div key={l.label}>
+            <dt>{l.label}</dt>
+            <dd>{l.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }
 
@@ -42,7 +44,7 @@ function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
     .join(' ');
   return (
     <div className={classes} data-testid={`node-${id}`} aria-label={`${info.label} ${title}`}>
-      {hasInput(data.kind) && <Handle type="target" position={Position.Left} aria-label="input" />}
+      {hasInput(data.kind) && <Handle type="target" position={Position.Left} title="input: drag a connection here" />}
       <div className="ds-node__head">
         <span className="ds-node__glyph" aria-hidden="true">
           {info.glyph}
@@ -73,7 +75,7 @@ function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
           <StatusGroup lines={status.lines.filter((l) => l.base === 'run')} heading={view.partial ? 'run so far' : 'whole run'} />
         </div>
       )}
-      {hasOutput(data.kind) && <Handle type="source" position={Position.Right} aria-label="output" />}
+      {hasOutput(data.kind) && <Handle type="source" position={Position.Right} title="output: drag from here to connect" />}
     </div>
   );
 }

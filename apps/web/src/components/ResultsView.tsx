@@ -71,12 +71,13 @@ export const ResultsView = memo(function ResultsView({ result, scenario, warning
         <p className="ds-hint">Expectations, graded claims and the cost breakdown appear when the run completes.</p>
       ) : (
         <div className={compact ? '' : 'ds-results__grid'}>
-          <div>
+          {/* Focusable: each column scrolls sideways when its table is wider than the panel. */}
+          <div tabIndex={0} role="region" aria-label="Expectations and claims">
             <h3>Expectations</h3>
             <ExpectationList result={result} />
             <ClaimsTable result={result} />
           </div>
-          <div>
+          <div tabIndex={0} role="region" aria-label="Cost breakdown">
             <CostBreakdownView result={result} />
           </div>
         </div>
