@@ -165,6 +165,26 @@ describe('truthful, explained, instant, comfortable (issue #12)', () => {
     await p.context().close();
   });
 
+  it('New starts a design that passes, the replaced one comes back from the notice or Recent designs, and ? lists the shortcuts', async () => {
+    const p = await open(1280, 720);
+    await waitForFreshResult(p, 0, 90_000);
+    const before = await runId(p);
+    await p.click('[data-testid=new-design]');
+    await expect.poll(() => p.textContent('[data-testid=notice]')).toContain('New design');
+    await waitForFreshResult(p, before);
+    expect(await p.getAttribute('[data-testid=verdict]', 'data-pass')).toBe('true');
+    await p.click('[data-testid=notice-restore]');
+    await expect.poll(() => p.textContent('[data-testid="node-pool:gpu"]')).toContain('5–70 nodes');
+    await p.click('[data-testid=open-library]');
+    expect(await p.textContent('[data-testid=recent-designs] summary')).toMatch(/Recent designs \(\d+\)/);
+    await p.keyboard.press('Escape');
+    await p.keyboard.press('?');
+    await p.waitForSelector('[data-testid=shortcuts]');
+    expect(await p.textContent('[data-testid=shortcuts]')).toContain('Ctrl + Enter');
+    await p.keyboard.press('Escape');
+    await p.context().close();
+  });
+
   it('renders hostile notes sanitised', async () => {
     const p = await open(1280, 720);
     await waitForFreshResult(p, 0, 90_000);

@@ -30,7 +30,7 @@ import { useRunState } from './hooks/useRunState.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
 import type { LibraryEntry } from './model/content-library.ts';
 import { asArray, asObject, type PlainObject } from './model/doc-path.ts';
-import { issueLines, loadDesignFile, loadDesignText } from './model/load-design.ts';
+import { issueLines, loadDesignFile, loadDesignText, STARTER_DOC } from './model/load-design.ts';
 import { practiceDoc } from './model/practice.ts';
 import { docToYaml } from './model/scenario-yaml.ts';
 import { encodeShareHash } from './model/share-url.ts';
@@ -205,6 +205,13 @@ export function App({ initialDoc, initialNotice }: Props) {
           onTogglePanel={(k) => setPanels((p) => ({ ...p, [k]: !p[k] }))}
           readOnly={phone}
           onHelp={() => setDialog('shortcuts')}
+          onNew={() =>
+            load(STARTER_DOC, {
+              kind: 'info',
+              title: 'New design: traffic → a model service → a node pool, sized to serve it (7 replicas × 20 req/s for 100 req/s).',
+              lines: ['Add components from the palette, or open a template from the Library.'],
+            })
+          }
         />
         {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} onRestore={restore} />}
         {phone && <p className="ds-readonly-note">Read-only on a small screen: open the design on a wider screen to edit it.</p>}

@@ -29,6 +29,8 @@ interface Props {
   readOnly: boolean;
   /** Opens the keyboard shortcut sheet. */
   onHelp: () => void;
+  /** Starts a new design (the current one is kept under Recent designs). */
+  onNew: () => void;
 }
 
 const MODES: readonly { mode: Mode; label: string }[] = [
@@ -56,6 +58,11 @@ export function Toolbar(p: Props) {
         </div>
       )}
       <div className="ds-toolbar__group" role="group" aria-label="File">
+        {!p.readOnly && (
+          <button type="button" className="ds-button" onClick={p.onNew} title="A new design that serves its traffic; the current one is kept under Library → Recent designs" data-testid="new-design">
+            New
+          </button>
+        )}
         <button type="button" className="ds-button" onClick={p.onLibrary} data-testid="open-library">
           Library
         </button>
