@@ -3,9 +3,9 @@
  * compare or practice). State lives in the design reducer (useDesign) and the run state
  * (useSimulation); this file wires them to the views and to files, links and storage.
  */
-import { formatPath } from '@design-sim/sim-core';
+import { formatPath, type RunResult } from '@design-sim/sim-core';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultDesign, type Notice } from './boot.ts';
 import { CanvasViewContext, type CanvasView } from './components/canvas-view-context.ts';
 import { ComparePanel, type Baseline } from './components/ComparePanel.tsx';
@@ -149,6 +149,14 @@ export function App({ initialDoc, initialNotice }: Props) {
   const runStatus = useRunState(sim.store, (s) => s.status);
   const shown = useDeferredValue(shownNow);
   const result = shown?.result ?? null;
+  // Canvas badges follow a streaming run in steps of 10% (and its end): each update re-lays out the nodes.
+  const badgeRef = useRef<{ runId: number; result: RunResult } | null>(null);
+  const last = badgeRef.current;
+  if (shown === null) badgeRef.current = null;
+  else if (last === null || last.runId !== shown.runId || shown.result.progress === 1 || shown.result.progress - last.result.progress >= 0.1) {
+    badgeRef.current = { runId: shown.runId, result: shown.result };
+  }
+  const badgeResult = badgeRef.current?.result ?? null;
   const designName = asObject(doc.metadata).name;
   const staleWhy = staleReason({
     shown: shownNow,
@@ -170,14 +178,14 @@ export function App({ initialDoc, initialNotice }: Props) {
       const scope = formatPath(issueScope(n));
       const mine = validation.errors.filter((i) => pathWithin(i.path, scope)).map((i) => i.message);
       if (mine.length > 0) issues.set(n.id, mine);
-      if (result !== null && !otherDesign) {
+      if (badgeResult !== null && !otherDesign) {
         const name = n.data.fragment.name;
-        const s = nodeStatus(n.data.kind, result, cursor, { ...ctx, ...(typeof name === 'string' ? { poolName: name } : {}) });
+        const s = nodeStatus(n.data.kind, badgeResult, cursor, { ...ctx, ...(typeof name === 'string' ? { poolName: name } : {}) });
         if (s !== null) status.set(n.id, s);
       }
     }
     return { issues, status, stale: staleWhy, partial };
-  }, [graph, validation.errors, result, cursor, doc.spec, staleWhy, partial, otherDesign]);
+  }, [graph, validation.errors, badgeResult, cursor, doc.spec, staleWhy, partial, otherDesign]);
 
   const title = String(asObject(doc.metadata).title ?? asObject(doc.metadata).name ?? 'design');
   return (
