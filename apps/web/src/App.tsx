@@ -166,6 +166,8 @@ export function App({ initialDoc, initialNotice }: Props) {
     hasErrors: validation.errors.length > 0 && !validation.pending,
   });
   const stale = staleWhy !== null;
+  // Compare and practice grade a design: a snapshot of a run still going is not graded yet.
+  const unfinished = result !== null && result.progress < 1;
   const partial = shownNow !== null && shownNow.result.progress < 1 && runStatus === 'running';
   // A result of another design says nothing about these nodes: no badges rather than wrong ones.
   const otherDesign = result !== null && typeof designName === 'string' && result.scenario.name !== designName;
@@ -251,7 +253,7 @@ export function App({ initialDoc, initialNotice }: Props) {
                 <ComparePanel
                   baseline={baseline}
                   doc={doc}
-                  current={{ result, scenario: shown?.scenario ?? null, stale, runKey: shown ? runKeyOf(shown) : undefined }}
+                  current={{ result, scenario: shown?.scenario ?? null, stale: stale || unfinished, runKey: shown ? runKeyOf(shown) : undefined }}
                   onPin={() => setBaseline({ doc, label: `${title} (pinned)` })}
                   dispatch={dispatch}
                   validator={validator}
@@ -263,7 +265,7 @@ export function App({ initialDoc, initialNotice }: Props) {
                   errors={validation.errors}
                   result={result}
                   runKey={shown ? runKeyOf(shown) : undefined}
-                  stale={stale}
+                  stale={stale || unfinished}
                   store={sim.store}
                   onPick={() => setDialog('practice')}
                   onCheck={sim.run}
