@@ -3,9 +3,9 @@
  * compare or practice). State lives in the design reducer (useDesign) and the run state
  * (useSimulation); this file wires them to the views and to files, links and storage.
  */
-import { formatPath } from '@design-sim/sim-core';
+import { formatPath, type RunResult } from '@design-sim/sim-core';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultDesign, type Notice } from './boot.ts';
 import { CanvasViewContext, type CanvasView } from './components/canvas-view-context.ts';
 import { ComparePanel, type Baseline } from './components/ComparePanel.tsx';
@@ -18,18 +18,25 @@ import { Palette } from './components/Palette.tsx';
 import { PracticePanel } from './components/PracticePanel.tsx';
 import { ResultsView } from './components/ResultsView.tsx';
 import { RunStatus } from './components/RunStatus.tsx';
+import { ScenarioBrief } from './components/ScenarioBrief.tsx';
+import { ShortcutSheet } from './components/ShortcutSheet.tsx';
+import { Splitter } from './components/Splitter.tsx';
 import { Toolbar, type Mode } from './components/Toolbar.tsx';
 import { clearAutosave, useAutosave } from './hooks/useAutosave.ts';
 import { useDesign } from './hooks/useDesign.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
+import { PHONE_QUERY, useMediaQuery } from './hooks/useMediaQuery.ts';
 import { useRunState } from './hooks/useRunState.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
 import type { LibraryEntry } from './model/content-library.ts';
 import { asArray, asObject, type PlainObject } from './model/doc-path.ts';
-import { issueLines, loadDesignFile, loadDesignText } from './model/load-design.ts';
+import { issueLines, loadDesignFile, loadDesignText, STARTER_DOC } from './model/load-design.ts';
 import { practiceDoc } from './model/practice.ts';
 import { docToYaml } from './model/scenario-yaml.ts';
 import { encodeShareHash } from './model/share-url.ts';
+import type { ShownResult } from './model/run-state.ts';
+import { designTitle, keepRecent } from './model/recent-designs.ts';
+import { staleReason } from './model/stale-reason.ts';
 import { pathWithin } from './model/validate-design.ts';
 import { nodeStatus, type NodeStatus } from './results/node-status.ts';
 import { createSimClient } from './worker/sim-client.ts';
@@ -41,7 +48,7 @@ interface Props {
   initialNotice: Notice | null;
 }
 
-type Dialog = null | 'library' | 'practice' | 'yaml' | 'share';
+type Dialog = null | 'library' | 'practice' | 'yaml' | 'share' | 'shortcuts';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
@@ -54,13 +61,21 @@ function download(name: string, text: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** `data-run` of a shown result: the run id, with `-partial` while it is a snapshot of a run in progress. */
+function runKeyOf(s: ShownResult): string {
+  return `main-${s.runId}${s.result.progress < 1 ? '-partial' : ''}`;
+}
+
 /** The application. */
 export function App({ initialDoc, initialNotice }: Props) {
   const [validator] = useState(() => createWorkerValidator(newSimWorker));
   const design = useDesign(initialDoc, validator);
   const { doc, graph, validation, fileName, dispatch } = design;
   const [client] = useState(() => createSimClient(newSimWorker));
-  useEffect(() => () => client.dispose(), [client]);
+  useEffect(() => {
+    client.prewarm();
+    return () => client.dispose();
+  }, [client]);
   const [autoRun, setAutoRun] = useState(true);
   const sim = useSimulation(client, validation, fileName, { autoRun });
   const [cursor, setCursor] = useState<number | null>(null);
@@ -70,6 +85,9 @@ export function App({ initialDoc, initialNotice }: Props) {
   const [baseline, setBaseline] = useState<Baseline | null>(null);
   const [practiceRef, setPracticeRef] = useState<PlainObject | null>(null);
   const [loads, setLoads] = useState(0);
+  const [panels, setPanels] = useState({ palette: true, inspector: true });
+  const [split, setSplit] = useState(46);
+  const phone = useMediaQuery(PHONE_QUERY);
 
   useAutosave(doc);
   useKeyboardShortcuts({
@@ -77,17 +95,22 @@ export function App({ initialDoc, initialNotice }: Props) {
     redo: () => dispatch({ type: 'redo' }),
     run: sim.run,
     removeSelection: () => dispatch({ type: 'removeSelection' }),
+    help: () => setDialog('shortcuts'),
   });
 
+  // Replacing the design keeps the old one (Recent designs) and offers it back in the notice; Ctrl+Z works too.
   const load = useCallback(
     (next: PlainObject, message: Notice | null) => {
+      const replaced = JSON.stringify(doc) !== JSON.stringify(next);
+      if (replaced) keepRecent(doc, new Date());
       dispatch({ type: 'load', doc: next });
       setLoads((n) => n + 1);
       setCursor(null);
-      setNotice(message);
+      setNotice(message && replaced && message.kind === 'info' && !message.restore ? { ...message, restore: { label: 'Bring back the previous design', doc } } : message);
     },
-    [dispatch],
+    [dispatch, doc],
   );
+  const restore = (d: PlainObject) => load(d, { kind: 'info', title: `Restored "${designTitle(d)}".`, lines: [] });
 
   const openEntry = (e: LibraryEntry) => {
     const r = loadDesignText(e.text, e.file);
@@ -123,9 +146,31 @@ export function App({ initialDoc, initialNotice }: Props) {
 
   // Results render as a deferred (interruptible) update: a big result never blocks input for long.
   const shownNow = useRunState(sim.store, (s) => s.shown);
+  const runStatus = useRunState(sim.store, (s) => s.status);
   const shown = useDeferredValue(shownNow);
   const result = shown?.result ?? null;
-  const stale = shownNow !== null && shownNow.text !== validation.text;
+  // Canvas badges follow a streaming run in steps of 10% (and its end): each update re-lays out the nodes.
+  const badgeRef = useRef<{ runId: number; result: RunResult } | null>(null);
+  const last = badgeRef.current;
+  if (shown === null) badgeRef.current = null;
+  else if (last === null || last.runId !== shown.runId || shown.result.progress === 1 || shown.result.progress - last.result.progress >= 0.1) {
+    badgeRef.current = { runId: shown.runId, result: shown.result };
+  }
+  const badgeResult = badgeRef.current?.result ?? null;
+  const designName = asObject(doc.metadata).name;
+  const staleWhy = staleReason({
+    shown: shownNow,
+    status: runStatus,
+    designText: validation.text,
+    designName: typeof designName === 'string' ? designName : null,
+    hasErrors: validation.errors.length > 0 && !validation.pending,
+  });
+  const stale = staleWhy !== null;
+  // Compare and practice grade a design: a snapshot of a run still going is not graded yet.
+  const unfinished = result !== null && result.progress < 1;
+  const partial = shownNow !== null && shownNow.result.progress < 1 && runStatus === 'running';
+  // A result of another design says nothing about these nodes: no badges rather than wrong ones.
+  const otherDesign = result !== null && typeof designName === 'string' && result.scenario.name !== designName;
   const view = useMemo<CanvasView>(() => {
     const issues = new Map<string, string[]>();
     const status = new Map<string, NodeStatus>();
@@ -135,14 +180,14 @@ export function App({ initialDoc, initialNotice }: Props) {
       const scope = formatPath(issueScope(n));
       const mine = validation.errors.filter((i) => pathWithin(i.path, scope)).map((i) => i.message);
       if (mine.length > 0) issues.set(n.id, mine);
-      if (result !== null) {
+      if (badgeResult !== null && !otherDesign) {
         const name = n.data.fragment.name;
-        const s = nodeStatus(n.data.kind, result, cursor, { ...ctx, ...(typeof name === 'string' ? { poolName: name } : {}) });
+        const s = nodeStatus(n.data.kind, badgeResult, cursor, { ...ctx, ...(typeof name === 'string' ? { poolName: name } : {}) });
         if (s !== null) status.set(n.id, s);
       }
     }
-    return { issues, status, stale };
-  }, [graph, validation.errors, result, cursor, doc.spec, stale]);
+    return { issues, status, stale: staleWhy, partial };
+  }, [graph, validation.errors, badgeResult, cursor, doc.spec, staleWhy, partial, otherDesign]);
 
   const title = String(asObject(doc.metadata).title ?? asObject(doc.metadata).name ?? 'design');
   return (
@@ -166,19 +211,41 @@ export function App({ initialDoc, initialNotice }: Props) {
           canRun={validation.scenario !== null}
           autoRun={autoRun}
           onAutoRun={setAutoRun}
+          panels={panels}
+          onTogglePanel={(k) => setPanels((p) => ({ ...p, [k]: !p[k] }))}
+          readOnly={phone}
+          onHelp={() => setDialog('shortcuts')}
+          onNew={() =>
+            load(STARTER_DOC, {
+              kind: 'info',
+              title: 'New design: traffic → a model service → a node pool, sized to serve it (7 replicas × 20 req/s for 100 req/s).',
+              lines: ['Add components from the palette, or open a template from the Library.'],
+            })
+          }
         />
-        {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} />}
-        <main className="ds-main">
-          <Palette doc={doc} dispatch={dispatch} />
-          <div className="ds-center">
+        {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} onRestore={restore} />}
+        {phone && <p className="ds-readonly-note">Read-only on a small screen: open the design on a wider screen to edit it.</p>}
+        <main className={`ds-main${panels.palette && !phone ? '' : ' no-palette'}${panels.inspector && !phone ? '' : ' no-inspector'}`}>
+          {panels.palette && !phone && <Palette doc={doc} dispatch={dispatch} />}
+          <div className="ds-center" style={{ gridTemplateRows: phone ? undefined : `minmax(6rem, ${split}%) auto minmax(6rem, 1fr)` }}>
             <CanvasViewContext.Provider value={view}>
-              <DesignCanvas graph={graph} selection={design.selection} dispatch={dispatch} fitKey={loads} />
+              <DesignCanvas graph={graph} selection={design.selection} dispatch={dispatch} fitKey={loads} readOnly={phone} />
             </CanvasViewContext.Provider>
+            {!phone && <Splitter value={split} onChange={setSplit} />}
             <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : 'Practice'}>
+              {mode === 'design' && <ScenarioBrief doc={doc} />}
               <RunStatus store={sim.store} text={validation.text} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
               {mode === 'design' &&
                 (shown ? (
-                  <ResultsView result={shown.result} scenario={shown.scenario} warnings={shown.warnings} cursor={cursor} onCursor={setCursor} runKey={`main-${shown.runId}`} />
+                  <ResultsView
+                    result={shown.result}
+                    scenario={shown.scenario}
+                    warnings={shown.warnings}
+                    cursor={cursor}
+                    onCursor={setCursor}
+                    runKey={runKeyOf(shown)}
+                    stale={staleWhy}
+                  />
                 ) : (
                   <p className="ds-hint">Results appear here after a run: charts over time, summary cards and the cost breakdown.</p>
                 ))}
@@ -186,7 +253,7 @@ export function App({ initialDoc, initialNotice }: Props) {
                 <ComparePanel
                   baseline={baseline}
                   doc={doc}
-                  current={{ result, scenario: shown?.scenario ?? null, stale, runKey: shown ? `main-${shown.runId}` : undefined }}
+                  current={{ result, scenario: shown?.scenario ?? null, stale: stale || unfinished, runKey: shown ? runKeyOf(shown) : undefined }}
                   onPin={() => setBaseline({ doc, label: `${title} (pinned)` })}
                   dispatch={dispatch}
                   validator={validator}
@@ -197,8 +264,8 @@ export function App({ initialDoc, initialNotice }: Props) {
                   doc={doc}
                   errors={validation.errors}
                   result={result}
-                  runKey={shown ? `main-${shown.runId}` : undefined}
-                  stale={stale}
+                  runKey={shown ? runKeyOf(shown) : undefined}
+                  stale={stale || unfinished}
                   store={sim.store}
                   onPick={() => setDialog('practice')}
                   onCheck={sim.run}
@@ -208,10 +275,20 @@ export function App({ initialDoc, initialNotice }: Props) {
               )}
             </section>
           </div>
-          <Inspector doc={doc} graph={graph} selection={design.selection} errors={validation.errors} dispatch={dispatch} />
+          {panels.inspector && !phone && <Inspector doc={doc} graph={graph} selection={design.selection} errors={validation.errors} dispatch={dispatch} />}
         </main>
-        {dialog === 'library' && <LibraryDialog onOpen={openEntry} onClose={() => setDialog(null)} />}
+        {dialog === 'library' && (
+          <LibraryDialog
+            onOpen={openEntry}
+            onOpenRecent={(d) => {
+              setDialog(null);
+              restore(d);
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
         {dialog === 'practice' && <LibraryDialog purpose="practice" onOpen={startPractice} onClose={() => setDialog(null)} />}
+        {dialog === 'shortcuts' && <ShortcutSheet onClose={() => setDialog(null)} />}
         {dialog === 'yaml' && (
           <Modal title={`${fileName} — the file the CLI runs`} onClose={() => setDialog(null)} wide>
             <textarea className="ds-code" readOnly value={yamlText} rows={30} data-testid="yaml-view" aria-label="Scenario YAML" />

@@ -7,6 +7,8 @@ import { readAutosave } from './hooks/useAutosave.ts';
 import { DEFAULT_EXAMPLE, libraryEntries, type LibraryEntry } from './model/content-library.ts';
 import type { PlainObject } from './model/doc-path.ts';
 import { issueLines, loadDesignText, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';
+import { designTitle, keepRecent } from './model/recent-designs.ts';
+import { yamlToDoc } from './model/scenario-yaml.ts';
 import { decodeShareHash } from './model/share-url.ts';
 
 /** A message for the banner (plain text lines). */
@@ -14,6 +16,8 @@ export interface Notice {
   kind: 'error' | 'info';
   title: string;
   lines: string[];
+  /** A design the message offers to bring back (the one just replaced), with the button's label. */
+  restore?: { label: string; doc: PlainObject };
 }
 
 /** The first design and any notice about how it was chosen. */
@@ -31,7 +35,13 @@ export async function loadLibrary(): Promise<LibraryEntry[]> {
 
 /** The default design: the autoscaling example, else the first library entry that loads, else the starter. */
 export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'example' | 'starter' }> {
-  const entries = await loadLibrary();
+  const { CONTENT_FILES } = await import('./model/content-files.ts');
+  // The example is a committed file that sim-core's content tests validate; read it alone, on the
+  // main thread, without parsing the whole library (hundreds of ms): the validation worker checks it next.
+  const example = CONTENT_FILES[DEFAULT_EXAMPLE];
+  const raw = example === undefined ? null : yamlToDoc(example);
+  if (raw?.ok) return { doc: raw.doc, source: 'example' };
+  const entries = libraryEntries(CONTENT_FILES);
   const ordered = [...entries.filter((e) => e.file === DEFAULT_EXAMPLE), ...entries.filter((e) => e.file !== DEFAULT_EXAMPLE)];
   for (const e of ordered) {
     const r = loadDesignText(e.text, e.file);
@@ -41,14 +51,32 @@ export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'exam
 }
 
 /** Decides the first design from the URL fragment and storage. */
-export async function bootDesign(hash: string, storage?: Pick<Storage, 'getItem'>): Promise<Boot> {
+export async function bootDesign(hash: string, storage?: Pick<Storage, 'getItem' | 'setItem'>): Promise<Boot> {
   let notice: Notice | null = null;
   const shared = decodeShareHash(hash);
   if (shared !== null) {
     if (!shared.ok) notice = { kind: 'error', title: 'The shared link could not be opened', lines: [shared.message] };
     else {
       const r = loadDesignText(shared.text, 'shared-link.yaml');
-      if (r.ok) return { doc: r.doc, notice: { kind: 'info', title: 'Opened the design from the shared link.', lines: [] }, source: 'link' };
+      if (r.ok) {
+        // The link's design becomes the autosave next: keep the one it replaces, and say so.
+        const saved = readAutosave(storage);
+        const previous = saved === null ? null : restoreAutosaved(saved);
+        if (previous !== null && JSON.stringify(previous) !== JSON.stringify(r.doc)) {
+          keepRecent(previous, new Date(), storage);
+          return {
+            doc: r.doc,
+            notice: {
+              kind: 'info',
+              title: 'Opened the design from the shared link.',
+              lines: [`Your autosaved design "${designTitle(previous)}" was kept: Library → Recent designs.`],
+              restore: { label: 'Open my autosaved design instead', doc: previous },
+            },
+            source: 'link',
+          };
+        }
+        return { doc: r.doc, notice: { kind: 'info', title: 'Opened the design from the shared link.', lines: [] }, source: 'link' };
+      }
       notice = { kind: 'error', title: 'The shared link holds an invalid design; it was not loaded', lines: issueLines(r.issues) };
     }
   }

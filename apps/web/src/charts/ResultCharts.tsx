@@ -3,7 +3,8 @@
  * time cursor; fleet events (HPA scaling, nodes, spot interruptions) are marked on every time axis.
  */
 import type { RunResult, Scenario } from '@design-sim/sim-core';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { FIRST_CHART_MARK, markOnce } from '../model/perf-marks.ts';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { buildCharts, eventMarks } from '../results/chart-model.ts';
 import { TimeChart } from './TimeChart.tsx';
@@ -30,14 +31,22 @@ export default function ResultCharts({ result, scenario, cursor, onCursor, colum
   const interval = scenario?.spec.interval ?? 60;
   const marks = useMemo(() => eventMarks(result, interval), [result, interval]);
   const ts = result.timeseries;
+  // A snapshot of a run in progress is drawn on the whole horizon's axis: the lines grow left to right.
+  const horizon = result.summary?.durationSeconds ?? scenario?.spec.duration ?? undefined;
+  const drawn = ts !== null && ts.t.length > 0;
+  useEffect(() => {
+    if (drawn) markOnce(FIRST_CHART_MARK);
+  }, [drawn]);
   const gap = Math.round(rem * 1.1);
+  // Narrow panels (a phone, a squeezed results pane) get one chart per row rather than unreadable halves.
+  if (width < 46 * rem) columns = 1;
   const chartWidth = Math.max(240, Math.floor((width - gap * (columns - 1)) / columns));
   return (
     <div className="ds-charts" ref={ref} data-testid="charts" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
       {ts === null ? (
         <p className="ds-hint">This scenario has no serving fleet: nothing to chart over time (see the training card).</p>
       ) : (
-        charts.map((c) => <TimeChart key={c.id} model={c} t={ts.t} marks={marks} cursor={cursor} onCursor={onCursor} width={chartWidth} height={height} />)
+        charts.map((c) => <TimeChart key={c.id} model={c} t={ts.t} tEnd={horizon} marks={marks} cursor={cursor} onCursor={onCursor} width={chartWidth} height={height} />)
       )}
       {ts !== null && (
         <p className="ds-charts__marks">

@@ -29,7 +29,7 @@ describe('TimeChart', () => {
     const onCursor = vi.fn();
     const { container } = render(<TimeChart model={model} t={t} marks={[]} cursor={1} onCursor={onCursor} width={400} height={160} />);
     expect(container.querySelector('.ds-cursor')).not.toBeNull();
-    expect(screen.getByRole('status').textContent).toBe('t = 0:02 offered: 20 served: 19');
+    expect(screen.getByRole('status').textContent).toBe('t = 0:02 offered: 20 req/s served: 19 req/s');
     fireEvent.keyDown(screen.getByRole('img'), { key: 'ArrowRight' });
     fireEvent.keyDown(screen.getByRole('img'), { key: 'Home' });
     expect(onCursor.mock.calls).toEqual([[2], [0]]);

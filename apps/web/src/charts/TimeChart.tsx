@@ -11,6 +11,8 @@ import { chartGeometry, indexAt, MARGIN, tickLabel, timeTicks } from './chart-ge
 interface Props {
   model: ChartModel;
   t: Float64Array;
+  /** The end of the time axis, s (the run's horizon; defaults to the last time). */
+  tEnd?: number | undefined;
   marks: readonly EventMark[];
   cursor: number | null;
   onCursor: (index: number | null) => void;
@@ -18,14 +20,33 @@ interface Props {
   height: number;
 }
 
+/** Units of whole things: their axes get integer ticks only (no "2.5 replicas"). */
+const COUNT_UNITS: ReadonlySet<string> = new Set(['count', 'requests']);
+
 const MARK_Y: Readonly<Record<EventMark['kind'], number>> = { scale: 0, node: 6, spot: 12 };
 
 /** A time chart. */
-export function TimeChart({ model, t, marks, cursor, onCursor, width, height }: Props) {
+export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, height }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const geo = useMemo(() => chartGeometry(model, t, width, height), [model, t, width, height]);
+  const geo = useMemo(() => chartGeometry(model, t, width, height, tEnd), [model, t, width, height, tEnd]);
   const { x, y } = geo;
   const bottom = height - MARGIN.bottom;
+  // Fleet events only accumulate while a run streams in, and the time axis is the horizon's: draw the
+  // marks again only when there are more of them or the axis moved, not for every snapshot.
+  const [x0, x1] = x.domain() as [number, number];
+  const markLines = useMemo(
+    () => (
+      <g className="ds-marks">
+        {marks.map((m, k) => (
+          <line key={k} className={`ds-mark ds-mark--${m.kind}`} x1={x(m.t)} x2={x(m.t)} y1={bottom - MARK_Y[m.kind] - 6} y2={bottom - MARK_Y[m.kind]}>
+            <title>{`${formatClock(m.t)} ${m.label}`}</title>
+          </line>
+        ))}
+      </g>
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what changes the drawing (see above)
+    [marks.length, x0, x1, width, bottom],
+  );
   const move = (e: MouseEvent) => {
     const box = svgRef.current?.getBoundingClientRect();
     if (box === undefined || t.length === 0) return;
@@ -61,7 +82,10 @@ export function TimeChart({ model, t, marks, cursor, onCursor, width, height }: 
         onKeyDown={key}
       >
         <g className="ds-axis">
-          {y.ticks(4).map((v) => (
+          {y
+            .ticks(4)
+            .filter((v) => !COUNT_UNITS.has(model.unit) || Number.isInteger(v))
+            .map((v) => (
             <g key={v} transform={`translate(0,${y(v)})`}>
               <line x1={MARGIN.left} x2={width - MARGIN.right} className="ds-grid" />
               <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
@@ -69,6 +93,9 @@ export function TimeChart({ model, t, marks, cursor, onCursor, width, height }: 
               </text>
             </g>
           ))}
+          <text x={2} y={height - 6} textAnchor="start" className="ds-axis__title">
+            t (h:mm)
+          </text>
           {timeTicks(x.domain()[1]!, Math.max(2, Math.floor(width / 90))).map((v) => (
             <text key={v} x={x(v)} y={height - 6} textAnchor="middle">
               {formatClock(v)}
@@ -92,13 +119,7 @@ export function TimeChart({ model, t, marks, cursor, onCursor, width, height }: 
             </text>
           </g>
         ))}
-        <g className="ds-marks">
-          {marks.map((m, k) => (
-            <line key={k} className={`ds-mark ds-mark--${m.kind}`} x1={x(m.t)} x2={x(m.t)} y1={bottom - MARK_Y[m.kind] - 6} y2={bottom - MARK_Y[m.kind]}>
-              <title>{`${formatClock(m.t)} ${m.label}`}</title>
-            </line>
-          ))}
-        </g>
+        {markLines}
         {cx !== null && <line className="ds-cursor" x1={cx} x2={cx} y1={MARGIN.top} y2={bottom} />}
       </svg>
       {ci !== null && cx !== null && (
@@ -106,7 +127,7 @@ export function TimeChart({ model, t, marks, cursor, onCursor, width, height }: 
           <div className="ds-tooltip__time">t = {formatClock(t[ci]!)}</div>
           {model.series.map((s) => (
             <div key={s.key}>
-              <span className="ds-swatch" style={{ background: s.color }} /> {s.label}: {tickLabel(s.values[ci] ?? NaN)}
+              <span className="ds-swatch" style={{ background: s.color }} /> {s.label}: {tickLabel(s.values[ci] ?? NaN)} {model.unit}
             </div>
           ))}
         </div>

@@ -29,9 +29,10 @@ export function chartMax(model: ChartModel): number {
   return max;
 }
 
-/** Scales and paths for `model` over times `t` (s, interval ends) in a `width` × `height` box. */
-export function chartGeometry(model: ChartModel, t: ArrayLike<number>, width: number, height: number): ChartGeometry {
-  const tEnd = t.length > 0 ? t[t.length - 1]! : 1;
+/** Scales and paths for `model` over times `t` (s, interval ends) in a `width` × `height` box; the axis runs to `horizon` when later. */
+export function chartGeometry(model: ChartModel, t: ArrayLike<number>, width: number, height: number, horizon?: number): ChartGeometry {
+  const last = t.length > 0 ? t[t.length - 1]! : 1;
+  const tEnd = horizon !== undefined && horizon > last ? horizon : last;
   const x = scaleLinear().domain([0, tEnd]).range([MARGIN.left, Math.max(MARGIN.left + 10, width - MARGIN.right)]);
   const max = chartMax(model);
   const y = scaleLinear()

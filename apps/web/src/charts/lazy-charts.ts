@@ -1,5 +1,6 @@
 // The charts module loads on demand (React.lazy): the canvas does not wait for the chart code.
-import { lazy } from 'react';
+// Memoized: a result marked stale by an edit keeps its charts without redrawing them.
+import { lazy, memo } from 'react';
 
 /** Lazily loaded ResultCharts. */
-export const LazyResultCharts = lazy(() => import('./ResultCharts.tsx'));
+export const LazyResultCharts = memo(lazy(() => import('./ResultCharts.tsx')));

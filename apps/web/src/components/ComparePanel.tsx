@@ -99,7 +99,7 @@ export function ComparePanel({ baseline, doc, current, onPin, dispatch, validato
           {rows.length > 0 && (
             <table className="ds-table ds-diff" data-testid="compare-diff">
               <caption>
-                A = {baseline.label}; B = the current design{current.stale ? ' (B results are older than your last edit)' : ''}
+                A = {baseline.label}; B = the current design{current.stale ? ' (B results are not final yet: from before your last edit, or still running)' : ''}
               </caption>
               <thead>
                 <tr>

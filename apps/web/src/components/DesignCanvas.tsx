@@ -8,15 +8,18 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
+  useConnection,
   useReactFlow,
   type Connection,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { type DragEvent, memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { ComponentKind, DesignEdge, DesignGraph, DesignNode } from '../model/design-graph.ts';
 import { canConnect } from '../model/graph-edits.ts';
@@ -34,15 +37,38 @@ interface Props {
   dispatch: (action: HistoryAction) => void;
   /** Changes when a new design is loaded: the view then fits it. */
   fitKey: number;
+  /** View only (the phone layout): no moving, connecting, selecting or dropping. */
+  readOnly?: boolean;
 }
 
 /** Fit-view options: room on the right for the minimap so it does not cover the last column. */
 export const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', right: '150px' }, maxZoom: 1.15 } as const;
 
+/** On a phone (read-only, no minimap) the design gets the whole width. */
+const FIT_VIEW_READONLY = { padding: { top: '12px', left: '12px', bottom: '12px', right: '12px' }, maxZoom: 1.15 } as const;
+
 type Size = { width: number; height: number };
 
+/** While a connection is dragged over a component it may not feed, why not (xyflow's live connection state). */
+function ConnectionHint({ graph, refused }: { graph: DesignGraph; refused: string | null }) {
+  const reason = useConnection((c) => {
+    if (!c.inProgress || c.toNode === null || c.toNode.id === c.fromNode.id) return null;
+    const check = canConnect(graph, c.fromNode.id, c.toNode.id);
+    return check.ok ? null : check.reason;
+  });
+  const text = reason ?? refused;
+  if (text === null) return null;
+  return (
+    <Panel position="top-center">
+      <p className="ds-connect-hint" role="status" data-testid="connect-hint">
+        Can't connect: {text}.
+      </p>
+    </Panel>
+  );
+}
+
 /** The canvas. Must sit inside a ReactFlowProvider. */
-export function DesignCanvas({ graph, selection, dispatch, fitKey }: Props) {
+function DesignCanvasImpl({ graph, selection, dispatch, fitKey, readOnly = false }: Props) {
   const flow = useReactFlow<DesignNode, DesignEdge>();
   const [sizes, setSizes] = useState<Readonly<Record<string, Size>>>({});
 
@@ -58,9 +84,9 @@ export function DesignCanvas({ graph, selection, dispatch, fitKey }: Props) {
   useEffect(() => {
     if (fitKey === 0) return;
     // After React Flow has measured the new nodes.
-    const timer = window.setTimeout(() => void flow.fitView(FIT_VIEW), 60);
+    const timer = window.setTimeout(() => void flow.fitView(readOnly ? FIT_VIEW_READONLY : FIT_VIEW), 60);
     return () => window.clearTimeout(timer);
-  }, [fitKey, flow]);
+  }, [fitKey, flow, readOnly]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<DesignNode>[]) => {
@@ -80,6 +106,21 @@ export function DesignCanvas({ graph, selection, dispatch, fitKey }: Props) {
   const onEdgesChange = useCallback((changes: EdgeChange<DesignEdge>[]) => dispatch({ type: 'edgeChanges', changes }), [dispatch]);
   const onConnect = useCallback((c: Connection) => dispatch({ type: 'connect', source: c.source, target: c.target }), [dispatch]);
   const isValidConnection = useCallback((c: Connection | DesignEdge) => canConnect(graph, c.source, c.target).ok, [graph]);
+  // A refused drop keeps its reason on screen for a few seconds.
+  const [refused, setRefused] = useState<string | null>(null);
+  useEffect(() => {
+    if (refused === null) return;
+    const timer = window.setTimeout(() => setRefused(null), 4000);
+    return () => window.clearTimeout(timer);
+  }, [refused]);
+  const onConnectEnd = useCallback(
+    (_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.fromNode === null || state.toNode === null || state.toNode.id === state.fromNode.id) return;
+      const check = canConnect(graph, state.fromNode.id, state.toNode.id);
+      setRefused(check.ok ? null : check.reason);
+    },
+    [graph],
+  );
 
   const onDragOver = useCallback((e: DragEvent) => {
     e.preventDefault();
@@ -97,7 +138,7 @@ export function DesignCanvas({ graph, selection, dispatch, fitKey }: Props) {
   );
 
   return (
-    <div className="ds-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div className="ds-canvas" onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop} data-testid="canvas" data-readonly={readOnly}>
       <ReactFlow<DesignNode, DesignEdge>
         nodes={nodes}
         edges={edges}
@@ -105,19 +146,27 @@ export function DesignCanvas({ graph, selection, dispatch, fitKey }: Props) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable={!readOnly}
         fitView
-        fitViewOptions={FIT_VIEW}
+        fitViewOptions={readOnly ? FIT_VIEW_READONLY : FIT_VIEW}
         minZoom={0.2}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select; Delete removes; arrow keys move the selected component.' }}
       >
         <Background gap={20} />
+        <ConnectionHint graph={graph} refused={refused} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Minimap of the design" nodeStrokeWidth={3} style={{ width: 140, height: 90 }} />
+        {!readOnly && <MiniMap pannable zoomable ariaLabel="Minimap of the design" nodeStrokeWidth={3} style={{ width: 140, height: 90 }} />}
       </ReactFlow>
     </div>
   );
 }
+
+/** Memoized: a streamed result re-renders the results panel, not this. */
+export const DesignCanvas = memo(DesignCanvasImpl);

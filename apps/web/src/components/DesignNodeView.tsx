@@ -9,7 +9,27 @@ import { kindInfo } from '../model/component-kinds.ts';
 import type { DesignNode } from '../model/design-graph.ts';
 import { hasInput, hasOutput } from '../model/graph-edits.ts';
 import { nodeSummary } from '../model/node-summary.ts';
+import { formatClock } from '../results/format.ts';
+import type { StatusLine } from '../results/node-status.ts';
 import { CanvasViewContext } from './canvas-view-context.ts';
+
+/** The values of one time base under a small heading ("at cursor 2:13", "whole run"). */
+function StatusGroup({ lines, heading }: { lines: readonly StatusLine[]; heading: string }) {
+  if (lines.length === 0) return null;
+  return (
+    <div className="ds-node__group" data-base={lines[0]!.base}>
+      {heading && <div className="ds-node__base">{heading}</div>}
+      <dl>
+        {lines.map((l) => (
+          <div key={l.label}>
+            <dt>{l.label}</dt>
+            <dd>{l.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
 
 function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
   const view = useContext(CanvasViewContext);
@@ -18,19 +38,20 @@ function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
   const issues = view.issues.get(id) ?? [];
   const status = view.status.get(id);
   const failing = status?.failing ?? [];
-  const classes = ['ds-node', `ds-node--${data.kind}`, selected ? 'is-selected' : '', issues.length > 0 ? 'has-issues' : '', failing.length > 0 ? 'is-failing' : '']
+  const stale = view.stale !== null;
+  const classes = ['ds-node', `ds-node--${data.kind}`, selected ? 'is-selected' : '', issues.length > 0 ? 'has-issues' : '', failing.length > 0 && !stale ? 'is-failing' : '']
     .filter(Boolean)
     .join(' ');
   return (
     <div className={classes} data-testid={`node-${id}`} aria-label={`${info.label} ${title}`}>
-      {hasInput(data.kind) && <Handle type="target" position={Position.Left} aria-label="input" />}
+      {hasInput(data.kind) && <Handle type="target" position={Position.Left} title="input: drag a connection here" />}
       <div className="ds-node__head">
         <span className="ds-node__glyph" aria-hidden="true">
           {info.glyph}
         </span>
         <span className="ds-node__kind">{info.label}</span>
         {failing.length > 0 && (
-          <span className="ds-node__fail" role="img" aria-label={`failing: ${failing.join('; ')}`} title={failing.join('\n')}>
+          <span className={`ds-node__fail${stale ? ' is-stale' : ''}`} role="img" aria-label={`${stale ? 'stale, ' : ''}failing: ${failing.join('; ')}`} title={failing.join('\n')}>
             ✗ fails
           </span>
         )}
@@ -45,16 +66,16 @@ function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
         </div>
       )}
       {status !== undefined && (
-        <dl className={`ds-node__status${view.stale ? ' is-stale' : ''}`} data-testid={`status-${id}`}>
-          {status.lines.map((l) => (
-            <div key={l.label}>
-              <dt>{l.label}</dt>
-              <dd>{l.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <div className={`ds-node__status${stale ? ' is-stale' : ''}`} data-testid={`status-${id}`} data-stale={stale} title={view.stale ?? undefined}>
+          {stale && <div className="ds-node__stale">stale</div>}
+          <StatusGroup
+            lines={status.lines.filter((l) => l.base === 'cursor')}
+            heading={status.atSeconds === null ? '' : `${status.atEnd ? (view.partial ? 'now' : 'at the end') : 'at cursor'} ${formatClock(status.atSeconds)}`}
+          />
+          <StatusGroup lines={status.lines.filter((l) => l.base === 'run')} heading={view.partial ? 'run so far' : 'whole run'} />
+        </div>
       )}
-      {hasOutput(data.kind) && <Handle type="source" position={Position.Right} aria-label="output" />}
+      {hasOutput(data.kind) && <Handle type="source" position={Position.Right} title="output: drag from here to connect" />}
     </div>
   );
 }

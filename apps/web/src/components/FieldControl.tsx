@@ -10,6 +10,8 @@ import { getIn, type PlainObject } from '../model/doc-path.ts';
 import { CUSTOM_MODEL_TEXT, formatFieldValue, parseFieldText } from '../model/field-codec.ts';
 import type { FieldDef } from '../model/inspector-fields.ts';
 import { pathWithin } from '../model/validate-design.ts';
+import { useScenarioSchema } from '../hooks/useScenarioSchema.ts';
+import { fieldHelp, inputUnit } from '../model/schema-help.ts';
 import { PriceNoteView } from './PriceNoteView.tsx';
 
 interface Props {
@@ -45,10 +47,15 @@ export function FieldControl({ field, path, doc, issues, asOf, onChange }: Props
     setDraft(t);
     onChange(path, parseFieldText(field.input, t));
   };
+  const schema = useScenarioSchema();
+  const help = useMemo(() => (schema === null ? { description: null, numberUnit: null } : fieldHelp(schema, doc, path)), [schema, doc, path]);
+  const { label, unit } = inputUnit(field.label, help, field.input === 'value' || field.input === 'text' ? text : '');
+  const helpId = `${id}-help`;
+  const describedBy = [mine.length > 0 ? errorId : '', (help.description ?? field.help) ? helpId : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     'aria-invalid': mine.length > 0 || undefined,
-    'aria-describedby': mine.length > 0 ? errorId : undefined,
+    'aria-describedby': describedBy,
     'data-field': formatPath(path),
     onBlur: () => setDraft(null),
   };
@@ -114,16 +121,23 @@ export function FieldControl({ field, path, doc, issues, asOf, onChange }: Props
       break;
     default:
       control = (
-        <input
-          {...common}
-          type="text"
-          inputMode={field.input === 'value' ? 'decimal' : undefined}
-          value={text}
-          placeholder={field.placeholder}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(e) => commit(e.target.value)}
-        />
+        <span className={`ds-input${unit ? ' has-unit' : ''}`}>
+          <input
+            {...common}
+            type="text"
+            inputMode={field.input === 'value' ? 'decimal' : undefined}
+            value={text}
+            placeholder={field.placeholder}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => commit(e.target.value)}
+          />
+          {unit && (
+            <span className="ds-input__unit" aria-hidden="true">
+              {unit}
+            </span>
+          )}
+        </span>
       );
   }
 
@@ -131,9 +145,17 @@ export function FieldControl({ field, path, doc, issues, asOf, onChange }: Props
   const gpu = field.input === 'gpu' ? gpus.find((o) => o.id === text) : undefined;
   return (
     <div className={`ds-field${mine.length > 0 ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{field.label}</label>
+      <label htmlFor={id}>
+        {label}
+        {unit && <span className="ds-visually-hidden"> ({unit})</span>}
+      </label>
       {control}
-      {field.help && <div className="ds-field__help">{field.help}</div>}
+      {(help.description ?? field.help) && (
+        <div className="ds-field__help" id={helpId} data-testid="field-help">
+          {help.description ?? field.help}
+          {help.description && field.help ? ` — ${field.help}` : ''}
+        </div>
+      )}
       {instance && (
         <div className="ds-field__prices">
           <PriceNoteView label="on-demand" note={instance.onDemand} />

@@ -4,7 +4,7 @@
  * stays in the box, and the whole design is re-validated after Apply like any other edit.
  */
 import type { PathSegment } from '@design-sim/sim-core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { parseDocument } from 'yaml';
 import { getIn, isObject, type PlainObject } from '../model/doc-path.ts';
 import { docToYaml } from '../model/scenario-yaml.ts';
@@ -18,7 +18,9 @@ interface Props {
 /** A collapsible YAML editor for the object at `path`. */
 export function FragmentYaml({ doc, path, onApply }: Props) {
   const current = getIn(doc, path);
-  const original = isObject(current) ? docToYaml(current) : '';
+  // Written only while the box is open: YAML for a big component costs milliseconds on every edit.
+  const [open, setOpen] = useState(false);
+  const original = useMemo(() => (open && isObject(current) ? docToYaml(current) : ''), [open, current]);
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const apply = () => {
@@ -37,7 +39,7 @@ export function FragmentYaml({ doc, path, onApply }: Props) {
     onApply(path, value);
   };
   return (
-    <details className="ds-yaml">
+    <details className="ds-yaml" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Edit as YAML</summary>
       <textarea aria-label="Component YAML" value={text ?? original} rows={Math.min(24, (text ?? original).split('\n').length + 2)} spellCheck={false} onChange={(e) => setText(e.target.value)} />
       {error !== null && (

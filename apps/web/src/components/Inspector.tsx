@@ -4,7 +4,7 @@
  * no field shows are listed on top, so nothing is silently dropped.
  */
 import { formatPath, type PathSegment, type ScenarioIssue } from '@design-sim/sim-core';
-import { useCallback } from 'react';
+import { memo, useCallback } from 'react';
 import { kindInfo } from '../model/component-kinds.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { DesignGraph, DesignNode } from '../model/design-graph.ts';
@@ -33,7 +33,7 @@ function unclaimed(issues: readonly ScenarioIssue[], sections: readonly SectionD
 }
 
 /** The inspector panel. */
-export function Inspector({ doc, graph, selection, errors, dispatch }: Props) {
+function InspectorImpl({ doc, graph, selection, errors, dispatch }: Props) {
   const setField = useCallback((path: PathSegment[], value: unknown) => dispatch({ type: 'setField', path, value, coalesce: formatPath(path) }), [dispatch]);
   const catalogDate = getIn(doc, ['spec', 'catalogDate']);
   const asOf = typeof catalogDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(catalogDate) ? catalogDate : undefined;
@@ -96,3 +96,6 @@ function IssueBox({ issues }: { issues: readonly ScenarioIssue[] }) {
     </ul>
   );
 }
+
+/** Memoized: a streamed result re-renders the results panel, not this. */
+export const Inspector = memo(InspectorImpl);

@@ -2,17 +2,22 @@
 import { useEffect, useState } from 'react';
 import { loadLibrary } from '../boot.ts';
 import type { LibraryEntry } from '../model/content-library.ts';
+import type { PlainObject } from '../model/doc-path.ts';
+import { readRecent } from '../model/recent-designs.ts';
 import { Modal } from './Modal.tsx';
 
 interface Props {
   onOpen: (entry: LibraryEntry) => void;
   onClose: () => void;
+  /** Opens a recent design (the designs replaced lately); the practice picker has none. */
+  onOpenRecent?: (doc: PlainObject) => void;
   /** Practice lists only scenarios with a prompt and expectations to meet. */
   purpose?: 'open' | 'practice';
 }
 
 /** The library dialog. */
-export function LibraryDialog({ onOpen, onClose, purpose = 'open' }: Props) {
+export function LibraryDialog({ onOpen, onOpenRecent, onClose, purpose = 'open' }: Props) {
+  const [recent] = useState(readRecent);
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [filter, setFilter] = useState('');
   useEffect(() => {
@@ -24,6 +29,21 @@ export function LibraryDialog({ onOpen, onClose, purpose = 'open' }: Props) {
     .filter((e) => q === '' || `${e.file} ${e.title} ${e.tags.join(' ')} ${e.prompt ?? ''}`.toLowerCase().includes(q));
   return (
     <Modal title={purpose === 'practice' ? 'Pick a practice prompt' : 'Open a scenario from the library'} onClose={onClose} wide>
+      {onOpenRecent && recent.length > 0 && (
+        <details className="ds-recent" data-testid="recent-designs">
+          <summary>Recent designs ({recent.length}): the designs you replaced lately</summary>
+          <ul>
+            {recent.map((r, k) => (
+              <li key={k}>
+                <button type="button" className="ds-link" onClick={() => onOpenRecent(r.doc)}>
+                  {r.title}
+                </button>{' '}
+                <span className="ds-hint">replaced {new Date(r.savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <input type="search" className="ds-search" placeholder="Filter by name, tag or prompt" aria-label="Filter the library" value={filter} onChange={(e) => setFilter(e.target.value)} />
       {entries === null ? (
         <p>Loading…</p>

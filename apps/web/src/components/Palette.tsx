@@ -3,7 +3,7 @@
  * middle of the view (the keyboard path). Single components already present are disabled.
  */
 import { useReactFlow } from '@xyflow/react';
-import type { DragEvent } from 'react';
+import { memo, type DragEvent } from 'react';
 import { COMPONENT_KINDS, kindPresent } from '../model/component-kinds.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { ComponentKind } from '../model/design-graph.ts';
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** The component palette. Must sit inside a ReactFlowProvider. */
-export function Palette({ doc, dispatch }: Props) {
+function PaletteImpl({ doc, dispatch }: Props) {
   const flow = useReactFlow();
   // The keyboard path: the automatic layout puts the component in its column, then the view fits.
   const add = (kind: ComponentKind) => {
@@ -63,3 +63,6 @@ export function Palette({ doc, dispatch }: Props) {
     </nav>
   );
 }
+
+/** Memoized: a streamed result re-renders the results panel, not this. */
+export const Palette = memo(PaletteImpl);

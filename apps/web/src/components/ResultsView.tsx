@@ -3,8 +3,10 @@
  * and warnings. Used by the results panel and by each column of compare mode.
  */
 import { verdictOf, type RunResult, type Scenario, type ScenarioIssue } from '@design-sim/sim-core';
-import { memo, Suspense } from 'react';
+import { memo, Suspense, useEffect } from 'react';
+import { mark, RESULT_SHOWN_MARK } from '../model/perf-marks.ts';
 import { LazyResultCharts } from '../charts/lazy-charts.ts';
+import { verdictCause } from '../results/verdict-cause.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
 import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
@@ -18,14 +20,24 @@ interface Props {
   compact?: boolean;
   /** Identifies the run shown (`data-run` on the panel, for tests and tools). */
   runKey?: string;
+  /** Why the result no longer describes the design (it is greyed and labelled), or null. */
+  stale?: string | null;
 }
 
 /** The run's verdict in one line, then the run's own findings (overload, nothing served…). */
-function Verdict({ result }: { result: RunResult }) {
+function Verdict({ result, scenario }: { result: RunResult; scenario: Scenario | null }) {
   const v = verdictOf(result);
+  const cause = verdictCause(result, scenario);
+  const partial = result.progress < 1;
   return (
     <div className={`ds-verdict ${v.pass ? 'is-pass' : 'is-fail'}`} data-testid="verdict" data-pass={v.pass}>
-      <strong>{v.pass ? '✓ PASS' : '✗ FAIL'}</strong> {v.reason}
+      {cause && (
+        <p className="ds-verdict__cause" data-testid="verdict-cause">
+          {partial ? 'So far: ' : ''}
+          {cause}
+        </p>
+      )}
+      <strong>{partial ? `${v.pass ? '… passing so far' : '✗ failing so far'} (${Math.floor(result.progress * 100)}% simulated)` : v.pass ? '✓ PASS' : '✗ FAIL'}</strong> {v.reason}
       {result.diagnostics.some((d) => d.severity === 'warning') && (
         <ul className="ds-verdict__warnings">
           {result.diagnostics
@@ -40,24 +52,36 @@ function Verdict({ result }: { result: RunResult }) {
 }
 
 /** Everything a run produced, for people (memoized: edits to the design do not re-render it). */
-export const ResultsView = memo(function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false, runKey }: Props) {
+export const ResultsView = memo(function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false, runKey, stale = null }: Props) {
+  useEffect(() => mark(RESULT_SHOWN_MARK, { run: runKey ?? null, progress: result.progress }), [result, runKey]);
   return (
-    <div className="ds-results" data-testid="results" data-run={runKey}>
-      <Verdict result={result} />
+    <div className={`ds-results${stale ? ' is-stale' : ''}`} data-testid="results" data-run={runKey} data-stale={stale !== null} data-progress={result.progress}>
+      {stale && (
+        <p className="ds-stale-label" data-testid="stale-label">
+          <strong>Stale</strong> — {stale}. A new run replaces these figures.
+        </p>
+      )}
+      <Verdict result={result} scenario={scenario} />
       <SummaryCards result={result} />
       <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
         <LazyResultCharts result={result} scenario={scenario} cursor={cursor} onCursor={onCursor} columns={compact ? 1 : 2} height={compact ? 10.5 : 13.5} />
       </Suspense>
-      <div className={compact ? '' : 'ds-results__grid'}>
-        <div>
-          <h3>Expectations</h3>
-          <ExpectationList result={result} />
-          <ClaimsTable result={result} />
+      {result.progress < 1 ? (
+        // While the run streams in, only cards, verdict and charts follow it: each snapshot re-renders less.
+        <p className="ds-hint">Expectations, graded claims and the cost breakdown appear when the run completes.</p>
+      ) : (
+        <div className={compact ? '' : 'ds-results__grid'}>
+          {/* Focusable: each column scrolls sideways when its table is wider than the panel. */}
+          <div tabIndex={0} role="region" aria-label="Expectations and claims">
+            <h3>Expectations</h3>
+            <ExpectationList result={result} />
+            <ClaimsTable result={result} />
+          </div>
+          <div tabIndex={0} role="region" aria-label="Cost breakdown">
+            <CostBreakdownView result={result} />
+          </div>
         </div>
-        <div>
-          <CostBreakdownView result={result} />
-        </div>
-      </div>
+      )}
       {warnings.length > 0 && (
         <details className="ds-warnings">
           <summary>{warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}</summary>

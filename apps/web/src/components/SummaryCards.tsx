@@ -10,7 +10,10 @@ export function SummaryCards({ result }: { result: RunResult }) {
     <ul className="ds-cards" data-testid="summary-cards">
       {summaryCards(result).map((c) => (
         <li key={c.metric} className={`ds-card ds-card--${c.status}`} data-metric={c.metric} data-status={c.status} title={c.detail}>
-          <div className="ds-card__label">{c.label}</div>
+          <div className="ds-card__label">
+            {c.label}
+            {c.basis && <span className="ds-card__basis">{c.basis}</span>}
+          </div>
           <div className="ds-card__value" data-testid={`card-${c.metric}`} data-raw={c.raw === null ? '' : String(c.raw)}>
             {c.value}
           </div>

@@ -22,6 +22,15 @@ interface Props {
   canRun: boolean;
   autoRun: boolean;
   onAutoRun: (v: boolean) => void;
+  /** Side panels shown, with their toggles. */
+  panels: { palette: boolean; inspector: boolean };
+  onTogglePanel: (panel: 'palette' | 'inspector') => void;
+  /** The phone layout: read-only, so only viewing and sharing remain. */
+  readOnly: boolean;
+  /** Opens the keyboard shortcut sheet. */
+  onHelp: () => void;
+  /** Starts a new design (the current one is kept under Recent designs). */
+  onNew: () => void;
 }
 
 const MODES: readonly { mode: Mode; label: string }[] = [
@@ -38,13 +47,30 @@ export function Toolbar(p: Props) {
       <div className="ds-brand">
         design-sim <span className="ds-brand__title" title={p.title}>{p.title}</span>
       </div>
+      {!p.readOnly && (
+        <div className="ds-toolbar__group" role="group" aria-label="Panels">
+          <button type="button" className="ds-button ds-button--icon" aria-pressed={p.panels.palette} onClick={() => p.onTogglePanel('palette')} aria-label="Show the components panel" title="Components panel" data-testid="toggle-palette">
+            ◧
+          </button>
+          <button type="button" className="ds-button ds-button--icon" aria-pressed={p.panels.inspector} onClick={() => p.onTogglePanel('inspector')} aria-label="Show the inspector panel" title="Inspector panel" data-testid="toggle-inspector">
+            ◨
+          </button>
+        </div>
+      )}
       <div className="ds-toolbar__group" role="group" aria-label="File">
+        {!p.readOnly && (
+          <button type="button" className="ds-button" onClick={p.onNew} title="A new design that serves its traffic; the current one is kept under Library → Recent designs" data-testid="new-design">
+            New
+          </button>
+        )}
         <button type="button" className="ds-button" onClick={p.onLibrary} data-testid="open-library">
           Library
         </button>
-        <button type="button" className="ds-button" onClick={() => fileRef.current?.click()} data-testid="import">
-          Import…
-        </button>
+        {!p.readOnly && (
+          <button type="button" className="ds-button" onClick={() => fileRef.current?.click()} data-testid="import">
+            Import…
+          </button>
+        )}
         <input
           ref={fileRef}
           type="file"
@@ -57,19 +83,24 @@ export function Toolbar(p: Props) {
             e.target.value = '';
           }}
         />
-        <button type="button" className="ds-button" onClick={p.onExport} data-testid="export">
-          Export YAML
-        </button>
+        {!p.readOnly && (
+          <button type="button" className="ds-button" onClick={p.onExport} data-testid="export">
+            Export YAML
+          </button>
+        )}
         <button type="button" className="ds-button" onClick={p.onShowYaml} data-testid="show-yaml">
-          View YAML
+          {p.readOnly ? 'YAML' : 'View YAML'}
         </button>
         <button type="button" className="ds-button" onClick={p.onShare} data-testid="share">
-          Share link
+          {p.readOnly ? 'Share' : 'Share link'}
         </button>
-        <button type="button" className="ds-button" onClick={p.onReset} title="Forget the autosaved design and open the autoscaling example">
-          Reset
-        </button>
+        {!p.readOnly && (
+          <button type="button" className="ds-button" onClick={p.onReset} title="Forget the autosaved design and open the autoscaling example">
+            Reset
+          </button>
+        )}
       </div>
+      {!p.readOnly && (
       <div className="ds-toolbar__group" role="group" aria-label="Edit">
         <button type="button" className="ds-button" onClick={p.onUndo} disabled={!p.canUndo} title="Undo (Ctrl+Z)" data-testid="undo">
           Undo
@@ -78,6 +109,8 @@ export function Toolbar(p: Props) {
           Redo
         </button>
       </div>
+      )}
+      {!p.readOnly && (
       <div className="ds-toolbar__group" role="group" aria-label="Run">
         <button type="button" className="ds-button ds-button--primary" onClick={p.onRun} disabled={!p.canRun} title="Run (Ctrl+Enter)" data-testid="run">
           Run
@@ -86,6 +119,13 @@ export function Toolbar(p: Props) {
           <input type="checkbox" checked={p.autoRun} onChange={(e) => p.onAutoRun(e.target.checked)} /> run on every edit
         </label>
       </div>
+      )}
+      {!p.readOnly && (
+        <button type="button" className="ds-button ds-button--icon" onClick={p.onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" data-testid="shortcuts-button">
+          ?
+        </button>
+      )}
+      {!p.readOnly && (
       <div className="ds-tabs" role="tablist" aria-label="Panel">
         {MODES.map((m) => (
           <button key={m.mode} type="button" role="tab" aria-selected={p.mode === m.mode} className="ds-tab" onClick={() => p.onMode(m.mode)} data-testid={`mode-${m.mode}`}>
@@ -93,6 +133,7 @@ export function Toolbar(p: Props) {
           </button>
         ))}
       </div>
+      )}
     </header>
   );
 }

@@ -9,9 +9,11 @@ import type { NodeStatus } from '../results/node-status.ts';
 export interface CanvasView {
   issues: ReadonlyMap<string, string[]>;
   status: ReadonlyMap<string, NodeStatus>;
-  /** True while the shown run is older than the design. */
-  stale: boolean;
+  /** Why the shown run no longer describes the design (greyed, labelled "stale"), or null when it does. */
+  stale: string | null;
+  /** True while the shown result is a snapshot of a run still going (values move). */
+  partial: boolean;
 }
 
 /** The canvas view context (empty by default). */
-export const CanvasViewContext = createContext<CanvasView>({ issues: new Map(), status: new Map(), stale: false });
+export const CanvasViewContext = createContext<CanvasView>({ issues: new Map(), status: new Map(), stale: null, partial: false });

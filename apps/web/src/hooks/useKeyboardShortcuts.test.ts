@@ -15,10 +15,12 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('z', { ctrl: true }), true)).toBeNull();
     expect(shortcutFor(key('Delete'), true)).toBeNull();
     expect(shortcutFor(key('a'), false)).toBeNull();
+    expect(shortcutFor(key('?', { shift: true }), false)).toBe('help');
+    expect(shortcutFor(key('?', { shift: true }), true)).toBeNull();
   });
 
   it('calls the handlers from window key presses', () => {
-    const h = { undo: vi.fn(), redo: vi.fn(), run: vi.fn(), removeSelection: vi.fn() };
+    const h = { undo: vi.fn(), redo: vi.fn(), run: vi.fn(), removeSelection: vi.fn(), help: vi.fn() };
     const { unmount } = renderHook(() => useKeyboardShortcuts(h));
     fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
     fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });

@@ -1,7 +1,7 @@
 /**
  * Keyboard shortcuts: Delete/Backspace removes the selection, Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z
  * (or Ctrl+Y) redoes, Ctrl/Cmd+Enter runs. In a text box the editing keys keep their usual
- * meaning (the box's own undo); Ctrl+Enter runs from anywhere.
+ * meaning (the box's own undo); Ctrl+Enter runs from anywhere; `?` opens the shortcut sheet.
  */
 import { useEffect, useRef } from 'react';
 
@@ -11,6 +11,8 @@ export interface ShortcutHandlers {
   redo: () => void;
   run: () => void;
   removeSelection: () => void;
+  /** `?`: the shortcut sheet. */
+  help: () => void;
 }
 
 /** What a key press means, or null (exported for tests). */
@@ -21,6 +23,7 @@ export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'
   if (mod && (e.key === 'z' || e.key === 'Z')) return e.shiftKey ? 'redo' : 'undo';
   if (mod && (e.key === 'y' || e.key === 'Y')) return 'redo';
   if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) return 'removeSelection';
+  if (!mod && e.key === '?') return 'help';
   return null;
 }
 

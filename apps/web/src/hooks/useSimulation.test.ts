@@ -29,6 +29,7 @@ function controlledClient() {
       };
     },
     busy: () => false,
+    prewarm: () => undefined,
     dispose: () => undefined,
   };
   return { client, runs };
@@ -53,7 +54,7 @@ describe('useSimulation', () => {
     expect(result.current.store.get().status).toBe('running');
     rerender({ v: v2 });
     expect(runs[0]!.cancelled).toBe(true);
-    act(() => void vi.advanceTimersByTime(299));
+    act(() => void vi.advanceTimersByTime(59));
     expect(runs).toHaveLength(1);
     act(() => void vi.advanceTimersByTime(1));
     expect(runs).toHaveLength(2);

@@ -5,6 +5,7 @@
  * external store (run-store.ts): readers subscribe to the slice they need.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { mark, RUN_END_MARK, RUN_START_MARK } from '../model/perf-marks.ts';
 import { createRunStore, type RunStore } from '../model/run-store.ts';
 import type { DesignValidation } from '../model/validate-design.ts';
 import type { SimClient } from '../worker/sim-client.ts';
@@ -12,14 +13,14 @@ import type { SimClient } from '../worker/sim-client.ts';
 /** Options of `useSimulation`. */
 export interface SimulationOptions {
   autoRun: boolean;
-  /** Quiet time after an edit before an automatic run, ms. */
+  /**
+   * Quiet time after an edit before an automatic run, ms: short, because the run streams its first
+   * numbers within tens of ms and a newer edit cancels it (the next worker is already loading).
+   */
   debounceMs?: number;
 }
 
-/** Performance marks around each run (read by the e2e suite and the browser's profiler). */
-export const RUN_START_MARK = 'design-sim:run-start';
-/** See RUN_START_MARK. */
-export const RUN_END_MARK = 'design-sim:run-end';
+export { RUN_END_MARK, RUN_START_MARK } from '../model/perf-marks.ts';
 
 /** What `useSimulation` returns. */
 export interface Simulation {
@@ -29,7 +30,7 @@ export interface Simulation {
 }
 
 /** Runs `validation`'s scenario text in `client`'s worker. */
-export function useSimulation(client: SimClient, validation: DesignValidation, fileName: string, { autoRun, debounceMs = 300 }: SimulationOptions): Simulation {
+export function useSimulation(client: SimClient, validation: DesignValidation, fileName: string, { autoRun, debounceMs = 60 }: SimulationOptions): Simulation {
   const [store] = useState(createRunStore);
   const runIdRef = useRef(0);
   const activeRef = useRef<{ runId: number; text: string; cancel: () => void } | null>(null);
@@ -38,15 +39,17 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
     (v: DesignValidation) => {
       const { text } = v;
       const runId = ++runIdRef.current;
-      performance.mark(RUN_START_MARK);
+      mark(RUN_START_MARK);
       store.send({ type: 'started', runId, text, scenario: v.scenario, warnings: v.warnings });
-      const run = client.run(text, fileName, undefined, (fraction) => store.send({ type: 'progress', runId, fraction }));
+      const run = client.run(text, fileName, undefined, (fraction, partial) =>
+        store.send(partial === undefined ? { type: 'progress', runId, fraction } : { type: 'partial', runId, result: partial }),
+      );
       activeRef.current = { runId, text, cancel: run.cancel };
       void run.outcome.then((o) => {
         if (activeRef.current?.runId === runId) activeRef.current = null;
         if (o.kind === 'cancelled') return store.send({ type: 'cancelled', runId });
         if (o.kind === 'failed') return store.send({ type: 'failed', runId, message: o.message });
-        performance.mark(RUN_END_MARK);
+        mark(RUN_END_MARK);
         if (o.response.ok) store.send({ type: 'finished', runId, result: o.response.result, elapsedMs: o.elapsedMs });
         else store.send({ type: 'rejected', runId, issues: o.response.issues });
       });
@@ -62,17 +65,28 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
 
   const cancel = useCallback(() => activeRef.current?.cancel(), []);
 
+  // The first run does not wait for the validation worker to boot: the run validates the text itself
+  // (an invalid design comes back rejected), and the parsed scenario joins the shown result when it arrives.
+  useEffect(() => {
+    if (validation.scenario !== null) store.send({ type: 'validated', text: validation.text, scenario: validation.scenario, warnings: validation.warnings });
+  }, [validation, store]);
+  const optimistic = autoRun && store.get().runId === 0 && validation.pending && validation.text !== '' && validation.errors.length === 0;
+
   // An edit makes the run in progress stale: cancel it, and with auto-run start again once edits pause.
   useEffect(() => {
     const active = activeRef.current;
     if (active !== null && active.text !== validation.text) active.cancel();
+    if (optimistic) {
+      if (activeRef.current === null) start(validation);
+      return;
+    }
     if (!autoRun || validation.scenario === null) return;
     const timer = window.setTimeout(() => {
       // Re-running the text whose result is on screen would change nothing.
       if (activeRef.current?.text !== validation.text && store.get().shown?.text !== validation.text) start(validation);
     }, store.get().runId === 0 ? 0 : debounceMs); // the first run starts at once: there is nothing to debounce
     return () => window.clearTimeout(timer);
-  }, [validation, autoRun, debounceMs, start, store]);
+  }, [validation, autoRun, debounceMs, start, store, optimistic]);
 
   useEffect(() => () => activeRef.current?.cancel(), []);
 

@@ -59,7 +59,8 @@ const ADDERS: Readonly<Record<ComponentKind, Adder>> = {
   service: (doc) => {
     const services = asArray(spec(doc).services);
     const pools = asArray(spec(doc).nodePools);
-    const svc: PlainObject = { name: freshName('model', services), replicas: 2, latency: { distribution: 'constant', ms: 50 } };
+    // Healthy with the default traffic (100 req/s): 7 replicas × 20 req/s (50 ms each) = 140 req/s, 71% busy.
+    const svc: PlainObject = { name: freshName('model', services), replicas: 7, latency: { distribution: 'constant', ms: 50 } };
     const firstPool = asObject(pools[0]).name;
     if (typeof firstPool === 'string') svc.nodePool = firstPool;
     let out = setIn(doc, ['spec', 'services'], [...services, svc]);
@@ -68,7 +69,8 @@ const ADDERS: Readonly<Record<ComponentKind, Adder>> = {
   },
   nodePool: (doc) => {
     const pools = asArray(spec(doc).nodePools);
-    const pool: PlainObject = { name: freshName('gpu', pools), instance: DEFAULT_INSTANCE, minNodes: 1, maxNodes: 10 };
+    // Room for the default service's 7 one-GPU replicas from the start (one per single-GPU node), and headroom to 10.
+    const pool: PlainObject = { name: freshName('gpu', pools), instance: DEFAULT_INSTANCE, minNodes: 7, maxNodes: 10 };
     let out = setIn(doc, ['spec', 'nodePools'], [...pools, pool]);
     // The schema requires a pool on every service once pools exist: the first pool takes the services that had none.
     if (pools.length === 0) {

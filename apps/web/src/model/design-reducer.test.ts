@@ -13,7 +13,7 @@ const edges = (s: DesignState) => scenarioToGraph(s.doc).edges.map((e) => e.id);
 describe('design reducer', () => {
   it('adds components from the palette, pinned where they were dropped, and selects them', () => {
     const s = apply(initialDesignState(smallDoc()), { type: 'addComponent', kind: 'service', position: { x: 10.4, y: 20.6 } });
-    expect(getIn(s.doc, ['spec', 'services', 1])).toEqual({ name: 'model-2', replicas: 2, latency: { distribution: 'constant', ms: 50 }, nodePool: 'gpu' });
+    expect(getIn(s.doc, ['spec', 'services', 1])).toEqual({ name: 'model-2', replicas: 7, latency: { distribution: 'constant', ms: 50 }, nodePool: 'gpu' });
     expect(getIn(s.doc, ['spec', 'canvas', 'nodes', 'service:model-2'])).toEqual({ x: 10, y: 21 });
     expect(s.selection).toEqual(['service:model-2']);
     expect(validateDesign(s.doc, 'x.yaml').errors).toEqual([]);

@@ -40,3 +40,23 @@ describe('run state', () => {
     expect(store.get().progress).toBe(0.5);
   });
 });
+
+describe('streamed snapshots', () => {
+  const snapshot = { ...result, progress: 0.25 };
+  it('a snapshot of the running run is shown at once; the complete result replaces it', () => {
+    let s = runReducer(INITIAL_RUN_STATE, start(1));
+    s = runReducer(s, { type: 'partial', runId: 1, result: snapshot });
+    expect(s.shown).toMatchObject({ runId: 1, text: 't1' });
+    expect(s.shown!.result.progress).toBe(0.25);
+    expect(s.progress).toBe(0.25);
+    s = runReducer(s, { type: 'finished', runId: 1, result, elapsedMs: 9 });
+    expect(s.shown!.result.progress).toBe(1);
+  });
+
+  it("a snapshot of an older or stopped run is ignored", () => {
+    let s = runReducer(runReducer(INITIAL_RUN_STATE, start(1)), start(2));
+    expect(runReducer(s, { type: 'partial', runId: 1, result: snapshot })).toBe(s);
+    s = runReducer(s, { type: 'cancelled', runId: 2 });
+    expect(runReducer(s, { type: 'partial', runId: 2, result: snapshot })).toBe(s);
+  });
+});

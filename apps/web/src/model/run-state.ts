@@ -8,7 +8,10 @@ import type { RunResult, Scenario, ScenarioIssue } from '@design-sim/sim-core';
 /** Where the panel is. */
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed';
 
-/** A finished run, as shown: the result with the scenario text, parsed scenario and warnings it came from. */
+/**
+ * A run as shown: the result (complete, or a snapshot of the run in progress when result.progress < 1)
+ * with the scenario text, parsed scenario and warnings it came from.
+ */
 export interface ShownResult {
   /** The run that produced it. */
   runId: number;
@@ -41,7 +44,11 @@ export interface RunState {
 export type RunEvent =
   | { type: 'started'; runId: number; text: string; scenario: Scenario | null; warnings: ScenarioIssue[] }
   | { type: 'progress'; runId: number; fraction: number }
+  /** A snapshot of the run so far (result.progress < 1): shown at once, replaced by later ones and the end. */
+  | { type: 'partial'; runId: number; result: RunResult }
   | { type: 'finished'; runId: number; result: RunResult; elapsedMs: number }
+  /** The validation of `text` arrived after its run started (the first run does not wait for it). */
+  | { type: 'validated'; text: string; scenario: Scenario; warnings: ScenarioIssue[] }
   | { type: 'rejected'; runId: number; issues: ScenarioIssue[] }
   | { type: 'failed'; runId: number; message: string }
   | { type: 'cancelled'; runId: number };
@@ -65,10 +72,20 @@ export function runReducer(state: RunState, event: RunEvent): RunState {
   if (event.type === 'started') {
     return { ...state, status: 'running', runId: event.runId, text: event.text, scenario: event.scenario, warnings: event.warnings, progress: 0, message: null, issues: [] };
   }
+  if (event.type === 'validated') {
+    if (state.text !== event.text || state.scenario !== null) return state;
+    const shown = state.shown !== null && state.shown.text === event.text ? { ...state.shown, scenario: event.scenario, warnings: event.warnings } : state.shown;
+    return { ...state, scenario: event.scenario, warnings: event.warnings, shown };
+  }
   if (event.runId !== state.runId) return state;
   switch (event.type) {
     case 'progress':
       return state.status === 'running' && event.fraction > state.progress ? { ...state, progress: event.fraction } : state;
+    case 'partial': {
+      if (state.status !== 'running') return state;
+      const shown: ShownResult = { runId: event.runId, result: event.result, text: state.text ?? '', scenario: state.scenario, warnings: state.warnings };
+      return { ...state, shown, progress: Math.max(state.progress, event.result.progress) };
+    }
     case 'finished': {
       const shown: ShownResult = { runId: event.runId, result: event.result, text: state.text ?? '', scenario: state.scenario, warnings: state.warnings };
       return { ...state, status: 'done', progress: 1, shown, elapsedMs: event.elapsedMs };

@@ -29,9 +29,14 @@ export function designText(doc: PlainObject): { ok: true; text: string } | { ok:
   }
 }
 
+/** One shared empty list: a valid design's `errors` keep their identity, so memoized views (the inspector) skip re-rendering. */
+const NO_ISSUES: ScenarioIssue[] = [];
+
 /** A validation from SimApi's answer for `text`. */
 export function fromValidateResponse(text: string, r: ValidateResponse): DesignValidation {
-  return r.ok ? { text, scenario: r.scenario, errors: [], warnings: r.warnings, pending: false } : { text, scenario: null, errors: r.issues, warnings: [], pending: false };
+  return r.ok
+    ? { text, scenario: r.scenario, errors: NO_ISSUES, warnings: r.warnings.length === 0 ? NO_ISSUES : r.warnings, pending: false }
+    : { text, scenario: null, errors: r.issues, warnings: NO_ISSUES, pending: false };
 }
 
 /**

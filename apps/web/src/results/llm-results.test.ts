@@ -66,9 +66,9 @@ describe('LLM results', () => {
 
   it('the service node shows TTFT p99 for the run and tokens/s at the cursor, and owns ttft/tpot expectations', () => {
     const s = nodeStatus('service', result, 2, { services: 1, pools: 1 })!;
-    expect(s.lines.map((l) => l.label)).toEqual(['replicas', 'TTFT p99', 'tokens/s', 'availability']);
-    expect(s.lines[1]!.value).toMatch(/^[\d.]+ ms$/);
-    expect(Number(s.lines[2]!.value.replace(/,/g, ''))).toBeCloseTo(result.timeseries!.outputTokensPerSecond[2]!, -1);
+    expect(s.lines.map((l) => `${l.label}@${l.base}`)).toEqual(['replicas@cursor', 'tokens/s@cursor', 'TTFT p99@run', 'p99@run', 'availability@run']);
+    expect(s.lines[2]!.value).toMatch(/^[\d.]+ ms$/);
+    expect(Number(s.lines[1]!.value.replace(/,/g, ''))).toBeCloseTo(result.timeseries!.outputTokensPerSecond[2]!, -1);
     const failing = runDoc(llmDoc({ expect: ['tpot.p50 < 1ms'] }));
     expect(nodeStatus('service', failing, null, { services: 1, pools: 1 })!.failing).toEqual(['tpot.p50 < 1ms']);
   });

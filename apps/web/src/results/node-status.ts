@@ -1,6 +1,7 @@
 /**
- * The live state a canvas node shows after a run, at the time cursor (or the end of the run):
- * replicas ready/desired, nodes, utilization, cost per hour, and the expectations that fail on
+ * The live state a canvas node shows after a run, each value labelled with its time base: at the
+ * time cursor (or the run's last interval) — replicas ready/desired, nodes, utilization — or over
+ * the whole run — p99, availability, average $/hour, peak GPUs — and the expectations that fail on
  * what the node stands for (a red mark). Series are fleet totals; with several services or pools
  * the node says so rather than pretending to know its own share.
  */
@@ -8,15 +9,23 @@ import type { ExpectationResult, RunResult } from '@design-sim/sim-core';
 import type { ComponentKind } from '../model/design-graph.ts';
 import { formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
 
+/** Which time a value describes: the interval at the time cursor (or the last one), or the whole run. */
+export type TimeBase = 'cursor' | 'run';
+
 /** One line of a node's live state. */
 export interface StatusLine {
   label: string;
   value: string;
+  base: TimeBase;
 }
 
 /** What a node shows after a run. */
 export interface NodeStatus {
   lines: StatusLine[];
+  /** Simulated time (s, an interval end) the `cursor` lines describe; null without a time series. */
+  atSeconds: number | null;
+  /** True when `atSeconds` is the last interval of the result (no cursor set, or the cursor at the end). */
+  atEnd: boolean;
   /** Expectations on this component that fail (the node gets a red mark). */
   failing: string[];
 }
@@ -50,23 +59,27 @@ export function nodeStatus(kind: ComponentKind, result: RunResult, index: number
   const i = ts === null ? 0 : Math.min(index ?? ts.t.length - 1, ts.t.length - 1);
   const at = (a: ArrayLike<number> | undefined) => (a === undefined || i < 0 ? null : (a[i] ?? null));
   const fleet = (n: number) => (n > 1 ? ' (fleet)' : '');
+  const atSeconds = ts === null || i < 0 || ts.t.length === 0 ? null : ts.t[i]!;
+  const atEnd = ts === null || i >= ts.t.length - 1;
+  const cur = (label: string, value: string): StatusLine => ({ label, value, base: 'cursor' });
+  const run = (label: string, value: string): StatusLine => ({ label, value, base: 'run' });
   switch (kind) {
     case 'traffic':
-      return ts === null ? null : { lines: [{ label: 'offered', value: `${formatCount(at(ts.offeredQps))} req/s` }], failing: [] };
+      return ts === null ? null : { lines: [cur('offered', `${formatCount(at(ts.offeredQps))} req/s`)], atSeconds, atEnd, failing: [] };
     case 'service':
       if (ts === null || s === null) return null;
       return {
         lines: [
-          { label: `replicas${fleet(ctx.services)}`, value: `${formatCount(at(ts.readyReplicas))} / ${formatCount(at(ts.desiredReplicas))} ready` },
+          cur(`replicas${fleet(ctx.services)}`, `${formatCount(at(ts.readyReplicas))} / ${formatCount(at(ts.desiredReplicas))} ready`),
           // Token-level runs: TTFT p99 is a whole-run figure (the series have no TTFT); tokens/s is at the cursor.
           ...(s.llm === null
-            ? [{ label: 'p99', value: formatMs(at(ts.latencyP99Ms)) }]
-            : [
-                { label: `TTFT p99${fleet(ctx.services)}`, value: formatMs(s.llm.ttftMs.p99) },
-                { label: `tokens/s${fleet(ctx.services)}`, value: formatCount(at(ts.outputTokensPerSecond)) },
-              ]),
-          { label: 'availability', value: formatPercent(s.availability) },
+            ? [cur('p99', formatMs(at(ts.latencyP99Ms)))]
+            : [cur(`tokens/s${fleet(ctx.services)}`, formatCount(at(ts.outputTokensPerSecond))), run(`TTFT p99${fleet(ctx.services)}`, formatMs(s.llm.ttftMs.p99))]),
+          run('p99', formatMs(s.latencyMs.p99)),
+          run('availability', formatPercent(s.availability)),
         ],
+        atSeconds,
+        atEnd,
         failing: failing(result.expectations, 'service'),
       };
     case 'nodePool': {
@@ -76,10 +89,13 @@ export function nodeStatus(kind: ComponentKind, result: RunResult, index: number
       const provisioning = at(ts.provisioningNodes) ?? 0;
       return {
         lines: [
-          { label: `nodes${fleet(ctx.pools)}`, value: `${formatCount(at(ts.readyNodes))}${provisioning > 0 ? ` +${formatCount(provisioning)} starting` : ''}` },
-          { label: 'GPU util', value: formatPercent(at(ts.gpuUtilization)) },
-          { label: '$/hour', value: formatUsd(hours > 0 ? poolUsd / hours : null) },
+          cur(`nodes${fleet(ctx.pools)}`, `${formatCount(at(ts.readyNodes))}${provisioning > 0 ? ` +${formatCount(provisioning)} starting` : ''}`),
+          cur('GPU util', formatPercent(at(ts.gpuUtilization))),
+          run('$/hour (average)', formatUsd(hours > 0 ? poolUsd / hours : null)),
+          run('peak GPUs', formatCount(s.peakGpus)),
         ],
+        atSeconds,
+        atEnd,
         failing: failing(result.expectations, 'nodePool'),
       };
     }
@@ -88,10 +104,12 @@ export function nodeStatus(kind: ComponentKind, result: RunResult, index: number
       if (t === null) return null;
       return {
         lines: [
-          { label: 'days', value: String(Number(t.days.toPrecision(3))) },
-          { label: 'cost', value: formatUsd(t.costUsd) },
-          ...(t.budget ? [{ label: 'budget', value: t.budget.fits ? 'fits' : `short ${formatUsd(t.budget.shortfallUsd)}` }] : []),
+          run('days', String(Number(t.days.toPrecision(3)))),
+          run('cost', formatUsd(t.costUsd)),
+          ...(t.budget ? [run('budget', t.budget.fits ? 'fits' : `short ${formatUsd(t.budget.shortfallUsd)}`)] : []),
         ],
+        atSeconds: null,
+        atEnd: true,
         failing: [...failing(result.expectations, 'training'), ...(t.budget && !t.budget.fits ? ['over budget'] : [])],
       };
     }

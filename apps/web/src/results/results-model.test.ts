@@ -100,11 +100,15 @@ describe('node status', () => {
 
   it('shows replicas, latency and availability on the service, nodes and $/h on the pool', () => {
     const svc = nodeStatus('service', result, null, ctx)!;
-    expect(svc.lines.map((l) => l.label)).toEqual(['replicas', 'p99', 'availability']);
+    expect(svc.lines.map((l) => `${l.label}@${l.base}`)).toEqual(['replicas@cursor', 'p99@cursor', 'p99@run', 'availability@run']);
+    expect(svc.lines[2]!.value).toBe(`${Number(result.summary!.latencyMs.p99.toPrecision(3))} ms`);
+    expect(svc.atSeconds).toBe(result.timeseries!.t.at(-1));
     expect(svc.lines[0]!.value).toBe('6 / 6 ready');
     expect(svc.failing).toEqual([]);
     const pool = nodeStatus('nodePool', result, 0, ctx)!;
-    expect(pool.lines[0]).toEqual({ label: 'nodes', value: '6' });
+    expect(pool.lines[0]).toEqual({ label: 'nodes', value: '6', base: 'cursor' });
+    expect(pool.atSeconds).toBe(result.timeseries!.t[0]);
+    expect(pool.lines.filter((l) => l.base === 'run').map((l) => l.label)).toEqual(['$/hour (average)', 'peak GPUs']);
     expect(pool.failing).toEqual(['cost.hourly < 1']);
     expect(nodeStatus('loadBalancer', result, null, ctx)).toBeNull();
   });

@@ -18,6 +18,8 @@ export interface SummaryCard {
   status: CardStatus;
   /** The expectation lines that decided the colour, or a note. */
   detail: string;
+  /** What the figure is when the label alone could mislead (its time base, an extrapolation). */
+  basis: string | null;
 }
 
 interface CardDef {
@@ -28,26 +30,29 @@ interface CardDef {
   alsoJudgedBy?: readonly string[];
   /** Every expectation whose metric starts with this colours the card (a TTFT card answers to all `ttft.*` lines). */
   judgedByPrefix?: string;
+  /** The figure's time base or derivation, shown under the label. */
+  basis?: string;
 }
 
 const SERVING_CARDS: readonly CardDef[] = [
-  { metric: 'latency.p99', label: 'p99 latency', format: formatMs },
-  { metric: 'availability', label: 'Availability', format: formatPercent },
-  { metric: 'requests.unfinished', label: 'Unfinished requests', format: formatCount, alsoJudgedBy: ['backlog.max', 'backlog.waitingMax'] },
-  { metric: 'gpus.peak', label: 'Peak GPUs', format: formatCount },
-  { metric: 'cost.hourly', label: '$ / hour', format: formatUsd, alsoJudgedBy: ['cost.monthly', 'cost.total'] },
-  { metric: 'cost.monthly', label: '$ / month', format: formatUsd, alsoJudgedBy: ['cost.hourly', 'cost.total'] },
-  { metric: 'cost.per1k', label: '$ / 1k requests', format: formatUsd, alsoJudgedBy: ['cost.perMillion'] },
+  { metric: 'latency.p99', label: 'p99 latency', format: formatMs, basis: 'after warm-up' },
+  { metric: 'availability', label: 'Availability', format: formatPercent, basis: 'after warm-up' },
+  { metric: 'requests.unfinished', label: 'Unfinished requests', format: formatCount, alsoJudgedBy: ['backlog.max', 'backlog.waitingMax'], basis: 'in flight at the end' },
+  { metric: 'gpus.peak', label: 'Peak GPUs', format: formatCount, basis: 'whole run' },
+  { metric: 'cost.hourly', label: '$ / hour', format: formatUsd, alsoJudgedBy: ['cost.monthly', 'cost.total'], basis: 'run average' },
+  // The bill covers the simulated horizon only; a month is that average rate times 730 h (cost-model HOURS_PER_MONTH).
+  { metric: 'cost.monthly', label: '$ / month', format: formatUsd, alsoJudgedBy: ['cost.hourly', 'cost.total'], basis: 'extrapolated: run average $/h × 730 h' },
+  { metric: 'cost.per1k', label: '$ / 1k requests', format: formatUsd, alsoJudgedBy: ['cost.perMillion'], basis: 'whole run' },
 ];
 
 const perSecond = (v: number | null) => (v === null ? '—' : `${formatCount(v)}/s`);
 
 /** Token-level LLM runs (`summary.llm`); TTFT is not in the time series, so the card is the run's figure. */
 const LLM_CARDS: readonly CardDef[] = [
-  { metric: 'ttft.p99', label: 'TTFT p99', format: formatMs, judgedByPrefix: 'ttft.' },
-  { metric: 'tpot.p50', label: 'TPOT p50', format: formatMs, judgedByPrefix: 'tpot.' },
-  { metric: 'tokens.outputPerSecond', label: 'Output tokens/s', format: perSecond, judgedByPrefix: 'tokens.' },
-  { metric: 'cost.perMillionTokens', label: '$ / 1M output tokens', format: formatUsd },
+  { metric: 'ttft.p99', label: 'TTFT p99', format: formatMs, judgedByPrefix: 'ttft.', basis: 'after warm-up' },
+  { metric: 'tpot.p50', label: 'TPOT p50', format: formatMs, judgedByPrefix: 'tpot.', basis: 'after warm-up' },
+  { metric: 'tokens.outputPerSecond', label: 'Output tokens/s', format: perSecond, judgedByPrefix: 'tokens.', basis: 'whole-run average' },
+  { metric: 'cost.perMillionTokens', label: '$ / 1M output tokens', format: formatUsd, basis: 'whole run' },
 ];
 
 const TRAINING_CARDS: readonly CardDef[] = [
@@ -76,7 +81,7 @@ function card(result: RunResult, def: CardDef): SummaryCard {
     if (status === 'neutral') status = fits ? 'pass' : 'fail';
     detail = [detail, `budget ${formatUsd(budget.budgetUsd)}: ${fits ? 'fits' : `short by ${formatUsd(budget.shortfallUsd)}`}`].filter(Boolean).join(' · ');
   }
-  return { metric: def.metric, label: def.label, value: def.format(value), raw: value, status, detail: detail || 'no expectation in the scenario' };
+  return { metric: def.metric, label: def.label, value: def.format(value), raw: value, status, detail: detail || 'no expectation in the scenario', basis: def.basis ?? null };
 }
 
 /** The cards for a run: serving cards when it simulated a fleet (plus LLM cards for token-level serving), training cards when it estimated training. */

@@ -3,6 +3,7 @@ import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { docToYaml } from '../model/scenario-yaml.ts';
 import { smallDoc } from '../test-support/fixtures.ts';
+import { streamPartials } from './partial-stream.ts';
 import { throttleProgress } from './progress-throttle.ts';
 import { createSimClient, type WorkerLike } from './sim-client.ts';
 import { resultBuffers } from './transferable-result.ts';
@@ -99,5 +100,49 @@ describe('worker helpers', () => {
     if (!r.ok) throw new Error('expected a result');
     expect(resultBuffers(r)).toHaveLength(Object.keys(r.result.timeseries!).length);
     expect(resultBuffers({ ok: false, issues: [] })).toEqual([]);
+  });
+});
+
+describe('streamed partial results', () => {
+  it('sends a first snapshot soon after the start, then one per pacing period, and fractions in between', () => {
+    let clock = 0;
+    const sent: { f: number; progress?: number; points?: number }[] = [];
+    const on = streamPartials((f, partial) => sent.push({ f, ...(partial ? { progress: partial.progress, points: partial.timeseries!.t.length } : {}) }), () => clock, { firstMs: 30, everyMs: 150, fastForMs: 1000, slowEveryMs: 500 });
+    const r = createSimApi().run(text, 'small.yaml', undefined, (f, partial) => {
+      clock += 10; // each interval boundary 10 ms of wall time later
+      on(f, partial);
+    });
+    expect(r.ok).toBe(true);
+    const snaps = sent.filter((s) => s.progress !== undefined);
+    expect(snaps.length).toBeGreaterThanOrEqual(1);
+    // 10 intervals of the 10-minute design, 10 ms apart: the first snapshot at 30 ms covers 3 of them.
+    expect(snaps[0]).toEqual({ f: 0.3, progress: 0.3, points: 3 });
+    expect(sent.at(-1)!.f).toBe(1);
+  });
+
+  it('the client hands snapshots to the caller as data, through the real worker contract', async () => {
+    const client = createSimClient(fakeWorkerFactory().create);
+    const partials: number[] = [];
+    const outcome = await client.run(text, 'small.yaml', undefined, (_f, partial) => partial && partials.push(partial.timeseries!.t.length)).outcome;
+    expect(outcome.kind).toBe('done');
+    expect(partials.every((n) => n > 0 && n <= 10)).toBe(true);
+    client.dispose();
+  });
+});
+
+describe('warm workers', () => {
+  it('after prewarm a loaded spare replaces a cancelled run at once, and a new spare starts loading', async () => {
+    const { create, started } = fakeWorkerFactory();
+    const client = createSimClient(create);
+    client.prewarm();
+    expect(started).toHaveLength(2); // the worker and its spare
+    const first = client.run(text, 'a.yaml');
+    const second = client.run(text, 'b.yaml'); // cancels the first: its worker ends, the spare takes over
+    expect(started[0]!.terminated).toBe(true);
+    expect(started).toHaveLength(3);
+    expect(await first.outcome).toEqual({ kind: 'cancelled' });
+    expect((await second.outcome).kind).toBe('done');
+    client.dispose();
+    expect(started.every((w) => w.terminated)).toBe(true);
   });
 });

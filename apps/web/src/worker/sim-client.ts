@@ -4,7 +4,7 @@
  * run starts a fresh one. Starting a run cancels the one in progress (a new edit makes it stale).
  * The worker factory is injected (TanStack-style platform effects) so tests can use a fake.
  */
-import type { RunRequestOptions, RunResponse, SimApi } from '@design-sim/sim-core';
+import type { ProgressCallback, RunRequestOptions, RunResponse, RunResult, SimApi } from '@design-sim/sim-core';
 import { proxy, wrap, type Remote } from 'comlink';
 
 /** How a run ended. `elapsedMs` is wall time from the request to the answer. */
@@ -21,10 +21,15 @@ export interface SimRun {
 
 /** The app's handle on the simulator worker. */
 export interface SimClient {
-  /** Validates and runs scenario text in the worker; cancels any run still in progress. */
-  run(text: string, fileName: string, options?: RunRequestOptions, onProgress?: (fraction: number) => void): SimRun;
+  /**
+   * Validates and runs scenario text in the worker; cancels any run still in progress. `onProgress`
+   * gets the fraction done and, now and then, the result so far (partial-stream.ts).
+   */
+  run(text: string, fileName: string, options?: RunRequestOptions, onProgress?: (fraction: number, partial?: RunResult) => void): SimRun;
   /** True while a run is in progress. */
   busy(): boolean;
+  /** Starts the worker now (its code loads while the page does other work) and from then on keeps a loaded spare for the run after a cancel. */
+  prewarm(): void;
   /** Cancels any run and stops the worker. */
   dispose(): void;
 }
@@ -35,14 +40,26 @@ export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'remo
 /** Creates a client; `createWorker` starts a worker that exposes the SimApi; `now` is a clock in ms. */
 export function createSimClient(createWorker: () => WorkerLike, now: () => number = () => performance.now()): SimClient {
   let worker: WorkerLike | null = null;
+  let disposed = false;
   let remote: Remote<SimApi> | null = null;
   let current: { settle: (o: RunOutcome) => void } | null = null;
 
+  // After prewarm(), a spare worker is kept loaded: a run cancelled by a newer edit is replaced by a
+  // worker whose code is already parsed and evaluated (hundreds of ms on a slow machine), not a cold one.
+  let keepSpare = false;
+  let spare: { worker: WorkerLike; remote: Remote<SimApi> } | null = null;
+  const fresh = () => {
+    const w = createWorker();
+    return { worker: w, remote: wrap<SimApi>(w) };
+  };
   const ensure = (): Remote<SimApi> => {
     if (remote === null) {
-      worker = createWorker();
-      remote = wrap<SimApi>(worker);
+      const next = spare ?? fresh();
+      spare = null;
+      worker = next.worker;
+      remote = next.remote;
     }
+    if (keepSpare && spare === null && !disposed) spare = fresh();
     return remote;
   };
 
@@ -78,7 +95,8 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       const mine = { settle };
       current = mine;
       const started = now();
-      const progress = onProgress === undefined ? undefined : proxy(onProgress);
+      // Across the boundary the worker calls back with data, not sim-core's snapshot function (worker-sim-api.ts).
+      const progress = onProgress === undefined ? undefined : (proxy(onProgress) as unknown as ProgressCallback);
       api
         .run(text, fileName, options, progress)
         .then(
@@ -96,9 +114,17 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       };
     },
     busy: () => current !== null,
+    prewarm() {
+      if (disposed) return;
+      keepSpare = true;
+      ensure();
+    },
     dispose() {
+      disposed = true;
       cancelCurrent();
       stop();
+      spare?.worker.terminate();
+      spare = null;
     },
   };
 }

@@ -1,10 +1,11 @@
 /**
  * What the worker exposes: sim-core's `SimApi` (STYLE.md §3, the one contract), with the result
- * series transferred rather than copied and progress messages throttled. Same type, same calls.
+ * series transferred rather than copied, progress messages throttled, and snapshots of the run so
+ * far streamed to the progress callback (partial-stream.ts). Same type, same calls.
  */
 import { createSimApi, type ProgressCallback, type RunResponse, type SimApi } from '@design-sim/sim-core';
 import { transfer } from 'comlink';
-import { throttleProgress } from './progress-throttle.ts';
+import { streamPartials, type StreamCallback } from './partial-stream.ts';
 import { resultBuffers } from './transferable-result.ts';
 
 function handOver(response: RunResponse): RunResponse {
@@ -12,16 +13,16 @@ function handOver(response: RunResponse): RunResponse {
 }
 
 /**
- * Only the fraction crosses to the main thread: the snapshot function cannot be structured-cloned, and
- * the main thread's callback (a comlink proxy) takes the fraction alone.
+ * A snapshot function cannot be structured-cloned: across the worker boundary the main thread's
+ * callback (a comlink proxy) receives the fraction and, now and then, the result so far as data.
  */
-const fractionOnly = (onProgress: ProgressCallback) => throttleProgress((f) => (onProgress as unknown as (fraction: number) => void)(f));
+const streamed = (onProgress: ProgressCallback) => streamPartials(onProgress as unknown as StreamCallback, () => performance.now());
 
 /** sim-core's API as the worker serves it. */
 export function createWorkerSimApi(api: SimApi = createSimApi()): SimApi {
   return {
     validate: (text, fileName) => api.validate(text, fileName),
-    run: (text, fileName, options, onProgress) => handOver(api.run(text, fileName, options, onProgress && fractionOnly(onProgress))),
-    runScenario: (scenario, options, onProgress) => handOver(api.runScenario(scenario, options, onProgress && fractionOnly(onProgress))),
+    run: (text, fileName, options, onProgress) => handOver(api.run(text, fileName, options, onProgress && streamed(onProgress))),
+    runScenario: (scenario, options, onProgress) => handOver(api.runScenario(scenario, options, onProgress && streamed(onProgress))),
   };
 }

@@ -1,0 +1,32 @@
+import { parseScenarioText } from '@design-sim/sim-core';
+import { describe, expect, it } from 'vitest';
+import { docToYaml } from '../model/scenario-yaml.ts';
+import { runDoc, smallDoc } from '../test-support/fixtures.ts';
+import { capacityShortfall, verdictCause } from './verdict-cause.ts';
+
+const scenarioOf = (doc: ReturnType<typeof smallDoc>) => {
+  const p = parseScenarioText(docToYaml(doc), 'x.yaml');
+  if (!p.ok) throw new Error('invalid');
+  return p.scenario;
+};
+
+describe('verdict cause', () => {
+  it('a passing run needs no cause', () => {
+    const doc = smallDoc({ expect: ['latency.p99 < 100ms'] });
+    expect(verdictCause(runDoc(doc), scenarioOf(doc))).toBeNull();
+  });
+
+  it('names the failing number and the capacity that could not serve the load', () => {
+    // 2 replicas × 20 req/s (50 ms, concurrency 1) = 40 req/s against 50 req/s offered.
+    const doc = smallDoc({ replicas: 2, expect: ['latency.p99 < 100ms'] });
+    const result = runDoc(doc);
+    const short = capacityShortfall(result, scenarioOf(doc))!;
+    expect(short.ready).toBe(2);
+    expect(short.capacity).toBeCloseTo(40, 6);
+    expect(short.offered).toBeGreaterThan(45);
+    const cause = verdictCause(result, scenarioOf(doc))!;
+    expect(cause).toMatch(/^p99 [\d,.]+ (ms|s): 2 ready replicas could serve 40 req\/s against [\d.]+ req\/s offered at \d+:\d\d/);
+    // sim-core's own diagnostic says the backlog grows; the capacity sentence already says why.
+    expect(result.diagnostics.some((d) => d.code === 'overloaded')).toBe(true);
+  });
+});
