@@ -91,8 +91,13 @@ export function nodeStatus(kind: ComponentKind, result: RunResult, index: number
           { label: 'days', value: String(Number(t.days.toPrecision(3))) },
           { label: 'cost', value: formatUsd(t.costUsd) },
           ...(t.budget ? [{ label: 'budget', value: t.budget.fits ? 'fits' : `short ${formatUsd(t.budget.shortfallUsd)}` }] : []),
+          { label: 'memory', value: t.memoryFit.fits ? `${Number(t.memoryFit.statesGBPerGpu.toPrecision(3))} / ${t.memoryFit.gpuMemoryGB} GB per GPU` : 'does not fit' },
         ],
-        failing: [...failing(result.expectations, 'training'), ...(t.budget && !t.budget.fits ? ['over budget'] : [])],
+        failing: [
+          ...failing(result.expectations, 'training'),
+          ...(t.budget && !t.budget.fits ? ['over budget'] : []),
+          ...(t.memoryFit.fits ? [] : ['does not fit in GPU memory']),
+        ],
       };
     }
     case 'loadBalancer':

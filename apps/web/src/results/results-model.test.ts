@@ -72,6 +72,10 @@ describe('summary cards', () => {
     const cards = summaryCards(r);
     expect(cards.map((c) => c.status)).toEqual(['fail', 'fail']);
     expect(cards[0]!.detail).toContain('training does not fit in GPU memory: 1,120 GB of model states');
+    // The training node on the canvas gets the red mark too.
+    const node = nodeStatus('training', r, null, { services: 0, pools: 0 })!;
+    expect(node.failing).toContain('does not fit in GPU memory');
+    expect(node.lines.find((l) => l.label === 'memory')!.value).toBe('does not fit');
   });
 });
 
