@@ -4,6 +4,7 @@
  */
 import { getGpu } from '@design-sim/cost-model';
 import { describe, expect, it } from 'vitest';
+import { lookupMetric } from './metric-lookup.ts';
 import { createSimApi } from './sim-api.ts';
 import { describeTrainingMemory, trainingMemoryFit } from './training-memory-fit.ts';
 import { verdictOf } from './verdict.ts';
@@ -131,6 +132,39 @@ zeroStage: 4`), 'fit.yaml');
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues[0]!.path).toBe('spec.training.zeroStage');
+  });
+});
+
+describe('training memory metrics', () => {
+  it('training.memoryPerGpuGB and training.memoryFits answer expectations and claims', () => {
+    const r = run(`
+parameters: 7B
+gpu: a100-80gb
+gpus: 8
+zeroStage: 1
+activationGBPerGpu: 20`);
+    // ZeRO-1 over 8: (2 + 2 + 12/8) × 7e9 = 38.5 GB, + 20 GB of activations.
+    expect(lookupMetric(r, 'training.memoryPerGpuGB')).toBeCloseTo(58.5, 9);
+    expect(lookupMetric(r, 'training.memoryFits')).toBe(1);
+    const big = run(`
+parameters: 70B
+gpu: a100-40gb
+gpus: 8`);
+    expect(lookupMetric(big, 'training.memoryPerGpuGB')).toBeCloseTo(140, 9);
+    expect(lookupMetric(big, 'training.memoryFits')).toBe(0);
+  });
+
+  it('an expectation on them is graded like any other', () => {
+    const r = api.run(scenario(`
+parameters: 7B
+gpu: a100-80gb
+gpus: 8
+`).replace('spec:\n', 'spec:\n  expect: [training.memoryPerGpuGB < 20, training.memoryFits == true]\n'), 'fit.yaml');
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
+    expect(r.result.expectations.map((e) => [e.text, e.pass, e.actual])).toEqual([
+      ['training.memoryPerGpuGB < 20', true, 14],
+      ['training.memoryFits == true', true, 1],
+    ]);
   });
 });
 
