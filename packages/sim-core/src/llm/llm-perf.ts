@@ -46,8 +46,9 @@ export interface LlmEfficiency {
 }
 
 /**
- * Defaults fitted to the TensorRT-LLM H100/A100/L40S measurements in
- * docs/llm-calibration-data.md (see docs/fidelity.md for the fit and its errors).
+ * Defaults fitted to the TensorRT-LLM measurements in docs/llm-calibration-data.md (see docs/fidelity.md
+ * for the fits and their errors): the single-GPU efficiencies on Llama-3.1-8B TP1 (H100, A100, L40S), then,
+ * with those held, the two all-reduce parameters on Llama 70B TP2/TP4 (H100, H200, A100).
  */
 export const DEFAULT_LLM_EFFICIENCY: LlmEfficiency = {
   compute: 0.55,

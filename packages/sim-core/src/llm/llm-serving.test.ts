@@ -178,6 +178,15 @@ spec:
     expect(r.issues[0]!.line).toBe(12); // the `model:` key's line (the template starts with a newline)
   });
 
+  it('tensor parallelism over GPUs whose links the catalog lacks (4 × A10G on g5.12xlarge) is a located validation error', () => {
+    const text = yaml('llama-3.1-8b', 2, 'bf16').replace('aws/us-east-1/p5.48xlarge', 'aws/us-east-1/g5.12xlarge');
+    const r = api.validate(text, 'llm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues[0]!.path).toBe('spec.services[0].llm.model');
+    expect(r.issues[0]!.message).toContain('a10g has no GPU-to-GPU interconnect in the catalog, so the all-reduces of tensor parallelism over 2 GPUs cannot be costed');
+  });
+
   it('70B runs on 2 × H100 in FP8 and on 4 × H100 in BF16, and meets the SLO at light load', () => {
     for (const [gpus, precision] of [[2, 'fp8'], [4, 'bf16']] as const) {
       const r = api.run(yaml('llama-3.1-70b', gpus, precision), 'llm.yaml');
