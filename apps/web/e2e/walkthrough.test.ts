@@ -111,7 +111,7 @@ describe('design-sim in a real browser', () => {
     expect(blocking, `main-thread tasks over 50 ms during the run: ${JSON.stringify(blocking)}`).toEqual([]);
 
     const paths = await chartPaths(page);
-    for (const key of ['qps/offered', 'qps/served', 'qps/capacity', 'fleet/desired', 'fleet/ready', 'fleet/nodes', 'fleet/provisioning', 'latency/p50', 'latency/p95', 'latency/p99', 'cost/cost']) {
+    for (const key of ['qps/offered', 'qps/served', 'qps/capacity', 'backlog/waiting', 'backlog/inService', 'fleet/desired', 'fleet/ready', 'fleet/nodes', 'fleet/provisioning', 'latency/p50', 'latency/p95', 'latency/p99', 'cost/cost']) {
       expect(paths[key], key).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){20,}/);
     }
     expect(await page.locator('[data-chart=latency] [data-ref="SLO p99"]').count()).toBe(1);
@@ -120,10 +120,10 @@ describe('design-sim in a real browser', () => {
     expect(await page.getAttribute('[data-metric="latency.p99"]', 'data-status')).toMatch(/^(pass|fail)$/);
     expect(await page.locator('[data-testid=cost-breakdown] tbody tr').count()).toBeGreaterThanOrEqual(2);
 
-    // The shared time cursor: hovering one chart puts a cursor on all four and a tooltip on the hovered one.
+    // The shared time cursor: hovering one chart puts a cursor on all five (requests, backlog, fleet, latency, cost) and a tooltip on the hovered one.
     const box = (await page.locator('[data-chart=qps] svg').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
-    await expect.poll(() => page.locator('.ds-cursor').count()).toBe(4);
+    await expect.poll(() => page.locator('.ds-cursor').count()).toBe(5);
     expect(await page.textContent('[data-chart=qps] .ds-tooltip')).toMatch(/t = \d+:\d\d/);
     await page.locator('.ds-bottom').evaluate((el) => el.scrollTo(0, 330));
     await screenshot(page, '03-charts-2h');
@@ -265,7 +265,7 @@ describe('design-sim in a real browser', () => {
     await page.waitForSelector('[data-testid=compare-diff] tr[data-metric="cost.hourly"]');
     const row = (await page.textContent('[data-testid=compare-diff] tr[data-metric="cost.hourly"]'))!;
     expect(row).toMatch(/\+\$[\d.,]+/);
-    expect(await page.locator('[data-testid=compare] figure[data-chart]').count()).toBe(10); // 5 charts (qps, backlog, fleet, latency, cost) per column
+    expect(await page.locator('[data-testid=compare] figure[data-chart]').count()).toBe(10);
     await screenshot(page, '08-compare');
     await page.keyboard.press('Control+z');
   });

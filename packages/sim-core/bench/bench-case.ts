@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runEngine } from '../src/engine/simulation.ts';
 import { fleet } from '../src/test-support/builders.ts';
+import { chainConfig } from './chain-config.ts';
 import { runScenario, parseScenarioText } from '../src/index.ts';
 
 const name = process.argv[2];
@@ -48,6 +49,10 @@ const cases: Record<string, () => () => number> = {
   'llm-1h-50rps-200x200': caseLlmHour,
   'serving-autoscaling-24h': () => caseExample('serving-autoscaling.yaml'),
   'hpa-step': () => caseExample('hpa-step.yaml'),
+  'chain4-mmc64-rho0.8': () => {
+    const config = chainConfig(4, 4 * 3600);
+    return () => runEngine(config).requests.offered;
+  },
 };
 
 const make = cases[name ?? ''];

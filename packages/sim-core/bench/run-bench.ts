@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const cases = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['mmc64-rho0.8', 'serving-autoscaling-24h', 'hpa-step', 'llm-1h-50rps-200x200'];
+const cases = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['mmc64-rho0.8', 'chain4-mmc64-rho0.8', 'serving-autoscaling-24h', 'hpa-step', 'llm-1h-50rps-200x200'];
 const rows: Record<string, unknown>[] = [];
 for (const c of cases) {
   const out = execFileSync(process.execPath, ['--import', 'tsx', `${here}bench-case.ts`, c], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

@@ -41,6 +41,8 @@ export function runJson(report: RunReport): Record<string, unknown> {
     pass: r.pass,
     diagnostics: r.diagnostics,
     summary: r.summary,
+    services: r.services,
+    breakdown: r.breakdown,
     training: r.training,
     expectations: r.expectations,
     claims: r.claims,

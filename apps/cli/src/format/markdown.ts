@@ -6,6 +6,7 @@ import type { CostLine } from '@design-sim/cost-model';
 import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
+import { breakdownLines, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { metricText, priceTag } from './summary-text.ts';
 
 /** Escapes a table cell: pipes would end it and newlines would end the row. */
@@ -98,6 +99,10 @@ export function formatRunMarkdown(report: RunReport): string {
   const costsRows = r.costs === null ? [] : [['Costs (spec.costs)', `${formatUsd(r.costs.totalUsd)} over ${formatDuration(r.costs.periodSeconds)}, ${formatUsd(r.costs.monthlyUsd)}/month`]];
   const rows = [...(s === null ? [] : servingRows(s)), ...(r.training === null ? [] : trainingRows(r.training, report.scenario)), ...costsRows];
   lines.push(...mdTable(['Metric', 'Value'], rows));
+  const services = serviceRows(r);
+  if (services !== null) lines.push('', '**Services** (each alone: own; with its calls: subtree)', '', ...mdTable(SERVICE_HEAD, services));
+  const time = breakdownLines(r);
+  if (time !== null) lines.push('', `**Where the time goes**: ${time[0]}; ${time[1]}`);
   lines.push(...checkSections(r));
   const costLines: CostLine[] = [...(s?.cost.lines ?? []), ...(r.costs?.items.map((i) => i.line) ?? [])];
   if (costLines.length > 0) {

@@ -8,6 +8,8 @@ import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuratio
 import type { Colors } from '../context.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, formatChangePct, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
+import { breakdownLines, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
+import { renderTable } from './table.ts';
 
 const LABEL_WIDTH = 14;
 const row = (label: string, text: string): string => `  ${label.padEnd(LABEL_WIDTH)}${text}`;
@@ -164,6 +166,10 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;
   const lines = [`${c.bold(r.scenario.name)}${title}`, c.dim(`  ${report.file} · seed ${r.seed}${simulated}`), ''];
   if (s !== null) lines.push(...servingLines(s));
+  const services = serviceRows(r);
+  if (services !== null) lines.push('', row('Services', 'latencies of each service alone (own) and with its calls (subtree), visits after the warm-up'), renderTable(SERVICE_HEAD, services, SERVICE_RIGHT).trimEnd());
+  const time = breakdownLines(r);
+  if (time !== null) lines.push(row('Time goes to', time[0]!), cont(time[1]!));
   if (r.training !== null) lines.push(...trainingLines(r.training, report.scenario));
   if (r.costs !== null) lines.push(...costsLines(r.costs));
   if (s === null && r.training === null && r.costs === null) lines.push(row('Result', MISSING));

@@ -66,6 +66,8 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
     const labels = { [NAME_LABEL]: svc.name, 'app.kubernetes.io/part-of': part };
     const placement = placementOf(svc.nodePool, pools, o.provisioner);
     const gpus = svc.gpusPerReplica > 0 ? { [GPU_RESOURCE]: toQuantity(svc.gpusPerReplica) } : undefined;
+    // A CPU service requests its vCPUs (no limit: a CPU limit throttles, as CFS quotas do, rather than bounds).
+    const cpus = svc.cpuPerReplica !== undefined ? { cpu: toQuantity(svc.cpuPerReplica) } : undefined;
     const image = o.image ?? `registry.example.com/${svc.name}:latest`;
     if (o.image === undefined) notes.push(`Deployment/${svc.name}: image ${image} is a placeholder: pass --image`);
     objects.push({
@@ -85,7 +87,7 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
                 name: 'server',
                 image,
                 ports: [{ name: 'http', containerPort: o.port }],
-                ...(gpus === undefined ? {} : { resources: { requests: gpus, limits: gpus } }),
+                ...(gpus !== undefined ? { resources: { requests: gpus, limits: gpus } } : cpus !== undefined ? { resources: { requests: cpus } } : {}),
                 ...probes(svc.startup, o),
               },
             ],
@@ -187,11 +189,12 @@ function poolObjects(pool: Pool, scenario: Scenario, o: ExportOptions, notes: st
                 { key: INSTANCE_TYPE_LABEL, operator: 'In', values: [inst.type] },
                 { key: KARPENTER_CAPACITY_TYPE, operator: 'In', values: capacity },
               ],
-              taints: [{ key: GPU_RESOURCE, effect: 'NoSchedule' }],
+              // GPU nodes are tainted so that only pods tolerating it (GPU pods) land there; CPU nodes are not.
+              ...(inst.gpuCount > 0 ? { taints: [{ key: GPU_RESOURCE, effect: 'NoSchedule' }] } : {}),
             },
           },
-          // Karpenter limits the pool by resources: maxNodes × GPUs per node.
-          limits: { [GPU_RESOURCE]: toQuantity(pool.maxNodes * inst.gpuCount) },
+          // Karpenter limits the pool by resources: maxNodes × GPUs per node (a CPU pool: × vCPUs).
+          limits: inst.gpuCount > 0 ? { [GPU_RESOURCE]: toQuantity(pool.maxNodes * inst.gpuCount) } : { cpu: toQuantity(pool.maxNodes * (inst.vcpus ?? 0)) },
           disruption: { consolidationPolicy: 'WhenEmptyOrUnderutilized', consolidateAfter: goDuration(pool.clusterAutoscaler.scaleDownUnneededTime) },
         },
       },
@@ -209,7 +212,7 @@ function poolObjects(pool: Pool, scenario: Scenario, o: ExportOptions, notes: st
     maxNodes: pool.maxNodes,
     spotShare: pool.spotShare,
     nodeLabels: { [poolLabelKey(cloud, 'cluster-autoscaler')]: pool.name },
-    nodeTaints: [`${GPU_RESOURCE}=present:NoSchedule`],
+    nodeTaints: inst.gpuCount > 0 ? [`${GPU_RESOURCE}=present:NoSchedule`] : [],
     clusterAutoscalerFlags: [
       `--nodes=${pool.minNodes}:${pool.maxNodes}:${pool.name}`,
       `--scan-interval=${goDuration(ca.scanInterval)}`,

@@ -101,6 +101,16 @@ function podGpus(template: Obj): number {
   return n;
 }
 
+/** The vCPUs a pod template requests: the sum over its containers of requests (else limits) of cpu. */
+function podCpus(template: Obj): number {
+  let n = 0;
+  for (const c of list(obj(template.spec).containers)) {
+    const r = obj(obj(c).resources);
+    n += parseQuantity(obj(r.requests).cpu ?? obj(r.limits).cpu) ?? 0;
+  }
+  return n;
+}
+
 interface MetricTarget {
   metric: HpaMetricName;
   target: number;
@@ -221,7 +231,9 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     const minNodes = Number(ann[MIN_NODES_ANNOTATION]);
     pool.minNodes = Number.isFinite(minNodes) && ann[MIN_NODES_ANNOTATION] !== undefined ? minNodes : (pool.minNodes ?? 0);
     const gpuLimit = parseQuantity(obj(s.limits)[GPU_RESOURCE]);
-    if (gpuLimit !== undefined) pool.maxNodes = Math.max(1, Math.floor(gpuLimit / chosen.gpuCount));
+    const cpuLimit = parseQuantity(obj(s.limits).cpu);
+    if (gpuLimit !== undefined && chosen.gpuCount > 0) pool.maxNodes = Math.max(1, Math.floor(gpuLimit / chosen.gpuCount));
+    else if (cpuLimit !== undefined && chosen.gpuCount === 0 && (chosen.vcpus ?? 0) > 0) pool.maxNodes = Math.max(1, Math.floor(cpuLimit / chosen.vcpus!));
     else {
       pool.maxNodes ??= 100;
       note(i, `no ${GPU_RESOURCE} limit: the pool is capped at maxNodes ${String(pool.maxNodes)}`);
@@ -244,6 +256,11 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     });
     svc.replicas = typeof s.replicas === 'number' ? s.replicas : 1;
     svc.gpusPerReplica = podGpus(template);
+    const cpus = podCpus(template);
+    if (svc.gpusPerReplica === 0 && cpus > 0) {
+      svc.cpuPerReplica = cpus;
+      delete svc.gpusPerReplica;
+    }
     const selector = obj(obj(template.spec).nodeSelector);
     const poolName = POOL_LABEL_KEYS.map((k) => str(selector[k])).find((v) => v !== undefined);
     // Several pools (any of them): required node affinity, `In` on a pool label.

@@ -88,7 +88,9 @@ export function graphToScenario(graph: DesignGraph, base: PlainObject): PlainObj
   const pools = poolNodes.map((n) => ({ ...n.data.fragment }));
 
   let spec: PlainObject = baseSpec;
-  if (traffic === undefined) spec = withKey(spec, 'traffic', undefined);
+  // A list of sources: the canvas edits the first; the others stay as written.
+  const otherSources: unknown[] = Array.isArray(baseSpec.traffic) ? baseSpec.traffic.slice(1) : [];
+  if (traffic === undefined) spec = withKey(spec, 'traffic', otherSources.length > 0 ? otherSources : undefined);
   else {
     const targetIndex = w.trafficTarget === undefined ? -1 : serviceNodes.indexOf(w.trafficTarget);
     const written = traffic.data.fragment.target;
@@ -96,7 +98,8 @@ export function graphToScenario(graph: DesignGraph, base: PlainObject): PlainObj
     const target = targetIndex < 0 ? (dangling ? written : undefined) : services[targetIndex]!.name;
     // Traffic to the first service with no `target` in the fragment is the schema default: keep it unwritten.
     const keepDefault = targetIndex === 0 && traffic.data.fragment.target === undefined;
-    spec = withKey(spec, 'traffic', withKey({ ...traffic.data.fragment }, 'target', keepDefault ? undefined : target));
+    const first = withKey({ ...traffic.data.fragment }, 'target', keepDefault ? undefined : target);
+    spec = withKey(spec, 'traffic', Array.isArray(baseSpec.traffic) ? [first, ...otherSources] : first);
   }
   spec = withKey(spec, 'services', services.length > 0 || Array.isArray(baseSpec.services) ? services : undefined);
   spec = withKey(spec, 'nodePools', pools.length > 0 || Array.isArray(baseSpec.nodePools) ? pools : undefined);

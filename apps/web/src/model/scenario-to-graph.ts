@@ -100,11 +100,13 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
     specs.push({ id: poolIds[j]!, kind: 'nodePool', docPath: ['spec', 'nodePools', j], fragment: asObject(raw), order: j, row: firstUser >= 0 ? firstUser : services.length + j });
   });
 
-  if (isObject(spec.traffic)) {
-    const traffic = spec.traffic;
+  // Several traffic sources: the canvas shows the first; the others are kept as written (graph-to-scenario).
+  const firstTraffic: unknown = Array.isArray(spec.traffic) ? spec.traffic[0] : spec.traffic;
+  if (isObject(firstTraffic)) {
+    const traffic = firstTraffic;
     const explicit = typeof traffic.target === 'string' ? services.findIndex((s) => asObject(s).name === traffic.target) : -1;
     const targetIndex = traffic.target === undefined ? (services.length > 0 ? 0 : -1) : explicit;
-    specs.push({ id: TRAFFIC_ID, kind: 'traffic', docPath: ['spec', 'traffic'], fragment: traffic, order: 0, row: Math.max(targetIndex, 0) });
+    specs.push({ id: TRAFFIC_ID, kind: 'traffic', docPath: Array.isArray(spec.traffic) ? ['spec', 'traffic', 0] : ['spec', 'traffic'], fragment: traffic, order: 0, row: Math.max(targetIndex, 0) });
     if (targetIndex >= 0) edges.push(edge(TRAFFIC_ID, front.get(serviceIds[targetIndex]!)!, traffic.target === undefined));
   }
 

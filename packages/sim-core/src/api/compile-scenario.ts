@@ -8,6 +8,7 @@ import { resolveLlm } from '../llm/resolve-llm.ts';
 import type { EngineBatching, EngineClusterAutoscaler, EngineConfig, EngineHpa, EngineLlm, EnginePool, EngineService } from '../engine/engine-config.ts';
 import { normalizeBehavior } from '../hpa/index.ts';
 import { type DurationDistribution, lognormalFromP50P95, lognormalFromP50P99 } from '../random/service-time.ts';
+import { callsOfStep } from '../scenario/call-schema.ts';
 import { hpaMetricSource, poolNamesOf, type BatchingSpec, type HpaSpec, type LatencySpec, type NodePoolSpec, type Scenario, type ServiceSpec } from '../scenario/index.ts';
 import { profileSpecOf } from '../scenario/traffic-rate.ts';
 import { compileRateProfile } from '../traffic/rate-profile.ts';
@@ -27,17 +28,19 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
   if (!traffic || services.length === 0) throw new Error('compileScenario needs spec.traffic and at least one service');
   const poolIndex = new Map((spec.nodePools ?? []).map((p, i) => [p.name, i]));
   const instances = (spec.nodePools ?? []).map((p) => getInstance(p.instance, spec.catalogDate === undefined ? undefined : { asOf: spec.catalogDate }));
-  const target = traffic.target === undefined ? 0 : services.findIndex((s) => s.name === traffic.target);
+  const serviceIndex = new Map(services.map((s, i) => [s.name, i]));
+  const sources = spec.trafficSources.length > 0 ? spec.trafficSources : [traffic];
   return {
     seed: overrides.seed ?? spec.seed,
     durationSeconds: duration,
     warmupSeconds: spec.warmup ?? 0,
     intervalSeconds: overrides.intervalSeconds ?? spec.interval ?? 60,
     drainSeconds: spec.drain,
-    traffic: { profile: compileRateProfile(profileSpecOf(traffic.profile), duration), arrivals: traffic.arrivals, service: Math.max(0, target) },
+    traffic: sources.map((t) => ({ profile: compileRateProfile(profileSpecOf(t.profile), duration), arrivals: t.arrivals, service: serviceIndex.get(t.target) ?? 0 })),
+    networkSeconds: spec.network.sameZone,
     services: services.map((s) => {
       const pools = poolNamesOf(s).flatMap((name) => (poolIndex.has(name) ? [poolIndex.get(name)!] : []));
-      return compileService(s, pools, pools.length > 0 ? instances[pools[0]!]! : undefined, spec.cluster.featureGates.HPAConfigurableTolerance);
+      return { ...compileService(s, pools, pools.length > 0 ? instances[pools[0]!]! : undefined, spec.cluster.featureGates.HPAConfigurableTolerance), ...compileCalls(s, serviceIndex) };
     }),
     pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services)),
     clusterAutoscaler: compileClusterAutoscaler(spec),
@@ -48,7 +51,8 @@ function compileService(s: ServiceSpec, pools: readonly number[], instance: Inst
   return {
     name: s.name,
     initialReplicas: s.replicas,
-    gpusPerReplica: s.gpusPerReplica,
+    // A CPU service schedules by vCPUs (its pool's units); it has no GPU.
+    gpusPerReplica: s.cpuPerReplica !== undefined ? s.cpuPerReplica : s.gpusPerReplica,
     concurrency: s.concurrency,
     routing: s.routing,
     serviceTime: s.latency ? latencyDistribution(s.latency) : { kind: 'constant', seconds: 0 },
@@ -60,6 +64,26 @@ function compileService(s: ServiceSpec, pools: readonly number[], instance: Inst
     hpa: s.hpa ? compileHpa(s.hpa, s.routing, configurableTolerance) : null,
     cache: cacheOf(s),
     llm: s.llm ? compileLlm(s, instance) : null,
+  };
+}
+
+/** Calls, with names resolved to indices and seconds filled in (back-off max defaults to 10 × base, as Envoy's). */
+function compileCalls(s: ServiceSpec, serviceIndex: ReadonlyMap<string, number>): Pick<EngineService, 'calls' | 'releaseDuringCalls' | 'unit' | 'rateLimit'> {
+  return {
+    calls: (s.calls ?? []).map((step) => ({
+      choice: 'choice' in step,
+      calls: callsOfStep(step).map((c) => ({
+        to: serviceIndex.get(c.to) ?? 0,
+        probability: c.probability,
+        async: c.async,
+        timeoutSeconds: c.timeout ?? Infinity,
+        retries: c.retries,
+        backoff: { baseSeconds: c.backoff.base, maxSeconds: c.backoff.max ?? 10 * c.backoff.base, jitter: c.backoff.jitter },
+      })),
+    })),
+    releaseDuringCalls: s.releaseDuringCalls,
+    unit: s.cpuPerReplica !== undefined ? 'cpu' : 'gpu',
+    rateLimit: s.rateLimit ? { perSecond: s.rateLimit.perSecond, burst: s.rateLimit.burst ?? Math.max(1, Math.ceil(s.rateLimit.perSecond)) } : null,
   };
 }
 
@@ -138,12 +162,14 @@ function compileHpa(h: HpaSpec, routing: ServiceSpec['routing'], configurableTol
 }
 
 function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly ServiceSpec[]): EnginePool {
-  const gpusPerNode = inst.gpuCount;
+  const cpu = inst.gpuCount === 0;
+  const gpusPerNode = cpu ? (inst.vcpus ?? 0) : inst.gpuCount;
   const ca = p.clusterAutoscaler;
   return {
     name: p.name,
     instanceId: inst.id,
     gpusPerNode,
+    unit: cpu ? 'cpu' : 'gpu',
     minNodes: p.minNodes,
     maxNodes: p.maxNodes,
     initialNodes: Math.min(p.maxNodes, Math.max(p.initialNodes, nodesForInitialReplicas(p.name, gpusPerNode, services))),
@@ -171,8 +197,9 @@ function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly Ser
 function nodesForInitialReplicas(pool: string, gpusPerNode: number, services: readonly ServiceSpec[]): number {
   let nodes = 0;
   for (const s of services) {
-    if (poolNamesOf(s)[0] !== pool || s.gpusPerReplica === 0) continue;
-    const perNode = Math.floor(gpusPerNode / s.gpusPerReplica);
+    const units = s.cpuPerReplica ?? s.gpusPerReplica;
+    if (poolNamesOf(s)[0] !== pool || units === 0) continue;
+    const perNode = Math.floor(gpusPerNode / units);
     if (perNode > 0) nodes += Math.ceil(s.replicas / perNode);
   }
   return nodes;

@@ -1,7 +1,8 @@
 import type { RunResult } from './run-result.ts';
+import { splitServiceMetric } from '../scenario/metrics.ts';
 import { staticCostValue } from './static-costs.ts';
 
-type Parts = Pick<RunResult, 'summary' | 'training' | 'costs'>;
+type Parts = Pick<RunResult, 'summary' | 'training' | 'costs'> & { services?: RunResult['services'] };
 
 /**
  * The value of an `expect:`/`claims:` metric in a run, in the metric's canonical unit (see
@@ -11,6 +12,7 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
   const s = r.summary;
   const t = r.training;
   if (metric.startsWith('costs.')) return r.costs === null ? null : staticCostValue(r.costs, metric, item);
+  if (metric.startsWith('services.')) return serviceMetric(r.services ?? null, metric);
   const v = ((): number | null | undefined => {
     switch (metric) {
       case 'latency.p50': return s?.latencyMs.p50;
@@ -73,6 +75,40 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
     }
   })();
   return v === undefined || v === null ? null : v;
+}
+
+/** `services.<name>.<metric>`: one service's figure, or null when the run has no such service. */
+function serviceMetric(services: RunResult['services'], name: string): number | null {
+  const split = splitServiceMetric(name);
+  const s = split === null ? undefined : services?.[split.service];
+  if (split === null || s === undefined) return null;
+  const sub = name.slice(`services.${split.service}.`.length);
+  const q = s.requests;
+  const ended = q.served + q.failed;
+  const v = ((): number | null | undefined => {
+    switch (sub) {
+      case 'latency.p50': return s.latencyMs.p50;
+      case 'latency.p90': return s.latencyMs.p90;
+      case 'latency.p95': return s.latencyMs.p95;
+      case 'latency.p99': return s.latencyMs.p99;
+      case 'latency.mean': return s.latencyMs.mean;
+      case 'subtree.p50': return s.subtreeLatencyMs.p50;
+      case 'subtree.p95': return s.subtreeLatencyMs.p95;
+      case 'subtree.p99': return s.subtreeLatencyMs.p99;
+      case 'subtree.mean': return s.subtreeLatencyMs.mean;
+      case 'utilization': return s.utilization;
+      case 'availability': return ended === 0 ? 1 : q.served / ended;
+      case 'requests.visits': return q.visits;
+      case 'requests.served': return q.served;
+      case 'requests.failed': return q.failed;
+      case 'retries': return q.retries;
+      case 'replicas.max': return s.replicas.max;
+      case 'replicas.mean': return s.replicas.mean;
+      case 'cost.hourly': return s.cost.perHourUsd;
+      default: return null;
+    }
+  })();
+  return v === undefined || v === null || Number.isNaN(v) ? null : v;
 }
 
 /** How the tool computed a metric, for graded claims. */

@@ -4,6 +4,7 @@ import type { RequestCounts } from '../engine/run-stats.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
 import type { ClaimGrade, ExpectationResult } from '../scenario/index.ts';
+import type { LatencyBreakdownSummary, ServiceSummary } from './service-summary.ts';
 
 /** Version of the RunResult shape (the CLI's --json output); bump on any breaking change. */
 export const RUN_RESULT_FORMAT_VERSION = 2;
@@ -123,6 +124,10 @@ export interface RunResult {
   costs: LineItemCosts | null;
   expectations: ExpectationResult[];
   claims: ClaimGrade[];
+  /** Per service, keyed by name (null without a serving run); `summary` stays end to end at the entry points. */
+  services: Record<string, ServiceSummary> | null;
+  /** Where the entry point's time goes on the critical path (null without calls). */
+  breakdown: LatencyBreakdownSummary | null;
   /** What the run itself found wrong (overload, nothing served…); an error fails the run whatever the expectations. */
   diagnostics: Diagnostic[];
   /** True when every expectation holds and no diagnostic is an error (claims are graded, never failing the run). */

@@ -13,6 +13,7 @@ import { lookupMetric, metricFormula } from './metric-lookup.ts';
 import { RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingSummary } from './run-result.ts';
 import { scaleUpLag } from './scale-up-lag.ts';
 import { staticCosts } from './static-costs.ts';
+import { breakdownSummary, serviceSummaries } from './service-summary.ts';
 
 export interface RunScenarioOptions {
   seed?: number;
@@ -48,8 +49,9 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
 /** The bill, the run's own diagnostics, the expectations and the claims, for an engine result (complete or a snapshot). */
 function judge(scenario: Scenario, seed: number, engine: EngineResult | null, training: TrainingSummary | null, progress: number): RunResult {
   const summary = engine === null ? null : servingSummary(scenario, engine);
+  const services = engine === null || summary === null ? null : serviceSummaries(scenario, engine, summary.cost.lines, summary.durationSeconds / 3600);
   const costs = scenario.spec.costs ? staticCosts(scenario.spec.costs, scenario.spec.catalogDate) : null;
-  const partial = { summary, training, costs };
+  const partial = { summary, training, costs, services };
   const lookup = (metric: string, item: string | null = null): number | null => lookupMetric(partial, metric, item);
   const expectations = evaluateExpectations(expectationsOf(scenario), lookup);
   const claims = gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m));
@@ -65,6 +67,8 @@ function judge(scenario: Scenario, seed: number, engine: EngineResult | null, tr
     costs,
     expectations,
     claims,
+    services,
+    breakdown: engine === null ? null : breakdownSummary(scenario, engine),
     diagnostics,
     pass: expectations.every((e) => e.pass) && diagnostics.every((d) => d.severity !== 'error'),
     progress,

@@ -49,7 +49,7 @@ export class PoolRuntime {
     this.nodes.push(node);
     if (spot) this.aliveSpot++;
     else this.aliveRegular++;
-    this.peakGpus = Math.max(this.peakGpus, this.aliveCount * this.config.gpusPerNode);
+    if (this.config.unit !== 'cpu') this.peakGpus = Math.max(this.peakGpus, this.aliveCount * this.config.gpusPerNode);
     return node;
   }
 

@@ -39,7 +39,7 @@ export class BatchExecutor implements PodExecutor {
       // The same expression decides "not yet due" and arms the timer, so the timer's own firing always
       // finds the batch due (comparing now − arrival with the delay instead can differ by one rounding
       // step and re-arm the timer at the same instant forever).
-      const due = this.store.arrival[pod.queue.peek()]! + this.cfg.maxQueueDelaySeconds;
+      const due = this.store.start[pod.queue.peek()]! + this.cfg.maxQueueDelaySeconds;
       if (pod.queue.length < this.cfg.maxBatchSize && now < due) {
         this.armTimer(pod, due);
         return;
@@ -51,7 +51,11 @@ export class BatchExecutor implements PodExecutor {
   private startBatch(pod: Pod, now: number, batches: Batch[]): void {
     const size = Math.min(this.cfg.maxBatchSize, pod.queue.length);
     const slots: number[] = [];
-    for (let i = 0; i < size; i++) slots.push(pod.queue.shift());
+    for (let i = 0; i < size; i++) {
+      const slot = pod.queue.shift();
+      this.store.workStart[slot] = now;
+      slots.push(slot);
+    }
     const end = now + this.cfg.batchSeconds[size]!;
     if (pod.inService === 0) pod.busySince = now;
     pod.inService++;
@@ -89,9 +93,8 @@ export class BatchExecutor implements PodExecutor {
     }
     for (const slot of batch!.slots) {
       pod.completions++;
-      this.stats.serve(this.store.arrival[slot]!, now);
-      this.store.release(slot);
       this.service.bump(pod, -1);
+      this.service.workDone(slot, now);
     }
     if (pod.state === PodState.Terminating && pod.inService === 0 && pod.queue.length === 0) this.service.drained(pod, now);
     else this.kick(pod, now);

@@ -23,8 +23,11 @@ export interface EngineConfig {
    * horizon). Whatever is still in flight then is unfinished: not served, its latency censored at its age.
    */
   drainSeconds: number;
-  traffic: EngineTraffic;
+  /** Traffic sources: each its own profile and entry service. */
+  traffic: EngineTraffic[];
   services: EngineService[];
+  /** Network time added to each call and to its reply, one way, s (spec.network.sameZone). */
+  networkSeconds?: number;
   pools: EnginePool[];
   /** The cluster autoscaler's global flags (used when any pool is autoscaled); default: cluster-autoscaler 1.34's. */
   clusterAutoscaler?: EngineClusterAutoscaler;
@@ -96,6 +99,37 @@ export interface EngineService {
   cache: { hitRatio: number; latencySeconds: number } | null;
   /** Token-level LLM serving (replaces `serviceTime`); null for per-request service times. */
   llm: EngineLlm | null;
+  /** What the service does after its own work: steps run in order, each one call or a parallel group (empty: none). */
+  calls?: EngineStep[];
+  /** false: a replica's slot is held while the request waits on its calls (thread per request); true: released (async server). */
+  releaseDuringCalls?: boolean;
+  /** Processor each replica requests: 'gpu' (gpusPerReplica counts GPUs) or 'cpu' (gpusPerReplica then counts its vCPUs, the unit its CPU pool schedules by). */
+  unit?: 'gpu' | 'cpu';
+  /** An external dependency's rate limit: requests beyond `perSecond` (token bucket of `burst`) are refused. */
+  rateLimit?: { perSecond: number; burst: number } | null;
+}
+
+/** One step of a service's calls: a single call, or several in parallel (fork-join). */
+export interface EngineStep {
+  calls: EngineCall[];
+  /** A choice: at most one of the calls is made, picked by their probabilities (a router). */
+  choice?: boolean;
+}
+
+/** A call from one service to another. */
+export interface EngineCall {
+  /** Callee service index. */
+  to: number;
+  /** Fraction of visits that make the call (decided per visit, seeded). */
+  probability: number;
+  /** Fire-and-forget: the caller does not wait. */
+  async: boolean;
+  /** The caller gives up after this long (s, from sending); Infinity: never. */
+  timeoutSeconds: number;
+  /** Attempts after the first when the call fails or times out. */
+  retries: number;
+  /** Retry back-off: attempt n waits uniform(0, min(max, (2^n − 1) · base)) with jitter, else that bound. */
+  backoff: { baseSeconds: number; maxSeconds: number; jitter: boolean };
 }
 
 /** Request lengths in tokens. */
@@ -157,7 +191,10 @@ export interface EngineClusterAutoscaler {
 export interface EnginePool {
   name: string;
   instanceId: string;
+  /** Schedulable units per node: GPUs, or on a CPU pool (unit 'cpu') vCPUs. */
   gpusPerNode: number;
+  /** 'cpu' for a CPU-only instance type: its units are vCPUs and it counts in no GPU figure. */
+  unit?: 'gpu' | 'cpu';
   minNodes: number;
   maxNodes: number;
   initialNodes: number;

@@ -1,6 +1,22 @@
 import type { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
 import type { RequestCounts } from './run-stats.ts';
+import type { ServiceStats } from './service-stats.ts';
+import type { LatencyBreakdown } from './tracing.ts';
+
+/** One service's part of a run (per-service series have one point per interval, like the fleet's). */
+export interface EngineServiceResult {
+  /** Visits and their latencies; null for a one-service design without calls (its figures are the summary's). */
+  stats: ServiceStats | null;
+  cacheHits: number;
+  rateLimited: number;
+  /** Mean utilization after the warm-up: working slots ÷ slots of ready replicas (batching and llm: busy fraction). */
+  utilization: number;
+  replicas: { min: number; max: number; mean: number };
+  /** Replica-unit-seconds requested on each pool (GPUs or vCPUs × s), for the service's share of the bill. */
+  unitSecondsByPool: number[];
+  series: { servedQps: Float64Array; failedQps: Float64Array; latencyP99Ms: Float64Array; readyReplicas: Float64Array; utilization: Float64Array; waiting: Float64Array };
+}
 
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
@@ -62,4 +78,8 @@ export interface EngineResult {
   hpaDecisions: number;
   /** Arrivals dropped because MAX_IN_FLIGHT_REQUESTS were already in flight (0 in any sane design). */
   inFlightLimitDrops: number;
+  /** Per service, in spec order. */
+  services: EngineServiceResult[];
+  /** Where the entry point's time goes (sampled traces); null without calls. */
+  breakdown: LatencyBreakdown | null;
 }

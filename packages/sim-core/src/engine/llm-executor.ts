@@ -168,7 +168,7 @@ export class LlmExecutor implements PodExecutor {
       this.service.dropExpired(pod.queue, now, pod);
       if (pod.queue.length === 0) return;
       const slot = pod.queue.peek();
-      const ready = this.store.arrival[slot]! + cfg.efficiency.requestOverheadSeconds;
+      const ready = this.store.start[slot]! + cfg.efficiency.requestOverheadSeconds;
       if (ready > now) {
         if (st.wakeAt < 0) {
           st.wakeAt = ready;
@@ -187,7 +187,7 @@ export class LlmExecutor implements PodExecutor {
         st.headSlot = -1;
         this.rejectedTooLong++;
         this.service.bump(pod, -1);
-        this.service.dropSlot(slot);
+        this.service.dropSlot(slot, now);
         continue;
       }
       if (st.kvReserved + need > cfg.kvCapacityTokens) return;
@@ -202,6 +202,7 @@ export class LlmExecutor implements PodExecutor {
       st.reserved[i] = need;
       st.firstToken[i] = -1;
       st.kvReserved += need;
+      this.store.workStart[slot] = now;
     }
   }
 
@@ -241,11 +242,10 @@ export class LlmExecutor implements PodExecutor {
     const out = st.outTokens[i]!;
     const first = st.firstToken[i]!;
     this.stats.serveTokens(arrival, (first - arrival) * 1000, out > 1 ? ((now - first) * 1000) / (out - 1) : 0, out);
-    this.stats.serve(arrival, now);
     pod.completions++;
     st.kvReserved -= st.reserved[i]!;
-    this.store.release(slot);
     this.service.bump(pod, -1);
+    this.service.workDone(slot, now);
     const last = --st.n;
     if (i !== last) {
       st.slot[i] = st.slot[last]!;

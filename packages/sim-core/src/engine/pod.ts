@@ -24,6 +24,8 @@ export class Pod {
   /** Requests (or batches) in service, by position; `inService` of them are live. */
   readonly active: Int32Array;
   inService = 0;
+  /** Of those, visits holding their slot while they wait on calls (thread per request): not working. */
+  held = 0;
   readonly queue = new SlotQueue();
   /** Cumulative completed requests (the counter a QPS metric rates). */
   completions = 0;

@@ -1,48 +1,111 @@
 /**
- * In-flight requests live in parallel typed arrays indexed by a recycled slot id, so a request costs no
- * allocation and memory grows with the number of requests in flight at once, never with the total.
+ * In-flight work lives in parallel typed arrays indexed by a recycled slot id, so a request costs no
+ * allocation and memory grows with the work in flight at once, never with the total.
+ *
+ * A slot is one *visit*: a request at one service. A request that enters at an entry point is a root
+ * visit; each synchronous call it makes is a child visit linked to its caller (`parent`, checked by
+ * `parentGen` so that a reply to a caller that has since failed, or whose slot was reused, is ignored);
+ * an async call is a detached visit (no parent, not an end-to-end request).
  */
 export class RequestStore {
-  /** Time the request first arrived, s (kept across retries, so latency includes the retry). */
+  /** Time the end-to-end request first arrived at its entry point, s (children inherit it; kept across retries). */
   arrival: Float64Array;
-  /** Index of the service the request is for. */
+  /** Time this visit arrived at its service, s (the queue timeout and own latency count from here). */
+  start: Float64Array;
+  /** Index of the service the visit is at. */
   service: Int32Array;
-  /** Uid of the pod serving the request, and its position in that pod's active list. */
+  /** Uid of the pod serving the visit, and its position in that pod's active list. */
   pod: Int32Array;
   pos: Int32Array;
-  /** 1 when the request was abandoned (its pod died) but a completion event for it is still queued. */
+  /** 1 when the visit was abandoned (its pod died) but a completion event for it is still queued. */
   dead: Uint8Array;
+  /** The caller's slot (-1: a root, async or orphaned visit) and the caller's generation when called. */
+  parent: Int32Array;
+  parentGen: Uint32Array;
+  /** Bumped each time the slot is released: a stale reference to the slot no longer matches. */
+  gen: Uint32Array;
+  /** Next step of the service's call program, and synchronous calls of the current step still out. */
+  pc: Int32Array;
+  pending: Int32Array;
+  /** Compiled call this visit answers (-1 for roots), its attempt (0 = first try) and VisitFlag bits. */
+  call: Int32Array;
+  attempt: Uint8Array;
+  flags: Uint8Array;
+  /** Seconds spent waiting on calls (own latency = time at the service − this). */
+  callWait: Float64Array;
+  /** When the caller's timeout for this call fires (s), -1 without one. */
+  deadline: Float64Array;
+  /** When the visit's own work started (queueing ends), s. */
+  workStart: Float64Array;
   private free: Int32Array;
   private freeCount: number;
   private capacity: number;
-  /** Slots taken (requests queued or in service, plus abandoned ones whose stale completion event is still queued). */
+  /** Slots taken (visits queued, in service, waiting on calls or on the network, plus dead ones whose stale event is still queued). */
   live = 0;
   /** Slots marked dead (abandoned after their pod's node died, retried under a new slot) and not yet released. */
   deadCount = 0;
+  /** Root visits in flight: end-to-end requests not yet finished. */
+  roots = 0;
 
   constructor(capacity = 4096) {
     this.capacity = capacity;
     this.arrival = new Float64Array(capacity);
+    this.start = new Float64Array(capacity);
     this.service = new Int32Array(capacity);
     this.pod = new Int32Array(capacity);
     this.pos = new Int32Array(capacity);
     this.dead = new Uint8Array(capacity);
+    this.parent = new Int32Array(capacity);
+    this.parentGen = new Uint32Array(capacity);
+    this.gen = new Uint32Array(capacity);
+    this.pc = new Int32Array(capacity);
+    this.pending = new Int32Array(capacity);
+    this.call = new Int32Array(capacity);
+    this.attempt = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.callWait = new Float64Array(capacity);
+    this.deadline = new Float64Array(capacity);
+    this.workStart = new Float64Array(capacity);
     this.free = new Int32Array(capacity);
     for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
     this.freeCount = capacity;
   }
 
-  /** Takes a slot for a request that arrived at `arrival` for service index `service`. */
+  /**
+   * Takes a slot for a root visit: an end-to-end request that arrived at `arrival` at service `service`.
+   * Only what every visit reads is written here (the hot path of a one-service run); the call program's
+   * fields are set when a service starts its calls, a child's when it is sent.
+   */
   alloc(arrival: number, service: number): number {
     if (this.freeCount === 0) this.grow();
     const slot = this.free[--this.freeCount]!;
     this.arrival[slot] = arrival;
+    this.start[slot] = arrival;
     this.service[slot] = service;
+    this.parent[slot] = -1;
+    this.flags[slot] = VisitFlag.Root;
+    this.live++;
+    this.roots++;
+    return slot;
+  }
+
+  /** Takes a slot for a call's visit (`parent` -1 for none); the caller sets `call`, `attempt` and `deadline`. */
+  allocVisit(arrival: number, start: number, service: number, parent: number, flags: number): number {
+    if (this.freeCount === 0) this.grow();
+    const slot = this.free[--this.freeCount]!;
+    this.arrival[slot] = arrival;
+    this.start[slot] = start;
+    this.service[slot] = service;
+    this.parent[slot] = parent;
+    this.flags[slot] = flags;
+    if (parent >= 0) this.parentGen[slot] = this.gen[parent]!;
     this.live++;
     return slot;
   }
 
+  /** Frees a slot (a root's count is taken off by whoever ends it). */
   release(slot: number): void {
+    this.gen[slot]!++;
     this.free[this.freeCount++] = slot;
     this.live--;
   }
@@ -51,6 +114,12 @@ export class RequestStore {
   markDead(slot: number): void {
     this.dead[slot] = 1;
     this.deadCount++;
+    this.deadline[slot] = -1;
+    // The root count moves with the visit to its new slot.
+    if ((this.flags[slot]! & VisitFlag.Root) !== 0) {
+      this.flags[slot]! &= ~VisitFlag.Root;
+      this.roots--;
+    }
   }
 
   /** Releases a dead slot whose stale event has fired. */
@@ -60,7 +129,22 @@ export class RequestStore {
     this.release(slot);
   }
 
-  /** Requests in flight: taken slots that are not dead. */
+  /** A new slot carrying the visit in `from` (same request, caller, program position and timers); `from` is left as is. */
+  copyVisit(from: number): number {
+    const to = this.allocVisit(this.arrival[from]!, this.start[from]!, this.service[from]!, this.parent[from]!, this.flags[from]!);
+    if ((this.flags[from]! & VisitFlag.Root) !== 0) this.roots++;
+    this.pending[to] = this.pending[from]!;
+    this.parentGen[to] = this.parentGen[from]!;
+    this.pc[to] = this.pc[from]!;
+    this.callWait[to] = this.callWait[from]!;
+    this.call[to] = this.call[from]!;
+    this.attempt[to] = this.attempt[from]!;
+    this.deadline[to] = this.deadline[from]!;
+    this.workStart[to] = this.workStart[from]!;
+    return to;
+  }
+
+  /** Visits in flight: taken slots that are not dead (roots, children, async and orphaned visits). */
   get inFlight(): number {
     return this.live - this.deadCount;
   }
@@ -78,25 +162,50 @@ export class RequestStore {
   private grow(): void {
     const old = this.capacity;
     const cap = old * 2;
-    const arrival = new Float64Array(cap);
-    arrival.set(this.arrival);
-    const service = new Int32Array(cap);
-    service.set(this.service);
-    const pod = new Int32Array(cap);
-    pod.set(this.pod);
-    const pos = new Int32Array(cap);
-    pos.set(this.pos);
-    const dead = new Uint8Array(cap);
-    dead.set(this.dead);
-    this.pod = pod;
-    this.pos = pos;
-    this.dead = dead;
+    const widen = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.arrival = widen(this.arrival, (n) => new Float64Array(n));
+    this.start = widen(this.start, (n) => new Float64Array(n));
+    this.service = widen(this.service, (n) => new Int32Array(n));
+    this.pod = widen(this.pod, (n) => new Int32Array(n));
+    this.pos = widen(this.pos, (n) => new Int32Array(n));
+    this.dead = widen(this.dead, (n) => new Uint8Array(n));
+    this.parent = widen(this.parent, (n) => new Int32Array(n));
+    this.parentGen = widen(this.parentGen, (n) => new Uint32Array(n));
+    this.gen = widen(this.gen, (n) => new Uint32Array(n));
+    this.pc = widen(this.pc, (n) => new Int32Array(n));
+    this.pending = widen(this.pending, (n) => new Int32Array(n));
+    this.call = widen(this.call, (n) => new Int32Array(n));
+    this.attempt = widen(this.attempt, (n) => new Uint8Array(n));
+    this.flags = widen(this.flags, (n) => new Uint8Array(n));
+    this.callWait = widen(this.callWait, (n) => new Float64Array(n));
+    this.deadline = widen(this.deadline, (n) => new Float64Array(n));
+    this.workStart = widen(this.workStart, (n) => new Float64Array(n));
     const free = new Int32Array(cap);
     for (let i = 0; i < old; i++) free[i] = cap - 1 - i;
-    this.arrival = arrival;
-    this.service = service;
     this.free = free;
     this.freeCount = old;
     this.capacity = cap;
   }
+}
+
+/** Bits of `RequestStore.flags`. */
+export const enum VisitFlag {
+  /** An end-to-end request at its entry point: counted in the run's summary when it ends. */
+  Root = 1,
+  /** Started by an async call: counted at its service only. */
+  Async = 2,
+  /** Its caller gave up on it (timeout): it runs on, unanswered. */
+  Orphan = 4,
+  /** The visit failed (set on a child before its failure reply travels back). */
+  Failed = 8,
+  /** The failure was a timeout (else a drop). */
+  TimedOut = 16,
+  /** Its pod slot is held while it waits on its calls (releaseDuringCalls: false). */
+  Held = 32,
+  /** Sampled for tracing: its spans are recorded. */
+  Traced = 64,
 }

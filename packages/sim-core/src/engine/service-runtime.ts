@@ -10,6 +10,8 @@ import { BatchExecutor } from './batch-executor.ts';
 import { LlmExecutor } from './llm-executor.ts';
 import type { PodExecutor } from './pod-executor.ts';
 import { CompletionFifo } from './completion-fifo.ts';
+import type { RequestFlow } from './request-flow.ts';
+import { VisitFlag } from './request-store.ts';
 
 /**
  * One service at run time: its ready pods, the routing across them, and how a pod serves a request.
@@ -46,6 +48,18 @@ export class ServiceRuntime {
   /** Completion FIFOs the event loop reads directly (constant service time, cache hits). */
   readonly fifos: readonly CompletionFifo[];
   cacheHits = 0;
+  /** A one-service design without calls: a finished visit is a served end-to-end request, nothing more. */
+  private readonly direct: boolean;
+  /** Thread per request: a visit's slot stays taken while it waits on its calls. */
+  private readonly holdDuringCalls: boolean;
+  /** Token bucket of an external dependency's rate limit (tokens, last refill time); null without one. */
+  private readonly rateLimit: { perSecond: number; burst: number } | null;
+  private tokens = 0;
+  private refilledAt = 0;
+  /** Visits refused by the rate limit. */
+  rateLimited = 0;
+  /** Seconds of own work of per-request visits finished since the last interval end (slot occupancy, for utilization). */
+  iWorkSeconds = 0;
 
   constructor(
     readonly index: number,
@@ -57,6 +71,7 @@ export class ServiceRuntime {
     seed: number,
     /** Called when a terminating pod has finished its last request. */
     private readonly onPodDrained: (pod: Pod, now: number) => void,
+    private readonly flow: RequestFlow,
   ) {
     this.specReplicas = config.initialReplicas;
     this.shared = config.routing === 'shared-queue';
@@ -74,10 +89,24 @@ export class ServiceRuntime {
     this.cacheFifo = config.cache && config.cache.hitRatio > 0 ? new CompletionFifo((slot, now) => this.completeCacheHit(slot, now)) : null;
     this.fifos = [this.fifo, this.cacheFifo].filter((f): f is CompletionFifo => f !== null);
     this.cacheRng = new Rng(seed, 1000 + index * 16 + 4);
+    this.holdDuringCalls = (config.calls?.length ?? 0) > 0 && config.releaseDuringCalls !== true && this.executor === null;
+    this.direct = !flow.graph;
+    this.rateLimit = config.rateLimit ?? null;
+    this.tokens = this.rateLimit?.burst ?? 0;
   }
 
   /** A new request arrives at this service: the cache may answer it, else it is routed to a replica. */
   arrive(slot: number, now: number): void {
+    const limit = this.rateLimit;
+    if (limit !== null) {
+      this.tokens = Math.min(limit.burst, this.tokens + (now - this.refilledAt) * limit.perSecond);
+      this.refilledAt = now;
+      if (this.tokens < 1) {
+        this.rateLimited++;
+        return this.dropSlot(slot, now);
+      }
+      this.tokens -= 1;
+    }
     const cacheFifo = this.cacheFifo;
     if (cacheFifo !== null && this.cacheRng.next() < this.config.cache!.hitRatio) {
       cacheFifo.push(now + this.config.cache!.latencySeconds, slot);
@@ -86,10 +115,10 @@ export class ServiceRuntime {
     this.route(slot, now);
   }
 
+  /** A cache hit is answered at the cache: the replicas and the service's calls are skipped. */
   private completeCacheHit(slot: number, now: number): void {
     this.cacheHits++;
-    this.stats.serve(this.store.arrival[slot]!, now);
-    this.store.release(slot);
+    this.flow.answered(slot, now);
   }
 
   // ---- request path (hot) ----
@@ -98,13 +127,13 @@ export class ServiceRuntime {
   route(slot: number, now: number): void {
     if (this.shared) return this.routeShared(slot, now);
     const n = this.ready.length;
-    if (n === 0) return this.dropSlot(slot);
+    if (n === 0) return this.dropSlot(slot, now);
     let pod: Pod;
     if (this.leastOutstandingRouting) pod = this.leastOutstanding();
     else if (this.config.routing === 'round-robin') pod = this.ready[this.rr++ % n]!;
     else pod = this.ready[this.routeRng.int(n)]!;
     if (this.executor) {
-      if (pod.queue.length >= this.config.queueMaxLength) return this.dropSlot(slot);
+      if (pod.queue.length >= this.config.queueMaxLength) return this.dropSlot(slot, now);
       pod.queue.push(slot);
       this.bump(pod, 1);
       this.executor.kick(pod, now);
@@ -117,7 +146,7 @@ export class ServiceRuntime {
       this.bump(pod, 1);
       pod.queue.push(slot);
     } else {
-      this.dropSlot(slot);
+      this.dropSlot(slot, now);
     }
   }
 
@@ -138,7 +167,7 @@ export class ServiceRuntime {
       return;
     }
     if (this.sharedQueue.length < this.config.queueMaxLength) this.sharedQueue.push(slot);
-    else this.dropSlot(slot);
+    else this.dropSlot(slot, now);
   }
 
   /** Starts a request on a pod with a free slot: samples its service time and schedules completion. */
@@ -148,7 +177,9 @@ export class ServiceRuntime {
     pod.active[pos] = slot;
     store.pod[slot] = pod.uid;
     store.pos[slot] = pos;
-    if (pos === 0) pod.busySince = now;
+    store.workStart[slot] = now;
+    // Busy means working: visits holding a slot while they wait on calls do not count.
+    if (pos === pod.held) pod.busySince = now;
     const fifo = this.fifo;
     if (fifo === null) {
       this.heap.push(now + this.sampler.sample(), slot);
@@ -166,6 +197,32 @@ export class ServiceRuntime {
       return;
     }
     const pod = this.podsByUid[store.pod[slot]!]!;
+    pod.completions++;
+    this.iWorkSeconds += now - store.workStart[slot]!;
+    if (pod.state === PodState.Terminating) this.stats.drained++;
+    if (this.holdDuringCalls) {
+      // Thread per request: the slot stays taken until the calls reply (releaseHeld).
+      if (pod.inService - ++pod.held === 0) {
+        pod.busySeconds += now - pod.busySince;
+        pod.busySince = -1;
+      }
+      store.flags[slot]! |= VisitFlag.Held;
+      this.flow.workDone(slot, now);
+      return;
+    }
+    this.freeSlot(pod, slot, now);
+    if (this.direct) {
+      // One service, no calls: every visit is a root and ends here (RequestFlow.visitEnded's root case, inlined on the hot path).
+      this.stats.serve(store.arrival[slot]!, now);
+      store.roots--;
+      store.release(slot);
+    } else this.flow.workDone(slot, now);
+    this.afterFree(pod, now);
+  }
+
+  /** Takes a finished visit off its pod's active list (and ends the busy spell when no work is left). */
+  private freeSlot(pod: Pod, slot: number, now: number): void {
+    const store = this.store;
     const last = --pod.inService;
     const pos = store.pos[slot]!;
     if (pos !== last) {
@@ -173,15 +230,24 @@ export class ServiceRuntime {
       pod.active[pos] = moved;
       store.pos[moved] = pos;
     }
-    if (last === 0) {
+    if (last === pod.held && pod.busySince >= 0) {
       pod.busySeconds += now - pod.busySince;
       pod.busySince = -1;
     }
-    pod.completions++;
-    if (pod.state === PodState.Terminating) this.stats.drained++;
-    this.stats.serve(store.arrival[slot]!, now);
-    store.release(slot);
+  }
+
+  /** A visit that held its slot while waiting on calls is done with them (served or failed): the slot frees. */
+  releaseHeld(slot: number, now: number): void {
+    const pod = this.podsByUid[this.store.pod[slot]!]!;
+    pod.held--;
+    this.freeSlot(pod, slot, now);
+    if (pod.state === PodState.Gone) return;
     this.afterFree(pod, now);
+  }
+
+  /** An executor (batching, LLM) finished a visit's own work; its slot is already free. */
+  workDone(slot: number, now: number): void {
+    this.flow.workDone(slot, now);
   }
 
   /** A slot on `pod` has freed up: feed it from the queue that applies. */
@@ -210,12 +276,10 @@ export class ServiceRuntime {
     const timeout = this.config.queueTimeoutSeconds;
     while (queue.length > 0) {
       const slot = queue.peek();
-      const arrival = this.store.arrival[slot]!;
-      if (now - arrival <= timeout) return;
+      if (now - this.store.start[slot]! <= timeout) return;
       queue.shift();
-      this.stats.timeOut(arrival);
-      this.store.release(slot);
       if (owner) this.bump(owner, -1);
+      this.flow.fail(slot, now, true);
     }
   }
 
@@ -228,9 +292,9 @@ export class ServiceRuntime {
     return this.podsByUid[uid];
   }
 
-  dropSlot(slot: number): void {
-    this.stats.drop(this.store.arrival[slot]!);
-    this.store.release(slot);
+  /** The visit is refused here (no replica, a full queue, the rate limit, a request too long for the KV cache). */
+  dropSlot(slot: number, now: number): void {
+    this.flow.fail(slot, now, false);
   }
 
   /** Payloads below zero belong to executors other than the per-request one. */
@@ -360,11 +424,20 @@ export class ServiceRuntime {
       return;
     }
     // A completion event for each abandoned slot is still queued: mark it dead, retry under a new slot.
+    // A visit holding its slot while waiting on calls has no event queued: it fails (the connection resets).
     const abandoned = Array.from(pod.active.subarray(0, pod.inService));
     pod.inService = 0;
+    pod.held = 0;
+    const store = this.store;
     for (const slot of abandoned) {
-      const fresh = this.store.alloc(this.store.arrival[slot]!, this.index);
-      this.store.markDead(slot);
+      if ((store.flags[slot]! & VisitFlag.Held) !== 0) {
+        store.flags[slot]! &= ~VisitFlag.Held;
+        this.flow.fail(slot, now, false);
+        continue;
+      }
+      const fresh = store.copyVisit(slot);
+      store.markDead(slot);
+      this.flow.moved(fresh);
       this.retry(fresh, now);
     }
   }

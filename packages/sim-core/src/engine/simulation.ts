@@ -20,7 +20,7 @@ import { ArrivalProcess } from '../traffic/arrival-process.ts';
 import type { CompletionFifo } from './completion-fifo.ts';
 import { ControlQueue } from './control-queue.ts';
 import type { EngineConfig } from './engine-config.ts';
-import type { EngineEvent, EngineResult, RunOptions } from './engine-result.ts';
+import type { EngineEvent, EngineResult, EngineServiceResult, RunOptions } from './engine-result.ts';
 import { EventHeap } from './event-heap.ts';
 import { HpaDriver } from './hpa-driver.ts';
 import { Pod, PodState } from './pod.ts';
@@ -29,6 +29,8 @@ import { RequestStore } from './request-store.ts';
 import { RunStats } from './run-stats.ts';
 import { MAX_IN_FLIGHT_REQUESTS } from './engine-limits.ts';
 import { ServiceRuntime } from './service-runtime.ts';
+import { FLOW_BASE, RequestFlow } from './request-flow.ts';
+import { VisitFlag } from './request-store.ts';
 
 const DEFAULT_MAX_EVENTS = 5000;
 
@@ -37,6 +39,7 @@ export class Simulation {
   readonly control = new ControlQueue();
   readonly store = new RequestStore();
   readonly stats: RunStats;
+  readonly flow: RequestFlow;
   readonly services: ServiceRuntime[];
   readonly pools: PoolRuntime[];
   readonly podsByUid: Pod[] = [];
@@ -68,9 +71,11 @@ export class Simulation {
   constructor(private readonly cfg: EngineConfig) {
     this.stats = new RunStats(cfg.warmupSeconds);
     this.pools = cfg.pools.map((p, i) => new PoolRuntime(i, p));
+    this.flow = new RequestFlow(cfg, this.store, this.heap, this.stats);
     this.services = cfg.services.map(
-      (s, i) => new ServiceRuntime(i, s, this.heap, this.store, this.stats, this.podsByUid, cfg.seed, (pod, now) => this.finalizePod(pod, now)),
+      (s, i) => new ServiceRuntime(i, s, this.heap, this.store, this.stats, this.podsByUid, cfg.seed, (pod, now) => this.finalizePod(pod, now), this.flow),
     );
+    this.flow.attach(this.services);
     this.provisioning = cfg.pools.map((p, i) => new DurationSampler(p.provisioning, new Rng(cfg.seed, RngStream.provisioning * 1000 + i)));
     this.provisioningFailures = cfg.pools.map((_, i) => new Rng(cfg.seed, RngStream.provisioningFailure * 1000 + i));
     this.spotRng = new Rng(cfg.seed, RngStream.spot);
@@ -93,15 +98,25 @@ export class Simulation {
     );
     const intervals = Math.max(1, Math.ceil(cfg.durationSeconds / cfg.intervalSeconds - 1e-9));
     this.series = createTimeSeries(intervals);
+    const f = (): Float64Array => new Float64Array(intervals);
+    this.svc = cfg.services.map(() => ({
+      series: { servedQps: f(), failedQps: f(), latencyP99Ms: f(), readyReplicas: f(), utilization: f(), waiting: f() },
+      utilSum: 0,
+      replicas: { min: Infinity, max: 0, sum: 0, n: 0 },
+      unitSecondsByPool: cfg.pools.map(() => 0),
+    }));
   }
+
+  /** Per-service recording: interval series, utilization and replica samples, requested units by pool. */
+  private readonly svc: { series: EngineServiceResult['series']; utilSum: number; replicas: { min: number; max: number; sum: number; n: number }; unitSecondsByPool: number[] }[];
 
   // ---- the loop ----
 
   run(options: RunOptions = {}): EngineResult {
     const end = this.cfg.durationSeconds;
     this.bootstrap();
-    const traffic = this.cfg.traffic;
-    const arrivals = new ArrivalProcess(traffic.profile, traffic.arrivals, new Rng(this.cfg.seed, RngStream.arrivals));
+    // Each source draws from its own stream; the first keeps the single-source stream, so one-source runs are unchanged.
+    const arrivals = this.cfg.traffic.map((t, i) => new ArrivalProcess(t.profile, t.arrivals, new Rng(this.cfg.seed, i === 0 ? RngStream.arrivals : RngStream.arrivals * 1000 + i)));
     this.scheduleIntervals(options);
     if (this.cfg.warmupSeconds > 0) this.control.schedule(this.cfg.warmupSeconds, () => this.stats.markWarmup());
     this.advance(end, arrivals, options);
@@ -116,23 +131,32 @@ export class Simulation {
    * Runs events up to `until`: arrivals (none while draining), request completions and control events.
    * Returns the time it stopped: `until`, or while draining the moment the last request finished.
    */
-  private advance(until: number, arrivals: ArrivalProcess | null, options: RunOptions): number {
+  private advance(until: number, arrivals: ArrivalProcess[] | null, options: RunOptions): number {
     const heap = this.heap;
     const control = this.control;
     const store = this.store;
     const stats = this.stats;
+    const flow = this.flow;
     const services = this.services;
     const single = services.length === 1 ? services[0]! : null;
-    const traffic = this.cfg.traffic;
-    const target = services[traffic.service]!;
-    const tIndex = traffic.service;
+    const sources = this.cfg.traffic;
     const maxInFlight = this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS;
     const draining = arrivals === null;
-    // Constant-service-time completions finish in start order: their FIFOs are a fourth event source,
-    // read directly instead of through the heap.
+    // Constant-service-time completions and network hops finish in start order: their FIFOs are a fourth
+    // event source, read directly instead of through the heap.
     const fifos = services.flatMap((s) => s.fifos);
+    if (flow.net !== null) fifos.push(flow.net);
     const fifo0 = fifos.length === 1 ? fifos[0]! : null;
-    let nextArrival = arrivals === null ? Infinity : arrivals.next();
+    // Several traffic sources: the next arrival is the earliest of each source's next one.
+    const nextOf = arrivals === null ? new Float64Array(0) : Float64Array.from(arrivals, (a) => a.next());
+    let src = 0;
+    let nextArrival = Infinity;
+    for (let i = 0; i < nextOf.length; i++) {
+      if (nextOf[i]! < nextArrival) {
+        nextArrival = nextOf[i]!;
+        src = i;
+      }
+    }
     for (;;) {
       let tF = Infinity;
       let due: CompletionFifo | null = fifo0;
@@ -155,16 +179,27 @@ export class Simulation {
       } else if (tC <= nextArrival && tC <= tK) {
         if (tC > until) break;
         const payload = heap.pop();
-        if (payload >= 0) (single ?? services[store.service[payload]!]!).complete(payload, tC);
+        if (payload >= FLOW_BASE) flow.onHeapEvent(payload, tC);
+        else if (payload >= 0) (single ?? services[store.service[payload]!]!).complete(payload, tC);
         else this.executorEvent(payload, tC);
         if (draining && store.inFlight === 0) return tC;
       } else if (nextArrival <= tK) {
         if (nextArrival > until) break;
         const now = nextArrival;
         stats.offer();
-        if (store.live < maxInFlight) target.arrive(store.alloc(now, tIndex), now);
-        else this.overflow(now);
-        nextArrival = arrivals!.next();
+        if (store.live < maxInFlight) flow.arrive(store.alloc(now, sources[src]!.service), now);
+        else this.overflow(now, sources[src]!.service);
+        if (nextOf.length === 1) nextArrival = nextOf[0] = arrivals![0]!.next();
+        else {
+          nextOf[src] = arrivals![src]!.next();
+          nextArrival = Infinity;
+          for (let i = 0; i < nextOf.length; i++) {
+            if (nextOf[i]! < nextArrival) {
+              nextArrival = nextOf[i]!;
+              src = i;
+            }
+          }
+        }
       } else {
         if (tK > until) break;
         control.runNext();
@@ -175,9 +210,9 @@ export class Simulation {
   }
 
   /** The in-flight limit is reached (an overloaded design with unbounded queues): the arrival is dropped. */
-  private overflow(now: number): void {
+  private overflow(now: number, service: number): void {
     this.stats.drop(now);
-    if (this.inFlightLimitDrops++ === 0) this.event({ t: now, kind: 'in-flight-limit', target: this.cfg.services[this.cfg.traffic.service]!.name, detail: `${this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS} requests in flight` });
+    if (this.inFlightLimitDrops++ === 0) this.event({ t: now, kind: 'in-flight-limit', target: this.cfg.services[service]!.name, detail: `${this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS} requests in flight` });
   }
 
   private executorEvent(payload: number, now: number): void {
@@ -313,7 +348,7 @@ export class Simulation {
   private finalizePod(pod: Pod, now: number): void {
     const svc = this.services[pod.service]!;
     const busy = pod.busyUntil(now) - pod.busyCounted;
-    this.busyCarry += busy * svc.config.gpusPerReplica;
+    this.busyCarry += busy * (svc.config.unit === 'cpu' ? 0 : svc.config.gpusPerReplica);
     pod.state = PodState.Gone;
     svc.forget(pod);
     const node = pod.node;
@@ -426,6 +461,7 @@ export class Simulation {
     s.latencyP99Ms[i] = hist.quantile(0.99);
     hist.reset();
     s.outputTokensPerSecond[i] = dt > 0 ? stats.iOutputTokens / dt : 0;
+    this.recordServices(i, now, dt, stats.iServed, stats.iDropped, s.latencyP99Ms[i]!);
     stats.iOffered = 0;
     stats.iServed = 0;
     stats.iDropped = 0;
@@ -444,10 +480,11 @@ export class Simulation {
       }
       desired += svc.specReplicas;
       ready += svc.readyCount;
-      if (svc.config.pools.length === 0) podGpus += svc.readyCount * svc.config.gpusPerReplica;
+      const gpus = svc.config.unit === 'cpu' ? 0 : svc.config.gpusPerReplica;
+      if (svc.config.pools.length === 0) podGpus += svc.readyCount * gpus;
       for (const pod of svc.pods) {
         const b = pod.busyUntil(now);
-        busyGpuSeconds += (b - pod.busyCounted) * svc.config.gpusPerReplica;
+        busyGpuSeconds += (b - pod.busyCounted) * gpus;
         pod.busyCounted = b;
       }
     }
@@ -461,7 +498,7 @@ export class Simulation {
       pool.accrue(now);
       const r = pool.countIn(NodeState.Ready) + pool.countIn(NodeState.Draining);
       readyNodes += r;
-      readyGpus += r * pool.config.gpusPerNode;
+      if (pool.config.unit !== 'cpu') readyGpus += r * pool.config.gpusPerNode;
       provisioningNodes += pool.countIn(NodeState.Provisioning);
       cost += (pool.spotNodeSeconds * (pool.config.spotUsdPerHour ?? 0) + pool.regularNodeSeconds * (pool.config.regularUsdPerHour ?? 0)) / 3600;
     }
@@ -486,6 +523,46 @@ export class Simulation {
       sample(this.replicaSamples, ready);
       sample(this.nodeSamples, readyNodes + provisioningNodes);
       this.gpuUtilSum += util;
+    }
+  }
+
+  private recordServices(i: number, now: number, dt: number, served: number, failed: number, p99: number): void {
+    const graph = this.flow.graph;
+    const warm = now > this.cfg.warmupSeconds;
+    for (const svc of this.services) {
+      const rec = this.svc[svc.index]!;
+      const x = rec.series;
+      const st = this.flow.perService[svc.index]!;
+      if (graph) {
+        x.servedQps[i] = dt > 0 ? st.iServed / dt : 0;
+        x.failedQps[i] = dt > 0 ? st.iFailed / dt : 0;
+        x.latencyP99Ms[i] = st.interval.quantile(0.99);
+        st.interval.reset();
+        st.iServed = 0;
+        st.iFailed = 0;
+      } else {
+        x.servedQps[i] = dt > 0 ? served / dt : 0;
+        x.failedQps[i] = dt > 0 ? failed / dt : 0;
+        x.latencyP99Ms[i] = p99;
+      }
+      const ready = svc.readyCount;
+      x.readyReplicas[i] = ready;
+      x.waiting[i] = svc.queuedTotal();
+      let busy = 0;
+      const c = svc.config;
+      for (const pod of svc.pods) {
+        busy += pod.busyUntil(now) - pod.busyCounted;
+        if (pod.node !== null) rec.unitSecondsByPool[pod.node.pool]! += c.gpusPerReplica * dt;
+      }
+      // Per-request services: working slots ÷ slots (ρ of queueing theory); batching and llm: the busy fraction.
+      const perRequest = c.batching === null && c.llm === null;
+      const util = ready > 0 && dt > 0 ? Math.min(1, perRequest ? svc.iWorkSeconds / (ready * c.concurrency * dt) : busy / (ready * dt)) : 0;
+      svc.iWorkSeconds = 0;
+      x.utilization[i] = util;
+      if (warm) {
+        rec.utilSum += util;
+        sample(rec.replicas, ready);
+      }
     }
   }
 
@@ -527,7 +604,7 @@ export class Simulation {
     const ages: number[] = [];
     store.forEachInFlight((slot) => {
       const arrival = store.arrival[slot]!;
-      if (arrival >= measureFrom) ages.push((now - arrival) * 1000);
+      if ((store.flags[slot]! & VisitFlag.Root) !== 0 && arrival >= measureFrom) ages.push((now - arrival) * 1000);
     });
     const hasLlm = this.cfg.services.some((x) => x.llm);
     const waitingForFirstToken: number[] = [];
@@ -559,11 +636,27 @@ export class Simulation {
       accruedCostUsd: bill.accruedCostUsd,
       llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, outputTokens: st.outputTokens } : null,
       backlog: { max: this.backlogMax, waitingMax: this.waitingMax },
-      inFlightAtStop: store.inFlight,
+      inFlightAtStop: store.roots,
       events: [...this.events],
       eventsDropped: this.eventsDropped,
       hpaDecisions: this.hpas.reduce((a, h) => a + h.syncs, 0),
       inFlightLimitDrops: this.inFlightLimitDrops,
+      services: this.services.map((svc) => {
+        const rec = this.svc[svc.index]!;
+        const n = series.t.length;
+        const cut = (a: Float64Array): Float64Array => (n === a.length ? a : a.slice(0, n));
+        const x = rec.series;
+        return {
+          stats: this.flow.graph ? this.flow.perService[svc.index]! : null,
+          cacheHits: svc.cacheHits,
+          rateLimited: svc.rateLimited,
+          utilization: rec.replicas.n > 0 ? rec.utilSum / rec.replicas.n : 0,
+          replicas: summarize(rec.replicas),
+          unitSecondsByPool: [...rec.unitSecondsByPool],
+          series: { servedQps: cut(x.servedQps), failedQps: cut(x.failedQps), latencyP99Ms: cut(x.latencyP99Ms), readyReplicas: cut(x.readyReplicas), utilization: cut(x.utilization), waiting: cut(x.waiting) },
+        };
+      }),
+      breakdown: this.flow.trace?.breakdown(measureFrom) ?? null,
     };
   }
 

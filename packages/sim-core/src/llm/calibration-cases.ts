@@ -193,11 +193,11 @@ export function evaluateCase(c: CalibrationCase, efficiency: LlmEfficiency): { p
     warmupSeconds: 0,
     intervalSeconds: 0.05,
     drainSeconds: 0,
-    traffic: {
+    traffic: [{
       profile: compileRateProfile({ type: 'points', points: [[0, rate], [arrivalsEnd, rate], [arrivalsEnd, 0]] }, horizon),
       arrivals: c.qps === null ? 'uniform' : 'poisson',
       service: 0,
-    },
+    }],
     services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, initialReplicas: 1, llm: caseLlm(c, efficiency) })],
     pools: [],
   };

@@ -14,7 +14,7 @@
 import { z } from 'zod';
 import { MAX_EXPECTATIONS } from './limits.ts';
 import { parseMetricValue } from './metric-value.ts';
-import { getMetric, METRIC_NAMES, METRICS, type MetricName } from './metrics.ts';
+import { getMetric, METRIC_NAMES, METRICS, SERVICE_METRICS, type MetricName } from './metrics.ts';
 import { suggestNearest } from './suggest.ts';
 
 /** A parsed claim. `value` is in the metric's canonical unit. */
@@ -31,10 +31,12 @@ export interface ScenarioClaim {
   notModelled: string | null;
 }
 
-const KEY = /^([A-Za-z][\w.]*)(?:\[([a-z0-9][a-z0-9-]*)\])?$/;
+const KEY = /^([A-Za-z][\w.-]*)(?:\[([a-z0-9][a-z0-9-]*)\])?$/;
 const ITEMIZED = METRICS.filter((m) => 'item' in m).map((m) => m.name.replace('.', '\\.'));
 /** A claim key in the JSON Schema: a metric name, or an itemized metric with `[item]`. */
 export const CLAIM_KEY_PATTERN = `^(${ITEMIZED.join('|')})\\[[a-z0-9][a-z0-9-]*\\]$`;
+/** A per-service claim key in the JSON Schema: `services.<name>.<metric>`. */
+export const SERVICE_CLAIM_KEY_PATTERN = `^services\\.[a-z0-9-]+\\.(${SERVICE_METRICS.map((m) => m.name.replace('.', '\\.')).join('|')})$`;
 const OBJECT_FIELDS = ['value', 'quote', 'notModelled'] as const;
 
 type Ctx = z.core.$RefinementCtx<Record<string, unknown>>;
@@ -102,7 +104,7 @@ const valueForms = [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }]
 export const claimsSchema = z
   .record(z.string(), z.unknown())
   .meta({
-    propertyNames: { anyOf: [{ enum: [...METRIC_NAMES] }, { type: 'string', pattern: CLAIM_KEY_PATTERN }] },
+    propertyNames: { anyOf: [{ enum: [...METRIC_NAMES] }, { type: 'string', pattern: CLAIM_KEY_PATTERN }, { type: 'string', pattern: SERVICE_CLAIM_KEY_PATTERN }] },
     additionalProperties: {
       anyOf: [
         ...valueForms,

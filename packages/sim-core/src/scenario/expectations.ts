@@ -5,7 +5,7 @@
 import type { ScenarioClaim } from './claims-schema.ts';
 import { formatNumber } from './describe-value.ts';
 import { formatMetricValue, parseMetricValue } from './metric-value.ts';
-import { getMetric, METRIC_NAMES, type MetricName } from './metrics.ts';
+import { getMetric, METRIC_NAMES, SERVICE_METRICS, type MetricName } from './metrics.ts';
 import { suggestNearest } from './suggest.ts';
 
 /** Comparison operators allowed in an `expect:` line. */
@@ -29,7 +29,7 @@ export interface ExpectationError {
   suggestion?: string;
 }
 
-const LINE = /^\s*([A-Za-z][\w.]*)(?:\[([a-z0-9][a-z0-9-]*)\])?\s*(<=|>=|==|!=|=<|=>|≤|≥|≠|<|>|=)\s*(.*?)\s*$/;
+const LINE = /^\s*([A-Za-z][\w.-]*)(?:\[([a-z0-9][a-z0-9-]*)\])?\s*(<=|>=|==|!=|=<|=>|≤|≥|≠|<|>|=)\s*(.*?)\s*$/;
 const OP_FIX: Readonly<Record<string, ComparisonOp>> = { '=': '==', '=<': '<=', '=>': '>=', '≤': '<=', '≥': '>=', '≠': '!=' };
 const SHAPE = '"<metric> <op> <value>" with op one of < <= > >= == !=, e.g. "latency.p99 < 100ms"';
 
@@ -44,6 +44,12 @@ export function parseExpectation(text: string): { ok: true; expectation: Expecta
     return { ok: false, message: `unknown operator "${rawOp}": use one of < <= > >= == !=`, expected: SHAPE, suggestion: `${key} ${fixedOp} ${rawValue}` };
   }
   const metric = getMetric(name);
+  if (metric === undefined && name.startsWith('services.')) {
+    const sub = name.split('.').slice(2).join('.');
+    const suggestion = suggestNearest(sub, SERVICE_METRICS.map((m) => m.name));
+    const svc = name.split('.')[1] ?? '';
+    return { ok: false, message: `unknown service metric "${sub}" in "${name}"`, expected: `services.<name>.<metric> with metric one of ${SERVICE_METRICS.map((m) => m.name).join(', ')}`, ...(suggestion === undefined ? {} : { suggestion: `services.${svc}.${suggestion}` }) };
+  }
   if (metric === undefined) {
     const suggestion = suggestNearest(name, METRIC_NAMES);
     const base = { ok: false as const, message: `unknown metric "${name}"`, expected: 'a metric name such as latency.p99, availability, cost.monthly' };

@@ -95,6 +95,6 @@ describe('content/schema/scenario.schema.json', () => {
     expect(errors(edit(['    - latency.p99 < 2s', '    - latency.p99 < 2s\n  claims: { "latency.p99[x]": 3 }']))).toContain('$.spec.claims: property name latency.p99[x] not allowed');
     expect(errors(edit(['    - latency.p99 < 2s', '    - latency.p99 < 2s\n  claims: { "costs.monthly[fsx]": { value: 600, quote: "~$600/month" }, latency.p99: { value: 100, notModelled: "why" } }']))).toEqual([]);
     expect(errors(edit(['    - latency.p99 < 2s', '    - latency.p99 < 2s\n  claims: { latency.p99: { value: 100, because: "why" } }']))).toContain('$.spec.claims.latency.p99: matches no anyOf branch');
-    expect(errors(edit(['type: step', 'type: stepp']))).toContain('$.spec.traffic.profile: matches not exactly one oneOf branch');
+    expect(errors(edit(['type: step', 'type: stepp']))).toContain('$.spec.traffic: matches no anyOf branch');
   });
 });

@@ -86,3 +86,24 @@ export const MAX_TRAINING_GPUS = 1_000_000;
 export const MAX_TRAINING_NODES = 100_000;
 
 export { expectedRequests } from './traffic-rate.ts';
+
+/** Most call steps in one service's `calls` (a program longer than this is a mistake, not a design). */
+export const MAX_CALL_STEPS = 32;
+
+/** Most calls in one parallel group. */
+export const MAX_PARALLEL_CALLS = 64;
+
+/** Most retries of one call: more only multiplies a failing dependency's load. */
+export const MAX_RETRIES = 10;
+
+/**
+ * Most visits one end-to-end request may make (the product of fan-outs and retries along the deepest
+ * path): beyond it a single request could exhaust the in-flight limit on its own.
+ */
+export const MAX_VISITS_PER_REQUEST = 10_000;
+
+/** Most traffic sources. */
+export const MAX_TRAFFIC_SOURCES = 16;
+
+/** Most vCPUs one replica may request. */
+export const MAX_CPUS_PER_REPLICA = 512;

@@ -89,13 +89,49 @@ export const METRICS = [
   { name: 'costs.transferHours', kind: 'hours', unit: 'hours', description: 'Hours to move a transfer item\'s GB over its linkGbps: costs.transferHours[name]', item: 'required' },
 ] as const satisfies readonly MetricInfo[];
 
-/** A known metric name. */
-export type MetricName = (typeof METRICS)[number]['name'];
+const own = (q: string, what: string) => ({ name: `latency.${q}`, kind: 'ms', unit: 'ms', description: `${what} latency of the service alone (queue + its own work, without waiting on its calls)` }) as const;
+const subtree = (q: string, what: string) => ({ name: `subtree.${q}`, kind: 'ms', unit: 'ms', description: `${what} latency from arrival at the service to its reply, calls included` }) as const;
+
+/**
+ * Metrics of one service, written `services.<name>.<metric>` (`services.db.latency.p99 < 20ms`). They count
+ * visits to the service by requests that arrived after the warm-up.
+ */
+export const SERVICE_METRICS = [
+  own('p50', 'Median'),
+  own('p90', '90th-percentile'),
+  own('p95', '95th-percentile'),
+  own('p99', '99th-percentile'),
+  own('mean', 'Mean'),
+  subtree('p50', 'Median'),
+  subtree('p95', '95th-percentile'),
+  subtree('p99', '99th-percentile'),
+  subtree('mean', 'Mean'),
+  { name: 'utilization', kind: 'fraction', unit: 'fraction', description: 'Mean working slots ÷ slots of ready replicas after warmup (batching and llm services: busy fraction)' },
+  { name: 'availability', kind: 'fraction', unit: 'fraction', description: 'Visits served ÷ visits that ended (dropped and timed-out visits count as not served)' },
+  { name: 'requests.visits', kind: 'count', unit: 'requests', description: 'Visits to the service (from entry points, callers and async events)' },
+  { name: 'requests.served', kind: 'count', unit: 'requests', description: 'Visits served' },
+  { name: 'requests.failed', kind: 'count', unit: 'requests', description: 'Visits dropped or timed out at the service' },
+  { name: 'retries', kind: 'count', unit: 'retries', description: 'Retries of the calls this service made' },
+  { name: 'replicas.max', kind: 'count', unit: 'replicas', description: 'Most ready replicas at an interval end after warmup' },
+  { name: 'replicas.mean', kind: 'count', unit: 'replicas', description: 'Mean ready replicas after warmup' },
+  { name: 'cost.hourly', kind: 'usd', unit: 'USD/h', description: "The service's share of the node bill per hour (each pool split by requested GPUs or vCPUs)" },
+] as const satisfies readonly MetricInfo[];
+
+/** A known metric name, or a per-service one. */
+export type MetricName = (typeof METRICS)[number]['name'] | `services.${string}.${(typeof SERVICE_METRICS)[number]['name']}`;
+
+/** A per-service metric split into its service and metric, or null. */
+export function splitServiceMetric(name: string): { service: string; metric: MetricInfo } | null {
+  const m = /^services\.([a-z0-9-]+)\.(.+)$/.exec(name);
+  if (!m) return null;
+  const metric = SERVICE_METRICS.find((x) => x.name === m[2]);
+  return metric ? { service: m[1]!, metric: { ...metric, name } } : null;
+}
 
 /** Every known metric name. */
 export const METRIC_NAMES: readonly MetricName[] = METRICS.map((m) => m.name);
 
-/** The metric called `name`, or undefined if there is none. */
+/** The metric called `name` (per-service ones included), or undefined if there is none. */
 export function getMetric(name: string): MetricInfo | undefined {
-  return METRICS.find((m) => m.name === name);
+  return METRICS.find((m) => m.name === name) ?? splitServiceMetric(name)?.metric;
 }

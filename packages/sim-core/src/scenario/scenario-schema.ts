@@ -17,12 +17,16 @@ import {
   MAX_SERVICES,
   MAX_TEXT_CHARS,
   MAX_TIMESERIES_POINTS,
+  MAX_TRAFFIC_SOURCES,
 } from './limits.ts';
 import { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
 import { clusterAutoscalerFlagsSchema, featureGatesSchema, type ClusterAutoscalerFlagsSpec, type FeatureGatesSpec } from './cluster-autoscaler-schema.ts';
 import { nameSchema, poolNamesOf, serviceSchema } from './service-schema.ts';
 import { suggestNearest } from './suggest.ts';
 import { trafficSchema, type TrafficSpec } from './traffic-schema.ts';
+import { networkSchema } from './call-schema.ts';
+import { checkServiceGraph } from './graph-checks.ts';
+import { splitServiceMetric } from './metrics.ts';
 import { trafficIntegral } from './traffic-rate.ts';
 import { trainingSchema } from './training-schema.ts';
 import { durationSeconds } from './unit-fields.ts';
@@ -105,7 +109,11 @@ const specShape = z.strictObject({
     .refine(isCalendarDay, { message: 'not a calendar day' })
     .optional()
     .describe('Pin the pricing catalog date (YYYY-MM-DD)'),
-  traffic: trafficSchema.optional().describe('Requests arriving at the target service (required with services)'),
+  traffic: z
+    .union([trafficSchema, z.array(trafficSchema).min(1).max(MAX_TRAFFIC_SOURCES)])
+    .optional()
+    .describe('Requests arriving at the target service (required with services); a list for several sources, each with its own target and profile'),
+  network: networkSchema.prefault({}).describe('Network time added to each call between services'),
   services: z.array(serviceSchema).max(MAX_SERVICES).default([]).describe('Model-serving deployments'),
   nodePools: z.array(nodePoolSchema).max(MAX_NODE_POOLS).default([]).describe('Node groups the services run on; omit for unlimited capacity'),
   cluster: clusterSchema.optional().describe('Control-plane billing, cluster-autoscaler flags and feature gates'),
@@ -142,12 +150,14 @@ function checkReferences(s: SpecShape, ctx: Ctx): void {
   const serviceNames = s.services.map((x) => x.name);
   const poolNames = s.nodePools.map((p) => p.name);
   const oneOf = (names: string[]) => (names.length ? `one of ${names.join(' | ')}` : 'nothing (the list is empty)');
-  if (s.traffic?.target !== undefined && s.services.length > 0 && !serviceNames.includes(s.traffic.target)) {
-    issue(ctx, ['traffic', 'target'], s.traffic.target, `no service named "${s.traffic.target}"`, {
+  sourcesOf(s.traffic).forEach(({ source, path }) => {
+    if (source.target === undefined || s.services.length === 0 || serviceNames.includes(source.target)) return;
+    issue(ctx, [...path, 'target'], source.target, `no service named "${source.target}"`, {
       expected: oneOf(serviceNames),
-      suggestion: suggestNearest(s.traffic.target, serviceNames),
+      suggestion: suggestNearest(source.target, serviceNames),
     });
-  }
+  });
+  for (const g of checkServiceGraph(s.services)) issue(ctx, g.path, g.input, g.message, { expected: g.expected, suggestion: g.suggestion });
   s.services.forEach((svc, i) => {
     if (svc.nodePool === undefined) {
       if (s.nodePools.length > 0) issue(ctx, ['services', i, 'nodePool'], undefined, `missing required field "nodePool" (required when nodePools exist: ${oneOf(poolNames)})`);
@@ -177,14 +187,23 @@ function checkZeroReplicas(s: SpecShape, ctx: Ctx): void {
   });
 }
 
+/** Traffic as written: one source or a list, each with its path under spec. */
+function sourcesOf(traffic: SpecShape['traffic']): { source: z.output<typeof trafficSchema>; path: (string | number)[] }[] {
+  if (traffic === undefined) return [];
+  return Array.isArray(traffic) ? traffic.map((source, i) => ({ source, path: ['traffic', i] })) : [{ source: traffic, path: ['traffic'] }];
+}
+
 function checkTraffic(s: SpecShape, ctx: Ctx, duration: number): void {
-  const traffic = s.traffic;
-  if (traffic === undefined) return;
-  const p = traffic.profile;
-  if (p.type === 'spike' && p.at >= duration) {
-    issue(ctx, ['traffic', 'profile', 'at'], p.at, `the spike starts at ${formatDuration(p.at)}, not before the run ends (${formatDuration(duration)})`);
+  const sources = sourcesOf(s.traffic);
+  if (sources.length === 0) return;
+  let total = 0;
+  for (const { source, path } of sources) {
+    const p = source.profile;
+    if (p.type === 'spike' && p.at >= duration) {
+      issue(ctx, [...path, 'profile', 'at'], p.at, `the spike starts at ${formatDuration(p.at)}, not before the run ends (${formatDuration(duration)})`);
+    }
+    total += trafficIntegral(p, 0, duration);
   }
-  const total = trafficIntegral(p, 0, duration);
   if (s.services.some((svc) => svc.llm !== undefined) && total > MAX_EXPECTED_LLM_REQUESTS && total <= MAX_EXPECTED_REQUESTS) {
     issue(ctx, ['traffic', 'profile'], undefined, `expects ${formatNumber(Number(total.toPrecision(3)))} requests over ${formatDuration(duration)}, above the limit of ${formatNumber(MAX_EXPECTED_LLM_REQUESTS)} for token-level llm services: lower the rate or shorten the run (docs/limits.md)`);
   }
@@ -216,7 +235,12 @@ function checkSpec(s: SpecShape, ctx: Ctx): void {
       issue(ctx, ['claims', c.key], c.key, `no spec.costs item named "${c.item}"`, { expected, suggestion: suggestNearest(c.item, names) });
     }
   }
+  const serviceNames = s.services.map((x) => x.name);
   s.expect.forEach((e, i) => {
+    const svc = splitServiceMetric(e.metric)?.service;
+    if (svc !== undefined && !serviceNames.includes(svc)) {
+      issue(ctx, ['expect', i], e.text, `no service named "${svc}"`, { expected: serviceNames.length ? `one of ${serviceNames.join(' | ')}` : 'a service (there are none)', suggestion: suggestNearest(svc, serviceNames) });
+    }
     if (e.item !== undefined && e.item !== null && !itemNames.has(e.item)) {
       issue(ctx, ['expect', i], e.text, `no spec.costs item named "${e.item}"`, { expected, suggestion: suggestNearest(e.item, names) });
     }
@@ -264,7 +288,10 @@ const CONTROL_PLANE_BY_CLOUD: Readonly<Record<string, 'gke' | 'eks' | 'aks'>> = 
 
 /** `spec` after the cross-field defaults are filled. */
 type ResolvedSpec = Omit<SpecShape, 'traffic' | 'cluster'> & {
+  /** The first (or only) traffic source. */
   traffic?: TrafficSpec;
+  /** Every traffic source, the first being `traffic` (one entry when traffic is a single source). */
+  trafficSources: TrafficSpec[];
   cluster: {
     controlPlane: 'gke' | 'eks' | 'aks' | 'none';
     clusters: number;
@@ -279,7 +306,8 @@ function resolve(s: SpecShape): ResolvedSpec {
   const byCloud = firstPool === undefined ? 'none' : (CONTROL_PLANE_BY_CLOUD[cloudOf(firstPool.instance)] ?? 'none');
   const { traffic, cluster } = s;
   const out = { ...s } as ResolvedSpec;
-  if (traffic !== undefined) out.traffic = { ...traffic, target: traffic.target ?? s.services[0]?.name ?? '' };
+  out.trafficSources = sourcesOf(traffic).map(({ source }) => ({ ...source, target: source.target ?? s.services[0]?.name ?? '' }));
+  if (out.trafficSources.length > 0) out.traffic = out.trafficSources[0]!;
   const autoscaler = cluster?.autoscaler ?? clusterAutoscalerFlagsSchema.parse({});
   out.cluster = {
     controlPlane: cluster?.controlPlane ?? byCloud,

@@ -1,10 +1,13 @@
 /** Zod schema for `spec.services[]`: replicas, routing, service-time distribution, batching, queue, start-up, HPA. */
 import { z } from 'zod';
+import { callsSchema } from './call-schema.ts';
 import { hpaMetricSource, hpaSchema } from './hpa-schema.ts';
 import { llmSchema } from './llm-schema.ts';
 import {
   MAX_BATCH_SIZE,
   MAX_CONCURRENCY,
+  MAX_CPUS_PER_REPLICA,
+  MAX_QPS,
   MAX_EMPIRICAL_SAMPLES,
   MAX_GPUS_PER_REPLICA,
   MAX_LATENCY_MS,
@@ -88,7 +91,8 @@ export const serviceSchema = z
   .strictObject({
     name: nameSchema.describe('Unique service name'),
     replicas: z.number().int().min(0).max(MAX_REPLICAS).optional().describe('Initial replicas (default hpa.minReplicas, else 1)'),
-    gpusPerReplica: z.number().int().min(0).max(MAX_GPUS_PER_REPLICA).default(1).describe('GPUs each replica requests'),
+    gpusPerReplica: z.number().int().min(0).max(MAX_GPUS_PER_REPLICA).optional().describe('GPUs each replica requests (default 1; 0 when cpuPerReplica is given)'),
+    cpuPerReplica: z.number().min(0).max(MAX_CPUS_PER_REPLICA).optional().describe('vCPUs each replica requests: a CPU service (on a CPU node pool when it has one); concurrency is its worker threads'),
     concurrency: z.number().int().min(1).max(MAX_CONCURRENCY).default(1).describe('Requests served at once per replica'),
     routing: z
       .enum(['least-outstanding', 'round-robin', 'random', 'shared-queue'])
@@ -105,6 +109,18 @@ export const serviceSchema = z
       .describe('Node pool the replicas run on, or a list of pools any of which they may use (required when nodePools exist)'),
     hpa: hpaSchema.optional().describe('Horizontal Pod Autoscaler; omit for a fixed replica count'),
     cache: cacheSchema.optional().describe('Response cache in front of the replicas'),
+    calls: callsSchema.optional(),
+    releaseDuringCalls: z
+      .boolean()
+      .default(false)
+      .describe('false: a replica\'s slot stays taken while a request waits on its calls (thread per request); true: it is freed (async server)'),
+    rateLimit: z
+      .strictObject({
+        perSecond: z.number().positive().max(MAX_QPS).describe('Requests accepted per second (token bucket refill)'),
+        burst: z.number().int().min(1).max(MAX_QPS).optional().describe('Bucket size: requests accepted at once after a quiet spell (default: one second of perSecond)'),
+      })
+      .optional()
+      .describe('A rate limit in front of the service (an external API\'s quota): requests beyond it are refused'),
   })
   .superRefine((s, ctx) => {
     if (s.latency === undefined && s.llm === undefined) {
@@ -140,11 +156,14 @@ export const serviceSchema = z
         });
       }
     });
+    if (s.cpuPerReplica !== undefined && s.gpusPerReplica !== undefined && s.gpusPerReplica > 0) {
+      ctx.addIssue({ code: 'custom', path: ['cpuPerReplica'], input: s.cpuPerReplica, message: 'a replica requests GPUs or is a CPU service: give gpusPerReplica or cpuPerReplica, not both' });
+    }
     if (s.llm !== undefined && s.batching !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['batching'], input: undefined, message: 'an llm service batches continuously: use llm.maxBatchSize and llm.maxBatchedTokens instead of batching' });
     }
   })
-  .transform((s) => ({ ...s, replicas: s.replicas ?? s.hpa?.minReplicas ?? 1 }));
+  .transform((s) => ({ ...s, gpusPerReplica: s.gpusPerReplica ?? (s.cpuPerReplica !== undefined ? 0 : 1), replicas: s.replicas ?? s.hpa?.minReplicas ?? 1 }));
 
 /** The pools a service may run on, as written: one name or a list (empty when none is given). */
 export function poolNamesOf(svc: { nodePool?: string | string[] | undefined }): string[] {

@@ -15,6 +15,8 @@ import { resolveLlm } from '../llm/resolve-llm.ts';
 export interface CatalogInstance {
   id: string;
   gpuCount: number;
+  /** vCPUs of a node (what a CPU pool schedules by); null when the catalog does not say. */
+  vcpus?: number | null;
   /** null for a CPU-only instance (gpuCount 0). */
   gpu: { id: string } | null;
   prices: Readonly<Record<'on-demand' | 'spot' | 'commit1y' | 'commit3y', unknown>>;
@@ -66,6 +68,14 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
     const names = poolNamesOf(svc);
     for (const name of names) {
       const inst = gpusPerNode.get(name);
+      if (inst !== undefined && svc.cpuPerReplica !== undefined) {
+        if (inst.gpuCount > 0) {
+          out.push({ path: ['spec', 'services', i, 'cpuPerReplica'], message: `pool "${name}" (${inst.id}) is a GPU pool, which schedules by GPUs: a CPU service (cpuPerReplica) runs on a CPU-only pool`, expected: 'a node pool of a CPU-only instance type' });
+        } else if (inst.vcpus != null && svc.cpuPerReplica > inst.vcpus) {
+          out.push({ path: ['spec', 'services', i, 'cpuPerReplica'], message: `a replica needs ${svc.cpuPerReplica} vCPUs but a node of pool "${name}" (${inst.id}) has ${inst.vcpus}: it can never be scheduled`, expected: `at most ${inst.vcpus}` });
+        }
+        continue;
+      }
       if (inst === undefined || svc.gpusPerReplica <= inst.gpuCount) continue;
       if (inst.gpuCount === 0) {
         out.push({

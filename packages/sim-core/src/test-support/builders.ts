@@ -51,11 +51,11 @@ export function fleet(o: FleetOptions): EngineConfig {
     warmupSeconds: o.warmupSeconds ?? 0,
     intervalSeconds: o.intervalSeconds ?? 60,
     drainSeconds: o.drainSeconds ?? DEFAULT_DRAIN_SECONDS,
-    traffic: {
+    traffic: [{
       profile: compileRateProfile(o.profile ?? { type: 'constant', qps: o.qps ?? 100 }, duration),
       arrivals: o.arrivals ?? 'poisson',
       service: 0,
-    },
+    }],
     services: [
       service({
         serviceTime: o.serviceTime,

@@ -1,0 +1,108 @@
+/**
+ * Per-component results of a run: each service's visits, its own latency (queue + work, without its
+ * calls) and its subtree latency (arrival to reply, calls included), utilization, replicas, its share of
+ * the node bill, and its series; and where the entry point's time goes (critical path of sampled traces).
+ */
+import type { CostLine } from '@design-sim/cost-model';
+import type { EngineResult } from '../engine/engine-result.ts';
+import type { LatencyHistogram } from '../metrics/latency-histogram.ts';
+import type { Scenario } from '../scenario/index.ts';
+
+export interface LatencySummaryMs {
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
+
+/** One service, in a run's `services` block (keyed by service name). Latencies in ms, rates per second. */
+export interface ServiceSummary {
+  /**
+   * Visits to this service by requests that arrived after the warm-up (from an entry point, a caller or an
+   * async event), each served, dropped or timed out; `retries` and `callTimeouts` are of the calls it made.
+   */
+  requests: { visits: number; served: number; dropped: number; timedOut: number; failed: number; cacheHits: number; rateLimited: number; retries: number; callTimeouts: number };
+  /** The service alone: queueing and its own work, without the time waiting on its calls. */
+  latencyMs: LatencySummaryMs;
+  /** Arrival at the service to its reply, its calls included. */
+  subtreeLatencyMs: LatencySummaryMs;
+  /** Mean after the warm-up: working slots ÷ slots of ready replicas (batching and llm services: the busy fraction). */
+  utilization: number;
+  replicas: { min: number; max: number; mean: number };
+  /** Its share of the node bill: each pool's cost split by the replica-units (GPUs or vCPUs) each service requested there, USD per hour (null when a price is unknown). */
+  cost: { perHourUsd: number | null };
+  /** One point per interval: visits served and failed per second, subtree p99 (ms), ready replicas, utilization, queued visits. */
+  timeseries: { servedQps: Float64Array; failedQps: Float64Array; latencyP99Ms: Float64Array; readyReplicas: Float64Array; utilization: Float64Array; waiting: Float64Array };
+}
+
+/** Where the time of the entry point's requests goes, on their critical path (means over sampled traces, ms). */
+export interface LatencyBreakdownSummary {
+  traces: number;
+  totalMs: number;
+  services: { name: string; queueMs: number; workMs: number }[];
+  networkMs: number;
+  retryMs: number;
+  /** The most frequent critical path, caller first, and the share of traces that took it. */
+  criticalPath: { services: string[]; share: number };
+}
+
+export function latencySummary(h: LatencyHistogram): LatencySummaryMs {
+  return { p50: h.quantile(0.5), p90: h.quantile(0.9), p95: h.quantile(0.95), p99: h.quantile(0.99), mean: h.mean() };
+}
+
+/** The `services` block: one-service designs without calls read their figures from the summary's. */
+export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines: readonly CostLine[], hours: number): Record<string, ServiceSummary> {
+  const names = scenario.spec.services.map((s) => s.name);
+  const share = costShares(scenario, r, billLines, hours);
+  const out: Record<string, ServiceSummary> = {};
+  r.services.forEach((s, i) => {
+    const st = s.stats;
+    const whole = latencySummary(r.latency);
+    const m = r.measured;
+    out[names[i]!] = {
+      requests: st
+        ? { visits: st.visits, served: st.served, dropped: st.dropped, timedOut: st.timedOut, failed: st.dropped + st.timedOut, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: st.retries, callTimeouts: st.callTimeouts }
+        : { visits: m.offered, served: m.served, dropped: m.dropped, timedOut: m.timedOut, failed: m.dropped + m.timedOut, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: 0, callTimeouts: 0 },
+      latencyMs: st ? latencySummary(st.own) : whole,
+      subtreeLatencyMs: st ? latencySummary(st.subtree) : whole,
+      utilization: s.utilization,
+      replicas: s.replicas,
+      cost: { perHourUsd: share[i]! },
+      timeseries: s.series,
+    };
+  });
+  return out;
+}
+
+/** Each pool's hourly cost split across services by the replica-unit-seconds they requested on it. */
+function costShares(scenario: Scenario, r: EngineResult, lines: readonly CostLine[], hours: number): (number | null)[] {
+  const pools = scenario.spec.nodePools.map((p) => p.name);
+  const out: (number | null)[] = r.services.map(() => 0);
+  pools.forEach((pool, p) => {
+    const poolLines = lines.filter((l) => l.pool === pool);
+    const unknown = poolLines.some((l) => l.usd === null);
+    const usd = poolLines.reduce((a, l) => a + (l.usd ?? 0), 0);
+    const total = r.services.reduce((a, s) => a + (s.unitSecondsByPool[p] ?? 0), 0);
+    r.services.forEach((s, i) => {
+      const units = s.unitSecondsByPool[p] ?? 0;
+      if (units === 0 || out[i] === null) return;
+      out[i] = unknown ? null : out[i]! + (total > 0 && hours > 0 ? (usd * units) / total / hours : 0);
+    });
+  });
+  return out;
+}
+
+export function breakdownSummary(scenario: Scenario, r: EngineResult): LatencyBreakdownSummary | null {
+  const b = r.breakdown;
+  if (b === null) return null;
+  const names = scenario.spec.services.map((s) => s.name);
+  return {
+    traces: b.traces,
+    totalMs: b.totalMs,
+    services: b.services.map((s) => ({ name: names[s.service]!, queueMs: s.queueMs, workMs: s.workMs })),
+    networkMs: b.networkMs,
+    retryMs: b.retryMs,
+    criticalPath: { services: b.path.services.map((i) => names[i]!), share: b.path.share },
+  };
+}

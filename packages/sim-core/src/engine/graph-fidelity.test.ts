@@ -1,0 +1,188 @@
+/**
+ * The service graph against independent truth: open Jackson networks (a tandem of M/M/c stations, and
+ * probabilistic routing: end-to-end mean sojourn = Σ visit ratio × the station's Erlang C sojourn),
+ * fork-join of two M/M/1 queues (Flatto–Hahn), blocking callers (N held slots pass at most N/D), retry
+ * amplification and its bound, and conservation at every station and end to end.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../api/compile-scenario.ts';
+import { parseScenarioText } from '../scenario/parse-scenario.ts';
+import { meanSojourn } from '../theory/erlang-c.ts';
+import type { EngineResult } from './engine-result.ts';
+import { runEngine } from './simulation.ts';
+
+function run(yaml: string): EngineResult {
+  const p = parseScenarioText(yaml, 'graph.yaml');
+  if (!p.ok) throw new Error(JSON.stringify(p.issues));
+  return runEngine(compileScenario(p.scenario));
+}
+
+/** Mean sojourn of an M/M/c station, s. */
+const sojourn = (c: number, lambda: number, meanSeconds: number): number => meanSojourn({ lambda, mu: 1 / meanSeconds, servers: c });
+
+const head = (duration: string, qps: number, network = '0ms') => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: graph }
+spec:
+  duration: ${duration}
+  warmup: 10m
+  drain: 0s
+  seed: 3
+  network: { sameZone: ${network} }
+  traffic: { target: api, profile: { type: constant, qps: ${qps} } }
+  services:
+`;
+
+const station = (name: string, replicas: number, meanMs: number, extra = '') =>
+  `    - { name: ${name}, replicas: ${replicas}, gpusPerReplica: 0, routing: shared-queue, latency: { distribution: exponential, meanMs: ${meanMs} }${extra} }\n`;
+
+/** Every visit at every service ends served, dropped or timed out (or is still in flight); roots likewise. */
+function expectConservedGraph(r: EngineResult): void {
+  const q = r.requests;
+  expect(q.offered).toBe(q.served + q.dropped + q.timedOut + q.unfinished);
+  expect(q.unfinished).toBe(r.inFlightAtStop);
+  for (const s of r.services) {
+    const st = s.stats!;
+    expect(st.visits).toBe(st.served + st.dropped + st.timedOut);
+  }
+}
+
+describe('open Jackson networks', () => {
+  it('a tandem of two M/M/c stations: mean sojourn = the sum of their Erlang C sojourns (within 3%)', () => {
+    const r = run(head('3h', 100) + station('api', 4, 30, ', releaseDuringCalls: true, calls: [{ to: db }]') + station('db', 2, 15));
+    const truth = sojourn(4, 100, 0.03) + sojourn(2, 100, 0.015);
+    expect(Math.abs(r.latency.mean() / (truth * 1000) - 1)).toBeLessThan(0.03);
+    // Each station's own figures match its own Erlang C sojourn.
+    expect(Math.abs(r.services[0]!.stats!.own.mean() / (sojourn(4, 100, 0.03) * 1000) - 1)).toBeLessThan(0.03);
+    expect(Math.abs(r.services[1]!.stats!.own.mean() / (sojourn(2, 100, 0.015) * 1000) - 1)).toBeLessThan(0.03);
+    // Utilization is ρ = λ / (c μ) at both.
+    expect(r.services[0]!.utilization).toBeCloseTo(0.75, 1);
+    expect(r.services[1]!.utilization).toBeCloseTo(0.75, 1);
+    expectConservedGraph(r);
+  });
+
+  it('probabilistic routing: a branch taken with probability 0.3 gets 30% of visits (±1.5 points), and sojourns weight by visit ratio', () => {
+    const r = run(head('3h', 200) + station('api', 8, 20, ', releaseDuringCalls: true, calls: [{ to: search, probability: 0.3 }, { to: db }]') + station('search', 4, 50) + station('db', 2, 8));
+    const [api, search, db] = r.services.map((s) => s.stats!);
+    expect(Math.abs(search!.visits / api!.visits - 0.3)).toBeLessThan(0.015);
+    expect(db!.visits).toBe(api!.visits);
+    const truth = sojourn(8, 200, 0.02) + 0.3 * sojourn(4, 60, 0.05) + sojourn(2, 200, 0.008);
+    expect(Math.abs(r.latency.mean() / (truth * 1000) - 1)).toBeLessThan(0.03);
+    expectConservedGraph(r);
+  });
+
+  it('network time adds twice per call (request and reply)', () => {
+    const r = run(head('1h', 50, '2ms') + station('api', 8, 10, ', releaseDuringCalls: true, calls: [{ to: db }]') + station('db', 8, 10));
+    const truth = sojourn(8, 50, 0.01) * 2 + 0.004;
+    expect(Math.abs(r.latency.mean() / (truth * 1000) - 1)).toBeLessThan(0.03);
+    expect(r.breakdown!.networkMs).toBeCloseTo(4, 6);
+  });
+});
+
+describe('fork-join', () => {
+  // Flatto & Hahn (1984), Nelson & Tantawi (1988): two M/M/1 queues fed the same Poisson stream, the job
+  // done when both halves are; mean response (12 − ρ)/8 · 1/(μ − λ).
+  for (const rho of [0.5, 0.8]) {
+    it(`two M/M/1 queues at ρ = ${rho}: mean response within 4% of (12 − ρ)/8 · 1/(μ − λ)`, () => {
+      const mu = 100;
+      const lambda = rho * mu;
+      const r = run(
+        head('4h', lambda) +
+          `    - { name: api, replicas: 8, concurrency: 4096, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 0.000001 }, calls: [{ parallel: [{ to: a }, { to: b }] }] }\n` +
+          station('a', 1, 1000 / mu) +
+          station('b', 1, 1000 / mu),
+      );
+      const truth = ((12 - rho) / 8) * (1 / (mu - lambda)) * 1000;
+      expect(Math.abs(r.latency.mean() / truth - 1)).toBeLessThan(0.04);
+      expectConservedGraph(r);
+    });
+  }
+});
+
+describe('blocking callers', () => {
+  const front = (release: boolean) =>
+    head('30m', 200) +
+    `    - { name: api, replicas: 1, concurrency: 10, gpusPerReplica: 0, releaseDuringCalls: ${release}, latency: { distribution: constant, ms: 0.01 }, queue: { maxLength: 100 }, calls: [{ to: slow }] }\n` +
+    `    - { name: slow, replicas: 1, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: constant, ms: 100 } }\n`;
+
+  it('N slots held during a call of constant duration D pass at most N/D requests per second', () => {
+    const r = run(front(false));
+    const servedPerSecond = r.measured.served / (30 * 60 - 600);
+    expect(servedPerSecond).toBeLessThanOrEqual(10 / 0.1 + 1);
+    expect(servedPerSecond).toBeGreaterThan(95);
+    expect(r.measured.dropped / r.measured.offered).toBeGreaterThan(0.45);
+    // The front's threads are taken, not working: its own utilization stays near zero.
+    expect(r.services[0]!.utilization).toBeLessThan(0.01);
+  });
+
+  it('with releaseDuringCalls: true the same front passes the offered load', () => {
+    const r = run(front(true));
+    expect(r.measured.served / r.measured.offered).toBeGreaterThan(0.999);
+  });
+});
+
+describe('retries', () => {
+  it('amplify load: a dependency slower than the timeout sees offered × (1 + retries) calls', () => {
+    const r = run(
+      head('30m', 20) +
+        `    - { name: api, replicas: 4, concurrency: 1000, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 1 }, calls: [{ to: slow, timeout: 100ms, retries: 2, backoff: { base: 0ms } }] }\n` +
+        `    - { name: slow, replicas: 4, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: constant, ms: 500 } }\n`,
+    );
+    const [api, slow] = r.services.map((s) => s.stats!);
+    expect(slow!.visits / api!.visits).toBeCloseTo(3, 2);
+    expect(api!.retries / api!.visits).toBeCloseTo(2, 2);
+    expect(r.measured.served).toBe(0);
+    expect(r.measured.timedOut + r.measured.unfinished).toBe(r.measured.offered);
+    expect(r.measured.timedOut / r.measured.offered).toBeGreaterThan(0.999);
+  });
+
+  it('stay bounded with back-off and jitter: a rate-limited dependency near its limit gets < 1.2 attempts per request and serves all; without back-off retries pile onto the empty bucket', () => {
+    const design = (backoff: string, retries: number) =>
+      head('1h', 40) +
+      `    - { name: api, replicas: 4, concurrency: 1000, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 1 }, calls: [{ to: vendor, retries: ${retries}, backoff: ${backoff} }] }\n` +
+      `    - { name: vendor, replicas: 4, concurrency: 1000, gpusPerReplica: 0, rateLimit: { perSecond: 50, burst: 5 }, latency: { distribution: constant, ms: 20 } }\n`;
+    const jittered = run(design('{ base: 100ms, jitter: true }', 5));
+    const [api, vendor] = jittered.services.map((s) => s.stats!);
+    const attempts = vendor!.visits / api!.visits;
+    expect(attempts).toBeLessThan(1.2);
+    expect(jittered.services[1]!.rateLimited).toBeGreaterThan(0);
+    expect(jittered.measured.served / jittered.measured.offered).toBeGreaterThan(0.999);
+    const immediate = run(design('{ base: 0ms }', 5));
+    const [api0, vendor0] = immediate.services.map((s) => s.stats!);
+    expect(vendor0!.visits / api0!.visits).toBeGreaterThan(attempts);
+    expect(immediate.measured.served / immediate.measured.offered).toBeLessThan(jittered.measured.served / jittered.measured.offered);
+  });
+});
+
+describe('where the time goes', () => {
+  it('the breakdown sums to the traced mean and follows the slower branch of a fork', () => {
+    const r = run(
+      head('1h', 50, '0.5ms') +
+        `    - { name: api, replicas: 4, concurrency: 8, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 5 }, calls: [{ parallel: [{ to: fast }, { to: slow }] }] }\n` +
+        station('fast', 4, 2) +
+        station('slow', 4, 40),
+    );
+    const b = r.breakdown!;
+    const sum = b.services.reduce((a, s) => a + s.queueMs + s.workMs, 0) + b.networkMs + b.retryMs;
+    expect(sum).toBeCloseTo(b.totalMs, 6);
+    expect(b.traces).toBeGreaterThan(1000);
+    expect(b.path.services).toEqual([0, 2]);
+    expect(b.path.share).toBeGreaterThan(0.9);
+    expect(b.networkMs).toBeCloseTo(1, 6);
+  });
+});
+
+describe('choice', () => {
+  it('a router picks exactly one callee per request, by probability', () => {
+    const r = run(
+      head('1h', 100) +
+        `    - { name: api, replicas: 4, concurrency: 64, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 1 }, calls: [{ choice: [{ to: a, probability: 0.5 }, { to: b, probability: 0.3 }, { to: c, probability: 0.2 }] }] }\n` +
+        station('a', 8, 10) + station('b', 8, 10) + station('c', 8, 10),
+    );
+    const [api, a, b, c] = r.services.map((s) => s.stats!);
+    expect(a!.visits + b!.visits + c!.visits).toBe(api!.visits);
+    expect(Math.abs(a!.visits / api!.visits - 0.5)).toBeLessThan(0.015);
+    expect(Math.abs(b!.visits / api!.visits - 0.3)).toBeLessThan(0.015);
+    expect(Math.abs(c!.visits / api!.visits - 0.2)).toBeLessThan(0.015);
+  });
+});

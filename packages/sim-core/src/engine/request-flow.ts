@@ -1,0 +1,377 @@
+import { Rng } from '../random/rng.ts';
+import { CompletionFifo } from './completion-fifo.ts';
+import type { EngineCall, EngineConfig } from './engine-config.ts';
+import type { EventHeap } from './event-heap.ts';
+import { VisitFlag, type RequestStore } from './request-store.ts';
+import type { RunStats } from './run-stats.ts';
+import { ServiceStats, VisitOutcome } from './service-stats.ts';
+import type { ServiceRuntime } from './service-runtime.ts';
+import { TraceRecorder } from './tracing.ts';
+
+/** Heap payloads at or above this are request-flow events (below: a per-request completion's slot). */
+export const FLOW_BASE = 1 << 25;
+const DELIVER = 1;
+const RESPOND = 2;
+const TIMER = 3;
+/** Stream of the per-visit call decisions (probabilities) and retry jitter. */
+const FLOW_STREAM = 11;
+
+/**
+ * How a request moves through the service graph once a service has done its own work: the service's
+ * call steps in order (each one call or a parallel group that joins when every branch has replied),
+ * network time on each call and reply, caller timeouts, retries with back-off, async events, and the
+ * end of the visit: a reply to the caller, or, at an entry point, the end of the end-to-end request.
+ *
+ * A failed call (dropped or timed out at the callee, or timed out at the caller) is retried while the
+ * call has retries left, else it fails the caller's visit, and so on up to the entry point. A callee the
+ * caller gave up on runs on as an orphan: its work still loads the callee (how retry storms build up).
+ */
+export class RequestFlow {
+  private readonly calls: EngineCall[] = [];
+  /** Per service: its steps as [first, end) ranges into `calls`. */
+  private readonly stepStart: Int32Array[];
+  private readonly stepEnd: Int32Array[];
+  /** 1 where the step is a choice (one call picked by probability). */
+  private readonly stepChoice: Uint8Array[] = [];
+  /** Calls' services, for the per-service counts of retries and timeouts (by call id). */
+  private readonly callerOf: number[] = [];
+  private readonly rng: Rng;
+  readonly netSeconds: number;
+  /** Network hops take a constant time, so they finish in the order they started: a FIFO, not the heap. */
+  readonly net: CompletionFifo | null;
+  readonly perService: ServiceStats[];
+  readonly trace: TraceRecorder | null;
+  private services: ServiceRuntime[] = [];
+  /** True when some service has calls: otherwise every visit is a root and the per-service stats are the summary's. */
+  readonly graph: boolean;
+
+  constructor(
+    cfg: EngineConfig,
+    private readonly store: RequestStore,
+    private readonly heap: EventHeap,
+    private readonly stats: RunStats,
+  ) {
+    this.rng = new Rng(cfg.seed, FLOW_STREAM);
+    this.netSeconds = cfg.networkSeconds ?? 0;
+    this.stepStart = [];
+    this.stepEnd = [];
+    cfg.services.forEach((s, si) => {
+      const steps = s.calls ?? [];
+      const a = new Int32Array(steps.length);
+      const b = new Int32Array(steps.length);
+      this.stepChoice.push(Uint8Array.from(steps, (step) => (step.choice ? 1 : 0)));
+      steps.forEach((step, k) => {
+        a[k] = this.calls.length;
+        for (const c of step.calls) {
+          this.calls.push(c);
+          this.callerOf.push(si);
+        }
+        b[k] = this.calls.length;
+      });
+      this.stepStart.push(a);
+      this.stepEnd.push(b);
+    });
+    this.graph = this.calls.length > 0 || cfg.services.length > 1 || cfg.traffic.length > 1;
+    this.perService = cfg.services.map(() => new ServiceStats());
+    // Even with no network time, hops go through the FIFO: a reply never re-enters an executor mid-step.
+    this.net = this.calls.length > 0 ? new CompletionFifo((code, now) => this.netArrived(code, now)) : null;
+    this.trace = this.calls.length > 0 ? new TraceRecorder(store, cfg.services.length, this.netSeconds) : null;
+  }
+
+  attach(services: ServiceRuntime[]): void {
+    this.services = services;
+  }
+
+  /** True when the service has calls to make after its own work. */
+  hasCalls(service: number): boolean {
+    return this.stepStart[service]!.length > 0;
+  }
+
+  /** A new end-to-end request at an entry point. */
+  arrive(slot: number, now: number): void {
+    if (this.trace !== null) this.trace.maybeStart(slot, now);
+    this.services[this.store.service[slot]!]!.arrive(slot, now);
+  }
+
+  // ---- a visit's own work is done ----
+
+  /** The visit's own work has ended (its pod slot is freed, or held with VisitFlag.Held): run its calls. */
+  workDone(slot: number, now: number): void {
+    const store = this.store;
+    const s = store.service[slot]!;
+    if (this.stepStart[s]!.length === 0) {
+      this.visitEnded(slot, now, VisitOutcome.Served);
+      return;
+    }
+    // Called once per visit, when its own work ends: the call program starts here.
+    store.pc[slot] = 0;
+    store.callWait[slot] = 0;
+    this.step(slot, now);
+  }
+
+  /** Runs the visit's call steps from `pc` until one waits on a reply, or the program ends. */
+  private step(slot: number, now: number): void {
+    const store = this.store;
+    const s = store.service[slot]!;
+    const starts = this.stepStart[s]!;
+    const ends = this.stepEnd[s]!;
+    const choices = this.stepChoice[s]!;
+    let pc = store.pc[slot]!;
+    while (pc < starts.length) {
+      let launched = 0;
+      // A choice draws once and makes the call whose cumulative probability covers the draw (or none).
+      let pick = -1;
+      if (choices[pc] === 1) {
+        const u = this.rng.next();
+        let cum = 0;
+        for (let c = starts[pc]!; c < ends[pc]!; c++) {
+          cum += this.calls[c]!.probability;
+          if (u < cum) {
+            pick = c;
+            break;
+          }
+        }
+        if (pick < 0) {
+          pc++;
+          continue;
+        }
+      }
+      for (let c = pick >= 0 ? pick : starts[pc]!; c < (pick >= 0 ? pick + 1 : ends[pc]!); c++) {
+        const call = this.calls[c]!;
+        if (pick < 0 && call.probability < 1 && this.rng.next() >= call.probability) continue;
+        if (call.async) {
+          this.spawn(slot, c, now, 0, true);
+          continue;
+        }
+        launched++;
+        this.spawn(slot, c, now, 0, false);
+      }
+      pc++;
+      if (launched > 0) {
+        store.pc[slot] = pc;
+        store.pending[slot] = launched;
+        store.callWait[slot]! -= now;
+        return;
+      }
+    }
+    store.pc[slot] = pc;
+    this.callsDone(slot, now);
+  }
+
+  /** Sends call `c` of visit `caller` (attempt `attempt`), after `delay` of back-off. */
+  private spawn(caller: number, c: number, now: number, delay: number, async: boolean): void {
+    const store = this.store;
+    const call = this.calls[c]!;
+    const sendAt = now + delay;
+    const child = store.allocVisit(store.arrival[caller]!, sendAt + this.netSeconds, call.to, async ? -1 : caller, async ? VisitFlag.Async : 0);
+    store.call[child] = c;
+    store.attempt[child] = 0;
+    store.deadline[child] = -1;
+    if (!async) {
+      if (call.timeoutSeconds !== Infinity) {
+        const at = sendAt + call.timeoutSeconds;
+        store.deadline[child] = at;
+        this.heap.push(at, FLOW_BASE * TIMER + child);
+      }
+      if (this.trace !== null && (store.flags[caller]! & VisitFlag.Traced) !== 0) this.trace.child(caller, child, sendAt);
+    }
+    if (delay > 0) this.heap.push(sendAt + this.netSeconds, FLOW_BASE * DELIVER + child);
+    else this.net!.push(now + this.netSeconds, DELIVER * FLOW_BASE + child);
+  }
+
+  /** A call reaches its callee (after the network and any back-off). */
+  private deliver(child: number, now: number): void {
+    const store = this.store;
+    const p = store.parent[child]!;
+    if (p >= 0 && store.gen[p] !== store.parentGen[child]) {
+      // The caller failed while this call was on its way: it is never sent.
+      store.release(child);
+      return;
+    }
+    store.start[child] = now;
+    this.services[store.service[child]!]!.arrive(child, now);
+  }
+
+  /** Every step has replied: release a held pod slot, and the visit is served. */
+  private callsDone(slot: number, now: number): void {
+    const store = this.store;
+    if ((store.flags[slot]! & VisitFlag.Held) !== 0) {
+      store.flags[slot]! &= ~VisitFlag.Held;
+      this.services[store.service[slot]!]!.releaseHeld(slot, now);
+    }
+    this.visitEnded(slot, now, VisitOutcome.Served);
+  }
+
+  /** The visit was answered without its own work or calls (a cache hit). */
+  answered(slot: number, now: number): void {
+    this.visitEnded(slot, now, VisitOutcome.Served);
+  }
+
+  // ---- failures ----
+
+  /** The visit was refused (full queue, no replica, rate limit) or waited past its queue timeout. */
+  fail(slot: number, now: number, timedOut: boolean): void {
+    const store = this.store;
+    if ((store.flags[slot]! & VisitFlag.Held) !== 0) {
+      store.flags[slot]! &= ~VisitFlag.Held;
+      this.services[store.service[slot]!]!.releaseHeld(slot, now);
+    }
+    this.visitEnded(slot, now, timedOut ? VisitOutcome.TimedOut : VisitOutcome.Dropped);
+  }
+
+  // ---- end of a visit ----
+
+  private visitEnded(slot: number, now: number, outcome: VisitOutcome): void {
+    const store = this.store;
+    const flags = store.flags[slot]!;
+    const s = store.service[slot]!;
+    if (this.graph) this.record(slot, s, now, outcome);
+    if ((flags & VisitFlag.Traced) !== 0) this.trace!.end(slot, now, outcome === VisitOutcome.Served);
+    if ((flags & VisitFlag.Root) !== 0) {
+      const arrival = store.arrival[slot]!;
+      if (outcome === VisitOutcome.Served) this.stats.serve(arrival, now);
+      else if (outcome === VisitOutcome.Dropped) this.stats.drop(arrival);
+      else this.stats.timeOut(arrival);
+      store.roots--;
+      store.release(slot);
+      return;
+    }
+    if (store.parent[slot]! < 0) {
+      // An async event or an orphan: nobody waits for it.
+      store.release(slot);
+      return;
+    }
+    if (outcome !== VisitOutcome.Served) store.flags[slot]! |= outcome === VisitOutcome.TimedOut ? VisitFlag.Failed | VisitFlag.TimedOut : VisitFlag.Failed;
+    this.net!.push(now + this.netSeconds, RESPOND * FLOW_BASE + slot);
+  }
+
+  private record(slot: number, s: number, now: number, outcome: VisitOutcome): void {
+    const st = this.perService[s]!;
+    const store = this.store;
+    const measured = store.arrival[slot]! >= this.stats.measureFrom;
+    if (outcome === VisitOutcome.Served) {
+      const start = store.start[slot]!;
+      const subtree = (now - start) * 1000;
+      st.iServed++;
+      st.interval.record(subtree);
+      if (!measured) return;
+      st.visits++;
+      st.served++;
+      const callWait = store.callWait[slot]!;
+      st.subtree.record(subtree);
+      st.own.record(subtree - callWait * 1000);
+      const ws = store.workStart[slot]!;
+      const queue = ws >= start ? ws - start : 0;
+      st.queueSeconds += queue;
+      st.workSeconds += now - start - callWait - queue;
+      return;
+    }
+    st.iFailed++;
+    if (!measured) return;
+    st.visits++;
+    if (outcome === VisitOutcome.Dropped) st.dropped++;
+    else st.timedOut++;
+  }
+
+  /** A callee's reply (or failure) reaches its caller. */
+  private respond(child: number, now: number): void {
+    const store = this.store;
+    const p = store.parent[child]!;
+    const c = store.call[child]!;
+    const flags = store.flags[child]!;
+    const attempt = store.attempt[child]!;
+    if (p < 0 || store.gen[p] !== store.parentGen[child]) {
+      store.release(child);
+      return;
+    }
+    store.deadline[child] = -1;
+    if ((flags & VisitFlag.Failed) !== 0) {
+      if (this.trace !== null && (flags & VisitFlag.Traced) !== 0) this.trace.forget(child);
+      store.release(child);
+      this.callFailed(p, c, attempt, now, (flags & VisitFlag.TimedOut) !== 0);
+      return;
+    }
+    if ((flags & VisitFlag.Traced) !== 0) this.trace!.replied(child, now);
+    store.release(child);
+    if (--store.pending[p]! > 0) return;
+    if (this.trace !== null && (flags & VisitFlag.Traced) !== 0) this.trace.critical(child);
+    store.callWait[p]! += now;
+    this.step(p, now);
+  }
+
+  /** Call `c` of visit `p` failed on attempt `attempt`: retry it after back-off, or fail `p`. */
+  private callFailed(p: number, c: number, attempt: number, now: number, timedOut: boolean): void {
+    const call = this.calls[c]!;
+    if (attempt < call.retries) {
+      if (this.store.arrival[p]! >= this.stats.measureFrom) this.perService[this.callerOf[c]!]!.retries++;
+      const b = call.backoff;
+      const bound = Math.min(b.maxSeconds, (2 ** (attempt + 1) - 1) * b.baseSeconds);
+      const delay = b.jitter ? this.rng.next() * bound : bound;
+      this.spawnRetry(p, c, now, delay, attempt + 1);
+      return;
+    }
+    // The step fails: the caller's visit fails with it (its other calls in flight are abandoned).
+    this.store.callWait[p]! += now;
+    this.fail(p, now, timedOut);
+  }
+
+  private spawnRetry(p: number, c: number, now: number, delay: number, attempt: number): void {
+    const store = this.store;
+    const call = this.calls[c]!;
+    const sendAt = now + delay;
+    const child = store.allocVisit(store.arrival[p]!, sendAt + this.netSeconds, call.to, p, 0);
+    store.call[child] = c;
+    store.attempt[child] = attempt;
+    store.deadline[child] = -1;
+    if (call.timeoutSeconds !== Infinity) {
+      const at = sendAt + call.timeoutSeconds;
+      store.deadline[child] = at;
+      this.heap.push(at, FLOW_BASE * TIMER + child);
+    }
+    if (this.trace !== null && (store.flags[p]! & VisitFlag.Traced) !== 0) this.trace.child(p, child, sendAt);
+    if (delay > 0) this.heap.push(sendAt + this.netSeconds, FLOW_BASE * DELIVER + child);
+    else this.net!.push(now + this.netSeconds, DELIVER * FLOW_BASE + child);
+  }
+
+  // ---- events ----
+
+  /** A flow event from the heap (payload ≥ FLOW_BASE). */
+  onHeapEvent(payload: number, now: number): void {
+    const kind = (payload / FLOW_BASE) | 0;
+    const slot = payload - kind * FLOW_BASE;
+    if (kind === DELIVER) this.deliver(slot, now);
+    else if (kind === TIMER) this.timer(slot, now);
+  }
+
+  private netArrived(code: number, now: number): void {
+    const kind = (code / FLOW_BASE) | 0;
+    const slot = code - kind * FLOW_BASE;
+    if (kind === DELIVER) this.deliver(slot, now);
+    else this.respond(slot, now);
+  }
+
+  /** A caller's timeout: if the call has not replied, the caller gives up on it (it runs on as an orphan). */
+  private timer(child: number, now: number): void {
+    const store = this.store;
+    if (store.deadline[child] !== now || store.dead[child] === 1) return;
+    store.deadline[child] = -1;
+    const p = store.parent[child]!;
+    if (p < 0 || store.gen[p] !== store.parentGen[child]) return;
+    const c = store.call[child]!;
+    if (store.arrival[child]! >= this.stats.measureFrom) this.perService[this.callerOf[c]!]!.callTimeouts++;
+    store.parent[child] = -1;
+    store.flags[child]! |= VisitFlag.Orphan;
+    if (this.trace !== null && (store.flags[child]! & VisitFlag.Traced) !== 0) {
+      this.trace.forget(child);
+      store.flags[child]! &= ~VisitFlag.Traced;
+    }
+    this.callFailed(p, c, store.attempt[child]!, now, true);
+  }
+
+  /** A visit moved to a fresh slot (its pod died and it is retried): re-arm its caller's timer there. */
+  moved(slot: number): void {
+    const at = this.store.deadline[slot]!;
+    if (this.store.parent[slot]! >= 0 && at >= 0) this.heap.push(at, FLOW_BASE * TIMER + slot);
+    if (this.trace !== null && (this.store.flags[slot]! & VisitFlag.Traced) !== 0) this.store.flags[slot]! &= ~VisitFlag.Traced;
+  }
+}

@@ -1,0 +1,79 @@
+/** Bad service graphs: each gets one located error (file, line, field path) and a suggestion where one helps. */
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from './parse-scenario.ts';
+
+const doc = (services: string, extra = '') => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: g }
+spec:
+  duration: 10m
+  traffic: { target: api, profile: { type: constant, qps: 10 } }
+  services:
+${services}${extra}`;
+
+const svc = (name: string, calls = '', more = '') => `    - { name: ${name}, gpusPerReplica: 0, latency: { distribution: constant, ms: 5 }${calls === '' ? '' : `, calls: ${calls}`}${more} }\n`;
+
+function issues(text: string): { line: number | null; path: string; message: string; suggestion?: string | undefined }[] {
+  const r = parseScenarioText(text, 'g.yaml');
+  if (r.ok) return [];
+  return r.issues.map((i) => ({ line: i.line, path: i.path, message: i.message, suggestion: i.suggestion }));
+}
+
+describe('service graph checks', () => {
+  it('a call to an unknown service names the service list and suggests the nearest', () => {
+    const out = issues(doc(svc('api', '[{ to: dbb }]') + svc('db')));
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ line: 8, path: 'spec.services[0].calls[0].to', message: 'no service named "dbb"', suggestion: 'db' });
+  });
+
+  it('a call inside a parallel group is located at its own index', () => {
+    const out = issues(doc(svc('api', '[{ parallel: [{ to: db }, { to: serch }] }]') + svc('db') + svc('search')));
+    expect(out[0]).toMatchObject({ path: 'spec.services[0].calls[0].parallel[1].to', suggestion: 'search' });
+  });
+
+  it('a cycle of synchronous calls is rejected with the cycle named', () => {
+    const out = issues(doc(svc('api', '[{ to: db }]') + svc('db', '[{ to: api }]')));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.message).toContain('api → db → api');
+    expect(out[0]!.path).toBe('spec.services[0].calls[0]');
+  });
+
+  it('an async cycle that dies out is accepted; one that does not is rejected', () => {
+    expect(issues(doc(svc('api', '[{ to: worker, async: true }]') + svc('worker', '[{ to: api, async: true, probability: 0.5 }]')))).toEqual([]);
+    const out = issues(doc(svc('api', '[{ to: worker, async: true }]') + svc('worker', '[{ to: api, async: true }]')));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.message).toContain('does not die out');
+  });
+
+  it('probability outside 0..1 and an empty parallel group are located', () => {
+    expect(issues(doc(svc('api', '[{ to: db, probability: 1.5 }]') + svc('db')))[0]).toMatchObject({ path: 'spec.services[0].calls[0].probability' });
+    const empty = issues(doc(svc('api', '[{ parallel: [] }]') + svc('db')));
+    expect(empty).toHaveLength(1);
+    expect(empty[0]!.path).toMatch(/^spec\.services\[0\]\.calls\[0\]/);
+  });
+
+  it('a fan-out past the visit limit is rejected with the count', () => {
+    const wide = `[{ parallel: [${Array.from({ length: 60 }, () => '{ to: b, retries: 10 }').join(', ')}] }]`;
+    const out = issues(doc(svc('api', wide) + svc('b', '[{ parallel: [{ to: c, retries: 10 }, { to: c, retries: 10 }, { to: c, retries: 10 }] }]') + svc('c')));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.message).toMatch(/may make up to [\d,]+ visits/);
+    expect(out[0]!.path).toBe('spec.services[0].calls');
+  });
+
+  it('a second traffic source with an unknown target is located in the list', () => {
+    const text = doc(svc('api') + svc('admin')).replace('  traffic: { target: api, profile: { type: constant, qps: 10 } }', '  traffic:\n    - { target: api, profile: { type: constant, qps: 10 } }\n    - { target: admn, profile: { type: constant, qps: 1 } }');
+    expect(issues(text)[0]).toMatchObject({ path: 'spec.traffic[1].target', suggestion: 'admin' });
+  });
+
+  it('gpusPerReplica and cpuPerReplica together are refused', () => {
+    expect(issues(doc(svc('api', '', ', gpusPerReplica: 1, cpuPerReplica: 2').replace('gpusPerReplica: 0, ', '')))[0]).toMatchObject({ path: 'spec.services[0].cpuPerReplica' });
+  });
+
+  it('a valid graph with several sources, parallel, async, timeouts and retries parses', () => {
+    const text = doc(
+      svc('api', '[{ to: cache, probability: 0.3 }, { parallel: [{ to: db, timeout: 200ms, retries: 2 }, { to: search }] }, { to: events, async: true }]', ', releaseDuringCalls: true') +
+        svc('cache') + svc('db') + svc('search') + svc('events'),
+    );
+    expect(issues(text)).toEqual([]);
+  });
+});

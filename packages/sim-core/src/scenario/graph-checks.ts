@@ -1,0 +1,130 @@
+/**
+ * Cross-service checks of a service graph: every call names a service, synchronous calls form no cycle
+ * (A waits on B waits on A deadlocks), async cycles die out (each event makes fewer than one more on
+ * average), and one request cannot fan out past MAX_VISITS_PER_REQUEST visits.
+ */
+import { callsOfStep, type StepSpec } from './call-schema.ts';
+import { MAX_VISITS_PER_REQUEST } from './limits.ts';
+import { suggestNearest } from './suggest.ts';
+
+interface GraphService {
+  name: string;
+  calls?: StepSpec[] | undefined;
+}
+
+/** One problem, located under spec. */
+export interface GraphIssue {
+  path: (string | number)[];
+  input: unknown;
+  message: string;
+  expected?: string;
+  suggestion?: string;
+}
+
+export function checkServiceGraph(services: readonly GraphService[]): GraphIssue[] {
+  const out: GraphIssue[] = [];
+  const names = services.map((s) => s.name);
+  const index = new Map(names.map((n, i) => [n, i]));
+  // Edges: [callee, probability, async, retries] per service; unknown callees are reported and skipped.
+  // `choice`: the step index of a choice group (at most one of its calls is made), else -1.
+  const edges: { to: number; p: number; async: boolean; attempts: number; fanout: number; choice: number }[][] = services.map(() => []);
+  services.forEach((svc, i) => {
+    (svc.calls ?? []).forEach((step, k) => {
+      const calls = callsOfStep(step);
+      calls.forEach((c, j) => {
+        const group = 'parallel' in step ? 'parallel' : 'choice' in step ? 'choice' : null;
+        const path: (string | number)[] = group !== null ? ['services', i, 'calls', k, group, j, 'to'] : ['services', i, 'calls', k, 'to'];
+        const to = index.get(c.to);
+        if (to === undefined) {
+          const suggestion = suggestNearest(c.to, names);
+          out.push({ path, input: c.to, message: `no service named "${c.to}"`, expected: `one of ${names.join(' | ')}`, ...(suggestion === undefined ? {} : { suggestion }) });
+          return;
+        }
+        edges[i]!.push({ to, p: c.probability, async: c.async, attempts: 1 + c.retries, fanout: 1, choice: 'choice' in step ? k : -1 });
+      });
+    });
+  });
+  if (out.length > 0) return out;
+
+  // Synchronous cycles, found by depth-first search; the cycle is named in call order.
+  const state = new Uint8Array(services.length); // 0 new, 1 on the stack, 2 done
+  const stack: number[] = [];
+  let cycle: number[] | null = null;
+  const dfs = (v: number): void => {
+    state[v] = 1;
+    stack.push(v);
+    for (const e of edges[v]!) {
+      if (e.async || cycle) continue;
+      if (state[e.to] === 1) cycle = [...stack.slice(stack.indexOf(e.to)), e.to];
+      else if (state[e.to] === 0) dfs(e.to);
+    }
+    stack.pop();
+    state[v] = 2;
+  };
+  for (let v = 0; v < services.length && !cycle; v++) if (state[v] === 0) dfs(v);
+  if (cycle) {
+    const c: number[] = cycle;
+    const from = c[0]!;
+    const step = (services[from]!.calls ?? []).findIndex((s) => callsOfStep(s).some((x) => x.to === names[c[1]!] && !x.async));
+    out.push({
+      path: ['services', from, 'calls', Math.max(0, step)],
+      input: names[c[1]!],
+      message: `synchronous calls form a cycle: ${c.map((i) => names[i]).join(' → ')} (each waits on the next forever); make one call async or remove it`,
+    });
+    return out;
+  }
+
+  // Worst-case visits of one request along synchronous calls (every call made, every retry used).
+  const worst = new Float64Array(services.length).fill(-1);
+  const visits = (v: number): number => {
+    if (worst[v]! >= 0) return worst[v]!;
+    let n = 1;
+    const choices = new Map<number, number>();
+    for (const e of edges[v]!) {
+      if (e.async) continue;
+      const m = e.attempts * visits(e.to);
+      if (e.choice < 0) n += m;
+      else choices.set(e.choice, Math.max(choices.get(e.choice) ?? 0, m));
+    }
+    for (const m of choices.values()) n += m;
+    worst[v] = Math.min(n, 1e15);
+    return worst[v]!;
+  };
+  services.forEach((_, v) => {
+    const n = visits(v);
+    if (n > MAX_VISITS_PER_REQUEST) {
+      out.push({ path: ['services', v, 'calls'], input: undefined, message: `one request to "${names[v]}" may make up to ${Math.round(n).toLocaleString('en-US')} visits (calls × retries along the graph), above the limit of ${MAX_VISITS_PER_REQUEST.toLocaleString('en-US')} (docs/limits.md): lower the fan-out or the retries` });
+    }
+  });
+  if (out.length > 0) return out;
+
+  // Async cycles must die out: expected visits per event, iterated over every edge weighted by its probability.
+  const hasAsyncCycle = services.some((_, v) => reaches(edges, v, v));
+  if (hasAsyncCycle) {
+    let v = new Float64Array(services.length).fill(1);
+    for (let it = 0; it < 2000; it++) {
+      const next = new Float64Array(services.length);
+      for (let a = 0; a < services.length; a++) for (const e of edges[a]!) next[e.to]! += v[a]! * e.p;
+      v = next;
+    }
+    const grows = v.some((x) => x > 1e-3);
+    if (grows) {
+      const at = services.findIndex((_, s) => reaches(edges, s, s));
+      out.push({ path: ['services', at, 'calls'], input: undefined, message: `calls through "${names[at]}" form a cycle that does not die out (each request makes on average at least one more): give the async call in the cycle a probability below 1` });
+    }
+  }
+  return out;
+}
+
+function reaches(edges: { to: number }[][], from: number, target: number): boolean {
+  const seen = new Set<number>();
+  const todo = edges[from]!.map((e) => e.to);
+  while (todo.length > 0) {
+    const v = todo.pop()!;
+    if (v === target) return true;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    for (const e of edges[v]!) todo.push(e.to);
+  }
+  return false;
+}
