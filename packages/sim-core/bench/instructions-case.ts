@@ -13,5 +13,6 @@ const config =
   which === 'chain4'
     ? chainConfig(4, seconds)
     : fleet({ qps: 0.8 * 64 * 20, replicas: 64, serviceTime: { kind: 'exponential', meanSeconds: 1 / 20 }, routing: 'shared-queue', durationSeconds: seconds });
-const r = runEngine(config);
+let r = runEngine(config);
+for (let i = 1; i < Number(process.env.REPS ?? 1); i++) r = runEngine(config);
 console.log(JSON.stringify({ case: which, seconds, requests: r.requests.offered }));

@@ -157,6 +157,8 @@ function placementOf(nodePool: Service['nodePool'], pools: ReadonlyMap<string, P
  * there), with an AverageValue (per replica) or Value (total) target.
  */
 function hpaMetricSpec(m: Metric, routing: Service['routing']): Record<string, unknown> {
+  // CPU is a Resource metric served by metrics-server: a utilization target, percent of the request.
+  if (m.type === 'cpuUtilization') return { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: Math.round(m.target) } } };
   const n = metricNameFor(m.type);
   const value = toQuantity(Number((m.target * n.scale).toPrecision(12)));
   const source = 'source' in m && m.source !== undefined ? m.source : m.type === 'queueLength' && routing === 'shared-queue' ? 'External' : 'Pods';

@@ -114,7 +114,7 @@ function podCpus(template: Obj): number {
 interface MetricTarget {
   metric: HpaMetricName;
   target: number;
-  source: 'Pods' | 'External';
+  source: 'Pods' | 'External' | 'Resource';
   targetType: 'AverageValue' | 'Value';
 }
 
@@ -122,7 +122,10 @@ interface MetricTarget {
 function hpaMetric(m: Obj): MetricTarget | string {
   const type = str(m.type);
   const body = obj(m[type === 'Pods' ? 'pods' : type === 'Object' ? 'object' : type === 'External' ? 'external' : type === 'Resource' ? 'resource' : 'containerResource']);
-  if (type === 'Resource' || type === 'ContainerResource') return `a ${type} metric (${str(body.name) ?? '?'}) is CPU or memory: not simulated`;
+  if (type === 'Resource' && str(body.name) === 'cpu' && str(obj(body.target).type) === 'Utilization' && typeof obj(body.target).averageUtilization === 'number') {
+    return { metric: { type: 'cpuUtilization', name: 'cpu', aliases: [], scale: 1 }, target: obj(body.target).averageUtilization as number, source: 'Resource', targetType: 'AverageValue' };
+  }
+  if (type === 'Resource' || type === 'ContainerResource') return `a ${type} metric (${str(body.name) ?? '?'}) ${type === 'Resource' && str(body.name) === 'cpu' ? 'with a target other than Utilization' : 'is memory or per container'}: not simulated`;
   if (type !== 'Pods' && type !== 'External' && type !== 'Object') return `metric type "${type ?? '?'}" is not one of Pods, External, Object, Resource`;
   const name = str(obj(body.metric).name) ?? '';
   const metric = metricForName(name);
@@ -146,7 +149,7 @@ function applyAutoscaler(hpa: Obj, a: { min: number; max: number; metrics: Metri
   hpa.metrics = a.metrics.map((m, i) => {
     const extra = extras.find((e) => e.type === m.metric.type && extras.indexOf(e) === i) ?? extras.find((e) => e.type === m.metric.type);
     // With the design-sim ConfigMap, its fields stay exactly as written; without, the manifest says where the metric comes from.
-    const where = extra !== undefined || (m.source === 'Pods' && m.targetType === 'AverageValue') ? {} : { source: m.source, ...(m.targetType === 'Value' ? { targetType: m.targetType } : {}) };
+    const where = extra !== undefined || m.source === 'Resource' || (m.source === 'Pods' && m.targetType === 'AverageValue') ? {} : { source: m.source, ...(m.targetType === 'Value' ? { targetType: m.targetType } : {}) };
     return { ...(extra ?? {}), ...where, type: m.metric.type, target: Number(m.target.toPrecision(12)) };
   });
   if (a.behavior === undefined) delete hpa.behavior;

@@ -140,6 +140,7 @@ const HPA_METRIC: VariantDef = {
     qpsPerReplica: { defaults: { type: 'qpsPerReplica', target: 15 }, fields: metricFields('2m', '30s') },
     concurrency: { defaults: { type: 'concurrency', target: 1 }, fields: metricFields('0', '15s') },
     gpuUtilization: { defaults: { type: 'gpuUtilization', target: 70 }, fields: metricFields('0', '15s') },
+    cpuUtilization: { defaults: { type: 'cpuUtilization', target: 60 }, fields: metricFields('0', '15s') },
     queueLength: { defaults: { type: 'queueLength', target: 2 }, fields: metricFields('0', '15s') },
     kvCacheUtilization: { defaults: { type: 'kvCacheUtilization', target: 70 }, fields: metricFields('0', '15s') },
   },

@@ -53,12 +53,12 @@ export interface EngineBatching {
   batchSeconds: Float64Array;
 }
 
-export type HpaMetricType = 'qpsPerReplica' | 'concurrency' | 'gpuUtilization' | 'queueLength' | 'kvCacheUtilization';
+export type HpaMetricType = 'qpsPerReplica' | 'concurrency' | 'gpuUtilization' | 'cpuUtilization' | 'queueLength' | 'kvCacheUtilization';
 
 export interface EngineHpaMetric {
   type: HpaMetricType;
-  /** Pods: one pipeline per pod; External: one pipeline for the service's total (queueLength, concurrency). */
-  source: 'Pods' | 'External';
+  /** Pods: one pipeline per pod; Resource (cpuUtilization): per pod, with the CPU readiness rules; External: one pipeline for the service's total (queueLength, concurrency). */
+  source: 'Pods' | 'External' | 'Resource';
   /** AverageValue: `target` per replica; Value (External only): `target` for the whole service. */
   targetType: 'AverageValue' | 'Value';
   /** Average value per replica (gpuUtilization: percent 0–100), or the total for a Value target. */

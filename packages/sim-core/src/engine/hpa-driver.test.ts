@@ -37,7 +37,7 @@ function drive(cfg: EngineHpa, seed: number, target: HpaTarget & { clock: { now:
 /** A service stand-in: `pods` as given, and a balancer queue whose length is the time it is read. */
 function clockTarget(pods: Pod[] = []): HpaTarget & { clock: { now: number } } {
   const clock = { now: 0 };
-  return { clock, pods, sharedQueue: { get length() { return clock.now; } }, specReplicas: pods.length, memoryUtilization: () => 0 };
+  return { clock, pods, sharedQueue: { get length() { return clock.now; } }, specReplicas: pods.length, memoryUtilization: () => 0, config: { concurrency: 1, gpusPerReplica: 1 } };
 }
 
 const gauge = (extra: Partial<EngineHpaMetric> = {}): EngineHpaMetric => ({

@@ -25,6 +25,8 @@ export interface HpaTarget {
   specReplicas: number;
   /** KV-cache use of a pod, 0..1. */
   memoryUtilization(pod: Pod): number;
+  /** Slots per replica and requested units (vCPUs of a CPU service): what CPU utilization is a share of. */
+  readonly config: { readonly concurrency: number; readonly gpusPerReplica: number };
 }
 
 export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
@@ -75,7 +77,7 @@ export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
       if (pod.state !== PodState.Loading && pod.state !== PodState.Ready && pod.state !== PodState.Terminating) continue;
       let list = this.pipelines.get(pod);
       if (!list) {
-        list = this.cfg.metrics.map((m) => (m.source === 'Pods' ? new MetricPipeline(pipelineOptions(m)) : null));
+        list = this.cfg.metrics.map((m) => (m.source !== 'External' ? new MetricPipeline(pipelineOptions(m)) : null));
         this.pipelines.set(pod, list);
       }
       list[i]!.recordScrape(now, this.observe(metric, pod, now));
@@ -90,6 +92,9 @@ export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
         return pod.completions;
       case 'gpuUtilization':
         return pod.busyUntil(now) * 100;
+      case 'cpuUtilization':
+        // CPU-seconds used (each working slot one share of the request) × 100: rated, percent of the request.
+        return (pod.workSeconds / this.svc.config.concurrency) * 100;
       case 'concurrency':
         return pod.outstanding;
       case 'kvCacheUtilization':
@@ -111,7 +116,7 @@ export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
 
   private sync(now: number): void {
     this.syncs++;
-    const inputs: HpaMetricInput[] = this.cfg.metrics.map((m, i) => (m.source === 'External' ? this.externalInput(m, i, now) : this.podsInput(m, i, now)));
+    const inputs: HpaMetricInput[] = this.cfg.metrics.map((m, i) => (m.source === 'External' ? this.externalInput(m, i, now) : m.source === 'Resource' ? this.cpuInput(m, i, now) : this.podsInput(m, i, now)));
     const from = this.svc.specReplicas;
     const decision = this.controller.reconcile(now, from, inputs);
     if (decision.desiredReplicas !== from) {
@@ -122,6 +127,30 @@ export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
 
   private podsInput(m: EngineHpaMetric, i: number, now: number): HpaMetricInput {
     return { source: 'Pods', targetAverageValue: m.target, pods: this.svc.pods.filter((p) => p.state !== PodState.Gone).map((p) => this.sample(p, i, now)) };
+  }
+
+  /**
+   * CPU utilization as a Resource metric: each pod's usage (millicores) against its request, with the pod's
+   * start and Ready-transition times so the controller's CPU readiness rules (groupPods,
+   * --horizontal-pod-autoscaler-cpu-initialization-period, initial-readiness-delay) see what upstream sees.
+   */
+  private cpuInput(m: EngineHpaMetric, i: number, now: number): HpaMetricInput {
+    const requestMilli = Math.round(this.svc.config.gpusPerReplica * 1000);
+    const pods = this.svc.pods
+      .filter((p) => p.state !== PodState.Gone)
+      .map((p) => {
+        const s = this.sample(p, i, now);
+        // The sample is percent of the request: back to cores of usage (base units; the request is in millicores).
+        if (s.value !== undefined) s.value = (s.value / 100) * (requestMilli / 1000);
+        s.requestMilli = requestMilli;
+        if (p.state !== PodState.Pending) s.startTime = p.createdAt;
+        if (p.readyAt >= 0) s.readyTransitionTime = p.readyAt;
+        else if (p.state === PodState.Loading || p.state === PodState.Pulling) s.readyTransitionTime = p.createdAt;
+        s.metricTimestamp = now;
+        s.metricWindowSeconds = m.windowSeconds > 0 ? m.windowSeconds : m.scrapeIntervalSeconds;
+        return s;
+      });
+    return { source: 'Resource', resource: 'cpu', targetAverageUtilization: m.target, pods };
   }
 
   // scale.status.replicas is the ReplicaSet's active (non-terminating) pods; getReadyPodsCount counts Running+Ready.
@@ -157,7 +186,7 @@ export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
  */
 function pipelineOptions(m: EngineHpaMetric): MetricPipelineConfig {
   const scrapeIntervalSeconds = m.scrapeIntervalSeconds;
-  if (m.type === 'qpsPerReplica' || m.type === 'gpuUtilization') {
+  if (m.type === 'qpsPerReplica' || m.type === 'gpuUtilization' || m.type === 'cpuUtilization') {
     // No window: the rate between the last two scrapes (what metrics-server does for CPU).
     return m.windowSeconds > 0
       ? { scrapeIntervalSeconds, windowSeconds: m.windowSeconds, aggregation: 'prometheus-rate' }

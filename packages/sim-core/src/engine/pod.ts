@@ -32,6 +32,11 @@ export class Pod {
   /** Cumulative seconds with at least one request in service, and when the current busy spell began. */
   busySeconds = 0;
   busySince = -1;
+  /**
+   * Seconds of own work of finished visits (slot-seconds: held slots do no work), the counter the
+   * cpuUtilization metric rates: CPU used = work ÷ concurrency of the replica's requested vCPUs.
+   */
+  workSeconds = 0;
   /** Busy seconds already counted in the fleet's GPU-utilization series. */
   busyCounted = 0;
   /** Position in the service's ready list, -1 when not ready. */

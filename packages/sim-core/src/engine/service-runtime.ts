@@ -198,7 +198,9 @@ export class ServiceRuntime {
     }
     const pod = this.podsByUid[store.pod[slot]!]!;
     pod.completions++;
-    this.iWorkSeconds += now - store.workStart[slot]!;
+    const work = now - store.workStart[slot]!;
+    this.iWorkSeconds += work;
+    pod.workSeconds += work;
     if (pod.state === PodState.Terminating) this.stats.drained++;
     if (this.holdDuringCalls) {
       // Thread per request: the slot stays taken until the calls reply (releaseHeld).

@@ -142,6 +142,9 @@ export class Simulation {
     const sources = this.cfg.traffic;
     const maxInFlight = this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS;
     const draining = arrivals === null;
+    // One source and no tracing: arrivals go straight to the entry service (the single-tier hot path).
+    const tIndex = sources[0]!.service;
+    const direct = sources.length === 1 && flow.trace === null ? services[tIndex]! : null;
     // Constant-service-time completions and network hops finish in start order: their FIFOs are a fourth
     // event source, read directly instead of through the heap.
     const fifos = services.flatMap((s) => s.fifos);
@@ -187,7 +190,10 @@ export class Simulation {
         if (nextArrival > until) break;
         const now = nextArrival;
         stats.offer();
-        if (store.live < maxInFlight) flow.arrive(store.alloc(now, sources[src]!.service), now);
+        if (store.live < maxInFlight) {
+          if (direct !== null) direct.arrive(store.alloc(now, tIndex), now);
+          else flow.arrive(store.alloc(now, sources[src]!.service), now);
+        }
         else this.overflow(now, sources[src]!.service);
         if (nextOf.length === 1) nextArrival = nextOf[0] = arrivals![0]!.next();
         else {

@@ -74,6 +74,14 @@ export const hpaMetricSchema = z.discriminatedUnion('type', [
     scrapeInterval: scrape(15),
   }),
   z.strictObject({
+    type: z
+      .literal('cpuUtilization')
+      .describe('CPU use per replica in percent of its cpuPerReplica request (a Resource metric, as metrics-server reports it); the upstream CPU readiness rules apply'),
+    target: percent('Target CPU utilization of the request, in PERCENT (0-100, or "70%")', { min: 0, max: 100, exclusiveMin: true }),
+    window: window(0),
+    scrapeInterval: scrape(15),
+  }),
+  z.strictObject({
     type: z.literal('kvCacheUtilization').describe('KV-cache use per replica, in percent (llm services)'),
     target: percent('Target KV-cache use per replica, in PERCENT (0-100, or "80%")', { min: 0, max: 100, exclusiveMin: true }),
     window: window(0),
@@ -109,7 +117,8 @@ export const hpaSchema = z
  * Which metric source a parsed metric is: what the scenario says, else External for `queueLength` on a
  * `shared-queue` service (one queue at the balancer, as a broker or gateway exports it), else Pods.
  */
-export function hpaMetricSource(metric: HpaMetricSpec, routing: string): 'Pods' | 'External' {
+export function hpaMetricSource(metric: HpaMetricSpec, routing: string): 'Pods' | 'External' | 'Resource' {
+  if (metric.type === 'cpuUtilization') return 'Resource';
   if ('source' in metric && metric.source !== undefined) return metric.source;
   return metric.type === 'queueLength' && routing === 'shared-queue' ? 'External' : 'Pods';
 }
