@@ -345,6 +345,22 @@ describe('design-sim in a real browser', () => {
     await other.close();
   });
 
+  it('shows a training run that cannot fit in GPU memory as failed, with the numbers (issue #10 §4)', async () => {
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p = await newPage(other);
+    await p.goto(baseUrl);
+    await waitForFreshResult(p, 0, 90_000);
+    const before = await runId(p);
+    const yaml = 'apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: train-70b-p4d }\nspec:\n  training: { parameters: 70B, tokens: 1T, instance: aws/us-east-1/p4d.24xlarge, nodes: 1, mfu: 0.4 }\n';
+    await p.setInputFiles('[data-testid=import-input]', { name: 'train-70b.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
+    await waitForFreshResult(p, before);
+    expect(await p.getAttribute('[data-testid=verdict]', 'data-pass')).toBe('false');
+    expect(await p.textContent('[data-testid=verdict]')).toContain('training does not fit in GPU memory: 1,120 GB of model states (16 bytes per parameter, mixed-precision Adam) against 320 GB on 8 × 40 GB GPUs');
+    for (const m of ['training.days', 'training.costUsd']) expect(await p.getAttribute(`[data-metric="${m}"]`, 'data-status'), m).toBe('fail');
+    await screenshot(p, '11-training-does-not-fit');
+    await other.close();
+  });
+
   it('fits a 4K screen', async () => {
     const big = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
     const p = await newPage(big);
@@ -357,7 +373,7 @@ describe('design-sim in a real browser', () => {
     expect(box.y + box.height).toBeGreaterThan(2160 - 4);
     const fontPx = await p.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     expect(fontPx).toBeGreaterThanOrEqual(18);
-    await screenshot(p, '11-4k');
+    await screenshot(p, '12-4k');
     await big.close();
   });
 

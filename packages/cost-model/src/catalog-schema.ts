@@ -55,6 +55,19 @@ export const rawSourceSchema = z.strictObject({
 
 const tflops = z.number().positive().nullable();
 
+/**
+ * How a GPU reaches its tensor-parallel peers: over NVLink through NVSwitch (SXM parts on HGX/DGX boards,
+ * all-to-all at the full per-GPU NVLink figure), over an NVLink bridge between a pair of PCIe cards, or
+ * over PCIe. `pcieGBs` is the x16 host link, bidirectional, GB/s.
+ */
+export const rawInterconnectSchema = z.strictObject({
+  nvlink: z.enum(['nvswitch', 'bridge-pair']).nullable(),
+  pcieGBs: z.number().positive().nullable(),
+  source: sourceKey,
+  alsoSources: z.array(sourceKey).optional(),
+  note: z.string().optional(),
+});
+
 export const rawGpuSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
@@ -66,6 +79,8 @@ export const rawGpuSchema = z.strictObject({
   memBandwidthTBs: z.number().positive(),
   tdpW: z.number().positive().nullable(),
   nvlinkGBs: z.number().positive().nullable(),
+  /** Omitted when not captured from a source: tensor parallelism across such GPUs cannot be costed. */
+  interconnect: rawInterconnectSchema.optional(),
   source: sourceKey,
   alsoSources: z.array(sourceKey).optional(),
   sourceDate,

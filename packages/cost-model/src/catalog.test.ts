@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import catalogJson from '../data/catalog.json' with { type: 'json' };
 import { catalog, catalogAsOf, getSource, listSources, parseCatalog } from './catalog.ts';
+import { getGpu } from './lookup.ts';
 import { sourceReferences } from './catalog-schema.ts';
 
 const DATE = /^(\d{4}(-\d{2}){0,2}|undated)\b/;
@@ -60,6 +61,19 @@ describe('catalog.json', () => {
         expect(Math.abs(g.fp8DenseTflops / g.bf16DenseTflops - 2), g.id).toBeLessThan(0.05);
       }
     }
+  });
+
+  it('says how each data-centre GPU reaches its tensor-parallel peers: NVSwitch on SXM, a bridged pair or PCIe on cards', () => {
+    const ic = (id: string) => getGpu(id).interconnect;
+    for (const id of ['h100-sxm-80gb', 'h200-sxm-141gb', 'a100-80gb', 'a100-40gb', 'b200-sxm-180gb']) expect(ic(id)?.nvlink, id).toBe('nvswitch');
+    expect(ic('h100-pcie-80gb')).toMatchObject({ nvlink: 'bridge-pair', pcieGBs: 128 });
+    expect(ic('a100-pcie-80gb')).toMatchObject({ nvlink: 'bridge-pair', pcieGBs: 64 });
+    expect(ic('l40s')).toMatchObject({ nvlink: null, pcieGBs: 64 });
+    expect(ic('l4')).toMatchObject({ nvlink: null, pcieGBs: 64 });
+    // NVLink per GPU, bidirectional: Hopper 900, Ampere 600, Blackwell 1,800 GB/s.
+    expect([getGpu('h100').nvlinkGBs, getGpu('a100-80gb').nvlinkGBs, getGpu('b200').nvlinkGBs]).toEqual([900, 600, 1800]);
+    // Not captured from a source: left out, never guessed.
+    expect(ic('t4')).toBeUndefined();
   });
 
   it('carries L4, A100 and H100 instances on every cloud the reference has them for', () => {

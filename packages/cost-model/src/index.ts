@@ -1,5 +1,5 @@
 // Public API of @design-sim/cost-model: a dated, sourced GPU pricing catalog and pure cost functions.
-export type { CapacityType, CloudId, GpuSpec, InstanceFamily, InstanceType, NeocloudOffer, PriceFreshness, PricePoint } from './types.ts';
+export type { CapacityType, CloudId, GpuInterconnect, GpuSpec, InstanceFamily, InstanceType, NeocloudOffer, PriceFreshness, PricePoint } from './types.ts';
 export { CAPACITY_TYPES } from './types.ts';
 export { BYTES_PER_GB, FLOPS_PER_TFLOPS, HOURS_PER_MONTH, SECONDS_PER_DAY, SECONDS_PER_HOUR } from './units.ts';
 

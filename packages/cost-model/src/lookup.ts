@@ -7,16 +7,26 @@ import type { RawGpu, RawInstance } from './catalog-schema.ts';
 import { CatalogLookupError } from './catalog-lookup-error.ts';
 import { checkAsOf, pricePointAt, toPricePoint } from './price-at.ts';
 import { suggest } from './suggest.ts';
-import type { CapacityType, CloudId, GpuSpec, InstanceType, PricePoint } from './types.ts';
+import type { CapacityType, CloudId, GpuInterconnect, GpuSpec, InstanceType, PricePoint } from './types.ts';
 
 /** Lower-cases and turns spaces/underscores into dashes, dropping an `nvidia-` prefix: "NVIDIA H100_SXM" → "h100-sxm". */
 function normalizeGpuName(name: string): string {
   return name.trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/^nvidia-/, '');
 }
 
+function toGpuInterconnect(i: NonNullable<RawGpu['interconnect']>): GpuInterconnect {
+  const { alsoSources, note, ...rest } = i;
+  return { ...rest, ...(alsoSources === undefined ? {} : { alsoSources }), ...(note === undefined ? {} : { note }) };
+}
+
 function toGpuSpec(g: RawGpu): GpuSpec {
-  const { alsoSources, notes, ...rest } = g;
-  return { ...rest, ...(alsoSources === undefined ? {} : { alsoSources }), ...(notes === undefined ? {} : { notes }) };
+  const { alsoSources, notes, interconnect, ...rest } = g;
+  return {
+    ...rest,
+    ...(alsoSources === undefined ? {} : { alsoSources }),
+    ...(notes === undefined ? {} : { notes }),
+    ...(interconnect === undefined ? {} : { interconnect: toGpuInterconnect(interconnect) }),
+  };
 }
 
 const gpus: readonly GpuSpec[] = catalog.gpus.map(toGpuSpec);

@@ -63,12 +63,25 @@ export interface GpuSpec {
   tdpW: number | null;
   /** NVLink bandwidth per GPU in GB/s (bidirectional), null when the part has none. */
   nvlinkGBs?: number | null;
+  /** How the GPU reaches tensor-parallel peers; absent when not captured from a source. */
+  interconnect?: GpuInterconnect;
   /** Other names getGpu accepts (optional so callers can build a GpuSpec by hand). */
   aliases?: readonly string[];
   source: string;
   alsoSources?: readonly string[];
   sourceDate: string;
   notes?: string;
+}
+
+/** A GPU's links to its peers, as the catalog states them (see catalog-schema.ts). */
+export interface GpuInterconnect {
+  /** 'nvswitch': all-to-all NVLink at nvlinkGBs (SXM on HGX/DGX boards); 'bridge-pair': NVLink only within a bridged pair of cards; null: PCIe only. */
+  nvlink: 'nvswitch' | 'bridge-pair' | null;
+  /** The x16 host link, bidirectional, GB/s; null when not captured. */
+  pcieGBs: number | null;
+  source: string;
+  alsoSources?: readonly string[];
+  note?: string;
 }
 
 /** What an instance is for: accelerated (GPUs) or a CPU family. */

@@ -1,12 +1,13 @@
 // The public list of @design-sim/sim-core. Everything else is internal.
 export { createSimApi, type ProgressCallback, type RunRequestOptions, type RunResponse, type SimApi, type ValidateResponse } from './api/sim-api.ts';
-export { servingDiagnostics, type Diagnostic } from './api/diagnostics.ts';
+export { servingDiagnostics, trainingDiagnostics, type Diagnostic } from './api/diagnostics.ts';
 export { detectOverload, type Overload } from './api/overload.ts';
 export { verdictOf, type Verdict } from './api/verdict.ts';
 export { runScenario, type RunScenarioOptions } from './api/run-scenario.ts';
+export { describeTrainingMemory, trainingMemoryFit } from './api/training-memory-fit.ts';
 export { compileScenario } from './api/compile-scenario.ts';
 export { lookupMetric, metricFormula } from './api/metric-lookup.ts';
-export { RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingSummary } from './api/run-result.ts';
+export { RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingMemoryFit, type TrainingSummary } from './api/run-result.ts';
 export { runEngine, Simulation } from './engine/simulation.ts';
 export type { EngineConfig, EnginePool, EngineService, Routing } from './engine/engine-config.ts';
 export type { EngineEvent, EngineResult, RunOptions } from './engine/engine-result.ts';

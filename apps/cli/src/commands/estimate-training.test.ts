@@ -7,12 +7,27 @@ describe('estimate training command', () => {
     const r = await runInProcess(['estimate', 'training', '--params', '7e9', '--tokens', '2e12', '--gpu', 'a100-80gb', '--gpus', '32', '--mfu', '0.4', '--price', '2']);
     expect(r.code).toBe(0);
     const e = trainingEstimate({ parameters: 7e9, tokens: 2e12, gpu: getGpu('a100-80gb'), gpuCount: 32, mfu: 0.4, usdPerGpuHour: 2 });
-    const [answer, formula, price] = r.stdout.trimEnd().split('\n');
+    const [answer, memory, formula, price] = r.stdout.trimEnd().split('\n');
+    expect(memory).toBe('  memory: 112 GB of model states (16 B/param); ZeRO-3 (assumed: the most sharded) over 32 GPUs: 3.5 GB per GPU (activations not stated) of 80 GB: fits');
     expect(answer).toContain('8.4e22 FLOPs');
     expect(answer).toContain(`= ${e.idealDays.toPrecision(3)} days`);
     expect(answer).toContain(`$${Math.round(e.idealCostUsd ?? 0).toLocaleString('en-US')}`);
     expect(formula).toContain('FLOPs = 6·N·D');
     expect(price).toContain('$2.00/GPU-h from --price');
+  });
+
+  it('70B on 8 × A100 40GB: the model states cannot fit, an error with the numbers and exit 1, in text and --json', async () => {
+    const args = ['estimate', 'training', '--params', '70B', '--tokens', '2T', '--gpu', 'a100-40gb', '--gpus', '8', '--price', '2'];
+    const r = await runInProcess(args);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ error: training does not fit in GPU memory: 1,120 GB of model states (16 bytes per parameter, mixed-precision Adam) against 320 GB on 8 × 40 GB GPUs');
+    const json = await runInProcess([...args, '--json']);
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as { memoryFit: unknown }).memoryFit).toMatchObject({ zeroStage: 3, fits: false, statesGBPerGpu: 140, minGpus: 28 });
+    // Stage 0 (plain data parallel) of 7B on 80 GB GPUs: 112 GB each does not fit; ZeRO-1 does.
+    const ddp = await runInProcess(['estimate', 'training', '--params', '7B', '--tokens', '2T', '--gpu', 'a100-80gb', '--gpus', '8', '--price', '2', '--zero-stage', '0']);
+    expect(ddp.code).toBe(1);
+    expect(ddp.stdout).toContain('ZeRO-1 fits');
   });
 
   it('exits 1 when the budget does not fit and 0 when it does', async () => {

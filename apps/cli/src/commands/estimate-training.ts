@@ -2,7 +2,8 @@
  * `design-sim estimate training`: the 6·N·D back-of-envelope in one line, with the formula and the
  * price's source. No checkpoint or interruption losses (a scenario's spec.training models those).
  */
-import { trainingEstimate, type CloudId, type TrainingEstimate } from '@design-sim/cost-model';
+import { MIXED_ADAM_BYTES_PER_PARAM, trainingEstimate, type CloudId, type TrainingEstimate } from '@design-sim/cost-model';
+import { describeTrainingMemory, trainingDiagnostics, trainingMemoryFit } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
@@ -24,6 +25,7 @@ interface TrainingOptions {
   price?: number;
   instance?: string;
   cloud?: CloudId;
+  zeroStage?: '0' | '1' | '2' | '3';
   json?: boolean;
 }
 
@@ -33,7 +35,7 @@ Examples:
   $ design-sim estimate training --params 7B --tokens 2T --gpu a100-80gb --gpus 32 --mfu 40% --spot --budget 50000
   $ design-sim estimate training --params 70B --tokens 15T --gpu h100 --gpus 1024 --mfu 0.4 --price 2.49
 
-Exit codes: 0 answered (and within --budget), 1 over --budget, 2 invalid input.`;
+Exit codes: 0 answered (and within --budget), 1 over --budget or the model states do not fit in GPU memory, 2 invalid input.`;
 
 const FORMULA = 'FLOPs = 6·N·D; time = FLOPs ÷ (GPUs × peak dense FLOP/s × MFU); cost = GPUs × hours × $/GPU-hour (no checkpoint or interruption losses)';
 
@@ -69,12 +71,16 @@ function estimate(env: CommandEnv, o: TrainingOptions): void {
     throw new CliError(`estimate training: ${err instanceof Error ? err.message : String(err)}`);
   }
   const { ctx } = env;
+  const memoryFit = trainingMemoryFit({ parameters: o.params, zeroStage: o.zeroStage === undefined ? undefined : (Number(o.zeroStage) as 0 | 1 | 2 | 3), activationGBPerGpu: undefined }, choice.gpu, o.gpus);
+  const adam = MIXED_ADAM_BYTES_PER_PARAM;
   if (o.json) {
-    ctx.stdout.write(`${stringifyJson(toPlainJson({ formatVersion: JSON_FORMAT_VERSION, input: o, gpu: choice.gpu.id, usdPerGpuHour: choice.usdPerGpuHour, priceSource: choice.note, estimate: e }))}\n`);
+    ctx.stdout.write(`${stringifyJson(toPlainJson({ formatVersion: JSON_FORMAT_VERSION, input: o, gpu: choice.gpu.id, usdPerGpuHour: choice.usdPerGpuHour, priceSource: choice.note, estimate: e, memoryFit }))}\n`);
   } else {
-    ctx.stdout.write(`${trainingLine(o, e, choice)}\n${ctx.colors.dim(`  formula: ${FORMULA}`)}\n${ctx.colors.dim(`  price: ${choice.note}`)}\n`);
+    const t = { memoryGB: (o.params * (adam.weights + adam.gradients + adam.optimizer)) / 1e9, gpuCount: o.gpus, memoryFit };
+    const errors = trainingDiagnostics(t).map((d) => `${ctx.colors.red(`✗ error: ${d.message}`)}\n`);
+    ctx.stdout.write(`${trainingLine(o, e, choice)}\n${ctx.colors.dim(`  memory: ${describeTrainingMemory(t)}`)}\n${ctx.colors.dim(`  formula: ${FORMULA}`)}\n${ctx.colors.dim(`  price: ${choice.note}`)}\n${errors.join('')}`);
   }
-  env.exit(e.budget === undefined || e.budget.fits ? EXIT_OK : EXIT_FAILED);
+  env.exit((e.budget === undefined || e.budget.fits) && memoryFit.fits ? EXIT_OK : EXIT_FAILED);
 }
 
 /** Registers `estimate training` under the `estimate` command. */
@@ -93,6 +99,7 @@ export function registerEstimateTraining(estimateCmd: Command, env: CommandEnv):
     .option('--price <usd>', 'price per GPU-hour instead of the catalog', parsePriceOption)
     .option('--instance <id>', 'price from this catalog instance, e.g. aws/us-east-1/p4de.24xlarge')
     .addOption(new Option('--cloud <cloud>', 'only consider this cloud').choices(['aws', 'gcp', 'azure']))
+    .addOption(new Option('--zero-stage <n>', 'ZeRO stage sharding the model states over the GPUs (0 = none … 3 = FSDP full shard); default: check stage 3').choices(['0', '1', '2', '3']))
     .option('--json', 'print JSON')
     .addHelpText('after', EXAMPLES)
     .action((o: TrainingOptions) => estimate(env, o));

@@ -12,6 +12,15 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 writeFileSync(join(cwd, 'small.yaml'), smallScenarioYaml());
 writeFileSync(join(cwd, 'strict.yaml'), smallScenarioYaml().replace('latency.p99 < 5s', 'latency.p99 < 1ms').replace('name: small-test', 'name: strict-test'));
 const run = (...args: string[]) => runInProcess(['run', ...args], { cwd });
+writeFileSync(
+  join(cwd, 'train-70b.yaml'),
+  `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: train-70b }
+spec:
+  training: { parameters: 70B, tokens: 1T, instance: aws/us-east-1/p4d.24xlarge, nodes: 1, mfu: 0.4 }
+`,
+);
 
 describe('run', () => {
   it('prints the readable summary and exits 0 when every expectation holds', async () => {
@@ -107,6 +116,25 @@ spec:
     const svg = readFileSync(join(cwd, 'llm.svg'), 'utf8');
     expect(xmlProblems(svg)).toEqual([]);
     expect(svg).not.toContain('/replica)');
+  });
+
+  it('a training run that cannot fit in GPU memory fails in text, --json and markdown, with the numbers', async () => {
+    const numbers = '1,120 GB of model states (16 bytes per parameter, mixed-precision Adam) against 320 GB on 8 × 40 GB GPUs';
+    const text = await run('train-70b.yaml');
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`✗ error: training does not fit in GPU memory: ${numbers}`);
+    expect(text.stdout).toMatch(/^  Memory +1,120 GB of model states \(16 B\/param\); ZeRO-3 \(assumed: the most sharded\) over 8 GPUs: 140 GB per GPU \(activations not stated\) of 40 GB: DOES NOT FIT$/m);
+    expect(text.stdout).toContain('FAIL: training does not fit');
+    const json = await run('train-70b.yaml', '--json');
+    expect(json.code).toBe(1);
+    const doc = JSON.parse(json.stdout) as { pass: boolean; diagnostics: { severity: string; code: string; message: string }[]; training: { memoryFit: { fits: boolean; minGpus: number } } };
+    expect(doc.pass).toBe(false);
+    expect(doc.diagnostics.map((d) => [d.severity, d.code])).toEqual([['error', 'training-does-not-fit']]);
+    expect(doc.training.memoryFit).toMatchObject({ fits: false, minGpus: 28 });
+    const md = await run('train-70b.yaml', '--format', 'markdown');
+    expect(md.code).toBe(1);
+    expect(md.stdout).toContain(`- ❌ error: training does not fit in GPU memory: ${numbers}`);
+    expect(md.stdout).toContain('| Training memory | 1,120 GB of model states');
   });
 
   it('names plots per scenario when several files run', () => {

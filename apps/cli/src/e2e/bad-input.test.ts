@@ -67,6 +67,33 @@ describe('bad input', () => {
     );
   });
 
+  it('a ZeRO stage that does not exist, at its line', () => {
+    const training = readFileSync(join(EXAMPLES_DIR, 'training-7b.yaml'), 'utf8');
+    const text = training.replace('    mfu: 0.5\n', '    mfu: 0.5\n    zeroStage: 4\n');
+    expect(text).toContain('zeroStage: 4');
+    expect(bad(file('zero-stage.yaml', text))).toMatch(new RegExp(`^error: zero-stage\\.yaml:${lineOf(text, 'zeroStage: 4')}:\\d+ spec\\.training\\.zeroStage: `));
+  });
+
+  it('tensor parallelism on GPUs whose links are not in the catalog (4 x A10G), at the llm block', () => {
+    const text = `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: tp-a10g }
+spec:
+  duration: 10m
+  traffic: { profile: { type: constant, qps: 5 } }
+  services:
+    - name: llm
+      gpusPerReplica: 2
+      nodePool: g5
+      llm: { model: llama-3.1-8b, inputTokens: 200, outputTokens: 200 }
+  nodePools:
+    - { name: g5, instance: aws/us-east-1/g5.12xlarge, minNodes: 1, maxNodes: 1 }
+`;
+    expect(bad(file('tp-a10g.yaml', text))).toMatch(
+      new RegExp(`^error: tp-a10g\\.yaml:${lineOf(text, 'model: llama')}:\\d+ spec\\.services\\[0\\]\\.llm\\.model: a10g has no GPU-to-GPU interconnect in the catalog`),
+    );
+  });
+
   it('empty file', () => {
     expect(bad(file('empty.yaml', ''))).toMatch(/^error: empty\.yaml file is empty: expected a scenario .*\n$/);
   });

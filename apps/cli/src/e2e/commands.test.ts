@@ -13,7 +13,8 @@ describe('estimate', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^7e9 params × 2e12 tokens × 6 = 8\.4e22 FLOPs ÷ \(32 × a100-80gb 312 TFLOPS bf16 × MFU 0\.4\) = [\d.]+ days/);
     expect(lines[0]).toMatch(/budget/);
-    expect(lines[1]).toMatch(/^ {2}formula: FLOPs = 6·N·D/);
+    expect(lines[1]).toMatch(/^ {2}memory: 112 GB of model states .*: fits$/);
+    expect(lines[2]).toMatch(/^ {2}formula: FLOPs = 6·N·D/);
   });
 
   it('serving: the issue example answers in one line with the formula', () => {

@@ -3,7 +3,7 @@
  * heading, the bill folded away in <details>).
  */
 import type { CostLine } from '@design-sim/cost-model';
-import { CLAIM_BANDS_TEXT, claimRatioText, formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_HEAD, serviceRows } from './service-rows.ts';
@@ -53,6 +53,7 @@ function trainingRows(t: TrainingSummary, scenario: Scenario): string[][] {
     ['Training time', `${formatNum(t.days)} days (ideal ${formatNum(t.idealDays)}, ${formatNum(t.lostDays)} lost, ${formatNum(t.interruptions)} interruptions)`],
     ['GPU-hours', formatInt(t.gpuHours)],
     ['Training cost', t.costUsd === null ? 'unknown' : formatUsd(t.costUsd)],
+    ['Training memory', describeTrainingMemory(t)],
   ];
   const b = t.budget;
   if (b !== null) rows.push(['Budget', `${formatUsd(b.budgetUsd)}: ${b.fits ? 'fits' : `does not fit (short by ${formatUsd(b.shortfallUsd)})`}`]);

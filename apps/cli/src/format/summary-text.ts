@@ -4,7 +4,7 @@
  * figures, so it can be diffed between runs.
  */
 import { observedLabel, type CostLine, type LineItemCosts } from '@design-sim/cost-model';
-import { CLAIM_BANDS_TEXT, claimRatioText, formatDuration, formatMetricValue, getMetric, verdictOf, type ClaimGrade, type Diagnostic, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, formatMetricValue, getMetric, verdictOf, type ClaimGrade, type Diagnostic, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, formatChangePct, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
@@ -88,6 +88,7 @@ function trainingLines(t: TrainingSummary, scenario: Scenario): string[] {
   const lines = [
     row('Training', `${what}${formatSci(t.flops)} FLOPs on ${formatInt(t.gpuCount)} GPUs (${t.gpu}, ${t.purchase}, ${price})`),
     cont(`${formatNum(t.days)} days (ideal ${formatNum(t.idealDays)}${lost}) · ${formatInt(t.gpuHours)} GPU-hours · ${t.costUsd === null ? 'cost unknown' : formatUsd(t.costUsd)}`),
+    row('Memory', describeTrainingMemory(t)),
   ];
   const b = t.budget;
   if (b !== null) {

@@ -262,6 +262,8 @@ export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly Section
         f('precision', 'Precision', 'select', { options: ['bf16', 'fp8'], placeholder: 'bf16' }),
         f('interruptionsPerNodeHour', 'Interruptions / node-h'),
         f('budgetUsd', 'Budget (USD)'),
+        f('zeroStage', 'ZeRO stage', 'value', { placeholder: '3', help: '0 none … 3 full shard (FSDP)' }),
+        f('activationGBPerGpu', 'Activations (GB/GPU)', 'value', { placeholder: '0' }),
       ],
     },
     { title: 'Checkpointing', key: ['checkpoint'], optional: { create: { every: '1h', save: '3m', restart: '10m' } }, items: [f('every', 'Every'), f('save', 'Save time', 'value', { placeholder: '0' }), f('restart', 'Restart time', 'value', { placeholder: '0' })] },

@@ -107,10 +107,15 @@ export function nodeStatus(kind: ComponentKind, result: RunResult, index: number
           run('days', String(Number(t.days.toPrecision(3)))),
           run('cost', formatUsd(t.costUsd)),
           ...(t.budget ? [run('budget', t.budget.fits ? 'fits' : `short ${formatUsd(t.budget.shortfallUsd)}`)] : []),
+          run('memory', t.memoryFit.fits ? `${Number(t.memoryFit.statesGBPerGpu.toPrecision(3))} / ${t.memoryFit.gpuMemoryGB} GB per GPU` : 'does not fit'),
         ],
         atSeconds: null,
         atEnd: true,
-        failing: [...failing(result.expectations, 'training'), ...(t.budget && !t.budget.fits ? ['over budget'] : [])],
+        failing: [
+          ...failing(result.expectations, 'training'),
+          ...(t.budget && !t.budget.fits ? ['over budget'] : []),
+          ...(t.memoryFit.fits ? [] : ['does not fit in GPU memory']),
+        ],
       };
     }
     case 'loadBalancer':

@@ -63,6 +63,20 @@ describe('summary cards', () => {
     expect(cards[1]!.status).toBe('fail');
     expect(cards[1]!.detail).toMatch(/budget \$1,000: short by/);
   });
+
+  it('turn red when the training run cannot fit in GPU memory, and say why', () => {
+    const doc = trainingDoc();
+    (doc.spec as PlainObject).training = { parameters: '70B', tokens: '1T', gpu: 'a100-40gb', gpus: 8, mfu: 0.4 };
+    const r = runDoc(doc);
+    expect(r.pass).toBe(false);
+    const cards = summaryCards(r);
+    expect(cards.map((c) => c.status)).toEqual(['fail', 'fail']);
+    expect(cards[0]!.detail).toContain('training does not fit in GPU memory: 1,120 GB of model states');
+    // The training node on the canvas gets the red mark too.
+    const node = nodeStatus('training', r, null, { services: 0, pools: 0 })!;
+    expect(node.failing).toContain('does not fit in GPU memory');
+    expect(node.lines.find((l) => l.label === 'memory')!.value).toBe('does not fit');
+  });
 });
 
 describe('cost breakdown', () => {

@@ -62,6 +62,8 @@ const TRAINING_CARDS: readonly CardDef[] = [
 
 /** Cards a broken run (its own error diagnostics: overload, nothing served) turns red whatever the expectations say. */
 const BROKEN_RUN_CARDS: ReadonlySet<string> = new Set(['latency.p99', 'availability', 'requests.unfinished']);
+/** Cards a training run that cannot fit in GPU memory turns red: its time and cost are for a run that cannot start. */
+const BROKEN_TRAINING_CARDS: ReadonlySet<string> = new Set(['training.days', 'training.costUsd']);
 
 function card(result: RunResult, def: CardDef): SummaryCard {
   const value = lookupMetric(result, def.metric);
@@ -70,8 +72,9 @@ function card(result: RunResult, def: CardDef): SummaryCard {
   );
   let status: CardStatus = judged.length === 0 ? 'neutral' : judged.every((e) => e.pass) ? 'pass' : 'fail';
   let detail = judged.map((e) => `${e.pass ? '✓' : '✗'} ${e.text}`).join(' · ');
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 && BROKEN_RUN_CARDS.has(def.metric)) {
+  const training = def.metric.startsWith('training.');
+  const errors = result.diagnostics.filter((d) => d.severity === 'error' && (d.code === 'training-does-not-fit') === training);
+  if (errors.length > 0 && (BROKEN_RUN_CARDS.has(def.metric) || BROKEN_TRAINING_CARDS.has(def.metric))) {
     status = 'fail';
     detail = [detail, ...errors.map((d) => d.message)].filter(Boolean).join(' · ');
   }

@@ -4,6 +4,7 @@
  * shown beside the result.
  */
 import type { EngineResult } from '../engine/engine-result.ts';
+import type { TrainingSummary } from './run-result.ts';
 import { formatInteger, formatNumber } from '../scenario/describe-value.ts';
 import { formatClock } from '../scenario/units.ts';
 import { detectOverload } from './overload.ts';
@@ -12,7 +13,7 @@ import { detectOverload } from './overload.ts';
 export interface Diagnostic {
   /** `error` fails the run (as a failed expectation does); `warning` is shown only. */
   severity: 'error' | 'warning';
-  code: 'overloaded' | 'nothing-served' | 'in-flight-limit' | 'unfinished';
+  code: 'overloaded' | 'nothing-served' | 'in-flight-limit' | 'unfinished' | 'training-does-not-fit';
   /** One plain sentence, with the numbers. */
   message: string;
   /** Simulated time the finding starts, s, when it has one. */
@@ -52,4 +53,32 @@ export function servingDiagnostics(r: EngineResult): Diagnostic[] {
     });
   }
   return out;
+}
+
+/** GB to three significant figures, thousands grouped: 1,120 · 140 · 38.5. */
+export const formatGB = (x: number): string => (x >= 1000 ? formatInteger(x) : formatNumber(Number(x.toPrecision(3))));
+const gb = formatGB;
+
+/**
+ * A training run whose model states (plus stated activations) cannot fit in its GPUs' memory fails, with
+ * the numbers: the total, what each GPU must hold under the ZeRO stage checked, and what would fit.
+ */
+export function trainingDiagnostics(t: Pick<TrainingSummary, 'memoryGB' | 'gpuCount' | 'memoryFit'>): Diagnostic[] {
+  const f = t.memoryFit;
+  if (f.fits) return [];
+  const stage = f.zeroStage === 0 ? 'unsharded (ZeRO-0, plain data parallel)' : `sharded with ZeRO-${f.zeroStage} over ${formatInteger(t.gpuCount)} GPUs`;
+  const act = f.activationGBPerGpu > 0 ? ` + ${gb(f.activationGBPerGpu)} GB of activations` : '';
+  const fixes: string[] = [];
+  if (f.lowestFittingStage !== null && f.lowestFittingStage > f.zeroStage) fixes.push(`ZeRO-${f.lowestFittingStage} fits`);
+  if (f.minGpus !== null) fixes.push(`at ZeRO-${f.zeroStage} it needs at least ${formatInteger(f.minGpus)} × ${f.gpu} (${gb(f.gpuMemoryGB)} GB each)`);
+  else fixes.push(`at ZeRO-${f.zeroStage} no number of ${gb(f.gpuMemoryGB)} GB GPUs fits: use a higher ZeRO stage or larger GPUs`);
+  return [
+    {
+      severity: 'error',
+      code: 'training-does-not-fit',
+      message:
+        `training does not fit in GPU memory: ${gb(t.memoryGB)} GB of model states (16 bytes per parameter, mixed-precision Adam) against ${gb(f.totalGpuMemoryGB)} GB on ${formatInteger(t.gpuCount)} × ${gb(f.gpuMemoryGB)} GB GPUs; ` +
+        `${stage}, each GPU holds ${gb(f.statesGBPerGpu)} GB${act} > ${gb(f.gpuMemoryGB)} GB; ${fixes.join('; ')}`,
+    },
+  ];
 }

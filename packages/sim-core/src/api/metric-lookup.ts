@@ -68,6 +68,8 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
       case 'training.interruptions': return t?.interruptions;
       case 'training.budgetFits': return t?.budget ? (t.budget.fits ? 1 : 0) : null;
       case 'training.memoryGB': return t?.memoryGB;
+      case 'training.memoryPerGpuGB': return t ? t.memoryFit.statesGBPerGpu + t.memoryFit.activationGBPerGpu : null;
+      case 'training.memoryFits': return t ? (t.memoryFit.fits ? 1 : 0) : null;
       case 'training.peakTflopsPerGpu': return t?.peakTflopsPerGpu;
       default: return null;
     }
@@ -112,6 +114,7 @@ function serviceMetric(services: RunResult['services'], name: string): number | 
 /** How the tool computed a metric, for graded claims. */
 export function metricFormula(r: Parts, metric: string): string | undefined {
   if (metric === 'training.memoryGB') return 'parameters × 16 bytes (bf16 weights 2 + grads 2 + fp32 master, momentum, variance 12), unsharded, before activations';
+  if (metric === 'training.memoryPerGpuGB') return 'parameters × bytes per parameter held per GPU at the ZeRO stage (16 unsharded; stage 1 shards the 12 optimizer bytes, 2 also the 2 gradient bytes, 3 also the 2 weight bytes, over the GPUs) + activationGBPerGpu';
   if (metric === 'training.peakTflopsPerGpu') return "the GPU's dense peak at the run's precision, from the catalog";
   if (metric.startsWith('training.')) return r.training?.formula;
   if (metric.startsWith('costs.')) return 'spec.costs line items × catalog rates over spec.costs.period; monthly = hourly × 730';

@@ -86,6 +86,29 @@ export interface TrainingSummary {
   /** Mixed-precision Adam model states, unsharded (16 bytes per parameter), GB; and one GPU's dense peak TFLOPS. */
   memoryGB: number;
   peakTflopsPerGpu: number;
+  /** Whether the model states (and stated activations) fit in each GPU's memory under the run's ZeRO sharding. */
+  memoryFit: TrainingMemoryFit;
+}
+
+/** Per-GPU training memory against one GPU's capacity (decimal GB), under one ZeRO stage. */
+export interface TrainingMemoryFit {
+  /** The stage checked: spec.training.zeroStage, or 3 (the most sharded) when the scenario does not say. */
+  zeroStage: 0 | 1 | 2 | 3;
+  stageStated: boolean;
+  /** Model states held on each GPU after sharding, GB. */
+  statesGBPerGpu: number;
+  /** spec.training.activationGBPerGpu, or 0 when not stated. */
+  activationGBPerGpu: number;
+  /** The catalog GPU id. */
+  gpu: string;
+  /** One GPU's memory and all of them together, GB. */
+  gpuMemoryGB: number;
+  totalGpuMemoryGB: number;
+  fits: boolean;
+  /** Fewest GPUs of this kind that fit at this stage; null when none does (replicated states alone overflow one GPU). */
+  minGpus: number | null;
+  /** The lowest ZeRO stage that fits on these GPUs, or null when even stage 3 does not. */
+  lowestFittingStage: 0 | 1 | 2 | 3 | null;
 }
 
 /** Everything one scenario run produced: plain data, structured-clone friendly (series are typed arrays). */

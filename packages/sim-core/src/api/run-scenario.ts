@@ -5,7 +5,8 @@
 import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, observedLabel, peakFlopsPerGpu, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { runEngine } from '../engine/simulation.ts';
-import { servingDiagnostics } from './diagnostics.ts';
+import { servingDiagnostics, trainingDiagnostics } from './diagnostics.ts';
+import { trainingMemoryFit } from './training-memory-fit.ts';
 import { evaluateExpectations, gradeClaims, parseExpectation, type Expectation, type Scenario } from '../scenario/index.ts';
 import { compileScenario } from './compile-scenario.ts';
 import { lookupMetric, metricFormula } from './metric-lookup.ts';
@@ -54,7 +55,7 @@ function judge(scenario: Scenario, seed: number, engine: EngineResult | null, tr
   const lookup = (metric: string, item: string | null = null): number | null => lookupMetric(partial, metric, item);
   const expectations = evaluateExpectations(expectationsOf(scenario), lookup);
   const claims = gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m));
-  const diagnostics = engine === null ? [] : servingDiagnostics(engine);
+  const diagnostics = [...(engine === null ? [] : servingDiagnostics(engine)), ...(training === null ? [] : trainingDiagnostics(training))];
   return {
     formatVersion: RUN_RESULT_FORMAT_VERSION,
     scenario: { name: scenario.metadata.name, title: scenario.metadata.title ?? null },
@@ -175,13 +176,13 @@ function trainingSummary(scenario: Scenario): TrainingSummary {
     const e = trainingOnInstance({ ...common, instanceId: t.instance, nodes: t.nodes, capacity: t.purchase, ...asOf });
     const gpu = getInstance(t.instance, asOf).gpu!;
     const price = e.price === null ? { priceSource: null, priceObserved: null } : { priceSource: e.price.source, priceObserved: e.price.freshness ? observedLabel(e.price.freshness) : e.price.sourceDate };
-    return { ...toTrainingSummary(e, e.instanceId, e.gpuCount, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices), ...price, stalePrices: e.stalePrices, ...facts(gpu) };
+    return { ...toTrainingSummary(e, e.instanceId, e.gpuCount, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices), ...price, stalePrices: e.stalePrices, ...facts(gpu), memoryFit: trainingMemoryFit(t, gpu, e.gpuCount) };
   }
   const gpu = getGpu(t.gpu!);
   const usdPerGpuHour = t.pricePerGpuHour ?? null;
   const e = trainingEstimate({ ...common, gpu, gpuCount: t.gpus!, usdPerGpuHour, gpusPerNode: Math.min(8, t.gpus!) });
   const summary = toTrainingSummary(e, gpu.id, t.gpus!, t.pricePerGpuHour === undefined ? 'unpriced' : 'per-gpu-hour', usdPerGpuHour, usdPerGpuHour === null ? [`no pricePerGpuHour for ${gpu.id}`] : []);
-  return { ...summary, priceSource: null, priceObserved: null, stalePrices: [], ...facts(gpu) };
+  return { ...summary, priceSource: null, priceObserved: null, stalePrices: [], ...facts(gpu), memoryFit: trainingMemoryFit(t, gpu, t.gpus!) };
 }
 
 function toTrainingSummary(
@@ -191,7 +192,7 @@ function toTrainingSummary(
   purchase: string,
   usdPerGpuHour: number | null,
   unknownPrices: string[],
-): Omit<TrainingSummary, 'priceSource' | 'priceObserved' | 'stalePrices' | 'memoryGB' | 'peakTflopsPerGpu'> {
+): Omit<TrainingSummary, 'priceSource' | 'priceObserved' | 'stalePrices' | 'memoryGB' | 'peakTflopsPerGpu' | 'memoryFit'> {
   return {
     flops: e.flops,
     gpu: hardware,

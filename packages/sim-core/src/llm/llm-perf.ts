@@ -4,7 +4,11 @@
  * hidden per token per context token: QKᵀ and AV). Memory: every weight is read once per iteration,
  * plus the KV cache of every sequence in the batch. Tensor parallelism splits both over the GPUs.
  * The iteration takes the larger of the two at their efficiencies, plus the part of the smaller one that
- * does not overlap, plus a fixed per-step overhead (scheduling, sampling, kernel launches, TP all-reduce). Efficiencies are parameters, fitted in
+ * does not overlap, plus a fixed per-step overhead (scheduling, sampling, kernel launches), plus, with tensor
+ * parallelism, the all-reduces: Megatron-style TP (Shoeybi et al., arXiv:1909.08053 §3) all-reduces the
+ * activations twice per layer (after attention and after the MLP), tokens × hidden elements each, and
+ * they do not overlap the layer's compute. A ring all-reduce over n GPUs moves 2(n−1)/n of the buffer over
+ * each GPU's link and takes 2(n−1) steps, each with a fixed latency. Efficiencies are parameters, fitted in
  * docs/fidelity.md, never constants in the loop.
  */
 export interface LlmHardware {
@@ -14,6 +18,11 @@ export interface LlmHardware {
   bandwidthPerGpu: number;
   /** GPUs per replica (tensor parallel degree). */
   tensorParallel: number;
+  /**
+   * Bandwidth one GPU drives into its ring neighbour, one direction, bytes/s (half the bidirectional
+   * per-GPU NVLink or PCIe figure); 0 when unknown, which is only allowed at TP 1.
+   */
+  linkBytesPerSecond: number;
 }
 
 export interface LlmEfficiency {
@@ -30,13 +39,29 @@ export interface LlmEfficiency {
   overlap: number;
   /** Per-request time before it reaches the scheduler (HTTP, tokenization, detokenization), s. */
   requestOverheadSeconds: number;
+  /** Achieved fraction of the link bandwidth in an all-reduce (TP > 1). */
+  interconnect: number;
+  /** Fixed time per ring step of an all-reduce (launch, synchronisation, link latency), s. */
+  allReduceStepSeconds: number;
 }
 
 /**
- * Defaults fitted to the TensorRT-LLM H100/A100/L40S measurements in
- * docs/llm-calibration-data.md (see docs/fidelity.md for the fit and its errors).
+ * Defaults fitted to the TensorRT-LLM measurements in docs/llm-calibration-data.md (see docs/fidelity.md
+ * for the fits and their errors): the single-GPU efficiencies on Llama-3.1-8B TP1 (H100, A100, L40S), then,
+ * with those held, the two all-reduce parameters on Llama 70B TP2/TP4 (H100, H200, A100).
  */
-export const DEFAULT_LLM_EFFICIENCY: LlmEfficiency = { compute: 0.55, bandwidth: 0.8, stepOverheadSeconds: 0.003, overlap: 1, requestOverheadSeconds: 0.006 };
+export const DEFAULT_LLM_EFFICIENCY: LlmEfficiency = {
+  compute: 0.55,
+  bandwidth: 0.8,
+  stepOverheadSeconds: 0.003,
+  overlap: 1,
+  requestOverheadSeconds: 0.006,
+  interconnect: 0.4,
+  allReduceStepSeconds: 6e-6,
+};
+
+/** Bytes per activation element in the all-reduce: 16-bit, also under FP8 weights (TensorRT-LLM and vLLM reduce in the activation dtype). */
+export const ALL_REDUCE_BYTES_PER_ELEMENT = 2;
 
 export interface IterationWork {
   /** Tokens whose forward pass runs this iteration (prefill chunk tokens + one per decoding sequence). */
@@ -63,5 +88,14 @@ export function iterationSeconds(work: IterationWork, m: LlmCostModel, hw: LlmHa
   const memory = bytes / (hw.tensorParallel * hw.bandwidthPerGpu * eff.bandwidth);
   const longer = compute > memory ? compute : memory;
   const shorter = compute > memory ? memory : compute;
-  return eff.stepOverheadSeconds + longer + (1 - eff.overlap) * shorter;
+  return eff.stepOverheadSeconds + longer + (1 - eff.overlap) * shorter + allReduceSeconds(work.tokens, m, hw, eff);
+}
+
+/** The tensor-parallel all-reduces of one iteration, s: 2 per layer, each a ring over the TP GPUs; 0 at TP 1. */
+export function allReduceSeconds(tokens: number, m: Pick<LlmCostModel, 'layers' | 'hiddenSize'>, hw: LlmHardware, eff: LlmEfficiency): number {
+  const n = hw.tensorParallel;
+  if (n <= 1 || tokens === 0) return 0;
+  const bytes = tokens * m.hiddenSize * ALL_REDUCE_BYTES_PER_ELEMENT;
+  const one = ((2 * (n - 1)) / n) * (bytes / (hw.linkBytesPerSecond * eff.interconnect)) + 2 * (n - 1) * eff.allReduceStepSeconds;
+  return 2 * m.layers * one;
 }

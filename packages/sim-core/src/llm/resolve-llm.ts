@@ -22,6 +22,10 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
   const tflops = computeTflops(gpu, spec.precision);
   if (tflops === null) return { ok: false, field: 'precision', message: `${gpu.id} has no dense ${spec.precision.toUpperCase()} TFLOPS in the catalog` };
   const tp = Math.max(1, tensorParallel);
+  const link = tpLinkBytesPerSecond(gpu, tp);
+  if (link === null) {
+    return { ok: false, field: 'model', message: `${gpu.id} has no GPU-to-GPU interconnect in the catalog, so the all-reduces of tensor parallelism over ${tp} GPUs cannot be costed: use 1 GPU per replica or a GPU whose links are known` };
+  }
   const weightBytes = shape.parameters * WEIGHT_BYTES[spec.precision];
   const kvBytes = kvBytesPerToken(shape, spec.kvCacheDtype === 'fp8' ? 1 : 2);
   const usable = tp * gpu.memoryGB * 1e9 * spec.gpuMemoryUtilization - tp * spec.activationReserveGB * 1e9;
@@ -41,13 +45,15 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
     kvGBPerReplica: kvSpace / 1e9,
     llm: {
       model: { parameters: shape.parameters, layers: shape.layers, hiddenSize: shape.hiddenSize, weightBytes, kvBytesPerToken: kvBytes },
-      hardware: { flopsPerGpu: tflops * 1e12, bandwidthPerGpu: gpu.memBandwidthTBs * 1e12, tensorParallel: tp },
+      hardware: { flopsPerGpu: tflops * 1e12, bandwidthPerGpu: gpu.memBandwidthTBs * 1e12, tensorParallel: tp, linkBytesPerSecond: link },
       efficiency: {
         compute: eff.compute ?? DEFAULT_LLM_EFFICIENCY.compute,
         bandwidth: eff.bandwidth ?? DEFAULT_LLM_EFFICIENCY.bandwidth,
         stepOverheadSeconds: eff.stepOverhead === undefined ? DEFAULT_LLM_EFFICIENCY.stepOverheadSeconds : eff.stepOverhead / 1000,
         overlap: eff.overlap ?? DEFAULT_LLM_EFFICIENCY.overlap,
         requestOverheadSeconds: eff.requestOverhead === undefined ? DEFAULT_LLM_EFFICIENCY.requestOverheadSeconds : eff.requestOverhead / 1000,
+        interconnect: eff.interconnect ?? DEFAULT_LLM_EFFICIENCY.interconnect,
+        allReduceStepSeconds: eff.allReduceStep === undefined ? DEFAULT_LLM_EFFICIENCY.allReduceStepSeconds : eff.allReduceStep / 1000,
       },
       kvCapacityTokens: Math.floor(kvSpace / kvBytes),
       maxBatchSize: spec.maxBatchSize,
@@ -57,6 +63,20 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
       outputTokens: tokenDistribution(spec.outputTokens),
     },
   };
+}
+
+/**
+ * The one-direction bandwidth each GPU drives into its ring neighbour, bytes/s: half the bidirectional
+ * per-GPU NVLink figure behind NVSwitch (or within a bridged pair at TP 2), else half the PCIe x16 link;
+ * 0 at TP 1 (no all-reduce); null when the catalog does not know the GPU's links.
+ */
+export function tpLinkBytesPerSecond(gpu: GpuSpec, tp: number): number | null {
+  if (tp <= 1) return 0;
+  const ic = gpu.interconnect;
+  if (ic === undefined) return null;
+  const nvlink = gpu.nvlinkGBs ?? null;
+  if (nvlink !== null && (ic.nvlink === 'nvswitch' || (ic.nvlink === 'bridge-pair' && tp === 2))) return (nvlink * 1e9) / 2;
+  return ic.pcieGBs === null ? null : (ic.pcieGBs * 1e9) / 2;
 }
 
 function modelShape(model: LlmSpec['model']): ModelShape | undefined {

@@ -177,6 +177,8 @@ describe('metric table', () => {
       'scaleUp.max',
       'cost.savingVsBaseline',
       'training.memoryGB',
+      'training.memoryPerGpuGB',
+      'training.memoryFits',
       'training.peakTflopsPerGpu',
       ...['total', 'monthly', 'hourly', 'transferHours'].map((q) => `costs.${q}`),
     ];

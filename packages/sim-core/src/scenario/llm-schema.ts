@@ -41,6 +41,8 @@ export const llmEfficiencySchema = z.strictObject({
   stepOverhead: durationMs('Fixed time per batching iteration, ms', { min: 0, max: 1000 }).optional(),
   overlap: fraction('Overlap of compute and memory time within an iteration (1 = roofline max)', { min: 0, max: 1 }).optional(),
   requestOverhead: durationMs('Per-request time before scheduling (HTTP, tokenization), ms', { min: 0, max: 60_000 }).optional(),
+  interconnect: fraction('Achieved fraction of the GPU-to-GPU link bandwidth in tensor-parallel all-reduces', { min: 0, exclusiveMin: true, max: 1 }).optional(),
+  allReduceStep: durationMs('Fixed time per ring step of a tensor-parallel all-reduce, ms (0.004 = 4 µs)', { min: 0, max: 100 }).optional(),
 });
 
 /** `services[].llm`. */

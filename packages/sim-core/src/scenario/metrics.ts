@@ -80,6 +80,8 @@ export const METRICS = [
   { name: 'training.interruptions', kind: 'count', unit: 'interruptions', description: 'Interruptions during the training run' },
   { name: 'training.budgetFits', kind: 'boolean', unit: 'boolean', description: '1 if training.costUsd ≤ budgetUsd, else 0' },
   { name: 'training.memoryGB', kind: 'count', unit: 'GB', description: 'Model states under mixed-precision Adam, unsharded: 16 bytes per parameter (weights, gradients, fp32 master and two moments), before activations' },
+  { name: 'training.memoryPerGpuGB', kind: 'count', unit: 'GB', description: 'Model states held on each GPU after ZeRO sharding (spec.training.zeroStage, 3 when not stated), plus activationGBPerGpu' },
+  { name: 'training.memoryFits', kind: 'boolean', unit: 'boolean', description: '1 if training.memoryPerGpuGB fits one GPU\'s memory, else 0 (a 0 also fails the run)' },
   { name: 'training.peakTflopsPerGpu', kind: 'count', unit: 'TFLOPS', description: 'Dense peak TFLOPS of one GPU at the run\'s precision (no sparsity)' },
   { name: 'costs.total', kind: 'usd', unit: 'USD', description: 'spec.costs line items over their period; costs.total[name] for one item', item: 'optional' },
   { name: 'costs.monthly', kind: 'usd', unit: 'USD/month', description: 'costs.total per 730-hour month; costs.monthly[name] for one item', item: 'optional' },

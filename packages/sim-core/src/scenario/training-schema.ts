@@ -30,6 +30,11 @@ export const trainingSchema = z
     checkpoint: checkpointSchema.optional().describe('Checkpoint cadence and costs; omit for none'),
     interruptionsPerNodeHour: z.number().min(0).max(10).optional().describe('Poisson interruption rate per node-hour'),
     budgetUsd: count('Budget in USD', { min: 0, exclusiveMin: true, max: 1e12 }).optional(),
+    zeroStage: z
+      .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)])
+      .optional()
+      .describe('ZeRO stage sharding the model states over the GPUs: 0 = none (plain DDP), 1 = optimizer, 2 = + gradients, 3 = + weights (FSDP FULL_SHARD); omit to check against the most sharded (3)'),
+    activationGBPerGpu: z.number().min(0).max(10_000).optional().describe('Activations and buffers per GPU on top of the model states, GB; omit for model states only'),
   })
   .superRefine((t, ctx) => {
     const byInstance = t.instance !== undefined || t.nodes !== undefined;
