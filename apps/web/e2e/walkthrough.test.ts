@@ -121,6 +121,8 @@ describe('design-sim in a real browser', () => {
     expect(await page.locator('[data-testid=cost-breakdown] tbody tr').count()).toBeGreaterThanOrEqual(2);
 
     // The shared time cursor: hovering one chart puts a cursor on all five (requests, backlog, fleet, latency, cost) and a tooltip on the hovered one.
+    // The results panel scrolls inside the page: bring the chart on screen before pointing at it.
+    await page.locator('[data-chart=qps] svg').scrollIntoViewIfNeeded();
     const box = (await page.locator('[data-chart=qps] svg').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
     await expect.poll(() => page.locator('.ds-cursor').count()).toBe(5);
