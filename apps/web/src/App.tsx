@@ -182,7 +182,7 @@ export function App({ initialDoc, initialNotice }: Props) {
       if (mine.length > 0) issues.set(n.id, mine);
       if (badgeResult !== null && !otherDesign) {
         const name = n.data.fragment.name;
-        const s = nodeStatus(n.data.kind, badgeResult, cursor, { ...ctx, ...(typeof name === 'string' ? { poolName: name } : {}) });
+        const s = nodeStatus(n.data.kind, badgeResult, cursor, { ...ctx, ...(typeof name === 'string' ? { poolName: name, serviceName: name } : {}) });
         if (s !== null) status.set(n.id, s);
       }
     }

@@ -50,6 +50,8 @@ export interface StatusContext {
   services: number;
   pools: number;
   poolName?: string;
+  /** The node's service name: in a design of several services its own figures (result.services) are shown. */
+  serviceName?: string;
 }
 
 /** The status of a node of `kind` at series index `index` (null = the last interval). */
@@ -66,8 +68,28 @@ export function nodeStatus(kind: ComponentKind, result: RunResult, index: number
   switch (kind) {
     case 'traffic':
       return ts === null ? null : { lines: [cur('offered', `${formatCount(at(ts.offeredQps))} req/s`)], atSeconds, atEnd, failing: [] };
-    case 'service':
+    case 'service': {
       if (ts === null || s === null) return null;
+      // Several services: the service's own figures (visits at it, its latency alone and with its calls).
+      const own = ctx.services > 1 && ctx.serviceName !== undefined ? result.services?.[ctx.serviceName] : undefined;
+      if (own !== undefined) {
+        const x = own.timeseries;
+        const ended = own.requests.served + own.requests.failed;
+        return {
+          lines: [
+            cur('replicas', `${formatCount(at(x.readyReplicas))} ready`),
+            cur('p99 with calls', formatMs(at(x.latencyP99Ms))),
+            cur('utilization', formatPercent(at(x.utilization))),
+            run('p99 alone', formatMs(own.latencyMs.p99)),
+            run('p99 with calls', formatMs(own.subtreeLatencyMs.p99)),
+            run('served', formatPercent(ended === 0 ? null : own.requests.served / ended)),
+          ],
+          atSeconds,
+          atEnd,
+          // Its own `services.<name>.*` lines: an end-to-end failure is the design's, shown on the cards.
+          failing: result.expectations.filter((e) => !e.pass && e.metric.startsWith(`services.${ctx.serviceName}.`)).map((e) => e.text),
+        };
+      }
       return {
         lines: [
           cur(`replicas${fleet(ctx.services)}`, `${formatCount(at(ts.readyReplicas))} / ${formatCount(at(ts.desiredReplicas))} ready`),
@@ -82,6 +104,7 @@ export function nodeStatus(kind: ComponentKind, result: RunResult, index: number
         atEnd,
         failing: failing(result.expectations, 'service'),
       };
+    }
     case 'nodePool': {
       if (ts === null || s === null) return null;
       const poolUsd = s.cost.lines.filter((l) => l.pool === ctx.poolName).reduce((a, l) => a + (l.usd ?? 0), 0);

@@ -1,4 +1,4 @@
-import { parseScenarioText } from '@design-sim/sim-core';
+import { parseScenarioText, runScenario } from '@design-sim/sim-core';
 import { describe, expect, it } from 'vitest';
 import type { PlainObject } from '../model/doc-path.ts';
 import { docToYaml } from '../model/scenario-yaml.ts';
@@ -139,5 +139,35 @@ describe('compare', () => {
     const peak = rows.find((r) => r.metric === 'gpus.peak')!;
     expect(peak).toMatchObject({ a: 6, b: 9, delta: 3, deltaPct: 50, lowerIsBetter: true });
     expect(rows.some((r) => r.metric.startsWith('training.'))).toBe(false);
+  });
+});
+
+describe('node status in a service graph', () => {
+  it('a service node of a multi-service design shows its own figures and only its own failing lines', () => {
+    const text = `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: g }
+spec:
+  duration: 20m
+  traffic: { target: api, profile: { type: constant, qps: 50 } }
+  services:
+    - { name: api, replicas: 2, gpusPerReplica: 0, concurrency: 8, releaseDuringCalls: true, latency: { distribution: constant, ms: 5 }, calls: [{ to: db }] }
+    - { name: db, replicas: 1, gpusPerReplica: 0, concurrency: 4, latency: { distribution: exponential, meanMs: 20 } }
+  expect:
+    - services.db.latency.p99 < 1ms
+    - services.api.utilization < 90%
+`;
+    const p = parseScenarioText(text, 'g.yaml');
+    if (!p.ok) throw new Error('parse');
+    const r = runScenario(p.scenario);
+    const ctx = { services: 2, pools: 0 };
+    const db = nodeStatus('service', r, null, { ...ctx, serviceName: 'db' })!;
+    const api = nodeStatus('service', r, null, { ...ctx, serviceName: 'api' })!;
+    expect(db.lines.map((l) => `${l.label}@${l.base}`)).toEqual(['replicas@cursor', 'p99 with calls@cursor', 'utilization@cursor', 'p99 alone@run', 'p99 with calls@run', 'served@run']);
+    expect(db.lines[3]!.value).toBe(`${Number(r.services!.db!.latencyMs.p99.toPrecision(3))} ms`);
+    expect(db.failing).toEqual(['services.db.latency.p99 < 1ms']);
+    expect(api.failing).toEqual([]);
+    // The api's latency with its calls includes the db's.
+    expect(r.services!.api!.subtreeLatencyMs.p99).toBeGreaterThan(r.services!.db!.subtreeLatencyMs.p50);
   });
 });

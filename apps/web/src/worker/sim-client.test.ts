@@ -98,7 +98,9 @@ describe('worker helpers', () => {
   it('hands over every series buffer of a result', () => {
     const r = createSimApi().run(text, 'small.yaml');
     if (!r.ok) throw new Error('expected a result');
-    expect(resultBuffers(r)).toHaveLength(Object.keys(r.result.timeseries!).length);
+    const perService = Object.values(r.result.services!).reduce((a, s) => a + Object.keys(s.timeseries).length, 0);
+    expect(perService).toBe(6);
+    expect(resultBuffers(r)).toHaveLength(Object.keys(r.result.timeseries!).length + perService);
     expect(resultBuffers({ ok: false, issues: [] })).toEqual([]);
   });
 });

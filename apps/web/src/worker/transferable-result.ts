@@ -11,5 +11,9 @@ export function resultBuffers(response: RunResponse): ArrayBuffer[] {
   for (const series of Object.values(response.result.timeseries)) {
     if (series.buffer instanceof ArrayBuffer) seen.add(series.buffer);
   }
+  // Each service's own series (a service graph) travel the same way.
+  for (const svc of Object.values(response.result.services ?? {})) {
+    for (const series of Object.values(svc.timeseries)) if (series.buffer instanceof ArrayBuffer) seen.add(series.buffer);
+  }
   return [...seen];
 }
