@@ -363,6 +363,30 @@ describe('design-sim in a real browser', () => {
     await other.close();
   });
 
+  it('opens a service graph from the library: each service node shows its own figures and failing lines', async () => {
+    const GRAPH_FILE = 'thread-pool-exhaustion-cascade.yaml';
+    const other = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const p = await newPage(other);
+    await p.goto(baseUrl);
+    await waitForFreshResult(p, 0, 90_000);
+    const before = await runId(p);
+    await p.click('[data-testid=open-library]');
+    await p.click(`button[data-file="${GRAPH_FILE}"]`);
+    await expect.poll(() => p.textContent('[data-testid=notice]')).toContain(`Opened ${GRAPH_FILE}`);
+    await waitForFreshResult(p, before, 90_000);
+    await expect.poll(() => p.locator('[data-testid="status-service:db"]').count(), { timeout: 30_000 }).toBe(1);
+    const api = (await p.textContent('[data-testid="status-service:api"]'))!;
+    const db = (await p.textContent('[data-testid="status-service:db"]'))!;
+    // Own figures, not the fleet's: the labels of a graph node, and different numbers on the two services.
+    for (const label of ['utilization', 'p99 alone', 'p99 with calls', 'served']) {
+      expect(api).toContain(label);
+      expect(db).toContain(label);
+    }
+    expect(api).not.toBe(db);
+    await screenshot(p, '12-service-graph');
+    await other.close();
+  });
+
   it('fits a 4K screen', async () => {
     const big = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
     const p = await newPage(big);
@@ -375,7 +399,7 @@ describe('design-sim in a real browser', () => {
     expect(box.y + box.height).toBeGreaterThan(2160 - 4);
     const fontPx = await p.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     expect(fontPx).toBeGreaterThanOrEqual(18);
-    await screenshot(p, '12-4k');
+    await screenshot(p, '13-4k');
     await big.close();
   });
 

@@ -8,8 +8,8 @@ import type { ComponentKind } from './design-graph.ts';
 
 /** Horizontal spacing between columns, px. */
 export const COLUMN_WIDTH = 260;
-/** Vertical spacing between rows, px. */
-export const ROW_HEIGHT = 170;
+/** Vertical spacing between rows, px: a service node with its status (figures at the cursor and over the run) is about 230 px tall. */
+export const ROW_HEIGHT = 250;
 
 const ORDER: readonly ComponentKind[] = ['traffic', 'cache', 'loadBalancer', 'service', 'nodePool'];
 
