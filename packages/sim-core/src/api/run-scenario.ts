@@ -13,7 +13,7 @@ import { lookupMetric, metricFormula } from './metric-lookup.ts';
 import { RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingSummary } from './run-result.ts';
 import { scaleUpLag } from './scale-up-lag.ts';
 import { staticCosts } from './static-costs.ts';
-import { breakdownSummary, serviceSummaries } from './service-summary.ts';
+import { breakdownSummary, latencySummary, serviceSummaries } from './service-summary.ts';
 
 export interface RunScenarioOptions {
   seed?: number;
@@ -134,7 +134,7 @@ function servingSummary(scenario: Scenario, r: EngineResult): ServingSummary {
     scaleUp: scaleUpLag(r.events, r.timeseries, scenario.spec.services.length, r.durationSeconds),
     llm: r.llm
       ? {
-          ttftMs: { p50: r.llm.ttft.quantile(0.5), p90: r.llm.ttft.quantile(0.9), p95: r.llm.ttft.quantile(0.95), p99: r.llm.ttft.quantile(0.99), mean: r.llm.ttft.mean() },
+          ttftMs: latencySummary(r.llm.ttft),
           tpotMs: { p50: r.llm.tpot.quantile(0.5), p90: r.llm.tpot.quantile(0.9), p99: r.llm.tpot.quantile(0.99), mean: r.llm.tpot.mean() },
           outputTokens: r.llm.outputTokens,
           outputTokensPerSecond: r.endSeconds > 0 ? r.llm.outputTokens / r.endSeconds : 0,

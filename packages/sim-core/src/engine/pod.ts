@@ -37,6 +37,8 @@ export class Pod {
    * cpuUtilization metric rates: CPU used = work ÷ concurrency of the replica's requested vCPUs.
    */
   workSeconds = 0;
+  /** Work seconds already counted in the service's utilization series. */
+  workCounted = 0;
   /** Busy seconds already counted in the fleet's GPU-utilization series. */
   busyCounted = 0;
   /** Position in the service's ready list, -1 when not ready. */

@@ -75,7 +75,7 @@ export class RequestFlow {
     this.perService = cfg.services.map(() => new ServiceStats());
     // Even with no network time, hops go through the FIFO: a reply never re-enters an executor mid-step.
     this.net = this.calls.length > 0 ? new CompletionFifo((code, now) => this.netArrived(code, now)) : null;
-    this.trace = this.calls.length > 0 ? new TraceRecorder(store, cfg.services.length, this.netSeconds) : null;
+    this.trace = this.calls.length > 0 ? new TraceRecorder(store, cfg.services.length) : null;
   }
 
   attach(services: ServiceRuntime[]): void {
@@ -142,11 +142,11 @@ export class RequestFlow {
         const call = this.calls[c]!;
         if (pick < 0 && call.probability < 1 && this.rng.next() >= call.probability) continue;
         if (call.async) {
-          this.spawn(slot, c, now, 0, true);
+          this.spawn(slot, c, now, 0, 0, true);
           continue;
         }
         launched++;
-        this.spawn(slot, c, now, 0, false);
+        this.spawn(slot, c, now, 0, 0, false);
       }
       pc++;
       if (launched > 0) {
@@ -160,14 +160,14 @@ export class RequestFlow {
     this.callsDone(slot, now);
   }
 
-  /** Sends call `c` of visit `caller` (attempt `attempt`), after `delay` of back-off. */
-  private spawn(caller: number, c: number, now: number, delay: number, async: boolean): void {
+  /** Sends call `c` of visit `caller` (attempt `attempt`, 0 for the first), after `delay` of back-off. */
+  private spawn(caller: number, c: number, now: number, delay: number, attempt: number, async: boolean): void {
     const store = this.store;
     const call = this.calls[c]!;
     const sendAt = now + delay;
     const child = store.allocVisit(store.arrival[caller]!, sendAt + this.netSeconds, call.to, async ? -1 : caller, async ? VisitFlag.Async : 0);
     store.call[child] = c;
-    store.attempt[child] = 0;
+    store.attempt[child] = attempt;
     store.deadline[child] = -1;
     if (!async) {
       if (call.timeoutSeconds !== Infinity) {
@@ -196,12 +196,16 @@ export class RequestFlow {
 
   /** Every step has replied: release a held pod slot, and the visit is served. */
   private callsDone(slot: number, now: number): void {
-    const store = this.store;
-    if ((store.flags[slot]! & VisitFlag.Held) !== 0) {
-      store.flags[slot]! &= ~VisitFlag.Held;
-      this.services[store.service[slot]!]!.releaseHeld(slot, now);
-    }
+    this.releaseIfHeld(slot, now);
     this.visitEnded(slot, now, VisitOutcome.Served);
+  }
+
+  /** A visit that held its replica's slot during its calls gives it back. */
+  private releaseIfHeld(slot: number, now: number): void {
+    const store = this.store;
+    if ((store.flags[slot]! & VisitFlag.Held) === 0) return;
+    store.flags[slot]! &= ~VisitFlag.Held;
+    this.services[store.service[slot]!]!.releaseHeld(slot, now);
   }
 
   /** The visit was answered without its own work or calls (a cache hit). */
@@ -216,11 +220,7 @@ export class RequestFlow {
 
   /** The visit was refused (full queue, no replica, rate limit) or waited past its queue timeout. */
   fail(slot: number, now: number, timedOut: boolean): void {
-    const store = this.store;
-    if ((store.flags[slot]! & VisitFlag.Held) !== 0) {
-      store.flags[slot]! &= ~VisitFlag.Held;
-      this.services[store.service[slot]!]!.releaseHeld(slot, now);
-    }
+    this.releaseIfHeld(slot, now);
     this.visitEnded(slot, now, timedOut ? VisitOutcome.TimedOut : VisitOutcome.Dropped);
   }
 
@@ -233,12 +233,7 @@ export class RequestFlow {
     if (this.graph) this.record(slot, s, now, outcome);
     if ((flags & VisitFlag.Traced) !== 0) this.trace!.end(slot, now, outcome === VisitOutcome.Served);
     if ((flags & VisitFlag.Root) !== 0) {
-      const arrival = store.arrival[slot]!;
-      if (outcome === VisitOutcome.Served) this.stats.serve(arrival, now);
-      else if (outcome === VisitOutcome.Dropped) this.stats.drop(arrival);
-      else this.stats.timeOut(arrival);
-      store.roots--;
-      store.release(slot);
+      this.endRoot(slot, now, outcome);
       return;
     }
     if (store.parent[slot]! < 0) {
@@ -248,6 +243,17 @@ export class RequestFlow {
     }
     if (outcome !== VisitOutcome.Served) store.flags[slot]! |= outcome === VisitOutcome.TimedOut ? VisitFlag.Failed | VisitFlag.TimedOut : VisitFlag.Failed;
     this.net!.push(now + this.netSeconds, RESPOND * FLOW_BASE + slot);
+  }
+
+  /** An end-to-end request ends: counted in the run's summary, its slot freed. */
+  endRoot(slot: number, now: number, outcome: VisitOutcome): void {
+    const store = this.store;
+    const arrival = store.arrival[slot]!;
+    if (outcome === VisitOutcome.Served) this.stats.serve(arrival, now);
+    else if (outcome === VisitOutcome.Dropped) this.stats.drop(arrival);
+    else this.stats.timeOut(arrival);
+    store.roots--;
+    store.release(slot);
   }
 
   private record(slot: number, s: number, now: number, outcome: VisitOutcome): void {
@@ -265,10 +271,6 @@ export class RequestFlow {
       const callWait = store.callWait[slot]!;
       st.subtree.record(subtree);
       st.own.record(subtree - callWait * 1000);
-      const ws = store.workStart[slot]!;
-      const queue = ws >= start ? ws - start : 0;
-      st.queueSeconds += queue;
-      st.workSeconds += now - start - callWait - queue;
       return;
     }
     st.iFailed++;
@@ -299,7 +301,7 @@ export class RequestFlow {
     if ((flags & VisitFlag.Traced) !== 0) this.trace!.replied(child, now);
     store.release(child);
     if (--store.pending[p]! > 0) return;
-    if (this.trace !== null && (flags & VisitFlag.Traced) !== 0) this.trace.critical(child);
+    if (this.trace !== null && (flags & VisitFlag.Traced) !== 0) this.trace.critical();
     store.callWait[p]! += now;
     this.step(p, now);
   }
@@ -312,30 +314,12 @@ export class RequestFlow {
       const b = call.backoff;
       const bound = Math.min(b.maxSeconds, (2 ** (attempt + 1) - 1) * b.baseSeconds);
       const delay = b.jitter ? this.rng.next() * bound : bound;
-      this.spawnRetry(p, c, now, delay, attempt + 1);
+      this.spawn(p, c, now, delay, attempt + 1, false);
       return;
     }
     // The step fails: the caller's visit fails with it (its other calls in flight are abandoned).
     this.store.callWait[p]! += now;
     this.fail(p, now, timedOut);
-  }
-
-  private spawnRetry(p: number, c: number, now: number, delay: number, attempt: number): void {
-    const store = this.store;
-    const call = this.calls[c]!;
-    const sendAt = now + delay;
-    const child = store.allocVisit(store.arrival[p]!, sendAt + this.netSeconds, call.to, p, 0);
-    store.call[child] = c;
-    store.attempt[child] = attempt;
-    store.deadline[child] = -1;
-    if (call.timeoutSeconds !== Infinity) {
-      const at = sendAt + call.timeoutSeconds;
-      store.deadline[child] = at;
-      this.heap.push(at, FLOW_BASE * TIMER + child);
-    }
-    if (this.trace !== null && (store.flags[p]! & VisitFlag.Traced) !== 0) this.trace.child(p, child, sendAt);
-    if (delay > 0) this.heap.push(sendAt + this.netSeconds, FLOW_BASE * DELIVER + child);
-    else this.net!.push(now + this.netSeconds, DELIVER * FLOW_BASE + child);
   }
 
   // ---- events ----

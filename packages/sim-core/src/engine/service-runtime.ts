@@ -12,6 +12,7 @@ import type { PodExecutor } from './pod-executor.ts';
 import { CompletionFifo } from './completion-fifo.ts';
 import type { RequestFlow } from './request-flow.ts';
 import { VisitFlag } from './request-store.ts';
+import { VisitOutcome } from './service-stats.ts';
 
 /**
  * One service at run time: its ready pods, the routing across them, and how a pod serves a request.
@@ -58,8 +59,8 @@ export class ServiceRuntime {
   private refilledAt = 0;
   /** Visits refused by the rate limit. */
   rateLimited = 0;
-  /** Seconds of own work of per-request visits finished since the last interval end (slot occupancy, for utilization). */
-  iWorkSeconds = 0;
+  /** Work of pods gone since the last interval end not yet counted in utilization (their `workSeconds − workCounted`). */
+  workCarry = 0;
 
   constructor(
     readonly index: number,
@@ -185,12 +186,10 @@ export class ServiceRuntime {
     const fifo = this.fifo;
     if (fifo === null) {
       const work = this.sampler.sample();
-      this.iWorkSeconds += work;
       pod.workSeconds += work;
       this.heap.push(now + work, slot);
       return;
     }
-    this.iWorkSeconds += this.constantSeconds;
     pod.workSeconds += this.constantSeconds;
     fifo.push(now + this.constantSeconds, slot);
   }
@@ -217,12 +216,9 @@ export class ServiceRuntime {
       return;
     }
     this.freeSlot(pod, slot, now);
-    if (this.direct) {
-      // One service, no calls: every visit is a root and ends here (RequestFlow.visitEnded's root case, inlined on the hot path).
-      this.stats.serve(store.arrival[slot]!, now);
-      store.roots--;
-      store.release(slot);
-    } else this.flow.workDone(slot, now);
+    // One service, no calls: every visit is a root that ends here (no per-service record, no calls to run).
+    if (this.direct) this.flow.endRoot(slot, now, VisitOutcome.Served);
+    else this.flow.workDone(slot, now);
     this.afterFree(pod, now);
   }
 
@@ -455,6 +451,7 @@ export class ServiceRuntime {
 
   /** Forgets a pod that is gone. */
   forget(pod: Pod): void {
+    this.workCarry += pod.workSeconds - pod.workCounted;
     const i = this.pods.indexOf(pod);
     if (i >= 0) this.pods.splice(i, 1);
   }

@@ -14,9 +14,6 @@ export class ServiceStats {
   /** Calls this service made that were retried, and that timed out at the caller. */
   retries = 0;
   callTimeouts = 0;
-  /** Seconds of queueing and of work over served visits (for the breakdown of own latency). */
-  queueSeconds = 0;
-  workSeconds = 0;
   readonly own = new LatencyHistogram();
   readonly subtree = new LatencyHistogram();
   /** The current interval: visits ended and their subtree latencies, for the per-service series. */

@@ -142,9 +142,6 @@ export class Simulation {
     const sources = this.cfg.traffic;
     const maxInFlight = this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS;
     const draining = arrivals === null;
-    // One source and no tracing: arrivals go straight to the entry service (the single-tier hot path).
-    const tIndex = sources[0]!.service;
-    const direct = sources.length === 1 && flow.trace === null ? services[tIndex]! : null;
     // Constant-service-time completions and network hops finish in start order: their FIFOs are a fourth
     // event source, read directly instead of through the heap.
     const fifos = services.flatMap((s) => s.fifos);
@@ -190,10 +187,7 @@ export class Simulation {
         if (nextArrival > until) break;
         const now = nextArrival;
         stats.offer();
-        if (store.live < maxInFlight) {
-          if (direct !== null) direct.arrive(store.alloc(now, tIndex), now);
-          else flow.arrive(store.alloc(now, sources[src]!.service), now);
-        }
+        if (store.live < maxInFlight) flow.arrive(store.alloc(now, sources[src]!.service), now);
         else this.overflow(now, sources[src]!.service);
         if (nextOf.length === 1) nextArrival = nextOf[0] = arrivals![0]!.next();
         else {
@@ -555,15 +549,18 @@ export class Simulation {
       x.readyReplicas[i] = ready;
       x.waiting[i] = svc.queuedTotal();
       let busy = 0;
+      let work = svc.workCarry;
+      svc.workCarry = 0;
       const c = svc.config;
       for (const pod of svc.pods) {
         busy += pod.busyUntil(now) - pod.busyCounted;
+        work += pod.workSeconds - pod.workCounted;
+        pod.workCounted = pod.workSeconds;
         if (pod.node !== null) rec.unitSecondsByPool[pod.node.pool]! += c.gpusPerReplica * dt;
       }
       // Per-request services: working slots ÷ slots (ρ of queueing theory); batching and llm: the busy fraction.
       const perRequest = c.batching === null && c.llm === null;
-      const util = ready > 0 && dt > 0 ? Math.min(1, perRequest ? svc.iWorkSeconds / (ready * c.concurrency * dt) : busy / (ready * dt)) : 0;
-      svc.iWorkSeconds = 0;
+      const util = ready > 0 && dt > 0 ? Math.min(1, perRequest ? work / (ready * c.concurrency * dt) : busy / (ready * dt)) : 0;
       x.utilization[i] = util;
       if (warm) {
         rec.utilSum += util;

@@ -46,7 +46,6 @@ export class TraceRecorder {
   constructor(
     private readonly store: RequestStore,
     private readonly serviceCount: number,
-    private readonly netSeconds: number,
     private every = 64,
   ) {}
 
@@ -104,7 +103,7 @@ export class TraceRecorder {
   private lastReplied: Span | null = null;
 
   /** The call that replied last (see `replied`) completed its step: it is on the critical path. */
-  critical(_child: number): void {
+  critical(): void {
     if (this.lastReplied !== null) this.lastReplied.critical = true;
     this.lastReplied = null;
   }
@@ -155,7 +154,6 @@ export class TraceRecorder {
     const ms = (x: number): number => (n > 0 ? (x / n) * 1000 : 0);
     const services: LatencyBreakdown['services'] = [];
     for (let i = 0; i < this.serviceCount; i++) if (onPath[i]) services.push({ service: i, queueMs: ms(queue[i]!), workMs: ms(work[i]!) });
-    void this.netSeconds;
     return { traces: n, totalMs: ms(total), services, networkMs: ms(network), retryMs: ms(Math.max(0, retry)), path: { services: best.services, share: n > 0 ? best.count / n : 0 } };
   }
 }

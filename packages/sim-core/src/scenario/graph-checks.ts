@@ -25,9 +25,9 @@ export function checkServiceGraph(services: readonly GraphService[]): GraphIssue
   const out: GraphIssue[] = [];
   const names = services.map((s) => s.name);
   const index = new Map(names.map((n, i) => [n, i]));
-  // Edges: [callee, probability, async, retries] per service; unknown callees are reported and skipped.
+  // Edges per service; unknown callees are reported and skipped.
   // `choice`: the step index of a choice group (at most one of its calls is made), else -1.
-  const edges: { to: number; p: number; async: boolean; attempts: number; fanout: number; choice: number }[][] = services.map(() => []);
+  const edges: { to: number; p: number; async: boolean; attempts: number; choice: number }[][] = services.map(() => []);
   services.forEach((svc, i) => {
     (svc.calls ?? []).forEach((step, k) => {
       const calls = callsOfStep(step);
@@ -40,7 +40,7 @@ export function checkServiceGraph(services: readonly GraphService[]): GraphIssue
           out.push({ path, input: c.to, message: `no service named "${c.to}"`, expected: `one of ${names.join(' | ')}`, ...(suggestion === undefined ? {} : { suggestion }) });
           return;
         }
-        edges[i]!.push({ to, p: c.probability, async: c.async, attempts: 1 + c.retries, fanout: 1, choice: 'choice' in step ? k : -1 });
+        edges[i]!.push({ to, p: c.probability, async: c.async, attempts: 1 + c.retries, choice: 'choice' in step ? k : -1 });
       });
     });
   });
