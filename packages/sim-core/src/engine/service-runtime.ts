@@ -12,7 +12,6 @@ import type { PodExecutor } from './pod-executor.ts';
 import { CompletionFifo } from './completion-fifo.ts';
 import type { RequestFlow } from './request-flow.ts';
 import { VisitFlag } from './request-store.ts';
-import { VisitOutcome } from './service-stats.ts';
 
 /**
  * One service at run time: its ready pods, the routing across them, and how a pod serves a request.
@@ -98,15 +97,10 @@ export class ServiceRuntime {
 
   /** A new request arrives at this service: the cache may answer it, else it is routed to a replica. */
   arrive(slot: number, now: number): void {
-    const limit = this.rateLimit;
-    if (limit !== null) {
-      this.tokens = Math.min(limit.burst, this.tokens + (now - this.refilledAt) * limit.perSecond);
-      this.refilledAt = now;
-      if (this.tokens < 1) {
-        this.rateLimited++;
-        return this.dropSlot(slot, now);
-      }
-      this.tokens -= 1;
+    // The rate limit is out of line: this method is inlined into the event loop, whose budget is small.
+    if (this.rateLimit !== null && !this.takeToken(now)) {
+      this.rateLimited++;
+      return this.dropSlot(slot, now);
     }
     const cacheFifo = this.cacheFifo;
     if (cacheFifo !== null && this.cacheRng.next() < this.config.cache!.hitRatio) {
@@ -114,6 +108,16 @@ export class ServiceRuntime {
       return;
     }
     this.route(slot, now);
+  }
+
+  /** The token bucket of the rate limit: refills by the time passed, then takes a token if one is there. */
+  private takeToken(now: number): boolean {
+    const limit = this.rateLimit!;
+    this.tokens = Math.min(limit.burst, this.tokens + (now - this.refilledAt) * limit.perSecond);
+    this.refilledAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
   }
 
   /** A cache hit is answered at the cache: the replicas and the service's calls are skipped. */
@@ -205,20 +209,29 @@ export class ServiceRuntime {
     const pod = this.podsByUid[store.pod[slot]!]!;
     pod.completions++;
     if (pod.state === PodState.Terminating) this.stats.drained++;
+    if (!this.direct) return this.visitWorkDone(pod, slot, now);
+    // One service, no calls: every visit is a root that ends here (no per-service record, no calls to run).
+    this.freeSlot(pod, slot, now);
+    this.stats.serve(store.arrival[slot]!, now);
+    store.roots--;
+    store.release(slot);
+    this.afterFree(pod, now);
+  }
+
+  /** In a graph, a visit's own work is over: its calls run next (the out-of-line part of `complete`). */
+  private visitWorkDone(pod: Pod, slot: number, now: number): void {
     if (this.holdDuringCalls) {
       // Thread per request: the slot stays taken until the calls reply (releaseHeld).
       if (pod.inService - ++pod.held === 0) {
         pod.busySeconds += now - pod.busySince;
         pod.busySince = -1;
       }
-      store.flags[slot]! |= VisitFlag.Held;
+      this.store.flags[slot]! |= VisitFlag.Held;
       this.flow.workDone(slot, now);
       return;
     }
     this.freeSlot(pod, slot, now);
-    // One service, no calls: every visit is a root that ends here (no per-service record, no calls to run).
-    if (this.direct) this.flow.endRoot(slot, now, VisitOutcome.Served);
-    else this.flow.workDone(slot, now);
+    this.flow.workDone(slot, now);
     this.afterFree(pod, now);
   }
 

@@ -16,6 +16,7 @@ import { createTimeSeries, sliceTimeSeries, type TimeSeries } from '../metrics/t
 import { standardExponential } from '../random/exponential.ts';
 import { Rng, RngStream } from '../random/rng.ts';
 import { DurationSampler } from '../random/service-time.ts';
+import { ArrivalMerge } from '../traffic/arrival-merge.ts';
 import { ArrivalProcess } from '../traffic/arrival-process.ts';
 import type { CompletionFifo } from './completion-fifo.ts';
 import { ControlQueue } from './control-queue.ts';
@@ -142,21 +143,18 @@ export class Simulation {
     const sources = this.cfg.traffic;
     const maxInFlight = this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS;
     const draining = arrivals === null;
+    // One source and no tracing: arrivals go straight to their service (flow.arrive only adds the trace).
+    const entry = sources.length === 1 && flow.trace === null ? services[sources[0]!.service]! : null;
+    const entryIndex = sources[0]?.service ?? 0;
     // Constant-service-time completions and network hops finish in start order: their FIFOs are a fourth
     // event source, read directly instead of through the heap.
     const fifos = services.flatMap((s) => s.fifos);
     if (flow.net !== null) fifos.push(flow.net);
     const fifo0 = fifos.length === 1 ? fifos[0]! : null;
-    // Several traffic sources: the next arrival is the earliest of each source's next one.
-    const nextOf = arrivals === null ? new Float64Array(0) : Float64Array.from(arrivals, (a) => a.next());
-    let src = 0;
-    let nextArrival = Infinity;
-    for (let i = 0; i < nextOf.length; i++) {
-      if (nextOf[i]! < nextArrival) {
-        nextArrival = nextOf[i]!;
-        src = i;
-      }
-    }
+    // One source is read directly; several go through a merge (kept out of this loop: see ArrivalMerge).
+    const one = arrivals !== null && arrivals.length === 1 ? arrivals[0]! : null;
+    const merge = arrivals !== null && arrivals.length > 1 ? new ArrivalMerge(arrivals) : null;
+    let nextArrival = one !== null ? one.next() : merge !== null ? merge.next() : Infinity;
     for (;;) {
       let tF = Infinity;
       let due: CompletionFifo | null = fifo0;
@@ -187,19 +185,13 @@ export class Simulation {
         if (nextArrival > until) break;
         const now = nextArrival;
         stats.offer();
-        if (store.live < maxInFlight) flow.arrive(store.alloc(now, sources[src]!.service), now);
-        else this.overflow(now, sources[src]!.service);
-        if (nextOf.length === 1) nextArrival = nextOf[0] = arrivals![0]!.next();
-        else {
-          nextOf[src] = arrivals![src]!.next();
-          nextArrival = Infinity;
-          for (let i = 0; i < nextOf.length; i++) {
-            if (nextOf[i]! < nextArrival) {
-              nextArrival = nextOf[i]!;
-              src = i;
-            }
-          }
-        }
+        const service = merge === null ? entryIndex : sources[merge.source]!.service;
+        if (store.live < maxInFlight) {
+          const slot = store.alloc(now, service);
+          if (entry !== null) entry.arrive(slot, now);
+          else flow.arrive(slot, now);
+        } else this.overflow(now, service);
+        nextArrival = one !== null ? one.next() : merge!.next();
       } else {
         if (tK > until) break;
         control.runNext();
