@@ -5,7 +5,7 @@
  */
 import { formatPath, type RunResult } from '@design-sim/sim-core';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultDesign, type Notice } from './boot.ts';
 import { CanvasViewContext, type CanvasView } from './components/canvas-view-context.ts';
 import { ComparePanel, type Baseline } from './components/ComparePanel.tsx';
@@ -42,6 +42,9 @@ import { nodeStatus, type NodeStatus } from './results/node-status.ts';
 import { createSimClient } from './worker/sim-client.ts';
 import { newSimWorker } from './worker/new-sim-worker.ts';
 import { createWorkerValidator } from './worker/validation-client.ts';
+
+// The Optimize tab loads on demand; once opened it stays mounted (hidden) so a search survives a tab switch.
+const OptimizePanel = lazy(() => import('./components/OptimizePanel.tsx').then((m) => ({ default: m.OptimizePanel })));
 
 interface Props {
   initialDoc: PlainObject;
@@ -87,6 +90,8 @@ export function App({ initialDoc, initialNotice }: Props) {
   const [loads, setLoads] = useState(0);
   const [panels, setPanels] = useState({ palette: true, inspector: true });
   const [split, setSplit] = useState(46);
+  const [optimizeOpened, setOptimizeOpened] = useState(false);
+  if (mode === 'optimize' && !optimizeOpened) setOptimizeOpened(true);
   const phone = useMediaQuery(PHONE_QUERY);
 
   useAutosave(doc);
@@ -232,7 +237,7 @@ export function App({ initialDoc, initialNotice }: Props) {
               <DesignCanvas graph={graph} selection={design.selection} dispatch={dispatch} fitKey={loads} readOnly={phone} />
             </CanvasViewContext.Provider>
             {!phone && <Splitter value={split} onChange={setSplit} />}
-            <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : 'Practice'}>
+            <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : mode === 'optimize' ? 'Optimize' : 'Practice'}>
               {mode === 'design' && <ScenarioBrief doc={doc} />}
               <RunStatus store={sim.store} text={validation.text} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
               {mode === 'design' &&
@@ -258,6 +263,13 @@ export function App({ initialDoc, initialNotice }: Props) {
                   dispatch={dispatch}
                   validator={validator}
                 />
+              )}
+              {optimizeOpened && (
+                <div hidden={mode !== 'optimize'}>
+                  <Suspense fallback={<p className="ds-hint">Loading the optimizer…</p>}>
+                    <OptimizePanel doc={doc} scenario={validation.scenario} designText={validation.text} fileName={fileName} selection={design.selection} dispatch={dispatch} />
+                  </Suspense>
+                </div>
               )}
               {mode === 'practice' && (
                 <PracticePanel

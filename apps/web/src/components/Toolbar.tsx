@@ -2,7 +2,7 @@
 import { useRef } from 'react';
 
 /** Which panel is under the canvas. */
-export type Mode = 'design' | 'compare' | 'practice';
+export type Mode = 'design' | 'compare' | 'optimize' | 'practice';
 
 interface Props {
   title: string;
@@ -36,6 +36,7 @@ interface Props {
 const MODES: readonly { mode: Mode; label: string }[] = [
   { mode: 'design', label: 'Results' },
   { mode: 'compare', label: 'Compare' },
+  { mode: 'optimize', label: 'Optimize' },
   { mode: 'practice', label: 'Practice' },
 ];
 

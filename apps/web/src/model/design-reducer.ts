@@ -24,6 +24,8 @@ export type DesignAction =
   | { type: 'load'; doc: PlainObject }
   /** Sets (or, with `undefined`, removes) one value; `coalesce` merges consecutive edits of one field into one undo step. */
   | { type: 'setField'; path: PathSegment[]; value: unknown; coalesce?: string }
+  /** Sets several values at once, one undo step (a design picked from the optimizer's frontier). */
+  | { type: 'setFields'; edits: { path: PathSegment[]; value: unknown }[] }
   /** Adds a component; without `position` the automatic layout places it. */
   | { type: 'addComponent'; kind: ComponentKind; position?: { x: number; y: number } }
   | { type: 'connect'; source: string; target: string }
@@ -104,6 +106,8 @@ export function designReducer(state: DesignState, action: DesignAction): DesignS
       return { doc: action.doc, selection: [] };
     case 'setField':
       return withDoc(state, setField(state.doc, action.path, action.value));
+    case 'setFields':
+      return withDoc(state, action.edits.reduce((doc, e) => setField(doc, e.path, e.value), state.doc));
     case 'addComponent': {
       const added = addComponent(state.doc, action.kind, action.position);
       return added === null ? state : { doc: added.doc, selection: [added.id] };
