@@ -30,6 +30,18 @@ export interface FrontierGeometry {
 
 const M = { left: 62, right: 16, top: 12, bottom: 40 };
 
+/** Log-axis ticks at 1, 2, 5 × 10^k inside [lo, hi], or only the powers of ten when those are too many. */
+export function logTicks(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {
+    for (const m of [1, 2, 5]) {
+      const v = m * 10 ** k;
+      if (v >= lo && v <= hi) out.push(Number(v.toPrecision(3)));
+    }
+  }
+  return out.length > 7 ? out.filter((v) => Number(v.toPrecision(1)) === 10 ** Math.round(Math.log10(v))) : out;
+}
+
 /** Positions `points` (cost, latency ms) in a `width` × `height` box with an optional latency `limit`. */
 export function frontierGeometry(points: readonly { cost: number; latency: number }[], limit: number | null, width: number, height: number): FrontierGeometry {
   const costs = points.map((p) => p.cost);
@@ -46,7 +58,7 @@ export function frontierGeometry(points: readonly { cost: number; latency: numbe
   const range: [number, number] = [height - M.bottom, M.top];
   const y = log ? scaleLog().domain([lMin / 1.3, lMax * 1.3]).range(range) : scaleLinear().domain([0, lMax * 1.1]).nice(4).range(range);
   const placed = points.map((p) => ({ x: x(p.cost), y: y(Math.max(p.latency, log ? lMin / 1.3 : 0)) }));
-  const yTickValues = log ? (y.ticks(4) as number[]).filter((_, i, a) => a.length <= 6 || i % Math.ceil(a.length / 6) === 0) : (y.ticks(4) as number[]);
+  const yTickValues = log ? logTicks(lMin / 1.3, lMax * 1.3) : (y.ticks(4) as number[]);
   let stepPath = '';
   placed.forEach((p, i) => {
     const prev = placed[i - 1];
