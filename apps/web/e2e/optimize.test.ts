@@ -57,6 +57,7 @@ describe('optimize on the canvas (issue #16)', () => {
     await waitForFreshResult(p, 0, 90_000);
     // New: 100 req/s of constant 50 ms work on 7 replicas, p99 < 100 ms.
     await p.click('[data-testid=new-design]');
+    await p.click('[data-template=fixed-fleet]');
     await p.click('[data-testid=mode-optimize]');
     await p.waitForSelector('[data-testid=optimize-panel]');
     await vary(p, 'spec.services[0].replicas', { from: '1', to: '12' });
@@ -129,6 +130,7 @@ describe('optimize on the canvas (issue #16)', () => {
     const p = await open(1280, 720);
     await waitForFreshResult(p, 0, 90_000);
     await p.click('[data-testid=new-design]');
+    await p.click('[data-template=fixed-fleet]');
     await p.click('[data-testid=mode-optimize]');
     await vary(p, 'spec.services[0].replicas', { from: '1', to: '400' });
     await vary(p, 'spec.nodePools[0].minNodes', { with: 'spec.services[0].replicas' });

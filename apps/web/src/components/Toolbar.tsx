@@ -60,7 +60,7 @@ export function Toolbar(p: Props) {
       )}
       <div className="ds-toolbar__group" role="group" aria-label="File">
         {!p.readOnly && (
-          <button type="button" className="ds-button" onClick={p.onNew} title="A new design that serves its traffic; the current one is kept under Library → Recent designs" data-testid="new-design">
+          <button type="button" className="ds-button" onClick={p.onNew} title="A blank canvas or a template with healthy defaults; the current design is kept under Library → Recent designs" data-testid="new-design">
             New
           </button>
         )}

@@ -5,6 +5,7 @@
  */
 import type { PathSegment } from '@design-sim/sim-core';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
+import { copySelection, pasteClip, type Clip } from './clipboard.ts';
 import { addComponent } from './component-kinds.ts';
 import { getIn, setIn, type PlainObject } from './doc-path.ts';
 import type { ComponentKind, DesignEdge, DesignNode } from './design-graph.ts';
@@ -34,6 +35,12 @@ export type DesignAction =
   /** Node moves; `dragging` marks intermediate positions (one undo step per drag). */
   | { type: 'move'; moves: { id: string; position: { x: number; y: number } }[]; dragging: boolean }
   | { type: 'select'; ids: string[] }
+  /** Selects every node on the canvas. */
+  | { type: 'selectAll' }
+  /** Adds copies of a clip's components (fresh names, offset positions) and selects them. */
+  | { type: 'paste'; clip: Clip }
+  /** Copies the selection and pastes it at once (one undo step). */
+  | { type: 'duplicate' }
   /** React Flow's node changes (position, select, remove), the xyflow way (`applyNodeChanges`). */
   | { type: 'nodeChanges'; changes: NodeChange<DesignNode>[] }
   /** React Flow's edge changes (select, remove). */
@@ -130,6 +137,16 @@ export function designReducer(state: DesignState, action: DesignAction): DesignS
       return withDoc(state, move(state.doc, action.moves));
     case 'select':
       return sameIds(state.selection, action.ids) ? state : { ...state, selection: action.ids };
+    case 'selectAll':
+      return designReducer(state, { type: 'select', ids: scenarioToGraph(state.doc).nodes.map((n) => n.id) });
+    case 'paste': {
+      const pasted = pasteClip(state.doc, action.clip);
+      return pasted.ids.length === 0 ? state : { doc: pasted.doc, selection: pasted.ids };
+    }
+    case 'duplicate': {
+      const clip = copySelection(state.doc, state.selection);
+      return clip === null ? state : designReducer(state, { type: 'paste', clip });
+    }
     case 'nodeChanges':
       return applyNodeChanges(state, action.changes);
     case 'edgeChanges':
