@@ -4,7 +4,8 @@ import { smallDoc } from '../test-support/fixtures.ts';
 import { copySelection, pasteClip } from './clipboard.ts';
 import { createHistory, historyReducer } from './design-history.ts';
 import { initialDesignState } from './design-reducer.ts';
-import type { PlainObject } from './doc-path.ts';
+import { getIn, type PlainObject } from './doc-path.ts';
+import { scenarioToGraph } from './scenario-to-graph.ts';
 import { docToYaml } from './scenario-yaml.ts';
 
 const base = (): PlainObject => {
@@ -32,6 +33,10 @@ describe('copy, paste, duplicate', () => {
     const doc = base();
     const { doc: out } = pasteClip(doc, copySelection(doc, ['lb:model'])!);
     expect((out.spec as { services: PlainObject[] }).services[1]).toMatchObject({ name: 'model-2', nodePool: 'gpu' });
+    // Without a stored position, the copy lands 40 px off where the automatic layout drew the original.
+    const laidOut = scenarioToGraph(smallDoc()).nodes.find((n) => n.id === 'service:model')!.position;
+    const pasted = pasteClip(smallDoc(), copySelection(smallDoc(), ['service:model'])!).doc;
+    expect(getIn(pasted, ['spec', 'canvas', 'nodes', 'service:model-2'])).toEqual({ x: laidOut.x + 40, y: laidOut.y + 40 });
     expect(copySelection(doc, ['traffic'])).toBeNull();
     expect(copySelection(doc, [])).toBeNull();
   });

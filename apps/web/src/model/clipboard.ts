@@ -1,7 +1,7 @@
 /**
  * Copy, paste and duplicate on the canvas, as pure functions over the document. A clip holds the
  * selected services (with their load balancer and cache, which live inside the service) and node
- * pools as written, and their canvas positions. Pasting gives each a fresh name (`model-2`), points a
+ * pools as written, and their canvas positions (stored, or where the automatic layout put them). Pasting gives each a fresh name (`model-2`), points a
  * pasted service at the pasted copy of its pool when that pool was copied too (else at the same pool),
  * and places the copies 40 px down and right. The traffic source and the training job are one per
  * scenario, so they are not copied.
@@ -9,6 +9,7 @@
 import { freshName } from './component-kinds.ts';
 import { asArray, asObject, getIn, isObject, setIn, type PlainObject } from './doc-path.ts';
 import { listIds, serviceKey } from './node-ids.ts';
+import { scenarioToGraph } from './scenario-to-graph.ts';
 
 /** What Copy keeps. */
 export interface Clip {
@@ -21,9 +22,11 @@ export interface Clip {
 /** How far a paste lands from the original, px. */
 export const PASTE_OFFSET = 40;
 
-function position(doc: PlainObject, id: string): { x: number; y: number } | null {
+/** Where a node is: its stored position, else where the automatic layout puts it. */
+function positionOf(doc: PlainObject, laidOut: ReadonlyMap<string, { x: number; y: number }>, id: string): { x: number; y: number } | null {
   const p = getIn(doc, ['spec', 'canvas', 'nodes', id]);
-  return isObject(p) && typeof p.x === 'number' && typeof p.y === 'number' ? { x: p.x, y: p.y } : null;
+  if (isObject(p) && typeof p.x === 'number' && typeof p.y === 'number') return { x: p.x, y: p.y };
+  return laidOut.get(id) ?? null;
 }
 
 /** The clip of `selection` (node ids), or null when nothing copyable is selected. */
@@ -33,6 +36,8 @@ export function copySelection(doc: PlainObject, selection: readonly string[]): C
   const pools = asArray(spec.nodePools);
   const serviceIds = listIds('service', services);
   const poolIds = listIds('pool', pools);
+  const laidOut = new Map(scenarioToGraph(doc).nodes.map((n) => [n.id, n.position]));
+  const position = (d: PlainObject, id: string) => positionOf(d, laidOut, id);
   const wanted = new Set<string>();
   const skipped: string[] = [];
   for (const id of selection) {
