@@ -94,4 +94,36 @@ describe('canvas basics (issue #12)', () => {
     await expect.poll(() => nodeCount(p)).toBe(3);
     expect(pageErrors).toEqual([]);
   });
+
+  it('text and sticky notes: typed on the canvas, kept in spec.canvas.notes, removed with Delete, back with Undo', async () => {
+    const p = await open();
+    const first = await runId(p);
+    await p.click('[data-testid=new-design]');
+    await p.click('[data-template=fixed-fleet]');
+    await p.waitForSelector('[data-testid="node-service:model"]');
+    const before = await waitForFreshResult(p, first);
+    await p.click('[data-testid=palette-note-sticky]');
+    await p.waitForSelector('[data-testid="node-note:sticky-1"]');
+    await p.fill('[data-testid="node-note:sticky-1"] textarea', 'Why 7 replicas? 100 req/s × 50 ms = 5 busy; 2 spare for p99.');
+    await p.click('[data-testid=palette-note-text]');
+    await p.fill('[data-testid="node-note:text-1"] textarea', 'Interview: size the fleet');
+    let yaml = await viewYaml(p);
+    expect(yaml).toContain('notes:');
+    expect(yaml).toMatch(/sticky-1:\n\s+kind: sticky\n\s+text: "?Why 7 replicas\? 100 req\/s × 50 ms = 5 busy; 2 spare for p99\."?/);
+    expect(yaml).toMatch(/text-1: \{kind: text, text: "Interview: size the fleet"\}/);
+    // Notes are canvas-only: no new run was needed for them.
+    expect(await runId(p)).toBe(before);
+    await screenshot(p, '14-notes');
+
+    // Select the sticky by its header and press Delete; Undo brings it back with its text.
+    await p.click('[data-testid="node-note:sticky-1"] .ds-note__grip');
+    await p.keyboard.press('Delete');
+    await expect.poll(() => p.locator('[data-testid="node-note:sticky-1"]').count()).toBe(0);
+    await p.click('[data-testid=undo]');
+    await p.waitForSelector('[data-testid="node-note:sticky-1"]');
+    expect(await p.inputValue('[data-testid="node-note:sticky-1"] textarea')).toContain('Why 7 replicas?');
+    yaml = await viewYaml(p);
+    expect(yaml).toContain('sticky-1');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -244,7 +244,7 @@ export function App({ initialDoc, initialNotice }: Props) {
           {panels.palette && !phone && <Palette doc={doc} dispatch={dispatch} />}
           <div className="ds-center" style={{ gridTemplateRows: phone ? undefined : `minmax(6rem, ${split}%) auto minmax(6rem, 1fr)` }}>
             <CanvasViewContext.Provider value={view}>
-              <DesignCanvas graph={graph} selection={design.selection} dispatch={dispatch} fitKey={loads} readOnly={phone} />
+              <DesignCanvas graph={graph} doc={doc} selection={design.selection} dispatch={dispatch} fitKey={loads} readOnly={phone} />
             </CanvasViewContext.Provider>
             {!phone && <Splitter value={split} onChange={setSplit} />}
             <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : mode === 'optimize' ? 'Optimize' : 'Practice'}>
