@@ -1,5 +1,6 @@
 import type { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
+import type { KedaServiceResult } from './keda-driver.ts';
 import type { RequestCounts } from './run-stats.ts';
 import type { ServiceStats } from './service-stats.ts';
 import type { LatencyBreakdown } from './tracing.ts';
@@ -16,12 +17,14 @@ export interface EngineServiceResult {
   /** Replica-unit-seconds requested on each pool (GPUs or vCPUs × s), for the service's share of the bill. */
   unitSecondsByPool: number[];
   series: { servedQps: Float64Array; failedQps: Float64Array; latencyP99Ms: Float64Array; readyReplicas: Float64Array; utilization: Float64Array; waiting: Float64Array };
+  /** What its KEDA ScaledObject did (time at zero, cold starts, requests at zero); null without one. */
+  keda: KedaServiceResult | null;
 }
 
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
   t: number;
-  kind: 'hpa-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit';
+  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit';
   /** Service or pool name. */
   target: string;
   from?: number;

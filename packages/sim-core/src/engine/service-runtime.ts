@@ -9,6 +9,7 @@ import { SlotQueue } from './slot-queue.ts';
 import { BatchExecutor } from './batch-executor.ts';
 import { LlmExecutor } from './llm-executor.ts';
 import type { PodExecutor } from './pod-executor.ts';
+import type { KedaDriver } from './keda-driver.ts';
 import { CompletionFifo } from './completion-fifo.ts';
 import type { RequestFlow } from './request-flow.ts';
 import { VisitFlag } from './request-store.ts';
@@ -60,6 +61,11 @@ export class ServiceRuntime {
   rateLimited = 0;
   /** Work of pods gone since the last interval end not yet counted in utilization (their `workSeconds − workCounted`). */
   workCarry = 0;
+  /**
+   * A KEDA ScaledObject's gate: where a request goes when no replica is ready (the activator buffer, or a
+   * refusal it counts); null without one, and then such a request is dropped as before.
+   */
+  private zero: KedaDriver | null = null;
 
   constructor(
     readonly index: number,
@@ -93,6 +99,21 @@ export class ServiceRuntime {
     this.direct = !flow.graph;
     this.rateLimit = config.rateLimit ?? null;
     this.tokens = this.rateLimit?.burst ?? 0;
+  }
+
+  /**
+   * Puts a KEDA ScaledObject in front of the service. With a requestRate trigger the interceptor counts every new
+   * request: `arrive` is wrapped on this instance only, so services without one keep the plain method (the
+   * per-request path of designs without KEDA is unchanged).
+   */
+  attachKeda(driver: KedaDriver, countsArrivals: boolean): void {
+    this.zero = driver;
+    if (!countsArrivals) return;
+    const plain = ServiceRuntime.prototype.arrive;
+    this.arrive = (slot: number, now: number): void => {
+      driver.count(now);
+      plain.call(this, slot, now);
+    };
   }
 
   /** A new request arrives at this service: the cache may answer it, else it is routed to a replica. */
@@ -132,7 +153,7 @@ export class ServiceRuntime {
   route(slot: number, now: number): void {
     if (this.shared) return this.routeShared(slot, now);
     const n = this.ready.length;
-    if (n === 0) return this.dropSlot(slot, now);
+    if (n === 0) return this.zero === null ? this.dropSlot(slot, now) : this.zero.arrive(slot, now);
     let pod: Pod;
     if (this.leastOutstandingRouting) pod = this.leastOutstanding();
     else if (this.config.routing === 'round-robin') pod = this.ready[this.rr++ % n]!;
@@ -171,6 +192,8 @@ export class ServiceRuntime {
       }
       return;
     }
+    // No free slot: with KEDA and no ready replica the request waits at the activator, not at the balancer.
+    if (this.zero !== null && this.ready.length === 0) return this.zero.arrive(slot, now);
     if (this.sharedQueue.length < this.config.queueMaxLength) this.sharedQueue.push(slot);
     else this.dropSlot(slot, now);
   }
@@ -312,6 +335,11 @@ export class ServiceRuntime {
     this.flow.fail(slot, now, false);
   }
 
+  /** The visit waited past a limit outside the replicas' queues (the activator buffer's timeout): it times out. */
+  timeOutSlot(slot: number, now: number): void {
+    this.flow.fail(slot, now, true);
+  }
+
   /** Payloads below zero belong to executors other than the per-request one. */
   executorEvent(payload: number, now: number): void {
     this.executor?.onEvent(payload, now);
@@ -396,6 +424,7 @@ export class ServiceRuntime {
       }
       if (pod.inService < this.config.concurrency) this.markIdle(pod);
     }
+    if (this.zero !== null) this.zero.podReady(pod, now);
   }
 
   private removeReady(pod: Pod): void {
@@ -481,6 +510,7 @@ export class ServiceRuntime {
 
   /** Calls `fn` with each in-flight request that has no first token yet (queued, or in prefill on an LLM pod). */
   forEachWithoutFirstToken(fn: (slot: number) => void): void {
+    this.zero?.forEach(fn);
     for (let i = 0; i < this.sharedQueue.length; i++) fn(this.sharedQueue.at(i));
     for (const pod of this.pods) {
       for (let i = 0; i < pod.queue.length; i++) fn(pod.queue.at(i));
@@ -490,7 +520,7 @@ export class ServiceRuntime {
 
   /** Requests waiting in queues (per-pod and shared). */
   queuedTotal(): number {
-    let q = this.sharedQueue.length;
+    let q = this.sharedQueue.length + (this.zero?.length ?? 0);
     for (const p of this.pods) q += p.queue.length;
     return q;
   }

@@ -24,6 +24,7 @@ import type { EngineConfig } from './engine-config.ts';
 import type { EngineEvent, EngineResult, EngineServiceResult, RunOptions } from './engine-result.ts';
 import { EventHeap } from './event-heap.ts';
 import { HpaDriver } from './hpa-driver.ts';
+import { KedaDriver } from './keda-driver.ts';
 import { Pod, PodState } from './pod.ts';
 import { podsToDelete } from './replica-set-deletion.ts';
 import { RequestStore } from './request-store.ts';
@@ -49,6 +50,8 @@ export class Simulation {
   private readonly scheduler: PodScheduler;
   private readonly provisioningFailures: Rng[];
   private readonly hpas: HpaDriver[] = [];
+  /** Each service's KEDA ScaledObject, or null. */
+  private readonly kedas: (KedaDriver | null)[];
   private readonly provisioning: DurationSampler[];
   private readonly spotRng: Rng;
   private nodeUid = 0;
@@ -77,6 +80,18 @@ export class Simulation {
       (s, i) => new ServiceRuntime(i, s, this.heap, this.store, this.stats, this.podsByUid, cfg.seed, (pod, now) => this.finalizePod(pod, now), this.flow),
     );
     this.flow.attach(this.services);
+    this.kedas = this.services.map((svc) => {
+      const k = svc.config.keda;
+      if (!k) return null;
+      // With minReplicaCount 1 the design would keep the HPA's floor (KEDA sets HPA minReplicas to max(minReplicaCount, 1)).
+      const floor = Math.max(1, k.minReplicaCount, svc.config.hpa?.controller.minReplicas ?? 1);
+      const driver = new KedaDriver(svc, k, this.control, floor, (s, from, to, now, reason) => {
+        this.event({ t: now, kind: 'keda-scale', target: s.config.name, from, to, detail: reason });
+        this.reconcileReplicas(s, now);
+      });
+      svc.attachKeda(driver, k.triggers.some((t) => t.type === 'requestRate'));
+      return driver;
+    });
     this.provisioning = cfg.pools.map((p, i) => new DurationSampler(p.provisioning, new Rng(cfg.seed, RngStream.provisioning * 1000 + i)));
     this.provisioningFailures = cfg.pools.map((_, i) => new Rng(cfg.seed, RngStream.provisioningFailure * 1000 + i));
     this.spotRng = new Rng(cfg.seed, RngStream.spot);
@@ -260,6 +275,7 @@ export class Simulation {
       driver.start();
       this.hpas.push(driver);
     }
+    for (const k of this.kedas) k?.start();
   }
 
   // ---- pods ----
@@ -310,6 +326,7 @@ export class Simulation {
     const { imagePullSeconds, modelLoadSeconds, readinessSeconds } = svc.config.startup;
     const pull = node && node.cachedImages.has(svc.index) ? 0 : imagePullSeconds;
     pod.state = PodState.Pulling;
+    pod.startedAt = now;
     this.control.schedule(now + pull, (t) => {
       if (pod.state !== PodState.Pulling) return;
       node?.cachedImages.add(svc.index);
@@ -580,6 +597,7 @@ export class Simulation {
 
   /** Requests still queued past their timeout when observation stops are timed out; then the result. */
   private finish(stop: number, horizon: Billing): EngineResult {
+    for (const k of this.kedas) k?.dropExpired(stop);
     for (const svc of this.services) {
       svc.dropExpired(svc.sharedQueue, stop, null);
       for (const pod of svc.pods) svc.dropExpired(pod.queue, stop, pod);
@@ -649,6 +667,7 @@ export class Simulation {
           replicas: summarize(rec.replicas),
           unitSecondsByPool: [...rec.unitSecondsByPool],
           series: { servedQps: cut(x.servedQps), failedQps: cut(x.failedQps), latencyP99Ms: cut(x.latencyP99Ms), readyReplicas: cut(x.readyReplicas), utilization: cut(x.utilization), waiting: cut(x.waiting) },
+          keda: this.kedas[svc.index]?.result(bill.endSeconds) ?? null,
         };
       }),
       breakdown: this.flow.trace?.breakdown(measureFrom) ?? null,
