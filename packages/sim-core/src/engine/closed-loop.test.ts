@@ -30,7 +30,35 @@ function closedRun(o: { users: number | ProfileSpec; think: ThinkDistribution; s
   return cfg;
 }
 
-describe('closed-loop MVA (exact, load-dependent) is right', () => {
+/** The MVA recursion of Reiser & Lavenberg for a load-dependent station: exact, but unstable past ~50 users. */
+function mvaRecursion(n: number, z: number, mu: number, c: number): { x: number; r: number } {
+  let p = [1];
+  let x = 0;
+  let r = 0;
+  for (let k = 1; k <= n; k++) {
+    r = 0;
+    for (let j = 1; j <= k; j++) r += (j / (Math.min(j, c) * mu)) * p[j - 1]!;
+    x = k / (z + r);
+    const next = [0];
+    for (let j = 1; j <= k; j++) next.push((x / (Math.min(j, c) * mu)) * p[j - 1]!);
+    next[0] = 1 - next.slice(1).reduce((a, b) => a + b, 0);
+    p = next;
+  }
+  return { x, r };
+}
+
+describe('the closed-network truth (finite-source M/M/c//N, product form) is right', () => {
+  it('agrees with the MVA recursion where that is stable (N ≤ 40)', () => {
+    for (const [n, z, c] of [[5, 0.1, 1], [20, 0.5, 4], [40, 0.3, 8]] as const) {
+      const a = closedMva({ users: n, thinkSeconds: z, mu: MU, servers: c });
+      const b = mvaRecursion(n, z, MU, c);
+      expect(a.throughput).toBeCloseTo(b.x, 8);
+      expect(a.responseSeconds).toBeCloseTo(b.r, 10);
+    }
+  });
+  it('with no think time every user is at the station', () => {
+    expect(closedMva({ users: 64, thinkSeconds: 0, mu: MU, servers: 16 })).toEqual({ throughput: 320, responseSeconds: 0.2, queueLength: 64 });
+  });
   it('c = 1 matches the machine-repairman closed form X = μ(1 − p0)', () => {
     const n = 10;
     const z = 0.3;
@@ -50,19 +78,20 @@ describe('closed-loop MVA (exact, load-dependent) is right', () => {
   });
 });
 
-describe('closed loop against exact MVA', () => {
+describe('closed loop against the exact closed-network solution', () => {
   const cases = [
     { users: 8, think: 0.2, servers: 1 },
-    { users: 32, think: 0.5, servers: 8 },
+    // At the knee N* = c·(1 + Z·μ), where queueing is most sensitive: 88 = 8 × (1 + 0.5 × 20), 1312 = 32 × (1 + 2 × 20).
+    { users: 88, think: 0.5, servers: 8 },
     { users: 64, think: 0, servers: 16 },
-    { users: 256, think: 2, servers: 32 },
+    { users: 1312, think: 2, servers: 32 },
   ];
   for (const c of cases) {
     for (const kind of ['exponential', 'constant'] as const) {
       it(`N=${c.users}, Z=${c.think} s (${kind}), c=${c.servers}: throughput and mean response within 2%`, () => {
         const truth = closedMva({ users: c.users, thinkSeconds: c.think, mu: MU, servers: c.servers });
-        // About 400k requests.
-        const duration = 400_000 / truth.throughput;
+        // About 400k requests; 3M at N = 1,312, where the queue at the knee relaxes slowly.
+        const duration = (c.users > 1000 ? 3_000_000 : 400_000) / truth.throughput;
         const think: ThinkDistribution = kind === 'constant' ? { kind, seconds: c.think } : { kind, meanSeconds: c.think };
         const r = runEngine(closedRun({ users: c.users, think, servers: c.servers, duration }));
         const measuredSeconds = r.durationSeconds - r.warmupSeconds;
