@@ -13,6 +13,7 @@ import type { KedaDriver } from './keda-driver.ts';
 import { CompletionFifo } from './completion-fifo.ts';
 import type { RequestFlow } from './request-flow.ts';
 import { VisitFlag } from './request-store.ts';
+import { VisitOutcome } from './service-stats.ts';
 
 /**
  * One service at run time: its ready pods, the routing across them, and how a pod serves a request.
@@ -235,9 +236,13 @@ export class ServiceRuntime {
     if (!this.direct) return this.visitWorkDone(pod, slot, now);
     // One service, no calls: every visit is a root that ends here (no per-service record, no calls to run).
     this.freeSlot(pod, slot, now);
-    this.stats.serve(store.arrival[slot]!, now);
-    store.roots--;
-    store.release(slot);
+    // flow.endRoot inlined (measured 4% on the M/M/c benchmark); a closed loop's user return goes through it.
+    if (this.flow.onRootEnd !== null) this.flow.endRoot(slot, now, VisitOutcome.Served);
+    else {
+      this.stats.serve(store.arrival[slot]!, now);
+      store.roots--;
+      store.release(slot);
+    }
     this.afterFree(pod, now);
   }
 

@@ -1,4 +1,4 @@
-import type { ArrivalProcess } from './arrival-process.ts';
+import type { ArrivalSource } from './arrival-source.ts';
 
 /**
  * Several traffic sources as one stream: the next arrival is the earliest of each source's next one,
@@ -10,7 +10,7 @@ export class ArrivalMerge {
   /** The source of the arrival `next()` returned last. */
   source = 0;
 
-  constructor(private readonly processes: readonly ArrivalProcess[]) {
+  constructor(private readonly processes: readonly ArrivalSource[]) {
     this.due = Float64Array.from(processes, (p) => p.next());
   }
 
