@@ -147,6 +147,7 @@ function compileCalls(s: ServiceSpec, serviceIndex: ReadonlyMap<string, number>)
         async: c.async,
         timeoutSeconds: c.timeout ?? Infinity,
         retries: c.retries,
+        connections: c.connections ?? 0,
         backoff: { baseSeconds: c.backoff.base, maxSeconds: c.backoff.max ?? 10 * c.backoff.base, jitter: c.backoff.jitter },
       })),
     })),

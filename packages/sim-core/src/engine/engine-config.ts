@@ -169,6 +169,8 @@ export interface EngineCall {
   timeoutSeconds: number;
   /** Attempts after the first when the call fails or times out. */
   retries: number;
+  /** Calls in flight at once from each caller replica (its connection pool); 0: no limit. */
+  connections: number;
   /** Retry back-off: attempt n waits uniform(0, min(max, (2^n − 1) · base)) with jitter, else that bound. */
   backoff: { baseSeconds: number; maxSeconds: number; jitter: boolean };
 }
