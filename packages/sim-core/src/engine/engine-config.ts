@@ -58,6 +58,8 @@ export interface EngineBatching {
   maxQueueDelaySeconds: number;
   /** Service time of a batch of b requests, seconds: table[b] for b in 1..maxBatchSize (index 0 unused). */
   batchSeconds: Float64Array;
+  /** The service's calls are made once per batch (by its first request), and every request of the batch waits for them. */
+  callsPerBatch: boolean;
 }
 
 export type HpaMetricType = 'qpsPerReplica' | 'concurrency' | 'gpuUtilization' | 'cpuUtilization' | 'queueLength' | 'kvCacheUtilization';

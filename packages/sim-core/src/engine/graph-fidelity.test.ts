@@ -243,3 +243,33 @@ describe('connection pools', () => {
     expectConservedGraph(r);
   });
 });
+
+describe('queue consumers with batch pull', () => {
+  // Messages arrive every 10 ms (uniform) at a consumer that pulls batches of 10 (5 ms a batch) and writes
+  // each batch to db (20 ms, one connection). A message waits (10 − k) × 10 ms for its batch to fill, so
+  // the mean message time is 45 + 5 + 20 = 70 ms whichever way the write is made; what changes is db's load.
+  const design = (perBatch: boolean) =>
+    head('1h', 100).replace('profile:', 'arrivals: uniform, profile:').replace('target: api', 'target: consumer') +
+    `    - { name: consumer, replicas: 1, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 5 }, batching: { maxBatchSize: 10, maxQueueDelay: 10s, batchLatency: { baseMs: 5, perItemMs: 0 }${perBatch ? ', callsPerBatch: true' : ''} }, calls: [{ to: db }] }\n` +
+    `    - { name: db, replicas: 1, concurrency: 1, gpusPerReplica: 0, latency: { distribution: constant, ms: 20 } }\n`;
+
+  it('callsPerBatch: one write per batch of 10, every message waits for it: mean 70 ms, db 20% busy', () => {
+    const r = run(design(true));
+    const [consumer, db] = r.services.map((s) => s.stats!);
+    expect(db!.visits * 10).toBeGreaterThanOrEqual(consumer!.visits - 10);
+    expect(db!.visits * 10).toBeLessThanOrEqual(consumer!.visits + 10);
+    expect(r.latency.mean()).toBeCloseTo(70, 0);
+    expect(r.services[1]!.utilization).toBeCloseTo(0.2, 2);
+    // Every message's own time excludes the write it waited for.
+    expect(consumer!.own.mean()).toBeCloseTo(50, 0);
+    expectConservedGraph(r);
+  });
+
+  it('without it each message makes its own write: db gets 100 writes/s of 20 ms on one connection and falls behind', () => {
+    const r = run(design(false));
+    const [consumer, db] = r.services.map((s) => s.stats!);
+    expect(db!.visits).toBeGreaterThan(consumer!.visits * 0.45);
+    expect(r.services[1]!.utilization).toBeGreaterThan(0.99);
+    expect(r.latency.mean()).toBeGreaterThan(1000);
+  });
+});

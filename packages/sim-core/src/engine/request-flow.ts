@@ -272,8 +272,31 @@ export class RequestFlow {
 
   // ---- end of a visit ----
 
+  /**
+   * A batch's own work is done and its calls are made once for the whole batch (`callsPerBatch`): the
+   * first visit runs the call program, the others wait and end with it, with its outcome and call wait.
+   */
+  batchWorkDone(slots: readonly number[], now: number): void {
+    const leader = slots[0]!;
+    this.batchFollowers.set(leader, slots.slice(1));
+    this.workDone(leader, now);
+  }
+
+  /** The visits of a batch that wait on its first visit's calls, by that visit's slot. */
+  private readonly batchFollowers = new Map<number, number[]>();
+
   private visitEnded(slot: number, now: number, outcome: VisitOutcome): void {
     const store = this.store;
+    if (this.batchFollowers.size > 0) {
+      const followers = this.batchFollowers.get(slot);
+      if (followers !== undefined) {
+        this.batchFollowers.delete(slot);
+        for (const f of followers) {
+          store.callWait[f] = store.callWait[slot]!;
+          this.visitEnded(f, now, outcome);
+        }
+      }
+    }
     const flags = store.flags[slot]!;
     const s = store.service[slot]!;
     if (this.graph) this.record(slot, s, now, outcome);
