@@ -6,6 +6,8 @@
 import { useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ChartModel, EventMark } from '../results/chart-model.ts';
 import { formatClock } from '../results/format.ts';
+import { ExportButtons } from '../components/ExportButtons.tsx';
+import { saveSvg, standaloneSvg } from '../components/image-export.ts';
 import { chartGeometry, indexAt, MARGIN, tickLabel, timeTicks } from './chart-geometry.ts';
 
 interface Props {
@@ -69,6 +71,14 @@ export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, heig
       <figcaption>
         <span className="ds-chart__title">{model.title}</span> <span className="ds-chart__unit">({model.unit})</span>
         {model.note && <span className="ds-chart__note"> — {model.note}</span>}
+        <ExportButtons
+          what={`the ${model.title} chart`}
+          onExport={(f) => {
+            if (svgRef.current === null) return;
+            const legend = [...model.series.map((s) => ({ label: s.label, color: s.color, ...(s.dashed ? { dashed: true } : {}) })), ...model.refLines.map((r) => ({ label: `${r.label} ${tickLabel(r.value)}`, color: '#b42318', dashed: true }))];
+            void saveSvg(`chart-${model.id}`, standaloneSvg(svgRef.current, `${model.title} (${model.unit})${model.note ? ` — ${model.note}` : ''}`, legend), f);
+          }}
+        />
       </figcaption>
       <svg
         ref={svgRef}
