@@ -54,6 +54,9 @@ describe('canvas basics (issue #12)', () => {
       expect(await p.getAttribute('[data-testid=verdict]', 'data-pass')).toBe('true');
     }
     expect(await p.textContent('[data-testid="node-service:llm"]')).toContain('llama-3.1-8b');
+    // TTFT and TPOT cards carry their other percentile.
+    expect(await p.textContent('[data-testid="card-ttft.p99-more"]')).toMatch(/^p50 [\d.]+ ms$/);
+    expect(await p.textContent('[data-testid="card-tpot.p50-more"]')).toMatch(/^p99 [\d.]+ ms$/);
     expect(pageErrors).toEqual([]);
   });
 
@@ -163,6 +166,27 @@ describe('canvas basics (issue #12)', () => {
     const chartPng = await save('figure[data-chart=latency] [data-export=png]');
     expect(chartPng.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     writeFileSync(`${SCREENSHOT_DIR}chart-export.png`, chartPng.bytes);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('latency chart on a log scale at a click; the p99 card shows p50 and p95 too', async () => {
+    const p = await open();
+    expect(await p.textContent('[data-testid="card-latency.p99-more"]')).toMatch(/^p50 [\d.]+ (ms|s) · p95 [\d.,]+ (ms|s)$/);
+    const linear = await p.getAttribute('figure[data-chart=latency] path[data-series=p50]', 'd');
+    expect(await p.getAttribute('figure[data-chart=latency]', 'data-scale')).toBe('linear');
+    await p.check('[data-testid=log-latency]');
+    await expect.poll(() => p.getAttribute('figure[data-chart=latency]', 'data-scale')).toBe('log');
+    const log = await p.getAttribute('figure[data-chart=latency] path[data-series=p50]', 'd');
+    expect(log).not.toBe(linear);
+    const ticks = await p.$$eval('figure[data-chart=latency] .ds-axis > g text', (els) => els.map((e) => e.textContent));
+    // 1-2-5 steps only (tickLabel writes 1000 as 1k).
+    const steps = new Set(['1', '2', '5', '10', '20', '50', '100', '200', '500', '1k', '2k', '5k', '10k', '20k', '50k']);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(ticks.filter((x) => !steps.has(x ?? ''))).toEqual([]);
+    await p.locator('figure[data-chart=latency]').scrollIntoViewIfNeeded();
+    await screenshot(p, '14-log-scale');
+    // Only the latency charts offer it.
+    expect(await p.locator('[data-testid=log-qps]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
