@@ -7,6 +7,7 @@
 import {
   Background,
   Controls,
+  MarkerType,
   MiniMap,
   Panel,
   ReactFlow,
@@ -89,6 +90,17 @@ function ConnectionHint({ graph, refused }: { graph: DesignGraph; refused: strin
   );
 }
 
+/** A call edge: a step path with an arrow into the callee, dashed when the caller does not wait (async). */
+function callEdgeLook(e: DesignEdge): Partial<DesignEdge> {
+  const async = typeof e.label === 'string' && e.label.includes('async');
+  return {
+    type: 'smoothstep',
+    className: async ? 'is-call is-async' : 'is-call',
+    markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#0e7490' },
+    ariaLabel: `call to ${e.data?.call?.to ?? 'a service'}${typeof e.label === 'string' && e.label !== '' ? ` (${e.label})` : ''}`,
+  };
+}
+
 /** The canvas. Must sit inside a ReactFlowProvider. */
 function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = false }: Props) {
   const flow = useReactFlow<CanvasNode, DesignEdge>();
@@ -100,7 +112,12 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
     [graph.nodes, notes, selection, sizes],
   );
   const edges = useMemo(
-    () => graph.edges.map((e) => ({ ...e, selected: selection.includes(e.id), className: e.data?.implicit ? 'is-implicit' : '', ...(e.data?.implicit ? { label: 'default' } : {}) })),
+    () =>
+      graph.edges.map((e) => {
+        const selected = selection.includes(e.id);
+        if (e.data?.call !== undefined) return { ...e, selected, ...callEdgeLook(e) };
+        return { ...e, selected, className: e.data?.implicit ? 'is-implicit' : '', ...(e.data?.implicit ? { label: 'default' } : {}) };
+      }),
     [graph.edges, selection],
   );
 

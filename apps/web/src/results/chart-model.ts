@@ -142,6 +142,7 @@ function llmCharts(ts: NonNullable<RunResult['timeseries']>, scenario: Scenario 
 
 const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {
   'hpa-scale': 'scale',
+  'keda-scale': 'scale',
   'node-requested': 'node',
   'node-ready': 'node',
   'node-removed': 'node',
@@ -153,6 +154,7 @@ const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {
 
 const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
   'hpa-scale': 'HPA scales',
+  'keda-scale': 'KEDA scales',
   'node-requested': 'node requested',
   'node-ready': 'node ready',
   'node-removed': 'node removed',

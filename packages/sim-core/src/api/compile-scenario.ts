@@ -5,12 +5,16 @@
  */
 import { getGpu, getInstance, type GpuSpec, type InstanceType } from '@design-sim/cost-model';
 import { resolveLlm } from '../llm/resolve-llm.ts';
-import type { EngineBatching, EngineClusterAutoscaler, EngineConfig, EngineHpa, EngineLlm, EnginePool, EngineService } from '../engine/engine-config.ts';
+import type { EngineBatching, EngineClusterAutoscaler, EngineConfig, EngineHpa, EngineKeda, EngineLlm, EnginePool, EngineService, EngineStartup } from '../engine/engine-config.ts';
 import { normalizeBehavior } from '../hpa/index.ts';
 import { type DurationDistribution, lognormalFromP50P95, lognormalFromP50P99 } from '../random/service-time.ts';
 import { callsOfStep } from '../scenario/call-schema.ts';
+import type { KedaSpec } from '../scenario/keda-schema.ts';
+import { WEIGHT_SOURCE_MBPS } from '../scenario/service-schema.ts';
 import { hpaMetricSource, poolNamesOf, type BatchingSpec, type HpaSpec, type LatencySpec, type NodePoolSpec, type Scenario, type ServiceSpec } from '../scenario/index.ts';
-import { profileSpecOf } from '../scenario/traffic-rate.ts';
+import { profileSpecOf, usersProfileSpecOf } from '../scenario/traffic-rate.ts';
+import type { ThinkTime } from '../scenario/traffic-schema.ts';
+import type { ThinkDistribution } from '../traffic/closed-loop.ts';
 import { compileRateProfile } from '../traffic/rate-profile.ts';
 
 /**
@@ -36,7 +40,13 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     warmupSeconds: spec.warmup ?? 0,
     intervalSeconds: overrides.intervalSeconds ?? spec.interval ?? 60,
     drainSeconds: spec.drain,
-    traffic: sources.map((t) => ({ profile: compileRateProfile(profileSpecOf(t.profile), duration), arrivals: t.arrivals, service: serviceIndex.get(t.target) ?? 0 })),
+    traffic: sources.map((t) => ({
+      profile: compileRateProfile(t.profile === undefined ? { type: 'constant', qps: 0 } : profileSpecOf(t.profile), duration),
+      arrivals: t.arrivals === 'uniform' ? 'uniform' : 'poisson',
+      service: serviceIndex.get(t.target) ?? 0,
+      closed: t.arrivals === 'closed' && t.users !== undefined ? { users: compileRateProfile(usersProfileSpecOf(t.users), duration), think: thinkOf(t.thinkTime) } : null,
+      trace: t.trace ? { file: t.trace.file, format: t.trace.format, timeScale: t.trace.timeScale, loop: t.trace.loop } : null,
+    })),
     networkSeconds: spec.network.sameZone,
     services: services.map((s) => {
       const pools = poolNamesOf(s).flatMap((name) => (poolIndex.has(name) ? [poolIndex.get(name)!] : []));
@@ -47,7 +57,14 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
   };
 }
 
+/** A closed-loop user's think time in seconds (default 0: the next request leaves as the reply arrives, as in vllm bench). */
+function thinkOf(t: ThinkTime | undefined): ThinkDistribution {
+  if (t === undefined) return { kind: 'constant', seconds: 0 };
+  return t.distribution === 'constant' ? { kind: 'constant', seconds: t.value } : { kind: 'exponential', meanSeconds: t.mean };
+}
+
 function compileService(s: ServiceSpec, pools: readonly number[], instance: InstanceType | undefined, configurableTolerance: boolean): EngineService {
+  const llm = s.llm ? compileLlm(s, instance) : null;
   return {
     name: s.name,
     initialReplicas: s.replicas,
@@ -59,11 +76,63 @@ function compileService(s: ServiceSpec, pools: readonly number[], instance: Inst
     batching: s.batching ? compileBatching(s.batching) : null,
     queueMaxLength: s.queue?.maxLength ?? Infinity,
     queueTimeoutSeconds: s.queue?.timeout ?? Infinity,
-    startup: { imagePullSeconds: s.startup.imagePull, modelLoadSeconds: s.startup.modelLoad, readinessSeconds: s.startup.readiness },
+    startup: compileStartup(s, llm),
     pools,
     hpa: s.hpa ? compileHpa(s.hpa, s.routing, configurableTolerance) : null,
     cache: cacheOf(s),
-    llm: s.llm ? compileLlm(s, instance) : null,
+    llm,
+    keda: s.keda ? compileKeda(s.keda) : null,
+  };
+}
+
+/**
+ * Start-up stages in seconds. Given as times they pass through; given as physics, the image pull is
+ * sizeGB ÷ registryMBps and the model load is weights ÷ throughput (the llm model's weights by default) plus the
+ * engine start. Existing scenarios give times, so their runs are unchanged.
+ */
+export function compileStartup(s: ServiceSpec, llm: EngineLlm | null): EngineStartup {
+  const st = s.startup;
+  const imagePullSeconds = st.image ? (st.image.sizeGB * 1e3) / st.image.registryMBps : st.imagePull;
+  const w = st.weights;
+  const weightsGB = w ? (w.sizeGB ?? (llm ? llm.model.weightBytes / 1e9 : null)) : null;
+  if (w && weightsGB === null) throw new Error(`services.${s.name}.startup.weights.sizeGB: give the weights' size (GB), or an llm block to take it from`);
+  const weightsMBps = w ? (w.throughputMBps ?? WEIGHT_SOURCE_MBPS[w.source]) : null;
+  const weightLoadSeconds = w ? (weightsGB! * 1e3) / weightsMBps! : st.modelLoad;
+  const physics = st.image !== undefined || w !== undefined || st.engineStart > 0;
+  return {
+    imagePullSeconds,
+    modelLoadSeconds: weightLoadSeconds + st.engineStart,
+    readinessSeconds: st.readiness,
+    ...(physics
+      ? {
+          stages: {
+            imageGB: st.image?.sizeGB ?? null,
+            registryMBps: st.image?.registryMBps ?? null,
+            weightsGB,
+            weightsSource: w?.source ?? null,
+            weightsMBps,
+            weightLoadSeconds,
+            engineStartSeconds: st.engineStart,
+          },
+        }
+      : {}),
+  };
+}
+
+/** A ScaledObject: seconds and thresholds; a buffer without a capacity or timeout holds without limit. */
+function compileKeda(k: KedaSpec): EngineKeda {
+  return {
+    minReplicaCount: k.minReplicaCount,
+    pollingIntervalSeconds: k.pollingInterval,
+    cooldownPeriodSeconds: k.cooldownPeriod,
+    initialCooldownPeriodSeconds: k.initialCooldownPeriod,
+    triggers: k.triggers.map((t) => ({
+      type: t.type,
+      metric: t.type === 'prometheus' ? t.metric : null,
+      activationThreshold: t.activationThreshold,
+      windowSeconds: 'window' in t ? t.window : 0,
+    })),
+    buffer: k.buffer ? { capacity: k.buffer.capacity ?? Infinity, timeoutSeconds: k.buffer.timeout ?? Infinity } : null,
   };
 }
 

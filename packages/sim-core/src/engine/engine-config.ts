@@ -4,7 +4,9 @@ import type { HpaControllerConfig } from '../hpa/index.ts';
 import type { LlmCostModel, LlmEfficiency, LlmHardware } from '../llm/llm-perf.ts';
 import type { DurationDistribution } from '../random/service-time.ts';
 import type { ArrivalKind } from '../traffic/arrival-process.ts';
+import type { ThinkDistribution } from '../traffic/closed-loop.ts';
 import type { RateProfile } from '../traffic/rate-profile.ts';
+import type { EngineTrace } from '../traffic/trace-arrivals.ts';
 
 /**
  * What the engine runs: a scenario resolved to plain numbers in canonical units (seconds, requests per
@@ -38,10 +40,15 @@ export interface EngineConfig {
 }
 
 export interface EngineTraffic {
+  /** Open loop: the request rate (unused by a closed loop or a trace). */
   profile: RateProfile;
   arrivals: ArrivalKind;
   /** Index of the service that receives the traffic. */
   service: number;
+  /** A closed loop instead of the open-loop profile: users over time (a profile of user counts) and their think time. */
+  closed?: { users: RateProfile; think: ThinkDistribution } | null;
+  /** Arrivals (and token counts) replayed from a trace instead of the profile; the host supplies the file (RunOptions.traces). */
+  trace?: EngineTrace | null;
 }
 
 export type Routing = 'least-outstanding' | 'round-robin' | 'random' | 'shared-queue';
@@ -91,7 +98,7 @@ export interface EngineService {
   queueMaxLength: number;
   /** Longest a request may wait in a queue before it is timed out; Infinity = never. */
   queueTimeoutSeconds: number;
-  startup: { imagePullSeconds: number; modelLoadSeconds: number; readinessSeconds: number };
+  startup: EngineStartup;
   /** Indices into `pools` the replicas may run on (node affinity); empty for an unconstrained cluster (pods schedule at once, no node cost). */
   pools: readonly number[];
   hpa: EngineHpa | null;
@@ -107,6 +114,40 @@ export interface EngineService {
   unit?: 'gpu' | 'cpu';
   /** An external dependency's rate limit: requests beyond `perSecond` (token bucket of `burst`) are refused. */
   rateLimit?: { perSecond: number; burst: number } | null;
+  /** A KEDA ScaledObject over the service (0 ↔ 1, and the buffer at zero); null or omitted without one. */
+  keda?: EngineKeda | null;
+}
+
+/**
+ * A pod's start-up after it is bound to a node, s: image pull (skipped when the node has the image), then
+ * model load (weight load + engine start), then readiness. `stages`, when the scenario gave the physics, says
+ * how the pull and the load were computed (for reports; the engine reads the three sums).
+ */
+export interface EngineStartup {
+  imagePullSeconds: number;
+  modelLoadSeconds: number;
+  readinessSeconds: number;
+  stages?: { imageGB: number | null; registryMBps: number | null; weightsGB: number | null; weightsSource: string | null; weightsMBps: number | null; weightLoadSeconds: number; engineStartSeconds: number };
+}
+
+/** One KEDA trigger the scale loop polls (what it reads, its activation threshold, a rate window in s). */
+export interface EngineKedaTrigger {
+  type: 'requestRate' | 'pendingRequests' | 'prometheus';
+  /** prometheus only: the replicas' own series it queries. */
+  metric: 'queueLength' | 'concurrency' | 'qpsPerReplica' | null;
+  activationThreshold: number;
+  windowSeconds: number;
+}
+
+/** A KEDA ScaledObject (keda/scaled-object-controller.ts) and the buffer that holds requests at zero. */
+export interface EngineKeda {
+  minReplicaCount: number;
+  pollingIntervalSeconds: number;
+  cooldownPeriodSeconds: number;
+  initialCooldownPeriodSeconds: number;
+  triggers: EngineKedaTrigger[];
+  /** null: requests with no ready replica fail at once; else they wait (capacity and timeout may be Infinity). */
+  buffer: { capacity: number; timeoutSeconds: number } | null;
 }
 
 /** One step of a service's calls: a single call, or several in parallel (fork-join). */

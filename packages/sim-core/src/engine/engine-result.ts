@@ -1,8 +1,11 @@
 import type { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
+import type { KedaServiceResult } from './keda-driver.ts';
 import type { RequestCounts } from './run-stats.ts';
 import type { ServiceStats } from './service-stats.ts';
 import type { LatencyBreakdown } from './tracing.ts';
+import type { ClosedLoopResult } from './load-levels.ts';
+import type { TraceOpener } from '../traffic/trace-reader.ts';
 
 /** One service's part of a run (per-service series have one point per interval, like the fleet's). */
 export interface EngineServiceResult {
@@ -16,12 +19,14 @@ export interface EngineServiceResult {
   /** Replica-unit-seconds requested on each pool (GPUs or vCPUs × s), for the service's share of the bill. */
   unitSecondsByPool: number[];
   series: { servedQps: Float64Array; failedQps: Float64Array; latencyP99Ms: Float64Array; readyReplicas: Float64Array; utilization: Float64Array; waiting: Float64Array };
+  /** What its KEDA ScaledObject did (time at zero, cold starts, requests at zero); null without one. */
+  keda: KedaServiceResult | null;
 }
 
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
   t: number;
-  kind: 'hpa-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit';
+  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit';
   /** Service or pool name. */
   target: string;
   from?: number;
@@ -37,6 +42,8 @@ export interface RunOptions {
   onProgress?: (fraction: number, snapshot: () => EngineResult) => void;
   /** Polled at control events; returning true aborts the run with an Error('cancelled'). */
   shouldCancel?: () => boolean;
+  /** Opens trace files (traffic.trace); without it a trace source is an error ("trace files are run from the CLI"). */
+  traces?: TraceOpener;
 }
 
 /** What one engine run measured. Counts are requests; times are seconds; latencies are ms. */
@@ -82,4 +89,6 @@ export interface EngineResult {
   services: EngineServiceResult[];
   /** Where the entry point's time goes (sampled traces); null without calls. */
   breakdown: LatencyBreakdown | null;
+  /** Closed-loop traffic: users over the run and the table of each user level; null without a closed loop. */
+  closedLoop: ClosedLoopResult | null;
 }

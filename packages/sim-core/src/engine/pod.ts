@@ -19,6 +19,8 @@ export class Pod {
   state = PodState.Pending;
   node: NodeRuntime | null = null;
   readyAt = -1;
+  /** When its containers started (bound to a node, or created on an unconstrained cluster), -1 before. */
+  startedAt = -1;
   /** deletionTimestamp (s): when the pod was deleted and began terminating, -1 before. */
   deletedAt = -1;
   /** Requests (or batches) in service, by position; `inService` of them are live. */

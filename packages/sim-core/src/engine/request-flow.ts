@@ -13,6 +13,8 @@ export const FLOW_BASE = 1 << 25;
 const DELIVER = 1;
 const RESPOND = 2;
 const TIMER = 3;
+/** Heap payloads at or above this are a closed-loop user's next request (payload − WAKE_BASE = traffic source). */
+export const WAKE_BASE = FLOW_BASE * 4;
 /** Stream of the per-visit call decisions (probabilities) and retry jitter. */
 const FLOW_STREAM = 11;
 
@@ -42,6 +44,8 @@ export class RequestFlow {
   readonly perService: ServiceStats[];
   readonly trace: TraceRecorder | null;
   private services: ServiceRuntime[] = [];
+  /** Called when an end-to-end request ends (served or failed), before its slot is freed: closed-loop users return here. */
+  onRootEnd: ((slot: number, now: number) => void) | null = null;
   /** True when some service has calls: otherwise every visit is a root and the per-service stats are the summary's. */
   readonly graph: boolean;
 
@@ -168,6 +172,10 @@ export class RequestFlow {
     const child = store.allocVisit(store.arrival[caller]!, sendAt + this.netSeconds, call.to, async ? -1 : caller, async ? VisitFlag.Async : 0);
     store.call[child] = c;
     store.attempt[child] = attempt;
+    if (store.tokens) {
+      store.inTok[child] = store.inTok[caller]!;
+      store.outTok[child] = store.outTok[caller]!;
+    }
     store.deadline[child] = -1;
     if (!async) {
       if (call.timeoutSeconds !== Infinity) {
@@ -253,6 +261,7 @@ export class RequestFlow {
     else if (outcome === VisitOutcome.Dropped) this.stats.drop(arrival);
     else this.stats.timeOut(arrival);
     store.roots--;
+    if (this.onRootEnd !== null) this.onRootEnd(slot, now);
     store.release(slot);
   }
 

@@ -107,3 +107,12 @@ export const MAX_TRAFFIC_SOURCES = 16;
 
 /** Most vCPUs one replica may request. */
 export const MAX_CPUS_PER_REPLICA = 512;
+
+/** Most users of a closed-loop traffic source (each is one request in flight or thinking). */
+export const MAX_USERS = 100_000;
+
+/** Longest think time of a closed-loop user (1 hour). */
+export const MAX_THINK_SECONDS = 3600;
+
+/** Most rows of a trace file read in one run (looping included): the same bound as expected requests. */
+export const MAX_TRACE_ROWS = 1e9;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { callsSchema } from './call-schema.ts';
 import { hpaMetricSource, hpaSchema } from './hpa-schema.ts';
+import { kedaSchema } from './keda-schema.ts';
 import { llmSchema } from './llm-schema.ts';
 import {
   MAX_BATCH_SIZE,
@@ -73,12 +74,57 @@ export const queueSchema = z.strictObject({
   timeout: durationSeconds('Longest queue wait before a request times out', { min: 0, max: HOUR, exclusiveMin: true }).optional(),
 });
 
-/** Pod start-up stages, seconds each. */
-export const startupSchema = z.strictObject({
-  imagePull: durationSeconds('Image pull time', { min: 0, max: HOUR }).default(0),
-  modelLoad: durationSeconds('Model weights load time', { min: 0, max: HOUR }).default(0),
-  readiness: durationSeconds('Readiness-probe delay', { min: 0, max: HOUR }).default(0),
-});
+/**
+ * Default throughputs of the weight-load stage, MB/s (decimal), each measured on Llama 3.1 8B (16.06 GB of BF16
+ * weights) with vLLM; docs/fidelity.md "Cold start" has the arithmetic.
+ * - hub: downloaded at start-up, then loaded: 61 s download + 33 s weight loading = 94 s, 171 MB/s
+ *   (https://tensorfuse.io/docs/blogs/reducing_gpu_cold_start, the uncached run on L40S).
+ * - persistentVolume: vLLM's default safetensors loader from a GP3 SSD volume, 47.99 s, 335 MB/s
+ *   (https://developer.nvidia.com/blog/reducing-cold-start-latency-for-llm-inference-with-nvidia-runai-model-streamer).
+ * - localNvme: already on the node, weight loading 18 s, 892 MB/s (the cached run of the tensorfuse post).
+ */
+export const WEIGHT_SOURCE_MBPS = { hub: 171, persistentVolume: 335, localNvme: 892 } as const;
+/**
+ * Default registry bandwidth, MB/s: a 20.2 GB Llama 3.1 8B image took 5–6 min to pull and 3–4 min to extract,
+ * about 9 min, 37 MB/s effective (https://bentoml.com/blog/cold-starting-llms-on-kubernetes-in-under-30-seconds).
+ */
+export const DEFAULT_REGISTRY_MBPS = 37;
+
+const MAX_GB = 10_000;
+const mbps = (description: string) => z.number().positive().max(1e6).describe(description);
+
+/** Pod start-up stages: seconds each, or computed from sizes and throughputs (image, weights) when given. */
+export const startupSchema = z
+  .strictObject({
+    imagePull: durationSeconds('Image pull time (or give image: {sizeGB} to compute it)', { min: 0, max: HOUR }).optional(),
+    modelLoad: durationSeconds('Model weights load time (or give weights: {source} to compute it)', { min: 0, max: HOUR }).optional(),
+    readiness: durationSeconds('Readiness-probe delay', { min: 0, max: HOUR }).default(0),
+    image: z
+      .strictObject({
+        sizeGB: z.number().positive().max(MAX_GB).describe('Compressed image size, GB (decimal)'),
+        registryMBps: mbps(`Effective pull bandwidth, MB/s: download and extract (default ${DEFAULT_REGISTRY_MBPS})`).default(DEFAULT_REGISTRY_MBPS),
+      })
+      .optional()
+      .describe('Image pull = sizeGB ÷ registryMBps, skipped on a node that already has the image'),
+    weights: z
+      .strictObject({
+        source: z.enum(['hub', 'persistentVolume', 'localNvme']).describe('Where the weights are read from: a model hub over the network, a persistent volume, or the node\'s local NVMe'),
+        sizeGB: z.number().positive().max(MAX_GB).optional().describe('Weights, GB (decimal); default: the llm model\'s weights at its precision'),
+        throughputMBps: mbps('Read throughput, MB/s (default by source: hub 171, persistentVolume 335, localNvme 892)').optional(),
+      })
+      .optional()
+      .describe('Weight load = sizeGB ÷ throughput, for every new pod'),
+    engineStart: durationSeconds('Inference engine start after the weights are in: CUDA graphs, compilation, warm-up (default 0)', { min: 0, max: HOUR }).default(0),
+  })
+  .superRefine((st, ctx) => {
+    if (st.image !== undefined && st.imagePull !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['imagePull'], input: st.imagePull, message: 'give imagePull (seconds) or image (size and bandwidth), not both' });
+    }
+    if (st.weights !== undefined && st.modelLoad !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['modelLoad'], input: st.modelLoad, message: 'give modelLoad (seconds) or weights (source and size), not both' });
+    }
+  })
+  .transform((st) => ({ ...st, imagePull: st.imagePull ?? 0, modelLoad: st.modelLoad ?? 0 }));
 
 /** A response cache in front of the replicas: hits are answered at its latency and never reach a GPU. */
 export const cacheSchema = z.strictObject({
@@ -108,6 +154,7 @@ export const serviceSchema = z
       .optional()
       .describe('Node pool the replicas run on, or a list of pools any of which they may use (required when nodePools exist)'),
     hpa: hpaSchema.optional().describe('Horizontal Pod Autoscaler; omit for a fixed replica count'),
+    keda: kedaSchema.optional().describe('KEDA ScaledObject: scales 0 ↔ 1 on its triggers (the hpa block is the HPA it drives for 1 ↔ N); requests at zero wait in its buffer or fail'),
     cache: cacheSchema.optional().describe('Response cache in front of the replicas'),
     calls: callsSchema.optional(),
     releaseDuringCalls: z
@@ -158,6 +205,20 @@ export const serviceSchema = z
     });
     if (s.cpuPerReplica !== undefined && s.gpusPerReplica !== undefined && s.gpusPerReplica > 0) {
       ctx.addIssue({ code: 'custom', path: ['cpuPerReplica'], input: s.cpuPerReplica, message: 'a replica requests GPUs or is a CPU service: give gpusPerReplica or cpuPerReplica, not both' });
+    }
+    if (s.keda !== undefined && s.keda.minReplicaCount > 0 && s.hpa !== undefined && s.hpa.minReplicas !== s.keda.minReplicaCount) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hpa', 'minReplicas'],
+        input: s.hpa.minReplicas,
+        message: `KEDA sets the HPA's minReplicas to minReplicaCount when it is above 0 (GetHPAMinReplicas): write hpa.minReplicas: ${s.keda.minReplicaCount}`,
+      });
+    }
+    if (s.startup.weights !== undefined && s.startup.weights.sizeGB === undefined && s.llm === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['startup', 'weights', 'sizeGB'], input: undefined, message: "give the weights' size in GB (it defaults to the llm model's weights only on an llm service)" });
+    }
+    if (s.keda !== undefined && s.keda.buffer !== undefined && s.keda.minReplicaCount > 0) {
+      ctx.addIssue({ code: 'custom', path: ['keda', 'buffer'], input: undefined, message: 'the buffer holds requests at zero replicas; with minReplicaCount above 0 the service never scales to zero: remove it or set minReplicaCount: 0' });
     }
     if (s.llm !== undefined && s.batching !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['batching'], input: undefined, message: 'an llm service batches continuously: use llm.maxBatchSize and llm.maxBatchedTokens instead of batching' });

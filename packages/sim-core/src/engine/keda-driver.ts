@@ -1,0 +1,190 @@
+import { ScaledObjectController, type TriggerReading } from '../keda/scaled-object-controller.ts';
+import { ActivatorBuffer } from './activator-buffer.ts';
+import type { ControlQueue } from './control-queue.ts';
+import type { EngineKeda, EngineKedaTrigger } from './engine-config.ts';
+import { type Pod, PodState } from './pod.ts';
+import type { ServiceRuntime } from './service-runtime.ts';
+import { SlidingCount } from './sliding-count.ts';
+
+/** One cold start: a scale from zero until the first replica is ready (s). */
+export interface ColdStart {
+  /** The first request that found no ready replica in this episode (null when none came before the activation). */
+  firstRequestAt: number | null;
+  /** The KEDA poll that set replicas 0 → 1. */
+  activatedAt: number;
+  /** The first pod bound to a node (its containers start), and ready; null when not reached by the end. */
+  startedAt: number | null;
+  readyAt: number | null;
+}
+
+/** What a ScaledObject did over a run (times in s over the whole run, counts of requests). */
+export interface KedaServiceResult {
+  /** Seconds with spec.replicas = 0. */
+  secondsAtZero: number;
+  coldStarts: ColdStart[];
+  /** Requests that found no ready replica: held by the buffer, refused (no buffer or full), timed out in it. */
+  held: number;
+  refused: number;
+  timedOut: number;
+  /** Waits of held requests released to a replica. */
+  released: number;
+  waitSumSeconds: number;
+  waitMaxSeconds: number;
+  /** Replicas the design would keep with minReplicaCount 1 while this one is at zero (HPA minReplicas, at least 1). */
+  floorReplicas: number;
+  activations: number;
+  deactivations: number;
+}
+
+/**
+ * Connects one service to its KEDA ScaledObject: polls the triggers every pollingInterval from t = 0
+ * (`startScaleLoop` checks at once, then on its timer), applies `RequestScale` (keda/scaled-object-controller.ts)
+ * to spec.replicas, and is the service's gate at zero: a request that finds no ready replica waits in the
+ * activator buffer or fails. It also keeps the episode accounting (time at zero, cold starts, waits).
+ */
+export class KedaDriver {
+  readonly controller: ScaledObjectController;
+  private readonly buffer: ActivatorBuffer | null;
+  private readonly rate: SlidingCount | null;
+  private readonly completions: { t: number; total: number }[] = [];
+  private zeroSince: number | null = null;
+  private secondsAtZero = 0;
+  private firstRequestAt: number | null = null;
+  private pending: ColdStart | null = null;
+  private readonly coldStarts: ColdStart[] = [];
+  private refusedNoBuffer = 0;
+  private activations = 0;
+  private deactivations = 0;
+
+  constructor(
+    private readonly svc: ServiceRuntime,
+    private readonly cfg: EngineKeda,
+    private readonly control: ControlQueue,
+    private readonly floorReplicas: number,
+    private readonly onScale: (svc: ServiceRuntime, from: number, to: number, now: number, reason: string) => void,
+  ) {
+    this.controller = new ScaledObjectController(cfg, 0);
+    const b = cfg.buffer;
+    this.buffer = b === null ? null : new ActivatorBuffer(b.capacity, b.timeoutSeconds, (at, fn) => control.schedule(at, fn), (slot, now) => svc.timeOutSlot(slot, now));
+    const rateTrigger = cfg.triggers.find((t) => t.type === 'requestRate');
+    this.rate = rateTrigger ? new SlidingCount(rateTrigger.windowSeconds) : null;
+    if (svc.specReplicas === 0) this.zeroSince = 0;
+  }
+
+  /** The interceptor counts a new request (requestRate triggers only; the engine calls it from the service's arrive). */
+  count(now: number): void {
+    this.rate?.add(now);
+  }
+
+  start(): void {
+    const poll = (now: number): void => {
+      this.poll(now);
+      this.control.schedule(now + this.cfg.pollingIntervalSeconds, poll);
+    };
+    this.control.schedule(0, poll);
+  }
+
+  private poll(now: number): void {
+    const readings: TriggerReading[] = this.cfg.triggers.map((t) => ({ value: this.observe(t, now), activationThreshold: t.activationThreshold }));
+    const from = this.svc.specReplicas;
+    const d = this.controller.poll(now, from, readings);
+    if (d.setReplicas === null || d.setReplicas === from) return;
+    const to = d.setReplicas;
+    this.svc.specReplicas = to;
+    if (to === 0) {
+      this.deactivations++;
+      this.zeroSince = now;
+    } else if (from === 0) {
+      this.activations++;
+      if (this.zeroSince !== null) this.secondsAtZero += now - this.zeroSince;
+      this.zeroSince = null;
+      this.pending = { firstRequestAt: this.firstRequestAt, activatedAt: now, startedAt: null, readyAt: null };
+      this.coldStarts.push(this.pending);
+    }
+    this.onScale(this.svc, from, to, now, d.reason);
+  }
+
+  /** The value a trigger reads now. */
+  private observe(t: EngineKedaTrigger, now: number): number {
+    const svc = this.svc;
+    switch (t.type) {
+      case 'requestRate':
+        return this.rate!.rate(now);
+      case 'pendingRequests': {
+        let n = this.length + svc.sharedQueue.length;
+        for (const p of svc.pods) if (p.state !== PodState.Gone) n += p.outstanding;
+        return n;
+      }
+      case 'prometheus':
+        return this.prometheus(t, now);
+    }
+  }
+
+  /** A query over the replicas' own series: with no replica running there is no series, and the query reads 0. */
+  private prometheus(t: EngineKedaTrigger, now: number): number {
+    const live = this.svc.pods.filter((p) => p.state === PodState.Ready || p.state === PodState.Terminating);
+    if (t.metric === 'queueLength') return live.reduce((a, p) => a + p.queue.length, 0);
+    if (t.metric === 'concurrency') return live.reduce((a, p) => a + p.outstanding, 0);
+    // qpsPerReplica: rate() of the summed completion counters over the window (a vanished pod's counter is lost, as a reset).
+    const total = live.reduce((a, p) => a + p.completions, 0);
+    const c = this.completions;
+    c.push({ t: now, total });
+    while (c.length > 1 && c[1]!.t <= now - t.windowSeconds) c.shift();
+    const first = c[0]!;
+    return now > first.t ? Math.max(0, total - first.total) / (now - first.t) : 0;
+  }
+
+  // ---- the gate at zero ----
+
+  /** Requests waiting in the buffer. */
+  get length(): number {
+    return this.buffer?.length ?? 0;
+  }
+
+  /** A request found no ready replica: it waits in the buffer, or fails at once (no buffer, or the buffer is full). */
+  arrive(slot: number, now: number): void {
+    if (this.firstRequestAt === null) this.firstRequestAt = now;
+    if (this.buffer !== null && this.buffer.hold(slot, now)) return;
+    if (this.buffer === null) this.refusedNoBuffer++;
+    this.svc.dropSlot(slot, now);
+  }
+
+  /** A replica became ready: a pending cold start ends, and the buffer empties onto the replicas. */
+  podReady(pod: Pod, now: number): void {
+    const p = this.pending;
+    if (p !== null) {
+      p.readyAt = now;
+      p.startedAt = pod.startedAt >= 0 ? pod.startedAt : now;
+      this.pending = null;
+    }
+    this.firstRequestAt = null;
+    this.buffer?.release(now, (slot, t) => this.svc.route(slot, t));
+  }
+
+  /** At the end of observation: requests past their wait limit fail. */
+  dropExpired(now: number): void {
+    this.buffer?.dropExpired(now);
+  }
+
+  forEach(fn: (slot: number) => void): void {
+    this.buffer?.forEach(fn);
+  }
+
+  /** The run's figures, with a zero episode still open counted up to `end`. */
+  result(end: number): KedaServiceResult {
+    const b = this.buffer;
+    return {
+      secondsAtZero: this.secondsAtZero + (this.zeroSince !== null ? Math.max(0, end - this.zeroSince) : 0),
+      coldStarts: this.coldStarts.map((c) => ({ ...c })),
+      held: b?.held ?? 0,
+      refused: (b?.refused ?? 0) + this.refusedNoBuffer,
+      timedOut: b?.timedOut ?? 0,
+      released: b?.released ?? 0,
+      waitSumSeconds: b?.waitSum ?? 0,
+      waitMaxSeconds: b?.waitMax ?? 0,
+      floorReplicas: this.floorReplicas,
+      activations: this.activations,
+      deactivations: this.deactivations,
+    };
+  }
+}

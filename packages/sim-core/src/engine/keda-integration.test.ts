@@ -1,0 +1,127 @@
+/**
+ * KEDA inside the engine: the ScaledObject's scale loop (keda/scaled-object-controller.ts, tested alone against
+ * upstream's cases) driving spec.replicas, the activator buffer at zero, and the episode accounting. Uniform
+ * arrivals (one a second from t = 100 s or until t = 100 s) and constant times make each case workable by hand;
+ * KEDA polls at t = 0, 30, 60, … (`startScaleLoop` checks at once, then every pollingInterval).
+ */
+import { describe, expect, it } from 'vitest';
+import { fleet } from '../test-support/builders.ts';
+import type { EngineKeda } from './engine-config.ts';
+import { runEngine } from './simulation.ts';
+
+const keda = (o: Partial<EngineKeda> = {}): EngineKeda => ({
+  minReplicaCount: 0,
+  pollingIntervalSeconds: 30,
+  cooldownPeriodSeconds: 300,
+  initialCooldownPeriodSeconds: 0,
+  triggers: [{ type: 'pendingRequests', metric: null, activationThreshold: 0, windowSeconds: 0 }],
+  buffer: { capacity: Infinity, timeoutSeconds: Infinity },
+  ...o,
+});
+
+/** At zero from t = 0; one request a second from t = 100 s; a new replica takes 100 s to load. */
+function fromZero(k: EngineKeda, durationSeconds = 400) {
+  return runEngine(
+    fleet({
+      profile: { type: 'step', from: 0, to: 1, at: 100 },
+      arrivals: 'uniform',
+      replicas: 0,
+      serviceTime: { kind: 'constant', seconds: 0.5 },
+      durationSeconds,
+      intervalSeconds: 10,
+      service: { keda: k, startup: { imagePullSeconds: 0, modelLoadSeconds: 100, readinessSeconds: 0 } },
+    }),
+  );
+}
+
+describe('KEDA in the engine', () => {
+  it('scale from zero: the first request at 100 s waits for the poll at 120 s, the replica is ready at 220 s, the buffer drains onto it', () => {
+    const r = fromZero(keda());
+    const k = r.services[0]!.keda!;
+    expect(k.activations).toBe(1);
+    expect(k.coldStarts).toHaveLength(1);
+    const c = k.coldStarts[0]!;
+    expect(c.firstRequestAt).toBeGreaterThanOrEqual(100);
+    expect(c.firstRequestAt).toBeLessThan(101.001);
+    expect(c.activatedAt).toBe(120);
+    expect(c.startedAt).toBe(120);
+    expect(c.readyAt).toBe(220);
+    // At zero from 0 until the activation at 120 s.
+    expect(k.secondsAtZero).toBe(120);
+    // Every request that arrived before 220 s waited: 100 (≈120 − 20 … the arrivals in [100, 220)) and none failed.
+    expect(k.held).toBeGreaterThanOrEqual(119);
+    expect(k.held).toBeLessThanOrEqual(120);
+    expect(k.refused + k.timedOut).toBe(0);
+    expect(k.released).toBe(k.held);
+    expect(k.waitMaxSeconds).toBeCloseTo(220 - c.firstRequestAt!, 6);
+    expect(r.requests.dropped + r.requests.timedOut).toBe(0);
+    expect(r.events.filter((e) => e.kind === 'keda-scale').map((e) => [e.t, e.from, e.to, e.detail])).toEqual([[120, 0, 1, 'activate']]);
+  });
+
+  it('without a buffer a pendingRequests trigger never wakes the service: refused requests are not pending at any poll', () => {
+    // pendingRequests counts requests at the interceptor; refused ones are gone at once, so at a poll nothing is
+    // pending: a service without a buffer needs a requestRate trigger to wake (the HTTP add-on counts arrivals).
+    const r = fromZero(keda({ buffer: null }));
+    const k = r.services[0]!.keda!;
+    expect(k.activations).toBe(0);
+    expect(k.secondsAtZero).toBe(400);
+    expect(r.requests.served).toBe(0);
+    expect(k.refused).toBe(r.requests.dropped);
+    expect(r.requests.dropped).toBeGreaterThanOrEqual(299);
+  });
+
+  it('without a buffer, a requestRate trigger wakes it at 120 s; requests before 220 s fail, later ones are served', () => {
+    const r = fromZero(keda({ buffer: null, triggers: [{ type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 }] }));
+    const k = r.services[0]!.keda!;
+    expect(k.coldStarts.map((c) => [c.activatedAt, c.readyAt])).toEqual([[120, 220]]);
+    expect(k.refused).toBe(r.requests.dropped);
+    expect(r.requests.dropped).toBeGreaterThanOrEqual(119);
+    expect(r.requests.dropped).toBeLessThanOrEqual(120);
+    expect(r.requests.served).toBe(r.requests.offered - r.requests.dropped);
+  });
+
+  it('a buffer timeout fails the requests that waited longer (timed out), the rest are served', () => {
+    const r = fromZero(keda({ buffer: { capacity: Infinity, timeoutSeconds: 60 } }));
+    const k = r.services[0]!.keda!;
+    // Requests arriving before 160 s have waited 60 s by 220 s: about 60 time out, each at its arrival + 60 s.
+    expect(k.timedOut).toBeGreaterThanOrEqual(59);
+    expect(k.timedOut).toBeLessThanOrEqual(61);
+    expect(r.requests.timedOut).toBe(k.timedOut);
+    expect(k.waitMaxSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it('a full buffer refuses the overflow', () => {
+    const r = fromZero(keda({ buffer: { capacity: 50, timeoutSeconds: Infinity } }));
+    const k = r.services[0]!.keda!;
+    expect(k.held).toBe(50);
+    expect(k.refused).toBe(r.requests.dropped);
+    expect(k.refused).toBeGreaterThanOrEqual(69);
+  });
+
+  it('a prometheus trigger on the replicas\' own queue reads 0 at zero: the service never wakes', () => {
+    const r = fromZero(keda({ triggers: [{ type: 'prometheus', metric: 'queueLength', activationThreshold: 0, windowSeconds: 0 }] }));
+    const k = r.services[0]!.keda!;
+    expect(k.activations).toBe(0);
+    expect(r.requests.served).toBe(0);
+  });
+
+  it('scale to zero: traffic stops at 100 s; the last active poll is 150 s (requestRate over 60 s), so the cooldown ends after 450 s and the poll at 480 s scales to zero', () => {
+    const r = runEngine(
+      fleet({
+        profile: { type: 'step', from: 1, to: 0, at: 100 },
+        arrivals: 'uniform',
+        replicas: 1,
+        serviceTime: { kind: 'constant', seconds: 0.5 },
+        durationSeconds: 1000,
+        intervalSeconds: 10,
+        service: { keda: keda({ triggers: [{ type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 }] }) },
+      }),
+    );
+    const k = r.services[0]!.keda!;
+    expect(k.deactivations).toBe(1);
+    expect(r.events.filter((e) => e.kind === 'keda-scale').map((e) => [e.t, e.from, e.to])).toEqual([[480, 1, 0]]);
+    expect(k.secondsAtZero).toBe(520);
+    expect(k.floorReplicas).toBe(1);
+    expect(r.requests.served).toBe(r.requests.offered);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { KEDA_DEFAULTS, ScaledObjectController } from './scaled-object-controller.ts';
+
+// Worked cases of kedacore/keda@8b4f083ca8c8c2baf8477e322bd4d16ac4dfa09a, pkg/scaling/executor/scale_scaledobjects.go
+// (RequestScale, scaleToZeroOrIdle, scaleFromZeroOrIdle) and its tests in scale_scaledobjects_test.go.
+const idle = [{ value: 0, activationThreshold: 0 }];
+const busy = [{ value: 3, activationThreshold: 0 }];
+
+describe('ScaledObjectController (KEDA RequestScale)', () => {
+  it('TestScaleToMinReplicasWhenNotActive: inactive, minReplicaCount 0, 10 replicas, never active, created long ago → 0', () => {
+    const c = new ScaledObjectController(KEDA_DEFAULTS, -1000);
+    expect(c.poll(0, 10, idle)).toEqual({ active: false, setReplicas: 0, reason: 'deactivate' });
+  });
+
+  it('TestScaleToMinReplicasFromLowerInitialReplicaCount: inactive, minReplicaCount 5, 1 replica → 5', () => {
+    const c = new ScaledObjectController({ ...KEDA_DEFAULTS, minReplicaCount: 5 });
+    expect(c.poll(0, 1, idle)).toEqual({ active: false, setReplicas: 5, reason: 'to-min' });
+  });
+
+  it('TestScaleFromMinReplicasWhenActive: active at 0 replicas with minReplicaCount 0 → 1, and LastActiveTime is set', () => {
+    const c = new ScaledObjectController(KEDA_DEFAULTS);
+    expect(c.poll(60, 0, busy)).toEqual({ active: true, setReplicas: 1, reason: 'activate' });
+    expect(c.lastActiveTime).toBe(60);
+  });
+
+  it('scaleFromZeroOrIdle goes to minReplicaCount when it is above 0 (here 3)', () => {
+    const c = new ScaledObjectController({ ...KEDA_DEFAULTS, minReplicaCount: 3 });
+    expect(c.poll(0, 0, busy).setReplicas).toBe(3);
+  });
+
+  it('activation is strict: a value equal to activationThreshold is not active (value > threshold)', () => {
+    const c = new ScaledObjectController(KEDA_DEFAULTS);
+    expect(c.poll(0, 0, [{ value: 5, activationThreshold: 5 }])).toEqual({ active: false, setReplicas: null, reason: 'idle' });
+    expect(c.poll(30, 0, [{ value: 5.001, activationThreshold: 5 }]).setReplicas).toBe(1);
+  });
+
+  it('any active trigger makes the object active (getScaledObjectState)', () => {
+    expect(ScaledObjectController.isActive([{ value: 0, activationThreshold: 0 }, { value: 2, activationThreshold: 1 }])).toBe(true);
+    expect(ScaledObjectController.isActive([{ value: 0, activationThreshold: 0 }, { value: 1, activationThreshold: 1 }])).toBe(false);
+  });
+
+  it('cooldown counts from the last ACTIVE poll and needs strictly more than cooldownPeriod (Time.Before): polls every 30 s, last active at 60 s → zero at 390 s, not 360 s', () => {
+    const c = new ScaledObjectController(KEDA_DEFAULTS);
+    expect(c.poll(0, 1, busy).reason).toBe('active');
+    expect(c.poll(30, 1, busy).reason).toBe('active');
+    expect(c.poll(60, 1, busy).reason).toBe('active');
+    for (let t = 90; t <= 360; t += 30) expect(c.poll(t, 1, idle)).toEqual({ active: false, setReplicas: null, reason: 'cooldown' });
+    expect(c.lastActiveTime).toBe(60);
+    expect(c.poll(390, 1, idle)).toEqual({ active: false, setReplicas: 0, reason: 'deactivate' });
+  });
+
+  it('an active poll during the cooldown restarts it', () => {
+    const c = new ScaledObjectController({ ...KEDA_DEFAULTS, cooldownPeriodSeconds: 60 });
+    c.poll(0, 1, busy);
+    expect(c.poll(30, 1, idle).reason).toBe('cooldown');
+    c.poll(60, 1, busy);
+    expect(c.poll(120, 1, idle).reason).toBe('cooldown');
+    expect(c.poll(150, 1, idle).setReplicas).toBe(0);
+  });
+
+  it('never active: initialCooldownPeriod from creation applies instead (default 0: the first inactive poll after creation scales to zero)', () => {
+    const c = new ScaledObjectController(KEDA_DEFAULTS, 0);
+    // createdAt + 0 < now is false at now = 0 (not strictly before), true at the next poll.
+    expect(c.poll(0, 2, idle).reason).toBe('cooldown');
+    expect(c.poll(30, 2, idle).setReplicas).toBe(0);
+    const d = new ScaledObjectController({ ...KEDA_DEFAULTS, initialCooldownPeriodSeconds: 120 }, 0);
+    expect(d.poll(120, 2, idle).reason).toBe('cooldown');
+    expect(d.poll(150, 2, idle).setReplicas).toBe(0);
+  });
+
+  it('minReplicaCount above 0 never scales to zero: inactive at or above min leaves the target to the HPA', () => {
+    const c = new ScaledObjectController({ ...KEDA_DEFAULTS, minReplicaCount: 1 });
+    expect(c.poll(1000, 4, idle)).toEqual({ active: false, setReplicas: null, reason: 'idle' });
+  });
+
+  it('at zero and inactive nothing happens', () => {
+    const c = new ScaledObjectController(KEDA_DEFAULTS);
+    expect(c.poll(0, 0, idle)).toEqual({ active: false, setReplicas: null, reason: 'idle' });
+    expect(c.lastActiveTime).toBeNull();
+  });
+});

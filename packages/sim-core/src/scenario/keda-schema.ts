@@ -1,0 +1,68 @@
+/**
+ * Zod schema for `services[].keda`: a KEDA ScaledObject over the service, field names as in
+ * keda.sh/v1alpha1 ScaledObject (`minReplicaCount`, `pollingInterval`, `cooldownPeriod`,
+ * `initialCooldownPeriod`, `triggers[].activationThreshold`). KEDA owns 0 ↔ 1; the service's `hpa` block is
+ * the HPA KEDA creates for 1 ↔ N (its minReplicas is max(minReplicaCount, 1), as `GetHPAMinReplicas` sets it).
+ * `buffer` is where requests wait while there is no ready replica: the KEDA HTTP add-on interceptor
+ * (`coldStart.maxPendingRequests`, readiness timeout) or Knative's activator. Defaults: KEDA's
+ * (apis/keda/v1alpha1, pkg/scaling/executor/scale_executor.go at kedacore/keda@8b4f083c).
+ */
+import { z } from 'zod';
+import { MAX_QPS, MAX_QUEUE_LENGTH, MAX_REPLICAS } from './limits.ts';
+import { durationSeconds } from './unit-fields.ts';
+
+const HOUR = 3600;
+const activationThreshold = z
+  .number()
+  .min(0)
+  .max(MAX_QPS)
+  .default(0)
+  .describe('The trigger is active when its value is strictly above this (default 0: any request activates)');
+
+/** One trigger: what KEDA polls to decide 0 ↔ 1. */
+export const kedaTriggerSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('requestRate').describe('Requests per second arriving at the service, counted at the interceptor (waiting at zero included), over a sliding window (KEDA HTTP add-on requestRate)'),
+    activationThreshold,
+    window: durationSeconds('Sliding window of the rate (HTTP add-on default 1m, granularity 1 s)', { min: 1, max: HOUR }).default(60),
+  }),
+  z.strictObject({
+    type: z.literal('pendingRequests').describe('Requests in flight at the service right now, counted at the interceptor: waiting at zero, queued and in service (KEDA HTTP add-on concurrency)'),
+    activationThreshold,
+  }),
+  z.strictObject({
+    type: z.literal('prometheus').describe("A Prometheus query over the replicas' own series: it reads 0 when no replica runs, so it cannot wake a service at zero on its own"),
+    metric: z
+      .enum(['queueLength', 'concurrency', 'qpsPerReplica'])
+      .describe('queueLength: requests queued on the replicas (vllm:num_requests_waiting); concurrency: queued + in service; qpsPerReplica: completions per second summed over replicas'),
+    activationThreshold,
+    window: durationSeconds('Rate window for qpsPerReplica (Prometheus rate())', { min: 1, max: HOUR }).default(120),
+  }),
+]);
+
+/** Where requests wait while no replica is ready; without it they fail at once (an HTTP 503). */
+export const kedaBufferSchema = z.strictObject({
+  capacity: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_QUEUE_LENGTH)
+    .optional()
+    .describe('Most requests held while no replica is ready; more are refused (HTTP add-on coldStart.maxPendingRequests; default unlimited, as its 0)'),
+  timeout: durationSeconds('Longest a request waits for a ready replica before it fails (HTTP add-on readiness timeout; default: no limit)', { min: 0, max: 24 * HOUR, exclusiveMin: true }).optional(),
+});
+
+/** `services[].keda`. */
+export const kedaSchema = z.strictObject({
+  minReplicaCount: z.number().int().min(0).max(MAX_REPLICAS).default(0).describe('Replicas when no trigger is active (default 0: scale to zero)'),
+  pollingInterval: durationSeconds('How often KEDA checks the triggers (default 30s)', { min: 1, max: HOUR }).default(30),
+  cooldownPeriod: durationSeconds('Inactive this long after the last active poll before scaling to zero (default 300s)', { min: 0, max: 24 * HOUR }).default(300),
+  initialCooldownPeriod: durationSeconds('Before any poll was active: this long after creation (default 0s)', { min: 0, max: 24 * HOUR }).default(0),
+  triggers: z.array(kedaTriggerSchema).min(1).max(8).describe('Triggers; the object is active when any one is'),
+  buffer: kedaBufferSchema.optional().describe('Requests arriving with no ready replica wait here (interceptor / activator); omit and they fail'),
+});
+
+/** A parsed `keda` block (seconds). */
+export type KedaSpec = z.output<typeof kedaSchema>;
+/** A parsed KEDA trigger. */
+export type KedaTriggerSpec = z.output<typeof kedaTriggerSchema>;
