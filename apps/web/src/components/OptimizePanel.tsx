@@ -4,7 +4,7 @@
  * and Cancel. The answer (OptimizeAnswer) loads any design it ran into the canvas in one undo step.
  */
 import { getMetric, METRIC_NAMES, parsePath, type PathSegment, type Scenario } from '@design-sim/sim-core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { instanceOptions } from '../model/catalog-options.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import { getIn, type PlainObject } from '../model/doc-path.ts';
@@ -71,13 +71,14 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
     setLoaded(null);
     const text = designText;
     const j = startOptimize({ doc, scenario, fileName, fields: request.fields, minimize, seeds: seedCount }, newSimWorker, optimizeWorkerCount(navigator.hardwareConcurrency), (progress) =>
-      setStatus({ kind: 'running', progress }),
+      startTransition(() => setStatus({ kind: 'running', progress })),
     );
     job.current = j;
     void j.outcome.then((o) => {
       if (job.current !== j) return;
       job.current = null;
-      if (o.kind === 'done') setStatus({ kind: 'done', outcome: o, text });
+      // The answer (tables, the frontier) renders as a transition: React yields to input while it draws.
+      if (o.kind === 'done') startTransition(() => setStatus({ kind: 'done', outcome: o, text }));
       else if (o.kind === 'invalid') setStatus({ kind: 'error', message: o.message });
       else setStatus((s) => ({ kind: 'cancelled', progress: s.kind === 'running' ? s.progress : null }));
     });
