@@ -122,6 +122,8 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
             const row = rows[f.id];
             const on = row?.on === true;
             const leaders = checked.filter((r) => r.fieldId !== f.id && r.with === null);
+            // A link to a row that is no longer ticked does nothing (variedFields): show the field's own range.
+            const linkedTo = row?.with != null && checked.some((r) => r.fieldId === row.with) ? row.with : null;
             return (
               <tr key={f.id} data-field={f.id} className={on ? 'is-on' : undefined}>
                 <td>
@@ -134,7 +136,7 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
                 </th>
                 <td>{f.current === undefined ? '—' : String(f.current)}</td>
                 <td>
-                  {on && row.with === null && f.kind !== 'instance' && (
+                  {on && linkedTo === null && f.kind !== 'instance' && (
                     <span className="ds-opt-range">
                       <label>
                         from <input className="ds-opt-input" inputMode="decimal" value={row.from} disabled={running} onChange={(e) => update(f.id, { from: e.target.value })} data-testid="vary-from" />
@@ -147,7 +149,7 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
                       </label>
                     </span>
                   )}
-                  {on && row.with === null && f.kind === 'instance' && (
+                  {on && linkedTo === null && f.kind === 'instance' && (
                     <select
                       multiple
                       size={4}
@@ -165,11 +167,11 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
                       ))}
                     </select>
                   )}
-                  {on && row.with !== null && <span className="ds-hint">the values of {fields.find((x) => x.id === row.with)?.label ?? row.with}</span>}
+                  {on && linkedTo !== null && <span className="ds-hint">the values of {fields.find((x) => x.id === linkedTo)?.label ?? linkedTo}</span>}
                 </td>
                 <td>
                   {on && (
-                    <select className="ds-opt-input" value={row.with ?? ''} disabled={running} onChange={(e) => update(f.id, { with: e.target.value === '' ? null : e.target.value })} aria-label={`Vary ${f.label} together with`} data-testid="vary-with">
+                    <select className="ds-opt-input" value={linkedTo ?? ''} disabled={running} onChange={(e) => update(f.id, { with: e.target.value === '' ? null : e.target.value })} aria-label={`Vary ${f.label} together with`} data-testid="vary-with">
                       <option value="">its own values</option>
                       {leaders.map((r) => (
                         <option key={r.fieldId} value={r.fieldId}>
