@@ -13,7 +13,7 @@ import { detectOverload } from './overload.ts';
 export interface Diagnostic {
   /** `error` fails the run (as a failed expectation does); `warning` is shown only. */
   severity: 'error' | 'warning';
-  code: 'overloaded' | 'nothing-served' | 'in-flight-limit' | 'unfinished' | 'training-does-not-fit';
+  code: 'overloaded' | 'nothing-served' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'training-does-not-fit';
   /** One plain sentence, with the numbers. */
   message: string;
   /** Simulated time the finding starts, s, when it has one. */
@@ -22,11 +22,13 @@ export interface Diagnostic {
 
 /** A share of unfinished requests above which a run that is not overloaded still gets a warning. */
 const UNFINISHED_WARNING_SHARE = 0.01;
+/** Replicas pending this long at the end are reported: longer than a GPU node takes to come up (docs/limits.md). */
+const UNSCHEDULED_WARNING_SECONDS = 15 * 60;
 
 const rate = (x: number): string => formatNumber(Number(x.toPrecision(x >= 10 ? 3 : 2)));
 
 /** The findings of one serving run, most serious first. */
-export function servingDiagnostics(r: EngineResult): Diagnostic[] {
+export function servingDiagnostics(r: EngineResult, serviceNames: readonly string[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
   const m = r.measured;
   if (m.offered > 0 && m.served === 0) {
@@ -43,6 +45,17 @@ export function servingDiagnostics(r: EngineResult): Diagnostic[] {
   } else if (m.offered > 0 && m.unfinished > UNFINISHED_WARNING_SHARE * m.offered) {
     out.push({ severity: 'warning', code: 'unfinished', message: `${formatInteger(m.unfinished)} requests (${formatNumber(Number(((100 * m.unfinished) / m.offered).toPrecision(3)))}% of those offered) were still in flight at the end: they count as not served` });
   }
+  r.services.forEach((svc, i) => {
+    const u = svc.unscheduled;
+    // Pending longer than a node takes to come up (or the whole run): the pool will not make room.
+    if (u.replicas === 0 || u.longestSeconds < UNSCHEDULED_WARNING_SECONDS) return;
+    const full = u.pools.filter((p) => p.nodes >= p.maxNodes).map((p) => `${p.name} at its maxNodes, ${formatInteger(p.maxNodes)}`);
+    out.push({
+      severity: 'warning',
+      code: 'unscheduled',
+      message: `${serviceNames[i] ?? `service ${i}`}: ${formatInteger(u.replicas)} ${u.replicas === 1 ? 'replica' : 'replicas'} never got a node (pending for up to ${formatInteger(Math.round(u.longestSeconds / 60))} min at the end${full.length > 0 ? `: pool ${full.join(', pool ')}` : ''}); the run served with the replicas that did`,
+    });
+  });
   if (r.inFlightLimitDrops > 0) {
     const first = r.events.find((e) => e.kind === 'in-flight-limit');
     out.push({

@@ -4,6 +4,7 @@ import { fleet } from '../test-support/builders.ts';
 import { runEngine } from '../engine/simulation.ts';
 import { detectOverload } from './overload.ts';
 import { servingDiagnostics } from './diagnostics.ts';
+import { createSimApi } from './sim-api.ts';
 
 /** A series whose backlog at each interval end is `backlog[i]`, at `qps` offered. */
 function series(backlog: number[], qps = 100, step = 60) {
@@ -64,5 +65,35 @@ describe('an overloaded fixed fleet is a failure, not a green run (issue 10 §1)
   it('the drain serves what it can in 2 minutes and no more', () => {
     const drained = runEngine(fleet({ qps: 100, replicas: 2, serviceTime: { kind: 'constant', seconds: 0.05 }, durationSeconds: 1800 }));
     expect(drained.measured.served - r.measured.served).toBe(40 * 120);
+  });
+});
+
+describe('replicas that never got a node', () => {
+  const doc = (maxNodes: number) => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: ns }
+spec:
+  duration: 30m
+  traffic: { profile: { type: constant, qps: 10 } }
+  services:
+    - { name: model, replicas: 4, latency: { distribution: constant, ms: 50 }, nodePool: gpu }
+  nodePools:
+    - { name: gpu, instance: aws/us-east-1/g5.2xlarge, minNodes: 2, maxNodes: ${maxNodes} }
+`;
+
+  it('warns when a service ran with fewer replicas than it asks for because its pool is full', () => {
+    const r = createSimApi().run(doc(2), 'ns.yaml');
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
+    expect(r.result.summary!.replicas.max).toBe(2);
+    expect(r.result.diagnostics).toEqual([
+      { severity: 'warning', code: 'unscheduled', message: 'model: 2 replicas never got a node (pending for up to 30 min at the end: pool gpu at its maxNodes, 2); the run served with the replicas that did' },
+    ]);
+  });
+
+  it('says nothing when the cluster autoscaler can add the nodes', () => {
+    const r = createSimApi().run(doc(4), 'ns.yaml');
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
+    expect(r.result.diagnostics).toEqual([]);
+    expect(r.result.summary!.replicas.max).toBe(4);
   });
 });

@@ -59,7 +59,7 @@ function judge(scenario: Scenario, seed: number, engine: EngineResult | null, tr
   const lookup = (metric: string, item: string | null = null): number | null => lookupMetric(partial, metric, item);
   const expectations = evaluateExpectations(expectationsOf(scenario), lookup);
   const claims = gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m));
-  const diagnostics = [...(engine === null ? [] : servingDiagnostics(engine)), ...(training === null ? [] : trainingDiagnostics(training))];
+  const diagnostics = [...(engine === null ? [] : servingDiagnostics(engine, scenario.spec.services.map((x) => x.name))), ...(training === null ? [] : trainingDiagnostics(training))];
   return {
     formatVersion: RUN_RESULT_FORMAT_VERSION,
     scenario: { name: scenario.metadata.name, title: scenario.metadata.title ?? null },

@@ -21,6 +21,8 @@ export interface EngineServiceResult {
   series: { servedQps: Float64Array; failedQps: Float64Array; latencyP99Ms: Float64Array; readyReplicas: Float64Array; utilization: Float64Array; waiting: Float64Array };
   /** What its KEDA ScaledObject did (time at zero, cold starts, requests at zero); null without one. */
   keda: KedaServiceResult | null;
+  /** Replicas still waiting for a node at the end (no node had room), the longest wait (s), and their pools then: nodes alive of at most maxNodes. */
+  unscheduled: { replicas: number; longestSeconds: number; pools: { name: string; nodes: number; maxNodes: number }[] };
 }
 
 /** Something that happened to the fleet, for charts and logs (times in s). */

@@ -800,11 +800,25 @@ export class Simulation {
           unitSecondsByPool: [...rec.unitSecondsByPool],
           series: { servedQps: cut(x.servedQps), failedQps: cut(x.failedQps), latencyP99Ms: cut(x.latencyP99Ms), readyReplicas: cut(x.readyReplicas), utilization: cut(x.utilization), waiting: cut(x.waiting) },
           keda: this.kedas[svc.index]?.result(bill.endSeconds) ?? null,
+          unscheduled: this.unscheduledOf(svc, bill.endSeconds),
         };
       }),
       breakdown: this.flow.trace?.breakdown(measureFrom) ?? null,
       closedLoop: this.closedLoopResult(),
     };
+  }
+
+  /** A service's replicas no node took (still pending at `now`), for the never-scheduled diagnostic. */
+  private unscheduledOf(svc: ServiceRuntime, now: number): EngineServiceResult['unscheduled'] {
+    let replicas = 0;
+    let longest = 0;
+    for (const pod of this.scheduler.pending) {
+      if (pod.service !== svc.index || pod.state !== PodState.Pending || pod.node !== null) continue;
+      replicas++;
+      longest = Math.max(longest, now - pod.createdAt);
+    }
+    const pools = replicas === 0 ? [] : svc.config.pools.map((j) => ({ name: this.pools[j]!.config.name, nodes: this.pools[j]!.aliveCount, maxNodes: this.pools[j]!.config.maxNodes }));
+    return { replicas, longestSeconds: longest, pools };
   }
 
   /** A copy of the result so far, for hosts that show a run as it advances. */
