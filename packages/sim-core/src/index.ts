@@ -8,6 +8,7 @@ export { describeTrainingMemory, trainingMemoryFit } from './api/training-memory
 export { compileScenario } from './api/compile-scenario.ts';
 export { lookupMetric, metricFormula } from './api/metric-lookup.ts';
 export { RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingMemoryFit, type TrainingSummary } from './api/run-result.ts';
+export { type ScaleToZeroSummary } from './api/scale-to-zero.ts';
 export { runEngine, Simulation } from './engine/simulation.ts';
 export type { EngineConfig, EnginePool, EngineService, Routing } from './engine/engine-config.ts';
 export type { EngineEvent, EngineResult, RunOptions } from './engine/engine-result.ts';

@@ -41,6 +41,21 @@ function digest(r: RunResult): unknown {
       stalePrices: s.cost.stalePrices,
       scaleUp: s.scaleUp && { p50Minutes: round(s.scaleUp.p50Minutes), maxMinutes: round(s.scaleUp.maxMinutes), decisions: s.scaleUp.decisions },
       llm: s.llm && { ttftP99: round(s.llm.ttftMs.p99), tpotP50: round(s.llm.tpotMs.p50), outputTokens: s.llm.outputTokens },
+      // Only designs with a KEDA ScaledObject pin it, so the other goldens keep their shape.
+      ...(s.scaleToZero
+        ? {
+            scaleToZero: {
+              hoursAtZero: round(s.scaleToZero.hoursAtZero),
+              coldStarts: s.scaleToZero.coldStarts,
+              coldStartP50Minutes: round(s.scaleToZero.coldStartMinutes?.p50),
+              coldStartMaxMinutes: round(s.scaleToZero.coldStartMinutes?.max),
+              abandoned: s.scaleToZero.abandonedColdStarts,
+              waited: s.scaleToZero.waited,
+              failed: s.scaleToZero.failed,
+              savedUsd: round(s.scaleToZero.savedUsd),
+            },
+          }
+        : {}),
     },
     training: t && { days: round(t.days), costUsd: round(t.costUsd), gpuHours: round(t.gpuHours), stalePrices: t.stalePrices },
     costs: r.costs && { totalUsd: round(r.costs.totalUsd), items: r.costs.items.map((i) => ({ name: i.name, usd: round(i.line.usd), freshness: i.line.freshness?.status ?? null })), stalePrices: r.costs.stalePrices },
