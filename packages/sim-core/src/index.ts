@@ -9,6 +9,7 @@ export { compileScenario } from './api/compile-scenario.ts';
 export { lookupMetric, metricFormula } from './api/metric-lookup.ts';
 export { RUN_RESULT_FORMAT_VERSION, type ClosedLoopSummary, type LoadLevelSummary, type RunResult, type ServingSummary, type TrainingMemoryFit, type TrainingSummary } from './api/run-result.ts';
 export { MAX_TRACE_TOKENS, TraceFormatError, TraceRows, type TraceChunkReader, type TraceFormat, type TraceOpener } from './traffic/trace-reader.ts';
+export { type ScaleToZeroSummary } from './api/scale-to-zero.ts';
 export { runEngine, Simulation } from './engine/simulation.ts';
 export type { EngineConfig, EnginePool, EngineService, Routing } from './engine/engine-config.ts';
 export type { EngineEvent, EngineResult, RunOptions } from './engine/engine-result.ts';

@@ -2,6 +2,7 @@
  * `--format markdown`: the run as a pull-request comment (GitHub-flavoured tables, a verdict in the
  * heading, the bill folded away in <details>).
  */
+import { scaleToZeroRows } from './scale-to-zero.ts';
 import type { CostLine } from '@design-sim/cost-model';
 import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
@@ -43,6 +44,7 @@ function servingRows(s: ServingSummary): string[][] {
     ['Cost per hour / month', `${formatUsd(s.cost.perHourUsd)} / ${formatUsd(s.cost.monthlyUsd)}${s.cost.complete ? '' : ' (incomplete: lower bound)'}`],
     ['Cost per 1k requests', formatUsd(s.cost.per1kRequestsUsd)],
     ['Cost of the run', formatUsd(s.cost.totalUsd)],
+    ...(s.scaleToZero ? scaleToZeroRows(s.scaleToZero).map(([label, text]): string[] => [label, text]) : []),
   ];
 }
 

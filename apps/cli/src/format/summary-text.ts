@@ -8,6 +8,7 @@ import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuratio
 import type { Colors } from '../context.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, formatChangePct, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
+import { scaleToZeroRows } from './scale-to-zero.ts';
 import { breakdownLines, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
 import { renderTable } from './table.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
@@ -46,6 +47,7 @@ function servingLines(s: ServingSummary): string[] {
   lines.push(...billLines(c.lines, c.unknownPrices, c.stalePrices));
   if (c.savingVsBaseline !== null) lines.push(cont(`${formatPercent(c.savingVsBaseline, 1)} below the stated baseline of ${formatUsd(c.baselineHourlyUsd)}/h`));
   if (s.scaleUp !== null) lines.push(row('Scale-up', `decision to ready capacity: median ${formatNum(s.scaleUp.p50Minutes)} min · longest ${formatNum(s.scaleUp.maxMinutes)} min over ${formatInt(s.scaleUp.decisions)} scale-up${s.scaleUp.decisions === 1 ? '' : 's'}`));
+  if (s.scaleToZero) for (const [label, text] of scaleToZeroRows(s.scaleToZero)) lines.push(label === '' ? cont(text) : row(label, text));
   return lines;
 }
 

@@ -102,6 +102,32 @@ describe('import k8s', () => {
     expect(back.ok && back.scenario.spec.services[0]).toMatchObject({ replicas: 9, hpa: { maxReplicas: 77, minReplicas: 4 } });
   });
 
+  it('a keda service becomes a KEDA ScaledObject (no HPA object: KEDA creates it), read back natively: an edited cooldownPeriod changes the scenario', () => {
+    const { text, scenario } = scenarios.find((s) => s.file === 'content/nim-llama3-8b-scale-to-zero-pv.yaml')!;
+    const { exported, back } = roundTrip(scenario, text, ca, (objs) =>
+      objs.map((o) => {
+        const c = structuredClone(o) as K8sObject & { spec: Record<string, unknown> };
+        if (o.kind === 'ScaledObject') c.spec.cooldownPeriod = 600;
+        return c;
+      }),
+    );
+    expect(exported.objects.map((o) => o.kind)).not.toContain('HorizontalPodAutoscaler');
+    const so = exported.objects.find((o) => o.kind === 'ScaledObject')!;
+    expect(so.spec).toEqual({
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'nim' },
+      minReplicaCount: 0,
+      maxReplicaCount: 2,
+      pollingInterval: 30,
+      cooldownPeriod: 300,
+      initialCooldownPeriod: 0,
+      advanced: { horizontalPodAutoscalerConfig: { behavior: {} } },
+      triggers: [{ type: 'prometheus', metadata: { serverAddress: 'http://prometheus.monitoring:9090', query: 'sum(vllm_num_requests_running)', threshold: '24' } }],
+    });
+    const svc = back.ok ? back.scenario.spec.services[0] : undefined;
+    expect(svc?.keda).toEqual({ minReplicaCount: 0, pollingInterval: 30, cooldownPeriod: 600, initialCooldownPeriod: 0, triggers: [{ type: 'requestRate', activationThreshold: 0, window: 60 }], buffer: { capacity: 200, timeout: 900 } });
+    expect(svc?.hpa).toMatchObject({ minReplicas: 1, maxReplicas: 2, metrics: [{ type: 'concurrency', target: 24 }] });
+  });
+
   it('without the design-sim ConfigMap, keeps every native field and says what is a placeholder', () => {
     const { text, scenario } = scenarios.find((s) => s.file === 'examples/serving-autoscaling.yaml')!;
     const { back, imported } = roundTrip(scenario, text, ca, (objs) => objs.filter((o) => !(o.kind === 'ConfigMap' && o.metadata.name.startsWith('design-sim-'))));
@@ -127,13 +153,17 @@ describe('import k8s', () => {
     const s = back.ok ? back.scenario : undefined;
     expect(s?.spec.services[0]).toMatchObject({ name: 'llama-8b', replicas: 2, gpusPerReplica: 1, nodePool: 'gpu', latency: { distribution: 'exponential', meanMs: 250 } });
     expect(s?.spec.services[0]?.hpa).toMatchObject({ minReplicas: 1, maxReplicas: 12, metrics: [{ type: 'queueLength', target: 5 }] });
+    // minReplicaCount omitted is KEDA's 0: scale to zero, activated by the prometheus trigger (activation above 0),
+    // which queries the replicas' own queue: it reads nothing at zero, and the parser warns that it never wakes.
+    expect(s?.spec.services[0]?.keda).toEqual({ minReplicaCount: 0, pollingInterval: 30, cooldownPeriod: 300, initialCooldownPeriod: 0, triggers: [{ type: 'prometheus', metric: 'queueLength', activationThreshold: 0, window: 120 }] });
     expect(s?.spec.services[0]?.hpa?.behavior).toEqual({ scaleUp: { stabilizationWindowSeconds: 0, policies: [{ type: 'Pods', value: 2, periodSeconds: 60 }] }, scaleDown: { stabilizationWindowSeconds: 600 } });
     expect(s?.spec.nodePools[0]).toMatchObject({ name: 'gpu', instance: 'aws/us-east-1/g5.xlarge', maxNodes: 16, spotShare: 1 });
     expect(s?.spec.traffic?.profile).toEqual({ type: 'constant', qps: 120 });
     const lines = r.notes.map((n) => `${n.object}: ${n.message}`);
     expect(lines).toContain('Service/llama-8b: unsupported kind Service (v1): skipped; design-sim reads Deployment (apps/v1), HorizontalPodAutoscaler (autoscaling/v2), ScaledObject (keda.sh/v1alpha1), NodePool (karpenter.sh/v1), PodDisruptionBudget, and the ConfigMaps of `design-sim export k8s`');
-    expect(lines).toContain('ScaledObject/llama-8b: minReplicaCount 0: scale to zero is not simulated; minReplicas 1');
-    expect(lines).toContain('ScaledObject/llama-8b: trigger type "cpu" is not simulated (design-sim reads prometheus triggers on the metrics it models): left out');
+    expect(lines).toContain("ScaledObject/llama-8b: minReplicaCount 0: KEDA scales it to zero; its prometheus triggers query the replicas' own metrics, which read nothing at zero, so once at zero it never wakes (the KEDA HTTP add-on's interceptor counts requests at zero: add a requestRate trigger and a buffer to model it)");
+    expect(lines).toContain('ScaledObject/llama-8b: trigger type "cpu" is not simulated (design-sim reads prometheus triggers on the metrics it models, and cpu Utilization on a CPU service): left out');
+    expect(back.ok && back.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('once scaled to zero it never wakes'));
   });
 });
 

@@ -2,7 +2,8 @@
  * `export k8s`: a scenario as manifests a team can apply. Per service (a graph of services exports as
  * one set per service): a Deployment (GPU requests and limits, a startup probe that allows the model
  * load, a readiness probe whose period matches the scenario's readiness delay), its
- * HorizontalPodAutoscaler (autoscaling/v2, `behavior` exactly as written) and a PodDisruptionBudget;
+ * HorizontalPodAutoscaler (autoscaling/v2, `behavior` exactly as written) — or, for a service with `keda`, a KEDA
+ * ScaledObject, from which KEDA creates the HPA — and a PodDisruptionBudget;
  * per node pool a hint for the cluster autoscaler (a ConfigMap with the node group settings and
  * flags) or a Karpenter NodePool; and a ConfigMap with the rest of the scenario (scenario-remainder.ts).
  */
@@ -101,7 +102,12 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
       metadata: { name: svc.name, labels },
       spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
     });
-    if (svc.hpa !== undefined) {
+    if (svc.keda !== undefined && svc.hpa !== undefined) {
+      objects.push(scaledObject(svc, svc.keda, svc.hpa, labels));
+      notes.push(
+        `ScaledObject/${svc.name}: KEDA creates the HorizontalPodAutoscaler from it (no HPA object is written); its triggers' serverAddress ${DEFAULT_PROMETHEUS} is a placeholder; requestRate and pendingRequests triggers and the buffer at zero are the KEDA HTTP add-on's (its interceptor in front of the service), and the HPA's sync period, tolerance and metric windows are cluster settings: they are kept in the design-sim ConfigMap`,
+      );
+    } else if (svc.hpa !== undefined) {
       const h = svc.hpa;
       objects.push({
         apiVersion: 'autoscaling/v2',
@@ -118,6 +124,9 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
       notes.push(
         `HorizontalPodAutoscaler/${svc.name}: the sync period (${formatDuration(h.syncPeriod)}) and tolerance (${h.tolerance}) are kube-controller-manager flags (--horizontal-pod-autoscaler-sync-period, --horizontal-pod-autoscaler-tolerance), and each metric's scrape interval and rate window are Prometheus settings: they are kept in the design-sim ConfigMap`,
       );
+    }
+    if (svc.keda !== undefined && svc.hpa === undefined) {
+      notes.push(`Service ${svc.name}: a ScaledObject needs triggers with an HPA threshold; this keda block has no hpa to take them from: kept in the design-sim ConfigMap only`);
     }
   }
   for (const pool of scenario.spec.nodePools) objects.push(...poolObjects(pool, scenario, o, notes));
@@ -166,6 +175,47 @@ function hpaMetricSpec(m: Metric, routing: Service['routing']): Record<string, u
   const target = targetType === 'Value' ? { type: 'Value', value } : { type: 'AverageValue', averageValue: value };
   return source === 'External' ? { type: 'External', external: { metric: { name: n.name }, target } } : { type: 'Pods', pods: { metric: { name: n.name }, target } };
 }
+
+/**
+ * A KEDA ScaledObject (keda.sh/v1alpha1): its own fields, the HPA's bounds and `behavior`
+ * (`advanced.horizontalPodAutoscalerConfig`), and one trigger per HPA metric: a Prometheus query on the
+ * metric's cluster name with the target as `threshold` (AverageValue, the prometheus scaler's default), or a cpu
+ * trigger; a `prometheus` keda trigger on the same metric gives its `activationThreshold`.
+ */
+function scaledObject(svc: Service, k: Keda, h: NonNullable<Service['hpa']>, labels: Record<string, string>): K8sObject {
+  const activation = (type: string): string | undefined => {
+    const t = k.triggers.find((x) => x.type === 'prometheus' && x.metric === type);
+    return t === undefined ? undefined : String(t.activationThreshold);
+  };
+  const triggers = h.metrics.map((m) => {
+    if (m.type === 'cpuUtilization') return { type: 'cpu', metricType: 'Utilization', metadata: { value: String(Math.round(m.target)) } };
+    const n = metricNameFor(m.type);
+    const act = activation(m.type);
+    return {
+      type: 'prometheus',
+      metadata: { serverAddress: DEFAULT_PROMETHEUS, query: `sum(${n.name})`, threshold: String(Number((m.target * n.scale).toPrecision(12))), ...(act === undefined ? {} : { activationThreshold: act }) },
+    };
+  });
+  return {
+    apiVersion: 'keda.sh/v1alpha1',
+    kind: 'ScaledObject',
+    metadata: { name: svc.name, labels },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: svc.name },
+      minReplicaCount: k.minReplicaCount,
+      maxReplicaCount: h.maxReplicas,
+      pollingInterval: Math.round(k.pollingInterval),
+      cooldownPeriod: Math.round(k.cooldownPeriod),
+      initialCooldownPeriod: Math.round(k.initialCooldownPeriod),
+      ...(h.behavior === undefined ? {} : { advanced: { horizontalPodAutoscalerConfig: { behavior: h.behavior } } }),
+      triggers,
+    },
+  };
+}
+
+type Keda = NonNullable<Service['keda']>;
+/** Where a ScaledObject's Prometheus triggers query: a placeholder (the export notes say so). */
+const DEFAULT_PROMETHEUS = 'http://prometheus.monitoring:9090';
 
 function poolObjects(pool: Pool, scenario: Scenario, o: ExportOptions, notes: string[]): K8sObject[] {
   const inst = getInstance(pool.instance, scenario.spec.catalogDate === undefined ? {} : { asOf: scenario.spec.catalogDate });

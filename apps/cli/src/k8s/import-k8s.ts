@@ -1,7 +1,8 @@
 /**
  * `import k8s`: a team's manifests as a scenario. Deployments become services (replicas, GPUs, node
  * pool, start-up estimated from the probes), HorizontalPodAutoscalers (autoscaling/v2) and KEDA
- * ScaledObjects become their HPAs with `behavior` verbatim, Karpenter NodePools and design-sim's
+ * ScaledObjects become their HPAs with `behavior` verbatim (a ScaledObject also its `keda` block: minReplicaCount,
+ * polling and cooldown, activation thresholds), Karpenter NodePools and design-sim's
  * node-group hints become node pools, and design-sim's own ConfigMap (from `export k8s`) supplies the
  * rest. What cannot be mapped is reported, object by object; kinds design-sim does not read are named
  * and skipped. Works on plain parsed YAML: no cluster access.
@@ -155,6 +156,30 @@ function applyAutoscaler(hpa: Obj, a: { min: number; max: number; metrics: Metri
   if (a.behavior === undefined) delete hpa.behavior;
   else hpa.behavior = structuredClone(a.behavior);
   return true;
+}
+
+/**
+ * The ScaledObject's own fields onto `services[].keda` (defaults as KEDA's: minReplicaCount 0). Its triggers come
+ * from the design-sim ConfigMap when it has them; otherwise from the prometheus triggers (their activation
+ * thresholds), which read the replicas' own series: scale to zero is then simulated as the manifests would run it.
+ */
+function applyScaledObject(svc: Obj, s: Obj, min: number, activations: readonly { type: HpaMetricName['type']; threshold: number }[], note: (m: string) => void): void {
+  const existing = isObj(svc.keda) ? svc.keda : undefined;
+  const k: Obj = existing ?? {};
+  k.minReplicaCount = min;
+  for (const f of ['pollingInterval', 'cooldownPeriod', 'initialCooldownPeriod'] as const) if (typeof s[f] === 'number') k[f] = s[f];
+  if (existing === undefined || !Array.isArray(existing.triggers)) {
+    const pollable = activations.filter((a) => a.type === 'queueLength' || a.type === 'concurrency' || a.type === 'qpsPerReplica');
+    if (pollable.length === 0) {
+      // KEDA itself never scales to zero on cpu/memory triggers alone (getScaledObjectState forces them active).
+      if (min === 0) note('minReplicaCount 0, but no trigger design-sim can poll for activation (prometheus queries on requests per second, in-flight or waiting requests): scale to zero is not simulated; minReplicaCount 1');
+      delete svc.keda;
+      return;
+    }
+    k.triggers = pollable.map((a) => ({ type: 'prometheus', metric: a.type, activationThreshold: a.threshold }));
+    if (min === 0) note("minReplicaCount 0: KEDA scales it to zero; its prometheus triggers query the replicas' own metrics, which read nothing at zero, so once at zero it never wakes (the KEDA HTTP add-on's interceptor counts requests at zero: add a requestRate trigger and a buffer to model it)");
+  }
+  svc.keda = k;
 }
 
 /** Maps `docs` to a scenario. */
@@ -319,26 +344,38 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     const svc = serviceFor(i, obj(s.scaleTargetRef));
     if (svc === undefined) continue;
     const metrics: MetricTarget[] = [];
+    /** Activation thresholds of the prometheus triggers, by the scenario metric they query. */
+    const activations: { type: HpaMetricName['type']; threshold: number }[] = [];
     for (const t of list(s.triggers).filter(isObj)) {
       const md = obj(t.metadata);
+      // A CPU service's cpu Utilization trigger is its HPA's cpu Resource metric; on a GPU service CPU is not simulated.
+      if (t.type === 'cpu' && t.metricType === 'Utilization' && parseQuantity(md.value) !== undefined && svc.cpuPerReplica !== undefined) {
+        metrics.push({ metric: { type: 'cpuUtilization', name: 'cpu', aliases: [], scale: 1 }, target: parseQuantity(md.value)!, source: 'Resource', targetType: 'AverageValue' });
+        continue;
+      }
       if (t.type !== 'prometheus') {
-        note(i, `trigger type "${String(t.type)}" is not simulated (design-sim reads prometheus triggers on the metrics it models): left out`);
+        note(i, `trigger type "${String(t.type)}" is not simulated (design-sim reads prometheus triggers on the metrics it models, and cpu Utilization on a CPU service): left out`);
         continue;
       }
       const metric = metricForName(str(md.metricName) ?? '') ?? metricInQuery(str(md.query) ?? '');
       const threshold = parseQuantity(md.threshold);
       if (metric === undefined || threshold === undefined) note(i, `prometheus trigger "${str(md.query) ?? ''}": no metric design-sim simulates, or no threshold: left out`);
-      // KEDA's prometheus scaler targets the threshold as an AverageValue per replica by default.
-      else metrics.push({ metric, target: threshold / metric.scale, source: 'External', targetType: 'AverageValue' });
+      else {
+        // KEDA's prometheus scaler targets the threshold as an AverageValue per replica by default.
+        metrics.push({ metric, target: threshold / metric.scale, source: 'External', targetType: 'AverageValue' });
+        activations.push({ type: metric.type, threshold: (parseQuantity(md.activationThreshold) ?? 0) / metric.scale });
+      }
     }
     const min = typeof s.minReplicaCount === 'number' ? s.minReplicaCount : 0;
-    if (min < 1) note(i, `minReplicaCount ${min}: scale to zero is not simulated; minReplicas 1`);
     const hpa = obj((svc.hpa ??= {}));
     const behavior = obj(obj(s.advanced).horizontalPodAutoscalerConfig).behavior;
     if (!applyAutoscaler(hpa, { min: Math.max(1, min), max: typeof s.maxReplicaCount === 'number' ? s.maxReplicaCount : 100, metrics, behavior })) {
       delete svc.hpa;
       note(i, 'no trigger could be mapped: the service keeps a fixed replica count');
-    } else mapped++;
+      continue;
+    }
+    mapped++;
+    applyScaledObject(svc, s, min, activations, (m) => note(i, m));
   }
   for (const i of items.filter((x) => x.kind === 'PodDisruptionBudget')) note(i, 'not simulated: the simulated cluster autoscaler drains one node at a time, which any PDB with maxUnavailable ≥ 1 allows');
   const read = new Set(['Deployment', 'HorizontalPodAutoscaler', 'ScaledObject', 'NodePool', 'PodDisruptionBudget']);

@@ -16,6 +16,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export const NATIVE_SERVICE_FIELDS = ['replicas', 'gpusPerReplica', 'nodePool'] as const;
 /** Fields of `services[].hpa` the HorizontalPodAutoscaler carries (metric targets too, by type). */
 export const NATIVE_HPA_FIELDS = ['minReplicas', 'maxReplicas', 'behavior'] as const;
+/** Fields of `services[].keda` the ScaledObject carries (its triggers and buffer stay in the remainder: the HTTP add-on's). */
+export const NATIVE_KEDA_FIELDS = ['minReplicaCount', 'pollingInterval', 'cooldownPeriod', 'initialCooldownPeriod'] as const;
 /** Fields of `spec.nodePools[]` the node-pool objects carry. */
 export const NATIVE_POOL_FIELDS = ['instance', 'minNodes', 'maxNodes', 'spotShare'] as const;
 
@@ -30,6 +32,8 @@ export function scenarioRemainder(raw: Obj): Obj {
       for (const f of NATIVE_HPA_FIELDS) delete svc.hpa[f];
       for (const m of Array.isArray(svc.hpa.metrics) ? svc.hpa.metrics : []) if (isObj(m)) delete m.target;
     }
+    // Only a keda block with an hpa becomes a ScaledObject (export-k8s.ts); without one it stays whole.
+    if (isObj(svc.keda) && isObj(svc.hpa)) for (const f of NATIVE_KEDA_FIELDS) delete svc.keda[f];
   }
   for (const pool of Array.isArray(spec.nodePools) ? spec.nodePools : []) {
     if (isObj(pool)) for (const f of NATIVE_POOL_FIELDS) delete pool[f];

@@ -13,7 +13,7 @@ import { detectOverload } from './overload.ts';
 export interface Diagnostic {
   /** `error` fails the run (as a failed expectation does); `warning` is shown only. */
   severity: 'error' | 'warning';
-  code: 'overloaded' | 'nothing-served' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'training-does-not-fit';
+  code: 'overloaded' | 'nothing-served' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'training-does-not-fit';
   /** One plain sentence, with the numbers. */
   message: string;
   /** Simulated time the finding starts, s, when it has one. */
@@ -56,6 +56,17 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
       message: `${serviceNames[i] ?? `service ${i}`}: ${formatInteger(u.replicas)} ${u.replicas === 1 ? 'replica' : 'replicas'} never got a node (pending for up to ${formatInteger(Math.round(u.longestSeconds / 60))} min at the end${full.length > 0 ? `: pool ${full.join(', pool ')}` : ''}); the run served with the replicas that did`,
     });
   });
+  // Scale to zero: a request that finds no replica and is refused or gives up waiting is unserved, whatever the expectations.
+  let refused = 0;
+  let timedOut = 0;
+  for (const s of r.services) {
+    refused += s.keda?.refused ?? 0;
+    timedOut += s.keda?.timedOut ?? 0;
+  }
+  if (refused + timedOut > 0) {
+    const why = [refused > 0 ? `${formatInteger(refused)} refused (no buffer, or it was full)` : '', timedOut > 0 ? `${formatInteger(timedOut)} waited past the buffer's timeout` : ''].filter((x) => x !== '').join(', ');
+    out.push({ severity: 'error', code: 'failed-at-zero', message: `${formatInteger(refused + timedOut)} requests failed at zero replicas (${why}): give keda a buffer with room and a timeout longer than a cold start, or keep a warm replica (minReplicaCount 1)` });
+  }
   if (r.inFlightLimitDrops > 0) {
     const first = r.events.find((e) => e.kind === 'in-flight-limit');
     out.push({

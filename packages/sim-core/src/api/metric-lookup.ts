@@ -36,6 +36,14 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
       case 'replicas.offPeakReduction': return s === null || s.replicas.max === 0 ? null : 1 - s.replicas.min / s.replicas.max;
       case 'scaleUp.p50': return s?.scaleUp?.p50Minutes;
       case 'scaleUp.max': return s?.scaleUp?.maxMinutes;
+      case 'scaleToZero.hoursAtZero': return s?.scaleToZero?.hoursAtZero;
+      case 'scaleToZero.coldStarts': return s?.scaleToZero?.coldStarts;
+      case 'scaleToZero.coldStartP50': return s?.scaleToZero?.coldStartMinutes?.p50;
+      case 'scaleToZero.coldStartMax': return s?.scaleToZero?.coldStartMinutes?.max;
+      case 'scaleToZero.waited': return s?.scaleToZero?.waited;
+      case 'scaleToZero.failed': return s?.scaleToZero?.failed;
+      case 'scaleToZero.gpuHoursAtZero': return s?.scaleToZero?.gpuHoursAtZero;
+      case 'scaleToZero.savedUsd': return s?.scaleToZero?.savedUsd;
       case 'nodes.max': return s?.nodes.max;
       case 'nodes.min': return s?.nodes.min;
       case 'nodes.mean': return s?.nodes.mean;
@@ -120,6 +128,8 @@ export function metricFormula(r: Parts, metric: string): string | undefined {
   if (metric.startsWith('training.')) return r.training?.formula;
   if (metric.startsWith('costs.')) return 'spec.costs line items × catalog rates over spec.costs.period; monthly = hourly × 730';
   if (metric === 'cost.savingVsBaseline') return '1 − cost.hourly ÷ spec.baseline.hourlyUsd';
+  if (metric === 'scaleToZero.savedUsd') return 'bill of the same design with minReplicaCount raised to its HPA floor (same seed, traffic and nodes) − this run\'s bill';
+  if (metric.startsWith('scaleToZero.')) return 'KEDA ScaledObject scale loop (RequestScale, cooldown from the last active poll) over the whole run; cold start = first request finding no replica → first ready replica';
   if (metric.startsWith('scaleUp.')) return 'per HPA scale-up: time from the decision until that many replicas are ready, read at interval ends';
   if (metric.startsWith('cost.')) return 'node-seconds × catalog price per instance-hour (+ control plane); monthly = hourly × 730';
   if (metric.startsWith('ttft.') || metric.startsWith('tpot.')) return 'token-level simulation: prefill and decode iterations timed by a roofline (FLOPs, bytes) with calibrated efficiencies';

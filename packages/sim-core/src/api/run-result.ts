@@ -5,6 +5,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
 import type { ClaimGrade, ExpectationResult } from '../scenario/index.ts';
 import type { LatencyBreakdownSummary, ServiceSummary } from './service-summary.ts';
+import type { ScaleToZeroSummary } from './scale-to-zero.ts';
 
 /** Version of the RunResult shape (the CLI's --json output); bump on any breaking change. */
 export const RUN_RESULT_FORMAT_VERSION = 2;
@@ -36,6 +37,8 @@ export interface ServingSummary {
   spotInterruptions: number;
   /** HPA scale-up decision to ready capacity, minutes (null without scale-ups or with several services). */
   scaleUp: { p50Minutes: number; maxMinutes: number; decisions: number } | null;
+  /** KEDA scale to zero: time at zero, cold starts, requests that waited or failed at zero, money saved (null without a ScaledObject). */
+  scaleToZero: ScaleToZeroSummary | null;
   /** Token-level (llm) services only. TTFT and TPOT in ms; tokens per second over the whole run. */
   llm: {
     ttftMs: { p50: number; p90: number; p95: number; p99: number; mean: number };

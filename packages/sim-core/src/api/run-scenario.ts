@@ -13,6 +13,8 @@ import { lookupMetric, metricFormula } from './metric-lookup.ts';
 import { type ClosedLoopSummary, RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingSummary } from './run-result.ts';
 import type { TraceOpener } from '../traffic/trace-reader.ts';
 import { scaleUpLag } from './scale-up-lag.ts';
+import { scaleToZeroSummary, withoutScaleToZero } from './scale-to-zero.ts';
+import type { EngineConfig } from '../engine/engine-config.ts';
 import { staticCosts } from './static-costs.ts';
 import { breakdownSummary, latencySummary, serviceSummaries } from './service-summary.ts';
 
@@ -42,17 +44,27 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     ...(options.intervalSeconds === undefined ? {} : { intervalSeconds: options.intervalSeconds }),
   };
   const { onProgress, shouldCancel, traces } = options;
-  const engine = runEngine(compileScenario(scenario, overrides), {
+  const cfg = compileScenario(scenario, overrides);
+  const engine = runEngine(cfg, {
     ...(shouldCancel ? { shouldCancel } : {}),
     ...(traces ? { traces } : {}),
-    ...(onProgress ? { onProgress: (f: number, snapshot: () => EngineResult) => onProgress(f, () => judge(scenario, seed, snapshot(), training, f)) } : {}),
+    ...(onProgress ? { onProgress: (f: number, snapshot: () => EngineResult) => onProgress(f, () => judge(scenario, seed, snapshot(), training, f, { cfg, baselineCostUsd: null })) } : {}),
   });
-  return judge(scenario, seed, engine, training, 1);
+  // Scale to zero: the money saved is measured, not estimated: the same design at minReplicaCount ≥ 1, same seed.
+  const baseline = withoutScaleToZero(cfg);
+  const baselineCostUsd = baseline === null ? null : billOf(scenario, runEngine(baseline, { ...(shouldCancel ? { shouldCancel } : {}), ...(traces ? { traces } : {}) })).totalUsd;
+  return judge(scenario, seed, engine, training, 1, { cfg, baselineCostUsd });
+}
+
+/** What a serving summary needs besides the engine result: the compiled config and the scale-to-zero comparison's bill. */
+interface JudgeExtras {
+  cfg: EngineConfig;
+  baselineCostUsd: number | null;
 }
 
 /** The bill, the run's own diagnostics, the expectations and the claims, for an engine result (complete or a snapshot). */
-function judge(scenario: Scenario, seed: number, engine: EngineResult | null, training: TrainingSummary | null, progress: number): RunResult {
-  const summary = engine === null ? null : servingSummary(scenario, engine);
+function judge(scenario: Scenario, seed: number, engine: EngineResult | null, training: TrainingSummary | null, progress: number, extras: JudgeExtras | null = null): RunResult {
+  const summary = engine === null ? null : servingSummary(scenario, engine, extras);
   const services = engine === null || summary === null ? null : serviceSummaries(scenario, engine, summary.cost.lines, summary.durationSeconds / 3600);
   const costs = scenario.spec.costs ? staticCosts(scenario.spec.costs, scenario.spec.catalogDate) : null;
   const partial = { summary, training, costs, services };
@@ -103,15 +115,20 @@ function controlPlaneOf(scenario: Scenario): { cloud: CloudId; clusters: number 
   return { cloud, clusters: cluster?.clusters ?? 1 };
 }
 
-function servingSummary(scenario: Scenario, r: EngineResult): ServingSummary {
-  const m = r.measured;
-  const bill = fleetCost({
+/** The fleet's bill for an engine result. */
+function billOf(scenario: Scenario, r: EngineResult): ReturnType<typeof fleetCost> {
+  return fleetCost({
     usage: r.nodeUsage,
     durationSeconds: r.endSeconds,
     requestsServed: r.requests.served,
     controlPlane: controlPlaneOf(scenario),
     ...(scenario.spec.catalogDate === undefined ? {} : { asOf: scenario.spec.catalogDate }),
   });
+}
+
+function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras | null): ServingSummary {
+  const m = r.measured;
+  const bill = billOf(scenario, r);
   const h = r.latency;
   return {
     durationSeconds: r.endSeconds,
@@ -136,6 +153,7 @@ function servingSummary(scenario: Scenario, r: EngineResult): ServingSummary {
     gpuUtilization: r.gpuUtilizationMean,
     spotInterruptions: r.spotInterruptions,
     scaleUp: scaleUpLag(r.events, r.timeseries, scenario.spec.services.length, r.durationSeconds),
+    scaleToZero: extras === null ? null : scaleToZeroSummary(extras.cfg, r, bill.totalUsd, extras.baselineCostUsd),
     llm: r.llm
       ? {
           ttftMs: latencySummary(r.llm.ttft),

@@ -54,6 +54,21 @@ function digest(r: RunResult): unknown {
       stalePrices: s.cost.stalePrices,
       scaleUp: s.scaleUp && { p50Minutes: round(s.scaleUp.p50Minutes), maxMinutes: round(s.scaleUp.maxMinutes), decisions: s.scaleUp.decisions },
       llm: s.llm && { ttftP99: round(s.llm.ttftMs.p99), tpotP50: round(s.llm.tpotMs.p50), outputTokens: s.llm.outputTokens },
+      // Only designs with a KEDA ScaledObject pin it, so the other goldens keep their shape.
+      ...(s.scaleToZero
+        ? {
+            scaleToZero: {
+              hoursAtZero: round(s.scaleToZero.hoursAtZero),
+              coldStarts: s.scaleToZero.coldStarts,
+              coldStartP50Minutes: round(s.scaleToZero.coldStartMinutes?.p50),
+              coldStartMaxMinutes: round(s.scaleToZero.coldStartMinutes?.max),
+              abandoned: s.scaleToZero.abandonedColdStarts,
+              waited: s.scaleToZero.waited,
+              failed: s.scaleToZero.failed,
+              savedUsd: round(s.scaleToZero.savedUsd),
+            },
+          }
+        : {}),
     },
     // A design of several services pins each one's figures too (a regression in one service shows).
     services:

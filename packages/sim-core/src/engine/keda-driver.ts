@@ -15,6 +15,8 @@ export interface ColdStart {
   /** The first pod bound to a node (its containers start), and ready; null when not reached by the end. */
   startedAt: number | null;
   readyAt: number | null;
+  /** KEDA scaled back to zero before any replica was ready (its cooldown ran out during the cold start); null otherwise. */
+  abandonedAt: number | null;
 }
 
 /** What a ScaledObject did over a run (times in s over the whole run, counts of requests). */
@@ -94,11 +96,14 @@ export class KedaDriver {
     if (to === 0) {
       this.deactivations++;
       this.zeroSince = now;
+      if (this.pending !== null) this.pending.abandonedAt = now;
+      this.pending = null;
+      this.firstRequestAt = null;
     } else if (from === 0) {
       this.activations++;
       if (this.zeroSince !== null) this.secondsAtZero += now - this.zeroSince;
       this.zeroSince = null;
-      this.pending = { firstRequestAt: this.firstRequestAt, activatedAt: now, startedAt: null, readyAt: null };
+      this.pending = { firstRequestAt: this.firstRequestAt, activatedAt: now, startedAt: null, readyAt: null, abandonedAt: null };
       this.coldStarts.push(this.pending);
     }
     this.onScale(this.svc, from, to, now, d.reason);

@@ -124,4 +124,31 @@ describe('KEDA in the engine', () => {
     expect(k.floorReplicas).toBe(1);
     expect(r.requests.served).toBe(r.requests.offered);
   });
+
+  it('a cold start longer than the cooldown is abandoned: requestRate stops counting once traffic stops, KEDA scales back to zero before the replica is ready', () => {
+    // Traffic 100-130 s; the replica takes 600 s to load. Active polls 120-180 s (requestRate over 60 s), so the
+    // cooldown of 300 s ends after 480 s and the poll at 510 s deactivates: the pod never becomes ready.
+    const r = runEngine(
+      fleet({
+        profile: { type: 'points', points: [[0, 0], [100, 0], [100.001, 1], [130, 1], [130.001, 0], [1000, 0]] },
+        arrivals: 'uniform',
+        replicas: 0,
+        serviceTime: { kind: 'constant', seconds: 0.5 },
+        durationSeconds: 1000,
+        intervalSeconds: 10,
+        service: {
+          keda: keda({ triggers: [{ type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 }] }),
+          startup: { imagePullSeconds: 0, modelLoadSeconds: 600, readinessSeconds: 0 },
+        },
+      }),
+    );
+    const k = r.services[0]!.keda!;
+    expect(r.events.filter((e) => e.kind === 'keda-scale').map((e) => [e.t, e.from, e.to])).toEqual([[120, 0, 1], [510, 1, 0]]);
+    expect(k.coldStarts).toHaveLength(1);
+    expect(k.coldStarts[0]!.abandonedAt).toBe(510);
+    expect(k.coldStarts[0]!.readyAt).toBeNull();
+    expect(r.requests.served).toBe(0);
+    // The buffer has no timeout: its requests are still waiting at the end (unfinished, not served).
+    expect(r.requests.unfinished).toBe(r.requests.offered);
+  });
 });

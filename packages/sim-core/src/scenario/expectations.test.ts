@@ -175,6 +175,7 @@ describe('metric table', () => {
       'replicas.offPeakReduction',
       'scaleUp.p50',
       'scaleUp.max',
+      ...['hoursAtZero', 'coldStarts', 'coldStartP50', 'coldStartMax', 'waited', 'failed', 'gpuHoursAtZero', 'savedUsd'].map((q) => `scaleToZero.${q}`),
       'cost.savingVsBaseline',
       'training.memoryGB',
       'training.memoryPerGpuGB',

@@ -8,7 +8,7 @@
  * (apis/keda/v1alpha1, pkg/scaling/executor/scale_executor.go at kedacore/keda@8b4f083c).
  */
 import { z } from 'zod';
-import { MAX_QPS, MAX_QUEUE_LENGTH, MAX_REPLICAS } from './limits.ts';
+import { MAX_KEDA_TRIGGERS, MAX_QPS, MAX_QUEUE_LENGTH, MAX_REPLICAS } from './limits.ts';
 import { durationSeconds } from './unit-fields.ts';
 
 const HOUR = 3600;
@@ -58,7 +58,7 @@ export const kedaSchema = z.strictObject({
   pollingInterval: durationSeconds('How often KEDA checks the triggers (default 30s)', { min: 1, max: HOUR }).default(30),
   cooldownPeriod: durationSeconds('Inactive this long after the last active poll before scaling to zero (default 300s)', { min: 0, max: 24 * HOUR }).default(300),
   initialCooldownPeriod: durationSeconds('Before any poll was active: this long after creation (default 0s)', { min: 0, max: 24 * HOUR }).default(0),
-  triggers: z.array(kedaTriggerSchema).min(1).max(8).describe('Triggers; the object is active when any one is'),
+  triggers: z.array(kedaTriggerSchema).min(1).max(MAX_KEDA_TRIGGERS).describe('Triggers; the object is active when any one is'),
   buffer: kedaBufferSchema.optional().describe('Requests arriving with no ready replica wait here (interceptor / activator); omit and they fail'),
 });
 

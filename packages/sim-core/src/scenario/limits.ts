@@ -66,6 +66,10 @@ export const MAX_HPA_METRICS = 10;
 
 /** Most scaling policies per HPA direction. */
 export const MAX_SCALING_POLICIES = 10;
+/** Triggers on one KEDA ScaledObject (`services[].keda.triggers`). */
+export const MAX_KEDA_TRIGGERS = 8;
+/** Largest image or weights size in a start-up stage, GB (a 405B model in BF16 is about 810 GB). */
+export const MAX_STARTUP_GB = 10_000;
 
 /** Most `expect:` lines and most `claims:` entries. */
 export const MAX_EXPECTATIONS = 100;

@@ -175,11 +175,12 @@ function checkReferences(s: SpecShape, ctx: Ctx): void {
 /**
  * A service with no replicas and nothing to add them can never serve a request: that is a mistake in
  * the design's input, not a design to simulate (the run would only say "0% available"). With an HPA,
- * spec.replicas 0 disables it (upstream ScalingDisabled), so it is the same mistake.
+ * spec.replicas 0 disables it (upstream ScalingDisabled), so it is the same mistake. A KEDA ScaledObject is
+ * what adds them: it scales 0 → 1 when a trigger is active.
  */
 function checkZeroReplicas(s: SpecShape, ctx: Ctx): void {
   s.services.forEach((svc, i) => {
-    if (svc.replicas !== 0) return;
+    if (svc.replicas !== 0 || svc.keda !== undefined) return;
     const why = svc.hpa === undefined
       ? 'replicas 0 and no autoscaler: this service can never serve a request'
       : 'replicas 0 disables the HPA (Kubernetes "ScalingDisabled"): this service can never serve a request';

@@ -15,6 +15,26 @@ export interface ScenarioWarning {
   suggestion?: string;
 }
 
+/**
+ * KEDA triggers that cannot wake a service at zero: a Prometheus query over the replicas' own series reads
+ * nothing with no replica, and pendingRequests sees nothing without a buffer (refused requests are gone).
+ */
+function kedaWarnings(scenario: Scenario): ScenarioWarning[] {
+  const out: ScenarioWarning[] = [];
+  scenario.spec.services.forEach((svc, i) => {
+    const k = svc.keda;
+    if (k === undefined || k.minReplicaCount > 0) return;
+    const wakes = k.triggers.some((t) => t.type === 'requestRate' || (t.type === 'pendingRequests' && k.buffer !== undefined));
+    if (wakes) return;
+    out.push({
+      path: ['spec', 'services', i, 'keda', 'triggers'],
+      message: `no trigger can see requests while the service is at zero (${k.buffer === undefined ? 'prometheus queries read the replicas, and pendingRequests sees nothing without a buffer' : 'prometheus queries read the replicas, which are gone'}): once scaled to zero it never wakes`,
+      suggestion: '{ type: requestRate }',
+    });
+  });
+  return out;
+}
+
 function serviceWarnings(scenario: Scenario): ScenarioWarning[] {
   const out: ScenarioWarning[] = [];
   scenario.spec.services.forEach((svc, i) => {
@@ -64,6 +84,7 @@ function missingSection(scenario: Scenario, metric: string): string | null {
   if (metric.startsWith('training.')) return training === undefined ? 'training' : null;
   if (metric.startsWith('costs.')) return costs === undefined ? 'costs' : null;
   if (metric === 'cost.savingVsBaseline' && baseline === undefined) return 'baseline';
+  if (metric.startsWith('scaleToZero.') && !services.some((s) => s.keda !== undefined)) return 'services[].keda';
   return services.length === 0 ? 'services' : null;
 }
 
@@ -82,5 +103,5 @@ function metricWarnings(scenario: Scenario): ScenarioWarning[] {
 
 /** Probable mistakes in a parsed scenario, with document paths. */
 export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
-  return [...serviceWarnings(scenario), ...trafficWarnings(scenario), ...metricWarnings(scenario)];
+  return [...serviceWarnings(scenario), ...kedaWarnings(scenario), ...trafficWarnings(scenario), ...metricWarnings(scenario)];
 }

@@ -16,6 +16,7 @@ import {
   MAX_PROFILE_POINTS,
   MAX_QUEUE_LENGTH,
   MAX_REPLICAS,
+  MAX_STARTUP_GB,
 } from './limits.ts';
 import { durationMs, durationSeconds, fraction } from './unit-fields.ts';
 
@@ -94,7 +95,6 @@ export const WEIGHT_SOURCE_MBPS = { hub: 171, persistentVolume: 335, localNvme: 
  */
 export const DEFAULT_REGISTRY_MBPS = 37;
 
-const MAX_GB = 10_000;
 const mbps = (description: string) => z.number().positive().max(1e6).describe(description);
 
 /** Pod start-up stages: seconds each, or computed from sizes and throughputs (image, weights) when given. */
@@ -105,7 +105,7 @@ export const startupSchema = z
     readiness: durationSeconds('Readiness-probe delay', { min: 0, max: HOUR }).default(0),
     image: z
       .strictObject({
-        sizeGB: z.number().positive().max(MAX_GB).describe('Compressed image size, GB (decimal)'),
+        sizeGB: z.number().positive().max(MAX_STARTUP_GB).describe('Compressed image size, GB (decimal)'),
         registryMBps: mbps(`Effective pull bandwidth, MB/s: download and extract (default ${DEFAULT_REGISTRY_MBPS})`).default(DEFAULT_REGISTRY_MBPS),
       })
       .optional()
@@ -113,7 +113,7 @@ export const startupSchema = z
     weights: z
       .strictObject({
         source: z.enum(['hub', 'persistentVolume', 'localNvme']).describe('Where the weights are read from: a model hub over the network, a persistent volume, or the node\'s local NVMe'),
-        sizeGB: z.number().positive().max(MAX_GB).optional().describe('Weights, GB (decimal); default: the llm model\'s weights at its precision'),
+        sizeGB: z.number().positive().max(MAX_STARTUP_GB).optional().describe('Weights, GB (decimal); default: the llm model\'s weights at its precision'),
         throughputMBps: mbps('Read throughput, MB/s (default by source: hub 171, persistentVolume 335, localNvme 892)').optional(),
       })
       .optional()

@@ -1,0 +1,72 @@
+/** Scale to zero through the public API: the summary, the saving against minReplicaCount 1, and the verdict. */
+import { describe, expect, it } from 'vitest';
+import { createSimApi } from './sim-api.ts';
+
+const api = createSimApi();
+
+/** One L4 node, traffic for the first 10 minutes of 2 h, KEDA with the given block. */
+function design(keda: string, replicas = 1): string {
+  return `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: keda-case }
+spec:
+  duration: 2h
+  interval: 1m
+  seed: 1
+  traffic:
+    arrivals: uniform
+    profile: { type: points, points: [[0, 1], [10m, 1], [10m1s, 0], [2h, 0]] }
+  services:
+    - name: api
+      replicas: ${replicas}
+      latency: { distribution: constant, ms: 100 }
+      startup: { imagePull: 30s, modelLoad: 60s }
+      nodePool: l4
+      keda: ${keda}
+  nodePools:
+    - { name: l4, instance: gcp/us-central1/g2-standard-8, minNodes: 0, maxNodes: 1, initialNodes: ${replicas}, provisioning: { distribution: constant, value: 2m } }
+  cluster: { controlPlane: gke }
+`;
+}
+
+function run(text: string) {
+  const r = api.run(text, 'keda-case.yaml');
+  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path} ${i.message}`).join('; '));
+  return r.result;
+}
+
+describe('scale to zero (KEDA) in a run result', () => {
+  it('measures the saving against the same design at minReplicaCount 1: that design keeps its node all 2 h', () => {
+    const r = run(design('{ triggers: [{ type: requestRate }], buffer: {} }'));
+    const z = r.summary!.scaleToZero!;
+    // The comparison run holds one g2-standard-8 (0.85362 $/h, SKY_GCP) and the GKE fee (0.10 $/h) for 2 h.
+    expect(z.baselineCostUsd).toBeCloseTo(2 * (0.85362 + 0.1), 6);
+    expect(z.savedUsd).toBeCloseTo(z.baselineCostUsd! - r.summary!.cost.totalUsd, 9);
+    expect(z.savedUsd).toBeGreaterThan(0);
+    // Traffic ends at 10 min; the last active poll is at 660 s (requestRate over 1 min), so KEDA scales to zero at 990 s.
+    expect(r.events.filter((e) => e.kind === 'keda-scale').map((e) => [e.t, e.to])).toEqual([[990, 0]]);
+    expect(z.hoursAtZero).toBeCloseTo((7200 - 990) / 3600, 9);
+    expect(z.gpuHoursAtZero).toBeCloseTo(z.hoursAtZero, 9);
+    expect(z.coldStarts).toBe(0);
+    expect(r.pass).toBe(true);
+  });
+
+  it('the same saving is what the minReplicaCount 1 design costs when run by itself', () => {
+    const zero = run(design('{ triggers: [{ type: requestRate }], buffer: {} }')).summary!.scaleToZero!;
+    const warm = run(design('{ minReplicaCount: 1, triggers: [{ type: requestRate }] }')).summary!;
+    expect(warm.scaleToZero!.savedUsd).toBeNull();
+    expect(zero.baselineCostUsd).toBeCloseTo(warm.cost.totalUsd, 9);
+  });
+
+  it('a design whose requests fail at zero is not green, whatever its expectations: starting at zero with no buffer', () => {
+    const r = run(design('{ triggers: [{ type: requestRate }] }', 0));
+    const z = r.summary!.scaleToZero!;
+    // Requests refused until the first replica is ready: KEDA's poll at 30 s, a node in 2 min, 30 s pull, 60 s load.
+    expect(z.coldStarts).toBe(1);
+    expect(z.coldStartMinutes!.max).toBeGreaterThan(3.4);
+    expect(z.failed).toBeGreaterThan(200);
+    expect(z.failed).toBe(z.refused);
+    expect(r.pass).toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toContain('failed-at-zero');
+  });
+});

@@ -1,0 +1,88 @@
+/** `services[].keda` and the start-up stages at the parsing edge: located errors, warnings, defaults. */
+import { describe, expect, it } from 'vitest';
+import { createSimApi } from '../api/sim-api.ts';
+import { compileScenario } from '../api/compile-scenario.ts';
+import { formatIssue } from './scenario-issue.ts';
+
+const api = createSimApi();
+
+function doc(service: string): string {
+  return `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: keda-parse }
+spec:
+  duration: 1h
+  traffic: { profile: { type: constant, qps: 1 } }
+  services:
+    - name: api
+      latency: { distribution: constant, ms: 100 }
+${service}`;
+}
+
+function report(text: string): string {
+  const v = api.validate(text, 'k.yaml');
+  if (!v.ok) return v.issues.map(formatIssue).join('\n');
+  return ['ok', ...v.warnings.map((w) => `warning: ${formatIssue(w)}`)].join('\n');
+}
+
+describe('services[].keda', () => {
+  it('takes KEDA defaults: minReplicaCount 0, pollingInterval 30 s, cooldownPeriod 300 s, initialCooldownPeriod 0, activation above 0, requestRate window 1 min', () => {
+    const v = api.validate(doc('      replicas: 0\n      keda: { triggers: [{ type: requestRate }] }\n'), 'k.yaml');
+    if (!v.ok) throw new Error(v.issues.map(formatIssue).join('; '));
+    expect(compileScenario(v.scenario).services[0]!.keda).toEqual({
+      minReplicaCount: 0,
+      pollingIntervalSeconds: 30,
+      cooldownPeriodSeconds: 300,
+      initialCooldownPeriodSeconds: 0,
+      triggers: [{ type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 }],
+      buffer: null,
+    });
+  });
+
+  it('replicas 0 is valid with keda (it scales from zero), an error without', () => {
+    expect(report(doc('      replicas: 0\n      keda: { triggers: [{ type: requestRate }] }\n'))).toBe('ok');
+    expect(report(doc('      replicas: 0\n'))).toContain('replicas 0 and no autoscaler');
+  });
+
+  it('errors are located: the HPA floor KEDA sets, a buffer that can never be used, an unknown trigger', () => {
+    expect(report(doc('      keda: { minReplicaCount: 2, triggers: [{ type: requestRate }] }\n      hpa: { minReplicas: 1, maxReplicas: 4, metrics: [{ type: concurrency, target: 4 }] }\n'))).toMatchInlineSnapshot(
+      `"k.yaml:11:27 spec.services[0].hpa.minReplicas: KEDA sets the HPA's minReplicas to minReplicaCount when it is above 0 (GetHPAMinReplicas): write hpa.minReplicas: 2"`,
+    );
+    expect(report(doc('      keda: { minReplicaCount: 1, triggers: [{ type: requestRate }], buffer: {} }\n'))).toContain('spec.services[0].keda.buffer: the buffer holds requests at zero replicas');
+    expect(report(doc('      keda: { triggers: [{ type: cpu }] }\n'))).toContain('spec.services[0].keda.triggers[0].type');
+  });
+
+  it('warns when no trigger can see a request at zero', () => {
+    expect(report(doc('      keda: { triggers: [{ type: prometheus, metric: queueLength }], buffer: {} }\n'))).toMatchInlineSnapshot(`
+      "ok
+      warning: k.yaml:10:25 spec.services[0].keda.triggers: no trigger can see requests while the service is at zero (prometheus queries read the replicas, which are gone): once scaled to zero it never wakes (did you mean "{ type: requestRate }"?)"
+    `);
+    expect(report(doc('      keda: { triggers: [{ type: pendingRequests }] }\n'))).toContain('pendingRequests sees nothing without a buffer');
+    expect(report(doc('      keda: { triggers: [{ type: pendingRequests }], buffer: { timeout: 5m } }\n'))).toBe('ok');
+  });
+});
+
+describe('services[].startup stages', () => {
+  it('computes the pull and the load from sizes and throughputs (defaults by source), and keeps given durations as before', () => {
+    const v = api.validate(
+      doc('      startup: { image: { sizeGB: 5.2 }, weights: { source: persistentVolume, sizeGB: 16.06 }, engineStart: 64s, readiness: 10s }\n'),
+      'k.yaml',
+    );
+    if (!v.ok) throw new Error(v.issues.map(formatIssue).join('; '));
+    const st = compileScenario(v.scenario).services[0]!.startup;
+    // 5.2 GB ÷ 37 MB/s; 16.06 GB ÷ 335 MB/s + 64 s.
+    expect(st.imagePullSeconds).toBeCloseTo(5200 / 37, 9);
+    expect(st.modelLoadSeconds).toBeCloseTo(16060 / 335 + 64, 9);
+    expect(st.readinessSeconds).toBe(10);
+    expect(st.stages).toMatchObject({ weightsSource: 'persistentVolume', weightsMBps: 335, engineStartSeconds: 64 });
+    const old = api.validate(doc('      startup: { imagePull: 50s, modelLoad: 2m, readiness: 10s }\n'), 'k.yaml');
+    if (!old.ok) throw new Error('unexpected');
+    expect(compileScenario(old.scenario).services[0]!.startup).toEqual({ imagePullSeconds: 50, modelLoadSeconds: 120, readinessSeconds: 10 });
+  });
+
+  it('a time and its physics together are an error; weights without a size need an llm block', () => {
+    expect(report(doc('      startup: { imagePull: 50s, image: { sizeGB: 5 } }\n'))).toContain('spec.services[0].startup.imagePull: give imagePull (seconds) or image (size and bandwidth), not both');
+    expect(report(doc('      startup: { modelLoad: 2m, weights: { source: hub, sizeGB: 16 } }\n'))).toContain('give modelLoad (seconds) or weights (source and size), not both');
+    expect(report(doc('      startup: { weights: { source: hub } }\n'))).toContain("spec.services[0].startup.weights.sizeGB: give the weights' size in GB");
+  });
+});
