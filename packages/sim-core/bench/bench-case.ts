@@ -70,19 +70,18 @@ spec:
 /** Traces are read from disk in 1 MiB chunks, as the CLI does (apps/cli/src/io/trace-file.ts). */
 const fileTraces: TraceOpener = (file) => {
   const fd = openSync(file, 'r');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  const decoder = new TextDecoder();
   let open = true;
   return {
     read() {
       if (!open) return null;
+      const buf = Buffer.allocUnsafe(1 << 20);
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) {
         closeSync(fd);
         open = false;
         return null;
       }
-      return decoder.decode(buf.subarray(0, n), { stream: true });
+      return buf.subarray(0, n);
     },
   };
 };
