@@ -178,8 +178,72 @@ export class TraceRows {
     this.headerSeen = true;
   }
 
+  /**
+   * The common row shape (`t,in,out` in header order, plain digits) in one pass over its bytes, each byte
+   * read once; false for anything else, which the general path then parses or reports.
+   */
+  private fastRow(): boolean {
+    if (this.ti !== 0 || this.ii !== 1 || this.oi !== 2 || this.ncols !== 3) return false;
+    const d = this.data;
+    const le = this.le;
+    let p = this.ls;
+    if (this.format === 'azure-llm') {
+      const comma = d.indexOf(44, p);
+      if (comma < 0 || comma > le || !this.parseDateTime(p, comma)) return false;
+      if (Number.isNaN(this.day0)) {
+        this.day0 = this.dDay;
+        this.sec0 = this.dSec;
+      }
+      this.t = (this.dDay - this.day0) * 86_400 + (this.dSec - this.sec0);
+      p = comma + 1;
+    } else {
+      let n = 0;
+      const first = p;
+      for (; p < le; p++) {
+        const c = d[p]! - 48;
+        if (c < 0 || c > 9) break;
+        n = n * 10 + c;
+      }
+      if (p === first) return false;
+      if (d[p] === 46) {
+        const dot = ++p;
+        let f = 0;
+        for (; p < le; p++) {
+          const c = d[p]! - 48;
+          if (c < 0 || c > 9) break;
+          f = f * 10 + c;
+        }
+        if (p === dot || p - dot > 15) return false;
+        n += f / POW10[p - dot]!;
+      }
+      if (d[p] !== 44) return false;
+      this.t = n;
+      p++;
+    }
+    let a = 0;
+    let q = p;
+    for (; q < le; q++) {
+      const c = d[q]! - 48;
+      if (c < 0 || c > 9) break;
+      a = a * 10 + c;
+    }
+    if (q === p || d[q] !== 44 || a > MAX_TRACE_TOKENS) return false;
+    let b = 0;
+    const r0 = ++q;
+    for (; q < le; q++) {
+      const c = d[q]! - 48;
+      if (c < 0 || c > 9) break;
+      b = b * 10 + c;
+    }
+    if (q !== le || q === r0 || b > MAX_TRACE_TOKENS) return false;
+    this.inputTokens = a;
+    this.outputTokens = b;
+    return true;
+  }
+
   /** One CSV row, parsed from its bytes in one pass: the three columns wanted, and a count of all. */
   private csvRow(): void {
+    if (this.fastRow()) return;
     const d = this.data;
     const le = this.le;
     const names = COLUMNS[this.format as Exclude<TraceFormat, 'jsonl'>];
