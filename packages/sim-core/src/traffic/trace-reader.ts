@@ -125,9 +125,12 @@ export class TraceRows {
   private nextLine(): boolean {
     for (;;) {
       const data = this.data;
-      const nl = data.indexOf(10, this.pos);
-      if (nl >= 0 || (this.done && this.pos < data.length)) {
-        const end = nl >= 0 ? nl : data.length;
+      // A plain loop, not indexOf: on a Node Buffer (the CLI's chunks) indexOf is a call into C++ per line.
+      const len = data.length;
+      let nl = this.pos;
+      while (nl < len && data[nl] !== 10) nl++;
+      if (nl < len || (this.done && this.pos < len)) {
+        const end = nl;
         this.ls = this.pos;
         this.le = end > this.pos && data[end - 1] === 13 ? end - 1 : end;
         this.pos = end + 1;
@@ -188,8 +191,9 @@ export class TraceRows {
     const le = this.le;
     let p = this.ls;
     if (this.format === 'azure-llm') {
-      const comma = d.indexOf(44, p);
-      if (comma < 0 || comma > le || !this.parseDateTime(p, comma)) return false;
+      let comma = p;
+      while (comma < le && d[comma] !== 44) comma++;
+      if (comma >= le || !this.parseDateTime(p, comma)) return false;
       if (Number.isNaN(this.day0)) {
         this.day0 = this.dDay;
         this.sec0 = this.dSec;
