@@ -2,14 +2,13 @@
  * One benchmark case in its own process, so that peak RSS (getrusage maxRSS) belongs to that case alone.
  * Prints one JSON line: requests simulated, best wall time over the timed repetitions, peak RSS.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runEngine } from '../src/engine/simulation.ts';
 import { fleet } from '../src/test-support/builders.ts';
 import { chainConfig } from './chain-config.ts';
-import { Rng, runScenario, parseScenarioText, type TraceOpener } from '../src/index.ts';
+import { runScenario, parseScenarioText } from '../src/index.ts';
+import { fileTraces, poissonTrace } from './trace-files.ts';
 
 const name = process.argv[2];
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -65,49 +64,6 @@ spec:
       replicas: 1
       llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 202, outputTokens: 214 }
 `);
-}
-
-/** Traces are read from disk in 1 MiB chunks, as the CLI does (apps/cli/src/io/trace-file.ts). */
-const fileTraces: TraceOpener = (file) => {
-  const fd = openSync(file, 'r');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  const decoder = new TextDecoder();
-  let open = true;
-  return {
-    read() {
-      if (!open) return null;
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) {
-        closeSync(fd);
-        open = false;
-        return null;
-      }
-      return decoder.decode(buf.subarray(0, n), { stream: true });
-    },
-  };
-};
-
-/** A csv trace of Poisson arrivals at `qps` for `seconds`, with fixed token counts, written once to the temp folder. */
-function poissonTrace(qps: number, seconds: number, tokens: number): string {
-  const file = join(tmpdir(), `design-sim-bench-${qps}-${seconds}-${tokens}.csv`);
-  if (existsSync(file)) return file;
-  const rng = new Rng(99, 1);
-  const fd = openSync(file, 'w');
-  writeSync(fd, 't,inputTokens,outputTokens\n');
-  let t = 0;
-  let chunk = '';
-  for (;;) {
-    t += -Math.log(rng.next()) / qps;
-    if (t > seconds) break;
-    chunk += `${t.toFixed(6)},${tokens},${tokens}\n`;
-    if (chunk.length > 1 << 20) {
-      writeSync(fd, chunk);
-      chunk = '';
-    }
-  }
-  writeSync(fd, chunk);
-  closeSync(fd);
-  return file;
 }
 
 /** M/M/64 at ρ = 0.8 for 1 h, arrivals from a trace file (trace) or drawn (poisson): the arrival path's cost. */

@@ -23,23 +23,21 @@ export function fileTraceOpener(scenarioFile: string, cwd: string): TraceOpener 
   };
 }
 
+/** Raw bytes, a fresh buffer per chunk (sim-core keeps a chunk until the next one); sim-core parses bytes, never decoded text. */
 function chunkReader(path: string, name: string): TraceChunkReader {
   let fd: number | null = openSync(path, 'r');
-  const buf = Buffer.allocUnsafe(CHUNK_BYTES);
-  const decoder = new TextDecoder('utf-8');
   return {
     name,
     read() {
       if (fd === null) return null;
+      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
       const n = readSync(fd, buf, 0, CHUNK_BYTES, null);
       if (n === 0) {
         closeSync(fd);
         fd = null;
-        const tail = decoder.decode();
-        return tail === '' ? null : tail;
+        return null;
       }
-      // stream: a multi-byte character cut by the chunk boundary is completed by the next read.
-      return decoder.decode(buf.subarray(0, n), { stream: true });
+      return buf.subarray(0, n);
     },
     close() {
       if (fd !== null) closeSync(fd);

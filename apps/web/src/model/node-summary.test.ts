@@ -16,4 +16,9 @@ describe('node summaries', () => {
     expect(nodeSummary('service', { name: { bad: 1 }, latency: 'x' })).toEqual({ title: '…', detail: '1 replica · latency?' });
     expect(nodeSummary('traffic', {}).detail).toBe('profile?');
   });
+  it('describes closed loops and trace replays', () => {
+    expect(nodeSummary('traffic', { arrivals: 'closed', users: 64 }).detail).toBe('closed loop · 64 users');
+    expect(nodeSummary('traffic', { arrivals: 'closed', users: { type: 'step', from: 1, to: 8, at: '2m' } }).detail).toBe('closed loop · 1 → 8 users at 2m');
+    expect(nodeSummary('traffic', { trace: { file: 'traces/a.csv', format: 'azure-llm' } }).detail).toBe('trace traces/a.csv (CLI only)');
+  });
 });

@@ -34,6 +34,15 @@ function profileText(p: PlainObject): string {
   }
 }
 
+/** Open loop: its rate profile; closed loop: its users; trace: its file (run from the CLI). */
+function trafficText(f: PlainObject): string {
+  if (isObject(f.trace)) return `trace ${s(f.trace.file)} (CLI only)`;
+  if (f.arrivals !== 'closed') return profileText(asObject(f.profile));
+  const u = f.users;
+  const users = !isObject(u) ? `${s(u)} users` : u.type === 'constant' ? `${s(u.users)} users` : profileText(u).replace(/req\/s/g, 'users');
+  return `closed loop · ${users}`;
+}
+
 function latencyText(l: PlainObject): string {
   switch (l.distribution) {
     case 'constant':
@@ -59,7 +68,7 @@ function llmText(l: PlainObject): string {
 export function nodeSummary(kind: ComponentKind, f: PlainObject): { title: string; detail: string } {
   switch (kind) {
     case 'traffic':
-      return { title: 'Traffic', detail: profileText(asObject(f.profile)) };
+      return { title: 'Traffic', detail: trafficText(f) };
     case 'loadBalancer':
       return { title: 'Load balancer', detail: s(f.routing) };
     case 'cache':

@@ -158,3 +158,14 @@ describe('closed loop: users follow their profile', () => {
     expect(a.latency.mean()).toBe(b.latency.mean());
   });
 });
+
+describe('closed loop: a design that refuses at once', () => {
+  it('does not stall simulated time: a refused user waits 1 ms before retrying even with think time 0', () => {
+    // One slot, no queue: 10 users, 9 refused at once, again and again.
+    const r = runEngine(closedRun({ users: 10, think: { kind: 'constant', seconds: 0 }, servers: 1, duration: 10, warmup: 0, queueMax: 0, interval: 1 }));
+    expect(r.requests.served).toBeGreaterThan(150);
+    // About 9 users × 1,000 retries per second × 10 s.
+    expect(r.requests.dropped).toBeGreaterThan(80_000);
+    expect(r.requests.dropped).toBeLessThan(100_000);
+  });
+});

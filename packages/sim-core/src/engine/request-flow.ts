@@ -48,7 +48,7 @@ export class RequestFlow {
   readonly trace: TraceRecorder | null;
   private services: ServiceRuntime[] = [];
   /** Called when an end-to-end request ends (served or failed), before its slot is freed: closed-loop users return here. */
-  onRootEnd: ((slot: number, now: number) => void) | null = null;
+  onRootEnd: ((slot: number, now: number, served: boolean) => void) | null = null;
   /** True when some service has calls: otherwise every visit is a root and the per-service stats are the summary's. */
   readonly graph: boolean;
 
@@ -322,7 +322,7 @@ export class RequestFlow {
     else if (outcome === VisitOutcome.Dropped) this.stats.drop(arrival);
     else this.stats.timeOut(arrival);
     store.roots--;
-    if (this.onRootEnd !== null) this.onRootEnd(slot, now);
+    if (this.onRootEnd !== null) this.onRootEnd(slot, now, outcome === VisitOutcome.Served);
     store.release(slot);
   }
 

@@ -40,6 +40,13 @@ import { VisitFlag } from './request-store.ts';
 
 const DEFAULT_MAX_EVENTS = 5000;
 
+/**
+ * A closed-loop user whose request failed waits at least this long (s) before the next one, think time 0
+ * included: a refused request still costs the client a round trip, and a design that refuses every request
+ * at once must not stall simulated time in a loop of instant retries.
+ */
+const FAILED_RETRY_SECONDS = 0.001;
+
 export class Simulation {
   readonly heap = new EventHeap();
   readonly control = new ControlQueue();
@@ -256,11 +263,11 @@ export class Simulation {
     const closed = this.closed;
     const store = this.store;
     const heap = this.heap;
-    this.flow.onRootEnd = (slot, now) => {
+    this.flow.onRootEnd = (slot, now, served) => {
       const src = store.source[slot]!;
       const loop = closed[src];
       if (loop === undefined || loop === null || this.draining) return;
-      if (loop.stays()) heap.push(now + loop.thinkSeconds(), WAKE_BASE + src);
+      if (loop.stays()) heap.push(now + (served ? loop.thinkSeconds() : Math.max(FAILED_RETRY_SECONDS, loop.thinkSeconds())), WAKE_BASE + src);
     };
     closed.forEach((loop, src) => {
       if (loop === null) return;
@@ -304,7 +311,7 @@ export class Simulation {
     if (store.live >= (this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS)) {
       this.overflow(now, service);
       // The user saw a failure: it thinks and tries again.
-      this.heap.push(now + loop.thinkSeconds(), WAKE_BASE + src);
+      this.heap.push(now + Math.max(FAILED_RETRY_SECONDS, loop.thinkSeconds()), WAKE_BASE + src);
       return;
     }
     const slot = store.alloc(now, service);

@@ -12,10 +12,15 @@
  * - `jsonl`: one object per line, `{"t": s, "inputTokens": n, "outputTokens": n, "session"?: string|number}`.
  * Times are relative to the first row (which is time 0) and must not decrease.
  */
+import { decodeUtf8, encodeUtf8 } from '../scenario/utf8.ts';
 
-/** A pull-based source of a trace's text: the next chunk, or null at the end. */
+/** A pull-based source of a trace's bytes (or text): the next chunk, or null at the end. */
 export interface TraceChunkReader {
-  read(): string | null;
+  /**
+   * The next chunk: bytes (UTF-8; a chunk may end mid-line or mid-character) or text; null at the end.
+   * The reader keeps a chunk's bytes until the next call returns: give a new buffer each time.
+   */
+  read(): Uint8Array | string | null;
   close?(): void;
   /** How errors name the file (e.g. the resolved path); default: the path as written in the scenario. */
   readonly name?: string;
@@ -60,11 +65,21 @@ export class TraceRows {
   rows = 0;
   line = 0;
   private readonly file: string;
-  private buf = '';
+  /**
+   * The bytes not yet parsed are data[pos, data.length). Rows are parsed from bytes, never decoded into
+   * strings (decoding and slicing cost more than the parse); only a header, a JSON line or an error's
+   * excerpt is decoded.
+   */
+  private data: Uint8Array = new Uint8Array(0);
   private pos = 0;
   private done = false;
+  /** The current line: data[ls, le), line end and CR excluded. */
+  private ls = 0;
+  private le = 0;
   /** Column index of t, input and output tokens (CSV formats), and the number of columns. */
-  private idx: [number, number, number] = [0, 1, 2];
+  private ti = 0;
+  private ii = 1;
+  private oi = 2;
   private ncols = 3;
   private headerSeen: boolean;
   /** Origin of azure-llm timestamps: day number and seconds of day of the first row. */
@@ -87,15 +102,14 @@ export class TraceRows {
   /** Reads the next row; false at the end of the trace. Throws TraceFormatError on a bad row. */
   next(): boolean {
     for (;;) {
-      const line = this.nextLine();
-      if (line === null) return false;
-      if (isBlank(line)) continue;
+      if (!this.nextLine()) return false;
+      if (this.blank()) continue;
       if (!this.headerSeen) {
-        this.header(line);
+        this.header(this.text(this.ls, this.le));
         continue;
       }
-      if (this.format === 'jsonl') this.jsonRow(line);
-      else this.csvRow(line);
+      if (this.format === 'jsonl') this.jsonRow(this.text(this.ls, this.le));
+      else this.csvRow();
       if (this.t < this.prevT) this.fail(1, this.format === 'jsonl' ? 't' : COLUMNS[this.format][0], `a time not before the previous row's (${fmt(this.prevT)} s after the first row)`, `${fmt(this.t)} s`);
       this.prevT = this.t;
       this.rows++;
@@ -107,92 +121,168 @@ export class TraceRows {
     this.reader.close?.();
   }
 
-  private nextLine(): string | null {
+  /** Finds the next line in the buffer, pulling chunks as needed; false at the end. */
+  private nextLine(): boolean {
     for (;;) {
-      const nl = this.buf.indexOf('\n', this.pos);
-      if (nl >= 0) {
-        const end = nl > this.pos && this.buf.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        const line = this.buf.slice(this.pos, end);
-        this.pos = nl + 1;
+      const data = this.data;
+      // A plain loop, not indexOf: on a Node Buffer (the CLI's chunks) indexOf is a call into C++ per line.
+      const len = data.length;
+      let nl = this.pos;
+      while (nl < len && data[nl] !== 10) nl++;
+      if (nl < len || (this.done && this.pos < len)) {
+        const end = nl;
+        this.ls = this.pos;
+        this.le = end > this.pos && data[end - 1] === 13 ? end - 1 : end;
+        this.pos = end + 1;
         this.line++;
-        return line;
+        return true;
       }
-      if (this.done) {
-        if (this.pos >= this.buf.length) return null;
-        let line = this.buf.slice(this.pos);
-        if (line.endsWith('\r')) line = line.slice(0, -1);
-        this.pos = this.buf.length;
-        this.line++;
-        return line;
-      }
+      if (this.done) return false;
       const chunk = this.reader.read();
-      if (chunk === null) this.done = true;
-      else this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + chunk : chunk;
-      if (chunk !== null) this.pos = 0;
+      if (chunk === null) {
+        this.done = true;
+        continue;
+      }
+      const bytes = typeof chunk === 'string' ? encodeUtf8(chunk) : chunk;
+      const rest = data.length - this.pos;
+      if (rest <= 0) this.data = bytes;
+      else {
+        const joined = new Uint8Array(rest + bytes.length);
+        joined.set(data.subarray(this.pos));
+        joined.set(bytes, rest);
+        this.data = joined;
+      }
+      this.pos = 0;
     }
   }
 
+  private blank(): boolean {
+    const d = this.data;
+    for (let i = this.ls; i < this.le; i++) if (d[i] !== 32 && d[i] !== 9) return false;
+    return true;
+  }
+
+  /** Bytes [s, e) as text; a line that is not UTF-8 is a located error. */
+  private text(s: number, e: number): string {
+    const r = decodeUtf8(this.data.subarray(s, e));
+    if (!r.ok) this.fail(s - this.ls + r.offset + 1, 'row', 'UTF-8 text', r.reason === 'nul' ? 'a NUL byte' : 'bytes that are not UTF-8');
+    return r.text;
+  }
+
   private header(line: string): void {
-    const fmtName = this.format as Exclude<TraceFormat, 'jsonl'>;
-    const want = COLUMNS[fmtName];
+    const want = COLUMNS[this.format as Exclude<TraceFormat, 'jsonl'>];
     const cols = line.split(',').map((c) => c.trim().replace(/^\uFEFF/, ''));
     const idx = want.map((w) => cols.indexOf(w));
-    const missing = idx.findIndex((i) => i < 0);
-    if (missing >= 0) this.fail(1, 'header', `a header row with ${want.join(',')} (the ${this.format} format)`, JSON.stringify(truncate(line)));
-    this.idx = idx as [number, number, number];
+    if (idx.some((i) => i < 0)) this.fail(1, 'header', `a header row with ${want.join(',')} (the ${this.format} format)`, JSON.stringify(truncate(line)));
+    this.ti = idx[0]!;
+    this.ii = idx[1]!;
+    this.oi = idx[2]!;
     this.ncols = cols.length;
     this.headerSeen = true;
   }
 
-  private csvRow(line: string): void {
-    const names = COLUMNS[this.format as Exclude<TraceFormat, 'jsonl'>];
-    // Field boundaries without allocating an array of strings.
-    let col = 0;
-    let start = 0;
-    let tS = -1;
-    let tE = -1;
-    let iS = -1;
-    let iE = -1;
-    let oS = -1;
-    let oE = -1;
-    const [ti, ii, oi] = this.idx;
-    for (let p = 0; p <= line.length; p++) {
-      if (p < line.length && line.charCodeAt(p) !== 44) continue;
-      if (col === ti) {
-        tS = start;
-        tE = p;
-      } else if (col === ii) {
-        iS = start;
-        iE = p;
-      } else if (col === oi) {
-        oS = start;
-        oE = p;
+  /**
+   * The common row shape (`t,in,out` in header order, plain digits) in one pass over its bytes, each byte
+   * read once; false for anything else, which the general path then parses or reports.
+   */
+  private fastRow(): boolean {
+    if (this.ti !== 0 || this.ii !== 1 || this.oi !== 2 || this.ncols !== 3) return false;
+    const d = this.data;
+    const le = this.le;
+    let p = this.ls;
+    if (this.format === 'azure-llm') {
+      let comma = p;
+      while (comma < le && d[comma] !== 44) comma++;
+      if (comma >= le || !this.parseDateTime(p, comma)) return false;
+      if (Number.isNaN(this.day0)) {
+        this.day0 = this.dDay;
+        this.sec0 = this.dSec;
       }
+      this.t = (this.dDay - this.day0) * 86_400 + (this.dSec - this.sec0);
+      p = comma + 1;
+    } else {
+      let n = 0;
+      const first = p;
+      for (; p < le; p++) {
+        const c = d[p]! - 48;
+        if (c < 0 || c > 9) break;
+        n = n * 10 + c;
+      }
+      if (p === first) return false;
+      if (d[p] === 46) {
+        const dot = ++p;
+        let f = 0;
+        for (; p < le; p++) {
+          const c = d[p]! - 48;
+          if (c < 0 || c > 9) break;
+          f = f * 10 + c;
+        }
+        if (p === dot || p - dot > 15) return false;
+        n += f / POW10[p - dot]!;
+      }
+      if (d[p] !== 44) return false;
+      this.t = n;
+      p++;
+    }
+    let a = 0;
+    let q = p;
+    for (; q < le; q++) {
+      const c = d[q]! - 48;
+      if (c < 0 || c > 9) break;
+      a = a * 10 + c;
+    }
+    if (q === p || d[q] !== 44 || a > MAX_TRACE_TOKENS) return false;
+    let b = 0;
+    const r0 = ++q;
+    for (; q < le; q++) {
+      const c = d[q]! - 48;
+      if (c < 0 || c > 9) break;
+      b = b * 10 + c;
+    }
+    if (q !== le || q === r0 || b > MAX_TRACE_TOKENS) return false;
+    this.inputTokens = a;
+    this.outputTokens = b;
+    return true;
+  }
+
+  /** One CSV row, parsed from its bytes in one pass: the three columns wanted, and a count of all. */
+  private csvRow(): void {
+    if (this.fastRow()) return;
+    const d = this.data;
+    const le = this.le;
+    const names = COLUMNS[this.format as Exclude<TraceFormat, 'jsonl'>];
+    const azure = this.format === 'azure-llm';
+    let col = 0;
+    let start = this.ls;
+    for (let p = this.ls; p <= le; p++) {
+      if (p < le && d[p] !== 44) continue;
+      if (col === this.ti) {
+        if (azure) this.t = this.dateTime(start, p, names[0]);
+        else {
+          const t = parseNumber(d, start, p);
+          if (!(t >= 0)) this.fail(start - this.ls + 1, names[0], 'seconds, a number ≥ 0', JSON.stringify(this.text(start, p)));
+          this.t = t;
+        }
+      } else if (col === this.ii) this.inputTokens = this.tokens(start, p, names[1]);
+      else if (col === this.oi) this.outputTokens = this.tokens(start, p, names[2]);
       col++;
       start = p + 1;
     }
-    if (col !== this.ncols) this.fail(1, 'row', `${this.ncols} comma-separated fields (as in the header)`, `${col} in ${JSON.stringify(truncate(line))}`);
-    if (this.format === 'azure-llm') this.t = this.dateTime(line, tS, tE, names[0]);
-    else {
-      const t = parseNumber(line, tS, tE);
-      if (!(t >= 0)) this.fail(tS + 1, names[0], 'seconds, a number ≥ 0', JSON.stringify(line.slice(tS, tE)));
-      this.t = t;
-    }
-    this.inputTokens = this.tokens(line, iS, iE, names[1]);
-    this.outputTokens = this.tokens(line, oS, oE, names[2]);
+    if (col !== this.ncols) this.fail(1, 'row', `${this.ncols} comma-separated fields (as in the header)`, `${col} in ${JSON.stringify(truncate(this.text(this.ls, le)))}`);
   }
 
-  private tokens(line: string, s: number, e: number, field: string): number {
-    const n = parseNumber(line, s, e);
-    if (!(Number.isInteger(n) && n >= 0 && n <= MAX_TRACE_TOKENS)) this.fail(s + 1, field, `a whole number of tokens from 0 to ${MAX_TRACE_TOKENS}`, JSON.stringify(line.slice(s, e)));
+  private tokens(s: number, e: number, field: string): number {
+    const n = parseNumber(this.data, s, e);
+    if (!(Number.isInteger(n) && n >= 0 && n <= MAX_TRACE_TOKENS)) this.fail(s - this.ls + 1, field, `a whole number of tokens from 0 to ${MAX_TRACE_TOKENS}`, JSON.stringify(this.text(s, e)));
     return n;
   }
 
   /** `YYYY-MM-DD[ T]hh:mm:ss[.fff…][Z|±hh:mm]` → seconds since the first row's timestamp. */
-  private dateTime(line: string, s: number, e: number, field: string): number {
-    while (s < e && line.charCodeAt(s) === 32) s++;
-    while (e > s && line.charCodeAt(e - 1) === 32) e--;
-    if (!this.parseDateTime(line, s, e)) this.fail(s + 1, field, 'a date-time like 2023-11-16 18:15:46.6805900', JSON.stringify(line.slice(s, e)));
+  private dateTime(s: number, e: number, field: string): number {
+    const d = this.data;
+    while (s < e && d[s] === 32) s++;
+    while (e > s && d[e - 1] === 32) e--;
+    if (!this.parseDateTime(s, e)) this.fail(s - this.ls + 1, field, 'a date-time like 2023-11-16 18:15:46.6805900', JSON.stringify(this.text(s, e)));
     if (Number.isNaN(this.day0)) {
       this.day0 = this.dDay;
       this.sec0 = this.dSec;
@@ -200,7 +290,8 @@ export class TraceRows {
     return (this.dDay - this.day0) * 86_400 + (this.dSec - this.sec0);
   }
 
-  private parseDateTime(l: string, s: number, e: number): boolean {
+  private parseDateTime(s: number, e: number): boolean {
+    const l = this.data;
     if (e - s < 19) return false;
     const y = digits(l, s, 4);
     const mo = digits(l, s + 5, 2);
@@ -208,17 +299,17 @@ export class TraceRows {
     const h = digits(l, s + 11, 2);
     const mi = digits(l, s + 14, 2);
     const se = digits(l, s + 17, 2);
-    const sep = l.charCodeAt(s + 10);
+    const sep = l[s + 10];
     if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60) return false;
-    if (l.charCodeAt(s + 4) !== 45 || l.charCodeAt(s + 7) !== 45 || (sep !== 32 && sep !== 84) || l.charCodeAt(s + 13) !== 58 || l.charCodeAt(s + 16) !== 58) return false;
+    if (l[s + 4] !== 45 || l[s + 7] !== 45 || (sep !== 32 && sep !== 84) || l[s + 13] !== 58 || l[s + 16] !== 58) return false;
     let p = s + 19;
     let frac = 0;
-    if (p < e && l.charCodeAt(p) === 46) {
+    if (p < e && l[p] === 46) {
       let scale = 0.1;
       p++;
       const first = p;
       while (p < e) {
-        const c = l.charCodeAt(p) - 48;
+        const c = l[p]! - 48;
         if (c < 0 || c > 9) break;
         frac += c * scale;
         scale /= 10;
@@ -228,9 +319,9 @@ export class TraceRows {
     }
     let offset = 0;
     if (p < e) {
-      const c = l.charCodeAt(p);
+      const c = l[p];
       if (c === 90 && p + 1 === e) offset = 0;
-      else if ((c === 43 || c === 45) && e - p === 6 && l.charCodeAt(p + 3) === 58) {
+      else if ((c === 43 || c === 45) && e - p === 6 && l[p + 3] === 58) {
         const oh = digits(l, p + 1, 2);
         const om = digits(l, p + 4, 2);
         if (oh < 0 || om < 0) return false;
@@ -276,49 +367,43 @@ export class TraceRows {
   }
 }
 
-function isBlank(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
 
-/** A plain decimal number in line[s, e) (surrounding spaces allowed), or NaN. */
-function parseNumber(l: string, s: number, e: number): number {
-  while (s < e && l.charCodeAt(s) === 32) s++;
-  while (e > s && l.charCodeAt(e - 1) === 32) e--;
+/** A plain decimal number in bytes [s, e) (surrounding spaces allowed), or NaN. */
+function parseNumber(l: Uint8Array, s: number, e: number): number {
+  while (s < e && l[s] === 32) s++;
+  while (e > s && l[e - 1] === 32) e--;
   if (s >= e) return NaN;
   // Fast path: unsigned decimal digits with an optional fraction (no exponent, no sign).
   let n = 0;
   let p = s;
   for (; p < e; p++) {
-    const c = l.charCodeAt(p) - 48;
+    const c = l[p]! - 48;
     if (c < 0 || c > 9) break;
     n = n * 10 + c;
   }
   if (p === e) return n;
-  if (l.charCodeAt(p) === 46 && p > s && e - p <= 16) {
+  if (l[p] === 46 && p > s && e - p <= 16) {
     let f = 0;
     let q = p + 1;
     for (; q < e; q++) {
-      const c = l.charCodeAt(q) - 48;
+      const c = l[q]! - 48;
       if (c < 0 || c > 9) break;
       f = f * 10 + c;
     }
     if (q === e) return n + f / POW10[e - p - 1]!;
   }
-  const text = l.slice(s, e);
+  let text = '';
+  for (let i = s; i < e; i++) text += String.fromCharCode(l[i]!);
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
 }
 
 const POW10 = Float64Array.from({ length: 17 }, (_, i) => 10 ** i);
 
 /** `n` decimal digits at l[s…], or -1. */
-function digits(l: string, s: number, n: number): number {
+function digits(l: Uint8Array, s: number, n: number): number {
   let v = 0;
   for (let i = 0; i < n; i++) {
-    const c = l.charCodeAt(s + i) - 48;
+    const c = l[s + i]! - 48;
     if (!(c >= 0 && c <= 9)) return -1;
     v = v * 10 + c;
   }
