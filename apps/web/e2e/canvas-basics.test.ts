@@ -2,10 +2,11 @@
  * Issue #12's canvas basics in a real headless Chromium: New from a blank canvas or a template that
  * runs green, and select all / copy / paste / duplicate with the keyboard, each checked in the YAML.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runId, viewYaml, waitForFreshResult } from './app-helpers.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { launchBrowser, screenshot, SCREENSHOT_DIR } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -53,6 +54,9 @@ describe('canvas basics (issue #12)', () => {
       expect(await p.getAttribute('[data-testid=verdict]', 'data-pass')).toBe('true');
     }
     expect(await p.textContent('[data-testid="node-service:llm"]')).toContain('llama-3.1-8b');
+    // TTFT and TPOT cards carry their other percentile.
+    expect(await p.textContent('[data-testid="card-ttft.p99-more"]')).toMatch(/^p50 [\d.]+ ms$/);
+    expect(await p.textContent('[data-testid="card-tpot.p50-more"]')).toMatch(/^p99 [\d.]+ ms$/);
     expect(pageErrors).toEqual([]);
   });
 
@@ -124,6 +128,65 @@ describe('canvas basics (issue #12)', () => {
     expect(await p.inputValue('[data-testid="node-note:sticky-1"] textarea')).toContain('Why 7 replicas?');
     yaml = await viewYaml(p);
     expect(yaml).toContain('sticky-1');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('saves the canvas and a chart as SVG and PNG', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const p = await ctx.newPage();
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    await p.goto(baseUrl);
+    await waitForFreshResult(p, 0, 90_000);
+    const save = async (selector: string): Promise<{ name: string; bytes: Buffer }> => {
+      const [download] = await Promise.all([p.waitForEvent('download'), p.click(selector)]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+    };
+    const svg = await save('[data-testid=canvas] [data-export=svg]');
+    expect(svg.name).toMatch(/^[a-z0-9-]+-canvas\.svg$/);
+    const text = svg.bytes.toString('utf8');
+    expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    for (const label of ['TRAFFIC SOURCE', 'MODEL SERVICE', 'NODE POOL']) expect(text).toContain(label);
+    expect(text.match(/<path /g)!.length).toBeGreaterThanOrEqual(2);
+    const png = await save('[data-testid=canvas] [data-export=png]');
+    expect(png.name).toMatch(/-canvas\.png$/);
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // PNG width (bytes 16–19 of the IHDR chunk): twice the SVG's, for sharp slides.
+    const svgWidth = Number(/width="(\d+)"/.exec(text)![1]);
+    expect(png.bytes.readUInt32BE(16)).toBe(2 * svgWidth);
+    writeFileSync(`${SCREENSHOT_DIR}canvas-export.png`, png.bytes);
+
+    const chart = await save('figure[data-chart=latency] [data-export=svg]');
+    expect(chart.name).toBe('chart-latency.svg');
+    const chartText = chart.bytes.toString('utf8');
+    expect(chartText).toMatch(/Latency|latency/);
+    expect(chartText).toContain('(ms)');
+    expect(chartText).toMatch(/<path [^>]*d="M/);
+    expect(chartText).toContain('stroke:');
+    const chartPng = await save('figure[data-chart=latency] [data-export=png]');
+    expect(chartPng.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    writeFileSync(`${SCREENSHOT_DIR}chart-export.png`, chartPng.bytes);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('latency chart on a log scale at a click; the p99 card shows p50 and p95 too', async () => {
+    const p = await open();
+    expect(await p.textContent('[data-testid="card-latency.p99-more"]')).toMatch(/^p50 [\d.]+ (ms|s) · p95 [\d.,]+ (ms|s)$/);
+    const linear = await p.getAttribute('figure[data-chart=latency] path[data-series=p50]', 'd');
+    expect(await p.getAttribute('figure[data-chart=latency]', 'data-scale')).toBe('linear');
+    await p.check('[data-testid=log-latency]');
+    await expect.poll(() => p.getAttribute('figure[data-chart=latency]', 'data-scale')).toBe('log');
+    const log = await p.getAttribute('figure[data-chart=latency] path[data-series=p50]', 'd');
+    expect(log).not.toBe(linear);
+    const ticks = await p.$$eval('figure[data-chart=latency] .ds-axis > g text', (els) => els.map((e) => e.textContent));
+    // 1-2-5 steps only (tickLabel writes 1000 as 1k).
+    const steps = new Set(['1', '2', '5', '10', '20', '50', '100', '200', '500', '1k', '2k', '5k', '10k', '20k', '50k']);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(ticks.filter((x) => !steps.has(x ?? ''))).toEqual([]);
+    await p.locator('figure[data-chart=latency]').scrollIntoViewIfNeeded();
+    await screenshot(p, '14-log-scale');
+    // Only the latency charts offer it.
+    expect(await p.locator('[data-testid=log-qps]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@
  */
 import { getMetric, type FrontierPoint, type ParetoFrontier } from '@design-sim/sim-core';
 import { useRef } from 'react';
+import { ExportButtons } from '../components/ExportButtons.tsx';
+import { saveSvg, standaloneSvg } from '../components/image-export.ts';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { metricWithUnit } from '../results/metric-text.ts';
 import { frontierGeometry } from './frontier-geometry.ts';
@@ -30,6 +32,7 @@ const designText = (p: FrontierPoint) =>
 /** The frontier chart. */
 export function FrontierChart({ frontier, limit, best, onPick }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
   const width = Math.min(720, useElementWidth(box, 560));
   const g = frontierGeometry(frontier.points, limit, width, HEIGHT);
   const costUnit = getMetric(frontier.costMetric)?.unit ?? '';
@@ -40,8 +43,20 @@ export function FrontierChart({ frontier, limit, best, onPick }: Props) {
         <span className="ds-chart__note">
           — {frontier.costMetric} ({costUnit}, mean over seeds) against {frontier.latencyMetric} (ms, worst seed){g.log ? ', log scale' : ''}. Click a point to load that design.
         </span>
+        <ExportButtons
+          what="the frontier chart"
+          onExport={(f) => {
+            if (svgRef.current === null) return;
+            const legend = [
+              { label: 'meets every expectation', color: '#039855' },
+              { label: 'passed the seeds it ran', color: '#53b1fd' },
+              { label: `misses ${frontier.expectation}`, color: '#d92d20' },
+            ];
+            void saveSvg('optimize-frontier', standaloneSvg(svgRef.current, `Cost–latency frontier: ${frontier.costMetric} (${costUnit}) against ${frontier.latencyMetric} (ms, worst seed)`, legend), f);
+          }}
+        />
       </figcaption>
-      <svg width={width} height={HEIGHT} role="group" aria-label={`Frontier: ${frontier.points.length} designs, ${frontier.costMetric} against ${frontier.latencyMetric}`}>
+      <svg ref={svgRef} width={width} height={HEIGHT} role="group" aria-label={`Frontier: ${frontier.points.length} designs, ${frontier.costMetric} against ${frontier.latencyMetric}`}>
         <g className="ds-axis">
           {g.yTicks.map((t) => (
             <g key={t.value} transform={`translate(0,${t.y})`}>

@@ -3,9 +3,11 @@
  * cost bound), fleet events as marks on the time axis, and the shared time cursor with a tooltip.
  * Hover or focus and use ←/→ to move the cursor; Home/End jump to the ends.
  */
-import { useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ChartModel, EventMark } from '../results/chart-model.ts';
 import { formatClock } from '../results/format.ts';
+import { ExportButtons } from '../components/ExportButtons.tsx';
+import { saveSvg, standaloneSvg } from '../components/image-export.ts';
 import { chartGeometry, indexAt, MARGIN, tickLabel, timeTicks } from './chart-geometry.ts';
 
 interface Props {
@@ -28,7 +30,10 @@ const MARK_Y: Readonly<Record<EventMark['kind'], number>> = { scale: 0, node: 6,
 /** A time chart. */
 export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, height }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const geo = useMemo(() => chartGeometry(model, t, width, height, tEnd), [model, t, width, height, tEnd]);
+  // Latency spans decades (a 50 ms p50 under a 4 s p99 in an overload): a log axis on demand.
+  const canLog = model.unit === 'ms';
+  const [logScale, setLogScale] = useState(false);
+  const geo = useMemo(() => chartGeometry(model, t, width, height, tEnd, canLog && logScale), [model, t, width, height, tEnd, canLog, logScale]);
   const { x, y } = geo;
   const bottom = height - MARGIN.bottom;
   // Fleet events only accumulate while a run streams in, and the time axis is the horizon's: draw the
@@ -65,10 +70,23 @@ export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, heig
   const tooltipLeft = cx !== null && cx > width * 0.6;
   const summary = model.series.map((s) => s.label).join(', ');
   return (
-    <figure className="ds-chart" data-chart={model.id}>
+    <figure className="ds-chart" data-chart={model.id} data-scale={geo.log ? 'log' : 'linear'}>
       <figcaption>
         <span className="ds-chart__title">{model.title}</span> <span className="ds-chart__unit">({model.unit})</span>
         {model.note && <span className="ds-chart__note"> — {model.note}</span>}
+        {canLog && (
+          <label className="ds-chart__log">
+            <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} data-testid={`log-${model.id}`} /> log scale
+          </label>
+        )}
+        <ExportButtons
+          what={`the ${model.title} chart`}
+          onExport={(f) => {
+            if (svgRef.current === null) return;
+            const legend = [...model.series.map((s) => ({ label: s.label, color: s.color, ...(s.dashed ? { dashed: true } : {}) })), ...model.refLines.map((r) => ({ label: `${r.label} ${tickLabel(r.value)}`, color: '#b42318', dashed: true }))];
+            void saveSvg(`chart-${model.id}`, standaloneSvg(svgRef.current, `${model.title} (${model.unit})${model.note ? ` — ${model.note}` : ''}`, legend), f);
+          }}
+        />
       </figcaption>
       <svg
         ref={svgRef}
@@ -82,8 +100,7 @@ export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, heig
         onKeyDown={key}
       >
         <g className="ds-axis">
-          {y
-            .ticks(4)
+          {geo.yTicks
             .filter((v) => !COUNT_UNITS.has(model.unit) || Number.isInteger(v))
             .map((v) => (
             <g key={v} transform={`translate(0,${y(v)})`}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartModel } from '../results/chart-model.ts';
-import { chartGeometry, chartMax, indexAt, MARGIN, tickLabel, timeTicks } from './chart-geometry.ts';
+import { chartGeometry, chartMax, indexAt, logTicks, MARGIN, tickLabel, timeTicks } from './chart-geometry.ts';
 
 const t = Float64Array.from([60, 120, 180, 240]);
 const model: ChartModel = {
@@ -38,5 +38,18 @@ describe('chart geometry', () => {
     expect(timeTicks(16_200, 3)).toEqual([0, 7200, 14_400]);
     expect(timeTicks(600, 6)).toEqual([0, 300, 600]);
     expect(timeTicks(86_400 * 7, 4)).toEqual([0, 172_800, 345_600, 518_400]);
+  });
+});
+
+describe('log scale', () => {
+  it('spreads decades evenly, ticks at 1-2-5, and leaves zero as a gap', () => {
+    const m: ChartModel = { ...model, series: [{ key: 'p99', label: 'p99', values: Float64Array.from([10, 0, 1000, 100]), color: 'red' }], refLines: [] };
+    const g = chartGeometry(m, t, 400, 200, undefined, true);
+    expect(g.log).toBe(true);
+    expect(g.y(10) - g.y(100)).toBeCloseTo(g.y(100) - g.y(1000), 6);
+    expect(g.yTicks).toEqual([10, 20, 50, 100, 200, 500, 1000]);
+    expect(g.paths[0]!.d.match(/M/g)).toHaveLength(2); // the zero breaks the line
+    expect(chartGeometry(m, t, 400, 200).log).toBe(false);
+    expect(logTicks(1, 1e6)).toEqual([1, 10, 100, 1000, 10000, 100000, 1000000]);
   });
 });

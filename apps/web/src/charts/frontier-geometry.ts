@@ -4,7 +4,9 @@
  * just short of capacity can be 100× slower than the next, which would flatten every other point).
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { tickLabel } from './chart-geometry.ts';
+import { logTicks, tickLabel } from './chart-geometry.ts';
+
+export { logTicks };
 
 /** One positioned point. */
 export interface PlacedPoint {
@@ -30,17 +32,6 @@ export interface FrontierGeometry {
 
 const M = { left: 62, right: 16, top: 12, bottom: 40 };
 
-/** Log-axis ticks at 1, 2, 5 × 10^k inside [lo, hi], or only the powers of ten when those are too many. */
-export function logTicks(lo: number, hi: number): number[] {
-  const out: number[] = [];
-  for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {
-    for (const m of [1, 2, 5]) {
-      const v = m * 10 ** k;
-      if (v >= lo && v <= hi) out.push(Number(v.toPrecision(3)));
-    }
-  }
-  return out.length > 7 ? out.filter((v) => Number(v.toPrecision(1)) === 10 ** Math.round(Math.log10(v))) : out;
-}
 
 /** Positions `points` (cost, latency ms) in a `width` × `height` box with an optional latency `limit`. */
 export function frontierGeometry(points: readonly { cost: number; latency: number }[], limit: number | null, width: number, height: number): FrontierGeometry {

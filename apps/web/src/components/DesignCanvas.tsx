@@ -24,11 +24,15 @@ import { type DragEvent, memo, useCallback, useEffect, useMemo, useState } from 
 import type { HistoryAction } from '../model/design-history.ts';
 import type { ComponentKind, DesignEdge, DesignGraph, DesignNode } from '../model/design-graph.ts';
 import { canConnect } from '../model/graph-edits.ts';
-import { COMPONENT_KINDS } from '../model/component-kinds.ts';
+import { COMPONENT_KINDS, kindInfo } from '../model/component-kinds.ts';
 import { DesignNodeView } from './DesignNodeView.tsx';
 import { CanvasDispatchContext, NoteNodeView } from './NoteNodeView.tsx';
 import { NOTE_PREFIX, noteNodes, type NoteKind, type NoteNode } from '../model/canvas-notes.ts';
-import type { PlainObject } from '../model/doc-path.ts';
+import { asObject, type PlainObject } from '../model/doc-path.ts';
+import { canvasSvg, type SvgBox } from '../model/canvas-svg.ts';
+import { nodeSummary } from '../model/node-summary.ts';
+import { ExportButtons } from './ExportButtons.tsx';
+import { saveSvg } from './image-export.ts';
 
 /** The drag-and-drop MIME type of a palette item. */
 export const PALETTE_MIME = 'application/x-design-sim-kind';
@@ -57,6 +61,16 @@ export const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', 
 const FIT_VIEW_READONLY = { padding: { top: '12px', left: '12px', bottom: '12px', right: '12px' }, maxZoom: 1.15 } as const;
 
 type Size = { width: number; height: number };
+
+/** Each kind's accent colour in a saved picture (the node's left bar, styles.css --c-*). */
+const KIND_ACCENT: Readonly<Record<ComponentKind, string>> = {
+  traffic: '#1d4ed8',
+  service: '#067647',
+  nodePool: '#b54708',
+  training: '#6941c6',
+  loadBalancer: '#0e7090',
+  cache: '#0e7090',
+};
 
 /** While a connection is dragged over a component it may not feed, why not (xyflow's live connection state). */
 function ConnectionHint({ graph, refused }: { graph: DesignGraph; refused: string | null }) {
@@ -149,6 +163,29 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
     [graph],
   );
 
+  // A picture of the canvas: every node where React Flow drew it, at its measured size (canvas-svg.ts).
+  const exportCanvas = useCallback(
+    (format: 'svg' | 'png') => {
+      const boxes: SvgBox[] = flow.getNodes().map((n) => {
+        const size = { width: n.measured?.width ?? 200, height: n.measured?.height ?? 80 };
+        if (n.type === 'note') {
+          const d = (n as NoteNode).data;
+          return { id: n.id, ...n.position, ...size, kind: null, title: d.text, detail: '', accent: '', note: d.kind };
+        }
+        const d = (n as DesignNode).data;
+        const { title, detail } = nodeSummary(d.kind, d.fragment);
+        // The picture shows the design, not a run: kind, name and settings, in a box sized to them.
+        const width = Math.max(size.width, 28 + 7 * Math.max(detail.length, title.length * 1.25));
+        return { id: n.id, ...n.position, width, height: 72, kind: kindInfo(d.kind).label, title, detail, accent: KIND_ACCENT[d.kind] };
+      });
+      const meta = asObject(doc.metadata);
+      const name = typeof meta.name === 'string' ? meta.name : 'design';
+      const out = canvasSvg(String(meta.title ?? name), boxes, graph.edges);
+      void saveSvg(`${name}-canvas`, { text: out.svg, width: out.width, height: out.height }, format);
+    },
+    [flow, doc.metadata, graph.edges],
+  );
+
   const onDragOver = useCallback((e: DragEvent) => {
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
@@ -190,6 +227,9 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
       >
         <Background gap={20} />
         <ConnectionHint graph={graph} refused={refused} />
+        <Panel position="top-right">
+          <ExportButtons what="the canvas" onExport={exportCanvas} />
+        </Panel>
         <Controls showInteractive={false} />
         {!readOnly && <MiniMap pannable zoomable ariaLabel="Minimap of the design" nodeStrokeWidth={3} style={{ width: 140, height: 90 }} />}
       </ReactFlow>

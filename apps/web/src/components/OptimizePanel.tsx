@@ -4,7 +4,7 @@
  * and Cancel. The answer (OptimizeAnswer) loads any design it ran into the canvas in one undo step.
  */
 import { getMetric, METRIC_NAMES, parsePath, type PathSegment, type Scenario } from '@design-sim/sim-core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { instanceOptions } from '../model/catalog-options.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import { getIn, type PlainObject } from '../model/doc-path.ts';
@@ -71,13 +71,14 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
     setLoaded(null);
     const text = designText;
     const j = startOptimize({ doc, scenario, fileName, fields: request.fields, minimize, seeds: seedCount }, newSimWorker, optimizeWorkerCount(navigator.hardwareConcurrency), (progress) =>
-      setStatus({ kind: 'running', progress }),
+      startTransition(() => setStatus({ kind: 'running', progress })),
     );
     job.current = j;
     void j.outcome.then((o) => {
       if (job.current !== j) return;
       job.current = null;
-      if (o.kind === 'done') setStatus({ kind: 'done', outcome: o, text });
+      // The answer (tables, the frontier) renders as a transition: React yields to input while it draws.
+      if (o.kind === 'done') startTransition(() => setStatus({ kind: 'done', outcome: o, text }));
       else if (o.kind === 'invalid') setStatus({ kind: 'error', message: o.message });
       else setStatus((s) => ({ kind: 'cancelled', progress: s.kind === 'running' ? s.progress : null }));
     });
@@ -121,6 +122,8 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
             const row = rows[f.id];
             const on = row?.on === true;
             const leaders = checked.filter((r) => r.fieldId !== f.id && r.with === null);
+            // A link to a row that is no longer ticked does nothing (variedFields): show the field's own range.
+            const linkedTo = row?.with != null && checked.some((r) => r.fieldId === row.with) ? row.with : null;
             return (
               <tr key={f.id} data-field={f.id} className={on ? 'is-on' : undefined}>
                 <td>
@@ -133,7 +136,7 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
                 </th>
                 <td>{f.current === undefined ? '—' : String(f.current)}</td>
                 <td>
-                  {on && row.with === null && f.kind !== 'instance' && (
+                  {on && linkedTo === null && f.kind !== 'instance' && (
                     <span className="ds-opt-range">
                       <label>
                         from <input className="ds-opt-input" inputMode="decimal" value={row.from} disabled={running} onChange={(e) => update(f.id, { from: e.target.value })} data-testid="vary-from" />
@@ -146,7 +149,7 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
                       </label>
                     </span>
                   )}
-                  {on && row.with === null && f.kind === 'instance' && (
+                  {on && linkedTo === null && f.kind === 'instance' && (
                     <select
                       multiple
                       size={4}
@@ -164,11 +167,11 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
                       ))}
                     </select>
                   )}
-                  {on && row.with !== null && <span className="ds-hint">the values of {fields.find((x) => x.id === row.with)?.label ?? row.with}</span>}
+                  {on && linkedTo !== null && <span className="ds-hint">the values of {fields.find((x) => x.id === linkedTo)?.label ?? linkedTo}</span>}
                 </td>
                 <td>
                   {on && (
-                    <select className="ds-opt-input" value={row.with ?? ''} disabled={running} onChange={(e) => update(f.id, { with: e.target.value === '' ? null : e.target.value })} aria-label={`Vary ${f.label} together with`} data-testid="vary-with">
+                    <select className="ds-opt-input" value={linkedTo ?? ''} disabled={running} onChange={(e) => update(f.id, { with: e.target.value === '' ? null : e.target.value })} aria-label={`Vary ${f.label} together with`} data-testid="vary-with">
                       <option value="">its own values</option>
                       {leaders.map((r) => (
                         <option key={r.fieldId} value={r.fieldId}>

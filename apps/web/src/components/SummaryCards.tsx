@@ -17,6 +17,11 @@ export function SummaryCards({ result }: { result: RunResult }) {
           <div className="ds-card__value" data-testid={`card-${c.metric}`} data-raw={c.raw === null ? '' : String(c.raw)}>
             {c.value}
           </div>
+          {c.more && (
+            <div className="ds-card__more" data-testid={`card-${c.metric}-more`}>
+              {c.more}
+            </div>
+          )}
           <div className="ds-card__detail">
             <span className="ds-visually-hidden">{STATUS_TEXT[c.status]}: </span>
             {c.detail}

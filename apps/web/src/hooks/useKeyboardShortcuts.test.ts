@@ -22,6 +22,8 @@ describe('keyboard shortcuts', () => {
     expect(['a', 'c', 'v', 'd'].map((k) => shortcutFor(key(k, { ctrl: true }), true))).toEqual([null, null, null, null]);
     expect(['a', 'c', 'v', 'd'].map((k) => shortcutFor(key(k, { meta: true }), false, false))).toEqual([null, null, null, null]);
     expect(shortcutFor(key('z', { ctrl: true }), false, false)).toBe('undo');
+    expect(shortcutFor(key('?', { shift: true }), false, false)).toBe('help');
+    expect(shortcutFor(key('Delete'), false, false)).toBe('removeSelection');
   });
 
   it('calls the handlers from window key presses', () => {

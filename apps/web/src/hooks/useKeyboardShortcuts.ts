@@ -29,11 +29,13 @@ export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'
   if (mod && (e.key === 'z' || e.key === 'Z')) return e.shiftKey ? 'redo' : 'undo';
   if (mod && (e.key === 'y' || e.key === 'Y')) return 'redo';
   // Elsewhere (results, tables) Ctrl+A and Ctrl+C keep selecting and copying text.
-  if (!onCanvas) return null;
-  if (mod && !e.shiftKey && (e.key === 'a' || e.key === 'A')) return 'selectAll';
-  if (mod && !e.shiftKey && (e.key === 'c' || e.key === 'C')) return 'copy';
-  if (mod && !e.shiftKey && (e.key === 'v' || e.key === 'V')) return 'paste';
-  if (mod && !e.shiftKey && (e.key === 'd' || e.key === 'D')) return 'duplicate';
+  if (onCanvas && mod && !e.shiftKey) {
+    const k = e.key.toLowerCase();
+    if (k === 'a') return 'selectAll';
+    if (k === 'c') return 'copy';
+    if (k === 'v') return 'paste';
+    if (k === 'd') return 'duplicate';
+  }
   if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) return 'removeSelection';
   if (!mod && e.key === '?') return 'help';
   return null;

@@ -171,6 +171,7 @@ export const CALL_SECTIONS: readonly SectionDef[] = [
       f('async', 'Async (fire and forget)', 'checkbox'),
       f('timeout', 'Timeout', 'value', { placeholder: 'none' }),
       f('retries', 'Retries', 'value', { placeholder: '0' }),
+      f('connections', 'Connection pool per caller replica', 'value', { placeholder: 'no limit' }),
     ],
   },
   { title: 'Retry back-off', key: ['backoff'], optional: { create: { base: '25ms' } }, items: [f('base', 'Base'), f('max', 'Max', 'value', { placeholder: '10 × base' }), f('jitter', 'Full jitter', 'checkbox')] },

@@ -5,6 +5,7 @@ import { llmDoc, runDoc, smallDoc } from '../test-support/fixtures.ts';
 import { buildCharts } from './chart-model.ts';
 import { compareRows } from './compare-diff.ts';
 import { nodeStatus } from './node-status.ts';
+import { formatMs } from './format.ts';
 import { summaryCards } from './summary-cards.ts';
 
 const doc = llmDoc();
@@ -26,6 +27,10 @@ describe('LLM results', () => {
     expect(by('tokens.outputPerSecond').value).toMatch(/^[\d,.]+\/s$/);
     expect(by('cost.perMillionTokens')).toMatchObject({ status: 'fail', raw: llm.costPerMillionOutputTokensUsd, detail: '✗ cost.perMillionTokens < 0.001' });
     expect(by('cost.perMillionTokens').value).toMatch(/^\$[\d.]+$/);
+    // The other percentiles, small under the value, in the run's own numbers.
+    expect(by('ttft.p99').more).toBe(`p50 ${formatMs(llm.ttftMs.p50)}`);
+    expect(by('tpot.p50').more).toBe(`p99 ${formatMs(llm.tpotMs.p99)}`);
+    expect(llm.ttftMs.p50).toBeLessThan(llm.ttftMs.p99);
   });
 
   it('a card answers to any expectation on its metric family (a failing ttft.p50 line turns the TTFT p99 card red)', () => {

@@ -7,6 +7,7 @@ import { buildCharts, eventMarks } from './chart-model.ts';
 import { compareRows } from './compare-diff.ts';
 import { costBreakdown } from './cost-breakdown.ts';
 import { nodeStatus } from './node-status.ts';
+import { formatMs } from './format.ts';
 import { summaryCards } from './summary-cards.ts';
 
 const doc = smallDoc();
@@ -43,6 +44,16 @@ describe('chart model', () => {
       { t: 30, kind: 'scale', label: 'HPA scales model 2 → 4' },
       { t: 90, kind: 'spot', label: 'spot node lost gpu' },
     ]);
+  });
+});
+
+describe('latency card percentiles', () => {
+  it('the p99 card also shows p50 and p95 of the same run, after warm-up', () => {
+    const p99 = summaryCards(result).find((c) => c.metric === 'latency.p99')!;
+    const s = result.summary!;
+    expect(p99.more).toBe(`p50 ${formatMs(s.latencyMs.p50)} · p95 ${formatMs(s.latencyMs.p95)}`);
+    expect(s.latencyMs.p50).toBeLessThanOrEqual(s.latencyMs.p95);
+    expect(s.latencyMs.p95).toBeLessThanOrEqual(s.latencyMs.p99);
   });
 });
 

@@ -20,6 +20,8 @@ export interface SummaryCard {
   detail: string;
   /** What the figure is when the label alone could mislead (its time base, an extrapolation). */
   basis: string | null;
+  /** The neighbouring percentiles, same time base ("p50 48.1 ms · p95 62.3 ms"), or null. */
+  more: string | null;
 }
 
 interface CardDef {
@@ -32,10 +34,21 @@ interface CardDef {
   judgedByPrefix?: string;
   /** The figure's time base or derivation, shown under the label. */
   basis?: string;
+  /** Other percentiles of the same quantity, shown small under the value. */
+  more?: readonly { metric: string; label: string }[];
 }
 
 const SERVING_CARDS: readonly CardDef[] = [
-  { metric: 'latency.p99', label: 'p99 latency', format: formatMs, basis: 'after warm-up' },
+  {
+    metric: 'latency.p99',
+    label: 'p99 latency',
+    format: formatMs,
+    basis: 'after warm-up',
+    more: [
+      { metric: 'latency.p50', label: 'p50' },
+      { metric: 'latency.p95', label: 'p95' },
+    ],
+  },
   { metric: 'availability', label: 'Availability', format: formatPercent, basis: 'after warm-up' },
   { metric: 'requests.unfinished', label: 'Unfinished requests', format: formatCount, alsoJudgedBy: ['backlog.max', 'backlog.waitingMax'], basis: 'in flight at the end' },
   { metric: 'gpus.peak', label: 'Peak GPUs', format: formatCount, basis: 'whole run' },
@@ -49,8 +62,8 @@ const perSecond = (v: number | null) => (v === null ? '—' : `${formatCount(v)}
 
 /** Token-level LLM runs (`summary.llm`); TTFT is not in the time series, so the card is the run's figure. */
 const LLM_CARDS: readonly CardDef[] = [
-  { metric: 'ttft.p99', label: 'TTFT p99', format: formatMs, judgedByPrefix: 'ttft.', basis: 'after warm-up' },
-  { metric: 'tpot.p50', label: 'TPOT p50', format: formatMs, judgedByPrefix: 'tpot.', basis: 'after warm-up' },
+  { metric: 'ttft.p99', label: 'TTFT p99', format: formatMs, judgedByPrefix: 'ttft.', basis: 'after warm-up', more: [{ metric: 'ttft.p50', label: 'p50' }] },
+  { metric: 'tpot.p50', label: 'TPOT p50', format: formatMs, judgedByPrefix: 'tpot.', basis: 'after warm-up', more: [{ metric: 'tpot.p99', label: 'p99' }] },
   { metric: 'tokens.outputPerSecond', label: 'Output tokens/s', format: perSecond, judgedByPrefix: 'tokens.', basis: 'whole-run average' },
   { metric: 'cost.perMillionTokens', label: '$ / 1M output tokens', format: formatUsd, basis: 'whole run' },
 ];
@@ -84,7 +97,8 @@ function card(result: RunResult, def: CardDef): SummaryCard {
     if (status === 'neutral') status = fits ? 'pass' : 'fail';
     detail = [detail, `budget ${formatUsd(budget.budgetUsd)}: ${fits ? 'fits' : `short by ${formatUsd(budget.shortfallUsd)}`}`].filter(Boolean).join(' · ');
   }
-  return { metric: def.metric, label: def.label, value: def.format(value), raw: value, status, detail: detail || 'no expectation in the scenario', basis: def.basis ?? null };
+  const more = def.more?.map((m) => `${m.label} ${def.format(lookupMetric(result, m.metric))}`).join(' · ') ?? null;
+  return { metric: def.metric, label: def.label, value: def.format(value), raw: value, status, detail: detail || 'no expectation in the scenario', basis: def.basis ?? null, more };
 }
 
 /** The cards for a run: serving cards when it simulated a fleet (plus LLM cards for token-level serving), training cards when it estimated training. */

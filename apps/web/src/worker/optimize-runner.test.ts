@@ -4,7 +4,7 @@ import type { PlainObject } from '../model/doc-path.ts';
 import { docToYaml, withoutCanvas } from '../model/scenario-yaml.ts';
 import { fakeWorkerFactory } from '../test-support/fake-worker.ts';
 import { smallDoc } from '../test-support/fixtures.ts';
-import { designDoc, startOptimize, type OptimizeProgress } from './optimize-runner.ts';
+import { designDoc, optimizeWorkerCount, startOptimize, type OptimizeProgress } from './optimize-runner.ts';
 
 // 50 req/s of constant 50 ms work: 2.5 servers busy on average, so p99 < 100 ms needs a few more.
 const doc: PlainObject = { ...smallDoc({ expect: ['latency.p99 < 100ms'] }), spec: { ...(smallDoc().spec as PlainObject), expect: ['latency.p99 < 100ms'], claims: undefined, canvas: { nodes: { 'service:model': { x: 1, y: 2 } } } } };
@@ -86,5 +86,9 @@ describe('optimize in the browser', () => {
     const refused = await startOptimize({ ...req, minimize: 'cost.hourly', fields: negative }, create, 1, () => undefined).outcome;
     expect(refused.kind).toBe('invalid');
     expect(refused.kind === 'invalid' && refused.message).toMatch(/^replicas = -[12]: spec\.services\[0\]\.replicas: /);
+  });
+
+  it('uses one worker fewer than the cores, from 1 to 4', () => {
+    expect([undefined, 1, 2, 3, 8].map(optimizeWorkerCount)).toEqual([1, 1, 1, 2, 4]);
   });
 });

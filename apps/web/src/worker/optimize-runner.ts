@@ -171,7 +171,11 @@ export function startOptimize(
   };
 }
 
-/** Simulator workers for a search: the cores the machine reports, at most 4 (the main thread has little to do meanwhile). */
+/**
+ * Simulator workers for a search: one fewer than the cores the machine reports (the page keeps one), at
+ * least 1, at most 4. On this 2-core machine one worker searched as fast as two (2.8–3.7 s against
+ * 3.3–5.4 s for the e2e case, docs/performance.md) and left the main thread a core.
+ */
 export function optimizeWorkerCount(cores: number | undefined): number {
-  return Math.max(1, Math.min(4, cores ?? 2));
+  return Math.max(1, Math.min(4, (cores ?? 2) - 1));
 }

@@ -147,6 +147,7 @@ function compileCalls(s: ServiceSpec, serviceIndex: ReadonlyMap<string, number>)
         async: c.async,
         timeoutSeconds: c.timeout ?? Infinity,
         retries: c.retries,
+        connections: c.connections ?? 0,
         backoff: { baseSeconds: c.backoff.base, maxSeconds: c.backoff.max ?? 10 * c.backoff.base, jitter: c.backoff.jitter },
       })),
     })),
@@ -196,7 +197,7 @@ function compileBatching(b: BatchingSpec): EngineBatching {
   for (let size = 1; size <= b.maxBatchSize; size++) {
     table[size] = ('points' in lat ? interpolate(lat.points, size) : lat.baseMs + lat.perItemMs * size) / 1000;
   }
-  return { maxBatchSize: b.maxBatchSize, maxQueueDelaySeconds: b.maxQueueDelay, batchSeconds: table };
+  return { maxBatchSize: b.maxBatchSize, maxQueueDelaySeconds: b.maxQueueDelay, batchSeconds: table, callsPerBatch: b.callsPerBatch };
 }
 
 function interpolate(points: readonly (readonly [number, number])[], x: number): number {

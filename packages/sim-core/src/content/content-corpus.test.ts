@@ -55,6 +55,16 @@ function digest(r: RunResult): unknown {
       scaleUp: s.scaleUp && { p50Minutes: round(s.scaleUp.p50Minutes), maxMinutes: round(s.scaleUp.maxMinutes), decisions: s.scaleUp.decisions },
       llm: s.llm && { ttftP99: round(s.llm.ttftMs.p99), tpotP50: round(s.llm.tpotMs.p50), outputTokens: s.llm.outputTokens },
     },
+    // A design of several services pins each one's figures too (a regression in one service shows).
+    services:
+      r.services && Object.keys(r.services).length > 1
+        ? Object.fromEntries(
+            Object.entries(r.services).map(([name, x]) => [
+              name,
+              { requests: x.requests, ownP99: round(x.latencyMs.p99), subtreeP99: round(x.subtreeLatencyMs.p99), utilization: round(x.utilization), replicasMax: x.replicas.max },
+            ]),
+          )
+        : null,
     training: t && { days: round(t.days), costUsd: round(t.costUsd), gpuHours: round(t.gpuHours), stalePrices: t.stalePrices },
     costs: r.costs && { totalUsd: round(r.costs.totalUsd), items: r.costs.items.map((i) => ({ name: i.name, usd: round(i.line.usd), freshness: i.line.freshness?.status ?? null })), stalePrices: r.costs.stalePrices },
   };

@@ -91,10 +91,17 @@ export class BatchExecutor implements PodExecutor {
       pod.busySeconds += now - pod.busySince;
       pod.busySince = -1;
     }
-    for (const slot of batch!.slots) {
-      pod.completions++;
-      this.service.bump(pod, -1);
-      this.service.workDone(slot, now);
+    const slots = batch!.slots;
+    if (this.cfg.callsPerBatch && slots.length > 1) {
+      pod.completions += slots.length;
+      this.service.bump(pod, -slots.length);
+      this.service.batchWorkDone(slots, now);
+    } else {
+      for (const slot of slots) {
+        pod.completions++;
+        this.service.bump(pod, -1);
+        this.service.workDone(slot, now);
+      }
     }
     if (pod.state === PodState.Terminating && pod.inService === 0 && pod.queue.length === 0) this.service.drained(pod, now);
     else this.kick(pod, now);

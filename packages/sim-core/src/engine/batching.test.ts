@@ -8,6 +8,7 @@ const batching = (maxBatchSize: number, delay: number) => ({
   maxQueueDelaySeconds: delay,
   // 20 ms + 5 ms per request in the batch.
   batchSeconds: Float64Array.from({ length: maxBatchSize + 1 }, (_, b) => 0.02 + 0.005 * b),
+  callsPerBatch: false,
 });
 
 describe('dynamic batching', () => {

@@ -58,6 +58,8 @@ export interface EngineBatching {
   maxQueueDelaySeconds: number;
   /** Service time of a batch of b requests, seconds: table[b] for b in 1..maxBatchSize (index 0 unused). */
   batchSeconds: Float64Array;
+  /** The service's calls are made once per batch (by its first request), and every request of the batch waits for them. */
+  callsPerBatch: boolean;
 }
 
 export type HpaMetricType = 'qpsPerReplica' | 'concurrency' | 'gpuUtilization' | 'cpuUtilization' | 'queueLength' | 'kvCacheUtilization';
@@ -169,6 +171,8 @@ export interface EngineCall {
   timeoutSeconds: number;
   /** Attempts after the first when the call fails or times out. */
   retries: number;
+  /** Calls in flight at once from each caller replica (its connection pool); 0: no limit. */
+  connections: number;
   /** Retry back-off: attempt n waits uniform(0, min(max, (2^n − 1) · base)) with jitter, else that bound. */
   backoff: { baseSeconds: number; maxSeconds: number; jitter: boolean };
 }

@@ -186,3 +186,90 @@ describe('choice', () => {
     expect(Math.abs(c!.visits / api!.visits - 0.2)).toBeLessThan(0.015);
   });
 });
+
+describe('connection pools', () => {
+  // The api answers at once and calls db; each api replica's pool of `connections` is the only limit on
+  // calls in flight (db has 1,000 slots). Random routing splits the Poisson stream, so each replica's pool
+  // is an M/M/c queue of c = connections servers: its wait is Erlang C's.
+  const design = (qps: number, connections: string) =>
+    head('3h', qps) +
+    `    - { name: api, replicas: 2, concurrency: 4096, gpusPerReplica: 0, routing: random, releaseDuringCalls: true, latency: { distribution: constant, ms: 0.000001 }, calls: [{ to: db${connections} }] }\n` +
+    `    - { name: db, replicas: 1, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: exponential, meanMs: 100 } }\n`;
+
+  it('each replica pool of 5 connections is an M/M/5 queue: mean call time within 3% of Erlang C (λ = 30/s per replica, ρ = 0.6)', () => {
+    const r = run(design(60, ', connections: 5'));
+    const truth = sojourn(5, 30, 0.1) * 1000;
+    expect(Math.abs(r.latency.mean() / truth - 1)).toBeLessThan(0.03);
+    // Erlang C's share of calls that wait, against the calls that waited for a connection.
+    const api = r.services[0]!.stats!;
+    const waited = api.connectionWaits / api.visits;
+    expect(waited).toBeGreaterThan(0.2);
+    expect(waited).toBeLessThan(0.45);
+    // The database never sees more than 2 × 5 queries at once: its utilization stays under 10 of 1,000 slots.
+    expect(r.services[1]!.utilization).toBeLessThan(0.01);
+    expectConservedGraph(r);
+  });
+
+  it('without a pool the same calls do not wait: mean call time is the query time', () => {
+    const r = run(design(60, ''));
+    expect(Math.abs(r.latency.mean() / 100 - 1)).toBeLessThan(0.03);
+    expect(r.services[0]!.stats!.connectionWaits).toBe(0);
+  });
+
+  const overloaded = (timeout: string) =>
+    head('30m', 200) +
+    `    - { name: api, replicas: 2, concurrency: 4096, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 0.000001 }, calls: [{ to: db, connections: 5${timeout} }] }\n` +
+    `    - { name: db, replicas: 1, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: constant, ms: 100 } }\n`;
+
+  it('pools cap throughput at replicas × connections ÷ query time (2 × 5 ÷ 0.1 s = 100/s of 200/s offered)', () => {
+    const r = run(overloaded(''));
+    // Every request of the run (the backlog grows, so those arriving after the warm-up mostly never finish).
+    const perSecond = r.requests.served / (30 * 60);
+    expect(perSecond).toBeLessThanOrEqual((2 * 5) / 0.1 + 1);
+    expect(perSecond).toBeGreaterThan(95);
+    // The database is 10 of 1,000 slots busy: the pool, not the database, is the bottleneck.
+    expect(r.services[1]!.utilization).toBeCloseTo(0.01, 3);
+  });
+
+  it('with a timeout, calls that waited too long fail; a timed-out query gives its connection back', () => {
+    const r = run(overloaded(', timeout: 1s'));
+    // Waiting in FIFO order past the capacity, almost every call reaches the database late and times out
+    // there: the goodput collapse of an overloaded pool with a timeout that also covers the wait.
+    expect(r.measured.timedOut / r.measured.offered).toBeGreaterThan(0.45);
+    expect(r.services[0]!.stats!.connectionWaits).toBeGreaterThan(r.services[0]!.stats!.visits * 0.5);
+    // A timed-out call's connection goes back to the pool while the database still runs the query (the
+    // caller does not cancel it): the database then runs more than the pools' 10 queries at once.
+    expect(r.services[1]!.utilization).toBeGreaterThan(0.015);
+    expectConservedGraph(r);
+  });
+});
+
+describe('queue consumers with batch pull', () => {
+  // Messages arrive every 10 ms (uniform) at a consumer that pulls batches of 10 (5 ms a batch) and writes
+  // each batch to db (20 ms, one connection). A message waits (10 − k) × 10 ms for its batch to fill, so
+  // the mean message time is 45 + 5 + 20 = 70 ms whichever way the write is made; what changes is db's load.
+  const design = (perBatch: boolean) =>
+    head('1h', 100).replace('profile:', 'arrivals: uniform, profile:').replace('target: api', 'target: consumer') +
+    `    - { name: consumer, replicas: 1, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 5 }, batching: { maxBatchSize: 10, maxQueueDelay: 10s, batchLatency: { baseMs: 5, perItemMs: 0 }${perBatch ? ', callsPerBatch: true' : ''} }, calls: [{ to: db }] }\n` +
+    `    - { name: db, replicas: 1, concurrency: 1, gpusPerReplica: 0, latency: { distribution: constant, ms: 20 } }\n`;
+
+  it('callsPerBatch: one write per batch of 10, every message waits for it: mean 70 ms, db 20% busy', () => {
+    const r = run(design(true));
+    const [consumer, db] = r.services.map((s) => s.stats!);
+    expect(db!.visits * 10).toBeGreaterThanOrEqual(consumer!.visits - 10);
+    expect(db!.visits * 10).toBeLessThanOrEqual(consumer!.visits + 10);
+    expect(r.latency.mean()).toBeCloseTo(70, 0);
+    expect(r.services[1]!.utilization).toBeCloseTo(0.2, 2);
+    // Every message's own time excludes the write it waited for.
+    expect(consumer!.own.mean()).toBeCloseTo(50, 0);
+    expectConservedGraph(r);
+  });
+
+  it('without it each message makes its own write: db gets 100 writes/s of 20 ms on one connection and falls behind', () => {
+    const r = run(design(false));
+    const [consumer, db] = r.services.map((s) => s.stats!);
+    expect(db!.visits).toBeGreaterThan(consumer!.visits * 0.45);
+    expect(r.services[1]!.utilization).toBeGreaterThan(0.99);
+    expect(r.latency.mean()).toBeGreaterThan(1000);
+  });
+});

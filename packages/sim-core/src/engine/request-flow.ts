@@ -1,5 +1,6 @@
 import { Rng } from '../random/rng.ts';
 import { CompletionFifo } from './completion-fifo.ts';
+import { ConnectionPools } from './connection-pools.ts';
 import type { EngineCall, EngineConfig } from './engine-config.ts';
 import type { EventHeap } from './event-heap.ts';
 import { VisitFlag, type RequestStore } from './request-store.ts';
@@ -38,6 +39,8 @@ export class RequestFlow {
   /** Calls' services, for the per-service counts of retries and timeouts (by call id). */
   private readonly callerOf: number[] = [];
   private readonly rng: Rng;
+  /** Callers' connection pools, for calls with `connections`. */
+  private readonly pools = new ConnectionPools();
   readonly netSeconds: number;
   /** Network hops take a constant time, so they finish in the order they started: a FIFO, not the heap. */
   readonly net: CompletionFifo | null;
@@ -177,6 +180,8 @@ export class RequestFlow {
       store.outTok[child] = store.outTok[caller]!;
     }
     store.deadline[child] = -1;
+    // The pool is the calling pod's (the pod that did the caller's work).
+    if (call.connections > 0) store.conn[child] = this.pools.poolOf(c, this.calls.length, store.pod[caller]!, call.connections);
     if (!async) {
       if (call.timeoutSeconds !== Infinity) {
         const at = sendAt + call.timeoutSeconds;
@@ -198,8 +203,41 @@ export class RequestFlow {
       store.release(child);
       return;
     }
+    const c = store.call[child]!;
+    if (this.calls[c]!.connections > 0 && (store.flags[child]! & VisitFlag.Connected) === 0) {
+      if (!this.pools.tryAcquire(store.conn[child]!)) {
+        // Every connection of the caller's pool is taken: the call waits for one (its timeout still runs).
+        if (store.arrival[child]! >= this.stats.measureFrom) this.perService[this.callerOf[c]!]!.connectionWaits++;
+        this.pools.wait(store.conn[child]!, child);
+        return;
+      }
+      store.flags[child]! |= VisitFlag.Connected;
+    }
     store.start[child] = now;
     this.services[store.service[child]!]!.arrive(child, now);
+  }
+
+  /**
+   * The call's connection goes back to its pool (its reply came back, or its caller gave up); the oldest
+   * call waiting for one takes it, unless its caller has since failed or given up on it.
+   */
+  private returnConnection(child: number, now: number): void {
+    const store = this.store;
+    store.flags[child]! &= ~VisitFlag.Connected;
+    const pool = store.conn[child]!;
+    for (let next = this.pools.release(pool); next >= 0; next = this.pools.release(pool)) {
+      this.pools.tryAcquire(pool);
+      const p = store.parent[next]!;
+      if ((store.flags[next]! & VisitFlag.Orphan) !== 0 || (p >= 0 && store.gen[p] !== store.parentGen[next])) {
+        // Never sent: its caller is gone. The connection passes to the next in line.
+        store.release(next);
+        continue;
+      }
+      store.flags[next]! |= VisitFlag.Connected;
+      store.start[next] = now;
+      this.services[store.service[next]!]!.arrive(next, now);
+      return;
+    }
   }
 
   /** Every step has replied: release a held pod slot, and the visit is served. */
@@ -234,8 +272,31 @@ export class RequestFlow {
 
   // ---- end of a visit ----
 
+  /**
+   * A batch's own work is done and its calls are made once for the whole batch (`callsPerBatch`): the
+   * first visit runs the call program, the others wait and end with it, with its outcome and call wait.
+   */
+  batchWorkDone(slots: readonly number[], now: number): void {
+    const leader = slots[0]!;
+    this.batchFollowers.set(leader, slots.slice(1));
+    this.workDone(leader, now);
+  }
+
+  /** The visits of a batch that wait on its first visit's calls, by that visit's slot. */
+  private readonly batchFollowers = new Map<number, number[]>();
+
   private visitEnded(slot: number, now: number, outcome: VisitOutcome): void {
     const store = this.store;
+    if (this.batchFollowers.size > 0) {
+      const followers = this.batchFollowers.get(slot);
+      if (followers !== undefined) {
+        this.batchFollowers.delete(slot);
+        for (const f of followers) {
+          store.callWait[f] = store.callWait[slot]!;
+          this.visitEnded(f, now, outcome);
+        }
+      }
+    }
     const flags = store.flags[slot]!;
     const s = store.service[slot]!;
     if (this.graph) this.record(slot, s, now, outcome);
@@ -296,6 +357,7 @@ export class RequestFlow {
     const c = store.call[child]!;
     const flags = store.flags[child]!;
     const attempt = store.attempt[child]!;
+    if ((flags & VisitFlag.Connected) !== 0) this.returnConnection(child, now);
     if (p < 0 || store.gen[p] !== store.parentGen[child]) {
       store.release(child);
       return;
@@ -359,6 +421,8 @@ export class RequestFlow {
     if (store.arrival[child]! >= this.stats.measureFrom) this.perService[this.callerOf[c]!]!.callTimeouts++;
     store.parent[child] = -1;
     store.flags[child]! |= VisitFlag.Orphan;
+    // The client cancels: its connection goes back to the pool while the callee may still be working.
+    if ((store.flags[child]! & VisitFlag.Connected) !== 0) this.returnConnection(child, now);
     if (this.trace !== null && (store.flags[child]! & VisitFlag.Traced) !== 0) {
       this.trace.forget(child);
       store.flags[child]! &= ~VisitFlag.Traced;

@@ -322,6 +322,11 @@ export class ServiceRuntime {
     this.afterFree(pod, now);
   }
 
+  /** A batch finished and makes its calls once (`callsPerBatch`): its first visit makes them, the others wait. */
+  batchWorkDone(slots: readonly number[], now: number): void {
+    this.flow.batchWorkDone(slots, now);
+  }
+
   /** An executor (batching, LLM) finished a visit's own work; its slot is already free. */
   workDone(slot: number, now: number): void {
     this.flow.workDone(slot, now);

@@ -95,6 +95,8 @@ export const MAX_PARALLEL_CALLS = 64;
 
 /** Most retries of one call: more only multiplies a failing dependency's load. */
 export const MAX_RETRIES = 10;
+/** Largest connection pool of a call, per caller replica. */
+export const MAX_CONNECTIONS = 100_000;
 
 /**
  * Most visits one end-to-end request may make (the product of fan-outs and retries along the deepest

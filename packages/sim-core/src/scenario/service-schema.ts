@@ -66,6 +66,10 @@ export const batchingSchema = z.strictObject({
   maxBatchSize: z.number().int().min(1).max(MAX_BATCH_SIZE).describe('Largest batch'),
   maxQueueDelay: durationSeconds('Longest a request waits for a batch to fill', { min: 0, max: 60 }).default(0),
   batchLatency: batchLatencySchema,
+  callsPerBatch: z
+    .boolean()
+    .default(false)
+    .describe("Make the service's calls once per batch, not once per request (a queue consumer writing its batch as one INSERT): every request of the batch waits for them"),
 });
 
 /** Queue cap and queue-wait timeout (per replica; the balancer queue for shared-queue routing). */
