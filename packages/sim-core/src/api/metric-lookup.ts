@@ -66,6 +66,14 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
       case 'tpot.p99': return s?.llm?.tpotMs.p99;
       case 'tpot.mean': return s?.llm?.tpotMs.mean;
       case 'tokens.outputPerSecond': return s?.llm?.outputTokensPerSecond;
+      case 'prefixCache.hitRate': return s?.llm?.prefixCache?.hitRate;
+      case 'prefixCache.tokenHitRate': return s?.llm?.prefixCache?.tokenHitRate;
+      case 'prefixCache.prefillSaved': return s?.llm?.prefixCache?.prefillComputeSaved;
+      case 'prefixCache.gpuHoursSaved': return s?.llm?.prefixCache?.gpuHoursSaved;
+      case 'ttft.cached.p50': return s?.llm?.prefixCache?.ttftCachedMs.p50;
+      case 'ttft.cached.p99': return s?.llm?.prefixCache?.ttftCachedMs.p99;
+      case 'ttft.uncached.p50': return s?.llm?.prefixCache?.ttftUncachedMs.p50;
+      case 'ttft.uncached.p99': return s?.llm?.prefixCache?.ttftUncachedMs.p99;
       case 'cost.perMillionTokens': return s?.llm?.costPerMillionOutputTokensUsd;
       case 'training.days': return t?.days;
       case 'training.hours': return t?.hours;

@@ -1,3 +1,4 @@
+import type { PrefixCacheSummary } from './prefix-cache-summary.ts';
 import type { CostLine, LineItemCosts } from '@design-sim/cost-model';
 import type { EngineEvent } from '../engine/engine-result.ts';
 import type { RequestCounts } from '../engine/run-stats.ts';
@@ -46,6 +47,8 @@ export interface ServingSummary {
     outputTokens: number;
     outputTokensPerSecond: number;
     costPerMillionOutputTokensUsd: number | null;
+    /** Services with prompt templates or sessions: hit rate, TTFT with and without a hit, compute saved; null otherwise. */
+    prefixCache: PrefixCacheSummary | null;
   } | null;
   /**
    * Closed-loop traffic only: users over the run, the achieved throughput, and one row per user level (a

@@ -2,6 +2,7 @@
  * Runs a parsed scenario end to end: the serving simulation (if it has services), the training
  * estimate (if it has a training block), the bill, then the scenario's expectations and claims.
  */
+import { prefixCacheSummary } from './prefix-cache-summary.ts';
 import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, observedLabel, peakFlopsPerGpu, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { runEngine } from '../engine/simulation.ts';
@@ -161,6 +162,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
           outputTokens: r.llm.outputTokens,
           outputTokensPerSecond: r.endSeconds > 0 ? r.llm.outputTokens / r.endSeconds : 0,
           costPerMillionOutputTokensUsd: r.llm.outputTokens > 0 ? (bill.totalUsd / r.llm.outputTokens) * 1e6 : null,
+          prefixCache: prefixCacheSummary(r.llm.prefixCache),
         }
       : null,
     closedLoop: closedLoopSummary(r),

@@ -51,7 +51,7 @@ export interface EngineTraffic {
   trace?: EngineTrace | null;
 }
 
-export type Routing = 'least-outstanding' | 'round-robin' | 'random' | 'shared-queue';
+export type Routing = 'least-outstanding' | 'round-robin' | 'random' | 'shared-queue' | 'prefix-aware';
 
 export interface EngineBatching {
   maxBatchSize: number;
@@ -198,6 +198,18 @@ export interface EngineLlm {
   chunkedPrefill: boolean;
   inputTokens: TokenDistribution;
   outputTokens: TokenDistribution;
+  /** Shared prefixes, sessions and the prefix cache; null when the service uses none of them. */
+  prefix: EnginePrefix | null;
+}
+
+/** Prompt templates, multi-turn sessions and automatic prefix caching of an llm service. */
+export interface EnginePrefix {
+  /** Prompt templates: prefix tokens and the fraction of requests that carry each (shares sum ≤ 1). */
+  templates: { tokens: number; share: number }[];
+  /** Turns per session; 0 = requests are independent. */
+  sessionTurns: number;
+  /** Automatic prefix caching on (false: the same prompts, every token computed). */
+  caching: boolean;
 }
 
 /** Cluster-autoscaler options a node group may override (upstream NodeGroupAutoscalingOptions). */

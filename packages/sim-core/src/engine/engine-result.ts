@@ -1,3 +1,4 @@
+import type { EnginePrefixResult } from './prefix-stats.ts';
 import type { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
 import type { KedaServiceResult } from './keda-driver.ts';
@@ -77,7 +78,7 @@ export interface EngineResult {
   nodeUsage: { pool: string; instanceId: string; capacity: 'on-demand' | 'spot' | 'commit1y' | 'commit3y'; nodeSeconds: number }[];
   accruedCostUsd: number;
   /** Token-level services only: time to first token and per output token (ms), tokens generated. */
-  llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; outputTokens: number } | null;
+  llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; outputTokens: number; prefixCache: EnginePrefixResult | null } | null;
   /** Most requests in flight (waiting + in service), and most waiting, at an interval end after the warm-up. */
   backlog: { max: number; waitingMax: number };
   /** Request slots still taken when observation stopped, counted from the slots (a check on `requests.unfinished`). */

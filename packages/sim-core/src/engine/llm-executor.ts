@@ -19,6 +19,9 @@ import { type PodExecutor, podEventPayload } from './pod-executor.ts';
 import type { RequestStore } from './request-store.ts';
 import type { RunStats } from './run-stats.ts';
 import type { ServiceRuntime } from './service-runtime.ts';
+import { PrefixCache, type PrefixEntry, hitTokens } from './prefix-cache.ts';
+import { PrefixStats } from './prefix-stats.ts';
+import { PrefixWorkload, SESSION_KEY_BASE } from './prefix-workload.ts';
 
 /** The running batch of one pod, as parallel arrays indexed by batch position. */
 class LlmPodState {
@@ -39,6 +42,10 @@ class LlmPodState {
   headOut = 0;
   /** Time of a pending wake-up for the head request's front-end overhead, or -1. */
   wakeAt = -1;
+  /** Prefix caching only: the replica's cache, each sequence's cached prompt tokens and the entry it holds. */
+  cache: PrefixCache | null = null;
+  hit: Int32Array | null = null;
+  pinned: (PrefixEntry | null)[] = [];
 
   constructor(capacity: number) {
     this.slot = new Int32Array(capacity);
@@ -58,6 +65,10 @@ export class LlmExecutor implements PodExecutor {
   private readonly outputSampler: TokenSampler;
   /** Requests dropped because they need more KV cache than a replica has. */
   rejectedTooLong = 0;
+  /** Templates and sessions of the requests (null when the service has neither). */
+  readonly workload: PrefixWorkload | null;
+  /** Prefix-cache outcomes (null without templates or sessions). */
+  readonly prefixStats: PrefixStats | null;
 
   constructor(
     private readonly cfg: EngineLlm,
@@ -69,6 +80,8 @@ export class LlmExecutor implements PodExecutor {
   ) {
     this.inputSampler = new TokenSampler(cfg.inputTokens, new Rng(seed, 7000 + service.index * 4));
     this.outputSampler = new TokenSampler(cfg.outputTokens, new Rng(seed, 7001 + service.index * 4));
+    this.workload = cfg.prefix ? new PrefixWorkload(cfg.prefix, new Rng(seed, 7002 + service.index * 4)) : null;
+    this.prefixStats = cfg.prefix ? new PrefixStats() : null;
   }
 
   kick(pod: Pod, now: number): void {
@@ -116,6 +129,11 @@ export class LlmExecutor implements PodExecutor {
     let st = this.states.get(pod.uid);
     if (!st) {
       st = new LlmPodState(this.cfg.maxBatchSize);
+      if (this.cfg.prefix !== null) {
+        if (this.cfg.prefix.caching) st.cache = new PrefixCache(this.prefixStats!);
+        st.hit = new Int32Array(this.cfg.maxBatchSize);
+        st.pinned = new Array<PrefixEntry | null>(this.cfg.maxBatchSize).fill(null);
+      }
       this.states.set(pod.uid, st);
     }
     return st;
@@ -187,6 +205,7 @@ export class LlmExecutor implements PodExecutor {
           st.headIn = this.inputSampler.sample();
           st.headOut = this.outputSampler.sample();
         }
+        if (this.workload !== null) st.headIn += this.workload.prefixTokens[slot]!;
       }
       const need = st.headIn + st.headOut;
       if (need > cfg.kvCapacityTokens) {
@@ -195,6 +214,10 @@ export class LlmExecutor implements PodExecutor {
         this.rejectedTooLong++;
         this.service.bump(pod, -1);
         this.service.dropSlot(slot, now);
+        continue;
+      }
+      if (st.hit !== null) {
+        if (!this.admitPrefixed(pod, st, slot, need, now)) return;
         continue;
       }
       if (st.kvReserved + need > cfg.kvCapacityTokens) return;
@@ -213,6 +236,94 @@ export class LlmExecutor implements PodExecutor {
     }
   }
 
+  /**
+   * Admits the head request of a service with templates or sessions: the longest cached prefix (the
+   * session's conversation, else its template) is pinned and skips prefill, its context still attended
+   * to (the iteration model reads it as KV); room comes from free KV memory, then from evicting
+   * unpinned cached prefixes, least recently used first. False when the request must wait.
+   */
+  private admitPrefixed(pod: Pod, st: LlmPodState, slot: number, need: number, now: number): boolean {
+    const cap = this.cfg.kvCapacityTokens;
+    const cache = st.cache;
+    let entry: PrefixEntry | null = null;
+    let hit = 0;
+    if (cache !== null) {
+      const w = this.workload!;
+      const s = w.session[slot];
+      let e = s && s.done > 0 ? cache.get(SESSION_KEY_BASE + s.id) : undefined;
+      if (e === undefined && w.template[slot]! >= 0) e = cache.get(w.template[slot]!);
+      if (e !== undefined) {
+        hit = hitTokens(e.tokens, st.headIn);
+        if (hit > 0) {
+          entry = e;
+          cache.pin(e);
+        }
+      }
+      if (!cache.makeRoom(need - hit, () => cap - st.kvReserved - cache.tokens)) {
+        if (entry !== null) cache.release(entry);
+        return false;
+      }
+    } else if (st.kvReserved + need > cap) return false;
+    pod.queue.shift();
+    st.headSlot = -1;
+    const i = st.n++;
+    st.slot[i] = slot;
+    st.prefillLeft[i] = st.headIn - hit;
+    st.decodeLeft[i] = st.headOut;
+    st.outTokens[i] = st.headOut;
+    st.context[i] = hit;
+    st.reserved[i] = need - hit;
+    st.firstToken[i] = -1;
+    st.hit![i] = hit;
+    st.pinned[i] = entry;
+    st.kvReserved += need - hit;
+    this.store.workStart[slot] = now;
+    return true;
+  }
+
+  /**
+   * A prompt's prefill is done: its template's blocks become a cached prefix (vLLM caches a block once it is
+   * full and computed), shared by this sequence and later ones; a copy already cached is used instead.
+   */
+  private cacheTemplate(st: LlmPodState, i: number): void {
+    const cache = st.cache;
+    const t = this.workload!.template[st.slot[i]!]!;
+    if (cache === null || t < 0 || st.pinned[i] !== null) return;
+    const tokens = this.cfg.prefix!.templates[t]!.tokens;
+    let e = cache.get(t);
+    if (e === undefined) e = cache.put(t, tokens, true);
+    else cache.pin(e);
+    st.pinned[i] = e;
+    st.reserved[i]! -= tokens;
+    st.kvReserved -= tokens;
+  }
+
+  /** A sequence of a prefixed service finished: its outcome is counted, its prefix released, a session's conversation cached for its next turn. */
+  private finishPrefixed(st: LlmPodState, i: number, arrival: number, ttftMs: number): void {
+    const w = this.workload!;
+    const slot = st.slot[i]!;
+    const hit = st.hit![i]!;
+    const prompt = st.context[i]! - st.outTokens[i]!;
+    if (arrival >= this.stats.measureFrom) this.prefixStats!.served(hit, prompt, w.prefixTokens[slot]! > 0, ttftMs, this.cfg.model);
+    const cache = st.cache;
+    const e = st.pinned[i];
+    if (cache !== null && e) cache.release(e);
+    st.pinned[i] = null;
+    const s = w.session[slot];
+    if (!s) return;
+    w.turnDone(slot, st.context[i]!);
+    if (cache === null || s.done >= this.cfg.prefix!.sessionTurns) {
+      if (cache !== null) {
+        const old = cache.get(SESSION_KEY_BASE + s.id);
+        if (old !== undefined && old.refs === 0) cache.remove(old);
+      }
+      return;
+    }
+    cache.put(SESSION_KEY_BASE + s.id, st.context[i]!, false);
+    const cap = this.cfg.kvCapacityTokens;
+    cache.makeRoom(0, () => cap - st.kvReserved - cache.tokens);
+  }
+
   /** Applies an iteration's progress: first tokens, decoded tokens, finished requests. */
   private finishIteration(pod: Pod, st: LlmPodState, now: number): void {
     let generated = 0;
@@ -223,6 +334,7 @@ export class LlmExecutor implements PodExecutor {
         st.context[i]! += chunk;
         if (st.prefillLeft[i] !== 0) continue;
         st.firstToken[i] = now; // the prefill pass emits the first output token
+        if (st.hit !== null) this.cacheTemplate(st, i);
       } else if (st.prefillLeft[i] !== 0) continue;
       st.decodeLeft[i]!--;
       st.context[i]!++;
@@ -251,6 +363,7 @@ export class LlmExecutor implements PodExecutor {
     this.stats.serveTokens(arrival, (first - arrival) * 1000, out > 1 ? ((now - first) * 1000) / (out - 1) : 0, out);
     pod.completions++;
     st.kvReserved -= st.reserved[i]!;
+    if (st.hit !== null) this.finishPrefixed(st, i, arrival, (first - arrival) * 1000);
     this.service.bump(pod, -1);
     this.service.workDone(slot, now);
     const last = --st.n;
@@ -263,6 +376,10 @@ export class LlmExecutor implements PodExecutor {
       st.reserved[i] = st.reserved[last]!;
       st.chunk[i] = st.chunk[last]!;
       st.firstToken[i] = st.firstToken[last]!;
+      if (st.hit !== null) {
+        st.hit[i] = st.hit[last]!;
+        st.pinned[i] = st.pinned[last]!;
+      }
     }
   }
 }

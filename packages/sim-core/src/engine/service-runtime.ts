@@ -14,6 +14,8 @@ import { CompletionFifo } from './completion-fifo.ts';
 import type { RequestFlow } from './request-flow.ts';
 import { VisitFlag } from './request-store.ts';
 import { VisitOutcome } from './service-stats.ts';
+import type { PrefixWorkload } from './prefix-workload.ts';
+import { PrefixRouter } from './prefix-router.ts';
 
 /**
  * One service at run time: its ready pods, the routing across them, and how a pod serves a request.
@@ -31,6 +33,10 @@ export class ServiceRuntime {
   private readonly routeRng: Rng;
   /** Batching or token-level executor; null = the built-in per-request service time. */
   private readonly executor: PodExecutor | null;
+  /** The token-level executor (null for other services). */
+  readonly llm: LlmExecutor | null;
+  /** prefix-aware routing's record of where prefixes went (null under other routings). */
+  prefixRouter: PrefixRouter | null = null;
   private rr = 0;
   /** Least-outstanding: heads of the circular pod lists by load, and the lowest non-empty load. */
   private buckets: (Pod | null)[] = [];
@@ -82,11 +88,13 @@ export class ServiceRuntime {
   ) {
     this.specReplicas = config.initialReplicas;
     this.shared = config.routing === 'shared-queue';
-    this.leastOutstandingRouting = config.routing === 'least-outstanding';
+    this.leastOutstandingRouting = config.routing === 'least-outstanding' || config.routing === 'prefix-aware';
     this.sampler = new DurationSampler(config.serviceTime, new Rng(seed, 1000 + index * 16 + 2));
     this.routeRng = new Rng(seed, 1000 + index * 16 + 3);
-    this.executor = config.llm
-      ? new LlmExecutor(config.llm, heap, store, stats, this, seed)
+    const llm = config.llm ? new LlmExecutor(config.llm, heap, store, stats, this, seed) : null;
+    this.llm = llm;
+    this.executor = llm
+      ? llm
       : config.batching
         ? new BatchExecutor(config.batching, config.concurrency, heap, store, stats, this)
         : null;
@@ -100,6 +108,32 @@ export class ServiceRuntime {
     this.direct = !flow.graph;
     this.rateLimit = config.rateLimit ?? null;
     this.tokens = this.rateLimit?.burst ?? 0;
+    if (llm?.workload) this.attachPrefixes(llm.workload);
+  }
+
+  /**
+   * Templates and sessions: a new request is tagged with its prefix before it is routed, and under
+   * prefix-aware routing it goes where that prefix was sent last. Both are wrapped on this instance only,
+   * so services without them keep the plain methods (and their per-request path).
+   */
+  private attachPrefixes(w: PrefixWorkload): void {
+    const plainArrive = ServiceRuntime.prototype.arrive;
+    this.arrive = (slot: number, now: number): void => {
+      w.tag(slot);
+      plainArrive.call(this, slot, now);
+    };
+    if (this.config.routing !== 'prefix-aware') return;
+    const router = new PrefixRouter(w, () => this.leastOutstanding());
+    this.prefixRouter = router;
+    const plainRoute = ServiceRuntime.prototype.route;
+    this.route = (slot: number, now: number): void => {
+      if (this.ready.length === 0) return plainRoute.call(this, slot, now);
+      const pod = router.pick(slot);
+      if (pod.queue.length >= this.config.queueMaxLength) return this.dropSlot(slot, now);
+      pod.queue.push(slot);
+      this.bump(pod, 1);
+      this.executor!.kick(pod, now);
+    };
   }
 
   /**
@@ -110,7 +144,7 @@ export class ServiceRuntime {
   attachKeda(driver: KedaDriver, countsArrivals: boolean): void {
     this.zero = driver;
     if (!countsArrivals) return;
-    const plain = ServiceRuntime.prototype.arrive;
+    const plain = this.arrive; // the prototype's, or the prefix tagging wrapper
     this.arrive = (slot: number, now: number): void => {
       driver.count(now);
       plain.call(this, slot, now);

@@ -7,6 +7,7 @@
  * per-request events (typed arrays, no allocation), the completion FIFOs (constant service times and
  * cache hits), and the control queue (closures, rare).
  */
+import { type PrefixSource, prefixResult } from './prefix-stats.ts';
 import { ClusterAutoscaler, DEFAULT_CLUSTER_AUTOSCALER } from '../cluster/cluster-autoscaler.ts';
 import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
 import { PodScheduler } from '../cluster/pod-scheduler.ts';
@@ -748,6 +749,18 @@ export class Simulation {
    * The result as of `now` (the end of the drain, or the present moment for a snapshot of a run in
    * progress), billed as `bill` says. Nothing is mutated but node-second integrals.
    */
+  /** The llm services with templates or sessions, for the prefix-cache summary. */
+  private prefixSources(): PrefixSource[] {
+    const out: PrefixSource[] = [];
+    for (const svc of this.services) {
+      const x = svc.llm;
+      if (x === null || x.prefixStats === null) continue;
+      const cfg = svc.config.llm!;
+      out.push({ stats: x.prefixStats, achievedFlopsPerGpu: cfg.hardware.flopsPerGpu * cfg.efficiency.compute, router: svc.prefixRouter });
+    }
+    return out;
+  }
+
   private collect(now: number, series: TimeSeries, bill: Billing): EngineResult {
     const st = this.stats;
     const measureFrom = st.measureFrom;
@@ -786,7 +799,7 @@ export class Simulation {
       spotInterruptions: this.spotInterruptions,
       nodeUsage: bill.nodeUsage,
       accruedCostUsd: bill.accruedCostUsd,
-      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, outputTokens: st.outputTokens } : null,
+      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, outputTokens: st.outputTokens, prefixCache: prefixResult(this.prefixSources()) } : null,
       backlog: { max: this.backlogMax, waitingMax: this.waitingMax },
       inFlightAtStop: store.roots,
       events: [...this.events],

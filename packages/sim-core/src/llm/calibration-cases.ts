@@ -178,6 +178,7 @@ export function caseLlm(c: CalibrationCase, efficiency: LlmEfficiency): EngineLl
     chunkedPrefill: false,
     inputTokens: { kind: 'fixed', tokens: c.input },
     outputTokens: { kind: 'fixed', tokens: c.output },
+    prefix: null,
   };
 }
 

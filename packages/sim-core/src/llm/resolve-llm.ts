@@ -61,6 +61,14 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
       chunkedPrefill: spec.chunkedPrefill,
       inputTokens: tokenDistribution(spec.inputTokens),
       outputTokens: tokenDistribution(spec.outputTokens),
+      prefix:
+        spec.prefix === undefined && spec.sessions === undefined
+          ? null
+          : {
+              templates: spec.prefix === undefined ? [] : 'templates' in spec.prefix ? spec.prefix.templates : [spec.prefix],
+              sessionTurns: spec.sessions?.turns ?? 0,
+              caching: spec.prefixCaching,
+            },
     },
   };
 }

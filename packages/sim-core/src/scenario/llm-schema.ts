@@ -45,6 +45,28 @@ export const llmEfficiencySchema = z.strictObject({
   allReduceStep: durationMs('Fixed time per ring step of a tensor-parallel all-reduce, ms (0.004 = 4 µs)', { min: 0, max: 100 }).optional(),
 });
 
+/** One prompt template: a shared prefix of `tokens` tokens carried by a `share` of the requests. */
+export const promptTemplateSchema = z.strictObject({
+  tokens: tokens('Tokens of the shared prefix (system prompt, few-shot examples, tool definitions)'),
+  share: fraction('Fraction of requests that start with this prefix', { min: 0, exclusiveMin: true, max: 1 }),
+});
+
+/**
+ * Shared prompt prefixes: one (`{ tokens, share }`) or several templates (`{ templates: [...] }`).
+ * A request with a prefix sends `tokens` prefix tokens before its own `inputTokens`.
+ */
+export const llmPrefixSchema = z.union([
+  promptTemplateSchema,
+  z
+    .strictObject({ templates: z.array(promptTemplateSchema).min(1).max(1000).describe('Prompt templates; their shares add up to at most 1') })
+    .refine((p) => p.templates.reduce((a, t) => a + t.share, 0) <= 1 + 1e-9, { message: 'the shares of the templates add up to more than 1', path: ['templates'] }),
+]);
+
+/** Multi-turn sessions: each request is a turn whose prompt is the whole conversation so far plus its own input. */
+export const llmSessionsSchema = z.strictObject({
+  turns: z.number().int().min(1).max(10_000).describe('Turns (requests) per session; the context of turn k holds the prompts and replies of turns 1…k−1'),
+});
+
 /** `services[].llm`. */
 export const llmSchema = z.strictObject({
   model: z.union([z.string().min(1).describe('A known model: llama-3.1-8b, llama-3.1-70b (and llama-3-* aliases)'), modelShapeSchema]),
@@ -59,8 +81,12 @@ export const llmSchema = z.strictObject({
   gpuMemoryUtilization: fraction('Share of GPU memory for weights + KV cache (vLLM default 0.9)', { min: 0, exclusiveMin: true, max: 1 }).default(0.9),
   activationReserveGB: z.number().min(0).max(1000).default(1).describe('Memory per GPU kept for activations, GB'),
   efficiency: llmEfficiencySchema.optional(),
+  prefix: llmPrefixSchema.optional().describe('Shared prompt prefixes (system prompts, templates) that the prefix cache can reuse'),
+  sessions: llmSessionsSchema.optional().describe('Multi-turn sessions: a turn resends the conversation so far, which the prefix cache can reuse'),
+  prefixCaching: z.boolean().default(true).describe("Automatic prefix caching (vLLM's --enable-prefix-caching, on by default in vLLM V1; SGLang's radix cache)"),
 });
 
 export type LlmSpec = z.output<typeof llmSchema>;
+export type LlmPrefixSpec = z.output<typeof llmPrefixSchema>;
 export type TokenLengthSpec = z.output<typeof tokenLengthSchema>;
 export type ModelShapeSpec = z.output<typeof modelShapeSchema>;

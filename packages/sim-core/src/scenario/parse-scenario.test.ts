@@ -270,7 +270,7 @@ describe('hostile input: never throws, always a located issue list', () => {
       ),
     ).toMatchInlineSnapshot(`
       "examples/bad.yaml:4:9 metadata.name: expected lower-case letters, digits and dashes ([a-z0-9-]+), got "My Scenario" (did you mean "my-scenario"?)
-      examples/bad.yaml:13:16 spec.services[0].routing: expected one of least-outstanding | round-robin | random | shared-queue, got "leastoutstanding" (did you mean "least-outstanding"?)
+      examples/bad.yaml:13:16 spec.services[0].routing: expected one of least-outstanding | round-robin | random | shared-queue | prefix-aware, got "leastoutstanding" (did you mean "least-outstanding"?)
       examples/bad.yaml:14:32 spec.services[0].latency.distribution: expected one of constant | exponential | lognormal | empirical, got "log-normal" (did you mean "lognormal"?)
       examples/bad.yaml:20:19 spec.services[0].hpa.metrics[0].type: expected one of qpsPerReplica | concurrency | gpuUtilization | cpuUtilization | kvCacheUtilization | queueLength, got "qps" (did you mean "qpsPerReplica"?)"
     `);

@@ -145,9 +145,9 @@ export const serviceSchema = z
     cpuPerReplica: z.number().min(0).max(MAX_CPUS_PER_REPLICA).optional().describe('vCPUs each replica requests: a CPU service (on a CPU node pool when it has one); concurrency is its worker threads'),
     concurrency: z.number().int().min(1).max(MAX_CONCURRENCY).default(1).describe('Requests served at once per replica'),
     routing: z
-      .enum(['least-outstanding', 'round-robin', 'random', 'shared-queue'])
+      .enum(['least-outstanding', 'round-robin', 'random', 'shared-queue', 'prefix-aware'])
       .default('least-outstanding')
-      .describe('Load-balancing policy; shared-queue is one FIFO at the balancer (M/M/c)'),
+      .describe('Load-balancing policy; shared-queue is one FIFO at the balancer (M/M/c); prefix-aware (llm) sends a session or prompt template to the replica that cached it, least-outstanding when that replica is too loaded'),
     latency: latencySchema.optional(),
     llm: llmSchema.optional().describe('Token-level LLM serving (instead of latency): prefill/decode from the GPU, continuous batching, KV cache'),
     batching: batchingSchema.optional().describe('Dynamic batching (Triton-style); omit for one request at a time'),
@@ -186,6 +186,14 @@ export const serviceSchema = z
         path: ['routing'],
         input: s.routing,
         message: `shared-queue routing feeds one request at a time to a free slot, but ${s.llm !== undefined ? 'an llm service batches continuously' : 'a batching service forms batches'} from its own queue: use least-outstanding (default), round-robin or random`,
+      });
+    }
+    if (s.routing === 'prefix-aware' && (s.llm === undefined || (s.llm.prefix === undefined && s.llm.sessions === undefined))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['routing'],
+        input: s.routing,
+        message: 'prefix-aware routing follows shared prompt prefixes and sessions: give llm.prefix or llm.sessions, or use least-outstanding (default)',
       });
     }
     s.hpa?.metrics.forEach((m, i) => {

@@ -30,6 +30,7 @@ export function llmConfig(o: {
       chunkedPrefill: o.chunkedPrefill ?? true,
       gpuMemoryUtilization: o.gpuMemoryUtilization ?? 0.9,
       activationReserveGB: 1,
+      prefixCaching: true,
     },
     getGpu(o.gpu),
     o.tp ?? 1,
