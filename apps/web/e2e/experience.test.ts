@@ -170,6 +170,7 @@ describe('truthful, explained, instant, comfortable (issue #12)', () => {
     await waitForFreshResult(p, 0, 90_000);
     const before = await runId(p);
     await p.click('[data-testid=new-design]');
+    await p.click('[data-template=fixed-fleet]');
     await expect.poll(() => p.textContent('[data-testid=notice]')).toContain('New design');
     await waitForFreshResult(p, before);
     expect(await p.getAttribute('[data-testid=verdict]', 'data-pass')).toBe('true');

@@ -383,6 +383,17 @@ describe('design-sim in a real browser', () => {
       expect(db).toContain(label);
     }
     expect(api).not.toBe(db);
+    // Calls are edges from the caller to the callee, labelled; selecting one opens its fields.
+    const call = p.locator('.react-flow__edge.is-call');
+    await expect.poll(() => call.count()).toBeGreaterThan(0);
+    expect(await call.first().getAttribute('aria-label')).toContain('call to db');
+    await call.first().locator('.react-flow__edge-interaction').click({ force: true });
+    await expect.poll(() => p.textContent('.ds-inspector h2')).toContain('Call: api → db');
+    expect(await p.locator('.ds-inspector input').count()).toBeGreaterThan(3);
+    // Unset fields show the schema's default: this call is not async.
+    const asyncBox = p.locator('.ds-inspector input[type=checkbox]').first();
+    expect(await asyncBox.getAttribute('data-field')).toBe('spec.services[0].calls[0].async');
+    expect(await asyncBox.isChecked()).toBe(false);
     await screenshot(p, '12-service-graph');
     await other.close();
   });

@@ -5,7 +5,7 @@
  */
 import { formatPath, type RunResult } from '@design-sim/sim-core';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultDesign, type Notice } from './boot.ts';
 import { CanvasViewContext, type CanvasView } from './components/canvas-view-context.ts';
 import { ComparePanel, type Baseline } from './components/ComparePanel.tsx';
@@ -13,6 +13,7 @@ import { DesignCanvas } from './components/DesignCanvas.tsx';
 import { Inspector, issueScope } from './components/Inspector.tsx';
 import { LibraryDialog } from './components/LibraryDialog.tsx';
 import { Modal } from './components/Modal.tsx';
+import { NewDesignDialog } from './components/NewDesignDialog.tsx';
 import { NoticeBanner } from './components/NoticeBanner.tsx';
 import { Palette } from './components/Palette.tsx';
 import { PracticePanel } from './components/PracticePanel.tsx';
@@ -28,9 +29,10 @@ import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
 import { PHONE_QUERY, useMediaQuery } from './hooks/useMediaQuery.ts';
 import { useRunState } from './hooks/useRunState.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
+import { copySelection, type Clip } from './model/clipboard.ts';
 import type { LibraryEntry } from './model/content-library.ts';
 import { asArray, asObject, type PlainObject } from './model/doc-path.ts';
-import { issueLines, loadDesignFile, loadDesignText, STARTER_DOC } from './model/load-design.ts';
+import { issueLines, loadDesignFile, loadDesignText } from './model/load-design.ts';
 import { practiceDoc } from './model/practice.ts';
 import { docToYaml } from './model/scenario-yaml.ts';
 import { encodeShareHash } from './model/share-url.ts';
@@ -43,12 +45,15 @@ import { createSimClient } from './worker/sim-client.ts';
 import { newSimWorker } from './worker/new-sim-worker.ts';
 import { createWorkerValidator } from './worker/validation-client.ts';
 
+// The Optimize tab loads on demand; once opened it stays mounted (hidden) so a search survives a tab switch.
+const OptimizePanel = lazy(() => import('./components/OptimizePanel.tsx').then((m) => ({ default: m.OptimizePanel })));
+
 interface Props {
   initialDoc: PlainObject;
   initialNotice: Notice | null;
 }
 
-type Dialog = null | 'library' | 'practice' | 'yaml' | 'share' | 'shortcuts';
+type Dialog = null | 'library' | 'practice' | 'yaml' | 'share' | 'shortcuts' | 'new';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
@@ -87,6 +92,10 @@ export function App({ initialDoc, initialNotice }: Props) {
   const [loads, setLoads] = useState(0);
   const [panels, setPanels] = useState({ palette: true, inspector: true });
   const [split, setSplit] = useState(46);
+  const [optimizeOpened, setOptimizeOpened] = useState(false);
+  // Copied components (Ctrl+C), kept for Ctrl+V in this tab.
+  const clipRef = useRef<Clip | null>(null);
+  if (mode === 'optimize' && !optimizeOpened) setOptimizeOpened(true);
   const phone = useMediaQuery(PHONE_QUERY);
 
   useAutosave(doc);
@@ -96,6 +105,18 @@ export function App({ initialDoc, initialNotice }: Props) {
     run: sim.run,
     removeSelection: () => dispatch({ type: 'removeSelection' }),
     help: () => setDialog('shortcuts'),
+    selectAll: () => dispatch({ type: 'selectAll' }),
+    copy: () => {
+      const clip = copySelection(doc, design.selection);
+      if (clip === null) return;
+      clipRef.current = clip;
+      const names = [...clip.services, ...clip.pools].map((c) => String(c.item.name));
+      setNotice({ kind: 'info', title: `Copied ${names.join(', ')}. Ctrl+V pastes a copy.`, lines: clip.skipped.length > 0 ? [`Not copied: ${clip.skipped.join(', ')} (one per scenario).`] : [] });
+    },
+    paste: () => {
+      if (clipRef.current !== null) dispatch({ type: 'paste', clip: clipRef.current });
+    },
+    duplicate: () => dispatch({ type: 'duplicate' }),
   });
 
   // Replacing the design keeps the old one (Recent designs) and offers it back in the notice; Ctrl+Z works too.
@@ -215,13 +236,7 @@ export function App({ initialDoc, initialNotice }: Props) {
           onTogglePanel={(k) => setPanels((p) => ({ ...p, [k]: !p[k] }))}
           readOnly={phone}
           onHelp={() => setDialog('shortcuts')}
-          onNew={() =>
-            load(STARTER_DOC, {
-              kind: 'info',
-              title: 'New design: traffic → a model service → a node pool, sized to serve it (7 replicas × 20 req/s for 100 req/s).',
-              lines: ['Add components from the palette, or open a template from the Library.'],
-            })
-          }
+          onNew={() => setDialog('new')}
         />
         {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} onRestore={restore} />}
         {phone && <p className="ds-readonly-note">Read-only on a small screen: open the design on a wider screen to edit it.</p>}
@@ -229,10 +244,10 @@ export function App({ initialDoc, initialNotice }: Props) {
           {panels.palette && !phone && <Palette doc={doc} dispatch={dispatch} />}
           <div className="ds-center" style={{ gridTemplateRows: phone ? undefined : `minmax(6rem, ${split}%) auto minmax(6rem, 1fr)` }}>
             <CanvasViewContext.Provider value={view}>
-              <DesignCanvas graph={graph} selection={design.selection} dispatch={dispatch} fitKey={loads} readOnly={phone} />
+              <DesignCanvas graph={graph} doc={doc} selection={design.selection} dispatch={dispatch} fitKey={loads} readOnly={phone} />
             </CanvasViewContext.Provider>
             {!phone && <Splitter value={split} onChange={setSplit} />}
-            <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : 'Practice'}>
+            <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : mode === 'optimize' ? 'Optimize' : 'Practice'}>
               {mode === 'design' && <ScenarioBrief doc={doc} />}
               <RunStatus store={sim.store} text={validation.text} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
               {mode === 'design' &&
@@ -258,6 +273,13 @@ export function App({ initialDoc, initialNotice }: Props) {
                   dispatch={dispatch}
                   validator={validator}
                 />
+              )}
+              {optimizeOpened && (
+                <div hidden={mode !== 'optimize'}>
+                  <Suspense fallback={<p className="ds-hint">Loading the optimizer…</p>}>
+                    <OptimizePanel doc={doc} scenario={validation.scenario} designText={validation.text} fileName={fileName} selection={design.selection} dispatch={dispatch} />
+                  </Suspense>
+                </div>
               )}
               {mode === 'practice' && (
                 <PracticePanel
@@ -289,6 +311,19 @@ export function App({ initialDoc, initialNotice }: Props) {
         )}
         {dialog === 'practice' && <LibraryDialog purpose="practice" onOpen={startPractice} onClose={() => setDialog(null)} />}
         {dialog === 'shortcuts' && <ShortcutSheet onClose={() => setDialog(null)} />}
+        {dialog === 'new' && (
+          <NewDesignDialog
+            onClose={() => setDialog(null)}
+            onPick={(t) => {
+              setDialog(null);
+              load(t.doc, {
+                kind: 'info',
+                title: `New design: ${t.title.toLowerCase()}. ${t.description}`,
+                lines: [t.id === 'blank' ? 'Add components from the palette, or open a scenario from the Library.' : 'Change it on the canvas and in the inspector; the Optimize tab sizes it for you.'],
+              });
+            }}
+          />
+        )}
         {dialog === 'yaml' && (
           <Modal title={`${fileName} — the file the CLI runs`} onClose={() => setDialog(null)} wide>
             <textarea className="ds-code" readOnly value={yamlText} rows={30} data-testid="yaml-view" aria-label="Scenario YAML" />

@@ -2,12 +2,14 @@
  * One benchmark case in its own process, so that peak RSS (getrusage maxRSS) belongs to that case alone.
  * Prints one JSON line: requests simulated, best wall time over the timed repetitions, peak RSS.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runEngine } from '../src/engine/simulation.ts';
 import { fleet } from '../src/test-support/builders.ts';
 import { chainConfig } from './chain-config.ts';
-import { runScenario, parseScenarioText } from '../src/index.ts';
+import { Rng, runScenario, parseScenarioText, type TraceOpener } from '../src/index.ts';
 
 const name = process.argv[2];
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -44,7 +46,108 @@ spec:
   return () => runScenario(parsed.scenario).summary!.requests.offered;
 }
 
+function parsed(text: string): () => number {
+  const p = parseScenarioText(text, 'bench.yaml');
+  if (!p.ok) throw new Error(p.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+  return () => runScenario(p.scenario, { traces: fileTraces }).summary!.requests.offered;
+}
+
+/** Issue 14's closed-loop target: one hour of 256 users (think time 0) on Llama 3.1 8B, one H100, 202/214 tokens. */
+function caseLlmClosed(): () => number {
+  return parsed(`apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: llm-closed }
+spec:
+  duration: 1h
+  traffic: { arrivals: closed, users: 256, thinkTime: 0s }
+  services:
+    - name: llm
+      replicas: 1
+      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 202, outputTokens: 214 }
+`);
+}
+
+/** Traces are read from disk in 1 MiB chunks, as the CLI does (apps/cli/src/io/trace-file.ts). */
+const fileTraces: TraceOpener = (file) => {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const decoder = new TextDecoder();
+  let open = true;
+  return {
+    read() {
+      if (!open) return null;
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) {
+        closeSync(fd);
+        open = false;
+        return null;
+      }
+      return decoder.decode(buf.subarray(0, n), { stream: true });
+    },
+  };
+};
+
+/** A csv trace of Poisson arrivals at `qps` for `seconds`, with fixed token counts, written once to the temp folder. */
+function poissonTrace(qps: number, seconds: number, tokens: number): string {
+  const file = join(tmpdir(), `design-sim-bench-${qps}-${seconds}-${tokens}.csv`);
+  if (existsSync(file)) return file;
+  const rng = new Rng(99, 1);
+  const fd = openSync(file, 'w');
+  writeSync(fd, 't,inputTokens,outputTokens\n');
+  let t = 0;
+  let chunk = '';
+  for (;;) {
+    t += -Math.log(rng.next()) / qps;
+    if (t > seconds) break;
+    chunk += `${t.toFixed(6)},${tokens},${tokens}\n`;
+    if (chunk.length > 1 << 20) {
+      writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  writeSync(fd, chunk);
+  closeSync(fd);
+  return file;
+}
+
+/** M/M/64 at ρ = 0.8 for 1 h, arrivals from a trace file (trace) or drawn (poisson): the arrival path's cost. */
+function caseMmcArrivals(trace: boolean): () => number {
+  const qps = 0.8 * 64 * 20;
+  const arrivals = trace ? `trace: { file: ${poissonTrace(qps, 3600, 1)}, format: csv }` : `profile: { type: constant, qps: ${qps} }`;
+  return parsed(`apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: mmc-arrivals }
+spec:
+  duration: 1h
+  drain: 0s
+  traffic: { ${arrivals} }
+  services:
+    - { name: s, replicas: 64, routing: shared-queue, gpusPerReplica: 0, latency: { distribution: exponential, meanMs: 50 } }
+`);
+}
+
+/** The LLM hour at 50 req/s, 200/200 tokens, from a trace file (trace) or drawn (poisson). */
+function caseLlmArrivals(trace: boolean): () => number {
+  const arrivals = trace ? `trace: { file: ${poissonTrace(50, 3600, 200)}, format: csv }` : 'profile: { type: constant, qps: 50 }';
+  return parsed(`apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: llm-arrivals }
+spec:
+  duration: 1h
+  traffic: { ${arrivals} }
+  services:
+    - name: llm
+      replicas: 2
+      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 200, outputTokens: 200 }
+`);
+}
+
 const cases: Record<string, () => () => number> = {
+  'llm-closed-1h-256users': caseLlmClosed,
+  'mmc64-1h-poisson': () => caseMmcArrivals(false),
+  'mmc64-1h-trace': () => caseMmcArrivals(true),
+  'llm-1h-50rps-poisson': () => caseLlmArrivals(false),
+  'llm-1h-50rps-trace': () => caseLlmArrivals(true),
   'mmc64-rho0.8': caseMmc64,
   'llm-1h-50rps-200x200': caseLlmHour,
   'serving-autoscaling-24h': () => caseExample('serving-autoscaling.yaml'),

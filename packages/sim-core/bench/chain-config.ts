@@ -12,7 +12,7 @@ export function chainConfig(hops: number, durationSeconds: number): EngineConfig
       ...base.services[0]!,
       name: `s${i}`,
       releaseDuringCalls: true,
-      calls: i + 1 < hops ? [{ calls: [{ to: i + 1, probability: 1, async: false, timeoutSeconds: Infinity, retries: 0, backoff: { baseSeconds: 0, maxSeconds: 0, jitter: false } }] }] : [],
+      calls: i + 1 < hops ? [{ calls: [{ to: i + 1, probability: 1, async: false, timeoutSeconds: Infinity, retries: 0, backoff: { baseSeconds: 0, maxSeconds: 0, jitter: false }, connections: 0 }] }] : [],
     }),
   );
   return { ...base, services, networkSeconds: 0 };

@@ -5,6 +5,7 @@
  * prints the answer. Exit 0 with a feasible design, 1 when none is, 2 for invalid input.
  */
 import {
+  buildSearchSpace,
   checkObjective,
   runSearch,
   searchPlanFor,
@@ -26,7 +27,7 @@ import { loadScenarioBytes } from '../io/load-scenario.ts';
 import { readScenarioFile } from '../io/read-scenario-file.ts';
 import type { ScenarioEdit } from '../io/scenario-edits.ts';
 import { writeDesign } from '../io/write-design.ts';
-import { buildSearchSpace, checkDimensions, createDesignEvaluator, designEdits, type DesignSource } from '../optimize/design-space.ts';
+import { checkDimensions, createDesignEvaluator, designEdits, type DesignSource } from '../optimize/design-space.ts';
 import { addJobOptions, emitJob, scenarioArgs, type JobOptions } from '../shard/job-options.ts';
 import { fingerprint, formatShardFile, parseShardOption, type ShardSpec } from '../shard/shard-file.ts';
 import { MAX_OPTIMIZE_BRANCHES, MAX_OPTIMIZE_VALUES, parseVary } from '../sweep/vary-spec.ts';

@@ -140,4 +140,17 @@ spec:
       expect(r.stderr).not.toMatch(STACK_LINE);
     }
   });
+
+  it('a bad row in a trace: the trace file, line, column, field and what was expected', () => {
+    mkdirSync(join(dir, 'traces'), { recursive: true });
+    writeFileSync(join(dir, 'traces', 'bad.csv'), 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,374,44\n2023-11-16 18:15:47.1000000,3x4,44\n');
+    const text = fixedFleet.replace(/ {2}traffic:\n(?: {4}.*\n)+/, '  traffic:\n    trace: { file: traces/bad.csv, format: azure-llm }\n');
+    expect(text).toContain('traces/bad.csv');
+    expect(bad(file('bad-trace.yaml', text))).toBe('error: traces/bad.csv:3:29 ContextTokens: expected a whole number of tokens from 0 to 10000000, got "3x4"\n');
+  });
+
+  it('a missing trace file, at the scenario\'s trace.file', () => {
+    const text = fixedFleet.replace(/ {2}traffic:\n(?: {4}.*\n)+/, '  traffic:\n    trace: { file: nowhere.csv, format: csv }\n');
+    expect(bad(file('missing-trace.yaml', text))).toBe(`error: missing-trace.yaml:${lineOf(text, 'nowhere.csv')}:20 spec.traffic.trace.file: trace file nowhere.csv does not exist (paths are relative to the scenario file)\n`);
+  });
 });

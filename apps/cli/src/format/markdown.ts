@@ -9,6 +9,7 @@ import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatP
 import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { metricText, priceTag } from './summary-text.ts';
+import { levelHead, levelRows, loadLine } from './load-rows.ts';
 
 /** Escapes a table cell: pipes would end it and newlines would end the row. */
 export function mdCell(text: string): string {
@@ -100,7 +101,14 @@ export function formatRunMarkdown(report: RunReport): string {
   const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `\`${report.file}\` · seed ${r.seed}${simulated}`, ''];
   const costsRows = r.costs === null ? [] : [['Costs (spec.costs)', `${formatUsd(r.costs.totalUsd)} over ${formatDuration(r.costs.periodSeconds)}, ${formatUsd(r.costs.monthlyUsd)}/month`]];
   const rows = [...(s === null ? [] : servingRows(s)), ...(r.training === null ? [] : trainingRows(r.training, report.scenario)), ...costsRows];
+  const load = loadLine(r, report.scenario);
+  if (load !== null) rows.push(['Load', load]);
   lines.push(...mdTable(['Metric', 'Value'], rows));
+  const levels = levelRows(r);
+  if (levels !== null) {
+    lines.push('', '**Levels** (one row per user count: rates over the level; latencies of requests sent and answered in it)', '', ...mdTable(levelHead(levels.llm), levels.rows));
+    if (levels.truncated) lines.push('', 'More than 64 user counts (a long ramp): later levels have no row.');
+  }
   const services = serviceRows(r);
   if (services !== null) lines.push('', '**Services** (each alone: own; with its calls: subtree)', '', ...mdTable(SERVICE_HEAD, services));
   const time = breakdownLines(r);

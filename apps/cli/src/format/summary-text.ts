@@ -11,6 +11,7 @@ import type { RunReport } from './run-report.ts';
 import { scaleToZeroRows } from './scale-to-zero.ts';
 import { breakdownLines, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
 import { renderTable } from './table.ts';
+import { levelHead, levelRows, loadLine } from './load-rows.ts';
 
 const LABEL_WIDTH = 14;
 const row = (label: string, text: string): string => `  ${label.padEnd(LABEL_WIDTH)}${text}`;
@@ -168,6 +169,14 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;
   const lines = [`${c.bold(r.scenario.name)}${title}`, c.dim(`  ${report.file} · seed ${r.seed}${simulated}`), ''];
   if (s !== null) lines.push(...servingLines(s));
+  const load = loadLine(r, report.scenario);
+  if (load !== null) lines.push(row('Load', load));
+  const levels = levelRows(r);
+  if (levels !== null) {
+    lines.push('', row('Levels', 'one row per user count: rates over the level; latencies of requests sent and answered in it'));
+    lines.push(renderTable(levelHead(levels.llm), levels.rows, levelHead(levels.llm).map((_, i) => i !== 1)).trimEnd());
+    if (levels.truncated) lines.push(cont('more than 64 user counts (a long ramp): later levels have no row; use a step or points profile for a sweep'));
+  }
   const services = serviceRows(r);
   if (services !== null) lines.push('', row('Services', 'latencies of each service alone (own) and with its calls (subtree), visits after the warm-up'), renderTable(SERVICE_HEAD, services, SERVICE_RIGHT).trimEnd());
   const time = breakdownLines(r);

@@ -1,19 +1,10 @@
 /**
- * The CLI side of a search: `--vary` specs become sim-core's SearchSpace (each path's capacity order
- * judged on the user's scenario), a design becomes document edits on the user's file, and the
+ * The CLI side of a search: `--vary` specs become sim-core's SearchSpace through its buildSearchSpace
+ * (shared with the web app's Optimize panel), a design becomes document edits on the user's file, and the
  * evaluator runs a design on a seed in the worker pool. Each design is validated before it runs, so a
  * value the schema refuses is reported at its place in the file, exit 2, like `sweep`.
  */
-import {
-  fieldCapacity,
-  formatPath,
-  linkedCapacity,
-  seedEvaluationFromResult,
-  type Design,
-  type EvaluateDesign,
-  type Scenario,
-  type SearchSpace,
-} from '@design-sim/sim-core';
+import { seedEvaluationFromResult, type Design, type EvaluateDesign } from '@design-sim/sim-core';
 import { CliError } from '../cli-error.ts';
 import { loadScenarioBytes } from '../io/load-scenario.ts';
 import type { ScenarioEdit } from '../io/scenario-edits.ts';
@@ -27,19 +18,6 @@ export interface DesignSource {
   /** --set, --duration, --interval (and --seed, which only sets the base of the seeds). */
   baseEdits: ScenarioEdit[];
   specs: VarySpec[];
-}
-
-/** The search space of `specs` over `scenario` (the file with its base edits). */
-export function buildSearchSpace(scenario: Scenario, specs: readonly VarySpec[]): SearchSpace {
-  return {
-    dimensions: specs.map((s) => {
-      const capacity = linkedCapacity(s.paths.map((p) => fieldCapacity(p, scenario)));
-      const numeric = s.values.every((v) => typeof v === 'number');
-      const direction = numeric ? capacity.direction : null;
-      const reason = numeric || capacity.direction === null ? capacity.reason : 'its values are not all numbers';
-      return { label: s.label, paths: s.paths.map(formatPath), values: s.values, capacity: direction, reason };
-    }),
-  };
 }
 
 /** The edits that give `design` (every linked path of every dimension). */

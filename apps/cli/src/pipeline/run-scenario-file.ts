@@ -9,6 +9,7 @@ import type { CliContext } from '../context.ts';
 import { createProgressBar } from '../format/progress-bar.ts';
 import type { RunReport } from '../format/run-report.ts';
 import { loadScenario } from '../io/load-scenario.ts';
+import { fileTraceOpener, missingTraceIssues } from '../io/trace-file.ts';
 
 /** A finished run, or the issues that stopped the file. */
 export type RunFileOutcome = { ok: true; report: RunReport } | { ok: false; file: string; issues: ScenarioIssue[] };
@@ -18,15 +19,18 @@ export async function runScenarioFile(ctx: CliContext, file: string, options: Sc
   const loaded = await loadScenario(file, ctx.cwd, editsFromOptions(options));
   if (!loaded.ok) return loaded;
   checkInterval(loaded.scenario, options, file);
+  const missing = missingTraceIssues(loaded.scenario, file, ctx.cwd, loaded.text);
+  if (missing.length > 0) return { ok: false, file, issues: missing };
   const bar = createProgressBar(ctx.stderr, loaded.scenario.metadata.name, ctx.now);
   let response;
   try {
-    response = createSimApi().runScenario(loaded.scenario, {}, (f) => bar.update(f));
+    response = createSimApi().runScenario(loaded.scenario, { traces: fileTraceOpener(file, ctx.cwd) }, (f) => bar.update(f));
   } catch (e) {
     throw new CliError(`${file}: the simulation stopped: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
     bar.finish();
   }
-  if (!response.ok) return { ok: false, file, issues: response.issues.map((i) => ({ ...i, file })) };
+  // Issues name the scenario file, except a trace row's, which names the trace file.
+  if (!response.ok) return { ok: false, file, issues: response.issues.map((i) => (i.file === '' ? { ...i, file } : i)) };
   return { ok: true, report: { file, scenario: loaded.scenario, result: response.result, warnings: [...loaded.warnings, ...response.warnings] } };
 }

@@ -1,6 +1,7 @@
 /** The worker side of the sweep contract (worker-protocol.ts); also called in-process when no worker file exists. */
 import { createSimApi, formatIssue } from '@design-sim/sim-core';
 import type { MessagePort } from 'node:worker_threads';
+import { fileTraceOpener } from '../io/trace-file.ts';
 import { SWEEP_WORKER_KIND, type SweepRequest, type SweepResponse, type SweepWorkerData } from './worker-protocol.ts';
 
 /** True for the worker data the sweep starts its threads with. */
@@ -11,7 +12,8 @@ export function isSweepWorkerData(data: unknown): data is SweepWorkerData {
 /** Runs one variant; never throws (a failure is an answer). */
 export function handleSweepRequest(req: SweepRequest): SweepResponse {
   try {
-    const r = createSimApi().run(req.text, req.fileName, req.seed === undefined ? {} : { seed: req.seed });
+    const traces = fileTraceOpener(req.fileName, process.cwd());
+    const r = createSimApi().run(req.text, req.fileName, req.seed === undefined ? { traces } : { seed: req.seed, traces });
     if (!r.ok) return { id: req.id, ok: false, message: r.issues.map(formatIssue).join('; ') };
     const { seed, summary, training, costs, expectations, claims, diagnostics, pass } = r.result;
     return { id: req.id, ok: true, outcome: { seed, summary, training, costs, expectations, claims, diagnostics, pass } };

@@ -7,6 +7,7 @@
 import {
   Background,
   Controls,
+  MarkerType,
   MiniMap,
   Panel,
   ReactFlow,
@@ -25,14 +26,22 @@ import type { ComponentKind, DesignEdge, DesignGraph, DesignNode } from '../mode
 import { canConnect } from '../model/graph-edits.ts';
 import { COMPONENT_KINDS } from '../model/component-kinds.ts';
 import { DesignNodeView } from './DesignNodeView.tsx';
+import { CanvasDispatchContext, NoteNodeView } from './NoteNodeView.tsx';
+import { NOTE_PREFIX, noteNodes, type NoteKind, type NoteNode } from '../model/canvas-notes.ts';
+import type { PlainObject } from '../model/doc-path.ts';
 
 /** The drag-and-drop MIME type of a palette item. */
 export const PALETTE_MIME = 'application/x-design-sim-kind';
 
-const NODE_TYPES: NodeTypes = { design: DesignNodeView };
+const NODE_TYPES: NodeTypes = { design: DesignNodeView, note: NoteNodeView };
+
+/** Components and notes: React Flow draws both; only components connect. */
+type CanvasNode = DesignNode | NoteNode;
 
 interface Props {
   graph: DesignGraph;
+  /** The document: its `spec.canvas.notes` are drawn beside the components. */
+  doc: PlainObject;
   selection: readonly string[];
   dispatch: (action: HistoryAction) => void;
   /** Changes when a new design is loaded: the view then fits it. */
@@ -67,17 +76,34 @@ function ConnectionHint({ graph, refused }: { graph: DesignGraph; refused: strin
   );
 }
 
+/** A call edge: a step path with an arrow into the callee, dashed when the caller does not wait (async). */
+function callEdgeLook(e: DesignEdge): Partial<DesignEdge> {
+  const async = typeof e.label === 'string' && e.label.includes('async');
+  return {
+    type: 'smoothstep',
+    className: async ? 'is-call is-async' : 'is-call',
+    markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#0e7490' },
+    ariaLabel: `call to ${e.data?.call?.to ?? 'a service'}${typeof e.label === 'string' && e.label !== '' ? ` (${e.label})` : ''}`,
+  };
+}
+
 /** The canvas. Must sit inside a ReactFlowProvider. */
-function DesignCanvasImpl({ graph, selection, dispatch, fitKey, readOnly = false }: Props) {
-  const flow = useReactFlow<DesignNode, DesignEdge>();
+function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = false }: Props) {
+  const flow = useReactFlow<CanvasNode, DesignEdge>();
   const [sizes, setSizes] = useState<Readonly<Record<string, Size>>>({});
 
+  const notes = useMemo(() => noteNodes(doc), [doc]);
   const nodes = useMemo(
-    () => graph.nodes.map((n) => ({ ...n, selected: selection.includes(n.id), ...(sizes[n.id] ? { measured: sizes[n.id] } : {}) })),
-    [graph.nodes, selection, sizes],
+    () => [...graph.nodes, ...notes].map((n) => ({ ...n, selected: selection.includes(n.id), ...(sizes[n.id] ? { measured: sizes[n.id] } : {}) })) as CanvasNode[],
+    [graph.nodes, notes, selection, sizes],
   );
   const edges = useMemo(
-    () => graph.edges.map((e) => ({ ...e, selected: selection.includes(e.id), className: e.data?.implicit ? 'is-implicit' : '', ...(e.data?.implicit ? { label: 'default' } : {}) })),
+    () =>
+      graph.edges.map((e) => {
+        const selected = selection.includes(e.id);
+        if (e.data?.call !== undefined) return { ...e, selected, ...callEdgeLook(e) };
+        return { ...e, selected, className: e.data?.implicit ? 'is-implicit' : '', ...(e.data?.implicit ? { label: 'default' } : {}) };
+      }),
     [graph.edges, selection],
   );
 
@@ -89,7 +115,7 @@ function DesignCanvasImpl({ graph, selection, dispatch, fitKey, readOnly = false
   }, [fitKey, flow, readOnly]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<DesignNode>[]) => {
+    (changes: NodeChange<CanvasNode>[]) => {
       const dims = changes.filter((c) => c.type === 'dimensions' && c.dimensions !== undefined);
       if (dims.length > 0) {
         setSizes((prev) => {
@@ -99,7 +125,8 @@ function DesignCanvasImpl({ graph, selection, dispatch, fitKey, readOnly = false
         });
       }
       const rest = changes.filter((c) => c.type !== 'dimensions');
-      if (rest.length > 0) dispatch({ type: 'nodeChanges', changes: rest });
+      // The reducer reads ids, positions and selection, which notes share with components.
+      if (rest.length > 0) dispatch({ type: 'nodeChanges', changes: rest as NodeChange<DesignNode>[] });
     },
     [dispatch],
   );
@@ -130,8 +157,9 @@ function DesignCanvasImpl({ graph, selection, dispatch, fitKey, readOnly = false
     (e: DragEvent) => {
       e.preventDefault();
       const kind = e.dataTransfer.getData(PALETTE_MIME);
-      if (!COMPONENT_KINDS.some((k) => k.kind === kind)) return;
       const position = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      if (kind.startsWith(NOTE_PREFIX)) return dispatch({ type: 'addNote', kind: kind.slice(NOTE_PREFIX.length) as NoteKind, position });
+      if (!COMPONENT_KINDS.some((k) => k.kind === kind)) return;
       dispatch({ type: 'addComponent', kind: kind as ComponentKind, position });
     },
     [dispatch, flow],
@@ -139,7 +167,8 @@ function DesignCanvasImpl({ graph, selection, dispatch, fitKey, readOnly = false
 
   return (
     <div className="ds-canvas" onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop} data-testid="canvas" data-readonly={readOnly}>
-      <ReactFlow<DesignNode, DesignEdge>
+      <CanvasDispatchContext.Provider value={dispatch}>
+      <ReactFlow<CanvasNode, DesignEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
@@ -164,6 +193,7 @@ function DesignCanvasImpl({ graph, selection, dispatch, fitKey, readOnly = false
         <Controls showInteractive={false} />
         {!readOnly && <MiniMap pannable zoomable ariaLabel="Minimap of the design" nodeStrokeWidth={3} style={{ width: 140, height: 90 }} />}
       </ReactFlow>
+      </CanvasDispatchContext.Provider>
     </div>
   );
 }

@@ -111,7 +111,7 @@ export function FieldControl({ field, path, doc, issues, asOf, onChange }: Props
       break;
     }
     case 'checkbox':
-      control = <input {...common} type="checkbox" checked={text !== 'false'} onChange={(e) => commit(String(e.target.checked))} />;
+      control = <input {...common} type="checkbox" checked={text === '' ? (help.defaultValue ?? true) === true : text !== 'false'} onChange={(e) => commit(String(e.target.checked))} />;
       break;
     case 'lines':
     case 'pairs':

@@ -9,7 +9,8 @@ import { kindInfo } from '../model/component-kinds.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { DesignGraph, DesignNode } from '../model/design-graph.ts';
 import { getIn, type PlainObject } from '../model/doc-path.ts';
-import { INSPECTOR_SECTIONS, SCENARIO_SECTIONS, type SectionDef } from '../model/inspector-fields.ts';
+import { CALL_SECTIONS, INSPECTOR_SECTIONS, SCENARIO_SECTIONS, type SectionDef } from '../model/inspector-fields.ts';
+import { callPath } from '../model/call-edges.ts';
 import { pathWithin } from '../model/validate-design.ts';
 import { FragmentYaml } from './FragmentYaml.tsx';
 import { sectionFieldPaths, SectionForm, type FormContext } from './SectionForm.tsx';
@@ -39,6 +40,35 @@ function InspectorImpl({ doc, graph, selection, errors, dispatch }: Props) {
   const asOf = typeof catalogDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(catalogDate) ? catalogDate : undefined;
   const ctx: FormContext = { doc, issues: errors, asOf, setField };
   const node = graph.nodes.find((n) => selection.includes(n.id));
+  const call = node === undefined ? graph.edges.find((e) => selection.includes(e.id) && e.data?.call?.ref != null) : undefined;
+  const caller = call === undefined ? undefined : graph.nodes.find((n) => n.id === call.source);
+
+  if (call !== undefined && caller !== undefined) {
+    const path = callPath(caller.data.docPath, call.data!.call!.ref!);
+    const mine = errors.filter((i) => pathWithin(i.path, formatPath(path)));
+    const group = call.data!.call!.ref!.group;
+    return (
+      <aside className="ds-inspector" aria-label="Inspector">
+        <h2>
+          <span aria-hidden="true">→</span> Call: {String(caller.data.fragment.name ?? caller.id)} → {call.data!.call!.to}
+        </h2>
+        <p className="ds-hint">
+          {group === 'parallel'
+            ? 'One branch of a parallel group: the caller waits for every branch (fork-join).'
+            : group === 'choice'
+              ? 'One option of a router: each request makes at most one call of the group, picked by probability.'
+              : 'After its own work the caller makes its calls in order; other forms (parallel groups, choices) are written in the caller\'s YAML.'}
+        </p>
+        <IssueBox issues={unclaimed(mine, CALL_SECTIONS, path, doc)} />
+        {CALL_SECTIONS.map((s, k) => (
+          <SectionForm key={`${call.id}-${k}`} def={s} base={path} ctx={ctx} />
+        ))}
+        <button type="button" className="ds-button ds-button--danger" onClick={() => dispatch({ type: 'remove', nodeIds: [], edgeIds: [call.id] })}>
+          Delete call
+        </button>
+      </aside>
+    );
+  }
 
   if (node === undefined) {
     const scenarioIssues = errors.filter((i) => !graph.nodes.some((n) => pathWithin(i.path, formatPath(issueScope(n)))));

@@ -8,7 +8,13 @@ import { COMPONENT_KINDS, kindPresent } from '../model/component-kinds.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { ComponentKind } from '../model/design-graph.ts';
 import type { PlainObject } from '../model/doc-path.ts';
+import { NOTE_PREFIX, type NoteKind } from '../model/canvas-notes.ts';
 import { FIT_VIEW, PALETTE_MIME } from './DesignCanvas.tsx';
+
+const NOTE_KINDS: readonly { kind: NoteKind; label: string; glyph: string }[] = [
+  { kind: 'text', label: 'Text note', glyph: 'T' },
+  { kind: 'sticky', label: 'Sticky note', glyph: '▤' },
+];
 
 interface Props {
   doc: PlainObject;
@@ -22,6 +28,12 @@ function PaletteImpl({ doc, dispatch }: Props) {
   const add = (kind: ComponentKind) => {
     dispatch({ type: 'addComponent', kind });
     window.setTimeout(() => void flow.fitView({ ...FIT_VIEW, duration: 150 }), 60);
+  };
+  // A note goes in the middle of the view, where the user is looking.
+  const addNote = (kind: NoteKind) => {
+    const box = document.querySelector('.react-flow')?.getBoundingClientRect();
+    const position = box === undefined ? undefined : flow.screenToFlowPosition({ x: box.left + box.width / 2 - 90, y: box.top + box.height / 2 - 50 });
+    dispatch({ type: 'addNote', kind, ...(position === undefined ? {} : { position }) });
   };
   return (
     <nav className="ds-palette" aria-label="Components">
@@ -56,6 +68,30 @@ function PaletteImpl({ doc, dispatch }: Props) {
             </li>
           );
         })}
+      </ul>
+      <h2>Notes</h2>
+      <ul>
+        {NOTE_KINDS.map((n) => (
+          <li key={n.kind}>
+            <button
+              type="button"
+              className={`ds-palette__item ds-palette__item--note-${n.kind}`}
+              draggable
+              data-testid={`palette-note-${n.kind}`}
+              title={`${n.label}: on the canvas only (spec.canvas.notes); the CLI and the simulation ignore it`}
+              onDragStart={(e: DragEvent) => {
+                e.dataTransfer.setData(PALETTE_MIME, `${NOTE_PREFIX}${n.kind}`);
+                e.dataTransfer.effectAllowed = 'copy';
+              }}
+              onClick={() => addNote(n.kind)}
+            >
+              <span aria-hidden="true" className="ds-palette__glyph">
+                {n.glyph}
+              </span>
+              <span>{n.label}</span>
+            </button>
+          </li>
+        ))}
       </ul>
       <p className="ds-hint">
         Connect right handle → left handle. <kbd>Del</kbd> removes, <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes, <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs.

@@ -2,7 +2,7 @@
 import { useRef } from 'react';
 
 /** Which panel is under the canvas. */
-export type Mode = 'design' | 'compare' | 'practice';
+export type Mode = 'design' | 'compare' | 'optimize' | 'practice';
 
 interface Props {
   title: string;
@@ -36,6 +36,7 @@ interface Props {
 const MODES: readonly { mode: Mode; label: string }[] = [
   { mode: 'design', label: 'Results' },
   { mode: 'compare', label: 'Compare' },
+  { mode: 'optimize', label: 'Optimize' },
   { mode: 'practice', label: 'Practice' },
 ];
 
@@ -59,7 +60,7 @@ export function Toolbar(p: Props) {
       )}
       <div className="ds-toolbar__group" role="group" aria-label="File">
         {!p.readOnly && (
-          <button type="button" className="ds-button" onClick={p.onNew} title="A new design that serves its traffic; the current one is kept under Library → Recent designs" data-testid="new-design">
+          <button type="button" className="ds-button" onClick={p.onNew} title="A blank canvas or a template with healthy defaults; the current design is kept under Library → Recent designs" data-testid="new-design">
             New
           </button>
         )}

@@ -17,10 +17,15 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('a'), false)).toBeNull();
     expect(shortcutFor(key('?', { shift: true }), false)).toBe('help');
     expect(shortcutFor(key('?', { shift: true }), true)).toBeNull();
+    expect(['a', 'c', 'v', 'd'].map((k) => shortcutFor(key(k, { ctrl: true }), false))).toEqual(['selectAll', 'copy', 'paste', 'duplicate']);
+    // In a text box, or away from the canvas (a results table), they keep their text meaning.
+    expect(['a', 'c', 'v', 'd'].map((k) => shortcutFor(key(k, { ctrl: true }), true))).toEqual([null, null, null, null]);
+    expect(['a', 'c', 'v', 'd'].map((k) => shortcutFor(key(k, { meta: true }), false, false))).toEqual([null, null, null, null]);
+    expect(shortcutFor(key('z', { ctrl: true }), false, false)).toBe('undo');
   });
 
   it('calls the handlers from window key presses', () => {
-    const h = { undo: vi.fn(), redo: vi.fn(), run: vi.fn(), removeSelection: vi.fn(), help: vi.fn() };
+    const h = { undo: vi.fn(), redo: vi.fn(), run: vi.fn(), removeSelection: vi.fn(), help: vi.fn(), selectAll: vi.fn(), copy: vi.fn(), paste: vi.fn(), duplicate: vi.fn() };
     const { unmount } = renderHook(() => useKeyboardShortcuts(h));
     fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
     fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });

@@ -5,6 +5,7 @@
  */
 import type { PathSegment } from '@design-sim/sim-core';
 import type { Edge, Node } from '@xyflow/react';
+import type { CallEdgeData } from './call-edges.ts';
 import type { PlainObject } from './doc-path.ts';
 
 /** The component kinds of the palette. */
@@ -31,7 +32,7 @@ export type DesignNodeData = {
 export type DesignNode = Node<DesignNodeData, 'design'>;
 
 /** Edge data: `implicit` edges show a default (traffic goes to the first service) and cannot be deleted. */
-export type DesignEdgeData = { implicit: boolean };
+export type DesignEdgeData = { implicit: boolean; call?: CallEdgeData };
 
 /** A canvas edge. */
 export type DesignEdge = Edge<DesignEdgeData>;

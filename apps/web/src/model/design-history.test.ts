@@ -46,3 +46,14 @@ describe('design history (undo/redo)', () => {
     expect(run(...actions).past).toHaveLength(MAX_HISTORY);
   });
 });
+
+describe('several fields at once', () => {
+  it('is one undo step (a design picked from the optimizer)', () => {
+    const start = createHistory(initialDesignState(smallDoc()));
+    const h = historyReducer(start, { type: 'setFields', edits: [{ path: ['spec', 'services', 0, 'replicas'], value: 9 }, { path: ['spec', 'nodePools', 0, 'minNodes'], value: 9 }] });
+    expect(h.present.doc.spec).toMatchObject({ services: [{ replicas: 9 }], nodePools: [{ minNodes: 9, maxNodes: 10 }] });
+    const undone = historyReducer(h, { type: 'undo' });
+    expect(undone.present.doc).toBe(start.present.doc);
+    expect(canUndo(undone)).toBe(false);
+  });
+});

@@ -5,6 +5,8 @@
  */
 import type { PathSegment } from '@design-sim/sim-core';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
+import { addNote, isNoteId, noteNodes, removeNotes, type NoteKind } from './canvas-notes.ts';
+import { copySelection, pasteClip, type Clip } from './clipboard.ts';
 import { addComponent } from './component-kinds.ts';
 import { getIn, setIn, type PlainObject } from './doc-path.ts';
 import type { ComponentKind, DesignEdge, DesignNode } from './design-graph.ts';
@@ -24,6 +26,8 @@ export type DesignAction =
   | { type: 'load'; doc: PlainObject }
   /** Sets (or, with `undefined`, removes) one value; `coalesce` merges consecutive edits of one field into one undo step. */
   | { type: 'setField'; path: PathSegment[]; value: unknown; coalesce?: string }
+  /** Sets several values at once, one undo step (a design picked from the optimizer's frontier). */
+  | { type: 'setFields'; edits: { path: PathSegment[]; value: unknown }[] }
   /** Adds a component; without `position` the automatic layout places it. */
   | { type: 'addComponent'; kind: ComponentKind; position?: { x: number; y: number } }
   | { type: 'connect'; source: string; target: string }
@@ -32,6 +36,14 @@ export type DesignAction =
   /** Node moves; `dragging` marks intermediate positions (one undo step per drag). */
   | { type: 'move'; moves: { id: string; position: { x: number; y: number } }[]; dragging: boolean }
   | { type: 'select'; ids: string[] }
+  /** Adds a text or sticky note (canvas-only) and selects it. */
+  | { type: 'addNote'; kind: NoteKind; position?: { x: number; y: number } }
+  /** Selects every node on the canvas. */
+  | { type: 'selectAll' }
+  /** Adds copies of a clip's components (fresh names, offset positions) and selects them. */
+  | { type: 'paste'; clip: Clip }
+  /** Copies the selection and pastes it at once (one undo step). */
+  | { type: 'duplicate' }
   /** React Flow's node changes (position, select, remove), the xyflow way (`applyNodeChanges`). */
   | { type: 'nodeChanges'; changes: NodeChange<DesignNode>[] }
   /** React Flow's edge changes (select, remove). */
@@ -104,21 +116,30 @@ export function designReducer(state: DesignState, action: DesignAction): DesignS
       return { doc: action.doc, selection: [] };
     case 'setField':
       return withDoc(state, setField(state.doc, action.path, action.value));
+    case 'setFields':
+      return withDoc(state, action.edits.reduce((doc, e) => setField(doc, e.path, e.value), state.doc));
     case 'addComponent': {
       const added = addComponent(state.doc, action.kind, action.position);
       return added === null ? state : { doc: added.doc, selection: [added.id] };
     }
     case 'connect':
       return withDoc(state, graphToScenario(connectNodes(scenarioToGraph(state.doc), action.source, action.target), state.doc));
+    case 'addNote': {
+      const added = addNote(state.doc, action.kind, action.position);
+      return { doc: added.doc, selection: [added.id] };
+    }
     case 'remove': {
       if (action.nodeIds.length === 0 && action.edgeIds.length === 0) return state;
-      const doc = graphToScenario(removeFromGraph(scenarioToGraph(state.doc), action.nodeIds, action.edgeIds), state.doc);
+      const notes = action.nodeIds.filter(isNoteId);
+      const components = action.nodeIds.filter((id) => !isNoteId(id));
+      const withoutNotes = removeNotes(state.doc, notes);
+      const doc = components.length === 0 && action.edgeIds.length === 0 ? withoutNotes : graphToScenario(removeFromGraph(scenarioToGraph(withoutNotes), components, action.edgeIds), withoutNotes);
       const gone = new Set([...action.nodeIds, ...action.edgeIds]);
       return { doc, selection: state.selection.filter((id) => !gone.has(id)) };
     }
     case 'removeSelection': {
       const graph = scenarioToGraph(state.doc);
-      const nodeIds = state.selection.filter((id) => graph.nodes.some((n) => n.id === id));
+      const nodeIds = state.selection.filter((id) => isNoteId(id) || graph.nodes.some((n) => n.id === id));
       const edgeIds = state.selection.filter((id) => graph.edges.some((e) => e.id === id));
       return designReducer(state, { type: 'remove', nodeIds, edgeIds });
     }
@@ -126,6 +147,16 @@ export function designReducer(state: DesignState, action: DesignAction): DesignS
       return withDoc(state, move(state.doc, action.moves));
     case 'select':
       return sameIds(state.selection, action.ids) ? state : { ...state, selection: action.ids };
+    case 'selectAll':
+      return designReducer(state, { type: 'select', ids: [...scenarioToGraph(state.doc).nodes, ...noteNodes(state.doc)].map((n) => n.id) });
+    case 'paste': {
+      const pasted = pasteClip(state.doc, action.clip);
+      return pasted.ids.length === 0 ? state : { doc: pasted.doc, selection: pasted.ids };
+    }
+    case 'duplicate': {
+      const clip = copySelection(state.doc, state.selection);
+      return clip === null ? state : designReducer(state, { type: 'paste', clip });
+    }
     case 'nodeChanges':
       return applyNodeChanges(state, action.changes);
     case 'edgeChanges':

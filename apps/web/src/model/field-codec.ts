@@ -88,7 +88,8 @@ export function formatFieldValue(input: FieldInput, value: unknown): string {
             .join('\n')
         : show(value);
     case 'checkbox':
-      return value === false ? 'false' : 'true';
+      // Unset is '' (the control shows the schema's default).
+      return value === undefined ? '' : value === false ? 'false' : 'true';
     case 'model':
       return isObject(value) ? CUSTOM_MODEL_TEXT : show(value);
     default:

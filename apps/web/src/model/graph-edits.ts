@@ -2,6 +2,7 @@
  * Structural edits expressed on the graph (connect, remove), turned back into a document by
  * `graphToScenario`. Which connections mean something is a table, not a branch per kind.
  */
+import { isCallEdge, newCallEdgeId } from './call-edges.ts';
 import { edgeId, type ComponentKind, type DesignGraph, type DesignNode } from './design-graph.ts';
 
 /** Whether a connection is allowed, and why not. */
@@ -12,7 +13,7 @@ const FEEDS: Readonly<Record<ComponentKind, readonly ComponentKind[]>> = {
   traffic: ['service', 'loadBalancer', 'cache'],
   cache: ['service', 'loadBalancer'],
   loadBalancer: ['service'],
-  service: ['nodePool'],
+  service: ['nodePool', 'service'],
   nodePool: [],
   training: [],
 };
@@ -57,8 +58,14 @@ export function connectNodes(graph: DesignGraph, source: string, target: string)
   if (!canConnect(graph, source, target).ok) return graph;
   const kindOf = new Map(graph.nodes.map((n) => [n.id, n.data.kind]));
   const sKind = kindOf.get(source);
+  // A service → service edge is a call: a service makes any number of calls besides its one pool edge.
+  if (sKind === 'service' && kindOf.get(target) === 'service') {
+    const id = newCallEdgeId(source, target);
+    if (graph.edges.some((e) => e.id === id)) return graph;
+    return { nodes: graph.nodes, edges: [...graph.edges, { id, source, target, data: { implicit: false, call: { ref: null, to: '' } } }] };
+  }
   const edges = graph.edges.filter((e) => {
-    if (e.source === source) return false;
+    if (e.source === source && !isCallEdge(e)) return false;
     // One balancer (or cache) per service: the one connected before is detached.
     if (e.target === target && (sKind === 'loadBalancer' || sKind === 'cache') && kindOf.get(e.source) === sKind) return false;
     return true;
@@ -91,7 +98,8 @@ export function removeFromGraph(graph: DesignGraph, nodeIds: readonly string[], 
     let target = e.target;
     for (let hops = 0; bypass.has(target) && hops < 4; hops++) target = bypass.get(target)!;
     if (gone.has(target)) continue;
-    edges.push(target === e.target ? e : { ...e, id: edgeId(e.source, target), target });
+    // A call keeps its id (it names the call, not the nodes): its callee's cache or balancer went.
+    edges.push(target === e.target ? e : { ...e, id: isCallEdge(e) ? e.id : edgeId(e.source, target), target });
   }
   return { nodes, edges };
 }

@@ -2,12 +2,14 @@
  * Canvas graph → document (pure), the inverse of `scenarioToGraph`. Structure comes from the
  * edges: a load balancer connected to a service sets that service's `routing`, a cache
  * connected to it (directly or through its balancer) becomes its cache, an edge from a service to
- * a pool sets `nodePool`, the traffic edge sets `traffic.target`. Unconnected balancers and
+ * a pool sets `nodePool`, the traffic edge sets `traffic.target`; call edges removed or drawn
+ * remove or append the caller's `calls`. Unconnected balancers and
  * caches are kept in `spec.canvas.detached`; pinned positions in `spec.canvas.nodes`. Everything
  * else is copied from `base`, in its key order, so a file that went through the canvas reads the
  * same as before.
  */
 import { writeCaches } from './cache-mapping.ts';
+import { editCalls, isCallEdge } from './call-edges.ts';
 import { asObject, getIn, isObject, setIn, type PlainObject } from './doc-path.ts';
 import type { DesignGraph, DesignNode } from './design-graph.ts';
 import { cacheId, detachedId, freshKey, listIds, loadBalancerId, TRAFFIC_ID, TRAINING_ID } from './node-ids.ts';
@@ -31,6 +33,26 @@ interface Wiring {
   pool: Map<string, DesignNode>;
   /** Service node the traffic goes to, if connected. */
   trafficTarget: DesignNode | undefined;
+  /** The service a node's requests reach (the node itself, or through its cache and balancer). */
+  serviceOf: (node: DesignNode | undefined) => DesignNode | undefined;
+}
+
+/**
+ * Each service's `calls` after the canvas's edits: the call edges of `base` that the graph lost are
+ * removed calls (deleted, or their callee deleted), and edges drawn since are new calls.
+ */
+function editedCalls(graph: DesignGraph, base: PlainObject, w: Wiring): Map<string, { removed: Set<string>; added: string[] }> {
+  const present = new Set(graph.edges.filter(isCallEdge).map((e) => e.id));
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, { removed: Set<string>; added: string[] }>();
+  const entry = (id: string) => out.get(id) ?? out.set(id, { removed: new Set(), added: [] }).get(id)!;
+  for (const e of scenarioToGraph(base).edges) if (isCallEdge(e) && !present.has(e.id)) entry(e.source).removed.add(e.id);
+  for (const e of graph.edges) {
+    if (!isCallEdge(e) || e.data?.call?.ref !== null) continue;
+    const name = w.serviceOf(byId.get(e.target))?.data.fragment.name;
+    if (typeof name === 'string') entry(e.source).added.push(name);
+  }
+  return out;
 }
 
 /** Resolves the edges into attachments: a node chain ends at a service node. */
@@ -39,7 +61,8 @@ function wiring(graph: DesignGraph): Wiring {
   const next = new Map<string, DesignNode>();
   for (const e of graph.edges) {
     const target = byId.get(e.target);
-    if (target !== undefined && byId.has(e.source)) next.set(e.source, target);
+    // Calls are the fragments' own data (call-edges.ts), not wiring: a service's one output is its pool.
+    if (target !== undefined && byId.has(e.source) && !isCallEdge(e)) next.set(e.source, target);
   }
   /** Follows cache → balancer → service; undefined when the chain does not reach a service. */
   const serviceOf = (node: DesignNode | undefined, hops = 0): DesignNode | undefined => {
@@ -48,7 +71,7 @@ function wiring(graph: DesignGraph): Wiring {
     if (node.data.kind !== 'cache' && node.data.kind !== 'loadBalancer' && node.data.kind !== 'traffic') return undefined;
     return serviceOf(next.get(node.id), hops + 1);
   };
-  const w: Wiring = { balancer: new Map(), cache: new Map(), pool: new Map(), trafficTarget: undefined };
+  const w: Wiring = { balancer: new Map(), cache: new Map(), pool: new Map(), trafficTarget: undefined, serviceOf };
   for (const n of graph.nodes) {
     const target = next.get(n.id);
     if (n.data.kind === 'service' && target?.data.kind === 'nodePool') w.pool.set(n.id, target);
@@ -75,8 +98,11 @@ export function graphToScenario(graph: DesignGraph, base: PlainObject): PlainObj
   const training = graph.nodes.find((n) => n.data.kind === 'training');
   const baseSpec = asObject(base.spec);
 
+  const calls = editedCalls(graph, base, w);
   const services = serviceNodes.map((n) => {
     let s = { ...n.data.fragment };
+    const edit = calls.get(n.id);
+    if (edit !== undefined) s = withKey(s, 'calls', editCalls(s.calls, edit.removed, n.id, edit.added));
     const lb = w.balancer.get(n.id);
     s = withKey(s, 'routing', lb?.data.fragment.routing);
     const pool = w.pool.get(n.id);

@@ -160,6 +160,23 @@ const PROVISIONING: VariantDef = {
 const ROUTING = ['least-outstanding', 'round-robin', 'random', 'shared-queue'] as const;
 
 /** The sections of each kind's form. */
+/** A call between services (a selected call edge): its fields inside the caller's `calls`. */
+export const CALL_SECTIONS: readonly SectionDef[] = [
+  {
+    title: 'Call',
+    key: [],
+    items: [
+      f('to', 'Calls service', 'text'),
+      f('probability', 'Probability', 'value', { placeholder: '1' }),
+      f('async', 'Async (fire and forget)', 'checkbox'),
+      f('timeout', 'Timeout', 'value', { placeholder: 'none' }),
+      f('retries', 'Retries', 'value', { placeholder: '0' }),
+      f('connections', 'Connection pool per caller replica', 'value', { placeholder: 'no limit' }),
+    ],
+  },
+  { title: 'Retry back-off', key: ['backoff'], optional: { create: { base: '25ms' } }, items: [f('base', 'Base'), f('max', 'Max', 'value', { placeholder: '10 × base' }), f('jitter', 'Full jitter', 'checkbox')] },
+];
+
 export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly SectionDef[]>> = {
   traffic: [{ title: 'Traffic', key: [], items: [f('arrivals', 'Arrivals', 'select', { options: ['poisson', 'uniform'], placeholder: 'poisson' }), PROFILE] }],
   loadBalancer: [{ title: 'Load balancer', key: [], items: [f('routing', 'Routing', 'select', { options: ROUTING, help: 'shared-queue = one FIFO at the balancer (M/M/c)' })] }],

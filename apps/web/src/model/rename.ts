@@ -1,8 +1,9 @@
 /**
- * Renaming a service or a pool renames what refers to it: `traffic.target`, services'
+ * Renaming a service or a pool renames what refers to it: `traffic.target`, calls' `to`, services'
  * `nodePool`, the cache annotation, and the canvas ids of the positions (`service:<name>`).
  */
 import { CACHE_ANNOTATION, CACHE_IN_SCHEMA } from './cache-mapping.ts';
+import { renameCallee } from './call-edges.ts';
 import { asArray, asObject, getIn, isObject, setIn, type PlainObject } from './doc-path.ts';
 
 function renameKey(obj: PlainObject, from: string, to: string): PlainObject {
@@ -23,6 +24,14 @@ function renamePositions(doc: PlainObject, pairs: readonly [string, string][]): 
 export function renameService(doc: PlainObject, from: string, to: string): PlainObject {
   let out = doc;
   if (getIn(out, ['spec', 'traffic', 'target']) === from) out = setIn(out, ['spec', 'traffic', 'target'], to);
+  asArray(getIn(out, ['spec', 'traffic'])).forEach((t, i) => {
+    if (asObject(t).target === from) out = setIn(out, ['spec', 'traffic', i, 'target'], to);
+  });
+  asArray(getIn(out, ['spec', 'services'])).forEach((s, i) => {
+    const calls = asObject(s).calls;
+    const renamed = renameCallee(calls, from, to);
+    if (renamed !== calls) out = setIn(out, ['spec', 'services', i, 'calls'], renamed);
+  });
   if (!CACHE_IN_SCHEMA) {
     const caches = getIn(out, ['metadata', 'annotations', CACHE_ANNOTATION]);
     if (isObject(caches)) out = setIn(out, ['metadata', 'annotations', CACHE_ANNOTATION], renameKey(caches, from, to));

@@ -2,13 +2,14 @@
  * Document → canvas graph (pure). The scenario is the source of truth; the graph is a view:
  * `spec.traffic` is the traffic node, each `spec.services[i]` a service node (its explicit
  * `routing` a load-balancer node in front of it, its cache a cache node), each
- * `spec.nodePools[j]` a pool node, `spec.training` the training node, and components not yet
+ * `spec.nodePools[j]` a pool node, each of a service's `calls` an edge to the callee (call-edges.ts), `spec.training` the training node, and components not yet
  * connected live in `spec.canvas.detached`. Positions come from `spec.canvas.nodes`, else from
  * the automatic layout. `graphToScenario` is the inverse (round-trip tested).
  */
 import type { PathSegment } from '@design-sim/sim-core';
 import { createLayout } from './auto-layout.ts';
 import { cachePath, readCache } from './cache-mapping.ts';
+import { callEdges } from './call-edges.ts';
 import { asArray, asObject, getIn, isObject, type PlainObject } from './doc-path.ts';
 import { edgeId, type ComponentKind, type DesignEdge, type DesignGraph, type DesignNode } from './design-graph.ts';
 import { cacheId, detachedId, listIds, loadBalancerId, TRAFFIC_ID, TRAINING_ID } from './node-ids.ts';
@@ -94,6 +95,9 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
     const poolIndex = pools.findIndex((p) => asObject(p).name === svc.nodePool && svc.nodePool !== undefined);
     if (poolIndex >= 0) edges.push(edge(id, poolIds[poolIndex]!));
   });
+
+  // Calls between services: drawn once every service's front node is known.
+  edges.push(...callEdges(services, serviceIds, front));
 
   pools.forEach((raw, j) => {
     const firstUser = services.findIndex((s) => asObject(s).nodePool === asObject(raw).name);

@@ -28,6 +28,8 @@ export interface FieldHelp {
   description: string | null;
   /** What a bare number means ("seconds", "milliseconds", "fraction 0-1", …), or null for a plain value. */
   numberUnit: string | null;
+  /** The schema's default (what an unset field means), if it has one. */
+  defaultValue?: unknown;
 }
 
 /** The object branch of a union that fits `value` (its `const` discriminators match) and has `key`. */
@@ -62,9 +64,9 @@ export function schemaAt(root: SchemaNode, doc: PlainObject, path: readonly Path
 /** The help the schema gives the field at `path`. */
 export function fieldHelp(root: SchemaNode, doc: PlainObject, path: readonly PathSegment[]): FieldHelp {
   const node = schemaAt(root, doc, path);
-  if (node === undefined) return { description: null, numberUnit: null };
+  if (node === undefined) return { description: null, numberUnit: null, defaultValue: undefined };
   const numberBranch = (node.anyOf ?? []).find((b) => b.type === 'number');
-  return { description: node.description ?? numberBranch?.description ?? null, numberUnit: numberBranch?.description ?? null };
+  return { description: node.description ?? numberBranch?.description ?? null, numberUnit: numberBranch?.description ?? null, defaultValue: node.default };
 }
 
 const SHORT_UNIT: Readonly<Record<string, string>> = {

@@ -1,36 +1,14 @@
 import { createSimApi, type SimApi } from '@design-sim/sim-core';
-import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { docToYaml } from '../model/scenario-yaml.ts';
+import { fakeWorkerFactory } from '../test-support/fake-worker.ts';
 import { smallDoc } from '../test-support/fixtures.ts';
 import { streamPartials } from './partial-stream.ts';
 import { throttleProgress } from './progress-throttle.ts';
-import { createSimClient, type WorkerLike } from './sim-client.ts';
+import { createSimClient } from './sim-client.ts';
 import { resultBuffers } from './transferable-result.ts';
 import { createWorkerValidator } from './validation-client.ts';
 import { createWorkerSimApi } from './worker-sim-api.ts';
-
-/** A stand-in worker: the SimApi exposed over a MessageChannel in this thread; `terminate` closes it. */
-function fakeWorkerFactory(api: SimApi = createWorkerSimApi()) {
-  const started: { terminated: boolean }[] = [];
-  const create = (): WorkerLike => {
-    const { port1, port2 } = new MessageChannel();
-    expose(api, port2);
-    const record = { terminated: false };
-    started.push(record);
-    return {
-      postMessage: (msg: unknown, transfer?: unknown) => port1.postMessage(msg, transfer as Transferable[]),
-      addEventListener: port1.addEventListener.bind(port1) as WorkerLike['addEventListener'],
-      removeEventListener: port1.removeEventListener.bind(port1) as WorkerLike['removeEventListener'],
-      terminate: () => {
-        record.terminated = true;
-        port1.close();
-        port2.close();
-      },
-    };
-  };
-  return { create, started };
-}
 
 const text = docToYaml(smallDoc());
 

@@ -3,7 +3,7 @@
  * series transferred rather than copied, progress messages throttled, and snapshots of the run so
  * far streamed to the progress callback (partial-stream.ts). Same type, same calls.
  */
-import { createSimApi, type ProgressCallback, type RunResponse, type SimApi } from '@design-sim/sim-core';
+import { createSimApi, seedEvaluationFromResult, type ProgressCallback, type RunResponse, type ScenarioIssue, type SeedEvaluation, type SimApi } from '@design-sim/sim-core';
 import { transfer } from 'comlink';
 import { streamPartials, type StreamCallback } from './partial-stream.ts';
 import { resultBuffers } from './transferable-result.ts';
@@ -18,9 +18,24 @@ function handOver(response: RunResponse): RunResponse {
  */
 const streamed = (onProgress: ProgressCallback) => streamPartials(onProgress as unknown as StreamCallback, () => performance.now());
 
+/** One design on one seed, as the optimizer reads it (a few hundred bytes, not the series). */
+export type EvaluateResponse = { ok: true; evaluation: SeedEvaluation } | { ok: false; issues: ScenarioIssue[] };
+
+/**
+ * sim-core's SimApi plus `evaluate`: a run reduced in the worker to what the search reads
+ * (sim-core's seedEvaluationFromResult, as the CLI's worker threads do), so an optimize run sends no series.
+ */
+export interface SimWorkerApi extends SimApi {
+  evaluate(text: string, fileName: string, seed: number): EvaluateResponse;
+}
+
 /** sim-core's API as the worker serves it. */
-export function createWorkerSimApi(api: SimApi = createSimApi()): SimApi {
+export function createWorkerSimApi(api: SimApi = createSimApi()): SimWorkerApi {
   return {
+    evaluate: (text, fileName, seed) => {
+      const r = api.run(text, fileName, { seed });
+      return r.ok ? { ok: true, evaluation: seedEvaluationFromResult(r.result) } : { ok: false, issues: r.issues };
+    },
     validate: (text, fileName) => api.validate(text, fileName),
     run: (text, fileName, options, onProgress) => handOver(api.run(text, fileName, options, onProgress && streamed(onProgress))),
     runScenario: (scenario, options, onProgress) => handOver(api.runScenario(scenario, options, onProgress && streamed(onProgress))),

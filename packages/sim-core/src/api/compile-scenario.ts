@@ -12,7 +12,9 @@ import { callsOfStep } from '../scenario/call-schema.ts';
 import type { KedaSpec } from '../scenario/keda-schema.ts';
 import { WEIGHT_SOURCE_MBPS } from '../scenario/service-schema.ts';
 import { hpaMetricSource, poolNamesOf, type BatchingSpec, type HpaSpec, type LatencySpec, type NodePoolSpec, type Scenario, type ServiceSpec } from '../scenario/index.ts';
-import { profileSpecOf } from '../scenario/traffic-rate.ts';
+import { profileSpecOf, usersProfileSpecOf } from '../scenario/traffic-rate.ts';
+import type { ThinkTime } from '../scenario/traffic-schema.ts';
+import type { ThinkDistribution } from '../traffic/closed-loop.ts';
 import { compileRateProfile } from '../traffic/rate-profile.ts';
 
 /**
@@ -38,7 +40,13 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     warmupSeconds: spec.warmup ?? 0,
     intervalSeconds: overrides.intervalSeconds ?? spec.interval ?? 60,
     drainSeconds: spec.drain,
-    traffic: sources.map((t) => ({ profile: compileRateProfile(profileSpecOf(t.profile), duration), arrivals: t.arrivals, service: serviceIndex.get(t.target) ?? 0 })),
+    traffic: sources.map((t) => ({
+      profile: compileRateProfile(t.profile === undefined ? { type: 'constant', qps: 0 } : profileSpecOf(t.profile), duration),
+      arrivals: t.arrivals === 'uniform' ? 'uniform' : 'poisson',
+      service: serviceIndex.get(t.target) ?? 0,
+      closed: t.arrivals === 'closed' && t.users !== undefined ? { users: compileRateProfile(usersProfileSpecOf(t.users), duration), think: thinkOf(t.thinkTime) } : null,
+      trace: t.trace ? { file: t.trace.file, format: t.trace.format, timeScale: t.trace.timeScale, loop: t.trace.loop } : null,
+    })),
     networkSeconds: spec.network.sameZone,
     services: services.map((s) => {
       const pools = poolNamesOf(s).flatMap((name) => (poolIndex.has(name) ? [poolIndex.get(name)!] : []));
@@ -47,6 +55,12 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services)),
     clusterAutoscaler: compileClusterAutoscaler(spec),
   };
+}
+
+/** A closed-loop user's think time in seconds (default 0: the next request leaves as the reply arrives, as in vllm bench). */
+function thinkOf(t: ThinkTime | undefined): ThinkDistribution {
+  if (t === undefined) return { kind: 'constant', seconds: 0 };
+  return t.distribution === 'constant' ? { kind: 'constant', seconds: t.value } : { kind: 'exponential', meanSeconds: t.mean };
 }
 
 function compileService(s: ServiceSpec, pools: readonly number[], instance: InstanceType | undefined, configurableTolerance: boolean): EngineService {
@@ -133,6 +147,7 @@ function compileCalls(s: ServiceSpec, serviceIndex: ReadonlyMap<string, number>)
         async: c.async,
         timeoutSeconds: c.timeout ?? Infinity,
         retries: c.retries,
+        connections: c.connections ?? 0,
         backoff: { baseSeconds: c.backoff.base, maxSeconds: c.backoff.max ?? 10 * c.backoff.base, jitter: c.backoff.jitter },
       })),
     })),

@@ -110,6 +110,7 @@ function serviceMetric(services: RunResult['services'], name: string): number | 
       case 'requests.served': return q.served;
       case 'requests.failed': return q.failed;
       case 'retries': return q.retries;
+      case 'connectionWaits': return q.connectionWaits;
       case 'replicas.max': return s.replicas.max;
       case 'replicas.mean': return s.replicas.mean;
       case 'cost.hourly': return s.cost.perHourUsd;

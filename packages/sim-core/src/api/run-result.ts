@@ -47,6 +47,11 @@ export interface ServingSummary {
     outputTokensPerSecond: number;
     costPerMillionOutputTokensUsd: number | null;
   } | null;
+  /**
+   * Closed-loop traffic only: users over the run, the achieved throughput, and one row per user level (a
+   * concurrency sweep's table, as vllm bench / genai-perf report it). Null for open-loop and trace traffic.
+   */
+  closedLoop: ClosedLoopSummary | null;
   cost: {
     totalUsd: number;
     perHourUsd: number;
@@ -62,6 +67,40 @@ export interface ServingSummary {
     baselineHourlyUsd: number | null;
     savingVsBaseline: number | null;
   };
+}
+
+/** What a closed loop did. Rates per second of simulated time; latencies in ms. */
+export interface ClosedLoopSummary {
+  /** Users (with a request in flight or thinking) at interval ends after the warm-up. */
+  users: { min: number; max: number; mean: number };
+  /** Mean think time, s. */
+  thinkSeconds: number;
+  /** Served requests per second after the warm-up (the benchmark's "request throughput"). */
+  throughputQps: number;
+  /** One row per stretch of constant users, in time order. */
+  levels: LoadLevelSummary[];
+  /** True when the users changed more than 64 times (a long ramp): later stretches have no row. */
+  levelsTruncated: boolean;
+}
+
+/**
+ * One stretch of constant closed-loop users. Throughput counts every completion in the stretch; latency,
+ * TTFT and TPOT count the requests that arrived and finished in it (`requests` of them).
+ */
+export interface LoadLevelSummary {
+  users: number;
+  fromSeconds: number;
+  toSeconds: number;
+  /** Served and failed (dropped or timed out) requests per second during the stretch. */
+  servedQps: number;
+  failedQps: number;
+  /** Output tokens per second during the stretch (llm services; 0 otherwise). */
+  outputTokensPerSecond: number;
+  requests: number;
+  latencyMs: { p50: number; p90: number; p95: number; p99: number; mean: number };
+  /** Null without an llm service. */
+  ttftMs: { p50: number; p90: number; p95: number; p99: number; mean: number } | null;
+  tpotMs: { p50: number; p90: number; p95: number; p99: number; mean: number } | null;
 }
 
 /** A training estimate as the scenario asked for it. */

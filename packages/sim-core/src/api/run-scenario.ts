@@ -10,7 +10,8 @@ import { trainingMemoryFit } from './training-memory-fit.ts';
 import { evaluateExpectations, gradeClaims, parseExpectation, type Expectation, type Scenario } from '../scenario/index.ts';
 import { compileScenario } from './compile-scenario.ts';
 import { lookupMetric, metricFormula } from './metric-lookup.ts';
-import { RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingSummary } from './run-result.ts';
+import { type ClosedLoopSummary, RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingSummary } from './run-result.ts';
+import type { TraceOpener } from '../traffic/trace-reader.ts';
 import { scaleUpLag } from './scale-up-lag.ts';
 import { scaleToZeroSummary, withoutScaleToZero } from './scale-to-zero.ts';
 import type { EngineConfig } from '../engine/engine-config.ts';
@@ -28,6 +29,8 @@ export interface RunScenarioOptions {
   onProgress?: (fraction: number, partial: () => RunResult) => void;
   /** Polled at control events; returning true aborts the run with an Error('cancelled'). */
   shouldCancel?: () => boolean;
+  /** Opens `traffic.trace` files (the CLI reads them from disk in chunks); without it a trace scenario cannot run. */
+  traces?: TraceOpener;
 }
 
 export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): RunResult {
@@ -40,15 +43,16 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     ...(options.durationSeconds === undefined ? {} : { durationSeconds: options.durationSeconds }),
     ...(options.intervalSeconds === undefined ? {} : { intervalSeconds: options.intervalSeconds }),
   };
-  const { onProgress, shouldCancel } = options;
+  const { onProgress, shouldCancel, traces } = options;
   const cfg = compileScenario(scenario, overrides);
   const engine = runEngine(cfg, {
     ...(shouldCancel ? { shouldCancel } : {}),
+    ...(traces ? { traces } : {}),
     ...(onProgress ? { onProgress: (f: number, snapshot: () => EngineResult) => onProgress(f, () => judge(scenario, seed, snapshot(), training, f, { cfg, baselineCostUsd: null })) } : {}),
   });
   // Scale to zero: the money saved is measured, not estimated: the same design at minReplicaCount ≥ 1, same seed.
   const baseline = withoutScaleToZero(cfg);
-  const baselineCostUsd = baseline === null ? null : billOf(scenario, runEngine(baseline, shouldCancel ? { shouldCancel } : {})).totalUsd;
+  const baselineCostUsd = baseline === null ? null : billOf(scenario, runEngine(baseline, { ...(shouldCancel ? { shouldCancel } : {}), ...(traces ? { traces } : {}) })).totalUsd;
   return judge(scenario, seed, engine, training, 1, { cfg, baselineCostUsd });
 }
 
@@ -159,6 +163,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
           costPerMillionOutputTokensUsd: r.llm.outputTokens > 0 ? (bill.totalUsd / r.llm.outputTokens) * 1e6 : null,
         }
       : null,
+    closedLoop: closedLoopSummary(r),
     cost: {
       totalUsd: bill.totalUsd,
       perHourUsd: bill.perHourUsd,
@@ -172,6 +177,35 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
       baselineHourlyUsd: scenario.spec.baseline?.hourlyUsd ?? null,
       savingVsBaseline: scenario.spec.baseline === undefined ? null : 1 - bill.perHourUsd / scenario.spec.baseline.hourlyUsd,
     },
+  };
+}
+
+function closedLoopSummary(r: EngineResult): ClosedLoopSummary | null {
+  const c = r.closedLoop;
+  if (c === null) return null;
+  const measuredSeconds = r.endSeconds - r.warmupSeconds;
+  return {
+    users: c.users,
+    thinkSeconds: c.thinkSeconds,
+    throughputQps: measuredSeconds > 0 ? r.measured.served / measuredSeconds : 0,
+    levels: c.levels.map((l) => {
+      const to = Math.min(l.to, r.endSeconds);
+      const span = to - l.from;
+      const rate = (n: number) => (span > 0 ? n / span : 0);
+      return {
+        users: l.users,
+        fromSeconds: l.from,
+        toSeconds: to,
+        servedQps: rate(l.served),
+        failedQps: rate(l.failed),
+        outputTokensPerSecond: rate(l.outputTokens),
+        requests: l.latency.count,
+        latencyMs: latencySummary(l.latency),
+        ttftMs: l.ttft === null ? null : latencySummary(l.ttft),
+        tpotMs: l.tpot === null ? null : latencySummary(l.tpot),
+      };
+    }),
+    levelsTruncated: c.levelsTruncated,
   };
 }
 

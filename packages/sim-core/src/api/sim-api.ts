@@ -6,10 +6,12 @@
 import { parseScenarioText, type Scenario, type ScenarioIssue, validateScenarioReferences } from '../scenario/index.ts';
 import type { RunResult } from './run-result.ts';
 import { runScenario, type RunScenarioOptions } from './run-scenario.ts';
+import { TraceFormatError } from '../traffic/trace-reader.ts';
+import { traceFormatIssue, traceIssues } from './trace-issues.ts';
 
 export type ValidateResponse = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
 export type RunResponse = { ok: true; result: RunResult; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
-export type RunRequestOptions = Pick<RunScenarioOptions, 'seed' | 'durationSeconds' | 'intervalSeconds'>;
+export type RunRequestOptions = Pick<RunScenarioOptions, 'seed' | 'durationSeconds' | 'intervalSeconds' | 'traces'>;
 /** Progress of a run: the fraction of simulated time done, and the result so far on demand. */
 export type ProgressCallback = (fraction: number, partial: () => RunResult) => void;
 
@@ -35,7 +37,17 @@ export function createSimApi(): SimApi {
   const runParsed = (scenario: Scenario, warnings: ScenarioIssue[], options: RunRequestOptions = {}, onProgress?: ProgressCallback): RunResponse => {
     const issues = validateScenarioReferences(scenario);
     if (issues.length > 0) return { ok: false, issues };
-    return { ok: true, result: runScenario(scenario, { ...options, ...(onProgress ? { onProgress } : {}) }), warnings };
+    if (options.traces === undefined) {
+      const traced = traceIssues(scenario);
+      if (traced.length > 0) return { ok: false, issues: traced };
+    }
+    try {
+      return { ok: true, result: runScenario(scenario, { ...options, ...(onProgress ? { onProgress } : {}) }), warnings };
+    } catch (e) {
+      // A bad row met while replaying a trace: a located input error, like a schema issue.
+      if (e instanceof TraceFormatError) return { ok: false, issues: [traceFormatIssue(e)] };
+      throw e;
+    }
   };
   return {
     validate,

@@ -5,10 +5,23 @@
  * reviewed step: `UPDATE_GOLDENS=1 npx vitest run src/content`.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../api/run-result.ts';
 import { createSimApi } from '../api/sim-api.ts';
+import type { TraceOpener } from '../traffic/trace-reader.ts';
+
+/** Trace files beside the scenario (the CLI reads them in chunks; here a small file is read whole). */
+const tracesBeside = (scenarioPath: string): TraceOpener => (file) => {
+  let text: string | null = readFileSync(isAbsolute(file) ? file : join(dirname(scenarioPath), file), 'utf8');
+  return {
+    read: () => {
+      const chunk = text;
+      text = null;
+      return chunk;
+    },
+  };
+};
 
 const root = join(import.meta.dirname, '../../../..');
 const goldens = join(import.meta.dirname, 'goldens');
@@ -69,7 +82,7 @@ describe('the scenario corpus (content/ and examples/)', () => {
 
   for (const { dir, file, path } of files) {
     it(`${dir}/${file}: validates, runs, conserves requests and matches its golden`, () => {
-      const response = api.run(readFileSync(path, 'utf8'), `${dir}/${file}`);
+      const response = api.run(readFileSync(path, 'utf8'), `${dir}/${file}`, { traces: tracesBeside(path) });
       if (!response.ok) throw new Error(response.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
       expect(response.warnings).toEqual([]);
       const s = response.result.summary;

@@ -4,7 +4,9 @@ import type { HpaControllerConfig } from '../hpa/index.ts';
 import type { LlmCostModel, LlmEfficiency, LlmHardware } from '../llm/llm-perf.ts';
 import type { DurationDistribution } from '../random/service-time.ts';
 import type { ArrivalKind } from '../traffic/arrival-process.ts';
+import type { ThinkDistribution } from '../traffic/closed-loop.ts';
 import type { RateProfile } from '../traffic/rate-profile.ts';
+import type { EngineTrace } from '../traffic/trace-arrivals.ts';
 
 /**
  * What the engine runs: a scenario resolved to plain numbers in canonical units (seconds, requests per
@@ -38,10 +40,15 @@ export interface EngineConfig {
 }
 
 export interface EngineTraffic {
+  /** Open loop: the request rate (unused by a closed loop or a trace). */
   profile: RateProfile;
   arrivals: ArrivalKind;
   /** Index of the service that receives the traffic. */
   service: number;
+  /** A closed loop instead of the open-loop profile: users over time (a profile of user counts) and their think time. */
+  closed?: { users: RateProfile; think: ThinkDistribution } | null;
+  /** Arrivals (and token counts) replayed from a trace instead of the profile; the host supplies the file (RunOptions.traces). */
+  trace?: EngineTrace | null;
 }
 
 export type Routing = 'least-outstanding' | 'round-robin' | 'random' | 'shared-queue';
@@ -162,6 +169,8 @@ export interface EngineCall {
   timeoutSeconds: number;
   /** Attempts after the first when the call fails or times out. */
   retries: number;
+  /** Calls in flight at once from each caller replica (its connection pool); 0: no limit. */
+  connections: number;
   /** Retry back-off: attempt n waits uniform(0, min(max, (2^n − 1) · base)) with jitter, else that bound. */
   backoff: { baseSeconds: number; maxSeconds: number; jitter: boolean };
 }

@@ -4,6 +4,8 @@ import type { KedaServiceResult } from './keda-driver.ts';
 import type { RequestCounts } from './run-stats.ts';
 import type { ServiceStats } from './service-stats.ts';
 import type { LatencyBreakdown } from './tracing.ts';
+import type { ClosedLoopResult } from './load-levels.ts';
+import type { TraceOpener } from '../traffic/trace-reader.ts';
 
 /** One service's part of a run (per-service series have one point per interval, like the fleet's). */
 export interface EngineServiceResult {
@@ -40,6 +42,8 @@ export interface RunOptions {
   onProgress?: (fraction: number, snapshot: () => EngineResult) => void;
   /** Polled at control events; returning true aborts the run with an Error('cancelled'). */
   shouldCancel?: () => boolean;
+  /** Opens trace files (traffic.trace); without it a trace source is an error ("trace files are run from the CLI"). */
+  traces?: TraceOpener;
 }
 
 /** What one engine run measured. Counts are requests; times are seconds; latencies are ms. */
@@ -85,4 +89,6 @@ export interface EngineResult {
   services: EngineServiceResult[];
   /** Where the entry point's time goes (sampled traces); null without calls. */
   breakdown: LatencyBreakdown | null;
+  /** Closed-loop traffic: users over the run and the table of each user level; null without a closed loop. */
+  closedLoop: ClosedLoopResult | null;
 }

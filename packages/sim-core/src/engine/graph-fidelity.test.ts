@@ -186,3 +186,60 @@ describe('choice', () => {
     expect(Math.abs(c!.visits / api!.visits - 0.2)).toBeLessThan(0.015);
   });
 });
+
+describe('connection pools', () => {
+  // The api answers at once and calls db; each api replica's pool of `connections` is the only limit on
+  // calls in flight (db has 1,000 slots). Random routing splits the Poisson stream, so each replica's pool
+  // is an M/M/c queue of c = connections servers: its wait is Erlang C's.
+  const design = (qps: number, connections: string) =>
+    head('3h', qps) +
+    `    - { name: api, replicas: 2, concurrency: 4096, gpusPerReplica: 0, routing: random, releaseDuringCalls: true, latency: { distribution: constant, ms: 0.000001 }, calls: [{ to: db${connections} }] }\n` +
+    `    - { name: db, replicas: 1, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: exponential, meanMs: 100 } }\n`;
+
+  it('each replica pool of 5 connections is an M/M/5 queue: mean call time within 3% of Erlang C (λ = 30/s per replica, ρ = 0.6)', () => {
+    const r = run(design(60, ', connections: 5'));
+    const truth = sojourn(5, 30, 0.1) * 1000;
+    expect(Math.abs(r.latency.mean() / truth - 1)).toBeLessThan(0.03);
+    // Erlang C's share of calls that wait, against the calls that waited for a connection.
+    const api = r.services[0]!.stats!;
+    const waited = api.connectionWaits / api.visits;
+    expect(waited).toBeGreaterThan(0.2);
+    expect(waited).toBeLessThan(0.45);
+    // The database never sees more than 2 × 5 queries at once: its utilization stays under 10 of 1,000 slots.
+    expect(r.services[1]!.utilization).toBeLessThan(0.01);
+    expectConservedGraph(r);
+  });
+
+  it('without a pool the same calls do not wait: mean call time is the query time', () => {
+    const r = run(design(60, ''));
+    expect(Math.abs(r.latency.mean() / 100 - 1)).toBeLessThan(0.03);
+    expect(r.services[0]!.stats!.connectionWaits).toBe(0);
+  });
+
+  const overloaded = (timeout: string) =>
+    head('30m', 200) +
+    `    - { name: api, replicas: 2, concurrency: 4096, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 0.000001 }, calls: [{ to: db, connections: 5${timeout} }] }\n` +
+    `    - { name: db, replicas: 1, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: constant, ms: 100 } }\n`;
+
+  it('pools cap throughput at replicas × connections ÷ query time (2 × 5 ÷ 0.1 s = 100/s of 200/s offered)', () => {
+    const r = run(overloaded(''));
+    // Every request of the run (the backlog grows, so those arriving after the warm-up mostly never finish).
+    const perSecond = r.requests.served / (30 * 60);
+    expect(perSecond).toBeLessThanOrEqual((2 * 5) / 0.1 + 1);
+    expect(perSecond).toBeGreaterThan(95);
+    // The database is 10 of 1,000 slots busy: the pool, not the database, is the bottleneck.
+    expect(r.services[1]!.utilization).toBeCloseTo(0.01, 3);
+  });
+
+  it('with a timeout, calls that waited too long fail; a timed-out query gives its connection back', () => {
+    const r = run(overloaded(', timeout: 1s'));
+    // Waiting in FIFO order past the capacity, almost every call reaches the database late and times out
+    // there: the goodput collapse of an overloaded pool with a timeout that also covers the wait.
+    expect(r.measured.timedOut / r.measured.offered).toBeGreaterThan(0.45);
+    expect(r.services[0]!.stats!.connectionWaits).toBeGreaterThan(r.services[0]!.stats!.visits * 0.5);
+    // A timed-out call's connection goes back to the pool while the database still runs the query (the
+    // caller does not cancel it): the database then runs more than the pools' 10 queries at once.
+    expect(r.services[1]!.utilization).toBeGreaterThan(0.015);
+    expectConservedGraph(r);
+  });
+});

@@ -178,8 +178,15 @@ export class LlmExecutor implements PodExecutor {
       }
       if (st.headSlot !== slot) {
         st.headSlot = slot;
-        st.headIn = this.inputSampler.sample();
-        st.headOut = this.outputSampler.sample();
+        const store = this.store;
+        // A trace row's token counts override the service's distributions (at least one token each way).
+        if (store.tokens && store.inTok[slot]! >= 0) {
+          st.headIn = Math.max(1, store.inTok[slot]!);
+          st.headOut = Math.max(1, store.outTok[slot]!);
+        } else {
+          st.headIn = this.inputSampler.sample();
+          st.headOut = this.outputSampler.sample();
+        }
       }
       const need = st.headIn + st.headOut;
       if (need > cfg.kvCapacityTokens) {

@@ -1,5 +1,6 @@
 import { Rng } from '../random/rng.ts';
 import { CompletionFifo } from './completion-fifo.ts';
+import { ConnectionPools } from './connection-pools.ts';
 import type { EngineCall, EngineConfig } from './engine-config.ts';
 import type { EventHeap } from './event-heap.ts';
 import { VisitFlag, type RequestStore } from './request-store.ts';
@@ -13,6 +14,8 @@ export const FLOW_BASE = 1 << 25;
 const DELIVER = 1;
 const RESPOND = 2;
 const TIMER = 3;
+/** Heap payloads at or above this are a closed-loop user's next request (payload − WAKE_BASE = traffic source). */
+export const WAKE_BASE = FLOW_BASE * 4;
 /** Stream of the per-visit call decisions (probabilities) and retry jitter. */
 const FLOW_STREAM = 11;
 
@@ -36,12 +39,16 @@ export class RequestFlow {
   /** Calls' services, for the per-service counts of retries and timeouts (by call id). */
   private readonly callerOf: number[] = [];
   private readonly rng: Rng;
+  /** Callers' connection pools, for calls with `connections`. */
+  private readonly pools = new ConnectionPools();
   readonly netSeconds: number;
   /** Network hops take a constant time, so they finish in the order they started: a FIFO, not the heap. */
   readonly net: CompletionFifo | null;
   readonly perService: ServiceStats[];
   readonly trace: TraceRecorder | null;
   private services: ServiceRuntime[] = [];
+  /** Called when an end-to-end request ends (served or failed), before its slot is freed: closed-loop users return here. */
+  onRootEnd: ((slot: number, now: number) => void) | null = null;
   /** True when some service has calls: otherwise every visit is a root and the per-service stats are the summary's. */
   readonly graph: boolean;
 
@@ -168,7 +175,13 @@ export class RequestFlow {
     const child = store.allocVisit(store.arrival[caller]!, sendAt + this.netSeconds, call.to, async ? -1 : caller, async ? VisitFlag.Async : 0);
     store.call[child] = c;
     store.attempt[child] = attempt;
+    if (store.tokens) {
+      store.inTok[child] = store.inTok[caller]!;
+      store.outTok[child] = store.outTok[caller]!;
+    }
     store.deadline[child] = -1;
+    // The pool is the calling pod's (the pod that did the caller's work).
+    if (call.connections > 0) store.conn[child] = this.pools.poolOf(c, this.calls.length, store.pod[caller]!, call.connections);
     if (!async) {
       if (call.timeoutSeconds !== Infinity) {
         const at = sendAt + call.timeoutSeconds;
@@ -190,8 +203,41 @@ export class RequestFlow {
       store.release(child);
       return;
     }
+    const c = store.call[child]!;
+    if (this.calls[c]!.connections > 0 && (store.flags[child]! & VisitFlag.Connected) === 0) {
+      if (!this.pools.tryAcquire(store.conn[child]!)) {
+        // Every connection of the caller's pool is taken: the call waits for one (its timeout still runs).
+        if (store.arrival[child]! >= this.stats.measureFrom) this.perService[this.callerOf[c]!]!.connectionWaits++;
+        this.pools.wait(store.conn[child]!, child);
+        return;
+      }
+      store.flags[child]! |= VisitFlag.Connected;
+    }
     store.start[child] = now;
     this.services[store.service[child]!]!.arrive(child, now);
+  }
+
+  /**
+   * The call's connection goes back to its pool (its reply came back, or its caller gave up); the oldest
+   * call waiting for one takes it, unless its caller has since failed or given up on it.
+   */
+  private returnConnection(child: number, now: number): void {
+    const store = this.store;
+    store.flags[child]! &= ~VisitFlag.Connected;
+    const pool = store.conn[child]!;
+    for (let next = this.pools.release(pool); next >= 0; next = this.pools.release(pool)) {
+      this.pools.tryAcquire(pool);
+      const p = store.parent[next]!;
+      if ((store.flags[next]! & VisitFlag.Orphan) !== 0 || (p >= 0 && store.gen[p] !== store.parentGen[next])) {
+        // Never sent: its caller is gone. The connection passes to the next in line.
+        store.release(next);
+        continue;
+      }
+      store.flags[next]! |= VisitFlag.Connected;
+      store.start[next] = now;
+      this.services[store.service[next]!]!.arrive(next, now);
+      return;
+    }
   }
 
   /** Every step has replied: release a held pod slot, and the visit is served. */
@@ -253,6 +299,7 @@ export class RequestFlow {
     else if (outcome === VisitOutcome.Dropped) this.stats.drop(arrival);
     else this.stats.timeOut(arrival);
     store.roots--;
+    if (this.onRootEnd !== null) this.onRootEnd(slot, now);
     store.release(slot);
   }
 
@@ -287,6 +334,7 @@ export class RequestFlow {
     const c = store.call[child]!;
     const flags = store.flags[child]!;
     const attempt = store.attempt[child]!;
+    if ((flags & VisitFlag.Connected) !== 0) this.returnConnection(child, now);
     if (p < 0 || store.gen[p] !== store.parentGen[child]) {
       store.release(child);
       return;
@@ -350,6 +398,8 @@ export class RequestFlow {
     if (store.arrival[child]! >= this.stats.measureFrom) this.perService[this.callerOf[c]!]!.callTimeouts++;
     store.parent[child] = -1;
     store.flags[child]! |= VisitFlag.Orphan;
+    // The client cancels: its connection goes back to the pool while the callee may still be working.
+    if ((store.flags[child]! & VisitFlag.Connected) !== 0) this.returnConnection(child, now);
     if (this.trace !== null && (store.flags[child]! & VisitFlag.Traced) !== 0) {
       this.trace.forget(child);
       store.flags[child]! &= ~VisitFlag.Traced;

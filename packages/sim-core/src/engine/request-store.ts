@@ -37,6 +37,15 @@ export class RequestStore {
   deadline: Float64Array;
   /** When the visit's own work started (queueing ends), s. */
   workStart: Float64Array;
+  /** Traffic source of a root visit (written at arrival; read when a closed-loop user's request ends). */
+  source: Uint8Array;
+  /** Token counts from a trace row (-1: none, the LLM service draws them); children inherit their caller's. Written only when `tokens` is set. */
+  inTok: Int32Array;
+  outTok: Int32Array;
+  /** A call's connection pool (ConnectionPools), for calls with `connections`; meaningful while it waits or holds one. */
+  conn: Int32Array;
+  /** True when some traffic source gives token counts per request (a trace). */
+  tokens = false;
   private free: Int32Array;
   private freeCount: number;
   private capacity: number;
@@ -66,6 +75,10 @@ export class RequestStore {
     this.callWait = new Float64Array(capacity);
     this.deadline = new Float64Array(capacity);
     this.workStart = new Float64Array(capacity);
+    this.source = new Uint8Array(capacity);
+    this.inTok = new Int32Array(capacity);
+    this.outTok = new Int32Array(capacity);
+    this.conn = new Int32Array(capacity);
     this.free = new Int32Array(capacity);
     for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
     this.freeCount = capacity;
@@ -141,6 +154,10 @@ export class RequestStore {
     this.attempt[to] = this.attempt[from]!;
     this.deadline[to] = this.deadline[from]!;
     this.workStart[to] = this.workStart[from]!;
+    this.source[to] = this.source[from]!;
+    this.inTok[to] = this.inTok[from]!;
+    this.outTok[to] = this.outTok[from]!;
+    this.conn[to] = this.conn[from]!;
     return to;
   }
 
@@ -184,6 +201,10 @@ export class RequestStore {
     this.callWait = widen(this.callWait, (n) => new Float64Array(n));
     this.deadline = widen(this.deadline, (n) => new Float64Array(n));
     this.workStart = widen(this.workStart, (n) => new Float64Array(n));
+    this.source = widen(this.source, (n) => new Uint8Array(n));
+    this.inTok = widen(this.inTok, (n) => new Int32Array(n));
+    this.outTok = widen(this.outTok, (n) => new Int32Array(n));
+    this.conn = widen(this.conn, (n) => new Int32Array(n));
     const free = new Int32Array(cap);
     for (let i = 0; i < old; i++) free[i] = cap - 1 - i;
     this.free = free;
@@ -208,4 +229,6 @@ export const enum VisitFlag {
   Held = 32,
   /** Sampled for tracing: its spans are recorded. */
   Traced = 64,
+  /** It holds a connection of its caller's pool (ConnectionPools) until its reply comes back. */
+  Connected = 128,
 }

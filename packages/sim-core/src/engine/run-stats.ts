@@ -1,4 +1,5 @@
 import { LatencyHistogram } from '../metrics/latency-histogram.ts';
+import type { LoadLevel } from './load-levels.ts';
 
 /** Outcome counts of requests: every offered request is served, dropped, timed out or unfinished. */
 export interface RequestCounts {
@@ -43,6 +44,8 @@ export class RunStats {
   /** LLM requests that arrived after the warm-up: time to first token and time per output token, ms. */
   readonly ttft = new LatencyHistogram();
   readonly tpot = new LatencyHistogram();
+  /** The load level being recorded (a closed loop's user count), or null. */
+  level: LoadLevel | null = null;
   /** Output tokens generated (all, and in the current interval). */
   outputTokens = 0;
   iOutputTokens = 0;
@@ -72,6 +75,7 @@ export class RunStats {
     this.served++;
     this.iServed++;
     this.interval.record(ms);
+    if (this.level !== null) this.level.serve(arrival, ms);
     if (arrival < this.measureFrom && this.warm) {
       this.lateServed++;
       this.late.record(ms);
@@ -79,12 +83,14 @@ export class RunStats {
   }
 
   drop(arrival: number): void {
+    if (this.level !== null) this.level.failed++;
     this.dropped++;
     this.iDropped++;
     if (arrival < this.measureFrom && this.warm) this.lateDropped++;
   }
 
   timeOut(arrival: number): void {
+    if (this.level !== null) this.level.failed++;
     this.timedOut++;
     this.iDropped++;
     if (arrival < this.measureFrom && this.warm) this.lateTimedOut++;
@@ -92,6 +98,7 @@ export class RunStats {
 
   /** An LLM request finished: its token timings (recorded when it arrived after the warm-up). */
   serveTokens(arrival: number, ttftMs: number, tpotMs: number, outputTokens: number): void {
+    if (this.level !== null) this.level.serveTokens(arrival, ttftMs, tpotMs, outputTokens);
     if (arrival < this.measureFrom) return;
     this.ttft.record(ttftMs);
     if (outputTokens > 1) this.tpot.record(tpotMs);
@@ -99,6 +106,7 @@ export class RunStats {
 
   /** Counts generated tokens. */
   tokens(n: number): void {
+    if (this.level !== null) this.level.outputTokens += n;
     this.outputTokens += n;
     this.iOutputTokens += n;
   }

@@ -103,12 +103,19 @@ export class ServiceRuntime {
   }
 
   /**
-   * Puts a KEDA ScaledObject in front of the service. With a requestRate trigger the interceptor counts every new
-   * request: `arrive` is wrapped on this instance only, so services without one keep the plain method (the
-   * per-request path of designs without KEDA is unchanged).
+   * Puts a KEDA ScaledObject in front of the service: `route` (and, with a requestRate trigger, whose interceptor
+   * counts every new request, `arrive`) are wrapped on this instance only, so services without one keep the plain
+   * methods and the per-request path of designs without KEDA is the one they had before.
    */
   attachKeda(driver: KedaDriver, countsArrivals: boolean): void {
     this.zero = driver;
+    // With no ready replica a request (new, retried or released by a draining pod) goes to KEDA's gate: the
+    // activator buffer, or a refusal it counts. Wrapped here too, so `route` itself is unchanged.
+    const route = ServiceRuntime.prototype.route;
+    this.route = (slot: number, now: number): void => {
+      if (this.ready.length === 0) driver.arrive(slot, now);
+      else route.call(this, slot, now);
+    };
     if (!countsArrivals) return;
     const plain = ServiceRuntime.prototype.arrive;
     this.arrive = (slot: number, now: number): void => {
@@ -119,15 +126,10 @@ export class ServiceRuntime {
 
   /** A new request arrives at this service: the cache may answer it, else it is routed to a replica. */
   arrive(slot: number, now: number): void {
-    const limit = this.rateLimit;
-    if (limit !== null) {
-      this.tokens = Math.min(limit.burst, this.tokens + (now - this.refilledAt) * limit.perSecond);
-      this.refilledAt = now;
-      if (this.tokens < 1) {
-        this.rateLimited++;
-        return this.dropSlot(slot, now);
-      }
-      this.tokens -= 1;
+    // The rate limit is out of line: this method is inlined into the event loop, whose budget is small.
+    if (this.rateLimit !== null && !this.takeToken(now)) {
+      this.rateLimited++;
+      return this.dropSlot(slot, now);
     }
     const cacheFifo = this.cacheFifo;
     if (cacheFifo !== null && this.cacheRng.next() < this.config.cache!.hitRatio) {
@@ -135,6 +137,16 @@ export class ServiceRuntime {
       return;
     }
     this.route(slot, now);
+  }
+
+  /** The token bucket of the rate limit: refills by the time passed, then takes a token if one is there. */
+  private takeToken(now: number): boolean {
+    const limit = this.rateLimit!;
+    this.tokens = Math.min(limit.burst, this.tokens + (now - this.refilledAt) * limit.perSecond);
+    this.refilledAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
   }
 
   /** A cache hit is answered at the cache: the replicas and the service's calls are skipped. */
@@ -149,7 +161,7 @@ export class ServiceRuntime {
   route(slot: number, now: number): void {
     if (this.shared) return this.routeShared(slot, now);
     const n = this.ready.length;
-    if (n === 0) return this.zero === null ? this.dropSlot(slot, now) : this.zero.arrive(slot, now);
+    if (n === 0) return this.dropSlot(slot, now);
     let pod: Pod;
     if (this.leastOutstandingRouting) pod = this.leastOutstanding();
     else if (this.config.routing === 'round-robin') pod = this.ready[this.rr++ % n]!;
@@ -188,8 +200,6 @@ export class ServiceRuntime {
       }
       return;
     }
-    // No free slot: with KEDA and no ready replica the request waits at the activator, not at the balancer.
-    if (this.zero !== null && this.ready.length === 0) return this.zero.arrive(slot, now);
     if (this.sharedQueue.length < this.config.queueMaxLength) this.sharedQueue.push(slot);
     else this.dropSlot(slot, now);
   }
@@ -228,20 +238,33 @@ export class ServiceRuntime {
     const pod = this.podsByUid[store.pod[slot]!]!;
     pod.completions++;
     if (pod.state === PodState.Terminating) this.stats.drained++;
+    if (!this.direct) return this.visitWorkDone(pod, slot, now);
+    // One service, no calls: every visit is a root that ends here (no per-service record, no calls to run).
+    this.freeSlot(pod, slot, now);
+    // flow.endRoot inlined (measured 4% on the M/M/c benchmark); a closed loop's user return goes through it.
+    if (this.flow.onRootEnd !== null) this.flow.endRoot(slot, now, VisitOutcome.Served);
+    else {
+      this.stats.serve(store.arrival[slot]!, now);
+      store.roots--;
+      store.release(slot);
+    }
+    this.afterFree(pod, now);
+  }
+
+  /** In a graph, a visit's own work is over: its calls run next (the out-of-line part of `complete`). */
+  private visitWorkDone(pod: Pod, slot: number, now: number): void {
     if (this.holdDuringCalls) {
       // Thread per request: the slot stays taken until the calls reply (releaseHeld).
       if (pod.inService - ++pod.held === 0) {
         pod.busySeconds += now - pod.busySince;
         pod.busySince = -1;
       }
-      store.flags[slot]! |= VisitFlag.Held;
+      this.store.flags[slot]! |= VisitFlag.Held;
       this.flow.workDone(slot, now);
       return;
     }
     this.freeSlot(pod, slot, now);
-    // One service, no calls: every visit is a root that ends here (no per-service record, no calls to run).
-    if (this.direct) this.flow.endRoot(slot, now, VisitOutcome.Served);
-    else this.flow.workDone(slot, now);
+    this.flow.workDone(slot, now);
     this.afterFree(pod, now);
   }
 

@@ -14,6 +14,8 @@ export class ServiceStats {
   /** Calls this service made that were retried, and that timed out at the caller. */
   retries = 0;
   callTimeouts = 0;
+  /** Calls this service made that waited for a free connection of its pool. */
+  connectionWaits = 0;
   readonly own = new LatencyHistogram();
   readonly subtree = new LatencyHistogram();
   /** The current interval: visits ended and their subtree latencies, for the per-service series. */

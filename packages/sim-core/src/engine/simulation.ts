@@ -16,6 +16,8 @@ import { createTimeSeries, sliceTimeSeries, type TimeSeries } from '../metrics/t
 import { standardExponential } from '../random/exponential.ts';
 import { Rng, RngStream } from '../random/rng.ts';
 import { DurationSampler } from '../random/service-time.ts';
+import { ArrivalMerge } from '../traffic/arrival-merge.ts';
+import { NO_ARRIVALS, type ArrivalSource } from '../traffic/arrival-source.ts';
 import { ArrivalProcess } from '../traffic/arrival-process.ts';
 import type { CompletionFifo } from './completion-fifo.ts';
 import { ControlQueue } from './control-queue.ts';
@@ -30,7 +32,10 @@ import { RequestStore } from './request-store.ts';
 import { RunStats } from './run-stats.ts';
 import { MAX_IN_FLIGHT_REQUESTS } from './engine-limits.ts';
 import { ServiceRuntime } from './service-runtime.ts';
-import { FLOW_BASE, RequestFlow } from './request-flow.ts';
+import { FLOW_BASE, RequestFlow, WAKE_BASE } from './request-flow.ts';
+import { ClosedLoop, userSchedule } from '../traffic/closed-loop.ts';
+import { TraceArrivals } from '../traffic/trace-arrivals.ts';
+import { type ClosedLoopResult, LoadLevel, MAX_LOAD_LEVELS } from './load-levels.ts';
 import { VisitFlag } from './request-store.ts';
 
 const DEFAULT_MAX_EVENTS = 5000;
@@ -131,7 +136,15 @@ export class Simulation {
     const end = this.cfg.durationSeconds;
     this.bootstrap();
     // Each source draws from its own stream; the first keeps the single-source stream, so one-source runs are unchanged.
-    const arrivals = this.cfg.traffic.map((t, i) => new ArrivalProcess(t.profile, t.arrivals, new Rng(this.cfg.seed, i === 0 ? RngStream.arrivals : RngStream.arrivals * 1000 + i)));
+    const arrivals = this.cfg.traffic.map((t, i): ArrivalSource => {
+      if (t.closed) return NO_ARRIVALS;
+      if (t.trace) {
+        if (!options.traces) throw new Error(`trace ${t.trace.file}: trace files are run from the CLI (no trace reader in this host)`);
+        return new TraceArrivals(t.trace, options.traces);
+      }
+      return new ArrivalProcess(t.profile, t.arrivals, new Rng(this.cfg.seed, i === 0 ? RngStream.arrivals : RngStream.arrivals * 1000 + i));
+    });
+    this.startClosedLoops();
     this.scheduleIntervals(options);
     if (this.cfg.warmupSeconds > 0) this.control.schedule(this.cfg.warmupSeconds, () => this.stats.markWarmup());
     this.advance(end, arrivals, options);
@@ -146,7 +159,7 @@ export class Simulation {
    * Runs events up to `until`: arrivals (none while draining), request completions and control events.
    * Returns the time it stopped: `until`, or while draining the moment the last request finished.
    */
-  private advance(until: number, arrivals: ArrivalProcess[] | null, options: RunOptions): number {
+  private advance(until: number, arrivals: ArrivalSource[] | null, options: RunOptions): number {
     const heap = this.heap;
     const control = this.control;
     const store = this.store;
@@ -157,33 +170,27 @@ export class Simulation {
     const sources = this.cfg.traffic;
     const maxInFlight = this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS;
     const draining = arrivals === null;
+    // One source and no tracing: arrivals go straight to their service (flow.arrive only adds the trace).
+    const entry = sources.length === 1 && flow.trace === null ? services[sources[0]!.service]! : null;
+    const entryIndex = sources[0]?.service ?? 0;
+    // Closed loops need each request's source (its user returns when it ends); traces, its tokens.
+    const tagged = store.tokens || this.closed.some((c) => c !== null);
     // Constant-service-time completions and network hops finish in start order: their FIFOs are a fourth
     // event source, read directly instead of through the heap.
     const fifos = services.flatMap((s) => s.fifos);
     if (flow.net !== null) fifos.push(flow.net);
     const fifo0 = fifos.length === 1 ? fifos[0]! : null;
-    // Several traffic sources: the next arrival is the earliest of each source's next one.
-    const nextOf = arrivals === null ? new Float64Array(0) : Float64Array.from(arrivals, (a) => a.next());
-    let src = 0;
-    let nextArrival = Infinity;
-    for (let i = 0; i < nextOf.length; i++) {
-      if (nextOf[i]! < nextArrival) {
-        nextArrival = nextOf[i]!;
-        src = i;
-      }
-    }
+    // One source is read directly; several go through a merge (kept out of this loop: see ArrivalMerge).
+    const one = arrivals !== null && arrivals.length === 1 ? arrivals[0]! : null;
+    const merge = arrivals !== null && arrivals.length > 1 ? new ArrivalMerge(arrivals) : null;
+    let nextArrival = one !== null ? one.next() : merge !== null ? merge.next() : Infinity;
     for (;;) {
       let tF = Infinity;
       let due: CompletionFifo | null = fifo0;
       if (fifo0 !== null) tF = fifo0.nextTime();
       else if (fifos.length > 1) {
-        for (const f of fifos) {
-          const t = f.nextTime();
-          if (t < tF) {
-            tF = t;
-            due = f;
-          }
-        }
+        due = earliest(fifos);
+        tF = due.nextTime();
       }
       const tC = heap.peekTime();
       const tK = control.peekTime();
@@ -194,27 +201,22 @@ export class Simulation {
       } else if (tC <= nextArrival && tC <= tK) {
         if (tC > until) break;
         const payload = heap.pop();
-        if (payload >= FLOW_BASE) flow.onHeapEvent(payload, tC);
-        else if (payload >= 0) (single ?? services[store.service[payload]!]!).complete(payload, tC);
-        else this.executorEvent(payload, tC);
+        if (payload >= 0 && payload < FLOW_BASE) (single ?? services[store.service[payload]!]!).complete(payload, tC);
+        else this.otherEvent(payload, tC);
         if (draining && store.inFlight === 0) return tC;
       } else if (nextArrival <= tK) {
         if (nextArrival > until) break;
         const now = nextArrival;
         stats.offer();
-        if (store.live < maxInFlight) flow.arrive(store.alloc(now, sources[src]!.service), now);
-        else this.overflow(now, sources[src]!.service);
-        if (nextOf.length === 1) nextArrival = nextOf[0] = arrivals![0]!.next();
-        else {
-          nextOf[src] = arrivals![src]!.next();
-          nextArrival = Infinity;
-          for (let i = 0; i < nextOf.length; i++) {
-            if (nextOf[i]! < nextArrival) {
-              nextArrival = nextOf[i]!;
-              src = i;
-            }
-          }
-        }
+        const src = merge === null ? 0 : merge.source;
+        const service = merge === null ? entryIndex : sources[src]!.service;
+        if (store.live < maxInFlight) {
+          const slot = store.alloc(now, service);
+          if (tagged) this.tagArrival(slot, src, arrivals![src]!);
+          if (entry !== null) entry.arrive(slot, now);
+          else flow.arrive(slot, now);
+        } else this.overflow(now, service);
+        nextArrival = one !== null ? one.next() : merge!.next();
       } else {
         if (tK > until) break;
         control.runNext();
@@ -222,6 +224,122 @@ export class Simulation {
       }
     }
     return until;
+  }
+
+  /** Out of the loop: what a request must remember of its source (the source, for its closed loop; trace tokens). */
+  private tagArrival(slot: number, src: number, a: ArrivalSource): void {
+    const store = this.store;
+    store.source[slot] = src;
+    if (store.tokens) {
+      store.inTok[slot] = a.inputTokens;
+      store.outTok[slot] = a.outputTokens;
+    }
+  }
+
+  // ---- closed loops ----
+
+  /** Per traffic source: its closed loop, or null for an open loop or a trace. */
+  private closed: (ClosedLoop | null)[] = [];
+  private levels: LoadLevel[] = [];
+  private levelsTruncated = false;
+  private userSamples = { min: Infinity, max: 0, sum: 0, n: 0 };
+
+  /**
+   * t = 0: each closed loop's initial users send their first request, the target changes are scheduled,
+   * and the end of every end-to-end request returns its user to the loop.
+   */
+  private startClosedLoops(): void {
+    const cfg = this.cfg;
+    this.store.tokens = cfg.traffic.some((t) => t.trace);
+    this.closed = cfg.traffic.map((t, i) => (t.closed ? new ClosedLoop(userSchedule(t.closed.users, cfg.durationSeconds), t.closed.think, new Rng(cfg.seed, RngStream.think * 1000 + i)) : null));
+    if (this.closed.every((c) => c === null)) return;
+    const closed = this.closed;
+    const store = this.store;
+    const heap = this.heap;
+    this.flow.onRootEnd = (slot, now) => {
+      const src = store.source[slot]!;
+      const loop = closed[src];
+      if (loop === undefined || loop === null || this.draining) return;
+      if (loop.stays()) heap.push(now + loop.thinkSeconds(), WAKE_BASE + src);
+    };
+    closed.forEach((loop, src) => {
+      if (loop === null) return;
+      for (let n = loop.begin(); n > 0; n--) heap.push(0, WAKE_BASE + src);
+      const change = (now: number): void => {
+        for (let n = loop.applyChange(); n > 0; n--) heap.push(now, WAKE_BASE + src);
+        this.newLevel(now);
+        const next = loop.nextChangeTime();
+        if (next !== Infinity) this.control.schedule(next, change);
+      };
+      const first = loop.nextChangeTime();
+      if (first !== Infinity) this.control.schedule(first, change);
+    });
+    this.newLevel(0);
+  }
+
+  /** The user count changed (or the run starts): a new row of the sweep table, if the total changed. */
+  private newLevel(now: number): void {
+    let users = 0;
+    for (const loop of this.closed) if (loop !== null) users += loop.target;
+    const cur = this.stats.level;
+    if (cur !== null && cur.users === users) return;
+    if (cur !== null) cur.to = now;
+    if (this.levels.length >= MAX_LOAD_LEVELS) {
+      this.levelsTruncated = true;
+      this.stats.level = null;
+      return;
+    }
+    const level = new LoadLevel(users, now, this.cfg.services.some((x) => x.llm));
+    this.levels.push(level);
+    this.stats.level = level;
+  }
+
+  /** A closed-loop user's think time is over: it sends its next request (or retires if the users fell). */
+  private wake(src: number, now: number): void {
+    const loop = this.closed[src]!;
+    if (this.draining || !loop.stays()) return;
+    const store = this.store;
+    const service = this.cfg.traffic[src]!.service;
+    this.stats.offer();
+    if (store.live >= (this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS)) {
+      this.overflow(now, service);
+      // The user saw a failure: it thinks and tries again.
+      this.heap.push(now + loop.thinkSeconds(), WAKE_BASE + src);
+      return;
+    }
+    const slot = store.alloc(now, service);
+    store.source[slot] = src;
+    if (store.tokens) {
+      store.inTok[slot] = -1;
+      store.outTok[slot] = -1;
+    }
+    this.flow.arrive(slot, now);
+  }
+
+  /** Users at this moment, over every closed loop. */
+  private usersNow(): number {
+    let users = 0;
+    for (const loop of this.closed) if (loop !== null) users += loop.active;
+    return users;
+  }
+
+  /** The closed loops' users and sweep table (a level still open ends at Infinity: readers cut it at the result's end). */
+  private closedLoopResult(): ClosedLoopResult | null {
+    const first = this.cfg.traffic.find((t) => t.closed)?.closed;
+    if (!first) return null;
+    const think = first.think.kind === 'constant' ? first.think.seconds : first.think.meanSeconds;
+    return { users: summarize(this.userSamples), thinkSeconds: think, levels: [...this.levels], levelsTruncated: this.levelsTruncated };
+  }
+
+  /**
+   * Heap events other than a per-request completion: network and timer events of the request flow, a
+   * closed-loop user's wake-up, batching and LLM executors' events. Out of line: the event loop is kept
+   * small enough for the JIT to inline its hot callees (heap, arrivals, completions).
+   */
+  private otherEvent(payload: number, now: number): void {
+    if (payload >= WAKE_BASE) this.wake(payload - WAKE_BASE, now);
+    else if (payload >= FLOW_BASE) this.flow.onHeapEvent(payload, now);
+    else this.executorEvent(payload, now);
   }
 
   /** The in-flight limit is reached (an overloaded design with unbounded queues): the arrival is dropped. */
@@ -534,11 +652,14 @@ export class Simulation {
     const inFlight = this.store.inFlight;
     s.waiting[i] = waiting;
     s.inService[i] = inFlight - waiting;
+    const users = this.usersNow();
+    s.users[i] = users;
     if (now > this.cfg.warmupSeconds) {
       if (inFlight > this.backlogMax) this.backlogMax = inFlight;
       if (waiting > this.waitingMax) this.waitingMax = waiting;
       sample(this.replicaSamples, ready);
       sample(this.nodeSamples, readyNodes + provisioningNodes);
+      sample(this.userSamples, users);
       this.gpuUtilSum += util;
     }
   }
@@ -589,6 +710,9 @@ export class Simulation {
   /** The horizon: the last intervals are recorded and the bill closes (the drain after it is not billed or charted). */
   private closeHorizon(end: number): Billing {
     while (this.intervalIndex < this.series.t.length) this.recordInterval(end);
+    // The sweep table ends at the horizon: the drain is not part of any level.
+    if (this.stats.level !== null) this.stats.level.to = end;
+    this.stats.level = null;
     return this.billing(end);
   }
 
@@ -679,6 +803,7 @@ export class Simulation {
         };
       }),
       breakdown: this.flow.trace?.breakdown(measureFrom) ?? null,
+      closedLoop: this.closedLoopResult(),
     };
   }
 
@@ -710,4 +835,18 @@ function summarize(acc: { min: number; max: number; sum: number; n: number }): {
 /** Runs one engine configuration to the horizon. */
 export function runEngine(config: EngineConfig, options: RunOptions = {}): EngineResult {
   return new Simulation(config).run(options);
+}
+
+/** The completion FIFO whose head finishes first (several: constant service times, cache hits, the network). */
+function earliest(fifos: readonly CompletionFifo[]): CompletionFifo {
+  let best = fifos[0]!;
+  let tBest = best.nextTime();
+  for (let i = 1; i < fifos.length; i++) {
+    const t = fifos[i]!.nextTime();
+    if (t < tBest) {
+      tBest = t;
+      best = fifos[i]!;
+    }
+  }
+  return best;
 }

@@ -23,6 +23,8 @@ export interface TimeSeries {
   /** Requests in flight at the interval's end: waiting in a queue, and in service (the backlog is their sum). */
   waiting: Float64Array;
   inService: Float64Array;
+  /** Closed-loop users at the interval's end (with a request in flight or thinking); 0 without a closed loop. */
+  users: Float64Array;
 }
 
 export const TIME_SERIES_FIELDS = [
@@ -44,6 +46,7 @@ export const TIME_SERIES_FIELDS = [
   'kvCacheUtilization',
   'waiting',
   'inService',
+  'users',
 ] as const satisfies readonly (keyof TimeSeries)[];
 
 /** The first `n` intervals of a series, copied (for a snapshot of a run in progress). */

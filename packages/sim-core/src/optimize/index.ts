@@ -1,4 +1,5 @@
 // Public list of the optimizer: search space, search, summary.
+export { buildSearchSpace, type VariedField } from './build-search-space.ts';
 export { bindingConstraint, type BindingConstraint, type Neighbour } from './binding-constraint.ts';
 export { DesignProber, type DesignRecord, type EvaluateDesign } from './design-prober.ts';
 export { summarizeDesign, type DesignStatus, type DesignSummary, type ExpectationOverSeeds } from './design-summary.ts';

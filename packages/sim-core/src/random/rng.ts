@@ -68,4 +68,6 @@ export const RngStream = {
   provisioningFailure: 8,
   /** Random tie-breaks of the cluster autoscaler's expander. */
   expander: 9,
+  /** Think times of each closed-loop traffic source (stream think × 1000 + source index). */
+  think: 12,
 } as const;

@@ -1,6 +1,6 @@
 /** Zod schema for `services[].calls` (what a service does after its own work) and `spec.network`. */
 import { z } from 'zod';
-import { MAX_CALL_STEPS, MAX_LATENCY_MS, MAX_PARALLEL_CALLS, MAX_RETRIES } from './limits.ts';
+import { MAX_CALL_STEPS, MAX_CONNECTIONS, MAX_LATENCY_MS, MAX_PARALLEL_CALLS, MAX_RETRIES } from './limits.ts';
 import { durationSeconds, fraction } from './unit-fields.ts';
 
 const HOUR = 3600;
@@ -19,6 +19,13 @@ export const callSchema = z.strictObject({
   async: z.boolean().default(false).describe('Fire-and-forget (enqueue an event): the caller does not wait for the reply'),
   timeout: durationSeconds('The caller gives up after this long (from sending the call)', { min: 0, max: HOUR, exclusiveMin: true }).optional(),
   retries: z.number().int().min(0).max(MAX_RETRIES).default(0).describe('Attempts after the first when the call fails or times out'),
+  connections: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_CONNECTIONS)
+    .optional()
+    .describe("Connection pool per caller replica: at most this many of these calls in flight from each replica; more wait for a free connection (the timeout covers the wait)"),
   backoff: backoffSchema.prefault({}).describe('Wait before each retry (default: Envoy\'s 25 ms base, full jitter)'),
 });
 

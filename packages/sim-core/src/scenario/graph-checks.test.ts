@@ -26,6 +26,15 @@ describe('service graph checks', () => {
     expect(out[0]).toMatchObject({ line: 8, path: 'spec.services[0].calls[0].to', message: 'no service named "dbb"', suggestion: 'db' });
   });
 
+  it('a connection pool on an async call is refused at its field; a pool of 0 is out of range', () => {
+    expect(issues(doc(svc('api', '[{ to: db, async: true, connections: 5 }]') + svc('db')))).toEqual([
+      { line: 8, path: 'spec.services[0].calls[0].connections', message: 'an async call does not wait for a reply, so it holds no connection: a pool limits synchronous calls only', suggestion: undefined },
+    ]);
+    const zero = issues(doc(svc('api', '[{ to: db, connections: 0 }]') + svc('db')));
+    expect(zero).toHaveLength(1);
+    expect(zero[0]!.path).toBe('spec.services[0].calls[0].connections');
+  });
+
   it('a call inside a parallel group is located at its own index', () => {
     const out = issues(doc(svc('api', '[{ parallel: [{ to: db }, { to: serch }] }]') + svc('db') + svc('search')));
     expect(out[0]).toMatchObject({ path: 'spec.services[0].calls[0].parallel[1].to', suggestion: 'search' });

@@ -34,6 +34,10 @@ export function checkServiceGraph(services: readonly GraphService[]): GraphIssue
       calls.forEach((c, j) => {
         const group = 'parallel' in step ? 'parallel' : 'choice' in step ? 'choice' : null;
         const path: (string | number)[] = group !== null ? ['services', i, 'calls', k, group, j, 'to'] : ['services', i, 'calls', k, 'to'];
+        if (c.async && c.connections !== undefined) {
+          out.push({ path: [...path.slice(0, -1), 'connections'], input: c.connections, message: 'an async call does not wait for a reply, so it holds no connection: a pool limits synchronous calls only', expected: 'no connections on an async call' });
+          return;
+        }
         const to = index.get(c.to);
         if (to === undefined) {
           const suggestion = suggestNearest(c.to, names);

@@ -99,6 +99,8 @@ export const MAX_PARALLEL_CALLS = 64;
 
 /** Most retries of one call: more only multiplies a failing dependency's load. */
 export const MAX_RETRIES = 10;
+/** Largest connection pool of a call, per caller replica. */
+export const MAX_CONNECTIONS = 100_000;
 
 /**
  * Most visits one end-to-end request may make (the product of fan-outs and retries along the deepest
@@ -111,3 +113,12 @@ export const MAX_TRAFFIC_SOURCES = 16;
 
 /** Most vCPUs one replica may request. */
 export const MAX_CPUS_PER_REPLICA = 512;
+
+/** Most users of a closed-loop traffic source (each is one request in flight or thinking). */
+export const MAX_USERS = 100_000;
+
+/** Longest think time of a closed-loop user (1 hour). */
+export const MAX_THINK_SECONDS = 3600;
+
+/** Most rows of a trace file read in one run (looping included): the same bound as expected requests. */
+export const MAX_TRACE_ROWS = 1e9;

@@ -120,6 +120,7 @@ export const SERVICE_METRICS = [
   { name: 'requests.served', kind: 'count', unit: 'requests', description: 'Visits served' },
   { name: 'requests.failed', kind: 'count', unit: 'requests', description: 'Visits dropped or timed out at the service' },
   { name: 'retries', kind: 'count', unit: 'retries', description: 'Retries of the calls this service made' },
+  { name: 'connectionWaits', kind: 'count', unit: 'calls', description: 'Calls this service made that waited for a free connection of their pool (`connections`)' },
   { name: 'replicas.max', kind: 'count', unit: 'replicas', description: 'Most ready replicas at an interval end after warmup' },
   { name: 'replicas.mean', kind: 'count', unit: 'replicas', description: 'Mean ready replicas after warmup' },
   { name: 'cost.hourly', kind: 'usd', unit: 'USD/h', description: "The service's share of the node bill per hour (each pool split by requested GPUs or vCPUs)" },

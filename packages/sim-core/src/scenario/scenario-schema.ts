@@ -200,6 +200,7 @@ function checkTraffic(s: SpecShape, ctx: Ctx, duration: number): void {
   let total = 0;
   for (const { source, path } of sources) {
     const p = source.profile;
+    if (p === undefined) continue;
     if (p.type === 'spike' && p.at >= duration) {
       issue(ctx, [...path, 'profile', 'at'], p.at, `the spike starts at ${formatDuration(p.at)}, not before the run ends (${formatDuration(duration)})`);
     }

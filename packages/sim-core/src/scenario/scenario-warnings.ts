@@ -66,6 +66,7 @@ function trafficWarnings(scenario: Scenario): ScenarioWarning[] {
   if (traffic === undefined || duration === undefined) return [];
   const out: ScenarioWarning[] = [];
   const p = traffic.profile;
+  if (p === undefined) return [];
   const late = p.type === 'step' ? p.at : p.type === 'ramp' ? p.start : undefined;
   if (late !== undefined && late >= duration) {
     out.push({ path: ['spec', 'traffic', 'profile', p.type === 'step' ? 'at' : 'start'], message: `happens at ${formatDuration(late)}, after the run ends (${formatDuration(duration)})` });

@@ -6,11 +6,24 @@
  * peaks 14 h into the run).
  */
 import { compileRateProfile, integrateRate, peakRate, type ProfileSpec, rateAt } from '../traffic/rate-profile.ts';
-import type { TrafficProfile, TrafficSpec } from './traffic-schema.ts';
+import type { TrafficProfile, TrafficSpec, UsersSpec } from './traffic-schema.ts';
 
 /** The parsed profile in the engine's terms (points as [t, qps] pairs); the shapes themselves are defined once, in traffic/rate-profile.ts. */
 export function profileSpecOf(profile: TrafficProfile): ProfileSpec {
   return profile.type === 'points' ? { type: 'points', points: profile.points.map((p) => [p.at, p.qps] as const) } : profile;
+}
+
+/** A closed loop's users in the engine's profile terms (a user count where the rate profile has requests/s). */
+export function usersProfileSpecOf(users: UsersSpec): ProfileSpec {
+  if (typeof users === 'number') return { type: 'constant', qps: users };
+  switch (users.type) {
+    case 'constant':
+      return { type: 'constant', qps: users.users };
+    case 'points':
+      return { type: 'points', points: users.points.map((p) => [p.at, p.users] as const) };
+    default:
+      return users;
+  }
 }
 
 /** Request rate (requests/s) of `profile` at simulated time `t` (s); right-continuous at steps. */
@@ -49,5 +62,6 @@ export function peakTrafficRate(profile: TrafficProfile, durationSeconds: number
 
 /** Expected number of requests a run of `durationSeconds` offers: ∫₀ᴰ rate(t) dt (exact). */
 export function expectedRequests(traffic: Pick<TrafficSpec, 'profile'>, durationSeconds: number): number {
-  return trafficIntegral(traffic.profile, 0, durationSeconds);
+  // A closed loop or a trace has no rate profile: its count is known only by running it.
+  return traffic.profile === undefined ? 0 : trafficIntegral(traffic.profile, 0, durationSeconds);
 }

@@ -25,6 +25,9 @@ export class ArrivalProcess {
   private readonly poisson: boolean;
   /** Uniform arrivals: the integrated rate still to cover before the next arrival. */
   private need = 0.5;
+  /** Open-loop arrivals carry no token counts (the LLM service draws them). */
+  readonly inputTokens = -1;
+  readonly outputTokens = -1;
 
   constructor(
     private readonly profile: RateProfile,

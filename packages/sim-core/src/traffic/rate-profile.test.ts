@@ -20,7 +20,7 @@ function compiled(profile: string) {
   const text = `apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: p }\nspec:\n  duration: 6h\n  traffic: { profile: ${profile} }\n  services: [{ name: s, latency: { distribution: constant, ms: 1 } }]\n`;
   const parsed = parseScenarioText(text, 'p.yaml');
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('; '));
-  return { spec: parsed.scenario.spec.traffic!.profile, engine: compileScenario(parsed.scenario).traffic[0]!.profile };
+  return { spec: parsed.scenario.spec.traffic!.profile!, engine: compileScenario(parsed.scenario).traffic[0]!.profile };
 }
 
 describe('compiled rate profiles match the reference shapes', () => {

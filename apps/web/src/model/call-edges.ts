@@ -1,0 +1,163 @@
+/**
+ * Calls between services as canvas edges. A service's `calls` (docs/scenario-format.md, "Service
+ * graph") stay the source of truth in its document fragment; each call is drawn as an edge from the
+ * caller to the callee's front node (its cache, else its balancer, else the service), labelled with
+ * what the call does. Editing the graph edits the fragment: a new service → service edge appends a
+ * call, deleting a call edge (or the callee) removes that call.
+ */
+import type { PathSegment } from '@design-sim/sim-core';
+import { asArray, asObject, isObject, type PlainObject } from './doc-path.ts';
+import type { DesignEdge } from './design-graph.ts';
+
+/** Where a call sits in its caller's `calls`: step `step`, and inside a group its index `index`. */
+export interface CallRef {
+  step: number;
+  /** Index inside a `parallel` or `choice` group; null for a single-call step. */
+  index: number | null;
+  group: 'single' | 'parallel' | 'choice';
+}
+
+/** What a call edge carries (absent on other edges). */
+export interface CallEdgeData {
+  /** Null for an edge just drawn on the canvas: `graphToScenario` appends `{ to }` for it. */
+  ref: CallRef | null;
+  /** The callee's name, as written. */
+  to: string;
+}
+
+const CALL_PREFIX = 'call:';
+
+/** True for the edges that stand for calls. */
+export function isCallEdge(e: { id: string }): boolean {
+  return e.id.startsWith(CALL_PREFIX);
+}
+
+/** The edge id of a call: stable while the caller's call list keeps its shape. */
+export function callEdgeId(callerId: string, ref: CallRef): string {
+  return `${CALL_PREFIX}${callerId}:${ref.step}${ref.index === null ? '' : `.${ref.index}`}`;
+}
+
+/** The id of a call edge drawn on the canvas and not yet written to the document. */
+export function newCallEdgeId(callerId: string, calleeId: string): string {
+  return `${CALL_PREFIX}${callerId}:new:${calleeId}`;
+}
+
+/** Each call of a `calls` list, with where it sits. Malformed entries are skipped (the inspector shows their issues). */
+export function callsOf(calls: unknown): { ref: CallRef; call: PlainObject }[] {
+  const out: { ref: CallRef; call: PlainObject }[] = [];
+  asArray(calls).forEach((raw, step) => {
+    if (!isObject(raw)) return;
+    for (const group of ['parallel', 'choice'] as const) {
+      if (Array.isArray(raw[group])) {
+        raw[group].forEach((c: unknown, index: number) => {
+          if (isObject(c)) out.push({ ref: { step, index, group }, call: c });
+        });
+        return;
+      }
+    }
+    out.push({ ref: { step, index: null, group: 'single' }, call: raw });
+  });
+  return out;
+}
+
+/** The document path of a call inside its caller. */
+export function callPath(callerPath: readonly PathSegment[], ref: CallRef): PathSegment[] {
+  return ref.index === null ? [...callerPath, 'calls', ref.step] : [...callerPath, 'calls', ref.step, ref.group, ref.index];
+}
+
+function percent(p: unknown): string | null {
+  if (typeof p === 'string') return p.trim().endsWith('%') ? p.trim() : null;
+  if (typeof p === 'number' && p < 1) return `${Number((p * 100).toFixed(2))}%`;
+  return null;
+}
+
+/** The edge label: what the call does, in a few words ("async", "30%", "parallel", "choice 60%", "timeout 2s ×2 retries"). */
+export function callLabel(call: PlainObject, ref: CallRef): string {
+  const parts: string[] = [];
+  if (ref.group === 'parallel') parts.push('parallel');
+  const share = percent(call.probability);
+  if (ref.group === 'choice') parts.push(share === null ? 'choice' : `choice ${share}`);
+  else if (share !== null) parts.push(share);
+  if (call.async === true) parts.push('async');
+  if (call.timeout !== undefined) parts.push(`timeout ${String(call.timeout)}`);
+  if (typeof call.retries === 'number' && call.retries > 0) parts.push(`${call.retries} ${call.retries === 1 ? 'retry' : 'retries'}`);
+  return parts.join(' · ');
+}
+
+/**
+ * The call edges of every service. `serviceIds` are the service nodes' ids in document order and
+ * `front` maps a service node id to the node its requests enter (cache, balancer or itself).
+ */
+export function callEdges(services: readonly unknown[], serviceIds: readonly string[], front: ReadonlyMap<string, string>): DesignEdge[] {
+  const idByName = new Map<string, string>();
+  services.forEach((s, i) => {
+    const name = asObject(s).name;
+    if (typeof name === 'string' && !idByName.has(name)) idByName.set(name, serviceIds[i]!);
+  });
+  const edges: DesignEdge[] = [];
+  services.forEach((s, i) => {
+    const caller = serviceIds[i]!;
+    for (const { ref, call } of callsOf(asObject(s).calls)) {
+      const to = typeof call.to === 'string' ? call.to : '';
+      const callee = idByName.get(to);
+      // A call to an unknown service has no edge: the inspector shows the issue at its `to` field.
+      if (callee === undefined) continue;
+      const label = callLabel(call, ref);
+      edges.push({
+        id: callEdgeId(caller, ref),
+        source: caller,
+        target: front.get(callee) ?? callee,
+        data: { implicit: false, call: { ref, to } },
+        ...(label === '' ? {} : { label }),
+      });
+    }
+  });
+  return edges;
+}
+
+/**
+ * A caller's `calls` after the canvas edited its edges: the calls whose edges were `removed` go (a group
+ * left empty goes with them; no call left removes the key), and `added` callee names are appended as
+ * single calls. Calls that have no edge (an unknown callee, being typed) are kept.
+ */
+export function editCalls(calls: unknown, removed: ReadonlySet<string>, callerId: string, added: readonly string[]): unknown {
+  const kept = { has: (id: string) => !removed.has(id) };
+  const steps = asArray(calls);
+  const out: unknown[] = [];
+  steps.forEach((raw, step) => {
+    if (!isObject(raw)) {
+      out.push(raw);
+      return;
+    }
+    for (const group of ['parallel', 'choice'] as const) {
+      if (Array.isArray(raw[group])) {
+        const list: unknown[] = raw[group];
+        const left = list.filter((c, index) => !isObject(c) || kept.has(callEdgeId(callerId, { step, index, group })));
+        if (left.length === list.length) out.push(raw);
+        else if (left.length > 0) out.push({ ...raw, [group]: left });
+        return;
+      }
+    }
+    if (kept.has(callEdgeId(callerId, { step, index: null, group: 'single' }))) out.push(raw);
+  });
+  for (const to of added) out.push({ to });
+  if (out.length === 0) return steps.length === 0 ? calls : undefined;
+  return out;
+}
+
+/** Renames the callee `from` to `to` in a `calls` list (every form of step). */
+export function renameCallee(calls: unknown, from: string, to: string): unknown {
+  if (!Array.isArray(calls)) return calls;
+  let changed = false;
+  const fix = (c: unknown): unknown => {
+    if (!isObject(c) || c.to !== from) return c;
+    changed = true;
+    return { ...c, to };
+  };
+  const out = calls.map((raw: unknown) => {
+    if (!isObject(raw)) return raw;
+    for (const group of ['parallel', 'choice'] as const) if (Array.isArray(raw[group])) return { ...raw, [group]: raw[group].map(fix) };
+    return fix(raw);
+  });
+  return changed ? out : calls;
+}

@@ -1,0 +1,55 @@
+import { createSimApi } from '@design-sim/sim-core';
+import { describe, expect, it } from 'vitest';
+import { smallDoc } from '../test-support/fixtures.ts';
+import { copySelection, pasteClip } from './clipboard.ts';
+import { createHistory, historyReducer } from './design-history.ts';
+import { initialDesignState } from './design-reducer.ts';
+import { getIn, type PlainObject } from './doc-path.ts';
+import { scenarioToGraph } from './scenario-to-graph.ts';
+import { docToYaml } from './scenario-yaml.ts';
+
+const base = (): PlainObject => {
+  const d = smallDoc();
+  return { ...d, spec: { ...(d.spec as PlainObject), canvas: { nodes: { 'service:model': { x: 300, y: 100 }, 'pool:gpu': { x: 600, y: 100 } } } } };
+};
+
+describe('copy, paste, duplicate', () => {
+  it('a service and its pool paste as a pair under fresh names, the copy on the copied pool, 40 px off', () => {
+    const doc = base();
+    const clip = copySelection(doc, ['service:model', 'pool:gpu', 'traffic'])!;
+    expect(clip.skipped).toEqual(['traffic']);
+    const { doc: out, ids } = pasteClip(doc, clip);
+    expect(ids).toEqual(['pool:gpu-2', 'service:model-2']);
+    const spec = out.spec as { services: PlainObject[]; nodePools: PlainObject[]; canvas: { nodes: PlainObject } };
+    expect(spec.services[1]).toEqual({ ...spec.services[0], name: 'model-2', nodePool: 'gpu-2' });
+    expect(spec.nodePools[1]).toEqual({ ...spec.nodePools[0], name: 'gpu-2' });
+    expect(spec.canvas.nodes['service:model-2']).toEqual({ x: 340, y: 140 });
+    expect(spec.canvas.nodes['pool:gpu-2']).toEqual({ x: 640, y: 140 });
+    // The copy is a valid design the simulator runs (the pasted service gets no traffic of its own).
+    expect(createSimApi().validate(docToYaml(out), 'x.yaml').ok).toBe(true);
+  });
+
+  it('a service alone keeps its pool; a load balancer or cache copies its service; nothing copyable gives null', () => {
+    const doc = base();
+    const { doc: out } = pasteClip(doc, copySelection(doc, ['lb:model'])!);
+    expect((out.spec as { services: PlainObject[] }).services[1]).toMatchObject({ name: 'model-2', nodePool: 'gpu' });
+    // Without a stored position, the copy lands 40 px off where the automatic layout drew the original.
+    const laidOut = scenarioToGraph(smallDoc()).nodes.find((n) => n.id === 'service:model')!.position;
+    const pasted = pasteClip(smallDoc(), copySelection(smallDoc(), ['service:model'])!).doc;
+    expect(getIn(pasted, ['spec', 'canvas', 'nodes', 'service:model-2'])).toEqual({ x: laidOut.x + 40, y: laidOut.y + 40 });
+    expect(copySelection(doc, ['traffic'])).toBeNull();
+    expect(copySelection(doc, [])).toBeNull();
+  });
+
+  it('select all, then duplicate, is one undo step that selects the copies', () => {
+    let h = createHistory(initialDesignState(base()));
+    h = historyReducer(h, { type: 'selectAll' });
+    expect(h.present.selection).toEqual(['service:model', 'pool:gpu', 'traffic']);
+    expect(h.past).toHaveLength(0);
+    h = historyReducer(h, { type: 'duplicate' });
+    expect(h.present.selection).toEqual(['pool:gpu-2', 'service:model-2']);
+    expect((h.present.doc.spec as { services: unknown[] }).services).toHaveLength(2);
+    h = historyReducer(h, { type: 'undo' });
+    expect((h.present.doc.spec as { services: unknown[] }).services).toHaveLength(1);
+  });
+});

@@ -1,0 +1,27 @@
+/** A stand-in for the simulator worker in unit tests: the worker's API exposed over a MessageChannel in this thread. */
+import type { SimApi } from '@design-sim/sim-core';
+import { expose } from 'comlink';
+import type { WorkerLike } from '../worker/sim-client.ts';
+import { createWorkerSimApi } from '../worker/worker-sim-api.ts';
+
+/** A worker factory whose workers serve `api`; `started` records each one and whether it was terminated. */
+export function fakeWorkerFactory(api: SimApi = createWorkerSimApi()) {
+  const started: { terminated: boolean }[] = [];
+  const create = (): WorkerLike => {
+    const { port1, port2 } = new MessageChannel();
+    expose(api, port2);
+    const record = { terminated: false };
+    started.push(record);
+    return {
+      postMessage: (msg: unknown, transfer?: unknown) => port1.postMessage(msg, transfer as Transferable[]),
+      addEventListener: port1.addEventListener.bind(port1) as WorkerLike['addEventListener'],
+      removeEventListener: port1.removeEventListener.bind(port1) as WorkerLike['removeEventListener'],
+      terminate: () => {
+        record.terminated = true;
+        port1.close();
+        port2.close();
+      },
+    };
+  };
+  return { create, started };
+}

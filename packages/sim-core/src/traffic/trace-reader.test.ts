@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { TraceFormatError, TraceRows, type TraceChunkReader, type TraceFormat } from './trace-reader.ts';
+
+/** A reader over `text` in chunks of `size` characters (1: every line and number cut at every place). */
+function chunks(text: string, size = 1 << 16): TraceChunkReader {
+  let pos = 0;
+  return { read: () => (pos >= text.length ? null : text.slice(pos, (pos += size))) };
+}
+
+function readAll(text: string, format: TraceFormat, size?: number): number[][] {
+  const rows = new TraceRows(chunks(text, size), format, 'trace.csv');
+  const out: number[][] = [];
+  while (rows.next()) out.push([rows.t, rows.inputTokens, rows.outputTokens]);
+  return out;
+}
+
+function errorOf(text: string, format: TraceFormat): string {
+  try {
+    readAll(text, format);
+  } catch (e) {
+    if (e instanceof TraceFormatError) return e.message;
+    throw e;
+  }
+  return 'no error';
+}
+
+const AZURE = `TIMESTAMP,ContextTokens,GeneratedTokens
+2023-11-16 18:15:46.6805900,374,44
+2023-11-16 18:15:50.9493240,396,109
+2023-11-16 18:16:01.0000000,879,0
+`;
+
+describe('TraceRows', () => {
+  it('reads the Azure LLM trace format: times from the first row, tokens as published', () => {
+    const rows = readAll(AZURE, 'azure-llm');
+    expect(rows.map((r) => r[1])).toEqual([374, 396, 879]);
+    expect(rows.map((r) => r[2])).toEqual([44, 109, 0]);
+    expect(rows[0]![0]).toBe(0);
+    expect(rows[1]![0]).toBeCloseTo(4.268734, 6);
+    expect(rows[2]![0]).toBeCloseTo(14.31941, 6);
+  });
+
+  it('gives the same rows whatever the chunk size (lines and numbers cut anywhere), with CRLF line ends', () => {
+    const crlf = AZURE.replace(/\n/g, '\r\n');
+    expect(readAll(crlf, 'azure-llm', 1)).toEqual(readAll(AZURE, 'azure-llm'));
+    expect(readAll(AZURE, 'azure-llm', 7)).toEqual(readAll(AZURE, 'azure-llm'));
+  });
+
+  it('crosses midnight and month ends, and applies a time zone suffix', () => {
+    const text = 'TIMESTAMP,ContextTokens,GeneratedTokens\n2024-02-29 23:59:59.5,1,1\n2024-03-01T00:00:00.25Z,1,1\n2024-03-01 02:00:01+02:00,1,1\n';
+    expect(readAll(text, 'azure-llm').map((r) => r[0])).toEqual([0, 0.75, 1.5]);
+  });
+
+  it('reads csv by header names (any order, extra columns ignored) and jsonl with an optional session', () => {
+    expect(readAll('outputTokens,t,inputTokens,note\n10,0,100,a\n20,1.5,200,b\n', 'csv')).toEqual([[0, 100, 10], [1.5, 200, 20]]);
+    expect(readAll('{"t":0,"inputTokens":5,"outputTokens":6,"session":"s1"}\n\n{"t":2.5,"inputTokens":7,"outputTokens":8}\n', 'jsonl')).toEqual([[0, 5, 6], [2.5, 7, 8]]);
+  });
+
+  it('locates bad rows: file, line, column, field, what was expected', () => {
+    expect(errorOf('TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.68,37x,44\n', 'azure-llm')).toMatchInlineSnapshot(`"trace.csv:2:24 ContextTokens: expected a whole number of tokens from 0 to 10000000, got "37x""`);
+    expect(errorOf('TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.68,1,2\n16/11/2023 18:15,1,2\n', 'azure-llm')).toMatchInlineSnapshot(`"trace.csv:3:1 TIMESTAMP: expected a date-time like 2023-11-16 18:15:46.6805900, got "16/11/2023 18:15""`);
+    expect(errorOf('t,inputTokens\n0,1\n', 'csv')).toMatchInlineSnapshot(`"trace.csv:1:1 header: expected a header row with t,inputTokens,outputTokens (the csv format), got "t,inputTokens""`);
+    expect(errorOf('t,inputTokens,outputTokens\n0,1,2\n3,4\n', 'csv')).toMatchInlineSnapshot(`"trace.csv:3:1 row: expected 3 comma-separated fields (as in the header), got 2 in "3,4""`);
+    expect(errorOf('t,inputTokens,outputTokens\n5,1,2\n4,1,2\n', 'csv')).toMatchInlineSnapshot(`"trace.csv:3:1 t: expected a time not before the previous row's (5 s after the first row), got 4 s"`);
+    expect(errorOf('{"t":0,"inputTokens":1.5,"outputTokens":2}\n', 'jsonl')).toMatchInlineSnapshot(`"trace.csv:1:8 inputTokens: expected a whole number of tokens from 0 to 10000000, got 1.5"`);
+    expect(errorOf('{"t":0,"inputTokens":1,"outputTokens":2,"prompt":"hi"}\n', 'jsonl')).toMatchInlineSnapshot(`"trace.csv:1:41 prompt: expected only t, inputTokens, outputTokens and session, got an unknown field "prompt""`);
+    expect(errorOf('{"t":0,"inputTokens":1\n', 'jsonl')).toMatchInlineSnapshot(`"trace.csv:1:1 row: expected one JSON object per line, got "{\\"t\\":0,\\"inputTokens\\":1""`);
+  });
+
+  it('streams: a million rows pass through a fixed-size buffer (memory does not grow with the trace)', () => {
+    const n = 1_000_000;
+    let sent = -1;
+    const reader: TraceChunkReader = {
+      // Each chunk is 1,000 rows, made when asked for: 1 ms apart, continuing the previous chunk's times.
+      read: () => {
+        sent++;
+        if (sent === 0) return 't,inputTokens,outputTokens\n';
+        if (sent > n / 1000) return null;
+        let text = '';
+        for (let i = 0; i < 1000; i++) text += `${sent - 1 + i * 0.001},${100 + (i % 7)},${10 + (i % 5)}\n`;
+        return text;
+      },
+    };
+    const rows = new TraceRows(reader, 'csv', 'big.csv');
+    let count = 0;
+    let tokens = 0;
+    while (rows.next()) {
+      count++;
+      tokens += rows.inputTokens;
+    }
+    expect(count).toBe(n);
+    expect(rows.t).toBeCloseTo(n / 1000 - 0.001, 6);
+    let perBlock = 0;
+    for (let i = 0; i < 1000; i++) perBlock += 100 + (i % 7);
+    expect(tokens).toBe(perBlock * (n / 1000));
+  });
+});
