@@ -137,12 +137,19 @@ export class ServiceRuntime {
   }
 
   /**
-   * Puts a KEDA ScaledObject in front of the service. With a requestRate trigger the interceptor counts every new
-   * request: `arrive` is wrapped on this instance only, so services without one keep the plain method (the
-   * per-request path of designs without KEDA is unchanged).
+   * Puts a KEDA ScaledObject in front of the service: `route` (and, with a requestRate trigger, whose interceptor
+   * counts every new request, `arrive`) are wrapped on this instance only, so services without one keep the plain
+   * methods and the per-request path of designs without KEDA is the one they had before.
    */
   attachKeda(driver: KedaDriver, countsArrivals: boolean): void {
     this.zero = driver;
+    // With no ready replica a request (new, retried or released by a draining pod) goes to KEDA's gate: the
+    // activator buffer, or a refusal it counts. Wrapped here too, so `route` itself is unchanged.
+    const route = ServiceRuntime.prototype.route;
+    this.route = (slot: number, now: number): void => {
+      if (this.ready.length === 0) driver.arrive(slot, now);
+      else route.call(this, slot, now);
+    };
     if (!countsArrivals) return;
     const plain = this.arrive; // the prototype's, or the prefix tagging wrapper
     this.arrive = (slot: number, now: number): void => {
@@ -188,7 +195,7 @@ export class ServiceRuntime {
   route(slot: number, now: number): void {
     if (this.shared) return this.routeShared(slot, now);
     const n = this.ready.length;
-    if (n === 0) return this.zero === null ? this.dropSlot(slot, now) : this.zero.arrive(slot, now);
+    if (n === 0) return this.dropSlot(slot, now);
     let pod: Pod;
     if (this.leastOutstandingRouting) pod = this.leastOutstanding();
     else if (this.config.routing === 'round-robin') pod = this.ready[this.rr++ % n]!;
@@ -227,8 +234,6 @@ export class ServiceRuntime {
       }
       return;
     }
-    // No free slot: with KEDA and no ready replica the request waits at the activator, not at the balancer.
-    if (this.zero !== null && this.ready.length === 0) return this.zero.arrive(slot, now);
     if (this.sharedQueue.length < this.config.queueMaxLength) this.sharedQueue.push(slot);
     else this.dropSlot(slot, now);
   }
