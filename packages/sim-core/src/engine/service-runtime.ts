@@ -275,7 +275,7 @@ export class ServiceRuntime {
     if (!this.direct) return this.visitWorkDone(pod, slot, now);
     // One service, no calls: every visit is a root that ends here (no per-service record, no calls to run).
     this.freeSlot(pod, slot, now);
-    // flow.endRoot inlined (measured 4% on the M/M/c benchmark); a closed loop's user return goes through it.
+    // flow.endRoot inlined by hand (one call less per request on the hottest path); a closed loop's user return goes through it.
     if (this.flow.onRootEnd !== null) this.flow.endRoot(slot, now, VisitOutcome.Served);
     else {
       this.stats.serve(store.arrival[slot]!, now);
