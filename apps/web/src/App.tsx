@@ -44,6 +44,7 @@ import { nodeStatus, type NodeStatus } from './results/node-status.ts';
 import { createSimClient } from './worker/sim-client.ts';
 import { newSimWorker } from './worker/new-sim-worker.ts';
 import { createWorkerValidator } from './worker/validation-client.ts';
+import { downloadBlob } from './components/image-export.ts';
 
 // The Optimize tab loads on demand; once opened it stays mounted (hidden) so a search survives a tab switch.
 const OptimizePanel = lazy(() => import('./components/OptimizePanel.tsx').then((m) => ({ default: m.OptimizePanel })));
@@ -56,14 +57,7 @@ interface Props {
 type Dialog = null | 'library' | 'practice' | 'yaml' | 'share' | 'shortcuts' | 'new';
 
 function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(name, new Blob([text], { type: 'application/yaml' }));
 }
 
 /** `data-run` of a shown result: the run id, with `-partial` while it is a snapshot of a run in progress. */
