@@ -39,11 +39,15 @@ export class ConnectionPools {
     this.waiting[pool]!.push(slot);
   }
 
-  /** A connection is returned; the oldest waiting visit (or -1), which the caller checks is still wanted before taking it. */
-  release(pool: number): number {
+  /** A connection is returned. */
+  release(pool: number): void {
     this.inUse[pool]!--;
+  }
+
+  /** While a connection is free: the oldest visit waiting for one (it takes it through `tryAcquire`), else -1. */
+  nextWaiting(pool: number): number {
     const q = this.waiting[pool]!;
-    return q.length > 0 ? q.shift() : -1;
+    return q.length > 0 && this.inUse[pool]! < this.size[pool]! ? q.shift() : -1;
   }
 
   /** Connections taken (for tests). */

@@ -225,18 +225,11 @@ export class RequestFlow {
     const store = this.store;
     store.flags[child]! &= ~VisitFlag.Connected;
     const pool = store.conn[child]!;
-    for (let next = this.pools.release(pool); next >= 0; next = this.pools.release(pool)) {
-      this.pools.tryAcquire(pool);
-      const p = store.parent[next]!;
-      if ((store.flags[next]! & VisitFlag.Orphan) !== 0 || (p >= 0 && store.gen[p] !== store.parentGen[next])) {
-        // Never sent: its caller is gone. The connection passes to the next in line.
-        store.release(next);
-        continue;
-      }
-      store.flags[next]! |= VisitFlag.Connected;
-      store.start[next] = now;
-      this.services[store.service[next]!]!.arrive(next, now);
-      return;
+    this.pools.release(pool);
+    for (let next = this.pools.nextWaiting(pool); next >= 0; next = this.pools.nextWaiting(pool)) {
+      // A call whose caller gave up while it waited is never sent (deliver drops one whose caller failed).
+      if ((store.flags[next]! & VisitFlag.Orphan) !== 0) store.release(next);
+      else this.deliver(next, now);
     }
   }
 

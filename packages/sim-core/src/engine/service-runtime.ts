@@ -128,11 +128,7 @@ export class ServiceRuntime {
     const plainRoute = ServiceRuntime.prototype.route;
     this.route = (slot: number, now: number): void => {
       if (this.ready.length === 0) return plainRoute.call(this, slot, now);
-      const pod = router.pick(slot);
-      if (pod.queue.length >= this.config.queueMaxLength) return this.dropSlot(slot, now);
-      pod.queue.push(slot);
-      this.bump(pod, 1);
-      this.executor!.kick(pod, now);
+      this.queueOn(router.pick(slot), slot, now);
     };
   }
 
@@ -200,13 +196,7 @@ export class ServiceRuntime {
     if (this.leastOutstandingRouting) pod = this.leastOutstanding();
     else if (this.config.routing === 'round-robin') pod = this.ready[this.rr++ % n]!;
     else pod = this.ready[this.routeRng.int(n)]!;
-    if (this.executor) {
-      if (pod.queue.length >= this.config.queueMaxLength) return this.dropSlot(slot, now);
-      pod.queue.push(slot);
-      this.bump(pod, 1);
-      this.executor.kick(pod, now);
-      return;
-    }
+    if (this.executor) return this.queueOn(pod, slot, now);
     if (pod.inService < this.config.concurrency) {
       this.bump(pod, 1);
       this.start(pod, slot, now);
@@ -216,6 +206,14 @@ export class ServiceRuntime {
     } else {
       this.dropSlot(slot, now);
     }
+  }
+
+  /** Batching and LLM pods take requests from their own queue: queue there (or drop when full) and let the executor start them. */
+  private queueOn(pod: Pod, slot: number, now: number): void {
+    if (pod.queue.length >= this.config.queueMaxLength) return this.dropSlot(slot, now);
+    pod.queue.push(slot);
+    this.bump(pod, 1);
+    this.executor!.kick(pod, now);
   }
 
   private routeShared(slot: number, now: number): void {
@@ -275,13 +273,7 @@ export class ServiceRuntime {
     if (!this.direct) return this.visitWorkDone(pod, slot, now);
     // One service, no calls: every visit is a root that ends here (no per-service record, no calls to run).
     this.freeSlot(pod, slot, now);
-    // flow.endRoot inlined by hand (one call less per request on the hottest path); a closed loop's user return goes through it.
-    if (this.flow.onRootEnd !== null) this.flow.endRoot(slot, now, VisitOutcome.Served);
-    else {
-      this.stats.serve(store.arrival[slot]!, now);
-      store.roots--;
-      store.release(slot);
-    }
+    this.flow.endRoot(slot, now, VisitOutcome.Served);
     this.afterFree(pod, now);
   }
 

@@ -316,11 +316,7 @@ export class Simulation {
       return;
     }
     const slot = store.alloc(now, service);
-    store.source[slot] = src;
-    if (store.tokens) {
-      store.inTok[slot] = -1;
-      store.outTok[slot] = -1;
-    }
+    this.tagArrival(slot, src, NO_ARRIVALS);
     this.flow.arrive(slot, now);
   }
 
@@ -745,10 +741,6 @@ export class Simulation {
     return this.collect(stop, this.series, horizon);
   }
 
-  /**
-   * The result as of `now` (the end of the drain, or the present moment for a snapshot of a run in
-   * progress), billed as `bill` says. Nothing is mutated but node-second integrals.
-   */
   /** The llm services with templates or sessions, for the prefix-cache summary. */
   private prefixSources(): PrefixSource[] {
     const out: PrefixSource[] = [];
@@ -761,6 +753,10 @@ export class Simulation {
     return out;
   }
 
+  /**
+   * The result as of `now` (the end of the drain, or the present moment for a snapshot of a run in
+   * progress), billed as `bill` says. Nothing is mutated but node-second integrals.
+   */
   private collect(now: number, series: TimeSeries, bill: Billing): EngineResult {
     const st = this.stats;
     const measureFrom = st.measureFrom;
