@@ -30,3 +30,13 @@ export const LONG_TASK_OBSERVER = `
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
 `;
+
+/** A page at `url` in a fresh context of the given viewport, recording long tasks, its uncaught errors pushed to `errors`. */
+export async function openPage(browser: Browser, url: string, width: number, height: number, errors: string[]): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width, height } });
+  const p = await ctx.newPage();
+  await p.addInitScript(LONG_TASK_OBSERVER);
+  p.on('pageerror', (e) => errors.push(e.message));
+  await p.goto(url);
+  return p;
+}

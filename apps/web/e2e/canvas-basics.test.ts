@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runId, viewYaml, waitForFreshResult } from './app-helpers.ts';
-import { launchBrowser, screenshot, SCREENSHOT_DIR } from './browser.ts';
+import { launchBrowser, openPage, screenshot, SCREENSHOT_DIR } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -21,10 +21,7 @@ afterAll(async () => {
 });
 
 async function open(width = 1440, height = 900): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height } });
-  const p = await ctx.newPage();
-  p.on('pageerror', (e) => pageErrors.push(e.message));
-  await p.goto(baseUrl);
+  const p = await openPage(browser, baseUrl, width, height, pageErrors);
   await waitForFreshResult(p, 0, 90_000);
   return p;
 }

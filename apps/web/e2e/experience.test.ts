@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { clickPane, runId, waitForFreshResult } from './app-helpers.ts';
-import { launchBrowser, LONG_TASK_OBSERVER, screenshot, SCREENSHOT_DIR } from './browser.ts';
+import { launchBrowser, openPage, screenshot, SCREENSHOT_DIR } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 /** Screens a reader of the docs sees (committed): docs/screenshots/. */
@@ -21,14 +21,7 @@ let browser: Browser;
 const pageErrors: string[] = [];
 const timings: Record<string, unknown> = {};
 
-async function open(width: number, height: number): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height } });
-  const p = await ctx.newPage();
-  await p.addInitScript(LONG_TASK_OBSERVER);
-  p.on('pageerror', (e) => pageErrors.push(e.message));
-  await p.goto(baseUrl);
-  return p;
-}
+const open = (width: number, height: number): Promise<Page> => openPage(browser, baseUrl, width, height, pageErrors);
 
 /** Saves a screenshot for the e2e folder and copies it to docs/screenshots/. */
 async function docShot(p: Page, name: string): Promise<void> {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { viewYaml, waitForFreshResult } from './app-helpers.ts';
-import { launchBrowser, LONG_TASK_OBSERVER, screenshot, SCREENSHOT_DIR } from './browser.ts';
+import { launchBrowser, openPage, screenshot, SCREENSHOT_DIR } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const DOCS_SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
@@ -29,14 +29,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(width: number, height: number): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height } });
-  const p = await ctx.newPage();
-  await p.addInitScript(LONG_TASK_OBSERVER);
-  p.on('pageerror', (e) => pageErrors.push(e.message));
-  await p.goto(baseUrl);
-  return p;
-}
+const open = (width: number, height: number): Promise<Page> => openPage(browser, baseUrl, width, height, pageErrors);
 
 const row = (path: string) => `[data-testid=optimize-panel] tr[data-field="${path}"]`;
 

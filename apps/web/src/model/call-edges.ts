@@ -42,20 +42,23 @@ export function newCallEdgeId(callerId: string, calleeId: string): string {
   return `${CALL_PREFIX}${callerId}:new:${calleeId}`;
 }
 
+/** A step's group of calls (`parallel` or `choice`), or null for a single-call step. */
+function groupOf(step: PlainObject): { group: 'parallel' | 'choice'; list: unknown[] } | null {
+  if (Array.isArray(step.parallel)) return { group: 'parallel', list: step.parallel };
+  if (Array.isArray(step.choice)) return { group: 'choice', list: step.choice };
+  return null;
+}
+
 /** Each call of a `calls` list, with where it sits. Malformed entries are skipped (the inspector shows their issues). */
 export function callsOf(calls: unknown): { ref: CallRef; call: PlainObject }[] {
   const out: { ref: CallRef; call: PlainObject }[] = [];
   asArray(calls).forEach((raw, step) => {
     if (!isObject(raw)) return;
-    for (const group of ['parallel', 'choice'] as const) {
-      if (Array.isArray(raw[group])) {
-        raw[group].forEach((c: unknown, index: number) => {
-          if (isObject(c)) out.push({ ref: { step, index, group }, call: c });
-        });
-        return;
-      }
-    }
-    out.push({ ref: { step, index: null, group: 'single' }, call: raw });
+    const g = groupOf(raw);
+    if (g === null) return out.push({ ref: { step, index: null, group: 'single' }, call: raw });
+    g.list.forEach((c, index) => {
+      if (isObject(c)) out.push({ ref: { step, index, group: g.group }, call: c });
+    });
   });
   return out;
 }
@@ -121,24 +124,18 @@ export function callEdges(services: readonly unknown[], serviceIds: readonly str
  * single calls. Calls that have no edge (an unknown callee, being typed) are kept.
  */
 export function editCalls(calls: unknown, removed: ReadonlySet<string>, callerId: string, added: readonly string[]): unknown {
-  const kept = { has: (id: string) => !removed.has(id) };
   const steps = asArray(calls);
   const out: unknown[] = [];
   steps.forEach((raw, step) => {
-    if (!isObject(raw)) {
-      out.push(raw);
+    if (!isObject(raw)) return out.push(raw);
+    const g = groupOf(raw);
+    if (g === null) {
+      if (!removed.has(callEdgeId(callerId, { step, index: null, group: 'single' }))) out.push(raw);
       return;
     }
-    for (const group of ['parallel', 'choice'] as const) {
-      if (Array.isArray(raw[group])) {
-        const list: unknown[] = raw[group];
-        const left = list.filter((c, index) => !isObject(c) || kept.has(callEdgeId(callerId, { step, index, group })));
-        if (left.length === list.length) out.push(raw);
-        else if (left.length > 0) out.push({ ...raw, [group]: left });
-        return;
-      }
-    }
-    if (kept.has(callEdgeId(callerId, { step, index: null, group: 'single' }))) out.push(raw);
+    const left = g.list.filter((c, index) => !isObject(c) || !removed.has(callEdgeId(callerId, { step, index, group: g.group })));
+    if (left.length === g.list.length) out.push(raw);
+    else if (left.length > 0) out.push({ ...raw, [g.group]: left });
   });
   for (const to of added) out.push({ to });
   if (out.length === 0) return steps.length === 0 ? calls : undefined;
@@ -156,8 +153,8 @@ export function renameCallee(calls: unknown, from: string, to: string): unknown 
   };
   const out = calls.map((raw: unknown) => {
     if (!isObject(raw)) return raw;
-    for (const group of ['parallel', 'choice'] as const) if (Array.isArray(raw[group])) return { ...raw, [group]: raw[group].map(fix) };
-    return fix(raw);
+    const g = groupOf(raw);
+    return g === null ? fix(raw) : { ...raw, [g.group]: g.list.map(fix) };
   });
   return changed ? out : calls;
 }
