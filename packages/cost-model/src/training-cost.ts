@@ -27,6 +27,8 @@ export interface TrainingInput {
   checkpoint?: CheckpointPolicy;
   /** Interruptions per node-hour (e.g. spot reclaims); needs gpusPerNode. */
   interruptionsPerNodeHour?: number;
+  /** Hardware failures per node-hour (failure-rate.ts `nodeFailuresPerHour`), on any capacity type; needs gpusPerNode. */
+  hardwareFailuresPerNodeHour?: number;
   gpusPerNode?: number;
   budgetUsd?: number;
 }
@@ -91,6 +93,9 @@ function check(input: TrainingInput): void {
   if (input.usdPerGpuHour !== null && !(input.usdPerGpuHour >= 0)) throw new RangeError('usdPerGpuHour must be >= 0 or null');
   const lambda = input.interruptionsPerNodeHour ?? 0;
   if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new RangeError('interruptionsPerNodeHour must be >= 0');
+  const failures = input.hardwareFailuresPerNodeHour ?? 0;
+  if (!(failures >= 0) || !Number.isFinite(failures)) throw new RangeError('hardwareFailuresPerNodeHour must be >= 0');
+  if (failures > 0 && input.gpusPerNode === undefined) throw new RangeError('hardwareFailuresPerNodeHour needs gpusPerNode to count nodes');
   const perNode = input.gpusPerNode;
   if (perNode !== undefined && !(Number.isInteger(perNode) && perNode > 0)) throw new RangeError('gpusPerNode must be a positive integer');
   // The job rate scales with the node count, so a silent default here would be a silent guess.
@@ -135,7 +140,8 @@ export function trainingEstimate(input: TrainingInput): TrainingEstimate {
   const flops = (input.flopsPerToken ?? 6 * input.parameters) * input.tokens;
   const idealSeconds = flops / (input.gpuCount * peak * input.mfu);
   const nodes = input.gpusPerNode === undefined ? null : Math.ceil(input.gpuCount / input.gpusPerNode);
-  const jobRatePerHour = (nodes ?? 1) * (input.interruptionsPerNodeHour ?? 0);
+  // Spot reclaims and hardware failures are independent Poisson streams per node: their rates add.
+  const jobRatePerHour = (nodes ?? 1) * ((input.interruptionsPerNodeHour ?? 0) + (input.hardwareFailuresPerNodeHour ?? 0));
   const wall = expectedWallTime(idealSeconds, jobRatePerHour / SECONDS_PER_HOUR, input.checkpoint ?? null);
   const idealGpuHours = (idealSeconds * input.gpuCount) / SECONDS_PER_HOUR;
   const expectedGpuHours = (wall.expectedSeconds * input.gpuCount) / SECONDS_PER_HOUR;

@@ -54,8 +54,8 @@ export function trainingOnInstance(input: InstanceTrainingInput): InstanceTraini
 }
 
 /**
- * The same run under every purchase option. Interruptions apply to spot only: on-demand and committed
- * capacity is not reclaimed (hardware failures are outside this model). Commitments are priced per hour
+ * The same run under every purchase option. Spot interruptions apply to spot only: on-demand and committed
+ * capacity is not reclaimed; hardware failures (`hardwareFailuresPerNodeHour`) apply to every capacity type. Commitments are priced per hour
  * used, i.e. as if the committed capacity is fully used; see purchaseBreakEven for idle commitment hours.
  */
 export function trainingByCapacity(input: Omit<InstanceTrainingInput, 'capacity'>): Record<CapacityType, InstanceTrainingEstimate> {

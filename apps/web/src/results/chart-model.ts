@@ -150,6 +150,12 @@ const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {
   'spot-notice': 'spot',
   'spot-lost': 'spot',
   'in-flight-limit': 'scale',
+  // Faults are disruptions, marked like spot losses so they stand out on every chart.
+  'spot-wave': 'spot',
+  'node-failed': 'spot',
+  'node-repaired': 'node',
+  'fault-start': 'spot',
+  'fault-end': 'node',
 };
 
 const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
@@ -162,6 +168,11 @@ const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
   'spot-notice': 'spot interruption notice',
   'spot-lost': 'spot node lost',
   'in-flight-limit': 'in-flight limit reached: arrivals dropped',
+  'spot-wave': 'spot reclaim wave',
+  'node-failed': 'node failed',
+  'node-repaired': 'node back',
+  'fault-start': 'fault starts:',
+  'fault-end': 'fault ends:',
 };
 
 /** Events to mark on the time axis; node events of one kind in the same interval are merged into one mark. */

@@ -3,13 +3,14 @@
  * and fills the defaults the engine needs (provisioning delay, spot notice). The engine then works on
  * plain numbers only. Catalog look-ups throw CatalogLookupError; validation reports those earlier.
  */
-import { getGpu, getInstance, type GpuSpec, type InstanceType } from '@design-sim/cost-model';
+import { getGpu, getInstance, nodeFailuresPerHour, type GpuSpec, type InstanceType } from '@design-sim/cost-model';
 import { resolveLlm } from '../llm/resolve-llm.ts';
-import type { EngineBatching, EngineClusterAutoscaler, EngineConfig, EngineHpa, EngineKeda, EngineLlm, EnginePool, EngineService, EngineStartup } from '../engine/engine-config.ts';
+import type { EngineBatching, EngineClusterAutoscaler, EngineConfig, EngineFault, EngineHpa, EngineKeda, EngineLlm, EnginePool, EngineService, EngineStartup } from '../engine/engine-config.ts';
 import { normalizeBehavior } from '../hpa/index.ts';
 import { type DurationDistribution, lognormalFromP50P95, lognormalFromP50P99 } from '../random/service-time.ts';
 import { callsOfStep } from '../scenario/call-schema.ts';
 import type { KedaSpec } from '../scenario/keda-schema.ts';
+import type { FaultSpec } from '../scenario/failure-schema.ts';
 import { WEIGHT_SOURCE_MBPS } from '../scenario/service-schema.ts';
 import { hpaMetricSource, poolNamesOf, type BatchingSpec, type HpaSpec, type LatencySpec, type NodePoolSpec, type Scenario, type ServiceSpec } from '../scenario/index.ts';
 import { profileSpecOf, usersProfileSpecOf } from '../scenario/traffic-rate.ts';
@@ -54,7 +55,17 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     }),
     pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services)),
     clusterAutoscaler: compileClusterAutoscaler(spec),
+    ...(spec.faults.length > 0 ? { faults: compileFaults(spec.faults, spec.nodePools ?? []) } : {}),
   };
+}
+
+/** spec.faults → pool indices (a zone is every pool in it; the parser checked that names exist). */
+function compileFaults(faults: readonly FaultSpec[], pools: readonly NodePoolSpec[]): EngineFault[] {
+  return faults.map((f) => {
+    const hit = pools.flatMap((p, i) => ((f.pool !== undefined ? p.name === f.pool : p.zone === f.zone) ? [i] : []));
+    const label = f.zone !== undefined ? `zone ${f.zone}` : f.nodes !== undefined ? `${f.nodes} node${f.nodes === 1 ? '' : 's'} of ${f.pool}` : `pool ${f.pool}`;
+    return { atSeconds: f.at, forSeconds: f.for, pools: hit, nodes: f.nodes ?? null, label };
+  });
 }
 
 /** A closed-loop user's think time in seconds (default 0: the next request leaves as the reply arrives, as in vllm bench). */
@@ -256,7 +267,18 @@ function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly Ser
       maxNodeProvisionSeconds: ca.maxNodeProvisionTime,
       priority: ca.priority ?? null,
     },
-    spot: p.spot && p.spotShare > 0 ? { interruptionsPerNodeHour: p.spot.interruptionsPerNodeHour, noticeSeconds: p.spot.notice } : null,
+    spot:
+      p.spot && p.spotShare > 0
+        ? {
+            interruptionsPerNodeHour: p.spot.interruptionsPerNodeHour,
+            noticeSeconds: p.spot.notice,
+            waves: p.spot.waves ? { perHour: p.spot.waves.perHour, fraction: p.spot.waves.fraction, outageSeconds: p.spot.waves.capacityOutage } : null,
+            fallback: p.spot.fallback,
+          }
+        : null,
+    // One rate function for serving and training (cost-model failure-rate.ts); a CPU pool without perNodeHour was refused at validation.
+    failures: p.failures ? { perNodeHour: nodeFailuresPerHour(p.failures, inst.gpuCount), repairSeconds: p.failures.repair } : null,
+    zone: p.zone ?? null,
   };
 }
 

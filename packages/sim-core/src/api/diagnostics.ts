@@ -13,7 +13,7 @@ import { detectOverload } from './overload.ts';
 export interface Diagnostic {
   /** `error` fails the run (as a failed expectation does); `warning` is shown only. */
   severity: 'error' | 'warning';
-  code: 'overloaded' | 'nothing-served' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'training-does-not-fit';
+  code: 'overloaded' | 'nothing-served' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'failed-by-faults' | 'training-does-not-fit';
   /** One plain sentence, with the numbers. */
   message: string;
   /** Simulated time the finding starts, s, when it has one. */
@@ -66,6 +66,17 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
   if (refused + timedOut > 0) {
     const why = [refused > 0 ? `${formatInteger(refused)} refused (no buffer, or it was full)` : '', timedOut > 0 ? `${formatInteger(timedOut)} waited past the buffer's timeout` : ''].filter((x) => x !== '').join(', ');
     out.push({ severity: 'error', code: 'failed-at-zero', message: `${formatInteger(refused + timedOut)} requests failed at zero replicas (${why}): give keda a buffer with room and a timeout longer than a cold start, or keep a warm replica (minReplicaCount 1)` });
+  }
+  // A resilience drill passes only if no request was lost with a failed node (retries and spares must absorb it).
+  const lost = r.faults?.visitsFailed ?? 0;
+  if (lost > 0) {
+    const first = r.events.find((e) => e.kind === 'node-failed' || e.kind === 'fault-start');
+    out.push({
+      severity: 'error',
+      code: 'failed-by-faults',
+      message: `${formatInteger(lost)} requests or calls failed with their node (${formatInteger(r.faults!.podsLost)} pods lost to node failures or faults): add retries, spare replicas or spread the replicas over pools or zones`,
+      ...(first ? { atSeconds: first.t } : {}),
+    });
   }
   if (r.inFlightLimitDrops > 0) {
     const first = r.events.find((e) => e.kind === 'in-flight-limit');

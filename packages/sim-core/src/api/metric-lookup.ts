@@ -50,6 +50,11 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
       case 'gpus.peak': return s?.peakGpus;
       case 'gpus.utilization': return s?.gpuUtilization;
       case 'spotInterruptions': return s?.spotInterruptions;
+      case 'faults.nodeFailures': return s?.faults?.nodeFailures ?? (s ? 0 : null);
+      case 'faults.spotWaves': return s?.faults?.spotWaves ?? (s ? 0 : null);
+      case 'faults.podsLost': return s?.faults?.podsLost ?? (s ? 0 : null);
+      case 'faults.lostPodHours': return s?.faults?.lostPodHours ?? (s ? 0 : null);
+      case 'faults.requestsFailed': return s?.faults?.requestsFailed ?? (s ? 0 : null);
       case 'cost.total': return s?.cost.totalUsd;
       case 'cost.hourly': return s?.cost.perHourUsd;
       case 'cost.monthly': return s?.cost.monthlyUsd;

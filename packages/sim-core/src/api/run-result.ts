@@ -36,6 +36,8 @@ export interface ServingSummary {
   peakGpus: number;
   gpuUtilization: number;
   spotInterruptions: number;
+  /** Hardware failures, spot waves and scheduled faults (null when the design has none). */
+  faults: FaultsSummary | null;
   /** HPA scale-up decision to ready capacity, minutes (null without scale-ups or with several services). */
   scaleUp: { p50Minutes: number; maxMinutes: number; decisions: number } | null;
   /** KEDA scale to zero: time at zero, cold starts, requests that waited or failed at zero, money saved (null without a ScaledObject). */
@@ -179,4 +181,21 @@ export interface RunResult {
   pass: boolean;
   /** Fraction of the simulated horizon this result covers: 1 when complete, less for a snapshot of a run in progress. */
   progress: number;
+}
+
+/** What failures and faults did to a serving run (cluster/node-faults.ts). */
+export interface FaultsSummary {
+  /** Hardware failures drawn from nodePools[].failures. */
+  nodeFailures: number;
+  /** Spot reclaim waves, and the spot nodes they took (each also counts in spotInterruptions). */
+  spotWaves: number;
+  spotWaveNodes: number;
+  /** spec.faults entries that started, and the nodes they took down. */
+  scheduledFaults: number;
+  scheduledFaultNodes: number;
+  /** Serving pods lost with a failed node, and Σ hours until each was replaced (or the run ended). */
+  podsLost: number;
+  lostPodHours: number;
+  /** Requests and calls queued or in service on a failed node: failed (they count as dropped in the totals). */
+  requestsFailed: number;
 }

@@ -3,7 +3,7 @@
  * estimate (if it has a training block), the bill, then the scenario's expectations and claims.
  */
 import { prefixCacheSummary } from './prefix-cache-summary.ts';
-import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, observedLabel, peakFlopsPerGpu, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
+import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, nodeFailuresPerHour, observedLabel, peakFlopsPerGpu, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { runEngine } from '../engine/simulation.ts';
 import { servingDiagnostics, trainingDiagnostics } from './diagnostics.ts';
@@ -153,6 +153,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
     peakGpus: r.peakGpus,
     gpuUtilization: r.gpuUtilizationMean,
     spotInterruptions: r.spotInterruptions,
+    faults: r.faults === null ? null : { nodeFailures: r.faults.nodeFailures, spotWaves: r.faults.spotWaves, spotWaveNodes: r.faults.spotWaveNodes, scheduledFaults: r.faults.scheduledFaults, scheduledFaultNodes: r.faults.scheduledFaultNodes, podsLost: r.faults.podsLost, lostPodHours: r.faults.lostPodSeconds / 3600, requestsFailed: r.faults.visitsFailed },
     scaleUp: scaleUpLag(r.events, r.timeseries, scenario.spec.services.length, r.durationSeconds),
     scaleToZero: extras === null ? null : scaleToZeroSummary(extras.cfg, r, bill.totalUsd, extras.baselineCostUsd),
     llm: r.llm
@@ -222,19 +223,22 @@ function trainingSummary(scenario: Scenario): TrainingSummary {
     ...(t.interruptionsPerNodeHour !== undefined ? { interruptionsPerNodeHour: t.interruptionsPerNodeHour } : {}),
     ...(t.budgetUsd !== undefined ? { budgetUsd: t.budgetUsd } : {}),
   };
+  // Hardware failures restart the job at the rate serving nodes fail at (one function: cost-model nodeFailuresPerHour).
+  const failuresOf = (gpusPerNode: number) => (t.failures === undefined ? {} : { hardwareFailuresPerNodeHour: nodeFailuresPerHour(t.failures, gpusPerNode) });
   const ADAM = MIXED_ADAM_BYTES_PER_PARAM;
   // Model states under mixed-precision Adam and one GPU's dense peak: the numbers memory and speed claims are about.
   const facts = (gpu: GpuSpec) => ({ memoryGB: (t.parameters * (ADAM.weights + ADAM.gradients + ADAM.optimizer)) / 1e9, peakTflopsPerGpu: peakFlopsPerGpu(gpu, t.precision) / 1e12 });
   if (t.instance !== undefined && t.nodes !== undefined) {
     const asOf = scenario.spec.catalogDate ? { asOf: scenario.spec.catalogDate } : {};
-    const e = trainingOnInstance({ ...common, instanceId: t.instance, nodes: t.nodes, capacity: t.purchase, ...asOf });
-    const gpu = getInstance(t.instance, asOf).gpu!;
+    const inst = getInstance(t.instance, asOf);
+    const e = trainingOnInstance({ ...common, ...failuresOf(inst.gpuCount), instanceId: t.instance, nodes: t.nodes, capacity: t.purchase, ...asOf });
+    const gpu = inst.gpu!;
     const price = e.price === null ? { priceSource: null, priceObserved: null } : { priceSource: e.price.source, priceObserved: e.price.freshness ? observedLabel(e.price.freshness) : e.price.sourceDate };
     return { ...toTrainingSummary(e, e.instanceId, e.gpuCount, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices), ...price, stalePrices: e.stalePrices, ...facts(gpu), memoryFit: trainingMemoryFit(t, gpu, e.gpuCount) };
   }
   const gpu = getGpu(t.gpu!);
   const usdPerGpuHour = t.pricePerGpuHour ?? null;
-  const e = trainingEstimate({ ...common, gpu, gpuCount: t.gpus!, usdPerGpuHour, gpusPerNode: Math.min(8, t.gpus!) });
+  const e = trainingEstimate({ ...common, ...failuresOf(Math.min(8, t.gpus!)), gpu, gpuCount: t.gpus!, usdPerGpuHour, gpusPerNode: Math.min(8, t.gpus!) });
   const summary = toTrainingSummary(e, gpu.id, t.gpus!, t.pricePerGpuHour === undefined ? 'unpriced' : 'per-gpu-hour', usdPerGpuHour, usdPerGpuHour === null ? [`no pricePerGpuHour for ${gpu.id}`] : []);
   return { ...summary, priceSource: null, priceObserved: null, stalePrices: [], ...facts(gpu), memoryFit: trainingMemoryFit(t, gpu, t.gpus!) };
 }

@@ -7,6 +7,8 @@ export const enum NodeState {
   /** Cordoned: scale-down drain, or a spot interruption notice running out. */
   Draining = 2,
   Gone = 3,
+  /** Failed (hardware failure or a scheduled fault): still billed, runs nothing, back Ready after its repair. */
+  NotReady = 4,
 }
 
 /** One GPU node of a pool. Billing runs from the request to removal, as clouds bill from launch. */
@@ -19,6 +21,10 @@ export class NodeRuntime {
   failed = false;
   /** Services whose image this node has already pulled (later pods skip the pull). */
   readonly cachedImages = new Set<number>();
+  /** Bumped at each failure, so a failure timer armed before it is ignored. */
+  failEpoch = 0;
+  /** The state a failed node returns to (Ready, or Draining if it was being removed). */
+  stateBeforeFailure: NodeState = NodeState.Ready;
 
   constructor(
     readonly uid: number,

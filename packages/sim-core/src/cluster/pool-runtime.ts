@@ -40,11 +40,14 @@ export class PoolRuntime {
     return n;
   }
 
-  /** Adds a node; whether it is spot keeps the pool at its target spot share. */
-  addNode(uid: number, now: number): NodeRuntime {
+  /**
+   * Adds a node; whether it is spot keeps the pool at its target spot share, unless `onDemandOnly` (the
+   * on-demand fallback while spot capacity is out after a reclaim wave).
+   */
+  addNode(uid: number, now: number, onDemandOnly = false): NodeRuntime {
     this.accrue(now);
     const alive = this.aliveCount;
-    const spot = this.config.spotShare > 0 && this.aliveSpot + 1 <= this.config.spotShare * (alive + 1) + 1e-9;
+    const spot = !onDemandOnly && this.config.spotShare > 0 && this.aliveSpot + 1 <= this.config.spotShare * (alive + 1) + 1e-9;
     const node = new NodeRuntime(uid, this.index, this.config.gpusPerNode, spot, now);
     this.nodes.push(node);
     if (spot) this.aliveSpot++;

@@ -37,6 +37,8 @@ export interface EngineConfig {
   maxEvents?: number;
   /** Most requests in flight at once before arrivals are dropped (default MAX_IN_FLIGHT_REQUESTS). */
   maxInFlightRequests?: number;
+  /** Scheduled faults (spec.faults); omitted or empty for none. */
+  faults?: EngineFault[];
 }
 
 export interface EngineTraffic {
@@ -265,5 +267,31 @@ export interface EnginePool {
   /** Probability that a requested node never becomes Ready (stockout, boot or driver failure). */
   provisioningFailure: number;
   autoscaler: EngineNodeGroupAutoscaling;
-  spot: { interruptionsPerNodeHour: number; noticeSeconds: number } | null;
+  spot: EngineSpot | null;
+  /** Node hardware failures: Poisson per node-hour from Ready, NotReady for `repairSeconds`; null without. */
+  failures?: { perNodeHour: number; repairSeconds: number } | null;
+  /** Availability zone (for zone faults); null when not given. */
+  zone?: string | null;
+}
+
+/** Spot interruptions of a pool's spot share: independent ones, and waves that take a share at once. */
+export interface EngineSpot {
+  interruptionsPerNodeHour: number;
+  noticeSeconds: number;
+  /** Reclaim events per hour, each taking ceil(fraction × spot nodes), then spot capacity out for `outageSeconds`. */
+  waves?: { perHour: number; fraction: number; outageSeconds: number } | null;
+  /** While spot capacity is out: new nodes come up on-demand, or spot requests fail. */
+  fallback?: 'none' | 'on-demand';
+}
+
+/** A scheduled fault (spec.faults): nodes of pools down from `atSeconds` for `forSeconds`. */
+export interface EngineFault {
+  atSeconds: number;
+  forSeconds: number;
+  /** Pool indices hit. */
+  pools: number[];
+  /** How many nodes of the (single) pool; null = every node of the pools, and no new node comes up there meanwhile. */
+  nodes: number | null;
+  /** What the scenario named, for events: "pool gpu", "2 nodes of gpu", "zone us-east-1a". */
+  label: string;
 }

@@ -29,7 +29,7 @@ export interface EngineServiceResult {
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
   t: number;
-  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit';
+  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit' | 'spot-wave' | 'node-failed' | 'node-repaired' | 'fault-start' | 'fault-end';
   /** Service or pool name. */
   target: string;
   from?: number;
@@ -74,6 +74,8 @@ export interface EngineResult {
   peakGpus: number;
   gpuUtilizationMean: number;
   spotInterruptions: number;
+  /** Hardware failures, spot waves and scheduled faults, and what they cost; null when the design has none. */
+  faults: EngineFaultsResult | null;
   /** Node-seconds by pool and capacity type, for the cost model. */
   nodeUsage: { pool: string; instanceId: string; capacity: 'on-demand' | 'spot' | 'commit1y' | 'commit3y'; nodeSeconds: number }[];
   accruedCostUsd: number;
@@ -94,4 +96,19 @@ export interface EngineResult {
   breakdown: LatencyBreakdown | null;
   /** Closed-loop traffic: users over the run and the table of each user level; null without a closed loop. */
   closedLoop: ClosedLoopResult | null;
+}
+
+/** What faults did to a run (engine/simulation.ts, cluster/node-faults.ts). */
+export interface EngineFaultsResult {
+  nodeFailures: number;
+  spotWaves: number;
+  spotWaveNodes: number;
+  scheduledFaults: number;
+  scheduledFaultNodes: number;
+  /** Serving pods lost with a crashed node (hardware failure or scheduled fault). */
+  podsLost: number;
+  /** Σ over lost pods of the time until a replacement replica was Ready (or the horizon), s. */
+  lostPodSeconds: number;
+  /** Visits (requests or calls) that were queued or in service on a crashed node: failed. */
+  visitsFailed: number;
 }

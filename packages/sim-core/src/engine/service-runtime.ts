@@ -491,12 +491,26 @@ export class ServiceRuntime {
     return pod.inService === 0 && (this.executor?.idle(pod) ?? true);
   }
 
-  /** The pod's node is gone: requests still in service are abandoned and retried elsewhere. */
-  kill(pod: Pod, now: number): void {
+  /**
+   * The pod's node is gone. A spot death (`lose` false): requests still on the pod are retried elsewhere (the
+   * notice drained it; what is left is re-sent). A crash (`lose` true, a hardware failure or a fault): the
+   * connections reset, so every request queued or in service there fails. Returns the visits failed.
+   */
+  kill(pod: Pod, now: number, lose = false): number {
     if (pod.state === PodState.Ready) this.removeReady(pod);
     pod.state = PodState.Gone;
     pod.killed = true;
-    while (pod.queue.length > 0) this.retry(pod.queue.shift(), now);
+    let failed = 0;
+    const store = this.store;
+    const drop = (slot: number): void => {
+      failed++;
+      this.flow.fail(slot, now, false);
+    };
+    while (pod.queue.length > 0) {
+      const slot = pod.queue.shift();
+      if (lose) drop(slot);
+      else this.retry(slot, now);
+    }
     if (pod.busySince >= 0) {
       pod.busySeconds += now - pod.busySince;
       pod.busySince = -1;
@@ -505,26 +519,31 @@ export class ServiceRuntime {
       // Executor events are keyed by pod, not slot, so the slots can be reused for the retry at once.
       const abandoned = this.executor.abandon(pod);
       pod.inService = 0;
-      for (const slot of abandoned) this.retry(slot, now);
-      return;
+      for (const slot of abandoned) {
+        if (lose) drop(slot);
+        else this.retry(slot, now);
+      }
+      return failed;
     }
     // A completion event for each abandoned slot is still queued: mark it dead, retry under a new slot.
     // A visit holding its slot while waiting on calls has no event queued: it fails (the connection resets).
     const abandoned = Array.from(pod.active.subarray(0, pod.inService));
     pod.inService = 0;
     pod.held = 0;
-    const store = this.store;
     for (const slot of abandoned) {
       if ((store.flags[slot]! & VisitFlag.Held) !== 0) {
         store.flags[slot]! &= ~VisitFlag.Held;
+        if (lose) failed++;
         this.flow.fail(slot, now, false);
         continue;
       }
       const fresh = store.copyVisit(slot);
       store.markDead(slot);
       this.flow.moved(fresh);
-      this.retry(fresh, now);
+      if (lose) drop(fresh);
+      else this.retry(fresh, now);
     }
+    return failed;
   }
 
   private retry(slot: number, now: number): void {

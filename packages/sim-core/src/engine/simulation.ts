@@ -11,6 +11,7 @@ import { type PrefixSource, prefixResult } from './prefix-stats.ts';
 import { ClusterAutoscaler, DEFAULT_CLUSTER_AUTOSCALER } from '../cluster/cluster-autoscaler.ts';
 import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
 import { PodScheduler } from '../cluster/pod-scheduler.ts';
+import { NodeFaults } from '../cluster/node-faults.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { HpaController } from '../hpa/index.ts';
 import { createTimeSeries, sliceTimeSeries, type TimeSeries } from '../metrics/timeseries.ts';
@@ -66,6 +67,13 @@ export class Simulation {
   private readonly kedas: (KedaDriver | null)[];
   private readonly provisioning: DurationSampler[];
   private readonly spotRng: Rng;
+  /** Hardware failures, spot waves and scheduled faults; null when the design has none (nothing runs for them). */
+  private readonly faults: NodeFaults | null;
+  /** Per service: when each pod lost to a crash was lost, waiting for a replacement to become Ready. */
+  private lostAt: number[][] = [];
+  private lostPodSeconds = 0;
+  private podsLost = 0;
+  private visitsFailedByFaults = 0;
   private nodeUid = 0;
   private readonly events: EngineEvent[] = [];
   private eventsDropped = 0;
@@ -107,6 +115,16 @@ export class Simulation {
     this.provisioning = cfg.pools.map((p, i) => new DurationSampler(p.provisioning, new Rng(cfg.seed, RngStream.provisioning * 1000 + i)));
     this.provisioningFailures = cfg.pools.map((_, i) => new Rng(cfg.seed, RngStream.provisioningFailure * 1000 + i));
     this.spotRng = new Rng(cfg.seed, RngStream.spot);
+    this.faults = NodeFaults.needed(this.pools, cfg.faults ?? [])
+      ? new NodeFaults(this.pools, cfg.faults ?? [], cfg.seed, {
+          crash: (pool, node, now) => this.crashNode(pool, node, now),
+          restore: (pool, node, now) => this.restoreNode(pool, node, now),
+          spotNotice: (pool, node, now) => this.spotNotice(pool, node, now),
+          schedule: (at, run) => this.control.schedule(at, run),
+          event: (e) => this.event(e),
+        })
+      : null;
+    this.lostAt = cfg.services.map(() => []);
     const gpusOf = (pod: Pod): number => this.cfg.services[pod.service]!.gpusPerReplica;
     const poolsOf = (pod: Pod): readonly number[] => this.cfg.services[pod.service]!.pools;
     this.scheduler = new PodScheduler(this.pools, gpusOf, poolsOf);
@@ -406,6 +424,7 @@ export class Simulation {
       this.hpas.push(driver);
     }
     for (const k of this.kedas) k?.start();
+    this.faults?.start();
   }
 
   // ---- pods ----
@@ -462,7 +481,11 @@ export class Simulation {
       node?.cachedImages.add(svc.index);
       pod.state = PodState.Loading;
       this.control.schedule(t + modelLoadSeconds + readinessSeconds, (t2) => {
-        if (pod.state === PodState.Loading) svc.addReady(pod, t2);
+        if (pod.state !== PodState.Loading) return;
+        svc.addReady(pod, t2);
+        // A replica lost to a crash is replaced: its lost time ends (the oldest loss first).
+        const lost = this.lostAt[svc.index]!;
+        if (lost.length > 0) this.lostPodSeconds += t2 - lost.shift()!;
       });
     });
   }
@@ -507,18 +530,29 @@ export class Simulation {
    * stays provisioning, and billed, until the cluster autoscaler gives up on it after max-node-provision-time).
    */
   private requestNode(pool: PoolRuntime, now: number): void {
-    const node = pool.addNode(this.nodeUid++, now);
+    // After a reclaim wave spot capacity may be out: fall back to on-demand, or the spot request fails.
+    const spotOut = this.faults !== null && this.faults.spotOut(pool.index, now);
+    const node = pool.addNode(this.nodeUid++, now, spotOut && pool.config.spot?.fallback === 'on-demand');
     const delay = this.provisioning[pool.index]!.sample();
     const p = pool.config.provisioningFailure;
     node.failed = p > 0 && this.provisioningFailures[pool.index]!.next() < p;
+    // A pool or zone that is down launches nothing (the autoscaler times the request out and backs off).
+    if (this.faults !== null && ((spotOut && node.spot) || this.faults.poolDownUntil(pool.index, now) > now)) node.failed = true;
     this.event({ t: now, kind: 'node-requested', target: pool.config.name, to: pool.aliveCount, detail: node.spot ? 'spot' : 'on-demand' });
     if (node.failed) return;
-    this.control.schedule(now + delay, (t) => {
+    const ready = (t: number): void => {
       if (node.state !== NodeState.Provisioning) return;
+      // A node launched before its pool went down comes up when the fault ends.
+      const down = this.faults?.poolDownUntil(pool.index, t) ?? -Infinity;
+      if (down > t) {
+        this.control.schedule(down, ready);
+        return;
+      }
       this.markNodeReady(pool, node, t);
       this.event({ t, kind: 'node-ready', target: pool.config.name, to: pool.countIn(NodeState.Ready) });
       this.schedulePending(t);
-    });
+    };
+    this.control.schedule(now + delay, ready);
   }
 
   private markNodeReady(pool: PoolRuntime, node: NodeRuntime, now: number): void {
@@ -529,6 +563,37 @@ export class Simulation {
       const at = now + (standardExponential(this.spotRng) / spot.interruptionsPerNodeHour) * 3600;
       this.control.schedule(at, (t) => this.spotNotice(pool, node, t));
     }
+    this.faults?.nodeReady(pool, node, now);
+  }
+
+  /**
+   * A node fails (hardware failure or a scheduled fault): NotReady at once, no notice, no drain. Its pods are
+   * gone with the requests on them (failed, counted), and the Deployments create replacements elsewhere.
+   */
+  private crashNode(pool: PoolRuntime, node: NodeRuntime, now: number): void {
+    if (node.state === NodeState.Gone || node.state === NodeState.NotReady || node.state === NodeState.Provisioning) return;
+    node.stateBeforeFailure = node.state;
+    node.state = NodeState.NotReady;
+    const hit = new Set<ServiceRuntime>();
+    for (const pod of [...node.pods]) {
+      const svc = this.services[pod.service]!;
+      const wasServing = pod.state !== PodState.Terminating;
+      this.visitsFailedByFaults += svc.kill(pod, now, true);
+      this.finalizePod(pod, now);
+      if (wasServing) {
+        this.podsLost++;
+        this.lostAt[svc.index]!.push(now);
+        hit.add(svc);
+      }
+    }
+    for (const svc of hit) this.reconcileReplicas(svc, now);
+  }
+
+  /** A failed node is back: Ready again (or Draining, deleted at once if it was being removed and is empty). */
+  private restoreNode(pool: PoolRuntime, node: NodeRuntime, now: number): void {
+    node.state = node.stateBeforeFailure;
+    if (node.state === NodeState.Draining && node.pods.size === 0 && !this.spotDoomed.has(node)) this.deleteNode(pool, node, now);
+    else this.schedulePending(now);
   }
 
   private readonly spotDoomed = new Set<NodeRuntime>();
@@ -793,6 +858,7 @@ export class Simulation {
       peakGpus: bill.peakGpus,
       gpuUtilizationMean: this.replicaSamples.n > 0 ? this.gpuUtilSum / this.replicaSamples.n : 0,
       spotInterruptions: this.spotInterruptions,
+      faults: this.faultsResult(bill.endSeconds),
       nodeUsage: bill.nodeUsage,
       accruedCostUsd: bill.accruedCostUsd,
       llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, outputTokens: st.outputTokens, prefixCache: prefixResult(this.prefixSources()) } : null,
@@ -822,6 +888,15 @@ export class Simulation {
       breakdown: this.flow.trace?.breakdown(measureFrom) ?? null,
       closedLoop: this.closedLoopResult(),
     };
+  }
+
+  /** What faults did to the run; null when the design has no failures, waves or scheduled faults. */
+  private faultsResult(end: number): EngineResult['faults'] {
+    if (this.faults === null) return null;
+    // Losses still waiting for a replacement count up to the horizon.
+    let open = 0;
+    for (const list of this.lostAt) for (const at of list) open += Math.max(0, end - at);
+    return { ...this.faults.counts, podsLost: this.podsLost, lostPodSeconds: this.lostPodSeconds + open, visitsFailed: this.visitsFailedByFaults };
   }
 
   /** A service's replicas no node took (still pending at `now`), for the never-scheduled diagnostic. */

@@ -70,4 +70,8 @@ export const RngStream = {
   expander: 9,
   /** Think times of each closed-loop traffic source (stream think × 1000 + source index). */
   think: 12,
+  /** Node hardware failure times (cluster/node-faults.ts). */
+  nodeFailures: 13,
+  /** Spot reclaim waves: event times and which nodes each takes (stream × 1000 + pool index). */
+  spotWaves: 14,
 } as const;

@@ -4,6 +4,7 @@ import { MAX_NODES } from './limits.ts';
 import { nameSchema } from './service-schema.ts';
 import { durationSeconds, fraction } from './unit-fields.ts';
 import { formatDuration } from './units.ts';
+import { nodeFailuresSchema, spotWavesSchema } from './failure-schema.ts';
 
 const HOUR = 3600;
 
@@ -43,6 +44,11 @@ export const clusterAutoscalerSchema = z.strictObject({
 export const spotSchema = z.strictObject({
   interruptionsPerNodeHour: z.number().min(0).max(10).describe('Poisson interruption rate per spot node-hour'),
   notice: durationSeconds('Warning before the VM dies (default by cloud: AWS 2m, GCP/Azure 30s)', { min: 0, max: HOUR }).optional(),
+  waves: spotWavesSchema.optional().describe('Reclaim events that take a share of the spot nodes at once, besides the independent interruptions'),
+  fallback: z
+    .enum(['none', 'on-demand'])
+    .default('none')
+    .describe('While spot capacity is out after a wave: on-demand = new nodes come up on-demand; none = spot requests fail (the autoscaler times out and backs off)'),
 });
 
 // Notice periods: AWS 2 min; GCP and Azure 30 s (docs/kubernetes-semantics.md §6). Unknown clouds get AWS's.
@@ -67,6 +73,8 @@ export const nodePoolSchema = z
     provisioningFailure: fraction('Probability that a requested node never becomes Ready (stockout, boot or driver failure; default 0)').default(0),
     clusterAutoscaler: clusterAutoscalerSchema.prefault({}).describe('Cluster-autoscaler flags for this pool (upstream defaults)'),
     spot: spotSchema.optional().describe('Spot interruptions of the spot share'),
+    failures: nodeFailuresSchema.optional().describe('Node hardware failures (rate per node- or GPU-hour, repair time); omit for none'),
+    zone: z.string().min(1).max(63).optional().describe('Availability zone, for spec.faults entries that take down a zone'),
   })
   .superRefine((p, ctx) => {
     if (p.minNodes > p.maxNodes) {

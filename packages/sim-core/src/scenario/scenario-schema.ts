@@ -29,6 +29,7 @@ import { checkServiceGraph } from './graph-checks.ts';
 import { splitServiceMetric } from './metrics.ts';
 import { trafficIntegral } from './traffic-rate.ts';
 import { trainingSchema } from './training-schema.ts';
+import { faultSchema } from './failure-schema.ts';
 import { durationSeconds } from './unit-fields.ts';
 import { formatDuration } from './units.ts';
 import { formatNumber } from './describe-value.ts';
@@ -117,6 +118,7 @@ const specShape = z.strictObject({
   services: z.array(serviceSchema).max(MAX_SERVICES).default([]).describe('Model-serving deployments'),
   nodePools: z.array(nodePoolSchema).max(MAX_NODE_POOLS).default([]).describe('Node groups the services run on; omit for unlimited capacity'),
   cluster: clusterSchema.optional().describe('Control-plane billing, cluster-autoscaler flags and feature gates'),
+  faults: z.array(faultSchema).max(100).default([]).describe('Scheduled outages: nodes of a pool, a whole pool or a zone down from `at` for `for`'),
   training: trainingSchema.optional().describe('A training run, estimated analytically'),
   costs: costsSchema.optional().describe('Static line items priced from the catalog: storage, data transfer, managed services, nodes, fixed amounts'),
   baseline: baselineSchema.optional().describe('A stated before-figure for cost.savingVsBaseline'),
@@ -188,6 +190,21 @@ function checkZeroReplicas(s: SpecShape, ctx: Ctx): void {
   });
 }
 
+/** Each fault names a pool or a zone that exists, and takes no more nodes than the pool may have. */
+function checkFaults(s: SpecShape, ctx: Ctx): void {
+  const poolNames = s.nodePools.map((p) => p.name);
+  const zones = [...new Set(s.nodePools.flatMap((p) => (p.zone === undefined ? [] : [p.zone])))];
+  s.faults.forEach((f, i) => {
+    if (f.pool !== undefined && !poolNames.includes(f.pool)) {
+      issue(ctx, ['faults', i, 'pool'], f.pool, `no node pool named "${f.pool}"`, { expected: poolNames.length ? `one of ${poolNames.join(' | ')}` : 'a node pool (there are none)', suggestion: suggestNearest(f.pool, poolNames) });
+    }
+    if (f.zone !== undefined && !zones.includes(f.zone)) {
+      issue(ctx, ['faults', i, 'zone'], f.zone, `no node pool is in zone "${f.zone}"`, { expected: zones.length ? `one of ${zones.join(' | ')}` : 'a zone set on a node pool (nodePools[].zone)', suggestion: suggestNearest(f.zone, zones) });
+    }
+    if (s.duration !== undefined && f.at >= s.duration) issue(ctx, ['faults', i, 'at'], f.at, `the fault starts at ${formatDuration(f.at)}, not before the run ends (${formatDuration(s.duration)})`);
+  });
+}
+
 /** Traffic as written: one source or a list, each with its path under spec. */
 function sourcesOf(traffic: SpecShape['traffic']): { source: z.output<typeof trafficSchema>; path: (string | number)[] }[] {
   if (traffic === undefined) return [];
@@ -254,6 +271,7 @@ function checkSpec(s: SpecShape, ctx: Ctx): void {
   checkUnique(ctx, s.nodePools, 'nodePools');
   checkReferences(s, ctx);
   checkZeroReplicas(s, ctx);
+  checkFaults(s, ctx);
   checkGlobalAutoscalerFlags(s, ctx);
   if (s.duration !== undefined) {
     checkTime(s, ctx, s.duration);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MAX_HORIZON_SECONDS, MAX_TRAINING_GPUS, MAX_TRAINING_NODES, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS } from './limits.ts';
 import { count, durationSeconds, fraction } from './unit-fields.ts';
+import { trainingFailuresSchema } from './failure-schema.ts';
 
 /** Checkpointing cadence and costs (seconds). */
 export const checkpointSchema = z.strictObject({
@@ -28,7 +29,8 @@ export const trainingSchema = z
     mfu: fraction('Model FLOPs utilization (0.4 or "40%")', { min: 0, max: 1, exclusiveMin: true }),
     precision: z.enum(['bf16', 'fp8']).default('bf16').describe('Arithmetic precision: selects the dense TFLOPS figure'),
     checkpoint: checkpointSchema.optional().describe('Checkpoint cadence and costs; omit for none'),
-    interruptionsPerNodeHour: z.number().min(0).max(10).optional().describe('Poisson interruption rate per node-hour'),
+    interruptionsPerNodeHour: z.number().min(0).max(10).optional().describe('Poisson spot interruption rate per node-hour (spot purchase only)'),
+    failures: trainingFailuresSchema.optional().describe('Hardware failures of the nodes, restarting the job from its checkpoint: {} for the Llama 3 rate, or perGpuHour / perNodeHour'),
     budgetUsd: count('Budget in USD', { min: 0, exclusiveMin: true, max: 1e12 }).optional(),
     zeroStage: z
       .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)])

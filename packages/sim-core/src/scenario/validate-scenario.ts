@@ -63,6 +63,10 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
   nodePools.forEach((pool, i) => {
     const inst = lookupInstance(catalog, pool.instance, catalogDate, ['spec', 'nodePools', i, 'instance'], out);
     if (inst !== undefined) gpusPerNode.set(pool.name, inst);
+    // The default failure rate is per GPU-hour (Llama 3): a CPU pool has none to scale.
+    if (inst !== undefined && inst.gpuCount === 0 && pool.failures !== undefined && pool.failures.perNodeHour === undefined) {
+      out.push({ path: ['spec', 'nodePools', i, 'failures'], message: `pool "${pool.name}" (${inst.id}) has no GPUs, so the per-GPU failure rate (default: Llama 3's) does not apply`, expected: 'failures.perNodeHour' });
+    }
   });
   services.forEach((svc, i) => {
     const names = poolNamesOf(svc);
