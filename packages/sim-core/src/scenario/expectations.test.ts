@@ -190,6 +190,7 @@ describe('metric table', () => {
       'training.memoryFits',
       'training.peakTflopsPerGpu',
       ...['total', 'monthly', 'hourly', 'transferHours'].map((q) => `costs.${q}`),
+      ...['nodeFailures', 'spotWaves', 'podsLost', 'lostPodHours', 'requestsFailed'].map((q) => `faults.${q}`),
     ];
     expect([...METRIC_NAMES].sort()).toEqual(spec.sort());
   });

@@ -92,7 +92,7 @@ describe('defaults from the spec', () => {
     expect(pool).toMatchObject({ minNodes: 0, initialNodes: 0, spotShare: 0, purchase: 'on-demand' });
     expect(pool?.clusterAutoscaler).toEqual({ scanInterval: 10, scaleDownUnneededTime: 600, scaleDownDelayAfterAdd: 600, scaleDownUtilizationThreshold: 0.5, maxNodeProvisionTime: 900, enabled: true });
     const gcpSpot = parseOk(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      spotShare: 25%\n      spot: { interruptionsPerNodeHour: 0.01 }\n'])).scenario.spec.nodePools[0];
-    expect(gcpSpot?.spot).toEqual({ interruptionsPerNodeHour: 0.01, notice: 30 });
+    expect(gcpSpot?.spot).toEqual({ interruptionsPerNodeHour: 0.01, notice: 30, fallback: 'none' });
     expect(gcpSpot?.spotShare).toBe(0.25);
     expect(example('serving-autoscaling').spec.nodePools[0]?.spot?.notice).toBe(120);
   });
