@@ -156,6 +156,8 @@ const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {
   'node-repaired': 'node',
   'fault-start': 'spot',
   'fault-end': 'node',
+  'pod-preempted': 'scale',
+  'job-preempted': 'scale',
 };
 
 const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
@@ -173,6 +175,8 @@ const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
   'node-repaired': 'node back',
   'fault-start': 'fault starts:',
   'fault-end': 'fault ends:',
+  'pod-preempted': 'pod preempted:',
+  'job-preempted': 'job preempted:',
 };
 
 /** Events to mark on the time axis; node events of one kind in the same interval are merged into one mark. */

@@ -5,12 +5,14 @@
  */
 import { getGpu, getInstance, nodeFailuresPerHour, type GpuSpec, type InstanceType } from '@design-sim/cost-model';
 import { resolveLlm } from '../llm/resolve-llm.ts';
-import type { EngineBatching, EngineClusterAutoscaler, EngineConfig, EngineFault, EngineHpa, EngineKeda, EngineLlm, EnginePool, EngineService, EngineStartup } from '../engine/engine-config.ts';
+import type { EngineBatching, EngineClusterAutoscaler, EngineConfig, EngineFault, EngineHpa, EngineJob, EngineKeda, EngineLlm, EnginePool, EngineService, EngineStartup } from '../engine/engine-config.ts';
 import { normalizeBehavior } from '../hpa/index.ts';
 import { type DurationDistribution, lognormalFromP50P95, lognormalFromP50P99 } from '../random/service-time.ts';
 import { callsOfStep } from '../scenario/call-schema.ts';
 import type { KedaSpec } from '../scenario/keda-schema.ts';
 import type { FaultSpec } from '../scenario/failure-schema.ts';
+import type { JobSpec } from '../scenario/shared-cluster-schema.ts';
+import { migSlicesPerGpu } from '../cluster/mig-profiles.ts';
 import { WEIGHT_SOURCE_MBPS } from '../scenario/service-schema.ts';
 import { hpaMetricSource, poolNamesOf, type BatchingSpec, type HpaSpec, type LatencySpec, type NodePoolSpec, type Scenario, type ServiceSpec } from '../scenario/index.ts';
 import { profileSpecOf, usersProfileSpecOf } from '../scenario/traffic-rate.ts';
@@ -51,11 +53,42 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     networkSeconds: spec.network.sameZone,
     services: services.map((s) => {
       const pools = poolNamesOf(s).flatMap((name) => (poolIndex.has(name) ? [poolIndex.get(name)!] : []));
-      return { ...compileService(s, pools, pools.length > 0 ? instances[pools[0]!]! : undefined, spec.cluster.featureGates.HPAConfigurableTolerance), ...compileCalls(s, serviceIndex) };
+      return { ...compileService(s, pools, pools.length > 0 ? instances[pools[0]!]! : undefined, spec.cluster.featureGates.HPAConfigurableTolerance), ...compileCalls(s, serviceIndex), ...sharedOf(s, spec) };
     }),
     pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services)),
     clusterAutoscaler: compileClusterAutoscaler(spec),
     ...(spec.faults.length > 0 ? { faults: compileFaults(spec.faults, spec.nodePools ?? []) } : {}),
+    ...(spec.teams.length > 0 ? { teams: spec.teams.map((t) => ({ name: t.name, gpuQuota: t.gpuQuota ?? null })) } : {}),
+    ...(spec.jobs.length > 0 ? { jobs: spec.jobs.map((j) => compileJob(j, spec, poolIndex)) } : {}),
+  };
+}
+
+/** A priority class's value and policy; no class = priority 0, may preempt (upstream's defaults). */
+function priorityOf(name: string | undefined, spec: Scenario['spec']): { priority: number; preempts: boolean } {
+  const c = name === undefined ? undefined : spec.priorityClasses.find((x) => x.name === name);
+  return { priority: c?.value ?? 0, preempts: (c?.preemptionPolicy ?? 'PreemptLowerPriority') === 'PreemptLowerPriority' };
+}
+
+/** A service's team and priority, only when the design has teams or priority classes (other designs keep their config). */
+function sharedOf(s: ServiceSpec, spec: Scenario['spec']): Pick<EngineService, 'team' | 'priority' | 'preempts'> {
+  if (spec.teams.length === 0 && spec.priorityClasses.length === 0) return {};
+  const team = s.team === undefined ? -1 : spec.teams.findIndex((t) => t.name === s.team);
+  return { team: team < 0 ? null : team, ...priorityOf(s.priorityClass, spec) };
+}
+
+function compileJob(j: JobSpec, spec: Scenario['spec'], poolIndex: ReadonlyMap<string, number>): EngineJob {
+  const submitAt = Array.from({ length: j.count }, (_, k) => j.at + k * (j.every ?? 0));
+  return {
+    name: j.name,
+    team: spec.teams.findIndex((t) => t.name === j.team),
+    pool: poolIndex.get(j.nodePool) ?? 0,
+    pods: j.pods,
+    unitsPerPod: j.gpusPerPod,
+    durationSeconds: j.duration,
+    gang: j.gang,
+    ...priorityOf(j.priorityClass, spec),
+    submitAt,
+    checkpointSeconds: j.checkpoint ?? null,
   };
 }
 
@@ -244,7 +277,10 @@ function compileHpa(h: HpaSpec, routing: ServiceSpec['routing'], configurableTol
 
 function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly ServiceSpec[]): EnginePool {
   const cpu = inst.gpuCount === 0;
-  const gpusPerNode = cpu ? (inst.vcpus ?? 0) : inst.gpuCount;
+  // A MIG pool schedules by slices (validation refused a profile the GPU does not have).
+  const mig = p.mig !== undefined && inst.gpu !== null ? migSlicesPerGpu(inst.gpu.id, p.mig.profile) : 1;
+  const slices = typeof mig === 'number' ? mig : 1;
+  const gpusPerNode = cpu ? (inst.vcpus ?? 0) : inst.gpuCount * slices;
   const ca = p.clusterAutoscaler;
   return {
     name: p.name,
@@ -279,6 +315,7 @@ function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly Ser
     // One rate function for serving and training (cost-model failure-rate.ts); a CPU pool without perNodeHour was refused at validation.
     failures: p.failures ? { perNodeHour: nodeFailuresPerHour(p.failures, inst.gpuCount), repairSeconds: p.failures.repair } : null,
     zone: p.zone ?? null,
+    ...(slices > 1 ? { migSlicesPerGpu: slices } : {}),
   };
 }
 

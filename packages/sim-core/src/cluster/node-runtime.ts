@@ -1,4 +1,5 @@
 import type { Pod } from '../engine/pod.ts';
+import type { JobPod } from './job-queue.ts';
 
 /** Where a node is in its life: requested from the cloud, ready for pods, being removed, gone. */
 export const enum NodeState {
@@ -16,6 +17,8 @@ export class NodeRuntime {
   state = NodeState.Provisioning;
   gpusUsed = 0;
   readonly pods = new Set<Pod>();
+  /** Pods of training and batch jobs bound here (spec.jobs); their units are in gpusUsed too. */
+  readonly jobPods = new Set<JobPod>();
   readyAt = -1;
   /** The cloud will never make this node Ready (a provisioning failure drawn at request time). */
   failed = false;

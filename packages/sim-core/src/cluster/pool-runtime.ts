@@ -14,10 +14,15 @@ export class PoolRuntime {
   private aliveRegular = 0;
   peakGpus = 0;
 
+  /** Schedulable units per GPU: MIG slices on a MIG pool, else 1. */
+  readonly unitsPerGpu: number;
+
   constructor(
     readonly index: number,
     readonly config: EnginePool,
-  ) {}
+  ) {
+    this.unitsPerGpu = config.migSlicesPerGpu ?? 1;
+  }
 
   /** Brings node-second integrals up to `now`. */
   accrue(now: number): void {
@@ -52,7 +57,7 @@ export class PoolRuntime {
     this.nodes.push(node);
     if (spot) this.aliveSpot++;
     else this.aliveRegular++;
-    if (this.config.unit !== 'cpu') this.peakGpus = Math.max(this.peakGpus, this.aliveCount * this.config.gpusPerNode);
+    if (this.config.unit !== 'cpu') this.peakGpus = Math.max(this.peakGpus, (this.aliveCount * this.config.gpusPerNode) / this.unitsPerGpu);
     return node;
   }
 

@@ -39,6 +39,35 @@ export interface EngineConfig {
   maxInFlightRequests?: number;
   /** Scheduled faults (spec.faults); omitted or empty for none. */
   faults?: EngineFault[];
+  /** Teams (namespaces) with their GPU quotas; omitted or empty for none. */
+  teams?: EngineTeam[];
+  /** Training and batch jobs on the pools; omitted or empty for none. */
+  jobs?: EngineJob[];
+}
+
+/** A team (namespace): its ResourceQuota `requests.nvidia.com/gpu`, in pool units; null = none. */
+export interface EngineTeam {
+  name: string;
+  gpuQuota: number | null;
+}
+
+/** A training or batch job (spec.jobs), resolved to indices and seconds. */
+export interface EngineJob {
+  name: string;
+  team: number;
+  pool: number;
+  pods: number;
+  /** Units (GPUs, or MIG slices on a MIG pool) each pod requests. */
+  unitsPerPod: number;
+  durationSeconds: number;
+  gang: boolean;
+  priority: number;
+  /** PriorityClass preemptionPolicy PreemptLowerPriority (false: Never). */
+  preempts: boolean;
+  /** Submission times, s. */
+  submitAt: number[];
+  /** A preempted run keeps its work up to the last multiple of this; null = restarts from the start. */
+  checkpointSeconds: number | null;
 }
 
 export interface EngineTraffic {
@@ -120,6 +149,11 @@ export interface EngineService {
   rateLimit?: { perSecond: number; burst: number } | null;
   /** A KEDA ScaledObject over the service (0 ↔ 1, and the buffer at zero); null or omitted without one. */
   keda?: EngineKeda | null;
+  /** Team index (spec.teams) for quota and showback; null or omitted without one. */
+  team?: number | null;
+  /** PriorityClass value (default 0), and whether its pods may preempt lower ones. */
+  priority?: number;
+  preempts?: boolean;
 }
 
 /**
@@ -272,6 +306,8 @@ export interface EnginePool {
   failures?: { perNodeHour: number; repairSeconds: number } | null;
   /** Availability zone (for zone faults); null when not given. */
   zone?: string | null;
+  /** MIG slices per GPU (gpusPerNode then counts slices); 1 or omitted without MIG. */
+  migSlicesPerGpu?: number;
 }
 
 /** Spot interruptions of a pool's spot share: independent ones, and waves that take a share at once. */

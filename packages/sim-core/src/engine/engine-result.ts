@@ -29,7 +29,7 @@ export interface EngineServiceResult {
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
   t: number;
-  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit' | 'spot-wave' | 'node-failed' | 'node-repaired' | 'fault-start' | 'fault-end';
+  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit' | 'spot-wave' | 'node-failed' | 'node-repaired' | 'fault-start' | 'fault-end' | 'pod-preempted' | 'job-preempted';
   /** Service or pool name. */
   target: string;
   from?: number;
@@ -76,6 +76,8 @@ export interface EngineResult {
   spotInterruptions: number;
   /** Hardware failures, spot waves and scheduled faults, and what they cost; null when the design has none. */
   faults: EngineFaultsResult | null;
+  /** Teams, jobs and preemptions of a shared cluster (teams, priority classes or jobs); null otherwise. */
+  shared: EngineSharedResult | null;
   /** Node-seconds by pool and capacity type, for the cost model. */
   nodeUsage: { pool: string; instanceId: string; capacity: 'on-demand' | 'spot' | 'commit1y' | 'commit3y'; nodeSeconds: number }[];
   accruedCostUsd: number;
@@ -111,4 +113,16 @@ export interface EngineFaultsResult {
   lostPodSeconds: number;
   /** Visits (requests or calls) that were queued or in service on a crashed node: failed. */
   visitsFailed: number;
+}
+
+/** A shared cluster's run: per team, per job, preemptions (cluster/job-queue.ts, cluster/team-ledger.ts). */
+export interface EngineSharedResult {
+  /** GPU-seconds of the pools' nodes over the run (the capacity the teams share). */
+  capacityGpuSeconds: number;
+  teams: { name: string; gpuQuota: number | null; gpuSeconds: number; peakGpus: number; quotaRefusals: number; podsPreempted: number }[];
+  /** Per job (spec order): team index, submissions, completions, waits (s) of runs that started, interruptions, GPU-seconds of work lost. */
+  jobs: { name: string; team: number; submitted: number; completed: number; waits: number[]; interruptions: number; lostGpuSeconds: number }[];
+  /** Serving pods preempted, by service. */
+  servingPreempted: number[];
+  jobsWaitingAtEnd: { queued: number; quotaBlocked: number; oldestWaitSeconds: number };
 }

@@ -55,6 +55,8 @@ export class Pod {
   inIdleList = false;
   /** Set when the pod's node died: its queued completion events are stale. */
   killed = false;
+  /** The node this pod preempted on (status.nominatedNodeName): it waits for its victims there. */
+  nominatedNode: NodeRuntime | null = null;
 
   constructor(
     readonly uid: number,

@@ -12,6 +12,9 @@ import { ClusterAutoscaler, DEFAULT_CLUSTER_AUTOSCALER } from '../cluster/cluste
 import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
 import { PodScheduler } from '../cluster/pod-scheduler.ts';
 import { NodeFaults } from '../cluster/node-faults.ts';
+import { type Evictable, JobQueue } from '../cluster/job-queue.ts';
+import { pickOneNodeForPreemption, selectVictimsOnNode } from '../cluster/preemption.ts';
+import { TeamLedger } from '../cluster/team-ledger.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { HpaController } from '../hpa/index.ts';
 import { createTimeSeries, sliceTimeSeries, type TimeSeries } from '../metrics/timeseries.ts';
@@ -71,6 +74,15 @@ export class Simulation {
   private readonly faults: NodeFaults | null;
   /** Per service: when each pod lost to a crash was lost, waiting for a replacement to become Ready. */
   private lostAt: number[][] = [];
+  /** A shared cluster (teams, priority classes or jobs): quotas, priorities and preemption; null otherwise. */
+  private readonly ledger: TeamLedger | null;
+  private readonly jobs: JobQueue | null;
+  /** Services whose Deployment could not create a pod because of its team's quota (retried when quota frees). */
+  private readonly quotaBlocked = new Set<ServiceRuntime>();
+  private scheduling = false;
+  /** Pods whose GPUs are charged to their team's quota (released when the pod is gone). */
+  private readonly charged = new Set<Pod>();
+  private scheduleAgain = false;
   private lostPodSeconds = 0;
   private podsLost = 0;
   private visitsFailedByFaults = 0;
@@ -125,6 +137,19 @@ export class Simulation {
         })
       : null;
     this.lostAt = cfg.services.map(() => []);
+    this.servingPreempted = cfg.services.map(() => 0);
+    const shared = (cfg.teams?.length ?? 0) > 0 || (cfg.jobs?.length ?? 0) > 0 || cfg.services.some((s) => s.priority !== undefined);
+    this.ledger = shared ? new TeamLedger(cfg.teams ?? []) : null;
+    this.jobs =
+      this.ledger !== null && (cfg.jobs?.length ?? 0) > 0
+        ? new JobQueue(cfg.jobs!, this.pools, this.ledger, {
+            schedule: (at, run) => this.control.schedule(at, run),
+            servingOn: (node) => this.servingEvictables(node),
+            evictServing: (pod, now) => this.evictServing(pod, now),
+            capacityFreed: (now) => this.schedulePending(now),
+            event: (kind, target, detail, now) => this.event({ t: now, kind, target, detail }),
+          })
+        : null;
     const gpusOf = (pod: Pod): number => this.cfg.services[pod.service]!.gpusPerReplica;
     const poolsOf = (pod: Pod): readonly number[] => this.cfg.services[pod.service]!.pools;
     this.scheduler = new PodScheduler(this.pools, gpusOf, poolsOf);
@@ -389,6 +414,7 @@ export class Simulation {
     }
     for (const svc of this.services) {
       for (let i = 0; i < svc.specReplicas; i++) {
+        if (!this.reserveQuota(svc, 0)) break;
         const pod = this.newPod(svc, 0);
         if (svc.config.pools.length === 0) {
           svc.addReady(pod, 0);
@@ -425,6 +451,9 @@ export class Simulation {
     }
     for (const k of this.kedas) k?.start();
     this.faults?.start();
+    this.jobs?.start();
+    // A shared cluster's first scheduling pass: replicas that did not fit at t = 0 may preempt lower priorities.
+    if (this.ledger !== null) this.control.schedule(0, (t) => this.schedulePending(t));
   }
 
   // ---- pods ----
@@ -433,19 +462,33 @@ export class Simulation {
     const pod = new Pod(this.podsByUid.length, svc.index, now, svc.config.batching ? svc.config.concurrency : svc.config.concurrency);
     this.podsByUid.push(pod);
     svc.pods.push(pod);
+    if (this.ledger !== null) this.charged.add(pod);
     return pod;
   }
 
-  private bind(pod: Pod, node: NodeRuntime): void {
+  private bind(pod: Pod, node: NodeRuntime, now = 0): void {
     pod.node = node;
     node.pods.add(pod);
-    node.gpusUsed += this.cfg.services[pod.service]!.gpusPerReplica;
+    const s = this.cfg.services[pod.service]!;
+    node.gpusUsed += s.gpusPerReplica;
+    this.ledger?.bound(s.team ?? null, s.gpusPerReplica / this.pools[node.pool]!.unitsPerGpu, now);
+  }
+
+  /** ResourceQuota admission of one new replica: false (and the service is retried later) when its team's quota is full. */
+  private reserveQuota(svc: ServiceRuntime, now: number): boolean {
+    if (this.ledger === null) return true;
+    if (this.ledger.tryReserve(svc.config.team ?? null, svc.config.gpusPerReplica, now)) return true;
+    this.quotaBlocked.add(svc);
+    return false;
   }
 
   /** The Deployment controller: creates or deletes pods until the live count matches spec.replicas. */
   reconcileReplicas(svc: ServiceRuntime, now: number): void {
     const live = svc.pods.filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone);
-    for (let n = live.length; n < svc.specReplicas; n++) this.createPod(svc, now);
+    for (let n = live.length; n < svc.specReplicas; n++) {
+      if (!this.reserveQuota(svc, now)) break;
+      this.createPod(svc, now);
+    }
     if (live.length > svc.specReplicas) {
       for (const pod of podsToDelete(live, live.length - svc.specReplicas, now, this.cfg.seed)) this.deletePod(pod, now, false);
     }
@@ -463,11 +506,114 @@ export class Simulation {
 
   /** kube-scheduler binds pending pods, oldest first (pod-scheduler.ts), and their containers start. */
   private schedulePending(now: number): void {
+    if (this.ledger !== null) {
+      this.scheduleShared(now);
+      return;
+    }
     this.scheduler.schedulePending((pod, node) => {
       this.bind(pod, node);
       this.startContainers(pod, node, now);
     });
   }
+
+  /** A pod's priority (its service's PriorityClass value; 0 without one). */
+  private priorityOf(pod: Pod): number {
+    return this.cfg.services[pod.service]!.priority ?? 0;
+  }
+
+  /**
+   * A shared cluster's scheduling pass: quota-blocked Deployments and jobs retried, then pending pods and
+   * queued jobs by priority (kube-scheduler's PrioritySort: priority, then age), each bound where it fits
+   * (LeastAllocated) or preempting lower priorities (preemption.ts). Re-entrant calls (an eviction that frees
+   * a node at once) run another pass instead of nesting.
+   */
+  private scheduleShared(now: number): void {
+    if (this.scheduling) {
+      this.scheduleAgain = true;
+      return;
+    }
+    this.scheduling = true;
+    try {
+      do {
+        this.scheduleAgain = false;
+        for (const svc of [...this.quotaBlocked]) {
+          this.quotaBlocked.delete(svc);
+          this.reconcileReplicas(svc, now);
+        }
+        this.jobs?.admit(now);
+        const pending = this.scheduler.pending;
+        pending.sort((a, b) => this.priorityOf(b) - this.priorityOf(a));
+        const levels = [...new Set([...pending.map((p) => this.priorityOf(p)), ...(this.jobs?.levels() ?? [])])].sort((a, b) => b - a);
+        for (const level of levels) {
+          for (const pod of [...pending]) {
+            if (pod.state !== PodState.Pending || this.priorityOf(pod) !== level) continue;
+            let node = this.scheduler.pickNode(pod);
+            if (node === null) node = this.preemptFor(pod, now);
+            if (node === null) continue;
+            this.scheduler.remove(pod);
+            this.bind(pod, node, now);
+            this.startContainers(pod, node, now);
+          }
+          this.jobs?.scheduleLevel(level, now);
+        }
+        for (let i = pending.length - 1; i >= 0; i--) if (pending[i]!.state !== PodState.Pending) pending.splice(i, 1);
+      } while (this.scheduleAgain);
+    } finally {
+      this.scheduling = false;
+    }
+  }
+
+  /**
+   * PostFilter preemption for a pending serving pod (preemption.ts): the victims on the node upstream picks are
+   * evicted; returns that node when the pod fits there now (only job pods were evicted), else null (it waits,
+   * nominated, for serving victims to drain, and does not preempt again meanwhile).
+   */
+  private preemptFor(pod: Pod, now: number): NodeRuntime | null {
+    const s = this.cfg.services[pod.service]!;
+    if (!(s.preempts ?? true) || this.jobs === null && this.cfg.services.every((x) => (x.priority ?? 0) >= (s.priority ?? 0))) return null;
+    const nominated = pod.nominatedNode;
+    if (nominated !== null && nominated.state === NodeState.Ready && [...nominated.pods].some((p) => p.state === PodState.Terminating)) return null;
+    const priority = s.priority ?? 0;
+    const cands: { node: NodeRuntime; victims: Evictable[] }[] = [];
+    for (const p of s.pools) {
+      for (const node of this.pools[p]!.nodes) {
+        if (node.state !== NodeState.Ready) continue;
+        const pods: Evictable[] = [...this.servingEvictables(node), ...[...node.jobPods].map((j) => ({ priority: j.priority, units: j.units, startedAt: j.startedAt, serving: null, jobPod: j }))];
+        const victims = selectVictimsOnNode(priority, s.gpusPerReplica, { free: node.freeGpus, pods });
+        if (victims !== null) cands.push({ node, victims });
+      }
+    }
+    const i = pickOneNodeForPreemption(cands.map((c) => c.victims));
+    if (i < 0) return null;
+    const { node, victims } = cands[i]!;
+    pod.nominatedNode = node;
+    if (this.jobs !== null) this.jobs.evict(victims, s.name, now);
+    else for (const v of victims) this.evictServing(v.serving!, now);
+    return node.freeGpus >= s.gpusPerReplica ? node : null;
+  }
+
+  /** Serving pods on a node that preemption may evict (a terminating pod is already going). */
+  private servingEvictables(node: NodeRuntime): Evictable[] {
+    const out: Evictable[] = [];
+    for (const p of node.pods) {
+      if (p.state === PodState.Terminating || p.state === PodState.Gone) continue;
+      const s = this.cfg.services[p.service]!;
+      out.push({ priority: s.priority ?? 0, units: s.gpusPerReplica, startedAt: p.startedAt, serving: p, jobPod: null });
+    }
+    return out;
+  }
+
+  /** A serving pod preempted: deleted gracefully (its Deployment makes a new, pending one at its priority). */
+  private evictServing(pod: Pod, now: number): void {
+    const s = this.cfg.services[pod.service]!;
+    if (s.team !== undefined && s.team !== null) this.ledger!.preempted[s.team]! += 1;
+    this.servingPreempted[pod.service]! += 1;
+    this.event({ t: now, kind: 'pod-preempted', target: s.name, detail: `pod ${pod.uid}` });
+    this.deletePod(pod, now, true);
+  }
+
+  /** Serving pods preempted, by service. */
+  private readonly servingPreempted: number[];
 
   /** Image pull (skipped when the node has the image), model load, readiness: then the pod serves. */
   private startContainers(pod: Pod, node: NodeRuntime | null, now: number): void {
@@ -509,6 +655,10 @@ export class Simulation {
   /** The pod is gone: its GPUs are free, and a drained node may now be deleted. */
   private finalizePod(pod: Pod, now: number): void {
     const svc = this.services[pod.service]!;
+    if (this.ledger !== null) {
+      if (this.charged.delete(pod)) this.ledger.release(svc.config.team ?? null, svc.config.gpusPerReplica, now);
+      if (pod.node !== null) this.ledger.unbound(svc.config.team ?? null, svc.config.gpusPerReplica / this.pools[pod.node.pool]!.unitsPerGpu, now);
+    }
     const busy = pod.busyUntil(now) - pod.busyCounted;
     this.busyCarry += busy * (svc.config.unit === 'cpu' ? 0 : svc.config.gpusPerReplica);
     pod.state = PodState.Gone;
@@ -574,6 +724,7 @@ export class Simulation {
     if (node.state === NodeState.Gone || node.state === NodeState.NotReady || node.state === NodeState.Provisioning) return;
     node.stateBeforeFailure = node.state;
     node.state = NodeState.NotReady;
+    for (const jp of [...node.jobPods]) this.jobs?.interrupt(jp, now);
     const hit = new Set<ServiceRuntime>();
     for (const pod of [...node.pods]) {
       const svc = this.services[pod.service]!;
@@ -619,6 +770,7 @@ export class Simulation {
 
   private deleteNode(pool: PoolRuntime, node: NodeRuntime, now: number): void {
     if (node.state === NodeState.Gone) return;
+    for (const jp of [...node.jobPods]) this.jobs?.interrupt(jp, now);
     for (const pod of [...node.pods]) {
       // Only empty or drained nodes are deleted by the autoscaler; a spot death kills what is left.
       this.services[pod.service]!.kill(pod, now);
@@ -859,6 +1011,7 @@ export class Simulation {
       gpuUtilizationMean: this.replicaSamples.n > 0 ? this.gpuUtilSum / this.replicaSamples.n : 0,
       spotInterruptions: this.spotInterruptions,
       faults: this.faultsResult(bill.endSeconds),
+      shared: this.sharedResult(bill.endSeconds),
       nodeUsage: bill.nodeUsage,
       accruedCostUsd: bill.accruedCostUsd,
       llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, outputTokens: st.outputTokens, prefixCache: prefixResult(this.prefixSources()) } : null,
@@ -887,6 +1040,30 @@ export class Simulation {
       }),
       breakdown: this.flow.trace?.breakdown(measureFrom) ?? null,
       closedLoop: this.closedLoopResult(),
+    };
+  }
+
+  /** Teams, jobs and preemptions of a shared cluster; null otherwise. */
+  private sharedResult(end: number): EngineResult['shared'] {
+    const ledger = this.ledger;
+    if (ledger === null) return null;
+    ledger.accrueAll(end);
+    // GPU capacity the teams share: GPUs of the pools (node-seconds, MIG slices counted as their GPUs).
+    let capacityGpuSeconds = 0;
+    for (const pool of this.pools) {
+      pool.accrue(end);
+      if (pool.config.unit !== 'cpu') capacityGpuSeconds += ((pool.spotNodeSeconds + pool.regularNodeSeconds) * pool.config.gpusPerNode) / pool.unitsPerGpu;
+    }
+    const q = this.jobs;
+    return {
+      capacityGpuSeconds,
+      teams: ledger.teams.map((t, i) => ({ name: t.name, gpuQuota: t.gpuQuota, gpuSeconds: ledger.gpuSeconds[i]!, peakGpus: ledger.peakGpus[i]!, quotaRefusals: ledger.refusals[i]!, podsPreempted: ledger.preempted[i]! })),
+      jobs: (this.cfg.jobs ?? []).map((j, i) => {
+        const st = q!.stats[i]!;
+        return { name: j.name, team: j.team, submitted: st.submitted, completed: st.completed, waits: [...st.waits], interruptions: st.preemptions, lostGpuSeconds: st.lostUnitSeconds / this.pools[j.pool]!.unitsPerGpu };
+      }),
+      servingPreempted: [...this.servingPreempted],
+      jobsWaitingAtEnd: q?.waitingAt(end) ?? { queued: 0, quotaBlocked: 0, oldestWaitSeconds: 0 },
     };
   }
 

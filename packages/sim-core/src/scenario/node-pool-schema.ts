@@ -5,6 +5,7 @@ import { nameSchema } from './service-schema.ts';
 import { durationSeconds, fraction } from './unit-fields.ts';
 import { formatDuration } from './units.ts';
 import { nodeFailuresSchema, spotWavesSchema } from './failure-schema.ts';
+import { migSchema } from './shared-cluster-schema.ts';
 
 const HOUR = 3600;
 
@@ -75,6 +76,7 @@ export const nodePoolSchema = z
     spot: spotSchema.optional().describe('Spot interruptions of the spot share'),
     failures: nodeFailuresSchema.optional().describe('Node hardware failures (rate per node- or GPU-hour, repair time); omit for none'),
     zone: z.string().min(1).max(63).optional().describe('Availability zone, for spec.faults entries that take down a zone'),
+    mig: migSchema.optional().describe('Every GPU partitioned into one MIG profile: the pool schedules by slices (gpusPerReplica and jobs count slices)'),
   })
   .superRefine((p, ctx) => {
     if (p.minNodes > p.maxNodes) {

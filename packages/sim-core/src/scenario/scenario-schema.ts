@@ -30,6 +30,7 @@ import { splitServiceMetric } from './metrics.ts';
 import { trafficIntegral } from './traffic-rate.ts';
 import { trainingSchema } from './training-schema.ts';
 import { faultSchema } from './failure-schema.ts';
+import { jobSchema, priorityClassSchema, teamSchema } from './shared-cluster-schema.ts';
 import { durationSeconds } from './unit-fields.ts';
 import { formatDuration } from './units.ts';
 import { formatNumber } from './describe-value.ts';
@@ -119,6 +120,9 @@ const specShape = z.strictObject({
   nodePools: z.array(nodePoolSchema).max(MAX_NODE_POOLS).default([]).describe('Node groups the services run on; omit for unlimited capacity'),
   cluster: clusterSchema.optional().describe('Control-plane billing, cluster-autoscaler flags and feature gates'),
   faults: z.array(faultSchema).max(100).default([]).describe('Scheduled outages: nodes of a pool, a whole pool or a zone down from `at` for `for`'),
+  priorityClasses: z.array(priorityClassSchema).max(100).default([]).describe('PriorityClasses for services and jobs (higher value schedules first and preempts lower)'),
+  teams: z.array(teamSchema).max(200).default([]).describe('Teams (namespaces) sharing the cluster, each with an optional GPU ResourceQuota'),
+  jobs: z.array(jobSchema).max(1000).default([]).describe('Training and batch jobs queued on the node pools beside the services'),
   training: trainingSchema.optional().describe('A training run, estimated analytically'),
   costs: costsSchema.optional().describe('Static line items priced from the catalog: storage, data transfer, managed services, nodes, fixed amounts'),
   baseline: baselineSchema.optional().describe('A stated before-figure for cost.savingVsBaseline'),
@@ -188,6 +192,34 @@ function checkZeroReplicas(s: SpecShape, ctx: Ctx): void {
       : 'replicas 0 disables the HPA (Kubernetes "ScalingDisabled"): this service can never serve a request';
     issue(ctx, ['services', i, 'replicas'], 0, why, { expected: svc.hpa === undefined ? 'at least 1 replica' : `at least 1 (the HPA's minReplicas is ${svc.hpa.minReplicas})`, suggestion: String(svc.hpa?.minReplicas ?? 1) });
   });
+}
+
+/** Teams, priority classes and pools named by services and jobs exist; names are unique. */
+function checkSharedCluster(s: SpecShape, ctx: Ctx): void {
+  const teams = s.teams.map((t) => t.name);
+  const classes = s.priorityClasses.map((c) => c.name);
+  const pools = s.nodePools.map((p) => p.name);
+  const ref = (path: (string | number)[], name: string | undefined, list: string[], what: string): void => {
+    if (name === undefined || list.includes(name)) return;
+    issue(ctx, path, name, `no ${what} named "${name}"`, { expected: list.length ? `one of ${list.join(' | ')}` : `a ${what} (there are none)`, suggestion: suggestNearest(name, list) });
+  };
+  for (const [list, field] of [[s.teams, 'teams'], [s.priorityClasses, 'priorityClasses'], [s.jobs, 'jobs']] as const) {
+    const seen = new Set<string>();
+    list.forEach((x, i) => {
+      if (seen.has(x.name)) issue(ctx, [field, i, 'name'], x.name, `duplicate name "${x.name}"`);
+      seen.add(x.name);
+    });
+  }
+  s.services.forEach((svc, i) => {
+    ref(['services', i, 'team'], svc.team, teams, 'team');
+    ref(['services', i, 'priorityClass'], svc.priorityClass, classes, 'priority class');
+  });
+  s.jobs.forEach((j, i) => {
+    ref(['jobs', i, 'team'], j.team, teams, 'team');
+    ref(['jobs', i, 'priorityClass'], j.priorityClass, classes, 'priority class');
+    ref(['jobs', i, 'nodePool'], j.nodePool, pools, 'node pool');
+  });
+  if (s.jobs.length > 0 && s.services.length === 0) issue(ctx, ['jobs'], undefined, 'jobs run beside services in the serving simulation: add at least one service (with traffic and duration)');
 }
 
 /** Each fault names a pool or a zone that exists, and takes no more nodes than the pool may have. */
@@ -272,6 +304,7 @@ function checkSpec(s: SpecShape, ctx: Ctx): void {
   checkReferences(s, ctx);
   checkZeroReplicas(s, ctx);
   checkFaults(s, ctx);
+  checkSharedCluster(s, ctx);
   checkGlobalAutoscalerFlags(s, ctx);
   if (s.duration !== undefined) {
     checkTime(s, ctx, s.duration);

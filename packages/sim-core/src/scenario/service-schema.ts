@@ -160,6 +160,8 @@ export const serviceSchema = z
     hpa: hpaSchema.optional().describe('Horizontal Pod Autoscaler; omit for a fixed replica count'),
     keda: kedaSchema.optional().describe('KEDA ScaledObject: scales 0 ↔ 1 on its triggers (the hpa block is the HPA it drives for 1 ↔ N); requests at zero wait in its buffer or fail'),
     cache: cacheSchema.optional().describe('Response cache in front of the replicas'),
+    team: nameSchema.optional().describe('Team (namespace, spec.teams) the replicas belong to: its GPU quota and showback'),
+    priorityClass: nameSchema.optional().describe('PriorityClass of the replicas (spec.priorityClasses; default priority 0)'),
     calls: callsSchema.optional(),
     releaseDuringCalls: z
       .boolean()

@@ -10,6 +10,7 @@ import { poolNamesOf } from './service-schema.ts';
 import { formatPath, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
 import { createSourceLocator } from './yaml-locator.ts';
 import { resolveLlm } from '../llm/resolve-llm.ts';
+import { migSlicesPerGpu } from '../cluster/mig-profiles.ts';
 
 /** The part of an instance type these checks read. */
 export interface CatalogInstance {
@@ -62,7 +63,12 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
   const gpusPerNode = new Map<string, CatalogInstance>();
   nodePools.forEach((pool, i) => {
     const inst = lookupInstance(catalog, pool.instance, catalogDate, ['spec', 'nodePools', i, 'instance'], out);
-    if (inst !== undefined) gpusPerNode.set(pool.name, inst);
+    if (inst !== undefined && pool.mig !== undefined) {
+      // A MIG pool schedules by slices: its units per node are GPUs × instances of the profile per GPU.
+      const slices = inst.gpu === null ? 'the instance has no GPUs' : migSlicesPerGpu(inst.gpu.id, pool.mig.profile);
+      if (typeof slices === 'string') out.push({ path: ['spec', 'nodePools', i, 'mig', 'profile'], message: slices });
+      else gpusPerNode.set(pool.name, { ...inst, gpuCount: inst.gpuCount * slices });
+    } else if (inst !== undefined) gpusPerNode.set(pool.name, inst);
     // The default failure rate is per GPU-hour (Llama 3): a CPU pool has none to scale.
     if (inst !== undefined && inst.gpuCount === 0 && pool.failures !== undefined && pool.failures.perNodeHour === undefined) {
       out.push({ path: ['spec', 'nodePools', i, 'failures'], message: `pool "${pool.name}" (${inst.id}) has no GPUs, so the per-GPU failure rate (default: Llama 3's) does not apply`, expected: 'failures.perNodeHour' });
@@ -95,6 +101,27 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
         message: `a replica needs ${svc.gpusPerReplica} GPUs but a node of pool "${name}" (${inst.id}) has ${inst.gpuCount}: it can never be scheduled${names.length > 1 ? ' there' : ''}`,
         expected: `at most ${inst.gpuCount}`,
       });
+    }
+  });
+}
+
+/** A job's pod must fit on one node of its pool. */
+function checkJobs(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]): void {
+  const { jobs, nodePools, catalogDate } = scenario.spec;
+  jobs.forEach((j, i) => {
+    const pool = nodePools.find((p) => p.name === j.nodePool);
+    if (pool === undefined) return;
+    let inst: CatalogInstance;
+    try {
+      inst = catalog.getInstance(pool.instance, catalogDate === undefined ? undefined : { asOf: catalogDate });
+    } catch {
+      return; // reported under nodePools
+    }
+    const slices = pool.mig !== undefined && inst.gpu !== null ? migSlicesPerGpu(inst.gpu.id, pool.mig.profile) : 1;
+    if (typeof slices === 'string') return;
+    const units = inst.gpuCount * slices;
+    if (j.gpusPerPod > units) {
+      out.push({ path: ['spec', 'jobs', i, 'gpusPerPod'], message: `a pod of job "${j.name}" needs ${j.gpusPerPod} ${pool.mig ? 'MIG slices' : 'GPUs'} but a node of pool "${pool.name}" (${inst.id}) has ${units}: it can never be scheduled`, expected: `at most ${units}` });
     }
   });
 }
@@ -199,6 +226,7 @@ export function validateScenarioReferences(scenario: Scenario, catalog: Scenario
   const out: Draft[] = [];
   checkPools(scenario, catalog, out);
   checkTraining(scenario, catalog, out);
+  checkJobs(scenario, catalog, out);
   checkLlm(scenario, out);
   checkCosts(scenario, out);
   return locate(out, source);

@@ -1,0 +1,392 @@
+/**
+ * Training and batch jobs on the same pools as the services: submission, quota admission, placement (a gang
+ * all at once or not at all, or each pod on its own), preemption by and of higher-priority pods, progress kept
+ * to the last checkpoint, completion. Placement scores nodes with LeastAllocated like the pod scheduler;
+ * preemption uses preemption.ts (kube-scheduler's). The simulation owns serving pods: `JobActions` evicts one.
+ *
+ * A gang is admitted and placed as one workload, as Kueue admits a Job and the coscheduling plugin binds a
+ * PodGroup: quota for all its pods at submission, all pods bound in the same instant, and when it must
+ * preempt, victims are chosen for every pod before any is evicted. kube-scheduler alone would place pods one
+ * by one; docs/fidelity.md says where that differs.
+ */
+import type { EngineJob } from '../engine/engine-config.ts';
+import type { Pod } from '../engine/pod.ts';
+import { type NodeRuntime, NodeState } from './node-runtime.ts';
+import type { PoolRuntime } from './pool-runtime.ts';
+import { pickOneNodeForPreemption, selectVictimsOnNode, type PreemptionPod } from './preemption.ts';
+import type { TeamLedger } from './team-ledger.ts';
+
+/** A running job pod as the node and preemption see it. */
+export class JobPod implements PreemptionPod {
+  node: NodeRuntime | null = null;
+  startedAt = -1;
+  constructor(
+    readonly run: JobRun,
+    readonly priority: number,
+    readonly units: number,
+  ) {}
+}
+
+/** One submission of a job. */
+export class JobRun {
+  /** Quota-blocked (waiting to be admitted), queued (admitted, pods pending), running, done. */
+  state: 'quota' | 'queued' | 'running' | 'done' = 'quota';
+  readonly pods: JobPod[];
+  /** Seconds of work done and kept (whole checkpoints after a preemption); gang jobs only. */
+  progress = 0;
+  runningSince = -1;
+  firstStart = -1;
+  /** Bumped whenever the job stops, so its completion event from before is ignored. */
+  epoch = 0;
+  /** Non-gang: each pod's kept progress and when it started running. */
+  readonly podProgress: number[];
+  readonly podDone: boolean[];
+  /** Serving pods evicted for this job and still terminating: it waits for them instead of preempting more. */
+  victimsTerminating: Pod[] = [];
+
+  constructor(
+    readonly job: EngineJob,
+    readonly index: number,
+    readonly submittedAt: number,
+  ) {
+    this.pods = Array.from({ length: job.pods }, () => new JobPod(this, job.priority, job.unitsPerPod));
+    this.podProgress = job.pods > 0 ? new Array<number>(job.pods).fill(0) : [];
+    this.podDone = new Array<boolean>(job.pods).fill(false);
+  }
+
+  get units(): number {
+    return this.job.pods * this.job.unitsPerPod;
+  }
+}
+
+/** A pod preemption may evict: a serving pod or a job pod, with its priority, units and start time. */
+export interface Evictable extends PreemptionPod {
+  serving: Pod | null;
+  jobPod: JobPod | null;
+}
+
+/** What the simulation does for the job queue. */
+export interface JobActions {
+  schedule(at: number, run: (now: number) => void): void;
+  /** The serving pods on a node that preemption may evict (not already terminating), as Evictables. */
+  servingOn(node: NodeRuntime): Evictable[];
+  /** Evicts a serving pod for a preemptor (graceful: its GPUs are free when it is gone). */
+  evictServing(pod: Pod, now: number): void;
+  /** A job pod left its node (capacity freed): the scheduler should look at its pending pods again. */
+  capacityFreed(now: number): void;
+  event(kind: 'job-preempted', target: string, detail: string, now: number): void;
+}
+
+/** Per job (by spec index): what happened to its submissions. */
+export interface JobStats {
+  submitted: number;
+  completed: number;
+  /** Submission → running (gang: all pods; otherwise the first pod), s, of the runs that started. */
+  waits: number[];
+  /** Times a run (gang) or a pod (non-gang) was preempted. */
+  preemptions: number;
+  /** Unit-seconds of work thrown away by preemptions (back to the last checkpoint). */
+  lostUnitSeconds: number;
+}
+
+export class JobQueue {
+  /** Admitted and waiting for nodes, by priority then submission; plus quota-blocked runs, in submission order. */
+  private readonly queued: JobRun[] = [];
+  private readonly blocked: JobRun[] = [];
+  readonly stats: JobStats[];
+
+  constructor(
+    private readonly jobs: readonly EngineJob[],
+    private readonly pools: readonly PoolRuntime[],
+    private readonly ledger: TeamLedger,
+    private readonly actions: JobActions,
+  ) {
+    this.stats = jobs.map(() => ({ submitted: 0, completed: 0, waits: [], preemptions: 0, lostUnitSeconds: 0 }));
+  }
+
+  /** t = 0: every submission is scheduled. */
+  start(): void {
+    this.jobs.forEach((job, i) => {
+      for (const at of job.submitAt) this.actions.schedule(at, (t) => this.submit(new JobRun(job, i, t), t));
+    });
+  }
+
+  /** The highest priority among queued jobs, or -Infinity. */
+  get nextPriority(): number {
+    return this.queued.length === 0 ? -Infinity : this.queued[0]!.job.priority;
+  }
+
+  private submit(run: JobRun, now: number): void {
+    this.stats[run.index]!.submitted++;
+    this.blocked.push(run);
+    this.admit(now);
+    this.actions.capacityFreed(now);
+  }
+
+  /** ResourceQuota admission, in submission order: a run is admitted when all its pods fit in its team's quota. */
+  admit(now: number): void {
+    for (let i = 0; i < this.blocked.length; ) {
+      const run = this.blocked[i]!;
+      if (!this.ledger.tryReserve(run.job.team, run.units, now)) {
+        i++;
+        continue;
+      }
+      this.blocked.splice(i, 1);
+      run.state = 'queued';
+      this.enqueue(run);
+    }
+  }
+
+  private enqueue(run: JobRun): void {
+    // activeQ order: priority, then submission (PrioritySort's tie-break is the queue timestamp).
+    let i = this.queued.length;
+    while (i > 0 && this.queued[i - 1]!.job.priority < run.job.priority) i--;
+    this.queued.splice(i, 0, run);
+  }
+
+  /** Places the queued jobs of priority `level` that fit now, preempting lower priorities where allowed. */
+  scheduleLevel(level: number, now: number): void {
+    for (const run of [...this.queued]) {
+      if (run.job.priority !== level) continue;
+      if (run.job.gang) this.placeGang(run, now);
+      else this.placePods(run, now);
+    }
+  }
+
+  /** Every priority level among queued jobs, highest first. */
+  levels(): number[] {
+    return [...new Set(this.queued.map((r) => r.job.priority))];
+  }
+
+  private nodesOf(run: JobRun): NodeRuntime[] {
+    return this.pools[run.job.pool]!.nodes.filter((n) => n.state === NodeState.Ready);
+  }
+
+  /** All pods of a gang on nodes at once (LeastAllocated per pod on a scratch copy), preempting if needed; or nothing. */
+  private placeGang(run: JobRun, now: number): void {
+    if (run.victimsTerminating.some((p) => p.node !== null)) return; // nominated: wait for the victims to go
+    run.victimsTerminating = [];
+    const nodes = this.nodesOf(run);
+    const free = new Map(nodes.map((n) => [n, n.freeGpus]));
+    const taken = new Set<Evictable>();
+    const plan: NodeRuntime[] = [];
+    const victims: Evictable[] = [];
+    const units = run.job.unitsPerPod;
+    for (let k = 0; k < run.job.pods; k++) {
+      const node = leastAllocated(nodes, free, units);
+      if (node !== null) {
+        free.set(node, free.get(node)! - units);
+        plan.push(node);
+        continue;
+      }
+      if (!run.job.preempts) return;
+      const pick = this.preemptionPick(nodes, free, taken, run.job.priority, units);
+      if (pick === null) return;
+      for (const v of pick.victims) {
+        taken.add(v);
+        victims.push(v);
+      }
+      free.set(pick.node, free.get(pick.node)! + pick.victims.reduce((s, v) => s + v.units, 0) - units);
+      plan.push(pick.node);
+    }
+    this.evict(victims, run, now);
+    if (victims.some((v) => v.serving !== null)) {
+      // Serving victims drain first: the gang binds when they are gone (its next scheduling pass).
+      run.victimsTerminating = victims.flatMap((v) => (v.serving === null ? [] : [v.serving]));
+      return;
+    }
+    plan.forEach((node, k) => this.bind(run.pods[k]!, node, now));
+    this.startRun(run, now);
+  }
+
+  /** Non-gang: each pending pod on its own, like a kube-scheduler pod with PostFilter preemption. */
+  private placePods(run: JobRun, now: number): void {
+    if (run.victimsTerminating.some((p) => p.node !== null)) return;
+    run.victimsTerminating = [];
+    const nodes = this.nodesOf(run);
+    const units = run.job.unitsPerPod;
+    run.pods.forEach((pod, k) => {
+      if (pod.node !== null || run.podDone[k]) return;
+      const free = new Map(nodes.map((n) => [n, n.freeGpus]));
+      let node = leastAllocated(nodes, free, units);
+      if (node === null && run.job.preempts) {
+        const pick = this.preemptionPick(nodes, free, new Set(), run.job.priority, units);
+        if (pick === null) return;
+        this.evict(pick.victims, run, now);
+        const serving = pick.victims.flatMap((v) => (v.serving === null ? [] : [v.serving]));
+        if (serving.length > 0) {
+          run.victimsTerminating.push(...serving);
+          return;
+        }
+        node = pick.node;
+      }
+      if (node === null) return;
+      this.bind(pod, node, now);
+      const done = run.podProgress[k]!;
+      if (run.firstStart < 0) {
+        run.firstStart = now;
+        this.stats[run.index]!.waits.push(now - run.submittedAt);
+      }
+      run.state = 'running';
+      const epoch = run.epoch;
+      pod.startedAt = now;
+      this.actions.schedule(now + run.job.durationSeconds - done, (t) => {
+        if (run.epoch !== epoch || pod.node === null) return;
+        run.podDone[k] = true;
+        this.unbind(pod, t);
+        if (run.podDone.every(Boolean)) this.finish(run, t);
+        this.actions.capacityFreed(t);
+      });
+    });
+    if (run.pods.every((p, k) => p.node !== null || run.podDone[k])) this.dequeue(run);
+  }
+
+  /** The node upstream would preempt on, given planned free units and victims already taken in this plan. */
+  private preemptionPick(nodes: readonly NodeRuntime[], free: ReadonlyMap<NodeRuntime, number>, taken: ReadonlySet<Evictable>, priority: number, units: number): { node: NodeRuntime; victims: Evictable[] } | null {
+    const cands: { node: NodeRuntime; victims: Evictable[] }[] = [];
+    for (const node of nodes) {
+      const pods = [...this.actions.servingOn(node), ...[...node.jobPods].map(evictableJob)].filter((p) => !taken.has(p) && ![...taken].some((t) => sameEvictable(t, p)));
+      const victims = selectVictimsOnNode(priority, units, { free: free.get(node)!, pods });
+      if (victims !== null) cands.push({ node, victims });
+    }
+    const i = pickOneNodeForPreemption(cands.map((c) => c.victims));
+    return i < 0 ? null : cands[i]!;
+  }
+
+  /** Evicts preemption victims: serving pods through the simulation, job pods at once (their runs requeue). */
+  evict(victims: readonly Evictable[], by: JobRun | string, now: number): void {
+    const who = typeof by === 'string' ? by : by.job.name;
+    for (const v of victims) {
+      if (v.serving !== null) {
+        this.actions.evictServing(v.serving, now);
+        continue;
+      }
+      const pod = v.jobPod!;
+      if (pod.node === null) continue;
+      this.ledger.preempted[pod.run.job.team]! += 1;
+      this.actions.event('job-preempted', pod.run.job.name, `by ${who}`, now);
+      this.interrupt(pod, now);
+    }
+  }
+
+  /** A job pod lost its node (preempted, or the node failed): a gang stops and requeues, a single pod requeues. */
+  interrupt(pod: JobPod, now: number): void {
+    const run = pod.run;
+    const st = this.stats[run.index]!;
+    const ckpt = run.job.checkpointSeconds;
+    const keep = (done: number): number => (ckpt === null ? 0 : Math.floor(done / ckpt + 1e-9) * ckpt);
+    st.preemptions++;
+    run.epoch++;
+    if (run.job.gang) {
+      const done = run.progress + (run.runningSince >= 0 ? now - run.runningSince : 0);
+      const kept = keep(done);
+      st.lostUnitSeconds += (done - kept) * run.units;
+      run.progress = kept;
+      run.runningSince = -1;
+      for (const p of run.pods) if (p.node !== null) this.unbind(p, now);
+    } else {
+      const k = run.pods.indexOf(pod);
+      const done = run.podProgress[k]! + (now - pod.startedAt);
+      const kept = keep(done);
+      st.lostUnitSeconds += (done - kept) * run.job.unitsPerPod;
+      run.podProgress[k] = kept;
+      this.unbind(pod, now);
+      // The other pods keep running; their completions were armed under the old epoch: re-arm them.
+      run.pods.forEach((p, j) => {
+        if (p.node === null || run.podDone[j]) return;
+        const doneJ = run.podProgress[j]! + (now - p.startedAt);
+        run.podProgress[j] = doneJ;
+        p.startedAt = now;
+        const epoch = run.epoch;
+        this.actions.schedule(now + run.job.durationSeconds - doneJ, (t) => {
+          if (run.epoch !== epoch || p.node === null) return;
+          run.podDone[j] = true;
+          this.unbind(p, t);
+          if (run.podDone.every(Boolean)) this.finish(run, t);
+          this.actions.capacityFreed(t);
+        });
+      });
+    }
+    run.state = 'queued';
+    if (!this.queued.includes(run)) this.enqueue(run);
+    this.actions.capacityFreed(now);
+  }
+
+  private startRun(run: JobRun, now: number): void {
+    this.dequeue(run);
+    run.state = 'running';
+    run.runningSince = now;
+    if (run.firstStart < 0) {
+      run.firstStart = now;
+      this.stats[run.index]!.waits.push(now - run.submittedAt);
+    }
+    const epoch = run.epoch;
+    this.actions.schedule(now + run.job.durationSeconds - run.progress, (t) => {
+      if (run.epoch !== epoch) return;
+      for (const p of run.pods) this.unbind(p, t);
+      this.finish(run, t);
+      this.actions.capacityFreed(t);
+    });
+  }
+
+  private finish(run: JobRun, now: number): void {
+    run.state = 'done';
+    run.epoch++;
+    this.stats[run.index]!.completed++;
+    this.ledger.release(run.job.team, run.units, now);
+    this.dequeue(run);
+    this.admit(now);
+  }
+
+  private dequeue(run: JobRun): void {
+    const i = this.queued.indexOf(run);
+    if (i >= 0) this.queued.splice(i, 1);
+  }
+
+  private bind(pod: JobPod, node: NodeRuntime, now: number): void {
+    pod.node = node;
+    pod.startedAt = now;
+    node.gpusUsed += pod.units;
+    node.jobPods.add(pod);
+    this.ledger.bound(pod.run.job.team, pod.units / this.pools[pod.run.job.pool]!.unitsPerGpu, now);
+  }
+
+  private unbind(pod: JobPod, now: number): void {
+    const node = pod.node;
+    if (node === null) return;
+    node.gpusUsed -= pod.units;
+    node.jobPods.delete(pod);
+    pod.node = null;
+    this.ledger.unbound(pod.run.job.team, pod.units / this.pools[pod.run.job.pool]!.unitsPerGpu, now);
+  }
+
+  /** Runs still waiting at `now`: admitted but not running, and quota-blocked. */
+  waitingAt(now: number): { queued: number; quotaBlocked: number; oldestWaitSeconds: number } {
+    const waiting = [...this.queued.filter((r) => r.state === 'queued' && r.firstStart < 0), ...this.blocked];
+    return { queued: this.queued.length, quotaBlocked: this.blocked.length, oldestWaitSeconds: waiting.reduce((m, r) => Math.max(m, now - r.submittedAt), 0) };
+  }
+}
+
+function evictableJob(p: JobPod): Evictable {
+  return { priority: p.priority, units: p.units, startedAt: p.startedAt, serving: null, jobPod: p };
+}
+
+function sameEvictable(a: Evictable, b: Evictable): boolean {
+  return (a.serving !== null && a.serving === b.serving) || (a.jobPod !== null && a.jobPod === b.jobPod);
+}
+
+/** LeastAllocated over planned free units (the highest share left free after placing; ties: oldest node). */
+function leastAllocated(nodes: readonly NodeRuntime[], free: ReadonlyMap<NodeRuntime, number>, units: number): NodeRuntime | null {
+  let best: NodeRuntime | null = null;
+  let bestScore = -1;
+  for (const n of nodes) {
+    const f = free.get(n)!;
+    if (f < units) continue;
+    const score = n.gpus === 0 ? 0 : Math.trunc(((f - units) * 100) / n.gpus);
+    if (score > bestScore || (score === bestScore && best !== null && n.uid < best.uid)) {
+      best = n;
+      bestScore = score;
+    }
+  }
+  return best;
+}

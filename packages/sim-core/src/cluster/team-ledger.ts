@@ -1,0 +1,73 @@
+/**
+ * Per team (namespace): its ResourceQuota on GPUs and what it holds. Quota counts what pods request from the
+ * moment they exist, Pending included (the quota admission plugin charges `requests.nvidia.com/gpu` at pod
+ * creation and frees it when the pod is gone), in the pool's units; GPU-hours integrate the GPUs bound to
+ * nodes (MIG slices converted to GPUs), which is what showback charges.
+ */
+import type { EngineTeam } from '../engine/engine-config.ts';
+
+export class TeamLedger {
+  /** Units requested by the team's live pods (the ResourceQuota's `used`). */
+  readonly used: number[];
+  /** Creations refused by the quota (a pod, or a whole job at admission). */
+  readonly refusals: number[];
+  /** GPU-seconds bound to nodes, and the GPUs bound now. */
+  readonly gpuSeconds: number[];
+  private readonly boundGpus: number[];
+  private readonly since: number[];
+  /** Most GPUs bound at once. */
+  readonly peakGpus: number[];
+  /** The team's pods (serving or job) evicted by preemption. */
+  readonly preempted: number[];
+
+  constructor(readonly teams: readonly EngineTeam[]) {
+    this.used = teams.map(() => 0);
+    this.refusals = teams.map(() => 0);
+    this.gpuSeconds = teams.map(() => 0);
+    this.boundGpus = teams.map(() => 0);
+    this.since = teams.map(() => 0);
+    this.peakGpus = teams.map(() => 0);
+    this.preempted = teams.map(() => 0);
+  }
+
+  /** Charges `units` to the team's quota if they fit (always, without a quota or a team); counts a refusal otherwise. */
+  tryReserve(team: number | null, units: number, _now: number): boolean {
+    if (team === null) return true;
+    const quota = this.teams[team]!.gpuQuota;
+    if (quota !== null && this.used[team]! + units > quota) {
+      this.refusals[team]!++;
+      return false;
+    }
+    this.used[team]! += units;
+    return true;
+  }
+
+  /** Gives back quota of a pod (or a job) that is gone. */
+  release(team: number | null, units: number, _now: number): void {
+    if (team !== null) this.used[team]! -= units;
+  }
+
+  bound(team: number | null, gpus: number, now: number): void {
+    if (team === null) return;
+    this.accrue(team, now);
+    this.boundGpus[team]! += gpus;
+    this.peakGpus[team] = Math.max(this.peakGpus[team]!, this.boundGpus[team]!);
+  }
+
+  unbound(team: number | null, gpus: number, now: number): void {
+    if (team === null) return;
+    this.accrue(team, now);
+    this.boundGpus[team]! -= gpus;
+  }
+
+  /** Brings every team's GPU-seconds up to `now`. */
+  accrueAll(now: number): void {
+    for (let t = 0; t < this.teams.length; t++) this.accrue(t, now);
+  }
+
+  private accrue(team: number, now: number): void {
+    const dt = now - this.since[team]!;
+    if (dt > 0) this.gpuSeconds[team]! += dt * this.boundGpus[team]!;
+    this.since[team] = Math.max(this.since[team]!, now);
+  }
+}

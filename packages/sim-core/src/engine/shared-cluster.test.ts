@@ -1,0 +1,92 @@
+/**
+ * A cluster shared by teams inside the simulation: ResourceQuota refuses replicas beyond a team's GPUs,
+ * a higher-priority service preempts the lowest-priority pods (preemption.ts, kube-scheduler's rules), a gang
+ * training job preempts a batch of experiments and they resume after it, and the ledger's GPU-hours add up.
+ */
+import { describe, expect, it } from 'vitest';
+import { fleet, pool, service } from '../test-support/builders.ts';
+import type { EngineConfig, EngineJob } from './engine-config.ts';
+import { runEngine } from './simulation.ts';
+
+const fixed = { ...pool().autoscaler, enabled: false };
+const twoNodes = pool({ name: 'a100', gpusPerNode: 4, minNodes: 2, maxNodes: 2, initialNodes: 2, autoscaler: fixed });
+const constant = { kind: 'constant', seconds: 0.01 } as const;
+
+function job(o: Partial<EngineJob>): EngineJob {
+  return { name: 'job', team: 0, pool: 0, pods: 1, unitsPerPod: 1, durationSeconds: 600, gang: true, priority: 0, preempts: true, submitAt: [0], checkpointSeconds: null, ...o };
+}
+
+describe('ResourceQuota', () => {
+  it('refuses replicas beyond the team\'s GPU quota: 6 asked, quota 4, 4 run', () => {
+    const cfg: EngineConfig = {
+      ...fleet({ qps: 10, replicas: 6, serviceTime: constant, durationSeconds: 600, service: { pools: [0], team: 0 }, pools: [twoNodes] }),
+      teams: [{ name: 'nlp', gpuQuota: 4 }],
+    };
+    const r = runEngine(cfg);
+    expect(r.replicas.max).toBe(4);
+    expect(r.shared!.teams[0]!.quotaRefusals).toBeGreaterThan(0);
+    // 4 GPUs bound for the whole run: 4 × 600 GPU-seconds.
+    expect(r.shared!.teams[0]!.gpuSeconds).toBeCloseTo(2400, 6);
+  });
+});
+
+describe('priority and preemption', () => {
+  it('a production replica that does not fit preempts one experiment pod, as kube-scheduler picks it', () => {
+    // Experiments (priority 100) fill node 0 and half of node 1; production (priority 1000) gets 2 of its 3 replicas.
+    // Both nodes offer one experiment victim of the same priority and start: upstream's last tie-break, the first node.
+    const base = fleet({ qps: 10, replicas: 6, serviceTime: constant, durationSeconds: 600, pools: [twoNodes] });
+    const cfg: EngineConfig = {
+      ...base,
+      traffic: [base.traffic[0]!, { ...base.traffic[0]!, service: 1 }],
+      services: [
+        service({ name: 'experiments', serviceTime: constant, initialReplicas: 6, pools: [0], team: 1, priority: 100, preempts: true }),
+        service({ name: 'production', serviceTime: constant, initialReplicas: 3, pools: [0], team: 0, priority: 1000, preempts: true }),
+      ],
+      teams: [{ name: 'serving', gpuQuota: null }, { name: 'research', gpuQuota: null }],
+    };
+    const r = runEngine(cfg);
+    expect(r.shared!.servingPreempted).toEqual([1, 0]);
+    expect(r.services[1]!.replicas.max).toBe(3);
+    expect(r.shared!.teams[1]!.podsPreempted).toBe(1);
+    const e = r.events.find((x) => x.kind === 'pod-preempted')!;
+    expect(e.target).toBe('experiments');
+  });
+
+  it('a gang training job preempts the experiments it needs, which resume after it (from their checkpoint)', () => {
+    // Two 4-GPU nodes. Experiments: 8 one-GPU pods (non-gang, priority 100, 1 h each, checkpoint every 10 min) from t = 0.
+    // Training: a gang of 2 × 4 GPUs (priority 500, 30 min) at t = 900: all 8 experiment pods go (lowest priority).
+    const base = fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 4 * 3600 });
+    const cfg: EngineConfig = {
+      ...base,
+      pools: [twoNodes],
+      teams: [{ name: 'research', gpuQuota: null }, { name: 'training', gpuQuota: null }],
+      jobs: [
+        job({ name: 'experiments', team: 0, pods: 8, unitsPerPod: 1, gang: false, priority: 100, durationSeconds: 3600, checkpointSeconds: 600 }),
+        job({ name: 'pretrain', team: 1, pods: 2, unitsPerPod: 4, gang: true, priority: 500, durationSeconds: 1800, submitAt: [900] }),
+      ],
+    };
+    const r = runEngine(cfg);
+    const [exp, train] = r.shared!.jobs;
+    expect(train!.waits).toEqual([0]);
+    expect(train!.completed).toBe(1);
+    expect(exp!.interruptions).toBe(8);
+    expect(exp!.completed).toBe(1);
+    // Each pod ran 900 s, kept 600 s (its last checkpoint): 300 s × 8 GPUs lost.
+    expect(exp!.lostGpuSeconds).toBeCloseTo(8 * 300, 6);
+    // GPU-hours: training 8 GPUs × 1800 s; experiments 8 × (900 + 3000) s of running.
+    expect(r.shared!.teams[1]!.gpuSeconds).toBeCloseTo(8 * 1800, 6);
+    expect(r.shared!.teams[0]!.gpuSeconds).toBeCloseTo(8 * 3900, 6);
+  });
+
+  it('a job whose class never preempts waits its turn', () => {
+    const base = fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 3 * 3600 });
+    const r = runEngine({
+      ...base,
+      pools: [twoNodes],
+      teams: [{ name: 'a', gpuQuota: null }],
+      jobs: [job({ name: 'low', pods: 2, unitsPerPod: 4, priority: 100, durationSeconds: 3600 }), job({ name: 'high', pods: 2, unitsPerPod: 4, priority: 500, preempts: false, durationSeconds: 600, submitAt: [60] })],
+    });
+    expect(r.shared!.jobs[0]!.interruptions).toBe(0);
+    expect(r.shared!.jobs[1]!.waits).toEqual([3540]);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Zod schemas for a cluster shared by teams: `spec.priorityClasses` (scheduling.k8s.io/v1 PriorityClass),
+ * `spec.teams` (a namespace each, with a ResourceQuota on `requests.nvidia.com/gpu`), `spec.jobs` (training
+ * and batch jobs queued on the same pools as the services) and `nodePools[].mig` (MIG partitions as the
+ * pool's schedulable units). Services join a team and a priority class with `team` and `priorityClass`.
+ */
+import { z } from 'zod';
+import { MAX_HORIZON_SECONDS, MAX_NODES } from './limits.ts';
+import { nameSchema } from './service-schema.ts';
+import { durationSeconds } from './unit-fields.ts';
+
+/** `spec.priorityClasses[]`: a name, a value (higher = more important) and whether its pods may preempt. */
+export const priorityClassSchema = z.strictObject({
+  name: nameSchema.describe('PriorityClass name'),
+  value: z.number().int().min(-2_147_483_648).max(1_000_000_000).describe('Priority (higher schedules first and may preempt lower); user classes are at most 1e9 upstream'),
+  preemptionPolicy: z.enum(['PreemptLowerPriority', 'Never']).default('PreemptLowerPriority').describe('Never: queued ahead of lower priorities but never evicts them'),
+});
+
+/** `spec.teams[]`: a namespace and its GPU ResourceQuota (hard `requests.nvidia.com/gpu`). */
+export const teamSchema = z.strictObject({
+  name: nameSchema.describe('Team (namespace) name'),
+  gpuQuota: z.number().int().min(0).max(1_000_000).optional().describe('ResourceQuota hard requests.nvidia.com/gpu (in the pool\'s units: MIG slices on a MIG pool); omit for none'),
+});
+
+/** `spec.jobs[]`: a training or batch job, submitted once or `count` times `every` apart. */
+export const jobSchema = z
+  .strictObject({
+    name: nameSchema.describe('Job name'),
+    team: nameSchema.describe('Team (namespace) it runs in'),
+    nodePool: nameSchema.describe('Node pool its pods run on'),
+    pods: z.number().int().min(1).max(MAX_NODES).default(1).describe('Pods (workers) of the job'),
+    gpusPerPod: z.number().int().min(1).max(1_000).describe('GPUs (or MIG slices on a MIG pool) each pod requests'),
+    duration: durationSeconds('Run time once running (a gang: all pods; otherwise each pod)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }),
+    gang: z.boolean().default(true).describe('All pods start together or none (coscheduling); false = each pod on its own'),
+    priorityClass: nameSchema.optional().describe('PriorityClass of its pods (default priority 0)'),
+    at: durationSeconds('First submission (default 0)', { min: 0, max: MAX_HORIZON_SECONDS }).default(0),
+    count: z.number().int().min(1).max(10_000).default(1).describe('How many times it is submitted'),
+    every: durationSeconds('Time between submissions (with count > 1)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).optional(),
+    checkpoint: durationSeconds('A preempted job resumes from its last checkpoint, taken this often (default: restarts from the start)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).optional(),
+  })
+  .superRefine((j, ctx) => {
+    if (j.count > 1 && j.every === undefined) ctx.addIssue({ code: 'custom', path: ['every'], input: undefined, message: 'missing required field "every" (count > 1 submits the job again every so often)' });
+  });
+
+/** `nodePools[].mig`: every GPU of the pool partitioned into one MIG profile (mig-parted's all-<profile> configs). */
+export const migSchema = z.strictObject({
+  profile: z.string().min(1).max(20).describe('MIG profile, e.g. 1g.10gb (A100 80GB) or 1g.5gb (A100 40GB): the pool schedules by these slices'),
+});
+
+/** Parsed priority class. */
+export type PriorityClassSpec = z.output<typeof priorityClassSchema>;
+/** Parsed team. */
+export type TeamSpec = z.output<typeof teamSchema>;
+/** Parsed job (seconds). */
+export type JobSpec = z.output<typeof jobSchema>;
