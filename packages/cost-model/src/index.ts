@@ -46,6 +46,7 @@ export {
   type TrainingPrecision,
 } from './training-cost.ts';
 export { trainingByCapacity, trainingOnInstance, type InstanceTrainingEstimate, type InstanceTrainingInput } from './training-on-instance.ts';
+export { showback, type Showback, type TeamUsage } from './showback.ts';
 export { LLAMA3_FAILURES_PER_GPU_HOUR, LLAMA3_INTERRUPTIONS, nodeFailuresPerHour, type FailureRateInput } from './failure-rate.ts';
 export {
   MIXED_ADAM_BYTES_PER_PARAM,

@@ -10,6 +10,7 @@ import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, 
 import type { RunReport } from './run-report.ts';
 import { scaleToZeroRows } from './scale-to-zero.ts';
 import { faultRows } from './fault-rows.ts';
+import { sharedRows } from './shared-rows.ts';
 import { breakdownLines, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
 import { renderTable } from './table.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
@@ -39,6 +40,7 @@ function servingLines(s: ServingSummary): string[] {
     row('Nodes', `peak ${formatInt(s.nodes.max)} · mean ${formatNum(s.nodes.mean)} · min ${formatInt(s.nodes.min)} · ${formatInt(s.peakGpus)} GPU${s.peakGpus === 1 ? '' : 's'} at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
     row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'}`),
     ...(s.faults === null ? [] : faultRows(s.faults).map(([label, text]) => (label === '' ? cont(text) : row(label, text)))),
+    ...(s.shared === null ? [] : sharedRows(s.shared).map(([label, text]) => (label === '' ? cont(text) : row(label, text)))),
   ];
   if (s.llm !== null) {
     const t = s.llm;

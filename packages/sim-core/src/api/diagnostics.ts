@@ -13,7 +13,7 @@ import { detectOverload } from './overload.ts';
 export interface Diagnostic {
   /** `error` fails the run (as a failed expectation does); `warning` is shown only. */
   severity: 'error' | 'warning';
-  code: 'overloaded' | 'nothing-served' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'failed-by-faults' | 'training-does-not-fit';
+  code: 'overloaded' | 'nothing-served' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'failed-by-faults' | 'jobs-waiting' | 'training-does-not-fit';
   /** One plain sentence, with the numbers. */
   message: string;
   /** Simulated time the finding starts, s, when it has one. */
@@ -77,6 +77,11 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
       message: `${formatInteger(lost)} requests or calls failed with their node (${formatInteger(r.faults!.podsLost)} pods lost to node failures or faults): add retries, spare replicas or spread the replicas over pools or zones`,
       ...(first ? { atSeconds: first.t } : {}),
     });
+  }
+  // Jobs still queued at the end did not get the cluster: a shared-cluster answer must say so.
+  const w = r.shared?.jobsWaitingAtEnd;
+  if (w !== undefined && w.queued + w.quotaBlocked > 0) {
+    out.push({ severity: 'warning', code: 'jobs-waiting', message: `${formatInteger(w.queued + w.quotaBlocked)} job runs were still waiting at the end (${formatInteger(w.quotaBlocked)} blocked by their team's quota), the longest for ${formatInteger(Math.round(w.oldestWaitSeconds / 60))} min` });
   }
   if (r.inFlightLimitDrops > 0) {
     const first = r.events.find((e) => e.kind === 'in-flight-limit');

@@ -50,6 +50,11 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
       case 'gpus.peak': return s?.peakGpus;
       case 'gpus.utilization': return s?.gpuUtilization;
       case 'spotInterruptions': return s?.spotInterruptions;
+      case 'shared.allocation': return s?.shared?.allocation;
+      case 'jobs.completed': return s?.shared === null || s === null ? null : s.shared.jobs.reduce((a, j) => a + j.completed, 0);
+      case 'jobs.waitP50': return jobWaitP50(s?.shared ?? null);
+      case 'jobs.waitMax': return s?.shared ? Math.max(s.shared.jobsWaitingAtEnd.oldestWaitMinutes, ...s.shared.jobs.map((j) => j.waitMinutes?.max ?? 0)) : null;
+      case 'preemptions': return s?.shared ? s.shared.teams.reduce((a, t) => a + t.podsPreempted, 0) : null;
       case 'faults.nodeFailures': return s?.faults?.nodeFailures ?? (s ? 0 : null);
       case 'faults.spotWaves': return s?.faults?.spotWaves ?? (s ? 0 : null);
       case 'faults.podsLost': return s?.faults?.podsLost ?? (s ? 0 : null);
@@ -149,4 +154,13 @@ export function metricFormula(r: Parts, metric: string): string | undefined {
   if (metric.startsWith('latency.')) return 'discrete-event simulation: queue wait + service time of each served request; unfinished requests at their age (censored)';
   if (metric === 'availability') return 'served ÷ offered after warm-up (dropped, timed-out and unfinished requests are not served)';
   return undefined;
+}
+
+/** The median over jobs of each job's median wait (minutes), over jobs with a run that started. */
+function jobWaitP50(shared: import('./run-result.ts').SharedClusterSummary | null): number | null {
+  if (shared === null) return null;
+  const p50s = shared.jobs.flatMap((j) => (j.waitMinutes === null ? [] : [j.waitMinutes.p50]));
+  if (p50s.length === 0) return null;
+  p50s.sort((a, b) => a - b);
+  return p50s[Math.floor((p50s.length - 1) / 2)]!;
 }

@@ -38,6 +38,8 @@ export interface ServingSummary {
   spotInterruptions: number;
   /** Hardware failures, spot waves and scheduled faults (null when the design has none). */
   faults: FaultsSummary | null;
+  /** A cluster shared by teams (spec.teams, priorityClasses, jobs): per team and per job; null otherwise. */
+  shared: SharedClusterSummary | null;
   /** HPA scale-up decision to ready capacity, minutes (null without scale-ups or with several services). */
   scaleUp: { p50Minutes: number; maxMinutes: number; decisions: number } | null;
   /** KEDA scale to zero: time at zero, cold starts, requests that waited or failed at zero, money saved (null without a ScaledObject). */
@@ -198,4 +200,41 @@ export interface FaultsSummary {
   lostPodHours: number;
   /** Requests and calls queued or in service on a failed node: failed (they count as dropped in the totals). */
   requestsFailed: number;
+}
+
+/** A shared cluster's run: what each team held and was charged, how long jobs waited, what was preempted. */
+export interface SharedClusterSummary {
+  /** GPU-hours of the GPU pools' nodes over the run, the share the teams held, and the cost per GPU-hour. */
+  capacityGpuHours: number;
+  allocation: number;
+  usdPerGpuHour: number | null;
+  unallocatedGpuHours: number;
+  unallocatedUsd: number | null;
+  teams: {
+    name: string;
+    /** ResourceQuota requests.nvidia.com/gpu (pool units); null without one. */
+    gpuQuota: number | null;
+    gpuHours: number;
+    /** gpuHours ÷ capacity; and ÷ (quota × hours) when it has a quota on whole GPUs. */
+    share: number;
+    quotaUse: number | null;
+    peakGpus: number;
+    quotaRefusals: number;
+    podsPreempted: number;
+    showbackUsd: number | null;
+  }[];
+  jobs: {
+    name: string;
+    team: string;
+    submitted: number;
+    completed: number;
+    /** Submission to running, minutes, over runs that started; null when none did. */
+    waitMinutes: { p50: number; mean: number; max: number } | null;
+    interruptions: number;
+    lostGpuHours: number;
+  }[];
+  /** Serving pods preempted, by service name (only services with any). */
+  servingPreempted: Record<string, number>;
+  /** Job runs still waiting at the end: admitted but not placed, quota-blocked, and the longest wait so far (minutes). */
+  jobsWaitingAtEnd: { queued: number; quotaBlocked: number; oldestWaitMinutes: number };
 }

@@ -3,7 +3,7 @@
  * estimate (if it has a training block), the bill, then the scenario's expectations and claims.
  */
 import { prefixCacheSummary } from './prefix-cache-summary.ts';
-import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, nodeFailuresPerHour, observedLabel, peakFlopsPerGpu, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
+import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, nodeFailuresPerHour, observedLabel, peakFlopsPerGpu, showback, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { runEngine } from '../engine/simulation.ts';
 import { servingDiagnostics, trainingDiagnostics } from './diagnostics.ts';
@@ -11,7 +11,7 @@ import { trainingMemoryFit } from './training-memory-fit.ts';
 import { evaluateExpectations, gradeClaims, parseExpectation, type Expectation, type Scenario } from '../scenario/index.ts';
 import { compileScenario } from './compile-scenario.ts';
 import { lookupMetric, metricFormula } from './metric-lookup.ts';
-import { type ClosedLoopSummary, RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingSummary } from './run-result.ts';
+import { type ClosedLoopSummary, RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type SharedClusterSummary, type TrainingSummary } from './run-result.ts';
 import type { TraceOpener } from '../traffic/trace-reader.ts';
 import { scaleUpLag } from './scale-up-lag.ts';
 import { scaleToZeroSummary, withoutScaleToZero } from './scale-to-zero.ts';
@@ -153,6 +153,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
     peakGpus: r.peakGpus,
     gpuUtilization: r.gpuUtilizationMean,
     spotInterruptions: r.spotInterruptions,
+    shared: sharedSummary(r, bill.lines, scenario.spec.nodePools ?? [], scenario.spec.services.map((s) => s.name)),
     faults: r.faults === null ? null : { nodeFailures: r.faults.nodeFailures, spotWaves: r.faults.spotWaves, spotWaveNodes: r.faults.spotWaveNodes, scheduledFaults: r.faults.scheduledFaults, scheduledFaultNodes: r.faults.scheduledFaultNodes, podsLost: r.faults.podsLost, lostPodHours: r.faults.lostPodSeconds / 3600, requestsFailed: r.faults.visitsFailed },
     scaleUp: scaleUpLag(r.events, r.timeseries, scenario.spec.services.length, r.durationSeconds),
     scaleToZero: extras === null ? null : scaleToZeroSummary(extras.cfg, r, bill.totalUsd, extras.baselineCostUsd),
@@ -209,6 +210,46 @@ function closedLoopSummary(r: EngineResult): ClosedLoopSummary | null {
       };
     }),
     levelsTruncated: c.levelsTruncated,
+  };
+}
+
+/** Per team GPU-hours and showback (priced in cost-model from the GPU pools' bill lines), per job waits. */
+function sharedSummary(r: EngineResult, lines: readonly { pool?: string; usd: number | null }[], pools: Scenario['spec']['nodePools'], serviceNames: readonly string[]): SharedClusterSummary | null {
+  const x = r.shared;
+  if (x === null) return null;
+  const hours = r.endSeconds / 3600;
+  const capacity = x.capacityGpuSeconds / 3600;
+  const gpuPools = new Set(pools.map((p) => p.name));
+  const poolLines = lines.filter((l) => l.pool !== undefined && gpuPools.has(l.pool));
+  const totalUsd = poolLines.some((l) => l.usd === null) ? null : poolLines.reduce((s, l) => s + (l.usd ?? 0), 0);
+  const teams = x.teams.map((t) => ({ name: t.name, gpuHours: t.gpuSeconds / 3600 }));
+  const bill = showback(totalUsd, capacity, teams);
+  const held = teams.reduce((s, t) => s + t.gpuHours, 0);
+  const quantiles = (w: readonly number[]) => {
+    if (w.length === 0) return null;
+    const s = [...w].sort((a, b) => a - b);
+    return { p50: s[Math.floor((s.length - 1) / 2)]! / 60, mean: s.reduce((a, b) => a + b, 0) / s.length / 60, max: s[s.length - 1]! / 60 };
+  };
+  return {
+    capacityGpuHours: capacity,
+    allocation: capacity > 0 ? held / capacity : 0,
+    usdPerGpuHour: bill.usdPerGpuHour,
+    unallocatedGpuHours: bill.unallocatedGpuHours,
+    unallocatedUsd: bill.unallocatedUsd,
+    teams: x.teams.map((t, i) => ({
+      name: t.name,
+      gpuQuota: t.gpuQuota,
+      gpuHours: teams[i]!.gpuHours,
+      share: capacity > 0 ? teams[i]!.gpuHours / capacity : 0,
+      quotaUse: t.gpuQuota !== null && t.gpuQuota > 0 && hours > 0 ? teams[i]!.gpuHours / (t.gpuQuota * hours) : null,
+      peakGpus: t.peakGpus,
+      quotaRefusals: t.quotaRefusals,
+      podsPreempted: t.podsPreempted,
+      showbackUsd: bill.teams[i]!.usd,
+    })),
+    jobs: x.jobs.map((j) => ({ name: j.name, team: x.teams[j.team]?.name ?? '', submitted: j.submitted, completed: j.completed, waitMinutes: quantiles(j.waits), interruptions: j.interruptions, lostGpuHours: j.lostGpuSeconds / 3600 })),
+    servingPreempted: Object.fromEntries(r.services.flatMap((_, i) => ((x.servingPreempted[i] ?? 0) > 0 ? [[serviceNames[i] ?? String(i), x.servingPreempted[i]!]] : []))),
+    jobsWaitingAtEnd: { queued: x.jobsWaitingAtEnd.queued, quotaBlocked: x.jobsWaitingAtEnd.quotaBlocked, oldestWaitMinutes: x.jobsWaitingAtEnd.oldestWaitSeconds / 60 },
   };
 }
 
