@@ -41,6 +41,8 @@ export class JobRun {
   /** Non-gang: each pod's kept progress and when it started running. */
   readonly podProgress: number[];
   readonly podDone: boolean[];
+  /** Refused by its team's quota at least once (counted once). */
+  refused = false;
   /** Serving pods evicted for this job and still terminating: it waits for them instead of preempting more. */
   victimsTerminating: Pod[] = [];
 
@@ -127,7 +129,8 @@ export class JobQueue {
   admit(now: number): void {
     for (let i = 0; i < this.blocked.length; ) {
       const run = this.blocked[i]!;
-      if (!this.ledger.tryReserve(run.job.team, run.units, now)) {
+      if (!this.ledger.tryReserve(run.job.team, run.units, now, !run.refused)) {
+        run.refused = true;
         i++;
         continue;
       }

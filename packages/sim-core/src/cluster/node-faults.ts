@@ -42,6 +42,8 @@ export interface FaultCounts {
 export class NodeFaults {
   readonly counts: FaultCounts = { nodeFailures: 0, spotWaves: 0, spotWaveNodes: 0, scheduledFaults: 0, scheduledFaultNodes: 0 };
   private readonly failureRng: Rng;
+  /** Which nodes a scheduled fault of `nodes` takes. */
+  private readonly faultRng: Rng;
   /** Per pool: until when a whole-pool or zone fault keeps it down (no node comes up there). */
   private readonly downUntil: number[];
   /** Per pool: until when spot capacity is out after a wave. */
@@ -54,6 +56,7 @@ export class NodeFaults {
     private readonly actions: FaultActions,
   ) {
     this.failureRng = new Rng(seed, RngStream.nodeFailures);
+    this.faultRng = new Rng(seed, RngStream.nodeFailures * 1000 + 999);
     this.downUntil = pools.map(() => -Infinity);
     this.spotOutUntil = pools.map(() => -Infinity);
   }
@@ -140,9 +143,14 @@ export class NodeFaults {
     let taken = 0;
     for (const p of f.pools) {
       const pool = this.pools[p]!;
-      // Oldest nodes first: deterministic, and the nodes that carry the initial replicas.
       const up = pool.nodes.filter((n) => n.state === NodeState.Ready || n.state === NodeState.Draining).sort((a, b) => a.uid - b.uid);
-      const hit = f.nodes === null ? up : up.slice(0, f.nodes);
+      // `nodes` of them drawn at random from the seed (a partial Fisher–Yates shuffle), as a failure would pick them.
+      const k = f.nodes === null ? up.length : Math.min(f.nodes, up.length);
+      for (let i = 0; i < k && f.nodes !== null; i++) {
+        const j = i + Math.floor(this.faultRng.next() * (up.length - i));
+        [up[i], up[j]] = [up[j]!, up[i]!];
+      }
+      const hit = up.slice(0, k);
       if (f.nodes === null) this.downUntil[p] = Math.max(this.downUntil[p]!, until);
       for (const node of hit) this.takeDown(pool, node, now, until, `back after ${f.label}`);
       taken += hit.length;

@@ -30,12 +30,15 @@ export class TeamLedger {
     this.preempted = teams.map(() => 0);
   }
 
-  /** Charges `units` to the team's quota if they fit (always, without a quota or a team); counts a refusal otherwise. */
-  tryReserve(team: number | null, units: number, _now: number): boolean {
+  /**
+   * Charges `units` to the team's quota if they fit (always, without a quota or a team). `countRefusal` false for a
+   * retry of a creation already refused (the Job or ReplicaSet controller retrying), so each refused pod or job counts once.
+   */
+  tryReserve(team: number | null, units: number, _now: number, countRefusal = true): boolean {
     if (team === null) return true;
     const quota = this.teams[team]!.gpuQuota;
     if (quota !== null && this.used[team]! + units > quota) {
-      this.refusals[team]!++;
+      if (countRefusal) this.refusals[team]!++;
       return false;
     }
     this.used[team]! += units;

@@ -80,6 +80,7 @@ export class Simulation {
   /** Services whose Deployment could not create a pod because of its team's quota (retried when quota frees). */
   private readonly quotaBlocked = new Set<ServiceRuntime>();
   private scheduling = false;
+  private quotaRetrying = false;
   /** Pods whose GPUs are charged to their team's quota (released when the pod is gone). */
   private readonly charged = new Set<Pod>();
   private scheduleAgain = false;
@@ -477,7 +478,8 @@ export class Simulation {
   /** ResourceQuota admission of one new replica: false (and the service is retried later) when its team's quota is full. */
   private reserveQuota(svc: ServiceRuntime, now: number): boolean {
     if (this.ledger === null) return true;
-    if (this.ledger.tryReserve(svc.config.team ?? null, svc.config.gpusPerReplica, now)) return true;
+    // A Deployment already blocked is the ReplicaSet controller retrying: one refusal per blocked replica.
+    if (this.ledger.tryReserve(svc.config.team ?? null, svc.config.gpusPerReplica, now, !this.quotaRetrying)) return true;
     this.quotaBlocked.add(svc);
     return false;
   }
@@ -536,10 +538,12 @@ export class Simulation {
     try {
       do {
         this.scheduleAgain = false;
+        this.quotaRetrying = true;
         for (const svc of [...this.quotaBlocked]) {
           this.quotaBlocked.delete(svc);
           this.reconcileReplicas(svc, now);
         }
+        this.quotaRetrying = false;
         this.jobs?.admit(now);
         const pending = this.scheduler.pending;
         pending.sort((a, b) => this.priorityOf(b) - this.priorityOf(a));

@@ -45,7 +45,7 @@ export const faultSchema = z
     for: durationSeconds('How long it lasts', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }),
     pool: nameSchema.optional().describe('The node pool hit (with `nodes`: that many of its nodes; without: the whole pool)'),
     zone: z.string().min(1).max(63).optional().describe('A zone: every pool in it (nodePools[].zone) is down'),
-    nodes: z.number().int().min(1).max(MAX_NODES).optional().describe('Nodes of `pool` taken down (the oldest first); omit for the whole pool'),
+    nodes: z.number().int().min(1).max(MAX_NODES).optional().describe('Nodes of `pool` taken down (drawn at random from the seed); omit for the whole pool'),
   })
   .superRefine((f, ctx) => {
     if ((f.pool === undefined) === (f.zone === undefined)) {
