@@ -77,6 +77,10 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
   services.forEach((svc, i) => {
     const names = poolNamesOf(svc);
     for (const name of names) {
+      // A MIG slice's speed is not modelled: a token-level service would be timed as a whole GPU.
+      if (svc.llm !== undefined && nodePools.some((p) => p.name === name && p.mig !== undefined)) {
+        out.push({ path: ['spec', 'services', i, 'llm'], message: `pool "${name}" is partitioned with MIG, whose slice speed design-sim does not model: an llm service would be timed as a whole GPU`, expected: 'a pool without mig, or latency instead of llm' });
+      }
       const inst = gpusPerNode.get(name);
       if (inst !== undefined && svc.cpuPerReplica !== undefined) {
         if (inst.gpuCount > 0) {

@@ -1,0 +1,71 @@
+/**
+ * Failures and shared clusters through the public API: the training model restarts at the rate serving nodes fail
+ * at (one function), MIG pools count slices, and bad input is refused with a located issue.
+ */
+import { LLAMA3_FAILURES_PER_GPU_HOUR, nodeFailuresPerHour, trainingEstimate, getGpu } from '@design-sim/cost-model';
+import { describe, expect, it } from 'vitest';
+import { createSimApi } from './sim-api.ts';
+import { compileScenario } from './compile-scenario.ts';
+import { edit, parseOk } from '../scenario/scenario-test-builders.ts';
+
+const api = createSimApi();
+
+function issues(text: string): string[] {
+  const r = api.validate(text, 'bad.yaml');
+  return r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`);
+}
+
+describe('training restarts and serving failures share one rate', () => {
+  it('training.failures {} adds the Llama 3 rate per node: 2,048 H100 nodes see one interruption per 3.1 h', () => {
+    const text = `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: t }
+spec:
+  training: { parameters: 405B, tokens: 1T, gpu: h100-sxm-80gb, gpus: 16384, mfu: 40%, checkpoint: { every: 1h, restart: 10m }, failures: {} }
+`;
+    const r = api.run(text, 't.yaml');
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
+    // gpus ≤ 8 per node: 2,048 nodes × 8 GPUs × 1.973e-5 per GPU-hour.
+    const perHour = 2048 * nodeFailuresPerHour({}, 8);
+    expect(perHour).toBeCloseTo(2048 * 8 * LLAMA3_FAILURES_PER_GPU_HOUR, 12);
+    expect(1 / perHour).toBeCloseTo(3.09, 2);
+    const expected = trainingEstimate({ parameters: 405e9, tokens: 1e12, gpu: getGpu('h100-sxm-80gb'), gpuCount: 16384, gpusPerNode: 8, mfu: 0.4, usdPerGpuHour: null, checkpoint: { everySeconds: 3600, saveSeconds: 0, restartSeconds: 600 }, hardwareFailuresPerNodeHour: nodeFailuresPerHour({}, 8) });
+    expect(r.result.training!.interruptions).toBeCloseTo(expected.expectedInterruptions, 6);
+    expect(r.result.training!.interruptions).toBeGreaterThan(0);
+  });
+
+  it('a serving pool compiles its failures with the same function', () => {
+    const s = parseOk(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      failures: { repair: 2h }\n'])).scenario;
+    const pool = compileScenario(s).pools[0]!;
+    expect(pool.failures).toEqual({ perNodeHour: nodeFailuresPerHour({}, 1), repairSeconds: 7200 });
+  });
+});
+
+describe('MIG pools', () => {
+  it('an A100-80GB node in 1g.10gb slices schedules 8 × 7 = 56 units', () => {
+    const s = parseOk(edit(['instance: gcp/us-central1/g2-standard-8', 'instance: aws/us-east-1/p4de.24xlarge'], ['      maxNodes: 40\n', '      maxNodes: 40\n      mig: { profile: 1g.10gb }\n'])).scenario;
+    const pool = compileScenario(s).pools[0]!;
+    expect(pool.gpusPerNode).toBe(56);
+    expect(pool.migSlicesPerGpu).toBe(7);
+  });
+
+  it('refuses a profile the GPU does not have, at its path', () => {
+    expect(issues(edit(['instance: gcp/us-central1/g2-standard-8', 'instance: aws/us-east-1/p4de.24xlarge'], ['      maxNodes: 40\n', '      maxNodes: 40\n      mig: { profile: 1g.5gb }\n']))).toEqual([
+      'spec.nodePools[0].mig.profile: profile "1g.5gb" is not an all-<profile> configuration of a100-80gb (one of 1g.10gb, 2g.20gb, 3g.40gb, 7g.80gb)',
+    ]);
+  });
+});
+
+describe('bad shared-cluster and fault input', () => {
+  it('names the missing team, priority class and pool with suggestions', () => {
+    const text = edit(['      nodePool: l4\n', '      nodePool: l4\n      team: team-nlpp\n      priorityClass: hihg\n'], ['  expect:', '  teams: [{ name: team-nlp, gpuQuota: 8 }]\n  priorityClasses: [{ name: high, value: 1000 }]\n  faults: [{ at: 10m, for: 5m, pool: l5 }]\n  expect:']);
+    const out = issues(text);
+    expect(out).toContain('spec.services[0].team: no team named "team-nlpp"');
+    expect(out).toContain('spec.services[0].priorityClass: no priority class named "hihg"');
+    expect(out).toContain('spec.faults[0].pool: no node pool named "l5"');
+  });
+
+  it('a fault needs a pool or a zone', () => {
+    expect(issues(edit(['  expect:', '  faults: [{ at: 10m, for: 5m }]\n  expect:']))).toEqual(['spec.faults[0]: give either pool (optionally with nodes) or zone']);
+  });
+});
