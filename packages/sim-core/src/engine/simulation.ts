@@ -198,7 +198,12 @@ export class Simulation {
     });
     this.startClosedLoops();
     this.scheduleIntervals(options);
-    if (this.cfg.warmupSeconds > 0) this.control.schedule(this.cfg.warmupSeconds, () => this.stats.markWarmup());
+    if (this.cfg.warmupSeconds > 0) {
+      this.control.schedule(this.cfg.warmupSeconds, () => {
+        this.stats.markWarmup();
+        for (const st of this.flow.perService) st.markWarmup();
+      });
+    }
     this.advance(end, arrivals, options);
     const horizon = this.closeHorizon(end);
     // The drain: no more arrivals; requests in flight get `drainSeconds` to finish (a load tester's graceful stop).
@@ -900,7 +905,7 @@ export class Simulation {
         x.servedQps[i] = dt > 0 ? st.iServed / dt : 0;
         x.failedQps[i] = dt > 0 ? st.iFailed / dt : 0;
         x.latencyP99Ms[i] = st.interval.quantile(0.99);
-        st.interval.reset();
+        st.closeInterval();
         st.iServed = 0;
         st.iFailed = 0;
       } else {
