@@ -191,6 +191,9 @@ describe('metric table', () => {
       'training.peakTflopsPerGpu',
       ...['total', 'monthly', 'hourly', 'transferHours'].map((q) => `costs.${q}`),
       ...['nodeFailures', 'spotWaves', 'podsLost', 'lostPodHours', 'requestsFailed'].map((q) => `faults.${q}`),
+      'shared.allocation',
+      ...['completed', 'waitP50', 'waitMax'].map((q) => `jobs.${q}`),
+      'preemptions',
     ];
     expect([...METRIC_NAMES].sort()).toEqual(spec.sort());
   });
