@@ -17,8 +17,8 @@ import type { PoolRuntime } from './pool-runtime.ts';
 
 /** What the simulation does when this module takes a node down or gives it back. */
 export interface FaultActions {
-  /** The node fails now: NotReady, its pods lost and the requests on them failed. */
-  crash(pool: PoolRuntime, node: NodeRuntime, now: number): void;
+  /** The nodes fail now, together: NotReady, their pods lost and the requests on them failed. */
+  crash(pool: PoolRuntime, nodes: readonly NodeRuntime[], now: number): void;
   /** The node is back (Ready, or Draining if it was being removed). */
   restore(pool: PoolRuntime, node: NodeRuntime, now: number): void;
   /** A spot interruption notice for the node (the simulation's independent-interruption path). */
@@ -91,7 +91,7 @@ export class NodeFaults {
       if (node.failEpoch !== epoch || (node.state !== NodeState.Ready && node.state !== NodeState.Draining)) return;
       this.counts.nodeFailures++;
       this.actions.event({ t, kind: 'node-failed', target: pool.config.name, detail: `node ${node.uid}: hardware failure, repair ${Math.round(f.repairSeconds)} s` });
-      this.takeDown(pool, node, t, t + f.repairSeconds, 'repaired');
+      this.takeDown(pool, [node], t, t + f.repairSeconds, 'repaired');
     });
   }
 
@@ -106,17 +106,20 @@ export class NodeFaults {
     return this.spotOutUntil[pool]! > now;
   }
 
-  private takeDown(pool: PoolRuntime, node: NodeRuntime, now: number, until: number, why: string): void {
-    node.failEpoch++;
-    const epoch = node.failEpoch;
-    this.actions.crash(pool, node, now);
-    this.actions.schedule(until, (t) => {
-      // A later failure of the same node owns its return; a node deleted meanwhile stays gone.
-      if (node.failEpoch !== epoch || node.state !== NodeState.NotReady) return;
-      this.actions.restore(pool, node, t);
-      this.actions.event({ t, kind: 'node-repaired', target: pool.config.name, detail: `node ${node.uid} ${why}` });
-      this.nodeReady(pool, node, t);
-    });
+  /** The nodes go down together (so no replacement lands on one of them in between) and come back at `until`. */
+  private takeDown(pool: PoolRuntime, nodes: readonly NodeRuntime[], now: number, until: number, why: string): void {
+    for (const node of nodes) node.failEpoch++;
+    this.actions.crash(pool, nodes, now);
+    for (const node of nodes) {
+      const epoch = node.failEpoch;
+      this.actions.schedule(until, (t) => {
+        // A later failure of the same node owns its return; a node deleted meanwhile stays gone.
+        if (node.failEpoch !== epoch || node.state !== NodeState.NotReady) return;
+        this.actions.restore(pool, node, t);
+        this.actions.event({ t, kind: 'node-repaired', target: pool.config.name, detail: `node ${node.uid} ${why}` });
+        this.nodeReady(pool, node, t);
+      });
+    }
   }
 
   /** One reclaim event: ceil(fraction × Ready spot nodes), drawn without replacement, get a notice at once. */
@@ -152,7 +155,7 @@ export class NodeFaults {
       }
       const hit = up.slice(0, k);
       if (f.nodes === null) this.downUntil[p] = Math.max(this.downUntil[p]!, until);
-      for (const node of hit) this.takeDown(pool, node, now, until, `back after ${f.label}`);
+      this.takeDown(pool, hit, now, until, `back after ${f.label}`);
       taken += hit.length;
     }
     this.counts.scheduledFaultNodes += taken;

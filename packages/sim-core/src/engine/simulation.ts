@@ -130,7 +130,7 @@ export class Simulation {
     this.spotRng = new Rng(cfg.seed, RngStream.spot);
     this.faults = NodeFaults.needed(this.pools, cfg.faults ?? [])
       ? new NodeFaults(this.pools, cfg.faults ?? [], cfg.seed, {
-          crash: (pool, node, now) => this.crashNode(pool, node, now),
+          crash: (pool, nodes, now) => this.crashNodes(pool, nodes, now),
           restore: (pool, node, now) => this.restoreNode(pool, node, now),
           spotNotice: (pool, node, now) => this.spotNotice(pool, node, now),
           schedule: (at, run) => this.control.schedule(at, run),
@@ -729,12 +729,22 @@ export class Simulation {
    * A node fails (hardware failure or a scheduled fault): NotReady at once, no notice, no drain. Its pods are
    * gone with the requests on them (failed, counted), and the Deployments create replacements elsewhere.
    */
-  private crashNode(pool: PoolRuntime, node: NodeRuntime, now: number): void {
-    if (node.state === NodeState.Gone || node.state === NodeState.NotReady || node.state === NodeState.Provisioning) return;
-    node.stateBeforeFailure = node.state;
-    node.state = NodeState.NotReady;
-    for (const jp of [...node.jobPods]) this.jobs?.interrupt(jp, now);
+  private crashNodes(_pool: PoolRuntime, nodes: readonly NodeRuntime[], now: number): void {
+    // All NotReady first: a replacement created while the others are still up must not land on one of them.
+    const down = nodes.filter((n) => n.state !== NodeState.Gone && n.state !== NodeState.NotReady && n.state !== NodeState.Provisioning);
+    for (const node of down) {
+      node.stateBeforeFailure = node.state;
+      node.state = NodeState.NotReady;
+    }
     const hit = new Set<ServiceRuntime>();
+    for (const node of down) this.losePods(node, now, hit);
+    for (const svc of hit) this.reconcileReplicas(svc, now);
+    if (hit.size === 0) this.schedulePending(now);
+  }
+
+  /** The pods of a failed node are gone with the requests on them; its jobs are interrupted. */
+  private losePods(node: NodeRuntime, now: number, hit: Set<ServiceRuntime>): void {
+    for (const jp of [...node.jobPods]) this.jobs?.interrupt(jp, now);
     for (const pod of [...node.pods]) {
       const svc = this.services[pod.service]!;
       const wasServing = pod.state !== PodState.Terminating;
@@ -746,7 +756,6 @@ export class Simulation {
         hit.add(svc);
       }
     }
-    for (const svc of hit) this.reconcileReplicas(svc, now);
   }
 
   /** A failed node is back: Ready again (or Draining, deleted at once if it was being removed and is empty). */
