@@ -8,6 +8,7 @@ import { mark, RESULT_SHOWN_MARK } from '../model/perf-marks.ts';
 import { LazyResultCharts } from '../charts/lazy-charts.ts';
 import { verdictCause } from '../results/verdict-cause.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
+import { TeamsView } from './TeamsView.tsx';
 import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
 
@@ -79,6 +80,7 @@ export const ResultsView = memo(function ResultsView({ result, scenario, warning
           </div>
           <div tabIndex={0} role="region" aria-label="Cost breakdown">
             <CostBreakdownView result={result} />
+            <TeamsView result={result} />
           </div>
         </div>
       )}

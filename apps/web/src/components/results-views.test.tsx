@@ -7,10 +7,27 @@ import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { RunStatus } from './RunStatus.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
+import { TeamsView } from './TeamsView.tsx';
 
 const result = runDoc(smallDoc());
 
 describe('result views', () => {
+  it('a shared cluster shows one showback row per team; other designs show no teams table', () => {
+    const doc = smallDoc();
+    const spec = doc.spec as Record<string, unknown>;
+    spec.teams = [{ name: 'serving' }, { name: 'research', gpuQuota: 2 }];
+    (spec.services as Record<string, unknown>[])[0]!.team = 'serving';
+    const shared = runDoc(doc);
+    render(<TeamsView result={shared} />);
+    const rows = screen.getByTestId('teams-showback').querySelectorAll('tbody tr');
+    expect([...rows].map((r) => r.querySelector('th')!.textContent)).toEqual(['serving', 'research']);
+    // Six 1-GPU replicas for 10 minutes: 1 GPU-hour for the serving team, none for research.
+    expect(rows[0]!.querySelectorAll('td')[0]!.textContent).toBe('1.0');
+    expect(rows[1]!.querySelectorAll('td')[2]!.textContent).toMatch(/^2 \(/);
+    const { container } = render(<TeamsView result={result} />);
+    expect(container.innerHTML).toBe('');
+  });
+
   it('summary cards carry their status for colour and for screen readers', () => {
     render(<SummaryCards result={result} />);
     const cost = document.querySelector('[data-metric="cost.hourly"]')!;

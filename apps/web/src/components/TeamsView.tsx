@@ -1,0 +1,40 @@
+/** A shared cluster's showback: per team GPU-hours, share, quota use, preemptions and charge (summary.shared). */
+import type { RunResult } from '@design-sim/sim-core';
+import { formatCount, formatPercent, formatUsd } from '../results/format.ts';
+
+/** The teams table; nothing for a design without teams. */
+export function TeamsView({ result }: { result: RunResult }) {
+  const s = result.summary?.shared;
+  if (!s || s.teams.length === 0) return null;
+  return (
+    <table className="ds-table" data-testid="teams-showback">
+      <caption>
+        Teams — {formatPercent(s.allocation)} of {formatCount(Math.round(s.capacityGpuHours))} GPU-hours held · {formatUsd(s.usdPerGpuHour)} per GPU-hour · unallocated {formatUsd(s.unallocatedUsd)}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Team</th>
+          <th scope="col">GPU-hours</th>
+          <th scope="col">Share</th>
+          <th scope="col">Quota (used)</th>
+          <th scope="col">Refused</th>
+          <th scope="col">Preempted</th>
+          <th scope="col">Showback</th>
+        </tr>
+      </thead>
+      <tbody>
+        {s.teams.map((t) => (
+          <tr key={t.name}>
+            <th scope="row">{t.name}</th>
+            <td>{t.gpuHours.toFixed(1)}</td>
+            <td>{formatPercent(t.share)}</td>
+            <td>{t.gpuQuota === null ? '—' : `${t.gpuQuota} (${formatPercent(t.quotaUse)})`}</td>
+            <td>{formatCount(t.quotaRefusals)}</td>
+            <td>{formatCount(t.podsPreempted)}</td>
+            <td>{formatUsd(t.showbackUsd)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
