@@ -208,22 +208,24 @@ export class JobQueue {
     run.victimsTerminating = [];
     const nodes = this.nodesOf(run);
     const units = run.job.unitsPerPod;
-    run.pods.forEach((pod, k) => {
-      if (pod.node !== null || run.podDone[k]) return;
+    for (let k = 0; k < run.pods.length; k++) {
+      const pod = run.pods[k]!;
+      if (pod.node !== null || run.podDone[k]) continue;
       const free = new Map(nodes.map((n) => [n, n.freeGpus]));
       let node = leastAllocated(nodes, free, units);
       if (node === null && run.job.preempts) {
         const pick = this.preemptionPick(nodes, free, new Set(), run.job.priority, units);
-        if (pick === null) return;
+        if (pick === null) break;
         this.evict(pick.victims, run, now);
         const serving = pick.victims.flatMap((v) => (v.serving === null ? [] : [v.serving]));
         if (serving.length > 0) {
+          // Nominated: wait for the serving victims to drain before preempting for the next pod.
           run.victimsTerminating.push(...serving);
-          return;
+          break;
         }
         node = pick.node;
       }
-      if (node === null) return;
+      if (node === null) break;
       this.bind(pod, node, now);
       const done = run.podProgress[k]!;
       if (run.firstStart < 0) {
@@ -240,7 +242,7 @@ export class JobQueue {
         if (run.podDone.every(Boolean)) this.finish(run, t);
         this.actions.capacityFreed(t);
       });
-    });
+    }
     if (run.pods.every((p, k) => p.node !== null || run.podDone[k])) this.dequeue(run);
   }
 
