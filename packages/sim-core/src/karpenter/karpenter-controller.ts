@@ -136,8 +136,10 @@ export class KarpenterController {
       const pool = this.pools[claim.pool]!;
       if (this.launchFirstAvailable(pool, claim.types, null, now) === null) failed = true;
     }
-    // Pods left pending try again: after a failed launch at the next batch, else when a cached offering expires.
-    const retry = failed ? now + this.settings.batchIdleSeconds : unschedulable.length > 0 ? this.ice.nextExpiry(now) : Infinity;
+    // Pods left pending try again: after a failed launch its NodeClaim is deleted and they open the next batch
+    // at once; pods with no offering left wait until a cached offering expires.
+    if (failed) return this.touch(now);
+    const retry = unschedulable.length > 0 ? this.ice.nextExpiry(now) : Infinity;
     if (retry < Infinity && retry < this.retryAt) {
       this.retryAt = retry;
       this.actions.schedule(retry, (t) => {
