@@ -238,6 +238,7 @@ export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly Section
       key: [],
       items: [
         f('name', 'Name', 'text'),
+        f('provisioner', 'Provisioner', 'select', { options: ['cluster-autoscaler', 'karpenter'], placeholder: 'cluster-autoscaler' }),
         f('instance', 'Instance', 'instance'),
         f('minNodes', 'Min nodes', 'value', { placeholder: '0' }),
         f('maxNodes', 'Max nodes'),
@@ -261,6 +262,19 @@ export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly Section
       ],
     },
     { title: 'Spot interruptions', key: ['spot'], optional: { create: { interruptionsPerNodeHour: 0.005 } }, items: [f('interruptionsPerNodeHour', 'Per node-hour'), f('notice', 'Notice', 'value', { placeholder: 'by cloud' })] },
+    {
+      title: 'Karpenter NodePool',
+      key: ['karpenter'],
+      optional: { create: { instanceTypes: ['aws/us-east-1/g5.xlarge', 'aws/us-east-1/g5.2xlarge'], capacityTypes: ['spot', 'on-demand'] } },
+      items: [
+        f('instanceTypes', 'Instance types (one per line)', 'lines'),
+        f('capacityTypes', 'Capacity types (one per line)', 'lines', { placeholder: 'on-demand' }),
+        f(['limits', 'gpus'], 'Limit: GPUs', 'value', { placeholder: 'none' }),
+        f(['limits', 'nodes'], 'Limit: nodes', 'value', { placeholder: 'none' }),
+        f(['disruption', 'consolidationPolicy'], 'Consolidation policy', 'select', { options: ['WhenEmpty', 'WhenEmptyOrUnderutilized'], placeholder: 'WhenEmptyOrUnderutilized' }),
+        f(['disruption', 'consolidateAfter'], 'Consolidate after', 'value', { placeholder: '0s' }),
+      ],
+    },
   ],
   training: [
     {

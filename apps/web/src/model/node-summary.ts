@@ -80,6 +80,13 @@ export function nodeSummary(kind: ComponentKind, f: PlainObject): { title: strin
       return { title: s(f.name), detail: `${s(replicas)} replica${replicas === 1 ? '' : 's'} · ${serving}${hpa}` };
     }
     case 'nodePool': {
+      // A Karpenter NodePool shows as such: its badge, instance types and capacity types instead of a node-group range.
+      if (f.provisioner === 'karpenter' && isObject(f.karpenter)) {
+        const k = f.karpenter;
+        const types = Array.isArray(k.instanceTypes) ? k.instanceTypes.map((t) => String(t).split('/').pop()).join(', ') : '?';
+        const capacity = Array.isArray(k.capacityTypes) ? k.capacityTypes.map(String).join(' + ') : 'on-demand';
+        return { title: `${s(f.name)} · Karpenter`, detail: `${types} · ${capacity}` };
+      }
       const type = typeof f.instance === 'string' ? f.instance.split('/').pop() : '?';
       const spot = f.spotShare !== undefined && f.spotShare !== 0 ? ` · spot ${s(f.spotShare)}` : '';
       return { title: s(f.name), detail: `${type} · ${s(f.minNodes ?? 0)}–${s(f.maxNodes)} nodes${spot}` };
