@@ -146,6 +146,22 @@ const HPA_METRIC: VariantDef = {
   },
 };
 
+/** A KEDA trigger (what KEDA polls to decide 0 ↔ 1). */
+const KEDA_TRIGGER: VariantDef = {
+  kind: 'variant',
+  key: [],
+  discriminator: 'type',
+  label: 'Trigger',
+  variants: {
+    requestRate: { defaults: { type: 'requestRate' }, fields: [f('activationThreshold', 'Activation threshold (req/s)', 'value', { placeholder: '0' }), f('window', 'Window', 'value', { placeholder: '1m' })] },
+    pendingRequests: { defaults: { type: 'pendingRequests' }, fields: [f('activationThreshold', 'Activation threshold (requests)', 'value', { placeholder: '0' })] },
+    prometheus: {
+      defaults: { type: 'prometheus', metric: 'queueLength' },
+      fields: [f('metric', 'Metric', 'select', { options: ['queueLength', 'concurrency', 'qpsPerReplica'] }), f('activationThreshold', 'Activation threshold', 'value', { placeholder: '0' }), f('window', 'Window', 'value', { placeholder: '2m' })],
+    },
+  },
+};
+
 const PROVISIONING: VariantDef = {
   kind: 'variant',
   key: [],
@@ -229,6 +245,19 @@ export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly Section
         f('syncPeriod', 'Sync period', 'value', { placeholder: '15s' }),
         f('tolerance', 'Tolerance', 'value', { placeholder: '0.1' }),
         { kind: 'list', key: ['metrics'], label: 'Metrics', item: HPA_METRIC, create: { type: 'qpsPerReplica', target: 15 } },
+      ],
+    },
+    {
+      title: 'Scale to zero (KEDA)',
+      key: ['keda'],
+      optional: { create: { triggers: [{ type: 'requestRate' }], buffer: { timeout: '5m' } } },
+      items: [
+        f('minReplicaCount', 'Min replicas (0 = scale to zero)', 'value', { placeholder: '0' }),
+        f('pollingInterval', 'Polling interval', 'value', { placeholder: '30s' }),
+        f('cooldownPeriod', 'Cool-down period', 'value', { placeholder: '300s' }),
+        f(['buffer', 'capacity'], 'Buffer: most waiting', 'value', { placeholder: 'unlimited' }),
+        f(['buffer', 'timeout'], 'Buffer: timeout', 'value', { placeholder: 'none' }),
+        { kind: 'list', key: ['triggers'], label: 'Triggers', item: KEDA_TRIGGER, create: { type: 'requestRate' } },
       ],
     },
   ],
