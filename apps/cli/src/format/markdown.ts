@@ -5,6 +5,7 @@
 import { scaleToZeroRows } from './scale-to-zero.ts';
 import { faultRows } from './fault-rows.ts';
 import { sharedRows } from './shared-rows.ts';
+import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
 import type { CostLine } from '@design-sim/cost-model';
 import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
@@ -38,6 +39,7 @@ function servingRows(s: ServingSummary): string[][] {
     ['Spot interruptions', formatInt(s.spotInterruptions)],
     ...(s.faults === null ? [] : faultRows(s.faults).map(([label, text]): string[] => [label === '' ? 'Failures (cont.)' : label, text])),
     ...(s.shared === null ? [] : sharedRows(s.shared).map(([label, text]): string[] => [label === '' ? 'Shared cluster (cont.)' : label, text])),
+    ...(showsNodePools(s.nodePools) ? nodePoolRows(s.nodePools).map(([label, text]): string[] => [label, text]) : []),
     ...(s.llm === null
       ? []
       : [

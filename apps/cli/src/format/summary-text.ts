@@ -11,6 +11,7 @@ import type { RunReport } from './run-report.ts';
 import { scaleToZeroRows } from './scale-to-zero.ts';
 import { faultRows } from './fault-rows.ts';
 import { sharedRows } from './shared-rows.ts';
+import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
 import { breakdownLines, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
 import { renderTable } from './table.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
@@ -41,6 +42,7 @@ function servingLines(s: ServingSummary): string[] {
     row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'}`),
     ...(s.faults === null ? [] : faultRows(s.faults).map(([label, text]) => (label === '' ? cont(text) : row(label, text)))),
     ...(s.shared === null ? [] : sharedRows(s.shared).map(([label, text]) => (label === '' ? cont(text) : row(label, text)))),
+    ...(showsNodePools(s.nodePools) ? nodePoolRows(s.nodePools).map(([label, text]) => (label.length < LABEL_WIDTH ? row(label, text) : `  ${label}\n${cont(text)}`)) : []),
   ];
   if (s.llm !== null) {
     const t = s.llm;

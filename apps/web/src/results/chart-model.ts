@@ -158,6 +158,8 @@ const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {
   'fault-end': 'node',
   'pod-preempted': 'scale',
   'job-preempted': 'scale',
+  'insufficient-capacity': 'node',
+  consolidation: 'node',
 };
 
 const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
@@ -177,6 +179,8 @@ const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
   'fault-end': 'fault ends:',
   'pod-preempted': 'pod preempted:',
   'job-preempted': 'job preempted:',
+  'insufficient-capacity': 'insufficient capacity: launch refused',
+  consolidation: 'Karpenter consolidation',
 };
 
 /** Events to mark on the time axis; node events of one kind in the same interval are merged into one mark. */

@@ -2,6 +2,7 @@
  * Runs a parsed scenario end to end: the serving simulation (if it has services), the training
  * estimate (if it has a training block), the bill, then the scenario's expectations and claims.
  */
+import { nodePoolSummaries } from './node-pool-summary.ts';
 import { prefixCacheSummary } from './prefix-cache-summary.ts';
 import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, nodeFailuresPerHour, observedLabel, peakFlopsPerGpu, showback, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
@@ -155,6 +156,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
     spotInterruptions: r.spotInterruptions,
     shared: sharedSummary(r, bill.lines, scenario.spec.nodePools ?? [], scenario.spec.services.map((s) => s.name)),
     faults: r.faults === null ? null : { nodeFailures: r.faults.nodeFailures, spotWaves: r.faults.spotWaves, spotWaveNodes: r.faults.spotWaveNodes, scheduledFaults: r.faults.scheduledFaults, scheduledFaultNodes: r.faults.scheduledFaultNodes, podsLost: r.faults.podsLost, lostPodHours: r.faults.lostPodSeconds / 3600, requestsFailed: r.faults.visitsFailed },
+    nodePools: nodePoolSummaries(r, bill.lines),
     scaleUp: scaleUpLag(r.events, r.timeseries, scenario.spec.services.length, r.durationSeconds),
     scaleToZero: extras === null ? null : scaleToZeroSummary(extras.cfg, r, bill.totalUsd, extras.baselineCostUsd),
     llm: r.llm

@@ -62,13 +62,17 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
   const { nodePools, services, catalogDate } = scenario.spec;
   const gpusPerNode = new Map<string, CatalogInstance>();
   nodePools.forEach((pool, i) => {
-    const inst = lookupInstance(catalog, pool.instance, catalogDate, ['spec', 'nodePools', i, 'instance'], out);
+    const k = pool.karpenter;
+    // A Karpenter pool's instance defaults to its first type: report an unknown id where it was written.
+    const path = k && k.instanceTypes[0] === pool.instance ? ['spec', 'nodePools', i, 'karpenter', 'instanceTypes', 0] : ['spec', 'nodePools', i, 'instance'];
+    const inst = lookupInstance(catalog, pool.instance, catalogDate, path, out);
     if (inst !== undefined && pool.mig !== undefined) {
       // A MIG pool schedules by slices: its units per node are GPUs × instances of the profile per GPU.
       const slices = inst.gpu === null ? 'the instance has no GPUs' : migSlicesPerGpu(inst.gpu.id, pool.mig.profile);
       if (typeof slices === 'string') out.push({ path: ['spec', 'nodePools', i, 'mig', 'profile'], message: slices });
       else gpusPerNode.set(pool.name, { ...inst, gpuCount: inst.gpuCount * slices });
     } else if (inst !== undefined) gpusPerNode.set(pool.name, inst);
+    if (k !== undefined && inst !== undefined) checkKarpenterTypes(pool.name, k.instanceTypes, inst, i, scenario, catalog, out);
     // The default failure rate is per GPU-hour (Llama 3): a CPU pool has none to scale.
     if (inst !== undefined && inst.gpuCount === 0 && pool.failures !== undefined && pool.failures.perNodeHour === undefined) {
       out.push({ path: ['spec', 'nodePools', i, 'failures'], message: `pool "${pool.name}" (${inst.id}) has no GPUs, so the per-GPU failure rate (default: Llama 3's) does not apply`, expected: 'failures.perNodeHour' });
@@ -127,6 +131,24 @@ function checkJobs(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]): 
     if (j.gpusPerPod > units) {
       out.push({ path: ['spec', 'jobs', i, 'gpusPerPod'], message: `a pod of job "${j.name}" needs ${j.gpusPerPod} ${pool.mig ? 'MIG slices' : 'GPUs'} but a node of pool "${pool.name}" (${inst.id}) has ${units}: it can never be scheduled`, expected: `at most ${units}` });
     }
+  });
+}
+
+// Every type of a Karpenter pool must exist and carry the pool's GPU model (one LLM performance model per pool), and
+// a replica must fit the largest of them.
+function checkKarpenterTypes(name: string, types: readonly string[], first: CatalogInstance, poolIndex: number, scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]): void {
+  let largest = first.gpuCount;
+  types.forEach((id, j) => {
+    const t = lookupInstance(catalog, id, scenario.spec.catalogDate, ['spec', 'nodePools', poolIndex, 'karpenter', 'instanceTypes', j], out);
+    if (t === undefined) return;
+    largest = Math.max(largest, t.gpuCount);
+    if ((t.gpu?.id ?? null) !== (first.gpu?.id ?? null)) {
+      out.push({ path: ['spec', 'nodePools', poolIndex, 'karpenter', 'instanceTypes', j], message: `${t.id} has ${t.gpu?.id ?? 'no GPU'} but ${first.id} has ${first.gpu?.id ?? 'no GPU'}: a Karpenter pool's instance types must share one GPU model (use one pool per GPU model)` });
+    }
+  });
+  scenario.spec.services.forEach((svc, i) => {
+    if (!poolNamesOf(svc).includes(name) || svc.cpuPerReplica !== undefined || svc.gpusPerReplica <= largest) return;
+    out.push({ path: ['spec', 'services', i, 'gpusPerReplica'], message: `a replica needs ${svc.gpusPerReplica} GPUs but the largest instance type of pool "${name}" has ${largest}: it can never be scheduled`, expected: `at most ${largest}` });
   });
 }
 
@@ -242,6 +264,15 @@ export function validateScenarioPrices(scenario: Scenario, catalog: ScenarioCata
   const ignore: Draft[] = [];
   const { nodePools, training, catalogDate } = scenario.spec;
   nodePools.forEach((pool, i) => {
+    const k = pool.karpenter;
+    if (k !== undefined) {
+      // Each allowed capacity type needs a price for some instance type, or Karpenter could launch nothing billable.
+      for (const capacity of k.capacityTypes) {
+        const priced = k.instanceTypes.filter((id) => lookupInstance(catalog, id, catalogDate, [], ignore)?.prices[capacity] != null);
+        if (priced.length === 0) out.push({ path: ['spec', 'nodePools', i, 'karpenter', 'capacityTypes'], message: `the catalog has no ${capacity} price for any instance type of pool "${pool.name}": Karpenter cannot launch ${capacity} there` });
+      }
+      return;
+    }
     const inst = lookupInstance(catalog, pool.instance, catalogDate, [], ignore);
     if (inst === undefined) return;
     if (pool.spotShare < 1 && inst.prices[pool.purchase] == null) {
