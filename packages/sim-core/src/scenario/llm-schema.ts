@@ -32,6 +32,15 @@ export const modelShapeSchema = z.strictObject({
   headDim: z.number().int().min(1).max(10_000).describe('Dimension per head'),
   ffnSize: z.number().int().min(1).max(10_000_000).optional().describe('Gated MLP inner size (needed when parameters is omitted)'),
   vocabSize: z.number().int().min(1).max(10_000_000).optional().describe('Vocabulary size (needed when parameters is omitted)'),
+  experts: z
+    .strictObject({
+      count: z.number().int().min(2).max(100_000).describe('Routed experts per layer (num_local_experts / num_experts)'),
+      perToken: z.number().int().min(1).max(100_000).describe('Experts each token is routed to (num_experts_per_tok)'),
+      ffnSize: z.number().int().min(1).max(10_000_000).describe("One expert's gated-MLP inner size (intermediate_size / moe_intermediate_size)"),
+    })
+    .refine((e) => e.perToken <= e.count, { message: 'perToken must be at most count', path: ['perToken'] })
+    .optional()
+    .describe('Mixture of experts: every expert is held in memory, a token computes through perToken of them'),
 });
 
 /** Calibrated efficiencies; defaults in docs/fidelity.md. */
@@ -69,7 +78,10 @@ export const llmSessionsSchema = z.strictObject({
 
 /** `services[].llm`. */
 export const llmSchema = z.strictObject({
-  model: z.union([z.string().min(1).describe('A known model: llama-3.1-8b, llama-3.1-70b (and llama-3-* aliases)'), modelShapeSchema]),
+  model: z.union([
+    z.string().min(1).describe('A known model: llama-3.1-8b, llama-3.1-70b, llama-3.3-70b, llama-2-70b, mixtral-8x7b, qwen3-30b-a3b (and aliases such as llama-3-70b)'),
+    modelShapeSchema,
+  ]),
   precision: z.enum(['bf16', 'fp16', 'fp8', 'int4']).default('bf16').describe('Weight precision (int4 computes in 16-bit)'),
   kvCacheDtype: z.enum(['bf16', 'fp16', 'fp8']).default('bf16').describe('KV-cache element type'),
   gpu: z.string().min(1).optional().describe("Catalog GPU id; default: the node pool instance's GPU"),
@@ -81,6 +93,12 @@ export const llmSchema = z.strictObject({
   gpuMemoryUtilization: fraction('Share of GPU memory for weights + KV cache (vLLM default 0.9)', { min: 0, exclusiveMin: true, max: 1 }).default(0.9),
   activationReserveGB: z.number().min(0).max(1000).default(1).describe('Memory per GPU kept for activations, GB'),
   efficiency: llmEfficiencySchema.optional(),
+  routingImbalance: z
+    .number()
+    .min(1)
+    .max(64)
+    .default(1)
+    .describe('Mixture of experts only: the most loaded expert’s share of tokens over the mean (1 = perfectly balanced routing); multiplies the expert FLOPs'),
   prefix: llmPrefixSchema.optional().describe('Shared prompt prefixes (system prompts, templates) that the prefix cache can reuse'),
   sessions: llmSessionsSchema.optional().describe('Multi-turn sessions: a turn resends the conversation so far, which the prefix cache can reuse'),
   prefixCaching: z.boolean().default(true).describe("Automatic prefix caching (vLLM's --enable-prefix-caching, on by default in vLLM V1; SGLang's radix cache)"),
