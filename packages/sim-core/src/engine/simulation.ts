@@ -258,7 +258,8 @@ export class Simulation {
    */
   private startClosedLoops(): void {
     const cfg = this.cfg;
-    this.store.tokens = cfg.traffic.some((t) => t.trace);
+    // Token counts travel with a request when a trace sets them or a prefill service hands them to its decode service.
+    this.store.tokens = cfg.traffic.some((t) => t.trace) || cfg.services.some((x) => x.llm?.role === 'prefill');
     this.closed = cfg.traffic.map((t, i) => (t.closed ? new ClosedLoop(userSchedule(t.closed.users, cfg.durationSeconds), t.closed.think, new Rng(cfg.seed, RngStream.think * 1000 + i)) : null));
     if (this.closed.every((c) => c === null)) return;
     const closed = this.closed;
