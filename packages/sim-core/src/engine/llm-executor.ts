@@ -79,6 +79,8 @@ export class LlmExecutor implements PodExecutor {
   /** Prompt tokens prefilled and output tokens generated here over the whole run (for the cost per token of a disaggregated pool). */
   promptTokens = 0;
   generatedTokens = 0;
+  /** Sequences finished here (a prefill replica finishes one at its first token). */
+  sequences = 0;
   private readonly role: 'both' | 'prefill' | 'decode';
   /** Decode role: seconds of KV transfer per prompt token. */
   private readonly transferPerToken: number;
@@ -264,6 +266,7 @@ export class LlmExecutor implements PodExecutor {
     const out = st.headOut;
     if (out <= 1) {
       const arrival = this.store.arrival[slot]!;
+      this.sequences++;
       this.stats.serveTokens(arrival, (now - arrival) * 1000, 0, out);
       pod.completions++;
       this.service.bump(pod, -1);
@@ -408,6 +411,7 @@ export class LlmExecutor implements PodExecutor {
     const arrival = this.store.arrival[slot]!;
     const out = st.outTokens[i]!;
     const first = st.firstToken[i]!;
+    this.sequences++;
     if (this.role === 'prefill') {
       // Handed on to the decode service: the call carries the prompt (with its first token) and the output length.
       this.store.inTok[slot] = st.context[i]! - 1;

@@ -817,6 +817,7 @@ export class Simulation {
           unitSecondsByPool: [...rec.unitSecondsByPool],
           series: { servedQps: cut(x.servedQps), failedQps: cut(x.failedQps), latencyP99Ms: cut(x.latencyP99Ms), readyReplicas: cut(x.readyReplicas), utilization: cut(x.utilization), waiting: cut(x.waiting) },
           keda: this.kedas[svc.index]?.result(bill.endSeconds) ?? null,
+          llmTokens: svc.llm === null ? null : { prompt: svc.llm.promptTokens, generated: svc.llm.generatedTokens, sequences: svc.llm.sequences },
           unscheduled: this.unscheduledOf(svc, bill.endSeconds),
         };
       }),

@@ -1,5 +1,7 @@
 /** Zod schema for `services[].llm`: token-level LLM serving (model, precision, lengths, batching, efficiencies). */
 import { z } from 'zod';
+import { hpaSchema } from './hpa-schema.ts';
+import { MAX_GPUS_PER_REPLICA, MAX_NODE_POOLS, MAX_REPLICAS } from './limits.ts';
 import { count, durationMs, fraction } from './unit-fields.ts';
 
 const MAX_TOKENS = 1_000_000;
@@ -76,6 +78,33 @@ export const llmSessionsSchema = z.strictObject({
   turns: z.number().int().min(1).max(10_000).describe('Turns (requests) per session; the context of turn k holds the prompts and replies of turns 1…k−1'),
 });
 
+/**
+ * Disaggregated prefill and decode (DistServe, OSDI '24; Splitwise, ISCA '24): the service's own replicas
+ * (its nodePool, replicas, gpusPerReplica, hpa, llm.gpu) take the requests and run the prompts; the decode
+ * pool below generates the output tokens after the KV cache has crossed `kvTransfer.link`.
+ */
+export const llmDisaggregatedSchema = z.strictObject({
+  decode: z
+    .strictObject({
+      nodePool: z
+        .union([z.string(), z.array(z.string()).min(1).max(MAX_NODE_POOLS)])
+        .optional()
+        .describe('Node pool of the decode replicas (required when nodePools exist)'),
+      gpu: z.string().min(1).optional().describe("Catalog GPU id of the decode replicas; default: the decode node pool instance's GPU"),
+      replicas: z.number().int().min(1).max(MAX_REPLICAS).optional().describe('Initial decode replicas (default hpa.minReplicas, else 1)'),
+      gpusPerReplica: z.number().int().min(1).max(MAX_GPUS_PER_REPLICA).default(1).describe('GPUs per decode replica (its tensor-parallel degree)'),
+      hpa: hpaSchema.optional().describe('Horizontal Pod Autoscaler of the decode replicas; omit for a fixed count'),
+    })
+    .describe('The decode pool: its own GPU type, node pool, replica count and HPA'),
+  kvTransfer: z
+    .strictObject({
+      link: z.enum(['nvlink', 'infiniband', 'ethernet']).describe('What the KV cache crosses: nvlink (one NVLink domain; the prefill GPU’s own figure), infiniband (NDR 400 Gb/s per GPU) or ethernet (100 Gb/s per node); figures in the catalog with sources'),
+      gbps: z.number().positive().max(100_000).optional().describe('Override the link’s bandwidth, Gb/s per direction'),
+      efficiency: fraction('Achieved fraction of the link bandwidth (default 1: the nominal rate, an optimistic bound)', { min: 0, exclusiveMin: true, max: 1 }).default(1),
+    })
+    .describe('The KV-cache transfer from a prefill replica to a decode replica: prompt tokens × KV bytes per token ÷ (bandwidth × efficiency)'),
+});
+
 /** `services[].llm`. */
 export const llmSchema = z.strictObject({
   model: z.union([
@@ -102,9 +131,11 @@ export const llmSchema = z.strictObject({
   prefix: llmPrefixSchema.optional().describe('Shared prompt prefixes (system prompts, templates) that the prefix cache can reuse'),
   sessions: llmSessionsSchema.optional().describe('Multi-turn sessions: a turn resends the conversation so far, which the prefix cache can reuse'),
   prefixCaching: z.boolean().default(true).describe("Automatic prefix caching (vLLM's --enable-prefix-caching, on by default in vLLM V1; SGLang's radix cache)"),
+  disaggregated: llmDisaggregatedSchema.optional().describe('Split prefill and decode into two pools (the service’s own replicas prefill; decode runs on its own GPUs, node pool and HPA)'),
 });
 
 export type LlmSpec = z.output<typeof llmSchema>;
+export type LlmDisaggregatedSpec = z.output<typeof llmDisaggregatedSchema>;
 export type LlmPrefixSpec = z.output<typeof llmPrefixSchema>;
 export type TokenLengthSpec = z.output<typeof tokenLengthSchema>;
 export type ModelShapeSpec = z.output<typeof modelShapeSchema>;
