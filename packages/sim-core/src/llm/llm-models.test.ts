@@ -37,6 +37,16 @@ describe('published shapes (config.json) and parameter counts', () => {
     expect(l31.parameters - knownModel('llama-2-70b')!.parameters).toBeCloseTo(2 * (128256 - 32000) * 8192, -8);
   });
 
+  it('KV hand-off of Llama 2 70B (docs/fidelity.md): GQA makes it 8× smaller than SplitwiseSim’s hidden-size formula', () => {
+    const m = knownModel('llama-2-70b')!;
+    const link = 200 * 1024 ** 3; // SplitwiseSim's transfer_bandwidth: 200 (GiB/s)
+    const ours = (1500 * kvBytesPerToken(m, 2)) / link;
+    const splitwiseSim = (2 * 1500 * m.hiddenSize * m.layers * 2) / link;
+    expect(ours * 1000).toBeCloseTo(2.29, 2);
+    expect(splitwiseSim * 1000).toBeCloseTo(18.3, 1);
+    expect(splitwiseSim / ours).toBe(m.attentionHeads / m.kvHeads);
+  });
+
   it('an unknown model name is refused, not guessed, with the known names', () => {
     const r = resolveLlm({ ...llmSpec(), model: 'deepseek-v3' }, getGpu('h100'), 1);
     expect(r.ok).toBe(false);
