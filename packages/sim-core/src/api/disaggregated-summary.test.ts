@@ -53,6 +53,16 @@ describe('disaggregated prefill/decode from YAML', () => {
     expect(r.result.services!['chat-decode']).toBeDefined();
   });
 
+  it('the decode pool has its own HPA: too few decode replicas for the load scale up, the prefill pool stays', () => {
+    const text = yaml('{ nodePool: l40s, replicas: 1, hpa: { maxReplicas: 6, metrics: [ { type: concurrency, target: 16 } ] } }').replace('minNodes: 2, maxNodes: 2', 'minNodes: 1, maxNodes: 6');
+    const r = api.run(text, 'pd.yaml');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const x = r.result.summary!.llm!.disaggregated[0]!;
+    expect(x.decode.replicas.max).toBeGreaterThan(1);
+    expect(x.prefill.replicas.max).toBe(1);
+  });
+
   it('a decode pool that does not hold the model is a located error on its block', () => {
     const r = api.validate(yaml('{ nodePool: l40s, replicas: 2 }').replace('precision: fp8', 'precision: bf16'), 'pd.yaml');
     expect(r.ok).toBe(false);
