@@ -41,9 +41,9 @@ import { designTitle, keepRecent } from './model/recent-designs.ts';
 import { staleReason } from './model/stale-reason.ts';
 import { pathWithin } from './model/validate-design.ts';
 import { nodeStatus, type NodeStatus } from './results/node-status.ts';
-import { createSimClient } from './worker/sim-client.ts';
+import { createSimClient, type SimClient } from './worker/sim-client.ts';
 import { newSimWorker } from './worker/new-sim-worker.ts';
-import { createWorkerValidator } from './worker/validation-client.ts';
+import { createWorkerValidator, type Validator } from './worker/validation-client.ts';
 import { downloadBlob } from './components/image-export.ts';
 
 // The Optimize tab loads on demand; once opened it stays mounted (hidden) so a search survives a tab switch.
@@ -52,6 +52,8 @@ const OptimizePanel = lazy(() => import('./components/OptimizePanel.tsx').then((
 interface Props {
   initialDoc: PlainObject;
   initialNotice: Notice | null;
+  /** The simulator client and validator, when the entry started their workers before the first render (main.tsx). */
+  workers?: { client: SimClient; validator: Validator };
 }
 
 type Dialog = null | 'library' | 'practice' | 'yaml' | 'share' | 'shortcuts' | 'new';
@@ -66,15 +68,16 @@ function runKeyOf(s: ShownResult): string {
 }
 
 /** The application. */
-export function App({ initialDoc, initialNotice }: Props) {
-  const [validator] = useState(() => createWorkerValidator(newSimWorker));
+export function App({ initialDoc, initialNotice, workers }: Props) {
+  const [validator] = useState(() => workers?.validator ?? createWorkerValidator(newSimWorker));
   const design = useDesign(initialDoc, validator);
   const { doc, graph, validation, fileName, dispatch } = design;
-  const [client] = useState(() => createSimClient(newSimWorker));
+  const [client] = useState(() => workers?.client ?? createSimClient(newSimWorker));
   useEffect(() => {
     client.prewarm();
-    return () => client.dispose();
-  }, [client]);
+    // Workers handed in by the entry belong to the page, not to this render of the app.
+    return workers === undefined ? () => client.dispose() : undefined;
+  }, [client, workers]);
   const [autoRun, setAutoRun] = useState(true);
   const sim = useSimulation(client, validation, fileName, { autoRun });
   const [cursor, setCursor] = useState<number | null>(null);

@@ -2,5 +2,12 @@
 // Memoized: a result marked stale by an edit keeps its charts without redrawing them.
 import { lazy, memo } from 'react';
 
+const load = () => import('./ResultCharts.tsx');
+
 /** Lazily loaded ResultCharts. */
-export const LazyResultCharts = memo(lazy(() => import('./ResultCharts.tsx')));
+export const LazyResultCharts = memo(lazy(load));
+
+/** Starts loading the charts' chunk now (after the first render), so the first result does not wait for it. */
+export function preloadCharts(): void {
+  void load().catch(() => undefined);
+}
