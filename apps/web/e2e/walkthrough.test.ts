@@ -194,9 +194,11 @@ describe('design-sim in a real browser', () => {
   it('opens a shared link in a fresh browser and restores the same design', async () => {
     const original = await viewYaml(page);
     await page.click('[data-testid=share]');
+    await page.waitForSelector('[data-testid=share-url][data-ready=true]');
     const url = await page.inputValue('[data-testid=share-url]');
     await page.keyboard.press('Escape');
-    expect(url).toMatch(/#s=[A-Za-z0-9+\-$]+$/);
+    // An edited library design: the YAML deflated, its prompt and notes by reference to the library file.
+    expect(url).toMatch(/#z=[A-Za-z0-9_-]+&lib=autoscaling-100-to-1000-qps\.yaml$/);
     const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const p2 = await newPage(other);
     await p2.goto(url);
@@ -209,7 +211,7 @@ describe('design-sim in a real browser', () => {
     await screenshot(p2, '05-shared-link');
     // A damaged link is reported, not half-loaded.
     const p3 = await newPage(other);
-    await p3.goto(`${baseUrl}#s=not-a-design`);
+    await p3.goto(`${baseUrl}#z=not-a-design`);
     await p3.waitForSelector('[data-testid=notice]');
     expect(await p3.textContent('[data-testid=notice]')).toMatch(/shared link/i);
     await other.close();

@@ -35,12 +35,12 @@ import { asArray, asObject, type PlainObject } from './model/doc-path.ts';
 import { issueLines, loadDesignFile, loadDesignText } from './model/load-design.ts';
 import { practiceDoc } from './model/practice.ts';
 import { docToYaml } from './model/scenario-yaml.ts';
-import { encodeShareHash } from './model/share-url.ts';
 import type { ShownResult } from './model/run-state.ts';
 import { designTitle, keepRecent } from './model/recent-designs.ts';
 import { staleReason } from './model/stale-reason.ts';
 import { pathWithin } from './model/validate-design.ts';
 import { nodeStatus, type NodeStatus } from './results/node-status.ts';
+import { isShareHash, openSharedHash, shareHash } from './share-link.ts';
 import { createSimClient, type SimClient } from './worker/sim-client.ts';
 import { newSimWorker } from './worker/new-sim-worker.ts';
 import { createWorkerValidator, type Validator } from './worker/validation-client.ts';
@@ -159,8 +159,38 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
   };
 
   const exportYaml = () => download(fileName, docToYaml(doc));
-  const yamlText = dialog === 'yaml' || dialog === 'share' ? docToYaml(doc) : '';
-  const shareUrl = dialog === 'share' ? `${location.origin}${location.pathname}${encodeShareHash(yamlText)}` : '';
+  const yamlText = dialog === 'yaml' ? docToYaml(doc) : '';
+  // The link is made when the dialog opens (compression and the library lookup are asynchronous).
+  const [shareUrl, setShareUrl] = useState('');
+  useEffect(() => {
+    if (dialog !== 'share') return;
+    let live = true;
+    setShareUrl('');
+    void shareHash(doc).then((h) => live && setShareUrl(`${location.origin}${location.pathname}${h}`));
+    return () => {
+      live = false;
+    };
+  }, [dialog, doc]);
+
+  // A link pasted into the address bar of this open tab changes only the fragment: open it like a
+  // link at boot, keeping the design it replaces (notice, Recent designs, Undo).
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  useEffect(() => {
+    const onHash = () => {
+      if (!isShareHash(location.hash)) return;
+      const hash = location.hash;
+      history.replaceState(null, '', location.pathname + location.search);
+      void openSharedHash(hash).then((r) => {
+        if (r === null) return;
+        if (!r.ok) return setNotice(r.notice);
+        setDialog(null);
+        loadRef.current(r.doc, { kind: 'info', title: 'Opened the design from the shared link.', lines: [] });
+      });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   // Results render as a deferred (interruptible) update: a big result never blocks input for long.
   const shownNow = useRunState(sim.store, (s) => s.shown);
@@ -329,8 +359,8 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
         )}
         {dialog === 'share' && (
           <Modal title="Share this design" onClose={() => setDialog(null)}>
-            <p>Anyone with this link opens a copy of the design (it is inside the link; nothing is uploaded).</p>
-            <input className="ds-code" readOnly value={shareUrl} data-testid="share-url" aria-label="Share link" onFocus={(e) => e.target.select()} />
+            <p>Anyone with this link opens a copy of the design (it is inside the link, compressed; nothing is uploaded). A library design and its prompt and notes are named, not copied.</p>
+            <input className="ds-code" readOnly value={shareUrl} placeholder="Making the link…" data-testid="share-url" data-ready={shareUrl !== ''} aria-label="Share link" onFocus={(e) => e.target.select()} />
             <div className="ds-row">
               <button type="button" className="ds-button" onClick={() => void navigator.clipboard?.writeText(shareUrl).catch(() => undefined)}>
                 Copy link

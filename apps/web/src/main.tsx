@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { bootDesign } from './boot.ts';
+import { isShareHash } from './share-link.ts';
 import { preloadCharts } from './charts/lazy-charts.ts';
 import { createSimClient } from './worker/sim-client.ts';
 import { newSimWorker } from './worker/new-sim-worker.ts';
@@ -17,7 +18,7 @@ workers.client.prewarm();
 const root = createRoot(document.getElementById('root')!);
 void bootDesign(location.hash, globalThis.localStorage).then((boot) => {
   // The design from a link is now the user's; drop the fragment so a reload shows their latest edits (autosave).
-  if (boot.source === 'link' || location.hash.startsWith('#s=')) history.replaceState(null, '', location.pathname + location.search);
+  if (boot.source === 'link' || isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
   root.render(
     <StrictMode>
       <App initialDoc={boot.doc} initialNotice={boot.notice} workers={workers} />
