@@ -111,7 +111,7 @@ describe('design-sim in a real browser', () => {
     expect(blocking, `main-thread tasks over 50 ms during the run: ${JSON.stringify(blocking)}`).toEqual([]);
 
     const paths = await chartPaths(page);
-    for (const key of ['qps/offered', 'qps/served', 'qps/capacity', 'backlog/waiting', 'backlog/inService', 'fleet/desired', 'fleet/ready', 'fleet/nodes', 'fleet/provisioning', 'latency/p50', 'latency/p95', 'latency/p99', 'cost/cost']) {
+    for (const key of ['qps/offered', 'qps/served', 'qps/capacity', 'backlog/waiting', 'backlog/inService', 'fleet/desired', 'fleet/ready', 'fleet/nodes', 'fleet/provisioning', 'latency/p50', 'latency/p95', 'latency/p99', 'rate/rate', 'rate/onDemand', 'rate/spot', 'cost/cost', 'cost/spotCost']) {
       expect(paths[key], key).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){20,}/);
     }
     expect(await page.locator('[data-chart=latency] [data-ref="SLO p99"]').count()).toBe(1);
@@ -120,13 +120,14 @@ describe('design-sim in a real browser', () => {
     expect(await page.getAttribute('[data-metric="latency.p99"]', 'data-status')).toMatch(/^(pass|fail)$/);
     expect(await page.locator('[data-testid=cost-breakdown] tbody tr').count()).toBeGreaterThanOrEqual(2);
 
-    // The shared time cursor: hovering one chart puts a cursor on all five (requests, backlog, fleet, latency, cost) and a tooltip on the hovered one.
+    // The shared time cursor: hovering one chart puts a crosshair on all six (requests, backlog, fleet, latency, $/hour, cost) and a tooltip on the hovered one only.
     // The results panel scrolls inside the page: bring the chart on screen before pointing at it.
     await page.locator('[data-chart=qps] svg').scrollIntoViewIfNeeded();
     const box = (await page.locator('[data-chart=qps] svg').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
-    await expect.poll(() => page.locator('.ds-cursor').count()).toBe(5);
+    await expect.poll(() => page.locator('.ds-cursor').count()).toBe(6);
     expect(await page.textContent('[data-chart=qps] .ds-tooltip')).toMatch(/t = \d+:\d\d/);
+    expect(await page.locator('.ds-tooltip').count()).toBe(1);
     await page.locator('.ds-bottom').evaluate((el) => el.scrollTo(0, 330));
     await screenshot(page, '03-charts-2h');
     await page.mouse.move(5, 5);

@@ -19,13 +19,38 @@ describe('chart model', () => {
   const charts = buildCharts(result, scenario);
 
   it('draws the four charts with the SLO line from the expectations', () => {
-    expect(charts.map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'cost']);
+    expect(charts.map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'rate', 'cost']);
     expect(charts[3]!.refLines).toEqual([{ value: 100, label: 'SLO p99' }]);
     expect(charts[0]!.series.map((s) => s.key)).toEqual(['offered', 'served', 'dropped', 'capacity']);
     // 6 ready replicas × 20 req/s each.
     expect(Array.from(charts[0]!.series[3]!.values).at(-1)).toBeCloseTo(120, 9);
     // A cost.hourly bound becomes a cost line over the run: $1/h × 10 min.
-    expect(charts[4]!.refLines[0]!.value).toBeCloseTo(1 / 6, 9);
+    expect(charts[5]!.refLines[0]!.value).toBeCloseTo(1 / 6, 9);
+    // $/hour: 6 on-demand g5.2xlarge nodes all run long, so the rate is 6 × the catalog's hourly price; no spot, no split.
+    const rate = charts[4]!;
+    expect(rate.unit).toBe('USD/h');
+    expect(rate.series.map((s) => s.key)).toEqual(['rate']);
+    expect(rate.refLines).toEqual([{ value: 1, label: 'cost.hourly < 1' }]);
+    const perHour = Array.from(rate.series[0]!.values);
+    expect(perHour.at(-1)! * (result.summary!.durationSeconds / 3600)).toBeCloseTo(perHour.reduce((a, b) => a + b, 0) * (60 / 3600), 6);
+    expect(perHour.at(-1)! / 6).toBeCloseTo(result.summary!.cost.perHourUsd / 6, 1);
+  });
+
+  it('splits $/hour and the accrued cost into spot and on-demand when a pool has spot nodes', () => {
+    const spotDoc = smallDoc();
+    const pool = (spotDoc.spec as { nodePools: PlainObject[] }).nodePools[0]!;
+    pool.spotShare = 0.5;
+    const r = runDoc(spotDoc);
+    const c = buildCharts(r, null);
+    const rate = c.find((x) => x.id === 'rate')!;
+    expect(rate.series.map((s) => s.key)).toEqual(['rate', 'onDemand', 'spot']);
+    const [all, onDemand, spot] = rate.series.map((s) => Array.from(s.values));
+    for (let i = 0; i < all!.length; i++) expect(onDemand![i]! + spot![i]!).toBeCloseTo(all![i]!, 9);
+    expect(spot!.at(-1)).toBeGreaterThan(0);
+    // Spot capacity is cheaper per node than on-demand.
+    expect(spot!.at(-1)!).toBeLessThan(onDemand!.at(-1)!);
+    const cost = c.find((x) => x.id === 'cost')!;
+    expect(cost.series.map((s) => s.key)).toEqual(['cost', 'spotCost']);
   });
 
   it('has nothing to chart for a training-only run', () => {

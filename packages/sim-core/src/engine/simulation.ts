@@ -8,6 +8,7 @@
  * cache hits), and the control queue (closures, rare).
  */
 import { type PrefixSource, prefixResult } from './prefix-stats.ts';
+import { nodeTimeUsd } from '@design-sim/cost-model';
 import { ClusterAutoscaler, DEFAULT_CLUSTER_AUTOSCALER } from '../cluster/cluster-autoscaler.ts';
 import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
 import { PodScheduler } from '../cluster/pod-scheduler.ts';
@@ -633,6 +634,7 @@ export class Simulation {
     // GPUs of ready nodes; services without a pool bring their replicas' own GPUs.
     let readyGpus = podGpus;
     let cost = 0;
+    let spotCost = 0;
     for (const pool of this.pools) {
       pool.accrue(now);
       const r = pool.countIn(NodeState.Ready) + pool.countIn(NodeState.Draining);
@@ -640,6 +642,7 @@ export class Simulation {
       if (pool.config.unit !== 'cpu') readyGpus += r * pool.config.gpusPerNode;
       provisioningNodes += pool.countIn(NodeState.Provisioning);
       cost += (pool.spotNodeSeconds * (pool.config.spotUsdPerHour ?? 0) + pool.regularNodeSeconds * (pool.config.regularUsdPerHour ?? 0)) / 3600;
+      spotCost += nodeTimeUsd(pool.spotNodeSeconds, pool.config.spotUsdPerHour);
     }
     for (const svc of this.services) for (const pod of svc.pods) if (pod.state === PodState.Pending || pod.state === PodState.Pulling) pending++;
     s.desiredReplicas[i] = desired;
@@ -650,6 +653,7 @@ export class Simulation {
     const util = readyGpus > 0 && dt > 0 ? Math.min(1, busyGpuSeconds / (readyGpus * dt)) : 0;
     s.gpuUtilization[i] = util;
     s.costUsd[i] = cost;
+    s.spotCostUsd[i] = spotCost;
     s.kvCacheUtilization[i] = kvPods > 0 ? kvSum / kvPods : 0;
     let waiting = 0;
     for (const svc of this.services) waiting += svc.queuedTotal();
