@@ -269,8 +269,18 @@ describe('design-sim in a real browser', () => {
     await waitForFreshResult(page, before);
     await page.waitForSelector('[data-testid=compare-diff] tr[data-metric="cost.hourly"]');
     const row = (await page.textContent('[data-testid=compare-diff] tr[data-metric="cost.hourly"]'))!;
-    expect(row).toMatch(/\+\$[\d.,]+/);
-    expect(await page.locator('[data-testid=compare] figure[data-chart]').count()).toBe(10);
+    // Differences in units: dollars per hour, GPUs, percentage points.
+    expect(row).toMatch(/\+\$[\d.,]+\/h/);
+    expect(await page.textContent('[data-testid=compare-diff] tr[data-metric="gpus.peak"]')).toMatch(/\d+ GPUs/);
+    expect(await page.textContent('[data-testid=compare-diff] tr[data-metric="availability"] td:nth-child(4)')).toMatch(/ pp$/);
+    // One set of charts with both runs on shared axes: A dashed, B solid; all on-demand B has no spot line, A has.
+    await page.waitForSelector('[data-testid=compare-charts] [data-chart=cost] path[data-series=b-cost]');
+    expect(await page.locator('[data-testid=compare] figure[data-chart]').count()).toBe(6);
+    expect(await page.getAttribute('[data-testid=compare-charts] [data-chart=fleet] path[data-series=a-ready]', 'stroke-dasharray')).toBe('5 4');
+    expect(await page.getAttribute('[data-testid=compare-charts] [data-chart=fleet] path[data-series=b-ready]', 'stroke-dasharray')).toBe(null);
+    expect(await page.locator('[data-testid=compare-charts] [data-chart=rate] path[data-series=a-spot]').count()).toBe(1);
+    expect(await page.locator('[data-testid=compare-charts] [data-chart=rate] path[data-series=b-spot]').count()).toBe(0);
+    await page.locator('[data-testid=compare-charts]').scrollIntoViewIfNeeded();
     await screenshot(page, '08-compare');
     await page.keyboard.press('Control+z');
   });

@@ -13,7 +13,7 @@ import type { ChartModel, EventMark } from '../results/chart-model.ts';
 import { formatClock } from '../results/format.ts';
 import { ExportButtons } from '../components/ExportButtons.tsx';
 import { saveSvg, standaloneSvg } from '../components/image-export.ts';
-import { chartGeometry, indexAt, MARGIN, tickLabel, timeTicks } from './chart-geometry.ts';
+import { chartGeometry, indexAt, MARGIN, tickLabel, timeTicks, valueAt } from './chart-geometry.ts';
 
 interface Props {
   model: ChartModel;
@@ -210,7 +210,7 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
           <g className="ds-crosshair" data-testid={`crosshair-${all.id}`}>
             <line className="ds-cursor" x1={cx} x2={cx} y1={MARGIN.top} y2={bottom} />
             {model.series.map((s) => {
-              const v = s.values[ci] ?? NaN;
+              const v = valueAt(s, t, ci);
               return Number.isFinite(v) && (!geo.log || v > 0) ? <circle key={s.key} cx={cx} cy={y(v)} r={3} style={{ fill: s.color }} /> : null;
             })}
           </g>
@@ -221,7 +221,7 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
           <div className="ds-tooltip__time">t = {formatClock(t[ci]!)}</div>
           {model.series.map((s) => (
             <div key={s.key}>
-              <span className="ds-swatch" style={{ background: s.color }} /> {s.label}: {tickLabel(s.values[ci] ?? NaN)} {model.unit}
+              <span className="ds-swatch" style={{ background: s.color }} /> {s.label}: {tickLabel(valueAt(s, t, ci))} {model.unit}
             </div>
           ))}
         </div>

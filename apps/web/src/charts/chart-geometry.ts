@@ -62,7 +62,8 @@ export function logTicks(lo: number, hi: number): number[] {
  * readable); values ≤ 0 then leave a gap. Without a positive value the axis stays linear.
  */
 export function chartGeometry(model: ChartModel, t: ArrayLike<number>, width: number, height: number, horizon?: number, logScale = false, zoom: readonly [number, number] | null = null): ChartGeometry {
-  const last = t.length > 0 ? t[t.length - 1]! : 1;
+  let last = t.length > 0 ? t[t.length - 1]! : 1;
+  for (const s of model.series) if (s.t !== undefined && s.t.length > 0) last = Math.max(last, s.t[s.t.length - 1]!);
   const tEnd = horizon !== undefined && horizon > last ? horizon : last;
   // A zoomed chart shows [from, to] of simulated time; lines outside it are clipped by the caller.
   const x = scaleLinear()
@@ -81,17 +82,18 @@ export function chartGeometry(model: ChartModel, t: ArrayLike<number>, width: nu
         .range(range);
   const [d0, d1] = y.domain() as [number, number];
   const yTicks = log ? logTicks(d0, d1) : y.ticks(4);
-  const idx = Array.from({ length: t.length }, (_v, i) => i);
   const paths = model.series.map((s) => {
+    const st = s.t ?? t;
+    const idx = Array.from({ length: Math.min(st.length, s.values.length) }, (_v, i) => i);
     const defined = (i: number) => Number.isFinite(s.values[i]!) && (!log || s.values[i]! > 0);
     const l = line<number>()
       .defined(defined)
-      .x((i) => x(t[i]!))
+      .x((i) => x(st[i]!))
       .y((i) => y(s.values[i]!));
     const a = s.area
       ? area<number>()
           .defined(defined)
-          .x((i) => x(t[i]!))
+          .x((i) => x(st[i]!))
           .y0(y(lo))
           .y1((i) => y(s.values[i]!))(idx)
       : null;
@@ -101,6 +103,13 @@ export function chartGeometry(model: ChartModel, t: ArrayLike<number>, width: nu
 }
 
 const byTime = bisector((d: number) => d).center;
+
+/** The value of `series` at index `i` of the chart's times `t` (a series with its own times: the nearest of them). */
+export function valueAt(series: { values: ArrayLike<number>; t?: ArrayLike<number> }, t: ArrayLike<number>, i: number): number {
+  if (series.t === undefined) return series.values[i] ?? NaN;
+  if (series.t.length === 0) return NaN;
+  return series.values[indexAt(series.t, t[i]!)] ?? NaN;
+}
 
 /** The series index nearest to simulated time `time`. */
 export function indexAt(t: ArrayLike<number>, time: number): number {

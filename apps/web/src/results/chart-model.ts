@@ -16,6 +16,8 @@ export interface ChartSeries {
   dashed?: boolean;
   /** Drawn as a filled area under the line. */
   area?: boolean;
+  /** The series' own interval ends (s) when they are not the chart's (a compared run with another interval). */
+  t?: ArrayLike<number>;
 }
 
 /** A horizontal reference line (an SLO, a cost bound). */

@@ -4,7 +4,8 @@ import type { PlainObject } from '../model/doc-path.ts';
 import { docToYaml } from '../model/scenario-yaml.ts';
 import { runDoc, smallDoc, trainingDoc } from '../test-support/fixtures.ts';
 import { buildCharts, eventMarks } from './chart-model.ts';
-import { compareRows } from './compare-diff.ts';
+import { overlayCharts } from './compare-charts.ts';
+import { compareRows, formatInUnit } from './compare-diff.ts';
 import { costBreakdown } from './cost-breakdown.ts';
 import { nodeStatus } from './node-status.ts';
 import { formatMs } from './format.ts';
@@ -175,6 +176,34 @@ describe('compare', () => {
     const peak = rows.find((r) => r.metric === 'gpus.peak')!;
     expect(peak).toMatchObject({ a: 6, b: 9, delta: 3, deltaPct: 50, lowerIsBetter: true });
     expect(rows.some((r) => r.metric.startsWith('training.'))).toBe(false);
+  });
+
+  it('writes values and differences in their units', () => {
+    expect(formatInUnit('USD/h', 55.15)).toBe('$55.15/h');
+    expect(formatInUnit('USD/h', -24.06, true)).toBe('−$24.06/h');
+    expect(formatInUnit('USD per 1k requests', 0.0123)).toBe('$0.0123 per 1k requests');
+    expect(formatInUnit('ms', 2050)).toBe('2050 ms');
+    expect(formatInUnit('ms', 12_000, true)).toBe('+12 s');
+    expect(formatInUnit('fraction', 0.9995)).toBe('99.95%');
+    expect(formatInUnit('fraction', -0.003, true)).toBe('−0.3 pp');
+    expect(formatInUnit('GPUs', 3, true)).toBe('+3 GPUs');
+    expect(formatInUnit('GPUs', 0, true)).toBe('±0 GPUs');
+    expect(formatInUnit('ms', null)).toBe('—');
+  });
+
+  it('overlays A (dashed) and B (solid) on each chart, keeping A on its own times when its intervals differ', () => {
+    const b = runDoc(smallDoc({ replicas: 9 }));
+    const charts = overlayCharts(buildCharts(result, scenario), buildCharts(b, scenario), result.timeseries!.t, b.timeseries!.t);
+    expect(charts.map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'rate', 'cost']);
+    const fleet = charts.find((c) => c.id === 'fleet')!;
+    expect(fleet.series.map((s) => s.key).slice(0, 4)).toEqual(['a-desired', 'b-desired', 'a-ready', 'b-ready']);
+    expect(fleet.series.filter((s) => s.key.startsWith('a-')).every((s) => s.dashed === true && s.t === undefined)).toBe(true);
+    expect(fleet.series.filter((s) => s.key.startsWith('b-')).every((s) => !s.dashed)).toBe(true);
+    expect(Array.from(fleet.series[3]!.values).at(-1)).toBe(9);
+    // The SLO line appears once, and A keeps its own times when they differ from B's.
+    expect(charts.find((c) => c.id === 'latency')!.refLines).toHaveLength(1);
+    const shifted = Float64Array.from(b.timeseries!.t, (x) => x * 2);
+    expect(overlayCharts(buildCharts(result, scenario), buildCharts(b, scenario), shifted, b.timeseries!.t)[0]!.series[0]!.t).toBe(shifted);
   });
 });
 
