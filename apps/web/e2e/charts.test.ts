@@ -89,4 +89,31 @@ describe('charts (issue #12)', () => {
     expect(await p.getAttribute('[data-chart=fleet] path[data-series=ready]', 'd')).toBe(pathBefore);
     await p.context().close();
   });
+
+  it('a training run: the hardware line, the expected timeline and days against dollars over GPU count', async () => {
+    const p = await openPage(browser, baseUrl, 1440, 900, pageErrors);
+    await waitForFreshResult(p, 0, 90_000);
+    await p.click('[data-testid=open-library]');
+    const before = Number(await p.getAttribute('[data-testid=run-status]', 'data-run-id'));
+    await p.click('button[data-file="training-7b-p5-spot.yaml"]');
+    await waitForFreshResult(p, before);
+    await p.waitForSelector('[data-testid=training-view]');
+    expect(await p.textContent('[data-testid=training-hardware]')).toMatch(/^32 GPUs \(4 × p5\.48xlarge\), spot at \$[\d.]+ per GPU-hour: [\d.]+ d, \$[\d,]+$/);
+    expect(await p.textContent('[data-testid="card-training.costUsd"]')).toBeTruthy();
+    expect(await p.textContent('[data-metric="training.costUsd"]')).toContain('32 GPUs (4 × p5.48xlarge)');
+    // The timeline: progress and cost paths, interruptions with setbacks, checkpoint marks.
+    const tl = '[data-chart=training-timeline]';
+    expect(await p.locator(`${tl} path[data-series=progress]`).count()).toBe(1);
+    expect(await p.locator(`${tl} path[data-series=cost]`).count()).toBe(1);
+    const interruptions = await p.locator(`${tl} [data-mark=interruption]`).count();
+    expect(interruptions).toBeGreaterThan(0);
+    expect(await p.textContent(`${tl} figcaption`)).toMatch(/interruptions expected, \d+ drawn evenly spaced/);
+    expect(await p.locator(`${tl} [data-mark=checkpoint]`).count()).toBeGreaterThan(5);
+    // The curve: 1 to 32 nodes, the design's 4 ringed.
+    expect(await p.locator('[data-chart=training-curve] [data-gpus]').count()).toBe(6);
+    expect(await p.getAttribute('[data-chart=training-curve] [data-current=true]', 'data-gpus')).toBe('32');
+    await p.locator('[data-testid=training-view]').scrollIntoViewIfNeeded();
+    await screenshot(p, '17-training');
+    await p.context().close();
+  });
 });

@@ -8,6 +8,7 @@ import { mark, RESULT_SHOWN_MARK } from '../model/perf-marks.ts';
 import { LazyResultCharts } from '../charts/lazy-charts.ts';
 import { verdictCause } from '../results/verdict-cause.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
+import { TrainingView } from './TrainingView.tsx';
 import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
 
@@ -65,6 +66,7 @@ export const ResultsView = memo(function ResultsView({ result, scenario, warning
       )}
       <Verdict result={result} scenario={scenario} />
       <SummaryCards result={result} />
+      {result.training && <TrainingView training={result.training} scenario={scenario} />}
       {charts && (
         <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
           <LazyResultCharts result={result} scenario={scenario} cursor={cursor} onCursor={onCursor} columns={compact ? 1 : 2} height={compact ? 10.5 : 13.5} />
