@@ -288,6 +288,10 @@ describe('design-sim in a real browser', () => {
   it('practice: pick a prompt, design an answer from the palette, add an estimate, check it', async () => {
     await page.click('[data-testid=mode-practice]');
     await page.click('text=Pick a prompt…');
+    // The interview prompts of content/practice/*.md come first, each with its model answer from the library.
+    await page.waitForSelector('[data-testid=practice-prompts] button[data-practice]');
+    expect(await page.locator('[data-testid=practice-prompts] button[data-practice]').count()).toBe(4);
+    expect(await page.textContent('[data-testid=practice-prompts]')).toContain('You have a Kubernetes cluster with 10 GPU nodes');
     await page.click(`button[data-file="${EXAMPLE}"]`);
     await page.waitForSelector('[data-testid=practice] blockquote');
     expect(await page.locator('.react-flow__node').count()).toBe(1);
@@ -312,6 +316,14 @@ describe('design-sim in a real browser', () => {
     expect(await page.getAttribute('[data-testid=practice-report] tr[data-verdict]', 'data-verdict')).toBe('way-off');
     await screenshot(page, '09-practice');
     await page.check('text=run on every edit');
+    // Your design against the reference answer, side by side in Compare: nothing is replaced.
+    const mine = await viewYaml(page);
+    await page.click('[data-testid=practice-compare-reference]');
+    await page.waitForSelector('[data-testid=compare-diff] tr[data-metric="gpus.peak"]');
+    expect(await page.textContent('[data-testid=compare-diff] caption')).toContain('A = reference answer');
+    await page.waitForSelector('[data-testid=compare-charts] path[data-series=a-ready]');
+    expect(await viewYaml(page)).toBe(mine);
+    await screenshot(page, '09-practice-vs-reference');
   });
 
   it('runs a token-level LLM scenario from the library: TTFT card, tokens/s chart, and output tokens change the result', async () => {

@@ -31,6 +31,7 @@ import { useRunState } from './hooks/useRunState.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
 import { copySelection, type Clip } from './model/clipboard.ts';
 import type { LibraryEntry } from './model/content-library.ts';
+import type { PracticePrompt } from './model/practice-prompts.ts';
 import { asArray, asObject, type PlainObject } from './model/doc-path.ts';
 import { issueLines, loadDesignFile, loadDesignText } from './model/load-design.ts';
 import { practiceDoc } from './model/practice.ts';
@@ -137,13 +138,21 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
     load(r.doc, { kind: 'info', title: `Opened ${e.file}`, lines: e.prompt ? [`Prompt: ${e.prompt}`] : [] });
   };
 
-  const startPractice = (e: LibraryEntry) => {
+  const startPractice = (e: LibraryEntry, prompt?: PracticePrompt) => {
     const r = loadDesignText(e.text, e.file);
     setDialog(null);
     if (!r.ok) return setNotice({ kind: 'error', title: `${e.file} does not validate`, lines: issueLines(r.issues) });
     setPracticeRef(r.doc);
     setMode('practice');
-    load(practiceDoc(r.doc), { kind: 'info', title: 'Practice: design an answer on the canvas, add your estimates, then press Check.', lines: [] });
+    const title = 'Practice: design an answer on the canvas, add your estimates, then press Check; then compare with the reference.';
+    load(practiceDoc(r.doc), { kind: 'info', title: prompt ? `${title} (${prompt.title})` : title, lines: prompt ? prompt.prompts : [] });
+  };
+
+  // The reference answer goes in as variant A of Compare: your design stays on the canvas as B.
+  const compareWithReference = () => {
+    if (practiceRef === null) return;
+    setBaseline({ doc: practiceRef, label: `reference answer (${designTitle(practiceRef)})` });
+    setMode('compare');
   };
 
   const importFile = async (file: File) => {
@@ -318,7 +327,7 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
                   store={sim.store}
                   onPick={() => setDialog('practice')}
                   onCheck={sim.run}
-                  onReveal={practiceRef ? () => load(practiceRef, { kind: 'info', title: 'Loaded the reference design of this prompt.', lines: [] }) : null}
+                  onReveal={practiceRef ? compareWithReference : null}
                   dispatch={dispatch}
                 />
               )}
@@ -336,7 +345,7 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
             onClose={() => setDialog(null)}
           />
         )}
-        {dialog === 'practice' && <LibraryDialog purpose="practice" onOpen={startPractice} onClose={() => setDialog(null)} />}
+        {dialog === 'practice' && <LibraryDialog purpose="practice" onOpen={(e) => startPractice(e)} onPractisePrompt={(p, e) => startPractice(e, p)} onClose={() => setDialog(null)} />}
         {dialog === 'shortcuts' && <ShortcutSheet onClose={() => setDialog(null)} />}
         {dialog === 'new' && (
           <NewDesignDialog

@@ -6,6 +6,7 @@
 import { readAutosave } from './hooks/useAutosave.ts';
 import { DEFAULT_EXAMPLE, libraryEntries, type LibraryEntry } from './model/content-library.ts';
 import type { PlainObject } from './model/doc-path.ts';
+import { practicePrompts, type PracticePrompt } from './model/practice-prompts.ts';
 import { loadDesignText, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';
 import { designTitle, keepRecent } from './model/recent-designs.ts';
 import { yamlToDoc } from './model/scenario-yaml.ts';
@@ -31,6 +32,12 @@ export interface Boot {
 export async function loadLibrary(): Promise<LibraryEntry[]> {
   const { CONTENT_FILES } = await import('./model/content-files.ts');
   return libraryEntries(CONTENT_FILES);
+}
+
+/** The practice prompts of content/practice/*.md (in the library's chunk). */
+export async function loadPracticePrompts(): Promise<PracticePrompt[]> {
+  const { PRACTICE_FILES } = await import('./model/content-files.ts');
+  return practicePrompts(PRACTICE_FILES);
 }
 
 /** The default design: the autoscaling example, else the first library entry that loads, else the starter. */

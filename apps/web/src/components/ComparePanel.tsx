@@ -52,7 +52,8 @@ export function ComparePanel({ baseline, doc, current, onPin, dispatch, validato
   const [cursor, setCursor] = useState<number | null>(null);
   const instances = useMemo(() => instanceOptions(), []);
   const shownA = useRunState(sim.store, (s) => s.shown);
-  const a = shownA?.result ?? null;
+  // A is graded only when its run is complete: a streamed snapshot would compare part of A's horizon with all of B's.
+  const a = shownA !== null && shownA.result.progress === 1 ? shownA.result : null;
   const progressA = useRunState(sim.store, (s) => s.progress);
   const b = current.result;
   const rows = a && b ? compareRows(a, b) : [];
