@@ -5,6 +5,7 @@
  */
 import { formatPath, type RunResult } from '@design-sim/sim-core';
 import { ReactFlowProvider } from '@xyflow/react';
+import { useStore } from 'zustand';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultDesign, type Notice } from './boot.ts';
 import { CanvasViewContext, type CanvasView } from './components/canvas-view-context.ts';
@@ -22,7 +23,7 @@ import { RunStatus } from './components/RunStatus.tsx';
 import { ScenarioBrief } from './components/ScenarioBrief.tsx';
 import { ShortcutSheet } from './components/ShortcutSheet.tsx';
 import { Splitter } from './components/Splitter.tsx';
-import { Toolbar, type Mode } from './components/Toolbar.tsx';
+import { Toolbar } from './components/Toolbar.tsx';
 import { clearAutosave, useAutosave } from './hooks/useAutosave.ts';
 import { useDesign } from './hooks/useDesign.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
@@ -42,6 +43,7 @@ import { staleReason } from './model/stale-reason.ts';
 import { pathWithin } from './model/validate-design.ts';
 import { nodeStatus, type NodeStatus } from './results/node-status.ts';
 import { isShareHash, openSharedHash, shareHash } from './share-link.ts';
+import { createUiStore } from './state/ui-store.ts';
 import { createSimClient, type SimClient } from './worker/sim-client.ts';
 import { newSimWorker } from './worker/new-sim-worker.ts';
 import { createWorkerValidator, type Validator } from './worker/validation-client.ts';
@@ -56,8 +58,6 @@ interface Props {
   /** The simulator client and validator, when the entry started their workers before the first render (main.tsx). */
   workers?: { client: SimClient; validator: Validator };
 }
-
-type Dialog = null | 'library' | 'practice' | 'yaml' | 'share' | 'shortcuts' | 'new';
 
 function download(name: string, text: string): void {
   downloadBlob(name, new Blob([text], { type: 'application/yaml' }));
@@ -82,18 +82,20 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
   const [autoRun, setAutoRun] = useState(true);
   const sim = useSimulation(client, validation, fileName, { autoRun });
   const [cursor, setCursor] = useState<number | null>(null);
-  const [mode, setMode] = useState<Mode>('design');
-  const [dialog, setDialog] = useState<Dialog>(null);
+  // The shell's UI state lives in its own store, read slice by slice (state/ui-store.ts).
+  const [ui] = useState(createUiStore);
+  const mode = useStore(ui, (s) => s.mode);
+  const dialog = useStore(ui, (s) => s.dialog);
+  const panels = useStore(ui, (s) => s.panels);
+  const split = useStore(ui, (s) => s.split);
+  const optimizeOpened = useStore(ui, (s) => s.optimizeOpened);
+  const { setMode, setDialog, setSplit, togglePanel } = ui.getState();
   const [notice, setNotice] = useState<Notice | null>(initialNotice);
   const [baseline, setBaseline] = useState<Baseline | null>(null);
   const [practiceRef, setPracticeRef] = useState<PlainObject | null>(null);
   const [loads, setLoads] = useState(0);
-  const [panels, setPanels] = useState({ palette: true, inspector: true });
-  const [split, setSplit] = useState(46);
-  const [optimizeOpened, setOptimizeOpened] = useState(false);
   // Copied components (Ctrl+C), kept for Ctrl+V in this tab.
   const clipRef = useRef<Clip | null>(null);
-  if (mode === 'optimize' && !optimizeOpened) setOptimizeOpened(true);
   const phone = useMediaQuery(PHONE_QUERY);
 
   useAutosave(doc);
@@ -193,13 +195,13 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
       void openSharedHash(hash).then((r) => {
         if (r === null) return;
         if (!r.ok) return setNotice(r.notice);
-        setDialog(null);
+        ui.getState().setDialog(null);
         loadRef.current(r.doc, { kind: 'info', title: 'Opened the design from the shared link.', lines: [] });
       });
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [ui]);
 
   // Results render as a deferred (interruptible) update: a big result never blocks input for long.
   const shownNow = useRunState(sim.store, (s) => s.shown);
@@ -269,7 +271,7 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
           autoRun={autoRun}
           onAutoRun={setAutoRun}
           panels={panels}
-          onTogglePanel={(k) => setPanels((p) => ({ ...p, [k]: !p[k] }))}
+          onTogglePanel={togglePanel}
           readOnly={phone}
           onHelp={() => setDialog('shortcuts')}
           onNew={() => setDialog('new')}
