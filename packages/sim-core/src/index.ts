@@ -11,6 +11,7 @@ export { RUN_RESULT_FORMAT_VERSION, type ClosedLoopSummary, type LoadLevelSummar
 export type { PrefixCacheSummary } from './api/prefix-cache-summary.ts';
 export { MAX_TRACE_TOKENS, TraceFormatError, TraceRows, type TraceChunkReader, type TraceFormat, type TraceOpener } from './traffic/trace-reader.ts';
 export { type ScaleToZeroSummary } from './api/scale-to-zero.ts';
+export { type NodePoolSummary } from './api/node-pool-summary.ts';
 export { runEngine, Simulation } from './engine/simulation.ts';
 export type { EngineConfig, EnginePool, EngineService, Routing } from './engine/engine-config.ts';
 export type { EngineEvent, EngineResult, RunOptions } from './engine/engine-result.ts';

@@ -3,6 +3,7 @@
  * heading, the bill folded away in <details>).
  */
 import { scaleToZeroRows } from './scale-to-zero.ts';
+import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
 import type { CostLine } from '@design-sim/cost-model';
 import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
@@ -34,6 +35,7 @@ function servingRows(s: ServingSummary): string[][] {
     ['Replicas peak / mean / min', `${formatInt(s.replicas.max)} / ${formatNum(s.replicas.mean)} / ${formatInt(s.replicas.min)}`],
     ['Nodes peak / mean / min', `${formatInt(s.nodes.max)} / ${formatNum(s.nodes.mean)} / ${formatInt(s.nodes.min)} (${formatInt(s.peakGpus)} GPUs at peak)`],
     ['Spot interruptions', formatInt(s.spotInterruptions)],
+    ...(showsNodePools(s.nodePools) ? nodePoolRows(s.nodePools).map(([label, text]): string[] => [label, text]) : []),
     ...(s.llm === null
       ? []
       : [

@@ -9,6 +9,7 @@ import type { Colors } from '../context.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, formatChangePct, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
 import { scaleToZeroRows } from './scale-to-zero.ts';
+import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
 import { breakdownLines, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
 import { renderTable } from './table.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
@@ -37,6 +38,7 @@ function servingLines(s: ServingSummary): string[] {
     row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)}`),
     row('Nodes', `peak ${formatInt(s.nodes.max)} · mean ${formatNum(s.nodes.mean)} · min ${formatInt(s.nodes.min)} · ${formatInt(s.peakGpus)} GPU${s.peakGpus === 1 ? '' : 's'} at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
     row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'}`),
+    ...(showsNodePools(s.nodePools) ? nodePoolRows(s.nodePools).map(([label, text]) => (label.length < LABEL_WIDTH ? row(label, text) : `  ${label}\n${cont(text)}`)) : []),
   ];
   if (s.llm !== null) {
     const t = s.llm;

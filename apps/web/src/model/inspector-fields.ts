@@ -146,6 +146,22 @@ const HPA_METRIC: VariantDef = {
   },
 };
 
+/** A KEDA trigger (what KEDA polls to decide 0 ↔ 1). */
+const KEDA_TRIGGER: VariantDef = {
+  kind: 'variant',
+  key: [],
+  discriminator: 'type',
+  label: 'Trigger',
+  variants: {
+    requestRate: { defaults: { type: 'requestRate' }, fields: [f('activationThreshold', 'Activation threshold (req/s)', 'value', { placeholder: '0' }), f('window', 'Window', 'value', { placeholder: '1m' })] },
+    pendingRequests: { defaults: { type: 'pendingRequests' }, fields: [f('activationThreshold', 'Activation threshold (requests)', 'value', { placeholder: '0' })] },
+    prometheus: {
+      defaults: { type: 'prometheus', metric: 'queueLength' },
+      fields: [f('metric', 'Metric', 'select', { options: ['queueLength', 'concurrency', 'qpsPerReplica'] }), f('activationThreshold', 'Activation threshold', 'value', { placeholder: '0' }), f('window', 'Window', 'value', { placeholder: '2m' })],
+    },
+  },
+};
+
 const PROVISIONING: VariantDef = {
   kind: 'variant',
   key: [],
@@ -231,6 +247,19 @@ export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly Section
         { kind: 'list', key: ['metrics'], label: 'Metrics', item: HPA_METRIC, create: { type: 'qpsPerReplica', target: 15 } },
       ],
     },
+    {
+      title: 'Scale to zero (KEDA)',
+      key: ['keda'],
+      optional: { create: { triggers: [{ type: 'requestRate' }], buffer: { timeout: '5m' } } },
+      items: [
+        f('minReplicaCount', 'Min replicas (0 = scale to zero)', 'value', { placeholder: '0' }),
+        f('pollingInterval', 'Polling interval', 'value', { placeholder: '30s' }),
+        f('cooldownPeriod', 'Cool-down period', 'value', { placeholder: '300s' }),
+        f(['buffer', 'capacity'], 'Buffer: most waiting', 'value', { placeholder: 'unlimited' }),
+        f(['buffer', 'timeout'], 'Buffer: timeout', 'value', { placeholder: 'none' }),
+        { kind: 'list', key: ['triggers'], label: 'Triggers', item: KEDA_TRIGGER, create: { type: 'requestRate' } },
+      ],
+    },
   ],
   nodePool: [
     {
@@ -238,6 +267,7 @@ export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly Section
       key: [],
       items: [
         f('name', 'Name', 'text'),
+        f('provisioner', 'Provisioner', 'select', { options: ['cluster-autoscaler', 'karpenter'], placeholder: 'cluster-autoscaler' }),
         f('instance', 'Instance', 'instance'),
         f('minNodes', 'Min nodes', 'value', { placeholder: '0' }),
         f('maxNodes', 'Max nodes'),
@@ -261,6 +291,19 @@ export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly Section
       ],
     },
     { title: 'Spot interruptions', key: ['spot'], optional: { create: { interruptionsPerNodeHour: 0.005 } }, items: [f('interruptionsPerNodeHour', 'Per node-hour'), f('notice', 'Notice', 'value', { placeholder: 'by cloud' })] },
+    {
+      title: 'Karpenter NodePool',
+      key: ['karpenter'],
+      optional: { create: { instanceTypes: ['aws/us-east-1/g5.xlarge', 'aws/us-east-1/g5.2xlarge'], capacityTypes: ['spot', 'on-demand'] } },
+      items: [
+        f('instanceTypes', 'Instance types (one per line)', 'lines'),
+        f('capacityTypes', 'Capacity types (one per line)', 'lines', { placeholder: 'on-demand' }),
+        f(['limits', 'gpus'], 'Limit: GPUs', 'value', { placeholder: 'none' }),
+        f(['limits', 'nodes'], 'Limit: nodes', 'value', { placeholder: 'none' }),
+        f(['disruption', 'consolidationPolicy'], 'Consolidation policy', 'select', { options: ['WhenEmpty', 'WhenEmptyOrUnderutilized'], placeholder: 'WhenEmptyOrUnderutilized' }),
+        f(['disruption', 'consolidateAfter'], 'Consolidate after', 'value', { placeholder: '0s' }),
+      ],
+    },
   ],
   training: [
     {

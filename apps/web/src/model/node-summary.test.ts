@@ -5,9 +5,15 @@ describe('node summaries', () => {
   it('describe each component in one line', () => {
     expect(nodeSummary('service', { name: 'model', latency: { distribution: 'constant', ms: 50 }, hpa: { minReplicas: 7, maxReplicas: 70 } })).toEqual({ title: 'model', detail: '7 replicas · 50 ms · HPA 7–70' });
     expect(nodeSummary('nodePool', { name: 'gpu', instance: 'aws/us-east-1/g5.2xlarge', minNodes: 5, maxNodes: 70, spotShare: 0.5 }).detail).toBe('g5.2xlarge · 5–70 nodes · spot 0.5');
+    expect(
+      nodeSummary('nodePool', { name: 'gpu', provisioner: 'karpenter', karpenter: { instanceTypes: ['aws/us-east-1/g5.2xlarge', 'aws/us-east-1/g5.xlarge'], capacityTypes: ['spot', 'on-demand'] } }),
+    ).toEqual({ title: 'gpu · Karpenter', detail: 'g5.2xlarge, g5.xlarge · spot + on-demand' });
     expect(nodeSummary('traffic', { profile: { type: 'points', points: [[0, 100], ['1h', 1000], { at: '2h', qps: 300 }] } }).detail).toBe('points 100–1000 req/s');
     expect(nodeSummary('training', { parameters: 7e9, tokens: '2T', instance: 'aws/us-east-1/p4de.24xlarge', nodes: 4 }).detail).toBe('7B params · 2T tokens · 4 × p4de.24xlarge');
     expect(nodeSummary('service', { name: 'llm', llm: { model: 'llama-3.1-8b' } }).detail).toBe('1 replica · LLM · llama-3.1-8b · bf16');
+    expect(nodeSummary('service', { name: 'nim', llm: { model: 'llama-3.1-8b' }, keda: { triggers: [{ type: 'requestRate' }] }, hpa: { minReplicas: 1, maxReplicas: 4 } }).detail).toBe(
+      '1 replica · LLM · llama-3.1-8b · bf16 · KEDA 0–4',
+    );
     expect(nodeSummary('service', { name: 'llm', replicas: 8, llm: { model: 'llama-3.1-70b', precision: 'fp8' } }).detail).toBe('8 replicas · LLM · llama-3.1-70b · fp8');
     expect(nodeSummary('service', { name: 'llm', llm: { model: { layers: 2, hiddenSize: 64, kvHeads: 1, headDim: 64 } } }).detail).toBe('1 replica · LLM · custom model · bf16');
   });

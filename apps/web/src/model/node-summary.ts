@@ -74,12 +74,21 @@ export function nodeSummary(kind: ComponentKind, f: PlainObject): { title: strin
     case 'cache':
       return { title: 'Cache', detail: `hit ${s(f.hitRatio)} · ${s(f.latency)}` };
     case 'service': {
-      const hpa = isObject(f.hpa) ? ` · HPA ${s(f.hpa.minReplicas ?? 1)}–${s(f.hpa.maxReplicas)}` : '';
+      // KEDA owns 0 ↔ 1 and drives the HPA for 1 ↔ N: the node shows the whole range it scales over.
+      const keda = isObject(f.keda) ? ` · KEDA ${s(f.keda.minReplicaCount ?? 0)}–${isObject(f.hpa) ? s(f.hpa.maxReplicas) : 1}` : '';
+      const hpa = keda !== '' ? keda : isObject(f.hpa) ? ` · HPA ${s(f.hpa.minReplicas ?? 1)}–${s(f.hpa.maxReplicas)}` : '';
       const replicas = f.replicas ?? (isObject(f.hpa) ? f.hpa.minReplicas : undefined) ?? 1;
       const serving = isObject(f.llm) ? llmText(f.llm) : latencyText(asObject(f.latency));
       return { title: s(f.name), detail: `${s(replicas)} replica${replicas === 1 ? '' : 's'} · ${serving}${hpa}` };
     }
     case 'nodePool': {
+      // A Karpenter NodePool shows as such: its badge, instance types and capacity types instead of a node-group range.
+      if (f.provisioner === 'karpenter' && isObject(f.karpenter)) {
+        const k = f.karpenter;
+        const types = Array.isArray(k.instanceTypes) ? k.instanceTypes.map((t) => String(t).split('/').pop()).join(', ') : '?';
+        const capacity = Array.isArray(k.capacityTypes) ? k.capacityTypes.map(String).join(' + ') : 'on-demand';
+        return { title: `${s(f.name)} · Karpenter`, detail: `${types} · ${capacity}` };
+      }
       const type = typeof f.instance === 'string' ? f.instance.split('/').pop() : '?';
       const spot = f.spotShare !== undefined && f.spotShare !== 0 ? ` · spot ${s(f.spotShare)}` : '';
       return { title: s(f.name), detail: `${type} · ${s(f.minNodes ?? 0)}–${s(f.maxNodes)} nodes${spot}` };

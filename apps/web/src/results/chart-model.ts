@@ -183,6 +183,8 @@ const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {
   'spot-notice': 'spot',
   'spot-lost': 'spot',
   'in-flight-limit': 'scale',
+  'insufficient-capacity': 'node',
+  consolidation: 'node',
 };
 
 const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
@@ -195,6 +197,8 @@ const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
   'spot-notice': 'spot interruption notice',
   'spot-lost': 'spot node lost',
   'in-flight-limit': 'in-flight limit reached: arrivals dropped',
+  'insufficient-capacity': 'insufficient capacity: launch refused',
+  consolidation: 'Karpenter consolidation',
 };
 
 /** Events to mark on the time axis; node events of one kind in the same interval are merged into one mark. */

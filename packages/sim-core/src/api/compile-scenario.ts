@@ -5,7 +5,22 @@
  */
 import { getGpu, getInstance, type GpuSpec, type InstanceType } from '@design-sim/cost-model';
 import { resolveLlm } from '../llm/resolve-llm.ts';
-import type { EngineBatching, EngineClusterAutoscaler, EngineConfig, EngineHpa, EngineKeda, EngineLlm, EnginePool, EngineService, EngineStartup } from '../engine/engine-config.ts';
+import type {
+  EngineBatching,
+  EngineClusterAutoscaler,
+  EngineConfig,
+  EngineHpa,
+  EngineKarpenterPool,
+  EngineKarpenterSettings,
+  EngineKarpenterType,
+  EngineKeda,
+  EngineLlm,
+  EnginePool,
+  EngineService,
+  EngineStartup,
+  EngineStockout,
+} from '../engine/engine-config.ts';
+import type { KarpenterNodePoolSpec, KarpenterSettingsSpec, StockoutSpec } from '../scenario/karpenter-schema.ts';
 import { normalizeBehavior } from '../hpa/index.ts';
 import { type DurationDistribution, lognormalFromP50P95, lognormalFromP50P99 } from '../random/service-time.ts';
 import { callsOfStep } from '../scenario/call-schema.ts';
@@ -52,8 +67,9 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
       const pools = poolNamesOf(s).flatMap((name) => (poolIndex.has(name) ? [poolIndex.get(name)!] : []));
       return { ...compileService(s, pools, pools.length > 0 ? instances[pools[0]!]! : undefined, spec.cluster.featureGates.HPAConfigurableTolerance), ...compileCalls(s, serviceIndex) };
     }),
-    pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services)),
+    pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services, spec.catalogDate)),
     clusterAutoscaler: compileClusterAutoscaler(spec),
+    ...(spec.nodePools.some((p) => p.karpenter) ? { karpenter: compileKarpenterSettings(spec.cluster.karpenter) } : {}),
   };
 }
 
@@ -231,10 +247,11 @@ function compileHpa(h: HpaSpec, routing: ServiceSpec['routing'], configurableTol
   };
 }
 
-function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly ServiceSpec[]): EnginePool {
+function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly ServiceSpec[], catalogDate: string | undefined): EnginePool {
   const cpu = inst.gpuCount === 0;
   const gpusPerNode = cpu ? (inst.vcpus ?? 0) : inst.gpuCount;
   const ca = p.clusterAutoscaler;
+  const karpenter = p.karpenter && p.provisioner === 'karpenter' ? compileKarpenterPool(p.karpenter, inst.id, catalogDate) : null;
   return {
     name: p.name,
     instanceId: inst.id,
@@ -250,14 +267,46 @@ function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly Ser
     provisioning: provisioningDistribution(p.provisioning),
     provisioningFailure: p.provisioningFailure,
     autoscaler: {
-      enabled: ca.enabled,
+      // A Karpenter pool is not a node group: the cluster autoscaler leaves it alone.
+      enabled: ca.enabled && karpenter === null,
       scaleDownUnneededSeconds: ca.scaleDownUnneededTime,
       utilizationThreshold: ca.scaleDownUtilizationThreshold,
       maxNodeProvisionSeconds: ca.maxNodeProvisionTime,
       priority: ca.priority ?? null,
     },
-    spot: p.spot && p.spotShare > 0 ? { interruptionsPerNodeHour: p.spot.interruptionsPerNodeHour, noticeSeconds: p.spot.notice } : null,
+    spot: p.spot && (p.spotShare > 0 || karpenter?.capacityTypes.includes('spot') === true) ? { interruptionsPerNodeHour: p.spot.interruptionsPerNodeHour, noticeSeconds: p.spot.notice } : null,
+    ...(karpenter === null ? {} : { karpenter }),
+    ...(p.stockouts.length === 0 ? {} : { stockouts: p.stockouts.map(compileStockout) }),
   };
+}
+
+/** A Karpenter NodePool: each instance type's units and prices from the catalog. */
+function compileKarpenterPool(k: KarpenterNodePoolSpec, initialInstance: string, catalogDate: string | undefined): EngineKarpenterPool {
+  const types = k.instanceTypes.map((id): EngineKarpenterType => {
+    const t = getInstance(id, catalogDate === undefined ? undefined : { asOf: catalogDate });
+    return { instanceId: t.id, gpus: t.gpuCount === 0 ? (t.vcpus ?? 0) : t.gpuCount, onDemandUsdPerHour: t.prices['on-demand']?.usdPerHour ?? null, spotUsdPerHour: t.prices.spot?.usdPerHour ?? null };
+  });
+  const initialSpot = k.capacityTypes.includes('spot');
+  return {
+    types,
+    capacityTypes: k.capacityTypes,
+    zones: k.zones ?? ['default'],
+    limitUnits: k.limits.gpus ?? null,
+    limitNodes: k.limits.nodes ?? null,
+    consolidationPolicy: k.disruption.consolidationPolicy,
+    consolidateAfterSeconds: k.disruption.consolidateAfter,
+    budgets: k.disruption.budgets.map((b) => ({ percent: 'percent' in b.nodes ? b.nodes.percent : null, count: 'count' in b.nodes ? b.nodes.count : null, reasons: b.reasons ?? null })),
+    initialType: Math.max(0, k.instanceTypes.indexOf(initialInstance)),
+    initialSpot,
+  };
+}
+
+function compileStockout(s: StockoutSpec): EngineStockout {
+  return { instanceId: s.instance ?? null, capacity: s.capacityType ?? null, zone: s.zone ?? null, from: s.from, until: s.from + s.duration };
+}
+
+function compileKarpenterSettings(k: KarpenterSettingsSpec): EngineKarpenterSettings {
+  return { batchIdleSeconds: k.batchIdleDuration, batchMaxSeconds: k.batchMaxDuration, spotToSpotConsolidation: k.spotToSpotConsolidation };
 }
 
 /**

@@ -22,7 +22,7 @@ export interface Diagnostic {
 
 /** A share of unfinished requests above which a run that is not overloaded still gets a warning. */
 const UNFINISHED_WARNING_SHARE = 0.01;
-/** Replicas pending this long at the end are reported: longer than a GPU node takes to come up (docs/limits.md). */
+/** Replicas pending this long at the end fail the run: longer than a GPU node takes to come up (docs/limits.md). */
 const UNSCHEDULED_WARNING_SECONDS = 15 * 60;
 
 const rate = (x: number): string => formatNumber(Number(x.toPrecision(x >= 10 ? 3 : 2)));
@@ -50,8 +50,9 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
     // Pending longer than a node takes to come up (or the whole run): the pool will not make room.
     if (u.replicas === 0 || u.longestSeconds < UNSCHEDULED_WARNING_SECONDS) return;
     const full = u.pools.filter((p) => p.nodes >= p.maxNodes).map((p) => `${p.name} at its maxNodes, ${formatInteger(p.maxNodes)}`);
+    // An error: capacity that never came (a full pool, a stock-out, Karpenter limits) is a failed design, not a footnote.
     out.push({
-      severity: 'warning',
+      severity: 'error',
       code: 'unscheduled',
       message: `${serviceNames[i] ?? `service ${i}`}: ${formatInteger(u.replicas)} ${u.replicas === 1 ? 'replica' : 'replicas'} never got a node (pending for up to ${formatInteger(Math.round(u.longestSeconds / 60))} min at the end${full.length > 0 ? `: pool ${full.join(', pool ')}` : ''}); the run served with the replicas that did`,
     });

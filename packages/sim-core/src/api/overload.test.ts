@@ -81,12 +81,13 @@ spec:
     - { name: gpu, instance: aws/us-east-1/g5.2xlarge, minNodes: 2, maxNodes: ${maxNodes} }
 `;
 
-  it('warns when a service ran with fewer replicas than it asks for because its pool is full', () => {
+  it('fails the run when a service ran with fewer replicas than it asks for because its pool is full', () => {
     const r = createSimApi().run(doc(2), 'ns.yaml');
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
     expect(r.result.summary!.replicas.max).toBe(2);
+    expect(r.result.pass).toBe(false);
     expect(r.result.diagnostics).toEqual([
-      { severity: 'warning', code: 'unscheduled', message: 'model: 2 replicas never got a node (pending for up to 30 min at the end: pool gpu at its maxNodes, 2); the run served with the replicas that did' },
+      { severity: 'error', code: 'unscheduled', message: 'model: 2 replicas never got a node (pending for up to 30 min at the end: pool gpu at its maxNodes, 2); the run served with the replicas that did' },
     ]);
   });
 

@@ -7,6 +7,7 @@ import type { TimeSeries } from '../metrics/timeseries.ts';
 import type { ClaimGrade, ExpectationResult } from '../scenario/index.ts';
 import type { LatencyBreakdownSummary, ServiceSummary } from './service-summary.ts';
 import type { ScaleToZeroSummary } from './scale-to-zero.ts';
+import type { NodePoolSummary } from './node-pool-summary.ts';
 
 /** Version of the RunResult shape (the CLI's --json output); bump on any breaking change. */
 export const RUN_RESULT_FORMAT_VERSION = 2;
@@ -36,6 +37,8 @@ export interface ServingSummary {
   peakGpus: number;
   gpuUtilization: number;
   spotInterruptions: number;
+  /** Per node pool, in spec order: provisioner (cluster autoscaler or Karpenter), launches, consolidations, capacity refusals, node-hours, cost. */
+  nodePools: NodePoolSummary[];
   /** HPA scale-up decision to ready capacity, minutes (null without scale-ups or with several services). */
   scaleUp: { p50Minutes: number; maxMinutes: number; decisions: number } | null;
   /** KEDA scale to zero: time at zero, cold starts, requests that waited or failed at zero, money saved (null without a ScaledObject). */

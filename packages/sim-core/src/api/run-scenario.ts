@@ -2,6 +2,7 @@
  * Runs a parsed scenario end to end: the serving simulation (if it has services), the training
  * estimate (if it has a training block), the bill, then the scenario's expectations and claims.
  */
+import { nodePoolSummaries } from './node-pool-summary.ts';
 import { prefixCacheSummary } from './prefix-cache-summary.ts';
 import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, observedLabel, peakFlopsPerGpu, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
@@ -153,6 +154,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
     peakGpus: r.peakGpus,
     gpuUtilization: r.gpuUtilizationMean,
     spotInterruptions: r.spotInterruptions,
+    nodePools: nodePoolSummaries(r, bill.lines),
     scaleUp: scaleUpLag(r.events, r.timeseries, scenario.spec.services.length, r.durationSeconds),
     scaleToZero: extras === null ? null : scaleToZeroSummary(extras.cfg, r, bill.totalUsd, extras.baselineCostUsd),
     llm: r.llm

@@ -64,8 +64,8 @@ export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines:
       requests: st
         ? { visits: st.visits, served: st.served, dropped: st.dropped, timedOut: st.timedOut, failed: st.dropped + st.timedOut, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: st.retries, callTimeouts: st.callTimeouts, connectionWaits: st.connectionWaits }
         : { visits: m.offered, served: m.served, dropped: m.dropped, timedOut: m.timedOut, failed: m.dropped + m.timedOut, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: 0, callTimeouts: 0, connectionWaits: 0 },
-      latencyMs: st ? latencySummary(st.own) : whole,
-      subtreeLatencyMs: st ? latencySummary(st.subtree) : whole,
+      latencyMs: st ? latencySummary(st.own()) : whole,
+      subtreeLatencyMs: st ? latencySummary(st.subtree()) : whole,
       utilization: s.utilization,
       replicas: s.replicas,
       cost: { perHourUsd: share[i]! },

@@ -62,6 +62,8 @@ export interface ClusterActions {
   poolsOf(pod: Pod): readonly number[];
   /** A scale-up timed out; the group is backed off until `until` (s). */
   scaleUpTimedOut(pool: PoolRuntime, now: number, until: number): void;
+  /** The cloud could not create `nodes` nodes of a scale-up (insufficient capacity); backed off until `until` (s). */
+  scaleUpFailed?(pool: PoolRuntime, now: number, until: number, nodes: number): void;
 }
 
 interface ScaleUpRequest {
@@ -160,6 +162,7 @@ export class ClusterAutoscaler {
   private updateClusterState(now: number): void {
     this.backoff.removeStale(now);
     for (const n of this.drains) if (n.state === NodeState.Gone) this.drains.delete(n);
+    this.handleInstanceCreationErrors(now);
     for (const n of this.unregisteredSince.keys()) if (n.state !== NodeState.Provisioning) this.unregisteredSince.delete(n);
     for (const pool of this.pools) for (const n of pool.nodes) if (n.state === NodeState.Provisioning && !this.unregisteredSince.has(n)) this.unregisteredSince.set(n, now);
     for (const [i, req] of this.requests) {
@@ -169,6 +172,23 @@ export class ClusterAutoscaler {
         this.actions.scaleUpTimedOut(pool, now, this.backoff.backoff(i, now));
         this.requests.delete(i);
       }
+    }
+  }
+
+  // clusterstate/clusterstate.go `handleInstanceCreationErrorsForNodeGroup` (read from the public index, unpinned):
+  // nodes the cloud reports it could not create (an out-of-resources error such as a stock-out) decrease the
+  // scale-up request and back the group off at once; static_autoscaler.go `deleteCreatedNodesWithErrors` then
+  // deletes them. Only pools with stock-outs can have such nodes.
+  private handleInstanceCreationErrors(now: number): void {
+    for (const pool of this.pools) {
+      if (pool.config.stockouts === undefined || pool.config.stockouts.length === 0) continue;
+      const errored = pool.nodes.filter((n) => n.createError && n.state === NodeState.Provisioning);
+      if (errored.length === 0) continue;
+      const until = this.backoff.backoff(pool.index, now);
+      this.actions.scaleUpFailed?.(pool, now, until, errored.length);
+      const req = this.requests.get(pool.index);
+      if (req !== undefined && (req.increase -= errored.length) <= 0) this.requests.delete(pool.index);
+      for (const n of errored) this.actions.deleteNode(pool, n, now);
     }
   }
 
@@ -195,7 +215,7 @@ export class ClusterAutoscaler {
     for (const pool of this.pools) {
       for (const node of pool.nodes) {
         if (node.state === NodeState.Ready) out.push({ uid: node.uid, pool: pool.index, free: node.freeGpus, node, movedIn: [], order: node.uid } as PlannerNode & { order: number });
-        else if (node.state === NodeState.Provisioning && !this.isLongUnregistered(node, pool, now)) out.push({ uid: node.uid, pool: pool.index, free: pool.config.gpusPerNode, order: node.uid });
+        else if (node.state === NodeState.Provisioning && !node.createError && !this.isLongUnregistered(node, pool, now)) out.push({ uid: node.uid, pool: pool.index, free: node.gpus, order: node.uid });
       }
     }
     // Each pool's nodes are in creation order already; only several pools need merging.

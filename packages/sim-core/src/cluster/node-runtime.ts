@@ -19,6 +19,13 @@ export class NodeRuntime {
   failed = false;
   /** Services whose image this node has already pulled (later pods skip the pull). */
   readonly cachedImages = new Set<number>();
+  /** A Karpenter pool's node: index into its instance types, and its zone's index; 0 on other pools. */
+  instanceType = 0;
+  zone = 0;
+  /** Last time a pod was bound to or left the node (Karpenter's `lastPodEventTime`, for consolidateAfter); s. */
+  lastPodEventAt = -1;
+  /** The cloud refused the launch (insufficient capacity): no instance exists, nothing is billed. */
+  createError = false;
 
   constructor(
     readonly uid: number,

@@ -1,3 +1,4 @@
+import { nodeTimeUsd } from '@design-sim/cost-model';
 import type { EnginePool } from '../engine/engine-config.ts';
 import { NodeRuntime, NodeState } from './node-runtime.ts';
 
@@ -13,20 +14,57 @@ export class PoolRuntime {
   private aliveSpot = 0;
   private aliveRegular = 0;
   peakGpus = 0;
+  /** Nodes that exist for the scheduler but not at the cloud (a launch refused for insufficient capacity): not billed. */
+  private unbilledSpot = 0;
+  private unbilledRegular = 0;
+  /** Karpenter pools: node-seconds and alive nodes by instance type and capacity (index type × 2 + spot), and alive units. */
+  readonly typeSeconds: Float64Array | null;
+  private readonly aliveByType: Int32Array | null;
+  private aliveUnits = 0;
 
   constructor(
     readonly index: number,
     readonly config: EnginePool,
-  ) {}
+  ) {
+    const types = config.karpenter?.types.length ?? 0;
+    this.typeSeconds = types > 0 ? new Float64Array(types * 2) : null;
+    this.aliveByType = types > 0 ? new Int32Array(types * 2) : null;
+  }
 
   /** Brings node-second integrals up to `now`. */
   accrue(now: number): void {
     const dt = now - this.lastAccrual;
     if (dt > 0) {
-      this.spotNodeSeconds += this.aliveSpot * dt;
-      this.regularNodeSeconds += this.aliveRegular * dt;
+      this.spotNodeSeconds += (this.aliveSpot - this.unbilledSpot) * dt;
+      this.regularNodeSeconds += (this.aliveRegular - this.unbilledRegular) * dt;
+      if (this.typeSeconds !== null) for (let i = 0; i < this.typeSeconds.length; i++) this.typeSeconds[i]! += this.aliveByType![i]! * dt;
       this.lastAccrual = now;
     }
+  }
+
+  /** USD accrued so far (call `accrue` first): per instance type on a Karpenter pool, else at the pool's two prices. */
+  accruedUsd(): number {
+    const k = this.config.karpenter;
+    if (!k || this.typeSeconds === null) return (this.spotNodeSeconds * (this.config.spotUsdPerHour ?? 0) + this.regularNodeSeconds * (this.config.regularUsdPerHour ?? 0)) / 3600;
+    let usd = 0;
+    k.types.forEach((t, i) => (usd += (this.typeSeconds![i * 2]! * (t.onDemandUsdPerHour ?? 0) + this.typeSeconds![i * 2 + 1]! * (t.spotUsdPerHour ?? 0)) / 3600));
+    return usd;
+  }
+
+  /** The part of `accruedUsd` billed for spot nodes (call `accrue` first); cost-model prices the node time. */
+  accruedSpotUsd(): number {
+    const k = this.config.karpenter;
+    if (!k || this.typeSeconds === null) return nodeTimeUsd(this.spotNodeSeconds, this.config.spotUsdPerHour);
+    let usd = 0;
+    k.types.forEach((t, i) => (usd += nodeTimeUsd(this.typeSeconds![i * 2 + 1]!, t.spotUsdPerHour)));
+    return usd;
+  }
+
+  /** Units (GPUs, or vCPUs) of nodes that are ready or draining. */
+  readyUnits(): number {
+    let units = 0;
+    for (const n of this.nodes) if (n.state === NodeState.Ready || n.state === NodeState.Draining) units += n.gpus;
+    return units;
   }
 
   /** Nodes that exist (provisioning, ready or draining). */
@@ -40,17 +78,42 @@ export class PoolRuntime {
     return n;
   }
 
-  /** Adds a node; whether it is spot keeps the pool at its target spot share. */
-  addNode(uid: number, now: number): NodeRuntime {
+  /**
+   * Adds a node; whether it is spot keeps the pool at its target spot share. A Karpenter pool passes the offering
+   * it launched (`offering`): instance type, capacity and zone.
+   */
+  addNode(uid: number, now: number, offering?: { type: number; spot: boolean; zone: number }): NodeRuntime {
     this.accrue(now);
     const alive = this.aliveCount;
-    const spot = this.config.spotShare > 0 && this.aliveSpot + 1 <= this.config.spotShare * (alive + 1) + 1e-9;
-    const node = new NodeRuntime(uid, this.index, this.config.gpusPerNode, spot, now);
+    const k = this.config.karpenter;
+    const spot = offering ? offering.spot : this.config.spotShare > 0 && this.aliveSpot + 1 <= this.config.spotShare * (alive + 1) + 1e-9;
+    const gpus = offering && k ? k.types[offering.type]!.gpus : this.config.gpusPerNode;
+    const node = new NodeRuntime(uid, this.index, gpus, spot, now);
     this.nodes.push(node);
     if (spot) this.aliveSpot++;
     else this.aliveRegular++;
-    if (this.config.unit !== 'cpu') this.peakGpus = Math.max(this.peakGpus, this.aliveCount * this.config.gpusPerNode);
+    if (offering && this.aliveByType !== null) {
+      node.instanceType = offering.type;
+      node.zone = offering.zone;
+      this.aliveByType[offering.type * 2 + (spot ? 1 : 0)]!++;
+    }
+    this.aliveUnits += gpus;
+    if (this.config.unit !== 'cpu') this.peakGpus = Math.max(this.peakGpus, this.aliveUnits);
     return node;
+  }
+
+  /** Units (GPUs or vCPUs) of every alive node, billed or not. */
+  get aliveUnitCount(): number {
+    return this.aliveUnits;
+  }
+
+  /** The node exists for the scheduler and the autoscaler but the cloud refused it: stop billing it. */
+  markUnbilled(node: NodeRuntime, now: number): void {
+    if (node.createError) return;
+    this.accrue(now);
+    node.createError = true;
+    if (node.spot) this.unbilledSpot++;
+    else this.unbilledRegular++;
   }
 
   removeNode(node: NodeRuntime, now: number): void {
@@ -59,6 +122,12 @@ export class PoolRuntime {
     node.state = NodeState.Gone;
     if (node.spot) this.aliveSpot--;
     else this.aliveRegular--;
+    if (node.createError) {
+      if (node.spot) this.unbilledSpot--;
+      else this.unbilledRegular--;
+    }
+    this.aliveUnits -= node.gpus;
+    if (this.aliveByType !== null) this.aliveByType[node.instanceType * 2 + (node.spot ? 1 : 0)]!--;
     const i = this.nodes.indexOf(node);
     if (i >= 0) this.nodes.splice(i, 1);
   }

@@ -33,6 +33,8 @@ export interface EngineConfig {
   pools: EnginePool[];
   /** The cluster autoscaler's global flags (used when any pool is autoscaled); default: cluster-autoscaler 1.34's. */
   clusterAutoscaler?: EngineClusterAutoscaler;
+  /** Karpenter's global settings (used when any pool has `karpenter`); default: upstream's (karpenter/karpenter-config.ts). */
+  karpenter?: EngineKarpenterSettings;
   /** Most events (scale, node, spot) kept in the result; later ones are counted, not stored. */
   maxEvents?: number;
   /** Most requests in flight at once before arrivals are dropped (default MAX_IN_FLIGHT_REQUESTS). */
@@ -266,4 +268,61 @@ export interface EnginePool {
   provisioningFailure: number;
   autoscaler: EngineNodeGroupAutoscaling;
   spot: { interruptionsPerNodeHour: number; noticeSeconds: number } | null;
+  /** A Karpenter NodePool drives this pool instead of the cluster autoscaler (whose `autoscaler.enabled` is then false). */
+  karpenter?: EngineKarpenterPool | null;
+  /** Windows of insufficient capacity for this pool's offerings. */
+  stockouts?: readonly EngineStockout[];
+}
+
+/** Karpenter's controller settings (pkg/operator/options/options.go). */
+export interface EngineKarpenterSettings {
+  /** BATCH_IDLE_DURATION, s. */
+  batchIdleSeconds: number;
+  /** BATCH_MAX_DURATION, s. */
+  batchMaxSeconds: number;
+  /** Feature gate SpotToSpotConsolidation. */
+  spotToSpotConsolidation: boolean;
+}
+
+/** One instance type a Karpenter pool may launch; prices USD per node-hour, null = not sold that way (or unknown). */
+export interface EngineKarpenterType {
+  instanceId: string;
+  /** Schedulable units of a node: GPUs (vCPUs on a CPU pool). */
+  gpus: number;
+  onDemandUsdPerHour: number | null;
+  spotUsdPerHour: number | null;
+}
+
+/** A disruption budget: a share of the pool's nodes (rounded up) or a count, for some reasons or all (null). */
+export interface EngineDisruptionBudget {
+  percent: number | null;
+  count: number | null;
+  reasons: readonly ('Empty' | 'Underutilized')[] | null;
+}
+
+/** A Karpenter NodePool. */
+export interface EngineKarpenterPool {
+  types: EngineKarpenterType[];
+  /** Capacity types allowed; spot is preferred when allowed and available (getCapacityType). */
+  capacityTypes: readonly ('spot' | 'on-demand')[];
+  zones: readonly string[];
+  /** limits["nvidia.com/gpu"] (units of the pool) and limits.nodes; null = none. */
+  limitUnits: number | null;
+  limitNodes: number | null;
+  consolidationPolicy: 'WhenEmpty' | 'WhenEmptyOrUnderutilized';
+  /** null = Never (consolidation off). */
+  consolidateAfterSeconds: number | null;
+  budgets: readonly EngineDisruptionBudget[];
+  /** Initial nodes: index into `types` and capacity. */
+  initialType: number;
+  initialSpot: boolean;
+}
+
+/** Insufficient capacity from `from` to `until` (s) for the matching offerings; null matches any. */
+export interface EngineStockout {
+  instanceId: string | null;
+  capacity: 'spot' | 'on-demand' | null;
+  zone: string | null;
+  from: number;
+  until: number;
 }

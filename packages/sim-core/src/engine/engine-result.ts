@@ -29,12 +29,26 @@ export interface EngineServiceResult {
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
   t: number;
-  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit';
+  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit' | 'insufficient-capacity' | 'consolidation';
   /** Service or pool name. */
   target: string;
   from?: number;
   to?: number;
   detail?: string;
+}
+
+/** What a pool's provisioner did over the run. */
+export interface EnginePoolActivity {
+  pool: string;
+  provisioner: 'cluster-autoscaler' | 'karpenter';
+  /** Nodes launched after t = 0 by instance type and capacity (a CA launch refused for capacity is not one). */
+  launches: { instanceId: string; capacity: 'on-demand' | 'spot' | 'commit1y' | 'commit3y'; nodes: number }[];
+  /** Karpenter consolidation: empty nodes deleted, underutilized nodes deleted, nodes replaced by a cheaper one. */
+  consolidations: { empty: number; deleted: number; replaced: number };
+  /** Launch attempts refused for insufficient capacity: Karpenter moved to its next offering; a node group's node was not created. */
+  insufficientCapacity: number;
+  /** Karpenter: launches that found no offering left; cluster autoscaler: scale-ups that failed and backed the group off. */
+  failedLaunches: number;
 }
 
 export interface RunOptions {
@@ -77,6 +91,8 @@ export interface EngineResult {
   /** Node-seconds by pool and capacity type, for the cost model. */
   nodeUsage: { pool: string; instanceId: string; capacity: 'on-demand' | 'spot' | 'commit1y' | 'commit3y'; nodeSeconds: number }[];
   accruedCostUsd: number;
+  /** Per pool, in spec order: its provisioner and what it did. */
+  pools: EnginePoolActivity[];
   /** Token-level services only: time to first token and per output token (ms), tokens generated. */
   llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; outputTokens: number; prefixCache: EnginePrefixResult | null } | null;
   /** Most requests in flight (waiting + in service), and most waiting, at an interval end after the warm-up. */

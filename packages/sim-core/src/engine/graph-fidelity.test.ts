@@ -53,8 +53,8 @@ describe('open Jackson networks', () => {
     const truth = sojourn(4, 100, 0.03) + sojourn(2, 100, 0.015);
     expect(Math.abs(r.latency.mean() / (truth * 1000) - 1)).toBeLessThan(0.03);
     // Each station's own figures match its own Erlang C sojourn.
-    expect(Math.abs(r.services[0]!.stats!.own.mean() / (sojourn(4, 100, 0.03) * 1000) - 1)).toBeLessThan(0.03);
-    expect(Math.abs(r.services[1]!.stats!.own.mean() / (sojourn(2, 100, 0.015) * 1000) - 1)).toBeLessThan(0.03);
+    expect(Math.abs(r.services[0]!.stats!.own().mean() / (sojourn(4, 100, 0.03) * 1000) - 1)).toBeLessThan(0.03);
+    expect(Math.abs(r.services[1]!.stats!.own().mean() / (sojourn(2, 100, 0.015) * 1000) - 1)).toBeLessThan(0.03);
     // Utilization is ρ = λ / (c μ) at both.
     expect(r.services[0]!.utilization).toBeCloseTo(0.75, 1);
     expect(r.services[1]!.utilization).toBeCloseTo(0.75, 1);
@@ -261,7 +261,7 @@ describe('queue consumers with batch pull', () => {
     expect(r.latency.mean()).toBeCloseTo(70, 0);
     expect(r.services[1]!.utilization).toBeCloseTo(0.2, 2);
     // Every message's own time excludes the write it waited for.
-    expect(consumer!.own.mean()).toBeCloseTo(50, 0);
+    expect(consumer!.own().mean()).toBeCloseTo(50, 0);
     expectConservedGraph(r);
   });
 

@@ -51,6 +51,13 @@ export class RequestFlow {
   onRootEnd: ((slot: number, now: number, served: boolean) => void) | null = null;
   /** True when some service has calls: otherwise every visit is a root and the per-service stats are the summary's. */
   readonly graph: boolean;
+  /**
+   * Per service, 1 when a call to it (or a reply to a visit of it) that takes no time may be handled at once,
+   * inside the event that made it, instead of as an event of its own: no network time, and a service with
+   * per-request service times. Batching and LLM pods are never entered mid-event: their executors may be
+   * in the middle of an iteration when a reply or a call is made.
+   */
+  private readonly inline: Uint8Array;
 
   constructor(
     cfg: EngineConfig,
@@ -79,7 +86,8 @@ export class RequestFlow {
       this.stepEnd.push(b);
     });
     this.graph = this.calls.length > 0 || cfg.services.length > 1 || cfg.traffic.length > 1;
-    this.perService = cfg.services.map(() => new ServiceStats());
+    this.perService = cfg.services.map((_, i) => new ServiceStats(this.stepStart[i]!.length > 0, cfg.warmupSeconds));
+    this.inline = Uint8Array.from(cfg.services, (s) => (this.netSeconds === 0 && !s.llm && !s.batching ? 1 : 0));
     // Even with no network time, hops go through the FIFO: a reply never re-enters an executor mid-step.
     this.net = this.calls.length > 0 ? new CompletionFifo((code, now) => this.netArrived(code, now)) : null;
     this.trace = this.calls.length > 0 ? new TraceRecorder(store, cfg.services.length) : null;
@@ -191,6 +199,7 @@ export class RequestFlow {
       if (this.trace !== null && (store.flags[caller]! & VisitFlag.Traced) !== 0) this.trace.child(caller, child, sendAt);
     }
     if (delay > 0) this.heap.push(sendAt + this.netSeconds, FLOW_BASE * DELIVER + child);
+    else if (this.inline[call.to] === 1) this.deliver(child, now);
     else this.net!.push(now + this.netSeconds, DELIVER * FLOW_BASE + child);
   }
 
@@ -303,7 +312,14 @@ export class RequestFlow {
       store.release(slot);
       return;
     }
-    if (outcome !== VisitOutcome.Served) store.flags[slot]! |= outcome === VisitOutcome.TimedOut ? VisitFlag.Failed | VisitFlag.TimedOut : VisitFlag.Failed;
+    if (outcome !== VisitOutcome.Served) {
+      store.flags[slot]! |= outcome === VisitOutcome.TimedOut ? VisitFlag.Failed | VisitFlag.TimedOut : VisitFlag.Failed;
+    } else if (this.inline[store.service[store.parent[slot]!]!] === 1) {
+      // A served reply that takes no time goes straight to its caller. A failure always waits for its own
+      // event: a call refused as it is sent fails inside its caller's step, which must finish first.
+      this.respond(slot, now);
+      return;
+    }
     this.net!.push(now + this.netSeconds, RESPOND * FLOW_BASE + slot);
   }
 
@@ -328,12 +344,13 @@ export class RequestFlow {
       const subtree = (now - start) * 1000;
       st.iServed++;
       st.interval.record(subtree);
-      if (!measured) return;
+      if (!measured) {
+        if (st.warm) st.late.record(subtree);
+        return;
+      }
       st.visits++;
       st.served++;
-      const callWait = store.callWait[slot]!;
-      st.subtree.record(subtree);
-      st.own.record(subtree - callWait * 1000);
+      if (st.ownWithCalls !== null) st.ownWithCalls.record(subtree - store.callWait[slot]! * 1000);
       return;
     }
     st.iFailed++;

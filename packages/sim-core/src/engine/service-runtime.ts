@@ -289,9 +289,11 @@ export class ServiceRuntime {
       this.flow.workDone(slot, now);
       return;
     }
+    // The pod takes its next request before the visit's calls or reply run (they may run at once, inside
+    // this event, and route to this service again: it must see the pod's load as it now is).
     this.freeSlot(pod, slot, now);
-    this.flow.workDone(slot, now);
     this.afterFree(pod, now);
+    this.flow.workDone(slot, now);
   }
 
   /** Takes a finished visit off its pod's active list (and ends the busy spell when no work is left). */

@@ -8,11 +8,14 @@
  * cache hits), and the control queue (closures, rare).
  */
 import { type PrefixSource, prefixResult } from './prefix-stats.ts';
-import { nodeTimeUsd } from '@design-sim/cost-model';
 import { ClusterAutoscaler, DEFAULT_CLUSTER_AUTOSCALER } from '../cluster/cluster-autoscaler.ts';
 import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
 import { PodScheduler } from '../cluster/pod-scheduler.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
+import { DEFAULT_KARPENTER_SETTINGS, KarpenterController } from '../karpenter/karpenter-controller.ts';
+import type { Offering } from '../karpenter/offerings.ts';
+import { isStockedOut } from '../karpenter/offerings.ts';
+import { poolActivity, PoolLaunches } from '../karpenter/pool-activity.ts';
 import { HpaController } from '../hpa/index.ts';
 import { createTimeSeries, sliceTimeSeries, type TimeSeries } from '../metrics/timeseries.ts';
 import { standardExponential } from '../random/exponential.ts';
@@ -59,6 +62,10 @@ export class Simulation {
   readonly pools: PoolRuntime[];
   readonly podsByUid: Pod[] = [];
   private readonly ca: ClusterAutoscaler;
+  /** Karpenter, when a pool is a Karpenter NodePool; null otherwise (nothing of it runs). */
+  private readonly karpenter: KarpenterController | null;
+  /** Nodes launched per pool by instance type and capacity, and CA scale-ups refused for capacity. */
+  private readonly launches: PoolLaunches[];
   /** kube-scheduler: the unscheduled pods and where each binds. */
   private readonly scheduler: PodScheduler;
   private readonly provisioningFailures: Rng[];
@@ -122,9 +129,25 @@ export class Simulation {
         gpusOf,
         poolsOf,
         scaleUpTimedOut: (pool, now, until) => this.event({ t: now, kind: 'scale-up-timeout', target: pool.config.name, detail: `backed off until ${Math.round(until)} s` }),
+        scaleUpFailed: (pool, now, until, nodes) => {
+          this.launches[pool.index]!.failedLaunches++;
+          this.event({ t: now, kind: 'insufficient-capacity', target: pool.config.name, detail: `${nodes} node${nodes === 1 ? '' : 's'} could not be created; backed off until ${Math.round(until)} s` });
+        },
       },
       new Rng(cfg.seed, RngStream.expander),
     );
+    this.launches = cfg.pools.map(() => new PoolLaunches());
+    this.karpenter = cfg.pools.some((p) => p.karpenter)
+      ? new KarpenterController(this.pools, this.scheduler.pending, cfg.karpenter ?? DEFAULT_KARPENTER_SETTINGS, {
+          launch: (pool, offering, now) => this.requestNode(pool, now, offering),
+          evictPod: (pod, now) => this.deletePod(pod, now, true),
+          deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
+          gpusOf,
+          poolsOf,
+          schedule: (t, fn) => this.control.schedule(t, fn),
+          event: (t, kind, pool, detail) => this.event({ t, kind, target: pool.config.name, detail }),
+        })
+      : null;
     const intervals = Math.max(1, Math.ceil(cfg.durationSeconds / cfg.intervalSeconds - 1e-9));
     this.series = createTimeSeries(intervals);
     const f = (): Float64Array => new Float64Array(intervals);
@@ -155,7 +178,12 @@ export class Simulation {
     });
     this.startClosedLoops();
     this.scheduleIntervals(options);
-    if (this.cfg.warmupSeconds > 0) this.control.schedule(this.cfg.warmupSeconds, () => this.stats.markWarmup());
+    if (this.cfg.warmupSeconds > 0) {
+      this.control.schedule(this.cfg.warmupSeconds, () => {
+        this.stats.markWarmup();
+        for (const st of this.flow.perService) st.markWarmup();
+      });
+    }
     this.advance(end, arrivals, options);
     const horizon = this.closeHorizon(end);
     // The drain: no more arrivals; requests in flight get `drainSeconds` to finish (a load tester's graceful stop).
@@ -365,8 +393,9 @@ export class Simulation {
   /** t = 0: the pools' initial nodes and the services' initial replicas, already warm and serving. */
   private bootstrap(): void {
     for (const pool of this.pools) {
+      const k = pool.config.karpenter;
       for (let i = 0; i < pool.config.initialNodes; i++) {
-        const node = pool.addNode(this.nodeUid++, 0);
+        const node = pool.addNode(this.nodeUid++, 0, k ? { type: k.initialType, spot: k.initialSpot, zone: 0 } : undefined);
         this.markNodeReady(pool, node, 0);
       }
     }
@@ -380,9 +409,10 @@ export class Simulation {
         const node = this.scheduler.pickNode(pod);
         if (!node) {
           this.scheduler.enqueue(pod);
+          this.karpenter?.trigger(pod, 0);
           continue;
         }
-        this.bind(pod, node);
+        this.bind(pod, node, 0);
         node.cachedImages.add(svc.index);
         svc.addReady(pod, 0);
       }
@@ -407,6 +437,7 @@ export class Simulation {
       this.hpas.push(driver);
     }
     for (const k of this.kedas) k?.start();
+    this.karpenter?.start();
   }
 
   // ---- pods ----
@@ -418,9 +449,10 @@ export class Simulation {
     return pod;
   }
 
-  private bind(pod: Pod, node: NodeRuntime): void {
+  private bind(pod: Pod, node: NodeRuntime, now: number): void {
     pod.node = node;
     node.pods.add(pod);
+    node.lastPodEventAt = now;
     node.gpusUsed += this.cfg.services[pod.service]!.gpusPerReplica;
   }
 
@@ -441,12 +473,13 @@ export class Simulation {
     }
     this.scheduler.enqueue(pod);
     this.schedulePending(now);
+    if (this.karpenter !== null && pod.state === PodState.Pending) this.karpenter.trigger(pod, now);
   }
 
   /** kube-scheduler binds pending pods, oldest first (pod-scheduler.ts), and their containers start. */
   private schedulePending(now: number): void {
     this.scheduler.schedulePending((pod, node) => {
-      this.bind(pod, node);
+      this.bind(pod, node, now);
       this.startContainers(pod, node, now);
     });
   }
@@ -495,6 +528,7 @@ export class Simulation {
     if (!node) return;
     node.pods.delete(pod);
     node.gpusUsed -= svc.config.gpusPerReplica;
+    node.lastPodEventAt = now;
     pod.node = null;
     const pool = this.pools[node.pool]!;
     if (node.state === NodeState.Draining && node.pods.size === 0 && !this.spotDoomed.has(node)) this.deleteNode(pool, node, now);
@@ -507,19 +541,27 @@ export class Simulation {
    * A node launch: ready after a drawn provisioning delay, or, with the pool's failure probability, never (it
    * stays provisioning, and billed, until the cluster autoscaler gives up on it after max-node-provision-time).
    */
-  private requestNode(pool: PoolRuntime, now: number): void {
-    const node = pool.addNode(this.nodeUid++, now);
+  private requestNode(pool: PoolRuntime, now: number, offering?: Offering): NodeRuntime {
+    const node = pool.addNode(this.nodeUid++, now, offering);
     const delay = this.provisioning[pool.index]!.sample();
     const p = pool.config.provisioningFailure;
     node.failed = p > 0 && this.provisioningFailures[pool.index]!.next() < p;
-    this.event({ t: now, kind: 'node-requested', target: pool.config.name, to: pool.aliveCount, detail: node.spot ? 'spot' : 'on-demand' });
-    if (node.failed) return;
+    const instanceId = offering ? pool.config.karpenter!.types[offering.type]!.instanceId : pool.config.instanceId;
+    // A node group's launch into a stock-out: the cloud creates nothing and reports the error (cluster-autoscaler.ts).
+    if (!offering && pool.config.stockouts !== undefined && isStockedOut(pool.config.stockouts, instanceId, node.spot, '', now)) {
+      node.failed = true;
+      pool.markUnbilled(node, now);
+      this.launches[pool.index]!.insufficientCapacity++;
+    } else this.launches[pool.index]!.add(instanceId, node.spot ? 'spot' : offering ? 'on-demand' : pool.config.regularCapacity);
+    this.event({ t: now, kind: 'node-requested', target: pool.config.name, to: pool.aliveCount, detail: offering ? `${instanceId} ${node.spot ? 'spot' : 'on-demand'}` : node.spot ? 'spot' : 'on-demand' });
+    if (node.failed) return node;
     this.control.schedule(now + delay, (t) => {
       if (node.state !== NodeState.Provisioning) return;
       this.markNodeReady(pool, node, t);
       this.event({ t, kind: 'node-ready', target: pool.config.name, to: pool.countIn(NodeState.Ready) });
       this.schedulePending(t);
     });
+    return node;
   }
 
   private markNodeReady(pool: PoolRuntime, node: NodeRuntime, now: number): void {
@@ -639,10 +681,10 @@ export class Simulation {
       pool.accrue(now);
       const r = pool.countIn(NodeState.Ready) + pool.countIn(NodeState.Draining);
       readyNodes += r;
-      if (pool.config.unit !== 'cpu') readyGpus += r * pool.config.gpusPerNode;
+      if (pool.config.unit !== 'cpu') readyGpus += pool.config.karpenter ? pool.readyUnits() : r * pool.config.gpusPerNode;
       provisioningNodes += pool.countIn(NodeState.Provisioning);
-      cost += (pool.spotNodeSeconds * (pool.config.spotUsdPerHour ?? 0) + pool.regularNodeSeconds * (pool.config.regularUsdPerHour ?? 0)) / 3600;
-      spotCost += nodeTimeUsd(pool.spotNodeSeconds, pool.config.spotUsdPerHour);
+      cost += pool.accruedUsd();
+      spotCost += pool.accruedSpotUsd();
     }
     for (const svc of this.services) for (const pod of svc.pods) if (pod.state === PodState.Pending || pod.state === PodState.Pulling) pending++;
     s.desiredReplicas[i] = desired;
@@ -683,7 +725,7 @@ export class Simulation {
         x.servedQps[i] = dt > 0 ? st.iServed / dt : 0;
         x.failedQps[i] = dt > 0 ? st.iFailed / dt : 0;
         x.latencyP99Ms[i] = st.interval.quantile(0.99);
-        st.interval.reset();
+        st.closeInterval();
         st.iServed = 0;
         st.iFailed = 0;
       } else {
@@ -727,10 +769,19 @@ export class Simulation {
   /** Node usage and cost up to `now`. */
   private billing(now: number): Billing {
     for (const pool of this.pools) pool.accrue(now);
-    const nodeUsage = this.pools.flatMap((p) => [
-      { pool: p.config.name, instanceId: p.config.instanceId, capacity: 'spot' as const, nodeSeconds: p.spotNodeSeconds },
-      { pool: p.config.name, instanceId: p.config.instanceId, capacity: p.config.regularCapacity, nodeSeconds: p.regularNodeSeconds },
-    ]).filter((u) => u.nodeSeconds > 0);
+    const nodeUsage = this.pools.flatMap((p): EngineResult['nodeUsage'] => {
+      const k = p.config.karpenter;
+      if (k && p.typeSeconds !== null) {
+        return k.types.flatMap((t, i) => [
+          { pool: p.config.name, instanceId: t.instanceId, capacity: 'on-demand' as const, nodeSeconds: p.typeSeconds![i * 2]! },
+          { pool: p.config.name, instanceId: t.instanceId, capacity: 'spot' as const, nodeSeconds: p.typeSeconds![i * 2 + 1]! },
+        ]);
+      }
+      return [
+        { pool: p.config.name, instanceId: p.config.instanceId, capacity: 'spot' as const, nodeSeconds: p.spotNodeSeconds },
+        { pool: p.config.name, instanceId: p.config.instanceId, capacity: p.config.regularCapacity, nodeSeconds: p.regularNodeSeconds },
+      ];
+    }).filter((u) => u.nodeSeconds > 0);
     const n = this.intervalIndex;
     return { nodeUsage, peakGpus: this.pools.reduce((a, p) => a + p.peakGpus, 0), accruedCostUsd: n > 0 ? this.series.costUsd[n - 1]! : 0, endSeconds: now };
   }
@@ -798,6 +849,7 @@ export class Simulation {
       gpuUtilizationMean: this.replicaSamples.n > 0 ? this.gpuUtilSum / this.replicaSamples.n : 0,
       spotInterruptions: this.spotInterruptions,
       nodeUsage: bill.nodeUsage,
+      pools: this.pools.map((p) => poolActivity(p, this.launches[p.index]!, this.karpenter?.stats.get(p.index) ?? null)),
       accruedCostUsd: bill.accruedCostUsd,
       llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, outputTokens: st.outputTokens, prefixCache: prefixResult(this.prefixSources()) } : null,
       backlog: { max: this.backlogMax, waitingMax: this.waitingMax },

@@ -12,6 +12,8 @@ export type { HpaMetricSpec, HpaSpec } from './hpa-schema.ts';
 export { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
 export type { ClusterAutoscalerSpec, NodePoolSpec, ProvisioningSpec } from './node-pool-schema.ts';
 export { trainingSchema } from './training-schema.ts';
+export { CAPACITY_TYPES, karpenterNodePoolSchema, karpenterSettingsSchema, stockoutSchema } from './karpenter-schema.ts';
+export type { CapacityType, KarpenterBudgetSpec, KarpenterNodePoolSpec, KarpenterSettingsSpec, StockoutSpec } from './karpenter-schema.ts';
 export { baselineSchema, costItemSchema, costsSchema } from './costs-schema.ts';
 export type { BaselineSpec, CostItemSpec, CostsSpec } from './costs-schema.ts';
 export { CLAIM_KEY_PATTERN, claimsSchema, type ScenarioClaim } from './claims-schema.ts';

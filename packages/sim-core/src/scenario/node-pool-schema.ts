@@ -4,6 +4,7 @@ import { MAX_NODES } from './limits.ts';
 import { nameSchema } from './service-schema.ts';
 import { durationSeconds, fraction } from './unit-fields.ts';
 import { formatDuration } from './units.ts';
+import { karpenterNodePoolSchema, stockoutSchema } from './karpenter-schema.ts';
 
 const HOUR = 3600;
 
@@ -57,30 +58,77 @@ export function cloudOf(instanceId: string): string {
 export const nodePoolSchema = z
   .strictObject({
     name: nameSchema.describe('Unique pool name'),
-    instance: z.string().min(1).describe('Catalog instance id, e.g. aws/us-east-1/g5.2xlarge'),
+    instance: z.string().min(1).optional().describe('Catalog instance id, e.g. aws/us-east-1/g5.2xlarge (a Karpenter pool: the type of its initial nodes, default its first instance type)'),
+    provisioner: z.enum(['cluster-autoscaler', 'karpenter']).default('cluster-autoscaler').describe('What adds and removes nodes: the cluster autoscaler (a node group of one instance type, default) or Karpenter (a NodePool of several)'),
     minNodes: z.number().int().min(0).max(MAX_NODES).default(0).describe('Smallest pool size'),
-    maxNodes: z.number().int().min(1).max(MAX_NODES).describe('Largest pool size'),
+    maxNodes: z.number().int().min(1).max(MAX_NODES).optional().describe('Largest pool size (a Karpenter pool: default karpenter.limits.nodes, else no limit)'),
     initialNodes: z.number().int().min(0).max(MAX_NODES).optional().describe('Nodes at t=0 (default minNodes)'),
     spotShare: fraction('Share of nodes that are spot (0.5 or "50%")').default(0),
     purchase: z.enum(['on-demand', 'commit1y', 'commit3y']).default('on-demand').describe('Pricing of the non-spot share'),
     provisioning: provisioningSchema.optional().describe('Scale-up decision to node Ready; omitted = the engine default for GPU nodes'),
     provisioningFailure: fraction('Probability that a requested node never becomes Ready (stockout, boot or driver failure; default 0)').default(0),
     clusterAutoscaler: clusterAutoscalerSchema.prefault({}).describe('Cluster-autoscaler flags for this pool (upstream defaults)'),
-    spot: spotSchema.optional().describe('Spot interruptions of the spot share'),
+    spot: spotSchema.optional().describe('Spot interruptions of the spot share (a Karpenter pool: of its spot nodes)'),
+    karpenter: karpenterNodePoolSchema.optional().describe('The Karpenter NodePool (provisioner: karpenter): instance types, capacity types, limits, disruption'),
+    stockouts: z.array(stockoutSchema).max(100).default([]).describe('Windows of insufficient capacity: Karpenter falls back to its next offering, a cluster-autoscaler node group fails and backs off'),
   })
   .superRefine((p, ctx) => {
-    if (p.minNodes > p.maxNodes) {
-      ctx.addIssue({ code: 'custom', path: ['maxNodes'], input: p.maxNodes, message: `must be at least minNodes (${p.minNodes}), got ${p.maxNodes}` });
+    const maxNodes = maxNodesOf(p);
+    if (p.minNodes > maxNodes) {
+      ctx.addIssue({ code: 'custom', path: ['maxNodes'], input: p.maxNodes, message: `must be at least minNodes (${p.minNodes}), got ${maxNodes}` });
     }
-    if (p.initialNodes !== undefined && (p.initialNodes < p.minNodes || p.initialNodes > p.maxNodes)) {
-      ctx.addIssue({ code: 'custom', path: ['initialNodes'], input: p.initialNodes, message: `must be between minNodes (${p.minNodes}) and maxNodes (${p.maxNodes}), got ${p.initialNodes}` });
+    if (p.initialNodes !== undefined && (p.initialNodes < p.minNodes || p.initialNodes > maxNodes)) {
+      ctx.addIssue({ code: 'custom', path: ['initialNodes'], input: p.initialNodes, message: `must be between minNodes (${p.minNodes}) and maxNodes (${maxNodes}), got ${p.initialNodes}` });
     }
+    checkProvisioner(p, ctx);
   })
-  .transform(({ spot, ...p }) => ({
-    ...p,
-    initialNodes: p.initialNodes ?? p.minNodes,
-    ...(spot === undefined ? {} : { spot: { ...spot, notice: spot.notice ?? SPOT_NOTICE_BY_CLOUD[cloudOf(p.instance)] ?? 120 } }),
-  }));
+  .transform(({ spot, ...p }) => {
+    const instance = p.instance ?? p.karpenter?.instanceTypes[0] ?? '';
+    return {
+      ...p,
+      instance,
+      maxNodes: maxNodesOf(p),
+      initialNodes: p.initialNodes ?? p.minNodes,
+      ...(spot === undefined ? {} : { spot: { ...spot, notice: spot.notice ?? SPOT_NOTICE_BY_CLOUD[cloudOf(instance)] ?? 120 } }),
+    };
+  });
+
+type PoolDraft = { provisioner: 'cluster-autoscaler' | 'karpenter'; instance?: string | undefined; maxNodes?: number | undefined; minNodes: number; spotShare: number; karpenter?: z.output<typeof karpenterNodePoolSchema> | undefined; stockouts: z.output<typeof stockoutSchema>[] };
+
+// A Karpenter pool has no node-group size: its ceiling is limits.nodes (or the simulator's MAX_NODES).
+function maxNodesOf(p: PoolDraft): number {
+  return p.maxNodes ?? p.karpenter?.limits.nodes ?? (p.provisioner === 'karpenter' ? MAX_NODES : 1);
+}
+
+// What each provisioner needs and refuses; every issue names the field to change.
+function checkProvisioner(p: PoolDraft, ctx: z.core.$RefinementCtx<unknown>): void {
+  const issue = (path: (string | number)[], message: string): void => void ctx.addIssue({ code: 'custom', path, input: undefined, message });
+  if (p.provisioner === 'cluster-autoscaler') {
+    if (p.instance === undefined) issue(['instance'], 'missing required field "instance"');
+    if (p.maxNodes === undefined) issue(['maxNodes'], 'missing required field "maxNodes"');
+    if (p.karpenter !== undefined) issue(['karpenter'], 'karpenter settings need provisioner: karpenter');
+    p.stockouts.forEach((s, i) => {
+      if (s.zone !== undefined) issue(['stockouts', i, 'zone'], 'a cluster-autoscaler node group lives in one zone here: give no zone');
+      if (s.instance !== undefined && p.instance !== undefined && s.instance !== p.instance) issue(['stockouts', i, 'instance'], `the pool's only instance type is ${p.instance}`);
+    });
+    return;
+  }
+  const k = p.karpenter;
+  if (k === undefined) return issue(['karpenter'], 'provisioner: karpenter needs a karpenter block with instanceTypes');
+  if (p.minNodes > 0) issue(['minNodes'], 'Karpenter keeps no minimum pool size (pods, not pools, hold nodes up): use initialNodes');
+  if (p.spotShare > 0) issue(['spotShare'], 'a Karpenter pool has no spot share: list spot in karpenter.capacityTypes');
+  if (p.instance !== undefined && !k.instanceTypes.includes(p.instance)) issue(['instance'], `must be one of karpenter.instanceTypes (${k.instanceTypes.join(', ')})`);
+  const seen = new Set<string>();
+  k.instanceTypes.forEach((t, i) => {
+    if (seen.has(t)) issue(['karpenter', 'instanceTypes', i], `${t} is listed twice`);
+    seen.add(t);
+  });
+  p.stockouts.forEach((s, i) => {
+    if (s.instance !== undefined && !k.instanceTypes.includes(s.instance)) issue(['stockouts', i, 'instance'], `not one of karpenter.instanceTypes (${k.instanceTypes.join(', ')})`);
+    if (s.capacityType !== undefined && !k.capacityTypes.includes(s.capacityType)) issue(['stockouts', i, 'capacityType'], `the pool launches only ${k.capacityTypes.join(', ')}`);
+    if (s.zone !== undefined && !(k.zones ?? []).includes(s.zone)) issue(['stockouts', i, 'zone'], k.zones === undefined ? 'a zone-scoped stock-out needs karpenter.zones' : `not one of karpenter.zones (${k.zones.join(', ')})`);
+  });
+}
 
 /** Parsed provisioning-time distribution (seconds). */
 export type ProvisioningSpec = z.output<typeof provisioningSchema>;

@@ -4,6 +4,7 @@
  * seconds, latencies in ms where the field says Ms, fractions 0..1, gpuUtilization targets in
  * percent) with every default applied. Catalog-dependent checks live in validate-scenario.ts.
  */
+import { karpenterSettingsSchema, type KarpenterSettingsSpec } from './karpenter-schema.ts';
 import { z } from 'zod';
 import { claimsSchema } from './claims-schema.ts';
 import { baselineSchema, costsSchema } from './costs-schema.ts';
@@ -78,6 +79,7 @@ const clusterSchema = z.strictObject({
   clusters: z.number().int().min(1).max(100).default(1).describe('Number of clusters (control-plane fees)'),
   autoscaler: clusterAutoscalerFlagsSchema.prefault({}).describe('Cluster-autoscaler global flags (cluster-autoscaler 1.34 defaults)'),
   featureGates: featureGatesSchema.prefault({}).describe('kube-controller-manager feature gates (Kubernetes 1.34 defaults)'),
+  karpenter: karpenterSettingsSchema.prefault({}).describe('Karpenter controller settings (batching window, SpotToSpotConsolidation), upstream defaults'),
 });
 
 const expectSchema = z
@@ -299,6 +301,7 @@ type ResolvedSpec = Omit<SpecShape, 'traffic' | 'cluster'> & {
     clusters: number;
     autoscaler: ClusterAutoscalerFlagsSpec & { scanInterval: number; scaleDownDelayAfterAdd: number };
     featureGates: FeatureGatesSpec;
+    karpenter: KarpenterSettingsSpec;
   };
 };
 
@@ -316,6 +319,7 @@ function resolve(s: SpecShape): ResolvedSpec {
     clusters: cluster?.clusters ?? 1,
     autoscaler: { ...autoscaler, scanInterval: globalAutoscalerFlag(s, 'scanInterval'), scaleDownDelayAfterAdd: globalAutoscalerFlag(s, 'scaleDownDelayAfterAdd') },
     featureGates: cluster?.featureGates ?? featureGatesSchema.parse({}),
+    karpenter: cluster?.karpenter ?? karpenterSettingsSchema.parse({}),
   };
   return out;
 }

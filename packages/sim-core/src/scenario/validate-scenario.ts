@@ -61,8 +61,12 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
   const { nodePools, services, catalogDate } = scenario.spec;
   const gpusPerNode = new Map<string, CatalogInstance>();
   nodePools.forEach((pool, i) => {
-    const inst = lookupInstance(catalog, pool.instance, catalogDate, ['spec', 'nodePools', i, 'instance'], out);
+    const k = pool.karpenter;
+    // A Karpenter pool's instance defaults to its first type: report an unknown id where it was written.
+    const path = k && k.instanceTypes[0] === pool.instance ? ['spec', 'nodePools', i, 'karpenter', 'instanceTypes', 0] : ['spec', 'nodePools', i, 'instance'];
+    const inst = lookupInstance(catalog, pool.instance, catalogDate, path, out);
     if (inst !== undefined) gpusPerNode.set(pool.name, inst);
+    if (k !== undefined && inst !== undefined) checkKarpenterTypes(pool.name, k.instanceTypes, inst, i, scenario, catalog, out);
   });
   services.forEach((svc, i) => {
     const names = poolNamesOf(svc);
@@ -92,6 +96,24 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
         expected: `at most ${inst.gpuCount}`,
       });
     }
+  });
+}
+
+// Every type of a Karpenter pool must exist and carry the pool's GPU model (one LLM performance model per pool), and
+// a replica must fit the largest of them.
+function checkKarpenterTypes(name: string, types: readonly string[], first: CatalogInstance, poolIndex: number, scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]): void {
+  let largest = first.gpuCount;
+  types.forEach((id, j) => {
+    const t = lookupInstance(catalog, id, scenario.spec.catalogDate, ['spec', 'nodePools', poolIndex, 'karpenter', 'instanceTypes', j], out);
+    if (t === undefined) return;
+    largest = Math.max(largest, t.gpuCount);
+    if ((t.gpu?.id ?? null) !== (first.gpu?.id ?? null)) {
+      out.push({ path: ['spec', 'nodePools', poolIndex, 'karpenter', 'instanceTypes', j], message: `${t.id} has ${t.gpu?.id ?? 'no GPU'} but ${first.id} has ${first.gpu?.id ?? 'no GPU'}: a Karpenter pool's instance types must share one GPU model (use one pool per GPU model)` });
+    }
+  });
+  scenario.spec.services.forEach((svc, i) => {
+    if (!poolNamesOf(svc).includes(name) || svc.cpuPerReplica !== undefined || svc.gpusPerReplica <= largest) return;
+    out.push({ path: ['spec', 'services', i, 'gpusPerReplica'], message: `a replica needs ${svc.gpusPerReplica} GPUs but the largest instance type of pool "${name}" has ${largest}: it can never be scheduled`, expected: `at most ${largest}` });
   });
 }
 
@@ -206,6 +228,15 @@ export function validateScenarioPrices(scenario: Scenario, catalog: ScenarioCata
   const ignore: Draft[] = [];
   const { nodePools, training, catalogDate } = scenario.spec;
   nodePools.forEach((pool, i) => {
+    const k = pool.karpenter;
+    if (k !== undefined) {
+      // Each allowed capacity type needs a price for some instance type, or Karpenter could launch nothing billable.
+      for (const capacity of k.capacityTypes) {
+        const priced = k.instanceTypes.filter((id) => lookupInstance(catalog, id, catalogDate, [], ignore)?.prices[capacity] != null);
+        if (priced.length === 0) out.push({ path: ['spec', 'nodePools', i, 'karpenter', 'capacityTypes'], message: `the catalog has no ${capacity} price for any instance type of pool "${pool.name}": Karpenter cannot launch ${capacity} there` });
+      }
+      return;
+    }
     const inst = lookupInstance(catalog, pool.instance, catalogDate, [], ignore);
     if (inst === undefined) return;
     if (pool.spotShare < 1 && inst.prices[pool.purchase] == null) {

@@ -1,0 +1,331 @@
+/**
+ * Karpenter for the simulator's Karpenter pools: the provisioner (a batching window over pending pods, then one
+ * scheduling round and a launch per NodeClaim) and the disruption controller (emptiness, then single-node
+ * consolidation, within budgets). Upstream: kubernetes-sigs/karpenter at commit
+ * 2266468104f36373ed002241afaee2d3bbc26078 and aws/karpenter-provider-aws at 1d927085dd81a9df9301e613f371dac5b4d16bfe:
+ * - pkg/controllers/provisioning/batcher.go `Batcher.Wait`: a window opens at the first pending pod and closes
+ *   after BATCH_IDLE_DURATION (1 s) with no new pod, or BATCH_MAX_DURATION (10 s) after it opened.
+ * - provisioning-solver.ts for the round, offerings.ts for the launch (capacity type, price order, fallback on
+ *   insufficient capacity with the 3-minute cache). A launch that finds no offering fails (the NodeClaim is
+ *   deleted, as pkg/controllers/nodeclaim/lifecycle/launch.go does on InsufficientCapacityError) and the pods go
+ *   to the next batch.
+ * - pkg/controllers/disruption/controller.go: every `pollingPeriod` (10 s) the methods run in order — Emptiness,
+ *   (drift: not modelled), multi-node consolidation (not modelled), single-node consolidation — and the first that
+ *   yields a command acts. emptiness.go `Emptiness.ComputeCommands` deletes every empty, consolidatable node the
+ *   "Empty" budget allows; singlenodeconsolidation.go takes the first candidate with a command (consolidation.ts)
+ *   within the "Underutilized" budget. A command is re-validated after `commandValidationDelay` (15 s) and
+ *   dropped if the node gained pods (emptiness) or the simulation no longer holds. A replacement is launched and
+ *   must be Ready before the old node is tainted and drained (pkg/controllers/disruption/queue.go).
+ * - A node that never registers is deleted after the registration TTL (15 min,
+ *   pkg/controllers/nodeclaim/lifecycle/liveness.go `registrationTimeout`) and its pods provisioned again.
+ */
+import type { EngineKarpenterSettings } from '../engine/engine-config.ts';
+import type { Pod } from '../engine/pod.ts';
+import { PodState } from '../engine/pod.ts';
+import { type NodeRuntime, NodeState } from '../cluster/node-runtime.ts';
+import type { PoolRuntime } from '../cluster/pool-runtime.ts';
+import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, savingsRatio } from './consolidation.ts';
+import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
+import { chooseCapacityType, isStockedOut, launchOrder, type Offering, UnavailableOfferings } from './offerings.ts';
+import { solve, type SolverNode, type SolverPod, type SolverPool } from './provisioning-solver.ts';
+
+/** `pollingPeriod` of the disruption controller (controller.go), s. */
+export const DISRUPTION_POLLING_SECONDS = 10;
+/** `commandValidationDelay` (consolidation.go): a command is checked again this long after it was computed, s. */
+export const COMMAND_VALIDATION_SECONDS = 15;
+/** NodeClaim registration TTL (lifecycle/liveness.go), s. */
+export const REGISTRATION_TTL_SECONDS = 15 * 60;
+
+/** Karpenter's settings at their upstream defaults (pkg/operator/options/options.go). */
+export const DEFAULT_KARPENTER_SETTINGS: Readonly<EngineKarpenterSettings> = Object.freeze({ batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false });
+
+/** What Karpenter asks the simulation to do. */
+export interface KarpenterActions {
+  /** Launch a node of this offering (ready after the pool's provisioning delay, or never). */
+  launch(pool: PoolRuntime, offering: Offering, now: number): NodeRuntime;
+  /** Evict a pod (its Deployment replaces it). */
+  evictPod(pod: Pod, now: number): void;
+  /** Delete a node (empty or drained). */
+  deleteNode(pool: PoolRuntime, node: NodeRuntime, now: number): void;
+  gpusOf(pod: Pod): number;
+  poolsOf(pod: Pod): readonly number[];
+  /** Run `fn` at simulated time `t`. */
+  schedule(t: number, fn: (now: number) => void): void;
+  /** Record an event on the pool. */
+  event(now: number, kind: 'insufficient-capacity' | 'consolidation', pool: PoolRuntime, detail: string): void;
+}
+
+/** Per pool: what Karpenter did. */
+export interface KarpenterPoolStats {
+  /** Launch attempts refused for insufficient capacity (each moved on to the next offering or failed the launch). */
+  insufficientCapacity: number;
+  /** Launches that found no offering left. */
+  failedLaunches: number;
+  empty: number;
+  deleted: number;
+  replaced: number;
+}
+
+export class KarpenterController {
+  readonly ice = new UnavailableOfferings();
+  readonly stats = new Map<number, KarpenterPoolStats>();
+  private windowStart = -1;
+  private lastTrigger = -1;
+  private retryAt = Infinity;
+  /** Nodes a command is pending on (validation, or waiting for a replacement): not candidates again. */
+  private readonly marked = new Set<NodeRuntime>();
+  private readonly karpenterPools: PoolRuntime[];
+
+  constructor(
+    private readonly pools: readonly PoolRuntime[],
+    /** Unscheduled pods, oldest first (entries that left phase Pending are skipped). */
+    private readonly pending: readonly Pod[],
+    private readonly settings: EngineKarpenterSettings,
+    private readonly actions: KarpenterActions,
+  ) {
+    this.karpenterPools = pools.filter((p) => p.config.karpenter);
+    for (const p of this.karpenterPools) this.stats.set(p.index, { insufficientCapacity: 0, failedLaunches: 0, empty: 0, deleted: 0, replaced: 0 });
+  }
+
+  /** Starts the disruption loop (t = 0, every 10 s) for pools with consolidation on. */
+  start(): void {
+    if (!this.karpenterPools.some((p) => p.config.karpenter!.consolidateAfterSeconds !== null)) return;
+    const poll = (now: number): void => {
+      this.disrupt(now);
+      this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, poll);
+    };
+    this.actions.schedule(0, poll);
+  }
+
+  /** A pod became pending: open the batching window, or extend it (`Batcher.Trigger`). */
+  trigger(pod: Pod, now: number): void {
+    if (!this.actions.poolsOf(pod).some((i) => this.pools[i]!.config.karpenter)) return;
+    this.touch(now);
+  }
+
+  private touch(now: number): void {
+    this.lastTrigger = now;
+    if (this.windowStart >= 0) return;
+    this.windowStart = now;
+    this.actions.schedule(now + this.settings.batchIdleSeconds, (t) => this.checkWindow(t));
+  }
+
+  private checkWindow(now: number): void {
+    if (this.windowStart < 0) return;
+    const closeAt = Math.min(this.lastTrigger + this.settings.batchIdleSeconds, this.windowStart + this.settings.batchMaxSeconds);
+    if (now + 1e-9 < closeAt) {
+      this.actions.schedule(closeAt, (t) => this.checkWindow(t));
+      return;
+    }
+    this.windowStart = -1;
+    this.provision(now);
+  }
+
+  /** One provisioning round over the pending pods that may use a Karpenter pool. */
+  provision(now: number): void {
+    const pods: SolverPod[] = [];
+    for (const pod of this.pending) {
+      if (pod.state !== PodState.Pending) continue;
+      const pools = this.actions.poolsOf(pod).filter((i) => this.pools[i]!.config.karpenter);
+      if (pools.length > 0) pods.push({ uid: pod.uid, gpus: this.actions.gpusOf(pod), pools });
+    }
+    if (pods.length === 0) return;
+    const { claims, unschedulable } = solve(pods, this.solverPools(), this.inFlight(), this.ice, now);
+    let failed = false;
+    for (const claim of claims) {
+      const pool = this.pools[claim.pool]!;
+      if (this.launchFirstAvailable(pool, claim.types, null, now) === null) failed = true;
+    }
+    // Pods left pending try again: after a failed launch its NodeClaim is deleted and they open the next batch
+    // at once; pods with no offering left wait until a cached offering expires.
+    if (failed) return this.touch(now);
+    const retry = unschedulable.length > 0 ? this.ice.nextExpiry(now) : Infinity;
+    if (retry < Infinity && retry < this.retryAt) {
+      this.retryAt = retry;
+      this.actions.schedule(retry, (t) => {
+        this.retryAt = Infinity;
+        this.touch(t);
+      });
+    }
+  }
+
+  /**
+   * One launch (`CloudProvider.Create` → `getCapacityType` → CreateFleet): offerings in price order; each one that
+   * is stocked out is cached as unavailable and the next is tried. `spot` forces a capacity type (replacements).
+   */
+  launchFirstAvailable(pool: PoolRuntime, types: readonly number[], spot: boolean | null, now: number): NodeRuntime | null {
+    const k = pool.config.karpenter!;
+    const stats = this.stats.get(pool.index)!;
+    const capacity = spot ?? chooseCapacityType(pool.index, k, types, this.ice, now);
+    if (capacity !== null) {
+      for (const o of launchOrder(pool.index, k, types, capacity, this.ice, now)) {
+        const type = k.types[o.type]!;
+        if (isStockedOut(pool.config.stockouts, type.instanceId, o.spot, k.zones[o.zone]!, now)) {
+          this.ice.mark(pool.index, o, now);
+          stats.insufficientCapacity++;
+          this.actions.event(now, 'insufficient-capacity', pool, `${type.instanceId} ${o.spot ? 'spot' : 'on-demand'} ${k.zones[o.zone]}: trying the next offering`);
+          continue;
+        }
+        const node = this.actions.launch(pool, o, now);
+        if (node.failed) this.actions.schedule(now + REGISTRATION_TTL_SECONDS, (t) => this.registrationTimeout(pool, node, t));
+        return node;
+      }
+    }
+    stats.failedLaunches++;
+    return null;
+  }
+
+  private registrationTimeout(pool: PoolRuntime, node: NodeRuntime, now: number): void {
+    if (node.state !== NodeState.Provisioning) return;
+    this.actions.deleteNode(pool, node, now);
+    this.touch(now);
+  }
+
+  private solverPools(): SolverPool[] {
+    return this.karpenterPools.map((p) => ({ index: p.index, config: p.config.karpenter!, nodes: p.aliveCount, units: p.aliveUnitCount, maxNodes: p.config.maxNodes }));
+  }
+
+  // In-flight nodes (launched, not yet Ready) with what the pending pods already nominated to them take.
+  private inFlight(): SolverNode[] {
+    const out: SolverNode[] = [];
+    for (const p of this.karpenterPools) for (const n of p.nodes) if (n.state === NodeState.Provisioning && !n.failed) out.push({ pool: p.index, free: n.gpus - n.gpusUsed });
+    return out;
+  }
+
+  // ---- disruption ----
+
+  /** One pass of the disruption controller: emptiness, else single-node consolidation. */
+  disrupt(now: number): void {
+    if (this.emptiness(now)) return;
+    this.singleNode(now);
+  }
+
+  private consolidatable(pool: PoolRuntime, node: NodeRuntime, now: number): boolean {
+    const after = pool.config.karpenter!.consolidateAfterSeconds;
+    if (after === null || node.state !== NodeState.Ready || this.marked.has(node)) return false;
+    const since = node.lastPodEventAt >= 0 ? node.lastPodEventAt : node.readyAt;
+    return now - since >= after;
+  }
+
+  private budgetLeft(pool: PoolRuntime, reason: DisruptionReason): number {
+    let num = 0;
+    let disrupting = 0;
+    for (const n of pool.nodes) {
+      if (n.state !== NodeState.Ready && n.state !== NodeState.Draining) continue;
+      num++;
+      if (n.state === NodeState.Draining || this.marked.has(n)) disrupting++;
+    }
+    return disruptionsLeft(pool.config.karpenter!.budgets, num, disrupting, reason);
+  }
+
+  private emptiness(now: number): boolean {
+    const chosen: [PoolRuntime, NodeRuntime][] = [];
+    for (const pool of this.karpenterPools) {
+      const k = pool.config.karpenter!;
+      const empty = pool.nodes.filter((n) => n.pods.size === 0 && this.consolidatable(pool, n, now));
+      if (empty.length === 0) continue;
+      // sortCandidates: the dearest node first (an empty node's disruption cost is the base cost).
+      empty.sort((a, b) => (priceOfNode(k, b) ?? 0) - (priceOfNode(k, a) ?? 0) || a.uid - b.uid);
+      let left = this.budgetLeft(pool, 'Empty');
+      for (const n of empty) {
+        if (left-- <= 0) break;
+        chosen.push([pool, n]);
+      }
+    }
+    if (chosen.length === 0) return false;
+    for (const [, n] of chosen) this.marked.add(n);
+    this.actions.schedule(now + COMMAND_VALIDATION_SECONDS, (t) => {
+      for (const [pool, n] of chosen) {
+        this.marked.delete(n);
+        if (n.state !== NodeState.Ready || n.pods.size > 0) continue; // pod churn: the command is no longer valid
+        this.stats.get(pool.index)!.empty++;
+        this.actions.event(t, 'consolidation', pool, `empty node ${n.uid} (${pool.config.karpenter!.types[n.instanceType]!.instanceId}) deleted`);
+        this.actions.deleteNode(pool, n, t);
+      }
+    });
+    return true;
+  }
+
+  private singleNode(now: number): boolean {
+    const candidates: { pool: PoolRuntime; node: NodeRuntime; view: CandidateNode; ratio: number }[] = [];
+    for (const pool of this.karpenterPools) {
+      const k = pool.config.karpenter!;
+      if (k.consolidationPolicy !== 'WhenEmptyOrUnderutilized') continue;
+      for (const n of pool.nodes) {
+        if (n.pods.size === 0 || !this.consolidatable(pool, n, now)) continue;
+        const view = this.candidateView(pool, n);
+        candidates.push({ pool, node: n, view, ratio: savingsRatio(k, view) });
+      }
+    }
+    if (candidates.length === 0) return false;
+    candidates.sort((a, b) => b.ratio - a.ratio || a.node.uid - b.node.uid);
+    const destinations = this.destinations();
+    for (const c of candidates) {
+      if (this.budgetLeft(c.pool, 'Underutilized') <= 0) continue;
+      const cmd = computeConsolidation(c.view, c.pool.config.karpenter!, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
+      if (cmd === null) continue;
+      this.marked.add(c.node);
+      this.actions.schedule(now + COMMAND_VALIDATION_SECONDS, (t) => this.execute(c.pool, c.node, cmd, t));
+      return true;
+    }
+    return false;
+  }
+
+  // The command still holds after the validation delay: act on it.
+  private execute(pool: PoolRuntime, node: NodeRuntime, cmd: ConsolidationCommand, now: number): void {
+    const again = node.state === NodeState.Ready ? computeConsolidation(this.candidateView(pool, node), pool.config.karpenter!, this.destinations(), this.settings.spotToSpotConsolidation, this.ice, now) : null;
+    if (again === null || again.kind !== cmd.kind) {
+      this.marked.delete(node);
+      return;
+    }
+    const k = pool.config.karpenter!;
+    const from = `${k.types[node.instanceType]!.instanceId} ${node.spot ? 'spot' : 'on-demand'}`;
+    if (again.kind === 'delete') {
+      this.stats.get(pool.index)!.deleted++;
+      this.actions.event(now, 'consolidation', pool, `underutilized node ${node.uid} (${from}) drained: its pods fit elsewhere`);
+      this.drain(pool, node, now);
+      return;
+    }
+    const replacement = this.launchFirstAvailable(pool, again.types, again.spot, now);
+    if (replacement === null) {
+      this.marked.delete(node);
+      return;
+    }
+    // Pre-spin: drain the old node once the replacement is Ready (or give up if it never is).
+    const waitUntil = now + REGISTRATION_TTL_SECONDS;
+    const wait = (t: number): void => {
+      if (replacement.state === NodeState.Ready) {
+        this.stats.get(pool.index)!.replaced++;
+        this.actions.event(t, 'consolidation', pool, `node ${node.uid} (${from}) replaced by node ${replacement.uid} (${k.types[replacement.instanceType]!.instanceId} ${replacement.spot ? 'spot' : 'on-demand'})`);
+        this.drain(pool, node, t);
+      } else if (replacement.state === NodeState.Provisioning && t < waitUntil) this.actions.schedule(t + DISRUPTION_POLLING_SECONDS, wait);
+      else this.marked.delete(node);
+    };
+    this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, wait);
+  }
+
+  private drain(pool: PoolRuntime, node: NodeRuntime, now: number): void {
+    this.marked.delete(node);
+    if (node.state !== NodeState.Ready) return;
+    node.state = NodeState.Draining;
+    for (const pod of [...node.pods]) this.actions.evictPod(pod, now);
+    if (node.pods.size === 0) this.actions.deleteNode(pool, node, now);
+  }
+
+  private candidateView(pool: PoolRuntime, node: NodeRuntime): CandidateNode {
+    const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => ({ gpus: this.actions.gpusOf(p), pools: this.actions.poolsOf(p) }));
+    return { uid: node.uid, pool: pool.index, type: node.instanceType, spot: node.spot, pods };
+  }
+
+  // Ready nodes of every pool that are not being disrupted, in node order: where evicted pods could go.
+  private destinations(): Destination[] {
+    const out: Destination[] = [];
+    for (const p of this.pools) for (const n of p.nodes) if (n.state === NodeState.Ready && !this.marked.has(n)) out.push({ uid: n.uid, pool: p.index, free: n.freeGpus });
+    return out.sort((a, b) => a.uid - b.uid);
+  }
+}
+
+function priceOfNode(k: NonNullable<PoolRuntime['config']['karpenter']>, n: NodeRuntime): number | null {
+  const t = k.types[n.instanceType]!;
+  return n.spot ? t.spotUsdPerHour : t.onDemandUsdPerHour;
+}

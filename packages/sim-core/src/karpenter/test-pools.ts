@@ -1,0 +1,21 @@
+/** A Karpenter pool for the tests: three A10G instance types at catalog prices, spot and on-demand, two zones. */
+import type { EngineKarpenterPool } from '../engine/engine-config.ts';
+
+// Catalog prices (cost-model/data/catalog.json): g5.xlarge 1.006 / 0.4028 spot, g5.2xlarge 1.212, g5.12xlarge 5.672 / 2.5445 spot;
+// g5.2xlarge is left without a spot price here to stand for a type not sold as spot.
+export const A10G_POOL: EngineKarpenterPool = {
+  types: [
+    { instanceId: 'aws/us-east-1/g5.2xlarge', gpus: 1, onDemandUsdPerHour: 1.212, spotUsdPerHour: null },
+    { instanceId: 'aws/us-east-1/g5.xlarge', gpus: 1, onDemandUsdPerHour: 1.006, spotUsdPerHour: 0.4028 },
+    { instanceId: 'aws/us-east-1/g5.12xlarge', gpus: 4, onDemandUsdPerHour: 5.672, spotUsdPerHour: 2.5445 },
+  ],
+  capacityTypes: ['spot', 'on-demand'],
+  zones: ['us-east-1a', 'us-east-1b'],
+  limitUnits: null,
+  limitNodes: null,
+  consolidationPolicy: 'WhenEmptyOrUnderutilized',
+  consolidateAfterSeconds: 0,
+  budgets: [{ percent: 10, count: null, reasons: null }],
+  initialType: 0,
+  initialSpot: false,
+};

@@ -1,0 +1,81 @@
+/** `nodePools[].provisioner`, `karpenter` and `stockouts` at the parsing edge: upstream defaults and located errors. */
+import { describe, expect, it } from 'vitest';
+import { createSimApi } from '../api/sim-api.ts';
+import { compileScenario } from '../api/compile-scenario.ts';
+import { formatIssue } from './scenario-issue.ts';
+
+const api = createSimApi();
+
+function doc(pool: string): string {
+  return `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: karpenter-parse }
+spec:
+  duration: 1h
+  traffic: { profile: { type: constant, qps: 1 } }
+  services:
+    - { name: api, latency: { distribution: constant, ms: 100 }, nodePool: gpu }
+  nodePools:
+    - name: gpu
+${pool}`;
+}
+
+function report(text: string): string {
+  const v = api.validate(text, 'k.yaml');
+  return v.ok ? 'ok' : v.issues.map(formatIssue).join('\n');
+}
+
+describe('a Karpenter pool', () => {
+  it('takes Karpenter v1 defaults: on-demand, WhenEmptyOrUnderutilized, consolidateAfter 0s, one budget of 10%, batching 1 s / 10 s', () => {
+    const v = api.validate(doc('      provisioner: karpenter\n      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge, aws/us-east-1/g5.12xlarge] }\n'), 'k.yaml');
+    if (!v.ok) throw new Error(v.issues.map(formatIssue).join('\n'));
+    const cfg = compileScenario(v.scenario);
+    const pool = cfg.pools[0]!;
+    expect(pool.autoscaler.enabled).toBe(false);
+    expect(pool.instanceId).toBe('aws/us-east-1/g5.xlarge');
+    expect(pool.karpenter).toMatchObject({
+      capacityTypes: ['on-demand'],
+      zones: ['default'],
+      consolidationPolicy: 'WhenEmptyOrUnderutilized',
+      consolidateAfterSeconds: 0,
+      budgets: [{ percent: 10, count: null, reasons: null }],
+      limitUnits: null,
+      limitNodes: null,
+    });
+    expect(pool.karpenter!.types.map((t) => [t.instanceId, t.gpus])).toEqual([
+      ['aws/us-east-1/g5.xlarge', 1],
+      ['aws/us-east-1/g5.12xlarge', 4],
+    ]);
+    expect(cfg.karpenter).toEqual({ batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false });
+  });
+
+  it('reads Never, budget counts and reasons', () => {
+    const v = api.validate(doc('      provisioner: karpenter\n      karpenter:\n        instanceTypes: [aws/us-east-1/g5.xlarge]\n        disruption: { consolidateAfter: Never, budgets: [{ nodes: "20%" }, { nodes: "0", reasons: [Underutilized] }] }\n'), 'k.yaml');
+    if (!v.ok) throw new Error(v.issues.map(formatIssue).join('\n'));
+    expect(compileScenario(v.scenario).pools[0]!.karpenter).toMatchObject({
+      consolidateAfterSeconds: null,
+      budgets: [
+        { percent: 20, count: null, reasons: null },
+        { percent: null, count: 0, reasons: ['Underutilized'] },
+      ],
+    });
+  });
+
+  it('refuses what Karpenter has no notion of, each at its field', () => {
+    expect(report(doc('      provisioner: karpenter\n      minNodes: 1\n      spotShare: 0.5\n      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge] }\n      stockouts: [{ capacityType: spot, zone: a, from: 0s, duration: 1h }]\n'))).toMatchInlineSnapshot(`
+      "k.yaml:12:17 spec.nodePools[0].minNodes: Karpenter keeps no minimum pool size (pods, not pools, hold nodes up): use initialNodes
+      k.yaml:13:18 spec.nodePools[0].spotShare: a Karpenter pool has no spot share: list spot in karpenter.capacityTypes
+      k.yaml:15:35 spec.nodePools[0].stockouts[0].capacityType: the pool launches only on-demand
+      k.yaml:15:47 spec.nodePools[0].stockouts[0].zone: a zone-scoped stock-out needs karpenter.zones"
+    `);
+    expect(report(doc('      provisioner: karpenter\n'))).toContain('spec.nodePools[0].karpenter: provisioner: karpenter needs a karpenter block with instanceTypes');
+    expect(report(doc('      provisioner: karpenter\n      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge], disruption: { budgets: [{ nodes: "110%" }] } }\n'))).toContain('must be a percentage like "10%" or a node count like "5"');
+  });
+
+  it('a cluster-autoscaler pool keeps its required fields and takes only node-group stock-outs', () => {
+    expect(report(doc('      instance: aws/us-east-1/g5.xlarge\n      maxNodes: 2\n      stockouts: [{ instance: aws/us-east-1/g5.2xlarge, from: 0s, duration: 1h }]\n'))).toBe(
+      "k.yaml:13:31 spec.nodePools[0].stockouts[0].instance: the pool's only instance type is aws/us-east-1/g5.xlarge",
+    );
+    expect(report(doc('      instance: aws/us-east-1/g5.xlarge\n      maxNodes: 2\n      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge] }\n'))).toContain('karpenter settings need provisioner: karpenter');
+  });
+});
