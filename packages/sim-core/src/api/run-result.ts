@@ -124,6 +124,10 @@ export interface TrainingSummary {
   hours: number;
   gpuHours: number;
   lostDays: number;
+  /** Where the expected days go: compute at the run's MFU, checkpoint saves, work redone after interruptions, restarts (they add up to `days`). */
+  breakdownDays: { work: number; checkpoint: number; lostWork: number; restart: number };
+  /** Nodes of an instance-based run (spec.training.nodes); null when the run is given in GPUs. */
+  nodes: number | null;
   interruptions: number;
   costUsd: number | null;
   budget: { budgetUsd: number; fits: boolean; tokensAffordable: number; daysAffordable: number; shortfallUsd: number } | null;

@@ -218,7 +218,8 @@ function closedLoopSummary(r: EngineResult): ClosedLoopSummary | null {
   };
 }
 
-function trainingSummary(scenario: Scenario): TrainingSummary {
+/** The training estimate of a scenario with a training block (closed form, no simulation): what a run reports as `training`. */
+export function trainingSummary(scenario: Scenario): TrainingSummary {
   const t = scenario.spec.training!;
   const common = {
     parameters: t.parameters,
@@ -237,12 +238,12 @@ function trainingSummary(scenario: Scenario): TrainingSummary {
     const e = trainingOnInstance({ ...common, instanceId: t.instance, nodes: t.nodes, capacity: t.purchase, ...asOf });
     const gpu = getInstance(t.instance, asOf).gpu!;
     const price = e.price === null ? { priceSource: null, priceObserved: null } : { priceSource: e.price.source, priceObserved: e.price.freshness ? observedLabel(e.price.freshness) : e.price.sourceDate };
-    return { ...toTrainingSummary(e, e.instanceId, e.gpuCount, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices), ...price, stalePrices: e.stalePrices, ...facts(gpu), memoryFit: trainingMemoryFit(t, gpu, e.gpuCount) };
+    return { ...toTrainingSummary(e, e.instanceId, e.gpuCount, t.nodes, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices), ...price, stalePrices: e.stalePrices, ...facts(gpu), memoryFit: trainingMemoryFit(t, gpu, e.gpuCount) };
   }
   const gpu = getGpu(t.gpu!);
   const usdPerGpuHour = t.pricePerGpuHour ?? null;
   const e = trainingEstimate({ ...common, gpu, gpuCount: t.gpus!, usdPerGpuHour, gpusPerNode: Math.min(8, t.gpus!) });
-  const summary = toTrainingSummary(e, gpu.id, t.gpus!, t.pricePerGpuHour === undefined ? 'unpriced' : 'per-gpu-hour', usdPerGpuHour, usdPerGpuHour === null ? [`no pricePerGpuHour for ${gpu.id}`] : []);
+  const summary = toTrainingSummary(e, gpu.id, t.gpus!, null, t.pricePerGpuHour === undefined ? 'unpriced' : 'per-gpu-hour', usdPerGpuHour, usdPerGpuHour === null ? [`no pricePerGpuHour for ${gpu.id}`] : []);
   return { ...summary, priceSource: null, priceObserved: null, stalePrices: [], ...facts(gpu), memoryFit: trainingMemoryFit(t, gpu, t.gpus!) };
 }
 
@@ -250,6 +251,7 @@ function toTrainingSummary(
   e: ReturnType<typeof trainingEstimate>,
   hardware: string,
   gpuCount: number,
+  nodes: number | null,
   purchase: string,
   usdPerGpuHour: number | null,
   unknownPrices: string[],
@@ -265,6 +267,8 @@ function toTrainingSummary(
     hours: e.expectedSeconds / 3600,
     gpuHours: e.expectedGpuHours,
     lostDays: (e.expectedSeconds - e.idealSeconds) / 86_400,
+    breakdownDays: { work: e.idealSeconds / 86_400, checkpoint: e.checkpointOverheadSeconds / 86_400, lostWork: e.lostWorkSeconds / 86_400, restart: e.restartSeconds / 86_400 },
+    nodes,
     interruptions: e.expectedInterruptions,
     costUsd: e.costUsd,
     budget: e.budget ?? null,

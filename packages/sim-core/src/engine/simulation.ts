@@ -677,6 +677,7 @@ export class Simulation {
     // GPUs of ready nodes; services without a pool bring their replicas' own GPUs.
     let readyGpus = podGpus;
     let cost = 0;
+    let spotCost = 0;
     for (const pool of this.pools) {
       pool.accrue(now);
       const r = pool.countIn(NodeState.Ready) + pool.countIn(NodeState.Draining);
@@ -684,6 +685,7 @@ export class Simulation {
       if (pool.config.unit !== 'cpu') readyGpus += pool.config.karpenter ? pool.readyUnits() : r * pool.config.gpusPerNode;
       provisioningNodes += pool.countIn(NodeState.Provisioning);
       cost += pool.accruedUsd();
+      spotCost += pool.accruedSpotUsd();
     }
     for (const svc of this.services) for (const pod of svc.pods) if (pod.state === PodState.Pending || pod.state === PodState.Pulling) pending++;
     s.desiredReplicas[i] = desired;
@@ -694,6 +696,7 @@ export class Simulation {
     const util = readyGpus > 0 && dt > 0 ? Math.min(1, busyGpuSeconds / (readyGpus * dt)) : 0;
     s.gpuUtilization[i] = util;
     s.costUsd[i] = cost;
+    s.spotCostUsd[i] = spotCost;
     s.kvCacheUtilization[i] = kvPods > 0 ? kvSum / kvPods : 0;
     let waiting = 0;
     for (const svc of this.services) waiting += svc.queuedTotal();
