@@ -76,7 +76,7 @@ describe('a Karpenter pool exports as a Karpenter v1 NodePool', () => {
     expect(dep.spec.template.spec.nodeSelector).toEqual({ 'karpenter.sh/nodepool': 'gpu' });
     expect(dep.spec.template.spec.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
     expect(notes.filter((n) => n.startsWith('NodePool/'))).toEqual([
-      'NodePool/gpu: nodeClassRef names a EC2NodeClass "gpu" (not written: its role, subnets, security groups and images are your cluster\'s): create it',
+      'NodePool/gpu: nodeClassRef names the EC2NodeClass "gpu" (not written: its role, subnets, security groups and images are your cluster\'s): create it',
       'NodePool/gpu: stock-outs and spot interruptions are simulation inputs, not NodePool fields: kept in the design-sim ConfigMap',
     ]);
   });

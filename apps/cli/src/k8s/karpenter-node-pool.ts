@@ -41,7 +41,7 @@ export function karpenterNodePool(pool: Pool, scenario: Scenario, notes: string[
   const regions = [...new Set(insts.map((i) => i.region))];
   const gpu = (insts[0]?.gpuCount ?? 0) > 0;
   const ref = `NodePool/${pool.name}`;
-  notes.push(`${ref}: nodeClassRef names a ${nodeClass.kind} "${pool.name}" (not written: its role, subnets, security groups and images are your cluster's): create it`);
+  notes.push(`${ref}: nodeClassRef names the ${nodeClass.kind} "${pool.name}" (not written: its role, subnets, security groups and images are your cluster's): create it`);
   if (k.limits.nodes === undefined && pool.maxNodes < MAX_NODES) {
     notes.push(`${ref}: maxNodes ${pool.maxNodes} is the simulation's cap, not a NodePool limit (set karpenter.limits.nodes to write limits.nodes); kept in the design-sim ConfigMap`);
   }
