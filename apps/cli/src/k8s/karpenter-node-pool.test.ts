@@ -81,12 +81,27 @@ describe('a Karpenter pool exports as a Karpenter v1 NodePool', () => {
     ]);
   });
 
-  it('writes Karpenter v1 defaults explicitly for a pool that gives only instance types, and the default GPU-less CPU limit in cpu', () => {
+  it('writes Karpenter v1 defaults explicitly for a pool that gives only instance types', () => {
     const s = withPool('    - name: gpu\n      provisioner: karpenter\n      karpenter:\n        instanceTypes: [aws/us-east-1/g5.xlarge]\n');
     const np = nodePool(exportK8s(s.scenario, parse(s.text) as Record<string, unknown>, ca).objects);
     expect(np.spec.limits).toBeUndefined();
     expect(np.spec.disruption).toEqual({ consolidationPolicy: 'WhenEmptyOrUnderutilized', consolidateAfter: '0s', budgets: [{ nodes: '10%' }] });
     expect((np.spec.template as { spec: { requirements: unknown[] } }).spec.requirements[1]).toEqual({ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['on-demand'] });
+  });
+
+  it('on a CPU pool writes the vCPU limit as cpu and no GPU taint, and reads it back', () => {
+    const pool = '    - name: gpu\n      provisioner: karpenter\n      karpenter:\n        instanceTypes: [aws/us-east-1/m6i.large, aws/us-east-1/m6i.xlarge]\n        limits: { gpus: 64 }\n';
+    const s0 = withPool(pool);
+    const text = s0.text.replace('      gpusPerReplica: 1\n', '      cpuPerReplica: 1\n');
+    const r = parseScenarioText(text, 'cpu.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const s = { text, scenario: r.scenario };
+    const { exported, back } = roundTrip(s);
+    const np = nodePool(exported.objects);
+    expect(np.spec.limits).toEqual({ cpu: '64' });
+    expect((np.spec.template as { spec: Record<string, unknown> }).spec.taints).toBeUndefined();
+    expect(k8sSchemaErrors(np)).toEqual([]);
+    expect(back.ok && back.scenario).toEqual(s.scenario);
   });
 
   it('refuses a Karpenter pool on a cloud Karpenter has no provider for, with the pool named', () => {
