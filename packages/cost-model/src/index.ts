@@ -55,3 +55,5 @@ export {
 } from './training-memory.ts';
 export { compareServingCost, costPerMillionRequests, type ServingComparisonRow, type ServingOption } from './comparisons.ts';
 export { purchaseBreakEven, type PurchaseBreakEven, type PurchaseBreakEvenInput, type PurchaseOptionCost } from './purchase-break-even.ts';
+export { getLink, type LinkKind, type NetworkLink } from './links.ts';
+export { usdPerMillionTokens } from './token-cost.ts';

@@ -9,6 +9,8 @@ export { compileScenario } from './api/compile-scenario.ts';
 export { lookupMetric, metricFormula } from './api/metric-lookup.ts';
 export { RUN_RESULT_FORMAT_VERSION, type ClosedLoopSummary, type LoadLevelSummary, type RunResult, type ServingSummary, type TrainingMemoryFit, type TrainingSummary } from './api/run-result.ts';
 export type { PrefixCacheSummary } from './api/prefix-cache-summary.ts';
+export type { DisaggregatedPoolSummary, DisaggregatedSummary } from './api/disaggregated-summary.ts';
+export { KNOWN_MODELS } from './llm/llm-models.ts';
 export { MAX_TRACE_TOKENS, TraceFormatError, TraceRows, type TraceChunkReader, type TraceFormat, type TraceOpener } from './traffic/trace-reader.ts';
 export { type ScaleToZeroSummary } from './api/scale-to-zero.ts';
 export { type NodePoolSummary } from './api/node-pool-summary.ts';

@@ -72,6 +72,7 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
     const cpus = svc.cpuPerReplica !== undefined ? { cpu: toQuantity(svc.cpuPerReplica) } : undefined;
     const image = o.image ?? `registry.example.com/${svc.name}:latest`;
     if (o.image === undefined) notes.push(`Deployment/${svc.name}: image ${image} is a placeholder: pass --image`);
+    if (svc.llm?.disaggregated !== undefined) notes.push(`Deployment/${svc.name}: llm.disaggregated: only the prefill replicas are exported; the decode pool (${svc.name}-decode) and the KV-transfer wiring are not (they depend on the serving engine's P/D setup)`);
     objects.push({
       apiVersion: 'apps/v1',
       kind: 'Deployment',

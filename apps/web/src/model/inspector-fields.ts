@@ -4,7 +4,7 @@
  * default (an empty box means "default"). Fields not listed here are still editable through the
  * component's YAML box; validation is always sim-core's.
  */
-import type { PathSegment } from '@design-sim/sim-core';
+import { KNOWN_MODELS, type PathSegment } from '@design-sim/sim-core';
 import type { PlainObject } from './doc-path.ts';
 import type { ComponentKind } from './design-graph.ts';
 
@@ -114,8 +114,8 @@ const LATENCY: VariantDef = {
   },
 };
 
-/** The model names sim-core knows (`llm-schema.ts`; `llama-3-*` aliases are accepted too). */
-export const KNOWN_LLM_MODELS = ['llama-3.1-8b', 'llama-3.1-70b'] as const;
+/** The model names sim-core knows (its `llm-models.ts`, one source; aliases such as `llama-3-70b` are accepted too). */
+export const KNOWN_LLM_MODELS: readonly string[] = Object.keys(KNOWN_MODELS);
 
 /** What a service becomes when switched to token-level LLM serving (sim-core's own example lengths). */
 const LLM_CREATE: PlainObject = { model: 'llama-3.1-8b', precision: 'bf16', inputTokens: 512, outputTokens: 256 };
@@ -143,6 +143,22 @@ const HPA_METRIC: VariantDef = {
     cpuUtilization: { defaults: { type: 'cpuUtilization', target: 60 }, fields: metricFields('0', '15s') },
     queueLength: { defaults: { type: 'queueLength', target: 2 }, fields: metricFields('0', '15s') },
     kvCacheUtilization: { defaults: { type: 'kvCacheUtilization', target: 70 }, fields: metricFields('0', '15s') },
+  },
+};
+
+/** A KEDA trigger (what KEDA polls to decide 0 ↔ 1). */
+const KEDA_TRIGGER: VariantDef = {
+  kind: 'variant',
+  key: [],
+  discriminator: 'type',
+  label: 'Trigger',
+  variants: {
+    requestRate: { defaults: { type: 'requestRate' }, fields: [f('activationThreshold', 'Activation threshold (req/s)', 'value', { placeholder: '0' }), f('window', 'Window', 'value', { placeholder: '1m' })] },
+    pendingRequests: { defaults: { type: 'pendingRequests' }, fields: [f('activationThreshold', 'Activation threshold (requests)', 'value', { placeholder: '0' })] },
+    prometheus: {
+      defaults: { type: 'prometheus', metric: 'queueLength' },
+      fields: [f('metric', 'Metric', 'select', { options: ['queueLength', 'concurrency', 'qpsPerReplica'] }), f('activationThreshold', 'Activation threshold', 'value', { placeholder: '0' }), f('window', 'Window', 'value', { placeholder: '2m' })],
+    },
   },
 };
 
@@ -211,6 +227,19 @@ export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly Section
         f('gpuMemoryUtilization', 'GPU memory share', 'value', { placeholder: '0.9' }),
       ],
     },
+    {
+      title: 'Disaggregated decode pool',
+      key: ['llm', 'disaggregated'],
+      optional: { create: { decode: { replicas: 1 }, kvTransfer: { link: 'infiniband' } } },
+      items: [
+        f(['decode', 'nodePool'], 'Decode node pool', 'text', { help: 'the service itself prefills; decode runs as <name>-decode on this pool' }),
+        f(['decode', 'gpu'], 'Decode GPU', 'gpu', { help: "default: the decode pool's GPU" }),
+        f(['decode', 'replicas'], 'Decode replicas', 'value', { placeholder: '1' }),
+        f(['decode', 'gpusPerReplica'], 'Decode GPUs per replica', 'value', { placeholder: '1' }),
+        f(['kvTransfer', 'link'], 'KV-cache link', 'select', { options: ['nvlink', 'infiniband', 'ethernet'] }),
+        f(['kvTransfer', 'gbps'], 'Link Gb/s', 'value', { placeholder: 'catalog figure' }),
+      ],
+    },
     { title: 'Queue', key: ['queue'], optional: { create: { timeout: '2s' } }, items: [f('maxLength', 'Max length'), f('timeout', 'Timeout')] },
     { title: 'Start-up', key: ['startup'], optional: { create: { imagePull: '45s', modelLoad: '60s' } }, items: [f('imagePull', 'Image pull', 'value', { placeholder: '0' }), f('modelLoad', 'Model load', 'value', { placeholder: '0' }), f('readiness', 'Readiness', 'value', { placeholder: '0' })] },
     {
@@ -229,6 +258,19 @@ export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly Section
         f('syncPeriod', 'Sync period', 'value', { placeholder: '15s' }),
         f('tolerance', 'Tolerance', 'value', { placeholder: '0.1' }),
         { kind: 'list', key: ['metrics'], label: 'Metrics', item: HPA_METRIC, create: { type: 'qpsPerReplica', target: 15 } },
+      ],
+    },
+    {
+      title: 'Scale to zero (KEDA)',
+      key: ['keda'],
+      optional: { create: { triggers: [{ type: 'requestRate' }], buffer: { timeout: '5m' } } },
+      items: [
+        f('minReplicaCount', 'Min replicas (0 = scale to zero)', 'value', { placeholder: '0' }),
+        f('pollingInterval', 'Polling interval', 'value', { placeholder: '30s' }),
+        f('cooldownPeriod', 'Cool-down period', 'value', { placeholder: '300s' }),
+        f(['buffer', 'capacity'], 'Buffer: most waiting', 'value', { placeholder: 'unlimited' }),
+        f(['buffer', 'timeout'], 'Buffer: timeout', 'value', { placeholder: 'none' }),
+        { kind: 'list', key: ['triggers'], label: 'Triggers', item: KEDA_TRIGGER, create: { type: 'requestRate' } },
       ],
     },
   ],

@@ -11,6 +11,9 @@ describe('node summaries', () => {
     expect(nodeSummary('traffic', { profile: { type: 'points', points: [[0, 100], ['1h', 1000], { at: '2h', qps: 300 }] } }).detail).toBe('points 100–1000 req/s');
     expect(nodeSummary('training', { parameters: 7e9, tokens: '2T', instance: 'aws/us-east-1/p4de.24xlarge', nodes: 4 }).detail).toBe('7B params · 2T tokens · 4 × p4de.24xlarge');
     expect(nodeSummary('service', { name: 'llm', llm: { model: 'llama-3.1-8b' } }).detail).toBe('1 replica · LLM · llama-3.1-8b · bf16');
+    expect(nodeSummary('service', { name: 'nim', llm: { model: 'llama-3.1-8b' }, keda: { triggers: [{ type: 'requestRate' }] }, hpa: { minReplicas: 1, maxReplicas: 4 } }).detail).toBe(
+      '1 replica · LLM · llama-3.1-8b · bf16 · KEDA 0–4',
+    );
     expect(nodeSummary('service', { name: 'llm', replicas: 8, llm: { model: 'llama-3.1-70b', precision: 'fp8' } }).detail).toBe('8 replicas · LLM · llama-3.1-70b · fp8');
     expect(nodeSummary('service', { name: 'llm', llm: { model: { layers: 2, hiddenSize: 64, kvHeads: 1, headDim: 64 } } }).detail).toBe('1 replica · LLM · custom model · bf16');
   });

@@ -74,7 +74,9 @@ export function nodeSummary(kind: ComponentKind, f: PlainObject): { title: strin
     case 'cache':
       return { title: 'Cache', detail: `hit ${s(f.hitRatio)} · ${s(f.latency)}` };
     case 'service': {
-      const hpa = isObject(f.hpa) ? ` · HPA ${s(f.hpa.minReplicas ?? 1)}–${s(f.hpa.maxReplicas)}` : '';
+      // KEDA owns 0 ↔ 1 and drives the HPA for 1 ↔ N: the node shows the whole range it scales over.
+      const keda = isObject(f.keda) ? ` · KEDA ${s(f.keda.minReplicaCount ?? 0)}–${isObject(f.hpa) ? s(f.hpa.maxReplicas) : 1}` : '';
+      const hpa = keda !== '' ? keda : isObject(f.hpa) ? ` · HPA ${s(f.hpa.minReplicas ?? 1)}–${s(f.hpa.maxReplicas)}` : '';
       const replicas = f.replicas ?? (isObject(f.hpa) ? f.hpa.minReplicas : undefined) ?? 1;
       const serving = isObject(f.llm) ? llmText(f.llm) : latencyText(asObject(f.latency));
       return { title: s(f.name), detail: `${s(replicas)} replica${replicas === 1 ? '' : 's'} · ${serving}${hpa}` };

@@ -1,3 +1,4 @@
+import type { DisaggregatedSummary } from './disaggregated-summary.ts';
 import type { PrefixCacheSummary } from './prefix-cache-summary.ts';
 import type { CostLine, LineItemCosts } from '@design-sim/cost-model';
 import type { EngineEvent } from '../engine/engine-result.ts';
@@ -52,6 +53,8 @@ export interface ServingSummary {
     costPerMillionOutputTokensUsd: number | null;
     /** Services with prompt templates or sessions: hit rate, TTFT with and without a hit, compute saved; null otherwise. */
     prefixCache: PrefixCacheSummary | null;
+    /** Disaggregated services: per pool (prefill, decode) GPU, replicas, utilization, queue, tokens and cost per million tokens; the KV transfer. Empty without one. */
+    disaggregated: DisaggregatedSummary[];
   } | null;
   /**
    * Closed-loop traffic only: users over the run, the achieved throughput, and one row per user level (a

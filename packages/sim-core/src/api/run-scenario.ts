@@ -15,6 +15,8 @@ import { lookupMetric, metricFormula } from './metric-lookup.ts';
 import { type ClosedLoopSummary, RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type TrainingSummary } from './run-result.ts';
 import type { TraceOpener } from '../traffic/trace-reader.ts';
 import { scaleUpLag } from './scale-up-lag.ts';
+import { runningServices } from '../scenario/disaggregation.ts';
+import { disaggregatedSummaries } from './disaggregated-summary.ts';
 import { scaleToZeroSummary, withoutScaleToZero } from './scale-to-zero.ts';
 import type { EngineConfig } from '../engine/engine-config.ts';
 import { staticCosts } from './static-costs.ts';
@@ -68,12 +70,13 @@ interface JudgeExtras {
 function judge(scenario: Scenario, seed: number, engine: EngineResult | null, training: TrainingSummary | null, progress: number, extras: JudgeExtras | null = null): RunResult {
   const summary = engine === null ? null : servingSummary(scenario, engine, extras);
   const services = engine === null || summary === null ? null : serviceSummaries(scenario, engine, summary.cost.lines, summary.durationSeconds / 3600);
+  if (engine !== null && services !== null && summary?.llm && extras !== null) summary.llm.disaggregated = disaggregatedSummaries(scenario, extras.cfg, engine, services, summary.durationSeconds / 3600);
   const costs = scenario.spec.costs ? staticCosts(scenario.spec.costs, scenario.spec.catalogDate) : null;
   const partial = { summary, training, costs, services };
   const lookup = (metric: string, item: string | null = null): number | null => lookupMetric(partial, metric, item);
   const expectations = evaluateExpectations(expectationsOf(scenario), lookup);
   const claims = gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m));
-  const diagnostics = [...(engine === null ? [] : servingDiagnostics(engine, scenario.spec.services.map((x) => x.name))), ...(training === null ? [] : trainingDiagnostics(training))];
+  const diagnostics = [...(engine === null ? [] : servingDiagnostics(engine, runningServices(scenario.spec.services).map((x) => x.name))), ...(training === null ? [] : trainingDiagnostics(training))];
   return {
     formatVersion: RUN_RESULT_FORMAT_VERSION,
     scenario: { name: scenario.metadata.name, title: scenario.metadata.title ?? null },
@@ -155,7 +158,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
     gpuUtilization: r.gpuUtilizationMean,
     spotInterruptions: r.spotInterruptions,
     nodePools: nodePoolSummaries(r, bill.lines),
-    scaleUp: scaleUpLag(r.events, r.timeseries, scenario.spec.services.length, r.durationSeconds),
+    scaleUp: scaleUpLag(r.events, r.timeseries, runningServices(scenario.spec.services).length, r.durationSeconds),
     scaleToZero: extras === null ? null : scaleToZeroSummary(extras.cfg, r, bill.totalUsd, extras.baselineCostUsd),
     llm: r.llm
       ? {
@@ -165,6 +168,8 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
           outputTokensPerSecond: r.endSeconds > 0 ? r.llm.outputTokens / r.endSeconds : 0,
           costPerMillionOutputTokensUsd: r.llm.outputTokens > 0 ? (bill.totalUsd / r.llm.outputTokens) * 1e6 : null,
           prefixCache: prefixCacheSummary(r.llm.prefixCache),
+          // Filled in by judge once the per-service bill shares exist.
+          disaggregated: [],
         }
       : null,
     closedLoop: closedLoopSummary(r),

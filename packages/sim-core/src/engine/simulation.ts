@@ -287,7 +287,8 @@ export class Simulation {
    */
   private startClosedLoops(): void {
     const cfg = this.cfg;
-    this.store.tokens = cfg.traffic.some((t) => t.trace);
+    // Token counts travel with a request when a trace sets them or a prefill service hands them to its decode service.
+    this.store.tokens = cfg.traffic.some((t) => t.trace) || cfg.services.some((x) => x.llm?.role === 'prefill');
     this.closed = cfg.traffic.map((t, i) => (t.closed ? new ClosedLoop(userSchedule(t.closed.users, cfg.durationSeconds), t.closed.think, new Rng(cfg.seed, RngStream.think * 1000 + i)) : null));
     if (this.closed.every((c) => c === null)) return;
     const closed = this.closed;
@@ -869,6 +870,7 @@ export class Simulation {
           unitSecondsByPool: [...rec.unitSecondsByPool],
           series: { servedQps: cut(x.servedQps), failedQps: cut(x.failedQps), latencyP99Ms: cut(x.latencyP99Ms), readyReplicas: cut(x.readyReplicas), utilization: cut(x.utilization), waiting: cut(x.waiting) },
           keda: this.kedas[svc.index]?.result(bill.endSeconds) ?? null,
+          llmTokens: svc.llm === null ? null : { prompt: svc.llm.promptTokens, generated: svc.llm.generatedTokens, sequences: svc.llm.sequences },
           unscheduled: this.unscheduledOf(svc, bill.endSeconds),
         };
       }),
