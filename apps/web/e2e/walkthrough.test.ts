@@ -111,7 +111,7 @@ describe('design-sim in a real browser', () => {
     expect(blocking, `main-thread tasks over 50 ms during the run: ${JSON.stringify(blocking)}`).toEqual([]);
 
     const paths = await chartPaths(page);
-    for (const key of ['qps/offered', 'qps/served', 'qps/capacity', 'backlog/waiting', 'backlog/inService', 'fleet/desired', 'fleet/ready', 'fleet/nodes', 'fleet/provisioning', 'latency/p50', 'latency/p95', 'latency/p99', 'cost/cost']) {
+    for (const key of ['qps/offered', 'qps/served', 'qps/capacity', 'backlog/waiting', 'backlog/inService', 'fleet/desired', 'fleet/ready', 'fleet/nodes', 'fleet/provisioning', 'latency/p50', 'latency/p95', 'latency/p99', 'rate/rate', 'rate/onDemand', 'rate/spot', 'cost/cost', 'cost/spotCost']) {
       expect(paths[key], key).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){20,}/);
     }
     expect(await page.locator('[data-chart=latency] [data-ref="SLO p99"]').count()).toBe(1);
@@ -120,13 +120,14 @@ describe('design-sim in a real browser', () => {
     expect(await page.getAttribute('[data-metric="latency.p99"]', 'data-status')).toMatch(/^(pass|fail)$/);
     expect(await page.locator('[data-testid=cost-breakdown] tbody tr').count()).toBeGreaterThanOrEqual(2);
 
-    // The shared time cursor: hovering one chart puts a cursor on all five (requests, backlog, fleet, latency, cost) and a tooltip on the hovered one.
+    // The shared time cursor: hovering one chart puts a crosshair on all six (requests, backlog, fleet, latency, $/hour, cost) and a tooltip on the hovered one only.
     // The results panel scrolls inside the page: bring the chart on screen before pointing at it.
     await page.locator('[data-chart=qps] svg').scrollIntoViewIfNeeded();
     const box = (await page.locator('[data-chart=qps] svg').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
-    await expect.poll(() => page.locator('.ds-cursor').count()).toBe(5);
+    await expect.poll(() => page.locator('.ds-cursor').count()).toBe(6);
     expect(await page.textContent('[data-chart=qps] .ds-tooltip')).toMatch(/t = \d+:\d\d/);
+    expect(await page.locator('.ds-tooltip').count()).toBe(1);
     await page.locator('.ds-bottom').evaluate((el) => el.scrollTo(0, 330));
     await screenshot(page, '03-charts-2h');
     await page.mouse.move(5, 5);
@@ -194,9 +195,11 @@ describe('design-sim in a real browser', () => {
   it('opens a shared link in a fresh browser and restores the same design', async () => {
     const original = await viewYaml(page);
     await page.click('[data-testid=share]');
+    await page.waitForSelector('[data-testid=share-url][data-ready=true]');
     const url = await page.inputValue('[data-testid=share-url]');
     await page.keyboard.press('Escape');
-    expect(url).toMatch(/#s=[A-Za-z0-9+\-$]+$/);
+    // An edited library design: the YAML deflated, its prompt and notes by reference to the library file.
+    expect(url).toMatch(/#z=[A-Za-z0-9_-]+&lib=autoscaling-100-to-1000-qps\.yaml$/);
     const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const p2 = await newPage(other);
     await p2.goto(url);
@@ -209,7 +212,7 @@ describe('design-sim in a real browser', () => {
     await screenshot(p2, '05-shared-link');
     // A damaged link is reported, not half-loaded.
     const p3 = await newPage(other);
-    await p3.goto(`${baseUrl}#s=not-a-design`);
+    await p3.goto(`${baseUrl}#z=not-a-design`);
     await p3.waitForSelector('[data-testid=notice]');
     expect(await p3.textContent('[data-testid=notice]')).toMatch(/shared link/i);
     await other.close();
@@ -266,8 +269,18 @@ describe('design-sim in a real browser', () => {
     await waitForFreshResult(page, before);
     await page.waitForSelector('[data-testid=compare-diff] tr[data-metric="cost.hourly"]');
     const row = (await page.textContent('[data-testid=compare-diff] tr[data-metric="cost.hourly"]'))!;
-    expect(row).toMatch(/\+\$[\d.,]+/);
-    expect(await page.locator('[data-testid=compare] figure[data-chart]').count()).toBe(10);
+    // Differences in units: dollars per hour, GPUs, percentage points.
+    expect(row).toMatch(/\+\$[\d.,]+\/h/);
+    expect(await page.textContent('[data-testid=compare-diff] tr[data-metric="gpus.peak"]')).toMatch(/\d+ GPUs/);
+    expect(await page.textContent('[data-testid=compare-diff] tr[data-metric="availability"] td:nth-child(4)')).toMatch(/ pp$/);
+    // One set of charts with both runs on shared axes: A dashed, B solid; all on-demand B has no spot line, A has.
+    await page.waitForSelector('[data-testid=compare-charts] [data-chart=cost] path[data-series=b-cost]');
+    expect(await page.locator('[data-testid=compare] figure[data-chart]').count()).toBe(6);
+    expect(await page.getAttribute('[data-testid=compare-charts] [data-chart=fleet] path[data-series=a-ready]', 'stroke-dasharray')).toBe('5 4');
+    expect(await page.getAttribute('[data-testid=compare-charts] [data-chart=fleet] path[data-series=b-ready]', 'stroke-dasharray')).toBe(null);
+    expect(await page.locator('[data-testid=compare-charts] [data-chart=rate] path[data-series=a-spot]').count()).toBe(1);
+    expect(await page.locator('[data-testid=compare-charts] [data-chart=rate] path[data-series=b-spot]').count()).toBe(0);
+    await page.locator('[data-testid=compare-charts]').scrollIntoViewIfNeeded();
     await screenshot(page, '08-compare');
     await page.keyboard.press('Control+z');
   });
@@ -275,6 +288,10 @@ describe('design-sim in a real browser', () => {
   it('practice: pick a prompt, design an answer from the palette, add an estimate, check it', async () => {
     await page.click('[data-testid=mode-practice]');
     await page.click('text=Pick a prompt…');
+    // The interview prompts of content/practice/*.md come first, each with its model answer from the library.
+    await page.waitForSelector('[data-testid=practice-prompts] button[data-practice]');
+    expect(await page.locator('[data-testid=practice-prompts] button[data-practice]').count()).toBe(4);
+    expect(await page.textContent('[data-testid=practice-prompts]')).toContain('You have a Kubernetes cluster with 10 GPU nodes');
     await page.click(`button[data-file="${EXAMPLE}"]`);
     await page.waitForSelector('[data-testid=practice] blockquote');
     expect(await page.locator('.react-flow__node').count()).toBe(1);
@@ -299,6 +316,14 @@ describe('design-sim in a real browser', () => {
     expect(await page.getAttribute('[data-testid=practice-report] tr[data-verdict]', 'data-verdict')).toBe('way-off');
     await screenshot(page, '09-practice');
     await page.check('text=run on every edit');
+    // Your design against the reference answer, side by side in Compare: nothing is replaced.
+    const mine = await viewYaml(page);
+    await page.click('[data-testid=practice-compare-reference]');
+    await page.waitForSelector('[data-testid=compare-diff] tr[data-metric="gpus.peak"]');
+    expect(await page.textContent('[data-testid=compare-diff] caption')).toContain('A = reference answer');
+    await page.waitForSelector('[data-testid=compare-charts] path[data-series=a-ready]');
+    expect(await viewYaml(page)).toBe(mine);
+    await screenshot(page, '09-practice-vs-reference');
   });
 
   it('runs a token-level LLM scenario from the library: TTFT card, tokens/s chart, and output tokens change the result', async () => {

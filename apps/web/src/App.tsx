@@ -5,6 +5,7 @@
  */
 import { formatPath, type RunResult } from '@design-sim/sim-core';
 import { ReactFlowProvider } from '@xyflow/react';
+import { useStore } from 'zustand';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultDesign, type Notice } from './boot.ts';
 import { CanvasViewContext, type CanvasView } from './components/canvas-view-context.ts';
@@ -22,7 +23,7 @@ import { RunStatus } from './components/RunStatus.tsx';
 import { ScenarioBrief } from './components/ScenarioBrief.tsx';
 import { ShortcutSheet } from './components/ShortcutSheet.tsx';
 import { Splitter } from './components/Splitter.tsx';
-import { Toolbar, type Mode } from './components/Toolbar.tsx';
+import { Toolbar } from './components/Toolbar.tsx';
 import { clearAutosave, useAutosave } from './hooks/useAutosave.ts';
 import { useDesign } from './hooks/useDesign.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
@@ -31,19 +32,21 @@ import { useRunState } from './hooks/useRunState.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
 import { copySelection, type Clip } from './model/clipboard.ts';
 import type { LibraryEntry } from './model/content-library.ts';
+import type { PracticePrompt } from './model/practice-prompts.ts';
 import { asArray, asObject, type PlainObject } from './model/doc-path.ts';
 import { issueLines, loadDesignFile, loadDesignText } from './model/load-design.ts';
 import { practiceDoc } from './model/practice.ts';
 import { docToYaml } from './model/scenario-yaml.ts';
-import { encodeShareHash } from './model/share-url.ts';
 import type { ShownResult } from './model/run-state.ts';
 import { designTitle, keepRecent } from './model/recent-designs.ts';
 import { staleReason } from './model/stale-reason.ts';
 import { pathWithin } from './model/validate-design.ts';
 import { nodeStatus, type NodeStatus } from './results/node-status.ts';
-import { createSimClient } from './worker/sim-client.ts';
+import { isShareHash, openSharedHash, shareHash } from './share-link.ts';
+import { createUiStore } from './state/ui-store.ts';
+import { createSimClient, type SimClient } from './worker/sim-client.ts';
 import { newSimWorker } from './worker/new-sim-worker.ts';
-import { createWorkerValidator } from './worker/validation-client.ts';
+import { createWorkerValidator, type Validator } from './worker/validation-client.ts';
 import { downloadBlob } from './components/image-export.ts';
 
 // The Optimize tab loads on demand; once opened it stays mounted (hidden) so a search survives a tab switch.
@@ -52,9 +55,9 @@ const OptimizePanel = lazy(() => import('./components/OptimizePanel.tsx').then((
 interface Props {
   initialDoc: PlainObject;
   initialNotice: Notice | null;
+  /** The simulator client and validator, when the entry started their workers before the first render (main.tsx). */
+  workers?: { client: SimClient; validator: Validator };
 }
-
-type Dialog = null | 'library' | 'practice' | 'yaml' | 'share' | 'shortcuts' | 'new';
 
 function download(name: string, text: string): void {
   downloadBlob(name, new Blob([text], { type: 'application/yaml' }));
@@ -66,30 +69,33 @@ function runKeyOf(s: ShownResult): string {
 }
 
 /** The application. */
-export function App({ initialDoc, initialNotice }: Props) {
-  const [validator] = useState(() => createWorkerValidator(newSimWorker));
+export function App({ initialDoc, initialNotice, workers }: Props) {
+  const [validator] = useState(() => workers?.validator ?? createWorkerValidator(newSimWorker));
   const design = useDesign(initialDoc, validator);
   const { doc, graph, validation, fileName, dispatch } = design;
-  const [client] = useState(() => createSimClient(newSimWorker));
+  const [client] = useState(() => workers?.client ?? createSimClient(newSimWorker));
   useEffect(() => {
     client.prewarm();
-    return () => client.dispose();
-  }, [client]);
+    // Workers handed in by the entry belong to the page, not to this render of the app.
+    return workers === undefined ? () => client.dispose() : undefined;
+  }, [client, workers]);
   const [autoRun, setAutoRun] = useState(true);
   const sim = useSimulation(client, validation, fileName, { autoRun });
   const [cursor, setCursor] = useState<number | null>(null);
-  const [mode, setMode] = useState<Mode>('design');
-  const [dialog, setDialog] = useState<Dialog>(null);
+  // The shell's UI state lives in its own store, read slice by slice (state/ui-store.ts).
+  const [ui] = useState(createUiStore);
+  const mode = useStore(ui, (s) => s.mode);
+  const dialog = useStore(ui, (s) => s.dialog);
+  const panels = useStore(ui, (s) => s.panels);
+  const split = useStore(ui, (s) => s.split);
+  const optimizeOpened = useStore(ui, (s) => s.optimizeOpened);
+  const { setMode, setDialog, setSplit, togglePanel } = ui.getState();
   const [notice, setNotice] = useState<Notice | null>(initialNotice);
   const [baseline, setBaseline] = useState<Baseline | null>(null);
   const [practiceRef, setPracticeRef] = useState<PlainObject | null>(null);
   const [loads, setLoads] = useState(0);
-  const [panels, setPanels] = useState({ palette: true, inspector: true });
-  const [split, setSplit] = useState(46);
-  const [optimizeOpened, setOptimizeOpened] = useState(false);
   // Copied components (Ctrl+C), kept for Ctrl+V in this tab.
   const clipRef = useRef<Clip | null>(null);
-  if (mode === 'optimize' && !optimizeOpened) setOptimizeOpened(true);
   const phone = useMediaQuery(PHONE_QUERY);
 
   useAutosave(doc);
@@ -134,13 +140,21 @@ export function App({ initialDoc, initialNotice }: Props) {
     load(r.doc, { kind: 'info', title: `Opened ${e.file}`, lines: e.prompt ? [`Prompt: ${e.prompt}`] : [] });
   };
 
-  const startPractice = (e: LibraryEntry) => {
+  const startPractice = (e: LibraryEntry, prompt?: PracticePrompt) => {
     const r = loadDesignText(e.text, e.file);
     setDialog(null);
     if (!r.ok) return setNotice({ kind: 'error', title: `${e.file} does not validate`, lines: issueLines(r.issues) });
     setPracticeRef(r.doc);
     setMode('practice');
-    load(practiceDoc(r.doc), { kind: 'info', title: 'Practice: design an answer on the canvas, add your estimates, then press Check.', lines: [] });
+    const title = 'Practice: design an answer on the canvas, add your estimates, then press Check; then compare with the reference.';
+    load(practiceDoc(r.doc), { kind: 'info', title: prompt ? `${title} (${prompt.title})` : title, lines: prompt ? prompt.prompts : [] });
+  };
+
+  // The reference answer goes in as variant A of Compare: your design stays on the canvas as B.
+  const compareWithReference = () => {
+    if (practiceRef === null) return;
+    setBaseline({ doc: practiceRef, label: `reference answer (${designTitle(practiceRef)})` });
+    setMode('compare');
   };
 
   const importFile = async (file: File) => {
@@ -156,8 +170,38 @@ export function App({ initialDoc, initialNotice }: Props) {
   };
 
   const exportYaml = () => download(fileName, docToYaml(doc));
-  const yamlText = dialog === 'yaml' || dialog === 'share' ? docToYaml(doc) : '';
-  const shareUrl = dialog === 'share' ? `${location.origin}${location.pathname}${encodeShareHash(yamlText)}` : '';
+  const yamlText = dialog === 'yaml' ? docToYaml(doc) : '';
+  // The link is made when the dialog opens (compression and the library lookup are asynchronous).
+  const [shareUrl, setShareUrl] = useState('');
+  useEffect(() => {
+    if (dialog !== 'share') return;
+    let live = true;
+    setShareUrl('');
+    void shareHash(doc).then((h) => live && setShareUrl(`${location.origin}${location.pathname}${h}`));
+    return () => {
+      live = false;
+    };
+  }, [dialog, doc]);
+
+  // A link pasted into the address bar of this open tab changes only the fragment: open it like a
+  // link at boot, keeping the design it replaces (notice, Recent designs, Undo).
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  useEffect(() => {
+    const onHash = () => {
+      if (!isShareHash(location.hash)) return;
+      const hash = location.hash;
+      history.replaceState(null, '', location.pathname + location.search);
+      void openSharedHash(hash).then((r) => {
+        if (r === null) return;
+        if (!r.ok) return setNotice(r.notice);
+        ui.getState().setDialog(null);
+        loadRef.current(r.doc, { kind: 'info', title: 'Opened the design from the shared link.', lines: [] });
+      });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [ui]);
 
   // Results render as a deferred (interruptible) update: a big result never blocks input for long.
   const shownNow = useRunState(sim.store, (s) => s.shown);
@@ -227,7 +271,7 @@ export function App({ initialDoc, initialNotice }: Props) {
           autoRun={autoRun}
           onAutoRun={setAutoRun}
           panels={panels}
-          onTogglePanel={(k) => setPanels((p) => ({ ...p, [k]: !p[k] }))}
+          onTogglePanel={togglePanel}
           readOnly={phone}
           onHelp={() => setDialog('shortcuts')}
           onNew={() => setDialog('new')}
@@ -285,7 +329,7 @@ export function App({ initialDoc, initialNotice }: Props) {
                   store={sim.store}
                   onPick={() => setDialog('practice')}
                   onCheck={sim.run}
-                  onReveal={practiceRef ? () => load(practiceRef, { kind: 'info', title: 'Loaded the reference design of this prompt.', lines: [] }) : null}
+                  onReveal={practiceRef ? compareWithReference : null}
                   dispatch={dispatch}
                 />
               )}
@@ -303,7 +347,7 @@ export function App({ initialDoc, initialNotice }: Props) {
             onClose={() => setDialog(null)}
           />
         )}
-        {dialog === 'practice' && <LibraryDialog purpose="practice" onOpen={startPractice} onClose={() => setDialog(null)} />}
+        {dialog === 'practice' && <LibraryDialog purpose="practice" onOpen={(e) => startPractice(e)} onPractisePrompt={(p, e) => startPractice(e, p)} onClose={() => setDialog(null)} />}
         {dialog === 'shortcuts' && <ShortcutSheet onClose={() => setDialog(null)} />}
         {dialog === 'new' && (
           <NewDesignDialog
@@ -326,8 +370,8 @@ export function App({ initialDoc, initialNotice }: Props) {
         )}
         {dialog === 'share' && (
           <Modal title="Share this design" onClose={() => setDialog(null)}>
-            <p>Anyone with this link opens a copy of the design (it is inside the link; nothing is uploaded).</p>
-            <input className="ds-code" readOnly value={shareUrl} data-testid="share-url" aria-label="Share link" onFocus={(e) => e.target.select()} />
+            <p>Anyone with this link opens a copy of the design (it is inside the link, compressed; nothing is uploaded). A library design and its prompt and notes are named, not copied.</p>
+            <input className="ds-code" readOnly value={shareUrl} placeholder="Making the link…" data-testid="share-url" data-ready={shareUrl !== ''} aria-label="Share link" onFocus={(e) => e.target.select()} />
             <div className="ds-row">
               <button type="button" className="ds-button" onClick={() => void navigator.clipboard?.writeText(shareUrl).catch(() => undefined)}>
                 Copy link

@@ -1,15 +1,16 @@
 /**
- * Which design the app opens with: a shared link (`#s=…`) first, then the autosaved design, then
+ * Which design the app opens with: a shared link (`#z=…`, `#lib=…`, or an older `#s=…`) first, then the autosaved design, then
  * the autoscaling example from the library (or a starter design when the library is empty).
  * A damaged or invalid shared link is reported, never half-loaded.
  */
 import { readAutosave } from './hooks/useAutosave.ts';
 import { DEFAULT_EXAMPLE, libraryEntries, type LibraryEntry } from './model/content-library.ts';
 import type { PlainObject } from './model/doc-path.ts';
-import { issueLines, loadDesignText, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';
+import { practicePrompts, type PracticePrompt } from './model/practice-prompts.ts';
+import { loadDesignText, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';
 import { designTitle, keepRecent } from './model/recent-designs.ts';
 import { yamlToDoc } from './model/scenario-yaml.ts';
-import { decodeShareHash } from './model/share-url.ts';
+import { openSharedHash } from './share-link.ts';
 
 /** A message for the banner (plain text lines). */
 export interface Notice {
@@ -33,6 +34,12 @@ export async function loadLibrary(): Promise<LibraryEntry[]> {
   return libraryEntries(CONTENT_FILES);
 }
 
+/** The practice prompts of content/practice/*.md (in the library's chunk). */
+export async function loadPracticePrompts(): Promise<PracticePrompt[]> {
+  const { PRACTICE_FILES } = await import('./model/content-files.ts');
+  return practicePrompts(PRACTICE_FILES);
+}
+
 /** The default design: the autoscaling example, else the first library entry that loads, else the starter. */
 export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'example' | 'starter' }> {
   const { CONTENT_FILES } = await import('./model/content-files.ts');
@@ -53,32 +60,26 @@ export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'exam
 /** Decides the first design from the URL fragment and storage. */
 export async function bootDesign(hash: string, storage?: Pick<Storage, 'getItem' | 'setItem'>): Promise<Boot> {
   let notice: Notice | null = null;
-  const shared = decodeShareHash(hash);
-  if (shared !== null) {
-    if (!shared.ok) notice = { kind: 'error', title: 'The shared link could not be opened', lines: [shared.message] };
-    else {
-      const r = loadDesignText(shared.text, 'shared-link.yaml');
-      if (r.ok) {
-        // The link's design becomes the autosave next: keep the one it replaces, and say so.
-        const saved = readAutosave(storage);
-        const previous = saved === null ? null : restoreAutosaved(saved);
-        if (previous !== null && JSON.stringify(previous) !== JSON.stringify(r.doc)) {
-          keepRecent(previous, new Date(), storage);
-          return {
-            doc: r.doc,
-            notice: {
-              kind: 'info',
-              title: 'Opened the design from the shared link.',
-              lines: [`Your autosaved design "${designTitle(previous)}" was kept: Library → Recent designs.`],
-              restore: { label: 'Open my autosaved design instead', doc: previous },
-            },
-            source: 'link',
-          };
-        }
-        return { doc: r.doc, notice: { kind: 'info', title: 'Opened the design from the shared link.', lines: [] }, source: 'link' };
-      }
-      notice = { kind: 'error', title: 'The shared link holds an invalid design; it was not loaded', lines: issueLines(r.issues) };
+  const shared = await openSharedHash(hash);
+  if (shared !== null && !shared.ok) notice = shared.notice;
+  if (shared?.ok) {
+    // The link's design becomes the autosave next: keep the one it replaces, and say so.
+    const saved = readAutosave(storage);
+    const previous = saved === null ? null : restoreAutosaved(saved);
+    if (previous !== null && JSON.stringify(previous) !== JSON.stringify(shared.doc)) {
+      keepRecent(previous, new Date(), storage);
+      return {
+        doc: shared.doc,
+        notice: {
+          kind: 'info',
+          title: 'Opened the design from the shared link.',
+          lines: [`Your autosaved design "${designTitle(previous)}" was kept: Library → Recent designs.`],
+          restore: { label: 'Open my autosaved design instead', doc: previous },
+        },
+        source: 'link',
+      };
     }
+    return { doc: shared.doc, notice: { kind: 'info', title: 'Opened the design from the shared link.', lines: [] }, source: 'link' };
   }
   const saved = readAutosave(storage);
   const restored = saved === null ? null : restoreAutosaved(saved);

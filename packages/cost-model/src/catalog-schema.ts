@@ -87,6 +87,19 @@ export const rawGpuSchema = z.strictObject({
   notes: z.string().optional(),
 });
 
+/**
+ * A network link between nodes that a KV cache can cross (disaggregated serving): its bandwidth per
+ * direction, Gb/s. NVLink within a node is not listed here: it is each GPU's own `nvlinkGBs`.
+ */
+export const rawLinkSchema = z.strictObject({
+  id: z.enum(['infiniband', 'ethernet']),
+  name: z.string().min(1),
+  gbps: z.number().positive(),
+  source: sourceKey,
+  sourceDate,
+  note: z.string().optional(),
+});
+
 /** What an instance is for: accelerated (has GPUs) or one of the CPU families clouds sell. */
 export const INSTANCE_FAMILIES = ['accelerated', 'general-purpose', 'compute-optimized'] as const;
 
@@ -188,6 +201,7 @@ export const rawCatalogSchema = z
     currency: z.literal('USD'),
     sources: z.record(sourceKey, rawSourceSchema),
     gpus: z.array(rawGpuSchema).min(1),
+    links: z.array(rawLinkSchema),
     instances: z.array(rawInstanceSchema).min(1),
     controlPlane: z.strictObject({ aws: controlPlanePrice, gcp: controlPlanePrice, azure: controlPlanePrice }),
     rates: z.array(rawRateSchema),
@@ -243,6 +257,7 @@ export const rawCatalogSchema = z
 export type RawCatalog = z.infer<typeof rawCatalogSchema>;
 export type RawPricePoint = z.infer<typeof rawPricePointSchema>;
 export type RawGpu = z.infer<typeof rawGpuSchema>;
+export type RawLink = z.infer<typeof rawLinkSchema>;
 export type RawInstance = z.infer<typeof rawInstanceSchema>;
 export type RawRate = z.infer<typeof rawRateSchema>;
 export type RawNeocloud = z.infer<typeof rawNeocloudSchema>;

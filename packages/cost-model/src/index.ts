@@ -11,6 +11,7 @@ export { egressCostUsd, getRate, listRates, storageCostUsd, type RateCard } from
 export { tieredCost, type Tier } from './tiered-cost.ts';
 export { editDistance, suggest } from './suggest.ts';
 
+export { hourlyRateUsd, nodeTimeUsd } from './cost-rate.ts';
 export { fleetCost, nodePoolHourly, stalePriceNotes, type CostLine, type FleetCost, type FleetCostInput, type NodeUsage } from './fleet-cost.ts';
 export { lineItemCosts, type LineItem, type LineItemCosts, type PricedLineItem } from './line-items.ts';
 export {
@@ -57,3 +58,5 @@ export {
 } from './training-memory.ts';
 export { compareServingCost, costPerMillionRequests, type ServingComparisonRow, type ServingOption } from './comparisons.ts';
 export { purchaseBreakEven, type PurchaseBreakEven, type PurchaseBreakEvenInput, type PurchaseOptionCost } from './purchase-break-even.ts';
+export { getLink, type LinkKind, type NetworkLink } from './links.ts';
+export { usdPerMillionTokens } from './token-cost.ts';

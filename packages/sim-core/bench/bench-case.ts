@@ -98,7 +98,29 @@ spec:
 `);
 }
 
+/**
+ * Issue 14's speed check for prefix caching: the LLM hour with every request carrying a 200-token template,
+ * from 1 template (one cache entry per replica) or 1,000 (up to 1,000 entries): the same iterations and
+ * nearly the same work (0.6% more cold misses), so any difference is what the cache's size costs.
+ */
+function caseLlmPrefix(templates: number): () => number {
+  const list = Array.from({ length: templates }, () => `{ tokens: 200, share: ${1 / templates} }`).join(', ');
+  return parsed(`apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: llm-prefix }
+spec:
+  duration: 1h
+  traffic: { profile: { type: constant, qps: 50 } }
+  services:
+    - name: llm
+      replicas: 2
+      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 200, outputTokens: 200, prefix: { templates: [ ${list} ] } }
+`);
+}
+
 const cases: Record<string, () => () => number> = {
+  'llm-1h-prefix-1-template': () => caseLlmPrefix(1),
+  'llm-1h-prefix-1000-templates': () => caseLlmPrefix(1000),
   'llm-closed-1h-256users': caseLlmClosed,
   'mmc64-1h-poisson': () => caseMmcArrivals(false),
   'mmc64-1h-trace': () => caseMmcArrivals(true),

@@ -3,12 +3,14 @@ export { createSimApi, type ProgressCallback, type RunRequestOptions, type RunRe
 export { servingDiagnostics, trainingDiagnostics, type Diagnostic } from './api/diagnostics.ts';
 export { detectOverload, type Overload } from './api/overload.ts';
 export { verdictOf, type Verdict } from './api/verdict.ts';
-export { runScenario, type RunScenarioOptions } from './api/run-scenario.ts';
+export { runScenario, trainingSummary, type RunScenarioOptions } from './api/run-scenario.ts';
 export { describeTrainingMemory, trainingMemoryFit } from './api/training-memory-fit.ts';
 export { compileScenario } from './api/compile-scenario.ts';
 export { lookupMetric, metricFormula } from './api/metric-lookup.ts';
 export { RUN_RESULT_FORMAT_VERSION, type ClosedLoopSummary, type LoadLevelSummary, type FaultsSummary, type RunResult, type ServingSummary, type SharedClusterSummary, type TrainingMemoryFit, type TrainingSummary } from './api/run-result.ts';
 export type { PrefixCacheSummary } from './api/prefix-cache-summary.ts';
+export type { DisaggregatedPoolSummary, DisaggregatedSummary } from './api/disaggregated-summary.ts';
+export { KNOWN_MODELS } from './llm/llm-models.ts';
 export { MAX_TRACE_TOKENS, TraceFormatError, TraceRows, type TraceChunkReader, type TraceFormat, type TraceOpener } from './traffic/trace-reader.ts';
 export { type ScaleToZeroSummary } from './api/scale-to-zero.ts';
 export { type NodePoolSummary } from './api/node-pool-summary.ts';

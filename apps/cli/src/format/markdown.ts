@@ -14,6 +14,7 @@ import { breakdownLines, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { metricText, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
+import { disaggregatedRows } from './disaggregated-rows.ts';
 
 /** Escapes a table cell: pipes would end it and newlines would end the row. */
 export function mdCell(text: string): string {
@@ -48,6 +49,7 @@ function servingRows(s: ServingSummary): string[][] {
           ['Output tokens/s', formatNum(s.llm.outputTokensPerSecond)],
           ['Cost per 1M output tokens', formatUsd(s.llm.costPerMillionOutputTokensUsd)],
           ...(s.llm.prefixCache === null ? [] : prefixCacheRows(s.llm.prefixCache)),
+          ...s.llm.disaggregated.flatMap(disaggregatedRows),
         ]),
     ['Cost per hour / month', `${formatUsd(s.cost.perHourUsd)} / ${formatUsd(s.cost.monthlyUsd)}${s.cost.complete ? '' : ' (incomplete: lower bound)'}`],
     ['Cost per 1k requests', formatUsd(s.cost.per1kRequestsUsd)],

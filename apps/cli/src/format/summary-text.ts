@@ -15,6 +15,7 @@ import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
 import { breakdownLines, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
 import { renderTable } from './table.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
+import { disaggregatedRows } from './disaggregated-rows.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 
 const LABEL_WIDTH = 14;
@@ -49,6 +50,7 @@ function servingLines(s: ServingSummary): string[] {
     lines.push(row('Tokens', `TTFT p50 ${formatMs(t.ttftMs.p50)} · p99 ${formatMs(t.ttftMs.p99)} · TPOT p50 ${formatMs(t.tpotMs.p50)} · p99 ${formatMs(t.tpotMs.p99)}`));
     lines.push(cont(`${formatNum(t.outputTokensPerSecond)} output tokens/s · ${formatUsd(t.costPerMillionOutputTokensUsd)} per 1M output tokens`));
     if (t.prefixCache !== null) for (const [label, text] of prefixCacheRows(t.prefixCache)) lines.push(row(label, text));
+    for (const d of t.disaggregated) for (const [label, text] of disaggregatedRows(d)) lines.push(row(label, text));
   }
   const c = s.cost;
   lines.push(row('Cost', `${formatUsd(c.perHourUsd)}/h · ${formatUsd(c.monthlyUsd)}/month · ${formatUsd(c.per1kRequestsUsd)} per 1k requests · ${formatUsd(c.totalUsd)} for the run`));

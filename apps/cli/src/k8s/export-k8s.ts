@@ -5,14 +5,15 @@
  * HorizontalPodAutoscaler (autoscaling/v2, `behavior` exactly as written) — or, for a service with `keda`, a KEDA
  * ScaledObject, from which KEDA creates the HPA — and a PodDisruptionBudget;
  * per node pool a hint for the cluster autoscaler (a ConfigMap with the node group settings and
- * flags) or a Karpenter NodePool; and a ConfigMap with the rest of the scenario (scenario-remainder.ts).
+ * flags) or a Karpenter NodePool (a `provisioner: karpenter` pool always: its own NodePool, karpenter-node-pool.ts); and a ConfigMap with the rest of the scenario (scenario-remainder.ts).
  */
 import { getInstance } from '@design-sim/cost-model';
 import { cloudOf, formatDuration, type Scenario } from '@design-sim/sim-core';
 import { stringify } from 'yaml';
 import { metricNameFor } from './hpa-metric-names.ts';
 import { GPU_RESOURCE, goDuration, MANAGED_BY, MANAGED_BY_LABEL, NAME_LABEL, toQuantity, type K8sObject } from './k8s-object.ts';
-import { INSTANCE_TYPE_LABEL, KARPENTER_CAPACITY_TYPE, KARPENTER_NODE_CLASS, poolLabelKey, type NodeProvisioner } from './node-pool-labels.ts';
+import { karpenterNodePool } from './karpenter-node-pool.ts';
+import { INSTANCE_TYPE_LABEL, KARPENTER_CAPACITY_TYPE, KARPENTER_NODE_CLASS, KARPENTER_POOL_LABEL, poolLabelKey, type NodeProvisioner } from './node-pool-labels.ts';
 import { scenarioRemainder } from './scenario-remainder.ts';
 
 /** Export settings. */
@@ -71,6 +72,7 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
     const cpus = svc.cpuPerReplica !== undefined ? { cpu: toQuantity(svc.cpuPerReplica) } : undefined;
     const image = o.image ?? `registry.example.com/${svc.name}:latest`;
     if (o.image === undefined) notes.push(`Deployment/${svc.name}: image ${image} is a placeholder: pass --image`);
+    if (svc.llm?.disaggregated !== undefined) notes.push(`Deployment/${svc.name}: llm.disaggregated: only the prefill replicas are exported; the decode pool (${svc.name}-decode) and the KV-transfer wiring are not (they depend on the serving engine's P/D setup)`);
     objects.push({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -150,6 +152,8 @@ type Metric = NonNullable<Service['hpa']>['metrics'][number];
 function placementOf(nodePool: Service['nodePool'], pools: ReadonlyMap<string, Pool>, provisioner: NodeProvisioner): Record<string, unknown> {
   const keyOf = (name: string) => {
     const pool = pools.get(name);
+    // A Karpenter pool is a NodePool whatever --node-pools says, so its nodes carry Karpenter's label.
+    if (pool?.provisioner === 'karpenter') return KARPENTER_POOL_LABEL;
     return poolLabelKey(pool === undefined ? '' : cloudOf(pool.instance), provisioner);
   };
   if (nodePool === undefined) return {};
@@ -218,6 +222,9 @@ type Keda = NonNullable<Service['keda']>;
 const DEFAULT_PROMETHEUS = 'http://prometheus.monitoring:9090';
 
 function poolObjects(pool: Pool, scenario: Scenario, o: ExportOptions, notes: string[]): K8sObject[] {
+  // A pool the scenario provisions with Karpenter exports as its NodePool (karpenter-node-pool.ts); --node-pools
+  // chooses only how cluster-autoscaler pools are written.
+  if (pool.provisioner === 'karpenter') return [karpenterNodePool(pool, scenario, notes)];
   const inst = getInstance(pool.instance, scenario.spec.catalogDate === undefined ? {} : { asOf: scenario.spec.catalogDate });
   const cloud = cloudOf(pool.instance);
   const capacity = pool.spotShare >= 1 ? ['spot'] : pool.spotShare <= 0 ? ['on-demand'] : ['spot', 'on-demand'];

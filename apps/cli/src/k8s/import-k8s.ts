@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
 import { GPU_RESOURCE, MANAGED_BY, MANAGED_BY_LABEL, parseGoDuration, parseQuantity } from './k8s-object.ts';
 import { MIN_NODES_ANNOTATION, NODE_GROUPS_KEY, REMAINDER_KEY, SPOT_SHARE_ANNOTATION } from './export-k8s.ts';
+import { PROVISIONER_ANNOTATION, readKarpenterNodePool } from './karpenter-node-pool.ts';
 import { INSTANCE_TYPE_LABEL, KARPENTER_CAPACITY_TYPE, KARPENTER_NODE_CLASS, POOL_LABEL_KEYS } from './node-pool-labels.ts';
 
 type Obj = Record<string, unknown>;
@@ -231,6 +232,21 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
   for (const i of items.filter((x) => x.kind === 'NodePool')) {
     if (!i.apiVersion.startsWith('karpenter.sh/')) {
       note(i, `${i.apiVersion} NodePool is not Karpenter's (karpenter.sh/v1): skipped`);
+      continue;
+    }
+    const fromRemainder = pools.find((x) => isObj(x) && x.name === i.name);
+    if ((isObj(fromRemainder) && fromRemainder.provisioner === 'karpenter') || obj(obj(i.o.metadata).annotations)[PROVISIONER_ANNOTATION] === 'karpenter') {
+      const read = readKarpenterNodePool(i.o, isObj(fromRemainder) ? str(fromRemainder.instance) : undefined, (m) => note(i, m));
+      if (read === undefined) {
+        note(i, `no ${INSTANCE_TYPE_LABEL} requirement names an instance type in the catalog: the pool cannot be priced: skipped`);
+        continue;
+      }
+      const pool = findOrAdd(pools, i.name, () => ({ name: i.name }));
+      pool.provisioner = 'karpenter';
+      pool.karpenter = read.karpenter;
+      if (read.instance === undefined) delete pool.instance;
+      else pool.instance = read.instance;
+      mapped++;
       continue;
     }
     const s = obj(i.o.spec);

@@ -21,6 +21,12 @@ export const NATIVE_KEDA_FIELDS = ['minReplicaCount', 'pollingInterval', 'cooldo
 /** Fields of `spec.nodePools[]` the node-pool objects carry. */
 export const NATIVE_POOL_FIELDS = ['instance', 'minNodes', 'maxNodes', 'spotShare'] as const;
 
+/**
+ * Fields of a `provisioner: karpenter` pool its NodePool carries: the whole karpenter block, and minNodes and spotShare
+ * (always 0 there). Its instance (the initial nodes' type) and maxNodes (the simulation's cap) have no NodePool field.
+ */
+export const NATIVE_KARPENTER_POOL_FIELDS = ['karpenter', 'minNodes', 'spotShare'] as const;
+
 /** The scenario document (as written, units kept) without its native fields. */
 export function scenarioRemainder(raw: Obj): Obj {
   const out = structuredClone(raw);
@@ -36,7 +42,8 @@ export function scenarioRemainder(raw: Obj): Obj {
     if (isObj(svc.keda) && isObj(svc.hpa)) for (const f of NATIVE_KEDA_FIELDS) delete svc.keda[f];
   }
   for (const pool of Array.isArray(spec.nodePools) ? spec.nodePools : []) {
-    if (isObj(pool)) for (const f of NATIVE_POOL_FIELDS) delete pool[f];
+    if (!isObj(pool)) continue;
+    for (const f of pool.provisioner === 'karpenter' ? NATIVE_KARPENTER_POOL_FIELDS : NATIVE_POOL_FIELDS) delete pool[f];
   }
   return out;
 }

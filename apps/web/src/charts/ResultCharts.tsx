@@ -1,9 +1,9 @@
 /**
- * The result charts (loaded lazily: the canvas paints before d3 arrives). Four charts share one
- * time cursor; fleet events (HPA scaling, nodes, spot interruptions) are marked on every time axis.
+ * The result charts (loaded lazily: the canvas paints before d3 arrives). The charts share one
+ * time cursor and one zoom (a brush on any chart); fleet events (HPA scaling, nodes, spot interruptions) are marked on every time axis.
  */
 import type { RunResult, Scenario } from '@design-sim/sim-core';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { FIRST_CHART_MARK, markOnce } from '../model/perf-marks.ts';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { buildCharts, eventMarks } from '../results/chart-model.ts';
@@ -27,6 +27,8 @@ export default function ResultCharts({ result, scenario, cursor, onCursor, colum
   const rem = typeof window === 'undefined' ? 14 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 14;
   const height = Math.round(heightRem * rem);
   const width = useElementWidth(ref, 900);
+  // The time range every chart shows after a brush (null: the whole run).
+  const [zoom, setZoom] = useState<[number, number] | null>(null);
   const charts = useMemo(() => buildCharts(result, scenario), [result, scenario]);
   const interval = scenario?.spec.interval ?? 60;
   const marks = useMemo(() => eventMarks(result, interval), [result, interval]);
@@ -46,7 +48,7 @@ export default function ResultCharts({ result, scenario, cursor, onCursor, colum
       {ts === null ? (
         <p className="ds-hint">This scenario has no serving fleet: nothing to chart over time (see the training card).</p>
       ) : (
-        charts.map((c) => <TimeChart key={c.id} model={c} t={ts.t} tEnd={horizon} marks={marks} cursor={cursor} onCursor={onCursor} width={chartWidth} height={height} />)
+        charts.map((c) => <TimeChart key={c.id} model={c} t={ts.t} tEnd={horizon} marks={marks} cursor={cursor} onCursor={onCursor} zoom={zoom} onZoom={setZoom} width={chartWidth} height={height} />)
       )}
       {ts !== null && (
         <p className="ds-charts__marks">

@@ -25,13 +25,41 @@ describe('TimeChart', () => {
     expect(screen.getByRole('img').getAttribute('aria-label')).toContain('offered, served');
   });
 
-  it('shows the cursor and a tooltip with each series value, and moves it with the keyboard', () => {
+  it('shows the crosshair on every chart, the tooltip only on the focused or hovered one, and moves it with the keyboard', () => {
     const onCursor = vi.fn();
     const { container } = render(<TimeChart model={model} t={t} marks={[]} cursor={1} onCursor={onCursor} width={400} height={160} />);
     expect(container.querySelector('.ds-cursor')).not.toBeNull();
+    expect(container.querySelectorAll('.ds-crosshair circle')).toHaveLength(2);
+    expect(screen.queryByRole('status')).toBeNull();
+    fireEvent.focus(screen.getByRole('img'));
     expect(screen.getByRole('status').textContent).toBe('t = 0:02 offered: 20 req/s served: 19 req/s');
     fireEvent.keyDown(screen.getByRole('img'), { key: 'ArrowRight' });
     fireEvent.keyDown(screen.getByRole('img'), { key: 'Home' });
     expect(onCursor.mock.calls).toEqual([[2], [0]]);
+  });
+
+  it('a legend entry switches its series off and on, and the value axis follows what is shown', () => {
+    const big: ChartModel = { ...model, refLines: [], series: [model.series[0]!, { key: 'peak', label: 'peak', values: Float64Array.from([100, 200, 300]), color: 'red' }] };
+    const { container } = render(<TimeChart model={big} t={t} marks={[]} cursor={null} onCursor={() => undefined} width={400} height={160} />);
+    const topTick = () => Math.max(...[...container.querySelectorAll('.ds-axis text[text-anchor=end]')].map((e) => Number(e.textContent)));
+    expect(topTick()).toBeGreaterThanOrEqual(300);
+    fireEvent.click(screen.getByTestId('legend-qps-peak'));
+    expect(screen.getByTestId('legend-qps-peak').getAttribute('aria-pressed')).toBe('false');
+    expect(container.querySelector('path[data-series=peak]')).toBeNull();
+    expect(topTick()).toBeLessThan(100);
+    fireEvent.click(screen.getByTestId('legend-qps-peak'));
+    expect(container.querySelector('path[data-series=peak]')).not.toBeNull();
+  });
+
+  it('a zoom shows only its time range, with a reset; integer ticks only on a count axis', () => {
+    const onZoom = vi.fn();
+    const counts: ChartModel = { ...model, id: 'fleet', unit: 'count', refLines: [], series: [{ key: 'ready', label: 'ready', values: Float64Array.from([1, 2, 2]), color: 'green' }] };
+    const { container } = render(<TimeChart model={counts} t={t} marks={[]} cursor={null} onCursor={() => undefined} zoom={[60, 120]} onZoom={onZoom} width={400} height={160} />);
+    const ticks = [...container.querySelectorAll('.ds-axis text[text-anchor=end]')].map((e) => Number(e.textContent));
+    expect(ticks.length).toBeGreaterThan(1);
+    expect(ticks.every(Number.isInteger)).toBe(true);
+    expect(container.querySelector('clipPath')).not.toBeNull();
+    fireEvent.click(screen.getByTestId('reset-zoom-fleet'));
+    expect(onZoom).toHaveBeenCalledWith(null);
   });
 });

@@ -1,14 +1,19 @@
 /**
  * One chart over simulated time: lines (React-rendered SVG on d3 scales), reference lines (SLO,
- * cost bound), fleet events as marks on the time axis, and the shared time cursor with a tooltip.
- * Hover or focus and use ←/→ to move the cursor; Home/End jump to the ends.
+ * cost bound), fleet events as marks on the time axis, and the shared time cursor: a crosshair on
+ * every chart (the time line and a dot on each series), the tooltip only on the chart under the
+ * pointer or the keyboard focus. Hover or focus and use ←/→ to move the cursor; Home/End jump to
+ * the ends. The legend's entries switch their series on and off (the value axis follows what is
+ * shown). Dragging across a chart (d3-brush) zooms every chart to that time range; Reset zoom undoes it.
  */
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { brushX } from 'd3-brush';
+import { select } from 'd3-selection';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ChartModel, EventMark } from '../results/chart-model.ts';
 import { formatClock } from '../results/format.ts';
 import { ExportButtons } from '../components/ExportButtons.tsx';
 import { saveSvg, standaloneSvg } from '../components/image-export.ts';
-import { chartGeometry, indexAt, MARGIN, tickLabel, timeTicks } from './chart-geometry.ts';
+import { chartGeometry, indexAt, MARGIN, tickLabel, timeTicks, valueAt } from './chart-geometry.ts';
 
 interface Props {
   model: ChartModel;
@@ -18,9 +23,15 @@ interface Props {
   marks: readonly EventMark[];
   cursor: number | null;
   onCursor: (index: number | null) => void;
+  /** The time range every chart shows ([from, to], s), or null for the whole run; shared by the charts. */
+  zoom?: readonly [number, number] | null;
+  onZoom?: (range: [number, number] | null) => void;
   width: number;
   height: number;
 }
+
+/** Brushes narrower than this many px are clicks, not zooms. */
+const MIN_BRUSH_PX = 6;
 
 /** Units of whole things: their axes get integer ticks only (no "2.5 replicas"). */
 const COUNT_UNITS: ReadonlySet<string> = new Set(['count', 'requests']);
@@ -28,14 +39,48 @@ const COUNT_UNITS: ReadonlySet<string> = new Set(['count', 'requests']);
 const MARK_Y: Readonly<Record<EventMark['kind'], number>> = { scale: 0, node: 6, spot: 12 };
 
 /** A time chart. */
-export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, height }: Props) {
+export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom = null, onZoom, width, height }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
+  const brushRef = useRef<SVGGElement>(null);
+  const clipId = `clip-${useId().replace(/:/g, '')}`;
   // Latency spans decades (a 50 ms p50 under a 4 s p99 in an overload): a log axis on demand.
-  const canLog = model.unit === 'ms';
+  const canLog = all.unit === 'ms';
   const [logScale, setLogScale] = useState(false);
-  const geo = useMemo(() => chartGeometry(model, t, width, height, tEnd, canLog && logScale), [model, t, width, height, tEnd, canLog, logScale]);
+  // Series switched off in the legend; the axis then scales to the ones left.
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const model = useMemo(() => (hidden.size === 0 ? all : { ...all, series: all.series.filter((s) => !hidden.has(s.key)) }), [all, hidden]);
+  // Only the chart under the pointer (or with the keyboard focus) shows the tooltip; every chart shows the crosshair.
+  const [active, setActive] = useState(false);
+  const geo = useMemo(() => chartGeometry(model, t, width, height, tEnd, canLog && logScale, zoom), [model, t, width, height, tEnd, canLog, logScale, zoom]);
   const { x, y } = geo;
   const bottom = height - MARGIN.bottom;
+  const xRef = useRef(x);
+  useEffect(() => {
+    xRef.current = x;
+  }, [x]);
+  // The brush is d3's (it owns its overlay's pointer events); a finished brush becomes the shared zoom and is cleared.
+  useEffect(() => {
+    const g = brushRef.current;
+    if (g === null || onZoom === undefined) return;
+    const brush = brushX<unknown>()
+      .extent([
+        [MARGIN.left, MARGIN.top],
+        [Math.max(MARGIN.left + 10, width - MARGIN.right), bottom],
+      ])
+      .on('end', (e: { selection: [number, number] | null; sourceEvent?: unknown }) => {
+        if (e.selection === null || e.sourceEvent === undefined) return;
+        const [p0, p1] = e.selection;
+        select(g).call(brush.move, null);
+        if (p1 - p0 < MIN_BRUSH_PX) return;
+        onZoom([xRef.current.invert(p0), xRef.current.invert(p1)]);
+      });
+    const sel = select(g);
+    sel.call(brush);
+    return () => {
+      sel.on('.brush', null);
+      sel.selectAll('*').remove();
+    };
+  }, [onZoom, width, bottom]);
   // Fleet events only accumulate while a run streams in, and the time axis is the horizon's: draw the
   // marks again only when there are more of them or the axis moved, not for every snapshot.
   const [x0, x1] = x.domain() as [number, number];
@@ -66,14 +111,20 @@ export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, heig
     onCursor(Math.max(0, Math.min(last, next)));
   };
   const ci = cursor !== null && cursor < t.length ? cursor : null;
-  const cx = ci === null ? null : x(t[ci]!);
+  const [z0, z1] = x.domain() as [number, number];
+  const cx = ci === null || t[ci]! < z0 || t[ci]! > z1 ? null : x(t[ci]!);
   const tooltipLeft = cx !== null && cx > width * 0.6;
   const summary = model.series.map((s) => s.label).join(', ');
   return (
-    <figure className="ds-chart" data-chart={model.id} data-scale={geo.log ? 'log' : 'linear'}>
+    <figure className="ds-chart" data-chart={all.id} data-scale={geo.log ? 'log' : 'linear'} data-zoom={zoom === null ? undefined : `${Math.round(zoom[0])}-${Math.round(zoom[1])}`}>
       <figcaption>
         <span className="ds-chart__title">{model.title}</span> <span className="ds-chart__unit">({model.unit})</span>
         {model.note && <span className="ds-chart__note"> — {model.note}</span>}
+        {zoom !== null && onZoom !== undefined && (
+          <button type="button" className="ds-chart__reset" onClick={() => onZoom(null)} data-testid={`reset-zoom-${all.id}`}>
+            Reset zoom
+          </button>
+        )}
         {canLog && (
           <label className="ds-chart__log">
             <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} data-testid={`log-${model.id}`} /> log scale
@@ -95,10 +146,24 @@ export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, heig
         role="img"
         aria-label={`${model.title} over time: ${summary}. Use the arrow keys to move the time cursor.`}
         tabIndex={0}
-        onMouseMove={move}
-        onMouseLeave={() => onCursor(null)}
+        onMouseMove={(e) => {
+          if (!active) setActive(true);
+          move(e);
+        }}
+        onMouseLeave={() => {
+          setActive(false);
+          onCursor(null);
+        }}
+        onFocus={() => setActive(true)}
+        onBlur={() => setActive(false)}
         onKeyDown={key}
+        data-active={active}
       >
+        <defs>
+          <clipPath id={clipId}>
+            <rect x={MARGIN.left} y={0} width={Math.max(10, width - MARGIN.left - MARGIN.right)} height={bottom} />
+          </clipPath>
+        </defs>
         <g className="ds-axis">
           {geo.yTicks
             .filter((v) => !COUNT_UNITS.has(model.unit) || Number.isInteger(v))
@@ -113,21 +178,23 @@ export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, heig
           <text x={2} y={height - 6} textAnchor="start" className="ds-axis__title">
             t (h:mm)
           </text>
-          {timeTicks(x.domain()[1]!, Math.max(2, Math.floor(width / 90))).map((v) => (
+          {timeTicks(z1, Math.max(2, Math.floor(width / 90)), z0).map((v) => (
             <text key={v} x={x(v)} y={height - 6} textAnchor="middle">
               {formatClock(v)}
             </text>
           ))}
         </g>
-        {geo.paths.map((p, k) => {
-          const s = model.series[k]!;
-          return (
-            <g key={p.key}>
-              {p.areaD && <path d={p.areaD} className="ds-area" style={{ fill: s.color }} />}
-              <path d={p.d} data-series={p.key} className="ds-line" style={{ stroke: s.color }} strokeDasharray={s.dashed ? '5 4' : undefined} />
-            </g>
-          );
-        })}
+        <g clipPath={zoom === null ? undefined : `url(#${clipId})`}>
+          {geo.paths.map((p, k) => {
+            const s = model.series[k]!;
+            return (
+              <g key={p.key}>
+                {p.areaD && <path d={p.areaD} className="ds-area" style={{ fill: s.color }} />}
+                <path d={p.d} data-series={p.key} className="ds-line" style={{ stroke: s.color }} strokeDasharray={s.dashed ? '5 4' : undefined} />
+              </g>
+            );
+          })}
+        </g>
         {model.refLines.map((r) => (
           <g key={r.label} className="ds-ref" data-ref={r.label}>
             <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(r.value)} y2={y(r.value)} />
@@ -136,23 +203,48 @@ export function TimeChart({ model, t, tEnd, marks, cursor, onCursor, width, heig
             </text>
           </g>
         ))}
-        {markLines}
-        {cx !== null && <line className="ds-cursor" x1={cx} x2={cx} y1={MARGIN.top} y2={bottom} />}
+        {/* Under the event marks, so a mark still shows its label on hover. */}
+        {onZoom !== undefined && <g ref={brushRef} className="ds-brush" data-testid={`brush-${all.id}`} />}
+        <g clipPath={zoom === null ? undefined : `url(#${clipId})`}>{markLines}</g>
+        {cx !== null && ci !== null && (
+          <g className="ds-crosshair" data-testid={`crosshair-${all.id}`}>
+            <line className="ds-cursor" x1={cx} x2={cx} y1={MARGIN.top} y2={bottom} />
+            {model.series.map((s) => {
+              const v = valueAt(s, t, ci);
+              return Number.isFinite(v) && (!geo.log || v > 0) ? <circle key={s.key} cx={cx} cy={y(v)} r={3} style={{ fill: s.color }} /> : null;
+            })}
+          </g>
+        )}
       </svg>
-      {ci !== null && cx !== null && (
+      {active && ci !== null && cx !== null && (
         <div className="ds-tooltip" style={tooltipLeft ? { right: width - cx + 8 } : { left: cx + 8 }} role="status">
           <div className="ds-tooltip__time">t = {formatClock(t[ci]!)}</div>
           {model.series.map((s) => (
             <div key={s.key}>
-              <span className="ds-swatch" style={{ background: s.color }} /> {s.label}: {tickLabel(s.values[ci] ?? NaN)} {model.unit}
+              <span className="ds-swatch" style={{ background: s.color }} /> {s.label}: {tickLabel(valueAt(s, t, ci))} {model.unit}
             </div>
           ))}
         </div>
       )}
       <ul className="ds-legend">
-        {model.series.map((s) => (
+        {all.series.map((s) => (
           <li key={s.key}>
-            <span className={`ds-swatch${s.dashed ? ' is-dashed' : ''}`} style={{ background: s.color }} /> {s.label}
+            <button
+              type="button"
+              className="ds-legend__item"
+              aria-pressed={!hidden.has(s.key)}
+              title={hidden.has(s.key) ? `Show ${s.label}` : `Hide ${s.label}`}
+              data-testid={`legend-${all.id}-${s.key}`}
+              onClick={() =>
+                setHidden((h) => {
+                  const next = new Set(h);
+                  if (!next.delete(s.key)) next.add(s.key);
+                  return next;
+                })
+              }
+            >
+              <span className={`ds-swatch${s.dashed ? ' is-dashed' : ''}`} style={{ background: s.color }} /> {s.label}
+            </button>
           </li>
         ))}
         {model.refLines.map((r) => (

@@ -58,13 +58,17 @@ export function logTicks(lo: number, hi: number): number[] {
 
 /**
  * Scales and paths for `model` over times `t` (s, interval ends) in a `width` × `height` box; the axis runs to
- * `horizon` when later. With `log`, the value axis is logarithmic (a p99 of 4 s and a p50 of 40 ms both
+ * `horizon` when later, or over `zoom` ([from, to], s) when given. With `log`, the value axis is logarithmic (a p99 of 4 s and a p50 of 40 ms both
  * readable); values ≤ 0 then leave a gap. Without a positive value the axis stays linear.
  */
-export function chartGeometry(model: ChartModel, t: ArrayLike<number>, width: number, height: number, horizon?: number, logScale = false): ChartGeometry {
-  const last = t.length > 0 ? t[t.length - 1]! : 1;
+export function chartGeometry(model: ChartModel, t: ArrayLike<number>, width: number, height: number, horizon?: number, logScale = false, zoom: readonly [number, number] | null = null): ChartGeometry {
+  let last = t.length > 0 ? t[t.length - 1]! : 1;
+  for (const s of model.series) if (s.t !== undefined && s.t.length > 0) last = Math.max(last, s.t[s.t.length - 1]!);
   const tEnd = horizon !== undefined && horizon > last ? horizon : last;
-  const x = scaleLinear().domain([0, tEnd]).range([MARGIN.left, Math.max(MARGIN.left + 10, width - MARGIN.right)]);
+  // A zoomed chart shows [from, to] of simulated time; lines outside it are clipped by the caller.
+  const x = scaleLinear()
+    .domain(zoom ?? [0, tEnd])
+    .range([MARGIN.left, Math.max(MARGIN.left + 10, width - MARGIN.right)]);
   const max = chartMax(model);
   const minPositive = chartMinPositive(model);
   const log = logScale && minPositive !== null && max > minPositive;
@@ -78,17 +82,18 @@ export function chartGeometry(model: ChartModel, t: ArrayLike<number>, width: nu
         .range(range);
   const [d0, d1] = y.domain() as [number, number];
   const yTicks = log ? logTicks(d0, d1) : y.ticks(4);
-  const idx = Array.from({ length: t.length }, (_v, i) => i);
   const paths = model.series.map((s) => {
+    const st = s.t ?? t;
+    const idx = Array.from({ length: Math.min(st.length, s.values.length) }, (_v, i) => i);
     const defined = (i: number) => Number.isFinite(s.values[i]!) && (!log || s.values[i]! > 0);
     const l = line<number>()
       .defined(defined)
-      .x((i) => x(t[i]!))
+      .x((i) => x(st[i]!))
       .y((i) => y(s.values[i]!));
     const a = s.area
       ? area<number>()
           .defined(defined)
-          .x((i) => x(t[i]!))
+          .x((i) => x(st[i]!))
           .y0(y(lo))
           .y1((i) => y(s.values[i]!))(idx)
       : null;
@@ -98,6 +103,13 @@ export function chartGeometry(model: ChartModel, t: ArrayLike<number>, width: nu
 }
 
 const byTime = bisector((d: number) => d).center;
+
+/** The value of `series` at index `i` of the chart's times `t` (a series with its own times: the nearest of them). */
+export function valueAt(series: { values: ArrayLike<number>; t?: ArrayLike<number> }, t: ArrayLike<number>, i: number): number {
+  if (series.t === undefined) return series.values[i] ?? NaN;
+  if (series.t.length === 0) return NaN;
+  return series.values[indexAt(series.t, t[i]!)] ?? NaN;
+}
 
 /** The series index nearest to simulated time `time`. */
 export function indexAt(t: ArrayLike<number>, time: number): number {
@@ -114,10 +126,11 @@ export function tickLabel(v: number): string {
 
 const TIME_STEPS = [60, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400];
 
-/** Time-axis ticks (s) at round steps (1m, 5m, … 1h, 2h, … 1d), about `count` of them from 0 to `end`. */
-export function timeTicks(end: number, count: number): number[] {
-  const step = TIME_STEPS.find((s) => end / s <= count) ?? 86_400 * Math.ceil(end / 86_400 / count);
+/** Time-axis ticks (s) at round steps (1m, 5m, … 1h, 2h, … 1d), about `count` of them from `start` (default 0) to `end`. */
+export function timeTicks(end: number, count: number, start = 0): number[] {
+  const span = end - start;
+  const step = TIME_STEPS.find((s) => span / s <= count) ?? 86_400 * Math.ceil(span / 86_400 / count);
   const out: number[] = [];
-  for (let t = 0; t <= end + 1e-9; t += step) out.push(t);
+  for (let t = Math.max(0, Math.ceil(start / step - 1e-9)) * step; t <= end + 1e-9; t += step) out.push(t);
   return out;
 }

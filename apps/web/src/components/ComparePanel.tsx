@@ -1,18 +1,19 @@
 /**
  * Compare mode: a pinned variant A (a snapshot of the design) against the current design B, with
- * the metric differences, both sets of cards and charts side by side. Quick variants turn B into
+ * the metric differences in their units, the charts of both on shared axes (A dashed, B solid) and
+ * both sets of cards side by side. Quick variants turn B into
  * a common alternative in one undoable step (another instance type, 50% spot, all on-demand).
  */
 import type { RunResult, Scenario } from '@design-sim/sim-core';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { LazyCompareCharts } from '../charts/lazy-charts.ts';
 import { instanceOptions } from '../model/catalog-options.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import { asArray, asObject, setIn, type PlainObject } from '../model/doc-path.ts';
 import { withoutCanvas } from '../model/scenario-yaml.ts';
 import { useValidation } from '../hooks/useValidation.ts';
 import type { Validator } from '../worker/validation-client.ts';
-import { compareRows } from '../results/compare-diff.ts';
-import { formatUsd } from '../results/format.ts';
+import { compareRows, formatInUnit } from '../results/compare-diff.ts';
 import { useRunState } from '../hooks/useRunState.ts';
 import { useSimulation } from '../hooks/useSimulation.ts';
 import { createSimClient } from '../worker/sim-client.ts';
@@ -41,13 +42,6 @@ function mapPools(doc: PlainObject, f: (pool: PlainObject) => PlainObject): Hist
   return { type: 'setField', path: ['spec', 'nodePools'], value: pools };
 }
 
-function fmt(unit: string, v: number | null): string {
-  if (v === null || !Number.isFinite(v)) return '—';
-  if (unit.startsWith('USD')) return formatUsd(v);
-  if (unit === 'fraction') return `${(v * 100).toFixed(3)}%`;
-  return String(Number(v.toPrecision(4)));
-}
-
 /** The compare panel. */
 export function ComparePanel({ baseline, doc, current, onPin, dispatch, validator }: Props) {
   const [client] = useState(() => createSimClient(newSimWorker));
@@ -58,7 +52,8 @@ export function ComparePanel({ baseline, doc, current, onPin, dispatch, validato
   const [cursor, setCursor] = useState<number | null>(null);
   const instances = useMemo(() => instanceOptions(), []);
   const shownA = useRunState(sim.store, (s) => s.shown);
-  const a = shownA?.result ?? null;
+  // A is graded only when its run is complete: a streamed snapshot would compare part of A's horizon with all of B's.
+  const a = shownA !== null && shownA.result.progress === 1 ? shownA.result : null;
   const progressA = useRunState(sim.store, (s) => s.progress);
   const b = current.result;
   const rows = a && b ? compareRows(a, b) : [];
@@ -116,9 +111,9 @@ export function ComparePanel({ baseline, doc, current, onPin, dispatch, validato
                   return (
                     <tr key={r.metric} data-metric={r.metric}>
                       <th scope="row">{r.label}</th>
-                      <td>{fmt(r.unit, r.a)}</td>
-                      <td>{fmt(r.unit, r.b)}</td>
-                      <td className={better}>{r.delta === null ? '—' : `${r.delta > 0 ? '+' : ''}${fmt(r.unit, r.delta)}`}</td>
+                      <td>{formatInUnit(r.unit, r.a)}</td>
+                      <td>{formatInUnit(r.unit, r.b)}</td>
+                      <td className={better}>{formatInUnit(r.unit, r.delta, true)}</td>
                       <td className={better}>{r.deltaPct === null ? '—' : `${r.deltaPct > 0 ? '+' : ''}${r.deltaPct.toFixed(1)}%`}</td>
                     </tr>
                   );
@@ -126,18 +121,24 @@ export function ComparePanel({ baseline, doc, current, onPin, dispatch, validato
               </tbody>
             </table>
           )}
+          {a && b && (a.timeseries !== null || b.timeseries !== null) && (
+            <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
+              <h3>A and B over time (A dashed, B solid)</h3>
+              <LazyCompareCharts a={a} b={b} scenarioA={shownA?.scenario ?? null} scenarioB={current.scenario} cursor={cursor} onCursor={setCursor} />
+            </Suspense>
+          )}
           <div className="ds-compare__cols">
             <div>
               <h3>A — {baseline.label}</h3>
               {a ? (
-                <ResultsView result={a} scenario={shownA?.scenario ?? null} warnings={[]} cursor={cursor} onCursor={setCursor} compact runKey={`a-${shownA?.runId ?? 0}`} />
+                <ResultsView result={a} scenario={shownA?.scenario ?? null} warnings={[]} cursor={cursor} onCursor={setCursor} compact charts={false} runKey={`a-${shownA?.runId ?? 0}`} />
               ) : (
                 <p className="ds-hint">{validation.scenario === null && !validation.pending ? 'Variant A does not validate.' : `Simulating A… ${Math.round(progressA * 100)}%`}</p>
               )}
             </div>
             <div>
               <h3>B — current design</h3>
-              {b ? <ResultsView result={b} scenario={current.scenario} warnings={[]} cursor={cursor} onCursor={setCursor} compact {...(current.runKey ? { runKey: current.runKey } : {})} /> : <p className="ds-hint">Run the current design.</p>}
+              {b ? <ResultsView result={b} scenario={current.scenario} warnings={[]} cursor={cursor} onCursor={setCursor} compact charts={false} {...(current.runKey ? { runKey: current.runKey } : {})} /> : <p className="ds-hint">Run the current design.</p>}
             </div>
           </div>
         </>

@@ -100,7 +100,8 @@ describe('Inspector', () => {
     let doc: PlainObject = {};
     render(<Harness doc={llmDoc()} selection={['service:llm']} onDoc={(d) => (doc = d)} />);
     const model = field('spec.services[0].llm.model') as unknown as HTMLSelectElement;
-    expect(Array.from(model.options).map((o) => o.value)).toEqual(['llama-3.1-8b', 'llama-3.1-70b']);
+    // The known models come from sim-core's table (llm-models.ts), one source for the schema and the canvas.
+    expect(Array.from(model.options).map((o) => o.value)).toEqual(['llama-3.1-8b', 'llama-3.1-70b', 'llama-3.3-70b', 'llama-2-70b', 'mixtral-8x7b', 'qwen3-30b-a3b']);
     fireEvent.change(model, { target: { value: 'llama-3.1-70b' } });
     fireEvent.change(field('spec.services[0].llm.kvCacheDtype'), { target: { value: 'fp8' } });
     fireEvent.change(field('spec.services[0].llm.outputTokens'), { target: { value: '300' } });

@@ -1,6 +1,7 @@
 /** The built-in library (content/*.yaml): each scenario with its title, tags and interview prompt. */
 import { useEffect, useState } from 'react';
-import { loadLibrary } from '../boot.ts';
+import { loadLibrary, loadPracticePrompts } from '../boot.ts';
+import type { PracticePrompt } from '../model/practice-prompts.ts';
 import type { LibraryEntry } from '../model/content-library.ts';
 import type { PlainObject } from '../model/doc-path.ts';
 import { readRecent } from '../model/recent-designs.ts';
@@ -13,16 +14,20 @@ interface Props {
   onOpenRecent?: (doc: PlainObject) => void;
   /** Practice lists only scenarios with a prompt and expectations to meet. */
   purpose?: 'open' | 'practice';
+  /** Practice: starts a prompt of content/practice/*.md against its model answer (a library entry). */
+  onPractisePrompt?: (prompt: PracticePrompt, answer: LibraryEntry) => void;
 }
 
 /** The library dialog. */
-export function LibraryDialog({ onOpen, onOpenRecent, onClose, purpose = 'open' }: Props) {
+export function LibraryDialog({ onOpen, onOpenRecent, onClose, purpose = 'open', onPractisePrompt }: Props) {
   const [recent] = useState(readRecent);
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  const [prompts, setPrompts] = useState<PracticePrompt[]>([]);
   const [filter, setFilter] = useState('');
   useEffect(() => {
     void loadLibrary().then(setEntries);
-  }, []);
+    if (purpose === 'practice') void loadPracticePrompts().then(setPrompts);
+  }, [purpose]);
   const q = filter.trim().toLowerCase();
   const shown = (entries ?? [])
     .filter((e) => purpose === 'open' || e.prompt !== null)
@@ -43,6 +48,37 @@ export function LibraryDialog({ onOpen, onOpenRecent, onClose, purpose = 'open' 
             ))}
           </ul>
         </details>
+      )}
+      {purpose === 'practice' && onPractisePrompt && entries !== null && prompts.length > 0 && (
+        <section data-testid="practice-prompts">
+          <h3>Interview prompts (content/practice)</h3>
+          <ul className="ds-library">
+            {prompts.map((p) => {
+              const answer = entries.find((e) => e.file === p.answerFile);
+              return (
+                <li key={p.file}>
+                  <div className="ds-library__head">
+                    <strong>{p.title}</strong> <code>{p.file}</code>
+                  </div>
+                  {p.prompts.map((line) => (
+                    <p key={line} className="ds-library__prompt">
+                      “{line}”
+                    </p>
+                  ))}
+                  {answer ? (
+                    <button type="button" className="ds-button" data-practice={p.file} onClick={() => onPractisePrompt(p, answer)}>
+                      Practise this prompt
+                    </button>
+                  ) : (
+                    <p className="ds-hint">No model answer in this library.</p>
+                  )}{' '}
+                  {answer && <span className="ds-hint">model answer: {answer.file}</span>}
+                </li>
+              );
+            })}
+          </ul>
+          <h3>Library scenarios with a prompt</h3>
+        </section>
       )}
       <input type="search" className="ds-search" placeholder="Filter by name, tag or prompt" aria-label="Filter the library" value={filter} onChange={(e) => setFilter(e.target.value)} />
       {entries === null ? (

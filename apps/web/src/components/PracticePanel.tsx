@@ -21,6 +21,7 @@ interface Props {
   store: RunStore;
   onPick: () => void;
   onCheck: () => void;
+  /** Opens Compare with the reference answer as A and your design as B (your design is not replaced). */
   onReveal: (() => void) | null;
   dispatch: (action: HistoryAction) => void;
 }
@@ -39,8 +40,8 @@ export function PracticePanel({ doc, errors, result, runKey, stale, store, onPic
           Pick a prompt…
         </button>
         {onReveal && (
-          <button type="button" className="ds-link" onClick={onReveal}>
-            Show the reference design
+          <button type="button" className="ds-link" onClick={onReveal} data-testid="practice-compare-reference">
+            Compare with the reference answer
           </button>
         )}
       </div>

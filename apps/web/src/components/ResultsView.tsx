@@ -9,6 +9,7 @@ import { LazyResultCharts } from '../charts/lazy-charts.ts';
 import { verdictCause } from '../results/verdict-cause.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
 import { TeamsView } from './TeamsView.tsx';
+import { TrainingView } from './TrainingView.tsx';
 import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
 
@@ -19,6 +20,8 @@ interface Props {
   cursor: number | null;
   onCursor: (i: number | null) => void;
   compact?: boolean;
+  /** False in compare mode, whose charts overlay both runs (CompareCharts). */
+  charts?: boolean;
   /** Identifies the run shown (`data-run` on the panel, for tests and tools). */
   runKey?: string;
   /** Why the result no longer describes the design (it is greyed and labelled), or null. */
@@ -53,7 +56,7 @@ function Verdict({ result, scenario }: { result: RunResult; scenario: Scenario |
 }
 
 /** Everything a run produced, for people (memoized: edits to the design do not re-render it). */
-export const ResultsView = memo(function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false, runKey, stale = null }: Props) {
+export const ResultsView = memo(function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false, charts = true, runKey, stale = null }: Props) {
   useEffect(() => mark(RESULT_SHOWN_MARK, { run: runKey ?? null, progress: result.progress }), [result, runKey]);
   return (
     <div className={`ds-results${stale ? ' is-stale' : ''}`} data-testid="results" data-run={runKey} data-stale={stale !== null} data-progress={result.progress}>
@@ -64,9 +67,12 @@ export const ResultsView = memo(function ResultsView({ result, scenario, warning
       )}
       <Verdict result={result} scenario={scenario} />
       <SummaryCards result={result} />
-      <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
-        <LazyResultCharts result={result} scenario={scenario} cursor={cursor} onCursor={onCursor} columns={compact ? 1 : 2} height={compact ? 10.5 : 13.5} />
-      </Suspense>
+      {result.training && <TrainingView training={result.training} scenario={scenario} />}
+      {charts && (
+        <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
+          <LazyResultCharts result={result} scenario={scenario} cursor={cursor} onCursor={onCursor} columns={compact ? 1 : 2} height={compact ? 10.5 : 13.5} />
+        </Suspense>
+      )}
       {result.progress < 1 ? (
         // While the run streams in, only cards, verdict and charts follow it: each snapshot re-renders less.
         <p className="ds-hint">Expectations, graded claims and the cost breakdown appear when the run completes.</p>

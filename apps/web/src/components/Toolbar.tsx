@@ -2,7 +2,8 @@
 import { useRef } from 'react';
 
 /** Which panel is under the canvas. */
-export type Mode = 'design' | 'compare' | 'optimize' | 'practice';
+export type { Mode } from '../state/ui-store.ts';
+import type { Mode } from '../state/ui-store.ts';
 
 interface Props {
   title: string;

@@ -79,4 +79,34 @@ describe('useSimulation', () => {
     act(() => result.current.run());
     expect(runs.map((r) => r.text)).toEqual([docToYaml(smallDoc())]);
   });
+
+  it('after an edit of a valid design, runs the new text before its validation answers; a refusal is dropped quietly', async () => {
+    const { client, runs } = controlledClient();
+    const { result, rerender } = renderHook(({ v }: { v: DesignValidation }) => useSimulation(client, v, 'x.yaml', { autoRun: true }), { initialProps: { v: v1 } });
+    act(() => void vi.advanceTimersByTime(0));
+    await act(async () => runs[0]!.finish());
+    // The edit's validation is still pending (the worker has not answered): the run goes anyway, after the debounce.
+    const pending: DesignValidation = { ...v1, text: v2.text, scenario: null, pending: true };
+    rerender({ v: pending });
+    act(() => void vi.advanceTimersByTime(60));
+    expect(runs.map((r) => r.text)).toEqual([v1.text, v2.text]);
+    // The validation answers with the same text: no second run of it.
+    rerender({ v: v2 });
+    act(() => void vi.advanceTimersByTime(1000));
+    expect(runs).toHaveLength(2);
+    // A pending edit whose text the worker refuses: the panel goes idle, not "rejected" (the fields show the issues).
+    const broken: DesignValidation = { ...v2, text: 'kind: Nope\n', scenario: null, pending: true };
+    rerender({ v: broken });
+    act(() => void vi.advanceTimersByTime(60));
+    expect(runs.at(-1)!.text).toBe('kind: Nope\n');
+    await act(async () => runs.at(-1)!.finish());
+    expect(result.current.store.get().status).toBe('idle');
+    expect(result.current.store.get().message).toBe(null);
+    // A design whose last verdict had issues waits for its validation.
+    const invalid = validateDesign({ ...smallDoc(), kind: 'Nope' }, 'x.yaml');
+    rerender({ v: invalid });
+    rerender({ v: { ...invalid, text: v1.text, pending: true } });
+    act(() => void vi.advanceTimersByTime(1000));
+    expect(runs).toHaveLength(3);
+  });
 });

@@ -36,7 +36,7 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
   const activeRef = useRef<{ runId: number; text: string; cancel: () => void } | null>(null);
 
   const start = useCallback(
-    (v: DesignValidation) => {
+    (v: DesignValidation, speculative = false) => {
       const { text } = v;
       const runId = ++runIdRef.current;
       mark(RUN_START_MARK);
@@ -51,7 +51,7 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
         if (o.kind === 'failed') return store.send({ type: 'failed', runId, message: o.message });
         mark(RUN_END_MARK);
         if (o.response.ok) store.send({ type: 'finished', runId, result: o.response.result, elapsedMs: o.elapsedMs });
-        else store.send({ type: 'rejected', runId, issues: o.response.issues });
+        else store.send({ type: 'rejected', runId, issues: o.response.issues, speculative });
       });
     },
     [client, fileName, store],
@@ -65,20 +65,29 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
 
   const cancel = useCallback(() => activeRef.current?.cancel(), []);
 
-  // The first run does not wait for the validation worker to boot: the run validates the text itself
-  // (an invalid design comes back rejected), and the parsed scenario joins the shown result when it arrives.
+  // A run does not wait for the validation worker: the run validates the text itself (a design that
+  // turns out invalid comes back rejected and is dropped quietly, its issues shown at the fields by the
+  // validation), and the parsed scenario joins the shown result when it arrives. Waiting would put a
+  // second parse of the design (tens of ms, more on a busy machine) before every edit's first numbers.
   useEffect(() => {
     if (validation.scenario !== null) store.send({ type: 'validated', text: validation.text, scenario: validation.scenario, warnings: validation.warnings });
   }, [validation, store]);
-  const optimistic = autoRun && store.get().runId === 0 && validation.pending && validation.text !== '' && validation.errors.length === 0;
+  // Only while the design's last verdict was "valid": a design with issues waits for the validation to clear them.
+  const optimistic = autoRun && validation.pending && validation.text !== '' && validation.errors.length === 0;
 
   // An edit makes the run in progress stale: cancel it, and with auto-run start again once edits pause.
   useEffect(() => {
     const active = activeRef.current;
     if (active !== null && active.text !== validation.text) active.cancel();
     if (optimistic) {
-      if (activeRef.current === null) start(validation);
-      return;
+      if (store.get().runId === 0) {
+        if (activeRef.current === null) start(validation, true);
+        return;
+      }
+      const timer = window.setTimeout(() => {
+        if (activeRef.current?.text !== validation.text && store.get().shown?.text !== validation.text) start(validation, true);
+      }, debounceMs);
+      return () => window.clearTimeout(timer);
     }
     if (!autoRun || validation.scenario === null) return;
     const timer = window.setTimeout(() => {

@@ -4,7 +4,7 @@
  * default (an empty box means "default"). Fields not listed here are still editable through the
  * component's YAML box; validation is always sim-core's.
  */
-import type { PathSegment } from '@design-sim/sim-core';
+import { KNOWN_MODELS, type PathSegment } from '@design-sim/sim-core';
 import type { PlainObject } from './doc-path.ts';
 import type { ComponentKind } from './design-graph.ts';
 
@@ -114,8 +114,8 @@ const LATENCY: VariantDef = {
   },
 };
 
-/** The model names sim-core knows (`llm-schema.ts`; `llama-3-*` aliases are accepted too). */
-export const KNOWN_LLM_MODELS = ['llama-3.1-8b', 'llama-3.1-70b'] as const;
+/** The model names sim-core knows (its `llm-models.ts`, one source; aliases such as `llama-3-70b` are accepted too). */
+export const KNOWN_LLM_MODELS: readonly string[] = Object.keys(KNOWN_MODELS);
 
 /** What a service becomes when switched to token-level LLM serving (sim-core's own example lengths). */
 const LLM_CREATE: PlainObject = { model: 'llama-3.1-8b', precision: 'bf16', inputTokens: 512, outputTokens: 256 };
@@ -225,6 +225,19 @@ export const INSPECTOR_SECTIONS: Readonly<Record<ComponentKind, readonly Section
         f('maxBatchedTokens', 'Max batched tokens', 'value', { placeholder: '8192', help: 'tokens per iteration' }),
         f('chunkedPrefill', 'Chunked prefill', 'checkbox'),
         f('gpuMemoryUtilization', 'GPU memory share', 'value', { placeholder: '0.9' }),
+      ],
+    },
+    {
+      title: 'Disaggregated decode pool',
+      key: ['llm', 'disaggregated'],
+      optional: { create: { decode: { replicas: 1 }, kvTransfer: { link: 'infiniband' } } },
+      items: [
+        f(['decode', 'nodePool'], 'Decode node pool', 'text', { help: 'the service itself prefills; decode runs as <name>-decode on this pool' }),
+        f(['decode', 'gpu'], 'Decode GPU', 'gpu', { help: "default: the decode pool's GPU" }),
+        f(['decode', 'replicas'], 'Decode replicas', 'value', { placeholder: '1' }),
+        f(['decode', 'gpusPerReplica'], 'Decode GPUs per replica', 'value', { placeholder: '1' }),
+        f(['kvTransfer', 'link'], 'KV-cache link', 'select', { options: ['nvlink', 'infiniband', 'ethernet'] }),
+        f(['kvTransfer', 'gbps'], 'Link Gb/s', 'value', { placeholder: 'catalog figure' }),
       ],
     },
     { title: 'Queue', key: ['queue'], optional: { create: { timeout: '2s' } }, items: [f('maxLength', 'Max length'), f('timeout', 'Timeout')] },

@@ -49,7 +49,8 @@ export type RunEvent =
   | { type: 'finished'; runId: number; result: RunResult; elapsedMs: number }
   /** The validation of `text` arrived after its run started (the first run does not wait for it). */
   | { type: 'validated'; text: string; scenario: Scenario; warnings: ScenarioIssue[] }
-  | { type: 'rejected'; runId: number; issues: ScenarioIssue[] }
+  /** The worker refused the text; `speculative` when it ran before its validation answered (the fields show the issues). */
+  | { type: 'rejected'; runId: number; issues: ScenarioIssue[]; speculative?: boolean }
   | { type: 'failed'; runId: number; message: string }
   | { type: 'cancelled'; runId: number };
 
@@ -91,6 +92,7 @@ export function runReducer(state: RunState, event: RunEvent): RunState {
       return { ...state, status: 'done', progress: 1, shown, elapsedMs: event.elapsedMs };
     }
     case 'rejected':
+      if (event.speculative === true) return { ...state, status: 'idle' };
       return { ...state, status: 'failed', message: 'the simulator rejected the design', issues: event.issues };
     case 'failed':
       return { ...state, status: 'failed', message: event.message };

@@ -3,6 +3,7 @@
  * (SLO, budget) and the fleet events marked on the time axis.
  */
 import type { EngineEvent, RunResult, Scenario } from '@design-sim/sim-core';
+import { hourlyRateUsd } from '@design-sim/cost-model';
 import { replicaCapacityQps } from './service-capacity.ts';
 
 /** One line of a chart. */
@@ -15,6 +16,8 @@ export interface ChartSeries {
   dashed?: boolean;
   /** Drawn as a filled area under the line. */
   area?: boolean;
+  /** The series' own interval ends (s) when they are not the chart's (a compared run with another interval). */
+  t?: ArrayLike<number>;
 }
 
 /** A horizontal reference line (an SLO, a cost bound). */
@@ -25,7 +28,7 @@ export interface RefLine {
 
 /** One chart. */
 export interface ChartModel {
-  id: 'qps' | 'backlog' | 'fleet' | 'latency' | 'cost' | 'llm' | 'kv';
+  id: 'qps' | 'backlog' | 'fleet' | 'latency' | 'rate' | 'cost' | 'llm' | 'kv';
   title: string;
   unit: string;
   series: ChartSeries[];
@@ -115,11 +118,41 @@ export function buildCharts(result: RunResult, scenario: Scenario | null): Chart
       refLines: expectationLines(scenario, 'latency.', (m) => `SLO ${m.slice('latency.'.length)}`),
       note: null,
     },
-    { id: 'cost', title: 'Accrued cost', unit: 'USD', series: [{ key: 'cost', label: 'cost so far', values: ts.costUsd, color: 'var(--c-cost)', area: true }], refLines: costCap, note: null },
+    costRateChart(ts, scenario),
+    {
+      id: 'cost',
+      title: 'Accrued cost',
+      unit: 'USD',
+      series: [
+        { key: 'cost', label: 'cost so far', values: ts.costUsd, color: 'var(--c-cost)', area: true },
+        ...(hasSpot(ts) ? [{ key: 'spotCost', label: 'of which spot', values: ts.spotCostUsd, color: 'var(--c-warn)', dashed: true }] : []),
+      ],
+      refLines: costCap,
+      note: null,
+    },
   ];
   // Token-level LLM runs also report generated tokens per second and KV-cache use (TTFT is not a series: it is on the cards).
   if (result.summary?.llm) charts.push(...llmCharts(ts, scenario));
   return charts;
+}
+
+/** True when some of the run's cost was accrued on spot nodes. */
+function hasSpot(ts: NonNullable<RunResult['timeseries']>): boolean {
+  const n = ts.spotCostUsd.length;
+  return n > 0 && ts.spotCostUsd[n - 1]! > 0;
+}
+
+/** $/hour in each interval (cost-model's hourlyRateUsd over the accrued series), split into spot and the rest when there are spot nodes. */
+function costRateChart(ts: NonNullable<RunResult['timeseries']>, scenario: Scenario | null): ChartModel {
+  const total = hourlyRateUsd(ts.t, ts.costUsd);
+  const series: ChartSeries[] = [{ key: 'rate', label: 'all nodes', values: total, color: 'var(--c-cost)' }];
+  if (hasSpot(ts)) {
+    const spot = hourlyRateUsd(ts.t, ts.spotCostUsd);
+    const regular = hourlyRateUsd(ts.t, Float64Array.from(ts.costUsd, (c, i) => c - ts.spotCostUsd[i]!));
+    series.push({ key: 'onDemand', label: 'on-demand / committed', values: regular, color: 'var(--c-offered)' }, { key: 'spot', label: 'spot', values: spot, color: 'var(--c-warn)' });
+  }
+  const caps = (scenario?.spec.expect ?? []).filter((e) => e.metric === 'cost.hourly' && (e.op === '<' || e.op === '<=')).map((e) => ({ value: e.value, label: e.text }));
+  return { id: 'rate', title: 'Cost per hour (nodes)', unit: 'USD/h', series, refLines: caps, note: null };
 }
 
 function llmCharts(ts: NonNullable<RunResult['timeseries']>, scenario: Scenario | null): ChartModel[] {

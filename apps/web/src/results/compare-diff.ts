@@ -3,6 +3,7 @@
  * change. Values are sim-core's metric lookups (the CLI's numbers).
  */
 import { getMetric, lookupMetric, type RunResult } from '@design-sim/sim-core';
+import { formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
 
 /** One metric of the comparison. */
 export interface DiffRow {
@@ -45,4 +46,24 @@ export function compareRows(a: RunResult, b: RunResult): DiffRow[] {
     const deltaPct = delta !== null && va !== null && va !== 0 ? (delta / Math.abs(va)) * 100 : null;
     return { ...r, unit: getMetric(r.metric)?.unit ?? '', a: va, b: vb, delta, deltaPct };
   }).filter((r) => r.a !== null || r.b !== null);
+}
+
+/** What follows a dollar amount for a money unit: `USD/h` → "/h", `USD per 1k requests` → " per 1k requests". */
+function usdSuffix(unit: string): string {
+  const rest = unit.slice(3);
+  return rest.startsWith('/') ? rest : rest === '' ? '' : ` ${rest.trim()}`;
+}
+
+/**
+ * A value of `unit` as read in the table: "$55.15/h", "2.05 s", "99.95%", "70 GPUs". A difference
+ * (`delta`) carries its sign, and a difference of fractions is in percentage points ("−0.3 pp").
+ */
+export function formatInUnit(unit: string, v: number | null, delta = false): string {
+  if (v === null || !Number.isFinite(v)) return '—';
+  const sign = delta ? (v > 0 ? '+' : v < 0 ? '−' : '±') : v < 0 ? '−' : '';
+  const a = Math.abs(v);
+  if (unit.startsWith('USD')) return `${sign}${formatUsd(a)}${usdSuffix(unit)}`;
+  if (unit === 'ms') return `${sign}${formatMs(a)}`;
+  if (unit === 'fraction') return delta ? `${sign}${Number((a * 100).toPrecision(3))} pp` : `${sign}${formatPercent(a)}`;
+  return `${sign}${formatCount(a)} ${unit}`;
 }

@@ -43,12 +43,12 @@ describe('LLM results', () => {
   it('has no LLM cards or charts for a per-request-latency run', () => {
     const plain = runDoc(smallDoc());
     expect(summaryCards(plain).some((c) => c.metric.startsWith('ttft'))).toBe(false);
-    expect(buildCharts(plain, null).map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'cost']);
+    expect(buildCharts(plain, null).map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'rate', 'cost']);
   });
 
   it('charts output tokens/s and KV-cache utilization in percent', () => {
     const charts = buildCharts(result, scenario);
-    expect(charts.map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'cost', 'llm', 'kv']);
+    expect(charts.map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'rate', 'cost', 'llm', 'kv']);
     const tokens = charts.find((c) => c.id === 'llm')!.series[0]!.values;
     expect(tokens).toBe(result.timeseries!.outputTokensPerSecond);
     const kv = charts.find((c) => c.id === 'kv')!;

@@ -4,7 +4,8 @@ import type { PlainObject } from '../model/doc-path.ts';
 import { docToYaml } from '../model/scenario-yaml.ts';
 import { runDoc, smallDoc, trainingDoc } from '../test-support/fixtures.ts';
 import { buildCharts, eventMarks } from './chart-model.ts';
-import { compareRows } from './compare-diff.ts';
+import { overlayCharts } from './compare-charts.ts';
+import { compareRows, formatInUnit } from './compare-diff.ts';
 import { costBreakdown } from './cost-breakdown.ts';
 import { nodeStatus } from './node-status.ts';
 import { formatMs } from './format.ts';
@@ -19,13 +20,38 @@ describe('chart model', () => {
   const charts = buildCharts(result, scenario);
 
   it('draws the four charts with the SLO line from the expectations', () => {
-    expect(charts.map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'cost']);
+    expect(charts.map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'rate', 'cost']);
     expect(charts[3]!.refLines).toEqual([{ value: 100, label: 'SLO p99' }]);
     expect(charts[0]!.series.map((s) => s.key)).toEqual(['offered', 'served', 'dropped', 'capacity']);
     // 6 ready replicas × 20 req/s each.
     expect(Array.from(charts[0]!.series[3]!.values).at(-1)).toBeCloseTo(120, 9);
     // A cost.hourly bound becomes a cost line over the run: $1/h × 10 min.
-    expect(charts[4]!.refLines[0]!.value).toBeCloseTo(1 / 6, 9);
+    expect(charts[5]!.refLines[0]!.value).toBeCloseTo(1 / 6, 9);
+    // $/hour: 6 on-demand g5.2xlarge nodes all run long, so the rate is 6 × the catalog's hourly price; no spot, no split.
+    const rate = charts[4]!;
+    expect(rate.unit).toBe('USD/h');
+    expect(rate.series.map((s) => s.key)).toEqual(['rate']);
+    expect(rate.refLines).toEqual([{ value: 1, label: 'cost.hourly < 1' }]);
+    const perHour = Array.from(rate.series[0]!.values);
+    expect(perHour.at(-1)! * (result.summary!.durationSeconds / 3600)).toBeCloseTo(perHour.reduce((a, b) => a + b, 0) * (60 / 3600), 6);
+    expect(perHour.at(-1)! / 6).toBeCloseTo(result.summary!.cost.perHourUsd / 6, 1);
+  });
+
+  it('splits $/hour and the accrued cost into spot and on-demand when a pool has spot nodes', () => {
+    const spotDoc = smallDoc();
+    const pool = (spotDoc.spec as { nodePools: PlainObject[] }).nodePools[0]!;
+    pool.spotShare = 0.5;
+    const r = runDoc(spotDoc);
+    const c = buildCharts(r, null);
+    const rate = c.find((x) => x.id === 'rate')!;
+    expect(rate.series.map((s) => s.key)).toEqual(['rate', 'onDemand', 'spot']);
+    const [all, onDemand, spot] = rate.series.map((s) => Array.from(s.values));
+    for (let i = 0; i < all!.length; i++) expect(onDemand![i]! + spot![i]!).toBeCloseTo(all![i]!, 9);
+    expect(spot!.at(-1)).toBeGreaterThan(0);
+    // Spot capacity is cheaper per node than on-demand.
+    expect(spot!.at(-1)!).toBeLessThan(onDemand!.at(-1)!);
+    const cost = c.find((x) => x.id === 'cost')!;
+    expect(cost.series.map((s) => s.key)).toEqual(['cost', 'spotCost']);
   });
 
   it('has nothing to chart for a training-only run', () => {
@@ -150,6 +176,34 @@ describe('compare', () => {
     const peak = rows.find((r) => r.metric === 'gpus.peak')!;
     expect(peak).toMatchObject({ a: 6, b: 9, delta: 3, deltaPct: 50, lowerIsBetter: true });
     expect(rows.some((r) => r.metric.startsWith('training.'))).toBe(false);
+  });
+
+  it('writes values and differences in their units', () => {
+    expect(formatInUnit('USD/h', 55.15)).toBe('$55.15/h');
+    expect(formatInUnit('USD/h', -24.06, true)).toBe('−$24.06/h');
+    expect(formatInUnit('USD per 1k requests', 0.0123)).toBe('$0.0123 per 1k requests');
+    expect(formatInUnit('ms', 2050)).toBe('2050 ms');
+    expect(formatInUnit('ms', 12_000, true)).toBe('+12 s');
+    expect(formatInUnit('fraction', 0.9995)).toBe('99.95%');
+    expect(formatInUnit('fraction', -0.003, true)).toBe('−0.3 pp');
+    expect(formatInUnit('GPUs', 3, true)).toBe('+3 GPUs');
+    expect(formatInUnit('GPUs', 0, true)).toBe('±0 GPUs');
+    expect(formatInUnit('ms', null)).toBe('—');
+  });
+
+  it('overlays A (dashed) and B (solid) on each chart, keeping A on its own times when its intervals differ', () => {
+    const b = runDoc(smallDoc({ replicas: 9 }));
+    const charts = overlayCharts(buildCharts(result, scenario), buildCharts(b, scenario), result.timeseries!.t, b.timeseries!.t);
+    expect(charts.map((c) => c.id)).toEqual(['qps', 'backlog', 'fleet', 'latency', 'rate', 'cost']);
+    const fleet = charts.find((c) => c.id === 'fleet')!;
+    expect(fleet.series.map((s) => s.key).slice(0, 4)).toEqual(['a-desired', 'b-desired', 'a-ready', 'b-ready']);
+    expect(fleet.series.filter((s) => s.key.startsWith('a-')).every((s) => s.dashed === true && s.t === undefined)).toBe(true);
+    expect(fleet.series.filter((s) => s.key.startsWith('b-')).every((s) => !s.dashed)).toBe(true);
+    expect(Array.from(fleet.series[3]!.values).at(-1)).toBe(9);
+    // The SLO line appears once, and A keeps its own times when they differ from B's.
+    expect(charts.find((c) => c.id === 'latency')!.refLines).toHaveLength(1);
+    const shifted = Float64Array.from(b.timeseries!.t, (x) => x * 2);
+    expect(overlayCharts(buildCharts(result, scenario), buildCharts(b, scenario), shifted, b.timeseries!.t)[0]!.series[0]!.t).toBe(shifted);
   });
 });
 

@@ -2,6 +2,7 @@
  * The summary cards: each reads one result metric (the same lookup as `expect:` lines and the
  * CLI) and turns green or red when the scenario has an expectation on it, neutral otherwise.
  */
+import { trainingHardware } from './training-view.ts';
 import { lookupMetric, type RunResult } from '@design-sim/sim-core';
 import { formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
 
@@ -97,6 +98,8 @@ function card(result: RunResult, def: CardDef): SummaryCard {
     if (status === 'neutral') status = fits ? 'pass' : 'fail';
     detail = [detail, `budget ${formatUsd(budget.budgetUsd)}: ${fits ? 'fits' : `short by ${formatUsd(budget.shortfallUsd)}`}`].filter(Boolean).join(' · ');
   }
+  // The training cost says what it buys: "32 GPUs (4 × p4de.24xlarge)".
+  if (def.metric === 'training.costUsd' && result.training) detail = [trainingHardware(result.training), detail].filter((x) => x !== '' && x !== 'no expectation in the scenario').join(' · ');
   const more = def.more?.map((m) => `${m.label} ${def.format(lookupMetric(result, m.metric))}`).join(' · ') ?? null;
   return { metric: def.metric, label: def.label, value: def.format(value), raw: value, status, detail: detail || 'no expectation in the scenario', basis: def.basis ?? null, more };
 }

@@ -115,13 +115,18 @@ describe('warm workers', () => {
     const { create, started } = fakeWorkerFactory();
     const client = createSimClient(create);
     client.prewarm();
-    expect(started).toHaveLength(2); // the worker and its spare
-    const first = client.run(text, 'a.yaml');
+    expect(started).toHaveLength(1); // the worker; its spare waits until a run is under way
+    let underway!: () => void;
+    const heard = new Promise<void>((r) => (underway = r));
+    const first = client.run(text, 'a.yaml', undefined, () => underway());
+    await heard;
+    expect(started).toHaveLength(2); // the spare loads while the first run goes
     const second = client.run(text, 'b.yaml'); // cancels the first: its worker ends, the spare takes over
     expect(started[0]!.terminated).toBe(true);
-    expect(started).toHaveLength(3);
+    expect(started).toHaveLength(2);
     expect(await first.outcome).toEqual({ kind: 'cancelled' });
     expect((await second.outcome).kind).toBe('done');
+    expect(started).toHaveLength(3); // the next spare
     client.dispose();
     expect(started.every((w) => w.terminated)).toBe(true);
   });

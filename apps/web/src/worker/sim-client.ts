@@ -28,7 +28,10 @@ export interface SimClient {
   run(text: string, fileName: string, options?: RunRequestOptions, onProgress?: (fraction: number, partial?: RunResult) => void): SimRun;
   /** True while a run is in progress. */
   busy(): boolean;
-  /** Starts the worker now (its code loads while the page does other work) and from then on keeps a loaded spare for the run after a cancel. */
+  /**
+   * Starts the worker now (its code loads while the page does other work) and from then on keeps a
+   * loaded spare for the run after a cancel (started once a run is under way).
+   */
   prewarm(): void;
   /** Cancels any run and stops the worker. */
   dispose(): void;
@@ -59,8 +62,12 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       worker = next.worker;
       remote = next.remote;
     }
-    if (keepSpare && spare === null && !disposed) spare = fresh();
     return remote;
+  };
+  // The spare starts loading once the run it stands behind is under way (its first message), not at
+  // the same moment: on a 2-core machine two workers loading at once delay the first run's numbers.
+  const ensureSpare = () => {
+    if (keepSpare && spare === null && !disposed) spare = fresh();
   };
 
   const stop = () => {
@@ -96,7 +103,15 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       current = mine;
       const started = now();
       // Across the boundary the worker calls back with data, not sim-core's snapshot function (worker-sim-api.ts).
-      const progress = onProgress === undefined ? undefined : (proxy(onProgress) as unknown as ProgressCallback);
+      let heard = false;
+      const onMessage: NonNullable<typeof onProgress> = (fraction, partial) => {
+        if (!heard && current === mine) {
+          heard = true;
+          ensureSpare();
+        }
+        onProgress?.(fraction, partial);
+      };
+      const progress = proxy(onMessage) as unknown as ProgressCallback;
       api
         .run(text, fileName, options, progress)
         .then(
@@ -105,6 +120,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
         )
         .finally(() => {
           if (current === mine) current = null;
+          ensureSpare();
         });
       return {
         outcome,

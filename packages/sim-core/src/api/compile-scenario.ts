@@ -26,6 +26,8 @@ import type { KarpenterNodePoolSpec, KarpenterSettingsSpec, StockoutSpec } from 
 import { normalizeBehavior } from '../hpa/index.ts';
 import { type DurationDistribution, lognormalFromP50P95, lognormalFromP50P99 } from '../random/service-time.ts';
 import { callsOfStep } from '../scenario/call-schema.ts';
+import { decodeServiceName, runningServices } from '../scenario/disaggregation.ts';
+import { kvTransferBytesPerSecond } from '../llm/kv-transfer.ts';
 import type { KedaSpec } from '../scenario/keda-schema.ts';
 import type { FaultSpec } from '../scenario/failure-schema.ts';
 import type { JobSpec } from '../scenario/shared-cluster-schema.ts';
@@ -52,7 +54,9 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
   if (!traffic || services.length === 0) throw new Error('compileScenario needs spec.traffic and at least one service');
   const poolIndex = new Map((spec.nodePools ?? []).map((p, i) => [p.name, i]));
   const instances = (spec.nodePools ?? []).map((p) => getInstance(p.instance, spec.catalogDate === undefined ? undefined : { asOf: spec.catalogDate }));
-  const serviceIndex = new Map(services.map((s, i) => [s.name, i]));
+  // A disaggregated service runs as itself (prefill) plus its decode pool, appended after the scenario's services.
+  const running = runningServices(services);
+  const serviceIndex = new Map(running.map((s, i) => [s.name, i]));
   const sources = spec.trafficSources.length > 0 ? spec.trafficSources : [traffic];
   return {
     seed: overrides.seed ?? spec.seed,
@@ -68,11 +72,15 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
       trace: t.trace ? { file: t.trace.file, format: t.trace.format, timeScale: t.trace.timeScale, loop: t.trace.loop } : null,
     })),
     networkSeconds: spec.network.sameZone,
-    services: services.map((s) => {
+    services: running.map((s, i) => {
       const pools = poolNamesOf(s).flatMap((name) => (poolIndex.has(name) ? [poolIndex.get(name)!] : []));
-      return { ...compileService(s, pools, pools.length > 0 ? instances[pools[0]!]! : undefined, spec.cluster.featureGates.HPAConfigurableTolerance), ...compileCalls(s, serviceIndex), ...sharedOf(s, spec) };
+      const svc = { ...compileService(s, pools, pools.length > 0 ? instances[pools[0]!]! : undefined, spec.cluster.featureGates.HPAConfigurableTolerance), ...compileCalls(s, serviceIndex), ...sharedOf(s, spec) };
+      if (i < services.length) return splitPrefill(svc, s, serviceIndex);
+      const parent = services.find((x) => x.llm?.disaggregated !== undefined && decodeServiceName(x.name) === s.name)!;
+      const parentPool = poolIndex.get(poolNamesOf(parent)[0] ?? '');
+      return { ...svc, llm: compileDecodeLlm(parent, s, parentPool === undefined ? undefined : instances[parentPool], pools.length > 0 ? instances[pools[0]!] : undefined) };
     }),
-    pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, services, spec.catalogDate)),
+    pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, running, spec.catalogDate)),
     clusterAutoscaler: compileClusterAutoscaler(spec),
     ...(spec.faults.length > 0 ? { faults: compileFaults(spec.faults, spec.nodePools ?? []) } : {}),
     ...(spec.teams.length > 0 ? { teams: spec.teams.map((t) => ({ name: t.name, gpuQuota: t.gpuQuota ?? null })) } : {}),
@@ -219,11 +227,33 @@ function compileCalls(s: ServiceSpec, serviceIndex: ReadonlyMap<string, number>)
   };
 }
 
+/**
+ * A disaggregated service's own replicas prefill and hand each request to its decode pool through a first
+ * call step (synchronous, no timeout or retry: the hand-off is inside one serving system); the decode pool's
+ * llm takes the role 'decode' with the KV transfer rate of the link.
+ */
+function splitPrefill(svc: EngineService, s: ServiceSpec, serviceIndex: ReadonlyMap<string, number>): EngineService {
+  const d = s.llm?.disaggregated;
+  if (d === undefined || svc.llm === null) return svc;
+  const decodeName = decodeServiceName(s.name);
+  const to = serviceIndex.get(decodeName)!;
+  const handOff = { to, probability: 1, async: false, timeoutSeconds: Infinity, retries: 0, connections: 0, backoff: { baseSeconds: 0, maxSeconds: 0, jitter: false } };
+  return { ...svc, llm: { ...svc.llm, role: 'prefill' }, calls: [{ calls: [handOff] }, ...(svc.calls ?? [])], releaseDuringCalls: true };
+}
+
 function compileLlm(s: ServiceSpec, instance: InstanceType | undefined): EngineLlm {
   const gpu = llmGpu(s, instance);
   const r = resolveLlm(s.llm!, gpu, s.gpusPerReplica);
   if (!r.ok) throw new Error(`services.${s.name}.llm.${r.field}: ${r.message}`);
   return r.llm;
+}
+
+/** The decode pool's llm: the decode role and its KV transfer rate from the prefill GPUs. */
+function compileDecodeLlm(parent: ServiceSpec, decode: ServiceSpec, prefillInstance: InstanceType | undefined, decodeInstance: InstanceType | undefined): EngineLlm {
+  const llm = compileLlm(decode, decodeInstance);
+  const rate = kvTransferBytesPerSecond(parent.llm!.disaggregated!, llmGpu(parent, prefillInstance), llmGpu(decode, decodeInstance));
+  if (typeof rate === 'string') throw new Error(`services.${parent.name}.llm.disaggregated.kvTransfer.link: ${rate}`);
+  return { ...llm, role: 'decode', kvTransferBytesPerSecond: rate };
 }
 
 /** The GPU an llm service runs on: llm.gpu, else its node pool's instance GPU. */

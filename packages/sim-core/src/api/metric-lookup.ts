@@ -66,6 +66,9 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
       case 'cost.per1k': return s?.cost.per1kRequestsUsd;
       case 'cost.perMillion': return s?.cost.perMillionRequestsUsd;
       case 'cost.savingVsBaseline': return s?.cost.savingVsBaseline;
+      case 'cost.perMillionInputTokens': return perMillion(s?.llm?.disaggregated ?? [], 'prefill');
+      case 'cost.perMillionOutputTokens': return perMillion(s?.llm?.disaggregated ?? [], 'decode');
+      case 'kvTransfer.meanMs': return s?.llm?.disaggregated[0]?.kvTransfer.meanMs;
       case 'ttft.p50': return s?.llm?.ttftMs.p50;
       case 'ttft.p90': return s?.llm?.ttftMs.p90;
       case 'ttft.p95': return s?.llm?.ttftMs.p95;
@@ -163,4 +166,18 @@ function jobWaitP50(shared: import('./run-result.ts').SharedClusterSummary | nul
   if (p50s.length === 0) return null;
   p50s.sort((a, b) => a - b);
   return p50s[Math.floor((p50s.length - 1) / 2)]!;
+}
+
+/** One pool role over every disaggregated service: their costs over their tokens (null without any, or with an unknown price). */
+function perMillion(list: NonNullable<NonNullable<RunResult['summary']>['llm']>['disaggregated'], role: 'prefill' | 'decode'): number | null {
+  if (list.length === 0) return null;
+  let usd = 0;
+  let tokens = 0;
+  for (const d of list) {
+    const p = d[role];
+    if (p.usdPerMillionTokens === null) return null;
+    usd += p.usdPerMillionTokens * p.tokens;
+    tokens += p.tokens;
+  }
+  return tokens > 0 ? usd / tokens : null;
 }

@@ -1,3 +1,4 @@
+import type { DisaggregatedSummary } from './disaggregated-summary.ts';
 import type { PrefixCacheSummary } from './prefix-cache-summary.ts';
 import type { CostLine, LineItemCosts } from '@design-sim/cost-model';
 import type { EngineEvent } from '../engine/engine-result.ts';
@@ -56,6 +57,8 @@ export interface ServingSummary {
     costPerMillionOutputTokensUsd: number | null;
     /** Services with prompt templates or sessions: hit rate, TTFT with and without a hit, compute saved; null otherwise. */
     prefixCache: PrefixCacheSummary | null;
+    /** Disaggregated services: per pool (prefill, decode) GPU, replicas, utilization, queue, tokens and cost per million tokens; the KV transfer. Empty without one. */
+    disaggregated: DisaggregatedSummary[];
   } | null;
   /**
    * Closed-loop traffic only: users over the run, the achieved throughput, and one row per user level (a
@@ -125,6 +128,10 @@ export interface TrainingSummary {
   hours: number;
   gpuHours: number;
   lostDays: number;
+  /** Where the expected days go: compute at the run's MFU, checkpoint saves, work redone after interruptions, restarts (they add up to `days`). */
+  breakdownDays: { work: number; checkpoint: number; lostWork: number; restart: number };
+  /** Nodes of an instance-based run (spec.training.nodes); null when the run is given in GPUs. */
+  nodes: number | null;
   interruptions: number;
   costUsd: number | null;
   budget: { budgetUsd: number; fits: boolean; tokensAffordable: number; daysAffordable: number; shortfallUsd: number } | null;

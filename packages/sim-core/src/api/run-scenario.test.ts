@@ -52,6 +52,13 @@ describe('training-7b.yaml', () => {
     expect(days.verdict).toBe('way-off');
     expect(t.budget!.fits).toBe(false);
   });
+
+  it('splits the expected days into compute, checkpoint saves, redone work and restarts, adding up to days', () => {
+    const b = r.training!.breakdownDays;
+    expect(b.work).toBeCloseTo(r.training!.idealDays, 9);
+    expect(b.work + b.checkpoint + b.lostWork + b.restart).toBeCloseTo(r.training!.days, 6);
+    expect(b.work + b.checkpoint + b.lostWork + b.restart - b.work).toBeCloseTo(r.training!.lostDays, 6);
+  });
 });
 
 describe('hpa-step.yaml', () => {

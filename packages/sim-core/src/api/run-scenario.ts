@@ -15,6 +15,8 @@ import { lookupMetric, metricFormula } from './metric-lookup.ts';
 import { type ClosedLoopSummary, RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type SharedClusterSummary, type TrainingSummary } from './run-result.ts';
 import type { TraceOpener } from '../traffic/trace-reader.ts';
 import { scaleUpLag } from './scale-up-lag.ts';
+import { runningServices } from '../scenario/disaggregation.ts';
+import { disaggregatedSummaries } from './disaggregated-summary.ts';
 import { scaleToZeroSummary, withoutScaleToZero } from './scale-to-zero.ts';
 import type { EngineConfig } from '../engine/engine-config.ts';
 import { staticCosts } from './static-costs.ts';
@@ -68,12 +70,13 @@ interface JudgeExtras {
 function judge(scenario: Scenario, seed: number, engine: EngineResult | null, training: TrainingSummary | null, progress: number, extras: JudgeExtras | null = null): RunResult {
   const summary = engine === null ? null : servingSummary(scenario, engine, extras);
   const services = engine === null || summary === null ? null : serviceSummaries(scenario, engine, summary.cost.lines, summary.durationSeconds / 3600);
+  if (engine !== null && services !== null && summary?.llm && extras !== null) summary.llm.disaggregated = disaggregatedSummaries(scenario, extras.cfg, engine, services, summary.durationSeconds / 3600);
   const costs = scenario.spec.costs ? staticCosts(scenario.spec.costs, scenario.spec.catalogDate) : null;
   const partial = { summary, training, costs, services };
   const lookup = (metric: string, item: string | null = null): number | null => lookupMetric(partial, metric, item);
   const expectations = evaluateExpectations(expectationsOf(scenario), lookup);
   const claims = gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m));
-  const diagnostics = [...(engine === null ? [] : servingDiagnostics(engine, scenario.spec.services.map((x) => x.name))), ...(training === null ? [] : trainingDiagnostics(training))];
+  const diagnostics = [...(engine === null ? [] : servingDiagnostics(engine, runningServices(scenario.spec.services).map((x) => x.name))), ...(training === null ? [] : trainingDiagnostics(training))];
   return {
     formatVersion: RUN_RESULT_FORMAT_VERSION,
     scenario: { name: scenario.metadata.name, title: scenario.metadata.title ?? null },
@@ -157,7 +160,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
     shared: sharedSummary(r, bill.lines, scenario.spec.nodePools ?? [], scenario.spec.services.map((s) => s.name)),
     faults: r.faults === null ? null : { nodeFailures: r.faults.nodeFailures, spotWaves: r.faults.spotWaves, spotWaveNodes: r.faults.spotWaveNodes, scheduledFaults: r.faults.scheduledFaults, scheduledFaultNodes: r.faults.scheduledFaultNodes, podsLost: r.faults.podsLost, lostPodHours: r.faults.lostPodSeconds / 3600, requestsFailed: r.faults.visitsFailed },
     nodePools: nodePoolSummaries(r, bill.lines),
-    scaleUp: scaleUpLag(r.events, r.timeseries, scenario.spec.services.length, r.durationSeconds),
+    scaleUp: scaleUpLag(r.events, r.timeseries, runningServices(scenario.spec.services).length, r.durationSeconds),
     scaleToZero: extras === null ? null : scaleToZeroSummary(extras.cfg, r, bill.totalUsd, extras.baselineCostUsd),
     llm: r.llm
       ? {
@@ -167,6 +170,8 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
           outputTokensPerSecond: r.endSeconds > 0 ? r.llm.outputTokens / r.endSeconds : 0,
           costPerMillionOutputTokensUsd: r.llm.outputTokens > 0 ? (bill.totalUsd / r.llm.outputTokens) * 1e6 : null,
           prefixCache: prefixCacheSummary(r.llm.prefixCache),
+          // Filled in by judge once the per-service bill shares exist.
+          disaggregated: [],
         }
       : null,
     closedLoop: closedLoopSummary(r),
@@ -255,7 +260,8 @@ function sharedSummary(r: EngineResult, lines: readonly { pool?: string; usd: nu
   };
 }
 
-function trainingSummary(scenario: Scenario): TrainingSummary {
+/** The training estimate of a scenario with a training block (closed form, no simulation): what a run reports as `training`. */
+export function trainingSummary(scenario: Scenario): TrainingSummary {
   const t = scenario.spec.training!;
   const common = {
     parameters: t.parameters,
@@ -277,12 +283,12 @@ function trainingSummary(scenario: Scenario): TrainingSummary {
     const e = trainingOnInstance({ ...common, ...failuresOf(inst.gpuCount), instanceId: t.instance, nodes: t.nodes, capacity: t.purchase, ...asOf });
     const gpu = inst.gpu!;
     const price = e.price === null ? { priceSource: null, priceObserved: null } : { priceSource: e.price.source, priceObserved: e.price.freshness ? observedLabel(e.price.freshness) : e.price.sourceDate };
-    return { ...toTrainingSummary(e, e.instanceId, e.gpuCount, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices), ...price, stalePrices: e.stalePrices, ...facts(gpu), memoryFit: trainingMemoryFit(t, gpu, e.gpuCount) };
+    return { ...toTrainingSummary(e, e.instanceId, e.gpuCount, t.nodes, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices), ...price, stalePrices: e.stalePrices, ...facts(gpu), memoryFit: trainingMemoryFit(t, gpu, e.gpuCount) };
   }
   const gpu = getGpu(t.gpu!);
   const usdPerGpuHour = t.pricePerGpuHour ?? null;
   const e = trainingEstimate({ ...common, ...failuresOf(Math.min(8, t.gpus!)), gpu, gpuCount: t.gpus!, usdPerGpuHour, gpusPerNode: Math.min(8, t.gpus!) });
-  const summary = toTrainingSummary(e, gpu.id, t.gpus!, t.pricePerGpuHour === undefined ? 'unpriced' : 'per-gpu-hour', usdPerGpuHour, usdPerGpuHour === null ? [`no pricePerGpuHour for ${gpu.id}`] : []);
+  const summary = toTrainingSummary(e, gpu.id, t.gpus!, null, t.pricePerGpuHour === undefined ? 'unpriced' : 'per-gpu-hour', usdPerGpuHour, usdPerGpuHour === null ? [`no pricePerGpuHour for ${gpu.id}`] : []);
   return { ...summary, priceSource: null, priceObserved: null, stalePrices: [], ...facts(gpu), memoryFit: trainingMemoryFit(t, gpu, t.gpus!) };
 }
 
@@ -290,6 +296,7 @@ function toTrainingSummary(
   e: ReturnType<typeof trainingEstimate>,
   hardware: string,
   gpuCount: number,
+  nodes: number | null,
   purchase: string,
   usdPerGpuHour: number | null,
   unknownPrices: string[],
@@ -305,6 +312,8 @@ function toTrainingSummary(
     hours: e.expectedSeconds / 3600,
     gpuHours: e.expectedGpuHours,
     lostDays: (e.expectedSeconds - e.idealSeconds) / 86_400,
+    breakdownDays: { work: e.idealSeconds / 86_400, checkpoint: e.checkpointOverheadSeconds / 86_400, lostWork: e.lostWorkSeconds / 86_400, restart: e.restartSeconds / 86_400 },
+    nodes,
     interruptions: e.expectedInterruptions,
     costUsd: e.costUsd,
     budget: e.budget ?? null,

@@ -7,6 +7,7 @@ import type { CostLine } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
 import type { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import type { Scenario } from '../scenario/index.ts';
+import { runningServices } from '../scenario/disaggregation.ts';
 
 export interface LatencySummaryMs {
   p50: number;
@@ -53,7 +54,7 @@ export function latencySummary(h: LatencyHistogram): LatencySummaryMs {
 
 /** The `services` block: one-service designs without calls read their figures from the summary's. */
 export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines: readonly CostLine[], hours: number): Record<string, ServiceSummary> {
-  const names = scenario.spec.services.map((s) => s.name);
+  const names = runningServices(scenario.spec.services).map((s) => s.name);
   const share = costShares(scenario, r, billLines, hours);
   const out: Record<string, ServiceSummary> = {};
   r.services.forEach((s, i) => {
@@ -96,7 +97,7 @@ function costShares(scenario: Scenario, r: EngineResult, lines: readonly CostLin
 export function breakdownSummary(scenario: Scenario, r: EngineResult): LatencyBreakdownSummary | null {
   const b = r.breakdown;
   if (b === null) return null;
-  const names = scenario.spec.services.map((s) => s.name);
+  const names = runningServices(scenario.spec.services).map((s) => s.name);
   return {
     traces: b.traces,
     totalMs: b.totalMs,

@@ -1,3 +1,4 @@
+import { nodeTimeUsd } from '@design-sim/cost-model';
 import type { EnginePool } from '../engine/engine-config.ts';
 import { NodeRuntime, NodeState } from './node-runtime.ts';
 
@@ -51,6 +52,15 @@ export class PoolRuntime {
     if (!k || this.typeSeconds === null) return (this.spotNodeSeconds * (this.config.spotUsdPerHour ?? 0) + this.regularNodeSeconds * (this.config.regularUsdPerHour ?? 0)) / 3600;
     let usd = 0;
     k.types.forEach((t, i) => (usd += (this.typeSeconds![i * 2]! * (t.onDemandUsdPerHour ?? 0) + this.typeSeconds![i * 2 + 1]! * (t.spotUsdPerHour ?? 0)) / 3600));
+    return usd;
+  }
+
+  /** The part of `accruedUsd` billed for spot nodes (call `accrue` first); cost-model prices the node time. */
+  accruedSpotUsd(): number {
+    const k = this.config.karpenter;
+    if (!k || this.typeSeconds === null) return nodeTimeUsd(this.spotNodeSeconds, this.config.spotUsdPerHour);
+    let usd = 0;
+    k.types.forEach((t, i) => (usd += nodeTimeUsd(this.typeSeconds![i * 2 + 1]!, t.spotUsdPerHour)));
     return usd;
   }
 

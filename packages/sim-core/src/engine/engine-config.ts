@@ -238,6 +238,14 @@ export interface EngineLlm {
   outputTokens: TokenDistribution;
   /** Shared prefixes, sessions and the prefix cache; null when the service uses none of them. */
   prefix: EnginePrefix | null;
+  /**
+   * Disaggregated serving (DistServe, Splitwise): a 'prefill' replica ends a request's visit when its prompt
+   * is prefilled (the first token) and its call hands the request to the decode service; a 'decode' replica
+   * takes it once its KV cache has crossed the link and generates the rest. Omitted: one replica does both.
+   */
+  role?: 'prefill' | 'decode';
+  /** Decode role: the KV cache's transfer rate from the prefill replica, bytes/s (link × achieved fraction). */
+  kvTransferBytesPerSecond?: number;
 }
 
 /** Prompt templates, multi-turn sessions and automatic prefix caching of an llm service. */

@@ -20,6 +20,8 @@ export interface EngineServiceResult {
   /** Replica-unit-seconds requested on each pool (GPUs or vCPUs × s), for the service's share of the bill. */
   unitSecondsByPool: number[];
   series: { servedQps: Float64Array; failedQps: Float64Array; latencyP99Ms: Float64Array; readyReplicas: Float64Array; utilization: Float64Array; waiting: Float64Array };
+  /** Token-level services: prompt tokens prefilled, output tokens generated and sequences finished on its replicas over the whole run; null otherwise. */
+  llmTokens: { prompt: number; generated: number; sequences: number } | null;
   /** What its KEDA ScaledObject did (time at zero, cold starts, requests at zero); null without one. */
   keda: KedaServiceResult | null;
   /** Replicas still waiting for a node at the end (no node had room), the longest wait (s), and their pools then: nodes alive of at most maxNodes. */

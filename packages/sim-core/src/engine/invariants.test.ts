@@ -100,6 +100,11 @@ describe('invariants over random autoscaled fleets (fast-check)', () => {
           expect(ts.pendingPods[i]).toBeGreaterThanOrEqual(0);
           expect(ts.offeredQps[i]).toBeGreaterThanOrEqual(0);
           if (i > 0) expect(ts.costUsd[i]).toBeGreaterThanOrEqual(ts.costUsd[i - 1]!);
+          // The spot part of the cost: never falling, never above the whole, nothing without spot nodes.
+          if (i > 0) expect(ts.spotCostUsd[i]).toBeGreaterThanOrEqual(ts.spotCostUsd[i - 1]!);
+          expect(ts.spotCostUsd[i]).toBeLessThanOrEqual(ts.costUsd[i]! * (1 + 1e-12));
+          if (k.spotShare === 0) expect(ts.spotCostUsd[i]).toBe(0);
+          if (k.spotShare === 1) expect(ts.spotCostUsd[i]).toBeCloseTo(ts.costUsd[i]!, 9);
           expect(ts.gpuUtilization[i]).toBeGreaterThanOrEqual(0);
           expect(ts.gpuUtilization[i]).toBeLessThanOrEqual(1);
         }

@@ -8,6 +8,13 @@
  * TensorRT-LLM's guaranteed-completion scheduler), so nothing is ever preempted; vLLM's paged,
  * grow-as-you-go allocation with recompute-on-preemption packs slightly more sequences. A request
  * larger than the whole cache is dropped. One heap event per iteration per pod, never one per token.
+ *
+ * Disaggregated serving splits this over two services (`EngineLlm.role`): a prefill replica runs the
+ * prompt, emits the first token and ends its visit, writing the request's token counts into the request
+ * store so the call to the decode service carries them; a decode replica admits the request once its
+ * KV cache has arrived (prompt tokens × KV bytes per token ÷ link rate after it reached the decode
+ * service: the transfer overlaps waiting for a decode slot), reserves the KV of prompt + output, and
+ * delivers the first token as it takes the sequence over, so TTFT includes the transfer.
  */
 import { Rng } from '../random/rng.ts';
 import { iterationSeconds } from '../llm/llm-perf.ts';
@@ -69,6 +76,14 @@ export class LlmExecutor implements PodExecutor {
   readonly workload: PrefixWorkload | null;
   /** Prefix-cache outcomes (null without templates or sessions). */
   readonly prefixStats: PrefixStats | null;
+  /** Prompt tokens prefilled and output tokens generated here over the whole run (for the cost per token of a disaggregated pool). */
+  promptTokens = 0;
+  generatedTokens = 0;
+  /** Sequences finished here (a prefill replica finishes one at its first token). */
+  sequences = 0;
+  private readonly role: 'both' | 'prefill' | 'decode';
+  /** Decode role: seconds of KV transfer per prompt token. */
+  private readonly transferPerToken: number;
 
   constructor(
     private readonly cfg: EngineLlm,
@@ -82,6 +97,8 @@ export class LlmExecutor implements PodExecutor {
     this.outputSampler = new TokenSampler(cfg.outputTokens, new Rng(seed, 7001 + service.index * 4));
     this.workload = cfg.prefix ? new PrefixWorkload(cfg.prefix, new Rng(seed, 7002 + service.index * 4)) : null;
     this.prefixStats = cfg.prefix ? new PrefixStats() : null;
+    this.role = cfg.role ?? 'both';
+    this.transferPerToken = cfg.role === 'decode' ? cfg.model.kvBytesPerToken / cfg.kvTransferBytesPerSecond! : 0;
   }
 
   kick(pod: Pod, now: number): void {
@@ -186,7 +203,8 @@ export class LlmExecutor implements PodExecutor {
       this.service.dropExpired(pod.queue, now, pod);
       if (pod.queue.length === 0) return;
       const slot = pod.queue.peek();
-      const ready = this.store.start[slot]! + cfg.efficiency.requestOverheadSeconds;
+      // Decode role: the KV cache is on its way from the prefill replica (no front end: that ran at prefill).
+      const ready = this.store.start[slot]! + (this.role === 'decode' ? this.store.inTok[slot]! * this.transferPerToken : cfg.efficiency.requestOverheadSeconds);
       if (ready > now) {
         if (st.wakeAt < 0) {
           st.wakeAt = ready;
@@ -223,6 +241,11 @@ export class LlmExecutor implements PodExecutor {
       if (st.kvReserved + need > cfg.kvCapacityTokens) return;
       pod.queue.shift();
       st.headSlot = -1;
+      this.store.workStart[slot] = now;
+      if (this.role === 'decode') {
+        this.admitDecode(pod, st, slot, need, now);
+        continue;
+      }
       const i = st.n++;
       st.slot[i] = slot;
       st.prefillLeft[i] = st.headIn;
@@ -232,8 +255,33 @@ export class LlmExecutor implements PodExecutor {
       st.reserved[i] = need;
       st.firstToken[i] = -1;
       st.kvReserved += need;
-      this.store.workStart[slot] = now;
     }
+  }
+
+  /**
+   * A decode replica takes over a prefilled sequence: its prompt's KV is here, the first token (computed by
+   * the prefill replica) reaches the client now, and the rest are decoded; a one-token reply is done at once.
+   */
+  private admitDecode(pod: Pod, st: LlmPodState, slot: number, need: number, now: number): void {
+    const out = st.headOut;
+    if (out <= 1) {
+      const arrival = this.store.arrival[slot]!;
+      this.sequences++;
+      this.stats.serveTokens(arrival, (now - arrival) * 1000, 0, out);
+      pod.completions++;
+      this.service.bump(pod, -1);
+      this.service.workDone(slot, now);
+      return;
+    }
+    const i = st.n++;
+    st.slot[i] = slot;
+    st.prefillLeft[i] = 0;
+    st.decodeLeft[i] = out - 1;
+    st.outTokens[i] = out;
+    st.context[i] = st.headIn + 1;
+    st.reserved[i] = need;
+    st.firstToken[i] = now;
+    st.kvReserved += need;
   }
 
   /**
@@ -334,6 +382,7 @@ export class LlmExecutor implements PodExecutor {
         st.context[i]! += chunk;
         if (st.prefillLeft[i] !== 0) continue;
         st.firstToken[i] = now; // the prefill pass emits the first output token
+        this.promptTokens += st.context[i]! - (st.hit === null ? 0 : st.hit[i]!);
         if (st.hit !== null) this.cacheTemplate(st, i);
       } else if (st.prefillLeft[i] !== 0) continue;
       st.decodeLeft[i]!--;
@@ -341,8 +390,10 @@ export class LlmExecutor implements PodExecutor {
       generated++;
     }
     this.stats.tokens(generated);
+    this.generatedTokens += generated;
     for (let i = st.n - 1; i >= 0; i--) {
-      if (st.prefillLeft[i] !== 0 || st.decodeLeft[i]! > 0) continue;
+      // A prefill replica is done with a sequence at its first token; otherwise at its last.
+      if (st.prefillLeft[i] !== 0 || (st.decodeLeft[i]! > 0 && this.role !== 'prefill')) continue;
       this.complete(pod, st, i, now);
     }
     st.busy = false;
@@ -360,7 +411,12 @@ export class LlmExecutor implements PodExecutor {
     const arrival = this.store.arrival[slot]!;
     const out = st.outTokens[i]!;
     const first = st.firstToken[i]!;
-    this.stats.serveTokens(arrival, (first - arrival) * 1000, out > 1 ? ((now - first) * 1000) / (out - 1) : 0, out);
+    this.sequences++;
+    if (this.role === 'prefill') {
+      // Handed on to the decode service: the call carries the prompt (with its first token) and the output length.
+      this.store.inTok[slot] = st.context[i]! - 1;
+      this.store.outTok[slot] = out;
+    } else this.stats.serveTokens(arrival, (first - arrival) * 1000, out > 1 ? ((now - first) * 1000) / (out - 1) : 0, out);
     pod.completions++;
     st.kvReserved -= st.reserved[i]!;
     if (st.hit !== null) this.finishPrefixed(st, i, arrival, (first - arrival) * 1000);

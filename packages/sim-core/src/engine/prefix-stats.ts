@@ -40,7 +40,7 @@ export class PrefixStats {
  * The first `hit` tokens of a prompt cost exactly prefillFlops(hit): skipping them saves that much.
  */
 export function prefillFlops(n: number, m: LlmCostModel): number {
-  return 2 * m.parameters * n + 4 * m.layers * m.hiddenSize * ((n * n) / 2);
+  return 2 * m.parameters * n + 4 * m.layers * (m.attentionWidth ?? m.hiddenSize) * ((n * n) / 2);
 }
 
 /** Prefix caching over the run, all llm services with templates or sessions together. */

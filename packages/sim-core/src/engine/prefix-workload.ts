@@ -98,8 +98,16 @@ export class PrefixWorkload {
     const cum = this.cumShare;
     if (cum.length === 0) return -1;
     const u = this.rng.next();
-    for (let i = 0; i < cum.length; i++) if (u < cum[i]!) return i;
-    return -1;
+    // The first template whose cumulative share exceeds u (the same one a linear scan finds: the shares are
+    // non-negative, so cum is non-decreasing), by bisection: O(log templates) per request, not O(templates).
+    let lo = 0;
+    let hi = cum.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (u < cum[mid]!) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < cum.length ? lo : -1;
   }
 
   private grow(n: number): void {

@@ -331,7 +331,8 @@ export class Simulation {
    */
   private startClosedLoops(): void {
     const cfg = this.cfg;
-    this.store.tokens = cfg.traffic.some((t) => t.trace);
+    // Token counts travel with a request when a trace sets them or a prefill service hands them to its decode service.
+    this.store.tokens = cfg.traffic.some((t) => t.trace) || cfg.services.some((x) => x.llm?.role === 'prefill');
     this.closed = cfg.traffic.map((t, i) => (t.closed ? new ClosedLoop(userSchedule(t.closed.users, cfg.durationSeconds), t.closed.think, new Rng(cfg.seed, RngStream.think * 1000 + i)) : null));
     if (this.closed.every((c) => c === null)) return;
     const closed = this.closed;
@@ -906,6 +907,7 @@ export class Simulation {
     // GPUs of ready nodes; services without a pool bring their replicas' own GPUs.
     let readyGpus = podGpus;
     let cost = 0;
+    let spotCost = 0;
     for (const pool of this.pools) {
       pool.accrue(now);
       const r = pool.countIn(NodeState.Ready) + pool.countIn(NodeState.Draining);
@@ -913,6 +915,7 @@ export class Simulation {
       if (pool.config.unit !== 'cpu') readyGpus += pool.config.karpenter ? pool.readyUnits() : r * pool.config.gpusPerNode;
       provisioningNodes += pool.countIn(NodeState.Provisioning);
       cost += pool.accruedUsd();
+      spotCost += pool.accruedSpotUsd();
     }
     for (const svc of this.services) for (const pod of svc.pods) if (pod.state === PodState.Pending || pod.state === PodState.Pulling) pending++;
     s.desiredReplicas[i] = desired;
@@ -923,6 +926,7 @@ export class Simulation {
     const util = readyGpus > 0 && dt > 0 ? Math.min(1, busyGpuSeconds / (readyGpus * dt)) : 0;
     s.gpuUtilization[i] = util;
     s.costUsd[i] = cost;
+    s.spotCostUsd[i] = spotCost;
     s.kvCacheUtilization[i] = kvPods > 0 ? kvSum / kvPods : 0;
     let waiting = 0;
     for (const svc of this.services) waiting += svc.queuedTotal();
@@ -1101,6 +1105,7 @@ export class Simulation {
           unitSecondsByPool: [...rec.unitSecondsByPool],
           series: { servedQps: cut(x.servedQps), failedQps: cut(x.failedQps), latencyP99Ms: cut(x.latencyP99Ms), readyReplicas: cut(x.readyReplicas), utilization: cut(x.utilization), waiting: cut(x.waiting) },
           keda: this.kedas[svc.index]?.result(bill.endSeconds) ?? null,
+          llmTokens: svc.llm === null ? null : { prompt: svc.llm.promptTokens, generated: svc.llm.generatedTokens, sequences: svc.llm.sequences },
           unscheduled: this.unscheduledOf(svc, bill.endSeconds),
         };
       }),

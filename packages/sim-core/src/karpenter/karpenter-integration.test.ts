@@ -58,6 +58,12 @@ describe('Karpenter provisioning', () => {
     expect(launched[0]!.t).toBeCloseTo(hpa.t + 1, 9); // BATCH_IDLE_DURATION 1 s after the last pending pod
     expect(r.summary!.nodePools[0]).toMatchObject({ provisioner: 'karpenter', launches: [{ instanceId: 'aws/us-east-1/g5.12xlarge', capacity: 'spot', nodes: 1 }], insufficientCapacity: 0 });
     expect(r.summary!.replicas.max).toBe(4);
+    // The spot part of the cost series (per type at its spot price): every node this pool bills is spot here.
+    const ts = r.timeseries!;
+    const n = ts.t.length - 1;
+    expect(ts.spotCostUsd[n]).toBeGreaterThan(0);
+    expect(ts.spotCostUsd[n]).toBeCloseTo(ts.costUsd[n]!, 9);
+    for (let i = 1; i <= n; i++) expect(ts.spotCostUsd[i]).toBeGreaterThanOrEqual(ts.spotCostUsd[i - 1]!);
   });
 
   it('falls back to on-demand when spot is stocked out: the ICE is cached and the next batch launches on-demand', () => {
@@ -71,6 +77,10 @@ describe('Karpenter provisioning', () => {
     const launch = events(r, 'node-requested')[0]!;
     expect(launch.t - ice[0]!.t).toBeCloseTo(1, 9);
     expect(r.pass).toBe(true);
+    // The fallback node is on-demand: it adds to the cost, not to its spot part.
+    const ts = r.timeseries!;
+    const n = ts.t.length - 1;
+    expect(ts.spotCostUsd[n]).toBeLessThan(ts.costUsd[n]!);
   });
 
   it('the same stock-out fails a cluster-autoscaler node group, which backs off and leaves the pod pending (a failed run)', () => {

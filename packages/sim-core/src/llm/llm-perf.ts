@@ -73,17 +73,52 @@ export interface IterationWork {
 }
 
 export interface LlmCostModel {
+  /** Parameters a token runs through (2 FLOPs each): all of a dense model, the active ones of a mixture of experts. */
   parameters: number;
   layers: number;
   hiddenSize: number;
+  /** Width of the attention scores' dot products (query heads × head dim); omitted = hiddenSize (Llama). */
+  attentionWidth?: number;
+  /** Bytes of all the weights (every expert of a MoE model is held in memory). */
   weightBytes: number;
   kvBytesPerToken: number;
+  /** Mixture of experts; omitted or null for a dense model. */
+  moe?: LlmMoe | null;
+}
+
+/**
+ * The routed experts of a mixture-of-experts model, for the iteration cost. Memory: an iteration of
+ * `tokens` tokens reads the shared weights and, per layer, every expert at least one token is routed
+ * to: with uniform top-k routing, E·(1 − (1 − k/E)^tokens) of the E experts (one decode sequence reads
+ * k; a large batch reads them all). Compute: the expert FLOPs (2 per active expert parameter per
+ * token) are multiplied by `imbalance`, since the most loaded expert sets the pace of a grouped expert
+ * GEMM or of expert parallelism; 1 = perfectly balanced routing.
+ */
+export interface LlmMoe {
+  experts: number;
+  perToken: number;
+  /** Bytes of all experts of all layers (part of weightBytes). */
+  expertWeightBytes: number;
+  /** Expert parameters one token runs through (part of `parameters`). */
+  activeExpertParameters: number;
+  imbalance: number;
+}
+
+/** Expected distinct experts (of `experts`, `perToken` each) that `tokens` uniformly routed tokens reach in one layer. */
+export function expertsTouched(tokens: number, experts: number, perToken: number): number {
+  return experts * (1 - Math.pow(1 - perToken / experts, tokens));
 }
 
 /** Seconds for one iteration. */
 export function iterationSeconds(work: IterationWork, m: LlmCostModel, hw: LlmHardware, eff: LlmEfficiency): number {
-  const flops = 2 * m.parameters * work.tokens + 4 * m.layers * m.hiddenSize * work.attendedTokens;
-  const bytes = m.weightBytes + work.kvTokensRead * m.kvBytesPerToken;
+  let flops = 2 * m.parameters * work.tokens + 4 * m.layers * (m.attentionWidth ?? m.hiddenSize) * work.attendedTokens;
+  let weights = m.weightBytes;
+  const e = m.moe;
+  if (e) {
+    flops += 2 * (e.imbalance - 1) * e.activeExpertParameters * work.tokens;
+    weights -= e.expertWeightBytes * (1 - expertsTouched(work.tokens, e.experts, e.perToken) / e.experts);
+  }
+  const bytes = weights + work.kvTokensRead * m.kvBytesPerToken;
   const compute = flops / (hw.tensorParallel * hw.flopsPerGpu * eff.compute);
   const memory = bytes / (hw.tensorParallel * hw.bandwidthPerGpu * eff.bandwidth);
   const longer = compute > memory ? compute : memory;

@@ -67,7 +67,7 @@ describe('tensor-parallel all-reduces (docs/fidelity.md)', () => {
   });
 
   it('refuses tensor parallelism on a GPU whose links the catalog does not know', () => {
-    const spec = { model: 'llama-3.1-8b', precision: 'fp16', kvCacheDtype: 'fp16', inputTokens: 1, outputTokens: 1, maxBatchSize: 8, maxBatchedTokens: 512, chunkedPrefill: true, gpuMemoryUtilization: 0.9, activationReserveGB: 1, prefixCaching: true } as const;
+    const spec = { model: 'llama-3.1-8b', precision: 'fp16', kvCacheDtype: 'fp16', inputTokens: 1, outputTokens: 1, maxBatchSize: 8, maxBatchedTokens: 512, chunkedPrefill: true, gpuMemoryUtilization: 0.9, activationReserveGB: 1, prefixCaching: true, routingImbalance: 1 } as const;
     const r = resolveLlm(spec, getGpu('a10g'), 2);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/^a10g has no GPU-to-GPU interconnect in the catalog/);

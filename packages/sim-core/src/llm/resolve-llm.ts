@@ -6,8 +6,8 @@
  */
 import type { GpuSpec } from '@design-sim/cost-model';
 import type { EngineLlm, TokenDistribution } from '../engine/engine-config.ts';
-import { kvBytesPerToken, knownModel, KNOWN_MODELS, MODEL_ALIASES, type ModelShape, parametersOfShape, WEIGHT_BYTES } from './llm-models.ts';
-import { DEFAULT_LLM_EFFICIENCY } from './llm-perf.ts';
+import { activeParametersOfShape, expertParametersOfShape, kvBytesPerToken, knownModel, KNOWN_MODELS, MODEL_ALIASES, type ModelShape, parametersOfShape, WEIGHT_BYTES } from './llm-models.ts';
+import { DEFAULT_LLM_EFFICIENCY, type LlmCostModel } from './llm-perf.ts';
 import { Z99 } from '../random/normal.ts';
 import type { LlmSpec, TokenLengthSpec } from '../scenario/index.ts';
 
@@ -17,7 +17,7 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
   const shape = modelShape(spec.model);
   if (!shape) {
     const names = [...Object.keys(KNOWN_MODELS), ...Object.keys(MODEL_ALIASES)].join(', ');
-    return { ok: false, field: 'model', message: `unknown model "${String(spec.model)}": use one of ${names}, or give its shape (layers, hiddenSize, kvHeads, headDim, parameters)` };
+    return { ok: false, field: 'model', message: `unknown model "${String(spec.model)}": its shape is not known to design-sim, so it is not guessed; use one of ${names}, or give its shape from its config.json (layers, hiddenSize, kvHeads, headDim, parameters)` };
   }
   const tflops = computeTflops(gpu, spec.precision);
   if (tflops === null) return { ok: false, field: 'precision', message: `${gpu.id} has no dense ${spec.precision.toUpperCase()} TFLOPS in the catalog` };
@@ -44,7 +44,7 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
     weightsGB: weightBytes / 1e9,
     kvGBPerReplica: kvSpace / 1e9,
     llm: {
-      model: { parameters: shape.parameters, layers: shape.layers, hiddenSize: shape.hiddenSize, weightBytes, kvBytesPerToken: kvBytes },
+      model: costModelOf(shape, spec.precision, kvBytes, spec.routingImbalance),
       hardware: { flopsPerGpu: tflops * 1e12, bandwidthPerGpu: gpu.memBandwidthTBs * 1e12, tensorParallel: tp, linkBytesPerSecond: link },
       efficiency: {
         compute: eff.compute ?? DEFAULT_LLM_EFFICIENCY.compute,
@@ -87,15 +87,43 @@ export function tpLinkBytesPerSecond(gpu: GpuSpec, tp: number): number | null {
   return ic.pcieGBs === null ? null : (ic.pcieGBs * 1e9) / 2;
 }
 
+/**
+ * What the iteration model needs of a shape: FLOPs from the active parameters, memory from all of them
+ * (a MoE model's experts are all resident), the attention width, and the experts' share of the weights.
+ */
+export function costModelOf(shape: ModelShape, precision: LlmSpec['precision'], kvBytes: number, routingImbalance: number): LlmCostModel {
+  const bytes = WEIGHT_BYTES[precision];
+  const width = shape.attentionHeads > 0 ? shape.attentionHeads * shape.headDim : shape.hiddenSize;
+  const e = shape.experts;
+  return {
+    parameters: shape.activeParameters,
+    layers: shape.layers,
+    hiddenSize: shape.hiddenSize,
+    ...(width === shape.hiddenSize ? {} : { attentionWidth: width }),
+    weightBytes: shape.parameters * bytes,
+    kvBytesPerToken: kvBytes,
+    moe:
+      e === undefined
+        ? null
+        : {
+            experts: e.count,
+            perToken: e.perToken,
+            expertWeightBytes: expertParametersOfShape(shape) * bytes,
+            activeExpertParameters: (expertParametersOfShape(shape) * e.perToken) / e.count,
+            imbalance: routingImbalance,
+          },
+  };
+}
+
 function modelShape(model: LlmSpec['model']): ModelShape | undefined {
   if (typeof model === 'string') return knownModel(model);
-  const parameters =
-    model.parameters ??
-    (model.ffnSize !== undefined && model.vocabSize !== undefined
-      ? parametersOfShape({ ...model, attentionHeads: model.attentionHeads ?? 1, ffnSize: model.ffnSize, vocabSize: model.vocabSize })
-      : undefined);
+  const base = { layers: model.layers, hiddenSize: model.hiddenSize, attentionHeads: model.attentionHeads ?? 0, kvHeads: model.kvHeads, headDim: model.headDim, ffnSize: model.ffnSize ?? 0, vocabSize: model.vocabSize ?? 0, ...(model.experts ? { experts: model.experts } : {}) };
+  const derivable = (model.ffnSize !== undefined || model.experts !== undefined) && model.vocabSize !== undefined;
+  const parameters = model.parameters ?? (derivable ? parametersOfShape(base) : undefined);
   if (parameters === undefined) return undefined;
-  return { parameters, layers: model.layers, hiddenSize: model.hiddenSize, attentionHeads: model.attentionHeads ?? 0, kvHeads: model.kvHeads, headDim: model.headDim, ffnSize: model.ffnSize ?? 0, vocabSize: model.vocabSize ?? 0 };
+  // Given a total, a MoE model's active count is the total less the experts a token skips.
+  const activeParameters = model.experts === undefined ? parameters : derivable && model.parameters === undefined ? activeParametersOfShape(base) : parameters - (expertParametersOfShape(base) * (model.experts.count - model.experts.perToken)) / model.experts.count;
+  return { ...base, parameters, activeParameters };
 }
 
 /** FP8 weights run FP8 tensor cores; int4 weights (W4A16) compute in 16-bit. */

@@ -17,6 +17,8 @@ export interface TimeSeries {
   gpuUtilization: Float64Array;
   /** Cost accrued since t = 0, USD. */
   costUsd: Float64Array;
+  /** The part of `costUsd` accrued on spot nodes, USD (the rest is on-demand or committed). */
+  spotCostUsd: Float64Array;
   /** LLM services: output tokens generated per second, and mean KV-cache use of ready replicas (0..1). */
   outputTokensPerSecond: Float64Array;
   kvCacheUtilization: Float64Array;
@@ -42,6 +44,7 @@ export const TIME_SERIES_FIELDS = [
   'latencyP99Ms',
   'gpuUtilization',
   'costUsd',
+  'spotCostUsd',
   'outputTokensPerSecond',
   'kvCacheUtilization',
   'waiting',

@@ -1,5 +1,7 @@
 /** Zod schema for `services[].llm`: token-level LLM serving (model, precision, lengths, batching, efficiencies). */
 import { z } from 'zod';
+import { hpaSchema } from './hpa-schema.ts';
+import { MAX_GPUS_PER_REPLICA, MAX_NODE_POOLS, MAX_REPLICAS } from './limits.ts';
 import { count, durationMs, fraction } from './unit-fields.ts';
 
 const MAX_TOKENS = 1_000_000;
@@ -32,6 +34,15 @@ export const modelShapeSchema = z.strictObject({
   headDim: z.number().int().min(1).max(10_000).describe('Dimension per head'),
   ffnSize: z.number().int().min(1).max(10_000_000).optional().describe('Gated MLP inner size (needed when parameters is omitted)'),
   vocabSize: z.number().int().min(1).max(10_000_000).optional().describe('Vocabulary size (needed when parameters is omitted)'),
+  experts: z
+    .strictObject({
+      count: z.number().int().min(2).max(100_000).describe('Routed experts per layer (num_local_experts / num_experts)'),
+      perToken: z.number().int().min(1).max(100_000).describe('Experts each token is routed to (num_experts_per_tok)'),
+      ffnSize: z.number().int().min(1).max(10_000_000).describe("One expert's gated-MLP inner size (intermediate_size / moe_intermediate_size)"),
+    })
+    .refine((e) => e.perToken <= e.count, { message: 'perToken must be at most count', path: ['perToken'] })
+    .optional()
+    .describe('Mixture of experts: every expert is held in memory, a token computes through perToken of them'),
 });
 
 /** Calibrated efficiencies; defaults in docs/fidelity.md. */
@@ -67,9 +78,39 @@ export const llmSessionsSchema = z.strictObject({
   turns: z.number().int().min(1).max(10_000).describe('Turns (requests) per session; the context of turn k holds the prompts and replies of turns 1…k−1'),
 });
 
+/**
+ * Disaggregated prefill and decode (DistServe, OSDI '24; Splitwise, ISCA '24): the service's own replicas
+ * (its nodePool, replicas, gpusPerReplica, hpa, llm.gpu) take the requests and run the prompts; the decode
+ * pool below generates the output tokens after the KV cache has crossed `kvTransfer.link`.
+ */
+export const llmDisaggregatedSchema = z.strictObject({
+  decode: z
+    .strictObject({
+      nodePool: z
+        .union([z.string(), z.array(z.string()).min(1).max(MAX_NODE_POOLS)])
+        .optional()
+        .describe('Node pool of the decode replicas (required when nodePools exist)'),
+      gpu: z.string().min(1).optional().describe("Catalog GPU id of the decode replicas; default: the decode node pool instance's GPU"),
+      replicas: z.number().int().min(1).max(MAX_REPLICAS).optional().describe('Initial decode replicas (default hpa.minReplicas, else 1)'),
+      gpusPerReplica: z.number().int().min(1).max(MAX_GPUS_PER_REPLICA).default(1).describe('GPUs per decode replica (its tensor-parallel degree)'),
+      hpa: hpaSchema.optional().describe('Horizontal Pod Autoscaler of the decode replicas; omit for a fixed count'),
+    })
+    .describe('The decode pool: its own GPU type, node pool, replica count and HPA'),
+  kvTransfer: z
+    .strictObject({
+      link: z.enum(['nvlink', 'infiniband', 'ethernet']).describe('What the KV cache crosses: nvlink (one NVLink domain; the prefill GPU’s own figure), infiniband (NDR 400 Gb/s per GPU) or ethernet (100 Gb/s per node); figures in the catalog with sources'),
+      gbps: z.number().positive().max(100_000).optional().describe('Override the link’s bandwidth, Gb/s per direction'),
+      efficiency: fraction('Achieved fraction of the link bandwidth (default 1: the nominal rate, an optimistic bound)', { min: 0, exclusiveMin: true, max: 1 }).default(1),
+    })
+    .describe('The KV-cache transfer from a prefill replica to a decode replica: prompt tokens × KV bytes per token ÷ (bandwidth × efficiency)'),
+});
+
 /** `services[].llm`. */
 export const llmSchema = z.strictObject({
-  model: z.union([z.string().min(1).describe('A known model: llama-3.1-8b, llama-3.1-70b (and llama-3-* aliases)'), modelShapeSchema]),
+  model: z.union([
+    z.string().min(1).describe('A known model: llama-3.1-8b, llama-3.1-70b, llama-3.3-70b, llama-2-70b, mixtral-8x7b, qwen3-30b-a3b (and aliases such as llama-3-70b)'),
+    modelShapeSchema,
+  ]),
   precision: z.enum(['bf16', 'fp16', 'fp8', 'int4']).default('bf16').describe('Weight precision (int4 computes in 16-bit)'),
   kvCacheDtype: z.enum(['bf16', 'fp16', 'fp8']).default('bf16').describe('KV-cache element type'),
   gpu: z.string().min(1).optional().describe("Catalog GPU id; default: the node pool instance's GPU"),
@@ -81,12 +122,20 @@ export const llmSchema = z.strictObject({
   gpuMemoryUtilization: fraction('Share of GPU memory for weights + KV cache (vLLM default 0.9)', { min: 0, exclusiveMin: true, max: 1 }).default(0.9),
   activationReserveGB: z.number().min(0).max(1000).default(1).describe('Memory per GPU kept for activations, GB'),
   efficiency: llmEfficiencySchema.optional(),
+  routingImbalance: z
+    .number()
+    .min(1)
+    .max(64)
+    .default(1)
+    .describe('Mixture of experts only: the most loaded expert’s share of tokens over the mean (1 = perfectly balanced routing); multiplies the expert FLOPs'),
   prefix: llmPrefixSchema.optional().describe('Shared prompt prefixes (system prompts, templates) that the prefix cache can reuse'),
   sessions: llmSessionsSchema.optional().describe('Multi-turn sessions: a turn resends the conversation so far, which the prefix cache can reuse'),
   prefixCaching: z.boolean().default(true).describe("Automatic prefix caching (vLLM's --enable-prefix-caching, on by default in vLLM V1; SGLang's radix cache)"),
+  disaggregated: llmDisaggregatedSchema.optional().describe('Split prefill and decode into two pools (the service’s own replicas prefill; decode runs on its own GPUs, node pool and HPA)'),
 });
 
 export type LlmSpec = z.output<typeof llmSchema>;
+export type LlmDisaggregatedSpec = z.output<typeof llmDisaggregatedSchema>;
 export type LlmPrefixSpec = z.output<typeof llmPrefixSchema>;
 export type TokenLengthSpec = z.output<typeof tokenLengthSchema>;
 export type ModelShapeSpec = z.output<typeof modelShapeSchema>;

@@ -23,6 +23,7 @@ import {
 import { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
 import { clusterAutoscalerFlagsSchema, featureGatesSchema, type ClusterAutoscalerFlagsSpec, type FeatureGatesSpec } from './cluster-autoscaler-schema.ts';
 import { nameSchema, poolNamesOf, serviceSchema } from './service-schema.ts';
+import { decodeServiceName } from './disaggregation.ts';
 import { suggestNearest } from './suggest.ts';
 import { trafficSchema, type TrafficSpec } from './traffic-schema.ts';
 import { networkSchema } from './call-schema.ts';
@@ -166,17 +167,25 @@ function checkReferences(s: SpecShape, ctx: Ctx): void {
     });
   });
   for (const g of checkServiceGraph(s.services)) issue(ctx, g.path, g.input, g.message, { expected: g.expected, suggestion: g.suggestion });
-  s.services.forEach((svc, i) => {
-    if (svc.nodePool === undefined) {
-      if (s.nodePools.length > 0) issue(ctx, ['services', i, 'nodePool'], undefined, `missing required field "nodePool" (required when nodePools exist: ${oneOf(poolNames)})`);
+  const checkPools = (owner: { nodePool?: string | string[] | undefined }, at: (string | number)[], what: string) => {
+    if (owner.nodePool === undefined) {
+      if (s.nodePools.length > 0) issue(ctx, [...at, 'nodePool'], undefined, `missing required field "nodePool" (required when nodePools exist${what}: ${oneOf(poolNames)})`);
       return;
     }
-    const list = Array.isArray(svc.nodePool);
-    poolNamesOf(svc).forEach((name, j) => {
-      const path = list ? ['services', i, 'nodePool', j] : ['services', i, 'nodePool'];
+    const list = Array.isArray(owner.nodePool);
+    poolNamesOf(owner).forEach((name, j) => {
+      const path = list ? [...at, 'nodePool', j] : [...at, 'nodePool'];
       if (!poolNames.includes(name)) issue(ctx, path, name, `no node pool named "${name}"`, { expected: oneOf(poolNames), suggestion: suggestNearest(name, poolNames) });
-      else if (poolNamesOf(svc).indexOf(name) !== j) issue(ctx, path, name, `node pool "${name}" is listed twice`);
+      else if (poolNamesOf(owner).indexOf(name) !== j) issue(ctx, path, name, `node pool "${name}" is listed twice`);
     });
+  };
+  s.services.forEach((svc, i) => {
+    checkPools(svc, ['services', i], '');
+    const decode = svc.llm?.disaggregated?.decode;
+    if (decode === undefined) return;
+    checkPools(decode, ['services', i, 'llm', 'disaggregated', 'decode'], ', for the decode pool too');
+    const name = decodeServiceName(svc.name);
+    if (serviceNames.includes(name)) issue(ctx, ['services', i, 'llm', 'disaggregated'], undefined, `the decode pool of "${svc.name}" runs as a service named "${name}", which is already taken: rename that service`);
   });
 }
 

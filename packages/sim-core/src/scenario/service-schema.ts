@@ -234,6 +234,12 @@ export const serviceSchema = z
     if (s.keda !== undefined && s.keda.buffer !== undefined && s.keda.minReplicaCount > 0) {
       ctx.addIssue({ code: 'custom', path: ['keda', 'buffer'], input: undefined, message: 'the buffer holds requests at zero replicas; with minReplicaCount above 0 the service never scales to zero: remove it or set minReplicaCount: 0' });
     }
+    if (s.llm?.disaggregated !== undefined && (s.llm.prefix !== undefined || s.llm.sessions !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['llm', 'disaggregated'], input: undefined, message: 'disaggregated serving with prompt prefixes or sessions is not modelled yet (where a cached prefix lives between the two pools): remove llm.prefix/llm.sessions or llm.disaggregated' });
+    }
+    if (s.llm?.disaggregated !== undefined && s.keda !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['keda'], input: undefined, message: 'scale to zero of a disaggregated service is not modelled (two pools would have to wake together): remove keda or llm.disaggregated' });
+    }
     if (s.llm !== undefined && s.batching !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['batching'], input: undefined, message: 'an llm service batches continuously: use llm.maxBatchSize and llm.maxBatchedTokens instead of batching' });
     }

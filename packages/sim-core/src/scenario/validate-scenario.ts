@@ -6,11 +6,13 @@
  */
 import * as costModel from '@design-sim/cost-model';
 import type { Scenario } from './scenario-schema.ts';
-import { poolNamesOf } from './service-schema.ts';
+import { poolNamesOf, type ServiceSpec } from './service-schema.ts';
 import { formatPath, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
 import { createSourceLocator } from './yaml-locator.ts';
 import { resolveLlm } from '../llm/resolve-llm.ts';
 import { migSlicesPerGpu } from '../cluster/mig-profiles.ts';
+import { kvTransferBytesPerSecond } from '../llm/kv-transfer.ts';
+import { decodeServiceOf } from './disaggregation.ts';
 
 /** The part of an instance type these checks read. */
 export interface CatalogInstance {
@@ -170,10 +172,29 @@ function checkTraining(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[
 
 /** An llm service must name a known model and GPU, and its weights must fit beside a KV cache. */
 function checkLlm(scenario: Scenario, out: Draft[]): void {
-  const { services, nodePools, catalogDate } = scenario.spec;
-  services.forEach((svc, i) => {
-    if (svc.llm === undefined) return;
-    const base: PathSegment[] = ['spec', 'services', i, 'llm'];
+  scenario.spec.services.forEach((svc, i) => {
+    const gpu = checkLlmService(scenario, svc, ['spec', 'services', i], out);
+    const decode = decodeServiceOf(svc);
+    if (decode === null || gpu === undefined) return;
+    // The decode pool: its own GPU must hold the model too, and the link must be known for both GPUs.
+    const at: PathSegment[] = ['spec', 'services', i, 'llm', 'disaggregated', 'decode'];
+    const decodeGpu = checkLlmService(scenario, decode, at, out);
+    if (decodeGpu === undefined) return;
+    const rate = kvTransferBytesPerSecond(svc.llm!.disaggregated!, gpu, decodeGpu);
+    if (typeof rate === 'string') out.push({ path: ['spec', 'services', i, 'llm', 'disaggregated', 'kvTransfer', 'link'], message: rate });
+  });
+}
+
+/**
+ * One llm service (or a decode pool, whose fields sit under `at`): a known GPU that holds the model. Returns
+ * the GPU when it is known, whether or not the model fits.
+ */
+function checkLlmService(scenario: Scenario, svc: ServiceSpec, at: PathSegment[], out: Draft[]): costModel.GpuSpec | undefined {
+  const { nodePools, catalogDate } = scenario.spec;
+  if (svc.llm === undefined) return undefined;
+  const decodePool = at.includes('decode');
+  const base: PathSegment[] = decodePool ? at : [...at, 'llm'];
+  {
     let gpu: costModel.GpuSpec | undefined;
     try {
       if (svc.llm.gpu !== undefined) gpu = costModel.getGpu(svc.llm.gpu);
@@ -182,21 +203,23 @@ function checkLlm(scenario: Scenario, out: Draft[]): void {
         const gpus = poolNamesOf(svc).flatMap((name) => nodePools.filter((p) => p.name === name).map((p) => costModel.getInstance(p.instance, asOf).gpu));
         gpu = gpus[0] ?? undefined;
         if (gpus.some((g) => g?.id !== gpu?.id)) {
-          out.push({ path: ['spec', 'services', i, 'nodePool'], message: `an llm service's speed depends on its GPU, but its pools have ${[...new Set(gpus.map((g) => g?.id ?? 'no GPU'))].join(' and ')}: give llm.gpu or pools with one GPU model` });
-          return;
+          out.push({ path: [...at, 'nodePool'], message: `an llm service's speed depends on its GPU, but its pools have ${[...new Set(gpus.map((g) => g?.id ?? 'no GPU'))].join(' and ')}: give ${decodePool ? 'decode.gpu' : 'llm.gpu'} or pools with one GPU model` });
+          return undefined;
         }
       }
     } catch (e) {
       if (svc.llm.gpu !== undefined) out.push(unknownId('GPU', svc.llm.gpu, [...base, 'gpu'], e));
-      return; // an unknown pool instance is reported by checkPools
+      return undefined; // an unknown pool instance is reported by checkPools
     }
     if (gpu === undefined) {
-      out.push({ path: [...base, 'gpu'], message: 'missing the GPU: give llm.gpu, or run the service on a node pool whose instance has GPUs', expected: 'a catalog GPU id such as h100-sxm-80gb' });
-      return;
+      out.push({ path: [...base, 'gpu'], message: `missing the GPU: give ${decodePool ? 'decode.gpu' : 'llm.gpu'}, or run the ${decodePool ? 'decode pool' : 'service'} on a node pool whose instance has GPUs`, expected: 'a catalog GPU id such as h100-sxm-80gb' });
+      return undefined;
     }
     const r = resolveLlm(svc.llm, gpu, svc.gpusPerReplica);
-    if (!r.ok) out.push({ path: [...base, r.field], message: r.message });
-  });
+    // A decode pool's misfit is reported on its block (its GPU count and GPU are the decode's).
+    if (!r.ok) out.push({ path: decodePool ? [...base, r.field === 'model' ? 'gpusPerReplica' : r.field] : [...base, r.field], message: decodePool ? `decode pool: ${r.message}` : r.message });
+    return gpu;
+  }
 }
 
 /** spec.costs items must name catalog entries of the right kind, with a usage their unit can price. */

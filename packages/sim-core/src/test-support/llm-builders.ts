@@ -28,6 +28,7 @@ export function llmConfig(o: {
       maxBatchSize: o.maxBatchSize ?? 256,
       maxBatchedTokens: o.maxBatchedTokens ?? 8192,
       chunkedPrefill: o.chunkedPrefill ?? true,
+      routingImbalance: 1,
       gpuMemoryUtilization: o.gpuMemoryUtilization ?? 0.9,
       activationReserveGB: 1,
       prefixCaching: true,

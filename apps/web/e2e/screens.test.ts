@@ -1,0 +1,72 @@
+/**
+ * Screenshots of the main screens for docs/screenshots/ at the three viewport sizes of issue #12
+ * (1440×900, 1280×720, 390×844): the charts with the crosshair, Compare with A and B overlaid, and a
+ * training run. Each also checks the screen it shows, so a broken screen fails here, not in the docs.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runId, waitForFreshResult } from './app-helpers.ts';
+import { launchBrowser, openPage, screenshot, SCREENSHOT_DIR } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const DOCS_SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+let browser: Browser;
+const pageErrors: string[] = [];
+
+async function docShot(p: Page, name: string): Promise<void> {
+  await screenshot(p, name);
+  mkdirSync(DOCS_SHOTS, { recursive: true });
+  copyFileSync(`${SCREENSHOT_DIR}${name}.png`, `${DOCS_SHOTS}${name}.png`);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  expect(pageErrors).toEqual([]);
+});
+
+describe('screens for the docs', () => {
+  for (const [w, h] of [
+    [1440, 900],
+    [1280, 720],
+    [390, 844],
+  ] as const) {
+    it(`charts, compare and training at ${w}×${h}`, async () => {
+      const p = await openPage(browser, baseUrl, w, h, pageErrors);
+      await waitForFreshResult(p, 0, 90_000);
+      // Charts with the crosshair on all and the tooltip on one.
+      const chart = p.locator('[data-chart=latency] svg');
+      await chart.scrollIntoViewIfNeeded();
+      const box = (await chart.boundingBox())!;
+      await p.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2);
+      await expect.poll(() => p.locator('.ds-tooltip').count()).toBe(1);
+      await docShot(p, `charts-${w}x${h}`);
+      await p.mouse.move(1, 1);
+      if (w >= 600) {
+        // Compare: pin A, all on-demand as B, A and B overlaid.
+        await p.click('[data-testid=mode-compare]');
+        await p.click('text=Pin the current design as A');
+        const before = await runId(p);
+        await p.click('text=B: all on-demand');
+        await waitForFreshResult(p, before, 90_000);
+        await p.waitForSelector('[data-testid=compare-charts] path[data-series=a-ready]');
+        await p.locator('[data-testid=compare-diff]').scrollIntoViewIfNeeded();
+        await docShot(p, `compare-${w}x${h}`);
+        await p.click('[data-testid=mode-design]');
+      }
+      // A training run from the library.
+      await p.click('[data-testid=open-library]');
+      const before = await runId(p);
+      await p.click('button[data-file="training-7b-p5-spot.yaml"]');
+      await waitForFreshResult(p, before, 90_000);
+      await p.locator('[data-testid=training-view]').scrollIntoViewIfNeeded();
+      expect(await p.textContent('[data-testid=training-hardware]')).toContain('32 GPUs (4 × p5.48xlarge)');
+      await docShot(p, `training-${w}x${h}`);
+      await p.context().close();
+    });
+  }
+});

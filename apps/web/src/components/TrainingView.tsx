@@ -1,0 +1,150 @@
+/**
+ * A training run's panel: the hardware it runs on, its expected timeline (progress with the
+ * interruptions' setbacks, checkpoints, cost accruing) and days against dollars over GPU counts.
+ * Plain SVG on linear scales: it is small and stays in the main chunk with the cards.
+ */
+import type { Scenario, TrainingSummary } from '@design-sim/sim-core';
+import { useMemo } from 'react';
+import { formatUsd } from '../results/format.ts';
+import { gpuCountCurve, trainingHardware, trainingTimeline } from '../results/training-view.ts';
+
+interface Props {
+  training: TrainingSummary;
+  scenario: Scenario | null;
+}
+
+const W = 560;
+const H = 170;
+const M = { left: 48, right: 60, top: 12, bottom: 30 };
+
+const lin = (d0: number, d1: number, r0: number, r1: number) => (v: number) => (d1 === d0 ? r0 : r0 + ((v - d0) / (d1 - d0)) * (r1 - r0));
+const days = (d: number) => `${Number(d.toPrecision(3))} d`;
+
+/** The training panel. */
+export function TrainingView({ training, scenario }: Props) {
+  const every = scenario?.spec.training?.checkpoint?.every ?? null;
+  const timeline = useMemo(() => trainingTimeline(training, every), [training, every]);
+  const curve = useMemo(() => (scenario === null ? [] : gpuCountCurve(scenario)), [scenario]);
+  const hardware = trainingHardware(training);
+  return (
+    <section className="ds-training" data-testid="training-view" aria-label="Training run">
+      <p className="ds-training__hw" data-testid="training-hardware">
+        <strong>{hardware}</strong>, {training.purchase}
+        {training.usdPerGpuHour !== null && ` at ${formatUsd(training.usdPerGpuHour)} per GPU-hour`}: {days(training.days)}, {formatUsd(training.costUsd)}
+      </p>
+      {timeline && <Timeline t={timeline} costUsd={training.costUsd} />}
+      {curve.length > 1 && <Curve points={curve} />}
+    </section>
+  );
+}
+
+function Timeline({ t, costUsd }: { t: NonNullable<ReturnType<typeof trainingTimeline>>; costUsd: number | null }) {
+  const x = lin(0, t.days, M.left, W - M.right);
+  const y = lin(0, 1, H - M.bottom, M.top);
+  const yc = lin(0, costUsd ?? 1, H - M.bottom, M.top);
+  const progress = t.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.day).toFixed(1)},${y(p.progress).toFixed(1)}`).join('');
+  const cost = costUsd === null ? '' : t.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.day).toFixed(1)},${yc(p.usd ?? 0).toFixed(1)}`).join('');
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * t.days);
+  return (
+    <figure className="ds-chart" data-chart="training-timeline">
+      <figcaption>
+        <span className="ds-chart__title">Expected timeline</span> <span className="ds-chart__unit">(work done %, cost $)</span>
+        <span className="ds-chart__note">
+          {' '}
+          — {Number(t.expectedInterruptions.toPrecision(3))} interruptions expected
+          {t.interruptions.length > 0 ? `, ${t.interruptions.length} drawn evenly spaced (the estimate is an average, not one run)` : ''}
+          {t.checkpoints.length > 0 ? `; a grey mark per ${t.checkpointsPerMark === 1 ? 'checkpoint' : `${t.checkpointsPerMark} checkpoints`}` : ''}
+        </span>
+      </figcaption>
+      <svg width="100%" style={{ maxWidth: '44rem' }} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Training progress over ${days(t.days)} with ${t.interruptions.length} interruptions drawn and the cost accruing`}>
+        <g className="ds-axis">
+          {[0, 0.5, 1].map((f) => (
+            <g key={f} transform={`translate(0,${y(f)})`}>
+              <line x1={M.left} x2={W - M.right} className="ds-grid" />
+              <text x={M.left - 6} dy="0.32em" textAnchor="end">{`${f * 100}%`}</text>
+              {costUsd !== null && (
+                <text x={W - M.right + 6} dy="0.32em" textAnchor="start">
+                  {formatUsd(costUsd * f)}
+                </text>
+              )}
+            </g>
+          ))}
+          {ticks.map((d) => (
+            <text key={d} x={x(d)} y={H - 8} textAnchor="middle">
+              {days(d)}
+            </text>
+          ))}
+        </g>
+        {t.checkpoints.map((d, i) => (
+          <line key={`c${i}`} className="ds-mark ds-mark--node" data-mark="checkpoint" x1={x(d)} x2={x(d)} y1={H - M.bottom - 6} y2={H - M.bottom} />
+        ))}
+        {t.interruptions.map((d, i) => (
+          <line key={`i${i}`} className="ds-mark ds-mark--spot" data-mark="interruption" x1={x(d)} x2={x(d)} y1={M.top} y2={M.top + 8}>
+            <title>{`interruption at ${days(d)}: work since the last checkpoint is redone after a restart`}</title>
+          </line>
+        ))}
+        <path d={progress} data-series="progress" className="ds-line" style={{ stroke: 'var(--c-served)', strokeWidth: 3 }} />
+        {/* On top: with few setbacks the cost line runs right along the progress line (both grow with time). */}
+        {cost && <path d={cost} data-series="cost" className="ds-line" style={{ stroke: 'var(--c-cost)' }} strokeDasharray="5 4" />}
+      </svg>
+      <ul className="ds-legend">
+        <li>
+          <span className="ds-swatch" style={{ background: 'var(--c-served)' }} /> work done
+        </li>
+        {costUsd !== null && (
+          <li>
+            <span className="ds-swatch is-dashed" style={{ background: 'var(--c-cost)' }} /> cost so far
+          </li>
+        )}
+        <li>
+          <span className="ds-mark-key ds-mark-key--spot">interruptions</span> <span className="ds-mark-key ds-mark-key--node">checkpoints</span>
+        </li>
+      </ul>
+    </figure>
+  );
+}
+
+function Curve({ points }: { points: ReturnType<typeof gpuCountCurve> }) {
+  const priced = points.filter((p): p is typeof p & { usd: number } => p.usd !== null);
+  const maxDays = Math.max(...points.map((p) => p.days));
+  const maxUsd = Math.max(1, ...priced.map((p) => p.usd));
+  const x = lin(0, maxDays * 1.05, M.left + 24, W - M.right);
+  const y = lin(0, maxUsd * 1.15, H - M.bottom, M.top);
+  const path = priced.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.days).toFixed(1)},${y(p.usd).toFixed(1)}`).join('');
+  return (
+    <figure className="ds-chart" data-chart="training-curve">
+      <figcaption>
+        <span className="ds-chart__title">Days against dollars over GPU count</span> <span className="ds-chart__unit">(days, $)</span>
+        <span className="ds-chart__note"> — the same training on fewer or more {points[0]?.nodes === null ? 'GPUs' : 'nodes'}; the design's own is ringed</span>
+      </figcaption>
+      <svg width="100%" style={{ maxWidth: '44rem' }} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Training days and cost for ${points.map((p) => `${p.gpus} GPUs`).join(', ')}`}>
+        <g className="ds-axis">
+          {[0, 0.5, 1].map((f) => (
+            <g key={f} transform={`translate(0,${y(maxUsd * f)})`}>
+              <line x1={M.left + 18} x2={W - M.right} className="ds-grid" />
+              <text x={M.left + 12} dy="0.32em" textAnchor="end">
+                {formatUsd(maxUsd * f)}
+              </text>
+            </g>
+          ))}
+          {[0, 0.5, 1].map((f) => (
+            <text key={f} x={x(maxDays * f)} y={H - 8} textAnchor="middle">
+              {days(maxDays * f)}
+            </text>
+          ))}
+        </g>
+        <path d={path} className="ds-line" style={{ stroke: 'var(--c-cost)' }} />
+        {priced.map((p, i) => (
+          <g key={p.gpus} data-gpus={p.gpus} data-current={p.current}>
+            <circle cx={x(p.days)} cy={y(p.usd)} r={p.current ? 6 : 3.5} className={p.current ? 'ds-frontier__best' : ''} style={{ fill: 'var(--c-cost)' }} />
+            {/* Points crowd at the short end: labels alternate above and below the line. */}
+            <text x={x(p.days) + (i % 2 === 0 ? 6 : -6)} y={y(p.usd) + (i % 2 === 0 ? -8 : 16)} textAnchor={i % 2 === 0 ? 'start' : 'end'} className="ds-training__label">
+              {p.gpus} GPUs
+            </text>
+            <title>{`${p.gpus} GPUs${p.nodes === null ? '' : ` on ${p.nodes} nodes`}: ${days(p.days)}, ${formatUsd(p.usd)}`}</title>
+          </g>
+        ))}
+      </svg>
+    </figure>
+  );
+}
