@@ -153,7 +153,7 @@ export function FieldControl({ field, path, doc, issues, asOf, onChange }: Props
       {(help.description ?? field.help) && (
         <div className="ds-field__help" id={helpId} data-testid="field-help">
           {help.description ?? field.help}
-          {help.description && field.help ? ` — ${field.help}` : ''}
+          {help.description && field.help && !help.description.toLowerCase().includes(field.help.toLowerCase()) ? ` — ${field.help}` : ''}
         </div>
       )}
       {instance && (
