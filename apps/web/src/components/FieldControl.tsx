@@ -11,7 +11,7 @@ import { CUSTOM_MODEL_TEXT, formatFieldValue, parseFieldText } from '../model/fi
 import type { FieldDef } from '../model/inspector-fields.ts';
 import { pathWithin } from '../model/validate-design.ts';
 import { useScenarioSchema } from '../hooks/useScenarioSchema.ts';
-import { fieldHelp, inputUnit } from '../model/schema-help.ts';
+import { fieldHelp, helpLine, inputUnit } from '../model/schema-help.ts';
 import { PriceNoteView } from './PriceNoteView.tsx';
 
 interface Props {
@@ -51,7 +51,8 @@ export function FieldControl({ field, path, doc, issues, asOf, onChange }: Props
   const help = useMemo(() => (schema === null ? { description: null, numberUnit: null } : fieldHelp(schema, doc, path)), [schema, doc, path]);
   const { label, unit } = inputUnit(field.label, help, field.input === 'value' || field.input === 'text' ? text : '');
   const helpId = `${id}-help`;
-  const describedBy = [mine.length > 0 ? errorId : '', (help.description ?? field.help) ? helpId : ''].filter(Boolean).join(' ') || undefined;
+  const helpText = helpLine(help.description, field.help);
+  const describedBy = [mine.length > 0 ? errorId : '', helpText !== null ? helpId : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     'aria-invalid': mine.length > 0 || undefined,
@@ -150,10 +151,9 @@ export function FieldControl({ field, path, doc, issues, asOf, onChange }: Props
         {unit && <span className="ds-visually-hidden"> ({unit})</span>}
       </label>
       {control}
-      {(help.description ?? field.help) && (
+      {helpText !== null && (
         <div className="ds-field__help" id={helpId} data-testid="field-help">
-          {help.description ?? field.help}
-          {help.description && field.help && !help.description.toLowerCase().includes(field.help.toLowerCase()) ? ` — ${field.help}` : ''}
+          {helpText}
         </div>
       )}
       {instance && (

@@ -38,13 +38,6 @@ describe('Inspector', () => {
     expect(document.querySelectorAll('.ds-field.has-error')).toHaveLength(0);
   });
 
-  it("shows a field's help once: the schema's description, plus the form's hint only when it adds to it", () => {
-    render(<Harness doc={smallDoc()} selection={['service:model']} onDoc={() => undefined} />);
-    const help = (path: string) => within(field(path).closest('.ds-field') as HTMLElement).getByTestId('field-help').textContent!;
-    // The form's hint for concurrency repeats the schema's description: it is not shown twice.
-    expect(help('spec.services[0].concurrency').toLowerCase().split('requests served at once per replica')).toHaveLength(2);
-  });
-
   it('swaps a variant block for the defaults of another variant, and adds optional sections', () => {
     let doc: PlainObject = {};
     render(<Harness doc={smallDoc()} selection={['service:model']} onDoc={(d) => (doc = d)} />);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smallDoc } from '../test-support/fixtures.ts';
 import schemaText from '../../../../content/schema/scenario.schema.json?raw';
-import { fieldHelp, inputUnit, schemaAt, type SchemaNode } from './schema-help.ts';
+import { fieldHelp, helpLine, inputUnit, schemaAt, type SchemaNode } from './schema-help.ts';
 
 // The committed schema, as the app loads it (generated from sim-core's zod schema).
 const schema = JSON.parse(schemaText) as SchemaNode;
@@ -27,5 +27,15 @@ describe('inspector help from the scenario schema', () => {
     expect(inputUnit('Duration', duration, '2h')).toEqual({ label: 'Duration', unit: null });
     expect(inputUnit('From (req/s)', { description: null, numberUnit: null }, '100')).toEqual({ label: 'From', unit: 'req/s' });
     expect(inputUnit('Tolerance', fieldHelp(schema, doc, ['spec', 'services', 0, 'hpa', 'tolerance']), '')).toEqual({ label: 'Tolerance', unit: '0–1' });
+  });
+
+  it("shows a field's help once: the schema's description, and the form's hint only when it adds to it", () => {
+    const concurrency = fieldHelp(schema, doc, ['spec', 'services', 0, 'concurrency']).description;
+    expect(concurrency).toMatch(/requests served at once per replica/i);
+    // The form's hint for concurrency repeats the description: shown once.
+    expect(helpLine(concurrency, 'requests served at once per replica')).toBe(concurrency);
+    expect(helpLine('Upper bound on replicas', 'e.g. 20')).toBe('Upper bound on replicas — e.g. 20');
+    expect(helpLine(null, 'e.g. 20')).toBe('e.g. 20');
+    expect(helpLine(null, undefined)).toBeNull();
   });
 });

@@ -87,3 +87,13 @@ export function inputUnit(label: string, help: FieldHelp, text: string): { label
   const bare = text.trim() === '' || /^[\d.]+$/.test(text.trim());
   return { label, unit: short !== undefined && bare ? short : null };
 }
+
+/**
+ * The help line under a field: the schema's description (one source), and the form's own hint after it
+ * only when it adds something (a hint that repeats the description is not shown twice).
+ */
+export function helpLine(description: string | null, hint: string | undefined): string | null {
+  if (description === null) return hint ?? null;
+  if (hint === undefined || hint === '' || description.toLowerCase().includes(hint.toLowerCase())) return description;
+  return `${description} — ${hint}`;
+}
