@@ -28,7 +28,7 @@ export interface RefLine {
 
 /** One chart. */
 export interface ChartModel {
-  id: 'qps' | 'backlog' | 'fleet' | 'latency' | 'rate' | 'cost' | 'llm' | 'kv';
+  id: 'qps' | 'backlog' | 'fleet' | 'latency' | 'rate' | 'cost' | 'llm' | 'kv' | 'prefix' | 'services';
   title: string;
   unit: string;
   series: ChartSeries[];
@@ -89,6 +89,8 @@ export function buildCharts(result: RunResult, scenario: Scenario | null): Chart
       series: [
         { key: 'waiting', label: 'waiting', values: ts.waiting, color: 'var(--c-bad)', area: true },
         { key: 'inService', label: 'in service', values: ts.inService, color: 'var(--c-served)' },
+        // A closed loop's concurrency: each user has one request in flight or is thinking.
+        ...(ts.users.some((u) => u > 0) ? [{ key: 'users', label: 'closed-loop users', values: ts.users, color: 'var(--c-offered)', dashed: true }] : []),
       ],
       refLines: [],
       note: null,
@@ -132,7 +134,9 @@ export function buildCharts(result: RunResult, scenario: Scenario | null): Chart
     },
   ];
   // Token-level LLM runs also report generated tokens per second and KV-cache use (TTFT is not a series: it is on the cards).
-  if (result.summary?.llm) charts.push(...llmCharts(ts, scenario));
+  if (result.summary?.llm) charts.push(...llmCharts(ts, scenario, result.summary.llm.prefixCache !== null));
+  const perService = serviceUtilizationChart(result);
+  if (perService !== null) charts.push(perService);
   return charts;
 }
 
@@ -155,7 +159,33 @@ function costRateChart(ts: NonNullable<RunResult['timeseries']>, scenario: Scena
   return { id: 'rate', title: 'Cost per hour (nodes)', unit: 'USD/h', series, refLines: caps, note: null };
 }
 
-function llmCharts(ts: NonNullable<RunResult['timeseries']>, scenario: Scenario | null): ChartModel[] {
+/** Colours for one line per service, in the services' order (more services than colours repeat them dashed). */
+const SERVICE_COLORS = ['var(--c-offered)', 'var(--c-served)', 'var(--c-capacity)', 'var(--c-nodes)', 'var(--c-p99)', 'var(--c-cost)', 'var(--c-desired)', 'var(--c-warn)'];
+
+/**
+ * Designs of several services (a graph, or a disaggregated LLM's prefill and decode pools): each one's
+ * utilization over time, in percent of its replicas' capacity, so that where the load lands is visible.
+ */
+function serviceUtilizationChart(result: RunResult): ChartModel | null {
+  const services = Object.entries(result.services ?? {});
+  if (services.length < 2) return null;
+  return {
+    id: 'services',
+    title: 'Utilization by service',
+    unit: '%',
+    series: services.map(([name, s], i) => ({
+      key: `svc:${name}`,
+      label: name,
+      values: Float64Array.from(s.timeseries.utilization, (v) => v * 100),
+      color: SERVICE_COLORS[i % SERVICE_COLORS.length]!,
+      ...(i >= SERVICE_COLORS.length ? { dashed: true } : {}),
+    })),
+    refLines: [],
+    note: null,
+  };
+}
+
+function llmCharts(ts: NonNullable<RunResult['timeseries']>, scenario: Scenario | null, prefixCaching: boolean): ChartModel[] {
   const floors = (scenario?.spec.expect ?? [])
     .filter((e) => e.metric === 'tokens.outputPerSecond' && (e.op === '>' || e.op === '>='))
     .map((e) => ({ value: e.value, label: e.text }));
@@ -170,6 +200,19 @@ function llmCharts(ts: NonNullable<RunResult['timeseries']>, scenario: Scenario 
       refLines: [],
       note: null,
     },
+    ...(prefixCaching
+      ? [
+          {
+            id: 'prefix' as const,
+            title: 'Prefix-cache hit rate',
+            unit: '%',
+            // Share of the prompt tokens of the requests finished in each interval that were read from the cache.
+            series: [{ key: 'prefixHit', label: 'prompt tokens from the cache', values: Float64Array.from(ts.prefixHitRate, (v) => v * 100), color: 'var(--c-served)', area: true }],
+            refLines: [],
+            note: null,
+          },
+        ]
+      : []),
   ];
 }
 

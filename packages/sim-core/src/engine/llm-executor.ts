@@ -352,6 +352,7 @@ export class LlmExecutor implements PodExecutor {
     const slot = st.slot[i]!;
     const hit = st.hit![i]!;
     const prompt = st.context[i]! - st.outTokens[i]!;
+    this.prefixStats!.finished(hit, prompt);
     if (arrival >= this.stats.measureFrom) this.prefixStats!.served(hit, prompt, w.prefixTokens[slot]! > 0, ttftMs, this.cfg.model);
     const cache = st.cache;
     const e = st.pinned[i];

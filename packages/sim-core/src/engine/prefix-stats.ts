@@ -18,6 +18,15 @@ export class PrefixStats {
   evictions = 0;
   readonly ttftCached = new LatencyHistogram();
   readonly ttftUncached = new LatencyHistogram();
+  /** The current interval (every request, warm-up included, for the hit-rate series): prompt tokens and the cached part. */
+  iPromptTokens = 0;
+  iCachedTokens = 0;
+
+  /** A request finished with `hit` of its `prompt` tokens from the cache (counted for the interval's series). */
+  finished(hit: number, prompt: number): void {
+    this.iPromptTokens += prompt;
+    this.iCachedTokens += hit;
+  }
 
   /** A request was served with `hit` of its `prompt` tokens from the cache. */
   served(hit: number, prompt: number, withPrefix: boolean, ttftMs: number, m: LlmCostModel): void {

@@ -928,6 +928,15 @@ export class Simulation {
     s.costUsd[i] = cost;
     s.spotCostUsd[i] = spotCost;
     s.kvCacheUtilization[i] = kvPods > 0 ? kvSum / kvPods : 0;
+    let prompt = 0;
+    let cached = 0;
+    for (const p of this.prefixSources()) {
+      prompt += p.stats.iPromptTokens;
+      cached += p.stats.iCachedTokens;
+      p.stats.iPromptTokens = 0;
+      p.stats.iCachedTokens = 0;
+    }
+    s.prefixHitRate[i] = prompt > 0 ? cached / prompt : 0;
     let waiting = 0;
     for (const svc of this.services) waiting += svc.queuedTotal();
     const inFlight = this.store.inFlight;

@@ -27,6 +27,8 @@ export interface TimeSeries {
   inService: Float64Array;
   /** Closed-loop users at the interval's end (with a request in flight or thinking); 0 without a closed loop. */
   users: Float64Array;
+  /** Prefix caching: the share of prompt tokens of the requests finished in the interval that came from the cache, 0..1 (0 without templates or sessions). */
+  prefixHitRate: Float64Array;
 }
 
 export const TIME_SERIES_FIELDS = [
@@ -50,6 +52,7 @@ export const TIME_SERIES_FIELDS = [
   'waiting',
   'inService',
   'users',
+  'prefixHitRate',
 ] as const satisfies readonly (keyof TimeSeries)[];
 
 /** The first `n` intervals of a series, copied (for a snapshot of a run in progress). */
