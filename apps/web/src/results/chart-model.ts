@@ -204,7 +204,7 @@ function llmCharts(ts: NonNullable<RunResult['timeseries']>, scenario: Scenario 
       ? [
           {
             id: 'prefix' as const,
-            title: 'Prefix-cache hit rate',
+            title: 'Prompt tokens from the prefix cache',
             unit: '%',
             // Share of the prompt tokens of the requests finished in each interval that were read from the cache.
             series: [{ key: 'prefixHit', label: 'prompt tokens from the cache', values: Float64Array.from(ts.prefixHitRate, (v) => v * 100), color: 'var(--c-served)', area: true }],
