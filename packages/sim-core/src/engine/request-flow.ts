@@ -336,28 +336,10 @@ export class RequestFlow {
   }
 
   private record(slot: number, s: number, now: number, outcome: VisitOutcome): void {
-    const st = this.perService[s]!;
     const store = this.store;
     const measured = store.arrival[slot]! >= this.stats.measureFrom;
-    if (outcome === VisitOutcome.Served) {
-      const start = store.start[slot]!;
-      const subtree = (now - start) * 1000;
-      st.iServed++;
-      st.interval.record(subtree);
-      if (!measured) {
-        if (st.warm) st.late.record(subtree);
-        return;
-      }
-      st.visits++;
-      st.served++;
-      if (st.ownWithCalls !== null) st.ownWithCalls.record(subtree - store.callWait[slot]! * 1000);
-      return;
-    }
-    st.iFailed++;
-    if (!measured) return;
-    st.visits++;
-    if (outcome === VisitOutcome.Dropped) st.dropped++;
-    else st.timedOut++;
+    if (outcome === VisitOutcome.Served) this.perService[s]!.visitServed((now - store.start[slot]!) * 1000, store.callWait[slot]! * 1000, measured);
+    else this.perService[s]!.visitFailed(outcome, measured);
   }
 
   /** A callee's reply (or failure) reaches its caller. */

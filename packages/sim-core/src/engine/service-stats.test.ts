@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceStats } from './service-stats.ts';
 
-/** What RequestFlow.record does with a served visit (kept in step with it: measured = its request arrived after the warm-up). */
-function serve(st: ServiceStats, ms: number, measured: boolean): void {
-  st.iServed++;
-  st.interval.record(ms);
-  if (!measured) {
-    if (st.warm) st.late.record(ms);
-    return;
-  }
-  st.served++;
-}
+const serve = (st: ServiceStats, ms: number, measured: boolean): void => st.visitServed(ms, 0, measured);
 
 describe('ServiceStats: subtree latencies folded from the intervals', () => {
   it('counts exactly the measured visits across an interval that straddles the warm-up and a late visit after it', () => {
@@ -39,6 +30,10 @@ describe('ServiceStats: subtree latencies folded from the intervals', () => {
     serve(st, 3, true);
     expect(st.subtree().count).toBe(2);
     expect(st.subtree().mean()).toBe(2);
+    // Own latency = subtree less the wait on calls: 1, 3 and 10 − 4.
+    st.visitServed(10, 4, true);
+    expect(st.own().count).toBe(3);
+    expect(st.own().sum).toBe(10);
     // A service with calls records its own latencies itself (RequestFlow.record does).
     expect(st.own()).toBe(st.ownWithCalls);
   });

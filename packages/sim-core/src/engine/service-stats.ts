@@ -39,6 +39,31 @@ export class ServiceStats {
     this.warm = warmupSeconds <= 0;
   }
 
+  /**
+   * A visit was served: `subtreeMs` from its arrival at the service to its reply, `callWaitMs` of it spent
+   * waiting on its calls; `measured` when its end-to-end request arrived after the warm-up.
+   */
+  visitServed(subtreeMs: number, callWaitMs: number, measured: boolean): void {
+    this.iServed++;
+    this.interval.record(subtreeMs);
+    if (!measured) {
+      if (this.warm) this.late.record(subtreeMs);
+      return;
+    }
+    this.visits++;
+    this.served++;
+    if (this.ownWithCalls !== null) this.ownWithCalls.record(subtreeMs - callWaitMs);
+  }
+
+  /** A visit failed (dropped, or timed out). */
+  visitFailed(outcome: VisitOutcome, measured: boolean): void {
+    this.iFailed++;
+    if (!measured) return;
+    this.visits++;
+    if (outcome === VisitOutcome.Dropped) this.dropped++;
+    else this.timedOut++;
+  }
+
   /** The warm-up instant: what the open interval holds so far is not measured. */
   markWarmup(): void {
     this.warm = true;
