@@ -27,9 +27,12 @@ function caseExample(file: string): () => number {
   return () => runScenario(parsed.scenario).summary!.requests.offered;
 }
 
-/** Issue 7's speed target: one hour at 50 requests/s, 200/200 tokens, on Llama 3.1 8B. */
-function caseLlmHour(): () => number {
-  const text = `apiVersion: design-sim/v1
+/**
+ * Issue 7's speed target: one hour at 50 requests/s, 200/200 tokens, on Llama 3.1 8B (two H100 replicas);
+ * `llmExtra` adds fields to the llm block (the prefix-caching cases).
+ */
+function caseLlmHour(llmExtra = ''): () => number {
+  return parsed(`apiVersion: design-sim/v1
 kind: Scenario
 metadata: { name: llm-hour }
 spec:
@@ -38,11 +41,8 @@ spec:
   services:
     - name: llm
       replicas: 2
-      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 200, outputTokens: 200 }
-`;
-  const parsed = parseScenarioText(text, 'llm-hour.yaml');
-  if (!parsed.ok) throw new Error('cannot parse the llm case');
-  return () => runScenario(parsed.scenario).summary!.requests.offered;
+      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 200, outputTokens: 200${llmExtra} }
+`);
 }
 
 function parsed(text: string): () => number {
@@ -105,17 +105,7 @@ spec:
  */
 function caseLlmPrefix(templates: number): () => number {
   const list = Array.from({ length: templates }, () => `{ tokens: 200, share: ${1 / templates} }`).join(', ');
-  return parsed(`apiVersion: design-sim/v1
-kind: Scenario
-metadata: { name: llm-prefix }
-spec:
-  duration: 1h
-  traffic: { profile: { type: constant, qps: 50 } }
-  services:
-    - name: llm
-      replicas: 2
-      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 200, outputTokens: 200, prefix: { templates: [ ${list} ] } }
-`);
+  return caseLlmHour(`, prefix: { templates: [ ${list} ] }`);
 }
 
 const cases: Record<string, () => () => number> = {
@@ -127,7 +117,7 @@ const cases: Record<string, () => () => number> = {
   'llm-1h-50rps-poisson': () => caseLlmArrivals(false),
   'llm-1h-50rps-trace': () => caseLlmArrivals(true),
   'mmc64-rho0.8': caseMmc64,
-  'llm-1h-50rps-200x200': caseLlmHour,
+  'llm-1h-50rps-200x200': () => caseLlmHour(),
   'serving-autoscaling-24h': () => caseExample('serving-autoscaling.yaml'),
   'hpa-step': () => caseExample('hpa-step.yaml'),
   'chain4-mmc64-rho0.8': () => {

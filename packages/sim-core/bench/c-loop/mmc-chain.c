@@ -5,7 +5,7 @@
  * log-linear histogram. With HOPS > 1 a request visits HOPS stations in a chain (the next visit starts
  * when the previous one ends), the engine's `chain4` bench case without network time.
  *
- *   gcc -O2 -o /tmp/mmc-chain bench/c-loop/mmc-chain.c -lm && /tmp/mmc-chain [hops] [seconds]
+ *   gcc -O2 -o mmc-chain bench/c-loop/mmc-chain.c -lm && ./mmc-chain [hops] [seconds]
  *
  * Prints one JSON line: requests completed end to end, CPU seconds, requests per CPU second.
  */
