@@ -84,10 +84,10 @@ describe('worker helpers', () => {
 });
 
 describe('streamed partial results', () => {
-  it('sends a first snapshot soon after the start, then one per pacing period, and fractions in between', () => {
+  it('sends a first snapshot once two intervals are simulated, then one per pacing period, and fractions in between', () => {
     let clock = 0;
     const sent: { f: number; progress?: number; points?: number }[] = [];
-    const on = streamPartials((f, partial) => sent.push({ f, ...(partial ? { progress: partial.progress, points: partial.timeseries!.t.length } : {}) }), () => clock, { firstMs: 30, everyMs: 150, fastForMs: 1000, slowEveryMs: 500 });
+    const on = streamPartials((f, partial) => sent.push({ f, ...(partial ? { progress: partial.progress, points: partial.timeseries!.t.length } : {}) }), () => clock, { firstIntervals: 2, everyMs: 30, fastForMs: 1000, slowEveryMs: 500 });
     const r = createSimApi().run(text, 'small.yaml', undefined, (f, partial) => {
       clock += 10; // each interval boundary 10 ms of wall time later
       on(f, partial);
@@ -95,8 +95,9 @@ describe('streamed partial results', () => {
     expect(r.ok).toBe(true);
     const snaps = sent.filter((s) => s.progress !== undefined);
     expect(snaps.length).toBeGreaterThanOrEqual(1);
-    // 10 intervals of the 10-minute design, 10 ms apart: the first snapshot at 30 ms covers 3 of them.
-    expect(snaps[0]).toEqual({ f: 0.3, progress: 0.3, points: 3 });
+    // 10 intervals of the 10-minute design, 10 ms apart: the first snapshot after 2 of them, the next 30 ms later.
+    expect(snaps[0]).toEqual({ f: 0.2, progress: 0.2, points: 2 });
+    expect(snaps[1]).toEqual({ f: 0.5, progress: 0.5, points: 5 });
     expect(sent.at(-1)!.f).toBe(1);
   });
 
