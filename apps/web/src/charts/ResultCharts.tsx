@@ -53,7 +53,7 @@ export default function ResultCharts({ result, scenario, cursor, onCursor, colum
       {ts !== null && (
         <p className="ds-charts__marks">
           Marks on the time axis: <span className="ds-mark-key ds-mark-key--scale">HPA scaling</span> <span className="ds-mark-key ds-mark-key--node">nodes</span>{' '}
-          <span className="ds-mark-key ds-mark-key--spot">spot interruptions</span> ({marks.length} events; hover a mark for details)
+          <span className="ds-mark-key ds-mark-key--spot">spot interruptions</span> ({marks.length} events; hover a chart for those at the cursor)
         </p>
       )}
     </div>
