@@ -133,6 +133,18 @@ describe('a prestarted run', () => {
 });
 
 describe('warm workers', () => {
+  it('the spare runs the design once for one simulated second, so its code is warm for the next edit', async () => {
+    const api = createWorkerSimApi();
+    const calls: (number | undefined)[] = [];
+    const recording: SimWorkerApi = { ...api, runDesign: (d, f, o, p) => (calls.push(o?.durationSeconds), api.runDesign(d, f, o, p)) };
+    const client = createSimClient(fakeWorkerFactory(recording).create);
+    client.prewarm();
+    await client.run(doc, 'a.yaml', undefined, () => undefined).outcome;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).toEqual([undefined, 1]);
+    client.dispose();
+  });
+
   it('after prewarm a loaded spare replaces a cancelled run at once, and a new spare starts loading', async () => {
     const { create, started } = fakeWorkerFactory();
     const client = createSimClient(create);

@@ -78,8 +78,13 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
   };
   // The spare starts loading once the run it stands behind is under way (its first message), not at
   // the same moment: on a 2-core machine two workers loading at once delay the first run's numbers.
-  const ensureSpare = () => {
-    if (keepSpare && spare === null && !disposed) spare = fresh();
+  // It also runs the design once for one simulated second (result dropped): a fresh worker's first
+  // YAML writing, parse, checks and compile run cold (interpreted, tens of ms more on a busy machine),
+  // and an edit's first numbers would wait for them.
+  const ensureSpare = (warmWith?: { doc: PlainObject; fileName: string }) => {
+    if (!keepSpare || spare !== null || disposed) return;
+    spare = fresh();
+    if (warmWith !== undefined) spare.remote.runDesign(warmWith.doc, warmWith.fileName, { durationSeconds: 1 }).catch(() => undefined);
   };
 
   const stop = () => {
@@ -121,7 +126,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       const onMessage: ProgressListener = (fraction, partial) => {
         if (!heard && current === mine) {
           heard = true;
-          ensureSpare();
+          ensureSpare({ doc, fileName });
         }
         onProgress?.(fraction, partial);
       };
