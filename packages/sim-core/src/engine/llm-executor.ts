@@ -41,6 +41,14 @@ class LlmPodState {
   readonly chunk: Int32Array;
   readonly firstToken: Float64Array;
   n = 0;
+  /**
+   * Of the `n`, sequences still in prefill, and the sum of the others' context: what an iteration's decode
+   * half reads, kept as the batch changes so that planning an iteration does not walk the whole batch.
+   */
+  prefilling = 0;
+  decodeContext = 0;
+  /** Batch positions of the sequences that finish in the iteration being applied (ascending). */
+  readonly done: Int32Array;
   kvReserved = 0;
   busy = false;
   /** Lengths drawn for the request at the head of the queue, kept until it is admitted. */
@@ -63,6 +71,14 @@ class LlmPodState {
     this.reserved = new Int32Array(capacity);
     this.chunk = new Int32Array(capacity);
     this.firstToken = new Float64Array(capacity);
+    this.done = new Int32Array(capacity);
+  }
+
+  /** A sequence joins the batch at position `i` (its fields written): counted as prefilling or decoding. */
+  joined(i: number): void {
+    this.chunk[i] = 0;
+    if (this.prefillLeft[i]! > 0) this.prefilling++;
+    else this.decodeContext += this.context[i]!;
   }
 }
 
@@ -160,23 +176,20 @@ export class LlmExecutor implements PodExecutor {
   private startIteration(pod: Pod, st: LlmPodState, now: number): void {
     if (pod.state === PodState.Ready || pod.state === PodState.Terminating) this.admit(pod, st, now);
     const cfg = this.cfg;
-    let budget = cfg.maxBatchedTokens;
-    let tokens = 0;
-    let attended = 0;
-    let kvRead = 0;
-    // Decodes first: one token each, always scheduled (vLLM's scheduler prioritises running decodes).
-    for (let i = 0; i < st.n; i++) {
-      st.chunk[i] = 0;
-      if (st.prefillLeft[i] === 0) {
-        tokens++;
-        budget--;
-        attended += st.context[i]!;
-        kvRead += st.context[i]!;
-      }
-    }
-    for (let i = 0; i < st.n; i++) {
+    // Decodes first: one token each, always scheduled (vLLM's scheduler prioritises running decodes). Their
+    // count and context are kept by the batch (an exact integer sum, whatever the order it was added in).
+    const decoding = st.n - st.prefilling;
+    let budget = cfg.maxBatchedTokens - decoding;
+    let tokens = decoding;
+    let attended = st.decodeContext;
+    let kvRead = st.decodeContext;
+    // Then prefill, in batch order, within the token budget: only the prefilling positions are visited.
+    for (let i = 0, seen = 0; seen < st.prefilling && i < st.n; i++) {
       const left = st.prefillLeft[i]!;
-      if (left === 0 || budget <= 0) continue;
+      if (left === 0) continue;
+      seen++;
+      st.chunk[i] = 0;
+      if (budget <= 0) continue;
       // Without chunked prefill a prompt runs whole, alone if it exceeds the budget.
       const chunk = cfg.chunkedPrefill ? Math.min(left, budget) : left <= budget || tokens === 0 ? left : 0;
       if (chunk === 0) continue;
@@ -255,6 +268,7 @@ export class LlmExecutor implements PodExecutor {
       st.reserved[i] = need;
       st.firstToken[i] = -1;
       st.kvReserved += need;
+      st.joined(i);
     }
   }
 
@@ -282,6 +296,7 @@ export class LlmExecutor implements PodExecutor {
     st.reserved[i] = need;
     st.firstToken[i] = now;
     st.kvReserved += need;
+    st.joined(i);
   }
 
   /**
@@ -325,6 +340,7 @@ export class LlmExecutor implements PodExecutor {
     st.hit![i] = hit;
     st.pinned[i] = entry;
     st.kvReserved += need - hit;
+    st.joined(i);
     this.store.workStart[slot] = now;
     return true;
   }
@@ -376,27 +392,36 @@ export class LlmExecutor implements PodExecutor {
   /** Applies an iteration's progress: first tokens, decoded tokens, finished requests. */
   private finishIteration(pod: Pod, st: LlmPodState, now: number): void {
     let generated = 0;
-    for (let i = 0; i < st.n; i++) {
+    let finished = 0;
+    const prefillRole = this.role === 'prefill';
+    const n = st.n;
+    const prefillLeft = st.prefillLeft;
+    const decodeLeft = st.decodeLeft;
+    const context = st.context;
+    for (let i = 0; i < n; i++) {
       const chunk = st.chunk[i]!;
       if (chunk > 0) {
-        st.prefillLeft[i]! -= chunk;
-        st.context[i]! += chunk;
-        if (st.prefillLeft[i] !== 0) continue;
-        st.firstToken[i] = now; // the prefill pass emits the first output token
-        this.promptTokens += st.context[i]! - (st.hit === null ? 0 : st.hit[i]!);
+        prefillLeft[i]! -= chunk;
+        context[i]! += chunk;
+        if (prefillLeft[i] !== 0) continue;
+        // The prefill pass emits the first output token; the sequence decodes from now on.
+        st.chunk[i] = 0;
+        st.prefilling--;
+        st.decodeContext += context[i]!;
+        st.firstToken[i] = now;
+        this.promptTokens += context[i]! - (st.hit === null ? 0 : st.hit[i]!);
         if (st.hit !== null) this.cacheTemplate(st, i);
-      } else if (st.prefillLeft[i] !== 0) continue;
-      st.decodeLeft[i]!--;
-      st.context[i]!++;
+      } else if (prefillLeft[i] !== 0) continue;
+      context[i]!++;
       generated++;
+      // A prefill replica is done with a sequence at its first token; otherwise at its last.
+      if (--decodeLeft[i]! <= 0 || prefillRole) st.done[finished++] = i;
     }
+    st.decodeContext += generated;
     this.stats.tokens(generated);
     this.generatedTokens += generated;
-    for (let i = st.n - 1; i >= 0; i--) {
-      // A prefill replica is done with a sequence at its first token; otherwise at its last.
-      if (st.prefillLeft[i] !== 0 || (st.decodeLeft[i]! > 0 && this.role !== 'prefill')) continue;
-      this.complete(pod, st, i, now);
-    }
+    // Highest position first: a finished sequence's place is taken by the batch's last, already seen.
+    for (let k = finished - 1; k >= 0; k--) this.complete(pod, st, st.done[k]!, now);
     st.busy = false;
     pod.inService = st.n;
     if (st.n === 0 && pod.busySince >= 0) {
@@ -420,6 +445,7 @@ export class LlmExecutor implements PodExecutor {
     } else this.stats.serveTokens(arrival, (first - arrival) * 1000, out > 1 ? ((now - first) * 1000) / (out - 1) : 0, out);
     pod.completions++;
     st.kvReserved -= st.reserved[i]!;
+    st.decodeContext -= st.context[i]!;
     if (st.hit !== null) this.finishPrefixed(st, i, arrival, (first - arrival) * 1000);
     this.service.bump(pod, -1);
     this.service.workDone(slot, now);
