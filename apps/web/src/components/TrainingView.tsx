@@ -107,14 +107,21 @@ function Timeline({ t, costUsd }: { t: NonNullable<ReturnType<typeof trainingTim
 function Curve({ points }: { points: ReturnType<typeof gpuCountCurve> }) {
   const priced = points.filter((p): p is typeof p & { usd: number } => p.usd !== null);
   const maxDays = Math.max(...points.map((p) => p.days));
+  const minDays = Math.min(...points.map((p) => p.days));
   const maxUsd = Math.max(1, ...priced.map((p) => p.usd));
-  const x = lin(0, maxDays * 1.05, M.left + 24, W - M.right);
+  // Doubling the GPUs about halves the days, so on a linear axis the big fleets crowd into the first
+  // few pixels and their labels overlap: over a wide range the days axis is logarithmic, one even step per doubling.
+  const logDays = minDays > 0 && maxDays / minDays > 4;
+  const x = logDays
+    ? (v: number) => lin(Math.log(minDays / 1.3), Math.log(maxDays * 1.15), M.left + 24, W - M.right)(Math.log(v))
+    : lin(0, maxDays * 1.05, M.left + 24, W - M.right);
+  const dayTicks = logDays ? [...new Set(points.map((p) => p.days))] : [0, 0.5, 1].map((f) => maxDays * f);
   const y = lin(0, maxUsd * 1.15, H - M.bottom, M.top);
   const path = priced.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.days).toFixed(1)},${y(p.usd).toFixed(1)}`).join('');
   return (
-    <figure className="ds-chart" data-chart="training-curve">
+    <figure className="ds-chart" data-chart="training-curve" data-scale={logDays ? 'log' : 'linear'}>
       <figcaption>
-        <span className="ds-chart__title">Days against dollars over GPU count</span> <span className="ds-chart__unit">(days, $)</span>
+        <span className="ds-chart__title">Days against dollars over GPU count</span> <span className="ds-chart__unit">(days{logDays ? ', log scale' : ''}; $)</span>
         <span className="ds-chart__note"> — the same training on fewer or more {points[0]?.nodes === null ? 'GPUs' : 'nodes'}; the design's own is ringed</span>
       </figcaption>
       <svg width="100%" style={{ maxWidth: '44rem' }} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Training days and cost for ${points.map((p) => `${p.gpus} GPUs`).join(', ')}`}>
@@ -127,9 +134,9 @@ function Curve({ points }: { points: ReturnType<typeof gpuCountCurve> }) {
               </text>
             </g>
           ))}
-          {[0, 0.5, 1].map((f) => (
-            <text key={f} x={x(maxDays * f)} y={H - 8} textAnchor="middle">
-              {days(maxDays * f)}
+          {dayTicks.map((d) => (
+            <text key={d} x={x(d)} y={H - 8} textAnchor="middle">
+              {days(d)}
             </text>
           ))}
         </g>
@@ -137,8 +144,8 @@ function Curve({ points }: { points: ReturnType<typeof gpuCountCurve> }) {
         {priced.map((p, i) => (
           <g key={p.gpus} data-gpus={p.gpus} data-current={p.current}>
             <circle cx={x(p.days)} cy={y(p.usd)} r={p.current ? 6 : 3.5} className={p.current ? 'ds-frontier__best' : ''} style={{ fill: 'var(--c-cost)' }} />
-            {/* Points crowd at the short end: labels alternate above and below the line. */}
-            <text x={x(p.days) + (i % 2 === 0 ? 6 : -6)} y={y(p.usd) + (i % 2 === 0 ? -8 : 16)} textAnchor={i % 2 === 0 ? 'start' : 'end'} className="ds-training__label">
+            {/* Labels alternate above and below the line, so neighbours (close on a linear axis) never touch. */}
+            <text x={x(p.days)} y={y(p.usd) + (i % 2 === 0 ? -10 : 18)} textAnchor="middle" className="ds-training__label">
               {p.gpus} GPUs
             </text>
             <title>{`${p.gpus} GPUs${p.nodes === null ? '' : ` on ${p.nodes} nodes`}: ${days(p.days)}, ${formatUsd(p.usd)}`}</title>
