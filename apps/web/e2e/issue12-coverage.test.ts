@@ -139,6 +139,13 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
   it('an invalid design greys its results at once, and says why; fixing it makes them current again', async () => {
     await p.click('[data-testid="node-service:model"]');
     expect(await seriousViolations('inspector open')).toEqual([]);
+    // A value's unit sits inside its box; the schema's help reads as text (its `code` marks are rendered, not shown raw).
+    const ms = p.locator('[data-field="spec.services[0].latency.ms"]');
+    expect(await ms.evaluate((el) => el.parentElement?.querySelector('.ds-input__unit')?.textContent ?? null)).toBe('ms');
+    const helps = await p.locator('.ds-inspector [data-testid=field-help]').allTextContents();
+    expect(helps.length).toBeGreaterThan(5);
+    expect(helps.filter((h) => h.includes('`'))).toEqual([]);
+    expect(await p.locator('.ds-inspector [data-testid=field-help] code').count()).toBeGreaterThan(0);
     const field = '[data-field="spec.services[0].hpa.metrics[0].target"]';
     const before = await runId(p);
     await p.fill(field, '-3');
