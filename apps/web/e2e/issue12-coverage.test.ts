@@ -134,6 +134,15 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
       await expect.poll(() => p.locator('.ds-modal').count()).toBe(0);
       expect(await p.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid), `${opener}: focus back on the opener`).toBe(opener);
     }
+    // The practice picker quotes the interview prompts: their `code` marks render as code, not raw backticks.
+    await p.click('[data-testid=mode-practice]');
+    await p.click('text=Pick a prompt…');
+    await p.waitForSelector('[data-testid=practice-prompts] .ds-library__prompt');
+    const prompts = await p.locator('[data-testid=practice-prompts] .ds-library__prompt').allTextContents();
+    expect(prompts.filter((t) => t.includes('`'))).toEqual([]);
+    expect(await p.locator('[data-testid=practice-prompts] .ds-library__prompt code').count()).toBeGreaterThan(0);
+    await p.keyboard.press('Escape');
+    await p.click('[data-testid=mode-design]');
   });
 
   it('an invalid design greys its results at once, and says why; fixing it makes them current again', async () => {

@@ -4,7 +4,7 @@
  * box keeps what you typed while it has focus.
  */
 import { formatPath, type PathSegment, type ScenarioIssue } from '@design-sim/sim-core';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { gpuOptions, instanceOptions } from '../model/catalog-options.ts';
 import { getIn, type PlainObject } from '../model/doc-path.ts';
 import { CUSTOM_MODEL_TEXT, formatFieldValue, parseFieldText } from '../model/field-codec.ts';
@@ -12,6 +12,7 @@ import type { FieldDef } from '../model/inspector-fields.ts';
 import { pathWithin } from '../model/validate-design.ts';
 import { useScenarioSchema } from '../hooks/useScenarioSchema.ts';
 import { fieldHelp, helpLine, inputUnit } from '../model/schema-help.ts';
+import { CodeSpans } from './CodeSpans.tsx';
 import { PriceNoteView } from './PriceNoteView.tsx';
 
 interface Props {
@@ -21,11 +22,6 @@ interface Props {
   issues: readonly ScenarioIssue[];
   asOf: string | undefined;
   onChange: (path: PathSegment[], value: unknown) => void;
-}
-
-/** The schema's descriptions mark field names as Markdown code (`ms`): shown as code, not as raw backticks. */
-function withCodeSpans(text: string): ReactNode[] {
-  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 }
 
 /** Issues at or under `path`. */
@@ -158,7 +154,7 @@ export function FieldControl({ field, path, doc, issues, asOf, onChange }: Props
       {control}
       {helpText !== null && (
         <div className="ds-field__help" id={helpId} data-testid="field-help">
-          {withCodeSpans(helpText)}
+          <CodeSpans text={helpText} />
         </div>
       )}
       {instance && (

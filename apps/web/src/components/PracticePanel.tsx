@@ -8,6 +8,7 @@ import { LazyResultCharts } from '../charts/lazy-charts.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import { asObject, type PlainObject } from '../model/doc-path.ts';
 import { requirementLines } from '../model/practice.ts';
+import { CodeSpans } from './CodeSpans.tsx';
 import { FieldControl } from './FieldControl.tsx';
 import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
 import type { ScenarioIssue } from '@design-sim/sim-core';
@@ -55,7 +56,9 @@ export function PracticePanel({ doc, errors, result, scenario = null, runKey, st
         <p className="ds-hint">Pick a prompt from the library: you get the question and its requirements, and design the answer on the canvas.</p>
       ) : (
         <>
-          <blockquote className="ds-prompt">{prompt}</blockquote>
+          <blockquote className="ds-prompt">
+            <CodeSpans text={prompt} />
+          </blockquote>
           <h3>Requirements</h3>
           {reqs.length === 0 ? <p className="ds-hint">This prompt states no pass/fail requirement.</p> : <ul className="ds-reqs">{reqs.map((r) => <li key={r}><code>{r}</code></li>)}</ul>}
           <h3>Your estimates</h3>
