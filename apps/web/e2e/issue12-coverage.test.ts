@@ -269,6 +269,34 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
     await screenshot(p, 'i12-stale-cancelled');
   });
 
+  it("on a phone (390×844): training charts drawn at text size, the notice's buttons in a row, axe passes with a dialog open", async () => {
+    // A library design by its link: no 4.5 h first run; then another one, so the notice offers the first back.
+    const phone = await openPage(browser, `${baseUrl}#lib=training-7b-p5-on-demand.yaml`, 390, 844, pageErrors);
+    await waitForFreshResult(phone, 0, 90_000);
+    await phone.click('[data-testid=open-library]');
+    const before = await runId(phone);
+    await phone.click('button[data-file="training-7b-p5-spot.yaml"]');
+    await waitForFreshResult(phone, before, 90_000);
+    const restore = (await phone.locator('[data-testid=notice-restore]').boundingBox())!;
+    // One line of text, not a narrow column of five.
+    expect(restore.height).toBeLessThan(40);
+    expect(restore.width).toBeGreaterThan(restore.height * 3);
+    await phone.locator('[data-chart=training-curve]').scrollIntoViewIfNeeded();
+    // The charts are drawn at the panel's width, 1:1: a tick label keeps its CSS size (a fixed viewBox shrank them to 7 px).
+    const heights = await phone.$$eval('[data-testid=training-view] .ds-axis text, [data-testid=training-view] .ds-training__label', (els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(10);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(10);
+    const labels = await phone.$$eval('[data-chart=training-curve] .ds-training__label', (els) => els.map((e) => e.getBoundingClientRect()).map((b) => ({ left: b.left, right: b.right, top: b.top, bottom: b.bottom })));
+    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlaps(labels[i]!, labels[j]!)).toBe(false);
+    await screenshot(phone, 'i12-phone-training');
+    await phone.click('[data-testid=open-library]');
+    await phone.waitForSelector('.ds-modal');
+    const v = await axeViolations(phone, axePath);
+    found['axe: phone, library dialog open'] = v;
+    expect(v.filter((x) => x.impact === 'serious' || x.impact === 'critical')).toEqual([]);
+    await phone.context().close();
+  });
+
   it('raised no uncaught page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -4,7 +4,8 @@
  * Plain SVG on linear scales: it is small and stays in the main chunk with the cards.
  */
 import type { Scenario, TrainingSummary } from '@design-sim/sim-core';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { formatUsd } from '../results/format.ts';
 import { gpuCountCurve, trainingHardware, trainingTimeline } from '../results/training-view.ts';
 
@@ -13,7 +14,9 @@ interface Props {
   scenario: Scenario | null;
 }
 
-const W = 560;
+/** Drawing width, px: the panel's width, between a phone's and 44rem at 16 px. Drawn 1:1, so the labels keep the page's text size (a fixed 560-wide viewBox shrank them to 7 px on a phone). */
+const W_MIN = 300;
+const W_MAX = 704;
 const H = 170;
 const M = { left: 48, right: 60, top: 12, bottom: 30 };
 
@@ -26,19 +29,21 @@ export function TrainingView({ training, scenario }: Props) {
   const timeline = useMemo(() => trainingTimeline(training, every), [training, every]);
   const curve = useMemo(() => (scenario === null ? [] : gpuCountCurve(scenario)), [scenario]);
   const hardware = trainingHardware(training);
+  const ref = useRef<HTMLElement>(null);
+  const W = Math.max(W_MIN, Math.min(W_MAX, useElementWidth(ref, 560) - 16));
   return (
-    <section className="ds-training" data-testid="training-view" aria-label="Training run">
+    <section className="ds-training" data-testid="training-view" aria-label="Training run" ref={ref}>
       <p className="ds-training__hw" data-testid="training-hardware">
         <strong>{hardware}</strong>, {training.purchase}
         {training.usdPerGpuHour !== null && ` at ${formatUsd(training.usdPerGpuHour)} per GPU-hour`}: {days(training.days)}, {formatUsd(training.costUsd)}
       </p>
-      {timeline && <Timeline t={timeline} costUsd={training.costUsd} />}
-      {curve.length > 1 && <Curve points={curve} />}
+      {timeline && <Timeline t={timeline} costUsd={training.costUsd} W={W} />}
+      {curve.length > 1 && <Curve points={curve} W={W} />}
     </section>
   );
 }
 
-function Timeline({ t, costUsd }: { t: NonNullable<ReturnType<typeof trainingTimeline>>; costUsd: number | null }) {
+function Timeline({ t, costUsd, W }: { t: NonNullable<ReturnType<typeof trainingTimeline>>; costUsd: number | null; W: number }) {
   const x = lin(0, t.days, M.left, W - M.right);
   const y = lin(0, 1, H - M.bottom, M.top);
   const yc = lin(0, costUsd ?? 1, H - M.bottom, M.top);
@@ -56,7 +61,7 @@ function Timeline({ t, costUsd }: { t: NonNullable<ReturnType<typeof trainingTim
           {t.checkpoints.length > 0 ? `; a grey mark per ${t.checkpointsPerMark === 1 ? 'checkpoint' : `${t.checkpointsPerMark} checkpoints`}` : ''}
         </span>
       </figcaption>
-      <svg width="100%" style={{ maxWidth: '44rem' }} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Training progress over ${days(t.days)} with ${t.interruptions.length} interruptions drawn and the cost accruing`}>
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Training progress over ${days(t.days)} with ${t.interruptions.length} interruptions drawn and the cost accruing`}>
         <g className="ds-axis">
           {[0, 0.5, 1].map((f) => (
             <g key={f} transform={`translate(0,${y(f)})`}>
@@ -104,7 +109,7 @@ function Timeline({ t, costUsd }: { t: NonNullable<ReturnType<typeof trainingTim
   );
 }
 
-function Curve({ points }: { points: ReturnType<typeof gpuCountCurve> }) {
+function Curve({ points, W }: { points: ReturnType<typeof gpuCountCurve>; W: number }) {
   const priced = points.filter((p): p is typeof p & { usd: number } => p.usd !== null);
   const maxDays = Math.max(...points.map((p) => p.days));
   const minDays = Math.min(...points.map((p) => p.days));
@@ -124,7 +129,7 @@ function Curve({ points }: { points: ReturnType<typeof gpuCountCurve> }) {
         <span className="ds-chart__title">Days against dollars over GPU count</span> <span className="ds-chart__unit">(days{logDays ? ', log scale' : ''}; $)</span>
         <span className="ds-chart__note"> — the same training on fewer or more {points[0]?.nodes === null ? 'GPUs' : 'nodes'}; the design's own is ringed</span>
       </figcaption>
-      <svg width="100%" style={{ maxWidth: '44rem' }} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Training days and cost for ${points.map((p) => `${p.gpus} GPUs`).join(', ')}`}>
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Training days and cost for ${points.map((p) => `${p.gpus} GPUs`).join(', ')}`}>
         <g className="ds-axis">
           {[0, 0.5, 1].map((f) => (
             <g key={f} transform={`translate(0,${y(maxUsd * f)})`}>
