@@ -130,6 +130,12 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
       for (let i = 0; i < Math.min(n + 2, 40); i++) await p.keyboard.press('Shift+Tab');
       expect(await inside(), `${opener}: Shift+Tab left the dialog`).toBe(true);
       if (opener === 'open-library') expect(await seriousViolations('library dialog open')).toEqual([]);
+      if (opener === 'shortcuts-button') {
+        // No key combination is broken over two lines ("Ctrl + Shift + Z, Ctrl" / "+ Y").
+        const kbd = await p.$$eval('[data-testid=shortcuts] kbd', (els) => els.map((e) => ({ text: e.textContent, h: e.getBoundingClientRect().height, lines: e.getClientRects().length })));
+        const one = Math.min(...kbd.map((k) => k.h));
+        expect(kbd.filter((k) => k.lines > 1 || k.h > one * 1.3)).toEqual([]);
+      }
       await p.keyboard.press('Escape');
       await expect.poll(() => p.locator('.ds-modal').count()).toBe(0);
       expect(await p.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid), `${opener}: focus back on the opener`).toBe(opener);
