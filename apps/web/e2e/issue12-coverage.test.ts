@@ -295,6 +295,10 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
     const labels = await phone.$$eval('[data-chart=training-curve] .ds-training__label', (els) => els.map((e) => e.getBoundingClientRect()).map((b) => ({ left: b.left, right: b.right, top: b.top, bottom: b.bottom })));
     for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlaps(labels[i]!, labels[j]!)).toBe(false);
     await screenshot(phone, 'i12-phone-training');
+    // The result tables (cost breakdown here) fit the phone's width: no sideways scroll under a cut caption.
+    const tables = await phone.$$eval('[data-testid=results] .ds-table', (ts) => ts.map((t) => ({ id: t.getAttribute('data-testid'), width: t.getBoundingClientRect().width, room: t.parentElement!.clientWidth })));
+    expect(tables.length).toBeGreaterThan(0);
+    for (const t of tables) expect(t.width, t.id ?? 'table').toBeLessThanOrEqual(t.room + 1);
     await phone.click('[data-testid=open-library]');
     await phone.waitForSelector('.ds-modal');
     const v = await axeViolations(phone, axePath);
