@@ -222,7 +222,7 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
   const staleWhy = staleReason({
     shown,
     status: runStatus,
-    designText: validation.text,
+    designKey: validation.key,
     designName: typeof designName === 'string' ? designName : null,
     hasErrors: validation.errors.length > 0 && !validation.pending,
   });
@@ -289,7 +289,7 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
             {!phone && <Splitter value={split} onChange={setSplit} />}
             <section className="ds-bottom" aria-label={mode === 'design' ? 'Results' : mode === 'compare' ? 'Compare' : mode === 'optimize' ? 'Optimize' : 'Practice'}>
               {mode === 'design' && <ScenarioBrief doc={doc} />}
-              <RunStatus store={sim.store} text={validation.text} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
+              <RunStatus store={sim.store} designKey={validation.key} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
               {mode === 'design' &&
                 (shown ? (
                   <ResultsView
@@ -317,7 +317,7 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
               {optimizeOpened && (
                 <div hidden={mode !== 'optimize'}>
                   <Suspense fallback={<p className="ds-hint">Loading the optimizer…</p>}>
-                    <OptimizePanel doc={doc} scenario={validation.scenario} designText={validation.text} fileName={fileName} selection={design.selection} dispatch={dispatch} />
+                    <OptimizePanel doc={doc} scenario={validation.scenario} designKey={validation.key} fileName={fileName} selection={design.selection} dispatch={dispatch} />
                   </Suspense>
                 </div>
               )}
