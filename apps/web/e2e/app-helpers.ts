@@ -72,3 +72,13 @@ export async function lastRunWindow(page: Page): Promise<{ start: number; end: n
     return { start: s[s.length - 1]?.startTime ?? NaN, end: e[e.length - 1]?.startTime ?? NaN };
   });
 }
+
+/** axe-core's WCAG 2.1 A and AA violations on the page as it is now (axe injected from `axePath` once per page). */
+export async function axeViolations(page: Page, axePath: string): Promise<{ id: string; impact: string | null; targets: string[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+}

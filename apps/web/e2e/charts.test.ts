@@ -54,7 +54,7 @@ describe('charts (issue #12)', () => {
     expect(await p.locator('[data-chart=cost] path[data-series=spotCost]').count()).toBe(1);
 
     // The legend switches a series off and on; the value axis follows.
-    const topTick = () => p.$$eval('[data-chart=latency] .ds-axis text[text-anchor=end]', (els) => Math.max(...els.map((e) => Number(e.textContent?.replace('k', 'e3')))));
+    const topTick = () => p.$$eval('[data-chart=latency] .ds-axis > g > text[text-anchor=end]', (els) => Math.max(...els.map((e) => Number(e.textContent?.replace('k', 'e3')))));
     const before = await topTick();
     await p.click('[data-testid=legend-latency-p99]');
     expect(await p.getAttribute('[data-testid=legend-latency-p99]', 'aria-pressed')).toBe('false');
@@ -64,7 +64,7 @@ describe('charts (issue #12)', () => {
     expect(await p.locator('[data-chart=latency] path[data-series=p99]').count()).toBe(1);
 
     // Integer ticks on counts.
-    const fleetTicks = await p.$$eval('[data-chart=fleet] .ds-axis text[text-anchor=end]', (els) => els.map((e) => e.textContent ?? ''));
+    const fleetTicks = await p.$$eval('[data-chart=fleet] .ds-axis > g > text[text-anchor=end]', (els) => els.map((e) => e.textContent ?? ''));
     expect(fleetTicks.length).toBeGreaterThan(1);
     for (const t of fleetTicks) expect(Number.isInteger(Number(t.replace('k', 'e3'))), t).toBe(true);
 

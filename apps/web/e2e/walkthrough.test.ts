@@ -314,6 +314,10 @@ describe('design-sim in a real browser', () => {
     expect(await page.locator('[data-testid=practice-report] [data-pass]').count()).toBe(3);
     // 70 GPUs against a claim of 10: graded "way off", as the CLI would.
     expect(await page.getAttribute('[data-testid=practice-report] tr[data-verdict]', 'data-verdict')).toBe('way-off');
+    // The run of your design is charted under its grades, with the prompt's SLO line (issue #12).
+    await page.waitForSelector('[data-testid=practice-report] figure[data-chart=latency] path[data-series=p99]');
+    expect(await page.locator('[data-testid=practice-report] [data-chart=latency] [data-ref="SLO p99"]').count()).toBe(1);
+    expect(await page.getAttribute('[data-testid=practice-report] figure[data-chart=fleet] path[data-series=ready]', 'd')).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){5,}/);
     await screenshot(page, '09-practice');
     await page.check('text=run on every edit');
     // Your design against the reference answer, side by side in Compare: nothing is replaced.

@@ -217,8 +217,10 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
   }
   const badgeResult = badgeRef.current?.result ?? null;
   const designName = asObject(doc.metadata).name;
+  // Judged on the result on screen (the deferred one): judging the store's newer result instead showed
+  // the previous design's figures unmarked for a frame or two while the new ones rendered.
   const staleWhy = staleReason({
-    shown: shownNow,
+    shown,
     status: runStatus,
     designKey: validation.key,
     designName: typeof designName === 'string' ? designName : null,
@@ -324,6 +326,7 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
                   doc={doc}
                   errors={validation.errors}
                   result={result}
+                  scenario={shown?.scenario ?? null}
                   runKey={shown ? runKeyOf(shown) : undefined}
                   stale={stale || unfinished}
                   store={sim.store}

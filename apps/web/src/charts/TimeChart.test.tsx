@@ -56,7 +56,7 @@ describe('TimeChart', () => {
   it('a legend entry switches its series off and on, and the value axis follows what is shown', () => {
     const big: ChartModel = { ...model, refLines: [], series: [model.series[0]!, { key: 'peak', label: 'peak', values: Float64Array.from([100, 200, 300]), color: 'red' }] };
     const { container } = render(<TimeChart model={big} t={t} marks={[]} cursor={null} onCursor={() => undefined} width={400} height={160} />);
-    const topTick = () => Math.max(...[...container.querySelectorAll('.ds-axis text[text-anchor=end]')].map((e) => Number(e.textContent)));
+    const topTick = () => Math.max(...[...container.querySelectorAll('.ds-axis > g > text[text-anchor=end]')].map((e) => Number(e.textContent)));
     expect(topTick()).toBeGreaterThanOrEqual(300);
     fireEvent.click(screen.getByTestId('legend-qps-peak'));
     expect(screen.getByTestId('legend-qps-peak').getAttribute('aria-pressed')).toBe('false');
@@ -70,7 +70,7 @@ describe('TimeChart', () => {
     const onZoom = vi.fn();
     const counts: ChartModel = { ...model, id: 'fleet', unit: 'count', refLines: [], series: [{ key: 'ready', label: 'ready', values: Float64Array.from([1, 2, 2]), color: 'green' }] };
     const { container } = render(<TimeChart model={counts} t={t} marks={[]} cursor={null} onCursor={() => undefined} zoom={[60, 120]} onZoom={onZoom} width={400} height={160} />);
-    const ticks = [...container.querySelectorAll('.ds-axis text[text-anchor=end]')].map((e) => Number(e.textContent));
+    const ticks = [...container.querySelectorAll('.ds-axis > g > text[text-anchor=end]')].map((e) => Number(e.textContent));
     expect(ticks.length).toBeGreaterThan(1);
     expect(ticks.every(Number.isInteger)).toBe(true);
     expect(container.querySelector('clipPath')).not.toBeNull();

@@ -13,7 +13,7 @@ import type { ChartModel, EventMark } from '../results/chart-model.ts';
 import { formatClock } from '../results/format.ts';
 import { ExportButtons } from '../components/ExportButtons.tsx';
 import { saveSvg, standaloneSvg } from '../components/image-export.ts';
-import { chartGeometry, indexAt, MARGIN, tickLabel, timeTicks, valueAt } from './chart-geometry.ts';
+import { chartGeometry, indexAt, MARGIN, tickLabel, TIME_TICK_SPACING_PX, timeTicks, valueAt } from './chart-geometry.ts';
 
 interface Props {
   model: ChartModel;
@@ -36,8 +36,13 @@ const MIN_BRUSH_PX = 6;
 /** Units of whole things: their axes get integer ticks only (no "2.5 replicas"). */
 const COUNT_UNITS: ReadonlySet<string> = new Set(['count', 'requests']);
 
-const MARK_Y: Readonly<Record<EventMark['kind'], number>> = { scale: 0, node: 6, spot: 12 };
+/** Rows of the event marks under the zero line, px below it: HPA scaling, node events, spot interruptions. */
+const MARK_Y: Readonly<Record<EventMark['kind'], number>> = { scale: 2, node: 8, spot: 14 };
+/** Height of one event mark, px. */
+const MARK_H = 6;
 const MARK_KINDS = Object.keys(MARK_Y) as EventMark['kind'][];
+/** A time label this close to an end of the axis, px, is aligned to that end instead of centred (no overlap with the axis title, no clipping). */
+const EDGE_PX = 16;
 
 /** The events of the interval ending at `t[i]` (times are interval ends), at most 5. */
 function marksAt(marks: readonly EventMark[], t: Float64Array, i: number): EventMark[] {
@@ -100,8 +105,9 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
         {MARK_KINDS.map((kind) => {
           const mine = marks.filter((m) => m.kind === kind);
           if (mine.length === 0) return null;
-          const y1 = bottom - MARK_Y[kind] - 6;
-          const d = mine.map((m) => `M${x(m.t).toFixed(1)},${y1}v6`).join('');
+          // Under the zero line, off the data: a series near zero is never hidden by the marks.
+          const y1 = bottom + MARK_Y[kind];
+          const d = mine.map((m) => `M${x(m.t).toFixed(1)},${y1}v${MARK_H}`).join('');
           return (
             <path key={kind} className={`ds-mark ds-mark--${kind}`} d={d} data-marks={mine.length}>
               <title>{mine.map((m) => `${formatClock(m.t)} ${m.label}`).join('\n')}</title>
@@ -150,7 +156,7 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
           what={`the ${model.title} chart`}
           onExport={(f) => {
             if (svgRef.current === null) return;
-            const legend = [...model.series.map((s) => ({ label: s.label, color: s.color, ...(s.dashed ? { dashed: true } : {}) })), ...model.refLines.map((r) => ({ label: `${r.label} ${tickLabel(r.value)}`, color: '#b42318', dashed: true }))];
+            const legend = [...model.series.map((s) => ({ label: s.label, color: s.color, ...(s.dashed ? { dashed: true } : {}) })), ...model.refLines.map((r) => ({ label: `${r.label} ${tickLabel(r.value)} ${model.unit}`, color: '#b42318', dashed: true }))];
             void saveSvg(`chart-${model.id}`, standaloneSvg(svgRef.current, `${model.title} (${model.unit})${model.note ? ` — ${model.note}` : ''}`, legend), f);
           }}
         />
@@ -177,7 +183,7 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
       >
         <defs>
           <clipPath id={clipId}>
-            <rect x={MARGIN.left} y={0} width={Math.max(10, width - MARGIN.left - MARGIN.right)} height={bottom} />
+            <rect x={MARGIN.left} y={0} width={Math.max(10, width - MARGIN.left - MARGIN.right)} height={bottom + MARK_Y.spot + MARK_H} />
           </clipPath>
         </defs>
         <g className="ds-axis">
@@ -191,14 +197,19 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
               </text>
             </g>
           ))}
-          <text x={2} y={height - 6} textAnchor="start" className="ds-axis__title">
+          {/* In the left margin, right-aligned like the value labels, so it never runs into the first time label. */}
+          <text x={MARGIN.left - 6} y={height - 6} textAnchor="end" className="ds-axis__title">
             t (h:mm)
           </text>
-          {timeTicks(z1, Math.max(2, Math.floor(width / 90)), z0).map((v) => (
-            <text key={v} x={x(v)} y={height - 6} textAnchor="middle">
-              {formatClock(v)}
-            </text>
-          ))}
+          {timeTicks(z1, Math.max(2, Math.floor((width - MARGIN.left - MARGIN.right) / TIME_TICK_SPACING_PX)), z0).map((v) => {
+            const tx = x(v);
+            const anchor = tx - MARGIN.left < EDGE_PX ? 'start' : width - MARGIN.right - tx < EDGE_PX ? 'end' : 'middle';
+            return (
+              <text key={v} x={tx} y={height - 6} textAnchor={anchor} data-time-tick={v}>
+                {formatClock(v)}
+              </text>
+            );
+          })}
         </g>
         <g clipPath={zoom === null ? undefined : `url(#${clipId})`}>
           {geo.paths.map((p, k) => {
@@ -215,7 +226,7 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
           <g key={r.label} className="ds-ref" data-ref={r.label}>
             <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(r.value)} y2={y(r.value)} />
             <text x={width - MARGIN.right - 4} y={y(r.value) - 4} textAnchor="end">
-              {r.label} {tickLabel(r.value)}
+              {r.label} {tickLabel(r.value)} {model.unit}
             </text>
           </g>
         ))}

@@ -8,8 +8,11 @@ import { scaleLinear, scaleLog, type ScaleContinuousNumeric, type ScaleLinear } 
 import { area, line } from 'd3-shape';
 import type { ChartModel } from '../results/chart-model.ts';
 
-/** Inner margins of a chart, px. */
-export const MARGIN = { left: 56, right: 14, top: 10, bottom: 26 } as const;
+/** Inner margins of a chart, px. The bottom one holds the fleet-event marks (under the zero line, off the data) and the time ticks. */
+export const MARGIN = { left: 56, right: 14, top: 10, bottom: 42 } as const;
+
+/** Time-axis labels are about this far apart, px (a 4.5 h run on a 420 px chart gets one per hour). */
+export const TIME_TICK_SPACING_PX = 70;
 
 /** Everything needed to draw one chart. */
 export interface ChartGeometry {

@@ -12,6 +12,7 @@ import type { FieldDef } from '../model/inspector-fields.ts';
 import { pathWithin } from '../model/validate-design.ts';
 import { useScenarioSchema } from '../hooks/useScenarioSchema.ts';
 import { fieldHelp, helpLine, inputUnit } from '../model/schema-help.ts';
+import { CodeSpans } from './CodeSpans.tsx';
 import { PriceNoteView } from './PriceNoteView.tsx';
 
 interface Props {
@@ -153,7 +154,7 @@ export function FieldControl({ field, path, doc, issues, asOf, onChange }: Props
       {control}
       {helpText !== null && (
         <div className="ds-field__help" id={helpId} data-testid="field-help">
-          {helpText}
+          <CodeSpans text={helpText} />
         </div>
       )}
       {instance && (

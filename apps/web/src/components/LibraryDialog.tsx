@@ -5,6 +5,7 @@ import type { PracticePrompt } from '../model/practice-prompts.ts';
 import type { LibraryEntry } from '../model/content-library.ts';
 import type { PlainObject } from '../model/doc-path.ts';
 import { readRecent } from '../model/recent-designs.ts';
+import { CodeSpans } from './CodeSpans.tsx';
 import { Modal } from './Modal.tsx';
 
 interface Props {
@@ -62,7 +63,7 @@ export function LibraryDialog({ onOpen, onOpenRecent, onClose, purpose = 'open',
                   </div>
                   {p.prompts.map((line) => (
                     <p key={line} className="ds-library__prompt">
-                      “{line}”
+                      “<CodeSpans text={line} />”
                     </p>
                   ))}
                   {answer ? (
@@ -92,7 +93,7 @@ export function LibraryDialog({ onOpen, onOpenRecent, onClose, purpose = 'open',
               <div className="ds-library__head">
                 <strong>{e.title}</strong> <code>{e.file}</code> <span className="ds-tag">{e.kind}</span>
               </div>
-              {e.prompt && <p className="ds-library__prompt">“{e.prompt}”</p>}
+              {e.prompt && <p className="ds-library__prompt">“<CodeSpans text={e.prompt} />”</p>}
               {e.tags.length > 0 && <p className="ds-library__tags">{e.tags.join(' · ')}</p>}
               <button type="button" className="ds-button" data-file={e.file} onClick={() => onOpen(e)}>
                 {purpose === 'practice' ? 'Practise this prompt' : 'Open'}

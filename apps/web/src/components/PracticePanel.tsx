@@ -1,11 +1,14 @@
 /**
  * Practice mode: the prompt, its requirements, your estimates (claims) and, after Check, which
- * requirements the design meets and how close the estimates were.
+ * requirements the design meets, how close the estimates were, and the charts of your design's run.
  */
-import type { RunResult } from '@design-sim/sim-core';
+import type { RunResult, Scenario } from '@design-sim/sim-core';
+import { Suspense, useState } from 'react';
+import { LazyResultCharts } from '../charts/lazy-charts.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import { asObject, type PlainObject } from '../model/doc-path.ts';
 import { requirementLines } from '../model/practice.ts';
+import { CodeSpans } from './CodeSpans.tsx';
 import { FieldControl } from './FieldControl.tsx';
 import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
 import type { ScenarioIssue } from '@design-sim/sim-core';
@@ -16,6 +19,8 @@ interface Props {
   doc: PlainObject;
   errors: readonly ScenarioIssue[];
   result: RunResult | null;
+  /** The scenario the result came from (its expectations draw the SLO and cost lines on the charts). */
+  scenario?: Scenario | null;
   runKey: string | undefined;
   stale: boolean;
   store: RunStore;
@@ -27,7 +32,9 @@ interface Props {
 }
 
 /** The practice panel. */
-export function PracticePanel({ doc, errors, result, runKey, stale, store, onPick, onCheck, onReveal, dispatch }: Props) {
+export function PracticePanel({ doc, errors, result, scenario = null, runKey, stale, store, onPick, onCheck, onReveal, dispatch }: Props) {
+  // The report's charts have their own time cursor: the canvas is your design, not a result to scrub.
+  const [cursor, setCursor] = useState<number | null>(null);
   const checking = useRunState(store, (s) => s.status === 'running');
   const meta = asObject(doc.metadata);
   const prompt = typeof meta.prompt === 'string' ? meta.prompt : null;
@@ -49,7 +56,9 @@ export function PracticePanel({ doc, errors, result, runKey, stale, store, onPic
         <p className="ds-hint">Pick a prompt from the library: you get the question and its requirements, and design the answer on the canvas.</p>
       ) : (
         <>
-          <blockquote className="ds-prompt">{prompt}</blockquote>
+          <blockquote className="ds-prompt">
+            <CodeSpans text={prompt} />
+          </blockquote>
           <h3>Requirements</h3>
           {reqs.length === 0 ? <p className="ds-hint">This prompt states no pass/fail requirement.</p> : <ul className="ds-reqs">{reqs.map((r) => <li key={r}><code>{r}</code></li>)}</ul>}
           <h3>Your estimates</h3>
@@ -72,6 +81,10 @@ export function PracticePanel({ doc, errors, result, runKey, stale, store, onPic
               <h3>Requirements met</h3>
               <ExpectationList result={result} />
               <ClaimsTable result={result} />
+              <h3>Your design over time</h3>
+              <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
+                <LazyResultCharts result={result} scenario={scenario} cursor={cursor} onCursor={setCursor} columns={2} height={11} />
+              </Suspense>
               {strongAnswer.length > 0 && (
                 <details className="ds-strong-answer" data-testid="strong-answer">
                   <summary>What a strong answer says</summary>

@@ -97,7 +97,7 @@ export function Toolbar(p: Props) {
           {p.readOnly ? 'Share' : 'Share link'}
         </button>
         {!p.readOnly && (
-          <button type="button" className="ds-button" onClick={p.onReset} title="Forget the autosaved design and open the autoscaling example">
+          <button type="button" className="ds-button" onClick={p.onReset} title="Open the autoscaling example; the design it replaces is kept under Library → Recent designs and offered back" data-testid="reset">
             Reset
           </button>
         )}

@@ -4,7 +4,8 @@
  * Plain SVG on linear scales: it is small and stays in the main chunk with the cards.
  */
 import type { Scenario, TrainingSummary } from '@design-sim/sim-core';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { formatUsd } from '../results/format.ts';
 import { gpuCountCurve, trainingHardware, trainingTimeline } from '../results/training-view.ts';
 
@@ -13,7 +14,9 @@ interface Props {
   scenario: Scenario | null;
 }
 
-const W = 560;
+/** Drawing width, px: the panel's width, between a phone's and 44rem at 16 px. Drawn 1:1, so the labels keep the page's text size (a fixed 560-wide viewBox shrank them to 7 px on a phone). */
+const W_MIN = 300;
+const W_MAX = 704;
 const H = 170;
 const M = { left: 48, right: 60, top: 12, bottom: 30 };
 
@@ -26,19 +29,21 @@ export function TrainingView({ training, scenario }: Props) {
   const timeline = useMemo(() => trainingTimeline(training, every), [training, every]);
   const curve = useMemo(() => (scenario === null ? [] : gpuCountCurve(scenario)), [scenario]);
   const hardware = trainingHardware(training);
+  const ref = useRef<HTMLElement>(null);
+  const W = Math.max(W_MIN, Math.min(W_MAX, useElementWidth(ref, 560) - 16));
   return (
-    <section className="ds-training" data-testid="training-view" aria-label="Training run">
+    <section className="ds-training" data-testid="training-view" aria-label="Training run" ref={ref}>
       <p className="ds-training__hw" data-testid="training-hardware">
         <strong>{hardware}</strong>, {training.purchase}
         {training.usdPerGpuHour !== null && ` at ${formatUsd(training.usdPerGpuHour)} per GPU-hour`}: {days(training.days)}, {formatUsd(training.costUsd)}
       </p>
-      {timeline && <Timeline t={timeline} costUsd={training.costUsd} />}
-      {curve.length > 1 && <Curve points={curve} />}
+      {timeline && <Timeline t={timeline} costUsd={training.costUsd} W={W} />}
+      {curve.length > 1 && <Curve points={curve} W={W} />}
     </section>
   );
 }
 
-function Timeline({ t, costUsd }: { t: NonNullable<ReturnType<typeof trainingTimeline>>; costUsd: number | null }) {
+function Timeline({ t, costUsd, W }: { t: NonNullable<ReturnType<typeof trainingTimeline>>; costUsd: number | null; W: number }) {
   const x = lin(0, t.days, M.left, W - M.right);
   const y = lin(0, 1, H - M.bottom, M.top);
   const yc = lin(0, costUsd ?? 1, H - M.bottom, M.top);
@@ -56,7 +61,7 @@ function Timeline({ t, costUsd }: { t: NonNullable<ReturnType<typeof trainingTim
           {t.checkpoints.length > 0 ? `; a grey mark per ${t.checkpointsPerMark === 1 ? 'checkpoint' : `${t.checkpointsPerMark} checkpoints`}` : ''}
         </span>
       </figcaption>
-      <svg width="100%" style={{ maxWidth: '44rem' }} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Training progress over ${days(t.days)} with ${t.interruptions.length} interruptions drawn and the cost accruing`}>
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Training progress over ${days(t.days)} with ${t.interruptions.length} interruptions drawn and the cost accruing`}>
         <g className="ds-axis">
           {[0, 0.5, 1].map((f) => (
             <g key={f} transform={`translate(0,${y(f)})`}>
@@ -104,20 +109,27 @@ function Timeline({ t, costUsd }: { t: NonNullable<ReturnType<typeof trainingTim
   );
 }
 
-function Curve({ points }: { points: ReturnType<typeof gpuCountCurve> }) {
+function Curve({ points, W }: { points: ReturnType<typeof gpuCountCurve>; W: number }) {
   const priced = points.filter((p): p is typeof p & { usd: number } => p.usd !== null);
   const maxDays = Math.max(...points.map((p) => p.days));
+  const minDays = Math.min(...points.map((p) => p.days));
   const maxUsd = Math.max(1, ...priced.map((p) => p.usd));
-  const x = lin(0, maxDays * 1.05, M.left + 24, W - M.right);
+  // Doubling the GPUs about halves the days, so on a linear axis the big fleets crowd into the first
+  // few pixels and their labels overlap: over a wide range the days axis is logarithmic, one even step per doubling.
+  const logDays = minDays > 0 && maxDays / minDays > 4;
+  const x = logDays
+    ? (v: number) => lin(Math.log(minDays / 1.3), Math.log(maxDays * 1.15), M.left + 24, W - M.right)(Math.log(v))
+    : lin(0, maxDays * 1.05, M.left + 24, W - M.right);
+  const dayTicks = logDays ? [...new Set(points.map((p) => p.days))] : [0, 0.5, 1].map((f) => maxDays * f);
   const y = lin(0, maxUsd * 1.15, H - M.bottom, M.top);
   const path = priced.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.days).toFixed(1)},${y(p.usd).toFixed(1)}`).join('');
   return (
-    <figure className="ds-chart" data-chart="training-curve">
+    <figure className="ds-chart" data-chart="training-curve" data-scale={logDays ? 'log' : 'linear'}>
       <figcaption>
-        <span className="ds-chart__title">Days against dollars over GPU count</span> <span className="ds-chart__unit">(days, $)</span>
+        <span className="ds-chart__title">Days against dollars over GPU count</span> <span className="ds-chart__unit">(days{logDays ? ', log scale' : ''}; $)</span>
         <span className="ds-chart__note"> — the same training on fewer or more {points[0]?.nodes === null ? 'GPUs' : 'nodes'}; the design's own is ringed</span>
       </figcaption>
-      <svg width="100%" style={{ maxWidth: '44rem' }} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Training days and cost for ${points.map((p) => `${p.gpus} GPUs`).join(', ')}`}>
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Training days and cost for ${points.map((p) => `${p.gpus} GPUs`).join(', ')}`}>
         <g className="ds-axis">
           {[0, 0.5, 1].map((f) => (
             <g key={f} transform={`translate(0,${y(maxUsd * f)})`}>
@@ -127,9 +139,9 @@ function Curve({ points }: { points: ReturnType<typeof gpuCountCurve> }) {
               </text>
             </g>
           ))}
-          {[0, 0.5, 1].map((f) => (
-            <text key={f} x={x(maxDays * f)} y={H - 8} textAnchor="middle">
-              {days(maxDays * f)}
+          {dayTicks.map((d) => (
+            <text key={d} x={x(d)} y={H - 8} textAnchor="middle">
+              {days(d)}
             </text>
           ))}
         </g>
@@ -137,8 +149,8 @@ function Curve({ points }: { points: ReturnType<typeof gpuCountCurve> }) {
         {priced.map((p, i) => (
           <g key={p.gpus} data-gpus={p.gpus} data-current={p.current}>
             <circle cx={x(p.days)} cy={y(p.usd)} r={p.current ? 6 : 3.5} className={p.current ? 'ds-frontier__best' : ''} style={{ fill: 'var(--c-cost)' }} />
-            {/* Points crowd at the short end: labels alternate above and below the line. */}
-            <text x={x(p.days) + (i % 2 === 0 ? 6 : -6)} y={y(p.usd) + (i % 2 === 0 ? -8 : 16)} textAnchor={i % 2 === 0 ? 'start' : 'end'} className="ds-training__label">
+            {/* Labels alternate above and below the line, so neighbours (close on a linear axis) never touch. */}
+            <text x={x(p.days)} y={y(p.usd) + (i % 2 === 0 ? -10 : 18)} textAnchor="middle" className="ds-training__label">
               {p.gpus} GPUs
             </text>
             <title>{`${p.gpus} GPUs${p.nodes === null ? '' : ` on ${p.nodes} nodes`}: ${days(p.days)}, ${formatUsd(p.usd)}`}</title>
