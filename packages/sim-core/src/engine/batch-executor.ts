@@ -18,8 +18,10 @@ interface Batch {
  * Its heap events are negative payloads: -1 - (uid·2 + kind), kind 0 = a batch done, 1 = delay timer.
  */
 export class BatchExecutor implements PodExecutor {
-  private readonly running = new Map<number, Batch[]>();
-  private readonly timerAt = new Map<number, number>();
+  /** By pod uid (uids are small consecutive integers: arrays, not maps, on this per-request path). */
+  private readonly running: (Batch[] | undefined)[] = [];
+  /** When each pod's delay timer fires, -1 for none. */
+  private readonly timerAt: number[] = [];
 
   constructor(
     private readonly cfg: EngineBatching,
@@ -64,9 +66,9 @@ export class BatchExecutor implements PodExecutor {
   }
 
   private armTimer(pod: Pod, at: number): void {
-    const current = this.timerAt.get(pod.uid);
-    if (current !== undefined && current <= at) return;
-    this.timerAt.set(pod.uid, at);
+    const current = this.timerAt[pod.uid] ?? -1;
+    if (current >= 0 && current <= at) return;
+    this.timerAt[pod.uid] = at;
     this.heap.push(at, podEventPayload(pod.uid, 1));
   }
 
@@ -76,22 +78,25 @@ export class BatchExecutor implements PodExecutor {
     const uid = code >> 1;
     const pod = this.podOf(uid);
     if (code & 1) {
-      if (this.timerAt.get(uid) !== now) return; // superseded
-      this.timerAt.delete(uid);
+      if (this.timerAt[uid] !== now) return; // superseded
+      this.timerAt[uid] = -1;
       if (pod && !pod.killed) this.kick(pod, now);
       return;
     }
-    const batches = this.running.get(uid);
+    const batches = this.running[uid];
     if (!batches || batches.length === 0 || !pod || pod.killed) return;
     let k = 0;
     for (let i = 1; i < batches.length; i++) if (batches[i]!.end < batches[k]!.end) k = i;
-    const [batch] = batches.splice(k, 1);
+    // The earliest batch leaves; the others keep their order (it breaks ties between equal ends).
+    const batch = batches[k]!;
+    for (let i = k + 1; i < batches.length; i++) batches[i - 1] = batches[i]!;
+    batches.length--;
     pod.inService--;
     if (pod.inService === 0) {
       pod.busySeconds += now - pod.busySince;
       pod.busySince = -1;
     }
-    const slots = batch!.slots;
+    const slots = batch.slots;
     if (this.cfg.callsPerBatch && slots.length > 1) {
       pod.completions += slots.length;
       this.service.bump(pod, -slots.length);
@@ -115,16 +120,16 @@ export class BatchExecutor implements PodExecutor {
   /** The pod died: return the slots of its running batches (to be retried) and forget them. */
   abandon(pod: Pod): number[] {
     const slots = this.batchesOf(pod).flatMap((b) => b.slots);
-    this.running.delete(pod.uid);
-    this.timerAt.delete(pod.uid);
+    this.running[pod.uid] = undefined;
+    this.timerAt[pod.uid] = -1;
     return slots;
   }
 
   private batchesOf(pod: Pod): Batch[] {
-    let b = this.running.get(pod.uid);
+    let b = this.running[pod.uid];
     if (!b) {
       b = [];
-      this.running.set(pod.uid, b);
+      this.running[pod.uid] = b;
     }
     return b;
   }

@@ -121,7 +121,8 @@ class LlmPodState {
 }
 
 export class LlmExecutor implements PodExecutor {
-  private readonly states = new Map<number, LlmPodState>();
+  /** By pod uid (small consecutive integers: an array, not a map, on the per-iteration path). */
+  private readonly states: (LlmPodState | undefined)[] = [];
   private readonly inputSampler: TokenSampler;
   private readonly outputSampler: TokenSampler;
   /** Requests dropped because they need more KV cache than a replica has. */
@@ -164,7 +165,7 @@ export class LlmExecutor implements PodExecutor {
     const code = -1 - payload;
     const uid = code >> 1;
     const pod = this.service.podByUid(uid);
-    const st = this.states.get(uid);
+    const st = this.states[uid];
     if (!pod || pod.killed || !st) return;
     if (code & 1) {
       // The head request's front-end overhead is over: it may now be admitted.
@@ -176,28 +177,28 @@ export class LlmExecutor implements PodExecutor {
   }
 
   idle(pod: Pod): boolean {
-    const st = this.states.get(pod.uid);
+    const st = this.states[pod.uid];
     return !st || st.n === 0;
   }
 
   abandon(pod: Pod): number[] {
-    const st = this.states.get(pod.uid);
-    this.states.delete(pod.uid);
+    const st = this.states[pod.uid];
+    this.states[pod.uid] = undefined;
     return st ? Array.from(st.slot.subarray(0, st.n)) : [];
   }
 
   forEachWithoutFirstToken(pod: Pod, fn: (slot: number) => void): void {
-    const st = this.states.get(pod.uid);
+    const st = this.states[pod.uid];
     if (st) for (let i = 0; i < st.n; i++) if (st.firstToken[i]! < 0) fn(st.slot[i]!);
   }
 
   memoryUtilization(pod: Pod): number {
-    const st = this.states.get(pod.uid);
+    const st = this.states[pod.uid];
     return st ? st.kvReserved / this.cfg.kvCapacityTokens : 0;
   }
 
   private stateOf(pod: Pod): LlmPodState {
-    let st = this.states.get(pod.uid);
+    let st = this.states[pod.uid];
     if (!st) {
       st = new LlmPodState(this.cfg.maxBatchSize);
       if (this.cfg.prefix !== null) {
@@ -205,7 +206,7 @@ export class LlmExecutor implements PodExecutor {
         st.hit = new Int32Array(this.cfg.maxBatchSize);
         st.pinned = new Array<PrefixEntry | null>(this.cfg.maxBatchSize).fill(null);
       }
-      this.states.set(pod.uid, st);
+      this.states[pod.uid] = st;
     }
     return st;
   }
