@@ -90,7 +90,7 @@ export class BatchExecutor implements PodExecutor {
     // The earliest batch leaves; the others keep their order (it breaks ties between equal ends).
     const batch = batches[k]!;
     for (let i = k + 1; i < batches.length; i++) batches[i - 1] = batches[i]!;
-    batches.length--;
+    batches.pop();
     pod.inService--;
     if (pod.inService === 0) {
       pod.busySeconds += now - pod.busySince;

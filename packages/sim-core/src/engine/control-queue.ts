@@ -12,9 +12,11 @@ interface ControlEvent {
 export class ControlQueue {
   private heap: ControlEvent[] = [];
   private seq = 0;
+  /** The earliest event's time, kept as a number: the event loop reads it before every event. */
+  private next = Infinity;
 
   peekTime(): number {
-    return this.heap.length === 0 ? Infinity : this.heap[0]!.time;
+    return this.next;
   }
 
   schedule(time: number, run: (now: number) => void): void {
@@ -29,6 +31,7 @@ export class ControlQueue {
       i = p;
     }
     h[i] = ev;
+    this.next = h[0]!.time;
   }
 
   /** Removes and runs the earliest event. */
@@ -48,6 +51,7 @@ export class ControlQueue {
       }
       h[i] = last;
     }
+    this.next = h.length > 0 ? h[0]!.time : Infinity;
     top.run(top.time);
   }
 }
