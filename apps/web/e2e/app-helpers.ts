@@ -82,3 +82,13 @@ export async function axeViolations(page: Page, axePath: string): Promise<{ id: 
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
 }
+
+/** Compare mode with the current design pinned as A and the "all on-demand" variant as B, both runs drawn. */
+export async function compareAllOnDemand(page: Page): Promise<void> {
+  await page.click('[data-testid=mode-compare]');
+  await page.click('text=Pin the current design as A');
+  const before = await runId(page);
+  await page.click('text=B: all on-demand');
+  await waitForFreshResult(page, before, 90_000);
+  await page.waitForSelector('[data-testid=compare-charts] path[data-series=a-ready]');
+}

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, clickPane, runId, viewYaml, waitForFreshResult } from './app-helpers.ts';
+import { axeViolations, clickPane, compareAllOnDemand, runId, viewYaml, waitForFreshResult } from './app-helpers.ts';
 import { launchBrowser, openPage, screenshot, SCREENSHOT_DIR } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -179,12 +179,7 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
   it('Compare keeps the toolbar title readable and passes axe', async () => {
     const titleWidth = () => p.locator('.ds-brand__title').evaluate((el) => el.getBoundingClientRect().width);
     expect(await titleWidth()).toBeGreaterThan(160);
-    await p.click('[data-testid=mode-compare]');
-    await p.click('text=Pin the current design as A');
-    const before = await runId(p);
-    await p.click('text=B: all on-demand');
-    await waitForFreshResult(p, before, 90_000);
-    await p.waitForSelector('[data-testid=compare-charts] path[data-series=a-ready]');
+    await compareAllOnDemand(p);
     // Undo is enabled now and the tabs still wrap to their own row: the title keeps its room.
     expect(await titleWidth()).toBeGreaterThan(160);
     expect(await seriousViolations('compare')).toEqual([]);

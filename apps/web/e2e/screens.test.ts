@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runId, waitForFreshResult } from './app-helpers.ts';
+import { compareAllOnDemand, runId, waitForFreshResult } from './app-helpers.ts';
 import { launchBrowser, openPage, screenshot, SCREENSHOT_DIR } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -48,12 +48,7 @@ describe('screens for the docs', () => {
       await p.mouse.move(1, 1);
       if (w >= 600) {
         // Compare: pin A, all on-demand as B, A and B overlaid.
-        await p.click('[data-testid=mode-compare]');
-        await p.click('text=Pin the current design as A');
-        const before = await runId(p);
-        await p.click('text=B: all on-demand');
-        await waitForFreshResult(p, before, 90_000);
-        await p.waitForSelector('[data-testid=compare-charts] path[data-series=a-ready]');
+        await compareAllOnDemand(p);
         await p.locator('[data-testid=compare-diff]').scrollIntoViewIfNeeded();
         await docShot(p, `compare-${w}x${h}`);
         await p.click('[data-testid=mode-design]');
