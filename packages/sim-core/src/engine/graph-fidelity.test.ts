@@ -71,6 +71,25 @@ describe('open Jackson networks', () => {
     expectConservedGraph(r);
   });
 
+  it('a station fed by two callers (a diamond): its arrival rate is the sum of theirs, and each sojourn is its Erlang C sojourn', () => {
+    // api (M/M/4) calls a with probability 0.4, then db; a (M/M/2) calls db too. Traffic equations: λa = 40/s,
+    // λdb = 100 + 40 = 140/s (ρ = 0.7); end to end = W(api) + 0.4 (W(a) + W(db)) + W(db).
+    const r = run(
+      head('2h', 100) +
+        station('api', 4, 20, ', releaseDuringCalls: true, calls: [{ to: a, probability: 0.4 }, { to: db }]') +
+        station('a', 2, 25, ', releaseDuringCalls: true, calls: [{ to: db }]') +
+        station('db', 4, 20),
+    );
+    const [api, a, db] = r.services.map((s) => s.stats!);
+    expect(db!.visits).toBe(api!.visits + a!.visits);
+    const w = { api: sojourn(4, 100, 0.02), a: sojourn(2, 40, 0.025), db: sojourn(4, 140, 0.02) };
+    expect(Math.abs(db!.own().mean() / (w.db * 1000) - 1)).toBeLessThan(0.03);
+    expect(Math.abs(a!.own().mean() / (w.a * 1000) - 1)).toBeLessThan(0.03);
+    const truth = w.api + 0.4 * (w.a + w.db) + w.db;
+    expect(Math.abs(r.latency.mean() / (truth * 1000) - 1)).toBeLessThan(0.03);
+    expectConservedGraph(r);
+  });
+
   it('network time adds twice per call (request and reply)', () => {
     const r = run(head('1h', 50, '2ms') + station('api', 8, 10, ', releaseDuringCalls: true, calls: [{ to: db }]') + station('db', 8, 10));
     const truth = sojourn(8, 50, 0.01) * 2 + 0.004;
@@ -88,7 +107,7 @@ describe('fork-join', () => {
       const lambda = rho * mu;
       const r = run(
         head('4h', lambda) +
-          `    - { name: api, replicas: 8, concurrency: 4096, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 0.000001 }, calls: [{ parallel: [{ to: a }, { to: b }] }] }\n` +
+          `    - { name: api, replicas: 8, concurrency: 4096, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 0 }, calls: [{ parallel: [{ to: a }, { to: b }] }] }\n` +
           station('a', 1, 1000 / mu) +
           station('b', 1, 1000 / mu),
       );
