@@ -4,7 +4,7 @@
  * inspector has issues for it. All text: nothing from a file is rendered as HTML.
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useContext } from 'react';
+import { memo, useContext, type CSSProperties } from 'react';
 import type { DesignNode } from '../model/design-graph.ts';
 import { hasInput, hasOutput } from '../model/graph-edits.ts';
 import { kindModule } from '../kinds/index.ts';
@@ -42,7 +42,7 @@ function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes} data-testid={`node-${id}`} aria-label={`${info.label} ${title}`}>
+    <div className={classes} data-testid={`node-${id}`} aria-label={`${info.label} ${title}`} style={{ '--kind-accent': info.accent } as CSSProperties}>
       {hasInput(data.kind) && <Handle type="target" position={Position.Left} title="input: drag a connection here" />}
       <div className="ds-node__head">
         <span className="ds-node__glyph" aria-hidden="true">

@@ -94,7 +94,7 @@ export interface ComponentKindModule {
   description: string;
   /** "a model service": how a refused connection names it. */
   phrase: string;
-  /** Colour of the node's left bar in a saved picture (styles.css --c-*). */
+  /** Colour of the node's left bar, on the canvas and in a saved picture. */
   accent: string;
   /** At most one per scenario. */
   single: boolean;
