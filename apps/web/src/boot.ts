@@ -42,12 +42,13 @@ export async function loadPracticePrompts(): Promise<PracticePrompt[]> {
 
 /** The default design: the autoscaling example, else the first library entry that loads, else the starter. */
 export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'example' | 'starter' }> {
+  // The example is a committed file that sim-core's content tests validate; read it alone (its own
+  // small chunk), on the main thread, without loading and parsing the whole library (hundreds of ms):
+  // the validation worker checks it next.
+  const { DEFAULT_EXAMPLE_TEXT } = await import('./model/default-example.ts');
+  const raw = yamlToDoc(DEFAULT_EXAMPLE_TEXT);
+  if (raw.ok) return { doc: raw.doc, source: 'example' };
   const { CONTENT_FILES } = await import('./model/content-files.ts');
-  // The example is a committed file that sim-core's content tests validate; read it alone, on the
-  // main thread, without parsing the whole library (hundreds of ms): the validation worker checks it next.
-  const example = CONTENT_FILES[DEFAULT_EXAMPLE];
-  const raw = example === undefined ? null : yamlToDoc(example);
-  if (raw?.ok) return { doc: raw.doc, source: 'example' };
   const entries = libraryEntries(CONTENT_FILES);
   const ordered = [...entries.filter((e) => e.file === DEFAULT_EXAMPLE), ...entries.filter((e) => e.file !== DEFAULT_EXAMPLE)];
   for (const e of ordered) {

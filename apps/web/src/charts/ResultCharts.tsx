@@ -3,11 +3,34 @@
  * time cursor and one zoom (a brush on any chart); fleet events (HPA scaling, nodes, spot interruptions) are marked on every time axis.
  */
 import type { RunResult, Scenario } from '@design-sim/sim-core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { FIRST_CHART_MARK, markOnce } from '../model/perf-marks.ts';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
-import { buildCharts, eventMarks } from '../results/chart-model.ts';
+import { buildCharts, eventMarks, type ChartModel, type EventMark } from '../results/chart-model.ts';
 import { TimeChart } from './TimeChart.tsx';
+import { useStaggered } from './useStaggered.ts';
+
+const MemoTimeChart = memo(TimeChart);
+
+/** What a snapshot changes in one chart. */
+interface ChartData {
+  model: ChartModel;
+  t: Float64Array;
+  tEnd: number | undefined;
+  marks: readonly EventMark[];
+}
+
+type StaggeredProps = Omit<Parameters<typeof TimeChart>[0], keyof ChartData> & { data: ChartData; index: number; immediate: boolean };
+
+/**
+ * A chart that takes a streamed snapshot `index` frames after the first chart: six charts redrawn
+ * (and repainted) in one frame made the longest main-thread task of a run; one per frame keeps each
+ * short. The complete result is drawn at once, in every chart.
+ */
+function StaggeredChart({ data, index, immediate, ...rest }: StaggeredProps) {
+  const shown = useStaggered(data, index, immediate);
+  return <MemoTimeChart model={shown.model} t={shown.t} tEnd={shown.tEnd} marks={shown.marks} {...rest} />;
+}
 
 interface Props {
   result: RunResult;
@@ -39,6 +62,8 @@ export default function ResultCharts({ result, scenario, cursor, onCursor, colum
   useEffect(() => {
     if (drawn) markOnce(FIRST_CHART_MARK);
   }, [drawn]);
+  // One data object per chart and result (not per render: a moving cursor must not restart the stagger).
+  const chartData = useMemo(() => (ts === null ? [] : charts.map((c) => ({ model: c, t: ts.t, tEnd: horizon, marks }))), [charts, ts, horizon, marks]);
   const gap = Math.round(rem * 1.1);
   // Narrow panels (a phone, a squeezed results pane) get one chart per row rather than unreadable halves.
   if (width < 46 * rem) columns = 1;
@@ -48,12 +73,14 @@ export default function ResultCharts({ result, scenario, cursor, onCursor, colum
       {ts === null ? (
         <p className="ds-hint">This scenario has no serving fleet: nothing to chart over time (see the training card).</p>
       ) : (
-        charts.map((c) => <TimeChart key={c.id} model={c} t={ts.t} tEnd={horizon} marks={marks} cursor={cursor} onCursor={onCursor} zoom={zoom} onZoom={setZoom} width={chartWidth} height={height} />)
+        chartData.map((d, k) => (
+          <StaggeredChart key={d.model.id} index={k} immediate={result.progress >= 1} data={d} cursor={cursor} onCursor={onCursor} zoom={zoom} onZoom={setZoom} width={chartWidth} height={height} />
+        ))
       )}
       {ts !== null && (
         <p className="ds-charts__marks">
           Marks on the time axis: <span className="ds-mark-key ds-mark-key--scale">HPA scaling</span> <span className="ds-mark-key ds-mark-key--node">nodes</span>{' '}
-          <span className="ds-mark-key ds-mark-key--spot">spot interruptions</span> ({marks.length} events; hover a mark for details)
+          <span className="ds-mark-key ds-mark-key--spot">spot interruptions</span> ({marks.length} events; hover a chart for those at the cursor)
         </p>
       )}
     </div>

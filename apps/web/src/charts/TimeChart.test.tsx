@@ -38,6 +38,21 @@ describe('TimeChart', () => {
     expect(onCursor.mock.calls).toEqual([[2], [0]]);
   });
 
+  it('draws each kind of event as one path, and the tooltip names the events of the interval at the cursor', () => {
+    const marks = [
+      { t: 70, kind: 'scale' as const, label: 'HPA scaled model 2 → 3' },
+      { t: 100, kind: 'scale' as const, label: 'HPA scaled model 3 → 4' },
+      { t: 150, kind: 'node' as const, label: 'node ready (gpu)' },
+    ];
+    const { container } = render(<TimeChart model={model} t={t} marks={marks} cursor={1} onCursor={() => undefined} width={400} height={160} />);
+    expect(container.querySelectorAll('.ds-mark')).toHaveLength(2);
+    expect(container.querySelector('.ds-mark--scale')?.getAttribute('data-marks')).toBe('2');
+    expect(container.querySelector('.ds-mark--scale title')?.textContent).toBe('0:01 HPA scaled model 2 → 3\n0:02 HPA scaled model 3 → 4');
+    fireEvent.focus(screen.getByRole('img'));
+    // The cursor is on the interval (60 s, 120 s]: both scalings, not the node.
+    expect([...container.querySelectorAll('.ds-tooltip__event')].map((e) => e.textContent)).toEqual(['0:01 HPA scaled model 2 → 3', '0:02 HPA scaled model 3 → 4']);
+  });
+
   it('a legend entry switches its series off and on, and the value axis follows what is shown', () => {
     const big: ChartModel = { ...model, refLines: [], series: [model.series[0]!, { key: 'peak', label: 'peak', values: Float64Array.from([100, 200, 300]), color: 'red' }] };
     const { container } = render(<TimeChart model={big} t={t} marks={[]} cursor={null} onCursor={() => undefined} width={400} height={160} />);

@@ -37,6 +37,14 @@ const MIN_BRUSH_PX = 6;
 const COUNT_UNITS: ReadonlySet<string> = new Set(['count', 'requests']);
 
 const MARK_Y: Readonly<Record<EventMark['kind'], number>> = { scale: 0, node: 6, spot: 12 };
+const MARK_KINDS = Object.keys(MARK_Y) as EventMark['kind'][];
+
+/** The events of the interval ending at `t[i]` (times are interval ends), at most 5. */
+function marksAt(marks: readonly EventMark[], t: Float64Array, i: number): EventMark[] {
+  const end = t[i]!;
+  const start = i > 0 ? t[i - 1]! : -Infinity;
+  return marks.filter((m) => m.t > start && m.t <= end).slice(0, 5);
+}
 
 /** A time chart. */
 export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom = null, onZoom, width, height }: Props) {
@@ -82,16 +90,24 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
     };
   }, [onZoom, width, bottom]);
   // Fleet events only accumulate while a run streams in, and the time axis is the horizon's: draw the
-  // marks again only when there are more of them or the axis moved, not for every snapshot.
+  // marks again only when there are more of them or the axis moved, not for every snapshot. One path
+  // per kind, its title listing the events (a run has hundreds: one element each, times six charts,
+  // made most of the charts' DOM and of each snapshot's render); the tooltip names those at the cursor.
   const [x0, x1] = x.domain() as [number, number];
   const markLines = useMemo(
     () => (
       <g className="ds-marks">
-        {marks.map((m, k) => (
-          <line key={k} className={`ds-mark ds-mark--${m.kind}`} x1={x(m.t)} x2={x(m.t)} y1={bottom - MARK_Y[m.kind] - 6} y2={bottom - MARK_Y[m.kind]}>
-            <title>{`${formatClock(m.t)} ${m.label}`}</title>
-          </line>
-        ))}
+        {MARK_KINDS.map((kind) => {
+          const mine = marks.filter((m) => m.kind === kind);
+          if (mine.length === 0) return null;
+          const y1 = bottom - MARK_Y[kind] - 6;
+          const d = mine.map((m) => `M${x(m.t).toFixed(1)},${y1}v6`).join('');
+          return (
+            <path key={kind} className={`ds-mark ds-mark--${kind}`} d={d} data-marks={mine.length}>
+              <title>{mine.map((m) => `${formatClock(m.t)} ${m.label}`).join('\n')}</title>
+            </path>
+          );
+        })}
       </g>
     ),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what changes the drawing (see above)
@@ -222,6 +238,11 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
           {model.series.map((s) => (
             <div key={s.key}>
               <span className="ds-swatch" style={{ background: s.color }} /> {s.label}: {tickLabel(valueAt(s, t, ci))} {model.unit}
+            </div>
+          ))}
+          {marksAt(marks, t, ci).map((m, k) => (
+            <div key={`m${k}`} className="ds-tooltip__event">
+              {formatClock(m.t)} {m.label}
             </div>
           ))}
         </div>

@@ -86,12 +86,15 @@ export function chartGeometry(model: ChartModel, t: ArrayLike<number>, width: nu
     const st = s.t ?? t;
     const idx = Array.from({ length: Math.min(st.length, s.values.length) }, (_v, i) => i);
     const defined = (i: number) => Number.isFinite(s.values[i]!) && (!log || s.values[i]! > 0);
+    // One decimal of a pixel is all a screen shows; full float strings made the paths three times longer.
     const l = line<number>()
+      .digits(1)
       .defined(defined)
       .x((i) => x(st[i]!))
       .y((i) => y(s.values[i]!));
     const a = s.area
       ? area<number>()
+          .digits(1)
           .defined(defined)
           .x((i) => x(st[i]!))
           .y0(y(lo))

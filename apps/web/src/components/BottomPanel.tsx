@@ -50,7 +50,7 @@ export function BottomPanel({ design, sim, validator, actions, title }: Props) {
   return (
     <section className="ds-bottom" aria-label={LABEL[mode]}>
       {mode === 'design' && <ScenarioBrief doc={doc} />}
-      <RunStatus store={sim.store} text={validation.text} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
+      <RunStatus store={sim.store} designKey={validation.key} errorCount={validation.errors.length} onRun={sim.run} onCancel={sim.cancel} />
       {mode === 'design' &&
         (shown ? (
           <ResultsView result={shown.result} scenario={shown.scenario} warnings={shown.warnings} cursor={cursor} onCursor={setCursor} runKey={runKeyOf(shown)} stale={staleWhy} />
@@ -70,7 +70,7 @@ export function BottomPanel({ design, sim, validator, actions, title }: Props) {
       {optimizeOpened && (
         <div hidden={mode !== 'optimize'}>
           <Suspense fallback={<p className="ds-hint">Loading the optimizer…</p>}>
-            <OptimizePanel doc={doc} scenario={validation.scenario} designText={validation.text} fileName={fileName} selection={selection} dispatch={dispatch} />
+            <OptimizePanel doc={doc} scenario={validation.scenario} designKey={validation.key} fileName={fileName} selection={selection} dispatch={dispatch} />
           </Suspense>
         </div>
       )}

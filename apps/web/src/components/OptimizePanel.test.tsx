@@ -13,7 +13,7 @@ const inRow = <T extends Element>(path: string, testId: string) => row(path).que
 
 describe('Optimize panel', () => {
   it('builds the search from ticked rows, shows the CLI command, and a link to an unticked row falls back to the field’s own range', () => {
-    render(<OptimizePanel doc={doc} scenario={scenario} designText="x" fileName="small.yaml" selection={['pool:gpu']} dispatch={vi.fn()} />);
+    render(<OptimizePanel doc={doc} scenario={scenario} designKey="x" fileName="small.yaml" selection={['pool:gpu']} dispatch={vi.fn()} />);
     // The selected component's fields come first.
     expect([...document.querySelectorAll('tr[data-field]')].map((r) => r.getAttribute('data-field'))[0]).toBe('spec.nodePools[0].instance');
     expect((screen.getByTestId('optimize-run') as HTMLButtonElement).disabled).toBe(true);

@@ -18,8 +18,8 @@ interface Props {
   doc: PlainObject;
   /** The parsed design (null while it has errors). */
   scenario: Scenario | null;
-  /** The design's text as validated: a search remembers it to tell when the design changed since. */
-  designText: string;
+  /** The design's key (validate-design.ts): a search remembers it to tell when the design changed since. */
+  designKey: string;
   fileName: string;
   selection: readonly string[];
   dispatch: (action: HistoryAction) => void;
@@ -30,7 +30,7 @@ type Row = VaryRow & { on: boolean };
 type Status =
   | { kind: 'idle' }
   | { kind: 'running'; progress: OptimizeProgress }
-  | { kind: 'done'; outcome: Extract<OptimizeOutcome, { kind: 'done' }>; text: string }
+  | { kind: 'done'; outcome: Extract<OptimizeOutcome, { kind: 'done' }>; key: string }
   | { kind: 'error'; message: string }
   | { kind: 'cancelled'; progress: OptimizeProgress | null };
 
@@ -42,7 +42,7 @@ function newRow(f: OptimizeField): Row {
 }
 
 /** The panel. */
-export function OptimizePanel({ doc, scenario, designText, fileName, selection, dispatch }: Props) {
+export function OptimizePanel({ doc, scenario, designKey, fileName, selection, dispatch }: Props) {
   const fields = useMemo(() => {
     const all = optimizeFields(doc);
     const selected = all.filter((f) => selection.includes(f.nodeId));
@@ -69,7 +69,7 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
     if (scenario === null || !request.ok) return;
     job.current?.cancel();
     setLoaded(null);
-    const text = designText;
+    const key = designKey;
     const j = startOptimize({ doc, scenario, fileName, fields: request.fields, minimize, seeds: seedCount }, newSimWorker, optimizeWorkerCount(navigator.hardwareConcurrency), (progress) =>
       startTransition(() => setStatus({ kind: 'running', progress })),
     );
@@ -78,7 +78,7 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
       if (job.current !== j) return;
       job.current = null;
       // The answer (tables, the frontier) renders as a transition: React yields to input while it draws.
-      if (o.kind === 'done') startTransition(() => setStatus({ kind: 'done', outcome: o, text }));
+      if (o.kind === 'done') startTransition(() => setStatus({ kind: 'done', outcome: o, key }));
       else if (o.kind === 'invalid') setStatus({ kind: 'error', message: o.message });
       else setStatus((s) => ({ kind: 'cancelled', progress: s.kind === 'running' ? s.progress : null }));
     });
@@ -235,7 +235,7 @@ export function OptimizePanel({ doc, scenario, designText, fileName, selection, 
       )}
       {status.kind === 'done' && (
         <>
-          {status.text !== designText && <p className="ds-hint">The design has changed since this search ran; loading a design sets only the fields it varied.</p>}
+          {status.key !== designKey && <p className="ds-hint">The design has changed since this search ran; loading a design sets only the fields it varied.</p>}
           <OptimizeAnswer result={status.outcome.result} current={current(status.outcome.result.designs[0]?.values ?? {})} elapsedMs={status.outcome.elapsedMs} onLoad={load} />
         </>
       )}

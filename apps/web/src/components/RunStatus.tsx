@@ -7,23 +7,23 @@ import type { RunStore } from '../model/run-store.ts';
 
 interface Props {
   store: RunStore;
-  /** The text the design would run now (to tell whether the shown result is stale). */
-  text: string;
+  /** The key of the design as it is now (to tell whether the shown result is stale). */
+  designKey: string;
   errorCount: number;
   onRun: () => void;
   onCancel: () => void;
 }
 
 /** Status of the simulation. */
-export function RunStatus({ store, text, errorCount, onRun, onCancel }: Props) {
+export function RunStatus({ store, designKey, errorCount, onRun, onCancel }: Props) {
   const status = useRunState(store, (s) => s.status);
   const runId = useRunState(store, (s) => s.runId);
   const progress = useRunState(store, (s) => s.progress);
   const elapsedMs = useRunState(store, (s) => s.elapsedMs);
   const message = useRunState(store, (s) => s.message);
   const issues = useRunState(store, (s) => s.issues);
-  const resultText = useRunState(store, (s) => s.shown?.text ?? null);
-  const stale = resultText !== null && resultText !== text;
+  const resultKey = useRunState(store, (s) => s.shown?.key ?? null);
+  const stale = resultKey !== null && resultKey !== designKey;
   const pct = Math.round(progress * 100);
   return (
     <div className="ds-runstatus" role="status" aria-live="polite" data-testid="run-status" data-status={status} data-run-id={runId} data-stale={stale}>

@@ -68,15 +68,15 @@ describe('result views', () => {
 
   it('the run line shows progress and whether results are stale', () => {
     const store = createRunStore();
-    store.send({ type: 'started', runId: 1, text: 'a', scenario: null, warnings: [] });
+    store.send({ type: 'started', runId: 1, key: 'a', scenario: null, warnings: [] });
     store.send({ type: 'progress', runId: 1, fraction: 0.42 });
-    const { rerender } = render(<RunStatus store={store} text="a" errorCount={0} onRun={() => undefined} onCancel={() => undefined} />);
+    const { rerender } = render(<RunStatus store={store} designKey="a" errorCount={0} onRun={() => undefined} onCancel={() => undefined} />);
     expect(screen.getByTestId('run-status').textContent).toContain('Simulating… 42%');
     store.send({ type: 'finished', runId: 1, result, elapsedMs: 1234 });
-    rerender(<RunStatus store={store} text="b" errorCount={0} onRun={() => undefined} onCancel={() => undefined} />);
+    rerender(<RunStatus store={store} designKey="b" errorCount={0} onRun={() => undefined} onCancel={() => undefined} />);
     expect(screen.getByTestId('run-status').textContent).toContain('Simulated in 1.23 s.');
     expect(screen.getByTestId('run-status').getAttribute('data-stale')).toBe('true');
-    rerender(<RunStatus store={store} text="b" errorCount={2} onRun={() => undefined} onCancel={() => undefined} />);
+    rerender(<RunStatus store={store} designKey="b" errorCount={2} onRun={() => undefined} onCancel={() => undefined} />);
     expect(screen.getByTestId('run-status').textContent).toContain('2 issues to fix');
   });
 

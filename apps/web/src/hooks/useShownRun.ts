@@ -20,7 +20,7 @@ export function useShownRun(store: RunStore, validation: DesignValidation, doc: 
   const staleWhy = staleReason({
     shown: shownNow,
     status: runStatus,
-    designText: validation.text,
+    designKey: validation.key,
     designName: typeof designName === 'string' ? designName : null,
     hasErrors: validation.errors.length > 0 && !validation.pending,
   });

@@ -1,23 +1,24 @@
-import { createSimApi, type RunResponse } from '@design-sim/sim-core';
+import { createSimApi } from '@design-sim/sim-core';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { docToYaml } from '../model/scenario-yaml.ts';
-import { validateDesign, type DesignValidation } from '../model/validate-design.ts';
+import { designKey, validateDesign, type DesignValidation } from '../model/validate-design.ts';
 import { smallDoc } from '../test-support/fixtures.ts';
 import type { RunOutcome, SimClient } from '../worker/sim-client.ts';
+import { createWorkerSimApi } from '../worker/worker-sim-api.ts';
 import { useSimulation } from './useSimulation.ts';
 
 /** A client whose runs finish when the test says so. */
 function controlledClient() {
-  const runs: { text: string; cancelled: boolean; finish: () => void }[] = [];
+  const runs: { key: string; cancelled: boolean; finish: () => void }[] = [];
   const client: SimClient = {
-    run(text) {
+    run(doc) {
+      const key = designKey(doc);
       let resolve!: (o: RunOutcome) => void;
       const outcome = new Promise<RunOutcome>((r) => (resolve = r));
       const entry = {
-        text,
+        key,
         cancelled: false,
-        finish: () => resolve({ kind: 'done', response: createSimApi().run(text, 'x.yaml') as RunResponse, elapsedMs: 5 }),
+        finish: () => resolve({ kind: 'done', response: createWorkerSimApi(createSimApi()).runDesign(doc, 'x.yaml'), elapsedMs: 5 }),
       };
       runs.push(entry);
       return {
@@ -29,6 +30,7 @@ function controlledClient() {
       };
     },
     busy: () => false,
+    prestart: () => undefined,
     prewarm: () => undefined,
     dispose: () => undefined,
   };
@@ -50,7 +52,7 @@ describe('useSimulation', () => {
     const { client, runs } = controlledClient();
     const { result, rerender } = renderHook(({ v }: { v: DesignValidation }) => useSimulation(client, v, 'x.yaml', { autoRun: true }), { initialProps: { v: v1 } });
     act(() => void vi.advanceTimersByTime(0));
-    expect(runs.map((r) => r.text)).toEqual([v1.text]);
+    expect(runs.map((r) => r.key)).toEqual([v1.key]);
     expect(result.current.store.get().status).toBe('running');
     rerender({ v: v2 });
     expect(runs[0]!.cancelled).toBe(true);
@@ -59,7 +61,7 @@ describe('useSimulation', () => {
     act(() => void vi.advanceTimersByTime(1));
     expect(runs).toHaveLength(2);
     await act(async () => runs[1]!.finish());
-    expect(result.current.store.get().shown?.text).toBe(v2.text);
+    expect(result.current.store.get().shown?.key).toBe(v2.key);
   });
 
   it('never sends an invalid design, and runs on demand without auto-run', () => {
@@ -77,35 +79,36 @@ describe('useSimulation', () => {
     expect(runs).toHaveLength(0);
     act(() => result.current.run());
     act(() => result.current.run());
-    expect(runs.map((r) => r.text)).toEqual([docToYaml(smallDoc())]);
+    expect(runs.map((r) => r.key)).toEqual([designKey(smallDoc())]);
   });
 
-  it('after an edit of a valid design, runs the new text before its validation answers; a refusal is dropped quietly', async () => {
+  it('after an edit of a valid design, runs the new design before its validation answers; a refusal is dropped quietly', async () => {
     const { client, runs } = controlledClient();
     const { result, rerender } = renderHook(({ v }: { v: DesignValidation }) => useSimulation(client, v, 'x.yaml', { autoRun: true }), { initialProps: { v: v1 } });
     act(() => void vi.advanceTimersByTime(0));
     await act(async () => runs[0]!.finish());
     // The edit's validation is still pending (the worker has not answered): the run goes anyway, after the debounce.
-    const pending: DesignValidation = { ...v1, text: v2.text, scenario: null, pending: true };
+    const pending: DesignValidation = { ...v1, key: v2.key, doc: v2.doc, scenario: null, pending: true };
     rerender({ v: pending });
     act(() => void vi.advanceTimersByTime(60));
-    expect(runs.map((r) => r.text)).toEqual([v1.text, v2.text]);
-    // The validation answers with the same text: no second run of it.
+    expect(runs.map((r) => r.key)).toEqual([v1.key, v2.key]);
+    // The validation answers for the same design: no second run of it.
     rerender({ v: v2 });
     act(() => void vi.advanceTimersByTime(1000));
     expect(runs).toHaveLength(2);
-    // A pending edit whose text the worker refuses: the panel goes idle, not "rejected" (the fields show the issues).
-    const broken: DesignValidation = { ...v2, text: 'kind: Nope\n', scenario: null, pending: true };
+    // A pending edit the worker refuses: the panel goes idle, not "rejected" (the fields show the issues).
+    const nope = { ...smallDoc(), kind: 'Nope' };
+    const broken: DesignValidation = { ...v2, key: designKey(nope), doc: nope, scenario: null, pending: true };
     rerender({ v: broken });
     act(() => void vi.advanceTimersByTime(60));
-    expect(runs.at(-1)!.text).toBe('kind: Nope\n');
+    expect(runs.at(-1)!.key).toBe(designKey(nope));
     await act(async () => runs.at(-1)!.finish());
     expect(result.current.store.get().status).toBe('idle');
     expect(result.current.store.get().message).toBe(null);
     // A design whose last verdict had issues waits for its validation.
     const invalid = validateDesign({ ...smallDoc(), kind: 'Nope' }, 'x.yaml');
     rerender({ v: invalid });
-    rerender({ v: { ...invalid, text: v1.text, pending: true } });
+    rerender({ v: { ...invalid, key: v1.key, doc: v1.doc, pending: true } });
     act(() => void vi.advanceTimersByTime(1000));
     expect(runs).toHaveLength(3);
   });

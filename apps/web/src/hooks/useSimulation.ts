@@ -1,5 +1,5 @@
 /**
- * Runs the design in the simulator worker. A run starts on demand (`run`) or, with auto-run, a
+ * Runs the design in the simulator worker (which writes it as YAML: the main thread never does). A run starts on demand (`run`) or, with auto-run, a
  * moment after the last edit (debounced); any edit that changes what would run cancels the run in
  * progress, which is stale. Invalid designs never reach the worker. The run state lives in an
  * external store (run-store.ts): readers subscribe to the slice they need.
@@ -29,22 +29,23 @@ export interface Simulation {
   cancel: () => void;
 }
 
-/** Runs `validation`'s scenario text in `client`'s worker. */
+/** Runs `validation`'s design in `client`'s worker. */
 export function useSimulation(client: SimClient, validation: DesignValidation, fileName: string, { autoRun, debounceMs = 60 }: SimulationOptions): Simulation {
   const [store] = useState(createRunStore);
   const runIdRef = useRef(0);
-  const activeRef = useRef<{ runId: number; text: string; cancel: () => void } | null>(null);
+  const activeRef = useRef<{ runId: number; key: string; cancel: () => void } | null>(null);
 
   const start = useCallback(
     (v: DesignValidation, speculative = false) => {
-      const { text } = v;
+      const { key, doc } = v;
+      if (doc === null) return;
       const runId = ++runIdRef.current;
       mark(RUN_START_MARK);
-      store.send({ type: 'started', runId, text, scenario: v.scenario, warnings: v.warnings });
-      const run = client.run(text, fileName, undefined, (fraction, partial) =>
+      store.send({ type: 'started', runId, key, scenario: v.scenario, warnings: v.warnings });
+      const run = client.run(doc, fileName, undefined, (fraction, partial) =>
         store.send(partial === undefined ? { type: 'progress', runId, fraction } : { type: 'partial', runId, result: partial }),
       );
-      activeRef.current = { runId, text, cancel: run.cancel };
+      activeRef.current = { runId, key, cancel: run.cancel };
       void run.outcome.then((o) => {
         if (activeRef.current?.runId === runId) activeRef.current = null;
         if (o.kind === 'cancelled') return store.send({ type: 'cancelled', runId });
@@ -59,40 +60,40 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
 
   const run = useCallback(() => {
     if (validation.scenario === null) return;
-    if (activeRef.current?.text === validation.text) return;
+    if (activeRef.current?.key === validation.key) return;
     start(validation);
   }, [start, validation]);
 
   const cancel = useCallback(() => activeRef.current?.cancel(), []);
 
-  // A run does not wait for the validation worker: the run validates the text itself (a design that
+  // A run does not wait for the validation worker: the run writes and validates the design itself (a design that
   // turns out invalid comes back rejected and is dropped quietly, its issues shown at the fields by the
   // validation), and the parsed scenario joins the shown result when it arrives. Waiting would put a
   // second parse of the design (tens of ms, more on a busy machine) before every edit's first numbers.
   useEffect(() => {
-    if (validation.scenario !== null) store.send({ type: 'validated', text: validation.text, scenario: validation.scenario, warnings: validation.warnings });
+    if (validation.scenario !== null) store.send({ type: 'validated', key: validation.key, scenario: validation.scenario, warnings: validation.warnings });
   }, [validation, store]);
   // Only while the design's last verdict was "valid": a design with issues waits for the validation to clear them.
-  const optimistic = autoRun && validation.pending && validation.text !== '' && validation.errors.length === 0;
+  const optimistic = autoRun && validation.pending && validation.doc !== null && validation.errors.length === 0;
 
   // An edit makes the run in progress stale: cancel it, and with auto-run start again once edits pause.
   useEffect(() => {
     const active = activeRef.current;
-    if (active !== null && active.text !== validation.text) active.cancel();
+    if (active !== null && active.key !== validation.key) active.cancel();
     if (optimistic) {
       if (store.get().runId === 0) {
         if (activeRef.current === null) start(validation, true);
         return;
       }
       const timer = window.setTimeout(() => {
-        if (activeRef.current?.text !== validation.text && store.get().shown?.text !== validation.text) start(validation, true);
+        if (activeRef.current?.key !== validation.key && store.get().shown?.key !== validation.key) start(validation, true);
       }, debounceMs);
       return () => window.clearTimeout(timer);
     }
     if (!autoRun || validation.scenario === null) return;
     const timer = window.setTimeout(() => {
       // Re-running the text whose result is on screen would change nothing.
-      if (activeRef.current?.text !== validation.text && store.get().shown?.text !== validation.text) start(validation);
+      if (activeRef.current?.key !== validation.key && store.get().shown?.key !== validation.key) start(validation);
     }, store.get().runId === 0 ? 0 : debounceMs); // the first run starts at once: there is nothing to debounce
     return () => window.clearTimeout(timer);
   }, [validation, autoRun, debounceMs, start, store, optimistic]);

@@ -1,14 +1,15 @@
 import { createSimApi } from '@design-sim/sim-core';
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { setIn } from '../model/doc-path.ts';
+import { validateDesignDoc } from '../model/design-text.ts';
+import { setIn, type PlainObject } from '../model/doc-path.ts';
 import { smallDoc } from '../test-support/fixtures.ts';
 import { useValidation } from './useValidation.ts';
 
 describe('useValidation', () => {
   it('is pending until the validator answers, keeps the last issues meanwhile, and caches answers', async () => {
     const api = createSimApi();
-    const validator = vi.fn(async (text: string, file: string) => api.validate(text, file));
+    const validator = vi.fn(async (doc: PlainObject, file: string) => validateDesignDoc(api, doc, file));
     const bad = setIn(smallDoc(), ['spec', 'services', 0, 'replicas'], -1);
     const { result, rerender } = renderHook(({ doc }) => useValidation(doc, 'x.yaml', validator), { initialProps: { doc: bad } });
     expect(result.current.pending).toBe(true);

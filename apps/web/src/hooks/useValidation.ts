@@ -1,11 +1,12 @@
 /**
- * The validation of the current design text, computed by an injected (usually worker-backed)
- * validator. While a new text is being checked the previous issues stay on screen, marked
- * pending, and nothing runs. Recent answers are cached, so undo/redo shows issues at once.
+ * The validation of the current design, computed by an injected (usually worker-backed) validator
+ * that writes the document as YAML and checks it: the main thread only computes the design's key
+ * (validate-design.ts). While a new design is being checked the previous issues stay on screen,
+ * marked pending, and nothing runs. Recent answers are cached, so undo/redo shows issues at once.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlainObject } from '../model/doc-path.ts';
-import { designText, fromValidateResponse, type DesignValidation } from '../model/validate-design.ts';
+import { designKey, fromValidateResponse, type DesignValidation } from '../model/validate-design.ts';
 import type { Validator } from '../worker/validation-client.ts';
 
 const CACHE_SIZE = 30;
@@ -13,36 +14,34 @@ const CACHE_SIZE = 30;
 /** The validation of `simDoc` (the document without canvas positions). */
 export function useValidation(simDoc: PlainObject, fileName: string, validator: Validator): DesignValidation {
   const cache = useRef(new Map<string, DesignValidation>());
-  const t = useMemo(() => designText(simDoc), [simDoc]);
-  const text = t.ok ? t.text : '';
-  const [latest, setLatest] = useState<DesignValidation>({ text: '', scenario: null, errors: [], warnings: [], pending: true });
+  const key = useMemo(() => designKey(simDoc), [simDoc]);
+  const [latest, setLatest] = useState<DesignValidation>({ key: '', doc: null, scenario: null, errors: [], warnings: [], pending: true });
 
   useEffect(() => {
-    if (!t.ok || cache.current.has(`${fileName}\n${text}`)) return;
+    if (cache.current.has(`${fileName}\n${key}`)) return;
     let live = true;
-    validator(text, fileName).then(
+    validator(simDoc, fileName).then(
       (r) => {
-        const v = fromValidateResponse(text, r);
+        const v = fromValidateResponse(key, simDoc, r);
         const c = cache.current;
-        c.set(`${fileName}\n${text}`, v);
+        c.set(`${fileName}\n${key}`, v);
         if (c.size > CACHE_SIZE) c.delete(c.keys().next().value!);
         if (live) setLatest(v);
       },
       (e: unknown) => {
         const message = `validation failed: ${e instanceof Error ? e.message : String(e)}`;
-        if (live) setLatest({ text, scenario: null, errors: [{ file: fileName, line: null, column: null, path: '', message }], warnings: [], pending: false });
+        if (live) setLatest({ key, doc: simDoc, scenario: null, errors: [{ file: fileName, line: null, column: null, path: '', message }], warnings: [], pending: false });
       },
     );
     return () => {
       live = false;
     };
-  }, [t, text, fileName, validator]);
+  }, [simDoc, key, fileName, validator]);
 
   return useMemo(() => {
-    if (!t.ok) return { text: '', scenario: null, errors: [{ file: fileName, line: null, column: null, path: '', message: t.message }], warnings: [], pending: false };
-    const cached = cache.current.get(`${fileName}\n${text}`);
+    const cached = cache.current.get(`${fileName}\n${key}`);
     if (cached !== undefined) return cached;
-    if (latest.text === text) return latest;
-    return { ...latest, text, scenario: null, pending: true };
-  }, [t, text, fileName, latest]);
+    if (latest.key === key) return latest;
+    return { ...latest, key, doc: simDoc, scenario: null, pending: true };
+  }, [simDoc, key, fileName, latest]);
 }

@@ -4,17 +4,17 @@ import { createRunStore } from './run-store.ts';
 import { INITIAL_RUN_STATE, runReducer, type RunEvent } from './run-state.ts';
 
 const result = runDoc(smallDoc());
-const start = (runId: number, text = `t${runId}`): RunEvent => ({ type: 'started', runId, text, scenario: null, warnings: [] });
+const start = (runId: number, key = `t${runId}`): RunEvent => ({ type: 'started', runId, key, scenario: null, warnings: [] });
 
 describe('run state', () => {
-  it('tracks a run from start to finish and keeps the result with its text', () => {
+  it('tracks a run from start to finish and keeps the result with its design key', () => {
     let s = runReducer(INITIAL_RUN_STATE, start(1));
     s = runReducer(s, { type: 'progress', runId: 1, fraction: 0.4 });
     s = runReducer(s, { type: 'progress', runId: 1, fraction: 0.2 });
     expect(s.progress).toBe(0.4);
     s = runReducer(s, { type: 'finished', runId: 1, result, elapsedMs: 12 });
     expect(s.status).toBe('done');
-    expect(s.shown).toMatchObject({ runId: 1, text: 't1', result });
+    expect(s.shown).toMatchObject({ runId: 1, key: 't1', result });
   });
 
   it('ignores events of stale runs and keeps the last result while a new run goes on', () => {
@@ -46,7 +46,7 @@ describe('streamed snapshots', () => {
   it('a snapshot of the running run is shown at once; the complete result replaces it', () => {
     let s = runReducer(INITIAL_RUN_STATE, start(1));
     s = runReducer(s, { type: 'partial', runId: 1, result: snapshot });
-    expect(s.shown).toMatchObject({ runId: 1, text: 't1' });
+    expect(s.shown).toMatchObject({ runId: 1, key: 't1' });
     expect(s.shown!.result.progress).toBe(0.25);
     expect(s.progress).toBe(0.25);
     s = runReducer(s, { type: 'finished', runId: 1, result, elapsedMs: 9 });

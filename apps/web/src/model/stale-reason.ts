@@ -1,6 +1,6 @@
 /**
  * Whether the result on screen still describes the design, and if not why, in a few words: a
- * result is only trustworthy for the exact text it was computed from, run to the end.
+ * result is only trustworthy for the exact design it was computed from, run to the end.
  */
 import type { RunStatus, ShownResult } from './run-state.ts';
 
@@ -8,8 +8,8 @@ import type { RunStatus, ShownResult } from './run-state.ts';
 export interface StaleInput {
   shown: ShownResult | null;
   status: RunStatus;
-  /** The scenario text the design would run now ('' when it cannot be written). */
-  designText: string;
+  /** The key of the design as it is now (validate-design.ts). */
+  designKey: string;
   /** metadata.name of the design now. */
   designName: string | null;
   /** True when the design now has validation errors. */
@@ -17,11 +17,11 @@ export interface StaleInput {
 }
 
 /** Null when the shown result is the current design's (complete, or a snapshot of the run in progress); else why not. */
-export function staleReason({ shown, status, designText, designName, hasErrors }: StaleInput): string | null {
+export function staleReason({ shown, status, designKey, designName, hasErrors }: StaleInput): string | null {
   if (shown === null) return null;
   if (designName !== null && shown.result.scenario.name !== designName) return `from another design (${shown.result.scenario.name})`;
   if (hasErrors) return 'the design has issues to fix; these results are from before them';
-  if (shown.text !== designText) return 'from before your last edit';
+  if (shown.key !== designKey) return 'from before your last edit';
   if (shown.result.progress < 1 && status !== 'running') return `incomplete: the run stopped at ${Math.floor(shown.result.progress * 100)}%`;
   return null;
 }

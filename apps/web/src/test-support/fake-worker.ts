@@ -1,11 +1,10 @@
 /** A stand-in for the simulator worker in unit tests: the worker's API exposed over a MessageChannel in this thread. */
-import type { SimApi } from '@design-sim/sim-core';
 import { expose } from 'comlink';
 import type { WorkerLike } from '../worker/sim-client.ts';
-import { createWorkerSimApi } from '../worker/worker-sim-api.ts';
+import { createWorkerSimApi, type SimWorkerApi } from '../worker/worker-sim-api.ts';
 
 /** A worker factory whose workers serve `api`; `started` records each one and whether it was terminated. */
-export function fakeWorkerFactory(api: SimApi = createWorkerSimApi()) {
+export function fakeWorkerFactory(api: SimWorkerApi = createWorkerSimApi()) {
   const started: { terminated: boolean }[] = [];
   const create = (): WorkerLike => {
     const { port1, port2 } = new MessageChannel();

@@ -1,7 +1,7 @@
 /**
  * What a run in the worker sends back while it goes: the fraction done about once per percent,
- * and a snapshot of the result so far (charts grow left to right, cards update) soon after the
- * start and then every `everyMs` of wall time. A snapshot copies the series, so it is taken only
+ * and a snapshot of the result so far (charts grow left to right, cards update) as soon as the first
+ * intervals are simulated and then every `everyMs` of wall time. A snapshot copies the series, so it is taken only
  * when it will be sent; its buffers are handed over, not cloned.
  */
 import type { ProgressCallback, RunResult } from '@design-sim/sim-core';
@@ -13,24 +13,26 @@ import { resultBuffers } from './transferable-result.ts';
 export type StreamCallback = (fraction: number, partial?: RunResult) => void;
 
 /**
- * Wall-clock pacing of snapshots, ms: the first after `firstMs` of simulating, then every `everyMs`
+ * Pacing of snapshots: the first once `firstIntervals` intervals are simulated (a line needs two points;
+ * waiting for wall time instead would only delay the first numbers), then every `everyMs` of wall time
  * for the first `fastForMs`, then every `slowEveryMs` (a long run's later snapshots matter less than
  * a free main thread: each one re-renders the charts, cards and canvas badges).
  */
 export interface StreamPacing {
-  firstMs: number;
+  firstIntervals: number;
   everyMs: number;
   fastForMs: number;
   slowEveryMs: number;
 }
 
-/** First snapshot after 30 ms (something to draw), 4 a second for the first 1.5 s, then 2 a second. */
-export const DEFAULT_PACING: StreamPacing = { firstMs: 30, everyMs: 250, fastForMs: 1500, slowEveryMs: 500 };
+/** First snapshot after two intervals (something to draw), 4 a second for the first 1.5 s, then 2 a second. */
+export const DEFAULT_PACING: StreamPacing = { firstIntervals: 2, everyMs: 250, fastForMs: 1500, slowEveryMs: 500 };
 
 /** Adapts the engine's progress callback to `send`, pacing snapshots by the clock `now` (ms). */
 export function streamPartials(send: StreamCallback, now: () => number, pacing: StreamPacing = DEFAULT_PACING): ProgressCallback {
   const started = now();
-  let next = started + pacing.firstMs;
+  let intervals = 0;
+  let next = Infinity; // set by the first snapshot
   // The fraction at most every 100 ms of wall time (and at the end): each one repaints the run line.
   let lastFraction = -Infinity;
   const fraction = throttleProgress((f) => {
@@ -41,7 +43,8 @@ export function streamPartials(send: StreamCallback, now: () => number, pacing: 
   });
   return (f, partial) => {
     const t = now();
-    if (f < 1 && t >= next) {
+    intervals += 1;
+    if (f < 1 && (intervals === pacing.firstIntervals || t >= next)) {
       next = t + (t - started < pacing.fastForMs ? pacing.everyMs : pacing.slowEveryMs);
       const r = partial();
       send(f, transfer(r, resultBuffers({ ok: true, result: r, warnings: [] })));

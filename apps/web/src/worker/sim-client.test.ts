@@ -1,4 +1,4 @@
-import { createSimApi, type SimApi } from '@design-sim/sim-core';
+import { createSimApi } from '@design-sim/sim-core';
 import { describe, expect, it } from 'vitest';
 import { docToYaml } from '../model/scenario-yaml.ts';
 import { fakeWorkerFactory } from '../test-support/fake-worker.ts';
@@ -8,16 +8,17 @@ import { throttleProgress } from './progress-throttle.ts';
 import { createSimClient } from './sim-client.ts';
 import { resultBuffers } from './transferable-result.ts';
 import { createWorkerValidator } from './validation-client.ts';
-import { createWorkerSimApi } from './worker-sim-api.ts';
+import { createWorkerSimApi, type SimWorkerApi } from './worker-sim-api.ts';
 
-const text = docToYaml(smallDoc());
+const doc = smallDoc();
+const text = docToYaml(doc);
 
 describe('simulator client', () => {
   it('runs scenario text in the worker, reports progress, and answers with the result', async () => {
     const { create } = fakeWorkerFactory();
     const client = createSimClient(create);
     const progress: number[] = [];
-    const outcome = await client.run(text, 'small.yaml', undefined, (f) => progress.push(f)).outcome;
+    const outcome = await client.run(doc, 'small.yaml', undefined, (f) => progress.push(f)).outcome;
     expect(outcome.kind).toBe('done');
     if (outcome.kind !== 'done' || !outcome.response.ok) throw new Error('expected a result');
     expect(outcome.response.result.summary!.peakGpus).toBe(6);
@@ -28,7 +29,7 @@ describe('simulator client', () => {
 
   it('answers a design the simulator rejects with its issues, not an exception', async () => {
     const client = createSimClient(fakeWorkerFactory().create);
-    const outcome = await client.run('kind: nope', 'bad.yaml').outcome;
+    const outcome = await client.run({ kind: 'nope' }, 'bad.yaml').outcome;
     expect(outcome.kind === 'done' && !outcome.response.ok && outcome.response.issues.length > 0).toBe(true);
     client.dispose();
   });
@@ -36,13 +37,13 @@ describe('simulator client', () => {
   it('cancels by terminating the worker; the next run starts a fresh one; a new run cancels the one in progress', async () => {
     const { create, started } = fakeWorkerFactory();
     const client = createSimClient(create);
-    const first = client.run(text, 'a.yaml');
+    const first = client.run(doc, 'a.yaml');
     first.cancel();
     expect(await first.outcome).toEqual({ kind: 'cancelled' });
     expect(started[0]!.terminated).toBe(true);
     expect(client.busy()).toBe(false);
-    const second = client.run(text, 'b.yaml');
-    const third = client.run(text, 'c.yaml');
+    const second = client.run(doc, 'b.yaml');
+    const third = client.run(doc, 'c.yaml');
     expect(await second.outcome).toEqual({ kind: 'cancelled' });
     expect((await third.outcome).kind).toBe('done');
     expect(started).toHaveLength(3);
@@ -51,15 +52,15 @@ describe('simulator client', () => {
 
   it('reports a crash in the worker as a failed run', async () => {
     const api = createWorkerSimApi();
-    const broken: SimApi = { ...api, run: () => { throw new Error('engine bug'); } };
+    const broken: SimWorkerApi = { ...api, runDesign: () => { throw new Error('engine bug'); } };
     const client = createSimClient(fakeWorkerFactory(broken).create);
-    expect(await client.run(text, 'x.yaml').outcome).toEqual({ kind: 'failed', message: 'engine bug' });
+    expect(await client.run(doc, 'x.yaml').outcome).toEqual({ kind: 'failed', message: 'engine bug' });
     client.dispose();
   });
 
-  it('validates through the same worker contract', async () => {
+  it('validates through the same worker contract: the worker writes the document as YAML', async () => {
     const validate = createWorkerValidator(fakeWorkerFactory().create);
-    const r = await validate(text, 'small.yaml');
+    const r = await validate(doc, 'small.yaml');
     expect(r).toEqual(createSimApi().validate(text, 'small.yaml'));
   });
 });
@@ -84,10 +85,10 @@ describe('worker helpers', () => {
 });
 
 describe('streamed partial results', () => {
-  it('sends a first snapshot soon after the start, then one per pacing period, and fractions in between', () => {
+  it('sends a first snapshot once two intervals are simulated, then one per pacing period, and fractions in between', () => {
     let clock = 0;
     const sent: { f: number; progress?: number; points?: number }[] = [];
-    const on = streamPartials((f, partial) => sent.push({ f, ...(partial ? { progress: partial.progress, points: partial.timeseries!.t.length } : {}) }), () => clock, { firstMs: 30, everyMs: 150, fastForMs: 1000, slowEveryMs: 500 });
+    const on = streamPartials((f, partial) => sent.push({ f, ...(partial ? { progress: partial.progress, points: partial.timeseries!.t.length } : {}) }), () => clock, { firstIntervals: 2, everyMs: 30, fastForMs: 1000, slowEveryMs: 500 });
     const r = createSimApi().run(text, 'small.yaml', undefined, (f, partial) => {
       clock += 10; // each interval boundary 10 ms of wall time later
       on(f, partial);
@@ -95,22 +96,55 @@ describe('streamed partial results', () => {
     expect(r.ok).toBe(true);
     const snaps = sent.filter((s) => s.progress !== undefined);
     expect(snaps.length).toBeGreaterThanOrEqual(1);
-    // 10 intervals of the 10-minute design, 10 ms apart: the first snapshot at 30 ms covers 3 of them.
-    expect(snaps[0]).toEqual({ f: 0.3, progress: 0.3, points: 3 });
+    // 10 intervals of the 10-minute design, 10 ms apart: the first snapshot after 2 of them, the next 30 ms later.
+    expect(snaps[0]).toEqual({ f: 0.2, progress: 0.2, points: 2 });
+    expect(snaps[1]).toEqual({ f: 0.5, progress: 0.5, points: 5 });
     expect(sent.at(-1)!.f).toBe(1);
   });
 
   it('the client hands snapshots to the caller as data, through the real worker contract', async () => {
     const client = createSimClient(fakeWorkerFactory().create);
     const partials: number[] = [];
-    const outcome = await client.run(text, 'small.yaml', undefined, (_f, partial) => partial && partials.push(partial.timeseries!.t.length)).outcome;
+    const outcome = await client.run(doc, 'small.yaml', undefined, (_f, partial) => partial && partials.push(partial.timeseries!.t.length)).outcome;
     expect(outcome.kind).toBe('done');
     expect(partials.every((n) => n > 0 && n <= 10)).toBe(true);
     client.dispose();
   });
 });
 
+describe('a prestarted run', () => {
+  it('is taken over by the next run of the same design, with what it already sent; another design cancels it', async () => {
+    const { create, started } = fakeWorkerFactory();
+    const client = createSimClient(create);
+    client.prestart(doc, 'small.yaml');
+    await new Promise((r) => setTimeout(r, 0));
+    const heard: number[] = [];
+    const taken = client.run(smallDoc(), 'small.yaml', undefined, (f) => heard.push(f));
+    const outcome = await taken.outcome;
+    expect(outcome.kind === 'done' && outcome.response.ok).toBe(true);
+    expect(started).toHaveLength(1); // no second worker: the same run
+    expect(heard.at(-1)).toBe(1);
+    client.prestart(doc, 'small.yaml');
+    const other = client.run(smallDoc({ qps: 60 }), 'small.yaml');
+    expect(started[0]!.terminated).toBe(true); // the prestarted run ended with its worker
+    expect((await other.outcome).kind).toBe('done');
+    client.dispose();
+  });
+});
+
 describe('warm workers', () => {
+  it('the spare runs the design once for one simulated second, so its code is warm for the next edit', async () => {
+    const api = createWorkerSimApi();
+    const calls: (number | undefined)[] = [];
+    const recording: SimWorkerApi = { ...api, runDesign: (d, f, o, p) => (calls.push(o?.durationSeconds), api.runDesign(d, f, o, p)) };
+    const client = createSimClient(fakeWorkerFactory(recording).create);
+    client.prewarm();
+    await client.run(doc, 'a.yaml', undefined, () => undefined).outcome;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).toEqual([undefined, 1]);
+    client.dispose();
+  });
+
   it('after prewarm a loaded spare replaces a cancelled run at once, and a new spare starts loading', async () => {
     const { create, started } = fakeWorkerFactory();
     const client = createSimClient(create);
@@ -118,10 +152,10 @@ describe('warm workers', () => {
     expect(started).toHaveLength(1); // the worker; its spare waits until a run is under way
     let underway!: () => void;
     const heard = new Promise<void>((r) => (underway = r));
-    const first = client.run(text, 'a.yaml', undefined, () => underway());
+    const first = client.run(doc, 'a.yaml', undefined, () => underway());
     await heard;
     expect(started).toHaveLength(2); // the spare loads while the first run goes
-    const second = client.run(text, 'b.yaml'); // cancels the first: its worker ends, the spare takes over
+    const second = client.run(doc, 'b.yaml'); // cancels the first: its worker ends, the spare takes over
     expect(started[0]!.terminated).toBe(true);
     expect(started).toHaveLength(2);
     expect(await first.outcome).toEqual({ kind: 'cancelled' });

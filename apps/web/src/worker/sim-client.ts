@@ -4,8 +4,10 @@
  * run starts a fresh one. Starting a run cancels the one in progress (a new edit makes it stale).
  * The worker factory is injected (TanStack-style platform effects) so tests can use a fake.
  */
-import type { ProgressCallback, RunRequestOptions, RunResponse, RunResult, SimApi } from '@design-sim/sim-core';
+import type { ProgressCallback, RunRequestOptions, RunResponse, RunResult } from '@design-sim/sim-core';
 import { proxy, wrap, type Remote } from 'comlink';
+import type { PlainObject } from '../model/doc-path.ts';
+import type { SimWorkerApi } from './worker-sim-api.ts';
 
 /** How a run ended. `elapsedMs` is wall time from the request to the answer. */
 export type RunOutcome =
@@ -22,10 +24,17 @@ export interface SimRun {
 /** The app's handle on the simulator worker. */
 export interface SimClient {
   /**
-   * Validates and runs scenario text in the worker; cancels any run still in progress. `onProgress`
-   * gets the fraction done and, now and then, the result so far (partial-stream.ts).
+   * Writes the design document (without `spec.canvas`) as YAML, validates and runs it in the worker;
+   * cancels any run still in progress. `onProgress` gets the fraction done and, now and then, the
+   * result so far (partial-stream.ts).
    */
-  run(text: string, fileName: string, options?: RunRequestOptions, onProgress?: (fraction: number, partial?: RunResult) => void): SimRun;
+  run(doc: PlainObject, fileName: string, options?: RunRequestOptions, onProgress?: (fraction: number, partial?: RunResult) => void): SimRun;
+  /**
+   * Starts running the design before anyone asks (the page's first design, while the app renders):
+   * the next `run` of the same document and file name, without options, takes this run over, with
+   * the latest snapshot and fraction it already sent; any other `run` cancels it.
+   */
+  prestart(doc: PlainObject, fileName: string): void;
   /** True while a run is in progress. */
   busy(): boolean;
   /**
@@ -37,6 +46,9 @@ export interface SimClient {
   dispose(): void;
 }
 
+/** Receives the fraction done and, now and then, the result so far. */
+type ProgressListener = (fraction: number, partial?: RunResult) => void;
+
 /** The part of `Worker` the client uses (a MessagePort-like endpoint that can be terminated). */
 export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
 
@@ -44,18 +56,18 @@ export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'remo
 export function createSimClient(createWorker: () => WorkerLike, now: () => number = () => performance.now()): SimClient {
   let worker: WorkerLike | null = null;
   let disposed = false;
-  let remote: Remote<SimApi> | null = null;
+  let remote: Remote<SimWorkerApi> | null = null;
   let current: { settle: (o: RunOutcome) => void } | null = null;
 
   // After prewarm(), a spare worker is kept loaded: a run cancelled by a newer edit is replaced by a
   // worker whose code is already parsed and evaluated (hundreds of ms on a slow machine), not a cold one.
   let keepSpare = false;
-  let spare: { worker: WorkerLike; remote: Remote<SimApi> } | null = null;
+  let spare: { worker: WorkerLike; remote: Remote<SimWorkerApi> } | null = null;
   const fresh = () => {
     const w = createWorker();
-    return { worker: w, remote: wrap<SimApi>(w) };
+    return { worker: w, remote: wrap<SimWorkerApi>(w) };
   };
-  const ensure = (): Remote<SimApi> => {
+  const ensure = (): Remote<SimWorkerApi> => {
     if (remote === null) {
       const next = spare ?? fresh();
       spare = null;
@@ -66,8 +78,13 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
   };
   // The spare starts loading once the run it stands behind is under way (its first message), not at
   // the same moment: on a 2-core machine two workers loading at once delay the first run's numbers.
-  const ensureSpare = () => {
-    if (keepSpare && spare === null && !disposed) spare = fresh();
+  // It also runs the design once for one simulated second (result dropped): a fresh worker's first
+  // YAML writing, parse, checks and compile run cold (interpreted, tens of ms more on a busy machine),
+  // and an edit's first numbers would wait for them.
+  const ensureSpare = (warmWith?: { doc: PlainObject; fileName: string }) => {
+    if (!keepSpare || spare !== null || disposed) return;
+    spare = fresh();
+    if (warmWith !== undefined) spare.remote.runDesign(warmWith.doc, warmWith.fileName, { durationSeconds: 1 }).catch(() => undefined);
   };
 
   const stop = () => {
@@ -85,8 +102,10 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
     c.settle({ kind: 'cancelled' });
   };
 
-  return {
-    run(text, fileName, options, onProgress) {
+  // A prestarted run waiting to be taken over: what it sent so far (only the latest of each matters) and who listens now.
+  let early: { key: string; fileName: string; run: SimRun; partial?: RunResult; fraction?: number; listen: ProgressListener | null; cancelled: () => boolean } | null = null;
+
+  const startRun = (doc: PlainObject, fileName: string, options?: RunRequestOptions, onProgress?: ProgressListener): SimRun => {
       cancelCurrent();
       const api = ensure();
       let settled = false;
@@ -104,16 +123,16 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       const started = now();
       // Across the boundary the worker calls back with data, not sim-core's snapshot function (worker-sim-api.ts).
       let heard = false;
-      const onMessage: NonNullable<typeof onProgress> = (fraction, partial) => {
+      const onMessage: ProgressListener = (fraction, partial) => {
         if (!heard && current === mine) {
           heard = true;
-          ensureSpare();
+          ensureSpare({ doc, fileName });
         }
         onProgress?.(fraction, partial);
       };
       const progress = proxy(onMessage) as unknown as ProgressCallback;
       api
-        .run(text, fileName, options, progress)
+        .runDesign(doc, fileName, options, progress)
         .then(
           (response) => settle({ kind: 'done', response, elapsedMs: now() - started }),
           (e: unknown) => settle({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
@@ -128,6 +147,39 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
           if (current === mine) cancelCurrent();
         },
       };
+  };
+
+  return {
+    run(doc, fileName, options, onProgress) {
+      const e = early;
+      early = null;
+      if (e !== null && options === undefined && e.fileName === fileName && e.key === JSON.stringify(doc) && !e.cancelled()) {
+        e.listen = onProgress ?? null;
+        // Replayed after the caller has stored the run (as a worker message would be).
+        queueMicrotask(() => {
+          if (e.partial !== undefined) onProgress?.(e.partial.progress, e.partial);
+          if (e.fraction !== undefined) onProgress?.(e.fraction);
+        });
+        return e.run;
+      }
+      return startRun(doc, fileName, options, onProgress);
+    },
+    prestart(doc, fileName) {
+      let cancelled = false;
+      const entry: NonNullable<typeof early> = {
+        key: JSON.stringify(doc),
+        fileName,
+        listen: null,
+        cancelled: () => cancelled,
+        run: startRun(doc, fileName, undefined, (fraction, partial) => {
+          if (entry.listen !== null) return entry.listen(fraction, partial);
+          if (partial !== undefined) entry.partial = partial;
+          else entry.fraction = fraction;
+        }),
+      };
+      // A run that already ended is still taken over (its outcome is the answer); a cancelled one is not.
+      void entry.run.outcome.then((o) => (cancelled = o.kind === 'cancelled'));
+      early = entry;
     },
     busy: () => current !== null,
     prewarm() {

@@ -1,10 +1,13 @@
 /**
  * What the worker exposes: sim-core's `SimApi` (STYLE.md §3, the one contract), with the result
  * series transferred rather than copied, progress messages throttled, and snapshots of the run so
- * far streamed to the progress callback (partial-stream.ts). Same type, same calls.
+ * far streamed to the progress callback (partial-stream.ts). Same type, same calls, plus the same
+ * two calls for a design document: the worker writes its YAML (design-text.ts), not the main thread.
  */
-import { createSimApi, seedEvaluationFromResult, type ProgressCallback, type RunResponse, type ScenarioIssue, type SeedEvaluation, type SimApi } from '@design-sim/sim-core';
+import { createSimApi, seedEvaluationFromResult, type ProgressCallback, type RunRequestOptions, type RunResponse, type ScenarioIssue, type SeedEvaluation, type SimApi, type ValidateResponse } from '@design-sim/sim-core';
 import { transfer } from 'comlink';
+import { designTextOrIssues, validateDesignDoc } from '../model/design-text.ts';
+import type { PlainObject } from '../model/doc-path.ts';
 import { streamPartials, type StreamCallback } from './partial-stream.ts';
 import { resultBuffers } from './transferable-result.ts';
 
@@ -27,6 +30,10 @@ export type EvaluateResponse = { ok: true; evaluation: SeedEvaluation } | { ok: 
  */
 export interface SimWorkerApi extends SimApi {
   evaluate(text: string, fileName: string, seed: number): EvaluateResponse;
+  /** `validate` of the design document written as YAML (a document YAML cannot write is refused with one issue). */
+  validateDesign(doc: PlainObject, fileName: string): ValidateResponse;
+  /** `run` of the design document written as YAML. */
+  runDesign(doc: PlainObject, fileName: string, options?: RunRequestOptions, onProgress?: ProgressCallback): RunResponse;
 }
 
 /** sim-core's API as the worker serves it. */
@@ -37,7 +44,12 @@ export function createWorkerSimApi(api: SimApi = createSimApi()): SimWorkerApi {
       return r.ok ? { ok: true, evaluation: seedEvaluationFromResult(r.result) } : { ok: false, issues: r.issues };
     },
     validate: (text, fileName) => api.validate(text, fileName),
+    validateDesign: (doc, fileName) => validateDesignDoc(api, doc, fileName),
     run: (text, fileName, options, onProgress) => handOver(api.run(text, fileName, options, onProgress && streamed(onProgress))),
+    runDesign: (doc, fileName, options, onProgress) => {
+      const t = designTextOrIssues(doc, fileName);
+      return t.ok ? handOver(api.run(t.text, fileName, options, onProgress && streamed(onProgress))) : t;
+    },
     runScenario: (scenario, options, onProgress) => handOver(api.runScenario(scenario, options, onProgress && streamed(onProgress))),
   };
 }

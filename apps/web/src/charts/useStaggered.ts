@@ -1,0 +1,26 @@
+/**
+ * A value that follows `value` `frames` animation frames later (at once when `immediate` or
+ * `frames` is 0): spreads the redraw of several charts over successive frames, so no single
+ * main-thread task renders and paints them all.
+ */
+import { useEffect, useState } from 'react';
+
+/** `value`, `frames` animation frames late (a newer value restarts the wait). */
+export function useStaggered<T>(value: T, frames: number, immediate: boolean): T {
+  const [shown, setShown] = useState(value);
+  const direct = immediate || frames <= 0;
+  useEffect(() => {
+    // Kept in step while direct, so a later staggered value starts from the latest one shown.
+    if (direct) return setShown(value);
+    let left = frames;
+    let id = 0;
+    const step = () => {
+      left -= 1;
+      if (left <= 0) setShown(value);
+      else id = requestAnimationFrame(step);
+    };
+    id = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(id);
+  }, [value, frames, direct]);
+  return direct ? value : shown;
+}

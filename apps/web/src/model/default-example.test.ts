@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { CONTENT_FILES } from './content-files.ts';
+import { DEFAULT_EXAMPLE } from './content-library.ts';
+import { DEFAULT_EXAMPLE_TEXT } from './default-example.ts';
+
+describe('the default example chunk', () => {
+  it('holds the library file DEFAULT_EXAMPLE names, as it is in the library', () => {
+    expect(DEFAULT_EXAMPLE_TEXT).toBe(CONTENT_FILES[DEFAULT_EXAMPLE]);
+  });
+});
