@@ -5,7 +5,7 @@
  * is instant: results stream from the worker, measured with the app's own performance marks
  * (figures in e2e-screenshots/timings.json, written down in docs/performance.md).
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -77,6 +77,16 @@ describe('truthful, explained, instant, comfortable (issue #12)', () => {
     const fcp = await p.evaluate(() => Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
     const firstShown = all.find((m) => m.name === 'design-sim:result-shown')!;
     const snapshots = all.filter((m) => m.name === 'design-sim:result-shown' && String((m.detail as { run: string }).run).endsWith('-partial')).length;
+    // Render time of each result: from its arrival from the worker (useSimulation's mark) to the results' commit.
+    const renderMs = all
+      .filter((m) => m.name === 'design-sim:result-shown')
+      .map((shown) => {
+        const d = shown.detail as { run: string; progress: number };
+        const run = Number(String(d.run).split('-')[1]);
+        const got = all.filter((m) => m.name === 'design-sim:result-received' && m.t <= shown.t && (m.detail as { run: number }).run === run && (m.detail as { progress: number }).progress === d.progress).at(-1);
+        return got === undefined ? null : Math.round(shown.t - got.t);
+      })
+      .filter((x): x is number => x !== null);
     timings.load = {
       scenario: 'autoscaling-100-to-1000-qps (4 h 30 m)',
       firstContentfulPaintMs: fcp,
@@ -87,7 +97,11 @@ describe('truthful, explained, instant, comfortable (issue #12)', () => {
       snapshotsShown: snapshots,
       firstSnapshotProgress: Number(partial),
       longTasksUntilFirstChart: (await longTasks(p)).filter((x) => x.start < at('design-sim:first-chart')).map((x) => Math.round(x.duration)),
+      resultRenderMs: renderMs,
+      loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
     };
+    // Every result shown was matched to its arrival from the worker (the marks are set where the work happens).
+    expect(renderMs.length).toBe(snapshots + 1);
     // The first chart was a snapshot of the run in progress, drawn on the whole horizon's axis.
     expect(Number(partial)).toBeLessThan(1);
     expect(snapshots).toBeGreaterThan(0);

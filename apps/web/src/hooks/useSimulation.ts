@@ -5,7 +5,7 @@
  * external store (run-store.ts): readers subscribe to the slice they need.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { mark, RUN_END_MARK, RUN_START_MARK } from '../model/perf-marks.ts';
+import { mark, RESULT_RECEIVED_MARK, RUN_END_MARK, RUN_START_MARK } from '../model/perf-marks.ts';
 import { createRunStore, type RunStore } from '../model/run-store.ts';
 import type { DesignValidation } from '../model/validate-design.ts';
 import type { SimClient } from '../worker/sim-client.ts';
@@ -42,15 +42,18 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
       const runId = ++runIdRef.current;
       mark(RUN_START_MARK);
       store.send({ type: 'started', runId, key, scenario: v.scenario, warnings: v.warnings });
-      const run = client.run(doc, fileName, undefined, (fraction, partial) =>
-        store.send(partial === undefined ? { type: 'progress', runId, fraction } : { type: 'partial', runId, result: partial }),
-      );
+      const run = client.run(doc, fileName, undefined, (fraction, partial) => {
+        if (partial === undefined) return store.send({ type: 'progress', runId, fraction });
+        mark(RESULT_RECEIVED_MARK, { run: runId, progress: partial.progress });
+        store.send({ type: 'partial', runId, result: partial });
+      });
       activeRef.current = { runId, key, cancel: run.cancel };
       void run.outcome.then((o) => {
         if (activeRef.current?.runId === runId) activeRef.current = null;
         if (o.kind === 'cancelled') return store.send({ type: 'cancelled', runId });
         if (o.kind === 'failed') return store.send({ type: 'failed', runId, message: o.message });
         mark(RUN_END_MARK);
+        if (o.response.ok) mark(RESULT_RECEIVED_MARK, { run: runId, progress: 1 });
         if (o.response.ok) store.send({ type: 'finished', runId, result: o.response.result, elapsedMs: o.elapsedMs });
         else store.send({ type: 'rejected', runId, issues: o.response.issues, speculative });
       });

@@ -9,6 +9,8 @@ export const RUN_START_MARK = 'design-sim:run-start';
 export const RUN_END_MARK = 'design-sim:run-end';
 /** The design was edited (any change dispatched to the design reducer). */
 export const EDIT_MARK = 'design-sim:edit';
+/** A result (complete or a snapshot) arrived from the worker; `detail` = { run: runId, progress }. */
+export const RESULT_RECEIVED_MARK = 'design-sim:result-received';
 /** A result (complete or a snapshot) was rendered; `detail` = { run: runKey, progress }. */
 export const RESULT_SHOWN_MARK = 'design-sim:result-shown';
 /** The first chart with data was rendered (once per page). */

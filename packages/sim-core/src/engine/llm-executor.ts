@@ -20,7 +20,7 @@ import { Rng } from '../random/rng.ts';
 import { iterationSeconds } from '../llm/llm-perf.ts';
 import { TokenSampler } from '../llm/token-sampler.ts';
 import type { EngineLlm } from './engine-config.ts';
-import type { EventHeap } from './event-heap.ts';
+import { EventHeap } from './event-heap.ts';
 import { type Pod, PodState } from './pod.ts';
 import { type PodExecutor, podEventPayload } from './pod-executor.ts';
 import type { RequestStore } from './request-store.ts';
@@ -30,7 +30,15 @@ import { PrefixCache, type PrefixEntry, hitTokens } from './prefix-cache.ts';
 import { PrefixStats } from './prefix-stats.ts';
 import { PrefixWorkload, SESSION_KEY_BASE } from './prefix-workload.ts';
 
-/** The running batch of one pod, as parallel arrays indexed by batch position. */
+/**
+ * The running batch of one pod, as parallel arrays indexed by batch position.
+ *
+ * A decoding sequence advances by one token every iteration, so it is not visited per iteration: its
+ * context is kept as `context[i] + it`, where `it` counts the iterations applied, and its slot waits in
+ * `ends` keyed by the iteration it finishes in. An iteration then costs its prefilling sequences
+ * (few, kept in `prefillPos`) and its finishing ones, not the batch. Prefilling sequences keep their
+ * context and `decodeLeft` as plain counts.
+ */
 class LlmPodState {
   readonly slot: Int32Array;
   readonly prefillLeft: Int32Array;
@@ -41,6 +49,17 @@ class LlmPodState {
   readonly chunk: Int32Array;
   readonly firstToken: Float64Array;
   n = 0;
+  /** Iterations applied to this batch. */
+  it = 0;
+  /** Positions of the sequences still in prefill, ascending, and their count. */
+  readonly prefillPos: Int32Array;
+  prefilling = 0;
+  /** Sum of the decoding sequences' context: what an iteration's decode half attends to. */
+  decodeContext = 0;
+  /** Decoding sequences (their slots) keyed by the iteration they finish in: a min-heap, no allocation per sequence. */
+  readonly ends: EventHeap;
+  /** Batch positions of the sequences that finish in the iteration being applied. */
+  readonly done: Int32Array;
   kvReserved = 0;
   busy = false;
   /** Lengths drawn for the request at the head of the queue, kept until it is admitted. */
@@ -63,6 +82,41 @@ class LlmPodState {
     this.reserved = new Int32Array(capacity);
     this.chunk = new Int32Array(capacity);
     this.firstToken = new Float64Array(capacity);
+    this.prefillPos = new Int32Array(capacity);
+    this.done = new Int32Array(capacity);
+    this.ends = new EventHeap(capacity + 1);
+  }
+
+  /** The context (tokens in the KV cache) of the sequence at `i`. */
+  contextOf(i: number): number {
+    return this.prefillLeft[i] !== 0 ? this.context[i]! : this.context[i]! + this.it;
+  }
+
+  /** A sequence joined the batch at the last position `i` (its fields written with plain counts). */
+  joined(i: number, pos: Int32Array): void {
+    pos[this.slot[i]!] = i;
+    this.chunk[i] = 0;
+    if (this.prefillLeft[i]! > 0) this.prefillPos[this.prefilling++] = i;
+    else this.decodes(i, this.context[i]!, this.decodeLeft[i]!);
+  }
+
+  /** The sequence at `i` decodes from now on, with context `ctx` and `left` tokens to go (≤ 0: it finishes now, and is not listed). */
+  decodes(i: number, ctx: number, left: number): void {
+    this.context[i] = ctx - this.it;
+    this.decodeContext += ctx;
+    if (left <= 0) return;
+    this.ends.push(this.it + left, this.slot[i]!);
+  }
+
+  /** The prefilling sequence at the last position moved to `i`: its place in `prefillPos` (the last entry) moves in order. */
+  prefillMoved(i: number): void {
+    const pos = this.prefillPos;
+    let k = this.prefilling - 1;
+    while (k > 0 && pos[k - 1]! > i) {
+      pos[k] = pos[k - 1]!;
+      k--;
+    }
+    pos[k] = i;
   }
 }
 
@@ -160,23 +214,19 @@ export class LlmExecutor implements PodExecutor {
   private startIteration(pod: Pod, st: LlmPodState, now: number): void {
     if (pod.state === PodState.Ready || pod.state === PodState.Terminating) this.admit(pod, st, now);
     const cfg = this.cfg;
-    let budget = cfg.maxBatchedTokens;
-    let tokens = 0;
-    let attended = 0;
-    let kvRead = 0;
-    // Decodes first: one token each, always scheduled (vLLM's scheduler prioritises running decodes).
-    for (let i = 0; i < st.n; i++) {
-      st.chunk[i] = 0;
-      if (st.prefillLeft[i] === 0) {
-        tokens++;
-        budget--;
-        attended += st.context[i]!;
-        kvRead += st.context[i]!;
-      }
-    }
-    for (let i = 0; i < st.n; i++) {
+    // Decodes first: one token each, always scheduled (vLLM's scheduler prioritises running decodes). Their
+    // count and context are kept by the batch (an exact integer sum, whatever the order it was added in).
+    const decoding = st.n - st.prefilling;
+    let budget = cfg.maxBatchedTokens - decoding;
+    let tokens = decoding;
+    let attended = st.decodeContext;
+    let kvRead = st.decodeContext;
+    // Then prefill, in batch order, within the token budget: only the prefilling positions are visited.
+    for (let k = 0; k < st.prefilling; k++) {
+      const i = st.prefillPos[k]!;
       const left = st.prefillLeft[i]!;
-      if (left === 0 || budget <= 0) continue;
+      st.chunk[i] = 0;
+      if (budget <= 0) continue;
       // Without chunked prefill a prompt runs whole, alone if it exceeds the budget.
       const chunk = cfg.chunkedPrefill ? Math.min(left, budget) : left <= budget || tokens === 0 ? left : 0;
       if (chunk === 0) continue;
@@ -255,6 +305,7 @@ export class LlmExecutor implements PodExecutor {
       st.reserved[i] = need;
       st.firstToken[i] = -1;
       st.kvReserved += need;
+      st.joined(i, this.store.pos);
     }
   }
 
@@ -282,6 +333,7 @@ export class LlmExecutor implements PodExecutor {
     st.reserved[i] = need;
     st.firstToken[i] = now;
     st.kvReserved += need;
+    st.joined(i, this.store.pos);
   }
 
   /**
@@ -325,6 +377,7 @@ export class LlmExecutor implements PodExecutor {
     st.hit![i] = hit;
     st.pinned[i] = entry;
     st.kvReserved += need - hit;
+    st.joined(i, this.store.pos);
     this.store.workStart[slot] = now;
     return true;
   }
@@ -347,11 +400,11 @@ export class LlmExecutor implements PodExecutor {
   }
 
   /** A sequence of a prefixed service finished: its outcome is counted, its prefix released, a session's conversation cached for its next turn. */
-  private finishPrefixed(st: LlmPodState, i: number, arrival: number, ttftMs: number): void {
+  private finishPrefixed(st: LlmPodState, i: number, context: number, arrival: number, ttftMs: number): void {
     const w = this.workload!;
     const slot = st.slot[i]!;
     const hit = st.hit![i]!;
-    const prompt = st.context[i]! - st.outTokens[i]!;
+    const prompt = context - st.outTokens[i]!;
     this.prefixStats!.finished(hit, prompt);
     if (arrival >= this.stats.measureFrom) this.prefixStats!.served(hit, prompt, w.prefixTokens[slot]! > 0, ttftMs, this.cfg.model);
     const cache = st.cache;
@@ -360,7 +413,7 @@ export class LlmExecutor implements PodExecutor {
     st.pinned[i] = null;
     const s = w.session[slot];
     if (!s) return;
-    w.turnDone(slot, st.context[i]!);
+    w.turnDone(slot, context);
     if (cache === null || s.done >= this.cfg.prefix!.sessionTurns) {
       if (cache !== null) {
         const old = cache.get(SESSION_KEY_BASE + s.id);
@@ -368,35 +421,60 @@ export class LlmExecutor implements PodExecutor {
       }
       return;
     }
-    cache.put(SESSION_KEY_BASE + s.id, st.context[i]!, false);
+    cache.put(SESSION_KEY_BASE + s.id, context, false);
     const cap = this.cfg.kvCapacityTokens;
     cache.makeRoom(0, () => cap - st.kvReserved - cache.tokens);
   }
 
   /** Applies an iteration's progress: first tokens, decoded tokens, finished requests. */
   private finishIteration(pod: Pod, st: LlmPodState, now: number): void {
-    let generated = 0;
-    for (let i = 0; i < st.n; i++) {
+    const it = ++st.it;
+    // Every decoding sequence emits a token (its context and tokens left follow `it`).
+    const decoding = st.n - st.prefilling;
+    let generated = decoding;
+    st.decodeContext += decoding;
+    let finished = 0;
+    const prefillRole = this.role === 'prefill';
+    const done = st.done;
+    // Prefilling sequences, in batch order: those whose prompt is done emit their first token.
+    let kept = 0;
+    for (let k = 0; k < st.prefilling; k++) {
+      const i = st.prefillPos[k]!;
       const chunk = st.chunk[i]!;
       if (chunk > 0) {
         st.prefillLeft[i]! -= chunk;
         st.context[i]! += chunk;
-        if (st.prefillLeft[i] !== 0) continue;
-        st.firstToken[i] = now; // the prefill pass emits the first output token
-        this.promptTokens += st.context[i]! - (st.hit === null ? 0 : st.hit[i]!);
-        if (st.hit !== null) this.cacheTemplate(st, i);
-      } else if (st.prefillLeft[i] !== 0) continue;
-      st.decodeLeft[i]!--;
-      st.context[i]!++;
+      }
+      if (st.prefillLeft[i] !== 0) {
+        st.prefillPos[kept++] = i;
+        continue;
+      }
+      st.chunk[i] = 0;
+      st.firstToken[i] = now; // the prefill pass emits the first output token
+      this.promptTokens += st.context[i]! - (st.hit === null ? 0 : st.hit[i]!);
+      if (st.hit !== null) this.cacheTemplate(st, i);
       generated++;
+      // A prefill replica is done with a sequence at its first token; otherwise at its last.
+      const left = prefillRole ? 0 : st.decodeLeft[i]! - 1;
+      st.decodes(i, st.context[i]! + 1, left);
+      if (left <= 0) done[finished++] = i;
     }
+    st.prefilling = kept;
+    const ends = st.ends;
+    while (ends.peekTime() <= it) done[finished++] = this.store.pos[ends.pop()]!;
     this.stats.tokens(generated);
     this.generatedTokens += generated;
-    for (let i = st.n - 1; i >= 0; i--) {
-      // A prefill replica is done with a sequence at its first token; otherwise at its last.
-      if (st.prefillLeft[i] !== 0 || (st.decodeLeft[i]! > 0 && this.role !== 'prefill')) continue;
-      this.complete(pod, st, i, now);
+    // Highest position first (a finished sequence's place is taken by the batch's last, which is not finishing).
+    for (let k = 1; k < finished; k++) {
+      const x = done[k]!;
+      let j = k;
+      while (j > 0 && done[j - 1]! < x) {
+        done[j] = done[j - 1]!;
+        j--;
+      }
+      done[j] = x;
     }
+    for (let k = 0; k < finished; k++) this.complete(pod, st, done[k]!, now);
     st.busy = false;
     pod.inService = st.n;
     if (st.n === 0 && pod.busySince >= 0) {
@@ -412,15 +490,17 @@ export class LlmExecutor implements PodExecutor {
     const arrival = this.store.arrival[slot]!;
     const out = st.outTokens[i]!;
     const first = st.firstToken[i]!;
+    const context = st.contextOf(i);
     this.sequences++;
     if (this.role === 'prefill') {
       // Handed on to the decode service: the call carries the prompt (with its first token) and the output length.
-      this.store.inTok[slot] = st.context[i]! - 1;
+      this.store.inTok[slot] = context - 1;
       this.store.outTok[slot] = out;
     } else this.stats.serveTokens(arrival, (first - arrival) * 1000, out > 1 ? ((now - first) * 1000) / (out - 1) : 0, out);
     pod.completions++;
     st.kvReserved -= st.reserved[i]!;
-    if (st.hit !== null) this.finishPrefixed(st, i, arrival, (first - arrival) * 1000);
+    st.decodeContext -= context;
+    if (st.hit !== null) this.finishPrefixed(st, i, context, arrival, (first - arrival) * 1000);
     this.service.bump(pod, -1);
     this.service.workDone(slot, now);
     const last = --st.n;
@@ -437,6 +517,8 @@ export class LlmExecutor implements PodExecutor {
         st.hit[i] = st.hit[last]!;
         st.pinned[i] = st.pinned[last]!;
       }
+      this.store.pos[st.slot[i]!] = i;
+      if (st.prefillLeft[i] !== 0) st.prefillMoved(i);
     }
   }
 }
