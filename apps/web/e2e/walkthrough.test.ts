@@ -416,7 +416,21 @@ describe('design-sim in a real browser', () => {
     const call = p.locator('.react-flow__edge.is-call');
     await expect.poll(() => call.count()).toBeGreaterThan(0);
     expect(await call.first().getAttribute('aria-label')).toContain('call to db');
-    await call.first().locator('.react-flow__edge-interaction').click({ force: true });
+    // Click a point of the edge itself that no node covers: its bounding box's centre can fall on a node
+    // (an S-curve between two stacked services passes under them), depending on how tall their figures make them.
+    const onEdge = await call.first().locator('.react-flow__edge-interaction').evaluate((el) => {
+      const path = el as SVGPathElement;
+      const m = path.getScreenCTM()!;
+      for (let k = 1; k < 20; k++) {
+        const q = path.getPointAtLength((path.getTotalLength() * k) / 20);
+        const x = q.x * m.a + q.y * m.c + m.e;
+        const y = q.x * m.b + q.y * m.d + m.f;
+        if (path.parentElement!.contains(document.elementFromPoint(x, y))) return { x, y };
+      }
+      return null;
+    });
+    expect(onEdge).not.toBeNull();
+    await p.mouse.click(onEdge!.x, onEdge!.y);
     await expect.poll(() => p.textContent('.ds-inspector h2')).toContain('Call: api → db');
     expect(await p.locator('.ds-inspector input').count()).toBeGreaterThan(3);
     // Unset fields show the schema's default: this call is not async.

@@ -19,12 +19,9 @@ import { useSimulation } from '../hooks/useSimulation.ts';
 import { createSimClient } from '../worker/sim-client.ts';
 import { newSimWorker } from '../worker/new-sim-worker.ts';
 import { ResultsView } from './ResultsView.tsx';
+import type { Baseline } from '../state/variants-slice.ts';
 
-/** A pinned variant. */
-export interface Baseline {
-  doc: PlainObject;
-  label: string;
-}
+export type { Baseline } from '../state/variants-slice.ts';
 
 interface Props {
   baseline: Baseline | null;

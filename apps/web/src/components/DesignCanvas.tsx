@@ -22,15 +22,14 @@ import {
 import '@xyflow/react/dist/style.css';
 import { type DragEvent, memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { HistoryAction } from '../model/design-history.ts';
-import type { ComponentKind, DesignEdge, DesignGraph, DesignNode } from '../model/design-graph.ts';
+import type { DesignEdge, DesignGraph, DesignNode } from '../model/design-graph.ts';
 import { canConnect } from '../model/graph-edits.ts';
-import { COMPONENT_KINDS, kindInfo } from '../model/component-kinds.ts';
+import { isComponentKind, kindModule } from '../kinds/index.ts';
 import { DesignNodeView } from './DesignNodeView.tsx';
 import { CanvasDispatchContext, NoteNodeView } from './NoteNodeView.tsx';
 import { NOTE_PREFIX, noteNodes, type NoteKind, type NoteNode } from '../model/canvas-notes.ts';
 import { asObject, type PlainObject } from '../model/doc-path.ts';
 import { canvasSvg, type SvgBox } from '../model/canvas-svg.ts';
-import { nodeSummary } from '../model/node-summary.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { saveSvg } from './image-export.ts';
 
@@ -61,16 +60,6 @@ export const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', 
 const FIT_VIEW_READONLY = { padding: { top: '12px', left: '12px', bottom: '12px', right: '12px' }, maxZoom: 1.15 } as const;
 
 type Size = { width: number; height: number };
-
-/** Each kind's accent colour in a saved picture (the node's left bar, styles.css --c-*). */
-const KIND_ACCENT: Readonly<Record<ComponentKind, string>> = {
-  traffic: '#1d4ed8',
-  service: '#067647',
-  nodePool: '#b54708',
-  training: '#6941c6',
-  loadBalancer: '#0e7090',
-  cache: '#0e7090',
-};
 
 /** While a connection is dragged over a component it may not feed, why not (xyflow's live connection state). */
 function ConnectionHint({ graph, refused }: { graph: DesignGraph; refused: string | null }) {
@@ -173,10 +162,11 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
           return { id: n.id, ...n.position, ...size, kind: null, title: d.text, detail: '', accent: '', note: d.kind };
         }
         const d = (n as DesignNode).data;
-        const { title, detail } = nodeSummary(d.kind, d.fragment);
+        const m = kindModule(d.kind);
+        const { title, detail } = m.summary(d.fragment);
         // The picture shows the design, not a run: kind, name and settings, in a box sized to them.
         const width = Math.max(size.width, 28 + 7 * Math.max(detail.length, title.length * 1.25));
-        return { id: n.id, ...n.position, width, height: 72, kind: kindInfo(d.kind).label, title, detail, accent: KIND_ACCENT[d.kind] };
+        return { id: n.id, ...n.position, width, height: 72, kind: m.label, title, detail, accent: m.accent };
       });
       const meta = asObject(doc.metadata);
       const name = typeof meta.name === 'string' ? meta.name : 'design';
@@ -196,8 +186,8 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
       const kind = e.dataTransfer.getData(PALETTE_MIME);
       const position = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       if (kind.startsWith(NOTE_PREFIX)) return dispatch({ type: 'addNote', kind: kind.slice(NOTE_PREFIX.length) as NoteKind, position });
-      if (!COMPONENT_KINDS.some((k) => k.kind === kind)) return;
-      dispatch({ type: 'addComponent', kind: kind as ComponentKind, position });
+      if (!isComponentKind(kind)) return;
+      dispatch({ type: 'addComponent', kind, position });
     },
     [dispatch, flow],
   );

@@ -4,11 +4,10 @@
  * inspector has issues for it. All text: nothing from a file is rendered as HTML.
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useContext } from 'react';
-import { kindInfo } from '../model/component-kinds.ts';
+import { memo, useContext, type CSSProperties } from 'react';
 import type { DesignNode } from '../model/design-graph.ts';
 import { hasInput, hasOutput } from '../model/graph-edits.ts';
-import { nodeSummary } from '../model/node-summary.ts';
+import { kindModule } from '../kinds/index.ts';
 import { formatClock } from '../results/format.ts';
 import type { StatusLine } from '../results/node-status.ts';
 import { CanvasViewContext } from './canvas-view-context.ts';
@@ -33,8 +32,8 @@ function StatusGroup({ lines, heading }: { lines: readonly StatusLine[]; heading
 
 function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
   const view = useContext(CanvasViewContext);
-  const info = kindInfo(data.kind);
-  const { title, detail } = nodeSummary(data.kind, data.fragment);
+  const info = kindModule(data.kind);
+  const { title, detail } = info.summary(data.fragment);
   const issues = view.issues.get(id) ?? [];
   const status = view.status.get(id);
   const failing = status?.failing ?? [];
@@ -43,7 +42,7 @@ function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes} data-testid={`node-${id}`} aria-label={`${info.label} ${title}`}>
+    <div className={classes} data-testid={`node-${id}`} aria-label={`${info.label} ${title}`} style={{ '--kind-accent': info.accent } as CSSProperties}>
       {hasInput(data.kind) && <Handle type="target" position={Position.Left} title="input: drag a connection here" />}
       <div className="ds-node__head">
         <span className="ds-node__glyph" aria-hidden="true">

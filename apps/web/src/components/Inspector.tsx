@@ -5,11 +5,11 @@
  */
 import { formatPath, type PathSegment, type ScenarioIssue } from '@design-sim/sim-core';
 import { memo, useCallback } from 'react';
-import { kindInfo } from '../model/component-kinds.ts';
+import { kindModule } from '../kinds/index.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { DesignGraph, DesignNode } from '../model/design-graph.ts';
 import { getIn, type PlainObject } from '../model/doc-path.ts';
-import { CALL_SECTIONS, INSPECTOR_SECTIONS, SCENARIO_SECTIONS, type SectionDef } from '../model/inspector-fields.ts';
+import { CALL_SECTIONS, SCENARIO_SECTIONS, type SectionDef } from '../model/inspector-fields.ts';
 import { callPath } from '../model/call-edges.ts';
 import { pathWithin } from '../model/validate-design.ts';
 import { FragmentYaml } from './FragmentYaml.tsx';
@@ -23,9 +23,9 @@ interface Props {
   dispatch: (action: HistoryAction) => void;
 }
 
-/** The document path a node's issues live under (a balancer owns only its service's `routing`). */
+/** The document path a node's issues live under (its kind's module says: a balancer owns only its service's `routing`). */
 export function issueScope(node: DesignNode): PathSegment[] {
-  return node.data.kind === 'loadBalancer' && node.data.attachedTo !== null ? [...node.data.docPath, 'routing'] : node.data.docPath;
+  return kindModule(node.data.kind).issueScope(node);
 }
 
 function unclaimed(issues: readonly ScenarioIssue[], sections: readonly SectionDef[], base: PathSegment[], doc: PlainObject): ScenarioIssue[] {
@@ -85,8 +85,8 @@ function InspectorImpl({ doc, graph, selection, errors, dispatch }: Props) {
     );
   }
 
-  const info = kindInfo(node.data.kind);
-  const sections = INSPECTOR_SECTIONS[node.data.kind];
+  const info = kindModule(node.data.kind);
+  const sections = info.sections;
   const scope = formatPath(issueScope(node));
   const mine = errors.filter((i) => pathWithin(i.path, scope));
   const other = unclaimed(mine, sections, node.data.docPath, doc);
@@ -105,7 +105,7 @@ function InspectorImpl({ doc, graph, selection, errors, dispatch }: Props) {
       {sections.map((s, k) => (
         <SectionForm key={`${node.id}-${k}`} def={s} base={node.data.docPath} ctx={ctx} />
       ))}
-      {node.data.kind !== 'loadBalancer' && <FragmentYaml key={node.id} doc={doc} path={node.data.docPath} onApply={(p, v) => dispatch({ type: 'setField', path: p, value: v })} />}
+      {info.yamlBox && <FragmentYaml key={node.id} doc={doc} path={node.data.docPath} onApply={(p, v) => dispatch({ type: 'setField', path: p, value: v })} />}
       <button type="button" className="ds-button ds-button--danger" onClick={() => dispatch({ type: 'remove', nodeIds: [node.id], edgeIds: [] })}>
         Delete {info.label.toLowerCase()}
       </button>

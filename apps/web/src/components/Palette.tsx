@@ -4,7 +4,8 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { memo, type DragEvent } from 'react';
-import { COMPONENT_KINDS, kindPresent } from '../model/component-kinds.ts';
+import { kindModules } from '../kinds/index.ts';
+import { kindPresent } from '../kinds/add-component.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { ComponentKind } from '../model/design-graph.ts';
 import type { PlainObject } from '../model/doc-path.ts';
@@ -40,7 +41,7 @@ function PaletteImpl({ doc, dispatch }: Props) {
       <h2>Components</h2>
       <p className="ds-hint">Drag onto the canvas, or press Enter to add in place.</p>
       <ul>
-        {COMPONENT_KINDS.map((k) => {
+        {kindModules().map((k) => {
           const disabled = k.single && kindPresent(doc, k.kind);
           return (
             <li key={k.kind}>

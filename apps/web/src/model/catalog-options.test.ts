@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gpuOptions, instanceOptions } from './catalog-options.ts';
-import { DEFAULT_INSTANCE } from './component-kinds.ts';
+import { DEFAULT_INSTANCE } from '../kinds/node-pool/index.ts';
 
 describe('catalog pickers', () => {
   it('list instances with their on-demand and spot prices and sources', () => {

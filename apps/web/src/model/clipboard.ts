@@ -6,7 +6,7 @@
  * and places the copies 40 px down and right. The traffic source and the training job are one per
  * scenario, so they are not copied.
  */
-import { freshName } from './component-kinds.ts';
+import { freshName } from './fresh-name.ts';
 import { asArray, asObject, getIn, isObject, setIn, type PlainObject } from './doc-path.ts';
 import { listIds, serviceKey } from './node-ids.ts';
 import { scenarioToGraph } from './scenario-to-graph.ts';

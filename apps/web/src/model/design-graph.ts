@@ -6,10 +6,11 @@
 import type { PathSegment } from '@design-sim/sim-core';
 import type { Edge, Node } from '@xyflow/react';
 import type { CallEdgeData } from './call-edges.ts';
+import type { ComponentKind } from '../kinds/index.ts';
 import type { PlainObject } from './doc-path.ts';
 
-/** The component kinds of the palette. */
-export type ComponentKind = 'traffic' | 'cache' | 'loadBalancer' | 'service' | 'nodePool' | 'training';
+/** The component kinds of the palette: the registry's keys (kinds/index.ts). */
+export type { ComponentKind };
 
 /** What a canvas node holds. `fragment` is the document data the node stands for. */
 export type DesignNodeData = {

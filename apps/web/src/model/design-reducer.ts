@@ -7,7 +7,7 @@ import type { PathSegment } from '@design-sim/sim-core';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { addNote, isNoteId, noteNodes, removeNotes, type NoteKind } from './canvas-notes.ts';
 import { copySelection, pasteClip, type Clip } from './clipboard.ts';
-import { addComponent } from './component-kinds.ts';
+import { addComponent } from '../kinds/add-component.ts';
 import { getIn, setIn, type PlainObject } from './doc-path.ts';
 import type { ComponentKind, DesignEdge, DesignNode } from './design-graph.ts';
 import { connectNodes, removeFromGraph } from './graph-edits.ts';

@@ -2,7 +2,7 @@
  * Renaming a service or a pool renames what refers to it: `traffic.target`, calls' `to`, services'
  * `nodePool`, the cache annotation, and the canvas ids of the positions (`service:<name>`).
  */
-import { CACHE_ANNOTATION, CACHE_IN_SCHEMA } from './cache-mapping.ts';
+import { CACHE_ANNOTATION, CACHE_IN_SCHEMA } from '../kinds/cache/cache-mapping.ts';
 import { renameCallee } from './call-edges.ts';
 import { asArray, asObject, getIn, isObject, setIn, type PlainObject } from './doc-path.ts';
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nodeSummary } from './node-summary.ts';
+import { kindModule } from './index.ts';
+import type { ComponentKind } from './index.ts';
+import type { PlainObject } from '../model/doc-path.ts';
+
+const nodeSummary = (kind: ComponentKind, fragment: PlainObject) => kindModule(kind).summary(fragment);
 
 describe('node summaries', () => {
   it('describe each component in one line', () => {

@@ -6,7 +6,7 @@
  * itself, so no code changes here when the field lands.
  */
 import { serviceSchema, type PathSegment } from '@design-sim/sim-core';
-import { asObject, getIn, isObject, setIn, type PlainObject } from './doc-path.ts';
+import { asObject, getIn, isObject, setIn, type PlainObject } from '../../model/doc-path.ts';
 
 /** Annotation key that holds caches while the schema has no `services[].cache`. */
 export const CACHE_ANNOTATION = 'design-sim/cache';

@@ -1,0 +1,60 @@
+/**
+ * The canvas with what it shows of the run: each node's issues, and after a run its live state at
+ * the time cursor (from the app store) or a streaming run's latest tenth.
+ */
+import { formatPath, type RunResult } from '@design-sim/sim-core';
+import { useMemo, useRef } from 'react';
+import type { Design } from '../hooks/useDesign.ts';
+import { useShownRun } from '../hooks/useShownRun.ts';
+import { asArray, asObject } from '../model/doc-path.ts';
+import type { RunStore } from '../model/run-store.ts';
+import { pathWithin } from '../model/validate-design.ts';
+import { nodeStatus, type NodeStatus } from '../results/node-status.ts';
+import { useApp } from '../state/app-store.ts';
+import { CanvasViewContext, type CanvasView } from './canvas-view-context.ts';
+import { DesignCanvas } from './DesignCanvas.tsx';
+import { issueScope } from './Inspector.tsx';
+
+interface Props {
+  design: Design;
+  runStore: RunStore;
+  readOnly: boolean;
+}
+
+/** The canvas pane. */
+export function CanvasPane({ design, runStore, readOnly }: Props) {
+  const { doc, graph, validation, selection, dispatch } = design;
+  const cursor = useApp((s) => s.cursor);
+  const loads = useApp((s) => s.loads);
+  const { shown, staleWhy, partial, otherDesign } = useShownRun(runStore, validation, doc);
+  // Canvas badges follow a streaming run in steps of 10% (and its end): each update re-lays out the nodes.
+  const badgeRef = useRef<{ runId: number; result: RunResult } | null>(null);
+  const last = badgeRef.current;
+  if (shown === null) badgeRef.current = null;
+  else if (last === null || last.runId !== shown.runId || shown.result.progress === 1 || shown.result.progress - last.result.progress >= 0.1) {
+    badgeRef.current = { runId: shown.runId, result: shown.result };
+  }
+  const badgeResult = badgeRef.current?.result ?? null;
+  const view = useMemo<CanvasView>(() => {
+    const issues = new Map<string, string[]>();
+    const status = new Map<string, NodeStatus>();
+    const spec = asObject(doc.spec);
+    const ctx = { services: asArray(spec.services).length, pools: asArray(spec.nodePools).length };
+    for (const n of graph.nodes) {
+      const scope = formatPath(issueScope(n));
+      const mine = validation.errors.filter((i) => pathWithin(i.path, scope)).map((i) => i.message);
+      if (mine.length > 0) issues.set(n.id, mine);
+      if (badgeResult !== null && !otherDesign) {
+        const name = n.data.fragment.name;
+        const s = nodeStatus(n.data.kind, badgeResult, cursor, { ...ctx, ...(typeof name === 'string' ? { poolName: name, serviceName: name } : {}) });
+        if (s !== null) status.set(n.id, s);
+      }
+    }
+    return { issues, status, stale: staleWhy, partial };
+  }, [graph, validation.errors, badgeResult, cursor, doc.spec, staleWhy, partial, otherDesign]);
+  return (
+    <CanvasViewContext.Provider value={view}>
+      <DesignCanvas graph={graph} doc={doc} selection={selection} dispatch={dispatch} fitKey={loads} readOnly={readOnly} />
+    </CanvasViewContext.Provider>
+  );
+}

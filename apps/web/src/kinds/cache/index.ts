@@ -1,0 +1,79 @@
+/**
+ * The cache: answers a share of a service's requests at its own latency. Attached, it sits in
+ * front of a service (or of its balancer) and lives where cache-mapping.ts says; not connected
+ * yet, it waits under `spec.canvas.detached`.
+ */
+import { asArray, asObject, getIn } from '../../model/doc-path.ts';
+import type { DesignNode } from '../../model/design-graph.ts';
+import { field as f, type SectionDef } from '../../model/inspector-fields.ts';
+import { cacheId } from '../../model/node-ids.ts';
+import { addDetached, stripKind } from '../detached.ts';
+import type { ComponentKindModule, DocWriter } from '../kind-module.ts';
+import { s } from '../summary-text.ts';
+import { CACHE_IN_SCHEMA, cachePath, DEFAULT_CACHE, readCache, writeCaches } from './cache-mapping.ts';
+
+const SECTIONS: readonly SectionDef[] = [{ title: 'Cache', key: [], items: [f('hitRatio', 'Hit ratio', 'value', { help: '0.3 or 30%' }), f('latency', 'Hit latency', 'value', { help: 'e.g. 2ms' })] }];
+
+/** Service node id → the cache in front of it (directly, or in front of its balancer). */
+function attached(w: DocWriter): Map<string, DesignNode> {
+  const out = new Map<string, DesignNode>();
+  for (const n of w.graph.nodes) {
+    if (n.data.kind !== 'cache') continue;
+    const target = w.wiring.next.get(n.id);
+    const svc = target?.data.kind === 'loadBalancer' ? w.wiring.next.get(target.id) : target;
+    if (svc?.data.kind === 'service') out.set(svc.id, n);
+  }
+  return out;
+}
+
+export const cacheKind: ComponentKindModule = {
+  kind: 'cache',
+  label: 'Cache',
+  glyph: '◎',
+  description: 'Answers a share of requests at its own latency',
+  phrase: 'a cache',
+  accent: '#0e7090',
+  single: false,
+  ...(CACHE_IN_SCHEMA ? {} : { notSimulated: true }),
+  column: { order: 1 },
+  feeds: ['service', 'loadBalancer'],
+  passThrough: true,
+  detachable: { prefix: 'cache' },
+  yamlBox: true,
+  add: (doc) => addDetached(doc, 'cache', 'cache', DEFAULT_CACHE),
+  issueScope: (node) => node.data.docPath,
+  sections: SECTIONS,
+  summary: (fr) => ({ title: 'Cache', detail: `hit ${s(fr.hitRatio)} · ${s(fr.latency)}` }),
+  status: () => null,
+  graph: {
+    stage: 1,
+    read: (r) => {
+      r.services.forEach((raw, i) => {
+        const id = r.serviceIds[i]!;
+        const svc = asObject(raw);
+        const name = typeof svc.name === 'string' ? svc.name : `#${i}`;
+        const cache = readCache(r.doc, i, name);
+        if (cache === null) return;
+        const c = cacheId(id);
+        const head = r.front.get(id)!;
+        r.addNode({ id: c, kind: 'cache', docPath: cachePath(i, name), fragment: cache, order: i, row: i, attachedTo: id }, head);
+        r.addEdge(c, head);
+        r.front.set(id, c);
+      });
+    },
+    write: (doc, w) => {
+      const caches = attached(w);
+      const byIndex = new Map<number, ReturnType<typeof stripKind>>();
+      w.nodesOf('service').forEach((n, i) => {
+        const c = caches.get(n.id);
+        if (c !== undefined) byIndex.set(i, stripKind(c.data.fragment));
+      });
+      return writeCaches(doc, asArray(getIn(doc, ['spec', 'services'])).map(asObject), byIndex);
+    },
+    canvasId: (node, w) => {
+      const svc = [...attached(w)].find(([, c]) => c === node)?.[0];
+      return svc === undefined ? null : cacheId(w.newId(svc));
+    },
+  },
+};
+

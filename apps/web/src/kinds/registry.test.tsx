@@ -1,0 +1,132 @@
+import { render, screen } from '@testing-library/react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import schemaText from '../../../../content/schema/scenario.schema.json?raw';
+import { Inspector } from '../components/Inspector.tsx';
+import { Palette } from '../components/Palette.tsx';
+import { designReducer, initialDesignState } from '../model/design-reducer.ts';
+import { getIn, setIn, type PlainObject } from '../model/doc-path.ts';
+import { canConnect } from '../model/graph-edits.ts';
+import { graphToScenario } from '../model/graph-to-scenario.ts';
+import { field, type SectionDef } from '../model/inspector-fields.ts';
+import { scenarioToGraph } from '../model/scenario-to-graph.ts';
+import { schemaAt, type SchemaNode } from '../model/schema-help.ts';
+import { nodeStatus } from '../results/node-status.ts';
+import { runDoc, smallDoc } from '../test-support/fixtures.ts';
+import { kindModule, kindModules, registerKind, type ComponentKind, type ComponentKindModule } from './index.ts';
+import { presentAt, singletonMapping } from './singleton-mapping.ts';
+
+// Every member of ComponentKind, as the compiler checks it (a missing or extra key fails to compile).
+const ALL: Record<ComponentKind, true> = { traffic: true, loadBalancer: true, cache: true, service: true, nodePool: true, training: true };
+
+/** A design with one of every built-in kind: traffic → cache → balancer → service → pool, and a training job. */
+function everyKindDoc(): PlainObject {
+  let doc = smallDoc();
+  doc = setIn(doc, ['spec', 'services', 0, 'routing'], 'round-robin');
+  doc = setIn(doc, ['spec', 'services', 0, 'cache'], { hitRatio: 0.5, latency: '2ms' });
+  return setIn(doc, ['spec', 'training'], { parameters: '7B', tokens: '2T', instance: 'aws/us-east-1/p5.48xlarge', nodes: 8, mfu: 0.4 });
+}
+
+/** The plain fields of a form, with their paths relative to the component. */
+function plainFields(sections: readonly SectionDef[]): (string | number)[][] {
+  return sections.flatMap((s) => s.items.filter((i) => i.kind === 'field').map((f) => [...s.key, ...f.key]));
+}
+
+describe('the kind registry', () => {
+  it('has one module for every ComponentKind, in palette order, feeding only registered kinds', () => {
+    expect(kindModules().map((m) => m.kind).sort()).toEqual(Object.keys(ALL).sort());
+    for (const k of Object.keys(ALL) as ComponentKind[]) expect(kindModule(k).kind).toBe(k);
+    for (const m of kindModules()) for (const f of m.feeds) expect(ALL[f]).toBe(true);
+    expect(kindModules()[0]!.kind).toBe('traffic');
+  });
+
+  it("draws every kind of a design as a node, and each node's form names fields the scenario schema has", () => {
+    const schema = JSON.parse(schemaText) as SchemaNode;
+    const doc = everyKindDoc();
+    const graph = scenarioToGraph(doc);
+    expect(new Set(graph.nodes.map((n) => n.data.kind))).toEqual(new Set(Object.keys(ALL)));
+    for (const n of graph.nodes) {
+      const m = kindModule(n.data.kind);
+      // A balancer's fragment is its service's `routing`: its fields sit on the service object.
+      for (const path of plainFields(m.sections)) expect(schemaAt(schema, doc, [...n.data.docPath, ...path]), `${m.kind}: ${path.join('.')}`).toBeDefined();
+    }
+  });
+
+  it('gives each node its live lines from its own module after a run', () => {
+    const doc = smallDoc();
+    const result = runDoc(doc);
+    const ctx = { services: 1, pools: 1, poolName: 'gpu' };
+    expect(nodeStatus('service', result, null, ctx)?.lines.map((l) => l.label)).toContain('availability');
+    expect(nodeStatus('nodePool', result, null, ctx)?.lines.map((l) => l.label)).toContain('peak GPUs');
+    expect(nodeStatus('traffic', result, 0, ctx)?.lines[0]?.value).toMatch(/req\/s$/);
+    expect(nodeStatus('cache', result, null, ctx)).toBeNull();
+  });
+});
+
+describe('a new kind is one module', () => {
+  // A fake kind known to nothing but its own module: one object at `spec.probe`.
+  const PROBE = 'probe' as ComponentKind;
+  const probe: ComponentKindModule = {
+    kind: PROBE,
+    label: 'Probe',
+    glyph: 'P',
+    description: 'A fake kind for this test',
+    phrase: 'a probe',
+    accent: '#000000',
+    single: true,
+    feeds: ['service'],
+    yamlBox: true,
+    add: (doc) => ({ doc: setIn(doc, ['spec', 'probe'], { every: '1m' }), id: 'probe' }),
+    present: presentAt(['spec', 'probe']),
+    issueScope: (node) => node.data.docPath,
+    sections: [{ title: 'Probe', key: [], items: [field('every', 'Every')] }],
+    summary: (f) => ({ title: 'Probe', detail: `every ${String(f.every)}` }),
+    status: () => null,
+    graph: singletonMapping(PROBE, 'probe', ['spec', 'probe'], () => 0),
+  };
+  let unregister: (() => void) | null = null;
+  afterEach(() => {
+    unregister?.();
+    unregister = null;
+  });
+
+  it('appears in the palette, adds, draws, edits, connects and round-trips without any other file knowing it', () => {
+    unregister = registerKind(probe);
+    const { unmount } = render(
+      <ReactFlowProvider>
+        <Palette doc={smallDoc()} dispatch={() => undefined} />
+      </ReactFlowProvider>,
+    );
+    expect(screen.getByTestId('palette-probe').textContent).toContain('Probe');
+    unmount();
+
+    let s = designReducer(initialDesignState(smallDoc()), { type: 'addComponent', kind: PROBE });
+    expect(getIn(s.doc, ['spec', 'probe'])).toEqual({ every: '1m' });
+    expect(s.selection).toEqual(['probe']);
+    // A single kind is added once.
+    expect(designReducer(s, { type: 'addComponent', kind: PROBE })).toBe(s);
+
+    const graph = scenarioToGraph(s.doc);
+    const node = graph.nodes.find((n) => n.id === 'probe')!;
+    expect(node.data.kind).toBe(PROBE);
+    expect(probe.summary(node.data.fragment).detail).toBe('every 1m');
+    expect(graphToScenario(graph, s.doc)).toEqual(s.doc);
+    expect(canConnect(graph, 'probe', 'pool:gpu')).toEqual({ ok: false, reason: 'a probe connects to a model service, not to a node pool' });
+
+    render(<Inspector doc={s.doc} graph={graph} selection={['probe']} errors={[]} dispatch={() => undefined} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Probe');
+    expect(document.querySelector('[data-field="spec.probe.every"]')).not.toBeNull();
+
+    s = designReducer(s, { type: 'remove', nodeIds: ['probe'], edgeIds: [] });
+    expect(getIn(s.doc, ['spec', 'probe'])).toBeUndefined();
+    expect(s.doc).toEqual(smallDoc());
+  });
+
+  it('is gone again once unregistered', () => {
+    unregister = registerKind(probe);
+    unregister();
+    unregister = null;
+    expect(kindModules().some((m) => m.kind === PROBE)).toBe(false);
+    expect(() => registerKind(kindModule('service'))).toThrow(/registered already/);
+  });
+});

@@ -1,0 +1,40 @@
+/** The model service: replicas serving requests, with its latency model, queue, batching and autoscalers. */
+import { asArray, asObject, setIn, type PlainObject } from '../../model/doc-path.ts';
+import { freshName } from '../../model/fresh-name.ts';
+import { listIds } from '../../model/node-ids.ts';
+import type { ComponentKindModule } from '../kind-module.ts';
+import { serviceGraph } from './service-graph.ts';
+import { SERVICE_SECTIONS } from './service-sections.ts';
+import { serviceStatus } from './service-status.ts';
+import { serviceSummary } from './service-summary.ts';
+
+export const serviceKind: ComponentKindModule = {
+  kind: 'service',
+  label: 'Model service',
+  glyph: '▣',
+  description: 'Replicas, latency, batching, queue, HPA',
+  phrase: 'a model service',
+  accent: '#067647',
+  single: false,
+  column: { order: 3, always: true },
+  feeds: ['nodePool', 'service'],
+  callsOwnKind: true,
+  yamlBox: true,
+  add: (doc) => {
+    const spec = asObject(doc.spec);
+    const services = asArray(spec.services);
+    const pools = asArray(spec.nodePools);
+    // Healthy with the default traffic (100 req/s): 7 replicas × 20 req/s (50 ms each) = 140 req/s, 71% busy.
+    const svc: PlainObject = { name: freshName('model', services), replicas: 7, latency: { distribution: 'constant', ms: 50 } };
+    const firstPool = asObject(pools[0]).name;
+    if (typeof firstPool === 'string') svc.nodePool = firstPool;
+    let out = setIn(doc, ['spec', 'services'], [...services, svc]);
+    if (spec.duration === undefined) out = setIn(out, ['spec', 'duration'], '1h');
+    return { doc: out, id: listIds('service', [...services, svc]).at(-1)! };
+  },
+  issueScope: (node) => node.data.docPath,
+  sections: SERVICE_SECTIONS,
+  summary: serviceSummary,
+  status: serviceStatus,
+  graph: serviceGraph,
+};
