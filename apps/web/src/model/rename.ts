@@ -2,7 +2,6 @@
  * Renaming a service or a pool renames what refers to it: `traffic.target`, calls' `to`, services'
  * `nodePool`, the cache annotation, and the canvas ids of the positions (`service:<name>`).
  */
-import { CACHE_ANNOTATION, CACHE_IN_SCHEMA } from '../kinds/cache/cache-mapping.ts';
 import { renameCallee } from './call-edges.ts';
 import { asArray, asObject, getIn, isObject, setIn, type PlainObject } from './doc-path.ts';
 
@@ -32,10 +31,6 @@ export function renameService(doc: PlainObject, from: string, to: string): Plain
     const renamed = renameCallee(calls, from, to);
     if (renamed !== calls) out = setIn(out, ['spec', 'services', i, 'calls'], renamed);
   });
-  if (!CACHE_IN_SCHEMA) {
-    const caches = getIn(out, ['metadata', 'annotations', CACHE_ANNOTATION]);
-    if (isObject(caches)) out = setIn(out, ['metadata', 'annotations', CACHE_ANNOTATION], renameKey(caches, from, to));
-  }
   return renamePositions(out, [
     [`service:${from}`, `service:${to}`],
     [`lb:${from}`, `lb:${to}`],

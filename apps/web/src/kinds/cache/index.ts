@@ -10,7 +10,7 @@ import { cacheId } from '../../model/node-ids.ts';
 import { addDetached, stripKind } from '../detached.ts';
 import type { ComponentKindModule, DocWriter } from '../kind-module.ts';
 import { s } from '../summary-text.ts';
-import { CACHE_IN_SCHEMA, cachePath, DEFAULT_CACHE, readCache, writeCaches } from './cache-mapping.ts';
+import { cachePath, DEFAULT_CACHE, readCache, writeCaches } from './cache-mapping.ts';
 
 const SECTIONS: readonly SectionDef[] = [{ title: 'Cache', key: [], items: [f('hitRatio', 'Hit ratio', 'value', { help: '0.3 or 30%' }), f('latency', 'Hit latency', 'value', { help: 'e.g. 2ms' })] }];
 
@@ -34,7 +34,6 @@ export const cacheKind: ComponentKindModule = {
   phrase: 'a cache',
   accent: '#0e7090',
   single: false,
-  ...(CACHE_IN_SCHEMA ? {} : { notSimulated: true }),
   column: { order: 1 },
   feeds: ['service', 'loadBalancer'],
   passThrough: true,
@@ -48,15 +47,13 @@ export const cacheKind: ComponentKindModule = {
   graph: {
     stage: 1,
     read: (r) => {
-      r.services.forEach((raw, i) => {
+      r.services.forEach((_raw, i) => {
         const id = r.serviceIds[i]!;
-        const svc = asObject(raw);
-        const name = typeof svc.name === 'string' ? svc.name : `#${i}`;
-        const cache = readCache(r.doc, i, name);
+        const cache = readCache(r.doc, i);
         if (cache === null) return;
         const c = cacheId(id);
         const head = r.front.get(id)!;
-        r.addNode({ id: c, kind: 'cache', docPath: cachePath(i, name), fragment: cache, order: i, row: i, attachedTo: id }, head);
+        r.addNode({ id: c, kind: 'cache', docPath: cachePath(i), fragment: cache, order: i, row: i, attachedTo: id }, head);
         r.addEdge(c, head);
         r.front.set(id, c);
       });
