@@ -165,7 +165,8 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
     const before = await runId(p);
     await p.fill(field, '-3');
     await expect.poll(() => p.getAttribute('[data-testid=results]', 'data-stale')).toBe('true');
-    expect(await p.textContent('[data-testid=stale-label]')).toMatch(/Stale — the design has issues to fix/);
+    // "From before your last edit" until the validation worker answers, then the reason.
+    await expect.poll(() => p.textContent('[data-testid=stale-label]')).toMatch(/Stale — the design has issues to fix/);
     expect(await p.$$eval('.ds-node__status', (els) => els.map((e) => e.getAttribute('data-stale')))).not.toContain('false');
     // Greyed, not just labelled: a translucent veil over the cards and charts.
     expect(await p.locator('[data-testid=results]').evaluate((el) => getComputedStyle(el, '::after').backgroundColor)).toMatch(/^rgba\(244, 246, 249, 0\.6\d*\)$/);
