@@ -56,7 +56,14 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
       await p.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.4);
       const lines = (await fig.locator('.ds-tooltip').innerText()).split('\n').filter((l) => l.trim() !== '');
       expect(lines[0], id).toMatch(/^t = \d+:\d\d$/);
-      for (const l of lines.slice(1)) expect(l, `${id} tooltip`).toMatch(new RegExp(`: -?[\\d.,]+[kM]? ${unit.replace(/[$/]/g, '\\$&')}$`));
+      // Each series line ends with its unit: the chart's, or the series' own noun on a chart of counts ("64 replicas", not "64 count").
+      const rows = await fig.locator('.ds-tooltip [data-unit]').evaluateAll((els) => els.map((e) => ({ text: (e as HTMLElement).innerText.trim(), unit: e.getAttribute('data-unit')! })));
+      expect(rows.length, id).toBeGreaterThan(0);
+      for (const r of rows) {
+        expect(unit === 'count' ? r.unit : unit, `${id} tooltip unit`).toBe(r.unit);
+        expect(r.unit, `${id} tooltip unit`).not.toBe('count');
+        expect(r.text, `${id} tooltip`).toMatch(new RegExp(`: -?[\\d.,]+[kM]? ${r.unit.replace(/[$/]/g, '\\$&')}$`));
+      }
       for (const ref of await fig.locator('[data-ref] text').allTextContents()) expect(ref.trim(), `${id} reference line`).toMatch(new RegExp(` ${unit.replace(/[$/]/g, '\\$&')}$`));
       const axis = await fig.evaluate((el) => {
         const r = (e: Element) => {

@@ -247,8 +247,8 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
         <div className="ds-tooltip" style={tooltipLeft ? { right: width - cx + 8 } : { left: cx + 8 }} role="status">
           <div className="ds-tooltip__time">t = {formatClock(t[ci]!)}</div>
           {model.series.map((s) => (
-            <div key={s.key}>
-              <span className="ds-swatch" style={{ background: s.color }} /> {s.label}: {tickLabel(valueAt(s, t, ci))} {model.unit}
+            <div key={s.key} data-unit={s.unit ?? model.unit}>
+              <span className="ds-swatch" style={{ background: s.color }} /> {s.label}: {tickLabel(valueAt(s, t, ci))} {s.unit ?? model.unit}
             </div>
           ))}
           {marksAt(marks, t, ci).map((m, k) => (

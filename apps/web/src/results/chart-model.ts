@@ -14,6 +14,8 @@ export interface ChartSeries {
   /** CSS colour (a custom property). */
   color: string;
   dashed?: boolean;
+  /** The unit of this series' values when the chart's own is a bare count (`replicas`, `nodes`): the tooltip says it. */
+  unit?: string;
   /** Drawn as a filled area under the line. */
   area?: boolean;
   /** The series' own interval ends (s) when they are not the chart's (a compared run with another interval). */
@@ -100,10 +102,10 @@ export function buildCharts(result: RunResult, scenario: Scenario | null): Chart
       title: 'Replicas and nodes',
       unit: 'count',
       series: [
-        { key: 'desired', label: 'replicas desired', values: ts.desiredReplicas, color: 'var(--c-desired)', dashed: true },
-        { key: 'ready', label: 'replicas ready', values: ts.readyReplicas, color: 'var(--c-served)' },
-        { key: 'nodes', label: 'nodes ready', values: ts.readyNodes, color: 'var(--c-nodes)' },
-        { key: 'provisioning', label: 'nodes provisioning', values: ts.provisioningNodes, color: 'var(--c-warn)' },
+        { key: 'desired', label: 'replicas desired', values: ts.desiredReplicas, color: 'var(--c-desired)', dashed: true, unit: 'replicas' },
+        { key: 'ready', label: 'replicas ready', values: ts.readyReplicas, color: 'var(--c-served)', unit: 'replicas' },
+        { key: 'nodes', label: 'nodes ready', values: ts.readyNodes, color: 'var(--c-nodes)', unit: 'nodes' },
+        { key: 'provisioning', label: 'nodes provisioning', values: ts.provisioningNodes, color: 'var(--c-warn)', unit: 'nodes' },
       ],
       refLines: [],
       note: null,
