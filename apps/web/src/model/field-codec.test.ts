@@ -31,6 +31,10 @@ describe('field codec', () => {
       expect(formatFieldValue(input, parseFieldText(input, text))).toBe(text);
     }
     expect(formatFieldValue('pairs', [{ at: '1h', qps: 5 }])).toBe('1h, 5');
+    // A seed's claim with its quote (colons inside) survives an edit of the box.
+    const quoted = { 'replicas.max': { value: 65, quote: 'Peak (1000 QPS): HPA scales to 65 pods' }, 'gpus.peak': 70 };
+    expect(parseFieldText('claims', formatFieldValue('claims', quoted))).toEqual(quoted);
+    expect(parseFieldText('claims', 'cost.monthly: {not json')).toEqual({ 'cost.monthly': '{not json' });
     expect(formatFieldValue('value', undefined)).toBe('');
   });
 });

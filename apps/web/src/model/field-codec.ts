@@ -18,6 +18,19 @@ export function coerceScalar(text: string): string | number | undefined {
   return NUMBER.test(t) ? Number(t) : t;
 }
 
+/** A claim's value: a number, text, or the `{ value, quote }` object a seed's claim carries (its JSON, as shown). */
+function claimValue(text: string): unknown {
+  const t = text.trim();
+  if (t.startsWith('{')) {
+    try {
+      return JSON.parse(t) as unknown;
+    } catch {
+      // Not JSON after all: the text goes to the schema, which says what is wrong with it.
+    }
+  }
+  return coerceScalar(t);
+}
+
 function show(v: unknown): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'object') return JSON.stringify(v);
@@ -61,9 +74,10 @@ export function parseFieldText(input: FieldInput, text: string): unknown {
       if (lines.length === 0) return undefined;
       const out: Record<string, unknown> = {};
       for (const l of lines) {
-        const colon = l.lastIndexOf(':');
+        // A metric name has no colon; the value may (a quoted claim is shown as its JSON, quote and all).
+        const colon = l.indexOf(':');
         if (colon < 0) out[l] = null;
-        else out[l.slice(0, colon).trim()] = coerceScalar(l.slice(colon + 1));
+        else out[l.slice(0, colon).trim()] = claimValue(l.slice(colon + 1));
       }
       return out;
     }
