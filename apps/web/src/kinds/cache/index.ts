@@ -4,27 +4,14 @@
  * yet, it waits under `spec.canvas.detached`.
  */
 import { asArray, asObject, getIn } from '../../model/doc-path.ts';
-import type { DesignNode } from '../../model/design-graph.ts';
 import { field as f, type SectionDef } from '../../model/inspector-fields.ts';
 import { cacheId } from '../../model/node-ids.ts';
-import { addDetached, stripKind } from '../detached.ts';
-import type { ComponentKindModule, DocWriter } from '../kind-module.ts';
+import { addDetached, attachedTo, stripKind } from '../detached.ts';
+import type { ComponentKindModule } from '../kind-module.ts';
 import { s } from '../summary-text.ts';
 import { cachePath, DEFAULT_CACHE, readCache, writeCaches } from './cache-mapping.ts';
 
 const SECTIONS: readonly SectionDef[] = [{ title: 'Cache', key: [], items: [f('hitRatio', 'Hit ratio', 'value', { help: '0.3 or 30%' }), f('latency', 'Hit latency', 'value', { help: 'e.g. 2ms' })] }];
-
-/** Service node id → the cache in front of it (directly, or in front of its balancer). */
-function attached(w: DocWriter): Map<string, DesignNode> {
-  const out = new Map<string, DesignNode>();
-  for (const n of w.graph.nodes) {
-    if (n.data.kind !== 'cache') continue;
-    const target = w.wiring.next.get(n.id);
-    const svc = target?.data.kind === 'loadBalancer' ? w.wiring.next.get(target.id) : target;
-    if (svc?.data.kind === 'service') out.set(svc.id, n);
-  }
-  return out;
-}
 
 export const cacheKind: ComponentKindModule = {
   kind: 'cache',
@@ -59,7 +46,7 @@ export const cacheKind: ComponentKindModule = {
       });
     },
     write: (doc, w) => {
-      const caches = attached(w);
+      const caches = attachedTo(w, 'cache');
       const byIndex = new Map<number, ReturnType<typeof stripKind>>();
       w.nodesOf('service').forEach((n, i) => {
         const c = caches.get(n.id);
@@ -68,7 +55,7 @@ export const cacheKind: ComponentKindModule = {
       return writeCaches(doc, asArray(getIn(doc, ['spec', 'services'])).map(asObject), byIndex);
     },
     canvasId: (node, w) => {
-      const svc = [...attached(w)].find(([, c]) => c === node)?.[0];
+      const svc = [...attachedTo(w, 'cache')].find(([, c]) => c === node)?.[0];
       return svc === undefined ? null : cacheId(w.newId(svc));
     },
   },

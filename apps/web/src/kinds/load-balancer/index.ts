@@ -5,11 +5,10 @@
  */
 import type { RunResult } from '@design-sim/sim-core';
 import { asObject, setIn } from '../../model/doc-path.ts';
-import type { DesignNode } from '../../model/design-graph.ts';
 import { field as f, type SectionDef } from '../../model/inspector-fields.ts';
 import { loadBalancerId } from '../../model/node-ids.ts';
-import { addDetached } from '../detached.ts';
-import type { ComponentKindModule, DocWriter } from '../kind-module.ts';
+import { addDetached, attachedTo } from '../detached.ts';
+import type { ComponentKindModule } from '../kind-module.ts';
 import { s } from '../summary-text.ts';
 
 const ROUTING = ['least-outstanding', 'round-robin', 'random', 'shared-queue'] as const;
@@ -17,17 +16,6 @@ const ROUTING = ['least-outstanding', 'round-robin', 'random', 'shared-queue'] a
 const SECTIONS: readonly SectionDef[] = [
   { title: 'Load balancer', key: [], items: [f('routing', 'Routing', 'select', { options: ROUTING, help: 'shared-queue = one FIFO at the balancer (M/M/c)' })] },
 ];
-
-/** Service node id → the balancer connected to it (a service has one). */
-function attached(w: DocWriter): Map<string, DesignNode> {
-  const out = new Map<string, DesignNode>();
-  for (const n of w.graph.nodes) {
-    if (n.data.kind !== 'loadBalancer') continue;
-    const target = w.wiring.next.get(n.id);
-    if (target?.data.kind === 'service') out.set(target.id, n);
-  }
-  return out;
-}
 
 export const loadBalancerKind: ComponentKindModule = {
   kind: 'loadBalancer',
@@ -63,7 +51,7 @@ export const loadBalancerKind: ComponentKindModule = {
       });
     },
     write: (doc, w) => {
-      const lbs = attached(w);
+      const lbs = attachedTo(w, 'loadBalancer');
       let out = doc;
       w.nodesOf('service').forEach((n, i) => {
         out = setIn(out, ['spec', 'services', i, 'routing'], lbs.get(n.id)?.data.fragment.routing);
@@ -71,7 +59,7 @@ export const loadBalancerKind: ComponentKindModule = {
       return out;
     },
     canvasId: (node, w) => {
-      const svc = [...attached(w)].find(([, lb]) => lb === node)?.[0];
+      const svc = [...attachedTo(w, 'loadBalancer')].find(([, lb]) => lb === node)?.[0];
       return svc === undefined ? null : loadBalancerId(w.newId(svc));
     },
   },
