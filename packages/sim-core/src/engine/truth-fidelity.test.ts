@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../api/compile-scenario.ts';
 import { parseScenarioText } from '../scenario/parse-scenario.ts';
-import { closedNetwork, erlangB, forkJoinNelsonTantawi, lognormalMoments, meanSojourn, mg1MeanWait, mmck, sojournQuantile } from '../theory/index.ts';
+import { closedNetwork, erlangB, forkJoinNelsonTantawi, lognormalMoments, meanSojourn, mg1MeanWait, mmck, sojournQuantile, waitTail } from '../theory/index.ts';
 import type { EngineResult } from './engine-result.ts';
 import { runEngine } from './simulation.ts';
 
@@ -74,6 +74,24 @@ describe('M/M/c: the whole sojourn distribution (mean, p50, p90, p99) within 3% 
   }
 });
 
+describe('the M/M/c wait: P(W > 0) is Erlang C', () => {
+  it('a connection pool of 6 in front of an unbounded database is an M/M/6 queue: the share of calls that waited is C(6, a) within 1.5%', () => {
+    // One caller replica answering at once; its pool is the only limit (the database has 1,000 slots), so a
+    // call waits exactly when all 6 connections are out: the M/M/c wait, P(W > 0) = C = waitTail(q, 0).
+    const lambda = 48;
+    const seconds = 2 * 3600;
+    const r = run(
+      head({ seconds, warmup: 300, seed: 71, traffic: poisson(lambda) }) +
+        `    - { name: api, replicas: 1, concurrency: 4096, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 0.000001 }, calls: [{ to: db, connections: 6 }] }\n` +
+        `    - { name: db, replicas: 1, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: exponential, meanMs: 100 } }\n`,
+    );
+    const q = { lambda, mu: 10, servers: 6 };
+    const api = r.services[0]!.stats!;
+    expect(relErr(api.connectionWaits / api.visits, waitTail(q, 0))).toBeLessThan(0.015);
+    expect(relErr(r.latency.mean(), meanSojourn(q) * 1000)).toBeLessThan(0.03);
+  });
+});
+
 describe('M/G/1 against the Pollaczek–Khinchine mean wait λE[S²] / 2(1 − ρ), within 3%', () => {
   it('lognormal service, p50 40 ms and p99 200 ms (SCV 0.61), ρ = 0.5', () => {
     const z99 = 2.3263478740408408; // standard normal 0.99 quantile
@@ -117,6 +135,8 @@ describe('open Jackson networks: each station is M/M/c at the traffic equations�
       const e = stations[i]!;
       expect(relErr(s.stats!.own().mean(), mmcMs(e.c, e.lambda, e.meanMs))).toBeLessThan(0.03);
       expect(relErr(s.stats!.served, e.lambda * measured)).toBeLessThan(0.01);
+      // Little's law on the servers: mean busy servers = λ × E[S], so utilization = λ·E[S] / c.
+      expect(relErr(s.utilization, (e.lambda * e.meanMs) / 1000 / e.c)).toBeLessThan(0.02);
     }
   }
 
