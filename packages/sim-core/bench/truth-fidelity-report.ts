@@ -113,6 +113,28 @@ for (const c of [1, 2, 8, 64, 256]) {
   }
 }
 
+// How a user writes c servers. One replica with `concurrency: c` and its own FIFO queue is M/M/c whatever the
+// routing; replicas × concurrency behind `routing: shared-queue` is M/M/(replicas × concurrency); c
+// replicas behind the default `least-outstanding` balancer are join-the-shortest-queue, not M/M/c: slower
+// than Erlang C (a request waits at a replica while another may free first), faster than c separate M/M/1.
+add('mmc-forms', () => {
+  const lambda = 144; // ρ = 0.9 on 8 servers of 50 ms
+  const forms: [string, string, number][] = [
+    ['one replica, concurrency 8 (default routing)', 'replicas: 1, concurrency: 8', 8],
+    ['4 replicas × concurrency 2, shared-queue', 'replicas: 4, concurrency: 2, routing: shared-queue', 8],
+    ['8 replicas, default least-outstanding', 'replicas: 8', 8],
+  ];
+  for (const [label, spec, c] of forms) {
+    const j = run(
+      'forms',
+      head('forms', { duration: 6 * 3600, warmup: 600, seed: 5, traffic: poisson(lambda) }) + `    - { name: api, ${spec}, gpusPerReplica: 0, latency: { distribution: exponential, meanMs: 50 } }\n`,
+    );
+    const q = { lambda, mu: 20, servers: c };
+    row(`M/M/8 ρ = 0.9 written as ${label}, 6 h`, 'mean (Erlang C M/M/8)', meanSojourn(q) * 1000, j.summary.latencyMs.mean);
+    row(`M/M/8 ρ = 0.9 written as ${label}, 6 h`, 'p99 (Erlang C M/M/8)', sojournQuantile(q, 0.99) * 1000, j.summary.latencyMs.p99);
+  }
+});
+
 // P(W > 0) = Erlang C: a connection pool of 6 with an unbounded callee is an M/M/6 queue, and
 // services.api.requests.connectionWaits counts the calls that waited.
 add('pool-erlang-c', () => {

@@ -74,6 +74,19 @@ describe('M/M/c: the whole sojourn distribution (mean, p50, p90, p99) within 3% 
   }
 });
 
+describe('M/M/c as a user may write it: concurrency per replica is servers too', () => {
+  it('one replica with concurrency 8 (default routing) and 4 replicas × concurrency 2 behind shared-queue are both M/M/8: mean and p99 within 3%', () => {
+    const lambda = 144; // ρ = 0.9
+    const seconds = 2_000_000 / lambda;
+    const q = { lambda, mu: 20, servers: 8 };
+    for (const spec of ['replicas: 1, concurrency: 8', 'replicas: 4, concurrency: 2, routing: shared-queue']) {
+      const r = run(head({ seconds, warmup: seconds * 0.02, seed: 5, traffic: poisson(lambda) }) + `    - { name: api, ${spec}, gpusPerReplica: 0, latency: { distribution: exponential, meanMs: 50 } }\n`);
+      expect(relErr(r.latency.mean(), meanSojourn(q) * 1000)).toBeLessThan(0.03);
+      expect(relErr(r.latency.quantile(0.99), sojournQuantile(q, 0.99) * 1000)).toBeLessThan(0.03);
+    }
+  });
+});
+
 describe('the M/M/c wait: P(W > 0) is Erlang C', () => {
   it('a connection pool of 6 in front of an unbounded database is an M/M/6 queue: the share of calls that waited is C(6, a) within 1.5%', () => {
     // One caller replica answering at once; its pool is the only limit (the database has 1,000 slots), so a
