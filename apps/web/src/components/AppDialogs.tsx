@@ -1,8 +1,8 @@
 /** The open dialog (the app store's `dialog`): library, practice prompts, shortcuts, New, the YAML and the share link. */
-import type { PlainObject } from '../model/doc-path.ts';
 import { docToYaml } from '../model/scenario-yaml.ts';
 import type { AppActions } from '../state/app-actions.ts';
-import { useApp } from '../state/app-store.ts';
+import { useApp, useAppStore } from '../state/app-store.ts';
+import { selectDoc, selectFileName } from '../state/design-slice.ts';
 import { LibraryDialog } from './LibraryDialog.tsx';
 import { Modal } from './Modal.tsx';
 import { NewDesignDialog } from './NewDesignDialog.tsx';
@@ -10,8 +10,11 @@ import { ShareDialog } from './ShareDialog.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 
 /** The dialogs of the app shell. */
-export function AppDialogs({ doc, fileName, actions }: { doc: PlainObject; fileName: string; actions: AppActions }) {
+export function AppDialogs({ actions }: { actions: AppActions }) {
   const dialog = useApp((s) => s.dialog);
+  const fileName = useApp(selectFileName);
+  // The document is read when a dialog opens, not subscribed to: no dialog shows it changing.
+  const doc = selectDoc(useAppStore().getState());
   const setDialog = useApp((s) => s.setDialog);
   const close = () => setDialog(null);
   switch (dialog) {
