@@ -87,8 +87,9 @@ export function createAppActions(store: StoreApi<AppState>, now: () => Date = ()
       const clip = copySelection(doc, selection);
       if (clip === null) return;
       app().setClip(clip);
-      const names = [...clip.services, ...clip.pools].map((c) => String(c.item.name));
-      app().setNotice({ kind: 'info', title: `Copied ${names.join(', ')}. Ctrl+V pastes a copy.`, lines: clip.skipped.length > 0 ? [`Not copied: ${clip.skipped.join(', ')} (one per scenario).`] : [] });
+      const names = [...clip.entries.map((c) => String(c.item.name)), ...(clip.notes.length === 0 ? [] : [clip.notes.length === 1 ? 'a note' : `${clip.notes.length} notes`])];
+      const skipped = clip.skipped.map((x) => `${x.id} (${x.why})`);
+      app().setNotice({ kind: 'info', title: `Copied ${names.join(', ')}. Ctrl+V pastes a copy.`, lines: skipped.length > 0 ? [`Not copied: ${skipped.join(', ')}.`] : [] });
     },
 
     paste: () => {

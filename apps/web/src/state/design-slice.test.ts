@@ -95,7 +95,7 @@ describe('the design slice of the app store', () => {
     store.subscribe(calls);
     store.getState().undo();
     store.getState().dispatch({ type: 'select', ids: [] });
-    store.getState().dispatch({ type: 'paste', clip: { services: [], pools: [], skipped: [] } });
+    store.getState().dispatch({ type: 'paste', clip: { entries: [], notes: [], skipped: [] } });
     expect(calls).not.toHaveBeenCalled();
   });
 });
