@@ -184,12 +184,36 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
     expect(await p.getAttribute('[data-testid=results]', 'data-run')).toBe(`main-${before}`);
   });
 
-  it('Compare keeps the toolbar title readable and passes axe', async () => {
+  it('Compare keeps the toolbar title readable, lines up the plot areas of a row when a title wraps, and passes axe', async () => {
     const titleWidth = () => p.locator('.ds-brand__title').evaluate((el) => el.getBoundingClientRect().width);
     expect(await titleWidth()).toBeGreaterThan(160);
     await compareAllOnDemand(p);
     // Undo is enabled now and the tabs still wrap to their own row: the title keeps its room.
     expect(await titleWidth()).toBeGreaterThan(160);
+    // The overlaid charts, two a row: some caption wraps onto two lines here ("Requests in flight (at interval
+    // ends) (requests) — A dashed, B solid"), and each row's plots still start at the same height.
+    await p.locator('[data-testid=compare-charts]').scrollIntoViewIfNeeded();
+    const figs = await p.$$eval('[data-testid=compare-charts] figure', (els) =>
+      els.map((f) => {
+        // The lines the caption's text and buttons take (its box is stretched to its row's height, so the box says nothing).
+        const tops: number[] = [];
+        const walk = document.createTreeWalker(f.querySelector('figcaption')!, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n !== null; n = walk.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          for (const r of range.getClientRects()) if (r.height > 0) tops.push(r.top);
+        }
+        tops.sort((a, b) => a - b);
+        const lines = tops.filter((t, k) => k === 0 || t - tops[k - 1]! > 8).length;
+        return { id: f.getAttribute('data-chart'), left: Math.round(f.getBoundingClientRect().left), lines, plotTop: f.querySelector('svg')!.getBoundingClientRect().top };
+      }),
+    );
+    found['compare chart rows'] = figs;
+    expect(figs.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(figs.map((f) => f.left)).size).toBe(2);
+    expect(figs.some((f) => f.lines >= 2) && figs.some((f) => f.lines === 1), 'one caption wraps at 1440×900, another does not').toBe(true);
+    for (let k = 0; k + 1 < figs.length; k += 2) expect(Math.abs(figs[k]!.plotTop - figs[k + 1]!.plotTop), `${figs[k]!.id} | ${figs[k + 1]!.id}`).toBeLessThan(1);
+    await screenshot(p, 'i12-compare-aligned');
     expect(await seriousViolations('compare')).toEqual([]);
     await p.click('[data-testid=mode-design]');
   });
