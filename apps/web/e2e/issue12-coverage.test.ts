@@ -334,6 +334,32 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
     await phone.context().close();
   });
 
+  it('on a phone (390×844) the canvas is drawn at a readable size and pans by dragging', async () => {
+    const phone = await openPage(browser, `${baseUrl}#lib=autoscaling-100-to-1000-qps.yaml`, 390, 844, pageErrors);
+    await phone.waitForSelector('.ds-node');
+    const scale = () => phone.$eval('.react-flow__viewport', (v) => new DOMMatrix(getComputedStyle(v).transform).a);
+    // fitView runs once the nodes are measured; then the zoom stays.
+    await expect.poll(scale, { timeout: 15_000 }).toBeGreaterThanOrEqual(0.85);
+    // The smallest text of any node as drawn: its font size times the zoom (three columns fitted into 390 px drew 5 px text).
+    const smallest = await phone.$$eval('.ds-node *', (els) => {
+      const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+      return Math.min(...els.filter((e) => [...e.childNodes].some((c) => c.nodeType === 3 && c.textContent!.trim() !== '')).map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom));
+    });
+    found['phone canvas: smallest node text, px'] = smallest;
+    expect(smallest).toBeGreaterThanOrEqual(8.9);
+    expect(await phone.textContent('.ds-readonly-note')).toContain('drag the canvas');
+    // Dragging the empty canvas pans it, so the nodes off screen can be reached.
+    const before = await phone.$eval('.react-flow__viewport', (v) => new DOMMatrix(getComputedStyle(v).transform).e);
+    const box = (await phone.locator('[data-testid=canvas]').boundingBox())!;
+    await phone.mouse.move(box.x + box.width / 2, box.y + 20);
+    await phone.mouse.down();
+    await phone.mouse.move(box.x + box.width / 2 - 120, box.y + 20, { steps: 6 });
+    await phone.mouse.up();
+    expect(await phone.$eval('.react-flow__viewport', (v) => new DOMMatrix(getComputedStyle(v).transform).e)).toBeLessThan(before - 100);
+    await screenshot(phone, 'i12-phone-canvas');
+    await phone.context().close();
+  });
+
   it('raised no uncaught page errors', () => {
     expect(pageErrors).toEqual([]);
   });

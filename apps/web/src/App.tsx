@@ -120,7 +120,7 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
             onNew={() => setDialog('new')}
           />
           {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} onRestore={actions.restore} />}
-          {phone && <p className="ds-readonly-note">Read-only on a small screen: open the design on a wider screen to edit it.</p>}
+          {phone && <p className="ds-readonly-note">Read-only on a small screen: drag the canvas to see all of it; open the design on a wider screen to edit it.</p>}
           <main className={`ds-main${panels.palette && !phone ? '' : ' no-palette'}${panels.inspector && !phone ? '' : ' no-inspector'}`}>
             {panels.palette && !phone && <PalettePane />}
             <div className="ds-center" style={{ gridTemplateRows: phone ? undefined : `minmax(6rem, ${split}%) auto minmax(6rem, 1fr)` }}>
