@@ -14,7 +14,7 @@ import { callPath } from '../model/call-edges.ts';
 import { pathWithin } from '../model/validate-design.ts';
 import { FragmentYaml } from './FragmentYaml.tsx';
 import { useApp } from '../state/app-store.ts';
-import { selectDispatch, selectGraph, selectSelection, selectSimDoc } from '../state/design-slice.ts';
+import { selectDispatch, selectDoc, selectGraph, selectSelection } from '../state/design-slice.ts';
 import { sectionFieldPaths, SectionForm, type FormContext } from './SectionForm.tsx';
 
 interface Props {
@@ -134,8 +134,8 @@ export const Inspector = memo(InspectorImpl);
 
 /** The inspector of the app's design (its store): re-renders for the document, the graph and the selection, not for a run. */
 export function InspectorPane({ errors }: { errors: readonly ScenarioIssue[] }) {
-  // The document without canvas positions: what the forms show.
-  const doc = useApp(selectSimDoc);
+  // The whole document: a component not yet connected lives in `spec.canvas.detached`.
+  const doc = useApp(selectDoc);
   const graph = useApp(selectGraph);
   const selection = useApp(selectSelection);
   const dispatch = useApp(selectDispatch);
