@@ -184,6 +184,42 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
     expect(await p.getAttribute('[data-testid=results]', 'data-run')).toBe(`main-${before}`);
   });
 
+  it('undo and redo over the store: typing into a field is one step, a drag is one step; Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y and the buttons', async () => {
+    await p.uncheck('text=run on every edit');
+    const replicas = '[data-field="spec.services[0].replicas"]';
+    await p.click('[data-testid="node-service:model"]');
+    expect(await p.inputValue(replicas)).toBe('7');
+    await p.locator(replicas).fill('');
+    await p.locator(replicas).pressSequentially('123');
+    // Keys go to the canvas (not a text box): the field's three keystrokes and the clearing are one step back.
+    await p.click('[data-testid="node-service:model"]', { position: { x: 8, y: 8 } });
+    const value = () => p.inputValue(replicas);
+    expect(await value()).toBe('123');
+    await p.keyboard.press('Control+z');
+    await expect.poll(value).toBe('7');
+    await p.keyboard.press('Control+Shift+z');
+    await expect.poll(value).toBe('123');
+    await p.keyboard.press('Control+z');
+    await p.keyboard.press('Control+y');
+    await expect.poll(value).toBe('123');
+    await p.click('[data-testid=undo]');
+    await expect.poll(value).toBe('7');
+    expect(await p.isDisabled('[data-testid=redo]')).toBe(false);
+    // A drag of a node, however many moves, is one step.
+    const node = p.locator('[data-testid="node-pool:gpu"]');
+    const at = () => node.evaluate((el) => (el.closest('.react-flow__node') as HTMLElement).style.transform);
+    const start = await at();
+    const box = (await node.boundingBox())!;
+    await p.mouse.move(box.x + 30, box.y + 10);
+    await p.mouse.down();
+    await p.mouse.move(box.x + 90, box.y + 70, { steps: 8 });
+    await p.mouse.up();
+    expect(await at()).not.toBe(start);
+    await p.keyboard.press('Control+z');
+    await expect.poll(at).toBe(start);
+    await p.check('text=run on every edit');
+  });
+
   it('Compare keeps the toolbar title readable, lines up the plot areas of a row when a title wraps, and passes axe', async () => {
     const titleWidth = () => p.locator('.ds-brand__title').evaluate((el) => el.getBoundingClientRect().width);
     expect(await titleWidth()).toBeGreaterThan(160);
