@@ -51,6 +51,8 @@ describe('canvas basics (issue #12)', () => {
       expect(await p.getAttribute('[data-testid=verdict]', 'data-pass')).toBe('true');
     }
     expect(await p.textContent('[data-testid="node-service:llm"]')).toContain('llama-3.1-8b');
+    // The notice names the template as written: "LLM", not "llm".
+    expect(await p.textContent('[data-testid=notice]')).toContain('New design: LLM service (token-level).');
     // TTFT and TPOT cards carry their other percentile.
     expect(await p.textContent('[data-testid="card-ttft.p99-more"]')).toMatch(/^p50 [\d.]+ ms$/);
     expect(await p.textContent('[data-testid="card-tpot.p50-more"]')).toMatch(/^p99 [\d.]+ ms$/);

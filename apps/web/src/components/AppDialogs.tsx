@@ -9,6 +9,11 @@ import { NewDesignDialog } from './NewDesignDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 
+/** A title inside a sentence: its first letter in lower case, unless it opens with an acronym ("LLM service"). */
+function inSentence(title: string): string {
+  return /^[A-Z]{2}/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
+}
+
 /** The dialogs of the app shell. */
 export function AppDialogs({ actions }: { actions: AppActions }) {
   const dialog = useApp((s) => s.dialog);
@@ -41,7 +46,7 @@ export function AppDialogs({ actions }: { actions: AppActions }) {
             close();
             actions.load(t.doc, {
               kind: 'info',
-              title: `New design: ${t.title.toLowerCase()}. ${t.description}`,
+              title: `New design: ${inSentence(t.title)}. ${t.description}`,
               lines: [t.id === 'blank' ? 'Add components from the palette, or open a scenario from the Library.' : 'Change it on the canvas and in the inspector; the Optimize tab sizes it for you.'],
             });
           }}
