@@ -199,8 +199,11 @@ export class RequestFlow {
       if (this.trace !== null && (store.flags[caller]! & VisitFlag.Traced) !== 0) this.trace.child(caller, child, sendAt);
     }
     if (delay > 0) this.heap.push(sendAt + this.netSeconds, FLOW_BASE * DELIVER + child);
-    else if (this.inline[call.to] === 1) this.deliver(child, now);
-    else this.net!.push(now + this.netSeconds, DELIVER * FLOW_BASE + child);
+    else if (this.inline[call.to] !== 1) this.net!.push(now + this.netSeconds, DELIVER * FLOW_BASE + child);
+    // Sent now, with no network time: its caller is the visit running this step, alive by construction, so
+    // only a connection pool stands between the call and its callee.
+    else if (call.connections > 0) this.deliver(child, now);
+    else this.services[call.to]!.arrive(child, now);
   }
 
   /** A call reaches its callee (after the network and any back-off). */
@@ -289,38 +292,50 @@ export class RequestFlow {
 
   private visitEnded(slot: number, now: number, outcome: VisitOutcome): void {
     const store = this.store;
-    if (this.batchFollowers.size > 0) {
-      const followers = this.batchFollowers.get(slot);
-      if (followers !== undefined) {
-        this.batchFollowers.delete(slot);
-        for (const f of followers) {
-          store.callWait[f] = store.callWait[slot]!;
-          this.visitEnded(f, now, outcome);
-        }
+    // A served reply that takes no time ends its caller's visit too when that was the caller's last call:
+    // the chain of callers is walked up here, in a loop, rather than by recursion through `respond`.
+    for (;;) {
+      if (this.batchFollowers.size > 0) this.endFollowers(slot, now, outcome);
+      const flags = store.flags[slot]!;
+      const s = store.service[slot]!;
+      if (this.graph) this.record(slot, s, now, outcome);
+      if ((flags & VisitFlag.Traced) !== 0) this.trace!.end(slot, now, outcome === VisitOutcome.Served);
+      if ((flags & VisitFlag.Root) !== 0) {
+        this.endRoot(slot, now, outcome);
+        return;
       }
-    }
-    const flags = store.flags[slot]!;
-    const s = store.service[slot]!;
-    if (this.graph) this.record(slot, s, now, outcome);
-    if ((flags & VisitFlag.Traced) !== 0) this.trace!.end(slot, now, outcome === VisitOutcome.Served);
-    if ((flags & VisitFlag.Root) !== 0) {
-      this.endRoot(slot, now, outcome);
+      const p = store.parent[slot]!;
+      if (p < 0) {
+        // An async event or an orphan: nobody waits for it (a root returned above: its parent is never read).
+        store.release(slot);
+        return;
+      }
+      if (outcome !== VisitOutcome.Served) {
+        store.flags[slot]! |= outcome === VisitOutcome.TimedOut ? VisitFlag.Failed | VisitFlag.TimedOut : VisitFlag.Failed;
+      } else if (this.inline[store.service[p]!] === 1) {
+        // A served reply that takes no time goes straight to its caller. A failure always waits for its own
+        // event: a call refused as it is sent fails inside its caller's step, which must finish first.
+        const done = this.reply(slot, now);
+        if (done < 0) return;
+        // The caller's program has ended with this reply: its visit ends now, served (as `callsDone` does).
+        this.releaseIfHeld(done, now);
+        slot = done;
+        continue;
+      }
+      this.net!.push(now + this.netSeconds, RESPOND * FLOW_BASE + slot);
       return;
     }
-    if (store.parent[slot]! < 0) {
-      // An async event or an orphan: nobody waits for it (a root returned above: its parent is never read).
-      store.release(slot);
-      return;
+  }
+
+  /** The visits of a batch waiting on its first visit's calls end with it. */
+  private endFollowers(slot: number, now: number, outcome: VisitOutcome): void {
+    const followers = this.batchFollowers.get(slot);
+    if (followers === undefined) return;
+    this.batchFollowers.delete(slot);
+    for (const f of followers) {
+      this.store.callWait[f] = this.store.callWait[slot]!;
+      this.visitEnded(f, now, outcome);
     }
-    if (outcome !== VisitOutcome.Served) {
-      store.flags[slot]! |= outcome === VisitOutcome.TimedOut ? VisitFlag.Failed | VisitFlag.TimedOut : VisitFlag.Failed;
-    } else if (this.inline[store.service[store.parent[slot]!]!] === 1) {
-      // A served reply that takes no time goes straight to its caller. A failure always waits for its own
-      // event: a call refused as it is sent fails inside its caller's step, which must finish first.
-      this.respond(slot, now);
-      return;
-    }
-    this.net!.push(now + this.netSeconds, RESPOND * FLOW_BASE + slot);
   }
 
   /** An end-to-end request ends: counted in the run's summary, its slot freed. */
@@ -344,6 +359,15 @@ export class RequestFlow {
 
   /** A callee's reply (or failure) reaches its caller. */
   private respond(child: number, now: number): void {
+    const p = this.reply(child, now);
+    if (p >= 0) this.callsDone(p, now);
+  }
+
+  /**
+   * Hands a callee's reply (or failure) to its caller and runs the caller's next steps. Returns the caller
+   * when this reply ended its call program (its visit is to end, served: the caller's business), else -1.
+   */
+  private reply(child: number, now: number): number {
     const store = this.store;
     const p = store.parent[child]!;
     const c = store.call[child]!;
@@ -352,21 +376,23 @@ export class RequestFlow {
     if ((flags & VisitFlag.Connected) !== 0) this.returnConnection(child, now);
     if (p < 0 || store.gen[p] !== store.parentGen[child]) {
       store.release(child);
-      return;
+      return -1;
     }
     store.deadline[child] = -1;
     if ((flags & VisitFlag.Failed) !== 0) {
       if (this.trace !== null && (flags & VisitFlag.Traced) !== 0) this.trace.forget(child);
       store.release(child);
       this.callFailed(p, c, attempt, now, (flags & VisitFlag.TimedOut) !== 0);
-      return;
+      return -1;
     }
     if ((flags & VisitFlag.Traced) !== 0) this.trace!.replied(child, now);
     store.release(child);
-    if (--store.pending[p]! > 0) return;
+    if (--store.pending[p]! > 0) return -1;
     if (this.trace !== null && (flags & VisitFlag.Traced) !== 0) this.trace.critical();
     store.callWait[p]! += now;
+    if (store.pc[p]! >= this.stepStart[store.service[p]!]!.length) return p;
     this.step(p, now);
+    return -1;
   }
 
   /** Call `c` of visit `p` failed on attempt `attempt`: retry it after back-off, or fail `p`. */
