@@ -51,6 +51,8 @@ describe('canvas basics (issue #12)', () => {
       expect(await p.getAttribute('[data-testid=verdict]', 'data-pass')).toBe('true');
     }
     expect(await p.textContent('[data-testid="node-service:llm"]')).toContain('llama-3.1-8b');
+    // The notice names the template as written: "LLM", not "llm".
+    expect(await p.textContent('[data-testid=notice]')).toContain('New design: LLM service (token-level).');
     // TTFT and TPOT cards carry their other percentile.
     expect(await p.textContent('[data-testid="card-ttft.p99-more"]')).toMatch(/^p50 [\d.]+ ms$/);
     expect(await p.textContent('[data-testid="card-tpot.p50-more"]')).toMatch(/^p99 [\d.]+ ms$/);
@@ -96,7 +98,7 @@ describe('canvas basics (issue #12)', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('text and sticky notes: typed on the canvas, kept in spec.canvas.notes, removed with Delete, back with Undo', async () => {
+  it('text and sticky notes: typed on the canvas, kept in spec.canvas.notes, removed with Delete, back with Undo, copied and pasted', async () => {
     const p = await open();
     const first = await runId(p);
     await p.click('[data-testid=new-design]');
@@ -125,6 +127,18 @@ describe('canvas basics (issue #12)', () => {
     expect(await p.inputValue('[data-testid="node-note:sticky-1"] textarea')).toContain('Why 7 replicas?');
     yaml = await viewYaml(p);
     expect(yaml).toContain('sticky-1');
+
+    // A note copies and pastes like a component: a second sticky with the same text, one undo step.
+    await p.click('[data-testid="node-note:sticky-1"] .ds-note__grip');
+    await p.keyboard.press('Control+c');
+    await expect.poll(() => p.textContent('[data-testid=notice]')).toContain('Copied a note. Ctrl+V pastes a copy.');
+    await p.click('[data-testid="node-note:sticky-1"] .ds-note__grip');
+    await p.keyboard.press('Control+v');
+    await p.waitForSelector('[data-testid="node-note:sticky-2"]');
+    expect(await p.inputValue('[data-testid="node-note:sticky-2"] textarea')).toContain('Why 7 replicas?');
+    expect(await runId(p)).toBe(before);
+    await p.click('[data-testid=undo]');
+    await expect.poll(() => p.locator('[data-testid="node-note:sticky-2"]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 

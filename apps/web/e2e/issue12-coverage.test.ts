@@ -184,12 +184,72 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
     expect(await p.getAttribute('[data-testid=results]', 'data-run')).toBe(`main-${before}`);
   });
 
-  it('Compare keeps the toolbar title readable and passes axe', async () => {
+  it('undo and redo over the store: typing into a field is one step, a drag is one step; Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y and the buttons', async () => {
+    await p.uncheck('text=run on every edit');
+    const replicas = '[data-field="spec.services[0].replicas"]';
+    await p.click('[data-testid="node-service:model"]');
+    expect(await p.inputValue(replicas)).toBe('7');
+    await p.locator(replicas).fill('');
+    await p.locator(replicas).pressSequentially('123');
+    // Keys go to the canvas (not a text box): the field's three keystrokes and the clearing are one step back.
+    await p.click('[data-testid="node-service:model"]', { position: { x: 8, y: 8 } });
+    const value = () => p.inputValue(replicas);
+    expect(await value()).toBe('123');
+    await p.keyboard.press('Control+z');
+    await expect.poll(value).toBe('7');
+    await p.keyboard.press('Control+Shift+z');
+    await expect.poll(value).toBe('123');
+    await p.keyboard.press('Control+z');
+    await p.keyboard.press('Control+y');
+    await expect.poll(value).toBe('123');
+    await p.click('[data-testid=undo]');
+    await expect.poll(value).toBe('7');
+    expect(await p.isDisabled('[data-testid=redo]')).toBe(false);
+    // A drag of a node, however many moves, is one step.
+    const node = p.locator('[data-testid="node-pool:gpu"]');
+    const at = () => node.evaluate((el) => (el.closest('.react-flow__node') as HTMLElement).style.transform);
+    const start = await at();
+    const box = (await node.boundingBox())!;
+    await p.mouse.move(box.x + 30, box.y + 10);
+    await p.mouse.down();
+    await p.mouse.move(box.x + 90, box.y + 70, { steps: 8 });
+    await p.mouse.up();
+    expect(await at()).not.toBe(start);
+    await p.keyboard.press('Control+z');
+    await expect.poll(at).toBe(start);
+    await p.check('text=run on every edit');
+  });
+
+  it('Compare keeps the toolbar title readable, lines up the plot areas of a row when a title wraps, and passes axe', async () => {
     const titleWidth = () => p.locator('.ds-brand__title').evaluate((el) => el.getBoundingClientRect().width);
     expect(await titleWidth()).toBeGreaterThan(160);
     await compareAllOnDemand(p);
     // Undo is enabled now and the tabs still wrap to their own row: the title keeps its room.
     expect(await titleWidth()).toBeGreaterThan(160);
+    // The overlaid charts, two a row: some caption wraps onto two lines here ("Requests in flight (at interval
+    // ends) (requests) — A dashed, B solid"), and each row's plots still start at the same height.
+    await p.locator('[data-testid=compare-charts]').scrollIntoViewIfNeeded();
+    const figs = await p.$$eval('[data-testid=compare-charts] figure', (els) =>
+      els.map((f) => {
+        // The lines the caption's text and buttons take (its box is stretched to its row's height, so the box says nothing).
+        const tops: number[] = [];
+        const walk = document.createTreeWalker(f.querySelector('figcaption')!, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n !== null; n = walk.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          for (const r of range.getClientRects()) if (r.height > 0) tops.push(r.top);
+        }
+        tops.sort((a, b) => a - b);
+        const lines = tops.filter((t, k) => k === 0 || t - tops[k - 1]! > 8).length;
+        return { id: f.getAttribute('data-chart'), left: Math.round(f.getBoundingClientRect().left), lines, plotTop: f.querySelector('svg')!.getBoundingClientRect().top };
+      }),
+    );
+    found['compare chart rows'] = figs;
+    expect(figs.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(figs.map((f) => f.left)).size).toBe(2);
+    expect(figs.some((f) => f.lines >= 2) && figs.some((f) => f.lines === 1), 'one caption wraps at 1440×900, another does not').toBe(true);
+    for (let k = 0; k + 1 < figs.length; k += 2) expect(Math.abs(figs[k]!.plotTop - figs[k + 1]!.plotTop), `${figs[k]!.id} | ${figs[k + 1]!.id}`).toBeLessThan(1);
+    await screenshot(p, 'i12-compare-aligned');
     expect(await seriousViolations('compare')).toEqual([]);
     await p.click('[data-testid=mode-design]');
   });
@@ -307,6 +367,32 @@ describe('issue #12 coverage (one page, 1440×900)', () => {
     const v = await axeViolations(phone, axePath);
     found['axe: phone, library dialog open'] = v;
     expect(v.filter((x) => x.impact === 'serious' || x.impact === 'critical')).toEqual([]);
+    await phone.context().close();
+  });
+
+  it('on a phone (390×844) the canvas is drawn at a readable size and pans by dragging', async () => {
+    const phone = await openPage(browser, `${baseUrl}#lib=autoscaling-100-to-1000-qps.yaml`, 390, 844, pageErrors);
+    await phone.waitForSelector('.ds-node');
+    const scale = () => phone.$eval('.react-flow__viewport', (v) => new DOMMatrix(getComputedStyle(v).transform).a);
+    // fitView runs once the nodes are measured; then the zoom stays.
+    await expect.poll(scale, { timeout: 15_000 }).toBeGreaterThanOrEqual(0.85);
+    // The smallest text of any node as drawn: its font size times the zoom (three columns fitted into 390 px drew 5 px text).
+    const smallest = await phone.$$eval('.ds-node *', (els) => {
+      const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+      return Math.min(...els.filter((e) => [...e.childNodes].some((c) => c.nodeType === 3 && c.textContent!.trim() !== '')).map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom));
+    });
+    found['phone canvas: smallest node text, px'] = smallest;
+    expect(smallest).toBeGreaterThanOrEqual(8.9);
+    expect(await phone.textContent('.ds-readonly-note')).toContain('drag the canvas');
+    // Dragging the empty canvas pans it, so the nodes off screen can be reached.
+    const before = await phone.$eval('.react-flow__viewport', (v) => new DOMMatrix(getComputedStyle(v).transform).e);
+    const box = (await phone.locator('[data-testid=canvas]').boundingBox())!;
+    await phone.mouse.move(box.x + box.width / 2, box.y + 20);
+    await phone.mouse.down();
+    await phone.mouse.move(box.x + box.width / 2 - 120, box.y + 20, { steps: 6 });
+    await phone.mouse.up();
+    expect(await phone.$eval('.react-flow__viewport', (v) => new DOMMatrix(getComputedStyle(v).transform).e)).toBeLessThan(before - 100);
+    await screenshot(phone, 'i12-phone-canvas');
     await phone.context().close();
   });
 

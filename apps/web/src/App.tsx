@@ -1,32 +1,34 @@
 /**
  * The app shell, as wiring: toolbar, palette, canvas, inspector, the panel under the canvas and the
- * dialogs. State lives in the design reducer (useDesign), the run store (useSimulation) and the app
- * store of everything else (state/app-store.ts: tab, dialog, panels, notice, time cursor, pinned
- * variants, clipboard), which each view reads through selectors; what the buttons, keys and links
- * do is state/app-actions.ts.
+ * dialogs. State lives in the run store (useSimulation) and the app store of everything else
+ * (state/app-store.ts: the design and its undo history, tab, dialog, panels, notice, time cursor,
+ * pinned variants, clipboard), which each view reads through selectors; what the buttons, keys and
+ * links do is state/app-actions.ts. App itself re-renders when the design's validation, title or
+ * undo/redo availability changes, not on every edit.
  */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Notice } from './boot.ts';
 import { AppDialogs } from './components/AppDialogs.tsx';
 import { BottomPanel } from './components/BottomPanel.tsx';
 import { CanvasPane } from './components/CanvasPane.tsx';
 import { downloadBlob } from './components/image-export.ts';
-import { Inspector } from './components/Inspector.tsx';
+import { InspectorPane } from './components/Inspector.tsx';
 import { NoticeBanner } from './components/NoticeBanner.tsx';
-import { Palette } from './components/Palette.tsx';
+import { PalettePane } from './components/Palette.tsx';
 import { Splitter } from './components/Splitter.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { useAutosave } from './hooks/useAutosave.ts';
-import { useDesign } from './hooks/useDesign.ts';
+import { useDesignValidation } from './hooks/useDesign.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
 import { PHONE_QUERY, useMediaQuery } from './hooks/useMediaQuery.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
-import { asObject, type PlainObject } from './model/doc-path.ts';
+import type { PlainObject } from './model/doc-path.ts';
 import { docToYaml } from './model/scenario-yaml.ts';
 import { createAppActions } from './state/app-actions.ts';
 import { AppStoreContext, createAppStore } from './state/app-store.ts';
+import { selectCanRedo, selectCanUndo, selectDoc, selectFileName, selectTitle } from './state/design-slice.ts';
 import { createSimClient, type SimClient } from './worker/sim-client.ts';
 import { newSimWorker } from './worker/new-sim-worker.ts';
 import { createWorkerValidator, type Validator } from './worker/validation-client.ts';
@@ -44,7 +46,7 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
   const [app] = useState(() => ({
     validator: workers?.validator ?? createWorkerValidator(newSimWorker),
     client: workers?.client ?? createSimClient(newSimWorker),
-    store: createAppStore(initialNotice),
+    store: createAppStore(initialNotice, initialDoc),
   }));
   const { client, validator, store } = app;
   useEffect(() => {
@@ -53,26 +55,26 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
     return workers === undefined ? () => client.dispose() : undefined;
   }, [client, workers]);
 
-  const design = useDesign(initialDoc, validator);
-  const { doc, graph, validation, fileName, dispatch } = design;
+  const validation = useDesignValidation(store, validator);
+  const fileName = useStore(store, selectFileName);
   const autoRun = useStore(store, (s) => s.autoRun);
   const sim = useSimulation(client, validation, fileName, { autoRun });
-  // The actions read the design when they run, not when they were made.
-  const designRef = useRef(design);
-  designRef.current = design;
-  const [actions] = useState(() => createAppActions(store, () => designRef.current));
+  const [actions] = useState(() => createAppActions(store));
 
+  const title = useStore(store, selectTitle);
+  const canUndo = useStore(store, selectCanUndo);
+  const canRedo = useStore(store, selectCanRedo);
   const mode = useStore(store, (s) => s.mode);
   const panels = useStore(store, (s) => s.panels);
   const split = useStore(store, (s) => s.split);
   const notice = useStore(store, (s) => s.notice);
-  const { setMode, setDialog, setSplit, togglePanel, setAutoRun, setNotice } = store.getState();
+  const { setMode, setDialog, setSplit, togglePanel, setAutoRun, setNotice, dispatch, undo, redo } = store.getState();
   const phone = useMediaQuery(PHONE_QUERY);
 
-  useAutosave(doc);
+  useAutosave(store);
   useKeyboardShortcuts({
-    undo: () => dispatch({ type: 'undo' }),
-    redo: () => dispatch({ type: 'redo' }),
+    undo,
+    redo,
     run: sim.run,
     removeSelection: () => dispatch({ type: 'removeSelection' }),
     help: () => setDialog('shortcuts'),
@@ -89,7 +91,6 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
     return () => window.removeEventListener('hashchange', onHash);
   }, [actions]);
 
-  const title = String(asObject(doc.metadata).title ?? asObject(doc.metadata).name ?? 'design');
   return (
     <AppStoreContext.Provider value={store}>
       <ReactFlowProvider>
@@ -100,14 +101,14 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
             onMode={setMode}
             onLibrary={() => setDialog('library')}
             onImport={(f) => void actions.importFile(f)}
-            onExport={() => downloadBlob(fileName, new Blob([docToYaml(doc)], { type: 'application/yaml' }))}
+            onExport={() => downloadBlob(fileName, new Blob([docToYaml(selectDoc(store.getState()))], { type: 'application/yaml' }))}
             onShare={() => setDialog('share')}
             onShowYaml={() => setDialog('yaml')}
             onReset={() => void actions.reset()}
-            onUndo={() => dispatch({ type: 'undo' })}
-            onRedo={() => dispatch({ type: 'redo' })}
-            canUndo={design.canUndo}
-            canRedo={design.canRedo}
+            onUndo={undo}
+            onRedo={redo}
+            canUndo={canUndo}
+            canRedo={canRedo}
             onRun={sim.run}
             canRun={validation.scenario !== null}
             autoRun={autoRun}
@@ -119,17 +120,17 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
             onNew={() => setDialog('new')}
           />
           {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} onRestore={actions.restore} />}
-          {phone && <p className="ds-readonly-note">Read-only on a small screen: open the design on a wider screen to edit it.</p>}
+          {phone && <p className="ds-readonly-note">Read-only on a small screen: drag the canvas to see all of it; open the design on a wider screen to edit it.</p>}
           <main className={`ds-main${panels.palette && !phone ? '' : ' no-palette'}${panels.inspector && !phone ? '' : ' no-inspector'}`}>
-            {panels.palette && !phone && <Palette doc={doc} dispatch={dispatch} />}
+            {panels.palette && !phone && <PalettePane />}
             <div className="ds-center" style={{ gridTemplateRows: phone ? undefined : `minmax(6rem, ${split}%) auto minmax(6rem, 1fr)` }}>
-              <CanvasPane design={design} runStore={sim.store} readOnly={phone} />
+              <CanvasPane validation={validation} runStore={sim.store} readOnly={phone} />
               {!phone && <Splitter value={split} onChange={setSplit} />}
-              <BottomPanel design={design} sim={sim} validator={validator} actions={actions} title={title} />
+              <BottomPanel validation={validation} sim={sim} validator={validator} actions={actions} />
             </div>
-            {panels.inspector && !phone && <Inspector doc={doc} graph={graph} selection={design.selection} errors={validation.errors} dispatch={dispatch} />}
+            {panels.inspector && !phone && <InspectorPane errors={validation.errors} />}
           </main>
-          <AppDialogs doc={doc} fileName={fileName} actions={actions} />
+          <AppDialogs actions={actions} />
         </div>
       </ReactFlowProvider>
     </AppStoreContext.Provider>

@@ -1,17 +1,25 @@
 /** The open dialog (the app store's `dialog`): library, practice prompts, shortcuts, New, the YAML and the share link. */
-import type { PlainObject } from '../model/doc-path.ts';
 import { docToYaml } from '../model/scenario-yaml.ts';
 import type { AppActions } from '../state/app-actions.ts';
-import { useApp } from '../state/app-store.ts';
+import { useApp, useAppStore } from '../state/app-store.ts';
+import { selectDoc, selectFileName } from '../state/design-slice.ts';
 import { LibraryDialog } from './LibraryDialog.tsx';
 import { Modal } from './Modal.tsx';
 import { NewDesignDialog } from './NewDesignDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 
+/** A title inside a sentence: its first letter in lower case, unless it opens with an acronym ("LLM service"). */
+function inSentence(title: string): string {
+  return /^[A-Z]{2}/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
+}
+
 /** The dialogs of the app shell. */
-export function AppDialogs({ doc, fileName, actions }: { doc: PlainObject; fileName: string; actions: AppActions }) {
+export function AppDialogs({ actions }: { actions: AppActions }) {
   const dialog = useApp((s) => s.dialog);
+  const fileName = useApp(selectFileName);
+  // The document is read when a dialog opens, not subscribed to: no dialog shows it changing.
+  const doc = selectDoc(useAppStore().getState());
   const setDialog = useApp((s) => s.setDialog);
   const close = () => setDialog(null);
   switch (dialog) {
@@ -38,7 +46,7 @@ export function AppDialogs({ doc, fileName, actions }: { doc: PlainObject; fileN
             close();
             actions.load(t.doc, {
               kind: 'info',
-              title: `New design: ${t.title.toLowerCase()}. ${t.description}`,
+              title: `New design: ${inSentence(t.title)}. ${t.description}`,
               lines: [t.id === 'blank' ? 'Add components from the palette, or open a scenario from the Library.' : 'Change it on the canvas and in the inspector; the Optimize tab sizes it for you.'],
             });
           }}

@@ -3,12 +3,13 @@
  * or practice. It reads the tab, the time cursor and the pinned variants from the app store.
  */
 import { lazy, Suspense } from 'react';
-import type { Design } from '../hooks/useDesign.ts';
 import type { Simulation } from '../hooks/useSimulation.ts';
 import { useShownRun } from '../hooks/useShownRun.ts';
 import type { ShownResult } from '../model/run-state.ts';
 import type { AppActions } from '../state/app-actions.ts';
 import { useApp } from '../state/app-store.ts';
+import { selectDispatch, selectFileName, selectSelection, selectSimDoc } from '../state/design-slice.ts';
+import type { DesignValidation } from '../model/validate-design.ts';
 import type { Validator } from '../worker/validation-client.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { PracticePanel } from './PracticePanel.tsx';
@@ -25,26 +26,31 @@ function runKeyOf(s: ShownResult): string {
 }
 
 interface Props {
-  design: Design;
+  validation: DesignValidation;
   sim: Simulation;
   validator: Validator;
   actions: AppActions;
-  /** The design's title (Compare names a pinned variant after it). */
-  title: string;
 }
+
+const NO_SELECTION: readonly string[] = [];
 
 const LABEL = { design: 'Results', compare: 'Compare', optimize: 'Optimize', practice: 'Practice' } as const;
 
 /** The bottom panel. */
-export function BottomPanel({ design, sim, validator, actions, title }: Props) {
-  const { doc, validation, fileName, selection, dispatch } = design;
+export function BottomPanel({ validation, sim, validator, actions }: Props) {
+  // The document without canvas positions: moving a node or a note re-renders none of these views.
+  const doc = useApp(selectSimDoc);
+  const fileName = useApp(selectFileName);
+  const dispatch = useApp(selectDispatch);
+  const optimizeOpened = useApp((s) => s.optimizeOpened);
+  // Optimize lists the selected component's fields first; only it reads the selection.
+  const selection = useApp((s) => (s.optimizeOpened ? selectSelection(s) : NO_SELECTION));
   const mode = useApp((s) => s.mode);
   const cursor = useApp((s) => s.cursor);
   const setCursor = useApp((s) => s.setCursor);
   const setDialog = useApp((s) => s.setDialog);
   const baseline = useApp((s) => s.baseline);
   const hasReference = useApp((s) => s.practiceRef !== null);
-  const optimizeOpened = useApp((s) => s.optimizeOpened);
   const { shown, result, staleWhy, unfinished } = useShownRun(sim.store, validation, doc);
   const stale = staleWhy !== null;
   return (
@@ -62,7 +68,7 @@ export function BottomPanel({ design, sim, validator, actions, title }: Props) {
           baseline={baseline}
           doc={doc}
           current={{ result, scenario: shown?.scenario ?? null, stale: stale || unfinished, runKey: shown ? runKeyOf(shown) : undefined }}
-          onPin={() => actions.pin(title)}
+          onPin={actions.pin}
           dispatch={dispatch}
           validator={validator}
         />

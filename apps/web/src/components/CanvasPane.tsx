@@ -4,26 +4,29 @@
  */
 import { formatPath, type RunResult } from '@design-sim/sim-core';
 import { useMemo, useRef } from 'react';
-import type { Design } from '../hooks/useDesign.ts';
 import { useShownRun } from '../hooks/useShownRun.ts';
 import { asArray, asObject } from '../model/doc-path.ts';
 import type { RunStore } from '../model/run-store.ts';
-import { pathWithin } from '../model/validate-design.ts';
+import { pathWithin, type DesignValidation } from '../model/validate-design.ts';
 import { nodeStatus, type NodeStatus } from '../results/node-status.ts';
 import { useApp } from '../state/app-store.ts';
+import { selectDispatch, selectDoc, selectGraph, selectSelection } from '../state/design-slice.ts';
 import { CanvasViewContext, type CanvasView } from './canvas-view-context.ts';
 import { DesignCanvas } from './DesignCanvas.tsx';
 import { issueScope } from './Inspector.tsx';
 
 interface Props {
-  design: Design;
+  validation: DesignValidation;
   runStore: RunStore;
   readOnly: boolean;
 }
 
 /** The canvas pane. */
-export function CanvasPane({ design, runStore, readOnly }: Props) {
-  const { doc, graph, validation, selection, dispatch } = design;
+export function CanvasPane({ validation, runStore, readOnly }: Props) {
+  const doc = useApp(selectDoc);
+  const graph = useApp(selectGraph);
+  const selection = useApp(selectSelection);
+  const dispatch = useApp(selectDispatch);
   const cursor = useApp((s) => s.cursor);
   const loads = useApp((s) => s.loads);
   const { shown, staleWhy, partial, otherDesign } = useShownRun(runStore, validation, doc);

@@ -121,7 +121,10 @@ export function ComparePanel({ baseline, doc, current, onPin, dispatch, validato
           {a && b && (a.timeseries !== null || b.timeseries !== null) && (
             <Suspense fallback={<p className="ds-hint">Loading charts…</p>}>
               <h3>A and B over time (A dashed, B solid)</h3>
-              <LazyCompareCharts a={a} b={b} scenarioA={shownA?.scenario ?? null} scenarioB={current.scenario} cursor={cursor} onCursor={setCursor} />
+              {/* Aligned: the plot areas of a row line up even when one chart's title wraps (styles.css). */}
+              <div className="ds-compare__charts">
+                <LazyCompareCharts a={a} b={b} scenarioA={shownA?.scenario ?? null} scenarioB={current.scenario} cursor={cursor} onCursor={setCursor} />
+              </div>
             </Suspense>
           )}
           <div className="ds-compare__cols">

@@ -56,8 +56,12 @@ interface Props {
 /** Fit-view options: room on the right for the minimap so it does not cover the last column. */
 export const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', right: '150px' }, maxZoom: 1.15 } as const;
 
-/** On a phone (read-only, no minimap) the design gets the whole width. */
-const FIT_VIEW_READONLY = { padding: { top: '12px', left: '12px', bottom: '12px', right: '12px' }, maxZoom: 1.15 } as const;
+/**
+ * On a phone (read-only, no minimap) the design gets the whole width, but never below the zoom at
+ * which a node's smallest text is 9 px (10.5 px × 0.85): fitting three columns into 390 px drew it
+ * at 5 px. A wider design is centred and panned by dragging.
+ */
+const FIT_VIEW_READONLY = { padding: { top: '12px', left: '12px', bottom: '12px', right: '12px' }, minZoom: 0.85, maxZoom: 1.15 } as const;
 
 type Size = { width: number; height: number };
 

@@ -13,6 +13,8 @@ import { CALL_SECTIONS, SCENARIO_SECTIONS, type SectionDef } from '../model/insp
 import { callPath } from '../model/call-edges.ts';
 import { pathWithin } from '../model/validate-design.ts';
 import { FragmentYaml } from './FragmentYaml.tsx';
+import { useApp } from '../state/app-store.ts';
+import { selectDispatch, selectDoc, selectGraph, selectSelection } from '../state/design-slice.ts';
 import { sectionFieldPaths, SectionForm, type FormContext } from './SectionForm.tsx';
 
 interface Props {
@@ -129,3 +131,13 @@ function IssueBox({ issues }: { issues: readonly ScenarioIssue[] }) {
 
 /** Memoized: a streamed result re-renders the results panel, not this. */
 export const Inspector = memo(InspectorImpl);
+
+/** The inspector of the app's design (its store): re-renders for the document, the graph and the selection, not for a run. */
+export function InspectorPane({ errors }: { errors: readonly ScenarioIssue[] }) {
+  // The whole document: a component not yet connected lives in `spec.canvas.detached`.
+  const doc = useApp(selectDoc);
+  const graph = useApp(selectGraph);
+  const selection = useApp(selectSelection);
+  const dispatch = useApp(selectDispatch);
+  return <Inspector doc={doc} graph={graph} selection={selection} errors={errors} dispatch={dispatch} />;
+}

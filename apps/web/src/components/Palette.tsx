@@ -11,6 +11,8 @@ import type { ComponentKind } from '../model/design-graph.ts';
 import type { PlainObject } from '../model/doc-path.ts';
 import { NOTE_PREFIX, type NoteKind } from '../model/canvas-notes.ts';
 import { FIT_VIEW, PALETTE_MIME } from './DesignCanvas.tsx';
+import { useApp } from '../state/app-store.ts';
+import { selectDispatch, selectSimDoc } from '../state/design-slice.ts';
 
 const NOTE_KINDS: readonly { kind: NoteKind; label: string; glyph: string }[] = [
   { kind: 'text', label: 'Text note', glyph: 'T' },
@@ -103,3 +105,10 @@ function PaletteImpl({ doc, dispatch }: Props) {
 
 /** Memoized: a streamed result re-renders the results panel, not this. */
 export const Palette = memo(PaletteImpl);
+
+/** The palette of the app's design (its store). */
+export function PalettePane() {
+  const doc = useApp(selectSimDoc);
+  const dispatch = useApp(selectDispatch);
+  return <Palette doc={doc} dispatch={dispatch} />;
+}

@@ -9,7 +9,7 @@ const SHORTCUTS: readonly [keys: readonly string[], where: string | null, what: 
   [['Ctrl + Shift + Z', 'Ctrl + Y'], null, 'redo'],
   [['Delete', 'Backspace'], null, 'remove the selected components and connections'],
   [['Ctrl + A'], null, 'select every component on the canvas'],
-  [['Ctrl + C', 'Ctrl + V'], null, 'copy the selected services and node pools; paste copies with new names'],
+  [['Ctrl + C', 'Ctrl + V'], null, 'copy the selected components (a balancer or cache with its service) and notes; paste copies with new names'],
   [['Ctrl + D'], null, 'duplicate the selection (one undo step)'],
   [['Tab'], null, 'move through palette, canvas nodes, inspector and charts'],
   [['Enter'], 'palette item', 'add that component to the canvas'],

@@ -5,7 +5,9 @@
  * a comfort. What comes back is checked like any input before it is used (load-design.ts).
  */
 import { useEffect } from 'react';
-import type { PlainObject } from '../model/doc-path.ts';
+import type { StoreApi } from 'zustand/vanilla';
+import type { AppState } from '../state/app-store.ts';
+import { selectDoc } from '../state/design-slice.ts';
 
 /** The localStorage key of the autosaved design. */
 export const AUTOSAVE_KEY = 'design-sim.autosave.v1';
@@ -28,16 +30,38 @@ export function clearAutosave(storage: Pick<Storage, 'removeItem'> | undefined =
   }
 }
 
-/** Saves `doc` to localStorage `delayMs` after it last changed. */
-export function useAutosave(doc: PlainObject, delayMs = 500): void {
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
+/**
+ * Saves the design of `store` to `storage` `delayMs` after its document last changed (a selection
+ * changes nothing); returns the function that stops it. Plain, so it is tested without React.
+ */
+export function autosaveDesign(store: StoreApi<AppState>, delayMs = 500, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let seen = selectDoc(store.getState());
+  const schedule = (doc: typeof seen) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
       try {
-        globalThis.localStorage?.setItem(AUTOSAVE_KEY, JSON.stringify(doc));
+        storage?.setItem(AUTOSAVE_KEY, JSON.stringify(doc));
       } catch {
         // Quota or disabled storage: keep working without autosave.
       }
     }, delayMs);
-    return () => window.clearTimeout(timer);
-  }, [doc, delayMs]);
+  };
+  // The design the app opened with is saved too (a link opened at boot becomes the autosave).
+  schedule(seen);
+  const unsubscribe = store.subscribe((s) => {
+    const doc = selectDoc(s);
+    if (doc === seen) return;
+    seen = doc;
+    schedule(doc);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}
+
+/** Autosaves the design of `store` while the calling view is mounted (`autosaveDesign`). */
+export function useAutosave(store: StoreApi<AppState>, delayMs = 500): void {
+  useEffect(() => autosaveDesign(store, delayMs), [store, delayMs]);
 }

@@ -1,12 +1,13 @@
 /**
  * What one canvas component kind is, in one object (STYLE.md §5): its palette entry, the defaults a
- * new one starts with, its node's summary and live lines, its inspector form, its connections and
- * where it lives in the scenario document. Generic code (palette, canvas, inspector, the two graph
- * mappers, the connection rules) iterates the registry (kinds/index.ts) and never names a kind, so
- * a new kind is one folder under kinds/ and one line in the registry.
+ * new one starts with, its node's summary and live lines, its inspector form, its connections,
+ * where it lives in the scenario document, how it is copied and pasted, and what a rename changes.
+ * Generic code (palette, canvas, inspector, the two graph mappers, the connection rules, the
+ * clipboard, renaming) iterates the registry (kinds/index.ts) and never names a kind, so a new kind
+ * is one folder under kinds/ and one line in the registry.
  */
 import type { PathSegment, RunResult } from '@design-sim/sim-core';
-import type { ComponentKind, DesignGraph, DesignNode } from '../model/design-graph.ts';
+import type { ComponentKind, DesignEdge, DesignGraph, DesignNode } from '../model/design-graph.ts';
 import type { PlainObject } from '../model/doc-path.ts';
 import type { SectionDef } from '../model/inspector-fields.ts';
 import type { NodeStatus, StatusContext } from '../results/node-status.ts';
@@ -45,6 +46,8 @@ export interface GraphReader {
   /** Adds a node at the end, or right after the node `after` (so a service's attachments follow it). */
   addNode: (node: NodeSpec, after?: string) => void;
   addEdge: (source: string, target: string, implicit?: boolean) => void;
+  /** Adds an edge that carries data of its own (a call between services, labelled). */
+  addDataEdge: (edge: DesignEdge) => void;
 }
 
 /** Where the edges of a graph lead (graph-wiring.ts). */
@@ -79,11 +82,42 @@ export interface KindMapping {
   stage: 0 | 1 | 2;
   /** Adds this kind's nodes (and the edges it owns) for the document. */
   read: (r: GraphReader) => void;
+  /**
+   * Adds the edges between this kind's own nodes that end at another node's front (calls between
+   * services): run at the start of stage 2, once every front node is known.
+   */
+  readLinks?: (r: GraphReader) => void;
   /** Writes this kind's nodes back into the document. */
   write: (doc: PlainObject, w: DocWriter) => PlainObject;
   /** The node's id in the written document, or null when it is kept under `spec.canvas.detached`. */
   canvasId: (node: DesignNode, w: DocWriter) => string | null;
 }
+
+/** A position on the canvas. */
+export type Point = { x: number; y: number };
+
+/**
+ * How a kind's components are copied (Ctrl+C) and pasted (Ctrl+V, Ctrl+D, model/clipboard.ts): as a
+ * copy of the node's own document entry, or as part of the component it is attached to (a cache
+ * or balancer lives inside its service: copying it copies the service; a detached one is not copied).
+ */
+export type KindCopy = { as: 'attached' } | KindEntryCopy;
+
+/** A kind copied as its own document entry (the node's fragment). */
+export interface KindEntryCopy {
+  as: 'entry';
+  /** Pasting order: kinds that others name first (a pool before the services that run on it). */
+  order: number;
+  /**
+   * `doc` with a copy of `item` added under a fresh name, and the new node's id and name;
+   * `pasted(kind, name)` is the new name of a component of `kind` pasted with it, so a copy can
+   * point at its pasted neighbours (a service at the pasted copy of its pool).
+   */
+  paste: (doc: PlainObject, item: PlainObject, pasted: (kind: ComponentKind, name: unknown) => string | undefined) => { doc: PlainObject; id: string; name: string };
+}
+
+/** What follows a rename of a component: `(doc, from, to)` → `doc` with this kind's references (and canvas ids) renamed. */
+export type RenameFollower = (doc: PlainObject, from: string, to: string) => PlainObject;
 
 /** One component kind. */
 export interface ComponentKindModule {
@@ -126,4 +160,14 @@ export interface ComponentKindModule {
   status: (result: RunResult, index: number | null, ctx: StatusContext) => NodeStatus | null;
   /** Document ↔ graph. */
   graph: KindMapping;
+  /** Copy and paste; absent: not copied (the traffic source and training job are one per scenario). */
+  copy?: KindCopy;
+  /** Where a component's `name` lives, for one kept in a list (`spec.services`): setting `[...list, i, 'name']` renames it. */
+  naming?: { list: readonly PathSegment[] };
+  /**
+   * What this kind holds that names a component of a kind (its own included), renamed with it:
+   * a service's `nodePool` follows a pool's rename, the traffic's `target` a service's, a cache's
+   * canvas id (`cache:<service>`) its service's.
+   */
+  follows?: Partial<Record<ComponentKind, RenameFollower>>;
 }

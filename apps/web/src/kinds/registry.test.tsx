@@ -5,7 +5,9 @@ import schemaText from '../../../../content/schema/scenario.schema.json?raw';
 import { Inspector } from '../components/Inspector.tsx';
 import { Palette } from '../components/Palette.tsx';
 import { designReducer, initialDesignState } from '../model/design-reducer.ts';
-import { getIn, setIn, type PlainObject } from '../model/doc-path.ts';
+import { asArray, asObject, getIn, setIn, type PlainObject } from '../model/doc-path.ts';
+import { copySelection, pasteClip } from '../model/clipboard.ts';
+import { freshName } from '../model/fresh-name.ts';
 import { canConnect } from '../model/graph-edits.ts';
 import { graphToScenario } from '../model/graph-to-scenario.ts';
 import { field, type SectionDef } from '../model/inspector-fields.ts';
@@ -14,7 +16,7 @@ import { schemaAt, type SchemaNode } from '../model/schema-help.ts';
 import { nodeStatus } from '../results/node-status.ts';
 import { runDoc, smallDoc } from '../test-support/fixtures.ts';
 import { kindModule, kindModules, registerKind, type ComponentKind, type ComponentKindModule } from './index.ts';
-import { presentAt, singletonMapping } from './singleton-mapping.ts';
+import { listEntryCopy, renameCanvasId, renameField } from './list-entry.ts';
 
 // Every member of ComponentKind, as the compiler checks it (a missing or extra key fails to compile).
 const ALL: Record<ComponentKind, true> = { traffic: true, loadBalancer: true, cache: true, service: true, nodePool: true, training: true };
@@ -64,8 +66,10 @@ describe('the kind registry', () => {
 });
 
 describe('a new kind is one module', () => {
-  // A fake kind known to nothing but its own module: one object at `spec.probe`.
+  // A fake kind known to nothing but its own module: named entries of `spec.probes`, each watching a service by name.
   const PROBE = 'probe' as ComponentKind;
+  const PROBES = ['spec', 'probes'] as const;
+  const probeIds = (doc: PlainObject) => asArray(getIn(doc, [...PROBES])).map((p) => `probe:${String(asObject(p).name)}`);
   const probe: ComponentKindModule = {
     kind: PROBE,
     label: 'Probe',
@@ -73,16 +77,31 @@ describe('a new kind is one module', () => {
     description: 'A fake kind for this test',
     phrase: 'a probe',
     accent: '#000000',
-    single: true,
+    single: false,
     feeds: ['service'],
     yamlBox: true,
-    add: (doc) => ({ doc: setIn(doc, ['spec', 'probe'], { every: '1m' }), id: 'probe' }),
-    present: presentAt(['spec', 'probe']),
+    add: (doc) => {
+      const probes = asArray(getIn(doc, [...PROBES]));
+      const name = freshName('probe', probes);
+      return { doc: setIn(doc, [...PROBES], [...probes, { name, every: '1m', watches: 'model' }]), id: `probe:${name}` };
+    },
     issueScope: (node) => node.data.docPath,
     sections: [{ title: 'Probe', key: [], items: [field('every', 'Every')] }],
-    summary: (f) => ({ title: 'Probe', detail: `every ${String(f.every)}` }),
+    summary: (f) => ({ title: String(f.name), detail: `every ${String(f.every)}` }),
     status: () => null,
-    graph: singletonMapping(PROBE, 'probe', ['spec', 'probe'], () => 0),
+    graph: {
+      stage: 2,
+      read: (r) => asArray(getIn(r.doc, [...PROBES])).forEach((p, i) => r.addNode({ id: probeIds(r.doc)[i]!, kind: PROBE, docPath: [...PROBES, i], fragment: asObject(p), order: i, row: i })),
+      write: (doc, w) => {
+        const probes = w.nodesOf(PROBE).map((n) => ({ ...n.data.fragment }));
+        return setIn(doc, [...PROBES], probes.length > 0 ? probes : undefined);
+      },
+      canvasId: (node) => `probe:${String(node.data.fragment.name)}`,
+    },
+    // What makes it copyable and renameable, and what it names: all here.
+    copy: listEntryCopy(PROBES, 'probe', 'probe', 2, (item, pasted) => ({ ...item, watches: pasted('service', item.watches) ?? item.watches })),
+    naming: { list: PROBES },
+    follows: { [PROBE]: renameCanvasId('probe'), service: renameField(PROBES, 'watches') },
   };
   let unregister: (() => void) | null = null;
   afterEach(() => {
@@ -101,25 +120,46 @@ describe('a new kind is one module', () => {
     unmount();
 
     let s = designReducer(initialDesignState(smallDoc()), { type: 'addComponent', kind: PROBE });
-    expect(getIn(s.doc, ['spec', 'probe'])).toEqual({ every: '1m' });
-    expect(s.selection).toEqual(['probe']);
-    // A single kind is added once.
-    expect(designReducer(s, { type: 'addComponent', kind: PROBE })).toBe(s);
+    expect(getIn(s.doc, ['spec', 'probes'])).toEqual([{ name: 'probe', every: '1m', watches: 'model' }]);
+    expect(s.selection).toEqual(['probe:probe']);
 
     const graph = scenarioToGraph(s.doc);
-    const node = graph.nodes.find((n) => n.id === 'probe')!;
+    const node = graph.nodes.find((n) => n.id === 'probe:probe')!;
     expect(node.data.kind).toBe(PROBE);
     expect(probe.summary(node.data.fragment).detail).toBe('every 1m');
     expect(graphToScenario(graph, s.doc)).toEqual(s.doc);
-    expect(canConnect(graph, 'probe', 'pool:gpu')).toEqual({ ok: false, reason: 'a probe connects to a model service, not to a node pool' });
+    expect(canConnect(graph, 'probe:probe', 'pool:gpu')).toEqual({ ok: false, reason: 'a probe connects to a model service, not to a node pool' });
 
-    render(<Inspector doc={s.doc} graph={graph} selection={['probe']} errors={[]} dispatch={() => undefined} />);
+    render(<Inspector doc={s.doc} graph={graph} selection={['probe:probe']} errors={[]} dispatch={() => undefined} />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Probe');
-    expect(document.querySelector('[data-field="spec.probe.every"]')).not.toBeNull();
+    expect(document.querySelector('[data-field="spec.probes[0].every"]')).not.toBeNull();
 
-    s = designReducer(s, { type: 'remove', nodeIds: ['probe'], edgeIds: [] });
-    expect(getIn(s.doc, ['spec', 'probe'])).toBeUndefined();
+    s = designReducer(s, { type: 'remove', nodeIds: ['probe:probe'], edgeIds: [] });
+    expect(getIn(s.doc, ['spec', 'probes'])).toBeUndefined();
     expect(s.doc).toEqual(smallDoc());
+  });
+
+  it('copies, pastes and renames by its own module: a pasted probe watches the pasted service, a rename follows', () => {
+    unregister = registerKind(probe);
+    let s = designReducer(initialDesignState(smallDoc()), { type: 'addComponent', kind: PROBE });
+    s = designReducer(s, { type: 'move', moves: [{ id: 'probe:probe', position: { x: 100, y: 200 } }], dragging: false });
+    // Copy the probe alone: the copy watches the same service, 40 px off.
+    s = designReducer(designReducer(s, { type: 'select', ids: ['probe:probe'] }), { type: 'duplicate' });
+    expect(s.selection).toEqual(['probe:probe-2']);
+    expect(getIn(s.doc, ['spec', 'probes', 1])).toEqual({ name: 'probe-2', every: '1m', watches: 'model' });
+    expect(getIn(s.doc, ['spec', 'canvas', 'nodes', 'probe:probe-2'])).toEqual({ x: 140, y: 240 });
+    // Copy it with the service it watches: the copy watches the copy.
+    const clip = copySelection(s.doc, ['probe:probe', 'service:model'])!;
+    expect(clip.entries.map((e) => e.kind)).toEqual(['service', PROBE]);
+    const pasted = pasteClip(s.doc, clip);
+    expect(pasted.ids).toEqual(['service:model-2', 'probe:probe-3']);
+    expect(getIn(pasted.doc, ['spec', 'probes', 2])).toEqual({ name: 'probe-3', every: '1m', watches: 'model-2' });
+    // Renaming the service renames what the probes watch; renaming a probe moves its stored position with it.
+    s = designReducer(s, { type: 'setField', path: ['spec', 'services', 0, 'name'], value: 'llm' });
+    expect(asArray(getIn(s.doc, ['spec', 'probes'])).map((p) => asObject(p).watches)).toEqual(['llm', 'llm']);
+    s = designReducer(s, { type: 'setField', path: ['spec', 'probes', 0, 'name'], value: 'ping' });
+    expect(getIn(s.doc, ['spec', 'canvas', 'nodes', 'probe:ping'])).toEqual({ x: 100, y: 200 });
+    expect(getIn(s.doc, ['spec', 'canvas', 'nodes', 'probe:probe'])).toBeUndefined();
   });
 
   it('is gone again once unregistered', () => {

@@ -1,12 +1,13 @@
 /**
- * Calls between services as canvas edges. A service's `calls` (docs/scenario-format.md, "Service
- * graph") stay the source of truth in its document fragment; each call is drawn as an edge from the
- * caller to the callee's front node (its cache, else its balancer, else the service), labelled with
- * what the call does. Editing the graph edits the fragment: a new service → service edge appends a
- * call, deleting a call edge (or the callee) removes that call.
+ * Calls as canvas edges, the format of a `calls` list (docs/scenario-format.md, "Service graph"):
+ * the list stays the source of truth in the caller's document fragment; each call is drawn as an
+ * edge from the caller to the callee's front node (what sits in front of it, else the callee),
+ * labelled with what the call does. Editing the graph edits the list: a new edge between two
+ * callers appends a call, deleting a call edge (or the callee) removes that call. Which kind makes
+ * calls is its module's business (kinds/service/service-calls.ts); nothing here names a kind.
  */
 import type { PathSegment } from '@design-sim/sim-core';
-import { asArray, asObject, isObject, type PlainObject } from './doc-path.ts';
+import { asArray, isObject, type PlainObject } from './doc-path.ts';
 import type { DesignEdge } from './design-graph.ts';
 
 /** Where a call sits in its caller's `calls`: step `step`, and inside a group its index `index`. */
@@ -87,23 +88,26 @@ export function callLabel(call: PlainObject, ref: CallRef): string {
   return parts.join(' · ');
 }
 
+/** A component that makes calls: its node id, its name (what a call's `to` names) and its `calls`. */
+export interface Caller {
+  id: string;
+  name: unknown;
+  calls: unknown;
+}
+
 /**
- * The call edges of every service. `serviceIds` are the service nodes' ids in document order and
- * `front` maps a service node id to the node its requests enter (cache, balancer or itself).
+ * The call edges among `callers` (a kind's own nodes: the services). `front` maps a caller's node id
+ * to the node its requests enter (what sits in front of it, or itself).
  */
-export function callEdges(services: readonly unknown[], serviceIds: readonly string[], front: ReadonlyMap<string, string>): DesignEdge[] {
+export function callEdges(callers: readonly Caller[], front: ReadonlyMap<string, string>): DesignEdge[] {
   const idByName = new Map<string, string>();
-  services.forEach((s, i) => {
-    const name = asObject(s).name;
-    if (typeof name === 'string' && !idByName.has(name)) idByName.set(name, serviceIds[i]!);
-  });
+  for (const c of callers) if (typeof c.name === 'string' && !idByName.has(c.name)) idByName.set(c.name, c.id);
   const edges: DesignEdge[] = [];
-  services.forEach((s, i) => {
-    const caller = serviceIds[i]!;
-    for (const { ref, call } of callsOf(asObject(s).calls)) {
+  for (const { id: caller, calls } of callers) {
+    for (const { ref, call } of callsOf(calls)) {
       const to = typeof call.to === 'string' ? call.to : '';
       const callee = idByName.get(to);
-      // A call to an unknown service has no edge: the inspector shows the issue at its `to` field.
+      // A call to an unknown callee has no edge: the inspector shows the issue at its `to` field.
       if (callee === undefined) continue;
       const label = callLabel(call, ref);
       edges.push({
@@ -114,7 +118,7 @@ export function callEdges(services: readonly unknown[], serviceIds: readonly str
         ...(label === '' ? {} : { label }),
       });
     }
-  });
+  }
   return edges;
 }
 

@@ -69,3 +69,12 @@ export function removeNotes(doc: PlainObject, ids: readonly string[]): PlainObje
 export function noteTextPath(key: string): string[] {
   return ['spec', 'canvas', 'notes', key, 'text'];
 }
+
+/** `doc` with a copy of `note` (its `{ kind, text }`) under a fresh key, at `position` when given; its node id. */
+export function pasteNote(doc: PlainObject, note: PlainObject, position: { x: number; y: number } | null): { doc: PlainObject; id: string } {
+  const kind: NoteKind = note.kind === 'text' ? 'text' : 'sticky';
+  const key = freshKey(kind, Object.keys(notesOf(doc)));
+  const id = `${NOTE_PREFIX}${key}`;
+  const out = setIn(doc, ['spec', 'canvas', 'notes', key], { ...note });
+  return { doc: position === null ? out : setIn(out, ['spec', 'canvas', 'nodes', id], position), id };
+}

@@ -4,7 +4,8 @@ import { smallDoc } from '../test-support/fixtures.ts';
 import { copySelection, pasteClip } from './clipboard.ts';
 import { createHistory, historyReducer } from './design-history.ts';
 import { initialDesignState } from './design-reducer.ts';
-import { getIn, type PlainObject } from './doc-path.ts';
+import { getIn, setIn, type PlainObject } from './doc-path.ts';
+import { addNote } from './canvas-notes.ts';
 import { scenarioToGraph } from './scenario-to-graph.ts';
 import { docToYaml } from './scenario-yaml.ts';
 
@@ -17,7 +18,7 @@ describe('copy, paste, duplicate', () => {
   it('a service and its pool paste as a pair under fresh names, the copy on the copied pool, 40 px off', () => {
     const doc = base();
     const clip = copySelection(doc, ['service:model', 'pool:gpu', 'traffic'])!;
-    expect(clip.skipped).toEqual(['traffic']);
+    expect(clip.skipped).toEqual([{ id: 'traffic', why: 'one per scenario' }]);
     const { doc: out, ids } = pasteClip(doc, clip);
     expect(ids).toEqual(['pool:gpu-2', 'service:model-2']);
     const spec = out.spec as { services: PlainObject[]; nodePools: PlainObject[]; canvas: { nodes: PlainObject } };
@@ -30,9 +31,14 @@ describe('copy, paste, duplicate', () => {
   });
 
   it('a service alone keeps its pool; a load balancer or cache copies its service; nothing copyable gives null', () => {
-    const doc = base();
-    const { doc: out } = pasteClip(doc, copySelection(doc, ['lb:model'])!);
-    expect((out.spec as { services: PlainObject[] }).services[1]).toMatchObject({ name: 'model-2', nodePool: 'gpu' });
+    const doc = setIn(setIn(base(), ['spec', 'services', 0, 'routing'], 'round-robin'), ['spec', 'services', 0, 'cache'], { hitRatio: 0.5, latency: '2ms' });
+    for (const part of ['lb:model', 'cache:model']) {
+      const { doc: out, ids } = pasteClip(doc, copySelection(doc, [part])!);
+      expect(ids).toEqual(['service:model-2']);
+      expect((out.spec as { services: PlainObject[] }).services[1]).toEqual({ ...(doc.spec as { services: PlainObject[] }).services[0], name: 'model-2', nodePool: 'gpu' });
+    }
+    // Selecting a service and its parts copies the service once.
+    expect(copySelection(doc, ['lb:model', 'service:model', 'cache:model'])!.entries).toHaveLength(1);
     // Without a stored position, the copy lands 40 px off where the automatic layout drew the original.
     const laidOut = scenarioToGraph(smallDoc()).nodes.find((n) => n.id === 'service:model')!.position;
     const pasted = pasteClip(smallDoc(), copySelection(smallDoc(), ['service:model'])!).doc;
@@ -51,5 +57,18 @@ describe('copy, paste, duplicate', () => {
     expect((h.present.doc.spec as { services: unknown[] }).services).toHaveLength(2);
     h = historyReducer(h, { type: 'undo' });
     expect((h.present.doc.spec as { services: unknown[] }).services).toHaveLength(1);
+  });
+
+  it('copies notes with the components, their text and kind, 40 px off', () => {
+    const withNote = addNote(base(), 'sticky', { x: 10, y: 20 });
+    const doc = setIn(withNote.doc, ['spec', 'canvas', 'notes', 'sticky-1', 'text'], 'Ask about peak QPS');
+    const clip = copySelection(doc, [withNote.id, 'pool:gpu'])!;
+    expect(clip.notes).toEqual([{ note: { kind: 'sticky', text: 'Ask about peak QPS' }, position: { x: 10, y: 20 } }]);
+    const { doc: out, ids } = pasteClip(doc, clip);
+    expect(ids).toEqual(['pool:gpu-2', 'note:sticky-2']);
+    expect(getIn(out, ['spec', 'canvas', 'notes', 'sticky-2'])).toEqual({ kind: 'sticky', text: 'Ask about peak QPS' });
+    expect(getIn(out, ['spec', 'canvas', 'nodes', 'note:sticky-2'])).toEqual({ x: 50, y: 60 });
+    // A note alone is something to paste.
+    expect(copySelection(doc, [withNote.id])?.notes).toHaveLength(1);
   });
 });

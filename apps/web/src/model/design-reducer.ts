@@ -12,7 +12,7 @@ import { getIn, setIn, type PlainObject } from './doc-path.ts';
 import type { ComponentKind, DesignEdge, DesignNode } from './design-graph.ts';
 import { connectNodes, removeFromGraph } from './graph-edits.ts';
 import { graphToScenario } from './graph-to-scenario.ts';
-import { renamePool, renameService } from './rename.ts';
+import { renameComponent, renamedKind } from './rename.ts';
 import { scenarioToGraph } from './scenario-to-graph.ts';
 
 /** The editor state: the scenario document (positions inside `spec.canvas`) and the selected node/edge ids. */
@@ -61,10 +61,8 @@ function withDoc(state: DesignState, doc: PlainObject): DesignState {
 function setField(doc: PlainObject, path: PathSegment[], value: unknown): PlainObject {
   const before = getIn(doc, path);
   let out = setIn(doc, path, value);
-  const [root, list, , field] = path;
-  const renamed = root === 'spec' && field === 'name' && path.length === 4 && typeof before === 'string' && typeof value === 'string' && before !== value;
-  if (renamed && list === 'services') out = renameService(out, before, value);
-  if (renamed && list === 'nodePools') out = renamePool(out, before, value);
+  const kind = renamedKind(path);
+  if (kind !== null && typeof before === 'string' && typeof value === 'string' && before !== value) out = renameComponent(out, kind, before, value);
   return out;
 }
 

@@ -4,6 +4,7 @@
  * schema decides what is valid and reports it at the field, as it would for a file.
  */
 import type { FieldInput } from './inspector-fields.ts';
+import { formatClaimsText, parseClaimsText } from './claims-text.ts';
 import { isObject } from './doc-path.ts';
 
 /** The text a `model` box holds when the document has a model shape (an object) rather than a name. */
@@ -16,19 +17,6 @@ export function coerceScalar(text: string): string | number | undefined {
   const t = text.trim();
   if (t === '') return undefined;
   return NUMBER.test(t) ? Number(t) : t;
-}
-
-/** A claim's value: a number, text, or the `{ value, quote }` object a seed's claim carries (its JSON, as shown). */
-function claimValue(text: string): unknown {
-  const t = text.trim();
-  if (t.startsWith('{')) {
-    try {
-      return JSON.parse(t) as unknown;
-    } catch {
-      // Not JSON after all: the text goes to the schema, which says what is wrong with it.
-    }
-  }
-  return coerceScalar(t);
 }
 
 function show(v: unknown): string {
@@ -69,18 +57,8 @@ export function parseFieldText(input: FieldInput, text: string): unknown {
       if (lines.length === 0) return undefined;
       return lines.map((l) => l.split(/[\s,]+/).filter((x) => x !== '').map((x) => coerceScalar(x)));
     }
-    case 'claims': {
-      const lines = splitLines(text);
-      if (lines.length === 0) return undefined;
-      const out: Record<string, unknown> = {};
-      for (const l of lines) {
-        // A metric name has no colon; the value may (a quoted claim is shown as its JSON, quote and all).
-        const colon = l.indexOf(':');
-        if (colon < 0) out[l] = null;
-        else out[l.slice(0, colon).trim()] = claimValue(l.slice(colon + 1));
-      }
-      return out;
-    }
+    case 'claims':
+      return parseClaimsText(text);
   }
 }
 
@@ -96,11 +74,7 @@ export function formatFieldValue(input: FieldInput, value: unknown): string {
         ? value.map((p) => (Array.isArray(p) ? p.map(show).join(', ') : isObject(p) ? `${show(p.at)}, ${show(p.qps)}` : show(p))).join('\n')
         : show(value);
     case 'claims':
-      return isObject(value)
-        ? Object.entries(value)
-            .map(([k, v]) => `${k}: ${show(v)}`)
-            .join('\n')
-        : show(value);
+      return formatClaimsText(value);
     case 'checkbox':
       // Unset is '' (the control shows the schema's default).
       return value === undefined ? '' : value === false ? 'false' : 'true';

@@ -109,5 +109,5 @@ export const SCENARIO_SECTIONS: readonly SectionDef[] = [
   },
   { title: 'Cluster', key: ['spec', 'cluster'], optional: { create: { controlPlane: 'eks' } }, items: [f('controlPlane', 'Control plane', 'select', { options: ['gke', 'eks', 'aks', 'none'] }), f('clusters', 'Clusters', 'value', { placeholder: '1' })] },
   { title: 'Expectations', key: ['spec'], items: [f('expect', 'One per line: metric op value', 'lines', { help: 'e.g. latency.p99 < 100ms' })] },
-  { title: 'Your estimates (claims)', key: ['spec'], items: [f('claims', 'One per line: metric: value', 'claims', { help: 'graded against the run' })] },
+  { title: 'Your estimates (claims)', key: ['spec'], items: [f('claims', 'One per line: metric: value', 'claims', { help: 'graded against the run; a source\'s words may follow in quotes: gpus.peak: 65 — "65 pods"' })] },
 ];

@@ -1,48 +1,31 @@
 /**
- * Renaming a service or a pool renames what refers to it: `traffic.target`, calls' `to`, services'
- * `nodePool`, the cache annotation, and the canvas ids of the positions (`service:<name>`).
+ * Renaming a component renames what refers to it. Which field is a component's name, and what each
+ * kind holds that names another (a service's `nodePool`, the traffic's `target`, calls' `to`, the
+ * canvas ids of positions such as `cache:<service>`), is each kind's own (`naming`, `follows` in
+ * kinds/<kind>/): this file only finds the kind renamed and asks every kind to follow.
  */
-import { renameCallee } from './call-edges.ts';
-import { asArray, asObject, getIn, isObject, setIn, type PlainObject } from './doc-path.ts';
+import type { PathSegment } from '@design-sim/sim-core';
+import type { ComponentKind } from './design-graph.ts';
+import type { PlainObject } from './doc-path.ts';
+import { kindModules } from '../kinds/index.ts';
 
-function renameKey(obj: PlainObject, from: string, to: string): PlainObject {
-  if (!(from in obj) || from === to) return obj;
-  // Rebuild to keep the key's place in the order.
-  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k === from ? to : k, v]));
+/** The kind whose component a `setField` at `path` renames (`[...list, i, 'name']`), or null. */
+export function renamedKind(path: readonly PathSegment[]): ComponentKind | null {
+  for (const m of kindModules()) {
+    const list = m.naming?.list;
+    if (list === undefined || path.length !== list.length + 2 || path.at(-1) !== 'name' || typeof path[list.length] !== 'number') continue;
+    if (list.every((seg, k) => path[k] === seg)) return m.kind;
+  }
+  return null;
 }
 
-function renamePositions(doc: PlainObject, pairs: readonly [string, string][]): PlainObject {
-  const nodes = getIn(doc, ['spec', 'canvas', 'nodes']);
-  if (!isObject(nodes)) return doc;
-  let out = nodes;
-  for (const [from, to] of pairs) out = renameKey(out, from, to);
-  return out === nodes ? doc : setIn(doc, ['spec', 'canvas', 'nodes'], out);
-}
-
-/** Applies the references of a service renamed from `from` to `to` (the name field itself is already set). */
-export function renameService(doc: PlainObject, from: string, to: string): PlainObject {
+/** Applies to `doc` the references to a component of `kind` renamed from `from` to `to` (its name field is already set). */
+export function renameComponent(doc: PlainObject, kind: ComponentKind, from: string, to: string): PlainObject {
+  if (from === to) return doc;
   let out = doc;
-  if (getIn(out, ['spec', 'traffic', 'target']) === from) out = setIn(out, ['spec', 'traffic', 'target'], to);
-  asArray(getIn(out, ['spec', 'traffic'])).forEach((t, i) => {
-    if (asObject(t).target === from) out = setIn(out, ['spec', 'traffic', i, 'target'], to);
-  });
-  asArray(getIn(out, ['spec', 'services'])).forEach((s, i) => {
-    const calls = asObject(s).calls;
-    const renamed = renameCallee(calls, from, to);
-    if (renamed !== calls) out = setIn(out, ['spec', 'services', i, 'calls'], renamed);
-  });
-  return renamePositions(out, [
-    [`service:${from}`, `service:${to}`],
-    [`lb:${from}`, `lb:${to}`],
-    [`cache:${from}`, `cache:${to}`],
-  ]);
-}
-
-/** Applies the references of a pool renamed from `from` to `to`. */
-export function renamePool(doc: PlainObject, from: string, to: string): PlainObject {
-  let out = doc;
-  asArray(getIn(out, ['spec', 'services'])).forEach((s, i) => {
-    if (asObject(s).nodePool === from) out = setIn(out, ['spec', 'services', i, 'nodePool'], to);
-  });
-  return renamePositions(out, [[`pool:${from}`, `pool:${to}`]]);
+  for (const m of kindModules()) {
+    const follow = m.follows?.[kind];
+    if (follow !== undefined) out = follow(out, from, to);
+  }
+  return out;
 }

@@ -1,13 +1,13 @@
 /**
  * Document → canvas graph (pure). The scenario is the source of truth; the graph is a view. Each
  * kind reads its own nodes (kinds/<kind>/, `graph.read`), in stages: the services first, then what
- * attaches to them (balancers, caches, pools), then the services' calls (call-edges.ts), then what
+ * attaches to them (balancers, caches, pools), then the links between a kind's own nodes (`readLinks`:
+ * the services' calls), then what
  * needs the services' front nodes (traffic) or comes last (training). Components not yet connected
  * live in `spec.canvas.detached`. Positions come from `spec.canvas.nodes`, else from the automatic
  * layout. `graphToScenario` is the inverse (round-trip tested).
  */
 import { createLayout } from './auto-layout.ts';
-import { callEdges } from './call-edges.ts';
 import { asArray, asObject, getIn, isObject, type PlainObject } from './doc-path.ts';
 import { edgeId, type ComponentKind, type DesignEdge, type DesignGraph, type DesignNode } from './design-graph.ts';
 import { detachedId, listIds } from './node-ids.ts';
@@ -64,11 +64,14 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
     addEdge: (source, target, implicit = false) => {
       edges.push({ id: edgeId(source, target), source, target, data: { implicit }, deletable: !implicit });
     },
+    addDataEdge: (edge) => {
+      edges.push(edge);
+    },
   };
   const modules = kindModules();
   for (const stage of [0, 1, 2] as const) {
-    // Calls between services: drawn once every service's front node is known.
-    if (stage === 2) edges.push(...callEdges(services, r.serviceIds, r.front));
+    // Links between a kind's own nodes (calls between services): drawn once every front node is known.
+    if (stage === 2) for (const m of modules) m.graph.readLinks?.(r);
     for (const m of modules) if (m.graph.stage === stage) m.graph.read(r);
   }
 

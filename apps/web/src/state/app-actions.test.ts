@@ -1,29 +1,31 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { HistoryAction } from '../model/design-history.ts';
-import { setIn, type PlainObject } from '../model/doc-path.ts';
+import { getIn, setIn, type PlainObject } from '../model/doc-path.ts';
 import { readRecent } from '../model/recent-designs.ts';
 import { smallDoc } from '../test-support/fixtures.ts';
-import { createAppActions, type DesignHandle } from './app-actions.ts';
+import { createAppActions } from './app-actions.ts';
 import { createAppStore } from './app-store.ts';
+import { selectCanUndo, selectDoc, selectSelection } from './design-slice.ts';
 
-/** The actions over a fresh store and a design that records what is dispatched to it. */
+/** The actions over a fresh store holding `doc` with `selection` selected. */
 function setup(doc: PlainObject = smallDoc(), selection: string[] = []) {
-  const store = createAppStore();
-  const sent: HistoryAction[] = [];
-  const design: DesignHandle = { doc, selection, dispatch: (a) => sent.push(a) };
-  const actions = createAppActions(store, () => design, () => new Date('2026-12-03T09:00:00Z'));
-  return { store, sent, design, actions };
+  const store = createAppStore(null, doc);
+  store.getState().dispatch({ type: 'select', ids: selection });
+  const actions = createAppActions(store, () => new Date('2026-12-03T09:00:00Z'));
+  const doc_ = () => selectDoc(store.getState());
+  return { store, doc: doc_, actions };
 }
 
 describe('the app actions', () => {
   beforeEach(() => localStorage.clear());
 
   it('loading another design keeps the old one in Recent designs and offers it back in the notice', () => {
-    const { store, sent, actions } = setup();
+    const { store, doc, actions } = setup();
     store.getState().setCursor(30);
     const next = setIn(smallDoc(), ['metadata', 'name'], 'other');
     actions.load(next, { kind: 'info', title: 'Opened other.yaml', lines: [] });
-    expect(sent).toEqual([{ type: 'load', doc: next }]);
+    expect(doc()).toBe(next);
+    // Loading is one undo step: Ctrl+Z brings the replaced design back too.
+    expect(selectCanUndo(store.getState())).toBe(true);
     expect(store.getState()).toMatchObject({ loads: 1, cursor: null, notice: { title: 'Opened other.yaml', restore: { label: 'Bring back the previous design', doc: smallDoc() } } });
     expect(readRecent().map((r) => r.title)).toEqual(['Small test design']);
   });
@@ -36,33 +38,38 @@ describe('the app actions', () => {
   });
 
   it('a library entry that does not validate is reported, and the design stays', () => {
-    const { store, sent, actions } = setup();
+    const { store, doc, actions } = setup();
+    const before = doc();
     store.getState().setDialog('library');
     actions.openEntry({ file: 'broken.yaml', name: 'broken', title: 'Broken', prompt: null, tags: [], kind: 'serving', text: 'spec: [' });
-    expect(sent).toEqual([]);
+    expect(doc()).toBe(before);
+    expect(selectCanUndo(store.getState())).toBe(false);
     expect(store.getState()).toMatchObject({ dialog: null, loads: 0, notice: { kind: 'error', title: 'broken.yaml does not validate' } });
   });
 
   it('copies the selected service and pastes that copy', () => {
-    const { store, sent, actions } = setup(smallDoc(), ['service:model']);
+    const { store, doc, actions } = setup(smallDoc(), ['service:model']);
+    const before = doc();
     actions.paste();
-    expect(sent).toEqual([]);
+    expect(doc()).toBe(before);
     actions.copy();
     expect(store.getState().notice?.title).toBe('Copied model. Ctrl+V pastes a copy.');
     actions.paste();
-    expect(sent).toEqual([{ type: 'paste', clip: store.getState().clip }]);
-    expect(store.getState().clip?.services.map((c) => c.item.name)).toEqual(['model']);
+    expect(selectSelection(store.getState())).toEqual(['service:model-2']);
+    expect(getIn(doc(), ['spec', 'services', 1, 'name'])).toBe('model-2');
+    store.getState().undo();
+    expect(doc()).toBe(before);
   });
 
   it("compares a practice design with the prompt's reference answer as variant A", () => {
-    const { store, actions } = setup();
+    const { store, actions } = setup(setIn(smallDoc(), ['metadata', 'title'], 'Mine'));
     actions.compareWithReference();
     expect(store.getState().baseline).toBeNull();
     const ref = setIn(smallDoc(), ['metadata', 'title'], 'Reference');
     store.getState().setPracticeRef(ref);
     actions.compareWithReference();
     expect(store.getState()).toMatchObject({ mode: 'compare', baseline: { doc: ref, label: 'reference answer (Reference)' } });
-    actions.pin('Mine');
-    expect(store.getState().baseline).toEqual({ doc: smallDoc(), label: 'Mine (pinned)' });
+    actions.pin();
+    expect(store.getState().baseline).toEqual({ doc: setIn(smallDoc(), ['metadata', 'title'], 'Mine'), label: 'Mine (pinned)' });
   });
 });

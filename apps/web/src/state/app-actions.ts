@@ -1,14 +1,13 @@
 /**
  * What the toolbar, the dialogs, the keyboard and links do to the app: open, import, reset, restore,
- * practise, compare with the reference, copy and paste. Each is a function over the app store and
- * the design (its document, selection and dispatch), so App only wires them to the views.
+ * practise, compare with the reference, copy and paste. Each is a function over the app store (the
+ * design is its design slice), so App only wires them to the views.
  */
 import type { StoreApi } from 'zustand/vanilla';
 import { defaultDesign, type Notice } from '../boot.ts';
 import { clearAutosave } from '../hooks/useAutosave.ts';
 import { copySelection } from '../model/clipboard.ts';
 import type { LibraryEntry } from '../model/content-library.ts';
-import type { HistoryAction } from '../model/design-history.ts';
 import type { PlainObject } from '../model/doc-path.ts';
 import { issueLines, loadDesignFile, loadDesignText } from '../model/load-design.ts';
 import { practiceDoc } from '../model/practice.ts';
@@ -16,17 +15,12 @@ import type { PracticePrompt } from '../model/practice-prompts.ts';
 import { designTitle, keepRecent } from '../model/recent-designs.ts';
 import { isShareHash, openSharedHash } from '../share-link.ts';
 import type { AppState } from './app-store.ts';
+import { selectDoc, selectSelection, selectTitle } from './design-slice.ts';
 
-/** The design as the actions see it, read when an action runs. */
-export interface DesignHandle {
-  doc: PlainObject;
-  selection: readonly string[];
-  dispatch: (action: HistoryAction) => void;
-}
-
-/** The app's actions over `store` and the current design (`design()` is read at each call). */
-export function createAppActions(store: StoreApi<AppState>, design: () => DesignHandle, now: () => Date = () => new Date()) {
+/** The app's actions over `store` (each reads the state when it runs). */
+export function createAppActions(store: StoreApi<AppState>, now: () => Date = () => new Date()) {
   const app = () => store.getState();
+  const design = () => ({ doc: selectDoc(app()), selection: selectSelection(app()), dispatch: app().dispatch });
 
   // Replacing the design keeps the old one (Recent designs) and offers it back in the notice; Ctrl+Z works too.
   const load = (next: PlainObject, message: Notice | null) => {
@@ -73,7 +67,7 @@ export function createAppActions(store: StoreApi<AppState>, design: () => Design
     },
 
     /** Pins the design on the canvas as Compare's variant A. */
-    pin: (title: string) => app().setBaseline({ doc: design().doc, label: `${title} (pinned)` }),
+    pin: () => app().setBaseline({ doc: design().doc, label: `${selectTitle(app())} (pinned)` }),
 
     importFile: async (file: File) => {
       const r = await loadDesignFile(file);
@@ -93,8 +87,9 @@ export function createAppActions(store: StoreApi<AppState>, design: () => Design
       const clip = copySelection(doc, selection);
       if (clip === null) return;
       app().setClip(clip);
-      const names = [...clip.services, ...clip.pools].map((c) => String(c.item.name));
-      app().setNotice({ kind: 'info', title: `Copied ${names.join(', ')}. Ctrl+V pastes a copy.`, lines: clip.skipped.length > 0 ? [`Not copied: ${clip.skipped.join(', ')} (one per scenario).`] : [] });
+      const names = [...clip.entries.map((c) => String(c.item.name)), ...(clip.notes.length === 0 ? [] : [clip.notes.length === 1 ? 'a note' : `${clip.notes.length} notes`])];
+      const skipped = clip.skipped.map((x) => `${x.id} (${x.why})`);
+      app().setNotice({ kind: 'info', title: `Copied ${names.join(', ')}. Ctrl+V pastes a copy.`, lines: skipped.length > 0 ? [`Not copied: ${skipped.join(', ')}.`] : [] });
     },
 
     paste: () => {

@@ -1,24 +1,29 @@
 /**
- * The app's state outside the design and the run, in one zustand store (the library React Flow's
- * own store is built on) made of slices: UI (ui-store.ts), session (session-slice.ts) and variants
- * (variants-slice.ts). Views read it through selectors (`useApp`), so each re-renders only for the
- * slice it reads. The design itself stays in the history reducer (hooks/useDesign.ts) and the run
- * in model/run-store.ts.
+ * The app's state in one zustand store (the library React Flow's own store is built on) made of
+ * slices: the design and its history (design-slice.ts), UI (ui-store.ts), session
+ * (session-slice.ts) and variants (variants-slice.ts). Views read it through selectors (`useApp`),
+ * so each re-renders only for what it reads. The run lives in model/run-store.ts.
  */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Notice } from '../boot.ts';
+import type { PlainObject } from '../model/doc-path.ts';
+import { createDesignSlice, type DesignSliceState } from './design-slice.ts';
 import { createSessionSlice, type SessionState } from './session-slice.ts';
 import { createUiSlice, type UiState } from './ui-store.ts';
 import { createVariantsSlice, type VariantsState } from './variants-slice.ts';
 
 /** The whole app store. */
-export type AppState = UiState & SessionState & VariantsState;
+export type AppState = DesignSliceState & UiState & SessionState & VariantsState;
 
-/** The app's store; `notice` is the boot notice (how the first design was chosen). */
-export function createAppStore(notice: Notice | null = null): StoreApi<AppState> {
+/** An empty scenario, for stores made without a design (tests of the other slices). */
+const EMPTY_DOC: PlainObject = { apiVersion: 'design-sim/v1', kind: 'Scenario', metadata: { name: 'design' }, spec: {} };
+
+/** The app's store: the first design `doc`, and `notice`, the boot notice (how that design was chosen). */
+export function createAppStore(notice: Notice | null = null, doc: PlainObject = EMPTY_DOC): StoreApi<AppState> {
   return createStore<AppState>()((...a) => ({
+    ...createDesignSlice(doc)(...a),
     ...createUiSlice(...a),
     ...createSessionSlice(notice)(...a),
     ...createVariantsSlice(...a),

@@ -8,6 +8,7 @@ import { field as f, type SectionDef } from '../../model/inspector-fields.ts';
 import { cacheId } from '../../model/node-ids.ts';
 import { addDetached, attachedTo, stripKind } from '../detached.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
+import { renameCanvasId } from '../list-entry.ts';
 import { s } from '../summary-text.ts';
 import { cachePath, DEFAULT_CACHE, readCache, writeCaches } from './cache-mapping.ts';
 
@@ -59,5 +60,8 @@ export const cacheKind: ComponentKindModule = {
       return svc === undefined ? null : cacheId(w.newId(svc));
     },
   },
+  // It lives inside its service: copying it copies the service. Its canvas id is its service's name.
+  copy: { as: 'attached' },
+  follows: { service: renameCanvasId('cache') },
 };
 

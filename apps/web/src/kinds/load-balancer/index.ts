@@ -9,6 +9,7 @@ import { field as f, type SectionDef } from '../../model/inspector-fields.ts';
 import { loadBalancerId } from '../../model/node-ids.ts';
 import { addDetached, attachedTo } from '../detached.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
+import { renameCanvasId } from '../list-entry.ts';
 import { s } from '../summary-text.ts';
 
 const ROUTING = ['least-outstanding', 'round-robin', 'random', 'shared-queue'] as const;
@@ -63,4 +64,7 @@ export const loadBalancerKind: ComponentKindModule = {
       return svc === undefined ? null : loadBalancerId(w.newId(svc));
     },
   },
+  // It lives inside its service: copying it copies the service. Its canvas id is its service's name.
+  copy: { as: 'attached' },
+  follows: { service: renameCanvasId('lb') },
 };

@@ -4,6 +4,7 @@ import { freshName } from '../../model/fresh-name.ts';
 import { listIds } from '../../model/node-ids.ts';
 import { formatCount, formatPercent, formatUsd } from '../../results/format.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
+import { listEntryCopy, renameCanvasId } from '../list-entry.ts';
 import { cur, failingOn, fleet, run, seriesPoint } from '../status-lines.ts';
 import { s, shortId } from '../summary-text.ts';
 import { NODE_POOL_SECTIONS } from './node-pool-sections.ts';
@@ -90,4 +91,8 @@ export const nodePoolKind: ComponentKindModule = {
     },
     canvasId: (node, w) => w.newId(node.id),
   },
+  // Pasted before services, so a pasted service can run on the pasted copy of its pool.
+  copy: listEntryCopy(['spec', 'nodePools'], 'pool', 'pool', 0),
+  naming: { list: ['spec', 'nodePools'] },
+  follows: { nodePool: renameCanvasId('pool') },
 };

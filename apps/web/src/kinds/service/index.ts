@@ -3,6 +3,8 @@ import { asArray, asObject, setIn, type PlainObject } from '../../model/doc-path
 import { freshName } from '../../model/fresh-name.ts';
 import { listIds } from '../../model/node-ids.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
+import { listEntryCopy, renameCanvasId, renameField } from '../list-entry.ts';
+import { renameCallers } from './service-calls.ts';
 import { serviceGraph } from './service-graph.ts';
 import { SERVICE_SECTIONS } from './service-sections.ts';
 import { serviceStatus } from './service-status.ts';
@@ -37,4 +39,15 @@ export const serviceKind: ComponentKindModule = {
   summary: serviceSummary,
   status: serviceStatus,
   graph: serviceGraph,
+  // A pasted service runs on the pasted copy of its pool when that was copied too, else on the same pool.
+  copy: listEntryCopy(['spec', 'services'], 'service', 'service', 1, (item, pasted) => {
+    const pool = pasted('nodePool', item.nodePool);
+    return pool === undefined ? item : { ...item, nodePool: pool };
+  }),
+  naming: { list: ['spec', 'services'] },
+  follows: {
+    // Calls name their callee; a service's position is keyed by its name.
+    service: (doc, from, to) => renameCanvasId('service')(renameCallers(doc, from, to), from, to),
+    nodePool: renameField(['spec', 'services'], 'nodePool'),
+  },
 };

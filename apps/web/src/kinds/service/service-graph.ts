@@ -1,6 +1,6 @@
 /**
  * Services ↔ graph. Each `spec.services[i]` is a service node; its `nodePool` is its one output
- * edge; its `calls` are call edges (model/call-edges.ts), drawn once what sits in front of each
+ * edge; its `calls` are call edges (service-calls.ts), drawn once what sits in front of each
  * service is known. Writing back: the fragment, its calls as the canvas edited them, and the pool
  * its edge reaches (a `nodePool` naming no pool on the canvas is a typo the inspector shows; only a
  * removed edge clears it).
@@ -9,6 +9,7 @@ import { editCalls, isCallEdge } from '../../model/call-edges.ts';
 import { asObject, setIn } from '../../model/doc-path.ts';
 import { listIds } from '../../model/node-ids.ts';
 import type { DocWriter, KindMapping } from '../kind-module.ts';
+import { readServiceCalls } from './service-calls.ts';
 
 /**
  * Each service's `calls` after the canvas's edits: the call edges of the base document that the graph
@@ -58,5 +59,6 @@ export const serviceGraph: KindMapping = {
     serviceNodes.forEach((n, i) => w.setNewId(n.id, ids[i]!));
     return setIn(doc, ['spec', 'services'], services.length > 0 || Array.isArray(asObject(w.base.spec).services) ? services : undefined);
   },
+  readLinks: readServiceCalls,
   canvasId: (node, w) => w.newId(node.id),
 };

@@ -3,13 +3,23 @@
  * written). Its edge goes to the front of its target service (`traffic.target`, else the first
  * service, an implicit edge that cannot be deleted).
  */
-import { asArray, asObject, getIn, isObject, setIn } from '../../model/doc-path.ts';
+import { asArray, asObject, getIn, isObject, setIn, type PlainObject } from '../../model/doc-path.ts';
 import { TRAFFIC_ID } from '../../model/node-ids.ts';
 import { formatCount } from '../../results/format.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
 import { cur, seriesPoint } from '../status-lines.ts';
 import { TRAFFIC_SECTIONS } from './traffic-sections.ts';
 import { trafficSummary } from './traffic-summary.ts';
+
+/** Renames the service each traffic source sends to (`traffic.target`, or each source's in a list). */
+function renameTargets(doc: PlainObject, from: string, to: string): PlainObject {
+  let out = doc;
+  if (getIn(out, ['spec', 'traffic', 'target']) === from) out = setIn(out, ['spec', 'traffic', 'target'], to);
+  asArray(getIn(out, ['spec', 'traffic'])).forEach((t, i) => {
+    if (asObject(t).target === from) out = setIn(out, ['spec', 'traffic', i, 'target'], to);
+  });
+  return out;
+}
 
 export const trafficKind: ComponentKindModule = {
   kind: 'traffic',
@@ -67,4 +77,6 @@ export const trafficKind: ComponentKindModule = {
     },
     canvasId: () => TRAFFIC_ID,
   },
+  // One per scenario: not copied. Its `target` (each source's, in a list) names a service.
+  follows: { service: renameTargets },
 };
