@@ -40,6 +40,14 @@ export function meanSojourn(q: MmcQueue): number {
 }
 
 /**
+ * P(Wq > t) for the FIFO wait in queue: C · e^{−(cμ − λ)t} (Kleinrock vol. 1 §3.5, Gross & Harris §2.3). The
+ * sojourn tail below is this mixed with the service time.
+ */
+export function waitTail(q: MmcQueue, t: number): number {
+  return erlangC(q) * Math.exp(-(q.servers * q.mu - q.lambda) * t);
+}
+
+/**
  * P(T > t) for the FIFO sojourn time T = Wq + S, where Wq is 0 with probability 1 − C and otherwise
  * Exp(θ = cμ − λ), and S ~ Exp(μ): the hypoexponential tail mixed with the no-wait case.
  */

@@ -13,3 +13,11 @@ export function mg1MeanWait(lambda: number, meanService: number, secondMomentSer
 export function md1MeanWait(lambda: number, serviceSeconds: number): number {
   return mg1MeanWait(lambda, serviceSeconds, serviceSeconds * serviceSeconds);
 }
+
+/**
+ * The first two moments of a lognormal service time whose log has mean μ and standard deviation σ:
+ * E[S] = e^{μ + σ²/2}, E[S²] = e^{2μ + 2σ²} (the moment generating function of the normal at 1 and 2).
+ */
+export function lognormalMoments(mu: number, sigma: number): { mean: number; secondMoment: number } {
+  return { mean: Math.exp(mu + (sigma * sigma) / 2), secondMoment: Math.exp(2 * mu + 2 * sigma * sigma) };
+}
