@@ -26,7 +26,7 @@ export function mdTable(header: readonly string[], rows: readonly (readonly stri
   return [`| ${header.map(mdCell).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)];
 }
 
-function servingRows(s: ServingSummary): string[][] {
+function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
   const m = s.measured;
   const l = s.latencyMs;
   return [
@@ -34,7 +34,8 @@ function servingRows(s: ServingSummary): string[][] {
     ['Latency p50 / p90 / p95 / p99', `${formatMs(l.p50)} / ${formatMs(l.p90)} / ${formatMs(l.p95)} / ${formatMs(l.p99)}${l.censored > 0 ? ` (includes ${formatInt(l.censored)} unfinished at their age)` : ''}`],
     ['Latency mean / max', `${formatMs(l.mean)} / ${formatMs(l.max)}`],
     ['Availability', formatPercent(s.availability)],
-    ['Backlog peak (in flight / waiting)', `${formatInt(s.backlog.max)} / ${formatInt(s.backlog.waitingMax)} requests`],
+    // With calls, the waiting count is of visits (a call queued at its callee counts there).
+    ['Backlog peak (in flight / waiting)', `${formatInt(s.backlog.max)} requests / ${formatInt(s.backlog.waitingMax)} ${hasCalls ? 'visits' : 'requests'}`],
     ['Replicas peak / mean / min', `${formatInt(s.replicas.max)} / ${formatNum(s.replicas.mean)} / ${formatInt(s.replicas.min)}`],
     ['Nodes peak / mean / min', `${formatInt(s.nodes.max)} / ${formatNum(s.nodes.mean)} / ${formatInt(s.nodes.min)} (${formatInt(s.peakGpus)} GPUs at peak)`],
     ['Spot interruptions', formatInt(s.spotInterruptions)],
@@ -110,7 +111,7 @@ export function formatRunMarkdown(report: RunReport): string {
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated`;
   const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `\`${report.file}\` · seed ${r.seed}${simulated}`, ''];
   const costsRows = r.costs === null ? [] : [['Costs (spec.costs)', `${formatUsd(r.costs.totalUsd)} over ${formatDuration(r.costs.periodSeconds)}, ${formatUsd(r.costs.monthlyUsd)}/month`]];
-  const rows = [...(s === null ? [] : servingRows(s)), ...(r.training === null ? [] : trainingRows(r.training, report.scenario)), ...costsRows];
+  const rows = [...(s === null ? [] : servingRows(s, r.breakdown !== null)), ...(r.training === null ? [] : trainingRows(r.training, report.scenario)), ...costsRows];
   const load = loadLine(r, report.scenario);
   if (load !== null) rows.push(['Load', load]);
   lines.push(...mdTable(['Metric', 'Value'], rows));

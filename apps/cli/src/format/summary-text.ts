@@ -29,7 +29,7 @@ export function metricText(metric: string, value: number | null): string {
   return info === undefined ? formatNum(value) : formatMetricValue(info, value);
 }
 
-function servingLines(s: ServingSummary): string[] {
+function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
   const m = s.measured;
   const l = s.latencyMs;
   const lines = [
@@ -37,7 +37,8 @@ function servingLines(s: ServingSummary): string[] {
     row('Latency', `p50 ${formatMs(l.p50)} · p90 ${formatMs(l.p90)} · p95 ${formatMs(l.p95)} · p99 ${formatMs(l.p99)} · mean ${formatMs(l.mean)} · max ${formatMs(l.max)}`),
     ...(l.censored > 0 ? [cont(`includes ${formatInt(l.censored)} unfinished requests at their age (a lower bound)`)] : []),
     row('Availability', formatPercent(s.availability)),
-    row('Backlog', `peak ${formatInt(s.backlog.max)} requests in flight · ${formatInt(s.backlog.waitingMax)} waiting (at interval ends)`),
+    // With calls a request's calls wait in their callees' queues: the waiting count is of visits, not requests.
+    row('Backlog', `peak ${formatInt(s.backlog.max)} requests in flight · ${formatInt(s.backlog.waitingMax)} ${hasCalls ? 'visits waiting in queues' : 'waiting'} (at interval ends)`),
     row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)}`),
     row('Nodes', `peak ${formatInt(s.nodes.max)} · mean ${formatNum(s.nodes.mean)} · min ${formatInt(s.nodes.min)} · ${formatInt(s.peakGpus)} GPU${s.peakGpus === 1 ? '' : 's'} at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
     row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'}`),
@@ -178,7 +179,7 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
   const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;
   const lines = [`${c.bold(r.scenario.name)}${title}`, c.dim(`  ${report.file} · seed ${r.seed}${simulated}`), ''];
-  if (s !== null) lines.push(...servingLines(s));
+  if (s !== null) lines.push(...servingLines(s, r.breakdown !== null));
   const load = loadLine(r, report.scenario);
   if (load !== null) lines.push(row('Load', load));
   const levels = levelRows(r);

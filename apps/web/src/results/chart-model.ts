@@ -86,11 +86,12 @@ export function buildCharts(result: RunResult, scenario: Scenario | null): Chart
     { id: 'qps', title: 'Requests per second', unit: 'req/s', series: qps, refLines: [], note: cap.note },
     {
       id: 'backlog',
-      title: 'Requests in flight (at interval ends)',
-      unit: 'requests',
+      // With calls the engine's backlog series count visits: a request and each call it has out (json-output.md).
+      title: result.breakdown === null ? 'Requests in flight (at interval ends)' : 'Visits in flight: requests and their calls (at interval ends)',
+      unit: result.breakdown === null ? 'requests' : 'visits',
       series: [
         { key: 'waiting', label: 'waiting', values: ts.waiting, color: 'var(--c-bad)', area: true },
-        { key: 'inService', label: 'in service', values: ts.inService, color: 'var(--c-served)' },
+        { key: 'inService', label: result.breakdown === null ? 'in service' : 'in service or waiting on calls', values: ts.inService, color: 'var(--c-served)' },
         // A closed loop's concurrency: each user has one request in flight or is thinking.
         ...(ts.users.some((u) => u > 0) ? [{ key: 'users', label: 'closed-loop users', values: ts.users, color: 'var(--c-offered)', dashed: true }] : []),
       ],

@@ -39,7 +39,11 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
     out.push({
       severity: 'error',
       code: 'overloaded',
-      message: `overloaded from ${formatClock(overload.fromSeconds)}: the backlog grows by ${rate(overload.growthPerSecond)} req/s (${formatInteger(overload.backlogAtEnd)} requests in flight at the end)`,
+      // With calls the backlog series count visits (requests, their calls and async events): said so.
+      message:
+        r.breakdown === null
+          ? `overloaded from ${formatClock(overload.fromSeconds)}: the backlog grows by ${rate(overload.growthPerSecond)} req/s (${formatInteger(overload.backlogAtEnd)} requests in flight at the end)`
+          : `overloaded from ${formatClock(overload.fromSeconds)}: the work in flight grows by ${rate(overload.growthPerSecond)} visits/s (${formatInteger(overload.backlogAtEnd)} visits in flight at the end: requests, their calls and async events)`,
       atSeconds: overload.fromSeconds,
     });
   } else if (m.offered > 0 && m.unfinished > UNFINISHED_WARNING_SHARE * m.offered) {

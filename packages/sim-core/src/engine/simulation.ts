@@ -939,13 +939,16 @@ export class Simulation {
     s.prefixHitRate[i] = prompt > 0 ? cached / prompt : 0;
     let waiting = 0;
     for (const svc of this.services) waiting += svc.queuedTotal();
+    // The series count visits (a request and each call it has out, async events too): the work in flight,
+    // whose growth the overload check reads. The backlog's peak counts end-to-end requests, each once
+    // (the same number without calls, where every visit is a request).
     const inFlight = this.store.inFlight;
     s.waiting[i] = waiting;
     s.inService[i] = inFlight - waiting;
     const users = this.usersNow();
     s.users[i] = users;
     if (now > this.cfg.warmupSeconds) {
-      if (inFlight > this.backlogMax) this.backlogMax = inFlight;
+      if (this.store.roots > this.backlogMax) this.backlogMax = this.store.roots;
       if (waiting > this.waitingMax) this.waitingMax = waiting;
       sample(this.replicaSamples, ready);
       sample(this.nodeSamples, readyNodes + provisioningNodes);
