@@ -32,8 +32,8 @@ ${extra}`;
 describe('the backlog of a design with calls', () => {
   it("counts end-to-end requests in backlog.max (20 by Little's law), not the 30 visits in flight", () => {
     const parsed = parseScenarioText(chain(), 'backlog.yaml');
-    expect(parsed.ok).toBe(true);
-    const r = runScenario(parsed.scenario!);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const r = runScenario(parsed.scenario);
     expect(r.summary!.backlog.max).toBeGreaterThanOrEqual(20);
     expect(r.summary!.backlog.max).toBeLessThanOrEqual(21);
     // The series stay the work in flight (visits): what the overload check reads, and what docs/json-output.md says.
