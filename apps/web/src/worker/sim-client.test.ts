@@ -164,4 +164,29 @@ describe('warm workers', () => {
     client.dispose();
     expect(started.every((w) => w.terminated)).toBe(true);
   });
+
+  it('the first spare waits for the page to show its first result, and the validation worker too', async () => {
+    const { create, started } = fakeWorkerFactory();
+    let shown!: () => void;
+    const firstResult = new Promise<void>((r) => (shown = r));
+    const client = createSimClient(create, () => performance.now(), () => firstResult);
+    client.prewarm();
+    let underway!: () => void;
+    const heard = new Promise<void>((r) => (underway = r));
+    void client.run(doc, 'a.yaml', undefined, () => underway());
+    await heard;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started).toHaveLength(1); // the run is under way, but nothing is on screen yet
+    const validatorWorkers = fakeWorkerFactory();
+    const validate = createWorkerValidator(validatorWorkers.create, () => firstResult);
+    const answer = validate(doc, 'a.yaml');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(validatorWorkers.started).toHaveLength(0);
+    shown();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started).toHaveLength(2); // now the spare loads
+    expect((await answer).ok).toBe(true); // and the validation runs, in request order
+    expect(validatorWorkers.started).toHaveLength(1);
+    client.dispose();
+  });
 });

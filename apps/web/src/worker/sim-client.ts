@@ -52,8 +52,11 @@ type ProgressListener = (fraction: number, partial?: RunResult) => void;
 /** The part of `Worker` the client uses (a MessagePort-like endpoint that can be terminated). */
 export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
 
-/** Creates a client; `createWorker` starts a worker that exposes the SimApi; `now` is a clock in ms. */
-export function createSimClient(createWorker: () => WorkerLike, now: () => number = () => performance.now()): SimClient {
+/**
+ * Creates a client; `createWorker` starts a worker that exposes the SimApi; `now` is a clock in ms;
+ * the first spare waits for `spareAfter` too (start-workers.ts: until the page's first result is on screen).
+ */
+export function createSimClient(createWorker: () => WorkerLike, now: () => number = () => performance.now(), spareAfter: () => Promise<void> = () => Promise.resolve()): SimClient {
   let worker: WorkerLike | null = null;
   let disposed = false;
   let remote: Remote<SimWorkerApi> | null = null;
@@ -77,7 +80,8 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
     return remote;
   };
   // The spare starts loading once the run it stands behind is under way (its first message), not at
-  // the same moment: on a 2-core machine two workers loading at once delay the first run's numbers.
+  // the same moment: on a 2-core machine two workers loading at once delay the first run's numbers;
+  // the page's first spare also waits for `spareAfter` (its compile would compete with the first render).
   // It also runs the design once for one simulated second (result dropped): a fresh worker's first
   // YAML writing, parse, checks and compile run cold (interpreted, tens of ms more on a busy machine),
   // and an edit's first numbers would wait for them.
@@ -126,7 +130,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       const onMessage: ProgressListener = (fraction, partial) => {
         if (!heard && current === mine) {
           heard = true;
-          ensureSpare({ doc, fileName });
+          void spareAfter().then(() => ensureSpare({ doc, fileName }));
         }
         onProgress?.(fraction, partial);
       };
@@ -139,7 +143,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
         )
         .finally(() => {
           if (current === mine) current = null;
-          ensureSpare();
+          void spareAfter().then(() => ensureSpare());
         });
       return {
         outcome,

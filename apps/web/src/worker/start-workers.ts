@@ -4,9 +4,14 @@
  * the schema) and the first run finds a worker ready. Only small modules are imported here.
  */
 import { newSimWorker } from './new-sim-worker.ts';
+import { afterFirstResult } from './first-result.ts';
 import { createSimClient, type SimClient } from './sim-client.ts';
 import { createWorkerValidator, type Validator } from './validation-client.ts';
 
 /** The app's run client (its worker already loading) and the validation worker's validator. */
-export const workers: { client: SimClient; validator: Validator } = { client: createSimClient(newSimWorker), validator: createWorkerValidator(newSimWorker) };
+// The validation worker and the first spare start once the first result is on screen (first-result.ts).
+export const workers: { client: SimClient; validator: Validator } = {
+  client: createSimClient(newSimWorker, () => performance.now(), afterFirstResult),
+  validator: createWorkerValidator(newSimWorker, afterFirstResult),
+};
 workers.client.prewarm();
