@@ -7,7 +7,7 @@ import { readAutosave } from './hooks/useAutosave.ts';
 import { DEFAULT_EXAMPLE, libraryEntries, type LibraryEntry } from './model/content-library.ts';
 import type { PlainObject } from './model/doc-path.ts';
 import { practicePrompts, type PracticePrompt } from './model/practice-prompts.ts';
-import { loadDesignText, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';
+import { loadDesignText, loadScenarioParser, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';
 import { designTitle, keepRecent } from './model/recent-designs.ts';
 import { yamlToDoc } from './model/scenario-yaml.ts';
 import { openSharedHash } from './share-link.ts';
@@ -28,15 +28,15 @@ export interface Boot {
   source: 'link' | 'autosave' | 'example' | 'starter';
 }
 
-/** The library, loaded on first use (one chunk with every content/*.yaml). */
+/** The library, loaded on first use (one chunk with every content/*.yaml), with the parser that opens its entries. */
 export async function loadLibrary(): Promise<LibraryEntry[]> {
-  const { CONTENT_FILES } = await import('./model/content-files.ts');
+  const [{ CONTENT_FILES }] = await Promise.all([import('./model/content-files.ts'), loadScenarioParser()]);
   return libraryEntries(CONTENT_FILES);
 }
 
 /** The practice prompts of content/practice/*.md (in the library's chunk). */
 export async function loadPracticePrompts(): Promise<PracticePrompt[]> {
-  const { PRACTICE_FILES } = await import('./model/content-files.ts');
+  const [{ PRACTICE_FILES }] = await Promise.all([import('./model/content-files.ts'), loadScenarioParser()]);
   return practicePrompts(PRACTICE_FILES);
 }
 
@@ -48,7 +48,7 @@ export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'exam
   const { DEFAULT_EXAMPLE_TEXT } = await import('./model/default-example.ts');
   const raw = yamlToDoc(DEFAULT_EXAMPLE_TEXT);
   if (raw.ok) return { doc: raw.doc, source: 'example' };
-  const { CONTENT_FILES } = await import('./model/content-files.ts');
+  const [{ CONTENT_FILES }] = await Promise.all([import('./model/content-files.ts'), loadScenarioParser()]);
   const entries = libraryEntries(CONTENT_FILES);
   const ordered = [...entries.filter((e) => e.file === DEFAULT_EXAMPLE), ...entries.filter((e) => e.file !== DEFAULT_EXAMPLE)];
   for (const e of ordered) {

@@ -5,9 +5,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { bootDesign } from './boot.ts';
 import { designFileName } from './hooks/useDesign.ts';
+import { loadScenarioParser } from './model/load-design.ts';
 import { withoutCanvas } from './model/scenario-yaml.ts';
 import { isShareHash } from './share-link.ts';
 import { preloadCharts } from './charts/lazy-charts.ts';
+import { afterFirstResult } from './worker/first-result.ts';
 import type { workers as Workers } from './worker/start-workers.ts';
 
 /** Renders the app into #root with the entry's already started `workers`. */
@@ -15,6 +17,8 @@ export function startApp(workers: typeof Workers): void {
   const root = createRoot(document.getElementById('root')!);
   // The charts' chunk loads while the design is read and the app renders.
   preloadCharts();
+  // The scenario parser (for the library, imports and links) once the first result is on screen.
+  void afterFirstResult().then(loadScenarioParser);
   void bootDesign(location.hash, globalThis.localStorage).then((boot) => {
     // The design from a link is now the user's; drop the fragment so a reload shows their latest edits (autosave).
     if (boot.source === 'link' || isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
