@@ -46,6 +46,9 @@ export interface SimClient {
   dispose(): void;
 }
 
+/** Loaded workers kept ready to replace a cancelled run. */
+const SPARES = 2;
+
 /** Receives the fraction done and, now and then, the result so far. */
 type ProgressListener = (fraction: number, partial?: RunResult) => void;
 
@@ -62,33 +65,47 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
   let remote: Remote<SimWorkerApi> | null = null;
   let current: { settle: (o: RunOutcome) => void } | null = null;
 
-  // After prewarm(), a spare worker is kept loaded: a run cancelled by a newer edit is replaced by a
+  // After prewarm(), spare workers are kept loaded: a run cancelled by a newer edit is replaced by a
   // worker whose code is already parsed and evaluated (hundreds of ms on a slow machine), not a cold one.
+  // Two of them, loaded one after the other: with one, an edit that came while the spare that replaced the
+  // last cancelled run was still loading waited for it (edits in a row: 250–700 ms to the first numbers).
   let keepSpare = false;
-  let spare: { worker: WorkerLike; remote: Remote<SimWorkerApi> } | null = null;
-  const fresh = () => {
+  type Spare = { worker: WorkerLike; remote: Remote<SimWorkerApi>; ready: boolean };
+  const spares: Spare[] = [];
+  let lastDesign: { doc: PlainObject; fileName: string } | null = null;
+  const fresh = (): Spare => {
     const w = createWorker();
-    return { worker: w, remote: wrap<SimWorkerApi>(w) };
+    return { worker: w, remote: wrap<SimWorkerApi>(w), ready: false };
   };
   const ensure = (): Remote<SimWorkerApi> => {
     if (remote === null) {
-      const next = spare ?? fresh();
-      spare = null;
+      // A loaded spare first; else the one loading (it started before a fresh one would).
+      const k = spares.findIndex((x) => x.ready);
+      const next = spares.splice(Math.max(k, 0), 1)[0] ?? fresh();
       worker = next.worker;
       remote = next.remote;
     }
     return remote;
   };
-  // The spare starts loading once the run it stands behind is under way (its first message), not at
+  // A spare starts loading once the run it stands behind is under way (its first message), not at
   // the same moment: on a 2-core machine two workers loading at once delay the first run's numbers;
-  // the page's first spare also waits for `spareAfter` (its compile would compete with the first render).
-  // It also runs the design once for one simulated second (result dropped): a fresh worker's first
+  // the page's first spare also waits for `spareAfter` (its compile would compete with the first render),
+  // and the second spare waits until the first has loaded.
+  // Each also runs the design once for one simulated second (result dropped): a fresh worker's first
   // YAML writing, parse, checks and compile run cold (interpreted, tens of ms more on a busy machine),
   // and an edit's first numbers would wait for them.
   const ensureSpare = (warmWith?: { doc: PlainObject; fileName: string }) => {
-    if (!keepSpare || spare !== null || disposed) return;
-    spare = fresh();
-    if (warmWith !== undefined) spare.remote.runDesign(warmWith.doc, warmWith.fileName, { durationSeconds: 1 }).catch(() => undefined);
+    if (warmWith !== undefined) lastDesign = warmWith;
+    if (!keepSpare || disposed || spares.length >= SPARES || spares.some((x) => !x.ready)) return;
+    const spare = fresh();
+    spares.push(spare);
+    const warm = lastDesign === null ? spare.remote.validate('', 'warm.yaml') : spare.remote.runDesign(lastDesign.doc, lastDesign.fileName, { durationSeconds: 1 });
+    void warm
+      .catch(() => undefined)
+      .then(() => {
+        spare.ready = true;
+        ensureSpare();
+      });
   };
 
   const stop = () => {
@@ -195,8 +212,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       disposed = true;
       cancelCurrent();
       stop();
-      spare?.worker.terminate();
-      spare = null;
+      for (const x of spares.splice(0)) x.worker.terminate();
     },
   };
 }
