@@ -26,6 +26,8 @@ export interface Boot {
   doc: PlainObject;
   notice: Notice | null;
   source: 'link' | 'autosave' | 'example' | 'starter';
+  /** True when `doc` is the default example's text read as it is: the worker may already be running it (main.tsx). */
+  pristineExample?: boolean;
 }
 
 /** The library, loaded on first use (one chunk with every content/*.yaml), with the parser that opens its entries. */
@@ -41,13 +43,13 @@ export async function loadPracticePrompts(): Promise<PracticePrompt[]> {
 }
 
 /** The default design: the autoscaling example, else the first library entry that loads, else the starter. */
-export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'example' | 'starter' }> {
+export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'example' | 'starter'; pristineExample?: boolean }> {
   // The example is a committed file that sim-core's content tests validate; read it alone (its own
   // small chunk), on the main thread, without loading and parsing the whole library (hundreds of ms):
   // the validation worker checks it next.
   const { DEFAULT_EXAMPLE_TEXT } = await import('./model/default-example.ts');
   const raw = yamlToDoc(DEFAULT_EXAMPLE_TEXT);
-  if (raw.ok) return { doc: raw.doc, source: 'example' };
+  if (raw.ok) return { doc: raw.doc, source: 'example', pristineExample: true };
   const [{ CONTENT_FILES }] = await Promise.all([import('./model/content-files.ts'), loadScenarioParser()]);
   const entries = libraryEntries(CONTENT_FILES);
   const ordered = [...entries.filter((e) => e.file === DEFAULT_EXAMPLE), ...entries.filter((e) => e.file !== DEFAULT_EXAMPLE)];

@@ -3,7 +3,20 @@
 // statically here, the worker would start only once the app's whole chunk (React, the canvas, half a
 // megabyte) had arrived and been parsed. This way the worker fetches and compiles its own chunk on the
 // other core meanwhile, and is ready sooner for the first run (docs/performance.md, "Streaming results").
+import { AUTOSAVE_KEY } from './model/autosave-key.ts';
 import { workers } from './worker/start-workers.ts';
 import './styles.css';
+
+// A first visit (no link in the fragment, nothing autosaved) opens the default example: the worker starts
+// running it as soon as it has loaded, before the app has read it; the app takes that run over (sim-client.ts).
+if (opensDefaultExample()) workers.client.prestartExample();
+
+function opensDefaultExample(): boolean {
+  try {
+    return location.hash.length <= 1 && globalThis.localStorage?.getItem(AUTOSAVE_KEY) == null;
+  } catch {
+    return false;
+  }
+}
 
 void import('./start-app.tsx').then((m) => m.startApp(workers));

@@ -23,7 +23,8 @@ export function startApp(workers: typeof Workers): void {
     // The design from a link is now the user's; drop the fragment so a reload shows their latest edits (autosave).
     if (boot.source === 'link' || isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
     // The first run starts now, while React renders the app; the app's first run takes it over (sim-client.ts).
-    workers.client.prestart(withoutCanvas(boot.doc), designFileName(boot.doc));
+    // The default example may already be running (main.tsx): that run is kept when this is it, unchanged.
+    workers.client.prestart(withoutCanvas(boot.doc), designFileName(boot.doc), boot.pristineExample === true);
     root.render(
       <StrictMode>
         <App initialDoc={boot.doc} initialNotice={boot.notice} workers={workers} />

@@ -7,8 +7,9 @@
 import { useEffect } from 'react';
 import type { PlainObject } from '../model/doc-path.ts';
 
-/** The localStorage key of the autosaved design. */
-export const AUTOSAVE_KEY = 'design-sim.autosave.v1';
+import { AUTOSAVE_KEY } from '../model/autosave-key.ts';
+
+export { AUTOSAVE_KEY };
 
 /** The autosaved text, or null. */
 export function readAutosave(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string | null {

@@ -31,6 +31,7 @@ function controlledClient() {
     },
     busy: () => false,
     prestart: () => undefined,
+    prestartExample: () => undefined,
     prewarm: () => undefined,
     dispose: () => undefined,
   };

@@ -7,6 +7,7 @@
 import type { ProgressCallback, RunRequestOptions, RunResponse, RunResult } from '@design-sim/sim-core';
 import { proxy, wrap, type Remote } from 'comlink';
 import type { PlainObject } from '../model/doc-path.ts';
+import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
 import type { SimWorkerApi } from './worker-sim-api.ts';
 
 /** How a run ended. `elapsedMs` is wall time from the request to the answer. */
@@ -34,7 +35,13 @@ export interface SimClient {
    * the next `run` of the same document and file name, without options, takes this run over, with
    * the latest snapshot and fraction it already sent; any other `run` cancels it.
    */
-  prestart(doc: PlainObject, fileName: string): void;
+  prestart(doc: PlainObject, fileName: string, opensExample?: boolean): void;
+  /**
+   * Starts running the default example (content-library.ts's DEFAULT_EXAMPLE, which the worker holds) before the page
+   * has read its design: main.tsx calls it when the page will open that example (no link, no autosave). A later
+   * `prestart` keeps it when the page does open the example unchanged (`opensExample`), else cancels it.
+   */
+  prestartExample(): void;
   /** True while a run is in progress. */
   busy(): boolean;
   /**
@@ -124,9 +131,15 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
   };
 
   // A prestarted run waiting to be taken over: what it sent so far (only the latest of each matters) and who listens now.
-  let early: { key: string; fileName: string; run: SimRun; partial?: RunResult; fraction?: number; listen: ProgressListener | null; cancelled: () => boolean } | null = null;
+  // `key` is null for the default example's run until the page's boot says it opens that example (prestart).
+  let early: { key: string | null; fileName: string; run: SimRun; partial?: RunResult; fraction?: number; listen: ProgressListener | null; cancelled: () => boolean } | null = null;
 
-  const startRun = (doc: PlainObject, fileName: string, options?: RunRequestOptions, onProgress?: ProgressListener): SimRun => {
+  /** Starts `call` on the worker; `design` (when known) warms the spares. */
+  const startRun = (
+    call: (api: Remote<SimWorkerApi>, progress: ProgressCallback) => Promise<RunResponse>,
+    design: { doc: PlainObject; fileName: string } | undefined,
+    onProgress?: ProgressListener,
+  ): SimRun => {
       cancelCurrent();
       const api = ensure();
       let settled = false;
@@ -147,13 +160,12 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       const onMessage: ProgressListener = (fraction, partial) => {
         if (!heard && current === mine) {
           heard = true;
-          void spareAfter().then(() => ensureSpare({ doc, fileName }));
+          void spareAfter().then(() => ensureSpare(design));
         }
         onProgress?.(fraction, partial);
       };
       const progress = proxy(onMessage) as unknown as ProgressCallback;
-      api
-        .runDesign(doc, fileName, options, progress)
+      call(api, progress)
         .then(
           (response) => settle({ kind: 'done', response, elapsedMs: now() - started }),
           (e: unknown) => settle({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
@@ -170,6 +182,25 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       };
   };
 
+  /** A run started before anyone asked, keeping what it sends until `run` takes it over. */
+  const prestarted = (key: string | null, fileName: string, call: Parameters<typeof startRun>[0], design: Parameters<typeof startRun>[1]): NonNullable<typeof early> => {
+    let cancelled = false;
+    const entry: NonNullable<typeof early> = {
+      key,
+      fileName,
+      listen: null,
+      cancelled: () => cancelled,
+      run: startRun(call, design, (fraction, partial) => {
+        if (entry.listen !== null) return entry.listen(fraction, partial);
+        if (partial !== undefined) entry.partial = partial;
+        else entry.fraction = fraction;
+      }),
+    };
+    // A run that already ended is still taken over (its outcome is the answer); a cancelled one is not.
+    void entry.run.outcome.then((o) => (cancelled = o.kind === 'cancelled'));
+    return entry;
+  };
+
   return {
     run(doc, fileName, options, onProgress) {
       const e = early;
@@ -183,24 +214,25 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
         });
         return e.run;
       }
-      return startRun(doc, fileName, options, onProgress);
+      return startRun((api, progress) => api.runDesign(doc, fileName, options, progress), { doc, fileName }, onProgress);
     },
-    prestart(doc, fileName) {
-      let cancelled = false;
-      const entry: NonNullable<typeof early> = {
-        key: JSON.stringify(doc),
-        fileName,
-        listen: null,
-        cancelled: () => cancelled,
-        run: startRun(doc, fileName, undefined, (fraction, partial) => {
-          if (entry.listen !== null) return entry.listen(fraction, partial);
-          if (partial !== undefined) entry.partial = partial;
-          else entry.fraction = fraction;
-        }),
-      };
-      // A run that already ended is still taken over (its outcome is the answer); a cancelled one is not.
-      void entry.run.outcome.then((o) => (cancelled = o.kind === 'cancelled'));
-      early = entry;
+    prestartExample() {
+      early = prestarted(null, DEFAULT_EXAMPLE, (api, progress) => api.runDefaultExample(DEFAULT_EXAMPLE, progress), undefined);
+    },
+    prestart(doc, fileName, opensExample = false) {
+      const e = early;
+      if (e !== null && e.key === null) {
+        // The default example's run, started before the design was read: kept when the page opens exactly that example
+        // (the worker ran the same text through the same functions), else it makes way.
+        if (opensExample && fileName === e.fileName && !e.cancelled()) {
+          e.key = JSON.stringify(doc);
+          lastDesign = { doc, fileName };
+          return;
+        }
+        early = null;
+        e.run.cancel();
+      }
+      early = prestarted(JSON.stringify(doc), fileName, (api, progress) => api.runDesign(doc, fileName, undefined, progress), { doc, fileName });
     },
     busy: () => current !== null,
     prewarm() {
