@@ -152,9 +152,9 @@ describe('warm workers', () => {
     expect(started).toHaveLength(1); // the worker; its spare waits until a run is under way
     let underway!: () => void;
     const heard = new Promise<void>((r) => (underway = r));
-    const first = client.run(doc, 'a.yaml', undefined, () => underway());
+    const first = client.run(doc, 'a.yaml', undefined, (_f, partial) => partial && underway());
     await heard;
-    expect(started).toHaveLength(2); // the spare loads while the first run goes
+    expect(started).toHaveLength(2); // the spare loads once the first run has sent its first snapshot
     const second = client.run(doc, 'b.yaml'); // cancels the first: its worker ends, the spare takes over
     expect(started[0]!.terminated).toBe(true);
     expect(started).toHaveLength(2);

@@ -94,8 +94,8 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
     }
     return remote;
   };
-  // A spare starts loading once the run it stands behind is under way (its first message), not at
-  // the same moment: on a 2-core machine two workers loading at once delay the first run's numbers;
+  // A spare starts loading once the run it stands behind has sent its first snapshot (or ended), not before:
+  // on a 2-core machine a worker loading beside the run delays that run's first numbers;
   // the page's first spare also waits for `spareAfter` (its compile would compete with the first render),
   // and the second spare waits until the first has loaded.
   // Each also runs the design once for one simulated second (result dropped): a fresh worker's first
@@ -158,7 +158,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       // Across the boundary the worker calls back with data, not sim-core's snapshot function (worker-sim-api.ts).
       let heard = false;
       const onMessage: ProgressListener = (fraction, partial) => {
-        if (!heard && current === mine) {
+        if (!heard && current === mine && partial !== undefined) {
           heard = true;
           void spareAfter().then(() => ensureSpare(design));
         }
