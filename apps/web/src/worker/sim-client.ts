@@ -46,7 +46,8 @@ export interface SimClient {
   busy(): boolean;
   /**
    * Starts the worker now (its code loads while the page does other work) and from then on keeps two
-   * loaded spares for the runs after a cancel (each started once the run it stands behind has sent a snapshot).
+   * loaded spares for the runs after a cancel (a replacement starts at the end of a run, or once a run has sent
+   * its first snapshot if no loaded spare is left).
    */
   prewarm(): void;
   /** Cancels any run and stops the worker. */
@@ -161,7 +162,12 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       const onMessage: ProgressListener = (fraction, partial) => {
         if (!heard && current === mine && partial !== undefined) {
           heard = true;
-          void spareAfter().then(() => ensureSpare(design));
+          // While a loaded spare is left, the replacement waits for the run's end: loading it beside the next
+          // edit's run (edits in a row) delayed that run's first numbers.
+          void spareAfter().then(() => {
+            if (design !== undefined) lastDesign = design;
+            if (!spares.some((x) => x.ready)) ensureSpare();
+          });
         }
         onProgress?.(fraction, partial);
       };
