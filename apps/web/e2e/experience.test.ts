@@ -107,6 +107,9 @@ describe('truthful, explained, instant, comfortable (issue #12)', () => {
     expect(snapshots).toBeGreaterThan(0);
     expect(full).toBeGreaterThan(partialPoints);
     expect(at('design-sim:first-chart')).toBeLessThan(at('design-sim:run-end'));
+    // A loose bound that holds on a loaded 2-core machine running the whole suite; the issue's 500 ms and
+    // what this machine measures when quiet are in docs/performance.md ("Streaming results").
+    expect(at('design-sim:first-chart')).toBeLessThan(10_000);
 
     // Edit → updated numbers: a newer edit cancels the run and the new run's first numbers arrive streamed.
     await p.click('[data-testid="node-service:model"]');
@@ -120,7 +123,11 @@ describe('truthful, explained, instant, comfortable (issue #12)', () => {
     const longEdit = await editToUpdate(p, () => p.fill(field, '12'));
     timings.editToUpdate = { hpaTarget4h30m: [update, again], duration24h: long, hpaTarget24h: longEdit };
     await docShot(p, 'streaming-24h-1440x900');
-    for (const m of [update, again, long, longEdit]) expect(m.ms).toBeGreaterThan(0);
+    // Loose, like the first chart's bound above (the 300 ms target and the measured figures: docs/performance.md).
+    for (const m of [update, again, long, longEdit]) {
+      expect(m.ms).toBeGreaterThan(0);
+      expect(m.ms).toBeLessThan(5_000);
+    }
     await p.context().close();
   });
 

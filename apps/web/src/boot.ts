@@ -7,7 +7,7 @@ import { readAutosave } from './hooks/useAutosave.ts';
 import { DEFAULT_EXAMPLE, libraryEntries, type LibraryEntry } from './model/content-library.ts';
 import type { PlainObject } from './model/doc-path.ts';
 import { practicePrompts, type PracticePrompt } from './model/practice-prompts.ts';
-import { loadDesignText, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';
+import { loadDesignText, loadScenarioParser, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';
 import { designTitle, keepRecent } from './model/recent-designs.ts';
 import { yamlToDoc } from './model/scenario-yaml.ts';
 import { openSharedHash } from './share-link.ts';
@@ -26,29 +26,31 @@ export interface Boot {
   doc: PlainObject;
   notice: Notice | null;
   source: 'link' | 'autosave' | 'example' | 'starter';
+  /** True when `doc` is the default example's text read as it is: the worker may already be running it (main.tsx). */
+  pristineExample?: boolean;
 }
 
-/** The library, loaded on first use (one chunk with every content/*.yaml). */
+/** The library, loaded on first use (one chunk with every content/*.yaml), with the parser that opens its entries. */
 export async function loadLibrary(): Promise<LibraryEntry[]> {
-  const { CONTENT_FILES } = await import('./model/content-files.ts');
+  const [{ CONTENT_FILES }] = await Promise.all([import('./model/content-files.ts'), loadScenarioParser()]);
   return libraryEntries(CONTENT_FILES);
 }
 
 /** The practice prompts of content/practice/*.md (in the library's chunk). */
 export async function loadPracticePrompts(): Promise<PracticePrompt[]> {
-  const { PRACTICE_FILES } = await import('./model/content-files.ts');
+  const [{ PRACTICE_FILES }] = await Promise.all([import('./model/content-files.ts'), loadScenarioParser()]);
   return practicePrompts(PRACTICE_FILES);
 }
 
 /** The default design: the autoscaling example, else the first library entry that loads, else the starter. */
-export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'example' | 'starter' }> {
+export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'example' | 'starter'; pristineExample?: boolean }> {
   // The example is a committed file that sim-core's content tests validate; read it alone (its own
   // small chunk), on the main thread, without loading and parsing the whole library (hundreds of ms):
   // the validation worker checks it next.
   const { DEFAULT_EXAMPLE_TEXT } = await import('./model/default-example.ts');
   const raw = yamlToDoc(DEFAULT_EXAMPLE_TEXT);
-  if (raw.ok) return { doc: raw.doc, source: 'example' };
-  const { CONTENT_FILES } = await import('./model/content-files.ts');
+  if (raw.ok) return { doc: raw.doc, source: 'example', pristineExample: true };
+  const [{ CONTENT_FILES }] = await Promise.all([import('./model/content-files.ts'), loadScenarioParser()]);
   const entries = libraryEntries(CONTENT_FILES);
   const ordered = [...entries.filter((e) => e.file === DEFAULT_EXAMPLE), ...entries.filter((e) => e.file !== DEFAULT_EXAMPLE)];
   for (const e of ordered) {

@@ -1,29 +1,22 @@
-// Entry: start the simulator's worker, decide the first design (shared link, autosave, or the
-// library's example), then render.
-// First import: evaluated before the modules below, so the worker starts loading at once (start-workers.ts).
+// Entry: a small chunk that starts the simulator's worker, then loads the app (start-app.tsx).
+// ES modules are all fetched and compiled before the first one runs: had the app been imported
+// statically here, the worker would start only once the app's whole chunk (React, the canvas, half a
+// megabyte) had arrived and been parsed. This way the worker fetches and compiles its own chunk on the
+// other core meanwhile, and is ready sooner for the first run (docs/performance.md, "Streaming results").
+import { AUTOSAVE_KEY } from './model/autosave-key.ts';
 import { workers } from './worker/start-workers.ts';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
-import { bootDesign } from './boot.ts';
-import { designFileName } from './hooks/useDesign.ts';
-import { withoutCanvas } from './model/scenario-yaml.ts';
-import { isShareHash } from './share-link.ts';
-import { preloadCharts } from './charts/lazy-charts.ts';
 import './styles.css';
 
-// The simulator worker loads its chunk (hundreds of ms of parsing on a slow machine) while the page
-// reads its design and renders: by the first run it is ready. The charts' chunk loads meanwhile too.
-const root = createRoot(document.getElementById('root')!);
-preloadCharts();
-void bootDesign(location.hash, globalThis.localStorage).then((boot) => {
-  // The design from a link is now the user's; drop the fragment so a reload shows their latest edits (autosave).
-  if (boot.source === 'link' || isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
-  // The first run starts now, while React renders the app; the app's first run takes it over (sim-client.ts).
-  workers.client.prestart(withoutCanvas(boot.doc), designFileName(boot.doc));
-  root.render(
-    <StrictMode>
-      <App initialDoc={boot.doc} initialNotice={boot.notice} workers={workers} />
-    </StrictMode>,
-  );
-});
+// A first visit (no link in the fragment, nothing autosaved) opens the default example: the worker starts
+// running it as soon as it has loaded, before the app has read it; the app takes that run over (sim-client.ts).
+if (opensDefaultExample()) workers.client.prestartExample();
+
+function opensDefaultExample(): boolean {
+  try {
+    return location.hash.length <= 1 && globalThis.localStorage?.getItem(AUTOSAVE_KEY) == null;
+  } catch {
+    return false;
+  }
+}
+
+void import('./start-app.tsx').then((m) => m.startApp(workers));

@@ -6,7 +6,7 @@
 import type { Notice } from './boot.ts';
 import { libraryEntries } from './model/content-library.ts';
 import type { PlainObject } from './model/doc-path.ts';
-import { issueLines, loadDesignText } from './model/load-design.ts';
+import { issueLines, loadDesignText, loadScenarioParser } from './model/load-design.ts';
 import { resolvePayload, sharePayload } from './model/share-reference.ts';
 import { decodeShareHash, encodeShareHash } from './model/share-url.ts';
 
@@ -25,6 +25,7 @@ export async function openSharedHash(hash: string): Promise<null | { ok: true; d
   const files = shared.payload.libraryFile === null ? null : (await import('./model/content-files.ts')).CONTENT_FILES;
   const text = resolvePayload(shared.payload, files);
   if (!text.ok) return refused([text.message]);
+  await loadScenarioParser();
   const r = loadDesignText(text.text, shared.payload.libraryFile ?? 'shared-link.yaml');
   if (!r.ok) return { ok: false, notice: { kind: 'error', title: 'The shared link holds an invalid design; it was not loaded', lines: issueLines(r.issues) } };
   return { ok: true, doc: r.doc };

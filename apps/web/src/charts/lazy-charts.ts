@@ -1,4 +1,4 @@
-// The charts module loads on demand: the canvas does not wait for the chart code. main.tsx starts
+// The charts module loads on demand: the canvas does not wait for the chart code. start-app.tsx starts
 // loading it at once (preloadCharts); once it has arrived the charts render in the same pass as the
 // result. React.lazy would suspend once anyway (its import() promise is new and pending on the first
 // render), and React holds a Suspense fallback for at least 300 ms: the first chart came 0.5–0.9 s

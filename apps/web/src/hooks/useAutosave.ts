@@ -9,8 +9,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../state/app-store.ts';
 import { selectDoc } from '../state/design-slice.ts';
 
-/** The localStorage key of the autosaved design. */
-export const AUTOSAVE_KEY = 'design-sim.autosave.v1';
+import { AUTOSAVE_KEY } from '../model/autosave-key.ts';
+
+export { AUTOSAVE_KEY };
 
 /** The autosaved text, or null. */
 export function readAutosave(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string | null {

@@ -1,7 +1,10 @@
 /**
  * The run result a view shows, and whether it still describes the design on the canvas: read from
  * the run store slice by slice, the result as a deferred (interruptible) update so a big result
- * never blocks input for long. The canvas and the panel under it each call it for themselves.
+ * never blocks input for long — except the page's first result, rendered at once: deferred, its render
+ * was interrupted and restarted by every later snapshot and progress message, and the first chart waited
+ * 0.3–0.9 s more on a busy machine (docs/performance.md). After an edit the previous result stays on
+ * screen (marked stale) while the new one renders deferred. The canvas and the panel under it each call it for themselves.
  */
 import { useDeferredValue } from 'react';
 import { asObject, type PlainObject } from '../model/doc-path.ts';
@@ -14,7 +17,8 @@ import { useRunState } from './useRunState.ts';
 export function useShownRun(store: RunStore, validation: DesignValidation, doc: PlainObject) {
   const shownNow = useRunState(store, (s) => s.shown);
   const runStatus = useRunState(store, (s) => s.status);
-  const shown = useDeferredValue(shownNow);
+  const deferred = useDeferredValue(shownNow);
+  const shown = deferred ?? shownNow;
   const result = shown?.result ?? null;
   const designName = asObject(doc.metadata).name;
   // Judged on the result on screen (the deferred one): judging the store's newer result instead showed

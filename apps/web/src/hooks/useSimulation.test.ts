@@ -5,7 +5,7 @@ import { designKey, validateDesign, type DesignValidation } from '../model/valid
 import { smallDoc } from '../test-support/fixtures.ts';
 import type { RunOutcome, SimClient } from '../worker/sim-client.ts';
 import { createWorkerSimApi } from '../worker/worker-sim-api.ts';
-import { useSimulation } from './useSimulation.ts';
+import { QUIET_MS, useSimulation } from './useSimulation.ts';
 
 /** A client whose runs finish when the test says so. */
 function controlledClient() {
@@ -31,6 +31,7 @@ function controlledClient() {
     },
     busy: () => false,
     prestart: () => undefined,
+    prestartExample: () => undefined,
     prewarm: () => undefined,
     dispose: () => undefined,
   };
@@ -62,6 +63,25 @@ describe('useSimulation', () => {
     expect(runs).toHaveLength(2);
     await act(async () => runs[1]!.finish());
     expect(result.current.store.get().shown?.key).toBe(v2.key);
+  });
+
+  it('runs a lone edit at once (no debounce after a quiet spell); edits in a burst are still debounced', async () => {
+    const { client, runs } = controlledClient();
+    const { rerender } = renderHook(({ v }: { v: DesignValidation }) => useSimulation(client, v, 'x.yaml', { autoRun: true }), { initialProps: { v: v1 } });
+    act(() => void vi.advanceTimersByTime(0));
+    await act(async () => runs[0]!.finish());
+    act(() => void vi.advanceTimersByTime(QUIET_MS));
+    rerender({ v: v2 });
+    act(() => void vi.advanceTimersByTime(0));
+    expect(runs.map((r) => r.key)).toEqual([v1.key, v2.key]);
+    // The next keystroke 40 ms later is part of a burst: it waits for the debounce.
+    act(() => void vi.advanceTimersByTime(40));
+    const v3 = validateDesign(smallDoc({ qps: 70 }), 'x.yaml');
+    rerender({ v: v3 });
+    act(() => void vi.advanceTimersByTime(59));
+    expect(runs).toHaveLength(2);
+    act(() => void vi.advanceTimersByTime(1));
+    expect(runs.map((r) => r.key)).toEqual([v1.key, v2.key, v3.key]);
   });
 
   it('never sends an invalid design, and runs on demand without auto-run', () => {

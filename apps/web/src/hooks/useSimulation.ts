@@ -16,9 +16,13 @@ export interface SimulationOptions {
   /**
    * Quiet time after an edit before an automatic run, ms: short, because the run streams its first
    * numbers within tens of ms and a newer edit cancels it (the next worker is already loading).
+   * Only within a burst of edits: the first edit after `QUIET_MS` without one runs at once.
    */
   debounceMs?: number;
 }
+
+/** An edit this long after the previous one starts a run at once (a burst of keystrokes or key repeats is still debounced). */
+export const QUIET_MS = 300;
 
 export { RUN_END_MARK, RUN_START_MARK } from '../model/perf-marks.ts';
 
@@ -34,6 +38,8 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
   const [store] = useState(createRunStore);
   const runIdRef = useRef(0);
   const activeRef = useRef<{ runId: number; key: string; cancel: () => void } | null>(null);
+  // When the design last changed (its key), to tell a lone edit from a burst.
+  const changedRef = useRef<{ key: string; at: number }>({ key: validation.key, at: Date.now() });
 
   const start = useCallback(
     (v: DesignValidation, speculative = false) => {
@@ -83,6 +89,10 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
   useEffect(() => {
     const active = activeRef.current;
     if (active !== null && active.key !== validation.key) active.cancel();
+    const changed = changedRef.current;
+    const lone = changed.key !== validation.key && Date.now() - changed.at >= QUIET_MS;
+    if (changed.key !== validation.key) changedRef.current = { key: validation.key, at: Date.now() };
+    const delay = lone ? 0 : debounceMs;
     if (optimistic) {
       if (store.get().runId === 0) {
         if (activeRef.current === null) start(validation, true);
@@ -90,14 +100,14 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
       }
       const timer = window.setTimeout(() => {
         if (activeRef.current?.key !== validation.key && store.get().shown?.key !== validation.key) start(validation, true);
-      }, debounceMs);
+      }, delay);
       return () => window.clearTimeout(timer);
     }
     if (!autoRun || validation.scenario === null) return;
     const timer = window.setTimeout(() => {
       // Re-running the text whose result is on screen would change nothing.
       if (activeRef.current?.key !== validation.key && store.get().shown?.key !== validation.key) start(validation);
-    }, store.get().runId === 0 ? 0 : debounceMs); // the first run starts at once: there is nothing to debounce
+    }, store.get().runId === 0 ? 0 : delay); // the first run starts at once: there is nothing to debounce
     return () => window.clearTimeout(timer);
   }, [validation, autoRun, debounceMs, start, store, optimistic]);
 

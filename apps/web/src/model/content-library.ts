@@ -5,8 +5,7 @@
 import { asObject, isObject } from './doc-path.ts';
 import { yamlToDoc } from './scenario-yaml.ts';
 
-/** The autoscaling example the README walks through; the default design. */
-export const DEFAULT_EXAMPLE = 'autoscaling-100-to-1000-qps.yaml';
+export { DEFAULT_EXAMPLE } from './default-example-file.ts';
 
 /** One built-in scenario. */
 export interface LibraryEntry {

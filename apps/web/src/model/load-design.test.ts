@@ -1,7 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { smallDoc } from '../test-support/fixtures.ts';
 import { issueLines, loadDesignFile, loadDesignText, restoreAutosaved } from './load-design.ts';
 import { docToYaml } from './scenario-yaml.ts';
+
+describe('the scenario parser, a chunk of its own', () => {
+  it('refuses a design until it has loaded (never half-loads one), then opens it', async () => {
+    // A fresh copy of the module: the test set-up (test-setup.ts) loads the parser for every other test.
+    vi.resetModules();
+    const fresh = await import('./load-design.ts');
+    const before = fresh.loadDesignText(docToYaml(smallDoc()), 'small.yaml');
+    expect(before.ok).toBe(false);
+    if (!before.ok) expect(issueLines(before.issues)[0]).toMatch(/small\.yaml.*still loading/);
+    await fresh.loadScenarioParser();
+    expect(fresh.loadDesignText(docToYaml(smallDoc()), 'small.yaml').ok).toBe(true);
+  });
+});
 
 describe('loading designs from outside', () => {
   it('loads a valid file as the document it was written as (units as strings)', () => {

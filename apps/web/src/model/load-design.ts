@@ -2,9 +2,11 @@
  * Loading a design from outside (an imported file, a shared link, the library): the text goes
  * through sim-core's `parseScenarioText` exactly like a CLI input, and only a design that parses
  * is loaded. The document kept is the file as written (units as strings), not the parsed form,
- * so exporting it gives back the same file.
+ * so exporting it gives back the same file. The parser (zod and the scenario schema, a third of the
+ * app's code) is a chunk of its own, loaded on first use (`loadScenarioParser`): the first screen,
+ * whose design the worker checks, does not wait for it.
  */
-import { formatIssue, MAX_FILE_BYTES, parseScenarioText, type ScenarioIssue } from '@design-sim/sim-core';
+import { formatIssue, MAX_FILE_BYTES, type ScenarioIssue } from '@design-sim/sim-core';
 import type { PlainObject } from './doc-path.ts';
 import { isObject } from './doc-path.ts';
 import { yamlToDoc } from './scenario-yaml.ts';
@@ -12,8 +14,23 @@ import { yamlToDoc } from './scenario-yaml.ts';
 /** A loaded design, or the issues that stopped it (with lines and columns). */
 export type LoadResult = { ok: true; doc: PlainObject; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
 
-/** Parses and validates scenario text from outside. Never throws. */
+let parseScenarioText: typeof import('./scenario-parser.ts').parseScenarioText | null = null;
+let parserLoading: Promise<void> | null = null;
+
+/** Loads sim-core's scenario parser (once); `loadDesignText` needs it. */
+export function loadScenarioParser(): Promise<void> {
+  parserLoading ??= import('./scenario-parser.ts').then((m) => {
+    parseScenarioText = m.parseScenarioText;
+  });
+  return parserLoading;
+}
+
+/**
+ * Parses and validates scenario text from outside. Never throws. Needs the parser loaded
+ * (`loadScenarioParser`: the library and the share links load it first); before that a design is refused, never half-loaded.
+ */
 export function loadDesignText(text: string, fileName: string): LoadResult {
+  if (parseScenarioText === null) return { ok: false, issues: [{ file: fileName, line: null, column: null, path: '', message: 'the scenario checker is still loading: try again in a moment' }] };
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.ok) return parsed;
   const raw = yamlToDoc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -26,7 +43,9 @@ export async function loadDesignFile(file: Pick<File, 'name' | 'size' | 'text'>)
   if (file.size > MAX_FILE_BYTES) {
     return { ok: false, issues: [{ file: file.name, line: null, column: null, path: '', message: `file is too large: ${file.size} bytes (the limit is ${MAX_FILE_BYTES} bytes = 1 MiB)` }] };
   }
-  return loadDesignText(await file.text(), file.name);
+  const text = await file.text();
+  await loadScenarioParser();
+  return loadDesignText(text, file.name);
 }
 
 /**

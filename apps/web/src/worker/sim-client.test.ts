@@ -133,7 +133,7 @@ describe('a prestarted run', () => {
 });
 
 describe('warm workers', () => {
-  it('the spare runs the design once for one simulated second, so its code is warm for the next edit', async () => {
+  it('each of the two spares runs the design once for one simulated second, so its code is warm for the next edit', async () => {
     const api = createWorkerSimApi();
     const calls: (number | undefined)[] = [];
     const recording: SimWorkerApi = { ...api, runDesign: (d, f, o, p) => (calls.push(o?.durationSeconds), api.runDesign(d, f, o, p)) };
@@ -141,7 +141,7 @@ describe('warm workers', () => {
     client.prewarm();
     await client.run(doc, 'a.yaml', undefined, () => undefined).outcome;
     await new Promise((r) => setTimeout(r, 50));
-    expect(calls).toEqual([undefined, 1]);
+    expect(calls).toEqual([undefined, 1, 1]);
     client.dispose();
   });
 
@@ -152,9 +152,9 @@ describe('warm workers', () => {
     expect(started).toHaveLength(1); // the worker; its spare waits until a run is under way
     let underway!: () => void;
     const heard = new Promise<void>((r) => (underway = r));
-    const first = client.run(doc, 'a.yaml', undefined, () => underway());
+    const first = client.run(doc, 'a.yaml', undefined, (_f, partial) => partial && underway());
     await heard;
-    expect(started).toHaveLength(2); // the spare loads while the first run goes
+    expect(started).toHaveLength(2); // the spare loads once the first run has sent its first snapshot
     const second = client.run(doc, 'b.yaml'); // cancels the first: its worker ends, the spare takes over
     expect(started[0]!.terminated).toBe(true);
     expect(started).toHaveLength(2);
@@ -163,5 +163,47 @@ describe('warm workers', () => {
     expect(started).toHaveLength(3); // the next spare
     client.dispose();
     expect(started.every((w) => w.terminated)).toBe(true);
+  });
+
+  it('keeps two loaded spares, loaded one after the other, so edits in a row each find a loaded worker', async () => {
+    const { create, started } = fakeWorkerFactory();
+    const client = createSimClient(create);
+    client.prewarm();
+    await client.run(doc, 'a.yaml', undefined, () => undefined).outcome;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(started).toHaveLength(3); // the worker and two spares
+    const runs = [client.run(doc, 'b.yaml'), client.run(doc, 'c.yaml'), client.run(doc, 'd.yaml')];
+    // b's run went to the idle first worker; c and d each cancelled the run before and took a loaded spare: no cold worker.
+    expect(started).toHaveLength(3);
+    expect(started.slice(0, 2).map((w) => w.terminated)).toEqual([true, true]);
+    expect(await runs[0]!.outcome).toEqual({ kind: 'cancelled' });
+    expect(await runs[1]!.outcome).toEqual({ kind: 'cancelled' });
+    expect((await runs[2]!.outcome).kind).toBe('done');
+    client.dispose();
+  });
+
+  it('the first spare waits for the page to show its first result, and the validation worker too', async () => {
+    const { create, started } = fakeWorkerFactory();
+    let shown!: () => void;
+    const firstResult = new Promise<void>((r) => (shown = r));
+    const client = createSimClient(create, () => performance.now(), () => firstResult);
+    client.prewarm();
+    let underway!: () => void;
+    const heard = new Promise<void>((r) => (underway = r));
+    void client.run(doc, 'a.yaml', undefined, () => underway());
+    await heard;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started).toHaveLength(1); // the run is under way, but nothing is on screen yet
+    const validatorWorkers = fakeWorkerFactory();
+    const validate = createWorkerValidator(validatorWorkers.create, () => firstResult);
+    const answer = validate(doc, 'a.yaml');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(validatorWorkers.started).toHaveLength(0);
+    shown();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started.length).toBeGreaterThanOrEqual(2); // now the spares load
+    expect((await answer).ok).toBe(true); // and the validation runs, in request order
+    expect(validatorWorkers.started).toHaveLength(1);
+    client.dispose();
   });
 });

@@ -7,6 +7,7 @@
 import type { ProgressCallback, RunRequestOptions, RunResponse, RunResult } from '@design-sim/sim-core';
 import { proxy, wrap, type Remote } from 'comlink';
 import type { PlainObject } from '../model/doc-path.ts';
+import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
 import type { SimWorkerApi } from './worker-sim-api.ts';
 
 /** How a run ended. `elapsedMs` is wall time from the request to the answer. */
@@ -34,17 +35,27 @@ export interface SimClient {
    * the next `run` of the same document and file name, without options, takes this run over, with
    * the latest snapshot and fraction it already sent; any other `run` cancels it.
    */
-  prestart(doc: PlainObject, fileName: string): void;
+  prestart(doc: PlainObject, fileName: string, opensExample?: boolean): void;
+  /**
+   * Starts running the default example (content-library.ts's DEFAULT_EXAMPLE, which the worker holds) before the page
+   * has read its design: main.tsx calls it when the page will open that example (no link, no autosave). A later
+   * `prestart` keeps it when the page does open the example unchanged (`opensExample`), else cancels it.
+   */
+  prestartExample(): void;
   /** True while a run is in progress. */
   busy(): boolean;
   /**
-   * Starts the worker now (its code loads while the page does other work) and from then on keeps a
-   * loaded spare for the run after a cancel (started once a run is under way).
+   * Starts the worker now (its code loads while the page does other work) and from then on keeps two
+   * loaded spares for the runs after a cancel (a replacement starts at the end of a run, or once a run has sent
+   * its first snapshot if no loaded spare is left).
    */
   prewarm(): void;
   /** Cancels any run and stops the worker. */
   dispose(): void;
 }
+
+/** Loaded workers kept ready to replace a cancelled run. */
+const SPARES = 2;
 
 /** Receives the fraction done and, now and then, the result so far. */
 type ProgressListener = (fraction: number, partial?: RunResult) => void;
@@ -52,39 +63,58 @@ type ProgressListener = (fraction: number, partial?: RunResult) => void;
 /** The part of `Worker` the client uses (a MessagePort-like endpoint that can be terminated). */
 export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
 
-/** Creates a client; `createWorker` starts a worker that exposes the SimApi; `now` is a clock in ms. */
-export function createSimClient(createWorker: () => WorkerLike, now: () => number = () => performance.now()): SimClient {
+/**
+ * Creates a client; `createWorker` starts a worker that exposes the SimApi; `now` is a clock in ms;
+ * the first spare waits for `spareAfter` too (start-workers.ts: until the page's first result is on screen).
+ */
+export function createSimClient(createWorker: () => WorkerLike, now: () => number = () => performance.now(), spareAfter: () => Promise<void> = () => Promise.resolve()): SimClient {
   let worker: WorkerLike | null = null;
   let disposed = false;
   let remote: Remote<SimWorkerApi> | null = null;
   let current: { settle: (o: RunOutcome) => void } | null = null;
 
-  // After prewarm(), a spare worker is kept loaded: a run cancelled by a newer edit is replaced by a
+  // After prewarm(), spare workers are kept loaded: a run cancelled by a newer edit is replaced by a
   // worker whose code is already parsed and evaluated (hundreds of ms on a slow machine), not a cold one.
+  // Two of them, loaded one after the other: with one, an edit that came while the spare that replaced the
+  // last cancelled run was still loading waited for it (edits in a row, load 6–9: 160–600 ms from the
+  // run's start to its first snapshot, against 40–320 ms for a lone edit).
   let keepSpare = false;
-  let spare: { worker: WorkerLike; remote: Remote<SimWorkerApi> } | null = null;
-  const fresh = () => {
+  type Spare = { worker: WorkerLike; remote: Remote<SimWorkerApi>; ready: boolean };
+  const spares: Spare[] = [];
+  let lastDesign: { doc: PlainObject; fileName: string } | null = null;
+  const fresh = (): Spare => {
     const w = createWorker();
-    return { worker: w, remote: wrap<SimWorkerApi>(w) };
+    return { worker: w, remote: wrap<SimWorkerApi>(w), ready: false };
   };
   const ensure = (): Remote<SimWorkerApi> => {
     if (remote === null) {
-      const next = spare ?? fresh();
-      spare = null;
+      // A loaded spare first; else the one loading (it started before a fresh one would).
+      const k = spares.findIndex((x) => x.ready);
+      const next = spares.splice(Math.max(k, 0), 1)[0] ?? fresh();
       worker = next.worker;
       remote = next.remote;
     }
     return remote;
   };
-  // The spare starts loading once the run it stands behind is under way (its first message), not at
-  // the same moment: on a 2-core machine two workers loading at once delay the first run's numbers.
-  // It also runs the design once for one simulated second (result dropped): a fresh worker's first
+  // A spare starts loading once the run it stands behind has sent its first snapshot (or ended), not before:
+  // on a 2-core machine a worker loading beside the run delays that run's first numbers;
+  // the page's first spare also waits for `spareAfter` (its compile would compete with the first render),
+  // and the second spare waits until the first has loaded.
+  // Each also runs the design once for one simulated second (result dropped): a fresh worker's first
   // YAML writing, parse, checks and compile run cold (interpreted, tens of ms more on a busy machine),
   // and an edit's first numbers would wait for them.
   const ensureSpare = (warmWith?: { doc: PlainObject; fileName: string }) => {
-    if (!keepSpare || spare !== null || disposed) return;
-    spare = fresh();
-    if (warmWith !== undefined) spare.remote.runDesign(warmWith.doc, warmWith.fileName, { durationSeconds: 1 }).catch(() => undefined);
+    if (warmWith !== undefined) lastDesign = warmWith;
+    if (!keepSpare || disposed || spares.length >= SPARES || spares.some((x) => !x.ready)) return;
+    const spare = fresh();
+    spares.push(spare);
+    const warm = lastDesign === null ? spare.remote.validate('', 'warm.yaml') : spare.remote.runDesign(lastDesign.doc, lastDesign.fileName, { durationSeconds: 1 });
+    void warm
+      .catch(() => undefined)
+      .then(() => {
+        spare.ready = true;
+        ensureSpare();
+      });
   };
 
   const stop = () => {
@@ -103,9 +133,15 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
   };
 
   // A prestarted run waiting to be taken over: what it sent so far (only the latest of each matters) and who listens now.
-  let early: { key: string; fileName: string; run: SimRun; partial?: RunResult; fraction?: number; listen: ProgressListener | null; cancelled: () => boolean } | null = null;
+  // `key` is null for the default example's run until the page's boot says it opens that example (prestart).
+  let early: { key: string | null; fileName: string; run: SimRun; partial?: RunResult; fraction?: number; listen: ProgressListener | null; cancelled: () => boolean } | null = null;
 
-  const startRun = (doc: PlainObject, fileName: string, options?: RunRequestOptions, onProgress?: ProgressListener): SimRun => {
+  /** Starts `call` on the worker; `design` (when known) warms the spares. */
+  const startRun = (
+    call: (api: Remote<SimWorkerApi>, progress: ProgressCallback) => Promise<RunResponse>,
+    design: { doc: PlainObject; fileName: string } | undefined,
+    onProgress?: ProgressListener,
+  ): SimRun => {
       cancelCurrent();
       const api = ensure();
       let settled = false;
@@ -124,22 +160,26 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       // Across the boundary the worker calls back with data, not sim-core's snapshot function (worker-sim-api.ts).
       let heard = false;
       const onMessage: ProgressListener = (fraction, partial) => {
-        if (!heard && current === mine) {
+        if (!heard && current === mine && partial !== undefined) {
           heard = true;
-          ensureSpare({ doc, fileName });
+          // While a loaded spare is left, the replacement waits for the run's end: loading it beside the next
+          // edit's run (edits in a row) delayed that run's first numbers.
+          void spareAfter().then(() => {
+            if (design !== undefined) lastDesign = design;
+            if (!spares.some((x) => x.ready)) ensureSpare();
+          });
         }
         onProgress?.(fraction, partial);
       };
       const progress = proxy(onMessage) as unknown as ProgressCallback;
-      api
-        .runDesign(doc, fileName, options, progress)
+      call(api, progress)
         .then(
           (response) => settle({ kind: 'done', response, elapsedMs: now() - started }),
           (e: unknown) => settle({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
         )
         .finally(() => {
           if (current === mine) current = null;
-          ensureSpare();
+          void spareAfter().then(() => ensureSpare());
         });
       return {
         outcome,
@@ -147,6 +187,25 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
           if (current === mine) cancelCurrent();
         },
       };
+  };
+
+  /** A run started before anyone asked, keeping what it sends until `run` takes it over. */
+  const prestarted = (key: string | null, fileName: string, call: Parameters<typeof startRun>[0], design: Parameters<typeof startRun>[1]): NonNullable<typeof early> => {
+    let cancelled = false;
+    const entry: NonNullable<typeof early> = {
+      key,
+      fileName,
+      listen: null,
+      cancelled: () => cancelled,
+      run: startRun(call, design, (fraction, partial) => {
+        if (entry.listen !== null) return entry.listen(fraction, partial);
+        if (partial !== undefined) entry.partial = partial;
+        else entry.fraction = fraction;
+      }),
+    };
+    // A run that already ended is still taken over (its outcome is the answer); a cancelled one is not.
+    void entry.run.outcome.then((o) => (cancelled = o.kind === 'cancelled'));
+    return entry;
   };
 
   return {
@@ -162,24 +221,25 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
         });
         return e.run;
       }
-      return startRun(doc, fileName, options, onProgress);
+      return startRun((api, progress) => api.runDesign(doc, fileName, options, progress), { doc, fileName }, onProgress);
     },
-    prestart(doc, fileName) {
-      let cancelled = false;
-      const entry: NonNullable<typeof early> = {
-        key: JSON.stringify(doc),
-        fileName,
-        listen: null,
-        cancelled: () => cancelled,
-        run: startRun(doc, fileName, undefined, (fraction, partial) => {
-          if (entry.listen !== null) return entry.listen(fraction, partial);
-          if (partial !== undefined) entry.partial = partial;
-          else entry.fraction = fraction;
-        }),
-      };
-      // A run that already ended is still taken over (its outcome is the answer); a cancelled one is not.
-      void entry.run.outcome.then((o) => (cancelled = o.kind === 'cancelled'));
-      early = entry;
+    prestartExample() {
+      early = prestarted(null, DEFAULT_EXAMPLE, (api, progress) => api.runDefaultExample(DEFAULT_EXAMPLE, progress), undefined);
+    },
+    prestart(doc, fileName, opensExample = false) {
+      const e = early;
+      if (e !== null && e.key === null) {
+        // The default example's run, started before the design was read: kept when the page opens exactly that example
+        // (the worker ran the same text through the same functions), else it makes way.
+        if (opensExample && fileName === e.fileName && !e.cancelled()) {
+          e.key = JSON.stringify(doc);
+          lastDesign = { doc, fileName };
+          return;
+        }
+        early = null;
+        e.run.cancel();
+      }
+      early = prestarted(JSON.stringify(doc), fileName, (api, progress) => api.runDesign(doc, fileName, undefined, progress), { doc, fileName });
     },
     busy: () => current !== null,
     prewarm() {
@@ -191,8 +251,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       disposed = true;
       cancelCurrent();
       stop();
-      spare?.worker.terminate();
-      spare = null;
+      for (const x of spares.splice(0)) x.worker.terminate();
     },
   };
 }

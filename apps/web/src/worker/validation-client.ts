@@ -12,11 +12,14 @@ import type { SimWorkerApi } from './worker-sim-api.ts';
 /** Validates a design document (without `spec.canvas`); answers arrive in request order. */
 export type Validator = (doc: PlainObject, fileName: string) => Promise<ValidateResponse>;
 
-/** A validator backed by a lazily started worker. */
-export function createWorkerValidator(createWorker: () => WorkerLike): Validator {
-  let remote: Remote<SimWorkerApi> | null = null;
-  return (doc, fileName) => {
-    remote ??= wrap<SimWorkerApi>(createWorker());
-    return remote.validateDesign(doc, fileName);
+/**
+ * A validator backed by a lazily started worker, started once `startAfter` settles (start-workers.ts:
+ * after the page's first result, whose run validates the design itself; answers keep request order).
+ */
+export function createWorkerValidator(createWorker: () => WorkerLike, startAfter: () => Promise<void> = () => Promise.resolve()): Validator {
+  let remote: Promise<Remote<SimWorkerApi>> | null = null;
+  return async (doc, fileName): Promise<ValidateResponse> => {
+    remote ??= startAfter().then(() => wrap<SimWorkerApi>(createWorker()));
+    return (await remote).validateDesign(doc, fileName);
   };
 }

@@ -6,7 +6,9 @@
  */
 import { createSimApi, seedEvaluationFromResult, type ProgressCallback, type RunRequestOptions, type RunResponse, type ScenarioIssue, type SeedEvaluation, type SimApi, type ValidateResponse } from '@design-sim/sim-core';
 import { transfer } from 'comlink';
+import { DEFAULT_EXAMPLE_TEXT } from '../model/default-example.ts';
 import { designTextOrIssues, validateDesignDoc } from '../model/design-text.ts';
+import { withoutCanvas, yamlToDoc } from '../model/scenario-yaml.ts';
 import type { PlainObject } from '../model/doc-path.ts';
 import { streamPartials, type StreamCallback } from './partial-stream.ts';
 import { resultBuffers } from './transferable-result.ts';
@@ -34,10 +36,19 @@ export interface SimWorkerApi extends SimApi {
   validateDesign(doc: PlainObject, fileName: string): ValidateResponse;
   /** `run` of the design document written as YAML. */
   runDesign(doc: PlainObject, fileName: string, options?: RunRequestOptions, onProgress?: ProgressCallback): RunResponse;
+  /**
+   * `runDesign` of the default example as the app opens it (boot.ts: its text read as a document; without
+   * `spec.canvas`), started before the page has read it (sim-client.ts's prestartExample).
+   */
+  runDefaultExample(fileName: string, onProgress?: ProgressCallback): RunResponse;
 }
 
 /** sim-core's API as the worker serves it. */
 export function createWorkerSimApi(api: SimApi = createSimApi()): SimWorkerApi {
+  const runDesign: SimWorkerApi['runDesign'] = (doc, fileName, options, onProgress) => {
+    const t = designTextOrIssues(doc, fileName);
+    return t.ok ? handOver(api.run(t.text, fileName, options, onProgress && streamed(onProgress))) : t;
+  };
   return {
     evaluate: (text, fileName, seed) => {
       const r = api.run(text, fileName, { seed });
@@ -46,9 +57,10 @@ export function createWorkerSimApi(api: SimApi = createSimApi()): SimWorkerApi {
     validate: (text, fileName) => api.validate(text, fileName),
     validateDesign: (doc, fileName) => validateDesignDoc(api, doc, fileName),
     run: (text, fileName, options, onProgress) => handOver(api.run(text, fileName, options, onProgress && streamed(onProgress))),
-    runDesign: (doc, fileName, options, onProgress) => {
-      const t = designTextOrIssues(doc, fileName);
-      return t.ok ? handOver(api.run(t.text, fileName, options, onProgress && streamed(onProgress))) : t;
+    runDesign,
+    runDefaultExample: (fileName, onProgress) => {
+      const raw = yamlToDoc(DEFAULT_EXAMPLE_TEXT);
+      return raw.ok ? runDesign(withoutCanvas(raw.doc), fileName, undefined, onProgress) : { ok: false, issues: [{ file: fileName, line: null, column: null, path: '', message: raw.message }] };
     },
     runScenario: (scenario, options, onProgress) => handOver(api.runScenario(scenario, options, onProgress && streamed(onProgress))),
   };

@@ -1,0 +1,53 @@
+import { createSimApi, type SimApi } from '@design-sim/sim-core';
+import { describe, expect, it } from 'vitest';
+import { defaultDesign } from '../boot.ts';
+import { designFileName } from '../hooks/useDesign.ts';
+import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
+import { withoutCanvas } from '../model/scenario-yaml.ts';
+import { fakeWorkerFactory } from '../test-support/fake-worker.ts';
+import { createSimClient } from './sim-client.ts';
+import { createWorkerSimApi } from './worker-sim-api.ts';
+
+/** A SimApi that records the text and file name of each run and answers without simulating. */
+function recordingApi(): { api: SimApi; runs: { text: string; fileName: string }[] } {
+  const real = createSimApi();
+  const runs: { text: string; fileName: string }[] = [];
+  return { runs, api: { ...real, run: (text, fileName) => (runs.push({ text, fileName }), { ok: false, issues: [] }) } };
+}
+
+describe("the default example's run, started before the page has read its design (main.tsx)", () => {
+  it('runs exactly what the app runs when it opens the example: the same text, the same file name', async () => {
+    const boot = await defaultDesign();
+    expect(boot.pristineExample).toBe(true);
+    expect(designFileName(boot.doc)).toBe(DEFAULT_EXAMPLE);
+    const early = recordingApi();
+    createWorkerSimApi(early.api).runDefaultExample(DEFAULT_EXAMPLE);
+    const app = recordingApi();
+    createWorkerSimApi(app.api).runDesign(withoutCanvas(boot.doc), designFileName(boot.doc));
+    expect(early.runs).toHaveLength(1);
+    expect(early.runs).toEqual(app.runs);
+  });
+
+  it('is taken over when the page opens the example unchanged, with what it already sent; else it makes way', async () => {
+    const boot = await defaultDesign();
+    const doc = withoutCanvas(boot.doc);
+    const { create, started } = fakeWorkerFactory();
+    const client = createSimClient(create);
+    client.prestartExample();
+    client.prestart(doc, DEFAULT_EXAMPLE, true);
+    const fractions: number[] = [];
+    const run = client.run(doc, DEFAULT_EXAMPLE, undefined, (f) => fractions.push(f));
+    const outcome = await run.outcome;
+    expect(outcome.kind === 'done' && outcome.response.ok).toBe(true);
+    expect(started).toHaveLength(1); // one worker, one run
+    expect(fractions.at(-1)).toBe(1);
+
+    const other = createSimClient(fakeWorkerFactory().create);
+    other.prestartExample();
+    other.prestart(doc, 'my-design.yaml', false); // an autosaved design after all: the example's run is cancelled
+    const mine = other.run(doc, 'my-design.yaml');
+    expect((await mine.outcome).kind).toBe('done');
+    client.dispose();
+    other.dispose();
+  }, 60_000);
+});
