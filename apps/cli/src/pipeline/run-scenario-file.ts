@@ -2,7 +2,7 @@
  * One scenario file end to end for the commands that run: load (with edits), check the flags that need
  * the scenario, run through sim-core's SimApi with a progress bar, and wrap the result for formatting.
  */
-import { createSimApi, type ScenarioIssue } from '@design-sim/sim-core';
+import { createSimApi, createSourceLocator, parsePath, type ScenarioIssue, type SourceLocator } from '@design-sim/sim-core';
 import { CliError } from '../cli-error.ts';
 import { checkInterval, editsFromOptions, type ScenarioOptions } from '../commands/scenario-options.ts';
 import type { CliContext } from '../context.ts';
@@ -31,6 +31,16 @@ export async function runScenarioFile(ctx: CliContext, file: string, options: Sc
     bar.finish();
   }
   // Issues name the scenario file, except a trace row's, which names the trace file.
-  if (!response.ok) return { ok: false, file, issues: response.issues.map((i) => (i.file === '' ? { ...i, file } : i)) };
+  if (!response.ok) {
+    // A run-time issue in the scenario (a closed loop over the request limit) has a path but no line: locate it.
+    let locate: SourceLocator | undefined;
+    const at = (i: ScenarioIssue): ScenarioIssue => {
+      if (i.line !== null || i.path === '') return i;
+      locate ??= createSourceLocator(loaded.text);
+      const loc = locate(parsePath(i.path) ?? []);
+      return loc === null ? i : { ...i, line: loc.line, column: loc.column };
+    };
+    return { ok: false, file, issues: response.issues.map((i) => (i.file === '' ? at({ ...i, file }) : i)) };
+  }
   return { ok: true, report: { file, scenario: loaded.scenario, result: response.result, warnings: [...loaded.warnings, ...response.warnings] } };
 }

@@ -7,7 +7,8 @@ import { parseScenarioText, type Scenario, type ScenarioIssue, validateScenarioR
 import type { RunResult } from './run-result.ts';
 import { runScenario, type RunScenarioOptions } from './run-scenario.ts';
 import { TraceFormatError } from '../traffic/trace-reader.ts';
-import { traceFormatIssue, traceIssues } from './trace-issues.ts';
+import { ClosedLoopLimitError } from '../traffic/closed-loop.ts';
+import { closedLoopLimitIssue, traceFormatIssue, traceIssues } from './trace-issues.ts';
 
 export type ValidateResponse = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
 export type RunResponse = { ok: true; result: RunResult; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
@@ -46,6 +47,7 @@ export function createSimApi(): SimApi {
     } catch (e) {
       // A bad row met while replaying a trace: a located input error, like a schema issue.
       if (e instanceof TraceFormatError) return { ok: false, issues: [traceFormatIssue(e)] };
+      if (e instanceof ClosedLoopLimitError) return { ok: false, issues: [closedLoopLimitIssue(e, scenario)] };
       throw e;
     }
   };

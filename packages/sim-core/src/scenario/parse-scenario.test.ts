@@ -240,6 +240,11 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(edit(['  duration: 30m\n', '  duration: 7d\n  interval: 1s\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:7:13 spec.interval: too fine: 7d / 1s is 604800 points per series (max 100000); use at least 6.05s"`);
   });
 
+  it('a number past every bound gets one message, the tightest bound', () => {
+    // .int() adds the safe-integer bound (9007199254740991) beside the schema's own 10000: one cause, one line.
+    expect(report(edit(['      replicas: 4\n', '      replicas: 1e308\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10000, got 1e308"`);
+  });
+
   it('unparseable durations suggest the canonical spelling', () => {
     expect(
       report(

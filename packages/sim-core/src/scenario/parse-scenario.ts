@@ -11,7 +11,7 @@ import { API_VERSION, KIND, scenarioSchema, type Scenario } from './scenario-sch
 import { scenarioWarnings } from './scenario-warnings.ts';
 import { decodeUtf8, utf8Length } from './utf8.ts';
 import { createLocator, pathAtOffset, type PathLocator } from './yaml-locator.ts';
-import { allowedKeysKey, issuesFromZod } from './zod-issues.ts';
+import { allowedKeysKey, focusIssues, issuesFromZod } from './zod-issues.ts';
 
 /** The outcome of parsing: a scenario plus warnings, or the issues that stopped it. */
 export type ParseScenarioResult = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
@@ -131,7 +131,7 @@ function validate(root: Record<string, unknown>, file: string, locate: PathLocat
       return undefined;
     },
   });
-  if (!result.success) return fail(...capped(issuesFromZod(result.error.issues, { file, root, allowedKeys, locate }), file));
+  if (!result.success) return fail(...capped(issuesFromZod(focusIssues(result.error.issues), { file, root, allowedKeys, locate }), file));
   const warnings = scenarioWarnings(result.data).map((w): ScenarioIssue => {
     const loc = locate(w.path);
     const out: ScenarioIssue = { file, line: loc?.line ?? null, column: loc?.column ?? null, path: formatPath(w.path), message: w.message };
