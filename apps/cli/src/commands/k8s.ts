@@ -3,18 +3,17 @@
  * apply, and a team's manifests to a scenario (k8s/ holds the mapping; this file reads, writes and
  * reports). Notes (placeholders, estimates, what was not mapped or skipped) go to stderr as `note:` lines.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseScenarioText, validateScenarioReferences } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
-import { parse, parseAllDocuments, stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { CliError } from '../cli-error.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { formatIssueLines } from '../format/issues.ts';
 import { loadScenario } from '../io/load-scenario.ts';
 import { writeOutputFile } from '../io/write-output-file.ts';
 import { exportK8s, manifestsYaml } from '../k8s/export-k8s.ts';
-import { importK8s, SUPPORTED_KINDS, type ImportNote, type ManifestDoc } from '../k8s/import-k8s.ts';
+import { importK8s, SUPPORTED_KINDS, type ImportNote } from '../k8s/import-k8s.ts';
+import { readManifests } from '../k8s/read-manifests.ts';
 import type { NodeProvisioner } from '../k8s/node-pool-labels.ts';
 import type { CommandEnv } from './command-env.ts';
 import { parseDurationOption, parsePositiveInteger } from './option-parsers.ts';
@@ -50,27 +49,6 @@ async function exportCommand(env: CommandEnv, file: string, o: ExportOptions): P
   else await writeOutputFile(ctx.cwd, o.out, text, '--out');
   for (const n of result.notes) ctx.stderr.write(`note: ${n}\n`);
   env.exit(EXIT_OK);
-}
-
-async function readManifests(cwd: string, files: readonly string[]): Promise<ManifestDoc[]> {
-  const docs: ManifestDoc[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(resolve(cwd, file), 'utf8');
-    } catch (e) {
-      throw new CliError(`${file}: cannot read: ${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}`);
-    }
-    for (const d of parseAllDocuments(text, { uniqueKeys: true })) {
-      const err = d.errors[0];
-      if (err !== undefined) {
-        const at = err.linePos?.[0];
-        throw new CliError(`${file}${at === undefined ? '' : `:${at.line}:${at.col}`}: YAML syntax error: ${err.message.split('\n')[0] ?? ''}`);
-      }
-      docs.push({ file, doc: d.toJS({ maxAliasCount: 100 }) as unknown });
-    }
-  }
-  return docs;
 }
 
 const noteLine = (n: ImportNote) => `note: ${[n.file, n.object].filter((x) => x !== '').join(' ')}${n.file || n.object ? ': ' : ''}${n.message}\n`;
