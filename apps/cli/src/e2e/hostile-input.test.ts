@@ -83,6 +83,27 @@ describe('run: hostile scenarios', () => {
   });
 });
 
+describe('run: output paths are checked before anything runs', () => {
+  it('an empty, impossible or directory path is refused up front: no report on stdout, no run thrown away', () => {
+    file('ff.yaml', fixedFleet);
+    expect(refused(['run', 'ff.yaml', '--plot', ''])).toBe('design-sim: --plot: expected a file name, got an empty value\n');
+    expect(refused(['run', 'ff.yaml', '--plot', 'ff.yaml/x.svg'])).toMatch(/^design-sim: --plot: cannot write ff\.yaml\/x\.svg: .*ff\.yaml is a file, not a folder\n$/);
+    expect(refused(['run', 'ff.yaml', '--csv', 'ff.yaml'])).toBe('design-sim: --csv: ff.yaml is a file, not a folder\n');
+    mkdirSync(join(dir, 'plots'), { recursive: true });
+    expect(refused(['run', 'ff.yaml', '--plot', 'plots'])).toMatch(/^design-sim: --plot: plots is a directory/);
+    expect(refused(['optimize', 'ff.yaml', '--vary', 'replicas=50..60', '--write', 'plots'])).toMatch(/^design-sim: --write: plots is a directory/);
+  });
+
+  it('two different files with one scenario name would overwrite each other\'s plot: refused before running', () => {
+    file('ff2.yaml', fixedFleet);
+    expect(refused(['run', 'ff.yaml', 'ff2.yaml', '--plot', 'p.svg'])).toBe('design-sim: --plot: ff.yaml and ff2.yaml are both scenario "fixed-fleet", so both would write p-fixed-fleet.svg: give one a different metadata.name (nothing was run)\n');
+  });
+
+  it('--json with --format markdown is a usage error, not a silent choice', () => {
+    expect(refused(['run', 'ff.yaml', '--json', '--format', 'markdown'])).toBe('design-sim: --json and --format markdown disagree: use one of them\n');
+  });
+});
+
 it('nothing was left behind in the working folder but the inputs', () => {
-  expect(readdirSync(dir).filter((n) => !/\.(ya?ml)$/.test(n) && n !== 'manifests')).toEqual([]);
+  expect(readdirSync(dir).filter((n) => !/\.(ya?ml)$/.test(n) && n !== 'manifests' && n !== 'plots')).toEqual([]);
 });
