@@ -98,14 +98,20 @@ async function runFiles(env: CommandEnv, files: string[], o: RunOptions): Promis
   await checkOutputs(env, files, o);
   const reports: RunReport[] = [];
   for (const [i, file] of files.entries()) {
-    const outcome = await runScenarioFile(ctx, file, o);
+    let early = 0;
+    const outcome = await runScenarioFile(ctx, file, o, {
+      beforeRun: (warnings) => {
+        early = warnings.length;
+        ctx.stderr.write(formatIssueLines(warnings, ctx.errColors, 'warning'));
+      },
+    });
     if (!outcome.ok) {
       ctx.stderr.write(formatIssueLines(outcome.issues, ctx.errColors));
       env.exit(EXIT_USAGE);
       continue;
     }
     const report = outcome.report;
-    ctx.stderr.write(formatIssueLines(report.warnings, ctx.errColors, 'warning'));
+    ctx.stderr.write(formatIssueLines(report.warnings.slice(early), ctx.errColors, 'warning'));
     reports.push(report);
     if (format === 'text') ctx.stdout.write(`${i > 0 ? '\n' : ''}${formatSummaryText(report, ctx.colors)}`);
     if (format === 'markdown') ctx.stdout.write(`${reports.length > 1 ? '\n---\n\n' : ''}${formatRunMarkdown(report)}`);

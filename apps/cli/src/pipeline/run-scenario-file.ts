@@ -15,12 +15,14 @@ import { fileTraceOpener, missingTraceIssues } from '../io/trace-file.ts';
 export type RunFileOutcome = { ok: true; report: RunReport } | { ok: false; file: string; issues: ScenarioIssue[] };
 
 /** Loads and runs `file`; throws CliError only for bad flags. */
-export async function runScenarioFile(ctx: CliContext, file: string, options: ScenarioOptions): Promise<RunFileOutcome> {
+/** `beforeRun` receives the file's warnings before the simulation starts (a slow-run warning is worth seeing first). */
+export async function runScenarioFile(ctx: CliContext, file: string, options: ScenarioOptions, hooks: { beforeRun?: (warnings: ScenarioIssue[]) => void } = {}): Promise<RunFileOutcome> {
   const loaded = await loadScenario(file, ctx.cwd, editsFromOptions(options));
   if (!loaded.ok) return loaded;
   checkInterval(loaded.scenario, options, file);
   const missing = missingTraceIssues(loaded.scenario, file, ctx.cwd, loaded.text);
   if (missing.length > 0) return { ok: false, file, issues: missing };
+  hooks.beforeRun?.(loaded.warnings);
   const bar = createProgressBar(ctx.stderr, loaded.scenario.metadata.name, ctx.now);
   let response;
   try {
