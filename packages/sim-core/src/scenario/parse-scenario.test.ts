@@ -83,6 +83,11 @@ describe('hostile input: never throws, always a located issue list', () => {
   it('malformed YAML reports YAML’s own line and column', () => {
     expect(report(edit(['  name: bad\n', '  name: [bad\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:5:1 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]"`);
     expect(report('apiVersion: design-sim/v1\n\tkind: Scenario\n')).toMatchInlineSnapshot(`"examples/bad.yaml:2:1 YAML syntax error: Tabs are not allowed as indentation"`);
+    // A tab inside a block mapping makes the parser trip three more times on the lines after it: the
+    // first syntax error is the cause, the rest are echoes, so one line is reported.
+    expect(report(edit(['      replicas: 4\n', '\t  replicas: 4\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:1 YAML syntax error: Tabs are not allowed as indentation"`);
+    // Duplicate keys are independent of each other: every one is reported.
+    expect(report(edit(['  name: bad\n', '  name: bad\n  name: worse\n'], ['  duration: 30m\n', '  duration: 30m\n  duration: 1h\n'])).split('\n')).toHaveLength(2);
   });
 
   it('an alias bomb (billion laughs) is refused', () => {

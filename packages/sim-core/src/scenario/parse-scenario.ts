@@ -144,7 +144,13 @@ function validate(root: Record<string, unknown>, file: string, locate: PathLocat
 function parseChecked(text: string, file: string): ParseScenarioResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: true, version: '1.2' });
-  if (doc.errors.length > 0) return fail(...capped(doc.errors.map((e) => yamlIssue(file, e, doc, lineCounter)), file));
+  if (doc.errors.length > 0) {
+    // A syntax error derails the parser for the lines after it (a tab gives four errors): report the first
+    // only, the cause. Duplicate keys leave the parse intact and are independent: report them all.
+    const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    const errors = syntax === undefined ? doc.errors : [syntax];
+    return fail(...capped(errors.map((e) => yamlIssue(file, e, doc, lineCounter)), file));
+  }
   if (doc.contents === null) return fail(fileIssue(file, `file is empty: expected a scenario (${SHAPE_HINT}), starting with "apiVersion: ${API_VERSION}"`));
   const dangling = danglingAliases(doc, lineCounter, file);
   if (dangling.length > 0) return fail(...capped(dangling, file));
