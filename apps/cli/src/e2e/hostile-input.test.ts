@@ -54,6 +54,13 @@ describe('import k8s: hostile manifests', () => {
     expect(refused(['import', 'k8s', '/dev/zero'])).toMatch(/^design-sim: \/dev\/zero: too large: more than 16,777,216 bytes/);
   });
 
+  it('a Deployment whose values the scenario refuses is named, not a line of a file that was never written', () => {
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1e9, template: { spec: { containers: [{ name: c, image: i }] } } }\n';
+    const err = refused(['import', 'k8s', file('deploy.yaml', deploy), '-o', 'imported.yaml']);
+    expect(err).toContain('error: deploy.yaml Deployment/api spec.services[0].replicas: must be at most 10000, got 1e9 (in the imported scenario)\n');
+    expect(err).not.toMatch(/imported\.yaml:\d+/);
+  });
+
   it('absurd nesting is named, at its line', () => {
     expect(refused(['import', 'k8s', file('deep.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)])).toMatch(/^design-sim: deep\.yaml:3:\d+: the document nests too deeply to be a manifest/);
   });
