@@ -245,6 +245,12 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(edit(['  duration: 30m\n', '  duration: 7d\n  interval: 1s\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:7:13 spec.interval: too fine: 7d / 1s is 604800 points per series (max 100000); use at least 6.05s"`);
   });
 
+  it('a fleet where each service is legal but the sum would exhaust memory is refused at the largest', () => {
+    const services = Array.from({ length: 6 }, (_, i) => `    - { name: s${i}, replicas: 10000, gpusPerReplica: 1, latency: { distribution: constant, ms: 5 }, nodePool: l4 }`).join('\n');
+    const text = edit([BASE_YAML.slice(BASE_YAML.indexOf('  services:\n'), BASE_YAML.indexOf('  nodePools:')), `  services:\n${services}\n`], ['      maxNodes: 40', '      maxNodes: 10000']);
+    expect(report(text)).toMatchInlineSnapshot(`"examples/bad.yaml:10:29 spec.services[0].replicas: the services may run 60,000 replicas in all (initial replicas or HPA maxReplicas, summed), above the limit of 50,000: each replica is simulated on its own (docs/limits.md)"`);
+  });
+
   it('a number past every bound gets one message, the tightest bound', () => {
     // .int() adds the safe-integer bound (9007199254740991) beside the schema's own 10000: one cause, one line.
     expect(report(edit(['      replicas: 4\n', '      replicas: 1e308\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10000, got 1e308"`);

@@ -13,6 +13,8 @@ import {
   MAX_EXPECTATIONS,
   MAX_EXPECTED_LLM_REQUESTS,
   MAX_EXPECTED_REQUESTS,
+  MAX_TOTAL_NODES,
+  MAX_TOTAL_REPLICAS,
   MAX_HORIZON_SECONDS,
   MAX_NODE_POOLS,
   MAX_SERVICES,
@@ -198,6 +200,28 @@ function checkReferences(s: SpecShape, ctx: Ctx): boolean {
  * spec.replicas 0 disables it (upstream ScalingDisabled), so it is the same mistake. A KEDA ScaledObject is
  * what adds them: it scales 0 → 1 when a trigger is active.
  */
+/**
+ * The fleet as a whole: each service and pool may be at its own limit and the sum still exhaust memory
+ * (50 services × 10,000 replicas is about 9 GB), so the totals have limits of their own (docs/limits.md).
+ */
+function checkFleetSize(s: SpecShape, ctx: Ctx): void {
+  const sizes = s.services.map((svc) => Math.max(svc.replicas, svc.hpa?.maxReplicas ?? 0));
+  const replicas = sizes.reduce((a, b) => a + b, 0);
+  if (replicas > MAX_TOTAL_REPLICAS) {
+    const i = sizes.indexOf(Math.max(...sizes));
+    const svc = s.services[i]!;
+    const path = svc.hpa !== undefined && svc.hpa.maxReplicas >= svc.replicas ? ['services', i, 'hpa', 'maxReplicas'] : ['services', i, 'replicas'];
+    issue(ctx, path, sizes[i], `the services may run ${formatInteger(replicas)} replicas in all (initial replicas or HPA maxReplicas, summed), above the limit of ${formatInteger(MAX_TOTAL_REPLICAS)}: each replica is simulated on its own (docs/limits.md)`);
+  }
+  const starts = s.nodePools.map((p) => Math.max(p.minNodes, p.initialNodes ?? 0));
+  const nodes = starts.reduce((a, b) => a + b, 0);
+  if (nodes > MAX_TOTAL_NODES) {
+    const i = starts.indexOf(Math.max(...starts));
+    const field = (s.nodePools[i]!.initialNodes ?? 0) > s.nodePools[i]!.minNodes ? 'initialNodes' : 'minNodes';
+    issue(ctx, ['nodePools', i, field], starts[i], `the pools start ${formatInteger(nodes)} nodes in all (minNodes or initialNodes, summed), above the limit of ${formatInteger(MAX_TOTAL_NODES)}: each node is simulated on its own (docs/limits.md)`);
+  }
+}
+
 function checkZeroReplicas(s: SpecShape, ctx: Ctx): void {
   s.services.forEach((svc, i) => {
     if (svc.replicas !== 0 || svc.keda !== undefined) return;
@@ -336,6 +360,7 @@ function checkSpec(s: SpecShape, ctx: Ctx): void {
   checkUnique(ctx, s.nodePools, 'nodePools');
   const graphOk = checkReferences(s, ctx);
   checkZeroReplicas(s, ctx);
+  checkFleetSize(s, ctx);
   checkFaults(s, ctx);
   checkSharedCluster(s, ctx);
   checkGlobalAutoscalerFlags(s, ctx);
