@@ -198,6 +198,9 @@ export function parseScenarioText(text: string, fileName: string): ParseScenario
 /** Parses a scenario file's raw bytes: size and UTF-8 are checked before decoding. Never throws. */
 export function parseScenarioBytes(bytes: Uint8Array, fileName: string): ParseScenarioResult {
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(fileName, `${formatInteger(bytes.length)} bytes`);
+  // A UTF-16 file (Windows editors, PowerShell's `>`) starts with its byte-order mark: name the encoding.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) return fail(fileIssue(fileName, `not UTF-8: the file is UTF-16 (it starts with the byte-order mark ${bytes[0] === 0xff ? 'FF FE' : 'FE FF'}); save it as UTF-8`));
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     const what = decoded.reason === 'nul' ? 'a NUL byte' : 'bytes that are not valid UTF-8';
