@@ -77,6 +77,11 @@ describe('run: hostile scenarios', () => {
   it('a closed loop that would run for days stops early at spec.traffic.users', () => {
     const text = `apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: closed }\nspec:\n  duration: 7d\n  interval: 10m\n  traffic:\n    arrivals: closed\n    users: 100000\n    thinkTime: 0s\n  services:\n    - { name: api, replicas: 100, gpusPerReplica: 1, concurrency: 4096, latency: { distribution: constant, ms: 0.001 }, nodePool: app }\n  nodePools:\n    - { name: app, instance: gcp/us-central1/g2-standard-8, minNodes: 100, maxNodes: 100 }\n`;
     expect(refused(['run', file('closed.yaml', text)], 60_000)).toMatch(/^error: closed\.yaml:9:12 spec\.traffic\.users: the closed loop sent 1,048,576 requests in the first .* above the limit of 1e9 requests in a run/);
+    // The same stop inside a sweep's worker threads: each variant's line is located in the file too.
+    const sweep = cli(['sweep', 'closed.yaml', '--vary', 'spec.traffic.users=50000,100000'], { cwd: dir });
+    expect(sweep.code).toBe(2);
+    expect(sweep.stderr).not.toMatch(STACK_LINE);
+    expect(sweep.stderr.trim().split('\n').map((l) => l.slice(0, 43))).toEqual(['error: closed.yaml:9:12 spec.traffic.users:', 'error: closed.yaml:9:12 spec.traffic.users:']);
   });
 
   it('a number past two bounds gets one line', () => {
