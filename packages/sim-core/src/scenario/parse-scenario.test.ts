@@ -56,7 +56,7 @@ describe('hostile input: never throws, always a located issue list', () => {
     const format = (r: ReturnType<typeof parseScenarioBytes>) => (r.ok ? 'ok' : r.issues.map(formatIssue).join('\n'));
     expect(format(parseScenarioBytes(invalid, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not a text file: found bytes that are not valid UTF-8 at byte 3 (scenarios are UTF-8 YAML or JSON)"`);
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...'apiVersion: x'].flatMap((c) => [c.charCodeAt(0), 0])]);
-    expect(format(parseScenarioBytes(utf16, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not a text file: found bytes that are not valid UTF-8 at byte 0 (scenarios are UTF-8 YAML or JSON)"`);
+    expect(format(parseScenarioBytes(utf16, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not UTF-8: the file is UTF-16 (it starts with the byte-order mark FF FE); save it as UTF-8"`);
     expect(format(parseScenarioBytes(nul, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not a text file: found a NUL byte at byte 1 (scenarios are UTF-8 YAML or JSON)"`);
     expect(format(parseScenarioBytes(new TextEncoder().encode(BASE_YAML), 'x.yaml'))).toBe('ok');
   });
