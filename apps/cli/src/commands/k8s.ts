@@ -3,11 +3,9 @@
  * apply, and a team's manifests to a scenario (k8s/ holds the mapping; this file reads, writes and
  * reports). Notes (placeholders, estimates, what was not mapped or skipped) go to stderr as `note:` lines.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { parseScenarioText, validateScenarioReferences } from '@design-sim/sim-core';
+import { parseScenarioText, validateScenarioReferences, type ScenarioIssue } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
-import { parse, parseAllDocuments, stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { CliError } from '../cli-error.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { formatIssueLines } from '../format/issues.ts';
@@ -15,6 +13,7 @@ import { loadScenario } from '../io/load-scenario.ts';
 import { writeOutputFile } from '../io/write-output-file.ts';
 import { exportK8s, manifestsYaml } from '../k8s/export-k8s.ts';
 import { importK8s, SUPPORTED_KINDS, type ImportNote, type ManifestDoc } from '../k8s/import-k8s.ts';
+import { readManifests } from '../k8s/read-manifests.ts';
 import type { NodeProvisioner } from '../k8s/node-pool-labels.ts';
 import type { CommandEnv } from './command-env.ts';
 import { parseDurationOption, parsePositiveInteger } from './option-parsers.ts';
@@ -52,25 +51,21 @@ async function exportCommand(env: CommandEnv, file: string, o: ExportOptions): P
   env.exit(EXIT_OK);
 }
 
-async function readManifests(cwd: string, files: readonly string[]): Promise<ManifestDoc[]> {
-  const docs: ManifestDoc[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(resolve(cwd, file), 'utf8');
-    } catch (e) {
-      throw new CliError(`${file}: cannot read: ${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}`);
-    }
-    for (const d of parseAllDocuments(text, { uniqueKeys: true })) {
-      const err = d.errors[0];
-      if (err !== undefined) {
-        const at = err.linePos?.[0];
-        throw new CliError(`${file}${at === undefined ? '' : `:${at.line}:${at.col}`}: YAML syntax error: ${err.message.split('\n')[0] ?? ''}`);
-      }
-      docs.push({ file, doc: d.toJS({ maxAliasCount: 100 }) as unknown });
-    }
-  }
-  return docs;
+const asObj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/**
+ * An issue of the generated scenario, told where its value came from: the imported text is never on disk
+ * (nothing is written when it is invalid), so its line would point nowhere. A service's or node pool's
+ * issue names the Deployment or NodePool it was made from, and its file.
+ */
+function fromManifests(issue: ScenarioIssue, scenario: Record<string, unknown>, docs: readonly ManifestDoc[], files: readonly string[]): ScenarioIssue {
+  const m = /^spec\.(services|nodePools)\[(\d+)\]/.exec(issue.path);
+  const list = m === null ? undefined : asObj(scenario.spec)[m[1]!];
+  const name = Array.isArray(list) ? asObj(list[Number(m![2])]).name : undefined;
+  const kind = m?.[1] === 'services' ? 'Deployment' : 'NodePool';
+  const source = name === undefined ? undefined : docs.find((d) => asObj(d.doc).kind === kind && asObj(asObj(d.doc).metadata).name === name);
+  const origin = source === undefined ? files.join(', ') : `${source.file} ${kind}/${String(name)}`;
+  return { ...issue, file: origin, line: null, column: null, message: `${issue.message} (in the imported scenario)` };
 }
 
 const noteLine = (n: ImportNote) => `note: ${[n.file, n.object].filter((x) => x !== '').join(' ')}${n.file || n.object ? ': ' : ''}${n.message}\n`;
@@ -79,7 +74,8 @@ async function importCommand(env: CommandEnv, files: string[], o: ImportOptions)
   const { ctx } = env;
   const qps = o.qps === undefined ? undefined : Number(o.qps);
   if (qps !== undefined && !(qps > 0)) throw new CliError(`--qps ${o.qps}: expected a rate above 0, e.g. 200`);
-  const result = importK8s(await readManifests(ctx.cwd, files), { ...(qps === undefined ? {} : { qps }), ...(o.latency === undefined ? {} : { latencyMs: o.latency * 1000 }), ...(o.name === undefined ? {} : { name: o.name }) });
+  const docs = await readManifests(ctx.cwd, files);
+  const result = importK8s(docs, { ...(qps === undefined ? {} : { qps }), ...(o.latency === undefined ? {} : { latencyMs: o.latency * 1000 }), ...(o.name === undefined ? {} : { name: o.name }) });
   for (const n of result.notes) ctx.stderr.write(noteLine(n));
   if (result.mapped === 0) throw new CliError(`${files.join(', ')}: nothing to import: no object design-sim reads (${SUPPORTED_KINDS})`);
   const text = `# Imported by design-sim import k8s from ${files.join(', ')}; the notes printed with it say what is estimated or a placeholder.\n${stringify(result.scenario, { lineWidth: 0 })}`;
@@ -87,7 +83,7 @@ async function importCommand(env: CommandEnv, files: string[], o: ImportOptions)
   const parsed = parseScenarioText(text, name);
   const issues = parsed.ok ? validateScenarioReferences(parsed.scenario, undefined, { text, file: name }) : parsed.issues;
   if (issues.length > 0) {
-    ctx.stderr.write(formatIssueLines(issues, ctx.errColors));
+    ctx.stderr.write(formatIssueLines(issues.map((i) => fromManifests(i, result.scenario, docs, files)), ctx.errColors));
     throw new CliError(`the imported scenario is not valid (above); nothing written`);
   }
   if (o.out === undefined) ctx.stdout.write(text);

@@ -27,6 +27,7 @@ import { loadScenarioBytes } from '../io/load-scenario.ts';
 import { readScenarioFile } from '../io/read-scenario-file.ts';
 import type { ScenarioEdit } from '../io/scenario-edits.ts';
 import { writeDesign } from '../io/write-design.ts';
+import { checkOutputPath } from '../io/write-output-file.ts';
 import { checkDimensions, createDesignEvaluator, designEdits, type DesignSource } from '../optimize/design-space.ts';
 import { addJobOptions, emitJob, scenarioArgs, type JobOptions } from '../shard/job-options.ts';
 import { fingerprint, formatShardFile, parseShardOption, type ShardSpec } from '../shard/shard-file.ts';
@@ -76,6 +77,8 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
   if (specs.some((s) => s.paths.some((p) => p.length === 2 && p[0] === 'spec' && p[1] === 'seed'))) {
     throw new CliError('--vary seed: optimize runs every design on --seeds seeds (from spec.seed, or --seed); vary design fields');
   }
+  // A path that cannot be written is refused now, not after the search.
+  if (o.write !== undefined) await checkOutputPath(ctx.cwd, o.write, '--write');
   const read = await readScenarioFile(file, ctx.cwd);
   if (!read.ok) throw new CliError(read.issue.message, { issues: [read.issue] });
   const baseEdits = editsFromOptions(o);

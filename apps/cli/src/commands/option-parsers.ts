@@ -9,7 +9,7 @@ import { InvalidArgumentError } from 'commander';
 /** A whole number ≥ 0: `42`. */
 export function parseInteger(value: string): number {
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number, e.g. 42.');
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number of at least 0, e.g. 42.');
   return n;
 }
 

@@ -2,7 +2,7 @@
  * `design-sim run FILE...`: runs each scenario, prints each report, writes the requested CSV and SVG
  * files, and exits 0 (all expectations hold), 1 (one failed) or 2 (invalid input) — the worst over files.
  */
-import { join, parse as parsePath } from 'node:path';
+import { join, parse as parsePath, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { csvFileName, timeSeriesCsv } from '../format/csv.ts';
@@ -13,10 +13,12 @@ import { replicaCapacityQps } from '../format/replica-capacity.ts';
 import { p99SloMs, type RunReport } from '../format/run-report.ts';
 import { formatSummaryText } from '../format/summary-text.ts';
 import { renderSvgPlot } from '../format/svg-plot.ts';
-import { writeOutputFile } from '../io/write-output-file.ts';
+import { CliError } from '../cli-error.ts';
+import { loadScenario } from '../io/load-scenario.ts';
+import { checkOutputPath, writeOutputFile } from '../io/write-output-file.ts';
 import { runScenarioFile } from '../pipeline/run-scenario-file.ts';
 import type { CommandEnv } from './command-env.ts';
-import { addScenarioOptions, type ScenarioOptions } from './scenario-options.ts';
+import { addScenarioOptions, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
 
 /** Output formats of `run`. */
 export type RunFormat = 'text' | 'markdown' | 'json';
@@ -66,19 +68,50 @@ async function writeArtifacts(env: CommandEnv, report: RunReport, o: RunOptions,
   }
 }
 
+/**
+ * Before any run: the output paths must be writable, and two different files must not write the same
+ * output (two scenarios with one metadata.name would overwrite each other's CSV and plot).
+ */
+async function checkOutputs(env: CommandEnv, files: string[], o: RunOptions): Promise<void> {
+  const { ctx } = env;
+  if (o.csv !== undefined) await checkOutputPath(ctx.cwd, o.csv, '--csv', { directory: true });
+  if (o.plot !== undefined) await checkOutputPath(ctx.cwd, o.plot, '--plot');
+  if (files.length < 2 || (o.csv === undefined && o.plot === undefined)) return;
+  const byName = new Map<string, string>();
+  for (const file of files) {
+    const loaded = await loadScenario(file, ctx.cwd, editsFromOptions(o));
+    if (!loaded.ok) continue; // reported when its turn comes
+    const name = loaded.scenario.metadata.name;
+    const first = byName.get(name);
+    if (first !== undefined && resolve(ctx.cwd, first) !== resolve(ctx.cwd, file)) {
+      const out = o.plot !== undefined ? plotFileFor(o.plot, name, true) : join(o.csv ?? '', csvFileName(name));
+      throw new CliError(`${o.plot !== undefined ? '--plot' : '--csv'}: ${first} and ${file} are both scenario "${name}", so both would write ${out}: give one a different metadata.name (nothing was run)`);
+    }
+    byName.set(name, file);
+  }
+}
+
 async function runFiles(env: CommandEnv, files: string[], o: RunOptions): Promise<void> {
   const { ctx } = env;
+  if (o.json && o.format !== 'text' && o.format !== 'json') throw new CliError(`--json and --format ${o.format} disagree: use one of them`);
   const format: RunFormat = o.json ? 'json' : o.format;
+  await checkOutputs(env, files, o);
   const reports: RunReport[] = [];
   for (const [i, file] of files.entries()) {
-    const outcome = await runScenarioFile(ctx, file, o);
+    let early = 0;
+    const outcome = await runScenarioFile(ctx, file, o, {
+      beforeRun: (warnings) => {
+        early = warnings.length;
+        ctx.stderr.write(formatIssueLines(warnings, ctx.errColors, 'warning'));
+      },
+    });
     if (!outcome.ok) {
       ctx.stderr.write(formatIssueLines(outcome.issues, ctx.errColors));
       env.exit(EXIT_USAGE);
       continue;
     }
     const report = outcome.report;
-    ctx.stderr.write(formatIssueLines(report.warnings, ctx.errColors, 'warning'));
+    ctx.stderr.write(formatIssueLines(report.warnings.slice(early), ctx.errColors, 'warning'));
     reports.push(report);
     if (format === 'text') ctx.stdout.write(`${i > 0 ? '\n' : ''}${formatSummaryText(report, ctx.colors)}`);
     if (format === 'markdown') ctx.stdout.write(`${reports.length > 1 ? '\n---\n\n' : ''}${formatRunMarkdown(report)}`);

@@ -103,7 +103,7 @@ export function reportSweep(env: CommandEnv, file: string, specs: readonly VaryS
   else ctx.stdout.write(formatSweepText(specs, rows));
   for (const r of rows) {
     if (!r.response.ok) {
-      ctx.stderr.write(formatIssueLines([{ file, line: null, column: null, path: '', message: r.response.message }], ctx.errColors));
+      ctx.stderr.write(formatIssueLines(r.response.issues ?? [{ file, line: null, column: null, path: '', message: r.response.message }], ctx.errColors));
       env.exit(EXIT_USAGE);
     } else env.exit(r.response.outcome.pass ? EXIT_OK : EXIT_FAILED);
   }

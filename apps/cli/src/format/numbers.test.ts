@@ -13,6 +13,10 @@ describe('number formatting', () => {
     expect(formatNum(66.625)).toBe('66.6');
     expect(formatNum(36.42777)).toBe('36.4');
     expect(formatNum(0.0194721)).toBe('0.0195');
+    expect(formatNum(1.234e-17)).toBe('0.0000000000000000123');
+    expect(formatNum(1e-320)).toBe('1e-320');
+    expect(formatUsd(1e-320)).toBe('$0.00');
+    expect(formatMs(5e-200)).toBe('5e-200 ms');
     expect(formatNum(50)).toBe('50');
     expect(formatNum(12345.6)).toBe('12,346');
     expect(formatNum(null)).toBe(MISSING);

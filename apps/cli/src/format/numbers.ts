@@ -24,6 +24,8 @@ export function formatNum(n: number | null | undefined, sig = 3): string {
   if (Math.abs(n) >= 10 ** sig) return formatInt(n);
   const fixed = Number(n.toPrecision(sig));
   const decimals = Math.max(0, sig - 1 - Math.floor(Math.log10(Math.abs(fixed))));
+  // toFixed takes at most 100 digits; below 1e-18 a long run of zeros helps nobody (a 1e-320 s run's cost).
+  if (decimals > 20) return fixed.toExponential();
   return fixed.toFixed(decimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
 

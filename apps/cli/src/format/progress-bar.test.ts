@@ -3,7 +3,7 @@ import { capturedSink } from '../testing/test-context.ts';
 import { createProgressBar } from './progress-bar.ts';
 
 describe('createProgressBar', () => {
-  it('prints nothing when stderr is not a terminal', () => {
+  it('prints nothing when stderr is not a terminal and the run is short', () => {
     const sink = capturedSink(false);
     let t = 0;
     const bar = createProgressBar(sink, 'run', () => t);
@@ -11,6 +11,15 @@ describe('createProgressBar', () => {
     bar.update(0.5);
     bar.finish();
     expect(sink.text()).toBe('');
+  });
+
+  it('off a terminal, a long run prints a plain line every 30 s so it does not look hung', () => {
+    const sink = capturedSink(false);
+    let t = 0;
+    const bar = createProgressBar(sink, 'big', () => t);
+    for (t = 1000; t <= 65_000; t += 1000) bar.update(t / 100_000);
+    bar.finish();
+    expect(sink.text()).toBe('progress: big 30% of simulated time after 30 s\nprogress: big 60% of simulated time after 60 s\n');
   });
 
   it('stays silent during the first second, then draws and clears itself', () => {

@@ -1,16 +1,67 @@
-/** Writes an output file (--csv, --plot), creating its folder; failures become one CliError line. */
-import { mkdir, writeFile } from 'node:fs/promises';
+/**
+ * Output files (--csv, --plot, --write, --out). `checkOutputPath` runs before any simulation, so a path
+ * that can never be written costs nothing (not a finished run thrown away); `writeOutputFile` writes a
+ * temporary file beside the target and renames it, so a failed write leaves no partial file behind.
+ */
+import { constants } from 'node:fs';
+import { access, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CliError } from '../cli-error.ts';
+
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e));
+
+async function kindOf(path: string): Promise<'file' | 'directory' | 'other' | 'missing'> {
+  try {
+    const s = await stat(path);
+    return s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other';
+  } catch {
+    return 'missing';
+  }
+}
+
+/**
+ * Refuses, before anything runs, an output `file` (relative to `cwd`) that cannot be written: empty, a
+ * directory (or, with `directory`, a file where the folder goes), under a file, or in a folder not writable.
+ */
+export async function checkOutputPath(cwd: string, file: string, flag: string, options: { directory?: boolean } = {}): Promise<void> {
+  if (file.trim() === '') throw new CliError(`${flag}: expected a ${options.directory ? 'folder' : 'file'} name, got an empty value`);
+  const absolute = resolve(cwd, file);
+  const kind = await kindOf(absolute);
+  if (options.directory ? kind === 'file' || kind === 'other' : kind === 'directory') {
+    throw new CliError(`${flag}: ${file} is ${options.directory ? 'a file, not a folder' : 'a directory: name a file, e.g. ' + file.replace(/\/$/, '') + '/out'}`);
+  }
+  // The nearest folder that exists must be a writable folder (the rest is created on write).
+  let parent = options.directory && kind === 'directory' ? absolute : dirname(absolute);
+  for (;;) {
+    const k = await kindOf(parent);
+    if (k === 'directory') break;
+    if (k !== 'missing') throw new CliError(`${flag}: cannot write ${file}: ${parent} is a file, not a folder`);
+    const up = dirname(parent);
+    if (up === parent) break;
+    parent = up;
+  }
+  try {
+    await access(parent, constants.W_OK);
+  } catch {
+    throw new CliError(`${flag}: cannot write ${file}: permission denied in ${parent}`);
+  }
+}
 
 /** Writes `text` to `file` (relative to `cwd`); `flag` names the option in the error message. */
 export async function writeOutputFile(cwd: string, file: string, text: string, flag: string): Promise<void> {
   const absolute = resolve(cwd, file);
+  const temporary = `${absolute}.${process.pid}.tmp`;
   try {
     await mkdir(dirname(absolute), { recursive: true });
-    await writeFile(absolute, text);
+    if ((await kindOf(absolute)) === 'other') {
+      // A device or pipe (/dev/stdout): write it directly, there is nothing to rename over.
+      await writeFile(absolute, text);
+      return;
+    }
+    await writeFile(temporary, text);
+    await rename(temporary, absolute);
   } catch (e) {
-    const reason = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
-    throw new CliError(`${flag}: cannot write ${file}: ${reason}`);
+    await unlink(temporary).catch(() => undefined);
+    throw new CliError(`${flag}: cannot write ${file}: ${reasonOf(e)}`);
   }
 }

@@ -2,7 +2,7 @@
  * One scenario file end to end for the commands that run: load (with edits), check the flags that need
  * the scenario, run through sim-core's SimApi with a progress bar, and wrap the result for formatting.
  */
-import { createSimApi, type ScenarioIssue } from '@design-sim/sim-core';
+import { createSimApi, createSourceLocator, parsePath, type ScenarioIssue, type SourceLocator } from '@design-sim/sim-core';
 import { CliError } from '../cli-error.ts';
 import { checkInterval, editsFromOptions, type ScenarioOptions } from '../commands/scenario-options.ts';
 import type { CliContext } from '../context.ts';
@@ -15,12 +15,14 @@ import { fileTraceOpener, missingTraceIssues } from '../io/trace-file.ts';
 export type RunFileOutcome = { ok: true; report: RunReport } | { ok: false; file: string; issues: ScenarioIssue[] };
 
 /** Loads and runs `file`; throws CliError only for bad flags. */
-export async function runScenarioFile(ctx: CliContext, file: string, options: ScenarioOptions): Promise<RunFileOutcome> {
+/** `beforeRun` receives the file's warnings before the simulation starts (a slow-run warning is worth seeing first). */
+export async function runScenarioFile(ctx: CliContext, file: string, options: ScenarioOptions, hooks: { beforeRun?: (warnings: ScenarioIssue[]) => void } = {}): Promise<RunFileOutcome> {
   const loaded = await loadScenario(file, ctx.cwd, editsFromOptions(options));
   if (!loaded.ok) return loaded;
   checkInterval(loaded.scenario, options, file);
   const missing = missingTraceIssues(loaded.scenario, file, ctx.cwd, loaded.text);
   if (missing.length > 0) return { ok: false, file, issues: missing };
+  hooks.beforeRun?.(loaded.warnings);
   const bar = createProgressBar(ctx.stderr, loaded.scenario.metadata.name, ctx.now);
   let response;
   try {
@@ -31,6 +33,16 @@ export async function runScenarioFile(ctx: CliContext, file: string, options: Sc
     bar.finish();
   }
   // Issues name the scenario file, except a trace row's, which names the trace file.
-  if (!response.ok) return { ok: false, file, issues: response.issues.map((i) => (i.file === '' ? { ...i, file } : i)) };
+  if (!response.ok) {
+    // A run-time issue in the scenario (a closed loop over the request limit) has a path but no line: locate it.
+    let locate: SourceLocator | undefined;
+    const at = (i: ScenarioIssue): ScenarioIssue => {
+      if (i.line !== null || i.path === '') return i;
+      locate ??= createSourceLocator(loaded.text);
+      const loc = locate(parsePath(i.path) ?? []);
+      return loc === null ? i : { ...i, line: loc.line, column: loc.column };
+    };
+    return { ok: false, file, issues: response.issues.map((i) => (i.file === '' ? at({ ...i, file }) : i)) };
+  }
   return { ok: true, report: { file, scenario: loaded.scenario, result: response.result, warnings: [...loaded.warnings, ...response.warnings] } };
 }

@@ -14,7 +14,7 @@ export function handleSweepRequest(req: SweepRequest): SweepResponse {
   try {
     const traces = fileTraceOpener(req.fileName, process.cwd());
     const r = createSimApi().run(req.text, req.fileName, req.seed === undefined ? { traces } : { seed: req.seed, traces });
-    if (!r.ok) return { id: req.id, ok: false, message: r.issues.map(formatIssue).join('; ') };
+    if (!r.ok) return { id: req.id, ok: false, message: r.issues.map(formatIssue).join('; '), issues: r.issues };
     const { seed, summary, training, costs, expectations, claims, diagnostics, pass } = r.result;
     return { id: req.id, ok: true, outcome: { seed, summary, training, costs, expectations, claims, diagnostics, pass } };
   } catch (e) {

@@ -37,6 +37,7 @@ describe('parseVary', () => {
     expect(() => parseVary('duration=1m..5m')).toThrow('needs a step');
     expect(() => parseVary('hpa.target=1,,2')).toThrow('empty value');
     expect(() => parseVary('hpa.target=0..1e6')).toThrow(`more than the ${MAX_SWEEP_VARIANTS} one field may take`);
+    expect(() => parseVary('replicas=1e308..1e309')).toThrow("--vary replicas=1e308..1e309: the range's ends must be finite numbers");
     expect(() => parseVary('replicas=')).toThrow('no values after "="');
   });
 

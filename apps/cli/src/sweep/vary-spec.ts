@@ -35,6 +35,8 @@ const tidy = (x: number): number => (x === 0 ? 0 : Number(x.toPrecision(12)));
 
 function rangeValues(arg: string, a: number, b: number, step: number, format: (x: number) => unknown, max: number): unknown[] {
   if (!(step > 0) || !Number.isFinite(step)) throw new CliError(`--vary ${arg}: the step must be a positive number`);
+  // 1e309 reads as Infinity: say so, rather than "Infinity values is more than …".
+  if (!Number.isFinite(a) || !Number.isFinite(b)) throw new CliError(`--vary ${arg}: the range's ends must be finite numbers`);
   if (b < a) throw new CliError(`--vary ${arg}: the range runs backwards; write it low..high`);
   const count = Math.floor((b - a) / step + 1e-9) + 1;
   if (count > max) throw new CliError(`--vary ${arg}: ${count} values is more than the ${max} one field may take; use a larger step`);

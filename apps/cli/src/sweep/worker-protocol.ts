@@ -3,7 +3,7 @@
  * thread sends scenario text, the worker runs it through sim-core's SimApi and answers with the part
  * of the result a sweep table needs (no time series: they would be copied for nothing).
  */
-import type { ClaimGrade, Diagnostic, ExpectationResult, RunResult, ServingSummary, TrainingSummary } from '@design-sim/sim-core';
+import type { ClaimGrade, Diagnostic, ExpectationResult, RunResult, ScenarioIssue, ServingSummary, TrainingSummary } from '@design-sim/sim-core';
 
 /** Marks worker data so the bundled entry knows to serve requests instead of parsing argv. */
 export const SWEEP_WORKER_KIND = 'design-sim-sweep-worker';
@@ -34,4 +34,5 @@ export interface SweepOutcome {
   pass: boolean;
 }
 
-export type SweepResponse = { id: number; ok: true; outcome: SweepOutcome } | { id: number; ok: false; message: string };
+/** A failed variant: `message` for a table cell; `issues`, when the scenario is at fault, located in the file. */
+export type SweepResponse = { id: number; ok: true; outcome: SweepOutcome } | { id: number; ok: false; message: string; issues?: ScenarioIssue[] };

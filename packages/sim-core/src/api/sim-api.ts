@@ -3,11 +3,12 @@
  * object createSimApi() returns and the web app `wrap`s it; the CLI calls the same factory directly.
  * Inputs and outputs are plain, structured-clone-friendly data.
  */
-import { parseScenarioText, type Scenario, type ScenarioIssue, validateScenarioReferences } from '../scenario/index.ts';
+import { locatePath, parseScenarioText, type Scenario, type ScenarioIssue, validateScenarioReferences } from '../scenario/index.ts';
 import type { RunResult } from './run-result.ts';
 import { runScenario, type RunScenarioOptions } from './run-scenario.ts';
 import { TraceFormatError } from '../traffic/trace-reader.ts';
-import { traceFormatIssue, traceIssues } from './trace-issues.ts';
+import { ClosedLoopLimitError } from '../traffic/closed-loop.ts';
+import { closedLoopLimitIssue, traceFormatIssue, traceIssues } from './trace-issues.ts';
 
 export type ValidateResponse = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
 export type RunResponse = { ok: true; result: RunResult; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
@@ -25,6 +26,11 @@ export interface SimApi {
   run(text: string, fileName: string, options?: RunRequestOptions, onProgress?: ProgressCallback): RunResponse;
   /** Runs an already-parsed scenario (the web canvas holds one). */
   runScenario(scenario: Scenario, options?: RunRequestOptions, onProgress?: ProgressCallback): RunResponse;
+}
+
+function located(issue: ScenarioIssue, text: string, file: string): ScenarioIssue {
+  const loc = issue.path === '' ? null : locatePath(text, issue.path);
+  return { ...issue, file, line: loc?.line ?? issue.line, column: loc?.column ?? issue.column };
 }
 
 export function createSimApi(): SimApi {
@@ -46,6 +52,7 @@ export function createSimApi(): SimApi {
     } catch (e) {
       // A bad row met while replaying a trace: a located input error, like a schema issue.
       if (e instanceof TraceFormatError) return { ok: false, issues: [traceFormatIssue(e)] };
+      if (e instanceof ClosedLoopLimitError) return { ok: false, issues: [closedLoopLimitIssue(e, scenario)] };
       throw e;
     }
   };
@@ -53,7 +60,10 @@ export function createSimApi(): SimApi {
     validate,
     run(text, fileName, options, onProgress) {
       const v = validate(text, fileName);
-      return v.ok ? runParsed(v.scenario, v.warnings, options, onProgress) : v;
+      if (!v.ok) return v;
+      const r = runParsed(v.scenario, v.warnings, options, onProgress);
+      // A run-time issue in the scenario (a closed loop over the request limit) names no file: here the text is known, so locate it.
+      return r.ok ? r : { ok: false, issues: r.issues.map((i) => (i.file === '' ? located(i, text, fileName) : i)) };
     },
     runScenario(scenario, options, onProgress) {
       return runParsed(scenario, [], options, onProgress);

@@ -380,6 +380,7 @@ export class Simulation {
   private wake(src: number, now: number): void {
     const loop = this.closed[src]!;
     if (this.draining || !loop.stays()) return;
+    loop.countRequest(now, this.cfg.durationSeconds);
     const store = this.store;
     const service = this.cfg.traffic[src]!.service;
     this.stats.offer();

@@ -69,6 +69,31 @@ describe('service graph checks', () => {
     expect(out[0]!.path).toBe('spec.services[0].calls');
   });
 
+  it('a fan-out within the visit limit still counts against the request limit: requests × expected visits', () => {
+    // 64 × 64 parallel calls: 4,161 visits per request, under MAX_VISITS_PER_REQUEST, so the graph alone is
+    // legal; at 1,000 QPS for an hour that is 1.5e10 visits (hours of simulation), refused before running.
+    const fan = (to: string) => `[{ parallel: [${Array.from({ length: 64 }, () => `{ to: ${to} }`).join(', ')}] }]`;
+    const text = doc(svc('api', fan('mid')) + svc('mid', fan('leaf')) + svc('leaf')).replace('duration: 10m', 'duration: 1h').replace('qps: 10 }', 'qps: 1000 }');
+    expect(issues(text)).toEqual([
+      {
+        line: 6,
+        path: 'spec.traffic.profile',
+        message: 'expects 3.6e6 requests over 1h, each visiting 4,161 services on average along the calls: 1.5e10 service visits, above the limit of 1e9 (each visit costs about one request\'s simulation): lower the rate, the fan-out or the run\'s length (docs/limits.md)',
+        suggestion: undefined,
+      },
+    ]);
+    // Probabilities weight the count: the same graph at 1% of calls is about 1 + 0.64 + 0.41 visits a request.
+    expect(issues(text.replaceAll('{ to: mid }', '{ to: mid, probability: 0.01 }'))).toEqual([]);
+    // An async call is work too: a request's event visits its consumer.
+    const events = doc(svc('api', `[{ parallel: [${Array.from({ length: 64 }, () => '{ to: w, async: true }').join(', ')}] }]`) + svc('w', fan('leaf')) + svc('leaf')).replace('duration: 10m', 'duration: 1h').replace('qps: 10 }', 'qps: 1000 }');
+    expect(issues(events)[0]?.message).toMatch(/each visiting 4,161 services on average/);
+  });
+
+  it('a graph computed from a field already refused adds no second message (retries 1e9)', () => {
+    const out = issues(doc(svc('api', '[{ to: db, retries: 1e9 }]') + svc('db')));
+    expect(out).toEqual([{ line: 8, path: 'spec.services[0].calls[0].retries', message: 'must be at most 10, got 1e9', suggestion: undefined }]);
+  });
+
   it('a second traffic source with an unknown target is located in the list', () => {
     const text = doc(svc('api') + svc('admin')).replace('  traffic: { target: api, profile: { type: constant, qps: 10 } }', '  traffic:\n    - { target: api, profile: { type: constant, qps: 10 } }\n    - { target: admn, profile: { type: constant, qps: 1 } }');
     expect(issues(text)[0]).toMatchObject({ path: 'spec.traffic[1].target', suggestion: 'admin' });

@@ -132,3 +132,29 @@ function reaches(edges: { to: number }[][], from: number, target: number): boole
   }
   return false;
 }
+
+/**
+ * Expected visits one request entering each service makes, itself included: 1 + Σ probability × the
+ * callee's visits over its calls, synchronous and async alike (each visit is simulated work). Retries are
+ * left out: they happen only on failure, and MAX_VISITS_PER_REQUEST already bounds their worst case.
+ * Run only on a graph that passed `checkServiceGraph` (no unknown callee, async cycles die out), so the
+ * fixed-point iteration converges: in as many rounds as the graph is deep when it has no cycle.
+ */
+export function expectedVisits(services: readonly GraphService[]): Float64Array {
+  const index = new Map(services.map((s, i) => [s.name, i]));
+  const edges = services.map((s) => (s.calls ?? []).flatMap((step) => callsOfStep(step).flatMap((c) => (index.has(c.to) ? [{ to: index.get(c.to)!, p: c.probability }] : []))));
+  let v = new Float64Array(services.length).fill(1);
+  for (let it = 0; it < 2000; it++) {
+    const next = new Float64Array(services.length);
+    let change = 0;
+    for (let a = 0; a < services.length; a++) {
+      let n = 1;
+      for (const e of edges[a]!) n += e.p * v[e.to]!;
+      next[a] = Math.min(n, 1e15);
+      change = Math.max(change, Math.abs(next[a]! - v[a]!) / next[a]!);
+    }
+    v = next;
+    if (change < 1e-12) break;
+  }
+  return v;
+}

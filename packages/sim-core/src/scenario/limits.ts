@@ -37,6 +37,15 @@ export const MAX_REPLICAS = 10_000;
 /** Most nodes in one node pool. */
 export const MAX_NODES = 10_000;
 
+/**
+ * Most replicas over all services (each one's initial replicas or HPA maxReplicas, summed): every replica is
+ * simulated on its own, about 17 KB with its node, so 50 services at MAX_REPLICAS would need about 9 GB.
+ */
+export const MAX_TOTAL_REPLICAS = 50_000;
+
+/** Most nodes started at once over all pools (minNodes or initialNodes, summed), for the same reason. */
+export const MAX_TOTAL_NODES = 50_000;
+
 /** Most GPUs one replica may request (the largest catalog nodes have 8; validated per pool against the catalog). */
 export const MAX_GPUS_PER_REPLICA = 16;
 

@@ -55,6 +55,8 @@ describe('hostile input: never throws, always a located issue list', () => {
     const nul = Uint8Array.from([0x61, 0x00]);
     const format = (r: ReturnType<typeof parseScenarioBytes>) => (r.ok ? 'ok' : r.issues.map(formatIssue).join('\n'));
     expect(format(parseScenarioBytes(invalid, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not a text file: found bytes that are not valid UTF-8 at byte 3 (scenarios are UTF-8 YAML or JSON)"`);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'apiVersion: x'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    expect(format(parseScenarioBytes(utf16, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not UTF-8: the file is UTF-16 (it starts with the byte-order mark FF FE); save it as UTF-8"`);
     expect(format(parseScenarioBytes(nul, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not a text file: found a NUL byte at byte 1 (scenarios are UTF-8 YAML or JSON)"`);
     expect(format(parseScenarioBytes(new TextEncoder().encode(BASE_YAML), 'x.yaml'))).toBe('ok');
   });
@@ -83,6 +85,11 @@ describe('hostile input: never throws, always a located issue list', () => {
   it('malformed YAML reports YAML’s own line and column', () => {
     expect(report(edit(['  name: bad\n', '  name: [bad\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:5:1 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]"`);
     expect(report('apiVersion: design-sim/v1\n\tkind: Scenario\n')).toMatchInlineSnapshot(`"examples/bad.yaml:2:1 YAML syntax error: Tabs are not allowed as indentation"`);
+    // A tab inside a block mapping makes the parser trip three more times on the lines after it: the
+    // first syntax error is the cause, the rest are echoes, so one line is reported.
+    expect(report(edit(['      replicas: 4\n', '\t  replicas: 4\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:1 YAML syntax error: Tabs are not allowed as indentation"`);
+    // Duplicate keys are independent of each other: every one is reported.
+    expect(report(edit(['  name: bad\n', '  name: bad\n  name: worse\n'], ['  duration: 30m\n', '  duration: 30m\n  duration: 1h\n'])).split('\n')).toHaveLength(2);
   });
 
   it('an alias bomb (billion laughs) is refused', () => {
@@ -238,6 +245,17 @@ describe('hostile input: never throws, always a located issue list', () => {
       examples/bad.yaml:12:17 spec.services[0].replicas: must be at most 10000, got 1e6"
     `);
     expect(report(edit(['  duration: 30m\n', '  duration: 7d\n  interval: 1s\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:7:13 spec.interval: too fine: 7d / 1s is 604800 points per series (max 100000); use at least 6.05s"`);
+  });
+
+  it('a fleet where each service is legal but the sum would exhaust memory is refused at the largest', () => {
+    const services = Array.from({ length: 6 }, (_, i) => `    - { name: s${i}, replicas: 10000, gpusPerReplica: 1, latency: { distribution: constant, ms: 5 }, nodePool: l4 }`).join('\n');
+    const text = edit([BASE_YAML.slice(BASE_YAML.indexOf('  services:\n'), BASE_YAML.indexOf('  nodePools:')), `  services:\n${services}\n`], ['      maxNodes: 40', '      maxNodes: 10000']);
+    expect(report(text)).toMatchInlineSnapshot(`"examples/bad.yaml:10:29 spec.services[0].replicas: the services may run 60,000 replicas in all (initial replicas or HPA maxReplicas, summed), above the limit of 50,000: each replica is simulated on its own (docs/limits.md)"`);
+  });
+
+  it('a number past every bound gets one message, the tightest bound', () => {
+    // .int() adds the safe-integer bound (9007199254740991) beside the schema's own 10000: one cause, one line.
+    expect(report(edit(['      replicas: 4\n', '      replicas: 1e308\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10000, got 1e308"`);
   });
 
   it('unparseable durations suggest the canonical spelling', () => {

@@ -11,7 +11,7 @@ import { API_VERSION, KIND, scenarioSchema, type Scenario } from './scenario-sch
 import { scenarioWarnings } from './scenario-warnings.ts';
 import { decodeUtf8, utf8Length } from './utf8.ts';
 import { createLocator, pathAtOffset, type PathLocator } from './yaml-locator.ts';
-import { allowedKeysKey, issuesFromZod } from './zod-issues.ts';
+import { allowedKeysKey, focusIssues, issuesFromZod } from './zod-issues.ts';
 
 /** The outcome of parsing: a scenario plus warnings, or the issues that stopped it. */
 export type ParseScenarioResult = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
@@ -131,7 +131,7 @@ function validate(root: Record<string, unknown>, file: string, locate: PathLocat
       return undefined;
     },
   });
-  if (!result.success) return fail(...capped(issuesFromZod(result.error.issues, { file, root, allowedKeys, locate }), file));
+  if (!result.success) return fail(...capped(issuesFromZod(focusIssues(result.error.issues), { file, root, allowedKeys, locate }), file));
   const warnings = scenarioWarnings(result.data).map((w): ScenarioIssue => {
     const loc = locate(w.path);
     const out: ScenarioIssue = { file, line: loc?.line ?? null, column: loc?.column ?? null, path: formatPath(w.path), message: w.message };
@@ -144,7 +144,13 @@ function validate(root: Record<string, unknown>, file: string, locate: PathLocat
 function parseChecked(text: string, file: string): ParseScenarioResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: true, version: '1.2' });
-  if (doc.errors.length > 0) return fail(...capped(doc.errors.map((e) => yamlIssue(file, e, doc, lineCounter)), file));
+  if (doc.errors.length > 0) {
+    // A syntax error derails the parser for the lines after it (a tab gives four errors): report the first
+    // only, the cause. Duplicate keys leave the parse intact and are independent: report them all.
+    const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    const errors = syntax === undefined ? doc.errors : [syntax];
+    return fail(...capped(errors.map((e) => yamlIssue(file, e, doc, lineCounter)), file));
+  }
   if (doc.contents === null) return fail(fileIssue(file, `file is empty: expected a scenario (${SHAPE_HINT}), starting with "apiVersion: ${API_VERSION}"`));
   const dangling = danglingAliases(doc, lineCounter, file);
   if (dangling.length > 0) return fail(...capped(dangling, file));
@@ -192,6 +198,9 @@ export function parseScenarioText(text: string, fileName: string): ParseScenario
 /** Parses a scenario file's raw bytes: size and UTF-8 are checked before decoding. Never throws. */
 export function parseScenarioBytes(bytes: Uint8Array, fileName: string): ParseScenarioResult {
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(fileName, `${formatInteger(bytes.length)} bytes`);
+  // A UTF-16 file (Windows editors, PowerShell's `>`) starts with its byte-order mark: name the encoding.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) return fail(fileIssue(fileName, `not UTF-8: the file is UTF-16 (it starts with the byte-order mark ${bytes[0] === 0xff ? 'FF FE' : 'FE FF'}); save it as UTF-8`));
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     const what = decoded.reason === 'nul' ? 'a NUL byte' : 'bytes that are not valid UTF-8';

@@ -13,6 +13,8 @@ import {
   MAX_EXPECTATIONS,
   MAX_EXPECTED_LLM_REQUESTS,
   MAX_EXPECTED_REQUESTS,
+  MAX_TOTAL_NODES,
+  MAX_TOTAL_REPLICAS,
   MAX_HORIZON_SECONDS,
   MAX_NODE_POOLS,
   MAX_SERVICES,
@@ -27,7 +29,7 @@ import { decodeServiceName } from './disaggregation.ts';
 import { suggestNearest } from './suggest.ts';
 import { trafficSchema, type TrafficSpec } from './traffic-schema.ts';
 import { networkSchema } from './call-schema.ts';
-import { checkServiceGraph } from './graph-checks.ts';
+import { checkServiceGraph, expectedVisits } from './graph-checks.ts';
 import { splitServiceMetric } from './metrics.ts';
 import { trafficIntegral } from './traffic-rate.ts';
 import { trainingSchema } from './training-schema.ts';
@@ -35,7 +37,7 @@ import { faultSchema } from './failure-schema.ts';
 import { jobSchema, priorityClassSchema, teamSchema } from './shared-cluster-schema.ts';
 import { durationSeconds } from './unit-fields.ts';
 import { formatDuration } from './units.ts';
-import { formatNumber } from './describe-value.ts';
+import { formatInteger, formatNumber } from './describe-value.ts';
 
 /**
  * Default of `spec.drain`: how long requests in flight at the horizon get to finish. Two minutes covers
@@ -155,7 +157,8 @@ function checkUnique(ctx: Ctx, list: readonly { name: string }[], field: 'servic
   });
 }
 
-function checkReferences(s: SpecShape, ctx: Ctx): void {
+/** Cross-references; true when the service graph is sound enough to count its visits. */
+function checkReferences(s: SpecShape, ctx: Ctx): boolean {
   const serviceNames = s.services.map((x) => x.name);
   const poolNames = s.nodePools.map((p) => p.name);
   const oneOf = (names: string[]) => (names.length ? `one of ${names.join(' | ')}` : 'nothing (the list is empty)');
@@ -166,7 +169,8 @@ function checkReferences(s: SpecShape, ctx: Ctx): void {
       suggestion: suggestNearest(source.target, serviceNames),
     });
   });
-  for (const g of checkServiceGraph(s.services)) issue(ctx, g.path, g.input, g.message, { expected: g.expected, suggestion: g.suggestion });
+  const graphIssues = checkServiceGraph(s.services);
+  for (const g of graphIssues) issue(ctx, g.path, g.input, g.message, { expected: g.expected, suggestion: g.suggestion });
   const checkPools = (owner: { nodePool?: string | string[] | undefined }, at: (string | number)[], what: string) => {
     if (owner.nodePool === undefined) {
       if (s.nodePools.length > 0) issue(ctx, [...at, 'nodePool'], undefined, `missing required field "nodePool" (required when nodePools exist${what}: ${oneOf(poolNames)})`);
@@ -187,6 +191,7 @@ function checkReferences(s: SpecShape, ctx: Ctx): void {
     const name = decodeServiceName(svc.name);
     if (serviceNames.includes(name)) issue(ctx, ['services', i, 'llm', 'disaggregated'], undefined, `the decode pool of "${svc.name}" runs as a service named "${name}", which is already taken: rename that service`);
   });
+  return graphIssues.length === 0;
 }
 
 /**
@@ -195,6 +200,28 @@ function checkReferences(s: SpecShape, ctx: Ctx): void {
  * spec.replicas 0 disables it (upstream ScalingDisabled), so it is the same mistake. A KEDA ScaledObject is
  * what adds them: it scales 0 → 1 when a trigger is active.
  */
+/**
+ * The fleet as a whole: each service and pool may be at its own limit and the sum still exhaust memory
+ * (50 services × 10,000 replicas is about 9 GB), so the totals have limits of their own (docs/limits.md).
+ */
+function checkFleetSize(s: SpecShape, ctx: Ctx): void {
+  const sizes = s.services.map((svc) => Math.max(svc.replicas, svc.hpa?.maxReplicas ?? 0));
+  const replicas = sizes.reduce((a, b) => a + b, 0);
+  if (replicas > MAX_TOTAL_REPLICAS) {
+    const i = sizes.indexOf(Math.max(...sizes));
+    const svc = s.services[i]!;
+    const path = svc.hpa !== undefined && svc.hpa.maxReplicas >= svc.replicas ? ['services', i, 'hpa', 'maxReplicas'] : ['services', i, 'replicas'];
+    issue(ctx, path, sizes[i], `the services may run ${formatInteger(replicas)} replicas in all (initial replicas or HPA maxReplicas, summed), above the limit of ${formatInteger(MAX_TOTAL_REPLICAS)}: each replica is simulated on its own (docs/limits.md)`);
+  }
+  const starts = s.nodePools.map((p) => Math.max(p.minNodes, p.initialNodes ?? 0));
+  const nodes = starts.reduce((a, b) => a + b, 0);
+  if (nodes > MAX_TOTAL_NODES) {
+    const i = starts.indexOf(Math.max(...starts));
+    const field = (s.nodePools[i]!.initialNodes ?? 0) > s.nodePools[i]!.minNodes ? 'initialNodes' : 'minNodes';
+    issue(ctx, ['nodePools', i, field], starts[i], `the pools start ${formatInteger(nodes)} nodes in all (minNodes or initialNodes, summed), above the limit of ${formatInteger(MAX_TOTAL_NODES)}: each node is simulated on its own (docs/limits.md)`);
+  }
+}
+
 function checkZeroReplicas(s: SpecShape, ctx: Ctx): void {
   s.services.forEach((svc, i) => {
     if (svc.replicas !== 0 || svc.keda !== undefined) return;
@@ -254,23 +281,42 @@ function sourcesOf(traffic: SpecShape['traffic']): { source: z.output<typeof tra
   return Array.isArray(traffic) ? traffic.map((source, i) => ({ source, path: ['traffic', i] })) : [{ source: traffic, path: ['traffic'] }];
 }
 
-function checkTraffic(s: SpecShape, ctx: Ctx, duration: number): void {
+/**
+ * The run's work, bounded before it starts: requests (the exact integral of each profile) times the
+ * expected visits each makes along the service graph. A fan-out graph multiplies the work of every
+ * request, so a legal rate can still mean hours of simulation (docs/limits.md, MAX_EXPECTED_REQUESTS).
+ */
+function checkTraffic(s: SpecShape, ctx: Ctx, duration: number, graphOk: boolean): void {
   const sources = sourcesOf(s.traffic);
   if (sources.length === 0) return;
+  const visits = graphOk ? expectedVisits(s.services) : null;
   let total = 0;
+  let work = 0;
+  let heaviest: { path: (string | number)[]; work: number } | null = null;
   for (const { source, path } of sources) {
     const p = source.profile;
     if (p === undefined) continue;
     if (p.type === 'spike' && p.at >= duration) {
       issue(ctx, [...path, 'profile', 'at'], p.at, `the spike starts at ${formatDuration(p.at)}, not before the run ends (${formatDuration(duration)})`);
     }
-    total += trafficIntegral(p, 0, duration);
+    const requests = trafficIntegral(p, 0, duration);
+    const target = source.target === undefined ? 0 : s.services.findIndex((x) => x.name === source.target);
+    const w = requests * (visits?.[target] ?? 1);
+    total += requests;
+    work += w;
+    if (heaviest === null || w > heaviest.work) heaviest = { path: [...path, 'profile'], work: w };
   }
+  const at = heaviest?.path ?? ['traffic'];
+  const requests = `${formatNumber(Number(total.toPrecision(3)))} requests over ${formatDuration(duration)}`;
   if (s.services.some((svc) => svc.llm !== undefined) && total > MAX_EXPECTED_LLM_REQUESTS && total <= MAX_EXPECTED_REQUESTS) {
-    issue(ctx, ['traffic', 'profile'], undefined, `expects ${formatNumber(Number(total.toPrecision(3)))} requests over ${formatDuration(duration)}, above the limit of ${formatNumber(MAX_EXPECTED_LLM_REQUESTS)} for token-level llm services: lower the rate or shorten the run (docs/limits.md)`);
+    issue(ctx, at, undefined, `expects ${requests}, above the limit of ${formatNumber(MAX_EXPECTED_LLM_REQUESTS)} for token-level llm services: lower the rate or shorten the run (docs/limits.md)`);
   }
   if (total > MAX_EXPECTED_REQUESTS) {
-    issue(ctx, ['traffic', 'profile'], undefined, `expects ${formatNumber(Number(total.toPrecision(3)))} requests over ${formatDuration(duration)}, above the limit of ${formatNumber(MAX_EXPECTED_REQUESTS)}: lower the rate or shorten the run (docs/limits.md)`);
+    issue(ctx, at, undefined, `expects ${requests}, above the limit of ${formatNumber(MAX_EXPECTED_REQUESTS)}: lower the rate or shorten the run (docs/limits.md)`);
+  } else if (work > MAX_EXPECTED_REQUESTS) {
+    const mean = work / total;
+    const each = mean >= 100 ? formatInteger(Math.round(mean)) : String(Number(mean.toPrecision(3)));
+    issue(ctx, at, undefined, `expects ${requests}, each visiting ${each} services on average along the calls: ${formatNumber(Number(work.toPrecision(3)))} service visits, above the limit of ${formatNumber(MAX_EXPECTED_REQUESTS)} (each visit costs about one request's simulation): lower the rate, the fan-out or the run's length (docs/limits.md)`);
   }
 }
 
@@ -312,14 +358,15 @@ function checkSpec(s: SpecShape, ctx: Ctx): void {
   if (s.services.length === 0 && s.traffic !== undefined) issue(ctx, ['traffic'], undefined, 'traffic has no service to go to: add spec.services');
   checkUnique(ctx, s.services, 'services');
   checkUnique(ctx, s.nodePools, 'nodePools');
-  checkReferences(s, ctx);
+  const graphOk = checkReferences(s, ctx);
   checkZeroReplicas(s, ctx);
+  checkFleetSize(s, ctx);
   checkFaults(s, ctx);
   checkSharedCluster(s, ctx);
   checkGlobalAutoscalerFlags(s, ctx);
   if (s.duration !== undefined) {
     checkTime(s, ctx, s.duration);
-    checkTraffic(s, ctx, s.duration);
+    checkTraffic(s, ctx, s.duration, graphOk);
   }
 }
 

@@ -143,6 +143,28 @@ function convertIssue(iss: ZodIssue, ctx: IssueContext): Draft[] {
   }
 }
 
+const isPrefix = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.length < b.length && a.every((x, i) => String(x) === String(b[i]));
+
+/**
+ * One message per root cause. zod runs the cross-field checks (a spec-level superRefine) even over values
+ * it has already refused, and stacks bounds: `replicas: 1e308` breaks both `.int()`'s safe-integer bound and
+ * the schema's own limit, and `retries: 1e9` both its bound and the graph's visit count computed from it. So
+ * a cross-field ('custom') issue above a field that has its own issue (or at it, beside a type or bound issue) is dropped, and of several bounds on
+ * one field only the tightest is kept.
+ */
+export function focusIssues(issues: readonly ZodIssue[]): ZodIssue[] {
+  const samePath = (a: ZodIssue, b: ZodIssue) => a.path.length === b.path.length && a.path.every((x, i) => String(x) === String(b.path[i]));
+  const tighter = (a: ZodIssue, b: ZodIssue): boolean => {
+    if (a.code !== b.code || (a.code !== 'too_big' && a.code !== 'too_small') || !samePath(a, b)) return false;
+    const limit = (i: ZodIssue) => Number((i as { maximum?: number | bigint; minimum?: number | bigint })[i.code === 'too_big' ? 'maximum' : 'minimum']);
+    return a.code === 'too_big' ? limit(b) < limit(a) : limit(b) > limit(a);
+  };
+  return issues.filter((a) => {
+    if (a.code === 'custom' && issues.some((b) => b !== a && (isPrefix(a.path, b.path) || (b.code !== 'custom' && samePath(a, b))))) return false;
+    return !issues.some((b) => b !== a && tighter(a, b));
+  });
+}
+
 /** Converts zod issues (with the document they came from) into located ScenarioIssues. */
 export function issuesFromZod(issues: readonly ZodIssue[], ctx: IssueContext): ScenarioIssue[] {
   return issues.flatMap((iss) =>

@@ -10,7 +10,31 @@
  */
 import { standardExponential } from '../random/exponential.ts';
 import type { Rng } from '../random/rng.ts';
+import { MAX_EXPECTED_REQUESTS } from '../scenario/limits.ts';
 import type { RateProfile } from './rate-profile.ts';
+
+/**
+ * A closed loop has no rate to integrate before the run (its pace is the service's response time), so its
+ * share of MAX_EXPECTED_REQUESTS is checked as it runs: from 2^20 requests on, at each doubling, the pace so
+ * far is projected over the horizon, and a run heading past 4 × the limit stops at once (100,000 users of a
+ * 1 µs service would otherwise simulate for days); past the limit itself it stops whatever the projection.
+ */
+export class ClosedLoopLimitError extends Error {
+  constructor(
+    /** Requests the loop had sent. */
+    readonly sent: number,
+    /** Simulated time reached, s. */
+    readonly at: number,
+    /** Requests the whole run would send at this pace. */
+    readonly projected: number,
+  ) {
+    super(`closed loop over the request limit: ${sent} requests by ${at} s, about ${projected} over the run`);
+  }
+}
+
+const FIRST_PROJECTION = 2 ** 20;
+/** A projection must exceed the limit this many times before the run stops early (the pace may still fall). */
+const PROJECTION_MARGIN = 4;
 
 /** Think time between a reply and the user's next request, seconds. */
 export type ThinkDistribution = { kind: 'constant'; seconds: number } | { kind: 'exponential'; meanSeconds: number };
@@ -69,6 +93,9 @@ export class ClosedLoop {
   target = 0;
   /** Index of the next change in the schedule. */
   private nextChange = 0;
+  /** Requests sent so far, and the count at which the pace is next checked. */
+  private sent = 0;
+  private nextCheck = FIRST_PROJECTION;
 
   constructor(
     readonly schedule: UserSchedule,
@@ -102,6 +129,14 @@ export class ClosedLoop {
     const start = Math.max(0, this.target - this.active);
     this.active += start;
     return start;
+  }
+
+  /** Counts a request sent at `now` (s) of a run `horizon` s long; throws ClosedLoopLimitError past the limit. */
+  countRequest(now: number, horizon: number): void {
+    if (++this.sent < this.nextCheck) return;
+    this.nextCheck = Math.min(this.nextCheck * 2, MAX_EXPECTED_REQUESTS + 1);
+    const projected = now > 0 ? (this.sent * horizon) / now : Infinity;
+    if (this.sent > MAX_EXPECTED_REQUESTS || projected > PROJECTION_MARGIN * MAX_EXPECTED_REQUESTS) throw new ClosedLoopLimitError(this.sent, now, projected);
   }
 
   /** A user is free (its request ended, or its think time is over): false when it retires instead. */

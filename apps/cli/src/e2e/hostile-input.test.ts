@@ -1,0 +1,121 @@
+// Inputs an independent checker would try, through the built binary: each gets exit 2, one message that
+// names the file (and the line and field where there is one), no stack trace, no hang, nothing written.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR } from '../testing/test-context.ts';
+import { cli, STACK_LINE } from './cli-harness.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'design-sim-hostile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fixedFleet = readFileSync(join(EXAMPLES_DIR, 'fixed-fleet.yaml'), 'utf8');
+const file = (name: string, content: string | Uint8Array) => {
+  writeFileSync(join(dir, name), content);
+  return name;
+};
+
+/** Runs the CLI in the temp folder; checks the shared promises and returns stderr. */
+function refused(args: string[], maxMs = 20_000): string {
+  const r = cli(args, { cwd: dir });
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(STACK_LINE);
+  expect(r.stderr).not.toMatch(/internal error|TypeError|RangeError/);
+  expect(r.ms).toBeLessThan(maxMs);
+  return r.stderr;
+}
+
+const BOMB = `a: &a [x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+`;
+
+describe('import k8s: hostile manifests', () => {
+  it('an alias bomb is refused as one, not an internal error', () => {
+    expect(refused(['import', 'k8s', file('bomb.yaml', BOMB)])).toBe('design-sim: bomb.yaml: too many YAML alias expansions (limit 100): refusing a possible "billion laughs" document\n');
+  });
+
+  it('binary, non-UTF-8, a directory and a missing file get one line each', () => {
+    expect(refused(['import', 'k8s', file('elf.yaml', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0]))])).toBe('design-sim: elf.yaml: not a text file: found a NUL byte at byte 7 (manifests are UTF-8 YAML or JSON)\n');
+    expect(refused(['import', 'k8s', file('latin1.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9, 0x0a]))])).toMatch(/^design-sim: latin1\.yaml: not a text file: found bytes that are not valid UTF-8/);
+    mkdirSync(join(dir, 'manifests'), { recursive: true });
+    expect(refused(['import', 'k8s', 'manifests'])).toBe('design-sim: manifests: is a directory, not a manifest file: name the files, e.g. manifests/*.yaml\n');
+    expect(refused(['import', 'k8s', 'nope.yaml'])).toBe('design-sim: nope.yaml: no such file\n');
+  });
+
+  it('a 50 MB file and an endless device stop at the size limit instead of filling memory', () => {
+    writeFileSync(join(dir, 'big.yaml'), '');
+    truncateSync(join(dir, 'big.yaml'), 50 * 1024 * 1024);
+    expect(refused(['import', 'k8s', 'big.yaml'])).toMatch(/^design-sim: big\.yaml: too large: more than 16,777,216 bytes/);
+    expect(refused(['import', 'k8s', '/dev/zero'])).toMatch(/^design-sim: \/dev\/zero: too large: more than 16,777,216 bytes/);
+  });
+
+  it('a Deployment whose values the scenario refuses is named, not a line of a file that was never written', () => {
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1e9, template: { spec: { containers: [{ name: c, image: i }] } } }\n';
+    const err = refused(['import', 'k8s', file('deploy.yaml', deploy), '-o', 'imported.yaml']);
+    expect(err).toContain('error: deploy.yaml Deployment/api spec.services[0].replicas: must be at most 10000, got 1e9 (in the imported scenario)\n');
+    expect(err).not.toMatch(/imported\.yaml:\d+/);
+  });
+
+  it('absurd nesting is named, at its line', () => {
+    expect(refused(['import', 'k8s', file('deep.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)])).toMatch(/^design-sim: deep\.yaml:3:\d+: the document nests too deeply to be a manifest/);
+  });
+});
+
+describe('run: hostile scenarios', () => {
+  it('a fan-out graph within every per-field limit but hours of work is refused before running', () => {
+    const fan = (to: string) => `[{ parallel: [${Array.from({ length: 64 }, () => `{ to: ${to} }`).join(', ')}] }]`;
+    const svc = (name: string, calls = '') => `    - { name: ${name}, replicas: 100, cpuPerReplica: 1, concurrency: 4096, latency: { distribution: exponential, meanMs: 1 }, nodePool: app${calls === '' ? '' : `, calls: ${calls}`} }\n`;
+    const text = `apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: fanout }\nspec:\n  duration: 1h\n  traffic: { profile: { type: constant, qps: 1000 } }\n  services:\n${svc('api', fan('mid'))}${svc('mid', fan('leaf'))}${svc('leaf')}  nodePools:\n    - { name: app, instance: aws/us-east-1/m6i.2xlarge, minNodes: 100, maxNodes: 100 }\n`;
+    expect(refused(['run', file('fanout.yaml', text)])).toMatch(/^error: fanout\.yaml:6:\d+ spec\.traffic\.profile: expects 3\.6e6 requests over 1h, each visiting 4,161 services on average .* 1\.5e10 service visits, above the limit of 1e9/);
+  });
+
+  it('a closed loop that would run for days stops early at spec.traffic.users', () => {
+    const text = `apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: closed }\nspec:\n  duration: 7d\n  interval: 10m\n  traffic:\n    arrivals: closed\n    users: 100000\n    thinkTime: 0s\n  services:\n    - { name: api, replicas: 100, gpusPerReplica: 1, concurrency: 4096, latency: { distribution: constant, ms: 0.001 }, nodePool: app }\n  nodePools:\n    - { name: app, instance: gcp/us-central1/g2-standard-8, minNodes: 100, maxNodes: 100 }\n`;
+    expect(refused(['run', file('closed.yaml', text)], 60_000)).toMatch(/^error: closed\.yaml:9:12 spec\.traffic\.users: the closed loop sent 1,048,576 requests in the first .* above the limit of 1e9 requests in a run/);
+    // The same stop inside a sweep's worker threads: each variant's line is located in the file too.
+    const sweep = cli(['sweep', 'closed.yaml', '--vary', 'spec.traffic.users=50000,100000'], { cwd: dir });
+    expect(sweep.code).toBe(2);
+    expect(sweep.stderr).not.toMatch(STACK_LINE);
+    expect(sweep.stderr.trim().split('\n').map((l) => l.slice(0, 43))).toEqual(['error: closed.yaml:9:12 spec.traffic.users:', 'error: closed.yaml:9:12 spec.traffic.users:']);
+  });
+
+  it('a number past two bounds gets one line', () => {
+    expect(refused(['run', file('ok.yaml', fixedFleet), '--set', 'replicas=1e308']).trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a run of 1e-320 s reports instead of crashing the text report', () => {
+    const r = cli(['run', file('tiny.yaml', fixedFleet), '--set', 'spec.warmup=0', '--duration', '1e-320'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/internal error|RangeError/);
+    expect(r.stdout).toMatch(/1e-320|Requests {6}0 offered/);
+  });
+});
+
+describe('run: output paths are checked before anything runs', () => {
+  it('an empty, impossible or directory path is refused up front: no report on stdout, no run thrown away', () => {
+    file('ff.yaml', fixedFleet);
+    expect(refused(['run', 'ff.yaml', '--plot', ''])).toBe('design-sim: --plot: expected a file name, got an empty value\n');
+    expect(refused(['run', 'ff.yaml', '--plot', 'ff.yaml/x.svg'])).toMatch(/^design-sim: --plot: cannot write ff\.yaml\/x\.svg: .*ff\.yaml is a file, not a folder\n$/);
+    expect(refused(['run', 'ff.yaml', '--csv', 'ff.yaml'])).toBe('design-sim: --csv: ff.yaml is a file, not a folder\n');
+    mkdirSync(join(dir, 'plots'), { recursive: true });
+    expect(refused(['run', 'ff.yaml', '--plot', 'plots'])).toMatch(/^design-sim: --plot: plots is a directory/);
+    expect(refused(['optimize', 'ff.yaml', '--vary', 'replicas=50..60', '--write', 'plots'])).toMatch(/^design-sim: --write: plots is a directory/);
+  });
+
+  it('two different files with one scenario name would overwrite each other\'s plot: refused before running', () => {
+    file('ff2.yaml', fixedFleet);
+    expect(refused(['run', 'ff.yaml', 'ff2.yaml', '--plot', 'p.svg'])).toBe('design-sim: --plot: ff.yaml and ff2.yaml are both scenario "fixed-fleet", so both would write p-fixed-fleet.svg: give one a different metadata.name (nothing was run)\n');
+  });
+
+  it('--json with --format markdown is a usage error, not a silent choice', () => {
+    expect(refused(['run', 'ff.yaml', '--json', '--format', 'markdown'])).toBe('design-sim: --json and --format markdown disagree: use one of them\n');
+  });
+});
+
+it('nothing was left behind in the working folder but the inputs', () => {
+  expect(readdirSync(dir).filter((n) => !/\.(ya?ml)$/.test(n) && n !== 'manifests' && n !== 'plots')).toEqual([]);
+});

@@ -1,0 +1,94 @@
+/**
+ * Reads the manifest files of `import k8s` into plain documents, refusing what cannot be manifests with one
+ * located line each: a directory, more than MAX_MANIFEST_BYTES (read through a capped stream, so a pipe or
+ * /dev/zero cannot exhaust memory), bytes that are not UTF-8 text, YAML syntax errors, alias bombs and
+ * absurd nesting. Never throws anything but CliError.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { MAX_YAML_ALIASES } from '@design-sim/sim-core';
+import { parseAllDocuments } from 'yaml';
+import { CliError } from '../cli-error.ts';
+import type { ManifestDoc } from './import-k8s.ts';
+
+/**
+ * Largest manifest input, bytes (16 MiB): `kubectl get deploy,hpa -A -o yaml` of a large cluster is a few MB;
+ * the cap is what stands between a pipe that never ends and the process's memory.
+ */
+export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
+const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e));
+
+/** The file's bytes, at most MAX_MANIFEST_BYTES (a pipe or device is read, up to the cap). */
+async function readCapped(file: string, absolute: string): Promise<Buffer> {
+  try {
+    if ((await stat(absolute)).isDirectory()) throw new CliError(`${file}: is a directory, not a manifest file: name the files, e.g. ${file.replace(/\/$/, '')}/*.yaml`);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    if ((e as { code?: unknown }).code === 'ENOENT') throw new CliError(`${file}: no such file`);
+    throw new CliError(`${file}: cannot read: ${reasonOf(e)}`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const stream = createReadStream(absolute, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_MANIFEST_BYTES) throw new CliError(`${file}: too large: more than ${group(MAX_MANIFEST_BYTES)} bytes of manifests (the limit is 16 MiB; see docs/limits.md)`);
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${file}: cannot read: ${reasonOf(e)}`);
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks);
+}
+
+function decode(file: string, bytes: Buffer): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new CliError(`${file}: not a text file: found a NUL byte at byte ${nul} (manifests are UTF-8 YAML or JSON)`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`${file}: not a text file: found bytes that are not valid UTF-8 (manifests are UTF-8 YAML or JSON)`);
+  }
+}
+
+const TOO_DEEP = 'the document nests too deeply to be a manifest (thousands of levels)';
+
+/** Every document of every file, in order. */
+export async function readManifests(cwd: string, files: readonly string[]): Promise<ManifestDoc[]> {
+  const docs: ManifestDoc[] = [];
+  for (const file of files) {
+    const text = decode(file, await readCapped(file, resolve(cwd, file)));
+    let parsed;
+    try {
+      parsed = parseAllDocuments(text, { uniqueKeys: true });
+    } catch (e) {
+      throw new CliError(`${file}: ${/maximum call stack/i.test(reasonOf(e)) ? TOO_DEEP : `YAML error: ${reasonOf(e)}`}`);
+    }
+    for (const d of Array.isArray(parsed) ? parsed : [parsed]) {
+      const err = d.errors[0];
+      if (err !== undefined) {
+        const at = err.linePos?.[0];
+        const where = `${file}${at === undefined ? '' : `:${at.line}:${at.col}`}`;
+        if (/maximum call stack/i.test(err.message)) throw new CliError(`${where}: ${TOO_DEEP}`);
+        throw new CliError(`${where}: YAML syntax error: ${err.message.split('\n')[0] ?? ''}`);
+      }
+      try {
+        docs.push({ file, doc: d.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown });
+      } catch (e) {
+        const msg = reasonOf(e);
+        if (/excessive alias count/i.test(msg)) throw new CliError(`${file}: too many YAML alias expansions (limit ${MAX_YAML_ALIASES}): refusing a possible "billion laughs" document`);
+        if (/maximum call stack/i.test(msg)) throw new CliError(`${file}: ${TOO_DEEP}`);
+        throw new CliError(`${file}: YAML error: ${msg}`);
+      }
+    }
+  }
+  return docs;
+}
