@@ -20,6 +20,7 @@ import {
   sojournQuantile,
   waitTail,
 } from '../src/theory/index.ts';
+import { poisson, station, truthHead } from '../src/test-support/truth-yaml.ts';
 
 const CLI = resolve(import.meta.dirname, '../../../apps/cli/dist/design-sim.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'truth-'));
@@ -60,22 +61,9 @@ function run(name: string, yaml: string): Json {
   return JSON.parse(out) as Json;
 }
 
-const head = (name: string, o: { duration: number; warmup: number; seed?: number; interval?: string; traffic: string }) => `apiVersion: design-sim/v1
-kind: Scenario
-metadata: { name: ${name} }
-spec:
-  duration: ${Math.round(o.duration)}s
-  warmup: ${Math.round(o.warmup)}s
-  drain: 0s
-  seed: ${(o.seed ?? 1) + seedOffset}
-  interval: ${o.interval ?? '60s'}
-  network: { sameZone: 0ms }
-  traffic: ${o.traffic}
-  services:
-`;
-const poisson = (qps: number, target = 'api') => `{ target: ${target}, profile: { type: constant, qps: ${qps} } }`;
-const station = (name: string, replicas: number, meanMs: number, extra = '') =>
-  `    - { name: ${name}, replicas: ${replicas}, gpusPerReplica: 0, routing: shared-queue, latency: { distribution: exponential, meanMs: ${meanMs} }${extra} }\n`;
+/** The shared head, with the report's own names and SEED_OFFSET added to every seed. */
+const head = (name: string, o: { duration: number; warmup: number; seed?: number; interval?: string; traffic: string }): string =>
+  truthHead({ name, seconds: o.duration, warmup: o.warmup, seed: (o.seed ?? 1) + seedOffset, interval: o.interval, traffic: o.traffic });
 
 const rows: string[] = [];
 function row(kase: string, figure: string, theory: number, sim: number, unit = 'ms'): void {

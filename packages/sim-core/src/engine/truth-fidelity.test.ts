@@ -14,29 +14,13 @@ import { parseScenarioText } from '../scenario/parse-scenario.ts';
 import { closedNetwork, erlangB, forkJoinNelsonTantawi, lognormalMoments, meanSojourn, mg1MeanWait, mmck, sojournQuantile, waitTail } from '../theory/index.ts';
 import type { EngineResult } from './engine-result.ts';
 import { runEngine } from './simulation.ts';
+import { poisson, station, truthHead as head } from '../test-support/truth-yaml.ts';
 
 function run(yaml: string): EngineResult {
   const p = parseScenarioText(yaml, 'truth.yaml');
   if (!p.ok) throw new Error(JSON.stringify(p.issues));
   return runEngine(compileScenario(p.scenario));
 }
-
-const head = (o: { seconds: number; warmup: number; seed: number; traffic: string; interval?: string }) => `apiVersion: design-sim/v1
-kind: Scenario
-metadata: { name: truth }
-spec:
-  duration: ${Math.round(o.seconds)}s
-  warmup: ${Math.round(o.warmup)}s
-  drain: 0s
-  seed: ${o.seed}
-  interval: ${o.interval ?? '60s'}
-  network: { sameZone: 0ms }
-  traffic: ${o.traffic}
-  services:
-`;
-const poisson = (qps: number, target = 'api') => `{ target: ${target}, profile: { type: constant, qps: ${qps} } }`;
-const station = (name: string, replicas: number, meanMs: number, extra = '') =>
-  `    - { name: ${name}, replicas: ${replicas}, gpusPerReplica: 0, routing: shared-queue, latency: { distribution: exponential, meanMs: ${meanMs} }${extra} }\n`;
 
 const relErr = (actual: number, expected: number) => Math.abs(actual / expected - 1);
 /** Mean sojourn of an M/M/c station, ms. */
