@@ -4,7 +4,8 @@
  * A damaged or invalid shared link is reported, never half-loaded.
  */
 import { readAutosave } from './hooks/useAutosave.ts';
-import { DEFAULT_EXAMPLE, libraryEntries, type LibraryEntry } from './model/content-library.ts';
+import { libraryEntries, type LibraryEntry } from './model/content-library.ts';
+import { DEFAULT_EXAMPLE } from './model/default-example-file.ts';
 import type { PlainObject } from './model/doc-path.ts';
 import { practicePrompts, type PracticePrompt } from './model/practice-prompts.ts';
 import { loadDesignText, loadScenarioParser, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';

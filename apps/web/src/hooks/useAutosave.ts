@@ -7,11 +7,9 @@
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../state/app-store.ts';
+import { AUTOSAVE_KEY } from '../model/autosave-key.ts';
 import { selectDoc } from '../state/design-slice.ts';
 
-import { AUTOSAVE_KEY } from '../model/autosave-key.ts';
-
-export { AUTOSAVE_KEY };
 
 /** The autosaved text, or null. */
 export function readAutosave(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string | null {

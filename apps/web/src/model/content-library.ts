@@ -5,7 +5,6 @@
 import { asObject, isObject } from './doc-path.ts';
 import { yamlToDoc } from './scenario-yaml.ts';
 
-export { DEFAULT_EXAMPLE } from './default-example-file.ts';
 
 /** One built-in scenario. */
 export interface LibraryEntry {

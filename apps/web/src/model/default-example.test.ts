@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_FILES } from './content-files.ts';
-import { DEFAULT_EXAMPLE } from './content-library.ts';
+import { DEFAULT_EXAMPLE } from './default-example-file.ts';
 import { DEFAULT_EXAMPLE_TEXT } from './default-example.ts';
 
 describe('the default example chunk', () => {

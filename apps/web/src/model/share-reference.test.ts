@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_FILES } from './content-files.ts';
-import { DEFAULT_EXAMPLE, libraryEntries } from './content-library.ts';
+import { libraryEntries } from './content-library.ts';
+import { DEFAULT_EXAMPLE } from './default-example-file.ts';
 import { asObject } from './doc-path.ts';
 import { docToYaml, yamlToDoc } from './scenario-yaml.ts';
 import { LIBRARY_MARKER, resolvePayload, sharePayload } from './share-reference.ts';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTOSAVE_KEY, autosaveDesign } from '../hooks/useAutosave.ts';
+import { autosaveDesign } from '../hooks/useAutosave.ts';
+import { AUTOSAVE_KEY } from '../model/autosave-key.ts';
 import { getIn } from '../model/doc-path.ts';
 import { smallDoc } from '../test-support/fixtures.ts';
 import { createAppStore } from './app-store.ts';
