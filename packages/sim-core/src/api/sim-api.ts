@@ -8,7 +8,8 @@ import type { RunResult } from './run-result.ts';
 import { runScenario, type RunScenarioOptions } from './run-scenario.ts';
 import { TraceFormatError } from '../traffic/trace-reader.ts';
 import { ClosedLoopLimitError } from '../traffic/closed-loop.ts';
-import { closedLoopLimitIssue, traceFormatIssue, traceIssues } from './trace-issues.ts';
+import { closedLoopLimitIssue } from './closed-loop-issue.ts';
+import { traceFormatIssue, traceIssues } from './trace-issues.ts';
 
 export type ValidateResponse = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
 export type RunResponse = { ok: true; result: RunResult; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
