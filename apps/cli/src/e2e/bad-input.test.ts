@@ -1,19 +1,13 @@
 // Hostile input through the built binary: each case gets one clear located message, exit 2, no stack
 // trace, and finishes quickly.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../testing/test-context.ts';
-import { cli, STACK_LINE } from './cli-harness.ts';
+import { cli, STACK_LINE, tempFolder } from './cli-harness.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'design-sim-bad-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, file } = tempFolder('design-sim-bad-');
 const fixedFleet = readFileSync(join(EXAMPLES_DIR, 'fixed-fleet.yaml'), 'utf8');
-const file = (name: string, content: string | Uint8Array) => {
-  writeFileSync(join(dir, name), content);
-  return name;
-};
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 /** Runs `design-sim run <name>` in the temp folder and checks the shared promises. */

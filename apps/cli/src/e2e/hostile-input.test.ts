@@ -1,19 +1,13 @@
 // Inputs an independent checker would try, through the built binary: each gets exit 2, one message that
 // names the file (and the line and field where there is one), no stack trace, no hang, nothing written.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../testing/test-context.ts';
-import { cli, STACK_LINE } from './cli-harness.ts';
+import { cli, STACK_LINE, tempFolder } from './cli-harness.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'design-sim-hostile-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, file } = tempFolder('design-sim-hostile-');
 const fixedFleet = readFileSync(join(EXAMPLES_DIR, 'fixed-fleet.yaml'), 'utf8');
-const file = (name: string, content: string | Uint8Array) => {
-  writeFileSync(join(dir, name), content);
-  return name;
-};
 
 /** Runs the CLI in the temp folder; checks the shared promises and returns stderr. */
 function refused(args: string[], maxMs = 20_000): string {
