@@ -126,6 +126,24 @@ spec:
     expect(r.stderr).toMatch(new RegExp(`^error: ok\\.yaml:${lineOf(fixedFleet, 'replicas: 55')}:\\d+ spec\\.services\\[0\\]\\.replicas: .* \\(after --set spec\\.services\\[0\\]\\.replicas=-3\\)\\n$`));
   });
 
+  it('a --duration shorter than the file\'s warm-up names the flag, and the warm-up at its line with its value', () => {
+    file('ok.yaml', fixedFleet);
+    const r = cli(['run', 'ok.yaml', '--duration', '5m'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ok.yaml:${lineOf(fixedFleet, 'warmup: 10m')}:11 spec.warmup: must be shorter than duration (5m), got 10m (after --duration 5m)\n`);
+    // A limit reached by two flags together names both.
+    const both = cli(['run', 'ok.yaml', '--duration', '7d', '--set', 'spec.traffic.profile.qps=1e6'], { cwd: dir });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^error: ok\.yaml:\d+:\d+ spec\.traffic\.profile: expects 6\.05e11 requests over 7d, .* \(after --duration 7d, --set spec\.traffic\.profile\.qps=1e6\)\n$/);
+  });
+
+  it('a parallel group inside a parallel group is one located line', () => {
+    const text = fixedFleet.replace(/(\n  services:\n)/, '$1    - { name: front, replicas: 1, latency: { distribution: constant, ms: 1 }, nodePool: gpu, calls: [{ parallel: [{ parallel: [{ to: model }] }] }] }\n');
+    const err = bad(file('nested.yaml', text));
+    expect(err).toMatch(/^error: nested\.yaml:\d+:\d+ spec\.services\[0\]\.calls\[0\]\.parallel\[0\]\.parallel: unknown field "parallel", and the required field "to" is missing \(allowed: to, /);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
   it('usage errors: unknown option, bad number, unknown command', () => {
     for (const args of [['run', 'ok.yaml', '--sed', '3'], ['run', 'ok.yaml', '--seed', 'x'], ['rnu'], ['run', 'ok.yaml', '--format', 'xml']]) {
       const r = cli(args, { cwd: dir });

@@ -11,6 +11,7 @@ import {
   parseScenarioText,
   validateScenarioPrices,
   validateScenarioReferences,
+  type PathSegment,
   type Scenario,
   type ScenarioIssue,
   createSourceLocator,
@@ -41,26 +42,40 @@ interface Locators {
   edited: SourceLocator;
 }
 
+/** The issue as the CLI prints it: `related` only serves to name the flags below. */
+function shown({ related: _related, ...issue }: ScenarioIssue): ScenarioIssue {
+  return issue;
+}
+
+/**
+ * The flags whose edits the issue depends on: an edit of its own field, or of a field its check compared
+ * (`related`: a warm-up longer than a --duration is that flag's doing, though it is located at spec.warmup).
+ */
+function editsBehind(issue: ScenarioIssue, path: readonly PathSegment[], edits: readonly ScenarioEdit[]): ScenarioEdit[] {
+  const paths = [...(path.length === 0 ? [] : [path]), ...(issue.related ?? []).map((p) => parsePath(p) ?? [])].filter((p) => p.length > 0);
+  return edits.filter((e) => paths.some((p) => pathsOverlap(e.path, p)));
+}
+
 function relocate(issue: ScenarioIssue, locators: Locators, edits: readonly ScenarioEdit[]): ScenarioIssue {
   const path = parsePath(issue.path) ?? [];
   // sim-core points at the key for key problems (an unknown field) and at the value otherwise: keep that.
   const key = locators.edited(path, { atKey: true });
   const atKey = key !== null && key.line === issue.line && key.column === issue.column;
   const loc = issue.line === null ? null : locators.original(path, { atKey });
-  const edit = path.length === 0 ? undefined : edits.find((e) => pathsOverlap(e.path, path));
+  const behind = editsBehind(issue, path, edits);
   return {
-    ...issue,
+    ...shown(issue),
     line: loc?.line ?? null,
     column: loc?.column ?? null,
-    ...(edit === undefined ? {} : { message: `${issue.message} (after ${edit.source})` }),
+    ...(behind.length === 0 ? {} : { message: `${issue.message} (after ${behind.map((e) => e.source).join(', ')})` }),
   };
 }
 
 function checked(file: string, scenario: Scenario, text: string, parseWarnings: ScenarioIssue[]): LoadScenarioResult {
   const source = { text, file };
   const issues = validateScenarioReferences(scenario, undefined, source);
-  if (issues.length > 0) return { ok: false, file, issues };
-  return { ok: true, file, scenario, text, warnings: [...parseWarnings, ...validateScenarioPrices(scenario, undefined, source)] };
+  if (issues.length > 0) return { ok: false, file, issues: issues.map(shown) };
+  return { ok: true, file, scenario, text, warnings: [...parseWarnings, ...validateScenarioPrices(scenario, undefined, source)].map(shown) };
 }
 
 /** Loads `file` (relative to `cwd`) with `edits` applied; never throws except CliError for an impossible edit. */
@@ -77,7 +92,7 @@ export function loadScenarioBytes(bytes: Uint8Array, file: string, edits: readon
   if (text === undefined || edited === undefined) {
     // No edits, or a file the edits cannot apply to: its own problems are the answer.
     const parsed = parseScenarioBytes(bytes, file);
-    if (!parsed.ok) return { ok: false, file, issues: parsed.issues };
+    if (!parsed.ok) return { ok: false, file, issues: parsed.issues.map(shown) };
     // Defence: never run a scenario silently without the edits the user asked for.
     if (edits.length > 0) throw new CliError(`${file}: cannot apply ${edits.map((e) => e.source).join(', ')} to this document`);
     return checked(file, parsed.scenario, text ?? '', parsed.warnings);

@@ -35,6 +35,18 @@ describe('service graph checks', () => {
     expect(zero[0]!.path).toBe('spec.services[0].calls[0].connections');
   });
 
+  it('a group nested in a group is one error at the inner group, not a missing "to" and an unknown field', () => {
+    for (const group of ['parallel', 'choice']) {
+      const out = issues(doc(svc('api', `[{ parallel: [{ to: db }, { ${group}: [{ to: db }] }] }]`) + svc('db')));
+      expect(out).toEqual([{ line: 8, path: `spec.services[0].calls[0].parallel[1].${group}`, message: `unknown field "${group}", and the required field "to" is missing (allowed: to, probability, async, timeout, retries, connections, backoff)`, suggestion: undefined }]);
+    }
+  });
+
+  it('a misspelt "to" is one error with the suggestion, not also a missing field', () => {
+    expect(issues(doc(svc('api', '[{ tp: db }]') + svc('db')))).toEqual([{ line: 8, path: 'spec.services[0].calls[0].tp', message: 'unknown field "tp"', suggestion: 'to' }]);
+    expect(issues(doc(svc('api', '[{ parallel: [{ ot: db }] }]') + svc('db')))).toEqual([{ line: 8, path: 'spec.services[0].calls[0].parallel[0].ot', message: 'unknown field "ot"', suggestion: 'to' }]);
+  });
+
   it('a call inside a parallel group is located at its own index', () => {
     const out = issues(doc(svc('api', '[{ parallel: [{ to: db }, { to: serch }] }]') + svc('db') + svc('search')));
     expect(out[0]).toMatchObject({ path: 'spec.services[0].calls[0].parallel[1].to', suggestion: 'search' });

@@ -120,13 +120,17 @@ function capped(issues: ScenarioIssue[], file: string): ScenarioIssue[] {
 }
 
 function validate(root: Record<string, unknown>, file: string, locate: PathLocator): ParseScenarioResult {
-  const allowedKeys = new Map<string, readonly string[]>();
+  const allowedKeys = new Map<string, (readonly string[])[]>();
   const result = scenarioSchema.safeParse(root, {
     // Side channel: the strict object that reports unknown keys tells us its allowed keys (for "did you mean").
     error: (iss) => {
       if (iss.code === 'unrecognized_keys') {
         const def = (iss.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def;
-        if (def?.shape) allowedKeys.set(allowedKeysKey(iss.path ?? [], iss.keys), Object.keys(def.shape));
+        if (def?.shape) {
+          // Union branches can record the same path and keys: every object's shape is kept (zod-issues picks).
+          const key = allowedKeysKey(iss.path ?? [], iss.keys);
+          allowedKeys.set(key, [...(allowedKeys.get(key) ?? []), Object.keys(def.shape)]);
+        }
       }
       return undefined;
     },

@@ -14,6 +14,11 @@ export interface ScenarioIssue {
   expected?: string;
   /** A replacement value or key the user probably meant. */
   suggestion?: string;
+  /**
+   * Other fields a cross-field check compared (paths like `path`), e.g. `spec.duration` for a warm-up
+   * longer than the run: whoever changed one of them (a command-line flag) is named with the issue.
+   */
+  related?: string[];
 }
 
 /** A path segment: an object key or a list index. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { HpaBehaviorInput } from '../hpa/hpa-behavior-input.ts';
+import { parseScenarioText } from './parse-scenario.ts';
 import { scenarioSchema, type Scenario } from './scenario-schema.ts';
 import { BASE_YAML, edit, parseOk, report } from './scenario-test-builders.ts';
 
@@ -171,6 +172,9 @@ describe('cross-field checks', () => {
 
   it('time: warmup < duration; ramp start < end; spikes go up and start inside the run', () => {
     expect(report(edit(['  duration: 30m\n', '  duration: 30m\n  warmup: 30m\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:7:11 spec.warmup: must be shorter than duration (30m), got 30m"`);
+    // The check compared spec.duration too: a flag that set it (--duration) is named with the issue (apps/cli).
+    const warm = parseScenarioText(edit(['  duration: 30m\n', '  duration: 30m\n  warmup: 30m\n']), 'bad.yaml');
+    expect(warm.ok ? [] : warm.issues.map((i) => i.related)).toEqual([['spec.duration']]);
     expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: ramp, from: 1, to: 2, start: 10m, end: 5m }']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:61 spec.traffic.profile.end: must be after start (10m), got 5m"`);
     expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: spike, base: 100, peak: 50, at: 1h, duration: 5m }']))).toMatchInlineSnapshot(`
       "examples/bad.yaml:8:46 spec.traffic.profile.peak: must be at least base (100) for a spike, got 50; use a step or points profile for a dip

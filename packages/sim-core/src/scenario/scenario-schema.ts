@@ -38,6 +38,7 @@ import { jobSchema, priorityClassSchema, teamSchema } from './shared-cluster-sch
 import { durationSeconds } from './unit-fields.ts';
 import { formatDuration } from './units.ts';
 import { formatInteger, formatNumber } from './describe-value.ts';
+import { formatPath } from './scenario-issue.ts';
 
 /**
  * Default of `spec.drain`: how long requests in flight at the horizon get to finish. Two minutes covers
@@ -142,11 +143,17 @@ type Ctx = z.core.$RefinementCtx<SpecShape>;
 interface IssueOptions {
   expected?: string | undefined;
   suggestion?: string | undefined;
+  /** Other fields under spec the check compared (ScenarioIssue.related). */
+  related?: (string | number)[][] | undefined;
 }
 
 function issue(ctx: Ctx, path: (string | number)[], input: unknown, message: string, opts: IssueOptions = {}): void {
-  ctx.addIssue({ code: 'custom', path, input, message, params: { expected: opts.expected, suggestion: opts.suggestion } });
+  const related = opts.related?.map((p) => formatPath(['spec', ...p]));
+  ctx.addIssue({ code: 'custom', path, input, message, params: { expected: opts.expected, suggestion: opts.suggestion, related } });
 }
+
+/** A check that compares a field with the run's length names spec.duration, which --duration may have set. */
+const AGAINST_DURATION = { related: [['duration']] };
 
 function checkUnique(ctx: Ctx, list: readonly { name: string }[], field: 'services' | 'nodePools'): void {
   const seen = new Map<string, number>();
@@ -297,7 +304,7 @@ function checkTraffic(s: SpecShape, ctx: Ctx, duration: number, graphOk: boolean
     const p = source.profile;
     if (p === undefined) continue;
     if (p.type === 'spike' && p.at >= duration) {
-      issue(ctx, [...path, 'profile', 'at'], p.at, `the spike starts at ${formatDuration(p.at)}, not before the run ends (${formatDuration(duration)})`);
+      issue(ctx, [...path, 'profile', 'at'], p.at, `the spike starts at ${formatDuration(p.at)}, not before the run ends (${formatDuration(duration)})`, AGAINST_DURATION);
     }
     const requests = trafficIntegral(p, 0, duration);
     const target = source.target === undefined ? 0 : s.services.findIndex((x) => x.name === source.target);
@@ -309,25 +316,25 @@ function checkTraffic(s: SpecShape, ctx: Ctx, duration: number, graphOk: boolean
   const at = heaviest?.path ?? ['traffic'];
   const requests = `${formatNumber(Number(total.toPrecision(3)))} requests over ${formatDuration(duration)}`;
   if (s.services.some((svc) => svc.llm !== undefined) && total > MAX_EXPECTED_LLM_REQUESTS && total <= MAX_EXPECTED_REQUESTS) {
-    issue(ctx, at, undefined, `expects ${requests}, above the limit of ${formatNumber(MAX_EXPECTED_LLM_REQUESTS)} for token-level llm services: lower the rate or shorten the run (docs/limits.md)`);
+    issue(ctx, at, undefined, `expects ${requests}, above the limit of ${formatNumber(MAX_EXPECTED_LLM_REQUESTS)} for token-level llm services: lower the rate or shorten the run (docs/limits.md)`, AGAINST_DURATION);
   }
   if (total > MAX_EXPECTED_REQUESTS) {
-    issue(ctx, at, undefined, `expects ${requests}, above the limit of ${formatNumber(MAX_EXPECTED_REQUESTS)}: lower the rate or shorten the run (docs/limits.md)`);
+    issue(ctx, at, undefined, `expects ${requests}, above the limit of ${formatNumber(MAX_EXPECTED_REQUESTS)}: lower the rate or shorten the run (docs/limits.md)`, AGAINST_DURATION);
   } else if (work > MAX_EXPECTED_REQUESTS) {
     const mean = work / total;
     const each = mean >= 100 ? formatInteger(Math.round(mean)) : String(Number(mean.toPrecision(3)));
-    issue(ctx, at, undefined, `expects ${requests}, each visiting ${each} services on average along the calls: ${formatNumber(Number(work.toPrecision(3)))} service visits, above the limit of ${formatNumber(MAX_EXPECTED_REQUESTS)} (each visit costs about one request's simulation): lower the rate, the fan-out or the run's length (docs/limits.md)`);
+    issue(ctx, at, undefined, `expects ${requests}, each visiting ${each} services on average along the calls: ${formatNumber(Number(work.toPrecision(3)))} service visits, above the limit of ${formatNumber(MAX_EXPECTED_REQUESTS)} (each visit costs about one request's simulation): lower the rate, the fan-out or the run's length (docs/limits.md)`, AGAINST_DURATION);
   }
 }
 
 function checkTime(s: SpecShape, ctx: Ctx, duration: number): void {
   if (s.warmup >= duration) {
-    issue(ctx, ['warmup'], s.warmup, `must be shorter than duration (${formatDuration(duration)}), got ${formatDuration(s.warmup)}`);
+    issue(ctx, ['warmup'], s.warmup, `must be shorter than duration (${formatDuration(duration)}), got ${formatDuration(s.warmup)}`, AGAINST_DURATION);
   }
   const points = duration / s.interval;
   if (points > MAX_TIMESERIES_POINTS) {
     const min = formatDuration(Number((duration / MAX_TIMESERIES_POINTS).toPrecision(3)));
-    issue(ctx, ['interval'], s.interval, `too fine: ${formatDuration(duration)} / ${formatDuration(s.interval)} is ${Math.ceil(points)} points per series (max ${MAX_TIMESERIES_POINTS}); use at least ${min}`);
+    issue(ctx, ['interval'], s.interval, `too fine: ${formatDuration(duration)} / ${formatDuration(s.interval)} is ${Math.ceil(points)} points per series (max ${MAX_TIMESERIES_POINTS}); use at least ${min}`, AGAINST_DURATION);
   }
 }
 

@@ -15,8 +15,11 @@ type ZodIssue = z.core.$ZodIssue;
 export interface IssueContext {
   file: string;
   root: unknown;
-  /** Allowed keys of the strict object that reported unrecognized keys, by `allowedKeysKey(path, keys)`. */
-  allowedKeys: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Allowed keys of each strict object that reported unrecognized keys, by `allowedKeysKey(path, keys)`:
+   * several when the branches of a union reported the same keys at the same path.
+   */
+  allowedKeys: ReadonlyMap<string, readonly (readonly string[])[]>;
   locate: PathLocator;
 }
 
@@ -46,7 +49,7 @@ const EXPECTED_TYPE: Readonly<Record<string, string>> = {
   record: 'a mapping',
 };
 
-type Draft = { path: PathSegment[]; message: string; atKey?: boolean; expected?: string | undefined; suggestion?: string | undefined };
+type Draft = { path: PathSegment[]; message: string; atKey?: boolean; expected?: string | undefined; suggestion?: string | undefined; related?: string[] | undefined };
 
 function segments(path: readonly PropertyKey[]): PathSegment[] {
   return path.map((p) => (typeof p === 'number' ? p : String(p)));
@@ -86,12 +89,15 @@ function convertUnion(iss: Extract<ZodIssue, { code: 'invalid_union' }>, path: P
     if (got === undefined) return [missing(path, ` (${oneOf(options)})`)];
     return [{ path, message: `expected ${oneOf(options)}, got ${describeValue(got)}`, expected: oneOf(options), suggestion: suggestValue(got, options) }];
   }
-  // Branches that failed on the value's own type ("expected object, got array") are the wrong shape entirely;
-  // among the rest, the branch with the fewest complaints is the one the user was writing.
+  // Branches that failed on the value's own type ("expected object, got array") are the wrong shape entirely.
+  // Among the rest, the branch the user was writing is the one whose keys they used: fewest complaints about
+  // the value's own keys (an unknown key, a missing one), then fewest complaints overall. A group nested in a
+  // group ({ parallel: [{ parallel: … }] }) is then reported inside the outer group, not as a call with no "to".
   const rootMismatch = (b: readonly ZodIssue[]) => b.some((i) => i.path.length === 0 && i.code === 'invalid_type');
-  const plausible = iss.errors.filter((b) => !rootMismatch(b)).sort((a, b) => a.length - b.length);
+  const keyComplaints = (b: readonly ZodIssue[]) => b.filter((i) => (i.code === 'unrecognized_keys' && i.path.length === 0) || (i.code === 'invalid_type' && i.path.length === 1 && valueAt(got, i.path) === undefined)).length;
+  const plausible = iss.errors.filter((b) => !rootMismatch(b)).sort((a, b) => keyComplaints(a) - keyComplaints(b) || a.length - b.length);
   const best = plausible[0];
-  if (best !== undefined) return best.flatMap((inner) => convertIssue({ ...inner, path: [...path, ...inner.path] } as ZodIssue, ctx));
+  if (best !== undefined) return foldMissingKeys(best.map((inner) => ({ ...inner, path: [...path, ...inner.path] }) as ZodIssue), ctx.root).flatMap((inner) => convertIssue(inner, ctx));
   const shapes = iss.errors.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => EXPECTED_TYPE[String((i as { expected: string }).expected)] ?? 'another shape'));
   const expected = [...new Set(shapes)].join(' or ') || 'another shape';
   return [{ path, message: `expected ${expected}, got ${describeValue(got)}`, expected }];
@@ -102,16 +108,34 @@ function slug(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
+/**
+ * The allowed keys recorded for an object with unknown `keys` that lacks `missing`. An issue inside a union
+ * branch was recorded with its path from the union's value (zod finalises branch issues there), so shorter
+ * tails are tried too; of several branches' shapes, the one that has the missing keys is this object's.
+ */
+function allowedKeysOf(path: readonly PropertyKey[], keys: readonly string[], missing: readonly string[], ctx: IssueContext): readonly string[] {
+  for (let from = 0; from <= path.length; from++) {
+    const shapes = ctx.allowedKeys.get(allowedKeysKey(path.slice(from), keys));
+    if (shapes !== undefined) return shapes.find((s) => missing.every((m) => s.includes(m))) ?? shapes[0] ?? [];
+  }
+  return [];
+}
+
 function convertIssue(iss: ZodIssue, ctx: IssueContext): Draft[] {
   const path = segments(iss.path);
   const got = valueAt(ctx.root, path);
   switch (iss.code) {
     case 'unrecognized_keys': {
-      const allowed = ctx.allowedKeys.get(allowedKeysKey(iss.path, iss.keys)) ?? [];
-      return iss.keys.map((key) => {
+      const missingKeys = (iss as MissingKeysNote).missingKeys ?? [];
+      const allowed = allowedKeysOf(iss.path, iss.keys, missingKeys, ctx);
+      return iss.keys.map((key, k) => {
         const suggestion = suggestNearest(key, allowed);
         const list = allowed.length ? ` (allowed: ${allowed.join(', ')})` : '';
-        return { path: [...path, key], atKey: true, message: `unknown field ${JSON.stringify(key)}${suggestion ? '' : list}`, suggestion, expected: allowed.join(', ') || undefined };
+        // The required fields the object lacks, told once, with its first unknown key (the misspelling's
+        // suggestion already names the field it stands for).
+        const lacking = k > 0 || suggestion !== undefined ? [] : missingKeys;
+        const also = lacking.length === 0 ? '' : `, and the required field${lacking.length === 1 ? '' : 's'} ${lacking.map((m) => JSON.stringify(m)).join(', ')} ${lacking.length === 1 ? 'is' : 'are'} missing`;
+        return { path: [...path, key], atKey: true, message: `unknown field ${JSON.stringify(key)}${also}${suggestion ? '' : list}`, suggestion, expected: allowed.join(', ') || undefined };
       });
     }
     case 'invalid_type': {
@@ -135,12 +159,38 @@ function convertIssue(iss: ZodIssue, ctx: IssueContext): Draft[] {
       return [{ path, message: `${iss.message}, got ${describeValue(got)}`, suggestion }];
     }
     case 'custom': {
-      const params = (iss.params ?? {}) as { expected?: string; suggestion?: string; atKey?: boolean };
-      return [{ path, message: iss.message, atKey: params.atKey === true, expected: params.expected, suggestion: params.suggestion }];
+      const params = (iss.params ?? {}) as { expected?: string; suggestion?: string; atKey?: boolean; related?: string[] };
+      return [{ path, message: iss.message, atKey: params.atKey === true, expected: params.expected, suggestion: params.suggestion, related: params.related }];
     }
     default:
       return [{ path, message: iss.message }];
   }
+}
+
+/** An unknown-keys issue that also carries the required keys its object lacks (see foldMissingKeys). */
+type MissingKeysNote = { missingKeys?: string[] };
+
+/**
+ * One cause, one line: an object with an unknown key and a missing required one is one mistake (a misspelt
+ * key, or an object of another kind), so each "missing required field" under an object that also has unknown
+ * keys is folded into that object's unknown-keys issue instead of being its own line.
+ */
+function foldMissingKeys(issues: readonly ZodIssue[], root: unknown): ZodIssue[] {
+  const objectKey = (p: readonly PropertyKey[]) => JSON.stringify(p.map(String));
+  const unknownAt = new Map<string, ZodIssue & MissingKeysNote>();
+  for (const i of issues) if (i.code === 'unrecognized_keys') unknownAt.set(objectKey(i.path), { ...i });
+  if (unknownAt.size === 0) return [...issues];
+  const out: ZodIssue[] = [];
+  for (const i of issues) {
+    if (i.code === 'unrecognized_keys') {
+      out.push(unknownAt.get(objectKey(i.path))!);
+      continue;
+    }
+    const holder = i.code === 'invalid_type' && i.path.length > 0 && valueAt(root, i.path) === undefined ? unknownAt.get(objectKey(i.path.slice(0, -1))) : undefined;
+    if (holder === undefined) out.push(i);
+    else (holder.missingKeys ??= []).push(String(i.path[i.path.length - 1]));
+  }
+  return out;
 }
 
 const isPrefix = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.length < b.length && a.every((x, i) => String(x) === String(b[i]));
@@ -167,12 +217,14 @@ export function focusIssues(issues: readonly ZodIssue[]): ZodIssue[] {
 
 /** Converts zod issues (with the document they came from) into located ScenarioIssues. */
 export function issuesFromZod(issues: readonly ZodIssue[], ctx: IssueContext): ScenarioIssue[] {
-  return issues.flatMap((iss) =>
+  return foldMissingKeys(issues, ctx.root).flatMap((iss) =>
+
     convertIssue(iss, ctx).map((d) => {
       const loc = ctx.locate(d.path, { atKey: d.atKey === true });
       const out: ScenarioIssue = { file: ctx.file, line: loc?.line ?? null, column: loc?.column ?? null, path: formatPath(d.path), message: d.message };
       if (d.expected !== undefined) out.expected = d.expected;
       if (d.suggestion !== undefined) out.suggestion = d.suggestion;
+      if (d.related !== undefined) out.related = d.related;
       return out;
     }),
   );
