@@ -10,6 +10,7 @@ import { CliError } from '../cli-error.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { formatIssueLines } from '../format/issues.ts';
 import { loadScenario } from '../io/load-scenario.ts';
+import { inputOptions } from '../io/read-input.ts';
 import { writeOutputFile } from '../io/write-output-file.ts';
 import { exportK8s, manifestsYaml } from '../k8s/export-k8s.ts';
 import { importK8s, SUPPORTED_KINDS, type ImportNote, type ManifestDoc } from '../k8s/import-k8s.ts';
@@ -35,7 +36,7 @@ interface ImportOptions {
 
 async function exportCommand(env: CommandEnv, file: string, o: ExportOptions): Promise<void> {
   const { ctx } = env;
-  const loaded = await loadScenario(file, ctx.cwd);
+  const loaded = await loadScenario(file, ctx.cwd, [], inputOptions(ctx));
   if (!loaded.ok) throw new CliError('invalid scenario', { issues: loaded.issues });
   if (loaded.scenario.spec.services.length === 0) throw new CliError(`${file}: nothing to deploy: the scenario has no services`);
   let result;
@@ -74,7 +75,7 @@ async function importCommand(env: CommandEnv, files: string[], o: ImportOptions)
   const { ctx } = env;
   const qps = o.qps === undefined ? undefined : Number(o.qps);
   if (qps !== undefined && !(qps > 0)) throw new CliError(`--qps ${o.qps}: expected a rate above 0, e.g. 200`);
-  const docs = await readManifests(ctx.cwd, files);
+  const docs = await readManifests(ctx.cwd, files, inputOptions(ctx));
   const result = importK8s(docs, { ...(qps === undefined ? {} : { qps }), ...(o.latency === undefined ? {} : { latencyMs: o.latency * 1000 }), ...(o.name === undefined ? {} : { name: o.name }) });
   for (const n of result.notes) ctx.stderr.write(noteLine(n));
   if (result.mapped === 0) throw new CliError(`${files.join(', ')}: nothing to import: no object design-sim reads (${SUPPORTED_KINDS})`);

@@ -3,11 +3,11 @@
  * printed exactly as the unsharded command prints it (byte for byte with --json): the rows or records
  * of every shard go through the same summary and formatters. Exit codes as the unsharded command.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parsePath, summarizeSearch, type DesignRecord } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error.ts';
+import { inputOptions, readInput, reasonOf } from '../io/read-input.ts';
 import { checkShardSet, fingerprint, type ShardFile } from '../shard/shard-file.ts';
 import type { VarySpec } from '../sweep/vary-spec.ts';
 import type { CommandEnv } from './command-env.ts';
@@ -30,13 +30,22 @@ Examples:
 Every shard of one run must be given once; files from another run (another scenario, options or shard
 count) are refused. Exit codes: as the unsharded sweep or optimize (0, 1), 2 for bad or missing shards.`;
 
-async function readShard(cwd: string, name: string): Promise<{ name: string; doc: unknown }> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, name), 'utf8');
-  } catch (e) {
-    throw new CliError(`${name}: cannot read: ${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}`);
-  }
+/**
+ * Largest shard file, bytes (256 MiB): a shard of a 10,000-variant sweep is tens of MB; the cap is what
+ * stands between /dev/zero (or a pipe that never ends) and the process's memory.
+ */
+export const MAX_SHARD_BYTES = 256 * 1024 * 1024;
+
+/** A file's bytes for merge; any failure is one CliError line naming the file. */
+async function readMergeInput(env: CommandEnv, name: string, what: string): Promise<Uint8Array> {
+  const read = await readInput(name, resolve(env.ctx.cwd, name), { ...inputOptions(env.ctx), maxBytes: MAX_SHARD_BYTES });
+  if (read.ok) return read.bytes;
+  const why = read.kind === 'stat' ? reasonOf(read.error) : read.kind === 'directory' ? 'is a directory' : read.kind === 'too-large' ? `too large: more than ${MAX_SHARD_BYTES / 1024 / 1024} MiB (docs/limits.md)` : read.message;
+  throw new CliError(`${what}${name}: ${read.kind === 'stat' ? `cannot read: ${why}` : why}`);
+}
+
+async function readShard(env: CommandEnv, name: string): Promise<{ name: string; doc: unknown }> {
+  const text = Buffer.from(await readMergeInput(env, name, '')).toString('utf8');
   try {
     return { name, doc: JSON.parse(text) as unknown };
   } catch {
@@ -45,8 +54,7 @@ async function readShard(cwd: string, name: string): Promise<{ name: string; doc
 }
 
 async function merge(env: CommandEnv, files: string[], o: MergeOptions): Promise<void> {
-  const { ctx } = env;
-  const shards = checkShardSet(await Promise.all(files.map((f) => readShard(ctx.cwd, f))));
+  const shards = checkShardSet(await Promise.all(files.map((f) => readShard(env, f))));
   const first = shards[0] as ShardFile;
   const format = o.json ? 'json' : o.format;
   if (first.command === 'sweep') {
@@ -62,8 +70,8 @@ async function merge(env: CommandEnv, files: string[], o: MergeOptions): Promise
   let write: { target: string; bytes: Uint8Array; edits: OptimizeShardInput['edits'] } | undefined;
   if (o.write !== undefined && result.best !== null) {
     const path = o.scenario ?? first.file;
-    const bytes = await readFile(resolve(ctx.cwd, path)).catch(() => {
-      throw new CliError(`--write: cannot read the scenario ${path}${o.scenario === undefined ? ' (the path the shards ran; give --scenario FILE where it is here)' : ''}`);
+    const bytes = await readMergeInput(env, path, '--write: the scenario ').catch((e: unknown) => {
+      throw new CliError(`${e instanceof Error ? e.message : String(e)}${o.scenario === undefined ? ' (the path the shards ran; give --scenario FILE where it is here)' : ''}`);
     });
     if (fingerprint(bytes, { command: 'optimize', file: first.file, input }) !== first.fingerprint) {
       throw new CliError(`--write: ${path} is not the scenario the shards ran (or it changed since); run optimize again`);

@@ -24,6 +24,7 @@ import { formatOptimizeJson } from '../format/optimize-json.ts';
 import { formatOptimizeMarkdown, formatOptimizeText } from '../format/optimize-report.ts';
 import { createProgressBar } from '../format/progress-bar.ts';
 import { loadScenarioBytes } from '../io/load-scenario.ts';
+import { inputOptions } from '../io/read-input.ts';
 import { readScenarioFile } from '../io/read-scenario-file.ts';
 import type { ScenarioEdit } from '../io/scenario-edits.ts';
 import { writeDesign } from '../io/write-design.ts';
@@ -79,7 +80,7 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
   }
   // A path that cannot be written is refused now, not after the search.
   if (o.write !== undefined) await checkOutputPath(ctx.cwd, o.write, '--write');
-  const read = await readScenarioFile(file, ctx.cwd);
+  const read = await readScenarioFile(file, ctx.cwd, inputOptions(ctx));
   if (!read.ok) throw new CliError(read.issue.message, { issues: [read.issue] });
   const baseEdits = editsFromOptions(o);
   const base = loadScenarioBytes(read.bytes, file, baseEdits);

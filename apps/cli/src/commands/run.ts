@@ -15,6 +15,7 @@ import { formatSummaryText } from '../format/summary-text.ts';
 import { renderSvgPlot } from '../format/svg-plot.ts';
 import { CliError } from '../cli-error.ts';
 import { loadScenario } from '../io/load-scenario.ts';
+import { inputOptions } from '../io/read-input.ts';
 import { checkOutputPath, writeOutputFile } from '../io/write-output-file.ts';
 import { runScenarioFile } from '../pipeline/run-scenario-file.ts';
 import type { CommandEnv } from './command-env.ts';
@@ -79,7 +80,7 @@ async function checkOutputs(env: CommandEnv, files: string[], o: RunOptions): Pr
   if (files.length < 2 || (o.csv === undefined && o.plot === undefined)) return;
   const byName = new Map<string, string>();
   for (const file of files) {
-    const loaded = await loadScenario(file, ctx.cwd, editsFromOptions(o));
+    const loaded = await loadScenario(file, ctx.cwd, editsFromOptions(o), inputOptions(ctx));
     if (!loaded.ok) continue; // reported when its turn comes
     const name = loaded.scenario.metadata.name;
     const first = byName.get(name);

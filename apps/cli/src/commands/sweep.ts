@@ -11,6 +11,7 @@ import { formatIssueLines } from '../format/issues.ts';
 import { createProgressBar } from '../format/progress-bar.ts';
 import { formatSweepJson, formatSweepMarkdown, formatSweepText, type SweepRow } from '../format/sweep-table.ts';
 import { loadScenarioBytes } from '../io/load-scenario.ts';
+import { inputOptions } from '../io/read-input.ts';
 import { readScenarioFile } from '../io/read-scenario-file.ts';
 import type { ScenarioEdit } from '../io/scenario-edits.ts';
 import { addJobOptions, emitJob, scenarioArgs, type JobOptions } from '../shard/job-options.ts';
@@ -59,7 +60,7 @@ async function sweep(env: CommandEnv, file: string, o: SweepOptions): Promise<vo
   const specs = o.vary.map((v) => parseVary(v));
   const combos = variantValues(specs);
   const base = editsFromOptions(o);
-  const read = await readScenarioFile(file, ctx.cwd);
+  const read = await readScenarioFile(file, ctx.cwd, inputOptions(ctx));
   if (!read.ok) throw new CliError(read.issue.message, { issues: [read.issue] });
   if (o.emitK8sJob !== undefined) {
     const loaded = loadScenarioBytes(read.bytes, file, base);

@@ -8,6 +8,7 @@ import { EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { formatIssueLines } from '../format/issues.ts';
 import { JSON_FORMAT_VERSION, stringifyJson, toPlainJson } from '../format/json-output.ts';
 import { loadScenario, type LoadScenarioResult } from '../io/load-scenario.ts';
+import { inputOptions } from '../io/read-input.ts';
 import { parseSetArgument } from '../io/scenario-edits.ts';
 import type { CommandEnv } from './command-env.ts';
 
@@ -51,7 +52,7 @@ export function registerValidate(program: Command, env: CommandEnv): void {
       const edits = (o.set ?? []).map(parseSetArgument);
       const results: LoadScenarioResult[] = [];
       for (const file of files) {
-        const r = await loadScenario(file, ctx.cwd, edits);
+        const r = await loadScenario(file, ctx.cwd, edits, inputOptions(ctx));
         results.push(r);
         env.exit(r.ok ? EXIT_OK : EXIT_USAGE);
         if (o.json) continue;

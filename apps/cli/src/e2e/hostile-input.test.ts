@@ -1,10 +1,11 @@
 // Inputs an independent checker would try, through the built binary: each gets exit 2, one message that
 // names the file (and the line and field where there is one), no stack trace, no hang, nothing written.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../testing/test-context.ts';
-import { cli, STACK_LINE, tempFolder } from './cli-harness.ts';
+import { CLI_BIN, cli, STACK_LINE, tempFolder } from './cli-harness.ts';
 
 const { dir, file } = tempFolder('design-sim-hostile-');
 const fixedFleet = readFileSync(join(EXAMPLES_DIR, 'fixed-fleet.yaml'), 'utf8');
@@ -89,6 +90,39 @@ describe('run: hostile scenarios', () => {
   });
 });
 
+describe('pipes: read as files, and a silent one is given up on with a message, never a hang', () => {
+  const QUICK = { DESIGN_SIM_INPUT_TIMEOUT: '3' };
+  const NOTICE = /^design-sim: silent\.fifo: waiting for input: nothing has been written to this pipe yet \(giving up after 3 s of silence\)\n/;
+
+  it('a named pipe nobody writes to: a notice after 2 s, then exit 2 with one located line, for every command that reads files', () => {
+    execFileSync('mkfifo', [join(dir, 'silent.fifo')]);
+    const runs = [['run', 'silent.fifo'], ['validate', 'silent.fifo'], ['import', 'k8s', 'silent.fifo'], ['merge', 'silent.fifo']].map((args) => ({ args, r: cli(args, { cwd: dir, env: QUICK }) }));
+    for (const { args, r } of runs) {
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(NOTICE);
+      expect(r.stderr.split('\n').slice(1).join('\n')).toMatch(/^(error|design-sim): silent\.fifo:? no input: nothing was written to this pipe in 3 s \(is anything writing to it\?\); design-sim gives up on a silent pipe, DESIGN_SIM_INPUT_TIMEOUT=SECONDS waits longer \(docs\/limits\.md\)\n$/);
+      expect(r.ms).toBeGreaterThan(2900);
+      expect(r.ms).toBeLessThan(20_000);
+    }
+  });
+
+  it('a named pipe whose writer comes late is read; so are stdin as a pipe and a process substitution', () => {
+    execFileSync('mkfifo', [join(dir, 'late.fifo')]);
+    file('ok.yaml', fixedFleet);
+    // The writer opens the pipe a second after design-sim started waiting on it.
+    const writer = spawn('sh', ['-c', 'sleep 1; cat ok.yaml > late.fifo'], { cwd: dir, stdio: 'ignore' });
+    const late = cli(['validate', 'late.fifo'], { cwd: dir });
+    expect(late.stderr).toBe('');
+    expect(late.stdout).toBe('valid late.fifo (fixed-fleet: 1 service, 1 node pool, 2h simulated, 2 expectations)\n');
+    writer.kill();
+    // As a shell runs them: stdin from a pipe, and a process substitution.
+    const shell = (command: string) => execFileSync('bash', ['-c', command.replaceAll('design-sim', `"${process.execPath}" "${CLI_BIN}"`)], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(shell('cat ok.yaml | design-sim validate /dev/stdin')).toMatch(/^valid \/dev\/stdin \(fixed-fleet: /);
+    expect(shell('design-sim validate <(cat ok.yaml)')).toMatch(/^valid \/dev\/fd\/\d+ \(fixed-fleet: /);
+  });
+});
+
 describe('run: output paths are checked before anything runs', () => {
   it('an empty, impossible or directory path is refused up front: no report on stdout, no run thrown away', () => {
     file('ff.yaml', fixedFleet);
@@ -111,5 +145,5 @@ describe('run: output paths are checked before anything runs', () => {
 });
 
 it('nothing was left behind in the working folder but the inputs', () => {
-  expect(readdirSync(dir).filter((n) => !/\.(ya?ml)$/.test(n) && n !== 'manifests' && n !== 'plots')).toEqual([]);
+  expect(readdirSync(dir).filter((n) => !/\.(ya?ml|fifo)$/.test(n) && n !== 'manifests' && n !== 'plots')).toEqual([]);
 });

@@ -18,6 +18,7 @@ import {
   type SourceLocator,
 } from '@design-sim/sim-core';
 import { CliError } from '../cli-error.ts';
+import type { InputOptions } from './read-input.ts';
 import { readScenarioFile } from './read-scenario-file.ts';
 import { applyEdits, pathsOverlap, type ScenarioEdit } from './scenario-edits.ts';
 
@@ -78,9 +79,12 @@ function checked(file: string, scenario: Scenario, text: string, parseWarnings: 
   return { ok: true, file, scenario, text, warnings: [...parseWarnings, ...validateScenarioPrices(scenario, undefined, source)].map(shown) };
 }
 
-/** Loads `file` (relative to `cwd`) with `edits` applied; never throws except CliError for an impossible edit. */
-export async function loadScenario(file: string, cwd: string, edits: readonly ScenarioEdit[] = []): Promise<LoadScenarioResult> {
-  const read = await readScenarioFile(file, cwd);
+/**
+ * Loads `file` (relative to `cwd`) with `edits` applied; never throws except CliError for an impossible edit.
+ * `input`: how a pipe is waited on (read-input.ts).
+ */
+export async function loadScenario(file: string, cwd: string, edits: readonly ScenarioEdit[] = [], input: Omit<InputOptions, 'maxBytes'> = {}): Promise<LoadScenarioResult> {
+  const read = await readScenarioFile(file, cwd, input);
   if (!read.ok) return { ok: false, file, issues: [read.issue] };
   return loadScenarioBytes(read.bytes, file, edits);
 }

@@ -1,12 +1,12 @@
 /**
- * Reads a scenario file's bytes, refusing before any read what can never be a scenario: a missing
- * path (with the nearest file name in that folder), a directory, a device or FIFO (reading one could
- * block forever), and anything over sim-core's MAX_FILE_BYTES, checked with fs.stat so a 50 MB file
- * costs one system call, not 50 MB of memory.
+ * Reads a scenario file's bytes (read-input.ts: a regular file sized before it is read, a pipe read up
+ * to the limit and given up on when silent), refusing what can never be a scenario: a missing path (with
+ * the nearest file name in that folder), a directory, anything over sim-core's MAX_FILE_BYTES.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { MAX_FILE_BYTES, suggestNearest, type ScenarioIssue } from '@design-sim/sim-core';
+import { errnoOf, readInput, type InputOptions } from './read-input.ts';
 
 /** The bytes of a scenario file, or one issue naming the file. */
 export type ReadScenarioFileResult = { ok: true; bytes: Uint8Array } | { ok: false; issue: ScenarioIssue };
@@ -32,10 +32,6 @@ async function nearestSibling(file: string, absolute: string): Promise<string | 
   }
 }
 
-function errnoOf(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
-}
-
 async function describeStatError(file: string, absolute: string, e: unknown): Promise<ScenarioIssue> {
   switch (errnoOf(e)) {
     case 'ENOENT':
@@ -52,28 +48,21 @@ async function describeStatError(file: string, absolute: string, e: unknown): Pr
   }
 }
 
-/** Reads `file` (relative to `cwd`); never throws. */
-export async function readScenarioFile(file: string, cwd: string): Promise<ReadScenarioFileResult> {
+/** Reads `file` (relative to `cwd`); never throws. `input` says where to tell that a pipe is silent, and how long to wait. */
+export async function readScenarioFile(file: string, cwd: string, input: Omit<InputOptions, 'maxBytes'> = {}): Promise<ReadScenarioFileResult> {
   const absolute = resolve(cwd, file);
-  let info;
-  try {
-    info = await stat(absolute);
-  } catch (e) {
-    return { ok: false, issue: await describeStatError(file, absolute, e) };
-  }
-  if (info.isDirectory()) {
-    return { ok: false, issue: fileIssue(file, `is a directory, not a scenario file: name the files, e.g. ${file.replace(/\/$/, '')}/*.yaml`) };
-  }
-  if (!info.isFile()) return { ok: false, issue: fileIssue(file, 'is not a regular file (a device, socket or pipe): save the scenario to a file first') };
-  if (info.size > MAX_FILE_BYTES) {
-    return {
-      ok: false,
-      issue: fileIssue(file, `file is too large: ${groupThousands(info.size)} bytes (the limit is ${groupThousands(MAX_FILE_BYTES)} bytes = 1 MiB; see docs/limits.md)`),
-    };
-  }
-  try {
-    return { ok: true, bytes: new Uint8Array(await readFile(absolute)) };
-  } catch (e) {
-    return { ok: false, issue: await describeStatError(file, absolute, e) };
+  const read = await readInput(file, absolute, { ...input, maxBytes: MAX_FILE_BYTES });
+  if (read.ok) return read;
+  switch (read.kind) {
+    case 'stat':
+      return { ok: false, issue: await describeStatError(file, absolute, read.error) };
+    case 'directory':
+      return { ok: false, issue: fileIssue(file, `is a directory, not a scenario file: name the files, e.g. ${file.replace(/\/$/, '')}/*.yaml`) };
+    case 'too-large': {
+      const size = read.size === null ? `more than ${groupThousands(MAX_FILE_BYTES)} bytes` : `${groupThousands(read.size)} bytes`;
+      return { ok: false, issue: fileIssue(file, `file is too large: ${size} (the limit is ${groupThousands(MAX_FILE_BYTES)} bytes = 1 MiB; see docs/limits.md)`) };
+    }
+    case 'stream':
+      return { ok: false, issue: fileIssue(file, read.message) };
   }
 }

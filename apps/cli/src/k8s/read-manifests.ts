@@ -1,15 +1,14 @@
 /**
  * Reads the manifest files of `import k8s` into plain documents, refusing what cannot be manifests with one
- * located line each: a directory, more than MAX_MANIFEST_BYTES (read through a capped stream, so a pipe or
- * /dev/zero cannot exhaust memory), bytes that are not UTF-8 text, YAML syntax errors, alias bombs and
+ * located line each: a directory, more than MAX_MANIFEST_BYTES (io/read-input.ts: a pipe or /dev/zero cannot
+ * exhaust memory, a silent pipe cannot hang), bytes that are not UTF-8 text, YAML syntax errors, alias bombs and
  * absurd nesting. Never throws anything but CliError.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { MAX_YAML_ALIASES } from '@design-sim/sim-core';
 import { parseAllDocuments } from 'yaml';
 import { CliError } from '../cli-error.ts';
+import { errnoOf, readInput, reasonOf, type InputOptions } from '../io/read-input.ts';
 import type { ManifestDoc } from './import-k8s.ts';
 
 /**
@@ -20,36 +19,23 @@ export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
 const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-const reasonOf = (e: unknown): string => (e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e));
-
-/** The file's bytes, at most MAX_MANIFEST_BYTES (a pipe or device is read, up to the cap). */
-async function readCapped(file: string, absolute: string): Promise<Buffer> {
-  try {
-    if ((await stat(absolute)).isDirectory()) throw new CliError(`${file}: is a directory, not a manifest file: name the files, e.g. ${file.replace(/\/$/, '')}/*.yaml`);
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    if ((e as { code?: unknown }).code === 'ENOENT') throw new CliError(`${file}: no such file`);
-    throw new CliError(`${file}: cannot read: ${reasonOf(e)}`);
+/** The file's bytes, at most MAX_MANIFEST_BYTES (a pipe or device is read, up to the cap; a silent pipe is given up on). */
+async function readCapped(file: string, absolute: string, input: Omit<InputOptions, 'maxBytes'>): Promise<Uint8Array> {
+  const read = await readInput(file, absolute, { ...input, maxBytes: MAX_MANIFEST_BYTES });
+  if (read.ok) return read.bytes;
+  switch (read.kind) {
+    case 'stat':
+      throw new CliError(errnoOf(read.error) === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read: ${reasonOf(read.error)}`);
+    case 'directory':
+      throw new CliError(`${file}: is a directory, not a manifest file: name the files, e.g. ${file.replace(/\/$/, '')}/*.yaml`);
+    case 'too-large':
+      throw new CliError(`${file}: too large: more than ${group(MAX_MANIFEST_BYTES)} bytes of manifests (the limit is 16 MiB; see docs/limits.md)`);
+    case 'stream':
+      throw new CliError(`${file}: ${read.message}`);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const stream = createReadStream(absolute, { highWaterMark: 1 << 20 });
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_MANIFEST_BYTES) throw new CliError(`${file}: too large: more than ${group(MAX_MANIFEST_BYTES)} bytes of manifests (the limit is 16 MiB; see docs/limits.md)`);
-      chunks.push(chunk);
-    }
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`${file}: cannot read: ${reasonOf(e)}`);
-  } finally {
-    stream.destroy();
-  }
-  return Buffer.concat(chunks);
 }
 
-function decode(file: string, bytes: Buffer): string {
+function decode(file: string, bytes: Uint8Array): string {
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new CliError(`${file}: not a text file: found a NUL byte at byte ${nul} (manifests are UTF-8 YAML or JSON)`);
   try {
@@ -62,10 +48,10 @@ function decode(file: string, bytes: Buffer): string {
 const TOO_DEEP = 'the document nests too deeply to be a manifest (thousands of levels)';
 
 /** Every document of every file, in order. */
-export async function readManifests(cwd: string, files: readonly string[]): Promise<ManifestDoc[]> {
+export async function readManifests(cwd: string, files: readonly string[], input: Omit<InputOptions, 'maxBytes'> = {}): Promise<ManifestDoc[]> {
   const docs: ManifestDoc[] = [];
   for (const file of files) {
-    const text = decode(file, await readCapped(file, resolve(cwd, file)));
+    const text = decode(file, await readCapped(file, resolve(cwd, file), input));
     let parsed;
     try {
       parsed = parseAllDocuments(text, { uniqueKeys: true });

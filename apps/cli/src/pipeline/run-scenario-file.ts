@@ -9,6 +9,7 @@ import type { CliContext } from '../context.ts';
 import { createProgressBar } from '../format/progress-bar.ts';
 import type { RunReport } from '../format/run-report.ts';
 import { loadScenario } from '../io/load-scenario.ts';
+import { inputOptions } from '../io/read-input.ts';
 import { fileTraceOpener, missingTraceIssues } from '../io/trace-file.ts';
 
 /** A finished run, or the issues that stopped the file. */
@@ -17,7 +18,7 @@ export type RunFileOutcome = { ok: true; report: RunReport } | { ok: false; file
 /** Loads and runs `file`; throws CliError only for bad flags. */
 /** `beforeRun` receives the file's warnings before the simulation starts (a slow-run warning is worth seeing first). */
 export async function runScenarioFile(ctx: CliContext, file: string, options: ScenarioOptions, hooks: { beforeRun?: (warnings: ScenarioIssue[]) => void } = {}): Promise<RunFileOutcome> {
-  const loaded = await loadScenario(file, ctx.cwd, editsFromOptions(options));
+  const loaded = await loadScenario(file, ctx.cwd, editsFromOptions(options), inputOptions(ctx));
   if (!loaded.ok) return loaded;
   checkInterval(loaded.scenario, options, file);
   const missing = missingTraceIssues(loaded.scenario, file, ctx.cwd, loaded.text);
