@@ -131,6 +131,9 @@ spec:
     const r = cli(['run', 'ok.yaml', '--duration', '5m'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: ok.yaml:${lineOf(fixedFleet, 'warmup: 10m')}:11 spec.warmup: must be shorter than duration (5m), got 10m (after --duration 5m)\n`);
+    // A bound against a sibling field names the flag that moved the sibling.
+    const pool = cli(['run', 'ok.yaml', '--set', 'spec.nodePools[0].minNodes=100'], { cwd: dir });
+    expect(pool.stderr).toBe(`error: ok.yaml:${lineOf(fixedFleet, 'maxNodes: 55')}:17 spec.nodePools[0].maxNodes: must be at least minNodes (100), got 55 (after --set spec.nodePools[0].minNodes=100)\n`);
     // A limit reached by two flags together names both.
     const both = cli(['run', 'ok.yaml', '--duration', '7d', '--set', 'spec.traffic.profile.qps=1e6'], { cwd: dir });
     expect(both.code).toBe(2);

@@ -109,7 +109,7 @@ export const hpaSchema = z
   })
   .superRefine((h, ctx) => {
     if (h.minReplicas > h.maxReplicas) {
-      ctx.addIssue({ code: 'custom', path: ['maxReplicas'], input: h.maxReplicas, message: `must be at least minReplicas (${h.minReplicas}), got ${h.maxReplicas}` });
+      ctx.addIssue({ code: 'custom', path: ['maxReplicas'], input: h.maxReplicas, message: `must be at least minReplicas (${h.minReplicas}), got ${h.maxReplicas}`, params: { siblings: ['minReplicas'] } });
     }
   });
 

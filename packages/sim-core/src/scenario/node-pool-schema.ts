@@ -19,7 +19,7 @@ export const provisioningSchema = z.discriminatedUnion('distribution', [
       p95: durationSeconds('95th-percentile provisioning time', { min: 0, max: 2 * HOUR, exclusiveMin: true }),
     })
     .superRefine((p, ctx) => {
-      if (p.p95 < p.p50) ctx.addIssue({ code: 'custom', path: ['p95'], input: p.p95, message: `must be at least p50 (${formatDuration(p.p50)}), got ${formatDuration(p.p95)}` });
+      if (p.p95 < p.p50) ctx.addIssue({ code: 'custom', path: ['p95'], input: p.p95, message: `must be at least p50 (${formatDuration(p.p50)}), got ${formatDuration(p.p95)}`, params: { siblings: ['p50'] } });
     }),
   z.strictObject({
     distribution: z.literal('constant').describe('Always `value`'),
@@ -85,10 +85,10 @@ export const nodePoolSchema = z
   .superRefine((p, ctx) => {
     const maxNodes = maxNodesOf(p);
     if (p.minNodes > maxNodes) {
-      ctx.addIssue({ code: 'custom', path: ['maxNodes'], input: p.maxNodes, message: `must be at least minNodes (${p.minNodes}), got ${maxNodes}` });
+      ctx.addIssue({ code: 'custom', path: ['maxNodes'], input: p.maxNodes, message: `must be at least minNodes (${p.minNodes}), got ${maxNodes}`, params: { siblings: ['minNodes'] } });
     }
     if (p.initialNodes !== undefined && (p.initialNodes < p.minNodes || p.initialNodes > maxNodes)) {
-      ctx.addIssue({ code: 'custom', path: ['initialNodes'], input: p.initialNodes, message: `must be between minNodes (${p.minNodes}) and maxNodes (${maxNodes}), got ${p.initialNodes}` });
+      ctx.addIssue({ code: 'custom', path: ['initialNodes'], input: p.initialNodes, message: `must be between minNodes (${p.minNodes}) and maxNodes (${maxNodes}), got ${p.initialNodes}`, params: { siblings: ['minNodes', 'maxNodes'] } });
     }
     checkProvisioner(p, ctx);
   })

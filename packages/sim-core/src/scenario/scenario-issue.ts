@@ -16,7 +16,8 @@ export interface ScenarioIssue {
   suggestion?: string;
   /**
    * Other fields a cross-field check compared (paths like `path`), e.g. `spec.duration` for a warm-up
-   * longer than the run: whoever changed one of them (a command-line flag) is named with the issue.
+   * longer than the run, `spec.nodePools[0].minNodes` for a maxNodes below it: whoever changed one of them
+   * (a command-line flag) is named with the issue.
    */
   related?: string[];
 }

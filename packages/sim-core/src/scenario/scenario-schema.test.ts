@@ -175,6 +175,8 @@ describe('cross-field checks', () => {
     // The check compared spec.duration too: a flag that set it (--duration) is named with the issue (apps/cli).
     const warm = parseScenarioText(edit(['  duration: 30m\n', '  duration: 30m\n  warmup: 30m\n']), 'bad.yaml');
     expect(warm.ok ? [] : warm.issues.map((i) => i.related)).toEqual([['spec.duration']]);
+    const pool = parseScenarioText(edit(['      maxNodes: 40', '      maxNodes: 40\n      initialNodes: 50']), 'bad.yaml');
+    expect(pool.ok ? [] : pool.issues.map((i) => i.related)).toEqual([['spec.nodePools[0].minNodes', 'spec.nodePools[0].maxNodes']]);
     expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: ramp, from: 1, to: 2, start: 10m, end: 5m }']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:61 spec.traffic.profile.end: must be after start (10m), got 5m"`);
     expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: spike, base: 100, peak: 50, at: 1h, duration: 5m }']))).toMatchInlineSnapshot(`
       "examples/bad.yaml:8:46 spec.traffic.profile.peak: must be at least base (100) for a spike, got 50; use a step or points profile for a dip

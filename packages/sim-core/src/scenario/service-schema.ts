@@ -38,7 +38,7 @@ export const latencySchema = z
       .strictObject({ distribution: z.literal('lognormal').describe('Log-normal fitted to the median and p99'), p50Ms: ms('Median service time, ms'), p99Ms: ms('99th-percentile service time, ms') })
       .superRefine((l, ctx) => {
         if (l.p99Ms < l.p50Ms) {
-          ctx.addIssue({ code: 'custom', path: ['p99Ms'], input: l.p99Ms, message: `must be at least p50Ms (${l.p50Ms}), got ${l.p99Ms}` });
+          ctx.addIssue({ code: 'custom', path: ['p99Ms'], input: l.p99Ms, message: `must be at least p50Ms (${l.p50Ms}), got ${l.p99Ms}`, params: { siblings: ['p50Ms'] } });
         }
       }),
     z.strictObject({

@@ -49,7 +49,7 @@ function profileShapes<K extends string>(w: ShapeWords<K>, v: (description: stri
     })
     .superRefine((p, ctx) => {
       if (p.end <= p.start) {
-        ctx.addIssue({ code: 'custom', path: ['end'], input: p.end, message: `must be after start (${formatDuration(p.start)}), got ${formatDuration(p.end)}` });
+        ctx.addIssue({ code: 'custom', path: ['end'], input: p.end, message: `must be after start (${formatDuration(p.start)}), got ${formatDuration(p.end)}`, params: { siblings: ['start'] } });
       }
     });
 
@@ -65,7 +65,7 @@ function profileShapes<K extends string>(w: ShapeWords<K>, v: (description: stri
     })
     .superRefine((p, ctx) => {
       if (p.peak < p.base) {
-        ctx.addIssue({ code: 'custom', path: ['peak'], input: p.peak, message: `must be at least base (${p.base}) for a spike, got ${p.peak}; use a step or points profile for a dip` });
+        ctx.addIssue({ code: 'custom', path: ['peak'], input: p.peak, message: `must be at least base (${p.base}) for a spike, got ${p.peak}; use a step or points profile for a dip`, params: { siblings: ['base'] } });
       }
     });
 
@@ -79,7 +79,7 @@ function profileShapes<K extends string>(w: ShapeWords<K>, v: (description: stri
     })
     .superRefine((p, ctx) => {
       if (p.max < p.min) {
-        ctx.addIssue({ code: 'custom', path: ['max'], input: p.max, message: `must be at least min (${p.min}), got ${p.max}` });
+        ctx.addIssue({ code: 'custom', path: ['max'], input: p.max, message: `must be at least min (${p.min}), got ${p.max}`, params: { siblings: ['min'] } });
       }
     });
 

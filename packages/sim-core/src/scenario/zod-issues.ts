@@ -159,8 +159,11 @@ function convertIssue(iss: ZodIssue, ctx: IssueContext): Draft[] {
       return [{ path, message: `${iss.message}, got ${describeValue(got)}`, suggestion }];
     }
     case 'custom': {
-      const params = (iss.params ?? {}) as { expected?: string; suggestion?: string; atKey?: boolean; related?: string[] };
-      return [{ path, message: iss.message, atKey: params.atKey === true, expected: params.expected, suggestion: params.suggestion, related: params.related }];
+      // `related`: whole paths; `siblings`: keys beside the field at fault (a check inside one object, e.g. maxNodes ≥ minNodes).
+      const params = (iss.params ?? {}) as { expected?: string; suggestion?: string; atKey?: boolean; related?: string[]; siblings?: string[] };
+      const siblings = (params.siblings ?? []).map((k) => formatPath([...path.slice(0, -1), k]));
+      const related = [...(params.related ?? []), ...siblings];
+      return [{ path, message: iss.message, atKey: params.atKey === true, expected: params.expected, suggestion: params.suggestion, related: related.length === 0 ? undefined : related }];
     }
     default:
       return [{ path, message: iss.message }];
