@@ -1,5 +1,6 @@
 /** Bad service graphs: each gets one located error (file, line, field path) and a suggestion where one helps. */
 import { describe, expect, it } from 'vitest';
+import { callEdges, visitFixedPoint } from './graph-checks.ts';
 import { parseScenarioText } from './parse-scenario.ts';
 
 const doc = (services: string, extra = '') => `apiVersion: design-sim/v1
@@ -121,5 +122,45 @@ describe('service graph checks', () => {
         svc('cache') + svc('db') + svc('search') + svc('events'),
     );
     expect(issues(text)).toEqual([]);
+  });
+});
+
+describe('visitFixedPoint: expected visits per request, shared by the cycle check and the request limit', () => {
+  const edge = (to: number, p: number) => ({ to, p });
+
+  it('a chain and a probabilistic branch: 1 + Σ p × the callee\'s visits', () => {
+    // api → db (always), api → cache (30%), cache → db (50%): db 1, cache 1 + 0.5, api 1 + 1 + 0.3 × 1.5.
+    const { visits, diesOut } = visitFixedPoint([[edge(1, 1), edge(2, 0.3)], [], [edge(1, 0.5)]]);
+    expect([...visits]).toEqual([2.45, 1, 1.5]);
+    expect(diesOut).toBe(true);
+  });
+
+  it('a cycle that dies out converges to the geometric sum; one that does not is reported', () => {
+    // a → b always, b → a with 0.5: v_a = 1 + v_b, v_b = 1 + 0.5 v_a, so v_a = 4, v_b = 3.
+    const dying = visitFixedPoint([[edge(1, 1)], [edge(0, 0.5)]]);
+    expect(dying.diesOut).toBe(true);
+    expect(dying.visits[0]).toBeCloseTo(4, 9);
+    expect(dying.visits[1]).toBeCloseTo(3, 9);
+    expect(visitFixedPoint([[edge(1, 1)], [edge(0, 1)]]).diesOut).toBe(false);
+    expect(visitFixedPoint([[edge(0, 0.6), edge(0, 0.6)]]).diesOut).toBe(false);
+  });
+
+  it('callEdges reads every form of step and leaves out unknown callees', () => {
+    const call = (to: string, more: object = {}) => ({ to, probability: 1, async: false, retries: 0, backoff: { base: 0.025, jitter: true }, ...more });
+    const services = [
+      { name: 'api', calls: [call('db', { retries: 2 }), { parallel: [call('cache', { probability: 0.3 }), call('nope')] }, { choice: [call('db', { probability: 0.5 }), call('cache', { probability: 0.5, async: true })] }] },
+      { name: 'db' },
+      { name: 'cache' },
+    ];
+    expect(callEdges(services)).toEqual([
+      [
+        { to: 1, p: 1, async: false, attempts: 3, choice: -1 },
+        { to: 2, p: 0.3, async: false, attempts: 1, choice: -1 },
+        { to: 1, p: 0.5, async: false, attempts: 1, choice: 2 },
+        { to: 2, p: 0.5, async: true, attempts: 1, choice: 2 },
+      ],
+      [],
+      [],
+    ]);
   });
 });

@@ -24,10 +24,8 @@ export interface GraphIssue {
 export function checkServiceGraph(services: readonly GraphService[]): GraphIssue[] {
   const out: GraphIssue[] = [];
   const names = services.map((s) => s.name);
-  const index = new Map(names.map((n, i) => [n, i]));
-  // Edges per service; unknown callees are reported and skipped.
-  // `choice`: the step index of a choice group (at most one of its calls is made), else -1.
-  const edges: { to: number; p: number; async: boolean; attempts: number; choice: number }[][] = services.map(() => []);
+  const known = new Set(names);
+  // Unknown callees and pools on async calls are reported first; the edges below leave the former out.
   services.forEach((svc, i) => {
     (svc.calls ?? []).forEach((step, k) => {
       const calls = callsOfStep(step);
@@ -38,17 +36,15 @@ export function checkServiceGraph(services: readonly GraphService[]): GraphIssue
           out.push({ path: [...path.slice(0, -1), 'connections'], input: c.connections, message: 'an async call does not wait for a reply, so it holds no connection: a pool limits synchronous calls only', expected: 'no connections on an async call' });
           return;
         }
-        const to = index.get(c.to);
-        if (to === undefined) {
+        if (!known.has(c.to)) {
           const suggestion = suggestNearest(c.to, names);
           out.push({ path, input: c.to, message: `no service named "${c.to}"`, expected: `one of ${names.join(' | ')}`, ...(suggestion === undefined ? {} : { suggestion }) });
-          return;
         }
-        edges[i]!.push({ to, p: c.probability, async: c.async, attempts: 1 + c.retries, choice: 'choice' in step ? k : -1 });
       });
     });
   });
   if (out.length > 0) return out;
+  const edges = callEdges(services);
 
   // Synchronous cycles, found by depth-first search; the cycle is named in call order.
   const state = new Uint8Array(services.length); // 0 new, 1 on the stack, 2 done
@@ -102,20 +98,10 @@ export function checkServiceGraph(services: readonly GraphService[]): GraphIssue
   });
   if (out.length > 0) return out;
 
-  // Async cycles must die out: expected visits per event, iterated over every edge weighted by its probability.
-  const hasAsyncCycle = services.some((_, v) => reaches(edges, v, v));
-  if (hasAsyncCycle) {
-    let v = new Float64Array(services.length).fill(1);
-    for (let it = 0; it < 2000; it++) {
-      const next = new Float64Array(services.length);
-      for (let a = 0; a < services.length; a++) for (const e of edges[a]!) next[e.to]! += v[a]! * e.p;
-      v = next;
-    }
-    const grows = v.some((x) => x > 1e-3);
-    if (grows) {
-      const at = services.findIndex((_, s) => reaches(edges, s, s));
-      out.push({ path: ['services', at, 'calls'], input: undefined, message: `calls through "${names[at]}" form a cycle that does not die out (each request makes on average at least one more): give the async call in the cycle a probability below 1` });
-    }
+  // Async cycles must die out: the expected visits of a request (every edge weighted by its probability) are finite.
+  if (!visitFixedPoint(edges).diesOut) {
+    const at = services.findIndex((_, s) => reaches(edges, s, s));
+    out.push({ path: ['services', at, 'calls'], input: undefined, message: `calls through "${names[at]}" form a cycle that does not die out (each request makes on average at least one more): give the async call in the cycle a probability below 1` });
   }
   return out;
 }
@@ -133,28 +119,65 @@ function reaches(edges: { to: number }[][], from: number, target: number): boole
   return false;
 }
 
-/**
- * Expected visits one request entering each service makes, itself included: 1 + Σ probability × the
- * callee's visits over its calls, synchronous and async alike (each visit is simulated work). Retries are
- * left out: they happen only on failure, and MAX_VISITS_PER_REQUEST already bounds their worst case.
- * Run only on a graph that passed `checkServiceGraph` (no unknown callee, async cycles die out), so the
- * fixed-point iteration converges: in as many rounds as the graph is deep when it has no cycle.
- */
-export function expectedVisits(services: readonly GraphService[]): Float64Array {
+/** One call of the graph, from the service whose edge list holds it. */
+export interface CallEdge {
+  /** Index of the callee in the services list. */
+  to: number;
+  /** Share of requests that make the call. */
+  p: number;
+  async: boolean;
+  /** 1 + retries: the most times one call can be sent. */
+  attempts: number;
+  /** The step index of a choice group (at most one of its calls is made), else -1. */
+  choice: number;
+}
+
+/** The calls of each service as edges, by service index; a call to an unknown service is left out. */
+export function callEdges(services: readonly GraphService[]): CallEdge[][] {
   const index = new Map(services.map((s, i) => [s.name, i]));
-  const edges = services.map((s) => (s.calls ?? []).flatMap((step) => callsOfStep(step).flatMap((c) => (index.has(c.to) ? [{ to: index.get(c.to)!, p: c.probability }] : []))));
-  let v = new Float64Array(services.length).fill(1);
+  return services.map((svc) =>
+    (svc.calls ?? []).flatMap((step, k) => {
+      const choice = 'choice' in step ? k : -1;
+      return callsOfStep(step).flatMap((c) => {
+        const to = index.get(c.to);
+        return to === undefined ? [] : [{ to, p: c.probability, async: c.async, attempts: 1 + c.retries, choice }];
+      });
+    }),
+  );
+}
+
+/** The cap on one service's expected visits: past it the figure only says "too many". */
+const VISITS_CAP = 1e15;
+
+/**
+ * Expected visits one request entering each service makes, itself included: the fixed point of
+ * v = 1 + Σ probability × v[callee] over every call, synchronous and async alike (each visit is simulated
+ * work; retries are left out, MAX_VISITS_PER_REQUEST bounds their worst case). Round k adds the visits k
+ * calls deep, so without a cycle it converges in as many rounds as the graph is deep; with cycles it
+ * converges only when they die out (each visit makes fewer than one more on average). `diesOut` is false
+ * when round 2000 still adds more than 10⁻³ visits, or a service reaches the cap.
+ */
+export function visitFixedPoint(edges: readonly (readonly Pick<CallEdge, 'to' | 'p'>[])[]): { visits: Float64Array; diesOut: boolean } {
+  let v = new Float64Array(edges.length).fill(1);
+  let added = 0;
   for (let it = 0; it < 2000; it++) {
-    const next = new Float64Array(services.length);
+    const next = new Float64Array(edges.length);
     let change = 0;
-    for (let a = 0; a < services.length; a++) {
+    added = 0;
+    for (let a = 0; a < edges.length; a++) {
       let n = 1;
       for (const e of edges[a]!) n += e.p * v[e.to]!;
-      next[a] = Math.min(n, 1e15);
+      next[a] = Math.min(n, VISITS_CAP);
       change = Math.max(change, Math.abs(next[a]! - v[a]!) / next[a]!);
+      added = Math.max(added, next[a]! - v[a]!);
     }
     v = next;
     if (change < 1e-12) break;
   }
-  return v;
+  return { visits: v, diesOut: added <= 1e-3 && v.every((x) => x < VISITS_CAP) };
+}
+
+/** Expected visits per request entering each service (visitFixedPoint), for a graph that passed `checkServiceGraph`. */
+export function expectedVisits(services: readonly GraphService[]): Float64Array {
+  return visitFixedPoint(callEdges(services)).visits;
 }
