@@ -285,7 +285,9 @@ describe('design-sim in a real browser', () => {
     await page.keyboard.press('Control+z');
   });
 
-  it('practice: pick a prompt, design an answer from the palette, add an estimate, check it', async () => {
+  // Two full-length runs (the prompt's 4h30m of traffic, about 9 M requests each): your design on Check, then the
+  // reference answer in Compare. Each gets the budget the first test gives the same run (90 s on a loaded machine).
+  it('practice: pick a prompt, design an answer from the palette, add an estimate, check it', { timeout: 240_000 }, async () => {
     await page.click('[data-testid=mode-practice]');
     await page.click('text=Pick a prompt…');
     // The interview prompts of content/practice/*.md come first, each with its model answer from the library.
@@ -308,8 +310,9 @@ describe('design-sim in a real browser', () => {
     await page.fill('[data-field="spec.nodePools[0].maxNodes"]', '70');
     await page.fill('[data-field="spec.claims"]', 'gpus.peak: 10');
     const before = await runId(page);
+    // Check comes right after the last edit, while its validation may still be pending: the run must start anyway.
     await page.click('[data-testid=practice-check]');
-    await waitForFreshResult(page, before);
+    await waitForFreshResult(page, before, 90_000);
     await page.waitForSelector('[data-testid=practice-report]');
     expect(await page.locator('[data-testid=practice-report] [data-pass]').count()).toBe(3);
     // 70 GPUs against a claim of 10: graded "way off", as the CLI would.
@@ -323,7 +326,7 @@ describe('design-sim in a real browser', () => {
     // Your design against the reference answer, side by side in Compare: nothing is replaced.
     const mine = await viewYaml(page);
     await page.click('[data-testid=practice-compare-reference]');
-    await page.waitForSelector('[data-testid=compare-diff] tr[data-metric="gpus.peak"]');
+    await page.waitForSelector('[data-testid=compare-diff] tr[data-metric="gpus.peak"]', { timeout: 90_000 });
     expect(await page.textContent('[data-testid=compare-diff] caption')).toContain('A = reference answer');
     await page.waitForSelector('[data-testid=compare-charts] path[data-series=a-ready]');
     expect(await viewYaml(page)).toBe(mine);

@@ -102,6 +102,23 @@ describe('useSimulation', () => {
     expect(runs.map((r) => r.key)).toEqual([designKey(smallDoc())]);
   });
 
+  it('on demand, a design whose validation has not answered yet runs at once (a Check right after an edit is not lost)', () => {
+    const { client, runs } = controlledClient();
+    const pending: DesignValidation = { ...v1, key: v2.key, doc: v2.doc, scenario: null, pending: true };
+    const { result, rerender } = renderHook(({ v }: { v: DesignValidation }) => useSimulation(client, v, 'x.yaml', { autoRun: false }), { initialProps: { v: pending } });
+    act(() => result.current.run());
+    expect(runs.map((r) => r.key)).toEqual([v2.key]);
+    // The validation answers for the same design: the run in progress is that design's, so nothing starts again.
+    rerender({ v: v2 });
+    act(() => result.current.run());
+    expect(runs).toHaveLength(1);
+    // A pending edit of a design whose last verdict had issues waits for its validation.
+    const invalid = validateDesign({ ...smallDoc(), kind: 'Nope' }, 'x.yaml');
+    rerender({ v: { ...invalid, key: v1.key, doc: v1.doc, pending: true } });
+    act(() => result.current.run());
+    expect(runs).toHaveLength(1);
+  });
+
   it('after an edit of a valid design, runs the new design before its validation answers; a refusal is dropped quietly', async () => {
     const { client, runs } = controlledClient();
     const { result, rerender } = renderHook(({ v }: { v: DesignValidation }) => useSimulation(client, v, 'x.yaml', { autoRun: true }), { initialProps: { v: v1 } });

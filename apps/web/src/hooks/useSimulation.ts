@@ -68,9 +68,14 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
   );
 
   const run = useCallback(() => {
-    if (validation.scenario === null) return;
+    // On demand (Run, Ctrl+Enter, practice's Check) a design whose validation has not answered yet runs too, as
+    // auto-run does: a click right after an edit was lost while the validation worker was busy (the worker
+    // validates the run itself; a refusal is dropped quietly and the fields show the issues). A design whose
+    // last verdict had issues waits for its validation.
+    const pending = validation.scenario === null && validation.pending && validation.doc !== null && validation.errors.length === 0;
+    if (validation.scenario === null && !pending) return;
     if (activeRef.current?.key === validation.key) return;
-    start(validation);
+    start(validation, pending);
   }, [start, validation]);
 
   const cancel = useCallback(() => activeRef.current?.cancel(), []);
