@@ -96,7 +96,7 @@ async function readStream(file: string, absolute: string, isPipe: boolean, optio
     return { ok: false, kind: 'stream', message: `cannot read: ${reasonOf(e)}` };
   }
   try {
-    if (isatty(handle.fd)) return { ok: false, kind: 'stream', message: 'is a terminal: redirect a file into it (< scenario.yaml) or name the file' };
+    if (isatty(handle.fd)) return { ok: false, kind: 'stream', message: 'is a terminal: redirect a file into it (< file.yaml) or name the file' };
     const silenceMs = options.silenceMs ?? INPUT_SILENCE_SECONDS * 1000;
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -117,7 +117,8 @@ async function readStream(file: string, absolute: string, isPipe: boolean, optio
       if (n > 0) {
         size += n;
         if (size > options.maxBytes) return { ok: false, kind: 'too-large', size: null };
-        chunks.push(buffer.subarray(0, n));
+        // A pipe hands over a few KB at a time: keep only what was read, not the whole buffer behind it.
+        chunks.push(n === CHUNK_BYTES ? buffer : buffer.slice(0, n));
         writerSeen = true;
         lastData = performance.now();
         continue;
