@@ -252,6 +252,14 @@ describe('warnings', () => {
     expect(report(edit(tol, ['  expect:\n', '  cluster:\n    featureGates: { HPAConfigurableTolerance: true }\n  expect:\n']))).toBe('ok');
   });
 
+  it('an interval as long as the measured run is flagged: its series has one point', () => {
+    expect(report(edit(['  duration: 30m', '  duration: 30m\n  warmup: 5m\n  interval: 25m']))).toMatchInlineSnapshot(`
+      "ok
+      warning: examples/bad.yaml:8:13 spec.interval: 25m is not shorter than the measured run (25m after a 5m warm-up): the time series has one point, and the figures read at interval ends (backlog, replicas, scale-up times) are read once (did you mean "25s"?)"
+    `);
+    expect(report(edit(['  duration: 30m', '  duration: 30m\n  warmup: 5m\n  interval: 24m']))).toBe('ok');
+  });
+
   it('a long, busy run is flagged as slow', () => {
     expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: constant, qps: 5000 }'], ['  duration: 30m', '  duration: 1d']))).toMatchInlineSnapshot(`
       "ok

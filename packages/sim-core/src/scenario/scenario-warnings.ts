@@ -78,6 +78,22 @@ function trafficWarnings(scenario: Scenario): ScenarioWarning[] {
   return out;
 }
 
+/**
+ * An interval at least as long as the measured part of the run: the time series has one point after the
+ * warm-up, and what is read at interval ends (the backlog, replicas, scale-up times) is read once.
+ */
+function intervalWarnings(scenario: Scenario): ScenarioWarning[] {
+  const { duration, warmup, interval } = scenario.spec;
+  if (duration === undefined || interval < duration - warmup) return [];
+  return [
+    {
+      path: ['spec', 'interval'],
+      message: `${formatDuration(interval)} is not shorter than the measured run (${formatDuration(duration - warmup)} after a ${formatDuration(warmup)} warm-up): the time series has one point, and the figures read at interval ends (backlog, replicas, scale-up times) are read once`,
+      suggestion: formatDuration(Math.max(0.01, Number(((duration - warmup) / 60).toPrecision(2)))),
+    },
+  ];
+}
+
 /** What a metric needs from the scenario to have a value: the section it reads, or null if it is there. */
 function missingSection(scenario: Scenario, metric: string): string | null {
   const { services, training, costs, baseline } = scenario.spec;
@@ -103,5 +119,5 @@ function metricWarnings(scenario: Scenario): ScenarioWarning[] {
 
 /** Probable mistakes in a parsed scenario, with document paths. */
 export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
-  return [...serviceWarnings(scenario), ...kedaWarnings(scenario), ...trafficWarnings(scenario), ...metricWarnings(scenario)];
+  return [...serviceWarnings(scenario), ...kedaWarnings(scenario), ...trafficWarnings(scenario), ...intervalWarnings(scenario), ...metricWarnings(scenario)];
 }
