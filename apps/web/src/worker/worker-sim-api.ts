@@ -7,6 +7,7 @@
 import { createSimApi, seedEvaluationFromResult, type ProgressCallback, type RunRequestOptions, type RunResponse, type ScenarioIssue, type SeedEvaluation, type SimApi, type ValidateResponse } from '@design-sim/sim-core';
 import { transfer } from 'comlink';
 import { DEFAULT_EXAMPLE_TEXT } from '../model/default-example.ts';
+import { cleanScenarioOf } from '../model/design-scenario.ts';
 import { designTextOrIssues, validateDesignDoc } from '../model/design-text.ts';
 import { withoutCanvas, yamlToDoc } from '../model/scenario-yaml.ts';
 import type { PlainObject } from '../model/doc-path.ts';
@@ -45,9 +46,17 @@ export interface SimWorkerApi extends SimApi {
 
 /** sim-core's API as the worker serves it. */
 export function createWorkerSimApi(api: SimApi = createSimApi()): SimWorkerApi {
-  const runDesign: SimWorkerApi['runDesign'] = (doc, fileName, options, onProgress) => {
+  const runText: SimWorkerApi['runDesign'] = (doc, fileName, options, onProgress) => {
     const t = designTextOrIssues(doc, fileName);
     return t.ok ? handOver(api.run(t.text, fileName, options, onProgress && streamed(onProgress))) : t;
+  };
+  const runDesign: SimWorkerApi['runDesign'] = (doc, fileName, options, onProgress) => {
+    // A clean design runs from the document itself (design-scenario.ts); anything to report takes the text path.
+    const scenario = cleanScenarioOf(doc);
+    if (scenario === null) return runText(doc, fileName, options, onProgress);
+    const r = api.runScenario(scenario, options, onProgress && streamed(onProgress));
+    // A refusal met during the run (a trace row, the closed loop's limit) is located in the text: run that way.
+    return r.ok ? handOver(r) : runText(doc, fileName, options);
   };
   return {
     evaluate: (text, fileName, seed) => {
