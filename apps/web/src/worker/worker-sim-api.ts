@@ -6,10 +6,10 @@
  */
 import { createSimApi, seedEvaluationFromResult, type ProgressCallback, type RunRequestOptions, type RunResponse, type ScenarioIssue, type SeedEvaluation, type SimApi, type ValidateResponse } from '@design-sim/sim-core';
 import { transfer } from 'comlink';
-import { DEFAULT_EXAMPLE_TEXT } from '../model/default-example.ts';
+import { DEFAULT_EXAMPLE_DOC } from '../model/default-example-doc.ts';
 import { cleanScenarioOf } from '../model/design-scenario.ts';
 import { designTextOrIssues, validateDesignDoc } from '../model/design-text.ts';
-import { withoutCanvas, yamlToDoc } from '../model/scenario-yaml.ts';
+import { withoutCanvas } from '../model/scenario-yaml.ts';
 import type { PlainObject } from '../model/doc-path.ts';
 import { streamPartials, type StreamCallback } from './partial-stream.ts';
 import { resultBuffers } from './transferable-result.ts';
@@ -67,10 +67,7 @@ export function createWorkerSimApi(api: SimApi = createSimApi()): SimWorkerApi {
     validateDesign: (doc, fileName) => validateDesignDoc(api, doc, fileName),
     run: (text, fileName, options, onProgress) => handOver(api.run(text, fileName, options, onProgress && streamed(onProgress))),
     runDesign,
-    runDefaultExample: (fileName, onProgress) => {
-      const raw = yamlToDoc(DEFAULT_EXAMPLE_TEXT);
-      return raw.ok ? runDesign(withoutCanvas(raw.doc), fileName, undefined, onProgress) : { ok: false, issues: [{ file: fileName, line: null, column: null, path: '', message: raw.message }] };
-    },
+    runDefaultExample: (fileName, onProgress) => runDesign(withoutCanvas(DEFAULT_EXAMPLE_DOC), fileName, undefined, onProgress),
     runScenario: (scenario, options, onProgress) => handOver(api.runScenario(scenario, options, onProgress && streamed(onProgress))),
   };
 }
