@@ -1,5 +1,5 @@
 /**
- * Runs the design in the simulator worker (which writes it as YAML: the main thread never does). A run starts on demand (`run`) or, with auto-run, a
+ * Runs the design in the simulator worker (which reads the document; the main thread never writes YAML for it). A run starts on demand (`run`) or, with auto-run, a
  * moment after the last edit (debounced); any edit that changes what would run cancels the run in
  * progress, which is stale. Invalid designs never reach the worker. The run state lives in an
  * external store (run-store.ts): readers subscribe to the slice they need.

@@ -1,7 +1,7 @@
 /**
  * The main thread's side of the worker: `wrap`s the worker's SimApi and adds what a synchronous
- * run cannot do by itself, cancellation. A run is interrupted by terminating its worker; the next
- * run starts a fresh one. Starting a run cancels the one in progress (a new edit makes it stale).
+ * run cannot do by itself, cancellation. A run is interrupted by revoking its cancel URL, which it
+ * reads and stops on (run-cancel.ts), and by terminating its worker; the next run starts a fresh one. Starting a run cancels the one in progress (a new edit makes it stale).
  * The worker factory is injected (TanStack-style platform effects) so tests can use a fake.
  */
 import type { ProgressCallback, RunRequestOptions, RunResponse, RunResult } from '@design-sim/sim-core';
@@ -26,7 +26,7 @@ export interface SimRun {
 /** The app's handle on the simulator worker. */
 export interface SimClient {
   /**
-   * Writes the design document (without `spec.canvas`) as YAML, validates and runs it in the worker;
+   * Validates and runs the design document (without `spec.canvas`) in the worker (as YAML when it has issues to locate);
    * cancels any run still in progress. `onProgress` gets the fraction done and, now and then, the
    * result so far (partial-stream.ts).
    */
