@@ -1,13 +1,67 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { yamlDoc } from './scripts/yaml-doc-plugin.ts';
+
+/**
+ * Entries loaded with `import()` whose chunks the first chart needs: the app (start-app.tsx), the
+ * charts and the default example's text. Vite lists only the entry's static imports in index.html, so
+ * these were requested one after the other as each module ran (the app's chunks at 215 ms, the example
+ * and the charts only once the app's chunk had run, 750 ms under load: docs/performance.md, "fourth pass").
+ */
+const FIRST_SCREEN = [/\/src\/start-app\.tsx$/, /\/src\/charts\/ResultCharts\.tsx$/, /\/src\/model\/default-example-doc\.ts$/];
+
+/** The global an inline script of index.html puts the first simulator worker in (new-sim-worker.ts takes it). */
+const EARLY_WORKER = '__designSimWorker';
+
+/**
+ * In index.html: the first simulator worker, started by an inline script while the page is parsed (the
+ * worker's own chunk, 650 KB, then loads and compiles on the other core while the entry and the app's
+ * chunks arrive; from the entry it started 110–190 ms later, after the entry's fetch and evaluation,
+ * later still behind the preloads below), and `<link rel="modulepreload">` for FIRST_SCREEN's chunks
+ * and their static imports: all fetched at once.
+ */
+function preloadFirstScreen(): Plugin {
+  return {
+    name: 'design-sim:preload-first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const files = new Set<string>();
+        const add = (file: string): void => {
+          if (files.has(file)) return;
+          files.add(file);
+          for (const dep of byFile.get(file)?.imports ?? []) add(dep);
+        };
+        for (const test of FIRST_SCREEN) {
+          const chunk = chunks.find((c) => c.facadeModuleId != null && test.test(c.facadeModuleId));
+          if (chunk === undefined) throw new Error(`preload-first-screen: no chunk for ${test}`);
+          add(chunk.fileName);
+        }
+        // The entry's own static imports are preloaded by Vite already.
+        for (const c of chunks) if (c.isEntry) for (const f of [c.fileName, ...c.imports]) files.delete(f);
+        const worker = Object.keys(ctx.bundle ?? {}).find((f) => /(^|\/)sim\.worker-[^/]*\.js$/.test(f));
+        if (worker === undefined) throw new Error('preload-first-screen: no sim.worker chunk');
+        // Same URL and options as new-sim-worker.ts's `new Worker(new URL('./sim.worker.ts', import.meta.url), …)`.
+        const start = `try{window.${EARLY_WORKER}=new Worker(${JSON.stringify(`./${worker}`)},{type:'module',name:'design-sim'})}catch{}`;
+        return [
+          { tag: 'script', children: start, injectTo: 'head-prepend' as const },
+          ...[...files].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
 
 // The canvas paints from the entry chunk; charts, the content library and the simulator (in its
 // worker) arrive as separate chunks so the first paint does not wait for them (docs/web.md).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), yamlDoc(), preloadFirstScreen()],
   // Relative asset URLs: the build works from any path (a sub-folder, a file server, the e2e preview).
   base: './',
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [yamlDoc()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 900,

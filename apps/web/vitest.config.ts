@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { yamlDoc } from './scripts/yaml-doc-plugin.ts';
 
 // Unit and component tests: happy-dom, beside the code as src/**/x.test.ts(x). The e2e suite has its own config.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), yamlDoc()],
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',

@@ -23,6 +23,7 @@ import { useAutosave } from './hooks/useAutosave.ts';
 import { useDesignValidation } from './hooks/useDesign.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
 import { PHONE_QUERY, useMediaQuery } from './hooks/useMediaQuery.ts';
+import { useSettled } from './hooks/useSettled.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
 import type { PlainObject } from './model/doc-path.ts';
 import { docToYaml } from './model/scenario-yaml.ts';
@@ -38,10 +39,17 @@ interface Props {
   initialNotice: Notice | null;
   /** The simulator client and validator, when the entry started their workers before the first render (main.tsx). */
   workers?: { client: SimClient; validator: Validator };
+  /**
+   * When given, the canvas, palette and inspector render once it settles (start-app.tsx: the page's first
+   * result on screen), empty panels of their size until then: their first render and layout (React Flow
+   * measures every node, then lays the canvas out again) cost the main thread more than the results
+   * panel's, and the first chart waited for them (docs/performance.md, "fourth pass").
+   */
+  panesAfter?: Promise<void>;
 }
 
 /** The application. */
-export function App({ initialDoc, initialNotice, workers }: Props) {
+export function App({ initialDoc, initialNotice, workers, panesAfter }: Props) {
   // The app's long-lived objects, made once: the simulator and validation workers, and the app store.
   const [app] = useState(() => ({
     validator: workers?.validator ?? createWorkerValidator(newSimWorker),
@@ -70,6 +78,7 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
   const notice = useStore(store, (s) => s.notice);
   const { setMode, setDialog, setSplit, togglePanel, setAutoRun, setNotice, dispatch, undo, redo } = store.getState();
   const phone = useMediaQuery(PHONE_QUERY);
+  const panes = useSettled(panesAfter);
 
   useAutosave(store);
   useKeyboardShortcuts({
@@ -122,13 +131,13 @@ export function App({ initialDoc, initialNotice, workers }: Props) {
           {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} onRestore={actions.restore} />}
           {phone && <p className="ds-readonly-note">Read-only on a small screen: drag the canvas to see all of it; open the design on a wider screen to edit it.</p>}
           <main className={`ds-main${panels.palette && !phone ? '' : ' no-palette'}${panels.inspector && !phone ? '' : ' no-inspector'}`}>
-            {panels.palette && !phone && <PalettePane />}
+            {panels.palette && !phone && (panes ? <PalettePane /> : <nav className="ds-palette" aria-label="Components" aria-busy="true" />)}
             <div className="ds-center" style={{ gridTemplateRows: phone ? undefined : `minmax(6rem, ${split}%) auto minmax(6rem, 1fr)` }}>
-              <CanvasPane validation={validation} runStore={sim.store} readOnly={phone} />
+              {panes ? <CanvasPane validation={validation} runStore={sim.store} readOnly={phone} /> : <div className="ds-canvas" aria-busy="true" />}
               {!phone && <Splitter value={split} onChange={setSplit} />}
               <BottomPanel validation={validation} sim={sim} validator={validator} actions={actions} />
             </div>
-            {panels.inspector && !phone && <InspectorPane errors={validation.errors} />}
+            {panels.inspector && !phone && (panes ? <InspectorPane errors={validation.errors} /> : <aside className="ds-inspector" aria-label="Inspector" aria-busy="true" />)}
           </main>
           <AppDialogs actions={actions} />
         </div>

@@ -5,12 +5,10 @@
  */
 import { readAutosave } from './hooks/useAutosave.ts';
 import { libraryEntries, type LibraryEntry } from './model/content-library.ts';
-import { DEFAULT_EXAMPLE } from './model/default-example-file.ts';
 import type { PlainObject } from './model/doc-path.ts';
 import { practicePrompts, type PracticePrompt } from './model/practice-prompts.ts';
-import { loadDesignText, loadScenarioParser, restoreAutosaved, STARTER_DOC } from './model/load-design.ts';
+import { loadScenarioParser, restoreAutosaved } from './model/load-design.ts';
 import { designTitle, keepRecent } from './model/recent-designs.ts';
-import { yamlToDoc } from './model/scenario-yaml.ts';
 import { openSharedHash } from './share-link.ts';
 
 /** A message for the banner (plain text lines). */
@@ -43,22 +41,13 @@ export async function loadPracticePrompts(): Promise<PracticePrompt[]> {
   return practicePrompts(PRACTICE_FILES);
 }
 
-/** The default design: the autoscaling example, else the first library entry that loads, else the starter. */
-export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'example' | 'starter'; pristineExample?: boolean }> {
+/** The default design: the autoscaling example (a build that cannot read it fails: scripts/yaml-doc-plugin.ts). */
+export async function defaultDesign(): Promise<{ doc: PlainObject; source: 'example'; pristineExample: true }> {
   // The example is a committed file that sim-core's content tests validate; read it alone (its own
-  // small chunk), on the main thread, without loading and parsing the whole library (hundreds of ms):
-  // the validation worker checks it next.
-  const { DEFAULT_EXAMPLE_TEXT } = await import('./model/default-example.ts');
-  const raw = yamlToDoc(DEFAULT_EXAMPLE_TEXT);
-  if (raw.ok) return { doc: raw.doc, source: 'example', pristineExample: true };
-  const [{ CONTENT_FILES }] = await Promise.all([import('./model/content-files.ts'), loadScenarioParser()]);
-  const entries = libraryEntries(CONTENT_FILES);
-  const ordered = [...entries.filter((e) => e.file === DEFAULT_EXAMPLE), ...entries.filter((e) => e.file !== DEFAULT_EXAMPLE)];
-  for (const e of ordered) {
-    const r = loadDesignText(e.text, e.file);
-    if (r.ok) return { doc: r.doc, source: 'example' };
-  }
-  return { doc: STARTER_DOC, source: 'starter' };
+  // small chunk, the document read from its YAML at build time), without loading and parsing the whole
+  // library (hundreds of ms): the validation worker checks it next.
+  const { DEFAULT_EXAMPLE_DOC } = await import('./model/default-example-doc.ts');
+  return { doc: DEFAULT_EXAMPLE_DOC, source: 'example', pristineExample: true };
 }
 
 /** Decides the first design from the URL fragment and storage. */

@@ -27,7 +27,7 @@ export function startApp(workers: typeof Workers): void {
     workers.client.prestart(withoutCanvas(boot.doc), designFileName(boot.doc), boot.pristineExample === true);
     root.render(
       <StrictMode>
-        <App initialDoc={boot.doc} initialNotice={boot.notice} workers={workers} />
+        <App initialDoc={boot.doc} initialNotice={boot.notice} workers={workers} panesAfter={afterFirstResult()} />
       </StrictMode>,
     );
   });

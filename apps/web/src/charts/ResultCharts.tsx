@@ -8,7 +8,7 @@ import { FIRST_CHART_MARK, markOnce } from '../model/perf-marks.ts';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { buildCharts, eventMarks, type ChartModel, type EventMark } from '../results/chart-model.ts';
 import { TimeChart } from './TimeChart.tsx';
-import { useStaggered } from './useStaggered.ts';
+import { useAfterFrames, useStaggered } from './useStaggered.ts';
 
 const MemoTimeChart = memo(TimeChart);
 
@@ -29,6 +29,19 @@ type StaggeredProps = Omit<Parameters<typeof TimeChart>[0], keyof ChartData> & {
  */
 function StaggeredChart({ data, index, immediate, ...rest }: StaggeredProps) {
   const shown = useStaggered(data, index, immediate);
+  // A run's first snapshot mounts the charts one per frame too (each chart's first render, its brush and
+  // paint): the first chart no longer waits for all six. Until then a frame of the chart's size, titled.
+  const mounted = useAfterFrames(immediate ? 0 : index);
+  if (!mounted) {
+    return (
+      <figure className="ds-chart" data-chart-pending={data.model.id} aria-busy="true">
+        <figcaption>
+          <span className="ds-chart__title">{data.model.title}</span> <span className="ds-chart__unit">({data.model.unit})</span>
+        </figcaption>
+        <div style={{ width: rest.width, height: rest.height }} />
+      </figure>
+    );
+  }
   return <MemoTimeChart model={shown.model} t={shown.t} tEnd={shown.tEnd} marks={shown.marks} {...rest} />;
 }
 

@@ -24,3 +24,21 @@ export function useStaggered<T>(value: T, frames: number, immediate: boolean): T
   }, [value, frames, direct]);
   return direct ? value : shown;
 }
+
+/** False for the first `frames` animation frames after mount (true at once when `frames` is 0), then true for good. */
+export function useAfterFrames(frames: number): boolean {
+  const [after, setAfter] = useState(frames <= 0);
+  useEffect(() => {
+    if (after) return;
+    let left = frames;
+    let id = 0;
+    const step = () => {
+      left -= 1;
+      if (left <= 0) setAfter(true);
+      else id = requestAnimationFrame(step);
+    };
+    id = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(id);
+  }, [after, frames]);
+  return after;
+}

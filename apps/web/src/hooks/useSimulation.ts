@@ -1,5 +1,5 @@
 /**
- * Runs the design in the simulator worker (which writes it as YAML: the main thread never does). A run starts on demand (`run`) or, with auto-run, a
+ * Runs the design in the simulator worker (which reads the document; the main thread never writes YAML for it). A run starts on demand (`run`) or, with auto-run, a
  * moment after the last edit (debounced); any edit that changes what would run cancels the run in
  * progress, which is stale. Invalid designs never reach the worker. The run state lives in an
  * external store (run-store.ts): readers subscribe to the slice they need.
@@ -98,22 +98,25 @@ export function useSimulation(client: SimClient, validation: DesignValidation, f
     const lone = changed.key !== validation.key && Date.now() - changed.at >= QUIET_MS;
     if (changed.key !== validation.key) changedRef.current = { key: validation.key, at: Date.now() };
     const delay = lone ? 0 : debounceMs;
+    // Re-running the text whose result is on screen would change nothing.
+    const due = () => activeRef.current?.key !== validation.key && store.get().shown?.key !== validation.key;
+    // Without a delay the run starts here, not in a timer task: under load that task waited behind the
+    // edit's paint (10–40 ms before the run even started).
+    const later = (run: () => void, ms: number) => {
+      if (ms === 0) return void run();
+      const timer = window.setTimeout(run, ms);
+      return () => window.clearTimeout(timer);
+    };
     if (optimistic) {
       if (store.get().runId === 0) {
         if (activeRef.current === null) start(validation, true);
         return;
       }
-      const timer = window.setTimeout(() => {
-        if (activeRef.current?.key !== validation.key && store.get().shown?.key !== validation.key) start(validation, true);
-      }, delay);
-      return () => window.clearTimeout(timer);
+      return later(() => due() && start(validation, true), delay);
     }
     if (!autoRun || validation.scenario === null) return;
-    const timer = window.setTimeout(() => {
-      // Re-running the text whose result is on screen would change nothing.
-      if (activeRef.current?.key !== validation.key && store.get().shown?.key !== validation.key) start(validation);
-    }, store.get().runId === 0 ? 0 : delay); // the first run starts at once: there is nothing to debounce
-    return () => window.clearTimeout(timer);
+    // The first run starts at once: there is nothing to debounce.
+    return later(() => due() && start(validation), store.get().runId === 0 ? 0 : delay);
   }, [validation, autoRun, debounceMs, start, store, optimistic]);
 
   useEffect(() => () => activeRef.current?.cancel(), []);

@@ -4,6 +4,7 @@
  * (worker-sim-api.ts): writing YAML costs the main thread tens of ms per edit, more on a busy machine.
  */
 import type { ScenarioIssue, SimApi, ValidateResponse } from '@design-sim/sim-core';
+import { cleanScenarioOf } from './design-scenario.ts';
 import type { PlainObject } from './doc-path.ts';
 import { docToYaml } from './scenario-yaml.ts';
 
@@ -26,6 +27,9 @@ function writeIssue(fileName: string, message: string): ScenarioIssue {
  * file) with `api`; `fileName` names the file in messages. Never throws.
  */
 export function validateDesignDoc(api: Pick<SimApi, 'validate'>, doc: PlainObject, fileName: string): ValidateResponse {
+  // A clean design needs no text: nothing to locate (design-scenario.ts).
+  const scenario = cleanScenarioOf(doc);
+  if (scenario !== null) return { ok: true, scenario, warnings: [] };
   const t = designText(doc);
   return t.ok ? api.validate(t.text, fileName) : { ok: false, issues: [writeIssue(fileName, t.message)] };
 }

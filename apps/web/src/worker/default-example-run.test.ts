@@ -8,15 +8,22 @@ import { fakeWorkerFactory } from '../test-support/fake-worker.ts';
 import { createSimClient } from './sim-client.ts';
 import { createWorkerSimApi } from './worker-sim-api.ts';
 
-/** A SimApi that records the text and file name of each run and answers without simulating. */
-function recordingApi(): { api: SimApi; runs: { text: string; fileName: string }[] } {
+/** A SimApi that records what each run reads (text and file name, or the scenario) and answers without simulating. */
+function recordingApi(): { api: SimApi; runs: unknown[] } {
   const real = createSimApi();
-  const runs: { text: string; fileName: string }[] = [];
-  return { runs, api: { ...real, run: (text, fileName) => (runs.push({ text, fileName }), { ok: false, issues: [] }) } };
+  const runs: unknown[] = [];
+  return {
+    runs,
+    api: {
+      ...real,
+      run: (text, fileName) => (runs.push({ text, fileName }), { ok: false, issues: [] }),
+      runScenario: (scenario) => (runs.push({ scenario }), { ok: true, result: { timeseries: null } as never, warnings: [] }),
+    },
+  };
 }
 
 describe("the default example's run, started before the page has read its design (main.tsx)", () => {
-  it('runs exactly what the app runs when it opens the example: the same text, the same file name', async () => {
+  it('runs exactly what the app runs when it opens the example: the same scenario (or text and file name)', async () => {
     const boot = await defaultDesign();
     expect(boot.pristineExample).toBe(true);
     expect(designFileName(boot.doc)).toBe(DEFAULT_EXAMPLE);
@@ -25,7 +32,7 @@ describe("the default example's run, started before the page has read its design
     const app = recordingApi();
     createWorkerSimApi(app.api).runDesign(withoutCanvas(boot.doc), designFileName(boot.doc));
     expect(early.runs).toHaveLength(1);
-    expect(early.runs).toEqual(app.runs);
+    expect(early.runs).toStrictEqual(app.runs);
   });
 
   it('is taken over when the page opens the example unchanged, with what it already sent; else it makes way', async () => {

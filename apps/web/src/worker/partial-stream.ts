@@ -7,6 +7,7 @@
 import type { ProgressCallback, RunResult } from '@design-sim/sim-core';
 import { transfer } from 'comlink';
 import { throttleProgress } from './progress-throttle.ts';
+import { RunCancelled } from './run-cancel.ts';
 import { resultBuffers } from './transferable-result.ts';
 
 /** The main thread's progress callback: a fraction, and now and then the result so far. */
@@ -28,8 +29,11 @@ export interface StreamPacing {
 /** First snapshot after two intervals (something to draw), 4 a second for the first 1.5 s, then 2 a second. */
 export const DEFAULT_PACING: StreamPacing = { firstIntervals: 2, everyMs: 250, fastForMs: 1500, slowEveryMs: 500 };
 
-/** Adapts the engine's progress callback to `send`, pacing snapshots by the clock `now` (ms). */
-export function streamPartials(send: StreamCallback, now: () => number, pacing: StreamPacing = DEFAULT_PACING): ProgressCallback {
+/**
+ * Adapts the engine's progress callback to `send`, pacing snapshots by the clock `now` (ms); at each
+ * interval boundary a `cancelled()` run throws RunCancelled, which ends it (run-cancel.ts).
+ */
+export function streamPartials(send: StreamCallback, now: () => number, pacing: StreamPacing = DEFAULT_PACING, cancelled: () => boolean = () => false): ProgressCallback {
   const started = now();
   let intervals = 0;
   let next = Infinity; // set by the first snapshot
@@ -42,6 +46,7 @@ export function streamPartials(send: StreamCallback, now: () => number, pacing: 
     send(f);
   });
   return (f, partial) => {
+    if (cancelled()) throw new RunCancelled();
     const t = now();
     intervals += 1;
     if (f < 1 && (intervals === pacing.firstIntervals || t >= next)) {

@@ -1,13 +1,14 @@
 /**
  * The main thread's side of the worker: `wrap`s the worker's SimApi and adds what a synchronous
- * run cannot do by itself, cancellation. A run is interrupted by terminating its worker; the next
- * run starts a fresh one. Starting a run cancels the one in progress (a new edit makes it stale).
+ * run cannot do by itself, cancellation. A run is interrupted by revoking its cancel URL, which it
+ * reads and stops on (run-cancel.ts), and by terminating its worker; the next run starts a fresh one. Starting a run cancels the one in progress (a new edit makes it stale).
  * The worker factory is injected (TanStack-style platform effects) so tests can use a fake.
  */
 import type { ProgressCallback, RunRequestOptions, RunResponse, RunResult } from '@design-sim/sim-core';
 import { proxy, wrap, type Remote } from 'comlink';
 import type { PlainObject } from '../model/doc-path.ts';
 import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
+import { createCancelUrl } from './run-cancel.ts';
 import type { SimWorkerApi } from './worker-sim-api.ts';
 
 /** How a run ended. `elapsedMs` is wall time from the request to the answer. */
@@ -25,7 +26,7 @@ export interface SimRun {
 /** The app's handle on the simulator worker. */
 export interface SimClient {
   /**
-   * Writes the design document (without `spec.canvas`) as YAML, validates and runs it in the worker;
+   * Validates and runs the design document (without `spec.canvas`) in the worker (as YAML when it has issues to locate);
    * cancels any run still in progress. `onProgress` gets the fraction done and, now and then, the
    * result so far (partial-stream.ts).
    */
@@ -71,7 +72,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
   let worker: WorkerLike | null = null;
   let disposed = false;
   let remote: Remote<SimWorkerApi> | null = null;
-  let current: { settle: (o: RunOutcome) => void } | null = null;
+  let current: { settle: (o: RunOutcome) => void; revoke: () => void } | null = null;
 
   // After prewarm(), spare workers are kept loaded: a run cancelled by a newer edit is replaced by a
   // worker whose code is already parsed and evaluated (hundreds of ms on a slow machine), not a cold one.
@@ -128,6 +129,8 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
     if (current === null) return;
     const c = current;
     current = null;
+    // The run stops itself once its URL is revoked; terminate() alone leaves a busy worker running (run-cancel.ts).
+    c.revoke();
     stop();
     c.settle({ kind: 'cancelled' });
   };
@@ -138,7 +141,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
 
   /** Starts `call` on the worker; `design` (when known) warms the spares. */
   const startRun = (
-    call: (api: Remote<SimWorkerApi>, progress: ProgressCallback) => Promise<RunResponse>,
+    call: (api: Remote<SimWorkerApi>, progress: ProgressCallback, cancelUrl: string | undefined) => Promise<RunResponse>,
     design: { doc: PlainObject; fileName: string } | undefined,
     onProgress?: ProgressListener,
   ): SimRun => {
@@ -149,12 +152,14 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       const outcome = new Promise<RunOutcome>((resolve) => {
         resolveOutcome = resolve;
       });
+      const token = createCancelUrl();
       const settle = (o: RunOutcome) => {
         if (settled) return;
         settled = true;
+        token.cancel(); // done with it either way (a blob URL lives until revoked)
         resolveOutcome(o);
       };
-      const mine = { settle };
+      const mine = { settle, revoke: token.cancel };
       current = mine;
       const started = now();
       // Across the boundary the worker calls back with data, not sim-core's snapshot function (worker-sim-api.ts).
@@ -172,7 +177,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
         onProgress?.(fraction, partial);
       };
       const progress = proxy(onMessage) as unknown as ProgressCallback;
-      call(api, progress)
+      call(api, progress, token.url)
         .then(
           (response) => settle({ kind: 'done', response, elapsedMs: now() - started }),
           (e: unknown) => settle({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
@@ -221,10 +226,10 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
         });
         return e.run;
       }
-      return startRun((api, progress) => api.runDesign(doc, fileName, options, progress), { doc, fileName }, onProgress);
+      return startRun((api, progress, cancelUrl) => api.runDesign(doc, fileName, options, progress, cancelUrl), { doc, fileName }, onProgress);
     },
     prestartExample() {
-      early = prestarted(null, DEFAULT_EXAMPLE, (api, progress) => api.runDefaultExample(DEFAULT_EXAMPLE, progress), undefined);
+      early = prestarted(null, DEFAULT_EXAMPLE, (api, progress, cancelUrl) => api.runDefaultExample(DEFAULT_EXAMPLE, progress, cancelUrl), undefined);
     },
     prestart(doc, fileName, opensExample = false) {
       const e = early;
@@ -239,7 +244,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
         early = null;
         e.run.cancel();
       }
-      early = prestarted(JSON.stringify(doc), fileName, (api, progress) => api.runDesign(doc, fileName, undefined, progress), { doc, fileName });
+      early = prestarted(JSON.stringify(doc), fileName, (api, progress, cancelUrl) => api.runDesign(doc, fileName, undefined, progress, cancelUrl), { doc, fileName });
     },
     busy: () => current !== null,
     prewarm() {

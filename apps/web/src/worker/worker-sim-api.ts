@@ -6,11 +6,13 @@
  */
 import { createSimApi, seedEvaluationFromResult, type ProgressCallback, type RunRequestOptions, type RunResponse, type ScenarioIssue, type SeedEvaluation, type SimApi, type ValidateResponse } from '@design-sim/sim-core';
 import { transfer } from 'comlink';
-import { DEFAULT_EXAMPLE_TEXT } from '../model/default-example.ts';
+import { DEFAULT_EXAMPLE_DOC } from '../model/default-example-doc.ts';
+import { cleanScenarioOf } from '../model/design-scenario.ts';
 import { designTextOrIssues, validateDesignDoc } from '../model/design-text.ts';
-import { withoutCanvas, yamlToDoc } from '../model/scenario-yaml.ts';
+import { withoutCanvas } from '../model/scenario-yaml.ts';
 import type { PlainObject } from '../model/doc-path.ts';
-import { streamPartials, type StreamCallback } from './partial-stream.ts';
+import { streamPartials, DEFAULT_PACING, type StreamCallback } from './partial-stream.ts';
+import { cancelledBy } from './run-cancel.ts';
 import { resultBuffers } from './transferable-result.ts';
 
 function handOver(response: RunResponse): RunResponse {
@@ -21,7 +23,8 @@ function handOver(response: RunResponse): RunResponse {
  * A snapshot function cannot be structured-cloned: across the worker boundary the main thread's
  * callback (a comlink proxy) receives the fraction and, now and then, the result so far as data.
  */
-const streamed = (onProgress: ProgressCallback) => streamPartials(onProgress as unknown as StreamCallback, () => performance.now());
+const now = () => performance.now();
+const streamed = (onProgress: ProgressCallback, cancelUrl?: string) => streamPartials(onProgress as unknown as StreamCallback, now, DEFAULT_PACING, cancelledBy(cancelUrl, now));
 
 /** One design on one seed, as the optimizer reads it (a few hundred bytes, not the series). */
 export type EvaluateResponse = { ok: true; evaluation: SeedEvaluation } | { ok: false; issues: ScenarioIssue[] };
@@ -34,20 +37,31 @@ export interface SimWorkerApi extends SimApi {
   evaluate(text: string, fileName: string, seed: number): EvaluateResponse;
   /** `validate` of the design document written as YAML (a document YAML cannot write is refused with one issue). */
   validateDesign(doc: PlainObject, fileName: string): ValidateResponse;
-  /** `run` of the design document written as YAML. */
-  runDesign(doc: PlainObject, fileName: string, options?: RunRequestOptions, onProgress?: ProgressCallback): RunResponse;
+  /**
+   * `run` of the design document (written as YAML only when there is an issue to locate: design-scenario.ts);
+   * revoking `cancelUrl` stops it (run-cancel.ts: `Worker.terminate()` does not stop a busy worker).
+   */
+  runDesign(doc: PlainObject, fileName: string, options?: RunRequestOptions, onProgress?: ProgressCallback, cancelUrl?: string): RunResponse;
   /**
    * `runDesign` of the default example as the app opens it (boot.ts: its text read as a document; without
    * `spec.canvas`), started before the page has read it (sim-client.ts's prestartExample).
    */
-  runDefaultExample(fileName: string, onProgress?: ProgressCallback): RunResponse;
+  runDefaultExample(fileName: string, onProgress?: ProgressCallback, cancelUrl?: string): RunResponse;
 }
 
 /** sim-core's API as the worker serves it. */
 export function createWorkerSimApi(api: SimApi = createSimApi()): SimWorkerApi {
-  const runDesign: SimWorkerApi['runDesign'] = (doc, fileName, options, onProgress) => {
+  const runText: SimWorkerApi['runDesign'] = (doc, fileName, options, onProgress, cancelUrl) => {
     const t = designTextOrIssues(doc, fileName);
-    return t.ok ? handOver(api.run(t.text, fileName, options, onProgress && streamed(onProgress))) : t;
+    return t.ok ? handOver(api.run(t.text, fileName, options, onProgress && streamed(onProgress, cancelUrl))) : t;
+  };
+  const runDesign: SimWorkerApi['runDesign'] = (doc, fileName, options, onProgress, cancelUrl) => {
+    // A clean design runs from the document itself (design-scenario.ts); anything to report takes the text path.
+    const scenario = cleanScenarioOf(doc);
+    if (scenario === null) return runText(doc, fileName, options, onProgress, cancelUrl);
+    const r = api.runScenario(scenario, options, onProgress && streamed(onProgress, cancelUrl));
+    // A refusal met during the run (a trace row, the closed loop's limit) is located in the text: run that way.
+    return r.ok ? handOver(r) : runText(doc, fileName, options);
   };
   return {
     evaluate: (text, fileName, seed) => {
@@ -58,10 +72,7 @@ export function createWorkerSimApi(api: SimApi = createSimApi()): SimWorkerApi {
     validateDesign: (doc, fileName) => validateDesignDoc(api, doc, fileName),
     run: (text, fileName, options, onProgress) => handOver(api.run(text, fileName, options, onProgress && streamed(onProgress))),
     runDesign,
-    runDefaultExample: (fileName, onProgress) => {
-      const raw = yamlToDoc(DEFAULT_EXAMPLE_TEXT);
-      return raw.ok ? runDesign(withoutCanvas(raw.doc), fileName, undefined, onProgress) : { ok: false, issues: [{ file: fileName, line: null, column: null, path: '', message: raw.message }] };
-    },
+    runDefaultExample: (fileName, onProgress, cancelUrl) => runDesign(withoutCanvas(DEFAULT_EXAMPLE_DOC), fileName, undefined, onProgress, cancelUrl),
     runScenario: (scenario, options, onProgress) => handOver(api.runScenario(scenario, options, onProgress && streamed(onProgress))),
   };
 }
