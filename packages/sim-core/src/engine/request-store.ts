@@ -1,3 +1,5 @@
+import { widened } from './typed-array-growth.ts';
+
 /**
  * In-flight work lives in parallel typed arrays indexed by a recycled slot id, so a request costs no
  * allocation and memory grows with the work in flight at once, never with the total.
@@ -179,32 +181,27 @@ export class RequestStore {
   private grow(): void {
     const old = this.capacity;
     const cap = old * 2;
-    const widen = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap);
-      b.set(a);
-      return b;
-    };
-    this.arrival = widen(this.arrival, (n) => new Float64Array(n));
-    this.start = widen(this.start, (n) => new Float64Array(n));
-    this.service = widen(this.service, (n) => new Int32Array(n));
-    this.pod = widen(this.pod, (n) => new Int32Array(n));
-    this.pos = widen(this.pos, (n) => new Int32Array(n));
-    this.dead = widen(this.dead, (n) => new Uint8Array(n));
-    this.parent = widen(this.parent, (n) => new Int32Array(n));
-    this.parentGen = widen(this.parentGen, (n) => new Uint32Array(n));
-    this.gen = widen(this.gen, (n) => new Uint32Array(n));
-    this.pc = widen(this.pc, (n) => new Int32Array(n));
-    this.pending = widen(this.pending, (n) => new Int32Array(n));
-    this.call = widen(this.call, (n) => new Int32Array(n));
-    this.attempt = widen(this.attempt, (n) => new Uint8Array(n));
-    this.flags = widen(this.flags, (n) => new Uint8Array(n));
-    this.callWait = widen(this.callWait, (n) => new Float64Array(n));
-    this.deadline = widen(this.deadline, (n) => new Float64Array(n));
-    this.workStart = widen(this.workStart, (n) => new Float64Array(n));
-    this.source = widen(this.source, (n) => new Uint8Array(n));
-    this.inTok = widen(this.inTok, (n) => new Int32Array(n));
-    this.outTok = widen(this.outTok, (n) => new Int32Array(n));
-    this.conn = widen(this.conn, (n) => new Int32Array(n));
+    this.arrival = widened(this.arrival, cap);
+    this.start = widened(this.start, cap);
+    this.service = widened(this.service, cap);
+    this.pod = widened(this.pod, cap);
+    this.pos = widened(this.pos, cap);
+    this.dead = widened(this.dead, cap);
+    this.parent = widened(this.parent, cap);
+    this.parentGen = widened(this.parentGen, cap);
+    this.gen = widened(this.gen, cap);
+    this.pc = widened(this.pc, cap);
+    this.pending = widened(this.pending, cap);
+    this.call = widened(this.call, cap);
+    this.attempt = widened(this.attempt, cap);
+    this.flags = widened(this.flags, cap);
+    this.callWait = widened(this.callWait, cap);
+    this.deadline = widened(this.deadline, cap);
+    this.workStart = widened(this.workStart, cap);
+    this.source = widened(this.source, cap);
+    this.inTok = widened(this.inTok, cap);
+    this.outTok = widened(this.outTok, cap);
+    this.conn = widened(this.conn, cap);
     const free = new Int32Array(cap);
     for (let i = 0; i < old; i++) free[i] = cap - 1 - i;
     this.free = free;

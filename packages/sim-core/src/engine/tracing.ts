@@ -1,4 +1,5 @@
 import { VisitFlag, type RequestStore } from './request-store.ts';
+import { widened } from './typed-array-growth.ts';
 
 /** Where the end-to-end time of an entry point's requests goes, on their critical path (means over sampled requests, ms). */
 export interface LatencyBreakdown {
@@ -259,24 +260,19 @@ class SpanPool {
 
   private grow(): void {
     const n = Math.max(256, this.service.length * 2);
-    const wider = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.service = wider(this.service, (k) => new Int32Array(k));
-    this.sent = wider(this.sent, (k) => new Float64Array(k));
-    this.arrive = wider(this.arrive, (k) => new Float64Array(k));
-    this.workStart = wider(this.workStart, (k) => new Float64Array(k));
-    this.end = wider(this.end, (k) => new Float64Array(k));
-    this.replyAt = wider(this.replyAt, (k) => new Float64Array(k));
-    this.callWait = wider(this.callWait, (k) => new Float64Array(k));
-    this.ok = wider(this.ok, (k) => new Uint8Array(k));
-    this.critical = wider(this.critical, (k) => new Uint8Array(k));
-    this.firstChild = wider(this.firstChild, (k) => new Int32Array(k));
-    this.lastChild = wider(this.lastChild, (k) => new Int32Array(k));
-    this.nextSibling = wider(this.nextSibling, (k) => new Int32Array(k));
-    this.slot = wider(this.slot, (k) => new Int32Array(k));
-    this.slotGen = wider(this.slotGen, (k) => new Uint32Array(k));
+    this.service = widened(this.service, n);
+    this.sent = widened(this.sent, n);
+    this.arrive = widened(this.arrive, n);
+    this.workStart = widened(this.workStart, n);
+    this.end = widened(this.end, n);
+    this.replyAt = widened(this.replyAt, n);
+    this.callWait = widened(this.callWait, n);
+    this.ok = widened(this.ok, n);
+    this.critical = widened(this.critical, n);
+    this.firstChild = widened(this.firstChild, n);
+    this.lastChild = widened(this.lastChild, n);
+    this.nextSibling = widened(this.nextSibling, n);
+    this.slot = widened(this.slot, n);
+    this.slotGen = widened(this.slotGen, n);
   }
 }
