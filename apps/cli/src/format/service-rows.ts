@@ -16,7 +16,7 @@ export function serviceRows(r: RunResult): string[][] | null {
   return Object.entries(services).map(([name, s]) => [
     name,
     formatInt(s.requests.visits),
-    `${formatInt(s.requests.failed)}${s.requests.retries > 0 ? ` (${formatInt(s.requests.retries)} retries)` : ''}`,
+    `${formatInt(s.requests.failed)}${s.requests.retries > 0 ? ` (${formatInt(s.requests.retries)} retries)` : ''}${s.requests.unfinished > 0 ? ` · ${formatInt(s.requests.unfinished)} unfinished` : ''}`,
     formatMs(s.latencyMs.p50),
     formatMs(s.latencyMs.p99),
     formatMs(s.subtreeLatencyMs.p99),

@@ -130,6 +130,7 @@ function serviceMetric(services: RunResult['services'], name: string): number | 
       case 'requests.visits': return q.visits;
       case 'requests.served': return q.served;
       case 'requests.failed': return q.failed;
+      case 'requests.unfinished': return q.unfinished;
       case 'retries': return q.retries;
       case 'connectionWaits': return q.connectionWaits;
       case 'replicas.max': return s.replicas.max;

@@ -21,9 +21,10 @@ export interface LatencySummaryMs {
 export interface ServiceSummary {
   /**
    * Visits to this service by requests that arrived after the warm-up (from an entry point, a caller or an
-   * async event), each served, dropped or timed out; `retries`, `callTimeouts` and `connectionWaits` (calls that waited for a free connection of its pool) are of the calls it made.
+   * async event): visits = served + dropped + timedOut + unfinished (still in flight when the run stopped),
+   * as for the run's requests; `retries`, `callTimeouts` and `connectionWaits` (calls that waited for a free connection of its pool) are of the calls it made.
    */
-  requests: { visits: number; served: number; dropped: number; timedOut: number; failed: number; cacheHits: number; rateLimited: number; retries: number; callTimeouts: number; connectionWaits: number };
+  requests: { visits: number; served: number; dropped: number; timedOut: number; failed: number; unfinished: number; cacheHits: number; rateLimited: number; retries: number; callTimeouts: number; connectionWaits: number };
   /** The service alone: queueing and its own work, without the time waiting on its calls. */
   latencyMs: LatencySummaryMs;
   /** Arrival at the service to its reply, its calls included. */
@@ -63,8 +64,8 @@ export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines:
     const m = r.measured;
     out[names[i]!] = {
       requests: st
-        ? { visits: st.visits, served: st.served, dropped: st.dropped, timedOut: st.timedOut, failed: st.dropped + st.timedOut, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: st.retries, callTimeouts: st.callTimeouts, connectionWaits: st.connectionWaits }
-        : { visits: m.offered, served: m.served, dropped: m.dropped, timedOut: m.timedOut, failed: m.dropped + m.timedOut, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: 0, callTimeouts: 0, connectionWaits: 0 },
+        ? { visits: st.visits + s.unfinished, served: st.served, dropped: st.dropped, timedOut: st.timedOut, failed: st.dropped + st.timedOut, unfinished: s.unfinished, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: st.retries, callTimeouts: st.callTimeouts, connectionWaits: st.connectionWaits }
+        : { visits: m.offered, served: m.served, dropped: m.dropped, timedOut: m.timedOut, failed: m.dropped + m.timedOut, unfinished: m.unfinished, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: 0, callTimeouts: 0, connectionWaits: 0 },
       latencyMs: st ? latencySummary(st.own()) : whole,
       subtreeLatencyMs: st ? latencySummary(st.subtree()) : whole,
       utilization: s.utilization,

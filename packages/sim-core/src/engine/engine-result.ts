@@ -12,6 +12,8 @@ import type { TraceOpener } from '../traffic/trace-reader.ts';
 export interface EngineServiceResult {
   /** Visits and their latencies; null for a one-service design without calls (its figures are the summary's). */
   stats: ServiceStats | null;
+  /** Visits of requests that arrived after the warm-up still in flight at the end (queued, working, waiting on calls or on the network). */
+  unfinished: number;
   cacheHits: number;
   rateLimited: number;
   /** Mean utilization after the warm-up: working slots ÷ slots of ready replicas (batching and llm: busy fraction). */

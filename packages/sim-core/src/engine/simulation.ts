@@ -1062,9 +1062,14 @@ export class Simulation {
     const store = this.store;
     // Unfinished requests count at their age: censored latencies, so a backlog shows in the percentiles.
     const ages: number[] = [];
+    // Visits still in flight per service (their request arrived after the warm-up): each service's visits
+    // are served, dropped, timed out or unfinished, as the run's requests are.
+    const unfinished = new Array<number>(this.services.length).fill(0);
     store.forEachInFlight((slot) => {
       const arrival = store.arrival[slot]!;
-      if ((store.flags[slot]! & VisitFlag.Root) !== 0 && arrival >= measureFrom) ages.push((now - arrival) * 1000);
+      if (arrival < measureFrom) return;
+      unfinished[store.service[slot]!]!++;
+      if ((store.flags[slot]! & VisitFlag.Root) !== 0) ages.push((now - arrival) * 1000);
     });
     const hasLlm = this.cfg.services.some((x) => x.llm);
     const waitingForFirstToken: number[] = [];
@@ -1111,6 +1116,7 @@ export class Simulation {
         const x = rec.series;
         return {
           stats: this.flow.graph ? this.flow.perService[svc.index]! : null,
+          unfinished: unfinished[svc.index]!,
           cacheHits: svc.cacheHits,
           rateLimited: svc.rateLimited,
           utilization: rec.replicas.n > 0 ? rec.utilSum / rec.replicas.n : 0,

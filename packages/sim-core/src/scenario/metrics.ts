@@ -140,6 +140,7 @@ export const SERVICE_METRICS = [
   { name: 'requests.visits', kind: 'count', unit: 'requests', description: 'Visits to the service (from entry points, callers and async events)' },
   { name: 'requests.served', kind: 'count', unit: 'requests', description: 'Visits served' },
   { name: 'requests.failed', kind: 'count', unit: 'requests', description: 'Visits dropped or timed out at the service' },
+  { name: 'requests.unfinished', kind: 'count', unit: 'requests', description: 'Visits still in flight at the service when the run stopped (visits = served + failed + unfinished)' },
   { name: 'retries', kind: 'count', unit: 'retries', description: 'Retries of the calls this service made' },
   { name: 'connectionWaits', kind: 'count', unit: 'calls', description: 'Calls this service made that waited for a free connection of their pool (`connections`)' },
   { name: 'replicas.max', kind: 'count', unit: 'replicas', description: 'Most ready replicas at an interval end after warmup' },

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../scenario/parse-scenario.ts';
+import type { RunResult } from './run-result.ts';
+import { runScenario } from './run-scenario.ts';
+
+function run(text: string): RunResult {
+  const parsed = parseScenarioText(text, 'services.yaml');
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return runScenario(parsed.scenario);
+}
+
+/** 100 requests a second, evenly spaced: 100 ms at `api`, then a 100 ms call to `db`; the run stops with no drain. */
+const CHAIN = `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: visits-in-flight }
+spec:
+  duration: 10m
+  drain: 0s
+  network: { sameZone: 0ms }
+  traffic:
+    - { target: api, arrivals: uniform, profile: { type: constant, qps: 100 } }
+  services:
+    - { name: api, replicas: 4, concurrency: 50, releaseDuringCalls: true, latency: { distribution: constant, ms: 100 }, calls: [{ to: db }] }
+    - { name: db, replicas: 4, concurrency: 50, latency: { distribution: constant, ms: 100 } }
+`;
+
+describe('the services block counts every visit once: served, dropped, timed out or unfinished', () => {
+  it('a design with calls: the visits in flight when the run stops are unfinished at their service', () => {
+    const r = run(CHAIN);
+    const { api, db } = r.services!;
+    for (const s of [api!, db!]) expect(s.requests.visits).toBe(s.requests.served + s.requests.dropped + s.requests.timedOut + s.requests.unfinished);
+    // At the stop 20 requests are in flight (Little: 100/s × 0.2 s): 10 working at api, 10 at api waiting on
+    // their call, which is working at db. Every request in flight is a visit at the entry point.
+    expect(r.summary!.requests.unfinished).toBeGreaterThanOrEqual(19);
+    expect(r.summary!.requests.unfinished).toBeLessThanOrEqual(21);
+    expect(api!.requests.unfinished).toBe(r.summary!.requests.unfinished);
+    expect(db!.requests.unfinished).toBeGreaterThanOrEqual(9);
+    expect(db!.requests.unfinished).toBeLessThanOrEqual(11);
+    // Every request that arrived visited api; db was visited by those served at api and those waiting on db.
+    expect(api!.requests.visits).toBe(r.summary!.requests.offered);
+    expect(db!.requests.visits).toBe(api!.requests.served + db!.requests.unfinished);
+  });
+
+  it('a one-service design reads the same definition from the summary', () => {
+    const r = run(CHAIN.replace(', calls: [{ to: db }]', '').replace(/ {4}- \{ name: db.*\n/, ''));
+    const s = r.services!.api!;
+    expect(s.requests.visits).toBe(r.summary!.requests.offered);
+    expect(s.requests.visits).toBe(s.requests.served + s.requests.dropped + s.requests.timedOut + s.requests.unfinished);
+    expect(s.requests.unfinished).toBeGreaterThanOrEqual(9);
+    expect(s.requests.unfinished).toBeLessThanOrEqual(11);
+  });
+});
