@@ -113,7 +113,6 @@ function serviceMetric(services: RunResult['services'], name: string): number | 
   if (split === null || s === undefined) return null;
   const sub = name.slice(`services.${split.service}.`.length);
   const q = s.requests;
-  const ended = q.served + q.failed;
   const v = ((): number | null | undefined => {
     switch (sub) {
       case 'latency.p50': return s.latencyMs.p50;
@@ -126,7 +125,7 @@ function serviceMetric(services: RunResult['services'], name: string): number | 
       case 'subtree.p99': return s.subtreeLatencyMs.p99;
       case 'subtree.mean': return s.subtreeLatencyMs.mean;
       case 'utilization': return s.utilization;
-      case 'availability': return ended === 0 ? 1 : q.served / ended;
+      case 'availability': return s.availability;
       case 'requests.visits': return q.visits;
       case 'requests.served': return q.served;
       case 'requests.failed': return q.failed;

@@ -49,4 +49,18 @@ describe('the services block counts every visit once: served, dropped, timed out
     expect(s.requests.unfinished).toBeGreaterThanOrEqual(9);
     expect(s.requests.unfinished).toBeLessThanOrEqual(11);
   });
+
+  it('a service whose visits are stuck when the run stops is not 100% available', () => {
+    // db serves 40 of the 100 calls a second (4 replicas × 1 slot × 100 ms) with an unbounded queue: every visit
+    // that ended was served, and most are still waiting when the run stops.
+    const stuck = CHAIN.replace('{ name: db, replicas: 4, concurrency: 50,', '{ name: db, replicas: 4, concurrency: 1,') + '  expect:\n    - services.db.availability >= 99%\n';
+    const r = run(stuck);
+    const db = r.services!.db!;
+    expect(db.requests.failed).toBe(0);
+    expect(db.requests.unfinished).toBeGreaterThan(db.requests.served);
+    expect(db.availability).toBeCloseTo(db.requests.served / db.requests.visits, 12);
+    expect(db.availability).toBeGreaterThan(0.35);
+    expect(db.availability).toBeLessThan(0.45);
+    expect(r.expectations[0]!.pass).toBe(false);
+  });
 });

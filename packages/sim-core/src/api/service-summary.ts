@@ -25,6 +25,8 @@ export interface ServiceSummary {
    * as for the run's requests; `retries`, `callTimeouts` and `connectionWaits` (calls that waited for a free connection of its pool) are of the calls it made.
    */
   requests: { visits: number; served: number; dropped: number; timedOut: number; failed: number; unfinished: number; cacheHits: number; rateLimited: number; retries: number; callTimeouts: number; connectionWaits: number };
+  /** Visits served ÷ visits (dropped, timed-out and unfinished ones count as not served, as in the summary's availability); 1 with no visits. */
+  availability: number;
   /** The service alone: queueing and its own work, without the time waiting on its calls. */
   latencyMs: LatencySummaryMs;
   /** Arrival at the service to its reply, its calls included. */
@@ -62,10 +64,12 @@ export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines:
     const st = s.stats;
     const whole = latencySummary(r.latency);
     const m = r.measured;
+    const requests: ServiceSummary['requests'] = st
+      ? { visits: st.visits + s.unfinished, served: st.served, dropped: st.dropped, timedOut: st.timedOut, failed: st.dropped + st.timedOut, unfinished: s.unfinished, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: st.retries, callTimeouts: st.callTimeouts, connectionWaits: st.connectionWaits }
+      : { visits: m.offered, served: m.served, dropped: m.dropped, timedOut: m.timedOut, failed: m.dropped + m.timedOut, unfinished: m.unfinished, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: 0, callTimeouts: 0, connectionWaits: 0 };
     out[names[i]!] = {
-      requests: st
-        ? { visits: st.visits + s.unfinished, served: st.served, dropped: st.dropped, timedOut: st.timedOut, failed: st.dropped + st.timedOut, unfinished: s.unfinished, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: st.retries, callTimeouts: st.callTimeouts, connectionWaits: st.connectionWaits }
-        : { visits: m.offered, served: m.served, dropped: m.dropped, timedOut: m.timedOut, failed: m.dropped + m.timedOut, unfinished: m.unfinished, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: 0, callTimeouts: 0, connectionWaits: 0 },
+      requests,
+      availability: requests.visits === 0 ? 1 : requests.served / requests.visits,
       latencyMs: st ? latencySummary(st.own()) : whole,
       subtreeLatencyMs: st ? latencySummary(st.subtree()) : whole,
       utilization: s.utilization,

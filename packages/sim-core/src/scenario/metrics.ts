@@ -136,7 +136,7 @@ export const SERVICE_METRICS = [
   subtree('p99', '99th-percentile'),
   subtree('mean', 'Mean'),
   { name: 'utilization', kind: 'fraction', unit: 'fraction', description: 'Mean working slots ÷ slots of ready replicas after warmup (batching and llm services: busy fraction)' },
-  { name: 'availability', kind: 'fraction', unit: 'fraction', description: 'Visits served ÷ visits that ended (dropped and timed-out visits count as not served)' },
+  { name: 'availability', kind: 'fraction', unit: 'fraction', description: 'Visits served ÷ visits (dropped, timed-out and unfinished visits count as not served, as in the summary)' },
   { name: 'requests.visits', kind: 'count', unit: 'requests', description: 'Visits to the service (from entry points, callers and async events)' },
   { name: 'requests.served', kind: 'count', unit: 'requests', description: 'Visits served' },
   { name: 'requests.failed', kind: 'count', unit: 'requests', description: 'Visits dropped or timed out at the service' },

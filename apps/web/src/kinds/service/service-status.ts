@@ -20,7 +20,6 @@ export function serviceStatus(result: RunResult, index: number | null, ctx: Stat
   const own = ctx.services > 1 && ctx.serviceName !== undefined ? result.services?.[ctx.serviceName] : undefined;
   if (own !== undefined) {
     const x = own.timeseries;
-    const ended = own.requests.served + own.requests.failed;
     return {
       lines: [
         cur('replicas', `${formatCount(at(x.readyReplicas))} ready`),
@@ -28,7 +27,7 @@ export function serviceStatus(result: RunResult, index: number | null, ctx: Stat
         cur('utilization', formatPercent(at(x.utilization))),
         run('p99 alone', formatMs(own.latencyMs.p99)),
         run('p99 with calls', formatMs(own.subtreeLatencyMs.p99)),
-        run('served', formatPercent(ended === 0 ? null : own.requests.served / ended)),
+        run('served', formatPercent(own.availability)),
       ],
       atSeconds,
       atEnd,
