@@ -63,4 +63,19 @@ describe('the services block counts every visit once: served, dropped, timed out
     expect(db.availability).toBeLessThan(0.45);
     expect(r.expectations[0]!.pass).toBe(false);
   });
+
+  it("a service's latency counts its unfinished visits at their age, as the summary's does", () => {
+    // db takes an hour per call: in a 10-minute run none returns. Its latency is that of 60,000 visits of ages
+    // spread evenly over the run, not of none (the served-only figures had no value at all).
+    const r = run(CHAIN.replace('{ name: db, replicas: 4, concurrency: 50, latency: { distribution: constant, ms: 100 } }', '{ name: db, replicas: 4, concurrency: 50, latency: { distribution: constant, ms: 3600000 } }'));
+    const db = r.services!.db!;
+    expect(db.requests.served).toBe(0);
+    expect(db.requests.unfinished).toBe(db.requests.visits);
+    expect(db.subtreeLatencyMs.p50 / 60_000).toBeCloseTo(5, 1);
+    expect(db.subtreeLatencyMs.p99 / 60_000).toBeCloseTo(9.9, 1);
+    expect(db.latencyMs.p50).toBe(db.subtreeLatencyMs.p50);
+    // api waits on db: its subtree latency is the same censored ages, 100 ms longer.
+    expect(r.services!.api!.subtreeLatencyMs.p50 / 60_000).toBeCloseTo(5, 1);
+  });
 });
+

@@ -67,11 +67,16 @@ export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines:
     const requests: ServiceSummary['requests'] = st
       ? { visits: st.visits + s.unfinished, served: st.served, dropped: st.dropped, timedOut: st.timedOut, failed: st.dropped + st.timedOut, unfinished: s.unfinished, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: st.retries, callTimeouts: st.callTimeouts, connectionWaits: st.connectionWaits }
       : { visits: m.offered, served: m.served, dropped: m.dropped, timedOut: m.timedOut, failed: m.dropped + m.timedOut, unfinished: m.unfinished, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: 0, callTimeouts: 0, connectionWaits: 0 };
+    // Unfinished visits count in the subtree latency at their age, as unfinished requests do in the summary's;
+    // a service without calls reads its own latency from the same histogram. A caller's own latency is of
+    // its served visits (how much of an unfinished visit's age was its own work is not kept).
+    const subtree = st ? st.subtree() : null;
+    if (subtree !== null && s.unfinishedLatency !== null) subtree.merge(s.unfinishedLatency);
     out[names[i]!] = {
       requests,
       availability: requests.visits === 0 ? 1 : requests.served / requests.visits,
-      latencyMs: st ? latencySummary(st.own()) : whole,
-      subtreeLatencyMs: st ? latencySummary(st.subtree()) : whole,
+      latencyMs: st ? latencySummary(st.ownWithCalls ?? subtree!) : whole,
+      subtreeLatencyMs: subtree ? latencySummary(subtree) : whole,
       utilization: s.utilization,
       replicas: s.replicas,
       cost: { perHourUsd: share[i]! },

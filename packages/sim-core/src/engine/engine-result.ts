@@ -14,6 +14,8 @@ export interface EngineServiceResult {
   stats: ServiceStats | null;
   /** Visits of requests that arrived after the warm-up still in flight at the end (queued, working, waiting on calls or on the network). */
   unfinished: number;
+  /** With several services: those unfinished visits at their age (arrival at the service to the stop, ms), censored latencies; null otherwise. */
+  unfinishedLatency: LatencyHistogram | null;
   cacheHits: number;
   rateLimited: number;
   /** Mean utilization after the warm-up: working slots ÷ slots of ready replicas (batching and llm: busy fraction). */

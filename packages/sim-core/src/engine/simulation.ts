@@ -42,6 +42,7 @@ import { RunStats } from './run-stats.ts';
 import { MAX_IN_FLIGHT_REQUESTS } from './engine-limits.ts';
 import { ServiceRuntime } from './service-runtime.ts';
 import { FLOW_BASE, RequestFlow, WAKE_BASE } from './request-flow.ts';
+import { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import { ClosedLoop, userSchedule } from '../traffic/closed-loop.ts';
 import { TraceArrivals } from '../traffic/trace-arrivals.ts';
 import { type ClosedLoopResult, LoadLevel, MAX_LOAD_LEVELS } from './load-levels.ts';
@@ -1065,10 +1066,15 @@ export class Simulation {
     // Visits still in flight per service (their request arrived after the warm-up): each service's visits
     // are served, dropped, timed out or unfinished, as the run's requests are.
     const unfinished = new Array<number>(this.services.length).fill(0);
+    // With several services, each one's unfinished visits also count in its latency at their age (arrival at
+    // the service to now), censored like the run's: a backlog shows in the service's percentiles.
+    const censored = this.flow.graph ? this.services.map(() => new LatencyHistogram()) : null;
     store.forEachInFlight((slot) => {
       const arrival = store.arrival[slot]!;
       if (arrival < measureFrom) return;
-      unfinished[store.service[slot]!]!++;
+      const svc = store.service[slot]!;
+      unfinished[svc]!++;
+      if (censored !== null) censored[svc]!.record(Math.max(0, now - store.start[slot]!) * 1000);
       if ((store.flags[slot]! & VisitFlag.Root) !== 0) ages.push((now - arrival) * 1000);
     });
     const hasLlm = this.cfg.services.some((x) => x.llm);
@@ -1117,6 +1123,7 @@ export class Simulation {
         return {
           stats: this.flow.graph ? this.flow.perService[svc.index]! : null,
           unfinished: unfinished[svc.index]!,
+          unfinishedLatency: censored?.[svc.index] ?? null,
           cacheHits: svc.cacheHits,
           rateLimited: svc.rateLimited,
           utilization: rec.replicas.n > 0 ? rec.utilSum / rec.replicas.n : 0,
