@@ -1068,13 +1068,13 @@ export class Simulation {
     const unfinished = new Array<number>(this.services.length).fill(0);
     // With several services, each one's unfinished visits also count in its latency at their age (arrival at
     // the service to now), censored like the run's: a backlog shows in the service's percentiles.
-    const censored = this.flow.graph ? this.services.map(() => new LatencyHistogram()) : null;
+    const censored: (LatencyHistogram | null)[] | null = this.flow.graph ? this.services.map(() => null) : null;
     store.forEachInFlight((slot) => {
       const arrival = store.arrival[slot]!;
       if (arrival < measureFrom) return;
       const svc = store.service[slot]!;
       unfinished[svc]!++;
-      if (censored !== null) censored[svc]!.record(Math.max(0, now - store.start[slot]!) * 1000);
+      if (censored !== null) (censored[svc] ??= new LatencyHistogram()).record(Math.max(0, now - store.start[slot]!) * 1000);
       if ((store.flags[slot]! & VisitFlag.Root) !== 0) ages.push((now - arrival) * 1000);
     });
     const hasLlm = this.cfg.services.some((x) => x.llm);
