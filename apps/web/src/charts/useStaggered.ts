@@ -5,6 +5,19 @@
  */
 import { useEffect, useState } from 'react';
 
+/** Calls `done` `frames` animation frames from now (at least one); returns what cancels it. */
+function afterFrames(frames: number, done: () => void): () => void {
+  let left = frames;
+  let id = 0;
+  const step = () => {
+    left -= 1;
+    if (left <= 0) done();
+    else id = requestAnimationFrame(step);
+  };
+  id = requestAnimationFrame(step);
+  return () => cancelAnimationFrame(id);
+}
+
 /** `value`, `frames` animation frames late (a newer value restarts the wait). */
 export function useStaggered<T>(value: T, frames: number, immediate: boolean): T {
   const [shown, setShown] = useState(value);
@@ -12,15 +25,7 @@ export function useStaggered<T>(value: T, frames: number, immediate: boolean): T
   useEffect(() => {
     // Kept in step while direct, so a later staggered value starts from the latest one shown.
     if (direct) return setShown(value);
-    let left = frames;
-    let id = 0;
-    const step = () => {
-      left -= 1;
-      if (left <= 0) setShown(value);
-      else id = requestAnimationFrame(step);
-    };
-    id = requestAnimationFrame(step);
-    return () => cancelAnimationFrame(id);
+    return afterFrames(frames, () => setShown(value));
   }, [value, frames, direct]);
   return direct ? value : shown;
 }
@@ -30,15 +35,7 @@ export function useAfterFrames(frames: number): boolean {
   const [after, setAfter] = useState(frames <= 0);
   useEffect(() => {
     if (after) return;
-    let left = frames;
-    let id = 0;
-    const step = () => {
-      left -= 1;
-      if (left <= 0) setAfter(true);
-      else id = requestAnimationFrame(step);
-    };
-    id = requestAnimationFrame(step);
-    return () => cancelAnimationFrame(id);
+    return afterFrames(frames, () => setAfter(true));
   }, [after, frames]);
   return after;
 }
