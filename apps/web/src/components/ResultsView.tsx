@@ -29,12 +29,13 @@ interface Props {
 }
 
 /** The run's verdict in one line, then the run's own findings (overload, nothing served…). */
-function Verdict({ result, scenario }: { result: RunResult; scenario: Scenario | null }) {
+export function Verdict({ result, scenario }: { result: RunResult; scenario: Scenario | null }) {
   const v = verdictOf(result);
   const cause = verdictCause(result, scenario);
   const partial = result.progress < 1;
   return (
-    <div className={`ds-verdict ${v.pass ? 'is-pass' : 'is-fail'}`} data-testid="verdict" data-pass={v.pass}>
+    // A run in progress that passes so far has no verdict yet: neutral, not green (a failure so far stays red).
+    <div className={`ds-verdict ${partial && v.pass ? 'is-pending' : v.pass ? 'is-pass' : 'is-fail'}`} data-testid="verdict" data-pass={v.pass} data-partial={partial}>
       {cause && (
         <p className="ds-verdict__cause" data-testid="verdict-cause">
           {partial ? 'So far: ' : ''}

@@ -86,3 +86,20 @@ describe('result views', () => {
     expect(screen.getByRole('alert').textContent).toContain('<script>alert(1)</script>');
   });
 });
+
+describe('the verdict line', () => {
+  it('a run in progress that passes so far is neutral, not green; the complete run is green', async () => {
+    const { Verdict } = await import('./ResultsView.tsx');
+    const doc = smallDoc();
+    (doc.spec as Record<string, unknown>).expect = [];
+    const done = runDoc(doc);
+    render(<Verdict result={done} scenario={null} />);
+    expect(screen.getByTestId('verdict').className).toContain('is-pass');
+    document.body.innerHTML = '';
+    render(<Verdict result={{ ...done, progress: 0.3 }} scenario={null} />);
+    const v = screen.getByTestId('verdict');
+    expect(v.className).toContain('is-pending');
+    expect(v.className).not.toContain('is-pass');
+    expect(v.textContent).toContain('passing so far (30% simulated)');
+  });
+});
