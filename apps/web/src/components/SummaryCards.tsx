@@ -1,8 +1,8 @@
-/** Summary cards, green or red against the scenario's expectations (neutral without one). */
+/** Summary cards, green or red against the scenario's expectations (neutral without one, and while a run that meets them so far streams). */
 import type { RunResult } from '@design-sim/sim-core';
 import { summaryCards } from '../results/summary-cards.ts';
 
-const STATUS_TEXT = { pass: 'meets the expectation', fail: 'fails the expectation', neutral: 'no expectation' } as const;
+const STATUS_TEXT = { pass: 'meets the expectation', fail: 'fails the expectation', neutral: 'no expectation', pending: 'meets the expectation so far' } as const;
 
 /** The cards of a run. */
 export function SummaryCards({ result }: { result: RunResult }) {

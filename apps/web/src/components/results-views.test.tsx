@@ -103,3 +103,18 @@ describe('the verdict line', () => {
     expect(v.textContent).toContain('passing so far (30% simulated)');
   });
 });
+
+describe('summary cards while a run streams', () => {
+  it('a card that meets its expectation so far is pending, not green, until the run is complete', () => {
+    const doc = smallDoc();
+    (doc.spec as Record<string, unknown>).expect = ['availability >= 50%'];
+    const done = runDoc(doc);
+    render(<SummaryCards result={done} />);
+    expect(document.querySelector('[data-metric="availability"]')!.getAttribute('data-status')).toBe('pass');
+    document.body.innerHTML = '';
+    render(<SummaryCards result={{ ...done, progress: 0.3 }} />);
+    const card = document.querySelector('[data-metric="availability"]')!;
+    expect(card.getAttribute('data-status')).toBe('pending');
+    expect(card.textContent).toContain('meets the expectation so far');
+  });
+});

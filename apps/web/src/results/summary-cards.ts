@@ -7,7 +7,8 @@ import { lookupMetric, type RunResult } from '@design-sim/sim-core';
 import { formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
 
 /** A card's colour: the scenario's expectations on its metric all hold, one fails, or there are none. */
-export type CardStatus = 'pass' | 'fail' | 'neutral';
+/** `pending`: a run in progress meets the expectation so far (not green until the run is complete). */
+export type CardStatus = 'pass' | 'fail' | 'neutral' | 'pending';
 
 /** One summary card. */
 export interface SummaryCard {
@@ -98,6 +99,8 @@ function card(result: RunResult, def: CardDef): SummaryCard {
     if (status === 'neutral') status = fits ? 'pass' : 'fail';
     detail = [detail, `budget ${formatUsd(budget.budgetUsd)}: ${fits ? 'fits' : `short by ${formatUsd(budget.shortfallUsd)}`}`].filter(Boolean).join(' · ');
   }
+  // A streamed snapshot has no verdict yet: a card that passes so far is not drawn green.
+  if (status === 'pass' && result.progress < 1) status = 'pending';
   // The training cost says what it buys: "32 GPUs (4 × p4de.24xlarge)".
   if (def.metric === 'training.costUsd' && result.training) detail = [trainingHardware(result.training), detail].filter((x) => x !== '' && x !== 'no expectation in the scenario').join(' · ');
   const more = def.more?.map((m) => `${m.label} ${def.format(lookupMetric(result, m.metric))}`).join(' · ') ?? null;
