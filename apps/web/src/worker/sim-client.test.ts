@@ -1,5 +1,5 @@
 import { createSimApi } from '@design-sim/sim-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { docToYaml } from '../model/scenario-yaml.ts';
 import { fakeWorkerFactory } from '../test-support/fake-worker.ts';
 import { smallDoc } from '../test-support/fixtures.ts';
@@ -140,8 +140,8 @@ describe('warm workers', () => {
     const client = createSimClient(fakeWorkerFactory(recording).create);
     client.prewarm();
     await client.run(doc, 'a.yaml', undefined, () => undefined).outcome;
-    await new Promise((r) => setTimeout(r, 50));
-    expect(calls).toEqual([undefined, 1, 1]);
+    // The spares load one after the other after the run: waited for, not timed (a fixed 50 ms failed under load).
+    await vi.waitFor(() => expect(calls).toEqual([undefined, 1, 1]), { timeout: 10_000, interval: 10 });
     client.dispose();
   });
 
@@ -170,8 +170,9 @@ describe('warm workers', () => {
     const client = createSimClient(create);
     client.prewarm();
     await client.run(doc, 'a.yaml', undefined, () => undefined).outcome;
+    // The worker and two spares, loaded one after the other: waited for, then the last one given time to load.
+    await vi.waitFor(() => expect(started).toHaveLength(3), { timeout: 10_000, interval: 10 });
     await new Promise((r) => setTimeout(r, 100));
-    expect(started).toHaveLength(3); // the worker and two spares
     const runs = [client.run(doc, 'b.yaml'), client.run(doc, 'c.yaml'), client.run(doc, 'd.yaml')];
     // b's run went to the idle first worker; c and d each cancelled the run before and took a loaded spare: no cold worker.
     expect(started).toHaveLength(3);
