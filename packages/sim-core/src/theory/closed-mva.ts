@@ -1,3 +1,5 @@
+import { birthDeathStationary } from './birth-death.ts';
+
 /**
  * Exact solution of the closed network a closed-loop benchmark makes: N users, each alternating a think
  * time (a delay station, mean Z) and one visit to a station of c identical FCFS exponential servers (rate μ
@@ -29,22 +31,13 @@ export function closedMva({ users, thinkSeconds, mu, servers }: ClosedNetwork): 
     const x = Math.min(users, servers) * mu;
     return { throughput: x, responseSeconds: users / x, queueLength: users };
   }
-  const logP = new Float64Array(users + 1);
-  let max = 0;
-  for (let k = 1; k <= users; k++) {
-    logP[k] = logP[k - 1]! + Math.log((users - k + 1) / thinkSeconds) - Math.log(Math.min(k, servers) * mu);
-    if (logP[k]! > max) max = logP[k]!;
-  }
-  let sum = 0;
+  // k users at the station: p(k)/p(k−1) = ((N − k + 1) / Z) / (min(k, c) μ).
+  const p = birthDeathStationary(users, (k) => Math.log((users - k + 1) / thinkSeconds) - Math.log(Math.min(k, servers) * mu));
   let x = 0;
   let l = 0;
   for (let k = 0; k <= users; k++) {
-    const p = Math.exp(logP[k]! - max);
-    sum += p;
-    x += p * Math.min(k, servers) * mu;
-    l += p * k;
+    x += p[k]! * Math.min(k, servers) * mu;
+    l += p[k]! * k;
   }
-  x /= sum;
-  l /= sum;
   return { throughput: x, responseSeconds: l / x, queueLength: l };
 }

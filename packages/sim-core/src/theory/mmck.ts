@@ -1,3 +1,5 @@
+import { birthDeathStationary } from './birth-death.ts';
+
 /**
  * The M/M/c/K queue: c exponential servers (rate μ each), Poisson arrivals at λ, room for K requests in all
  * (c in service + K − c waiting); an arrival finding K present is refused. Birth–death stationary law
@@ -31,24 +33,14 @@ export interface MmckResult {
 export function mmck({ lambda, mu, servers, capacity }: MmckQueue): MmckResult {
   if (capacity < servers) throw new Error(`M/M/c/K needs K ≥ c (K = ${capacity}, c = ${servers})`);
   const a = lambda / mu;
-  // Unnormalized probabilities by the birth–death ratio p(n)/p(n−1) = λ / (min(n, c) μ), in log space so that
-  // c = 256 and a large K neither overflow nor underflow.
-  const logP = new Float64Array(capacity + 1);
-  let max = 0;
-  for (let n = 1; n <= capacity; n++) {
-    logP[n] = logP[n - 1]! + Math.log(a / Math.min(n, servers));
-    if (logP[n]! > max) max = logP[n]!;
-  }
-  let sum = 0;
+  // p(n)/p(n−1) = λ / (min(n, c) μ).
+  const p = birthDeathStationary(capacity, (n) => Math.log(a / Math.min(n, servers)));
   let l = 0;
   let busy = 0;
   for (let n = 0; n <= capacity; n++) {
-    const p = Math.exp(logP[n]! - max);
-    sum += p;
-    l += n * p;
-    busy += Math.min(n, servers) * p;
+    l += n * p[n]!;
+    busy += Math.min(n, servers) * p[n]!;
   }
-  const blocking = Math.exp(logP[capacity]! - max) / sum;
-  l /= sum;
-  return { blocking, meanInSystem: l, meanSojourn: l / (lambda * (1 - blocking)), utilization: busy / sum / servers };
+  const blocking = p[capacity]!;
+  return { blocking, meanInSystem: l, meanSojourn: l / (lambda * (1 - blocking)), utilization: busy / servers };
 }
