@@ -6,6 +6,7 @@ import { verdictOf, type RunResult, type Scenario, type ScenarioIssue } from '@d
 import { memo, Suspense, useEffect } from 'react';
 import { mark, RESULT_SHOWN_MARK } from '../model/perf-marks.ts';
 import { LazyResultCharts } from '../charts/lazy-charts.ts';
+import { shownStatus } from '../results/summary-cards.ts';
 import { verdictCause } from '../results/verdict-cause.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
 import { TeamsView } from './TeamsView.tsx';
@@ -34,8 +35,7 @@ export function Verdict({ result, scenario }: { result: RunResult; scenario: Sce
   const cause = verdictCause(result, scenario);
   const partial = result.progress < 1;
   return (
-    // A run in progress that passes so far has no verdict yet: neutral, not green (a failure so far stays red).
-    <div className={`ds-verdict ${partial && v.pass ? 'is-pending' : v.pass ? 'is-pass' : 'is-fail'}`} data-testid="verdict" data-pass={v.pass} data-partial={partial}>
+    <div className={`ds-verdict is-${shownStatus(v.pass, result)}`} data-testid="verdict" data-pass={v.pass} data-partial={partial}>
       {cause && (
         <p className="ds-verdict__cause" data-testid="verdict-cause">
           {partial ? 'So far: ' : ''}

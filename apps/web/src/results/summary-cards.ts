@@ -10,6 +10,11 @@ import { formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
 /** `pending`: a run in progress meets the expectation so far (not green until the run is complete). */
 export type CardStatus = 'pass' | 'fail' | 'neutral' | 'pending';
 
+/** How a pass or fail is shown: a streamed snapshot has no verdict yet, so what passes so far is pending, not green. */
+export function shownStatus(pass: boolean, result: RunResult): 'pass' | 'fail' | 'pending' {
+  return !pass ? 'fail' : result.progress < 1 ? 'pending' : 'pass';
+}
+
 /** One summary card. */
 export interface SummaryCard {
   metric: string;
@@ -99,8 +104,7 @@ function card(result: RunResult, def: CardDef): SummaryCard {
     if (status === 'neutral') status = fits ? 'pass' : 'fail';
     detail = [detail, `budget ${formatUsd(budget.budgetUsd)}: ${fits ? 'fits' : `short by ${formatUsd(budget.shortfallUsd)}`}`].filter(Boolean).join(' · ');
   }
-  // A streamed snapshot has no verdict yet: a card that passes so far is not drawn green.
-  if (status === 'pass' && result.progress < 1) status = 'pending';
+  if (status === 'pass') status = shownStatus(true, result);
   // The training cost says what it buys: "32 GPUs (4 × p4de.24xlarge)".
   if (def.metric === 'training.costUsd' && result.training) detail = [trainingHardware(result.training), detail].filter((x) => x !== '' && x !== 'no expectation in the scenario').join(' · ');
   const more = def.more?.map((m) => `${m.label} ${def.format(lookupMetric(result, m.metric))}`).join(' · ') ?? null;
