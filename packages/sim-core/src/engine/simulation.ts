@@ -252,8 +252,10 @@ export class Simulation {
     const sources = this.cfg.traffic;
     const maxInFlight = this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS;
     const draining = arrivals === null;
-    // One source and no tracing: arrivals go straight to their service (flow.arrive only adds the trace).
-    const entry = sources.length === 1 && flow.trace === null ? services[sources[0]!.service]! : null;
+    // One source: arrivals go straight to their service (flow.arrive is the same with the trace's sampling in it:
+    // done here, the arrival stays one inlined call, 3% of a 4-hop chain's time).
+    const entry = sources.length === 1 ? services[sources[0]!.service]! : null;
+    const tracer = flow.trace;
     const entryIndex = sources[0]?.service ?? 0;
     // Closed loops need each request's source (its user returns when it ends); traces, its tokens.
     const tagged = store.tokens || this.closed.some((c) => c !== null);
@@ -295,7 +297,10 @@ export class Simulation {
         if (store.live < maxInFlight) {
           const slot = store.alloc(now, service);
           if (tagged) this.tagArrival(slot, src, arrivals![src]!);
-          if (entry !== null) entry.arrive(slot, now);
+          if (entry !== null) {
+            if (tracer !== null) tracer.maybeStart(slot, now);
+            entry.arrive(slot, now);
+          }
           else flow.arrive(slot, now);
         } else this.overflow(now, service);
         nextArrival = one !== null ? one.next() : merge!.next();
