@@ -1074,12 +1074,19 @@ export class Simulation {
     // With several services, each one's unfinished visits also count in its latency at their age (arrival at
     // the service to now), censored like the run's: a backlog shows in the service's percentiles.
     const censored: (LatencyHistogram | null)[] | null = this.flow.graph ? this.services.map(() => null) : null;
+    // A caller's own latency counts them too, at their age less the time they have waited on calls so far.
+    const censoredOwn: (LatencyHistogram | null)[] = this.services.map(() => null);
+    const waits = censored !== null ? this.flow.callWaits(now) : null;
     store.forEachInFlight((slot) => {
       const arrival = store.arrival[slot]!;
       if (arrival < measureFrom) return;
       const svc = store.service[slot]!;
       unfinished[svc]!++;
-      if (censored !== null) (censored[svc] ??= new LatencyHistogram()).record(Math.max(0, now - store.start[slot]!) * 1000);
+      if (censored !== null) {
+        const age = Math.max(0, now - store.start[slot]!);
+        (censored[svc] ??= new LatencyHistogram()).record(age * 1000);
+        if (this.flow.hasCalls(svc)) (censoredOwn[svc] ??= new LatencyHistogram()).record(Math.max(0, age - (waits!.get(slot) ?? 0)) * 1000);
+      }
       if ((store.flags[slot]! & VisitFlag.Root) !== 0) ages.push((now - arrival) * 1000);
     });
     const hasLlm = this.cfg.services.some((x) => x.llm);
@@ -1129,6 +1136,7 @@ export class Simulation {
           stats: this.flow.graph ? this.flow.perService[svc.index]! : null,
           unfinished: unfinished[svc.index]!,
           unfinishedLatency: censored?.[svc.index] ?? null,
+          unfinishedOwnLatency: censoredOwn[svc.index]!,
           cacheHits: svc.cacheHits,
           rateLimited: svc.rateLimited,
           utilization: rec.replicas.n > 0 ? rec.utilSum / rec.replicas.n : 0,
