@@ -1,0 +1,40 @@
+import type { ExpectationResult } from '../scenario/expectations.ts';
+
+/** What a design with services but no node pools leaves out of its bill: the nodes its replicas run on. */
+export const UNPRICED_FLEET = 'no node pools: the nodes the replicas run on are not priced (capacity is unlimited; add spec.nodePools to price it)';
+
+/**
+ * Metrics read from the fleet's bill, by the direction an incomplete bill (unknown prices count 0) moves them:
+ * the dollar figures are lower bounds of the true ones, the saving against a baseline an upper bound.
+ */
+const FROM_BILL: Readonly<Record<string, 'lower' | 'upper'>> = {
+  'cost.total': 'lower',
+  'cost.hourly': 'lower',
+  'cost.monthly': 'lower',
+  'cost.per1k': 'lower',
+  'cost.perMillion': 'lower',
+  'cost.perMillionTokens': 'lower',
+  'cost.perMillionInputTokens': 'lower',
+  'cost.perMillionOutputTokens': 'lower',
+  'cost.savingVsBaseline': 'upper',
+};
+
+/**
+ * A verdict is a promise: an expectation on a bill with unknown prices passes only if it holds whatever those
+ * prices are. A lower bound can prove `>`, `>=` (and `!=` when it is already past the threshold), never `<`, `<=` or `==`
+ * (and the reverse for an upper bound);
+ * any other pass on such a figure is a fail that says why.
+ */
+export function judgedOnIncompleteBill(results: readonly ExpectationResult[], unknownPrices: readonly string[]): ExpectationResult[] {
+  if (unknownPrices.length === 0) return [...results];
+  return results.map((e) => {
+    const bound = FROM_BILL[e.metric];
+    if (bound === undefined || !e.pass) return e;
+    // The true figure is at or above a lower bound (at or below an upper one): only what holds past it is shown.
+    const beyond = bound === 'lower' ? e.actual! > e.expected : e.actual! < e.expected;
+    const proves = bound === 'lower' ? e.op === '>' || e.op === '>=' || (e.op === '!=' && beyond) : e.op === '<' || e.op === '<=' || (e.op === '!=' && beyond);
+    if (proves) return e;
+    const which = bound === 'lower' ? 'a lower' : 'an upper';
+    return { ...e, pass: false, reason: `${e.metric} is ${which} bound of the true figure, so it cannot show ${e.text}; the bill is incomplete: ${unknownPrices.join('; ')}` };
+  });
+}
