@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../scenario/parse-scenario.ts';
-import type { ExpectationResult } from '../scenario/expectations.ts';
-import { judgedOnIncompleteBill, UNPRICED_FLEET } from './incomplete-bill.ts';
+import type { ClaimGrade, ExpectationResult } from '../scenario/expectations.ts';
+import { gradedOnIncompleteBill, judgedOnIncompleteBill, UNPRICED_FLEET } from './incomplete-bill.ts';
 import { runScenario } from './run-scenario.ts';
 
 function result(metric: ExpectationResult['metric'], op: ExpectationResult['op'], expected: number, actual: number): ExpectationResult {
@@ -32,6 +32,18 @@ describe('an expectation on a bill with unknown prices passes only if it holds w
     expect(judgedOnIncompleteBill([latency, failed], unknown)).toEqual([latency, failed]);
     const complete = result('cost.hourly', '<', 10, 4);
     expect(judgedOnIncompleteBill([complete], [])).toEqual([complete]);
+  });
+});
+
+describe('a claim graded against an incomplete bill', () => {
+  const grade = (claimed: number, actual: number, verdict: ClaimGrade['verdict']): ClaimGrade => ({ metric: 'cost.monthly', key: 'cost.monthly', item: null, claimed, actual, errorPct: ((claimed - actual) / actual) * 100, ratio: claimed / actual, verdict, unit: 'USD/month', formula: null, quote: null, reason: null });
+
+  it('keeps a grade the lower bound proves (a claim below it), and says why the others are not known', () => {
+    const [below, above, close] = gradedOnIncompleteBill([grade(1000, 5000, 'way-off'), grade(9000, 5000, 'way-off'), grade(5100, 5000, 'ok')], ['aws control-plane fee unknown']);
+    expect(below!.verdict).toBe('way-off');
+    expect(above!.verdict).toBe('not-modelled');
+    expect(close!.verdict).toBe('not-modelled');
+    expect(close!.reason).toBe("the tool's cost.monthly is a lower bound: the bill is incomplete: aws control-plane fee unknown");
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ExpectationResult } from '../scenario/expectations.ts';
+import type { ClaimGrade, ExpectationResult } from '../scenario/expectations.ts';
 
 /** What a design with services but no node pools leaves out of its bill: the nodes its replicas run on. */
 export const UNPRICED_FLEET = 'no node pools: the nodes the replicas run on are not priced (capacity is unlimited; add spec.nodePools to price it)';
@@ -36,5 +36,20 @@ export function judgedOnIncompleteBill(results: readonly ExpectationResult[], un
     if (proves) return e;
     const which = bound === 'lower' ? 'a lower' : 'an upper';
     return { ...e, pass: false, reason: `${e.metric} is ${which} bound of the true figure, so it cannot show ${e.text}; the bill is incomplete: ${unknownPrices.join('; ')}` };
+  });
+}
+
+/**
+ * The same for graded claims: against a lower bound, a claim below it is at least that far off (the true figure is
+ * further still) and keeps its grade; any other grade (ok, or a claim above the bound) is not known, and says why.
+ */
+export function gradedOnIncompleteBill(grades: readonly ClaimGrade[], unknownPrices: readonly string[]): ClaimGrade[] {
+  if (unknownPrices.length === 0) return [...grades];
+  return grades.map((g) => {
+    const bound = FROM_BILL[g.metric];
+    if (bound === undefined || g.actual === null || g.verdict === 'not-modelled' || g.verdict === 'unknown') return g;
+    const provenOff = g.verdict !== 'ok' && (bound === 'lower' ? g.claimed < g.actual : g.claimed > g.actual);
+    if (provenOff) return g;
+    return { ...g, verdict: 'not-modelled', reason: `the tool's ${g.metric} is ${bound === 'lower' ? 'a lower' : 'an upper'} bound: the bill is incomplete: ${unknownPrices.join('; ')}` };
   });
 }

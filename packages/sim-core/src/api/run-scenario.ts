@@ -12,7 +12,7 @@ import { trainingMemoryFit } from './training-memory-fit.ts';
 import { evaluateExpectations, gradeClaims, parseExpectation, type Expectation, type Scenario } from '../scenario/index.ts';
 import { compileScenario } from './compile-scenario.ts';
 import { lookupMetric, metricFormula } from './metric-lookup.ts';
-import { judgedOnIncompleteBill, UNPRICED_FLEET } from './incomplete-bill.ts';
+import { gradedOnIncompleteBill, judgedOnIncompleteBill, UNPRICED_FLEET } from './incomplete-bill.ts';
 import { type ClosedLoopSummary, RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type SharedClusterSummary, type TrainingSummary } from './run-result.ts';
 import type { TraceOpener } from '../traffic/trace-reader.ts';
 import { scaleUpLag } from './scale-up-lag.ts';
@@ -76,7 +76,7 @@ function judge(scenario: Scenario, seed: number, engine: EngineResult | null, tr
   const partial = { summary, training, costs, services };
   const lookup = (metric: string, item: string | null = null): number | null => lookupMetric(partial, metric, item);
   const expectations = judgedOnIncompleteBill(evaluateExpectations(expectationsOf(scenario), lookup), summary?.cost.unknownPrices ?? []);
-  const claims = gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m));
+  const claims = gradedOnIncompleteBill(gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m)), summary?.cost.unknownPrices ?? []);
   const diagnostics = [...(engine === null ? [] : servingDiagnostics(engine, runningServices(scenario.spec.services).map((x) => x.name))), ...(training === null ? [] : trainingDiagnostics(training))];
   return {
     formatVersion: RUN_RESULT_FORMAT_VERSION,
