@@ -79,3 +79,24 @@ describe('hpa-step.yaml', () => {
 function replacer(_key: string, value: unknown): unknown {
   return ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value;
 }
+
+describe('a design without node pools', () => {
+  it('counts the GPUs its replicas bring at their peak (the utilization line already divides by them)', () => {
+    const text = `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: own-gpus }
+spec:
+  duration: 10m
+  traffic:
+    - { target: model, profile: { type: constant, qps: 50 } }
+  services:
+    - { name: model, replicas: 3, gpusPerReplica: 2, concurrency: 8, latency: { distribution: exponential, meanMs: 100 } }
+`;
+    const r = api.run(text, 'own-gpus.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    // Before, the peak counted only nodes' GPUs: 0 GPUs at peak beside a GPU utilization of about 21%.
+    expect(r.result.summary!.peakGpus).toBe(6);
+    expect(r.result.summary!.nodes.max).toBe(0);
+    expect(r.result.summary!.gpuUtilization).toBeGreaterThan(0.15);
+  });
+});

@@ -106,6 +106,8 @@ export class Simulation {
   private replicaSamples = { min: Infinity, max: 0, sum: 0, n: 0 };
   private nodeSamples = { min: Infinity, max: 0, sum: 0, n: 0 };
   private gpuUtilSum = 0;
+  /** Most GPUs the replicas of services without a pool had ready at an interval end (they bring their own GPUs). */
+  private peakPodGpus = 0;
   /** Most requests in flight, and most waiting, at an interval end after the warm-up. */
   private backlogMax = 0;
   private waitingMax = 0;
@@ -913,6 +915,7 @@ export class Simulation {
     let pending = 0;
     // GPUs of ready nodes; services without a pool bring their replicas' own GPUs.
     let readyGpus = podGpus;
+    if (podGpus > this.peakPodGpus) this.peakPodGpus = podGpus;
     let cost = 0;
     let spotCost = 0;
     for (const pool of this.pools) {
@@ -1033,7 +1036,7 @@ export class Simulation {
       ];
     }).filter((u) => u.nodeSeconds > 0);
     const n = this.intervalIndex;
-    return { nodeUsage, peakGpus: this.pools.reduce((a, p) => a + p.peakGpus, 0), accruedCostUsd: n > 0 ? this.series.costUsd[n - 1]! : 0, endSeconds: now };
+    return { nodeUsage, peakGpus: this.pools.reduce((a, p) => a + p.peakGpus, this.peakPodGpus), accruedCostUsd: n > 0 ? this.series.costUsd[n - 1]! : 0, endSeconds: now };
   }
 
   /** Requests still queued past their timeout when observation stops are timed out; then the result. */
