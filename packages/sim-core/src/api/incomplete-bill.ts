@@ -19,6 +19,11 @@ const FROM_BILL: Readonly<Record<string, 'lower' | 'upper'>> = {
   'cost.savingVsBaseline': 'upper',
 };
 
+/** How an incomplete bill bounds a metric: 'lower' (the true figure is at or above it), 'upper', or null (not from the bill). */
+export function billBound(metric: string): 'lower' | 'upper' | null {
+  return FROM_BILL[metric] ?? null;
+}
+
 /**
  * A verdict is a promise: an expectation on a bill with unknown prices passes only if it holds whatever those
  * prices are. A lower bound can prove `>`, `>=` (and `!=` when it is already past the threshold), never `<`, `<=` or `==`
@@ -28,8 +33,8 @@ const FROM_BILL: Readonly<Record<string, 'lower' | 'upper'>> = {
 export function judgedOnIncompleteBill(results: readonly ExpectationResult[], unknownPrices: readonly string[]): ExpectationResult[] {
   if (unknownPrices.length === 0) return [...results];
   return results.map((e) => {
-    const bound = FROM_BILL[e.metric];
-    if (bound === undefined || !e.pass) return e;
+    const bound = billBound(e.metric);
+    if (bound === null || !e.pass) return e;
     // The true figure is at or above a lower bound (at or below an upper one): only what holds past it is shown.
     const beyond = bound === 'lower' ? e.actual! > e.expected : e.actual! < e.expected;
     const proves = bound === 'lower' ? e.op === '>' || e.op === '>=' || (e.op === '!=' && beyond) : e.op === '<' || e.op === '<=' || (e.op === '!=' && beyond);
@@ -46,8 +51,8 @@ export function judgedOnIncompleteBill(results: readonly ExpectationResult[], un
 export function gradedOnIncompleteBill(grades: readonly ClaimGrade[], unknownPrices: readonly string[]): ClaimGrade[] {
   if (unknownPrices.length === 0) return [...grades];
   return grades.map((g) => {
-    const bound = FROM_BILL[g.metric];
-    if (bound === undefined || g.actual === null || g.verdict === 'not-modelled' || g.verdict === 'unknown') return g;
+    const bound = billBound(g.metric);
+    if (bound === null || g.actual === null || g.verdict === 'not-modelled' || g.verdict === 'unknown') return g;
     const provenOff = g.verdict !== 'ok' && (bound === 'lower' ? g.claimed < g.actual : g.claimed > g.actual);
     if (provenOff) return g;
     return { ...g, verdict: 'not-modelled', reason: `the tool's ${g.metric} is ${bound === 'lower' ? 'a lower' : 'an upper'} bound: the bill is incomplete: ${unknownPrices.join('; ')}` };
