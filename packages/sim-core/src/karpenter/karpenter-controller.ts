@@ -223,9 +223,10 @@ export class KarpenterController {
     let num = 0;
     let disrupting = 0;
     for (const n of pool.nodes) {
-      if (n.state !== NodeState.Ready && n.state !== NodeState.Draining) continue;
+      // Initialized nodes count toward the total; one NotReady (failed) or being deleted uses the budget.
+      if (n.state !== NodeState.Ready && n.state !== NodeState.Draining && n.state !== NodeState.NotReady) continue;
       num++;
-      if (n.state === NodeState.Draining || this.marked.has(n)) disrupting++;
+      if (n.state !== NodeState.Ready || this.marked.has(n)) disrupting++;
     }
     return disruptionsLeft(pool.config.karpenter!.budgets, num, disrupting, reason);
   }
