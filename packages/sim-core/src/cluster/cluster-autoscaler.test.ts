@@ -87,7 +87,8 @@ describe('scale-up (static_autoscaler.go RunOnce, orchestrator.go ScaleUp)', () 
   });
 
   it('TC13: a CPU pod (on a CPU pool, requesting vCPUs, no nvidia.com/gpu) created at t=3 triggers a scale-up at t=10: only the 2 s buffer applies', () => {
-    // static_autoscaler.go allPodsAreNew: the 30 s buffer is for pods where gpu.PodRequestsGpu is true; vCPUs are not GPUs.
+    // kubernetes/autoscaler @ 006685c4641726f573c75e865d015404b8f408ea cluster-autoscaler/core/static_autoscaler.go
+    // allPodsAreNew: the 30 s buffer is for pods where gpu.PodRequestsGpu is true; vCPUs are not GPUs.
     const h = harness([{ unit: 'cpu' }], [{ gpus: 4, pools: [0] }]);
     h.pendingPod(0, 3);
     h.scanUntil(0, 60);
