@@ -253,6 +253,16 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(text)).toMatchInlineSnapshot(`"examples/bad.yaml:10:29 spec.services[0].replicas: the services may run 60,000 replicas in all (initial replicas or HPA maxReplicas, summed), above the limit of 50,000: each replica is simulated on its own (docs/limits.md)"`);
   });
 
+  it('per-service series: points × services past the limit is refused at the interval, with the interval that fits', () => {
+    // Found by the audit: 50 services at 10 ms over 1,000 s (100,000 points, legal per series) made a 106 MB
+    // --json document and a 1.8 GB process. Each point of each service's series counts.
+    const services = Array.from({ length: 20 }, (_, i) => `    - { name: s${i}, gpusPerReplica: 0, latency: { distribution: constant, ms: 5 }, nodePool: l4 }`).join('\n');
+    const text = edit([BASE_YAML.slice(BASE_YAML.indexOf('  services:\n'), BASE_YAML.indexOf('  nodePools:')), `  services:\n${services}\n`], ['  duration: 30m\n', '  duration: 1000s\n  interval: 10ms\n']);
+    expect(report(text)).toMatchInlineSnapshot(`"examples/bad.yaml:7:13 spec.interval: too fine for 20 services: 16m40s / 10ms is 100,000 points per series, 2,000,000 over the services' own series (max 1,000,000); use at least 20ms"`);
+    // 20 services × 50,000 points is exactly the limit: accepted.
+    expect(parseScenarioText(text.replace('interval: 10ms', 'interval: 20ms'), 'ok.yaml').ok).toBe(true);
+  });
+
   it('a number past every bound gets one message, the tightest bound', () => {
     // .int() adds the safe-integer bound (9007199254740991) beside the schema's own 10000: one cause, one line.
     expect(report(edit(['      replicas: 4\n', '      replicas: 1e308\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10000, got 1e308"`);
