@@ -158,7 +158,7 @@ export class ServiceRuntime {
   arrive(slot: number, now: number): void {
     // The rate limit is out of line: this method is inlined into the event loop, whose budget is small.
     if (this.rateLimit !== null && !this.takeToken(now)) {
-      this.rateLimited++;
+      if (this.store.arrival[slot]! >= this.stats.measureFrom) this.rateLimited++; // visits after the warm-up, as the drop
       return this.dropSlot(slot, now);
     }
     const cacheFifo = this.cacheFifo;
@@ -181,7 +181,7 @@ export class ServiceRuntime {
 
   /** A cache hit is answered at the cache: the replicas and the service's calls are skipped. */
   private completeCacheHit(slot: number, now: number): void {
-    this.cacheHits++;
+    if (this.store.arrival[slot]! >= this.stats.measureFrom) this.cacheHits++; // visits after the warm-up, as `visits`
     this.flow.answered(slot, now);
   }
 
