@@ -76,6 +76,14 @@ describe('service graph checks', () => {
     expect(issues(doc(svc('api', '[{ parallel: [{ to: api, async: true, probability: 0.5 }, { to: api, async: true, probability: 0.5 }] }]')))[0]!.message).toContain('does not die out');
   });
 
+  it('a back-off whose max is below its base is refused at max (Envoy refuses it too)', () => {
+    // Found by the audit: backoff { base: 10s, max: 1s } was accepted and every retry waited at most 1 s.
+    expect(issues(doc(svc('api', '[{ to: db, retries: 2, backoff: { base: 10s, max: 1s } }]') + svc('db')))).toEqual([
+      { line: 8, path: 'spec.services[0].calls[0].backoff.max', message: 'must be at least base (10s), got 1s', suggestion: undefined },
+    ]);
+    expect(issues(doc(svc('api', '[{ to: db, retries: 2, backoff: { base: 1s, max: 1s } }]') + svc('db')))).toEqual([]);
+  });
+
   it('probability outside 0..1 and an empty parallel group are located', () => {
     expect(issues(doc(svc('api', '[{ to: db, probability: 1.5 }]') + svc('db')))[0]).toMatchObject({ path: 'spec.services[0].calls[0].probability' });
     const empty = issues(doc(svc('api', '[{ parallel: [] }]') + svc('db')));
