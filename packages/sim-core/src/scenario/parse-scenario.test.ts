@@ -253,6 +253,16 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(text)).toMatchInlineSnapshot(`"examples/bad.yaml:10:29 spec.services[0].replicas: the services may run 60,000 replicas in all (initial replicas or HPA maxReplicas, summed), above the limit of 50,000: each replica is simulated on its own (docs/limits.md)"`);
   });
 
+  it('names and values quoted from the file cannot steer the terminal: bidi overrides and escapes are shown as \\uXXXX', () => {
+    // Found by the audit: an unknown callee's suggestion echoed a service name holding U+202E (right-to-left
+    // override) raw, which reverses the rest of the line on screen (CVE-2021-42574, "Trojan Source").
+    const text = edit(['    - name: model', '    - name: "mod\u202eel\u001b[2J"']);
+    const out = report(text);
+    expect(out).toContain('\\u202e');
+    expect(out).toContain('\\u001b');
+    expect(out).not.toMatch(/[\u202e\u001b]/);
+  });
+
   it('per-service series: points × services past the limit is refused at the interval, with the interval that fits', () => {
     // Found by the audit: 50 services at 10 ms over 1,000 s (100,000 points, legal per series) made a 106 MB
     // --json document and a 1.8 GB process. Each point of each service's series counts.
