@@ -67,5 +67,10 @@ export function formatIssue(issue: ScenarioIssue): string {
   const where = issue.line === null ? issue.file : `${issue.file}:${issue.line}:${issue.column ?? 1}`;
   const what = issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
   const hint = issue.suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(issue.suggestion)}?)`;
-  return `${where} ${what}${hint}`.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return printable(`${where} ${what}${hint}`);
+}
+
+/** `text` with the characters that steer a terminal (UNPRINTABLE) written as \\uXXXX; tab and newline kept. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
