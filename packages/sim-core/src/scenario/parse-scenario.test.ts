@@ -253,6 +253,12 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(text)).toMatchInlineSnapshot(`"examples/bad.yaml:10:29 spec.services[0].replicas: the services may run 60,000 replicas in all (initial replicas or HPA maxReplicas, summed), above the limit of 50,000: each replica is simulated on its own (docs/limits.md)"`);
   });
 
+  it('an unknown YAML tag is named at its place, not reported as quotes around a string', () => {
+    // Found by the audit: `replicas: !foo 4` said 'expected a number, got "4" (a string: remove the quotes)'.
+    expect(report(edit(['      replicas: 4\n', '      replicas: !foo 4\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: unknown YAML tag !foo: a scenario needs no tags; remove it"`);
+    expect(report(edit(['      replicas: 4\n', "      replicas: !!js/function 'f'\n"]))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: unknown YAML tag !!js/function: a scenario needs no tags; remove it"`);
+  });
+
   it('names and values quoted from the file cannot steer the terminal: bidi overrides and escapes are shown as \\uXXXX', () => {
     // Found by the audit: an unknown callee's suggestion echoed a service name holding U+202E (right-to-left
     // override) raw, which reverses the rest of the line on screen (CVE-2021-42574, "Trojan Source").
