@@ -4,6 +4,7 @@
  * scenario issues) and an exit code (exit-codes.ts).
  */
 import { Command, CommanderError } from 'commander';
+import { printable } from '@design-sim/sim-core';
 import { CliError } from './cli-error.ts';
 import { CLI_VERSION } from './cli-version.ts';
 import type { CommandEnv } from './commands/command-env.ts';
@@ -45,7 +46,7 @@ export function buildProgram(env: CommandEnv): Command {
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
-      outputError: (s, write) => write(`design-sim: ${s.replace(/^error: /, '')}`),
+      outputError: (s, write) => write(`design-sim: ${printable(s.replace(/^error: /, ''))}`),
     })
     .addHelpText('after', OVERVIEW);
   registerRun(program, env);
@@ -66,7 +67,7 @@ function reportError(e: unknown, ctx: CliContext): number {
     return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
   }
   if (e instanceof CliError) {
-    ctx.stderr.write(e.issues.length > 0 ? formatIssueLines(e.issues, ctx.errColors) : `design-sim: ${e.message}\n`);
+    ctx.stderr.write(e.issues.length > 0 ? formatIssueLines(e.issues, ctx.errColors) : `design-sim: ${printable(e.message)}\n`);
     return e.exitCode;
   }
   // A bug, not bad input: still one line, no stack trace (DESIGN_SIM_DEBUG=1 shows it).

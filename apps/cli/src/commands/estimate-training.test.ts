@@ -58,4 +58,15 @@ describe('estimate training command', () => {
     expect(gpu.code).toBe(2);
     expect(gpu.stderr).toMatch(/^design-sim: --gpu: unknown GPU "a100-90gb" \(did you mean .*a100-80gb/);
   });
+
+  it('refuses counts past the scenario limits at the option, not as an overflow inside the estimate', async () => {
+    // Found by the audit: --params 1e308 --tokens 1e308 printed "estimate training: workSeconds must be a finite number >= 0, got Infinity".
+    const r = await runInProcess(['estimate', 'training', '--params', '1e308', '--tokens', '1e308', '--gpu', 'a100-80gb', '--gpus', '32']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("option '--params <count>' argument '1e308' is invalid. expected at most 1e14 (docs/limits.md).");
+    expect(r.stderr).not.toContain('workSeconds');
+    const tokens = await runInProcess(['estimate', 'training', '--params', '7e9', '--tokens', '1e18', '--gpu', 'a100-80gb', '--gpus', '32']);
+    expect(tokens.code).toBe(2);
+    expect(tokens.stderr).toContain("option '--tokens <count>' argument '1e18' is invalid. expected at most 1e17");
+  });
 });

@@ -31,6 +31,19 @@ export function parseCountOption(value: string): number {
   return n;
 }
 
+/**
+ * A count above 0 and at most `max` (a scenario limit, so the CLI and the format refuse the same values): a
+ * count past it is a unit slip, and the arithmetic on it overflows (`--params 1e308 --tokens 1e308` made
+ * 6·N·D infinite and printed "workSeconds must be a finite number >= 0").
+ */
+export function parseCountAtMost(max: number): (value: string) => number {
+  return (value) => {
+    const n = parseCountOption(value);
+    if (n > max) throw new InvalidArgumentError(`expected at most ${max.toExponential().replace('e+', 'e')} (docs/limits.md).`);
+    return n;
+  };
+}
+
 /** A positive duration in seconds: `50ms`, `2s`, `1h30m`, or bare seconds. */
 export function parseDurationOption(value: string): number {
   const s = parseDuration(value);

@@ -48,6 +48,16 @@ describe('prices', () => {
     expect(r.stderr).toMatch(/^design-sim: --gpu: unknown GPU "h1000" \(did you mean .*h100-sxm-80gb/);
   });
 
+  it('echoes a value holding terminal escapes as \\uXXXX, not raw (found by the audit)', async () => {
+    const r = await cli('prices', '--gpu', 'h100\u001b[31m\u202e');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown GPU "h100\\u001b[31m\\u202e"');
+    expect(r.stderr).not.toMatch(/[\u001b\u202e]/);
+    const usage = await cli('run', 'x.yaml', '--format', 'x\u001b[2J');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("argument 'x\\u001b[2J' is invalid");
+  });
+
   it('shows every price with the day it was observed, flags stale ones and says why', async () => {
     const r = await cli('prices', '--gpu', 'a100-80gb', '--cloud', 'aws');
     const spot = r.stdout.split('\n').find((l) => l.includes('p4de.24xlarge') && l.includes(' spot '));

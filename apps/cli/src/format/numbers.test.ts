@@ -7,6 +7,12 @@ describe('number formatting', () => {
     expect(formatInt(-1234.4)).toBe('-1,234');
     expect(formatInt(0)).toBe('0');
     expect(formatInt(NaN)).toBe(MISSING);
+    // Found by the audit: from 1e21 String() has an exponent, and grouping cut it up
+    // (`estimate serving --qps 1e308` printed "5.0,000,000,000,000,006e+306 Erlangs").
+    expect(formatInt(5.000000000000001e306)).toBe('5e306');
+    expect(formatNum(-1.234e25)).toBe('-1.23e25');
+    expect(formatInt(999_999_999_999_999_999_999)).toBe('1e21');
+    expect(formatInt(123_456_789_012_345_680_000)).toBe('123,456,789,012,345,680,000');
   });
 
   it('keeps three significant digits', () => {

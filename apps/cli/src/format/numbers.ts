@@ -12,6 +12,9 @@ const isNumber = (n: number | null | undefined): n is number => typeof n === 'nu
 export function formatInt(n: number | null | undefined): string {
   if (!isNumber(n)) return MISSING;
   if (!Number.isFinite(n)) return n > 0 ? '∞' : '−∞';
+  // From 1e21 String() writes an exponent ("5e+306"), which the grouping below would cut into "5,e+306"-like
+  // garbage (`estimate serving --qps 1e308` printed "5.0,000,000,000,000,006e+306 Erlangs").
+  if (Math.abs(n) >= 1e21) return Number(n.toPrecision(3)).toExponential().replace('e+', 'e');
   const s = String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return n < 0 && Math.round(n) !== 0 ? `-${s}` : s;
 }

@@ -158,7 +158,7 @@ export class ServiceRuntime {
   arrive(slot: number, now: number): void {
     // The rate limit is out of line: this method is inlined into the event loop, whose budget is small.
     if (this.rateLimit !== null && !this.takeToken(now)) {
-      this.rateLimited++;
+      if (this.store.arrival[slot]! >= this.stats.measureFrom) this.rateLimited++; // visits after the warm-up, as the drop
       return this.dropSlot(slot, now);
     }
     const cacheFifo = this.cacheFifo;
@@ -174,14 +174,16 @@ export class ServiceRuntime {
     const limit = this.rateLimit!;
     this.tokens = Math.min(limit.burst, this.tokens + (now - this.refilledAt) * limit.perSecond);
     this.refilledAt = now;
-    if (this.tokens < 1) return false;
+    // 1e-9 of a token absorbs float error in the time since the last refill: evenly spaced arrivals at twice the
+    // rate must find a whole token at every other one (a real limiter counts integer nanoseconds).
+    if (this.tokens < 1 - 1e-9) return false;
     this.tokens -= 1;
     return true;
   }
 
   /** A cache hit is answered at the cache: the replicas and the service's calls are skipped. */
   private completeCacheHit(slot: number, now: number): void {
-    this.cacheHits++;
+    if (this.store.arrival[slot]! >= this.stats.measureFrom) this.cacheHits++; // visits after the warm-up, as `visits`
     this.flow.answered(slot, now);
   }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MAX_CALL_STEPS, MAX_CONNECTIONS, MAX_LATENCY_MS, MAX_PARALLEL_CALLS, MAX_RETRIES } from './limits.ts';
 import { durationSeconds, fraction } from './unit-fields.ts';
+import { formatDuration } from './units.ts';
 
 const HOUR = 3600;
 
@@ -10,6 +11,12 @@ export const backoffSchema = z.strictObject({
   base: durationSeconds('Back-off base interval: retry n waits up to (2^n − 1) × base', { min: 0, max: HOUR }).default(0.025),
   max: durationSeconds('Longest back-off (default 10 × base)', { min: 0, max: HOUR }).optional(),
   jitter: z.boolean().default(true).describe('Full jitter: wait a uniform fraction of the bound (false: the bound itself)'),
+}).superRefine((b, ctx) => {
+  // Envoy refuses it too: max_interval "must be greater than or equal to the base_interval if set"
+  // (https://envoyproxy.io/docs/envoy/v1.31.3/api-v3/config/core/v3/backoff.proto, read 2026-12-03).
+  if (b.max !== undefined && b.max < b.base) {
+    ctx.addIssue({ code: 'custom', path: ['max'], input: b.max, message: `must be at least base (${formatDuration(b.base)}), got ${formatDuration(b.max)}`, params: { siblings: ['base'] } });
+  }
 });
 
 /** One call to another service. */

@@ -67,6 +67,23 @@ describe('service graph checks', () => {
     expect(out[0]!.message).toContain('does not die out');
   });
 
+  it('an async cycle that dies out slowly (p = 0.9999: 10,000 passes on average) is accepted, not called endless', () => {
+    // Found by the audit: a fixed 2,000 rounds of iteration still added 0.9999²⁰⁰⁰ ≈ 0.82 visits a round, so
+    // this was refused with "give the async call in the cycle a probability below 1" (it is 0.9999).
+    expect(issues(doc(svc('api', '[{ to: worker }]') + svc('worker', '[{ to: api, async: true, probability: 0.9999 }]')))).toEqual([]);
+    // Two async calls of 0.4999 each: 0.9998 new events per event, it dies out; two of 0.5 do not.
+    expect(issues(doc(svc('api', '[{ parallel: [{ to: api, async: true, probability: 0.4999 }, { to: api, async: true, probability: 0.4999 }] }]')))).toEqual([]);
+    expect(issues(doc(svc('api', '[{ parallel: [{ to: api, async: true, probability: 0.5 }, { to: api, async: true, probability: 0.5 }] }]')))[0]!.message).toContain('does not die out');
+  });
+
+  it('a back-off whose max is below its base is refused at max (Envoy refuses it too)', () => {
+    // Found by the audit: backoff { base: 10s, max: 1s } was accepted and every retry waited at most 1 s.
+    expect(issues(doc(svc('api', '[{ to: db, retries: 2, backoff: { base: 10s, max: 1s } }]') + svc('db')))).toEqual([
+      { line: 8, path: 'spec.services[0].calls[0].backoff.max', message: 'must be at least base (10s), got 1s', suggestion: undefined },
+    ]);
+    expect(issues(doc(svc('api', '[{ to: db, retries: 2, backoff: { base: 1s, max: 1s } }]') + svc('db')))).toEqual([]);
+  });
+
   it('probability outside 0..1 and an empty parallel group are located', () => {
     expect(issues(doc(svc('api', '[{ to: db, probability: 1.5 }]') + svc('db')))[0]).toMatchObject({ path: 'spec.services[0].calls[0].probability' });
     const empty = issues(doc(svc('api', '[{ parallel: [] }]') + svc('db')));
@@ -143,6 +160,13 @@ describe('visitFixedPoint: expected visits per request, shared by the cycle chec
     expect(dying.visits[1]).toBeCloseTo(3, 9);
     expect(visitFixedPoint([[edge(1, 1)], [edge(0, 1)]]).diesOut).toBe(false);
     expect(visitFixedPoint([[edge(0, 0.6), edge(0, 0.6)]]).diesOut).toBe(false);
+    // Slow but dying: v_a = 1 + v_b, v_b = 1 + 0.9999 v_a, so v_a = 2 / (1 − 0.9999) = 20,000 and v_b = 19,999.
+    const slow = visitFixedPoint([[edge(1, 1)], [edge(0, 0.9999)]]);
+    expect(slow.diesOut).toBe(true);
+    expect(slow.visits[0]).toBeCloseTo(20000, 4);
+    expect(slow.visits[1]).toBeCloseTo(19999, 4);
+    // A cycle at exactly 1 beside a service outside it: still refused.
+    expect(visitFixedPoint([[edge(1, 1)], [edge(1, 1)]]).diesOut).toBe(false);
   });
 
   it('callEdges reads every form of step and leaves out unknown callees', () => {

@@ -150,31 +150,53 @@ export function callEdges(services: readonly GraphService[]): CallEdge[][] {
 const VISITS_CAP = 1e15;
 
 /**
- * Expected visits one request entering each service makes, itself included: the fixed point of
+ * Expected visits one request entering each service makes, itself included: the solution of
  * v = 1 + Σ probability × v[callee] over every call, synchronous and async alike (each visit is simulated
- * work; retries are left out, MAX_VISITS_PER_REQUEST bounds their worst case). Round k adds the visits k
- * calls deep, so without a cycle it converges in as many rounds as the graph is deep; with cycles it
- * converges only when they die out (each visit makes fewer than one more on average). `diesOut` is false
- * when round 2000 still adds more than 10⁻³ visits, or a service reaches the cap.
+ * work; retries are left out, MAX_VISITS_PER_REQUEST bounds their worst case). Solved exactly, (I − P)v = 1
+ * by Gaussian elimination (at most MAX_SERVICES unknowns), not by iterating: a cycle that dies out slowly
+ * (an async call back with probability 0.9999: 10,000 passes on average) converges too slowly for any fixed
+ * number of rounds and was reported as not dying out. `diesOut` is the exact test: the cycles die out
+ * (P's spectral radius ρ below 1) exactly when this system has a positive solution. If ρ < 1, v = Σ Pᵏ1 ≥ 1.
+ * If ρ ≥ 1, P's Perron left eigenvector y ≥ 0 (y ≠ 0) gives y·1 = y(I − P)v = (1 − ρ) y·v ≤ 0 for any v > 0,
+ * which contradicts y·1 > 0. It is false too when a service's visits reach the cap.
  */
 export function visitFixedPoint(edges: readonly (readonly Pick<CallEdge, 'to' | 'p'>[])[]): { visits: Float64Array; diesOut: boolean } {
-  let v = new Float64Array(edges.length).fill(1);
-  let added = 0;
-  for (let it = 0; it < 2000; it++) {
-    const next = new Float64Array(edges.length);
-    let change = 0;
-    added = 0;
-    for (let a = 0; a < edges.length; a++) {
-      let n = 1;
-      for (const e of edges[a]!) n += e.p * v[e.to]!;
-      next[a] = Math.min(n, VISITS_CAP);
-      change = Math.max(change, Math.abs(next[a]! - v[a]!) / next[a]!);
-      added = Math.max(added, next[a]! - v[a]!);
+  const n = edges.length;
+  // Augmented rows [I − P | 1].
+  const m = Array.from({ length: n }, (_, a) => {
+    const row = new Float64Array(n + 1);
+    row[a] = 1;
+    row[n] = 1;
+    for (const e of edges[a]!) row[e.to]! -= e.p;
+    return row;
+  });
+  let singular = false;
+  for (let c = 0; c < n && !singular; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
+    if (Math.abs(m[pivot]![c]!) < 1e-13) {
+      singular = true;
+      break;
     }
-    v = next;
-    if (change < 1e-12) break;
+    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
+    const rc = m[c]!;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r]![c]! / rc[c]!;
+      if (f === 0) continue;
+      const row = m[r]!;
+      for (let k = c; k <= n; k++) row[k]! -= f * rc[k]!;
+    }
   }
-  return { visits: v, diesOut: added <= 1e-3 && v.every((x) => x < VISITS_CAP) };
+  const visits = new Float64Array(n);
+  let diesOut = !singular;
+  for (let a = 0; a < n; a++) {
+    const x = singular ? VISITS_CAP : m[a]![n]! / m[a]![a]!;
+    // In exact arithmetic every visit count is at least 1 (the request's own visit) when the cycles die out.
+    if (!(x >= 1 - 1e-9) || x >= VISITS_CAP) diesOut = false;
+    visits[a] = Number.isFinite(x) && x >= 1 ? Math.min(x, VISITS_CAP) : VISITS_CAP;
+  }
+  return { visits, diesOut };
 }
 
 /** Expected visits per request entering each service (visitFixedPoint), for a graph that passed `checkServiceGraph`. */

@@ -67,6 +67,13 @@ export const MAX_PROFILE_POINTS = 10_000;
 /** Most time-series points per series (duration / interval). */
 export const MAX_TIMESERIES_POINTS = 100_000;
 
+/**
+ * Most per-service time-series points: (duration / interval) × services. Every service keeps its own
+ * series (served, failed, p99, replicas, utilization, waiting), so 50 services at 100,000 points each made
+ * a 106 MB `--json` document and a 1.8 GB process; at this limit `--json` peaks at about 440 MB.
+ */
+export const MAX_SERVICE_SERIES_POINTS = 1_000_000;
+
 /** Longest per-replica queue. */
 export const MAX_QUEUE_LENGTH = 1_000_000;
 

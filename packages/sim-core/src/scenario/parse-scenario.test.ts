@@ -255,6 +255,32 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(text)).toMatchInlineSnapshot(`"examples/bad.yaml:10:29 spec.services[0].replicas: the services may run 60,000 replicas in all (initial replicas or HPA maxReplicas, summed), above the limit of 50,000: each replica is simulated on its own (docs/limits.md)"`);
   });
 
+  it('an unknown YAML tag is named at its place, not reported as quotes around a string', () => {
+    // Found by the audit: `replicas: !foo 4` said 'expected a number, got "4" (a string: remove the quotes)'.
+    expect(report(edit(['      replicas: 4\n', '      replicas: !foo 4\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: unknown YAML tag !foo: a scenario needs no tags; remove it"`);
+    expect(report(edit(['      replicas: 4\n', "      replicas: !!js/function 'f'\n"]))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: unknown YAML tag !!js/function: a scenario needs no tags; remove it"`);
+  });
+
+  it('names and values quoted from the file cannot steer the terminal: bidi overrides and escapes are shown as \\uXXXX', () => {
+    // Found by the audit: an unknown callee's suggestion echoed a service name holding U+202E (right-to-left
+    // override) raw, which reverses the rest of the line on screen (CVE-2021-42574, "Trojan Source").
+    const text = edit(['    - name: model', '    - name: "mod\u202eel\u001b[2J"']);
+    const out = report(text);
+    expect(out).toContain('\\u202e');
+    expect(out).toContain('\\u001b');
+    expect(out).not.toMatch(/[\u202e\u001b]/);
+  });
+
+  it('per-service series: points × services past the limit is refused at the interval, with the interval that fits', () => {
+    // Found by the audit: 50 services at 10 ms over 1,000 s (100,000 points, legal per series) made a 106 MB
+    // --json document and a 1.8 GB process. Each point of each service's series counts.
+    const services = Array.from({ length: 20 }, (_, i) => `    - { name: s${i}, gpusPerReplica: 0, latency: { distribution: constant, ms: 5 }, nodePool: l4 }`).join('\n');
+    const text = edit([BASE_YAML.slice(BASE_YAML.indexOf('  services:\n'), BASE_YAML.indexOf('  nodePools:')), `  services:\n${services}\n`], ['  duration: 30m\n', '  duration: 1000s\n  interval: 10ms\n']);
+    expect(report(text)).toMatchInlineSnapshot(`"examples/bad.yaml:7:13 spec.interval: too fine for 20 services: 16m40s / 10ms is 100,000 points per series, 2,000,000 over the services' own series (max 1,000,000); use at least 20ms"`);
+    // 20 services × 50,000 points is exactly the limit: accepted.
+    expect(parseScenarioText(text.replace('interval: 10ms', 'interval: 20ms'), 'ok.yaml').ok).toBe(true);
+  });
+
   it('a number past every bound gets one message, the tightest bound', () => {
     // .int() adds the safe-integer bound (9007199254740991) beside the schema's own 10000: one cause, one line.
     expect(report(edit(['      replicas: 4\n', '      replicas: 1e308\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10000, got 1e308"`);

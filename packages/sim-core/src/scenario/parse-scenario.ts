@@ -49,6 +49,21 @@ function yamlIssue(file: string, err: YAMLError, doc: Document, lineCounter: Lin
       const key = path[path.length - 1];
       return { ...base, path: formatPath(path), message: `duplicate key ${JSON.stringify(String(key ?? ''))}: each key may appear once in a mapping` };
     }
+    case 'TAG_RESOLVE_FAILED': {
+      // The library reads an unknown tag's value as a string, so `replicas: !foo 2` went on to say
+      // 'got "2" (a string: remove the quotes)', about quotes that are not there.
+      const tag = (/Unresolved tag: (\S+)/.exec(err.message)?.[1] ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
+      // The tagged node starts after the tag and its spaces: the first deeper path just past the tag is the field.
+      let path = pathAtOffset(doc, err.pos[0]);
+      for (let at = err.pos[1]; at < err.pos[1] + 64; at++) {
+        const p = pathAtOffset(doc, at);
+        if (p.length > path.length) {
+          path = p;
+          break;
+        }
+      }
+      return { ...base, path: formatPath(path), message: `unknown YAML tag ${tag}: a scenario needs no tags; remove it` };
+    }
     case 'MULTIPLE_DOCS':
       return { ...base, message: 'the file holds more than one YAML document (---): put one scenario per file' };
     default:
@@ -155,6 +170,8 @@ function parseChecked(text: string, file: string): ParseScenarioResult {
     const errors = syntax === undefined ? doc.errors : [syntax];
     return fail(...capped(errors.map((e) => yamlIssue(file, e, doc, lineCounter)), file));
   }
+  const unknownTags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (unknownTags.length > 0) return fail(...capped(unknownTags.map((w) => yamlIssue(file, w, doc, lineCounter)), file));
   if (doc.contents === null) return fail(fileIssue(file, `file is empty: expected a scenario (${SHAPE_HINT}), starting with "apiVersion: ${API_VERSION}"`));
   const dangling = danglingAliases(doc, lineCounter, file);
   if (dangling.length > 0) return fail(...capped(dangling, file));

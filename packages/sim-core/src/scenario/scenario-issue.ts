@@ -55,10 +55,22 @@ export function parsePath(path: string): PathSegment[] | undefined {
   return segments;
 }
 
-/** One line: `examples/bad.yaml:14:7 spec.services[0].routing: expected …, got "x" (did you mean "y"?)`. */
+/**
+ * Characters a terminal would act on rather than show: C0 and C1 controls (escape sequences), line and
+ * paragraph separators, and the bidirectional overrides and isolates that reorder the rest of the line
+ * ("Trojan Source", CVE-2021-42574). A name or value quoted from the file may hold them.
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** One line: `examples/bad.yaml:14:7 spec.services[0].routing: expected …, got "x" (did you mean "y"?)`; unprintable characters as \uXXXX. */
 export function formatIssue(issue: ScenarioIssue): string {
   const where = issue.line === null ? issue.file : `${issue.file}:${issue.line}:${issue.column ?? 1}`;
   const what = issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
   const hint = issue.suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(issue.suggestion)}?)`;
-  return `${where} ${what}${hint}`;
+  return printable(`${where} ${what}${hint}`);
+}
+
+/** `text` with the characters that steer a terminal (UNPRINTABLE) written as \\uXXXX; tab and newline kept. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

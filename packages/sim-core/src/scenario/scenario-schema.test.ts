@@ -185,6 +185,12 @@ describe('cross-field checks', () => {
     expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: diurnal, min: 10, max: 5 }']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:45 spec.traffic.profile.max: must be at least min (10), got 5"`);
     expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: points, points: [[0, 1], [10m, 2], [5m, 3]] }']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:57 spec.traffic.profile.points[2]: times must not decrease: 5m comes after 10m"`);
     expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 80, p99Ms: 20']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:61 spec.services[0].latency.p99Ms: must be at least p50Ms (80), got 20"`);
+    // Found by the audit: each value legal, but σ = ln(3.6e306)/2.326 ≈ 303, an infinite mean: the run's replicas
+    // soon each held a request that never ended (46 of 29,892 served).
+    expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 1e-300, p99Ms: 3600000']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:65 spec.services[0].latency.p99Ms: with p50Ms 1e-300 the fitted log-normal's mean is infinite, above the limit of 3.6e6 ms per request (p99/p50 = 3.6e306: the tail is too heavy; check the units)"`);
+    expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 1, p99Ms: 3000000']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:60 spec.services[0].latency.p99Ms: with p50Ms 1 the fitted log-normal's mean is 8.41e8 ms, above the limit of 3.6e6 ms per request (p99/p50 = 3e6: the tail is too heavy; check the units)"`);
+    // A heavy but honest tail (p99 = 100 × p50: mean 7.1 × p50) is accepted.
+    expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 80, p99Ms: 8000']))).toBe('ok');
   });
 
   it('what must be present: duration and traffic with services; something to simulate', () => {

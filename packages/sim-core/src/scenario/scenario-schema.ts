@@ -19,6 +19,7 @@ import {
   MAX_NODE_POOLS,
   MAX_SERVICES,
   MAX_TEXT_CHARS,
+  MAX_SERVICE_SERIES_POINTS,
   MAX_TIMESERIES_POINTS,
   MAX_TRAFFIC_SOURCES,
 } from './limits.ts';
@@ -335,6 +336,10 @@ function checkTime(s: SpecShape, ctx: Ctx, duration: number): void {
   if (points > MAX_TIMESERIES_POINTS) {
     const min = formatDuration(Number((duration / MAX_TIMESERIES_POINTS).toPrecision(3)));
     issue(ctx, ['interval'], s.interval, `too fine: ${formatDuration(duration)} / ${formatDuration(s.interval)} is ${Math.ceil(points)} points per series (max ${MAX_TIMESERIES_POINTS}); use at least ${min}`, AGAINST_DURATION);
+  } else if (points * s.services.length > MAX_SERVICE_SERIES_POINTS) {
+    // Each service keeps its own series: their points add up (docs/limits.md).
+    const min = formatDuration(Number(((duration * s.services.length) / MAX_SERVICE_SERIES_POINTS).toPrecision(3)));
+    issue(ctx, ['interval'], s.interval, `too fine for ${s.services.length} services: ${formatDuration(duration)} / ${formatDuration(s.interval)} is ${formatInteger(Math.ceil(points))} points per series, ${formatInteger(Math.ceil(points) * s.services.length)} over the services' own series (max ${formatInteger(MAX_SERVICE_SERIES_POINTS)}); use at least ${min}`, AGAINST_DURATION);
   }
 }
 

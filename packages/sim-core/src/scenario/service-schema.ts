@@ -18,6 +18,8 @@ import {
   MAX_REPLICAS,
   MAX_STARTUP_GB,
 } from './limits.ts';
+import { lognormalFromP50P99, meanSeconds } from '../random/service-time.ts';
+import { formatNumber } from './describe-value.ts';
 import { durationMs, durationSeconds, fraction } from './unit-fields.ts';
 
 /** Kubernetes-style names: lower-case letters, digits and dashes. */
@@ -39,6 +41,13 @@ export const latencySchema = z
       .superRefine((l, ctx) => {
         if (l.p99Ms < l.p50Ms) {
           ctx.addIssue({ code: 'custom', path: ['p99Ms'], input: l.p99Ms, message: `must be at least p50Ms (${l.p50Ms}), got ${l.p99Ms}`, params: { siblings: ['p50Ms'] } });
+          return;
+        }
+        // The tail sets the mean: p50 1e-300 ms with p99 1 h fits σ ≈ 303 and an infinite mean, so every replica
+        // soon holds a request that never ends. A mean past the per-request limit is a unit slip, as a value is.
+        const meanMs = meanSeconds(lognormalFromP50P99(l.p50Ms / 1000, l.p99Ms / 1000)) * 1000;
+        if (!(meanMs <= MAX_LATENCY_MS)) {
+          ctx.addIssue({ code: 'custom', path: ['p99Ms'], input: l.p99Ms, message: `with p50Ms ${l.p50Ms} the fitted log-normal's mean is ${Number.isFinite(meanMs) ? `${formatNumber(Number(meanMs.toPrecision(3)))} ms` : 'infinite'}, above the limit of ${formatNumber(MAX_LATENCY_MS)} ms per request (p99/p50 = ${formatNumber(Number((l.p99Ms / l.p50Ms).toPrecision(3)))}: the tail is too heavy; check the units)`, params: { siblings: ['p50Ms'] } });
         }
       }),
     z.strictObject({
