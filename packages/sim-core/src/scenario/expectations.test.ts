@@ -50,6 +50,10 @@ describe('parseExpectation', () => {
     expect(problem('latency.p99 <')).toMatchInlineSnapshot(`"missing the value after "<""`);
     expect(problem('p99 latency under 100ms')).toMatchInlineSnapshot(`"expected "<metric> <op> <value>" with op one of < <= > >= == !=, e.g. "latency.p99 < 100ms", got "p99 latency under 100ms""`);
     expect(problem('availability >= 120%')).toMatchInlineSnapshot(`"availability is a fraction: expected a percentage like 99.9% or a fraction like 0.999, got "120%""`);
+    // A duration or a count below zero could only fail or always pass: refused (money may be negative: a saving).
+    expect(problem('latency.p99 < -5ms')).toBe('latency.p99 is never negative: got "-5ms" (expected a latency like 100ms or 1.5s, or a number of ms, at least 0)');
+    expect(problem('scaleUp.max < -1')).toMatch(/^scaleUp.max is never negative/);
+    expect(parseExpectation('latency.p99 < 0ms').ok).toBe(true);
   });
 });
 

@@ -95,6 +95,9 @@ function parseByKind(kind: MetricValueKind, raw: number | string): Parsed {
 }
 
 /** Parses a value written for `metric` into its canonical unit; never throws. */
+/** Kinds of value that cannot be below zero (money can: a saving may be negative). */
+const NEVER_NEGATIVE: ReadonlySet<MetricInfo['kind']> = new Set(['ms', 'count', 'minutes', 'days', 'hours']);
+
 export function parseMetricValue(metric: MetricInfo, raw: unknown): MetricValueResult {
   const expected = EXPECTED[metric.kind];
   const fail = (suggestion?: string): MetricValueResult => {
@@ -108,6 +111,8 @@ export function parseMetricValue(metric: MetricInfo, raw: unknown): MetricValueR
   if (typeof parsed !== 'number') return fail(parsed.suggestion);
   if (!Number.isFinite(parsed)) return fail();
   if (metric.kind === 'fraction' && (parsed < 0 || parsed > 1)) return fail();
+  // Durations and counts are never negative: a line on one below zero can only fail (or always pass), never inform.
+  if (parsed < 0 && NEVER_NEGATIVE.has(metric.kind)) return { ok: false, message: `${metric.name} is never negative: got ${describeValue(raw)} (expected ${expected}, at least 0)`, expected };
   return { ok: true, value: parsed };
 }
 
