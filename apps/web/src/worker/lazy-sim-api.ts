@@ -1,0 +1,45 @@
+/**
+ * What the simulator's worker serves (sim.worker.ts): the worker's API (worker-sim-api.ts) with the
+ * default example's first run engine only (example-first-run.ts), and everything else (validation,
+ * a user's design, edits) through the full API, loaded by dynamic import on the first call that needs
+ * it or on `prepare()`. Zod, sim-core's schema (built at module load) and the `yaml` library are in that
+ * second chunk: a first visit's run no longer waits for them to load (docs/performance.md, "fifth pass").
+ */
+import type { ProgressCallback, RunResponse, Scenario } from '@design-sim/sim-core';
+import { DEFAULT_EXAMPLE_SCENARIO } from '../model/default-example-scenario.ts';
+import { runExampleScenario } from './example-first-run.ts';
+import { handOver, streamed } from './streamed-run.ts';
+import type { SimWorkerApi } from './worker-sim-api.ts';
+
+/** Each call of `T` answered now or once a module has loaded. */
+type MaybeLater<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R | Promise<R> : never };
+
+/** The worker's API as sim.worker.ts exposes it (sim-client.ts wraps it). */
+export interface LazySimWorkerApi extends MaybeLater<SimWorkerApi> {
+  /** Starts loading the full API now: the page will validate or run a design of its own (main.tsx). */
+  prepare(): Promise<void>;
+}
+
+/**
+ * The API over `loadFull` (sim.worker.ts: a dynamic import of worker-sim-api.ts), called at most once;
+ * `example` is the default example's scenario, checked at build time (tests pass others).
+ */
+export function createLazySimApi(loadFull: () => Promise<SimWorkerApi>, example: Scenario = DEFAULT_EXAMPLE_SCENARIO): LazySimWorkerApi {
+  let loading: Promise<SimWorkerApi> | null = null;
+  const full = (): Promise<SimWorkerApi> => (loading ??= loadFull());
+  return {
+    prepare: async () => {
+      await full();
+    },
+    runDefaultExample: (fileName: string, onProgress?: ProgressCallback, cancelUrl?: string): RunResponse | Promise<RunResponse> => {
+      const r = runExampleScenario(example, onProgress && streamed(onProgress, cancelUrl));
+      return r !== null ? handOver(r) : full().then((api) => api.runDefaultExample(fileName, onProgress, cancelUrl));
+    },
+    evaluate: async (...args) => (await full()).evaluate(...args),
+    validate: async (...args) => (await full()).validate(...args),
+    validateDesign: async (...args) => (await full()).validateDesign(...args),
+    run: async (...args) => (await full()).run(...args),
+    runDesign: async (...args) => (await full()).runDesign(...args),
+    runScenario: async (...args) => (await full()).runScenario(...args),
+  };
+}
