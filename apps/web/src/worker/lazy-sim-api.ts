@@ -1,8 +1,8 @@
 /**
  * What the simulator's worker serves (sim.worker.ts): the worker's API (worker-sim-api.ts) with the
  * default example's first run engine only (example-first-run.ts), and everything else (validation,
- * a user's design, edits) through the full API, loaded by dynamic import on the first call that needs
- * it or on `prepare()`. Zod, sim-core's schema (built at module load) and the `yaml` library are in that
+ * a user's design, edits) through the full API, loaded by dynamic import once that run has ended, on the
+ * first call that needs it, or on `prepare()`. Zod, sim-core's schema (built at module load) and the `yaml` library are in that
  * second chunk: a first visit's run no longer waits for them to load (docs/performance.md, "fifth pass").
  */
 import type { ProgressCallback, RunResponse, Scenario } from '@design-sim/sim-core';
@@ -33,6 +33,11 @@ export function createLazySimApi(loadFull: () => Promise<SimWorkerApi>, example:
     },
     runDefaultExample: (fileName: string, onProgress?: ProgressCallback, cancelUrl?: string): RunResponse | Promise<RunResponse> => {
       const r = runExampleScenario(example, onProgress && streamed(onProgress, cancelUrl));
+      // The run is over: the next run here (an edit) needs the full API, so it starts loading now. Not sooner: a
+      // synchronous run leaves the worker no turn to evaluate modules, and an import started at the first snapshot
+      // fetched and compiled beside the page's first render (docs/performance.md, "fifth pass"). The answer is
+      // posted before the import's modules run.
+      void full();
       return r !== null ? handOver(r) : full().then((api) => api.runDefaultExample(fileName, onProgress, cancelUrl));
     },
     evaluate: async (...args) => (await full()).evaluate(...args),

@@ -149,11 +149,9 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
     call: (api: Remote<LazySimWorkerApi>, progress: ProgressCallback, cancelUrl: string | undefined) => Promise<RunResponse>,
     design: { doc: PlainObject; fileName: string } | undefined,
     onProgress?: ProgressListener,
-    retire = false,
   ): SimRun => {
       cancelCurrent();
       const api = ensure();
-      const mineWorker = worker;
       let settled = false;
       let resolveOutcome!: (o: RunOutcome) => void;
       const outcome = new Promise<RunOutcome>((resolve) => {
@@ -163,6 +161,8 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       const settle = (o: RunOutcome) => {
         if (settled) return;
         settled = true;
+        // Ended: a run started by whoever awaits the outcome must not cancel it, which would end this (warm) worker.
+        if (current === mine) current = null;
         token.cancel(); // done with it either way (a blob URL lives until revoked)
         resolveOutcome(o);
       };
@@ -191,9 +191,6 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
         )
         .finally(() => {
           if (current === mine) current = null;
-          // The default example's worker ran it engine only and has not loaded the full API (lazy-sim-api.ts):
-          // the next run goes to a loaded spare rather than wait there for zod and the schema to load.
-          if (retire && current === null && worker === mineWorker) stop();
           void spareAfter().then(() => ensureSpare());
         });
       return {
@@ -205,7 +202,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
   };
 
   /** A run started before anyone asked, keeping what it sends until `run` takes it over. */
-  const prestarted = (key: string | null, fileName: string, call: Parameters<typeof startRun>[0], design: Parameters<typeof startRun>[1], retire = false): NonNullable<typeof early> => {
+  const prestarted = (key: string | null, fileName: string, call: Parameters<typeof startRun>[0], design: Parameters<typeof startRun>[1]): NonNullable<typeof early> => {
     let cancelled = false;
     const entry: NonNullable<typeof early> = {
       key,
@@ -216,7 +213,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
         if (entry.listen !== null) return entry.listen(fraction, partial);
         if (partial !== undefined) entry.partial = partial;
         else entry.fraction = fraction;
-      }, retire),
+      }),
     };
     // A run that already ended is still taken over (its outcome is the answer); a cancelled one is not.
     void entry.run.outcome.then((o) => (cancelled = o.kind === 'cancelled'));
@@ -239,7 +236,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       return startRun((api, progress, cancelUrl) => api.runDesign(doc, fileName, options, progress, cancelUrl), { doc, fileName }, onProgress);
     },
     prestartExample() {
-      early = prestarted(null, DEFAULT_EXAMPLE, (api, progress, cancelUrl) => api.runDefaultExample(DEFAULT_EXAMPLE, progress, cancelUrl), undefined, true);
+      early = prestarted(null, DEFAULT_EXAMPLE, (api, progress, cancelUrl) => api.runDefaultExample(DEFAULT_EXAMPLE, progress, cancelUrl), undefined);
     },
     prepare() {
       if (disposed) return;
