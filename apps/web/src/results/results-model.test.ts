@@ -94,6 +94,18 @@ describe('summary cards', () => {
     expect(by['latency.p99']!.raw).toBe(result.summary!.latencyMs.p99);
   });
 
+  it('say a money figure from a bill with unknown prices is a bound, and fail an upper bound on it', () => {
+    const doc = smallDoc({ expect: ['cost.hourly < 1000'] });
+    const spec = doc.spec as PlainObject;
+    delete spec.nodePools;
+    delete (spec.services as PlainObject[])[0]!.nodePool;
+    const cards = Object.fromEntries(summaryCards(runDoc(doc)).map((c) => [c.metric, c]));
+    expect(cards['cost.hourly']).toMatchObject({ value: '≥ $0', status: 'fail' });
+    expect(cards['cost.hourly']!.detail).toMatch(/lower bound: the bill is incomplete \(no node pools/);
+    expect(cards['cost.per1k']!.value).toMatch(/^≥ \$0/);
+    expect(cards['latency.p99']!.value).not.toMatch(/≥/);
+  });
+
   it('judge training cost against the budget', () => {
     const cards = summaryCards(runDoc(trainingDoc()));
     expect(cards.map((c) => c.metric)).toEqual(['training.days', 'training.costUsd']);

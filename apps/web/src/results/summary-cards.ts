@@ -3,7 +3,7 @@
  * CLI) and turns green or red when the scenario has an expectation on it, neutral otherwise.
  */
 import { trainingHardware } from './training-view.ts';
-import { lookupMetric, type RunResult } from '@design-sim/sim-core';
+import { billBound, lookupMetric, type RunResult } from '@design-sim/sim-core';
 import { formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
 
 /** A card's colour: the scenario's expectations on its metric all hold, one fails, or there are none. */
@@ -108,7 +108,12 @@ function card(result: RunResult, def: CardDef): SummaryCard {
   // The training cost says what it buys: "32 GPUs (4 × p4de.24xlarge)".
   if (def.metric === 'training.costUsd' && result.training) detail = [trainingHardware(result.training), detail].filter((x) => x !== '' && x !== 'no expectation in the scenario').join(' · ');
   const more = def.more?.map((m) => `${m.label} ${def.format(lookupMetric(result, m.metric))}`).join(' · ') ?? null;
-  return { metric: def.metric, label: def.label, value: def.format(value), raw: value, status, detail: detail || 'no expectation in the scenario', basis: def.basis ?? null, more };
+  // A figure from a bill with unknown prices is a bound, and says so where it is read.
+  const unknown = result.summary?.cost.unknownPrices ?? [];
+  const bound = unknown.length > 0 && value !== null ? billBound(def.metric) : null;
+  const shown = bound === null ? def.format(value) : `${bound === 'lower' ? '≥' : '≤'} ${def.format(value)}`;
+  if (bound !== null) detail = [detail, `${bound} bound: the bill is incomplete (${unknown.join('; ')})`].filter(Boolean).join(' · ');
+  return { metric: def.metric, label: def.label, value: shown, raw: value, status, detail: detail || 'no expectation in the scenario', basis: def.basis ?? null, more };
 }
 
 /** The cards for a run: serving cards when it simulated a fleet (plus LLM cards for token-level serving), training cards when it estimated training. */

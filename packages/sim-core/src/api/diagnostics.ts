@@ -13,7 +13,7 @@ import { detectOverload } from './overload.ts';
 export interface Diagnostic {
   /** `error` fails the run (as a failed expectation does); `warning` is shown only. */
   severity: 'error' | 'warning';
-  code: 'overloaded' | 'nothing-served' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'failed-by-faults' | 'jobs-waiting' | 'training-does-not-fit';
+  code: 'overloaded' | 'nothing-served' | 'nothing-offered' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'failed-by-faults' | 'jobs-waiting' | 'training-does-not-fit';
   /** One plain sentence, with the numbers. */
   message: string;
   /** Simulated time the finding starts, s, when it has one. */
@@ -31,6 +31,9 @@ const rate = (x: number): string => formatNumber(Number(x.toPrecision(x >= 10 ? 
 export function servingDiagnostics(r: EngineResult, serviceNames: readonly string[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
   const m = r.measured;
+  if (m.offered === 0) {
+    out.push({ severity: 'warning', code: 'nothing-offered', message: 'no request arrived after the warm-up: the run shows nothing about serving (its latency and availability have no value)' });
+  }
   if (m.offered > 0 && m.served === 0) {
     out.push({ severity: 'error', code: 'nothing-served', message: `no request was served: ${formatInteger(m.offered)} offered, ${formatInteger(m.dropped + m.timedOut)} dropped or timed out, ${formatInteger(m.unfinished)} unfinished at the end` });
   }

@@ -22,7 +22,8 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
       case 'latency.p999': return s?.latencyMs.p999;
       case 'latency.mean': return s?.latencyMs.mean;
       case 'latency.max': return s?.latencyMs.max;
-      case 'availability': return s?.availability;
+      // With nothing offered the summary's 100% is vacuous: an expectation on it has nothing to pass on.
+      case 'availability': return s === null || s.measured.offered === 0 ? null : s.availability;
       case 'requests.offered': return s?.measured.offered;
       case 'requests.served': return s?.measured.served;
       case 'requests.dropped': return s?.measured.dropped;
@@ -125,7 +126,7 @@ function serviceMetric(services: RunResult['services'], name: string): number | 
       case 'subtree.p99': return s.subtreeLatencyMs.p99;
       case 'subtree.mean': return s.subtreeLatencyMs.mean;
       case 'utilization': return s.utilization;
-      case 'availability': return s.availability;
+      case 'availability': return s.requests.visits === 0 ? null : s.availability;
       case 'requests.visits': return q.visits;
       case 'requests.served': return q.served;
       case 'requests.failed': return q.failed;

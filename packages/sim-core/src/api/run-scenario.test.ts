@@ -79,3 +79,50 @@ describe('hpa-step.yaml', () => {
 function replacer(_key: string, value: unknown): unknown {
   return ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value;
 }
+
+describe('a design without node pools', () => {
+  it('counts the GPUs its replicas bring at their peak (the utilization line already divides by them)', () => {
+    const text = `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: own-gpus }
+spec:
+  duration: 10m
+  traffic:
+    - { target: model, profile: { type: constant, qps: 50 } }
+  services:
+    - { name: model, replicas: 3, gpusPerReplica: 2, concurrency: 8, latency: { distribution: exponential, meanMs: 100 } }
+`;
+    const r = api.run(text, 'own-gpus.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    // Before, the peak counted only nodes' GPUs: 0 GPUs at peak beside a GPU utilization of about 21%.
+    expect(r.result.summary!.peakGpus).toBe(6);
+    expect(r.result.summary!.nodes.max).toBe(0);
+    expect(r.result.summary!.gpuUtilization).toBeGreaterThan(0.15);
+  });
+});
+
+describe('a run in which no request arrives', () => {
+  it('passes no availability expectation on a vacuous 100%, and says why', () => {
+    const text = `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: nothing-offered }
+spec:
+  duration: 10m
+  traffic:
+    - { target: api, profile: { type: constant, qps: 0.0001 } }
+  services:
+    - { name: api, replicas: 1, concurrency: 1, latency: { distribution: exponential, meanMs: 20 } }
+  expect:
+    - availability >= 99.9%
+    - services.api.availability >= 99.9%
+`;
+    const r = api.run(text, 'nothing-offered.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.result.summary!.measured.offered).toBe(0);
+    // The summary keeps its documented 1 for nothing offered; the expectations have no value to pass on.
+    expect(r.result.summary!.availability).toBe(1);
+    expect(r.result.expectations.map((e) => [e.pass, e.actual])).toEqual([[false, null], [false, null]]);
+    expect(r.result.diagnostics.map((d) => [d.severity, d.code])).toContainEqual(['warning', 'nothing-offered']);
+    expect(r.result.pass).toBe(false);
+  });
+});

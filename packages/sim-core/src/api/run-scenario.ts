@@ -13,6 +13,7 @@ import { evaluateExpectations, gradeClaims, parseExpectation, type Expectation }
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { compileScenario } from './compile-scenario.ts';
 import { lookupMetric, metricFormula } from './metric-lookup.ts';
+import { gradedOnIncompleteBill, judgedOnIncompleteBill, UNPRICED_FLEET } from './incomplete-bill.ts';
 import { type ClosedLoopSummary, RUN_RESULT_FORMAT_VERSION, type RunResult, type ServingSummary, type SharedClusterSummary, type TrainingSummary } from './run-result.ts';
 import type { TraceOpener } from '../traffic/trace-reader.ts';
 import { scaleUpLag } from './scale-up-lag.ts';
@@ -75,8 +76,8 @@ function judge(scenario: Scenario, seed: number, engine: EngineResult | null, tr
   const costs = scenario.spec.costs ? staticCosts(scenario.spec.costs, scenario.spec.catalogDate) : null;
   const partial = { summary, training, costs, services };
   const lookup = (metric: string, item: string | null = null): number | null => lookupMetric(partial, metric, item);
-  const expectations = evaluateExpectations(expectationsOf(scenario), lookup);
-  const claims = gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m));
+  const expectations = judgedOnIncompleteBill(evaluateExpectations(expectationsOf(scenario), lookup), summary?.cost.unknownPrices ?? []);
+  const claims = gradedOnIncompleteBill(gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m)), summary?.cost.unknownPrices ?? []);
   const diagnostics = [...(engine === null ? [] : servingDiagnostics(engine, runningServices(scenario.spec.services).map((x) => x.name))), ...(training === null ? [] : trainingDiagnostics(training))];
   return {
     formatVersion: RUN_RESULT_FORMAT_VERSION,
@@ -123,13 +124,16 @@ function controlPlaneOf(scenario: Scenario): { cloud: CloudId; clusters: number 
 
 /** The fleet's bill for an engine result. */
 function billOf(scenario: Scenario, r: EngineResult): ReturnType<typeof fleetCost> {
-  return fleetCost({
+  const bill = fleetCost({
     usage: r.nodeUsage,
     durationSeconds: r.endSeconds,
     requestsServed: r.requests.served,
     controlPlane: controlPlaneOf(scenario),
     ...(scenario.spec.catalogDate === undefined ? {} : { asOf: scenario.spec.catalogDate }),
   });
+  // Without node pools the replicas run on unlimited, unpriced capacity: $0 is what is known, not what it costs.
+  if ((scenario.spec.nodePools ?? []).length > 0) return bill;
+  return { ...bill, unknownPrices: [...bill.unknownPrices, UNPRICED_FLEET], complete: false };
 }
 
 function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras | null): ServingSummary {

@@ -76,6 +76,28 @@ describe('the services block counts every visit once: served, dropped, timed out
     expect(db.latencyMs.p50).toBe(db.subtreeLatencyMs.p50);
     // api waits on db: its subtree latency is the same censored ages, 100 ms longer.
     expect(r.services!.api!.subtreeLatencyMs.p50 / 60_000).toBeCloseTo(5, 1);
+    // api's own latency is its 100 ms of work: a visit waiting on db counts its age less the wait so far,
+    // and the 10 visits working at api when the run stops (ages 0–100 ms) sit below the median.
+    const api = r.services!.api!;
+    expect(api.requests.served).toBe(0);
+    expect(api.latencyMs.p50).toBeCloseTo(100, -1);
+    expect(api.latencyMs.p99).toBeCloseTo(100, -1);
+  });
+
+  it("a caller's backlog in its own queue shows in its own latency (thread per request, a stuck dependency)", () => {
+    // api holds its slot while db works (releaseDuringCalls: false); db never answers within the run, so api's
+    // 4 × 10 slots are held after 0.4 s and every later request waits in api's queue: its own latency is that
+    // wait, spread over the run (before, api had no served visit and no own latency at all).
+    const stuck = CHAIN.replace('{ name: api, replicas: 4, concurrency: 50, releaseDuringCalls: true,', '{ name: api, replicas: 4, concurrency: 10, releaseDuringCalls: false,').replace(
+      '{ name: db, replicas: 4, concurrency: 50, latency: { distribution: constant, ms: 100 } }',
+      '{ name: db, replicas: 4, concurrency: 50, latency: { distribution: constant, ms: 3600000 } }',
+    );
+    const r = run(stuck);
+    const api = r.services!.api!;
+    expect(api.requests.served).toBe(0);
+    expect(api.requests.unfinished).toBe(api.requests.visits);
+    expect(api.latencyMs.p50 / 60_000).toBeCloseTo(5, 1);
+    expect(api.latencyMs.p99 / 60_000).toBeCloseTo(9.9, 1);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { CostLine } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
-import type { LatencyHistogram } from '../metrics/latency-histogram.ts';
+import { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { runningServices } from '../scenario/disaggregation.ts';
 
@@ -68,14 +68,15 @@ export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines:
       ? { visits: st.visits + s.unfinished, served: st.served, dropped: st.dropped, timedOut: st.timedOut, failed: st.dropped + st.timedOut, unfinished: s.unfinished, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: st.retries, callTimeouts: st.callTimeouts, connectionWaits: st.connectionWaits }
       : { visits: m.offered, served: m.served, dropped: m.dropped, timedOut: m.timedOut, failed: m.dropped + m.timedOut, unfinished: m.unfinished, cacheHits: s.cacheHits, rateLimited: s.rateLimited, retries: 0, callTimeouts: 0, connectionWaits: 0 };
     // Unfinished visits count in the subtree latency at their age, as unfinished requests do in the summary's;
-    // a service without calls reads its own latency from the same histogram. A caller's own latency is of
-    // its served visits (how much of an unfinished visit's age was its own work is not kept).
+    // a service without calls reads its own latency from the same histogram. A caller's own latency counts
+    // them at their age less the time they have waited on calls so far (a backlog in its own queue shows).
     const subtree = st ? st.subtree() : null;
     if (subtree !== null && s.unfinishedLatency !== null) subtree.merge(s.unfinishedLatency);
+    const own = st?.ownWithCalls ? withUnfinished(st.ownWithCalls, s.unfinishedOwnLatency) : subtree;
     out[names[i]!] = {
       requests,
       availability: requests.visits === 0 ? 1 : requests.served / requests.visits,
-      latencyMs: st ? latencySummary(st.ownWithCalls ?? subtree!) : whole,
+      latencyMs: own !== null ? latencySummary(own) : whole,
       subtreeLatencyMs: subtree ? latencySummary(subtree) : whole,
       utilization: s.utilization,
       replicas: s.replicas,
@@ -84,6 +85,15 @@ export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines:
     };
   });
   return out;
+}
+
+/** A served visits' histogram with the unfinished ones added, as a new histogram (the run's own is left as it is: snapshots read it again). */
+function withUnfinished(served: LatencyHistogram, unfinished: LatencyHistogram | null): LatencyHistogram {
+  if (unfinished === null) return served;
+  const h = new LatencyHistogram();
+  h.merge(served);
+  h.merge(unfinished);
+  return h;
 }
 
 /** Each pool's hourly cost split across services by the replica-unit-seconds they requested on it. */

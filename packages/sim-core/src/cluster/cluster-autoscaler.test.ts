@@ -86,6 +86,15 @@ describe('scale-up (static_autoscaler.go RunOnce, orchestrator.go ScaleUp)', () 
     expect(h.log).toEqual(['40: +node p0']);
   });
 
+  it('TC13: a CPU pod (on a CPU pool, requesting vCPUs, no nvidia.com/gpu) created at t=3 triggers a scale-up at t=10: only the 2 s buffer applies', () => {
+    // kubernetes/autoscaler @ 006685c4641726f573c75e865d015404b8f408ea cluster-autoscaler/core/static_autoscaler.go
+    // allPodsAreNew: the 30 s buffer is for pods where gpu.PodRequestsGpu is true; vCPUs are not GPUs.
+    const h = harness([{ unit: 'cpu' }], [{ gpus: 4, pools: [0] }]);
+    h.pendingPod(0, 3);
+    h.scanUntil(0, 60);
+    expect(h.log).toEqual(['10: +node p0']);
+  });
+
   it('counts capacity on upcoming nodes: pods that fit on a node being provisioned do not add another (filter_out_schedulable)', () => {
     const h = harness([{}], [{ gpus: 1, pools: [0] }]);
     for (let i = 0; i < 12; i++) h.pendingPod(0, 0);

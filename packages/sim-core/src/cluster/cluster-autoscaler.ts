@@ -132,7 +132,9 @@ export class ClusterAutoscaler {
 
     let disableScaleDown = false;
     if (unschedulable.length > 0) {
-      if (allPodsAreNew(unschedulable, created, now)) disableScaleDown = true;
+      // gpu.PodRequestsGpu: units on a CPU pool are vCPUs, not nvidia.com/gpu.
+      const requestsGpu = (p: SimPod): boolean => p.gpus > 0 && p.pools.some((i) => this.pools[i]!.config.unit !== 'cpu');
+      if (allPodsAreNew(unschedulable, created, now, requestsGpu)) disableScaleDown = true;
       else this.scaleUp(unschedulable, now);
     }
 
@@ -306,14 +308,17 @@ function isLongTerminating(pod: Pod, now: number): boolean {
   return pod.deletedAt >= 0 && pod.deletedAt + LONG_TERMINATING_SECONDS < now;
 }
 
-/** `allPodsAreNew`: the oldest pod is younger than 2 s, or the oldest GPU pod younger than 30 s (strict After). */
-export function allPodsAreNew(pods: readonly SimPod[], createdAt: ReadonlyMap<number, number>, now: number): boolean {
+/**
+ * `allPodsAreNew`: the oldest pod is younger than 2 s, or the oldest pod requesting GPUs (`requestsGpu`,
+ * gpu.PodRequestsGpu) younger than 30 s (strict After).
+ */
+export function allPodsAreNew(pods: readonly SimPod[], createdAt: ReadonlyMap<number, number>, now: number, requestsGpu: (pod: SimPod) => boolean): boolean {
   let oldest = Infinity;
   let oldestGpu = Infinity;
   for (const p of pods) {
     const t = createdAt.get(p.uid) ?? now;
     oldest = Math.min(oldest, t);
-    if (p.gpus > 0) oldestGpu = Math.min(oldestGpu, t);
+    if (requestsGpu(p)) oldestGpu = Math.min(oldestGpu, t);
   }
   return oldest + UNSCHEDULABLE_POD_BUFFER_SECONDS > now || (oldestGpu < Infinity && oldestGpu + UNSCHEDULABLE_GPU_POD_BUFFER_SECONDS > now);
 }

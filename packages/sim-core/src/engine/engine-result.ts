@@ -16,6 +16,8 @@ export interface EngineServiceResult {
   unfinished: number;
   /** With several services: those unfinished visits at their age (arrival at the service to the stop, ms), censored latencies; null otherwise. */
   unfinishedLatency: LatencyHistogram | null;
+  /** For a service with calls: its unfinished visits' own part (age less the time waited on calls so far, ms); null otherwise or when none. */
+  unfinishedOwnLatency: LatencyHistogram | null;
   cacheHits: number;
   rateLimited: number;
   /** Mean utilization after the warm-up: working slots ÷ slots of ready replicas (batching and llm: busy fraction). */

@@ -8,6 +8,7 @@ import type { HpaMetricInput } from '../hpa/index.ts';
 import { Rng } from '../random/rng.ts';
 import { ControlQueue } from './control-queue.ts';
 import type { EngineHpa, EngineHpaMetric } from './engine-config.ts';
+import { groupPods } from '../hpa/group-pods.ts';
 import { HpaDriver, type HpaTarget } from './hpa-driver.ts';
 import { Pod, PodState } from './pod.ts';
 
@@ -109,5 +110,57 @@ describe('External metrics reach the controller as upstream computeStatusForExte
     const seen = drive({ controller: { minReplicas: 1, maxReplicas: 10, behavior: null }, metrics: [gauge({ scrapePhaseSeconds: 10 })], syncPeriodSeconds: 15, syncPhaseSeconds: 0 }, 1, clockTarget(pods(states)), 15);
     expect(seen[0]!.inputs).toEqual([{ source: 'Error' }]);
     expect(seen[1]!.inputs[0]).toMatchObject({ source: 'External', total: 10 });
+  });
+});
+
+describe('CPU samples reach groupPods with the times upstream reads', () => {
+  // metrics-server (kubernetes-sigs/metrics-server @ 5ed5d3a2cf940a8c7541cfbac19af822f4c97844, pkg/storage/types.go
+  // resourceUsage, pkg/storage/pod.go GetMetrics) stamps a pod's CPU sample with its LAST scrape time and a window of
+  // the time between its last two scrapes, not the HPA's sync time; and status.startTime is when the kubelet
+  // acknowledged the pod, "before the Kubelet pulled the container image(s)" (kubernetes/api @
+  // 10b39a39bcee995dfe7cd5e8e7b922be5e46f1e2, core/v1/types.go PodStatus.StartTime), not its creation.
+  // groupPods (kubernetes/kubernetes replica_calculator.go, read at fork omerap12/kubernetes @
+  // a769d5884497dc246960b38f3e5aae2cc30dd062) keeps a pod within startTime + 5 min unready while
+  // `metric.Timestamp.Before(readyTransition + metric.Window)`.
+  it('a pod created at 0, bound at 200 and Ready at 400: at the 413 s sync its sample is from 405 over 15 s, start 200 → unready', () => {
+    const old = new Pod(0, 0, 0, 1); // Ready from the start of the run, as the engine makes initial replicas
+    old.state = PodState.Ready;
+    old.readyAt = 0;
+    const fresh = new Pod(1, 0, 0, 1);
+    const target = clockTarget([old, fresh]);
+    const cfg: EngineHpa = {
+      controller: { minReplicas: 1, maxReplicas: 10, behavior: null },
+      metrics: [{ type: 'cpuUtilization', source: 'Resource', targetType: 'AverageValue', target: 80, windowSeconds: 0, scrapeIntervalSeconds: 15, scrapePhaseSeconds: 0 }],
+      syncPeriodSeconds: 15,
+      syncPhaseSeconds: 8,
+    };
+    const control = new ControlQueue();
+    const seen: Seen[] = [];
+    const controller = {
+      reconcile: (t: number, spec: number, inputs: readonly HpaMetricInput[]) => {
+        seen.push({ t, spec, inputs: structuredClone(inputs) });
+        return { desiredReplicas: spec, rawRecommendation: null, stabilizedRecommendation: null, changed: false, reason: 'WithinTolerance' as const, metrics: [] };
+      },
+    };
+    new HpaDriver(target, controller, cfg, control, new Rng(1, 7000), () => {}).start();
+    control.schedule(200, () => {
+      fresh.state = PodState.Loading;
+      fresh.startedAt = 200;
+    });
+    control.schedule(400, () => {
+      fresh.state = PodState.Ready;
+      fresh.readyAt = 400;
+    });
+    while (control.peekTime() <= 413) {
+      target.clock.now = control.peekTime();
+      control.runNext();
+    }
+    const last = seen.at(-1)!;
+    expect(last.t).toBe(413);
+    const input = last.inputs[0]!;
+    if (input.source !== 'Resource') throw new Error('expected a Resource input');
+    expect(input.pods[1]).toMatchObject({ startTime: 200, readyTransitionTime: 400, metricTimestamp: 405, metricWindowSeconds: 15 });
+    const timing = { cpuInitializationPeriodSeconds: 300, initialReadinessDelaySeconds: 30 };
+    expect(groupPods(input.pods, 'cpu', 413, timing).groups).toEqual(['ready', 'unready']);
   });
 });

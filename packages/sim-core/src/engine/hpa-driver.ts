@@ -143,11 +143,20 @@ export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
         // The sample is percent of the request: back to cores of usage (base units; the request is in millicores).
         if (s.value !== undefined) s.value = (s.value / 100) * (requestMilli / 1000);
         s.requestMilli = requestMilli;
-        if (p.state !== PodState.Pending) s.startTime = p.createdAt;
+        // status.startTime is when the kubelet took the pod (bound to a node, before the image pull), not its
+        // creation; the Ready condition is first written False then. A pod Ready from the start of the run has no
+        // start recorded: it started with the run (its creation).
+        const started = p.startedAt >= 0 ? p.startedAt : p.readyAt >= 0 ? p.createdAt : -1;
+        if (started >= 0) s.startTime = started;
         if (p.readyAt >= 0) s.readyTransitionTime = p.readyAt;
-        else if (p.state === PodState.Loading || p.state === PodState.Pulling) s.readyTransitionTime = p.createdAt;
-        s.metricTimestamp = now;
-        s.metricWindowSeconds = m.windowSeconds > 0 ? m.windowSeconds : m.scrapeIntervalSeconds;
+        else if (started >= 0) s.readyTransitionTime = started;
+        // metrics-server stamps the sample with its last scrape and the time since the scrape before
+        // (pkg/storage/types.go resourceUsage), not with the HPA's sync time.
+        const pipeline = this.pipelines.get(p)?.[i];
+        if (s.value !== undefined && pipeline) {
+          s.metricTimestamp = pipeline.lastTimestamp;
+          s.metricWindowSeconds = pipeline.lastWindowSeconds;
+        }
         return s;
       });
     return { source: 'Resource', resource: 'cpu', targetAverageUtilization: m.target, pods };

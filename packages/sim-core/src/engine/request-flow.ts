@@ -290,6 +290,28 @@ export class RequestFlow {
   /** The visits of a batch that wait on its first visit's calls, by that visit's slot. */
   private readonly batchFollowers = new Map<number, number[]>();
 
+  /**
+   * Each visit in flight that is waiting on its calls, with how long it has waited on them so far (s, back-off
+   * included): the part of an unfinished visit's age that is not its own. For the end of a run and snapshots,
+   * O(visits in flight); a visit not in the map is queued or working (its whole age is its own).
+   */
+  callWaits(now: number): Map<number, number> {
+    const store = this.store;
+    const out = new Map<number, number>();
+    store.forEachInFlight((slot) => {
+      // A root's `parent` is never written; an async or orphaned visit has none; a stale one is a caller that failed.
+      if ((store.flags[slot]! & VisitFlag.Root) !== 0) return;
+      const p = store.parent[slot]!;
+      if (p >= 0 && store.gen[p] === store.parentGen[slot]) out.set(p, now + store.callWait[p]!);
+    });
+    // The other visits of a batch wait on its first visit's calls.
+    for (const [leader, followers] of this.batchFollowers) {
+      const wait = out.get(leader);
+      if (wait !== undefined) for (const f of followers) out.set(f, wait);
+    }
+    return out;
+  }
+
   private visitEnded(slot: number, now: number, outcome: VisitOutcome): void {
     const store = this.store;
     // A served reply that takes no time ends its caller's visit too when that was the caller's last call:

@@ -87,12 +87,21 @@ export class KarpenterController {
     for (const p of this.karpenterPools) this.stats.set(p.index, { insufficientCapacity: 0, failedLaunches: 0, empty: 0, deleted: 0, replaced: 0 });
   }
 
-  /** Starts the disruption loop (t = 0, every 10 s) for pools with consolidation on. */
+  /**
+   * Starts the disruption loop (t = 0) for pools with consolidation on. As controller.go `Reconcile` runs it: a pass
+   * that finds nothing comes back after `pollingPeriod` (10 s); a pass that computes a command is blocked in its
+   * validator for `commandValidationDelay` (15 s, validation.go `Validate` waits on the clock), starts the command,
+   * and comes back at once (`RequeueImmediately`) while the command's nodes still count as disrupting.
+   */
   start(): void {
     if (!this.karpenterPools.some((p) => p.config.karpenter!.consolidateAfterSeconds !== null)) return;
     const poll = (now: number): void => {
-      this.disrupt(now);
-      this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, poll);
+      const command = this.disrupt(now);
+      if (command === null) {
+        this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, poll);
+        return;
+      }
+      this.actions.schedule(now + COMMAND_VALIDATION_SECONDS, (t) => command(t, () => poll(t)));
     };
     this.actions.schedule(0, poll);
   }
@@ -194,10 +203,13 @@ export class KarpenterController {
 
   // ---- disruption ----
 
-  /** One pass of the disruption controller: emptiness, else single-node consolidation. */
-  disrupt(now: number): void {
-    if (this.emptiness(now)) return;
-    this.singleNode(now);
+  /**
+   * One pass of the disruption controller: emptiness, else single-node consolidation. Returns the command to
+   * validate and start after the validation delay (null when there is none); it calls `requeue` once the command
+   * is started, before the nodes it deletes are gone.
+   */
+  disrupt(now: number): Command | null {
+    return this.emptiness(now) ?? this.singleNode(now);
   }
 
   private consolidatable(pool: PoolRuntime, node: NodeRuntime, now: number): boolean {
@@ -211,14 +223,15 @@ export class KarpenterController {
     let num = 0;
     let disrupting = 0;
     for (const n of pool.nodes) {
-      if (n.state !== NodeState.Ready && n.state !== NodeState.Draining) continue;
+      // Initialized nodes count toward the total; one NotReady (failed) or being deleted uses the budget.
+      if (n.state !== NodeState.Ready && n.state !== NodeState.Draining && n.state !== NodeState.NotReady) continue;
       num++;
-      if (n.state === NodeState.Draining || this.marked.has(n)) disrupting++;
+      if (n.state !== NodeState.Ready || this.marked.has(n)) disrupting++;
     }
     return disruptionsLeft(pool.config.karpenter!.budgets, num, disrupting, reason);
   }
 
-  private emptiness(now: number): boolean {
+  private emptiness(now: number): Command | null {
     const chosen: [PoolRuntime, NodeRuntime][] = [];
     for (const pool of this.karpenterPools) {
       const k = pool.config.karpenter!;
@@ -232,21 +245,26 @@ export class KarpenterController {
         chosen.push([pool, n]);
       }
     }
-    if (chosen.length === 0) return false;
+    if (chosen.length === 0) return null;
     for (const [, n] of chosen) this.marked.add(n);
-    this.actions.schedule(now + COMMAND_VALIDATION_SECONDS, (t) => {
-      for (const [pool, n] of chosen) {
+    return (t, requeue) => {
+      const valid = chosen.filter(([, n]) => {
+        if (n.state === NodeState.Ready && n.pods.size === 0) return true;
+        this.marked.delete(n); // pod churn: the command is no longer valid for this node
+        return false;
+      });
+      // The requeued pass sees the started command's nodes still marked for deletion (counted against the budget).
+      requeue();
+      for (const [pool, n] of valid) {
         this.marked.delete(n);
-        if (n.state !== NodeState.Ready || n.pods.size > 0) continue; // pod churn: the command is no longer valid
         this.stats.get(pool.index)!.empty++;
         this.actions.event(t, 'consolidation', pool, `empty node ${n.uid} (${pool.config.karpenter!.types[n.instanceType]!.instanceId}) deleted`);
         this.actions.deleteNode(pool, n, t);
       }
-    });
-    return true;
+    };
   }
 
-  private singleNode(now: number): boolean {
+  private singleNode(now: number): Command | null {
     const candidates: { pool: PoolRuntime; node: NodeRuntime; view: CandidateNode; ratio: number }[] = [];
     for (const pool of this.karpenterPools) {
       const k = pool.config.karpenter!;
@@ -257,7 +275,7 @@ export class KarpenterController {
         candidates.push({ pool, node: n, view, ratio: savingsRatio(k, view) });
       }
     }
-    if (candidates.length === 0) return false;
+    if (candidates.length === 0) return null;
     candidates.sort((a, b) => b.ratio - a.ratio || a.node.uid - b.node.uid);
     const destinations = this.destinations();
     for (const c of candidates) {
@@ -265,10 +283,12 @@ export class KarpenterController {
       const cmd = computeConsolidation(c.view, c.pool.config.karpenter!, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
       if (cmd === null) continue;
       this.marked.add(c.node);
-      this.actions.schedule(now + COMMAND_VALIDATION_SECONDS, (t) => this.execute(c.pool, c.node, cmd, t));
-      return true;
+      return (t, requeue) => {
+        this.execute(c.pool, c.node, cmd, t);
+        requeue();
+      };
     }
-    return false;
+    return null;
   }
 
   // The command still holds after the validation delay: act on it.
@@ -324,6 +344,9 @@ export class KarpenterController {
     return out.sort((a, b) => a.uid - b.uid);
   }
 }
+
+/** A computed disruption command: validates and starts it at `t`, then calls `requeue` (the next pass). */
+type Command = (t: number, requeue: () => void) => void;
 
 function priceOfNode(k: NonNullable<PoolRuntime['config']['karpenter']>, n: NodeRuntime): number | null {
   const t = k.types[n.instanceType]!;
