@@ -17,8 +17,10 @@ function counted(api: SimWorkerApi = createWorkerSimApi()) {
 
 describe("the worker's API, the default example's first run engine only (lazy-sim-api.ts)", () => {
   it('runs the example without loading the full API, streaming snapshots, to the result the full API gives for the design the page opens', async () => {
-    const { loads, load } = counted();
-    const lazy = createLazySimApi(load);
+    const api = createWorkerSimApi();
+    const { loads, load } = counted(api);
+    const warmed: SimWorkerApi[] = [];
+    const lazy = createLazySimApi(load, { afterExampleRun: (a) => warmed.push(a) });
     const snapshots: RunResult[] = [];
     const loadsDuringRun: number[] = [];
     const fast = await lazy.runDefaultExample(DEFAULT_EXAMPLE, (_f, partial) => {
@@ -27,6 +29,8 @@ describe("the worker's API, the default example's first run engine only (lazy-si
     });
     expect(loadsDuringRun.every((n) => n === 0)).toBe(true);
     expect(loads.n).toBe(1); // loaded once the run is over, for the runs that follow
+    await new Promise((r) => setTimeout(r, 0));
+    expect(warmed).toEqual([api]); // then handed to the warm-up (sim.worker.ts: one parse of the example)
     expect(snapshots.length).toBeGreaterThan(0);
     expect(snapshots[0]!.progress).toBeLessThan(1);
     // The page opens the example's document without spec.canvas (boot.ts); the full API validates and runs that.
@@ -56,7 +60,7 @@ describe("the worker's API, the default example's first run engine only (lazy-si
     const asked: string[] = [];
     const full: SimWorkerApi = { ...api, runDefaultExample: (f, p, c) => (asked.push(f), api.runDefaultExample(f, p, c)) };
     const broken = { apiVersion: 'x', kind: 'Scenario', metadata: { name: 'broken' }, spec: { services: [{ name: 's' }] } } as unknown as Scenario;
-    const r = await createLazySimApi(() => Promise.resolve(full), broken).runDefaultExample(DEFAULT_EXAMPLE);
+    const r = await createLazySimApi(() => Promise.resolve(full), { example: broken }).runDefaultExample(DEFAULT_EXAMPLE);
     expect(asked).toEqual([DEFAULT_EXAMPLE]);
     expect(r.ok).toBe(true); // the example itself, through the full path
   }, 60_000);

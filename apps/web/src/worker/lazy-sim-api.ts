@@ -20,11 +20,16 @@ export interface LazySimWorkerApi extends MaybeLater<SimWorkerApi> {
   prepare(): Promise<void>;
 }
 
-/**
- * The API over `loadFull` (sim.worker.ts: a dynamic import of worker-sim-api.ts), called at most once;
- * `example` is the default example's scenario, checked at build time (tests pass others).
- */
-export function createLazySimApi(loadFull: () => Promise<SimWorkerApi>, example: Scenario = DEFAULT_EXAMPLE_SCENARIO): LazySimWorkerApi {
+/** Options of `createLazySimApi`. */
+export interface LazySimApiOptions {
+  /** The default example's scenario, checked at build time (the default; tests pass others). */
+  example?: Scenario;
+  /** Called with the full API once it has loaded after the example's run (sim.worker.ts: a warm-up parse). */
+  afterExampleRun?: (api: SimWorkerApi) => void;
+}
+
+/** The API over `loadFull` (sim.worker.ts: a dynamic import of worker-sim-api.ts), called at most once. */
+export function createLazySimApi(loadFull: () => Promise<SimWorkerApi>, { example = DEFAULT_EXAMPLE_SCENARIO, afterExampleRun }: LazySimApiOptions = {}): LazySimWorkerApi {
   let loading: Promise<SimWorkerApi> | null = null;
   const full = (): Promise<SimWorkerApi> => (loading ??= loadFull());
   return {
@@ -37,7 +42,7 @@ export function createLazySimApi(loadFull: () => Promise<SimWorkerApi>, example:
       // synchronous run leaves the worker no turn to evaluate modules, and an import started at the first snapshot
       // fetched and compiled beside the page's first render (docs/performance.md, "fifth pass"). The answer is
       // posted before the import's modules run.
-      void full();
+      void full().then(afterExampleRun);
       return r !== null ? handOver(r) : full().then((api) => api.runDefaultExample(fileName, onProgress, cancelUrl));
     },
     evaluate: async (...args) => (await full()).evaluate(...args),

@@ -3,4 +3,5 @@
 import { expose } from 'comlink';
 import { createLazySimApi } from './lazy-sim-api.ts';
 
-expose(createLazySimApi(() => import('./worker-sim-api.ts').then((m) => m.createWorkerSimApi())));
+const full = () => import('./worker-sim-api.ts');
+expose(createLazySimApi(() => full().then((m) => m.createWorkerSimApi()), { afterExampleRun: (api) => void full().then((m) => m.warmParse(api)) }));

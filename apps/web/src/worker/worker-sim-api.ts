@@ -6,6 +6,7 @@
  */
 import { createSimApi, seedEvaluationFromResult, type ProgressCallback, type RunRequestOptions, type RunResponse, type ScenarioIssue, type SeedEvaluation, type SimApi, type ValidateResponse } from '@design-sim/sim-core';
 import { DEFAULT_EXAMPLE_DOC } from '../model/default-example-doc.ts';
+import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
 import { cleanScenarioOf } from '../model/design-scenario.ts';
 import { designTextOrIssues, validateDesignDoc } from '../model/design-text.ts';
 import { withoutCanvas } from '../model/scenario-yaml.ts';
@@ -61,4 +62,13 @@ export function createWorkerSimApi(api: SimApi = createSimApi()): SimWorkerApi {
     runDefaultExample: (fileName, onProgress, cancelUrl) => runDesign(withoutCanvas(DEFAULT_EXAMPLE_DOC), fileName, undefined, onProgress, cancelUrl),
     runScenario: (scenario, options, onProgress) => handOver(api.runScenario(scenario, options, onProgress && streamed(onProgress))),
   };
+}
+
+/**
+ * Validates the default example's document once (result dropped), after the worker's engine-only first run
+ * (sim.worker.ts): zod builds and compiles its parsers on first use, and the first edit's parse would
+ * otherwise run cold, tens of ms on this path (docs/performance.md, "fifth pass").
+ */
+export function warmParse(api: SimWorkerApi): void {
+  api.validateDesign(withoutCanvas(DEFAULT_EXAMPLE_DOC), DEFAULT_EXAMPLE);
 }
