@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { exampleScenario } from './scripts/example-scenario-plugin.ts';
+import { workerFirstChunk } from './scripts/worker-first-chunk-plugin.ts';
 import { yamlDoc } from './scripts/yaml-doc-plugin.ts';
 
 /**
@@ -61,7 +63,7 @@ export default defineConfig({
   plugins: [react(), yamlDoc(), preloadFirstScreen()],
   // Relative asset URLs: the build works from any path (a sub-folder, a file server, the e2e preview).
   base: './',
-  worker: { format: 'es', plugins: () => [yamlDoc()] },
+  worker: { format: 'es', plugins: () => [yamlDoc(), exampleScenario(), workerFirstChunk()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 900,

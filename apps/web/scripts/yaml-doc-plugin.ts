@@ -12,6 +12,19 @@ import { parseDocument } from 'yaml';
 
 const SUFFIX = '?doc';
 
+/** The file's YAML read as `yamlToDoc` reads it (YAML 1.2, keys unique), or its first YAML error. */
+export function readYamlDoc(file: string): { ok: true; text: string; value: unknown } | { ok: false; message: string } {
+  const text = readFileSync(file, 'utf8');
+  const d = parseDocument(text, { version: '1.2', uniqueKeys: true, prettyErrors: false });
+  if (d.errors.length > 0) return { ok: false, message: `${file}: ${d.errors[0]!.message}` };
+  return { ok: true, text, value: d.toJS() as unknown };
+}
+
+/** A module whose default export is `value`: a JSON string parsed at run time is cheaper for V8 than the same object as a JS literal. */
+export function jsonModule(value: unknown): string {
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+}
+
 /** The Vite plugin (build and unit tests). */
 export function yamlDoc(): Plugin {
   return {
@@ -21,12 +34,10 @@ export function yamlDoc(): Plugin {
       if (!id.endsWith(SUFFIX)) return null;
       const file = id.slice(0, -SUFFIX.length);
       this.addWatchFile(file);
-      // yamlToDoc's options (YAML 1.2, keys unique); an error fails the build rather than shipping a half-read design.
-      const d = parseDocument(readFileSync(file, 'utf8'), { version: '1.2', uniqueKeys: true, prettyErrors: false });
-      if (d.errors.length > 0) this.error(`${file}: ${d.errors[0]!.message}`);
-      const value: unknown = d.toJS();
-      // A JSON string parsed at run time is cheaper for V8 than the same object as a JS literal.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+      // An error fails the build rather than shipping a half-read design.
+      const r = readYamlDoc(file);
+      if (!r.ok) this.error(r.message);
+      return jsonModule(r.value);
     },
   };
 }

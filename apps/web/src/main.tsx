@@ -8,8 +8,11 @@ import { workers } from './worker/start-workers.ts';
 import './styles.css';
 
 // A first visit (no link in the fragment, nothing autosaved) opens the default example: the worker starts
-// running it as soon as it has loaded, before the app has read it; the app takes that run over (sim-client.ts).
+// running it as soon as it has loaded, before the app has read it, engine only (its scenario was validated at
+// build time); the app takes that run over (sim-client.ts). Any other design is validated and run through the
+// worker's full API (zod, the schema, YAML): it starts loading now, while the app's chunk loads (lazy-sim-api.ts).
 if (opensDefaultExample()) workers.client.prestartExample();
+else workers.client.prepare();
 
 function opensDefaultExample(): boolean {
   try {

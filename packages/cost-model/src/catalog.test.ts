@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import catalogJson from '../data/catalog.json' with { type: 'json' };
-import { catalog, catalogAsOf, checkBundledCatalog, getSource, listSources, parseCatalog } from './catalog.ts';
+import { catalog, catalogAsOf, getSource, listSources } from './catalog.ts';
+import { checkBundledCatalog, parseCatalog } from './parse-catalog.ts';
 import { getGpu } from './lookup.ts';
 import { sourceReferences } from './catalog-schema.ts';
 

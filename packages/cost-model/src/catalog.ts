@@ -4,28 +4,16 @@
  * (docs/performance.md, "Streaming results"). It runs where a bad edit to the data is caught before it
  * ships: cost-model's own test (CI) and the CLI's start (apps/cli/src/main.ts). The schema has no
  * defaults or transforms, so the checked data and the raw JSON are the same values. No fs: the JSON is
- * a static import, so this works unchanged in the browser bundle.
+ * a static import, so this works unchanged in the browser bundle. The check lives in parse-catalog.ts:
+ * a price lookup loads neither zod nor the schema (the web worker's first run: docs/performance.md, "fifth pass").
  */
-import { z } from 'zod';
 import catalogJson from '../data/catalog.json' with { type: 'json' };
-import { rawCatalogSchema, type RawCatalog } from './catalog-schema.ts';
+import type { RawCatalog } from './catalog-schema.ts';
 import { CatalogLookupError } from './catalog-lookup-error.ts';
 import { suggest } from './suggest.ts';
 
-/** Validates raw catalog JSON; throws an Error listing every problem. Exported for tests and alternate catalogs. */
-export function parseCatalog(json: unknown): RawCatalog {
-  const result = rawCatalogSchema.safeParse(json);
-  if (!result.success) throw new Error(`cost-model catalog is invalid:\n${z.prettifyError(result.error)}`);
-  return result.data;
-}
-
 /** The catalog data (raw, dated shape; checked by `checkBundledCatalog`). Prefer the lookup functions. */
 export const catalog: RawCatalog = catalogJson as unknown as RawCatalog;
-
-/** Validates the bundled catalog with zod; throws an Error listing every problem (the CLI's start and the tests call it). */
-export function checkBundledCatalog(): void {
-  parseCatalog(catalogJson);
-}
 
 /** The date (YYYY-MM-DD) the catalog was compiled; the default `asOf` for every price lookup. */
 export const catalogAsOf: string = catalog.asOf;

@@ -3,7 +3,8 @@ export type { CapacityType, CloudId, GpuInterconnect, GpuSpec, InstanceFamily, I
 export { CAPACITY_TYPES } from './types.ts';
 export { BYTES_PER_GB, FLOPS_PER_TFLOPS, HOURS_PER_MONTH, SECONDS_PER_DAY, SECONDS_PER_HOUR } from './units.ts';
 
-export { catalogAsOf, checkBundledCatalog, getSource, listSources, parseCatalog, type SourceRef } from './catalog.ts';
+export { catalogAsOf, getSource, listSources, type SourceRef } from './catalog.ts';
+export { checkBundledCatalog, parseCatalog } from './parse-catalog.ts';
 export { CatalogLookupError } from './catalog-lookup-error.ts';
 export { controlPlaneFee, findInstance, getGpu, getInstance, listGpus, listInstances } from './lookup.ts';
 export { listNeocloudOffers } from './neoclouds.ts';

@@ -32,6 +32,7 @@ function controlledClient() {
     busy: () => false,
     prestart: () => undefined,
     prestartExample: () => undefined,
+    prepare: () => undefined,
     prewarm: () => undefined,
     dispose: () => undefined,
   };

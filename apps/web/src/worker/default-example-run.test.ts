@@ -5,6 +5,7 @@ import { designFileName } from '../hooks/useDesign.ts';
 import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
 import { withoutCanvas } from '../model/scenario-yaml.ts';
 import { fakeWorkerFactory } from '../test-support/fake-worker.ts';
+import { smallDoc } from '../test-support/fixtures.ts';
 import { createSimClient } from './sim-client.ts';
 import { createWorkerSimApi } from './worker-sim-api.ts';
 
@@ -48,6 +49,11 @@ describe("the default example's run, started before the page has read its design
     expect(outcome.kind === 'done' && outcome.response.ok).toBe(true);
     expect(started).toHaveLength(1); // one worker, one run
     expect(fractions.at(-1)).toBe(1);
+    // It ran the example engine only (lazy-sim-api.ts) and then loaded the full API: the next run goes to the same worker.
+    const next = client.run(smallDoc(), 'small.yaml', { durationSeconds: 60 });
+    const o = await next.outcome;
+    expect(o.kind === 'done' && o.response.ok).toBe(true);
+    expect(started).toHaveLength(1);
 
     const other = createSimClient(fakeWorkerFactory().create);
     other.prestartExample();

@@ -23,7 +23,7 @@ import { wrap, type Remote } from 'comlink';
 import { setIn, type PlainObject } from '../model/doc-path.ts';
 import { docToYaml, withoutCanvas } from '../model/scenario-yaml.ts';
 import type { WorkerLike } from './sim-client.ts';
-import type { SimWorkerApi } from './worker-sim-api.ts';
+import type { LazySimWorkerApi } from './lazy-sim-api.ts';
 
 /** Most combinations searched one by one (fields with no known order): a browser tab is not a cluster. */
 export const MAX_PANEL_BRANCHES = 400;
@@ -94,20 +94,20 @@ export function startOptimize(
 
   // The pool: idle workers, and runs waiting for one.
   const started: WorkerLike[] = [];
-  const idle: Remote<SimWorkerApi>[] = [];
-  const waiting: { resolve: (r: Remote<SimWorkerApi>) => void; reject: (e: Error) => void }[] = [];
+  const idle: Remote<LazySimWorkerApi>[] = [];
+  const waiting: { resolve: (r: Remote<LazySimWorkerApi>) => void; reject: (e: Error) => void }[] = [];
   for (let i = 0; i < Math.max(1, workers); i++) {
     const w = createWorker();
     started.push(w);
-    idle.push(wrap<SimWorkerApi>(w));
+    idle.push(wrap<LazySimWorkerApi>(w));
   }
   let cancelled = false;
-  const acquire = (): Promise<Remote<SimWorkerApi>> => {
+  const acquire = (): Promise<Remote<LazySimWorkerApi>> => {
     if (cancelled) return Promise.reject(new Cancelled());
     const r = idle.pop();
     return r !== undefined ? Promise.resolve(r) : new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   };
-  const release = (r: Remote<SimWorkerApi>) => {
+  const release = (r: Remote<LazySimWorkerApi>) => {
     const next = waiting.shift();
     if (next !== undefined) next.resolve(r);
     else idle.push(r);

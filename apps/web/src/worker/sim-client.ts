@@ -9,7 +9,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { PlainObject } from '../model/doc-path.ts';
 import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
 import { createCancelUrl } from './run-cancel.ts';
-import type { SimWorkerApi } from './worker-sim-api.ts';
+import type { LazySimWorkerApi } from './lazy-sim-api.ts';
 
 /** How a run ended. `elapsedMs` is wall time from the request to the answer. */
 export type RunOutcome =
@@ -43,6 +43,11 @@ export interface SimClient {
    * `prestart` keeps it when the page does open the example unchanged (`opensExample`), else cancels it.
    */
   prestartExample(): void;
+  /**
+   * Has the worker load its full API now (lazy-sim-api.ts): main.tsx calls it when the page opens a design
+   * of its own (a link, an autosave), which the worker validates and runs through that API.
+   */
+  prepare(): void;
   /** True while a run is in progress. */
   busy(): boolean;
   /**
@@ -71,7 +76,7 @@ export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'remo
 export function createSimClient(createWorker: () => WorkerLike, now: () => number = () => performance.now(), spareAfter: () => Promise<void> = () => Promise.resolve()): SimClient {
   let worker: WorkerLike | null = null;
   let disposed = false;
-  let remote: Remote<SimWorkerApi> | null = null;
+  let remote: Remote<LazySimWorkerApi> | null = null;
   let current: { settle: (o: RunOutcome) => void; revoke: () => void } | null = null;
 
   // After prewarm(), spare workers are kept loaded: a run cancelled by a newer edit is replaced by a
@@ -80,14 +85,14 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
   // last cancelled run was still loading waited for it (edits in a row, load 6–9: 160–600 ms from the
   // run's start to its first snapshot, against 40–320 ms for a lone edit).
   let keepSpare = false;
-  type Spare = { worker: WorkerLike; remote: Remote<SimWorkerApi>; ready: boolean };
+  type Spare = { worker: WorkerLike; remote: Remote<LazySimWorkerApi>; ready: boolean };
   const spares: Spare[] = [];
   let lastDesign: { doc: PlainObject; fileName: string } | null = null;
   const fresh = (): Spare => {
     const w = createWorker();
-    return { worker: w, remote: wrap<SimWorkerApi>(w), ready: false };
+    return { worker: w, remote: wrap<LazySimWorkerApi>(w), ready: false };
   };
-  const ensure = (): Remote<SimWorkerApi> => {
+  const ensure = (): Remote<LazySimWorkerApi> => {
     if (remote === null) {
       // A loaded spare first; else the one loading (it started before a fresh one would).
       const k = spares.findIndex((x) => x.ready);
@@ -141,7 +146,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
 
   /** Starts `call` on the worker; `design` (when known) warms the spares. */
   const startRun = (
-    call: (api: Remote<SimWorkerApi>, progress: ProgressCallback, cancelUrl: string | undefined) => Promise<RunResponse>,
+    call: (api: Remote<LazySimWorkerApi>, progress: ProgressCallback, cancelUrl: string | undefined) => Promise<RunResponse>,
     design: { doc: PlainObject; fileName: string } | undefined,
     onProgress?: ProgressListener,
   ): SimRun => {
@@ -156,6 +161,8 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       const settle = (o: RunOutcome) => {
         if (settled) return;
         settled = true;
+        // Ended: a run started by whoever awaits the outcome must not cancel it, which would end this (warm) worker.
+        if (current === mine) current = null;
         token.cancel(); // done with it either way (a blob URL lives until revoked)
         resolveOutcome(o);
       };
@@ -230,6 +237,10 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
     },
     prestartExample() {
       early = prestarted(null, DEFAULT_EXAMPLE, (api, progress, cancelUrl) => api.runDefaultExample(DEFAULT_EXAMPLE, progress, cancelUrl), undefined);
+    },
+    prepare() {
+      if (disposed) return;
+      void ensure().prepare().catch(() => undefined);
     },
     prestart(doc, fileName, opensExample = false) {
       const e = early;

@@ -1,5 +1,7 @@
 // The simulator's worker: it only serves sim-core's SimApi (STYLE.md §3); the app wraps it in sim-client.ts.
+// Its first chunk holds what the default example's first run needs (the engine); the rest is loaded on demand (lazy-sim-api.ts).
 import { expose } from 'comlink';
-import { createWorkerSimApi } from './worker-sim-api.ts';
+import { createLazySimApi } from './lazy-sim-api.ts';
 
-expose(createWorkerSimApi());
+const full = () => import('./worker-sim-api.ts');
+expose(createLazySimApi(() => full().then((m) => m.createWorkerSimApi()), { afterExampleRun: (api) => void full().then((m) => m.warmParse(api)) }));

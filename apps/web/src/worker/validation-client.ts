@@ -7,7 +7,7 @@ import type { ValidateResponse } from '@design-sim/sim-core';
 import { wrap, type Remote } from 'comlink';
 import type { PlainObject } from '../model/doc-path.ts';
 import type { WorkerLike } from './sim-client.ts';
-import type { SimWorkerApi } from './worker-sim-api.ts';
+import type { LazySimWorkerApi } from './lazy-sim-api.ts';
 
 /** Validates a design document (without `spec.canvas`); answers arrive in request order. */
 export type Validator = (doc: PlainObject, fileName: string) => Promise<ValidateResponse>;
@@ -17,9 +17,9 @@ export type Validator = (doc: PlainObject, fileName: string) => Promise<Validate
  * after the page's first result, whose run validates the design itself; answers keep request order).
  */
 export function createWorkerValidator(createWorker: () => WorkerLike, startAfter: () => Promise<void> = () => Promise.resolve()): Validator {
-  let remote: Promise<Remote<SimWorkerApi>> | null = null;
+  let remote: Promise<Remote<LazySimWorkerApi>> | null = null;
   return async (doc, fileName): Promise<ValidateResponse> => {
-    remote ??= startAfter().then(() => wrap<SimWorkerApi>(createWorker()));
+    remote ??= startAfter().then(() => wrap<LazySimWorkerApi>(createWorker()));
     return (await remote).validateDesign(doc, fileName);
   };
 }

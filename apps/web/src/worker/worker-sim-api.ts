@@ -5,26 +5,13 @@
  * two calls for a design document: the worker writes its YAML (design-text.ts), not the main thread.
  */
 import { createSimApi, seedEvaluationFromResult, type ProgressCallback, type RunRequestOptions, type RunResponse, type ScenarioIssue, type SeedEvaluation, type SimApi, type ValidateResponse } from '@design-sim/sim-core';
-import { transfer } from 'comlink';
 import { DEFAULT_EXAMPLE_DOC } from '../model/default-example-doc.ts';
+import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
 import { cleanScenarioOf } from '../model/design-scenario.ts';
 import { designTextOrIssues, validateDesignDoc } from '../model/design-text.ts';
 import { withoutCanvas } from '../model/scenario-yaml.ts';
 import type { PlainObject } from '../model/doc-path.ts';
-import { streamPartials, DEFAULT_PACING, type StreamCallback } from './partial-stream.ts';
-import { cancelledBy } from './run-cancel.ts';
-import { resultBuffers } from './transferable-result.ts';
-
-function handOver(response: RunResponse): RunResponse {
-  return transfer(response, resultBuffers(response));
-}
-
-/**
- * A snapshot function cannot be structured-cloned: across the worker boundary the main thread's
- * callback (a comlink proxy) receives the fraction and, now and then, the result so far as data.
- */
-const now = () => performance.now();
-const streamed = (onProgress: ProgressCallback, cancelUrl?: string) => streamPartials(onProgress as unknown as StreamCallback, now, DEFAULT_PACING, cancelledBy(cancelUrl, now));
+import { handOver, streamed } from './streamed-run.ts';
 
 /** One design on one seed, as the optimizer reads it (a few hundred bytes, not the series). */
 export type EvaluateResponse = { ok: true; evaluation: SeedEvaluation } | { ok: false; issues: ScenarioIssue[] };
@@ -75,4 +62,13 @@ export function createWorkerSimApi(api: SimApi = createSimApi()): SimWorkerApi {
     runDefaultExample: (fileName, onProgress, cancelUrl) => runDesign(withoutCanvas(DEFAULT_EXAMPLE_DOC), fileName, undefined, onProgress, cancelUrl),
     runScenario: (scenario, options, onProgress) => handOver(api.runScenario(scenario, options, onProgress && streamed(onProgress))),
   };
+}
+
+/**
+ * Validates the default example's document once (result dropped), after the worker's engine-only first run
+ * (sim.worker.ts): zod builds and compiles its parsers on first use, and the first edit's parse would
+ * otherwise run cold, tens of ms on this path (docs/performance.md, "fifth pass").
+ */
+export function warmParse(api: SimWorkerApi): void {
+  api.validateDesign(withoutCanvas(DEFAULT_EXAMPLE_DOC), DEFAULT_EXAMPLE);
 }

@@ -8,7 +8,8 @@ import { getGpu, getInstance, usdPerMillionTokens } from '@design-sim/cost-model
 import type { EngineConfig } from '../engine/engine-config.ts';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { decodeServiceName, runningServices } from '../scenario/disaggregation.ts';
-import { poolNamesOf, type Scenario, type ServiceSpec } from '../scenario/index.ts';
+import { poolNamesOf } from '../scenario/pool-names.ts';
+import type { Scenario, ServiceSpec } from '../scenario/index.ts';
 import type { ServiceSummary } from './service-summary.ts';
 
 /** One pool of a disaggregated service. */

@@ -72,8 +72,3 @@ export const networkSchema = z.strictObject({
 
 export type CallSpec = z.output<typeof callSchema>;
 export type StepSpec = z.output<typeof stepSchema>;
-
-/** The calls of a step, whatever its form. */
-export function callsOfStep(step: StepSpec): CallSpec[] {
-  return 'parallel' in step ? step.parallel : 'choice' in step ? step.choice : [step];
-}

@@ -3,7 +3,8 @@
  * (A waits on B waits on A deadlocks), async cycles die out (each event makes fewer than one more on
  * average), and one request cannot fan out past MAX_VISITS_PER_REQUEST visits.
  */
-import { callsOfStep, type StepSpec } from './call-schema.ts';
+import type { StepSpec } from './call-schema.ts';
+import { callsOfStep } from './calls-of-step.ts';
 import { MAX_VISITS_PER_REQUEST } from './limits.ts';
 import { suggestNearest } from './suggest.ts';
 

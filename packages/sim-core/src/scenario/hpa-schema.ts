@@ -113,16 +113,6 @@ export const hpaSchema = z
     }
   });
 
-/**
- * Which metric source a parsed metric is: what the scenario says, else External for `queueLength` on a
- * `shared-queue` service (one queue at the balancer, as a broker or gateway exports it), else Pods.
- */
-export function hpaMetricSource(metric: HpaMetricSpec, routing: string): 'Pods' | 'External' | 'Resource' {
-  if (metric.type === 'cpuUtilization') return 'Resource';
-  if ('source' in metric && metric.source !== undefined) return metric.source;
-  return metric.type === 'queueLength' && routing === 'shared-queue' ? 'External' : 'Pods';
-}
-
 /** A parsed HPA metric; durations in seconds, gpuUtilization target in percent (0-100). */
 export type HpaMetricSpec = z.output<typeof hpaMetricSchema>;
 /** A parsed HPA; `behavior` is undefined when omitted and `{}` when written as `{}`. */

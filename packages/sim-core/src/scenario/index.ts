@@ -3,9 +3,11 @@ export { API_VERSION, DEFAULT_DRAIN_SECONDS, KIND, scenarioSchema, specSchema } 
 export type { ClusterSpec, Scenario, ScenarioInput, ScenarioMetadata, ScenarioSpec } from './scenario-schema.ts';
 export { trafficProfileSchema, trafficSchema } from './traffic-schema.ts';
 export type { TrafficProfile, TrafficSpec, TrafficSpecInput } from './traffic-schema.ts';
-export { batchingSchema, cacheSchema, latencySchema, poolNamesOf, serviceSchema } from './service-schema.ts';
+export { batchingSchema, cacheSchema, latencySchema, serviceSchema } from './service-schema.ts';
+export { poolNamesOf } from './pool-names.ts';
 export type { BatchingSpec, BatchLatencySpec, CacheSpec, LatencySpec, QueueSpec, ServiceSpec, StartupSpec } from './service-schema.ts';
-export { hpaBehaviorSchema, hpaMetricSchema, hpaMetricSource, hpaSchema } from './hpa-schema.ts';
+export { hpaBehaviorSchema, hpaMetricSchema, hpaSchema } from './hpa-schema.ts';
+export { hpaMetricSource } from './hpa-metric-source.ts';
 export { llmSchema, modelShapeSchema, tokenLengthSchema } from './llm-schema.ts';
 export type { LlmSpec, ModelShapeSpec, TokenLengthSpec } from './llm-schema.ts';
 export type { HpaMetricSpec, HpaSpec } from './hpa-schema.ts';

@@ -318,7 +318,7 @@ describe('hpa metric source (External for a shared queue)', () => {
   const sharedQueue = (metric: string) => edit(['      concurrency: 4\n', '      concurrency: 4\n      routing: shared-queue\n'], ['          - type: concurrency\n            target: 3\n', metric]);
 
   it('queueLength on a shared-queue service defaults to External AverageValue; elsewhere metrics are Pods', async () => {
-    const { hpaMetricSource } = await import('./hpa-schema.ts');
+    const { hpaMetricSource } = await import('./hpa-metric-source.ts');
     const shared = metricsOf(sharedQueue('          - type: queueLength\n            target: 10\n'))!;
     expect(hpaMetricSource(shared[0]!, 'shared-queue')).toBe('External');
     expect(shared[0]).toMatchObject({ targetType: 'AverageValue' });

@@ -25,7 +25,8 @@ import {
 } from './limits.ts';
 import { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
 import { clusterAutoscalerFlagsSchema, featureGatesSchema, type ClusterAutoscalerFlagsSpec, type FeatureGatesSpec } from './cluster-autoscaler-schema.ts';
-import { nameSchema, poolNamesOf, serviceSchema } from './service-schema.ts';
+import { poolNamesOf } from './pool-names.ts';
+import { nameSchema, serviceSchema } from './service-schema.ts';
 import { decodeServiceName } from './disaggregation.ts';
 import { suggestNearest } from './suggest.ts';
 import { trafficSchema, type TrafficSpec } from './traffic-schema.ts';

@@ -1,7 +1,8 @@
 /** Zod schema for `spec.services[]`: replicas, routing, service-time distribution, batching, queue, start-up, HPA. */
 import { z } from 'zod';
 import { callsSchema } from './call-schema.ts';
-import { hpaMetricSource, hpaSchema } from './hpa-schema.ts';
+import { hpaMetricSource } from './hpa-metric-source.ts';
+import { hpaSchema } from './hpa-schema.ts';
 import { kedaSchema } from './keda-schema.ts';
 import { llmSchema } from './llm-schema.ts';
 import {
@@ -20,6 +21,7 @@ import {
 } from './limits.ts';
 import { lognormalFromP50P99, meanSeconds } from '../random/service-time.ts';
 import { formatNumber } from './describe-value.ts';
+import { DEFAULT_REGISTRY_MBPS } from './startup-throughputs.ts';
 import { durationMs, durationSeconds, fraction } from './unit-fields.ts';
 
 /** Kubernetes-style names: lower-case letters, digits and dashes. */
@@ -88,22 +90,6 @@ export const queueSchema = z.strictObject({
   maxLength: z.number().int().min(0).max(MAX_QUEUE_LENGTH).optional().describe('Requests beyond this are dropped'),
   timeout: durationSeconds('Longest queue wait before a request times out', { min: 0, max: HOUR, exclusiveMin: true }).optional(),
 });
-
-/**
- * Default throughputs of the weight-load stage, MB/s (decimal), each measured on Llama 3.1 8B (16.06 GB of BF16
- * weights) with vLLM; docs/fidelity.md "Cold start" has the arithmetic.
- * - hub: downloaded at start-up, then loaded: 61 s download + 33 s weight loading = 94 s, 171 MB/s
- *   (https://tensorfuse.io/docs/blogs/reducing_gpu_cold_start, the uncached run on L40S).
- * - persistentVolume: vLLM's default safetensors loader from a GP3 SSD volume, 47.99 s, 335 MB/s
- *   (https://developer.nvidia.com/blog/reducing-cold-start-latency-for-llm-inference-with-nvidia-runai-model-streamer).
- * - localNvme: already on the node, weight loading 18 s, 892 MB/s (the cached run of the tensorfuse post).
- */
-export const WEIGHT_SOURCE_MBPS = { hub: 171, persistentVolume: 335, localNvme: 892 } as const;
-/**
- * Default registry bandwidth, MB/s: a 20.2 GB Llama 3.1 8B image took 5–6 min to pull and 3–4 min to extract,
- * about 9 min, 37 MB/s effective (https://bentoml.com/blog/cold-starting-llms-on-kubernetes-in-under-30-seconds).
- */
-export const DEFAULT_REGISTRY_MBPS = 37;
 
 const mbps = (description: string) => z.number().positive().max(1e6).describe(description);
 
@@ -255,12 +241,6 @@ export const serviceSchema = z
     }
   })
   .transform((s) => ({ ...s, gpusPerReplica: s.gpusPerReplica ?? (s.cpuPerReplica !== undefined ? 0 : 1), replicas: s.replicas ?? s.hpa?.minReplicas ?? 1 }));
-
-/** The pools a service may run on, as written: one name or a list (empty when none is given). */
-export function poolNamesOf(svc: { nodePool?: string | string[] | undefined }): string[] {
-  const p = svc.nodePool;
-  return p === undefined ? [] : typeof p === 'string' ? [p] : [...p];
-}
 
 /** A parsed service-time distribution (ms). */
 export type LatencySpec = z.output<typeof latencySchema>;

@@ -6,7 +6,8 @@
  */
 import * as costModel from '@design-sim/cost-model';
 import type { Scenario } from './scenario-schema.ts';
-import { poolNamesOf, type ServiceSpec } from './service-schema.ts';
+import { poolNamesOf } from './pool-names.ts';
+import type { ServiceSpec } from './service-schema.ts';
 import { formatPath, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
 import { createSourceLocator } from './yaml-locator.ts';
 import { resolveLlm } from '../llm/resolve-llm.ts';
