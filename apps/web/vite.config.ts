@@ -60,7 +60,8 @@ function preloadFirstScreen(): Plugin {
 // The canvas paints from the entry chunk; charts, the content library and the simulator (in its
 // worker) arrive as separate chunks so the first paint does not wait for them (docs/web.md).
 export default defineConfig({
-  plugins: [react(), yamlDoc(), preloadFirstScreen()],
+  // exampleScenario here too: the dev server serves the worker's modules through these plugins, not worker.plugins.
+  plugins: [react(), yamlDoc(), exampleScenario(), preloadFirstScreen()],
   // Relative asset URLs: the build works from any path (a sub-folder, a file server, the e2e preview).
   base: './',
   worker: { format: 'es', plugins: () => [yamlDoc(), exampleScenario(), workerFirstChunk()] },
