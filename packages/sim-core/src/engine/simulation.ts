@@ -254,10 +254,8 @@ export class Simulation {
     const sources = this.cfg.traffic;
     const maxInFlight = this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS;
     const draining = arrivals === null;
-    // One source: arrivals go straight to their service (flow.arrive is the same with the trace's sampling in it:
-    // done here, the arrival stays one inlined call, 3% of a 4-hop chain's time).
-    const entry = sources.length === 1 ? services[sources[0]!.service]! : null;
-    const tracer = flow.trace;
+    // One source and no tracing: arrivals go straight to their service (flow.arrive only adds the trace).
+    const entry = sources.length === 1 && flow.trace === null ? services[sources[0]!.service]! : null;
     const entryIndex = sources[0]?.service ?? 0;
     // Closed loops need each request's source (its user returns when it ends); traces, its tokens.
     const tagged = store.tokens || this.closed.some((c) => c !== null);
@@ -299,10 +297,7 @@ export class Simulation {
         if (store.live < maxInFlight) {
           const slot = store.alloc(now, service);
           if (tagged) this.tagArrival(slot, src, arrivals![src]!);
-          if (entry !== null) {
-            if (tracer !== null) tracer.maybeStart(slot, now);
-            entry.arrive(slot, now);
-          }
+          if (entry !== null) entry.arrive(slot, now);
           else flow.arrive(slot, now);
         } else this.overflow(now, service);
         nextArrival = one !== null ? one.next() : merge!.next();
@@ -1079,7 +1074,7 @@ export class Simulation {
     const censored: (LatencyHistogram | null)[] | null = this.flow.graph ? this.services.map(() => null) : null;
     // A caller's own latency counts them too, at their age less the time they have waited on calls so far.
     const censoredOwn: (LatencyHistogram | null)[] = this.services.map(() => null);
-    const waits = censored !== null ? this.flow.callWaits(now) : null;
+    const waits = censored !== null && this.services.some((x) => this.flow.hasCalls(x.index)) ? this.flow.callWaits(now) : null;
     store.forEachInFlight((slot) => {
       const arrival = store.arrival[slot]!;
       if (arrival < measureFrom) return;
@@ -1088,7 +1083,7 @@ export class Simulation {
       if (censored !== null) {
         const age = Math.max(0, now - store.start[slot]!);
         (censored[svc] ??= new LatencyHistogram()).record(age * 1000);
-        if (this.flow.hasCalls(svc)) (censoredOwn[svc] ??= new LatencyHistogram()).record(Math.max(0, age - (waits!.get(slot) ?? 0)) * 1000);
+        if (waits !== null && this.flow.hasCalls(svc)) (censoredOwn[svc] ??= new LatencyHistogram()).record(Math.max(0, age - (waits.get(slot) ?? 0)) * 1000);
       }
       if ((store.flags[slot]! & VisitFlag.Root) !== 0) ages.push((now - arrival) * 1000);
     });
@@ -1139,7 +1134,7 @@ export class Simulation {
           stats: this.flow.graph ? this.flow.perService[svc.index]! : null,
           unfinished: unfinished[svc.index]!,
           unfinishedLatency: censored?.[svc.index] ?? null,
-          unfinishedOwnLatency: censoredOwn[svc.index]!,
+          unfinishedOwnLatency: censoredOwn[svc.index] ?? null,
           cacheHits: svc.cacheHits,
           rateLimited: svc.rateLimited,
           utilization: rec.replicas.n > 0 ? rec.utilSum / rec.replicas.n : 0,
