@@ -3,7 +3,7 @@ import { parseScenarioText } from '../scenario/parse-scenario.ts';
 import type { ClaimGrade, ExpectationResult } from '../scenario/expectations.ts';
 import { gradedOnIncompleteBill, judgedOnIncompleteBill, UNPRICED_FLEET } from './incomplete-bill.ts';
 import { runScenario } from './run-scenario.ts';
-import { oneServiceText } from '../test-support/one-service-text.ts';
+import { poisson, truthHead } from '../test-support/truth-yaml.ts';
 
 function result(metric: ExpectationResult['metric'], op: ExpectationResult['op'], expected: number, actual: number): ExpectationResult {
   const pass = op === '<' ? actual < expected : op === '<=' ? actual <= expected : op === '>' ? actual > expected : op === '>=' ? actual >= expected : op === '==' ? actual === expected : actual !== expected;
@@ -49,7 +49,9 @@ describe('a claim graded against an incomplete bill', () => {
 });
 
 describe('a design without node pools does not cost $0', () => {
-  const text = oneServiceText({ name: 'no-pools', qps: 50, service: 'replicas: 2, concurrency: 50, latency: { distribution: exponential, meanMs: 20 }', expect: ['cost.hourly < 5', 'availability >= 99%'] });
+  const text = `${truthHead({ name: 'no-pools', seconds: 600, warmup: 0, seed: 1, traffic: `[${poisson(50)}]` })}    - { name: api, replicas: 2, concurrency: 50, latency: { distribution: exponential, meanMs: 20 } }
+  expect: ['cost.hourly < 5', 'availability >= 99%']
+`;
 
   it('its bill is incomplete, and an upper bound on its cost fails instead of passing on $0', () => {
     const parsed = parseScenarioText(text, 'no-pools.yaml');

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { meanSojourn, sojournQuantile } from '../theory/index.ts';
 import { createSimApi } from './sim-api.ts';
-import { oneServiceText } from '../test-support/one-service-text.ts';
+import { poisson, truthHead } from '../test-support/truth-yaml.ts';
 
 const examples = fileURLToPath(new URL('../../../../examples/', import.meta.url));
 const api = createSimApi();
@@ -83,7 +83,7 @@ function replacer(_key: string, value: unknown): unknown {
 
 describe('a design without node pools', () => {
   it('counts the GPUs its replicas bring at their peak (the utilization line already divides by them)', () => {
-    const text = oneServiceText({ name: 'own-gpus', qps: 50, service: 'replicas: 3, gpusPerReplica: 2, concurrency: 8, latency: { distribution: exponential, meanMs: 100 }' });
+    const text = `${truthHead({ name: 'own-gpus', seconds: 600, warmup: 0, seed: 1, traffic: `[${poisson(50)}]` })}    - { name: api, replicas: 3, gpusPerReplica: 2, concurrency: 8, latency: { distribution: exponential, meanMs: 100 } }\n`;
     const r = api.run(text, 'own-gpus.yaml');
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     // Before, the peak counted only nodes' GPUs: 0 GPUs at peak beside a GPU utilization of about 21%.
@@ -95,12 +95,9 @@ describe('a design without node pools', () => {
 
 describe('a run in which no request arrives', () => {
   it('passes no availability expectation on a vacuous 100%, and says why', () => {
-    const text = oneServiceText({
-      name: 'nothing-offered',
-      qps: 0.0001,
-      service: 'replicas: 1, concurrency: 1, latency: { distribution: exponential, meanMs: 20 }',
-      expect: ['availability >= 99.9%', 'services.api.availability >= 99.9%'],
-    });
+    const text = `${truthHead({ name: 'nothing-offered', seconds: 600, warmup: 0, seed: 1, traffic: `[${poisson(0.0001)}]` })}    - { name: api, replicas: 1, concurrency: 1, latency: { distribution: exponential, meanMs: 20 } }
+  expect: ['availability >= 99.9%', 'services.api.availability >= 99.9%']
+`;
     const r = api.run(text, 'nothing-offered.yaml');
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.result.summary!.measured.offered).toBe(0);
