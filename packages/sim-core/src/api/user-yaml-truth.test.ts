@@ -9,6 +9,7 @@ import { parseScenarioText } from '../scenario/parse-scenario.ts';
 import { forkJoin2, meanSojourn } from '../theory/index.ts';
 import type { RunResult } from './run-result.ts';
 import { runScenario } from './run-scenario.ts';
+import { poisson, truthHead } from '../test-support/truth-yaml.ts';
 
 function run(text: string): RunResult {
   const parsed = parseScenarioText(text, 'truth.yaml');
@@ -24,23 +25,12 @@ function expectConserved(r: RunResult): void {
   for (const s of Object.values(r.services ?? {})) expect(s.requests.visits).toBe(s.requests.served + s.requests.dropped + s.requests.timedOut + s.requests.unfinished);
 }
 
-const header = (name: string, duration: string, seed: number) => `apiVersion: design-sim/v1
-kind: Scenario
-metadata: { name: ${name} }
-spec:
-  duration: ${duration}
-  warmup: 5m
-  drain: 0s
-  seed: ${seed}
-  interval: 10m
-  network: { sameZone: 0ms }
-`;
+/** The cases' head: 5 minutes of warm-up, no drain, no network time, 10-minute intervals. */
+const header = (name: string, hours: number, seed: number, traffic: string) => truthHead({ name, seconds: hours * 3600, warmup: 300, seed, interval: '10m', traffic });
 
 describe('open Jackson networks written as YAML', () => {
   it('a tandem of M/M/2 (14 ms), M/M/8 (60 ms) and M/M/32 (240 ms) at 120/s: each station its Erlang C sojourn, the sum end to end (3%)', () => {
-    const r = run(`${header('tandem', '2h', 11)}  traffic: { profile: { type: constant, qps: 120 } }
-  services:
-    - { name: a, replicas: 2, routing: shared-queue, releaseDuringCalls: true, latency: { distribution: exponential, meanMs: 14 }, calls: [{ to: b }] }
+    const r = run(`${header('tandem', 2, 11, poisson(120, 'a'))}    - { name: a, replicas: 2, routing: shared-queue, releaseDuringCalls: true, latency: { distribution: exponential, meanMs: 14 }, calls: [{ to: b }] }
     - { name: b, replicas: 8, routing: shared-queue, releaseDuringCalls: true, latency: { distribution: exponential, meanMs: 60 }, calls: [{ to: c }] }
     - { name: c, replicas: 32, routing: shared-queue, latency: { distribution: exponential, meanMs: 240 } }
 `);
@@ -65,9 +55,7 @@ describe('open Jackson networks written as YAML', () => {
   for (const form of ['independent', 'choice'] as const) {
     it(`routing 0.3 / 0.7 written as ${form === 'choice' ? 'a choice' : 'two independent probability calls'}: visit shares within 1.5 points, the visit-weighted sojourn within 3%`, () => {
       const calls = form === 'choice' ? '[{ choice: [{ to: b, probability: 0.3 }, { to: c, probability: 0.7 }] }]' : '[{ to: b, probability: 0.3 }, { to: c, probability: 0.7 }]';
-      const r = run(`${header('routing', '1h', 12)}  traffic: { profile: { type: constant, qps: 200 } }
-  services:
-    - { name: a, replicas: 4, routing: shared-queue, releaseDuringCalls: true, latency: { distribution: exponential, meanMs: 16 }, calls: ${calls} }
+      const r = run(`${header('routing', 1, 12, poisson(200, 'a'))}    - { name: a, replicas: 4, routing: shared-queue, releaseDuringCalls: true, latency: { distribution: exponential, meanMs: 16 }, calls: ${calls} }
     - { name: b, replicas: 2, routing: shared-queue, latency: { distribution: exponential, meanMs: 25 } }
     - { name: c, replicas: 16, routing: shared-queue, latency: { distribution: exponential, meanMs: 100 } }
 `);
@@ -91,9 +79,7 @@ describe('open Jackson networks written as YAML', () => {
 describe('fork-join of two identical M/M/1 queues written as a parallel step (Flatto–Hahn)', () => {
   for (const rho of [0.3, 0.6]) {
     it(`ρ = ${rho}: mean response (12 − ρ)/8 · 1/(μ − λ) within 4%`, () => {
-      const r = run(`${header('fork-join', '3h', 21)}  traffic: { profile: { type: constant, qps: ${rho * 100} } }
-  services:
-    - { name: fork, concurrency: 4096, releaseDuringCalls: true, latency: { distribution: constant, ms: 0.000001 }, calls: [{ parallel: [{ to: q1 }, { to: q2 }] }] }
+      const r = run(`${header('fork-join', 3, 21, poisson(rho * 100, 'fork'))}    - { name: fork, concurrency: 4096, releaseDuringCalls: true, latency: { distribution: constant, ms: 0.000001 }, calls: [{ parallel: [{ to: q1 }, { to: q2 }] }] }
     - { name: q1, routing: shared-queue, latency: { distribution: exponential, meanMs: 10 } }
     - { name: q2, routing: shared-queue, latency: { distribution: exponential, meanMs: 10 } }
 `);
