@@ -72,8 +72,13 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'xyflow', test: /node_modules[\\/](@xyflow|d3-zoom|d3-drag|d3-selection|d3-transition|d3-interpolate|d3-color|d3-dispatch|d3-ease|d3-timer|zustand|classcat)[\\/]/ },
+            // zustand (the app store's, React Flow's too) with React: the first screen needs it.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand|use-sync-external-store)[\\/]/, priority: 3 },
+            // The d3 modules the charts' brush shares with React Flow's zoom.
+            { name: 'd3', test: /node_modules[\\/](d3-selection|d3-transition|d3-interpolate|d3-color|d3-dispatch|d3-ease|d3-timer|d3-drag)[\\/]/, priority: 2 },
+            // React Flow and what only it uses: the panes' chunk loads it after the first chart (lazy-panes.ts). A group
+            // takes its modules' dependencies too, so the shared ones above are grouped first.
+            { name: 'xyflow', test: /node_modules[\\/](@xyflow|d3-zoom|classcat)[\\/]/, priority: 1 },
           ],
         },
       },

@@ -6,17 +6,14 @@
  * links do is state/app-actions.ts. App itself re-renders when the design's validation, title or
  * undo/redo availability changes, not on every edit.
  */
-import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Notice } from './boot.ts';
-import { AppDialogs } from './components/AppDialogs.tsx';
 import { BottomPanel } from './components/BottomPanel.tsx';
-import { CanvasPane } from './components/CanvasPane.tsx';
+import { CanvasViewportContext, canvasViewportSlot } from './components/canvas-viewport.ts';
 import { downloadBlob } from './components/image-export.ts';
-import { InspectorPane } from './components/Inspector.tsx';
+import { LazyAppDialogs, LazyCanvasPane, LazyInspectorPane, LazyPalettePane } from './components/lazy-panes.ts';
 import { NoticeBanner } from './components/NoticeBanner.tsx';
-import { PalettePane } from './components/Palette.tsx';
 import { Splitter } from './components/Splitter.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { useAutosave } from './hooks/useAutosave.ts';
@@ -26,7 +23,6 @@ import { PHONE_QUERY, useMediaQuery } from './hooks/useMediaQuery.ts';
 import { useSettled } from './hooks/useSettled.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
 import type { PlainObject } from './model/doc-path.ts';
-import { docToYaml } from './model/scenario-yaml.ts';
 import { createAppActions } from './state/app-actions.ts';
 import { AppStoreContext, createAppStore } from './state/app-store.ts';
 import { selectCanRedo, selectCanUndo, selectDoc, selectFileName, selectTitle } from './state/design-slice.ts';
@@ -41,12 +37,18 @@ interface Props {
   workers?: { client: SimClient; validator: Validator };
   /**
    * When given, the canvas, palette and inspector render once it settles (start-app.tsx: the page's first
-   * result on screen), empty panels of their size until then: their first render and layout (React Flow
-   * measures every node, then lays the canvas out again) cost the main thread more than the results
-   * panel's, and the first chart waited for them (docs/performance.md, "fourth pass").
+   * result on screen and the panes' chunk loaded, lazy-panes.ts), empty panels of their size until then: their
+   * code (React Flow among it), first render and layout (React Flow measures every node, then lays the canvas
+   * out again) cost the main thread more than the results panel's, and the first chart waited for them
+   * (docs/performance.md, "fourth pass" and "sixth pass").
    */
   panesAfter?: Promise<void>;
 }
+
+/** The places of the palette, canvas and inspector, the size of each, until it has loaded and rendered. */
+const PALETTE_SPACE = <nav className="ds-palette" aria-label="Components" aria-busy="true" />;
+const CANVAS_SPACE = <div className="ds-canvas" aria-busy="true" />;
+const INSPECTOR_SPACE = <aside className="ds-inspector" aria-label="Inspector" aria-busy="true" />;
 
 /** The application. */
 export function App({ initialDoc, initialNotice, workers, panesAfter }: Props) {
@@ -55,8 +57,9 @@ export function App({ initialDoc, initialNotice, workers, panesAfter }: Props) {
     validator: workers?.validator ?? createWorkerValidator(newSimWorker),
     client: workers?.client ?? createSimClient(newSimWorker),
     store: createAppStore(initialNotice, initialDoc),
+    viewport: canvasViewportSlot(),
   }));
-  const { client, validator, store } = app;
+  const { client, validator, store, viewport } = app;
   useEffect(() => {
     client.prewarm();
     // Workers handed in by the entry belong to the page, not to this render of the app.
@@ -76,6 +79,7 @@ export function App({ initialDoc, initialNotice, workers, panesAfter }: Props) {
   const panels = useStore(store, (s) => s.panels);
   const split = useStore(store, (s) => s.split);
   const notice = useStore(store, (s) => s.notice);
+  const dialogOpen = useStore(store, (s) => s.dialog !== null);
   const { setMode, setDialog, setSplit, togglePanel, setAutoRun, setNotice, dispatch, undo, redo } = store.getState();
   const phone = useMediaQuery(PHONE_QUERY);
   const panes = useSettled(panesAfter);
@@ -102,7 +106,7 @@ export function App({ initialDoc, initialNotice, workers, panesAfter }: Props) {
 
   return (
     <AppStoreContext.Provider value={store}>
-      <ReactFlowProvider>
+      <CanvasViewportContext.Provider value={viewport}>
         <div className="ds-app">
           <Toolbar
             title={title}
@@ -110,7 +114,7 @@ export function App({ initialDoc, initialNotice, workers, panesAfter }: Props) {
             onMode={setMode}
             onLibrary={() => setDialog('library')}
             onImport={(f) => void actions.importFile(f)}
-            onExport={() => downloadBlob(fileName, new Blob([docToYaml(selectDoc(store.getState()))], { type: 'application/yaml' }))}
+            onExport={() => void import('./model/scenario-yaml.ts').then(({ docToYaml }) => downloadBlob(fileName, new Blob([docToYaml(selectDoc(store.getState()))], { type: 'application/yaml' })))}
             onShare={() => setDialog('share')}
             onShowYaml={() => setDialog('yaml')}
             onReset={() => void actions.reset()}
@@ -131,17 +135,28 @@ export function App({ initialDoc, initialNotice, workers, panesAfter }: Props) {
           {notice && <NoticeBanner notice={notice} onClose={() => setNotice(null)} onRestore={actions.restore} />}
           {phone && <p className="ds-readonly-note">Read-only on a small screen: drag the canvas to see all of it; open the design on a wider screen to edit it.</p>}
           <main className={`ds-main${panels.palette && !phone ? '' : ' no-palette'}${panels.inspector && !phone ? '' : ' no-inspector'}`}>
-            {panels.palette && !phone && (panes ? <PalettePane /> : <nav className="ds-palette" aria-label="Components" aria-busy="true" />)}
+            {panels.palette && !phone && (panes ? <Suspense fallback={PALETTE_SPACE}><LazyPalettePane /></Suspense> : PALETTE_SPACE)}
             <div className="ds-center" style={{ gridTemplateRows: phone ? undefined : `minmax(6rem, ${split}%) auto minmax(6rem, 1fr)` }}>
-              {panes ? <CanvasPane validation={validation} runStore={sim.store} readOnly={phone} /> : <div className="ds-canvas" aria-busy="true" />}
+              {panes ? (
+                <Suspense fallback={CANVAS_SPACE}>
+                  <LazyCanvasPane validation={validation} runStore={sim.store} readOnly={phone} />
+                </Suspense>
+              ) : (
+                CANVAS_SPACE
+              )}
               {!phone && <Splitter value={split} onChange={setSplit} />}
               <BottomPanel validation={validation} sim={sim} validator={validator} actions={actions} />
             </div>
-            {panels.inspector && !phone && (panes ? <InspectorPane errors={validation.errors} /> : <aside className="ds-inspector" aria-label="Inspector" aria-busy="true" />)}
+            {panels.inspector && !phone && (panes ? <Suspense fallback={INSPECTOR_SPACE}><LazyInspectorPane errors={validation.errors} /></Suspense> : INSPECTOR_SPACE)}
           </main>
-          <AppDialogs actions={actions} />
+          {/* A dialog opened before the panes' chunk has arrived waits for it (lazy-panes.ts). */}
+          {(panes || dialogOpen) && (
+            <Suspense fallback={null}>
+              <LazyAppDialogs actions={actions} />
+            </Suspense>
+          )}
         </div>
-      </ReactFlowProvider>
+      </CanvasViewportContext.Provider>
     </AppStoreContext.Provider>
   );
 }

@@ -9,6 +9,7 @@ import { loadScenarioParser } from './model/load-design.ts';
 import { withoutCanvas } from './model/scenario-yaml.ts';
 import { isShareHash } from './share-link.ts';
 import { preloadCharts } from './charts/lazy-charts.ts';
+import { loadPanes } from './components/lazy-panes.ts';
 import { afterFirstResult } from './worker/first-result.ts';
 import type { workers as Workers } from './worker/start-workers.ts';
 
@@ -19,6 +20,8 @@ export function startApp(workers: typeof Workers): void {
   preloadCharts();
   // The scenario parser (for the library, imports and links) once the first result is on screen.
   void afterFirstResult().then(loadScenarioParser);
+  // The canvas, palette, inspector and dialogs (React Flow among them) then too: the first chart needs none of them.
+  const panes = afterFirstResult().then(() => loadPanes().then(() => undefined));
   void bootDesign(location.hash, globalThis.localStorage).then((boot) => {
     // The design from a link is now the user's; drop the fragment so a reload shows their latest edits (autosave).
     if (boot.source === 'link' || isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
@@ -27,7 +30,7 @@ export function startApp(workers: typeof Workers): void {
     workers.client.prestart(withoutCanvas(boot.doc), designFileName(boot.doc), boot.pristineExample === true);
     root.render(
       <StrictMode>
-        <App initialDoc={boot.doc} initialNotice={boot.notice} workers={workers} panesAfter={afterFirstResult()} />
+        <App initialDoc={boot.doc} initialNotice={boot.notice} workers={workers} panesAfter={panes} />
       </StrictMode>,
     );
   });

@@ -5,18 +5,10 @@
 // after the first numbers. `use` of a promise marked fulfilled (React's thenable convention) does not.
 // Memoized: a result marked stale by an edit keeps its charts without redrawing them.
 import { createElement, memo, use, type ComponentProps } from 'react';
+import { tracked } from '../model/tracked-promise.ts';
 
 type ChartsModule = typeof import('./ResultCharts.tsx');
 type CompareModule = typeof import('./CompareCharts.tsx');
-
-/** `p`, which once fulfilled carries its value where React's `use` reads it synchronously. */
-function tracked<T>(p: Promise<T>): Promise<T> {
-  void p.then(
-    (value) => Object.assign(p, { status: 'fulfilled', value }),
-    () => undefined,
-  );
-  return p;
-}
 
 let charts: Promise<ChartsModule> | null = null;
 let compare: Promise<CompareModule> | null = null;

@@ -11,8 +11,7 @@ import { useApp } from '../state/app-store.ts';
 import { selectDispatch, selectFileName, selectSelection, selectSimDoc } from '../state/design-slice.ts';
 import type { DesignValidation } from '../model/validate-design.ts';
 import type { Validator } from '../worker/validation-client.ts';
-import { ComparePanel } from './ComparePanel.tsx';
-import { PracticePanel } from './PracticePanel.tsx';
+import { LazyComparePanel as ComparePanel, LazyPracticePanel as PracticePanel } from './lazy-panes.ts';
 import { ResultsView } from './ResultsView.tsx';
 import { RunStatus } from './RunStatus.tsx';
 import { ScenarioBrief } from './ScenarioBrief.tsx';
@@ -64,14 +63,16 @@ export function BottomPanel({ validation, sim, validator, actions }: Props) {
           <p className="ds-hint">Results appear here after a run: charts over time, summary cards and the cost breakdown.</p>
         ))}
       {mode === 'compare' && (
-        <ComparePanel
-          baseline={baseline}
-          doc={doc}
-          current={{ result, scenario: shown?.scenario ?? null, stale: stale || unfinished, runKey: shown ? runKeyOf(shown) : undefined }}
-          onPin={actions.pin}
-          dispatch={dispatch}
-          validator={validator}
-        />
+        <Suspense fallback={<p className="ds-hint">Loading…</p>}>
+          <ComparePanel
+            baseline={baseline}
+            doc={doc}
+            current={{ result, scenario: shown?.scenario ?? null, stale: stale || unfinished, runKey: shown ? runKeyOf(shown) : undefined }}
+            onPin={actions.pin}
+            dispatch={dispatch}
+            validator={validator}
+          />
+        </Suspense>
       )}
       {optimizeOpened && (
         <div hidden={mode !== 'optimize'}>
@@ -81,19 +82,21 @@ export function BottomPanel({ validation, sim, validator, actions }: Props) {
         </div>
       )}
       {mode === 'practice' && (
-        <PracticePanel
-          doc={doc}
-          errors={validation.errors}
-          result={result}
-          scenario={shown?.scenario ?? null}
-          runKey={shown ? runKeyOf(shown) : undefined}
-          stale={stale || unfinished}
-          store={sim.store}
-          onPick={() => setDialog('practice')}
-          onCheck={sim.run}
-          onReveal={hasReference ? actions.compareWithReference : null}
-          dispatch={dispatch}
-        />
+        <Suspense fallback={<p className="ds-hint">Loading…</p>}>
+          <PracticePanel
+            doc={doc}
+            errors={validation.errors}
+            result={result}
+            scenario={shown?.scenario ?? null}
+            runKey={shown ? runKeyOf(shown) : undefined}
+            stale={stale || unfinished}
+            store={sim.store}
+            onPick={() => setDialog('practice')}
+            onCheck={sim.run}
+            onReveal={hasReference ? actions.compareWithReference : null}
+            dispatch={dispatch}
+          />
+        </Suspense>
       )}
     </section>
   );

@@ -1,8 +1,10 @@
 /**
  * The canvas with what it shows of the run: each node's issues, and after a run its live state at
- * the time cursor (from the app store) or a streaming run's latest tenth.
+ * the time cursor (from the app store) or a streaming run's latest tenth. It loads in the panes' chunk
+ * (lazy-panes.ts), with React Flow.
  */
 import { formatPath, type RunResult } from '@design-sim/sim-core';
+import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { useShownRun } from '../hooks/useShownRun.ts';
 import { asArray, asObject } from '../model/doc-path.ts';
@@ -57,7 +59,10 @@ export function CanvasPane({ validation, runStore, readOnly }: Props) {
   }, [graph, validation.errors, badgeResult, cursor, doc.spec, staleWhy, partial, otherDesign]);
   return (
     <CanvasViewContext.Provider value={view}>
-      <DesignCanvas graph={graph} doc={doc} selection={selection} dispatch={dispatch} fitKey={loads} readOnly={readOnly} />
+      {/* The canvas's own provider: the palette reaches its view through CanvasViewportContext (canvas-viewport.ts). */}
+      <ReactFlowProvider>
+        <DesignCanvas graph={graph} doc={doc} selection={selection} dispatch={dispatch} fitKey={loads} readOnly={readOnly} />
+      </ReactFlowProvider>
     </CanvasViewContext.Provider>
   );
 }

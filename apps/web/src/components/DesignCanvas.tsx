@@ -20,7 +20,8 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type DragEvent, memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { type DragEvent, memo, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { CanvasViewportContext } from './canvas-viewport.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { DesignEdge, DesignGraph, DesignNode } from '../model/design-graph.ts';
 import { canConnect } from '../model/graph-edits.ts';
@@ -94,9 +95,17 @@ function callEdgeLook(e: DesignEdge): Partial<DesignEdge> {
   };
 }
 
-/** The canvas. Must sit inside a ReactFlowProvider. */
+/** The canvas. Must sit inside a ReactFlowProvider (CanvasPane's); its view goes to the app's CanvasViewportContext slot (for the palette). */
 function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = false }: Props) {
   const flow = useReactFlow<CanvasNode, DesignEdge>();
+  const viewport = useContext(CanvasViewportContext);
+  useEffect(() => {
+    const mine = { fit: () => void flow.fitView({ ...FIT_VIEW, duration: 150 }), screenToFlowPosition: (p: { x: number; y: number }) => flow.screenToFlowPosition(p) };
+    viewport.current = mine;
+    return () => {
+      if (viewport.current === mine) viewport.current = null;
+    };
+  }, [viewport, flow]);
   const [sizes, setSizes] = useState<Readonly<Record<string, Size>>>({});
 
   const notes = useMemo(() => noteNodes(doc), [doc]);

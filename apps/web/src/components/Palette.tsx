@@ -2,15 +2,15 @@
  * The palette: drag a component onto the canvas, or focus it and press Enter to add it in the
  * middle of the view (the keyboard path). Single components already present are disabled.
  */
-import { useReactFlow } from '@xyflow/react';
-import { memo, type DragEvent } from 'react';
+import { memo, useContext, type DragEvent } from 'react';
 import { kindModules } from '../kinds/index.ts';
 import { kindPresent } from '../kinds/add-component.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { ComponentKind } from '../model/design-graph.ts';
 import type { PlainObject } from '../model/doc-path.ts';
 import { NOTE_PREFIX, type NoteKind } from '../model/canvas-notes.ts';
-import { FIT_VIEW, PALETTE_MIME } from './DesignCanvas.tsx';
+import { CanvasViewportContext } from './canvas-viewport.ts';
+import { PALETTE_MIME } from './DesignCanvas.tsx';
 import { useApp } from '../state/app-store.ts';
 import { selectDispatch, selectSimDoc } from '../state/design-slice.ts';
 
@@ -24,18 +24,19 @@ interface Props {
   dispatch: (action: HistoryAction) => void;
 }
 
-/** The component palette. Must sit inside a ReactFlowProvider. */
+/** The component palette. It reaches the canvas's view through CanvasViewportContext (canvas-viewport.ts). */
 function PaletteImpl({ doc, dispatch }: Props) {
-  const flow = useReactFlow();
+  const viewport = useContext(CanvasViewportContext);
   // The keyboard path: the automatic layout puts the component in its column, then the view fits.
   const add = (kind: ComponentKind) => {
     dispatch({ type: 'addComponent', kind });
-    window.setTimeout(() => void flow.fitView({ ...FIT_VIEW, duration: 150 }), 60);
+    window.setTimeout(() => viewport.current?.fit(), 60);
   };
   // A note goes in the middle of the view, where the user is looking.
   const addNote = (kind: NoteKind) => {
     const box = document.querySelector('.react-flow')?.getBoundingClientRect();
-    const position = box === undefined ? undefined : flow.screenToFlowPosition({ x: box.left + box.width / 2 - 90, y: box.top + box.height / 2 - 50 });
+    const flow = viewport.current;
+    const position = box === undefined || flow === null ? undefined : flow.screenToFlowPosition({ x: box.left + box.width / 2 - 90, y: box.top + box.height / 2 - 50 });
     dispatch({ type: 'addNote', kind, ...(position === undefined ? {} : { position }) });
   };
   return (
