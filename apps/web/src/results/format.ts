@@ -1,8 +1,17 @@
 /** Display formats for results: money keeps 3-4 significant digits, so $0.0123 per 1k requests is not "$0.01". */
 
-// One formatter, made once: Number.prototype.toLocaleString builds a new Intl.NumberFormat per call
-// (tens of µs each), which added up to tens of ms per streamed snapshot.
-const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Integers are grouped here, not by Intl.NumberFormat: a page's first Intl formatter loads ICU's data, 36–46 ms
+// of the main thread in Debian Chromium, and this module is evaluated before the first chart (docs/performance.md,
+// "sixth pass"). Past 1e21, where `String` switches to exponent notation, Intl does it (made on first use: one
+// formatter, since toLocaleString builds a new one per call, tens of µs each).
+let intl: Intl.NumberFormat | null = null;
+const INTEGER = {
+  /** `n` (an integer) as en-US writes it with maximumFractionDigits 0: `-1,234,567`. */
+  format(n: number): string {
+    if (Math.abs(n) >= 1e21) return (intl ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(n);
+    return `${n < 0 ? '-' : ''}${String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',')}`;
+  },
+};
 
 /** USD with a precision that suits its size: $12,345 · $123.4 · $1.23 · $0.0123. */
 export function formatUsd(usd: number | null): string {
