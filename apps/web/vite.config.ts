@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { exampleScenario } from './scripts/example-scenario-plugin.ts';
+import { firstScreenChunk } from './scripts/first-screen-chunk-plugin.ts';
 import { workerFirstChunk } from './scripts/worker-first-chunk-plugin.ts';
 import { yamlDoc } from './scripts/yaml-doc-plugin.ts';
 
@@ -57,11 +58,12 @@ function preloadFirstScreen(): Plugin {
   };
 }
 
-// The canvas paints from the entry chunk; charts, the content library and the simulator (in its
-// worker) arrive as separate chunks so the first paint does not wait for them (docs/web.md).
+// The first screen (the shell, the results panel and its charts) paints from the entry's and FIRST_SCREEN's
+// chunks; the canvas with React Flow, the inspector and the dialogs (after the first result: lazy-panes.ts), the
+// content library and the simulator (in its worker) arrive as separate chunks (docs/web.md).
 export default defineConfig({
   // exampleScenario here too: the dev server serves the worker's modules through these plugins, not worker.plugins.
-  plugins: [react(), yamlDoc(), exampleScenario(), preloadFirstScreen()],
+  plugins: [react(), yamlDoc(), exampleScenario(), preloadFirstScreen(), firstScreenChunk(FIRST_SCREEN)],
   // Relative asset URLs: the build works from any path (a sub-folder, a file server, the e2e preview).
   base: './',
   worker: { format: 'es', plugins: () => [yamlDoc(), exampleScenario(), workerFirstChunk()] },

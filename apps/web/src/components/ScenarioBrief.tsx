@@ -3,7 +3,9 @@
  * answer says and the author's notes, as rendered Markdown. Nothing shows for a design without them.
  */
 import { lazy, Suspense, useState } from 'react';
+import { useSettled } from '../hooks/useSettled.ts';
 import { asObject, type PlainObject } from '../model/doc-path.ts';
+import { afterFirstResult } from '../worker/first-result.ts';
 
 const Markdown = lazy(() => import('./Markdown.tsx'));
 
@@ -17,6 +19,10 @@ export function ScenarioBrief({ doc }: { doc: PlainObject }) {
   const notes = text(meta.notes);
   // Notes can be pages long: they are parsed only once opened (parsing them costs the main thread).
   const [open, setOpen] = useState(false);
+  // The Markdown (its chunk, DOMPurify and the Markdown worker's start) waits for the page's first result: loaded
+  // beside the first run and render, it delayed the first chart (docs/performance.md, "sixth pass"). Until then
+  // the prompt shows as written, as Markdown shows it until its HTML arrives.
+  const rich = useSettled(afterFirstResult());
   if (prompt === null && strong === null && notes === null) return null;
   return (
     <section className="ds-brief" aria-label="The scenario's brief" data-testid="brief">
@@ -24,7 +30,7 @@ export function ScenarioBrief({ doc }: { doc: PlainObject }) {
         {prompt !== null && (
           <div className="ds-prompt">
             <strong>Prompt</strong>
-            <Markdown text={prompt} />
+            {rich ? <Markdown text={prompt} /> : <div className="ds-markdown ds-markdown--raw">{prompt}</div>}
           </div>
         )}
         {(strong !== null || notes !== null) && (
