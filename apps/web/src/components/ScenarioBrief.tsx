@@ -2,12 +2,23 @@
  * What the design is for, above its results: the scenario's prompt, and (folded) what a strong
  * answer says and the author's notes, as rendered Markdown. Nothing shows for a design without them.
  */
-import { lazy, Suspense, useState } from 'react';
+import { createElement, Suspense, use, useState, type ComponentProps } from 'react';
 import { useSettled } from '../hooks/useSettled.ts';
 import { asObject, type PlainObject } from '../model/doc-path.ts';
+import { tracked } from '../model/tracked-promise.ts';
 import { afterFirstResult } from '../worker/first-result.ts';
 
-const Markdown = lazy(() => import('./Markdown.tsx'));
+type MarkdownModule = typeof import('./Markdown.tsx');
+let markdown: Promise<MarkdownModule> | null = null;
+const loadMarkdown = () => (markdown ??= tracked(import('./Markdown.tsx')));
+let richReady: Promise<MarkdownModule> | null = null;
+// The Markdown (its chunk, DOMPurify and the Markdown worker's start) loads once the page's first result is on
+// screen: loaded beside the first run and render, it delayed the first chart (docs/performance.md, "sixth pass").
+// The brief switches to it once it has arrived, so nothing suspends and no fallback of another height shows.
+const markdownAfterFirstResult = () => (richReady ??= afterFirstResult().then(loadMarkdown));
+
+/** Markdown (suspends until its chunk has arrived; rendered only once it has, see above). */
+const Markdown = (props: ComponentProps<MarkdownModule['default']>) => createElement(use(loadMarkdown()).default, props);
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
@@ -19,10 +30,8 @@ export function ScenarioBrief({ doc }: { doc: PlainObject }) {
   const notes = text(meta.notes);
   // Notes can be pages long: they are parsed only once opened (parsing them costs the main thread).
   const [open, setOpen] = useState(false);
-  // The Markdown (its chunk, DOMPurify and the Markdown worker's start) waits for the page's first result: loaded
-  // beside the first run and render, it delayed the first chart (docs/performance.md, "sixth pass"). Until then
-  // the prompt shows as written, as Markdown shows it until its HTML arrives.
-  const rich = useSettled(afterFirstResult());
+  // Until the Markdown has loaded the prompt shows as written, as Markdown shows it until its HTML arrives.
+  const rich = useSettled(markdownAfterFirstResult());
   if (prompt === null && strong === null && notes === null) return null;
   return (
     <section className="ds-brief" aria-label="The scenario's brief" data-testid="brief">
