@@ -23,6 +23,7 @@ import { PHONE_QUERY, useMediaQuery } from './hooks/useMediaQuery.ts';
 import { useSettled } from './hooks/useSettled.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
 import type { PlainObject } from './model/doc-path.ts';
+import { docToYaml } from './model/scenario-yaml.ts';
 import { createAppActions } from './state/app-actions.ts';
 import { AppStoreContext, createAppStore } from './state/app-store.ts';
 import { selectCanRedo, selectCanUndo, selectDoc, selectFileName, selectTitle } from './state/design-slice.ts';
@@ -114,7 +115,7 @@ export function App({ initialDoc, initialNotice, workers, panesAfter }: Props) {
             onMode={setMode}
             onLibrary={() => setDialog('library')}
             onImport={(f) => void actions.importFile(f)}
-            onExport={() => void import('./model/scenario-yaml.ts').then(({ docToYaml }) => downloadBlob(fileName, new Blob([docToYaml(selectDoc(store.getState()))], { type: 'application/yaml' })))}
+            onExport={() => downloadBlob(fileName, new Blob([docToYaml(selectDoc(store.getState()))], { type: 'application/yaml' }))}
             onShare={() => setDialog('share')}
             onShowYaml={() => setDialog('yaml')}
             onReset={() => void actions.reset()}
