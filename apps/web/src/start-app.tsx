@@ -10,7 +10,7 @@ import { withoutCanvas } from './model/scenario-yaml.ts';
 import { isShareHash } from './share-link.ts';
 import { preloadCharts } from './charts/lazy-charts.ts';
 import { loadPanes } from './components/lazy-panes.ts';
-import { afterFirstResult } from './worker/first-result.ts';
+import { afterFirstResult, afterFirstScreen, firstScreenAlso } from './worker/first-result.ts';
 import type { workers as Workers } from './worker/start-workers.ts';
 
 /** Renders the app into #root with the entry's already started `workers`. */
@@ -18,10 +18,11 @@ export function startApp(workers: typeof Workers): void {
   const root = createRoot(document.getElementById('root')!);
   // The charts' chunk loads while the design is read and the app renders.
   preloadCharts();
-  // The scenario parser (for the library, imports and links) once the first result is on screen.
-  void afterFirstResult().then(loadScenarioParser);
-  // The canvas, palette, inspector and dialogs (React Flow among them) then too: the first chart needs none of them.
+  // The canvas, palette, inspector and dialogs (React Flow among them) once the first result is on screen: the first
+  // chart needs none of them. Then the rest (first-result.ts): the scenario parser (for the library, imports and links).
   const panes = afterFirstResult().then(() => loadPanes().then(() => undefined));
+  firstScreenAlso(panes);
+  void afterFirstScreen().then(loadScenarioParser);
   void bootDesign(location.hash, globalThis.localStorage).then((boot) => {
     // The design from a link is now the user's; drop the fragment so a reload shows their latest edits (autosave).
     if (boot.source === 'link' || isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);

@@ -6,16 +6,17 @@ import { createElement, Suspense, use, useState, type ComponentProps } from 'rea
 import { useSettled } from '../hooks/useSettled.ts';
 import { asObject, type PlainObject } from '../model/doc-path.ts';
 import { tracked } from '../model/tracked-promise.ts';
-import { afterFirstResult } from '../worker/first-result.ts';
+import { afterFirstScreen } from '../worker/first-result.ts';
 
 type MarkdownModule = typeof import('./Markdown.tsx');
 let markdown: Promise<MarkdownModule> | null = null;
 const loadMarkdown = () => (markdown ??= tracked(import('./Markdown.tsx')));
 let richReady: Promise<MarkdownModule> | null = null;
-// The Markdown (its chunk, DOMPurify and the Markdown worker's start) loads once the page's first result is on
-// screen: loaded beside the first run and render, it delayed the first chart (docs/performance.md, "sixth pass").
+// The Markdown (its chunk, DOMPurify and the Markdown worker's start) loads once the page's first result and the
+// canvas are in (first-result.ts): loaded beside the first run and render, it delayed the first chart
+// (docs/performance.md, "sixth pass").
 // The brief switches to it once it has arrived, so nothing suspends and no fallback of another height shows.
-const markdownAfterFirstResult = () => (richReady ??= afterFirstResult().then(loadMarkdown));
+const markdownAfterFirstScreen = () => (richReady ??= afterFirstScreen().then(loadMarkdown));
 
 /** Markdown (suspends until its chunk has arrived; rendered only once it has, see above). */
 const Markdown = (props: ComponentProps<MarkdownModule['default']>) => createElement(use(loadMarkdown()).default, props);
@@ -31,7 +32,7 @@ export function ScenarioBrief({ doc }: { doc: PlainObject }) {
   // Notes can be pages long: they are parsed only once opened (parsing them costs the main thread).
   const [open, setOpen] = useState(false);
   // Until the Markdown has loaded the prompt shows as written, as Markdown shows it until its HTML arrives.
-  const rich = useSettled(markdownAfterFirstResult());
+  const rich = useSettled(markdownAfterFirstScreen());
   if (prompt === null && strong === null && notes === null) return null;
   return (
     <section className="ds-brief" aria-label="The scenario's brief" data-testid="brief">

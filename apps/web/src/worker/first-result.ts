@@ -34,3 +34,28 @@ export function afterFirstResult(): Promise<void> {
   });
   return gate;
 }
+
+let rest: Promise<void> = Promise.resolve();
+let screen: Promise<void> | null = null;
+
+/**
+ * Registers the rest of the first screen, loaded once the first result is on screen (start-app.tsx: the chunk of
+ * the canvas, palette and inspector, lazy-panes.ts).
+ */
+export function firstScreenAlso(p: Promise<unknown>): void {
+  // A failed load opens the gate too (the work behind it must not wait forever).
+  rest = p.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
+ * Settles once the first result is on screen and then the rest of the first screen (`firstScreenAlso`) has
+ * loaded, or failed to. The validation worker, the spare simulator workers, the scenario parser and the brief's
+ * Markdown wait for it: started with the first result, they held the canvas back by half a second at load 3–5
+ * (docs/performance.md, "sixth pass"), and no edit, which is what they serve, can come before the canvas and the inspector.
+ */
+export function afterFirstScreen(): Promise<void> {
+  return (screen ??= afterFirstResult().then(() => rest));
+}
