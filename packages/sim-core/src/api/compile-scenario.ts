@@ -351,6 +351,7 @@ function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly Ser
       // A Karpenter pool is not a node group: the cluster autoscaler leaves it alone.
       enabled: ca.enabled && karpenter === null,
       scaleDownUnneededSeconds: ca.scaleDownUnneededTime,
+      scaleDownUnreadySeconds: ca.scaleDownUnreadyTime,
       utilizationThreshold: ca.scaleDownUtilizationThreshold,
       maxNodeProvisionSeconds: ca.maxNodeProvisionTime,
       priority: ca.priority ?? null,

@@ -11,7 +11,8 @@
  *    less than 2 s ago, or the oldest GPU pod less than 30 s ago (`allPodsAreNew`,
  *    `unschedulablePodWithGpuTimeBuffer`) — the loop neither scales up nor down. Otherwise ONE node group
  *    grows (scale-up.ts, chosen by the expander).
- * 3. Scale-down planning runs every loop (scale-down-planner.ts); deletion only outside the cool-down: a
+ * 3. Scale-down planning runs every loop (scale-down-planner.ts), over Ready and unready nodes (an unready node
+ *    waits `--scale-down-unready-time`, 20 min, instead of the unneeded time); deletion only outside the cool-down: a
  *    scale-up in this loop or within `--scale-down-delay-after-add` anywhere (`isScaleDownInCooldown`).
  *    Empty nodes go at once; nodes to drain are cordoned, their pods evicted, and deleted once empty.
  *
@@ -254,12 +255,14 @@ export class ClusterAutoscaler {
     }
   }
 
-  // PreFilteringScaleDownNodeProcessor: ready nodes of autoscaled groups whose size is above the min.
+  // PreFilteringScaleDownNodeProcessor `GetScaleDownCandidates`: registered nodes of autoscaled groups whose size is
+  // above the min, unready ones included (static_autoscaler.go `scaleDown` passes allNodes); a node being deleted
+  // (drained, or failed while draining) is not (eligibility.go: CurrentlyBeingDeleted).
   private candidates(): NodeRuntime[] {
     const out: NodeRuntime[] = [];
     for (const pool of this.pools) {
       if (!pool.config.autoscaler.enabled || pool.aliveCount <= pool.config.minNodes) continue;
-      for (const n of pool.nodes) if (n.state === NodeState.Ready) out.push(n);
+      for (const n of pool.nodes) if (n.state === NodeState.Ready || (n.state === NodeState.NotReady && n.stateBeforeFailure === NodeState.Ready)) out.push(n);
     }
     return this.pools.length > 1 ? out.sort((a, b) => a.uid - b.uid) : out;
   }
@@ -270,6 +273,7 @@ export class ClusterAutoscaler {
       targetSize: p.aliveCount,
       utilizationThreshold: p.config.autoscaler.utilizationThreshold,
       scaleDownUnneededSeconds: p.config.autoscaler.scaleDownUnneededSeconds,
+      scaleDownUnreadySeconds: p.config.autoscaler.scaleDownUnreadySeconds,
     }));
   }
 

@@ -263,6 +263,8 @@ export interface EngineNodeGroupAutoscaling {
   /** false: the pool is not autoscaled (never grown or shrunk; its nodes still take pods). */
   enabled: boolean;
   scaleDownUnneededSeconds: number;
+  /** `ScaleDownUnreadyTime`: the unneeded time of a node that is not Ready (failed, NotReady), s. */
+  scaleDownUnreadySeconds: number;
   /** GPU requests / allocatable GPUs at or below which a node is a scale-down candidate. */
   utilizationThreshold: number;
   /** `--max-node-provision-time`: a node not up this long after it was first seen is removed and the group backed off. */
