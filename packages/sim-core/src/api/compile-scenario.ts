@@ -198,6 +198,7 @@ function compileKeda(k: KedaSpec): EngineKeda {
     pollingIntervalSeconds: k.pollingInterval,
     cooldownPeriodSeconds: k.cooldownPeriod,
     initialCooldownPeriodSeconds: k.initialCooldownPeriod,
+    idleReplicaCount: k.idleReplicaCount ?? null,
     triggers: k.triggers.map((t) => ({
       type: t.type,
       metric: t.type === 'prometheus' ? t.metric : null,
@@ -390,6 +391,7 @@ function compileKarpenterPool(k: KarpenterNodePoolSpec, initialInstance: string,
     consolidationPolicy: k.disruption.consolidationPolicy,
     consolidateAfterSeconds: k.disruption.consolidateAfter,
     budgets: k.disruption.budgets.map((b) => ({ percent: 'percent' in b.nodes ? b.nodes.percent : null, count: 'count' in b.nodes ? b.nodes.count : null, reasons: b.reasons ?? null })),
+    expireAfterSeconds: k.expireAfter,
     initialType: Math.max(0, k.instanceTypes.indexOf(initialInstance)),
     initialSpot,
   };

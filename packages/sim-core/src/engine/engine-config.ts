@@ -185,6 +185,8 @@ export interface EngineKeda {
   pollingIntervalSeconds: number;
   cooldownPeriodSeconds: number;
   initialCooldownPeriodSeconds: number;
+  /** `idleReplicaCount` (below minReplicaCount): replicas while no trigger is active; null or absent = not set. */
+  idleReplicaCount?: number | null;
   triggers: EngineKedaTrigger[];
   /** null: requests with no ready replica fail at once; else they wait (capacity and timeout may be Infinity). */
   buffer: { capacity: number; timeoutSeconds: number } | null;
@@ -388,6 +390,8 @@ export interface EngineKarpenterPool {
   /** null = Never (consolidation off). */
   consolidateAfterSeconds: number | null;
   budgets: readonly EngineDisruptionBudget[];
+  /** `template.spec.expireAfter`, s: a node this old is deleted whatever the budgets say; null = Never. */
+  expireAfterSeconds: number | null;
   /** Initial nodes: index into `types` and capacity. */
   initialType: number;
   initialSpot: boolean;
