@@ -255,6 +255,49 @@ describe('scale-down timing (unneeded/nodes.go RemovableAt, static_autoscaler.go
     expect(h.log).toEqual([`0: -node p0/${n.uid}`]);
   });
 
+  // clusterstate.go IsClusterHealthy: unhealthy iff unready > OkTotalUnreadyCount (3) && unready > 45% of registered
+  // nodes; static_autoscaler.go RunOnce then returns before scale-up and scale-down and calls CleanUpUnneededNodes.
+  it('IsClusterHealthy: 5 of 10 nodes unready (5 > 3 and 5 > 4.5) halts the loop: no unready node deleted, no scale-up, unneeded times forgotten', () => {
+    const h = harness([{ maxNodes: 20 }], [{ gpus: 8, pools: [0] }]);
+    const nodes = Array.from({ length: 10 }, () => h.node(0));
+    for (const n of nodes.slice(5)) h.bound(0, n); // 5 full nodes: the pending 8-GPU pod needs a new one
+    for (const n of nodes.slice(0, 5)) {
+      n.state = NodeState.NotReady;
+      n.readyAt = -3600; // long started: Unready, not NotStarted
+    }
+    h.pendingPod(0, -100);
+    h.ca.lastScaleUp = -1000;
+    h.scanUntil(0, 2000);
+    expect(h.log).toEqual([]);
+    expect(h.ca.planner.unneededSince(nodes[0]!)).toBeUndefined();
+  });
+
+  it('IsClusterHealthy: 4 of 10 unready (4 ≤ 4.5) is healthy and the unready nodes go at 1210 s; so are 3 of 4 (≤ OkTotalUnreadyCount)', () => {
+    for (const [total, down] of [[10, 4], [4, 3]] as const) {
+      const h = harness([{ maxNodes: 20 }], [{ gpus: 8, pools: [0] }]);
+      const nodes = Array.from({ length: total }, () => h.node(0));
+      for (const n of nodes.slice(down)) h.bound(0, n); // full: not candidates
+      for (const n of nodes.slice(0, down)) {
+        n.state = NodeState.NotReady;
+        n.readyAt = -3600;
+      }
+      h.ca.lastScaleUp = -1000;
+      h.scanUntil(0, 1300);
+      expect(h.log).toEqual(nodes.slice(0, down).map((n) => `1210: -node p0/${n.uid}`));
+    }
+  });
+
+  it('a node unready within MaxNodeStartupTime (15 min) of its creation is NotStarted and does not count against health', () => {
+    const h = harness([{}], []);
+    const nodes = Array.from({ length: 5 }, () => h.node(0, NodeState.NotReady)); // readyAt 0: created at 0
+    h.ca.lastScaleUp = -1000;
+    h.scanUntil(0, 890);
+    expect(h.ca.planner.unneededSince(nodes[0]!)).toBe(0); // healthy so far: tracked as unneeded since 0
+    h.scanUntil(900, 900); // 0 + 900 > 900 is false: all 5 Unready now, 5 > 3 and 5 > 2.25 → unhealthy
+    expect(h.ca.planner.unneededSince(nodes[0]!)).toBeUndefined();
+    expect(h.log).toEqual([]);
+  });
+
   it('deletes empty nodes and starts a drain in the same loop (budgets.go CropNodes: empty, then drain)', () => {
     const h = harness([{}], [{ gpus: 2, pools: [0] }]);
     const full = h.node(0);

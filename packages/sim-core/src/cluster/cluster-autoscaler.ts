@@ -6,6 +6,9 @@
  *    all up by `requestTime + max-node-provision-time` (strictly after) times out and backs its node group off
  *    (node-group-backoff.ts); nodes still unregistered that long after they were first seen are deleted
  *    (`removeOldUnregisteredNodes`, never below the group's min size).
+ *    If more registered nodes are unready than `--ok-total-unready-count` (3) and than
+ *    `--max-total-unready-percentage` (45 %) of them, the cluster is unhealthy (`IsClusterHealthy`): the loop stops
+ *    there, and the planner forgets its unneeded nodes (`CleanUpUnneededNodes`).
  * 2. Pending pods that fit on free capacity of ready nodes or on upcoming nodes are not helped
  *    (core/podlistprocessor/filter_out_schedulable.go). If every remaining pod is new — the oldest was created
  *    less than 2 s ago, or the oldest GPU pod less than 30 s ago (`allPodsAreNew`,
@@ -34,6 +37,11 @@ import { HintingSimulator, NodeCursor, type SimNode, type SimPod } from './sched
 export const UNSCHEDULABLE_POD_BUFFER_SECONDS = 2;
 /** `unschedulablePodWithGpuTimeBuffer`: a GPU pod younger than this is "new" (wait for more pods). */
 export const UNSCHEDULABLE_GPU_POD_BUFFER_SECONDS = 30;
+/** `--max-total-unready-percentage` and `--ok-total-unready-count` (config/flags/flags.go defaults). */
+export const MAX_TOTAL_UNREADY_PERCENTAGE = 45;
+export const OK_TOTAL_UNREADY_COUNT = 3;
+/** clusterstate.go `MaxNodeStartupTime`: a node not Ready this soon after it was created is NotStarted, not Unready. */
+export const MAX_NODE_STARTUP_SECONDS = 15 * 60;
 /** `apiv1.DefaultTerminationGracePeriodSeconds` + `drain.PodLongTerminatingExtraThreshold`: 30 s + 30 s. */
 export const LONG_TERMINATING_SECONDS = 60;
 
@@ -114,6 +122,10 @@ export class ClusterAutoscaler {
   scan(now: number): void {
     this.updateClusterState(now);
     this.removeOldUnregisteredNodes(now);
+    if (!this.isClusterHealthy(now)) {
+      this.planner.cleanUpUnneededNodes();
+      return;
+    }
 
     // The scheduling snapshot is built on first use: most loops have no pending pod and no candidate to simulate.
     let snapshot: SimNode[] | null = null;
@@ -193,6 +205,26 @@ export class ClusterAutoscaler {
       if (req !== undefined && (req.increase -= errored.length) <= 0) this.requests.delete(pool.index);
       for (const n of errored) this.actions.deleteNode(pool, n, now);
     }
+  }
+
+  /**
+   * clusterstate.go `IsClusterHealthy` over `updateReadinessStats` (kubernetes/autoscaler @ f7bb0c36): unhealthy when
+   * the unready registered nodes (every pool's, autoscaled or not) are more than `--ok-total-unready-count` and
+   * more than `--max-total-unready-percentage` of the registered nodes. A node not Ready within
+   * `MaxNodeStartupTime` of its creation is NotStarted, not Unready; design-sim has no registration stage, so a
+   * node's first Ready time stands for its creation (nodes present at t = 0 count from 0).
+   */
+  private isClusterHealthy(now: number): boolean {
+    let registered = 0;
+    let unready = 0;
+    for (const pool of this.pools) {
+      for (const n of pool.nodes) {
+        if (n.state === NodeState.Provisioning || n.state === NodeState.Gone) continue;
+        registered++;
+        if (n.state === NodeState.NotReady && !(n.readyAt + MAX_NODE_STARTUP_SECONDS > now)) unready++;
+      }
+    }
+    return !(unready > OK_TOTAL_UNREADY_COUNT && unready > (MAX_TOTAL_UNREADY_PERCENTAGE / 100) * registered);
   }
 
   // removeOldUnregisteredNodes: a node first seen unregistered more than max-node-provision-time ago is deleted,

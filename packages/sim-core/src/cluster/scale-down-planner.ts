@@ -91,6 +91,11 @@ export class ScaleDownPlanner {
     return this.unneeded.get(node)?.since;
   }
 
+  /** `CleanUpUnneededNodes`: forget every node considered unneeded so far (an unhealthy cluster's loop). */
+  cleanUpUnneededNodes(): void {
+    this.unneeded = new Map();
+  }
+
   /** `UpdateClusterState` (runs every loop, in cool-down too). */
   update(input: ScaleDownInput, now: number): void {
     this.minUpdateInterval = Math.min(this.minUpdateInterval, now - this.latestUpdate);
