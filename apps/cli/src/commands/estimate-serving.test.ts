@@ -71,6 +71,12 @@ describe('estimate serving command', () => {
     expect(sojournTail({ lambda: 1e6, mu: 10, servers: c - 1 }, 1)).toBeGreaterThan(0.01);
   });
 
+  it('never prints ρ = 1 for a stable fleet (5·10⁶ Erlangs on 5,000,001 servers)', async () => {
+    const r = await runInProcess(['estimate', 'serving', '--qps', '1M', '--latency', '5s', '--slo', '40s']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ρ = 0.9999998:');
+  });
+
   it('answers at once, even for loads beyond the search', async () => {
     const start = performance.now();
     const r = await runInProcess(['estimate', 'serving', '--qps', '1e8', '--latency', '1s', '--slo', '10s']);
