@@ -122,7 +122,12 @@ describe('a CPU-only node pool', () => {
   it('rejects a replica that requests neither GPUs nor vCPUs on a pool', () => {
     const nothing = 'spec.services[0].gpusPerReplica: a replica on pool "cpu" requests no GPUs and no vCPUs, so any number of replicas would share one node and the service would cost nothing: give the vCPUs each replica requests';
     expect(issues(yaml.replace('cpuPerReplica: 1.5, ', 'gpusPerReplica: 0, '))).toEqual([nothing]);
-    expect(issues(yaml.replace('cpuPerReplica: 1.5, ', 'cpuPerReplica: 0, '))).toEqual([nothing.replace('gpusPerReplica', 'cpuPerReplica')]);
+  });
+
+  it('accepts an explicit cpuPerReplica 0 (a dependency outside the cluster), with no share of the bill', () => {
+    const { result } = run(yaml.replace('cpuPerReplica: 1.5, ', 'cpuPerReplica: 0, '));
+    expect(result.summary!.measured.served).toBeGreaterThan(0);
+    expect(result.services!.api!.cost.perHourUsd).toBe(0);
   });
 });
 
