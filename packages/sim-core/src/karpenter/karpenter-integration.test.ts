@@ -171,6 +171,7 @@ describe('Karpenter expiration', () => {
     expect(launched.map((e) => e.t)).toEqual([1801]);
     expect(events(r, 'node-ready').filter((e) => e.t > 0).map((e) => e.t)).toEqual([1861]);
     expect(r.summary!.nodePools[0]!.launches).toEqual([{ instanceId: 'aws/us-east-1/g5.xlarge', capacity: 'spot', nodes: 1 }]);
+    expect(r.summary!.nodePools[0]!.expired).toBe(1);
   });
 
   it('Never (or the 720h default, beyond any 7-day horizon) expires nothing', () => {
@@ -178,6 +179,7 @@ describe('Karpenter expiration', () => {
       const r = run(doc({ replicas: 1, pool: p, fixed: true }));
       expect(events(r, 'node-removed')).toEqual([]);
       expect(events(r, 'node-requested')).toEqual([]);
+      expect(r.summary!.nodePools[0]!.expired).toBe(0);
     }
   });
 });
