@@ -3,7 +3,6 @@
  * as a worker thread with sweep worker data, it serves simulation requests instead of parsing argv.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { checkBundledCatalog } from '@design-sim/cost-model';
 import { processContext } from './context.ts';
 import { EXIT_USAGE } from './exit-codes.ts';
 import { runCli } from './program.ts';
@@ -20,14 +19,6 @@ async function main(): Promise<void> {
   };
   process.on('uncaughtException', fail);
   process.on('unhandledRejection', fail);
-  // The price catalog's zod check is not run at module load (it costs the browser's first result);
-  // the CLI refuses a bad catalog here, before any command reads a price.
-  try {
-    checkBundledCatalog();
-  } catch (e) {
-    process.stderr.write(`design-sim: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(EXIT_USAGE);
-  }
   // Only the bundle can start itself as a worker; from TypeScript source (tsx) sweeps run in-process.
   const self = new URL(import.meta.url);
   process.exitCode = await runCli(process.argv.slice(2), processContext(self.pathname.endsWith('.ts') ? undefined : self));

@@ -2,7 +2,7 @@
  * The bundled data/catalog.json. Its zod check (`checkBundledCatalog`) is not run at module load: in the
  * browser it cost the main thread and the simulator worker 60–140 ms before the first result
  * (docs/performance.md, "Streaming results"). It runs where a bad edit to the data is caught before it
- * ships: cost-model's own test (CI) and the CLI's start (apps/cli/src/main.ts). The schema has no
+ * ships: cost-model's own test (CI) and the CLI's build (apps/cli/build.mjs refuses a bad catalog). The schema has no
  * defaults or transforms, so the checked data and the raw JSON are the same values. No fs: the JSON is
  * a static import, so this works unchanged in the browser bundle. The check lives in parse-catalog.ts:
  * a price lookup loads neither zod nor the schema (the web worker's first run: docs/performance.md, "fifth pass").

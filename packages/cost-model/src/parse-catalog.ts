@@ -1,7 +1,7 @@
 /**
  * The catalog's zod check, apart from the data (catalog.ts) so that a price lookup loads neither zod nor
  * the schema. It runs where a bad edit to the data is caught before it ships: cost-model's own test (CI)
- * and the CLI's start (apps/cli/src/main.ts).
+ * and the CLI's build (apps/cli/build.mjs), which bakes the catalog into the bundle.
  */
 import { z } from 'zod';
 import catalogJson from '../data/catalog.json' with { type: 'json' };
@@ -14,7 +14,7 @@ export function parseCatalog(json: unknown): RawCatalog {
   return result.data;
 }
 
-/** Validates the bundled catalog with zod; throws an Error listing every problem (the CLI's start and the tests call it). */
+/** Validates the bundled catalog with zod; throws an Error listing every problem (the CLI's build and the tests call it). */
 export function checkBundledCatalog(): void {
   parseCatalog(catalogJson);
 }

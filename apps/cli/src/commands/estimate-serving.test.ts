@@ -60,11 +60,28 @@ describe('estimate serving command', () => {
     expect(r.stdout).toContain('no replica count meets p99 ≤ 100 ms');
   });
 
+  // Before: 100,000 Erlangs and more had "no answer" (exit 1) although the M/M/c answer exists.
+  it('sizes a million requests per second (10⁵ Erlangs): the fewest servers that meet the SLO', async () => {
+    const r = await runInProcess(['estimate', 'serving', '--qps', '1e6', '--latency', '100ms', '--slo', '1s', '--json']);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout).sizing.servers as number;
+    expect(c).toBeGreaterThan(100_000);
+    // Independent check of minimality, on the closed form itself.
+    expect(sojournTail({ lambda: 1e6, mu: 10, servers: c }, 1)).toBeLessThanOrEqual(0.01);
+    expect(sojournTail({ lambda: 1e6, mu: 10, servers: c - 1 }, 1)).toBeGreaterThan(0.01);
+  });
+
+  it('never prints ρ = 1 for a stable fleet (5·10⁶ Erlangs on 5,000,001 servers)', async () => {
+    const r = await runInProcess(['estimate', 'serving', '--qps', '1M', '--latency', '5s', '--slo', '40s']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ρ = 0.9999998:');
+  });
+
   it('answers at once, even for loads beyond the search', async () => {
     const start = performance.now();
-    const r = await runInProcess(['estimate', 'serving', '--qps', '1e6', '--latency', '100ms', '--slo', '1s']);
+    const r = await runInProcess(['estimate', 'serving', '--qps', '1e8', '--latency', '1s', '--slo', '10s']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('within 100,000 request slots (the offered load is 100,000 Erlangs)');
+    expect(r.stdout).toContain('within 10,000,000 request slots (the offered load is 100,000,000 Erlangs)');
     expect(performance.now() - start).toBeLessThan(2000);
   });
 

@@ -16,8 +16,11 @@ import { chooseGpuPrice, type GpuPriceChoice } from '../pipeline/gpu-price.ts';
 import type { CommandEnv } from './command-env.ts';
 import { parseCountOption, parseDurationOption, parsePercentileOption, parsePositiveInteger, parsePriceOption } from './option-parsers.ts';
 
-/** Largest M/M/c searched, servers (sim-core's serversForSlo default). */
-const MAX_SERVERS = 100_000;
+/**
+ * Largest M/M/c searched, servers (sim-core's serversForSlo default): 10⁷ request slots answers 1M QPS at
+ * a 5 s mean (5·10⁶ Erlangs) in about a second; beyond it the answer is to split the traffic.
+ */
+const MAX_SERVERS = 10_000_000;
 
 interface ServingOptions {
   qps: number;
@@ -104,6 +107,13 @@ export function sizeServing(o: Pick<ServingOptions, 'qps' | 'latency' | 'slo' | 
   };
 }
 
+/** ρ to two significant digits, or as many as it takes to stay below 1: a stable fleet never reads "ρ = 1". */
+function formatUtilization(rho: number): string {
+  let digits = 2;
+  while (digits < 15 && rho < 1 && Number(rho.toPrecision(digits)) >= 1) digits++;
+  return formatNum(rho, digits);
+}
+
 function formula(o: ServingOptions): string {
   const base = 'a = λ·S Erlangs; M/M/c Erlang C: C(c,a) = B/(1−ρ(1−B)), B = Erlang B, ρ = a/c';
   if (o.slo === undefined) return `${base}; smallest c with C(c,a) ≤ ${formatPercent(1 - o.percentile)} (${formatNum(o.percentile * 100)}% of requests never wait); replicas = ⌈c ÷ concurrency⌉`;
@@ -146,7 +156,7 @@ export function servingLine(o: ServingOptions, s: ServingSizing, choice: GpuPric
   const load = `${formatNum(o.qps)} QPS × ${formatMs(o.latency * 1000)} = ${formatNum(s.offeredErlangs)} Erlangs`;
   const per = o.concurrency === 1 ? '' : ` (${formatInt(s.servers)} slots ÷ ${o.concurrency} per replica)`;
   const target = o.slo === undefined ? `${formatPercent(s.probabilityOfWait, 2)} of requests wait` : `${pct} ≤ ${formatMs(o.slo * 1000)}`;
-  const sizing = `${load} → ${formatInt(s.replicas)} replicas${per}, ρ = ${formatNum(s.utilization, 2)}: ${target}, predicted ${pct} ${formatMs(s.latencyAtPercentileSeconds * 1000)} (${o.service} service)`;
+  const sizing = `${load} → ${formatInt(s.replicas)} replicas${per}, ρ = ${formatUtilization(s.utilization)}: ${target}, predicted ${pct} ${formatMs(s.latencyAtPercentileSeconds * 1000)} (${o.service} service)`;
   if (choice === null) return sizing;
   if (b === null) return `${sizing}; cost unknown (no ${choice.capacity} price for ${choice.gpu.id})`;
   const where = choice.instance === null ? `${choice.gpu.id} GPUs` : choice.instance.id;

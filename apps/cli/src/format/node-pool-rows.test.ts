@@ -7,6 +7,7 @@ const ca: NodePoolSummary = {
   provisioner: 'cluster-autoscaler',
   launches: [{ instanceId: 'aws/us-east-1/g5.2xlarge', capacity: 'on-demand', nodes: 3 }],
   consolidations: { empty: 0, deleted: 0, replaced: 0 },
+  expired: 0,
   insufficientCapacity: 0,
   failedLaunches: 0,
   nodeHours: 12.5,
@@ -29,11 +30,12 @@ describe('node-pool rows', () => {
         { instanceId: 'aws/us-east-1/g5.xlarge', capacity: 'on-demand', nodes: 1 },
       ],
       consolidations: { empty: 2, deleted: 20, replaced: 9 },
+      expired: 3,
       insufficientCapacity: 1,
       failedLaunches: 1,
     };
     expect(nodePoolRows([k, { ...ca, insufficientCapacity: 4, failedLaunches: 4, costUsd: null }])).toEqual([
-      ['Pool gpu', 'karpenter · launched 21 × g5.xlarge spot, 1 × g5.xlarge on-demand · consolidated 2 empty, 20 underutilized deleted, 9 replaced · 1 launch refused for capacity · 1 launch with no offering left · 12.5 node-hours · $15.15'],
+      ['Pool gpu', 'karpenter · launched 21 × g5.xlarge spot, 1 × g5.xlarge on-demand · consolidated 2 empty, 20 underutilized deleted, 9 replaced · 3 nodes expired (expireAfter) · 1 launch refused for capacity · 1 launch with no offering left · 12.5 node-hours · $15.15'],
       ['Pool gpu', 'cluster-autoscaler · launched 3 × g5.2xlarge on-demand · 4 launches refused for capacity · 4 failed scale-ups (group backed off) · 12.5 node-hours · cost unknown'],
     ]);
   });

@@ -22,6 +22,7 @@ export function nodePoolRows(pools: readonly NodePoolSummary[]): [string, string
     const c = p.consolidations;
     const parts = [p.provisioner, launched];
     if (p.provisioner === 'karpenter') parts.push(`consolidated ${formatInt(c.empty)} empty, ${formatInt(c.deleted)} underutilized deleted, ${formatInt(c.replaced)} replaced`);
+    if (p.expired > 0) parts.push(`${plural(p.expired, 'node')} expired (expireAfter)`);
     if (p.insufficientCapacity > 0 || p.failedLaunches > 0) {
       parts.push(`${plural(p.insufficientCapacity, 'launch', 'launches')} refused for capacity · ${plural(p.failedLaunches, p.provisioner === 'karpenter' ? 'launch with no offering left' : 'failed scale-up (group backed off)', p.provisioner === 'karpenter' ? 'launches with no offering left' : 'failed scale-ups (group backed off)')}`);
     }

@@ -64,6 +64,7 @@ describe('a Karpenter pool exports as a Karpenter v1 NodePool', () => {
             { key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-east-1a', 'us-east-1b'] },
           ],
           taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }],
+          expireAfter: '720h',
         },
       },
       limits: { 'nvidia.com/gpu': '24', nodes: '20' },
@@ -151,7 +152,7 @@ describe('import reads the NodePool back', () => {
       if (o.kind === 'NodePool') {
         const spec = o.spec as Record<string, unknown> & { template: { spec: Record<string, unknown> & { requirements: unknown[] } }; limits: Record<string, string>; disruption: Record<string, unknown> };
         spec.weight = 10;
-        spec.template.spec.expireAfter = '720h';
+        spec.template.spec.expireAfter = '36h';
         spec.template.spec.requirements.push({ key: 'karpenter.k8s.aws/instance-family', operator: 'NotIn', values: ['g4dn'] });
         spec.limits.memory = '1000Gi';
         spec.disruption.consolidationPolicy = 'Balanced';
@@ -161,7 +162,6 @@ describe('import reads the NodePool back', () => {
     });
     expect(imported.notes.filter((n) => n.object === 'NodePool/gpu').map((n) => `${n.file} ${n.message}`)).toEqual([
       'k8s.yaml spec.weight: not simulated: ignored',
-      'k8s.yaml spec.template.spec.expireAfter: not simulated: ignored',
       'k8s.yaml spec.template.spec.requirements[4] (karpenter.k8s.aws/instance-family NotIn): design-sim reads In on node.kubernetes.io/instance-type, karpenter.sh/capacity-type, topology.kubernetes.io/region, topology.kubernetes.io/zone: ignored',
       'k8s.yaml spec.limits.memory: design-sim limits nvidia.com/gpu and nodes, in whole units: ignored',
       'k8s.yaml spec.disruption.consolidationPolicy Balanced: not simulated: WhenEmptyOrUnderutilized (the default) is used',
@@ -169,6 +169,15 @@ describe('import reads the NodePool back', () => {
       'k8s.yaml spec.disruption.budgets[1].reasons: Drifted is not simulated: left out',
     ]);
     expect(back.ok && back.scenario.spec.nodePools[0]?.karpenter?.disruption).toEqual({ consolidationPolicy: 'WhenEmptyOrUnderutilized', consolidateAfter: null, budgets: [{ nodes: { count: 2 }, reasons: ['Empty'] }] });
+    // expireAfter is simulated (karpenter/expiration.ts): read, not noted.
+    expect(back.ok && back.scenario.spec.nodePools[0]?.karpenter?.expireAfter).toBe(36 * 3600);
+  });
+
+  it('writes expireAfter (Never as Never) and reads it back', () => {
+    const s = withPool('    - name: gpu\n      provisioner: karpenter\n      karpenter:\n        instanceTypes: [aws/us-east-1/g5.xlarge]\n        expireAfter: Never\n');
+    const { exported, back } = roundTrip(s);
+    expect((nodePool(exported.objects).spec.template as { spec: { expireAfter: string } }).spec.expireAfter).toBe('Never');
+    expect(back.ok && back.scenario.spec.nodePools[0]?.karpenter?.expireAfter).toBeNull();
   });
 
   it('skips a NodePool none of whose instance types is in the catalog, saying so', () => {

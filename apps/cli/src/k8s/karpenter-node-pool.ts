@@ -70,6 +70,7 @@ export function karpenterNodePool(pool: Pool, scenario: Scenario, notes: string[
           ],
           // As for every exported GPU pool: GPU nodes are tainted so that only pods tolerating it (GPU pods) land there.
           ...(gpu ? { taints: [{ key: GPU_RESOURCE, effect: 'NoSchedule' }] } : {}),
+          expireAfter: k.expireAfter === null ? 'Never' : goDuration(Math.round(k.expireAfter)),
         },
       },
       ...(Object.keys(limits).length === 0 ? {} : { limits }),
@@ -90,7 +91,7 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const READ: Readonly<Record<string, readonly string[]>> = {
   spec: ['template', 'limits', 'disruption'],
   'spec.template': ['spec'],
-  'spec.template.spec': ['requirements', 'nodeClassRef', 'taints'],
+  'spec.template.spec': ['requirements', 'nodeClassRef', 'taints', 'expireAfter'],
   'spec.disruption': ['consolidationPolicy', 'consolidateAfter', 'budgets'],
 };
 
@@ -140,6 +141,12 @@ export function readKarpenterNodePool(o: Obj, known: string | undefined, note: (
   list(t.taints).forEach((x, i) => {
     if (!(obj(x).key === GPU_RESOURCE && obj(x).effect === 'NoSchedule')) note(`spec.template.spec.taints[${i}] (${String(obj(x).key)}): only the ${GPU_RESOURCE} NoSchedule taint of GPU pools is understood: ignored`);
   });
+  if (t.expireAfter === 'Never') k.expireAfter = 'Never';
+  else if (t.expireAfter !== undefined) {
+    const sec = parseGoDuration(t.expireAfter);
+    if (sec === undefined) note(`spec.template.spec.expireAfter ${String(t.expireAfter)}: not a duration or Never: the default 720h is used`);
+    else k.expireAfter = formatDuration(sec);
+  }
   const limits: Obj = {};
   for (const [name, q] of Object.entries(obj(s.limits))) {
     const n = parseQuantity(q);

@@ -198,6 +198,7 @@ function compileKeda(k: KedaSpec): EngineKeda {
     pollingIntervalSeconds: k.pollingInterval,
     cooldownPeriodSeconds: k.cooldownPeriod,
     initialCooldownPeriodSeconds: k.initialCooldownPeriod,
+    idleReplicaCount: k.idleReplicaCount ?? null,
     triggers: k.triggers.map((t) => ({
       type: t.type,
       metric: t.type === 'prometheus' ? t.metric : null,
@@ -351,6 +352,7 @@ function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly Ser
       // A Karpenter pool is not a node group: the cluster autoscaler leaves it alone.
       enabled: ca.enabled && karpenter === null,
       scaleDownUnneededSeconds: ca.scaleDownUnneededTime,
+      scaleDownUnreadySeconds: ca.scaleDownUnreadyTime,
       utilizationThreshold: ca.scaleDownUtilizationThreshold,
       maxNodeProvisionSeconds: ca.maxNodeProvisionTime,
       priority: ca.priority ?? null,
@@ -389,6 +391,7 @@ function compileKarpenterPool(k: KarpenterNodePoolSpec, initialInstance: string,
     consolidationPolicy: k.disruption.consolidationPolicy,
     consolidateAfterSeconds: k.disruption.consolidateAfter,
     budgets: k.disruption.budgets.map((b) => ({ percent: 'percent' in b.nodes ? b.nodes.percent : null, count: 'count' in b.nodes ? b.nodes.count : null, reasons: b.reasons ?? null })),
+    expireAfterSeconds: k.expireAfter,
     initialType: Math.max(0, k.instanceTypes.indexOf(initialInstance)),
     initialSpot,
   };

@@ -10,6 +10,8 @@ export interface NodePoolSummary {
   launches: EnginePoolActivity['launches'];
   /** Karpenter consolidation: empty nodes deleted, underutilized nodes deleted, nodes replaced by a cheaper one. */
   consolidations: EnginePoolActivity['consolidations'];
+  /** Karpenter: nodes deleted at `expireAfter`. */
+  expired: number;
   /** Launch attempts refused for insufficient capacity (Karpenter then tried its next offering). */
   insufficientCapacity: number;
   /** Karpenter: launches with no offering left; cluster autoscaler: failed scale-ups that backed the group off. */
@@ -32,6 +34,7 @@ export function nodePoolSummaries(r: EngineResult, lines: readonly CostLine[]): 
       provisioner: p.provisioner,
       launches: p.launches,
       consolidations: p.consolidations,
+      expired: p.expired,
       insufficientCapacity: p.insufficientCapacity,
       failedLaunches: p.failedLaunches,
       nodeHours: seconds / 3600,

@@ -58,6 +58,17 @@ describe('scale to zero (KEDA) in a run result', () => {
     expect(zero.baselineCostUsd).toBeCloseTo(warm.cost.totalUsd, 9);
   });
 
+  it('idleReplicaCount 0 reaches zero the same way (minReplicaCount 1, idle 0) and is measured against the design without idle', () => {
+    // RequestScale: inactive, 1 replica > idle 0 → scaleToZeroOrIdle sets 0 at the same 990 s poll as minReplicaCount 0.
+    const idle = run(design('{ minReplicaCount: 1, idleReplicaCount: 0, triggers: [{ type: requestRate }], buffer: {} }'));
+    const zero = run(design('{ triggers: [{ type: requestRate }], buffer: {} }'));
+    expect(idle.events.filter((e) => e.kind === 'keda-scale').map((e) => [e.t, e.to])).toEqual([[990, 0]]);
+    expect(idle.summary!.scaleToZero!.hoursAtZero).toBeCloseTo(zero.summary!.scaleToZero!.hoursAtZero, 9);
+    const warm = run(design('{ minReplicaCount: 1, triggers: [{ type: requestRate }] }')).summary!;
+    expect(idle.summary!.scaleToZero!.baselineCostUsd).toBeCloseTo(warm.cost.totalUsd, 9);
+    expect(idle.summary!.scaleToZero!.savedUsd).toBeGreaterThan(0);
+  });
+
   it('a design whose requests fail at zero is not green, whatever its expectations: starting at zero with no buffer', () => {
     const r = run(design('{ triggers: [{ type: requestRate }] }', 0));
     const z = r.summary!.scaleToZero!;

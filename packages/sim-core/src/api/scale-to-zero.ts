@@ -123,15 +123,19 @@ export function scaleToZeroSummary(cfg: EngineConfig, r: EngineResult, costUsd: 
 
 const formatGb = (x: number | null): string => (x === null ? '?' : String(Number(x.toPrecision(4))));
 
-/** The comparison design: every ScaledObject's minReplicaCount raised to its HPA floor (≥ 1), so it never goes to zero. */
+/**
+ * The comparison design: every ScaledObject that can reach zero (minReplicaCount 0, or idleReplicaCount 0) keeps its
+ * floor instead: minReplicaCount raised to its HPA floor (≥ 1), idleReplicaCount removed, so it never goes to zero.
+ */
 export function withoutScaleToZero(cfg: EngineConfig): EngineConfig | null {
-  if (!cfg.services.some((s) => s.keda && s.keda.minReplicaCount === 0)) return null;
+  const toZero = (k: NonNullable<EngineConfig['services'][number]['keda']>): boolean => k.minReplicaCount === 0 || k.idleReplicaCount === 0;
+  if (!cfg.services.some((s) => s.keda && toZero(s.keda))) return null;
   return {
     ...cfg,
     services: cfg.services.map((s) => {
-      if (!s.keda || s.keda.minReplicaCount > 0) return s;
-      const floor = Math.max(1, s.hpa?.controller.minReplicas ?? 1);
-      return { ...s, initialReplicas: Math.max(floor, s.initialReplicas), keda: { ...s.keda, minReplicaCount: floor, buffer: null } };
+      if (!s.keda || !toZero(s.keda)) return s;
+      const floor = Math.max(1, s.keda.minReplicaCount, s.hpa?.controller.minReplicas ?? 1);
+      return { ...s, initialReplicas: Math.max(floor, s.initialReplicas), keda: { ...s.keda, minReplicaCount: floor, idleReplicaCount: null, buffer: null } };
     }),
   };
 }

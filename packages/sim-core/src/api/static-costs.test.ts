@@ -92,7 +92,7 @@ describe('a CPU-only node pool', () => {
   const yaml = `${HEAD}  duration: 1h
   traffic: { profile: { type: constant, qps: 50 } }
   services:
-    - { name: api, replicas: 3, gpusPerReplica: 0, latency: { distribution: constant, ms: 20 }, nodePool: cpu }
+    - { name: api, replicas: 3, cpuPerReplica: 1.5, latency: { distribution: constant, ms: 20 }, nodePool: cpu }
   nodePools:
     - { name: cpu, instance: aws/us-east-1/m6i.large, minNodes: 3, maxNodes: 3, clusterAutoscaler: { enabled: false } }
   baseline: { hourlyUsd: 0.5, label: a stated before-figure }
@@ -113,9 +113,21 @@ describe('a CPU-only node pool', () => {
   });
 
   it('rejects a GPU replica on a CPU-only pool with the fix', () => {
-    expect(issues(yaml.replace('gpusPerReplica: 0, ', ''))).toEqual([
+    expect(issues(yaml.replace('cpuPerReplica: 1.5, ', ''))).toEqual([
       'spec.services[0].gpusPerReplica: pool "cpu" (aws/us-east-1/m6i.large) is CPU-only but a replica needs 1 GPU (the default is 1): it can never be scheduled',
     ]);
+  });
+
+  // Before: 256 replicas at 80% utilization requesting nothing ran on one 4-vCPU node for $0.27/h.
+  it('rejects a replica that requests neither GPUs nor vCPUs on a pool', () => {
+    const nothing = 'spec.services[0].gpusPerReplica: a replica on pool "cpu" requests no GPUs and no vCPUs, so any number of replicas would share one node and the service would cost nothing: give the vCPUs each replica requests';
+    expect(issues(yaml.replace('cpuPerReplica: 1.5, ', 'gpusPerReplica: 0, '))).toEqual([nothing]);
+  });
+
+  it('accepts an explicit cpuPerReplica 0 (a dependency outside the cluster), with no share of the bill', () => {
+    const { result } = run(yaml.replace('cpuPerReplica: 1.5, ', 'cpuPerReplica: 0, '));
+    expect(result.summary!.measured.served).toBeGreaterThan(0);
+    expect(result.services!.api!.cost.perHourUsd).toBe(0);
   });
 });
 

@@ -198,6 +198,106 @@ describe('scale-down timing (unneeded/nodes.go RemovableAt, static_autoscaler.go
     }
   });
 
+  // kubernetes/autoscaler @ f7bb0c3623750695e1bb7f9f52269590f2974cbf cluster-autoscaler/core/scaledown/unneeded/nodes.go:
+  // `lookupAndSetRemovalThreshold` picks GetScaleDownUnreadyTime (config/const.go DefaultScaleDownUnreadyTime = 20m)
+  // for a node whose GetNodeReadiness is not Ready, and `unremovableReason` keeps it while
+  // `!since.Add(threshold).Before(now)`: removable at the first scan strictly after since + 1200 s, t = 1210.
+  it('TC14: a node unready from t=0 is deleted at t=1210 (ScaleDownUnreadyTime 20m, strict), a Ready empty one at t=610', () => {
+    const h = harness([{}], []);
+    const ready = h.node(0);
+    const unready = h.node(0, NodeState.NotReady);
+    h.ca.lastScaleUp = -120;
+    h.scanUntil(0, 1300);
+    expect(h.log).toEqual([`610: -node p0/${ready.uid}`, `1210: -node p0/${unready.uid}`]);
+  });
+
+  it('TC14: a node unneeded from t=0 that turns unready at t=300 keeps its first-unneeded time and waits 20 min from it (updateInternalState keeps since)', () => {
+    const h = harness([{}], []);
+    h.node(0); // a second node, so the group stays above min size 0 either way
+    const n = h.node(0);
+    h.ca.lastScaleUp = -120;
+    h.scanUntil(0, 290);
+    expect(h.ca.planner.unneededSince(n)).toBe(0);
+    n.state = NodeState.NotReady; // failed: its pods are lost (engine crashNodes), it stays empty
+    h.log.length = 0;
+    h.scanUntil(300, 1300);
+    expect(h.log.filter((l) => l.endsWith(`/${n.uid}`))).toEqual([`1210: -node p0/${n.uid}`]);
+  });
+
+  it('an unready node that is Ready again before its 20 min falls back to the 10 min threshold from the same since', () => {
+    const h = harness([{}], []);
+    h.node(0);
+    const n = h.node(0, NodeState.NotReady);
+    h.ca.lastScaleUp = -120;
+    h.scanUntil(0, 690); // unready since 0: not removable before 1210
+    expect(h.log.filter((l) => l.endsWith(`/${n.uid}`))).toEqual([]);
+    n.state = NodeState.Ready; // repaired at t=695
+    h.scanUntil(700, 700);
+    expect(h.log.filter((l) => l.endsWith(`/${n.uid}`))).toEqual([`700: -node p0/${n.uid}`]);
+  });
+
+  it('the unready time is a node-group option (GetScaleDownUnreadyTime): 5 min deletes at t=310; a node that failed while draining is not a candidate', () => {
+    const h = harness([{ autoscaler: { ...poolConfig({}).autoscaler, scaleDownUnreadySeconds: 300 } }], []);
+    const n = h.node(0, NodeState.NotReady);
+    const beingDeleted = h.node(0, NodeState.NotReady);
+    beingDeleted.stateBeforeFailure = NodeState.Draining;
+    h.ca.lastScaleUp = -1000; // no cool-down (delay after add ends at -400)
+    h.scanUntil(0, 400);
+    expect(h.log).toEqual([`310: -node p0/${n.uid}`]);
+    expect(h.ca.planner.unneededSince(beingDeleted)).toBeUndefined();
+  });
+
+  it('a threshold of 0 deletes at the first loop (unremovableReason: `removalThreshold > 0 &&` skips the wait)', () => {
+    const h = harness([{ autoscaler: { ...poolConfig({}).autoscaler, scaleDownUnneededSeconds: 0 } }], []);
+    const n = h.node(0);
+    h.ca.lastScaleUp = -1000;
+    h.scanUntil(0, 0);
+    expect(h.log).toEqual([`0: -node p0/${n.uid}`]);
+  });
+
+  // clusterstate.go IsClusterHealthy: unhealthy iff unready > OkTotalUnreadyCount (3) && unready > 45% of registered
+  // nodes; static_autoscaler.go RunOnce then returns before scale-up and scale-down and calls CleanUpUnneededNodes.
+  it('IsClusterHealthy: 5 of 10 nodes unready (5 > 3 and 5 > 4.5) halts the loop: no unready node deleted, no scale-up, unneeded times forgotten', () => {
+    const h = harness([{ maxNodes: 20 }], [{ gpus: 8, pools: [0] }]);
+    const nodes = Array.from({ length: 10 }, () => h.node(0));
+    for (const n of nodes.slice(5)) h.bound(0, n); // 5 full nodes: the pending 8-GPU pod needs a new one
+    for (const n of nodes.slice(0, 5)) {
+      n.state = NodeState.NotReady;
+      n.readyAt = -3600; // long started: Unready, not NotStarted
+    }
+    h.pendingPod(0, -100);
+    h.ca.lastScaleUp = -1000;
+    h.scanUntil(0, 2000);
+    expect(h.log).toEqual([]);
+    expect(h.ca.planner.unneededSince(nodes[0]!)).toBeUndefined();
+  });
+
+  it('IsClusterHealthy: 4 of 10 unready (4 ≤ 4.5) is healthy and the unready nodes go at 1210 s; so are 3 of 4 (≤ OkTotalUnreadyCount)', () => {
+    for (const [total, down] of [[10, 4], [4, 3]] as const) {
+      const h = harness([{ maxNodes: 20 }], [{ gpus: 8, pools: [0] }]);
+      const nodes = Array.from({ length: total }, () => h.node(0));
+      for (const n of nodes.slice(down)) h.bound(0, n); // full: not candidates
+      for (const n of nodes.slice(0, down)) {
+        n.state = NodeState.NotReady;
+        n.readyAt = -3600;
+      }
+      h.ca.lastScaleUp = -1000;
+      h.scanUntil(0, 1300);
+      expect(h.log).toEqual(nodes.slice(0, down).map((n) => `1210: -node p0/${n.uid}`));
+    }
+  });
+
+  it('a node unready within MaxNodeStartupTime (15 min) of its creation is NotStarted and does not count against health', () => {
+    const h = harness([{}], []);
+    const nodes = Array.from({ length: 5 }, () => h.node(0, NodeState.NotReady)); // readyAt 0: created at 0
+    h.ca.lastScaleUp = -1000;
+    h.scanUntil(0, 890);
+    expect(h.ca.planner.unneededSince(nodes[0]!)).toBe(0); // healthy so far: tracked as unneeded since 0
+    h.scanUntil(900, 900); // 0 + 900 > 900 is false: all 5 Unready now, 5 > 3 and 5 > 2.25 → unhealthy
+    expect(h.ca.planner.unneededSince(nodes[0]!)).toBeUndefined();
+    expect(h.log).toEqual([]);
+  });
+
   it('deletes empty nodes and starts a drain in the same loop (budgets.go CropNodes: empty, then drain)', () => {
     const h = harness([{}], [{ gpus: 2, pools: [0] }]);
     const full = h.node(0);

@@ -6,12 +6,16 @@
  *    all up by `requestTime + max-node-provision-time` (strictly after) times out and backs its node group off
  *    (node-group-backoff.ts); nodes still unregistered that long after they were first seen are deleted
  *    (`removeOldUnregisteredNodes`, never below the group's min size).
+ *    If more registered nodes are unready than `--ok-total-unready-count` (3) and than
+ *    `--max-total-unready-percentage` (45 %) of them, the cluster is unhealthy (`IsClusterHealthy`): the loop stops
+ *    there, and the planner forgets its unneeded nodes (`CleanUpUnneededNodes`).
  * 2. Pending pods that fit on free capacity of ready nodes or on upcoming nodes are not helped
  *    (core/podlistprocessor/filter_out_schedulable.go). If every remaining pod is new — the oldest was created
  *    less than 2 s ago, or the oldest GPU pod less than 30 s ago (`allPodsAreNew`,
  *    `unschedulablePodWithGpuTimeBuffer`) — the loop neither scales up nor down. Otherwise ONE node group
  *    grows (scale-up.ts, chosen by the expander).
- * 3. Scale-down planning runs every loop (scale-down-planner.ts); deletion only outside the cool-down: a
+ * 3. Scale-down planning runs every loop (scale-down-planner.ts), over Ready and unready nodes (an unready node
+ *    waits `--scale-down-unready-time`, 20 min, instead of the unneeded time); deletion only outside the cool-down: a
  *    scale-up in this loop or within `--scale-down-delay-after-add` anywhere (`isScaleDownInCooldown`).
  *    Empty nodes go at once; nodes to drain are cordoned, their pods evicted, and deleted once empty.
  *
@@ -33,6 +37,11 @@ import { HintingSimulator, NodeCursor, type SimNode, type SimPod } from './sched
 export const UNSCHEDULABLE_POD_BUFFER_SECONDS = 2;
 /** `unschedulablePodWithGpuTimeBuffer`: a GPU pod younger than this is "new" (wait for more pods). */
 export const UNSCHEDULABLE_GPU_POD_BUFFER_SECONDS = 30;
+/** `--max-total-unready-percentage` and `--ok-total-unready-count` (config/flags/flags.go defaults). */
+export const MAX_TOTAL_UNREADY_PERCENTAGE = 45;
+export const OK_TOTAL_UNREADY_COUNT = 3;
+/** clusterstate.go `MaxNodeStartupTime`: a node not Ready this soon after it was created is NotStarted, not Unready. */
+export const MAX_NODE_STARTUP_SECONDS = 15 * 60;
 /** `apiv1.DefaultTerminationGracePeriodSeconds` + `drain.PodLongTerminatingExtraThreshold`: 30 s + 30 s. */
 export const LONG_TERMINATING_SECONDS = 60;
 
@@ -113,6 +122,10 @@ export class ClusterAutoscaler {
   scan(now: number): void {
     this.updateClusterState(now);
     this.removeOldUnregisteredNodes(now);
+    if (!this.isClusterHealthy(now)) {
+      this.planner.cleanUpUnneededNodes();
+      return;
+    }
 
     // The scheduling snapshot is built on first use: most loops have no pending pod and no candidate to simulate.
     let snapshot: SimNode[] | null = null;
@@ -194,6 +207,26 @@ export class ClusterAutoscaler {
     }
   }
 
+  /**
+   * clusterstate.go `IsClusterHealthy` over `updateReadinessStats` (kubernetes/autoscaler @ f7bb0c36): unhealthy when
+   * the unready registered nodes (every pool's, autoscaled or not) are more than `--ok-total-unready-count` and
+   * more than `--max-total-unready-percentage` of the registered nodes. A node not Ready within
+   * `MaxNodeStartupTime` of its creation is NotStarted, not Unready; design-sim has no registration stage, so a
+   * node's first Ready time stands for its creation (nodes present at t = 0 count from 0).
+   */
+  private isClusterHealthy(now: number): boolean {
+    let registered = 0;
+    let unready = 0;
+    for (const pool of this.pools) {
+      for (const n of pool.nodes) {
+        if (n.state === NodeState.Provisioning || n.state === NodeState.Gone) continue;
+        registered++;
+        if (n.state === NodeState.NotReady && !(n.readyAt + MAX_NODE_STARTUP_SECONDS > now)) unready++;
+      }
+    }
+    return !(unready > OK_TOTAL_UNREADY_COUNT && unready > (MAX_TOTAL_UNREADY_PERCENTAGE / 100) * registered);
+  }
+
   // removeOldUnregisteredNodes: a node first seen unregistered more than max-node-provision-time ago is deleted,
   // keeping the group at or above its min size.
   private removeOldUnregisteredNodes(now: number): void {
@@ -254,12 +287,14 @@ export class ClusterAutoscaler {
     }
   }
 
-  // PreFilteringScaleDownNodeProcessor: ready nodes of autoscaled groups whose size is above the min.
+  // PreFilteringScaleDownNodeProcessor `GetScaleDownCandidates`: registered nodes of autoscaled groups whose size is
+  // above the min, unready ones included (static_autoscaler.go `scaleDown` passes allNodes); a node being deleted
+  // (drained, or failed while draining) is not (eligibility.go: CurrentlyBeingDeleted).
   private candidates(): NodeRuntime[] {
     const out: NodeRuntime[] = [];
     for (const pool of this.pools) {
       if (!pool.config.autoscaler.enabled || pool.aliveCount <= pool.config.minNodes) continue;
-      for (const n of pool.nodes) if (n.state === NodeState.Ready) out.push(n);
+      for (const n of pool.nodes) if (n.state === NodeState.Ready || (n.state === NodeState.NotReady && n.stateBeforeFailure === NodeState.Ready)) out.push(n);
     }
     return this.pools.length > 1 ? out.sort((a, b) => a.uid - b.uid) : out;
   }
@@ -270,6 +305,7 @@ export class ClusterAutoscaler {
       targetSize: p.aliveCount,
       utilizationThreshold: p.config.autoscaler.utilizationThreshold,
       scaleDownUnneededSeconds: p.config.autoscaler.scaleDownUnneededSeconds,
+      scaleDownUnreadySeconds: p.config.autoscaler.scaleDownUnreadySeconds,
     }));
   }
 

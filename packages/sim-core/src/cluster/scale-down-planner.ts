@@ -8,8 +8,14 @@
  *   (NoPlaceToMovePods) is not rechecked for `--unremovable-node-recheck-timeout` (5m). Not-underutilized nodes
  *   are rechecked every loop.
  * - core/scaledown/unneeded/nodes.go `Nodes.Update` keeps each removable node's first-unneeded time and drops
- *   nodes that stop being removable; `RemovableAt` requires `since + unneededTime < now` (strict) and keeps each
- *   group above its min size (`verifyMinSize`, counting deletions in progress).
+ *   nodes that stop being removable; at every update `lookupAndSetRemovalThreshold` sets the node's threshold
+ *   from its readiness now (`kube_util.GetNodeReadiness`): `ScaleDownUnneededTime` (10m) when Ready,
+ *   `ScaleDownUnreadyTime` (20m) when not, the first-unneeded time kept across the change. `RemovableAt` →
+ *   `unremovableReason` requires `since + threshold < now` (strict `Before`; a threshold of 0 skips the wait) and
+ *   keeps each group above its min size (`verifyMinSize`, counting deletions in progress). An unready node is a
+ *   candidate like any other (`--scale-down-unready-enabled`, default true, eligibility.go
+ *   `unremovableReasonAndNodeUtilization`); its utilization is that of the pods bound to it, which in design-sim
+ *   is none, since a failed node's pods are lost at once (engine/simulation.ts `crashNodes`), so it is empty.
  * - core/scaledown/budgets/budgets.go `CropNodes`: empty nodes up to `--max-scale-down-parallelism` (10) minus
  *   deletions in progress, then nodes to drain up to `--max-drain-parallelism` (1) minus drains in progress and
  *   within what parallelism is left; both kinds in the same loop.
@@ -33,6 +39,8 @@ export interface PlannerGroup {
   targetSize: number;
   utilizationThreshold: number;
   scaleDownUnneededSeconds: number;
+  /** `ScaleDownUnreadyTime`: the threshold of a node that is not Ready. */
+  scaleDownUnreadySeconds: number;
 }
 
 /** Planner settings (seconds, counts). */
@@ -45,7 +53,7 @@ export interface PlannerConfig {
 }
 
 export interface ScaleDownInput {
-  /** Scale-down candidates: Ready nodes of autoscaled groups above their min size, in node order. */
+  /** Scale-down candidates: Ready and unready (NotReady) nodes of autoscaled groups above their min size, not being deleted, in node order. */
   candidates: readonly NodeRuntime[];
   /** Every Ready node (any group) as a destination, with its free GPUs after pending pods were simulated (built on demand). */
   destinations: () => readonly PlannerNode[];
@@ -59,6 +67,8 @@ export interface ScaleDownInput {
 interface Unneeded {
   since: number;
   empty: boolean;
+  /** `removalThreshold`: the group's unneeded time, or its unready time for a node not Ready at this update. */
+  threshold: number;
 }
 
 export class ScaleDownPlanner {
@@ -79,6 +89,11 @@ export class ScaleDownPlanner {
   /** Nodes currently unneeded (for tests and events). */
   unneededSince(node: NodeRuntime): number | undefined {
     return this.unneeded.get(node)?.since;
+  }
+
+  /** `CleanUpUnneededNodes`: forget every node considered unneeded so far (an unhealthy cluster's loop). */
+  cleanUpUnneededNodes(): void {
+    this.unneeded = new Map();
   }
 
   /** `UpdateClusterState` (runs every loop, in cool-down too). */
@@ -112,7 +127,9 @@ export class ScaleDownPlanner {
       if (placed.every((p) => p !== null)) {
         placed.forEach((d, i) => (d as PlannerNode).movedIn.push(pods[i]!));
         if (self) open.delete(self);
-        removable.set(node, { since: this.unneeded.get(node)?.since ?? now, empty: pods.length === 0 });
+        const group = input.groups[node.pool]!;
+        const threshold = node.state === NodeState.NotReady ? group.scaleDownUnreadySeconds : group.scaleDownUnneededSeconds;
+        removable.set(node, { since: this.unneeded.get(node)?.since ?? now, empty: pods.length === 0, threshold });
       } else {
         placed.forEach((d, i) => d !== null && (d.free += pods[i]!.gpus)); // revert this simulation only
         this.recheckAt.set(node, now + this.config.unremovableNodeRecheckSeconds); // NoPlaceToMovePods
@@ -140,7 +157,7 @@ export class ScaleDownPlanner {
       for (const [node, u] of this.unneeded) {
         if (u.empty !== wantEmpty || !isAlive(node)) continue;
         const group = groups[node.pool]!;
-        if (!(u.since + group.scaleDownUnneededSeconds < now)) continue; // NotUnneededLongEnough
+        if (u.threshold > 0 && !(u.since + u.threshold < now)) continue; // NotUnneededLongEnough / NotUnreadyLongEnough
         if (size[node.pool]! <= group.minNodes) continue; // NodeGroupMinSizeReached
         size[node.pool]!--;
         (wantEmpty ? empty : drain).push(node);

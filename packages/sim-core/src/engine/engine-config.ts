@@ -185,6 +185,8 @@ export interface EngineKeda {
   pollingIntervalSeconds: number;
   cooldownPeriodSeconds: number;
   initialCooldownPeriodSeconds: number;
+  /** `idleReplicaCount` (below minReplicaCount): replicas while no trigger is active; null or absent = not set. */
+  idleReplicaCount?: number | null;
   triggers: EngineKedaTrigger[];
   /** null: requests with no ready replica fail at once; else they wait (capacity and timeout may be Infinity). */
   buffer: { capacity: number; timeoutSeconds: number } | null;
@@ -263,6 +265,8 @@ export interface EngineNodeGroupAutoscaling {
   /** false: the pool is not autoscaled (never grown or shrunk; its nodes still take pods). */
   enabled: boolean;
   scaleDownUnneededSeconds: number;
+  /** `ScaleDownUnreadyTime`: the unneeded time of a node that is not Ready (failed, NotReady), s. */
+  scaleDownUnreadySeconds: number;
   /** GPU requests / allocatable GPUs at or below which a node is a scale-down candidate. */
   utilizationThreshold: number;
   /** `--max-node-provision-time`: a node not up this long after it was first seen is removed and the group backed off. */
@@ -386,6 +390,8 @@ export interface EngineKarpenterPool {
   /** null = Never (consolidation off). */
   consolidateAfterSeconds: number | null;
   budgets: readonly EngineDisruptionBudget[];
+  /** `template.spec.expireAfter`, s: a node this old is deleted whatever the budgets say; null = Never. */
+  expireAfterSeconds: number | null;
   /** Initial nodes: index into `types` and capacity. */
   initialType: number;
   initialSpot: boolean;

@@ -53,6 +53,8 @@ export interface EnginePoolActivity {
   launches: { instanceId: string; capacity: 'on-demand' | 'spot' | 'commit1y' | 'commit3y'; nodes: number }[];
   /** Karpenter consolidation: empty nodes deleted, underutilized nodes deleted, nodes replaced by a cheaper one. */
   consolidations: { empty: number; deleted: number; replaced: number };
+  /** Karpenter: nodes deleted because they reached `expireAfter` (forceful, whatever the budgets); 0 for the cluster autoscaler. */
+  expired: number;
   /** Launch attempts refused for insufficient capacity: Karpenter moved to its next offering; a node group's node was not created. */
   insufficientCapacity: number;
   /** Karpenter: launches that found no offering left; cluster autoscaler: scale-ups that failed and backed the group off. */

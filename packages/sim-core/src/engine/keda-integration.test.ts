@@ -151,4 +151,45 @@ describe('KEDA in the engine', () => {
     // The buffer has no timeout: its requests are still waiting at the end (unfinished, not served).
     expect(r.requests.unfinished).toBe(r.requests.offered);
   });
+
+  it('idleReplicaCount 0 with minReplicaCount 2: idle at 480 s (2 → 0, as minReplicaCount 0 would), back to 2 (not 1) when traffic returns', () => {
+    // scale_scaledobjects.go RequestScale: traffic 1/s stops at 100 s, so the last active poll is 150 s and the
+    // cooldown of 300 s ends strictly after 450 s: scaleToZeroOrIdle at the 480 s poll sets the idle count 0. Traffic
+    // resumes after 600 s; the 630 s poll sees it (requestRate over 60 s) and scaleFromZeroOrIdle sets minReplicaCount 2.
+    const r = runEngine(
+      fleet({
+        profile: { type: 'points', points: [[0, 1], [100, 1], [100.001, 0], [600, 0], [600.001, 1], [1000, 1]] },
+        arrivals: 'uniform',
+        replicas: 2,
+        serviceTime: { kind: 'constant', seconds: 0.5 },
+        durationSeconds: 1000,
+        intervalSeconds: 10,
+        service: { keda: keda({ minReplicaCount: 2, idleReplicaCount: 0, triggers: [{ type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 }] }) },
+      }),
+    );
+    const k = r.services[0]!.keda!;
+    expect(r.events.filter((e) => e.kind === 'keda-scale').map((e) => [e.t, e.from, e.to, e.detail])).toEqual([
+      [480, 2, 0, 'deactivate'],
+      [630, 0, 2, 'activate'],
+    ]);
+    expect(k.secondsAtZero).toBe(150);
+    expect(k.floorReplicas).toBe(2);
+    expect(r.requests.dropped + r.requests.timedOut).toBe(0);
+  });
+
+  it('without idleReplicaCount the same design never leaves minReplicaCount 2', () => {
+    const r = runEngine(
+      fleet({
+        profile: { type: 'step', from: 1, to: 0, at: 100 },
+        arrivals: 'uniform',
+        replicas: 2,
+        serviceTime: { kind: 'constant', seconds: 0.5 },
+        durationSeconds: 1000,
+        intervalSeconds: 10,
+        service: { keda: keda({ minReplicaCount: 2, buffer: null, triggers: [{ type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 }] }) },
+      }),
+    );
+    expect(r.events.filter((e) => e.kind === 'keda-scale')).toEqual([]);
+    expect(r.services[0]!.keda!.secondsAtZero).toBe(0);
+  });
 });

@@ -124,6 +124,50 @@ describe('scheduled faults', () => {
     expect(r.events.filter((e) => e.kind === 'fault-start' || e.kind === 'fault-end').map((e) => `${e.t} ${e.kind} ${e.target}`)).toEqual(['1200 fault-start 3 nodes of gpu', '1800 fault-end 3 nodes of gpu']);
   });
 
+  it('the cluster autoscaler removes a node that stays unready: first loop strictly after 20 min unneeded (ScaleDownUnreadyTime)', () => {
+    // Three 1-GPU replicas on three autoscaled 1-GPU nodes; one node fails at t = 1000 for 2 h. Its pod is lost and
+    // its replacement gets a new node, so the failed node is empty, unneeded from the first loop that sees it unready
+    // (t = 1000 or 1010), and cluster-autoscaler/core/scaledown/unneeded/nodes.go `unremovableReason` keeps it until
+    // since + 1200 s is strictly before now: removed at 2210 or 2220 (scans every 10 s). It never comes back.
+    const r = runEngine({
+      ...fleet({
+        qps: 1,
+        replicas: 3,
+        serviceTime: { kind: 'constant', seconds: 0.01 },
+        durationSeconds: 3 * 3600,
+        service: { pools: [0] },
+        pools: [pool({ name: 'gpu', gpusPerNode: 1, minNodes: 0, maxNodes: 4, initialNodes: 3, provisioning: { kind: 'constant', seconds: 60 } })],
+      }),
+      faults: [{ atSeconds: 1000, forSeconds: 7200, pools: [0], nodes: 1, label: 'one node' }],
+    });
+    const removed = r.events.filter((e) => e.kind === 'node-removed');
+    expect(removed.map((e) => e.t)).toHaveLength(1);
+    expect([2210, 2220]).toContain(removed[0]!.t);
+    expect(r.events.some((e) => e.kind === 'node-repaired')).toBe(false);
+    expect(r.events.filter((e) => e.kind === 'node-requested' && e.t > 0)).toHaveLength(1);
+  });
+
+  it('a whole pool down makes the cluster unhealthy (5 of 5 nodes unready): the autoscaler neither adds nor removes nodes until it is back', () => {
+    // clusterstate.go IsClusterHealthy: 5 unready > OkTotalUnreadyCount 3 and > 45% of 5; RunOnce stops before
+    // scale-up and scale-down. Without the check the autoscaler would ask for nodes for the 5 lost pods at once and
+    // delete the failed nodes 20 min later.
+    const r = runEngine({
+      ...fleet({
+        qps: 1,
+        replicas: 5,
+        serviceTime: { kind: 'constant', seconds: 0.01 },
+        durationSeconds: 3 * 3600,
+        service: { pools: [0] },
+        pools: [pool({ name: 'gpu', gpusPerNode: 1, minNodes: 0, maxNodes: 10, initialNodes: 5, provisioning: { kind: 'constant', seconds: 60 } })],
+      }),
+      faults: [{ atSeconds: 1000, forSeconds: 7200, pools: [0], nodes: null, label: 'pool gpu' }],
+    });
+    const during = (kind: string) => r.events.filter((e) => e.kind === kind && e.t >= 1000 && e.t < 8200);
+    expect(during('node-requested')).toEqual([]);
+    expect(during('node-removed')).toEqual([]);
+    expect(r.events.filter((e) => e.kind === 'node-repaired')).toHaveLength(5);
+  });
+
   it('a design without failures, waves or faults has no faults block (nothing runs for them)', () => {
     expect(runEngine(tenNodes({ durationSeconds: 600 })).faults).toBeNull();
   });

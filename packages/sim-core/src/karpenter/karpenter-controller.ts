@@ -18,6 +18,12 @@
  *   must be Ready before the old node is tainted and drained (pkg/controllers/disruption/queue.go).
  * - A node that never registers is deleted after the registration TTL (15 min,
  *   pkg/controllers/nodeclaim/lifecycle/liveness.go `registrationTimeout`) and its pods provisioned again.
+ * - Expiration (expiration.ts, pkg/controllers/nodeclaim/expiration/controller.go): every node of a pool with
+ *   `expireAfter` is deleted at its launch + expireAfter, forcefully: outside the disruption loop, whatever the
+ *   budgets allow and whether consolidation is on or not, with no replacement pre-spun. A Ready node is
+ *   cordoned and drained (its pods' replacements are provisioned as pending pods), a node still launching or
+ *   NotReady is deleted at once.
+ * Not ported: drift, multi-node consolidation, the interruption queue, budget schedules.
  */
 import type { EngineKarpenterSettings } from '../engine/engine-config.ts';
 import type { Pod } from '../engine/pod.ts';
@@ -26,6 +32,7 @@ import { type NodeRuntime, NodeState } from '../cluster/node-runtime.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, savingsRatio } from './consolidation.ts';
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
+import { expirationTime } from './expiration.ts';
 import { chooseCapacityType, isStockedOut, launchOrder, type Offering, UnavailableOfferings } from './offerings.ts';
 import { solve, type SolverNode, type SolverPod, type SolverPool } from './provisioning-solver.ts';
 
@@ -64,6 +71,8 @@ export interface KarpenterPoolStats {
   empty: number;
   deleted: number;
   replaced: number;
+  /** Nodes deleted because they reached `expireAfter`. */
+  expired: number;
 }
 
 export class KarpenterController {
@@ -84,7 +93,7 @@ export class KarpenterController {
     private readonly actions: KarpenterActions,
   ) {
     this.karpenterPools = pools.filter((p) => p.config.karpenter);
-    for (const p of this.karpenterPools) this.stats.set(p.index, { insufficientCapacity: 0, failedLaunches: 0, empty: 0, deleted: 0, replaced: 0 });
+    for (const p of this.karpenterPools) this.stats.set(p.index, { insufficientCapacity: 0, failedLaunches: 0, empty: 0, deleted: 0, replaced: 0, expired: 0 });
   }
 
   /**
@@ -94,6 +103,8 @@ export class KarpenterController {
    * and comes back at once (`RequeueImmediately`) while the command's nodes still count as disrupting.
    */
   start(): void {
+    // The expiration controller reconciles every NodeClaim, whatever the disruption settings.
+    for (const p of this.karpenterPools) for (const n of p.nodes) this.watchExpiration(p, n);
     if (!this.karpenterPools.some((p) => p.config.karpenter!.consolidateAfterSeconds !== null)) return;
     const poll = (now: number): void => {
       const command = this.disrupt(now);
@@ -176,12 +187,34 @@ export class KarpenterController {
           continue;
         }
         const node = this.actions.launch(pool, o, now);
+        this.watchExpiration(pool, node);
         if (node.failed) this.actions.schedule(now + REGISTRATION_TTL_SECONDS, (t) => this.registrationTimeout(pool, node, t));
         return node;
       }
     }
     stats.failedLaunches++;
     return null;
+  }
+
+  // Reconcile's `RequeueAfter: expirationTime − now`: one timer per NodeClaim, at its expiration time.
+  private watchExpiration(pool: PoolRuntime, node: NodeRuntime): void {
+    const at = expirationTime(node.requestedAt, pool.config.karpenter!.expireAfterSeconds);
+    if (at < Infinity) this.actions.schedule(at, (t) => this.expire(pool, node, t));
+  }
+
+  /** The NodeClaim reached expireAfter: delete it (forceful: no budget, no replacement first). */
+  private expire(pool: PoolRuntime, node: NodeRuntime, now: number): void {
+    // Already being deleted (DeletionTimestamp set): gone, draining, or failed while draining.
+    if (node.state === NodeState.Gone || node.state === NodeState.Draining || (node.state === NodeState.NotReady && node.stateBeforeFailure === NodeState.Draining)) return;
+    this.stats.get(pool.index)!.expired++;
+    if (node.state === NodeState.Ready) {
+      this.drain(pool, node, now);
+      return;
+    }
+    // Launching or NotReady: no pods to drain; pending pods counted on a launching node need a new NodeClaim.
+    this.marked.delete(node);
+    this.actions.deleteNode(pool, node, now);
+    this.touch(now);
   }
 
   private registrationTimeout(pool: PoolRuntime, node: NodeRuntime, now: number): void {

@@ -154,6 +154,36 @@ describe('Karpenter consolidation', () => {
   });
 });
 
+describe('Karpenter expiration', () => {
+  // pkg/controllers/nodeclaim/expiration/controller.go Reconcile deletes the NodeClaim at CreationTimestamp +
+  // expireAfter (not before: `Now().Before(expirationTime)` requeues), reading no budget; the node is drained and its
+  // pod's replacement is provisioned as a pending pod: batch closes 1 s later (BATCH_IDLE_DURATION), the new node is
+  // Ready 60 s after its launch.
+  const pool = (expireAfter: string) => KARPENTER(`        expireAfter: ${expireAfter}\n`, '{ consolidateAfter: Never, budgets: [{ nodes: "0" }] }');
+
+  it('an initial node with expireAfter 30m goes at 1800 s although the budget allows 0 disruptions; its pod moves to a new node', () => {
+    const r = run(doc({ replicas: 1, pool: pool('30m'), fixed: true }));
+    const removed = events(r, 'node-removed');
+    expect(removed).toHaveLength(1);
+    expect(removed[0]!.t).toBeGreaterThanOrEqual(1800);
+    expect(removed[0]!.t).toBeLessThan(1801); // drained: the pod finishes its in-service request (50 ms) and leaves
+    const launched = events(r, 'node-requested');
+    expect(launched.map((e) => e.t)).toEqual([1801]);
+    expect(events(r, 'node-ready').filter((e) => e.t > 0).map((e) => e.t)).toEqual([1861]);
+    expect(r.summary!.nodePools[0]!.launches).toEqual([{ instanceId: 'aws/us-east-1/g5.xlarge', capacity: 'spot', nodes: 1 }]);
+    expect(r.summary!.nodePools[0]!.expired).toBe(1);
+  });
+
+  it('Never (or the 720h default, beyond any 7-day horizon) expires nothing', () => {
+    for (const p of [pool('Never'), KARPENTER()]) {
+      const r = run(doc({ replicas: 1, pool: p, fixed: true }));
+      expect(events(r, 'node-removed')).toEqual([]);
+      expect(events(r, 'node-requested')).toEqual([]);
+      expect(r.summary!.nodePools[0]!.expired).toBe(0);
+    }
+  });
+});
+
 describe('determinism', () => {
   it('the same seed gives the same result', () => {
     const yaml = doc({ replicas: 6, duration: '2h', pool: KARPENTER('      stockouts: [{ capacityType: spot, instance: aws/us-east-1/g5.12xlarge, from: 0s, duration: 30m }]', '{ consolidateAfter: 30s }') });

@@ -32,6 +32,7 @@ export function poolActivity(pool: PoolRuntime, launches: PoolLaunches, karpente
     provisioner: pool.config.karpenter ? 'karpenter' : 'cluster-autoscaler',
     launches: launches.list(),
     consolidations: { empty: karpenter?.empty ?? 0, deleted: karpenter?.deleted ?? 0, replaced: karpenter?.replaced ?? 0 },
+    expired: karpenter?.expired ?? 0,
     insufficientCapacity: karpenter?.insufficientCapacity ?? launches.insufficientCapacity,
     failedLaunches: karpenter?.failedLaunches ?? launches.failedLaunches,
   };

@@ -1,5 +1,6 @@
 /** A Karpenter pool for the tests: three A10G instance types at catalog prices, spot and on-demand, two zones. */
 import type { EngineKarpenterPool } from '../engine/engine-config.ts';
+import { DEFAULT_EXPIRE_AFTER_SECONDS } from './expiration.ts';
 
 // Catalog prices (cost-model/data/catalog.json): g5.xlarge 1.006 / 0.4028 spot, g5.2xlarge 1.212, g5.12xlarge 5.672 / 2.5445 spot;
 // g5.2xlarge is left without a spot price here to stand for a type not sold as spot.
@@ -16,6 +17,7 @@ export const A10G_POOL: EngineKarpenterPool = {
   consolidationPolicy: 'WhenEmptyOrUnderutilized',
   consolidateAfterSeconds: 0,
   budgets: [{ percent: 10, count: null, reasons: null }],
+  expireAfterSeconds: DEFAULT_EXPIRE_AFTER_SECONDS,
   initialType: 0,
   initialSpot: false,
 };

@@ -79,3 +79,51 @@ describe('ScaledObjectController (KEDA RequestScale)', () => {
     expect(c.lastActiveTime).toBeNull();
   });
 });
+
+// idleReplicaCount, from the same RequestScale switches: inactive and current > idle → scaleToZeroOrIdle, which sets
+// getIdleOrMinimumReplicaCount (the idle count) once LastActiveTime + cooldownPeriod is strictly before now; active and
+// current < minReplicaCount (idle set) or at 0 → scaleFromZeroOrIdle → minReplicaCount; inactive with idle set and
+// current < minReplicaCount → no change (the `IdleReplicaCount == nil && current < min` case does not apply).
+describe('idleReplicaCount (RequestScale, scaleToZeroOrIdle, getIdleOrMinimumReplicaCount)', () => {
+  const cfg = { ...KEDA_DEFAULTS, minReplicaCount: 5, idleReplicaCount: 0 };
+
+  it('TestScaleToIdleReplicasWhenNotActive: idle 0, min 5, 10 replicas, inactive, never active, created long ago → 0', () => {
+    expect(new ScaledObjectController(cfg, -1000).poll(0, 10, idle)).toEqual({ active: false, setReplicas: 0, reason: 'deactivate' });
+  });
+
+  it('TestScaleFromIdleToMinReplicasWhenActive: idle 0, min 5, at 0 replicas, active → 5', () => {
+    const c = new ScaledObjectController(cfg);
+    expect(c.poll(0, 0, busy)).toEqual({ active: true, setReplicas: 5, reason: 'activate' });
+    expect(c.lastActiveTime).toBe(0);
+  });
+
+  it('a trajectory: active at 0 s (→ 5), last active poll at 60 s, cooldown 300 s: held at 5 through the 360 s poll, idle (0) at 390 s', () => {
+    // Polls every 30 s. 60 + 300 < now is first true at 390 (360 is not strictly after 360).
+    const c = new ScaledObjectController(cfg);
+    let replicas = 0;
+    const trail: string[] = [];
+    for (let t = 0; t <= 420; t += 30) {
+      const d = c.poll(t, replicas, t <= 60 ? busy : idle);
+      if (d.setReplicas !== null) {
+        trail.push(`${t}: ${replicas} → ${d.setReplicas}`);
+        replicas = d.setReplicas;
+      }
+    }
+    expect(trail).toEqual(['0: 0 → 5', '390: 5 → 0']);
+  });
+
+  it('active below minReplicaCount but above 0 (idle set) → minReplicaCount; inactive below min with idle set → left alone', () => {
+    const c = new ScaledObjectController({ ...KEDA_DEFAULTS, minReplicaCount: 4, idleReplicaCount: 1 });
+    expect(c.poll(0, 2, busy).setReplicas).toBe(4);
+    const quiet = new ScaledObjectController({ ...KEDA_DEFAULTS, minReplicaCount: 4, idleReplicaCount: 1 }, -1000);
+    expect(quiet.poll(0, 1, idle)).toEqual({ active: false, setReplicas: null, reason: 'idle' });
+    // Without idleReplicaCount the same state is raised to the minimum (TestScaleToMinReplicasFromLowerInitialReplicaCount).
+    expect(new ScaledObjectController({ ...KEDA_DEFAULTS, minReplicaCount: 4 }, -1000).poll(0, 1, idle).setReplicas).toBe(4);
+  });
+
+  it('activation thresholds decide "active" for idle mode too: a value equal to the threshold lets the service go idle', () => {
+    const c = new ScaledObjectController(cfg, -1000);
+    expect(c.poll(0, 5, [{ value: 2, activationThreshold: 2 }]).setReplicas).toBe(0);
+    expect(c.poll(30, 0, [{ value: 2.5, activationThreshold: 2 }]).setReplicas).toBe(5);
+  });
+});

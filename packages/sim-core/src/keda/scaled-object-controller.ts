@@ -8,16 +8,23 @@
  * - `scaleHandler.getScaledObjectState`: the object is active when any trigger is active; a trigger is active
  *   when its value is strictly greater than its `activationThreshold` (e.g. prometheus_scaler.go
  *   `GetMetricsAndActivity`: `val > s.metadata.ActivationThreshold`).
- * - `scaleExecutor.RequestScale` (pkg/scaling/executor/scale_scaledobjects.go): active and at 0 replicas →
- *   `scaleFromZeroOrIdle` (to minReplicaCount, or 1 when it is 0) and LastActiveTime = now; active above 0 →
- *   LastActiveTime = now; inactive above 0 with minReplicaCount 0 → `scaleToZeroOrIdle`; inactive below
- *   minReplicaCount → set to minReplicaCount.
- * - `scaleToZeroOrIdle`: scales to minReplicaCount only when `LastActiveTime + cooldownPeriod` is strictly
- *   before now (`Time.Before`), or, with no LastActiveTime yet, when `CreationTimestamp + initialCooldownPeriod`
- *   is (defaults 300 s and 0 s, scale_executor.go `defaultCooldownPeriod`, `defaultInitialCooldownPeriod`).
+ * - `scaleExecutor.RequestScale` (pkg/scaling/executor/scale_scaledobjects.go), its two `switch`es in order:
+ *   active, and at 0 replicas or (idleReplicaCount set and) below minReplicaCount → `scaleFromZeroOrIdle` (to
+ *   minReplicaCount, or 1 when it is 0) and LastActiveTime = now; otherwise active → LastActiveTime = now.
+ *   Inactive, and (idleReplicaCount set and) above idleReplicaCount, or above 0 with minReplicaCount 0 →
+ *   `scaleToZeroOrIdle`; inactive without idleReplicaCount and below minReplicaCount → set to minReplicaCount.
+ * - `scaleToZeroOrIdle`: scales to `getIdleOrMinimumReplicaCount` (idleReplicaCount when set, else
+ *   minReplicaCount) only when `LastActiveTime + cooldownPeriod` is strictly before now (`Time.Before`), or, with
+ *   no LastActiveTime yet, when `CreationTimestamp + initialCooldownPeriod` is (defaults 300 s and 0 s,
+ *   scale_executor.go `defaultCooldownPeriod`, `defaultInitialCooldownPeriod`).
+ * - idleReplicaCount must be below minReplicaCount (apis/keda/v1alpha1/scaledobject_types.go
+ *   `CheckReplicaCountBoundsAreValid`; checked at parse time, scenario/keda-schema.ts). The HPA KEDA creates keeps
+ *   minReplicas = minReplicaCount and is disabled only at 0 replicas, so an idle count above 0 is pulled back to
+ *   minReplicaCount by the HPA and scaled down again by KEDA: upstream's docs support only 0.
  *
- * Not ported: idleReplicaCount, fallback on scaler errors (the simulated scalers never fail), pause annotations,
- * scaling modifiers, the cpu/memory-only rule (design-sim triggers are never cpu/memory).
+ * Not ported: fallback on scaler errors (the simulated scalers never fail, so `isError` is always false), pause
+ * annotations and forced activation, scaling modifiers, the cpu/memory-only rule (design-sim triggers are never
+ * cpu/memory).
  */
 
 /** A ScaledObject's own fields (seconds, replicas); defaults are KEDA's. */
@@ -30,10 +37,12 @@ export interface ScaledObjectConfig {
   cooldownPeriodSeconds: number;
   /** `spec.initialCooldownPeriod`, s (default 0): the same, counted from creation, before any poll was active. */
   initialCooldownPeriodSeconds: number;
+  /** `spec.idleReplicaCount`: replicas when no trigger is active (below minReplicaCount); null or absent = not set. */
+  idleReplicaCount?: number | null;
 }
 
 /** KEDA's defaults (see the file comment for where each is set upstream). */
-export const KEDA_DEFAULTS: ScaledObjectConfig = { minReplicaCount: 0, pollingIntervalSeconds: 30, cooldownPeriodSeconds: 300, initialCooldownPeriodSeconds: 0 };
+export const KEDA_DEFAULTS: ScaledObjectConfig = { minReplicaCount: 0, pollingIntervalSeconds: 30, cooldownPeriodSeconds: 300, initialCooldownPeriodSeconds: 0, idleReplicaCount: null };
 
 /** What one poll decided: the replicas to set (null = leave the scale target alone) and why. */
 export interface ScaledObjectDecision {
@@ -67,19 +76,21 @@ export class ScaledObjectController {
   /** `RequestScale` at time `now` with the scale target's `spec.replicas`. */
   poll(now: number, currentReplicas: number, readings: readonly TriggerReading[]): ScaledObjectDecision {
     const min = this.cfg.minReplicaCount;
+    const idle = this.cfg.idleReplicaCount ?? null;
     const active = ScaledObjectController.isActive(readings);
     if (active) {
       this.lastActiveTime = now;
       // scaleFromZeroOrIdle: to minReplicaCount when it is above 0, else 1.
-      if (currentReplicas === 0) return { active, setReplicas: min > 0 ? min : 1, reason: 'activate' };
+      if ((idle !== null && currentReplicas < min) || currentReplicas === 0) return { active, setReplicas: min > 0 ? min : 1, reason: 'activate' };
       return { active, setReplicas: null, reason: 'active' };
     }
-    if (currentReplicas > 0 && min === 0) {
+    if ((idle !== null && currentReplicas > idle) || (currentReplicas > 0 && min === 0)) {
       const cooled =
         this.lastActiveTime === null ? this.createdAt + this.cfg.initialCooldownPeriodSeconds < now : this.lastActiveTime + this.cfg.cooldownPeriodSeconds < now;
-      return cooled ? { active, setReplicas: 0, reason: 'deactivate' } : { active, setReplicas: null, reason: 'cooldown' };
+      // getIdleOrMinimumReplicaCount: idleReplicaCount when set, else minReplicaCount (0 here).
+      return cooled ? { active, setReplicas: idle ?? min, reason: 'deactivate' } : { active, setReplicas: null, reason: 'cooldown' };
     }
-    if (currentReplicas < min) return { active, setReplicas: min, reason: 'to-min' };
+    if (idle === null && currentReplicas < min) return { active, setReplicas: min, reason: 'to-min' };
     return { active, setReplicas: null, reason: 'idle' };
   }
 }

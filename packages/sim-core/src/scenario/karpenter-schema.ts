@@ -6,6 +6,8 @@
  * - `pkg/apis/v1/nodepool.go` `Disruption`: `consolidateAfter` `+kubebuilder:default:="0s"`, `consolidationPolicy`
  *   `+kubebuilder:default:="WhenEmptyOrUnderutilized"`, `budgets` `+kubebuilder:default:={{nodes: "10%"}}`, the
  *   budget `nodes` pattern `^((100|[0-9]{1,2})%|[0-9]+)$`.
+ * - `pkg/apis/v1/nodeclaim.go` `NodeClaimSpec.ExpireAfter` `+kubebuilder:default:="720h"`, pattern
+ *   `^(([0-9]+(s|m|h))+|Never)$` (the NodePool's `template.spec.expireAfter`).
  * - `pkg/operator/options/options.go`: `BATCH_IDLE_DURATION` 1s, `BATCH_MAX_DURATION` 10s.
  * docs/kubernetes-semantics.md §4 lists them with the rest of what the engine follows.
  */
@@ -24,6 +26,14 @@ export type CapacityType = (typeof CAPACITY_TYPES)[number];
 const consolidateAfterSchema = z
   .union([z.literal('Never'), durationSeconds('Wait after the last pod event on a node before it may be consolidated (default 0s)', { min: 0, max: 7 * 24 * HOUR })])
   .describe('disruption.consolidateAfter: a duration after the last pod scheduled on or left the node, or Never to turn consolidation off (default 0s)')
+  .transform((v): number | null => (v === 'Never' ? null : v));
+
+/** `template.spec.expireAfter`: a duration, or `Never`. Output: seconds, or null for Never. */
+const expireAfterSchema = z
+  .union([z.literal('Never'), durationSeconds('Node lifetime from its launch', { min: 0, max: 10 * 365 * 24 * HOUR, exclusiveMin: true })])
+  .describe(
+    'template.spec.expireAfter: a node this old (from its launch) is deleted forcefully, whatever the disruption budgets say, and its pods go to new nodes; Never turns expiration off (default 720h)',
+  )
   .transform((v): number | null => (v === 'Never' ? null : v));
 
 /** A budget's `nodes`: "10%" (of the pool's nodes, rounded up) or a node count. */
@@ -70,6 +80,7 @@ export const karpenterNodePoolSchema = z.strictObject({
   zones: z.array(z.string().min(1).max(40)).min(1).max(10).optional().describe('topology.kubernetes.io/zone In …; only needed for zone-scoped stock-outs (default one zone)'),
   limits: karpenterLimitsSchema.prefault({}).describe('Most capacity the pool may hold (default none beyond maxNodes)'),
   disruption: karpenterDisruptionSchema.prefault({}).describe('Consolidation policy, consolidateAfter and disruption budgets (Karpenter v1 defaults)'),
+  expireAfter: expireAfterSchema.default(720 * HOUR),
 });
 
 /** `spec.cluster.karpenter`: the Karpenter controller's global settings. */

@@ -34,6 +34,7 @@ describe('services[].keda', () => {
       pollingIntervalSeconds: 30,
       cooldownPeriodSeconds: 300,
       initialCooldownPeriodSeconds: 0,
+      idleReplicaCount: null,
       triggers: [{ type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 }],
       buffer: null,
     });
@@ -52,6 +53,16 @@ describe('services[].keda', () => {
     expect(report(doc('      keda: { triggers: [{ type: cpu }] }\n'))).toContain('spec.services[0].keda.triggers[0].type');
   });
 
+  it('idleReplicaCount must be below minReplicaCount (CheckReplicaCountBoundsAreValid), located at the field; with idle 0 a buffer is allowed', () => {
+    const hpa = '      hpa: { minReplicas: 2, maxReplicas: 4, metrics: [{ type: concurrency, target: 4 }] }\n';
+    expect(report(doc(`      keda: { minReplicaCount: 2, idleReplicaCount: 2, triggers: [{ type: requestRate }] }\n${hpa}`))).toMatchInlineSnapshot(`"k.yaml:10:53 spec.services[0].keda.idleReplicaCount: must be less than minReplicaCount (2), got 2 (CheckReplicaCountBoundsAreValid)"`);
+    expect(report(doc('      keda: { idleReplicaCount: 0, triggers: [{ type: requestRate }] }\n'))).toMatchInlineSnapshot(`"k.yaml:10:33 spec.services[0].keda.idleReplicaCount: must be less than minReplicaCount (0), got 0 (CheckReplicaCountBoundsAreValid): with minReplicaCount 0 the service already scales to zero, remove idleReplicaCount"`);
+    expect(report(doc(`      keda: { minReplicaCount: 2, idleReplicaCount: 0, triggers: [{ type: requestRate }], buffer: {} }\n${hpa}`))).toBe('ok');
+    const v = api.validate(doc(`      keda: { minReplicaCount: 2, idleReplicaCount: 0, triggers: [{ type: requestRate }] }\n${hpa}`), 'k.yaml');
+    if (!v.ok) throw new Error(v.issues.map(formatIssue).join('; '));
+    expect(compileScenario(v.scenario).services[0]!.keda).toMatchObject({ minReplicaCount: 2, idleReplicaCount: 0 });
+  });
+
   it('warns when no trigger can see a request at zero', () => {
     expect(report(doc('      keda: { triggers: [{ type: prometheus, metric: queueLength }], buffer: {} }\n'))).toMatchInlineSnapshot(`
       "ok
@@ -59,6 +70,11 @@ describe('services[].keda', () => {
     `);
     expect(report(doc('      keda: { triggers: [{ type: pendingRequests }] }\n'))).toContain('pendingRequests sees nothing without a buffer');
     expect(report(doc('      keda: { triggers: [{ type: pendingRequests }], buffer: { timeout: 5m } }\n'))).toBe('ok');
+    const hpa = '      hpa: { minReplicas: 3, maxReplicas: 4, metrics: [{ type: concurrency, target: 4 }] }\n';
+    expect(report(doc(`      keda: { minReplicaCount: 3, idleReplicaCount: 0, triggers: [{ type: prometheus, metric: queueLength }] }\n${hpa}`))).toContain('once scaled to zero it never wakes');
+    expect(report(doc(`      keda: { minReplicaCount: 3, idleReplicaCount: 1, triggers: [{ type: requestRate }] }\n${hpa}`))).toContain(
+      'spec.services[0].keda.idleReplicaCount: KEDA supports only idleReplicaCount 0: the HPA it creates keeps minReplicas 3',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Zod schema for `services[].keda`: a KEDA ScaledObject over the service, field names as in
- * keda.sh/v1alpha1 ScaledObject (`minReplicaCount`, `pollingInterval`, `cooldownPeriod`,
+ * keda.sh/v1alpha1 ScaledObject (`minReplicaCount`, `idleReplicaCount`, `pollingInterval`, `cooldownPeriod`,
  * `initialCooldownPeriod`, `triggers[].activationThreshold`). KEDA owns 0 ↔ 1; the service's `hpa` block is
  * the HPA KEDA creates for 1 ↔ N (its minReplicas is max(minReplicaCount, 1), as `GetHPAMinReplicas` sets it).
  * `buffer` is where requests wait while there is no ready replica: the KEDA HTTP add-on interceptor
@@ -52,15 +52,36 @@ export const kedaBufferSchema = z.strictObject({
   timeout: durationSeconds('Longest a request waits for a ready replica before it fails (HTTP add-on readiness timeout; default: no limit)', { min: 0, max: 24 * HOUR, exclusiveMin: true }).optional(),
 });
 
-/** `services[].keda`. */
-export const kedaSchema = z.strictObject({
-  minReplicaCount: z.number().int().min(0).max(MAX_REPLICAS).default(0).describe('Replicas when no trigger is active (default 0: scale to zero)'),
-  pollingInterval: durationSeconds('How often KEDA checks the triggers (default 30s)', { min: 1, max: HOUR }).default(30),
-  cooldownPeriod: durationSeconds('Inactive this long after the last active poll before scaling to zero (default 300s)', { min: 0, max: 24 * HOUR }).default(300),
-  initialCooldownPeriod: durationSeconds('Before any poll was active: this long after creation (default 0s)', { min: 0, max: 24 * HOUR }).default(0),
-  triggers: z.array(kedaTriggerSchema).min(1).max(MAX_KEDA_TRIGGERS).describe('Triggers; the object is active when any one is'),
-  buffer: kedaBufferSchema.optional().describe('Requests arriving with no ready replica wait here (interceptor / activator); omit and they fail'),
-});
+/** `services[].keda`; idleReplicaCount below minReplicaCount as apis/keda/v1alpha1 `CheckReplicaCountBoundsAreValid` requires. */
+export const kedaSchema = z
+  .strictObject({
+    minReplicaCount: z.number().int().min(0).max(MAX_REPLICAS).default(0).describe('Replicas when no trigger is active (default 0: scale to zero)'),
+    idleReplicaCount: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_REPLICAS)
+      .optional()
+      .describe(
+        'Replicas while no trigger is active, after cooldownPeriod (must be below minReplicaCount; when a trigger is active again, minReplicaCount). Upstream supports only 0: the HPA pulls any other value back up to minReplicaCount. Default: not set',
+      ),
+    pollingInterval: durationSeconds('How often KEDA checks the triggers (default 30s)', { min: 1, max: HOUR }).default(30),
+    cooldownPeriod: durationSeconds('Inactive this long after the last active poll before scaling to zero, or to idleReplicaCount (default 300s)', { min: 0, max: 24 * HOUR }).default(300),
+    initialCooldownPeriod: durationSeconds('Before any poll was active: this long after creation (default 0s)', { min: 0, max: 24 * HOUR }).default(0),
+    triggers: z.array(kedaTriggerSchema).min(1).max(MAX_KEDA_TRIGGERS).describe('Triggers; the object is active when any one is'),
+    buffer: kedaBufferSchema.optional().describe('Requests arriving with no ready replica wait here (interceptor / activator); omit and they fail'),
+  })
+  .superRefine((k, ctx) => {
+    if (k.idleReplicaCount !== undefined && k.idleReplicaCount >= k.minReplicaCount) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['idleReplicaCount'],
+        input: k.idleReplicaCount,
+        message: `must be less than minReplicaCount (${k.minReplicaCount}), got ${k.idleReplicaCount} (CheckReplicaCountBoundsAreValid)${k.minReplicaCount === 0 ? ': with minReplicaCount 0 the service already scales to zero, remove idleReplicaCount' : ''}`,
+        params: { siblings: ['minReplicaCount'] },
+      });
+    }
+  });
 
 /** A parsed `keda` block (seconds). */
 export type KedaSpec = z.output<typeof kedaSchema>;

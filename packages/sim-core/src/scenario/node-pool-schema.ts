@@ -35,6 +35,7 @@ export const provisioningSchema = z.discriminatedUnion('distribution', [
 export const clusterAutoscalerSchema = z.strictObject({
   scanInterval: durationSeconds('--scan-interval, a global flag (default 10s; see spec.cluster.autoscaler)', { min: 0, max: HOUR, exclusiveMin: true }).default(10),
   scaleDownUnneededTime: durationSeconds('--scale-down-unneeded-time (default 10m)', { min: 0, max: 24 * HOUR }).default(600),
+  scaleDownUnreadyTime: durationSeconds('--scale-down-unready-time: how long an unready (failed) node must be unneeded before it is removed (default 20m)', { min: 0, max: 24 * HOUR }).default(1200),
   scaleDownDelayAfterAdd: durationSeconds('--scale-down-delay-after-add, a global flag (default 10m; see spec.cluster.autoscaler)', { min: 0, max: 24 * HOUR }).default(600),
   scaleDownUtilizationThreshold: fraction('--scale-down-(gpu-)utilization-threshold (default 0.5)').default(0.5),
   maxNodeProvisionTime: durationSeconds('--max-node-provision-time (default 15m)', { min: 0, max: 24 * HOUR, exclusiveMin: true }).default(900),

@@ -374,6 +374,22 @@ describe('absurd nesting', () => {
     if (!r.ok) expect(r.issues[0]!.message).toMatch(/nests too deeply/);
   });
 
+  it('refuses 200,000 levels before the YAML parser, at once, where the limit is crossed', () => {
+    const text = `apiVersion: design-sim/v1\nkind: Scenario\nspec: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`;
+    const start = performance.now();
+    const r = parseScenarioText(text, 'deep.yaml');
+    expect(performance.now() - start).toBeLessThan(500); // the parser took 2.6 s and 300 MB to overflow
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ line: 3, column: 7 + 256, message: expect.stringMatching(/more than 256 levels/) });
+  });
+
+  it('counts no brackets inside quoted strings or comments, so deep-looking text is accepted', () => {
+    const noise = '['.repeat(300);
+    const text = `apiVersion: design-sim/v1\nkind: Scenario # ${noise}\nmetadata: { name: x, title: "${noise}", description: '${noise} it''s' }\nspec: { training: { parameters: 1e9, tokens: 1e9, gpu: h100, gpus: 8, mfu: 0.4 } }\n`;
+    const r = parseScenarioText(text, 'ok.yaml');
+    if (!r.ok) expect(r.issues.map((i) => i.message)).not.toContainEqual(expect.stringMatching(/nests too deeply/));
+  });
+
   it('suggests an ASCII name for an accented one', () => {
     const r = parseScenarioText('apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: "Ünïcode Test" }\nspec: { training: { parameters: 1e9, tokens: 1e9, gpu: h100, gpus: 8, mfu: 0.4 } }\n', 'n.yaml');
     expect(r.ok).toBe(false);

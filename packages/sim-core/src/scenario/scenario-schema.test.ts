@@ -91,7 +91,7 @@ describe('defaults from the spec', () => {
 
   it('node-pool-level: CA flag defaults, initialNodes = minNodes, spot notice by cloud', () => {
     expect(pool).toMatchObject({ minNodes: 0, initialNodes: 0, spotShare: 0, purchase: 'on-demand' });
-    expect(pool?.clusterAutoscaler).toEqual({ scanInterval: 10, scaleDownUnneededTime: 600, scaleDownDelayAfterAdd: 600, scaleDownUtilizationThreshold: 0.5, maxNodeProvisionTime: 900, enabled: true });
+    expect(pool?.clusterAutoscaler).toEqual({ scanInterval: 10, scaleDownUnneededTime: 600, scaleDownUnreadyTime: 1200, scaleDownDelayAfterAdd: 600, scaleDownUtilizationThreshold: 0.5, maxNodeProvisionTime: 900, enabled: true });
     const gcpSpot = parseOk(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      spotShare: 25%\n      spot: { interruptionsPerNodeHour: 0.01 }\n'])).scenario.spec.nodePools[0];
     expect(gcpSpot?.spot).toEqual({ interruptionsPerNodeHour: 0.01, notice: 30, fallback: 'none' });
     expect(gcpSpot?.spotShare).toBe(0.25);

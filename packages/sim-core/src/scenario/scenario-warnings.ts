@@ -23,7 +23,16 @@ function kedaWarnings(scenario: Scenario): ScenarioWarning[] {
   const out: ScenarioWarning[] = [];
   scenario.spec.services.forEach((svc, i) => {
     const k = svc.keda;
-    if (k === undefined || k.minReplicaCount > 0) return;
+    if (k === undefined) return;
+    if (k.idleReplicaCount !== undefined && k.idleReplicaCount > 0) {
+      out.push({
+        path: ['spec', 'services', i, 'keda', 'idleReplicaCount'],
+        message: `KEDA supports only idleReplicaCount 0: the HPA it creates keeps minReplicas ${k.minReplicaCount} and is active above zero replicas, so it raises ${k.idleReplicaCount} back to ${k.minReplicaCount}, and KEDA lowers it again after each cooldown`,
+        suggestion: '0',
+      });
+    }
+    // Only a design that reaches zero (minReplicaCount 0, or idleReplicaCount 0) needs a trigger that sees requests there.
+    if (k.minReplicaCount > 0 && k.idleReplicaCount !== 0) return;
     const wakes = k.triggers.some((t) => t.type === 'requestRate' || (t.type === 'pendingRequests' && k.buffer !== undefined));
     if (wakes) return;
     out.push({

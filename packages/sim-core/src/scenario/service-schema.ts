@@ -227,8 +227,8 @@ export const serviceSchema = z
     if (s.startup.weights !== undefined && s.startup.weights.sizeGB === undefined && s.llm === undefined) {
       ctx.addIssue({ code: 'custom', path: ['startup', 'weights', 'sizeGB'], input: undefined, message: "give the weights' size in GB (it defaults to the llm model's weights only on an llm service)" });
     }
-    if (s.keda !== undefined && s.keda.buffer !== undefined && s.keda.minReplicaCount > 0) {
-      ctx.addIssue({ code: 'custom', path: ['keda', 'buffer'], input: undefined, message: 'the buffer holds requests at zero replicas; with minReplicaCount above 0 the service never scales to zero: remove it or set minReplicaCount: 0' });
+    if (s.keda !== undefined && s.keda.buffer !== undefined && s.keda.minReplicaCount > 0 && s.keda.idleReplicaCount !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['keda', 'buffer'], input: undefined, message: 'the buffer holds requests at zero replicas; with minReplicaCount above 0 (and no idleReplicaCount: 0) the service never scales to zero: remove it, or set minReplicaCount: 0 or idleReplicaCount: 0' });
     }
     if (s.llm?.disaggregated !== undefined && (s.llm.prefix !== undefined || s.llm.sessions !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['llm', 'disaggregated'], input: undefined, message: 'disaggregated serving with prompt prefixes or sessions is not modelled yet (where a cached prefix lives between the two pools): remove llm.prefix/llm.sessions or llm.disaggregated' });

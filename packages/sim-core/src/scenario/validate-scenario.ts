@@ -83,6 +83,19 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
   });
   services.forEach((svc, i) => {
     const names = poolNamesOf(svc);
+    // A replica that requests nothing fits on any node any number of times: the cluster would place every
+    // replica on one node and bill that node alone, however much work they do (a 256-replica fleet at 80%
+    // ran on one 4-vCPU node for $0.27/h, each service's share $0). Kubernetes allows such BestEffort pods;
+    // design-sim does not model the CPU they would then fight over, so it asks for the request. An explicit
+    // `cpuPerReplica: 0` is a statement, not an omission: a dependency outside the cluster (object storage,
+    // a SaaS API) that takes time but no node, as content/100-models-graph.yaml models S3.
+    if (names.length > 0 && svc.gpusPerReplica === 0 && svc.cpuPerReplica === undefined) {
+      out.push({
+        path: ['spec', 'services', i, 'gpusPerReplica'],
+        message: `a replica on pool "${names[0]}" requests no GPUs and no vCPUs, so any number of replicas would share one node and the service would cost nothing: give the vCPUs each replica requests`,
+        expected: 'cpuPerReplica (vCPUs per replica; 0 for a dependency outside the cluster) or gpusPerReplica ≥ 1',
+      });
+    }
     for (const name of names) {
       // A MIG slice's speed is not modelled: a token-level service would be timed as a whole GPU.
       if (svc.llm !== undefined && nodePools.some((p) => p.name === name && p.mig !== undefined)) {
@@ -102,8 +115,7 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
         out.push({
           path: ['spec', 'services', i, 'gpusPerReplica'],
           message: `pool "${name}" (${inst.id}) is CPU-only but a replica needs ${svc.gpusPerReplica} GPU${svc.gpusPerReplica === 1 ? '' : 's'} (the default is 1): it can never be scheduled${names.length > 1 ? ' there' : ''}`,
-          expected: '0 on a CPU-only pool',
-          suggestion: '0',
+          expected: 'a CPU service on a CPU-only pool: cpuPerReplica (vCPUs per replica) instead of GPUs',
         });
         continue;
       }

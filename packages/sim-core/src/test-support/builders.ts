@@ -89,6 +89,7 @@ export function pool(overrides: Partial<EnginePool> = {}): EnginePool {
     autoscaler: {
       enabled: true,
       scaleDownUnneededSeconds: 600,
+      scaleDownUnreadySeconds: 1200,
       utilizationThreshold: 0.5,
       maxNodeProvisionSeconds: 900,
       priority: null,

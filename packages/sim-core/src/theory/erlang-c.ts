@@ -52,7 +52,11 @@ export function waitTail(q: MmcQueue, t: number): number {
  * Exp(θ = cμ − λ), and S ~ Exp(μ): the hypoexponential tail mixed with the no-wait case.
  */
 export function sojournTail(q: MmcQueue, t: number): number {
-  const c = erlangC(q);
+  return tailGivenC(q, erlangC(q), t);
+}
+
+/** The sojourn tail for a known Erlang C probability `c` (Erlang B costs O(servers): computed once per queue). */
+function tailGivenC(q: MmcQueue, c: number, t: number): number {
   const mu = q.mu;
   const theta = q.servers * q.mu - q.lambda;
   const noWait = (1 - c) * Math.exp(-mu * t);
@@ -62,20 +66,40 @@ export function sojournTail(q: MmcQueue, t: number): number {
 
 /** The p-quantile of the sojourn time, s, by bisection on the tail. */
 export function sojournQuantile(q: MmcQueue, p: number): number {
+  const c = erlangC(q);
   let lo = 0;
   let hi = 1 / q.mu;
-  while (sojournTail(q, hi) > 1 - p) hi *= 2;
+  while (tailGivenC(q, c, hi) > 1 - p) hi *= 2;
   for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
     const mid = (lo + hi) / 2;
-    if (sojournTail(q, mid) > 1 - p) lo = mid;
+    if (tailGivenC(q, c, mid) > 1 - p) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
 }
 
 /** The fewest servers that keep P(sojourn > slo) ≤ 1 − p (e.g. p99 under the SLO), s; Infinity if none up to `max`. */
-export function serversForSlo(lambda: number, mu: number, sloSeconds: number, p = 0.99, max = 100_000): number {
-  let c = Math.max(1, Math.floor(lambda / mu) + 1);
-  for (; c <= max; c++) if (sojournTail({ lambda, mu, servers: c }, sloSeconds) <= 1 - p) return c;
-  return Infinity;
+export function serversForSlo(lambda: number, mu: number, sloSeconds: number, p = 0.99, max = 10_000_000): number {
+  // P(T > t) falls as servers are added (more servers never lengthen a FIFO M/M/c wait), so the fewest
+  // servers are found by bisection: O(c log c), not the O(c²) of trying each count from the stable one
+  // (which took seconds at 10⁵ Erlangs and could not reach 10⁶).
+  const ok = (c: number) => sojournTail({ lambda, mu, servers: c }, sloSeconds) <= 1 - p;
+  let lo = Math.max(1, Math.floor(lambda / mu) + 1);
+  if (lo > max) return Infinity;
+  // Bracket the answer first, in steps from √a (square-root staffing: the answer is a + β√a, β of a few)
+  // that double, so a small load never evaluates Erlang B at the search's limit.
+  let hi = lo;
+  let step = Math.max(1, Math.ceil(Math.sqrt(lambda / mu)));
+  while (!ok(hi)) {
+    if (hi >= max) return Infinity;
+    lo = hi + 1;
+    hi = Math.min(max, hi + step);
+    step *= 2;
+  }
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (ok(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
