@@ -5,6 +5,7 @@
  */
 import type { EngineConfig } from '../engine/engine-config.ts';
 import type { EngineResult } from '../engine/engine-result.ts';
+import { scalesToZero } from '../scenario/keda-schema.ts';
 
 /** Scale to zero over the whole run (warm-up included), summed over the services with a ScaledObject. Times as named. */
 export interface ScaleToZeroSummary {
@@ -128,12 +129,11 @@ const formatGb = (x: number | null): string => (x === null ? '?' : String(Number
  * floor instead: minReplicaCount raised to its HPA floor (≥ 1), idleReplicaCount removed, so it never goes to zero.
  */
 export function withoutScaleToZero(cfg: EngineConfig): EngineConfig | null {
-  const toZero = (k: NonNullable<EngineConfig['services'][number]['keda']>): boolean => k.minReplicaCount === 0 || k.idleReplicaCount === 0;
-  if (!cfg.services.some((s) => s.keda && toZero(s.keda))) return null;
+  if (!cfg.services.some((s) => s.keda && scalesToZero(s.keda))) return null;
   return {
     ...cfg,
     services: cfg.services.map((s) => {
-      if (!s.keda || !toZero(s.keda)) return s;
+      if (!s.keda || !scalesToZero(s.keda)) return s;
       const floor = Math.max(1, s.keda.minReplicaCount, s.hpa?.controller.minReplicas ?? 1);
       return { ...s, initialReplicas: Math.max(floor, s.initialReplicas), keda: { ...s.keda, minReplicaCount: floor, idleReplicaCount: null, buffer: null } };
     }),

@@ -185,8 +185,8 @@ export interface EngineKeda {
   pollingIntervalSeconds: number;
   cooldownPeriodSeconds: number;
   initialCooldownPeriodSeconds: number;
-  /** `idleReplicaCount` (below minReplicaCount): replicas while no trigger is active; null or absent = not set. */
-  idleReplicaCount?: number | null;
+  /** `idleReplicaCount` (below minReplicaCount): replicas while no trigger is active; null = not set. */
+  idleReplicaCount: number | null;
   triggers: EngineKedaTrigger[];
   /** null: requests with no ready replica fail at once; else they wait (capacity and timeout may be Infinity). */
   buffer: { capacity: number; timeoutSeconds: number } | null;

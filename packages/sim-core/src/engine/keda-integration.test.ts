@@ -14,10 +14,21 @@ const keda = (o: Partial<EngineKeda> = {}): EngineKeda => ({
   pollingIntervalSeconds: 30,
   cooldownPeriodSeconds: 300,
   initialCooldownPeriodSeconds: 0,
+  idleReplicaCount: null,
   triggers: [{ type: 'pendingRequests', metric: null, activationThreshold: 0, windowSeconds: 0 }],
   buffer: { capacity: Infinity, timeoutSeconds: Infinity },
   ...o,
 });
+
+/** A requestRate trigger over the last minute (the HTTP add-on's default window). */
+const REQUEST_RATE = { type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 } as const;
+
+/** 1,000 s of uniform arrivals at the rate of `points` (req/s), constant 0.5 s work, 10 s intervals. */
+function onRatePoints(points: [number, number][], replicas: number, service: NonNullable<Parameters<typeof fleet>[0]['service']>) {
+  return runEngine(
+    fleet({ profile: { type: 'points', points }, arrivals: 'uniform', replicas, serviceTime: { kind: 'constant', seconds: 0.5 }, durationSeconds: 1000, intervalSeconds: 10, service }),
+  );
+}
 
 /** At zero from t = 0; one request a second from t = 100 s; a new replica takes 100 s to load. */
 function fromZero(k: EngineKeda, durationSeconds = 400) {
@@ -71,7 +82,7 @@ describe('KEDA in the engine', () => {
   });
 
   it('without a buffer, a requestRate trigger wakes it at 120 s; requests before 220 s fail, later ones are served', () => {
-    const r = fromZero(keda({ buffer: null, triggers: [{ type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 }] }));
+    const r = fromZero(keda({ buffer: null, triggers: [REQUEST_RATE] }));
     const k = r.services[0]!.keda!;
     expect(k.coldStarts.map((c) => [c.activatedAt, c.readyAt])).toEqual([[120, 220]]);
     expect(k.refused).toBe(r.requests.dropped);
@@ -114,7 +125,7 @@ describe('KEDA in the engine', () => {
         serviceTime: { kind: 'constant', seconds: 0.5 },
         durationSeconds: 1000,
         intervalSeconds: 10,
-        service: { keda: keda({ triggers: [{ type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 }] }) },
+        service: { keda: keda({ triggers: [REQUEST_RATE] }) },
       }),
     );
     const k = r.services[0]!.keda!;
@@ -128,20 +139,10 @@ describe('KEDA in the engine', () => {
   it('a cold start longer than the cooldown is abandoned: requestRate stops counting once traffic stops, KEDA scales back to zero before the replica is ready', () => {
     // Traffic 100-130 s; the replica takes 600 s to load. Active polls 120-180 s (requestRate over 60 s), so the
     // cooldown of 300 s ends after 480 s and the poll at 510 s deactivates: the pod never becomes ready.
-    const r = runEngine(
-      fleet({
-        profile: { type: 'points', points: [[0, 0], [100, 0], [100.001, 1], [130, 1], [130.001, 0], [1000, 0]] },
-        arrivals: 'uniform',
-        replicas: 0,
-        serviceTime: { kind: 'constant', seconds: 0.5 },
-        durationSeconds: 1000,
-        intervalSeconds: 10,
-        service: {
-          keda: keda({ triggers: [{ type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 }] }),
-          startup: { imagePullSeconds: 0, modelLoadSeconds: 600, readinessSeconds: 0 },
-        },
-      }),
-    );
+    const r = onRatePoints([[0, 0], [100, 0], [100.001, 1], [130, 1], [130.001, 0], [1000, 0]], 0, {
+      keda: keda({ triggers: [REQUEST_RATE] }),
+      startup: { imagePullSeconds: 0, modelLoadSeconds: 600, readinessSeconds: 0 },
+    });
     const k = r.services[0]!.keda!;
     expect(r.events.filter((e) => e.kind === 'keda-scale').map((e) => [e.t, e.from, e.to])).toEqual([[120, 0, 1], [510, 1, 0]]);
     expect(k.coldStarts).toHaveLength(1);
@@ -156,17 +157,7 @@ describe('KEDA in the engine', () => {
     // scale_scaledobjects.go RequestScale: traffic 1/s stops at 100 s, so the last active poll is 150 s and the
     // cooldown of 300 s ends strictly after 450 s: scaleToZeroOrIdle at the 480 s poll sets the idle count 0. Traffic
     // resumes after 600 s; the 630 s poll sees it (requestRate over 60 s) and scaleFromZeroOrIdle sets minReplicaCount 2.
-    const r = runEngine(
-      fleet({
-        profile: { type: 'points', points: [[0, 1], [100, 1], [100.001, 0], [600, 0], [600.001, 1], [1000, 1]] },
-        arrivals: 'uniform',
-        replicas: 2,
-        serviceTime: { kind: 'constant', seconds: 0.5 },
-        durationSeconds: 1000,
-        intervalSeconds: 10,
-        service: { keda: keda({ minReplicaCount: 2, idleReplicaCount: 0, triggers: [{ type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 }] }) },
-      }),
-    );
+    const r = onRatePoints([[0, 1], [100, 1], [100.001, 0], [600, 0], [600.001, 1], [1000, 1]], 2, { keda: keda({ minReplicaCount: 2, idleReplicaCount: 0, triggers: [REQUEST_RATE] }) });
     const k = r.services[0]!.keda!;
     expect(r.events.filter((e) => e.kind === 'keda-scale').map((e) => [e.t, e.from, e.to, e.detail])).toEqual([
       [480, 2, 0, 'deactivate'],
@@ -186,7 +177,7 @@ describe('KEDA in the engine', () => {
         serviceTime: { kind: 'constant', seconds: 0.5 },
         durationSeconds: 1000,
         intervalSeconds: 10,
-        service: { keda: keda({ minReplicaCount: 2, buffer: null, triggers: [{ type: 'requestRate', metric: null, activationThreshold: 0, windowSeconds: 60 }] }) },
+        service: { keda: keda({ minReplicaCount: 2, buffer: null, triggers: [REQUEST_RATE] }) },
       }),
     );
     expect(r.events.filter((e) => e.kind === 'keda-scale')).toEqual([]);

@@ -37,8 +37,8 @@ export interface ScaledObjectConfig {
   cooldownPeriodSeconds: number;
   /** `spec.initialCooldownPeriod`, s (default 0): the same, counted from creation, before any poll was active. */
   initialCooldownPeriodSeconds: number;
-  /** `spec.idleReplicaCount`: replicas when no trigger is active (below minReplicaCount); null or absent = not set. */
-  idleReplicaCount?: number | null;
+  /** `spec.idleReplicaCount`: replicas when no trigger is active (below minReplicaCount); null = not set. */
+  idleReplicaCount: number | null;
 }
 
 /** KEDA's defaults (see the file comment for where each is set upstream). */
@@ -76,7 +76,7 @@ export class ScaledObjectController {
   /** `RequestScale` at time `now` with the scale target's `spec.replicas`. */
   poll(now: number, currentReplicas: number, readings: readonly TriggerReading[]): ScaledObjectDecision {
     const min = this.cfg.minReplicaCount;
-    const idle = this.cfg.idleReplicaCount ?? null;
+    const idle = this.cfg.idleReplicaCount;
     const active = ScaledObjectController.isActive(readings);
     if (active) {
       this.lastActiveTime = now;

@@ -2,6 +2,7 @@
  * Things that parse but are probably mistakes or will hurt: reported as warnings, never errors.
  */
 import { formatNumber } from './describe-value.ts';
+import { scalesToZero } from './keda-schema.ts';
 import { WARN_EXPECTED_REQUESTS } from './limits.ts';
 import type { Scenario } from './scenario-schema.ts';
 import type { PathSegment } from './scenario-issue.ts';
@@ -31,8 +32,8 @@ function kedaWarnings(scenario: Scenario): ScenarioWarning[] {
         suggestion: '0',
       });
     }
-    // Only a design that reaches zero (minReplicaCount 0, or idleReplicaCount 0) needs a trigger that sees requests there.
-    if (k.minReplicaCount > 0 && k.idleReplicaCount !== 0) return;
+    // Only a design that reaches zero needs a trigger that sees requests there.
+    if (!scalesToZero(k)) return;
     const wakes = k.triggers.some((t) => t.type === 'requestRate' || (t.type === 'pendingRequests' && k.buffer !== undefined));
     if (wakes) return;
     out.push({

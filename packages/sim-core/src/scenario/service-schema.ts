@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { callsSchema } from './call-schema.ts';
 import { hpaMetricSource } from './hpa-metric-source.ts';
 import { hpaSchema } from './hpa-schema.ts';
-import { kedaSchema } from './keda-schema.ts';
+import { kedaSchema, scalesToZero } from './keda-schema.ts';
 import { llmSchema } from './llm-schema.ts';
 import {
   MAX_BATCH_SIZE,
@@ -227,7 +227,7 @@ export const serviceSchema = z
     if (s.startup.weights !== undefined && s.startup.weights.sizeGB === undefined && s.llm === undefined) {
       ctx.addIssue({ code: 'custom', path: ['startup', 'weights', 'sizeGB'], input: undefined, message: "give the weights' size in GB (it defaults to the llm model's weights only on an llm service)" });
     }
-    if (s.keda !== undefined && s.keda.buffer !== undefined && s.keda.minReplicaCount > 0 && s.keda.idleReplicaCount !== 0) {
+    if (s.keda !== undefined && s.keda.buffer !== undefined && !scalesToZero(s.keda)) {
       ctx.addIssue({ code: 'custom', path: ['keda', 'buffer'], input: undefined, message: 'the buffer holds requests at zero replicas; with minReplicaCount above 0 (and no idleReplicaCount: 0) the service never scales to zero: remove it, or set minReplicaCount: 0 or idleReplicaCount: 0' });
     }
     if (s.llm?.disaggregated !== undefined && (s.llm.prefix !== undefined || s.llm.sessions !== undefined)) {
