@@ -67,8 +67,15 @@ export interface ScaleDownInput {
 interface Unneeded {
   since: number;
   empty: boolean;
-  /** `removalThreshold`: the group's unneeded time, or its unready time for a node not Ready at this update. */
-  threshold: number;
+}
+
+/**
+ * `lookupAndSetRemovalThreshold`: the group's unneeded time, or its unready time for a node not Ready. Upstream
+ * sets it at each update; `nodesToDelete` runs in the same loop right after the update, so it reads the node's
+ * readiness then.
+ */
+function removalThreshold(node: NodeRuntime, group: PlannerGroup): number {
+  return node.state === NodeState.NotReady ? group.scaleDownUnreadySeconds : group.scaleDownUnneededSeconds;
 }
 
 export class ScaleDownPlanner {
@@ -127,9 +134,7 @@ export class ScaleDownPlanner {
       if (placed.every((p) => p !== null)) {
         placed.forEach((d, i) => (d as PlannerNode).movedIn.push(pods[i]!));
         if (self) open.delete(self);
-        const group = input.groups[node.pool]!;
-        const threshold = node.state === NodeState.NotReady ? group.scaleDownUnreadySeconds : group.scaleDownUnneededSeconds;
-        removable.set(node, { since: this.unneeded.get(node)?.since ?? now, empty: pods.length === 0, threshold });
+        removable.set(node, { since: this.unneeded.get(node)?.since ?? now, empty: pods.length === 0 });
       } else {
         placed.forEach((d, i) => d !== null && (d.free += pods[i]!.gpus)); // revert this simulation only
         this.recheckAt.set(node, now + this.config.unremovableNodeRecheckSeconds); // NoPlaceToMovePods
@@ -157,7 +162,8 @@ export class ScaleDownPlanner {
       for (const [node, u] of this.unneeded) {
         if (u.empty !== wantEmpty || !isAlive(node)) continue;
         const group = groups[node.pool]!;
-        if (u.threshold > 0 && !(u.since + u.threshold < now)) continue; // NotUnneededLongEnough / NotUnreadyLongEnough
+        const threshold = removalThreshold(node, group);
+        if (threshold > 0 && !(u.since + threshold < now)) continue; // NotUnneededLongEnough / NotUnreadyLongEnough
         if (size[node.pool]! <= group.minNodes) continue; // NodeGroupMinSizeReached
         size[node.pool]!--;
         (wantEmpty ? empty : drain).push(node);

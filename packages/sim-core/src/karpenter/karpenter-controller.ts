@@ -32,7 +32,7 @@ import { type NodeRuntime, NodeState } from '../cluster/node-runtime.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, savingsRatio } from './consolidation.ts';
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
-import { expirationTime } from './expiration.ts';
+import { expirationTime, isExpired } from './expiration.ts';
 import { chooseCapacityType, isStockedOut, launchOrder, type Offering, UnavailableOfferings } from './offerings.ts';
 import { solve, type SolverNode, type SolverPod, type SolverPool } from './provisioning-solver.ts';
 
@@ -204,6 +204,8 @@ export class KarpenterController {
 
   /** The NodeClaim reached expireAfter: delete it (forceful: no budget, no replacement first). */
   private expire(pool: PoolRuntime, node: NodeRuntime, now: number): void {
+    // Reconcile's own test (the timer is set for the expiration time, so it holds; it is the rule, kept in one place).
+    if (!isExpired(now, node.requestedAt, pool.config.karpenter!.expireAfterSeconds)) return;
     // Already being deleted (DeletionTimestamp set): gone, draining, or failed while draining.
     if (node.state === NodeState.Gone || node.state === NodeState.Draining || (node.state === NodeState.NotReady && node.stateBeforeFailure === NodeState.Draining)) return;
     this.stats.get(pool.index)!.expired++;

@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { durationSeconds } from './unit-fields.ts';
 import { MAX_HORIZON_SECONDS } from './limits.ts';
+import { DEFAULT_EXPIRE_AFTER_SECONDS } from '../karpenter/expiration.ts';
 
 const HOUR = 3600;
 
@@ -80,7 +81,7 @@ export const karpenterNodePoolSchema = z.strictObject({
   zones: z.array(z.string().min(1).max(40)).min(1).max(10).optional().describe('topology.kubernetes.io/zone In …; only needed for zone-scoped stock-outs (default one zone)'),
   limits: karpenterLimitsSchema.prefault({}).describe('Most capacity the pool may hold (default none beyond maxNodes)'),
   disruption: karpenterDisruptionSchema.prefault({}).describe('Consolidation policy, consolidateAfter and disruption budgets (Karpenter v1 defaults)'),
-  expireAfter: expireAfterSchema.default(720 * HOUR),
+  expireAfter: expireAfterSchema.default(DEFAULT_EXPIRE_AFTER_SECONDS),
 });
 
 /** `spec.cluster.karpenter`: the Karpenter controller's global settings. */
