@@ -27,6 +27,21 @@ function tenNodes(o: { pool?: Parameters<typeof pool>[0]; durationSeconds?: numb
   };
 }
 
+/** `n` one-GPU replicas on `n` autoscaled one-GPU nodes (up to `maxNodes`, 60 s to provision), 3 h, with `faults`. */
+function autoscaledNodes(n: number, maxNodes: number, faults: NonNullable<EngineConfig['faults']>): EngineConfig {
+  return {
+    ...fleet({
+      qps: 1,
+      replicas: n,
+      serviceTime: { kind: 'constant', seconds: 0.01 },
+      durationSeconds: 3 * 3600,
+      service: { pools: [0] },
+      pools: [pool({ name: 'gpu', gpusPerNode: 1, minNodes: 0, maxNodes, initialNodes: n, provisioning: { kind: 'constant', seconds: 60 } })],
+    }),
+    faults,
+  };
+}
+
 describe('spot reclaim waves', () => {
   it('each wave takes ceil(fraction × spot nodes): 35% of 10 is 4 nodes, then 35% of the 6 left is 3', () => {
     // Ten spot nodes, no autoscaler and no independent interruptions: nothing replaces what a wave takes.
@@ -129,17 +144,7 @@ describe('scheduled faults', () => {
     // its replacement gets a new node, so the failed node is empty, unneeded from the first loop that sees it unready
     // (t = 1000 or 1010), and cluster-autoscaler/core/scaledown/unneeded/nodes.go `unremovableReason` keeps it until
     // since + 1200 s is strictly before now: removed at 2210 or 2220 (scans every 10 s). It never comes back.
-    const r = runEngine({
-      ...fleet({
-        qps: 1,
-        replicas: 3,
-        serviceTime: { kind: 'constant', seconds: 0.01 },
-        durationSeconds: 3 * 3600,
-        service: { pools: [0] },
-        pools: [pool({ name: 'gpu', gpusPerNode: 1, minNodes: 0, maxNodes: 4, initialNodes: 3, provisioning: { kind: 'constant', seconds: 60 } })],
-      }),
-      faults: [{ atSeconds: 1000, forSeconds: 7200, pools: [0], nodes: 1, label: 'one node' }],
-    });
+    const r = runEngine(autoscaledNodes(3, 4, [{ atSeconds: 1000, forSeconds: 7200, pools: [0], nodes: 1, label: 'one node' }]));
     const removed = r.events.filter((e) => e.kind === 'node-removed');
     expect(removed.map((e) => e.t)).toHaveLength(1);
     expect([2210, 2220]).toContain(removed[0]!.t);
@@ -151,17 +156,7 @@ describe('scheduled faults', () => {
     // clusterstate.go IsClusterHealthy: 5 unready > OkTotalUnreadyCount 3 and > 45% of 5; RunOnce stops before
     // scale-up and scale-down. Without the check the autoscaler would ask for nodes for the 5 lost pods at once and
     // delete the failed nodes 20 min later.
-    const r = runEngine({
-      ...fleet({
-        qps: 1,
-        replicas: 5,
-        serviceTime: { kind: 'constant', seconds: 0.01 },
-        durationSeconds: 3 * 3600,
-        service: { pools: [0] },
-        pools: [pool({ name: 'gpu', gpusPerNode: 1, minNodes: 0, maxNodes: 10, initialNodes: 5, provisioning: { kind: 'constant', seconds: 60 } })],
-      }),
-      faults: [{ atSeconds: 1000, forSeconds: 7200, pools: [0], nodes: null, label: 'pool gpu' }],
-    });
+    const r = runEngine(autoscaledNodes(5, 10, [{ atSeconds: 1000, forSeconds: 7200, pools: [0], nodes: null, label: 'pool gpu' }]));
     const during = (kind: string) => r.events.filter((e) => e.kind === kind && e.t >= 1000 && e.t < 8200);
     expect(during('node-requested')).toEqual([]);
     expect(during('node-removed')).toEqual([]);
