@@ -5,7 +5,7 @@
  */
 import type { EngineConfig } from '../engine/engine-config.ts';
 import type { EngineResult } from '../engine/engine-result.ts';
-import { scalesToZero } from '../scenario/keda-schema.ts';
+import { scalesToZero } from '../keda/scaled-object-controller.ts';
 
 /** Scale to zero over the whole run (warm-up included), summed over the services with a ScaledObject. Times as named. */
 export interface ScaleToZeroSummary {

@@ -41,6 +41,16 @@ export interface ScaledObjectConfig {
   idleReplicaCount: number | null;
 }
 
+/**
+ * Whether a ScaledObject takes its service to zero replicas while no trigger is active: minReplicaCount 0, or
+ * idleReplicaCount 0 (scale_scaledobjects.go `getIdleOrMinimumReplicaCount`). The one test for "this design
+ * scales to zero", for the scenario (a parsed block) and the engine (a compiled one) alike; here, not beside the
+ * zod schema, so that the engine's first run in the browser does not load zod (apps/web's first-chunk check).
+ */
+export function scalesToZero(k: { minReplicaCount: number; idleReplicaCount?: number | null | undefined }): boolean {
+  return k.minReplicaCount === 0 || k.idleReplicaCount === 0;
+}
+
 /** KEDA's defaults (see the file comment for where each is set upstream). */
 export const KEDA_DEFAULTS: ScaledObjectConfig = { minReplicaCount: 0, pollingIntervalSeconds: 30, cooldownPeriodSeconds: 300, initialCooldownPeriodSeconds: 0, idleReplicaCount: null };
 

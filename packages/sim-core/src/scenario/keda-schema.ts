@@ -83,15 +83,6 @@ export const kedaSchema = z
     }
   });
 
-/**
- * Whether a ScaledObject takes its service to zero replicas while no trigger is active: minReplicaCount 0, or
- * idleReplicaCount 0 (scale_scaledobjects.go `getIdleOrMinimumReplicaCount`). The one test for "this design
- * scales to zero", for the scenario (a parsed block) and the engine (a compiled one) alike.
- */
-export function scalesToZero(k: { minReplicaCount: number; idleReplicaCount?: number | null | undefined }): boolean {
-  return k.minReplicaCount === 0 || k.idleReplicaCount === 0;
-}
-
 /** A parsed `keda` block (seconds). */
 export type KedaSpec = z.output<typeof kedaSchema>;
 /** A parsed KEDA trigger. */

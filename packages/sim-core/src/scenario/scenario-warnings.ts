@@ -2,7 +2,7 @@
  * Things that parse but are probably mistakes or will hurt: reported as warnings, never errors.
  */
 import { formatNumber } from './describe-value.ts';
-import { scalesToZero } from './keda-schema.ts';
+import { scalesToZero } from '../keda/scaled-object-controller.ts';
 import { WARN_EXPECTED_REQUESTS } from './limits.ts';
 import type { Scenario } from './scenario-schema.ts';
 import type { PathSegment } from './scenario-issue.ts';

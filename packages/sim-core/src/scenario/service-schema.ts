@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { callsSchema } from './call-schema.ts';
 import { hpaMetricSource } from './hpa-metric-source.ts';
 import { hpaSchema } from './hpa-schema.ts';
-import { kedaSchema, scalesToZero } from './keda-schema.ts';
+import { scalesToZero } from '../keda/scaled-object-controller.ts';
+import { kedaSchema } from './keda-schema.ts';
 import { llmSchema } from './llm-schema.ts';
 import {
   MAX_BATCH_SIZE,
