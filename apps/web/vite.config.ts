@@ -4,6 +4,7 @@ import { exampleScenario } from './scripts/example-scenario-plugin.ts';
 import { firstScreenChunk } from './scripts/first-screen-chunk-plugin.ts';
 import { workerFirstChunk } from './scripts/worker-first-chunk-plugin.ts';
 import { yamlDoc } from './scripts/yaml-doc-plugin.ts';
+import { earlyWorkerScript } from './src/worker/early-example.ts';
 
 /**
  * Entries loaded with `import()` whose chunks the first chart needs: the app (start-app.tsx), the
@@ -13,15 +14,13 @@ import { yamlDoc } from './scripts/yaml-doc-plugin.ts';
  */
 const FIRST_SCREEN = [/\/src\/start-app\.tsx$/, /\/src\/charts\/ResultCharts\.tsx$/, /\/src\/model\/default-example-doc\.ts$/];
 
-/** The global an inline script of index.html puts the first simulator worker in (new-sim-worker.ts takes it). */
-const EARLY_WORKER = '__designSimWorker';
-
 /**
  * In index.html: the first simulator worker, started by an inline script while the page is parsed (the
  * worker's own chunk, 650 KB, then loads and compiles on the other core while the entry and the app's
  * chunks arrive; from the entry it started 110–190 ms later, after the entry's fetch and evaluation,
- * later still behind the preloads below), and `<link rel="modulepreload">` for FIRST_SCREEN's chunks
- * and their static imports: all fetched at once.
+ * later still behind the preloads below), on a first visit running the default example by itself
+ * (early-example.ts), and `<link rel="modulepreload">` for FIRST_SCREEN's chunks and their static imports:
+ * all fetched at once.
  */
 function preloadFirstScreen(): Plugin {
   return {
@@ -48,9 +47,8 @@ function preloadFirstScreen(): Plugin {
         const worker = Object.keys(ctx.bundle ?? {}).find((f) => /(^|\/)sim\.worker-[^/]*\.js$/.test(f));
         if (worker === undefined) throw new Error('preload-first-screen: no sim.worker chunk');
         // Same URL and options as new-sim-worker.ts's `new Worker(new URL('./sim.worker.ts', import.meta.url), …)`.
-        const start = `try{window.${EARLY_WORKER}=new Worker(${JSON.stringify(`./${worker}`)},{type:'module',name:'design-sim'})}catch{}`;
         return [
-          { tag: 'script', children: start, injectTo: 'head-prepend' as const },
+          { tag: 'script', children: earlyWorkerScript(`./${worker}`), injectTo: 'head-prepend' as const },
           ...[...files].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
         ];
       },

@@ -4,6 +4,7 @@
 // megabyte) had arrived and been parsed. This way the worker fetches and compiles its own chunk on the
 // other core meanwhile, and is ready sooner for the first run (docs/performance.md, "Streaming results").
 import { AUTOSAVE_KEY } from './model/autosave-key.ts';
+import { takeEarlyExample } from './worker/early-example.ts';
 import { workers } from './worker/start-workers.ts';
 import './styles.css';
 
@@ -11,9 +12,14 @@ import './styles.css';
 // running it as soon as it has loaded, before the app has read it, engine only (its scenario was validated at
 // build time); the app takes that run over (sim-client.ts). Any other design is validated and run through the
 // worker's full API (zod, the schema, YAML): it starts loading now, while the app's chunk loads (lazy-sim-api.ts).
-if (opensDefaultExample()) workers.client.prestartExample();
+// In the build, index.html's inline script has decided already, with the same rule, and on a first visit its worker
+// is running the example by itself: the client takes that run over (early-example.ts). The dev server has no inline script.
+const early = takeEarlyExample();
+if (early !== undefined && early !== null) workers.client.prestartExample(early);
+else if (early === undefined && opensDefaultExample()) workers.client.prestartExample();
 else workers.client.prepare();
 
+/** A first visit (the inline script's rule: early-example.ts's `earlyWorkerScript`). */
 function opensDefaultExample(): boolean {
   try {
     return location.hash.length <= 1 && globalThis.localStorage?.getItem(AUTOSAVE_KEY) == null;

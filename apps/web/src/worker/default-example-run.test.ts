@@ -6,7 +6,8 @@ import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
 import { withoutCanvas } from '../model/scenario-yaml.ts';
 import { fakeWorkerFactory } from '../test-support/fake-worker.ts';
 import { smallDoc } from '../test-support/fixtures.ts';
-import { createSimClient } from './sim-client.ts';
+import type { EarlyExample, EarlyExampleMessage } from './early-example.ts';
+import { createSimClient, type WorkerLike } from './sim-client.ts';
 import { createWorkerSimApi } from './worker-sim-api.ts';
 
 /** A SimApi that records what each run reads (text and file name, or the scenario) and answers without simulating. */
@@ -63,4 +64,56 @@ describe("the default example's run, started before the page has read its design
     client.dispose();
     other.dispose();
   }, 60_000);
+});
+
+/** The worker index.html started, running the example by itself: a test posts its messages (early-example.ts). */
+function earlyWorker() {
+  const target = new EventTarget();
+  const w = Object.assign(target, {
+    terminated: false,
+    postMessage: () => undefined,
+    terminate: () => void (w.terminated = true),
+    emit: (data: EarlyExampleMessage) => target.dispatchEvent(new MessageEvent('message', { data })),
+  });
+  return w;
+}
+
+describe("the default example's run started by the worker itself (index.html's inline script)", () => {
+  it('is taken over with what it already sent, and answers from its own messages', async () => {
+    const boot = await defaultDesign();
+    const doc = withoutCanvas(boot.doc);
+    const w = earlyWorker();
+    const early: EarlyExample = { cancelUrl: 'blob:early', messages: [{ designSimExample: true, kind: 'progress', fraction: 0.02 }] };
+    const client = createSimClient(() => w as WorkerLike);
+    client.prestartExample(early);
+    client.prestart(doc, DEFAULT_EXAMPLE, true);
+    const fractions: number[] = [];
+    const run = client.run(doc, DEFAULT_EXAMPLE, undefined, (f) => fractions.push(f));
+    await Promise.resolve();
+    w.emit({ designSimExample: true, kind: 'progress', fraction: 0.5 });
+    const response = createWorkerSimApi().runDesign(smallDoc(), 'small.yaml', { durationSeconds: 60 });
+    w.emit({ designSimExample: true, kind: 'done', response });
+    const outcome = await run.outcome;
+    expect(outcome.kind === 'done' && outcome.response).toBe(response);
+    expect(fractions).toEqual([0.02, 0.5]);
+    expect(w.terminated).toBe(false); // the worker stays for the next run
+    client.dispose();
+  });
+
+  it('is cancelled by revoking its cancel URL and ending its worker when the page opens another design', async () => {
+    const w = earlyWorker();
+    const revoked: string[] = [];
+    const realRevoke = URL.revokeObjectURL;
+    URL.revokeObjectURL = (u: string) => void revoked.push(u);
+    try {
+      const client = createSimClient(() => w as WorkerLike);
+      client.prestartExample({ cancelUrl: 'blob:early', messages: [] });
+      client.prestart(smallDoc(), 'my-design.yaml', false);
+      expect(revoked).toEqual(['blob:early']);
+      expect(w.terminated).toBe(true);
+      client.dispose();
+    } finally {
+      URL.revokeObjectURL = realRevoke;
+    }
+  });
 });

@@ -24,7 +24,11 @@ export class RunCancelled extends Error {
 /** The page's side: a URL to hand to the run, and `cancel` (idempotent) to revoke it. */
 export function createCancelUrl(): { url: string | undefined; cancel: () => void } {
   if (typeof URL.createObjectURL !== 'function' || typeof Blob === 'undefined') return { url: undefined, cancel: () => undefined };
-  const url = URL.createObjectURL(new Blob(['']));
+  return cancelUrlOf(URL.createObjectURL(new Blob([''])));
+}
+
+/** The page's side of a cancel URL made elsewhere (index.html's inline script: early-example.ts). */
+export function cancelUrlOf(url: string): { url: string; cancel: () => void } {
   let revoked = false;
   return {
     url,
@@ -48,13 +52,27 @@ function readable(url: string): boolean {
   }
 }
 
+/** True in a browser's dedicated worker, where a synchronous request for a blob URL works. */
+function inBrowserWorker(): boolean {
+  // Not in the app's DOM typings (tsconfig's lib), hence the structural read.
+  const scope = (globalThis as { DedicatedWorkerGlobalScope?: abstract new () => unknown }).DedicatedWorkerGlobalScope;
+  return scope !== undefined && globalThis instanceof scope;
+}
+
 /**
  * The worker's side: a check that says whether the run was cancelled, reading `url` at most every
- * CHECK_EVERY_MS of `now`. Without a URL, or where the first read fails (no synchronous requests
- * here: a test's in-process worker), it never cancels, as before.
+ * CHECK_EVERY_MS of `now`. Without a URL, or where a first read fails (no synchronous requests
+ * here: a test's in-process worker), it never cancels, as before. In a browser's worker that first read
+ * is skipped (`proven`): it is a round trip through the browser, 8–25 ms before a run's first snapshot
+ * when the browser is busy loading the page (docs/performance.md, "seventh pass").
  */
-export function cancelledBy(url: string | undefined, now: () => number, isReadable: (url: string) => boolean = readable): () => boolean {
-  if (url === undefined || typeof XMLHttpRequest === 'undefined' || !isReadable(url)) return () => false;
+export function cancelledBy(
+  url: string | undefined,
+  now: () => number,
+  isReadable: (url: string) => boolean = readable,
+  proven: boolean = inBrowserWorker(),
+): () => boolean {
+  if (url === undefined || typeof XMLHttpRequest === 'undefined' || (!proven && !isReadable(url))) return () => false;
   let next = now() + CHECK_EVERY_MS;
   return () => {
     const t = now();

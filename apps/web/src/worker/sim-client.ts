@@ -8,7 +8,8 @@ import type { ProgressCallback, RunRequestOptions, RunResponse, RunResult } from
 import { proxy, wrap, type Remote } from 'comlink';
 import type { PlainObject } from '../model/doc-path.ts';
 import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
-import { createCancelUrl } from './run-cancel.ts';
+import { adoptEarlyExample, type EarlyExample } from './early-example.ts';
+import { cancelUrlOf, createCancelUrl } from './run-cancel.ts';
 import type { LazySimWorkerApi } from './lazy-sim-api.ts';
 
 /** How a run ended. `elapsedMs` is wall time from the request to the answer. */
@@ -41,8 +42,9 @@ export interface SimClient {
    * Starts running the default example (content-library.ts's DEFAULT_EXAMPLE, which the worker holds) before the page
    * has read its design: main.tsx calls it when the page will open that example (no link, no autosave). A later
    * `prestart` keeps it when the page does open the example unchanged (`opensExample`), else cancels it.
+   * With `early`, the worker index.html started is running it already (early-example.ts): this takes that run over.
    */
-  prestartExample(): void;
+  prestartExample(early?: EarlyExample): void;
   /**
    * Has the worker load its full API now (lazy-sim-api.ts): main.tsx calls it when the page opens a design
    * of its own (a link, an autosave), which the worker validates and runs through that API.
@@ -146,18 +148,20 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
 
   /** Starts `call` on the worker; `design` (when known) warms the spares. */
   const startRun = (
-    call: (api: Remote<LazySimWorkerApi>, progress: ProgressCallback, cancelUrl: string | undefined) => Promise<RunResponse>,
+    call: (api: Remote<LazySimWorkerApi>, progress: ProgressCallback, cancelUrl: string | undefined, worker: WorkerLike) => Promise<RunResponse>,
     design: { doc: PlainObject; fileName: string } | undefined,
     onProgress?: ProgressListener,
+    token = createCancelUrl(),
   ): SimRun => {
       cancelCurrent();
       const api = ensure();
+      const runsOn = worker;
+      if (runsOn === null) throw new Error('sim-client: no worker after ensure()');
       let settled = false;
       let resolveOutcome!: (o: RunOutcome) => void;
       const outcome = new Promise<RunOutcome>((resolve) => {
         resolveOutcome = resolve;
       });
-      const token = createCancelUrl();
       const settle = (o: RunOutcome) => {
         if (settled) return;
         settled = true;
@@ -184,7 +188,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
         onProgress?.(fraction, partial);
       };
       const progress = proxy(onMessage) as unknown as ProgressCallback;
-      call(api, progress, token.url)
+      call(api, progress, token.url, runsOn)
         .then(
           (response) => settle({ kind: 'done', response, elapsedMs: now() - started }),
           (e: unknown) => settle({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
@@ -202,7 +206,13 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
   };
 
   /** A run started before anyone asked, keeping what it sends until `run` takes it over. */
-  const prestarted = (key: string | null, fileName: string, call: Parameters<typeof startRun>[0], design: Parameters<typeof startRun>[1]): NonNullable<typeof early> => {
+  const prestarted = (
+    key: string | null,
+    fileName: string,
+    call: Parameters<typeof startRun>[0],
+    design: Parameters<typeof startRun>[1],
+    token?: Parameters<typeof startRun>[3],
+  ): NonNullable<typeof early> => {
     let cancelled = false;
     const entry: NonNullable<typeof early> = {
       key,
@@ -213,7 +223,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
         if (entry.listen !== null) return entry.listen(fraction, partial);
         if (partial !== undefined) entry.partial = partial;
         else entry.fraction = fraction;
-      }),
+      }, token),
     };
     // A run that already ended is still taken over (its outcome is the answer); a cancelled one is not.
     void entry.run.outcome.then((o) => (cancelled = o.kind === 'cancelled'));
@@ -235,8 +245,11 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       }
       return startRun((api, progress, cancelUrl) => api.runDesign(doc, fileName, options, progress, cancelUrl), { doc, fileName }, onProgress);
     },
-    prestartExample() {
-      early = prestarted(null, DEFAULT_EXAMPLE, (api, progress, cancelUrl) => api.runDefaultExample(DEFAULT_EXAMPLE, progress, cancelUrl), undefined);
+    prestartExample(started) {
+      early =
+        started === undefined
+          ? prestarted(null, DEFAULT_EXAMPLE, (api, progress, cancelUrl) => api.runDefaultExample(DEFAULT_EXAMPLE, progress, cancelUrl), undefined)
+          : prestarted(null, DEFAULT_EXAMPLE, (_api, progress, _url, w) => adoptEarlyExample(w, started, progress as unknown as ProgressListener), undefined, cancelUrlOf(started.cancelUrl));
     },
     prepare() {
       if (disposed) return;

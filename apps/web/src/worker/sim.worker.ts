@@ -1,7 +1,37 @@
 // The simulator's worker: it only serves sim-core's SimApi (STYLE.md §3); the app wraps it in sim-client.ts.
 // Its first chunk holds what the default example's first run needs (the engine); the rest is loaded on demand (lazy-sim-api.ts).
+import type { ProgressCallback, RunResponse, RunResult } from '@design-sim/sim-core';
 import { expose } from 'comlink';
+import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
+import { earlyExampleCancelUrl, type EarlyExampleMessage } from './early-example.ts';
 import { createLazySimApi } from './lazy-sim-api.ts';
+import type { StreamCallback } from './partial-stream.ts';
+import { resultBuffers } from './transferable-result.ts';
 
 const full = () => import('./worker-sim-api.ts');
-expose(createLazySimApi(() => full().then((m) => m.createWorkerSimApi()), { afterExampleRun: (api) => void full().then((m) => m.warmParse(api)) }));
+const api = createLazySimApi(() => full().then((m) => m.createWorkerSimApi()), { afterExampleRun: (a) => void full().then((m) => m.warmParse(a)) });
+expose(api);
+
+// A first visit: index.html's inline script named this worker to run the default example at once (early-example.ts).
+const cancelUrl = earlyExampleCancelUrl(self.name);
+if (cancelUrl !== null) queueMicrotask(() => runEarlyExample(cancelUrl));
+
+function runEarlyExample(url: string): void {
+  // The worker's postMessage (the app's typings describe a window's).
+  const scope = self as unknown as { postMessage(message: EarlyExampleMessage, transfer: Transferable[]): void };
+  const post = (m: EarlyExampleMessage, transfer: ArrayBuffer[] = []) => scope.postMessage(m, transfer);
+  const response = (r: RunResponse) => post({ designSimExample: true, kind: 'done', response: r }, resultBuffers(r));
+  const progress: StreamCallback = (fraction, partial?: RunResult) =>
+    partial === undefined
+      ? post({ designSimExample: true, kind: 'progress', fraction })
+      : post({ designSimExample: true, kind: 'progress', fraction, partial }, resultBuffers({ ok: true, result: partial, warnings: [] }));
+  try {
+    // streamed() calls back with data, as it does a comlink proxy of the page's callback (streamed-run.ts).
+    void Promise.resolve(api.runDefaultExample(DEFAULT_EXAMPLE, progress as unknown as ProgressCallback, url)).then(response, failed);
+  } catch (e) {
+    failed(e);
+  }
+  function failed(e: unknown): void {
+    post({ designSimExample: true, kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+  }
+}
