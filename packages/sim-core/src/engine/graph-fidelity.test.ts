@@ -250,6 +250,16 @@ describe('connection pools', () => {
     expect(r.services[1]!.utilization).toBeCloseTo(0.01, 3);
   });
 
+  it('a batching caller keeps a pool per replica too: its visits make their calls from the pod that served them', () => {
+    // The same cap as above with api as a batching service (batches of 1, nothing to wait for): the batching and
+    // LLM executors start visits themselves, and a visit's pool was keyed by a pod it never ran on.
+    const r = run(overloaded('').replace('latency: { distribution: constant, ms: 0.000001 }', 'latency: { distribution: constant, ms: 0.000001 }, batching: { maxBatchSize: 1, maxQueueDelay: 0ms, batchLatency: { baseMs: 0.000001, perItemMs: 0 } }'));
+    const perSecond = r.requests.served / (30 * 60);
+    expect(perSecond).toBeLessThanOrEqual((2 * 5) / 0.1 + 1);
+    expect(perSecond).toBeGreaterThan(95);
+    expect(r.services[1]!.utilization).toBeCloseTo(0.01, 3);
+  });
+
   it('with a timeout, calls that waited too long fail; a timed-out query gives its connection back', () => {
     const r = run(overloaded(', timeout: 1s'));
     // Waiting in FIFO order past the capacity, almost every call reaches the database late and times out

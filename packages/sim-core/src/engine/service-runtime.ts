@@ -213,6 +213,8 @@ export class ServiceRuntime {
   /** Batching and LLM pods take requests from their own queue: queue there (or drop when full) and let the executor start them. */
   private queueOn(pod: Pod, slot: number, now: number): void {
     if (pod.queue.length >= this.config.queueMaxLength) return this.dropSlot(slot, now);
+    // The pod that will serve the visit: its calls take connections from this pod's pools (request-flow.ts).
+    this.store.pod[slot] = pod.uid;
     pod.queue.push(slot);
     this.bump(pod, 1);
     this.executor!.kick(pod, now);
