@@ -34,7 +34,8 @@ export type EarlyExampleMessage = { designSimExample: true } & (
 /** What the inline script leaves for the page: the run's cancel URL and the messages that came before anyone listened. */
 export interface EarlyExample {
   cancelUrl: string;
-  messages: EarlyExampleMessage[];
+  /** Buffered until the page adopts the run; null from then on (the inline script stops buffering). */
+  messages: EarlyExampleMessage[] | null;
 }
 
 declare global {
@@ -98,10 +99,10 @@ export function adoptEarlyExample(
       const data = (ev as MessageEvent).data as EarlyExampleMessage | undefined;
       if (data?.designSimExample === true) handle(data);
     };
-    const buffered = early.messages;
+    const buffered = early.messages ?? [];
     // From now on messages come here, not to the buffer (the inline script's listener checks it). The buffered ones
     // are replayed after the caller has stored the run (as a worker's message would come), and before any new one.
-    (early as { messages: EarlyExampleMessage[] | null }).messages = null;
+    early.messages = null;
     queueMicrotask(() => {
       worker.addEventListener('message', listener);
       for (const m of buffered) handle(m);

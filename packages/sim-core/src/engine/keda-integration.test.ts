@@ -30,6 +30,21 @@ function onRatePoints(points: [number, number][], replicas: number, service: Non
   );
 }
 
+/** 1 request/s (uniform, 0.5 s each) until 100 s, then none, for 1,000 s with `replicas` to start, under `scaledObject`. */
+function trafficStopsAt100s(replicas: number, scaledObject: ReturnType<typeof keda>) {
+  return runEngine(
+    fleet({
+      profile: { type: 'step', from: 1, to: 0, at: 100 },
+      arrivals: 'uniform',
+      replicas,
+      serviceTime: { kind: 'constant', seconds: 0.5 },
+      durationSeconds: 1000,
+      intervalSeconds: 10,
+      service: { keda: scaledObject },
+    }),
+  );
+}
+
 /** At zero from t = 0; one request a second from t = 100 s; a new replica takes 100 s to load. */
 function fromZero(k: EngineKeda, durationSeconds = 400) {
   return runEngine(
@@ -117,17 +132,7 @@ describe('KEDA in the engine', () => {
   });
 
   it('scale to zero: traffic stops at 100 s; the last active poll is 150 s (requestRate over 60 s), so the cooldown ends after 450 s and the poll at 480 s scales to zero', () => {
-    const r = runEngine(
-      fleet({
-        profile: { type: 'step', from: 1, to: 0, at: 100 },
-        arrivals: 'uniform',
-        replicas: 1,
-        serviceTime: { kind: 'constant', seconds: 0.5 },
-        durationSeconds: 1000,
-        intervalSeconds: 10,
-        service: { keda: keda({ triggers: [REQUEST_RATE] }) },
-      }),
-    );
+    const r = trafficStopsAt100s(1, keda({ triggers: [REQUEST_RATE] }));
     const k = r.services[0]!.keda!;
     expect(k.deactivations).toBe(1);
     expect(r.events.filter((e) => e.kind === 'keda-scale').map((e) => [e.t, e.from, e.to])).toEqual([[480, 1, 0]]);
@@ -169,17 +174,7 @@ describe('KEDA in the engine', () => {
   });
 
   it('without idleReplicaCount the same design never leaves minReplicaCount 2', () => {
-    const r = runEngine(
-      fleet({
-        profile: { type: 'step', from: 1, to: 0, at: 100 },
-        arrivals: 'uniform',
-        replicas: 2,
-        serviceTime: { kind: 'constant', seconds: 0.5 },
-        durationSeconds: 1000,
-        intervalSeconds: 10,
-        service: { keda: keda({ minReplicaCount: 2, buffer: null, triggers: [REQUEST_RATE] }) },
-      }),
-    );
+    const r = trafficStopsAt100s(2, keda({ minReplicaCount: 2, buffer: null, triggers: [REQUEST_RATE] }));
     expect(r.events.filter((e) => e.kind === 'keda-scale')).toEqual([]);
     expect(r.services[0]!.keda!.secondsAtZero).toBe(0);
   });
