@@ -48,6 +48,7 @@ export async function viewYaml(page: Page): Promise<string> {
   await page.click('[data-testid=show-yaml]');
   const text = await page.inputValue('[data-testid=yaml-view]');
   await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=yaml-view]', { state: 'detached' });
   return text;
 }
 

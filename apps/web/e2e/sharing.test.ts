@@ -19,6 +19,7 @@ async function shareLink(p: Page): Promise<string> {
   await p.waitForSelector('[data-testid=share-url][data-ready=true]');
   const url = await p.inputValue('[data-testid=share-url]');
   await p.keyboard.press('Escape');
+  await p.waitForSelector('[data-testid=share-url]', { state: 'detached' });
   return url;
 }
 

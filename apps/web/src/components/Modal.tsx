@@ -2,7 +2,7 @@
  * A modal dialog: focus moves in and stays in (Tab and Shift+Tab wrap around inside it), Escape or
  * the close button closes it, and focus goes back to what had it before (the button that opened it).
  */
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface Props {
   title: string;
@@ -25,7 +25,9 @@ export function Modal({ title, onClose, children, wide = false }: Props) {
   useEffect(() => {
     closeRef.current = onClose;
   }, [onClose]);
-  useEffect(() => {
+  // A layout effect: focus moves in and Escape works from the commit that puts the dialog on the page, before it is
+  // painted (a passive effect runs after the paint when a dialog opens outside a discrete event).
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     ref.current?.querySelector<HTMLElement>('button, [href], input, select, textarea')?.focus();
     // A click on the page behind (outside the dialog) can still move focus out; bring it back in.
