@@ -93,3 +93,17 @@ export async function compareAllOnDemand(page: Page): Promise<void> {
   await waitForFreshResult(page, before, 90_000);
   await page.waitForSelector('[data-testid=compare-charts] path[data-series=a-ready]');
 }
+
+/**
+ * Waits until the page has set the performance mark `name`, asking with a plain expression every 50 ms. Playwright's
+ * `waitForFunction` first injects its own script into the page (about 45 ms of script evaluation on the main thread
+ * in a trace of the app's boot), which a user's page never runs: a first visit's timings must not carry it.
+ */
+export async function waitForMark(page: Page, name: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const set = `performance.getEntriesByName(${JSON.stringify(name)}).length > 0`;
+  while (!(await page.evaluate(set))) {
+    if (Date.now() > deadline) throw new Error(`the page set no "${name}" mark in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

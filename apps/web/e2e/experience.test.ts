@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { clickPane, runId, waitForFreshResult } from './app-helpers.ts';
+import { clickPane, runId, waitForFreshResult, waitForMark } from './app-helpers.ts';
 import { launchBrowser, openPage, openTab, screenshot, SCREENSHOT_DIR } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -68,7 +68,7 @@ describe('truthful, explained, instant, comfortable (issue #12)', () => {
   it('streams results: the first chart soon after load, charts growing left to right, then the complete run', async () => {
     // A first visit in a new tab of an open window, as a user opens the app (browser.ts's openTab says why not a new window).
     const p = await openTab(browser, baseUrl, 1440, 900, pageErrors);
-    await p.waitForFunction(() => performance.getEntriesByName('design-sim:first-chart').length > 0, undefined, { timeout: 60_000 });
+    await waitForMark(p, 'design-sim:first-chart');
     const partialPoints = await p.evaluate(() => document.querySelector('[data-chart=qps] path[data-series=offered]')?.getAttribute('d')?.split('L').length ?? 0);
     const partial = await p.getAttribute('[data-testid=results]', 'data-progress');
     // The first chart comes before the canvas (its chunk, React Flow, loads after the first result: lazy-panes.ts);
@@ -144,7 +144,7 @@ describe('truthful, explained, instant, comfortable (issue #12)', () => {
     await p.context().close();
     // The same first visit as the first page of a new window, which starts the window's own pages beside it.
     const w = await open(1440, 900);
-    await w.waitForFunction(() => performance.getEntriesByName('design-sim:first-chart').length > 0, undefined, { timeout: 60_000 });
+    await waitForMark(w, 'design-sim:first-chart');
     timings.loadInNewWindow = {
       firstChartMs: Math.round(await w.evaluate(() => performance.getEntriesByName('design-sim:first-chart')[0]!.startTime)),
       loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),

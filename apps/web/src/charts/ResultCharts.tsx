@@ -3,8 +3,8 @@
  * time cursor and one zoom (a brush on any chart); fleet events (HPA scaling, nodes, spot interruptions) are marked on every time axis.
  */
 import type { RunResult, Scenario } from '@design-sim/sim-core';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { FIRST_CHART_MARK, markOnce } from '../model/perf-marks.ts';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { afterNextPaint, FIRST_CHART_MARK, markOnce } from '../model/perf-marks.ts';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { buildCharts, eventMarks, type ChartModel, type EventMark } from '../results/chart-model.ts';
 import { TimeChart } from './TimeChart.tsx';
@@ -72,8 +72,12 @@ export default function ResultCharts({ result, scenario, cursor, onCursor, colum
   // A snapshot of a run in progress is drawn on the whole horizon's axis: the lines grow left to right.
   const horizon = result.summary?.durationSeconds ?? scenario?.spec.duration ?? undefined;
   const drawn = ts !== null && ts.t.length > 0;
-  useEffect(() => {
-    if (drawn) markOnce(FIRST_CHART_MARK);
+  useLayoutEffect(() => {
+    if (!drawn) return;
+    // Marked once the chart is on screen. A layout effect runs at the commit, before the browser's next frame, the
+    // one that paints the chart; a task posted from that frame's animation callback runs after its paint. (A mark
+    // at the commit came 60 ms before the paint in a trace; one from a passive effect, a frame after it.)
+    return afterNextPaint(() => markOnce(FIRST_CHART_MARK));
   }, [drawn]);
   // One data object per chart and result (not per render: a moving cursor must not restart the stagger).
   const chartData = useMemo(() => (ts === null ? [] : charts.map((c) => ({ model: c, t: ts.t, tEnd: horizon, marks }))), [charts, ts, horizon, marks]);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Modal } from './Modal.tsx';
 
 // These renders happen as in the browser, outside act(): nothing is flushed that the page would not flush.
-const flags = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+const flags = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean | undefined };
 let actEnvironment: boolean | undefined;
 beforeEach(() => {
   actEnvironment = flags.IS_REACT_ACT_ENVIRONMENT;
