@@ -88,7 +88,7 @@ describe('truthful, explained, instant, comfortable (issue #12)', () => {
     const fcp = await p.evaluate(() => Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
     const firstShown = all.find((m) => m.name === 'design-sim:result-shown')!;
     const snapshots = all.filter((m) => m.name === 'design-sim:result-shown' && String((m.detail as { run: string }).run).endsWith('-partial')).length;
-    // Render time of each result: from its arrival from the worker (useSimulation's mark) to the results' commit.
+    // Render time of each result: from its arrival from the worker (useSimulation's mark) to the paint that shows it.
     const renderMs = all
       .filter((m) => m.name === 'design-sim:result-shown')
       .map((shown) => {

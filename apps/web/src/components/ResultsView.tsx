@@ -3,8 +3,8 @@
  * and warnings. Used by the results panel and by each column of compare mode.
  */
 import { verdictOf, type RunResult, type Scenario, type ScenarioIssue } from '@design-sim/sim-core';
-import { memo, Suspense, useEffect } from 'react';
-import { mark, RESULT_SHOWN_MARK } from '../model/perf-marks.ts';
+import { memo, Suspense, useLayoutEffect } from 'react';
+import { afterNextPaint, mark, RESULT_SHOWN_MARK } from '../model/perf-marks.ts';
 import { LazyResultCharts } from '../charts/lazy-charts.ts';
 import { shownStatus } from '../results/summary-cards.ts';
 import { verdictCause } from '../results/verdict-cause.ts';
@@ -58,7 +58,8 @@ export function Verdict({ result, scenario }: { result: RunResult; scenario: Sce
 
 /** Everything a run produced, for people (memoized: edits to the design do not re-render it). */
 export const ResultsView = memo(function ResultsView({ result, scenario, warnings, cursor, onCursor, compact = false, charts = true, runKey, stale = null }: Props) {
-  useEffect(() => mark(RESULT_SHOWN_MARK, { run: runKey ?? null, progress: result.progress }), [result, runKey]);
+  // Marked once the browser has painted it (a result replaced before its frame is never marked shown).
+  useLayoutEffect(() => afterNextPaint(() => mark(RESULT_SHOWN_MARK, { run: runKey ?? null, progress: result.progress })), [result, runKey]);
   return (
     <div className={`ds-results${stale ? ' is-stale' : ''}`} data-testid="results" data-run={runKey} data-stale={stale !== null} data-progress={result.progress}>
       {stale && (

@@ -11,7 +11,7 @@ export const RUN_END_MARK = 'design-sim:run-end';
 export const EDIT_MARK = 'design-sim:edit';
 /** A result (complete or a snapshot) arrived from the worker; `detail` = { run: runId, progress }. */
 export const RESULT_RECEIVED_MARK = 'design-sim:result-received';
-/** A result (complete or a snapshot) was rendered; `detail` = { run: runKey, progress }. */
+/** A result (complete or a snapshot) was painted (afterNextPaint); `detail` = { run: runKey, progress }. */
 export const RESULT_SHOWN_MARK = 'design-sim:result-shown';
 /** The first chart with data was painted (once per page; set after the frame that shows it, afterNextPaint). */
 export const FIRST_CHART_MARK = 'design-sim:first-chart';
