@@ -64,4 +64,21 @@ describe('screens for the docs', () => {
       await p.context().close();
     });
   }
+
+  it('a service graph laid out along its calls at 1440×900', async () => {
+    // Six services: two entry points, a cache-miss path, an async queue and its writer (content/experiment-tracker-graph.yaml).
+    const p = await openPage(browser, `${baseUrl}#lib=experiment-tracker-graph.yaml`, 1440, 900, pageErrors);
+    await waitForFreshResult(p, 0, 90_000);
+    await expect.poll(() => p.locator('[data-testid="status-service:postgres"]').count(), { timeout: 30_000 }).toBe(1);
+    const left = async (id: string) => (await p.locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!.x;
+    // Callers left of their callees: api-dashboard → redis; api-ingest → metrics-writer (async) → postgres.
+    expect(await left('service:redis')).toBeGreaterThan(await left('service:api-dashboard'));
+    expect(await left('service:metrics-writer')).toBeGreaterThan(await left('service:api-ingest'));
+    expect(await left('service:postgres')).toBeGreaterThan(await left('service:metrics-writer'));
+    // In layers the graph fits the canvas at twice the scale of one column of six services (0.22 before: unreadable).
+    const scale = await p.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+    expect(scale).toBeGreaterThan(0.4);
+    await docShot(p, 'service-graph-1440x900');
+    await p.context().close();
+  });
 });

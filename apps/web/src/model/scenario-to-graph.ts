@@ -7,9 +7,10 @@
  * live in `spec.canvas.detached`. Positions come from `spec.canvas.nodes`, else from the automatic
  * layout. `graphToScenario` is the inverse (round-trip tested).
  */
-import { createLayout } from './auto-layout.ts';
+import { createLayout, type LayoutSlot } from './auto-layout.ts';
+import { callLayers } from './call-layers.ts';
 import { asArray, asObject, getIn, isObject, type PlainObject } from './doc-path.ts';
-import { edgeId, type ComponentKind, type DesignEdge, type DesignGraph, type DesignNode } from './design-graph.ts';
+import { edgeId, type DesignEdge, type DesignGraph, type DesignNode } from './design-graph.ts';
 import { detachedId, listIds } from './node-ids.ts';
 import { kindModules } from '../kinds/index.ts';
 import type { GraphReader, NodeSpec } from '../kinds/kind-module.ts';
@@ -21,14 +22,14 @@ function storedPosition(doc: PlainObject, id: string): { x: number; y: number } 
   return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y) ? { x, y } : null;
 }
 
-type Layout = (kind: ComponentKind, row: number) => { x: number; y: number };
+type Layout = (node: LayoutSlot) => { x: number; y: number };
 
 function makeNode(doc: PlainObject, n: NodeSpec, layout: Layout): DesignNode {
   const stored = storedPosition(doc, n.id);
   return {
     id: n.id,
     type: 'design',
-    position: stored ?? layout(n.kind, n.row),
+    position: stored ?? layout(n),
     data: {
       kind: n.kind,
       docPath: n.docPath,
@@ -85,6 +86,6 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
     specs.push({ id: detachedId(key), kind: m.kind, docPath: ['spec', 'canvas', 'detached', key], fragment: fields, order: k, row, detachedKey: key });
   });
 
-  const layout = createLayout(new Set(specs.filter((n) => n.detachedKey == null).map((n) => n.kind)));
+  const layout = createLayout(new Set(specs.filter((n) => n.detachedKey == null).map((n) => n.kind)), callLayers(services));
   return { nodes: specs.map((n) => makeNode(doc, n, layout)), edges };
 }
