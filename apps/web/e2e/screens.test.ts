@@ -75,6 +75,14 @@ describe('screens for the docs', () => {
     expect(await left('service:redis')).toBeGreaterThan(await left('service:api-dashboard'));
     expect(await left('service:metrics-writer')).toBeGreaterThan(await left('service:api-ingest'));
     expect(await left('service:postgres')).toBeGreaterThan(await left('service:metrics-writer'));
+    // Two traffic sources, one node each, at their own targets; each says the run's offered rate is both together.
+    expect(await left('service:api-dashboard')).toBeGreaterThan(await left('traffic:2'));
+    await expect.poll(() => p.textContent('[data-testid="status-traffic:2"]')).toContain('offered, all sources');
+    // Selecting the second source opens its own fields.
+    await p.click('.react-flow__node[data-id="traffic:2"]');
+    await expect.poll(() => p.locator('.ds-inspector [data-field^="spec.traffic[1]."]').count()).toBeGreaterThan(0);
+    expect(await p.locator('.ds-inspector [data-field^="spec.traffic[0]."]').count()).toBe(0);
+    await p.click('.react-flow__pane', { position: { x: 12, y: 12 } });
     // In layers the graph fits the canvas at twice the scale of one column of six services (0.22 before: unreadable).
     const scale = await p.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
     expect(scale).toBeGreaterThan(0.4);

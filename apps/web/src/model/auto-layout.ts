@@ -11,6 +11,8 @@ import type { ComponentKind } from './design-graph.ts';
 
 /** Horizontal spacing between columns, px. */
 export const COLUMN_WIDTH = 260;
+/** Extra horizontal room between the layers of a service graph, px (call-layers.ts). */
+export const LAYER_GAP = 110;
 /** Vertical spacing between rows, px: a service node with its status (figures at the cursor and over the run) is about 230 px tall. */
 export const ROW_HEIGHT = 250;
 
@@ -26,9 +28,9 @@ export interface LayoutSlot {
 /**
  * A layout for the kinds present; each kind's module names its column. With the `layers` of a service graph
  * (call-layers.ts) each service moves right by its layer, together with what stands in front of it (one layer spans
- * the balancer, cache and service columns), the node pools follow the deepest layer, each at its first service's row
- * or the next free one (the returned function places the nodes in the order it is called), and a traffic source keeps
- * its column at its target's row.
+ * the balancer, cache and service columns), the node pools follow the deepest layer, each at its first service's row,
+ * and a traffic source keeps its column at its target's row, or, when its target is deeper, sits in the layer before
+ * that target at a free row.
  */
 export function createLayout(present: ReadonlySet<ComponentKind>, layers: CallLayers | null = null): (node: LayoutSlot) => { x: number; y: number } {
   const columns = kindModules().filter((m) => m.column !== undefined);
@@ -37,22 +39,38 @@ export function createLayout(present: ReadonlySet<ComponentKind>, layers: CallLa
   // Training and canvas-only components start in the first column.
   const col = (kind: ComponentKind) => Math.max(0, used.indexOf(kind));
   const at = (column: number, row: number) => ({ x: column * COLUMN_WIDTH, y: row * ROW_HEIGHT });
-  if (layers === null) return (n) => at(col(n.kind), n.row);
-  const stride = col('service') - (used[0] === 'traffic' ? 1 : 0) + 1;
-  const ofService = (row: number) => Number.isInteger(row) && row >= 0 && row < layers.row.length;
-  // A pool goes at the row of its first service (its `row`), else at the next free row below.
-  const poolRows = new Set<number>();
-  const poolRow = (n: LayoutSlot) => {
-    let row = ofService(n.row) ? layers.row[n.row]! : n.order;
-    while (poolRows.has(row)) row++;
-    poolRows.add(row);
+  // Traffic sources and pools share their columns: each takes its row, else the next free one below (the returned
+  // function places the nodes in the order it is called).
+  const taken = new Map<ComponentKind, Set<number>>();
+  const claim = (kind: ComponentKind, row: number) => {
+    const rows = taken.get(kind) ?? taken.set(kind, new Set()).get(kind)!;
+    while (rows.has(row)) row++;
+    rows.add(row);
     return row;
   };
+  if (layers === null) return (n) => at(col(n.kind), n.kind === 'traffic' ? claim(n.kind, n.row) : n.row);
+  const stride = col('service') - (used[0] === 'traffic' ? 1 : 0) + 1;
+  // Room between layers for a call's label ("30%", "async") on a short edge between neighbours.
+  const shift = (layer: number) => layer * (stride * COLUMN_WIDTH + LAYER_GAP);
+  const ofService = (row: number) => Number.isInteger(row) && row >= 0 && row < layers.row.length;
+  // Rows the services of each layer hold: a source sending to a deeper service sits in the layer before it.
+  const layerRows = new Map<number, Set<number>>();
+  layers.layer.forEach((l, i) => (layerRows.get(l) ?? layerRows.set(l, new Set()).get(l)!).add(layers.row[i]!));
   return (n) => {
-    if (n.kind === 'nodePool') return at(col(n.kind) + layers.deepest * stride, poolRow(n));
+    // A pool's `row` is its first service's, a traffic source's its target's.
+    if (n.kind === 'nodePool') return { x: col(n.kind) * COLUMN_WIDTH + shift(layers.deepest), y: claim(n.kind, ofService(n.row) ? layers.row[n.row]! : n.order) * ROW_HEIGHT };
     if (!ofService(n.row)) return at(col(n.kind), n.row);
-    if (n.kind === 'traffic') return at(col(n.kind), layers.row[n.row]!);
-    if (n.kind === 'service' || n.attachedTo != null) return at(col(n.kind) + layers.layer[n.row]! * stride, layers.row[n.row]!);
+    const layer = layers.layer[n.row]!;
+    if (n.kind === 'traffic') {
+      if (layer === 0) return at(col(n.kind), claim(n.kind, layers.row[n.row]!));
+      // Into the service column of the layer before its target, at a free row: its edge crosses no service.
+      const rows = layerRows.get(layer - 1)!;
+      let row = layers.row[n.row]!;
+      while (rows.has(row)) row++;
+      rows.add(row);
+      return { x: col('service') * COLUMN_WIDTH + shift(layer - 1), y: row * ROW_HEIGHT };
+    }
+    if (n.kind === 'service' || n.attachedTo != null) return { x: col(n.kind) * COLUMN_WIDTH + shift(layer), y: layers.row[n.row]! * ROW_HEIGHT };
     return at(col(n.kind), n.row);
   };
 }

@@ -38,6 +38,8 @@ export interface StatusContext {
   poolName?: string;
   /** The node's service name: in a design of several services its own figures (result.services) are shown. */
   serviceName?: string;
+  /** How many traffic sources the design has (the run's offered rate is their sum). */
+  trafficSources?: number;
 }
 
 /** The status of a node of `kind` at series index `index` (null = the last interval): its kind's module says what it shows. */

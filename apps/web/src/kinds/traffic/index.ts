@@ -1,10 +1,13 @@
 /**
- * The traffic source: `spec.traffic` (or the first of a list of sources; the others are kept as
- * written). Its edge goes to the front of its target service (`traffic.target`, else the first
- * service, an implicit edge that cannot be deleted).
+ * The traffic sources: `spec.traffic`, one source or a list, one node each (`traffic`, then `traffic:2`…). A
+ * source's edge goes to the front of its target service (`target`, else the first service: an implicit edge that
+ * cannot be deleted). The palette adds a source only to a design without one; a list is written as a list, and an
+ * entry that is not a source at all (a typo the inspector reports) is kept as written.
  */
 import { asArray, asObject, getIn, isObject, setIn, type PlainObject } from '../../model/doc-path.ts';
+import type { DesignNode } from '../../model/design-graph.ts';
 import { TRAFFIC_ID } from '../../model/node-ids.ts';
+import type { DocWriter } from '../kind-module.ts';
 import { formatCount } from '../../results/format.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
 import { cur, seriesPoint } from '../status-lines.ts';
@@ -18,6 +21,31 @@ function renameTargets(doc: PlainObject, from: string, to: string): PlainObject 
   asArray(getIn(out, ['spec', 'traffic'])).forEach((t, i) => {
     if (asObject(t).target === from) out = setIn(out, ['spec', 'traffic', i, 'target'], to);
   });
+  return out;
+}
+
+/** The canvas id of source `i` of a list (0: the only or the first source). */
+function trafficId(i: number): string {
+  return i === 0 ? TRAFFIC_ID : `${TRAFFIC_ID}:${i + 1}`;
+}
+
+/**
+ * What `spec.traffic` becomes, in order: each source node (`order` = its index in the document it was read from,
+ * past the end for one added on the canvas), and each entry of a list that had no node because it is not a source
+ * (kept as written). A source whose node was deleted is left out.
+ */
+function writtenSources(w: DocWriter): { node: DesignNode | null; raw: unknown }[] {
+  const base = asObject(w.base.spec).traffic;
+  const nodes = [...w.nodesOf('traffic')].sort((a, b) => a.data.order - b.data.order);
+  if (!Array.isArray(base)) return nodes.slice(0, 1).map((node) => ({ node, raw: null }));
+  const byOrder = new Map(nodes.map((n) => [n.data.order, n]));
+  const out: { node: DesignNode | null; raw: unknown }[] = [];
+  base.forEach((raw, i) => {
+    const node = byOrder.get(i);
+    if (node !== undefined) out.push({ node, raw });
+    else if (!isObject(raw)) out.push({ node: null, raw });
+  });
+  for (const node of nodes) if (node.data.order >= base.length) out.push({ node, raw: null });
   return out;
 }
 
@@ -41,41 +69,43 @@ export const trafficKind: ComponentKindModule = {
   issueScope: (node) => node.data.docPath,
   sections: TRAFFIC_SECTIONS,
   summary: trafficSummary,
-  status: (result, index) => {
+  status: (result, index, ctx) => {
     const { ts, at, atSeconds, atEnd } = seriesPoint(result, index);
-    return ts === null ? null : { lines: [cur('offered', `${formatCount(at(ts.offeredQps))} req/s`)], atSeconds, atEnd, failing: [] };
+    // The run counts what all sources offer together: with several, each node says so.
+    const label = (ctx.trafficSources ?? 1) > 1 ? 'offered, all sources' : 'offered';
+    return ts === null ? null : { lines: [cur(label, `${formatCount(at(ts.offeredQps))} req/s`)], atSeconds, atEnd, failing: [] };
   },
   graph: {
     stage: 2,
     read: (r) => {
-      // Several traffic sources: the canvas shows the first; the others are kept as written (write below).
-      const first: unknown = Array.isArray(r.spec.traffic) ? r.spec.traffic[0] : r.spec.traffic;
-      if (!isObject(first)) return;
-      const traffic = first;
-      const explicit = typeof traffic.target === 'string' ? r.services.findIndex((x) => asObject(x).name === traffic.target) : -1;
-      const targetIndex = traffic.target === undefined ? (r.services.length > 0 ? 0 : -1) : explicit;
-      r.addNode({ id: TRAFFIC_ID, kind: 'traffic', docPath: Array.isArray(r.spec.traffic) ? ['spec', 'traffic', 0] : ['spec', 'traffic'], fragment: traffic, order: 0, row: Math.max(targetIndex, 0) });
-      if (targetIndex >= 0) r.addEdge(TRAFFIC_ID, r.front.get(r.serviceIds[targetIndex]!)!, traffic.target === undefined);
+      const list: unknown[] = Array.isArray(r.spec.traffic) ? r.spec.traffic : [r.spec.traffic];
+      list.forEach((traffic, i) => {
+        if (!isObject(traffic)) return;
+        const explicit = typeof traffic.target === 'string' ? r.services.findIndex((x) => asObject(x).name === traffic.target) : -1;
+        const targetIndex = traffic.target === undefined ? (r.services.length > 0 ? 0 : -1) : explicit;
+        const id = trafficId(i);
+        r.addNode({ id, kind: 'traffic', docPath: Array.isArray(r.spec.traffic) ? ['spec', 'traffic', i] : ['spec', 'traffic'], fragment: traffic, order: i, row: Math.max(targetIndex, 0) });
+        if (targetIndex >= 0) r.addEdge(id, r.front.get(r.serviceIds[targetIndex]!)!, traffic.target === undefined);
+      });
     },
     write: (doc, w) => {
-      const baseSpec = asObject(w.base.spec);
-      const traffic = w.nodesOf('traffic')[0];
       const serviceNodes = w.nodesOf('service');
       const services = asArray(getIn(doc, ['spec', 'services'])).map(asObject);
-      // A list of sources: the canvas edits the first; the others stay as written.
-      const otherSources: unknown[] = Array.isArray(baseSpec.traffic) ? baseSpec.traffic.slice(1) : [];
-      if (traffic === undefined) return setIn(doc, ['spec', 'traffic'], otherSources.length > 0 ? otherSources : undefined);
-      const reached = w.wiring.serviceOf(w.wiring.next.get(traffic.id));
-      const targetIndex = reached === undefined ? -1 : serviceNodes.indexOf(reached);
-      const written = traffic.data.fragment.target;
-      const dangling = written !== undefined && !services.some((x) => x.name === written);
-      const target = targetIndex < 0 ? (dangling ? written : undefined) : services[targetIndex]!.name;
-      // Traffic to the first service with no `target` in the fragment is the schema default: keep it unwritten.
-      const keepDefault = targetIndex === 0 && written === undefined;
-      const first = setIn({ ...traffic.data.fragment }, ['target'], keepDefault ? undefined : target);
-      return setIn(doc, ['spec', 'traffic'], Array.isArray(baseSpec.traffic) ? [first, ...otherSources] : first);
+      const source = (traffic: DesignNode): PlainObject => {
+        const reached = w.wiring.serviceOf(w.wiring.next.get(traffic.id));
+        const targetIndex = reached === undefined ? -1 : serviceNodes.indexOf(reached);
+        const written = traffic.data.fragment.target;
+        const dangling = written !== undefined && !services.some((x) => x.name === written);
+        const target = targetIndex < 0 ? (dangling ? written : undefined) : services[targetIndex]!.name;
+        // Traffic to the first service with no `target` in the fragment is the schema default: keep it unwritten.
+        const keepDefault = targetIndex === 0 && written === undefined;
+        return setIn({ ...traffic.data.fragment }, ['target'], keepDefault ? undefined : target);
+      };
+      const out = writtenSources(w).map((x) => (x.node === null ? x.raw : source(x.node)));
+      if (!Array.isArray(asObject(w.base.spec).traffic)) return setIn(doc, ['spec', 'traffic'], out[0]);
+      return setIn(doc, ['spec', 'traffic'], out.length > 0 ? out : undefined);
     },
-    canvasId: () => TRAFFIC_ID,
+    canvasId: (node, w) => trafficId(Math.max(0, writtenSources(w).findIndex((x) => x.node?.id === node.id))),
   },
   // One per scenario: not copied. Its `target` (each source's, in a list) names a service.
   follows: { service: renameTargets },

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { graphToScenario } from '../../model/graph-to-scenario.ts';
+import { scenarioToGraph } from '../../model/scenario-to-graph.ts';
+
+const doc = (traffic: unknown, canvas?: unknown) => ({
+  apiVersion: 'design-sim/v1',
+  kind: 'Scenario',
+  metadata: { name: 'two-sources' },
+  spec: {
+    duration: '1h',
+    traffic,
+    services: [
+      { name: 'ingest', nodePool: 'app', calls: [{ to: 'db' }] },
+      { name: 'dash', nodePool: 'app', calls: [{ to: 'db' }] },
+      { name: 'db', nodePool: 'app' },
+    ],
+    nodePools: [{ name: 'app', instance: 'aws/us-east-1/m6i.xlarge' }],
+    ...(canvas === undefined ? {} : { canvas }),
+  },
+});
+const ingest = { target: 'ingest', profile: { type: 'constant', qps: 100 } };
+const dash = { target: 'dash', profile: { type: 'constant', qps: 20 } };
+
+describe('several traffic sources on the canvas', () => {
+  it('draws one node per source, each with its edge to its own target, on rows of their own', () => {
+    const g = scenarioToGraph(doc([ingest, dash]));
+    const sources = g.nodes.filter((n) => n.data.kind === 'traffic');
+    expect(sources.map((n) => [n.id, n.data.docPath])).toEqual([
+      ['traffic', ['spec', 'traffic', 0]],
+      ['traffic:2', ['spec', 'traffic', 1]],
+    ]);
+    expect(g.edges.filter((e) => e.source.startsWith('traffic')).map((e) => [e.source, e.target])).toEqual([
+      ['traffic', 'service:ingest'],
+      ['traffic:2', 'service:dash'],
+    ]);
+    expect(sources[0]!.position).not.toEqual(sources[1]!.position);
+    // Two sources to one service do not sit on each other either.
+    const same = scenarioToGraph(doc([ingest, { ...dash, target: 'ingest' }])).nodes.filter((n) => n.data.kind === 'traffic');
+    expect(same[0]!.position).not.toEqual(same[1]!.position);
+  });
+
+  it('puts a source that sends to a deeper service in the layer before it, clear of the services there', () => {
+    const g = scenarioToGraph(doc([ingest, { ...dash, target: 'db' }]));
+    const at = (id: string) => g.nodes.find((n) => n.id === id)!.position;
+    // ingest and dash call db: db is one layer right; the second source stands in ingest's column, below both callers.
+    expect(at('traffic:2').x).toBe(at('service:ingest').x);
+    expect(at('traffic:2').x).toBeLessThan(at('service:db').x);
+    expect(at('traffic:2').y).toBeGreaterThan(Math.max(at('service:ingest').y, at('service:dash').y));
+  });
+
+  it('writes the list back unchanged, drops a source whose node is deleted, and keeps an entry that is not a source', () => {
+    const base = doc([ingest, 'not a source', dash]);
+    const g = scenarioToGraph(base);
+    expect(graphToScenario(g, base)).toEqual(base);
+    const without = { ...g, nodes: g.nodes.filter((n) => n.id !== 'traffic'), edges: g.edges.filter((e) => e.source !== 'traffic') };
+    expect((graphToScenario(without, base).spec as { traffic: unknown }).traffic).toEqual(['not a source', dash]);
+  });
+
+  it('keeps a moved source where it was put, under the id it has in the new document', () => {
+    const base = doc([ingest, dash], { nodes: { 'traffic:2': { x: -400, y: 500 } } });
+    const g = scenarioToGraph(base);
+    expect(g.nodes.find((n) => n.id === 'traffic:2')!.position).toEqual({ x: -400, y: 500 });
+    // The first source deleted: the second is now the first, `traffic`, and keeps its place.
+    const without = { ...g, nodes: g.nodes.filter((n) => n.id !== 'traffic'), edges: g.edges.filter((e) => e.source !== 'traffic') };
+    const out = graphToScenario(without, base) as { spec: { traffic: unknown; canvas: { nodes: Record<string, unknown> } } };
+    expect(out.spec.traffic).toEqual([dash]);
+    expect(out.spec.canvas.nodes).toEqual({ traffic: { x: -400, y: 500 } });
+  });
+});
