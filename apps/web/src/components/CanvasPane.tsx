@@ -44,7 +44,7 @@ export function CanvasPane({ validation, runStore, readOnly }: Props) {
     const issues = new Map<string, string[]>();
     const status = new Map<string, NodeStatus>();
     const spec = asObject(doc.spec);
-    const ctx = { services: asArray(spec.services).length, pools: asArray(spec.nodePools).length, trafficSources: Array.isArray(spec.traffic) ? spec.traffic.length : 1 };
+    const ctx = { services: asArray(spec.services).length, pools: asArray(spec.nodePools).length, trafficSources: graph.nodes.filter((n) => n.data.kind === 'traffic').length };
     for (const n of graph.nodes) {
       const scope = formatPath(issueScope(n));
       const mine = validation.errors.filter((i) => pathWithin(i.path, scope)).map((i) => i.message);

@@ -39,38 +39,30 @@ export function createLayout(present: ReadonlySet<ComponentKind>, layers: CallLa
   // Training and canvas-only components start in the first column.
   const col = (kind: ComponentKind) => Math.max(0, used.indexOf(kind));
   const at = (column: number, row: number) => ({ x: column * COLUMN_WIDTH, y: row * ROW_HEIGHT });
-  // Traffic sources and pools share their columns: each takes its row, else the next free one below (the returned
+  // Rows held at each x: a traffic source or a pool takes its row there, else the next free one below (the returned
   // function places the nodes in the order it is called).
-  const taken = new Map<ComponentKind, Set<number>>();
-  const claim = (kind: ComponentKind, row: number) => {
-    const rows = taken.get(kind) ?? taken.set(kind, new Set()).get(kind)!;
+  const held = new Map<number, Set<number>>();
+  const claim = (x: number, row: number) => {
+    const rows = held.get(x) ?? held.set(x, new Set()).get(x)!;
     while (rows.has(row)) row++;
     rows.add(row);
-    return row;
+    return { x, y: row * ROW_HEIGHT };
   };
-  if (layers === null) return (n) => at(col(n.kind), n.kind === 'traffic' ? claim(n.kind, n.row) : n.row);
+  if (layers === null) return (n) => (n.kind === 'traffic' ? claim(col(n.kind) * COLUMN_WIDTH, n.row) : at(col(n.kind), n.row));
   const stride = col('service') - (used[0] === 'traffic' ? 1 : 0) + 1;
   // Room between layers for a call's label ("30%", "async") on a short edge between neighbours.
-  const shift = (layer: number) => layer * (stride * COLUMN_WIDTH + LAYER_GAP);
+  const x = (kind: ComponentKind, layer: number) => col(kind) * COLUMN_WIDTH + layer * (stride * COLUMN_WIDTH + LAYER_GAP);
   const ofService = (row: number) => Number.isInteger(row) && row >= 0 && row < layers.row.length;
-  // Rows the services of each layer hold: a source sending to a deeper service sits in the layer before it.
-  const layerRows = new Map<number, Set<number>>();
-  layers.layer.forEach((l, i) => (layerRows.get(l) ?? layerRows.set(l, new Set()).get(l)!).add(layers.row[i]!));
+  // The services hold their rows, so that a source sending to a deeper service, which sits in the layer before it,
+  // takes a free row there.
+  layers.layer.forEach((l, i) => claim(x('service', l), layers.row[i]!));
   return (n) => {
     // A pool's `row` is its first service's, a traffic source's its target's.
-    if (n.kind === 'nodePool') return { x: col(n.kind) * COLUMN_WIDTH + shift(layers.deepest), y: claim(n.kind, ofService(n.row) ? layers.row[n.row]! : n.order) * ROW_HEIGHT };
+    if (n.kind === 'nodePool') return claim(x(n.kind, layers.deepest), ofService(n.row) ? layers.row[n.row]! : n.order);
     if (!ofService(n.row)) return at(col(n.kind), n.row);
     const layer = layers.layer[n.row]!;
-    if (n.kind === 'traffic') {
-      if (layer === 0) return at(col(n.kind), claim(n.kind, layers.row[n.row]!));
-      // Into the service column of the layer before its target, at a free row: its edge crosses no service.
-      const rows = layerRows.get(layer - 1)!;
-      let row = layers.row[n.row]!;
-      while (rows.has(row)) row++;
-      rows.add(row);
-      return { x: col('service') * COLUMN_WIDTH + shift(layer - 1), y: row * ROW_HEIGHT };
-    }
-    if (n.kind === 'service' || n.attachedTo != null) return { x: col(n.kind) * COLUMN_WIDTH + shift(layer), y: layers.row[n.row]! * ROW_HEIGHT };
+    if (n.kind === 'traffic') return claim(layer === 0 ? x(n.kind, 0) : x('service', layer - 1), layers.row[n.row]!);
+    if (n.kind === 'service' || n.attachedTo != null) return { x: x(n.kind, layer), y: layers.row[n.row]! * ROW_HEIGHT };
     return at(col(n.kind), n.row);
   };
 }
