@@ -87,6 +87,11 @@ describe('screens for the docs', () => {
     const scale = await p.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
     expect(scale).toBeGreaterThan(0.4);
     await docShot(p, 'service-graph-1440x900');
+    // The palette adds a further source (a batch job, another client): a third node with its own fields.
+    await p.click('[data-testid=palette-traffic]');
+    await expect.poll(() => p.locator('.react-flow__node[data-id="traffic:3"]').count()).toBe(1);
+    await p.click('.react-flow__node[data-id="traffic:3"]');
+    await expect.poll(() => p.locator('.ds-inspector [data-field^="spec.traffic[2]."]').count()).toBeGreaterThan(0);
     await p.context().close();
   });
 });

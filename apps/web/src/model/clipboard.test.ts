@@ -15,18 +15,21 @@ const base = (): PlainObject => {
 };
 
 describe('copy, paste, duplicate', () => {
-  it('a service and its pool paste as a pair under fresh names, the copy on the copied pool, 40 px off', () => {
+  it('a service, its pool and its traffic paste under fresh names, the copies pointing at the copies, 40 px off', () => {
     const doc = base();
     const clip = copySelection(doc, ['service:model', 'pool:gpu', 'traffic'])!;
-    expect(clip.skipped).toEqual([{ id: 'traffic', why: 'one per scenario' }]);
+    expect(clip.skipped).toEqual([]);
     const { doc: out, ids } = pasteClip(doc, clip);
-    expect(ids).toEqual(['pool:gpu-2', 'service:model-2']);
-    const spec = out.spec as { services: PlainObject[]; nodePools: PlainObject[]; canvas: { nodes: PlainObject } };
+    expect(ids).toEqual(['pool:gpu-2', 'service:model-2', 'traffic:2']);
+    const spec = out.spec as { services: PlainObject[]; nodePools: PlainObject[]; traffic: PlainObject[]; canvas: { nodes: PlainObject } };
+    // The one source became a list; the copy sends to the copied service (the original's target was the first service, implicitly).
+    expect(spec.traffic).toEqual([(doc.spec as PlainObject).traffic, { ...((doc.spec as PlainObject).traffic as PlainObject), target: 'model-2' }]);
+    expect(scenarioToGraph(out).edges.map((e) => `${e.source}>${e.target}`)).toEqual(expect.arrayContaining(['traffic>service:model', 'traffic:2>service:model-2']));
     expect(spec.services[1]).toEqual({ ...spec.services[0], name: 'model-2', nodePool: 'gpu-2' });
     expect(spec.nodePools[1]).toEqual({ ...spec.nodePools[0], name: 'gpu-2' });
     expect(spec.canvas.nodes['service:model-2']).toEqual({ x: 340, y: 140 });
     expect(spec.canvas.nodes['pool:gpu-2']).toEqual({ x: 640, y: 140 });
-    // The copy is a valid design the simulator runs (the pasted service gets no traffic of its own).
+    // The copy is a valid design the simulator runs.
     expect(createSimApi().validate(docToYaml(out), 'x.yaml').ok).toBe(true);
   });
 
@@ -43,7 +46,10 @@ describe('copy, paste, duplicate', () => {
     const laidOut = scenarioToGraph(smallDoc()).nodes.find((n) => n.id === 'service:model')!.position;
     const pasted = pasteClip(smallDoc(), copySelection(smallDoc(), ['service:model'])!).doc;
     expect(getIn(pasted, ['spec', 'canvas', 'nodes', 'service:model-2'])).toEqual({ x: laidOut.x + 40, y: laidOut.y + 40 });
-    expect(copySelection(doc, ['traffic'])).toBeNull();
+    // A source alone is duplicated to the same service (left implicit: the first service).
+    const twice = pasteClip(doc, copySelection(doc, ['traffic'])!);
+    expect(twice.ids).toEqual(['traffic:2']);
+    expect(getIn(twice.doc, ['spec', 'traffic'])).toEqual([(doc.spec as PlainObject).traffic, (doc.spec as PlainObject).traffic]);
     expect(copySelection(doc, [])).toBeNull();
   });
 
@@ -53,7 +59,7 @@ describe('copy, paste, duplicate', () => {
     expect(h.present.selection).toEqual(['service:model', 'pool:gpu', 'traffic']);
     expect(h.past).toHaveLength(0);
     h = historyReducer(h, { type: 'duplicate' });
-    expect(h.present.selection).toEqual(['pool:gpu-2', 'service:model-2']);
+    expect(h.present.selection).toEqual(['pool:gpu-2', 'service:model-2', 'traffic:2']);
     expect((h.present.doc.spec as { services: unknown[] }).services).toHaveLength(2);
     h = historyReducer(h, { type: 'undo' });
     expect((h.present.doc.spec as { services: unknown[] }).services).toHaveLength(1);

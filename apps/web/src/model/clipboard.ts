@@ -2,7 +2,7 @@
  * Copy, paste and duplicate on the canvas, as pure functions over the document. How a component is
  * copied is its kind's (`copy` in kinds/<kind>/): as its own document entry (a service, a node
  * pool), as part of the component it is attached to (a balancer or cache lives inside its service),
- * or not at all (the traffic source and the training job are one per scenario). Notes are copied
+ * or not at all (the training job is one per scenario). Notes are copied
  * too. A clip keeps the entries as written and their canvas positions (stored, or where the
  * automatic layout put them). Pasting gives each a fresh name (`model-2`), lets a copy point at
  * the copies pasted with it (a service at the pasted copy of its pool, else at the same pool), and

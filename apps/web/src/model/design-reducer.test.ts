@@ -19,12 +19,16 @@ describe('design reducer', () => {
     expect(validateDesign(s.doc, 'x.yaml').errors).toEqual([]);
   });
 
-  it('adds without a position through the automatic layout (the keyboard path), and refuses a second traffic source', () => {
+  it('adds without a position through the automatic layout (the keyboard path); a second traffic source, not a second training job', () => {
     const base = initialDesignState(smallDoc());
     const s = designReducer(base, { type: 'addComponent', kind: 'nodePool' });
     expect(getIn(s.doc, ['spec', 'nodePools', 1, 'name'])).toBe('gpu-2');
     expect(getIn(s.doc, ['spec', 'canvas'])).toBeUndefined();
-    expect(designReducer(base, { type: 'addComponent', kind: 'traffic' })).toBe(base);
+    const two = designReducer(base, { type: 'addComponent', kind: 'traffic' });
+    expect(getIn(two.doc, ['spec', 'traffic', 1])).toEqual({ profile: { type: 'constant', qps: 100 } });
+    expect(two.selection).toEqual(['traffic:2']);
+    const trained = designReducer(base, { type: 'addComponent', kind: 'training' });
+    expect(designReducer(trained, { type: 'addComponent', kind: 'training' })).toBe(trained);
   });
 
   it('builds a valid design from nothing: pool, service (joins the pool), traffic, training', () => {

@@ -1,15 +1,15 @@
 /**
  * The traffic sources: `spec.traffic`, one source or a list, one node each (`traffic`, then `traffic:2`…). A
  * source's edge goes to the front of its target service (`target`, else the first service: an implicit edge that
- * cannot be deleted). The palette adds a source only to a design without one; a list is written as a list, and an
+ * cannot be deleted). The palette adds a source to a design without one, and a further one (an entry point of its own,
+ * a batch job) makes `spec.traffic` a list; copy and paste duplicate a source. A list is written as a list, and an
  * entry that is not a source at all (a typo the inspector reports) is kept as written.
  */
 import { asArray, asObject, getIn, isObject, setIn, type PlainObject } from '../../model/doc-path.ts';
 import type { DesignNode } from '../../model/design-graph.ts';
 import { TRAFFIC_ID } from '../../model/node-ids.ts';
-import type { DocWriter } from '../kind-module.ts';
 import { formatCount } from '../../results/format.ts';
-import type { ComponentKindModule } from '../kind-module.ts';
+import type { Added, ComponentKindModule, DocWriter } from '../kind-module.ts';
 import { cur, seriesPoint } from '../status-lines.ts';
 import { TRAFFIC_SECTIONS } from './traffic-sections.ts';
 import { trafficSummary } from './traffic-summary.ts';
@@ -49,6 +49,37 @@ function writtenSources(w: DocWriter): { node: DesignNode | null; raw: unknown }
   return out;
 }
 
+/** A new source's defaults: a steady 100 req/s. */
+const NEW_SOURCE: PlainObject = { profile: { type: 'constant', qps: 100 } };
+
+/**
+ * A service a new source should send to: the first entry point nothing reaches yet (no source sends to it and no
+ * service calls it: the dashboards' API beside the SDK's), else none (the first service, the schema's default).
+ */
+function unreachedEntry(doc: PlainObject, sources: readonly unknown[]): string | undefined {
+  const services = asArray(getIn(doc, ['spec', 'services'])).map(asObject);
+  const first = services[0]?.name;
+  const reached = new Set(sources.filter(isObject).map((t) => (typeof t.target === 'string' ? t.target : first)));
+  const called = new Set<unknown>();
+  const visit = (steps: unknown) => {
+    for (const step of asArray(steps).map(asObject)) {
+      if (step.to !== undefined) called.add(step.to);
+      if (step.parallel !== undefined) visit(step.parallel);
+    }
+  };
+  for (const s of services) visit(s.calls);
+  const name = services.map((s) => s.name).find((n) => typeof n === 'string' && !reached.has(n) && !called.has(n));
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** `doc` with `source` added as the last of its traffic sources (a single source becomes a list), and its node's id. */
+function appendSource(doc: PlainObject, source: PlainObject): Added {
+  const existing = asObject(doc.spec).traffic;
+  if (existing === undefined) return { doc: setIn(doc, ['spec', 'traffic'], source), id: TRAFFIC_ID };
+  const list = Array.isArray(existing) ? existing : [existing];
+  return { doc: setIn(doc, ['spec', 'traffic'], [...list, source]), id: trafficId(list.length) };
+}
+
 export const trafficKind: ComponentKindModule = {
   kind: 'traffic',
   label: 'Traffic source',
@@ -56,16 +87,16 @@ export const trafficKind: ComponentKindModule = {
   description: 'Request rate over time (constant, ramp, spike, diurnal, points)',
   phrase: 'a traffic source',
   accent: '#1d4ed8',
-  single: true,
+  single: false,
   column: { order: 0 },
   feeds: ['service', 'loadBalancer', 'cache'],
   yamlBox: true,
   add: (doc) => {
-    let out = setIn(doc, ['spec', 'traffic'], { profile: { type: 'constant', qps: 100 } });
-    if (asObject(doc.spec).duration === undefined) out = setIn(out, ['spec', 'duration'], '1h');
-    return { doc: out, id: TRAFFIC_ID };
+    const existing = asObject(doc.spec).traffic;
+    const target = existing === undefined ? undefined : unreachedEntry(doc, Array.isArray(existing) ? existing : [existing]);
+    const added = appendSource(doc, target === undefined ? NEW_SOURCE : { ...NEW_SOURCE, target });
+    return asObject(doc.spec).duration === undefined ? { ...added, doc: setIn(added.doc, ['spec', 'duration'], '1h') } : added;
   },
-  present: (doc) => isObject(asObject(doc.spec).traffic),
   issueScope: (node) => node.data.docPath,
   sections: TRAFFIC_SECTIONS,
   summary: trafficSummary,
@@ -107,6 +138,17 @@ export const trafficKind: ComponentKindModule = {
     },
     canvasId: (node, w) => trafficId(Math.max(0, writtenSources(w).findIndex((x) => x.node?.id === node.id))),
   },
-  // One per scenario: not copied. Its `target` (each source's, in a list) names a service.
+  // A copy sends to the pasted copy of its target when that was copied too, else to the same service.
+  copy: {
+    as: 'entry',
+    order: 2,
+    paste: (doc, item, pasted) => {
+      // A source with no `target` sends to the first service: pasted with a copy of that service, the copy sends to it.
+      const sent = typeof item.target === 'string' ? item.target : asObject(asArray(getIn(doc, ['spec', 'services']))[0]).name;
+      const r = appendSource(doc, setIn({ ...item }, ['target'], pasted('service', sent) ?? item.target));
+      return { ...r, name: r.id };
+    },
+  },
+  // Its `target` (each source's, in a list) names a service.
   follows: { service: renameTargets },
 };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createSimApi } from '@design-sim/sim-core';
+import { getIn } from '../../model/doc-path.ts';
 import { graphToScenario } from '../../model/graph-to-scenario.ts';
+import { docToYaml } from '../../model/scenario-yaml.ts';
+import { addComponent } from '../add-component.ts';
 import { scenarioToGraph } from '../../model/scenario-to-graph.ts';
 
 const doc = (traffic: unknown, canvas?: unknown) => ({
@@ -65,5 +69,24 @@ describe('several traffic sources on the canvas', () => {
     const out = graphToScenario(without, base) as { spec: { traffic: unknown; canvas: { nodes: Record<string, unknown> } } };
     expect(out.spec.traffic).toEqual([dash]);
     expect(out.spec.canvas.nodes).toEqual({ traffic: { x: -400, y: 500 } });
+  });
+
+  it('the palette adds a further source: to the entry point nothing reaches yet, else to the first service', () => {
+    const one = doc(ingest);
+    const added = addComponent(one, 'traffic')!;
+    expect(added.id).toBe('traffic:2');
+    // One source became a list; `db` is called by both services, so `dash` is the entry point left without traffic.
+    expect(getIn(added.doc, ['spec', 'traffic'])).toEqual([ingest, { profile: { type: 'constant', qps: 100 }, target: 'dash' }]);
+    expect(scenarioToGraph(added.doc).edges.some((e) => e.source === 'traffic:2' && e.target === 'service:dash')).toBe(true);
+    // The schema accepts the list (this fixture's services lack their latency: only traffic issues matter here).
+    const checked = createSimApi().validate(docToYaml(added.doc), 'x.yaml');
+    expect(checked.ok ? [] : checked.issues.filter((i) => i.path.startsWith('spec.traffic'))).toEqual([]);
+    // Every entry point reached: the third source is left to the schema's default (the first service).
+    const third = addComponent(added.doc, 'traffic')!;
+    expect(third.id).toBe('traffic:3');
+    expect(getIn(third.doc, ['spec', 'traffic', 2])).toEqual({ profile: { type: 'constant', qps: 100 } });
+    // A design without traffic gets a single source, not a list.
+    const none = addComponent(doc(undefined), 'traffic')!;
+    expect([none.id, getIn(none.doc, ['spec', 'traffic'])]).toEqual(['traffic', { profile: { type: 'constant', qps: 100 } }]);
   });
 });
