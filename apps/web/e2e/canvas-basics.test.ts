@@ -77,7 +77,8 @@ describe('canvas basics (issue #12)', () => {
     expect(yaml).toMatch(/- name: model-2\n\s+replicas: 7\n/);
     expect(yaml.match(/nodePool: gpu\b/g)).toHaveLength(2);
 
-    // Select all, then duplicate: every service and pool again, the copies on the copied pools.
+    // Select all, then duplicate: every service, pool and traffic source again, the copies on the copied pools and
+    // the traffic's copy sending to the copy of its service.
     // (The copy sits 40 px down and right, over the original: click the original's free corner.)
     await p.click('[data-testid="node-service:model"]', { position: { x: 8, y: 8 } });
     await p.keyboard.press('Control+a');
@@ -85,9 +86,11 @@ describe('canvas basics (issue #12)', () => {
     await p.keyboard.press('Control+d');
     await p.waitForSelector('[data-testid="node-service:model-3"]');
     await p.waitForSelector('[data-testid="node-pool:gpu-2"]');
-    expect(await nodeCount(p)).toBe(7);
+    await p.waitForSelector('[data-testid="node-traffic:2"]');
+    expect(await nodeCount(p)).toBe(8);
     yaml = await viewYaml(p);
     expect(yaml).toMatch(/- name: model-3\n(\s+\w+: .*\n)*?\s+nodePool: gpu-2\n/);
+    expect(yaml).toMatch(/\n\s+target: model-3\n/);
     await screenshot(p, '14-duplicate');
 
     // One undo step each.

@@ -86,7 +86,21 @@ describe('screens for the docs', () => {
     // In layers the graph fits the canvas at twice the scale of one column of six services (0.22 before: unreadable).
     const scale = await p.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
     expect(scale).toBeGreaterThan(0.4);
+    // Zoomed out (under 70%), each node keeps its name and headline figures, large enough to read: a service's
+    // p99 with its calls and its utilization, with their time base; the other lines wait for a zoom in.
+    expect(await p.locator('.react-flow.is-zoomed-out').count()).toBe(1);
+    const pg = p.locator('[data-testid="status-service:postgres"]');
+    expect(await pg.locator('[data-headline] dt').allTextContents()).toEqual(['p99 with calls', 'utilization']);
+    expect(await pg.locator('[data-headline] dt').first().isVisible()).toBe(true);
+    expect(await pg.locator('.ds-node__base').first().isVisible()).toBe(true);
+    expect(await pg.locator('dl > div:not([data-headline])').first().isVisible()).toBe(false);
+    // The figure's text is at least 10 px on screen (a node's 12 px text at this zoom was 5 px).
+    expect(await pg.locator('[data-headline] dd').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize) * new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a)).toBeGreaterThan(10);
     await docShot(p, 'service-graph-1440x900');
+    // Zoomed in past 70%, every line is back.
+    for (let i = 0; i < 4 && (await p.locator('.react-flow.is-zoomed-out').count()) > 0; i++) await p.click('.react-flow__controls-zoomin');
+    await expect.poll(() => p.locator('.react-flow.is-zoomed-out').count()).toBe(0);
+    expect(await pg.locator('dl > div:not([data-headline])').first().isVisible()).toBe(true);
     // The palette adds a further source (a batch job, another client): a third node with its own fields.
     await p.click('[data-testid=palette-traffic]');
     await expect.poll(() => p.locator('.react-flow__node[data-id="traffic:3"]').count()).toBe(1);

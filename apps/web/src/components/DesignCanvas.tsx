@@ -13,6 +13,7 @@ import {
   ReactFlow,
   useConnection,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -66,6 +67,9 @@ const FIT_VIEW_READONLY = { padding: { top: '12px', left: '12px', bottom: '12px'
 
 type Size = { width: number; height: number };
 
+/** The zoom under which nodes show only their name and headline figures. */
+export const COMPACT_BELOW_ZOOM = 0.7;
+
 /** While a connection is dragged over a component it may not feed, why not (xyflow's live connection state). */
 function ConnectionHint({ graph, refused }: { graph: DesignGraph; refused: string | null }) {
   const reason = useConnection((c) => {
@@ -107,6 +111,9 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
     };
   }, [viewport, flow]);
   const [sizes, setSizes] = useState<Readonly<Record<string, Size>>>({});
+  // Below this zoom a node's 12 px text is under 8.4 px on screen: nodes keep their name and headline figures, drawn
+  // large (styles.css). A boolean from the store: the canvas re-renders when the zoom crosses it, not at every zoom step.
+  const zoomedOut = useStore((s) => s.transform[2] < COMPACT_BELOW_ZOOM);
 
   const notes = useMemo(() => noteNodes(doc), [doc]);
   const nodes = useMemo(
@@ -209,6 +216,7 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
     <div className="ds-canvas" onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop} data-testid="canvas" data-readonly={readOnly}>
       <CanvasDispatchContext.Provider value={dispatch}>
       <ReactFlow<CanvasNode, DesignEdge>
+        className={zoomedOut ? 'is-zoomed-out' : undefined}
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}

@@ -1,7 +1,8 @@
 /**
  * A component on the canvas: kind, name and settings, and after a run its live state (replicas,
  * nodes, utilization, $/h) with a red mark where an expectation fails. Outlined red when the
- * inspector has issues for it. All text: nothing from a file is rendered as HTML.
+ * inspector has issues for it. Zoomed out, the canvas (CSS, `.is-zoomed-out`) keeps only the name and the
+ * headline figures, drawn large. All text: nothing from a file is rendered as HTML.
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useContext, type CSSProperties } from 'react';
@@ -20,7 +21,7 @@ function StatusGroup({ lines, heading }: { lines: readonly StatusLine[]; heading
       {heading && <div className="ds-node__base">{heading}</div>}
       <dl>
         {lines.map((l) => (
-          <div key={l.label}>
+          <div key={l.label} data-headline={l.headline ? '' : undefined}>
             <dt>{l.label}</dt>
             <dd>{l.value}</dd>
           </div>

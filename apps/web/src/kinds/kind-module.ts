@@ -134,8 +134,13 @@ export interface ComponentKindModule {
   single: boolean;
   /** True when the kind is kept in the file but not simulated yet. */
   notSimulated?: boolean;
-  /** Column of the automatic layout (request-path order); `always` keeps it even when no node uses it. */
-  column?: { order: number; always?: boolean };
+  /**
+   * Column of the automatic layout (request-path order); `always` keeps it even when no node uses it. `place`: where
+   * it stands in a service graph's layers (model/auto-layout.ts), taking the next free row where its own is held:
+   * `before-target` in the layer before the service it sends to (a traffic source), `after-layers` after the deepest
+   * layer at its first user's row (a node pool). Absent: with the service it belongs to.
+   */
+  column?: { order: number; always?: boolean; place?: 'before-target' | 'after-layers' };
   /** The kinds this kind may feed (its output handle). */
   feeds: readonly ComponentKind[];
   /** An edge to another component of the same kind is a call, not its one output (a service calling a service). */

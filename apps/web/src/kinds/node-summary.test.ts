@@ -30,5 +30,7 @@ describe('node summaries', () => {
     expect(nodeSummary('traffic', { arrivals: 'closed', users: 64 }).detail).toBe('closed loop · 64 users');
     expect(nodeSummary('traffic', { arrivals: 'closed', users: { type: 'step', from: 1, to: 8, at: '2m' } }).detail).toBe('closed loop · 1 → 8 users at 2m');
     expect(nodeSummary('traffic', { trace: { file: 'traces/a.csv', format: 'azure-llm' } }).detail).toBe('trace traces/a.csv (CLI only)');
+    // Titled by its target when it names one: several sources are told apart at a glance.
+    expect([nodeSummary('traffic', { target: 'api-dashboard' }).title, nodeSummary('traffic', {}).title]).toEqual(['Traffic → api-dashboard', 'Traffic']);
   });
 });

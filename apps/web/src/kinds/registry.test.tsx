@@ -62,6 +62,9 @@ describe('the kind registry', () => {
     expect(nodeStatus('nodePool', result, null, ctx)?.lines.map((l) => l.label)).toContain('peak GPUs');
     expect(nodeStatus('traffic', result, 0, ctx)?.lines[0]?.value).toMatch(/req\/s$/);
     expect(nodeStatus('cache', result, null, ctx)).toBeNull();
+    // Each node names one or two headline figures, all a zoomed-out canvas keeps of its state.
+    const headlines = (kind: ComponentKind) => nodeStatus(kind, result, null, ctx)!.lines.filter((l) => l.headline).map((l) => l.label);
+    expect([headlines('service'), headlines('nodePool'), headlines('traffic')]).toEqual([['replicas', 'p99'], ['nodes', '$/hour (average)'], ['offered']]);
   });
 });
 

@@ -6,6 +6,8 @@ import type { StatusLine } from '../results/node-status.ts';
 export const cur = (label: string, value: string): StatusLine => ({ label, value, base: 'cursor' });
 /** A value over the whole run. */
 export const run = (label: string, value: string): StatusLine => ({ label, value, base: 'run' });
+/** `line` as a headline figure: kept, drawn large, when the canvas is zoomed out (at most two a node). */
+export const headline = (line: StatusLine): StatusLine => ({ ...line, headline: true });
 
 /** The expectations that fail on metrics `owns` says belong to the component. */
 export function failingOn(expectations: readonly ExpectationResult[], owns: (metric: string) => boolean): string[] {

@@ -26,14 +26,16 @@ export interface LayoutSlot {
 }
 
 /**
- * A layout for the kinds present; each kind's module names its column. With the `layers` of a service graph
- * (call-layers.ts) each service moves right by its layer, together with what stands in front of it (one layer spans
- * the balancer, cache and service columns), the node pools follow the deepest layer, each at its first service's row,
- * and a traffic source keeps its column at its target's row, or, when its target is deeper, sits in the layer before
- * that target at a free row.
+ * A layout for the kinds present; each kind's module names its column, and where it stands in a service graph
+ * (`column.place`). With the `layers` of a service graph (call-layers.ts) each service moves right by its layer,
+ * together with what stands in front of it (one layer spans the balancer, cache and service columns); a kind placed
+ * `after-layers` (the node pools) follows the deepest layer, each at its first service's row, and one placed
+ * `before-target` (a traffic source) keeps its column at its target's row, or, when its target is deeper, sits in the
+ * layer before that target at a free row.
  */
 export function createLayout(present: ReadonlySet<ComponentKind>, layers: CallLayers | null = null): (node: LayoutSlot) => { x: number; y: number } {
   const columns = kindModules().filter((m) => m.column !== undefined);
+  const place = new Map(columns.map((m) => [m.kind, m.column!.place]));
   columns.sort((a, b) => a.column!.order - b.column!.order);
   const used = columns.filter((m) => present.has(m.kind) || m.column!.always === true).map((m) => m.kind);
   // Training and canvas-only components start in the first column.
@@ -48,8 +50,10 @@ export function createLayout(present: ReadonlySet<ComponentKind>, layers: CallLa
     rows.add(row);
     return { x, y: row * ROW_HEIGHT };
   };
-  if (layers === null) return (n) => (n.kind === 'traffic' ? claim(col(n.kind) * COLUMN_WIDTH, n.row) : at(col(n.kind), n.row));
-  const stride = col('service') - (used[0] === 'traffic' ? 1 : 0) + 1;
+  // Sources share their target's row: in one column they take free rows (two sources to one service).
+  if (layers === null) return (n) => (place.get(n.kind) === 'before-target' ? claim(col(n.kind) * COLUMN_WIDTH, n.row) : at(col(n.kind), n.row));
+  // A layer spans the columns from the first after the sources' to the service's.
+  const stride = col('service') - (place.get(used[0]!) === 'before-target' ? 1 : 0) + 1;
   // Room between layers for a call's label ("30%", "async") on a short edge between neighbours.
   const x = (kind: ComponentKind, layer: number) => col(kind) * COLUMN_WIDTH + layer * (stride * COLUMN_WIDTH + LAYER_GAP);
   const ofService = (row: number) => Number.isInteger(row) && row >= 0 && row < layers.row.length;
@@ -58,10 +62,11 @@ export function createLayout(present: ReadonlySet<ComponentKind>, layers: CallLa
   layers.layer.forEach((l, i) => claim(x('service', l), layers.row[i]!));
   return (n) => {
     // A pool's `row` is its first service's, a traffic source's its target's.
-    if (n.kind === 'nodePool') return claim(x(n.kind, layers.deepest), ofService(n.row) ? layers.row[n.row]! : n.order);
+    const where = place.get(n.kind);
+    if (where === 'after-layers') return claim(x(n.kind, layers.deepest), ofService(n.row) ? layers.row[n.row]! : n.order);
     if (!ofService(n.row)) return at(col(n.kind), n.row);
     const layer = layers.layer[n.row]!;
-    if (n.kind === 'traffic') return claim(layer === 0 ? x(n.kind, 0) : x('service', layer - 1), layers.row[n.row]!);
+    if (where === 'before-target') return claim(layer === 0 ? x(n.kind, 0) : x('service', layer - 1), layers.row[n.row]!);
     if (n.kind === 'service' || n.attachedTo != null) return { x: x(n.kind, layer), y: layers.row[n.row]! * ROW_HEIGHT };
     return at(col(n.kind), n.row);
   };

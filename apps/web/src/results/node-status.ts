@@ -18,6 +18,8 @@ export interface StatusLine {
   label: string;
   value: string;
   base: TimeBase;
+  /** One of a node's (at most two) headline figures: all a zoomed-out canvas still shows of its state. */
+  headline?: boolean;
 }
 
 /** What a node shows after a run. */

@@ -5,7 +5,7 @@ import { listIds } from '../../model/node-ids.ts';
 import { formatCount, formatPercent, formatUsd } from '../../results/format.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
 import { listEntryCopy, renameCanvasId } from '../list-entry.ts';
-import { cur, failingOn, fleet, run, seriesPoint } from '../status-lines.ts';
+import { cur, failingOn, fleet, headline, run, seriesPoint } from '../status-lines.ts';
 import { s, shortId } from '../summary-text.ts';
 import { NODE_POOL_SECTIONS } from './node-pool-sections.ts';
 
@@ -36,7 +36,7 @@ export const nodePoolKind: ComponentKindModule = {
   phrase: 'a node pool',
   accent: '#b54708',
   single: false,
-  column: { order: 4 },
+  column: { order: 4, place: 'after-layers' },
   feeds: [],
   yamlBox: true,
   add: (doc) => {
@@ -64,9 +64,9 @@ export const nodePoolKind: ComponentKindModule = {
     const provisioning = at(ts.provisioningNodes) ?? 0;
     return {
       lines: [
-        cur(`nodes${fleet(ctx.pools)}`, `${formatCount(at(ts.readyNodes))}${provisioning > 0 ? ` +${formatCount(provisioning)} starting` : ''}`),
+        headline(cur(`nodes${fleet(ctx.pools)}`, `${formatCount(at(ts.readyNodes))}${provisioning > 0 ? ` +${formatCount(provisioning)} starting` : ''}`)),
         cur('GPU util', formatPercent(at(ts.gpuUtilization))),
-        run('$/hour (average)', formatUsd(hours > 0 ? poolUsd / hours : null)),
+        headline(run('$/hour (average)', formatUsd(hours > 0 ? poolUsd / hours : null))),
         run('peak GPUs', formatCount(sum.peakGpus)),
       ],
       atSeconds,

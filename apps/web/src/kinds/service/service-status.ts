@@ -5,7 +5,7 @@
 import type { RunResult } from '@design-sim/sim-core';
 import { formatCount, formatMs, formatPercent } from '../../results/format.ts';
 import type { NodeStatus, StatusContext } from '../../results/node-status.ts';
-import { cur, failingOn, fleet, run, seriesPoint } from '../status-lines.ts';
+import { cur, failingOn, fleet, headline, run, seriesPoint } from '../status-lines.ts';
 
 /** The expectation metrics a service answers for. */
 export const serviceOwns = (m: string): boolean =>
@@ -23,8 +23,8 @@ export function serviceStatus(result: RunResult, index: number | null, ctx: Stat
     return {
       lines: [
         cur('replicas', `${formatCount(at(x.readyReplicas))} ready`),
-        cur('p99 with calls', formatMs(at(x.latencyP99Ms))),
-        cur('utilization', formatPercent(at(x.utilization))),
+        headline(cur('p99 with calls', formatMs(at(x.latencyP99Ms)))),
+        headline(cur('utilization', formatPercent(at(x.utilization)))),
         run('p99 alone', formatMs(own.latencyMs.p99)),
         run('p99 with calls', formatMs(own.subtreeLatencyMs.p99)),
         run('served', formatPercent(own.availability)),
@@ -37,11 +37,11 @@ export function serviceStatus(result: RunResult, index: number | null, ctx: Stat
   }
   return {
     lines: [
-      cur(`replicas${fleet(ctx.services)}`, `${formatCount(at(ts.readyReplicas))} / ${formatCount(at(ts.desiredReplicas))} ready`),
+      headline(cur(`replicas${fleet(ctx.services)}`, `${formatCount(at(ts.readyReplicas))} / ${formatCount(at(ts.desiredReplicas))} ready`)),
       // Token-level runs: TTFT p99 is a whole-run figure (the series have no TTFT); tokens/s is at the cursor.
       ...(s.llm === null
-        ? [cur('p99', formatMs(at(ts.latencyP99Ms)))]
-        : [cur(`tokens/s${fleet(ctx.services)}`, formatCount(at(ts.outputTokensPerSecond))), run(`TTFT p99${fleet(ctx.services)}`, formatMs(s.llm.ttftMs.p99))]),
+        ? [headline(cur('p99', formatMs(at(ts.latencyP99Ms))))]
+        : [headline(cur(`tokens/s${fleet(ctx.services)}`, formatCount(at(ts.outputTokensPerSecond)))), run(`TTFT p99${fleet(ctx.services)}`, formatMs(s.llm.ttftMs.p99))]),
       run('p99', formatMs(s.latencyMs.p99)),
       run('availability', formatPercent(s.availability)),
     ],

@@ -10,7 +10,7 @@ import type { DesignNode } from '../../model/design-graph.ts';
 import { TRAFFIC_ID } from '../../model/node-ids.ts';
 import { formatCount } from '../../results/format.ts';
 import type { Added, ComponentKindModule, DocWriter } from '../kind-module.ts';
-import { cur, seriesPoint } from '../status-lines.ts';
+import { cur, headline, seriesPoint } from '../status-lines.ts';
 import { TRAFFIC_SECTIONS } from './traffic-sections.ts';
 import { trafficSummary } from './traffic-summary.ts';
 
@@ -88,7 +88,7 @@ export const trafficKind: ComponentKindModule = {
   phrase: 'a traffic source',
   accent: '#1d4ed8',
   single: false,
-  column: { order: 0 },
+  column: { order: 0, place: 'before-target' },
   feeds: ['service', 'loadBalancer', 'cache'],
   yamlBox: true,
   add: (doc) => {
@@ -104,7 +104,7 @@ export const trafficKind: ComponentKindModule = {
     const { ts, at, atSeconds, atEnd } = seriesPoint(result, index);
     // The run counts what all sources offer together: with several, each node says so.
     const label = (ctx.trafficSources ?? 1) > 1 ? 'offered, all sources' : 'offered';
-    return ts === null ? null : { lines: [cur(label, `${formatCount(at(ts.offeredQps))} req/s`)], atSeconds, atEnd, failing: [] };
+    return ts === null ? null : { lines: [headline(cur(label, `${formatCount(at(ts.offeredQps))} req/s`))], atSeconds, atEnd, failing: [] };
   },
   graph: {
     stage: 2,

@@ -23,11 +23,15 @@ function profileText(p: PlainObject): string {
   }
 }
 
-/** Open loop: its rate profile; closed loop: its users; trace: its file (run from the CLI). */
+/**
+ * Titled by the service it sends to when it names one (a design with several sources tells them apart at a glance);
+ * open loop: its rate profile; closed loop: its users; trace: its file (run from the CLI).
+ */
 export function trafficSummary(f: PlainObject): { title: string; detail: string } {
-  if (isObject(f.trace)) return { title: 'Traffic', detail: `trace ${s(f.trace.file)} (CLI only)` };
-  if (f.arrivals !== 'closed') return { title: 'Traffic', detail: profileText(asObject(f.profile)) };
+  const title = typeof f.target === 'string' && f.target !== '' ? `Traffic → ${f.target}` : 'Traffic';
+  if (isObject(f.trace)) return { title, detail: `trace ${s(f.trace.file)} (CLI only)` };
+  if (f.arrivals !== 'closed') return { title, detail: profileText(asObject(f.profile)) };
   const u = f.users;
   const users = !isObject(u) ? `${s(u)} users` : u.type === 'constant' ? `${s(u.users)} users` : profileText(u).replace(/req\/s/g, 'users');
-  return { title: 'Traffic', detail: `closed loop · ${users}` };
+  return { title, detail: `closed loop · ${users}` };
 }

@@ -4,7 +4,7 @@ import { TRAINING_ID } from '../../model/node-ids.ts';
 import { formatUsd } from '../../results/format.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
 import { presentAt, singletonMapping } from '../singleton-mapping.ts';
-import { failingOn, run } from '../status-lines.ts';
+import { failingOn, headline, run } from '../status-lines.ts';
 import { s, shortId } from '../summary-text.ts';
 import { TRAINING_SECTIONS } from './training-sections.ts';
 
@@ -39,8 +39,8 @@ export const trainingKind: ComponentKindModule = {
     if (t === null) return null;
     return {
       lines: [
-        run('days', String(Number(t.days.toPrecision(3)))),
-        run('cost', formatUsd(t.costUsd)),
+        headline(run('days', String(Number(t.days.toPrecision(3))))),
+        headline(run('cost', formatUsd(t.costUsd))),
         ...(t.budget ? [run('budget', t.budget.fits ? 'fits' : `short ${formatUsd(t.budget.shortfallUsd)}`)] : []),
         run('memory', t.memoryFit.fits ? `${Number(t.memoryFit.statesGBPerGpu.toPrecision(3))} / ${t.memoryFit.gpuMemoryGB} GB per GPU` : 'does not fit'),
       ],
