@@ -8,7 +8,7 @@ import { overlayCharts } from './compare-charts.ts';
 import { compareRows, formatInUnit } from './compare-diff.ts';
 import { costBreakdown } from './cost-breakdown.ts';
 import { nodeStatus } from './node-status.ts';
-import { formatMs } from './format.ts';
+import { formatCount, formatMs, formatUsd } from './format.ts';
 import { summaryCards } from './summary-cards.ts';
 
 const doc = smallDoc();
@@ -169,7 +169,7 @@ describe('node status', () => {
     expect(svc.lines[0]!.value).toBe('6 / 6 ready');
     expect(svc.failing).toEqual([]);
     const pool = nodeStatus('nodePool', result, 0, ctx)!;
-    expect(pool.lines[0]).toEqual({ label: 'nodes', value: '6', base: 'cursor' });
+    expect(pool.lines[0]).toEqual({ label: 'nodes', value: '6', base: 'cursor', headline: true });
     expect(pool.atSeconds).toBe(result.timeseries!.t[0]);
     expect(pool.lines.filter((l) => l.base === 'run').map((l) => l.label)).toEqual(['$/hour (average)', 'peak GPUs']);
     expect(pool.failing).toEqual(['cost.hourly < 1']);
@@ -178,6 +178,18 @@ describe('node status', () => {
 
   it('says "fleet" when several services share the series', () => {
     expect(nodeStatus('service', result, null, { ...ctx, services: 2 })!.lines[0]!.label).toBe('replicas (fleet)');
+  });
+
+  it("with several pools, a pool's headlines are its own: average nodes and $/hour from its node-hours and its share of the bill", () => {
+    const pool = nodeStatus('nodePool', result, null, { ...ctx, pools: 2 })!;
+    const own = result.summary!.nodePools.find((p) => p.name === 'gpu')!;
+    const hours = result.summary!.durationSeconds / 3600;
+    expect(pool.lines.filter((l) => l.headline).map((l) => [l.label, l.base, l.value])).toEqual([
+      ['nodes (average)', 'run', formatCount(own.nodeHours / hours)],
+      ['$/hour (average)', 'run', formatUsd(own.costUsd! / hours)],
+    ]);
+    // The fleet's node count is still there, not as the pool's headline.
+    expect(pool.lines.find((l) => l.label === 'nodes (fleet)')?.headline).toBeUndefined();
   });
 });
 

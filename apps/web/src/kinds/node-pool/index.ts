@@ -59,14 +59,20 @@ export const nodePoolKind: ComponentKindModule = {
     const { ts, at, atSeconds, atEnd } = seriesPoint(result, index);
     const sum = result.summary;
     if (ts === null || sum === null) return null;
-    const poolUsd = sum.cost.lines.filter((l) => l.pool === ctx.poolName).reduce((a, l) => a + (l.usd ?? 0), 0);
+    // The pool's own node-hours and share of the bill (sim-core's node-pool summary; null: a price it needs is unknown).
+    const own = sum.nodePools.find((p) => p.name === ctx.poolName);
     const hours = sum.durationSeconds / 3600;
+    const perHour = (x: number | null | undefined) => (x === null || x === undefined || hours <= 0 ? null : x / hours);
     const provisioning = at(ts.provisioningNodes) ?? 0;
+    const nodesNow = cur(`nodes${fleet(ctx.pools)}`, `${formatCount(at(ts.readyNodes))}${provisioning > 0 ? ` +${formatCount(provisioning)} starting` : ''}`);
+    // With several pools the node series is the fleet's: the pool's headline is then its own average over the run.
+    const several = ctx.pools > 1;
     return {
       lines: [
-        headline(cur(`nodes${fleet(ctx.pools)}`, `${formatCount(at(ts.readyNodes))}${provisioning > 0 ? ` +${formatCount(provisioning)} starting` : ''}`)),
+        several ? nodesNow : headline(nodesNow),
         cur('GPU util', formatPercent(at(ts.gpuUtilization))),
-        headline(run('$/hour (average)', formatUsd(hours > 0 ? poolUsd / hours : null))),
+        ...(several ? [headline(run('nodes (average)', formatCount(perHour(own?.nodeHours))))] : []),
+        headline(run('$/hour (average)', formatUsd(perHour(own?.costUsd)))),
         run('peak GPUs', formatCount(sum.peakGpus)),
       ],
       atSeconds,
