@@ -7,6 +7,7 @@
  */
 import { asArray, asObject, getIn, isObject, setIn, type PlainObject } from '../../model/doc-path.ts';
 import type { DesignNode } from '../../model/design-graph.ts';
+import { callsOf } from '../../model/call-edges.ts';
 import { TRAFFIC_ID } from '../../model/node-ids.ts';
 import { formatCount } from '../../results/format.ts';
 import type { Added, ComponentKindModule, DocWriter } from '../kind-module.ts';
@@ -60,14 +61,7 @@ function unreachedEntry(doc: PlainObject, sources: readonly unknown[]): string |
   const services = asArray(getIn(doc, ['spec', 'services'])).map(asObject);
   const first = services[0]?.name;
   const reached = new Set(sources.filter(isObject).map((t) => (typeof t.target === 'string' ? t.target : first)));
-  const called = new Set<unknown>();
-  const visit = (steps: unknown) => {
-    for (const step of asArray(steps).map(asObject)) {
-      if (step.to !== undefined) called.add(step.to);
-      if (step.parallel !== undefined) visit(step.parallel);
-    }
-  };
-  for (const s of services) visit(s.calls);
+  const called = new Set(services.flatMap((s) => callsOf(s.calls).map((c) => c.call.to)));
   const name = services.map((s) => s.name).find((n) => typeof n === 'string' && !reached.has(n) && !called.has(n));
   return typeof name === 'string' ? name : undefined;
 }

@@ -85,6 +85,9 @@ describe('several traffic sources on the canvas', () => {
     const third = addComponent(added.doc, 'traffic')!;
     expect(third.id).toBe('traffic:3');
     expect(getIn(third.doc, ['spec', 'traffic', 2])).toEqual({ profile: { type: 'constant', qps: 100 } });
+    // A service reached only through a choice or a parallel group is not an entry point.
+    const grouped = { ...one, spec: { ...one.spec, services: [one.spec.services[0], { name: 'dash', nodePool: 'app', calls: [{ to: 'db' }] }, { name: 'db', nodePool: 'app' }, { name: 'gw', nodePool: 'app', calls: [{ choice: [{ to: 'dash', probability: 0.5 }] }] }] } };
+    expect(getIn(addComponent(grouped, 'traffic')!.doc, ['spec', 'traffic', 1, 'target'])).toBe('gw');
     // A design without traffic gets a single source, not a list.
     const none = addComponent(doc(undefined), 'traffic')!;
     expect([none.id, getIn(none.doc, ['spec', 'traffic'])]).toEqual(['traffic', { profile: { type: 'constant', qps: 100 } }]);
