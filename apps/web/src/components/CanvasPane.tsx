@@ -51,7 +51,7 @@ export function CanvasPane({ validation, runStore, readOnly }: Props) {
       if (mine.length > 0) issues.set(n.id, mine);
       if (badgeResult !== null && !otherDesign) {
         const name = n.data.fragment.name;
-        const s = nodeStatus(n.data.kind, badgeResult, cursor, { ...ctx, ...(typeof name === 'string' ? { poolName: name, serviceName: name } : {}) });
+        const s = nodeStatus(n.data.kind, badgeResult, cursor, { ...ctx, fragment: n.data.fragment, ...(typeof name === 'string' ? { poolName: name, serviceName: name } : {}) });
         if (s !== null) status.set(n.id, s);
       }
     }

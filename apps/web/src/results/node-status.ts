@@ -42,6 +42,8 @@ export interface StatusContext {
   serviceName?: string;
   /** How many traffic sources the design has (the run's offered rate is their sum). */
   trafficSources?: number;
+  /** The node's own document entry (a pool's `instance`, say). */
+  fragment?: Readonly<Record<string, unknown>>;
 }
 
 /** The status of a node of `kind` at series index `index` (null = the last interval): its kind's module says what it shows. */

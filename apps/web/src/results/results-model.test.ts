@@ -191,6 +191,12 @@ describe('node status', () => {
     // The fleet's node count is still there, not as the pool's headline.
     expect(pool.lines.find((l) => l.label === 'nodes (fleet)')?.headline).toBeUndefined();
   });
+
+  it("leaves the fleet's GPU figures off a CPU pool (its instance has no GPUs)", () => {
+    const labels = (instance: string) => nodeStatus('nodePool', result, null, { ...ctx, fragment: { name: 'gpu', instance } })!.lines.map((l) => l.label);
+    expect(labels('aws/us-east-1/m6i.xlarge')).toEqual(['nodes', '$/hour (average)']);
+    expect(labels('aws/us-east-1/g5.2xlarge')).toEqual(['nodes', 'GPU util', '$/hour (average)', 'peak GPUs']);
+  });
 });
 
 describe('compare', () => {

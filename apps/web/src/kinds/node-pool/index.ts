@@ -1,4 +1,5 @@
 /** The node pool: GPU instances between bounds, with spot share, the cluster autoscaler or Karpenter. */
+import { findInstance } from '@design-sim/cost-model';
 import { asArray, asObject, isObject, setIn, type PlainObject } from '../../model/doc-path.ts';
 import { freshName } from '../../model/fresh-name.ts';
 import { listIds } from '../../model/node-ids.ts';
@@ -67,13 +68,17 @@ export const nodePoolKind: ComponentKindModule = {
     const nodesNow = cur(`nodes${fleet(ctx.pools)}`, `${formatCount(at(ts.readyNodes))}${provisioning > 0 ? ` +${formatCount(provisioning)} starting` : ''}`);
     // With several pools the node series is the fleet's: the pool's headline is then its own average over the run.
     const several = ctx.pools > 1;
+    // A CPU pool's nodes have no GPUs: the fleet's GPU figures say nothing about it (an unknown instance keeps them).
+    const instance = ctx.fragment?.instance;
+    const gpus = typeof instance === 'string' ? (findInstance(instance)?.gpuCount ?? null) : null;
+    const gpuLines = gpus === 0 ? [] : [cur(`GPU util${fleet(ctx.pools)}`, formatPercent(at(ts.gpuUtilization)))];
     return {
       lines: [
         several ? nodesNow : headline(nodesNow),
-        cur('GPU util', formatPercent(at(ts.gpuUtilization))),
+        ...gpuLines,
         ...(several ? [headline(run('nodes (average)', formatCount(perHour(own?.nodeHours))))] : []),
         headline(run('$/hour (average)', formatUsd(perHour(own?.costUsd)))),
-        run('peak GPUs', formatCount(sum.peakGpus)),
+        ...(gpus === 0 ? [] : [run(`peak GPUs${fleet(ctx.pools)}`, formatCount(sum.peakGpus))]),
       ],
       atSeconds,
       atEnd,
