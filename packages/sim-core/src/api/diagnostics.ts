@@ -54,8 +54,9 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
   }
   r.services.forEach((svc, i) => {
     const u = svc.unscheduled;
-    // Pending longer than a node takes to come up (or the whole run): the pool will not make room.
-    if (u.replicas === 0 || u.longestSeconds < UNSCHEDULED_WARNING_SECONDS) return;
+    // Pending longer than a node takes to come up, or the whole of a shorter run (since t = 0: a 10 min run whose pool
+    // could never hold its replicas said only "nothing served"): the pool did not make room.
+    if (u.replicas === 0 || u.longestSeconds < Math.min(UNSCHEDULED_WARNING_SECONDS, r.durationSeconds)) return;
     const full = u.pools.filter((p) => p.nodes >= p.maxNodes).map((p) => `${p.name} at its maxNodes, ${formatInteger(p.maxNodes)}`);
     // An error: capacity that never came (a full pool, a stock-out, Karpenter limits) is a failed design, not a footnote.
     out.push({

@@ -69,11 +69,11 @@ describe('an overloaded fixed fleet is a failure, not a green run (issue 10 §1)
 });
 
 describe('replicas that never got a node', () => {
-  const doc = (maxNodes: number) => `apiVersion: design-sim/v1
+  const doc = (maxNodes: number, duration = '30m') => `apiVersion: design-sim/v1
 kind: Scenario
 metadata: { name: ns }
 spec:
-  duration: 30m
+  duration: ${duration}
   traffic: { profile: { type: constant, qps: 10 } }
   services:
     - { name: model, replicas: 4, latency: { distribution: constant, ms: 50 }, nodePool: gpu }
@@ -89,6 +89,17 @@ spec:
     expect(r.result.diagnostics).toEqual([
       { severity: 'error', code: 'unscheduled', message: 'model: 2 replicas never got a node (pending for up to 30 min at the end: pool gpu at its maxNodes, 2); the run served with the replicas that did' },
     ]);
+  });
+
+  it('says so in a run shorter than a node takes to come up, when the replicas waited the whole run', () => {
+    const r = createSimApi().run(doc(2, '10m'), 'ns.yaml');
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
+    expect(r.result.diagnostics.map((d) => d.message)).toEqual(['model: 2 replicas never got a node (pending for up to 10 min at the end: pool gpu at its maxNodes, 2); the run served with the replicas that did']);
+    expect(r.result.pass).toBe(false);
+    // Replicas the autoscaler's nodes take in (minutes after t = 0) are not flagged in a short run.
+    const scaled = createSimApi().run(doc(4, '10m'), 'ns.yaml');
+    if (!scaled.ok) throw new Error(scaled.issues.map((i) => i.message).join('; '));
+    expect(scaled.result.diagnostics).toEqual([]);
   });
 
   it('says nothing when the cluster autoscaler can add the nodes', () => {
