@@ -24,6 +24,8 @@ export interface Diagnostic {
 const UNFINISHED_WARNING_SHARE = 0.01;
 /** Replicas pending this long at the end fail the run: longer than a GPU node takes to come up (docs/limits.md). */
 const UNSCHEDULED_WARNING_SECONDS = 15 * 60;
+/** Services named one by one in the never-scheduled diagnostic; past this many, one line for them all. */
+const MAX_UNSCHEDULED_LINES = 3;
 
 const rate = (x: number): string => formatNumber(Number(x.toPrecision(x >= 10 ? 3 : 2)));
 
@@ -52,19 +54,25 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
   } else if (m.offered > 0 && m.unfinished > UNFINISHED_WARNING_SHARE * m.offered) {
     out.push({ severity: 'warning', code: 'unfinished', message: `${formatInteger(m.unfinished)} requests (${formatNumber(Number(((100 * m.unfinished) / m.offered).toPrecision(3)))}% of those offered) were still in flight at the end: they count as not served` });
   }
-  r.services.forEach((svc, i) => {
-    const u = svc.unscheduled;
-    // Pending longer than a node takes to come up, or the whole of a shorter run (since t = 0: a 10 min run whose pool
-    // could never hold its replicas said only "nothing served"): the pool did not make room.
-    if (u.replicas === 0 || u.longestSeconds < Math.min(UNSCHEDULED_WARNING_SECONDS, r.durationSeconds)) return;
-    const full = u.pools.filter((p) => p.nodes >= p.maxNodes).map((p) => `${p.name} at its maxNodes, ${formatInteger(p.maxNodes)}`);
-    // An error: capacity that never came (a full pool, a stock-out, Karpenter limits) is a failed design, not a footnote.
-    out.push({
-      severity: 'error',
-      code: 'unscheduled',
-      message: `${serviceNames[i] ?? `service ${i}`}: ${formatInteger(u.replicas)} ${u.replicas === 1 ? 'replica' : 'replicas'} never got a node (pending for up to ${formatInteger(Math.round(u.longestSeconds / 60))} min at the end${full.length > 0 ? `: pool ${full.join(', pool ')}` : ''}); the run served with the replicas that did`,
-    });
-  });
+  // Pending longer than a node takes to come up, or the whole of a shorter run (since t = 0: a 10 min run whose pool
+  // could never hold its replicas said only "nothing served"): the pool did not make room.
+  const unscheduled = r.services
+    .map((svc, i) => ({ name: serviceNames[i] ?? `service ${i}`, u: svc.unscheduled }))
+    .filter(({ u }) => u.replicas > 0 && u.longestSeconds >= Math.min(UNSCHEDULED_WARNING_SECONDS, r.durationSeconds));
+  const never = (list: typeof unscheduled): string => {
+    const replicas = list.reduce((a, x) => a + x.u.replicas, 0);
+    const longest = Math.max(...list.map((x) => x.u.longestSeconds));
+    const full = [...new Set(list.flatMap((x) => x.u.pools.filter((p) => p.nodes >= p.maxNodes).map((p) => `${p.name} at its maxNodes, ${formatInteger(p.maxNodes)}`)))];
+    return `${formatInteger(replicas)} ${replicas === 1 ? 'replica' : 'replicas'} never got a node (pending for up to ${formatInteger(Math.round(longest / 60))} min at the end${full.length > 0 ? `: pool ${full.join(', pool ')}` : ''}); the run served with the replicas that did`;
+  };
+  // An error: capacity that never came (a full pool, a stock-out, Karpenter limits) is a failed design, not a footnote.
+  // One line a service, or one for them all past three (a 50-service chain on a small pool gave 42 lines).
+  if (unscheduled.length <= MAX_UNSCHEDULED_LINES) {
+    for (const x of unscheduled) out.push({ severity: 'error', code: 'unscheduled', message: `${x.name}: ${never([x])}` });
+  } else {
+    const named = unscheduled.slice(0, MAX_UNSCHEDULED_LINES).map((x) => x.name).join(', ');
+    out.push({ severity: 'error', code: 'unscheduled', message: `${formatInteger(unscheduled.length)} services (${named} and ${formatInteger(unscheduled.length - MAX_UNSCHEDULED_LINES)} more): ${never(unscheduled)}` });
+  }
   // Scale to zero: a request that finds no replica and is refused or gives up waiting is unserved, whatever the expectations.
   let refused = 0;
   let timedOut = 0;

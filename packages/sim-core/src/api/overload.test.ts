@@ -102,6 +102,28 @@ spec:
     expect(scaled.result.diagnostics).toEqual([]);
   });
 
+  it('names three services one by one, and more in one line', () => {
+    const chain = (n: number) => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: chain }
+spec:
+  duration: 10m
+  traffic: { profile: { type: constant, qps: 10 } }
+  services:
+${Array.from({ length: n }, (_, i) => `    - { name: s${i}, replicas: 2, cpuPerReplica: 1, latency: { distribution: constant, ms: 1 }, nodePool: app${i + 1 < n ? `, calls: [{ to: s${i + 1} }]` : ''} }`).join('\n')}
+  nodePools:
+    - { name: app, instance: aws/us-east-1/m6i.xlarge, minNodes: 1, maxNodes: 1 }
+`;
+    const unscheduled = (n: number) => {
+      const r = createSimApi().run(chain(n), 'chain.yaml');
+      if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
+      return r.result.diagnostics.filter((d) => d.code === 'unscheduled').map((d) => d.message);
+    };
+    // One m6i.xlarge (4 vCPU) holds 4 one-CPU replicas: s0 and s1 get theirs.
+    expect(unscheduled(5)).toEqual(['s2', 's3', 's4'].map((s) => `${s}: 2 replicas never got a node (pending for up to 10 min at the end: pool app at its maxNodes, 1); the run served with the replicas that did`));
+    expect(unscheduled(12)).toEqual(['10 services (s2, s3, s4 and 7 more): 20 replicas never got a node (pending for up to 10 min at the end: pool app at its maxNodes, 1); the run served with the replicas that did']);
+  });
+
   it('says nothing when the cluster autoscaler can add the nodes', () => {
     const r = createSimApi().run(doc(4), 'ns.yaml');
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
