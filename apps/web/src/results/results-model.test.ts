@@ -180,16 +180,17 @@ describe('node status', () => {
     expect(nodeStatus('service', result, null, { ...ctx, services: 2 })!.lines[0]!.label).toBe('replicas (fleet)');
   });
 
-  it("with several pools, a pool's headlines are its own: average nodes and $/hour from its node-hours and its share of the bill", () => {
-    const pool = nodeStatus('nodePool', result, null, { ...ctx, pools: 2 })!;
+  it("with several pools, a pool's figures are its own: its nodes at the cursor, its average nodes and $/hour", () => {
+    const pool = nodeStatus('nodePool', result, 0, { ...ctx, pools: 2 })!;
     const own = result.summary!.nodePools.find((p) => p.name === 'gpu')!;
     const hours = result.summary!.durationSeconds / 3600;
     expect(pool.lines.filter((l) => l.headline).map((l) => [l.label, l.base, l.value])).toEqual([
-      ['nodes (average)', 'run', formatCount(own.nodeHours / hours)],
+      ['nodes', 'cursor', formatCount(own.timeseries.readyNodes[0]!)],
       ['$/hour (average)', 'run', formatUsd(own.costUsd! / hours)],
     ]);
-    // The fleet's node count is still there, not as the pool's headline.
-    expect(pool.lines.find((l) => l.label === 'nodes (fleet)')?.headline).toBeUndefined();
+    expect(pool.lines.find((l) => l.label === 'nodes (average)')?.value).toBe(formatCount(own.nodeHours / hours));
+    // The fleet's GPU figures say so.
+    expect(pool.lines.map((l) => l.label)).toContain('GPU util (fleet)');
   });
 
   it("leaves the fleet's GPU figures off a CPU pool (its instance has no GPUs)", () => {

@@ -1,6 +1,6 @@
 /** Per node pool: its provisioner, what it launched and removed, capacity refusals, node-hours and cost. */
 import type { CostLine } from '@design-sim/cost-model';
-import type { EnginePoolActivity, EngineResult } from '../engine/engine-result.ts';
+import type { EnginePoolActivity, EnginePoolResult, EngineResult } from '../engine/engine-result.ts';
 
 /** One pool's provisioning over the run (money in USD). */
 export interface NodePoolSummary {
@@ -20,6 +20,8 @@ export interface NodePoolSummary {
   nodeHours: number;
   /** The pool's share of the bill; null when a price it needs is unknown. */
   costUsd: number | null;
+  /** Its own nodes at each interval end (the top-level `timeseries.readyNodes` and `provisioningNodes` sum the pools). */
+  timeseries: EnginePoolResult['series'];
 }
 
 /** The pools' summaries, in spec order. */
@@ -39,6 +41,7 @@ export function nodePoolSummaries(r: EngineResult, lines: readonly CostLine[]): 
       failedLaunches: p.failedLaunches,
       nodeHours: seconds / 3600,
       costUsd: usd,
+      timeseries: p.series,
     };
   });
 }

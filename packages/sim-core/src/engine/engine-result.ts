@@ -61,6 +61,11 @@ export interface EnginePoolActivity {
   failedLaunches: number;
 }
 
+/** A pool's provisioning and its own nodes at interval ends (the fleet's series sum them). */
+export interface EnginePoolResult extends EnginePoolActivity {
+  series: { readyNodes: Float64Array; provisioningNodes: Float64Array };
+}
+
 export interface RunOptions {
   /**
    * Called at each interval boundary with the fraction of simulated time done (0..1) and a function that
@@ -105,8 +110,8 @@ export interface EngineResult {
   /** Node-seconds by pool and capacity type, for the cost model. */
   nodeUsage: { pool: string; instanceId: string; capacity: 'on-demand' | 'spot' | 'commit1y' | 'commit3y'; nodeSeconds: number }[];
   accruedCostUsd: number;
-  /** Per pool, in spec order: its provisioner and what it did. */
-  pools: EnginePoolActivity[];
+  /** Per pool, in spec order: its provisioner, what it did, and its nodes over time. */
+  pools: EnginePoolResult[];
   /** Token-level services only: time to first token and per output token (ms), tokens generated. */
   llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; outputTokens: number; prefixCache: EnginePrefixResult | null } | null;
   /** Most requests in flight (waiting + in service), and most waiting, at an interval end after the warm-up. */

@@ -31,7 +31,7 @@ import { ArrivalProcess } from '../traffic/arrival-process.ts';
 import type { CompletionFifo } from './completion-fifo.ts';
 import { ControlQueue } from './control-queue.ts';
 import type { EngineConfig } from './engine-config.ts';
-import type { EngineEvent, EngineResult, EngineServiceResult, RunOptions } from './engine-result.ts';
+import type { EnginePoolResult, EngineEvent, EngineResult, EngineServiceResult, RunOptions } from './engine-result.ts';
 import { EventHeap } from './event-heap.ts';
 import { HpaDriver } from './hpa-driver.ts';
 import { KedaDriver } from './keda-driver.ts';
@@ -198,6 +198,7 @@ export class Simulation {
     const intervals = Math.max(1, Math.ceil(cfg.durationSeconds / cfg.intervalSeconds - 1e-9));
     this.series = createTimeSeries(intervals);
     const f = (): Float64Array => new Float64Array(intervals);
+    this.poolSeries = cfg.pools.map(() => ({ readyNodes: f(), provisioningNodes: f() }));
     this.svc = cfg.services.map(() => ({
       series: { servedQps: f(), failedQps: f(), latencyP99Ms: f(), readyReplicas: f(), utilization: f(), waiting: f() },
       utilSum: 0,
@@ -205,6 +206,9 @@ export class Simulation {
       unitSecondsByPool: cfg.pools.map(() => 0),
     }));
   }
+
+  /** Per pool, at interval ends: its ready nodes (draining ones included, as in the fleet's series) and those provisioning. */
+  private readonly poolSeries: EnginePoolResult['series'][];
 
   /** Per-service recording: interval series, utilization and replica samples, requested units by pool. */
   private readonly svc: { series: EngineServiceResult['series']; utilSum: number; replicas: { min: number; max: number; sum: number; n: number }; unitSecondsByPool: number[] }[];
@@ -916,9 +920,13 @@ export class Simulation {
     for (const pool of this.pools) {
       pool.accrue(now);
       const r = pool.countIn(NodeState.Ready) + pool.countIn(NodeState.Draining);
+      const starting = pool.countIn(NodeState.Provisioning);
       readyNodes += r;
       if (pool.config.unit !== 'cpu') readyGpus += pool.config.karpenter ? pool.readyUnits() : r * pool.config.gpusPerNode;
-      provisioningNodes += pool.countIn(NodeState.Provisioning);
+      provisioningNodes += starting;
+      const own = this.poolSeries[pool.index]!;
+      own.readyNodes[i] = r;
+      own.provisioningNodes[i] = starting;
       cost += pool.accruedUsd();
       spotCost += pool.accruedSpotUsd();
     }
@@ -1116,7 +1124,12 @@ export class Simulation {
       faults: this.faultsResult(bill.endSeconds),
       shared: this.sharedResult(bill.endSeconds),
       nodeUsage: bill.nodeUsage,
-      pools: this.pools.map((p) => poolActivity(p, this.launches[p.index]!, this.karpenter?.stats.get(p.index) ?? null)),
+      pools: this.pools.map((p) => {
+        const own = this.poolSeries[p.index]!;
+        const n = series.t.length;
+        const cut = (a: Float64Array): Float64Array => (n === a.length ? a : a.slice(0, n));
+        return { ...poolActivity(p, this.launches[p.index]!, this.karpenter?.stats.get(p.index) ?? null), series: { readyNodes: cut(own.readyNodes), provisioningNodes: cut(own.provisioningNodes) } };
+      }),
       accruedCostUsd: bill.accruedCostUsd,
       llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, outputTokens: st.outputTokens, prefixCache: prefixResult(this.prefixSources()) } : null,
       backlog: { max: this.backlogMax, waitingMax: this.waitingMax },

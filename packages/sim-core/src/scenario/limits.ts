@@ -81,6 +81,13 @@ export const MAX_TIMESERIES_POINTS = 100_000;
  */
 export const MAX_SERVICE_SERIES_POINTS = 1_000_000;
 
+/**
+ * Most per-pool time-series points: (duration / interval) × node pools. Each pool keeps its ready and
+ * provisioning nodes at interval ends (two series), so at this limit they hold 2,000,000 numbers, a third of
+ * what the services' series may (50 pools over 7 days at one point a minute is 504,000).
+ */
+export const MAX_POOL_SERIES_POINTS = 1_000_000;
+
 /** Longest per-replica queue. */
 export const MAX_QUEUE_LENGTH = 1_000_000;
 

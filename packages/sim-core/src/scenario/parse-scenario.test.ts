@@ -281,6 +281,15 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(parseScenarioText(text.replace('interval: 10ms', 'interval: 20ms'), 'ok.yaml').ok).toBe(true);
   });
 
+  it('per-pool series: points × node pools past the limit is refused at the interval, with the interval that fits', () => {
+    // Each pool keeps its own ready and provisioning nodes at interval ends.
+    const pools = Array.from({ length: 20 }, (_, i) => `    - { name: p${i}, instance: gcp/us-central1/g2-standard-8, maxNodes: 2 }`).join('\n');
+    const text = edit([BASE_YAML.slice(BASE_YAML.indexOf('  nodePools:\n'), BASE_YAML.indexOf('  expect:')), `  nodePools:\n    - { name: l4, instance: gcp/us-central1/g2-standard-8, maxNodes: 40 }\n${pools}\n`], ['  duration: 30m\n', '  duration: 1000s\n  interval: 20ms\n']);
+    expect(report(text)).toMatchInlineSnapshot(`"examples/bad.yaml:7:13 spec.interval: too fine for 21 node pools: 16m40s / 20ms is 50,000 points per series, 1,050,000 over the pools' own series (max 1,000,000); use at least 21ms"`);
+    // 21 pools × 40,000 points (25 ms) is within the limit: accepted.
+    expect(parseScenarioText(text.replace('interval: 20ms', 'interval: 25ms'), 'ok.yaml').ok).toBe(true);
+  });
+
   it('a number past every bound gets one message, the tightest bound', () => {
     // .int() adds the safe-integer bound (9007199254740991) beside the schema's own 10000: one cause, one line.
     expect(report(edit(['      replicas: 4\n', '      replicas: 1e308\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10000, got 1e308"`);

@@ -20,6 +20,7 @@ import {
   MAX_SERVICES,
   MAX_TEXT_CHARS,
   MAX_SERVICE_SERIES_POINTS,
+  MAX_POOL_SERIES_POINTS,
   MAX_TIMESERIES_POINTS,
   MAX_TRAFFIC_SOURCES,
 } from './limits.ts';
@@ -341,6 +342,10 @@ function checkTime(s: SpecShape, ctx: Ctx, duration: number): void {
     // Each service keeps its own series: their points add up (docs/limits.md).
     const min = formatDuration(Number(((duration * s.services.length) / MAX_SERVICE_SERIES_POINTS).toPrecision(3)));
     issue(ctx, ['interval'], s.interval, `too fine for ${s.services.length} services: ${formatDuration(duration)} / ${formatDuration(s.interval)} is ${formatInteger(Math.ceil(points))} points per series, ${formatInteger(Math.ceil(points) * s.services.length)} over the services' own series (max ${formatInteger(MAX_SERVICE_SERIES_POINTS)}); use at least ${min}`, AGAINST_DURATION);
+  } else if (points * s.nodePools.length > MAX_POOL_SERIES_POINTS) {
+    // Each pool keeps its own nodes over time, too (docs/limits.md).
+    const min = formatDuration(Number(((duration * s.nodePools.length) / MAX_POOL_SERIES_POINTS).toPrecision(3)));
+    issue(ctx, ['interval'], s.interval, `too fine for ${s.nodePools.length} node pools: ${formatDuration(duration)} / ${formatDuration(s.interval)} is ${formatInteger(Math.ceil(points))} points per series, ${formatInteger(Math.ceil(points) * s.nodePools.length)} over the pools' own series (max ${formatInteger(MAX_POOL_SERIES_POINTS)}); use at least ${min}`, AGAINST_DURATION);
   }
 }
 

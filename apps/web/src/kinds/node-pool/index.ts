@@ -60,13 +60,15 @@ export const nodePoolKind: ComponentKindModule = {
     const { ts, at, atSeconds, atEnd } = seriesPoint(result, index);
     const sum = result.summary;
     if (ts === null || sum === null) return null;
-    // The pool's own node-hours and share of the bill (sim-core's node-pool summary; null: a price it needs is unknown).
+    // The pool's own nodes over time, node-hours and share of the bill (sim-core's node-pool summary; null: a price it
+    // needs is unknown). A pool missing from the summary (a result of an older document) falls back to the fleet's series.
     const own = sum.nodePools.find((p) => p.name === ctx.poolName);
     const hours = sum.durationSeconds / 3600;
     const perHour = (x: number | null | undefined) => (x === null || x === undefined || hours <= 0 ? null : x / hours);
-    const provisioning = at(ts.provisioningNodes) ?? 0;
-    const nodesNow = cur(`nodes${fleet(ctx.pools)}`, `${formatCount(at(ts.readyNodes))}${provisioning > 0 ? ` +${formatCount(provisioning)} starting` : ''}`);
-    // With several pools the node series is the fleet's: the pool's headline is then its own average over the run.
+    const series = own?.timeseries ?? ts;
+    const provisioning = at(series.provisioningNodes) ?? 0;
+    const nodesNow = cur(`nodes${own === undefined ? fleet(ctx.pools) : ''}`, `${formatCount(at(series.readyNodes))}${provisioning > 0 ? ` +${formatCount(provisioning)} starting` : ''}`);
+    // With several pools it also shows its own average over the run, from its node-hours.
     const several = ctx.pools > 1;
     // A CPU pool's nodes have no GPUs: the fleet's GPU figures say nothing about it (an unknown instance keeps them).
     const instance = ctx.fragment?.instance;
@@ -74,9 +76,9 @@ export const nodePoolKind: ComponentKindModule = {
     const gpuLines = gpus === 0 ? [] : [cur(`GPU util${fleet(ctx.pools)}`, formatPercent(at(ts.gpuUtilization)))];
     return {
       lines: [
-        several ? nodesNow : headline(nodesNow),
+        headline(nodesNow),
         ...gpuLines,
-        ...(several ? [headline(run('nodes (average)', formatCount(perHour(own?.nodeHours))))] : []),
+        ...(several ? [run('nodes (average)', formatCount(perHour(own?.nodeHours)))] : []),
         headline(run('$/hour (average)', formatUsd(perHour(own?.costUsd)))),
         ...(gpus === 0 ? [] : [run(`peak GPUs${fleet(ctx.pools)}`, formatCount(sum.peakGpus))]),
       ],
