@@ -12,6 +12,7 @@ const ca: NodePoolSummary = {
   failedLaunches: 0,
   nodeHours: 12.5,
   costUsd: 15.15,
+  timeseries: { readyNodes: new Float64Array([2, 3]), provisioningNodes: new Float64Array([1, 0]) },
 };
 
 describe('node-pool rows', () => {

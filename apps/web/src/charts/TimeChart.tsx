@@ -34,7 +34,7 @@ interface Props {
 const MIN_BRUSH_PX = 6;
 
 /** Units of whole things: their axes get integer ticks only (no "2.5 replicas"). */
-const COUNT_UNITS: ReadonlySet<string> = new Set(['count', 'requests']);
+const COUNT_UNITS: ReadonlySet<string> = new Set(['count', 'requests', 'nodes', 'visits']);
 
 /** Rows of the event marks under the zero line, px below it: HPA scaling, node events, spot interruptions. */
 const MARK_Y: Readonly<Record<EventMark['kind'], number>> = { scale: 2, node: 8, spot: 14 };

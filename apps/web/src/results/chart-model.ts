@@ -30,7 +30,7 @@ export interface RefLine {
 
 /** One chart. */
 export interface ChartModel {
-  id: 'qps' | 'backlog' | 'fleet' | 'latency' | 'rate' | 'cost' | 'llm' | 'kv' | 'prefix' | 'services';
+  id: 'qps' | 'backlog' | 'fleet' | 'latency' | 'rate' | 'cost' | 'llm' | 'kv' | 'prefix' | 'services' | 'pools';
   title: string;
   unit: string;
   series: ChartSeries[];
@@ -140,6 +140,8 @@ export function buildCharts(result: RunResult, scenario: Scenario | null): Chart
   if (result.summary?.llm) charts.push(...llmCharts(ts, scenario, result.summary.llm.prefixCache !== null));
   const perService = serviceUtilizationChart(result);
   if (perService !== null) charts.push(perService);
+  const perPool = poolNodesChart(result);
+  if (perPool !== null) charts.push(perPool);
   return charts;
 }
 
@@ -180,6 +182,26 @@ function serviceUtilizationChart(result: RunResult): ChartModel | null {
       key: `svc:${name}`,
       label: name,
       values: Float64Array.from(s.timeseries.utilization, (v) => v * 100),
+      color: SERVICE_COLORS[i % SERVICE_COLORS.length]!,
+      ...(i >= SERVICE_COLORS.length ? { dashed: true } : {}),
+    })),
+    refLines: [],
+    note: null,
+  };
+}
+
+/** Designs of several node pools: each pool's own ready nodes over time (the fleet chart shows their sum). */
+function poolNodesChart(result: RunResult): ChartModel | null {
+  const pools = result.summary?.nodePools ?? [];
+  if (pools.length < 2) return null;
+  return {
+    id: 'pools',
+    title: 'Nodes by pool (ready, at interval ends)',
+    unit: 'nodes',
+    series: pools.map((p, i) => ({
+      key: `pool:${p.name}`,
+      label: p.name,
+      values: p.timeseries.readyNodes,
       color: SERVICE_COLORS[i % SERVICE_COLORS.length]!,
       ...(i >= SERVICE_COLORS.length ? { dashed: true } : {}),
     })),

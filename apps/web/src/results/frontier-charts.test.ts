@@ -53,4 +53,21 @@ describe('charts of the LLM and graph features', () => {
     // One service: no per-service chart (the fleet charts are that service's).
     expect(buildCharts(runDoc(smallDoc()), null).some((c) => c.id === 'services')).toBe(false);
   });
+
+  it("draws each pool's own ready nodes when there are several pools (the fleet chart shows their sum)", () => {
+    const doc = smallDoc();
+    const spec = doc.spec as PlainObject;
+    const services = spec.services as PlainObject[];
+    services.push({ name: 'db', replicas: 2, cpuPerReplica: 1, latency: { distribution: 'constant', ms: 5 }, nodePool: 'cpu' });
+    services[0]!.calls = [{ to: 'db' }];
+    (spec.nodePools as PlainObject[]).push({ name: 'cpu', instance: 'aws/us-east-1/m6i.xlarge', minNodes: 1, maxNodes: 2 });
+    const r = runDoc(doc);
+    const chart = buildCharts(r, null).find((c) => c.id === 'pools')!;
+    expect([chart.unit, chart.series.map((s) => s.label)]).toEqual(['nodes', ['gpu', 'cpu']]);
+    const fleet = r.timeseries!.readyNodes;
+    Array.from(fleet).forEach((n, i) => expect(chart.series[0]!.values[i]! + chart.series[1]!.values[i]!).toBe(n));
+    expect(Math.max(...Array.from(chart.series[0]!.values))).toBe(6);
+    // One pool: no per-pool chart.
+    expect(buildCharts(runDoc(smallDoc()), null).some((c) => c.id === 'pools')).toBe(false);
+  });
 });
