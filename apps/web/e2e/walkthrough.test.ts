@@ -184,7 +184,9 @@ describe('design-sim in a real browser', () => {
     // The real CLI on the exported file gives the numbers on screen, to the last bit.
     const s = runCli(`${SCREENSHOT_DIR}exported.yaml`).summary;
     const api = createSimApi().run(exported, 'exported.yaml');
-    expect(api.ok && api.result.summary).toEqual(s);
+    // As the CLI's --json writes it: typed arrays (the pools' node series) as lists, NaN as null.
+    const asJson = (x: unknown) => JSON.parse(JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v))) as unknown;
+    expect(api.ok && asJson(api.result.summary)).toEqual(s);
     expect(await cardValue(page, 'latency.p99')).toBe(s.latencyMs.p99);
     expect(await cardValue(page, 'availability')).toBe(s.availability);
     expect(await cardValue(page, 'gpus.peak')).toBe(s.peakGpus);

@@ -1070,6 +1070,9 @@ export class Simulation {
    */
   private collect(now: number, series: TimeSeries, bill: Billing): EngineResult {
     const st = this.stats;
+    // Per-service and per-pool series cut to the intervals recorded so far (a snapshot of a run in progress).
+    const n = series.t.length;
+    const cut = (a: Float64Array): Float64Array => (n === a.length ? a : a.slice(0, n));
     const measureFrom = st.measureFrom;
     const store = this.store;
     // Unfinished requests count at their age: censored latencies, so a backlog shows in the percentiles.
@@ -1126,8 +1129,6 @@ export class Simulation {
       nodeUsage: bill.nodeUsage,
       pools: this.pools.map((p) => {
         const own = this.poolSeries[p.index]!;
-        const n = series.t.length;
-        const cut = (a: Float64Array): Float64Array => (n === a.length ? a : a.slice(0, n));
         return { ...poolActivity(p, this.launches[p.index]!, this.karpenter?.stats.get(p.index) ?? null), series: { readyNodes: cut(own.readyNodes), provisioningNodes: cut(own.provisioningNodes) } };
       }),
       accruedCostUsd: bill.accruedCostUsd,
@@ -1140,8 +1141,6 @@ export class Simulation {
       inFlightLimitDrops: this.inFlightLimitDrops,
       services: this.services.map((svc) => {
         const rec = this.svc[svc.index]!;
-        const n = series.t.length;
-        const cut = (a: Float64Array): Float64Array => (n === a.length ? a : a.slice(0, n));
         const x = rec.series;
         return {
           stats: this.flow.graph ? this.flow.perService[svc.index]! : null,
