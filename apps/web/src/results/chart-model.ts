@@ -164,8 +164,13 @@ function costRateChart(ts: NonNullable<RunResult['timeseries']>, scenario: Scena
   return { id: 'rate', title: 'Cost per hour (nodes)', unit: 'USD/h', series, refLines: caps, note: null };
 }
 
-/** Colours for one line per service, in the services' order (more services than colours repeat them dashed). */
-const SERVICE_COLORS = ['var(--c-offered)', 'var(--c-served)', 'var(--c-capacity)', 'var(--c-nodes)', 'var(--c-p99)', 'var(--c-cost)', 'var(--c-desired)', 'var(--c-warn)'];
+/** Colours for one line per component (service or pool), in order (more components than colours repeat them dashed). */
+const COMPONENT_COLORS = ['var(--c-offered)', 'var(--c-served)', 'var(--c-capacity)', 'var(--c-nodes)', 'var(--c-p99)', 'var(--c-cost)', 'var(--c-desired)', 'var(--c-warn)'];
+
+/** One line per component: its `key`, `label` and values, coloured by its place in the list. */
+function componentLines(items: readonly { key: string; label: string; values: ArrayLike<number> }[]): ChartSeries[] {
+  return items.map((x, i) => ({ ...x, color: COMPONENT_COLORS[i % COMPONENT_COLORS.length]!, ...(i >= COMPONENT_COLORS.length ? { dashed: true } : {}) }));
+}
 
 /**
  * Designs of several services (a graph, or a disaggregated LLM's prefill and decode pools): each one's
@@ -178,13 +183,7 @@ function serviceUtilizationChart(result: RunResult): ChartModel | null {
     id: 'services',
     title: 'Utilization by service',
     unit: '%',
-    series: services.map(([name, s], i) => ({
-      key: `svc:${name}`,
-      label: name,
-      values: Float64Array.from(s.timeseries.utilization, (v) => v * 100),
-      color: SERVICE_COLORS[i % SERVICE_COLORS.length]!,
-      ...(i >= SERVICE_COLORS.length ? { dashed: true } : {}),
-    })),
+    series: componentLines(services.map(([name, s]) => ({ key: `svc:${name}`, label: name, values: Float64Array.from(s.timeseries.utilization, (v) => v * 100) }))),
     refLines: [],
     note: null,
   };
@@ -198,13 +197,7 @@ function poolNodesChart(result: RunResult): ChartModel | null {
     id: 'pools',
     title: 'Nodes by pool (ready, at interval ends)',
     unit: 'nodes',
-    series: pools.map((p, i) => ({
-      key: `pool:${p.name}`,
-      label: p.name,
-      values: p.timeseries.readyNodes,
-      color: SERVICE_COLORS[i % SERVICE_COLORS.length]!,
-      ...(i >= SERVICE_COLORS.length ? { dashed: true } : {}),
-    })),
+    series: componentLines(pools.map((p) => ({ key: `pool:${p.name}`, label: p.name, values: p.timeseries.readyNodes }))),
     refLines: [],
     note: null,
   };

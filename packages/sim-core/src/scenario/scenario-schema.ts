@@ -338,14 +338,16 @@ function checkTime(s: SpecShape, ctx: Ctx, duration: number): void {
   if (points > MAX_TIMESERIES_POINTS) {
     const min = formatDuration(Number((duration / MAX_TIMESERIES_POINTS).toPrecision(3)));
     issue(ctx, ['interval'], s.interval, `too fine: ${formatDuration(duration)} / ${formatDuration(s.interval)} is ${Math.ceil(points)} points per series (max ${MAX_TIMESERIES_POINTS}); use at least ${min}`, AGAINST_DURATION);
-  } else if (points * s.services.length > MAX_SERVICE_SERIES_POINTS) {
-    // Each service keeps its own series: their points add up (docs/limits.md).
-    const min = formatDuration(Number(((duration * s.services.length) / MAX_SERVICE_SERIES_POINTS).toPrecision(3)));
-    issue(ctx, ['interval'], s.interval, `too fine for ${s.services.length} services: ${formatDuration(duration)} / ${formatDuration(s.interval)} is ${formatInteger(Math.ceil(points))} points per series, ${formatInteger(Math.ceil(points) * s.services.length)} over the services' own series (max ${formatInteger(MAX_SERVICE_SERIES_POINTS)}); use at least ${min}`, AGAINST_DURATION);
-  } else if (points * s.nodePools.length > MAX_POOL_SERIES_POINTS) {
-    // Each pool keeps its own nodes over time, too (docs/limits.md).
-    const min = formatDuration(Number(((duration * s.nodePools.length) / MAX_POOL_SERIES_POINTS).toPrecision(3)));
-    issue(ctx, ['interval'], s.interval, `too fine for ${s.nodePools.length} node pools: ${formatDuration(duration)} / ${formatDuration(s.interval)} is ${formatInteger(Math.ceil(points))} points per series, ${formatInteger(Math.ceil(points) * s.nodePools.length)} over the pools' own series (max ${formatInteger(MAX_POOL_SERIES_POINTS)}); use at least ${min}`, AGAINST_DURATION);
+  } else {
+    // Each service and each pool keeps its own series: their points add up (docs/limits.md).
+    const own = [
+      { count: s.services.length, what: 'services', whose: "the services' own series", max: MAX_SERVICE_SERIES_POINTS },
+      { count: s.nodePools.length, what: 'node pools', whose: "the pools' own series", max: MAX_POOL_SERIES_POINTS },
+    ].find((c) => points * c.count > c.max);
+    if (own !== undefined) {
+      const min = formatDuration(Number(((duration * own.count) / own.max).toPrecision(3)));
+      issue(ctx, ['interval'], s.interval, `too fine for ${own.count} ${own.what}: ${formatDuration(duration)} / ${formatDuration(s.interval)} is ${formatInteger(Math.ceil(points))} points per series, ${formatInteger(Math.ceil(points) * own.count)} over ${own.whose} (max ${formatInteger(own.max)}); use at least ${min}`, AGAINST_DURATION);
+    }
   }
 }
 
