@@ -44,14 +44,14 @@ export function CanvasPane({ validation, runStore, readOnly }: Props) {
     const issues = new Map<string, string[]>();
     const status = new Map<string, NodeStatus>();
     const spec = asObject(doc.spec);
-    const ctx = { services: asArray(spec.services).length, pools: asArray(spec.nodePools).length, trafficSources: graph.nodes.filter((n) => n.data.kind === 'traffic').length };
+    const ctx = { services: asArray(spec.services).length, pools: asArray(spec.nodePools).length };
     for (const n of graph.nodes) {
       const scope = formatPath(issueScope(n));
       const mine = validation.errors.filter((i) => pathWithin(i.path, scope)).map((i) => i.message);
       if (mine.length > 0) issues.set(n.id, mine);
       if (badgeResult !== null && !otherDesign) {
         const name = n.data.fragment.name;
-        const s = nodeStatus(n.data.kind, badgeResult, cursor, { ...ctx, fragment: n.data.fragment, ...(typeof name === 'string' ? { poolName: name, serviceName: name } : {}) });
+        const s = nodeStatus(n.data.kind, badgeResult, cursor, { ...ctx, fragment: n.data.fragment, docPath: n.data.docPath, ...(typeof name === 'string' ? { poolName: name, serviceName: name } : {}) });
         if (s !== null) status.set(n.id, s);
       }
     }

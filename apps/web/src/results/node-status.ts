@@ -40,8 +40,8 @@ export interface StatusContext {
   poolName?: string;
   /** The node's service name: in a design of several services its own figures (result.services) are shown. */
   serviceName?: string;
-  /** How many traffic sources the design has (the run's offered rate is their sum). */
-  trafficSources?: number;
+  /** Where the node's entry is in the document (a traffic source's index in a `spec.traffic` list). */
+  docPath?: readonly (string | number)[];
   /** The node's own document entry (a pool's `instance`, say). */
   fragment?: Readonly<Record<string, unknown>>;
 }

@@ -193,6 +193,21 @@ describe('node status', () => {
     expect(pool.lines.map((l) => l.label)).toContain('GPU util (fleet)');
   });
 
+  it('a traffic source shows its own offered rate, not the sum of all sources', () => {
+    const doc = smallDoc();
+    const spec = doc.spec as PlainObject;
+    const two = runDoc({ ...doc, spec: { ...spec, traffic: [{ profile: { type: 'constant', qps: 40 } }, { profile: { type: 'constant', qps: 10 } }] } });
+    const offered = (docPath: (string | number)[]) => nodeStatus('traffic', two, 3, { ...ctx, docPath })!.lines[0]!;
+    const [a, b] = two.summary!.traffic;
+    expect(offered(['spec', 'traffic', 0])).toEqual({ label: 'offered', value: `${formatCount(a!.timeseries.offeredQps[3]!)} req/s`, base: 'cursor', headline: true });
+    expect(offered(['spec', 'traffic', 1]).value).toBe(`${formatCount(b!.timeseries.offeredQps[3]!)} req/s`);
+    // Their own rates (40 and 10 req/s, Poisson over a minute), which sum to the fleet's.
+    expect(b!.timeseries.offeredQps[3]!).toBeLessThan(20);
+    expect(a!.timeseries.offeredQps[3]! + b!.timeseries.offeredQps[3]!).toBeCloseTo(two.timeseries!.offeredQps[3]!, 9);
+    // A single source (no list) is the fleet's series.
+    expect(nodeStatus('traffic', result, 3, { ...ctx, docPath: ['spec', 'traffic'] })!.lines[0]!.value).toBe(`${formatCount(result.timeseries!.offeredQps[3]!)} req/s`);
+  });
+
   it("leaves the fleet's GPU figures off a CPU pool (its instance has no GPUs)", () => {
     const labels = (instance: string) => nodeStatus('nodePool', result, null, { ...ctx, fragment: { name: 'gpu', instance } })!.lines.map((l) => l.label);
     expect(labels('aws/us-east-1/m6i.xlarge')).toEqual(['nodes', '$/hour (average)']);

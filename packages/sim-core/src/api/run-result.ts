@@ -42,6 +42,8 @@ export interface ServingSummary {
   faults: FaultsSummary | null;
   /** A cluster shared by teams (spec.teams, priorityClasses, jobs): per team and per job; null otherwise. */
   shared: SharedClusterSummary | null;
+  /** Per traffic source, in spec order: its target, the requests it offered and its own offered rate per interval (the top-level series sum them). */
+  traffic: TrafficSourceSummary[];
   /** Per node pool, in spec order: provisioner (cluster autoscaler or Karpenter), launches, consolidations, capacity refusals, node-hours, cost. */
   nodePools: NodePoolSummary[];
   /** HPA scale-up decision to ready capacity, minutes (null without scale-ups or with several services). */
@@ -83,6 +85,16 @@ export interface ServingSummary {
 }
 
 /** What a closed loop did. Rates per second of simulated time; latencies in ms. */
+/** One traffic source's part of the offered load. */
+export interface TrafficSourceSummary {
+  /** The service it sends to. */
+  target: string;
+  /** Requests it offered over the whole run (warm-up included), like `requests.offered`. */
+  offered: number;
+  /** Its offered rate at each interval (requests/s), aligned with the top-level `timeseries.t`. */
+  timeseries: { offeredQps: Float64Array };
+}
+
 export interface ClosedLoopSummary {
   /** Users (with a request in flight or thinking) at interval ends after the warm-up. */
   users: { min: number; max: number; mean: number };

@@ -164,6 +164,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
     spotInterruptions: r.spotInterruptions,
     shared: sharedSummary(r, bill.lines, scenario.spec.nodePools ?? [], scenario.spec.services.map((s) => s.name)),
     faults: r.faults === null ? null : { nodeFailures: r.faults.nodeFailures, spotWaves: r.faults.spotWaves, spotWaveNodes: r.faults.spotWaveNodes, scheduledFaults: r.faults.scheduledFaults, scheduledFaultNodes: r.faults.scheduledFaultNodes, podsLost: r.faults.podsLost, lostPodHours: r.faults.lostPodSeconds / 3600, requestsFailed: r.faults.visitsFailed },
+    traffic: r.sources.map((x, i) => ({ target: scenario.spec.trafficSources[i]?.target ?? '', offered: x.offered, timeseries: x.series })),
     nodePools: nodePoolSummaries(r, bill.lines),
     scaleUp: scaleUpLag(r.events, r.timeseries, runningServices(scenario.spec.services).length, r.durationSeconds),
     scaleToZero: extras === null ? null : scaleToZeroSummary(extras.cfg, r, bill.totalUsd, extras.baselineCostUsd),

@@ -111,6 +111,8 @@ export interface EngineResult {
   nodeUsage: { pool: string; instanceId: string; capacity: 'on-demand' | 'spot' | 'commit1y' | 'commit3y'; nodeSeconds: number }[];
   accruedCostUsd: number;
   /** Per pool, in spec order: its provisioner, what it did, and its nodes over time. */
+  /** Per traffic source, in config order: requests it offered (whole run) and its offered rate per interval (requests/s). */
+  sources: { offered: number; series: { offeredQps: Float64Array } }[];
   pools: EnginePoolResult[];
   /** Token-level services only: time to first token and per output token (ms), tokens generated. */
   llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; outputTokens: number; prefixCache: EnginePrefixResult | null } | null;

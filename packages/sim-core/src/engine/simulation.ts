@@ -199,6 +199,8 @@ export class Simulation {
     this.series = createTimeSeries(intervals);
     const f = (): Float64Array => new Float64Array(intervals);
     this.poolSeries = cfg.pools.map(() => ({ readyNodes: f(), provisioningNodes: f() }));
+    const sources = cfg.traffic.length;
+    this.sourceCounts = sources > 1 ? { interval: new Float64Array(sources), total: new Float64Array(sources), offeredQps: cfg.traffic.map(f) } : null;
     this.svc = cfg.services.map(() => ({
       series: { servedQps: f(), failedQps: f(), latencyP99Ms: f(), readyReplicas: f(), utilization: f(), waiting: f() },
       utilSum: 0,
@@ -209,6 +211,12 @@ export class Simulation {
 
   /** Per pool, at interval ends: its ready nodes (draining ones included, as in the fleet's series) and those provisioning. */
   private readonly poolSeries: EnginePoolResult['series'][];
+
+  /**
+   * Per traffic source when there are several (one source's arrivals are the fleet's): arrivals in the current
+   * interval, over the run, and the offered rate per interval. Null with one source, so its arrivals pay nothing.
+   */
+  private readonly sourceCounts: { interval: Float64Array; total: Float64Array; offeredQps: Float64Array[] } | null;
 
   /** Per-service recording: interval series, utilization and replica samples, requested units by pool. */
   private readonly svc: { series: EngineServiceResult['series']; utilSum: number; replicas: { min: number; max: number; sum: number; n: number }; unitSecondsByPool: number[] }[];
@@ -297,6 +305,7 @@ export class Simulation {
         const now = nextArrival;
         stats.offer();
         const src = merge === null ? 0 : merge.source;
+        if (merge !== null) this.sourceCounts!.interval[src]!++;
         const service = merge === null ? entryIndex : sources[src]!.service;
         if (store.live < maxInFlight) {
           const slot = store.alloc(now, service);
@@ -391,6 +400,7 @@ export class Simulation {
     const store = this.store;
     const service = this.cfg.traffic[src]!.service;
     this.stats.offer();
+    if (this.sourceCounts !== null) this.sourceCounts.interval[src]!++;
     if (store.live >= (this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS)) {
       this.overflow(now, service);
       // The user saw a failure: it thinks and tries again.
@@ -874,6 +884,14 @@ export class Simulation {
     const dt = now - (i === 0 ? 0 : s.t[i - 1]!);
     s.t[i] = now;
     s.offeredQps[i] = dt > 0 ? stats.iOffered / dt : 0;
+    const sources = this.sourceCounts;
+    if (sources !== null) {
+      for (let k = 0; k < sources.interval.length; k++) {
+        sources.offeredQps[k]![i] = dt > 0 ? sources.interval[k]! / dt : 0;
+        sources.total[k]! += sources.interval[k]!;
+        sources.interval[k] = 0;
+      }
+    }
     s.servedQps[i] = dt > 0 ? stats.iServed / dt : 0;
     s.droppedQps[i] = dt > 0 ? stats.iDropped / dt : 0;
     const hist = stats.closeInterval();
@@ -1052,6 +1070,15 @@ export class Simulation {
     return this.collect(stop, this.series, horizon);
   }
 
+  /** Each traffic source's arrivals over the run and its offered rate per interval (one source: the fleet's). */
+  private sourceResults(offered: number, fleetOfferedQps: Float64Array, cut: (a: Float64Array) => Float64Array): EngineResult['sources'] {
+    const c = this.sourceCounts;
+    // A copy: the fleet series and this one are handed to the page as separate buffers.
+    if (c === null) return this.cfg.traffic.map(() => ({ offered, series: { offeredQps: cut(fleetOfferedQps).slice() } }));
+    // Arrivals of an interval not yet recorded (a run stopped between interval ends) count in the total.
+    return this.cfg.traffic.map((_, k) => ({ offered: c.total[k]! + c.interval[k]!, series: { offeredQps: cut(c.offeredQps[k]!) } }));
+  }
+
   /** The llm services with templates or sessions, for the prefix-cache summary. */
   private prefixSources(): PrefixSource[] {
     const out: PrefixSource[] = [];
@@ -1127,6 +1154,7 @@ export class Simulation {
       faults: this.faultsResult(bill.endSeconds),
       shared: this.sharedResult(bill.endSeconds),
       nodeUsage: bill.nodeUsage,
+      sources: this.sourceResults(st.whole().offered, series.offeredQps, cut),
       pools: this.pools.map((p) => {
         const own = this.poolSeries[p.index]!;
         return { ...poolActivity(p, this.launches[p.index]!, this.karpenter?.stats.get(p.index) ?? null), series: { readyNodes: cut(own.readyNodes), provisioningNodes: cut(own.provisioningNodes) } };

@@ -96,9 +96,10 @@ export const trafficKind: ComponentKindModule = {
   summary: trafficSummary,
   status: (result, index, ctx) => {
     const { ts, at, atSeconds, atEnd } = seriesPoint(result, index);
-    // The run counts what all sources offer together: with several, each node says so.
-    const label = (ctx.trafficSources ?? 1) > 1 ? 'offered, all sources' : 'offered';
-    return ts === null ? null : { lines: [headline(cur(label, `${formatCount(at(ts.offeredQps))} req/s`))], atSeconds, atEnd, failing: [] };
+    // Each source's own offered rate (sim-core records it per source; the fleet's series is their sum).
+    const k = typeof ctx.docPath?.[2] === 'number' ? ctx.docPath[2] : 0;
+    const own = result.summary?.traffic[k]?.timeseries.offeredQps;
+    return ts === null || own === undefined ? null : { lines: [headline(cur('offered', `${formatCount(at(own))} req/s`))], atSeconds, atEnd, failing: [] };
   },
   graph: {
     stage: 2,
