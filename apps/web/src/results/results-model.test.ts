@@ -106,6 +106,22 @@ describe('summary cards', () => {
     expect(cards['latency.p99']!.value).not.toMatch(/≥/);
   });
 
+  it('show peak nodes instead of "Peak GPUs 0" for a design without GPUs, unless an expectation reads gpus.peak', () => {
+    const cpu = (expect: string[]) => {
+      const doc = smallDoc({ expect });
+      const spec = doc.spec as PlainObject;
+      (spec.nodePools as PlainObject[])[0]!.instance = 'aws/us-east-1/m6i.xlarge';
+      (spec.services as PlainObject[])[0]!.cpuPerReplica = 1;
+      return summaryCards(runDoc(doc));
+    };
+    const cards = cpu(['latency.p99 < 100ms']);
+    expect(cards.map((c) => c.metric)).not.toContain('gpus.peak');
+    const nodes = cards.find((c) => c.metric === 'nodes.max')!;
+    expect(nodes).toMatchObject({ label: 'Peak nodes', basis: 'whole run, no GPUs', status: 'neutral' });
+    expect(nodes.raw).toBeGreaterThan(0);
+    expect(cpu(['gpus.peak <= 0']).find((c) => c.metric === 'gpus.peak')).toMatchObject({ value: '0', status: 'pass' });
+  });
+
   it('judge training cost against the budget', () => {
     const cards = summaryCards(runDoc(trainingDoc()));
     expect(cards.map((c) => c.metric)).toEqual(['training.days', 'training.costUsd']);

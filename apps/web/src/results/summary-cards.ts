@@ -116,8 +116,19 @@ function card(result: RunResult, def: CardDef): SummaryCard {
   return { metric: def.metric, label: def.label, value: shown, raw: value, status, detail: detail || 'no expectation in the scenario', basis: def.basis ?? null, more };
 }
 
+/**
+ * A design with no GPU (CPU services, datastores, queues) would show "Peak GPUs 0": its peak nodes (or, on no
+ * pool, its peak replicas) say what it provisioned. An expectation on gpus.peak keeps the GPU card.
+ */
+function capacityCard(result: RunResult, def: CardDef): CardDef {
+  if (def.metric !== 'gpus.peak' || (result.summary?.peakGpus ?? 0) > 0 || result.expectations.some((e) => e.metric === 'gpus.peak')) return def;
+  return (result.summary?.nodes.max ?? 0) > 0
+    ? { metric: 'nodes.max', label: 'Peak nodes', format: formatCount, basis: 'whole run, no GPUs' }
+    : { metric: 'replicas.max', label: 'Peak replicas', format: formatCount, basis: 'whole run, no GPUs' };
+}
+
 /** The cards for a run: serving cards when it simulated a fleet (plus LLM cards for token-level serving), training cards when it estimated training. */
 export function summaryCards(result: RunResult): SummaryCard[] {
-  const serving = result.summary ? [...SERVING_CARDS, ...(result.summary.llm ? LLM_CARDS : [])] : [];
+  const serving = result.summary ? [...SERVING_CARDS.map((d) => capacityCard(result, d)), ...(result.summary.llm ? LLM_CARDS : [])] : [];
   return [...serving, ...(result.training ? TRAINING_CARDS : [])].map((d) => card(result, d));
 }
