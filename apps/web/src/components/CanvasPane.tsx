@@ -50,8 +50,7 @@ export function CanvasPane({ validation, runStore, readOnly }: Props) {
       const mine = validation.errors.filter((i) => pathWithin(i.path, scope)).map((i) => i.message);
       if (mine.length > 0) issues.set(n.id, mine);
       if (badgeResult !== null && !otherDesign) {
-        const name = n.data.fragment.name;
-        const s = nodeStatus(n.data.kind, badgeResult, cursor, { ...ctx, fragment: n.data.fragment, docPath: n.data.docPath, ...(typeof name === 'string' ? { poolName: name, serviceName: name } : {}) });
+        const s = nodeStatus(n.data.kind, badgeResult, cursor, { ...ctx, fragment: n.data.fragment, docPath: n.data.docPath });
         if (s !== null) status.set(n.id, s);
       }
     }

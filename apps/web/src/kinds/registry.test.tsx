@@ -57,7 +57,7 @@ describe('the kind registry', () => {
   it('gives each node its live lines from its own module after a run', () => {
     const doc = smallDoc();
     const result = runDoc(doc);
-    const ctx = { services: 1, pools: 1, poolName: 'gpu' };
+    const ctx = { services: 1, pools: 1, fragment: { name: 'gpu' } };
     expect(nodeStatus('service', result, null, ctx)?.lines.map((l) => l.label)).toContain('availability');
     expect(nodeStatus('nodePool', result, null, ctx)?.lines.map((l) => l.label)).toContain('peak GPUs');
     expect(nodeStatus('traffic', result, 0, ctx)?.lines[0]?.value).toMatch(/req\/s$/);

@@ -1,6 +1,6 @@
 /** Helpers the kinds' live lines share (results/node-status.ts defines the shapes). */
 import type { ExpectationResult, RunResult } from '@design-sim/sim-core';
-import type { StatusLine } from '../results/node-status.ts';
+import type { StatusContext, StatusLine } from '../results/node-status.ts';
 
 /** A value at the time cursor (or the run's last interval). */
 export const cur = (label: string, value: string): StatusLine => ({ label, value, base: 'cursor' });
@@ -26,3 +26,9 @@ export function seriesPoint(result: RunResult, index: number | null) {
 
 /** " (fleet)" when a fleet series is shared by several components. */
 export const fleet = (n: number): string => (n > 1 ? ' (fleet)' : '');
+
+/** The node's name (`fragment.name`: a service's or a pool's), by which the result keys its own figures. */
+export function ownName(ctx: Pick<StatusContext, 'fragment'>): string | undefined {
+  const name = ctx.fragment?.name;
+  return typeof name === 'string' ? name : undefined;
+}

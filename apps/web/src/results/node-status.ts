@@ -33,13 +33,10 @@ export interface NodeStatus {
   failing: string[];
 }
 
-/** Context a node needs: how many services and pools share the fleet series, and this node's pool name. */
+/** Context a node needs: how many services and pools share the fleet series, and this node's own entry. */
 export interface StatusContext {
   services: number;
   pools: number;
-  poolName?: string;
-  /** The node's service name: in a design of several services its own figures (result.services) are shown. */
-  serviceName?: string;
   /** Where the node's entry is in the document (a traffic source's index in a `spec.traffic` list). */
   docPath?: readonly (string | number)[];
   /** The node's own document entry (a pool's `instance`, say). */

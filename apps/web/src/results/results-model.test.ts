@@ -175,7 +175,7 @@ describe('cost breakdown', () => {
 });
 
 describe('node status', () => {
-  const ctx = { services: 1, pools: 1, poolName: 'gpu' };
+  const ctx = { services: 1, pools: 1, fragment: { name: 'gpu' } };
 
   it('shows replicas, latency and availability on the service, nodes and $/h on the pool', () => {
     const svc = nodeStatus('service', result, null, ctx)!;
@@ -288,8 +288,8 @@ spec:
     if (!p.ok) throw new Error('parse');
     const r = runScenario(p.scenario);
     const ctx = { services: 2, pools: 0 };
-    const db = nodeStatus('service', r, null, { ...ctx, serviceName: 'db' })!;
-    const api = nodeStatus('service', r, null, { ...ctx, serviceName: 'api' })!;
+    const db = nodeStatus('service', r, null, { ...ctx, fragment: { name: 'db' } })!;
+    const api = nodeStatus('service', r, null, { ...ctx, fragment: { name: 'api' } })!;
     expect(db.lines.map((l) => `${l.label}@${l.base}`)).toEqual(['replicas@cursor', 'p99 with calls@cursor', 'utilization@cursor', 'p99 alone@run', 'p99 with calls@run', 'served@run']);
     expect(db.lines[3]!.value).toBe(`${Number(r.services!.db!.latencyMs.p99.toPrecision(3))} ms`);
     expect(db.failing).toEqual(['services.db.latency.p99 < 1ms']);

@@ -6,7 +6,7 @@ import { listIds } from '../../model/node-ids.ts';
 import { formatCount, formatPercent, formatUsd } from '../../results/format.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
 import { listEntryCopy, renameCanvasId } from '../list-entry.ts';
-import { cur, failingOn, fleet, headline, run, seriesPoint } from '../status-lines.ts';
+import { cur, failingOn, fleet, headline, ownName, run, seriesPoint } from '../status-lines.ts';
 import { s, shortId } from '../summary-text.ts';
 import { NODE_POOL_SECTIONS } from './node-pool-sections.ts';
 
@@ -62,7 +62,7 @@ export const nodePoolKind: ComponentKindModule = {
     if (ts === null || sum === null) return null;
     // The pool's own nodes over time, node-hours and share of the bill (sim-core's node-pool summary; null: a price it
     // needs is unknown). A pool missing from the summary (a result of an older document) falls back to the fleet's series.
-    const own = sum.nodePools.find((p) => p.name === ctx.poolName);
+    const own = sum.nodePools.find((p) => p.name === ownName(ctx));
     const hours = sum.durationSeconds / 3600;
     const perHour = (x: number | null | undefined) => (x === null || x === undefined || hours <= 0 ? null : x / hours);
     const series = own?.timeseries ?? ts;

@@ -5,7 +5,7 @@
 import type { RunResult } from '@design-sim/sim-core';
 import { formatCount, formatMs, formatPercent } from '../../results/format.ts';
 import type { NodeStatus, StatusContext } from '../../results/node-status.ts';
-import { cur, failingOn, fleet, headline, run, seriesPoint } from '../status-lines.ts';
+import { cur, failingOn, fleet, headline, ownName, run, seriesPoint } from '../status-lines.ts';
 
 /** The expectation metrics a service answers for. */
 export const serviceOwns = (m: string): boolean =>
@@ -17,7 +17,8 @@ export function serviceStatus(result: RunResult, index: number | null, ctx: Stat
   const s = result.summary;
   if (ts === null || s === null) return null;
   // Several services: the service's own figures (visits at it, its latency alone and with its calls).
-  const own = ctx.services > 1 && ctx.serviceName !== undefined ? result.services?.[ctx.serviceName] : undefined;
+  const name = ownName(ctx);
+  const own = ctx.services > 1 && name !== undefined ? result.services?.[name] : undefined;
   if (own !== undefined) {
     const x = own.timeseries;
     return {
@@ -32,7 +33,7 @@ export function serviceStatus(result: RunResult, index: number | null, ctx: Stat
       atSeconds,
       atEnd,
       // Its own `services.<name>.*` lines: an end-to-end failure is the design's, shown on the cards.
-      failing: result.expectations.filter((e) => !e.pass && e.metric.startsWith(`services.${ctx.serviceName}.`)).map((e) => e.text),
+      failing: result.expectations.filter((e) => !e.pass && e.metric.startsWith(`services.${name}.`)).map((e) => e.text),
     };
   }
   return {
