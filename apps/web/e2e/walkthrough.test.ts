@@ -4,7 +4,7 @@
  * file the CLI's code path runs to the same numbers, open a shared link, and import a broken file.
  * Each step saves a screenshot under apps/web/e2e-screenshots/ for a person to look at.
  */
-import { createSimApi, parseScenarioText, type RunResult } from '@design-sim/sim-core';
+import { createSimApi, parseScenarioText, toPlainJson, type RunResult } from '@design-sim/sim-core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -185,8 +185,7 @@ describe('design-sim in a real browser', () => {
     const s = runCli(`${SCREENSHOT_DIR}exported.yaml`).summary;
     const api = createSimApi().run(exported, 'exported.yaml');
     // As the CLI's --json writes it: typed arrays (the pools' node series) as lists, NaN as null.
-    const asJson = (x: unknown) => JSON.parse(JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v))) as unknown;
-    expect(api.ok && asJson(api.result.summary)).toEqual(s);
+    expect(api.ok && toPlainJson(api.result.summary)).toEqual(s);
     expect(await cardValue(page, 'latency.p99')).toBe(s.latencyMs.p99);
     expect(await cardValue(page, 'availability')).toBe(s.availability);
     expect(await cardValue(page, 'gpus.peak')).toBe(s.peakGpus);

@@ -27,3 +27,4 @@ export * from './theory/index.ts';
 export * from './scenario/index.ts';
 export * from './hpa/index.ts';
 export * from './optimize/index.ts';
+export { toPlainJson } from './api/plain-json.ts';

@@ -6,11 +6,11 @@
  * Wq(M/G/c) ≈ (1 + Cs²)/2 · Wq(M/M/c) gives about half for Cs = 0).
  */
 import { costPerMillionRequests, HOURS_PER_MONTH, type CloudId } from '@design-sim/cost-model';
-import { erlangC, formatDuration, serversForSlo, sojournQuantile } from '@design-sim/sim-core';
+import { erlangC, formatDuration, serversForSlo, sojournQuantile, toPlainJson } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
-import { JSON_FORMAT_VERSION, stringifyJson, toPlainJson } from '../format/json-output.ts';
+import { JSON_FORMAT_VERSION, stringifyJson } from '../format/json-output.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatUsd } from '../format/numbers.ts';
 import { chooseGpuPrice, type GpuPriceChoice } from '../pipeline/gpu-price.ts';
 import type { CommandEnv } from './command-env.ts';

@@ -3,11 +3,11 @@
  * price's source. No checkpoint or interruption losses (a scenario's spec.training models those).
  */
 import { MIXED_ADAM_BYTES_PER_PARAM, trainingEstimate, type CloudId, type TrainingEstimate } from '@design-sim/cost-model';
-import { describeTrainingMemory, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS, trainingDiagnostics, trainingMemoryFit } from '@design-sim/sim-core';
+import { describeTrainingMemory, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS, trainingDiagnostics, trainingMemoryFit, toPlainJson } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
-import { JSON_FORMAT_VERSION, stringifyJson, toPlainJson } from '../format/json-output.ts';
+import { JSON_FORMAT_VERSION, stringifyJson } from '../format/json-output.ts';
 import { formatInt, formatNum, formatSci, formatUsd } from '../format/numbers.ts';
 import { chooseGpuPrice, type GpuPriceChoice } from '../pipeline/gpu-price.ts';
 import type { CommandEnv } from './command-env.ts';

@@ -3,6 +3,7 @@
  * price, each with the day its source observed it, a STALE flag where it is older than a known price change
  * or its age limit, and its source key; the sources (URL, date, confidence) and the stale reasons underneath.
  */
+import { toPlainJson } from '@design-sim/sim-core';
 import {
   catalogAsOf,
   CAPACITY_TYPES,
@@ -25,7 +26,7 @@ import {
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { EXIT_OK } from '../exit-codes.ts';
-import { JSON_FORMAT_VERSION, stringifyJson, toPlainJson } from '../format/json-output.ts';
+import { JSON_FORMAT_VERSION, stringifyJson } from '../format/json-output.ts';
 import { formatPrice, MISSING } from '../format/numbers.ts';
 import { renderTable } from '../format/table.ts';
 import { catalogError } from '../pipeline/gpu-price.ts';

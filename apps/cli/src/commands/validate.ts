@@ -2,11 +2,11 @@
  * `design-sim validate FILE...`: schema and catalog-reference checks only, no simulation. Exit 0 when
  * every file is valid, 2 otherwise. Fast enough for a pre-commit hook.
  */
-import { formatDuration, type Scenario } from '@design-sim/sim-core';
+import { formatDuration, type Scenario, toPlainJson } from '@design-sim/sim-core';
 import type { Command } from 'commander';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { formatIssueLines } from '../format/issues.ts';
-import { JSON_FORMAT_VERSION, stringifyJson, toPlainJson } from '../format/json-output.ts';
+import { JSON_FORMAT_VERSION, stringifyJson } from '../format/json-output.ts';
 import { loadScenario, type LoadScenarioResult } from '../io/load-scenario.ts';
 import { inputOptions } from '../io/read-input.ts';
 import { parseSetArgument } from '../io/scenario-edits.ts';

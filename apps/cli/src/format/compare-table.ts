@@ -1,8 +1,8 @@
 /** `design-sim compare A B`: two runs side by side with the change in each metric, and what differs in the designs. */
-import type { RunResult } from '@design-sim/sim-core';
+import { toPlainJson, type RunResult } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
 import { designDifferences, showValue } from './design-diff.ts';
-import { JSON_FORMAT_VERSION, runJson, stringifyJson, toPlainJson } from './json-output.ts';
+import { JSON_FORMAT_VERSION, runJson, stringifyJson } from './json-output.ts';
 import { mdTable } from './markdown.ts';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatUsd, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';

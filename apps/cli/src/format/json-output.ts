@@ -4,22 +4,11 @@
  * and the file and warnings are added. No timestamps or wall-clock figures, so the same input and seed
  * give byte-identical output.
  */
-import { TIME_SERIES_FIELDS, type ScenarioIssue } from '@design-sim/sim-core';
+import { TIME_SERIES_FIELDS, toPlainJson, type ScenarioIssue } from '@design-sim/sim-core';
 import type { RunReport } from './run-report.ts';
 
 /** Version of the --json document; bump on any change that could break a reader (docs/json-output.md). */
 export const JSON_FORMAT_VERSION = 2;
-
-/** Plain-JSON version of a value: typed arrays → arrays, non-finite numbers → null, undefined fields dropped. */
-export function toPlainJson(value: unknown): unknown {
-  // -0 becomes 0, as JSON.stringify writes it.
-  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
-  if (value === null || typeof value !== 'object') return value;
-  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>, (v) => toPlainJson(v));
-  if (Array.isArray(value)) return value.map(toPlainJson);
-  // fromEntries defines own properties, so a key named "__proto__" stays a key instead of setting the prototype.
-  return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === undefined ? [] : [[k, toPlainJson(v)]])));
-}
 
 function issueJson(i: ScenarioIssue): Record<string, unknown> {
   return { file: i.file, line: i.line, column: i.column, path: i.path, message: i.message, ...(i.suggestion === undefined ? {} : { suggestion: i.suggestion }) };

@@ -1,8 +1,8 @@
 /** The what-if table of `design-sim sweep`: one row per variant, in text, Markdown or JSON. */
-import { formatPath } from '@design-sim/sim-core';
+import { formatPath, toPlainJson } from '@design-sim/sim-core';
 import type { SweepResponse } from '../sweep/worker-protocol.ts';
 import type { VarySpec } from '../sweep/vary-spec.ts';
-import { JSON_FORMAT_VERSION, stringifyJson, toPlainJson } from './json-output.ts';
+import { JSON_FORMAT_VERSION, stringifyJson } from './json-output.ts';
 import { mdTable } from './markdown.ts';
 import { formatMs, formatNum, formatPercent, formatUsd, MISSING } from './numbers.ts';
 import { renderTable } from './table.ts';

@@ -5,9 +5,10 @@
  * from (the run outcomes) plus the inputs, and a fingerprint of the inputs so that files from
  * different runs are never mixed.
  */
+import { toPlainJson } from '@design-sim/sim-core';
 import { createHash } from 'node:crypto';
 import { CliError } from '../cli-error.ts';
-import { JSON_FORMAT_VERSION, stringifyJson, toPlainJson } from '../format/json-output.ts';
+import { JSON_FORMAT_VERSION, stringifyJson } from '../format/json-output.ts';
 
 /** Marks a shard file. */
 export const SHARD_KIND = 'design-sim-shard';
