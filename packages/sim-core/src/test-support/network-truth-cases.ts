@@ -189,10 +189,13 @@ const tandemPercentiles: NetworkEntry = {
       figures: [
         endToEnd('Σ 1/(μᵢ − λ)', rates.reduce((a, r) => a + 1000 / r, 0)),
         ...(['p50', 'p90', 'p99'] as const).map((p) => ({ figure: `end to end ${p} (hypoexponential)`, unit: 'ms', theory: q(Number(p.slice(1)) / 100), sim: (r: RunResult) => r.summary!.latencyMs[p], tolerance: 0.02 })),
+        // s2's subtree (its sojourn and s3's) is the hypoexponential of the last two rates.
+        ...(['p50', 'p90', 'p99'] as const).map((p) => ({ figure: `s2: subtreeLatencyMs.${p} (hypoexponential of s2, s3)`, unit: 'ms', theory: hypoexponentialQuantile(rates.slice(1), Number(p.slice(1)) / 100) * 1000, sim: (r: RunResult) => svc(r, 's2').subtreeLatencyMs[p], tolerance: 0.02 })),
         ...names.flatMap((name, i) => [
           { figure: `${name}: latencyMs.mean (1/(μ − λ))`, unit: 'ms', theory: 1000 / rates[i]!, sim: (r: RunResult) => svc(r, name).latencyMs.mean, tolerance: 0.03 },
           { figure: `${name}: latencyMs.p99 (ln 100/(μ − λ))`, unit: 'ms', theory: (Math.log(100) / rates[i]!) * 1000, sim: (r: RunResult) => svc(r, name).latencyMs.p99, tolerance: 0.02 },
         ]),
+        ...names.map(conserved),
       ],
     };
   },
