@@ -1,7 +1,7 @@
 /**
  * Queueing networks not covered by user-yaml-truth.test.ts, written as YAML and read through the public
  * API: visit ratios above one, the end-to-end latency distribution of an M/M/1 tandem (Burke–Reich), async
- * calls, a Jackson network that splits and merges, and Little's law per component. The cases and their
+ * calls, caller timeouts, a Jackson network that splits and merges, and Little's law per component. The cases and their
  * closed forms (cited beside each) are src/test-support/network-truth-cases.ts; docs/fidelity.md gives the
  * long runs' figures (bench/graph-fidelity-report.ts).
  */

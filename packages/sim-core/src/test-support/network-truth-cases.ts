@@ -1,8 +1,8 @@
 /**
  * Queueing networks an outside checker might write, as scenario YAML run through the public API
  * (`runScenario`, the figures `--json` prints), each figure beside a closed form: visit ratios above one, the
- * end-to-end latency distribution of an M/M/1 tandem, async calls, a Jackson network that splits and merges,
- * and Little's law per component. Two consumers: src/api/network-yaml-truth.test.ts asserts each figure's
+ * end-to-end latency distribution of an M/M/1 tandem, async calls, caller timeouts, a Jackson network that
+ * splits and merges, and Little's law per component. Two consumers: src/api/network-yaml-truth.test.ts asserts each figure's
  * tolerance at the `quick` length; bench/graph-fidelity-report.ts prints every figure at the `full` length
  * for docs/fidelity.md.
  */
@@ -238,6 +238,39 @@ const asyncCalls: NetworkEntry = {
   },
 };
 
+// ---- Caller timeouts: the caller gives up, the callee runs on.
+const callerTimeout: NetworkEntry = {
+  id: 'caller-timeout',
+  quick: 4,
+  full: 12,
+  build: (hours) => {
+    // api answers at once and calls db (M/M/1, 10 ms, λ = 50/s) with a 30 ms timeout and no retry. A call the
+    // caller gave up on runs on at db (no deadline propagation), so db's queue is the M/M/1 it would be
+    // without the timeout: its sojourn T ~ Exp(r = μ − λ = 50/s). A request times out when T > τ:
+    // P = e^{−rτ} = e^{−1.5} = 0.2231 (a timeout this short makes P large, so its estimate is tight); the served ones' mean is E[T | T ≤ τ] = 1/r − τe^{−rτ}/(1 − e^{−rτ}).
+    const r = 50;
+    const tau = 0.03;
+    const p = Math.exp(-r * tau);
+    return {
+      id: 'caller-timeout',
+      label: `caller timeout: api → db (M/M/1, 10 ms, λ = 50/s) with timeout 30 ms, no retry, ${hours} h`,
+      yaml:
+        head('timeout', hours, 76, 50, 'api') +
+        `    - { name: api, replicas: 1, concurrency: 4096, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 0 }, calls: [{ to: db, timeout: 30ms, retries: 0 }] }\n` +
+        station('db', 1, 10),
+      figures: [
+        { figure: 'timed-out share of requests (e^{−(μ − λ)τ})', unit: '', theory: p, sim: (x) => x.summary!.measured.timedOut / x.summary!.measured.offered, tolerance: 0.03 },
+        { figure: 'api: callTimeouts ÷ visits', unit: '', theory: p, sim: (x) => svc(x, 'api').requests.callTimeouts / svc(x, 'api').requests.visits, tolerance: 0.03 },
+        endToEnd('served: E[T | T ≤ τ]', (1 / r - (tau * p) / (1 - p)) * 1000),
+        { figure: 'db: latencyMs.mean (1/(μ − λ): orphans run on)', unit: 'ms', theory: 1000 / r, sim: (x) => svc(x, 'db').latencyMs.mean, tolerance: 0.03 },
+        utilization('db', 1, 50, 10),
+        conserved('api'),
+        conserved('db'),
+      ],
+    };
+  },
+};
+
 // ---- 4 and 5. A Jackson network that splits and merges; Little's law per component.
 const jacksonStations = { gw: { c: 2, meanMs: 5, lambda: 150 }, a: { c: 4, meanMs: 30, lambda: 90 }, b: { c: 3, meanMs: 35, lambda: 60 }, db: { c: 8, meanMs: 40, lambda: 150 } };
 
@@ -300,4 +333,4 @@ const jacksonSplitMerge: NetworkEntry = {
 };
 
 /** Every case, in the report's order. */
-export const NETWORK_TRUTH_CASES: readonly NetworkEntry[] = [visitRatio2, twoPaths, tandemPercentiles, asyncCalls, jacksonSplitMerge];
+export const NETWORK_TRUTH_CASES: readonly NetworkEntry[] = [visitRatio2, twoPaths, tandemPercentiles, asyncCalls, callerTimeout, jacksonSplitMerge];
