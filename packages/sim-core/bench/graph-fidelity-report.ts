@@ -1,11 +1,15 @@
 /**
  * The service graph against closed forms, as docs/fidelity.md tabulates it (asserted, with the same
  * designs, by src/engine/graph-fidelity.test.ts):  npx tsx packages/sim-core/bench/graph-fidelity-report.ts
+ * Then the networks written as YAML and run through the public API (src/test-support/network-truth-cases.ts,
+ * asserted at shorter lengths by src/api/network-yaml-truth.test.ts), every figure at the cases' full length.
  */
 import { compileScenario } from '../src/api/compile-scenario.ts';
 import { runEngine } from '../src/engine/simulation.ts';
 import { parseScenarioText } from '../src/scenario/parse-scenario.ts';
+import { runScenario } from '../src/api/run-scenario.ts';
 import { meanSojourn } from '../src/theory/erlang-c.ts';
+import { NETWORK_TRUTH_CASES, theoryOf } from '../src/test-support/network-truth-cases.ts';
 
 const sojourn = (c: number, lambda: number, mean: number): number => meanSojourn({ lambda, mu: 1 / mean, servers: c }) * 1000;
 const head = (duration: string, qps: number) =>
@@ -35,3 +39,29 @@ for (const rho of [0.5, 0.8]) {
 }
 console.log('| case | requests | mean ms (sim) | mean ms (theory) | error |\n|---|---|---|---|---|\n' + rows.join('\n'));
 console.log(`\nshare of visits reaching the p = 0.3 branch: ${(share * 100).toFixed(2)}%`);
+
+// The networks written as YAML: one row per figure (identities that must hold exactly are counted, not rowed).
+const fmt = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : x.toFixed(Math.abs(x) < 10 ? 3 : 2));
+const yamlRows: string[] = [];
+for (const entry of NETWORK_TRUTH_CASES) {
+  const c = entry.build(entry.full);
+  const p = parseScenarioText(c.yaml, `${c.id}.yaml`);
+  if (!p.ok) throw new Error(JSON.stringify(p.issues));
+  const res = runScenario(p.scenario);
+  const requests = res.summary!.measured.served.toLocaleString('en-US');
+  let identities = 0;
+  let first = true;
+  for (const f of c.figures) {
+    const sim = f.sim(res);
+    const theory = theoryOf(f, res);
+    if (f.tolerance === 0) {
+      if (sim !== theory) throw new Error(`${c.id}: ${f.figure}: ${sim} ≠ ${theory}`);
+      identities++;
+      continue;
+    }
+    yamlRows.push(`| ${first ? `${c.label}: ` : '〃 '}${f.figure}${f.unit ? ` (${f.unit})` : ''} | ${requests} | ${fmt(sim)} | ${fmt(theory)} | ${((sim / theory - 1) * 100).toFixed(2)}% |`);
+    first = false;
+  }
+  if (identities > 0) yamlRows.push(`| 〃 conservation at ${identities} services (visits = served + dropped + timed out + unfinished) | ${requests} | exact | exact | 0 |`);
+}
+console.log('\n| case | requests | sim | theory | error |\n|---|---|---|---|---|\n' + yamlRows.join('\n'));

@@ -2,13 +2,15 @@
  * The closed forms checked against each other where they meet, so a mistake in one does not pass as the
  * simulator's error: M/M/c/K tends to M/M/c as K grows and is Erlang B at K = c; the closed network of one
  * station is the finite-source queue of closedMva; Nelson–Tantawi is Flatto–Hahn at k = 2 and the mean of
- * the largest of k exponentials at ρ → 0.
+ * the largest of k exponentials at ρ → 0; the hypoexponential of one rate is the M/M/1 sojourn, and of the
+ * rates {cμ − λ, μ} the M/M/c sojourn of a customer that waits.
  */
 import { describe, expect, it } from 'vitest';
 import { closedMva } from './closed-mva.ts';
 import { closedNetwork } from './closed-network.ts';
-import { erlangB, erlangC, meanSojourn, waitTail } from './erlang-c.ts';
+import { erlangB, erlangC, meanSojourn, sojournQuantile, sojournTail, waitTail } from './erlang-c.ts';
 import { forkJoin2, forkJoinNelsonTantawi, harmonic } from './fork-join.ts';
+import { hypoexponentialQuantile, hypoexponentialTail } from './hypoexponential.ts';
 import { mmck } from './mmck.ts';
 import { lognormalMoments } from './pollaczek-khinchine.ts';
 
@@ -61,5 +63,21 @@ describe('closed forms agree where they meet', () => {
     const m = lognormalMoments(Math.log(0.05), 0);
     expect(m.mean).toBeCloseTo(0.05, 15);
     expect(m.secondMoment).toBeCloseTo(0.0025, 15);
+  });
+
+  it('hypoexponential: one rate is the M/M/1 sojourn; {cμ − λ, μ} is the M/M/c sojourn given a wait; its mean is Σ 1/rᵢ', () => {
+    const mm1 = { lambda: 60, mu: 100, servers: 1 };
+    for (const t of [0, 0.01, 0.05, 0.2]) expect(hypoexponentialTail([40], t)).toBeCloseTo(sojournTail(mm1, t), 12);
+    expect(hypoexponentialQuantile([40], 0.99)).toBeCloseTo(sojournQuantile(mm1, 0.99), 9);
+    expect(hypoexponentialQuantile([40], 0.99)).toBeCloseTo(Math.log(100) / 40, 9);
+    const q = { lambda: 48, mu: 10, servers: 6 };
+    const c = erlangC(q);
+    for (const t of [0.05, 0.3, 1]) expect((1 - c) * Math.exp(-10 * t) + c * hypoexponentialTail([12, 10], t)).toBeCloseTo(sojournTail(q, t), 12);
+    // ∫ P(T > t) dt = E[T], by the trapezoid rule far into the tail.
+    const rates = [50, 30, 150];
+    let integral = 0;
+    const dt = 1e-5;
+    for (let t = 0; t < 1; t += dt) integral += ((hypoexponentialTail(rates, t) + hypoexponentialTail(rates, t + dt)) / 2) * dt;
+    expect(integral).toBeCloseTo(1 / 50 + 1 / 30 + 1 / 150, 8);
   });
 });

@@ -4,3 +4,4 @@ export { closedMva, type ClosedNetwork } from './closed-mva.ts';
 export { closedNetwork, type ClosedNetworkResult, type ClosedStation } from './closed-network.ts';
 export { forkJoin2, forkJoinNelsonTantawi, harmonic } from './fork-join.ts';
 export { mmck, type MmckQueue, type MmckResult } from './mmck.ts';
+export { hypoexponentialQuantile, hypoexponentialTail } from './hypoexponential.ts';
