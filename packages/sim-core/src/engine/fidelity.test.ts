@@ -6,6 +6,7 @@
  * variance of the mean grows like (1 − ρ)^-4, Whitt 1989).
  */
 import { describe, expect, it } from 'vitest';
+import { createSimApi } from '../api/sim-api.ts';
 import { fleet } from '../test-support/builders.ts';
 import { md1MeanWait, meanSojourn, sojournQuantile } from '../theory/index.ts';
 import { runEngine } from './simulation.ts';
@@ -115,4 +116,33 @@ describe('utilization is ρ = λ/(cμ) whatever the interval', () => {
       expect(Math.max(...s.series.utilization)).toBeLessThanOrEqual(1);
     });
   }
+});
+
+describe('utilization divides by the replicas ready during the interval, not at its end', () => {
+  it('half the replicas lost 30 s into a 60 s interval: that interval reads 1/3, the next ones 1/2', () => {
+    // 10 req/s of constant 100 ms work (1 replica-second of work per second) on 4 single-slot replicas, one per node;
+    // 2 nodes go down at 30 s. The first interval's capacity is 4 × 30 + 2 × 30 = 180 replica-seconds for 60 s of
+    // work: 1/3. Divided by the 2 ready at its end (× 60 s) it read 1/2, as if the lost replicas had never served.
+    const r = createSimApi().run(
+      `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: lost-replicas }
+spec:
+  duration: 5m
+  traffic: { profile: { type: constant, qps: 10 }, arrivals: uniform }
+  services:
+    - { name: model, replicas: 4, concurrency: 1, latency: { distribution: constant, ms: 100 }, nodePool: gpu }
+  nodePools:
+    - { name: gpu, instance: aws/us-east-1/g5.2xlarge, minNodes: 4, maxNodes: 4 }
+  faults:
+    - { at: 30s, for: 10m, pool: gpu, nodes: 2 }
+`,
+      'lost-replicas.yaml',
+    );
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
+    const series = r.result.services!.model!.timeseries;
+    expect([...series.readyReplicas]).toEqual([2, 2, 2, 2, 2]);
+    expect(series.utilization[0]).toBeCloseTo(1 / 3, 6);
+    for (const u of series.utilization.slice(1)) expect(u).toBeCloseTo(1 / 2, 6);
+  });
 });

@@ -68,6 +68,9 @@ export class ServiceRuntime {
   rateLimited = 0;
   /** Work of pods gone since the last interval end not yet counted in utilization (their `workSeconds − workCounted`). */
   workCarry = 0;
+  /** Ready-replica-seconds since the last interval end, up to `readySince` (the ready count's last change). */
+  private readyArea = 0;
+  private readySince = 0;
   /**
    * A KEDA ScaledObject's gate: where a request goes when no replica is ready (the activator buffer, or a
    * refusal it counts); null without one, and then such a request is dropped as before.
@@ -456,8 +459,27 @@ export class ServiceRuntime {
     }
   }
 
+  /** The ready count is about to change at `now`: what it was until then counts in the interval's capacity. */
+  private accrueReady(now: number): void {
+    this.readyArea += this.ready.length * (now - this.readySince);
+    this.readySince = now;
+  }
+
+  /**
+   * Ready-replica-seconds since the previous call (an interval end), the capacity utilization divides by: the ready
+   * count at the end times the interval read an interval in which replicas came or went wrong (a replica ready for
+   * its last second counted as ready all along).
+   */
+  takeReadySeconds(now: number): number {
+    this.accrueReady(now);
+    const area = this.readyArea;
+    this.readyArea = 0;
+    return area;
+  }
+
   /** A pod passed its readiness probe: it starts taking traffic. */
   addReady(pod: Pod, now: number): void {
+    this.accrueReady(now);
     pod.state = PodState.Ready;
     pod.readyAt = now;
     pod.readyIdx = this.ready.length;
@@ -474,8 +496,9 @@ export class ServiceRuntime {
     if (this.zero !== null) this.zero.podReady(pod, now);
   }
 
-  private removeReady(pod: Pod): void {
+  private removeReady(pod: Pod, now: number): void {
     if (pod.readyIdx < 0) return;
+    this.accrueReady(now);
     const last = this.ready.pop()!;
     if (last !== pod) {
       this.ready[pod.readyIdx] = last;
@@ -492,7 +515,7 @@ export class ServiceRuntime {
   beginTermination(pod: Pod, now: number): boolean {
     const wasReady = pod.state === PodState.Ready;
     pod.state = PodState.Terminating;
-    if (wasReady) this.removeReady(pod);
+    if (wasReady) this.removeReady(pod, now);
     while (pod.queue.length > 0) this.retry(pod.queue.shift(), now);
     return pod.inService === 0 && (this.executor?.idle(pod) ?? true);
   }
@@ -503,7 +526,7 @@ export class ServiceRuntime {
    * connections reset, so every request queued or in service there fails. Returns the visits failed.
    */
   kill(pod: Pod, now: number, lose = false): number {
-    if (pod.state === PodState.Ready) this.removeReady(pod);
+    if (pod.state === PodState.Ready) this.removeReady(pod, now);
     pod.state = PodState.Gone;
     pod.killed = true;
     let failed = 0;

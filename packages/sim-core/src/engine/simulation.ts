@@ -1022,12 +1022,13 @@ export class Simulation {
       }
       // Per-request services: working slots ÷ slots (ρ of queueing theory); batching and llm: the busy fraction.
       const perRequest = c.batching === null && c.llm === null;
-      const capacity = ready * c.concurrency * dt;
-      const util = ready > 0 && dt > 0 ? Math.min(1, perRequest ? work / capacity : busy / (ready * dt)) : 0;
+      const readySeconds = svc.takeReadySeconds(now);
+      const capacity = readySeconds * c.concurrency;
+      const util = readySeconds > 0 ? Math.min(1, perRequest ? work / capacity : busy / readySeconds) : 0;
       // Work is credited when it starts, so an interval can be credited more than its slots can do (visits
       // started near its end run on into the next ones): the excess carries over rather than being clamped
       // away, which read a short interval's utilization low (0.731 for ρ = 0.75 at 100 ms intervals).
-      if (perRequest && ready > 0 && dt > 0 && work > capacity) svc.workCarry += work - capacity;
+      if (perRequest && readySeconds > 0 && work > capacity) svc.workCarry += work - capacity;
       x.utilization[i] = util;
       if (warm) {
         rec.utilSum += util;
