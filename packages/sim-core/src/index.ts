@@ -3,7 +3,7 @@ export { createSimApi, type ProgressCallback, type RunRequestOptions, type RunRe
 export { servingDiagnostics, trainingDiagnostics, type Diagnostic } from './api/diagnostics.ts';
 export { detectOverload, type Overload } from './api/overload.ts';
 export { verdictOf, type Verdict } from './api/verdict.ts';
-export { runScenario, trainingSummary, type RunScenarioOptions } from './api/run-scenario.ts';
+export { beginScenario, runScenario, trainingSummary, type RunScenarioOptions, type ScenarioRun } from './api/run-scenario.ts';
 export { describeTrainingMemory, trainingMemoryFit } from './api/training-memory-fit.ts';
 export { compileScenario } from './api/compile-scenario.ts';
 export { lookupMetric, metricFormula } from './api/metric-lookup.ts';

@@ -90,6 +90,24 @@ describe("the default example's run started by the worker itself (index.html's i
     expect(early!.messages).toBeNull(); // the inline script's buffer is closed once adopted
   });
 
+  it('resumes a run paused after its first snapshot once the page says that snapshot is shown', async () => {
+    const { worker, early } = runInlineScript('', null);
+    const { port1, port2 } = new MessageChannel();
+    const resumed = new Promise((r) => (port1.onmessage = r));
+    let show: () => void = () => undefined;
+    const shown = new Promise<void>((r) => (show = r));
+    // Paused before the page listened: the inline script keeps the message (and its port) with the others.
+    worker.emit({ designSimExample: true, kind: 'paused', resume: port2 } satisfies EarlyExampleMessage);
+    void adoptEarlyExample(worker, early!, () => undefined, () => shown);
+    let answered = false;
+    void resumed.then(() => (answered = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(answered).toBe(false); // not before the first result is on screen
+    show();
+    await resumed;
+    port1.close();
+  });
+
   it("rejects with the worker's message when the run failed (a cancelled run, for one)", async () => {
     const { worker, early } = runInlineScript('', null);
     const answer = adoptEarlyExample(worker, early!, () => undefined);

@@ -16,6 +16,13 @@
 import type { RunResponse, RunResult } from '@design-sim/sim-core';
 import { AUTOSAVE_KEY } from '../model/autosave-key.ts';
 
+/**
+ * Longest pause of the example's run after its first snapshot, ms: the page says when that snapshot is on screen
+ * (usually 40–130 ms later); a page that has not taken the run over by then (a slow boot) gets its core back too,
+ * and after this the run goes on regardless.
+ */
+export const EARLY_PAUSE_MAX_MS = 400;
+
 /** The worker's name when it runs the example by itself: this prefix, then the run's cancel URL. */
 const EXAMPLE_NAME_PREFIX = 'design-sim example ';
 
@@ -27,6 +34,8 @@ export const EARLY_EXAMPLE_GLOBAL = '__designSimExample';
 /** A plain message of the example's run, worker → page. */
 export type EarlyExampleMessage = { designSimExample: true } & (
   | { kind: 'progress'; fraction: number; partial?: RunResult }
+  /** The run has sent its first snapshot and waits (at most `EARLY_PAUSE_MAX_MS`) for a message on `resume`. */
+  | { kind: 'paused'; resume: MessagePort }
   | { kind: 'done'; response: RunResponse }
   | { kind: 'failed'; message: string }
 );
@@ -85,10 +94,13 @@ export function adoptEarlyExample(
   worker: Pick<Worker, 'addEventListener' | 'removeEventListener'>,
   early: EarlyExample,
   onProgress: (fraction: number, partial?: RunResult) => void,
+  shown: () => Promise<unknown> = () => Promise.resolve(),
 ): Promise<RunResponse> {
   return new Promise((resolve, reject) => {
     const handle = (m: EarlyExampleMessage) => {
       if (m.kind === 'progress') onProgress(m.fraction, m.partial);
+      // The run waits for its first snapshot to be on screen (`shown`), then goes on.
+      else if (m.kind === 'paused') void shown().then(() => m.resume.postMessage(null));
       else {
         worker.removeEventListener('message', listener);
         if (m.kind === 'done') resolve(m.response);

@@ -65,6 +65,28 @@ describe("the worker's API, the default example's first run engine only (lazy-si
     expect(r.ok).toBe(true); // the example itself, through the full path
   }, 60_000);
 
+  it('with a pause after the first snapshot: nothing more is simulated until the pause ends, and the result is the same', async () => {
+    const plain = createLazySimApi(counted().load);
+    const whole = await plain.runDefaultExample(DEFAULT_EXAMPLE, () => undefined);
+    let resume: () => void = () => undefined;
+    const events: string[] = [];
+    const paused = createLazySimApi(counted().load).runDefaultExample(
+      DEFAULT_EXAMPLE,
+      (f, partial) => events.push(partial === undefined ? `progress ${f}` : 'snapshot'),
+      undefined,
+      () => (events.push('paused'), new Promise<void>((r) => (resume = r))),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    // The stream's first snapshot (after its first intervals, partial-stream.ts), then the pause: no progress since.
+    expect(events.at(-1)).toBe('paused');
+    expect(events.filter((e) => e === 'snapshot')).toHaveLength(1);
+    expect(events.at(-2)).toBe('snapshot');
+    resume();
+    const r = await paused;
+    expect(events.filter((e) => e === 'snapshot').length).toBeGreaterThan(1);
+    expect(r).toStrictEqual(whole);
+  }, 60_000);
+
   it('lets a cancelled run end as cancelled (RunCancelled), not through the full API', () => {
     const scenario = createWorkerSimApi().validateDesign(smallDoc(), 'small.yaml');
     if (!scenario.ok) throw new Error('expected the small design to validate');

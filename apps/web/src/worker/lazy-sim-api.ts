@@ -15,9 +15,11 @@ import type { SimWorkerApi } from './worker-sim-api.ts';
 type MaybeLater<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R | Promise<R> : never };
 
 /** The worker's API as sim.worker.ts exposes it (sim-client.ts wraps it). */
-export interface LazySimWorkerApi extends MaybeLater<SimWorkerApi> {
+export interface LazySimWorkerApi extends Omit<MaybeLater<SimWorkerApi>, 'runDefaultExample'> {
   /** Starts loading the full API now: the page will validate or run a design of its own (main.tsx). */
   prepare(): Promise<void>;
+  /** The default example's run; with `pauseAfterFirst` (the worker's own first run, sim.worker.ts) it pauses after its first snapshot. */
+  runDefaultExample(fileName: string, onProgress?: ProgressCallback, cancelUrl?: string, pauseAfterFirst?: () => Promise<void>): RunResponse | Promise<RunResponse>;
 }
 
 /** Options of `createLazySimApi`. */
@@ -36,14 +38,16 @@ export function createLazySimApi(loadFull: () => Promise<SimWorkerApi>, { exampl
     prepare: async () => {
       await full();
     },
-    runDefaultExample: (fileName: string, onProgress?: ProgressCallback, cancelUrl?: string): RunResponse | Promise<RunResponse> => {
-      const r = runExampleScenario(example, onProgress && streamed(onProgress, cancelUrl));
-      // The run is over: the next run here (an edit) needs the full API, so it starts loading now. Not sooner: a
-      // synchronous run leaves the worker no turn to evaluate modules, and an import started at the first snapshot
-      // fetched and compiled beside the page's first render (docs/performance.md, "fifth pass"). The answer is
-      // posted before the import's modules run.
-      void full().then(afterExampleRun);
-      return r !== null ? handOver(r) : full().then((api) => api.runDefaultExample(fileName, onProgress, cancelUrl));
+    runDefaultExample: (fileName, onProgress, cancelUrl, pauseAfterFirst) => {
+      const answer = (r: RunResponse | null): RunResponse | Promise<RunResponse> => {
+        // The run is over: the next run here (an edit) needs the full API, so it starts loading now. Not sooner: an
+        // import started at the first snapshot fetched and compiled beside the page's first render (docs/performance.md,
+        // "fifth pass"). The answer is posted before the import's modules run.
+        void full().then(afterExampleRun);
+        return r !== null ? handOver(r) : full().then((api) => api.runDefaultExample(fileName, onProgress, cancelUrl));
+      };
+      const r = runExampleScenario(example, onProgress && streamed(onProgress, cancelUrl), pauseAfterFirst);
+      return r instanceof Promise ? r.then(answer) : answer(r);
     },
     evaluate: async (...args) => (await full()).evaluate(...args),
     validate: async (...args) => (await full()).validate(...args),

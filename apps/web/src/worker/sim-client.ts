@@ -9,6 +9,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { PlainObject } from '../model/doc-path.ts';
 import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
 import { adoptEarlyExample, type EarlyExample } from './early-example.ts';
+import { afterFirstResult } from './first-result.ts';
 import { cancelUrlOf, createCancelUrl } from './run-cancel.ts';
 import type { LazySimWorkerApi } from './lazy-sim-api.ts';
 
@@ -249,7 +250,7 @@ export function createSimClient(createWorker: () => WorkerLike, now: () => numbe
       early =
         started === undefined
           ? prestarted(null, DEFAULT_EXAMPLE, (api, progress, cancelUrl) => api.runDefaultExample(DEFAULT_EXAMPLE, progress, cancelUrl), undefined)
-          : prestarted(null, DEFAULT_EXAMPLE, (_api, progress, _url, w) => adoptEarlyExample(w, started, progress as unknown as ProgressListener), undefined, cancelUrlOf(started.cancelUrl));
+          : prestarted(null, DEFAULT_EXAMPLE, (_api, progress, _url, w) => adoptEarlyExample(w, started, progress as unknown as ProgressListener, afterFirstResult), undefined, cancelUrlOf(started.cancelUrl));
     },
     prepare() {
       if (disposed) return;

@@ -3,7 +3,7 @@
 import type { ProgressCallback, RunResponse, RunResult } from '@design-sim/sim-core';
 import { expose } from 'comlink';
 import { DEFAULT_EXAMPLE } from '../model/default-example-file.ts';
-import { earlyExampleCancelUrl, type EarlyExampleMessage } from './early-example.ts';
+import { EARLY_PAUSE_MAX_MS, earlyExampleCancelUrl, type EarlyExampleMessage } from './early-example.ts';
 import { createLazySimApi } from './lazy-sim-api.ts';
 import type { StreamCallback } from './partial-stream.ts';
 import { resultBuffers } from './transferable-result.ts';
@@ -19,7 +19,20 @@ if (cancelUrl !== null) queueMicrotask(() => runEarlyExample(cancelUrl));
 function runEarlyExample(url: string): void {
   // The worker's postMessage (the app's typings describe a window's).
   const scope = self as unknown as { postMessage(message: EarlyExampleMessage, transfer: Transferable[]): void };
-  const post = (m: EarlyExampleMessage, transfer: ArrayBuffer[] = []) => scope.postMessage(m, transfer);
+  const post = (m: EarlyExampleMessage, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
+  // After its first snapshot the run hands the cores to the page until the page has painted it (early-example.ts).
+  const pauseAfterFirst = () =>
+    new Promise<void>((resume) => {
+      const { port1, port2 } = new MessageChannel();
+      const timer = setTimeout(go, EARLY_PAUSE_MAX_MS);
+      port1.onmessage = go;
+      post({ designSimExample: true, kind: 'paused', resume: port2 }, [port2]);
+      function go(): void {
+        clearTimeout(timer);
+        port1.close();
+        resume();
+      }
+    });
   const response = (r: RunResponse) => post({ designSimExample: true, kind: 'done', response: r }, resultBuffers(r));
   const progress: StreamCallback = (fraction, partial?: RunResult) =>
     partial === undefined
@@ -27,7 +40,7 @@ function runEarlyExample(url: string): void {
       : post({ designSimExample: true, kind: 'progress', fraction, partial }, resultBuffers({ ok: true, result: partial, warnings: [] }));
   try {
     // streamed() calls back with data, as it does a comlink proxy of the page's callback (streamed-run.ts).
-    void Promise.resolve(api.runDefaultExample(DEFAULT_EXAMPLE, progress as unknown as ProgressCallback, url)).then(response, failed);
+    void Promise.resolve(api.runDefaultExample(DEFAULT_EXAMPLE, progress as unknown as ProgressCallback, url, pauseAfterFirst)).then(response, failed);
   } catch (e) {
     failed(e);
   }

@@ -6,7 +6,7 @@ import { nodePoolSummaries } from './node-pool-summary.ts';
 import { prefixCacheSummary } from './prefix-cache-summary.ts';
 import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, nodeFailuresPerHour, observedLabel, peakFlopsPerGpu, showback, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
-import { runEngine } from '../engine/simulation.ts';
+import { beginEngine, runEngine } from '../engine/simulation.ts';
 import { servingDiagnostics, trainingDiagnostics } from './diagnostics.ts';
 import { trainingMemoryFit } from './training-memory-fit.ts';
 import { evaluateExpectations, gradeClaims, parseExpectation, type Expectation } from '../scenario/expectations.ts';
@@ -40,10 +40,25 @@ export interface RunScenarioOptions {
 }
 
 export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): RunResult {
+  return beginScenario(scenario, options).finish();
+}
+
+/**
+ * A scenario's run in steps: `advanceTo(seconds)` simulates up to that time (snapshots go to `onProgress` as in
+ * one run), `finish()` completes it and returns the result, identical to `runScenario`'s. A browser worker pauses
+ * between steps, so that the page renders the first snapshot without the simulation competing for the CPU.
+ */
+export interface ScenarioRun {
+  advanceTo(seconds: number): number;
+  finish(): RunResult;
+}
+
+/** Starts `scenario`'s run, to be advanced in steps. */
+export function beginScenario(scenario: Scenario, options: RunScenarioOptions = {}): ScenarioRun {
   const spec = scenario.spec;
   const seed = options.seed ?? spec.seed;
   const training = spec.training ? trainingSummary(scenario) : null;
-  if ((spec.services ?? []).length === 0) return judge(scenario, seed, null, training, 1);
+  if ((spec.services ?? []).length === 0) return { advanceTo: (seconds) => seconds, finish: () => judge(scenario, seed, null, training, 1) };
   const overrides = {
     seed,
     ...(options.durationSeconds === undefined ? {} : { durationSeconds: options.durationSeconds }),
@@ -51,15 +66,21 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   };
   const { onProgress, shouldCancel, traces } = options;
   const cfg = compileScenario(scenario, overrides);
-  const engine = runEngine(cfg, {
+  const engine = beginEngine(cfg, {
     ...(shouldCancel ? { shouldCancel } : {}),
     ...(traces ? { traces } : {}),
     ...(onProgress ? { onProgress: (f: number, snapshot: () => EngineResult) => onProgress(f, () => judge(scenario, seed, snapshot(), training, f, { cfg, baselineCostUsd: null })) } : {}),
   });
-  // Scale to zero: the money saved is measured, not estimated: the same design at minReplicaCount ≥ 1, same seed.
-  const baseline = withoutScaleToZero(cfg);
-  const baselineCostUsd = baseline === null ? null : billOf(scenario, runEngine(baseline, { ...(shouldCancel ? { shouldCancel } : {}), ...(traces ? { traces } : {}) })).totalUsd;
-  return judge(scenario, seed, engine, training, 1, { cfg, baselineCostUsd });
+  return {
+    advanceTo: (seconds) => engine.advanceTo(seconds),
+    finish: () => {
+      const result = engine.end();
+      // Scale to zero: the money saved is measured, not estimated: the same design at minReplicaCount ≥ 1, same seed.
+      const baseline = withoutScaleToZero(cfg);
+      const baselineCostUsd = baseline === null ? null : billOf(scenario, runEngine(baseline, { ...(shouldCancel ? { shouldCancel } : {}), ...(traces ? { traces } : {}) })).totalUsd;
+      return judge(scenario, seed, result, training, 1, { cfg, baselineCostUsd });
+    },
+  };
 }
 
 /** What a serving summary needs besides the engine result: the compiled config and the scale-to-zero comparison's bill. */

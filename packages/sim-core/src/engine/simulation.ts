@@ -224,7 +224,25 @@ export class Simulation {
   // ---- the loop ----
 
   run(options: RunOptions = {}): EngineResult {
-    const end = this.cfg.durationSeconds;
+    this.begin(options);
+    this.advanceTo(this.cfg.durationSeconds);
+    return this.end();
+  }
+
+  /** The open run's options and arrival sources (set by `begin`). */
+  private stepped: { options: RunOptions; arrivals: ArrivalSource[]; merge: ArrivalMerge | null } | null = null;
+  /** The next arrival, drawn but not yet reached when `advanceTo` stopped before it (NaN: none drawn). */
+  private pendingArrival = NaN;
+  /** Simulated time `advanceTo` has reached (events at t = 0 are still to handle before the first step). */
+  private reached = -Infinity;
+
+  /**
+   * A run in steps: `begin`, then `advanceTo` one time after another, then `end`. The events are the same and in
+   * the same order as in one `run` (each step handles every event up to its time), so the result is identical;
+   * between steps the caller may return to its event loop (a browser worker lets the page paint a first snapshot
+   * on a free core).
+   */
+  begin(options: RunOptions = {}): void {
     this.bootstrap();
     // Each source draws from its own stream; the first keeps the single-source stream, so one-source runs are unchanged.
     const arrivals = this.cfg.traffic.map((t, i): ArrivalSource => {
@@ -243,7 +261,25 @@ export class Simulation {
         for (const st of this.flow.perService) st.markWarmup();
       });
     }
-    this.advance(end, arrivals, options);
+    this.stepped = { options, arrivals, merge: arrivals.length > 1 ? new ArrivalMerge(arrivals) : null };
+  }
+
+  /** Handles every event up to `seconds` (at most the horizon); returns the time reached. */
+  advanceTo(seconds: number): number {
+    const run = this.stepped;
+    if (run === null) throw new Error('advanceTo before begin');
+    const until = Math.min(seconds, this.cfg.durationSeconds);
+    if (until > this.reached) this.reached = this.advance(until, run.arrivals, run.options, run.merge);
+    return this.reached;
+  }
+
+  /** Closes the run at its horizon (advancing there first), drains it, and returns the result. */
+  end(): EngineResult {
+    const end = this.cfg.durationSeconds;
+    const run = this.stepped;
+    if (run === null) throw new Error('end before begin');
+    this.advanceTo(end);
+    const options = run.options;
     const horizon = this.closeHorizon(end);
     // The drain: no more arrivals; requests in flight get `drainSeconds` to finish (a load tester's graceful stop).
     this.draining = true;
@@ -255,7 +291,7 @@ export class Simulation {
    * Runs events up to `until`: arrivals (none while draining), request completions and control events.
    * Returns the time it stopped: `until`, or while draining the moment the last request finished.
    */
-  private advance(until: number, arrivals: ArrivalSource[] | null, options: RunOptions): number {
+  private advance(until: number, arrivals: ArrivalSource[] | null, options: RunOptions, merged: ArrivalMerge | null = null): number {
     const heap = this.heap;
     const control = this.control;
     const store = this.store;
@@ -278,8 +314,10 @@ export class Simulation {
     const fifo0 = fifos.length === 1 ? fifos[0]! : null;
     // One source is read directly; several go through a merge (kept out of this loop: see ArrivalMerge).
     const one = arrivals !== null && arrivals.length === 1 ? arrivals[0]! : null;
-    const merge = arrivals !== null && arrivals.length > 1 ? new ArrivalMerge(arrivals) : null;
-    let nextArrival = one !== null ? one.next() : merge !== null ? merge.next() : Infinity;
+    const merge = arrivals !== null && arrivals.length > 1 ? merged : null;
+    // An arrival drawn by the previous step and not reached then comes first (one drawn twice would skip one).
+    let nextArrival = arrivals === null ? Infinity : !Number.isNaN(this.pendingArrival) ? this.pendingArrival : one !== null ? one.next() : merge !== null ? merge.next() : Infinity;
+    this.pendingArrival = NaN;
     for (;;) {
       let tF = Infinity;
       let due: CompletionFifo | null = fifo0;
@@ -320,6 +358,7 @@ export class Simulation {
         if (options.shouldCancel?.()) throw new Error('cancelled');
       }
     }
+    if (arrivals !== null) this.pendingArrival = nextArrival;
     return until;
   }
 
@@ -1271,6 +1310,16 @@ function summarize(acc: { min: number; max: number; sum: number; n: number }): {
 /** Runs one engine configuration to the horizon. */
 export function runEngine(config: EngineConfig, options: RunOptions = {}): EngineResult {
   return new Simulation(config).run(options);
+}
+
+/** An engine run in steps (`Simulation.begin`): `advanceTo` simulated times, then `end` for the result, identical to `runEngine`'s. */
+export type EngineRun = Pick<Simulation, 'advanceTo' | 'end'>;
+
+/** Starts a run of `config` to be advanced in steps. */
+export function beginEngine(config: EngineConfig, options: RunOptions = {}): EngineRun {
+  const sim = new Simulation(config);
+  sim.begin(options);
+  return sim;
 }
 
 /** The completion FIFO whose head finishes first (several: constant service times, cache hits, the network). */
