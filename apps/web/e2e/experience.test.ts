@@ -150,6 +150,16 @@ describe('truthful, explained, instant, comfortable (issue #12)', () => {
       loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
     };
     await w.context().close();
+    // Two more first visits in new tabs: one load is one sample at one moment of a shared machine; three give a median.
+    const firstCharts = [at('design-sim:first-chart')];
+    for (let i = 0; i < 2; i++) {
+      const q = await openTab(browser, baseUrl, 1440, 900, pageErrors);
+      await waitForMark(q, 'design-sim:first-chart');
+      firstCharts.push(Math.round(await q.evaluate(() => performance.getEntriesByName('design-sim:first-chart')[0]!.startTime)));
+      await q.context().close();
+    }
+    timings.firstChartThreeLoads = { ms: firstCharts, medianMs: [...firstCharts].sort((a, b) => a - b)[1], loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') };
+    for (const ms of firstCharts) expect(ms).toBeLessThan(10_000);
   });
 
   it('marks results stale at once when another design opens, and labels the time base of node figures', async () => {
