@@ -10,7 +10,8 @@ import type { CostLine } from '@design-sim/cost-model';
 import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
-import { breakdownLines, SERVICE_HEAD, serviceRows } from './service-rows.ts';
+import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
+import { trafficRows } from './traffic-rows.ts';
 import { metricText, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
@@ -34,6 +35,7 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
     ['Latency p50 / p90 / p95 / p99', `${formatMs(l.p50)} / ${formatMs(l.p90)} / ${formatMs(l.p95)} / ${formatMs(l.p99)}${l.censored > 0 ? ` (includes ${formatInt(l.censored)} unfinished at their age)` : ''}`],
     ['Latency mean / max', `${formatMs(l.mean)} / ${formatMs(l.max)}`],
     ['Availability', formatPercent(s.availability)],
+    ...trafficRows(s).map(([label, text]): string[] => [label === '' ? 'Traffic (cont.)' : label, text]),
     // With calls, the waiting count is of visits (a call queued at its callee counts there).
     ['Backlog peak (in flight / waiting)', `${formatInt(s.backlog.max)} requests / ${formatInt(s.backlog.waitingMax)} ${hasCalls ? 'visits' : 'requests'}`],
     ['Replicas peak / mean / min', `${formatInt(s.replicas.max)} / ${formatNum(s.replicas.mean)} / ${formatInt(s.replicas.min)}`],
@@ -108,7 +110,7 @@ export function formatRunMarkdown(report: RunReport): string {
   const v = verdictOf(r);
   const verdict = v.pass ? '✅ PASS' : `❌ FAIL (${v.reason})`;
   const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
-  const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated`;
+  const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;
   const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `\`${report.file}\` · seed ${r.seed}${simulated}`, ''];
   const costsRows = r.costs === null ? [] : [['Costs (spec.costs)', `${formatUsd(r.costs.totalUsd)} over ${formatDuration(r.costs.periodSeconds)}, ${formatUsd(r.costs.monthlyUsd)}/month`]];
   const rows = [...(s === null ? [] : servingRows(s, r.breakdown !== null)), ...(r.training === null ? [] : trainingRows(r.training, report.scenario)), ...costsRows];
@@ -121,7 +123,7 @@ export function formatRunMarkdown(report: RunReport): string {
     if (levels.truncated) lines.push('', 'More than 64 user counts (a long ramp): later levels have no row.');
   }
   const services = serviceRows(r);
-  if (services !== null) lines.push('', '**Services** (each alone: own; with its calls: subtree)', '', ...mdTable(SERVICE_HEAD, services));
+  if (services !== null) lines.push('', `**Services** (${SERVICE_CAPTION})`, '', ...mdTable(SERVICE_HEAD, services));
   const time = breakdownLines(r);
   if (time !== null) lines.push('', `**Where the time goes**: ${time[0]}; ${time[1]}`);
   lines.push(...checkSections(r));

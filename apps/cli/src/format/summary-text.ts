@@ -12,7 +12,8 @@ import { scaleToZeroRows } from './scale-to-zero.ts';
 import { faultRows } from './fault-rows.ts';
 import { sharedRows } from './shared-rows.ts';
 import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
-import { breakdownLines, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
+import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
+import { trafficRows } from './traffic-rows.ts';
 import { renderTable } from './table.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
@@ -37,6 +38,7 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     row('Latency', `p50 ${formatMs(l.p50)} · p90 ${formatMs(l.p90)} · p95 ${formatMs(l.p95)} · p99 ${formatMs(l.p99)} · mean ${formatMs(l.mean)} · max ${formatMs(l.max)}`),
     ...(l.censored > 0 ? [cont(`includes ${formatInt(l.censored)} unfinished requests at their age (a lower bound)`)] : []),
     row('Availability', formatPercent(s.availability)),
+    ...trafficRows(s).map(([label, text]) => (label === '' ? cont(text) : row(label, text))),
     // With calls a request's calls wait in their callees' queues: the waiting count is of visits, not requests.
     row('Backlog', `peak ${formatInt(s.backlog.max)} requests in flight · ${formatInt(s.backlog.waitingMax)} ${hasCalls ? 'visits waiting in queues' : 'waiting'} (at interval ends)`),
     row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)}`),
@@ -189,7 +191,7 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
     if (levels.truncated) lines.push(cont('more than 64 user counts (a long ramp): later levels have no row; use a step or points profile for a sweep'));
   }
   const services = serviceRows(r);
-  if (services !== null) lines.push('', row('Services', 'latencies of each service alone (own) and with its calls (subtree), visits after the warm-up'), renderTable(SERVICE_HEAD, services, SERVICE_RIGHT).trimEnd());
+  if (services !== null) lines.push('', row('Services', SERVICE_CAPTION), renderTable(SERVICE_HEAD, services, SERVICE_RIGHT).trimEnd());
   const time = breakdownLines(r);
   if (time !== null) lines.push(row('Time goes to', time[0]!), cont(time[1]!));
   if (r.training !== null) lines.push(...trainingLines(r.training, report.scenario));
