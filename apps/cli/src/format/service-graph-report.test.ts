@@ -1,9 +1,10 @@
 /**
  * A service graph (two traffic sources, a call with a timeout and retries, a per-service expectation that
  * fails) through every report format: each per-service and per-source figure the text and Markdown reports
- * show is the --json figure after the format's rounding, and the failing expectation fails everywhere.
+ * show is the --json figure after the format's rounding, the --csv file has each source's and service's
+ * series as --json has them, and the failing expectation fails everywhere.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,7 +63,7 @@ interface Svc {
   requests: { visits: number; dropped: number; timedOut: number; retries: number };
   latencyMs: { p50: number; p99: number };
   subtreeLatencyMs: { p50: number; p99: number };
-  timeseries: { waiting: number[] };
+  timeseries: Record<string, (number | null)[]> & { waiting: number[] };
 }
 interface Doc {
   pass: boolean;
@@ -83,7 +84,7 @@ describe('a service-graph run in every format', async () => {
   const json = await run('--json');
   const doc = JSON.parse(json.stdout) as Doc;
   const text = await run();
-  const md = await run('--format', 'markdown');
+  const md = await run('--format', 'markdown', '--csv', 'out', '--plot', 'out/graph.svg');
 
   it('has retries and waiting visits to show (else the comparisons below prove little)', () => {
     expect(doc.services.api!.requests.retries).toBeGreaterThan(0);
@@ -108,6 +109,27 @@ describe('a service-graph run in every format', async () => {
       const textRow = text.stdout.split('\n').find((l) => l.startsWith(`  ${name} `));
       expect(textRow?.trim().split(/\s{2,}/).slice(2, 10)).toEqual(cells);
     }
+  });
+
+  it('writes each source\'s and each service\'s series into the CSV under its JSON name, value for value', () => {
+    const [head, ...rows] = readFileSync(join(cwd, 'out', 'graph-test.timeseries.csv'), 'utf8').trimEnd().split('\n');
+    const columns = head!.split(',');
+    const column = (name: string): (number | null)[] => {
+      const i = columns.indexOf(name);
+      expect(i, name).toBeGreaterThanOrEqual(0);
+      return rows.map((r) => (r.split(',')[i] === '' ? null : Number(r.split(',')[i])));
+    };
+    expect(rows).toHaveLength(doc.timeseries.t.length);
+    doc.summary.traffic.forEach((t, i) => expect(column(`traffic[${i}].offeredQps`)).toEqual(t.timeseries.offeredQps));
+    for (const [name, s] of Object.entries(doc.services)) {
+      for (const field of ['servedQps', 'failedQps', 'latencyP99Ms', 'readyReplicas', 'utilization', 'waiting']) expect(column(`services.${name}.${field}`)).toEqual(s.timeseries[field]);
+    }
+  });
+
+  it('plots each source and each service by name', () => {
+    const svg = readFileSync(join(cwd, 'out', 'graph.svg'), 'utf8');
+    for (const [i, t] of doc.summary.traffic.entries()) expect(svg).toContain(`>offered #${i + 1} → ${t.target}<`);
+    for (const name of Object.keys(doc.services)) expect(svg).toContain(`>${name}<`);
   });
 
   it('states the warm-up that the figures leave out in both headers', () => {
