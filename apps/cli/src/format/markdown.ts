@@ -12,6 +12,7 @@ import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatP
 import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';
+import { unservedNote } from './unserved.ts';
 import { metricText, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
@@ -108,7 +109,8 @@ export function formatRunMarkdown(report: RunReport): string {
   const r = report.result;
   const s = r.summary;
   const v = verdictOf(r);
-  const verdict = v.pass ? '✅ PASS' : `❌ FAIL (${v.reason})`;
+  const unserved = unservedNote(r);
+  const verdict = !v.pass ? `❌ FAIL (${v.reason})` : unserved === null ? '✅ PASS' : `⚠️ PASS, with unserved requests (${unserved})`;
   const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;
   const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `\`${report.file}\` · seed ${r.seed}${simulated}`, ''];

@@ -145,4 +145,19 @@ describe('a service-graph run in every format', async () => {
     expect(md.stdout).toContain('| ❌ | `services.db.latency.p99 < 20ms` |');
     expect(md.stdout).toMatch(/^### ❌ FAIL/);
   });
+
+  it('does not show a PASS in green over requests that went unserved: the exit code stays 0, the verdict says what was lost', async () => {
+    const lenient = ['--set', 'spec.expect=["availability >= 90%"]'];
+    const t = await run(...lenient);
+    const m = await run(...lenient, '--format', 'markdown');
+    const j = JSON.parse((await run(...lenient, '--json')).stdout) as Doc & { summary: { measured: { offered: number; dropped: number; timedOut: number; unfinished: number } } };
+    expect([t.code, m.code, j.pass]).toEqual([0, 0, true]);
+    const q = j.summary.measured;
+    const unserved = q.dropped + q.timedOut + q.unfinished;
+    expect(unserved).toBeGreaterThan(0);
+    const lost = `${formatInt(unserved)} of ${formatInt(q.offered)} requests not served (${formatInt(q.dropped)} dropped, ${formatInt(q.timedOut)} timed out, ${formatInt(q.unfinished)} unfinished)`;
+    expect(t.stdout).toContain(`PASS, with unserved requests: 1 of 1 expectation holds; but ${lost}`);
+    expect(m.stdout).toMatch(/^### ⚠️ PASS, with unserved requests \(/);
+    expect(m.stdout).toContain(lost);
+  });
 });

@@ -14,6 +14,7 @@ import { sharedRows } from './shared-rows.ts';
 import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';
+import { unservedNote } from './unserved.ts';
 import { renderTable } from './table.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
@@ -171,7 +172,9 @@ function claimLines(claims: readonly ClaimGrade[], c: Colors): string[] {
 /** The verdict line: PASS/FAIL and why (the run's own errors, then the expectations). */
 export function verdictLine(r: RunResult, c: Colors): string {
   const v = verdictOf(r);
-  return `  ${v.pass ? c.green('PASS') : c.red('FAIL')}: ${v.reason}`;
+  if (!v.pass) return `  ${c.red('FAIL')}: ${v.reason}`;
+  const unserved = unservedNote(r);
+  return unserved === null ? `  ${c.green('PASS')}: ${v.reason}` : `  ${c.yellow('PASS, with unserved requests')}: ${v.reason}; but ${unserved}`;
 }
 
 /** The whole text report, ending with a newline. */
