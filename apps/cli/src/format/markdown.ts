@@ -13,7 +13,7 @@ import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';
 import { unservedNote } from './unserved.ts';
-import { metricText, priceTag } from './summary-text.ts';
+import { failureDetail, metricText, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
@@ -85,7 +85,7 @@ function checkSections(r: RunResult): string[] {
   }
   if (r.expectations.length > 0) {
     out.push('', '**Expectations**', '');
-    out.push(...mdTable(['', 'Expectation', 'Actual'], r.expectations.map((e) => [e.pass ? '✅' : '❌', `\`${e.text}\``, `${metricText(e.metric, e.actual)}${e.reason ? ` (${e.reason})` : ''}`])));
+    out.push(...mdTable(['', 'Expectation', 'Actual'], r.expectations.map((e) => [e.pass ? '✅' : '❌', `\`${e.text}\``, `${metricText(e.metric, e.actual)}${failureDetail(e, r).replace(/^: (.*)$/, ' ($1)')}`])));
   }
   if (r.claims.length > 0) {
     out.push('', `**Claims** (graded against this run: ${CLAIM_BANDS_TEXT})`, '');

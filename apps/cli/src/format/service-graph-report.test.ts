@@ -55,6 +55,7 @@ spec:
   expect:
     - services.db.latency.p99 < 20ms
     - services.api.utilization < 70%
+    - services.api.availability >= 99.99%
 `,
 );
 const run = (...args: string[]) => runInProcess(['run', 'graph.yaml', ...args], { cwd });
@@ -144,6 +145,14 @@ describe('a service-graph run in every format', async () => {
     expect(text.stdout).toContain('✗ services.db.latency.p99 < 20ms');
     expect(md.stdout).toContain('| ❌ | `services.db.latency.p99 < 20ms` |');
     expect(md.stdout).toMatch(/^### ❌ FAIL/);
+  });
+
+  it('says in the service\'s visits why a per-service availability expectation failed, in text and Markdown', () => {
+    const q = doc.services.api!.requests as Svc['requests'] & { unfinished: number };
+    expect(doc.expectations.find((e) => e.text === 'services.api.availability >= 99.99%')?.pass).toBe(false);
+    const counts = `(${formatInt(q.dropped)} dropped, ${formatInt(q.timedOut)} timed out, ${formatInt(q.unfinished)} unfinished of ${formatInt(q.visits)} visits)`;
+    expect(text.stdout).toMatch(new RegExp(`✗ services\\.api\\.availability >= 99\\.99%  actual [\\d.]+% ${counts.replace(/[()]/g, '\\$&')}`));
+    expect(md.stdout).toMatch(new RegExp(`\\| ❌ \\| \`services\\.api\\.availability >= 99\\.99%\` \\| [\\d.]+% ${counts.replace(/[()]/g, '\\$&')} \\|`));
   });
 
   it('does not show a PASS in green over requests that went unserved: the exit code stays 0, the verdict says what was lost', async () => {

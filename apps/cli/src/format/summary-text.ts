@@ -117,12 +117,19 @@ function trainingLines(t: TrainingSummary, scenario: Scenario): string[] {
   return lines;
 }
 
-/** Why an availability expectation failed, in request counts: the first thing a reader asks. */
-function failureDetail(e: ExpectationResult, s: ServingSummary | null): string {
+/**
+ * Why an availability expectation failed, in counts: the first thing a reader asks. `availability` in
+ * requests (the summary's), `services.NAME.availability` in that service's visits.
+ */
+export function failureDetail(e: ExpectationResult, r: Pick<RunResult, 'summary' | 'services'>): string {
   if (e.reason !== undefined) return `: ${e.reason}`;
-  if (e.pass || s === null || e.metric !== 'availability') return '';
-  const m = s.measured;
-  return ` (${formatInt(m.dropped)} dropped, ${formatInt(m.timedOut)} timed out, ${formatInt(m.unfinished)} unfinished of ${formatInt(m.offered)})`;
+  if (e.pass) return '';
+  const m = e.metric === 'availability' ? r.summary?.measured : undefined;
+  if (m !== undefined) return ` (${formatInt(m.dropped)} dropped, ${formatInt(m.timedOut)} timed out, ${formatInt(m.unfinished)} unfinished of ${formatInt(m.offered)})`;
+  const service = /^services\.(.+)\.availability$/.exec(e.metric)?.[1];
+  const q = service === undefined ? undefined : r.services?.[service]?.requests;
+  if (q === undefined) return '';
+  return ` (${formatInt(q.dropped)} dropped, ${formatInt(q.timedOut)} timed out, ${formatInt(q.unfinished)} unfinished of ${formatInt(q.visits)} visits)`;
 }
 
 /** The run's own findings: errors in red, warnings in yellow. */
@@ -137,7 +144,7 @@ function expectationLines(r: RunResult, c: Colors): string[] {
     '  Expectations',
     ...r.expectations.map((e) => {
       const mark = e.pass ? c.green('✓') : c.red('✗');
-      return `    ${mark} ${e.text.padEnd(width)}  actual ${metricText(e.metric, e.actual)}${failureDetail(e, r.summary)}`;
+      return `    ${mark} ${e.text.padEnd(width)}  actual ${metricText(e.metric, e.actual)}${failureDetail(e, r)}`;
     }),
   ];
 }
