@@ -5,14 +5,14 @@
 import { join, parse as parsePath, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
-import { csvFileName, timeSeriesCsv } from '../format/csv.ts';
+import { componentColumns, csvFileName, timeSeriesCsv } from '../format/csv.ts';
 import { formatIssueLines } from '../format/issues.ts';
 import { formatJson } from '../format/json-output.ts';
 import { formatRunMarkdown } from '../format/markdown.ts';
 import { replicaCapacityQps } from '../format/replica-capacity.ts';
 import { p99SloMs, type RunReport } from '../format/run-report.ts';
 import { formatSummaryText } from '../format/summary-text.ts';
-import { renderSvgPlot } from '../format/svg-plot.ts';
+import { plotComponents, renderSvgPlot } from '../format/svg-plot.ts';
 import { CliError } from '../cli-error.ts';
 import { loadScenario } from '../io/load-scenario.ts';
 import { inputOptions } from '../io/read-input.ts';
@@ -58,13 +58,13 @@ async function writeArtifacts(env: CommandEnv, report: RunReport, o: RunOptions,
   if (ts === null) return;
   if (o.csv !== undefined) {
     const file = join(o.csv, csvFileName(name));
-    await writeOutputFile(ctx.cwd, file, timeSeriesCsv(ts), '--csv');
+    await writeOutputFile(ctx.cwd, file, timeSeriesCsv(ts, componentColumns(report.result)), '--csv');
     ctx.stderr.write(`wrote ${file}\n`);
   }
   if (o.plot !== undefined) {
     const file = plotFileFor(o.plot, name, many);
     const title = `${name}${report.result.scenario.title === null ? '' : ` — ${report.result.scenario.title}`} (seed ${report.result.seed})`;
-    await writeOutputFile(ctx.cwd, file, renderSvgPlot({ title, timeseries: ts, replicaCapacityQps: replicaCapacityQps(report.scenario), sloMs: p99SloMs(report.result) }), '--plot');
+    await writeOutputFile(ctx.cwd, file, renderSvgPlot({ title, timeseries: ts, replicaCapacityQps: replicaCapacityQps(report.scenario), sloMs: p99SloMs(report.result), ...plotComponents(report.result) }), '--plot');
     ctx.stderr.write(`wrote ${file}\n`);
   }
 }

@@ -10,8 +10,10 @@ import type { CostLine } from '@design-sim/cost-model';
 import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
-import { breakdownLines, SERVICE_HEAD, serviceRows } from './service-rows.ts';
-import { metricText, priceTag } from './summary-text.ts';
+import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
+import { trafficRows } from './traffic-rows.ts';
+import { unservedNote } from './unserved.ts';
+import { failureDetail, metricText, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
@@ -34,6 +36,7 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
     ['Latency p50 / p90 / p95 / p99', `${formatMs(l.p50)} / ${formatMs(l.p90)} / ${formatMs(l.p95)} / ${formatMs(l.p99)}${l.censored > 0 ? ` (includes ${formatInt(l.censored)} unfinished at their age)` : ''}`],
     ['Latency mean / max', `${formatMs(l.mean)} / ${formatMs(l.max)}`],
     ['Availability', formatPercent(s.availability)],
+    ...trafficRows(s).map(([label, text]): string[] => [label === '' ? 'Traffic (cont.)' : label, text]),
     // With calls, the waiting count is of visits (a call queued at its callee counts there).
     ['Backlog peak (in flight / waiting)', `${formatInt(s.backlog.max)} requests / ${formatInt(s.backlog.waitingMax)} ${hasCalls ? 'visits' : 'requests'}`],
     ['Replicas peak / mean / min', `${formatInt(s.replicas.max)} / ${formatNum(s.replicas.mean)} / ${formatInt(s.replicas.min)}`],
@@ -82,7 +85,7 @@ function checkSections(r: RunResult): string[] {
   }
   if (r.expectations.length > 0) {
     out.push('', '**Expectations**', '');
-    out.push(...mdTable(['', 'Expectation', 'Actual'], r.expectations.map((e) => [e.pass ? '✅' : '❌', `\`${e.text}\``, `${metricText(e.metric, e.actual)}${e.reason ? ` (${e.reason})` : ''}`])));
+    out.push(...mdTable(['', 'Expectation', 'Actual'], r.expectations.map((e) => [e.pass ? '✅' : '❌', `\`${e.text}\``, `${metricText(e.metric, e.actual)}${failureDetail(e, r).replace(/^: (.*)$/, ' ($1)')}`])));
   }
   if (r.claims.length > 0) {
     out.push('', `**Claims** (graded against this run: ${CLAIM_BANDS_TEXT})`, '');
@@ -106,9 +109,10 @@ export function formatRunMarkdown(report: RunReport): string {
   const r = report.result;
   const s = r.summary;
   const v = verdictOf(r);
-  const verdict = v.pass ? '✅ PASS' : `❌ FAIL (${v.reason})`;
+  const unserved = unservedNote(r);
+  const verdict = !v.pass ? `❌ FAIL (${v.reason})` : unserved === null ? '✅ PASS' : `⚠️ PASS, with unserved requests (${unserved})`;
   const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
-  const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated`;
+  const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;
   const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `\`${report.file}\` · seed ${r.seed}${simulated}`, ''];
   const costsRows = r.costs === null ? [] : [['Costs (spec.costs)', `${formatUsd(r.costs.totalUsd)} over ${formatDuration(r.costs.periodSeconds)}, ${formatUsd(r.costs.monthlyUsd)}/month`]];
   const rows = [...(s === null ? [] : servingRows(s, r.breakdown !== null)), ...(r.training === null ? [] : trainingRows(r.training, report.scenario)), ...costsRows];
@@ -121,7 +125,7 @@ export function formatRunMarkdown(report: RunReport): string {
     if (levels.truncated) lines.push('', 'More than 64 user counts (a long ramp): later levels have no row.');
   }
   const services = serviceRows(r);
-  if (services !== null) lines.push('', '**Services** (each alone: own; with its calls: subtree)', '', ...mdTable(SERVICE_HEAD, services));
+  if (services !== null) lines.push('', `**Services** (${SERVICE_CAPTION})`, '', ...mdTable(SERVICE_HEAD, services));
   const time = breakdownLines(r);
   if (time !== null) lines.push('', `**Where the time goes**: ${time[0]}; ${time[1]}`);
   lines.push(...checkSections(r));

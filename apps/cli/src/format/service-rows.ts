@@ -1,24 +1,42 @@
 /**
- * The per-service part of a run report (text and Markdown): one row per service (visits, own and subtree
- * latency, utilization, replicas, cost share) and where the entry point's time goes on its critical path.
+ * The per-service part of a run report (text and Markdown): one row per service (visits, drops, timeouts,
+ * retries, queue, own and subtree latency, utilization, replicas, cost share) and where the entry point's
+ * time goes on its critical path.
  * Shown when the design has more than one service; a one-service report is the summary alone.
  */
 import type { RunResult } from '@design-sim/sim-core';
 import { formatInt, formatMs, formatNum, formatPercent, formatUsd } from './numbers.ts';
 
-export const SERVICE_HEAD = ['service', 'visits', 'failed', 'own p50', 'own p99', 'subtree p99', 'utilization', 'replicas (mean)', '$/h share'] as const;
-export const SERVICE_RIGHT = [false, true, true, true, true, true, true, true, true];
+export const SERVICE_HEAD = ['service', 'visits', 'dropped', 'timed out', 'retries', 'queue peak', 'own p50', 'own p99', 'subtree p50', 'subtree p99', 'utilization', 'replicas (mean)', '$/h share'] as const;
+export const SERVICE_RIGHT = SERVICE_HEAD.map((_, i) => i > 0);
+/** What the columns count and over which time, for the table's caption. */
+export const SERVICE_CAPTION = 'visits after the warm-up; own = the service alone, subtree = with its calls; retries of its calls; queue peak = most visits waiting at an interval end after the warm-up';
+
+/** Most visits waiting at the end of an interval that ends after the warm-up (the other columns' time base). */
+function queuePeak(waiting: Float64Array, t: Float64Array | undefined, warmupSeconds: number): number {
+  let max = 0;
+  for (let i = 0; i < waiting.length; i++) {
+    const w = waiting[i]!;
+    if ((t === undefined || t[i]! > warmupSeconds) && Number.isFinite(w) && w > max) max = w;
+  }
+  return max;
+}
 
 /** Rows of the services table, or null when the design has one service. */
 export function serviceRows(r: RunResult): string[][] | null {
   const services = r.services;
   if (services === null || Object.keys(services).length < 2) return null;
+  const warmup = r.summary?.warmupSeconds ?? 0;
   return Object.entries(services).map(([name, s]) => [
     name,
-    formatInt(s.requests.visits),
-    `${formatInt(s.requests.failed)}${s.requests.retries > 0 ? ` (${formatInt(s.requests.retries)} retries)` : ''}${s.requests.unfinished > 0 ? ` · ${formatInt(s.requests.unfinished)} unfinished` : ''}`,
+    `${formatInt(s.requests.visits)}${s.requests.unfinished > 0 ? ` (${formatInt(s.requests.unfinished)} unfinished)` : ''}`,
+    formatInt(s.requests.dropped),
+    formatInt(s.requests.timedOut),
+    formatInt(s.requests.retries),
+    formatInt(queuePeak(s.timeseries.waiting, r.timeseries?.t, warmup)),
     formatMs(s.latencyMs.p50),
     formatMs(s.latencyMs.p99),
+    formatMs(s.subtreeLatencyMs.p50),
     formatMs(s.subtreeLatencyMs.p99),
     formatPercent(s.utilization, 1),
     formatNum(s.replicas.mean),

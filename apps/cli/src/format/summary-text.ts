@@ -12,7 +12,9 @@ import { scaleToZeroRows } from './scale-to-zero.ts';
 import { faultRows } from './fault-rows.ts';
 import { sharedRows } from './shared-rows.ts';
 import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
-import { breakdownLines, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
+import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
+import { trafficRows } from './traffic-rows.ts';
+import { unservedNote } from './unserved.ts';
 import { renderTable } from './table.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
@@ -37,6 +39,7 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     row('Latency', `p50 ${formatMs(l.p50)} · p90 ${formatMs(l.p90)} · p95 ${formatMs(l.p95)} · p99 ${formatMs(l.p99)} · mean ${formatMs(l.mean)} · max ${formatMs(l.max)}`),
     ...(l.censored > 0 ? [cont(`includes ${formatInt(l.censored)} unfinished requests at their age (a lower bound)`)] : []),
     row('Availability', formatPercent(s.availability)),
+    ...trafficRows(s).map(([label, text]) => (label === '' ? cont(text) : row(label, text))),
     // With calls a request's calls wait in their callees' queues: the waiting count is of visits, not requests.
     row('Backlog', `peak ${formatInt(s.backlog.max)} requests in flight · ${formatInt(s.backlog.waitingMax)} ${hasCalls ? 'visits waiting in queues' : 'waiting'} (at interval ends)`),
     row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)}`),
@@ -114,12 +117,19 @@ function trainingLines(t: TrainingSummary, scenario: Scenario): string[] {
   return lines;
 }
 
-/** Why an availability expectation failed, in request counts: the first thing a reader asks. */
-function failureDetail(e: ExpectationResult, s: ServingSummary | null): string {
+/**
+ * Why an availability expectation failed, in counts: the first thing a reader asks. `availability` in
+ * requests (the summary's), `services.NAME.availability` in that service's visits.
+ */
+export function failureDetail(e: ExpectationResult, r: Pick<RunResult, 'summary' | 'services'>): string {
   if (e.reason !== undefined) return `: ${e.reason}`;
-  if (e.pass || s === null || e.metric !== 'availability') return '';
-  const m = s.measured;
-  return ` (${formatInt(m.dropped)} dropped, ${formatInt(m.timedOut)} timed out, ${formatInt(m.unfinished)} unfinished of ${formatInt(m.offered)})`;
+  if (e.pass) return '';
+  const m = e.metric === 'availability' ? r.summary?.measured : undefined;
+  if (m !== undefined) return ` (${formatInt(m.dropped)} dropped, ${formatInt(m.timedOut)} timed out, ${formatInt(m.unfinished)} unfinished of ${formatInt(m.offered)})`;
+  const service = /^services\.(.+)\.availability$/.exec(e.metric)?.[1];
+  const q = service === undefined ? undefined : r.services?.[service]?.requests;
+  if (q === undefined) return '';
+  return ` (${formatInt(q.dropped)} dropped, ${formatInt(q.timedOut)} timed out, ${formatInt(q.unfinished)} unfinished of ${formatInt(q.visits)} visits)`;
 }
 
 /** The run's own findings: errors in red, warnings in yellow. */
@@ -134,7 +144,7 @@ function expectationLines(r: RunResult, c: Colors): string[] {
     '  Expectations',
     ...r.expectations.map((e) => {
       const mark = e.pass ? c.green('✓') : c.red('✗');
-      return `    ${mark} ${e.text.padEnd(width)}  actual ${metricText(e.metric, e.actual)}${failureDetail(e, r.summary)}`;
+      return `    ${mark} ${e.text.padEnd(width)}  actual ${metricText(e.metric, e.actual)}${failureDetail(e, r)}`;
     }),
   ];
 }
@@ -169,7 +179,9 @@ function claimLines(claims: readonly ClaimGrade[], c: Colors): string[] {
 /** The verdict line: PASS/FAIL and why (the run's own errors, then the expectations). */
 export function verdictLine(r: RunResult, c: Colors): string {
   const v = verdictOf(r);
-  return `  ${v.pass ? c.green('PASS') : c.red('FAIL')}: ${v.reason}`;
+  if (!v.pass) return `  ${c.red('FAIL')}: ${v.reason}`;
+  const unserved = unservedNote(r);
+  return unserved === null ? `  ${c.green('PASS')}: ${v.reason}` : `  ${c.yellow('PASS, with unserved requests')}: ${v.reason}; but ${unserved}`;
 }
 
 /** The whole text report, ending with a newline. */
@@ -189,7 +201,7 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
     if (levels.truncated) lines.push(cont('more than 64 user counts (a long ramp): later levels have no row; use a step or points profile for a sweep'));
   }
   const services = serviceRows(r);
-  if (services !== null) lines.push('', row('Services', 'latencies of each service alone (own) and with its calls (subtree), visits after the warm-up'), renderTable(SERVICE_HEAD, services, SERVICE_RIGHT).trimEnd());
+  if (services !== null) lines.push('', row('Services', SERVICE_CAPTION), renderTable(SERVICE_HEAD, services, SERVICE_RIGHT).trimEnd());
   const time = breakdownLines(r);
   if (time !== null) lines.push(row('Time goes to', time[0]!), cont(time[1]!));
   if (r.training !== null) lines.push(...trainingLines(r.training, report.scenario));

@@ -1,7 +1,7 @@
 import { TIME_SERIES_FIELDS, type TimeSeries } from '@design-sim/sim-core';
 import { describe, expect, it } from 'vitest';
 import { countTags, xmlProblems } from '../testing/xml-check.ts';
-import { renderSvgPlot, xmlEscape } from './svg-plot.ts';
+import { MAX_COMPONENT_LINES, renderSvgPlot, xmlEscape } from './svg-plot.ts';
 
 function series(n: number): TimeSeries {
   const ts = {} as Record<keyof TimeSeries, Float64Array>;
@@ -50,5 +50,36 @@ describe('renderSvgPlot', () => {
 describe('xmlEscape', () => {
   it('escapes the five XML specials', () => {
     expect(xmlEscape(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&apos;');
+  });
+});
+
+describe('renderSvgPlot of a service graph', () => {
+  const ts = series(10);
+  const services = ['api', 'db', 'cache'].map((name, i) => ({ name, latencyP99Ms: Float64Array.from({ length: 10 }, () => 10 * (i + 1)), failedQps: new Float64Array(10) }));
+  const sources = [{ label: '#1 → api', offeredQps: ts.offeredQps }, { label: '#2 → db', offeredQps: ts.offeredQps }];
+
+  it('adds each source to the traffic panel and a latency and a failures panel with one line a service', () => {
+    const svg = renderSvgPlot({ title: 'g', timeseries: ts, sources, services });
+    expect(xmlProblems(svg)).toEqual([]);
+    expect(countTags(svg, 'g')).toBe(6);
+    // 9 top-level lines + 2 sources + 3 services × 2 panels
+    expect(countTags(svg, 'path')).toBe(9 + 2 + 6);
+    expect(svg).toContain('>offered #2 → db<');
+    expect(svg).toContain('Per service: latency p99 with its calls (ms)');
+    expect(svg).toContain('Per service: failed visits (dropped or timed out) (visits/s)');
+    for (const s of services) expect(svg).toContain(`>${s.name}<`);
+  });
+
+  it('draws neither for one source and one service (the top-level panels are theirs)', () => {
+    const svg = renderSvgPlot({ title: 'g', timeseries: ts, sources: sources.slice(0, 1), services: services.slice(0, 1) });
+    expect(countTags(svg, 'g')).toBe(4);
+    expect(countTags(svg, 'path')).toBe(9);
+  });
+
+  it('past MAX_COMPONENT_LINES services draws the first ones and says how many there are', () => {
+    const many = Array.from({ length: MAX_COMPONENT_LINES + 3 }, (_, i) => ({ ...services[0]!, name: `s${i}` }));
+    const svg = renderSvgPlot({ title: 'g', timeseries: ts, services: many });
+    expect(countTags(svg, 'path')).toBe(9 + 2 * MAX_COMPONENT_LINES);
+    expect(svg).toContain(`(first ${MAX_COMPONENT_LINES} services of ${MAX_COMPONENT_LINES + 3}; all in --csv)`);
   });
 });

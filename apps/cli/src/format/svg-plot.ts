@@ -1,10 +1,11 @@
 /**
  * `--plot FILE.svg`: four stacked charts of a run, drawn without a browser. d3-scale and d3-shape
  * compute scales, ticks and path strings (they need no DOM); the markup is written as strings.
- * Panels: offered/served QPS against capacity, replicas and nodes, latency p50/p99 against the SLO,
- * and accrued cost.
+ * Panels: offered/served QPS against capacity (and each source's offered rate, with several sources),
+ * replicas and nodes, latency p50/p99 against the SLO, accrued cost, and with several services one panel of
+ * each service's subtree p99 and one of its failed visits.
  */
-import type { TimeSeries } from '@design-sim/sim-core';
+import type { RunResult, TimeSeries } from '@design-sim/sim-core';
 import { max } from 'd3-array';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { curveLinear, curveStepBefore, line, type CurveFactory } from 'd3-shape';
@@ -35,7 +36,24 @@ export interface PlotInput {
   replicaCapacityQps?: number | undefined;
   /** p99 latency objective in ms (from a `latency.p99 <` expectation). */
   sloMs?: number | undefined;
+  /** Each traffic source's offered rate (requests/s), drawn when there are several. */
+  sources?: readonly { label: string; offeredQps: ArrayLike<number> }[];
+  /** Each service's series (services.<name>.timeseries), drawn when there are several. */
+  services?: readonly { name: string; latencyP99Ms: ArrayLike<number>; failedQps: ArrayLike<number> }[];
 }
+
+/** A run's sources and services as the plot takes them (labels as the text report's: "#1 → api"). */
+export function plotComponents(r: RunResult): Pick<PlotInput, 'sources' | 'services'> {
+  return {
+    sources: (r.summary?.traffic ?? []).map((t, i) => ({ label: `#${i + 1} → ${t.target}`, offeredQps: t.timeseries.offeredQps })),
+    services: Object.entries(r.services ?? {}).map(([name, s]) => ({ name, latencyP99Ms: s.timeseries.latencyP99Ms, failedQps: s.timeseries.failedQps })),
+  };
+}
+
+/** d3's category10, for one line per source or service. */
+const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+/** Legend rows fit beside a panel (16 px each); past this many lines a panel draws the first ones and says how many it left out. */
+export const MAX_COMPONENT_LINES = 10;
 
 const WIDTH = 960;
 const PANEL_HEIGHT = 190;
@@ -57,6 +75,8 @@ function panelsOf(input: PlotInput): Panel[] {
     { name: 'served QPS', values: ts.servedQps, color: '#2ca02c' },
   ];
   if (capacity !== undefined) qps.push({ name: `capacity (${formatNum(capacity)}/replica)`, values: Array.from(ts.readyReplicas, (r) => r * capacity), color: '#7f7f7f', dashed: true });
+  const sources = input.sources ?? [];
+  if (sources.length > 1) sources.slice(0, MAX_COMPONENT_LINES - qps.length).forEach((src, i) => qps.push({ name: `offered ${src.label}`, values: src.offeredQps, color: PALETTE[(i + 3) % PALETTE.length]!, dashed: true }));
   const latency: Panel = {
     title: 'Latency',
     unit: 'ms',
@@ -82,6 +102,20 @@ function panelsOf(input: PlotInput): Panel[] {
     },
     latency,
     { title: 'Accrued cost', unit: 'USD', curve: curveLinear, series: [{ name: 'cost since start', values: ts.costUsd, color: '#d62728' }] },
+    ...servicePanels(input.services ?? []),
+  ];
+}
+
+/** With several services: each one's subtree p99 and its failed visits per second, one line a service. */
+function servicePanels(services: NonNullable<PlotInput['services']>): Panel[] {
+  if (services.length < 2) return [];
+  const shown = services.slice(0, MAX_COMPONENT_LINES);
+  const more = services.length - shown.length;
+  const title = (what: string) => `${what}${more > 0 ? ` (first ${shown.length} services of ${services.length}; all in --csv)` : ''}`;
+  const lines = (pick: (s: (typeof shown)[number]) => ArrayLike<number>): Series[] => shown.map((s, i) => ({ name: s.name, values: pick(s), color: PALETTE[i % PALETTE.length]! }));
+  return [
+    { title: title('Per service: latency p99 with its calls'), unit: 'ms', curve: curveLinear, series: lines((s) => s.latencyP99Ms) },
+    { title: title('Per service: failed visits (dropped or timed out)'), unit: 'visits/s', curve: curveLinear, series: lines((s) => s.failedQps) },
   ];
 }
 
