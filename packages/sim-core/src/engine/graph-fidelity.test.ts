@@ -302,3 +302,33 @@ describe('queue consumers with batch pull', () => {
     expect(r.latency.mean()).toBeGreaterThan(1000);
   });
 });
+
+describe('a caller that has failed', () => {
+  // mid fans out to a and b, which refuse almost every call (a rate limit of one call in 1,000 s): both
+  // refusals reach mid at the same instant. The first fails mid's visit; the second finds mid's slot still
+  // taken (mid's own failure is on its way to api) and must be ignored, not fail mid a second time.
+  const design = (network: string) =>
+    head('20m', 50, network).replace('warmup: 10m', 'warmup: 0s').replace('drain: 0s', 'drain: 1m') +
+    `    - { name: api, replicas: 2, concurrency: 1000, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 1 }, calls: [{ to: mid }] }\n` +
+    `    - { name: mid, replicas: 2, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: constant, ms: 1 }, calls: [{ parallel: [{ to: a }, { to: b }] }] }\n` +
+    `    - { name: a, replicas: 1, gpusPerReplica: 0, rateLimit: { perSecond: 0.001, burst: 1 }, latency: { distribution: constant, ms: 1 } }\n` +
+    `    - { name: b, replicas: 1, gpusPerReplica: 0, rateLimit: { perSecond: 0.001, burst: 1 }, latency: { distribution: constant, ms: 1 } }\n`;
+
+  for (const network of ['0ms', '0.25ms']) {
+    it(`fails once when a second call of its parallel group fails after it (network ${network})`, () => {
+      const r = run(design(network));
+      const [api, mid, a, b] = r.services.map((s) => s.stats!);
+      // One call to mid per request, each sending one call to a and one to b; every mid visit fails once.
+      expect(api!.visits).toBe(r.measured.offered);
+      expect(mid!.visits).toBe(api!.visits);
+      expect(a!.visits).toBe(mid!.visits);
+      expect(b!.visits).toBe(mid!.visits);
+      expect(mid!.served + mid!.dropped).toBe(mid!.visits);
+      expect(mid!.served).toBe(r.measured.served);
+      // The buckets' first tokens and their refill over 20 minutes let at most two calls through to each.
+      expect(mid!.served).toBeLessThanOrEqual(2);
+      expect(r.measured.dropped).toBe(r.measured.offered - r.measured.served);
+      expectConservedGraph(r);
+    });
+  }
+});
