@@ -10,6 +10,7 @@ import { formatPath, type ScenarioIssue } from './scenario-issue.ts';
 import { API_VERSION, KIND, scenarioSchema, type Scenario } from './scenario-schema.ts';
 import { scenarioWarnings } from './scenario-warnings.ts';
 import { decodeUtf8, utf8Length } from './utf8.ts';
+import { duplicateKeyErrors } from './yaml-duplicate-keys.ts';
 import { createLocator, pathAtOffset, type PathLocator } from './yaml-locator.ts';
 import { allowedKeysKey, focusIssues, issuesFromZod } from './zod-issues.ts';
 
@@ -162,7 +163,9 @@ function validate(root: Record<string, unknown>, file: string, locate: PathLocat
 
 function parseChecked(text: string, file: string): ParseScenarioResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: true, version: '1.2' });
+  // Duplicate keys are found by duplicateKeyErrors in one pass, not by the library's quadratic check.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: true, version: '1.2' });
+  if (doc.errors.length === 0) doc.errors.push(...duplicateKeyErrors(doc));
   if (doc.errors.length > 0) {
     // A syntax error derails the parser for the lines after it (a tab gives four errors): report the first
     // only, the cause. Duplicate keys leave the parse intact and are independent: report them all.
