@@ -332,3 +332,22 @@ describe('a caller that has failed', () => {
     });
   }
 });
+
+describe('the end of a run', () => {
+  it('does not count a visit whose reply is still on the network as unfinished: it was served', () => {
+    // Uniform arrivals at 1,000/s come at (k + 0.5) ms, k = 0..9,999, over 10 s with no drain. api works 1 ms,
+    // the call takes 0.5 ms each way, db works 1 ms. A request sends its call at a + 1 ms (k ≤ 9,998: 9,999
+    // calls), db ends it at a + 2.5 ms (k ≤ 9,997: 9,998 served) and the reply lands at a + 3 ms. So db has
+    // 9,999 visits: 9,998 served and 1 unfinished (k = 9,998); k = 9,997's reply is in flight at the stop.
+    const r = run(
+      head('10s', 1000, '0.5ms').replace('warmup: 10m', 'warmup: 0s').replace('profile:', 'arrivals: uniform, profile:') +
+        `    - { name: api, replicas: 1, concurrency: 100, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 1 }, calls: [{ to: db }] }\n` +
+        `    - { name: db, replicas: 1, concurrency: 100, gpusPerReplica: 0, latency: { distribution: constant, ms: 1 } }\n`,
+    );
+    const db = r.services[1]!;
+    expect(r.requests.offered).toBe(10_000);
+    expect(db.stats!.served).toBe(9_998);
+    expect(db.unfinished).toBe(1);
+    expect(r.requests.unfinished).toBe(3);
+  });
+});

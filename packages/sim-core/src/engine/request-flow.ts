@@ -344,6 +344,7 @@ export class RequestFlow {
         slot = done;
         continue;
       }
+      store.flags[slot]! |= VisitFlag.Ended;
       this.net!.push(now + this.netSeconds, RESPOND * FLOW_BASE + slot);
       return;
     }

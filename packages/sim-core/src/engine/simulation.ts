@@ -1089,6 +1089,8 @@ export class Simulation {
     store.forEachInFlight((slot) => {
       const arrival = store.arrival[slot]!;
       if (arrival < measureFrom) return;
+      // Its outcome is already counted at its service; only its reply is still on the network.
+      if ((store.flags[slot]! & VisitFlag.Ended) !== 0) return;
       const svc = store.service[slot]!;
       unfinished[svc]!++;
       if (censored !== null) {
