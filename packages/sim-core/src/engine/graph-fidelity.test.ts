@@ -351,3 +351,21 @@ describe('the end of a run', () => {
     expect(r.requests.unfinished).toBe(3);
   });
 });
+
+describe('the in-flight limit', () => {
+  it('counts the arrivals it refuses at the entry service too: its visits are the requests offered to it', () => {
+    // api holds every request for 10 s on db: with at most 200 visits in flight, most arrivals are refused.
+    const p = parseScenarioText(
+      head('20m', 50).replace('warmup: 10m', 'warmup: 1m') +
+        `    - { name: api, replicas: 1, concurrency: 1000, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 1 }, calls: [{ to: db }] }\n` +
+        `    - { name: db, replicas: 1, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: constant, ms: 10000 } }\n`,
+      'graph.yaml',
+    );
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    const r = runEngine({ ...compileScenario(p.scenario), maxInFlightRequests: 200 });
+    expect(r.inFlightLimitDrops).toBeGreaterThan(r.measured.offered / 2);
+    const api = r.services[0]!;
+    expect(api.stats!.visits + api.unfinished).toBe(r.measured.offered);
+    expect(api.stats!.dropped).toBe(r.measured.dropped);
+  });
+});
