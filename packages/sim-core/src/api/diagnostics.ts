@@ -118,10 +118,11 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
   }
   // The catch-all for failed requests, when no error above already names their cause (failed at zero, faults,
   // the in-flight limit, an overload): one finding per cause.
-  const failed = m.dropped + m.timedOut;
+  // Unfinished ones count too: a run cut with 31% of its requests in flight, not overloaded, said PASS.
+  const failed = m.dropped + m.timedOut + m.unfinished;
   if (m.served > 0 && !options.availabilityExpected && failed > FAILED_ERROR_SHARE * m.offered && !out.some((d) => d.severity === 'error')) {
     const share = formatNumber(Number(((100 * failed) / m.offered).toPrecision(3)));
-    out.push({ severity: 'error', code: 'requests-failed', message: `${formatInteger(failed)} requests (${share}% of those offered) were dropped or timed out, and no availability expectation says how many may fail: add one (availability >= 99%) to set the bar` });
+    out.push({ severity: 'error', code: 'requests-failed', message: `${formatInteger(failed)} requests (${share}% of those offered) were not served (dropped, timed out or unfinished), and no availability expectation says how many may fail: add one (availability >= 99%) to set the bar` });
   }
   return out;
 }
