@@ -4,7 +4,7 @@
  * at its field path. Paths use sim-core's syntax (`spec.services[0].hpa.metrics[0].target`); a few
  * shorthands name the fields people vary most (docs/cli.md lists them).
  */
-import { formatPath, parsePath, suggestNearest, type PathSegment } from '@design-sim/sim-core';
+import { duplicateKeyErrors, formatPath, parsePath, suggestNearest, type PathSegment } from '@design-sim/sim-core';
 import { isMap, isScalar, isSeq, parse, parseDocument, type Document } from 'yaml';
 import { CliError } from '../cli-error.ts';
 
@@ -96,8 +96,9 @@ function checkPath(doc: Document, edit: ScenarioEdit): void {
  * well-formed single YAML mapping (the caller then reports the original file's own errors).
  */
 export function applyEdits(text: string, edits: readonly ScenarioEdit[]): string | undefined {
-  const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  // The library's own duplicate-key check is quadratic in a mapping's keys: sim-core's is one pass.
+  const doc = parseDocument(text, { uniqueKeys: false });
+  if (doc.errors.length > 0 || duplicateKeyErrors(doc).length > 0 || !isMap(doc.contents)) return undefined;
   for (const edit of edits) {
     checkPath(doc, edit);
     doc.setIn(edit.path, doc.createNode(edit.value));

@@ -5,6 +5,7 @@
  * other byte (comments, their spacing, flow maps, quoting) is the user's; otherwise the document is
  * edited and re-serialised (comments still kept, spacing normalised).
  */
+import { duplicateKeyErrors } from '@design-sim/sim-core';
 import { isScalar, parseDocument, stringify } from 'yaml';
 import { CliError } from '../cli-error.ts';
 import { applyEdits, type ScenarioEdit } from './scenario-edits.ts';
@@ -20,8 +21,9 @@ const isPlainValue = (v: unknown) => v === null || ['string', 'number', 'boolean
 
 /** Splices for `edits`, or undefined when one is not a scalar-for-scalar replacement. */
 function scalarSplices(text: string, edits: readonly ScenarioEdit[]): Splice[] | undefined {
-  const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) return undefined;
+  // The library's own duplicate-key check is quadratic in a mapping's keys: sim-core's is one pass.
+  const doc = parseDocument(text, { uniqueKeys: false });
+  if (doc.errors.length > 0 || duplicateKeyErrors(doc).length > 0) return undefined;
   const byStart = new Map<number, Splice>();
   for (const e of edits) {
     const node = doc.getIn(e.path, true);

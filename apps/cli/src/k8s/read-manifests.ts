@@ -5,7 +5,7 @@
  * absurd nesting. Never throws anything but CliError.
  */
 import { resolve } from 'node:path';
-import { MAX_YAML_ALIASES } from '@design-sim/sim-core';
+import { duplicateKeyErrors, MAX_YAML_ALIASES } from '@design-sim/sim-core';
 import { parseAllDocuments } from 'yaml';
 import { CliError } from '../cli-error.ts';
 import { errnoOf, readInput, reasonOf, type InputOptions } from '../io/read-input.ts';
@@ -54,14 +54,15 @@ export async function readManifests(cwd: string, files: readonly string[], input
     const text = decode(file, await readCapped(file, resolve(cwd, file), input));
     let parsed;
     try {
-      parsed = parseAllDocuments(text, { uniqueKeys: true });
+      // Duplicate keys are found by sim-core in one pass: the library's own check is quadratic in a mapping's keys.
+      parsed = parseAllDocuments(text, { uniqueKeys: false });
     } catch (e) {
       throw new CliError(`${file}: ${/maximum call stack/i.test(reasonOf(e)) ? TOO_DEEP : `YAML error: ${reasonOf(e)}`}`);
     }
     for (const d of Array.isArray(parsed) ? parsed : [parsed]) {
-      const err = d.errors[0];
+      const err = d.errors[0] ?? duplicateKeyErrors(d)[0];
       if (err !== undefined) {
-        const at = err.linePos?.[0];
+        const at = err.linePos?.[0] ?? lineCol(text, err.pos[0]);
         const where = `${file}${at === undefined ? '' : `:${at.line}:${at.col}`}`;
         if (/maximum call stack/i.test(err.message)) throw new CliError(`${where}: ${TOO_DEEP}`);
         throw new CliError(`${where}: YAML syntax error: ${err.message.split('\n')[0] ?? ''}`);
@@ -77,4 +78,11 @@ export async function readManifests(cwd: string, files: readonly string[], input
     }
   }
   return docs;
+}
+
+/** 1-based line and column of a character offset (for errors found after parsing, which carry no position). */
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const nl = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, col: offset - nl };
 }

@@ -13,7 +13,7 @@ import { detectOverload } from './overload.ts';
 export interface Diagnostic {
   /** `error` fails the run (as a failed expectation does); `warning` is shown only. */
   severity: 'error' | 'warning';
-  code: 'overloaded' | 'nothing-served' | 'nothing-offered' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'failed-by-faults' | 'jobs-waiting' | 'training-does-not-fit';
+  code: 'overloaded' | 'nothing-served' | 'requests-failed' | 'nothing-offered' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'failed-by-faults' | 'jobs-waiting' | 'training-does-not-fit';
   /** One plain sentence, with the numbers. */
   message: string;
   /** Simulated time the finding starts, s, when it has one. */
@@ -22,6 +22,13 @@ export interface Diagnostic {
 
 /** A share of unfinished requests above which a run that is not overloaded still gets a warning. */
 const UNFINISHED_WARNING_SHARE = 0.01;
+/**
+ * Without an availability expectation, a run whose measured requests were dropped or timed out above this
+ * share fails: the same 1% as the unfinished warning. A design that refused 97% of its requests said
+ * "PASS: no expectations to check". An `availability` expectation (end to end or of a service) states the
+ * bar instead, so a design meant to shed load (a cascade's fix that fails 15% by design) still passes.
+ */
+const FAILED_ERROR_SHARE = 0.01;
 /** Replicas pending this long at the end fail the run: longer than a GPU node takes to come up (docs/limits.md). */
 const UNSCHEDULED_WARNING_SECONDS = 15 * 60;
 /** Services named one by one in the never-scheduled diagnostic; past this many, one line for them all. */
@@ -30,7 +37,7 @@ const MAX_UNSCHEDULED_LINES = 3;
 const rate = (x: number): string => formatNumber(Number(x.toPrecision(x >= 10 ? 3 : 2)));
 
 /** The findings of one serving run, most serious first. */
-export function servingDiagnostics(r: EngineResult, serviceNames: readonly string[] = []): Diagnostic[] {
+export function servingDiagnostics(r: EngineResult, serviceNames: readonly string[] = [], options: { availabilityExpected?: boolean } = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const m = r.measured;
   if (m.offered === 0) {
@@ -108,6 +115,14 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
       message: `${formatInteger(r.inFlightLimitDrops)} arrivals were dropped because ${first?.detail ?? 'the in-flight limit was reached'} (docs/limits.md)`,
       ...(first ? { atSeconds: first.t } : {}),
     });
+  }
+  // The catch-all for failed requests, when no error above already names their cause (failed at zero, faults,
+  // the in-flight limit, an overload): one finding per cause.
+  // Unfinished ones count too: a run cut with 31% of its requests in flight, not overloaded, said PASS.
+  const failed = m.dropped + m.timedOut + m.unfinished;
+  if (m.served > 0 && !options.availabilityExpected && failed > FAILED_ERROR_SHARE * m.offered && !out.some((d) => d.severity === 'error')) {
+    const share = formatNumber(Number(((100 * failed) / m.offered).toPrecision(3)));
+    out.push({ severity: 'error', code: 'requests-failed', message: `${formatInteger(failed)} requests (${share}% of those offered) were not served (dropped, timed out or unfinished), and no availability expectation says how many may fail: add one (availability >= 99%) to set the bar` });
   }
   return out;
 }

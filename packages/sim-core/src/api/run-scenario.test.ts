@@ -108,3 +108,40 @@ describe('a run in which no request arrives', () => {
     expect(r.result.pass).toBe(false);
   });
 });
+
+describe('a run in which most requests fail', () => {
+  // One replica with a queue of one slot, offered 20 times what it serves (M/M/1/1: it refuses ρ/(1+ρ) ≈ 95%).
+  const design = (expect: string) => `${truthHead({ name: 'mostly-refused', seconds: 600, warmup: 0, seed: 1, traffic: `[${poisson(200)}]` })}    - { name: api, replicas: 1, concurrency: 1, queue: { maxLength: 0 }, latency: { distribution: exponential, meanMs: 100 } }
+${expect}`;
+
+  it('fails without an availability expectation, though no expectation failed (it said "PASS: no expectations to check")', () => {
+    const r = api.run(design(''), 'mostly-refused.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const m = r.result.summary!.measured;
+    expect(m.dropped / m.offered).toBeCloseTo(20 / 21, 1);
+    expect(r.result.expectations).toEqual([]);
+    expect(r.result.diagnostics.map((d) => [d.severity, d.code])).toContainEqual(['error', 'requests-failed']);
+    expect(r.result.pass).toBe(false);
+  });
+
+  it('fails when they are unfinished too: a run cut with half its requests in service, its backlog flat', () => {
+    // 1 request/s of 5 minutes' work on 1,000 slots, stopped at 10 min without a drain: the last 5 minutes'
+    // requests (about half) are in service at the stop; the backlog stopped growing at 5 min, so no overload.
+    const text = `${truthHead({ name: 'cut', seconds: 600, warmup: 0, seed: 1, traffic: `[${poisson(1)}]` })}    - { name: api, replicas: 1, concurrency: 1000, latency: { distribution: constant, ms: 300000 } }
+`;
+    const r = api.run(text, 'cut.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const m = r.result.summary!.measured;
+    expect(m.unfinished / m.offered).toBeGreaterThan(0.4);
+    expect(r.result.diagnostics.map((d) => d.code)).not.toContain('overloaded');
+    expect(r.result.diagnostics.map((d) => [d.severity, d.code])).toContainEqual(['error', 'requests-failed']);
+    expect(r.result.pass).toBe(false);
+  });
+
+  it("is judged by the scenario's own availability expectation when it has one", () => {
+    const r = api.run(design("  expect: ['services.api.availability >= 1%']\n"), 'mostly-refused.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.result.diagnostics.map((d) => d.code)).not.toContain('requests-failed');
+    expect(r.result.pass).toBe(true);
+  });
+});

@@ -99,7 +99,9 @@ function judge(scenario: Scenario, seed: number, engine: EngineResult | null, tr
   const lookup = (metric: string, item: string | null = null): number | null => lookupMetric(partial, metric, item);
   const expectations = judgedOnIncompleteBill(evaluateExpectations(expectationsOf(scenario), lookup), summary?.cost.unknownPrices ?? []);
   const claims = gradedOnIncompleteBill(gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m)), summary?.cost.unknownPrices ?? []);
-  const diagnostics = [...(engine === null ? [] : servingDiagnostics(engine, runningServices(scenario.spec.services).map((x) => x.name))), ...(training === null ? [] : trainingDiagnostics(training))];
+  // An availability expectation, end to end or of a service, is the scenario's own bar for failed requests.
+  const availabilityExpected = expectations.some((e) => e.metric === 'availability' || e.metric.endsWith('.availability'));
+  const diagnostics = [...(engine === null ? [] : servingDiagnostics(engine, runningServices(scenario.spec.services).map((x) => x.name), { availabilityExpected })), ...(training === null ? [] : trainingDiagnostics(training))];
   return {
     formatVersion: RUN_RESULT_FORMAT_VERSION,
     scenario: { name: scenario.metadata.name, title: scenario.metadata.title ?? null },

@@ -302,3 +302,70 @@ describe('queue consumers with batch pull', () => {
     expect(r.latency.mean()).toBeGreaterThan(1000);
   });
 });
+
+describe('a caller that has failed', () => {
+  // mid fans out to a and b, which refuse almost every call (a rate limit of one call in 1,000 s): both
+  // refusals reach mid at the same instant. The first fails mid's visit; the second finds mid's slot still
+  // taken (mid's own failure is on its way to api) and must be ignored, not fail mid a second time.
+  const design = (network: string) =>
+    head('20m', 50, network).replace('warmup: 10m', 'warmup: 0s').replace('drain: 0s', 'drain: 1m') +
+    `    - { name: api, replicas: 2, concurrency: 1000, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 1 }, calls: [{ to: mid }] }\n` +
+    `    - { name: mid, replicas: 2, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: constant, ms: 1 }, calls: [{ parallel: [{ to: a }, { to: b }] }] }\n` +
+    `    - { name: a, replicas: 1, gpusPerReplica: 0, rateLimit: { perSecond: 0.001, burst: 1 }, latency: { distribution: constant, ms: 1 } }\n` +
+    `    - { name: b, replicas: 1, gpusPerReplica: 0, rateLimit: { perSecond: 0.001, burst: 1 }, latency: { distribution: constant, ms: 1 } }\n`;
+
+  for (const network of ['0ms', '0.25ms']) {
+    it(`fails once when a second call of its parallel group fails after it (network ${network})`, () => {
+      const r = run(design(network));
+      const [api, mid, a, b] = r.services.map((s) => s.stats!);
+      // One call to mid per request, each sending one call to a and one to b; every mid visit fails once.
+      expect(api!.visits).toBe(r.measured.offered);
+      expect(mid!.visits).toBe(api!.visits);
+      expect(a!.visits).toBe(mid!.visits);
+      expect(b!.visits).toBe(mid!.visits);
+      expect(mid!.served + mid!.dropped).toBe(mid!.visits);
+      expect(mid!.served).toBe(r.measured.served);
+      // The buckets' first tokens and their refill over 20 minutes let at most two calls through to each.
+      expect(mid!.served).toBeLessThanOrEqual(2);
+      expect(r.measured.dropped).toBe(r.measured.offered - r.measured.served);
+      expectConservedGraph(r);
+    });
+  }
+});
+
+describe('the end of a run', () => {
+  it('does not count a visit whose reply is still on the network as unfinished: it was served', () => {
+    // Uniform arrivals at 1,000/s come at (k + 0.5) ms, k = 0..9,999, over 10 s with no drain. api works 1 ms,
+    // the call takes 0.5 ms each way, db works 1 ms. A request sends its call at a + 1 ms (k ≤ 9,998: 9,999
+    // calls), db ends it at a + 2.5 ms (k ≤ 9,997: 9,998 served) and the reply lands at a + 3 ms. So db has
+    // 9,999 visits: 9,998 served and 1 unfinished (k = 9,998); k = 9,997's reply is in flight at the stop.
+    const r = run(
+      head('10s', 1000, '0.5ms').replace('warmup: 10m', 'warmup: 0s').replace('profile:', 'arrivals: uniform, profile:') +
+        `    - { name: api, replicas: 1, concurrency: 100, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 1 }, calls: [{ to: db }] }\n` +
+        `    - { name: db, replicas: 1, concurrency: 100, gpusPerReplica: 0, latency: { distribution: constant, ms: 1 } }\n`,
+    );
+    const db = r.services[1]!;
+    expect(r.requests.offered).toBe(10_000);
+    expect(db.stats!.served).toBe(9_998);
+    expect(db.unfinished).toBe(1);
+    expect(r.requests.unfinished).toBe(3);
+  });
+});
+
+describe('the in-flight limit', () => {
+  it('counts the arrivals it refuses at the entry service too: its visits are the requests offered to it', () => {
+    // api holds every request for 10 s on db: with at most 200 visits in flight, most arrivals are refused.
+    const p = parseScenarioText(
+      head('20m', 50).replace('warmup: 10m', 'warmup: 1m') +
+        `    - { name: api, replicas: 1, concurrency: 1000, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 1 }, calls: [{ to: db }] }\n` +
+        `    - { name: db, replicas: 1, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: constant, ms: 10000 } }\n`,
+      'graph.yaml',
+    );
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    const r = runEngine({ ...compileScenario(p.scenario), maxInFlightRequests: 200 });
+    expect(r.inFlightLimitDrops).toBeGreaterThan(r.measured.offered / 2);
+    const api = r.services[0]!;
+    expect(api.stats!.visits + api.unfinished).toBe(r.measured.offered);
+    expect(api.stats!.dropped).toBe(r.measured.dropped);
+  });
+});

@@ -210,7 +210,7 @@ export class RequestFlow {
   private deliver(child: number, now: number): void {
     const store = this.store;
     const p = store.parent[child]!;
-    if (p >= 0 && store.gen[p] !== store.parentGen[child]) {
+    if (p >= 0 && this.callerGone(p, child)) {
       // The caller failed while this call was on its way: it is never sent.
       store.release(child);
       return;
@@ -344,6 +344,7 @@ export class RequestFlow {
         slot = done;
         continue;
       }
+      store.flags[slot]! |= VisitFlag.Ended;
       this.net!.push(now + this.netSeconds, RESPOND * FLOW_BASE + slot);
       return;
     }
@@ -396,7 +397,7 @@ export class RequestFlow {
     const flags = store.flags[child]!;
     const attempt = store.attempt[child]!;
     if ((flags & VisitFlag.Connected) !== 0) this.returnConnection(child, now);
-    if (p < 0 || store.gen[p] !== store.parentGen[child]) {
+    if (p < 0 || this.callerGone(p, child)) {
       store.release(child);
       return -1;
     }
@@ -415,6 +416,18 @@ export class RequestFlow {
     if (store.pc[p]! >= this.stepStart[store.service[p]!]!.length) return p;
     this.step(p, now);
     return -1;
+  }
+
+  /**
+   * True when the caller of `child` no longer waits for it: its slot was freed (and maybe reused), or its visit
+   * has already failed and its failure is on its way to its own caller. In the second case the slot is still
+   * taken until that reply arrives, so the generation still matches: without the flag, a second call of a
+   * parallel group failing (or timing out, or replying) in that window failed the caller twice, counting it
+   * twice and sending two replies, the second to whatever visit had the slot by then.
+   */
+  private callerGone(p: number, child: number): boolean {
+    const store = this.store;
+    return store.gen[p] !== store.parentGen[child] || (store.flags[p]! & VisitFlag.Failed) !== 0;
   }
 
   /** Call `c` of visit `p` failed on attempt `attempt`: retry it after back-off, or fail `p`. */
@@ -456,7 +469,7 @@ export class RequestFlow {
     if (store.deadline[child] !== now || store.dead[child] === 1) return;
     store.deadline[child] = -1;
     const p = store.parent[child]!;
-    if (p < 0 || store.gen[p] !== store.parentGen[child]) return;
+    if (p < 0 || this.callerGone(p, child)) return;
     const c = store.call[child]!;
     if (store.arrival[child]! >= this.stats.measureFrom) this.perService[this.callerOf[c]!]!.callTimeouts++;
     store.parent[child] = -1;

@@ -32,7 +32,7 @@ export class RequestStore {
   /** Compiled call this visit answers (-1 for roots), its attempt (0 = first try) and VisitFlag bits. */
   call: Int32Array;
   attempt: Uint8Array;
-  flags: Uint8Array;
+  flags: Uint16Array;
   /** Seconds spent waiting on calls (own latency = time at the service − this). */
   callWait: Float64Array;
   /** When the caller's timeout for this call fires (s), -1 without one. */
@@ -73,7 +73,7 @@ export class RequestStore {
     this.pending = new Int32Array(capacity);
     this.call = new Int32Array(capacity);
     this.attempt = new Uint8Array(capacity);
-    this.flags = new Uint8Array(capacity);
+    this.flags = new Uint16Array(capacity);
     this.callWait = new Float64Array(capacity);
     this.deadline = new Float64Array(capacity);
     this.workStart = new Float64Array(capacity);
@@ -228,4 +228,9 @@ export const enum VisitFlag {
   Traced = 64,
   /** It holds a connection of its caller's pool (ConnectionPools) until its reply comes back. */
   Connected = 128,
+  /**
+   * Its outcome is recorded at its service (served or failed) and its reply is on its way to its caller: the
+   * slot is still taken, but the visit is not unfinished. Counting it so at the end of a run counted it twice.
+   */
+  Ended = 256,
 }

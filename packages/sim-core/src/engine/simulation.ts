@@ -47,6 +47,7 @@ import { ClosedLoop, userSchedule } from '../traffic/closed-loop.ts';
 import { TraceArrivals } from '../traffic/trace-arrivals.ts';
 import { type ClosedLoopResult, LoadLevel, MAX_LOAD_LEVELS } from './load-levels.ts';
 import { VisitFlag } from './request-store.ts';
+import { VisitOutcome } from './service-stats.ts';
 
 const DEFAULT_MAX_EVENTS = 5000;
 
@@ -480,6 +481,8 @@ export class Simulation {
   /** The in-flight limit is reached (an overloaded design with unbounded queues): the arrival is dropped. */
   private overflow(now: number, service: number): void {
     this.stats.drop(now);
+    // The entry service saw the request too: its visits are the requests offered to it, as the summary's are.
+    if (this.flow.graph) this.flow.perService[service]!.visitFailed(VisitOutcome.Dropped, now >= this.stats.measureFrom);
     if (this.inFlightLimitDrops++ === 0) this.event({ t: now, kind: 'in-flight-limit', target: this.cfg.services[service]!.name, detail: `${this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS} requests in flight` });
   }
 
@@ -1161,6 +1164,8 @@ export class Simulation {
     store.forEachInFlight((slot) => {
       const arrival = store.arrival[slot]!;
       if (arrival < measureFrom) return;
+      // Its outcome is already counted at its service; only its reply is still on the network.
+      if ((store.flags[slot]! & VisitFlag.Ended) !== 0) return;
       const svc = store.service[slot]!;
       unfinished[svc]!++;
       if (censored !== null) {

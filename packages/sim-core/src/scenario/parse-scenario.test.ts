@@ -271,6 +271,18 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(out).not.toMatch(/[\u202e\u001b]/);
   });
 
+  it('says an empty call target is empty', () => {
+    const text = edit(['    - name: model', '    - name: model\n      calls: [{ to: "" }]']);
+    expect(report(text)).toContain('spec.services[0].calls[0].to: must not be empty, got ""');
+  });
+
+  it('writes invisible characters in a quoted name as escapes, so it does not look like the name it is not', () => {
+    const text = edit(['    - name: model', '    - name: "mo\u200bdel"']);
+    const out = report(text);
+    expect(out).toContain('mo\\u200bdel');
+    expect(out).not.toMatch(/\u200b/);
+  });
+
   it('per-service series: points × services past the limit is refused at the interval, with the interval that fits', () => {
     // Found by the audit: 50 services at 10 ms over 1,000 s (100,000 points, legal per series) made a 106 MB
     // --json document and a 1.8 GB process. Each point of each service's series counts.
@@ -381,6 +393,13 @@ describe('absurd nesting', () => {
     const r = parseScenarioText(text, 'deep.yaml');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]!.message).toMatch(/nests too deeply/);
+  });
+
+  it('names block nesting as such: a line of 10,000 "- " has no [ or {', () => {
+    const text = `apiVersion: design-sim/v1\nkind: Scenario\nspec:\n  canvas:\n    ${'- '.repeat(10_000)}x\n`;
+    const r = parseScenarioText(text, 'deep.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]!.message).toBe('the document nests too deeply to be a scenario (thousands of levels of nested lists or mappings)');
   });
 
   it('refuses 200,000 levels before the YAML parser, at once, where the limit is crossed', () => {

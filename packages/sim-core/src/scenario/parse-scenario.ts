@@ -10,6 +10,7 @@ import { formatPath, type ScenarioIssue } from './scenario-issue.ts';
 import { API_VERSION, KIND, scenarioSchema, type Scenario } from './scenario-schema.ts';
 import { scenarioWarnings } from './scenario-warnings.ts';
 import { decodeUtf8, utf8Length } from './utf8.ts';
+import { duplicateKeyErrors } from './yaml-duplicate-keys.ts';
 import { createLocator, pathAtOffset, type PathLocator } from './yaml-locator.ts';
 import { allowedKeysKey, focusIssues, issuesFromZod } from './zod-issues.ts';
 
@@ -18,6 +19,13 @@ export type ParseScenarioResult = { ok: true; scenario: Scenario; warnings: Scen
 
 /** Most issues reported for one file; the rest are summarised in one extra line. */
 export const MAX_REPORTED_ISSUES = 50;
+
+/**
+ * The YAML library recursed past the stack. Flow nesting ([ and {) is refused before it (tooDeepAt), so this
+ * is block nesting: a line of 10,000 "- " or indentation thousands deep. It said "levels of [ or {" of a file
+ * that had none.
+ */
+const TOO_DEEP = 'the document nests too deeply to be a scenario (thousands of levels of nested lists or mappings)';
 
 const SHAPE_HINT = 'a mapping with apiVersion, kind, metadata and spec';
 
@@ -68,7 +76,7 @@ function yamlIssue(file: string, err: YAMLError, doc: Document, lineCounter: Lin
       return { ...base, message: 'the file holds more than one YAML document (---): put one scenario per file' };
     default:
       // The YAML library recurses per nesting level; a stack overflow means absurd nesting, not a typo.
-      if (/maximum call stack/i.test(err.message)) return { ...base, message: 'the document nests too deeply to be a scenario (thousands of levels of [ or {)' };
+      if (/maximum call stack/i.test(err.message)) return { ...base, message: TOO_DEEP };
       return { ...base, message: `YAML syntax error: ${err.message}` };
   }
 }
@@ -95,7 +103,7 @@ function toPlain(doc: Document, file: string): { value: unknown } | { issue: Sce
     if (/excessive alias count/i.test(msg)) {
       return { issue: fileIssue(file, `too many YAML alias expansions (limit ${MAX_YAML_ALIASES}): refusing a possible "billion laughs" document`) };
     }
-    if (/maximum call stack/i.test(msg)) return { issue: fileIssue(file, 'the document nests too deeply to be a scenario (thousands of levels of [ or {)') };
+    if (/maximum call stack/i.test(msg)) return { issue: fileIssue(file, TOO_DEEP) };
     return { issue: fileIssue(file, `YAML error: ${msg}`) };
   }
 }
@@ -162,7 +170,9 @@ function validate(root: Record<string, unknown>, file: string, locate: PathLocat
 
 function parseChecked(text: string, file: string): ParseScenarioResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: true, version: '1.2' });
+  // Duplicate keys are found by duplicateKeyErrors in one pass, not by the library's quadratic check.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: true, version: '1.2' });
+  if (doc.errors.length === 0) doc.errors.push(...duplicateKeyErrors(doc));
   if (doc.errors.length > 0) {
     // A syntax error derails the parser for the lines after it (a tab gives four errors): report the first
     // only, the cause. Duplicate keys leave the parse intact and are independent: report them all.
@@ -242,7 +252,7 @@ export function parseScenarioText(text: string, fileName: string): ParseScenario
   } catch (e) {
     // Defence in depth: a parser bug must still come back as an issue, not an exception.
     const msg = e instanceof Error ? e.message : String(e);
-    if (/maximum call stack/i.test(msg)) return fail(fileIssue(fileName, 'the document nests too deeply to be a scenario (thousands of levels of [ or {)'));
+    if (/maximum call stack/i.test(msg)) return fail(fileIssue(fileName, TOO_DEEP));
     return fail(fileIssue(fileName, `internal error while parsing: ${msg}`));
   }
 }

@@ -58,9 +58,11 @@ export function parsePath(path: string): PathSegment[] | undefined {
 /**
  * Characters a terminal would act on rather than show: C0 and C1 controls (escape sequences), line and
  * paragraph separators, and the bidirectional overrides and isolates that reorder the rest of the line
- * ("Trojan Source", CVE-2021-42574). A name or value quoted from the file may hold them.
+ * ("Trojan Source", CVE-2021-42574). A name or value quoted from the file may hold them. Also the invisible
+ * ones (soft hyphen, zero-width space and joiners, word joiner, a byte-order mark inside the text): a call
+ * `to: "db\u200b"` was refused with 'no service named "db" (did you mean "db"?)', the two names alike on screen.
  */
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 /** One line: `examples/bad.yaml:14:7 spec.services[0].routing: expected …, got "x" (did you mean "y"?)`; unprintable characters as \uXXXX. */
 export function formatIssue(issue: ScenarioIssue): string {

@@ -94,7 +94,8 @@ export type SourceLocator = (path: string | readonly PathSegment[], options?: { 
 /** Parses `text` once and returns a locator for any number of paths (50 issues in a large file cost one parse, not 50). */
 export function createSourceLocator(text: string): SourceLocator {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: true });
+  // Duplicate keys do not matter to a locator, and the library's check of them is quadratic (yaml-duplicate-keys.ts).
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: true, uniqueKeys: false });
   const locate = createLocator(doc, lineCounter);
   return (path, options = {}) => {
     const segments = typeof path === 'string' ? parsePath(path) : path;

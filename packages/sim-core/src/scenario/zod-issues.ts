@@ -78,7 +78,9 @@ function bound(iss: Extract<ZodIssue, { code: 'too_small' | 'too_big' }>, got: u
     const n = Array.isArray(got) ? got.length : 0;
     return `must have ${word} ${limit} item${limit === 1 ? '' : 's'}, got ${n}`;
   }
-  if (iss.origin === 'string') return `must be ${word} ${limit} characters long, got ${typeof got === 'string' ? got.length : 0}`;
+  // An empty string is what `to: ""` or `name: ""` gives: "must be at least 1 characters long, got 0" said it badly.
+  if (iss.origin === 'string' && small && limit === 1 && got === '') return 'must not be empty, got ""';
+  if (iss.origin === 'string') return `must be ${word} ${limit} character${limit === 1 ? '' : 's'} long, got ${typeof got === 'string' ? got.length : 0}`;
   return `must be ${word} ${limit}, got ${describeValue(got)}`;
 }
 
