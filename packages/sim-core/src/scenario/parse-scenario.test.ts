@@ -109,6 +109,15 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(edit(['  duration: 30m', '  duration: *d']))).toMatchInlineSnapshot(`"examples/bad.yaml:6:13 spec.duration: alias *d has no anchor &d before it"`);
   });
 
+  it('a YAML merge key: one error at the key, not an unknown field and the fields it would have merged missing', () => {
+    const merged = edit(['      latency: { distribution: lognormal, p50Ms: 80, p99Ms: 250 }\n', '      latency: &lat { distribution: lognormal, p50Ms: 80, p99Ms: 250 }\n      queue2: { <<: *lat }\n']);
+    expect(report(merged)).toMatchInlineSnapshot(`"examples/bad.yaml:14:17 spec.services[0].queue2["<<"]: YAML merge keys ("<<") are not supported: write the fields out (an alias of a whole value, *name, works)"`);
+    // Quoted, "<<" is a key like any other: the schema judges it (here queue2 itself is unknown).
+    const quoted = report(merged.replace('<<:', '"<<":'));
+    expect(quoted).not.toMatch(/merge keys/);
+    expect(quoted).toMatch(/unknown field "queue2"/);
+  });
+
   it('duplicate keys', () => {
     expect(report(edit(['      replicas: 4\n', '      replicas: 4\n      replicas: 5\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:12:7 spec.services[0].replicas: duplicate key "replicas": each key may appear once in a mapping"`);
   });

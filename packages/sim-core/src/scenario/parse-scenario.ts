@@ -3,7 +3,7 @@
  * Never throws. Order of defences: size (before any work), binary content, YAML syntax,
  * alias expansion (billion laughs), document shape, apiVersion/kind, then the schema.
  */
-import { LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { formatInteger } from './describe-value.ts';
 import { MAX_FILE_BYTES, MAX_FLOW_NESTING, MAX_YAML_ALIASES } from './limits.ts';
 import { formatPath, type ScenarioIssue } from './scenario-issue.ts';
@@ -89,6 +89,25 @@ function danglingAliases(doc: Document, lineCounter: LineCounter, file: string):
       if (node.resolve(doc) !== undefined) return;
       const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
       out.push({ file, line, column: col, path: formatPath(pathAtOffset(doc, node.range?.[0] ?? 0)), message: `alias *${node.source} has no anchor &${node.source} before it` });
+    },
+  });
+  return out;
+}
+
+/**
+ * Unquoted `<<` keys: YAML 1.1's merge keys, which YAML 1.2 (read here) does not have, so the library reads one as
+ * a field named "<<". It was reported as an unknown field, with the merged fields then missing as well; this names
+ * it once, at the key. A quoted "<<" is a key like any other.
+ */
+function mergeKeys(doc: Document, lineCounter: LineCounter, file: string): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      const k = pair.key;
+      if (!isScalar(k) || k.value !== '<<' || k.type !== 'PLAIN') return;
+      const start = k.range?.[0] ?? 0;
+      const { line, col } = lineCounter.linePos(start);
+      out.push({ file, line, column: col, path: formatPath(pathAtOffset(doc, start)), message: 'YAML merge keys ("<<") are not supported: write the fields out (an alias of a whole value, *name, works)' });
     },
   });
   return out;
@@ -185,6 +204,8 @@ function parseChecked(text: string, file: string): ParseScenarioResult {
   if (doc.contents === null) return fail(fileIssue(file, `file is empty: expected a scenario (${SHAPE_HINT}), starting with "apiVersion: ${API_VERSION}"`));
   const dangling = danglingAliases(doc, lineCounter, file);
   if (dangling.length > 0) return fail(...capped(dangling, file));
+  const merges = mergeKeys(doc, lineCounter, file);
+  if (merges.length > 0) return fail(...capped(merges, file));
   const plain = toPlain(doc, file);
   if ('issue' in plain) return fail(plain.issue);
   const root = plain.value;
