@@ -30,7 +30,9 @@ export function runExampleScenario(scenario: Scenario, onProgress?: ProgressCall
     const run = beginScenario(scenario, onProgress === undefined ? {} : { onProgress });
     if (pauseAfterFirst === undefined) return { ok: true, result: run.finish(), warnings: [] };
     run.advanceTo((scenario.spec.interval ?? 60) * DEFAULT_PACING.firstIntervals);
-    return pauseAfterFirst().then(() => ({ ok: true as const, result: run.finish(), warnings: [] }), stopped).catch(stopped);
+    return pauseAfterFirst()
+      .then(() => ({ ok: true as const, result: run.finish(), warnings: [] }))
+      .catch(stopped);
   } catch (e) {
     return stopped(e);
   }

@@ -293,6 +293,7 @@ export class Simulation {
    * Returns the time it stopped: `until`, or while draining the moment the last request finished.
    */
   private advance(until: number, arrivals: ArrivalSource[] | null, options: RunOptions, merged: ArrivalMerge | null = null): number {
+    // `merged`: the run's merge of several sources (begin), null with one source or while draining.
     const heap = this.heap;
     const control = this.control;
     const store = this.store;
@@ -315,7 +316,7 @@ export class Simulation {
     const fifo0 = fifos.length === 1 ? fifos[0]! : null;
     // One source is read directly; several go through a merge (kept out of this loop: see ArrivalMerge).
     const one = arrivals !== null && arrivals.length === 1 ? arrivals[0]! : null;
-    const merge = arrivals !== null && arrivals.length > 1 ? merged : null;
+    const merge = arrivals === null ? null : merged;
     // An arrival drawn by the previous step and not reached then comes first (one drawn twice would skip one).
     let nextArrival = arrivals === null ? Infinity : !Number.isNaN(this.pendingArrival) ? this.pendingArrival : one !== null ? one.next() : merge !== null ? merge.next() : Infinity;
     this.pendingArrival = NaN;
