@@ -7,12 +7,11 @@ import { faultRows } from './fault-rows.ts';
 import { sharedRows } from './shared-rows.ts';
 import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
 import type { CostLine } from '@design-sim/cost-model';
-import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, shownDiagnostics, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';
-import { unservedNote } from './unserved.ts';
 import { failureDetail, metricText, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
@@ -79,9 +78,10 @@ function trainingRows(t: TrainingSummary, scenario: Scenario): string[][] {
 
 function checkSections(r: RunResult): string[] {
   const out: string[] = [];
-  if (r.diagnostics.length > 0) {
+  const shown = shownDiagnostics(r);
+  if (shown.length > 0) {
     out.push('', '**The run itself**', '');
-    for (const d of r.diagnostics) out.push(`- ${d.severity === 'error' ? '❌ error' : '⚠️ warning'}: ${d.message}`);
+    for (const d of shown) out.push(`- ${d.severity === 'error' ? '❌ error' : '⚠️ warning'}: ${d.message}`);
   }
   if (r.expectations.length > 0) {
     out.push('', '**Expectations**', '');
@@ -109,8 +109,7 @@ export function formatRunMarkdown(report: RunReport): string {
   const r = report.result;
   const s = r.summary;
   const v = verdictOf(r);
-  const unserved = unservedNote(r);
-  const verdict = !v.pass ? `❌ FAIL (${v.reason})` : unserved === null ? '✅ PASS' : `⚠️ PASS, with unserved requests (${unserved})`;
+  const verdict = !v.pass ? `❌ FAIL (${v.reason})` : v.unserved === null ? '✅ PASS' : `⚠️ PASS, with unserved requests (${v.unserved})`;
   const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;
   const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `\`${report.file}\` · seed ${r.seed}${simulated}`, ''];

@@ -4,7 +4,7 @@
  * figures, so it can be diffed between runs.
  */
 import { observedLabel, type CostLine, type LineItemCosts } from '@design-sim/cost-model';
-import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, formatMetricValue, getMetric, verdictOf, type ClaimGrade, type Diagnostic, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, formatMetricValue, getMetric, shownDiagnostics, verdictOf, type ClaimGrade, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, formatChangePct, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
@@ -14,7 +14,6 @@ import { sharedRows } from './shared-rows.ts';
 import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, SERVICE_RIGHT, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';
-import { unservedNote } from './unserved.ts';
 import { renderTable } from './table.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
@@ -132,9 +131,9 @@ export function failureDetail(e: ExpectationResult, r: Pick<RunResult, 'summary'
   return ` (${formatInt(q.dropped)} dropped, ${formatInt(q.timedOut)} timed out, ${formatInt(q.unfinished)} unfinished of ${formatInt(q.visits)} visits)`;
 }
 
-/** The run's own findings: errors in red, warnings in yellow. */
-function diagnosticLines(diagnostics: readonly Diagnostic[], c: Colors): string[] {
-  return diagnostics.map((d) => `  ${d.severity === 'error' ? c.red('✗ error') : c.yellow('! warning')}: ${d.message}`);
+/** The run's own findings: errors in red, warnings in yellow (a passing run's unserved requests are in its verdict line). */
+function diagnosticLines(r: RunResult, c: Colors): string[] {
+  return shownDiagnostics(r).map((d) => `  ${d.severity === 'error' ? c.red('✗ error') : c.yellow('! warning')}: ${d.message}`);
 }
 
 function expectationLines(r: RunResult, c: Colors): string[] {
@@ -180,8 +179,7 @@ function claimLines(claims: readonly ClaimGrade[], c: Colors): string[] {
 export function verdictLine(r: RunResult, c: Colors): string {
   const v = verdictOf(r);
   if (!v.pass) return `  ${c.red('FAIL')}: ${v.reason}`;
-  const unserved = unservedNote(r);
-  return unserved === null ? `  ${c.green('PASS')}: ${v.reason}` : `  ${c.yellow('PASS, with unserved requests')}: ${v.reason}; but ${unserved}`;
+  return v.unserved === null ? `  ${c.green('PASS')}: ${v.reason}` : `  ${c.yellow('PASS, with unserved requests')}: ${v.reason}; but ${v.unserved}`;
 }
 
 /** The whole text report, ending with a newline. */
@@ -207,7 +205,7 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
   if (r.training !== null) lines.push(...trainingLines(r.training, report.scenario));
   if (r.costs !== null) lines.push(...costsLines(r.costs));
   if (s === null && r.training === null && r.costs === null) lines.push(row('Result', MISSING));
-  const checks = [...diagnosticLines(r.diagnostics, c), ...expectationLines(r, c), ...claimLines(r.claims, c)];
+  const checks = [...diagnosticLines(r, c), ...expectationLines(r, c), ...claimLines(r.claims, c)];
   if (checks.length > 0) lines.push('', ...checks);
   lines.push('', verdictLine(r, c));
   return `${lines.join('\n')}\n`;

@@ -2,11 +2,11 @@
  * A run's results: summary cards, the charts (lazy), expectations, graded claims, cost breakdown
  * and warnings. Used by the results panel and by each column of compare mode.
  */
-import { verdictOf, type RunResult, type Scenario, type ScenarioIssue } from '@design-sim/sim-core';
+import { shownDiagnostics, verdictOf, type RunResult, type Scenario, type ScenarioIssue } from '@design-sim/sim-core';
 import { memo, Suspense, useLayoutEffect } from 'react';
 import { afterNextPaint, mark, RESULT_SHOWN_MARK } from '../model/perf-marks.ts';
 import { LazyResultCharts } from '../charts/lazy-charts.ts';
-import { shownStatus } from '../results/summary-cards.ts';
+import { verdictStatus } from '../results/summary-cards.ts';
 import { verdictCause } from '../results/verdict-cause.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
 import { TeamsView } from './TeamsView.tsx';
@@ -34,22 +34,22 @@ export function Verdict({ result, scenario }: { result: RunResult; scenario: Sce
   const v = verdictOf(result);
   const cause = verdictCause(result, scenario);
   const partial = result.progress < 1;
+  const warnings = shownDiagnostics(result).filter((d) => d.severity === 'warning');
   return (
-    <div className={`ds-verdict is-${shownStatus(v.pass, result)}`} data-testid="verdict" data-pass={v.pass} data-partial={partial}>
+    <div className={`ds-verdict is-${verdictStatus(result)}`} data-testid="verdict" data-pass={v.pass} data-partial={partial}>
       {cause && (
         <p className="ds-verdict__cause" data-testid="verdict-cause">
           {partial ? 'So far: ' : ''}
           {cause}
         </p>
       )}
-      <strong>{partial ? `${v.pass ? '… passing so far' : '✗ failing so far'} (${Math.floor(result.progress * 100)}% simulated)` : v.pass ? '✓ PASS' : '✗ FAIL'}</strong> {v.reason}
-      {result.diagnostics.some((d) => d.severity === 'warning') && (
+      <strong>{partial ? `${v.pass ? '… passing so far' : '✗ failing so far'} (${Math.floor(result.progress * 100)}% simulated)` : !v.pass ? '✗ FAIL' : v.unserved === null ? '✓ PASS' : '⚠ PASS, with unserved requests'}</strong> {v.reason}
+      {v.unserved !== null && <span data-testid="verdict-unserved">; but {v.unserved}</span>}
+      {warnings.length > 0 && (
         <ul className="ds-verdict__warnings">
-          {result.diagnostics
-            .filter((d) => d.severity === 'warning')
-            .map((d) => (
-              <li key={d.code}>{d.message}</li>
-            ))}
+          {warnings.map((d) => (
+            <li key={d.code}>{d.message}</li>
+          ))}
         </ul>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { createSimApi } from '@design-sim/sim-core';
 import { createRunStore } from '../model/run-store.ts';
 import { llmDoc, runDoc, smallDoc } from '../test-support/fixtures.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
@@ -101,6 +102,33 @@ describe('the verdict line', () => {
     expect(v.className).toContain('is-pending');
     expect(v.className).not.toContain('is-pass');
     expect(v.textContent).toContain('passing so far (30% simulated)');
+  });
+
+  it('a PASS over unserved requests is amber and says what was lost, as the CLI does; the finding is not listed twice', async () => {
+    const { Verdict } = await import('./ResultsView.tsx');
+    // One replica, no queue, offered 20 times what it serves, under a lenient availability bar: it passes, refusing most.
+    const yaml = `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: lenient }
+spec:
+  duration: 300s
+  seed: 3
+  traffic: { target: api, profile: { type: constant, qps: 200 } }
+  services:
+    - { name: api, replicas: 1, concurrency: 1, queue: { maxLength: 0 }, latency: { distribution: exponential, meanMs: 100 } }
+  expect: ['availability >= 1%']
+`;
+    const r = createSimApi().run(yaml, 'lenient.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const m = r.result.summary!.measured;
+    render(<Verdict result={r.result} scenario={null} />);
+    const v = screen.getByTestId('verdict');
+    expect(v.className).toContain('is-warn');
+    expect(v.className).not.toContain('is-pass');
+    expect(v.querySelector('strong')?.textContent).toBe('⚠ PASS, with unserved requests');
+    const lost = `${m.dropped.toLocaleString('en-US')} of ${m.offered.toLocaleString('en-US')} requests not served`;
+    expect(screen.getByTestId('verdict-unserved').textContent).toContain(lost);
+    expect(v.textContent!.split(lost).length - 1).toBe(1);
   });
 });
 

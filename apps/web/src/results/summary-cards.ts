@@ -3,7 +3,7 @@
  * CLI) and turns green or red when the scenario has an expectation on it, neutral otherwise.
  */
 import { trainingHardware } from './training-view.ts';
-import { billBound, lookupMetric, type RunResult } from '@design-sim/sim-core';
+import { billBound, lookupMetric, verdictOf, type RunResult } from '@design-sim/sim-core';
 import { formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
 
 /** A card's colour: the scenario's expectations on its metric all hold, one fails, or there are none. */
@@ -13,6 +13,12 @@ export type CardStatus = 'pass' | 'fail' | 'neutral' | 'pending';
 /** How a pass or fail is shown: a streamed snapshot has no verdict yet, so what passes so far is pending, not green. */
 export function shownStatus(pass: boolean, result: RunResult): 'pass' | 'fail' | 'pending' {
   return !pass ? 'fail' : result.progress < 1 ? 'pending' : 'pass';
+}
+
+/** The verdict's colour: as `shownStatus`, but a complete PASS over unserved requests is a warning, never green. */
+export function verdictStatus(result: RunResult): 'pass' | 'fail' | 'pending' | 'warn' {
+  const shown = shownStatus(result.pass, result);
+  return shown === 'pass' && verdictOf(result).unserved !== null ? 'warn' : shown;
 }
 
 /** One summary card. */

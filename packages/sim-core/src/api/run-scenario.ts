@@ -7,6 +7,7 @@ import { prefixCacheSummary } from './prefix-cache-summary.ts';
 import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, nodeFailuresPerHour, observedLabel, peakFlopsPerGpu, showback, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { beginEngine, runEngine } from '../engine/simulation.ts';
+import { unservedDiagnostic } from './unserved.ts';
 import { servingDiagnostics, trainingDiagnostics } from './diagnostics.ts';
 import { trainingMemoryFit } from './training-memory-fit.ts';
 import { evaluateExpectations, gradeClaims, parseExpectation, type Expectation } from '../scenario/expectations.ts';
@@ -101,7 +102,12 @@ function judge(scenario: Scenario, seed: number, engine: EngineResult | null, tr
   const claims = gradedOnIncompleteBill(gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m)), summary?.cost.unknownPrices ?? []);
   // An availability expectation, end to end or of a service, is the scenario's own bar for failed requests.
   const availabilityExpected = expectations.some((e) => e.metric === 'availability' || e.metric.endsWith('.availability'));
-  const diagnostics = [...(engine === null ? [] : servingDiagnostics(engine, runningServices(scenario.spec.services).map((x) => x.name), { availabilityExpected })), ...(training === null ? [] : trainingDiagnostics(training))];
+  const found = [...(engine === null ? [] : servingDiagnostics(engine, runningServices(scenario.spec.services).map((x) => x.name), { availabilityExpected })), ...(training === null ? [] : trainingDiagnostics(training))];
+  // A passing run's lost requests (under its availability bar) are said beside its verdict; a failing run's are in
+  // what failed it. A complete run's warning counts the unfinished ones too, so it replaces the `unfinished` warning.
+  const passing = expectations.every((e) => e.pass) && !found.some((d) => d.severity === 'error');
+  const unserved = summary === null || !passing ? null : unservedDiagnostic(summary.measured, services, progress >= 1);
+  const diagnostics = unserved === null ? found : [...found.filter((d) => d.code !== 'unfinished' || progress < 1), unserved];
   return {
     formatVersion: RUN_RESULT_FORMAT_VERSION,
     scenario: { name: scenario.metadata.name, title: scenario.metadata.title ?? null },

@@ -9,6 +9,8 @@ export interface Verdict {
   pass: boolean;
   /** E.g. "2 of 2 expectations hold", "overloaded from 0:05: …; 1 of 3 expectations failed (latency.p99 < 100ms)". */
   reason: string;
+  /** A passing run's caveat, "83 of 135,416 requests not served (…)" (its `unserved` warning), or null: such a PASS is never shown in green. */
+  unserved: string | null;
 }
 
 /** The verdict of a run (complete or a snapshot). */
@@ -22,5 +24,11 @@ export function verdictOf(r: Pick<RunResult, 'expectations' | 'diagnostics' | 'p
       : failed.length === 0
         ? `${n} of ${n} expectation${n === 1 ? '' : 's'} hold${n === 1 ? 's' : ''}`
         : `${failed.length} of ${n} expectation${n === 1 ? '' : 's'} failed (${failed.map((e) => e.text).join('; ')})`;
-  return { pass: r.pass, reason: [...errors, checks].join('; ') };
+  const unserved = r.pass ? (r.diagnostics.find((d) => d.code === 'unserved')?.message ?? null) : null;
+  return { pass: r.pass, reason: [...errors, checks].join('; '), unserved };
+}
+
+/** The findings listed under the verdict: all of them but a passing run's `unserved` warning, which the verdict itself carries. */
+export function shownDiagnostics(r: Pick<RunResult, 'diagnostics' | 'pass'>): RunResult['diagnostics'] {
+  return r.pass ? r.diagnostics.filter((d) => d.code !== 'unserved') : r.diagnostics;
 }
