@@ -10,6 +10,21 @@ writeFileSync(join(cwd, 'a.yaml'), smallScenarioYaml());
 writeFileSync(join(cwd, 'b.yaml'), smallScenarioYaml().replace('target: 12', 'target: 8'));
 writeFileSync(join(cwd, 'bad.yaml'), smallScenarioYaml().replace('routing', 'x').replace('concurrency: 1', 'concurrency: -1'));
 const cli = (...args: string[]) => runInProcess(args, { cwd });
+/** One replica, no queue, offered 20 times what it serves, under a 1% availability bar: passes, refusing about 95%. */
+const lenient = (overrides = '') => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: lenient }
+spec:
+  duration: 300s
+  seed: 3
+  traffic: { target: api, profile: { type: constant, qps: 200 } }
+  services:
+    - { name: api, replicas: 1, concurrency: 1, queue: { maxLength: 0 }, latency: { distribution: exponential, meanMs: 100 }${overrides} }
+  expect: ['availability >= 1%']
+`;
+writeFileSync(join(cwd, 'lenient.yaml'), lenient());
+// The same replica with an unbounded queue: the backlog grows all run (an overload error), though its one expectation holds.
+writeFileSync(join(cwd, 'overloaded.yaml'), lenient().replace('queue: { maxLength: 0 }, ', '').replace("availability >= 1%", 'latency.p50 < 1h'));
 
 describe('validate', () => {
   it('says what a valid file holds and exits 0', async () => {
@@ -98,6 +113,24 @@ describe('compare', () => {
     const doc = JSON.parse((await cli('compare', 'a.yaml', 'b.yaml', '--json')).stdout) as { a: { scenario: { name: string } }; differences: unknown[] };
     expect(doc.a.scenario.name).toBe('small-test');
     expect(doc.differences).toEqual([{ path: 'spec.services[0].hpa.metrics[0].target', a: 12, b: 8 }]);
+  });
+});
+
+describe('verdicts in compare and sweep', () => {
+  it("compare's verdict row is each run's verdict: an overloaded run FAILs though its expectation holds, a pass over refused requests says so", async () => {
+    const r = await cli('compare', 'lenient.yaml', 'overloaded.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\n {2}verdict +PASS, with unserved requests 1\/1 +FAIL 1\/1 \(overloaded\)\n/);
+    // Neither design has node pools: its bill is a lower bound, and two lower bounds have no meaningful difference.
+    expect(r.stdout).toMatch(/\n {2}cost per hour +≥ \$0\.00 +≥ \$0\.00 +— +—\n/);
+  });
+
+  it('a sweep point that passes over unserved requests is ⚠, not ✓', async () => {
+    const r = await cli('sweep', 'lenient.yaml', '--vary', 'replicas=1..2:1');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trimEnd().split('\n').slice(2);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatch(/ ≥ \$0\.00 +≥ \$0\.00 +⚠ 1\/1 \([\d,]+ of [\d,]+ requests not served \([\d,]+ dropped, 0 timed out\)\)$/);
   });
 });
 

@@ -1,5 +1,5 @@
 /** `design-sim compare A B`: two runs side by side with the change in each metric, and what differs in the designs. */
-import { toPlainJson, type RunResult } from '@design-sim/sim-core';
+import { toPlainJson, verdictOf, type RunResult } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
 import { designDifferences, showValue } from './design-diff.ts';
 import { JSON_FORMAT_VERSION, runJson, stringifyJson } from './json-output.ts';
@@ -14,7 +14,12 @@ interface MetricRow {
   show: (v: number | null | undefined) => string;
   /** How to show the difference; defaults to `show`. */
   showDelta?: (v: number) => string;
+  /** A bill's figure: a lower bound when the bill has unknown prices (shown "≥", with no difference). */
+  fromBill?: true;
 }
+
+/** True when the run's bill left prices out, so its dollar figures are lower bounds. */
+const billIncomplete = (r: RunResult): boolean => r.summary !== null && !r.summary.cost.complete;
 
 const signed = (show: (v: number) => string) => (d: number) => (d > 0 ? `+${show(d)}` : d < 0 ? `−${show(-d)}` : '0');
 
@@ -27,9 +32,9 @@ const ROWS: readonly MetricRow[] = [
   { label: 'mean replicas', get: (r) => r.summary?.replicas.mean, show: (v) => formatNum(v) },
   { label: 'peak nodes', get: (r) => r.summary?.nodes.max, show: formatInt },
   { label: 'spot interruptions', get: (r) => r.summary?.spotInterruptions, show: formatInt },
-  { label: 'cost per hour', get: (r) => r.summary?.cost.perHourUsd, show: formatUsd },
-  { label: 'cost per month', get: (r) => r.summary?.cost.monthlyUsd, show: formatUsd },
-  { label: 'cost per 1k requests', get: (r) => r.summary?.cost.per1kRequestsUsd, show: formatUsd },
+  { label: 'cost per hour', get: (r) => r.summary?.cost.perHourUsd, show: formatUsd, fromBill: true },
+  { label: 'cost per month', get: (r) => r.summary?.cost.monthlyUsd, show: formatUsd, fromBill: true },
+  { label: 'cost per 1k requests', get: (r) => r.summary?.cost.per1kRequestsUsd, show: formatUsd, fromBill: true },
   { label: 'training days', get: (r) => r.training?.days, show: (v) => formatNum(v) },
   { label: 'training GPU-hours', get: (r) => r.training?.gpuHours, show: formatInt },
   { label: 'training cost', get: (r) => r.training?.costUsd, show: formatUsd },
@@ -37,11 +42,17 @@ const ROWS: readonly MetricRow[] = [
 
 const present = (v: number | null | undefined): v is number => typeof v === 'number' && !Number.isNaN(v);
 
-function expectationsCell(r: RunResult): string {
+/**
+ * The run's verdict (sim-core's verdictOf, as `run` prints it) and its expectations held: a run its own errors fail
+ * (an overload) is FAIL though every expectation holds, and a pass over unserved requests says so.
+ */
+function verdictCell(r: RunResult): string {
+  const v = verdictOf(r);
   const e = r.expectations;
-  if (e.length === 0) return MISSING;
   const held = e.filter((x) => x.pass).length;
-  return `${held === e.length ? 'PASS' : 'FAIL'} ${held}/${e.length}`;
+  const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+  const word = !v.pass ? 'FAIL' : v.unserved !== null ? 'PASS, with unserved requests' : 'PASS';
+  return `${word} ${e.length === 0 ? '(no expectations)' : `${held}/${e.length}`}${errors.length > 0 ? ` (${errors.join(', ')})` : ''}`;
 }
 
 /** Rows of [metric, A, B, change, change %]; metrics neither run has are left out. */
@@ -51,13 +62,16 @@ export function compareRows(a: RunResult, b: RunResult): string[][] {
     const va = m.get(a);
     const vb = m.get(b);
     if (!present(va) && !present(vb)) continue;
-    const both = present(va) && present(vb);
+    // The difference of two lower bounds bounds nothing: not shown.
+    const bound = m.fromBill === true && (billIncomplete(a) || billIncomplete(b));
+    const both = present(va) && present(vb) && !bound;
     const delta = both ? vb - va : NaN;
     const deltaText = both ? signed((d) => (m.showDelta ?? m.show)(d))(delta) : MISSING;
     const pct = both && va !== 0 ? (delta / Math.abs(va)) * 100 : null;
-    rows.push([m.label, m.show(va), m.show(vb), deltaText, formatChangePct(pct)]);
+    const cell = (r: RunResult, v: number | null | undefined): string => `${m.fromBill === true && billIncomplete(r) && present(v) ? '≥ ' : ''}${m.show(v)}`;
+    rows.push([m.label, cell(a, va), cell(b, vb), deltaText, formatChangePct(pct)]);
   }
-  rows.push(['expectations', expectationsCell(a), expectationsCell(b), '', '']);
+  rows.push(['verdict', verdictCell(a), verdictCell(b), '', '']);
   return rows;
 }
 

@@ -1,5 +1,5 @@
 /** The what-if table of `design-sim sweep`: one row per variant, in text, Markdown or JSON. */
-import { formatPath, toPlainJson } from '@design-sim/sim-core';
+import { formatPath, toPlainJson, verdictOf } from '@design-sim/sim-core';
 import type { SweepResponse } from '../sweep/worker-protocol.ts';
 import type { VarySpec } from '../sweep/vary-spec.ts';
 import { JSON_FORMAT_VERSION, stringifyJson } from './json-output.ts';
@@ -27,6 +27,8 @@ function columns(specs: readonly VarySpec[], rows: readonly SweepRow[]): Column[
   const training = outcomes.some((o) => o.training !== null);
   const s = (r: SweepRow) => (r.response.ok ? r.response.outcome.summary : null);
   const t = (r: SweepRow) => (r.response.ok ? r.response.outcome.training : null);
+  // A bill with unknown prices (no node pools) gives lower bounds, said as run's report says them.
+  const bill = (r: SweepRow, usd: number | null | undefined): string => `${s(r)?.cost.complete === false && typeof usd === 'number' ? '≥ ' : ''}${formatUsd(usd)}`;
   const cols: Column[] = specs.map((spec, i) => ({ head: spec.label, numeric: true, cell: (r) => show(r.values[i]) }));
   if (serving) {
     cols.push(
@@ -35,8 +37,8 @@ function columns(specs: readonly VarySpec[], rows: readonly SweepRow[]): Column[
       { head: 'availability', numeric: true, cell: (r) => formatPercent(s(r)?.availability) },
       { head: 'peak replicas', numeric: true, cell: (r) => formatNum(s(r)?.replicas.max) },
       { head: 'peak nodes', numeric: true, cell: (r) => formatNum(s(r)?.nodes.max) },
-      { head: 'cost/month', numeric: true, cell: (r) => formatUsd(s(r)?.cost.monthlyUsd) },
-      { head: 'per 1k req', numeric: true, cell: (r) => formatUsd(s(r)?.cost.per1kRequestsUsd) },
+      { head: 'cost/month', numeric: true, cell: (r) => bill(r, s(r)?.cost.monthlyUsd) },
+      { head: 'per 1k req', numeric: true, cell: (r) => bill(r, s(r)?.cost.per1kRequestsUsd) },
     );
   }
   if (training) {
@@ -55,6 +57,9 @@ function columns(specs: readonly VarySpec[], rows: readonly SweepRow[]): Column[
       const errors = r.response.outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
       const held = e.filter((x) => x.pass).length;
       const failed = e.filter((x) => !x.pass).map((x) => x.text);
+      // A passing point that left requests unserved is not a plain ✓ (sim-core's `unserved` warning, as in `run`'s verdict).
+      const unserved = verdictOf(r.response.outcome).unserved;
+      if (errors.length === 0 && failed.length === 0 && unserved !== null) return `⚠ ${held}/${e.length} (${unserved})`;
       if (errors.length === 0 && e.length === 0) return MISSING;
       if (errors.length === 0 && failed.length === 0) return `✓ ${held}/${e.length}`;
       return `✗ ${held}/${e.length} (${[...errors, ...failed].join('; ')})`;
