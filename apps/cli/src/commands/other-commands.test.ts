@@ -116,7 +116,7 @@ describe('compare', () => {
   });
 });
 
-describe('verdicts in compare and sweep', () => {
+describe('verdicts in compare, sweep and optimize', () => {
   it("compare's verdict row is each run's verdict: an overloaded run FAILs though its expectation holds, a pass over refused requests says so", async () => {
     const r = await cli('compare', 'lenient.yaml', 'overloaded.yaml');
     expect(r.code).toBe(1);
@@ -131,6 +131,16 @@ describe('verdicts in compare and sweep', () => {
     const rows = r.stdout.trimEnd().split('\n').slice(2);
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatch(/ ≥ \$0\.00 +≥ \$0\.00 +⚠ 1\/1 \([\d,]+ of [\d,]+ requests not served \([\d,]+ dropped, 0 timed out\)\)$/);
+  });
+});
+
+describe('optimize over unserved requests', () => {
+  it("names each seed's unserved requests beside a best design that meets the availability bar, in text and --json", async () => {
+    const r = await cli('optimize', 'lenient.yaml', '--vary', 'replicas=1..3', '--minimize', 'latency.p99');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\nPASS, with unserved requests: replicas = 3 has the least latency\.p99 of the designs that meet every expectation on seeds 3, 4, 5; but on seed 3: [\d,]+ of [\d,]+ requests not served \([\d,]+ dropped, 0 timed out\); on seed 4: .*; on seed 5: .*\n$/);
+    const doc = JSON.parse((await cli('optimize', 'lenient.yaml', '--vary', 'replicas=1..3', '--minimize', 'latency.p99', '--json')).stdout) as { best: { unserved: { seed: number; message: string }[] } };
+    expect(doc.best.unserved.map((u) => u.seed)).toEqual([3, 4, 5]);
   });
 });
 

@@ -3,7 +3,7 @@
  * design with each expectation at its worst seed, the binding constraint and what one step less
  * capacity gives, the cost–latency frontier, and a verdict. Text and Markdown share the same parts.
  */
-import { getMetric, type DesignSummary, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
+import { getMetric, unservedCaveat, type DesignSummary, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
 import { mdTable } from './markdown.ts';
 import { formatInt, formatMs, formatPercent } from './numbers.ts';
 import { metricText } from './summary-text.ts';
@@ -112,7 +112,12 @@ function frontierRows(r: OptimizeResult): { head: string[]; rows: string[][] } |
 
 function verdict(r: OptimizeResult): string {
   const seeds = `seed${r.seeds.length === 1 ? '' : 's'} ${seedList(r.seeds)}`;
-  if (r.best !== null) return `PASS: ${designLabel(r.best.labels)} has the least ${r.minimize} of the designs that meet every expectation on ${seeds}`;
+  if (r.best !== null) {
+    const pass = `${designLabel(r.best.labels)} has the least ${r.minimize} of the designs that meet every expectation on ${seeds}`;
+    // Meeting the scenario's availability bar is not serving every request: said, as `run` says it.
+    const unserved = unservedCaveat(r.best);
+    return unserved === null ? `PASS: ${pass}` : `PASS, with unserved requests: ${pass}; but ${unserved}`;
+  }
   const c = r.closest;
   const failing = [
     ...(c?.errors.map((e) => `${e.message} (seed ${e.seed})`) ?? []),

@@ -4,7 +4,7 @@
  * when nothing is feasible, the closest design and the expectations it failed; the frontier chart; and
  * every design run. Picking a design (button or frontier point) loads it in one undo step.
  */
-import type { DesignSummary, FrontierPoint, Neighbour, OptimizeResult } from '@design-sim/sim-core';
+import { unservedCaveat, type DesignSummary, type FrontierPoint, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
 import { FrontierChart } from '../charts/FrontierChart.tsx';
 import { metricWithUnit } from '../results/metric-text.ts';
 
@@ -87,16 +87,18 @@ export function OptimizeAnswer({ result: r, current, elapsedMs, onLoad }: Props)
   const limit = latencyText === undefined ? null : (r.designs[0]?.expectations.find((e) => e.text === latencyText)?.expected ?? null);
   const pick = (p: FrontierPoint) => onLoad(p.values, designText(p.labels));
   const unit = r.seeds.length === 1 ? 'seed' : 'seeds';
+  const unserved = best === null ? null : unservedCaveat(best);
   return (
     <div className="ds-opt-answer" data-testid="optimize-answer" data-feasible={r.feasible}>
       <p className="ds-hint" data-testid="optimize-runs">
         {r.evaluated.runs} runs ({r.evaluated.designs} designs) of a {r.grid.runs}-run grid ({r.grid.designs} designs × {r.seeds.length} {unit}), in {(elapsedMs / 1000).toFixed(1)} s.
       </p>
       {best !== null ? (
-        <div className="ds-verdict is-pass">
+        <div className={`ds-verdict ${unserved === null ? 'is-pass' : 'is-warn'}`}>
           <p>
-            <strong>✓ Best design: {designText(best.labels)}</strong> — {r.minimize} {metricWithUnit(r.minimize, best.objective)} (mean of the {unit} {r.seeds.join(', ')}).
+            <strong>{unserved === null ? '✓' : '⚠'} Best design: {designText(best.labels)}</strong> — {r.minimize} {metricWithUnit(r.minimize, best.objective)} (mean of the {unit} {r.seeds.join(', ')}).
           </p>
+          {unserved !== null && <p data-testid="optimize-unserved">It meets every expectation, with unserved requests: {unserved}.</p>}
           <ValuesTable d={best} current={current} />
           {best.binding !== null && (
             <p data-testid="optimize-binding">

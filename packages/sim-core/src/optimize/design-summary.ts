@@ -44,6 +44,8 @@ export interface DesignSummary {
   expectations: ExpectationOverSeeds[];
   /** The runs' own errors (overloaded, nothing served), with their seed: each fails the design. */
   errors: { seed: number; message: string }[];
+  /** Passing runs that left requests unserved (under the scenario's availability bar), with their seed: a caveat, not a failure. */
+  unserved: { seed: number; message: string }[];
 }
 
 const higherIsWorse = (op: ComparisonOp) => op === '<' || op === '<=';
@@ -95,5 +97,11 @@ export function summarizeDesign(space: SearchSpace, record: DesignRecord): Desig
     metrics,
     expectations: Array.from({ length: count }, (_, i) => overSeeds(record, i)).filter((e): e is ExpectationOverSeeds => e !== undefined),
     errors: record.evaluations.flatMap((e) => e.errors.map((message) => ({ seed: e.seed, message }))),
+    unserved: record.evaluations.flatMap((e) => (e.unserved === null ? [] : [{ seed: e.seed, message: e.unserved }])),
   };
+}
+
+/** A passing design's caveat for every output ("on seed 7: 5,406 of 2,593,958 requests not served (…)"), or null when every run served every request. */
+export function unservedCaveat(d: Pick<DesignSummary, 'unserved'>): string | null {
+  return d.unserved.length === 0 ? null : d.unserved.map((u) => `on seed ${u.seed}: ${u.message}`).join('; ');
 }

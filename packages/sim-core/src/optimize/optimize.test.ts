@@ -26,6 +26,7 @@ function world(capacity: (values: unknown[]) => number, price: (values: unknown[
         pass,
         expectations: [{ text: 'latency.p99 < 100ms', metric: 'latency.p99', op: '<', expected: 100, actual: p99, pass }],
         errors: [],
+        unserved: null,
         metrics: { 'latency.p99': p99, 'cost.hourly': price(values) },
       };
       return ev;

@@ -6,6 +6,7 @@
  */
 import type { RunResult } from '../api/run-result.ts';
 import { lookupMetric } from '../api/metric-lookup.ts';
+import { verdictOf } from '../api/verdict.ts';
 import type { ComparisonOp } from '../scenario/expectations.ts';
 import { METRIC_NAMES } from '../scenario/metrics.ts';
 
@@ -29,6 +30,8 @@ export interface SeedEvaluation {
   expectations: ExpectationOutcome[];
   /** The run's own errors (overloaded, nothing served…): each fails the design whatever the expectations. */
   errors: string[];
+  /** A passing run's `unserved` warning (requests dropped, timed out or unfinished under its availability bar), else null. */
+  unserved: string | null;
   /** Every metric the run produced (canonical units); metrics it did not produce are absent. */
   metrics: Record<string, number>;
 }
@@ -47,6 +50,7 @@ export function seedEvaluationFromResult(result: Pick<RunResult, 'seed' | 'pass'
     pass: result.pass,
     expectations: result.expectations.map((e) => ({ text: e.text, metric: e.metric, op: e.op, expected: e.expected, actual: finite(e.actual), pass: e.pass })),
     errors: result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
+    unserved: verdictOf(result).unserved,
     metrics,
   };
 }
