@@ -24,10 +24,15 @@ export function formatUsd(usd: number | null): string {
   return `$${Number(usd.toPrecision(3))}`;
 }
 
-/** Milliseconds: 3 significant digits, switching to seconds from 10 s. */
+/**
+ * Milliseconds: 3 significant digits, in seconds from 1 s and minutes from 100 s, as the CLI shows them (a card read
+ * "p50 7400 ms · p95 19.3 s").
+ */
 export function formatMs(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '—';
-  if (ms >= 10_000) return `${Number((ms / 1000).toPrecision(3))} s`;
+  const abs = Math.abs(ms);
+  if (abs >= 100_000) return `${Number((ms / 60_000).toPrecision(3))} min`;
+  if (abs >= 1000) return `${Number((ms / 1000).toPrecision(3))} s`;
   return `${Number(ms.toPrecision(3))} ms`;
 }
 

@@ -244,7 +244,7 @@ describe('compare', () => {
     expect(formatInUnit('USD/h', 55.15)).toBe('$55.15/h');
     expect(formatInUnit('USD/h', -24.06, true)).toBe('−$24.06/h');
     expect(formatInUnit('USD per 1k requests', 0.0123)).toBe('$0.0123 per 1k requests');
-    expect(formatInUnit('ms', 2050)).toBe('2050 ms');
+    expect(formatInUnit('ms', 2050)).toBe('2.05 s');
     expect(formatInUnit('ms', 12_000, true)).toBe('+12 s');
     expect(formatInUnit('fraction', 0.9995)).toBe('99.95%');
     expect(formatInUnit('fraction', -0.003, true)).toBe('−0.3 pp');

@@ -25,7 +25,7 @@ describe('verdict cause', () => {
     expect(short.capacity).toBeCloseTo(40, 6);
     expect(short.offered).toBeGreaterThan(45);
     const cause = verdictCause(result, scenarioOf(doc))!;
-    expect(cause).toMatch(/^p99 [\d,.]+ (ms|s): 2 ready replicas could serve 40 req\/s against [\d.]+ req\/s offered at \d+:\d\d/);
+    expect(cause).toMatch(/^p99 [\d,.]+ (ms|s|min): 2 ready replicas could serve 40 req\/s against [\d.]+ req\/s offered at \d+:\d\d/);
     // sim-core's own diagnostic says the backlog grows; the capacity sentence already says why.
     expect(result.diagnostics.some((d) => d.code === 'overloaded')).toBe(true);
   });
