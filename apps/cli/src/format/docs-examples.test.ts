@@ -12,8 +12,10 @@
  * - `<!-- example: not run (why) -->` right before a block skips it (a shell loop, a file the doc does
  *   not show). Every other example block holds only `$ design-sim` commands with plain arguments.
  * Commands run in-process from a temporary folder holding `examples/` and `content/` (links to the
- * repository's), so relative paths read and write as from the repository root without touching it. The
- * context has no terminal (no colour, no progress bar) and a frozen clock, so nothing volatile prints.
+ * repository's), so relative paths read and write as from the repository root without touching it, and
+ * no temporary path appears in an output. The context has no terminal (runInProcess: no colour, no
+ * progress bar) and a frozen clock (no progress line, however slow the machine); the only dates printed
+ * are the catalog's. So no output needs normalising: a volatile part would be a defect of this test.
  *
  * `UPDATE_DOCS=1 npx vitest run src/format/docs-examples.test.ts` rewrites the outputs that leave
  * nothing out with what the CLI prints now; outputs with `…` are for a person to edit.
@@ -30,7 +32,7 @@ const DOC = join(ROOT, 'docs/cli.md');
 const update = process.env.UPDATE_DOCS === '1';
 
 /** One `$ design-sim …` command of a doc block with the output the doc shows for it. */
-export interface DocExample {
+interface DocExample {
   /** 1-based line of the command in the doc. */
   line: number;
   command: string;
@@ -43,7 +45,7 @@ export interface DocExample {
   outputEnd: number;
 }
 
-export interface DocBlock {
+interface DocBlock {
   line: number;
   /** Why the block is not run, from its `<!-- example: not run (…) -->` marker. */
   skip?: string;
@@ -55,7 +57,7 @@ const EXIT = /^\[exit (\d+)\]$/;
 const ELISION = /^\s*…( .*)?$/;
 
 /** The example blocks of a Markdown text. */
-export function docBlocks(text: string): DocBlock[] {
+function docBlocks(text: string): DocBlock[] {
   const lines = text.split('\n');
   const blocks: DocBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -87,7 +89,7 @@ export function docBlocks(text: string): DocBlock[] {
         line: c + 1,
         command,
         argv: designSimArgs(command, c + 1),
-        expected: lines.slice(c + 1, outEnd),
+        expected: lines.slice(c + 1, outEnd).map((l) => l.trimEnd()),
         exit: exitMatch ? Number(exitMatch[1]) : 0,
         outputStart: c + 1,
         outputEnd: last + 1,
@@ -99,7 +101,7 @@ export function docBlocks(text: string): DocBlock[] {
 }
 
 /** The arguments of `design-sim …` as a POSIX shell splits them; anything beyond plain words is refused. */
-export function designSimArgs(command: string, line: number): string[] {
+function designSimArgs(command: string, line: number): string[] {
   const words: string[] = [];
   let word: string | undefined;
   for (let i = 0; i < command.length; i++) {
@@ -112,7 +114,7 @@ export function designSimArgs(command: string, line: number): string[] {
       if (close < 0) throw new Error(`cli.md:${line}: unclosed quote`);
       word = (word ?? '') + command.slice(i + 1, close);
       i = close;
-    } else if (ch === '"' || ch === '\\' || '|&;<>()$`*?[#~'.includes(ch)) {
+    } else if (ch === '"' || ch === '\\' || '|&;<>()$`*?[]{}#~!'.includes(ch)) {
       // Double quotes, escapes, globs and shell syntax have rules this reader does not repeat.
       throw new Error(`cli.md:${line}: "${ch}" in a command: write plain words and single quotes, or mark the block <!-- example: not run (…) -->`);
     } else {
@@ -125,7 +127,7 @@ export function designSimArgs(command: string, line: number): string[] {
 }
 
 /** Whether `actual` is `expected`, where an elision line of `expected` matches any run of lines. */
-export function matchesWithElisions(expected: readonly string[], actual: readonly string[]): boolean {
+function matchesWithElisions(expected: readonly string[], actual: readonly string[]): boolean {
   const memo = new Map<number, boolean>();
   const go = (e: number, a: number): boolean => {
     const key = e * (actual.length + 1) + a;
