@@ -9,7 +9,8 @@ const example = (name: string) => join(EXAMPLES_DIR, `${name}.yaml`);
 describe('examples/, unchanged', () => {
   it('serving-autoscaling: 24 h of HPA + cluster autoscaler + spot, every expectation holds', () => {
     const r = cli(['run', example('serving-autoscaling')]);
-    expect(r.stderr).toBe('');
+    // Off a terminal the CLI notes its progress on stderr after 30 s of wall clock (docs/cli.md): a loaded CI machine gets there.
+    expect(r.stderr.replace(/^progress: serving-autoscaling \d+% of simulated time after \d+ s\n/gm, '')).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('serving-autoscaling — Autoscale a 50 ms GPU model from 100 to 1000 QPS');
     expect(r.stdout).toContain('seed 42 · 1d simulated');
