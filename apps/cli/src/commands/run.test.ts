@@ -60,7 +60,7 @@ describe('run', () => {
   it('--format markdown and --json agree with the text run on the verdict', async () => {
     const md = await run('strict.yaml', '--format', 'markdown');
     expect(md.code).toBe(1);
-    expect(md.stdout).toMatch(/^### ❌ FAIL \(1 of 2 expectations failed \([^)]*\)\): `strict-test`/);
+    expect(md.stdout).toMatch(/^### ❌ FAIL: `strict-test`.*\n\n\*\*1 of 2 expectations failed \([^)]*\)\*\*\n/);
     expect(md.stdout).toContain('| ❌ | `latency.p99 < 1ms` |');
   });
 

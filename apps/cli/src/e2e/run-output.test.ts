@@ -101,7 +101,7 @@ describe('run artifacts and formats', () => {
 
   it('--format markdown is a pull-request comment', () => {
     const r = cli(['run', hpaStep, '--duration', '10m', '--format', 'markdown']);
-    expect(r.stdout).toMatch(/^### ❌ FAIL \(1 of 2 expectations failed \(availability >= 99%\)\): `hpa-step`/);
+    expect(r.stdout).toMatch(/^### ❌ FAIL: `hpa-step`.*\n\n\*\*1 of 2 expectations failed \(availability >= 99%\)\*\*\n/);
     expect(r.stdout).toContain('| Availability |');
     expect(r.stdout).toContain('<details><summary>Cost lines</summary>');
   });
@@ -155,6 +155,6 @@ describe('an overloaded design is red in every format (issue 10)', () => {
   it('markdown: a red heading that says why', () => {
     const r = cli(['run', file, '--format', 'markdown']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^### ❌ FAIL \(overloaded from 0:00: the backlog grows by/);
+    expect(r.stdout).toMatch(/^### ❌ FAIL: .*\n\n\*\*overloaded from 0:00: the backlog grows by/);
   });
 });

@@ -109,10 +109,13 @@ export function formatRunMarkdown(report: RunReport): string {
   const r = report.result;
   const s = r.summary;
   const v = verdictOf(r);
-  const verdict = !v.pass ? `❌ FAIL (${v.reason})` : v.unserved === null ? '✅ PASS' : `⚠️ PASS, with unserved requests (${v.unserved})`;
+  // The verdict word in the heading, its reason as the first line under it (in the heading's parentheses it nested:
+  // "FAIL (1 of 2 expectations failed (availability >= 99%))").
+  const verdict = !v.pass ? '❌ FAIL' : v.unserved === null ? '✅ PASS' : '⚠️ PASS, with unserved requests';
+  const why = v.unserved === null ? v.reason : `${v.reason}; but ${v.unserved}`;
   const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;
-  const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `\`${report.file}\` · seed ${r.seed}${simulated}`, ''];
+  const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `**${why}**`, '', `\`${report.file}\` · seed ${r.seed}${simulated}`, ''];
   const costsRows = r.costs === null ? [] : [['Costs (spec.costs)', `${formatUsd(r.costs.totalUsd)} over ${formatDuration(r.costs.periodSeconds)}, ${formatUsd(r.costs.monthlyUsd)}/month`]];
   const rows = [...(s === null ? [] : servingRows(s, r.breakdown !== null)), ...(r.training === null ? [] : trainingRows(r.training, report.scenario)), ...costsRows];
   const load = loadLine(r, report.scenario);
