@@ -123,7 +123,7 @@ describe('catalog.json', () => {
 
   it('resolves a source key to its url and date', () => {
     expect(getSource('GKE_PRICING').url).toContain('cloud.google.com/kubernetes-engine/pricing');
-    expect(() => getSource('GKE_PRICNG')).toThrowErrorMatchingInlineSnapshot(`[CatalogLookupError: Unknown source "GKE_PRICNG". Did you mean: GKE_PRICING, CRUSOE_PRICING, AWS_DX_PRICING?]`);
+    expect(() => getSource('GKE_PRICNG')).toThrowErrorMatchingInlineSnapshot(`[CatalogLookupError: Unknown source "GKE_PRICNG". Did you mean: GKE_PRICING, CRUSOE_PRICING, CLOUDPRICE?]`);
   });
 });
 

@@ -21,7 +21,7 @@ describe('getGpu', () => {
     })();
     expect(err).toBeInstanceOf(CatalogLookupError);
     expect(err).toMatchObject({ kind: 'gpu', id: 'a100', suggestions: ['a100-40gb', 'a100-80gb', 'a100-pcie-40gb'] });
-    expect(() => getGpu('h10O')).toThrowErrorMatchingInlineSnapshot(`[CatalogLookupError: Unknown GPU "h10O". Did you mean: h100-sxm-80gb, a10, a10g?]`);
+    expect(() => getGpu('h10O')).toThrowErrorMatchingInlineSnapshot(`[CatalogLookupError: Unknown GPU "h10O". Did you mean: h100-sxm-80gb, a10g, a10?]`);
   });
 
   it('lists every GPU once', () => {

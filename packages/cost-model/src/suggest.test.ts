@@ -34,6 +34,12 @@ describe('suggest', () => {
     expect(suggest('zzz', ids)).toHaveLength(3);
   });
 
+  it('breaks a tie in edits by the nearest characters, then alphabetically: a typed 9 is nearer 8 than 4', () => {
+    const g2 = ['gcp/us-central1/g2-standard-4', 'gcp/us-central1/g2-standard-8', 'gcp/us-central1/c2-standard-8'];
+    expect(suggest('gcp/us-central1/g2-standard-9', g2)).toEqual(['gcp/us-central1/g2-standard-8', 'gcp/us-central1/g2-standard-4', 'gcp/us-central1/c2-standard-8']);
+    expect(suggest('b', ['c', 'a'])).toEqual(['a', 'c']);
+  });
+
   it('collapses aliases onto their canonical id', () => {
     expect(suggest('h10', ['h100', 'h100-sxm-80gb'], 3, () => 'h100-sxm-80gb')).toEqual(['h100-sxm-80gb']);
   });

@@ -18,6 +18,17 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * For strings of one length, the sum of the code-point gaps where they differ (a typed 9 is nearer 8 than 4); a
+ * candidate of another length ranks after them (a tie-break only: edits decide first).
+ */
+function charGap(a: string, b: string): number {
+  if (a.length !== b.length) return Number.MAX_SAFE_INTEGER;
+  let gap = 0;
+  for (let i = 0; i < a.length; i++) gap += Math.abs(a.charCodeAt(i) - b.charCodeAt(i));
+  return gap;
+}
+
+/**
  * Up to `limit` (default 3) candidates nearest to `query`, case-insensitive. Candidates that contain the query
  * win outright; otherwise nearest by edit distance. `canonical` maps an alias to the id to suggest.
  */
@@ -32,7 +43,8 @@ export function suggest(query: string, candidates: readonly string[], limit = 3,
     const prev = best.get(id);
     if (prev === undefined || score < prev) best.set(id, score);
   }
-  const ranked = [...best.entries()].sort(([a, sa], [b, sb]) => sa - sb || a.localeCompare(b));
+  // Equally near by edits, the one whose changed characters are nearest wins: g2-standard-9 → g2-standard-8, not -4.
+  const ranked = [...best.entries()].sort(([a, sa], [b, sb]) => sa - sb || charGap(q, a.toLowerCase()) - charGap(q, b.toLowerCase()) || a.localeCompare(b));
   // When some candidates contain the query, only they are plausible (scores below 1 mean containment).
   const containing = ranked.filter(([, score]) => score < 1);
   return (containing.length > 0 ? containing : ranked).slice(0, limit).map(([id]) => id);
