@@ -30,7 +30,8 @@ import type { Pod } from '../engine/pod.ts';
 import { PodState } from '../engine/pod.ts';
 import { type NodeRuntime, NodeState } from '../cluster/node-runtime.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
-import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, savingsRatio } from './consolidation.ts';
+import { commandStillHolds } from './command-validation.ts';
+import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, savingsRatio, simulateRemoval } from './consolidation.ts';
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
 import { expirationTime, isExpired } from './expiration.ts';
 import { chooseCapacityType, isStockedOut, launchOrder, type Offering, UnavailableOfferings } from './offerings.ts';
@@ -97,24 +98,32 @@ export class KarpenterController {
   }
 
   /**
-   * Starts the disruption loop (t = 0) for pools with consolidation on. As controller.go `Reconcile` runs it: a pass
-   * that finds nothing comes back after `pollingPeriod` (10 s); a pass that computes a command is blocked in its
-   * validator for `commandValidationDelay` (15 s, validation.go `Validate` waits on the clock), starts the command,
-   * and comes back at once (`RequeueImmediately`) while the command's nodes still count as disrupting.
+   * Starts the disruption loop (t = 0) for pools with consolidation on. As controller.go `Reconcile` runs it, the
+   * methods in order (`c.disrupt(ctx, m)` for each): a method that computes a command is blocked in its validator for
+   * `commandValidationDelay` (15 s, validation.go `Validate` waits on the clock); a command that still holds is
+   * started and the loop comes back at once (`RequeueImmediately`) while the command's nodes still count as
+   * disrupting; a command that no longer holds makes its method return no command, and the NEXT method runs at that
+   * time (emptiness → single-node; after single-node there is none). When no method started a command the loop comes
+   * back after `pollingPeriod` (10 s).
    */
   start(): void {
     // The expiration controller reconciles every NodeClaim, whatever the disruption settings.
     for (const p of this.karpenterPools) for (const n of p.nodes) this.watchExpiration(p, n);
     if (!this.karpenterPools.some((p) => p.config.karpenter!.consolidateAfterSeconds !== null)) return;
-    const poll = (now: number): void => {
-      const command = this.disrupt(now);
-      if (command === null) {
-        this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, poll);
-        return;
-      }
-      this.actions.schedule(now + COMMAND_VALIDATION_SECONDS, (t) => command(t, () => poll(t)));
-    };
-    this.actions.schedule(0, poll);
+    const reconcile = (now: number): void => this.runMethods(0, now, reconcile);
+    this.actions.schedule(0, reconcile);
+  }
+
+  /** Reconcile's loop over the methods from `from` on (see `start`). */
+  private runMethods(from: number, now: number, reconcile: (now: number) => void): void {
+    const methods = [(t: number) => this.emptiness(t), (t: number) => this.singleNode(t)];
+    for (let i = from; i < methods.length; i++) {
+      const command = methods[i]!(now);
+      if (command === null) continue;
+      this.actions.schedule(now + COMMAND_VALIDATION_SECONDS, (t) => command(t, (started) => (started ? reconcile(t) : this.runMethods(i + 1, t, reconcile))));
+      return;
+    }
+    this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, reconcile);
   }
 
   /** A pod became pending: open the batching window, or extend it (`Batcher.Trigger`). */
@@ -239,14 +248,18 @@ export class KarpenterController {
   // ---- disruption ----
 
   /**
-   * One pass of the disruption controller: emptiness, else single-node consolidation. Returns the command to
-   * validate and start after the validation delay (null when there is none); it calls `requeue` once the command
-   * is started, before the nodes it deletes are gone.
+   * The first command of a pass (emptiness, else single-node consolidation), for tests: null when there is none.
+   * The command validates at `t` and calls `next(started)`: when started, before the nodes it deletes are gone.
    */
   disrupt(now: number): Command | null {
     return this.emptiness(now) ?? this.singleNode(now);
   }
 
+  /**
+   * The candidate filter's `Consolidatable` condition (nodeclaim/disruption/consolidation.go `Reconcile`,
+   * `IsUnderConsolidateAfter`): initialized (Ready here), not already in a command, and `consolidateAfter` passed
+   * since the last pod event (karpenter/pod-events.ts) or, with none, since the node was initialized.
+   */
   private consolidatable(pool: PoolRuntime, node: NodeRuntime, now: number): boolean {
     const after = pool.config.karpenter!.consolidateAfterSeconds;
     if (after === null || node.state !== NodeState.Ready || this.marked.has(node)) return false;
@@ -282,14 +295,23 @@ export class KarpenterController {
     }
     if (chosen.length === 0) return null;
     for (const [, n] of chosen) this.marked.add(n);
-    return (t, requeue) => {
-      const valid = chosen.filter(([, n]) => {
-        if (n.state === NodeState.Ready && n.pods.size === 0) return true;
-        this.marked.delete(n); // pod churn: the command is no longer valid for this node
-        return false;
+    // EmptinessValidator.validateCandidates: each node must still pass Emptiness.ShouldDisrupt (empty AND
+    // Consolidatable: a pod that came and went during the delay restarts consolidateAfter), then fit the budget
+    // mapping built again now (the command's own nodes are not marked for deletion yet, so they do not count).
+    // Some nodes valid: the command goes on with those; none: the method yields nothing.
+    return (t, next) => {
+      for (const [, n] of chosen) this.marked.delete(n);
+      const left = new Map<PoolRuntime, number>();
+      const valid = chosen.filter(([pool, n]) => {
+        if (n.pods.size !== 0 || !this.consolidatable(pool, n, t)) return false;
+        const budget = left.get(pool) ?? this.budgetLeft(pool, 'Empty');
+        left.set(pool, budget - 1);
+        return budget > 0;
       });
+      if (valid.length === 0) return next(false);
+      for (const [, n] of valid) this.marked.add(n);
       // The requeued pass sees the started command's nodes still marked for deletion (counted against the budget).
-      requeue();
+      next(true);
       for (const [pool, n] of valid) {
         this.marked.delete(n);
         this.stats.get(pool.index)!.empty++;
@@ -318,34 +340,34 @@ export class KarpenterController {
       const cmd = computeConsolidation(c.view, c.pool.config.karpenter!, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
       if (cmd === null) continue;
       this.marked.add(c.node);
-      return (t, requeue) => {
-        this.execute(c.pool, c.node, cmd, t);
-        requeue();
-      };
+      // A command that no longer holds ends the method with nothing (SingleNodeConsolidation.ComputeCommands returns
+      // no command on a validation error; it does not try the next candidate).
+      return (t, next) => next(this.execute(c.pool, c.node, cmd, t));
     }
     return null;
   }
 
-  // The command still holds after the validation delay: act on it.
-  private execute(pool: PoolRuntime, node: NodeRuntime, cmd: ConsolidationCommand, now: number): void {
-    const again = node.state === NodeState.Ready ? computeConsolidation(this.candidateView(pool, node), pool.config.karpenter!, this.destinations(), this.settings.spotToSpotConsolidation, this.ice, now) : null;
-    if (again === null || again.kind !== cmd.kind) {
-      this.marked.delete(node);
-      return;
-    }
+  /**
+   * ConsolidationValidator.isValid after the delay, then the start: `validateCandidates` (the node still passes
+   * ShouldDisrupt: Ready, not empty, Consolidatable; the Underutilized budget, built again now, has room) and
+   * `validateCommand` (command-validation.ts). A replace launches the command's own instance types. Returns
+   * whether the command started.
+   */
+  private execute(pool: PoolRuntime, node: NodeRuntime, cmd: ConsolidationCommand, now: number): boolean {
+    this.marked.delete(node);
     const k = pool.config.karpenter!;
+    if (node.pods.size === 0 || !this.consolidatable(pool, node, now) || this.budgetLeft(pool, 'Underutilized') <= 0) return false;
+    if (!commandStillHolds(cmd, simulateRemoval(this.candidateView(pool, node), k, this.destinations(), this.ice, now))) return false;
     const from = `${k.types[node.instanceType]!.instanceId} ${node.spot ? 'spot' : 'on-demand'}`;
-    if (again.kind === 'delete') {
+    if (cmd.kind === 'delete') {
       this.stats.get(pool.index)!.deleted++;
       this.actions.event(now, 'consolidation', pool, `underutilized node ${node.uid} (${from}) drained: its pods fit elsewhere`);
       this.drain(pool, node, now);
-      return;
+      return true;
     }
-    const replacement = this.launchFirstAvailable(pool, again.types, again.spot, now);
-    if (replacement === null) {
-      this.marked.delete(node);
-      return;
-    }
+    const replacement = this.launchFirstAvailable(pool, cmd.types, cmd.spot, now);
+    if (replacement === null) return false;
+    this.marked.add(node);
     // Pre-spin: drain the old node once the replacement is Ready (or give up if it never is).
     const waitUntil = now + REGISTRATION_TTL_SECONDS;
     const wait = (t: number): void => {
@@ -357,6 +379,7 @@ export class KarpenterController {
       else this.marked.delete(node);
     };
     this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, wait);
+    return true;
   }
 
   private drain(pool: PoolRuntime, node: NodeRuntime, now: number): void {
@@ -380,8 +403,8 @@ export class KarpenterController {
   }
 }
 
-/** A computed disruption command: validates and starts it at `t`, then calls `requeue` (the next pass). */
-type Command = (t: number, requeue: () => void) => void;
+/** A computed disruption command: validates it at `t` and calls `next(started)` (started: before its nodes are gone). */
+type Command = (t: number, next: (started: boolean) => void) => void;
 
 function priceOfNode(k: NonNullable<PoolRuntime['config']['karpenter']>, n: NodeRuntime): number | null {
   const t = k.types[n.instanceType]!;
