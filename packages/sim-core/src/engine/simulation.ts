@@ -174,6 +174,7 @@ export class Simulation {
       {
         requestNode: (pool, now) => this.requestNode(pool, now),
         evictPod: (pod, now) => this.deletePod(pod, now, true),
+        evictJobPod: (pod, now) => this.jobs?.interrupt(pod, now),
         deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
         gpusOf,
         poolsOf,
@@ -190,6 +191,7 @@ export class Simulation {
       ? new KarpenterController(this.pools, this.scheduler.pending, cfg.karpenter ?? DEFAULT_KARPENTER_SETTINGS, {
           launch: (pool, offering, now) => this.requestNode(pool, now, offering),
           evictPod: (pod, now) => this.deletePod(pod, now, true),
+          evictJobPod: (pod, now) => this.jobs?.interrupt(pod, now),
           deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
           gpusOf,
           poolsOf,

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NodeState } from '../cluster/node-runtime.ts';
+import { JobRun } from '../cluster/job-queue.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { pool as poolConfig } from '../test-support/builders.ts';
 import { Pod } from '../engine/pod.ts';
@@ -33,6 +34,7 @@ describe('disruption budgets counted over the pool (BuildDisruptionBudgetMapping
         throw new Error('no launch expected');
       },
       evictPod: () => {},
+      evictJobPod: () => {},
       deleteNode: (_p, n) => deleted.push(n.uid),
       gpusOf: () => 1,
       poolsOf: () => [0],
@@ -64,6 +66,7 @@ describe('expiration (nodeclaim/expiration/controller.go Reconcile)', () => {
         log.push(`${now}: evict ${pod.uid}`);
         pod.node!.pods.delete(pod);
       },
+      evictJobPod: () => {},
       deleteNode: (p, n, now) => {
         log.push(`${now}: delete ${n.uid}`);
         p.removeNode(n, now);
@@ -156,6 +159,12 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
         pod.node!.pods.delete(pod);
         pod.node!.gpusUsed -= 1;
       },
+      evictJobPod: (jp, now) => {
+        log.push(`${now}: evict job ${jp.run.job.name} from ${jp.node!.uid}`);
+        jp.node!.jobPods.delete(jp);
+        jp.node!.gpusUsed -= jp.units;
+        jp.node = null;
+      },
       deleteNode: (p, n, now) => {
         log.push(`${now}: delete ${n.uid}`);
         p.removeNode(n, now);
@@ -190,7 +199,14 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
         next.fn(next.t);
       }
     };
-    return { pool, controller, log, node, bindPod, runUntil, at: (t: number, fn: (now: number) => void) => timers.push({ t, seq: seq++, fn }) };
+    const jobPod = (n: ReturnType<typeof pool.addNode>, units: number) => {
+      const run = new JobRun({ name: 'train', team: 0, pool: 0, pods: 1, unitsPerPod: units, durationSeconds: 7200, gang: true, priority: 0, preempts: true, submitAt: [0], checkpointSeconds: null }, 0, 0);
+      const jp = run.pods[0]!;
+      jp.node = n;
+      n.jobPods.add(jp);
+      n.gpusUsed += units;
+    };
+    return { pool, controller, log, node, bindPod, jobPod, runUntil, at: (t: number, fn: (now: number) => void) => timers.push({ t, seq: seq++, fn }) };
   }
 
   it('emptiness: a pod that comes and goes during the 15 s validation restarts consolidateAfter, so the command is dropped (ShouldDisrupt: IsEmpty && Consolidatable)', () => {
@@ -232,6 +248,23 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
     expect(h.log).toEqual([]);
     h.runUntil(40);
     expect(h.log).toEqual(['40: evict 0 from 0', '40: evict 9 from 0', '40: delete 0']);
+  });
+
+  it("a job's pod makes its node not empty (Candidate.IsEmpty counts reschedulable pods; a Job's are): WhenEmpty leaves it; under WhenEmptyOrUnderutilized it is drained once the pod fits elsewhere", () => {
+    const whenEmpty = harness({ ...A10G_POOL, consolidationPolicy: 'WhenEmpty', consolidateAfterSeconds: 0 });
+    whenEmpty.jobPod(whenEmpty.node(0, 1, 0), 1);
+    whenEmpty.controller.start();
+    whenEmpty.runUntil(600);
+    expect(whenEmpty.log).toEqual([]);
+    // Node 0 (g5.xlarge) runs the job's 1-GPU pod; node 1 (g5.12xlarge) runs 3 pods, 1 GPU free. Node 1 comes first
+    // (SavingsRatio 5.672 / 4 > 1.006 / 2) but its pods fit nowhere and no cheaper on-demand type holds 3 GPUs; node
+    // 0's job pod fits on node 1, so node 0 is deleted (command at 0 s, validated and drained at 15 s).
+    const under = harness({ ...A10G_POOL, capacityTypes: ['on-demand'], consolidateAfterSeconds: 0 });
+    under.jobPod(under.node(0, 1, 0), 1);
+    under.node(1, 2, 3);
+    under.controller.start();
+    under.runUntil(15);
+    expect(under.log).toEqual(['15: evict job train from 0', '15: delete 0']);
   });
 });
 

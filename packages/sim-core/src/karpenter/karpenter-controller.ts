@@ -29,6 +29,7 @@ import type { EngineKarpenterSettings } from '../engine/engine-config.ts';
 import type { Pod } from '../engine/pod.ts';
 import { PodState } from '../engine/pod.ts';
 import { type NodeRuntime, NodeState } from '../cluster/node-runtime.ts';
+import type { JobPod } from '../cluster/job-queue.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { commandStillHolds } from './command-validation.ts';
 import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, savingsRatio, simulateRemoval } from './consolidation.ts';
@@ -53,6 +54,8 @@ export interface KarpenterActions {
   launch(pool: PoolRuntime, offering: Offering, now: number): NodeRuntime;
   /** Evict a pod (its Deployment replaces it). */
   evictPod(pod: Pod, now: number): void;
+  /** Evict a job's pod (the job loses its node: it is requeued, from its last checkpoint). */
+  evictJobPod(pod: JobPod, now: number): void;
   /** Delete a node (empty or drained). */
   deleteNode(pool: PoolRuntime, node: NodeRuntime, now: number): void;
   gpusOf(pod: Pod): number;
@@ -283,7 +286,7 @@ export class KarpenterController {
     const chosen: [PoolRuntime, NodeRuntime][] = [];
     for (const pool of this.karpenterPools) {
       const k = pool.config.karpenter!;
-      const empty = pool.nodes.filter((n) => n.pods.size === 0 && this.consolidatable(pool, n, now));
+      const empty = pool.nodes.filter((n) => isEmpty(n) && this.consolidatable(pool, n, now));
       if (empty.length === 0) continue;
       // sortCandidates: the dearest node first (an empty node's disruption cost is the base cost).
       empty.sort((a, b) => (priceOfNode(k, b) ?? 0) - (priceOfNode(k, a) ?? 0) || a.uid - b.uid);
@@ -303,7 +306,7 @@ export class KarpenterController {
       for (const [, n] of chosen) this.marked.delete(n);
       const left = new Map<PoolRuntime, number>();
       const valid = chosen.filter(([pool, n]) => {
-        if (n.pods.size !== 0 || !this.consolidatable(pool, n, t)) return false;
+        if (!isEmpty(n) || !this.consolidatable(pool, n, t)) return false;
         const budget = left.get(pool) ?? this.budgetLeft(pool, 'Empty');
         left.set(pool, budget - 1);
         return budget > 0;
@@ -327,7 +330,7 @@ export class KarpenterController {
       const k = pool.config.karpenter!;
       if (k.consolidationPolicy !== 'WhenEmptyOrUnderutilized') continue;
       for (const n of pool.nodes) {
-        if (n.pods.size === 0 || !this.consolidatable(pool, n, now)) continue;
+        if (isEmpty(n) || !this.consolidatable(pool, n, now)) continue;
         const view = this.candidateView(pool, n);
         candidates.push({ pool, node: n, view, ratio: savingsRatio(k, view) });
       }
@@ -356,7 +359,7 @@ export class KarpenterController {
   private execute(pool: PoolRuntime, node: NodeRuntime, cmd: ConsolidationCommand, now: number): boolean {
     this.marked.delete(node);
     const k = pool.config.karpenter!;
-    if (node.pods.size === 0 || !this.consolidatable(pool, node, now) || this.budgetLeft(pool, 'Underutilized') <= 0) return false;
+    if (isEmpty(node) || !this.consolidatable(pool, node, now) || this.budgetLeft(pool, 'Underutilized') <= 0) return false;
     if (!commandStillHolds(cmd, simulateRemoval(this.candidateView(pool, node), k, this.destinations(), this.ice, now))) return false;
     const from = `${k.types[node.instanceType]!.instanceId} ${node.spot ? 'spot' : 'on-demand'}`;
     if (cmd.kind === 'delete') {
@@ -386,12 +389,14 @@ export class KarpenterController {
     this.marked.delete(node);
     if (node.state !== NodeState.Ready) return;
     node.state = NodeState.Draining;
+    for (const jp of [...node.jobPods]) this.actions.evictJobPod(jp, now);
     for (const pod of [...node.pods]) this.actions.evictPod(pod, now);
-    if (node.pods.size === 0) this.actions.deleteNode(pool, node, now);
+    if (isEmpty(node)) this.actions.deleteNode(pool, node, now);
   }
 
   private candidateView(pool: PoolRuntime, node: NodeRuntime): CandidateNode {
     const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => ({ gpus: this.actions.gpusOf(p), pools: this.actions.poolsOf(p) }));
+    for (const jp of node.jobPods) pods.push({ gpus: jp.units, pools: [jp.run.job.pool] });
     return { uid: node.uid, pool: pool.index, type: node.instanceType, spot: node.spot, pods };
   }
 
@@ -401,6 +406,14 @@ export class KarpenterController {
     for (const p of this.pools) for (const n of p.nodes) if (n.state === NodeState.Ready && !this.marked.has(n)) out.push({ uid: n.uid, pool: p.index, free: n.freeGpus });
     return out.sort((a, b) => a.uid - b.uid);
   }
+}
+
+/**
+ * `Candidate.IsEmpty`: no reschedulable pods. A job's pods are reschedulable (owned by a Job, not a DaemonSet:
+ * pkg/utils/pod `IsReschedulable`), so a node running one is not empty and its pods are simulated and evicted.
+ */
+function isEmpty(node: NodeRuntime): boolean {
+  return node.pods.size === 0 && node.jobPods.size === 0;
 }
 
 /** A computed disruption command: validates it at `t` and calls `next(started)` (started: before its nodes are gone). */
