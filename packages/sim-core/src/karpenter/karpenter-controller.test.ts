@@ -9,7 +9,7 @@ import { NodeState } from '../cluster/node-runtime.ts';
 import { JobRun } from '../cluster/job-queue.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { pool as poolConfig } from '../test-support/builders.ts';
-import { Pod } from '../engine/pod.ts';
+import { Pod, PodState } from '../engine/pod.ts';
 import { commandStillHolds } from './command-validation.ts';
 import { DEFAULT_EXPIRE_AFTER_SECONDS, isExpired } from './expiration.ts';
 import { KarpenterController } from './karpenter-controller.ts';
@@ -155,6 +155,7 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
         throw new Error('no launch expected');
       },
       evictPod: (pod, now) => {
+        if (pod.state === PodState.Terminating) return; // the engine's deletePod: already being deleted
         log.push(`${now}: evict ${pod.uid} from ${pod.node!.uid}`);
         pod.node!.pods.delete(pod);
         pod.node!.gpusUsed -= 1;
@@ -248,6 +249,17 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
     expect(h.log).toEqual([]);
     h.runUntil(40);
     expect(h.log).toEqual(['40: evict 0 from 0', '40: evict 9 from 0', '40: delete 0']);
+  });
+
+  it('a node whose only pod is terminating is empty (IsReschedulable excludes terminating pods): chosen at 0 s, drained at 15 s, deleted when the pod ends', () => {
+    const h = harness({ ...A10G_POOL, consolidationPolicy: 'WhenEmpty', consolidateAfterSeconds: 0 });
+    const n = h.node(0, 1, 1);
+    const pod = [...n.pods][0]!;
+    pod.state = PodState.Terminating;
+    h.controller.start();
+    h.runUntil(15);
+    expect(n.state).toBe(NodeState.Draining);
+    expect(h.log).toEqual([]); // nothing evicted again, nothing deleted while the pod drains its requests
   });
 
   it("a job's pod makes its node not empty (Candidate.IsEmpty counts reschedulable pods; a Job's are): WhenEmpty leaves it; under WhenEmptyOrUnderutilized it is drained once the pod fits elsewhere", () => {

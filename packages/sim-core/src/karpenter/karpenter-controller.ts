@@ -319,7 +319,7 @@ export class KarpenterController {
         this.marked.delete(n);
         this.stats.get(pool.index)!.empty++;
         this.actions.event(t, 'consolidation', pool, `empty node ${n.uid} (${pool.config.karpenter!.types[n.instanceType]!.instanceId}) deleted`);
-        this.actions.deleteNode(pool, n, t);
+        this.drain(pool, n, t);
       }
     };
   }
@@ -391,7 +391,8 @@ export class KarpenterController {
     node.state = NodeState.Draining;
     for (const jp of [...node.jobPods]) this.actions.evictJobPod(jp, now);
     for (const pod of [...node.pods]) this.actions.evictPod(pod, now);
-    if (isEmpty(node)) this.actions.deleteNode(pool, node, now);
+    // The node goes once no pod is left on it: terminating pods finish first (the termination controller's drain).
+    if (node.pods.size === 0 && node.jobPods.size === 0) this.actions.deleteNode(pool, node, now);
   }
 
   private candidateView(pool: PoolRuntime, node: NodeRuntime): CandidateNode {
@@ -409,11 +410,14 @@ export class KarpenterController {
 }
 
 /**
- * `Candidate.IsEmpty`: no reschedulable pods. A job's pods are reschedulable (owned by a Job, not a DaemonSet:
- * pkg/utils/pod `IsReschedulable`), so a node running one is not empty and its pods are simulated and evicted.
+ * `Candidate.IsEmpty`: no reschedulable pods (pkg/utils/pod `IsReschedulable`: not terminating, not terminal, not a
+ * DaemonSet's). A pod already terminating (draining its requests after a scale-in) does not keep its node from being
+ * empty; a job's running pods (owned by a Job) do, and they are simulated and evicted.
  */
 function isEmpty(node: NodeRuntime): boolean {
-  return node.pods.size === 0 && node.jobPods.size === 0;
+  if (node.jobPods.size > 0) return false;
+  for (const p of node.pods) if (p.state !== PodState.Terminating && p.state !== PodState.Gone) return false;
+  return true;
 }
 
 /** A computed disruption command: validates it at `t` and calls `next(started)` (started: before its nodes are gone). */
