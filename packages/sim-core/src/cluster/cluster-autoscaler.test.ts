@@ -9,6 +9,7 @@ import { Pod, PodState } from '../engine/pod.ts';
 import { Rng } from '../random/rng.ts';
 import { pool as poolConfig } from '../test-support/builders.ts';
 import { ClusterAutoscaler, DEFAULT_CLUSTER_AUTOSCALER } from './cluster-autoscaler.ts';
+import { JobRun } from './job-queue.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import { PoolRuntime } from './pool-runtime.ts';
 
@@ -35,6 +36,12 @@ function harness(pools: Partial<EnginePool>[], services: Svc[], flags: Partial<E
       evictPod: (pod, now) => {
         log.push(`${now}: evict pod ${pod.uid}`);
         unbind(pod);
+      },
+      evictJobPod: (jp, now) => {
+        log.push(`${now}: evict ${jp.run.job.name} pod`);
+        jp.node!.jobPods.delete(jp);
+        jp.node!.gpusUsed -= jp.units;
+        jp.node = null;
       },
       deleteNode: (p, node, now) => {
         log.push(`${now}: -node ${p.config.name}/${node.uid}${node.state === NodeState.Draining ? ' (drained)' : node.state === NodeState.Provisioning ? ' (never ready)' : ''}`);
@@ -393,5 +400,45 @@ describe('provisioning failures (clusterstate.go updateScaleRequests, static_aut
     h.scanUntil(30, 960);
     // removeOldUnregisteredNodes runs before the scale-up in RunOnce.
     expect(h.log).toEqual(['30: +node p0', '940: timeout p0 until 1240', '950: -node p0/1000 (never ready)', '950: +node p1']);
+  });
+});
+
+// A Job's pods are pods like any other to the autoscaler: simulator/utilization/info.go `Calculate` sums the requests
+// of every pod on the node (only DaemonSet and mirror pods can be left out, by flags), and the drainability rules
+// (simulator/drainability/rules/replicated) accept a pod controlled by a Job as replicated, so it must fit on another
+// node and is evicted by the drain (kubernetes/autoscaler @ f7bb0c3623750695e1bb7f9f52269590f2974cbf).
+describe("a job's pods in scale-down (utilization.Calculate, GetPodsToMove)", () => {
+  function jobPod(h: ReturnType<typeof harness>, on: NodeRuntime, units: number, name = 'train') {
+    const run = new JobRun({ name, team: 0, pool: 0, pods: 1, unitsPerPod: units, durationSeconds: 7200, gang: true, priority: 0, preempts: true, submitAt: [0], checkpointSeconds: null }, 0, 0);
+    const jp = run.pods[0]!;
+    jp.node = on;
+    jp.startedAt = 0;
+    on.jobPods.add(jp);
+    on.gpusUsed += units;
+    return h;
+  }
+
+  it('a node whose 8 GPUs a job holds is 100% utilized, not empty: it stays (it used to be deleted as empty at 610 s)', () => {
+    const h = harness([{}], [{ gpus: 1, pools: [0] }]);
+    const busy = h.node(0);
+    jobPod(h, busy, 8);
+    const other = h.node(0);
+    h.bound(0, other);
+    h.scanUntil(0, 3600);
+    expect(h.log).toEqual([]);
+  });
+
+  it('a 2-GPU job pod (25% ≤ 50%) that fits on another node is drained with its node at 610 s (NotUnneededLongEnough until then)', () => {
+    const h = harness([{}], [{ gpus: 1, pools: [0] }]);
+    const small = h.node(0);
+    jobPod(h, small, 2);
+    const other = h.node(0);
+    h.bound(0, other);
+    h.bound(0, other);
+    h.bound(0, other);
+    h.bound(0, other);
+    h.bound(0, other); // 5 of 8: not underutilized, and room for the job's 2 GPUs
+    h.scanUntil(0, 620);
+    expect(h.log).toEqual(['610: evict train pod', `610: -node p0/${small.uid} (drained)`]);
   });
 });

@@ -26,6 +26,7 @@ import type { Pod } from '../engine/pod.ts';
 import { PodState } from '../engine/pod.ts';
 import type { EngineClusterAutoscaler } from '../engine/engine-config.ts';
 import type { Rng } from '../random/rng.ts';
+import type { JobPod, JobRun } from './job-queue.ts';
 import { DEFAULT_NODE_GROUP_BACKOFF, NodeGroupBackoff } from './node-group-backoff.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
@@ -63,6 +64,8 @@ export interface ClusterActions {
   requestNode(pool: PoolRuntime, now: number): void;
   /** Evict a pod for a drain (its Deployment replaces it). */
   evictPod(pod: Pod, now: number): void;
+  /** Evict a job's pod for a drain (the job loses its node: it is requeued, from its last checkpoint). */
+  evictJobPod(pod: JobPod, now: number): void;
   /** Delete a node: empty, drained, or never registered. */
   deleteNode(pool: PoolRuntime, node: NodeRuntime, now: number): void;
   /** GPUs a pod requests. */
@@ -91,6 +94,10 @@ export class ClusterAutoscaler {
   private readonly cursor = new NodeCursor();
   private readonly filterSim: HintingSimulator;
   readonly planner: ScaleDownPlanner;
+  /** Simulation ids of job pods (negative, apart from serving pods' uids) and of their runs (the pods' owner). */
+  private readonly jobPodIds = new WeakMap<JobPod, number>();
+  private readonly jobRunIds = new WeakMap<JobRun, number>();
+  private nextJobId = -1;
 
   constructor(
     private readonly pools: readonly PoolRuntime[],
@@ -309,17 +316,21 @@ export class ClusterAutoscaler {
     }));
   }
 
-  // GetPodsToMove: every pod on the node except long-terminating ones (LongTerminating drainability rule).
+  // GetPodsToMove: every pod on the node except long-terminating ones (LongTerminating drainability rule). A job's
+  // pods are replicated pods too (simulator/drainability: a controller of kind Job), so they must fit elsewhere and
+  // are evicted by a drain.
   private podsToMove(node: NodeRuntime, now: number): SimPod[] {
     const out: SimPod[] = [];
     for (const pod of node.pods) {
       if (isLongTerminating(pod, now)) continue;
       out.push(simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod)));
     }
+    for (const jp of node.jobPods) out.push(this.jobSimPod(jp));
     return out;
   }
 
-  // What utilization.Calculate and the empty-node check count: GPUs and number of the non-long-terminating pods.
+  // What utilization.Calculate (the requests of every pod on the node) and the empty-node check count: GPUs and
+  // number of the non-long-terminating pods, a job's pods included.
   private load(node: NodeRuntime, now: number): { gpus: number; pods: number } {
     let gpus = 0;
     let pods = 0;
@@ -328,14 +339,27 @@ export class ClusterAutoscaler {
       gpus += this.actions.gpusOf(pod);
       pods++;
     }
+    for (const jp of node.jobPods) {
+      gpus += jp.units;
+      pods++;
+    }
     return { gpus, pods };
+  }
+
+  private jobSimPod(jp: JobPod): SimPod {
+    let uid = this.jobPodIds.get(jp);
+    if (uid === undefined) this.jobPodIds.set(jp, (uid = this.nextJobId--));
+    let owner = this.jobRunIds.get(jp.run);
+    if (owner === undefined) this.jobRunIds.set(jp.run, (owner = this.nextJobId--));
+    return { uid, owner, gpus: jp.units, pools: [jp.run.job.pool] };
   }
 
   private startDrain(node: NodeRuntime, now: number): void {
     this.drains.add(node);
     node.state = NodeState.Draining;
+    for (const jp of [...node.jobPods]) this.actions.evictJobPod(jp, now);
     for (const pod of [...node.pods]) this.actions.evictPod(pod, now);
-    if (node.pods.size === 0) this.actions.deleteNode(this.pools[node.pool]!, node, now);
+    if (node.pods.size === 0 && node.jobPods.size === 0) this.actions.deleteNode(this.pools[node.pool]!, node, now);
   }
 }
 

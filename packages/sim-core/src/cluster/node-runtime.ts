@@ -31,7 +31,7 @@ export class NodeRuntime {
   /** A Karpenter pool's node: index into its instance types, and its zone's index; 0 on other pools. */
   instanceType = 0;
   zone = 0;
-  /** Last time a pod was bound to or left the node (Karpenter's `lastPodEventTime`, for consolidateAfter); s. */
+  /** Karpenter's `lastPodEventTime` (karpenter/pod-events.ts), for consolidateAfter; s; -1 = none yet. */
   lastPodEventAt = -1;
   /** The cloud refused the launch (insufficient capacity): no instance exists, nothing is billed. */
   createError = false;

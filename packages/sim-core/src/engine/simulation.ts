@@ -20,6 +20,7 @@ import { DEFAULT_KARPENTER_SETTINGS, KarpenterController } from '../karpenter/ka
 import type { Offering } from '../karpenter/offerings.ts';
 import { isStockedOut } from '../karpenter/offerings.ts';
 import { poolActivity, PoolLaunches } from '../karpenter/pool-activity.ts';
+import { recordPodEvent } from '../karpenter/pod-events.ts';
 import { HpaController } from '../hpa/index.ts';
 import { createTimeSeries, sliceTimeSeries, type TimeSeries } from '../metrics/timeseries.ts';
 import { standardExponential } from '../random/exponential.ts';
@@ -173,6 +174,7 @@ export class Simulation {
       {
         requestNode: (pool, now) => this.requestNode(pool, now),
         evictPod: (pod, now) => this.deletePod(pod, now, true),
+        evictJobPod: (pod, now) => this.jobs?.interrupt(pod, now),
         deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
         gpusOf,
         poolsOf,
@@ -189,6 +191,7 @@ export class Simulation {
       ? new KarpenterController(this.pools, this.scheduler.pending, cfg.karpenter ?? DEFAULT_KARPENTER_SETTINGS, {
           launch: (pool, offering, now) => this.requestNode(pool, now, offering),
           evictPod: (pod, now) => this.deletePod(pod, now, true),
+          evictJobPod: (pod, now) => this.jobs?.interrupt(pod, now),
           deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
           gpusOf,
           poolsOf,
@@ -564,7 +567,7 @@ export class Simulation {
   private bind(pod: Pod, node: NodeRuntime, now: number): void {
     pod.node = node;
     node.pods.add(pod);
-    node.lastPodEventAt = now;
+    recordPodEvent(node, now);
     const s = this.cfg.services[pod.service]!;
     node.gpusUsed += s.gpusPerReplica;
     this.ledger?.bound(s.team ?? null, s.gpusPerReplica / this.pools[node.pool]!.unitsPerGpu, now);
@@ -741,6 +744,8 @@ export class Simulation {
     const svc = this.services[pod.service]!;
     if (pod.state === PodState.Gone || pod.state === PodState.Terminating) return;
     pod.deletedAt = now;
+    // The pod goes terminating: a pod event on its node (Karpenter's podevents); its end is another one.
+    if (pod.node !== null) recordPodEvent(pod.node, now);
     if (pod.state === PodState.Pending) {
       this.scheduler.remove(pod);
       this.finalizePod(pod, now);
@@ -767,7 +772,7 @@ export class Simulation {
     if (!node) return;
     node.pods.delete(pod);
     node.gpusUsed -= svc.config.gpusPerReplica;
-    node.lastPodEventAt = now;
+    recordPodEvent(node, now);
     pod.node = null;
     const pool = this.pools[node.pool]!;
     if (node.state === NodeState.Draining && node.pods.size === 0 && !this.spotDoomed.has(node)) this.deleteNode(pool, node, now);

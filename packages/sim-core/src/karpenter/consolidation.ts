@@ -14,7 +14,7 @@
  *   cost here is 1 + the pods on the node (each pod's eviction cost at its default, pkg/utils/disruption).
  */
 import type { EngineKarpenterPool } from '../engine/engine-config.ts';
-import { priceOf, type UnavailableOfferings } from './offerings.ts';
+import { hasAvailableOffering, priceOf, type UnavailableOfferings } from './offerings.ts';
 
 /** `MinInstanceTypesForSpotToSpotConsolidation` (consolidation.go). */
 export const MIN_INSTANCE_TYPES_FOR_SPOT_TO_SPOT = 15;
@@ -44,6 +44,38 @@ export function savingsRatio(pool: EngineKarpenterPool, node: CandidateNode): nu
   return (priceOf(pool, node.type, node.spot) ?? 0) / (1 + node.pods.length);
 }
 
+/** What removing a candidate takes (see `simulateRemoval`). */
+export type RemovalSimulation = { replacement: false } | { replacement: true; types: number[] } | null;
+
+/**
+ * The scheduling simulation of `SimulateScheduling` without the candidate (helpers.go), reduced to GPUs: its pods,
+ * largest first, onto the first other node with room. `{ replacement: false }`: they all fit; `{ replacement: true,
+ * types }`: the rest fit on ONE new NodeClaim of the candidate's pool, of any of `types` (every type of the
+ * pool that fits them and still has an available offering — the provider's instance types mark cached
+ * insufficient-capacity offerings unavailable, as the provisioning solver reads them — with no price filtering); null: the rest need another pool or more than one node ("we're not
+ * going to turn a single node into multiple"). `others` are copied, not changed.
+ */
+export function simulateRemoval(
+  candidate: CandidateNode,
+  pool: EngineKarpenterPool,
+  others: readonly Destination[],
+  ice: UnavailableOfferings,
+  now: number,
+): RemovalSimulation {
+  const room = others.filter((d) => d.uid !== candidate.uid).map((d) => ({ ...d }));
+  const left: { gpus: number; pools: readonly number[] }[] = [];
+  for (const pod of [...candidate.pods].sort((a, b) => b.gpus - a.gpus)) {
+    const d = room.find((n) => pod.pools.includes(n.pool) && n.free >= pod.gpus);
+    if (d) d.free -= pod.gpus;
+    else left.push(pod);
+  }
+  if (left.length === 0) return { replacement: false };
+  if (left.some((p) => !p.pools.includes(candidate.pool))) return null;
+  const units = left.reduce((a, p) => a + p.gpus, 0);
+  const types = pool.types.map((_, i) => i).filter((t) => pool.types[t]!.gpus >= units && hasAvailableOffering(candidate.pool, pool, t, ice, now));
+  return types.length === 0 ? null : { replacement: true, types };
+}
+
 /** `computeConsolidation` for one candidate; `others` are the other schedulable nodes (copied, not changed). */
 export function computeConsolidation(
   candidate: CandidateNode,
@@ -53,21 +85,12 @@ export function computeConsolidation(
   ice: UnavailableOfferings,
   now: number,
 ): ConsolidationCommand | null {
-  const room = others.filter((d) => d.uid !== candidate.uid).map((d) => ({ ...d }));
-  const left: { gpus: number; pools: readonly number[] }[] = [];
-  for (const pod of [...candidate.pods].sort((a, b) => b.gpus - a.gpus)) {
-    const d = room.find((n) => pod.pools.includes(n.pool) && n.free >= pod.gpus);
-    if (d) d.free -= pod.gpus;
-    else left.push(pod);
-  }
-  if (left.length === 0) return { kind: 'delete', node: candidate.uid };
-  // The rest must go to ONE new NodeClaim of this pool ("we're not going to turn a single node into multiple").
-  if (left.some((p) => !p.pools.includes(candidate.pool))) return null;
-  const units = left.reduce((a, p) => a + p.gpus, 0);
+  const sim = simulateRemoval(candidate, pool, others, ice, now);
+  if (sim === null) return null;
+  if (!sim.replacement) return { kind: 'delete', node: candidate.uid };
   const candidatePrice = priceOf(pool, candidate.type, candidate.spot);
   if (candidatePrice === null) return null;
-  const fitting = pool.types.map((_, i) => i).filter((t) => pool.types[t]!.gpus >= units);
-  if (fitting.length === 0) return null;
+  const fitting = sim.types;
   const allowsSpot = pool.capacityTypes.includes('spot');
   if (candidate.spot && allowsSpot) {
     // computeSpotToSpotConsolidation.

@@ -6,11 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NodeState } from '../cluster/node-runtime.ts';
+import { JobRun } from '../cluster/job-queue.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { pool as poolConfig } from '../test-support/builders.ts';
-import { Pod } from '../engine/pod.ts';
+import { Pod, PodState } from '../engine/pod.ts';
+import { commandStillHolds } from './command-validation.ts';
 import { DEFAULT_EXPIRE_AFTER_SECONDS, isExpired } from './expiration.ts';
 import { KarpenterController } from './karpenter-controller.ts';
+import { recordPodEvent } from './pod-events.ts';
 import { A10G_POOL } from './test-pools.ts';
 
 describe('disruption budgets counted over the pool (BuildDisruptionBudgetMapping)', () => {
@@ -31,6 +34,7 @@ describe('disruption budgets counted over the pool (BuildDisruptionBudgetMapping
         throw new Error('no launch expected');
       },
       evictPod: () => {},
+      evictJobPod: () => {},
       deleteNode: (_p, n) => deleted.push(n.uid),
       gpusOf: () => 1,
       poolsOf: () => [0],
@@ -62,6 +66,7 @@ describe('expiration (nodeclaim/expiration/controller.go Reconcile)', () => {
         log.push(`${now}: evict ${pod.uid}`);
         pod.node!.pods.delete(pod);
       },
+      evictJobPod: () => {},
       deleteNode: (p, n, now) => {
         log.push(`${now}: delete ${n.uid}`);
         p.removeNode(n, now);
@@ -129,5 +134,166 @@ describe('expiration (nodeclaim/expiration/controller.go Reconcile)', () => {
     expect(isExpired(3599.5, 0, 3600)).toBe(false);
     expect(isExpired(1e12, 0, null)).toBe(false);
     expect(DEFAULT_EXPIRE_AFTER_SECONDS).toBe(720 * 3600);
+  });
+});
+
+// The disruption loop against kubernetes-sigs/karpenter @ 2266468104f36373ed002241afaee2d3bbc26078:
+// controller.go `Reconcile` / `disrupt` (methods in order; a method whose command fails validation yields nothing and
+// the next method runs; none started → RequeueAfter pollingPeriod 10 s), validation.go `EmptinessValidator.Validate`
+// and `ConsolidationValidator.isValid` (after commandValidationDelay 15 s, `validateCandidates` re-applies the method's
+// ShouldDisrupt, which requires the Consolidatable condition), singlenodeconsolidation.go `ComputeCommands` (a
+// validation error ends the method), nodeclaim/disruption/consolidation.go `Reconcile` (Consolidatable once
+// consolidateAfter has passed since lastPodEventTime).
+describe('disruption loop and command validation (controller.go Reconcile, validation.go)', () => {
+  function harness(karpenter: typeof A10G_POOL) {
+    const pool = new PoolRuntime(0, poolConfig({ karpenter }));
+    const timers: { t: number; seq: number; fn: (now: number) => void }[] = [];
+    let seq = 0;
+    const log: string[] = [];
+    const controller = new KarpenterController([pool], [], { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
+      launch: () => {
+        throw new Error('no launch expected');
+      },
+      evictPod: (pod, now) => {
+        if (pod.state === PodState.Terminating) return; // the engine's deletePod: already being deleted
+        log.push(`${now}: evict ${pod.uid} from ${pod.node!.uid}`);
+        pod.node!.pods.delete(pod);
+        pod.node!.gpusUsed -= 1;
+      },
+      evictJobPod: (jp, now) => {
+        log.push(`${now}: evict job ${jp.run.job.name} from ${jp.node!.uid}`);
+        jp.node!.jobPods.delete(jp);
+        jp.node!.gpusUsed -= jp.units;
+        jp.node = null;
+      },
+      deleteNode: (p, n, now) => {
+        log.push(`${now}: delete ${n.uid}`);
+        p.removeNode(n, now);
+      },
+      gpusOf: () => 1,
+      poolsOf: () => [0],
+      schedule: (t, fn) => timers.push({ t, seq: seq++, fn }),
+      event: () => {},
+    });
+    const node = (uid: number, type: number, pods: number) => {
+      const n = pool.addNode(uid, -100, { type, spot: false, zone: 0 });
+      n.state = NodeState.Ready;
+      n.readyAt = -100;
+      for (let i = 0; i < pods; i++) bindPod(n, 100 * uid + i);
+      n.lastPodEventAt = -1; // bound before the run: no event seen since initialization
+      return n;
+    };
+    const bindPod = (n: ReturnType<typeof pool.addNode>, uid: number, now = -100) => {
+      const pod = new Pod(uid, 0, now, 1);
+      pod.node = n;
+      n.pods.add(pod);
+      n.gpusUsed += 1;
+      recordPodEvent(n, now);
+      return pod;
+    };
+    const runUntil = (end: number): void => {
+      for (;;) {
+        timers.sort((a, b) => a.t - b.t || a.seq - b.seq);
+        const next = timers[0];
+        if (!next || next.t > end) return;
+        timers.shift();
+        next.fn(next.t);
+      }
+    };
+    const jobPod = (n: ReturnType<typeof pool.addNode>, units: number) => {
+      const run = new JobRun({ name: 'train', team: 0, pool: 0, pods: 1, unitsPerPod: units, durationSeconds: 7200, gang: true, priority: 0, preempts: true, submitAt: [0], checkpointSeconds: null }, 0, 0);
+      const jp = run.pods[0]!;
+      jp.node = n;
+      n.jobPods.add(jp);
+      n.gpusUsed += units;
+    };
+    return { pool, controller, log, node, bindPod, jobPod, runUntil, at: (t: number, fn: (now: number) => void) => timers.push({ t, seq: seq++, fn }) };
+  }
+
+  it('emptiness: a pod that comes and goes during the 15 s validation restarts consolidateAfter, so the command is dropped (ShouldDisrupt: IsEmpty && Consolidatable)', () => {
+    // consolidateAfter 30 s, node initialized long ago: consolidatable at the first pass (t = 0), validated at 15 s.
+    // A pod bound at 5 s and deleted at 8 s (one event at 5 s: the 8 s events are within the 10 s dedupe) → at 15 s
+    // 15 − 5 < 30: not Consolidatable, the command is dropped; single-node has nothing (the node is empty); passes
+    // at 25, 35 find it under consolidateAfter; at 35 it is Consolidatable again (35 − 5 = 30) → deleted at 50.
+    const h = harness({ ...A10G_POOL, consolidationPolicy: 'WhenEmpty', consolidateAfterSeconds: 30 });
+    const n = h.node(0, 0, 0);
+    h.at(5, (t) => {
+      const pod = h.bindPod(n, 7, t);
+      h.at(8, (t2) => {
+        recordPodEvent(n, t2); // terminating
+        n.pods.delete(pod);
+        recordPodEvent(n, t2); // terminal
+      });
+    });
+    h.controller.start();
+    h.runUntil(49.999);
+    expect(h.log).toEqual([]);
+    h.runUntil(50);
+    expect(h.log).toEqual(['50: delete 0']);
+  });
+
+  it('single-node: a command that fails validation ends the pass; the next pass is 10 s later (RequeueAfter pollingPeriod), not at once', () => {
+    // Three g5.12xlarge (4 GPUs): node 0 with 1 pod, nodes 1 and 2 with 2 pods each; consolidateAfter 20 s.
+    // t = 0: node 0 has the best SavingsRatio (price / (1 + pods)); its pod fits on node 1 → delete command.
+    // t = 5: a pod is bound to node 0 (lastPodEventTime 5) → at 15 s (15 − 5 < 20) it is not Consolidatable: the
+    // command is dropped and the loop comes back at 25 s. At 25 s node 0 (2 pods, ties with node 1 on the ratio,
+    // first by node order) is Consolidatable again (25 − 5 = 20) and its pods fit on node 1 → drained at 40 s.
+    // Re-polling at once (15 s) would have drained node 1 into node 2 at 30 s instead.
+    const h = harness({ ...A10G_POOL, consolidateAfterSeconds: 20 });
+    const n0 = h.node(0, 2, 1);
+    h.node(1, 2, 2);
+    h.node(2, 2, 2);
+    h.at(5, (t) => h.bindPod(n0, 9, t));
+    h.controller.start();
+    h.runUntil(39.999);
+    expect(h.log).toEqual([]);
+    h.runUntil(40);
+    expect(h.log).toEqual(['40: evict 0 from 0', '40: evict 9 from 0', '40: delete 0']);
+  });
+
+  it('a node whose only pod is terminating is empty (IsReschedulable excludes terminating pods): chosen at 0 s, drained at 15 s, deleted when the pod ends', () => {
+    const h = harness({ ...A10G_POOL, consolidationPolicy: 'WhenEmpty', consolidateAfterSeconds: 0 });
+    const n = h.node(0, 1, 1);
+    const pod = [...n.pods][0]!;
+    pod.state = PodState.Terminating;
+    h.controller.start();
+    h.runUntil(15);
+    expect(n.state).toBe(NodeState.Draining);
+    expect(h.log).toEqual([]); // nothing evicted again, nothing deleted while the pod drains its requests
+  });
+
+  it("a job's pod makes its node not empty (Candidate.IsEmpty counts reschedulable pods; a Job's are): WhenEmpty leaves it; under WhenEmptyOrUnderutilized it is drained once the pod fits elsewhere", () => {
+    const whenEmpty = harness({ ...A10G_POOL, consolidationPolicy: 'WhenEmpty', consolidateAfterSeconds: 0 });
+    whenEmpty.jobPod(whenEmpty.node(0, 1, 0), 1);
+    whenEmpty.controller.start();
+    whenEmpty.runUntil(600);
+    expect(whenEmpty.log).toEqual([]);
+    // Node 0 (g5.xlarge) runs the job's 1-GPU pod; node 1 (g5.12xlarge) runs 3 pods, 1 GPU free. Node 1 comes first
+    // (SavingsRatio 5.672 / 4 > 1.006 / 2) but its pods fit nowhere and no cheaper on-demand type holds 3 GPUs; node
+    // 0's job pod fits on node 1, so node 0 is deleted (command at 0 s, validated and drained at 15 s).
+    const under = harness({ ...A10G_POOL, capacityTypes: ['on-demand'], consolidateAfterSeconds: 0 });
+    under.jobPod(under.node(0, 1, 0), 1);
+    under.node(1, 2, 3);
+    under.controller.start();
+    under.runUntil(15);
+    expect(under.log).toEqual(['15: evict job train from 0', '15: delete 0']);
+  });
+});
+
+// validation.go `validateCommand`: the re-simulation (no price filtering) must need no new NodeClaim for a delete, and
+// exactly one whose instance types include all of the command's for a replace (`instanceTypesAreSubset`).
+describe('commandStillHolds (validation.go validateCommand)', () => {
+  const replace = { kind: 'replace' as const, node: 0, types: [1], spot: false, usdPerHour: 1.006 };
+  it('a delete holds while the pods still fit elsewhere, not once they need a new node', () => {
+    expect(commandStillHolds({ kind: 'delete', node: 0 }, { replacement: false })).toBe(true);
+    expect(commandStillHolds({ kind: 'delete', node: 0 }, { replacement: true, types: [0, 1, 2] })).toBe(false);
+  });
+  it('a replace is dropped when its pods now fit without a new node ("likely a better consolidation option now")', () => {
+    expect(commandStillHolds(replace, { replacement: false })).toBe(false);
+  });
+  it("a replace holds when its types are a subset of what fits now, not otherwise; more than one node never holds", () => {
+    expect(commandStillHolds(replace, { replacement: true, types: [0, 1, 2] })).toBe(true);
+    expect(commandStillHolds({ ...replace, types: [1, 2] }, { replacement: true, types: [2] })).toBe(false);
+    expect(commandStillHolds(replace, null)).toBe(false);
   });
 });

@@ -29,8 +29,10 @@ import type { EngineKarpenterSettings } from '../engine/engine-config.ts';
 import type { Pod } from '../engine/pod.ts';
 import { PodState } from '../engine/pod.ts';
 import { type NodeRuntime, NodeState } from '../cluster/node-runtime.ts';
+import type { JobPod } from '../cluster/job-queue.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
-import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, savingsRatio } from './consolidation.ts';
+import { commandStillHolds } from './command-validation.ts';
+import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, savingsRatio, simulateRemoval } from './consolidation.ts';
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
 import { expirationTime, isExpired } from './expiration.ts';
 import { chooseCapacityType, isStockedOut, launchOrder, type Offering, UnavailableOfferings } from './offerings.ts';
@@ -52,6 +54,8 @@ export interface KarpenterActions {
   launch(pool: PoolRuntime, offering: Offering, now: number): NodeRuntime;
   /** Evict a pod (its Deployment replaces it). */
   evictPod(pod: Pod, now: number): void;
+  /** Evict a job's pod (the job loses its node: it is requeued, from its last checkpoint). */
+  evictJobPod(pod: JobPod, now: number): void;
   /** Delete a node (empty or drained). */
   deleteNode(pool: PoolRuntime, node: NodeRuntime, now: number): void;
   gpusOf(pod: Pod): number;
@@ -97,24 +101,32 @@ export class KarpenterController {
   }
 
   /**
-   * Starts the disruption loop (t = 0) for pools with consolidation on. As controller.go `Reconcile` runs it: a pass
-   * that finds nothing comes back after `pollingPeriod` (10 s); a pass that computes a command is blocked in its
-   * validator for `commandValidationDelay` (15 s, validation.go `Validate` waits on the clock), starts the command,
-   * and comes back at once (`RequeueImmediately`) while the command's nodes still count as disrupting.
+   * Starts the disruption loop (t = 0) for pools with consolidation on. As controller.go `Reconcile` runs it, the
+   * methods in order (`c.disrupt(ctx, m)` for each): a method that computes a command is blocked in its validator for
+   * `commandValidationDelay` (15 s, validation.go `Validate` waits on the clock); a command that still holds is
+   * started and the loop comes back at once (`RequeueImmediately`) while the command's nodes still count as
+   * disrupting; a command that no longer holds makes its method return no command, and the NEXT method runs at that
+   * time (emptiness → single-node; after single-node there is none). When no method started a command the loop comes
+   * back after `pollingPeriod` (10 s).
    */
   start(): void {
     // The expiration controller reconciles every NodeClaim, whatever the disruption settings.
     for (const p of this.karpenterPools) for (const n of p.nodes) this.watchExpiration(p, n);
     if (!this.karpenterPools.some((p) => p.config.karpenter!.consolidateAfterSeconds !== null)) return;
-    const poll = (now: number): void => {
-      const command = this.disrupt(now);
-      if (command === null) {
-        this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, poll);
-        return;
-      }
-      this.actions.schedule(now + COMMAND_VALIDATION_SECONDS, (t) => command(t, () => poll(t)));
-    };
-    this.actions.schedule(0, poll);
+    const reconcile = (now: number): void => this.runMethods(0, now, reconcile);
+    this.actions.schedule(0, reconcile);
+  }
+
+  /** Reconcile's loop over the methods from `from` on (see `start`). */
+  private runMethods(from: number, now: number, reconcile: (now: number) => void): void {
+    const methods = [(t: number) => this.emptiness(t), (t: number) => this.singleNode(t)];
+    for (let i = from; i < methods.length; i++) {
+      const command = methods[i]!(now);
+      if (command === null) continue;
+      this.actions.schedule(now + COMMAND_VALIDATION_SECONDS, (t) => command(t, (started) => (started ? reconcile(t) : this.runMethods(i + 1, t, reconcile))));
+      return;
+    }
+    this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, reconcile);
   }
 
   /** A pod became pending: open the batching window, or extend it (`Batcher.Trigger`). */
@@ -239,14 +251,18 @@ export class KarpenterController {
   // ---- disruption ----
 
   /**
-   * One pass of the disruption controller: emptiness, else single-node consolidation. Returns the command to
-   * validate and start after the validation delay (null when there is none); it calls `requeue` once the command
-   * is started, before the nodes it deletes are gone.
+   * The first command of a pass (emptiness, else single-node consolidation), for tests: null when there is none.
+   * The command validates at `t` and calls `next(started)`: when started, before the nodes it deletes are gone.
    */
   disrupt(now: number): Command | null {
     return this.emptiness(now) ?? this.singleNode(now);
   }
 
+  /**
+   * The candidate filter's `Consolidatable` condition (nodeclaim/disruption/consolidation.go `Reconcile`,
+   * `IsUnderConsolidateAfter`): initialized (Ready here), not already in a command, and `consolidateAfter` passed
+   * since the last pod event (karpenter/pod-events.ts) or, with none, since the node was initialized.
+   */
   private consolidatable(pool: PoolRuntime, node: NodeRuntime, now: number): boolean {
     const after = pool.config.karpenter!.consolidateAfterSeconds;
     if (after === null || node.state !== NodeState.Ready || this.marked.has(node)) return false;
@@ -270,7 +286,7 @@ export class KarpenterController {
     const chosen: [PoolRuntime, NodeRuntime][] = [];
     for (const pool of this.karpenterPools) {
       const k = pool.config.karpenter!;
-      const empty = pool.nodes.filter((n) => n.pods.size === 0 && this.consolidatable(pool, n, now));
+      const empty = pool.nodes.filter((n) => isEmpty(n) && this.consolidatable(pool, n, now));
       if (empty.length === 0) continue;
       // sortCandidates: the dearest node first (an empty node's disruption cost is the base cost).
       empty.sort((a, b) => (priceOfNode(k, b) ?? 0) - (priceOfNode(k, a) ?? 0) || a.uid - b.uid);
@@ -282,19 +298,28 @@ export class KarpenterController {
     }
     if (chosen.length === 0) return null;
     for (const [, n] of chosen) this.marked.add(n);
-    return (t, requeue) => {
-      const valid = chosen.filter(([, n]) => {
-        if (n.state === NodeState.Ready && n.pods.size === 0) return true;
-        this.marked.delete(n); // pod churn: the command is no longer valid for this node
-        return false;
+    // EmptinessValidator.validateCandidates: each node must still pass Emptiness.ShouldDisrupt (empty AND
+    // Consolidatable: a pod that came and went during the delay restarts consolidateAfter), then fit the budget
+    // mapping built again now (the command's own nodes are not marked for deletion yet, so they do not count).
+    // Some nodes valid: the command goes on with those; none: the method yields nothing.
+    return (t, next) => {
+      for (const [, n] of chosen) this.marked.delete(n);
+      const left = new Map<PoolRuntime, number>();
+      const valid = chosen.filter(([pool, n]) => {
+        if (!isEmpty(n) || !this.consolidatable(pool, n, t)) return false;
+        const budget = left.get(pool) ?? this.budgetLeft(pool, 'Empty');
+        left.set(pool, budget - 1);
+        return budget > 0;
       });
+      if (valid.length === 0) return next(false);
+      for (const [, n] of valid) this.marked.add(n);
       // The requeued pass sees the started command's nodes still marked for deletion (counted against the budget).
-      requeue();
+      next(true);
       for (const [pool, n] of valid) {
         this.marked.delete(n);
         this.stats.get(pool.index)!.empty++;
         this.actions.event(t, 'consolidation', pool, `empty node ${n.uid} (${pool.config.karpenter!.types[n.instanceType]!.instanceId}) deleted`);
-        this.actions.deleteNode(pool, n, t);
+        this.drain(pool, n, t);
       }
     };
   }
@@ -305,7 +330,7 @@ export class KarpenterController {
       const k = pool.config.karpenter!;
       if (k.consolidationPolicy !== 'WhenEmptyOrUnderutilized') continue;
       for (const n of pool.nodes) {
-        if (n.pods.size === 0 || !this.consolidatable(pool, n, now)) continue;
+        if (isEmpty(n) || !this.consolidatable(pool, n, now)) continue;
         const view = this.candidateView(pool, n);
         candidates.push({ pool, node: n, view, ratio: savingsRatio(k, view) });
       }
@@ -318,34 +343,34 @@ export class KarpenterController {
       const cmd = computeConsolidation(c.view, c.pool.config.karpenter!, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
       if (cmd === null) continue;
       this.marked.add(c.node);
-      return (t, requeue) => {
-        this.execute(c.pool, c.node, cmd, t);
-        requeue();
-      };
+      // A command that no longer holds ends the method with nothing (SingleNodeConsolidation.ComputeCommands returns
+      // no command on a validation error; it does not try the next candidate).
+      return (t, next) => next(this.execute(c.pool, c.node, cmd, t));
     }
     return null;
   }
 
-  // The command still holds after the validation delay: act on it.
-  private execute(pool: PoolRuntime, node: NodeRuntime, cmd: ConsolidationCommand, now: number): void {
-    const again = node.state === NodeState.Ready ? computeConsolidation(this.candidateView(pool, node), pool.config.karpenter!, this.destinations(), this.settings.spotToSpotConsolidation, this.ice, now) : null;
-    if (again === null || again.kind !== cmd.kind) {
-      this.marked.delete(node);
-      return;
-    }
+  /**
+   * ConsolidationValidator.isValid after the delay, then the start: `validateCandidates` (the node still passes
+   * ShouldDisrupt: Ready, not empty, Consolidatable; the Underutilized budget, built again now, has room) and
+   * `validateCommand` (command-validation.ts). A replace launches the command's own instance types. Returns
+   * whether the command started.
+   */
+  private execute(pool: PoolRuntime, node: NodeRuntime, cmd: ConsolidationCommand, now: number): boolean {
+    this.marked.delete(node);
     const k = pool.config.karpenter!;
+    if (isEmpty(node) || !this.consolidatable(pool, node, now) || this.budgetLeft(pool, 'Underutilized') <= 0) return false;
+    if (!commandStillHolds(cmd, simulateRemoval(this.candidateView(pool, node), k, this.destinations(), this.ice, now))) return false;
     const from = `${k.types[node.instanceType]!.instanceId} ${node.spot ? 'spot' : 'on-demand'}`;
-    if (again.kind === 'delete') {
+    if (cmd.kind === 'delete') {
       this.stats.get(pool.index)!.deleted++;
       this.actions.event(now, 'consolidation', pool, `underutilized node ${node.uid} (${from}) drained: its pods fit elsewhere`);
       this.drain(pool, node, now);
-      return;
+      return true;
     }
-    const replacement = this.launchFirstAvailable(pool, again.types, again.spot, now);
-    if (replacement === null) {
-      this.marked.delete(node);
-      return;
-    }
+    const replacement = this.launchFirstAvailable(pool, cmd.types, cmd.spot, now);
+    if (replacement === null) return false;
+    this.marked.add(node);
     // Pre-spin: drain the old node once the replacement is Ready (or give up if it never is).
     const waitUntil = now + REGISTRATION_TTL_SECONDS;
     const wait = (t: number): void => {
@@ -357,18 +382,22 @@ export class KarpenterController {
       else this.marked.delete(node);
     };
     this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, wait);
+    return true;
   }
 
   private drain(pool: PoolRuntime, node: NodeRuntime, now: number): void {
     this.marked.delete(node);
     if (node.state !== NodeState.Ready) return;
     node.state = NodeState.Draining;
+    for (const jp of [...node.jobPods]) this.actions.evictJobPod(jp, now);
     for (const pod of [...node.pods]) this.actions.evictPod(pod, now);
-    if (node.pods.size === 0) this.actions.deleteNode(pool, node, now);
+    // The node goes once no pod is left on it: terminating pods finish first (the termination controller's drain).
+    if (node.pods.size === 0 && node.jobPods.size === 0) this.actions.deleteNode(pool, node, now);
   }
 
   private candidateView(pool: PoolRuntime, node: NodeRuntime): CandidateNode {
     const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => ({ gpus: this.actions.gpusOf(p), pools: this.actions.poolsOf(p) }));
+    for (const jp of node.jobPods) pods.push({ gpus: jp.units, pools: [jp.run.job.pool] });
     return { uid: node.uid, pool: pool.index, type: node.instanceType, spot: node.spot, pods };
   }
 
@@ -380,8 +409,19 @@ export class KarpenterController {
   }
 }
 
-/** A computed disruption command: validates and starts it at `t`, then calls `requeue` (the next pass). */
-type Command = (t: number, requeue: () => void) => void;
+/**
+ * `Candidate.IsEmpty`: no reschedulable pods (pkg/utils/pod `IsReschedulable`: not terminating, not terminal, not a
+ * DaemonSet's). A pod already terminating (draining its requests after a scale-in) does not keep its node from being
+ * empty; a job's running pods (owned by a Job) do, and they are simulated and evicted.
+ */
+function isEmpty(node: NodeRuntime): boolean {
+  if (node.jobPods.size > 0) return false;
+  for (const p of node.pods) if (p.state !== PodState.Terminating && p.state !== PodState.Gone) return false;
+  return true;
+}
+
+/** A computed disruption command: validates it at `t` and calls `next(started)` (started: before its nodes are gone). */
+type Command = (t: number, next: (started: boolean) => void) => void;
 
 function priceOfNode(k: NonNullable<PoolRuntime['config']['karpenter']>, n: NodeRuntime): number | null {
   const t = k.types[n.instanceType]!;
