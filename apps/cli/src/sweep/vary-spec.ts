@@ -61,7 +61,7 @@ export function parseVaryValues(arg: string, text: string, max = MAX_SWEEP_VARIA
   }
   const items = text.split(',').map((v) => v.trim());
   if (items.some((v) => v === '')) throw new CliError(`--vary ${arg}: empty value in the list "${text}"`);
-  return items.map(parseEditValue);
+  return items.map((v) => parseEditValue(v, `--vary ${arg}`));
 }
 
 /** Parses one --vary argument; `max` bounds the number of values. */
