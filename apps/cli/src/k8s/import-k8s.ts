@@ -223,6 +223,9 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     spec.duration = '1h';
     spec.traffic = { arrivals: 'poisson', profile: { type: 'constant', qps: options.qps ?? 10 } };
     note(undefined, `traffic is not in Kubernetes manifests: spec.traffic is ${options.qps ?? 10} QPS constant${options.qps === undefined ? ' (a placeholder: pass --qps or edit the file)' : ''}, spec.duration 1h`);
+  } else if (options.qps !== undefined) {
+    // The ConfigMap's traffic wins; --qps was dropped without a word (a fuzzed --qps 1e308 "imported" fine).
+    notes.push({ file: remainderItem.file, object: ref(remainderItem), message: `--qps ${options.qps} is not used: the design-sim ConfigMap carries the scenario's own spec.traffic; edit it in the written file` });
   }
   const services = list((spec.services ??= []));
   const pools = list((spec.nodePools ??= []));
@@ -318,6 +321,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
       note(i, `no service time in Kubernetes manifests: latency is exponential with mean ${options.latencyMs ?? 100} ms${options.latencyMs === undefined ? ' (a placeholder: pass --latency or edit the file)' : ''}`);
       return { name: i.name, latency: { distribution: 'exponential', meanMs: options.latencyMs ?? 100 } };
     });
+    if (described.has(i.name) && options.latencyMs !== undefined) note(i, `--latency ${options.latencyMs}ms is not used: the design-sim ConfigMap carries this service's own service time; edit it in the written file`);
     svc.replicas = typeof s.replicas === 'number' ? s.replicas : 1;
     svc.gpusPerReplica = podGpus(template);
     const cpus = podCpus(template);
