@@ -155,7 +155,14 @@ function byPosition(a: ScenarioIssue, b: ScenarioIssue): number {
 }
 
 function capped(issues: ScenarioIssue[], file: string): ScenarioIssue[] {
-  const unique = issues.filter((x, i) => issues.findIndex((y) => y.path === x.path && y.message === x.message) === i).sort(byPosition);
+  // One pass with a set: a findIndex per issue was quadratic in the issue count (60,000 unknown keys).
+  const seen = new Set<string>();
+  const unique = issues.filter((x) => {
+    const key = `${x.path}\u0000${x.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).sort(byPosition);
   if (unique.length <= MAX_REPORTED_ISSUES) return unique;
   const rest = unique.length - MAX_REPORTED_ISSUES;
   return [...unique.slice(0, MAX_REPORTED_ISSUES), fileIssue(file, `… and ${rest} more issue${rest === 1 ? '' : 's'}`)];
