@@ -446,4 +446,13 @@ describe('absurd nesting', () => {
     expect(formatIssue(r.issues[0]!)).toBe('wide.yaml:4:3 metadata.k0: unknown field "k0" (allowed: name, title, description, prompt, source, tags, strongAnswer, notes, annotations)');
     expect(r.issues[50]!.message).toBe('… and 19950 more issues');
   });
+
+  it('names CR-only line endings instead of calling the file empty or a syntax error', () => {
+    const text = `# a comment first\r${BASE_YAML.replace(/\n/g, '\r')}`;
+    const r = parseScenarioText(text, 'mac.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map(formatIssue)).toEqual(['mac.yaml:1:18 lines end in a carriage return alone (CR, old Mac OS line endings), which the YAML reader does not split: save the file with LF or CRLF line endings']);
+    // CRLF is fine, and so is a CR inside a quoted value of an LF file.
+    expect(parseScenarioText(BASE_YAML.replace(/\n/g, '\r\n'), 'dos.yaml').ok).toBe(parseScenarioText(BASE_YAML, 'unix.yaml').ok);
+  });
 });

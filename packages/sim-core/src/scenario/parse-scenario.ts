@@ -195,6 +195,11 @@ function validate(root: Record<string, unknown>, file: string, locate: PathLocat
 }
 
 function parseChecked(text: string, file: string): ParseScenarioResult {
+  // Lines ended by a carriage return alone (classic Mac OS) are one line to the YAML library: a file opening
+  // with a comment read as "file is empty", any other as "Nested mappings are not allowed in compact mappings".
+  if (!text.includes('\n') && text.includes('\r')) {
+    return fail(fileIssue(file, 'lines end in a carriage return alone (CR, old Mac OS line endings), which the YAML reader does not split: save the file with LF or CRLF line endings', 1, text.indexOf('\r') + 1));
+  }
   const lineCounter = new LineCounter();
   // Duplicate keys are found by duplicateKeyErrors in one pass, not by the library's quadratic check.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: true, version: '1.2' });
