@@ -35,7 +35,7 @@ import { fingerprint, formatShardFile, parseShardOption, type ShardSpec } from '
 import { MAX_OPTIMIZE_BRANCHES, MAX_OPTIMIZE_VALUES, parseVary } from '../sweep/vary-spec.ts';
 import { SimWorkerPool } from '../sweep/worker-pool.ts';
 import type { CommandEnv } from './command-env.ts';
-import { parseInteger, parsePositiveInteger } from './option-parsers.ts';
+import { parseInteger, parsePositiveIntegerAtMost } from './option-parsers.ts';
 import { addScenarioOptions, checkInterval, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
 
 interface OptimizeOptions extends ScenarioOptions, JobOptions {
@@ -55,6 +55,13 @@ export interface OptimizeShardInput {
   options: SearchOptions;
   edits: ScenarioEdit[];
 }
+
+/**
+ * Most seeds `--seeds` may ask for: each design probed runs once per seed, so the seeds multiply every run of
+ * the search. `--seeds 1000000` was accepted, grew to 1.5 GB before its first run finished and would have run
+ * for days; 100 seeds already pin a 1% failure rate to within a few points, and the web app's panel stops at 20.
+ */
+export const MAX_OPTIMIZE_SEEDS = 100;
 
 const EXAMPLES = `
 Examples:
@@ -156,7 +163,7 @@ export function registerOptimize(program: Command, env: CommandEnv): void {
     .argument('<file>', 'scenario file')
     .requiredOption('--vary <path=values>', 'a field and its values, e.g. replicas=1..200 (repeatable; paths joined by commas take each value together)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--minimize <metric>', 'the metric to minimize (any expect: metric)', 'cost.hourly')
-    .option('--seeds <n>', 'seeds each feasible design must pass on: the file\'s seed and the next n−1', parsePositiveInteger, 3)
+    .option('--seeds <n>', 'seeds each feasible design must pass on: the file\'s seed and the next n−1', parsePositiveIntegerAtMost(MAX_OPTIMIZE_SEEDS), 3)
     .option('--exhaustive', 'run the full grid instead of bisecting monotone fields (to check the search)')
     .option('--workers <n>', 'most worker threads (default: the number of CPUs)', parseInteger)
     .option('--write <file>', 'save the best design as a scenario file (your file with the chosen values; comments kept)')
