@@ -32,7 +32,7 @@ import { checkOutputPath } from '../io/write-output-file.ts';
 import { checkDimensions, createDesignEvaluator, designEdits, type DesignSource } from '../optimize/design-space.ts';
 import { addJobOptions, emitJob, scenarioArgs, type JobOptions } from '../shard/job-options.ts';
 import { fingerprint, formatShardFile, parseShardOption, type ShardSpec } from '../shard/shard-file.ts';
-import { MAX_OPTIMIZE_BRANCHES, MAX_OPTIMIZE_VALUES, parseVary } from '../sweep/vary-spec.ts';
+import { MAX_OPTIMIZE_BRANCHES, MAX_OPTIMIZE_VALUES, parseVaries } from '../sweep/vary-spec.ts';
 import { SimWorkerPool } from '../sweep/worker-pool.ts';
 import type { CommandEnv } from './command-env.ts';
 import { parseInteger, parsePositiveIntegerAtMost } from './option-parsers.ts';
@@ -81,7 +81,7 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
   if (!objective.ok) throw new CliError(`--minimize: ${objective.message}`);
   if (o.seeds < 1) throw new CliError('--seeds: expected at least 1');
   const shard: ShardSpec | undefined = o.shard === undefined ? undefined : parseShardOption(o.shard);
-  const specs = o.vary.map((v) => parseVary(v, MAX_OPTIMIZE_VALUES));
+  const specs = parseVaries(o.vary, MAX_OPTIMIZE_VALUES);
   if (specs.some((s) => s.paths.some((p) => p.length === 2 && p[0] === 'spec' && p[1] === 'seed'))) {
     throw new CliError('--vary seed: optimize runs every design on --seeds seeds (from spec.seed, or --seed); vary design fields');
   }
