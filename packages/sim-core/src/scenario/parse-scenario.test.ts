@@ -264,6 +264,16 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(text)).toMatchInlineSnapshot(`"examples/bad.yaml:10:29 spec.services[0].replicas: the services may run 60,000 replicas in all (initial replicas or HPA maxReplicas, summed), above the limit of 50,000: each replica is simulated on its own (docs/limits.md)"`);
   });
 
+  it('jobs whose pods are legal one by one but submit more than MAX_JOB_PODS in the run are refused at the largest', () => {
+    // Fuzzed: 10,000 submissions every 1 s of a 10,000-pod job grew past 4 GB in a tenth of the run.
+    const team = '  teams: [{ name: t }]\n  jobs:\n';
+    const job = (name: string, count: number, every: string) => `    - { name: ${name}, team: t, nodePool: l4, pods: 10000, gpusPerPod: 1, duration: 1h, count: ${count}, every: ${every} }\n`;
+    const huge = edit(['  nodePools:', `${team}${job('small', 2, '1m')}${job('big', 10000, '1s')}  nodePools:`]);
+    expect(report(huge)).toMatchInlineSnapshot(`"examples/bad.yaml:24:92 spec.jobs[1].count: the jobs submit 18,030,000 pods in the run (pods × submissions before the horizon, summed; this one 18,010,000), above the limit of 1,000,000: each pod is scheduled on its own (docs/limits.md)"`);
+    // Only submissions before the horizon (30m) count: 10,000 asked for every hour is one.
+    expect(report(edit(['  nodePools:', `${team}${job('hourly', 10000, '1h')}  nodePools:`]))).not.toContain('pods in the run');
+  });
+
   it('an unknown YAML tag is named at its place, not reported as quotes around a string', () => {
     // Found by the audit: `replicas: !foo 4` said 'expected a number, got "4" (a string: remove the quotes)'.
     expect(report(edit(['      replicas: 4\n', '      replicas: !foo 4\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: unknown YAML tag !foo: a scenario needs no tags; remove it"`);
