@@ -274,6 +274,16 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(edit(['  nodePools:', `${team}${job('hourly', 10000, '1h')}  nodePools:`]))).not.toContain('pods in the run');
   });
 
+  it('control loops run at least a second apart (a 1 ms HPA sync of a 2-hour run ran past 120 s at 2%)', () => {
+    const text = edit(['        maxReplicas: 40\n', '        maxReplicas: 40\n        syncPeriod: 1ms\n'], ['          - type: concurrency\n', '          - type: concurrency\n            scrapeInterval: 999ms\n'], ['      maxNodes: 40\n', '      maxNodes: 40\n      clusterAutoscaler: { scanInterval: 0.5s }\n']);
+    expect(report(text).split('\n')).toEqual([
+      'examples/bad.yaml:18:21 spec.services[0].hpa.syncPeriod: must be at least 1s, got "1ms"',
+      'examples/bad.yaml:21:29 spec.services[0].hpa.metrics[0].scrapeInterval: must be at least 1s, got "999ms"',
+      'examples/bad.yaml:27:42 spec.nodePools[0].clusterAutoscaler.scanInterval: must be at least 1s, got "0.5s"',
+    ]);
+    expect(parseScenarioText(edit(['        maxReplicas: 40\n', '        maxReplicas: 40\n        syncPeriod: 1s\n']), 'ok.yaml').ok).toBe(true);
+  });
+
   it('an unknown YAML tag is named at its place, not reported as quotes around a string', () => {
     // Found by the audit: `replicas: !foo 4` said 'expected a number, got "4" (a string: remove the quotes)'.
     expect(report(edit(['      replicas: 4\n', '      replicas: !foo 4\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: unknown YAML tag !foo: a scenario needs no tags; remove it"`);
