@@ -46,6 +46,7 @@ describe('parseEditValue', () => {
     expect(() => parseSetArgument('spec.duration=!custom x')).toThrow(
       new CliError('--set spec.duration=!custom x: unknown YAML tag !custom in the value "!custom x": a scenario needs no tags; remove it'),
     );
+    expect(() => parseEditValue('!!binary aGVsbG8=')).toThrow(new CliError('--set: unknown YAML tag !!binary in the value "!!binary aGVsbG8=": a scenario needs no tags; remove it'));
     expect(() => parseEditValue('!!js/function "x"', '--duration !!js/function "x"')).toThrow(
       new CliError('--duration !!js/function "x": unknown YAML tag !!js/function in the value "!!js/function "x"": a scenario needs no tags; remove it'),
     );

@@ -57,14 +57,14 @@ export function parseEditValue(text: string, flag = '--set'): unknown {
   // parseDocument, not parse: parse() hands the library's warnings to process.emitWarning, so a value with an
   // unknown tag (`!custom x`) printed Node's "(node:PID) [TAG_RESOLVE_FAILED] YAMLWarning … --trace-warnings"
   // block on stderr and then went on with the tag silently dropped. A tag is refused here as it is in a file.
-  const doc = parseDocument(text, { version: '1.2' });
+  const doc = parseDocument(text, { version: '1.2', resolveKnownTags: false });
   const unknownTag = doc.errors.length === 0 ? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED') : undefined;
   if (unknownTag !== undefined) {
     const tag = (/Unresolved tag: (\S+)/.exec(unknownTag.message)?.[1] ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
     throw new CliError(`${flag}: unknown YAML tag ${tag} in the value "${text}": a scenario needs no tags; remove it`);
   }
   try {
-    return parse(text, { version: '1.2' });
+    return parse(text, { version: '1.2', resolveKnownTags: false });
   } catch {
     return text;
   }

@@ -287,6 +287,9 @@ describe('hostile input: never throws, always a located issue list', () => {
   it('an unknown YAML tag is named at its place, not reported as quotes around a string', () => {
     // Found by the audit: `replicas: !foo 4` said 'expected a number, got "4" (a string: remove the quotes)'.
     expect(report(edit(['      replicas: 4\n', '      replicas: !foo 4\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: unknown YAML tag !foo: a scenario needs no tags; remove it"`);
+    // YAML 1.1's known tags too: !!binary and !!timestamp were read as a byte array or a date, "got a mapping".
+    expect(report(edit(['      replicas: 4\n', '      replicas: !!binary aGVsbG8=\n']))).toBe('examples/bad.yaml:11:17 spec.services[0].replicas: unknown YAML tag !!binary: a scenario needs no tags; remove it');
+    expect(report(edit(['  duration: 30m\n', '  duration: !!timestamp 2001-12-14\n']))).toBe('examples/bad.yaml:6:13 spec.duration: unknown YAML tag !!timestamp: a scenario needs no tags; remove it');
     expect(report(edit(['      replicas: 4\n', "      replicas: !!js/function 'f'\n"]))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: unknown YAML tag !!js/function: a scenario needs no tags; remove it"`);
   });
 
