@@ -274,6 +274,13 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(edit(['  nodePools:', `${team}${job('hourly', 10000, '1h')}  nodePools:`]))).not.toContain('pods in the run');
   });
 
+  it('a comparison with a field refused on its own is not a second line (minNodes: 1e308 also gave "maxNodes: must be at least minNodes (1e+308)")', () => {
+    expect(report(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      minNodes: 1e308\n']))).toBe('examples/bad.yaml:25:17 spec.nodePools[0].minNodes: must be at most 10000, got 1e308');
+    expect(report(edit(['  duration: 30m\n', '  duration: 30m\n  warmup: 8d\n']))).toBe('examples/bad.yaml:7:11 spec.warmup: must be at most 7d, got "8d"');
+    // A comparison of two legal values still says so.
+    expect(report(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      minNodes: 41\n']))).toBe('examples/bad.yaml:24:17 spec.nodePools[0].maxNodes: must be at least minNodes (41), got 40');
+  });
+
   it('control loops run at least a second apart (a 1 ms HPA sync of a 2-hour run ran past 120 s at 2%)', () => {
     const text = edit(['        maxReplicas: 40\n', '        maxReplicas: 40\n        syncPeriod: 1ms\n'], ['          - type: concurrency\n', '          - type: concurrency\n            scrapeInterval: 999ms\n'], ['      maxNodes: 40\n', '      maxNodes: 40\n      clusterAutoscaler: { scanInterval: 0.5s }\n']);
     expect(report(text).split('\n')).toEqual([
