@@ -11,7 +11,7 @@ import { EXIT_OK } from '../exit-codes.ts';
 import { formatIssueLines } from '../format/issues.ts';
 import { loadScenario } from '../io/load-scenario.ts';
 import { inputOptions } from '../io/read-input.ts';
-import { writeOutputFile } from '../io/write-output-file.ts';
+import { refuseInputAsOutput, writeOutputFile } from '../io/write-output-file.ts';
 import { exportK8s, manifestsYaml } from '../k8s/export-k8s.ts';
 import { importK8s, SUPPORTED_KINDS, type ImportNote, type ManifestDoc } from '../k8s/import-k8s.ts';
 import { readManifests } from '../k8s/read-manifests.ts';
@@ -36,6 +36,7 @@ interface ImportOptions {
 
 async function exportCommand(env: CommandEnv, file: string, o: ExportOptions): Promise<void> {
   const { ctx } = env;
+  if (o.out !== undefined) await refuseInputAsOutput(ctx.cwd, o.out, [file], '--out');
   const loaded = await loadScenario(file, ctx.cwd, [], inputOptions(ctx));
   if (!loaded.ok) throw new CliError('invalid scenario', { issues: loaded.issues });
   if (loaded.scenario.spec.services.length === 0) throw new CliError(`${file}: nothing to deploy: the scenario has no services`);
@@ -75,6 +76,7 @@ async function importCommand(env: CommandEnv, files: string[], o: ImportOptions)
   const { ctx } = env;
   const qps = o.qps === undefined ? undefined : Number(o.qps);
   if (qps !== undefined && !(qps > 0)) throw new CliError(`--qps ${o.qps}: expected a rate above 0, e.g. 200`);
+  if (o.out !== undefined) await refuseInputAsOutput(ctx.cwd, o.out, files, '--out');
   const docs = await readManifests(ctx.cwd, files, inputOptions(ctx));
   const result = importK8s(docs, { ...(qps === undefined ? {} : { qps }), ...(o.latency === undefined ? {} : { latencyMs: o.latency * 1000 }), ...(o.name === undefined ? {} : { name: o.name }) });
   for (const n of result.notes) ctx.stderr.write(noteLine(n));

@@ -80,6 +80,12 @@ describe('optimize', () => {
     expect(written).toBe(mmc(500).replace('replicas: 30', `replicas: ${c}`).replace('minNodes: 30', `minNodes: ${c}`).replace('maxNodes: 30', `maxNodes: ${c}`));
   });
 
+  it('refuses more seeds than MAX_OPTIMIZE_SEEDS before any run (--seeds 1000000 grew to 1.5 GB and ran on)', async () => {
+    const r = await cli('optimize', 'mmc.yaml', '--vary', 'replicas,minNodes,maxNodes=20..40', '--seeds', '1000000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("design-sim: option '--seeds <n>' argument '1000000' is invalid. expected at most 100 (docs/limits.md).\n(add --help for usage and examples)\n");
+  });
+
   it('says when nothing in the range is feasible: the closest design and the failing expectation, exit 1', async () => {
     const r = await cli('optimize', 'slow.yaml', '--vary', 'replicas,minNodes,maxNodes=5..60', '--json');
     expect(r.code).toBe(1);

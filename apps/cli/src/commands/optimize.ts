@@ -32,10 +32,10 @@ import { checkOutputPath } from '../io/write-output-file.ts';
 import { checkDimensions, createDesignEvaluator, designEdits, type DesignSource } from '../optimize/design-space.ts';
 import { addJobOptions, emitJob, scenarioArgs, type JobOptions } from '../shard/job-options.ts';
 import { fingerprint, formatShardFile, parseShardOption, type ShardSpec } from '../shard/shard-file.ts';
-import { MAX_OPTIMIZE_BRANCHES, MAX_OPTIMIZE_VALUES, parseVary } from '../sweep/vary-spec.ts';
+import { MAX_OPTIMIZE_BRANCHES, MAX_OPTIMIZE_VALUES, parseVaries } from '../sweep/vary-spec.ts';
 import { SimWorkerPool } from '../sweep/worker-pool.ts';
 import type { CommandEnv } from './command-env.ts';
-import { parseInteger, parsePositiveInteger } from './option-parsers.ts';
+import { parseInteger, parsePositiveIntegerAtMost } from './option-parsers.ts';
 import { addScenarioOptions, checkInterval, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
 
 interface OptimizeOptions extends ScenarioOptions, JobOptions {
@@ -56,6 +56,13 @@ export interface OptimizeShardInput {
   edits: ScenarioEdit[];
 }
 
+/**
+ * Most seeds `--seeds` may ask for: each design probed runs once per seed, so the seeds multiply every run of
+ * the search. `--seeds 1000000` was accepted, grew to 1.5 GB before its first run finished and would have run
+ * for days; 100 seeds already pin a 1% failure rate to within a few points, and the web app's panel stops at 20.
+ */
+export const MAX_OPTIMIZE_SEEDS = 100;
+
 const EXAMPLES = `
 Examples:
   $ design-sim optimize examples/fixed-fleet.yaml --vary replicas,minNodes,maxNodes=1..200 --duration 1h
@@ -74,7 +81,7 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
   if (!objective.ok) throw new CliError(`--minimize: ${objective.message}`);
   if (o.seeds < 1) throw new CliError('--seeds: expected at least 1');
   const shard: ShardSpec | undefined = o.shard === undefined ? undefined : parseShardOption(o.shard);
-  const specs = o.vary.map((v) => parseVary(v, MAX_OPTIMIZE_VALUES));
+  const specs = parseVaries(o.vary, MAX_OPTIMIZE_VALUES);
   if (specs.some((s) => s.paths.some((p) => p.length === 2 && p[0] === 'spec' && p[1] === 'seed'))) {
     throw new CliError('--vary seed: optimize runs every design on --seeds seeds (from spec.seed, or --seed); vary design fields');
   }
@@ -156,7 +163,7 @@ export function registerOptimize(program: Command, env: CommandEnv): void {
     .argument('<file>', 'scenario file')
     .requiredOption('--vary <path=values>', 'a field and its values, e.g. replicas=1..200 (repeatable; paths joined by commas take each value together)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--minimize <metric>', 'the metric to minimize (any expect: metric)', 'cost.hourly')
-    .option('--seeds <n>', 'seeds each feasible design must pass on: the file\'s seed and the next n−1', parsePositiveInteger, 3)
+    .option('--seeds <n>', 'seeds each feasible design must pass on: the file\'s seed and the next n−1', parsePositiveIntegerAtMost(MAX_OPTIMIZE_SEEDS), 3)
     .option('--exhaustive', 'run the full grid instead of bisecting monotone fields (to check the search)')
     .option('--workers <n>', 'most worker threads (default: the number of CPUs)', parseInteger)
     .option('--write <file>', 'save the best design as a scenario file (your file with the chosen values; comments kept)')

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseCountOption, parseDurationOption, parseFractionOption, parseInteger, parsePercentileOption, parsePositiveInteger, parsePriceOption, parseUsdOption } from './option-parsers.ts';
+import { parseCountOption, parseDurationOption, parseFractionOption, parseInteger, parsePercentileOption, parsePositiveInteger, parsePositiveIntegerAtMost, parsePriceOption, parseUsdOption } from './option-parsers.ts';
 
 describe('option parsers', () => {
   it('read the scenario format units', () => {
@@ -30,5 +30,12 @@ describe('option parsers', () => {
     expect(() => parsePositiveInteger('0')).toThrow('at least 1');
     expect(() => parseInteger('1.5')).toThrow('whole number');
     expect(() => parsePriceOption('-1')).toThrow('price');
+  });
+
+  it('say which bound a whole number is past (fuzzed: --seed 9007199254740993, --gpus 99999999 for estimate training)', () => {
+    expect(() => parseInteger('9007199254740993')).toThrow(new InvalidArgumentError('expected a whole number of at most 9007199254740991 (2^53 - 1, the largest a double holds exactly).'));
+    expect(() => parsePositiveIntegerAtMost(1_000_000)('99999999')).toThrow(new InvalidArgumentError('expected at most 1,000,000 (docs/limits.md).'));
+    expect(parsePositiveIntegerAtMost(1_000_000)('1000000')).toBe(1_000_000);
+    expect(() => parsePositiveIntegerAtMost(1_000_000)('0')).toThrow('at least 1');
   });
 });

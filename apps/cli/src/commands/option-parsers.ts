@@ -9,7 +9,9 @@ import { InvalidArgumentError } from 'commander';
 /** A whole number ≥ 0: `42`. */
 export function parseInteger(value: string): number {
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number of at least 0, e.g. 42.');
+  if (!/^\s*\d+\s*$/.test(value)) throw new InvalidArgumentError('expected a whole number of at least 0, e.g. 42.');
+  // `--seed 9007199254740993` is a whole number of at least 0: say what it is past instead.
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected a whole number of at most ${Number.MAX_SAFE_INTEGER} (2^53 - 1, the largest a double holds exactly).`);
   return n;
 }
 
@@ -18,6 +20,18 @@ export function parsePositiveInteger(value: string): number {
   const n = parseInteger(value);
   if (n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
   return n;
+}
+
+/**
+ * A whole number from 1 to `max`, a scenario limit, so the CLI and the format refuse the same values
+ * (`estimate training --gpus 99999999` answered where `gpus: 99999999` in a scenario is refused).
+ */
+export function parsePositiveIntegerAtMost(max: number): (value: string) => number {
+  return (value) => {
+    const n = parsePositiveInteger(value);
+    if (n > max) throw new InvalidArgumentError(`expected at most ${max.toLocaleString('en-US')} (docs/limits.md).`);
+    return n;
+  };
 }
 
 /** A positive count: `7e9`, `7B`, `2T`, `1.5M`, `1000`. */

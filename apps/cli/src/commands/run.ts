@@ -16,7 +16,7 @@ import { plotComponents, renderSvgPlot } from '../format/svg-plot.ts';
 import { CliError } from '../cli-error.ts';
 import { loadScenario } from '../io/load-scenario.ts';
 import { inputOptions } from '../io/read-input.ts';
-import { checkOutputPath, writeOutputFile } from '../io/write-output-file.ts';
+import { checkOutputPath, refuseInputAsOutput, writeOutputFile } from '../io/write-output-file.ts';
 import { runScenarioFile } from '../pipeline/run-scenario-file.ts';
 import type { CommandEnv } from './command-env.ts';
 import { addScenarioOptions, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
@@ -77,12 +77,14 @@ async function checkOutputs(env: CommandEnv, files: string[], o: RunOptions): Pr
   const { ctx } = env;
   if (o.csv !== undefined) await checkOutputPath(ctx.cwd, o.csv, '--csv', { directory: true });
   if (o.plot !== undefined) await checkOutputPath(ctx.cwd, o.plot, '--plot');
-  if (files.length < 2 || (o.csv === undefined && o.plot === undefined)) return;
+  if (o.csv === undefined && o.plot === undefined) return;
   const byName = new Map<string, string>();
   for (const file of files) {
     const loaded = await loadScenario(file, ctx.cwd, editsFromOptions(o), inputOptions(ctx));
     if (!loaded.ok) continue; // reported when its turn comes
     const name = loaded.scenario.metadata.name;
+    if (o.plot !== undefined) await refuseInputAsOutput(ctx.cwd, plotFileFor(o.plot, name, files.length > 1), files, '--plot');
+    if (o.csv !== undefined) await refuseInputAsOutput(ctx.cwd, join(o.csv, csvFileName(name)), files, '--csv');
     const first = byName.get(name);
     if (first !== undefined && resolve(ctx.cwd, first) !== resolve(ctx.cwd, file)) {
       const out = o.plot !== undefined ? plotFileFor(o.plot, name, true) : join(o.csv ?? '', csvFileName(name));

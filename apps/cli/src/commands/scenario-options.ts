@@ -32,8 +32,8 @@ export function addScenarioOptions(cmd: Command): Command {
 export function editsFromOptions(o: ScenarioOptions): ScenarioEdit[] {
   const edits: ScenarioEdit[] = [];
   if (o.seed !== undefined) edits.push({ path: ['spec', 'seed'], value: o.seed, source: `--seed ${o.seed}` });
-  if (o.duration !== undefined) edits.push({ path: ['spec', 'duration'], value: parseEditValue(o.duration), source: `--duration ${o.duration}` });
-  if (o.interval !== undefined) edits.push({ path: ['spec', 'interval'], value: parseEditValue(o.interval), source: `--interval ${o.interval}` });
+  if (o.duration !== undefined) edits.push({ path: ['spec', 'duration'], value: parseEditValue(o.duration, `--duration ${o.duration}`), source: `--duration ${o.duration}` });
+  if (o.interval !== undefined) edits.push({ path: ['spec', 'interval'], value: parseEditValue(o.interval, `--interval ${o.interval}`), source: `--interval ${o.interval}` });
   for (const s of o.set ?? []) edits.push(parseSetArgument(s));
   return edits;
 }

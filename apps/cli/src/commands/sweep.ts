@@ -16,7 +16,7 @@ import { readScenarioFile } from '../io/read-scenario-file.ts';
 import type { ScenarioEdit } from '../io/scenario-edits.ts';
 import { addJobOptions, emitJob, scenarioArgs, type JobOptions } from '../shard/job-options.ts';
 import { fingerprint, formatShardFile, parseShardOption } from '../shard/shard-file.ts';
-import { parseVary, variantValues, varyEdits, type VarySpec } from '../sweep/vary-spec.ts';
+import { parseVaries, variantValues, varyEdits, type VarySpec } from '../sweep/vary-spec.ts';
 import { runSweepRequests } from '../sweep/worker-pool.ts';
 import type { SweepRequest, SweepResponse } from '../sweep/worker-protocol.ts';
 import type { CommandEnv } from './command-env.ts';
@@ -57,7 +57,7 @@ export interface SweepShardRow {
 async function sweep(env: CommandEnv, file: string, o: SweepOptions): Promise<void> {
   const { ctx } = env;
   const shard = o.shard === undefined ? undefined : parseShardOption(o.shard);
-  const specs = o.vary.map((v) => parseVary(v));
+  const specs = parseVaries(o.vary);
   const combos = variantValues(specs);
   const base = editsFromOptions(o);
   const read = await readScenarioFile(file, ctx.cwd, inputOptions(ctx));

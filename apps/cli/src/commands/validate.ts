@@ -8,6 +8,7 @@ import { EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { formatIssueLines } from '../format/issues.ts';
 import { JSON_FORMAT_VERSION, stringifyJson } from '../format/json-output.ts';
 import { loadScenario, type LoadScenarioResult } from '../io/load-scenario.ts';
+import { missingTraceIssues } from '../io/trace-file.ts';
 import { inputOptions } from '../io/read-input.ts';
 import { parseSetArgument } from '../io/scenario-edits.ts';
 import type { CommandEnv } from './command-env.ts';
@@ -52,7 +53,11 @@ export function registerValidate(program: Command, env: CommandEnv): void {
       const edits = (o.set ?? []).map(parseSetArgument);
       const results: LoadScenarioResult[] = [];
       for (const file of files) {
-        const r = await loadScenario(file, ctx.cwd, edits, inputOptions(ctx));
+        const loaded = await loadScenario(file, ctx.cwd, edits, inputOptions(ctx));
+        // The trace files a run would read: `validate` said "valid" for a scenario whose trace file does not
+        // exist, and `run` then refused it (the same check, before any simulation).
+        const missing = loaded.ok ? missingTraceIssues(loaded.scenario, file, ctx.cwd, loaded.text) : [];
+        const r: LoadScenarioResult = missing.length > 0 ? { ok: false, file, issues: missing } : loaded;
         results.push(r);
         env.exit(r.ok ? EXIT_OK : EXIT_USAGE);
         if (o.json) continue;

@@ -167,5 +167,8 @@ spec:
   it('a missing trace file, at the scenario\'s trace.file', () => {
     const text = fixedFleet.replace(/ {2}traffic:\n(?: {4}.*\n)+/, '  traffic:\n    trace: { file: nowhere.csv, format: csv }\n');
     expect(bad(file('missing-trace.yaml', text))).toBe(`error: missing-trace.yaml:${lineOf(text, 'nowhere.csv')}:20 spec.traffic.trace.file: trace file nowhere.csv does not exist (paths are relative to the scenario file)\n`);
+    // validate says the same (it said "valid", and run then refused the file).
+    const v = cli(['validate', 'missing-trace.yaml'], { cwd: dir });
+    expect([v.code, v.stdout, v.stderr]).toEqual([2, '', `error: missing-trace.yaml:${lineOf(text, 'nowhere.csv')}:20 spec.traffic.trace.file: trace file nowhere.csv does not exist (paths are relative to the scenario file)\n`]);
   });
 });

@@ -139,6 +139,14 @@ describe('run: output paths are checked before anything runs', () => {
     expect(refused(['run', 'ff.yaml', 'ff2.yaml', '--plot', 'p.svg'])).toBe('design-sim: --plot: ff.yaml and ff2.yaml are both scenario "fixed-fleet", so both would write p-fixed-fleet.svg: give one a different metadata.name (nothing was run)\n');
   });
 
+  it('an output that is an input (run s.yaml --plot s.yaml; export/import -o over the file read) is refused, the input kept', () => {
+    // A fuzzed `run hpa-step.yaml --plot hpa-step.yaml` replaced the scenario with its chart and exited 0.
+    file('self.yaml', fixedFleet);
+    expect(refused(['run', 'self.yaml', '--plot', './self.yaml'])).toBe('design-sim: --plot: ./self.yaml is an input of this command (self.yaml); writing it would replace it: name another file (nothing was run or written)\n');
+    expect(refused(['export', 'k8s', 'self.yaml', '-o', 'self.yaml'])).toBe('design-sim: --out: self.yaml is an input of this command (self.yaml); writing it would replace it: name another file (nothing was run or written)\n');
+    expect(readFileSync(join(dir, 'self.yaml'), 'utf8')).toBe(fixedFleet);
+  });
+
   it('--json with --format markdown is a usage error, not a silent choice', () => {
     expect(refused(['run', 'ff.yaml', '--json', '--format', 'markdown'])).toBe('design-sim: --json and --format markdown disagree: use one of them\n');
   });

@@ -40,6 +40,17 @@ describe('parseEditValue', () => {
     expect(parseEditValue('50%')).toBe('50%');
     expect(parseEditValue('{a: ')).toBe('{a: ');
   });
+
+  it('refuses a tagged value, naming the flag, instead of printing a Node warning and dropping the tag', () => {
+    // A fuzzed `--set 'spec.duration=!custom x'` printed "(node:PID) [TAG_RESOLVE_FAILED] YAMLWarning …" on stderr.
+    expect(() => parseSetArgument('spec.duration=!custom x')).toThrow(
+      new CliError('--set spec.duration=!custom x: unknown YAML tag !custom in the value "!custom x": a scenario needs no tags; remove it'),
+    );
+    expect(() => parseEditValue('!!binary aGVsbG8=')).toThrow(new CliError('--set: unknown YAML tag !!binary in the value "!!binary aGVsbG8=": a scenario needs no tags; remove it'));
+    expect(() => parseEditValue('!!js/function "x"', '--duration !!js/function "x"')).toThrow(
+      new CliError('--duration !!js/function "x": unknown YAML tag !!js/function in the value "!!js/function "x"": a scenario needs no tags; remove it'),
+    );
+  });
 });
 
 describe('applyEdits', () => {

@@ -4,7 +4,7 @@
  * temporary file beside the target and renames it, so a failed write leaves no partial file behind.
  */
 import { constants } from 'node:fs';
-import { access, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CliError } from '../cli-error.ts';
 
@@ -44,6 +44,20 @@ export async function checkOutputPath(cwd: string, file: string, flag: string, o
     await access(parent, constants.W_OK);
   } catch {
     throw new CliError(`${flag}: cannot write ${file}: permission denied in ${parent}`);
+  }
+}
+
+const sameFile = async (path: string): Promise<string> => realpath(path).catch(() => path);
+
+/**
+ * Refuses an output `file` that is one of the command's `inputs` (both relative to `cwd`; links followed):
+ * `run s.yaml --plot s.yaml` replaced the scenario with its own chart, and `export k8s s.yaml -o s.yaml` or
+ * `import k8s m.yaml -o m.yaml` would replace the input with the output. Checked before anything runs.
+ */
+export async function refuseInputAsOutput(cwd: string, file: string, inputs: readonly string[], flag: string): Promise<void> {
+  const out = await sameFile(resolve(cwd, file));
+  for (const input of inputs) {
+    if ((await sameFile(resolve(cwd, input))) === out) throw new CliError(`${flag}: ${file} is an input of this command (${input}); writing it would replace it: name another file (nothing was run or written)`);
   }
 }
 

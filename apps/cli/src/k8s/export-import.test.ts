@@ -167,6 +167,31 @@ describe('import k8s', () => {
   });
 });
 
+describe('import k8s: --qps and --latency beside the design-sim ConfigMap', () => {
+  it('says they are not used, since the ConfigMap carries the traffic and service times', () => {
+    // A fuzzed `import k8s exported.yaml --qps 1e308` exited 0 with the ConfigMap's traffic and no word about --qps.
+    const { text, scenario } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
+    const yaml = manifestsYaml(exportK8s(scenario, parse(text) as Record<string, unknown>, ca).objects);
+    const docs = parseAllDocuments(yaml).map((d) => ({ file: 'k8s.yaml', doc: d.toJS() as unknown }));
+    const r = importK8s(docs, { qps: 1e308, latencyMs: 250 });
+    expect((r.scenario.spec as { traffic: unknown }).traffic).toEqual(scenario.spec.traffic === undefined ? undefined : (parse(text) as { spec: { traffic: unknown } }).spec.traffic);
+    const lines = r.notes.map((n) => `${n.file} ${n.object}: ${n.message}`);
+    expect(lines).toContain("k8s.yaml ConfigMap/design-sim-hpa-step: --qps 1e+308 is not used: the design-sim ConfigMap carries the scenario's own spec.traffic; edit it in the written file");
+    expect(lines).toContain("k8s.yaml Deployment/model: --latency 250ms is not used: the design-sim ConfigMap carries this service's own service time; edit it in the written file");
+  });
+});
+
+describe('import k8s: objects of the same kind and name', () => {
+  it('keeps the first Deployment of a name and names the others, instead of merging them into one service', () => {
+    // `kubectl get deploy -A -o yaml`: the same Deployment in two namespaces. The second overwrote the first's replicas.
+    const deploy = (namespace: string, replicas: number) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace }, spec: { replicas, template: { spec: { containers: [{ name: 'c', image: 'i' }] } } } });
+    const r = importK8s([{ file: 'prod.yaml', doc: deploy('prod', 3) }, { file: 'all.yaml', doc: { apiVersion: 'v1', kind: 'List', items: [deploy('staging', 2)] } }]);
+    expect(r.scenario).toMatchObject({ spec: { services: [{ name: 'api', replicas: 3 }] } });
+    expect((r.scenario.spec as { services: unknown[] }).services).toHaveLength(1);
+    expect(r.notes).toContainEqual({ file: 'all.yaml', object: 'Deployment/api', message: 'a second Deployment named "api" (namespace staging; the first, in prod.yaml, has namespace prod): objects are matched by name, so only the first is imported; import each namespace on its own' });
+  });
+});
+
 describe('the shard Job', () => {
   it('is a valid ConfigMap and batch/v1 Indexed Job', () => {
     const text = indexedJobManifest({ name: 'design-sim-sweep-x', command: 'sweep', fileName: 'x.yaml', fileText: 'a: 1\n', args: ['--vary', 'spec.services[0].replicas=1..9'], shards: 4, parallelism: 2, image: 'design-sim:0.1.0', resultsClaim: 'results', cpus: 2 });

@@ -62,8 +62,20 @@ interface Item {
   name: string;
 }
 
+/** The kinds import maps (a managed ConfigMap aside); every other kind is named and skipped. */
+const READ_KINDS = new Set(['Deployment', 'HorizontalPodAutoscaler', 'ScaledObject', 'NodePool', 'PodDisruptionBudget']);
+
+const inNamespace = (o: Obj): string => {
+  const ns = str(obj(o.metadata).namespace);
+  return ns === undefined ? 'no namespace' : `namespace ${ns}`;
+};
+
 function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
   const out: Item[] = [];
+  // Objects are matched by kind and name (an HPA's scaleTargetRef, a service per Deployment), and a scenario's
+  // names are unique: a second Deployment "api" (another namespace of `kubectl get deploy -A`) was merged into
+  // the first, its replicas and GPUs overwriting them, without a word. The first is kept, the others named.
+  const first = new Map<string, Item>();
   const add = (file: string, d: unknown) => {
     if (d === null || d === undefined) return;
     const o = obj(d);
@@ -77,7 +89,15 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
       notes.push({ file, object: '', message: 'a document without apiVersion, kind and metadata.name is not a Kubernetes object: skipped' });
       return;
     }
-    out.push({ file, o, kind, apiVersion: str(o.apiVersion) ?? '', name });
+    const item = { file, o, kind, apiVersion: str(o.apiVersion) ?? '', name };
+    const key = `${kind}/${name}`;
+    const earlier = READ_KINDS.has(kind) ? first.get(key) : undefined;
+    if (earlier !== undefined) {
+      notes.push({ file, object: key, message: `a second ${kind} named "${name}" (${inNamespace(o)}; the first, in ${earlier.file}, has ${inNamespace(earlier.o)}): objects are matched by name, so only the first is imported; import each namespace on its own` });
+      return;
+    }
+    if (READ_KINDS.has(kind)) first.set(key, item);
+    out.push(item);
   };
   for (const { file, doc } of docs) add(file, doc);
   return out;
@@ -203,6 +223,9 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     spec.duration = '1h';
     spec.traffic = { arrivals: 'poisson', profile: { type: 'constant', qps: options.qps ?? 10 } };
     note(undefined, `traffic is not in Kubernetes manifests: spec.traffic is ${options.qps ?? 10} QPS constant${options.qps === undefined ? ' (a placeholder: pass --qps or edit the file)' : ''}, spec.duration 1h`);
+  } else if (options.qps !== undefined) {
+    // The ConfigMap's traffic wins; --qps was dropped without a word (a fuzzed --qps 1e308 "imported" fine).
+    notes.push({ file: remainderItem.file, object: ref(remainderItem), message: `--qps ${options.qps} is not used: the design-sim ConfigMap carries the scenario's own spec.traffic; edit it in the written file` });
   }
   const services = list((spec.services ??= []));
   const pools = list((spec.nodePools ??= []));
@@ -298,6 +321,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
       note(i, `no service time in Kubernetes manifests: latency is exponential with mean ${options.latencyMs ?? 100} ms${options.latencyMs === undefined ? ' (a placeholder: pass --latency or edit the file)' : ''}`);
       return { name: i.name, latency: { distribution: 'exponential', meanMs: options.latencyMs ?? 100 } };
     });
+    if (described.has(i.name) && options.latencyMs !== undefined) note(i, `--latency ${options.latencyMs}ms is not used: the design-sim ConfigMap carries this service's own service time; edit it in the written file`);
     svc.replicas = typeof s.replicas === 'number' ? s.replicas : 1;
     svc.gpusPerReplica = podGpus(template);
     const cpus = podCpus(template);
@@ -394,9 +418,8 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     applyScaledObject(svc, s, min, activations, (m) => note(i, m));
   }
   for (const i of items.filter((x) => x.kind === 'PodDisruptionBudget')) note(i, 'not simulated: the simulated cluster autoscaler drains one node at a time, which any PDB with maxUnavailable ≥ 1 allows');
-  const read = new Set(['Deployment', 'HorizontalPodAutoscaler', 'ScaledObject', 'NodePool', 'PodDisruptionBudget']);
   for (const i of items) {
-    if (read.has(i.kind) || managed(i)) continue;
+    if (READ_KINDS.has(i.kind) || managed(i)) continue;
     note(i, `unsupported kind ${i.kind} (${i.apiVersion}): skipped; design-sim reads ${SUPPORTED_KINDS}`);
   }
   for (const svc of services.filter(isObj)) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_SWEEP_VARIANTS, parseVary, parseVaryValues, variantValues } from './vary-spec.ts';
+import { CliError } from '../cli-error.ts';
+import { MAX_SWEEP_VARIANTS, parseVaries, parseVary, parseVaryValues, variantValues } from './vary-spec.ts';
 
 describe('parseVary', () => {
   it('reads the issue example: hpa.target=10..20:2', () => {
@@ -51,6 +52,19 @@ describe('parseVary', () => {
         expect(a + span - values[values.length - 1]!).toBeLessThan(step);
       }),
     );
+  });
+});
+
+describe('parseVaries', () => {
+  it('refuses a field varied twice, or a field and a part of it (the later edit overwrote the earlier)', () => {
+    expect(() => parseVaries(['hpa.target=1..3', 'hpa.target=4..5'])).toThrow(
+      new CliError('--vary hpa.target=4..5: spec.services[0].hpa.metrics[0].target is already varied by --vary hpa.target=1..3: vary each field once (list several values, or several paths before "=" to move them together)'),
+    );
+    expect(() => parseVaries(['replicas=1..3', 'spec.services[0]={name: a}'])).toThrow(
+      new CliError('--vary spec.services[0]={name: a}: spec.services[0] overlaps spec.services[0].replicas, which is already varied by --vary replicas=1..3: vary each field once (list several values, or several paths before "=" to move them together)'),
+    );
+    expect(() => parseVaries(['replicas,replicas=1..3'])).toThrow(/already varied/);
+    expect(parseVaries(['replicas=1..3', 'maxNodes=4,5']).map((s) => s.label)).toEqual(['replicas', 'maxNodes']);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import { formatDuration, formatPath, parseDuration, type PathSegment } from '@design-sim/sim-core';
 import { CliError } from '../cli-error.ts';
-import { parseEditPath, parseEditValue, type ScenarioEdit } from '../io/scenario-edits.ts';
+import { parseEditPath, parseEditValue, pathsOverlap, type ScenarioEdit } from '../io/scenario-edits.ts';
 
 /**
  * Most variants one sweep may run (the product over every --vary): at 0.1–1 s a run, 10,000 is minutes
@@ -61,7 +61,7 @@ export function parseVaryValues(arg: string, text: string, max = MAX_SWEEP_VARIA
   }
   const items = text.split(',').map((v) => v.trim());
   if (items.some((v) => v === '')) throw new CliError(`--vary ${arg}: empty value in the list "${text}"`);
-  return items.map(parseEditValue);
+  return items.map((v) => parseEditValue(v, `--vary ${arg}`));
 }
 
 /** Parses one --vary argument; `max` bounds the number of values. */
@@ -75,6 +75,27 @@ export function parseVary(arg: string, max = MAX_SWEEP_VARIANTS): VarySpec {
   const values = parseVaryValues(arg, arg.slice(eq + 1), max);
   if (values.length === 0) throw new CliError(`--vary ${arg}: no values`);
   return { label, paths, values };
+}
+
+/**
+ * Parses every --vary of one command and refuses a field varied twice (or a field and a part of it): the later
+ * edit overwrote the earlier, so `--vary hpa.target=1..3 --vary hpa.target=4..5` ran 6 variants and printed a
+ * table whose first column changed nothing.
+ */
+export function parseVaries(args: readonly string[], max = MAX_SWEEP_VARIANTS): VarySpec[] {
+  const specs = args.map((a) => parseVary(a, max));
+  const seen: { path: PathSegment[]; arg: string }[] = [];
+  specs.forEach((spec, i) => {
+    for (const path of spec.paths) {
+      const earlier = seen.find((s) => pathsOverlap(s.path, path));
+      if (earlier !== undefined) {
+        const same = formatPath(earlier.path) === formatPath(path);
+        throw new CliError(`--vary ${args[i]}: ${same ? `${formatPath(path)} is` : `${formatPath(path)} overlaps ${formatPath(earlier.path)}, which is`} already varied by --vary ${earlier.arg}: vary each field once (list several values, or several paths before "=" to move them together)`);
+      }
+      seen.push({ path, arg: args[i]! });
+    }
+  });
+  return specs;
 }
 
 /** The document edits that set `spec` to `value` (one per linked path). */

@@ -121,7 +121,9 @@ export class RunStats {
 
   /** Closes an interval: returns its histogram (all requests, for the chart) after folding the post-warm-up part into the summary. */
   closeInterval(): LatencyHistogram {
-    this.afterWarmup.merge(this.interval);
+    // Intervals that close before the warm-up hold only warm-up latencies: they feed the chart, never the
+    // summary (without this guard every warm-up request's latency entered the summary's percentiles).
+    if (this.warm) this.afterWarmup.merge(this.interval);
     if (this.preWarmup) {
       this.preWarmup.merge(this.interval);
       const whole = this.preWarmup;

@@ -53,6 +53,17 @@ describe('published shapes (config.json) and parameter counts', () => {
     if (r.ok) return;
     expect(r.field).toBe('model');
     expect(r.message).toMatch(/unknown model "deepseek-v3": its shape is not known to design-sim, so it is not guessed; use one of .*mixtral-8x7b/);
+    expect(r).not.toHaveProperty('suggestion');
+  });
+
+  it('a typo of a known model name gets a "did you mean", as an unknown GPU does', () => {
+    const typo = resolveLlm({ ...llmSpec(), model: 'lama-3.1-8b' }, getGpu('h100'), 1);
+    expect(typo.ok === false && typo.suggestion).toBe('llama-3.1-8b');
+    const spaced = resolveLlm({ ...llmSpec(), model: 'Mixtral 8x7B' }, getGpu('h100'), 1);
+    expect(spaced.ok === false && spaced.suggestion).toBe('mixtral-8x7b');
+    // Never a model of another size: 405B is not a typo of 70B.
+    expect(resolveLlm({ ...llmSpec(), model: 'llama-3.1-405b' }, getGpu('h100'), 1)).not.toHaveProperty('suggestion');
+    expect(resolveLlm({ ...llmSpec(), model: 'qwen3-30b-a3' }, getGpu('h100'), 1)).toMatchObject({ suggestion: 'qwen3-30b-a3b' });
   });
 });
 

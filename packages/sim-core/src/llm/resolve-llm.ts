@@ -10,14 +10,21 @@ import { activeParametersOfShape, expertParametersOfShape, kvBytesPerToken, know
 import { DEFAULT_LLM_EFFICIENCY, type LlmCostModel } from './llm-perf.ts';
 import { Z99 } from '../random/normal.ts';
 import type { LlmSpec, TokenLengthSpec } from '../scenario/index.ts';
+import { suggestNearest } from '../scenario/suggest.ts';
 
-export type LlmResolution = { ok: true; llm: EngineLlm; weightsGB: number; kvGBPerReplica: number } | { ok: false; message: string; field: string };
+export type LlmResolution = { ok: true; llm: EngineLlm; weightsGB: number; kvGBPerReplica: number } | { ok: false; message: string; field: string; suggestion?: string };
 
 export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number): LlmResolution {
   const shape = modelShape(spec.model);
   if (!shape) {
-    const names = [...Object.keys(KNOWN_MODELS), ...Object.keys(MODEL_ALIASES)].join(', ');
-    return { ok: false, field: 'model', message: `unknown model "${String(spec.model)}": its shape is not known to design-sim, so it is not guessed; use one of ${names}, or give its shape from its config.json (layers, hiddenSize, kvHeads, headDim, parameters)` };
+    const known = [...Object.keys(KNOWN_MODELS), ...Object.keys(MODEL_ALIASES)];
+    const message = `unknown model "${String(spec.model)}": its shape is not known to design-sim, so it is not guessed; use one of ${known.join(', ')}, or give its shape from its config.json (layers, hiddenSize, kvHeads, headDim, parameters)`;
+    // A typo of a known name (`lama-3.1-8b`) gets the "did you mean" an unknown GPU or instance gets, but never a
+    // model of another size: llama-3.1-405b is one edit-distance step from nothing, and 70b is not what was meant.
+    const near = typeof spec.model === 'string' ? suggestNearest(spec.model, known) : undefined;
+    const size = (name: string) => /(\d+(?:\.\d+)?)b\b/i.exec(name.replace(/-a\d+b\b/i, ''))?.[1];
+    const sameSize = near !== undefined && typeof spec.model === 'string' && size(near) === size(spec.model);
+    return near === undefined || !sameSize ? { ok: false, field: 'model', message } : { ok: false, field: 'model', message, suggestion: near };
   }
   const tflops = computeTflops(gpu, spec.precision);
   if (tflops === null) return { ok: false, field: 'precision', message: `${gpu.id} has no dense ${spec.precision.toUpperCase()} TFLOPS in the catalog` };

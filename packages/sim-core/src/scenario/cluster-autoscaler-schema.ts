@@ -41,7 +41,8 @@ export const expanderSchema = z
 /** The cluster autoscaler's global flags; unset `scanInterval` / `scaleDownDelayAfterAdd` come from the pools. */
 export const clusterAutoscalerFlagsSchema = z.strictObject({
   expander: expanderSchema.default(['least-waste']),
-  scanInterval: durationSeconds('--scan-interval (default: the pools\' value, 10s)', { min: 0, max: HOUR, exclusiveMin: true }).optional(),
+  // At least 1 s, as in node-pool-schema.ts (a 1 ms scan of a 2-hour run took 105 s).
+  scanInterval: durationSeconds('--scan-interval (default: the pools\' value, 10s; at least 1s)', { min: 1, max: HOUR }).optional(),
   scaleDownDelayAfterAdd: durationSeconds('--scale-down-delay-after-add (default: the pools\' value, 10m)', { min: 0, max: 24 * HOUR }).optional(),
   maxScaleDownParallelism: z.number().int().min(1).max(1000).default(10).describe('--max-scale-down-parallelism: nodes deleted at once (default 10)'),
   maxDrainParallelism: z.number().int().min(1).max(1000).default(1).describe('--max-drain-parallelism: nodes drained at once (default 1)'),

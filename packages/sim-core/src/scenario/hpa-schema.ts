@@ -36,8 +36,9 @@ export const hpaBehaviorSchema: z.ZodType<HpaBehaviorInput, HpaBehaviorInput> = 
 
 const window = (defaultSeconds: number) =>
   durationSeconds('Rate window of the metric (0 = last value)', { min: 0, max: HOUR }).default(defaultSeconds);
+// At least 1 s (Prometheus's own floor in practice): a 1 ms scrape of a 2-hour run took 40 s and 188 MB.
 const scrape = (defaultSeconds: number) =>
-  durationSeconds('How often the metric is scraped', { min: 0, max: HOUR, exclusiveMin: true }).default(defaultSeconds);
+  durationSeconds('How often the metric is scraped (at least 1s)', { min: 1, max: HOUR }).default(defaultSeconds);
 
 // Gauges a gateway or broker can report for the whole service may reach the HPA as an External metric
 // (autoscaling/v2 ExternalMetricSource), with an AverageValue or a Value target; per-pod rates and
@@ -102,7 +103,9 @@ export const hpaSchema = z
   .strictObject({
     minReplicas: z.number().int().min(1).max(MAX_REPLICAS).default(1).describe('Lower bound on replicas (default 1; 0 needs alpha HPAScaleToZero and is not modelled)'),
     maxReplicas: z.number().int().min(1).max(MAX_REPLICAS).describe('Upper bound on replicas'),
-    syncPeriod: durationSeconds('Controller sync period (default 15s)', { min: 0, max: HOUR, exclusiveMin: true }).default(15),
+    // At least 1 s, as KEDA's pollingInterval: each sync is a controller step, and a 1 ms period was 7.2 million
+    // of them in a 2-hour run (past 120 s of CPU at 2% simulated; docs/limits.md).
+    syncPeriod: durationSeconds('Controller sync period (default 15s; at least 1s)', { min: 1, max: HOUR }).default(15),
     tolerance: fraction('Controller-wide tolerance band around ratio 1 (default 0.1)').default(0.1),
     metrics: z.array(hpaMetricSchema).min(1).max(MAX_HPA_METRICS).describe('Metrics; the HPA takes the max proposal'),
     behavior: hpaBehaviorSchema.optional(),

@@ -53,6 +53,14 @@ export const MAX_TOTAL_REPLICAS = 50_000;
 /** Most nodes started at once over all pools (minNodes or initialNodes, summed), for the same reason. */
 export const MAX_TOTAL_NODES = 50_000;
 
+/**
+ * Most job pods submitted in a run: each job's pods times its submissions before the horizon, summed. Each
+ * pod is scheduled, queued and preempted on its own: 1,000 jobs may each be submitted 10,000 times with 10,000
+ * pods (10¹¹ pods, all legal one by one); 10⁸ pods grew past 4 GB in a tenth of the run, while 10⁶ run in
+ * 3 s within 200 MB. A real shared cluster submits thousands of pods a day.
+ */
+export const MAX_JOB_PODS = 1_000_000;
+
 /** Most GPUs one replica may request (the largest catalog nodes have 8; validated per pool against the catalog). */
 export const MAX_GPUS_PER_REPLICA = 16;
 

@@ -33,7 +33,8 @@ export const provisioningSchema = z.discriminatedUnion('distribution', [
 // unless spec.cluster.autoscaler sets them.
 /** Cluster-autoscaler settings for one pool; every field defaults to the upstream flag. */
 export const clusterAutoscalerSchema = z.strictObject({
-  scanInterval: durationSeconds('--scan-interval, a global flag (default 10s; see spec.cluster.autoscaler)', { min: 0, max: HOUR, exclusiveMin: true }).default(10),
+  // At least 1 s: each scan walks the pool's nodes and pending pods, and a 1 ms scan of a 2-hour run took 105 s.
+  scanInterval: durationSeconds('--scan-interval, a global flag (default 10s, at least 1s; see spec.cluster.autoscaler)', { min: 1, max: HOUR }).default(10),
   scaleDownUnneededTime: durationSeconds('--scale-down-unneeded-time (default 10m)', { min: 0, max: 24 * HOUR }).default(600),
   scaleDownUnreadyTime: durationSeconds('--scale-down-unready-time: how long an unready (failed) node must be unneeded before it is removed (default 20m)', { min: 0, max: 24 * HOUR }).default(1200),
   scaleDownDelayAfterAdd: durationSeconds('--scale-down-delay-after-add, a global flag (default 10m; see spec.cluster.autoscaler)', { min: 0, max: 24 * HOUR }).default(600),

@@ -264,9 +264,39 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(text)).toMatchInlineSnapshot(`"examples/bad.yaml:10:29 spec.services[0].replicas: the services may run 60,000 replicas in all (initial replicas or HPA maxReplicas, summed), above the limit of 50,000: each replica is simulated on its own (docs/limits.md)"`);
   });
 
+  it('jobs whose pods are legal one by one but submit more than MAX_JOB_PODS in the run are refused at the largest', () => {
+    // Fuzzed: 10,000 submissions every 1 s of a 10,000-pod job grew past 4 GB in a tenth of the run.
+    const team = '  teams: [{ name: t }]\n  jobs:\n';
+    const job = (name: string, count: number, every: string) => `    - { name: ${name}, team: t, nodePool: l4, pods: 10000, gpusPerPod: 1, duration: 1h, count: ${count}, every: ${every} }\n`;
+    const huge = edit(['  nodePools:', `${team}${job('small', 2, '1m')}${job('big', 10000, '1s')}  nodePools:`]);
+    expect(report(huge)).toMatchInlineSnapshot(`"examples/bad.yaml:24:92 spec.jobs[1].count: the jobs submit 18,030,000 pods in the run (pods × submissions before the horizon, summed; this one 18,010,000), above the limit of 1,000,000: each pod is scheduled on its own (docs/limits.md)"`);
+    // Only submissions before the horizon (30m) count: 10,000 asked for every hour is one.
+    expect(report(edit(['  nodePools:', `${team}${job('hourly', 10000, '1h')}  nodePools:`]))).not.toContain('pods in the run');
+  });
+
+  it('a comparison with a field refused on its own is not a second line (minNodes: 1e308 also gave "maxNodes: must be at least minNodes (1e+308)")', () => {
+    expect(report(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      minNodes: 1e308\n']))).toBe('examples/bad.yaml:25:17 spec.nodePools[0].minNodes: must be at most 10000, got 1e308');
+    expect(report(edit(['  duration: 30m\n', '  duration: 30m\n  warmup: 8d\n']))).toBe('examples/bad.yaml:7:11 spec.warmup: must be at most 7d, got "8d"');
+    // A comparison of two legal values still says so.
+    expect(report(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      minNodes: 41\n']))).toBe('examples/bad.yaml:24:17 spec.nodePools[0].maxNodes: must be at least minNodes (41), got 40');
+  });
+
+  it('control loops run at least a second apart (a 1 ms HPA sync of a 2-hour run ran past 120 s at 2%)', () => {
+    const text = edit(['        maxReplicas: 40\n', '        maxReplicas: 40\n        syncPeriod: 1ms\n'], ['          - type: concurrency\n', '          - type: concurrency\n            scrapeInterval: 999ms\n'], ['      maxNodes: 40\n', '      maxNodes: 40\n      clusterAutoscaler: { scanInterval: 0.5s }\n']);
+    expect(report(text).split('\n')).toEqual([
+      'examples/bad.yaml:18:21 spec.services[0].hpa.syncPeriod: must be at least 1s, got "1ms"',
+      'examples/bad.yaml:21:29 spec.services[0].hpa.metrics[0].scrapeInterval: must be at least 1s, got "999ms"',
+      'examples/bad.yaml:27:42 spec.nodePools[0].clusterAutoscaler.scanInterval: must be at least 1s, got "0.5s"',
+    ]);
+    expect(parseScenarioText(edit(['        maxReplicas: 40\n', '        maxReplicas: 40\n        syncPeriod: 1s\n']), 'ok.yaml').ok).toBe(true);
+  });
+
   it('an unknown YAML tag is named at its place, not reported as quotes around a string', () => {
     // Found by the audit: `replicas: !foo 4` said 'expected a number, got "4" (a string: remove the quotes)'.
     expect(report(edit(['      replicas: 4\n', '      replicas: !foo 4\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: unknown YAML tag !foo: a scenario needs no tags; remove it"`);
+    // YAML 1.1's known tags too: !!binary and !!timestamp were read as a byte array or a date, "got a mapping".
+    expect(report(edit(['      replicas: 4\n', '      replicas: !!binary aGVsbG8=\n']))).toBe('examples/bad.yaml:11:17 spec.services[0].replicas: unknown YAML tag !!binary: a scenario needs no tags; remove it');
+    expect(report(edit(['  duration: 30m\n', '  duration: !!timestamp 2001-12-14\n']))).toBe('examples/bad.yaml:6:13 spec.duration: unknown YAML tag !!timestamp: a scenario needs no tags; remove it');
     expect(report(edit(['      replicas: 4\n', "      replicas: !!js/function 'f'\n"]))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: unknown YAML tag !!js/function: a scenario needs no tags; remove it"`);
   });
 
@@ -431,5 +461,28 @@ describe('absurd nesting', () => {
     const r = parseScenarioText('apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: "Ünïcode Test" }\nspec: { training: { parameters: 1e9, tokens: 1e9, gpu: h100, gpus: 8, mfu: 0.4 } }\n', 'n.yaml');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]!.suggestion).toBe('unicode-test');
+  });
+
+  it('reports a mapping of 20,000 unknown keys in seconds, not minutes (locating and de-duplicating the issues was quadratic)', () => {
+    // A fuzzed 700 KB file of 60,000 keys under metadata (under the 1 MiB limit) ran past 120 s; 8,000 keys took 25 s.
+    const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: 1\n`).join('');
+    const text = BASE_YAML.replace('metadata:\n', `metadata:\n${keys}`);
+    const start = performance.now();
+    const r = parseScenarioText(text, 'wide.yaml');
+    expect(performance.now() - start).toBeLessThan(30_000);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toHaveLength(51);
+    expect(formatIssue(r.issues[0]!)).toBe('wide.yaml:4:3 metadata.k0: unknown field "k0" (allowed: name, title, description, prompt, source, tags, strongAnswer, notes, annotations)');
+    expect(r.issues[50]!.message).toBe('… and 19950 more issues');
+  });
+
+  it('names CR-only line endings instead of calling the file empty or a syntax error', () => {
+    const text = `# a comment first\r${BASE_YAML.replace(/\n/g, '\r')}`;
+    const r = parseScenarioText(text, 'mac.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map(formatIssue)).toEqual(['mac.yaml:1:18 lines end in a carriage return alone (CR, old Mac OS line endings), which the YAML reader does not split: save the file with LF or CRLF line endings']);
+    // CRLF is fine, and so is a CR inside a quoted value of an LF file.
+    expect(parseScenarioText(BASE_YAML.replace(/\n/g, '\r\n'), 'dos.yaml').ok).toBe(parseScenarioText(BASE_YAML, 'unix.yaml').ok);
   });
 });

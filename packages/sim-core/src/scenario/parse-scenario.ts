@@ -155,7 +155,14 @@ function byPosition(a: ScenarioIssue, b: ScenarioIssue): number {
 }
 
 function capped(issues: ScenarioIssue[], file: string): ScenarioIssue[] {
-  const unique = issues.filter((x, i) => issues.findIndex((y) => y.path === x.path && y.message === x.message) === i).sort(byPosition);
+  // One pass with a set: a findIndex per issue was quadratic in the issue count (60,000 unknown keys).
+  const seen = new Set<string>();
+  const unique = issues.filter((x) => {
+    const key = `${x.path}\u0000${x.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).sort(byPosition);
   if (unique.length <= MAX_REPORTED_ISSUES) return unique;
   const rest = unique.length - MAX_REPORTED_ISSUES;
   return [...unique.slice(0, MAX_REPORTED_ISSUES), fileIssue(file, `… and ${rest} more issue${rest === 1 ? '' : 's'}`)];
@@ -188,9 +195,16 @@ function validate(root: Record<string, unknown>, file: string, locate: PathLocat
 }
 
 function parseChecked(text: string, file: string): ParseScenarioResult {
+  // Lines ended by a carriage return alone (classic Mac OS) are one line to the YAML library: a file opening
+  // with a comment read as "file is empty", any other as "Nested mappings are not allowed in compact mappings".
+  if (!text.includes('\n') && text.includes('\r')) {
+    return fail(fileIssue(file, 'lines end in a carriage return alone (CR, old Mac OS line endings), which the YAML reader does not split: save the file with LF or CRLF line endings', 1, text.indexOf('\r') + 1));
+  }
   const lineCounter = new LineCounter();
   // Duplicate keys are found by duplicateKeyErrors in one pass, not by the library's quadratic check.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: true, version: '1.2' });
+  // resolveKnownTags false: the library otherwise reads YAML 1.1's !!binary, !!timestamp, !!set, !!omap and
+  // !!pairs into a Uint8Array, Date, Set or Map, reported as "got a mapping"; now each is an unknown tag, at its place.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: true, version: '1.2', resolveKnownTags: false });
   if (doc.errors.length === 0) doc.errors.push(...duplicateKeyErrors(doc));
   if (doc.errors.length > 0) {
     // A syntax error derails the parser for the lines after it (a tab gives four errors): report the first

@@ -14,6 +14,7 @@ import {
   MAX_EXPECTED_LLM_REQUESTS,
   MAX_EXPECTED_REQUESTS,
   MAX_TOTAL_NODES,
+  MAX_JOB_PODS,
   MAX_TOTAL_REPLICAS,
   MAX_HORIZON_SECONDS,
   MAX_NODE_POOLS,
@@ -222,6 +223,15 @@ function checkFleetSize(s: SpecShape, ctx: Ctx): void {
     const svc = s.services[i]!;
     const path = svc.hpa !== undefined && svc.hpa.maxReplicas >= svc.replicas ? ['services', i, 'hpa', 'maxReplicas'] : ['services', i, 'replicas'];
     issue(ctx, path, sizes[i], `the services may run ${formatInteger(replicas)} replicas in all (initial replicas or HPA maxReplicas, summed), above the limit of ${formatInteger(MAX_TOTAL_REPLICAS)}: each replica is simulated on its own (docs/limits.md)`);
+  }
+  // Job pods, as submitted before the horizon (a job repeated every hour in a 12-hour run is submitted 12 times).
+  const horizon = s.duration ?? Infinity;
+  const submitted = s.jobs.map((j) => (j.at >= horizon ? 0 : j.count === 1 || j.every === undefined ? j.count : Math.min(j.count, Math.floor((horizon - j.at) / j.every) + 1)) * j.pods);
+  const pods = submitted.reduce((a, b) => a + b, 0);
+  if (pods > MAX_JOB_PODS) {
+    const i = submitted.indexOf(Math.max(...submitted));
+    const j = s.jobs[i]!;
+    issue(ctx, ['jobs', i, j.count > 1 ? 'count' : 'pods'], j.count > 1 ? j.count : j.pods, `the jobs submit ${formatInteger(pods)} pods in the run (pods × submissions before the horizon, summed; this one ${formatInteger(submitted[i]!)}), above the limit of ${formatInteger(MAX_JOB_PODS)}: each pod is scheduled on its own (docs/limits.md)`);
   }
   const starts = s.nodePools.map((p) => Math.max(p.minNodes, p.initialNodes ?? 0));
   const nodes = starts.reduce((a, b) => a + b, 0);

@@ -48,6 +48,16 @@ describe('validateScenarioReferences against the cost-model catalog', () => {
     `);
   });
 
+  it('a disaggregated decode replica that needs more GPUs than a node of its pool has can never be scheduled either', () => {
+    // Fuzzed: 2-GPU decode replicas on 1-GPU g6e.xlarge nodes were valid, and the run said "never got a node".
+    const text = readFileSync(join(import.meta.dirname, '../../../../content/qwen3-moe-prefill-h100-decode-l40s.yaml'), 'utf8');
+    expect(referenceIssues(text)).toEqual([]);
+    const two = text.replace('decode: { nodePool: l40s, replicas: 6, gpusPerReplica: 1 }', 'decode: { nodePool: l40s, replicas: 6, gpusPerReplica: 2 }');
+    const line = two.split('\n').findIndex((l) => l.includes('gpusPerReplica: 2 }')) + 1;
+    const column = two.split('\n')[line - 1]!.indexOf('gpusPerReplica: 2') + 'gpusPerReplica: '.length + 1;
+    expect(referenceIssues(two)).toContain(`bad.yaml:${line}:${column} spec.services[0].llm.disaggregated.decode.gpusPerReplica: decode pool: a replica needs 2 GPUs but a node of pool "l40s" (aws/us-east-1/g6e.xlarge) has 1: it can never be scheduled`);
+  });
+
   it('training GPU and instance ids are checked', () => {
     expect(referenceIssues(TRAINING)).toEqual([]);
     expect(referenceIssues(TRAINING.replace('gpu: a100-80gb', 'gpu: a100-80'))).toMatchInlineSnapshot(`

@@ -125,6 +125,20 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
         expected: `at most ${inst.gpuCount}`,
       });
     }
+    // A disaggregated service's decode pool is scheduled the same way, on its own pool: 2-GPU decode replicas on
+    // 1-GPU nodes passed validation and the run then said they "never got a node (pool at its maxNodes)".
+    const decode = decodeServiceOf(svc);
+    if (decode === null) return;
+    const decodeNames = poolNamesOf(decode);
+    for (const name of decodeNames) {
+      const inst = gpusPerNode.get(name);
+      if (inst === undefined || inst.gpuCount === 0 || decode.gpusPerReplica <= inst.gpuCount) continue;
+      out.push({
+        path: ['spec', 'services', i, 'llm', 'disaggregated', 'decode', 'gpusPerReplica'],
+        message: `decode pool: a replica needs ${decode.gpusPerReplica} GPUs but a node of pool "${name}" (${inst.id}) has ${inst.gpuCount}: it can never be scheduled${decodeNames.length > 1 ? ' there' : ''}`,
+        expected: `at most ${inst.gpuCount}`,
+      });
+    }
   });
 }
 
@@ -230,7 +244,7 @@ function checkLlmService(scenario: Scenario, svc: ServiceSpec, at: PathSegment[]
     }
     const r = resolveLlm(svc.llm, gpu, svc.gpusPerReplica);
     // A decode pool's misfit is reported on its block (its GPU count and GPU are the decode's).
-    if (!r.ok) out.push({ path: decodePool ? [...base, r.field === 'model' ? 'gpusPerReplica' : r.field] : [...base, r.field], message: decodePool ? `decode pool: ${r.message}` : r.message });
+    if (!r.ok) out.push({ path: decodePool ? [...base, r.field === 'model' ? 'gpusPerReplica' : r.field] : [...base, r.field], message: decodePool ? `decode pool: ${r.message}` : r.message, suggestion: r.suggestion });
     return gpu;
   }
 }

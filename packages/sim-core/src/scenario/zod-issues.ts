@@ -214,8 +214,17 @@ export function focusIssues(issues: readonly ZodIssue[]): ZodIssue[] {
     const limit = (i: ZodIssue) => Number((i as { maximum?: number | bigint; minimum?: number | bigint })[i.code === 'too_big' ? 'maximum' : 'minimum']);
     return a.code === 'too_big' ? limit(b) < limit(a) : limit(b) > limit(a);
   };
+  // The fields a cross-field check compared its own with (`siblings`, `related`): when one of them is refused on
+  // its own, the comparison is against a value already reported (`minNodes: 1e308` also gave "maxNodes: must be
+  // at least minNodes (1e+308)"), so it is dropped too.
+  const refused = new Set(issues.filter((b) => b.code !== 'custom').map((b) => formatPath(b.path as PathSegment[])));
+  const comparedWith = (a: ZodIssue): string[] => {
+    const params = (a.code === 'custom' ? a.params ?? {} : {}) as { related?: string[]; siblings?: string[] };
+    return [...(params.related ?? []), ...(params.siblings ?? []).map((k) => formatPath([...a.path.slice(0, -1), k] as PathSegment[]))];
+  };
   return issues.filter((a) => {
     if (a.code === 'custom' && issues.some((b) => b !== a && (isPrefix(a.path, b.path) || (b.code !== 'custom' && samePath(a, b))))) return false;
+    if (comparedWith(a).some((p) => refused.has(p))) return false;
     return !issues.some((b) => b !== a && tighter(a, b));
   });
 }

@@ -409,7 +409,12 @@ const closedEntries: TruthEntry[] = (
       figures: [
         { figure: 'throughput', unit: 'req/s', theory: t.throughput, sim: (r) => r.closedThroughputQps, tolerance: 0.02 },
         { figure: 'mean response', unit: 'ms', theory: t.responseSeconds * 1000, sim: (r) => r.latencyMs.mean, tolerance: 0.02 },
-        { figure: 'R = N/X − Z (from the simulated X)', unit: 'ms', theory: (r) => (cc.users / r.closedThroughputQps - cc.think) * 1000, sim: (r) => r.latencyMs.mean, tolerance: 0.02 },
+        // The law holds for the think time the users drew, but the check subtracts its nominal mean Z: the drawn
+        // mean's own error, Z/√(X·T) over X·T think periods, enters N/X − Z whole, about Z/R ≈ 10 times R's
+        // relative error. Over 12 seeds of closed-2's quick run it was 3.0% (1 SD) of R, so a flat 2% passed or
+        // failed by seed (it passed at seed 51 only while warm-up latencies leaked into the mean, fixed in
+        // run-stats.ts). The tolerance is 3 of those SDs, never under 2%; R itself is held to 2% of the exact MVA above.
+        { figure: 'R = N/X − Z (from the simulated X)', unit: 'ms', theory: (r) => (cc.users / r.closedThroughputQps - cc.think) * 1000, sim: (r) => r.latencyMs.mean, tolerance: Math.max(0.02, (3 * cc.think) / Math.sqrt(t.throughput * (seconds - 600)) / t.responseSeconds) },
         ...names.map((nm, i) => ({ figure: `${nm}: latencyMs.mean`, unit: 'ms', theory: t.stationSeconds[i]! * 1000, sim: (r: TruthRun) => r.service(nm).ownMeanMs, tolerance: 0.02 })),
       ],
     };
