@@ -178,6 +178,16 @@ spec:
     expect(r.issues[0]!.line).toBe(12); // the `model:` key's line (the template starts with a newline)
   });
 
+  it('tensor parallelism must split the attention heads: 3 GPUs for Llama 3.1 8B (32 heads) is refused at gpusPerReplica, as vLLM refuses it', () => {
+    // vLLM ModelConfig.verify_with_parallel_config: "Total number of attention heads (32) must be divisible by tensor parallel size (3)".
+    const r = api.validate(yaml('llama-3.1-8b', 3, 'bf16'), 'llm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues[0]!.path).toBe('spec.services[0].gpusPerReplica');
+    expect(r.issues[0]!.message).toBe("tensor parallelism over 3 GPUs cannot split the model's 32 attention heads (vLLM refuses a size that does not divide them): use 1, 2, 4, 8, 16 GPUs per replica");
+    expect(api.validate(yaml('llama-3.1-8b', 4, 'bf16'), 'llm.yaml').ok).toBe(true);
+  });
+
   it('tensor parallelism over GPUs whose links the catalog lacks (4 × A10G on g5.12xlarge) is a located validation error', () => {
     const text = yaml('llama-3.1-8b', 2, 'bf16').replace('aws/us-east-1/p5.48xlarge', 'aws/us-east-1/g5.12xlarge');
     const r = api.validate(text, 'llm.yaml');

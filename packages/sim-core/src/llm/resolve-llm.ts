@@ -29,6 +29,13 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
   const tflops = computeTflops(gpu, spec.precision);
   if (tflops === null) return { ok: false, field: 'precision', message: `${gpu.id} has no dense ${spec.precision.toUpperCase()} TFLOPS in the catalog` };
   const tp = Math.max(1, tensorParallel);
+  // Tensor parallelism splits the attention heads between the GPUs: vLLM refuses a size that does not divide them
+  // ("Total number of attention heads (32) must be divisible by tensor parallel size (3)", ModelConfig
+  // .verify_with_parallel_config in vllm-project/vllm vllm/config.py at c0c2335).
+  if (shape.attentionHeads % tp !== 0) {
+    const sizes = divisors(shape.attentionHeads).filter((d) => d <= 16);
+    return { ok: false, field: 'gpusPerReplica', message: `tensor parallelism over ${tp} GPUs cannot split the model's ${shape.attentionHeads} attention heads (vLLM refuses a size that does not divide them): use ${sizes.join(', ')} GPUs per replica` };
+  }
   const link = tpLinkBytesPerSecond(gpu, tp);
   if (link === null) {
     return { ok: false, field: 'model', message: `${gpu.id} has no GPU-to-GPU interconnect in the catalog, so the all-reduces of tensor parallelism over ${tp} GPUs cannot be costed: use 1 GPU per replica or a GPU whose links are known` };
@@ -149,4 +156,11 @@ function tokenDistribution(t: TokenLengthSpec): TokenDistribution {
     case 'lognormal':
       return { kind: 'lognormal', mu: Math.log(t.p50), sigma: t.p99 === t.p50 ? 0 : Math.log(t.p99 / t.p50) / Z99, max: t.max ?? 1_000_000 };
   }
+}
+
+/** The divisors of n, ascending. */
+function divisors(n: number): number[] {
+  const out: number[] = [];
+  for (let d = 1; d <= n; d++) if (n % d === 0) out.push(d);
+  return out;
 }

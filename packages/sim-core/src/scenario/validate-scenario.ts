@@ -244,7 +244,8 @@ function checkLlmService(scenario: Scenario, svc: ServiceSpec, at: PathSegment[]
     }
     const r = resolveLlm(svc.llm, gpu, svc.gpusPerReplica);
     // A decode pool's misfit is reported on its block (its GPU count and GPU are the decode's).
-    if (!r.ok) out.push({ path: decodePool ? [...base, r.field === 'model' ? 'gpusPerReplica' : r.field] : [...base, r.field], message: decodePool ? `decode pool: ${r.message}` : r.message, suggestion: r.suggestion });
+    // A tensor-parallel size the heads cannot split is the service's (or the decode block's) gpusPerReplica.
+    if (!r.ok) out.push({ path: decodePool ? [...base, r.field === 'model' ? 'gpusPerReplica' : r.field] : r.field === 'gpusPerReplica' ? [...at, 'gpusPerReplica'] : [...base, r.field], message: decodePool ? `decode pool: ${r.message}` : r.message, suggestion: r.suggestion });
     return gpu;
   }
 }
