@@ -35,7 +35,7 @@ import { fingerprint, formatShardFile, parseShardOption, type ShardSpec } from '
 import { MAX_OPTIMIZE_BRANCHES, MAX_OPTIMIZE_VALUES, parseVaries } from '../sweep/vary-spec.ts';
 import { SimWorkerPool } from '../sweep/worker-pool.ts';
 import type { CommandEnv } from './command-env.ts';
-import { parseInteger, parsePositiveIntegerAtMost } from './option-parsers.ts';
+import { parsePositiveInteger, parsePositiveIntegerAtMost } from './option-parsers.ts';
 import { addScenarioOptions, checkInterval, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
 
 interface OptimizeOptions extends ScenarioOptions, JobOptions {
@@ -165,7 +165,7 @@ export function registerOptimize(program: Command, env: CommandEnv): void {
     .option('--minimize <metric>', 'the metric to minimize (any expect: metric)', 'cost.hourly')
     .option('--seeds <n>', 'seeds each feasible design must pass on: the file\'s seed and the next n−1', parsePositiveIntegerAtMost(MAX_OPTIMIZE_SEEDS), 3)
     .option('--exhaustive', 'run the full grid instead of bisecting monotone fields (to check the search)')
-    .option('--workers <n>', 'most worker threads (default: the number of CPUs)', parseInteger)
+    .option('--workers <n>', 'most worker threads, at least 1 (default: the number of CPUs)', parsePositiveInteger)
     .option('--write <file>', 'save the best design as a scenario file (your file with the chosen values; comments kept)')
     .option('--json', 'print the answer as JSON')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'));

@@ -13,6 +13,8 @@ describe('option parsers', () => {
     expect(parsePercentileOption('99')).toBeCloseTo(0.99, 12);
     expect(parsePercentileOption('99.9%')).toBeCloseTo(0.999, 12);
     expect(parsePercentileOption('0.95')).toBe(0.95);
+    expect(parsePercentileOption('99.9999')).toBeCloseTo(0.999999, 12);
+    expect(() => parsePercentileOption('99.99999999')).toThrow('expected a percentile of at most 99.9999 (a tail of one request in a million).');
     expect(parseUsdOption('$50,000')).toBe(50000);
     expect(parseUsdOption('50K')).toBe(50000);
     expect(parsePriceOption('$2.49')).toBe(2.49);

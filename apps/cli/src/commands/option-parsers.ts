@@ -79,11 +79,16 @@ export function parseFractionOption(value: string): number {
 }
 
 /** A percentile as a fraction in (0, 1): `99`, `99.9`, `0.99` or `99%`. */
+/** The highest percentile an option takes: a tail of 10⁻⁶. */
+const MAX_PERCENTILE = 0.999999;
+
 export function parsePercentileOption(value: string): number {
   const pct = parsePercentString(value);
   const raw = pct ?? Number(value);
   const n = pct !== undefined || raw > 1 ? raw / 100 : raw;
   if (value.trim() === '' || !Number.isFinite(n) || !(n > 0 && n < 1)) throw new InvalidArgumentError('expected a percentile like 99, 99.9 or 0.99.');
+  // A tail under one in a million is past what the estimate's figures can print (99.99999999 showed as "p100", "≤ 0%").
+  if (n > MAX_PERCENTILE) throw new InvalidArgumentError('expected a percentile of at most 99.9999 (a tail of one request in a million).');
   return n;
 }
 

@@ -153,6 +153,12 @@ describe('sweep', () => {
     expect(rows.slice(2).map((l) => l.trim().split(/\s+/)[0])).toEqual(['8', '10', '12']);
   });
 
+  it('refuses --workers 0 (a sweep with no worker would never run)', async () => {
+    const r = await cli('sweep', 'a.yaml', '--vary', 'hpa.target=8..12:2', '--workers', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--workers <n>' argument '0' is invalid");
+  });
+
   it('stops with exit 2 before running when a variant is invalid', async () => {
     const r = await cli('sweep', 'a.yaml', '--vary', 'hpa.target=-2..2:2');
     expect(r.code).toBe(2);

@@ -20,7 +20,7 @@ import { parseVaries, variantValues, varyEdits, type VarySpec } from '../sweep/v
 import { runSweepRequests } from '../sweep/worker-pool.ts';
 import type { SweepRequest, SweepResponse } from '../sweep/worker-protocol.ts';
 import type { CommandEnv } from './command-env.ts';
-import { parseInteger } from './option-parsers.ts';
+import { parsePositiveInteger } from './option-parsers.ts';
 import { addScenarioOptions, checkInterval, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
 
 interface SweepOptions extends ScenarioOptions, JobOptions {
@@ -117,7 +117,7 @@ export function registerSweep(program: Command, env: CommandEnv): void {
     .description('run a scenario over a range of values and print a what-if table (in parallel worker threads)')
     .argument('<file>', 'scenario file')
     .requiredOption('--vary <path=values>', 'a field and its values, e.g. hpa.target=10..20:2 (repeatable: every combination runs)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--workers <n>', 'most worker threads (default: the number of CPUs)', parseInteger)
+    .option('--workers <n>', 'most worker threads, at least 1 (default: the number of CPUs)', parsePositiveInteger)
     .option('--json', 'print the table as JSON')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'));
   addJobOptions(addScenarioOptions(cmd))
