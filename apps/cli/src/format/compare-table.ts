@@ -51,8 +51,7 @@ function verdictCell(r: RunResult): string {
   const e = r.expectations;
   const held = e.filter((x) => x.pass).length;
   const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
-  const word = !v.pass ? 'FAIL' : v.unserved !== null ? 'PASS, with unserved requests' : 'PASS';
-  return `${word} ${e.length === 0 ? '(no expectations)' : `${held}/${e.length}`}${errors.length > 0 ? ` (${errors.join(', ')})` : ''}`;
+  return `${v.label} ${e.length === 0 ? '(no expectations)' : `${held}/${e.length}`}${errors.length > 0 ? ` (${errors.join(', ')})` : ''}`;
 }
 
 /** Rows of [metric, A, B, change, change %]; metrics neither run has are left out. */

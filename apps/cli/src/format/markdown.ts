@@ -111,7 +111,7 @@ export function formatRunMarkdown(report: RunReport): string {
   const v = verdictOf(r);
   // The verdict word in the heading, its reason as the first line under it (in the heading's parentheses it nested:
   // "FAIL (1 of 2 expectations failed (availability >= 99%))").
-  const verdict = !v.pass ? '❌ FAIL' : v.unserved === null ? '✅ PASS' : '⚠️ PASS, with unserved requests';
+  const verdict = `${!v.pass ? '❌' : v.unserved === null ? '✅' : '⚠️'} ${v.label}`;
   const why = v.unserved === null ? v.reason : `${v.reason}; but ${v.unserved}`;
   const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;

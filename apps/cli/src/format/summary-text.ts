@@ -179,7 +179,7 @@ function claimLines(claims: readonly ClaimGrade[], c: Colors): string[] {
 export function verdictLine(r: RunResult, c: Colors): string {
   const v = verdictOf(r);
   if (!v.pass) return `  ${c.red('FAIL')}: ${v.reason}`;
-  return v.unserved === null ? `  ${c.green('PASS')}: ${v.reason}` : `  ${c.yellow('PASS, with unserved requests')}: ${v.reason}; but ${v.unserved}`;
+  return v.unserved === null ? `  ${c.green(v.label)}: ${v.reason}` : `  ${c.yellow(v.label)}: ${v.reason}; but ${v.unserved}`;
 }
 
 /** The whole text report, ending with a newline. */

@@ -43,7 +43,7 @@ export function Verdict({ result, scenario }: { result: RunResult; scenario: Sce
           {cause}
         </p>
       )}
-      <strong>{partial ? `${v.pass ? '… passing so far' : '✗ failing so far'} (${Math.floor(result.progress * 100)}% simulated)` : !v.pass ? '✗ FAIL' : v.unserved === null ? '✓ PASS' : '⚠ PASS, with unserved requests'}</strong> {v.reason}
+      <strong>{partial ? `${v.pass ? '… passing so far' : '✗ failing so far'} (${Math.floor(result.progress * 100)}% simulated)` : `${!v.pass ? '✗' : v.unserved === null ? '✓' : '⚠'} ${v.label}`}</strong> {v.reason}
       {v.unserved !== null && <span data-testid="verdict-unserved">; but {v.unserved}</span>}
       {warnings.length > 0 && (
         <ul className="ds-verdict__warnings">

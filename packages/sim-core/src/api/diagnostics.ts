@@ -20,8 +20,11 @@ export interface Diagnostic {
   atSeconds?: number;
 }
 
-/** A share of unfinished requests above which a run that is not overloaded still gets a warning. */
-const UNFINISHED_WARNING_SHARE = 0.01;
+/**
+ * A share of unfinished requests above which a run that is not overloaded still gets a warning, and above which they
+ * count as unserved (api/unserved.ts): below it they are the run's edge, requests in flight when it stopped.
+ */
+export const UNFINISHED_WARNING_SHARE = 0.01;
 /**
  * Without an availability expectation, a run whose measured requests were dropped or timed out above this
  * share fails: the same 1% as the unfinished warning. A design that refused 97% of its requests said

@@ -5,19 +5,15 @@
  * yellow, the canvas in amber), never a plain green PASS. One function, so the CLI and the canvas say the same.
  */
 import type { RequestCounts } from '../engine/run-stats.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import { UNFINISHED_WARNING_SHARE, type Diagnostic } from './diagnostics.ts';
 import type { ServiceSummary } from './service-summary.ts';
 import { formatInteger } from '../scenario/describe-value.ts';
 
 /**
- * Unfinished requests count as unserved above this share of those offered (the `unfinished` warning's 1%, in
- * diagnostics.ts): below it they are the run's edge, requests in flight when it stopped (4 of 524,420 for an LLM
- * fleet of long generations), not ones the design failed.
+ * Unfinished work that counts: above the `unfinished` warning's share of its total (below it, the run's edge: 4 of
+ * 524,420 in flight at an LLM run's end), and only once the run is complete.
  */
-const UNFINISHED_SHARE = 0.01;
-
-/** Unfinished work that counts: above the share of its total, and only once the run is complete. */
-const counted = (unfinished: number, total: number, complete: boolean): number => (complete && unfinished > UNFINISHED_SHARE * total ? unfinished : 0);
+const counted = (unfinished: number, total: number, complete: boolean): number => (complete && unfinished > UNFINISHED_WARNING_SHARE * total ? unfinished : 0);
 
 /**
  * The `unserved` warning of a passing run, or null when every request was served. `complete` is false for a

@@ -11,6 +11,8 @@ export interface Verdict {
   reason: string;
   /** A passing run's caveat, "83 of 135,416 requests not served (…)" (its `unserved` warning), or null: such a PASS is never shown in green. */
   unserved: string | null;
+  /** The verdict's words, the same in every output: a pass with a caveat is not a plain PASS. */
+  label: 'PASS' | 'PASS, with unserved requests' | 'FAIL';
 }
 
 /** The verdict of a run (complete or a snapshot). */
@@ -25,7 +27,7 @@ export function verdictOf(r: Pick<RunResult, 'expectations' | 'diagnostics' | 'p
         ? `${n} of ${n} expectation${n === 1 ? '' : 's'} hold${n === 1 ? 's' : ''}`
         : `${failed.length} of ${n} expectation${n === 1 ? '' : 's'} failed (${failed.map((e) => e.text).join('; ')})`;
   const unserved = r.pass ? (r.diagnostics.find((d) => d.code === 'unserved')?.message ?? null) : null;
-  return { pass: r.pass, reason: [...errors, checks].join('; '), unserved };
+  return { pass: r.pass, reason: [...errors, checks].join('; '), unserved, label: !r.pass ? 'FAIL' : unserved === null ? 'PASS' : 'PASS, with unserved requests' };
 }
 
 /** The findings listed under the verdict: all of them but a passing run's `unserved` warning, which the verdict itself carries. */
