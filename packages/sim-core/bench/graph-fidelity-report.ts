@@ -32,6 +32,15 @@ row('tandem M/M/4 (30 ms) → M/M/2 (15 ms), λ = 100/s', r.measured.served, r.l
 r = run(head('3h', 200) + station('api', 8, 20, ', releaseDuringCalls: true, calls: [{ to: search, probability: 0.3 }, { to: db }]') + station('search', 4, 50) + station('db', 2, 8));
 row('routing: api → search (p = 0.3) → db, λ = 200/s', r.measured.served, r.latency.mean(), sojourn(8, 200, 0.02) + 0.3 * sojourn(4, 60, 0.05) + sojourn(2, 200, 0.008));
 const share = r.services[1]!.stats!.visits / r.services[0]!.stats!.visits;
+// A diamond: db is fed by api (every request) and by a (40% of them): λdb = 140/s by the traffic equations.
+r = run(head('2h', 100) + station('api', 4, 20, ', releaseDuringCalls: true, calls: [{ to: a, probability: 0.4 }, { to: db }]') + station('a', 2, 25, ', releaseDuringCalls: true, calls: [{ to: db }]') + station('db', 4, 20));
+const w = { api: sojourn(4, 100, 0.02), a: sojourn(2, 40, 0.025), db: sojourn(4, 140, 0.02) };
+row(`diamond: api → a (p = 0.4) → db, and api → db, λ = 100/s (own sojourns: api ${r.services[0]!.stats!.own().mean().toFixed(2)} / ${w.api.toFixed(2)}, a ${r.services[1]!.stats!.own().mean().toFixed(2)} / ${w.a.toFixed(2)}, db ${r.services[2]!.stats!.own().mean().toFixed(2)} / ${w.db.toFixed(2)} ms)`, r.measured.served, r.latency.mean(), w.api + 0.4 * (w.a + w.db) + w.db);
+// Connection pools: each api replica's pool of 5 is an M/M/5 queue in front of a database that never queues.
+for (const qps of [60, 80]) {
+  r = run(head('3h', qps) + `    - { name: api, replicas: 2, concurrency: 4096, gpusPerReplica: 0, routing: random, releaseDuringCalls: true, latency: { distribution: constant, ms: 0.000001 }, calls: [{ to: db, connections: 5 }] }\n` + `    - { name: db, replicas: 1, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: exponential, meanMs: 100 } }\n`);
+  row(`connection pool of 5 per caller replica (2 replicas, random routing, 100 ms queries): M/M/5 at ρ = ${qps / 2 / 50}`, r.measured.served, r.latency.mean(), sojourn(5, qps / 2, 0.1));
+}
 for (const rho of [0.5, 0.8]) {
   const mu = 100;
   r = run(head('4h', rho * mu) + `    - { name: api, replicas: 8, concurrency: 4096, gpusPerReplica: 0, releaseDuringCalls: true, latency: { distribution: constant, ms: 0.000001 }, calls: [{ parallel: [{ to: a }, { to: b }] }] }\n` + station('a', 1, 10) + station('b', 1, 10));
