@@ -55,8 +55,8 @@ interface Props {
   readOnly?: boolean;
 }
 
-/** Fit-view options: room on the right for the minimap so it does not cover the last column. */
-export const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', right: '150px' }, maxZoom: 1.15 } as const;
+/** Fit-view options: room on the right for the minimap (140 px and its 15 px margin) so it does not cover the last column. */
+export const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', right: '165px' }, maxZoom: 1.15 } as const;
 
 /**
  * On a phone (read-only, no minimap) the design gets the whole width, but never below the zoom at

@@ -3,7 +3,8 @@
  * follow the request path (traffic → cache → load balancer → service → node pool), one row per
  * service, so an imported file looks like the diagram one would draw. Columns no node uses are
  * skipped, so a plain traffic → service → pool design is not stretched across empty space. A service graph's
- * services are laid out in layers along their calls (call-layers.ts).
+ * services are laid out in layers along their calls (call-layers.ts), and its node pools beside the deepest layer in
+ * as many columns as make the whole graph fit the canvas largest.
  */
 import { kindModules } from '../kinds/index.ts';
 import type { CallLayers } from './call-layers.ts';
@@ -33,7 +34,8 @@ export interface LayoutSlot {
  * `before-target` (a traffic source) keeps its column at its target's row, or, when its target is deeper, sits in the
  * layer before that target at a free row.
  */
-export function createLayout(present: ReadonlySet<ComponentKind>, layers: CallLayers | null = null): (node: LayoutSlot) => { x: number; y: number } {
+export function createLayout(slots: readonly LayoutSlot[], layers: CallLayers | null = null): (node: LayoutSlot) => { x: number; y: number } {
+  const present = new Set(slots.map((n) => n.kind));
   const columns = kindModules().filter((m) => m.column !== undefined);
   const place = new Map(columns.map((m) => [m.kind, m.column!.place]));
   columns.sort((a, b) => a.column!.order - b.column!.order);
@@ -60,14 +62,61 @@ export function createLayout(present: ReadonlySet<ComponentKind>, layers: CallLa
   // The services hold their rows, so that a source sending to a deeper service, which sits in the layer before it,
   // takes a free row there.
   layers.layer.forEach((l, i) => claim(x('service', l), layers.row[i]!));
+  const after = slots.filter((n) => place.get(n.kind) === 'after-layers');
+  const beside = besideLayers(after.length, layers, after.length > 0 ? x(after[0]!.kind, layers.deepest) : 0);
   return (n) => {
     // A pool's `row` is its first service's, a traffic source's its target's.
     const where = place.get(n.kind);
-    if (where === 'after-layers') return claim(x(n.kind, layers.deepest), ofService(n.row) ? layers.row[n.row]! : n.order);
+    if (where === 'after-layers') {
+      const x0 = x(n.kind, layers.deepest);
+      const spot = beside.place(ofService(n.row) ? layers.row[n.row]! : n.order, (col, row) => !held.get(x0 + col * COLUMN_WIDTH)?.has(row));
+      return claim(x0 + spot.column * COLUMN_WIDTH, spot.row);
+    }
     if (!ofService(n.row)) return at(col(n.kind), n.row);
     const layer = layers.layer[n.row]!;
     if (where === 'before-target') return claim(layer === 0 ? x(n.kind, 0) : x('service', layer - 1), layers.row[n.row]!);
     if (n.kind === 'service' || n.attachedTo != null) return { x: x(n.kind, layer), y: layers.row[n.row]! * ROW_HEIGHT };
     return at(col(n.kind), n.row);
+  };
+}
+
+/** The canvas's usual shape (width ÷ height) with both side panels open: what a laid-out graph should fit. */
+const CANVAS_ASPECT = 2.5;
+/** A node's size at zoom 1, px (a service with its status), for the laid-out graph's bounds. */
+const NODE_WIDTH = 200;
+const NODE_HEIGHT = 230;
+
+/**
+ * Where the nodes placed after the deepest layer (the node pools) go: in as many columns beside it as make the whole
+ * graph fit the canvas largest. One column of five pools beside a graph three services tall made the graph five rows
+ * tall, and the canvas drew it at a third of its size (the RAG design: four pools beside three rows, zoom 0.34). Each
+ * node takes its own row (its first service's) in the first column where that row is free, else the nearest free row.
+ */
+function besideLayers(count: number, layers: CallLayers, left: number) {
+  const serviceRows = Math.max(...layers.row) + 1;
+  // The zoom at which the graph, `left` px plus the columns wide, fills a canvas one unit tall (relative figures).
+  const fit = (columns: number) => {
+    const rows = Math.max(serviceRows, Math.ceil(count / columns));
+    return { rows, zoom: Math.min(CANVAS_ASPECT / (left + (columns - 1) * COLUMN_WIDTH + NODE_WIDTH), 1 / ((rows - 1) * ROW_HEIGHT + NODE_HEIGHT)) };
+  };
+  let columns = 1;
+  for (let k = 2; k <= Math.max(1, count); k++) if (fit(k).zoom > fit(columns).zoom * 1.001) columns = k;
+  const rows = fit(columns).rows;
+  return {
+    columns,
+    rows,
+    /** The column and row for a node that would sit at `want`, given which spots are free. */
+    place(want: number, free: (column: number, row: number) => boolean): { column: number; row: number } {
+      const row = Math.min(Math.max(0, want), rows - 1);
+      for (let c = 0; c < columns; c++) if (free(c, row)) return { column: c, row };
+      for (let d = 1; d < rows; d++) {
+        for (const r of [row + d, row - d]) {
+          if (r < 0 || r >= rows) continue;
+          for (let c = 0; c < columns; c++) if (free(c, r)) return { column: c, row: r };
+        }
+      }
+      // More nodes than spots (another kind took some): below the last row of the first column.
+      return { column: 0, row: rows };
+    },
   };
 }

@@ -86,6 +86,6 @@ export function scenarioToGraph(doc: PlainObject): DesignGraph {
     specs.push({ id: detachedId(key), kind: m.kind, docPath: ['spec', 'canvas', 'detached', key], fragment: fields, order: k, row, detachedKey: key });
   });
 
-  const layout = createLayout(new Set(specs.filter((n) => n.detachedKey == null).map((n) => n.kind)), callLayers(services));
+  const layout = createLayout(specs.filter((n) => n.detachedKey == null), callLayers(services));
   return { nodes: specs.map((n) => makeNode(doc, n, layout)), edges };
 }
