@@ -3,6 +3,8 @@
  * every machine. Missing values (null, NaN) print as "—".
  */
 
+import { formatLatency } from '@design-sim/sim-core';
+
 /** Shown where a value is missing or not a number. */
 export const MISSING = '—';
 
@@ -41,9 +43,7 @@ export function formatSci(n: number | null | undefined, sig = 3): string {
 
 /** A latency: "66.6 ms" below 1 s, "1.67 s" below 100 s, "38.4 min" above. */
 export function formatMs(ms: number | null | undefined): string {
-  if (!isNumber(ms)) return MISSING;
-  if (Math.abs(ms) < 1000) return `${formatNum(ms)} ms`;
-  return Math.abs(ms) < 100_000 ? `${formatNum(ms / 1000)} s` : `${formatNum(ms / 60_000)} min`;
+  return isNumber(ms) ? formatLatency(ms) : MISSING;
 }
 
 /** Dollars: "$28,144" from $100, "$38.55" from $1, three significant digits but at least cents below ("$0.0195", "$0.20"). */

@@ -1,4 +1,5 @@
 /** Display formats for results: money keeps 3-4 significant digits, so $0.0123 per 1k requests is not "$0.01". */
+import { formatLatency } from '@design-sim/sim-core';
 
 // Integers are grouped here, not by Intl.NumberFormat: a page's first Intl formatter loads ICU's data, 36–46 ms
 // of the main thread in Debian Chromium, and this module is evaluated before the first chart (docs/performance.md,
@@ -25,15 +26,11 @@ export function formatUsd(usd: number | null): string {
 }
 
 /**
- * Milliseconds: 3 significant digits, in seconds from 1 s and minutes from 100 s, as the CLI shows them (a card read
- * "p50 7400 ms · p95 19.3 s").
+ * Milliseconds: 3 significant digits, in seconds from 1 s and minutes from 100 s, by sim-core's rule, which the CLI
+ * uses too (a card read "p50 7400 ms · p95 19.3 s").
  */
 export function formatMs(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return '—';
-  const abs = Math.abs(ms);
-  if (abs >= 100_000) return `${Number((ms / 60_000).toPrecision(3))} min`;
-  if (abs >= 1000) return `${Number((ms / 1000).toPrecision(3))} s`;
-  return `${Number(ms.toPrecision(3))} ms`;
+  return ms === null || !Number.isFinite(ms) ? '—' : formatLatency(ms);
 }
 
 /** A fraction as a percentage with enough digits to tell 99.9% from 99.95%. */

@@ -47,6 +47,7 @@ export {
   suggestDuration,
 } from './units.ts';
 export { suggestNearest } from './suggest.ts';
+export { formatLatency } from './format-latency.ts';
 
 export { getMetric, METRIC_NAMES, METRICS, type MetricInfo, type MetricName, type MetricValueKind } from './metrics.ts';
 export { formatMetricValue, parseMetricValue, type MetricValueResult } from './metric-value.ts';

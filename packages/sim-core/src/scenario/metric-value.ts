@@ -2,7 +2,8 @@
  * Parsing and formatting of metric values written in `expect:` lines and `claims:`, in each
  * metric's canonical unit (ms, fraction, count, USD, days, hours, boolean 1/0).
  */
-import { describeValue, formatNumber } from './describe-value.ts';
+import { describeValue, formatInteger, formatNumber } from './describe-value.ts';
+import { formatLatency } from './format-latency.ts';
 import type { MetricInfo, MetricValueKind } from './metrics.ts';
 import { parseCount, parseDuration, parsePercentString, parsePlainNumber, suggestCount, suggestDuration, tidy } from './units.ts';
 
@@ -126,8 +127,12 @@ function grouped(n: number, decimals: number): string {
 /** Formats a canonical value for display: `85.2 ms`, `99.95%`, `$38,120`, `18.4 days`, `yes`. */
 export function formatMetricValue(metric: MetricInfo, value: number): string {
   switch (metric.kind) {
-    case 'ms':
-      return `${formatNumber(Number(value.toPrecision(4)))} ms`;
+    case 'ms': {
+      // In the expectation's own unit, to compare with its threshold; from 1 s also as the summaries write it
+      // ("746,500 ms (12.4 min)", where "7.465e5 ms" and "746500 ms" made the reader count digits).
+      const ms = Number(value.toPrecision(4));
+      return Math.abs(ms) < 1000 ? `${formatNumber(ms)} ms` : `${ms < 0 ? '-' : ''}${formatInteger(Math.abs(ms))} ms (${formatLatency(value)})`;
+    }
     case 'fraction':
       return `${formatNumber(Number((value * 100).toPrecision(6)))}%`;
     case 'count':
