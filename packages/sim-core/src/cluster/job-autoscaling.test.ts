@@ -113,6 +113,14 @@ describe('Karpenter: a job\'s pending pods are provisionable pods', () => {
     expect(r.accruedCostUsd).toBeCloseTo(((1245 - 6 + (1270 - 6)) * 32) / 3600, 9);
   });
 
+  it('a gang that only partly fits: the Ready node takes one pod (addToExistingNode), one NodeClaim for the other', () => {
+    // One empty 8-GPU node from t = 0 (consolidation off, so it stays). The round at 6 s puts the first pod on the
+    // Ready node's 8 free GPUs and opens one NodeClaim for the second; the gang binds when it is Ready, at 186 s.
+    const r = run(pool({ ...karpenterPool, initialNodes: 1, karpenter: { ...KARPENTER, consolidateAfterSeconds: null } }));
+    expect(times(r, 'node-requested')).toEqual([6]);
+    expect(r.shared!.jobs[0]!.waits).toEqual([181]);
+  });
+
   it('a quota-blocked job triggers no provisioning: two gangs against a 16-GPU quota get 2 NodeClaims', () => {
     // The second gang, suspended by the quota, has no pods: the 6 s round launches for the first only. It binds
     // at 1191 s when the first ends (those two pod events at 1191 s are one, deduped), and ends at 2191 s; empty

@@ -173,7 +173,7 @@ export class KarpenterController {
     const jobs = (this.actions.unschedulableJobPods?.() ?? []).filter((jp) => this.pools[jp.run.job.pool]!.config.karpenter);
     jobs.forEach((jp, i) => pods.push({ uid: i - jobs.length, createdAt: jp.createdAt, gpus: jp.units, pools: [jp.run.job.pool] }));
     if (pods.length === 0) return;
-    const { claims, unschedulable } = solve(pods, this.solverPools(), this.inFlight(), this.ice, now);
+    const { claims, unschedulable } = solve(pods, this.solverPools(), this.existingNodes(), this.ice, now);
     let failed = false;
     for (const claim of claims) {
       const pool = this.pools[claim.pool]!;
@@ -252,9 +252,12 @@ export class KarpenterController {
     return this.karpenterPools.map((p) => ({ index: p.index, config: p.config.karpenter!, nodes: p.aliveCount, units: p.aliveUnitCount, maxNodes: p.config.maxNodes }));
   }
 
-  // In-flight nodes (launched, not yet Ready) with what the pending pods already nominated to them take.
-  private inFlight(): SolverNode[] {
+  // scheduler.go `calculateExistingNodeClaims` / `sortExistingNodes`: the pools' nodes not being deleted (Draining
+  // here), initialized (Ready) ones first, then in-flight ones (launched, not yet Ready), with what their pods take. A pending
+  // pod fits a Ready node only when the scheduler held it back for another reason: a gang whose other pods do not fit.
+  private existingNodes(): SolverNode[] {
     const out: SolverNode[] = [];
+    for (const p of this.karpenterPools) for (const n of p.nodes) if (n.state === NodeState.Ready) out.push({ pool: p.index, free: n.freeGpus });
     for (const p of this.karpenterPools) for (const n of p.nodes) if (n.state === NodeState.Provisioning && !n.failed) out.push({ pool: p.index, free: n.gpus - n.gpusUsed });
     return out;
   }
