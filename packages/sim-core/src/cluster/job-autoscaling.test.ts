@@ -84,6 +84,17 @@ describe('cluster autoscaler: a job\'s pending pods are unschedulable pods', () 
     expect(times(r, 'node-removed')).toEqual([1840]);
   });
 
+  it('a gang that cannot fit the pool\'s max size: one node added and kept, the gang never runs', () => {
+    // maxNodes 1: the estimator stops at the group's room (1 node, for the first pod). From the next loop on the
+    // first pod fits that (upcoming, then Ready) node and the second has no group left to grow. The scale-down
+    // simulation places the pending pod on the node, so it is never removable: held to the end of the run.
+    const r = run(pool({ ...caPool, maxNodes: 1 }));
+    expect(times(r, 'node-requested')).toEqual([40]);
+    expect(times(r, 'node-removed')).toEqual([]);
+    expect(r.shared!.jobs[0]!.waits).toEqual([]);
+    expect(r.shared!.jobsWaitingAtEnd.queued).toBe(1);
+  });
+
   it('a quota-blocked job has no pods: two gangs against a 16-GPU quota get 2 nodes, not 4', () => {
     // Both submitted at 5 s; quota 16 admits the first, the second stays suspended (no pods: nothing unschedulable).
     // The scale-up at 40 s is for the first gang alone. It ends at 1225 s; the quota frees, the second (1000 s) is
@@ -119,6 +130,16 @@ describe('Karpenter: a job\'s pending pods are provisionable pods', () => {
     const r = run(pool({ ...karpenterPool, initialNodes: 1, karpenter: { ...KARPENTER, consolidateAfterSeconds: null } }));
     expect(times(r, 'node-requested')).toEqual([6]);
     expect(r.shared!.jobs[0]!.waits).toEqual([181]);
+  });
+
+  it('a gang that cannot fit the pool\'s max size: the one node is launched, found empty and deleted, not launched again', () => {
+    // maxNodes 1: one NodeClaim at 6 s (the second pod finds no room). Ready at 186 s with no pod event, so
+    // consolidatable from 186 + 30 = 216 s: the 220 s poll computes the command, deleted at 235 s. The pods were
+    // triggered once, so no later round runs (upstream's 10 s requeue would launch again).
+    const r = run(pool({ ...karpenterPool, maxNodes: 1 }));
+    expect(times(r, 'node-requested')).toEqual([6]);
+    expect(times(r, 'node-removed')).toEqual([235]);
+    expect(r.shared!.jobs[0]!.waits).toEqual([]);
   });
 
   it('a quota-blocked job triggers no provisioning: two gangs against a 16-GPU quota get 2 NodeClaims', () => {
