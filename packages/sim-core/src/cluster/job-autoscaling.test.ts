@@ -74,6 +74,16 @@ describe('cluster autoscaler: a job\'s pending pods are unschedulable pods', () 
     expect(r.accruedCostUsd).toBeCloseTo((2 * (1840 - 40) * 32) / 3600, 9);
   });
 
+  it('4 × 4-GPU pods, not a gang: the estimator packs two per node, 2 nodes at 40 s, every pod running at 220 s', () => {
+    // BinpackingNodeEstimator: the run's four pods (one equivalence group) fill the last new node before adding the
+    // next: 4 + 4 on each 8-GPU node. Each pod binds when a node is Ready (both at 220 s) and runs 1005 s on its own.
+    const r = run(caPool, null, [job({ pods: 4, unitsPerPod: 4, gang: false })]);
+    expect(times(r, 'node-requested')).toEqual([40, 40]);
+    expect(r.shared!.jobs[0]!.waits).toEqual([215]);
+    expect(r.shared!.jobs[0]!.completed).toBe(1);
+    expect(times(r, 'node-removed')).toEqual([1840, 1840]);
+  });
+
   it('a gang that only partly fits: one pod is filtered onto the free node, the scale-up adds one node for the other', () => {
     // One empty 8-GPU node stays at min size 1. filter_out_schedulable places the first pod on its 8 free GPUs, so
     // only the second is unschedulable: ScaleUp adds 1 node at 40 s; the gang binds on both at 220 s.

@@ -253,8 +253,9 @@ export class KarpenterController {
   }
 
   // scheduler.go `calculateExistingNodeClaims` / `sortExistingNodes`: the pools' nodes not being deleted (Draining
-  // here), initialized (Ready) ones first, then in-flight ones (launched, not yet Ready), with what their pods take. A pending
-  // pod fits a Ready node only when the scheduler held it back for another reason: a gang whose other pods do not fit.
+  // here), initialized (Ready) ones first, then in-flight ones (launched, not yet Ready), with what their pods take.
+  // A pending pod fits a Ready node only when the scheduler held it back for another reason: a gang whose other pods
+  // do not fit.
   private existingNodes(): SolverNode[] {
     const out: SolverNode[] = [];
     for (const p of this.karpenterPools) for (const n of p.nodes) if (n.state === NodeState.Ready) out.push({ pool: p.index, free: n.freeGpus });
