@@ -72,6 +72,8 @@ export interface ClusterActions {
   gpusOf(pod: Pod): number;
   /** Node pools a pod may run on (its node affinity). */
   poolsOf(pod: Pod): readonly number[];
+  /** Job pods that are unschedulable now (job-queue.ts `unschedulablePods`); none without jobs. */
+  unschedulableJobPods?(): readonly JobPod[];
   /** A scale-up timed out; the group is backed off until `until` (s). */
   scaleUpTimedOut(pool: PoolRuntime, now: number, until: number): void;
   /** The cloud could not create `nodes` nodes of a scale-up (insufficient capacity); backed off until `until` (s). */
@@ -144,6 +146,7 @@ export class ClusterAutoscaler {
       pending.push(simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod)));
       created.set(pod.uid, pod.createdAt);
     }
+    this.addJobPods(pending, created);
     // filter_out_schedulable: placements stay in the snapshot for the rest of the loop.
     const placed = pending.length === 0 ? [] : this.filterSim.trySchedulePods(getSnapshot(), pending, () => true, false);
     placed.forEach((node, i) => node !== null && 'movedIn' in node && (node as PlannerNode).movedIn.push(pending[i]!));
@@ -248,6 +251,23 @@ export class ClusterAutoscaler {
   private isLongUnregistered(n: NodeRuntime, pool: PoolRuntime, now: number): boolean {
     const since = this.unregisteredSince.get(n);
     return n.state === NodeState.Provisioning && since !== undefined && since + pool.config.autoscaler.maxNodeProvisionSeconds < now;
+  }
+
+  /**
+   * `kube_util.UnschedulablePods` lists every pod with PodScheduled=False (Unschedulable), whatever owns it: a Job's
+   * pending pods are helped like a Deployment's, each pod on its own (N pods of a gang are N unschedulable pods; the
+   * ones that fit free capacity are filtered out and the rest drive the scale-up), grouped by their run (the
+   * estimator's equivalence group: one controller). The list is kept oldest first (stable by creation).
+   */
+  private addJobPods(pending: SimPod[], created: Map<number, number>): void {
+    const jobs = this.actions.unschedulableJobPods?.() ?? [];
+    if (jobs.length === 0) return;
+    for (const jp of jobs) {
+      const p = this.jobSimPod(jp);
+      pending.push(p);
+      created.set(p.uid, jp.createdAt);
+    }
+    pending.sort((a, b) => created.get(a.uid)! - created.get(b.uid)!);
   }
 
   // The scheduling snapshot: ready nodes (destinations for scale-down) and upcoming nodes (provisioning and

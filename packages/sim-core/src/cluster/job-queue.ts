@@ -11,6 +11,7 @@
  */
 import type { EngineJob } from '../engine/engine-config.ts';
 import type { Pod } from '../engine/pod.ts';
+import { recordPodEvent } from '../karpenter/pod-events.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
 import { pickOneNodeForPreemption, selectVictimsOnNode, type PreemptionPod } from './preemption.ts';
@@ -20,6 +21,13 @@ import type { TeamLedger } from './team-ledger.ts';
 export class JobPod implements PreemptionPod {
   node: NodeRuntime | null = null;
   startedAt = -1;
+  /**
+   * When this pod was created, s: its run admitted past quota (Kueue unsuspends the Job, whose controller creates
+   * the pods), or requeued after it lost its node (a replacement pod). The autoscalers' pod age; -1 before admission.
+   */
+  createdAt = -1;
+  /** kube-scheduler tried it since its creation and found no node (PodScheduled=False, reason Unschedulable). */
+  unschedulable = false;
   constructor(
     readonly run: JobRun,
     readonly priority: number,
@@ -76,6 +84,8 @@ export interface JobActions {
   evictServing(pod: Pod, now: number): void;
   /** A job pod left its node (capacity freed): the scheduler should look at its pending pods again. */
   capacityFreed(now: number): void;
+  /** Pods of `run` were just marked unschedulable (each once after its creation): Karpenter's pod trigger. */
+  unschedulable(run: JobRun, now: number): void;
   event(kind: 'job-preempted', target: string, detail: string, now: number): void;
 }
 
@@ -136,6 +146,7 @@ export class JobQueue {
       }
       this.blocked.splice(i, 1);
       run.state = 'queued';
+      for (const pod of run.pods) created(pod, now);
       this.enqueue(run);
     }
   }
@@ -153,7 +164,41 @@ export class JobQueue {
       if (run.job.priority !== level) continue;
       if (run.job.gang) this.placeGang(run, now);
       else this.placePods(run, now);
+      this.markUnschedulable(run, now);
     }
+  }
+
+  // The scheduler's failed attempt sets PodScheduled=False (Unschedulable) on each pod it could not place; the first
+  // such update after a pod's creation is what Karpenter's pod controller reacts to (`IsProvisionable` → `Trigger`).
+  private markUnschedulable(run: JobRun, now: number): void {
+    let fresh = false;
+    for (const pod of this.pendingOf(run)) {
+      if (pod.unschedulable) continue;
+      pod.unschedulable = true;
+      fresh = true;
+    }
+    if (fresh) this.actions.unschedulable(run, now);
+  }
+
+  /**
+   * The job pods the cluster autoscaler and Karpenter see as unschedulable (kube_util `UnschedulablePods`,
+   * Karpenter's `IsProvisionable`): created (the run is admitted: a quota-blocked run has no pods, as a Job Kueue
+   * keeps suspended), not bound, not done, tried by the scheduler, and not nominated (a pod waiting for its
+   * preemption victims to go: `FilterOutExpendableAndSplit` sets it aside, `IsPreempting`). Queue order.
+   */
+  unschedulablePods(): JobPod[] {
+    const out: JobPod[] = [];
+    for (const run of this.queued) for (const pod of this.pendingOf(run)) if (pod.unschedulable) out.push(pod);
+    return out;
+  }
+
+  // A queued run's pods still without a node, less the nominated one(s): a gang waiting for its victims is nominated
+  // whole; a single pod waiting for victims is the first unplaced one (placePods stops there).
+  private pendingOf(run: JobRun): JobPod[] {
+    const nominated = run.victimsTerminating.some((p) => p.node !== null);
+    if (nominated && run.job.gang) return [];
+    const out = run.pods.filter((p, k) => p.node === null && !run.podDone[k]);
+    return nominated ? out.slice(1) : out;
   }
 
   /** Every priority level among queued jobs, highest first. */
@@ -289,6 +334,7 @@ export class JobQueue {
       run.progress = kept;
       run.runningSince = -1;
       for (const p of run.pods) if (p.node !== null) this.unbind(p, now);
+      for (const p of run.pods) created(p, now);
     } else {
       const k = run.pods.indexOf(pod);
       const done = run.podProgress[k]! + (now - pod.startedAt);
@@ -296,6 +342,7 @@ export class JobQueue {
       st.lostUnitSeconds += (done - kept) * run.job.unitsPerPod;
       run.podProgress[k] = kept;
       this.unbind(pod, now);
+      created(pod, now);
       // The other pods keep running; their completions were armed under the old epoch: re-arm them.
       run.pods.forEach((p, j) => {
         if (p.node === null || run.podDone[j]) return;
@@ -353,6 +400,7 @@ export class JobQueue {
     pod.startedAt = now;
     node.gpusUsed += pod.units;
     node.jobPods.add(pod);
+    recordPodEvent(node, now);
     this.ledger.bound(pod.run.job.team, pod.units / this.pools[pod.run.job.pool]!.unitsPerGpu, now);
   }
 
@@ -361,6 +409,7 @@ export class JobQueue {
     if (node === null) return;
     node.gpusUsed -= pod.units;
     node.jobPods.delete(pod);
+    recordPodEvent(node, now); // terminal (done) or terminating (evicted): a pod event either way
     pod.node = null;
     this.ledger.unbound(pod.run.job.team, pod.units / this.pools[pod.run.job.pool]!.unitsPerGpu, now);
   }
@@ -370,6 +419,12 @@ export class JobQueue {
     const waiting = [...this.queued.filter((r) => r.state === 'queued' && r.firstStart < 0), ...this.blocked];
     return { queued: this.queued.length, quotaBlocked: this.blocked.length, oldestWaitSeconds: waiting.reduce((m, r) => Math.max(m, now - r.submittedAt), 0) };
   }
+}
+
+/** A new pod for a job (admission, or a replacement for one that lost its node): pending, not yet tried. */
+function created(pod: JobPod, now: number): void {
+  pod.createdAt = now;
+  pod.unschedulable = false;
 }
 
 function evictableJob(p: JobPod): Evictable {

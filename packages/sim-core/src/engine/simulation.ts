@@ -12,7 +12,7 @@ import { ClusterAutoscaler, DEFAULT_CLUSTER_AUTOSCALER } from '../cluster/cluste
 import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
 import { PodScheduler } from '../cluster/pod-scheduler.ts';
 import { NodeFaults } from '../cluster/node-faults.ts';
-import { type Evictable, JobQueue } from '../cluster/job-queue.ts';
+import { type Evictable, type JobPod, JobQueue } from '../cluster/job-queue.ts';
 import { pickOneNodeForPreemption, selectVictimsOnNode } from '../cluster/preemption.ts';
 import { TeamLedger } from '../cluster/team-ledger.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
@@ -161,11 +161,14 @@ export class Simulation {
             servingOn: (node) => this.servingEvictables(node),
             evictServing: (pod, now) => this.evictServing(pod, now),
             capacityFreed: (now) => this.schedulePending(now),
+            unschedulable: (run, now) => this.karpenter?.triggerJob(run, now),
             event: (kind, target, detail, now) => this.event({ t: now, kind, target, detail }),
           })
         : null;
     const gpusOf = (pod: Pod): number => this.cfg.services[pod.service]!.gpusPerReplica;
     const poolsOf = (pod: Pod): readonly number[] => this.cfg.services[pod.service]!.pools;
+    // A Job's pending pods are unschedulable pods to both autoscalers, as any pod is upstream.
+    const unschedulableJobPods = (): readonly JobPod[] => this.jobs?.unschedulablePods() ?? [];
     this.scheduler = new PodScheduler(this.pools, gpusOf, poolsOf);
     this.ca = new ClusterAutoscaler(
       this.pools,
@@ -178,6 +181,7 @@ export class Simulation {
         deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
         gpusOf,
         poolsOf,
+        unschedulableJobPods,
         scaleUpTimedOut: (pool, now, until) => this.event({ t: now, kind: 'scale-up-timeout', target: pool.config.name, detail: `backed off until ${Math.round(until)} s` }),
         scaleUpFailed: (pool, now, until, nodes) => {
           this.launches[pool.index]!.failedLaunches++;
@@ -195,6 +199,7 @@ export class Simulation {
           deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
           gpusOf,
           poolsOf,
+          unschedulableJobPods,
           schedule: (t, fn) => this.control.schedule(t, fn),
           event: (t, kind, pool, detail) => this.event({ t, kind, target: pool.config.name, detail }),
         })

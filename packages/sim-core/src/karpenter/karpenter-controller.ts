@@ -29,7 +29,7 @@ import type { EngineKarpenterSettings } from '../engine/engine-config.ts';
 import type { Pod } from '../engine/pod.ts';
 import { PodState } from '../engine/pod.ts';
 import { type NodeRuntime, NodeState } from '../cluster/node-runtime.ts';
-import type { JobPod } from '../cluster/job-queue.ts';
+import type { JobPod, JobRun } from '../cluster/job-queue.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { commandStillHolds } from './command-validation.ts';
 import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, savingsRatio, simulateRemoval } from './consolidation.ts';
@@ -60,6 +60,8 @@ export interface KarpenterActions {
   deleteNode(pool: PoolRuntime, node: NodeRuntime, now: number): void;
   gpusOf(pod: Pod): number;
   poolsOf(pod: Pod): readonly number[];
+  /** Job pods that are unschedulable now (job-queue.ts `unschedulablePods`); none without jobs. */
+  unschedulableJobPods?(): readonly JobPod[];
   /** Run `fn` at simulated time `t`. */
   schedule(t: number, fn: (now: number) => void): void;
   /** Record an event on the pool. */
@@ -135,6 +137,11 @@ export class KarpenterController {
     this.touch(now);
   }
 
+  /** A job's pods were marked unschedulable: provisionable pods of every owner trigger the batcher (controller.go `PodController.Reconcile`). */
+  triggerJob(run: JobRun, now: number): void {
+    if (this.pools[run.job.pool]!.config.karpenter) this.touch(now);
+  }
+
   private touch(now: number): void {
     this.lastTrigger = now;
     if (this.windowStart >= 0) return;
@@ -159,10 +166,14 @@ export class KarpenterController {
     for (const pod of this.pending) {
       if (pod.state !== PodState.Pending) continue;
       const pools = this.actions.poolsOf(pod).filter((i) => this.pools[i]!.config.karpenter);
-      if (pools.length > 0) pods.push({ uid: pod.uid, gpus: this.actions.gpusOf(pod), pools });
+      if (pools.length > 0) pods.push({ uid: pod.uid, createdAt: pod.createdAt, gpus: this.actions.gpusOf(pod), pools });
     }
+    // `GetPendingPods` lists provisionable pods of every owner: a Job's pending pods too, each on its own (a gang's N
+    // pods are N pods to pack). Their uids only break creation-time ties: negative, in queue order.
+    const jobs = (this.actions.unschedulableJobPods?.() ?? []).filter((jp) => this.pools[jp.run.job.pool]!.config.karpenter);
+    jobs.forEach((jp, i) => pods.push({ uid: i - jobs.length, createdAt: jp.createdAt, gpus: jp.units, pools: [jp.run.job.pool] }));
     if (pods.length === 0) return;
-    const { claims, unschedulable } = solve(pods, this.solverPools(), this.inFlight(), this.ice, now);
+    const { claims, unschedulable } = solve(pods, this.solverPools(), this.existingNodes(), this.ice, now);
     let failed = false;
     for (const claim of claims) {
       const pool = this.pools[claim.pool]!;
@@ -241,9 +252,13 @@ export class KarpenterController {
     return this.karpenterPools.map((p) => ({ index: p.index, config: p.config.karpenter!, nodes: p.aliveCount, units: p.aliveUnitCount, maxNodes: p.config.maxNodes }));
   }
 
-  // In-flight nodes (launched, not yet Ready) with what the pending pods already nominated to them take.
-  private inFlight(): SolverNode[] {
+  // scheduler.go `calculateExistingNodeClaims` / `sortExistingNodes`: the pools' nodes not being deleted (Draining
+  // here), initialized (Ready) ones first, then in-flight ones (launched, not yet Ready), with what their pods take.
+  // A pending pod fits a Ready node only when the scheduler held it back for another reason: a gang whose other pods
+  // do not fit.
+  private existingNodes(): SolverNode[] {
     const out: SolverNode[] = [];
+    for (const p of this.karpenterPools) for (const n of p.nodes) if (n.state === NodeState.Ready) out.push({ pool: p.index, free: n.freeGpus });
     for (const p of this.karpenterPools) for (const n of p.nodes) if (n.state === NodeState.Provisioning && !n.failed) out.push({ pool: p.index, free: n.gpus - n.gpusUsed });
     return out;
   }

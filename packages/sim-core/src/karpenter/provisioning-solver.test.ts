@@ -3,7 +3,7 @@ import { A10G_POOL } from './test-pools.ts';
 import { launchOrder, UnavailableOfferings } from './offerings.ts';
 import { solve, type SolverPod } from './provisioning-solver.ts';
 
-const pods = (n: number, gpus = 1, uid0 = 0): SolverPod[] => Array.from({ length: n }, (_, i) => ({ uid: uid0 + i, gpus, pools: [0] }));
+const pods = (n: number, gpus = 1, uid0 = 0): SolverPod[] => Array.from({ length: n }, (_, i) => ({ uid: uid0 + i, createdAt: 0, gpus, pools: [0] }));
 const pool = (config = A10G_POOL) => ({ index: 0, config, nodes: 0, units: 0, maxNodes: 100 });
 const onDemand = { ...A10G_POOL, capacityTypes: ['on-demand'] as const };
 

@@ -2,7 +2,8 @@
  * One provisioning round of Karpenter for GPU pods, reduced to what the simulator models (a pod's GPUs and the
  * pools it may use). A port of kubernetes-sigs/karpenter at commit 2266468104f36373ed002241afaee2d3bbc26078,
  * pkg/controllers/provisioning/scheduling:
- * - queue.go `NewQueue` / `byCPUAndMemoryDescending`: the batch's pods, largest request first (ties: oldest).
+ * - queue.go `NewQueue` / `byCPUAndMemoryDescending`: the batch's pods, largest request first (ties: oldest by
+ *   CreationTimestamp, then UID).
  * - scheduler.go `Scheduler.add`: a pod first goes to an existing or in-flight node with room
  *   (`addToExistingNode`), then to a NodeClaim already planned in this round (fewest pods first), then to a new
  *   NodeClaim from the first NodePool that can take it.
@@ -15,9 +16,11 @@
 import type { EngineKarpenterPool } from '../engine/engine-config.ts';
 import { hasAvailableOffering, type UnavailableOfferings } from './offerings.ts';
 
-/** A pending pod: uid (order), GPUs, the pools it may use (its node affinity, in the order it lists them). */
+/** A pending pod: uid and creation time (order), GPUs, the pools it may use (its node affinity, in the order it lists them). */
 export interface SolverPod {
   uid: number;
+  /** s. */
+  createdAt: number;
   gpus: number;
   pools: readonly number[];
 }
@@ -56,7 +59,7 @@ export interface SolveResult {
 /** `Scheduler.Solve` over a batch of pending pods. */
 export function solve(pods: readonly SolverPod[], pools: readonly SolverPool[], existing: SolverNode[], ice: UnavailableOfferings, now: number): SolveResult {
   const byIndex = new Map(pools.map((p) => [p.index, p]));
-  const queue = [...pods].sort((a, b) => b.gpus - a.gpus || a.uid - b.uid);
+  const queue = [...pods].sort((a, b) => b.gpus - a.gpus || a.createdAt - b.createdAt || a.uid - b.uid);
   const claims: PlannedClaim[] = [];
   const unschedulable: SolverPod[] = [];
   // Units and nodes each pool has committed so far, planned claims counted at their largest type (subtractMax).
