@@ -108,8 +108,8 @@ export class KarpenterController {
    * `commandValidationDelay` (15 s, validation.go `Validate` waits on the clock); a command that still holds is
    * started and the loop comes back at once (`RequeueImmediately`) while the command's nodes still count as
    * disrupting; a command that no longer holds makes its method return no command, and the NEXT method runs at that
-   * time (emptiness → multi-node → single-node; after single-node there is none). When no method started a command the loop comes
-   * back after `pollingPeriod` (10 s).
+   * time (emptiness → multi-node → single-node; after single-node there is none). When no method started a command
+   * the loop comes back after `pollingPeriod` (10 s).
    */
   start(): void {
     // The expiration controller reconciles every NodeClaim, whatever the disruption settings.
@@ -328,7 +328,7 @@ export class KarpenterController {
   }
 
   /** Consolidation's candidates (`consolidation.ShouldDisrupt`) in `sortCandidates` order (ties: node order). */
-  private consolidationCandidates(now: number): Chosen[] {
+  private consolidationCandidates(now: number): (Chosen & { view: CandidateNode })[] {
     const candidates: (Chosen & { view: CandidateNode; ratio: number })[] = [];
     for (const pool of this.karpenterPools) {
       const k = pool.config.karpenter!;
@@ -349,8 +349,7 @@ export class KarpenterController {
     const candidates = this.consolidationCandidates(now);
     if (candidates.length < 2) return null;
     const budgets = new Map(this.karpenterPools.map((p) => [p.index, this.budgetLeft(p, 'Underutilized')]));
-    const views = candidates.map((c) => this.candidateView(c.pool, c.node));
-    const cmd = computeMultiNodeConsolidation(views, budgets, this.poolOf, this.destinations(), this.settings.spotToSpotConsolidation, this.ice, now);
+    const cmd = computeMultiNodeConsolidation(candidates.map((c) => c.view), budgets, this.poolOf, this.destinations(), this.settings.spotToSpotConsolidation, this.ice, now);
     if (cmd === null) return null;
     const chosen = candidates.filter((c) => cmd.nodes.includes(c.node.uid));
     for (const c of chosen) this.marked.add(c.node);
@@ -364,7 +363,7 @@ export class KarpenterController {
     const destinations = this.destinations();
     for (const c of candidates) {
       if (this.budgetLeft(c.pool, 'Underutilized') <= 0) continue;
-      const cmd = computeConsolidation([this.candidateView(c.pool, c.node)], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
+      const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
       if (cmd === null) continue;
       this.marked.add(c.node);
       // A command that no longer holds ends the method with nothing (SingleNodeConsolidation.ComputeCommands returns
