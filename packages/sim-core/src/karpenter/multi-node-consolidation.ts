@@ -17,8 +17,10 @@
  * - The command then waits `commandValidationDelay` in `ConsolidationValidator.Validate` (the controller's execute).
  * Not modelled: `MultiNodeConsolidationTimeoutDuration` (1 min) bounds the controller's wall-clock compute time, and a
  * simulated computation takes no simulated time, so it never fires here; the Balanced policy's evaluator
- * (`ApproveCommand` approves every command under the other policies); `IsConsolidated`, which skips a pass when the
- * cluster has not changed since the last one found nothing (the same pass would find nothing again).
+ * (`ApproveCommand` approves every command under the other policies); `IsConsolidated`, which skips the method while
+ * the cluster state is unchanged since a pass found nothing, looking again at least every 5 minutes
+ * (state/cluster.go `ConsolidationState`): here every pass computes, so a change the cluster state does not record
+ * (an insufficient-capacity entry expiring) is acted on up to 5 minutes sooner.
  */
 import { computeConsolidation, type CandidateNode, type ConsolidationCommand, type Destination, type PoolLookup } from './consolidation.ts';
 import { priceOf, type UnavailableOfferings } from './offerings.ts';
