@@ -1,15 +1,17 @@
 /**
- * Karpenter's consolidation decisions for one candidate node, reduced to GPUs and node-pool affinity. A port of
+ * Karpenter's consolidation decisions for a set of candidate nodes (one for single-node consolidation, several for
+ * multi-node: multi-node-consolidation.ts), reduced to GPUs and node-pool affinity. A port of
  * kubernetes-sigs/karpenter at commit 2266468104f36373ed002241afaee2d3bbc26078, pkg/controllers/disruption:
  * - consolidation.go `consolidation.ShouldDisrupt`: a non-empty candidate needs a pool with consolidation on
  *   (consolidateAfter not Never), policy WhenEmptyOrUnderutilized, and the Consolidatable condition (time since
  *   the node's last pod event ≥ consolidateAfter; pkg/utils/disruption/disruption.go `IsUnderConsolidateAfter`).
- * - consolidation.go `computeConsolidation`: simulate the candidate's pods onto the rest of the cluster; if they
- *   all fit, delete the node; if they need exactly one new NodeClaim, keep only instance types cheaper than the
- *   candidate (`RemoveInstanceTypeOptionsByPriceAndMinValues`) and replace it; when the pool allows both capacity
- *   types the replacement is restricted to spot (its price was compared as spot). Spot candidates go to
- *   `computeSpotToSpotConsolidation`: off unless the SpotToSpotConsolidation gate is on, and then at least 15
- *   cheaper instance types (`MinInstanceTypesForSpotToSpotConsolidation`) are required.
+ * - consolidation.go `computeConsolidation`: simulate the candidates' pods onto the rest of the cluster; if they
+ *   all fit, delete the nodes; if they need exactly one new NodeClaim, keep only instance types cheaper than the
+ *   candidates together (`sumCandidatePrices`, `RemoveInstanceTypeOptionsByPriceAndMinValues`) and replace them;
+ *   when the pool allows both capacity types the replacement is restricted to spot (its price was compared as
+ *   spot). All-spot candidates go to `computeSpotToSpotConsolidation`: off unless the SpotToSpotConsolidation gate
+ *   is on; then one candidate needs at least 15 cheaper instance types
+ *   (`MinInstanceTypesForSpotToSpotConsolidation`) and launches the 15 cheapest, several take every cheaper type.
  * - consolidation.go `sortCandidates`: by `SavingsRatio` (price / disruption cost) descending; the disruption
  *   cost here is 1 + the pods on the node (each pod's eviction cost at its default, pkg/utils/disruption).
  */
@@ -36,81 +38,114 @@ export interface Destination {
   free: number;
 }
 
-/** What to do with a candidate: delete it (its pods fit elsewhere) or replace it by one cheaper node. */
-export type ConsolidationCommand = { kind: 'delete'; node: number } | { kind: 'replace'; node: number; types: number[]; spot: boolean; usdPerHour: number };
+/**
+ * What to do with the command's candidates (`Command.Candidates`: one for single-node, several for multi-node
+ * consolidation): delete them (their pods fit elsewhere) or replace them by ONE cheaper node of `pool`.
+ */
+export type ConsolidationCommand =
+  | { kind: 'delete'; nodes: number[] }
+  | { kind: 'replace'; nodes: number[]; pool: number; types: number[]; spot: boolean; usdPerHour: number };
+
+/** A Karpenter pool's settings by pool index. */
+export type PoolLookup = (pool: number) => EngineKarpenterPool;
 
 /** `SavingsRatio` with the disruption cost modelled as 1 + pods (higher first). */
 export function savingsRatio(pool: EngineKarpenterPool, node: CandidateNode): number {
   return (priceOf(pool, node.type, node.spot) ?? 0) / (1 + node.pods.length);
 }
 
-/** What removing a candidate takes (see `simulateRemoval`). */
-export type RemovalSimulation = { replacement: false } | { replacement: true; types: number[] } | null;
+/** What removing the candidates takes (see `simulateRemoval`). */
+export type RemovalSimulation = { replacement: false } | { replacement: true; pool: number; types: number[] } | null;
 
 /**
- * The scheduling simulation of `SimulateScheduling` without the candidate (helpers.go), reduced to GPUs: its pods,
- * largest first, onto the first other node with room. `{ replacement: false }`: they all fit; `{ replacement: true,
- * types }`: the rest fit on ONE new NodeClaim of the candidate's pool, of any of `types` (every type of the
- * pool that fits them and still has an available offering — the provider's instance types mark cached
- * insufficient-capacity offerings unavailable, as the provisioning solver reads them — with no price filtering); null: the rest need another pool or more than one node ("we're not
- * going to turn a single node into multiple"). `others` are copied, not changed.
+ * The scheduling simulation of `SimulateScheduling` without the candidates (helpers.go), reduced to GPUs: their pods
+ * together, largest first, onto the first other node with room. `{ replacement: false }`: they all fit;
+ * `{ replacement: true, pool, types }`: the rest fit on ONE new NodeClaim of `pool`, the first of the candidates'
+ * pools (in candidate order; for one candidate, its own) that every remaining pod may use and that has a type holding
+ * them all, of any of `types` (every type of that pool that fits them and still has an available offering — the
+ * provider's instance types mark cached insufficient-capacity offerings unavailable, as the provisioning solver
+ * reads them — with no price filtering); null: the rest need another pool or more than one node ("we're not going to
+ * turn a single node into multiple"). `others` are copied, not changed.
  */
 export function simulateRemoval(
-  candidate: CandidateNode,
-  pool: EngineKarpenterPool,
+  candidates: readonly CandidateNode[],
+  poolOf: PoolLookup,
   others: readonly Destination[],
   ice: UnavailableOfferings,
   now: number,
 ): RemovalSimulation {
-  const room = others.filter((d) => d.uid !== candidate.uid).map((d) => ({ ...d }));
+  const uids = new Set(candidates.map((c) => c.uid));
+  const room = others.filter((d) => !uids.has(d.uid)).map((d) => ({ ...d }));
   const left: { gpus: number; pools: readonly number[] }[] = [];
-  for (const pod of [...candidate.pods].sort((a, b) => b.gpus - a.gpus)) {
+  for (const pod of candidates.flatMap((c) => c.pods).sort((a, b) => b.gpus - a.gpus)) {
     const d = room.find((n) => pod.pools.includes(n.pool) && n.free >= pod.gpus);
     if (d) d.free -= pod.gpus;
     else left.push(pod);
   }
   if (left.length === 0) return { replacement: false };
-  if (left.some((p) => !p.pools.includes(candidate.pool))) return null;
   const units = left.reduce((a, p) => a + p.gpus, 0);
-  const types = pool.types.map((_, i) => i).filter((t) => pool.types[t]!.gpus >= units && hasAvailableOffering(candidate.pool, pool, t, ice, now));
-  return types.length === 0 ? null : { replacement: true, types };
+  for (const index of new Set(candidates.map((c) => c.pool))) {
+    if (left.some((p) => !p.pools.includes(index))) continue;
+    const pool = poolOf(index);
+    const types = pool.types.map((_, i) => i).filter((t) => pool.types[t]!.gpus >= units && hasAvailableOffering(index, pool, t, ice, now));
+    if (types.length > 0) return { replacement: true, pool: index, types };
+  }
+  return null;
 }
 
-/** `computeConsolidation` for one candidate; `others` are the other schedulable nodes (copied, not changed). */
+/**
+ * `consolidation.computeConsolidation` for a set of candidates (one for single-node consolidation, a prefix of the
+ * sorted candidates for multi-node); `others` are the other schedulable nodes (copied, not changed). The price to
+ * beat is the SUM of the candidates' prices (`sumCandidatePrices`); spot-to-spot applies when every candidate is
+ * spot (`allExistingAreSpot`) and the replacement may be spot.
+ */
 export function computeConsolidation(
-  candidate: CandidateNode,
-  pool: EngineKarpenterPool,
+  candidates: readonly CandidateNode[],
+  poolOf: PoolLookup,
   others: readonly Destination[],
   spotToSpot: boolean,
   ice: UnavailableOfferings,
   now: number,
 ): ConsolidationCommand | null {
-  const sim = simulateRemoval(candidate, pool, others, ice, now);
+  const nodes = candidates.map((c) => c.uid);
+  const sim = simulateRemoval(candidates, poolOf, others, ice, now);
   if (sim === null) return null;
-  if (!sim.replacement) return { kind: 'delete', node: candidate.uid };
-  const candidatePrice = priceOf(pool, candidate.type, candidate.spot);
-  if (candidatePrice === null) return null;
+  if (!sim.replacement) return { kind: 'delete', nodes };
+  let candidatePrice = 0;
+  for (const c of candidates) {
+    const price = priceOf(poolOf(c.pool), c.type, c.spot);
+    if (price === null) return null;
+    candidatePrice += price;
+  }
+  const pool = poolOf(sim.pool);
   const fitting = sim.types;
   const allowsSpot = pool.capacityTypes.includes('spot');
-  if (candidate.spot && allowsSpot) {
+  if (candidates.every((c) => c.spot) && allowsSpot) {
     // computeSpotToSpotConsolidation.
     if (!spotToSpot) return null;
     const cheaper = fitting.filter((t) => (priceOf(pool, t, true) ?? Infinity) < candidatePrice);
+    // Multi-node: "we don't have any requirement to check the remaining instance type flexibility" (every cheaper type).
+    if (candidates.length > 1) return replacement(nodes, sim.pool, pool, cheaper, true, ice, now);
     if (cheaper.length < MIN_INSTANCE_TYPES_FOR_SPOT_TO_SPOT) return null;
-    return replacement(candidate.uid, pool, cheaper.slice(0, MIN_INSTANCE_TYPES_FOR_SPOT_TO_SPOT), true, ice, now, candidate.pool);
+    return replacement(nodes, sim.pool, pool, cheapest(pool, cheaper, true).slice(0, MIN_INSTANCE_TYPES_FOR_SPOT_TO_SPOT), true, ice, now);
   }
   // The cheapest offering of each type decides whether it is cheaper; with spot allowed that is its spot price.
   const spot = allowsSpot;
   const cheaper = fitting.filter((t) => (priceOf(pool, t, spot) ?? Infinity) < candidatePrice);
-  if (cheaper.length === 0) return null;
-  return replacement(candidate.uid, pool, cheaper, spot, ice, now, candidate.pool);
+  return replacement(nodes, sim.pool, pool, cheaper, spot, ice, now);
 }
 
-function replacement(node: number, pool: EngineKarpenterPool, types: number[], spot: boolean, ice: UnavailableOfferings, now: number, poolIndex: number): ConsolidationCommand | null {
-  const priced = types
-    .filter((t) => pool.zones.some((_, zone) => !ice.isUnavailable(poolIndex, { type: t, spot, zone }, now)))
-    .map((t) => ({ t, usd: priceOf(pool, t, spot)! }))
-    .sort((a, b) => a.usd - b.usd);
+// `InstanceTypeOptions.OrderByPrice` (stable: equal prices keep the pool's type order).
+function cheapest(pool: EngineKarpenterPool, types: readonly number[], spot: boolean): number[] {
+  return [...types].sort((a, b) => (priceOf(pool, a, spot) ?? Infinity) - (priceOf(pool, b, spot) ?? Infinity));
+}
+
+function replacement(nodes: number[], poolIndex: number, pool: EngineKarpenterPool, types: number[], spot: boolean, ice: UnavailableOfferings, now: number): ConsolidationCommand | null {
+  const priced = cheapest(
+    pool,
+    types.filter((t) => pool.zones.some((_, zone) => !ice.isUnavailable(poolIndex, { type: t, spot, zone }, now))),
+    spot,
+  );
   if (priced.length === 0) return null;
-  return { kind: 'replace', node, types: priced.map((p) => p.t), spot, usdPerHour: priced[0]!.usd };
+  return { kind: 'replace', nodes, pool: poolIndex, types: priced, spot, usdPerHour: priceOf(pool, priced[0]!, spot)! };
 }

@@ -278,22 +278,59 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
     under.runUntil(15);
     expect(under.log).toEqual(['15: evict job train from 0', '15: delete 0']);
   });
+
+  // controller.go `NewMethods` order (emptiness, multi-node, single-node), multinodeconsolidation.go `ComputeCommands`
+  // (a validation error ends the method with no command, and `Reconcile` runs the next method at once) and
+  // validation.go `ConsolidationValidator.validateCandidates` (EVERY candidate must still pass ShouldDisrupt).
+  describe('multi-node consolidation in the disruption loop', () => {
+    // On-demand g5.12xlarge (4 GPUs): nodes 0, 1 with one pod, nodes 2, 3 with three; consolidateAfter 20 s; budget
+    // 100%. At t = 0 all four are Consolidatable (initialized at −100 s, no pod event since) and multi-node runs before
+    // single-node: the binary search keeps nodes 0, 1, whose pods fit on nodes 2 and 3 (multi-node-consolidation.test.ts
+    // works the same four nodes).
+    const karpenter = { ...A10G_POOL, capacityTypes: ['on-demand' as const], consolidateAfterSeconds: 20, budgets: [{ percent: 100, count: null, reasons: null }] };
+    function setup() {
+      const h = harness(karpenter);
+      const n = [h.node(0, 2, 1), h.node(1, 2, 1), h.node(2, 2, 3), h.node(3, 2, 3)];
+      return { h, n };
+    }
+
+    it('two nodes go in one command: computed at 0 s, validated and both drained at 15 s', () => {
+      const { h } = setup();
+      h.controller.start();
+      h.runUntil(15);
+      expect(h.log).toEqual(['15: evict 0 from 0', '15: delete 0', '15: evict 100 from 1', '15: delete 1']);
+      expect(h.controller.stats.get(0)).toMatchObject({ deleted: 2, replaced: 0, empty: 0 });
+    });
+
+    it('a pod bound to one of them during the delay drops the whole command; single-node runs at once and drains node 0 alone at 30 s', () => {
+      // A pod bound to node 1 at 5 s: at 15 s, 15 − 5 < 20, node 1 is not Consolidatable, so validateCandidates fails the
+      // command. Single-node runs at 15 s: candidates 0 (ratio 5.672 / 2), 2, 3 (5.672 / 4; node 1 is not one); node 0's
+      // pod fits on node 1 (2 free, first in node order) → delete, validated at 30 s.
+      const { h, n } = setup();
+      h.at(5, (t) => h.bindPod(n[1]!, 9, t));
+      h.controller.start();
+      h.runUntil(29.999);
+      expect(h.log).toEqual([]);
+      h.runUntil(30);
+      expect(h.log).toEqual(['30: evict 0 from 0', '30: delete 0']);
+    });
+  });
 });
 
 // validation.go `validateCommand`: the re-simulation (no price filtering) must need no new NodeClaim for a delete, and
 // exactly one whose instance types include all of the command's for a replace (`instanceTypesAreSubset`).
 describe('commandStillHolds (validation.go validateCommand)', () => {
-  const replace = { kind: 'replace' as const, node: 0, types: [1], spot: false, usdPerHour: 1.006 };
+  const replace = { kind: 'replace' as const, nodes: [0], pool: 0, types: [1], spot: false, usdPerHour: 1.006 };
   it('a delete holds while the pods still fit elsewhere, not once they need a new node', () => {
-    expect(commandStillHolds({ kind: 'delete', node: 0 }, { replacement: false })).toBe(true);
-    expect(commandStillHolds({ kind: 'delete', node: 0 }, { replacement: true, types: [0, 1, 2] })).toBe(false);
+    expect(commandStillHolds({ kind: 'delete', nodes: [0] }, { replacement: false })).toBe(true);
+    expect(commandStillHolds({ kind: 'delete', nodes: [0] }, { replacement: true, pool: 0, types: [0, 1, 2] })).toBe(false);
   });
   it('a replace is dropped when its pods now fit without a new node ("likely a better consolidation option now")', () => {
     expect(commandStillHolds(replace, { replacement: false })).toBe(false);
   });
   it("a replace holds when its types are a subset of what fits now, not otherwise; more than one node never holds", () => {
-    expect(commandStillHolds(replace, { replacement: true, types: [0, 1, 2] })).toBe(true);
-    expect(commandStillHolds({ ...replace, types: [1, 2] }, { replacement: true, types: [2] })).toBe(false);
+    expect(commandStillHolds(replace, { replacement: true, pool: 0, types: [0, 1, 2] })).toBe(true);
+    expect(commandStillHolds({ ...replace, types: [1, 2] }, { replacement: true, pool: 0, types: [2] })).toBe(false);
     expect(commandStillHolds(replace, null)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Karpenter for the simulator's Karpenter pools: the provisioner (a batching window over pending pods, then one
- * scheduling round and a launch per NodeClaim) and the disruption controller (emptiness, then single-node
- * consolidation, within budgets). Upstream: kubernetes-sigs/karpenter at commit
+ * scheduling round and a launch per NodeClaim) and the disruption controller (emptiness, then multi-node, then
+ * single-node consolidation, within budgets). Upstream: kubernetes-sigs/karpenter at commit
  * 2266468104f36373ed002241afaee2d3bbc26078 and aws/karpenter-provider-aws at 1d927085dd81a9df9301e613f371dac5b4d16bfe:
  * - pkg/controllers/provisioning/batcher.go `Batcher.Wait`: a window opens at the first pending pod and closes
  *   after BATCH_IDLE_DURATION (1 s) with no new pod, or BATCH_MAX_DURATION (10 s) after it opened.
@@ -9,13 +9,14 @@
  *   insufficient capacity with the 3-minute cache). A launch that finds no offering fails (the NodeClaim is
  *   deleted, as pkg/controllers/nodeclaim/lifecycle/launch.go does on InsufficientCapacityError) and the pods go
  *   to the next batch.
- * - pkg/controllers/disruption/controller.go: every `pollingPeriod` (10 s) the methods run in order — Emptiness,
- *   (drift: not modelled), multi-node consolidation (not modelled), single-node consolidation — and the first that
+ * - pkg/controllers/disruption/controller.go: every `pollingPeriod` (10 s) the methods run in order (`NewMethods`) —
+ *   Emptiness, (drift: not modelled), multi-node consolidation, single-node consolidation — and the first that
  *   yields a command acts. emptiness.go `Emptiness.ComputeCommands` deletes every empty, consolidatable node the
- *   "Empty" budget allows; singlenodeconsolidation.go takes the first candidate with a command (consolidation.ts)
- *   within the "Underutilized" budget. A command is re-validated after `commandValidationDelay` (15 s) and
- *   dropped if the node gained pods (emptiness) or the simulation no longer holds. A replacement is launched and
- *   must be Ready before the old node is tainted and drained (pkg/controllers/disruption/queue.go).
+ *   "Empty" budget allows; multinodeconsolidation.go deletes several candidates at once or replaces them by one
+ *   node (multi-node-consolidation.ts); singlenodeconsolidation.go takes the first candidate with a command
+ *   (consolidation.ts) within the "Underutilized" budget. A command is re-validated after `commandValidationDelay`
+ *   (15 s) and dropped if a node gained pods (emptiness) or the simulation no longer holds. A replacement is
+ *   launched and must be Ready before the old nodes are tainted and drained (pkg/controllers/disruption/queue.go).
  * - A node that never registers is deleted after the registration TTL (15 min,
  *   pkg/controllers/nodeclaim/lifecycle/liveness.go `registrationTimeout`) and its pods provisioned again.
  * - Expiration (expiration.ts, pkg/controllers/nodeclaim/expiration/controller.go): every node of a pool with
@@ -23,7 +24,7 @@
  *   budgets allow and whether consolidation is on or not, with no replacement pre-spun. A Ready node is
  *   cordoned and drained (its pods' replacements are provisioned as pending pods), a node still launching or
  *   NotReady is deleted at once.
- * Not ported: drift, multi-node consolidation, the interruption queue, budget schedules.
+ * Not ported: drift, the interruption queue, budget schedules.
  */
 import type { EngineKarpenterSettings } from '../engine/engine-config.ts';
 import type { Pod } from '../engine/pod.ts';
@@ -32,9 +33,10 @@ import { type NodeRuntime, NodeState } from '../cluster/node-runtime.ts';
 import type { JobPod, JobRun } from '../cluster/job-queue.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { commandStillHolds } from './command-validation.ts';
-import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, savingsRatio, simulateRemoval } from './consolidation.ts';
+import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, type PoolLookup, savingsRatio, simulateRemoval } from './consolidation.ts';
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
 import { expirationTime, isExpired } from './expiration.ts';
+import { computeMultiNodeConsolidation } from './multi-node-consolidation.ts';
 import { chooseCapacityType, isStockedOut, launchOrder, type Offering, UnavailableOfferings } from './offerings.ts';
 import { solve, type SolverNode, type SolverPod, type SolverPool } from './provisioning-solver.ts';
 
@@ -108,8 +110,8 @@ export class KarpenterController {
    * `commandValidationDelay` (15 s, validation.go `Validate` waits on the clock); a command that still holds is
    * started and the loop comes back at once (`RequeueImmediately`) while the command's nodes still count as
    * disrupting; a command that no longer holds makes its method return no command, and the NEXT method runs at that
-   * time (emptiness → single-node; after single-node there is none). When no method started a command the loop comes
-   * back after `pollingPeriod` (10 s).
+   * time (emptiness → multi-node → single-node; after single-node there is none). When no method started a command
+   * the loop comes back after `pollingPeriod` (10 s).
    */
   start(): void {
     // The expiration controller reconciles every NodeClaim, whatever the disruption settings.
@@ -121,7 +123,7 @@ export class KarpenterController {
 
   /** Reconcile's loop over the methods from `from` on (see `start`). */
   private runMethods(from: number, now: number, reconcile: (now: number) => void): void {
-    const methods = [(t: number) => this.emptiness(t), (t: number) => this.singleNode(t)];
+    const methods = [(t: number) => this.emptiness(t), (t: number) => this.multiNode(t), (t: number) => this.singleNode(t)];
     for (let i = from; i < methods.length; i++) {
       const command = methods[i]!(now);
       if (command === null) continue;
@@ -266,11 +268,12 @@ export class KarpenterController {
   // ---- disruption ----
 
   /**
-   * The first command of a pass (emptiness, else single-node consolidation), for tests: null when there is none.
+   * The first command of a pass (emptiness, else multi-node, else single-node consolidation), for tests: null when
+   * there is none.
    * The command validates at `t` and calls `next(started)`: when started, before the nodes it deletes are gone.
    */
   disrupt(now: number): Command | null {
-    return this.emptiness(now) ?? this.singleNode(now);
+    return this.emptiness(now) ?? this.multiNode(now) ?? this.singleNode(now);
   }
 
   /**
@@ -339,8 +342,9 @@ export class KarpenterController {
     };
   }
 
-  private singleNode(now: number): Command | null {
-    const candidates: { pool: PoolRuntime; node: NodeRuntime; view: CandidateNode; ratio: number }[] = [];
+  /** Consolidation's candidates (`consolidation.ShouldDisrupt`) in `sortCandidates` order (ties: node order). */
+  private consolidationCandidates(now: number): (Chosen & { view: CandidateNode })[] {
+    const candidates: (Chosen & { view: CandidateNode; ratio: number })[] = [];
     for (const pool of this.karpenterPools) {
       const k = pool.config.karpenter!;
       if (k.consolidationPolicy !== 'WhenEmptyOrUnderutilized') continue;
@@ -350,51 +354,87 @@ export class KarpenterController {
         candidates.push({ pool, node: n, view, ratio: savingsRatio(k, view) });
       }
     }
+    return candidates.sort((a, b) => b.ratio - a.ratio || a.node.uid - b.node.uid);
+  }
+
+  private readonly poolOf: PoolLookup = (i) => this.pools[i]!.config.karpenter!;
+
+  /** multinodeconsolidation.go `ComputeCommands` (multi-node-consolidation.ts), then the same validation as single-node. */
+  private multiNode(now: number): Command | null {
+    const candidates = this.consolidationCandidates(now);
+    if (candidates.length < 2) return null;
+    const budgets = new Map(this.karpenterPools.map((p) => [p.index, this.budgetLeft(p, 'Underutilized')]));
+    const cmd = computeMultiNodeConsolidation(candidates.map((c) => c.view), budgets, this.poolOf, this.destinations(), this.settings.spotToSpotConsolidation, this.ice, now);
+    if (cmd === null) return null;
+    const chosen = candidates.filter((c) => cmd.nodes.includes(c.node.uid));
+    for (const c of chosen) this.marked.add(c.node);
+    // A validation error ends the method with nothing (ComputeCommands returns no command); single-node runs next.
+    return (t, next) => next(this.execute(chosen, cmd, t));
+  }
+
+  private singleNode(now: number): Command | null {
+    const candidates = this.consolidationCandidates(now);
     if (candidates.length === 0) return null;
-    candidates.sort((a, b) => b.ratio - a.ratio || a.node.uid - b.node.uid);
     const destinations = this.destinations();
     for (const c of candidates) {
       if (this.budgetLeft(c.pool, 'Underutilized') <= 0) continue;
-      const cmd = computeConsolidation(c.view, c.pool.config.karpenter!, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
+      const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
       if (cmd === null) continue;
       this.marked.add(c.node);
       // A command that no longer holds ends the method with nothing (SingleNodeConsolidation.ComputeCommands returns
       // no command on a validation error; it does not try the next candidate).
-      return (t, next) => next(this.execute(c.pool, c.node, cmd, t));
+      return (t, next) => next(this.execute([c], cmd, t));
     }
     return null;
   }
 
   /**
-   * ConsolidationValidator.isValid after the delay, then the start: `validateCandidates` (the node still passes
-   * ShouldDisrupt: Ready, not empty, Consolidatable; the Underutilized budget, built again now, has room) and
-   * `validateCommand` (command-validation.ts). A replace launches the command's own instance types. Returns
-   * whether the command started.
+   * ConsolidationValidator.isValid after the delay, then the start (queue.go `StartCommand`): `validateCandidates`
+   * (every node still passes ShouldDisrupt: Ready, not empty, Consolidatable; the Underutilized budget, built again
+   * now, has room for each, one disruption per node) and `validateCommand` (command-validation.ts); the second
+   * `validateCandidates` runs at the same instant, so it cannot differ. A replace launches the command's own
+   * instance types and drains the nodes once the replacement is Ready. Returns whether the command started.
    */
-  private execute(pool: PoolRuntime, node: NodeRuntime, cmd: ConsolidationCommand, now: number): boolean {
-    this.marked.delete(node);
-    const k = pool.config.karpenter!;
-    if (isEmpty(node) || !this.consolidatable(pool, node, now) || this.budgetLeft(pool, 'Underutilized') <= 0) return false;
-    if (!commandStillHolds(cmd, simulateRemoval(this.candidateView(pool, node), k, this.destinations(), this.ice, now))) return false;
-    const from = `${k.types[node.instanceType]!.instanceId} ${node.spot ? 'spot' : 'on-demand'}`;
+  private execute(chosen: readonly Chosen[], cmd: ConsolidationCommand, now: number): boolean {
+    for (const c of chosen) this.marked.delete(c.node);
+    const left = new Map<PoolRuntime, number>();
+    for (const { pool, node } of chosen) {
+      if (isEmpty(node) || !this.consolidatable(pool, node, now)) return false;
+      const budget = left.get(pool) ?? this.budgetLeft(pool, 'Underutilized');
+      if (budget <= 0) return false;
+      left.set(pool, budget - 1);
+    }
+    const views = chosen.map((c) => this.candidateView(c.pool, c.node));
+    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(), this.ice, now))) return false;
+    const describe = (pool: PoolRuntime, n: NodeRuntime): string => `${pool.config.karpenter!.types[n.instanceType]!.instanceId} ${n.spot ? 'spot' : 'on-demand'}`;
+    // Multi-node commands name their other nodes in each node's event (one event per node, as emptiness).
+    const along = (node: NodeRuntime): string => {
+      const rest = chosen.filter((c) => c.node !== node).map((c) => c.node.uid);
+      return rest.length === 0 ? '' : ` with node${rest.length > 1 ? 's' : ''} ${rest.join(', ')} (multi-node)`;
+    };
     if (cmd.kind === 'delete') {
-      this.stats.get(pool.index)!.deleted++;
-      this.actions.event(now, 'consolidation', pool, `underutilized node ${node.uid} (${from}) drained: its pods fit elsewhere`);
-      this.drain(pool, node, now);
+      for (const { pool, node } of chosen) {
+        this.stats.get(pool.index)!.deleted++;
+        this.actions.event(now, 'consolidation', pool, `underutilized node ${node.uid} (${describe(pool, node)}) drained${along(node)}: ${chosen.length > 1 ? 'their' : 'its'} pods fit elsewhere`);
+        this.drain(pool, node, now);
+      }
       return true;
     }
-    const replacement = this.launchFirstAvailable(pool, cmd.types, cmd.spot, now);
+    const target = this.pools[cmd.pool]!;
+    const replacement = this.launchFirstAvailable(target, cmd.types, cmd.spot, now);
     if (replacement === null) return false;
-    this.marked.add(node);
-    // Pre-spin: drain the old node once the replacement is Ready (or give up if it never is).
+    for (const c of chosen) this.marked.add(c.node);
+    // Pre-spin: drain the old nodes once the replacement is Ready (or give up if it never is).
     const waitUntil = now + REGISTRATION_TTL_SECONDS;
     const wait = (t: number): void => {
       if (replacement.state === NodeState.Ready) {
-        this.stats.get(pool.index)!.replaced++;
-        this.actions.event(t, 'consolidation', pool, `node ${node.uid} (${from}) replaced by node ${replacement.uid} (${k.types[replacement.instanceType]!.instanceId} ${replacement.spot ? 'spot' : 'on-demand'})`);
-        this.drain(pool, node, t);
+        for (const { pool, node } of chosen) {
+          this.stats.get(pool.index)!.replaced++;
+          this.actions.event(t, 'consolidation', pool, `node ${node.uid} (${describe(pool, node)})${along(node)} replaced by node ${replacement.uid} (${describe(target, replacement)})`);
+          this.drain(pool, node, t);
+        }
       } else if (replacement.state === NodeState.Provisioning && t < waitUntil) this.actions.schedule(t + DISRUPTION_POLLING_SECONDS, wait);
-      else this.marked.delete(node);
+      else for (const c of chosen) this.marked.delete(c.node);
     };
     this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, wait);
     return true;
@@ -433,6 +473,12 @@ function isEmpty(node: NodeRuntime): boolean {
   if (node.jobPods.size > 0) return false;
   for (const p of node.pods) if (p.state !== PodState.Terminating && p.state !== PodState.Gone) return false;
   return true;
+}
+
+/** A consolidation candidate: a node and its pool. */
+interface Chosen {
+  pool: PoolRuntime;
+  node: NodeRuntime;
 }
 
 /** A computed disruption command: validates it at `t` and calls `next(started)` (started: before its nodes are gone). */

@@ -154,6 +154,101 @@ describe('Karpenter consolidation', () => {
   });
 });
 
+describe('Karpenter multi-node consolidation after a load drop', () => {
+  // Two services on one on-demand pool of g5.12xlarge (4 GPUs): `steady` takes the traffic and keeps its replicas;
+  // `batch` starts at 8 replicas, gets no traffic (concurrency 0), and its HPA (`behavior: {}`: 300 s scale-down
+  // stabilization, 100% per 15 s) drops it to 1 in one step at T (read from the run: its first sync + 300 s).
+  // Initial nodes: ceil(steady / 4) + ceil(8 / 4) = 3 (compile-scenario.ts nodesForInitialReplicas), packed by
+  // LeastAllocated. consolidateAfter 1m, budget 100% (the default 10% of 3 nodes allows 1, and multi-node needs 2).
+  const design = (steady: number) => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: k }
+spec:
+  duration: 30m
+  seed: 3
+  traffic: { profile: { type: constant, qps: 1 }, target: steady }
+  services:
+    - name: steady
+      replicas: ${steady}
+      latency: { distribution: constant, ms: 50 }
+      startup: { imagePull: 0s, modelLoad: 0s, readiness: 0s }
+      nodePool: gpu
+    - name: batch
+      replicas: 8
+      latency: { distribution: constant, ms: 50 }
+      startup: { imagePull: 0s, modelLoad: 0s, readiness: 0s }
+      nodePool: gpu
+      hpa: { minReplicas: 1, maxReplicas: 8, metrics: [{ type: concurrency, target: 1 }], behavior: {} }
+  nodePools:
+    - name: gpu
+      initialNodes: 3
+      provisioning: { distribution: constant, value: 60s }
+      provisioner: karpenter
+      instance: aws/us-east-1/g5.12xlarge
+      karpenter:
+        instanceTypes: [aws/us-east-1/g5.12xlarge, aws/us-east-1/g5.xlarge]
+        capacityTypes: [on-demand]
+        disruption: { consolidateAfter: 1m, budgets: [{ nodes: "100%" }] }
+`;
+  // After the drop every node has had a pod event at T (a pod terminating), so all are Consolidatable at T + 60. No
+  // command was computed before (no node had room for another's pods, and a 4-GPU replacement is never cheaper than
+  // a g5.12xlarge), so the disruption loop is still on its 10 s grid from 0: the first pass is at ceil((T + 60) / 10)
+  // × 10; multi-node runs there, and its command is validated 15 s later.
+  const firstPass = (r: RunResult) => {
+    const drop = events(r, 'hpa-scale').filter((e) => e.target === 'batch');
+    expect(drop.map((e) => [e.from, e.to])).toEqual([[8, 1]]);
+    return Math.ceil((drop[0]!.t + 60) / 10) * 10;
+  };
+
+  it('3 steady replicas: two nodes are deleted in one command, their pods going to the third', () => {
+    // Placement: steady one pod a node; batch 3, 3, 2 (nodes 0, 1, 2). The ReplicaSet deletes 7: the 6 batch pods on
+    // nodes 0 and 1 (rank 3) before node 2's (rank 2). Left: nodes 0, 1 one pod each, node 2 two (2 GPUs free).
+    // Multi-node: nodes 0, 1 first (SavingsRatio 5.672 / 2 against 5.672 / 3); max = 3 − 1 = 2. mid 1 → nodes 0, 1:
+    // both pods fit on node 2 → delete, saved. mid 2 → all three: 4 pods need one 4-GPU node, g5.12xlarge, not
+    // below the candidates' own 5.672 (filterOutSameInstanceType) → invalid. Both go at the same instant (single-node
+    // alone took them one at a time, 15 s apart).
+    const r = run(design(3));
+    const at = firstPass(r) + 15;
+    expect(at).toBe(385);
+    const c = events(r, 'consolidation');
+    expect(c.map((e) => [e.t, e.detail])).toEqual([
+      [at, 'underutilized node 0 (aws/us-east-1/g5.12xlarge on-demand) drained with node 1 (multi-node): their pods fit elsewhere'],
+      [at, 'underutilized node 1 (aws/us-east-1/g5.12xlarge on-demand) drained with node 0 (multi-node): their pods fit elsewhere'],
+    ]);
+    const p = r.summary!.nodePools[0]!;
+    expect(p.consolidations).toEqual({ empty: 0, deleted: 2, replaced: 0 });
+    expect(p.launches).toEqual([]);
+    // Two g5.12xlarge until 385 s, one for the whole 1800 s.
+    expect(p.nodeHours).toBeCloseTo((2 * at + 1800) / 3600, 9);
+    expect(p.costUsd).toBeCloseTo(((2 * at + 1800) / 3600) * 5.672, 9);
+    expect(r.summary!.replicas.min).toBe(4);
+  });
+
+  it('4 steady replicas: two nodes are replaced by one g5.xlarge, launched after the validation and Ready before the drain', () => {
+    // Placement: steady 2, 1, 1; batch 2, 3, 3 (every GPU used). The ReplicaSet deletes the 6 batch pods of nodes 1 and
+    // 2 and one of node 0's: node 0 keeps 3 pods (1 GPU free), nodes 1, 2 one each. Multi-node: nodes 1, 2 first; mid
+    // 1 → their 2 pods: one fits on node 0, one is left → one NodeClaim of ≥ 1 GPU: g5.xlarge 1.006 and g5.12xlarge
+    // 5.672, both below 2 × 5.672 = 11.344; filterOutSameInstanceType keeps types below 5.672: g5.xlarge. mid 2 → 5
+    // pods, no type: invalid. The replacement is launched at the validation (385 s), Ready 60 s later; the wait that
+    // looks every 10 s from 395 s sees it Ready at 445 s and drains both nodes.
+    const r = run(design(4));
+    const validated = firstPass(r) + 15;
+    expect(validated).toBe(385);
+    expect(events(r, 'node-requested').map((e) => [e.t, e.detail])).toEqual([[validated, 'aws/us-east-1/g5.xlarge on-demand']]);
+    const drained = validated + 60;
+    expect(events(r, 'consolidation').map((e) => [e.t, e.detail])).toEqual([
+      [drained, 'node 1 (aws/us-east-1/g5.12xlarge on-demand) with node 2 (multi-node) replaced by node 3 (aws/us-east-1/g5.xlarge on-demand)'],
+      [drained, 'node 2 (aws/us-east-1/g5.12xlarge on-demand) with node 1 (multi-node) replaced by node 3 (aws/us-east-1/g5.xlarge on-demand)'],
+    ]);
+    const p = r.summary!.nodePools[0]!;
+    expect(p.consolidations).toEqual({ empty: 0, deleted: 0, replaced: 2 });
+    expect(p.launches).toEqual([{ instanceId: 'aws/us-east-1/g5.xlarge', capacity: 'on-demand', nodes: 1 }]);
+    // Billed from launch to removal: node 0 for 1800 s, nodes 1 and 2 until 445 s (g5.12xlarge, $5.672/h), the
+    // g5.xlarge ($1.006/h) from 385 s: $17.016/h before, $6.678/h after.
+    expect(p.costUsd).toBeCloseTo(((1800 + 2 * drained) * 5.672 + (1800 - validated) * 1.006) / 3600, 9);
+  });
+});
+
 describe('Karpenter expiration', () => {
   // pkg/controllers/nodeclaim/expiration/controller.go Reconcile deletes the NodeClaim at CreationTimestamp +
   // expireAfter (not before: `Now().Before(expirationTime)` requeues), reading no budget; the node is drained and its
