@@ -106,6 +106,10 @@ export class JobQueue {
   private readonly queued: JobRun[] = [];
   private readonly blocked: JobRun[] = [];
   readonly stats: JobStats[];
+  /** GPUs held by running job pods on GPU pools (a MIG slice as its share of a GPU), and their GPU-seconds not yet taken. */
+  private runningGpus = 0;
+  private busyGpuSeconds = 0;
+  private busySince = 0;
 
   constructor(
     private readonly jobs: readonly EngineJob[],
@@ -395,7 +399,32 @@ export class JobQueue {
     if (i >= 0) this.queued.splice(i, 1);
   }
 
+  /**
+   * Job pods' GPU-seconds on their nodes since the last call: busy time in the fleet's GPU utilization, as DCGM reads a
+   * GPU that a training or batch pod computes on while it runs (a shared cluster running a 24-GPU job beside one
+   * serving replica read 0.1% utilization).
+   */
+  takeBusyGpuSeconds(now: number): number {
+    this.accrueBusy(now);
+    const seconds = this.busyGpuSeconds;
+    this.busyGpuSeconds = 0;
+    return seconds;
+  }
+
+  private accrueBusy(now: number): void {
+    this.busyGpuSeconds += this.runningGpus * (now - this.busySince);
+    this.busySince = now;
+  }
+
+  /** GPUs a pod of `run` holds, for utilization (0 on a CPU pool: its units are vCPUs). */
+  private gpusOf(pod: JobPod): number {
+    const pool = this.pools[pod.run.job.pool]!;
+    return pool.config.unit === 'cpu' ? 0 : pod.units / pool.unitsPerGpu;
+  }
+
   private bind(pod: JobPod, node: NodeRuntime, now: number): void {
+    this.accrueBusy(now);
+    this.runningGpus += this.gpusOf(pod);
     pod.node = node;
     pod.startedAt = now;
     node.gpusUsed += pod.units;
@@ -407,6 +436,8 @@ export class JobQueue {
   private unbind(pod: JobPod, now: number): void {
     const node = pod.node;
     if (node === null) return;
+    this.accrueBusy(now);
+    this.runningGpus -= this.gpusOf(pod);
     node.gpusUsed -= pod.units;
     node.jobPods.delete(pod);
     recordPodEvent(node, now); // terminal (done) or terminating (evicted): a pod event either way

@@ -90,3 +90,19 @@ describe('priority and preemption', () => {
     expect(r.shared!.jobs[1]!.waits).toEqual([3540]);
   });
 });
+
+describe('GPU utilization of a shared cluster', () => {
+  it('counts a running job pod\'s GPUs as busy, as DCGM reads a GPU a training pod computes on', () => {
+    // Two fixed nodes of 4 GPUs for 600 s. One replica (1 GPU, 10 ms per request at 10 req/s: 10% busy) and a job of
+    // 3 pods × 1 GPU running from 0 to 300 s. Busy GPU-seconds: 0.1 × 600 + 3 × 300 = 960 of 8 × 600 = 4,800: 0.2.
+    // Without the job's pods the fleet read 60 / 4,800 = 1.25%.
+    const cfg: EngineConfig = {
+      ...fleet({ qps: 10, replicas: 1, serviceTime: constant, durationSeconds: 600, service: { pools: [0], team: 0 }, pools: [twoNodes] }),
+      teams: [{ name: 'ml', gpuQuota: null }],
+      jobs: [job({ pods: 3, durationSeconds: 300 })],
+    };
+    const r = runEngine(cfg);
+    expect(r.shared!.jobs[0]!.completed).toBe(1);
+    expect(r.gpuUtilizationMean).toBeCloseTo(0.2, 2);
+  });
+});

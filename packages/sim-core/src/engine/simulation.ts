@@ -960,7 +960,8 @@ export class Simulation {
     stats.iOutputTokens = 0;
     let desired = 0;
     let ready = 0;
-    let busyGpuSeconds = this.busyCarry;
+    // Job pods compute on their GPUs while they run: busy as a serving replica's working time is.
+    let busyGpuSeconds = this.busyCarry + (this.jobs?.takeBusyGpuSeconds(now) ?? 0);
     this.busyCarry = 0;
     let podGpus = 0;
     let kvSum = 0;

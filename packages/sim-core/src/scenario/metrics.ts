@@ -59,7 +59,7 @@ export const METRICS = [
   { name: 'nodes.max', kind: 'count', unit: 'nodes', description: 'Most nodes at once, summed over pools' },
   { name: 'nodes.min', kind: 'count', unit: 'nodes', description: 'Fewest nodes at once, summed over pools' },
   { name: 'nodes.mean', kind: 'count', unit: 'nodes', description: 'Time-weighted mean nodes, summed over pools' },
-  { name: 'gpus.utilization', kind: 'fraction', unit: 'fraction', description: 'Mean busy fraction of the GPUs on ready nodes after warmup (DCGM-style: a GPU is busy while any request runs on it, so a continuous-batching engine reads near 1 at any load)' },
+  { name: 'gpus.utilization', kind: 'fraction', unit: 'fraction', description: 'Mean busy fraction of the GPUs on ready nodes after warmup (DCGM-style: a GPU is busy while any request runs on it, so a continuous-batching engine reads near 1 at any load, and while a job\'s pod runs on it)' },
   { name: 'gpus.peak', kind: 'count', unit: 'GPUs', description: 'Most GPUs provisioned at once (nodes × GPUs per node; services on no pool: ready replicas × gpusPerReplica)' },
   { name: 'spotInterruptions', kind: 'count', unit: 'interruptions', description: 'Spot node interruptions during the run' },
   { name: 'faults.nodeFailures', kind: 'count', unit: 'failures', description: 'Node hardware failures (nodePools[].failures) during the run' },
