@@ -103,3 +103,45 @@ describe('validateScenarioPrices', () => {
     ]);
   });
 });
+
+describe('jobs that can never run', () => {
+  // One service on a pool of p4d.24xlarge (8 A100s each); the job's shape is the test's.
+  const design = (job: string, pool: string, team = '{ name: t }') => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: j }
+spec:
+  duration: 2h
+  traffic: { target: api, profile: { type: constant, qps: 1 } }
+  services:
+    - { name: api, team: t, replicas: 1, gpusPerReplica: 1, nodePool: a100, latency: { distribution: constant, ms: 10 } }
+  teams:
+    - ${team}
+  jobs:
+    - { name: big, team: t, ${job}, duration: 1h, at: 0s, nodePool: a100 }
+  nodePools:
+    - ${pool}
+`;
+  const ca = '{ name: a100, instance: aws/us-east-1/p4d.24xlarge, minNodes: 0, maxNodes: 2 }';
+  const karpenter =
+    '{ name: a100, provisioner: karpenter, instance: aws/us-east-1/p4d.24xlarge, initialNodes: 1, karpenter: { instanceTypes: [aws/us-east-1/p4d.24xlarge], capacityTypes: [on-demand], limits: { gpus: 16 } } }';
+
+  it('a gang larger than the pool at its largest: 3 × 8 GPUs against 2 nodes × 8, or a Karpenter limit of 16', () => {
+    expect(referenceIssues(design('pods: 3, gpusPerPod: 8', ca))).toEqual([
+      'bad.yaml:12:35 spec.jobs[0].pods: job "big" is a gang of 3 × 8 = 24 GPUs, all started together, but pool "a100" holds at most 16 (2 nodes × 8): it can never start',
+    ]);
+    expect(referenceIssues(design('pods: 3, gpusPerPod: 8', karpenter))).toEqual([
+      'bad.yaml:12:35 spec.jobs[0].pods: job "big" is a gang of 3 × 8 = 24 GPUs, all started together, but pool "a100" holds at most 16 (its Karpenter limits.gpus is 16): it can never start',
+    ]);
+  });
+
+  it('the same pods without a gang run in turns: no issue; a gang that fits: no issue', () => {
+    expect(referenceIssues(design('pods: 3, gpusPerPod: 8, gang: false', ca))).toEqual([]);
+    expect(referenceIssues(design('pods: 2, gpusPerPod: 8', ca))).toEqual([]);
+  });
+
+  it('a run larger than its team\'s quota is never admitted (admission reserves every pod at once), gang or not', () => {
+    expect(referenceIssues(design('pods: 3, gpusPerPod: 8, gang: false', ca, '{ name: t, gpuQuota: 16 }'))).toEqual([
+      'bad.yaml:12:35 spec.jobs[0].pods: job "big" needs 3 × 8 = 24 GPUs at once, but team "t" has a quota of 16: it is never admitted',
+    ]);
+  });
+});

@@ -142,9 +142,13 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
   });
 }
 
-/** A job's pod must fit on one node of its pool. */
+/**
+ * A job's pod must fit on one node of its pool; its run must fit its team's quota (admission reserves every pod's
+ * units at once); a gang's pods must fit the pool at its largest (they start together). Otherwise the job would sit in
+ * the queue for the whole run and only a warning at the end would say so.
+ */
 function checkJobs(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]): void {
-  const { jobs, nodePools, catalogDate } = scenario.spec;
+  const { jobs, nodePools, catalogDate, teams } = scenario.spec;
   jobs.forEach((j, i) => {
     const pool = nodePools.find((p) => p.name === j.nodePool);
     if (pool === undefined) return;
@@ -157,10 +161,36 @@ function checkJobs(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]): 
     const slices = pool.mig !== undefined && inst.gpu !== null ? migSlicesPerGpu(inst.gpu.id, pool.mig.profile) : 1;
     if (typeof slices === 'string') return;
     const units = inst.gpuCount * slices;
+    const unit = pool.mig ? 'MIG slices' : 'GPUs';
     if (j.gpusPerPod > units) {
-      out.push({ path: ['spec', 'jobs', i, 'gpusPerPod'], message: `a pod of job "${j.name}" needs ${j.gpusPerPod} ${pool.mig ? 'MIG slices' : 'GPUs'} but a node of pool "${pool.name}" (${inst.id}) has ${units}: it can never be scheduled`, expected: `at most ${units}` });
+      out.push({ path: ['spec', 'jobs', i, 'gpusPerPod'], message: `a pod of job "${j.name}" needs ${j.gpusPerPod} ${unit} but a node of pool "${pool.name}" (${inst.id}) has ${units}: it can never be scheduled`, expected: `at most ${units}` });
+      return;
+    }
+    const need = j.pods * j.gpusPerPod;
+    const quota = teams.find((t) => t.name === j.team)?.gpuQuota;
+    if (quota !== undefined && need > quota) {
+      out.push({ path: ['spec', 'jobs', i, 'pods'], message: `job "${j.name}" needs ${j.pods} × ${j.gpusPerPod} = ${need} ${unit} at once, but team "${j.team}" has a quota of ${quota}: it is never admitted`, expected: `at most ${Math.floor(quota / j.gpusPerPod)} pods` });
+      return;
+    }
+    if (!j.gang) return;
+    // The most the pool can ever hold: maxNodes of its largest node type, within a Karpenter pool's GPU limit.
+    const largest = Math.max(units, ...(pool.karpenter?.instanceTypes ?? []).map((id) => instanceUnits(catalog, id, catalogDate)));
+    const limit = pool.karpenter?.limits.gpus;
+    const capacity = Math.min(pool.maxNodes * largest, limit ?? Infinity);
+    if (need > capacity) {
+      const why = limit !== undefined && limit < pool.maxNodes * largest ? `its Karpenter limits.gpus is ${limit}` : `${pool.maxNodes} node${pool.maxNodes === 1 ? '' : 's'} × ${largest}`;
+      out.push({ path: ['spec', 'jobs', i, 'pods'], message: `job "${j.name}" is a gang of ${j.pods} × ${j.gpusPerPod} = ${need} ${unit}, all started together, but pool "${pool.name}" holds at most ${capacity} (${why}): it can never start`, expected: `at most ${Math.floor(capacity / j.gpusPerPod)} pods, or gang: false` });
     }
   });
+}
+
+/** GPUs of a catalog instance type (0 when unknown: reported where the type is listed). */
+function instanceUnits(catalog: ScenarioCatalog, id: string, catalogDate: string | undefined): number {
+  try {
+    return catalog.getInstance(id, catalogDate === undefined ? undefined : { asOf: catalogDate }).gpuCount;
+  } catch {
+    return 0;
+  }
 }
 
 // Every type of a Karpenter pool must exist and carry the pool's GPU model (one LLM performance model per pool), and
