@@ -103,7 +103,7 @@ export class KarpenterController {
   private lastTrigger = -1;
   /** `Batcher.elems`: what triggered the open window (pods, job pods, nodes); a second trigger of one is ignored. */
   private readonly batched = new Set<object>();
-  /** Provisioning rounds run (windows closed), for tests and the run's diagnostics. */
+  /** Provisioning rounds run so far (batch windows closed): what the triggers cost, for tests. */
   rounds = 0;
   /** Nodes a command is pending on (validation, or waiting for a replacement): not candidates again. */
   private readonly marked = new Set<NodeRuntime>();
