@@ -84,8 +84,8 @@ export interface JobActions {
   evictServing(pod: Pod, now: number): void;
   /** A job pod left its node (capacity freed): the scheduler should look at its pending pods again. */
   capacityFreed(now: number): void;
-  /** Pods of `run` were just marked unschedulable (each once after its creation): Karpenter's pod trigger. */
-  unschedulable(run: JobRun, now: number): void;
+  /** These pods (of one run) were just marked unschedulable, each once after its creation: Karpenter's pod trigger. */
+  unschedulable(pods: readonly JobPod[], now: number): void;
   event(kind: 'job-preempted', target: string, detail: string, now: number): void;
 }
 
@@ -175,13 +175,13 @@ export class JobQueue {
   // The scheduler's failed attempt sets PodScheduled=False (Unschedulable) on each pod it could not place; the first
   // such update after a pod's creation is what Karpenter's pod controller reacts to (`IsProvisionable` → `Trigger`).
   private markUnschedulable(run: JobRun, now: number): void {
-    let fresh = false;
+    const fresh: JobPod[] = [];
     for (const pod of this.pendingOf(run)) {
       if (pod.unschedulable) continue;
       pod.unschedulable = true;
-      fresh = true;
+      fresh.push(pod);
     }
-    if (fresh) this.actions.unschedulable(run, now);
+    if (fresh.length > 0) this.actions.unschedulable(fresh, now);
   }
 
   /**
@@ -194,6 +194,11 @@ export class JobQueue {
     const out: JobPod[] = [];
     for (const run of this.queued) for (const pod of this.pendingOf(run)) if (pod.unschedulable) out.push(pod);
     return out;
+  }
+
+  /** Whether `pod` is one `unschedulablePods` lists now (Karpenter's requeue asks for one pod at a time). */
+  isUnschedulable(pod: JobPod): boolean {
+    return pod.unschedulable && this.queued.includes(pod.run) && this.pendingOf(pod.run).includes(pod);
   }
 
   // A queued run's pods still without a node, less the nominated one(s): a gang waiting for its victims is nominated

@@ -161,7 +161,7 @@ export class Simulation {
             servingOn: (node) => this.servingEvictables(node),
             evictServing: (pod, now) => this.evictServing(pod, now),
             capacityFreed: (now) => this.schedulePending(now),
-            unschedulable: (run, now) => this.karpenter?.triggerJob(run, now),
+            unschedulable: (pods, now) => this.karpenter?.triggerJob(pods, now),
             event: (kind, target, detail, now) => this.event({ t: now, kind, target, detail }),
           })
         : null;
@@ -200,6 +200,7 @@ export class Simulation {
           gpusOf,
           poolsOf,
           unschedulableJobPods,
+          jobPodUnschedulable: (pod) => this.jobs?.isUnschedulable(pod) ?? false,
           schedule: (t, fn) => this.control.schedule(t, fn),
           event: (t, kind, pool, detail) => this.event({ t, kind, target: pool.config.name, detail }),
         })

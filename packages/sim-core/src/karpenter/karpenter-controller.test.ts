@@ -334,3 +334,89 @@ describe('commandStillHolds (validation.go validateCommand)', () => {
     expect(commandStillHolds(replace, null)).toBe(false);
   });
 });
+
+// The provisioner's triggers against kubernetes-sigs/karpenter @ 2266468104f36373ed002241afaee2d3bbc26078
+// pkg/controllers/provisioning: controller.go `PodController.Reconcile` calls `Provisioner.Trigger` for a pod while
+// `pod.IsProvisionable` and returns `RequeueAfter: 10 * time.Second`; batcher.go `Batcher.Wait` closes the window
+// BATCH_IDLE_DURATION (1 s) after the last new trigger; provisioner.go `Provisioner.Reconcile` then runs one round.
+// Deleting a node or a NodeClaim triggers nothing: a pod held back by the pool's limits is provisioned again by its
+// own next requeue.
+describe('the provisioner is triggered again while a pod stays provisionable (PodController.Reconcile)', () => {
+  function setup() {
+    // One 1-GPU node already Ready and full; the NodePool's limits allow 1 node.
+    const karpenter = { ...A10G_POOL, limitNodes: 1, consolidateAfterSeconds: null, expireAfterSeconds: null };
+    const pool = new PoolRuntime(0, poolConfig({ karpenter, maxNodes: 10 }));
+    const full = pool.addNode(0, 0, { type: 1, spot: false, zone: 0 });
+    full.state = NodeState.Ready;
+    full.gpusUsed = 1;
+    const pending: Pod[] = [];
+    const timers: { t: number; fn: (now: number) => void }[] = [];
+    const log: string[] = [];
+    const controller = new KarpenterController([pool], pending, { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
+      launch: (p, o, now) => {
+        log.push(`${now}: launch ${p.config.karpenter!.types[o.type]!.instanceId} ${o.spot ? 'spot' : 'on-demand'}`);
+        return p.addNode(100 + log.length, now, o);
+      },
+      evictPod: () => {},
+      evictJobPod: () => {},
+      deleteNode: () => {},
+      gpusOf: () => 1,
+      poolsOf: () => [0],
+      schedule: (t, fn) => timers.push({ t, fn }),
+      event: () => {},
+    });
+    const runUntil = (end: number): void => {
+      for (;;) {
+        // Stable sort: timers due at the same instant run in the order they were set, as the control queue does.
+        timers.sort((a, b) => a.t - b.t);
+        const next = timers[0];
+        if (!next || next.t > end) return;
+        timers.shift();
+        next.fn(next.t);
+      }
+    };
+    return { pool, full, pending, controller, log, runUntil };
+  }
+
+  it('a replica held back by the limits gets a node at the first requeue after another node is deleted: 25 s → 31 s', () => {
+    const h = setup();
+    const pod = new Pod(1, 0, 0, 1);
+    h.pending.push(pod);
+    h.controller.trigger(pod, 0);
+    // Pending at 0 s: rounds at 1, 11, 21 s (requeues at 10, 20 s, each + the 1 s idle window), the pool at its
+    // 1-node limit each time: no NodeClaim.
+    h.runUntil(25);
+    expect(h.log).toEqual([]);
+    expect(h.controller.rounds).toBe(3);
+    // The full node is deleted at 25 s from outside the provisioner (nothing triggers). The pod's requeue at 30 s
+    // opens a window; the 31 s round has the limit's room: the cheapest offering, g5.xlarge spot ($0.4028/h).
+    h.pool.removeNode(h.full, 25);
+    h.runUntil(31);
+    expect(h.log).toEqual(['31: launch aws/us-east-1/g5.xlarge spot']);
+    expect(h.controller.rounds).toBe(4);
+    // Still pending (the node is launching): the 40 and 50 s requeues run rounds at 41 and 51 s that place it on the
+    // in-flight NodeClaim, so launch nothing. Bound at 55 s: the 60 s requeue finds it not provisionable and stops.
+    h.runUntil(55);
+    pod.state = PodState.Ready;
+    h.runUntil(3600);
+    expect(h.log).toHaveLength(1);
+    expect(h.controller.rounds).toBe(6);
+  });
+
+  it('no extra round when nothing stays pending: a pod bound before its first requeue costs one round; none costs none', () => {
+    const h = setup();
+    h.pool.removeNode(h.full, 0);
+    const pod = new Pod(1, 0, 0, 1);
+    h.pending.push(pod);
+    h.controller.trigger(pod, 0);
+    h.runUntil(5);
+    pod.state = PodState.Ready; // bound at 5 s, before the 10 s requeue
+    h.runUntil(3600);
+    expect(h.log).toEqual(['1: launch aws/us-east-1/g5.xlarge spot']);
+    expect(h.controller.rounds).toBe(1);
+    const idle = setup();
+    idle.controller.start();
+    idle.runUntil(3600);
+    expect(idle.controller.rounds).toBe(0);
+  });
+});

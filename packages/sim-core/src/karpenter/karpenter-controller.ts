@@ -3,12 +3,17 @@
  * scheduling round and a launch per NodeClaim) and the disruption controller (emptiness, then multi-node, then
  * single-node consolidation, within budgets). Upstream: kubernetes-sigs/karpenter at commit
  * 2266468104f36373ed002241afaee2d3bbc26078 and aws/karpenter-provider-aws at 1d927085dd81a9df9301e613f371dac5b4d16bfe:
- * - pkg/controllers/provisioning/batcher.go `Batcher.Wait`: a window opens at the first pending pod and closes
- *   after BATCH_IDLE_DURATION (1 s) with no new pod, or BATCH_MAX_DURATION (10 s) after it opened.
+ * - pkg/controllers/provisioning/batcher.go `Batcher.Wait`: a window opens at the first trigger and closes
+ *   after BATCH_IDLE_DURATION (1 s) with no new one, or BATCH_MAX_DURATION (10 s) after it opened; `Batcher.Trigger`
+ *   ignores an element already triggered in the open window. controller.go: `PodController.Reconcile` triggers for
+ *   every provisionable pod (`pod.IsProvisionable`, of any owner) and requeues it after 10 s for as long as it stays
+ *   provisionable; `NodeController.Reconcile` does the same for a node with the disrupted taint (being drained). These
+ *   are the only triggers: a failed launch, an expired insufficient-capacity entry, a deleted node or NodeClaim
+ *   trigger nothing, and the pods still pending provision again at their next requeue.
  * - provisioning-solver.ts for the round, offerings.ts for the launch (capacity type, price order, fallback on
  *   insufficient capacity with the 3-minute cache). A launch that finds no offering fails (the NodeClaim is
  *   deleted, as pkg/controllers/nodeclaim/lifecycle/launch.go does on InsufficientCapacityError) and the pods go
- *   to the next batch.
+ *   to the batch their next requeue opens.
  * - pkg/controllers/disruption/controller.go: every `pollingPeriod` (10 s) the methods run in order (`NewMethods`) —
  *   Emptiness, (drift: not modelled), multi-node consolidation, single-node consolidation — and the first that
  *   yields a command acts. emptiness.go `Emptiness.ComputeCommands` deletes every empty, consolidatable node the
@@ -30,7 +35,7 @@ import type { EngineKarpenterSettings } from '../engine/engine-config.ts';
 import type { Pod } from '../engine/pod.ts';
 import { PodState } from '../engine/pod.ts';
 import { type NodeRuntime, NodeState } from '../cluster/node-runtime.ts';
-import type { JobPod, JobRun } from '../cluster/job-queue.ts';
+import type { JobPod } from '../cluster/job-queue.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { commandStillHolds } from './command-validation.ts';
 import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, type PoolLookup, savingsRatio, simulateRemoval } from './consolidation.ts';
@@ -44,6 +49,12 @@ import { solve, type SolverNode, type SolverPod, type SolverPool } from './provi
 export const DISRUPTION_POLLING_SECONDS = 10;
 /** `commandValidationDelay` (consolidation.go): a command is checked again this long after it was computed, s. */
 export const COMMAND_VALIDATION_SECONDS = 15;
+/**
+ * `RequeueAfter` of the provisioner's pod and node triggers (provisioning/controller.go `PodController.Reconcile`,
+ * `NodeController.Reconcile`): a pod still provisionable, or a node still tainted for disruption, triggers again
+ * this long after its last reconcile, s.
+ */
+export const PROVISIONER_REQUEUE_SECONDS = 10;
 /** NodeClaim registration TTL (lifecycle/liveness.go), s. */
 export const REGISTRATION_TTL_SECONDS = 15 * 60;
 
@@ -64,6 +75,8 @@ export interface KarpenterActions {
   poolsOf(pod: Pod): readonly number[];
   /** Job pods that are unschedulable now (job-queue.ts `unschedulablePods`); none without jobs. */
   unschedulableJobPods?(): readonly JobPod[];
+  /** Whether this job pod is one of `unschedulableJobPods` now (job-queue.ts `isUnschedulable`). */
+  jobPodUnschedulable?(pod: JobPod): boolean;
   /** Run `fn` at simulated time `t`. */
   schedule(t: number, fn: (now: number) => void): void;
   /** Record an event on the pool. */
@@ -88,7 +101,10 @@ export class KarpenterController {
   readonly stats = new Map<number, KarpenterPoolStats>();
   private windowStart = -1;
   private lastTrigger = -1;
-  private retryAt = Infinity;
+  /** `Batcher.elems`: what triggered the open window (pods, job pods, nodes); a second trigger of one is ignored. */
+  private readonly batched = new Set<object>();
+  /** Provisioning rounds run so far (batch windows closed): what the triggers cost, for tests. */
+  rounds = 0;
   /** Nodes a command is pending on (validation, or waiting for a replacement): not candidates again. */
   private readonly marked = new Set<NodeRuntime>();
   private readonly karpenterPools: PoolRuntime[];
@@ -133,18 +149,55 @@ export class KarpenterController {
     this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, reconcile);
   }
 
-  /** A pod became pending: open the batching window, or extend it (`Batcher.Trigger`). */
+  /**
+   * A serving pod became pending (kube-scheduler marked it Unschedulable): `PodController.Reconcile` triggers the
+   * batcher for it, then again every `PROVISIONER_REQUEUE_SECONDS` while it stays provisionable.
+   */
   trigger(pod: Pod, now: number): void {
-    if (!this.actions.poolsOf(pod).some((i) => this.pools[i]!.config.karpenter)) return;
-    this.touch(now);
+    if (!this.provisionable(pod)) return;
+    this.touch(pod, now);
+    this.actions.schedule(now + PROVISIONER_REQUEUE_SECONDS, (t) => this.trigger(pod, t));
   }
 
-  /** A job's pods were marked unschedulable: provisionable pods of every owner trigger the batcher (controller.go `PodController.Reconcile`). */
-  triggerJob(run: JobRun, now: number): void {
-    if (this.pools[run.job.pool]!.config.karpenter) this.touch(now);
+  // `IsProvisionable` for a serving pod as `provision` lists it: unbound (phase Pending) and able to use a Karpenter pool.
+  private provisionable(pod: Pod): boolean {
+    return pod.state === PodState.Pending && this.actions.poolsOf(pod).some((i) => this.pools[i]!.config.karpenter);
   }
 
-  private touch(now: number): void {
+  /**
+   * A job's pods were just marked unschedulable: provisionable pods of every owner trigger the batcher
+   * (`PodController.Reconcile`), and each is requeued every `PROVISIONER_REQUEUE_SECONDS` while it stays so. Pods
+   * marked together share their requeue times, so they are followed together.
+   */
+  triggerJob(pods: readonly JobPod[], now: number): void {
+    const mine = pods.filter((jp) => this.pools[jp.run.job.pool]!.config.karpenter);
+    if (mine.length > 0) this.requeueJobPods(mine.map((pod) => ({ pod, createdAt: pod.createdAt })), now);
+  }
+
+  // A JobPod object is reused for its replacement (createdAt changes): that is another pod, with its own requeues.
+  private requeueJobPods(pods: readonly { pod: JobPod; createdAt: number }[], now: number): void {
+    for (const { pod } of pods) this.touch(pod, now);
+    this.actions.schedule(now + PROVISIONER_REQUEUE_SECONDS, (t) => {
+      const still = pods.filter(({ pod, createdAt }) => pod.createdAt === createdAt && (this.actions.jobPodUnschedulable?.(pod) ?? false));
+      if (still.length > 0) this.requeueJobPods(still, t);
+    });
+  }
+
+  /**
+   * `NodeController.Reconcile`: a node carrying the disrupted NoSchedule taint (drained here) triggers the batcher,
+   * then every `PROVISIONER_REQUEUE_SECONDS` until it is gone.
+   */
+  private triggerDisrupted(node: NodeRuntime, now: number): void {
+    const tainted = node.state === NodeState.Draining || (node.state === NodeState.NotReady && node.stateBeforeFailure === NodeState.Draining);
+    if (!tainted) return;
+    this.touch(node, now);
+    this.actions.schedule(now + PROVISIONER_REQUEUE_SECONDS, (t) => this.triggerDisrupted(node, t));
+  }
+
+  /** `Batcher.Trigger`: opens the window, or extends it unless `elem` already triggered it. */
+  private touch(elem: object, now: number): void {
+    if (this.batched.has(elem)) return;
+    this.batched.add(elem);
     this.lastTrigger = now;
     if (this.windowStart >= 0) return;
     this.windowStart = now;
@@ -159,6 +212,8 @@ export class KarpenterController {
       return;
     }
     this.windowStart = -1;
+    this.batched.clear();
+    this.rounds++;
     this.provision(now);
   }
 
@@ -175,23 +230,10 @@ export class KarpenterController {
     const jobs = (this.actions.unschedulableJobPods?.() ?? []).filter((jp) => this.pools[jp.run.job.pool]!.config.karpenter);
     jobs.forEach((jp, i) => pods.push({ uid: i - jobs.length, createdAt: jp.createdAt, gpus: jp.units, pools: [jp.run.job.pool] }));
     if (pods.length === 0) return;
-    const { claims, unschedulable } = solve(pods, this.solverPools(), this.existingNodes(), this.ice, now);
-    let failed = false;
-    for (const claim of claims) {
-      const pool = this.pools[claim.pool]!;
-      if (this.launchFirstAvailable(pool, claim.types, null, now) === null) failed = true;
-    }
-    // Pods left pending try again: after a failed launch its NodeClaim is deleted and they open the next batch
-    // at once; pods with no offering left wait until a cached offering expires.
-    if (failed) return this.touch(now);
-    const retry = unschedulable.length > 0 ? this.ice.nextExpiry(now) : Infinity;
-    if (retry < Infinity && retry < this.retryAt) {
-      this.retryAt = retry;
-      this.actions.schedule(retry, (t) => {
-        this.retryAt = Infinity;
-        this.touch(t);
-      });
-    }
+    const { claims } = solve(pods, this.solverPools(), this.existingNodes(), this.ice, now);
+    // Pods left pending (a failed launch, no offering left until a cached one expires, a pool at its limits) are
+    // provisioned again when their requeue next triggers the batcher: nothing else does.
+    for (const claim of claims) this.launchFirstAvailable(this.pools[claim.pool]!, claim.types, null, now);
   }
 
   /**
@@ -238,16 +280,16 @@ export class KarpenterController {
       this.drain(pool, node, now);
       return;
     }
-    // Launching or NotReady: no pods to drain; pending pods counted on a launching node need a new NodeClaim.
+    // Launching or NotReady: no pods to drain; pending pods counted on a launching node get a new NodeClaim at their
+    // next requeue (a NodeClaim's deletion triggers no provisioning).
     this.marked.delete(node);
     this.actions.deleteNode(pool, node, now);
-    this.touch(now);
   }
 
+  // liveness.go: the NodeClaim is deleted; its pods, still pending, provision again at their next requeue.
   private registrationTimeout(pool: PoolRuntime, node: NodeRuntime, now: number): void {
     if (node.state !== NodeState.Provisioning) return;
     this.actions.deleteNode(pool, node, now);
-    this.touch(now);
   }
 
   private solverPools(): SolverPool[] {
@@ -256,12 +298,14 @@ export class KarpenterController {
 
   // scheduler.go `calculateExistingNodeClaims` / `sortExistingNodes`: the pools' nodes not being deleted (Draining
   // here), initialized (Ready) ones first, then in-flight ones (launched, not yet Ready), with what their pods take.
+  // An in-flight node that will never register counts too: Karpenter cannot know it until the registration TTL
+  // deletes its NodeClaim (otherwise every requeue of its pods would launch another node).
   // A pending pod fits a Ready node only when the scheduler held it back for another reason: a gang whose other pods
   // do not fit.
   private existingNodes(): SolverNode[] {
     const out: SolverNode[] = [];
     for (const p of this.karpenterPools) for (const n of p.nodes) if (n.state === NodeState.Ready) out.push({ pool: p.index, free: n.freeGpus });
-    for (const p of this.karpenterPools) for (const n of p.nodes) if (n.state === NodeState.Provisioning && !n.failed) out.push({ pool: p.index, free: n.gpus - n.gpusUsed });
+    for (const p of this.karpenterPools) for (const n of p.nodes) if (n.state === NodeState.Provisioning) out.push({ pool: p.index, free: n.gpus - n.gpusUsed });
     return out;
   }
 
@@ -444,6 +488,7 @@ export class KarpenterController {
     this.marked.delete(node);
     if (node.state !== NodeState.Ready) return;
     node.state = NodeState.Draining;
+    this.triggerDisrupted(node, now);
     for (const jp of [...node.jobPods]) this.actions.evictJobPod(jp, now);
     for (const pod of [...node.pods]) this.actions.evictPod(pod, now);
     // The node goes once no pod is left on it: terminating pods finish first (the termination controller's drain).

@@ -69,13 +69,17 @@ describe('Karpenter provisioning', () => {
   it('falls back to on-demand when spot is stocked out: the ICE is cached and the next batch launches on-demand', () => {
     const r = run(doc({ replicas: 2, pool: KARPENTER('      stockouts: [{ capacityType: spot, from: 0s, duration: 1h }]') }));
     const p = r.summary!.nodePools[0]!;
-    // One pending pod: g5.xlarge and g5.12xlarge spot are each refused (2 ICEs), the launch fails, 1 s later on-demand.
+    // One pending pod from the HPA's first sync (at h): the round at h + 1 s refuses g5.xlarge and g5.12xlarge spot
+    // (2 ICEs) and the launch fails. Nothing triggers on a failed launch: the pod's requeue (controller.go
+    // `PodController.Reconcile`, RequeueAfter 10 s) at h + 10 s opens the next batch, whose round at h + 11 s
+    // launches on-demand (spot is cached unavailable): 10 s after the ICEs.
     expect(p.insufficientCapacity).toBe(2);
     expect(p.failedLaunches).toBe(1);
     expect(p.launches).toEqual([{ instanceId: 'aws/us-east-1/g5.xlarge', capacity: 'on-demand', nodes: 1 }]);
     const ice = events(r, 'insufficient-capacity');
     const launch = events(r, 'node-requested')[0]!;
-    expect(launch.t - ice[0]!.t).toBeCloseTo(1, 9);
+    expect(ice[0]!.t).toBeCloseTo(events(r, 'hpa-scale')[0]!.t + 1, 9);
+    expect(launch.t - ice[0]!.t).toBeCloseTo(10, 9);
     expect(r.pass).toBe(true);
     // The fallback node is on-demand: it adds to the cost, not to its spot part.
     const ts = r.timeseries!;

@@ -53,13 +53,6 @@ export class UnavailableOfferings {
     const t = this.until.get(UnavailableOfferings.key(pool, o));
     return t !== undefined && now < t;
   }
-
-  /** The earliest expiry after `now`, or Infinity: when a pod that found no offering can be tried again. */
-  nextExpiry(now: number): number {
-    let next = Infinity;
-    for (const t of this.until.values()) if (t > now && t < next) next = t;
-    return next;
-  }
 }
 
 /** Whether a stock-out window covers this offering at `now` (windows are [from, until)). */
