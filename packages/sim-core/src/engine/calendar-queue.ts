@@ -65,22 +65,32 @@ export class CalendarQueue {
   }
 
   push(time: number, payload: number): void {
-    let node = this.free;
-    if (node < 0) node = this.newNode();
-    else this.free = this.next[node]!;
-    this.times[node] = time;
-    this.payloads[node] = payload;
     const v = Math.floor((time - this.origin) * this.invWidth);
     const i = v & this.mask;
     const tail = this.tails[i]!;
-    // The fast path: an int32 virtual bucket, not the new earliest, no growth, last of its list (or its only one).
-    if ((v | 0) === v && time >= this.minTime && this.n < this.growAt && (tail < 0 || time >= this.times[tail]!)) {
-      if (tail < 0) this.heads[i] = node;
-      else this.next[tail] = node;
-      this.next[node] = -1;
-      this.tails[i] = node;
+    const node = this.free;
+    // The fast path, kept small for V8 to inline it: a free node, an int32 virtual bucket, not the new
+    // earliest event, no growth, and the last of its list (or its only event) or the first.
+    if (node >= 0 && (v | 0) === v && time >= this.minTime && this.n < this.growAt) {
+      const next = this.next;
+      const times = this.times;
+      if (tail < 0 || time >= times[tail]!) {
+        if (tail < 0) this.heads[i] = node;
+        else next[tail] = node;
+        this.tails[i] = node;
+        this.free = next[node]!;
+        next[node] = -1;
+      } else {
+        const head = this.heads[i]!;
+        if (!(time < times[head]!)) return this.place(time, payload);
+        this.heads[i] = node;
+        this.free = next[node]!;
+        next[node] = head;
+      }
+      times[node] = time;
+      this.payloads[node] = payload;
       this.n++;
-    } else this.place(node, time);
+    } else this.place(time, payload);
   }
 
   /** Removes the earliest event and returns its payload (the queue must not be empty). */
@@ -112,7 +122,12 @@ export class CalendarQueue {
   }
 
   /** The general push: a clamped virtual bucket, a sorted insertion, a new earliest event, growth. */
-  private place(node: number, time: number): void {
+  private place(time: number, payload: number): void {
+    let node = this.free;
+    if (node < 0) node = this.newNode();
+    else this.free = this.next[node]!;
+    this.times[node] = time;
+    this.payloads[node] = payload;
     const v = this.virtual(time);
     const i = this.index(v);
     this.link(node, time, i);
