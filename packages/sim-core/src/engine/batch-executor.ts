@@ -1,5 +1,5 @@
 import type { EngineBatching } from './engine-config.ts';
-import type { CalendarQueue } from './calendar-queue.ts';
+import type { EventHeap } from './event-heap.ts';
 import { type Pod, PodState } from './pod.ts';
 import type { RequestStore } from './request-store.ts';
 import type { RunStats } from './run-stats.ts';
@@ -26,7 +26,7 @@ export class BatchExecutor implements PodExecutor {
   constructor(
     private readonly cfg: EngineBatching,
     private readonly instances: number,
-    private readonly heap: CalendarQueue,
+    private readonly heap: EventHeap,
     private readonly store: RequestStore,
     private readonly stats: RunStats,
     private readonly service: ServiceRuntime,

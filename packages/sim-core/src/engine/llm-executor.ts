@@ -20,7 +20,6 @@ import { Rng } from '../random/rng.ts';
 import { iterationSeconds } from '../llm/llm-perf.ts';
 import { TokenSampler } from '../llm/token-sampler.ts';
 import type { EngineLlm } from './engine-config.ts';
-import type { CalendarQueue } from './calendar-queue.ts';
 import { EventHeap } from './event-heap.ts';
 import { type Pod, PodState } from './pod.ts';
 import { type PodExecutor, podEventPayload } from './pod-executor.ts';
@@ -143,7 +142,7 @@ export class LlmExecutor implements PodExecutor {
 
   constructor(
     private readonly cfg: EngineLlm,
-    private readonly heap: CalendarQueue,
+    private readonly heap: EventHeap,
     private readonly store: RequestStore,
     private readonly stats: RunStats,
     private readonly service: ServiceRuntime,

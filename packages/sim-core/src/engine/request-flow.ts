@@ -2,7 +2,7 @@ import { Rng } from '../random/rng.ts';
 import { CompletionFifo } from './completion-fifo.ts';
 import { ConnectionPools } from './connection-pools.ts';
 import type { EngineCall, EngineConfig } from './engine-config.ts';
-import type { CalendarQueue } from './calendar-queue.ts';
+import type { EventHeap } from './event-heap.ts';
 import { VisitFlag, type RequestStore } from './request-store.ts';
 import type { RunStats } from './run-stats.ts';
 import { ServiceStats, VisitOutcome } from './service-stats.ts';
@@ -62,7 +62,7 @@ export class RequestFlow {
   constructor(
     cfg: EngineConfig,
     private readonly store: RequestStore,
-    private readonly heap: CalendarQueue,
+    private readonly heap: EventHeap,
     private readonly stats: RunStats,
   ) {
     this.rng = new Rng(cfg.seed, FLOW_STREAM);

@@ -1,7 +1,7 @@
 import { Rng } from '../random/rng.ts';
 import { DurationSampler } from '../random/service-time.ts';
 import type { EngineService } from './engine-config.ts';
-import type { CalendarQueue } from './calendar-queue.ts';
+import type { EventHeap } from './event-heap.ts';
 import { Pod, PodState } from './pod.ts';
 import type { RequestStore } from './request-store.ts';
 import type { RunStats } from './run-stats.ts';
@@ -80,7 +80,7 @@ export class ServiceRuntime {
   constructor(
     readonly index: number,
     readonly config: EngineService,
-    private readonly heap: CalendarQueue,
+    private readonly heap: EventHeap,
     private readonly store: RequestStore,
     private readonly stats: RunStats,
     private readonly podsByUid: Pod[],

@@ -33,7 +33,7 @@ import type { CompletionFifo } from './completion-fifo.ts';
 import { ControlQueue } from './control-queue.ts';
 import type { EngineConfig } from './engine-config.ts';
 import type { EnginePoolResult, EngineEvent, EngineResult, EngineServiceResult, RunOptions } from './engine-result.ts';
-import { CalendarQueue } from './calendar-queue.ts';
+import { EventHeap } from './event-heap.ts';
 import { HpaDriver } from './hpa-driver.ts';
 import { KedaDriver } from './keda-driver.ts';
 import { Pod, PodState } from './pod.ts';
@@ -60,7 +60,7 @@ const DEFAULT_MAX_EVENTS = 5000;
 const FAILED_RETRY_SECONDS = 0.001;
 
 export class Simulation {
-  readonly heap = new CalendarQueue();
+  readonly heap = new EventHeap();
   readonly control = new ControlQueue();
   readonly store = new RequestStore();
   readonly stats: RunStats;
