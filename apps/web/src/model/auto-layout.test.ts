@@ -48,11 +48,36 @@ describe('automatic layout of node pools beside a service graph', () => {
     expect(xs.size).toBe(1);
   });
 
+  it('stays one column when the graph is already wide (content/100-models-graph.yaml\'s shape)', () => {
+    // gateway → models-head | models-tail → model-store: three layers, two rows; three pools. The pool column is at
+    // x = 2 × 260 + 2 × 370 = 1,260. One column: 3 rows, min(2.3 / 1,456, 1 / 700) = 1/700; two columns: 2 rows but
+    // 2.3 / 1,716 = 1/746. A second column would draw the graph smaller (0.432 against 0.458 in the browser).
+    const doc = {
+      apiVersion: 'design-sim/v1',
+      kind: 'Scenario',
+      metadata: { name: 'models' },
+      spec: {
+        traffic: { target: 'gateway', profile: { type: 'constant', qps: 10 } },
+        services: [
+          { name: 'gateway', nodePool: 'cpu', calls: [{ choice: [{ to: 'models-head', probability: 0.8 }, { to: 'models-tail', probability: 0.2 }] }] },
+          { name: 'models-head', nodePool: 'gpu-head', calls: [{ to: 'model-store', probability: 0.05 }] },
+          { name: 'models-tail', nodePool: 'gpu-tail', calls: [{ to: 'model-store' }] },
+          { name: 'model-store', nodePool: 'cpu' },
+        ],
+        nodePools: [{ name: 'cpu' }, { name: 'gpu-head' }, { name: 'gpu-tail' }],
+      },
+    };
+    const pools = scenarioToGraph(doc as never).nodes.filter((n) => n.data.kind === 'nodePool');
+    expect(new Set(pools.map((n) => n.position.x)).size).toBe(1);
+    // The deepest layer (2) starts at the service column (260) plus two layers of 260 + 110.
+    expect(at(doc, 'service', 'model-store').x).toBe(COLUMN_WIDTH + 2 * (COLUMN_WIDTH + 110));
+  });
+
   it('chooses the number of columns that fits the canvas largest: eight pools beside three rows take three columns', () => {
     // The pools' column starts at x = 890 (traffic, then the api's layer of 260 px + 110 px gap, then the pool column
-    // at 2 × 260). At the canvas's 2.5 : 1 shape, k columns of max(3, ⌈8/k⌉) rows fit at zoom
-    // min(2.5 / (890 + 260(k − 1) + 200), 1 / (250(rows − 1) + 230)): k = 1 → 1/1980, k = 2 → 1/980, k = 3 → 1/730,
-    // k = 4 → 2.5/1870 = 1/748. Three columns of three rows win.
+    // at 2 × 260). At the canvas's 2.3 : 1 shape, k columns of max(3, ⌈8/k⌉) rows fit at zoom
+    // min(2.3 / (890 + 260(k − 1) + 196), 1 / (250(rows − 1) + 200)): k = 1 → 1/1950, k = 2 → 1/950, k = 3 → 1/700,
+    // k = 4 → 2.3/1866 = 1/811. Three columns of three rows win.
     const doc = rag(4);
     const pools = scenarioToGraph(doc as never).nodes.filter((n) => n.data.kind === 'nodePool');
     const spots = pools.map((n) => `${n.position.x},${n.position.y}`);

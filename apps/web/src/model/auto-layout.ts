@@ -80,11 +80,14 @@ export function createLayout(slots: readonly LayoutSlot[], layers: CallLayers | 
   };
 }
 
-/** The canvas's usual shape (width ÷ height) with both side panels open: what a laid-out graph should fit. */
-const CANVAS_ASPECT = 2.5;
-/** A node's size at zoom 1, px (a service with its status), for the laid-out graph's bounds. */
-const NODE_WIDTH = 200;
-const NODE_HEIGHT = 230;
+/**
+ * The canvas's usual shape (width ÷ height) inside its fit-view padding, with both side panels open: 726 × 319 px at a
+ * 1440 × 900 window (2.3), 2.5 at 1280 × 720, 2.8 at 1920 × 1080. What a laid-out graph should fit.
+ */
+const CANVAS_ASPECT = 2.3;
+/** A node's size at zoom 1 as the canvas draws it below 70% (name and headline figures), px: the laid-out graph's bounds. */
+const NODE_WIDTH = 196;
+const NODE_HEIGHT = 200;
 
 /**
  * Where the nodes placed after the deepest layer (the node pools) go: in as many columns beside it as make the whole
