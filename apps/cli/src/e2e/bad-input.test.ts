@@ -17,7 +17,9 @@ function bad(name: string): string {
   expect(r.stdout).toBe('');
   expect(r.stderr).not.toMatch(STACK_LINE);
   expect(r.stderr).not.toMatch(/internal error/);
-  expect(r.ms).toBeLessThan(5000);
+  // Quickly, not in a benchmark's sense: each case answers in about 0.5 s, but CI runs the three packages' suites at
+  // once on two cores and a spawned CLI has taken 5.04 s there. 10 s still tells a prompt answer from a hang.
+  expect(r.ms).toBeLessThan(10_000);
   return r.stderr;
 }
 
