@@ -143,7 +143,7 @@ describe('optimize on the canvas (issue #16)', () => {
     const text = (await p.textContent('[data-testid=optimize-infeasible]'))!;
     expect(text).toContain('No design in the range meets every expectation on every seed.');
     expect(text).toMatch(/Closest: model · replicas \+ gpu · minNodes \+ gpu · maxNodes = 5/);
-    expect(await p.textContent('[data-testid=optimize-failed]')).toMatch(/latency\.p99 < 100ms: [\d.,]+ (ms|s) at the worst seed/);
+    expect(await p.textContent('[data-testid=optimize-failed]')).toMatch(/latency\.p99 < 100ms: [\d.,]+ ms( \([\d.,]+ (s|min)\))? at the worst seed/);
     await p.evaluate(() => document.querySelector('[data-testid=optimize-infeasible]')?.scrollIntoView({ block: 'start' }));
     await screenshot(p, '13-optimize-infeasible');
     expect(pageErrors).toEqual([]);
