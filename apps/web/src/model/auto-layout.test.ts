@@ -2,24 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { COLUMN_WIDTH, ROW_HEIGHT } from './auto-layout.ts';
 import { scenarioToGraph } from './scenario-to-graph.ts';
 
-/** The RAG design's shape (content/rag-llama3-8b.yaml): an api calling three services, each on its own pool. */
-function rag(extraPools = 0) {
-  const pools = ['cpu', 'search', 'embed', 'gpu', ...Array.from({ length: extraPools }, (_, i) => `spare-${i}`)];
+/** A design document of `services` on `pools`, traffic entering at the first service. */
+function design(services: { name: string; nodePool: string; calls?: unknown[] }[], pools: string[]) {
   return {
     apiVersion: 'design-sim/v1',
     kind: 'Scenario',
-    metadata: { name: 'rag' },
-    spec: {
-      traffic: { target: 'rag-api', profile: { type: 'constant', qps: 3 } },
-      services: [
-        { name: 'rag-api', nodePool: 'cpu', calls: [{ to: 'embed' }, { to: 'vector-search' }, { to: 'llm' }] },
-        { name: 'embed', nodePool: 'embed' },
-        { name: 'vector-search', nodePool: 'search' },
-        { name: 'llm', nodePool: 'gpu' },
-      ],
-      nodePools: pools.map((name) => ({ name })),
-    },
+    metadata: { name: 'layout' },
+    spec: { traffic: { target: services[0]!.name, profile: { type: 'constant', qps: 3 } }, services, nodePools: pools.map((name) => ({ name })) },
   };
+}
+
+/** The RAG design's shape (content/rag-llama3-8b.yaml): an api calling three services, each on its own pool. */
+function rag(extraPools = 0) {
+  return design(
+    [
+      { name: 'rag-api', nodePool: 'cpu', calls: [{ to: 'embed' }, { to: 'vector-search' }, { to: 'llm' }] },
+      { name: 'embed', nodePool: 'embed' },
+      { name: 'vector-search', nodePool: 'search' },
+      { name: 'llm', nodePool: 'gpu' },
+    ],
+    ['cpu', 'search', 'embed', 'gpu', ...Array.from({ length: extraPools }, (_, i) => `spare-${i}`)],
+  );
 }
 
 const at = (doc: object, kind: string, name: string) => scenarioToGraph(doc as never).nodes.find((n) => n.data.kind === kind && (n.data.fragment as { name?: string }).name === name)!.position;
@@ -52,21 +55,15 @@ describe('automatic layout of node pools beside a service graph', () => {
     // gateway → models-head | models-tail → model-store: three layers, two rows; three pools. The pool column is at
     // x = 2 × 260 + 2 × 370 = 1,260. One column: 3 rows, min(2.3 / 1,456, 1 / 700) = 1/700; two columns: 2 rows but
     // 2.3 / 1,716 = 1/746. A second column would draw the graph smaller (0.432 against 0.458 in the browser).
-    const doc = {
-      apiVersion: 'design-sim/v1',
-      kind: 'Scenario',
-      metadata: { name: 'models' },
-      spec: {
-        traffic: { target: 'gateway', profile: { type: 'constant', qps: 10 } },
-        services: [
-          { name: 'gateway', nodePool: 'cpu', calls: [{ choice: [{ to: 'models-head', probability: 0.8 }, { to: 'models-tail', probability: 0.2 }] }] },
-          { name: 'models-head', nodePool: 'gpu-head', calls: [{ to: 'model-store', probability: 0.05 }] },
-          { name: 'models-tail', nodePool: 'gpu-tail', calls: [{ to: 'model-store' }] },
-          { name: 'model-store', nodePool: 'cpu' },
-        ],
-        nodePools: [{ name: 'cpu' }, { name: 'gpu-head' }, { name: 'gpu-tail' }],
-      },
-    };
+    const doc = design(
+      [
+        { name: 'gateway', nodePool: 'cpu', calls: [{ choice: [{ to: 'models-head', probability: 0.8 }, { to: 'models-tail', probability: 0.2 }] }] },
+        { name: 'models-head', nodePool: 'gpu-head', calls: [{ to: 'model-store', probability: 0.05 }] },
+        { name: 'models-tail', nodePool: 'gpu-tail', calls: [{ to: 'model-store' }] },
+        { name: 'model-store', nodePool: 'cpu' },
+      ],
+      ['cpu', 'gpu-head', 'gpu-tail'],
+    );
     const pools = scenarioToGraph(doc as never).nodes.filter((n) => n.data.kind === 'nodePool');
     expect(new Set(pools.map((n) => n.position.x)).size).toBe(1);
     // The deepest layer (2) starts at the service column (260) plus two layers of 260 + 110.

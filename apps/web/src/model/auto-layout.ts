@@ -106,8 +106,6 @@ function besideLayers(count: number, layers: CallLayers, left: number) {
   for (let k = 2; k <= Math.max(1, count); k++) if (fit(k).zoom > fit(columns).zoom * 1.001) columns = k;
   const rows = fit(columns).rows;
   return {
-    columns,
-    rows,
     /** The column and row for a node that would sit at `want`, given which spots are free. */
     place(want: number, free: (column: number, row: number) => boolean): { column: number; row: number } {
       const row = Math.min(Math.max(0, want), rows - 1);

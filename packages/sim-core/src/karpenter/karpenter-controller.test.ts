@@ -16,6 +16,25 @@ import { KarpenterController } from './karpenter-controller.ts';
 import { recordPodEvent } from './pod-events.ts';
 import { A10G_POOL } from './test-pools.ts';
 
+/** The control queue of these tests: timers in time order, those due at one instant in the order they were set. */
+function timerQueue() {
+  const timers: { t: number; seq: number; fn: (now: number) => void }[] = [];
+  let seq = 0;
+  const schedule = (t: number, fn: (now: number) => void): void => {
+    timers.push({ t, seq: seq++, fn });
+  };
+  const runUntil = (end: number): void => {
+    for (;;) {
+      timers.sort((a, b) => a.t - b.t || a.seq - b.seq);
+      const next = timers[0];
+      if (!next || next.t > end) return;
+      timers.shift();
+      next.fn(next.t);
+    }
+  };
+  return { schedule, runUntil };
+}
+
 describe('disruption budgets counted over the pool (BuildDisruptionBudgetMapping)', () => {
   it('TC16: 19 nodes, budget 20%, one deleting and one NotReady → ceil(3.8) − 2 = 2 empty nodes go', () => {
     const karpenter = { ...A10G_POOL, consolidationPolicy: 'WhenEmpty' as const, budgets: [{ percent: 20, count: null, reasons: null }] };
@@ -56,7 +75,7 @@ describe('expiration (nodeclaim/expiration/controller.go Reconcile)', () => {
   function setup(budgetNodes: number, expireAfterSeconds: number | null) {
     const karpenter = { ...A10G_POOL, consolidateAfterSeconds: null, expireAfterSeconds, budgets: [{ percent: null, count: budgetNodes, reasons: null }] };
     const pool = new PoolRuntime(0, poolConfig({ karpenter }));
-    const timers: { t: number; fn: (now: number) => void }[] = [];
+    const { schedule, runUntil } = timerQueue();
     const log: string[] = [];
     const controller = new KarpenterController([pool], [], { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
       launch: () => {
@@ -73,18 +92,9 @@ describe('expiration (nodeclaim/expiration/controller.go Reconcile)', () => {
       },
       gpusOf: () => 1,
       poolsOf: () => [0],
-      schedule: (t, fn) => timers.push({ t, fn }),
+      schedule,
       event: () => {},
     });
-    const runUntil = (end: number): void => {
-      for (;;) {
-        timers.sort((a, b) => a.t - b.t);
-        const next = timers[0];
-        if (!next || next.t > end) return;
-        timers.shift();
-        next.fn(next.t);
-      }
-    };
     return { pool, controller, log, runUntil };
   }
 
@@ -147,8 +157,7 @@ describe('expiration (nodeclaim/expiration/controller.go Reconcile)', () => {
 describe('disruption loop and command validation (controller.go Reconcile, validation.go)', () => {
   function harness(karpenter: typeof A10G_POOL) {
     const pool = new PoolRuntime(0, poolConfig({ karpenter }));
-    const timers: { t: number; seq: number; fn: (now: number) => void }[] = [];
-    let seq = 0;
+    const { schedule, runUntil } = timerQueue();
     const log: string[] = [];
     const controller = new KarpenterController([pool], [], { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
       launch: () => {
@@ -172,7 +181,7 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
       },
       gpusOf: () => 1,
       poolsOf: () => [0],
-      schedule: (t, fn) => timers.push({ t, seq: seq++, fn }),
+      schedule,
       event: () => {},
     });
     const node = (uid: number, type: number, pods: number) => {
@@ -191,15 +200,6 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
       recordPodEvent(n, now);
       return pod;
     };
-    const runUntil = (end: number): void => {
-      for (;;) {
-        timers.sort((a, b) => a.t - b.t || a.seq - b.seq);
-        const next = timers[0];
-        if (!next || next.t > end) return;
-        timers.shift();
-        next.fn(next.t);
-      }
-    };
     const jobPod = (n: ReturnType<typeof pool.addNode>, units: number) => {
       const run = new JobRun({ name: 'train', team: 0, pool: 0, pods: 1, unitsPerPod: units, durationSeconds: 7200, gang: true, priority: 0, preempts: true, submitAt: [0], checkpointSeconds: null }, 0, 0);
       const jp = run.pods[0]!;
@@ -207,7 +207,7 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
       n.jobPods.add(jp);
       n.gpusUsed += units;
     };
-    return { pool, controller, log, node, bindPod, jobPod, runUntil, at: (t: number, fn: (now: number) => void) => timers.push({ t, seq: seq++, fn }) };
+    return { pool, controller, log, node, bindPod, jobPod, runUntil, at: schedule };
   }
 
   it('emptiness: a pod that comes and goes during the 15 s validation restarts consolidateAfter, so the command is dropped (ShouldDisrupt: IsEmpty && Consolidatable)', () => {
@@ -350,7 +350,7 @@ describe('the provisioner is triggered again while a pod stays provisionable (Po
     full.state = NodeState.Ready;
     full.gpusUsed = 1;
     const pending: Pod[] = [];
-    const timers: { t: number; fn: (now: number) => void }[] = [];
+    const { schedule, runUntil } = timerQueue();
     const log: string[] = [];
     const controller = new KarpenterController([pool], pending, { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
       launch: (p, o, now) => {
@@ -362,19 +362,9 @@ describe('the provisioner is triggered again while a pod stays provisionable (Po
       deleteNode: () => {},
       gpusOf: () => 1,
       poolsOf: () => [0],
-      schedule: (t, fn) => timers.push({ t, fn }),
+      schedule,
       event: () => {},
     });
-    const runUntil = (end: number): void => {
-      for (;;) {
-        // Stable sort: timers due at the same instant run in the order they were set, as the control queue does.
-        timers.sort((a, b) => a.t - b.t);
-        const next = timers[0];
-        if (!next || next.t > end) return;
-        timers.shift();
-        next.fn(next.t);
-      }
-    };
     return { pool, full, pending, controller, log, runUntil };
   }
 
