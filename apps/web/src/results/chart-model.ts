@@ -183,7 +183,7 @@ function serviceUtilizationChart(result: RunResult): ChartModel | null {
     id: 'services',
     title: 'Utilization by service',
     unit: '%',
-    series: componentLines(services.map(([name, s]) => ({ key: `svc:${name}`, label: name, values: Float64Array.from(s.timeseries.utilization, (v) => v * 100) }))),
+    series: componentLines(services.map(([name, s]) => ({ key: `svc:${name}`, label: s.utilizationBasis === 'busy' ? `${name} (busy)` : name, values: Float64Array.from(s.timeseries.utilization, (v) => v * 100) }))),
     refLines: [],
     note: null,
   };

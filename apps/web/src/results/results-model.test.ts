@@ -297,4 +297,27 @@ spec:
     // The api's latency with its calls includes the db's.
     expect(r.services!.api!.subtreeLatencyMs.p99).toBeGreaterThan(r.services!.db!.subtreeLatencyMs.p50);
   });
+
+  it('a batching service node says its figure is busy time, not slots in use', () => {
+    const text = `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: g }
+spec:
+  duration: 5m
+  traffic: { target: api, profile: { type: constant, qps: 50 } }
+  services:
+    - { name: api, replicas: 2, gpusPerReplica: 0, concurrency: 8, releaseDuringCalls: true, latency: { distribution: constant, ms: 5 }, calls: [{ to: model }] }
+    - { name: model, replicas: 1, gpusPerReplica: 0, concurrency: 1, latency: { distribution: constant, ms: 1 }, batching: { maxBatchSize: 8, maxQueueDelay: 20ms, batchLatency: { baseMs: 5, perItemMs: 1 } } }
+`;
+    const p = parseScenarioText(text, 'g.yaml');
+    if (!p.ok) throw new Error('parse');
+    const r = runScenario(p.scenario);
+    const ctx = { services: 2, pools: 0 };
+    const labels = (name: string) => nodeStatus('service', r, null, { ...ctx, fragment: { name } })!.lines.filter((l) => l.headline).map((l) => l.label);
+    expect(labels('model')).toEqual(['p99 with calls', 'busy']);
+    expect(labels('api')).toEqual(['p99 with calls', 'utilization']);
+    // The utilization chart names the busy series as such.
+    const chart = buildCharts(r, p.scenario).find((c) => c.id === 'services')!;
+    expect(chart.series.map((s) => s.label)).toEqual(['api', 'model (busy)']);
+  });
 });

@@ -152,3 +152,30 @@ spec:
     expect(r.summary!.measured.served / 600).toBeCloseTo(perSecond, 1);
   }
 });
+
+describe('what a service utilization divides', () => {
+  it('per-request services use slots; a batching service reports busy time, and says so', () => {
+    // api: 100/s × 10 ms over 4 replicas × 4 slots = 1 of 16 slots working, 6.25%. model: batches of up to 8 that
+    // wait 50 ms for the first request's company, each taking 5 ms + 1 ms per item. A replica gets 50/s, so a batch
+    // holds n ≈ 1 + 50 × 0.05 ≈ 3.5 requests and it runs 50/n batches a second: busy (50/n)(5 + n) ms per second
+    // = 0.05 + 0.25/n ≈ 12%. The figure is the time a batch runs, not slots in use.
+    const r = run(`apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: utilization-basis }
+spec:
+  duration: 10m
+  network: { sameZone: 0ms }
+  traffic:
+    - { target: api, profile: { type: constant, qps: 100 } }
+  services:
+    - { name: api, replicas: 4, concurrency: 4, releaseDuringCalls: true, latency: { distribution: constant, ms: 10 }, calls: [{ to: model }] }
+    - { name: model, replicas: 2, concurrency: 1, latency: { distribution: constant, ms: 1 }, batching: { maxBatchSize: 8, maxQueueDelay: 50ms, batchLatency: { baseMs: 5, perItemMs: 1 } } }
+`);
+    const { api, model } = r.services!;
+    expect(api!.utilizationBasis).toBe('slots');
+    expect(api!.utilization).toBeCloseTo(0.0625, 2);
+    expect(model!.utilizationBasis).toBe('busy');
+    expect(model!.utilization).toBeGreaterThan(0.1);
+    expect(model!.utilization).toBeLessThan(0.14);
+  });
+});

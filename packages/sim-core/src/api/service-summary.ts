@@ -6,8 +6,16 @@
 import type { CostLine } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { LatencyHistogram } from '../metrics/latency-histogram.ts';
-import type { Scenario } from '../scenario/index.ts';
+import type { Scenario, ServiceSpec } from '../scenario/index.ts';
 import { runningServices } from '../scenario/disaggregation.ts';
+
+/** See `ServiceSummary.utilizationBasis`. */
+export type UtilizationBasis = 'slots' | 'busy';
+
+/** What a service's utilization measures: its executor decides (batching and token-level pods report busy time). */
+export function utilizationBasis(service: Pick<ServiceSpec, 'llm' | 'batching'>): UtilizationBasis {
+  return service.llm !== undefined || service.batching !== undefined ? 'busy' : 'slots';
+}
 
 export interface LatencySummaryMs {
   p50: number;
@@ -33,6 +41,12 @@ export interface ServiceSummary {
   subtreeLatencyMs: LatencySummaryMs;
   /** Mean after the warm-up: working slots ÷ slots of ready replicas (batching and llm services: the busy fraction). */
   utilization: number;
+  /**
+   * What `utilization` divides: `slots` (per-request services: working slots ÷ slots, a capacity figure) or `busy`
+   * (batching and llm services: the share of time a replica runs a batch or an iteration at all, which a
+   * continuous-batching server keeps near 1 at any load; not a capacity figure). Outputs label it by this.
+   */
+  utilizationBasis: UtilizationBasis;
   replicas: { min: number; max: number; mean: number };
   /** Its share of the node bill: each pool's cost split by the replica-units (GPUs or vCPUs) each service requested there, USD per hour (null when a price is unknown). */
   cost: { perHourUsd: number | null };
@@ -57,7 +71,8 @@ export function latencySummary(h: LatencyHistogram): LatencySummaryMs {
 
 /** The `services` block: one-service designs without calls read their figures from the summary's. */
 export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines: readonly CostLine[], hours: number): Record<string, ServiceSummary> {
-  const names = runningServices(scenario.spec.services).map((s) => s.name);
+  const running = runningServices(scenario.spec.services);
+  const names = running.map((s) => s.name);
   const share = costShares(scenario, r, billLines, hours);
   const out: Record<string, ServiceSummary> = {};
   r.services.forEach((s, i) => {
@@ -79,6 +94,7 @@ export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines:
       latencyMs: own !== null ? latencySummary(own) : whole,
       subtreeLatencyMs: subtree ? latencySummary(subtree) : whole,
       utilization: s.utilization,
+      utilizationBasis: utilizationBasis(running[i]!),
       replicas: s.replicas,
       cost: { perHourUsd: share[i]! },
       timeseries: s.series,

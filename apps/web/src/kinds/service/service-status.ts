@@ -25,7 +25,8 @@ export function serviceStatus(result: RunResult, index: number | null, ctx: Stat
       lines: [
         cur('replicas', `${formatCount(at(x.readyReplicas))} ready`),
         headline(cur('p99 with calls', formatMs(at(x.latencyP99Ms)))),
-        headline(cur('utilization', formatPercent(at(x.utilization)))),
+        // Batching and llm replicas report busy time (near 100% at any load under continuous batching), not slots used.
+        headline(cur(own.utilizationBasis === 'busy' ? 'busy' : 'utilization', formatPercent(at(x.utilization)))),
         run('p99 alone', formatMs(own.latencyMs.p99)),
         run('p99 with calls', formatMs(own.subtreeLatencyMs.p99)),
         run('served', formatPercent(own.availability)),

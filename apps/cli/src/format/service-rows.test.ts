@@ -1,0 +1,28 @@
+import { parseScenarioText, runScenario } from '@design-sim/sim-core';
+import { describe, expect, it } from 'vitest';
+import { formatPercent } from './numbers.ts';
+import { SERVICE_HEAD, serviceRows } from './service-rows.ts';
+
+describe('the services table', () => {
+  it('prints a batching service\'s utilization as busy time, and a per-request one as slots in use', () => {
+    const p = parseScenarioText(
+      `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: rows }
+spec:
+  duration: 5m
+  traffic: { target: api, profile: { type: constant, qps: 50 } }
+  services:
+    - { name: api, replicas: 2, concurrency: 8, releaseDuringCalls: true, latency: { distribution: constant, ms: 5 }, calls: [{ to: model }] }
+    - { name: model, replicas: 1, concurrency: 1, latency: { distribution: constant, ms: 1 }, batching: { maxBatchSize: 8, maxQueueDelay: 20ms, batchLatency: { baseMs: 5, perItemMs: 1 } } }
+`,
+      'rows.yaml',
+    );
+    if (!p.ok) throw new Error('parse');
+    const r = runScenario(p.scenario);
+    const col = SERVICE_HEAD.indexOf('utilization');
+    const [api, model] = serviceRows(r)!;
+    expect(api![col]).toBe(formatPercent(r.services!.api!.utilization, 1));
+    expect(model![col]).toBe(`${formatPercent(r.services!.model!.utilization, 1)} busy`);
+  });
+});
