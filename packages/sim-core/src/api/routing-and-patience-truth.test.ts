@@ -22,8 +22,22 @@ function run(text: string): RunResult {
 const relErr = (sim: number, theory: number) => Math.abs(sim - theory) / theory;
 
 /** 5 minutes of warm-up, no drain, no network time; `arrivals` Poisson or evenly spaced at `qps`. */
-const header = (name: string, hours: number, seed: number, qps: number, arrivals = 'poisson') =>
-  truthHead({ name, seconds: hours * 3600, warmup: 300, seed, interval: '10m', traffic: `{ arrivals: ${arrivals}, profile: { type: constant, qps: ${qps} } }` });
+const header = (name: string, hours: number, seed: number, qps: number, arrivals = 'poisson', interval = '10m') =>
+  truthHead({ name, seconds: hours * 3600, warmup: 300, seed, interval, traffic: `{ arrivals: ${arrivals}, profile: { type: constant, qps: ${qps} } }` });
+
+/** The time-average number queued: `services.api.timeseries.waiting`, sampled at each interval end after the warm-up. */
+function meanWaiting(r: RunResult): number {
+  const t = r.timeseries!.t;
+  const waiting = r.services!.api!.timeseries.waiting;
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i]! <= r.summary!.warmupSeconds) continue;
+    sum += waiting[i]!;
+    n++;
+  }
+  return sum / n;
+}
 
 /** One service `api` with exponential service of mean `meanMs` and the given fields. */
 const api = (meanMs: number, fields: string) => `    - { name: api, gpusPerReplica: 0, latency: { distribution: exponential, meanMs: ${meanMs} }, ${fields} }\n`;
@@ -91,7 +105,7 @@ describe('per-replica routing written as YAML', () => {
 
 describe('queue.timeout as a fixed patience (M/M/c+D, Boots & Tijms 1999)', () => {
   it('M/M/1+D: 90/s, 10 ms, timeout 20 ms (timed-out share 5% relative, mean of the served 3%)', () => {
-    const r = run(header('mm1-patience', 3, 36, 90) + api(10, 'replicas: 1, routing: shared-queue, queue: { timeout: 20ms }'));
+    const r = run(header('mm1-patience', 3, 36, 90, 'poisson', '250ms') + api(10, 'replicas: 1, routing: shared-queue, queue: { timeout: 20ms }'));
     // ρ = 0.9, A = μ − λ = 10/s, e^{−Aτ} = e^{−0.2} = 0.818731. p(0) = (1 − ρ)/(1 − ρ²e^{−Aτ}) = 0.296887;
     // P(give up) = ρ p(0) e^{−Aτ} = 0.218764; the served wait λp(0)(1 − e^{−Aτ}(1 + Aτ))/A²/(1 − 0.218764)
     // = 5.9935 ms, sojourn 15.994 ms; utilization 1 − p(0) = 0.703113.
@@ -101,6 +115,10 @@ describe('queue.timeout as a fixed patience (M/M/c+D, Boots & Tijms 1999)', () =
     expect(relErr(m.timedOut / m.offered, 0.218764)).toBeLessThan(0.05);
     expect(relErr(r.summary!.latencyMs.mean, 15.994)).toBeLessThan(0.03);
     expect(Math.abs(r.services!.api!.utilization - 0.703113)).toBeLessThan(0.015);
+    // Little on the queue: every arrival spends min(V, τ) there, E = 4.6824 + 20 × 0.218764 = 9.0577 ms, so the
+    // mean number queued is 90 × 9.0577 ms = 0.81519 (lazily checked, requests past the timeout stayed until the
+    // server freed: 1.02, +25%).
+    expect(relErr(meanWaiting(r), 0.81519)).toBeLessThan(0.03);
     expectConserved(r);
   });
 
@@ -124,7 +142,7 @@ describe('queue.timeout as a fixed patience (M/M/c+D, Boots & Tijms 1999)', () =
     ['random', 4, 400],
   ] as const) {
     it(`a queue of one with a 5 ms timeout at ρ = 1 (${routing}, ${replicas} × 10 ms, ${qps}/s): refused, timed out and served shares (1.5 points)`, () => {
-      const r = run(header('mm11-patience', 1, 38, qps) + api(10, `replicas: ${replicas}, routing: ${routing}, queue: { maxLength: 1, timeout: 5ms }`));
+      const r = run(header('mm11-patience', 1, 38, qps, 'poisson', '250ms') + api(10, `replicas: ${replicas}, routing: ${routing}, queue: { maxLength: 1, timeout: 5ms }`));
       // Per replica λ = μ = 100/s. States: 0 idle, 1 busy, 2 busy with one waiting. 2 lasts min(Exp(μ), τ), m2 =
       // (1 − e^{−μτ})/μ = (1 − e^{−0.5})/100 = 3.9347 ms, and always returns to 1 (served: the next starts; gave up:
       // the server is still busy). Balance: p1 = ρ p0, p2 = λ m2 p1 = 0.39347 p1; p0 = 1/(1 + 1 + 0.39347) = 0.417803.
@@ -136,6 +154,8 @@ describe('queue.timeout as a fixed patience (M/M/c+D, Boots & Tijms 1999)', () =
       expect(relErr(m.dropped / m.offered, 0.164393)).toBeLessThan(0.05);
       expect(Math.abs(m.timedOut / m.offered - 0.253411)).toBeLessThan(0.015);
       expect(Math.abs(m.served / m.offered - 0.582196)).toBeLessThan(0.015);
+      // The time with one waiting is p2 per replica: mean queued replicas × 0.164393.
+      expect(relErr(meanWaiting(r), replicas * 0.164393)).toBeLessThan(0.03);
       expectConserved(r);
     });
   }
