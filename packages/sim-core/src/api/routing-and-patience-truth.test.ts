@@ -4,11 +4,12 @@
  * worked by hand below and cross-checked with src/theory. Shorter runs of the long ones in the doc.
  * Per-replica routing (`random`: independent M/M/1 queues; `round-robin`: Erlang-k interarrivals, GI/M/1),
  * evenly spaced arrivals (D/M/1), per-replica `queue.maxLength` (M/M/1/K), `queue.timeout` as a fixed
- * patience (M/M/c+D, with and without a queue cap), and an M/G/1 whose service is resampled from a list.
+ * patience (M/M/c+D, with and without a queue cap), an M/G/1 whose service is resampled from a list, and a
+ * closed loop on one multi-server station (the finite-source M/M/c//N queue).
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../scenario/parse-scenario.ts';
-import { constantArrivals, erlangArrivals, giM1SojournRate, mg1MeanWait, mmck, mmcDeterministicPatience } from '../theory/index.ts';
+import { closedNetwork, constantArrivals, erlangArrivals, giM1SojournRate, mg1MeanWait, mmck, mmcDeterministicPatience } from '../theory/index.ts';
 import type { RunResult } from './run-result.ts';
 import { runScenario } from './run-scenario.ts';
 import { truthHead } from '../test-support/truth-yaml.ts';
@@ -189,4 +190,35 @@ it('M/G/1 with service resampled from 2, 4, …, 18 ms at ρ = 0.8: Pollaczek–
   expect(mg1MeanWait(80, 0.01, 126.667e-6) * 1000).toBeCloseTo(25.333, 2);
   expect(relErr(r.summary!.latencyMs.mean, 35.333)).toBeLessThan(0.03);
   expectConserved(r);
+});
+
+describe('a closed loop on one M/M/3 station (finite source, machine repairman)', () => {
+  for (const think of ['1s', '{ distribution: exponential, mean: 1s }']) {
+    it(`15 users, think ${think}, 3 replicas × 200 ms behind a shared queue: throughput and mean response (2%)`, () => {
+      const r = run(`apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: repairman-3 }
+spec:
+  duration: 3h
+  warmup: 10m
+  drain: 0s
+  seed: 40
+  interval: 10m
+  network: { sameZone: 0ms }
+  traffic: { arrivals: closed, users: 15, thinkTime: ${think} }
+  services:
+    - { name: api, replicas: 3, gpusPerReplica: 0, routing: shared-queue, latency: { distribution: exponential, meanMs: 200 } }
+`);
+      // k users at the station: p(k) ∝ 15!/(15 − k)! · Z^−k / Π_{j ≤ k} min(j, 3)μ, Z = 1 s, μ = 5/s (the think
+      // time's distribution does not matter: the delay station is insensitive). p(0..5) = 0.050110, 0.150330,
+      // 0.210462, 0.182400, 0.145920, 0.107008, …; L = Σ k p(k) = 3.30725; busy servers Σ min(k, 3) p(k) = 2.33855,
+      // so X = 5 × 2.33855 = 11.6927/s, utilization 0.779516, R = L/X = 282.85 ms (= N/X − Z = 15/11.6927 − 1 s).
+      const t = closedNetwork(15, 1, [{ servers: 3, serviceSeconds: 0.2 }]);
+      expect(t.throughput).toBeCloseTo(11.6927, 3);
+      expect(t.responseSeconds * 1000).toBeCloseTo(282.85, 1);
+      expect(relErr(r.summary!.closedLoop!.throughputQps, 11.6927)).toBeLessThan(0.02);
+      expect(relErr(r.summary!.latencyMs.mean, 282.85)).toBeLessThan(0.02);
+      expect(Math.abs(r.services!.api!.utilization - 0.779516)).toBeLessThan(0.015);
+    });
+  }
 });
