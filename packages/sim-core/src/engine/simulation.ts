@@ -126,6 +126,7 @@ export class Simulation {
       (s, i) => new ServiceRuntime(i, s, this.heap, this.store, this.stats, this.podsByUid, cfg.seed, (pod, now) => this.finalizePod(pod, now), this.flow),
     );
     this.flow.attach(this.services);
+    for (const svc of this.services) svc.attachQueueTimeouts((at, run) => this.control.schedule(at, run));
     this.kedas = this.services.map((svc) => {
       const k = svc.config.keda;
       if (!k) return null;
@@ -366,6 +367,8 @@ export class Simulation {
       } else {
         if (tK > until) break;
         control.runNext();
+        // A control event can end the last request too (a queue or buffer timeout firing).
+        if (draining && store.inFlight === 0) return tK;
         if (options.shouldCancel?.()) throw new Error('cancelled');
       }
     }

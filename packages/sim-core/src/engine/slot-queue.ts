@@ -3,6 +3,8 @@ export class SlotQueue {
   private buf = new Int32Array(16);
   private head = 0;
   length = 0;
+  /** When the pending check for requests waiting past the queue timeout runs (Infinity: none pending). */
+  expiryAt = Infinity;
 
   push(slot: number): void {
     if (this.length === this.buf.length) this.grow();

@@ -5,3 +5,5 @@ export { closedNetwork, type ClosedNetworkResult, type ClosedStation } from './c
 export { forkJoin2, forkJoinNelsonTantawi, harmonic } from './fork-join.ts';
 export { mmck, type MmckQueue, type MmckResult } from './mmck.ts';
 export { hypoexponentialQuantile, hypoexponentialTail } from './hypoexponential.ts';
+export { mmcDeterministicPatience, type PatienceResult } from './deterministic-patience.ts';
+export { constantArrivals, erlangArrivals, giM1Sigma, giM1SojournRate } from './gi-m-1.ts';
