@@ -181,6 +181,25 @@ spec:
     expect(m.served).toBe(60);
     expect(m.timedOut).toBe(540);
   });
+
+  it('the same on a batching replica, whose executor takes from its own queue: batches of one taking 1 s', () => {
+    const r = run(`apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: patience-closed-batching }
+spec:
+  duration: 60s
+  drain: 0s
+  network: { sameZone: 0ms }
+  traffic: { arrivals: closed, users: 2, thinkTime: 0s }
+  services:
+    - { name: api, gpusPerReplica: 0, concurrency: 1, latency: { distribution: constant, ms: 1 }, batching: { maxBatchSize: 1, batchLatency: { baseMs: 1000, perItemMs: 0 } }, queue: { timeout: 100ms } }
+`);
+    // As above: the executor checked the timeout only when it next took from the queue (when the batch ended),
+    // one time-out per second; on time it is 9 a second.
+    const m = r.summary!.requests;
+    expect(m.served).toBe(60);
+    expect(m.timedOut).toBe(540);
+  });
 });
 
 it('M/G/1 with service resampled from 2, 4, …, 18 ms at ρ = 0.8: Pollaczek–Khinchine (3%)', () => {

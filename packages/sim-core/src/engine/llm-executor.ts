@@ -62,8 +62,12 @@ class LlmPodState {
   readonly done: Int32Array;
   kvReserved = 0;
   busy = false;
-  /** Lengths drawn for the request at the head of the queue, kept until it is admitted. */
+  /**
+   * Lengths drawn for the request at the head of the queue, kept until it is admitted; the slot's generation
+   * too, since the head may leave by its queue timeout and its slot come back as another request's.
+   */
   headSlot = -1;
+  headGen = -1;
   headIn = 0;
   headOut = 0;
   /** Time of a pending wake-up for the head request's front-end overhead, or -1. */
@@ -263,9 +267,10 @@ export class LlmExecutor implements PodExecutor {
         }
         return;
       }
-      if (st.headSlot !== slot) {
+      if (st.headSlot !== slot || st.headGen !== this.store.gen[slot]) {
         st.headSlot = slot;
         const store = this.store;
+        st.headGen = store.gen[slot]!;
         // A trace row's token counts override the service's distributions (at least one token each way).
         if (store.tokens && store.inTok[slot]! >= 0) {
           st.headIn = Math.max(1, store.inTok[slot]!);

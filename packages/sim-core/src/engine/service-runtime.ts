@@ -225,6 +225,7 @@ export class ServiceRuntime {
     this.store.pod[slot] = pod.uid;
     pod.queue.push(slot);
     this.bump(pod, 1);
+    if (this.scheduleAt !== null) this.armExpiry(pod.queue, pod);
     this.executor!.kick(pod, now);
   }
 
@@ -389,8 +390,9 @@ export class ServiceRuntime {
    * instead of 16.4%), counted in the queue length the HPA and least-outstanding routing read, and its caller
    * or closed-loop user learnt of the failure late. One timer per queue, for its oldest request's deadline;
    * when it fires it times out what is due and re-arms for the new oldest (at most one firing per queued
-   * request). Plain per-request queues only: the batching and LLM executors take from their queue themselves
-   * (and `queueOn` clears it before reading its length).
+   * request). The batching and LLM executors' queues too: their own check when they take from it stays, and
+   * the timer makes a request leave on time (the LLM executor keys its head's drawn lengths by slot and
+   * generation, since the head may leave this way and its slot return as another request's).
    */
   private armExpiry(queue: SlotQueue, owner: Pod | null): void {
     if (queue.expiryAt !== Infinity || queue.length === 0) return;
@@ -405,7 +407,7 @@ export class ServiceRuntime {
 
   /** Queue timeouts fire on time through this scheduler (the simulation's control queue); a no-op without a finite timeout. */
   attachQueueTimeouts(schedule: (at: number, run: (now: number) => void) => void): void {
-    if (Number.isFinite(this.config.queueTimeoutSeconds) && this.executor === null) this.scheduleAt = schedule;
+    if (Number.isFinite(this.config.queueTimeoutSeconds)) this.scheduleAt = schedule;
   }
 
   /** A terminating pod has finished its last request. */
