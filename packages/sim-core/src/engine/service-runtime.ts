@@ -11,11 +11,19 @@ import { LlmExecutor } from './llm-executor.ts';
 import type { PodExecutor } from './pod-executor.ts';
 import type { KedaDriver } from './keda-driver.ts';
 import { CompletionFifo } from './completion-fifo.ts';
-import type { RequestFlow } from './request-flow.ts';
+import { FLOW_BASE, WAKE_BASE, type RequestFlow } from './request-flow.ts';
 import { VisitFlag } from './request-store.ts';
 import { VisitOutcome } from './service-stats.ts';
 import type { PrefixWorkload } from './prefix-workload.ts';
 import { PrefixRouter } from './prefix-router.ts';
+
+/** Heap payloads at or above this are a queue's timeout timer (above every request-flow and wake-up payload). */
+export const QUEUE_EXPIRY_BASE = WAKE_BASE + FLOW_BASE;
+
+/** The payload of a queue's timer: a pod's own queue by its uid (≥ 0), a service's shared queue as −1 − index. */
+function queueExpiryPayload(queue: number): number {
+  return QUEUE_EXPIRY_BASE + (queue >= 0 ? 2 * queue : 2 * (-1 - queue) + 1);
+}
 
 /**
  * One service at run time: its ready pods, the routing across them, and how a pod serves a request.
@@ -76,8 +84,8 @@ export class ServiceRuntime {
    * refusal it counts); null without one, and then such a request is dropped as before.
    */
   private zero: KedaDriver | null = null;
-  /** Schedules a control-plane callback: the queue timeout's timers (null without a finite `queue.timeout`). */
-  private scheduleAt: ((at: number, run: (now: number) => void) => void) | null = null;
+  /** True with a finite `queue.timeout`: each queue of the service keeps a timer for its oldest request's deadline. */
+  private readonly timedQueues: boolean;
 
   constructor(
     readonly index: number,
@@ -111,6 +119,7 @@ export class ServiceRuntime {
     this.cacheRng = new Rng(seed, 1000 + index * 16 + 4);
     this.holdDuringCalls = (config.calls?.length ?? 0) > 0 && config.releaseDuringCalls !== true && this.executor === null;
     this.direct = !flow.graph;
+    this.timedQueues = Number.isFinite(config.queueTimeoutSeconds);
     this.rateLimit = config.rateLimit ?? null;
     this.tokens = this.rateLimit?.burst ?? 0;
     if (llm?.workload) this.attachPrefixes(llm.workload);
@@ -210,7 +219,7 @@ export class ServiceRuntime {
     } else if (pod.queue.length < this.config.queueMaxLength) {
       this.bump(pod, 1);
       pod.queue.push(slot);
-      if (this.scheduleAt !== null) this.armExpiry(pod.queue, pod);
+      if (this.timedQueues) this.armExpiry(pod.queue, pod);
     } else {
       this.dropSlot(slot, now);
     }
@@ -225,7 +234,7 @@ export class ServiceRuntime {
     this.store.pod[slot] = pod.uid;
     pod.queue.push(slot);
     this.bump(pod, 1);
-    if (this.scheduleAt !== null) this.armExpiry(pod.queue, pod);
+    if (this.timedQueues) this.armExpiry(pod.queue, pod);
     this.executor!.kick(pod, now);
   }
 
@@ -247,7 +256,7 @@ export class ServiceRuntime {
     }
     if (this.sharedQueue.length < this.config.queueMaxLength) {
       this.sharedQueue.push(slot);
-      if (this.scheduleAt !== null) this.armExpiry(this.sharedQueue, null);
+      if (this.timedQueues) this.armExpiry(this.sharedQueue, null);
     } else this.dropSlot(slot, now);
   }
 
@@ -398,16 +407,16 @@ export class ServiceRuntime {
     if (queue.expiryAt !== Infinity || queue.length === 0) return;
     const at = this.store.start[queue.peek()]! + this.config.queueTimeoutSeconds;
     queue.expiryAt = at;
-    this.scheduleAt!(at, (now) => {
-      queue.expiryAt = Infinity;
-      this.dropExpired(queue, now, owner);
-      this.armExpiry(queue, owner);
-    });
+    // A heap event (typed arrays, nothing allocated): an overloaded queue fires about once per time-out.
+    this.heap.push(at, queueExpiryPayload(owner !== null ? owner.uid : -1 - this.index));
   }
 
-  /** Queue timeouts fire on time through this scheduler (the simulation's control queue); a no-op without a finite timeout. */
-  attachQueueTimeouts(schedule: (at: number, run: (now: number) => void) => void): void {
-    if (Number.isFinite(this.config.queueTimeoutSeconds)) this.scheduleAt = schedule;
+  /** The timer of a queue of this service fired (`owner` null: the shared queue): time out what is due, re-arm. */
+  expireQueue(owner: Pod | null, now: number): void {
+    const queue = owner !== null ? owner.queue : this.sharedQueue;
+    queue.expiryAt = Infinity;
+    this.dropExpired(queue, now, owner);
+    this.armExpiry(queue, owner);
   }
 
   /** A terminating pod has finished its last request. */

@@ -41,7 +41,7 @@ import { podsToDelete } from './replica-set-deletion.ts';
 import { RequestStore } from './request-store.ts';
 import { RunStats } from './run-stats.ts';
 import { MAX_IN_FLIGHT_REQUESTS } from './engine-limits.ts';
-import { ServiceRuntime } from './service-runtime.ts';
+import { QUEUE_EXPIRY_BASE, ServiceRuntime } from './service-runtime.ts';
 import { FLOW_BASE, RequestFlow, WAKE_BASE } from './request-flow.ts';
 import { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import { ClosedLoop, userSchedule } from '../traffic/closed-loop.ts';
@@ -126,7 +126,6 @@ export class Simulation {
       (s, i) => new ServiceRuntime(i, s, this.heap, this.store, this.stats, this.podsByUid, cfg.seed, (pod, now) => this.finalizePod(pod, now), this.flow),
     );
     this.flow.attach(this.services);
-    for (const svc of this.services) svc.attachQueueTimeouts((at, run) => this.control.schedule(at, run));
     this.kedas = this.services.map((svc) => {
       const k = svc.config.keda;
       if (!k) return null;
@@ -367,7 +366,7 @@ export class Simulation {
       } else {
         if (tK > until) break;
         control.runNext();
-        // A control event can end the last request too (a queue or buffer timeout firing).
+        // A control event can end the last request too (the activator buffer's timeout firing).
         if (draining && store.inFlight === 0) return tK;
         if (options.shouldCancel?.()) throw new Error('cancelled');
       }
@@ -486,7 +485,8 @@ export class Simulation {
    * small enough for the JIT to inline its hot callees (heap, arrivals, completions).
    */
   private otherEvent(payload: number, now: number): void {
-    if (payload >= WAKE_BASE) this.wake(payload - WAKE_BASE, now);
+    if (payload >= QUEUE_EXPIRY_BASE) this.queueExpiry(payload - QUEUE_EXPIRY_BASE, now);
+    else if (payload >= WAKE_BASE) this.wake(payload - WAKE_BASE, now);
     else if (payload >= FLOW_BASE) this.flow.onHeapEvent(payload, now);
     else this.executorEvent(payload, now);
   }
@@ -497,6 +497,14 @@ export class Simulation {
     // The entry service saw the request too: its visits are the requests offered to it, as the summary's are.
     if (this.flow.graph) this.flow.perService[service]!.visitFailed(VisitOutcome.Dropped, now >= this.stats.measureFrom);
     if (this.inFlightLimitDrops++ === 0) this.event({ t: now, kind: 'in-flight-limit', target: this.cfg.services[service]!.name, detail: `${this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS} requests in flight` });
+  }
+
+  /** A queue's timeout timer (`service-runtime.ts` `armExpiry`): a pod's own queue (even codes, its uid) or a service's shared queue. */
+  private queueExpiry(code: number, now: number): void {
+    if ((code & 1) === 1) return this.services[code >> 1]!.expireQueue(null, now);
+    const pod = this.podsByUid[code >> 1];
+    // A pod gone since has no queue left (its requests were re-routed when it went).
+    if (pod !== undefined) this.services[pod.service]!.expireQueue(pod, now);
   }
 
   private executorEvent(payload: number, now: number): void {
