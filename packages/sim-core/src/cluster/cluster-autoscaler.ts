@@ -9,7 +9,8 @@
  *    If more registered nodes are unready than `--ok-total-unready-count` (3) and than
  *    `--max-total-unready-percentage` (45 %) of them, the cluster is unhealthy (`IsClusterHealthy`): the loop stops
  *    there, and the planner forgets its unneeded nodes (`CleanUpUnneededNodes`).
- * 2. Pending pods that fit on free capacity of ready nodes or on upcoming nodes are not helped
+ * 2. Expendable pending pods are dropped and pods waiting for their preemption victims set aside
+ *    (`FilterOutExpendableAndSplit`: cluster/expendable.ts, cluster/nomination.ts). Pending pods that fit on free capacity of ready nodes or on upcoming nodes are not helped
  *    (core/podlistprocessor/filter_out_schedulable.go). If every remaining pod is new — the oldest was created
  *    less than 2 s ago, or the oldest GPU pod less than 30 s ago (`allPodsAreNew`,
  *    `unschedulablePodWithGpuTimeBuffer`) — the loop neither scales up nor down. Otherwise ONE node group
@@ -26,7 +27,9 @@ import type { Pod } from '../engine/pod.ts';
 import { PodState } from '../engine/pod.ts';
 import type { EngineClusterAutoscaler } from '../engine/engine-config.ts';
 import type { Rng } from '../random/rng.ts';
+import { DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, isExpendable } from './expendable.ts';
 import type { JobPod, JobRun } from './job-queue.ts';
+import { waitsOnNominatedNode } from './nomination.ts';
 import { DEFAULT_NODE_GROUP_BACKOFF, NodeGroupBackoff } from './node-group-backoff.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
@@ -56,6 +59,7 @@ export const DEFAULT_CLUSTER_AUTOSCALER: Readonly<EngineClusterAutoscaler> = Obj
   unremovableNodeRecheckSeconds: 300,
   defaultScaleDownUnneededSeconds: 600,
   backoff: DEFAULT_NODE_GROUP_BACKOFF,
+  expendablePodsPriorityCutoff: DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF,
 });
 
 /** What the autoscaler asks the cluster to do, and what it reads of pods. */
@@ -72,6 +76,8 @@ export interface ClusterActions {
   gpusOf(pod: Pod): number;
   /** Node pools a pod may run on (its node affinity). */
   poolsOf(pod: Pod): readonly number[];
+  /** A pod's priority (its PriorityClass value); 0 when omitted. */
+  priorityOf?(pod: Pod): number;
   /** Job pods that are unschedulable now (job-queue.ts `unschedulablePods`); none without jobs. */
   unschedulableJobPods?(): readonly JobPod[];
   /** A scale-up timed out; the group is backed off until `until` (s). */
@@ -142,7 +148,8 @@ export class ClusterAutoscaler {
     const pending: SimPod[] = [];
     const created = new Map<number, number>();
     for (const pod of this.pending) {
-      if (pod.state !== PodState.Pending) continue;
+      // FilterOutExpendableAndSplit: expendable pods are dropped, pods waiting for their victims set aside.
+      if (pod.state !== PodState.Pending || this.expendable(pod) || waitsOnNominatedNode(pod.nominated)) continue;
       pending.push(simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod)));
       created.set(pod.uid, pod.createdAt);
     }
@@ -263,6 +270,7 @@ export class ClusterAutoscaler {
     const jobs = this.actions.unschedulableJobPods?.() ?? [];
     if (jobs.length === 0) return;
     for (const jp of jobs) {
+      if (this.expendableJob(jp)) continue; // FilterOutExpendableAndSplit
       const p = this.jobSimPod(jp);
       pending.push(p);
       created.set(p.uid, jp.createdAt);
@@ -276,7 +284,7 @@ export class ClusterAutoscaler {
     const out: (SimNode & { order: number })[] = [];
     for (const pool of this.pools) {
       for (const node of pool.nodes) {
-        if (node.state === NodeState.Ready) out.push({ uid: node.uid, pool: pool.index, free: node.freeGpus, node, movedIn: [], order: node.uid } as PlannerNode & { order: number });
+        if (node.state === NodeState.Ready) out.push({ uid: node.uid, pool: pool.index, free: node.freeGpus + this.expendableGpus(node), node, movedIn: [], order: node.uid } as PlannerNode & { order: number });
         else if (node.state === NodeState.Provisioning && !node.createError && !this.isLongUnregistered(node, pool, now)) out.push({ uid: node.uid, pool: pool.index, free: node.gpus, order: node.uid });
       }
     }
@@ -338,32 +346,50 @@ export class ClusterAutoscaler {
 
   // GetPodsToMove: every pod on the node except long-terminating ones (LongTerminating drainability rule). A job's
   // pods are replicated pods too (simulator/drainability: a controller of kind Job), so they must fit elsewhere and
-  // are evicted by a drain.
+  // are evicted by a drain. Expendable pods are not in the snapshot, so not listed (cluster/expendable.ts).
   private podsToMove(node: NodeRuntime, now: number): SimPod[] {
     const out: SimPod[] = [];
     for (const pod of node.pods) {
-      if (isLongTerminating(pod, now)) continue;
+      if (isLongTerminating(pod, now) || this.expendable(pod)) continue;
       out.push(simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod)));
     }
-    for (const jp of node.jobPods) out.push(this.jobSimPod(jp));
+    for (const jp of node.jobPods) if (!this.expendableJob(jp)) out.push(this.jobSimPod(jp));
     return out;
   }
 
-  // What utilization.Calculate (the requests of every pod on the node) and the empty-node check count: GPUs and
-  // number of the non-long-terminating pods, a job's pods included.
+  // What utilization.Calculate (the requests of every pod on the node's snapshot NodeInfo) and the empty-node check
+  // count: GPUs and number of the non-long-terminating, non-expendable pods, a job's pods included.
   private load(node: NodeRuntime, now: number): { gpus: number; pods: number } {
     let gpus = 0;
     let pods = 0;
     for (const pod of node.pods) {
-      if (isLongTerminating(pod, now)) continue;
+      if (isLongTerminating(pod, now) || this.expendable(pod)) continue;
       gpus += this.actions.gpusOf(pod);
       pods++;
     }
     for (const jp of node.jobPods) {
+      if (this.expendableJob(jp)) continue;
       gpus += jp.units;
       pods++;
     }
     return { gpus, pods };
+  }
+
+  // `IsExpendablePod` (cluster/expendable.ts) for a serving pod and a job's pod.
+  private expendable(pod: Pod): boolean {
+    return isExpendable(this.actions.priorityOf?.(pod) ?? 0, this.config.expendablePodsPriorityCutoff);
+  }
+
+  private expendableJob(jp: JobPod): boolean {
+    return isExpendable(jp.priority, this.config.expendablePodsPriorityCutoff);
+  }
+
+  // Units of the expendable pods bound to a node: free in the snapshot, which does not hold them (FilterOutExpendablePods).
+  private expendableGpus(node: NodeRuntime): number {
+    let units = 0;
+    for (const pod of node.pods) if (pod.state !== PodState.Gone && this.expendable(pod)) units += this.actions.gpusOf(pod);
+    for (const jp of node.jobPods) if (this.expendableJob(jp)) units += jp.units;
+    return units;
   }
 
   private jobSimPod(jp: JobPod): SimPod {
@@ -374,12 +400,16 @@ export class ClusterAutoscaler {
     return { uid, owner, gpus: jp.units, pools: [jp.run.job.pool] };
   }
 
+  // actuator.go `deleteNodesAsync` → `GetPodsToMove` over a snapshot without expendable pods: those are neither evicted
+  // nor waited for, and go with the node once the evicted pods are gone.
   private startDrain(node: NodeRuntime, now: number): void {
     this.drains.add(node);
     node.state = NodeState.Draining;
-    for (const jp of [...node.jobPods]) this.actions.evictJobPod(jp, now);
-    for (const pod of [...node.pods]) this.actions.evictPod(pod, now);
-    if (node.pods.size === 0 && node.jobPods.size === 0) this.actions.deleteNode(this.pools[node.pool]!, node, now);
+    const leaves = new Set<Pod | JobPod>([...[...node.pods].filter((p) => this.expendable(p)), ...[...node.jobPods].filter((jp) => this.expendableJob(jp))]);
+    node.drainLeaves = leaves.size > 0 ? leaves : null;
+    for (const jp of [...node.jobPods]) if (!leaves.has(jp)) this.actions.evictJobPod(jp, now);
+    for (const pod of [...node.pods]) if (!leaves.has(pod)) this.actions.evictPod(pod, now);
+    if (node.drained) this.actions.deleteNode(this.pools[node.pool]!, node, now);
   }
 }
 
