@@ -507,3 +507,22 @@ describe('pods waiting for their preemption victims (core/utils/expendable.go Fi
     expect(h.log).toEqual(['10: +node p0']);
   });
 });
+
+describe('addPreemptingPodsToSnapshot (core/podlistprocessor/filter_out_expendable.go)', () => {
+  it('a nominated pod takes its room on the nominated node: a pending pod that would have fitted there gets a node', () => {
+    // Node A: 6 of 8 GPUs held (its victims among them). P (2 GPUs) is nominated to A and force-added there: A has
+    // 0 free in the snapshot. Q (2 GPUs, old) no longer fits A, so it is helped: one node at once. Without P's
+    // nomination Q would fit A's 2 free GPUs (filter_out_schedulable) and no node would be added.
+    for (const [nominate, expected] of [[true, ['0: +node p0']], [false, []]] as const) {
+      const h = harness([{}], [{ gpus: 2, pools: [0] }, { gpus: 6, pools: [0] }]);
+      const a = h.node(0);
+      h.bound(1, a);
+      const p = h.pendingPod(0, -3600);
+      if (nominate) p.nominated = [a];
+      else p.state = PodState.Gone; // not pending: only Q is
+      h.pendingPod(0, -3600);
+      h.ca.scan(0);
+      expect(h.log).toEqual(expected);
+    }
+  });
+});

@@ -9,9 +9,10 @@
  *    If more registered nodes are unready than `--ok-total-unready-count` (3) and than
  *    `--max-total-unready-percentage` (45 %) of them, the cluster is unhealthy (`IsClusterHealthy`): the loop stops
  *    there, and the planner forgets its unneeded nodes (`CleanUpUnneededNodes`).
- * 2. Expendable pending pods are dropped and pods waiting for their preemption victims set aside
- *    (`FilterOutExpendableAndSplit`: cluster/expendable.ts, cluster/nomination.ts). Pending pods that fit on free capacity of ready nodes or on upcoming nodes are not helped
- *    (core/podlistprocessor/filter_out_schedulable.go). If every remaining pod is new — the oldest was created
+ * 2. Expendable pending pods are dropped and pods waiting for their preemption victims set aside, a serving one
+ *    counted on its nominated node (`FilterOutExpendableAndSplit`, `addPreemptingPodsToSnapshot`:
+ *    cluster/expendable.ts, cluster/nomination.ts). Pending pods that fit on free capacity of ready nodes or on
+ *    upcoming nodes are not helped (core/podlistprocessor/filter_out_schedulable.go). If every remaining pod is new — the oldest was created
  *    less than 2 s ago, or the oldest GPU pod less than 30 s ago (`allPodsAreNew`,
  *    `unschedulablePodWithGpuTimeBuffer`) — the loop neither scales up nor down. Otherwise ONE node group
  *    grows (scale-up.ts, chosen by the expander).
@@ -147,12 +148,18 @@ export class ClusterAutoscaler {
     const getSnapshot = (): SimNode[] => (snapshot ??= this.snapshot(now));
     const pending: SimPod[] = [];
     const created = new Map<number, number>();
+    let preempting: Pod[] | null = null;
     for (const pod of this.pending) {
       // FilterOutExpendableAndSplit: expendable pods are dropped, pods waiting for their victims set aside.
-      if (pod.state !== PodState.Pending || this.expendable(pod) || waitsOnNominatedNode(pod.nominated)) continue;
+      if (pod.state !== PodState.Pending || this.expendable(pod)) continue;
+      if (waitsOnNominatedNode(pod.nominated)) {
+        (preempting ??= []).push(pod);
+        continue;
+      }
       pending.push(simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod)));
       created.set(pod.uid, pod.createdAt);
     }
+    if (preempting !== null) this.addPreemptingPodsToSnapshot(getSnapshot(), preempting);
     this.addJobPods(pending, created);
     // filter_out_schedulable: placements stay in the snapshot for the rest of the loop.
     const placed = pending.length === 0 ? [] : this.filterSim.trySchedulePods(getSnapshot(), pending, () => true, false);
@@ -276,6 +283,23 @@ export class ClusterAutoscaler {
       created.set(p.uid, jp.createdAt);
     }
     pending.sort((a, b) => created.get(a.uid)! - created.get(b.uid)!);
+  }
+
+  /**
+   * filter_out_expendable.go `addPreemptingPodsToSnapshot`: a pod waiting for its victims is force-added to its
+   * nominated node (no fit check; its victims are still there too), so other pending pods find that room taken and a
+   * scale-down of the node must move it as well. Only a Ready node is in this snapshot; a Job's nominated pods are
+   * not added (set aside only: a gang is nominated to several nodes, pod by pod upstream).
+   */
+  private addPreemptingPodsToSnapshot(snapshot: readonly SimNode[], pods: readonly Pod[]): void {
+    for (const pod of pods) {
+      const node = pod.nominated[0]!;
+      const dest = snapshot.find((d): d is PlannerNode => 'movedIn' in d && (d as PlannerNode).node === node);
+      if (dest === undefined) continue;
+      const p = simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod));
+      dest.free -= p.gpus;
+      dest.movedIn.push(p);
+    }
   }
 
   // The scheduling snapshot: ready nodes (destinations for scale-down) and upcoming nodes (provisioning and
