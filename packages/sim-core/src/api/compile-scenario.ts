@@ -433,6 +433,7 @@ function compileClusterAutoscaler(spec: Scenario['spec']): EngineClusterAutoscal
     unremovableNodeRecheckSeconds: a.unremovableNodeRecheckTimeout,
     defaultScaleDownUnneededSeconds: autoscaled[0]?.clusterAutoscaler.scaleDownUnneededTime ?? 600,
     backoff: { initialSeconds: a.initialNodeGroupBackoffDuration, maxSeconds: a.maxNodeGroupBackoffDuration, resetTimeoutSeconds: a.nodeGroupBackoffResetTimeout },
+    expendablePodsPriorityCutoff: a.expendablePodsPriorityCutoff,
   };
 }
 

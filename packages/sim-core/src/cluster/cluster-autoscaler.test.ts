@@ -16,6 +16,8 @@ import { PoolRuntime } from './pool-runtime.ts';
 interface Svc {
   gpus: number;
   pools: number[];
+  /** PriorityClass value; 0 when omitted. */
+  priority?: number;
 }
 
 function harness(pools: Partial<EnginePool>[], services: Svc[], flags: Partial<EngineClusterAutoscaler> = {}) {
@@ -49,6 +51,7 @@ function harness(pools: Partial<EnginePool>[], services: Svc[], flags: Partial<E
       },
       gpusOf: (pod) => services[pod.service]!.gpus,
       poolsOf: (pod) => services[pod.service]!.pools,
+      priorityOf: (pod) => services[pod.service]!.priority ?? 0,
       scaleUpTimedOut: (p, now, until) => log.push(`${now}: timeout ${p.config.name} until ${until}`),
     },
     new Rng(1, 9),
@@ -440,5 +443,86 @@ describe("a job's pods in scale-down (utilization.Calculate, GetPodsToMove)", ()
     h.bound(0, other); // 5 of 8: not underutilized, and room for the job's 2 GPUs
     h.scanUntil(0, 620);
     expect(h.log).toEqual(['610: evict train pod', `610: -node p0/${small.uid} (drained)`]);
+  });
+});
+
+describe('expendable pods (core/utils/expendable.go; static_autoscaler.go RunOnce FilterOutExpendablePods)', () => {
+  it('their GPUs are free in the snapshot: a pending priority-0 pod that fits there once they go is not helped', () => {
+    // One Ready 8-GPU node full of eight 1-GPU pods at priority -20. A 1-GPU pod at priority 0 (old: not "new"):
+    // filter_out_schedulable places it on the node, whose snapshot holds no expendable pod, so no scale-up (the
+    // scheduler preempts one of them). With --expendable-pods-priority-cutoff -30 they count: one node at once.
+    for (const [cutoff, expected] of [[-10, []], [-30, ['0: +node p0']]] as const) {
+      const h = harness([{}], [{ gpus: 1, pools: [0], priority: -20 }, { gpus: 1, pools: [0] }], { expendablePodsPriorityCutoff: cutoff });
+      const n = h.node(0);
+      for (let i = 0; i < 8; i++) h.bound(0, n);
+      h.pendingPod(1, -3600);
+      h.ca.scan(0);
+      expect(h.log).toEqual(expected);
+    }
+  });
+
+  it('a drain evicts the node\'s other pods, not its expendable one, and deletes the node with it', () => {
+    // Node A: a priority-0 pod and a priority -20 pod (1 GPU each); node B: five priority-0 GPUs (5/8 > 0.5, not a
+    // candidate). A's utilization is 1/8 (the expendable pod is not in its NodeInfo); its one pod to move fits B.
+    // Unneeded from 0; RemovableAt at 610 (0 + 600 < 610): GetPodsToMove lists the priority-0 pod only, so it alone
+    // is evicted, and the node is deleted once it is gone (at once here), with the expendable pod still on it.
+    const h = harness([{}], [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [0], priority: -20 }]);
+    const a = h.node(0);
+    const b = h.node(0);
+    const mine = h.bound(0, a);
+    const expendable = h.bound(1, a);
+    for (let i = 0; i < 5; i++) h.bound(0, b);
+    h.scanUntil(0, 610);
+    expect(h.log).toEqual([`610: evict pod ${mine.uid}`, `610: -node p0/${a.uid} (drained)`]);
+    expect(expendable.state).toBe(PodState.Ready);
+  });
+
+  it('with a cutoff below its priority the same pod is moved and evicted too (2/8 to place, B has 3 free)', () => {
+    const h = harness([{}], [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [0], priority: -20 }], { expendablePodsPriorityCutoff: -30 });
+    const a = h.node(0);
+    const b = h.node(0);
+    const mine = h.bound(0, a);
+    const other = h.bound(1, a);
+    for (let i = 0; i < 5; i++) h.bound(0, b);
+    h.scanUntil(0, 610);
+    expect(h.log).toEqual([`610: evict pod ${mine.uid}`, `610: evict pod ${other.uid}`, `610: -node p0/${a.uid} (drained)`]);
+  });
+});
+
+describe('pods waiting for their preemption victims (core/utils/expendable.go FilterOutExpendableAndSplit)', () => {
+  it('a nominated pod whose node exists is set aside; nominated to a node that is gone, it is helped', () => {
+    // A full Ready node and an old 1-GPU pending pod nominated to it: waitingForLowerPriorityPreemption, no scale-up.
+    // The same pod nominated to a node since deleted ("node is gone"): unschedulable, one node at once.
+    const h = harness([{}], [{ gpus: 1, pools: [0] }]);
+    const full = h.node(0);
+    for (let i = 0; i < 8; i++) h.bound(0, full);
+    const pod = h.pendingPod(0, -3600);
+    pod.nominated = [full];
+    h.ca.scan(0);
+    expect(h.log).toEqual([]);
+    const gone = h.node(0);
+    h.pools[0]!.removeNode(gone, 5);
+    pod.nominated = [gone];
+    h.ca.scan(10);
+    expect(h.log).toEqual(['10: +node p0']);
+  });
+});
+
+describe('addPreemptingPodsToSnapshot (core/podlistprocessor/filter_out_expendable.go)', () => {
+  it('a nominated pod takes its room on the nominated node: a pending pod that would have fitted there gets a node', () => {
+    // Node A: 6 of 8 GPUs held (its victims among them). P (2 GPUs) is nominated to A and force-added there: A has
+    // 0 free in the snapshot. Q (2 GPUs, old) no longer fits A, so it is helped: one node at once. Without P's
+    // nomination Q would fit A's 2 free GPUs (filter_out_schedulable) and no node would be added.
+    for (const [nominate, expected] of [[true, ['0: +node p0']], [false, []]] as const) {
+      const h = harness([{}], [{ gpus: 2, pools: [0] }, { gpus: 6, pools: [0] }]);
+      const a = h.node(0);
+      h.bound(1, a);
+      const p = h.pendingPod(0, -3600);
+      if (nominate) p.nominated = [a];
+      else p.state = PodState.Gone; // not pending: only Q is
+      h.pendingPod(0, -3600);
+      h.ca.scan(0);
+      expect(h.log).toEqual(expected);
+    }
   });
 });

@@ -9,8 +9,10 @@
  *    If more registered nodes are unready than `--ok-total-unready-count` (3) and than
  *    `--max-total-unready-percentage` (45 %) of them, the cluster is unhealthy (`IsClusterHealthy`): the loop stops
  *    there, and the planner forgets its unneeded nodes (`CleanUpUnneededNodes`).
- * 2. Pending pods that fit on free capacity of ready nodes or on upcoming nodes are not helped
- *    (core/podlistprocessor/filter_out_schedulable.go). If every remaining pod is new — the oldest was created
+ * 2. Expendable pending pods are dropped and pods waiting for their preemption victims set aside, a serving one
+ *    counted on its nominated node (`FilterOutExpendableAndSplit`, `addPreemptingPodsToSnapshot`:
+ *    cluster/expendable.ts, cluster/nomination.ts). Pending pods that fit on free capacity of ready nodes or on
+ *    upcoming nodes are not helped (core/podlistprocessor/filter_out_schedulable.go). If every remaining pod is new — the oldest was created
  *    less than 2 s ago, or the oldest GPU pod less than 30 s ago (`allPodsAreNew`,
  *    `unschedulablePodWithGpuTimeBuffer`) — the loop neither scales up nor down. Otherwise ONE node group
  *    grows (scale-up.ts, chosen by the expander).
@@ -26,7 +28,9 @@ import type { Pod } from '../engine/pod.ts';
 import { PodState } from '../engine/pod.ts';
 import type { EngineClusterAutoscaler } from '../engine/engine-config.ts';
 import type { Rng } from '../random/rng.ts';
+import { DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, isExpendable } from './expendable.ts';
 import type { JobPod, JobRun } from './job-queue.ts';
+import { waitsOnNominatedNode } from './nomination.ts';
 import { DEFAULT_NODE_GROUP_BACKOFF, NodeGroupBackoff } from './node-group-backoff.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
@@ -56,6 +60,7 @@ export const DEFAULT_CLUSTER_AUTOSCALER: Readonly<EngineClusterAutoscaler> = Obj
   unremovableNodeRecheckSeconds: 300,
   defaultScaleDownUnneededSeconds: 600,
   backoff: DEFAULT_NODE_GROUP_BACKOFF,
+  expendablePodsPriorityCutoff: DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF,
 });
 
 /** What the autoscaler asks the cluster to do, and what it reads of pods. */
@@ -72,6 +77,8 @@ export interface ClusterActions {
   gpusOf(pod: Pod): number;
   /** Node pools a pod may run on (its node affinity). */
   poolsOf(pod: Pod): readonly number[];
+  /** A pod's priority (its PriorityClass value); 0 when omitted. */
+  priorityOf?(pod: Pod): number;
   /** Job pods that are unschedulable now (job-queue.ts `unschedulablePods`); none without jobs. */
   unschedulableJobPods?(): readonly JobPod[];
   /** A scale-up timed out; the group is backed off until `until` (s). */
@@ -141,11 +148,18 @@ export class ClusterAutoscaler {
     const getSnapshot = (): SimNode[] => (snapshot ??= this.snapshot(now));
     const pending: SimPod[] = [];
     const created = new Map<number, number>();
+    let preempting: Pod[] | null = null;
     for (const pod of this.pending) {
-      if (pod.state !== PodState.Pending) continue;
+      // FilterOutExpendableAndSplit: expendable pods are dropped, pods waiting for their victims set aside.
+      if (pod.state !== PodState.Pending || this.expendable(pod)) continue;
+      if (waitsOnNominatedNode(pod.nominated)) {
+        (preempting ??= []).push(pod);
+        continue;
+      }
       pending.push(simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod)));
       created.set(pod.uid, pod.createdAt);
     }
+    if (preempting !== null) this.addPreemptingPodsToSnapshot(getSnapshot(), preempting);
     this.addJobPods(pending, created);
     // filter_out_schedulable: placements stay in the snapshot for the rest of the loop.
     const placed = pending.length === 0 ? [] : this.filterSim.trySchedulePods(getSnapshot(), pending, () => true, false);
@@ -263,11 +277,29 @@ export class ClusterAutoscaler {
     const jobs = this.actions.unschedulableJobPods?.() ?? [];
     if (jobs.length === 0) return;
     for (const jp of jobs) {
+      if (this.expendableJob(jp)) continue; // FilterOutExpendableAndSplit
       const p = this.jobSimPod(jp);
       pending.push(p);
       created.set(p.uid, jp.createdAt);
     }
     pending.sort((a, b) => created.get(a.uid)! - created.get(b.uid)!);
+  }
+
+  /**
+   * filter_out_expendable.go `addPreemptingPodsToSnapshot`: a pod waiting for its victims is force-added to its
+   * nominated node (no fit check; its victims are still there too), so other pending pods find that room taken and a
+   * scale-down of the node must move it as well. Only a Ready node is in this snapshot; a Job's nominated pods are
+   * not added (set aside only: a gang is nominated to several nodes, pod by pod upstream).
+   */
+  private addPreemptingPodsToSnapshot(snapshot: readonly SimNode[], pods: readonly Pod[]): void {
+    for (const pod of pods) {
+      const node = pod.nominated[0]!;
+      const dest = snapshot.find((d): d is PlannerNode => 'movedIn' in d && (d as PlannerNode).node === node);
+      if (dest === undefined) continue;
+      const p = simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod));
+      dest.free -= p.gpus;
+      dest.movedIn.push(p);
+    }
   }
 
   // The scheduling snapshot: ready nodes (destinations for scale-down) and upcoming nodes (provisioning and
@@ -276,7 +308,7 @@ export class ClusterAutoscaler {
     const out: (SimNode & { order: number })[] = [];
     for (const pool of this.pools) {
       for (const node of pool.nodes) {
-        if (node.state === NodeState.Ready) out.push({ uid: node.uid, pool: pool.index, free: node.freeGpus, node, movedIn: [], order: node.uid } as PlannerNode & { order: number });
+        if (node.state === NodeState.Ready) out.push({ uid: node.uid, pool: pool.index, free: node.freeGpus + this.expendableGpus(node), node, movedIn: [], order: node.uid } as PlannerNode & { order: number });
         else if (node.state === NodeState.Provisioning && !node.createError && !this.isLongUnregistered(node, pool, now)) out.push({ uid: node.uid, pool: pool.index, free: node.gpus, order: node.uid });
       }
     }
@@ -338,32 +370,50 @@ export class ClusterAutoscaler {
 
   // GetPodsToMove: every pod on the node except long-terminating ones (LongTerminating drainability rule). A job's
   // pods are replicated pods too (simulator/drainability: a controller of kind Job), so they must fit elsewhere and
-  // are evicted by a drain.
+  // are evicted by a drain. Expendable pods are not in the snapshot, so not listed (cluster/expendable.ts).
   private podsToMove(node: NodeRuntime, now: number): SimPod[] {
     const out: SimPod[] = [];
     for (const pod of node.pods) {
-      if (isLongTerminating(pod, now)) continue;
+      if (isLongTerminating(pod, now) || this.expendable(pod)) continue;
       out.push(simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod)));
     }
-    for (const jp of node.jobPods) out.push(this.jobSimPod(jp));
+    for (const jp of node.jobPods) if (!this.expendableJob(jp)) out.push(this.jobSimPod(jp));
     return out;
   }
 
-  // What utilization.Calculate (the requests of every pod on the node) and the empty-node check count: GPUs and
-  // number of the non-long-terminating pods, a job's pods included.
+  // What utilization.Calculate (the requests of every pod on the node's snapshot NodeInfo) and the empty-node check
+  // count: GPUs and number of the non-long-terminating, non-expendable pods, a job's pods included.
   private load(node: NodeRuntime, now: number): { gpus: number; pods: number } {
     let gpus = 0;
     let pods = 0;
     for (const pod of node.pods) {
-      if (isLongTerminating(pod, now)) continue;
+      if (isLongTerminating(pod, now) || this.expendable(pod)) continue;
       gpus += this.actions.gpusOf(pod);
       pods++;
     }
     for (const jp of node.jobPods) {
+      if (this.expendableJob(jp)) continue;
       gpus += jp.units;
       pods++;
     }
     return { gpus, pods };
+  }
+
+  // `IsExpendablePod` (cluster/expendable.ts) for a serving pod and a job's pod.
+  private expendable(pod: Pod): boolean {
+    return isExpendable(this.actions.priorityOf?.(pod) ?? 0, this.config.expendablePodsPriorityCutoff);
+  }
+
+  private expendableJob(jp: JobPod): boolean {
+    return isExpendable(jp.priority, this.config.expendablePodsPriorityCutoff);
+  }
+
+  // Units of the expendable pods bound to a node: free in the snapshot, which does not hold them (FilterOutExpendablePods).
+  private expendableGpus(node: NodeRuntime): number {
+    let units = 0;
+    for (const pod of node.pods) if (pod.state !== PodState.Gone && this.expendable(pod)) units += this.actions.gpusOf(pod);
+    for (const jp of node.jobPods) if (this.expendableJob(jp)) units += jp.units;
+    return units;
   }
 
   private jobSimPod(jp: JobPod): SimPod {
@@ -374,12 +424,16 @@ export class ClusterAutoscaler {
     return { uid, owner, gpus: jp.units, pools: [jp.run.job.pool] };
   }
 
+  // actuator.go `deleteNodesAsync` → `GetPodsToMove` over a snapshot without expendable pods: those are neither evicted
+  // nor waited for, and go with the node once the evicted pods are gone.
   private startDrain(node: NodeRuntime, now: number): void {
     this.drains.add(node);
     node.state = NodeState.Draining;
-    for (const jp of [...node.jobPods]) this.actions.evictJobPod(jp, now);
-    for (const pod of [...node.pods]) this.actions.evictPod(pod, now);
-    if (node.pods.size === 0 && node.jobPods.size === 0) this.actions.deleteNode(this.pools[node.pool]!, node, now);
+    const leaves = new Set<Pod | JobPod>([...[...node.pods].filter((p) => this.expendable(p)), ...[...node.jobPods].filter((jp) => this.expendableJob(jp))]);
+    node.drainLeaves = leaves.size > 0 ? leaves : null;
+    for (const jp of [...node.jobPods]) if (!leaves.has(jp)) this.actions.evictJobPod(jp, now);
+    for (const pod of [...node.pods]) if (!leaves.has(pod)) this.actions.evictPod(pod, now);
+    if (node.drained) this.actions.deleteNode(this.pools[node.pool]!, node, now);
   }
 }
 

@@ -14,6 +14,7 @@ import type { Pod } from '../engine/pod.ts';
 import { recordPodEvent } from '../karpenter/pod-events.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
+import { isPreempting, NOT_NOMINATED, waitsForVictims } from './nomination.ts';
 import { pickOneNodeForPreemption, selectVictimsOnNode, type PreemptionPod } from './preemption.ts';
 import type { TeamLedger } from './team-ledger.ts';
 
@@ -51,8 +52,11 @@ export class JobRun {
   readonly podDone: boolean[];
   /** Refused by its team's quota at least once (counted once). */
   refused = false;
-  /** Serving pods evicted for this job and still terminating: it waits for them instead of preempting more. */
-  victimsTerminating: Pod[] = [];
+  /**
+   * The nodes where it evicted serving pods, still terminating (status.nominatedNodeName, cluster/nomination.ts): a
+   * gang is nominated whole, a non-gang run through its first unplaced pod.
+   */
+  nominated: readonly NodeRuntime[] = NOT_NOMINATED;
 
   constructor(
     readonly job: EngineJob,
@@ -82,6 +86,8 @@ export interface JobActions {
   servingOn(node: NodeRuntime): Evictable[];
   /** Evicts a serving pod for a preemptor (graceful: its GPUs are free when it is gone). */
   evictServing(pod: Pod, now: number): void;
+  /** A serving pod's priority (its PriorityClass value). */
+  priorityOf(pod: Pod): number;
   /** A job pod left its node (capacity freed): the scheduler should look at its pending pods again. */
   capacityFreed(now: number): void;
   /** These pods (of one run) were just marked unschedulable, each once after its creation: Karpenter's pod trigger. */
@@ -166,8 +172,11 @@ export class JobQueue {
   scheduleLevel(level: number, now: number): void {
     for (const run of [...this.queued]) {
       if (run.job.priority !== level) continue;
+      const wasNominated = isPreempting(run.nominated);
       if (run.job.gang) this.placeGang(run, now);
       else this.placePods(run, now);
+      // A cleared nomination is a pod update: Karpenter's pod controller sees the pods still pending again.
+      if (wasNominated && !isPreempting(run.nominated)) for (const pod of this.pendingOf(run)) pod.unschedulable = false;
       this.markUnschedulable(run, now);
     }
   }
@@ -201,10 +210,11 @@ export class JobQueue {
     return pod.unschedulable && this.queued.includes(pod.run) && this.pendingOf(pod.run).includes(pod);
   }
 
-  // A queued run's pods still without a node, less the nominated one(s): a gang waiting for its victims is nominated
-  // whole; a single pod waiting for victims is the first unplaced one (placePods stops there).
+  // A queued run's pods still without a node, less the nominated one(s) (`IsPreempting`, `FilterOutExpendableAndSplit`:
+  // cluster/nomination.ts): a gang waiting for its victims is nominated whole; a single pod waiting for victims is
+  // the first unplaced one (placePods stops there).
   private pendingOf(run: JobRun): JobPod[] {
-    const nominated = run.victimsTerminating.some((p) => p.node !== null);
+    const nominated = isPreempting(run.nominated);
     if (nominated && run.job.gang) return [];
     const out = run.pods.filter((p, k) => p.node === null && !run.podDone[k]);
     return nominated ? out.slice(1) : out;
@@ -221,8 +231,9 @@ export class JobQueue {
 
   /** All pods of a gang on nodes at once (LeastAllocated per pod on a scratch copy), preempting if needed; or nothing. */
   private placeGang(run: JobRun, now: number): void {
-    if (run.victimsTerminating.some((p) => p.node !== null)) return; // nominated: wait for the victims to go
-    run.victimsTerminating = [];
+    if (waitsForVictims(run.nominated, run.job.priority, this.actions.priorityOf)) return; // wait for the victims to go
+    // This attempt settles the nomination: a new one, or none (bound, or no candidate).
+    run.nominated = NOT_NOMINATED;
     const nodes = this.nodesOf(run);
     const free = new Map(nodes.map((n) => [n, n.freeGpus]));
     const taken = new Set<Evictable>();
@@ -246,10 +257,11 @@ export class JobQueue {
       free.set(pick.node, free.get(pick.node)! + pick.victims.reduce((s, v) => s + v.units, 0) - units);
       plan.push(pick.node);
     }
+    const servingNodes = [...new Set(victims.flatMap((v) => (v.serving?.node ? [v.serving.node] : [])))];
     this.evict(victims, run, now);
-    if (victims.some((v) => v.serving !== null)) {
+    if (servingNodes.length > 0) {
       // Serving victims drain first: the gang binds when they are gone (its next scheduling pass).
-      run.victimsTerminating = victims.flatMap((v) => (v.serving === null ? [] : [v.serving]));
+      run.nominated = servingNodes;
       return;
     }
     plan.forEach((node, k) => this.bind(run.pods[k]!, node, now));
@@ -258,8 +270,8 @@ export class JobQueue {
 
   /** Non-gang: each pending pod on its own, like a kube-scheduler pod with PostFilter preemption. */
   private placePods(run: JobRun, now: number): void {
-    if (run.victimsTerminating.some((p) => p.node !== null)) return;
-    run.victimsTerminating = [];
+    if (waitsForVictims(run.nominated, run.job.priority, this.actions.priorityOf)) return;
+    run.nominated = NOT_NOMINATED;
     const nodes = this.nodesOf(run);
     const units = run.job.unitsPerPod;
     for (let k = 0; k < run.pods.length; k++) {
@@ -270,11 +282,11 @@ export class JobQueue {
       if (node === null && run.job.preempts) {
         const pick = this.preemptionPick(nodes, free, new Set(), run.job.priority, units);
         if (pick === null) break;
+        const serving = pick.victims.some((v) => v.serving !== null);
         this.evict(pick.victims, run, now);
-        const serving = pick.victims.flatMap((v) => (v.serving === null ? [] : [v.serving]));
-        if (serving.length > 0) {
+        if (serving) {
           // Nominated: wait for the serving victims to drain before preempting for the next pod.
-          run.victimsTerminating.push(...serving);
+          run.nominated = [pick.node];
           break;
         }
         node = pick.node;

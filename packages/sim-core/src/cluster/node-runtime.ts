@@ -35,6 +35,11 @@ export class NodeRuntime {
   lastPodEventAt = -1;
   /** The cloud refused the launch (insufficient capacity): no instance exists, nothing is billed. */
   createError = false;
+  /**
+   * Pods a drain left in place (the cluster autoscaler's expendable pods, cluster/expendable.ts): the node is
+   * deleted with them once every other pod is gone. Null for a drain that evicts everything.
+   */
+  drainLeaves: ReadonlySet<Pod | JobPod> | null = null;
 
   constructor(
     readonly uid: number,
@@ -46,5 +51,12 @@ export class NodeRuntime {
 
   get freeGpus(): number {
     return this.gpus - this.gpusUsed;
+  }
+
+  /** A draining node's drain is done: every pod still on it is one the drain leaves (none, for most drains). */
+  get drained(): boolean {
+    for (const p of this.pods) if (!(this.drainLeaves?.has(p) ?? false)) return false;
+    for (const p of this.jobPods) if (!(this.drainLeaves?.has(p) ?? false)) return false;
+    return true;
   }
 }

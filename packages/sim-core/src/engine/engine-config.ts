@@ -293,6 +293,8 @@ export interface EngineClusterAutoscaler {
   defaultScaleDownUnneededSeconds: number;
   /** `--initial-node-group-backoff-duration`, `--max-node-group-backoff-duration`, `--node-group-backoff-reset-timeout`. */
   backoff: BackoffConfig;
+  /** `--expendable-pods-priority-cutoff`: pods of a lower priority are expendable (cluster/expendable.ts). */
+  expendablePodsPriorityCutoff: number;
 }
 
 export interface EnginePool {

@@ -55,8 +55,10 @@ export class Pod {
   inIdleList = false;
   /** Set when the pod's node died: its queued completion events are stale. */
   killed = false;
-  /** The node this pod preempted on (status.nominatedNodeName): it waits for its victims there. */
-  nominatedNode: NodeRuntime | null = null;
+  /** The node this pod preempted on (status.nominatedNodeName; cluster/nomination.ts), or none. */
+  nominated: readonly NodeRuntime[] = [];
+  /** Deleted by kube-scheduler's preemption (the DisruptionTarget condition PreemptionByScheduler). */
+  preempted = false;
 
   constructor(
     readonly uid: number,

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fleet, pool, service } from '../test-support/builders.ts';
 import type { EngineConfig, EngineJob } from './engine-config.ts';
+import { A10G_POOL } from '../karpenter/test-pools.ts';
 import { runEngine } from './simulation.ts';
 
 const fixed = { ...pool().autoscaler, enabled: false };
@@ -104,5 +105,40 @@ describe('GPU utilization of a shared cluster', () => {
     const r = runEngine(cfg);
     expect(r.shared!.jobs[0]!.completed).toBe(1);
     expect(r.gpuUtilizationMean).toBeCloseTo(0.2, 2);
+  });
+});
+
+describe('a serving pod waiting for its preemption victims (cluster/nomination.ts)', () => {
+  // kubernetes-sigs/karpenter @ 2266468104f36373ed002241afaee2d3bbc26078 pkg/utils/pod/scheduling.go `IsProvisionable`
+  // (`!IsPreempting`); kube-scheduler default_preemption.go `PodEligibleToPreemptOthers` @ e4d77d92 (it waits while
+  // its victim terminates on the nominated node).
+  it('is not provisioned by Karpenter: only the victim\'s replacement gets a node (one g5.xlarge at 61 s)', () => {
+    // Pool 0: one fixed 1-GPU node, where production (priority 1000, pools 0 and 1) runs from t = 0. Pool 1: a Karpenter
+    // NodePool with one 1-GPU node, where batch (priority 100) runs requests of 100 s back to back. Pool 0 goes down at
+    // 60 s: production's replacement finds no free GPU, preempts batch on pool 1's node and is nominated there while
+    // batch finishes the request in service (until about 100 s). Batch's replacement is pending at 60 s and provisionable;
+    // production is not. The batch window closes at 61 s with one 1-GPU pod: the cheapest offering, g5.xlarge spot.
+    const off = { ...pool().autoscaler, enabled: false };
+    const fixedPool = pool({ name: 'fixed', gpusPerNode: 1, minNodes: 1, maxNodes: 1, initialNodes: 1, autoscaler: off });
+    const karpenter = { ...A10G_POOL, consolidateAfterSeconds: null, expireAfterSeconds: null, initialType: 1 };
+    const kPool = pool({ name: 'k', gpusPerNode: 1, minNodes: 0, maxNodes: 10, initialNodes: 1, autoscaler: off, karpenter, provisioning: { kind: 'constant', seconds: 60 } });
+    const base = fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 600, arrivals: 'uniform' });
+    const cfg: EngineConfig = {
+      ...base,
+      pools: [fixedPool, kPool],
+      traffic: [base.traffic[0]!, { ...base.traffic[0]!, service: 1 }],
+      services: [
+        service({ name: 'production', serviceTime: constant, initialReplicas: 1, pools: [0, 1], priority: 1000, preempts: true }),
+        service({ name: 'batch', serviceTime: { kind: 'constant', seconds: 100 }, initialReplicas: 1, pools: [1], priority: 100, preempts: true }),
+      ],
+      faults: [{ atSeconds: 60, forSeconds: 3600, pools: [0], nodes: null, label: 'pool fixed' }],
+    };
+    const r = runEngine(cfg);
+    expect(r.shared!.servingPreempted).toEqual([0, 1]);
+    expect(r.events.find((e) => e.kind === 'pod-preempted')!.t).toBe(60);
+    const launched = r.events.filter((e) => e.kind === 'node-requested');
+    expect(launched.map((e) => [e.t, e.detail])).toEqual([[61, 'aws/us-east-1/g5.xlarge spot']]);
+    // Both serve again: production on batch's old node once the victim is gone, batch on the new node (Ready at 121 s).
+    expect(r.services.map((s) => s.replicas.max)).toEqual([1, 1]);
   });
 });

@@ -13,6 +13,7 @@ import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
 import { PodScheduler } from '../cluster/pod-scheduler.ts';
 import { NodeFaults } from '../cluster/node-faults.ts';
 import { type Evictable, type JobPod, JobQueue } from '../cluster/job-queue.ts';
+import { isPreempting, NOT_NOMINATED, waitsForVictims } from '../cluster/nomination.ts';
 import { pickOneNodeForPreemption, selectVictimsOnNode } from '../cluster/preemption.ts';
 import { TeamLedger } from '../cluster/team-ledger.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
@@ -160,6 +161,7 @@ export class Simulation {
             schedule: (at, run) => this.control.schedule(at, run),
             servingOn: (node) => this.servingEvictables(node),
             evictServing: (pod, now) => this.evictServing(pod, now),
+            priorityOf: (pod) => this.priorityOf(pod),
             capacityFreed: (now) => this.schedulePending(now),
             unschedulable: (pods, now) => this.karpenter?.triggerJob(pods, now),
             event: (kind, target, detail, now) => this.event({ t: now, kind, target, detail }),
@@ -181,6 +183,7 @@ export class Simulation {
         deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
         gpusOf,
         poolsOf,
+        priorityOf: (pod) => this.priorityOf(pod),
         unschedulableJobPods,
         scaleUpTimedOut: (pool, now, until) => this.event({ t: now, kind: 'scale-up-timeout', target: pool.config.name, detail: `backed off until ${Math.round(until)} s` }),
         scaleUpFailed: (pool, now, until, nodes) => {
@@ -583,6 +586,7 @@ export class Simulation {
 
   private bind(pod: Pod, node: NodeRuntime, now: number): void {
     pod.node = node;
+    pod.nominated = NOT_NOMINATED;
     node.pods.add(pod);
     recordPodEvent(node, now);
     const s = this.cfg.services[pod.service]!;
@@ -685,17 +689,19 @@ export class Simulation {
 
   /**
    * PostFilter preemption for a pending serving pod (preemption.ts): the victims on the node upstream picks are
-   * evicted; returns that node when the pod fits there now (only job pods were evicted), else null (it waits,
-   * nominated, for serving victims to drain, and does not preempt again meanwhile).
+   * evicted and the pod is nominated there (cluster/nomination.ts); returns that node when the pod fits there now
+   * (only job pods were evicted), else null. A nominated pod whose victims are still terminating waits and does not
+   * preempt again; one that finds no candidate loses its nomination.
    */
   private preemptFor(pod: Pod, now: number): NodeRuntime | null {
     const s = this.cfg.services[pod.service]!;
-    if (!(s.preempts ?? true) || this.jobs === null && this.cfg.services.every((x) => (x.priority ?? 0) >= (s.priority ?? 0))) return null;
-    const nominated = pod.nominatedNode;
-    if (nominated !== null && nominated.state === NodeState.Ready && [...nominated.pods].some((p) => p.state === PodState.Terminating)) return null;
+    if (!(s.preempts ?? true)) return null; // preemptionPolicy Never: not eligible, and never nominated
     const priority = s.priority ?? 0;
+    if (waitsForVictims(pod.nominated, priority, this.priorityOfPod)) return null;
     const cands: { node: NodeRuntime; victims: Evictable[] }[] = [];
-    for (const p of s.pools) {
+    // Without jobs and without a lower-priority service there is nothing to evict: no candidate.
+    const anyLower = this.jobs !== null || this.cfg.services.some((x) => (x.priority ?? 0) < priority);
+    for (const p of anyLower ? s.pools : []) {
       for (const node of this.pools[p]!.nodes) {
         if (node.state !== NodeState.Ready) continue;
         const pods: Evictable[] = [...this.servingEvictables(node), ...[...node.jobPods].map((j) => ({ priority: j.priority, units: j.units, startedAt: j.startedAt, serving: null, jobPod: j }))];
@@ -704,13 +710,26 @@ export class Simulation {
       }
     }
     const i = pickOneNodeForPreemption(cands.map((c) => c.victims));
-    if (i < 0) return null;
+    if (i < 0) {
+      this.clearNomination(pod, now);
+      return null;
+    }
     const { node, victims } = cands[i]!;
-    pod.nominatedNode = node;
+    pod.nominated = [node];
     if (this.jobs !== null) this.jobs.evict(victims, s.name, now);
     else for (const v of victims) this.evictServing(v.serving!, now);
     return node.freeGpus >= s.gpusPerReplica ? node : null;
   }
+
+  /** A failed attempt found no candidate: the nomination is cleared, and that pod update makes it provisionable again. */
+  private clearNomination(pod: Pod, now: number): void {
+    if (!isPreempting(pod.nominated)) return;
+    pod.nominated = NOT_NOMINATED;
+    this.karpenter?.trigger(pod, now);
+  }
+
+  /** `priorityOf` as a value, for the nomination rule. */
+  private readonly priorityOfPod = (pod: Pod): number => this.priorityOf(pod);
 
   /** Serving pods on a node that preemption may evict (a terminating pod is already going). */
   private servingEvictables(node: NodeRuntime): Evictable[] {
@@ -729,6 +748,7 @@ export class Simulation {
     if (s.team !== undefined && s.team !== null) this.ledger!.preempted[s.team]! += 1;
     this.servingPreempted[pod.service]! += 1;
     this.event({ t: now, kind: 'pod-preempted', target: s.name, detail: `pod ${pod.uid}` });
+    pod.preempted = true;
     this.deletePod(pod, now, true);
   }
 
@@ -792,7 +812,7 @@ export class Simulation {
     recordPodEvent(node, now);
     pod.node = null;
     const pool = this.pools[node.pool]!;
-    if (node.state === NodeState.Draining && node.pods.size === 0 && !this.spotDoomed.has(node)) this.deleteNode(pool, node, now);
+    if (node.state === NodeState.Draining && node.drained && !this.spotDoomed.has(node)) this.deleteNode(pool, node, now);
     else this.schedulePending(now);
   }
 
@@ -883,11 +903,13 @@ export class Simulation {
   /** A failed node is back: Ready again (or Draining, deleted at once if it was being removed and is empty). */
   private restoreNode(pool: PoolRuntime, node: NodeRuntime, now: number): void {
     node.state = node.stateBeforeFailure;
-    if (node.state === NodeState.Draining && node.pods.size === 0 && !this.spotDoomed.has(node)) this.deleteNode(pool, node, now);
+    if (node.state === NodeState.Draining && node.drained && !this.spotDoomed.has(node)) this.deleteNode(pool, node, now);
     else this.schedulePending(now);
   }
 
   private readonly spotDoomed = new Set<NodeRuntime>();
+  /** Nodes `deleteNode` is removing now. */
+  private readonly deleting = new Set<NodeRuntime>();
 
   /** A spot interruption notice: the node is cordoned and drained; it dies when the notice runs out. */
   private spotNotice(pool: PoolRuntime, node: NodeRuntime, now: number): void {
@@ -909,16 +931,27 @@ export class Simulation {
   }
 
   private deleteNode(pool: PoolRuntime, node: NodeRuntime, now: number): void {
-    if (node.state === NodeState.Gone) return;
+    // A pod finalized below may find its node drained and ask again: one deletion.
+    if (node.state === NodeState.Gone || this.deleting.has(node)) return;
+    this.deleting.add(node);
+    // Cordoned while its pods go, so that a scheduling pass they start binds nothing to it.
+    if (node.state === NodeState.Ready) node.state = NodeState.Draining;
     for (const jp of [...node.jobPods]) this.jobs?.interrupt(jp, now);
+    // Only empty or drained nodes are deleted by the autoscalers; a spot death kills what is left, already replaced
+    // (its pods were deleted at the notice). The cluster autoscaler's "empty" and drained nodes may still run
+    // expendable pods (cluster/expendable.ts): they are lost with the node and their Deployments replace them.
+    const replace = new Set<ServiceRuntime>();
     for (const pod of [...node.pods]) {
-      // Only empty or drained nodes are deleted by the autoscaler; a spot death kills what is left.
-      this.services[pod.service]!.kill(pod, now);
+      const svc = this.services[pod.service]!;
+      if (pod.state !== PodState.Terminating) replace.add(svc);
+      svc.kill(pod, now);
       this.finalizePod(pod, now);
     }
     const neverReady = node.state === NodeState.Provisioning;
     pool.removeNode(node, now);
+    this.deleting.delete(node);
     this.event({ t: now, kind: 'node-removed', target: pool.config.name, to: pool.aliveCount, ...(neverReady ? { detail: 'never became ready' } : {}) });
+    for (const svc of replace) this.reconcileReplicas(svc, now);
     this.schedulePending(now);
   }
 

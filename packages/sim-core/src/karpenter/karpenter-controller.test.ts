@@ -409,4 +409,92 @@ describe('the provisioner is triggered again while a pod stays provisionable (Po
     idle.runUntil(3600);
     expect(idle.controller.rounds).toBe(0);
   });
+
+  it('a second trigger while a requeue is pending adds none (the work queue keeps one delayed requeue per pod)', () => {
+    // Pending at 0 s, requeued at 10 and 20 s: rounds at 1, 11, 21 s. A pod update at 5 s (a nomination set and cleared
+    // between two requeues) triggers, within no open window, a round at 6 s, but no second chain of requeues.
+    const h = setup();
+    const pod = new Pod(1, 0, 0, 1);
+    h.pending.push(pod);
+    h.controller.trigger(pod, 0);
+    h.runUntil(4);
+    h.controller.trigger(pod, 5);
+    h.runUntil(25);
+    expect(h.controller.rounds).toBe(4); // 1, 6, 11, 21
+  });
+});
+
+// kubernetes-sigs/karpenter @ 2266468104f36373ed002241afaee2d3bbc26078 pkg/utils/pod/scheduling.go `IsProvisionable`
+// (`!IsPreempting`: no status.nominatedNodeName), read by controller.go `PodController.Reconcile` and provisioner.go
+// `GetPendingPods` (node.go `GetProvisionablePods`).
+describe('a nominated pod is not provisionable (IsPreempting)', () => {
+  function setup(limitNodes: number | null) {
+    const karpenter = { ...A10G_POOL, limitNodes, consolidateAfterSeconds: null, expireAfterSeconds: null };
+    const pool = new PoolRuntime(0, poolConfig({ karpenter, maxNodes: 10 }));
+    const full = pool.addNode(0, 0, { type: 1, spot: false, zone: 0 });
+    full.state = NodeState.Ready;
+    full.gpusUsed = 1;
+    const pending: Pod[] = [];
+    const { schedule, runUntil } = timerQueue();
+    const log: string[] = [];
+    const controller = new KarpenterController([pool], pending, { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
+      launch: (p, o, now) => {
+        log.push(`${now}: launch ${p.config.karpenter!.types[o.type]!.instanceId} ${o.spot ? 'spot' : 'on-demand'}`);
+        return p.addNode(100 + log.length, now, o);
+      },
+      evictPod: () => {},
+      evictJobPod: () => {},
+      deleteNode: () => {},
+      gpusOf: () => 1,
+      poolsOf: () => [0],
+      schedule,
+      event: () => {},
+    });
+    return { pool, full, pending, controller, log, runUntil };
+  }
+
+  it('nominated to the full node (its victim terminating there): no trigger, no round, no node in an hour', () => {
+    const h = setup(null);
+    const pod = new Pod(1, 0, 0, 1);
+    pod.nominated = [h.full];
+    h.pending.push(pod);
+    h.controller.trigger(pod, 0);
+    h.runUntil(3600);
+    expect(h.controller.rounds).toBe(0);
+    expect(h.log).toEqual([]);
+  });
+
+  it('packed without the nominated pod: two 1-GPU pods pending, one nominated → one g5.xlarge for the other', () => {
+    // The round at 1 s lists one provisionable 1-GPU pod: the cheapest type that fits it, g5.xlarge spot ($0.4028/h).
+    const h = setup(null);
+    const nominated = new Pod(1, 0, 0, 1);
+    nominated.nominated = [h.full];
+    const other = new Pod(2, 0, 0, 1);
+    h.pending.push(nominated, other);
+    h.controller.trigger(nominated, 0);
+    h.controller.trigger(other, 0);
+    h.runUntil(5);
+    expect(h.log).toEqual(['1: launch aws/us-east-1/g5.xlarge spot']);
+    expect(h.controller.rounds).toBe(1);
+  });
+
+  it('provisionable again when the nomination is cleared: node deleted at 20 s, cleared then → launch at 21 s', () => {
+    // The pool's 1-node limit is taken by the full node. At 20 s it is deleted, and the pod's next scheduling attempt
+    // finds no candidate: the update clearing nominatedNodeName reaches the pod controller, which triggers (window
+    // 20–21 s): the round at 21 s launches. Requeued at 30 s, it rides the in-flight NodeClaim (round at 31 s).
+    const h = setup(1);
+    const pod = new Pod(1, 0, 0, 1);
+    pod.nominated = [h.full];
+    h.pending.push(pod);
+    h.controller.trigger(pod, 0);
+    h.runUntil(19);
+    h.pool.removeNode(h.full, 20);
+    pod.nominated = [];
+    h.controller.trigger(pod, 20);
+    h.runUntil(35);
+    pod.state = PodState.Ready;
+    h.runUntil(3600);
+    expect(h.log).toEqual(['21: launch aws/us-east-1/g5.xlarge spot']);
+    expect(h.controller.rounds).toBe(2);
+  });
 });

@@ -36,6 +36,7 @@ import type { Pod } from '../engine/pod.ts';
 import { PodState } from '../engine/pod.ts';
 import { type NodeRuntime, NodeState } from '../cluster/node-runtime.ts';
 import type { JobPod } from '../cluster/job-queue.ts';
+import { isPreempting } from '../cluster/nomination.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { commandStillHolds } from './command-validation.ts';
 import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, type PoolLookup, savingsRatio, simulateRemoval } from './consolidation.ts';
@@ -156,12 +157,24 @@ export class KarpenterController {
   trigger(pod: Pod, now: number): void {
     if (!this.provisionable(pod)) return;
     this.touch(pod, now);
-    this.actions.schedule(now + PROVISIONER_REQUEUE_SECONDS, (t) => this.trigger(pod, t));
+    // The work queue holds one delayed requeue per pod (the earliest): a pod update while one is pending adds none.
+    const pending = this.requeueAt.get(pod);
+    if (pending !== undefined && pending > now) return;
+    const at = now + PROVISIONER_REQUEUE_SECONDS;
+    this.requeueAt.set(pod, at);
+    this.actions.schedule(at, (t) => {
+      this.requeueAt.delete(pod);
+      this.trigger(pod, t);
+    });
   }
 
-  // `IsProvisionable` for a serving pod as `provision` lists it: unbound (phase Pending) and able to use a Karpenter pool.
+  /** Each serving pod's pending requeue time (see `trigger`). */
+  private readonly requeueAt = new WeakMap<Pod, number>();
+
+  // `IsProvisionable` for a serving pod as `provision` lists it: unbound (phase Pending), not preempting (no nominated
+  // node: cluster/nomination.ts) and able to use a Karpenter pool.
   private provisionable(pod: Pod): boolean {
-    return pod.state === PodState.Pending && this.actions.poolsOf(pod).some((i) => this.pools[i]!.config.karpenter);
+    return pod.state === PodState.Pending && !isPreempting(pod.nominated) && this.actions.poolsOf(pod).some((i) => this.pools[i]!.config.karpenter);
   }
 
   /**
@@ -171,17 +184,28 @@ export class KarpenterController {
    */
   triggerJob(pods: readonly JobPod[], now: number): void {
     const mine = pods.filter((jp) => this.pools[jp.run.job.pool]!.config.karpenter);
-    if (mine.length > 0) this.requeueJobPods(mine.map((pod) => ({ pod, createdAt: pod.createdAt })), now);
+    for (const pod of mine) this.touch(pod, now);
+    // As for a serving pod, one delayed requeue per pod: one still pending for this pod (not a replacement) covers it.
+    const fresh = mine.filter((pod) => {
+      const r = this.jobRequeueAt.get(pod);
+      return r === undefined || !(r.at > now) || r.createdAt !== pod.createdAt;
+    });
+    if (fresh.length > 0) this.requeueJobPods(fresh.map((pod) => ({ pod, createdAt: pod.createdAt })), now);
   }
 
   // A JobPod object is reused for its replacement (createdAt changes): that is another pod, with its own requeues.
   private requeueJobPods(pods: readonly { pod: JobPod; createdAt: number }[], now: number): void {
     for (const { pod } of pods) this.touch(pod, now);
-    this.actions.schedule(now + PROVISIONER_REQUEUE_SECONDS, (t) => {
-      const still = pods.filter(({ pod, createdAt }) => pod.createdAt === createdAt && (this.actions.jobPodUnschedulable?.(pod) ?? false));
+    const at = now + PROVISIONER_REQUEUE_SECONDS;
+    for (const { pod, createdAt } of pods) this.jobRequeueAt.set(pod, { at, createdAt });
+    this.actions.schedule(at, (t) => {
+      const still = pods.filter(({ pod, createdAt }) => pod.createdAt === createdAt && this.jobRequeueAt.get(pod)?.at === at && (this.actions.jobPodUnschedulable?.(pod) ?? false));
       if (still.length > 0) this.requeueJobPods(still, t);
     });
   }
+
+  /** Each job pod's pending requeue: when, and for which pod (its creation time). */
+  private readonly jobRequeueAt = new WeakMap<JobPod, { at: number; createdAt: number }>();
 
   /**
    * `NodeController.Reconcile`: a node carrying the disrupted NoSchedule taint (drained here) triggers the batcher,
@@ -221,7 +245,7 @@ export class KarpenterController {
   provision(now: number): void {
     const pods: SolverPod[] = [];
     for (const pod of this.pending) {
-      if (pod.state !== PodState.Pending) continue;
+      if (pod.state !== PodState.Pending || isPreempting(pod.nominated)) continue;
       const pools = this.actions.poolsOf(pod).filter((i) => this.pools[i]!.config.karpenter);
       if (pools.length > 0) pods.push({ uid: pod.uid, createdAt: pod.createdAt, gpus: this.actions.gpusOf(pod), pools });
     }

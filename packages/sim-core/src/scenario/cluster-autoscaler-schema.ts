@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { EXPANDER_NAMES, type ExpanderName } from '../cluster/expander.ts';
+import { DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF } from '../cluster/expendable.ts';
 import { DEFAULT_NODE_GROUP_BACKOFF } from '../cluster/node-group-backoff.ts';
 import { DEFAULT_HPA_CONFIGURABLE_TOLERANCE } from '../hpa/index.ts';
 import { suggestNearest } from './suggest.ts';
@@ -50,6 +51,14 @@ export const clusterAutoscalerFlagsSchema = z.strictObject({
   initialNodeGroupBackoffDuration: durationSeconds('--initial-node-group-backoff-duration (default 5m)', { min: 0, max: 24 * HOUR }).default(DEFAULT_NODE_GROUP_BACKOFF.initialSeconds),
   maxNodeGroupBackoffDuration: durationSeconds('--max-node-group-backoff-duration (default 30m)', { min: 0, max: 24 * HOUR }).default(DEFAULT_NODE_GROUP_BACKOFF.maxSeconds),
   nodeGroupBackoffResetTimeout: durationSeconds('--node-group-backoff-reset-timeout (default 3h)', { min: 0, max: 7 * 24 * HOUR }).default(DEFAULT_NODE_GROUP_BACKOFF.resetTimeoutSeconds),
+  // A global flag upstream (AutoscalingOptions, not NodeGroupAutoscalingOptions), so here and not on the pools.
+  expendablePodsPriorityCutoff: z
+    .number()
+    .int()
+    .min(-2_147_483_648)
+    .max(2_147_483_647)
+    .default(DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF)
+    .describe('--expendable-pods-priority-cutoff: pods of a lower priority never cause a scale-up, and scale-down ignores them: they do not count in utilization, need no place elsewhere and are not evicted, only lost with their node (default -10)'),
 });
 
 /** kube-controller-manager feature gates the simulator reads; defaults are Kubernetes 1.34's. */

@@ -73,6 +73,7 @@ describe('defaults from the spec', () => {
       initialNodeGroupBackoffDuration: 300,
       maxNodeGroupBackoffDuration: 1800,
       nodeGroupBackoffResetTimeout: 10800,
+      expendablePodsPriorityCutoff: -10,
     });
   });
 
