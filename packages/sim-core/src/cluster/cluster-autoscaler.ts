@@ -2,7 +2,7 @@
  * The cluster autoscaler's loop over the whole cluster, a port of kubernetes/autoscaler cluster-autoscaler 1.34
  * core/static_autoscaler.go `StaticAutoscaler.RunOnce`, for GPU node groups. Each scan (`--scan-interval`):
  *
- * 1. Cluster state (clusterstate/clusterstate.go `updateScaleRequests`): a scale-up request whose nodes are not
+ * 1. Cluster state (cluster-state.ts, clusterstate/clusterstate.go `updateScaleRequests`): a scale-up request whose nodes are not
  *    all up by `requestTime + max-node-provision-time` (strictly after) times out and backs its node group off
  *    (node-group-backoff.ts); nodes still unregistered that long after they were first seen are deleted
  *    (`removeOldUnregisteredNodes`, never below the group's min size).
@@ -31,7 +31,8 @@ import type { Rng } from '../random/rng.ts';
 import { DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, isExpendable } from './expendable.ts';
 import type { JobPod, JobRun } from './job-queue.ts';
 import { waitsOnNominatedNode } from './nomination.ts';
-import { DEFAULT_NODE_GROUP_BACKOFF, NodeGroupBackoff } from './node-group-backoff.ts';
+import { ClusterStateRegistry } from './cluster-state.ts';
+import { DEFAULT_NODE_GROUP_BACKOFF } from './node-group-backoff.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
 import { planScaleUp, type ScaleUpGroup } from './scale-up.ts';
@@ -42,11 +43,6 @@ import { HintingSimulator, NodeCursor, type SimNode, type SimPod } from './sched
 export const UNSCHEDULABLE_POD_BUFFER_SECONDS = 2;
 /** `unschedulablePodWithGpuTimeBuffer`: a GPU pod younger than this is "new" (wait for more pods). */
 export const UNSCHEDULABLE_GPU_POD_BUFFER_SECONDS = 30;
-/** `--max-total-unready-percentage` and `--ok-total-unready-count` (config/flags/flags.go defaults). */
-export const MAX_TOTAL_UNREADY_PERCENTAGE = 45;
-export const OK_TOTAL_UNREADY_COUNT = 3;
-/** clusterstate.go `MaxNodeStartupTime`: a node not Ready this soon after it was created is NotStarted, not Unready. */
-export const MAX_NODE_STARTUP_SECONDS = 15 * 60;
 /** `apiv1.DefaultTerminationGracePeriodSeconds` + `drain.PodLongTerminatingExtraThreshold`: 30 s + 30 s. */
 export const LONG_TERMINATING_SECONDS = 60;
 
@@ -87,18 +83,10 @@ export interface ClusterActions {
   scaleUpFailed?(pool: PoolRuntime, now: number, until: number, nodes: number): void;
 }
 
-interface ScaleUpRequest {
-  increase: number;
-  time: number;
-  expectedAddTime: number;
-}
-
 export class ClusterAutoscaler {
   /** Global, as CA's delays are unless --scale-down-delay-type-local: a scale-up anywhere pauses scale-down everywhere. */
   lastScaleUp = Number.NEGATIVE_INFINITY;
-  private readonly requests = new Map<number, ScaleUpRequest>();
-  private readonly backoff: NodeGroupBackoff;
-  private readonly unregisteredSince = new Map<NodeRuntime, number>();
+  private readonly state: ClusterStateRegistry;
   private readonly drains = new Set<NodeRuntime>();
   private readonly cursor = new NodeCursor();
   private readonly filterSim: HintingSimulator;
@@ -116,7 +104,7 @@ export class ClusterAutoscaler {
     private readonly actions: ClusterActions,
     private readonly rng: Rng,
   ) {
-    this.backoff = new NodeGroupBackoff(config.backoff);
+    this.state = new ClusterStateRegistry(pools, config.backoff, actions);
     this.filterSim = new HintingSimulator(this.cursor);
     this.planner = new ScaleDownPlanner(
       {
@@ -131,14 +119,15 @@ export class ClusterAutoscaler {
 
   /** Whether scale-up of a pool is backed off at `now`. */
   isBackedOff(pool: number, now: number): boolean {
-    return this.backoff.isBackedOff(pool, now);
+    return this.state.isBackedOff(pool, now);
   }
 
   /** One `RunOnce` over every pool. */
   scan(now: number): void {
-    this.updateClusterState(now);
-    this.removeOldUnregisteredNodes(now);
-    if (!this.isClusterHealthy(now)) {
+    this.state.updateScaleRequests(now);
+    for (const n of this.drains) if (n.state === NodeState.Gone) this.drains.delete(n);
+    this.state.removeOldUnregisteredNodes(now);
+    if (!this.state.isClusterHealthy(now)) {
       this.planner.cleanUpUnneededNodes();
       return;
     }
@@ -196,77 +185,6 @@ export class ClusterAutoscaler {
     for (const node of drain) this.startDrain(node, now);
   }
 
-  // clusterstate updateScaleRequests: done when no node of the group is still coming, timed out when not done
-  // strictly after ExpectedAddTime.
-  private updateClusterState(now: number): void {
-    this.backoff.removeStale(now);
-    for (const n of this.drains) if (n.state === NodeState.Gone) this.drains.delete(n);
-    this.handleInstanceCreationErrors(now);
-    for (const n of this.unregisteredSince.keys()) if (n.state !== NodeState.Provisioning) this.unregisteredSince.delete(n);
-    for (const pool of this.pools) for (const n of pool.nodes) if (n.state === NodeState.Provisioning && !this.unregisteredSince.has(n)) this.unregisteredSince.set(n, now);
-    for (const [i, req] of this.requests) {
-      const pool = this.pools[i]!;
-      if (pool.countIn(NodeState.Provisioning) === 0) this.requests.delete(i);
-      else if (req.expectedAddTime < now) {
-        this.actions.scaleUpTimedOut(pool, now, this.backoff.backoff(i, now));
-        this.requests.delete(i);
-      }
-    }
-  }
-
-  // clusterstate/clusterstate.go `handleInstanceCreationErrorsForNodeGroup` (read from the public index, unpinned):
-  // nodes the cloud reports it could not create (an out-of-resources error such as a stock-out) decrease the
-  // scale-up request and back the group off at once; static_autoscaler.go `deleteCreatedNodesWithErrors` then
-  // deletes them. Only pools with stock-outs can have such nodes.
-  private handleInstanceCreationErrors(now: number): void {
-    for (const pool of this.pools) {
-      if (pool.config.stockouts === undefined || pool.config.stockouts.length === 0) continue;
-      const errored = pool.nodes.filter((n) => n.createError && n.state === NodeState.Provisioning);
-      if (errored.length === 0) continue;
-      const until = this.backoff.backoff(pool.index, now);
-      this.actions.scaleUpFailed?.(pool, now, until, errored.length);
-      const req = this.requests.get(pool.index);
-      if (req !== undefined && (req.increase -= errored.length) <= 0) this.requests.delete(pool.index);
-      for (const n of errored) this.actions.deleteNode(pool, n, now);
-    }
-  }
-
-  /**
-   * clusterstate.go `IsClusterHealthy` over `updateReadinessStats` (kubernetes/autoscaler @ f7bb0c36): unhealthy when
-   * the unready registered nodes (every pool's, autoscaled or not) are more than `--ok-total-unready-count` and
-   * more than `--max-total-unready-percentage` of the registered nodes. A node not Ready within
-   * `MaxNodeStartupTime` of its creation is NotStarted, not Unready; design-sim has no registration stage, so a
-   * node's first Ready time stands for its creation (nodes present at t = 0 count from 0).
-   */
-  private isClusterHealthy(now: number): boolean {
-    let registered = 0;
-    let unready = 0;
-    for (const pool of this.pools) {
-      for (const n of pool.nodes) {
-        if (n.state === NodeState.Provisioning || n.state === NodeState.Gone) continue;
-        registered++;
-        if (n.state === NodeState.NotReady && !(n.readyAt + MAX_NODE_STARTUP_SECONDS > now)) unready++;
-      }
-    }
-    return !(unready > OK_TOTAL_UNREADY_COUNT && unready > (MAX_TOTAL_UNREADY_PERCENTAGE / 100) * registered);
-  }
-
-  // removeOldUnregisteredNodes: a node first seen unregistered more than max-node-provision-time ago is deleted,
-  // keeping the group at or above its min size.
-  private removeOldUnregisteredNodes(now: number): void {
-    if (this.unregisteredSince.size === 0) return;
-    for (const pool of this.pools) {
-      const old = pool.nodes.filter((n) => this.isLongUnregistered(n, pool, now));
-      const room = pool.aliveCount - pool.config.minNodes;
-      for (const n of old.slice(0, Math.max(0, room))) this.actions.deleteNode(pool, n, now);
-    }
-  }
-
-  private isLongUnregistered(n: NodeRuntime, pool: PoolRuntime, now: number): boolean {
-    const since = this.unregisteredSince.get(n);
-    return n.state === NodeState.Provisioning && since !== undefined && since + pool.config.autoscaler.maxNodeProvisionSeconds < now;
-  }
-
   /**
    * `kube_util.UnschedulablePods` lists every pod with PodScheduled=False (Unschedulable), whatever owns it: a Job's
    * pending pods are helped like a Deployment's, each pod on its own (N pods of a gang are N unschedulable pods; the
@@ -309,7 +227,7 @@ export class ClusterAutoscaler {
     for (const pool of this.pools) {
       for (const node of pool.nodes) {
         if (node.state === NodeState.Ready) out.push({ uid: node.uid, pool: pool.index, free: node.freeGpus + this.expendableGpus(node), node, movedIn: [], order: node.uid } as PlannerNode & { order: number });
-        else if (node.state === NodeState.Provisioning && !node.createError && !this.isLongUnregistered(node, pool, now)) out.push({ uid: node.uid, pool: pool.index, free: node.gpus, order: node.uid });
+        else if (node.state === NodeState.Provisioning && !node.createError && !this.state.isLongUnregistered(node, pool, now)) out.push({ uid: node.uid, pool: pool.index, free: node.gpus, order: node.uid });
       }
     }
     // Each pool's nodes are in creation order already; only several pools need merging.
@@ -322,7 +240,7 @@ export class ClusterAutoscaler {
       gpusPerNode: p.config.gpusPerNode,
       maxNodes: p.config.maxNodes,
       targetSize: p.aliveCount,
-      canScale: p.config.autoscaler.enabled && !this.backoff.isBackedOff(p.index, now),
+      canScale: p.config.autoscaler.enabled && !this.state.isBackedOff(p.index, now),
       priority: p.config.autoscaler.priority,
       nodeUsdPerHour: nodePrice(p),
     }));
@@ -330,20 +248,8 @@ export class ClusterAutoscaler {
     if (plan === null || plan.nodes <= 0) return;
     const pool = this.pools[plan.pool]!;
     for (let i = 0; i < plan.nodes; i++) this.actions.requestNode(pool, now);
-    this.registerScaleUp(pool, plan.nodes, now);
+    this.state.registerScaleUp(pool, plan.nodes, now);
     this.lastScaleUp = now;
-  }
-
-  // clusterstate registerOrUpdateScaleUpNoLock: a new request, or a larger one whose clock restarts.
-  private registerScaleUp(pool: PoolRuntime, delta: number, now: number): void {
-    const expectedAddTime = now + pool.config.autoscaler.maxNodeProvisionSeconds;
-    const req = this.requests.get(pool.index);
-    if (req === undefined) this.requests.set(pool.index, { increase: delta, time: now, expectedAddTime });
-    else {
-      req.increase += delta;
-      req.time = now;
-      req.expectedAddTime = expectedAddTime;
-    }
   }
 
   // PreFilteringScaleDownNodeProcessor `GetScaleDownCandidates`: registered nodes of autoscaled groups whose size is
