@@ -335,6 +335,32 @@ describe('commandStillHolds (validation.go validateCommand)', () => {
   });
 });
 
+/** One 1-GPU node already Ready and full, in a NodePool whose limits allow `limitNodes` nodes (null: no limit); launches are logged. */
+function fullNodePool(limitNodes: number | null) {
+  const karpenter = { ...A10G_POOL, limitNodes, consolidateAfterSeconds: null, expireAfterSeconds: null };
+  const pool = new PoolRuntime(0, poolConfig({ karpenter, maxNodes: 10 }));
+  const full = pool.addNode(0, 0, { type: 1, spot: false, zone: 0 });
+  full.state = NodeState.Ready;
+  full.gpusUsed = 1;
+  const pending: Pod[] = [];
+  const { schedule, runUntil } = timerQueue();
+  const log: string[] = [];
+  const controller = new KarpenterController([pool], pending, { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
+    launch: (p, o, now) => {
+      log.push(`${now}: launch ${p.config.karpenter!.types[o.type]!.instanceId} ${o.spot ? 'spot' : 'on-demand'}`);
+      return p.addNode(100 + log.length, now, o);
+    },
+    evictPod: () => {},
+    evictJobPod: () => {},
+    deleteNode: () => {},
+    gpusOf: () => 1,
+    poolsOf: () => [0],
+    schedule,
+    event: () => {},
+  });
+  return { pool, full, pending, controller, log, runUntil };
+}
+
 // The provisioner's triggers against kubernetes-sigs/karpenter @ 2266468104f36373ed002241afaee2d3bbc26078
 // pkg/controllers/provisioning: controller.go `PodController.Reconcile` calls `Provisioner.Trigger` for a pod while
 // `pod.IsProvisionable` and returns `RequeueAfter: 10 * time.Second`; batcher.go `Batcher.Wait` closes the window
@@ -342,31 +368,8 @@ describe('commandStillHolds (validation.go validateCommand)', () => {
 // Deleting a node or a NodeClaim triggers nothing: a pod held back by the pool's limits is provisioned again by its
 // own next requeue.
 describe('the provisioner is triggered again while a pod stays provisionable (PodController.Reconcile)', () => {
-  function setup() {
-    // One 1-GPU node already Ready and full; the NodePool's limits allow 1 node.
-    const karpenter = { ...A10G_POOL, limitNodes: 1, consolidateAfterSeconds: null, expireAfterSeconds: null };
-    const pool = new PoolRuntime(0, poolConfig({ karpenter, maxNodes: 10 }));
-    const full = pool.addNode(0, 0, { type: 1, spot: false, zone: 0 });
-    full.state = NodeState.Ready;
-    full.gpusUsed = 1;
-    const pending: Pod[] = [];
-    const { schedule, runUntil } = timerQueue();
-    const log: string[] = [];
-    const controller = new KarpenterController([pool], pending, { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
-      launch: (p, o, now) => {
-        log.push(`${now}: launch ${p.config.karpenter!.types[o.type]!.instanceId} ${o.spot ? 'spot' : 'on-demand'}`);
-        return p.addNode(100 + log.length, now, o);
-      },
-      evictPod: () => {},
-      evictJobPod: () => {},
-      deleteNode: () => {},
-      gpusOf: () => 1,
-      poolsOf: () => [0],
-      schedule,
-      event: () => {},
-    });
-    return { pool, full, pending, controller, log, runUntil };
-  }
+  // The NodePool's limits allow 1 node.
+  const setup = () => fullNodePool(1);
 
   it('a replica held back by the limits gets a node at the first requeue after another node is deleted: 25 s → 31 s', () => {
     const h = setup();
@@ -428,30 +431,7 @@ describe('the provisioner is triggered again while a pod stays provisionable (Po
 // (`!IsPreempting`: no status.nominatedNodeName), read by controller.go `PodController.Reconcile` and provisioner.go
 // `GetPendingPods` (node.go `GetProvisionablePods`).
 describe('a nominated pod is not provisionable (IsPreempting)', () => {
-  function setup(limitNodes: number | null) {
-    const karpenter = { ...A10G_POOL, limitNodes, consolidateAfterSeconds: null, expireAfterSeconds: null };
-    const pool = new PoolRuntime(0, poolConfig({ karpenter, maxNodes: 10 }));
-    const full = pool.addNode(0, 0, { type: 1, spot: false, zone: 0 });
-    full.state = NodeState.Ready;
-    full.gpusUsed = 1;
-    const pending: Pod[] = [];
-    const { schedule, runUntil } = timerQueue();
-    const log: string[] = [];
-    const controller = new KarpenterController([pool], pending, { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
-      launch: (p, o, now) => {
-        log.push(`${now}: launch ${p.config.karpenter!.types[o.type]!.instanceId} ${o.spot ? 'spot' : 'on-demand'}`);
-        return p.addNode(100 + log.length, now, o);
-      },
-      evictPod: () => {},
-      evictJobPod: () => {},
-      deleteNode: () => {},
-      gpusOf: () => 1,
-      poolsOf: () => [0],
-      schedule,
-      event: () => {},
-    });
-    return { pool, full, pending, controller, log, runUntil };
-  }
+  const setup = fullNodePool;
 
   it('nominated to the full node (its victim terminating there): no trigger, no round, no node in an hour', () => {
     const h = setup(null);
