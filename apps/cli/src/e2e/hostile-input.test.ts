@@ -56,6 +56,14 @@ describe('import k8s: hostile manifests', () => {
     expect(err).not.toMatch(/imported\.yaml:\d+/);
   });
 
+  it('16 MiB of nesting stops at the limit in seconds, and a design-sim ConfigMap with broken YAML inside is named', () => {
+    // Before: 8 million "[" ran past 60 s; 4 million "- " took 60 s and 2.2 GB; the ConfigMap was "internal error: …" over five lines.
+    writeFileSync(join(dir, 'deep-block.yaml'), `${'- '.repeat(8_000_000)}x\n`);
+    expect(refused(['import', 'k8s', 'deep-block.yaml'], 10_000)).toBe('design-sim: deep-block.yaml:1:511: the document nests too deeply to be a manifest: more than 256 levels of nested lists or mappings (docs/limits.md)\n');
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x, labels: { app.kubernetes.io/managed-by: design-sim } }\ndata:\n  scenario.yaml: "a: [unclosed"\n';
+    expect(refused(['import', 'k8s', file('cm.yaml', cm)])).toBe('design-sim: cm.yaml ConfigMap/x data["scenario.yaml"]: at line 1, column 13: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n');
+  });
+
   it('absurd nesting is named, at its line', () => {
     expect(refused(['import', 'k8s', file('deep.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)])).toMatch(/^design-sim: deep\.yaml:3:\d+: the document nests too deeply to be a manifest/);
   });
@@ -77,6 +85,13 @@ describe('run: hostile scenarios', () => {
     expect(sweep.code).toBe(2);
     expect(sweep.stderr).not.toMatch(STACK_LINE);
     expect(sweep.stderr.trim().split('\n').map((l) => l.slice(0, 43))).toEqual(['error: closed.yaml:9:12 spec.traffic.users:', 'error: closed.yaml:9:12 spec.traffic.users:']);
+  });
+
+  it('a --set or --vary value nested 65,000 deep is one line, not a V8 crash (exit 134 and a native stack trace)', () => {
+    file('ok.yaml', fixedFleet);
+    const deep = `${'['.repeat(65_000)}${']'.repeat(65_000)}`;
+    expect(refused(['validate', 'ok.yaml', '--set', `spec.services[0].latency=${deep}`])).toBe(`design-sim: --set spec.services[0].latency=${'['.repeat(49)}… (130,031 characters): the value nests too deeply: more than 256 levels of [ or { (docs/limits.md)\n`);
+    expect(refused(['sweep', 'ok.yaml', '--vary', `replicas=${'- '.repeat(40_000)}x`])).toMatch(/^design-sim: --vary replicas=- - .*… \(80,017 characters\): the value nests too deeply: more than 256 levels of nested lists or mappings \(docs\/limits\.md\)\n$/);
   });
 
   it('a number past two bounds gets one line', () => {

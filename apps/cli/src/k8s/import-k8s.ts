@@ -9,7 +9,7 @@
  */
 import { listInstances } from '@design-sim/cost-model';
 import { formatDuration } from '@design-sim/sim-core';
-import { parse } from 'yaml';
+import { parseEmbeddedYaml } from './embedded-yaml.ts';
 import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
 import { GPU_RESOURCE, MANAGED_BY, MANAGED_BY_LABEL, parseGoDuration, parseQuantity } from './k8s-object.ts';
 import { MIN_NODES_ANNOTATION, NODE_GROUPS_KEY, REMAINDER_KEY, SPOT_SHARE_ANNOTATION } from './export-k8s.ts';
@@ -104,6 +104,8 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
 }
 
 const ref = (i: Item) => `${i.kind}/${i.name}`;
+/** Where a ConfigMap's embedded document is, for messages: `team.yaml ConfigMap/x data["scenario.yaml"]`. */
+const dataKeyOf = (i: Item, key: string) => `${i.file} ${ref(i)} data[${JSON.stringify(key)}]`;
 
 function findOrAdd(items: unknown[], name: string, make: () => Obj): Obj {
   const found = items.find((x) => isObj(x) && x.name === name);
@@ -212,7 +214,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
   const remainderItem = items.find((i) => managed(i) && typeof obj(i.o.data)[REMAINDER_KEY] === 'string');
   let mapped = 0;
 
-  const scenario: Obj = remainderItem === undefined ? {} : obj(parse(str(obj(remainderItem.o.data)[REMAINDER_KEY]) ?? '') as unknown);
+  const scenario: Obj = remainderItem === undefined ? {} : obj(parseEmbeddedYaml(str(obj(remainderItem.o.data)[REMAINDER_KEY]) ?? '', dataKeyOf(remainderItem, REMAINDER_KEY)));
   const hasRemainder = remainderItem !== undefined;
   scenario.apiVersion ??= 'design-sim/v1';
   scenario.kind ??= 'Scenario';
@@ -232,7 +234,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
 
   // Node pools first: a Deployment's nodeSelector may name them.
   for (const i of items.filter((x) => managed(x) && typeof obj(x.o.data)[NODE_GROUPS_KEY] === 'string')) {
-    const h = obj(parse(str(obj(i.o.data)[NODE_GROUPS_KEY]) ?? '') as unknown);
+    const h = obj(parseEmbeddedYaml(str(obj(i.o.data)[NODE_GROUPS_KEY]) ?? '', dataKeyOf(i, NODE_GROUPS_KEY)));
     const name = str(h.name) ?? i.name;
     const pool = findOrAdd(pools, name, () => ({ name }));
     pool.instance = `${str(h.cloud)}/${str(h.region)}/${str(h.instanceType)}`;

@@ -438,7 +438,8 @@ describe('absurd nesting', () => {
     const text = `apiVersion: design-sim/v1\nkind: Scenario\nspec:\n  canvas:\n    ${'- '.repeat(10_000)}x\n`;
     const r = parseScenarioText(text, 'deep.yaml');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]!.message).toBe('the document nests too deeply to be a scenario (thousands of levels of nested lists or mappings)');
+    // Refused by the scan before the parser, at the 257th "- " of line 5 (4 spaces of indentation, 3 levels above it).
+    if (!r.ok) expect(formatIssue(r.issues[0]!)).toBe(`deep.yaml:5:${5 + 2 * (256 - 3)} the document nests too deeply to be a scenario: more than 256 levels of nested lists or mappings (see docs/limits.md)`);
   });
 
   it('refuses 200,000 levels before the YAML parser, at once, where the limit is crossed', () => {
