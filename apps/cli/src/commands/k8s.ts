@@ -11,7 +11,7 @@ import { EXIT_OK } from '../exit-codes.ts';
 import { formatIssueLines } from '../format/issues.ts';
 import { loadScenario } from '../io/load-scenario.ts';
 import { inputOptions } from '../io/read-input.ts';
-import { refuseInputAsOutput, writeOutputFile } from '../io/write-output-file.ts';
+import { checkOutputPath, refuseInputAsOutput, writeOutputFile } from '../io/write-output-file.ts';
 import { exportK8s, manifestsYaml } from '../k8s/export-k8s.ts';
 import { importK8s, SUPPORTED_KINDS, type ImportNote, type ManifestDoc } from '../k8s/import-k8s.ts';
 import { readManifests } from '../k8s/read-manifests.ts';
@@ -36,7 +36,10 @@ interface ImportOptions {
 
 async function exportCommand(env: CommandEnv, file: string, o: ExportOptions): Promise<void> {
   const { ctx } = env;
-  if (o.out !== undefined) await refuseInputAsOutput(ctx.cwd, o.out, [file], '--out');
+  if (o.out !== undefined) {
+    await checkOutputPath(ctx.cwd, o.out, '--out');
+    await refuseInputAsOutput(ctx.cwd, o.out, [file], '--out');
+  }
   const loaded = await loadScenario(file, ctx.cwd, [], inputOptions(ctx));
   if (!loaded.ok) throw new CliError('invalid scenario', { issues: loaded.issues });
   if (loaded.scenario.spec.services.length === 0) throw new CliError(`${file}: nothing to deploy: the scenario has no services`);
@@ -76,7 +79,10 @@ async function importCommand(env: CommandEnv, files: string[], o: ImportOptions)
   const { ctx } = env;
   const qps = o.qps === undefined ? undefined : Number(o.qps);
   if (qps !== undefined && !(qps > 0)) throw new CliError(`--qps ${o.qps}: expected a rate above 0, e.g. 200`);
-  if (o.out !== undefined) await refuseInputAsOutput(ctx.cwd, o.out, files, '--out');
+  if (o.out !== undefined) {
+    await checkOutputPath(ctx.cwd, o.out, '--out');
+    await refuseInputAsOutput(ctx.cwd, o.out, files, '--out');
+  }
   const docs = await readManifests(ctx.cwd, files, inputOptions(ctx));
   const result = importK8s(docs, { ...(qps === undefined ? {} : { qps }), ...(o.latency === undefined ? {} : { latencyMs: o.latency * 1000 }), ...(o.name === undefined ? {} : { name: o.name }) });
   for (const n of result.notes) ctx.stderr.write(noteLine(n));
@@ -107,7 +113,7 @@ export function registerK8s(program: Command, env: CommandEnv): void {
     .option('--port <port>', 'the server\'s HTTP port', parsePositiveInteger, 8000)
     .option('--health-path <path>', 'the server\'s health endpoint (vLLM: /health)', '/health')
     .option('-o, --out <file>', 'write the manifests to a file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  $ design-sim export k8s examples/hpa-step.yaml --image vllm/vllm-openai:v0.9.2 > fleet.yaml\n  $ design-sim export k8s scenario.yaml --node-pools karpenter -o k8s/\n\nExit codes: 0 written, 2 invalid input.')
+    .addHelpText('after', '\nExamples:\n  $ design-sim export k8s examples/hpa-step.yaml --image vllm/vllm-openai:v0.9.2 > fleet.yaml\n  $ design-sim export k8s scenario.yaml --node-pools karpenter -o k8s/fleet.yaml\n\nExit codes: 0 written, 2 invalid input.')
     .action((file: string, o: ExportOptions) => exportCommand(env, file, o));
   program
     .command('import')

@@ -149,6 +149,18 @@ describe('run: output paths are checked before anything runs', () => {
     expect(refused(['optimize', 'ff.yaml', '--vary', 'replicas=50..60', '--write', 'plots'])).toMatch(/^design-sim: --write: plots is a directory/);
   });
 
+  it('export/import k8s -o and --plot are checked like the others: empty, a directory, a path ending in "/"', () => {
+    // export k8s -o "" tried to rename a temporary file in the parent folder over the working folder ("illegal
+    // operation on a directory, rename '/tmp/x.123.tmp' -> '/tmp/x'"); -o new/ and --plot new/ wrote a FILE named new.
+    file('ff.yaml', fixedFleet);
+    mkdirSync(join(dir, 'plots'), { recursive: true });
+    expect(refused(['export', 'k8s', 'ff.yaml', '-o', ''])).toBe('design-sim: --out: expected a file name, got an empty value\n');
+    expect(refused(['export', 'k8s', 'ff.yaml', '-o', 'plots'])).toMatch(/^design-sim: --out: plots is a directory/);
+    expect(refused(['export', 'k8s', 'ff.yaml', '-o', 'k8s/'])).toBe('design-sim: --out: k8s/ names a folder (it ends in "/"): name a file in it, e.g. k8s/out\n');
+    expect(refused(['import', 'k8s', file('deploy2.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1 }\n'), '-o', ''])).toBe('design-sim: --out: expected a file name, got an empty value\n');
+    expect(refused(['run', 'ff.yaml', '--plot', 'new-plots/'])).toBe('design-sim: --plot: new-plots/ names a folder (it ends in "/"): name a file in it, e.g. new-plots/out\n');
+  });
+
   it('two different files with one scenario name would overwrite each other\'s plot: refused before running', () => {
     file('ff2.yaml', fixedFleet);
     expect(refused(['run', 'ff.yaml', 'ff2.yaml', '--plot', 'p.svg'])).toBe('design-sim: --plot: ff.yaml and ff2.yaml are both scenario "fixed-fleet", so both would write p-fixed-fleet.svg: give one a different metadata.name (nothing was run)\n');
