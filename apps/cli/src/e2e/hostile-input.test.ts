@@ -105,6 +105,19 @@ describe('run: hostile scenarios', () => {
   });
 });
 
+it('an empty file argument (an unset shell variable) is named as such by every command that reads files', () => {
+  // Each resolved "" to the working folder: "error:  is a directory, not a scenario file: name the files, e.g. /*.yaml".
+  file('ok.yaml', fixedFleet);
+  expect(refused(['run', ''])).toBe('design-sim: run: argument 1 is empty: expected a file name\n');
+  expect(refused(['validate', 'ok.yaml', ''])).toBe('design-sim: validate: argument 2 is empty: expected a file name\n');
+  expect(refused(['compare', 'ok.yaml', ''])).toBe('design-sim: compare: argument 2 is empty: expected a file name\n');
+  expect(refused(['sweep', '', '--vary', 'replicas=1,2'])).toBe('design-sim: sweep: argument 1 is empty: expected a file name\n');
+  expect(refused(['optimize', '', '--vary', 'replicas=1..2'])).toBe('design-sim: optimize: argument 1 is empty: expected a file name\n');
+  expect(refused(['merge', ''])).toBe('design-sim: merge: argument 1 is empty: expected a file name\n');
+  expect(refused(['export', 'k8s', ''])).toBe('design-sim: export k8s: argument 1 is empty: expected a file name\n');
+  expect(refused(['import', 'k8s', ''])).toBe('design-sim: import k8s: argument 1 is empty: expected a file name\n');
+});
+
 describe('pipes: read as files, and a silent one is given up on with a message, never a hang', () => {
   const QUICK = { DESIGN_SIM_INPUT_TIMEOUT: '3' };
   const NOTICE = /^design-sim: silent\.fifo: waiting for input: nothing has been written to this pipe yet \(giving up after 3 s of silence\)\n/;
