@@ -94,6 +94,12 @@ describe('run: hostile scenarios', () => {
     expect(refused(['sweep', 'ok.yaml', '--vary', `replicas=${'- '.repeat(40_000)}x`])).toMatch(/^design-sim: --vary replicas=- - .*… \(80,017 characters\): the value nests too deeply: more than 256 levels of nested lists or mappings \(docs\/limits\.md\)\n$/);
   });
 
+  it('a title with escape sequences is refused at its line, shown escaped, before it reaches the terminal or the SVG', () => {
+    // It was printed raw at the head of the report (clearing the screen, retitling the window) and broke --plot's XML.
+    const text = fixedFleet.replace(/title: .*/, 'title: "\\e[2J\\e]0;pwned\\a"');
+    expect(refused(['run', file('esc.yaml', text), '--plot', 'esc.svg'])).toBe(`error: esc.yaml:${text.split('\n').findIndex((l) => l.includes('title:')) + 1}:10 metadata.title: contains the control character U+001B at character 1: control characters, escape sequences and bidirectional overrides would act on a terminal (or break the SVG chart); remove it\n`);
+  });
+
   it('a number past two bounds gets one line', () => {
     expect(refused(['run', file('ok.yaml', fixedFleet), '--set', 'replicas=1e308']).trim().split('\n')).toHaveLength(1);
   });
