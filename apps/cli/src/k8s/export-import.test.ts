@@ -207,6 +207,25 @@ describe('import k8s: a damaged design-sim ConfigMap', () => {
   });
 });
 
+describe('import k8s: values the API server would refuse are not read as defaults', () => {
+  const deploy = (replicas: unknown, resources: unknown) => [{ file: 'd.yaml', doc: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { replicas, template: { spec: { containers: [{ name: 'c', image: 'i', resources }] } } } } }];
+  const services = (r: ReturnType<typeof importK8s>) => (r.scenario.spec as { services: Record<string, unknown>[] }).services;
+
+  it('refuses a resource quantity Kubernetes cannot read, or a negative one, at its field', () => {
+    // Each was counted as none: the service imported with gpusPerReplica 0 and no CPUs, exit 0.
+    expect(() => importK8s(deploy(3, { requests: { cpu: '1e9m' } }))).toThrow(new CliError('d.yaml Deployment/api spec.template.spec.containers[0].resources.requests["cpu"]: expected a non-negative Kubernetes quantity such as 2, 500m or 1.5, got "1e9m"'));
+    expect(() => importK8s(deploy(3, { limits: { 'nvidia.com/gpu': 'two' } }))).toThrow(/containers\[0\]\.resources\.limits\["nvidia\.com\/gpu"\]: expected .*, got "two"$/);
+    expect(() => importK8s(deploy(3, { requests: { cpu: '-1' } }))).toThrow(/resources\.requests\["cpu"\]: .*, got "-1"$/);
+    // Readable ones are read: 1500m is 1.5 CPUs, the limit when there is no request.
+    expect(services(importK8s(deploy(3, { limits: { cpu: '1500m' } })))[0]).toMatchObject({ cpuPerReplica: 1.5, replicas: 3 });
+  });
+
+  it('hands a replicas that is not a number to the scenario, which names it, instead of reading it as 1', () => {
+    expect(services(importK8s(deploy('3', {})))[0]!.replicas).toBe('3');
+    expect(services(importK8s(deploy(undefined, {})))[0]!.replicas).toBe(1);
+  });
+});
+
 describe('the shard Job', () => {
   it('is a valid ConfigMap and batch/v1 Indexed Job', () => {
     const text = indexedJobManifest({ name: 'design-sim-sweep-x', command: 'sweep', fileName: 'x.yaml', fileText: 'a: 1\n', args: ['--vary', 'spec.services[0].replicas=1..9'], shards: 4, parallelism: 2, image: 'design-sim:0.1.0', resultsClaim: 'results', cpus: 2 });
