@@ -92,6 +92,19 @@ describe('--shard and merge', () => {
 });
 
 describe('export k8s / import k8s', () => {
+  it('--emit-k8s-job refuses Job settings the API server would refuse, before printing anything', () => {
+    // Each was written into a Job that `kubectl apply` rejects (or whose pods never schedule), exit 0.
+    const job = (...extra: string[]) => run(['sweep', 'fixed-fleet.yaml', '--vary', 'replicas=50,51', '--emit-k8s-job', '2', ...extra]);
+    for (const [extra, message] of [
+      [['--image', ''], 'design-sim: --image "": expected a container image reference without spaces, e.g. registry.example.com/design-sim:0.1.0\n'],
+      [['--results-pvc', 'BAD PVC'], 'design-sim: --results-pvc "BAD PVC": expected a PersistentVolumeClaim name (lower-case letters, digits, \'-\' and \'.\', at most 253 characters), e.g. design-sim-results\n'],
+      [['--cpus', '1000000000'], 'design-sim: --cpus 1000000000: at most 512 CPUs per shard pod (no node has more; docs/limits.md)\n'],
+    ] as const) {
+      const r = job(...extra);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', message]);
+    }
+  });
+
   it('round-trips a scenario through manifest files', () => {
     const exported = run(['export', 'k8s', 'serving-autoscaling.yaml', '--image', 'vllm/vllm-openai:v0.9.2', '-o', 'fleet.yaml']);
     expect(exported.code).toBe(0);
