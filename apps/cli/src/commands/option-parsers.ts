@@ -6,10 +6,12 @@
 import { parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration } from '@design-sim/sim-core';
 import { InvalidArgumentError } from 'commander';
 
-/** A whole number ≥ 0: `42`. */
-export function parseInteger(value: string): number {
+/** A whole number ≥ 0: `42`. `least` is the smallest the option takes, for the message. */
+export function parseInteger(value: string, least = 0): number {
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value)) throw new InvalidArgumentError('expected a whole number of at least 0, e.g. 42.');
+  // `--workers 1e9` is refused, but not as what it is not: it is a whole number, written with an exponent.
+  const hint = /^\s*\d+(\.\d+)?[eE][+-]?\d+\s*$/.test(value) && Number.isSafeInteger(n) ? ` (write it as ${n})` : '';
+  if (!/^\s*\d+\s*$/.test(value)) throw new InvalidArgumentError(`expected a whole number of at least ${least} in digits, e.g. 42${hint}.`);
   // `--seed 9007199254740993` is a whole number of at least 0: say what it is past instead.
   if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected a whole number of at most ${Number.MAX_SAFE_INTEGER} (2^53 - 1, the largest a double holds exactly).`);
   return n;
@@ -17,7 +19,7 @@ export function parseInteger(value: string): number {
 
 /** A whole number ≥ 1. */
 export function parsePositiveInteger(value: string): number {
-  const n = parseInteger(value);
+  const n = parseInteger(value, 1);
   if (n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
   return n;
 }
