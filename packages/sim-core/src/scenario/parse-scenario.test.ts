@@ -58,6 +58,10 @@ describe('hostile input: never throws, always a located issue list', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...'apiVersion: x'].flatMap((c) => [c.charCodeAt(0), 0])]);
     expect(format(parseScenarioBytes(utf16, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not UTF-8: the file is UTF-16 (it starts with the byte-order mark FF FE); save it as UTF-8"`);
     expect(format(parseScenarioBytes(nul, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not a text file: found a NUL byte at byte 1 (scenarios are UTF-8 YAML or JSON)"`);
+    // UTF-32's little-endian mark starts with UTF-16's: it was called UTF-16.
+    const utf32le = new Uint8Array([0xff, 0xfe, 0, 0, ...[...'apiVersion: x'].flatMap((c) => [c.charCodeAt(0), 0, 0, 0])]);
+    expect(format(parseScenarioBytes(utf32le, 'x.yaml'))).toBe('x.yaml not UTF-8: the file is UTF-32 (it starts with the byte-order mark FF FE 00 00); save it as UTF-8');
+    expect(format(parseScenarioBytes(new Uint8Array([0, 0, 0xfe, 0xff, 0, 0, 0, 0x61]), 'x.yaml'))).toBe('x.yaml not UTF-8: the file is UTF-32 (it starts with the byte-order mark 00 00 FE FF); save it as UTF-8');
     expect(format(parseScenarioBytes(new TextEncoder().encode(BASE_YAML), 'x.yaml'))).toBe('ok');
   });
 

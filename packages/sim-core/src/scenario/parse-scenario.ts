@@ -274,7 +274,10 @@ export function parseScenarioText(text: string, fileName: string): ParseScenario
 /** Parses a scenario file's raw bytes: size and UTF-8 are checked before decoding. Never throws. */
 export function parseScenarioBytes(bytes: Uint8Array, fileName: string): ParseScenarioResult {
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(fileName, `${formatInteger(bytes.length)} bytes`);
-  // A UTF-16 file (Windows editors, PowerShell's `>`) starts with its byte-order mark: name the encoding.
+  // A UTF-16 file (Windows editors, PowerShell's `>`) starts with its byte-order mark: name the encoding. UTF-32's
+  // little-endian mark begins with UTF-16's (FF FE 00 00), so it is told apart first: it was called UTF-16.
+  const utf32 = (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
+  if (utf32) return fail(fileIssue(fileName, `not UTF-8: the file is UTF-32 (it starts with the byte-order mark ${bytes[0] === 0xff ? 'FF FE 00 00' : '00 00 FE FF'}); save it as UTF-8`));
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) return fail(fileIssue(fileName, `not UTF-8: the file is UTF-16 (it starts with the byte-order mark ${bytes[0] === 0xff ? 'FF FE' : 'FE FF'}); save it as UTF-8`));
   const decoded = decodeUtf8(bytes);
