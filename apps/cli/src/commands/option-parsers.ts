@@ -3,7 +3,7 @@
  * unit parsers), so `--tokens 2T` and `tokens: 2T` mean the same. Each throws InvalidArgumentError,
  * which commander prints as one line naming the option; exit code 2.
  */
-import { parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration } from '@design-sim/sim-core';
+import { MAX_PRICE_PER_GPU_HOUR, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration } from '@design-sim/sim-core';
 import { InvalidArgumentError } from 'commander';
 
 /** A whole number ≥ 0: `42`. `least` is the smallest the option takes, for the message. */
@@ -101,9 +101,10 @@ export function parseUsdOption(value: string): number {
   return n;
 }
 
-/** A positive price: `1.25` (USD). */
+/** A price per GPU-hour ≥ 0 and at most MAX_PRICE_PER_GPU_HOUR (the bound of a scenario's pricePerGpuHour): `1.25` (USD). */
 export function parsePriceOption(value: string): number {
   const n = Number(value.replace(/^\s*\$\s*/, ''));
   if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a price in USD like 1.25.');
+  if (n > MAX_PRICE_PER_GPU_HOUR) throw new InvalidArgumentError(`expected at most ${MAX_PRICE_PER_GPU_HOUR} USD per GPU-hour (docs/limits.md).`);
   return n;
 }

@@ -131,6 +131,13 @@ export const MAX_TRAINING_TOKENS = 1e17;
 /** Most GPUs in a training run. */
 export const MAX_TRAINING_GPUS = 1_000_000;
 
+/**
+ * Highest price per GPU-hour a scenario's `pricePerGpuHour` or the CLI's `--price` may state, USD: the dearest GPU
+ * in the catalog rents for under $15; more is a unit slip (a month's price as an hour's), and `--price 1e308` made
+ * every cost infinite ("$∞/h").
+ */
+export const MAX_PRICE_PER_GPU_HOUR = 1000;
+
 /** Most nodes in a training run. */
 export const MAX_TRAINING_NODES = 100_000;
 
