@@ -64,6 +64,20 @@ describe('import k8s: hostile manifests', () => {
     expect(refused(['import', 'k8s', file('cm.yaml', cm)])).toBe('design-sim: cm.yaml ConfigMap/x data["scenario.yaml"]: at line 1, column 13: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n');
   });
 
+  it('a cluster\'s worth of objects: notes are counted, not printed 100,000 times; more Deployments than a scenario holds is one line', () => {
+    // 100,000 Services as `kubectl get -o json` writes them took 12 s and 840 MB and printed 100,004 lines.
+    const services = { apiVersion: 'v1', kind: 'List', items: Array.from({ length: 100_000 }, (_, i) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: `s${i}` } })) };
+    const r = cli(['import', 'k8s', file('all.json', JSON.stringify(services))], { cwd: dir });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[4]).toBe('note: … and 99,997 more objects with the note "unsupported kind Service (v1): skipped; design-sim reads ..."');
+    expect(r.ms).toBeLessThan(10_000);
+    // 1,000 Deployments made a scenario past the size limit, reported as "all.yaml file is too large … (in the imported scenario)".
+    const deployments = Array.from({ length: 1000 }, (_, i) => `---\napiVersion: apps/v1\nkind: Deployment\nmetadata: { name: d${i} }\nspec: { replicas: 1 }\n`).join('');
+    expect(refused(['import', 'k8s', file('many.yaml', deployments)]).split('\n').at(-2)).toBe('design-sim: many.yaml: 1,000 Deployments to import, but a scenario holds at most 50 (spec.services; docs/limits.md): import one namespace or a few Deployments at a time');
+  });
+
   it('absurd nesting is named, at its line', () => {
     expect(refused(['import', 'k8s', file('deep.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)])).toMatch(/^design-sim: deep\.yaml:3:\d+: the document nests too deeply to be a manifest/);
   });
@@ -199,5 +213,5 @@ describe('run: output paths are checked before anything runs', () => {
 });
 
 it('nothing was left behind in the working folder but the inputs', () => {
-  expect(readdirSync(dir).filter((n) => !/\.(ya?ml|fifo)$/.test(n) && n !== 'manifests' && n !== 'plots')).toEqual([]);
+  expect(readdirSync(dir).filter((n) => !/\.(ya?ml|fifo|json)$/.test(n) && n !== 'manifests' && n !== 'plots')).toEqual([]);
 });

@@ -67,6 +67,13 @@ export async function readManifests(cwd: string, files: readonly string[], input
   for (const file of files) {
     const text = decode(file, await readCapped(file, resolve(cwd, file), input));
     refuseDeepNesting(file, text);
+    // `kubectl get … -o json` is JSON: JSON.parse reads it in a fraction of the YAML parser's time (9 MB of
+    // 100,000 objects took 12 s and 840 MB). Text it refuses goes to the YAML parser, which locates the error.
+    const json = parseJson(text);
+    if (json !== undefined) {
+      docs.push({ file, doc: json.value });
+      continue;
+    }
     let parsed;
     try {
       // Duplicate keys are found by sim-core in one pass: the library's own check is quadratic in a mapping's keys.
@@ -94,6 +101,17 @@ export async function readManifests(cwd: string, files: readonly string[], input
     }
   }
   return docs;
+}
+
+/** `text` as JSON when it is a JSON object or array, else undefined (YAML, or JSON with an error to locate). */
+function parseJson(text: string): { value: unknown } | undefined {
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') return undefined;
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
 }
 
 /** 1-based line and column of a character offset (for errors found after parsing, which carry no position). */
