@@ -106,7 +106,8 @@ async function importCommand(env: CommandEnv, files: string[], o: ImportOptions)
   }
   const docs = await readManifests(ctx.cwd, files, inputOptions(ctx));
   const result = importK8s(docs, { ...(qps === undefined ? {} : { qps }), ...(o.latency === undefined ? {} : { latencyMs: o.latency * 1000 }), ...(o.name === undefined ? {} : { name: o.name }) });
-  ctx.stderr.write(noteLines(result.notes));
+  // With nothing imported, the notes about the scenario that would have been made (its placeholder traffic) are noise.
+  ctx.stderr.write(noteLines(result.mapped === 0 ? result.notes.filter((n) => n.file !== '' || n.object !== '') : result.notes));
   if (result.mapped === 0) throw new CliError(`${files.join(', ')}: nothing to import: no object design-sim reads (${SUPPORTED_KINDS})`);
   // Checked before the text is made: 10,000 Deployments made a scenario past the file size limit, reported as
   // "k10k.yaml file is too large: at least 1,469,228 bytes (in the imported scenario)" after 20,000 notes.
