@@ -48,7 +48,15 @@ export function buildProgram(env: CommandEnv): Command {
       writeErr: (s) => ctx.stderr.write(s),
       outputError: (s, write) => write(`design-sim: ${printable(s.replace(/^error: /, ''))}`),
     })
-    .addHelpText('after', OVERVIEW);
+    .addHelpText('after', OVERVIEW)
+    // Every command's arguments are file names. An empty one (an unset shell variable: `design-sim run "$F"`)
+    // resolved to the working folder and was refused as "error:  is a directory … e.g. /*.yaml".
+    .hook('preAction', (_program, action) => {
+      const empty = action.args.indexOf('');
+      if (empty < 0) return;
+      const name = action.parent === null || action.parent === program ? action.name() : `${action.parent.name()} ${action.name()}`;
+      throw new CliError(`${name}: argument ${empty + 1} is empty: expected a file name`);
+    });
   registerRun(program, env);
   registerValidate(program, env);
   registerEstimate(program, env);

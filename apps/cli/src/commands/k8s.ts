@@ -3,7 +3,7 @@
  * apply, and a team's manifests to a scenario (k8s/ holds the mapping; this file reads, writes and
  * reports). Notes (placeholders, estimates, what was not mapped or skipped) go to stderr as `note:` lines.
  */
-import { parseScenarioText, validateScenarioReferences, type ScenarioIssue } from '@design-sim/sim-core';
+import { MAX_NODE_POOLS, MAX_SERVICES, parseScenarioText, validateScenarioReferences, type ScenarioIssue } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
 import { parse, stringify } from 'yaml';
 import { CliError } from '../cli-error.ts';
@@ -11,7 +11,7 @@ import { EXIT_OK } from '../exit-codes.ts';
 import { formatIssueLines } from '../format/issues.ts';
 import { loadScenario } from '../io/load-scenario.ts';
 import { inputOptions } from '../io/read-input.ts';
-import { refuseInputAsOutput, writeOutputFile } from '../io/write-output-file.ts';
+import { checkOutputPath, refuseInputAsOutput, writeOutputFile } from '../io/write-output-file.ts';
 import { exportK8s, manifestsYaml } from '../k8s/export-k8s.ts';
 import { importK8s, SUPPORTED_KINDS, type ImportNote, type ManifestDoc } from '../k8s/import-k8s.ts';
 import { readManifests } from '../k8s/read-manifests.ts';
@@ -36,7 +36,10 @@ interface ImportOptions {
 
 async function exportCommand(env: CommandEnv, file: string, o: ExportOptions): Promise<void> {
   const { ctx } = env;
-  if (o.out !== undefined) await refuseInputAsOutput(ctx.cwd, o.out, [file], '--out');
+  if (o.out !== undefined) {
+    await checkOutputPath(ctx.cwd, o.out, '--out');
+    await refuseInputAsOutput(ctx.cwd, o.out, [file], '--out');
+  }
   const loaded = await loadScenario(file, ctx.cwd, [], inputOptions(ctx));
   if (!loaded.ok) throw new CliError('invalid scenario', { issues: loaded.issues });
   if (loaded.scenario.spec.services.length === 0) throw new CliError(`${file}: nothing to deploy: the scenario has no services`);
@@ -72,15 +75,46 @@ function fromManifests(issue: ScenarioIssue, scenario: Record<string, unknown>, 
 
 const noteLine = (n: ImportNote) => `note: ${[n.file, n.object].filter((x) => x !== '').join(' ')}${n.file || n.object ? ': ' : ''}${n.message}\n`;
 
+/** Notes printed with the same message before the rest are counted in one line. */
+const MAX_NOTES_ALIKE = 3;
+
+/**
+ * The notes, each message at most MAX_NOTES_ALIKE times and then a count: `kubectl get all -A -o json` of a large
+ * cluster (100,000 Services) printed 100,000 identical "unsupported kind" lines.
+ */
+function noteLines(notes: readonly ImportNote[]): string {
+  const count = new Map<string, number>();
+  let out = '';
+  for (const n of notes) {
+    const c = (count.get(n.message) ?? 0) + 1;
+    count.set(n.message, c);
+    if (c <= MAX_NOTES_ALIKE) out += noteLine(n);
+  }
+  for (const [message, c] of count) {
+    if (c > MAX_NOTES_ALIKE) out += `note: … and ${(c - MAX_NOTES_ALIKE).toLocaleString('en-US')} more objects with the note "${message.length > 60 ? `${message.slice(0, 57)}...` : message}"\n`;
+  }
+  return out;
+}
+
 async function importCommand(env: CommandEnv, files: string[], o: ImportOptions): Promise<void> {
   const { ctx } = env;
   const qps = o.qps === undefined ? undefined : Number(o.qps);
   if (qps !== undefined && !(qps > 0)) throw new CliError(`--qps ${o.qps}: expected a rate above 0, e.g. 200`);
-  if (o.out !== undefined) await refuseInputAsOutput(ctx.cwd, o.out, files, '--out');
+  if (o.out !== undefined) {
+    await checkOutputPath(ctx.cwd, o.out, '--out');
+    await refuseInputAsOutput(ctx.cwd, o.out, files, '--out');
+  }
   const docs = await readManifests(ctx.cwd, files, inputOptions(ctx));
   const result = importK8s(docs, { ...(qps === undefined ? {} : { qps }), ...(o.latency === undefined ? {} : { latencyMs: o.latency * 1000 }), ...(o.name === undefined ? {} : { name: o.name }) });
-  for (const n of result.notes) ctx.stderr.write(noteLine(n));
+  // With nothing imported, the notes about the scenario that would have been made (its placeholder traffic) are noise.
+  ctx.stderr.write(noteLines(result.mapped === 0 ? result.notes.filter((n) => n.file !== '' || n.object !== '') : result.notes));
   if (result.mapped === 0) throw new CliError(`${files.join(', ')}: nothing to import: no object design-sim reads (${SUPPORTED_KINDS})`);
+  // Checked before the text is made: 10,000 Deployments made a scenario past the file size limit, reported as
+  // "k10k.yaml file is too large: at least 1,469,228 bytes (in the imported scenario)" after 20,000 notes.
+  for (const [key, what, max] of [['services', 'Deployments', MAX_SERVICES], ['nodePools', 'node pools', MAX_NODE_POOLS]] as const) {
+    const n = Array.isArray(asObj(result.scenario.spec)[key]) ? (asObj(result.scenario.spec)[key] as unknown[]).length : 0;
+    if (n > max) throw new CliError(`${files.join(', ')}: ${n.toLocaleString('en-US')} ${what} to import, but a scenario holds at most ${max} (spec.${key}; docs/limits.md): import one namespace or a few Deployments at a time`);
+  }
   const text = `# Imported by design-sim import k8s from ${files.join(', ')}; the notes printed with it say what is estimated or a placeholder.\n${stringify(result.scenario, { lineWidth: 0 })}`;
   const name = o.out ?? 'imported.yaml';
   const parsed = parseScenarioText(text, name);
@@ -107,7 +141,7 @@ export function registerK8s(program: Command, env: CommandEnv): void {
     .option('--port <port>', 'the server\'s HTTP port', parsePositiveInteger, 8000)
     .option('--health-path <path>', 'the server\'s health endpoint (vLLM: /health)', '/health')
     .option('-o, --out <file>', 'write the manifests to a file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  $ design-sim export k8s examples/hpa-step.yaml --image vllm/vllm-openai:v0.9.2 > fleet.yaml\n  $ design-sim export k8s scenario.yaml --node-pools karpenter -o k8s/\n\nExit codes: 0 written, 2 invalid input.')
+    .addHelpText('after', '\nExamples:\n  $ design-sim export k8s examples/hpa-step.yaml --image vllm/vllm-openai:v0.9.2 > fleet.yaml\n  $ design-sim export k8s scenario.yaml --node-pools karpenter -o k8s/fleet.yaml\n\nExit codes: 0 written, 2 invalid input.')
     .action((file: string, o: ExportOptions) => exportCommand(env, file, o));
   program
     .command('import')

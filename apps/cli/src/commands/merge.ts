@@ -55,6 +55,17 @@ async function readShard(env: CommandEnv, name: string): Promise<{ name: string;
 
 async function merge(env: CommandEnv, files: string[], o: MergeOptions): Promise<void> {
   const shards = checkShardSet(await Promise.all(files.map((f) => readShard(env, f))));
+  try {
+    await mergeChecked(env, shards, o);
+  } catch (e) {
+    // checkShardSet vouches for the envelope and each row's outer shape; a row's run outcome is read as it was
+    // written (its fields are the run result's), so a hand-edited one can still fail deep in the report.
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${files.join(', ')}: a damaged shard file (${e instanceof Error ? e.message : String(e)}); run its shard again`);
+  }
+}
+
+async function mergeChecked(env: CommandEnv, shards: ShardFile[], o: MergeOptions): Promise<void> {
   const first = shards[0] as ShardFile;
   const format = o.json ? 'json' : o.format;
   if (first.command === 'sweep') {

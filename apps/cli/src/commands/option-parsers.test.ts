@@ -30,8 +30,16 @@ describe('option parsers', () => {
     expect(() => parseFractionOption('abc')).toThrow(InvalidArgumentError);
     expect(() => parsePercentileOption('100')).toThrow('percentile');
     expect(() => parsePositiveInteger('0')).toThrow('at least 1');
+    // `--workers 1e9` said "expected a whole number of at least 0", of an option that takes at least 1, of a whole number.
+    expect(() => parsePositiveInteger('1e9')).toThrow(new InvalidArgumentError('expected a whole number of at least 1 in digits, e.g. 42 (write it as 1000000000).'));
+    expect(() => parsePositiveInteger('x')).toThrow(new InvalidArgumentError('expected a whole number of at least 1 in digits, e.g. 42.'));
+    expect(() => parseInteger('1.5e1')).toThrow(new InvalidArgumentError('expected a whole number of at least 0 in digits, e.g. 42 (write it as 15).'));
+    expect(() => parseInteger('1.5e0')).toThrow(new InvalidArgumentError('expected a whole number of at least 0 in digits, e.g. 42.'));
     expect(() => parseInteger('1.5')).toThrow('whole number');
     expect(() => parsePriceOption('-1')).toThrow('price');
+    // `--price 1e308` printed every cost as "$∞": the bound is a scenario's pricePerGpuHour's.
+    expect(() => parsePriceOption('1e308')).toThrow(new InvalidArgumentError('expected at most 1000 USD per GPU-hour (docs/limits.md).'));
+    expect(parsePriceOption('1000')).toBe(1000);
   });
 
   it('say which bound a whole number is past (fuzzed: --seed 9007199254740993, --gpus 99999999 for estimate training)', () => {

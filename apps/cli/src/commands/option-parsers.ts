@@ -3,13 +3,15 @@
  * unit parsers), so `--tokens 2T` and `tokens: 2T` mean the same. Each throws InvalidArgumentError,
  * which commander prints as one line naming the option; exit code 2.
  */
-import { parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration } from '@design-sim/sim-core';
+import { MAX_PRICE_PER_GPU_HOUR, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration } from '@design-sim/sim-core';
 import { InvalidArgumentError } from 'commander';
 
-/** A whole number ≥ 0: `42`. */
-export function parseInteger(value: string): number {
+/** A whole number ≥ 0: `42`. `least` is the smallest the option takes, for the message. */
+export function parseInteger(value: string, least = 0): number {
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value)) throw new InvalidArgumentError('expected a whole number of at least 0, e.g. 42.');
+  // `--workers 1e9` is refused, but not as what it is not: it is a whole number, written with an exponent.
+  const hint = /^\s*\d+(\.\d+)?[eE][+-]?\d+\s*$/.test(value) && Number.isSafeInteger(n) ? ` (write it as ${n})` : '';
+  if (!/^\s*\d+\s*$/.test(value)) throw new InvalidArgumentError(`expected a whole number of at least ${least} in digits, e.g. 42${hint}.`);
   // `--seed 9007199254740993` is a whole number of at least 0: say what it is past instead.
   if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected a whole number of at most ${Number.MAX_SAFE_INTEGER} (2^53 - 1, the largest a double holds exactly).`);
   return n;
@@ -17,7 +19,7 @@ export function parseInteger(value: string): number {
 
 /** A whole number ≥ 1. */
 export function parsePositiveInteger(value: string): number {
-  const n = parseInteger(value);
+  const n = parseInteger(value, 1);
   if (n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
   return n;
 }
@@ -99,9 +101,10 @@ export function parseUsdOption(value: string): number {
   return n;
 }
 
-/** A positive price: `1.25` (USD). */
+/** A price per GPU-hour ≥ 0 and at most MAX_PRICE_PER_GPU_HOUR (the bound of a scenario's pricePerGpuHour): `1.25` (USD). */
 export function parsePriceOption(value: string): number {
   const n = Number(value.replace(/^\s*\$\s*/, ''));
   if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a price in USD like 1.25.');
+  if (n > MAX_PRICE_PER_GPU_HOUR) throw new InvalidArgumentError(`expected at most ${MAX_PRICE_PER_GPU_HOUR} USD per GPU-hour (docs/limits.md).`);
   return n;
 }

@@ -56,6 +56,29 @@ describe('import k8s: hostile manifests', () => {
     expect(err).not.toMatch(/imported\.yaml:\d+/);
   });
 
+  it('16 MiB of nesting stops at the limit in seconds, and a design-sim ConfigMap with broken YAML inside is named', () => {
+    // Before: 8 million "[" ran past 60 s; 4 million "- " took 60 s and 2.2 GB; the ConfigMap was "internal error: …" over five lines.
+    writeFileSync(join(dir, 'deep-block.yaml'), `${'- '.repeat(8_000_000)}x\n`);
+    expect(refused(['import', 'k8s', 'deep-block.yaml'], 10_000)).toBe('design-sim: deep-block.yaml:1:511: the document nests too deeply to be a manifest: more than 256 levels of nested lists or mappings (docs/limits.md)\n');
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x, labels: { app.kubernetes.io/managed-by: design-sim } }\ndata:\n  scenario.yaml: "a: [unclosed"\n';
+    expect(refused(['import', 'k8s', file('cm.yaml', cm)])).toBe('design-sim: cm.yaml ConfigMap/x data["scenario.yaml"]: at line 1, column 13: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n');
+  });
+
+  it('a cluster\'s worth of objects: notes are counted, not printed 100,000 times; more Deployments than a scenario holds is one line', () => {
+    // 100,000 Services as `kubectl get -o json` writes them took 12 s and 840 MB and printed 100,004 lines.
+    const services = { apiVersion: 'v1', kind: 'List', items: Array.from({ length: 100_000 }, (_, i) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: `s${i}` } })) };
+    const r = cli(['import', 'k8s', file('all.json', JSON.stringify(services))], { cwd: dir });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    // Three notes, the count, the error (no note about the placeholder traffic of a scenario never made).
+    expect(lines).toHaveLength(5);
+    expect(lines[3]).toBe('note: … and 99,997 more objects with the note "unsupported kind Service (v1): skipped; design-sim reads ..."');
+    expect(r.ms).toBeLessThan(10_000);
+    // 1,000 Deployments made a scenario past the size limit, reported as "all.yaml file is too large … (in the imported scenario)".
+    const deployments = Array.from({ length: 1000 }, (_, i) => `---\napiVersion: apps/v1\nkind: Deployment\nmetadata: { name: d${i} }\nspec: { replicas: 1 }\n`).join('');
+    expect(refused(['import', 'k8s', file('many.yaml', deployments)]).split('\n').at(-2)).toBe('design-sim: many.yaml: 1,000 Deployments to import, but a scenario holds at most 50 (spec.services; docs/limits.md): import one namespace or a few Deployments at a time');
+  });
+
   it('absurd nesting is named, at its line', () => {
     expect(refused(['import', 'k8s', file('deep.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)])).toMatch(/^design-sim: deep\.yaml:3:\d+: the document nests too deeply to be a manifest/);
   });
@@ -79,6 +102,19 @@ describe('run: hostile scenarios', () => {
     expect(sweep.stderr.trim().split('\n').map((l) => l.slice(0, 43))).toEqual(['error: closed.yaml:9:12 spec.traffic.users:', 'error: closed.yaml:9:12 spec.traffic.users:']);
   });
 
+  it('a --set or --vary value nested 65,000 deep is one line, not a V8 crash (exit 134 and a native stack trace)', () => {
+    file('ok.yaml', fixedFleet);
+    const deep = `${'['.repeat(65_000)}${']'.repeat(65_000)}`;
+    expect(refused(['validate', 'ok.yaml', '--set', `spec.services[0].latency=${deep}`])).toBe(`design-sim: --set spec.services[0].latency=${'['.repeat(49)}… (130,031 characters): the value nests too deeply: more than 256 levels of [ or { (docs/limits.md)\n`);
+    expect(refused(['sweep', 'ok.yaml', '--vary', `replicas=${'- '.repeat(40_000)}x`])).toMatch(/^design-sim: --vary replicas=- - .*… \(80,017 characters\): the value nests too deeply: more than 256 levels of nested lists or mappings \(docs\/limits\.md\)\n$/);
+  });
+
+  it('a title with escape sequences is refused at its line, shown escaped, before it reaches the terminal or the SVG', () => {
+    // It was printed raw at the head of the report (clearing the screen, retitling the window) and broke --plot's XML.
+    const text = fixedFleet.replace(/title: .*/, 'title: "\\e[2J\\e]0;pwned\\a"');
+    expect(refused(['run', file('esc.yaml', text), '--plot', 'esc.svg'])).toBe(`error: esc.yaml:${text.split('\n').findIndex((l) => l.includes('title:')) + 1}:10 metadata.title: contains the control character U+001B at character 1: control characters, escape sequences and bidirectional overrides would act on a terminal (or break the SVG chart); remove it\n`);
+  });
+
   it('a number past two bounds gets one line', () => {
     expect(refused(['run', file('ok.yaml', fixedFleet), '--set', 'replicas=1e308']).trim().split('\n')).toHaveLength(1);
   });
@@ -88,6 +124,19 @@ describe('run: hostile scenarios', () => {
     expect(r.stderr).not.toMatch(/internal error|RangeError/);
     expect(r.stdout).toMatch(/1e-320|Requests {6}0 offered/);
   });
+});
+
+it('an empty file argument (an unset shell variable) is named as such by every command that reads files', () => {
+  // Each resolved "" to the working folder: "error:  is a directory, not a scenario file: name the files, e.g. /*.yaml".
+  file('ok.yaml', fixedFleet);
+  expect(refused(['run', ''])).toBe('design-sim: run: argument 1 is empty: expected a file name\n');
+  expect(refused(['validate', 'ok.yaml', ''])).toBe('design-sim: validate: argument 2 is empty: expected a file name\n');
+  expect(refused(['compare', 'ok.yaml', ''])).toBe('design-sim: compare: argument 2 is empty: expected a file name\n');
+  expect(refused(['sweep', '', '--vary', 'replicas=1,2'])).toBe('design-sim: sweep: argument 1 is empty: expected a file name\n');
+  expect(refused(['optimize', '', '--vary', 'replicas=1..2'])).toBe('design-sim: optimize: argument 1 is empty: expected a file name\n');
+  expect(refused(['merge', ''])).toBe('design-sim: merge: argument 1 is empty: expected a file name\n');
+  expect(refused(['export', 'k8s', ''])).toBe('design-sim: export k8s: argument 1 is empty: expected a file name\n');
+  expect(refused(['import', 'k8s', ''])).toBe('design-sim: import k8s: argument 1 is empty: expected a file name\n');
 });
 
 describe('pipes: read as files, and a silent one is given up on with a message, never a hang', () => {
@@ -134,6 +183,18 @@ describe('run: output paths are checked before anything runs', () => {
     expect(refused(['optimize', 'ff.yaml', '--vary', 'replicas=50..60', '--write', 'plots'])).toMatch(/^design-sim: --write: plots is a directory/);
   });
 
+  it('export/import k8s -o and --plot are checked like the others: empty, a directory, a path ending in "/"', () => {
+    // export k8s -o "" tried to rename a temporary file in the parent folder over the working folder ("illegal
+    // operation on a directory, rename '/tmp/x.123.tmp' -> '/tmp/x'"); -o new/ and --plot new/ wrote a FILE named new.
+    file('ff.yaml', fixedFleet);
+    mkdirSync(join(dir, 'plots'), { recursive: true });
+    expect(refused(['export', 'k8s', 'ff.yaml', '-o', ''])).toBe('design-sim: --out: expected a file name, got an empty value\n');
+    expect(refused(['export', 'k8s', 'ff.yaml', '-o', 'plots'])).toMatch(/^design-sim: --out: plots is a directory/);
+    expect(refused(['export', 'k8s', 'ff.yaml', '-o', 'k8s/'])).toBe('design-sim: --out: k8s/ names a folder (it ends in "/"): name a file in it, e.g. k8s/out\n');
+    expect(refused(['import', 'k8s', file('deploy2.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1 }\n'), '-o', ''])).toBe('design-sim: --out: expected a file name, got an empty value\n');
+    expect(refused(['run', 'ff.yaml', '--plot', 'new-plots/'])).toBe('design-sim: --plot: new-plots/ names a folder (it ends in "/"): name a file in it, e.g. new-plots/out\n');
+  });
+
   it('two different files with one scenario name would overwrite each other\'s plot: refused before running', () => {
     file('ff2.yaml', fixedFleet);
     expect(refused(['run', 'ff.yaml', 'ff2.yaml', '--plot', 'p.svg'])).toBe('design-sim: --plot: ff.yaml and ff2.yaml are both scenario "fixed-fleet", so both would write p-fixed-fleet.svg: give one a different metadata.name (nothing was run)\n');
@@ -153,5 +214,5 @@ describe('run: output paths are checked before anything runs', () => {
 });
 
 it('nothing was left behind in the working folder but the inputs', () => {
-  expect(readdirSync(dir).filter((n) => !/\.(ya?ml|fifo)$/.test(n) && n !== 'manifests' && n !== 'plots')).toEqual([]);
+  expect(readdirSync(dir).filter((n) => !/\.(ya?ml|fifo|json)$/.test(n) && n !== 'manifests' && n !== 'plots')).toEqual([]);
 });

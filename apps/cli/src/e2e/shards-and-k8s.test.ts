@@ -60,12 +60,47 @@ describe('--shard and merge', () => {
     }
   });
 
+  it('refuses a hand-edited shard file at the field that is wrong, not with "internal error: …"', () => {
+    // Each was an internal error: "Invalid array length", "Cannot read properties of undefined (reading 'count')", …
+    const parts = ['sweep-shard-1.json', 'sweep-shard-2.json', 'sweep-shard-3.json'];
+    const edited = (edit: (d: Record<string, unknown>) => void) => {
+      const d = JSON.parse(readFileSync(join(cwd, parts[0]!), 'utf8')) as Record<string, unknown>;
+      edit(d);
+      writeFileSync(join(cwd, 'edited.json'), JSON.stringify(d));
+      const r = run(['merge', 'edited.json', parts[1]!, parts[2]!]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).not.toMatch(/internal error|\n./);
+      return r.stderr;
+    };
+    expect(edited((d) => (d.shard = { index: 1, count: 1e308 }))).toBe('design-sim: edited.json: a damaged shard file: shard: expected { index, count } with 1 ≤ index ≤ count ≤ 10000, got {"index":1,"count":1e+308}; run that shard again\n');
+    expect(edited((d) => delete d.shard)).toBe('design-sim: edited.json: a damaged shard file: shard: expected { index, count } with 1 ≤ index ≤ count ≤ 10000, got nothing; run that shard again\n');
+    expect(edited((d) => (d.items = 5))).toBe('design-sim: edited.json: a damaged shard file: items: expected a list; run that shard again\n');
+    expect(edited((d) => (d.input = null))).toBe('design-sim: edited.json: a damaged shard file: input.vary: expected a list of { label, paths, values }; run that shard again\n');
+    expect(edited((d) => ((d.items as unknown[])[0] = {}))).toBe('design-sim: edited.json: a damaged shard file: items[0]: expected { index, values, response }; run that shard again\n');
+    // Damage inside a run's outcome is found as the report reads it, and named as damage.
+    expect(edited((d) => (((d.items as Record<string, unknown>[])[0]!.response as Record<string, unknown>).outcome = { summary: {} }))).toMatch(/^design-sim: edited\.json, sweep-shard-2\.json, sweep-shard-3\.json: a damaged shard file \(.+\); run its shard again\n$/);
+  });
+
   it('--emit-k8s-job prints the ConfigMap and the Indexed Job instead of running', () => {
     const r = run(['optimize', 'fixed-fleet.yaml', '--vary', 'replicas,minNodes,maxNodes=1..200', '--emit-k8s-job', '8', '--image', 'registry.example.com/design-sim:0.1.0']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('kind: Job');
     expect(r.stdout).toContain('completionMode: Indexed');
     expect(r.stdout).toContain('design-sim optimize /scenario/fixed-fleet.yaml --vary replicas,minNodes,maxNodes=1..200 --minimize cost.hourly --seeds 3 --workers 2 --shard $((JOB_COMPLETION_INDEX + 1))/8');
+  });
+
+  it('--emit-k8s-job refuses Job settings the API server would refuse, before printing anything', () => {
+    // Each was written into a Job that `kubectl apply` rejects (or whose pods never schedule), exit 0.
+    const job = (...extra: string[]) => run(['sweep', 'fixed-fleet.yaml', '--vary', 'replicas=50,51', '--emit-k8s-job', '2', ...extra]);
+    for (const [extra, message] of [
+      [['--image', ''], 'design-sim: --image "": expected a container image reference without spaces, e.g. registry.example.com/design-sim:0.1.0\n'],
+      [['--results-pvc', 'BAD PVC'], 'design-sim: --results-pvc "BAD PVC": expected a PersistentVolumeClaim name (lower-case letters, digits, \'-\' and \'.\', at most 253 characters), e.g. design-sim-results\n'],
+      [['--cpus', '1000000000'], 'design-sim: --cpus 1000000000: at most 512 CPUs per shard pod (no node has more; docs/limits.md)\n'],
+    ] as const) {
+      const r = job(...extra);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', message]);
+    }
   });
 });
 
@@ -87,6 +122,8 @@ describe('export k8s / import k8s', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('note: svc.yaml Service/web: unsupported kind Service (v1): skipped');
     expect(r.stderr).toContain('design-sim: svc.yaml: nothing to import: no object design-sim reads');
+    // Not the note about the placeholder traffic of a scenario that was never made.
+    expect(r.stderr).not.toContain('traffic is not in Kubernetes manifests');
     expect(r.stderr).not.toMatch(STACK_LINE);
     const k = run(['export', 'k8s', 'hpa-step.yaml', '--node-pools', 'karpenter']);
     expect([k.code, k.stderr]).toEqual([2, 'design-sim: hpa-step.yaml: node pool l4: Karpenter has no provider for gcp; use --node-pools cluster-autoscaler\n']);

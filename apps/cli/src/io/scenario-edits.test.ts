@@ -51,6 +51,24 @@ describe('parseEditValue', () => {
       new CliError('--duration !!js/function "x": unknown YAML tag !!js/function in the value "!!js/function "x"": a scenario needs no tags; remove it'),
     );
   });
+  it('refuses a value nested past the file limits, quickly, instead of crashing the process', () => {
+    // `--set 'x=[[[…'` 65,000 levels deep (an argument holds 128 KB) ended in V8's fatal "RegExpCompiler
+    // Allocation failed - process out of memory" (exit 134, a native stack trace) after 3 s; 900 levels already did.
+    const start = performance.now();
+    expect(() => parseEditValue(`${'['.repeat(65_000)}${']'.repeat(65_000)}`, '--set x')).toThrow(new CliError('--set x: the value nests too deeply: more than 256 levels of [ or { (docs/limits.md)'));
+    expect(() => parseEditValue(`${'- '.repeat(40_000)}x`, '--vary x')).toThrow(new CliError('--vary x: the value nests too deeply: more than 256 levels of nested lists or mappings (docs/limits.md)'));
+    expect(performance.now() - start).toBeLessThan(1000);
+    // The flag is echoed cut short, not whole.
+    expect(() => parseEditValue('[[['.repeat(100), `--set x=${'[[['.repeat(100)}`)).toThrow(new CliError(`--set x=${'['.repeat(72)}… (308 characters): the value nests too deeply: more than 256 levels of [ or { (docs/limits.md)`));
+    // 256 levels is a value like any other.
+    expect(JSON.stringify(parseEditValue(`${'['.repeat(256)}${']'.repeat(256)}`))).toBe(`${'['.repeat(256)}${']'.repeat(256)}`);
+  });
+
+  it('refuses an alias bomb, and keeps an alias without its anchor as text', () => {
+    const bomb = `{a: &a [x, x, x, x, x, x, x, x, x], b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a], c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b], d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]}`;
+    expect(() => parseEditValue(bomb, '--set x')).toThrow(new CliError('--set x: too many YAML alias expansions in the value (limit 100): refusing a possible "billion laughs" value'));
+    expect(parseEditValue('*a')).toBe('*a');
+  });
 });
 
 describe('applyEdits', () => {

@@ -4,8 +4,8 @@
  * at its field path. Paths use sim-core's syntax (`spec.services[0].hpa.metrics[0].target`); a few
  * shorthands name the fields people vary most (docs/cli.md lists them).
  */
-import { duplicateKeyErrors, formatPath, parsePath, suggestNearest, type PathSegment } from '@design-sim/sim-core';
-import { isMap, isScalar, isSeq, parse, parseDocument, type Document } from 'yaml';
+import { blockNestingTooDeepAt, duplicateKeyErrors, flowNestingTooDeepAt, formatPath, MAX_BLOCK_NESTING, MAX_FLOW_NESTING, MAX_YAML_ALIASES, parsePath, suggestNearest, type PathSegment } from '@design-sim/sim-core';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { CliError } from '../cli-error.ts';
 
 /** One change to a scenario document. */
@@ -49,24 +49,34 @@ export function parseEditPath(text: string, flag: string): PathSegment[] {
   return path;
 }
 
+/** A flag as given, cut to its first 80 characters when longer: a 128 KB value is not echoed back whole. */
+const shortened = (flag: string): string => (flag.length <= 100 ? flag : `${flag.slice(0, 80)}… (${flag.length.toLocaleString('en-US')} characters)`);
+
 /**
  * A value as YAML reads it: `12` → 12, `50ms` → "50ms", `true` → true, `{type: constant, qps: 5}` → an object.
- * `flag` names the option in errors (`--set spec.duration=!x 5m`).
+ * `flag` names the option in errors (`--set spec.duration=!x 5m`). Text that is not YAML is taken as a string.
  */
 export function parseEditValue(text: string, flag = '--set'): unknown {
+  // The same nesting limits as a file: `--set 'x=[[[…'` 65,000 levels deep made the YAML library exhaust its
+  // stack and then V8's memory formatting the error (a fatal "RegExpCompiler Allocation failed", exit 134).
+  if (flowNestingTooDeepAt(text) >= 0) throw new CliError(`${shortened(flag)}: the value nests too deeply: more than ${MAX_FLOW_NESTING} levels of [ or { (docs/limits.md)`);
+  if (blockNestingTooDeepAt(text) >= 0) throw new CliError(`${shortened(flag)}: the value nests too deeply: more than ${MAX_BLOCK_NESTING} levels of nested lists or mappings (docs/limits.md)`);
   // parseDocument, not parse: parse() hands the library's warnings to process.emitWarning, so a value with an
   // unknown tag (`!custom x`) printed Node's "(node:PID) [TAG_RESOLVE_FAILED] YAMLWarning … --trace-warnings"
   // block on stderr and then went on with the tag silently dropped. A tag is refused here as it is in a file.
-  const doc = parseDocument(text, { version: '1.2', resolveKnownTags: false });
-  const unknownTag = doc.errors.length === 0 ? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED') : undefined;
+  // prettyErrors false: the library's pretty error quotes the text around the error, wasted on text not kept.
+  const doc = parseDocument(text, { version: '1.2', resolveKnownTags: false, prettyErrors: false });
+  if (doc.errors.length > 0) return text;
+  const unknownTag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (unknownTag !== undefined) {
     const tag = (/Unresolved tag: (\S+)/.exec(unknownTag.message)?.[1] ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
     throw new CliError(`${flag}: unknown YAML tag ${tag} in the value "${text}": a scenario needs no tags; remove it`);
   }
   try {
-    return parse(text, { version: '1.2', resolveKnownTags: false });
-  } catch {
-    return text;
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    if (e instanceof Error && /excessive alias count/i.test(e.message)) throw new CliError(`${shortened(flag)}: too many YAML alias expansions in the value (limit ${MAX_YAML_ALIASES}): refusing a possible "billion laughs" value`);
+    return text; // an alias without its anchor (`*a`): the text itself, which the schema then names
   }
 }
 

@@ -21,10 +21,13 @@ async function kindOf(path: string): Promise<'file' | 'directory' | 'other' | 'm
 
 /**
  * Refuses, before anything runs, an output `file` (relative to `cwd`) that cannot be written: empty, a
- * directory (or, with `directory`, a file where the folder goes), under a file, or in a folder not writable.
+ * directory or a path ending in "/" (or, with `directory`, a file where the folder goes), under a file, or in a
+ * folder not writable.
  */
 export async function checkOutputPath(cwd: string, file: string, flag: string, options: { directory?: boolean } = {}): Promise<void> {
   if (file.trim() === '') throw new CliError(`${flag}: expected a ${options.directory ? 'folder' : 'file'} name, got an empty value`);
+  // `--plot plots/` wrote a file named plots and said "wrote plots/": a path ending in a slash names a folder.
+  if (!options.directory && /[\\/]$/.test(file)) throw new CliError(`${flag}: ${file} names a folder (it ends in "/"): name a file in it, e.g. ${file}out`);
   const absolute = resolve(cwd, file);
   const kind = await kindOf(absolute);
   if (options.directory ? kind === 'file' || kind === 'other' : kind === 'directory') {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseScenarioText, type Scenario } from '@design-sim/sim-core';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments, stringify } from 'yaml';
+import { CliError } from '../cli-error.ts';
 import { indexedJobManifest } from '../shard/k8s-job.ts';
 import { k8sSchemaErrors } from '../testing/k8s-schema-validator.ts';
 import { exportK8s, manifestsYaml, type ExportOptions } from './export-k8s.ts';
@@ -189,6 +190,39 @@ describe('import k8s: objects of the same kind and name', () => {
     expect(r.scenario).toMatchObject({ spec: { services: [{ name: 'api', replicas: 3 }] } });
     expect((r.scenario.spec as { services: unknown[] }).services).toHaveLength(1);
     expect(r.notes).toContainEqual({ file: 'all.yaml', object: 'Deployment/api', message: 'a second Deployment named "api" (namespace staging; the first, in prod.yaml, has namespace prod): objects are matched by name, so only the first is imported; import each namespace on its own' });
+  });
+});
+
+describe('import k8s: a damaged design-sim ConfigMap', () => {
+  const configMap = (key: string, text: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', labels: { 'app.kubernetes.io/managed-by': 'design-sim' } }, data: { [key]: text } });
+  const importOne = (key: string, text: string) => () => importK8s([{ file: 'cm.yaml', doc: configMap(key, text) }]);
+
+  it('names the file, object, key and place of a syntax error, an alias bomb or absurd nesting in its embedded YAML', () => {
+    // Each was "internal error: …" followed by the YAML library's multi-line excerpt.
+    expect(importOne('scenario.yaml', 'spec:\n  a: [unclosed\n')).toThrow(new CliError('cm.yaml ConfigMap/x data["scenario.yaml"]: at line 3, column 1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'));
+    expect(importOne('node-groups.yaml', 'a: [unclosed')).toThrow(/^cm\.yaml ConfigMap\/x data\["node-groups\.yaml"\]: at line 1, column \d+: YAML syntax error: /);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcde'[i]}`).join(', ')}]`)].join('\n');
+    expect(importOne('scenario.yaml', bomb)).toThrow(new CliError('cm.yaml ConfigMap/x data["scenario.yaml"]: too many YAML alias expansions (limit 100): refusing a possible "billion laughs" document'));
+    expect(importOne('scenario.yaml', `spec:\n  x: ${'['.repeat(2000)}`)).toThrow(new CliError(`cm.yaml ConfigMap/x data["scenario.yaml"]: at line 2, column ${6 + 256}: the document nests too deeply: more than 256 levels of [ or { (docs/limits.md)`));
+  });
+});
+
+describe('import k8s: values the API server would refuse are not read as defaults', () => {
+  const deploy = (replicas: unknown, resources: unknown) => [{ file: 'd.yaml', doc: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { replicas, template: { spec: { containers: [{ name: 'c', image: 'i', resources }] } } } } }];
+  const services = (r: ReturnType<typeof importK8s>) => (r.scenario.spec as { services: Record<string, unknown>[] }).services;
+
+  it('refuses a resource quantity Kubernetes cannot read, or a negative one, at its field', () => {
+    // Each was counted as none: the service imported with gpusPerReplica 0 and no CPUs, exit 0.
+    expect(() => importK8s(deploy(3, { requests: { cpu: '1e9m' } }))).toThrow(new CliError('d.yaml Deployment/api spec.template.spec.containers[0].resources.requests["cpu"]: expected a non-negative Kubernetes quantity such as 2, 500m or 1.5, got "1e9m"'));
+    expect(() => importK8s(deploy(3, { limits: { 'nvidia.com/gpu': 'two' } }))).toThrow(/containers\[0\]\.resources\.limits\["nvidia\.com\/gpu"\]: expected .*, got "two"$/);
+    expect(() => importK8s(deploy(3, { requests: { cpu: '-1' } }))).toThrow(/resources\.requests\["cpu"\]: .*, got "-1"$/);
+    // Readable ones are read: 1500m is 1.5 CPUs, the limit when there is no request.
+    expect(services(importK8s(deploy(3, { limits: { cpu: '1500m' } })))[0]).toMatchObject({ cpuPerReplica: 1.5, replicas: 3 });
+  });
+
+  it('hands a replicas that is not a number to the scenario, which names it, instead of reading it as 1', () => {
+    expect(services(importK8s(deploy('3', {})))[0]!.replicas).toBe('3');
+    expect(services(importK8s(deploy(undefined, {})))[0]!.replicas).toBe(1);
   });
 });
 

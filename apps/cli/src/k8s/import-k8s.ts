@@ -9,7 +9,8 @@
  */
 import { listInstances } from '@design-sim/cost-model';
 import { formatDuration } from '@design-sim/sim-core';
-import { parse } from 'yaml';
+import { CliError } from '../cli-error.ts';
+import { parseEmbeddedYaml } from './embedded-yaml.ts';
 import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
 import { GPU_RESOURCE, MANAGED_BY, MANAGED_BY_LABEL, parseGoDuration, parseQuantity } from './k8s-object.ts';
 import { MIN_NODES_ANNOTATION, NODE_GROUPS_KEY, REMAINDER_KEY, SPOT_SHARE_ANNOTATION } from './export-k8s.ts';
@@ -104,6 +105,8 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
 }
 
 const ref = (i: Item) => `${i.kind}/${i.name}`;
+/** Where a ConfigMap's embedded document is, for messages: `team.yaml ConfigMap/x data["scenario.yaml"]`. */
+const dataKeyOf = (i: Item, key: string) => `${i.file} ${ref(i)} data[${JSON.stringify(key)}]`;
 
 function findOrAdd(items: unknown[], name: string, make: () => Obj): Obj {
   const found = items.find((x) => isObj(x) && x.name === name);
@@ -113,25 +116,34 @@ function findOrAdd(items: unknown[], name: string, make: () => Obj): Obj {
   return made;
 }
 
-/** The GPUs a pod template asks for: the sum over its containers of limits (else requests) of nvidia.com/gpu. */
-function podGpus(template: Obj): number {
+/**
+ * A container's resource quantity (`resources.limits.cpu`), or undefined when absent. A quantity present but not
+ * one Kubernetes reads (`1e9m`, `abc`) or negative is refused: the API server would refuse it, and counting it as
+ * none made a CPU service a GPU service with no GPUs, exit 0.
+ */
+function resourceQuantity(i: Item, container: number, kind: 'limits' | 'requests', name: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const q = parseQuantity(value);
+  if (q !== undefined && q >= 0) return q;
+  throw new CliError(`${i.file} ${ref(i)} spec.template.spec.containers[${container}].resources.${kind}[${JSON.stringify(name)}]: expected a non-negative Kubernetes quantity such as 2, 500m or 1.5, got ${JSON.stringify(value)}`);
+}
+
+/** A resource of each container: its limit, else its request (`first`), summed over the containers. */
+function podResource(i: Item, template: Obj, name: string, first: 'limits' | 'requests'): number {
+  const other = first === 'limits' ? 'requests' : 'limits';
   let n = 0;
-  for (const c of list(obj(template.spec).containers)) {
+  list(obj(template.spec).containers).forEach((c, k) => {
     const r = obj(obj(c).resources);
-    n += parseQuantity(obj(r.limits)[GPU_RESOURCE] ?? obj(r.requests)[GPU_RESOURCE]) ?? 0;
-  }
+    n += resourceQuantity(i, k, first, name, obj(r[first])[name]) ?? resourceQuantity(i, k, other, name, obj(r[other])[name]) ?? 0;
+  });
   return n;
 }
 
+/** The GPUs a pod template asks for: the sum over its containers of limits (else requests) of nvidia.com/gpu. */
+const podGpus = (i: Item, template: Obj): number => podResource(i, template, GPU_RESOURCE, 'limits');
+
 /** The vCPUs a pod template requests: the sum over its containers of requests (else limits) of cpu. */
-function podCpus(template: Obj): number {
-  let n = 0;
-  for (const c of list(obj(template.spec).containers)) {
-    const r = obj(obj(c).resources);
-    n += parseQuantity(obj(r.requests).cpu ?? obj(r.limits).cpu) ?? 0;
-  }
-  return n;
-}
+const podCpus = (i: Item, template: Obj): number => podResource(i, template, 'cpu', 'requests');
 
 interface MetricTarget {
   metric: HpaMetricName;
@@ -212,7 +224,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
   const remainderItem = items.find((i) => managed(i) && typeof obj(i.o.data)[REMAINDER_KEY] === 'string');
   let mapped = 0;
 
-  const scenario: Obj = remainderItem === undefined ? {} : obj(parse(str(obj(remainderItem.o.data)[REMAINDER_KEY]) ?? '') as unknown);
+  const scenario: Obj = remainderItem === undefined ? {} : obj(parseEmbeddedYaml(str(obj(remainderItem.o.data)[REMAINDER_KEY]) ?? '', dataKeyOf(remainderItem, REMAINDER_KEY)));
   const hasRemainder = remainderItem !== undefined;
   scenario.apiVersion ??= 'design-sim/v1';
   scenario.kind ??= 'Scenario';
@@ -232,7 +244,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
 
   // Node pools first: a Deployment's nodeSelector may name them.
   for (const i of items.filter((x) => managed(x) && typeof obj(x.o.data)[NODE_GROUPS_KEY] === 'string')) {
-    const h = obj(parse(str(obj(i.o.data)[NODE_GROUPS_KEY]) ?? '') as unknown);
+    const h = obj(parseEmbeddedYaml(str(obj(i.o.data)[NODE_GROUPS_KEY]) ?? '', dataKeyOf(i, NODE_GROUPS_KEY)));
     const name = str(h.name) ?? i.name;
     const pool = findOrAdd(pools, name, () => ({ name }));
     pool.instance = `${str(h.cloud)}/${str(h.region)}/${str(h.instanceType)}`;
@@ -322,9 +334,10 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
       return { name: i.name, latency: { distribution: 'exponential', meanMs: options.latencyMs ?? 100 } };
     });
     if (described.has(i.name) && options.latencyMs !== undefined) note(i, `--latency ${options.latencyMs}ms is not used: the design-sim ConfigMap carries this service's own service time; edit it in the written file`);
-    svc.replicas = typeof s.replicas === 'number' ? s.replicas : 1;
-    svc.gpusPerReplica = podGpus(template);
-    const cpus = podCpus(template);
+    // Kubernetes defaults an absent replicas to 1; a present one is the scenario's to judge ("3" was read as 1, exit 0).
+    svc.replicas = s.replicas ?? 1;
+    svc.gpusPerReplica = podGpus(i, template);
+    const cpus = podCpus(i, template);
     if (svc.gpusPerReplica === 0 && cpus > 0) {
       svc.cpuPerReplica = cpus;
       delete svc.gpusPerReplica;

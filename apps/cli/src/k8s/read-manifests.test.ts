@@ -21,4 +21,15 @@ describe('readManifests', () => {
     expect(Object.keys((docs[0]!.doc as { data: object }).data)).toHaveLength(40_000);
     expect(performance.now() - t0).toBeLessThan(8000);
   });
+
+  it('refuses 8 million levels of [ or of "- " in a 16 MiB file before the parser, at the line and column, in seconds', async () => {
+    // Before: the [ file ran past 60 s, the "- " file took 60 s and 2.2 GB (the parser recursing to its stack's end).
+    writeFileSync(join(cwd, 'flow.yaml'), `apiVersion: v1\nkind: List\nitems: ${'['.repeat(8_000_000)}\n`);
+    writeFileSync(join(cwd, 'block.yaml'), `apiVersion: v1\nkind: List\nitems:\n  ${'- '.repeat(8_000_000)}x\n`);
+    const t0 = performance.now();
+    await expect(readManifests(cwd, ['flow.yaml'])).rejects.toThrow(`flow.yaml:3:${8 + 256}: the document nests too deeply to be a manifest: more than 256 levels of [ or { (docs/limits.md)`);
+    // Line 4 opens under items (two indents: 0 and 2), so the 255th "- " is the 257th level: column 3 + 2 × 254.
+    await expect(readManifests(cwd, ['block.yaml'])).rejects.toThrow(`block.yaml:4:${3 + 2 * 254}: the document nests too deeply to be a manifest: more than 256 levels of nested lists or mappings (docs/limits.md)`);
+    expect(performance.now() - t0).toBeLessThan(6000); // 1.4 s on a loaded 2-core machine, reading 32 MB included
+  });
 });

@@ -43,11 +43,31 @@ export function scenarioArgs(o: ScenarioOptions): string[] {
   return out;
 }
 
+/**
+ * Most CPUs a shard pod may request (`--cpus`): the largest node of the catalog has 208 vCPUs and the largest cloud
+ * VMs a few hundred, and a pod asking for more than any node has stays Pending for ever (`--cpus 1000000000` was written into the Job).
+ */
+export const MAX_SHARD_POD_CPUS = 512;
+
+/** A PersistentVolumeClaim name: a DNS-1123 subdomain (lower-case alphanumerics, '-' and '.'), at most 253 characters. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * Refuses Job settings the API server would refuse (or a pod that could never start), before anything is printed:
+ * `--image ""` and `--results-pvc "BAD PVC"` were written into a Job that `kubectl apply` rejects.
+ */
+function checkJobSettings(o: JobOptions): void {
+  if (o.image !== undefined && !/^\S+$/.test(o.image)) throw new CliError(`--image ${JSON.stringify(o.image)}: expected a container image reference without spaces, e.g. registry.example.com/design-sim:${CLI_VERSION}`);
+  if (o.resultsPvc.length > 253 || !DNS_SUBDOMAIN.test(o.resultsPvc)) throw new CliError(`--results-pvc ${JSON.stringify(o.resultsPvc)}: expected a PersistentVolumeClaim name (lower-case letters, digits, '-' and '.', at most 253 characters), e.g. design-sim-results`);
+  if (o.cpus > MAX_SHARD_POD_CPUS) throw new CliError(`--cpus ${o.cpus}: at most ${MAX_SHARD_POD_CPUS} CPUs per shard pod (no node has more; docs/limits.md)`);
+}
+
 /** Prints the ConfigMap + Indexed Job for `command` over `file`. */
 export function emitJob(ctx: CliContext, command: 'sweep' | 'optimize', file: string, bytes: Uint8Array, scenarioName: string, args: string[], o: JobOptions): void {
   const shards = o.emitK8sJob ?? 1;
   if (shards > MAX_SHARDS) throw new CliError(`--emit-k8s-job ${shards}: at most ${MAX_SHARDS} shards`);
   if (o.shard !== undefined) throw new CliError('--emit-k8s-job: the Job gives each pod its own --shard; drop --shard');
+  checkJobSettings(o);
   const text = new TextDecoder().decode(bytes);
   ctx.stdout.write(
     indexedJobManifest({

@@ -56,6 +56,36 @@ export function formatShardFile<I, T>(shard: Omit<ShardFile<I, T>, 'kind' | 'for
   return `${stringifyJson(toPlainJson({ kind: SHARD_KIND, formatVersion: JSON_FORMAT_VERSION, ...shard }))}\n`;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isWhole = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+
+/**
+ * What is wrong with a shard file's envelope (the fields merge reads before any row), or undefined. A hand-edited
+ * file with `shard.count` 1e308 ended in "internal error: Invalid array length", one without `shard` in "Cannot
+ * read properties of undefined (reading 'count')", `items: 5` or `input: null` likewise.
+ */
+function envelopeDamage(d: Partial<ShardFile>): string | undefined {
+  const shard: unknown = d.shard;
+  if (!isObject(shard) || !isWhole(shard.count, 1, MAX_SHARDS) || !isWhole(shard.index, 1, shard.count)) {
+    return `shard: expected { index, count } with 1 ≤ index ≤ count ≤ ${MAX_SHARDS}, got ${JSON.stringify(shard) ?? 'nothing'}`;
+  }
+  if (d.command !== 'sweep' && d.command !== 'optimize') return `command: expected "sweep" or "optimize", got ${JSON.stringify(d.command) ?? 'nothing'}`;
+  if (typeof d.fingerprint !== 'string' || typeof d.file !== 'string') return 'fingerprint and file: expected strings';
+  const input: unknown = d.input;
+  if (d.command === 'sweep') {
+    const vary = isObject(input) ? input.vary : undefined;
+    if (!Array.isArray(vary) || !vary.every((v) => isObject(v) && typeof v.label === 'string' && Array.isArray(v.paths) && v.paths.every((p) => typeof p === 'string') && Array.isArray(v.values))) {
+      return 'input.vary: expected a list of { label, paths, values }';
+    }
+  } else if (!isObject(input) || !isObject(input.space) || !isObject(input.options) || !Array.isArray(input.edits)) {
+    return 'input: expected { space, options, edits }';
+  }
+  if (!Array.isArray(d.items)) return 'items: expected a list';
+  const bad = d.items.findIndex((item) => !isObject(item) || (d.command === 'sweep' ? !Number.isInteger(item.index) || !Array.isArray(item.values) || !isObject(item.response) || typeof item.response.ok !== 'boolean' : !Array.isArray(item.design) || !Array.isArray(item.evaluations)));
+  if (bad >= 0) return `items[${bad}]: expected ${d.command === 'sweep' ? '{ index, values, response }' : '{ design, evaluations, feasible, decided }'}`;
+  return undefined;
+}
+
 /** Checks that `files` (parsed JSON, with their names) are all the shards of one run, and orders them by index. */
 export function checkShardSet(files: readonly { name: string; doc: unknown }[]): ShardFile[] {
   const shards: ShardFile[] = [];
@@ -63,6 +93,8 @@ export function checkShardSet(files: readonly { name: string; doc: unknown }[]):
     const d = doc as Partial<ShardFile> | null;
     if (d === null || typeof d !== 'object' || d.kind !== SHARD_KIND) throw new CliError(`${name}: not a design-sim shard file (made by sweep or optimize with --shard I/N)`);
     if (d.formatVersion !== JSON_FORMAT_VERSION) throw new CliError(`${name}: shard format ${String(d.formatVersion)}, this design-sim reads ${JSON_FORMAT_VERSION}: merge with the version that made it`);
+    const damage = envelopeDamage(d);
+    if (damage !== undefined) throw new CliError(`${name}: a damaged shard file: ${damage}; run that shard again`);
     shards.push(d as ShardFile);
   }
   const first = shards[0];

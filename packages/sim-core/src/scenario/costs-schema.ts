@@ -5,6 +5,7 @@
  * the simulated fleet's hourly cost is compared with (`cost.savingVsBaseline`).
  */
 import { z } from 'zod';
+import { freeText } from './free-text.ts';
 import { nameSchema } from './service-schema.ts';
 import { count, durationSeconds } from './unit-fields.ts';
 
@@ -36,7 +37,7 @@ export const costItemSchema = z
     requestsPerSecond: count('Billed requests per second, for services priced per million requests', { min: 0 }).optional(),
     bytesPerSecond: count('Message bytes per second, for services priced per TiB', { min: 0 }).optional(),
     purchase: z.enum(['on-demand', 'spot', 'commit1y', 'commit3y']).optional().describe('How instance nodes are bought (default on-demand)'),
-    note: z.string().max(1000).optional().describe('Where the item or its quantity comes from (required with usd)'),
+    note: freeText(1000).optional().describe('Where the item or its quantity comes from (required with usd)'),
   })
   .superRefine((item, ctx) => {
     const kinds = KINDS.filter((k) => item[k] !== undefined);
@@ -74,7 +75,7 @@ export const costsSchema = z
 /** `spec.baseline`: a stated hourly cost the simulated fleet is compared with. */
 export const baselineSchema = z.strictObject({
   hourlyUsd: z.number().positive().max(1e7).describe('The before-figure, USD per hour'),
-  label: z.string().min(1).max(200).describe('What the figure is and where it comes from'),
+  label: freeText(200, 1).describe('What the figure is and where it comes from'),
 });
 
 /** A parsed cost item. */

@@ -5,6 +5,7 @@
  * this tool can cite, so they are required.
  */
 import { z } from 'zod';
+import { freeText } from './free-text.ts';
 import { MAX_HORIZON_SECONDS, MAX_NODES } from './limits.ts';
 import { nameSchema } from './service-schema.ts';
 import { durationSeconds, fraction } from './unit-fields.ts';
@@ -44,7 +45,7 @@ export const faultSchema = z
     at: durationSeconds('When the fault starts (from t = 0)', { min: 0, max: MAX_HORIZON_SECONDS }),
     for: durationSeconds('How long it lasts', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }),
     pool: nameSchema.optional().describe('The node pool hit (with `nodes`: that many of its nodes; without: the whole pool)'),
-    zone: z.string().min(1).max(63).optional().describe('A zone: every pool in it (nodePools[].zone) is down'),
+    zone: freeText(63, 1).optional().describe('A zone: every pool in it (nodePools[].zone) is down'),
     nodes: z.number().int().min(1).max(MAX_NODES).optional().describe('Nodes of `pool` taken down (drawn at random from the seed); omit for the whole pool'),
   })
   .superRefine((f, ctx) => {

@@ -25,6 +25,7 @@ export { parseScenarioBytes, parseScenarioText, MAX_REPORTED_ISSUES, type ParseS
 export { formatIssue, formatPath, parsePath, printable, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
 export { createSourceLocator, locatePath, type SourceLocation, type SourceLocator } from './yaml-locator.ts';
 export { duplicateKeyErrors } from './yaml-duplicate-keys.ts';
+export { blockNestingTooDeepAt, flowNestingTooDeepAt } from './yaml-nesting.ts';
 export { scenarioWarnings, type ScenarioWarning } from './scenario-warnings.ts';
 export {
   validateScenarioPrices,

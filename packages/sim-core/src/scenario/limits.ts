@@ -17,6 +17,13 @@ export const MAX_YAML_ALIASES = 100;
  */
 export const MAX_FLOW_NESTING = 256;
 
+/**
+ * Deepest nesting of block collections accepted (indentation, and compact entries such as `- - - x`), checked
+ * by a scan of the text before the YAML parser: a line of 4 million `- ` in a 16 MiB manifest took the parser
+ * 60 s and 2.2 GB before it overflowed its stack. A scenario nests fewer than 10 levels, a manifest about 15.
+ */
+export const MAX_BLOCK_NESTING = 256;
+
 /** Longest simulated horizon, in seconds (7 days): a week covers the weekly traffic cycle. */
 export const MAX_HORIZON_SECONDS = 7 * 86_400;
 
@@ -123,6 +130,13 @@ export const MAX_TRAINING_TOKENS = 1e17;
 
 /** Most GPUs in a training run. */
 export const MAX_TRAINING_GPUS = 1_000_000;
+
+/**
+ * Highest price per GPU-hour a scenario's `pricePerGpuHour` or the CLI's `--price` may state, USD: the dearest GPU
+ * in the catalog rents for under $15; more is a unit slip (a month's price as an hour's), and `--price 1e308` made
+ * every cost infinite ("$∞/h").
+ */
+export const MAX_PRICE_PER_GPU_HOUR = 1000;
 
 /** Most nodes in a training run. */
 export const MAX_TRAINING_NODES = 100_000;

@@ -1,5 +1,6 @@
 /** Zod schema for `spec.nodePools[]`: instance type, size bounds, spot share, provisioning, cluster autoscaler. */
 import { z } from 'zod';
+import { freeText } from './free-text.ts';
 import { MAX_NODES } from './limits.ts';
 import { nameSchema } from './service-schema.ts';
 import { durationSeconds, fraction } from './unit-fields.ts';
@@ -81,7 +82,7 @@ export const nodePoolSchema = z
     karpenter: karpenterNodePoolSchema.optional().describe('The Karpenter NodePool (provisioner: karpenter): instance types, capacity types, limits, disruption'),
     stockouts: z.array(stockoutSchema).max(100).default([]).describe('Windows of insufficient capacity: Karpenter falls back to its next offering, a cluster-autoscaler node group fails and backs off'),
     failures: nodeFailuresSchema.optional().describe('Node hardware failures (rate per node- or GPU-hour, repair time); omit for none'),
-    zone: z.string().min(1).max(63).optional().describe('Availability zone, for spec.faults entries that take down a zone'),
+    zone: freeText(63, 1).optional().describe('Availability zone, for spec.faults entries that take down a zone'),
     mig: migSchema.optional().describe('Every GPU partitioned into one MIG profile: the pool schedules by slices (gpusPerReplica and jobs count slices)'),
   })
   .superRefine((p, ctx) => {

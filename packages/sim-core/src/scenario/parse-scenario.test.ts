@@ -58,6 +58,10 @@ describe('hostile input: never throws, always a located issue list', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...'apiVersion: x'].flatMap((c) => [c.charCodeAt(0), 0])]);
     expect(format(parseScenarioBytes(utf16, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not UTF-8: the file is UTF-16 (it starts with the byte-order mark FF FE); save it as UTF-8"`);
     expect(format(parseScenarioBytes(nul, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not a text file: found a NUL byte at byte 1 (scenarios are UTF-8 YAML or JSON)"`);
+    // UTF-32's little-endian mark starts with UTF-16's: it was called UTF-16.
+    const utf32le = new Uint8Array([0xff, 0xfe, 0, 0, ...[...'apiVersion: x'].flatMap((c) => [c.charCodeAt(0), 0, 0, 0])]);
+    expect(format(parseScenarioBytes(utf32le, 'x.yaml'))).toBe('x.yaml not UTF-8: the file is UTF-32 (it starts with the byte-order mark FF FE 00 00); save it as UTF-8');
+    expect(format(parseScenarioBytes(new Uint8Array([0, 0, 0xfe, 0xff, 0, 0, 0, 0x61]), 'x.yaml'))).toBe('x.yaml not UTF-8: the file is UTF-32 (it starts with the byte-order mark 00 00 FE FF); save it as UTF-8');
     expect(format(parseScenarioBytes(new TextEncoder().encode(BASE_YAML), 'x.yaml'))).toBe('ok');
   });
 
@@ -438,7 +442,8 @@ describe('absurd nesting', () => {
     const text = `apiVersion: design-sim/v1\nkind: Scenario\nspec:\n  canvas:\n    ${'- '.repeat(10_000)}x\n`;
     const r = parseScenarioText(text, 'deep.yaml');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]!.message).toBe('the document nests too deeply to be a scenario (thousands of levels of nested lists or mappings)');
+    // Refused by the scan before the parser, at the 257th "- " of line 5 (4 spaces of indentation, 3 levels above it).
+    if (!r.ok) expect(formatIssue(r.issues[0]!)).toBe(`deep.yaml:5:${5 + 2 * (256 - 3)} the document nests too deeply to be a scenario: more than 256 levels of nested lists or mappings (see docs/limits.md)`);
   });
 
   it('refuses 200,000 levels before the YAML parser, at once, where the limit is crossed', () => {

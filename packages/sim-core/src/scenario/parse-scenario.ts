@@ -5,7 +5,8 @@
  */
 import { isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { formatInteger } from './describe-value.ts';
-import { MAX_FILE_BYTES, MAX_FLOW_NESTING, MAX_YAML_ALIASES } from './limits.ts';
+import { MAX_BLOCK_NESTING, MAX_FILE_BYTES, MAX_FLOW_NESTING, MAX_YAML_ALIASES } from './limits.ts';
+import { blockNestingTooDeepAt, flowNestingTooDeepAt } from './yaml-nesting.ts';
 import { formatPath, type ScenarioIssue } from './scenario-issue.ts';
 import { API_VERSION, KIND, scenarioSchema, type Scenario } from './scenario-schema.ts';
 import { scenarioWarnings } from './scenario-warnings.ts';
@@ -21,9 +22,8 @@ export type ParseScenarioResult = { ok: true; scenario: Scenario; warnings: Scen
 export const MAX_REPORTED_ISSUES = 50;
 
 /**
- * The YAML library recursed past the stack. Flow nesting ([ and {) is refused before it (tooDeepAt), so this
- * is block nesting: a line of 10,000 "- " or indentation thousands deep. It said "levels of [ or {" of a file
- * that had none.
+ * The YAML library recursed past the stack. Flow and block nesting are refused before it (yaml-nesting.ts), so
+ * this is a defence in depth; it said "levels of [ or {" of a file that had none.
  */
 const TOO_DEEP = 'the document nests too deeply to be a scenario (thousands of levels of nested lists or mappings)';
 
@@ -233,32 +233,6 @@ function parseChecked(text: string, file: string): ParseScenarioResult {
   return validate(root as Record<string, unknown>, file, locate);
 }
 
-/**
- * Where flow collections first nest deeper than MAX_FLOW_NESTING, or -1: one pass over the text that skips
- * quoted strings and comments (a quote opens a string only at a token's start: `it's` is plain text). Brackets in a plain or block scalar count too, which can only refuse a
- * document with hundreds of unbalanced brackets in its text; no scenario has them.
- */
-function tooDeepAt(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x5b /* [ */ || ch === 0x7b /* { */) {
-      if (++depth > MAX_FLOW_NESTING) return i;
-    } else if (ch === 0x5d /* ] */ || ch === 0x7d /* } */) {
-      if (depth > 0) depth--;
-    } else if (ch === 0x22 /* " */ && (i === 0 || /[\s\[{,:]/.test(text[i - 1]!))) {
-      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
-    } else if (ch === 0x27 /* ' */ && (i === 0 || /[\s\[{,:]/.test(text[i - 1]!))) {
-      // '' is an escaped quote.
-      for (i++; i < text.length; i++) if (text.charCodeAt(i) === 0x27 && text.charCodeAt(++i) !== 0x27) break;
-      i--;
-    } else if (ch === 0x23 /* # */ && (i === 0 || /\s/.test(text[i - 1]!))) {
-      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
-    }
-  }
-  return -1;
-}
-
 /** Parses scenario YAML (or JSON) text; `fileName` is only used in issues. Never throws. */
 export function parseScenarioText(text: string, fileName: string): ParseScenarioResult {
   try {
@@ -278,10 +252,15 @@ export function parseScenarioText(text: string, fileName: string): ParseScenario
       const what = body[bad] === '\u0000' ? 'a NUL byte' : 'bytes that are not valid UTF-8';
       return fail(fileIssue(fileName, `not a text file: found ${what} (scenarios are UTF-8 YAML or JSON)`, line, column));
     }
-    const deep = tooDeepAt(body);
+    const deep = flowNestingTooDeepAt(body);
     if (deep >= 0) {
       const [line, column] = lineColumnOf(body, deep);
       return fail(fileIssue(fileName, `the document nests too deeply to be a scenario: more than ${MAX_FLOW_NESTING} levels of [ or { (see docs/limits.md)`, line, column));
+    }
+    const deepBlock = blockNestingTooDeepAt(body);
+    if (deepBlock >= 0) {
+      const [line, column] = lineColumnOf(body, deepBlock);
+      return fail(fileIssue(fileName, `the document nests too deeply to be a scenario: more than ${MAX_BLOCK_NESTING} levels of nested lists or mappings (see docs/limits.md)`, line, column));
     }
     return parseChecked(body, fileName);
   } catch (e) {
@@ -295,7 +274,10 @@ export function parseScenarioText(text: string, fileName: string): ParseScenario
 /** Parses a scenario file's raw bytes: size and UTF-8 are checked before decoding. Never throws. */
 export function parseScenarioBytes(bytes: Uint8Array, fileName: string): ParseScenarioResult {
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(fileName, `${formatInteger(bytes.length)} bytes`);
-  // A UTF-16 file (Windows editors, PowerShell's `>`) starts with its byte-order mark: name the encoding.
+  // A UTF-16 file (Windows editors, PowerShell's `>`) starts with its byte-order mark: name the encoding. UTF-32's
+  // little-endian mark begins with UTF-16's (FF FE 00 00), so it is told apart first: it was called UTF-16.
+  const utf32 = (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
+  if (utf32) return fail(fileIssue(fileName, `not UTF-8: the file is UTF-32 (it starts with the byte-order mark ${bytes[0] === 0xff ? 'FF FE 00 00' : '00 00 FE FF'}); save it as UTF-8`));
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) return fail(fileIssue(fileName, `not UTF-8: the file is UTF-16 (it starts with the byte-order mark ${bytes[0] === 0xff ? 'FF FE' : 'FE FF'}); save it as UTF-8`));
   const decoded = decodeUtf8(bytes);

@@ -6,6 +6,7 @@
  */
 import { karpenterSettingsSchema, type KarpenterSettingsSpec } from './karpenter-schema.ts';
 import { z } from 'zod';
+import { freeText } from './free-text.ts';
 import { claimsSchema } from './claims-schema.ts';
 import { baselineSchema, costsSchema } from './costs-schema.ts';
 import { parseExpectation, type Expectation } from './expectations.ts';
@@ -65,18 +66,16 @@ function isCalendarDay(day: string): boolean {
   return d >= 1 && d <= days;
 }
 
-const text = (description: string) => z.string().max(MAX_TEXT_CHARS).optional().describe(description);
+const text = (description: string) => freeText(MAX_TEXT_CHARS).optional().describe(description);
 
 const metadataSchema = z.strictObject({
   name: nameSchema.describe('Scenario id: lower-case letters, digits and dashes'),
-  title: z.string().max(200).optional().describe('One-line title'),
+  title: freeText(200).optional().describe('One-line title'),
   description: text('What the scenario shows'),
   prompt: text('The interview question, verbatim or paraphrased'),
-  source: z.string().max(500).optional().describe('Where the question comes from: the guide and the question title'),
-  tags: z.array(z.string().max(63)).max(50).optional().describe('Free tags'),
-  strongAnswer: z
-    .string()
-    .max(1000)
+  source: freeText(500).optional().describe('Where the question comes from: the guide and the question title'),
+  tags: z.array(freeText(63)).max(50).optional().describe('Free tags'),
+  strongAnswer: freeText(1000)
     .refine((t) => t.trim().split('\n').length <= 5, { message: 'at most five lines: the short version comes first, the long one goes in notes' })
     .optional()
     .describe('What a strong answer says, in at most five lines (shown before the notes)'),

@@ -4,7 +4,7 @@
  * or hypothetical deals). Catalog ids are checked later by `validateScenarioReferences`.
  */
 import { z } from 'zod';
-import { MAX_HORIZON_SECONDS, MAX_TRAINING_GPUS, MAX_TRAINING_NODES, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS } from './limits.ts';
+import { MAX_HORIZON_SECONDS, MAX_PRICE_PER_GPU_HOUR, MAX_TRAINING_GPUS, MAX_TRAINING_NODES, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS } from './limits.ts';
 import { count, durationSeconds, fraction } from './unit-fields.ts';
 import { trainingFailuresSchema } from './failure-schema.ts';
 
@@ -24,7 +24,7 @@ export const trainingSchema = z
     nodes: z.number().int().min(1).max(MAX_TRAINING_NODES).optional().describe('Number of instances (with `instance`)'),
     gpu: z.string().min(1).optional().describe('Catalog GPU id, e.g. a100-80gb (with `gpus`)'),
     gpus: z.number().int().min(1).max(MAX_TRAINING_GPUS).optional().describe('Number of GPUs (with `gpu`)'),
-    pricePerGpuHour: z.number().positive().max(1000).optional().describe('USD per GPU-hour, for neoclouds or hypothetical prices (with `gpu`)'),
+    pricePerGpuHour: z.number().positive().max(MAX_PRICE_PER_GPU_HOUR).optional().describe('USD per GPU-hour, for neoclouds or hypothetical prices (with `gpu`)'),
     purchase: z.enum(['on-demand', 'spot', 'commit1y', 'commit3y']).default('on-demand').describe('Pricing'),
     mfu: fraction('Model FLOPs utilization (0.4 or "40%")', { min: 0, max: 1, exclusiveMin: true }),
     precision: z.enum(['bf16', 'fp8']).default('bf16').describe('Arithmetic precision: selects the dense TFLOPS figure'),

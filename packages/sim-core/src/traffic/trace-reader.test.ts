@@ -67,6 +67,22 @@ describe('TraceRows', () => {
     expect(errorOf('{"t":0,"inputTokens":1\n', 'jsonl')).toMatchInlineSnapshot(`"trace.csv:1:1 row: expected one JSON object per line, got "{\\"t\\":0,\\"inputTokens\\":1""`);
   });
 
+  it('refuses a time past a double (Infinity), an empty CSV trace and a line without end, each located', () => {
+    // A 5 MB run of 9s read as Infinity, and a header-less empty file as a trace of no requests: both ran, exit 1.
+    expect(errorOf(`t,inputTokens,outputTokens\n${'9'.repeat(400)},1,1\n`, 'csv')).toBe(`trace.csv:2:1 t: expected seconds, a finite number ≥ 0, got "${'9'.repeat(77)}..."`);
+    expect(errorOf('{"t":1e400,"inputTokens":1,"outputTokens":2}\n', 'jsonl')).toBe('trace.csv:1:2 t: expected seconds, a finite number ≥ 0, got null');
+    expect(errorOf('', 'csv')).toBe('trace.csv:1:1 header: expected a header row with t,inputTokens,outputTokens (the csv format), got an empty file');
+    expect(errorOf('\n\n', 'azure-llm')).toBe('trace.csv:1:1 header: expected a header row with TIMESTAMP,ContextTokens,GeneratedTokens (the azure-llm format), got an empty file');
+    expect(errorOf('', 'jsonl')).toBe('no error');
+    // 60 MB without a line break took 13 s and 300 MB: now it stops after the first MiB past the limit.
+    let served = 0;
+    const endless: TraceChunkReader = { read: () => (served++ === 0 ? 't,inputTokens,outputTokens\n' : served > 60 ? null : '1'.repeat(1 << 20)) };
+    const start = performance.now();
+    expect(() => new TraceRows(endless, 'csv', 'long.csv').next()).toThrow(new TraceFormatError('long.csv', 2, 1, 'row', 'a line of at most 1048576 bytes (a trace row is tens of bytes)', 'more than 1048576 bytes without a line break'));
+    expect(served).toBeLessThan(5);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+
   it('streams: a million rows pass through a fixed-size buffer (memory does not grow with the trace)', () => {
     const n = 1_000_000;
     let sent = -1;

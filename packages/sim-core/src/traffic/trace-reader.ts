@@ -55,6 +55,12 @@ const COLUMNS: Record<Exclude<TraceFormat, 'jsonl'>, readonly [string, string, s
 /** Most tokens in one request of a trace (a larger count is a corrupt row, not a prompt). */
 export const MAX_TRACE_TOKENS = 10_000_000;
 
+/**
+ * Longest line of a trace, bytes (1 MiB): a row is tens of bytes. A file with no line break (a 60 MB run of digits)
+ * was joined chunk by chunk and rescanned from its start at each one, 13 s and 300 MB before its one row was refused.
+ */
+export const MAX_TRACE_LINE_BYTES = 1 << 20;
+
 /** Reads rows one by one; after `next()` returns true, `t`, `inputTokens` and `outputTokens` hold the row. */
 export class TraceRows {
   /** Seconds since the first row. */
@@ -137,7 +143,18 @@ export class TraceRows {
         this.line++;
         return true;
       }
-      if (this.done) return false;
+      if (this.done) {
+        // A CSV trace starts with its header: an empty file ran as a trace of no requests.
+        if (!this.headerSeen) {
+          this.line = 1; // where the header belongs
+          this.fail(1, 'header', `a header row with ${COLUMNS[this.format as Exclude<TraceFormat, 'jsonl'>].join(',')} (the ${this.format} format)`, 'an empty file');
+        }
+        return false;
+      }
+      if (len - this.pos > MAX_TRACE_LINE_BYTES) {
+        this.line++;
+        this.fail(1, 'row', `a line of at most ${MAX_TRACE_LINE_BYTES} bytes (a trace row is tens of bytes)`, `more than ${MAX_TRACE_LINE_BYTES} bytes without a line break`);
+      }
       const chunk = this.reader.read();
       if (chunk === null) {
         this.done = true;
@@ -220,7 +237,8 @@ export class TraceRows {
         if (p === dot || p - dot > 15) return false;
         n += f / POW10[p - dot]!;
       }
-      if (d[p] !== 44) return false;
+      // Digits past a double's range add up to Infinity: leave them to csvRow, which names them.
+      if (d[p] !== 44 || !Number.isFinite(n)) return false;
       this.t = n;
       p++;
     }
@@ -260,7 +278,7 @@ export class TraceRows {
         if (azure) this.t = this.dateTime(start, p, names[0]);
         else {
           const t = parseNumber(d, start, p);
-          if (!(t >= 0)) this.fail(start - this.ls + 1, names[0], 'seconds, a number ≥ 0', JSON.stringify(this.text(start, p)));
+          if (!(t >= 0 && Number.isFinite(t))) this.fail(start - this.ls + 1, names[0], 'seconds, a finite number ≥ 0', JSON.stringify(truncate(this.text(start, p))));
           this.t = t;
         }
       } else if (col === this.ii) this.inputTokens = this.tokens(start, p, names[1]);
@@ -351,7 +369,7 @@ export class TraceRows {
       if (typeof v !== 'number' || !ok(v)) this.fail(col(key), key, expected, v === undefined ? 'nothing (missing)' : JSON.stringify(v));
       return v as number;
     };
-    this.t = num('t', 'seconds, a number ≥ 0', (n) => n >= 0);
+    this.t = num('t', 'seconds, a finite number ≥ 0', (n) => n >= 0 && Number.isFinite(n));
     const tok = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_TRACE_TOKENS;
     this.inputTokens = num('inputTokens', `a whole number of tokens from 0 to ${MAX_TRACE_TOKENS}`, tok);
     this.outputTokens = num('outputTokens', `a whole number of tokens from 0 to ${MAX_TRACE_TOKENS}`, tok);
