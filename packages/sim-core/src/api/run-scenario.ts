@@ -203,8 +203,9 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
           ttftMs: latencySummary(r.llm.ttft),
           tpotMs: { p50: r.llm.tpot.quantile(0.5), p90: r.llm.tpot.quantile(0.9), p99: r.llm.tpot.quantile(0.99), mean: r.llm.tpot.mean() },
           outputTokens: r.llm.outputTokens,
-          outputTokensPerSecond: r.endSeconds > 0 ? r.llm.outputTokens / r.endSeconds : 0,
-          costPerMillionOutputTokensUsd: r.llm.outputTokens > 0 ? (bill.totalUsd / r.llm.outputTokens) * 1e6 : null,
+          // Both over the run's time, to the horizon: the drain's tokens are not counted, as its time and bill are not.
+          outputTokensPerSecond: r.endSeconds > 0 ? r.llm.horizonOutputTokens / r.endSeconds : 0,
+          costPerMillionOutputTokensUsd: r.llm.horizonOutputTokens > 0 ? (bill.totalUsd / r.llm.horizonOutputTokens) * 1e6 : null,
           prefixCache: prefixCacheSummary(r.llm.prefixCache),
           // Filled in by judge once the per-service bill shares exist.
           disaggregated: [],

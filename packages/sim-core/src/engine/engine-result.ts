@@ -114,8 +114,11 @@ export interface EngineResult {
   /** Per traffic source, in config order: requests it offered (whole run) and its offered rate per interval (requests/s). */
   sources: { offered: number; series: { offeredQps: Float64Array } }[];
   pools: EnginePoolResult[];
-  /** Token-level services only: time to first token and per output token (ms), tokens generated. */
-  llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; outputTokens: number; prefixCache: EnginePrefixResult | null } | null;
+  /**
+   * Token-level services only: time to first token and per output token (ms), tokens generated (`outputTokens`:
+   * the whole run, drain included; `horizonOutputTokens`: up to the horizon, the tokens of the run's time).
+   */
+  llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; outputTokens: number; horizonOutputTokens: number; prefixCache: EnginePrefixResult | null } | null;
   /** Most requests in flight (waiting + in service), and most waiting, at an interval end after the warm-up. */
   backlog: { max: number; waitingMax: number };
   /** Request slots still taken when observation stopped, counted from the slots (a check on `requests.unfinished`). */

@@ -49,6 +49,11 @@ export class RunStats {
   /** Output tokens generated (all, and in the current interval). */
   outputTokens = 0;
   iOutputTokens = 0;
+  /**
+   * Output tokens generated up to the horizon (set there; null before): the drain after it finishes requests in
+   * flight but is not part of the run's time, so a rate over the run must not count its tokens.
+   */
+  horizonOutputTokens: number | null = null;
   /** Requests arriving before this time are not measured (the warm-up, s; 0 when there is none). */
   readonly measureFrom: number;
   /** False until the warm-up has passed (true from the start when there is none). */

@@ -1142,6 +1142,7 @@ export class Simulation {
     // The sweep table ends at the horizon: the drain is not part of any level.
     if (this.stats.level !== null) this.stats.level.to = end;
     this.stats.level = null;
+    this.stats.horizonOutputTokens = this.stats.outputTokens;
     return this.billing(end);
   }
 
@@ -1267,7 +1268,7 @@ export class Simulation {
         return { ...poolActivity(p, this.launches[p.index]!, this.karpenter?.stats.get(p.index) ?? null), series: { readyNodes: cut(own.readyNodes), provisioningNodes: cut(own.provisioningNodes) } };
       }),
       accruedCostUsd: bill.accruedCostUsd,
-      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, outputTokens: st.outputTokens, prefixCache: prefixResult(this.prefixSources()) } : null,
+      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, outputTokens: st.outputTokens, horizonOutputTokens: st.horizonOutputTokens ?? st.outputTokens, prefixCache: prefixResult(this.prefixSources()) } : null,
       backlog: { max: this.backlogMax, waitingMax: this.waitingMax },
       inFlightAtStop: store.roots,
       events: [...this.events],

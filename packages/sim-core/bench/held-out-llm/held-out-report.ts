@@ -1,0 +1,132 @@
+/**
+ * The held-out check of the token-level LLM model: published vLLM and SGLang serving runs that the model was NOT
+ * calibrated on (docs/fidelity.md "Held-out check: vLLM and SGLang published runs"), each reproduced by a scenario
+ * YAML in this folder, run by the built CLI (`design-sim run FILE --json`) as a user would, and read from its
+ * --json. Prints one markdown row per published figure and the mean |error| per group. Nothing here is fitted:
+ * the model runs with its calibrated defaults. Build first (`npx -y pnpm@10 --filter @design-sim/cli build`);
+ * then, from the repository root, `npx tsx packages/sim-core/bench/held-out-llm/held-out-report.ts [filter]`.
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const CLI = resolve(import.meta.dirname, '../../../../apps/cli/dist/design-sim.mjs');
+
+interface Json {
+  summary: {
+    latencyMs: { p50: number };
+    requests: { served: number };
+    llm: { ttftMs: { p50: number }; tpotMs: { p50: number }; outputTokens: number };
+  };
+  timeseries: { t: number[]; servedQps: number[] };
+}
+
+/** Where each figure was published (README.md in this folder quotes the rows). */
+const SOURCES = {
+  sglang: 'https://github.com/sgl-project/sglang/blob/120affb9613cc3f5bcd055ec09c7621d3ced0ebc/benchmark/benchmark_vllm_060/README.md',
+  ciH100: 'https://buildkite.com/vllm/performance-benchmark/builds/9555',
+  ciA100: 'https://buildkite.com/vllm/performance-benchmark/builds/9523',
+  ciH200: 'https://buildkite.com/vllm/performance-benchmark/builds/9513',
+} as const;
+
+type Read = (j: Json) => number;
+
+/** The end of the last interval in which a request finished, s: the benchmark's duration when all were sent at once. */
+function lastCompletion(j: Json): number {
+  let last = 0;
+  for (let i = 0; i < j.timeseries.t.length; i++) if (j.timeseries.servedQps[i]! > 0) last = j.timeseries.t[i]!;
+  return last;
+}
+
+const medianTtft: Read = (j) => j.summary.llm.ttftMs.p50;
+const medianTpot: Read = (j) => j.summary.llm.tpotMs.p50;
+const medianLatency: Read = (j) => j.summary.latencyMs.p50;
+/** bench_serving's "Output token throughput": output tokens ÷ the benchmark's duration (all requests sent at once). */
+const offlineTokens: Read = (j) => j.summary.llm.outputTokens / lastCompletion(j);
+/** benchmark_throughput's requests/s: requests ÷ the time until the last finished. */
+const offlineRequests: Read = (j) => j.summary.requests.served / lastCompletion(j);
+
+interface Figure {
+  group: string;
+  file: string;
+  label: string;
+  source: keyof typeof SOURCES;
+  metric: string;
+  unit: string;
+  read: Read;
+  /** Published value; `engine` names which server produced it when the source compares two. */
+  published: { value: number; engine: string }[];
+}
+
+const both = (sglang: number, vllm: number) => [
+  { value: sglang, engine: 'SGLang 0.3.0' },
+  { value: vllm, engine: 'vLLM 0.6.0' },
+];
+const vllmCi = (value: number) => [{ value, engine: 'vLLM (CI)' }];
+
+const FIGURES: Figure[] = [
+  // SGLang v0.3.0 vs vLLM v0.6.0, ShareGPT, Poisson arrivals (sglang.bench_serving), medians.
+  { group: 'online', file: 'llama3-8b-a100-rps4', label: '8B, 1×A100, 4 req/s', source: 'sglang', metric: 'median TTFT', unit: 'ms', read: medianTtft, published: both(31.98, 100.48) },
+  { group: 'online', file: 'llama3-8b-a100-rps4', label: '8B, 1×A100, 4 req/s', source: 'sglang', metric: 'median TPOT', unit: 'ms', read: medianTpot, published: both(13.17, 14.14) },
+  { group: 'online', file: 'llama3-8b-a100-rps8', label: '8B, 1×A100, 8 req/s', source: 'sglang', metric: 'median TTFT', unit: 'ms', read: medianTtft, published: both(35.68, 120.39) },
+  { group: 'online', file: 'llama3-8b-a100-rps8', label: '8B, 1×A100, 8 req/s', source: 'sglang', metric: 'median TPOT', unit: 'ms', read: medianTpot, published: both(17.85, 17.09) },
+  { group: 'online', file: 'llama3-70b-4xh100-rps4', label: '70B, 4×H100 TP4, 4 req/s', source: 'sglang', metric: 'median TTFT', unit: 'ms', read: medianTtft, published: both(53.94, 179.15) },
+  { group: 'online', file: 'llama3-70b-4xh100-rps4', label: '70B, 4×H100 TP4, 4 req/s', source: 'sglang', metric: 'median TPOT', unit: 'ms', read: medianTpot, published: both(25.03, 23.58) },
+  { group: 'online', file: 'llama3-70b-4xh100-rps8', label: '70B, 4×H100 TP4, 8 req/s', source: 'sglang', metric: 'median TTFT', unit: 'ms', read: medianTtft, published: both(58.11, 207.12) },
+  { group: 'online', file: 'llama3-70b-4xh100-rps8', label: '70B, 4×H100 TP4, 8 req/s', source: 'sglang', metric: 'median TPOT', unit: 'ms', read: medianTpot, published: both(33.07, 29.15) },
+  { group: 'offline', file: 'llama3-8b-a100-offline', label: '8B, 1×A100, 5,000 prompts at once', source: 'sglang', metric: 'output tok/s', unit: 'tok/s', read: offlineTokens, published: both(4281.51, 4132.37) },
+  { group: 'offline', file: 'llama3-70b-4xh100-offline', label: '70B, 4×H100 TP4, 5,000 prompts at once', source: 'sglang', metric: 'output tok/s', unit: 'tok/s', read: offlineTokens, published: both(3856.01, 3700.64) },
+  // vLLM's CI "Latency tests": a fixed batch of 8, 32 prompt / 128 output tokens, end-to-end latency.
+  { group: 'batch 8', file: 'vllm-ci-latency-8b-h100', label: '8B, 1×H100, batch 8, 32/128', source: 'ciH100', metric: 'median latency', unit: 'ms', read: medianLatency, published: vllmCi(997.365) },
+  { group: 'batch 8', file: 'vllm-ci-latency-70b-4xh100', label: '70B, 4×H100 TP4, batch 8, 32/128', source: 'ciH100', metric: 'median latency', unit: 'ms', read: medianLatency, published: vllmCi(2444.3) },
+  { group: 'batch 8', file: 'vllm-ci-latency-8b-a100', label: '8B, 1×A100, batch 8, 32/128', source: 'ciA100', metric: 'median latency', unit: 'ms', read: medianLatency, published: vllmCi(1579.34) },
+  { group: 'batch 8', file: 'vllm-ci-latency-70b-4xa100', label: '70B, 4×A100 TP4, batch 8, 32/128', source: 'ciA100', metric: 'median latency', unit: 'ms', read: medianLatency, published: vllmCi(3990.39) },
+  { group: 'batch 8', file: 'vllm-ci-latency-8b-h200', label: '8B, 1×H200, batch 8, 32/128', source: 'ciH200', metric: 'median latency', unit: 'ms', read: medianLatency, published: vllmCi(834.014) },
+  { group: 'batch 8', file: 'vllm-ci-latency-70b-4xh200', label: '70B, 4×H200 TP4, batch 8, 32/128', source: 'ciH200', metric: 'median latency', unit: 'ms', read: medianLatency, published: vllmCi(2075.36) },
+  // vLLM's CI "Throughput tests": 200 ShareGPT prompts at once to the offline engine, requests/s.
+  { group: '200 prompts', file: 'vllm-ci-throughput-8b-h100', label: '8B, 1×H100, 200 ShareGPT prompts at once', source: 'ciH100', metric: 'req/s', unit: 'req/s', read: offlineRequests, published: vllmCi(19.5005) },
+  { group: '200 prompts', file: 'vllm-ci-throughput-70b-4xh100', label: '70B, 4×H100 TP4, 200 ShareGPT prompts at once', source: 'ciH100', metric: 'req/s', unit: 'req/s', read: offlineRequests, published: vllmCi(8.86239) },
+  { group: '200 prompts', file: 'vllm-ci-throughput-8b-a100', label: '8B, 1×A100, 200 ShareGPT prompts at once', source: 'ciA100', metric: 'req/s', unit: 'req/s', read: offlineRequests, published: vllmCi(11.0567) },
+  { group: '200 prompts', file: 'vllm-ci-throughput-70b-4xa100', label: '70B, 4×A100 TP4, 200 ShareGPT prompts at once', source: 'ciA100', metric: 'req/s', unit: 'req/s', read: offlineRequests, published: vllmCi(4.78859) },
+  { group: '200 prompts', file: 'vllm-ci-throughput-8b-h200', label: '8B, 1×H200, 200 ShareGPT prompts at once', source: 'ciH200', metric: 'req/s', unit: 'req/s', read: offlineRequests, published: vllmCi(21.8334) },
+  { group: '200 prompts', file: 'vllm-ci-throughput-70b-4xh200', label: '70B, 4×H200 TP4, 200 ShareGPT prompts at once', source: 'ciH200', metric: 'req/s', unit: 'req/s', read: offlineRequests, published: vllmCi(9.74671) },
+];
+
+const cache = new Map<string, Json>();
+function run(file: string): Json {
+  const hit = cache.get(file);
+  if (hit !== undefined) return hit;
+  const path = resolve(import.meta.dirname, `${file}.yaml`);
+  let out: string;
+  try {
+    out = execFileSync('node', [CLI, 'run', path, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  } catch (e) {
+    // A failed verdict exits non-zero but still prints the JSON.
+    out = (e as { stdout: string }).stdout;
+  }
+  const j = JSON.parse(out) as Json;
+  cache.set(file, j);
+  return j;
+}
+
+const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(x >= 10 ? 1 : 2));
+const pct = (e: number) => `${e >= 0 ? '+' : '−'}${Math.abs(e * 100).toFixed(1)}%`;
+
+const filter = process.argv[2] ?? '';
+const errors = new Map<string, number[]>();
+console.log('| case | source | metric | engine | published | design-sim | error |\n|---|---|---|---|---|---|---|');
+for (const f of FIGURES) {
+  if (!f.file.includes(filter)) continue;
+  const sim = f.read(run(f.file));
+  for (const p of f.published) {
+    const err = sim / p.value - 1;
+    const key = `${f.group}, ${p.engine}`;
+    errors.set(key, [...(errors.get(key) ?? []), err]);
+    console.log(`| ${f.label} (\`${f.file}.yaml\`) | [${f.source}](${SOURCES[f.source]}) | ${f.metric} | ${p.engine} | ${fmt(p.value)} ${f.unit} | ${fmt(sim)} ${f.unit} | ${pct(err)} |`);
+  }
+}
+console.log('\n| group | figures | mean error | mean \\|error\\| |\n|---|---|---|---|');
+for (const [key, es] of errors) {
+  const mean = es.reduce((a, b) => a + b, 0) / es.length;
+  const abs = es.reduce((a, b) => a + Math.abs(b), 0) / es.length;
+  console.log(`| ${key} | ${es.length} | ${pct(mean)} | ${(abs * 100).toFixed(1)}% |`);
+}
