@@ -10,8 +10,8 @@
  * Loops run every 10 s from t = 0; nodes are Ready 180 s after the request (constant).
  */
 import { describe, expect, it } from 'vitest';
-import { fleet, pool } from '../test-support/builders.ts';
-import type { EngineClusterAutoscaler, EngineConfig, EngineKarpenterPool } from '../engine/engine-config.ts';
+import { fleet, p4dNodePool, pool } from '../test-support/builders.ts';
+import type { EngineClusterAutoscaler, EngineConfig } from '../engine/engine-config.ts';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { runEngine } from '../engine/simulation.ts';
 import { DEFAULT_CLUSTER_AUTOSCALER } from './cluster-autoscaler.ts';
@@ -78,19 +78,7 @@ describe('cluster autoscaler: a node whose only pod is expendable is empty', () 
   it('the lost pod is replaced: with a Karpenter pool beside, its replacement gets a NodeClaim at 611 s', () => {
     // The service may also use a Karpenter NodePool at 0 nodes (Karpenter has no expendable pods). At 610 s the node
     // goes with the pod; the Deployment's replacement is pending and provisionable: the batch closes 1 s later.
-    const karpenter: EngineKarpenterPool = {
-      types: [{ instanceId: 'aws/us-east-1/p4d.24xlarge', gpus: 8, onDemandUsdPerHour: 32, spotUsdPerHour: null }],
-      capacityTypes: ['on-demand'],
-      zones: ['us-east-1a'],
-      limitUnits: null,
-      limitNodes: null,
-      consolidationPolicy: 'WhenEmpty',
-      consolidateAfterSeconds: null,
-      budgets: [{ percent: 10, count: null, reasons: null }],
-      expireAfterSeconds: null,
-      initialType: 0,
-      initialSpot: false,
-    };
+    const karpenter = p4dNodePool();
     const kPool = pool({ ...caPool, name: 'k', autoscaler: { ...caPool.autoscaler, enabled: false }, karpenter });
     const base = fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 3600, pools: [onePoolNode, kPool], service: { pools: [0, 1], priority: -20, preempts: true } });
     const r = runEngine({ ...base, clusterAutoscaler: DEFAULT_CLUSTER_AUTOSCALER });

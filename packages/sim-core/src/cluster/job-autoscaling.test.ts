@@ -14,8 +14,8 @@
  * - A quota-blocked job has no pods (Kueue keeps the Job suspended): neither autoscaler sees anything.
  */
 import { describe, expect, it } from 'vitest';
-import { fleet, pool } from '../test-support/builders.ts';
-import type { EngineConfig, EngineJob, EngineKarpenterPool, EnginePool } from '../engine/engine-config.ts';
+import { fleet, p4dNodePool, pool } from '../test-support/builders.ts';
+import type { EngineConfig, EngineJob, EnginePool } from '../engine/engine-config.ts';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { runEngine } from '../engine/simulation.ts';
 
@@ -26,19 +26,7 @@ const constant = { kind: 'constant', seconds: 0.01 } as const;
 const caPool = pool({ name: 'a100', gpusPerNode: 8, minNodes: 0, maxNodes: 10, initialNodes: 0, regularUsdPerHour: 32, provisioning: { kind: 'constant', seconds: PROVISIONING_SECONDS } });
 
 /** A Karpenter NodePool of one 8-GPU type at 0 nodes, WhenEmpty after 30 s, the default 10 % budget. */
-const KARPENTER: EngineKarpenterPool = {
-  types: [{ instanceId: 'aws/us-east-1/p4d.24xlarge', gpus: 8, onDemandUsdPerHour: 32, spotUsdPerHour: null }],
-  capacityTypes: ['on-demand'],
-  zones: ['us-east-1a'],
-  limitUnits: null,
-  limitNodes: null,
-  consolidationPolicy: 'WhenEmpty',
-  consolidateAfterSeconds: 30,
-  budgets: [{ percent: 10, count: null, reasons: null }],
-  expireAfterSeconds: null,
-  initialType: 0,
-  initialSpot: false,
-};
+const KARPENTER = p4dNodePool({ consolidateAfterSeconds: 30 });
 const karpenterPool = pool({ ...caPool, autoscaler: { ...caPool.autoscaler, enabled: false }, karpenter: KARPENTER });
 
 /** A gang of 2 × 8 GPUs for 1005 s, submitted at 5 s (a time off the 10 s loops, so no two events tie). */

@@ -1,5 +1,5 @@
 /** Shared builders for tests and benchmarks: engine configs with every field set to a neutral default. */
-import type { EngineConfig, EnginePool, EngineService, Routing } from '../engine/engine-config.ts';
+import type { EngineConfig, EngineKarpenterPool, EnginePool, EngineService, Routing } from '../engine/engine-config.ts';
 import type { DurationDistribution } from '../random/service-time.ts';
 import { DEFAULT_DRAIN_SECONDS } from '../scenario/scenario-schema.ts';
 import { compileRateProfile, type ProfileSpec } from '../traffic/rate-profile.ts';
@@ -95,6 +95,27 @@ export function pool(overrides: Partial<EnginePool> = {}): EnginePool {
       priority: null,
     },
     spot: null,
+    ...overrides,
+  };
+}
+
+/**
+ * A Karpenter NodePool of one on-demand 8-GPU type (p4d.24xlarge at $32/h) in one zone, WhenEmpty, the default
+ * 10 % budget, no limits and no expiry.
+ */
+export function p4dNodePool(overrides: Partial<EngineKarpenterPool> = {}): EngineKarpenterPool {
+  return {
+    types: [{ instanceId: 'aws/us-east-1/p4d.24xlarge', gpus: 8, onDemandUsdPerHour: 32, spotUsdPerHour: null }],
+    capacityTypes: ['on-demand'],
+    zones: ['us-east-1a'],
+    limitUnits: null,
+    limitNodes: null,
+    consolidationPolicy: 'WhenEmpty',
+    consolidateAfterSeconds: null,
+    budgets: [{ percent: 10, count: null, reasons: null }],
+    expireAfterSeconds: null,
+    initialType: 0,
+    initialSpot: false,
     ...overrides,
   };
 }
