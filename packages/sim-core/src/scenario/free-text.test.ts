@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from './scenario-issue.ts';
+import { formatIssue, printable } from './scenario-issue.ts';
 import { parseScenarioText } from './parse-scenario.ts';
 import { BASE_YAML } from './scenario-test-builders.ts';
 import { steeringCharacter } from './free-text.ts';
@@ -32,5 +32,19 @@ describe('free text in a scenario', () => {
   it('a description over several lines with tabs is still text', () => {
     const text = BASE_YAML.replace(/( {2}name: [^\n]*\n)/, '$1  description: |\n    first line\n    \tsecond, tabbed\n');
     expect(parseScenarioText(text, 's.yaml').ok).toBe(parseScenarioText(BASE_YAML, 's.yaml').ok);
+  });
+
+  it('what free text refuses, a message quoting the file escapes (one list of ranges, widened there by invisible characters)', () => {
+    let refused = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (steeringCharacter(ch) === undefined) continue;
+      refused++;
+      expect(printable(ch)).toBe(`\\u${c.toString(16).padStart(4, '0')}`);
+    }
+    // 0x00–0x08, 0x0b–0x1f, 0x7f–0x9f, U+202A–U+202E, U+2066–U+2069: 9 + 21 + 33 + 5 + 4.
+    expect(refused).toBe(72);
+    expect(printable('db\u200b')).toBe('db\\u200b');
+    expect(steeringCharacter('db\u200b')).toBeUndefined();
   });
 });

@@ -5,12 +5,10 @@
  * as escapes). Tab and newline are text; CR is refused with the rest (a CRLF file's line breaks reach a scalar as LF).
  */
 import { z } from 'zod';
+import { STEERING_RANGES } from './scenario-issue.ts';
 
-/**
- * C0 controls but tab and newline, DEL and the C1 controls (escape sequences), and the bidirectional embeddings,
- * overrides and isolates that reorder the rest of a line on screen ("Trojan Source", CVE-2021-42574).
- */
-const STEERING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** The characters that act on a terminal (scenario-issue.ts `STEERING_RANGES`). */
+const STEERING = new RegExp(`[${STEERING_RANGES}]`);
 
 /** The first character of `text` that would steer a terminal, as `U+001B at character 3`, or undefined. */
 export function steeringCharacter(text: string): string | undefined {

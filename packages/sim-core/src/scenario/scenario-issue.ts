@@ -56,13 +56,19 @@ export function parsePath(path: string): PathSegment[] | undefined {
 }
 
 /**
- * Characters a terminal would act on rather than show: C0 and C1 controls (escape sequences), line and
- * paragraph separators, and the bidirectional overrides and isolates that reorder the rest of the line
- * ("Trojan Source", CVE-2021-42574). A name or value quoted from the file may hold them. Also the invisible
- * ones (soft hyphen, zero-width space and joiners, word joiner, a byte-order mark inside the text): a call
- * `to: "db\u200b"` was refused with 'no service named "db" (did you mean "db"?)', the two names alike on screen.
+ * C0 controls but tab and newline, DEL and the C1 controls (escape sequences), and the bidirectional embeddings,
+ * overrides and isolates that reorder the rest of a line on screen ("Trojan Source", CVE-2021-42574): the ranges
+ * of a regular-expression character class. Free text holding one is refused (free-text.ts).
  */
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+export const STEERING_RANGES = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
+
+/**
+ * Characters a message quoting the file escapes: those that steer a terminal, the line and paragraph separators,
+ * and the invisible ones (soft hyphen, Arabic letter mark, zero-width space and joiners, word joiner, a byte-order
+ * mark inside the text): a call `to: "db\u200b"` was refused with 'no service named "db" (did you mean "db"?)',
+ * the two names alike on screen.
+ */
+const UNPRINTABLE = new RegExp(`[${STEERING_RANGES}\\u00ad\\u061c\\u200b-\\u200f\\u2028\\u2029\\u2060\\ufeff]`, 'g');
 
 /** One line: `examples/bad.yaml:14:7 spec.services[0].routing: expected …, got "x" (did you mean "y"?)`; unprintable characters as \uXXXX. */
 export function formatIssue(issue: ScenarioIssue): string {
