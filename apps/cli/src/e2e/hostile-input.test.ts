@@ -185,7 +185,7 @@ describe('run: output paths are checked before anything runs', () => {
 
   it('export/import k8s -o and --plot are checked like the others: empty, a directory, a path ending in "/"', () => {
     // export k8s -o "" tried to rename a temporary file in the parent folder over the working folder ("illegal
-    // operation on a directory, rename '/tmp/x.123.tmp' -> '/tmp/x'"); -o new/ and --plot new/ wrote a FILE named new.
+    // operation on a directory, rename 'x.123.tmp' -> 'x'" with the parent folder's paths); -o new/ and --plot new/ wrote a FILE named new.
     file('ff.yaml', fixedFleet);
     mkdirSync(join(dir, 'plots'), { recursive: true });
     expect(refused(['export', 'k8s', 'ff.yaml', '-o', ''])).toBe('design-sim: --out: expected a file name, got an empty value\n');
