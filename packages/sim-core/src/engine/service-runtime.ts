@@ -20,11 +20,6 @@ import { PrefixRouter } from './prefix-router.ts';
 /** Heap payloads at or above this are a queue's timeout timer (above every request-flow and wake-up payload). */
 export const QUEUE_EXPIRY_BASE = WAKE_BASE + FLOW_BASE;
 
-/** The payload of a queue's timer: a pod's own queue by its uid (≥ 0), a service's shared queue as −1 − index. */
-function queueExpiryPayload(queue: number): number {
-  return QUEUE_EXPIRY_BASE + (queue >= 0 ? 2 * queue : 2 * (-1 - queue) + 1);
-}
-
 /**
  * One service at run time: its ready pods, the routing across them, and how a pod serves a request.
  * Per-request service times are the built-in executor (a completion event per request); dynamic
@@ -227,8 +222,6 @@ export class ServiceRuntime {
 
   /** Batching and LLM pods take requests from their own queue: queue there (or drop when full) and let the executor start them. */
   private queueOn(pod: Pod, slot: number, now: number): void {
-    // Requests past the queue timeout leave it before the length is read (the executors take from it lazily).
-    if (pod.queue.length >= this.config.queueMaxLength) this.dropExpired(pod.queue, now, pod);
     if (pod.queue.length >= this.config.queueMaxLength) return this.dropSlot(slot, now);
     // The pod that will serve the visit: its calls take connections from this pod's pools (request-flow.ts).
     this.store.pod[slot] = pod.uid;
@@ -408,7 +401,8 @@ export class ServiceRuntime {
     const at = this.store.start[queue.peek()]! + this.config.queueTimeoutSeconds;
     queue.expiryAt = at;
     // A heap event (typed arrays, nothing allocated): an overloaded queue fires about once per time-out.
-    this.heap.push(at, queueExpiryPayload(owner !== null ? owner.uid : -1 - this.index));
+    // Its payload names the queue: a pod's own by the pod's uid (even codes), a service's shared one by its index (odd).
+    this.heap.push(at, QUEUE_EXPIRY_BASE + (owner !== null ? 2 * owner.uid : 2 * this.index + 1));
   }
 
   /** The timer of a queue of this service fired (`owner` null: the shared queue): time out what is due, re-arm. */

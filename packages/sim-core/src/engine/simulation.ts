@@ -161,7 +161,7 @@ export class Simulation {
             schedule: (at, run) => this.control.schedule(at, run),
             servingOn: (node) => this.servingEvictables(node),
             evictServing: (pod, now) => this.evictServing(pod, now),
-            priorityOf: (pod) => this.priorityOf(pod),
+            priorityOf: this.priorityOfPod,
             capacityFreed: (now) => this.schedulePending(now),
             unschedulable: (pods, now) => this.karpenter?.triggerJob(pods, now),
             event: (kind, target, detail, now) => this.event({ t: now, kind, target, detail }),
@@ -183,7 +183,7 @@ export class Simulation {
         deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
         gpusOf,
         poolsOf,
-        priorityOf: (pod) => this.priorityOf(pod),
+        priorityOf: this.priorityOfPod,
         unschedulableJobPods,
         scaleUpTimedOut: (pool, now, until) => this.event({ t: now, kind: 'scale-up-timeout', target: pool.config.name, detail: `backed off until ${Math.round(until)} s` }),
         scaleUpFailed: (pool, now, until, nodes) => {
@@ -728,7 +728,7 @@ export class Simulation {
     this.karpenter?.trigger(pod, now);
   }
 
-  /** `priorityOf` as a value, for the nomination rule. */
+  /** `priorityOf` as a value, for the nomination rule and the autoscalers. */
   private readonly priorityOfPod = (pod: Pod): number => this.priorityOf(pod);
 
   /** Serving pods on a node that preemption may evict (a terminating pod is already going). */
