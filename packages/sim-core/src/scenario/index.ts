@@ -50,7 +50,7 @@ export {
 export { suggestNearest } from './suggest.ts';
 export { formatLatency } from './format-latency.ts';
 
-export { getMetric, METRIC_NAMES, METRICS, type MetricInfo, type MetricName, type MetricValueKind } from './metrics.ts';
+export { getMetric, METRIC_NAMES, METRICS, type MetricInfo, type MetricName, type MetricValueKind, type PriceSource } from './metrics.ts';
 export { formatMetricValue, parseMetricValue, type MetricValueResult } from './metric-value.ts';
 export {
   CLAIM_BANDS_TEXT,
