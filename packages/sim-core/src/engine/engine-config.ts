@@ -1,6 +1,7 @@
 import type { BackoffConfig } from '../cluster/node-group-backoff.ts';
 import type { ExpanderName } from '../cluster/expander.ts';
 import type { HpaControllerConfig } from '../hpa/index.ts';
+import type { CronSchedule } from '../karpenter/cron-schedule.ts';
 import type { LlmCostModel, LlmEfficiency, LlmHardware } from '../llm/llm-perf.ts';
 import type { DurationDistribution } from '../random/service-time.ts';
 import type { ArrivalKind } from '../traffic/arrival-process.ts';
@@ -361,6 +362,8 @@ export interface EngineKarpenterSettings {
   batchMaxSeconds: number;
   /** Feature gate SpotToSpotConsolidation. */
   spotToSpotConsolidation: boolean;
+  /** The controller's clock at simulated time 0, Unix seconds (UTC): what budget schedules are read against. */
+  startEpochSeconds: number;
 }
 
 /** One instance type a Karpenter pool may launch; prices USD per node-hour, null = not sold that way (or unknown). */
@@ -372,11 +375,20 @@ export interface EngineKarpenterType {
   spotUsdPerHour: number | null;
 }
 
+/** A budget's active windows: from each time `cron` fires (UTC), for `durationSeconds`. */
+export interface EngineBudgetSchedule {
+  /** The parsed schedule; null when robfig/cron rejects what the CRD let through, and the pool then fails closed. */
+  cron: CronSchedule | null;
+  durationSeconds: number;
+}
+
 /** A disruption budget: a share of the pool's nodes (rounded up) or a count, for some reasons or all (null). */
 export interface EngineDisruptionBudget {
   percent: number | null;
   count: number | null;
   reasons: readonly ('Empty' | 'Underutilized')[] | null;
+  /** `schedule` and `duration`; null = always active. */
+  schedule: EngineBudgetSchedule | null;
 }
 
 /** A Karpenter NodePool. */
