@@ -164,7 +164,6 @@ export const llmSchema = z.strictObject({
 });
 
 export type LlmSpec = z.output<typeof llmSchema>;
-export type LlmSchedulerSpec = z.output<typeof llmSchedulerSchema>;
 export type LlmDisaggregatedSpec = z.output<typeof llmDisaggregatedSchema>;
 export type LlmPrefixSpec = z.output<typeof llmPrefixSchema>;
 export type TokenLengthSpec = z.output<typeof tokenLengthSchema>;
