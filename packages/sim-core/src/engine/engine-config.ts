@@ -4,6 +4,7 @@ import type { HpaControllerConfig } from '../hpa/index.ts';
 import type { CronSchedule } from '../karpenter/cron-schedule.ts';
 import type { LlmCostModel, LlmEfficiency, LlmHardware } from '../llm/llm-perf.ts';
 import type { DurationDistribution } from '../random/service-time.ts';
+import type { LlmScheduler } from './llm-scheduler.ts';
 import type { ArrivalKind } from '../traffic/arrival-process.ts';
 import type { ThinkDistribution } from '../traffic/closed-loop.ts';
 import type { RateProfile } from '../traffic/rate-profile.ts';
@@ -237,6 +238,8 @@ export interface EngineLlm {
   maxBatchedTokens: number;
   /** Split long prompts across iterations, sharing them with decodes. */
   chunkedPrefill: boolean;
+  /** Multi-step rounds and prefill apart from decodes (engine/llm-scheduler.ts); omitted: steps 1, prefill mixed. */
+  scheduler?: LlmScheduler;
   inputTokens: TokenDistribution;
   outputTokens: TokenDistribution;
   /** Shared prefixes, sessions and the prefix cache; null when the service uses none of them. */
