@@ -3,7 +3,7 @@
  * design with each expectation at its worst seed, the binding constraint and what one step less
  * capacity gives, the cost–latency frontier, and a verdict. Text and Markdown share the same parts.
  */
-import { getMetric, unservedCaveat, type DesignSummary, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
+import { getMetric, stalePricesCaveat, unservedCaveat, type DesignSummary, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
 import { mdTable } from './markdown.ts';
 import { formatInt, formatMs, formatPercent } from './numbers.ts';
 import { metricText } from './summary-text.ts';
@@ -116,7 +116,10 @@ function verdict(r: OptimizeResult): string {
     const pass = `${designLabel(r.best.labels)} has the least ${r.minimize} of the designs that meet every expectation on ${seeds}`;
     // Meeting the scenario's availability bar is not serving every request: said, as `run` says it.
     const unserved = unservedCaveat(r.best);
-    return unserved === null ? `PASS: ${pass}` : `PASS, with unserved requests: ${pass}; but ${unserved}`;
+    const stale = stalePricesCaveat(r.best, r.minimize);
+    const caveats = [unserved, stale].filter((x) => x !== null);
+    const label = unserved !== null ? 'PASS, with unserved requests' : stale !== null ? 'PASS, on stale prices' : 'PASS';
+    return caveats.length === 0 ? `${label}: ${pass}` : `${label}: ${pass}; but ${caveats.join('; ')}`;
   }
   const c = r.closest;
   const failing = [

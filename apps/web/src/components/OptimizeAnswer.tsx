@@ -4,7 +4,7 @@
  * when nothing is feasible, the closest design and the expectations it failed; the frontier chart; and
  * every design run. Picking a design (button or frontier point) loads it in one undo step.
  */
-import { unservedCaveat, type DesignSummary, type FrontierPoint, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
+import { stalePricesCaveat, unservedCaveat, type DesignSummary, type FrontierPoint, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
 import { FrontierChart } from '../charts/FrontierChart.tsx';
 import { metricWithUnit } from '../results/metric-text.ts';
 
@@ -88,17 +88,20 @@ export function OptimizeAnswer({ result: r, current, elapsedMs, onLoad }: Props)
   const pick = (p: FrontierPoint) => onLoad(p.values, designText(p.labels));
   const unit = r.seeds.length === 1 ? 'seed' : 'seeds';
   const unserved = best === null ? null : unservedCaveat(best);
+  const stale = best === null ? null : stalePricesCaveat(best, r.minimize);
+  const plain = unserved === null && stale === null;
   return (
     <div className="ds-opt-answer" data-testid="optimize-answer" data-feasible={r.feasible}>
       <p className="ds-hint" data-testid="optimize-runs">
         {r.evaluated.runs} runs ({r.evaluated.designs} designs) of a {r.grid.runs}-run grid ({r.grid.designs} designs × {r.seeds.length} {unit}), in {(elapsedMs / 1000).toFixed(1)} s.
       </p>
       {best !== null ? (
-        <div className={`ds-verdict ${unserved === null ? 'is-pass' : 'is-warn'}`}>
+        <div className={`ds-verdict ${plain ? 'is-pass' : 'is-warn'}`}>
           <p>
-            <strong>{unserved === null ? '✓' : '⚠'} Best design: {designText(best.labels)}</strong> — {r.minimize} {metricWithUnit(r.minimize, best.objective)} (mean of the {unit} {r.seeds.join(', ')}).
+            <strong>{plain ? '✓' : '⚠'} Best design: {designText(best.labels)}</strong> — {r.minimize} {metricWithUnit(r.minimize, best.objective)} (mean of the {unit} {r.seeds.join(', ')}).
           </p>
           {unserved !== null && <p data-testid="optimize-unserved">It meets every expectation, with unserved requests: {unserved}.</p>}
+          {stale !== null && <p data-testid="optimize-stale-prices">The choice is on stale prices: {stale}.</p>}
           <ValuesTable d={best} current={current} />
           {best.binding !== null && (
             <p data-testid="optimize-binding">

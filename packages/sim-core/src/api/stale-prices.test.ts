@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getInstance } from '@design-sim/cost-model';
 import { createSimApi } from './sim-api.ts';
 import { shownDiagnostics, verdictOf } from './verdict.ts';
+import { seedEvaluationFromResult } from '../optimize/seed-evaluation.ts';
+import { stalePricesCaveat } from '../optimize/design-summary.ts';
 
 const api = createSimApi();
 
@@ -82,5 +84,19 @@ describe('a pass on a stale price is not a plain PASS', () => {
     expect(verdictOf(unpriced).label).toBe('PASS');
     // The bill still lists the stale price (as it always did), but no verdict rests on it.
     expect(unpriced.summary!.cost.stalePrices.length).toBe(1);
+  });
+});
+
+describe("optimize: a best design chosen on stale prices says so", () => {
+  it('a run records the stale prices it used, and the caveat applies when the choice or an expectation is in dollars', () => {
+    const r = run(['latency.p99 < 10s']);
+    const evaluation = seedEvaluationFromResult(r);
+    expect(evaluation.stalePrices).toEqual(['gpu: aws/us-east-1/g6e.xlarge (on-demand), observed by 2025-05-31']);
+    const latencyOnly = [{ text: 'latency.p99 < 10s', metric: 'latency.p99', op: '<' as const, expected: 10_000, worst: 1, worstSeed: 2, pass: true, failedSeeds: [] }];
+    const best = { stalePrices: evaluation.stalePrices!, expectations: latencyOnly };
+    expect(stalePricesCaveat(best, 'cost.hourly')).toBe("its dollar figures rest on a stale price (gpu: aws/us-east-1/g6e.xlarge (on-demand), observed by 2025-05-31): check it against today's before relying on the choice");
+    // The least latency under latency-only expectations rests on no price.
+    expect(stalePricesCaveat(best, 'latency.p99')).toBeNull();
+    expect(stalePricesCaveat({ stalePrices: [], expectations: latencyOnly }, 'cost.hourly')).toBeNull();
   });
 });

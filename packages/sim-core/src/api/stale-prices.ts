@@ -26,6 +26,18 @@ function poolsOf(scenario: Scenario, service: string): readonly string[] {
   return s.nodePool === undefined ? [] : typeof s.nodePool === 'string' ? [s.nodePool] : s.nodePool;
 }
 
+/** Every stale price a run's figures are computed from: its bill's, its training GPUs', its line items'. */
+export function stalePricesUsed(r: Pick<RunResult, 'summary' | 'training' | 'costs'>): string[] {
+  const lines = [...(r.summary?.cost.lines ?? []), ...(r.costs?.items ?? []).map((i) => i.line)];
+  return [...lines.map(staleName).filter((x): x is string => x !== null), ...trainingStale(r.training)];
+}
+
+function trainingStale(t: RunResult['training']): string[] {
+  if (t === null || t.stalePrices.length === 0) return [];
+  const observed = t.priceObserved === null || t.priceObserved === 'undated' ? 'on an unknown day' : t.priceObserved.replace(/^≤ /, 'by ');
+  return [`training: ${t.gpu} (${t.purchase}), observed ${observed}`];
+}
+
 /** The stale prices an expectation's figure is computed from (empty when none, or when it is not a priced figure). */
 export function stalePricesUnder(metric: string, item: string | null, r: Pick<RunResult, 'summary' | 'training' | 'costs'>, scenario: Scenario): string[] {
   const priced = getMetric(metric)?.priced;
@@ -37,12 +49,7 @@ export function stalePricesUnder(metric: string, item: string | null, r: Pick<Ru
     const pools = poolsOf(scenario, service);
     return names(lines.filter((l) => l.pool !== undefined && pools.includes(l.pool)));
   }
-  if (priced === 'training') {
-    const t = r.training;
-    if (t === null || t.stalePrices.length === 0) return [];
-    const observed = t.priceObserved === null || t.priceObserved === 'undated' ? 'on an unknown day' : t.priceObserved.replace(/^≤ /, 'by ');
-    return [`training: ${t.gpu} (${t.purchase}), observed ${observed}`];
-  }
+  if (priced === 'training') return trainingStale(r.training);
   if (priced === 'costs') {
     const items = r.costs?.items ?? [];
     return names((item === null ? items : items.filter((i) => i.name === item)).map((i) => i.line));

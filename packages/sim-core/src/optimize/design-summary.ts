@@ -2,6 +2,7 @@
  * One evaluated design over the seeds it ran: each expectation at its worst seed (the largest value
  * for `<`, the smallest for `>`: the seed that decides feasibility) and the metrics' means.
  */
+import { getMetric } from '../scenario/metrics.ts';
 import type { ComparisonOp } from '../scenario/expectations.ts';
 import type { DesignRecord } from './design-prober.ts';
 import { valuesByLabel, valuesByPath, type SearchSpace } from './search-space.ts';
@@ -46,6 +47,8 @@ export interface DesignSummary {
   errors: { seed: number; message: string }[];
   /** Passing runs that left requests unserved (under the scenario's availability bar), with their seed: a caveat, not a failure. */
   unserved: { seed: number; message: string }[];
+  /** Stale prices its dollar figures rest on (the same on every seed: one bill's prices). */
+  stalePrices: string[];
 }
 
 const higherIsWorse = (op: ComparisonOp) => op === '<' || op === '<=';
@@ -98,7 +101,19 @@ export function summarizeDesign(space: SearchSpace, record: DesignRecord): Desig
     expectations: Array.from({ length: count }, (_, i) => overSeeds(record, i)).filter((e): e is ExpectationOverSeeds => e !== undefined),
     errors: record.evaluations.flatMap((e) => e.errors.map((message) => ({ seed: e.seed, message }))),
     unserved: record.evaluations.flatMap((e) => (e.unserved === null ? [] : [{ seed: e.seed, message: e.unserved }])),
+    stalePrices: [...new Set(record.evaluations.flatMap((e) => e.stalePrices ?? []))],
   };
+}
+
+/**
+ * The best design's other caveat: it was chosen for the least of a dollar figure (or meets a dollar expectation)
+ * computed from stale prices, so the choice is only as current as they are; null when no price it rests on is stale.
+ */
+export function stalePricesCaveat(d: Pick<DesignSummary, 'stalePrices' | 'expectations'>, minimize: string): string | null {
+  const priced = getMetric(minimize)?.priced !== undefined || d.expectations.some((e) => getMetric(e.metric)?.priced !== undefined);
+  if (!priced || d.stalePrices.length === 0) return null;
+  const n = d.stalePrices.length;
+  return `its dollar figures rest on ${n === 1 ? 'a stale price' : `${n} stale prices`} (${d.stalePrices.join('; ')}): check ${n === 1 ? 'it' : 'them'} against today's before relying on the choice`;
 }
 
 /** A passing design's caveat for every output ("on seed 7: 5,406 of 2,593,958 requests not served (…)"), or null when every run served every request. */

@@ -7,6 +7,7 @@
 import type { RunResult } from '../api/run-result.ts';
 import { lookupMetric } from '../api/metric-lookup.ts';
 import { verdictOf } from '../api/verdict.ts';
+import { stalePricesUsed } from '../api/stale-prices.ts';
 import type { ComparisonOp } from '../scenario/expectations.ts';
 import { METRIC_NAMES } from '../scenario/metrics.ts';
 
@@ -32,6 +33,8 @@ export interface SeedEvaluation {
   errors: string[];
   /** A passing run's `unserved` warning (requests dropped, timed out or unfinished under its availability bar), else null. */
   unserved: string | null;
+  /** The stale prices the run's dollar figures rest on (api/stale-prices.ts); absent in shard files written before it. */
+  stalePrices?: string[];
   /** Every metric the run produced (canonical units); metrics it did not produce are absent. */
   metrics: Record<string, number>;
 }
@@ -51,6 +54,7 @@ export function seedEvaluationFromResult(result: Pick<RunResult, 'seed' | 'pass'
     expectations: result.expectations.map((e) => ({ text: e.text, metric: e.metric, op: e.op, expected: e.expected, actual: finite(e.actual), pass: e.pass })),
     errors: result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
     unserved: verdictOf(result).unserved,
+    stalePrices: stalePricesUsed(result),
     metrics,
   };
 }
