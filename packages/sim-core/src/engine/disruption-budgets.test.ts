@@ -115,4 +115,13 @@ describe('PodDisruptionBudget maxUnavailable: 1 on a Karpenter drain', () => {
     expect(r.summary!.requests.served / r.summary!.requests.offered).toBeLessThan(0.95);
     expect(withBudget.summary!.requests.served).toBe(withBudget.summary!.requests.offered);
   });
+
+  it('a budget that allows no disruption keeps the node from being a consolidation candidate at all (pdb.go CanEvictPods)', () => {
+    // minAvailable 8 of 8 Ready: desiredHealthy 8, disruptionsAllowed 0: `ValidatePodsDisruptable` rejects the node
+    // at every poll, so no replacement is launched and the node stays for the whole run.
+    const r = run(karpenter("      disruptionBudget: { minAvailable: 8 }\n"));
+    expect(events(r, 'consolidation')).toHaveLength(0);
+    expect(events(r, 'node-requested')).toHaveLength(0);
+    expect(events(r, 'node-removed')).toHaveLength(0);
+  });
 });
