@@ -619,10 +619,13 @@ describe('PodDisruptionBudgets in scale-down', () => {
 
   it('gives up after --max-pod-eviction-time: tries at 610, 620, …, 720 s, then at 730 s the drain fails and the node is untainted', () => {
     const d = drainHarness();
-    let tries = 0;
-    d.runTimersUntil(10_000, () => tries++);
-    // Retries at 620 … 720 (11, each before 610 + 120 = 730); after the 720 s one the loop sleeps to 730, not before retryUntil.
-    expect(tries).toBe(11);
+    d.runTimersUntil(729);
+    expect(d.a.state).toBe(NodeState.Draining);
+    const at: number[] = [];
+    d.runTimersUntil(10_000, (t) => at.push(t));
+    // Retries at 620 … 720 (11, each before 610 + 120 = 730); after the 720 s one the loop sleeps to 730, which is not
+    // before retryUntil: the eviction fails there, and the drain with it.
+    expect(at).toEqual([730]); // 620 … 720 ran above (11 retries, each before 610 + 120 = 730)
     expect(d.h.log).toEqual(['610: evict pod 0']);
     expect(d.uncordoned).toEqual([730]);
     expect(d.a.state).toBe(NodeState.Ready);

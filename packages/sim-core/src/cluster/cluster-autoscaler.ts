@@ -381,8 +381,9 @@ export class ClusterAutoscaler {
 
   // `evictPod`'s loop: `for first := true; first || time.Now().Before(retryUntil); time.Sleep(EvictionRetryTime)`.
   private retryEvictions(node: NodeRuntime, pods: readonly Pod[], at: number, retryUntil: number): void {
+    // After the sleep, a time not before retryUntil ends the loop: the pod's eviction failed, and with it the drain.
     if (!(at < retryUntil)) {
-      this.abortDrain(node, at);
+      this.actions.schedule!(at, (t) => this.abortDrain(node, t));
       return;
     }
     this.actions.schedule!(at, (t) => {

@@ -125,3 +125,55 @@ describe('PodDisruptionBudget maxUnavailable: 1 on a Karpenter drain', () => {
     expect(events(r, 'node-removed')).toHaveLength(0);
   });
 });
+
+/** Two a3-highgpu-8g nodes of a cluster-autoscaler group; the 8 replicas spread 4 and 4 (LeastAllocated). */
+const clusterAutoscaler = (budget: string): string => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: pdb-ca }
+spec:
+  duration: 40m
+  seed: 3
+  traffic: { profile: { type: constant, qps: ${QPS} } }
+  services:
+    - name: model
+      replicas: 8
+      latency: { distribution: constant, ms: 100 }
+      startup: { imagePull: ${PULL}s, modelLoad: ${LOAD}s, readiness: 0s }
+      nodePool: gpu
+${budget}  nodePools:
+    - name: gpu
+      instance: gcp/us-central1/a3-highgpu-8g
+      initialNodes: 2
+      minNodes: 1
+      maxNodes: 2
+      provisioning: { distribution: constant, value: 60s }
+`;
+
+// kubernetes/autoscaler @ cb2123ed13148c38fbdb1ede42d8e99761ee2909: planner.go `categorizeNodes` with the loop's
+// RemainingPdbTracker, actuation/drain.go `evictPod` (10 s retries before start + --max-pod-eviction-time 2m).
+describe('PodDisruptionBudget maxUnavailable: 1 on a cluster-autoscaler scale-down', () => {
+  it('evicts what the budget allows within 2 minutes, fails the drain, and needs a second scale-down 10 minutes later', () => {
+    const r = run(clusterAutoscaler('      disruptionBudget: { maxUnavailable: 1 }\n'));
+    // Node 0 (4 of 8 GPUs, at the 0.5 threshold) is unneeded from t = 0: its 4 pods fit on node 1, and one disruption
+    // is allowed (a node with more pods than that is only "risky"); drained at 610 s (0 + 600 < now). Pod 0 goes at
+    // once; its replacement binds to node 1, which has the image (its own replicas), and is Ready 55 s later, 665 s;
+    // the 10 s retries refuse until 670 s, which evicts the next pod (Ready at 725 s). Retries at 680 … 720 s are
+    // refused and the loop sleeps to 730 s, not before 610 + 120: the drain fails and node 0 is untainted with 2 pods.
+    // It is unneeded again from the 730 s loop, drained at 1340 s: one pod at once, the last at 1340 + 55 → 1400 s.
+    expect(events(r, 'pod-evicted').map((e) => e.t)).toEqual([610, 670, 1340, 1400]);
+    expect(events(r, 'drain-failed').map((e) => e.t)).toEqual([730]);
+    const removed = events(r, 'node-removed');
+    expect(removed).toHaveLength(1);
+    expect(removed[0]!.t).toBeGreaterThanOrEqual(1400);
+    expect(removed[0]!.t).toBeLessThanOrEqual(1400.1 + 1e-9);
+    expect(r.summary!.replicas.min).toBe(7);
+    // Without the budget all 4 go at 610 s and the node with them (after their in-flight requests): 4 Ready replicas
+    // for 55 s, still enough for 20 qps at 10 per replica, so nothing is dropped either way; node 0 is billed ~790 s less.
+    const plain = run(clusterAutoscaler(''));
+    expect(events(plain, 'pod-evicted')).toHaveLength(0);
+    expect(events(plain, 'node-removed')[0]!.t).toBeLessThanOrEqual(610.1 + 1e-9);
+    expect(plain.summary!.replicas.min).toBe(4);
+    expect(plain.summary!.requests.dropped).toBe(0);
+    expect(r.summary!.requests.dropped).toBe(0);
+  });
+});
