@@ -16,10 +16,22 @@ const intOrPercent = (description: string) =>
 
 /** `spec.services[].disruptionBudget`: one PodDisruptionBudget selecting the service's pods. */
 export const disruptionBudgetSchema = z
-  .union([
-    z.strictObject({ maxUnavailable: intOrPercent('Most of the service\'s pods that may be unavailable during a voluntary disruption (a drain): a count or a percentage of spec.replicas, rounded up') }),
-    z.strictObject({ minAvailable: intOrPercent('Fewest of the service\'s pods that must stay Ready during a voluntary disruption: a count, or a percentage of spec.replicas rounded up') }),
-  ])
+  .strictObject({
+    maxUnavailable: intOrPercent('Most of the service\'s pods that may be unavailable during a voluntary disruption (a drain): a count, or a percentage of spec.replicas rounded up').optional(),
+    minAvailable: intOrPercent('Fewest of the service\'s pods that must stay Ready during a voluntary disruption: a count, or a percentage of spec.replicas rounded up').optional(),
+  })
+  .superRefine((b, ctx) => {
+    const both = b.maxUnavailable !== undefined && b.minAvailable !== undefined;
+    if (both || (b.maxUnavailable === undefined && b.minAvailable === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: both ? ['minAvailable'] : [],
+        input: b,
+        message: both ? 'give maxUnavailable or minAvailable, not both (policy/v1 refuses a PodDisruptionBudget with both)' : 'give maxUnavailable or minAvailable (a pod count like 1, or a percentage like "25%")',
+      });
+    }
+  })
+  .transform((b): { maxUnavailable: number | string } | { minAvailable: number | string } => (b.maxUnavailable !== undefined ? { maxUnavailable: b.maxUnavailable } : { minAvailable: b.minAvailable! }))
   .describe(
     'PodDisruptionBudget over the service\'s pods (policy/v1): give maxUnavailable or minAvailable, not both. A drain (cluster autoscaler scale-down, Karpenter consolidation or expiration) evicts a pod only while the budget allows a disruption; omit for no budget (every pod evicted at once)',
   );
