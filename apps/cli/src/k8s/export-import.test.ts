@@ -90,6 +90,40 @@ describe('import k8s', () => {
     expect(native.ok && native.scenario.spec.services[0]).toMatchObject({ nodePool: ['l4', 'l4-spot'], hpa: { metrics: [{ type: 'concurrency', source: 'External', targetType: 'Value', target: 60 }] } });
   });
 
+  it('writes a PodDisruptionBudget only for a service with disruptionBudget, as written, and reads it back natively', () => {
+    const { text: plain, scenario: without } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
+    expect(exportK8s(without, parse(plain) as Record<string, unknown>, ca).objects.filter((o) => o.kind === 'PodDisruptionBudget')).toEqual([]);
+    const text = plain.replace('      nodePool: l4\n', '      nodePool: l4\n      disruptionBudget: { maxUnavailable: "25%" }\n');
+    const parsed = parseScenarioText(text, 'pdb.yaml');
+    const scenario = parsed.ok ? parsed.scenario : (undefined as never);
+    expect(scenario.spec.services[0]!.disruptionBudget).toEqual({ maxUnavailable: '25%' });
+    const { exported, back } = roundTrip(scenario, text, ca);
+    const pdbs = exported.objects.filter((o) => o.kind === 'PodDisruptionBudget') as unknown as { apiVersion: string; spec: Record<string, unknown> }[];
+    expect(pdbs).toHaveLength(1);
+    expect(pdbs[0]!.apiVersion).toBe('policy/v1');
+    expect(pdbs[0]!.spec.maxUnavailable).toBe('25%');
+    for (const obj of exported.objects) expect(k8sSchemaErrors(obj)).toEqual([]);
+    expect(back.ok && back.scenario).toEqual(scenario);
+    // The PDB, not the ConfigMap, carries the budget: an edited one changes the scenario, a deleted one removes it.
+    const edited = roundTrip(scenario, text, ca, (objs) =>
+      objs.map((o) => (o.kind === 'PodDisruptionBudget' ? ({ ...o, spec: { minAvailable: 2, selector: (o as unknown as { spec: { selector: unknown } }).spec.selector } } as unknown as K8sObject) : o)),
+    ).back;
+    expect(edited.ok && edited.scenario.spec.services[0]!.disruptionBudget).toEqual({ minAvailable: 2 });
+    const dropped = roundTrip(scenario, text, ca, (objs) => objs.filter((o) => o.kind !== 'PodDisruptionBudget')).back;
+    expect(dropped.ok && dropped.scenario.spec.services[0]!.disruptionBudget).toBeUndefined();
+  });
+
+  it('names a PodDisruptionBudget it cannot read: both fields set, or a selector that matches no Deployment', () => {
+    const { text, scenario } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
+    const pdb = (spec: Record<string, unknown>) => ({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'x' }, spec }) as unknown as K8sObject;
+    const labels = (exportK8s(scenario, parse(text) as Record<string, unknown>, ca).objects.find((o) => o.kind === 'Deployment') as unknown as { spec: { template: { metadata: { labels: Record<string, string> } } } }).spec.template.metadata.labels;
+    const both = roundTrip(scenario, text, ca, (objs) => [...objs, pdb({ maxUnavailable: 1, minAvailable: 1, selector: { matchLabels: labels } })]);
+    expect(both.imported.notes.map((n) => `${n.object}: ${n.message}`)).toContain('PodDisruptionBudget/x: give exactly one of maxUnavailable and minAvailable, each a pod count or a percentage ("25%"): skipped');
+    expect(both.back.ok && both.back.scenario.spec.services[0]!.disruptionBudget).toBeUndefined();
+    const none = roundTrip(scenario, text, ca, (objs) => [...objs, pdb({ maxUnavailable: 1, selector: { matchLabels: { app: 'other' } } })]);
+    expect(none.imported.notes.map((n) => `${n.object}: ${n.message}`)).toContain('PodDisruptionBudget/x: its selector matches the pods of no Deployment given: skipped');
+  });
+
   it('reads the native fields from the objects, not the ConfigMap: an edited Deployment and HPA change the scenario', () => {
     const { text, scenario } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
     const { back } = roundTrip(scenario, text, ca, (objs) =>

@@ -3,7 +3,7 @@
  * one set per service): a Deployment (GPU requests and limits, a startup probe that allows the model
  * load, a readiness probe whose period matches the scenario's readiness delay), its
  * HorizontalPodAutoscaler (autoscaling/v2, `behavior` exactly as written) — or, for a service with `keda`, a KEDA
- * ScaledObject, from which KEDA creates the HPA — and a PodDisruptionBudget;
+ * ScaledObject, from which KEDA creates the HPA — and, when the service has `disruptionBudget`, its PodDisruptionBudget;
  * per node pool a hint for the cluster autoscaler (a ConfigMap with the node group settings and
  * flags) or a Karpenter NodePool (a `provisioner: karpenter` pool always: its own NodePool, karpenter-node-pool.ts); and a ConfigMap with the rest of the scenario (scenario-remainder.ts).
  */
@@ -98,12 +98,15 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
         },
       },
     });
-    objects.push({
-      apiVersion: 'policy/v1',
-      kind: 'PodDisruptionBudget',
-      metadata: { name: svc.name, labels },
-      spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
-    });
+    // Only the budget the scenario states (and simulates): Kubernetes' default is none.
+    if (svc.disruptionBudget !== undefined) {
+      objects.push({
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
+        metadata: { name: svc.name, labels },
+        spec: { ...svc.disruptionBudget, selector: { matchLabels: labels } },
+      });
+    }
     if (svc.keda !== undefined && svc.hpa !== undefined) {
       objects.push(scaledObject(svc, svc.keda, svc.hpa, labels));
       notes.push(

@@ -105,6 +105,45 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
 }
 
 const ref = (i: Item) => `${i.kind}/${i.name}`;
+
+/** A PDB's maxUnavailable or minAvailable as policy/v1 validates it: a pod count, or a percentage from 0 % to 100 %. */
+const intOrPercent = (v: unknown): number | string | undefined =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : typeof v === 'string' && /^(100|[0-9]{1,2})%$/.test(v) ? v : undefined;
+
+/**
+ * A PodDisruptionBudget as `services[].disruptionBudget`: it must select, by `matchLabels`, the pods of exactly one
+ * Deployment given (design-sim's budget covers one service's pods), and set one of maxUnavailable and minAvailable.
+ */
+function readDisruptionBudget(i: Item, items: readonly Item[], note: (m: string) => void): { deployment: string; spec: { maxUnavailable: number | string } | { minAvailable: number | string } } | undefined {
+  if (i.apiVersion !== 'policy/v1') {
+    note(`${i.apiVersion} is not read: convert to policy/v1`);
+    return undefined;
+  }
+  const s = obj(i.o.spec);
+  const selector = obj(s.selector);
+  const match = Object.entries(obj(selector.matchLabels));
+  if (match.length === 0 || list(selector.matchExpressions).length > 0) {
+    note('only a selector of matchLabels is read (a PDB with an empty selector selects nothing): skipped');
+    return undefined;
+  }
+  const selected = items.filter((d) => d.kind === 'Deployment' && match.every(([k, v]) => obj(obj(obj(obj(d.o.spec).template).metadata).labels)[k] === v));
+  if (selected.length !== 1) {
+    note(
+      selected.length === 0
+        ? 'its selector matches the pods of no Deployment given: skipped'
+        : `its selector matches the pods of ${selected.length} Deployments (${selected.map((d) => d.name).join(', ')}); design-sim's budget covers one service: skipped`,
+    );
+    return undefined;
+  }
+  const max = s.maxUnavailable === undefined ? undefined : intOrPercent(s.maxUnavailable);
+  const min = s.minAvailable === undefined ? undefined : intOrPercent(s.minAvailable);
+  if ((s.maxUnavailable !== undefined) === (s.minAvailable !== undefined) || (s.maxUnavailable !== undefined && max === undefined) || (s.minAvailable !== undefined && min === undefined)) {
+    note('give exactly one of maxUnavailable and minAvailable, each a pod count or a percentage ("25%"): skipped');
+    return undefined;
+  }
+  if (s.unhealthyPodEvictionPolicy !== undefined) note(`unhealthyPodEvictionPolicy ${String(s.unhealthyPodEvictionPolicy)} is not simulated (the eviction API's default, IfHealthyBudget, is)`);
+  return { deployment: selected[0]!.name, spec: max !== undefined ? { maxUnavailable: max } : { minAvailable: min! } };
+}
 /** Where a ConfigMap's embedded document is, for messages: `team.yaml ConfigMap/x data["scenario.yaml"]`. */
 const dataKeyOf = (i: Item, key: string) => `${i.file} ${ref(i)} data[${JSON.stringify(key)}]`;
 
@@ -430,7 +469,14 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     mapped++;
     applyScaledObject(svc, s, min, activations, (m) => note(i, m));
   }
-  for (const i of items.filter((x) => x.kind === 'PodDisruptionBudget')) note(i, 'not simulated: the simulated cluster autoscaler drains one node at a time, which any PDB with maxUnavailable ≥ 1 allows');
+  for (const i of items.filter((x) => x.kind === 'PodDisruptionBudget')) {
+    const budget = readDisruptionBudget(i, items, (m) => note(i, m));
+    if (budget === undefined) continue;
+    const svc = services.find((x) => isObj(x) && x.name === budget.deployment);
+    if (!isObj(svc)) continue;
+    svc.disruptionBudget = budget.spec;
+    mapped++;
+  }
   for (const i of items) {
     if (READ_KINDS.has(i.kind) || managed(i)) continue;
     note(i, `unsupported kind ${i.kind} (${i.apiVersion}): skipped; design-sim reads ${SUPPORTED_KINDS}`);

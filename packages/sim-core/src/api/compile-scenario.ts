@@ -79,7 +79,7 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     networkSeconds: spec.network.sameZone,
     services: running.map((s, i) => {
       const pools = poolNamesOf(s).flatMap((name) => (poolIndex.has(name) ? [poolIndex.get(name)!] : []));
-      const svc = { ...compileService(s, pools, pools.length > 0 ? instances[pools[0]!]! : undefined, spec.cluster.featureGates.HPAConfigurableTolerance), ...compileCalls(s, serviceIndex), ...sharedOf(s, spec) };
+      const svc = { ...compileService(s, pools, pools.length > 0 ? instances[pools[0]!]! : undefined, spec.cluster.featureGates.HPAConfigurableTolerance), ...compileCalls(s, serviceIndex), ...sharedOf(s, spec), ...(s.disruptionBudget === undefined ? {} : { disruptionBudget: s.disruptionBudget }) };
       if (i < services.length) return splitPrefill(svc, s, serviceIndex);
       const parent = services.find((x) => x.llm?.disaggregated !== undefined && decodeServiceName(x.name) === s.name)!;
       const parentPool = poolIndex.get(poolNamesOf(parent)[0] ?? '');

@@ -8,7 +8,7 @@ import type { EngineClusterAutoscaler, EnginePool } from '../engine/engine-confi
 import { Pod, PodState } from '../engine/pod.ts';
 import { Rng } from '../random/rng.ts';
 import { pool as poolConfig } from '../test-support/builders.ts';
-import { ClusterAutoscaler, DEFAULT_CLUSTER_AUTOSCALER } from './cluster-autoscaler.ts';
+import { type ClusterActions, ClusterAutoscaler, DEFAULT_CLUSTER_AUTOSCALER } from './cluster-autoscaler.ts';
 import { JobRun } from './job-queue.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import { PoolRuntime } from './pool-runtime.ts';
@@ -20,7 +20,7 @@ interface Svc {
   priority?: number;
 }
 
-function harness(pools: Partial<EnginePool>[], services: Svc[], flags: Partial<EngineClusterAutoscaler> = {}) {
+function harness(pools: Partial<EnginePool>[], services: Svc[], flags: Partial<EngineClusterAutoscaler> = {}, extra: Partial<ClusterActions> = {}) {
   const runtimes = pools.map((p, i) => new PoolRuntime(i, poolConfig({ gpusPerNode: 8, maxNodes: 10, minNodes: 0, name: `p${i}`, ...p })));
   const pending: Pod[] = [];
   const log: string[] = [];
@@ -53,6 +53,7 @@ function harness(pools: Partial<EnginePool>[], services: Svc[], flags: Partial<E
       poolsOf: (pod) => services[pod.service]!.pools,
       priorityOf: (pod) => services[pod.service]!.priority ?? 0,
       scaleUpTimedOut: (p, now, until) => log.push(`${now}: timeout ${p.config.name} until ${until}`),
+      ...extra,
     },
     new Rng(1, 9),
   );
@@ -524,5 +525,109 @@ describe('addPreemptingPodsToSnapshot (core/podlistprocessor/filter_out_expendab
       h.ca.scan(0);
       expect(h.log).toEqual(expected);
     }
+  });
+});
+
+// PodDisruptionBudgets, against kubernetes/autoscaler @ cb2123ed13148c38fbdb1ede42d8e99761ee2909:
+// core/scaledown/planner/planner.go `categorizeNodes` with core/scaledown/pdb/basic.go (`CanRemovePods`,
+// `RemovePods`), simulator/drainability/rules/pdb/rule.go `Drainable`, and core/scaledown/actuation/drain.go
+// `evictPod` (DefaultEvictionRetryTime 10 s, --max-pod-eviction-time 2m).
+describe('PodDisruptionBudgets in scale-down', () => {
+  it("the loop's tracker: a node found removable spends the budget, so the next candidate holding a pod of it is blocked", () => {
+    // Nodes a and b each hold one pod of service 0 (1 of 8 GPUs, under the 0.5 threshold); c holds 6 pods of service 1
+    // (0.75: not a candidate, 2 GPUs free). Service 0's budget allows 1 disruption. In node order: a's pod fits on b
+    // (first fit), a is removable and spends the disruption (1 − 1 = 0); b now holds its own pod and a's moved one,
+    // both of service 0 with 0 left: `Drainable` blocks it (NotEnoughPdb). Without the budget b's 2 pods fit on c.
+    const setup = (allowed: Map<number, number> | null) => {
+      const h = harness([{}], [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [0] }], {}, allowed === null ? {} : { disruptionsAllowed: () => allowed });
+      const a = h.node(0);
+      const b = h.node(0);
+      const c = h.node(0);
+      h.bound(0, a);
+      h.bound(0, b);
+      for (let i = 0; i < 6; i++) h.bound(1, c);
+      h.ca.scan(0);
+      return { h, a, b, c };
+    };
+    const withBudget = setup(new Map([[0, 1]]));
+    expect(withBudget.h.ca.planner.unneededSince(withBudget.a)).toBe(0);
+    expect(withBudget.h.ca.planner.unneededSince(withBudget.b)).toBeUndefined();
+    const without = setup(null);
+    expect(without.h.ca.planner.unneededSince(without.a)).toBe(0);
+    expect(without.h.ca.planner.unneededSince(without.b)).toBe(0);
+    // A budget with 2 left lets both through in one loop (2 − 1 = 1 ≥ 1 at b).
+    const two = setup(new Map([[0, 2]]));
+    expect(two.h.ca.planner.unneededSince(two.b)).toBe(0);
+  });
+
+  it('a budget already at 0 blocks the node (BlockedByPod), rechecked after --unremovable-node-recheck-timeout', () => {
+    let allowed = 0;
+    const h = harness([{}], [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [0] }], {}, { disruptionsAllowed: () => new Map([[0, allowed]]) });
+    const a = h.node(0);
+    const c = h.node(0);
+    h.bound(0, a);
+    for (let i = 0; i < 6; i++) h.bound(1, c);
+    h.ca.scan(0);
+    expect(h.ca.planner.unneededSince(a)).toBeUndefined();
+    allowed = 1;
+    h.scanUntil(10, 290);
+    expect(h.ca.planner.unneededSince(a)).toBeUndefined(); // recheck at 0 + 300 s
+    h.ca.scan(300);
+    expect(h.ca.planner.unneededSince(a)).toBe(300);
+  });
+
+  // A node with 2 pods of service 0 under a budget that allows 1: removable (one disruption left is enough to
+  // start, `CanRemovePods` only marks it risky), unneeded from 0, deleted at the first scan past 600 s (610).
+  function drainHarness() {
+    let allowed = 1;
+    const timers: { t: number; fn: (now: number) => void }[] = [];
+    const uncordoned: number[] = [];
+    const h = harness([{}], [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [0] }], {}, {
+      disruptionsAllowed: () => new Map([[0, allowed]]),
+      // checkAndDecrement: refused at 0, else one disruption spent.
+      evictionAllowed: (pod) => pod.service !== 0 || allowed-- > 0 || (allowed++, false),
+      schedule: (t, fn) => timers.push({ t, fn }),
+      nodeUncordoned: (_n, now) => uncordoned.push(now),
+    });
+    const a = h.node(0);
+    const c = h.node(0);
+    h.bound(0, a);
+    h.bound(0, a);
+    for (let i = 0; i < 4; i++) h.bound(1, c);
+    h.scanUntil(0, 610);
+    const runTimersUntil = (end: number, onTick: (t: number) => void = () => {}) => {
+      for (;;) {
+        timers.sort((x, y) => x.t - y.t);
+        const next = timers[0];
+        if (next === undefined || next.t > end) return;
+        timers.shift();
+        onTick(next.t);
+        next.fn(next.t);
+      }
+    };
+    return { h, a, uncordoned, runTimersUntil, replacementReady: () => (allowed = 1) };
+  }
+
+  it('evicts what the budget allows and retries the rest every 10 s; the replacement Ready at 655 s lets the 660 s retry through', () => {
+    const d = drainHarness();
+    expect(d.h.log).toEqual(['610: evict pod 0']);
+    expect(d.a.state).toBe(NodeState.Draining);
+    d.runTimersUntil(800, (t) => t === 660 && d.replacementReady());
+    expect(d.h.log).toEqual(['610: evict pod 0', '660: evict pod 1']);
+    expect(d.uncordoned).toEqual([]);
+  });
+
+  it('gives up after --max-pod-eviction-time: tries at 610, 620, …, 720 s, then at 730 s the drain fails and the node is untainted', () => {
+    const d = drainHarness();
+    d.runTimersUntil(729);
+    expect(d.a.state).toBe(NodeState.Draining);
+    const at: number[] = [];
+    d.runTimersUntil(10_000, (t) => at.push(t));
+    // Retries at 620 … 720 (11, each before 610 + 120 = 730); after the 720 s one the loop sleeps to 730, which is not
+    // before retryUntil: the eviction fails there, and the drain with it.
+    expect(at).toEqual([730]); // 620 … 720 ran above (11 retries, each before 610 + 120 = 730)
+    expect(d.h.log).toEqual(['610: evict pod 0']);
+    expect(d.uncordoned).toEqual([730]);
+    expect(d.a.state).toBe(NodeState.Ready);
   });
 });

@@ -19,7 +19,9 @@
  * 3. Scale-down planning runs every loop (scale-down-planner.ts), over Ready and unready nodes (an unready node
  *    waits `--scale-down-unready-time`, 20 min, instead of the unneeded time); deletion only outside the cool-down: a
  *    scale-up in this loop or within `--scale-down-delay-after-add` anywhere (`isScaleDownInCooldown`).
- *    Empty nodes go at once; nodes to drain are cordoned, their pods evicted, and deleted once empty.
+ *    Empty nodes go at once; nodes to drain are cordoned, their pods evicted, and deleted once empty. A pod whose
+ *    PodDisruptionBudget refuses its eviction is retried every 10 s for up to 2 min, then the drain fails and the
+ *    node is untainted (`startDrain`).
  *
  * Defaults follow cluster-autoscaler 1.34 (config/flags/flags.go); the engine owns nodes and pods and acts on
  * requests through {@link ClusterActions}.
@@ -36,13 +38,17 @@ import { DEFAULT_NODE_GROUP_BACKOFF } from './node-group-backoff.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
 import { planScaleUp, type ScaleUpGroup } from './scale-up.ts';
-import { type PlannerGroup, type PlannerNode, ScaleDownPlanner, simPod } from './scale-down-planner.ts';
+import { blockedByPdb, type PlannerGroup, type PlannerNode, ScaleDownPlanner, simPod } from './scale-down-planner.ts';
 import { HintingSimulator, NodeCursor, type SimNode, type SimPod } from './scheduling-simulator.ts';
 
 /** `unschedulablePodTimeBuffer` (core/static_autoscaler.go): any pod younger than this is "new". */
 export const UNSCHEDULABLE_POD_BUFFER_SECONDS = 2;
 /** `unschedulablePodWithGpuTimeBuffer`: a GPU pod younger than this is "new" (wait for more pods). */
 export const UNSCHEDULABLE_GPU_POD_BUFFER_SECONDS = 30;
+/** drain.go `DefaultEvictionRetryTime`: a refused eviction is tried again this long after, s. */
+export const EVICTION_RETRY_SECONDS = 10;
+/** `--max-pod-eviction-time` (config/flags/flags.go, 2m): how long a drain keeps retrying a refused eviction, s. */
+export const MAX_POD_EVICTION_SECONDS = 120;
 /** `apiv1.DefaultTerminationGracePeriodSeconds` + `drain.PodLongTerminatingExtraThreshold`: 30 s + 30 s. */
 export const LONG_TERMINATING_SECONDS = 60;
 
@@ -65,6 +71,17 @@ export interface ClusterActions {
   requestNode(pool: PoolRuntime, now: number): void;
   /** Evict a pod for a drain (its Deployment replaces it). */
   evictPod(pod: Pod, now: number): void;
+  /**
+   * The Eviction API's verdict on a pod now: false is a 429, its PodDisruptionBudget allowing no disruption
+   * (cluster/pod-disruption-budget.ts). Omitted: every eviction is accepted.
+   */
+  evictionAllowed?(pod: Pod): boolean;
+  /** Each PodDisruptionBudget's `status.disruptionsAllowed` now, keyed by the service (a pod's owner) it selects. */
+  disruptionsAllowed?(): ReadonlyMap<number, number>;
+  /** Run `fn` at simulated time `t` (a drain's eviction retries); needed only when evictions can be refused. */
+  schedule?(t: number, fn: (now: number) => void): void;
+  /** A drain failed (an eviction refused for `--max-pod-eviction-time`) and the node was untainted: pods may bind to it again. */
+  nodeUncordoned?(node: NodeRuntime, now: number): void;
   /** Evict a job's pod for a drain (the job loses its node: it is requeued, from its last checkpoint). */
   evictJobPod(pod: JobPod, now: number): void;
   /** Delete a node: empty, drained, or never registered. */
@@ -173,6 +190,7 @@ export class ClusterAutoscaler {
         groups,
         podsToMove: (node) => this.podsToMove(node, now),
         load: (node) => this.load(node, now),
+        ...(this.actions.disruptionsAllowed ? { disruptionsAllowed: this.actions.disruptionsAllowed() } : {}),
       },
       now,
     );
@@ -332,14 +350,58 @@ export class ClusterAutoscaler {
 
   // actuator.go `deleteNodesAsync` → `GetPodsToMove` over a snapshot without expendable pods: those are neither evicted
   // nor waited for, and go with the node once the evicted pods are gone.
+  //
+  // With PodDisruptionBudgets: `GetPodsToMove` runs again at actuation over a fresh tracker, and a pod whose budget
+  // allows no disruption now aborts the deletion before the node is tainted (`AbortNodeDeletion`). Then
+  // drain.go `Evictor.initiateEviction` evicts every pod at once, one goroutine per pod (`evictPod`), each retrying a
+  // refused eviction every `EvictionRetryTime` (10 s) while before `retryUntil` = start + `--max-pod-eviction-time`
+  // (2 min). A pod still not evicted then fails the drain: the deletion is aborted and the node untainted
+  // (`CleanUpAndRecordFailedScaleDownEvent` → `taints.CleanToBeDeleted`); the pods already evicted stay evicted.
   private startDrain(node: NodeRuntime, now: number): void {
+    const leaves = new Set<Pod | JobPod>([...[...node.pods].filter((p) => this.expendable(p)), ...[...node.jobPods].filter((jp) => this.expendableJob(jp))]);
+    const toEvict = [...node.pods].filter((p) => !leaves.has(p));
+    const allowed = this.actions.disruptionsAllowed?.();
+    if (allowed !== undefined && allowed.size > 0 && blockedByPdb(toEvict.map((p) => simPod(p, 0, [])), allowed)) return;
     this.drains.add(node);
     node.state = NodeState.Draining;
-    const leaves = new Set<Pod | JobPod>([...[...node.pods].filter((p) => this.expendable(p)), ...[...node.jobPods].filter((jp) => this.expendableJob(jp))]);
     node.drainLeaves = leaves.size > 0 ? leaves : null;
     for (const jp of [...node.jobPods]) if (!leaves.has(jp)) this.actions.evictJobPod(jp, now);
-    for (const pod of [...node.pods]) if (!leaves.has(pod)) this.actions.evictPod(pod, now);
+    const refused = toEvict.filter((pod) => !this.evict(pod, now));
+    if (refused.length > 0) this.retryEvictions(node, refused, now + EVICTION_RETRY_SECONDS, now + MAX_POD_EVICTION_SECONDS);
     if (node.drained) this.actions.deleteNode(this.pools[node.pool]!, node, now);
+  }
+
+  // One eviction request: true when the pod is evicted (or already gone: a 404 counts as success).
+  private evict(pod: Pod, now: number): boolean {
+    if (pod.state === PodState.Terminating || pod.state === PodState.Gone) return true;
+    if (!(this.actions.evictionAllowed?.(pod) ?? true)) return false;
+    this.actions.evictPod(pod, now);
+    return true;
+  }
+
+  // `evictPod`'s loop: `for first := true; first || time.Now().Before(retryUntil); time.Sleep(EvictionRetryTime)`.
+  private retryEvictions(node: NodeRuntime, pods: readonly Pod[], at: number, retryUntil: number): void {
+    // After the sleep, a time not before retryUntil ends the loop: the pod's eviction failed, and with it the drain.
+    if (!(at < retryUntil)) {
+      this.actions.schedule!(at, (t) => this.abortDrain(node, t));
+      return;
+    }
+    this.actions.schedule!(at, (t) => {
+      if (node.state === NodeState.Gone) return;
+      const refused = pods.filter((pod) => pod.node === node && !this.evict(pod, t));
+      if (refused.length > 0) this.retryEvictions(node, refused, t + EVICTION_RETRY_SECONDS, retryUntil);
+    });
+  }
+
+  // The drain failed: the deletion is aborted and the node untainted, Ready for pods again (a node that failed
+  // meanwhile comes back Ready after its repair).
+  private abortDrain(node: NodeRuntime, now: number): void {
+    if (node.state === NodeState.Gone) return;
+    this.drains.delete(node);
+    node.drainLeaves = null;
+    if (node.state === NodeState.NotReady) node.stateBeforeFailure = NodeState.Ready;
+    else node.state = NodeState.Ready;
+    this.actions.nodeUncordoned?.(node, now);
   }
 }
 

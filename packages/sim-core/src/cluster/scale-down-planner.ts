@@ -19,6 +19,11 @@
  * - core/scaledown/budgets/budgets.go `CropNodes`: empty nodes up to `--max-scale-down-parallelism` (10) minus
  *   deletions in progress, then nodes to drain up to `--max-drain-parallelism` (1) minus drains in progress and
  *   within what parallelism is left; both kinds in the same loop.
+ * - PodDisruptionBudgets (core/scaledown/planner/planner.go `categorizeNodes` with the loop's
+ *   core/scaledown/pdb/basic.go `RemainingPdbTracker`, set from the budgets' status at the start of `RunOnce`): a
+ *   candidate with a pod whose budget has no disruption left is unremovable (BlockedByPod, rechecked after the
+ *   recheck timeout); a removable node spends one disruption per pod it moves (`RemovePods`), so the next candidate
+ *   in the same loop sees what is left.
  * Candidates come sorted as processors/scaledowncandidates sorts them: empty nodes first, then last loop's
  * unneeded nodes, otherwise in node order (emptycandidates, previouscandidates).
  */
@@ -62,6 +67,11 @@ export interface ScaleDownInput {
   podsToMove: (node: NodeRuntime) => SimPod[];
   /** GPUs those pods request and how many they are (utilization.Calculate; GetPodsToMove's count), without building them. */
   load: (node: NodeRuntime) => { gpus: number; pods: number };
+  /**
+   * The PodDisruptionBudgets' `disruptionsAllowed` at the start of the loop, keyed by the pod owner (service) each
+   * selects (`RemainingPdbTracker.SetPdbs`); omitted or empty without budgets.
+   */
+  disruptionsAllowed?: ReadonlyMap<number, number>;
 }
 
 interface Unneeded {
@@ -125,15 +135,23 @@ export class ScaleDownPlanner {
     const byUid = indexByUid(dests);
     const open = new Set<PlannerNode>(dests);
     const limit = this.unneededNodesLimit();
+    // The loop's RemainingPdbTracker: each node found removable spends its pods' disruptions, so a later candidate
+    // holding a pod of a spent budget is blocked.
+    const remaining = new Map(input.disruptionsAllowed ?? []);
     for (const node of eligible) {
       if (removable.size >= limit) break;
       const self = destOf.get(node);
       const own = input.podsToMove(node);
       const pods = self && self.movedIn.length > 0 ? [...own, ...self.movedIn] : own;
+      if (remaining.size > 0 && blockedByPdb(pods, remaining)) {
+        this.recheckAt.set(node, now + this.config.unremovableNodeRecheckSeconds); // BlockedByPod (NotEnoughPdb)
+        continue;
+      }
       const placed = this.sim.trySchedulePods(dests, pods, (d) => d !== self && open.has(d as PlannerNode), true, byUid);
       if (placed.every((p) => p !== null)) {
         placed.forEach((d, i) => (d as PlannerNode).movedIn.push(pods[i]!));
         if (self) open.delete(self);
+        for (const p of pods) if (remaining.has(p.owner)) remaining.set(p.owner, remaining.get(p.owner)! - 1); // RemovePods
         removable.set(node, { since: this.unneeded.get(node)?.since ?? now, empty: pods.length === 0 });
       } else {
         placed.forEach((d, i) => d !== null && (d.free += pods[i]!.gpus)); // revert this simulation only
@@ -192,6 +210,19 @@ export class ScaleDownPlanner {
     const upperBound = n * Math.trunc(u / this.minUpdateInterval) + n;
     return Math.min(limit, upperBound);
   }
+}
+
+/**
+ * The drainability rule simulator/drainability/rules/pdb/rule.go `Drainable` over GetPodsToMove's pods: a pod whose
+ * budget has fewer than 1 disruption left (in the loop's tracker) blocks the node. Fewer left than the node's pods of
+ * that budget does not block: the node is only "risky" (`CanRemovePods` → inParallel false), and its drain will wait.
+ */
+export function blockedByPdb(pods: readonly SimPod[], remaining: ReadonlyMap<number, number>): boolean {
+  for (const p of pods) {
+    const left = remaining.get(p.owner);
+    if (left !== undefined && left < 1) return true;
+  }
+  return false;
 }
 
 function isAlive(node: NodeRuntime): boolean {

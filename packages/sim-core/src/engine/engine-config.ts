@@ -1,5 +1,6 @@
 import type { BackoffConfig } from '../cluster/node-group-backoff.ts';
 import type { ExpanderName } from '../cluster/expander.ts';
+import type { PodDisruptionBudgetSpec } from '../cluster/pod-disruption-budget.ts';
 import type { HpaControllerConfig } from '../hpa/index.ts';
 import type { CronSchedule } from '../karpenter/cron-schedule.ts';
 import type { LlmCostModel, LlmEfficiency, LlmHardware } from '../llm/llm-perf.ts';
@@ -158,6 +159,8 @@ export interface EngineService {
   /** PriorityClass value (default 0), and whether its pods may preempt lower ones. */
   priority?: number;
   preempts?: boolean;
+  /** The PodDisruptionBudget over the service's pods (cluster/pod-disruption-budget.ts); null or omitted without one. */
+  disruptionBudget?: PodDisruptionBudgetSpec | null;
 }
 
 /**

@@ -43,6 +43,7 @@ import { RequestStore } from './request-store.ts';
 import { RunStats } from './run-stats.ts';
 import { MAX_IN_FLIGHT_REQUESTS } from './engine-limits.ts';
 import { QUEUE_EXPIRY_BASE, ServiceRuntime } from './service-runtime.ts';
+import { ServiceDisruptionBudgets } from './disruption-budgets.ts';
 import { FLOW_BASE, RequestFlow, WAKE_BASE } from './request-flow.ts';
 import { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import { ClosedLoop, userSchedule } from '../traffic/closed-loop.ts';
@@ -172,13 +173,25 @@ export class Simulation {
     // A Job's pending pods are unschedulable pods to both autoscalers, as any pod is upstream.
     const unschedulableJobPods = (): readonly JobPod[] => this.jobs?.unschedulablePods() ?? [];
     this.scheduler = new PodScheduler(this.pools, gpusOf, poolsOf);
+    const budgets = (this.budgets = new ServiceDisruptionBudgets(this.services));
     this.ca = new ClusterAutoscaler(
       this.pools,
       this.scheduler.pending,
       cfg.clusterAutoscaler ?? DEFAULT_CLUSTER_AUTOSCALER,
       {
         requestNode: (pool, now) => this.requestNode(pool, now),
-        evictPod: (pod, now) => this.deletePod(pod, now, true),
+        evictPod: (pod, now) => this.evictPod(pod, now),
+        ...(budgets.any
+          ? {
+              evictionAllowed: (pod: Pod) => budgets.evictionAllowed(pod),
+              disruptionsAllowed: () => new Map([...budgets.statuses()].map(([svc, st]) => [svc, st.disruptionsAllowed])),
+              schedule: (at: number, run: (now: number) => void) => this.control.schedule(at, run),
+              nodeUncordoned: (node: NodeRuntime, now: number) => {
+                this.event({ t: now, kind: 'drain-failed', target: this.pools[node.pool]!.config.name, detail: `node ${node.uid}: an eviction refused by a PodDisruptionBudget for --max-pod-eviction-time (2m); the node stays` });
+                this.schedulePending(now);
+              },
+            }
+          : {}),
         evictJobPod: (pod, now) => this.jobs?.interrupt(pod, now),
         deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
         gpusOf,
@@ -197,7 +210,8 @@ export class Simulation {
     this.karpenter = cfg.pools.some((p) => p.karpenter)
       ? new KarpenterController(this.pools, this.scheduler.pending, cfg.karpenter ?? DEFAULT_KARPENTER_SETTINGS, {
           launch: (pool, offering, now) => this.requestNode(pool, now, offering),
-          evictPod: (pod, now) => this.deletePod(pod, now, true),
+          evictPod: (pod, now) => this.evictPod(pod, now),
+          ...(budgets.any ? { evictionAllowed: (pod: Pod) => budgets.evictionAllowed(pod), disruptionsAllowed: (pod: Pod) => budgets.status(pod.service)?.disruptionsAllowed ?? null } : {}),
           evictJobPod: (pod, now) => this.jobs?.interrupt(pod, now),
           deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
           gpusOf,
@@ -741,6 +755,19 @@ export class Simulation {
     }
     return out;
   }
+
+  /**
+   * A drain's eviction (the Eviction API accepted it): the pod is deleted gracefully and its Deployment replaces it.
+   * One under a PodDisruptionBudget is an event, with what the budget allowed before it.
+   */
+  private evictPod(pod: Pod, now: number): void {
+    const status = this.budgets.status(pod.service);
+    if (status !== null) this.event({ t: now, kind: 'pod-evicted', target: this.cfg.services[pod.service]!.name, detail: `pod ${pod.uid} from node ${pod.node?.uid ?? '-'} (disruptions allowed ${status.disruptionsAllowed}, healthy ${status.currentHealthy}/${status.desiredHealthy})` });
+    this.deletePod(pod, now, true);
+  }
+
+  /** The services' PodDisruptionBudgets. */
+  private readonly budgets: ServiceDisruptionBudgets;
 
   /** A serving pod preempted: deleted gracefully (its Deployment makes a new, pending one at its priority). */
   private evictServing(pod: Pod, now: number): void {

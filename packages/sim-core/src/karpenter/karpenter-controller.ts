@@ -29,6 +29,8 @@
  *   budgets allow and whether consolidation is on or not, with no replacement pre-spun. A Ready node is
  *   cordoned and drained (its pods' replacements are provisioned as pending pods), a node still launching or
  *   NotReady is deleted at once.
+ * - A drain evicts through the Eviction API: a pod whose PodDisruptionBudget allows no disruption is retried with the
+ *   eviction queue's backoff (`evict`), and a node holding such a pod is no consolidation candidate (`podsDisruptable`).
  * - Budgets with a `schedule` are active from each hit for `duration` (disruption-budget.ts `isBudgetActive`) on the
  *   controller's clock, `settings.startEpochSeconds` + simulated time; no event marks a window's edges, as upstream:
  *   the next 10 s poll after a window closes (Emptiness does not mark the cluster consolidated while a budget
@@ -61,6 +63,17 @@ export const COMMAND_VALIDATION_SECONDS = 15;
  * this long after its last reconcile, s.
  */
 export const PROVISIONER_REQUEUE_SECONDS = 10;
+/** The eviction queue's `evictionQueueBaseDelay` and `evictionQueueMaxDelay` (termination/terminator/eviction.go), s. */
+export const EVICTION_QUEUE_BASE_SECONDS = 0.1;
+export const EVICTION_QUEUE_MAX_SECONDS = 10;
+
+/**
+ * `workqueue.ItemExponentialFailureRateLimiter.When`: the delay before a pod's next eviction attempt after its
+ * `failures`-th refusal (0-based): base × 2^failures, at most the max.
+ */
+export function evictionBackoffSeconds(failures: number): number {
+  return Math.min(EVICTION_QUEUE_BASE_SECONDS * 2 ** failures, EVICTION_QUEUE_MAX_SECONDS);
+}
 /** NodeClaim registration TTL (lifecycle/liveness.go), s. */
 export const REGISTRATION_TTL_SECONDS = 15 * 60;
 
@@ -78,6 +91,13 @@ export interface KarpenterActions {
   launch(pool: PoolRuntime, offering: Offering, now: number): NodeRuntime;
   /** Evict a pod (its Deployment replaces it). */
   evictPod(pod: Pod, now: number): void;
+  /**
+   * The Eviction API's verdict on a pod now: false is a 429, its PodDisruptionBudget allowing no disruption
+   * (cluster/pod-disruption-budget.ts). Omitted: every eviction is accepted.
+   */
+  evictionAllowed?(pod: Pod): boolean;
+  /** `status.disruptionsAllowed` of the PodDisruptionBudget over this pod now; null when none selects it. */
+  disruptionsAllowed?(pod: Pod): number | null;
   /** Evict a job's pod (the job loses its node: it is requeued, from its last checkpoint). */
   evictJobPod(pod: JobPod, now: number): void;
   /** Delete a node (empty or drained). */
@@ -363,7 +383,21 @@ export class KarpenterController {
     const after = pool.config.karpenter!.consolidateAfterSeconds;
     if (after === null || node.state !== NodeState.Ready || this.marked.has(node)) return false;
     const since = node.lastPodEventAt >= 0 ? node.lastPodEventAt : node.readyAt;
-    return now - since >= after;
+    return now - since >= after && this.podsDisruptable(node);
+  }
+
+  /**
+   * disruption/types.go `NewCandidate` → state/statenode.go `ValidatePodsDisruptable` → pkg/utils/pdb/pdb.go
+   * `Limits.CanEvictPods`: a node is no candidate (nor still one at validation) while one of its pods is selected by a
+   * PodDisruptionBudget whose `disruptionsAllowed` is 0. Pods that would not be evicted (terminating) do not count
+   * (`isEvictable` → `podutil.IsEvictable`). One allowed disruption is enough for a node holding 8 of the budget's
+   * pods: they are not all evictable at once, and the termination controller's eviction queue waits for each.
+   */
+  private podsDisruptable(node: NodeRuntime): boolean {
+    const allowed = this.actions.disruptionsAllowed;
+    if (allowed === undefined) return true;
+    for (const p of node.pods) if (p.state !== PodState.Terminating && p.state !== PodState.Gone && allowed(p) === 0) return false;
+    return true;
   }
 
   private budgetLeft(pool: PoolRuntime, reason: DisruptionReason, now: number): number {
@@ -525,9 +559,26 @@ export class KarpenterController {
     node.state = NodeState.Draining;
     this.triggerDisrupted(node, now);
     for (const jp of [...node.jobPods]) this.actions.evictJobPod(jp, now);
-    for (const pod of [...node.pods]) this.actions.evictPod(pod, now);
+    for (const pod of [...node.pods]) this.evict(node, pod, 0, now);
     // The node goes once no pod is left on it: terminating pods finish first (the termination controller's drain).
     if (node.pods.size === 0 && node.jobPods.size === 0) this.actions.deleteNode(pool, node, now);
+  }
+
+  /**
+   * The termination controller's eviction queue (pkg/controllers/node/termination/terminator/eviction.go
+   * `Queue.Reconcile` → `evict`): the pod is evicted through the Eviction API; a 429 (its PodDisruptionBudget allows
+   * no disruption) requeues it with the queue's per-item exponential backoff, `evictionQueueBaseDelay` (100 ms)
+   * doubling per failure up to `evictionQueueMaxDelay` (10 s), for as long as it takes: nothing else re-drives it,
+   * and no node terminationGracePeriod is modelled, so the node waits. A pod already gone or terminating leaves the
+   * queue (`!podutils.IsActive`).
+   */
+  private evict(node: NodeRuntime, pod: Pod, failures: number, now: number): void {
+    if (pod.node !== node || pod.state === PodState.Terminating || pod.state === PodState.Gone) return;
+    if (this.actions.evictionAllowed?.(pod) ?? true) {
+      this.actions.evictPod(pod, now);
+      return;
+    }
+    this.actions.schedule(now + evictionBackoffSeconds(failures), (t) => this.evict(node, pod, failures + 1, t));
   }
 
   private candidateView(pool: PoolRuntime, node: NodeRuntime): CandidateNode {

@@ -1,6 +1,7 @@
 /** Zod schema for `spec.services[]`: replicas, routing, service-time distribution, batching, queue, start-up, HPA. */
 import { z } from 'zod';
 import { callsSchema } from './call-schema.ts';
+import { disruptionBudgetSchema } from './disruption-budget-schema.ts';
 import { hpaMetricSource } from './hpa-metric-source.ts';
 import { hpaSchema } from './hpa-schema.ts';
 import { scalesToZero } from '../keda/scaled-object-controller.ts';
@@ -159,6 +160,7 @@ export const serviceSchema = z
     cache: cacheSchema.optional().describe('Response cache in front of the replicas'),
     team: nameSchema.optional().describe('Team (namespace, spec.teams) the replicas belong to: its GPU quota and showback'),
     priorityClass: nameSchema.optional().describe('PriorityClass of the replicas (spec.priorityClasses; default priority 0)'),
+    disruptionBudget: disruptionBudgetSchema.optional(),
     calls: callsSchema.optional(),
     releaseDuringCalls: z
       .boolean()
