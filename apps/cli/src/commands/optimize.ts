@@ -7,6 +7,7 @@
 import {
   buildSearchSpace,
   checkObjective,
+  printableName,
   runSearch,
   searchPlanFor,
   shardIndices,
@@ -95,7 +96,7 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
   checkInterval(base.scenario, o, file);
   ctx.stderr.write(formatIssueLines(base.warnings, ctx.errColors, 'warning'));
   if (base.scenario.spec.expect.length === 0) {
-    ctx.stderr.write(`warning: ${file} has no expect: lines, so every design is feasible and the search only minimizes ${o.minimize}\n`);
+    ctx.stderr.write(`warning: ${printableName(file)} has no expect: lines, so every design is feasible and the search only minimizes ${o.minimize}\n`);
   }
 
   const source: DesignSource = { file, bytes: read.bytes, baseEdits, specs };
@@ -116,7 +117,7 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
 
   const workers = Math.max(1, Math.min(o.workers ?? ctx.maxWorkers, ctx.maxWorkers));
   const pool = new SimWorkerPool({ workerUrl: ctx.workerUrl, maxWorkers: workers });
-  const bar = createProgressBar(ctx.stderr, `optimize ${file}`, ctx.now);
+  const bar = createProgressBar(ctx.stderr, `optimize ${printableName(file)}`, ctx.now);
   // The number of runs is not known in advance: the bar assumes about 12 a branch per seed and stops at 99%.
   let runs = 0;
   const branches = shard === undefined ? undefined : shardIndices(plan.branchCount, shard.index, shard.count);
@@ -149,7 +150,7 @@ export async function reportOptimize(
   else if (a.format === 'markdown') ctx.stdout.write(formatOptimizeMarkdown(a.file, a.result));
   else ctx.stdout.write(formatOptimizeText(a.file, a.result));
   if (a.write !== undefined) {
-    if (a.result.best === null) ctx.stderr.write(`warning: --write ${a.write.target}: nothing written, no design is feasible\n`);
+    if (a.result.best === null) ctx.stderr.write(`warning: --write ${printableName(a.write.target)}: nothing written, no design is feasible\n`);
     else await writeDesign(ctx.cwd, a.write.target, a.write.bytes, a.write.edits);
   }
   env.exit(a.result.feasible ? EXIT_OK : EXIT_FAILED);

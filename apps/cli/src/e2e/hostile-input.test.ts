@@ -139,6 +139,30 @@ it('an empty file argument (an unset shell variable) is named as such by every c
   expect(refused(['import', 'k8s', ''])).toBe('design-sim: import k8s: argument 1 is empty: expected a file name\n');
 });
 
+describe('file names that hold escape sequences or line breaks', () => {
+  // Before: the report headers, "valid NAME", compare's header and export's YAML comment printed the name raw,
+  // so a file named with ESC [ 2 J cleared the reader's screen, and a newline in the name began a YAML line of
+  // its own in the manifests (error messages were already escaped by printable()).
+  const name = 'a\u001b[31mred\u0007\nvalid x`y.yaml';
+  const shown = 'a\\u001b[31mred\\u0007\\u000avalid x`y.yaml';
+  const quick = ['--duration', '2m', '--set', 'spec.warmup=0s'];
+
+  it('run (text and Markdown), validate, compare and export k8s show the name escaped, on one line', () => {
+    file(name, fixedFleet);
+    const text = cli(['run', name, ...quick], { cwd: dir });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout.split('\n')[1]).toBe(`  ${shown} · seed 7 · 2m simulated`);
+    const md = cli(['run', name, ...quick, '--format', 'markdown'], { cwd: dir });
+    expect(md.stdout).toContain(`\n\`\`${shown}\`\` · seed 7 · 2m simulated\n`);
+    expect(cli(['validate', name], { cwd: dir }).stdout).toBe(`valid ${shown} (fixed-fleet: 1 service, 1 node pool, 2h simulated, 2 expectations)\n`);
+    const compare = cli(['compare', name, name, ...quick, '--format', 'markdown'], { cwd: dir });
+    expect(compare.stdout.split('\n')[0]).toBe(`### Compare \`\`${shown}\`\` (A) and \`\`${shown}\`\` (B)`);
+    const exported = cli(['export', 'k8s', name], { cwd: dir });
+    expect(exported.stdout.split('\n')[0]).toBe(`# Kubernetes manifests for ${shown} (design-sim export k8s). Kubernetes 1.36 API versions.`);
+    for (const out of [text.stdout, md.stdout, compare.stdout, exported.stdout, exported.stderr]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
+
 describe('pipes: read as files, and a silent one is given up on with a message, never a hang', () => {
   const QUICK = { DESIGN_SIM_INPUT_TIMEOUT: '3' };
   const NOTICE = /^design-sim: silent\.fifo: waiting for input: nothing has been written to this pipe yet \(giving up after 3 s of silence\)\n/;

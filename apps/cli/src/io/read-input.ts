@@ -10,6 +10,7 @@
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { isatty } from 'node:tty';
+import { printableName } from '@design-sim/sim-core';
 import type { CliContext } from '../context.ts';
 
 /** How long a silent pipe is waited on before design-sim says so on stderr, ms. */
@@ -131,7 +132,7 @@ async function readStream(file: string, absolute: string, isPipe: boolean, optio
       }
       if (!told && silent >= INPUT_NOTICE_MS) {
         told = true;
-        options.onWait?.(`${file}: waiting for input: ${size === 0 ? 'nothing has been written to this pipe yet' : 'the pipe has gone quiet'} (giving up after ${seconds(silenceMs)} of silence)`);
+        options.onWait?.(`${printableName(file)}: waiting for input: ${size === 0 ? 'nothing has been written to this pipe yet' : 'the pipe has gone quiet'} (giving up after ${seconds(silenceMs)} of silence)`);
       }
       await sleep(POLL_MS);
     }
