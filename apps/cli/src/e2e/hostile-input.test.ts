@@ -79,6 +79,16 @@ describe('import k8s: hostile manifests', () => {
     expect(refused(['import', 'k8s', file('many.yaml', deployments)]).split('\n').at(-2)).toBe('design-sim: many.yaml: 1,000 Deployments to import, but a scenario holds at most 50 (spec.services; docs/limits.md): import one namespace or a few Deployments at a time');
   });
 
+  it('a field of the wrong type is one line at its place, in YAML, in a List and in JSON, not read as a default', () => {
+    // Before: resources: [1, 2] was read as no resources and minReplicas: "2" as 1, exit 0.
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          resources: [1, 2]\n';
+    expect(refused(['import', 'k8s', file('res.yaml', deploy)])).toBe('design-sim: res.yaml:9:22 Deployment/api spec.template.spec.containers[0].resources: expected a mapping (key: value), got a list ([1,2])\n');
+    const hpa = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: autoscaling/v2\n    kind: HorizontalPodAutoscaler\n    metadata: { name: api }\n    spec:\n      scaleTargetRef: { kind: Deployment, name: api }\n      minReplicas: "2"\n      maxReplicas: 10\n';
+    expect(refused(['import', 'k8s', file('hpa.yaml', hpa)])).toBe('design-sim: hpa.yaml:9:20 HorizontalPodAutoscaler/api spec.minReplicas: expected an integer (a number, not a quoted string), got "2"\n');
+    const json = JSON.stringify({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { replicas: '3' } }, null, 2);
+    expect(refused(['import', 'k8s', file('d.json', json)])).toBe('design-sim: d.json:8:17 Deployment/api spec.replicas: expected an integer (a number, not a quoted string), got "3"\n');
+  });
+
   it('absurd nesting is named, at its line', () => {
     expect(refused(['import', 'k8s', file('deep.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)])).toMatch(/^design-sim: deep\.yaml:3:\d+: the document nests too deeply to be a manifest/);
   });
