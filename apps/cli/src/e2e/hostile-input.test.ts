@@ -79,6 +79,13 @@ describe('import k8s: hostile manifests', () => {
     expect(refused(['import', 'k8s', file('many.yaml', deployments)]).split('\n').at(-2)).toBe('design-sim: many.yaml: 1,000 Deployments to import, but a scenario holds at most 50 (spec.services; docs/limits.md): import one namespace or a few Deployments at a time');
   });
 
+  it('60,000 Deployments are refused as too many before they are mapped, in seconds', () => {
+    // Before: 40 s mapping them one by one (each matched by name against those made so far), then the same line.
+    const deployments = { apiVersion: 'v1', kind: 'List', items: Array.from({ length: 60_000 }, (_, i) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: `d${i}` }, spec: { replicas: 1 } })) };
+    const err = refused(['import', 'k8s', file('deploy-all.json', JSON.stringify(deployments))], 10_000);
+    expect(err).toBe('design-sim: deploy-all.json: 60,000 Deployments to import, but a scenario holds at most 50 (spec.services; docs/limits.md): import one namespace or a few Deployments at a time\n');
+  });
+
   it('a field of the wrong type is one line at its place, in YAML, in a List and in JSON, not read as a default', () => {
     // Before: resources: [1, 2] was read as no resources and minReplicas: "2" as 1, exit 0.
     const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          resources: [1, 2]\n';

@@ -8,7 +8,8 @@
  * and skipped. Works on plain parsed YAML: no cluster access.
  */
 import { listInstances } from '@design-sim/cost-model';
-import { formatDuration, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
+import { formatDuration, MAX_NODE_POOLS, MAX_SERVICES, printableName, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
+import { CliError } from '../cli-error.ts';
 import { parseEmbeddedYaml } from './embedded-yaml.ts';
 import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
 import { fieldError, int32At, quantityAt, type ObjectPlace } from './manifest-fields.ts';
@@ -248,10 +249,24 @@ function applyScaledObject(svc: Obj, s: Obj, min: number, activations: readonly 
   svc.keda = k;
 }
 
+/**
+ * More Deployments or NodePools than a scenario holds, refused before they are mapped: each is matched to the
+ * services made so far by name, so 60,000 Deployments (an 11 MB `kubectl get deploy -A -o json`) took 40 s to map
+ * before the same count was refused after. commands/k8s.ts checks the mapped scenario too (a ConfigMap adds services).
+ */
+function refuseTooMany(docs: readonly ManifestDoc[], items: readonly Item[]): void {
+  for (const [kind, what, key, max] of [['Deployment', 'Deployments', 'services', MAX_SERVICES], ['NodePool', 'node pools', 'nodePools', MAX_NODE_POOLS]] as const) {
+    const n = items.filter((i) => i.kind === kind).length;
+    const files = [...new Set(docs.map((d) => printableName(d.file)))].join(', ');
+    if (n > max) throw new CliError(`${files}: ${n.toLocaleString('en-US')} ${what} to import, but a scenario holds at most ${max} (spec.${key}; docs/limits.md): import one namespace or a few Deployments at a time`);
+  }
+}
+
 /** Maps `docs` to a scenario. */
 export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions = {}): ImportResult {
   const notes: ImportNote[] = [];
   const items = flatten(docs, notes);
+  refuseTooMany(docs, items);
   for (const i of items) if (READ_KINDS.has(i.kind)) checkFields(i);
   const note = (i: Item | undefined, message: string) => notes.push({ file: i?.file ?? '', object: i === undefined ? '' : ref(i), message });
   const managed = (i: Item) => i.kind === 'ConfigMap' && obj(obj(i.o.metadata).labels)[MANAGED_BY_LABEL] === MANAGED_BY;
