@@ -84,6 +84,14 @@ describe('prices', () => {
     expect(before.stdout).toContain('$40.9657');
   });
 
+  it('--date outside the catalog is refused, exit 2, with the days it covers', async () => {
+    // 0000-01-01 listed the catalog's first records as the prices in force in year 0, exit 0.
+    const r = await cli('prices', '--date', '0000-01-01');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^design-sim: --date 0000-01-01: must be a day the catalog covers, \d{4}-\d\d-\d\d \(its earliest record\) to \d{4}-\d\d-\d\d \(1,095 days after its date, .*\), got "0000-01-01"\n$/);
+  });
+
   it('lists CPU instances, managed services and storage and transfer rates when no --gpu narrows it', async () => {
     const r = await cli('prices', '--cloud', 'aws');
     expect(r.stdout).toMatch(/aws\/us-east-1\/m6i\.large +CPU 2 vCPU · 8 GiB \(general-purpose\) +on-demand +\$0\.096 +— +2026-06-23 +PODMONKEY/);
