@@ -210,6 +210,12 @@ describe('cross-field checks', () => {
     expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 140%\n'))).toMatchInlineSnapshot(`"examples/bad.yaml:11:10 spec.training.mfu: must be at most 100%, got "140%""`);
   });
 
+  it('a fraction a hair above 1 is offered 1, not a percentage a hundredth of it', () => {
+    const spot = (v: string) => report(edit(['      maxNodes: 40\n', `      maxNodes: 40\n      spotShare: ${v}\n`]));
+    expect(spot('1.0000001')).toMatchInlineSnapshot(`"examples/bad.yaml:25:18 spec.nodePools[0].spotShare: expected a fraction between 0 and 1 or a percentage like "50%", got 1.0000001 (did you mean "1"?)"`);
+    expect(spot('30')).toMatch(/got 30 \(did you mean "30%"\?\)$/);
+  });
+
   it('catalogDate must be a calendar day', () => {
     expect(report(edit(['  duration: 30m\n', '  duration: 30m\n  catalogDate: "2026-02-30"\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:7:16 spec.catalogDate: not a calendar day"`);
     expect(report(edit(['  duration: 30m\n', '  duration: 30m\n  catalogDate: 2026/11/23\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:7:16 spec.catalogDate: expected a date YYYY-MM-DD, got "2026/11/23" (did you mean "2026-11-23"?)"`);
