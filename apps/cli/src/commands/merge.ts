@@ -13,6 +13,7 @@ import type { VarySpec } from '../sweep/vary-spec.ts';
 import type { CommandEnv } from './command-env.ts';
 import { reportOptimize, type OptimizeShardInput } from './optimize.ts';
 import { reportSweep, type SweepShardInput, type SweepShardRow } from './sweep.ts';
+import { outputFormat } from './output-format.ts';
 
 interface MergeOptions {
   json?: boolean;
@@ -54,6 +55,7 @@ async function readShard(env: CommandEnv, name: string): Promise<{ name: string;
 }
 
 async function merge(env: CommandEnv, files: string[], o: MergeOptions): Promise<void> {
+  outputFormat(o);
   const shards = checkShardSet(await Promise.all(files.map((f) => readShard(env, f))));
   try {
     await mergeChecked(env, shards, o);
@@ -67,7 +69,7 @@ async function merge(env: CommandEnv, files: string[], o: MergeOptions): Promise
 
 async function mergeChecked(env: CommandEnv, shards: ShardFile[], o: MergeOptions): Promise<void> {
   const first = shards[0] as ShardFile;
-  const format = o.json ? 'json' : o.format;
+  const format = outputFormat(o);
   if (first.command === 'sweep') {
     if (o.write !== undefined) throw new CliError('--write: only for optimize shards');
     const input = first.input as SweepShardInput;

@@ -38,6 +38,7 @@ import { SimWorkerPool } from '../sweep/worker-pool.ts';
 import type { CommandEnv } from './command-env.ts';
 import { parsePositiveInteger, parsePositiveIntegerAtMost } from './option-parsers.ts';
 import { addScenarioOptions, checkInterval, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
+import { outputFormat } from './output-format.ts';
 
 interface OptimizeOptions extends ScenarioOptions, JobOptions {
   vary: string[];
@@ -78,6 +79,7 @@ value. Several paths before "=" take each value together. Exit codes: 0 a feasib
 
 async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Promise<void> {
   const { ctx } = env;
+  const format = outputFormat(o);
   const objective = checkObjective(o.minimize);
   if (!objective.ok) throw new CliError(`--minimize: ${objective.message}`);
   if (o.seeds < 1) throw new CliError('--seeds: expected at least 1');
@@ -137,7 +139,7 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
     return;
   }
   const result = summarizeSearch(space, options, records);
-  await reportOptimize(env, { file, result, format: o.json ? 'json' : o.format, ...(o.write === undefined ? {} : { write: { target: o.write, bytes: read.bytes, edits: [...baseEdits, ...designEdits(source, result.best?.design ?? [])] } }) });
+  await reportOptimize(env, { file, result, format, ...(o.write === undefined ? {} : { write: { target: o.write, bytes: read.bytes, edits: [...baseEdits, ...designEdits(source, result.best?.design ?? [])] } }) });
 }
 
 /** Prints the answer, writes --write, records the exit code; `merge` calls it with the shards' records. */

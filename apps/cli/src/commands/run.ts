@@ -21,6 +21,7 @@ import { checkOutputPath, refuseInputAsOutput, writeOutputFile } from '../io/wri
 import { runScenarioFile } from '../pipeline/run-scenario-file.ts';
 import type { CommandEnv } from './command-env.ts';
 import { addScenarioOptions, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
+import { outputFormat } from './output-format.ts';
 
 /** Output formats of `run`. */
 export type RunFormat = 'text' | 'markdown' | 'json';
@@ -97,8 +98,7 @@ async function checkOutputs(env: CommandEnv, files: string[], o: RunOptions): Pr
 
 async function runFiles(env: CommandEnv, files: string[], o: RunOptions): Promise<void> {
   const { ctx } = env;
-  if (o.json && o.format !== 'text' && o.format !== 'json') throw new CliError(`--json and --format ${o.format} disagree: use one of them`);
-  const format: RunFormat = o.json ? 'json' : o.format;
+  const format: RunFormat = outputFormat(o);
   await checkOutputs(env, files, o);
   const reports: RunReport[] = [];
   for (const [i, file] of files.entries()) {

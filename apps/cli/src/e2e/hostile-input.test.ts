@@ -251,6 +251,15 @@ describe('run: output paths are checked before anything runs', () => {
 
   it('--json with --format markdown is a usage error, not a silent choice', () => {
     expect(refused(['run', 'ff.yaml', '--json', '--format', 'markdown'])).toBe('design-sim: --json and --format markdown disagree: use one of them\n');
+    // sweep, optimize, compare and merge printed JSON after all their runs; now refused before any.
+    const vary = ['--vary', 'spec.services[0].replicas=50,60'];
+    for (const args of [['sweep', 'ff.yaml', ...vary], ['optimize', 'ff.yaml', ...vary], ['compare', 'ff.yaml', 'ff.yaml'], ['merge', 'ff.yaml']]) {
+      const r = cli([...args, '--json', '--format', 'markdown'], { cwd: dir });
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('design-sim: --json and --format markdown disagree: use one of them\n');
+      expect(r.ms).toBeLessThan(5000);
+    }
   });
 });
 
