@@ -15,6 +15,9 @@ describe('option parsers', () => {
     expect(parsePercentileOption('0.95')).toBe(0.95);
     expect(parsePercentileOption('99.9999')).toBeCloseTo(0.999999, 12);
     expect(() => parsePercentileOption('99.99999999')).toThrow('expected a percentile of at most 99.9999 (a tail of one request in a million).');
+    expect(parsePercentileOption('0.01')).toBe(0.01);
+    expect(() => parsePercentileOption('1e-300')).toThrow('expected a percentile of at least 1 (p1; 0.01 as a fraction), like 99, 99.9 or 0.99.');
+    expect(() => parsePercentileOption('0.009')).toThrow('at least 1 (p1');
     expect(parseUsdOption('$50,000')).toBe(50000);
     expect(parseUsdOption('50K')).toBe(50000);
     expect(parsePriceOption('$2.49')).toBe(2.49);

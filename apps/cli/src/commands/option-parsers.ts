@@ -83,6 +83,8 @@ export function parseFractionOption(value: string): number {
 /** A percentile as a fraction in (0, 1): `99`, `99.9`, `0.99` or `99%`. */
 /** The highest percentile an option takes: a tail of 10⁻⁶. */
 const MAX_PERCENTILE = 0.999999;
+/** The lowest: p1. */
+const MIN_PERCENTILE = 0.01;
 
 export function parsePercentileOption(value: string): number {
   const pct = parsePercentString(value);
@@ -91,6 +93,8 @@ export function parsePercentileOption(value: string): number {
   if (value.trim() === '' || !Number.isFinite(n) || !(n > 0 && n < 1)) throw new InvalidArgumentError('expected a percentile like 99, 99.9 or 0.99.');
   // A tail under one in a million is past what the estimate's figures can print (99.99999999 showed as "p100", "≤ 0%").
   if (n > MAX_PERCENTILE) throw new InvalidArgumentError('expected a percentile of at most 99.9999 (a tail of one request in a million).');
+  // And not under p1: 1e-300 was read as the fraction 1e-300 and printed "predicted p1e-298", "1e-298% of requests never wait".
+  if (n < MIN_PERCENTILE) throw new InvalidArgumentError('expected a percentile of at least 1 (p1; 0.01 as a fraction), like 99, 99.9 or 0.99.');
   return n;
 }
 
