@@ -3,7 +3,7 @@
  * unit parsers), so `--tokens 2T` and `tokens: 2T` mean the same. Each throws InvalidArgumentError,
  * which commander prints as one line naming the option; exit code 2.
  */
-import { MAX_PRICE_PER_GPU_HOUR, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration } from '@design-sim/sim-core';
+import { MAX_PRICE_PER_GPU_HOUR, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration, suggestFraction } from '@design-sim/sim-core';
 import { InvalidArgumentError } from 'commander';
 
 /** A whole number ≥ 0: `42`. `least` is the smallest the option takes, for the message. */
@@ -55,6 +55,8 @@ export function parseCountOption(value: string): number {
 export function parseCountAtMost(max: number): (value: string) => number {
   return (value) => {
     const n = parseCountOption(value);
+    // A count of things is at least one: --params 1e-300 was priced.
+    if (n < 1) throw new InvalidArgumentError('expected at least 1.');
     if (n > max) throw new InvalidArgumentError(`expected at most ${max.toExponential().replace('e+', 'e')} (docs/limits.md).`);
     return n;
   };
@@ -76,8 +78,20 @@ export function parseFractionOption(value: string): number {
   const pct = parsePercentString(value);
   const n = pct === undefined ? Number(value) : pct / 100;
   if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a fraction like 0.4 or a percentage like 40%.');
-  if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(`expected a value above 0 and at most 1 (100%)${n > 1 && n <= 100 ? ` (did you mean ${n}%?)` : ''}.`);
+  if (!(n > 0 && n <= 1)) {
+    const hint = n > 1 ? suggestFraction(n) : undefined;
+    throw new InvalidArgumentError(`expected a value above 0 and at most 1 (100%)${hint === undefined ? '' : ` (did you mean ${hint}?)`}.`);
+  }
   return n;
+}
+
+/** A fraction from `min` to 1, a scenario limit (`--mfu` at least MIN_TRAINING_MFU, as `spec.training.mfu`). */
+export function parseFractionAtLeast(min: number): (value: string) => number {
+  return (value) => {
+    const n = parseFractionOption(value);
+    if (n < min) throw new InvalidArgumentError(`expected at least ${min} (${min * 100}%; docs/limits.md).`);
+    return n;
+  };
 }
 
 /** A percentile as a fraction in (0, 1): `99`, `99.9`, `0.99` or `99%`. */

@@ -46,6 +46,7 @@ export {
   parsePercentString,
   suggestCount,
   suggestDuration,
+  suggestFraction,
 } from './units.ts';
 export { suggestNearest } from './suggest.ts';
 export { formatLatency } from './format-latency.ts';

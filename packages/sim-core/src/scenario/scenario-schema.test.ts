@@ -208,6 +208,10 @@ describe('cross-field checks', () => {
     expect(report(TRAINING_ONLY.replace('    instance: aws/us-east-1/p4de.24xlarge\n', ''))).toMatchInlineSnapshot(`"examples/bad.yaml:6:3 spec.training.instance: missing required field "instance" (nodes needs an instance type)"`);
     expect(report(TRAINING_ONLY.replace('    instance: aws/us-east-1/p4de.24xlarge\n    nodes: 4\n', ''))).toMatchInlineSnapshot(`"examples/bad.yaml:6:3 spec.training: missing the hardware: give either instance + nodes or gpu + gpus"`);
     expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 140%\n'))).toMatchInlineSnapshot(`"examples/bad.yaml:11:10 spec.training.mfu: must be at most 100%, got "140%""`);
+    // 1e-300 ran 1e302 days and billed "$∞", exit 0; 1e-300 parameters were priced. MIN_TRAINING_MFU is 1%.
+    expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 1e-300\n'))).toBe('examples/bad.yaml:11:10 spec.training.mfu: must be at least 1%, got 1e-300');
+    expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 1%\n'))).toBe('ok');
+    expect(report(TRAINING_ONLY.replace(/parameters: .*\n/, 'parameters: 1e-300\n'))).toMatch(/spec\.training\.parameters: must be at least 1, got 1e-300$/);
   });
 
   it('a fraction a hair above 1 is offered 1, not a percentage a hundredth of it', () => {
