@@ -78,6 +78,11 @@ describe('--shard and merge', () => {
     expect(edited((d) => (d.items = 5))).toBe('design-sim: edited.json: a damaged shard file: items: expected a list; run that shard again\n');
     expect(edited((d) => (d.input = null))).toBe('design-sim: edited.json: a damaged shard file: input.vary: expected a list of { label, paths, values }; run that shard again\n');
     expect(edited((d) => ((d.items as unknown[])[0] = {}))).toBe('design-sim: edited.json: a damaged shard file: items[0]: expected { index, values, response }; run that shard again\n');
+    // A row moved, removed or relabelled was merged into a table out of order or short a variant, exit 1 as if whole.
+    const items = (d: Record<string, unknown>) => d.items as Record<string, unknown>[];
+    expect(edited((d) => (items(d)[0]!.index = 1e300))).toMatch(/^design-sim: edited\.json: a damaged shard file: items\[0\]\.index: expected 0, got 1e\+300; run shard 1\/3 again\n$/);
+    expect(edited((d) => items(d).pop())).toMatch(/^design-sim: edited\.json: a damaged shard file: items: expected the \d+ variants of this shard, got \d+; run shard 1\/3 again\n$/);
+    expect(edited((d) => (items(d)[0]!.values = [99999]))).toMatch(/^design-sim: edited\.json: a damaged shard file: items\[0\]\.values: expected \[.+\], got \[99999\]; run shard 1\/3 again\n$/);
     // Damage inside a run's outcome is found as the report reads it, and named as damage.
     expect(edited((d) => (((d.items as Record<string, unknown>[])[0]!.response as Record<string, unknown>).outcome = { summary: {} }))).toMatch(/^design-sim: edited\.json, sweep-shard-2\.json, sweep-shard-3\.json: a damaged shard file \(.+\); run its shard again\n$/);
   });
