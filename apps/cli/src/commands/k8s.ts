@@ -17,7 +17,8 @@ import { importK8s, SUPPORTED_KINDS, type ImportNote, type ManifestDoc } from '.
 import { readManifests } from '../k8s/read-manifests.ts';
 import type { NodeProvisioner } from '../k8s/node-pool-labels.ts';
 import type { CommandEnv } from './command-env.ts';
-import { parseDurationOption, parsePositiveInteger } from './option-parsers.ts';
+import { parseDurationOption, parsePort } from './option-parsers.ts';
+import { checkImageOption } from '../k8s/container-image.ts';
 
 interface ExportOptions {
   nodePools: NodeProvisioner;
@@ -36,6 +37,7 @@ interface ImportOptions {
 
 async function exportCommand(env: CommandEnv, file: string, o: ExportOptions): Promise<void> {
   const { ctx } = env;
+  checkImageOption(o.image, 'vllm/vllm-openai:v0.9.2');
   if (o.out !== undefined) {
     await checkOutputPath(ctx.cwd, o.out, '--out');
     await refuseInputAsOutput(ctx.cwd, o.out, [file], '--out');
@@ -139,7 +141,7 @@ export function registerK8s(program: Command, env: CommandEnv): void {
     .argument('<file>', 'scenario file')
     .addOption(new Option('--node-pools <kind>', 'node pools as cluster-autoscaler node group hints or Karpenter NodePools').choices(['cluster-autoscaler', 'karpenter']).default('cluster-autoscaler'))
     .option('--image <image>', 'container image of the model server (default: a placeholder per service)')
-    .option('--port <port>', 'the server\'s HTTP port', parsePositiveInteger, 8000)
+    .option('--port <port>', 'the server\'s HTTP port', parsePort, 8000)
     .option('--health-path <path>', 'the server\'s health endpoint (vLLM: /health)', '/health')
     .option('-o, --out <file>', 'write the manifests to a file instead of stdout')
     .addHelpText('after', '\nExamples:\n  $ design-sim export k8s examples/hpa-step.yaml --image vllm/vllm-openai:v0.9.2 > fleet.yaml\n  $ design-sim export k8s scenario.yaml --node-pools karpenter -o k8s/fleet.yaml\n\nExit codes: 0 written, 2 invalid input.')

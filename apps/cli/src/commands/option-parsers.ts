@@ -36,6 +36,13 @@ export function parsePositiveIntegerAtMost(max: number): (value: string) => numb
   };
 }
 
+/** A TCP port, 1–65535: the API server refuses a containerPort outside it (`--port 65536` was written, exit 0). */
+export function parsePort(value: string): number {
+  const n = parsePositiveInteger(value);
+  if (n > 65535) throw new InvalidArgumentError('expected a port from 1 to 65535.');
+  return n;
+}
+
 /** A positive count: `7e9`, `7B`, `2T`, `1.5M`, `1000`. */
 export function parseCountOption(value: string): number {
   const n = parseCount(value);

@@ -175,6 +175,20 @@ describe('sweep', () => {
   });
 });
 
+describe('export k8s options the API server would refuse', () => {
+  it('refuses a port past 65535 and an empty or spaced image before writing anything', async () => {
+    // Each was written into the Deployment, exit 0, for kubectl apply to reject (containerPort 1–65535; image required).
+    const port = await cli('export', 'k8s', 'a.yaml', '--port', '65536');
+    expect([port.code, port.stdout]).toEqual([2, '']);
+    expect(port.stderr).toMatch(/^design-sim: option '--port <port>' argument '65536' is invalid\. expected a port from 1 to 65535\./);
+    for (const image of ['', 'a b', 'x\ny']) {
+      const r = await cli('export', 'k8s', 'a.yaml', '--image', image);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `design-sim: --image ${JSON.stringify(image)}: expected a container image reference without spaces, e.g. vllm/vllm-openai:v0.9.2\n`]);
+    }
+    expect((await cli('export', 'k8s', 'a.yaml', '--port', '65535', '--image', 'vllm/vllm-openai:v0.9.2')).code).toBe(0);
+  });
+});
+
 describe('program', () => {
   it('--help of every command shows an example and exits 0', async () => {
     for (const cmd of [[], ['run'], ['validate'], ['estimate'], ['estimate', 'training'], ['estimate', 'serving'], ['prices'], ['compare'], ['sweep'], ['optimize'], ['merge'], ['export', 'k8s'], ['import', 'k8s']]) {
