@@ -214,6 +214,11 @@ describe('cross-field checks', () => {
     expect(report(TRAINING_ONLY.replace(/parameters: .*\n/, 'parameters: 1e-300\n'))).toMatch(/spec\.training\.parameters: must be at least 1, got 1e-300$/);
   });
 
+  it('an empty name is one line, not two', () => {
+    expect(report(TRAINING_ONLY.replace('  name: t\n', '  name: ""\n'))).toBe('examples/bad.yaml:4:9 metadata.name: must not be empty, got ""');
+    expect(report(TRAINING_ONLY.replace('  name: t\n', '  name: A\n'))).toMatch(/metadata\.name: expected lower-case letters, digits and dashes \(\[a-z0-9-\]\+\), got "A"/);
+  });
+
   it('a fraction a hair above 1 is offered 1, not a percentage a hundredth of it', () => {
     const spot = (v: string) => report(edit(['      maxNodes: 40\n', `      maxNodes: 40\n      spotShare: ${v}\n`]));
     expect(spot('1.0000001')).toMatchInlineSnapshot(`"examples/bad.yaml:25:18 spec.nodePools[0].spotShare: expected a fraction between 0 and 1 or a percentage like "50%", got 1.0000001 (did you mean "1"?)"`);
