@@ -90,6 +90,31 @@ function sweepRows(shards: readonly ShardFile[], specs: readonly VarySpec[], nam
   return shards.flatMap((s) => s.items as SweepShardRow[]).sort((a, b) => a.index - b.index);
 }
 
+/**
+ * The design records of an optimize run's shards, each checked against the search it claims to be from: one value
+ * index per field, within its values; seeds of the search, in its order, once each; `feasible` and `decided` as the
+ * evaluations say (design-prober.ts records()). A record edited to `feasible: true` made merge print PASS for a
+ * design that failed, exit 0; a design index past its values printed "replicas = undefined".
+ */
+function optimizeRecords(shards: readonly ShardFile[], input: OptimizeShardInput, nameOf: (s: ShardFile) => string): DesignRecord[] {
+  const dims = input.space.dimensions;
+  const seeds = input.options.seeds;
+  return shards.flatMap((s) =>
+    (s.items as DesignRecord[]).map((r, i) => {
+      const damaged = (what: string) => new CliError(`${printableName(nameOf(s))}: a damaged shard file: items[${i}].${what}; run shard ${s.shard.index}/${s.shard.count} again`);
+      if (r.design.length !== dims.length || r.design.some((v, k) => !Number.isInteger(v) || v < 0 || v >= (dims[k]?.values.length ?? 0))) {
+        throw damaged(`design: expected ${dims.length} value index${dims.length === 1 ? '' : 'es'} within the fields' values, got ${JSON.stringify(r.design)}`);
+      }
+      const order = r.evaluations.map((e) => seeds.indexOf((e as { seed?: unknown }).seed as number));
+      if (order.some((k, j) => k < 0 || (j > 0 && k <= (order[j - 1] ?? -1)))) throw damaged(`evaluations: expected runs on seeds ${seeds.join(', ')}, in that order, once each`);
+      const feasible = r.evaluations.length === seeds.length && r.evaluations.every((e) => e.pass === true);
+      const decided = feasible || r.evaluations.some((e) => e.pass === false);
+      if (r.feasible !== feasible || r.decided !== decided) throw damaged(`feasible, decided: expected ${feasible}, ${decided} by its evaluations, got ${String(r.feasible)}, ${String(r.decided)}`);
+      return r;
+    }),
+  );
+}
+
 async function mergeChecked(env: CommandEnv, shards: ShardFile[], o: MergeOptions, nameOf: (s: ShardFile) => string): Promise<void> {
   const first = shards[0] as ShardFile;
   const format = outputFormat(o);
@@ -102,7 +127,7 @@ async function mergeChecked(env: CommandEnv, shards: ShardFile[], o: MergeOption
     return;
   }
   const input = first.input as OptimizeShardInput;
-  const result = summarizeSearch(input.space, input.options, shards.flatMap((s) => s.items as DesignRecord[]));
+  const result = summarizeSearch(input.space, input.options, optimizeRecords(shards, input, nameOf));
   let write: { target: string; bytes: Uint8Array; edits: OptimizeShardInput['edits'] } | undefined;
   if (o.write !== undefined && result.best !== null) {
     const path = o.scenario ?? first.file;

@@ -43,6 +43,19 @@ describe('--shard and merge', () => {
     expect(w.code).toBe(0);
     const best = (JSON.parse(whole.stdout) as { best: { values: Record<string, unknown> } }).best.values;
     expect(readFileSync(join(cwd, 'best.yaml'), 'utf8')).toContain(`instance: ${String(best['spec.nodePools[0].instance'])}`);
+    // A hand-edited record: `feasible: true` on a design that failed printed PASS for it, exit 0; a design index past
+    // its values printed "replicas = undefined". Each is now one line at the record, exit 2.
+    const edited = (edit: (items: Record<string, unknown>[]) => void) => {
+      const d = JSON.parse(readFileSync(join(cwd, parts[0]!), 'utf8')) as { items: Record<string, unknown>[] };
+      edit(d.items);
+      writeFileSync(join(cwd, 'edited-opt.json'), JSON.stringify(d));
+      const r = run(['merge', 'edited-opt.json', parts[1]!]);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      return r.stderr;
+    };
+    const failing = (items: Record<string, unknown>[]) => items.find((r) => r.decided === true && r.feasible === false)!;
+    expect(edited((items) => (failing(items).feasible = true))).toMatch(/^design-sim: edited-opt\.json: a damaged shard file: items\[\d+\]\.feasible, decided: expected false, true by its evaluations, got true, true; run shard 1\/2 again\n$/);
+    expect(edited((items) => (items[0]!.design = [0, 1e300]))).toMatch(/^design-sim: edited-opt\.json: a damaged shard file: items\[0\]\.design: expected 2 value indexes within the fields' values, got \[0,1e\+300\]; run shard 1\/2 again\n$/);
   });
 
   it('refuses an incomplete or mixed set of shards with one line, exit 2', () => {
