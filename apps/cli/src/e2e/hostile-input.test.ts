@@ -1,7 +1,7 @@
 // Inputs an independent checker would try, through the built binary: each gets exit 2, one message that
 // names the file (and the line and field where there is one), no stack trace, no hang, nothing written.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../testing/test-context.ts';
@@ -177,6 +177,20 @@ describe('file names that hold escape sequences or line breaks', () => {
     const exported = cli(['export', 'k8s', name], { cwd: dir });
     expect(exported.stdout.split('\n')[0]).toBe(`# Kubernetes manifests for ${shown} (design-sim export k8s). Kubernetes 1.36 API versions.`);
     for (const out of [text.stdout, md.stdout, compare.stdout, exported.stdout, exported.stderr]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
+
+describe('symbolic links that loop', () => {
+  it('are one line without the absolute path, for every command that reads or writes a file', () => {
+    // Before: "cannot read this file: ELOOP: too many symbolic links encountered, stat '/tmp/…/loop-a.yaml'".
+    symlinkSync('loop-b.yaml', join(dir, 'loop-a.yaml'));
+    symlinkSync('loop-a.yaml', join(dir, 'loop-b.yaml'));
+    const loop = 'its symbolic links form a loop (or a chain of more than 40)';
+    expect(refused(['validate', 'loop-a.yaml'])).toBe(`error: loop-a.yaml cannot read this file: ${loop}\n`);
+    expect(refused(['import', 'k8s', 'loop-a.yaml'])).toBe(`design-sim: loop-a.yaml: cannot read: ${loop}\n`);
+    expect(refused(['merge', 'loop-a.yaml'])).toBe(`design-sim: loop-a.yaml: cannot read: ${loop}\n`);
+    rmSync(join(dir, 'loop-a.yaml'));
+    rmSync(join(dir, 'loop-b.yaml'));
   });
 });
 

@@ -55,7 +55,12 @@ export function errnoOf(e: unknown): string | undefined {
 }
 
 /** A system error's message without its code prefix ("ENOENT: no such file…" → "no such file…"). */
-export const reasonOf = (e: unknown): string => (e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e));
+export const reasonOf = (e: unknown): string =>
+  // ELOOP's own text names the absolute path ("too many symbolic links encountered, stat '/home/…'").
+  errnoOf(e) === 'ELOOP' ? SYMLINK_LOOP : e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
+
+/** Why a path whose symbolic links loop cannot be read (Linux gives up after 40 links). */
+export const SYMLINK_LOOP = 'its symbolic links form a loop (or a chain of more than 40)';
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
