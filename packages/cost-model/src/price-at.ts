@@ -37,7 +37,7 @@ export function catalogDayRange(): { first: string; last: string } {
 export function checkAsOf(asOf: string): string {
   const d = new Date(`${asOf}T00:00:00Z`);
   if (!ISO_DAY.test(asOf) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== asOf) {
-    throw new RangeError(`asOf must be a calendar day YYYY-MM-DD, got "${asOf}"`);
+    throw new RangeError(`must be a calendar day YYYY-MM-DD, got "${asOf}"`);
   }
   const { first, last } = catalogDayRange();
   if (asOf < first || asOf > last) {

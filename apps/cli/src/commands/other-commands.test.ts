@@ -89,6 +89,8 @@ describe('prices', () => {
     const r = await cli('prices', '--date', '0000-01-01');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
+    // And a day that is not one reads as a flag's message, not the cost model's parameter name ("asOf must be …").
+    expect((await cli('prices', '--date', '2026-11-23T00:00')).stderr).toBe('design-sim: --date 2026-11-23T00:00: must be a calendar day YYYY-MM-DD, got "2026-11-23T00:00"\n');
     expect(r.stderr).toMatch(/^design-sim: --date 0000-01-01: must be a day the catalog covers, \d{4}-\d\d-\d\d \(its earliest record\) to \d{4}-\d\d-\d\d \(1,095 days after its date, .*\), got "0000-01-01"\n$/);
   });
 
