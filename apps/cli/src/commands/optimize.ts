@@ -14,6 +14,7 @@ import {
   summarizeSearch,
   type DesignRecord,
   type OptimizeResult,
+  type Scenario,
   type SearchOptions,
   type SearchSpace,
 } from '@design-sim/sim-core';
@@ -77,6 +78,18 @@ of a fixed fleet, node counts, HPA bounds and targets, spot share) are bisected;
 value. Several paths before "=" take each value together. Exit codes: 0 a feasible design was found,
 1 none in the range is feasible (the closest is shown), 2 invalid input.`;
 
+/**
+ * The metric to minimize must have a value for the design: a training-only file has no serving metrics and a
+ * serving-only file no training ones. `optimize training.yaml` with the default cost.hourly ran every design and
+ * printed "FAIL: no design in the range meets every expectation …; the closest, , fails", exit 1.
+ */
+function checkObjectiveApplies(scenario: Scenario, metric: string, file: string): void {
+  const training = metric.startsWith('training.');
+  if (training && scenario.spec.training === undefined) throw new CliError(`--minimize ${metric}: ${printableName(file)} has no training run (spec.training), so ${metric} has no value: minimize a serving metric such as cost.hourly`);
+  // Without services there is no serving run (sim-core beginScenario); spec.costs items are priced either way.
+  if (!training && !metric.startsWith('costs.') && scenario.spec.services.length === 0) throw new CliError(`--minimize ${metric}: ${printableName(file)} has no serving simulation (no spec.services), so ${metric} has no value: minimize a training metric such as training.costUsd or training.days`);
+}
+
 async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Promise<void> {
   const { ctx } = env;
   const format = outputFormat(o);
@@ -96,6 +109,7 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
   const base = loadScenarioBytes(read.bytes, file, baseEdits);
   if (!base.ok) throw new CliError('invalid scenario', { issues: base.issues });
   checkInterval(base.scenario, o, file);
+  checkObjectiveApplies(base.scenario, objective.metric, file);
   ctx.stderr.write(formatIssueLines(base.warnings, ctx.errColors, 'warning'));
   if (base.scenario.spec.expect.length === 0) {
     ctx.stderr.write(`warning: ${printableName(file)} has no expect: lines, so every design is feasible and the search only minimizes ${o.minimize}\n`);
