@@ -86,7 +86,7 @@ function checkSections(r: RunResult): string[] {
   }
   if (r.expectations.length > 0) {
     out.push('', '**Expectations**', '');
-    out.push(...mdTable(['', 'Expectation', 'Actual'], r.expectations.map((e) => [e.pass ? '✅' : '❌', `\`${e.text}\``, `${metricText(e.metric, e.actual)}${failureDetail(e, r).replace(/^: (.*)$/, ' ($1)')}`])));
+    out.push(...mdTable(['', 'Expectation', 'Actual'], r.expectations.map((e) => [!e.pass ? '❌' : e.caveat === undefined ? '✅' : '⚠️', `\`${e.text}\``, `${metricText(e.metric, e.actual)}${failureDetail(e, r).replace(/^: (.*)$/, ' ($1)')}`])));
   }
   if (r.claims.length > 0) {
     out.push('', `**Claims** (graded against this run: ${CLAIM_BANDS_TEXT})`, '');
@@ -112,8 +112,8 @@ export function formatRunMarkdown(report: RunReport): string {
   const v = verdictOf(r);
   // The verdict word in the heading, its reason as the first line under it (in the heading's parentheses it nested:
   // "FAIL (1 of 2 expectations failed (availability >= 99%))").
-  const verdict = `${!v.pass ? '❌' : v.unserved === null ? '✅' : '⚠️'} ${v.label}`;
-  const why = v.unserved === null ? v.reason : `${v.reason}; but ${v.unserved}`;
+  const verdict = `${!v.pass ? '❌' : v.caveat === null ? '✅' : '⚠️'} ${v.label}`;
+  const why = v.caveat === null ? v.reason : `${v.reason}; but ${v.caveat}`;
   const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;
   const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `**${why}**`, '', `${inlineCode(report.file)} · seed ${r.seed}${simulated}`, ''];

@@ -122,6 +122,7 @@ function trainingLines(t: TrainingSummary, scenario: Scenario): string[] {
  */
 export function failureDetail(e: ExpectationResult, r: Pick<RunResult, 'summary' | 'services'>): string {
   if (e.reason !== undefined) return `: ${e.reason}`;
+  if (e.caveat !== undefined) return ` (${e.caveat})`;
   if (e.pass) return '';
   const m = e.metric === 'availability' ? r.summary?.measured : undefined;
   if (m !== undefined) return ` (${formatInt(m.dropped)} dropped, ${formatInt(m.timedOut)} timed out, ${formatInt(m.unfinished)} unfinished of ${formatInt(m.offered)})`;
@@ -131,7 +132,7 @@ export function failureDetail(e: ExpectationResult, r: Pick<RunResult, 'summary'
   return ` (${formatInt(q.dropped)} dropped, ${formatInt(q.timedOut)} timed out, ${formatInt(q.unfinished)} unfinished of ${formatInt(q.visits)} visits)`;
 }
 
-/** The run's own findings: errors in red, warnings in yellow (a passing run's unserved requests are in its verdict line). */
+/** The run's own findings: errors in red, warnings in yellow (a passing run's caveats are in its verdict line). */
 function diagnosticLines(r: RunResult, c: Colors): string[] {
   return shownDiagnostics(r).map((d) => `  ${d.severity === 'error' ? c.red('✗ error') : c.yellow('! warning')}: ${d.message}`);
 }
@@ -142,7 +143,7 @@ function expectationLines(r: RunResult, c: Colors): string[] {
   return [
     '  Expectations',
     ...r.expectations.map((e) => {
-      const mark = e.pass ? c.green('✓') : c.red('✗');
+      const mark = !e.pass ? c.red('✗') : e.caveat === undefined ? c.green('✓') : c.yellow('!');
       return `    ${mark} ${e.text.padEnd(width)}  actual ${metricText(e.metric, e.actual)}${failureDetail(e, r)}`;
     }),
   ];
@@ -179,7 +180,7 @@ function claimLines(claims: readonly ClaimGrade[], c: Colors): string[] {
 export function verdictLine(r: RunResult, c: Colors): string {
   const v = verdictOf(r);
   if (!v.pass) return `  ${c.red('FAIL')}: ${v.reason}`;
-  return v.unserved === null ? `  ${c.green(v.label)}: ${v.reason}` : `  ${c.yellow(v.label)}: ${v.reason}; but ${v.unserved}`;
+  return v.caveat === null ? `  ${c.green(v.label)}: ${v.reason}` : `  ${c.yellow(v.label)}: ${v.reason}; but ${v.caveat}`;
 }
 
 /** The whole text report, ending with a newline. */

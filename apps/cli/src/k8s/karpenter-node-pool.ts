@@ -14,7 +14,7 @@
  * object is not), and its role, subnets, security groups and AMIs are the cluster's; the export notes say to create it.
  */
 import { getInstance, listInstances } from '@design-sim/cost-model';
-import { cloudOf, formatDuration, MAX_NODES, type Scenario } from '@design-sim/sim-core';
+import { cloudOf, DEFAULT_START_DATE, formatDuration, MAX_NODES, type Scenario } from '@design-sim/sim-core';
 import { GPU_RESOURCE, goDuration, parseGoDuration, parseQuantity, toQuantity, type K8sObject } from './k8s-object.ts';
 import { INSTANCE_TYPE_LABEL, KARPENTER_CAPACITY_TYPE, KARPENTER_NODE_CLASS } from './node-pool-labels.ts';
 
@@ -77,7 +77,12 @@ export function karpenterNodePool(pool: Pool, scenario: Scenario, notes: string[
       disruption: {
         consolidationPolicy: k.disruption.consolidationPolicy,
         consolidateAfter: after === null ? 'Never' : goDuration(Math.round(after)),
-        budgets: k.disruption.budgets.map((b) => ({ nodes: 'percent' in b.nodes ? `${b.nodes.percent}%` : String(b.nodes.count), ...(b.reasons === undefined ? {} : { reasons: [...b.reasons] }) })),
+        budgets: k.disruption.budgets.map((b) => ({
+          nodes: 'percent' in b.nodes ? `${b.nodes.percent}%` : String(b.nodes.count),
+          ...(b.reasons === undefined ? {} : { reasons: [...b.reasons] }),
+          // The CRD's duration takes hours and minutes only: 0 is "0m", not Go's "0s".
+          ...(b.schedule === undefined || b.duration === undefined ? {} : { schedule: b.schedule, duration: b.duration === 0 ? '0m' : goDuration(b.duration) }),
+        })),
       },
     },
   };
@@ -169,16 +174,21 @@ export function readKarpenterNodePool(o: Obj, known: string | undefined, note: (
   if (d.budgets !== undefined) {
     const budgets = list(d.budgets).flatMap((b, i) => {
       const x = obj(b);
-      if (x.schedule !== undefined || x.duration !== undefined) {
-        note(`spec.disruption.budgets[${i}]: a scheduled budget (schedule, duration) is not simulated: left out`);
+      if ((x.schedule === undefined) !== (x.duration === undefined)) {
+        // The CRD's XValidation refuses this NodePool; a budget that could never be applied is not guessed at.
+        note(`spec.disruption.budgets[${i}]: 'schedule' must be set with 'duration' (the NodePool CRD refuses one without the other): left out`);
         return [];
       }
       const reasons = list(x.reasons).map(String);
       const kept = reasons.filter((r) => r === 'Empty' || r === 'Underutilized');
       if (kept.length < reasons.length) note(`spec.disruption.budgets[${i}].reasons: Drifted is not simulated: left out`);
       if (reasons.length > 0 && kept.length === 0) return [];
-      return [{ nodes: String(x.nodes ?? '10%'), ...(kept.length === 0 ? {} : { reasons: kept }) }];
+      const window = x.schedule === undefined ? {} : { schedule: String(x.schedule), duration: String(x.duration) };
+      return [{ nodes: String(x.nodes ?? '10%'), ...(kept.length === 0 ? {} : { reasons: kept }), ...window }];
     });
+    if (budgets.some((b) => 'schedule' in b)) {
+      note(`spec.disruption.budgets: schedules are read in UTC, the run starting at 00:00 UTC of spec.startDate (default ${DEFAULT_START_DATE}, a Monday)`);
+    }
     if (budgets.length > 0) disruption.budgets = budgets;
     else note('spec.disruption.budgets: none that design-sim simulates: the default one budget of nodes "10%" is used');
   }

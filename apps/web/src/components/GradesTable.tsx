@@ -18,9 +18,10 @@ export function ExpectationList({ result }: { result: RunResult }) {
   return (
     <ul className="ds-expectations" data-testid="expectations">
       {result.expectations.map((e, k) => (
-        <li key={k} className={e.pass ? 'is-pass' : 'is-fail'} data-pass={e.pass}>
-          <span aria-hidden="true">{e.pass ? '✓' : '✗'}</span> <span className="ds-visually-hidden">{e.pass ? 'pass' : 'fail'}</span> <code>{e.text}</code> — actual {show(e.metric, e.actual)}
+        <li key={k} className={!e.pass ? 'is-fail' : e.caveat === undefined ? 'is-pass' : 'is-warn'} data-pass={e.pass}>
+          <span aria-hidden="true">{!e.pass ? '✗' : e.caveat === undefined ? '✓' : '!'}</span> <span className="ds-visually-hidden">{!e.pass ? 'fail' : e.caveat === undefined ? 'pass' : 'pass, with a caveat'}</span> <code>{e.text}</code> — actual {show(e.metric, e.actual)}
           {e.reason && ` (${e.reason})`}
+          {e.caveat && ` (${e.caveat})`}
         </li>
       ))}
     </ul>

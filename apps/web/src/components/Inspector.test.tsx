@@ -115,6 +115,13 @@ describe('Inspector', () => {
     fireEvent.change(field('spec.services[0].llm.maxBatchSize'), { target: { value: '0' } });
     const box = field('spec.services[0].llm.maxBatchSize').closest('.ds-field') as HTMLElement;
     expect(within(box).getByRole('alert').textContent).toBe('must be at least 1, got 0');
+    fireEvent.change(field('spec.services[0].llm.maxBatchSize'), { target: { value: '64' } });
+    // The engine's scheduler (vLLM 0.6 multi-step); prefill mixed with steps > 1 is the schema's error, at the field.
+    fireEvent.change(field('spec.services[0].llm.scheduler.steps'), { target: { value: '10' } });
+    expect(getIn(doc, ['spec', 'services', 0, 'llm', 'scheduler'])).toEqual({ steps: 10 });
+    fireEvent.change(field('spec.services[0].llm.scheduler.prefill'), { target: { value: 'mixed' } });
+    const prefill = field('spec.services[0].llm.scheduler.prefill').closest('.ds-field') as HTMLElement;
+    expect(within(prefill).getByRole('alert').textContent).toMatch(/^with steps > 1 prefill runs as its own one-step batch/);
   });
 
   it('shows a custom model shape as one choice, and a token distribution that a typed number replaces', () => {

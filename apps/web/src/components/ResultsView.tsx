@@ -43,8 +43,8 @@ export function Verdict({ result, scenario }: { result: RunResult; scenario: Sce
           {cause}
         </p>
       )}
-      <strong>{partial ? `${v.pass ? '… passing so far' : '✗ failing so far'} (${Math.floor(result.progress * 100)}% simulated)` : `${!v.pass ? '✗' : v.unserved === null ? '✓' : '⚠'} ${v.label}`}</strong> {v.reason}
-      {v.unserved !== null && <span data-testid="verdict-unserved">; but {v.unserved}</span>}
+      <strong>{partial ? `${v.pass ? '… passing so far' : '✗ failing so far'} (${Math.floor(result.progress * 100)}% simulated)` : `${!v.pass ? '✗' : v.caveat === null ? '✓' : '⚠'} ${v.label}`}</strong> {v.reason}
+      {v.caveat !== null && <span data-testid="verdict-caveat">; but {v.caveat}</span>}
       {warnings.length > 0 && (
         <ul className="ds-verdict__warnings">
           {warnings.map((d) => (

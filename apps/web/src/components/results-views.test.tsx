@@ -127,7 +127,7 @@ spec:
     expect(v.className).not.toContain('is-pass');
     expect(v.querySelector('strong')?.textContent).toBe('⚠ PASS, with unserved requests');
     const lost = `${m.dropped.toLocaleString('en-US')} of ${m.offered.toLocaleString('en-US')} requests not served`;
-    expect(screen.getByTestId('verdict-unserved').textContent).toContain(lost);
+    expect(screen.getByTestId('verdict-caveat').textContent).toContain(lost);
     expect(v.textContent!.split(lost).length - 1).toBe(1);
   });
 });

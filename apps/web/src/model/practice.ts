@@ -6,7 +6,7 @@
 import { asObject, setIn, type PlainObject } from './doc-path.ts';
 
 /** Spec fields that belong to the question, not the answer. */
-const QUESTION_FIELDS = ['duration', 'warmup', 'seed', 'interval', 'catalogDate', 'traffic', 'cluster', 'baseline', 'expect'] as const;
+const QUESTION_FIELDS = ['duration', 'warmup', 'seed', 'interval', 'catalogDate', 'startDate', 'traffic', 'cluster', 'baseline', 'expect'] as const;
 
 /** The practice starting point for a library scenario. */
 export function practiceDoc(reference: PlainObject): PlainObject {

@@ -8,17 +8,18 @@ import { formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
 
 /** A card's colour: the scenario's expectations on its metric all hold, one fails, or there are none. */
 /** `pending`: a run in progress meets the expectation so far (not green until the run is complete). */
-export type CardStatus = 'pass' | 'fail' | 'neutral' | 'pending';
+/** `warn`: the expectation holds, on a stale price (its caveat says which): not green. */
+export type CardStatus = 'pass' | 'fail' | 'neutral' | 'pending' | 'warn';
 
 /** How a pass or fail is shown: a streamed snapshot has no verdict yet, so what passes so far is pending, not green. */
 export function shownStatus(pass: boolean, result: RunResult): 'pass' | 'fail' | 'pending' {
   return !pass ? 'fail' : result.progress < 1 ? 'pending' : 'pass';
 }
 
-/** The verdict's colour: as `shownStatus`, but a complete PASS over unserved requests is a warning, never green. */
+/** The verdict's colour: as `shownStatus`, but a complete PASS with a caveat (unserved requests, stale prices) is a warning, never green. */
 export function verdictStatus(result: RunResult): 'pass' | 'fail' | 'pending' | 'warn' {
   const shown = shownStatus(result.pass, result);
-  return shown === 'pass' && verdictOf(result).unserved !== null ? 'warn' : shown;
+  return shown === 'pass' && verdictOf(result).caveat !== null ? 'warn' : shown;
 }
 
 /** One summary card. */
@@ -97,7 +98,9 @@ function card(result: RunResult, def: CardDef): SummaryCard {
     (e) => e.metric === def.metric || (def.alsoJudgedBy ?? []).includes(e.metric) || (def.judgedByPrefix !== undefined && e.metric.startsWith(def.judgedByPrefix)),
   );
   let status: CardStatus = judged.length === 0 ? 'neutral' : judged.every((e) => e.pass) ? 'pass' : 'fail';
-  let detail = judged.map((e) => `${e.pass ? '✓' : '✗'} ${e.text}`).join(' · ');
+  let detail = judged.map((e) => `${!e.pass ? '✗' : e.caveat === undefined ? '✓' : '!'} ${e.text}${e.caveat === undefined ? '' : ` (${e.caveat})`}`).join(' · ');
+  // A pass on a stale price is not green (the training budget's implicit check below likewise).
+  let caveated = judged.some((e) => e.pass && e.caveat !== undefined);
   const training = def.metric.startsWith('training.');
   const errors = result.diagnostics.filter((d) => d.severity === 'error' && (d.code === 'training-does-not-fit') === training);
   if (errors.length > 0 && (BROKEN_RUN_CARDS.has(def.metric) || BROKEN_TRAINING_CARDS.has(def.metric))) {
@@ -107,10 +110,14 @@ function card(result: RunResult, def: CardDef): SummaryCard {
   const budget = result.training?.budget;
   if (def.metric === 'training.costUsd' && budget) {
     const fits = budget.fits;
-    if (status === 'neutral') status = fits ? 'pass' : 'fail';
+    if (status === 'neutral') {
+      status = fits ? 'pass' : 'fail';
+      caveated = fits && (result.training?.stalePrices.length ?? 0) > 0;
+    }
     detail = [detail, `budget ${formatUsd(budget.budgetUsd)}: ${fits ? 'fits' : `short by ${formatUsd(budget.shortfallUsd)}`}`].filter(Boolean).join(' · ');
   }
   if (status === 'pass') status = shownStatus(true, result);
+  if (status === 'pass' && caveated) status = 'warn';
   // The training cost says what it buys: "32 GPUs (4 × p4de.24xlarge)".
   if (def.metric === 'training.costUsd' && result.training) detail = [trainingHardware(result.training), detail].filter((x) => x !== '' && x !== 'no expectation in the scenario').join(' · ');
   const more = def.more?.map((m) => `${m.label} ${def.format(lookupMetric(result, m.metric))}`).join(' · ') ?? null;

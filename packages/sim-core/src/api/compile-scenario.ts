@@ -7,6 +7,7 @@ import { getGpu, getInstance, nodeFailuresPerHour, type GpuSpec, type InstanceTy
 import { resolveLlm } from '../llm/resolve-llm.ts';
 import type {
   EngineBatching,
+  EngineBudgetSchedule,
   EngineClusterAutoscaler,
   EngineConfig,
   EngineFault,
@@ -22,7 +23,9 @@ import type {
   EngineStartup,
   EngineStockout,
 } from '../engine/engine-config.ts';
-import type { KarpenterNodePoolSpec, KarpenterSettingsSpec, StockoutSpec } from '../scenario/karpenter-schema.ts';
+import type { KarpenterBudgetSpec, KarpenterNodePoolSpec, KarpenterSettingsSpec, StockoutSpec } from '../scenario/karpenter-schema.ts';
+import { DEFAULT_START_DATE, startEpochSeconds } from '../engine/wall-clock.ts';
+import { parseCronSchedule } from '../karpenter/cron-schedule.ts';
 import { normalizeBehavior } from '../hpa/index.ts';
 import { type DurationDistribution, lognormalFromP50P95, lognormalFromP50P99 } from '../random/service-time.ts';
 import { callsOfStep } from '../scenario/calls-of-step.ts';
@@ -87,7 +90,7 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     ...(spec.faults.length > 0 ? { faults: compileFaults(spec.faults, spec.nodePools ?? []) } : {}),
     ...(spec.teams.length > 0 ? { teams: spec.teams.map((t) => ({ name: t.name, gpuQuota: t.gpuQuota ?? null })) } : {}),
     ...(spec.jobs.length > 0 ? { jobs: spec.jobs.map((j) => compileJob(j, spec, poolIndex)) } : {}),
-    ...(spec.nodePools.some((p) => p.karpenter) ? { karpenter: compileKarpenterSettings(spec.cluster.karpenter) } : {}),
+    ...(spec.nodePools.some((p) => p.karpenter) ? { karpenter: compileKarpenterSettings(spec.cluster.karpenter, spec.startDate ?? DEFAULT_START_DATE) } : {}),
   };
 }
 
@@ -390,7 +393,7 @@ function compileKarpenterPool(k: KarpenterNodePoolSpec, initialInstance: string,
     limitNodes: k.limits.nodes ?? null,
     consolidationPolicy: k.disruption.consolidationPolicy,
     consolidateAfterSeconds: k.disruption.consolidateAfter,
-    budgets: k.disruption.budgets.map((b) => ({ percent: 'percent' in b.nodes ? b.nodes.percent : null, count: 'count' in b.nodes ? b.nodes.count : null, reasons: b.reasons ?? null })),
+    budgets: k.disruption.budgets.map((b) => ({ percent: 'percent' in b.nodes ? b.nodes.percent : null, count: 'count' in b.nodes ? b.nodes.count : null, reasons: b.reasons ?? null, schedule: compileBudgetSchedule(b) })),
     expireAfterSeconds: k.expireAfter,
     initialType: Math.max(0, k.instanceTypes.indexOf(initialInstance)),
     initialSpot,
@@ -401,8 +404,15 @@ function compileStockout(s: StockoutSpec): EngineStockout {
   return { instanceId: s.instance ?? null, capacity: s.capacityType ?? null, zone: s.zone ?? null, from: s.from, until: s.from + s.duration };
 }
 
-function compileKarpenterSettings(k: KarpenterSettingsSpec): EngineKarpenterSettings {
-  return { batchIdleSeconds: k.batchIdleDuration, batchMaxSeconds: k.batchMaxDuration, spotToSpotConsolidation: k.spotToSpotConsolidation };
+function compileKarpenterSettings(k: KarpenterSettingsSpec, startDate: string): EngineKarpenterSettings {
+  return { batchIdleSeconds: k.batchIdleDuration, batchMaxSeconds: k.batchMaxDuration, spotToSpotConsolidation: k.spotToSpotConsolidation, startEpochSeconds: startEpochSeconds(startDate) };
+}
+
+/** A budget's schedule as the engine reads it: parsed once here (the CRD-level checks ran in the schema). */
+function compileBudgetSchedule(b: KarpenterBudgetSpec): EngineBudgetSchedule | null {
+  if (b.schedule === undefined || b.duration === undefined) return null;
+  const parsed = parseCronSchedule(b.schedule);
+  return { cron: parsed.ok ? parsed.schedule : null, durationSeconds: b.duration };
 }
 
 /**

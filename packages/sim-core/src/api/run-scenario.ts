@@ -8,6 +8,7 @@ import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_
 import type { EngineResult } from '../engine/engine-result.ts';
 import { beginEngine, runEngine } from '../engine/simulation.ts';
 import { unservedDiagnostic } from './unserved.ts';
+import { judgedOnStalePrices } from './stale-prices.ts';
 import { servingDiagnostics, trainingDiagnostics } from './diagnostics.ts';
 import { trainingMemoryFit } from './training-memory-fit.ts';
 import { evaluateExpectations, gradeClaims, parseExpectation, type Expectation } from '../scenario/expectations.ts';
@@ -98,7 +99,9 @@ function judge(scenario: Scenario, seed: number, engine: EngineResult | null, tr
   const costs = scenario.spec.costs ? staticCosts(scenario.spec.costs, scenario.spec.catalogDate) : null;
   const partial = { summary, training, costs, services };
   const lookup = (metric: string, item: string | null = null): number | null => lookupMetric(partial, metric, item);
-  const expectations = judgedOnIncompleteBill(evaluateExpectations(expectationsOf(scenario), lookup), summary?.cost.unknownPrices ?? []);
+  const stated = expectationsOf(scenario);
+  const judged = judgedOnIncompleteBill(evaluateExpectations(stated, lookup), summary?.cost.unknownPrices ?? []);
+  const { expectations, warning: staleWarning } = judgedOnStalePrices(judged, stated.map((e) => e.item ?? null), partial, scenario);
   const claims = gradedOnIncompleteBill(gradeClaims(scenario.spec.claims ?? [], lookup, (m) => metricFormula(partial, m)), summary?.cost.unknownPrices ?? []);
   // An availability expectation, end to end or of a service, is the scenario's own bar for failed requests.
   const availabilityExpected = expectations.some((e) => e.metric === 'availability' || e.metric.endsWith('.availability'));
@@ -107,7 +110,8 @@ function judge(scenario: Scenario, seed: number, engine: EngineResult | null, tr
   // what failed it. A complete run's warning counts the unfinished ones too, so it replaces the `unfinished` warning.
   const passing = expectations.every((e) => e.pass) && !found.some((d) => d.severity === 'error');
   const unserved = summary === null || !passing ? null : unservedDiagnostic(summary.measured, services, progress >= 1);
-  const diagnostics = unserved === null ? found : [...found.filter((d) => d.code !== 'unfinished' || progress < 1), unserved];
+  const caveats = [unserved, passing ? staleWarning : null].filter((d) => d !== null);
+  const diagnostics = unserved === null ? [...found, ...caveats] : [...found.filter((d) => d.code !== 'unfinished' || progress < 1), ...caveats];
   return {
     formatVersion: RUN_RESULT_FORMAT_VERSION,
     scenario: { name: scenario.metadata.name, title: scenario.metadata.title ?? null },
@@ -122,7 +126,7 @@ function judge(scenario: Scenario, seed: number, engine: EngineResult | null, tr
     services,
     breakdown: engine === null ? null : breakdownSummary(scenario, engine),
     diagnostics,
-    // The `unserved` warning never changes it: a warning.
+    // The `unserved` and `stale-prices` warnings never change it: warnings.
     pass: passing,
     progress,
   };

@@ -11,9 +11,16 @@ export interface Verdict {
   reason: string;
   /** A passing run's caveat, "83 of 135,416 requests not served (…)" (its `unserved` warning), or null: such a PASS is never shown in green. */
   unserved: string | null;
+  /** A passing run's expectations that hold on stale prices, and which (its `stale-prices` warning), or null. */
+  stalePrices: string | null;
+  /** Everything a passing run's verdict must say after its reason (unserved requests, then stale prices), or null for a plain PASS. */
+  caveat: string | null;
   /** The verdict's words, the same in every output: a pass with a caveat is not a plain PASS. */
-  label: 'PASS' | 'PASS, with unserved requests' | 'FAIL';
+  label: 'PASS' | 'PASS, with unserved requests' | 'PASS, on stale prices' | 'FAIL';
 }
+
+/** Warnings a passing verdict carries in its own line rather than in the list under it. */
+const CAVEATS: ReadonlySet<string> = new Set(['unserved', 'stale-prices']);
 
 /** The verdict of a run (complete or a snapshot). */
 export function verdictOf(r: Pick<RunResult, 'expectations' | 'diagnostics' | 'pass'>): Verdict {
@@ -26,11 +33,15 @@ export function verdictOf(r: Pick<RunResult, 'expectations' | 'diagnostics' | 'p
       : failed.length === 0
         ? `${n} of ${n} expectation${n === 1 ? '' : 's'} hold${n === 1 ? 's' : ''}`
         : `${failed.length} of ${n} expectation${n === 1 ? '' : 's'} failed (${failed.map((e) => e.text).join('; ')})`;
-  const unserved = r.pass ? (r.diagnostics.find((d) => d.code === 'unserved')?.message ?? null) : null;
-  return { pass: r.pass, reason: [...errors, checks].join('; '), unserved, label: !r.pass ? 'FAIL' : unserved === null ? 'PASS' : 'PASS, with unserved requests' };
+  const caveat = (code: string) => (r.pass ? (r.diagnostics.find((d) => d.code === code)?.message ?? null) : null);
+  const unserved = caveat('unserved');
+  const stalePrices = caveat('stale-prices');
+  const both = [unserved, stalePrices].filter((x) => x !== null);
+  const label = !r.pass ? 'FAIL' : unserved !== null ? 'PASS, with unserved requests' : stalePrices !== null ? 'PASS, on stale prices' : 'PASS';
+  return { pass: r.pass, reason: [...errors, checks].join('; '), unserved, stalePrices, caveat: both.length === 0 ? null : both.join('; '), label };
 }
 
-/** The findings listed under the verdict: all of them but a passing run's `unserved` warning, which the verdict itself carries. */
+/** The findings listed under the verdict: all of them but a passing run's caveats, which the verdict itself carries. */
 export function shownDiagnostics(r: Pick<RunResult, 'diagnostics' | 'pass'>): RunResult['diagnostics'] {
-  return r.pass ? r.diagnostics.filter((d) => d.code !== 'unserved') : r.diagnostics;
+  return r.pass ? r.diagnostics.filter((d) => !CAVEATS.has(d.code)) : r.diagnostics;
 }

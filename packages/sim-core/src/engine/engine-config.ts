@@ -1,8 +1,10 @@
 import type { BackoffConfig } from '../cluster/node-group-backoff.ts';
 import type { ExpanderName } from '../cluster/expander.ts';
 import type { HpaControllerConfig } from '../hpa/index.ts';
+import type { CronSchedule } from '../karpenter/cron-schedule.ts';
 import type { LlmCostModel, LlmEfficiency, LlmHardware } from '../llm/llm-perf.ts';
 import type { DurationDistribution } from '../random/service-time.ts';
+import type { LlmScheduler } from './llm-scheduler.ts';
 import type { ArrivalKind } from '../traffic/arrival-process.ts';
 import type { ThinkDistribution } from '../traffic/closed-loop.ts';
 import type { RateProfile } from '../traffic/rate-profile.ts';
@@ -236,6 +238,8 @@ export interface EngineLlm {
   maxBatchedTokens: number;
   /** Split long prompts across iterations, sharing them with decodes. */
   chunkedPrefill: boolean;
+  /** Multi-step rounds and prefill apart from decodes (engine/llm-scheduler.ts); omitted: steps 1, prefill mixed. */
+  scheduler?: LlmScheduler;
   inputTokens: TokenDistribution;
   outputTokens: TokenDistribution;
   /** Shared prefixes, sessions and the prefix cache; null when the service uses none of them. */
@@ -361,6 +365,8 @@ export interface EngineKarpenterSettings {
   batchMaxSeconds: number;
   /** Feature gate SpotToSpotConsolidation. */
   spotToSpotConsolidation: boolean;
+  /** The controller's clock at simulated time 0, Unix seconds (UTC): what budget schedules are read against. */
+  startEpochSeconds: number;
 }
 
 /** One instance type a Karpenter pool may launch; prices USD per node-hour, null = not sold that way (or unknown). */
@@ -372,11 +378,20 @@ export interface EngineKarpenterType {
   spotUsdPerHour: number | null;
 }
 
+/** A budget's active windows: from each time `cron` fires (UTC), for `durationSeconds`. */
+export interface EngineBudgetSchedule {
+  /** The parsed schedule; null when robfig/cron rejects what the CRD let through, and the pool then fails closed. */
+  cron: CronSchedule | null;
+  durationSeconds: number;
+}
+
 /** A disruption budget: a share of the pool's nodes (rounded up) or a count, for some reasons or all (null). */
 export interface EngineDisruptionBudget {
   percent: number | null;
   count: number | null;
   reasons: readonly ('Empty' | 'Underutilized')[] | null;
+  /** `schedule` and `duration`; null = always active. */
+  schedule: EngineBudgetSchedule | null;
 }
 
 /** A Karpenter NodePool. */

@@ -15,9 +15,15 @@
  * KV cache has arrived (prompt tokens × KV bytes per token ÷ link rate after it reached the decode
  * service: the transfer overlaps waiting for a decode slot), reserves the KV of prompt + output, and
  * delivers the first token as it takes the sequence over, so TTFT includes the transfer.
+ *
+ * `EngineLlm.scheduler` (engine/llm-scheduler.ts, with the engines' sources) changes how iterations are formed:
+ * with separate prefill an iteration is either a prefill batch or the decodes, never both; with N > 1 steps a
+ * decode batch is a round of N iterations in one heap event, no admission within it, its tokens counted (and
+ * its finished sequences completed) at its end.
  */
 import { Rng } from '../random/rng.ts';
 import { iterationSeconds } from '../llm/llm-perf.ts';
+import { decodeRoundSeconds, lookaheadSlots } from './llm-scheduler.ts';
 import { TokenSampler } from '../llm/token-sampler.ts';
 import type { EngineLlm } from './engine-config.ts';
 import { EventHeap } from './event-heap.ts';
@@ -49,8 +55,10 @@ class LlmPodState {
   readonly chunk: Int32Array;
   readonly firstToken: Float64Array;
   n = 0;
-  /** Iterations applied to this batch. */
+  /** Decode iterations applied to this batch (a prefill-only batch applies none). */
   it = 0;
+  /** Decode iterations the batch under way applies: 1, the scheduler's steps for a multi-step round, 0 for a prefill-only batch. */
+  roundSteps = 1;
   /** Positions of the sequences still in prefill, ascending, and their count. */
   readonly prefillPos: Int32Array;
   prefilling = 0;
@@ -60,6 +68,8 @@ class LlmPodState {
   readonly ends: EventHeap;
   /** Batch positions of the sequences that finish in the iteration being applied. */
   readonly done: Int32Array;
+  /** Multi-step: tokens a finishing sequence computed past its last (its round went on without it), by position. */
+  readonly over: Int32Array;
   kvReserved = 0;
   busy = false;
   /**
@@ -88,6 +98,7 @@ class LlmPodState {
     this.firstToken = new Float64Array(capacity);
     this.prefillPos = new Int32Array(capacity);
     this.done = new Int32Array(capacity);
+    this.over = new Int32Array(capacity);
     this.ends = new EventHeap(capacity + 1);
   }
 
@@ -143,6 +154,12 @@ export class LlmExecutor implements PodExecutor {
   private readonly role: 'both' | 'prefill' | 'decode';
   /** Decode role: seconds of KV transfer per prompt token. */
   private readonly transferPerToken: number;
+  /** Decode iterations per scheduling round (vLLM's num_scheduler_steps; 1 by default). */
+  private readonly steps: number;
+  /** Prefill batches run alone, the decodes waiting (default: prompt chunks share iterations with decodes). */
+  private readonly separatePrefill: boolean;
+  /** KV tokens reserved per sequence beyond its prompt and output: vLLM's lookahead slots for multi-step. */
+  private readonly lookahead: number;
 
   constructor(
     private readonly cfg: EngineLlm,
@@ -158,6 +175,9 @@ export class LlmExecutor implements PodExecutor {
     this.prefixStats = cfg.prefix ? new PrefixStats() : null;
     this.role = cfg.role ?? 'both';
     this.transferPerToken = cfg.role === 'decode' ? cfg.model.kvBytesPerToken / cfg.kvTransferBytesPerSecond! : 0;
+    this.steps = cfg.scheduler?.steps ?? 1;
+    this.separatePrefill = cfg.scheduler?.separatePrefill ?? false;
+    this.lookahead = lookaheadSlots(this.steps);
   }
 
   kick(pod: Pod, now: number): void {
@@ -221,11 +241,14 @@ export class LlmExecutor implements PodExecutor {
     const cfg = this.cfg;
     // Decodes first: one token each, always scheduled (vLLM's scheduler prioritises running decodes). Their
     // count and context are kept by the batch (an exact integer sum, whatever the order it was added in).
-    const decoding = st.n - st.prefilling;
+    // With separate prefill, prompts waiting to be prefilled make this a prefill batch alone, the whole token
+    // budget theirs (vLLM 0.6 `_schedule_default`, SGLang 0.3 `forward_step`; engine/llm-scheduler.ts).
+    const prefillOnly = this.separatePrefill && st.prefilling > 0;
+    const decoding = prefillOnly ? 0 : st.n - st.prefilling;
     let budget = cfg.maxBatchedTokens - decoding;
     let tokens = decoding;
-    let attended = st.decodeContext;
-    let kvRead = st.decodeContext;
+    let attended = prefillOnly ? 0 : st.decodeContext;
+    let kvRead = attended;
     // Then prefill, in batch order, within the token budget: only the prefilling positions are visited.
     for (let k = 0; k < st.prefilling; k++) {
       const i = st.prefillPos[k]!;
@@ -249,7 +272,11 @@ export class LlmExecutor implements PodExecutor {
     st.busy = true;
     if (pod.inService === 0) pod.busySince = now;
     pod.inService = st.n;
-    this.heap.push(now + iterationSeconds({ tokens, attendedTokens: attended, kvTokensRead: kvRead }, cfg.model, cfg.hardware, cfg.efficiency), podEventPayload(pod.uid, 0));
+    // A multi-step decode batch is a round of `steps` iterations with no scheduling in between: one event.
+    const round = prefillOnly ? 0 : this.steps;
+    st.roundSteps = round;
+    const seconds = round > 1 ? decodeRoundSeconds(round, decoding, st.decodeContext, cfg) : iterationSeconds({ tokens, attendedTokens: attended, kvTokensRead: kvRead }, cfg.model, cfg.hardware, cfg.efficiency);
+    this.heap.push(now + seconds, podEventPayload(pod.uid, 0));
   }
 
   private admit(pod: Pod, st: LlmPodState, now: number): void {
@@ -281,7 +308,7 @@ export class LlmExecutor implements PodExecutor {
         }
         if (this.workload !== null) st.headIn += this.workload.prefixTokens[slot]!;
       }
-      const need = st.headIn + st.headOut;
+      const need = st.headIn + st.headOut + this.lookahead;
       if (need > cfg.kvCapacityTokens) {
         pod.queue.shift();
         st.headSlot = -1;
@@ -434,11 +461,13 @@ export class LlmExecutor implements PodExecutor {
 
   /** Applies an iteration's progress: first tokens, decoded tokens, finished requests. */
   private finishIteration(pod: Pod, st: LlmPodState, now: number): void {
-    const it = ++st.it;
-    // Every decoding sequence emits a token (its context and tokens left follow `it`).
+    // Every decoding sequence emits a token per decode iteration of the batch (its context and tokens left
+    // follow `it`): one, a multi-step round's `steps` (all reaching the client now, at its end), or none.
+    const steps = st.roundSteps;
+    const it = (st.it += steps);
     const decoding = st.n - st.prefilling;
-    let generated = decoding;
-    st.decodeContext += decoding;
+    let generated = decoding * steps;
+    st.decodeContext += decoding * steps;
     let finished = 0;
     const prefillRole = this.role === 'prefill';
     const done = st.done;
@@ -467,7 +496,15 @@ export class LlmExecutor implements PodExecutor {
     }
     st.prefilling = kept;
     const ends = st.ends;
-    while (ends.peekTime() <= it) done[finished++] = this.store.pos[ends.pop()]!;
+    while (ends.peekTime() <= it) {
+      // A multi-step round runs on past a sequence's last token: those tokens are computed and dropped
+      // (vLLM's MultiStepOutputProcessor truncates them); with one step per iteration `over` is 0.
+      const over = it - ends.peekTime();
+      const i = this.store.pos[ends.pop()]!;
+      st.over[i] = over;
+      generated -= over;
+      done[finished++] = i;
+    }
     this.stats.tokens(generated);
     this.generatedTokens += generated;
     // Highest position first (a finished sequence's place is taken by the batch's last, which is not finishing).
@@ -496,7 +533,10 @@ export class LlmExecutor implements PodExecutor {
     const arrival = this.store.arrival[slot]!;
     const out = st.outTokens[i]!;
     const first = st.firstToken[i]!;
-    const context = st.contextOf(i);
+    // The batch's context sum holds the tokens a multi-step round computed past the sequence's end; its own does not.
+    const computed = st.contextOf(i);
+    const context = computed - st.over[i]!;
+    st.over[i] = 0;
     this.sequences++;
     if (this.role === 'prefill') {
       // Handed on to the decode service: the call carries the prompt (with its first token) and the output length.
@@ -505,7 +545,7 @@ export class LlmExecutor implements PodExecutor {
     } else this.stats.serveTokens(arrival, (first - arrival) * 1000, out > 1 ? ((now - first) * 1000) / (out - 1) : 0, out);
     pod.completions++;
     st.kvReserved -= st.reserved[i]!;
-    st.decodeContext -= context;
+    st.decodeContext -= computed;
     if (st.hit !== null) this.finishPrefixed(st, i, context, arrival, (first - arrival) * 1000);
     this.service.bump(pod, -1);
     this.service.workDone(slot, now);
@@ -519,6 +559,7 @@ export class LlmExecutor implements PodExecutor {
       st.reserved[i] = st.reserved[last]!;
       st.chunk[i] = st.chunk[last]!;
       st.firstToken[i] = st.firstToken[last]!;
+      st.over[i] = st.over[last]!;
       if (st.hit !== null) {
         st.hit[i] = st.hit[last]!;
         st.pinned[i] = st.pinned[last]!;

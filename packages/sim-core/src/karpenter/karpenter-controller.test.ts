@@ -12,7 +12,7 @@ import { pool as poolConfig } from '../test-support/builders.ts';
 import { Pod, PodState } from '../engine/pod.ts';
 import { commandStillHolds } from './command-validation.ts';
 import { DEFAULT_EXPIRE_AFTER_SECONDS, isExpired } from './expiration.ts';
-import { KarpenterController } from './karpenter-controller.ts';
+import { DEFAULT_KARPENTER_SETTINGS, KarpenterController } from './karpenter-controller.ts';
 import { recordPodEvent } from './pod-events.ts';
 import { A10G_POOL } from './test-pools.ts';
 
@@ -37,7 +37,7 @@ function timerQueue() {
 
 describe('disruption budgets counted over the pool (BuildDisruptionBudgetMapping)', () => {
   it('TC16: 19 nodes, budget 20%, one deleting and one NotReady → ceil(3.8) − 2 = 2 empty nodes go', () => {
-    const karpenter = { ...A10G_POOL, consolidationPolicy: 'WhenEmpty' as const, budgets: [{ percent: 20, count: null, reasons: null }] };
+    const karpenter = { ...A10G_POOL, consolidationPolicy: 'WhenEmpty' as const, budgets: [{ percent: 20, count: null, reasons: null, schedule: null }] };
     const pool = new PoolRuntime(0, poolConfig({ karpenter }));
     const nodes = Array.from({ length: 19 }, (_, i) => {
       const n = pool.addNode(i, 0, { type: 1, spot: false, zone: 0 });
@@ -48,7 +48,7 @@ describe('disruption budgets counted over the pool (BuildDisruptionBudgetMapping
     nodes[0]!.state = NodeState.Draining; // being deleted
     nodes[1]!.state = NodeState.NotReady; // initialized earlier, Ready condition now False
     const deleted: number[] = [];
-    const controller = new KarpenterController([pool], [], { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
+    const controller = new KarpenterController([pool], [], DEFAULT_KARPENTER_SETTINGS, {
       launch: () => {
         throw new Error('no launch expected');
       },
@@ -73,11 +73,11 @@ describe('disruption budgets counted over the pool (BuildDisruptionBudgetMapping
 // controller: it reads no budget (TC16: "expiration ignores the budget").
 describe('expiration (nodeclaim/expiration/controller.go Reconcile)', () => {
   function setup(budgetNodes: number, expireAfterSeconds: number | null) {
-    const karpenter = { ...A10G_POOL, consolidateAfterSeconds: null, expireAfterSeconds, budgets: [{ percent: null, count: budgetNodes, reasons: null }] };
+    const karpenter = { ...A10G_POOL, consolidateAfterSeconds: null, expireAfterSeconds, budgets: [{ percent: null, count: budgetNodes, reasons: null, schedule: null }] };
     const pool = new PoolRuntime(0, poolConfig({ karpenter }));
     const { schedule, runUntil } = timerQueue();
     const log: string[] = [];
-    const controller = new KarpenterController([pool], [], { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
+    const controller = new KarpenterController([pool], [], DEFAULT_KARPENTER_SETTINGS, {
       launch: () => {
         throw new Error('no launch expected');
       },
@@ -159,7 +159,7 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
     const pool = new PoolRuntime(0, poolConfig({ karpenter }));
     const { schedule, runUntil } = timerQueue();
     const log: string[] = [];
-    const controller = new KarpenterController([pool], [], { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
+    const controller = new KarpenterController([pool], [], DEFAULT_KARPENTER_SETTINGS, {
       launch: () => {
         throw new Error('no launch expected');
       },
@@ -287,7 +287,7 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
     // 100%. At t = 0 all four are Consolidatable (initialized at −100 s, no pod event since) and multi-node runs before
     // single-node: the binary search keeps nodes 0, 1, whose pods fit on nodes 2 and 3 (multi-node-consolidation.test.ts
     // works the same four nodes).
-    const karpenter = { ...A10G_POOL, capacityTypes: ['on-demand' as const], consolidateAfterSeconds: 20, budgets: [{ percent: 100, count: null, reasons: null }] };
+    const karpenter = { ...A10G_POOL, capacityTypes: ['on-demand' as const], consolidateAfterSeconds: 20, budgets: [{ percent: 100, count: null, reasons: null, schedule: null }] };
     function setup() {
       const h = harness(karpenter);
       const n = [h.node(0, 2, 1), h.node(1, 2, 1), h.node(2, 2, 3), h.node(3, 2, 3)];
@@ -345,7 +345,7 @@ function fullNodePool(limitNodes: number | null) {
   const pending: Pod[] = [];
   const { schedule, runUntil } = timerQueue();
   const log: string[] = [];
-  const controller = new KarpenterController([pool], pending, { batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false }, {
+  const controller = new KarpenterController([pool], pending, DEFAULT_KARPENTER_SETTINGS, {
     launch: (p, o, now) => {
       log.push(`${now}: launch ${p.config.karpenter!.types[o.type]!.instanceId} ${o.spot ? 'spot' : 'on-demand'}`);
       return p.addNode(100 + log.length, now, o);

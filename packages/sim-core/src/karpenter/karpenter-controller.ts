@@ -29,9 +29,14 @@
  *   budgets allow and whether consolidation is on or not, with no replacement pre-spun. A Ready node is
  *   cordoned and drained (its pods' replacements are provisioned as pending pods), a node still launching or
  *   NotReady is deleted at once.
- * Not ported: drift, the interruption queue, budget schedules.
+ * - Budgets with a `schedule` are active from each hit for `duration` (disruption-budget.ts `isBudgetActive`) on the
+ *   controller's clock, `settings.startEpochSeconds` + simulated time; no event marks a window's edges, as upstream:
+ *   the next 10 s poll after a window closes (Emptiness does not mark the cluster consolidated while a budget
+ *   blocked a candidate) sees the budget gone.
+ * Not ported: drift, the interruption queue.
  */
 import type { EngineKarpenterSettings } from '../engine/engine-config.ts';
+import { DEFAULT_START_DATE, startEpochSeconds } from '../engine/wall-clock.ts';
 import type { Pod } from '../engine/pod.ts';
 import { PodState } from '../engine/pod.ts';
 import { type NodeRuntime, NodeState } from '../cluster/node-runtime.ts';
@@ -59,8 +64,13 @@ export const PROVISIONER_REQUEUE_SECONDS = 10;
 /** NodeClaim registration TTL (lifecycle/liveness.go), s. */
 export const REGISTRATION_TTL_SECONDS = 15 * 60;
 
-/** Karpenter's settings at their upstream defaults (pkg/operator/options/options.go). */
-export const DEFAULT_KARPENTER_SETTINGS: Readonly<EngineKarpenterSettings> = Object.freeze({ batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false });
+/** Karpenter's settings at their upstream defaults (pkg/operator/options/options.go), on the default start day. */
+export const DEFAULT_KARPENTER_SETTINGS: Readonly<EngineKarpenterSettings> = Object.freeze({
+  batchIdleSeconds: 1,
+  batchMaxSeconds: 10,
+  spotToSpotConsolidation: false,
+  startEpochSeconds: startEpochSeconds(DEFAULT_START_DATE),
+});
 
 /** What Karpenter asks the simulation to do. */
 export interface KarpenterActions {
@@ -356,7 +366,7 @@ export class KarpenterController {
     return now - since >= after;
   }
 
-  private budgetLeft(pool: PoolRuntime, reason: DisruptionReason): number {
+  private budgetLeft(pool: PoolRuntime, reason: DisruptionReason, now: number): number {
     let num = 0;
     let disrupting = 0;
     for (const n of pool.nodes) {
@@ -365,7 +375,8 @@ export class KarpenterController {
       num++;
       if (n.state !== NodeState.Ready || this.marked.has(n)) disrupting++;
     }
-    return disruptionsLeft(pool.config.karpenter!.budgets, num, disrupting, reason);
+    // The controller's clock (`c.clock` upstream) is the scenario's start instant plus the simulated time.
+    return disruptionsLeft(pool.config.karpenter!.budgets, num, disrupting, reason, this.settings.startEpochSeconds + now);
   }
 
   private emptiness(now: number): Command | null {
@@ -376,7 +387,7 @@ export class KarpenterController {
       if (empty.length === 0) continue;
       // sortCandidates: the dearest node first (an empty node's disruption cost is the base cost).
       empty.sort((a, b) => (priceOfNode(k, b) ?? 0) - (priceOfNode(k, a) ?? 0) || a.uid - b.uid);
-      let left = this.budgetLeft(pool, 'Empty');
+      let left = this.budgetLeft(pool, 'Empty', now);
       for (const n of empty) {
         if (left-- <= 0) break;
         chosen.push([pool, n]);
@@ -393,7 +404,7 @@ export class KarpenterController {
       const left = new Map<PoolRuntime, number>();
       const valid = chosen.filter(([pool, n]) => {
         if (!isEmpty(n) || !this.consolidatable(pool, n, t)) return false;
-        const budget = left.get(pool) ?? this.budgetLeft(pool, 'Empty');
+        const budget = left.get(pool) ?? this.budgetLeft(pool, 'Empty', t);
         left.set(pool, budget - 1);
         return budget > 0;
       });
@@ -431,7 +442,7 @@ export class KarpenterController {
   private multiNode(now: number): Command | null {
     const candidates = this.consolidationCandidates(now);
     if (candidates.length < 2) return null;
-    const budgets = new Map(this.karpenterPools.map((p) => [p.index, this.budgetLeft(p, 'Underutilized')]));
+    const budgets = new Map(this.karpenterPools.map((p) => [p.index, this.budgetLeft(p, 'Underutilized', now)]));
     const cmd = computeMultiNodeConsolidation(candidates.map((c) => c.view), budgets, this.poolOf, this.destinations(), this.settings.spotToSpotConsolidation, this.ice, now);
     if (cmd === null) return null;
     const chosen = candidates.filter((c) => cmd.nodes.includes(c.node.uid));
@@ -445,7 +456,7 @@ export class KarpenterController {
     if (candidates.length === 0) return null;
     const destinations = this.destinations();
     for (const c of candidates) {
-      if (this.budgetLeft(c.pool, 'Underutilized') <= 0) continue;
+      if (this.budgetLeft(c.pool, 'Underutilized', now) <= 0) continue;
       const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
       if (cmd === null) continue;
       this.marked.add(c.node);
@@ -468,7 +479,7 @@ export class KarpenterController {
     const left = new Map<PoolRuntime, number>();
     for (const { pool, node } of chosen) {
       if (isEmpty(node) || !this.consolidatable(pool, node, now)) return false;
-      const budget = left.get(pool) ?? this.budgetLeft(pool, 'Underutilized');
+      const budget = left.get(pool) ?? this.budgetLeft(pool, 'Underutilized', now);
       if (budget <= 0) return false;
       left.set(pool, budget - 1);
     }

@@ -283,6 +283,40 @@ describe('Karpenter expiration', () => {
   });
 });
 
+describe('Karpenter scheduled disruption budgets', () => {
+  // One fixed replica on two initial nodes: the second node is empty from t = 0 and, with WhenEmpty and
+  // consolidateAfter 0s, Consolidatable at once. The disruption loop polls every 10 s from 0 (nothing else starts a
+  // command), and an empty node found at a pass is deleted after commandValidationDelay, 15 s later, if the Empty
+  // budget still allows it (EmptinessValidator). The budget `nodes: "0"` from 00:00 for 8h on weekdays blocks it
+  // while Budget.IsActive holds: until 08:00 exactly (pkg/apis/v1/nodepool.go: Next(08:00 − 8h) is the next day's
+  // 00:00, after 08:00, so inactive at 08:00). The first pass then is at 28 800 s, the deletion at 28 815 s.
+  const blocked = (startDate: string) =>
+    doc({
+      replicas: 1,
+      fixed: true,
+      initialNodes: 2,
+      duration: '9h',
+      pool: KARPENTER('', '{ consolidationPolicy: WhenEmpty, consolidateAfter: 0s, budgets: [{ nodes: "0", schedule: "0 0 * * mon-fri", duration: 8h }, { nodes: "10%" }] }'),
+    }).replace('  seed: 3\n', `  seed: 3\n  startDate: "${startDate}"\n`);
+
+  it('on a Monday the empty node is kept until the window ends at 08:00, then deleted at the next pass + 15 s', () => {
+    const r = run(blocked('2024-01-01'));
+    const removed = events(r, 'node-removed');
+    expect(removed.map((e) => e.t)).toEqual([28_815]);
+    expect(events(r, 'consolidation').map((e) => e.t)).toEqual([28_815]);
+    const p = r.summary!.nodePools[0]!;
+    expect(p.consolidations).toEqual({ empty: 1, deleted: 0, replaced: 0 });
+    // Node count over time: 2 nodes until 28 815 s, then 1 until 32 400 s.
+    expect(p.nodeHours).toBeCloseTo((28_815 + 32_400) / 3600, 9);
+  });
+
+  it('on a Saturday the weekday schedule never fires: the node goes at the first pass, 15 s', () => {
+    const r = run(blocked('2024-01-06'));
+    expect(events(r, 'node-removed').map((e) => e.t)).toEqual([15]);
+    expect(r.summary!.nodePools[0]!.nodeHours).toBeCloseTo((15 + 32_400) / 3600, 9);
+  });
+});
+
 describe('determinism', () => {
   it('the same seed gives the same result', () => {
     const yaml = doc({ replicas: 6, duration: '2h', pool: KARPENTER('      stockouts: [{ capacityType: spot, instance: aws/us-east-1/g5.12xlarge, from: 0s, duration: 30m }]', '{ consolidateAfter: 30s }') });

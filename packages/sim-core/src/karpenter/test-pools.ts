@@ -16,7 +16,7 @@ export const A10G_POOL: EngineKarpenterPool = {
   limitNodes: null,
   consolidationPolicy: 'WhenEmptyOrUnderutilized',
   consolidateAfterSeconds: 0,
-  budgets: [{ percent: 10, count: null, reasons: null }],
+  budgets: [{ percent: 10, count: null, reasons: null, schedule: null }],
   expireAfterSeconds: DEFAULT_EXPIRE_AFTER_SECONDS,
   initialType: 0,
   initialSpot: false,

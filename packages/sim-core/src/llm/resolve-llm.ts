@@ -6,6 +6,7 @@
  */
 import type { GpuSpec } from '@design-sim/cost-model';
 import type { EngineLlm, TokenDistribution } from '../engine/engine-config.ts';
+import type { LlmScheduler } from '../engine/llm-scheduler.ts';
 import { activeParametersOfShape, expertParametersOfShape, kvBytesPerToken, knownModel, KNOWN_MODELS, MODEL_ALIASES, type ModelShape, parametersOfShape, WEIGHT_BYTES } from './llm-models.ts';
 import { DEFAULT_LLM_EFFICIENCY, type LlmCostModel } from './llm-perf.ts';
 import { Z99 } from '../random/normal.ts';
@@ -73,6 +74,7 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
       maxBatchSize: spec.maxBatchSize,
       maxBatchedTokens: spec.maxBatchedTokens,
       chunkedPrefill: spec.chunkedPrefill,
+      ...schedulerOf(spec.scheduler),
       inputTokens: tokenDistribution(spec.inputTokens),
       outputTokens: tokenDistribution(spec.outputTokens),
       prefix:
@@ -138,6 +140,14 @@ function modelShape(model: LlmSpec['model']): ModelShape | undefined {
   // Given a total, a MoE model's active count is the total less the experts a token skips.
   const activeParameters = model.experts === undefined ? parameters : derivable && model.parameters === undefined ? activeParametersOfShape(base) : parameters - (expertParametersOfShape(base) * (model.experts.count - model.experts.perToken)) / model.experts.count;
   return { ...base, parameters, activeParameters };
+}
+
+/** `llm.scheduler` → the engine's; the default (steps 1, prefill mixed) is left out, so it runs the default path. */
+function schedulerOf(s: LlmSpec['scheduler']): { scheduler?: LlmScheduler } {
+  if (s === undefined) return {};
+  // Multi-step implies separate prefill (vLLM 0.6 refuses chunked prefill with it; the schema refuses `mixed`).
+  const separatePrefill = s.prefill === undefined ? s.steps > 1 : s.prefill === 'separate';
+  return s.steps === 1 && !separatePrefill ? {} : { scheduler: { steps: s.steps, separatePrefill } };
 }
 
 /** FP8 weights run FP8 tensor cores; int4 weights (W4A16) compute in 16-bit. */

@@ -84,6 +84,8 @@ export interface ExpectationResult {
   unit: string;
   /** Why it failed without a comparison (no value). */
   reason?: string;
+  /** Why a pass is not a plain pass: it holds on stale prices (api/stale-prices.ts). */
+  caveat?: string;
 }
 
 /** `==` and `!=` compare with a relative tolerance of 1e-9 so float noise does not flip them. */

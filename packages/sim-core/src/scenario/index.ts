@@ -1,5 +1,6 @@
 // Public API of the scenario format: schema, parsing edge, limits, expectations and claims, JSON Schema, catalog checks.
 export { API_VERSION, DEFAULT_DRAIN_SECONDS, KIND, scenarioSchema, specSchema } from './scenario-schema.ts';
+export { DEFAULT_START_DATE } from '../engine/wall-clock.ts';
 export type { ClusterSpec, Scenario, ScenarioInput, ScenarioMetadata, ScenarioSpec } from './scenario-schema.ts';
 export { trafficProfileSchema, trafficSchema } from './traffic-schema.ts';
 export type { TrafficProfile, TrafficSpec, TrafficSpecInput } from './traffic-schema.ts';
@@ -51,7 +52,7 @@ export {
 export { suggestNearest } from './suggest.ts';
 export { formatLatency } from './format-latency.ts';
 
-export { getMetric, METRIC_NAMES, METRICS, type MetricInfo, type MetricName, type MetricValueKind } from './metrics.ts';
+export { getMetric, METRIC_NAMES, METRICS, type MetricInfo, type MetricName, type MetricValueKind, type PriceSource } from './metrics.ts';
 export { formatMetricValue, parseMetricValue, type MetricValueResult } from './metric-value.ts';
 export {
   CLAIM_BANDS_TEXT,

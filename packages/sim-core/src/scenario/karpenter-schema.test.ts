@@ -38,7 +38,7 @@ describe('a Karpenter pool', () => {
       zones: ['default'],
       consolidationPolicy: 'WhenEmptyOrUnderutilized',
       consolidateAfterSeconds: 0,
-      budgets: [{ percent: 10, count: null, reasons: null }],
+      budgets: [{ percent: 10, count: null, reasons: null, schedule: null }],
       limitUnits: null,
       limitNodes: null,
     });
@@ -46,7 +46,8 @@ describe('a Karpenter pool', () => {
       ['aws/us-east-1/g5.xlarge', 1],
       ['aws/us-east-1/g5.12xlarge', 4],
     ]);
-    expect(cfg.karpenter).toEqual({ batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false });
+    // No spec.startDate: time 0 is 2024-01-01T00:00:00Z = 1 704 067 200 Unix s (19 723 days × 86 400).
+    expect(cfg.karpenter).toEqual({ batchIdleSeconds: 1, batchMaxSeconds: 10, spotToSpotConsolidation: false, startEpochSeconds: 1_704_067_200 });
   });
 
   it('reads Never, budget counts and reasons', () => {

@@ -5,13 +5,14 @@
  * Defaults are upstream's, read at kubernetes-sigs/karpenter commit 2266468104f36373ed002241afaee2d3bbc26078:
  * - `pkg/apis/v1/nodepool.go` `Disruption`: `consolidateAfter` `+kubebuilder:default:="0s"`, `consolidationPolicy`
  *   `+kubebuilder:default:="WhenEmptyOrUnderutilized"`, `budgets` `+kubebuilder:default:={{nodes: "10%"}}`, the
- *   budget `nodes` pattern `^((100|[0-9]{1,2})%|[0-9]+)$`.
+ *   budget `nodes` pattern `^((100|[0-9]{1,2})%|[0-9]+)$`; `schedule` and `duration` as budget-schedule-schema.ts.
  * - `pkg/apis/v1/nodeclaim.go` `NodeClaimSpec.ExpireAfter` `+kubebuilder:default:="720h"`, pattern
  *   `^(([0-9]+(s|m|h))+|Never)$` (the NodePool's `template.spec.expireAfter`).
  * - `pkg/operator/options/options.go`: `BATCH_IDLE_DURATION` 1s, `BATCH_MAX_DURATION` 10s.
  * docs/kubernetes-semantics.md §4 lists them with the rest of what the engine follows.
  */
 import { z } from 'zod';
+import { budgetDurationSchema, budgetScheduleSchema } from './budget-schedule-schema.ts';
 import { durationSeconds } from './unit-fields.ts';
 import { MAX_HORIZON_SECONDS } from './limits.ts';
 import { DEFAULT_EXPIRE_AFTER_SECONDS } from '../karpenter/expiration.ts';
@@ -49,10 +50,24 @@ const budgetNodesSchema = z
 /** Reasons a budget may be limited to (`DisruptionReason`; Drifted is not modelled). */
 export const DISRUPTION_REASONS = ['Empty', 'Underutilized'] as const;
 
-const budgetSchema = z.strictObject({
-  nodes: budgetNodesSchema.default({ percent: 10 }),
-  reasons: z.array(z.enum(DISRUPTION_REASONS)).min(1).optional().describe('Disruption reasons this budget applies to (default: all)'),
-});
+// The CRD's enum also has Drifted: design-sim never drifts a node (no NodePool or image change during a run), so a
+// budget for it could only do nothing; it is refused with the list, and `import k8s` leaves it out with a note.
+const reasonSchema = z.enum(DISRUPTION_REASONS);
+
+const budgetSchema = z
+  .strictObject({
+    nodes: budgetNodesSchema.default({ percent: 10 }),
+    reasons: z.array(reasonSchema).min(1).optional().describe('Disruption reasons this budget applies to (default: all)'),
+    schedule: budgetScheduleSchema.optional(),
+    duration: budgetDurationSchema.optional(),
+  })
+  .superRefine((b, ctx) => {
+    // Disruption.Budgets XValidation `self.all(x, has(x.schedule) == has(x.duration))`.
+    if ((b.schedule === undefined) !== (b.duration === undefined)) {
+      const [given, missing] = b.schedule === undefined ? (['duration', 'schedule'] as const) : (['schedule', 'duration'] as const);
+      ctx.addIssue({ code: 'custom', path: [given], input: b[given], message: `'schedule' must be set with 'duration': this budget has ${given} but no ${missing}` });
+    }
+  });
 
 /** `spec.disruption` of a NodePool. */
 export const karpenterDisruptionSchema = z.strictObject({

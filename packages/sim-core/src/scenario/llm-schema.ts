@@ -105,6 +105,34 @@ export const llmDisaggregatedSchema = z.strictObject({
     .describe('The KV-cache transfer from a prefill replica to a decode replica: prompt tokens × KV bytes per token ÷ (bandwidth × efficiency)'),
 });
 
+/**
+ * How the engine's scheduler forms iterations, for engines that do not run vLLM V1's one-iteration-at-a-time
+ * mixed batches. `steps`: vLLM 0.6's multi-step scheduling (`--num-scheduler-steps`): the scheduler runs once
+ * per round of `steps` decode iterations, so new requests join only between rounds and a round's tokens reach
+ * the client together at its end. `prefill: separate`: a prefill batch runs alone and the decodes wait for it
+ * (vLLM 0.6 without chunked prefill, SGLang 0.3 without `--enable-mixed-chunk`). Sources in
+ * engine/llm-scheduler.ts.
+ */
+export const llmSchedulerSchema = z
+  .strictObject({
+    steps: z
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(1)
+      .describe("Decode iterations per scheduling round (vLLM 0.6's --num-scheduler-steps): requests join only between rounds, and a round's tokens reach the client together at its end"),
+    prefill: z
+      .enum(['mixed', 'separate'])
+      .optional()
+      .describe('mixed: prompt chunks share iterations with decodes (vLLM chunked prefill, SGLang --enable-mixed-chunk); separate: a prefill batch runs alone and the decodes wait (vLLM 0.6 without chunked prefill, SGLang 0.3 default). Default: mixed, separate when steps > 1'),
+  })
+  .superRefine((s, ctx) => {
+    // vLLM 0.6 refuses the combination (EngineArgs.create_engine_config: "Chunked prefill is not supported with
+    // multi-step"): a multi-step engine's prefill is a one-step batch of its own.
+    if (s.steps > 1 && s.prefill === 'mixed') ctx.addIssue({ code: 'custom', path: ['prefill'], input: s.prefill, message: 'with steps > 1 prefill runs as its own one-step batch (vLLM 0.6 refuses chunked prefill with multi-step): use prefill: separate, or omit it' });
+  });
+
 /** `services[].llm`. */
 export const llmSchema = z.strictObject({
   model: z.union([
@@ -131,6 +159,7 @@ export const llmSchema = z.strictObject({
   prefix: llmPrefixSchema.optional().describe('Shared prompt prefixes (system prompts, templates) that the prefix cache can reuse'),
   sessions: llmSessionsSchema.optional().describe('Multi-turn sessions: a turn resends the conversation so far, which the prefix cache can reuse'),
   prefixCaching: z.boolean().default(true).describe("Automatic prefix caching (vLLM's --enable-prefix-caching, on by default in vLLM V1; SGLang's radix cache)"),
+  scheduler: llmSchedulerSchema.optional().describe('How the scheduler forms iterations: multi-step rounds (vLLM 0.6) and prefill batches apart from decodes; default: one iteration at a time, prefill mixed with decodes'),
   disaggregated: llmDisaggregatedSchema.optional().describe('Split prefill and decode into two pools (the service’s own replicas prefill; decode runs on its own GPUs, node pool and HPA)'),
 });
 

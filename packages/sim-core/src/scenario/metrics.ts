@@ -20,7 +20,15 @@ export interface MetricInfo {
    * `required` makes it (`costs.transferHours[model-upload]`).
    */
   readonly item?: 'optional' | 'required';
+  /**
+   * The prices it is computed from: the serving run's bill, the training run's GPU price, or `spec.costs`' line
+   * items. A verdict on it is only as current as those prices (api/stale-prices.ts).
+   */
+  readonly priced?: PriceSource;
 }
+
+/** Which prices a metric is computed from. */
+export type PriceSource = 'bill' | 'training' | 'costs';
 
 const latency = (q: string, what: string) =>
   ({ name: `latency.${q}`, kind: 'ms', unit: 'ms', description: `${what} end-to-end latency (queue wait + service) of requests arriving after warmup; unfinished ones count at their age (a lower bound)` }) as const;
@@ -55,7 +63,7 @@ export const METRICS = [
   { name: 'scaleToZero.waited', kind: 'count', unit: 'requests', description: 'Requests that found no ready replica and waited in the activator buffer, whole run' },
   { name: 'scaleToZero.failed', kind: 'count', unit: 'requests', description: 'Requests that failed at zero replicas: refused (no buffer, or full) or timed out in the buffer, whole run' },
   { name: 'scaleToZero.gpuHoursAtZero', kind: 'hours', unit: 'GPU-hours', description: 'GPU-hours not requested while at zero, against the floor the design keeps with minReplicaCount 1' },
-  { name: 'scaleToZero.savedUsd', kind: 'usd', unit: 'USD', description: 'Bill of the same design with minReplicaCount at its HPA floor (same seed and traffic) minus this run\'s bill' },
+  { name: 'scaleToZero.savedUsd', kind: 'usd', unit: 'USD', description: 'Bill of the same design with minReplicaCount at its HPA floor (same seed and traffic) minus this run\'s bill', priced: 'bill' },
   { name: 'nodes.max', kind: 'count', unit: 'nodes', description: 'Most nodes at once, summed over pools' },
   { name: 'nodes.min', kind: 'count', unit: 'nodes', description: 'Fewest nodes at once, summed over pools' },
   { name: 'nodes.mean', kind: 'count', unit: 'nodes', description: 'Time-weighted mean nodes, summed over pools' },
@@ -72,12 +80,12 @@ export const METRICS = [
   { name: 'jobs.waitMax', kind: 'minutes', unit: 'minutes', description: 'Longest wait of a job run: started ones, and ones still waiting at the end at their age' },
   { name: 'preemptions', kind: 'count', unit: 'pods', description: 'Pods of the teams (serving or job) evicted by preemption for a higher-priority pod' },
   { name: 'faults.requestsFailed', kind: 'count', unit: 'requests', description: 'Requests (and calls) queued or in service on a node when it failed: failed, whole run' },
-  { name: 'cost.total', kind: 'usd', unit: 'USD', description: 'Cost of the whole run (nodes and control plane)' },
-  { name: 'cost.hourly', kind: 'usd', unit: 'USD/h', description: 'Average cost per hour of the run' },
-  { name: 'cost.monthly', kind: 'usd', unit: 'USD/month', description: 'cost.hourly × 730 h (one billing month)' },
-  { name: 'cost.per1k', kind: 'usd', unit: 'USD per 1k requests', description: 'cost.total per 1,000 served requests' },
-  { name: 'cost.perMillion', kind: 'usd', unit: 'USD per 1M requests', description: 'cost.total per 1,000,000 served requests' },
-  { name: 'cost.savingVsBaseline', kind: 'fraction', unit: 'fraction', description: '1 − cost.hourly ÷ spec.baseline.hourlyUsd: the saving against a stated before-figure' },
+  { name: 'cost.total', kind: 'usd', unit: 'USD', description: 'Cost of the whole run (nodes and control plane)', priced: 'bill' },
+  { name: 'cost.hourly', kind: 'usd', unit: 'USD/h', description: 'Average cost per hour of the run', priced: 'bill' },
+  { name: 'cost.monthly', kind: 'usd', unit: 'USD/month', description: 'cost.hourly × 730 h (one billing month)', priced: 'bill' },
+  { name: 'cost.per1k', kind: 'usd', unit: 'USD per 1k requests', description: 'cost.total per 1,000 served requests', priced: 'bill' },
+  { name: 'cost.perMillion', kind: 'usd', unit: 'USD per 1M requests', description: 'cost.total per 1,000,000 served requests', priced: 'bill' },
+  { name: 'cost.savingVsBaseline', kind: 'fraction', unit: 'fraction', description: '1 − cost.hourly ÷ spec.baseline.hourlyUsd: the saving against a stated before-figure', priced: 'bill' },
   { name: 'ttft.p50', kind: 'ms', unit: 'ms', description: 'Median time to first token (llm services)' },
   { name: 'ttft.p90', kind: 'ms', unit: 'ms', description: '90th-percentile time to first token (llm services)' },
   { name: 'ttft.p95', kind: 'ms', unit: 'ms', description: '95th-percentile time to first token (llm services)' },
@@ -96,25 +104,25 @@ export const METRICS = [
   { name: 'ttft.cached.p99', kind: 'ms', unit: 'ms', description: '99th-percentile TTFT of requests that hit the prefix cache' },
   { name: 'ttft.uncached.p50', kind: 'ms', unit: 'ms', description: 'Median TTFT of requests that missed the prefix cache (llm services with llm.prefix or llm.sessions)' },
   { name: 'ttft.uncached.p99', kind: 'ms', unit: 'ms', description: '99th-percentile TTFT of requests that missed the prefix cache' },
-  { name: 'cost.perMillionTokens', kind: 'usd', unit: 'USD per 1M output tokens', description: 'cost.total per million output tokens (llm services)' },
-  { name: 'cost.perMillionInputTokens', kind: 'usd', unit: 'USD per 1M input tokens', description: 'Disaggregated serving: the prefill pool\'s share of the bill per million prompt tokens it prefilled (all disaggregated services together)' },
-  { name: 'cost.perMillionOutputTokens', kind: 'usd', unit: 'USD per 1M output tokens', description: 'Disaggregated serving: the decode pool\'s share of the bill per million output tokens it generated (all disaggregated services together)' },
+  { name: 'cost.perMillionTokens', kind: 'usd', unit: 'USD per 1M output tokens', description: 'cost.total per million output tokens (llm services)', priced: 'bill' },
+  { name: 'cost.perMillionInputTokens', kind: 'usd', unit: 'USD per 1M input tokens', description: 'Disaggregated serving: the prefill pool\'s share of the bill per million prompt tokens it prefilled (all disaggregated services together)', priced: 'bill' },
+  { name: 'cost.perMillionOutputTokens', kind: 'usd', unit: 'USD per 1M output tokens', description: 'Disaggregated serving: the decode pool\'s share of the bill per million output tokens it generated (all disaggregated services together)', priced: 'bill' },
   { name: 'kvTransfer.meanMs', kind: 'ms', unit: 'ms', description: 'Disaggregated serving: mean KV-cache transfer per request from prefill to decode (part of TTFT)' },
   { name: 'training.days', kind: 'days', unit: 'days', description: 'Wall-clock days to finish training, including checkpoint and interruption losses' },
   { name: 'training.hours', kind: 'hours', unit: 'hours', description: 'Wall-clock hours to finish training' },
   { name: 'training.gpuHours', kind: 'count', unit: 'GPU-hours', description: 'GPUs × wall-clock hours' },
-  { name: 'training.costUsd', kind: 'usd', unit: 'USD', description: 'Cost of the training run' },
+  { name: 'training.costUsd', kind: 'usd', unit: 'USD', description: 'Cost of the training run', priced: 'training' },
   { name: 'training.flops', kind: 'count', unit: 'FLOP', description: 'Total training compute (≈ 6 × parameters × tokens)' },
   { name: 'training.lostDays', kind: 'days', unit: 'days', description: 'Days lost to interruptions, restarts and checkpoint saves' },
   { name: 'training.interruptions', kind: 'count', unit: 'interruptions', description: 'Interruptions during the training run' },
-  { name: 'training.budgetFits', kind: 'boolean', unit: 'boolean', description: '1 if training.costUsd ≤ budgetUsd, else 0' },
+  { name: 'training.budgetFits', kind: 'boolean', unit: 'boolean', description: '1 if training.costUsd ≤ budgetUsd, else 0', priced: 'training' },
   { name: 'training.memoryGB', kind: 'count', unit: 'GB', description: 'Model states under mixed-precision Adam, unsharded: 16 bytes per parameter (weights, gradients, fp32 master and two moments), before activations' },
   { name: 'training.memoryPerGpuGB', kind: 'count', unit: 'GB', description: 'Model states held on each GPU after ZeRO sharding (spec.training.zeroStage, 3 when not stated), plus activationGBPerGpu' },
   { name: 'training.memoryFits', kind: 'boolean', unit: 'boolean', description: '1 if training.memoryPerGpuGB fits one GPU\'s memory, else 0 (a 0 also fails the run)' },
   { name: 'training.peakTflopsPerGpu', kind: 'count', unit: 'TFLOPS', description: 'Dense peak TFLOPS of one GPU at the run\'s precision (no sparsity)' },
-  { name: 'costs.total', kind: 'usd', unit: 'USD', description: 'spec.costs line items over their period; costs.total[name] for one item', item: 'optional' },
-  { name: 'costs.monthly', kind: 'usd', unit: 'USD/month', description: 'costs.total per 730-hour month; costs.monthly[name] for one item', item: 'optional' },
-  { name: 'costs.hourly', kind: 'usd', unit: 'USD/h', description: 'costs.total per hour; costs.hourly[name] for one item', item: 'optional' },
+  { name: 'costs.total', kind: 'usd', unit: 'USD', description: 'spec.costs line items over their period; costs.total[name] for one item', item: 'optional', priced: 'costs' },
+  { name: 'costs.monthly', kind: 'usd', unit: 'USD/month', description: 'costs.total per 730-hour month; costs.monthly[name] for one item', item: 'optional', priced: 'costs' },
+  { name: 'costs.hourly', kind: 'usd', unit: 'USD/h', description: 'costs.total per hour; costs.hourly[name] for one item', item: 'optional', priced: 'costs' },
   { name: 'costs.transferHours', kind: 'hours', unit: 'hours', description: 'Hours to move a transfer item\'s GB over its linkGbps: costs.transferHours[name]', item: 'required' },
 ] as const satisfies readonly MetricInfo[];
 
@@ -145,7 +153,7 @@ export const SERVICE_METRICS = [
   { name: 'connectionWaits', kind: 'count', unit: 'calls', description: 'Calls this service made that waited for a free connection of their pool (`connections`)' },
   { name: 'replicas.max', kind: 'count', unit: 'replicas', description: 'Most ready replicas at an interval end after warmup' },
   { name: 'replicas.mean', kind: 'count', unit: 'replicas', description: 'Mean ready replicas after warmup' },
-  { name: 'cost.hourly', kind: 'usd', unit: 'USD/h', description: "The service's share of the node bill per hour (each pool split by requested GPUs or vCPUs)" },
+  { name: 'cost.hourly', kind: 'usd', unit: 'USD/h', description: "The service's share of the node bill per hour (each pool split by requested GPUs or vCPUs)", priced: 'bill' },
 ] as const satisfies readonly MetricInfo[];
 
 /** A known metric name, or a per-service one. */

@@ -4,6 +4,7 @@
  * seconds, latencies in ms where the field says Ms, fractions 0..1, gpuUtilization targets in
  * percent) with every default applied. Catalog-dependent checks live in validate-scenario.ts.
  */
+import { DEFAULT_START_DATE } from '../engine/wall-clock.ts';
 import { karpenterSettingsSchema, type KarpenterSettingsSpec } from './karpenter-schema.ts';
 import { z } from 'zod';
 import { freeText } from './free-text.ts';
@@ -120,6 +121,13 @@ const specShape = z.strictObject({
     .refine(isCalendarDay, { message: 'not a calendar day' })
     .optional()
     .describe('Pin the pricing catalog date (YYYY-MM-DD)'),
+  startDate: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'expected a date YYYY-MM-DD' })
+    .refine(isCalendarDay, { message: 'not a calendar day' })
+    .refine((d) => d >= '1970-01-01', { message: 'must be 1970-01-01 or later' })
+    .optional()
+    .describe(`The UTC day simulated time 0 falls on, at 00:00 UTC (default ${DEFAULT_START_DATE}, a Monday): the clock Karpenter budget schedules are read on`),
   traffic: z
     .union([trafficSchema, z.array(trafficSchema).min(1).max(MAX_TRAFFIC_SOURCES)])
     .optional()

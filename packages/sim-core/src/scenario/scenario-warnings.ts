@@ -2,6 +2,7 @@
  * Things that parse but are probably mistakes or will hurt: reported as warnings, never errors.
  */
 import { formatNumber } from './describe-value.ts';
+import { parseCronSchedule } from '../karpenter/cron-schedule.ts';
 import { scalesToZero } from '../keda/scaled-object-controller.ts';
 import { WARN_EXPECTED_REQUESTS } from './limits.ts';
 import type { Scenario } from './scenario-schema.ts';
@@ -128,6 +129,34 @@ function metricWarnings(scenario: Scenario): ScenarioWarning[] {
 }
 
 /** Probable mistakes in a parsed scenario, with document paths. */
+/**
+ * A budget schedule the NodePool CRD admits but robfig/cron cannot parse: the API server takes it, and the disruption
+ * controller then fails the whole pool closed (`MustGetAllowedDisruptions` returns 0 on any budget's error), so the
+ * run simulates a pool that is never consolidated.
+ */
+function budgetScheduleWarnings(scenario: Scenario): ScenarioWarning[] {
+  const out: ScenarioWarning[] = [];
+  scenario.spec.nodePools.forEach((pool, i) => {
+    pool.karpenter?.disruption.budgets.forEach((b, j) => {
+      if (b.schedule === undefined) return;
+      const parsed = parseCronSchedule(b.schedule);
+      if (parsed.ok) return;
+      out.push({
+        path: ['spec', 'nodePools', i, 'karpenter', 'disruption', 'budgets', j, 'schedule'],
+        message: `Karpenter cannot parse this schedule (${parsed.error}): the NodePool is accepted, but Karpenter then allows no disruption at all in the pool, which is what this run simulates`,
+      });
+    });
+  });
+  return out;
+}
+
 export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
-  return [...serviceWarnings(scenario), ...kedaWarnings(scenario), ...trafficWarnings(scenario), ...intervalWarnings(scenario), ...metricWarnings(scenario)];
+  return [
+    ...serviceWarnings(scenario),
+    ...kedaWarnings(scenario),
+    ...trafficWarnings(scenario),
+    ...intervalWarnings(scenario),
+    ...metricWarnings(scenario),
+    ...budgetScheduleWarnings(scenario),
+  ];
 }

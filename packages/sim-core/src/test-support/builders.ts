@@ -112,7 +112,7 @@ export function p4dNodePool(overrides: Partial<EngineKarpenterPool> = {}): Engin
     limitNodes: null,
     consolidationPolicy: 'WhenEmpty',
     consolidateAfterSeconds: null,
-    budgets: [{ percent: 10, count: null, reasons: null }],
+    budgets: [{ percent: 10, count: null, reasons: null, schedule: null }],
     expireAfterSeconds: null,
     initialType: 0,
     initialSpot: false,

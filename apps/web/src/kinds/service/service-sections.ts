@@ -93,6 +93,8 @@ export const SERVICE_SECTIONS: readonly SectionDef[] = [
         f('maxBatchSize', 'Max batch size', 'value', { placeholder: '256', help: 'sequences per batch (vLLM max_num_seqs)' }),
         f('maxBatchedTokens', 'Max batched tokens', 'value', { placeholder: '8192', help: 'tokens per iteration' }),
         f('chunkedPrefill', 'Chunked prefill', 'checkbox'),
+        f(['scheduler', 'steps'], 'Scheduler steps', 'value', { placeholder: '1', help: "decode iterations per scheduling round (vLLM 0.6's --num-scheduler-steps)" }),
+        f(['scheduler', 'prefill'], 'Prefill batches', 'select', { options: ['mixed', 'separate'], placeholder: 'mixed', help: 'separate: a prefill batch runs alone, decodes wait (vLLM 0.6, SGLang 0.3); default separate when steps > 1' }),
         f('gpuMemoryUtilization', 'GPU memory share', 'value', { placeholder: '0.9' }),
       ],
     },

@@ -1,0 +1,78 @@
+/**
+ * A verdict is a promise, and a price has a date. An expectation on a dollar figure (`cost.hourly < 70`) that
+ * holds on a stale price (observed before a known price change, or past its age limit: cost-model's freshness)
+ * shows only that it held when the price was seen. Such a pass keeps `pass` (the comparison holds on the prices
+ * billed) but carries a caveat, and the run a `stale-prices` warning that every output shows beside its verdict,
+ * as for unserved requests: never a plain green PASS. Figures that do not come from a price are not touched.
+ */
+import type { CostLine } from '@design-sim/cost-model';
+import type { Scenario } from '../scenario/scenario-schema.ts';
+import type { ExpectationResult } from '../scenario/expectations.ts';
+import { getMetric, splitServiceMetric } from '../scenario/metrics.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import type { RunResult } from './run-result.ts';
+
+/** A stale price as the caveat names it: the bill's line and when its source saw the price. */
+function staleName(line: Pick<CostLine, 'label' | 'freshness'>): string | null {
+  const f = line.freshness;
+  if (f?.status !== 'stale') return null;
+  return `${line.label}, observed ${f.observedIsUpperBound ? 'by ' : ''}${f.observed ?? 'on an unknown day'}`;
+}
+
+/** The node pools a service's replicas may run on (its bill share is split from these pools' lines). */
+function poolsOf(scenario: Scenario, service: string): readonly string[] {
+  const s = scenario.spec.services?.find((x) => x.name === service);
+  if (s === undefined) return [];
+  return s.nodePool === undefined ? [] : typeof s.nodePool === 'string' ? [s.nodePool] : s.nodePool;
+}
+
+/** The stale prices an expectation's figure is computed from (empty when none, or when it is not a priced figure). */
+export function stalePricesUnder(metric: string, item: string | null, r: Pick<RunResult, 'summary' | 'training' | 'costs'>, scenario: Scenario): string[] {
+  const priced = getMetric(metric)?.priced;
+  const names = (lines: readonly Pick<CostLine, 'label' | 'freshness'>[]) => lines.map(staleName).filter((x): x is string => x !== null);
+  if (priced === 'bill') {
+    const lines = r.summary?.cost.lines ?? [];
+    const service = splitServiceMetric(metric)?.service;
+    if (service === undefined) return names(lines);
+    const pools = poolsOf(scenario, service);
+    return names(lines.filter((l) => l.pool !== undefined && pools.includes(l.pool)));
+  }
+  if (priced === 'training') {
+    const t = r.training;
+    if (t === null || t.stalePrices.length === 0) return [];
+    const observed = t.priceObserved === null || t.priceObserved === 'undated' ? 'on an unknown day' : t.priceObserved.replace(/^≤ /, 'by ');
+    return [`training: ${t.gpu} (${t.purchase}), observed ${observed}`];
+  }
+  if (priced === 'costs') {
+    const items = r.costs?.items ?? [];
+    return names((item === null ? items : items.filter((i) => i.name === item)).map((i) => i.line));
+  }
+  return [];
+}
+
+/**
+ * Expectations with a caveat where a pass rests on stale prices, and the run's `stale-prices` warning (null when
+ * no passing expectation does). `items` gives each expectation's item (`costs.total[fsx]`), in order.
+ */
+export function judgedOnStalePrices(
+  results: readonly ExpectationResult[],
+  items: readonly (string | null)[],
+  r: Pick<RunResult, 'summary' | 'training' | 'costs'>,
+  scenario: Scenario,
+): { expectations: ExpectationResult[]; warning: Diagnostic | null } {
+  const all = new Set<string>();
+  const held: string[] = [];
+  const expectations = results.map((e, i) => {
+    if (!e.pass) return e;
+    const stale = stalePricesUnder(e.metric, items[i] ?? null, r, scenario);
+    if (stale.length === 0) return e;
+    for (const s of stale) all.add(s);
+    held.push(e.text);
+    // Short: the verdict's line names the prices.
+    return { ...e, caveat: `on ${stale.length === 1 ? 'a stale price' : `${stale.length} stale prices`}` };
+  });
+  if (held.length === 0) return { expectations, warning: null };
+  const n = all.size;
+  const message = `${held.join(', ')} ${held.length === 1 ? 'holds' : 'hold'} on ${n === 1 ? 'a stale price' : `${n} stale prices`} (${[...all].join('; ')}): check ${n === 1 ? 'it' : 'them'} against today's before relying on the verdict`;
+  return { expectations, warning: { severity: 'warning', code: 'stale-prices', message } };
+}
