@@ -80,7 +80,7 @@ function reportError(e: unknown, ctx: CliContext): number {
   }
   // A bug, not bad input: still one line, no stack trace (DESIGN_SIM_DEBUG=1 shows it).
   const message = e instanceof Error ? e.message : String(e);
-  ctx.stderr.write(`design-sim: internal error: ${message}\n`);
+  ctx.stderr.write(`design-sim: internal error: ${printable(message)}\n`);
   if (ctx.env.DESIGN_SIM_DEBUG && e instanceof Error && e.stack) ctx.stderr.write(`${e.stack}\n`);
   return EXIT_USAGE;
 }

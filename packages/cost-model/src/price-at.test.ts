@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RawPricePoint } from './catalog-schema.ts';
-import { checkAsOf, priceInForce, toPricePoint } from './price-at.ts';
+import { catalogAsOf } from './catalog.ts';
+import { catalogDayRange, checkAsOf, priceInForce, toPricePoint } from './price-at.ts';
+import catalogJson from '../data/catalog.json' with { type: 'json' };
 
 const point = (usdPerHour: number, validFrom: string | null): RawPricePoint => ({ usdPerHour, validFrom, source: 'TEST', sourceDate: 'undated' });
 
@@ -37,6 +39,22 @@ describe('checkAsOf and toPricePoint', () => {
     expect(checkAsOf('2024-02-29')).toBe('2024-02-29');
     expect(() => checkAsOf('2023-02-29')).toThrow(RangeError);
     expect(() => checkAsOf('2025-6-1')).toThrow(RangeError);
+  });
+
+  it('refuses a day outside the catalog: before its earliest record, or past every age limit', () => {
+    // Independently of the walk in catalogDayRange: the smallest day written as a date, validFrom or sourceDate in the raw text.
+    const days = [...JSON.stringify(catalogJson).matchAll(/"(?:date|validFrom|sourceDate)": ?"(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]!).sort();
+    const { first, last } = catalogDayRange();
+    expect(first).toBe(days[0]);
+    // 1,095 days (LIST_PRICE_MAX_AGE_DAYS) after the catalog's date, by calendar: 365 × 3 days, no leap day added twice.
+    expect((Date.parse(last) - Date.parse(catalogAsOf)) / 86_400_000).toBe(1095);
+    expect(checkAsOf(first)).toBe(first);
+    expect(checkAsOf(last)).toBe(last);
+    const dayBefore = new Date(Date.parse(first) - 86_400_000).toISOString().slice(0, 10);
+    const dayAfter = new Date(Date.parse(last) + 86_400_000).toISOString().slice(0, 10);
+    for (const day of ['0000-01-01', dayBefore, dayAfter, '9999-12-31']) {
+      expect(() => checkAsOf(day)).toThrow(new RangeError(`must be a day the catalog covers, ${first} (its earliest record) to ${last} (1,095 days after its date, ${catalogAsOf}, when every price in it is past its age limit), got "${day}"`));
+    }
   });
 
   it('copies only the optional fields that are present', () => {

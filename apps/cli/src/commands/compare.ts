@@ -11,6 +11,7 @@ import type { RunReport } from '../format/run-report.ts';
 import { runScenarioFile } from '../pipeline/run-scenario-file.ts';
 import type { CommandEnv } from './command-env.ts';
 import { addScenarioOptions, type ScenarioOptions } from './scenario-options.ts';
+import { outputFormat } from './output-format.ts';
 
 interface CompareOptions extends ScenarioOptions {
   json?: boolean;
@@ -37,6 +38,7 @@ export function registerCompare(program: Command, env: CommandEnv): void {
     .addHelpText('after', EXAMPLES)
     .action(async (fileA: string, fileB: string, o: CompareOptions) => {
       const { ctx } = env;
+      const format = outputFormat(o);
       const reports: RunReport[] = [];
       const issues = [];
       for (const file of [fileA, fileB]) {
@@ -47,7 +49,6 @@ export function registerCompare(program: Command, env: CommandEnv): void {
       if (issues.length > 0) throw new CliError('invalid scenario', { issues });
       const [a, b] = reports as [RunReport, RunReport];
       for (const r of reports) ctx.stderr.write(formatIssueLines(r.warnings, ctx.errColors, 'warning'));
-      const format = o.json ? 'json' : o.format;
       if (format === 'json') ctx.stdout.write(formatCompareJson(a, b));
       else if (format === 'markdown') ctx.stdout.write(formatCompareMarkdown(a, b));
       else ctx.stdout.write(formatCompareText(a, b, ctx.colors));

@@ -44,6 +44,17 @@ describe('sizeServing', () => {
 });
 
 describe('estimate serving command', () => {
+  it('--concurrency past the scenario limit is refused at once, not a billion-step Erlang C', async () => {
+    // Before: 1e9 slots in one replica ran past 20 s (a hang). The limit is the scenario format's MAX_CONCURRENCY.
+    const start = performance.now();
+    const r = await runInProcess(['estimate', 'serving', '--qps', '1000', '--latency', '50ms', '--gpu', 'l4', '--concurrency', '1000000000']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("design-sim: option '--concurrency <n>' argument '1000000000' is invalid. expected at most 4,096 (docs/limits.md).\n(add --help for usage and examples)\n");
+    const top = await runInProcess(['estimate', 'serving', '--qps', '1000', '--latency', '50ms', '--gpu', 'l4', '--concurrency', '4096']);
+    expect(top.code).toBe(0);
+    expect(performance.now() - start).toBeLessThan(5000);
+  });
+
   it('prints one answer line with the formula and the price source', async () => {
     const r = await runInProcess(['estimate', 'serving', '--qps', '1000', '--latency', '50ms', '--slo', '250ms', '--gpu', 'l4']);
     expect(r.code).toBe(0);

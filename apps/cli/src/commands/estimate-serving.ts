@@ -6,7 +6,7 @@
  * Wq(M/G/c) ≈ (1 + Cs²)/2 · Wq(M/M/c) gives about half for Cs = 0).
  */
 import { costPerMillionRequests, HOURS_PER_MONTH, type CloudId } from '@design-sim/cost-model';
-import { erlangC, formatDuration, serversForSlo, sojournQuantile, toPlainJson } from '@design-sim/sim-core';
+import { erlangC, formatDuration, MAX_CONCURRENCY, serversForSlo, sojournQuantile, toPlainJson } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
@@ -14,7 +14,7 @@ import { JSON_FORMAT_VERSION, stringifyJson } from '../format/json-output.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatUsd } from '../format/numbers.ts';
 import { chooseGpuPrice, type GpuPriceChoice } from '../pipeline/gpu-price.ts';
 import type { CommandEnv } from './command-env.ts';
-import { parseCountOption, parseDurationOption, parsePercentileOption, parsePositiveInteger, parsePriceOption } from './option-parsers.ts';
+import { parseCountOption, parseDurationOption, parsePercentileOption, parsePositiveInteger, parsePositiveIntegerAtMost, parsePriceOption } from './option-parsers.ts';
 
 /**
  * Largest M/M/c searched, servers (sim-core's serversForSlo default): 10⁷ request slots answers 1M QPS at
@@ -194,7 +194,8 @@ export function registerEstimateServing(estimateCmd: Command, env: CommandEnv): 
     .requiredOption('--latency <duration>', 'mean service time of one request, e.g. 50ms', parseDurationOption)
     .option('--slo <duration>', 'latency target at --percentile, e.g. 250ms', parseDurationOption)
     .option('--percentile <p>', 'percentile of the target, e.g. 99 or 99.9', parsePercentileOption, 0.99)
-    .option('--concurrency <n>', 'requests one replica serves at once', parsePositiveInteger, 1)
+    // At most the scenario format's limit: 1e9 slots made the Erlang C of one replica a billion-step loop (a hang).
+    .option('--concurrency <n>', 'requests one replica serves at once', parsePositiveIntegerAtMost(MAX_CONCURRENCY), 1)
     .addOption(new Option('--service <dist>', 'service-time distribution').choices(['exponential', 'constant']).default('exponential'))
     .option('--gpu <id>', 'GPU id or alias for the bill, e.g. l4, a10g, h100')
     .option('--gpus-per-replica <n>', 'GPUs one replica needs', parsePositiveInteger, 1)

@@ -3,7 +3,7 @@
  * price's source. No checkpoint or interruption losses (a scenario's spec.training models those).
  */
 import { MIXED_ADAM_BYTES_PER_PARAM, trainingEstimate, type CloudId, type TrainingEstimate } from '@design-sim/cost-model';
-import { describeTrainingMemory, MAX_TRAINING_GPUS, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS, trainingDiagnostics, trainingMemoryFit, toPlainJson } from '@design-sim/sim-core';
+import { describeTrainingMemory, MAX_TRAINING_GPUS, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS, MIN_TRAINING_MFU, trainingDiagnostics, trainingMemoryFit, toPlainJson } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
@@ -11,7 +11,7 @@ import { JSON_FORMAT_VERSION, stringifyJson } from '../format/json-output.ts';
 import { formatInt, formatNum, formatSci, formatUsd } from '../format/numbers.ts';
 import { chooseGpuPrice, type GpuPriceChoice } from '../pipeline/gpu-price.ts';
 import type { CommandEnv } from './command-env.ts';
-import { parseCountAtMost, parseFractionOption, parsePositiveIntegerAtMost, parsePriceOption, parseUsdOption } from './option-parsers.ts';
+import { parseCountAtMost, parseFractionAtLeast, parsePositiveIntegerAtMost, parsePriceOption, parseUsdOption } from './option-parsers.ts';
 
 interface TrainingOptions {
   params: number;
@@ -92,7 +92,7 @@ export function registerEstimateTraining(estimateCmd: Command, env: CommandEnv):
     .requiredOption('--tokens <count>', 'training tokens, e.g. 2e12 or 2T', parseCountAtMost(MAX_TRAINING_TOKENS))
     .option('--gpu <id>', 'GPU id or alias from the catalog, e.g. a100-80gb, h100')
     .requiredOption('--gpus <n>', 'number of GPUs', parsePositiveIntegerAtMost(MAX_TRAINING_GPUS))
-    .option('--mfu <fraction>', 'model FLOPs utilization, e.g. 0.4 or 40%', parseFractionOption, 0.4)
+    .option('--mfu <fraction>', 'model FLOPs utilization, e.g. 0.4 or 40%', parseFractionAtLeast(MIN_TRAINING_MFU), 0.4)
     .addOption(new Option('--precision <p>', 'precision the peak FLOP/s is quoted at').choices(['bf16', 'fp8']).default('bf16'))
     .option('--spot', 'use spot prices')
     .option('--budget <usd>', 'budget to check against, e.g. 50000 or 50K', parseUsdOption)

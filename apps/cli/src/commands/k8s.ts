@@ -3,7 +3,7 @@
  * apply, and a team's manifests to a scenario (k8s/ holds the mapping; this file reads, writes and
  * reports). Notes (placeholders, estimates, what was not mapped or skipped) go to stderr as `note:` lines.
  */
-import { MAX_NODE_POOLS, MAX_SERVICES, parseScenarioText, validateScenarioReferences, type ScenarioIssue } from '@design-sim/sim-core';
+import { MAX_NODE_POOLS, MAX_SERVICES, parseScenarioText, printableName, validateScenarioReferences, type ScenarioIssue } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
 import { parse, stringify } from 'yaml';
 import { CliError } from '../cli-error.ts';
@@ -17,7 +17,8 @@ import { importK8s, SUPPORTED_KINDS, type ImportNote, type ManifestDoc } from '.
 import { readManifests } from '../k8s/read-manifests.ts';
 import type { NodeProvisioner } from '../k8s/node-pool-labels.ts';
 import type { CommandEnv } from './command-env.ts';
-import { parseDurationOption, parsePositiveInteger } from './option-parsers.ts';
+import { parseDurationOption, parsePort } from './option-parsers.ts';
+import { checkImageOption } from '../k8s/container-image.ts';
 
 interface ExportOptions {
   nodePools: NodeProvisioner;
@@ -36,6 +37,7 @@ interface ImportOptions {
 
 async function exportCommand(env: CommandEnv, file: string, o: ExportOptions): Promise<void> {
   const { ctx } = env;
+  checkImageOption(o.image, 'vllm/vllm-openai:v0.9.2');
   if (o.out !== undefined) {
     await checkOutputPath(ctx.cwd, o.out, '--out');
     await refuseInputAsOutput(ctx.cwd, o.out, [file], '--out');
@@ -49,7 +51,7 @@ async function exportCommand(env: CommandEnv, file: string, o: ExportOptions): P
   } catch (e) {
     throw new CliError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const text = `# Kubernetes manifests for ${file} (design-sim export k8s). Kubernetes 1.36 API versions.\n${manifestsYaml(result.objects)}`;
+  const text = `# Kubernetes manifests for ${printableName(file)} (design-sim export k8s). Kubernetes 1.36 API versions.\n${manifestsYaml(result.objects)}`;
   if (o.out === undefined) ctx.stdout.write(text);
   else await writeOutputFile(ctx.cwd, o.out, text, '--out');
   for (const n of result.notes) ctx.stderr.write(`note: ${n}\n`);
@@ -73,7 +75,8 @@ function fromManifests(issue: ScenarioIssue, scenario: Record<string, unknown>, 
   return { ...issue, file: origin, line: null, column: null, message: `${issue.message} (in the imported scenario)` };
 }
 
-const noteLine = (n: ImportNote) => `note: ${[n.file, n.object].filter((x) => x !== '').join(' ')}${n.file || n.object ? ': ' : ''}${n.message}\n`;
+// One line each, whatever a manifest's names and values hold (a Deployment named with an escape sequence).
+const noteLine = (n: ImportNote) => `note: ${printableName(`${[n.file, n.object].filter((x) => x !== '').join(' ')}${n.file || n.object ? ': ' : ''}${n.message}`)}\n`;
 
 /** Notes printed with the same message before the rest are counted in one line. */
 const MAX_NOTES_ALIKE = 3;
@@ -115,7 +118,7 @@ async function importCommand(env: CommandEnv, files: string[], o: ImportOptions)
     const n = Array.isArray(asObj(result.scenario.spec)[key]) ? (asObj(result.scenario.spec)[key] as unknown[]).length : 0;
     if (n > max) throw new CliError(`${files.join(', ')}: ${n.toLocaleString('en-US')} ${what} to import, but a scenario holds at most ${max} (spec.${key}; docs/limits.md): import one namespace or a few Deployments at a time`);
   }
-  const text = `# Imported by design-sim import k8s from ${files.join(', ')}; the notes printed with it say what is estimated or a placeholder.\n${stringify(result.scenario, { lineWidth: 0 })}`;
+  const text = `# Imported by design-sim import k8s from ${files.map(printableName).join(', ')}; the notes printed with it say what is estimated or a placeholder.\n${stringify(result.scenario, { lineWidth: 0 })}`;
   const name = o.out ?? 'imported.yaml';
   const parsed = parseScenarioText(text, name);
   const issues = parsed.ok ? validateScenarioReferences(parsed.scenario, undefined, { text, file: name }) : parsed.issues;
@@ -138,7 +141,7 @@ export function registerK8s(program: Command, env: CommandEnv): void {
     .argument('<file>', 'scenario file')
     .addOption(new Option('--node-pools <kind>', 'node pools as cluster-autoscaler node group hints or Karpenter NodePools').choices(['cluster-autoscaler', 'karpenter']).default('cluster-autoscaler'))
     .option('--image <image>', 'container image of the model server (default: a placeholder per service)')
-    .option('--port <port>', 'the server\'s HTTP port', parsePositiveInteger, 8000)
+    .option('--port <port>', 'the server\'s HTTP port', parsePort, 8000)
     .option('--health-path <path>', 'the server\'s health endpoint (vLLM: /health)', '/health')
     .option('-o, --out <file>', 'write the manifests to a file instead of stdout')
     .addHelpText('after', '\nExamples:\n  $ design-sim export k8s examples/hpa-step.yaml --image vllm/vllm-openai:v0.9.2 > fleet.yaml\n  $ design-sim export k8s scenario.yaml --node-pools karpenter -o k8s/fleet.yaml\n\nExit codes: 0 written, 2 invalid input.')

@@ -4,15 +4,16 @@
  * of every shard go through the same summary and formatters. Exit codes as the unsharded command.
  */
 import { resolve } from 'node:path';
-import { parsePath, summarizeSearch, type DesignRecord } from '@design-sim/sim-core';
+import { parsePath, printableName, shardIndices, summarizeSearch, type DesignRecord } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { inputOptions, readInput, reasonOf } from '../io/read-input.ts';
 import { checkShardSet, fingerprint, type ShardFile } from '../shard/shard-file.ts';
-import type { VarySpec } from '../sweep/vary-spec.ts';
+import { variantValues, type VarySpec } from '../sweep/vary-spec.ts';
 import type { CommandEnv } from './command-env.ts';
 import { reportOptimize, type OptimizeShardInput } from './optimize.ts';
 import { reportSweep, type SweepShardInput, type SweepShardRow } from './sweep.ts';
+import { outputFormat } from './output-format.ts';
 
 interface MergeOptions {
   json?: boolean;
@@ -54,9 +55,13 @@ async function readShard(env: CommandEnv, name: string): Promise<{ name: string;
 }
 
 async function merge(env: CommandEnv, files: string[], o: MergeOptions): Promise<void> {
-  const shards = checkShardSet(await Promise.all(files.map((f) => readShard(env, f))));
+  outputFormat(o);
+  const read = await Promise.all(files.map((f) => readShard(env, f)));
+  const shards = checkShardSet(read);
+  // checkShardSet orders the shards by index; messages name each one's file.
+  const names = new Map<unknown, string>(read.map((r) => [r.doc, r.name]));
   try {
-    await mergeChecked(env, shards, o);
+    await mergeChecked(env, shards, o, (s) => names.get(s) ?? '');
   } catch (e) {
     // checkShardSet vouches for the envelope and each row's outer shape; a row's run outcome is read as it was
     // written (its fields are the run result's), so a hand-edited one can still fail deep in the report.
@@ -65,19 +70,64 @@ async function merge(env: CommandEnv, files: string[], o: MergeOptions): Promise
   }
 }
 
-async function mergeChecked(env: CommandEnv, shards: ShardFile[], o: MergeOptions): Promise<void> {
+/**
+ * The rows of a sweep's shards, in variant order, each shard holding exactly its slice (shardIndices) with the
+ * values of those variants: a hand-edited or truncated shard (an index of 1e300, a row removed) was merged into a
+ * table with rows out of order or missing, exit 1 as if complete.
+ */
+function sweepRows(shards: readonly ShardFile[], specs: readonly VarySpec[], nameOf: (s: ShardFile) => string): SweepShardRow[] {
+  const combos = variantValues(specs);
+  shards.forEach((s) => {
+    const items = s.items as SweepShardRow[];
+    const ids = shardIndices(combos.length, s.shard.index, s.shard.count);
+    const damaged = (what: string) => new CliError(`${printableName(nameOf(s))}: a damaged shard file: ${what}; run shard ${s.shard.index}/${s.shard.count} again`);
+    if (items.length !== ids.length) throw damaged(`items: expected the ${ids.length} variant${ids.length === 1 ? '' : 's'} of this shard, got ${items.length}`);
+    items.forEach((item, i) => {
+      if (item.index !== ids[i]) throw damaged(`items[${i}].index: expected ${ids[i]}, got ${JSON.stringify(item.index)}`);
+      if (JSON.stringify(item.values) !== JSON.stringify(combos[item.index])) throw damaged(`items[${i}].values: expected ${JSON.stringify(combos[item.index])}, got ${JSON.stringify(item.values)}`);
+    });
+  });
+  return shards.flatMap((s) => s.items as SweepShardRow[]).sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The design records of an optimize run's shards, each checked against the search it claims to be from: one value
+ * index per field, within its values; seeds of the search, in its order, once each; `feasible` and `decided` as the
+ * evaluations say (design-prober.ts records()). A record edited to `feasible: true` made merge print PASS for a
+ * design that failed, exit 0; a design index past its values printed "replicas = undefined".
+ */
+function optimizeRecords(shards: readonly ShardFile[], input: OptimizeShardInput, nameOf: (s: ShardFile) => string): DesignRecord[] {
+  const dims = input.space.dimensions;
+  const seeds = input.options.seeds;
+  return shards.flatMap((s) =>
+    (s.items as DesignRecord[]).map((r, i) => {
+      const damaged = (what: string) => new CliError(`${printableName(nameOf(s))}: a damaged shard file: items[${i}].${what}; run shard ${s.shard.index}/${s.shard.count} again`);
+      if (r.design.length !== dims.length || r.design.some((v, k) => !Number.isInteger(v) || v < 0 || v >= (dims[k]?.values.length ?? 0))) {
+        throw damaged(`design: expected ${dims.length} value index${dims.length === 1 ? '' : 'es'} within the fields' values, got ${JSON.stringify(r.design)}`);
+      }
+      const order = r.evaluations.map((e) => seeds.indexOf((e as { seed?: unknown }).seed as number));
+      if (order.some((k, j) => k < 0 || (j > 0 && k <= (order[j - 1] ?? -1)))) throw damaged(`evaluations: expected runs on seeds ${seeds.join(', ')}, in that order, once each`);
+      const feasible = r.evaluations.length === seeds.length && r.evaluations.every((e) => e.pass === true);
+      const decided = feasible || r.evaluations.some((e) => e.pass === false);
+      if (r.feasible !== feasible || r.decided !== decided) throw damaged(`feasible, decided: expected ${feasible}, ${decided} by its evaluations, got ${String(r.feasible)}, ${String(r.decided)}`);
+      return r;
+    }),
+  );
+}
+
+async function mergeChecked(env: CommandEnv, shards: ShardFile[], o: MergeOptions, nameOf: (s: ShardFile) => string): Promise<void> {
   const first = shards[0] as ShardFile;
-  const format = o.json ? 'json' : o.format;
+  const format = outputFormat(o);
   if (first.command === 'sweep') {
     if (o.write !== undefined) throw new CliError('--write: only for optimize shards');
     const input = first.input as SweepShardInput;
     const specs: VarySpec[] = input.vary.map((v) => ({ label: v.label, paths: v.paths.map((p) => parsePath(p) ?? []), values: v.values }));
-    const rows = shards.flatMap((s) => s.items as SweepShardRow[]).sort((a, b) => a.index - b.index);
+    const rows = sweepRows(shards, specs, nameOf);
     reportSweep(env, first.file, specs, rows, format);
     return;
   }
   const input = first.input as OptimizeShardInput;
-  const result = summarizeSearch(input.space, input.options, shards.flatMap((s) => s.items as DesignRecord[]));
+  const result = summarizeSearch(input.space, input.options, optimizeRecords(shards, input, nameOf));
   let write: { target: string; bytes: Uint8Array; edits: OptimizeShardInput['edits'] } | undefined;
   if (o.write !== undefined && result.best !== null) {
     const path = o.scenario ?? first.file;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serversForSlo } from '@design-sim/sim-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runInProcess } from '../testing/test-context.ts';
+import { EXAMPLES_DIR, runInProcess } from '../testing/test-context.ts';
 
 const cwd = mkdtempSync(join(tmpdir(), 'design-sim-optimize-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
@@ -108,6 +108,13 @@ describe('optimize', () => {
     expect(doc.best?.values['spec.nodePools[0].instance']).toBe('gcp/us-central1/g2-standard-4');
   });
 
+  it('refuses a serving metric to minimize on a training-only file before any run', async () => {
+    writeFileSync(join(cwd, 'train.yaml'), readFileSync(join(EXAMPLES_DIR, 'training-7b.yaml'), 'utf8'));
+    const r = await cli('optimize', 'train.yaml', '--vary', 'spec.training.mfu=0.3,0.4');
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe('design-sim: --minimize cost.hourly: train.yaml has no serving simulation (no spec.services), so cost.hourly has no value: minimize a training metric such as training.costUsd or training.days\n');
+  });
+
   it('rejects bad input with one clear message and exit 2', async () => {
     const cases: [string[], string][] = [
       [['--vary', 'replicsa=1..10'], 'design-sim: --vary: unknown path "replicsa" (did you mean "replicas"?)'],
@@ -118,6 +125,8 @@ describe('optimize', () => {
       [['--vary', 'replicas=round-robin,random'], 'spec.services[0].replicas: expected a number, got "round-robin" (after --vary spec.services[0].replicas="round-robin")'],
       [['--vary', 'replicas=1..5', '--minimize', 'cost.hourli'], 'design-sim: --minimize: unknown metric to minimize "cost.hourli" (did you mean "cost.hourly"?)'],
       [['--vary', 'replicas=1..5', '--shard', '3/2'], 'design-sim: --shard 3/2: expected I/N with 1 ≤ I ≤ N'],
+      // A metric the file cannot have: every design ran, then "the closest, , fails", exit 1.
+      [['--vary', 'replicas=1..5', '--minimize', 'training.days'], 'design-sim: --minimize training.days: mmc.yaml has no training run (spec.training), so training.days has no value: minimize a serving metric such as cost.hourly'],
     ];
     for (const [args, message] of cases) {
       const r = await cli('optimize', 'mmc.yaml', ...args);

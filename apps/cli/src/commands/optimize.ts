@@ -7,12 +7,14 @@
 import {
   buildSearchSpace,
   checkObjective,
+  printableName,
   runSearch,
   searchPlanFor,
   shardIndices,
   summarizeSearch,
   type DesignRecord,
   type OptimizeResult,
+  type Scenario,
   type SearchOptions,
   type SearchSpace,
 } from '@design-sim/sim-core';
@@ -37,6 +39,7 @@ import { SimWorkerPool } from '../sweep/worker-pool.ts';
 import type { CommandEnv } from './command-env.ts';
 import { parsePositiveInteger, parsePositiveIntegerAtMost } from './option-parsers.ts';
 import { addScenarioOptions, checkInterval, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
+import { outputFormat } from './output-format.ts';
 
 interface OptimizeOptions extends ScenarioOptions, JobOptions {
   vary: string[];
@@ -75,8 +78,21 @@ of a fixed fleet, node counts, HPA bounds and targets, spot share) are bisected;
 value. Several paths before "=" take each value together. Exit codes: 0 a feasible design was found,
 1 none in the range is feasible (the closest is shown), 2 invalid input.`;
 
+/**
+ * The metric to minimize must have a value for the design: a training-only file has no serving metrics and a
+ * serving-only file no training ones. `optimize training.yaml` with the default cost.hourly ran every design and
+ * printed "FAIL: no design in the range meets every expectation …; the closest, , fails", exit 1.
+ */
+function checkObjectiveApplies(scenario: Scenario, metric: string, file: string): void {
+  const training = metric.startsWith('training.');
+  if (training && scenario.spec.training === undefined) throw new CliError(`--minimize ${metric}: ${printableName(file)} has no training run (spec.training), so ${metric} has no value: minimize a serving metric such as cost.hourly`);
+  // Without services there is no serving run (sim-core beginScenario); spec.costs items are priced either way.
+  if (!training && !metric.startsWith('costs.') && scenario.spec.services.length === 0) throw new CliError(`--minimize ${metric}: ${printableName(file)} has no serving simulation (no spec.services), so ${metric} has no value: minimize a training metric such as training.costUsd or training.days`);
+}
+
 async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Promise<void> {
   const { ctx } = env;
+  const format = outputFormat(o);
   const objective = checkObjective(o.minimize);
   if (!objective.ok) throw new CliError(`--minimize: ${objective.message}`);
   if (o.seeds < 1) throw new CliError('--seeds: expected at least 1');
@@ -93,9 +109,10 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
   const base = loadScenarioBytes(read.bytes, file, baseEdits);
   if (!base.ok) throw new CliError('invalid scenario', { issues: base.issues });
   checkInterval(base.scenario, o, file);
+  checkObjectiveApplies(base.scenario, objective.metric, file);
   ctx.stderr.write(formatIssueLines(base.warnings, ctx.errColors, 'warning'));
   if (base.scenario.spec.expect.length === 0) {
-    ctx.stderr.write(`warning: ${file} has no expect: lines, so every design is feasible and the search only minimizes ${o.minimize}\n`);
+    ctx.stderr.write(`warning: ${printableName(file)} has no expect: lines, so every design is feasible and the search only minimizes ${o.minimize}\n`);
   }
 
   const source: DesignSource = { file, bytes: read.bytes, baseEdits, specs };
@@ -116,7 +133,7 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
 
   const workers = Math.max(1, Math.min(o.workers ?? ctx.maxWorkers, ctx.maxWorkers));
   const pool = new SimWorkerPool({ workerUrl: ctx.workerUrl, maxWorkers: workers });
-  const bar = createProgressBar(ctx.stderr, `optimize ${file}`, ctx.now);
+  const bar = createProgressBar(ctx.stderr, `optimize ${printableName(file)}`, ctx.now);
   // The number of runs is not known in advance: the bar assumes about 12 a branch per seed and stops at 99%.
   let runs = 0;
   const branches = shard === undefined ? undefined : shardIndices(plan.branchCount, shard.index, shard.count);
@@ -136,7 +153,7 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
     return;
   }
   const result = summarizeSearch(space, options, records);
-  await reportOptimize(env, { file, result, format: o.json ? 'json' : o.format, ...(o.write === undefined ? {} : { write: { target: o.write, bytes: read.bytes, edits: [...baseEdits, ...designEdits(source, result.best?.design ?? [])] } }) });
+  await reportOptimize(env, { file, result, format, ...(o.write === undefined ? {} : { write: { target: o.write, bytes: read.bytes, edits: [...baseEdits, ...designEdits(source, result.best?.design ?? [])] } }) });
 }
 
 /** Prints the answer, writes --write, records the exit code; `merge` calls it with the shards' records. */
@@ -149,7 +166,7 @@ export async function reportOptimize(
   else if (a.format === 'markdown') ctx.stdout.write(formatOptimizeMarkdown(a.file, a.result));
   else ctx.stdout.write(formatOptimizeText(a.file, a.result));
   if (a.write !== undefined) {
-    if (a.result.best === null) ctx.stderr.write(`warning: --write ${a.write.target}: nothing written, no design is feasible\n`);
+    if (a.result.best === null) ctx.stderr.write(`warning: --write ${printableName(a.write.target)}: nothing written, no design is feasible\n`);
     else await writeDesign(ctx.cwd, a.write.target, a.write.bytes, a.write.edits);
   }
   env.exit(a.result.feasible ? EXIT_OK : EXIT_FAILED);

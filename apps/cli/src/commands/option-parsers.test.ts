@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseCountOption, parseDurationOption, parseFractionOption, parseInteger, parsePercentileOption, parsePositiveInteger, parsePositiveIntegerAtMost, parsePriceOption, parseUsdOption } from './option-parsers.ts';
+import { parseCountAtMost, parseCountOption, parseDurationOption, parseFractionAtLeast, parseFractionOption, parseInteger, parsePercentileOption, parsePositiveInteger, parsePositiveIntegerAtMost, parsePriceOption, parseUsdOption } from './option-parsers.ts';
 
 describe('option parsers', () => {
   it('read the scenario format units', () => {
@@ -15,6 +15,9 @@ describe('option parsers', () => {
     expect(parsePercentileOption('0.95')).toBe(0.95);
     expect(parsePercentileOption('99.9999')).toBeCloseTo(0.999999, 12);
     expect(() => parsePercentileOption('99.99999999')).toThrow('expected a percentile of at most 99.9999 (a tail of one request in a million).');
+    expect(parsePercentileOption('0.01')).toBe(0.01);
+    expect(() => parsePercentileOption('1e-300')).toThrow('expected a percentile of at least 1 (p1; 0.01 as a fraction), like 99, 99.9 or 0.99.');
+    expect(() => parsePercentileOption('0.009')).toThrow('at least 1 (p1');
     expect(parseUsdOption('$50,000')).toBe(50000);
     expect(parseUsdOption('50K')).toBe(50000);
     expect(parsePriceOption('$2.49')).toBe(2.49);
@@ -27,6 +30,11 @@ describe('option parsers', () => {
     expect(() => parseDurationOption('5 minutes')).toThrow('did you mean 5m?');
     expect(() => parseDurationOption('-1s')).toThrow('greater than 0');
     expect(() => parseFractionOption('40')).toThrow('did you mean 40%?');
+    // A hair above 1 is 1, not "1.0000001%" (suggestFraction, as in scenarios).
+    expect(() => parseFractionOption('1.0000001')).toThrow('expected a value above 0 and at most 1 (100%) (did you mean 1?).');
+    expect(() => parseFractionAtLeast(0.01)('1e-300')).toThrow('expected at least 0.01 (1%; docs/limits.md).');
+    expect(parseFractionAtLeast(0.01)('1%')).toBeCloseTo(0.01, 12);
+    expect(() => parseCountAtMost(1e14)('1e-300')).toThrow('expected at least 1.');
     expect(() => parseFractionOption('abc')).toThrow(InvalidArgumentError);
     expect(() => parsePercentileOption('100')).toThrow('percentile');
     expect(() => parsePositiveInteger('0')).toThrow('at least 1');

@@ -3,7 +3,7 @@
  * unit parsers), so `--tokens 2T` and `tokens: 2T` mean the same. Each throws InvalidArgumentError,
  * which commander prints as one line naming the option; exit code 2.
  */
-import { MAX_PRICE_PER_GPU_HOUR, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration } from '@design-sim/sim-core';
+import { MAX_PRICE_PER_GPU_HOUR, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration, suggestFraction } from '@design-sim/sim-core';
 import { InvalidArgumentError } from 'commander';
 
 /** A whole number ≥ 0: `42`. `least` is the smallest the option takes, for the message. */
@@ -36,6 +36,13 @@ export function parsePositiveIntegerAtMost(max: number): (value: string) => numb
   };
 }
 
+/** A TCP port, 1–65535: the API server refuses a containerPort outside it (`--port 65536` was written, exit 0). */
+export function parsePort(value: string): number {
+  const n = parsePositiveInteger(value);
+  if (n > 65535) throw new InvalidArgumentError('expected a port from 1 to 65535.');
+  return n;
+}
+
 /** A positive count: `7e9`, `7B`, `2T`, `1.5M`, `1000`. */
 export function parseCountOption(value: string): number {
   const n = parseCount(value);
@@ -55,6 +62,8 @@ export function parseCountOption(value: string): number {
 export function parseCountAtMost(max: number): (value: string) => number {
   return (value) => {
     const n = parseCountOption(value);
+    // A count of things is at least one: --params 1e-300 was priced.
+    if (n < 1) throw new InvalidArgumentError('expected at least 1.');
     if (n > max) throw new InvalidArgumentError(`expected at most ${max.toExponential().replace('e+', 'e')} (docs/limits.md).`);
     return n;
   };
@@ -76,13 +85,27 @@ export function parseFractionOption(value: string): number {
   const pct = parsePercentString(value);
   const n = pct === undefined ? Number(value) : pct / 100;
   if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a fraction like 0.4 or a percentage like 40%.');
-  if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(`expected a value above 0 and at most 1 (100%)${n > 1 && n <= 100 ? ` (did you mean ${n}%?)` : ''}.`);
+  if (!(n > 0 && n <= 1)) {
+    const hint = n > 1 ? suggestFraction(n) : undefined;
+    throw new InvalidArgumentError(`expected a value above 0 and at most 1 (100%)${hint === undefined ? '' : ` (did you mean ${hint}?)`}.`);
+  }
   return n;
+}
+
+/** A fraction from `min` to 1, a scenario limit (`--mfu` at least MIN_TRAINING_MFU, as `spec.training.mfu`). */
+export function parseFractionAtLeast(min: number): (value: string) => number {
+  return (value) => {
+    const n = parseFractionOption(value);
+    if (n < min) throw new InvalidArgumentError(`expected at least ${min} (${min * 100}%; docs/limits.md).`);
+    return n;
+  };
 }
 
 /** A percentile as a fraction in (0, 1): `99`, `99.9`, `0.99` or `99%`. */
 /** The highest percentile an option takes: a tail of 10⁻⁶. */
 const MAX_PERCENTILE = 0.999999;
+/** The lowest: p1. */
+const MIN_PERCENTILE = 0.01;
 
 export function parsePercentileOption(value: string): number {
   const pct = parsePercentString(value);
@@ -91,6 +114,8 @@ export function parsePercentileOption(value: string): number {
   if (value.trim() === '' || !Number.isFinite(n) || !(n > 0 && n < 1)) throw new InvalidArgumentError('expected a percentile like 99, 99.9 or 0.99.');
   // A tail under one in a million is past what the estimate's figures can print (99.99999999 showed as "p100", "≤ 0%").
   if (n > MAX_PERCENTILE) throw new InvalidArgumentError('expected a percentile of at most 99.9999 (a tail of one request in a million).');
+  // And not under p1: 1e-300 was read as the fraction 1e-300 and printed "predicted p1e-298", "1e-298% of requests never wait".
+  if (n < MIN_PERCENTILE) throw new InvalidArgumentError('expected a percentile of at least 1 (p1; 0.01 as a fraction), like 99, 99.9 or 0.99.');
   return n;
 }
 

@@ -84,6 +84,16 @@ describe('prices', () => {
     expect(before.stdout).toContain('$40.9657');
   });
 
+  it('--date outside the catalog is refused, exit 2, with the days it covers', async () => {
+    // 0000-01-01 listed the catalog's first records as the prices in force in year 0, exit 0.
+    const r = await cli('prices', '--date', '0000-01-01');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    // And a day that is not one reads as a flag's message, not the cost model's parameter name ("asOf must be …").
+    expect((await cli('prices', '--date', '2026-11-23T00:00')).stderr).toBe('design-sim: --date 2026-11-23T00:00: must be a calendar day YYYY-MM-DD, got "2026-11-23T00:00"\n');
+    expect(r.stderr).toMatch(/^design-sim: --date 0000-01-01: must be a day the catalog covers, \d{4}-\d\d-\d\d \(its earliest record\) to \d{4}-\d\d-\d\d \(1,095 days after its date, .*\), got "0000-01-01"\n$/);
+  });
+
   it('lists CPU instances, managed services and storage and transfer rates when no --gpu narrows it', async () => {
     const r = await cli('prices', '--cloud', 'aws');
     expect(r.stdout).toMatch(/aws\/us-east-1\/m6i\.large +CPU 2 vCPU · 8 GiB \(general-purpose\) +on-demand +\$0\.096 +— +2026-06-23 +PODMONKEY/);
@@ -164,6 +174,20 @@ describe('sweep', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/spec\.services\[0\]\.hpa\.metrics\[0\]\.target: .* \(after --vary spec\.services\[0\]\.hpa\.metrics\[0\]\.target=-2\)/);
+  });
+});
+
+describe('export k8s options the API server would refuse', () => {
+  it('refuses a port past 65535 and an empty or spaced image before writing anything', async () => {
+    // Each was written into the Deployment, exit 0, for kubectl apply to reject (containerPort 1–65535; image required).
+    const port = await cli('export', 'k8s', 'a.yaml', '--port', '65536');
+    expect([port.code, port.stdout]).toEqual([2, '']);
+    expect(port.stderr).toMatch(/^design-sim: option '--port <port>' argument '65536' is invalid\. expected a port from 1 to 65535\./);
+    for (const image of ['', 'a b', 'x\ny']) {
+      const r = await cli('export', 'k8s', 'a.yaml', '--image', image);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `design-sim: --image ${JSON.stringify(image)}: expected a container image reference without spaces, e.g. vllm/vllm-openai:v0.9.2\n`]);
+    }
+    expect((await cli('export', 'k8s', 'a.yaml', '--port', '65535', '--image', 'vllm/vllm-openai:v0.9.2')).code).toBe(0);
   });
 });
 

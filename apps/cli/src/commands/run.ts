@@ -4,6 +4,7 @@
  */
 import { join, parse as parsePath, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { printableName } from '@design-sim/sim-core';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { componentColumns, csvFileName, timeSeriesCsv } from '../format/csv.ts';
 import { formatIssueLines } from '../format/issues.ts';
@@ -20,6 +21,7 @@ import { checkOutputPath, refuseInputAsOutput, writeOutputFile } from '../io/wri
 import { runScenarioFile } from '../pipeline/run-scenario-file.ts';
 import type { CommandEnv } from './command-env.ts';
 import { addScenarioOptions, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
+import { outputFormat } from './output-format.ts';
 
 /** Output formats of `run`. */
 export type RunFormat = 'text' | 'markdown' | 'json';
@@ -52,20 +54,20 @@ async function writeArtifacts(env: CommandEnv, report: RunReport, o: RunOptions,
   const ts = report.result.timeseries;
   const name = report.result.scenario.name;
   if ((o.csv !== undefined || o.plot !== undefined) && ts === null) {
-    ctx.stderr.write(`note: ${report.file} has no serving simulation (training only): no time series to write\n`);
+    ctx.stderr.write(`note: ${printableName(report.file)} has no serving simulation (training only): no time series to write\n`);
     return;
   }
   if (ts === null) return;
   if (o.csv !== undefined) {
     const file = join(o.csv, csvFileName(name));
     await writeOutputFile(ctx.cwd, file, timeSeriesCsv(ts, componentColumns(report.result)), '--csv');
-    ctx.stderr.write(`wrote ${file}\n`);
+    ctx.stderr.write(`wrote ${printableName(file)}\n`);
   }
   if (o.plot !== undefined) {
     const file = plotFileFor(o.plot, name, many);
     const title = `${name}${report.result.scenario.title === null ? '' : ` — ${report.result.scenario.title}`} (seed ${report.result.seed})`;
     await writeOutputFile(ctx.cwd, file, renderSvgPlot({ title, timeseries: ts, replicaCapacityQps: replicaCapacityQps(report.scenario), sloMs: p99SloMs(report.result), ...plotComponents(report.result) }), '--plot');
-    ctx.stderr.write(`wrote ${file}\n`);
+    ctx.stderr.write(`wrote ${printableName(file)}\n`);
   }
 }
 
@@ -96,8 +98,7 @@ async function checkOutputs(env: CommandEnv, files: string[], o: RunOptions): Pr
 
 async function runFiles(env: CommandEnv, files: string[], o: RunOptions): Promise<void> {
   const { ctx } = env;
-  if (o.json && o.format !== 'text' && o.format !== 'json') throw new CliError(`--json and --format ${o.format} disagree: use one of them`);
-  const format: RunFormat = o.json ? 'json' : o.format;
+  const format: RunFormat = outputFormat(o);
   await checkOutputs(env, files, o);
   const reports: RunReport[] = [];
   for (const [i, file] of files.entries()) {

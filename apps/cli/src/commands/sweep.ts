@@ -22,6 +22,7 @@ import type { SweepRequest, SweepResponse } from '../sweep/worker-protocol.ts';
 import type { CommandEnv } from './command-env.ts';
 import { parsePositiveInteger } from './option-parsers.ts';
 import { addScenarioOptions, checkInterval, editsFromOptions, type ScenarioOptions } from './scenario-options.ts';
+import { outputFormat } from './output-format.ts';
 
 interface SweepOptions extends ScenarioOptions, JobOptions {
   vary: string[];
@@ -56,6 +57,7 @@ export interface SweepShardRow {
 
 async function sweep(env: CommandEnv, file: string, o: SweepOptions): Promise<void> {
   const { ctx } = env;
+  const format = outputFormat(o);
   const shard = o.shard === undefined ? undefined : parseShardOption(o.shard);
   const specs = parseVaries(o.vary);
   const combos = variantValues(specs);
@@ -93,7 +95,7 @@ async function sweep(env: CommandEnv, file: string, o: SweepOptions): Promise<vo
     ctx.stdout.write(formatShardFile({ command: 'sweep', shard, fingerprint: fingerprint(read.bytes, { command: 'sweep', file, input, edits: base.map((e) => e.source) }), file, input, items: rows }));
     return;
   }
-  reportSweep(env, file, specs, rows, o.json ? 'json' : o.format);
+  reportSweep(env, file, specs, rows, format);
 }
 
 /** Prints a sweep's table (or JSON) and records its exit code; `merge` calls it with the shards' rows. */

@@ -2,7 +2,7 @@
  * `design-sim validate FILE...`: schema and catalog-reference checks only, no simulation. Exit 0 when
  * every file is valid, 2 otherwise. Fast enough for a pre-commit hook.
  */
-import { formatDuration, type Scenario, toPlainJson } from '@design-sim/sim-core';
+import { formatDuration, printableName, type Scenario, toPlainJson } from '@design-sim/sim-core';
 import type { Command } from 'commander';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { formatIssueLines } from '../format/issues.ts';
@@ -63,7 +63,7 @@ export function registerValidate(program: Command, env: CommandEnv): void {
         if (o.json) continue;
         if (r.ok) {
           ctx.stderr.write(formatIssueLines(r.warnings, ctx.errColors, 'warning'));
-          ctx.stdout.write(`${ctx.colors.green('valid')} ${file} (${describeScenario(r.scenario)})\n`);
+          ctx.stdout.write(`${ctx.colors.green('valid')} ${printableName(file)} (${describeScenario(r.scenario)})\n`);
         } else {
           ctx.stderr.write(formatIssueLines(r.issues, ctx.errColors));
         }

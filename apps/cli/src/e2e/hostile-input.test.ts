@@ -1,7 +1,7 @@
 // Inputs an independent checker would try, through the built binary: each gets exit 2, one message that
 // names the file (and the line and field where there is one), no stack trace, no hang, nothing written.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../testing/test-context.ts';
@@ -79,6 +79,23 @@ describe('import k8s: hostile manifests', () => {
     expect(refused(['import', 'k8s', file('many.yaml', deployments)]).split('\n').at(-2)).toBe('design-sim: many.yaml: 1,000 Deployments to import, but a scenario holds at most 50 (spec.services; docs/limits.md): import one namespace or a few Deployments at a time');
   });
 
+  it('60,000 Deployments are refused as too many before they are mapped, in seconds', () => {
+    // Before: 40 s mapping them one by one (each matched by name against those made so far), then the same line.
+    const deployments = { apiVersion: 'v1', kind: 'List', items: Array.from({ length: 60_000 }, (_, i) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: `d${i}` }, spec: { replicas: 1 } })) };
+    const err = refused(['import', 'k8s', file('deploy-all.json', JSON.stringify(deployments))], 10_000);
+    expect(err).toBe('design-sim: deploy-all.json: 60,000 Deployments to import, but a scenario holds at most 50 (spec.services; docs/limits.md): import one namespace or a few Deployments at a time\n');
+  });
+
+  it('a field of the wrong type is one line at its place, in YAML, in a List and in JSON, not read as a default', () => {
+    // Before: resources: [1, 2] was read as no resources and minReplicas: "2" as 1, exit 0.
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          resources: [1, 2]\n';
+    expect(refused(['import', 'k8s', file('res.yaml', deploy)])).toBe('design-sim: res.yaml:9:22 Deployment/api spec.template.spec.containers[0].resources: expected a mapping (key: value), got a list ([1,2])\n');
+    const hpa = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: autoscaling/v2\n    kind: HorizontalPodAutoscaler\n    metadata: { name: api }\n    spec:\n      scaleTargetRef: { kind: Deployment, name: api }\n      minReplicas: "2"\n      maxReplicas: 10\n';
+    expect(refused(['import', 'k8s', file('hpa.yaml', hpa)])).toBe('design-sim: hpa.yaml:9:20 HorizontalPodAutoscaler/api spec.minReplicas: expected an integer (a number, not a quoted string), got "2"\n');
+    const json = JSON.stringify({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { replicas: '3' } }, null, 2);
+    expect(refused(['import', 'k8s', file('d.json', json)])).toBe('design-sim: d.json:8:17 Deployment/api spec.replicas: expected an integer (a number, not a quoted string), got "3"\n');
+  });
+
   it('absurd nesting is named, at its line', () => {
     expect(refused(['import', 'k8s', file('deep.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)])).toMatch(/^design-sim: deep\.yaml:3:\d+: the document nests too deeply to be a manifest/);
   });
@@ -137,6 +154,44 @@ it('an empty file argument (an unset shell variable) is named as such by every c
   expect(refused(['merge', ''])).toBe('design-sim: merge: argument 1 is empty: expected a file name\n');
   expect(refused(['export', 'k8s', ''])).toBe('design-sim: export k8s: argument 1 is empty: expected a file name\n');
   expect(refused(['import', 'k8s', ''])).toBe('design-sim: import k8s: argument 1 is empty: expected a file name\n');
+});
+
+describe('file names that hold escape sequences or line breaks', () => {
+  // Before: the report headers, "valid NAME", compare's header and export's YAML comment printed the name raw,
+  // so a file named with ESC [ 2 J cleared the reader's screen, and a newline in the name began a YAML line of
+  // its own in the manifests (error messages were already escaped by printable()).
+  const name = 'a\u001b[31mred\u0007\nvalid x`y.yaml';
+  const shown = 'a\\u001b[31mred\\u0007\\u000avalid x`y.yaml';
+  const quick = ['--duration', '2m', '--set', 'spec.warmup=0s'];
+
+  it('run (text and Markdown), validate, compare and export k8s show the name escaped, on one line', () => {
+    file(name, fixedFleet);
+    const text = cli(['run', name, ...quick], { cwd: dir });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout.split('\n')[1]).toBe(`  ${shown} · seed 7 · 2m simulated`);
+    const md = cli(['run', name, ...quick, '--format', 'markdown'], { cwd: dir });
+    expect(md.stdout).toContain(`\n\`\`${shown}\`\` · seed 7 · 2m simulated\n`);
+    expect(cli(['validate', name], { cwd: dir }).stdout).toBe(`valid ${shown} (fixed-fleet: 1 service, 1 node pool, 2h simulated, 2 expectations)\n`);
+    const compare = cli(['compare', name, name, ...quick, '--format', 'markdown'], { cwd: dir });
+    expect(compare.stdout.split('\n')[0]).toBe(`### Compare \`\`${shown}\`\` (A) and \`\`${shown}\`\` (B)`);
+    const exported = cli(['export', 'k8s', name], { cwd: dir });
+    expect(exported.stdout.split('\n')[0]).toBe(`# Kubernetes manifests for ${shown} (design-sim export k8s). Kubernetes 1.36 API versions.`);
+    for (const out of [text.stdout, md.stdout, compare.stdout, exported.stdout, exported.stderr]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
+
+describe('symbolic links that loop', () => {
+  it('are one line without the absolute path, for every command that reads or writes a file', () => {
+    // Before: "cannot read this file: ELOOP: too many symbolic links encountered, stat '/tmp/…/loop-a.yaml'".
+    symlinkSync('loop-b.yaml', join(dir, 'loop-a.yaml'));
+    symlinkSync('loop-a.yaml', join(dir, 'loop-b.yaml'));
+    const loop = 'its symbolic links form a loop (or a chain of more than 40)';
+    expect(refused(['validate', 'loop-a.yaml'])).toBe(`error: loop-a.yaml cannot read this file: ${loop}\n`);
+    expect(refused(['import', 'k8s', 'loop-a.yaml'])).toBe(`design-sim: loop-a.yaml: cannot read: ${loop}\n`);
+    expect(refused(['merge', 'loop-a.yaml'])).toBe(`design-sim: loop-a.yaml: cannot read: ${loop}\n`);
+    rmSync(join(dir, 'loop-a.yaml'));
+    rmSync(join(dir, 'loop-b.yaml'));
+  });
 });
 
 describe('pipes: read as files, and a silent one is given up on with a message, never a hang', () => {
@@ -210,6 +265,15 @@ describe('run: output paths are checked before anything runs', () => {
 
   it('--json with --format markdown is a usage error, not a silent choice', () => {
     expect(refused(['run', 'ff.yaml', '--json', '--format', 'markdown'])).toBe('design-sim: --json and --format markdown disagree: use one of them\n');
+    // sweep, optimize, compare and merge printed JSON after all their runs; now refused before any.
+    const vary = ['--vary', 'spec.services[0].replicas=50,60'];
+    for (const args of [['sweep', 'ff.yaml', ...vary], ['optimize', 'ff.yaml', ...vary], ['compare', 'ff.yaml', 'ff.yaml'], ['merge', 'ff.yaml']]) {
+      const r = cli([...args, '--json', '--format', 'markdown'], { cwd: dir });
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('design-sim: --json and --format markdown disagree: use one of them\n');
+      expect(r.ms).toBeLessThan(5000);
+    }
   });
 });
 

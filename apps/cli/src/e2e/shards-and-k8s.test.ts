@@ -43,6 +43,19 @@ describe('--shard and merge', () => {
     expect(w.code).toBe(0);
     const best = (JSON.parse(whole.stdout) as { best: { values: Record<string, unknown> } }).best.values;
     expect(readFileSync(join(cwd, 'best.yaml'), 'utf8')).toContain(`instance: ${String(best['spec.nodePools[0].instance'])}`);
+    // A hand-edited record: `feasible: true` on a design that failed printed PASS for it, exit 0; a design index past
+    // its values printed "replicas = undefined". Each is now one line at the record, exit 2.
+    const edited = (edit: (items: Record<string, unknown>[]) => void) => {
+      const d = JSON.parse(readFileSync(join(cwd, parts[0]!), 'utf8')) as { items: Record<string, unknown>[] };
+      edit(d.items);
+      writeFileSync(join(cwd, 'edited-opt.json'), JSON.stringify(d));
+      const r = run(['merge', 'edited-opt.json', parts[1]!]);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      return r.stderr;
+    };
+    const failing = (items: Record<string, unknown>[]) => items.find((r) => r.decided === true && r.feasible === false)!;
+    expect(edited((items) => (failing(items).feasible = true))).toMatch(/^design-sim: edited-opt\.json: a damaged shard file: items\[\d+\]\.feasible, decided: expected false, true by its evaluations, got true, true; run shard 1\/2 again\n$/);
+    expect(edited((items) => (items[0]!.design = [0, 1e300]))).toMatch(/^design-sim: edited-opt\.json: a damaged shard file: items\[0\]\.design: expected 2 value indexes within the fields' values, got \[0,1e\+300\]; run shard 1\/2 again\n$/);
   });
 
   it('refuses an incomplete or mixed set of shards with one line, exit 2', () => {
@@ -78,6 +91,11 @@ describe('--shard and merge', () => {
     expect(edited((d) => (d.items = 5))).toBe('design-sim: edited.json: a damaged shard file: items: expected a list; run that shard again\n');
     expect(edited((d) => (d.input = null))).toBe('design-sim: edited.json: a damaged shard file: input.vary: expected a list of { label, paths, values }; run that shard again\n');
     expect(edited((d) => ((d.items as unknown[])[0] = {}))).toBe('design-sim: edited.json: a damaged shard file: items[0]: expected { index, values, response }; run that shard again\n');
+    // A row moved, removed or relabelled was merged into a table out of order or short a variant, exit 1 as if whole.
+    const items = (d: Record<string, unknown>) => d.items as Record<string, unknown>[];
+    expect(edited((d) => (items(d)[0]!.index = 1e300))).toMatch(/^design-sim: edited\.json: a damaged shard file: items\[0\]\.index: expected 0, got 1e\+300; run shard 1\/3 again\n$/);
+    expect(edited((d) => items(d).pop())).toMatch(/^design-sim: edited\.json: a damaged shard file: items: expected the \d+ variants of this shard, got \d+; run shard 1\/3 again\n$/);
+    expect(edited((d) => (items(d)[0]!.values = [99999]))).toMatch(/^design-sim: edited\.json: a damaged shard file: items\[0\]\.values: expected \[.+\], got \[99999\]; run shard 1\/3 again\n$/);
     // Damage inside a run's outcome is found as the report reads it, and named as damage.
     expect(edited((d) => (((d.items as Record<string, unknown>[])[0]!.response as Record<string, unknown>).outcome = { summary: {} }))).toMatch(/^design-sim: edited\.json, sweep-shard-2\.json, sweep-shard-3\.json: a damaged shard file \(.+\); run its shard again\n$/);
   });

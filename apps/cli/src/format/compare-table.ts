@@ -1,5 +1,5 @@
 /** `design-sim compare A B`: two runs side by side with the change in each metric, and what differs in the designs. */
-import { toPlainJson, verdictOf, type RunResult } from '@design-sim/sim-core';
+import { printableName, toPlainJson, verdictOf, type RunResult } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
 import { designDifferences, showValue } from './design-diff.ts';
 import { JSON_FORMAT_VERSION, runJson, stringifyJson } from './json-output.ts';
@@ -7,6 +7,7 @@ import { mdTable } from './markdown.ts';
 import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatUsd, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
 import { renderTable } from './table.ts';
+import { inlineCode } from './inline-code.ts';
 
 interface MetricRow {
   label: string;
@@ -80,7 +81,7 @@ function headers(a: RunReport, b: RunReport): string[] {
 
 /** Text form, ending with a newline. */
 export function formatCompareText(a: RunReport, b: RunReport, c: Colors): string {
-  const lines = [`${c.bold('A')} ${a.file} (seed ${a.result.seed})`, `${c.bold('B')} ${b.file} (seed ${b.result.seed})`, ''];
+  const lines = [`${c.bold('A')} ${printableName(a.file)} (seed ${a.result.seed})`, `${c.bold('B')} ${printableName(b.file)} (seed ${b.result.seed})`, ''];
   let text = `${lines.join('\n')}\n${renderTable(headers(a, b), compareRows(a.result, b.result), [false, true, true, true, true])}`;
   const diffs = designDifferences(a.scenario, b.scenario);
   text += diffs.length === 0 ? '\nThe designs are identical (spec fields in canonical units).\n' : `\nDesign differences (A → B, canonical units: seconds, fractions):\n${diffs.map((d) => `  ${d.path}: ${showValue(d.a)} → ${showValue(d.b)}`).join('\n')}\n`;
@@ -90,7 +91,7 @@ export function formatCompareText(a: RunReport, b: RunReport, c: Colors): string
 /** Markdown form, ending with a newline. */
 export function formatCompareMarkdown(a: RunReport, b: RunReport): string {
   const diffs = designDifferences(a.scenario, b.scenario);
-  const lines = [`### Compare \`${a.file}\` (A) and \`${b.file}\` (B)`, '', ...mdTable(headers(a, b), compareRows(a.result, b.result)), ''];
+  const lines = [`### Compare ${inlineCode(a.file)} (A) and ${inlineCode(b.file)} (B)`, '', ...mdTable(headers(a, b), compareRows(a.result, b.result)), ''];
   lines.push(diffs.length === 0 ? 'The designs are identical.' : '**Design differences** (A → B)', '');
   for (const d of diffs) lines.push(`- \`${d.path}\`: ${showValue(d.a)} → ${showValue(d.b)}`);
   return `${lines.join('\n')}\n`;

@@ -16,6 +16,7 @@ import { failureDetail, metricText, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
+import { inlineCode } from './inline-code.ts';
 
 /** Escapes a table cell: pipes would end it and newlines would end the row. */
 export function mdCell(text: string): string {
@@ -115,7 +116,7 @@ export function formatRunMarkdown(report: RunReport): string {
   const why = v.caveat === null ? v.reason : `${v.reason}; but ${v.caveat}`;
   const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;
-  const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `**${why}**`, '', `\`${report.file}\` · seed ${r.seed}${simulated}`, ''];
+  const lines = [`### ${verdict}: \`${r.scenario.name}\`${title}`, '', `**${why}**`, '', `${inlineCode(report.file)} · seed ${r.seed}${simulated}`, ''];
   const costsRows = r.costs === null ? [] : [['Costs (spec.costs)', `${formatUsd(r.costs.totalUsd)} over ${formatDuration(r.costs.periodSeconds)}, ${formatUsd(r.costs.monthlyUsd)}/month`]];
   const rows = [...(s === null ? [] : servingRows(s, r.breakdown !== null)), ...(r.training === null ? [] : trainingRows(r.training, report.scenario)), ...costsRows];
   const load = loadLine(r, report.scenario);

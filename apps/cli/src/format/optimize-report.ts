@@ -3,11 +3,12 @@
  * design with each expectation at its worst seed, the binding constraint and what one step less
  * capacity gives, the cost–latency frontier, and a verdict. Text and Markdown share the same parts.
  */
-import { getMetric, stalePricesCaveat, unservedCaveat, type DesignSummary, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
+import { getMetric, printableName, stalePricesCaveat, unservedCaveat, type DesignSummary, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
 import { mdTable } from './markdown.ts';
 import { formatInt, formatMs, formatPercent } from './numbers.ts';
 import { metricText } from './summary-text.ts';
 import { renderTable } from './table.ts';
+import { inlineCode } from './inline-code.ts';
 
 const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -38,7 +39,7 @@ function rangeText(values: readonly unknown[]): string {
 
 function header(file: string, r: OptimizeResult): string[] {
   const exps = r.designs[0]?.expectations.length ?? 0;
-  const lines = [`optimize ${file}: minimize ${r.minimize}, subject to ${exps} expectation${exps === 1 ? '' : 's'} on every one of seeds ${seedList(r.seeds)}`];
+  const lines = [`optimize ${printableName(file)}: minimize ${r.minimize}, subject to ${exps} expectation${exps === 1 ? '' : 's'} on every one of seeds ${seedList(r.seeds)}`];
   for (const d of r.dimensions) {
     const how = d.search === 'bisect' ? `bisected (${d.reason ?? 'monotone'})` : `every value${d.reason === null ? '' : ` (${d.reason})`}`;
     lines.push(`  ${d.label}: ${rangeText(d.values)}; ${how}`);
@@ -144,7 +145,7 @@ export function formatOptimizeText(file: string, r: OptimizeResult): string {
 
 /** The Markdown report, ending with a newline. */
 export function formatOptimizeMarkdown(file: string, r: OptimizeResult): string {
-  const out = [`### ${r.best !== null ? '✅' : '❌'} optimize \`${file}\``, '', ...header(file, r).slice(1).map((l) => `- ${l.trim()}`), ''];
+  const out = [`### ${r.best !== null ? '✅' : '❌'} optimize ${inlineCode(file)}`, '', ...header(file, r).slice(1).map((l) => `- ${l.trim()}`), ''];
   const d = r.best ?? r.closest;
   if (d !== null) {
     out.push(`**${r.best !== null ? 'Best' : 'Closest'} design:** ${designLabel(d.labels)}`, '');

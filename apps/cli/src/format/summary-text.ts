@@ -4,7 +4,7 @@
  * figures, so it can be diffed between runs.
  */
 import { observedLabel, type CostLine, type LineItemCosts } from '@design-sim/cost-model';
-import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, formatMetricValue, getMetric, shownDiagnostics, verdictOf, type ClaimGrade, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, formatMetricValue, getMetric, printableName, shownDiagnostics, verdictOf, type ClaimGrade, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, formatChangePct, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
@@ -189,7 +189,7 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
   const s = r.summary;
   const title = r.scenario.title === null ? '' : ` — ${r.scenario.title}`;
   const simulated = s === null ? '' : ` · ${formatDuration(s.durationSeconds)} simulated${s.warmupSeconds > 0 ? ` (first ${formatDuration(s.warmupSeconds)} excluded)` : ''}`;
-  const lines = [`${c.bold(r.scenario.name)}${title}`, c.dim(`  ${report.file} · seed ${r.seed}${simulated}`), ''];
+  const lines = [`${c.bold(r.scenario.name)}${title}`, c.dim(`  ${printableName(report.file)} · seed ${r.seed}${simulated}`), ''];
   if (s !== null) lines.push(...servingLines(s, r.breakdown !== null));
   const load = loadLine(r, report.scenario);
   if (load !== null) lines.push(row('Load', load));

@@ -10,6 +10,7 @@
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { isatty } from 'node:tty';
+import { printableName } from '@design-sim/sim-core';
 import type { CliContext } from '../context.ts';
 
 /** How long a silent pipe is waited on before design-sim says so on stderr, ms. */
@@ -54,7 +55,12 @@ export function errnoOf(e: unknown): string | undefined {
 }
 
 /** A system error's message without its code prefix ("ENOENT: no such file…" → "no such file…"). */
-export const reasonOf = (e: unknown): string => (e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e));
+export const reasonOf = (e: unknown): string =>
+  // ELOOP's own text names the absolute path ("too many symbolic links encountered, stat '/home/…'").
+  errnoOf(e) === 'ELOOP' ? SYMLINK_LOOP : e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
+
+/** Why a path whose symbolic links loop cannot be read (Linux gives up after 40 links). */
+export const SYMLINK_LOOP = 'its symbolic links form a loop (or a chain of more than 40)';
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
@@ -131,7 +137,7 @@ async function readStream(file: string, absolute: string, isPipe: boolean, optio
       }
       if (!told && silent >= INPUT_NOTICE_MS) {
         told = true;
-        options.onWait?.(`${file}: waiting for input: ${size === 0 ? 'nothing has been written to this pipe yet' : 'the pipe has gone quiet'} (giving up after ${seconds(silenceMs)} of silence)`);
+        options.onWait?.(`${printableName(file)}: waiting for input: ${size === 0 ? 'nothing has been written to this pipe yet' : 'the pipe has gone quiet'} (giving up after ${seconds(silenceMs)} of silence)`);
       }
       await sleep(POLL_MS);
     }

@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { MAX_FILE_BYTES, suggestNearest, type ScenarioIssue } from '@design-sim/sim-core';
-import { errnoOf, readInput, type InputOptions } from './read-input.ts';
+import { errnoOf, readInput, SYMLINK_LOOP, type InputOptions } from './read-input.ts';
 
 /** The bytes of a scenario file, or one issue naming the file. */
 export type ReadScenarioFileResult = { ok: true; bytes: Uint8Array } | { ok: false; issue: ScenarioIssue };
@@ -43,6 +43,9 @@ async function describeStatError(file: string, absolute: string, e: unknown): Pr
       return fileIssue(file, 'no such file: a folder in this path is a file');
     case 'ENAMETOOLONG':
       return fileIssue(file, 'the file name is too long');
+    // Was "cannot read this file: ELOOP: too many symbolic links encountered, stat '/the/absolute/path'".
+    case 'ELOOP':
+      return fileIssue(file, `cannot read this file: ${SYMLINK_LOOP}`);
     default:
       return fileIssue(file, `cannot read this file: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -7,8 +7,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CliError } from '../cli-error.ts';
-
-const reasonOf = (e: unknown): string => (e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e));
+import { reasonOf } from './read-input.ts';
 
 async function kindOf(path: string): Promise<'file' | 'directory' | 'other' | 'missing'> {
   try {

@@ -247,16 +247,56 @@ describe('import k8s: values the API server would refuse are not read as default
 
   it('refuses a resource quantity Kubernetes cannot read, or a negative one, at its field', () => {
     // Each was counted as none: the service imported with gpusPerReplica 0 and no CPUs, exit 0.
-    expect(() => importK8s(deploy(3, { requests: { cpu: '1e9m' } }))).toThrow(new CliError('d.yaml Deployment/api spec.template.spec.containers[0].resources.requests["cpu"]: expected a non-negative Kubernetes quantity such as 2, 500m or 1.5, got "1e9m"'));
+    expect(() => importK8s(deploy(3, { requests: { cpu: '1e9m' } }))).toThrow(new CliError('d.yaml Deployment/api spec.template.spec.containers[0].resources.requests.cpu: expected a non-negative Kubernetes quantity such as 2, 500m or 1.5, got "1e9m"'));
     expect(() => importK8s(deploy(3, { limits: { 'nvidia.com/gpu': 'two' } }))).toThrow(/containers\[0\]\.resources\.limits\["nvidia\.com\/gpu"\]: expected .*, got "two"$/);
-    expect(() => importK8s(deploy(3, { requests: { cpu: '-1' } }))).toThrow(/resources\.requests\["cpu"\]: .*, got "-1"$/);
+    expect(() => importK8s(deploy(3, { requests: { cpu: '-1' } }))).toThrow(/resources\.requests\.cpu: .*, got "-1"$/);
     // Readable ones are read: 1500m is 1.5 CPUs, the limit when there is no request.
     expect(services(importK8s(deploy(3, { limits: { cpu: '1500m' } })))[0]).toMatchObject({ cpuPerReplica: 1.5, replicas: 3 });
   });
 
-  it('hands a replicas that is not a number to the scenario, which names it, instead of reading it as 1', () => {
-    expect(services(importK8s(deploy('3', {})))[0]!.replicas).toBe('3');
+  it('refuses a replicas the API server would not decode (a string, a fraction, a negative), and defaults an absent one to 1', () => {
+    // "3" was read as 1, exit 0; then handed to the scenario, which named the imported scenario, not the manifest.
+    expect(() => importK8s(deploy('3', {}))).toThrow(new CliError('d.yaml Deployment/api spec.replicas: expected an integer (a number, not a quoted string), got "3"'));
+    expect(() => importK8s(deploy(2.5, {}))).toThrow(new CliError('d.yaml Deployment/api spec.replicas: expected an integer (a number, not a quoted string), got 2.5'));
+    expect(() => importK8s(deploy(-1, {}))).toThrow(new CliError('d.yaml Deployment/api spec.replicas: expected an integer from 0 to 2147483647, got -1'));
     expect(services(importK8s(deploy(undefined, {})))[0]!.replicas).toBe(1);
+    // null is an absent field to the API server.
+    expect(services(importK8s(deploy(null, {})))[0]!.replicas).toBe(1);
+  });
+
+  it('refuses a list where a mapping is expected, and a field of the wrong type anywhere in an object it reads', () => {
+    // Each was ignored: the Deployment imported with no resources, exit 0.
+    expect(() => importK8s(deploy(3, [1, 2]))).toThrow(new CliError('d.yaml Deployment/api spec.template.spec.containers[0].resources: expected a mapping (key: value), got a list ([1,2])'));
+    expect(() => importK8s(deploy(3, { limits: [1] }))).toThrow(/resources\.limits: expected a mapping \(key: value\), got a list/);
+    const withPort = [{ file: 'd.yaml', doc: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', creationTimestamp: null }, spec: { template: { spec: { containers: [{ name: 'c', image: 'i', ports: [{ containerPort: '80' }] }] } } } } }];
+    expect(() => importK8s(withPort)).toThrow(new CliError('d.yaml Deployment/api spec.template.spec.containers[0].ports[0].containerPort: expected an integer (a number, not a quoted string), got "80"'));
+    const containersMap = [{ file: 'd.yaml', doc: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { template: { spec: { containers: { name: 'c' } } } } } }];
+    expect(() => importK8s(containersMap)).toThrow(new CliError('d.yaml Deployment/api spec.template.spec.containers: expected a list, got a mapping'));
+    const probe = (periodSeconds: unknown) => [{ file: 'd.yaml', doc: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { template: { spec: { containers: [{ name: 'c', startupProbe: { periodSeconds } }] } } } } }];
+    expect(() => importK8s(probe(-5))).toThrow(new CliError('d.yaml Deployment/api spec.template.spec.containers[0].startupProbe.periodSeconds: expected an integer from 0 to 2147483647, got -5'));
+  });
+
+  const hpa = (spec: Record<string, unknown>) => [
+    ...deploy(1, {}),
+    { file: 'h.yaml', doc: { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'api' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }, metrics: [{ type: 'Pods', pods: { metric: { name: 'http_requests_per_second' }, target: { type: 'AverageValue', averageValue: '10' } } }], ...spec } } },
+  ];
+
+  it('an HPA: a quoted minReplicas, a missing maxReplicas or a target of the wrong type is refused, not defaulted', () => {
+    // minReplicas "2" was read as the default 1, exit 0.
+    expect(() => importK8s(hpa({ minReplicas: '2', maxReplicas: 10 }))).toThrow(new CliError('h.yaml HorizontalPodAutoscaler/api spec.minReplicas: expected an integer (a number, not a quoted string), got "2"'));
+    expect(() => importK8s(hpa({ minReplicas: 0, maxReplicas: 10 }))).toThrow(/spec\.minReplicas: expected an integer from 1 to 2147483647 \(the API server refuses 0 unless the alpha HPAScaleToZero feature gate is on\), got 0$/);
+    expect(() => importK8s(hpa({}))).toThrow(new CliError('h.yaml HorizontalPodAutoscaler/api spec.maxReplicas: expected an integer from 1 (the API server requires it), got nothing (the field is missing)'));
+    expect(() => importK8s(hpa({ maxReplicas: 10, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: '60' } } }] }))).toThrow(/spec\.metrics\[0\]\.resource\.target\.averageUtilization: expected an integer .*, got "60"$/);
+    expect(() => importK8s(hpa({ maxReplicas: 10, metrics: [{ type: 'Pods', pods: { metric: { name: 'x' }, target: { type: 'AverageValue', averageValue: [10] } } }] }))).toThrow(/spec\.metrics\[0\]\.pods\.target\.averageValue: expected a Kubernetes quantity such as 2, 500m or 1\.5Gi, got a list/);
+    // What the API server accepts is read: 2 and 10.
+    expect(services(importK8s(hpa({ minReplicas: 2, maxReplicas: 10 })))[0]!.hpa).toMatchObject({ minReplicas: 2, maxReplicas: 10 });
+  });
+
+  it('a KEDA ScaledObject is checked against its CRD schema: integer counts, string trigger metadata', () => {
+    const so = (spec: Record<string, unknown>) => [...deploy(1, {}), { file: 'k.yaml', doc: { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', metadata: { name: 'api' }, spec: { scaleTargetRef: { name: 'api' }, triggers: [{ type: 'prometheus', metadata: { query: 'sum(rate(http_requests_total[1m]))', threshold: '10' } }], ...spec } } }];
+    expect(() => importK8s(so({ minReplicaCount: '1' }))).toThrow(new CliError('k.yaml ScaledObject/api spec.minReplicaCount: expected an integer (a number, not a quoted string), got "1"'));
+    expect(() => importK8s(so({ maxReplicaCount: 0 }))).toThrow(new CliError('k.yaml ScaledObject/api spec.maxReplicaCount: expected a number at least 1, got 0'));
+    expect(() => importK8s(so({ triggers: [{ type: 'prometheus', metadata: { threshold: 10 } }] }))).toThrow(new CliError('k.yaml ScaledObject/api spec.triggers[0].metadata.threshold: expected a string, got 10'));
   });
 });
 

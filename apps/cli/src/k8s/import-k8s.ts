@@ -8,10 +8,12 @@
  * and skipped. Works on plain parsed YAML: no cluster access.
  */
 import { listInstances } from '@design-sim/cost-model';
-import { formatDuration } from '@design-sim/sim-core';
+import { formatDuration, MAX_NODE_POOLS, MAX_SERVICES, printableName, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
 import { CliError } from '../cli-error.ts';
 import { parseEmbeddedYaml } from './embedded-yaml.ts';
 import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
+import { fieldError, int32At, quantityAt, type ObjectPlace } from './manifest-fields.ts';
+import { firstFieldTypeError } from './manifest-schema.ts';
 import { GPU_RESOURCE, MANAGED_BY, MANAGED_BY_LABEL, parseGoDuration, parseQuantity } from './k8s-object.ts';
 import { MIN_NODES_ANNOTATION, NODE_GROUPS_KEY, REMAINDER_KEY, SPOT_SHARE_ANNOTATION } from './export-k8s.ts';
 import { PROVISIONER_ANNOTATION, readKarpenterNodePool } from './karpenter-node-pool.ts';
@@ -27,6 +29,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 export interface ManifestDoc {
   file: string;
   doc: unknown;
+  /** Source position of a path in `doc`, for located errors; absent when the document has no source. */
+  locate?: (path: readonly PathSegment[]) => SourceLocation | null;
 }
 
 /** One thing the user should know: what was not mapped, estimated or skipped. */
@@ -61,6 +65,8 @@ interface Item {
   kind: string;
   apiVersion: string;
   name: string;
+  /** Where its fields are, for located errors. */
+  place: ObjectPlace;
 }
 
 /** The kinds import maps (a managed ConfigMap aside); every other kind is named and skipped. */
@@ -77,12 +83,13 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
   // names are unique: a second Deployment "api" (another namespace of `kubectl get deploy -A`) was merged into
   // the first, its replicas and GPUs overwriting them, without a word. The first is kept, the others named.
   const first = new Map<string, Item>();
-  const add = (file: string, d: unknown) => {
+  const add = (m: ManifestDoc, d: unknown, at: readonly PathSegment[]) => {
+    const file = m.file;
     if (d === null || d === undefined) return;
     const o = obj(d);
     const kind = str(o.kind);
     if (kind === 'List' || (kind?.endsWith('List') === true && Array.isArray(o.items))) {
-      for (const i of list(o.items)) add(file, i);
+      list(o.items).forEach((i, k) => add(m, i, [...at, 'items', k]));
       return;
     }
     const name = str(obj(o.metadata).name);
@@ -90,7 +97,8 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
       notes.push({ file, object: '', message: 'a document without apiVersion, kind and metadata.name is not a Kubernetes object: skipped' });
       return;
     }
-    const item = { file, o, kind, apiVersion: str(o.apiVersion) ?? '', name };
+    const place: ObjectPlace = { file, object: `${kind}/${name}`, locate: (path) => m.locate?.([...at, ...path]) ?? null };
+    const item = { file, o, kind, apiVersion: str(o.apiVersion) ?? '', name, place };
     const key = `${kind}/${name}`;
     const earlier = READ_KINDS.has(kind) ? first.get(key) : undefined;
     if (earlier !== undefined) {
@@ -100,7 +108,7 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
     if (READ_KINDS.has(kind)) first.set(key, item);
     out.push(item);
   };
-  for (const { file, doc } of docs) add(file, doc);
+  for (const m of docs) add(m, m.doc, []);
   return out;
 }
 
@@ -161,10 +169,36 @@ function findOrAdd(items: unknown[], name: string, make: () => Obj): Obj {
  * none made a CPU service a GPU service with no GPUs, exit 0.
  */
 function resourceQuantity(i: Item, container: number, kind: 'limits' | 'requests', name: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const q = parseQuantity(value);
-  if (q !== undefined && q >= 0) return q;
-  throw new CliError(`${i.file} ${ref(i)} spec.template.spec.containers[${container}].resources.${kind}[${JSON.stringify(name)}]: expected a non-negative Kubernetes quantity such as 2, 500m or 1.5, got ${JSON.stringify(value)}`);
+  return quantityAt(i.place, ['spec', 'template', 'spec', 'containers', container, 'resources', kind, name], value);
+}
+
+/**
+ * Refuses an object import reads whose fields `kubectl apply` would refuse: a type its schema does not allow
+ * anywhere in it (manifest-schema.ts: `resources: [1, 2]`, `minReplicas: "2"`, `containerPort: "80"`), and the
+ * API server's bounds on the counts import reads. Kubernetes 1.36: `ValidateDeploymentSpec` (replicas ≥ 0),
+ * `validateProbe` (periodSeconds, failureThreshold ≥ 0; 0 is defaulted to 10 and 3), `validateHorizontalPodAutoscalerSpec`
+ * (maxReplicas required, ≥ 1; minReplicas ≥ 1 without the alpha HPAScaleToZero gate, which import does not assume).
+ */
+function checkFields(i: Item): void {
+  const bad = firstFieldTypeError(i.apiVersion, i.kind, i.o);
+  if (bad !== undefined) throw fieldError(i.place, bad.path, bad.expected, bad.value);
+  const s = obj(i.o.spec);
+  if (i.kind === 'Deployment') {
+    int32At(i.place, ['spec', 'replicas'], s.replicas, 0);
+    list(obj(obj(s.template).spec).containers).forEach((c, k) => {
+      for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe'] as const) {
+        const p = obj(obj(c)[probe]);
+        for (const f of ['periodSeconds', 'failureThreshold', 'initialDelaySeconds', 'timeoutSeconds', 'successThreshold'] as const) {
+          int32At(i.place, ['spec', 'template', 'spec', 'containers', k, probe, f], p[f], 0);
+        }
+      }
+    });
+  }
+  if (i.kind === 'HorizontalPodAutoscaler' && i.apiVersion === 'autoscaling/v2') {
+    int32At(i.place, ['spec', 'minReplicas'], s.minReplicas, 1, 'the API server refuses 0 unless the alpha HPAScaleToZero feature gate is on');
+    const max = int32At(i.place, ['spec', 'maxReplicas'], s.maxReplicas, 1);
+    if (max === undefined) throw fieldError(i.place, ['spec', 'maxReplicas'], 'an integer from 1 (the API server requires it)', s.maxReplicas);
+  }
 }
 
 /** A resource of each container: its limit, else its request (`first`), summed over the containers. */
@@ -254,10 +288,25 @@ function applyScaledObject(svc: Obj, s: Obj, min: number, activations: readonly 
   svc.keda = k;
 }
 
+/**
+ * More Deployments or NodePools than a scenario holds, refused before they are mapped: each is matched to the
+ * services made so far by name, so 60,000 Deployments (an 11 MB `kubectl get deploy -A -o json`) took 40 s to map
+ * before the same count was refused after. commands/k8s.ts checks the mapped scenario too (a ConfigMap adds services).
+ */
+function refuseTooMany(docs: readonly ManifestDoc[], items: readonly Item[]): void {
+  for (const [kind, what, key, max] of [['Deployment', 'Deployments', 'services', MAX_SERVICES], ['NodePool', 'node pools', 'nodePools', MAX_NODE_POOLS]] as const) {
+    const n = items.filter((i) => i.kind === kind).length;
+    const files = [...new Set(docs.map((d) => printableName(d.file)))].join(', ');
+    if (n > max) throw new CliError(`${files}: ${n.toLocaleString('en-US')} ${what} to import, but a scenario holds at most ${max} (spec.${key}; docs/limits.md): import one namespace or a few Deployments at a time`);
+  }
+}
+
 /** Maps `docs` to a scenario. */
 export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions = {}): ImportResult {
   const notes: ImportNote[] = [];
   const items = flatten(docs, notes);
+  refuseTooMany(docs, items);
+  for (const i of items) if (READ_KINDS.has(i.kind)) checkFields(i);
   const note = (i: Item | undefined, message: string) => notes.push({ file: i?.file ?? '', object: i === undefined ? '' : ref(i), message });
   const managed = (i: Item) => i.kind === 'ConfigMap' && obj(obj(i.o.metadata).labels)[MANAGED_BY_LABEL] === MANAGED_BY;
   const remainderItem = items.find((i) => managed(i) && typeof obj(i.o.data)[REMAINDER_KEY] === 'string');

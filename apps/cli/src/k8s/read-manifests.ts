@@ -5,8 +5,9 @@
  * absurd nesting. Never throws anything but CliError.
  */
 import { resolve } from 'node:path';
-import { blockNestingTooDeepAt, duplicateKeyErrors, flowNestingTooDeepAt, MAX_BLOCK_NESTING, MAX_FLOW_NESTING, MAX_YAML_ALIASES } from '@design-sim/sim-core';
-import { parseAllDocuments } from 'yaml';
+import { blockNestingTooDeepAt, createLocator, createSourceLocator, duplicateKeyErrors, flowNestingTooDeepAt, MAX_BLOCK_NESTING, MAX_FLOW_NESTING, MAX_FILE_BYTES, MAX_YAML_ALIASES } from '@design-sim/sim-core';
+import type { PathSegment } from '@design-sim/sim-core';
+import { LineCounter, parseAllDocuments } from 'yaml';
 import { CliError } from '../cli-error.ts';
 import { errnoOf, readInput, reasonOf, type InputOptions } from '../io/read-input.ts';
 import type { ManifestDoc } from './import-k8s.ts';
@@ -71,14 +72,19 @@ export async function readManifests(cwd: string, files: readonly string[], input
     // 100,000 objects took 12 s and 840 MB). Text it refuses goes to the YAML parser, which locates the error.
     const json = parseJson(text);
     if (json !== undefined) {
-      docs.push({ file, doc: json.value });
+      // JSON is YAML: a field's line is found by parsing it as YAML, once and only for an error, and only for a
+      // file the size of a scenario (a cluster's 9 MB took the YAML parser 12 s; its errors name no line).
+      let locator: ReturnType<typeof createSourceLocator> | undefined;
+      const locate = (path: readonly PathSegment[]) => (text.length > MAX_FILE_BYTES ? null : (locator ??= createSourceLocator(text))(path));
+      docs.push({ file, doc: json.value, locate });
       continue;
     }
     let parsed;
+    const lineCounter = new LineCounter();
     try {
       // Duplicate keys are found by sim-core in one pass: the library's own check is quadratic in a mapping's keys.
       // prettyErrors false: the pretty message repeats the position ("… at line 3, column 11:") this one gives.
-      parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
+      parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, lineCounter });
     } catch (e) {
       throw new CliError(`${file}: ${/maximum call stack/i.test(reasonOf(e)) ? TOO_DEEP : `YAML error: ${reasonOf(e)}`}`);
     }
@@ -91,7 +97,7 @@ export async function readManifests(cwd: string, files: readonly string[], input
         throw new CliError(`${where}: YAML syntax error: ${err.message.split('\n')[0] ?? ''}`);
       }
       try {
-        docs.push({ file, doc: d.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown });
+        docs.push({ file, doc: d.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown, locate: createLocator(d, lineCounter) });
       } catch (e) {
         const msg = reasonOf(e);
         if (/excessive alias count/i.test(msg)) throw new CliError(`${file}: too many YAML alias expansions (limit ${MAX_YAML_ALIASES}): refusing a possible "billion laughs" document`);

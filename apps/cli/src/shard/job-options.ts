@@ -11,6 +11,7 @@ import { parsePositiveInteger } from '../commands/option-parsers.ts';
 import type { CliContext } from '../context.ts';
 import { dnsLabel, indexedJobManifest } from './k8s-job.ts';
 import { MAX_SHARDS } from './shard-file.ts';
+import { checkImageOption } from '../k8s/container-image.ts';
 
 /** Parsed shard and job options. */
 export interface JobOptions {
@@ -57,7 +58,7 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
  * `--image ""` and `--results-pvc "BAD PVC"` were written into a Job that `kubectl apply` rejects.
  */
 function checkJobSettings(o: JobOptions): void {
-  if (o.image !== undefined && !/^\S+$/.test(o.image)) throw new CliError(`--image ${JSON.stringify(o.image)}: expected a container image reference without spaces, e.g. registry.example.com/design-sim:${CLI_VERSION}`);
+  checkImageOption(o.image, `registry.example.com/design-sim:${CLI_VERSION}`);
   if (o.resultsPvc.length > 253 || !DNS_SUBDOMAIN.test(o.resultsPvc)) throw new CliError(`--results-pvc ${JSON.stringify(o.resultsPvc)}: expected a PersistentVolumeClaim name (lower-case letters, digits, '-' and '.', at most 253 characters), e.g. design-sim-results`);
   if (o.cpus > MAX_SHARD_POD_CPUS) throw new CliError(`--cpus ${o.cpus}: at most ${MAX_SHARD_POD_CPUS} CPUs per shard pod (no node has more; docs/limits.md)`);
 }

@@ -23,8 +23,8 @@ export { CLAIM_KEY_PATTERN, claimsSchema, type ScenarioClaim } from './claims-sc
 export type { CheckpointSpec, TrainingSpec } from './training-schema.ts';
 
 export { parseScenarioBytes, parseScenarioText, MAX_REPORTED_ISSUES, type ParseScenarioResult } from './parse-scenario.ts';
-export { formatIssue, formatPath, parsePath, printable, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
-export { createSourceLocator, locatePath, type SourceLocation, type SourceLocator } from './yaml-locator.ts';
+export { formatIssue, formatPath, parsePath, printable, printableName, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
+export { createLocator, createSourceLocator, locatePath, type PathLocator, type SourceLocation, type SourceLocator } from './yaml-locator.ts';
 export { duplicateKeyErrors } from './yaml-duplicate-keys.ts';
 export { blockNestingTooDeepAt, flowNestingTooDeepAt } from './yaml-nesting.ts';
 export { scenarioWarnings, type ScenarioWarning } from './scenario-warnings.ts';
@@ -47,6 +47,7 @@ export {
   parsePercentString,
   suggestCount,
   suggestDuration,
+  suggestFraction,
 } from './units.ts';
 export { suggestNearest } from './suggest.ts';
 export { formatLatency } from './format-latency.ts';

@@ -128,6 +128,12 @@ export const MAX_TRAINING_PARAMETERS = 1e14;
 /** Most training tokens (100 quadrillion). */
 export const MAX_TRAINING_TOKENS = 1e17;
 
+/**
+ * Lowest model FLOPs utilization a training run may state (1%): published runs are 20–60%, and below 1% is a unit
+ * slip (0.4% for 40%). `mfu: 1e-300` made the run 1e302 days and its bill "$∞", exit 0 (JSON null).
+ */
+export const MIN_TRAINING_MFU = 0.01;
+
 /** Most GPUs in a training run. */
 export const MAX_TRAINING_GPUS = 1_000_000;
 

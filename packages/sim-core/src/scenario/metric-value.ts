@@ -5,7 +5,7 @@
 import { describeValue, formatInteger, formatNumber } from './describe-value.ts';
 import { formatLatency } from './format-latency.ts';
 import type { MetricInfo, MetricValueKind } from './metrics.ts';
-import { parseCount, parseDuration, parsePercentString, parsePlainNumber, suggestCount, suggestDuration, tidy } from './units.ts';
+import { parseCount, parseDuration, parsePercentString, parsePlainNumber, suggestCount, suggestDuration, suggestFraction, tidy } from './units.ts';
 
 /** A parsed value, or why it could not be parsed. */
 export type MetricValueResult =
@@ -50,7 +50,7 @@ function parseMs(s: string): Parsed {
 
 function parseFraction(v: number | string): Parsed {
   const n = typeof v === 'number' ? v : parsePlainNumber(v);
-  if (n !== undefined) return n > 1 && n <= 100 ? { suggestion: `${formatNumber(n)}%` } : n;
+  if (n !== undefined) return n > 1 && n <= 100 ? { suggestion: suggestFraction(n) } : n;
   const pct = parsePercentString(v as string);
   return pct === undefined ? undefined : tidy(pct / 100);
 }

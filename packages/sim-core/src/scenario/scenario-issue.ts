@@ -72,7 +72,8 @@ const UNPRINTABLE = new RegExp(`[${STEERING_RANGES}\\u00ad\\u061c\\u200b-\\u200f
 
 /** One line: `examples/bad.yaml:14:7 spec.services[0].routing: expected …, got "x" (did you mean "y"?)`; unprintable characters as \uXXXX. */
 export function formatIssue(issue: ScenarioIssue): string {
-  const where = issue.line === null ? issue.file : `${issue.file}:${issue.line}:${issue.column ?? 1}`;
+  const file = printableName(issue.file);
+  const where = issue.line === null ? file : `${file}:${issue.line}:${issue.column ?? 1}`;
   const what = issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
   const hint = issue.suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(issue.suggestion)}?)`;
   return printable(`${where} ${what}${hint}`);
@@ -81,4 +82,12 @@ export function formatIssue(issue: ScenarioIssue): string {
 /** `text` with the characters that steer a terminal (UNPRINTABLE) written as \\uXXXX; tab and newline kept. */
 export function printable(text: string): string {
   return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A file name as it may be shown: printable(), and tab and newline escaped too, since a name is one line; a name
+ * holding a newline could otherwise print a line of its own ("valid other.yaml") under the one it belongs to.
+ */
+export function printableName(name: string): string {
+  return printable(name).replace(/[\t\n]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

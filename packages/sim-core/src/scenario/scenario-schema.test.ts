@@ -208,6 +208,21 @@ describe('cross-field checks', () => {
     expect(report(TRAINING_ONLY.replace('    instance: aws/us-east-1/p4de.24xlarge\n', ''))).toMatchInlineSnapshot(`"examples/bad.yaml:6:3 spec.training.instance: missing required field "instance" (nodes needs an instance type)"`);
     expect(report(TRAINING_ONLY.replace('    instance: aws/us-east-1/p4de.24xlarge\n    nodes: 4\n', ''))).toMatchInlineSnapshot(`"examples/bad.yaml:6:3 spec.training: missing the hardware: give either instance + nodes or gpu + gpus"`);
     expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 140%\n'))).toMatchInlineSnapshot(`"examples/bad.yaml:11:10 spec.training.mfu: must be at most 100%, got "140%""`);
+    // 1e-300 ran 1e302 days and billed "$∞", exit 0; 1e-300 parameters were priced. MIN_TRAINING_MFU is 1%.
+    expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 1e-300\n'))).toBe('examples/bad.yaml:11:10 spec.training.mfu: must be at least 1%, got 1e-300');
+    expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 1%\n'))).toBe('ok');
+    expect(report(TRAINING_ONLY.replace(/parameters: .*\n/, 'parameters: 1e-300\n'))).toMatch(/spec\.training\.parameters: must be at least 1, got 1e-300$/);
+  });
+
+  it('an empty name is one line, not two', () => {
+    expect(report(TRAINING_ONLY.replace('  name: t\n', '  name: ""\n'))).toBe('examples/bad.yaml:4:9 metadata.name: must not be empty, got ""');
+    expect(report(TRAINING_ONLY.replace('  name: t\n', '  name: A\n'))).toMatch(/metadata\.name: expected lower-case letters, digits and dashes \(\[a-z0-9-\]\+\), got "A"/);
+  });
+
+  it('a fraction a hair above 1 is offered 1, not a percentage a hundredth of it', () => {
+    const spot = (v: string) => report(edit(['      maxNodes: 40\n', `      maxNodes: 40\n      spotShare: ${v}\n`]));
+    expect(spot('1.0000001')).toMatchInlineSnapshot(`"examples/bad.yaml:25:18 spec.nodePools[0].spotShare: expected a fraction between 0 and 1 or a percentage like "50%", got 1.0000001 (did you mean "1"?)"`);
+    expect(spot('30')).toMatch(/got 30 \(did you mean "30%"\?\)$/);
   });
 
   it('catalogDate must be a calendar day', () => {

@@ -29,7 +29,9 @@ import { durationMs, durationSeconds, fraction } from './unit-fields.ts';
 /** Kubernetes-style names: lower-case letters, digits and dashes. */
 export const NAME_PATTERN = /^[a-z0-9-]+$/;
 /** A scenario, service or pool name (`[a-z0-9-]+`, at most 63 characters like a DNS label). */
-export const nameSchema = z.string().min(1).max(63).regex(NAME_PATTERN, { message: 'expected lower-case letters, digits and dashes ([a-z0-9-]+)' });
+// The pattern takes the empty string: an empty name is min(1)'s one message ("must not be empty"), not that plus
+// the pattern's for the same field (two lines for `name: ""`).
+export const nameSchema = z.string().min(1).max(63).regex(/^[a-z0-9-]*$/, { message: 'expected lower-case letters, digits and dashes ([a-z0-9-]+)' });
 
 const HOUR = 3600;
 const ms = (description: string) => durationMs(description, { min: 0, max: MAX_LATENCY_MS, exclusiveMin: true });

@@ -4,7 +4,7 @@
  * or hypothetical deals). Catalog ids are checked later by `validateScenarioReferences`.
  */
 import { z } from 'zod';
-import { MAX_HORIZON_SECONDS, MAX_PRICE_PER_GPU_HOUR, MAX_TRAINING_GPUS, MAX_TRAINING_NODES, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS } from './limits.ts';
+import { MAX_HORIZON_SECONDS, MAX_PRICE_PER_GPU_HOUR, MAX_TRAINING_GPUS, MAX_TRAINING_NODES, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS, MIN_TRAINING_MFU } from './limits.ts';
 import { count, durationSeconds, fraction } from './unit-fields.ts';
 import { trainingFailuresSchema } from './failure-schema.ts';
 
@@ -18,15 +18,16 @@ export const checkpointSchema = z.strictObject({
 /** `spec.training`. */
 export const trainingSchema = z
   .strictObject({
-    parameters: count('Model parameters (7e9 or "7B")', { min: 0, max: MAX_TRAINING_PARAMETERS, exclusiveMin: true }),
-    tokens: count('Training tokens (2e12 or "2T")', { min: 0, max: MAX_TRAINING_TOKENS, exclusiveMin: true }),
+    // At least one: 1e-300 parameters was accepted and priced.
+    parameters: count('Model parameters (7e9 or "7B")', { min: 1, max: MAX_TRAINING_PARAMETERS }),
+    tokens: count('Training tokens (2e12 or "2T")', { min: 1, max: MAX_TRAINING_TOKENS }),
     instance: z.string().min(1).optional().describe('Catalog instance id (with `nodes`)'),
     nodes: z.number().int().min(1).max(MAX_TRAINING_NODES).optional().describe('Number of instances (with `instance`)'),
     gpu: z.string().min(1).optional().describe('Catalog GPU id, e.g. a100-80gb (with `gpus`)'),
     gpus: z.number().int().min(1).max(MAX_TRAINING_GPUS).optional().describe('Number of GPUs (with `gpu`)'),
     pricePerGpuHour: z.number().positive().max(MAX_PRICE_PER_GPU_HOUR).optional().describe('USD per GPU-hour, for neoclouds or hypothetical prices (with `gpu`)'),
     purchase: z.enum(['on-demand', 'spot', 'commit1y', 'commit3y']).default('on-demand').describe('Pricing'),
-    mfu: fraction('Model FLOPs utilization (0.4 or "40%")', { min: 0, max: 1, exclusiveMin: true }),
+    mfu: fraction('Model FLOPs utilization (0.4 or "40%")', { min: MIN_TRAINING_MFU, max: 1 }),
     precision: z.enum(['bf16', 'fp8']).default('bf16').describe('Arithmetic precision: selects the dense TFLOPS figure'),
     checkpoint: checkpointSchema.optional().describe('Checkpoint cadence and costs; omit for none'),
     interruptionsPerNodeHour: z.number().min(0).max(10).optional().describe('Poisson spot interruption rate per node-hour (spot purchase only)'),

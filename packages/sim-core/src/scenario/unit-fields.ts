@@ -16,6 +16,7 @@ import {
   parsePlainNumber,
   suggestCount,
   suggestDuration,
+  suggestFraction,
   tidy,
 } from './units.ts';
 
@@ -73,7 +74,7 @@ const FRACTION: UnitSpec = {
   kind: 'fraction',
   expected: 'a fraction between 0 and 1 or a percentage like "50%"',
   convert: (v) => {
-    if (typeof v === 'number') return v > 1 && v <= 100 ? { suggestion: `${formatNumber(v)}%` } : { value: v };
+    if (typeof v === 'number') return v > 1 && v <= 100 ? { suggestion: suggestFraction(v) } : { value: v };
     const pct = parsePercentString(v);
     if (pct !== undefined) return { value: tidy(pct / 100) };
     return withSuggestion(parsePlainNumber(v), undefined);

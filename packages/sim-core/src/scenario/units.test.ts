@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseClock, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration, tidy } from './units.ts';
+import { formatDuration, parseClock, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration, suggestFraction, tidy } from './units.ts';
 
 describe('parseDuration', () => {
   it.each([
@@ -108,5 +108,19 @@ describe('counts, percents, clocks', () => {
     expect(tidy(99.9 / 100)).toBe(0.999);
     expect(tidy(1.1 * 1000)).toBe(1100);
     expect(tidy(1 / 3)).toBeCloseTo(1 / 3, 11);
+  });
+});
+
+describe('suggestFraction', () => {
+  it('offers 1 for a hair above 1, a percentage for a number up to 100, nothing beyond or at 1 or below', () => {
+    // 1.0000001 was offered as "1.0000001%", a hundredth of the 1 meant.
+    expect(suggestFraction(1.0000001)).toBe('1');
+    expect(suggestFraction(1.0009)).toBe('1');
+    expect(suggestFraction(1.5)).toBe('1.5%');
+    expect(suggestFraction(30)).toBe('30%');
+    expect(suggestFraction(100)).toBe('100%');
+    expect(suggestFraction(100.5)).toBeUndefined();
+    expect(suggestFraction(1)).toBeUndefined();
+    expect(suggestFraction(Number.NaN)).toBeUndefined();
   });
 });

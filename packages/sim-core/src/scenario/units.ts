@@ -150,3 +150,14 @@ export function parsePlainNumber(text: string): number | undefined {
   const s = text.trim();
   return PLAIN_NUMBER.test(s) ? Number(s) : undefined;
 }
+
+/**
+ * What a fraction field given `n` above 1 probably meant: within a thousandth of 1 (1.0000001, float noise or a
+ * typo) it is 1 itself; up to 100 it is a percentage written without its sign (30 → "30%"); beyond, nothing.
+ * 1.0000001 was offered as "1.0000001%", a hundredth of what was meant.
+ */
+export function suggestFraction(n: number): string | undefined {
+  if (!(n > 1)) return undefined;
+  if (n < 1.001) return '1';
+  return n <= 100 ? `${String(Number(n.toPrecision(12)))}%` : undefined;
+}

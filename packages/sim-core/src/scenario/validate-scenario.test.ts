@@ -40,6 +40,15 @@ describe('validateScenarioReferences against the cost-model catalog', () => {
     `);
   });
 
+  it('a catalogDate outside the catalog is one line at the field, however many prices it fails', () => {
+    // Before: year 1900 priced the run with the catalog's first records; once refused (price-at.ts checkAsOf), it
+    // was one identical line per lookup. Two pools here: two lookups, one line.
+    const text = edit(['  duration: 30m\n', '  duration: 30m\n  catalogDate: "1900-01-01"\n']).replace(/(  nodePools:\n)((?:    .*\n)+)/, (_, head: string, pool: string) => `${head}${pool}${pool.replace('name: l4', 'name: l4b')}`);
+    const issues = referenceIssues(text);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(/^bad\.yaml:7:16 spec\.catalogDate: must be a day the catalog covers, .* got "1900-01-01"$/);
+  });
+
   it('a replica that needs more GPUs than a node has can never be scheduled', () => {
     expect(referenceIssues(edit(['      concurrency: 4\n', '      concurrency: 4\n      gpusPerReplica: 2\n']))).toMatchInlineSnapshot(`
       [

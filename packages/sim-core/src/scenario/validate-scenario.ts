@@ -336,7 +336,21 @@ export function validateScenarioReferences(scenario: Scenario, catalog: Scenario
   checkJobs(scenario, catalog, out);
   checkLlm(scenario, out);
   checkCosts(scenario, out);
-  return locate(out, source);
+  return locate(distinct(out), source);
+}
+
+/**
+ * Drafts without repeats: a catalogDate outside the catalog fails every price lookup the same way, and was one
+ * line per node pool, job and cost item (three identical lines for one field).
+ */
+function distinct(drafts: readonly Draft[]): Draft[] {
+  const seen = new Set<string>();
+  return drafts.filter((d) => {
+    const key = `${formatPath(d.path)}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Catalog gaps that leave the bill incomplete (a price the run needs is unknown): warnings, not errors. */
