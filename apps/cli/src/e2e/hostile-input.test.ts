@@ -182,7 +182,7 @@ describe('file names that hold escape sequences or line breaks', () => {
 
 describe('symbolic links that loop', () => {
   it('are one line without the absolute path, for every command that reads or writes a file', () => {
-    // Before: "cannot read this file: ELOOP: too many symbolic links encountered, stat '/tmp/…/loop-a.yaml'".
+    // Before: "cannot read this file: ELOOP: too many symbolic links encountered, stat '<absolute path>/loop-a.yaml'".
     symlinkSync('loop-b.yaml', join(dir, 'loop-a.yaml'));
     symlinkSync('loop-a.yaml', join(dir, 'loop-b.yaml'));
     const loop = 'its symbolic links form a loop (or a chain of more than 40)';
