@@ -23,12 +23,12 @@ const PULL = 30;
 const LOAD = 55;
 const QPS = 20;
 
-/** One a3-megagpu-8g holding 8 one-GPU replicas; Karpenter may replace it by the cheaper a3-highgpu-8g. */
-const karpenter = (budget: string): string => `apiVersion: design-sim/v1
+/** The service both cases drain: 8 one-GPU replicas of fixed start-up, with `budget` (a `disruptionBudget:` line or ''). */
+const withModel = (name: string, minutes: number, budget: string, pool: string): string => `apiVersion: design-sim/v1
 kind: Scenario
-metadata: { name: pdb }
+metadata: { name: ${name} }
 spec:
-  duration: 20m
+  duration: ${minutes}m
   seed: 3
   traffic: { profile: { type: constant, qps: ${QPS} } }
   services:
@@ -39,15 +39,19 @@ spec:
       nodePool: gpu
 ${budget}  nodePools:
     - name: gpu
-      initialNodes: 1
       provisioning: { distribution: constant, value: 60s }
+${pool}`;
+
+/** One a3-megagpu-8g holding 8 one-GPU replicas; Karpenter may replace it by the cheaper a3-highgpu-8g. */
+const karpenter = (budget: string): string =>
+  withModel('pdb', 20, budget, `      initialNodes: 1
       provisioner: karpenter
       instance: gcp/us-central1/a3-megagpu-8g
       karpenter:
         instanceTypes: [gcp/us-central1/a3-megagpu-8g, gcp/us-central1/a3-highgpu-8g]
         capacityTypes: [on-demand]
         disruption: { consolidateAfter: 1m }
-`;
+`);
 
 const events = (r: RunResult, kind: string) => r.events.filter((e) => e.kind === kind);
 
@@ -127,27 +131,12 @@ describe('PodDisruptionBudget maxUnavailable: 1 on a Karpenter drain', () => {
 });
 
 /** Two a3-highgpu-8g nodes of a cluster-autoscaler group; the 8 replicas spread 4 and 4 (LeastAllocated). */
-const clusterAutoscaler = (budget: string): string => `apiVersion: design-sim/v1
-kind: Scenario
-metadata: { name: pdb-ca }
-spec:
-  duration: 40m
-  seed: 3
-  traffic: { profile: { type: constant, qps: ${QPS} } }
-  services:
-    - name: model
-      replicas: 8
-      latency: { distribution: constant, ms: 100 }
-      startup: { imagePull: ${PULL}s, modelLoad: ${LOAD}s, readiness: 0s }
-      nodePool: gpu
-${budget}  nodePools:
-    - name: gpu
-      instance: gcp/us-central1/a3-highgpu-8g
+const clusterAutoscaler = (budget: string): string =>
+  withModel('pdb-ca', 40, budget, `      instance: gcp/us-central1/a3-highgpu-8g
       initialNodes: 2
       minNodes: 1
       maxNodes: 2
-      provisioning: { distribution: constant, value: 60s }
-`;
+`);
 
 // kubernetes/autoscaler @ cb2123ed13148c38fbdb1ede42d8e99761ee2909: planner.go `categorizeNodes` with the loop's
 // RemainingPdbTracker, actuation/drain.go `evictPod` (10 s retries before start + --max-pod-eviction-time 2m).
