@@ -19,6 +19,9 @@ function staleName(line: Pick<CostLine, 'label' | 'freshness'>): string | null {
   return `${line.label}, observed ${f.observedIsUpperBound ? 'by ' : ''}${f.observed ?? 'on an unknown day'}`;
 }
 
+/** The stale ones of some bill lines, named. */
+const staleNames = (lines: readonly Pick<CostLine, 'label' | 'freshness'>[]): string[] => lines.map(staleName).filter((x): x is string => x !== null);
+
 /** The node pools a service's replicas may run on (its bill share is split from these pools' lines). */
 function poolsOf(scenario: Scenario, service: string): readonly string[] {
   const s = scenario.spec.services?.find((x) => x.name === service);
@@ -29,9 +32,10 @@ function poolsOf(scenario: Scenario, service: string): readonly string[] {
 /** Every stale price a run's figures are computed from: its bill's, its training GPUs', its line items'. */
 export function stalePricesUsed(r: Pick<RunResult, 'summary' | 'training' | 'costs'>): string[] {
   const lines = [...(r.summary?.cost.lines ?? []), ...(r.costs?.items ?? []).map((i) => i.line)];
-  return [...lines.map(staleName).filter((x): x is string => x !== null), ...trainingStale(r.training)];
+  return [...staleNames(lines), ...trainingStale(r.training)];
 }
 
+/** The training GPUs' price, named, when it is stale. */
 function trainingStale(t: RunResult['training']): string[] {
   if (t === null || t.stalePrices.length === 0) return [];
   const observed = t.priceObserved === null || t.priceObserved === 'undated' ? 'on an unknown day' : t.priceObserved.replace(/^≤ /, 'by ');
@@ -41,18 +45,17 @@ function trainingStale(t: RunResult['training']): string[] {
 /** The stale prices an expectation's figure is computed from (empty when none, or when it is not a priced figure). */
 export function stalePricesUnder(metric: string, item: string | null, r: Pick<RunResult, 'summary' | 'training' | 'costs'>, scenario: Scenario): string[] {
   const priced = getMetric(metric)?.priced;
-  const names = (lines: readonly Pick<CostLine, 'label' | 'freshness'>[]) => lines.map(staleName).filter((x): x is string => x !== null);
   if (priced === 'bill') {
     const lines = r.summary?.cost.lines ?? [];
     const service = splitServiceMetric(metric)?.service;
-    if (service === undefined) return names(lines);
+    if (service === undefined) return staleNames(lines);
     const pools = poolsOf(scenario, service);
-    return names(lines.filter((l) => l.pool !== undefined && pools.includes(l.pool)));
+    return staleNames(lines.filter((l) => l.pool !== undefined && pools.includes(l.pool)));
   }
   if (priced === 'training') return trainingStale(r.training);
   if (priced === 'costs') {
     const items = r.costs?.items ?? [];
-    return names((item === null ? items : items.filter((i) => i.name === item)).map((i) => i.line));
+    return staleNames((item === null ? items : items.filter((i) => i.name === item)).map((i) => i.line));
   }
   return [];
 }
