@@ -2,7 +2,8 @@
 // (003e86297d18a8538c9da3619871393f9703bf70) `getExpectedPodCount`, `countHealthyPods`, `updatePdbStatus`, and
 // pkg/registry/core/pod/storage/eviction.go (01aa0f3f6052c9866dcb69054d8924fa8c96e3cb) `Create`, `checkAndDecrement`.
 import { describe, expect, it } from 'vitest';
-import { EvictedPodPhase, evictionAllowed, pdbStatus, scaledValue } from './pod-disruption-budget.ts';
+import { EvictedPodPhase, evictionAllowed, pdbStatus } from './pod-disruption-budget.ts';
+import { scaledValue } from './int-or-percent.ts';
 
 describe('disruption controller status (updatePdbStatus)', () => {
   it('maxUnavailable: 1 over a Deployment of 8: desiredHealthy 7, so one disruption while all 8 are Ready and none with 7', () => {

@@ -17,6 +17,7 @@
  * status plus the eviction handler's `DisruptedPods` bookkeeping amount to once the controller has synced (it does
  * within a second or two upstream; an evicted pod is terminating at once here, so it is never counted healthy).
  */
+import { scaledValue } from './int-or-percent.ts';
 
 /** A service's PodDisruptionBudget: exactly one of the two, each a pod count or "N%" (policy/v1). */
 export type PodDisruptionBudgetSpec = { readonly maxUnavailable: number | string } | { readonly minAvailable: number | string };
@@ -37,18 +38,6 @@ export interface PdbPods {
   readonly matching: number;
   /** Ready pods without a deletion timestamp (`countHealthyPods`). */
   readonly healthy: number;
-}
-
-/**
- * `intstr.GetScaledValueFromIntOrPercent`: an integer as is, "N%" as N % of `total`, rounded up when `roundUp`
- * (ceil), else down.
- */
-export function scaledValue(v: number | string, total: number, roundUp: boolean): number {
-  if (typeof v === 'number') return v;
-  const percent = Number(v.slice(0, -1));
-  // Integer arithmetic as upstream (`int(math.Ceil(float64(value) * (float64(total)) / 100))`) on exact operands.
-  const scaled = (percent * total) / 100;
-  return roundUp ? Math.ceil(scaled) : Math.floor(scaled);
 }
 
 /** `getExpectedPodCount`: the expected pod count and how many must stay healthy. */

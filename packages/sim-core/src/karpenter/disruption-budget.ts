@@ -12,6 +12,7 @@
  * - pkg/controllers/disruption/helpers.go `BuildDisruptionBudgetMapping`: the total counts initialized nodes only;
  *   nodes NotReady or already being disrupted are subtracted, floored at 0.
  */
+import { scaledPercent } from '../cluster/int-or-percent.ts';
 import type { EngineBudgetSchedule, EngineDisruptionBudget } from '../engine/engine-config.ts';
 import { nextActivation } from './cron-schedule.ts';
 
@@ -43,7 +44,7 @@ export function allowedByBudgets(budgets: readonly EngineDisruptionBudget[], num
     if (active === null) return 0;
     if (!active) continue;
     if (b.reasons !== null && !b.reasons.includes(reason)) continue;
-    const value = b.percent !== null ? Math.ceil((b.percent * numNodes) / 100) : (b.count ?? 0);
+    const value = b.percent !== null ? scaledPercent(b.percent, numNodes, true) : (b.count ?? 0);
     allowed = Math.min(allowed, value);
   }
   return allowed;
