@@ -1,27 +1,12 @@
 import type { ClaimGrade, ExpectationResult } from '../scenario/expectations.ts';
+import { getMetric } from '../scenario/metrics.ts';
 
 /** What a design with services but no node pools leaves out of its bill: the nodes its replicas run on. */
 export const UNPRICED_FLEET = 'no node pools: the nodes the replicas run on are not priced (capacity is unlimited; add spec.nodePools to price it)';
 
-/**
- * Metrics read from the fleet's bill, by the direction an incomplete bill (unknown prices count 0) moves them:
- * the dollar figures are lower bounds of the true ones, the saving against a baseline an upper bound.
- */
-const FROM_BILL: Readonly<Record<string, 'lower' | 'upper'>> = {
-  'cost.total': 'lower',
-  'cost.hourly': 'lower',
-  'cost.monthly': 'lower',
-  'cost.per1k': 'lower',
-  'cost.perMillion': 'lower',
-  'cost.perMillionTokens': 'lower',
-  'cost.perMillionInputTokens': 'lower',
-  'cost.perMillionOutputTokens': 'lower',
-  'cost.savingVsBaseline': 'upper',
-};
-
-/** How an incomplete bill bounds a metric: 'lower' (the true figure is at or above it), 'upper', or null (not from the bill). */
+/** How an incomplete bill bounds a metric: 'lower' (the true figure is at or above it), 'upper', or null (not from the bill): the metric table's `billBound`. */
 export function billBound(metric: string): 'lower' | 'upper' | null {
-  return FROM_BILL[metric] ?? null;
+  return getMetric(metric)?.billBound ?? null;
 }
 
 /**

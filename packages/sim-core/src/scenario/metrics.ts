@@ -25,6 +25,11 @@ export interface MetricInfo {
    * items. A verdict on it is only as current as those prices (api/stale-prices.ts).
    */
   readonly priced?: PriceSource;
+  /**
+   * A figure of the serving bill, and how a bill with unknown prices (counted as 0) bounds it: `lower` (the true
+   * figure is at or above it), `upper` (a saving against a baseline). api/incomplete-bill.ts.
+   */
+  readonly billBound?: 'lower' | 'upper';
 }
 
 /** Which prices a metric is computed from. */
@@ -80,12 +85,12 @@ export const METRICS = [
   { name: 'jobs.waitMax', kind: 'minutes', unit: 'minutes', description: 'Longest wait of a job run: started ones, and ones still waiting at the end at their age' },
   { name: 'preemptions', kind: 'count', unit: 'pods', description: 'Pods of the teams (serving or job) evicted by preemption for a higher-priority pod' },
   { name: 'faults.requestsFailed', kind: 'count', unit: 'requests', description: 'Requests (and calls) queued or in service on a node when it failed: failed, whole run' },
-  { name: 'cost.total', kind: 'usd', unit: 'USD', description: 'Cost of the whole run (nodes and control plane)', priced: 'bill' },
-  { name: 'cost.hourly', kind: 'usd', unit: 'USD/h', description: 'Average cost per hour of the run', priced: 'bill' },
-  { name: 'cost.monthly', kind: 'usd', unit: 'USD/month', description: 'cost.hourly × 730 h (one billing month)', priced: 'bill' },
-  { name: 'cost.per1k', kind: 'usd', unit: 'USD per 1k requests', description: 'cost.total per 1,000 served requests', priced: 'bill' },
-  { name: 'cost.perMillion', kind: 'usd', unit: 'USD per 1M requests', description: 'cost.total per 1,000,000 served requests', priced: 'bill' },
-  { name: 'cost.savingVsBaseline', kind: 'fraction', unit: 'fraction', description: '1 − cost.hourly ÷ spec.baseline.hourlyUsd: the saving against a stated before-figure', priced: 'bill' },
+  { name: 'cost.total', kind: 'usd', unit: 'USD', description: 'Cost of the whole run (nodes and control plane)', priced: 'bill', billBound: 'lower' },
+  { name: 'cost.hourly', kind: 'usd', unit: 'USD/h', description: 'Average cost per hour of the run', priced: 'bill', billBound: 'lower' },
+  { name: 'cost.monthly', kind: 'usd', unit: 'USD/month', description: 'cost.hourly × 730 h (one billing month)', priced: 'bill', billBound: 'lower' },
+  { name: 'cost.per1k', kind: 'usd', unit: 'USD per 1k requests', description: 'cost.total per 1,000 served requests', priced: 'bill', billBound: 'lower' },
+  { name: 'cost.perMillion', kind: 'usd', unit: 'USD per 1M requests', description: 'cost.total per 1,000,000 served requests', priced: 'bill', billBound: 'lower' },
+  { name: 'cost.savingVsBaseline', kind: 'fraction', unit: 'fraction', description: '1 − cost.hourly ÷ spec.baseline.hourlyUsd: the saving against a stated before-figure', priced: 'bill', billBound: 'upper' },
   { name: 'ttft.p50', kind: 'ms', unit: 'ms', description: 'Median time to first token (llm services)' },
   { name: 'ttft.p90', kind: 'ms', unit: 'ms', description: '90th-percentile time to first token (llm services)' },
   { name: 'ttft.p95', kind: 'ms', unit: 'ms', description: '95th-percentile time to first token (llm services)' },
@@ -104,9 +109,9 @@ export const METRICS = [
   { name: 'ttft.cached.p99', kind: 'ms', unit: 'ms', description: '99th-percentile TTFT of requests that hit the prefix cache' },
   { name: 'ttft.uncached.p50', kind: 'ms', unit: 'ms', description: 'Median TTFT of requests that missed the prefix cache (llm services with llm.prefix or llm.sessions)' },
   { name: 'ttft.uncached.p99', kind: 'ms', unit: 'ms', description: '99th-percentile TTFT of requests that missed the prefix cache' },
-  { name: 'cost.perMillionTokens', kind: 'usd', unit: 'USD per 1M output tokens', description: 'cost.total per million output tokens (llm services)', priced: 'bill' },
-  { name: 'cost.perMillionInputTokens', kind: 'usd', unit: 'USD per 1M input tokens', description: 'Disaggregated serving: the prefill pool\'s share of the bill per million prompt tokens it prefilled (all disaggregated services together)', priced: 'bill' },
-  { name: 'cost.perMillionOutputTokens', kind: 'usd', unit: 'USD per 1M output tokens', description: 'Disaggregated serving: the decode pool\'s share of the bill per million output tokens it generated (all disaggregated services together)', priced: 'bill' },
+  { name: 'cost.perMillionTokens', kind: 'usd', unit: 'USD per 1M output tokens', description: 'cost.total per million output tokens (llm services)', priced: 'bill', billBound: 'lower' },
+  { name: 'cost.perMillionInputTokens', kind: 'usd', unit: 'USD per 1M input tokens', description: 'Disaggregated serving: the prefill pool\'s share of the bill per million prompt tokens it prefilled (all disaggregated services together)', priced: 'bill', billBound: 'lower' },
+  { name: 'cost.perMillionOutputTokens', kind: 'usd', unit: 'USD per 1M output tokens', description: 'Disaggregated serving: the decode pool\'s share of the bill per million output tokens it generated (all disaggregated services together)', priced: 'bill', billBound: 'lower' },
   { name: 'kvTransfer.meanMs', kind: 'ms', unit: 'ms', description: 'Disaggregated serving: mean KV-cache transfer per request from prefill to decode (part of TTFT)' },
   { name: 'training.days', kind: 'days', unit: 'days', description: 'Wall-clock days to finish training, including checkpoint and interruption losses' },
   { name: 'training.hours', kind: 'hours', unit: 'hours', description: 'Wall-clock hours to finish training' },
