@@ -57,9 +57,9 @@ function columns(specs: readonly VarySpec[], rows: readonly SweepRow[]): Column[
       const errors = r.response.outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
       const held = e.filter((x) => x.pass).length;
       const failed = e.filter((x) => !x.pass).map((x) => x.text);
-      // A passing point that left requests unserved is not a plain ✓ (sim-core's `unserved` warning, as in `run`'s verdict).
-      const unserved = verdictOf(r.response.outcome).unserved;
-      if (errors.length === 0 && failed.length === 0 && unserved !== null) return `⚠ ${held}/${e.length} (${unserved})`;
+      // A passing point with a caveat (unserved requests, stale prices) is not a plain ✓, as in `run`'s verdict.
+      const caveat = verdictOf(r.response.outcome).caveat;
+      if (errors.length === 0 && failed.length === 0 && caveat !== null) return `⚠ ${held}/${e.length} (${caveat})`;
       if (errors.length === 0 && e.length === 0) return MISSING;
       if (errors.length === 0 && failed.length === 0) return `✓ ${held}/${e.length}`;
       return `✗ ${held}/${e.length} (${[...errors, ...failed].join('; ')})`;
