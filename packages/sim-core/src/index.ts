@@ -2,7 +2,7 @@
 export { createSimApi, type ProgressCallback, type RunRequestOptions, type RunResponse, type SimApi, type ValidateResponse } from './api/sim-api.ts';
 export { servingDiagnostics, trainingDiagnostics, type Diagnostic } from './api/diagnostics.ts';
 export { detectOverload, type Overload } from './api/overload.ts';
-export { shownDiagnostics, verdictOf, type Verdict } from './api/verdict.ts';
+export { shownDiagnostics, verdictLabel, verdictOf, type Verdict } from './api/verdict.ts';
 export { beginScenario, runScenario, trainingSummary, type RunScenarioOptions, type ScenarioRun } from './api/run-scenario.ts';
 export { describeTrainingMemory, trainingMemoryFit } from './api/training-memory-fit.ts';
 export { compileScenario } from './api/compile-scenario.ts';

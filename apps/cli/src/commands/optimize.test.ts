@@ -72,6 +72,28 @@ describe('optimize', () => {
     expect(r.stdout).toMatch(/\nPASS: replicas,minNodes,maxNodes = 28 has the least cost\.hourly/);
   });
 
+  it('marks a pass on a stale price in the expectation table, the frontier and the Markdown title, not only in the verdict', async () => {
+    // g6e.xlarge on demand was observed by 2025-05-31, before a known price change: flagged stale (api/stale-prices.ts).
+    writeFileSync(join(cwd, 'stale.yaml'), mmc(500).replace('gcp/us-central1/g2-standard-8', 'aws/us-east-1/g6e.xlarge').replace('- availability >= 99.9%', '- availability >= 99.9%\n    - cost.hourly < 500'));
+    const text = await cli('optimize', 'stale.yaml', '--vary', 'replicas,minNodes,maxNodes=20..40', '--seeds', '1');
+    expect(text.code).toBe(0);
+    const rows = text.stdout.split('\n');
+    // The cost expectation holds on the stale price: `!`, as `run` marks it; the latency ones are plain passes.
+    expect(rows.find((l) => l.includes('cost.hourly < 500'))).toMatch(/^ {2}! {2}cost\.hourly < 500 +\$[\d.]+\/h \(on a stale price\) +1$/);
+    expect(rows.find((l) => l.includes('latency.p99 < 250ms ') && !l.includes('binding'))).toMatch(/^ {2}✓ /);
+    // Every frontier cost rests on the one instance's stale price.
+    const frontier = rows.slice(rows.findIndex((l) => l.startsWith('Cost–latency frontier')) + 3).filter((l) => /^ +\d+ /.test(l));
+    expect(frontier.length).toBeGreaterThan(1);
+    for (const row of frontier) expect(row).toContain('(stale price)');
+    expect(text.stdout).toMatch(/\nPASS, on stale prices: replicas,minNodes,maxNodes = \d+ has the least cost\.hourly/);
+    const md = await cli('optimize', 'stale.yaml', '--vary', 'replicas,minNodes,maxNodes=20..40', '--seeds', '1', '--format', 'markdown');
+    expect(md.stdout.split('\n')[0]).toBe('### ⚠️ optimize `stale.yaml`');
+    expect(md.stdout).toMatch(/\n\| ⚠️ \| cost\.hourly < 500 \| \$[\d.]+\/h \(on a stale price\) \| 1 \|\n/);
+    const json = JSON.parse((await cli('optimize', 'stale.yaml', '--vary', 'replicas,minNodes,maxNodes=20..40', '--seeds', '1', '--json')).stdout);
+    expect(json.best.expectations.map((e: { caveat?: string }) => e.caveat ?? null)).toEqual([null, null, 'on a stale price']);
+    expect(json.frontier.points.every((p: { onStalePrices: boolean }) => p.onStalePrices)).toBe(true);
+  });
+
   it('--write saves the user file with the chosen values, comments and flow maps kept', async () => {
     const r = await cli('optimize', 'mmc.yaml', '--vary', 'replicas,minNodes,maxNodes=20..40', '--seeds', '1', '--write', 'out/best.yaml');
     expect(r.code).toBe(0);

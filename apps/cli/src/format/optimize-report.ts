@@ -3,7 +3,7 @@
  * design with each expectation at its worst seed, the binding constraint and what one step less
  * capacity gives, the cost–latency frontier, and a verdict. Text and Markdown share the same parts.
  */
-import { getMetric, printableName, stalePricesCaveat, unservedCaveat, type DesignSummary, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
+import { getMetric, printableName, stalePricesCaveat, unservedCaveat, verdictLabel, type DesignSummary, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
 import { mdTable } from './markdown.ts';
 import { formatInt, formatMs, formatPercent } from './numbers.ts';
 import { metricText } from './summary-text.ts';
@@ -53,14 +53,22 @@ function header(file: string, r: OptimizeResult): string[] {
 
 const EXPECTATION_HEAD = ['', 'expectation', 'value at the worst seed', 'seed'];
 
-function expectationRows(d: DesignSummary): string[][] {
+/** An expectation's mark: a pass that rests on a stale price is `!` (⚠️ in Markdown), as in `run`. */
+function expectationMark(e: DesignSummary['expectations'][number], markdown: boolean): string {
+  if (!e.pass) return markdown ? '❌' : '✗';
+  if (e.caveat !== undefined) return markdown ? '⚠️' : '!';
+  return markdown ? '✅' : '✓';
+}
+
+function expectationRows(d: DesignSummary, markdown = false): string[][] {
   // The runs' own errors first: they fail a design whatever its expectations (sim-core verdictOf).
-  const errors = d.errors.map((e) => ['✗', e.message, '', `${e.seed}`]);
+  const errors = d.errors.map((e) => [markdown ? '❌' : '✗', e.message, '', `${e.seed}`]);
   return [
     ...errors,
     ...d.expectations.map((e) => {
       const where = e.pass ? `${e.worstSeed}` : `${e.worstSeed} (fails on ${e.failedSeeds.join(', ')})`;
-      return [e.pass ? '✓' : '✗', e.text, metricWithUnit(e.metric, e.worst), where];
+      const value = `${metricWithUnit(e.metric, e.worst)}${e.caveat === undefined ? '' : ` (${e.caveat})`}`;
+      return [expectationMark(e, markdown), e.text, value, where];
     }),
   ];
 }
@@ -107,20 +115,31 @@ function frontierRows(r: OptimizeResult): { head: string[]; rows: string[][] } |
   const labels = r.dimensions.map((d) => d.label);
   return {
     head: [...labels, f.costMetric, `${f.latencyMetric} (worst seed)`, 'meets every expectation'],
-    rows: f.points.map((p) => [...labels.map((l) => show(p.labels[l])), metricWithUnit(f.costMetric, p.cost), metricWithUnit(f.latencyMetric, p.latency), statusText(p.status, `seed ${r.seeds[0]}`)]),
+    // A cost on a stale price says so in its own cell: the frontier is read row by row.
+    rows: f.points.map((p) => [
+      ...labels.map((l) => show(p.labels[l])),
+      `${metricWithUnit(f.costMetric, p.cost)}${p.onStalePrices ? ' (stale price)' : ''}`,
+      metricWithUnit(f.latencyMetric, p.latency),
+      statusText(p.status, `seed ${r.seeds[0]}`),
+    ]),
   };
+}
+
+/** The best design's caveats (unserved requests, stale prices) and the verdict's words, as `run` labels a run. */
+function bestVerdict(r: OptimizeResult): { label: string; caveats: string[] } | null {
+  if (r.best === null) return null;
+  // Meeting the scenario's availability bar is not serving every request: said, as `run` says it.
+  const unserved = unservedCaveat(r.best);
+  const stale = stalePricesCaveat(r.best, r.minimize);
+  return { label: verdictLabel(true, unserved, stale), caveats: [unserved, stale].filter((x) => x !== null) };
 }
 
 function verdict(r: OptimizeResult): string {
   const seeds = `seed${r.seeds.length === 1 ? '' : 's'} ${seedList(r.seeds)}`;
-  if (r.best !== null) {
+  const best = bestVerdict(r);
+  if (r.best !== null && best !== null) {
     const pass = `${designLabel(r.best.labels)} has the least ${r.minimize} of the designs that meet every expectation on ${seeds}`;
-    // Meeting the scenario's availability bar is not serving every request: said, as `run` says it.
-    const unserved = unservedCaveat(r.best);
-    const stale = stalePricesCaveat(r.best, r.minimize);
-    const caveats = [unserved, stale].filter((x) => x !== null);
-    const label = unserved !== null ? 'PASS, with unserved requests' : stale !== null ? 'PASS, on stale prices' : 'PASS';
-    return caveats.length === 0 ? `${label}: ${pass}` : `${label}: ${pass}; but ${caveats.join('; ')}`;
+    return best.caveats.length === 0 ? `${best.label}: ${pass}` : `${best.label}: ${pass}; but ${best.caveats.join('; ')}`;
   }
   const c = r.closest;
   const failing = [
@@ -145,11 +164,13 @@ export function formatOptimizeText(file: string, r: OptimizeResult): string {
 
 /** The Markdown report, ending with a newline. */
 export function formatOptimizeMarkdown(file: string, r: OptimizeResult): string {
-  const out = [`### ${r.best !== null ? '✅' : '❌'} optimize ${inlineCode(file)}`, '', ...header(file, r).slice(1).map((l) => `- ${l.trim()}`), ''];
+  const best = bestVerdict(r);
+  const mark = best === null ? '❌' : best.caveats.length === 0 ? '✅' : '⚠️';
+  const out = [`### ${mark} optimize ${inlineCode(file)}`, '', ...header(file, r).slice(1).map((l) => `- ${l.trim()}`), ''];
   const d = r.best ?? r.closest;
   if (d !== null) {
     out.push(`**${r.best !== null ? 'Best' : 'Closest'} design:** ${designLabel(d.labels)}`, '');
-    out.push(...mdTable(EXPECTATION_HEAD, expectationRows(d)), '');
+    out.push(...mdTable(EXPECTATION_HEAD, expectationRows(d, true)), '');
   }
   if (r.best?.binding) {
     const x = r.best.binding;

@@ -4,7 +4,7 @@
  * when nothing is feasible, the closest design and the expectations it failed; the frontier chart; and
  * every design run. Picking a design (button or frontier point) loads it in one undo step.
  */
-import { stalePricesCaveat, unservedCaveat, type DesignSummary, type FrontierPoint, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
+import { getMetric, stalePricesCaveat, unservedCaveat, type DesignSummary, type FrontierPoint, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
 import { FrontierChart } from '../charts/FrontierChart.tsx';
 import { metricWithUnit } from '../results/metric-text.ts';
 
@@ -59,8 +59,8 @@ function Expectations({ d }: { d: DesignSummary }) {
         </li>
       ))}
       {d.expectations.map((e) => (
-        <li key={e.text} className={e.pass ? 'is-pass' : 'is-fail'} data-testid={e.pass ? undefined : 'optimize-failed'}>
-          {e.pass ? '✓' : '✗'} <code>{e.text}</code>: {metricWithUnit(e.metric, e.worst)} at the worst seed ({e.worstSeed})
+        <li key={e.text} className={!e.pass ? 'is-fail' : e.caveat === undefined ? 'is-pass' : 'is-warn'} data-testid={e.pass ? undefined : 'optimize-failed'}>
+          {!e.pass ? '✗' : e.caveat === undefined ? '✓' : '⚠'} <code>{e.text}</code>: {metricWithUnit(e.metric, e.worst)} at the worst seed ({e.worstSeed}){e.caveat !== undefined && `, ${e.caveat}`}
           {!e.pass && `, fails on seed${e.failedSeeds.length === 1 ? '' : 's'} ${e.failedSeeds.join(', ')}`}
         </li>
       ))}
@@ -166,7 +166,10 @@ export function OptimizeAnswer({ result: r, current, elapsedMs, onLoad }: Props)
                 {r.dimensions.map((dim) => (
                   <td key={dim.label}>{show(d.labels[dim.label])}</td>
                 ))}
-                <td>{metricWithUnit(r.minimize, d.metrics[r.minimize])}</td>
+                <td>
+                  {metricWithUnit(r.minimize, d.metrics[r.minimize])}
+                  {d.stalePrices.length > 0 && getMetric(r.minimize)?.priced !== undefined && ' (stale price)'}
+                </td>
                 <td>{d.seeds.join(', ')}</td>
                 <td>{STATUS[d.status]}</td>
                 <td>

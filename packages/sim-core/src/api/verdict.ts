@@ -37,8 +37,13 @@ export function verdictOf(r: Pick<RunResult, 'expectations' | 'diagnostics' | 'p
   const unserved = caveat('unserved');
   const stalePrices = caveat('stale-prices');
   const both = [unserved, stalePrices].filter((x) => x !== null);
-  const label = !r.pass ? 'FAIL' : unserved !== null ? 'PASS, with unserved requests' : stalePrices !== null ? 'PASS, on stale prices' : 'PASS';
+  const label = verdictLabel(r.pass, unserved, stalePrices);
   return { pass: r.pass, reason: [...errors, checks].join('; '), unserved, stalePrices, caveat: both.length === 0 ? null : both.join('; '), label };
+}
+
+/** The verdict's words, for a run and for the optimizer's best design alike: a pass with a caveat is not a plain PASS. */
+export function verdictLabel(pass: boolean, unserved: string | null, stalePrices: string | null): Verdict['label'] {
+  return !pass ? 'FAIL' : unserved !== null ? 'PASS, with unserved requests' : stalePrices !== null ? 'PASS, on stale prices' : 'PASS';
 }
 
 /** The findings listed under the verdict: all of them but a passing run's caveats, which the verdict itself carries. */

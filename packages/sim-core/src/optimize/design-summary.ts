@@ -21,6 +21,8 @@ export interface ExpectationOverSeeds {
   pass: boolean;
   /** Seeds it failed on. */
   failedSeeds: number[];
+  /** A pass that rests on a price flagged stale on some seed: "on a stale price" (the run's own caveat); absent otherwise. */
+  caveat?: string;
 }
 
 /** What a design's runs proved. */
@@ -59,10 +61,12 @@ function overSeeds(record: DesignRecord, i: number): ExpectationOverSeeds | unde
   let worst: number | null = first.actual;
   let worstSeed = record.evaluations[0]?.seed ?? 0;
   const failedSeeds: number[] = [];
+  let caveat: string | undefined;
   for (const ev of record.evaluations) {
     const e = ev.expectations[i];
     if (e === undefined) continue;
     if (!e.pass) failedSeeds.push(ev.seed);
+    caveat ??= e.caveat;
     if (worst === null) continue;
     if (e.actual === null) {
       worst = null;
@@ -72,7 +76,8 @@ function overSeeds(record: DesignRecord, i: number): ExpectationOverSeeds | unde
       worstSeed = ev.seed;
     }
   }
-  return { text: first.text, metric: first.metric, op: first.op, expected: first.expected, worst, worstSeed, pass: failedSeeds.length === 0, failedSeeds };
+  const pass = failedSeeds.length === 0;
+  return { text: first.text, metric: first.metric, op: first.op, expected: first.expected, worst, worstSeed, pass, failedSeeds, ...(pass && caveat !== undefined ? { caveat } : {}) };
 }
 
 /** Summarizes one record. */

@@ -17,6 +17,8 @@ export interface FrontierPoint {
   latency: number;
   /** Whether it meets every expectation on every seed (unconfirmed: it passed the seeds it ran). */
   status: DesignStatus;
+  /** Its cost rests on a price flagged stale (DesignSummary.stalePrices): every output marks it. */
+  onStalePrices: boolean;
 }
 
 /** The frontier, sorted by cost. */
@@ -36,7 +38,7 @@ export function paretoFrontier(designs: readonly DesignSummary[], costMetric: st
     const cost = d.metrics[costMetric];
     if (lat === undefined || lat.worst === null || cost === undefined) continue;
     if (d.errors.length > 0 || d.expectations.some((e) => e.text !== latencyText && !e.pass)) continue;
-    candidates.push({ values: d.values, labels: d.labels, cost, latency: lat.worst, status: d.status });
+    candidates.push({ values: d.values, labels: d.labels, cost, latency: lat.worst, status: d.status, onStalePrices: d.stalePrices.length > 0 });
   }
   // Sort by cost then latency; a point is on the frontier when its latency beats every cheaper point's.
   candidates.sort((a, b) => a.cost - b.cost || a.latency - b.latency);

@@ -21,6 +21,8 @@ export interface ExpectationOutcome {
   /** The run's value, or null when the run has none (or it is not a finite number). */
   actual: number | null;
   pass: boolean;
+  /** A pass's caveat, "on a stale price" (api/stale-prices.ts): the comparison held on a price flagged stale. Absent otherwise (and in shard files written before it). */
+  caveat?: string;
 }
 
 /** One design on one seed. */
@@ -51,7 +53,7 @@ export function seedEvaluationFromResult(result: Pick<RunResult, 'seed' | 'pass'
   return {
     seed: result.seed,
     pass: result.pass,
-    expectations: result.expectations.map((e) => ({ text: e.text, metric: e.metric, op: e.op, expected: e.expected, actual: finite(e.actual), pass: e.pass })),
+    expectations: result.expectations.map((e) => ({ text: e.text, metric: e.metric, op: e.op, expected: e.expected, actual: finite(e.actual), pass: e.pass, ...(e.caveat === undefined ? {} : { caveat: e.caveat }) })),
     errors: result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
     unserved: verdictOf(result).unserved,
     stalePrices: stalePricesUsed(result),
