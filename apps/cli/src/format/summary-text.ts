@@ -40,7 +40,7 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     row('Availability', formatPercent(s.availability)),
     ...trafficRows(s).map(([label, text]) => (label === '' ? cont(text) : row(label, text))),
     // With calls a request's calls wait in their callees' queues: the waiting count is of visits, not requests.
-    row('Backlog', `peak ${formatInt(s.backlog.max)} requests in flight · ${formatInt(s.backlog.waitingMax)} ${hasCalls ? 'visits waiting in queues' : 'waiting'} (at interval ends)`),
+    row('Backlog', `peak ${formatInt(s.backlog.max)} request${s.backlog.max === 1 ? '' : 's'} in flight · ${formatInt(s.backlog.waitingMax)} ${hasCalls ? `visit${s.backlog.waitingMax === 1 ? '' : 's'} waiting in queues` : 'waiting'} (at interval ends)`),
     row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)}`),
     row('Nodes', `peak ${formatInt(s.nodes.max)} · mean ${formatNum(s.nodes.mean)} · min ${formatInt(s.nodes.min)} · ${formatInt(s.peakGpus)} GPU${s.peakGpus === 1 ? '' : 's'} at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
     row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'}`),
