@@ -27,7 +27,7 @@ export interface CandidateNode {
   pool: number;
   type: number;
   spot: boolean;
-  /** Pods on it: units and the pools each may use. */
+  /** Pods on it: units and the pools each may use (Karpenter pools in NodePool weight order, node-pool-order.ts). */
   pods: readonly { gpus: number; pools: readonly number[] }[];
 }
 
@@ -61,7 +61,7 @@ export type RemovalSimulation = { replacement: false } | { replacement: true; po
  * The scheduling simulation of `SimulateScheduling` without the candidates (helpers.go), reduced to GPUs: their pods
  * together, largest first, onto the first other node with room. `{ replacement: false }`: they all fit;
  * `{ replacement: true, pool, types }`: the rest fit on ONE new NodeClaim of `pool`, the first of the candidates'
- * pools (in candidate order; for one candidate, its own) that every remaining pod may use and that has a type holding
+ * pools (in NodePool weight order, node-pool-order.ts; for one candidate, its own) that every remaining pod may use and that has a type holding
  * them all, of any of `types` (every type of that pool that fits them and still has an available offering — the
  * provider's instance types mark cached insufficient-capacity offerings unavailable, as the provisioning solver
  * reads them — with no price filtering); null: the rest need another pool or more than one node ("we're not going to
@@ -84,8 +84,10 @@ export function simulateRemoval(
   }
   if (left.length === 0) return { replacement: false };
   const units = left.reduce((a, p) => a + p.gpus, 0);
-  for (const index of new Set(candidates.map((c) => c.pool))) {
-    if (left.some((p) => !p.pools.includes(index))) continue;
+  // The candidates' pools in NodePool weight order (`OrderByWeight`): the pods' pool lists come sorted so.
+  const own = new Set(candidates.map((c) => c.pool));
+  for (const index of left[0]!.pools) {
+    if (!own.has(index) || left.some((p) => !p.pools.includes(index))) continue;
     const pool = poolOf(index);
     const types = pool.types.map((_, i) => i).filter((t) => pool.types[t]!.gpus >= units && hasAvailableOffering(index, pool, t, ice, now));
     if (types.length > 0) return { replacement: true, pool: index, types };

@@ -46,6 +46,7 @@ import type { JobPod } from '../cluster/job-queue.ts';
 import { isPreempting } from '../cluster/nomination.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { commandStillHolds } from './command-validation.ts';
+import { orderByWeight } from './node-pool-order.ts';
 import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, type PoolLookup, savingsRatio, simulateRemoval } from './consolidation.ts';
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
 import { expirationTime, isExpired } from './expiration.ts';
@@ -139,6 +140,8 @@ export class KarpenterController {
   /** Nodes a command is pending on (validation, or waiting for a replacement): not candidates again. */
   private readonly marked = new Set<NodeRuntime>();
   private readonly karpenterPools: PoolRuntime[];
+  /** Each Karpenter pool's place in `OrderByWeight` (node-pool-order.ts): where a new NodeClaim is tried first. */
+  private readonly weightRank: Map<number, number>;
 
   constructor(
     private readonly pools: readonly PoolRuntime[],
@@ -148,6 +151,8 @@ export class KarpenterController {
     private readonly actions: KarpenterActions,
   ) {
     this.karpenterPools = pools.filter((p) => p.config.karpenter);
+    const order = orderByWeight(this.karpenterPools.map((p) => ({ index: p.index, name: p.config.name, weight: p.config.karpenter!.weight })));
+    this.weightRank = new Map(order.map((index, rank) => [index, rank]));
     for (const p of this.karpenterPools) this.stats.set(p.index, { insufficientCapacity: 0, failedLaunches: 0, empty: 0, deleted: 0, replaced: 0, expired: 0 });
   }
 
@@ -276,7 +281,7 @@ export class KarpenterController {
     const pods: SolverPod[] = [];
     for (const pod of this.pending) {
       if (pod.state !== PodState.Pending || isPreempting(pod.nominated)) continue;
-      const pools = this.actions.poolsOf(pod).filter((i) => this.pools[i]!.config.karpenter);
+      const pools = this.byWeight(this.actions.poolsOf(pod).filter((i) => this.pools[i]!.config.karpenter));
       if (pools.length > 0) pods.push({ uid: pod.uid, createdAt: pod.createdAt, gpus: this.actions.gpusOf(pod), pools });
     }
     // `GetPendingPods` lists provisionable pods of every owner: a Job's pending pods too, each on its own (a gang's N
@@ -581,8 +586,17 @@ export class KarpenterController {
     this.actions.schedule(now + evictionBackoffSeconds(failures), (t) => this.evict(node, pod, failures + 1, t));
   }
 
+  /**
+   * A pod's pools with the Karpenter ones in `OrderByWeight` order (the order its affinity lists them in plays no
+   * part upstream); pools of the cluster autoscaler keep their place after them.
+   */
+  private byWeight(pools: readonly number[]): number[] {
+    const rank = (i: number): number => this.weightRank.get(i) ?? Infinity;
+    return [...pools].sort((a, b) => rank(a) - rank(b));
+  }
+
   private candidateView(pool: PoolRuntime, node: NodeRuntime): CandidateNode {
-    const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => ({ gpus: this.actions.gpusOf(p), pools: this.actions.poolsOf(p) }));
+    const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => ({ gpus: this.actions.gpusOf(p), pools: this.byWeight(this.actions.poolsOf(p)) }));
     for (const jp of node.jobPods) pods.push({ gpus: jp.units, pools: [jp.run.job.pool] });
     return { uid: node.uid, pool: pool.index, type: node.instanceType, spot: node.spot, pods };
   }
