@@ -309,6 +309,20 @@ describe('scale-down timing (unneeded/nodes.go RemovableAt, static_autoscaler.go
     expect(h.log).toEqual([]);
   });
 
+  // Third check (2026-12-05), by hand from kubernetes/autoscaler @ cb2123ed (cluster-autoscaler-1.34.5):
+  // budgets.go `CropNodes` gives empty nodes `MaxScaleDownParallelism` (10) − deletions in progress; at 610 s none is
+  // in progress, so 10 of the 12 go (lowest uids: the planner's order). static_autoscaler.go `RunOnce` sets
+  // lastScaleDownDeleteTime = 610 (ScaleDownNodeDeleteStarted); `isScaleDownInCooldown` at 620 s:
+  // 610 + ScaleDownDelayAfterDelete (flag default 0) After(620) is false, and lastScaleDownFailTime is only set when
+  // `StartDeletion` returns an error (a taint failure), so the next loop deletes the last 2.
+  it('12 empty nodes: 10 at 610 s (max-scale-down-parallelism), the other 2 at the next loop, 620 s (delay-after-delete 0)', () => {
+    const h = harness([{ maxNodes: 20 }], []);
+    const nodes = Array.from({ length: 12 }, () => h.node(0));
+    h.ca.lastScaleUp = -1000;
+    h.scanUntil(0, 700);
+    expect(h.log).toEqual([...nodes.slice(0, 10).map((n) => `610: -node p0/${n.uid}`), ...nodes.slice(10).map((n) => `620: -node p0/${n.uid}`)]);
+  });
+
   it('deletes empty nodes and starts a drain in the same loop (budgets.go CropNodes: empty, then drain)', () => {
     const h = harness([{}], [{ gpus: 2, pools: [0] }]);
     const full = h.node(0);
