@@ -387,8 +387,20 @@ export class KarpenterController {
   private consolidatable(pool: PoolRuntime, node: NodeRuntime, now: number): boolean {
     const after = pool.config.karpenter!.consolidateAfterSeconds;
     if (after === null || node.state !== NodeState.Ready || this.marked.has(node)) return false;
-    const since = node.lastPodEventAt >= 0 ? node.lastPodEventAt : node.readyAt;
-    return now - since >= after && this.podsDisruptable(node);
+    return now - lastPodEventOrInit(node) >= after && this.podsDisruptable(node);
+  }
+
+  /**
+   * pkg/utils/disruption/disruption.go `IsUnderConsolidateAfter` as the scheduler reads it for a destination
+   * (scheduling/scheduler.go `calculateExistingNodeClaims` with `IsConsolidationSimulation`, `addToExistingNode`): a
+   * Karpenter node, initialized (Ready here), whose pool has a `consolidateAfter` above 0 and whose last pod event (or
+   * initialization) is less than that ago. `Never` (a nil duration) and 0 are never "under"; nodes of the cluster
+   * autoscaler's pools have no NodePool and are never "under" either.
+   */
+  private underConsolidateAfter(pool: PoolRuntime, node: NodeRuntime, now: number): boolean {
+    const after = pool.config.karpenter?.consolidateAfterSeconds ?? null;
+    if (after === null || after === 0 || node.state !== NodeState.Ready) return false;
+    return now - lastPodEventOrInit(node) < after;
   }
 
   /**
@@ -482,7 +494,7 @@ export class KarpenterController {
     const candidates = this.consolidationCandidates(now);
     if (candidates.length < 2) return null;
     const budgets = new Map(this.karpenterPools.map((p) => [p.index, this.budgetLeft(p, 'Underutilized', now)]));
-    const cmd = computeMultiNodeConsolidation(candidates.map((c) => c.view), budgets, this.poolOf, this.destinations(), this.settings.spotToSpotConsolidation, this.ice, now);
+    const cmd = computeMultiNodeConsolidation(candidates.map((c) => c.view), budgets, this.poolOf, this.destinations(now), this.settings.spotToSpotConsolidation, this.ice, now);
     if (cmd === null) return null;
     const chosen = candidates.filter((c) => cmd.nodes.includes(c.node.uid));
     for (const c of chosen) this.marked.add(c.node);
@@ -493,7 +505,7 @@ export class KarpenterController {
   private singleNode(now: number): Command | null {
     const candidates = this.consolidationCandidates(now);
     if (candidates.length === 0) return null;
-    const destinations = this.destinations();
+    const destinations = this.destinations(now);
     for (const c of candidates) {
       if (this.budgetLeft(c.pool, 'Underutilized', now) <= 0) continue;
       const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
@@ -523,7 +535,7 @@ export class KarpenterController {
       left.set(pool, budget - 1);
     }
     const views = chosen.map((c) => this.candidateView(c.pool, c.node));
-    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(), this.ice, now))) return false;
+    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(now), this.ice, now))) return false;
     const describe = (pool: PoolRuntime, n: NodeRuntime): string => `${pool.config.karpenter!.types[n.instanceType]!.instanceId} ${n.spot ? 'spot' : 'on-demand'}`;
     // Multi-node commands name their other nodes in each node's event (one event per node, as emptiness).
     const along = (node: NodeRuntime): string => {
@@ -601,10 +613,19 @@ export class KarpenterController {
     return { uid: node.uid, pool: pool.index, type: node.instanceType, spot: node.spot, pods };
   }
 
-  // Ready nodes of every pool that are not being disrupted, in node order: where evicted pods could go.
-  private destinations(): Destination[] {
+  /**
+   * Ready nodes of every pool that are not being disrupted, in node order: where a consolidation simulation may move the
+   * candidates' pods. Since kubernetes-sigs/karpenter #3006 (c129d43c, in 2266468104f3) consolidateAfter applies to
+   * destinations too: the candidates' pods (neither pending nor on a node marked for deletion) may not go to a node
+   * still under its consolidateAfter (`addToExistingNode`), both when the command is computed and at validation.
+   */
+  private destinations(now: number): Destination[] {
     const out: Destination[] = [];
-    for (const p of this.pools) for (const n of p.nodes) if (n.state === NodeState.Ready && !this.marked.has(n)) out.push({ uid: n.uid, pool: p.index, free: n.freeGpus });
+    for (const p of this.pools) {
+      for (const n of p.nodes) {
+        if (n.state === NodeState.Ready && !this.marked.has(n) && !this.underConsolidateAfter(p, n, now)) out.push({ uid: n.uid, pool: p.index, free: n.freeGpus });
+      }
+    }
     return out.sort((a, b) => a.uid - b.uid);
   }
 }
@@ -618,6 +639,11 @@ function isEmpty(node: NodeRuntime): boolean {
   if (node.jobPods.size > 0) return false;
   for (const p of node.pods) if (p.state !== PodState.Terminating && p.state !== PodState.Gone) return false;
   return true;
+}
+
+/** When consolidateAfter counts from: the node's last pod event (pod-events.ts), or its initialization without one. */
+function lastPodEventOrInit(node: NodeRuntime): number {
+  return node.lastPodEventAt >= 0 ? node.lastPodEventAt : node.readyAt;
 }
 
 /** A consolidation candidate: a node and its pool. */
