@@ -8,7 +8,9 @@ import { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { Pod } from '../engine/pod.ts';
 import { pool as poolConfig } from '../test-support/builders.ts';
 import { DEFAULT_KARPENTER_SETTINGS, KarpenterController } from './karpenter-controller.ts';
+import { simulateRemoval } from './consolidation.ts';
 import { orderByWeight } from './node-pool-order.ts';
+import { UnavailableOfferings } from './offerings.ts';
 import { A10G_POOL } from './test-pools.ts';
 
 describe('OrderByWeight', () => {
@@ -77,5 +79,18 @@ describe('a new NodeClaim goes to the first NodePool by weight, not the one the 
   it('beta weight 10 above alpha 5: beta; equal weights 50: beta again (name)', () => {
     expect(twoPools(5, 10)).toEqual(['1: beta aws/us-east-1/g5.xlarge spot']);
     expect(twoPools(50, 50)).toEqual(['1: beta aws/us-east-1/g5.xlarge spot']);
+  });
+});
+
+describe('a multi-node replacement goes to the first of the candidates\' pools by weight', () => {
+  it('candidates of pools 0 and 1, pods that may use both (listed [1, 0]: pool 1 first by weight) → one NodeClaim of pool 1', () => {
+    // Two g5.xlarge nodes with one 1-GPU pod each, nowhere else to go: 2 GPUs left → one NodeClaim of a type with ≥ 2
+    // GPUs, g5.12xlarge (index 2) in A10G_POOL. Before the port the first candidate's pool (0) was taken.
+    const pods = [{ gpus: 1, pools: [1, 0] }];
+    const candidates = [
+      { uid: 10, pool: 0, type: 1, spot: false, pods },
+      { uid: 11, pool: 1, type: 1, spot: false, pods },
+    ];
+    expect(simulateRemoval(candidates, () => A10G_POOL, [], new UnavailableOfferings(), 0)).toEqual({ replacement: true, pool: 1, types: [2] });
   });
 });
