@@ -487,7 +487,7 @@ export class KarpenterController {
     return candidates.sort((a, b) => b.ratio - a.ratio || a.node.uid - b.node.uid);
   }
 
-  private readonly poolOf: PoolLookup = (i) => this.pools[i]!.config.karpenter!;
+  private readonly poolOf: PoolLookup = (i) => this.pools[i]!.config.karpenter ?? undefined;
 
   /** multinodeconsolidation.go `ComputeCommands` (multi-node-consolidation.ts), then the same validation as single-node. */
   private multiNode(now: number): Command | null {

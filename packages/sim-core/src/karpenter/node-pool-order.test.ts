@@ -8,7 +8,7 @@ import { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { Pod } from '../engine/pod.ts';
 import { pool as poolConfig } from '../test-support/builders.ts';
 import { DEFAULT_KARPENTER_SETTINGS, KarpenterController } from './karpenter-controller.ts';
-import { simulateRemoval } from './consolidation.ts';
+import { computeConsolidation, simulateRemoval } from './consolidation.ts';
 import { orderByWeight } from './node-pool-order.ts';
 import { UnavailableOfferings } from './offerings.ts';
 import { A10G_POOL } from './test-pools.ts';
@@ -92,5 +92,27 @@ describe('a multi-node replacement goes to the first of the candidates\' pools b
       { uid: 11, pool: 1, type: 1, spot: false, pods },
     ];
     expect(simulateRemoval(candidates, () => A10G_POOL, [], new UnavailableOfferings(), 0)).toEqual({ replacement: true, pool: 1, types: [2] });
+  });
+});
+
+describe('a replacement comes from the first NodePool by weight that takes the pods, not only the candidate\'s own', () => {
+  // By hand from kubernetes-sigs/karpenter @ 2266468104f36373ed002241afaee2d3bbc26078: disruption/helpers.go
+  // `SimulateScheduling` builds the scheduler over every NodePool (`NewScheduler` → `OrderByWeight`), so the pods of
+  // an on-demand node get their new NodeClaim in the spot NodePool of higher weight; consolidation.go
+  // `computeConsolidation` keeps the types whose worst launch price (spot, the capacity type it launches with) is
+  // below the candidate's $1.006/h: g5.xlarge spot $0.4028 (g5.12xlarge spot $2.5445 is not; g5.2xlarge has no spot
+  // offering). Pool 0 "od" (on-demand only), pool 1 "spot" (spot only, the higher weight: listed first).
+  const OD = { ...A10G_POOL, capacityTypes: ['on-demand'] as const };
+  const SPOT = { ...A10G_POOL, capacityTypes: ['spot'] as const };
+  const poolOf = (i: number) => [OD, SPOT][i];
+
+  it('an on-demand g5.xlarge with one pod is replaced by a spot g5.xlarge of the spot pool (before: its own pool has nothing cheaper, no command)', () => {
+    const candidate = { uid: 7, pool: 0, type: 1, spot: false, pods: [{ gpus: 1, pools: [1, 0] }] };
+    expect(computeConsolidation([candidate], poolOf, [], false, new UnavailableOfferings(), 0)).toEqual({ kind: 'replace', nodes: [7], pool: 1, types: [1], spot: true, usdPerHour: 0.4028 });
+  });
+
+  it('a pod that may not use the spot pool stays: its own pool has no type below $1.006/h', () => {
+    const candidate = { uid: 7, pool: 0, type: 1, spot: false, pods: [{ gpus: 1, pools: [0] }] };
+    expect(computeConsolidation([candidate], poolOf, [], false, new UnavailableOfferings(), 0)).toBeNull();
   });
 });
