@@ -39,6 +39,7 @@ const FULL = `    - name: gpu
         capacityTypes: [spot]
         zones: [us-east-1a, us-east-1b]
         limits: { gpus: 24, nodes: 20 }
+        weight: 25
         disruption:
           consolidationPolicy: WhenEmpty
           consolidateAfter: Never
@@ -68,6 +69,7 @@ describe('a Karpenter pool exports as a Karpenter v1 NodePool', () => {
         },
       },
       limits: { 'nvidia.com/gpu': '24', nodes: '20' },
+      weight: 25,
       disruption: { consolidationPolicy: 'WhenEmpty', consolidateAfter: 'Never', budgets: [{ nodes: '3', reasons: ['Empty'] }, { nodes: '20%' }] },
     });
     for (const o of objects) expect(k8sSchemaErrors(o), `${o.kind}/${o.metadata.name}`).toEqual([]);
@@ -161,7 +163,6 @@ describe('import reads the NodePool back', () => {
       return true;
     });
     expect(imported.notes.filter((n) => n.object === 'NodePool/gpu').map((n) => `${n.file} ${n.message}`)).toEqual([
-      'k8s.yaml spec.weight: not simulated: ignored',
       'k8s.yaml spec.template.spec.requirements[4] (karpenter.k8s.aws/instance-family NotIn): design-sim reads In on node.kubernetes.io/instance-type, karpenter.sh/capacity-type, topology.kubernetes.io/region, topology.kubernetes.io/zone: ignored',
       'k8s.yaml spec.limits.memory: design-sim limits nvidia.com/gpu and nodes, in whole units: ignored',
       'k8s.yaml spec.disruption.consolidationPolicy Balanced: not simulated: WhenEmptyOrUnderutilized (the default) is used',
@@ -169,7 +170,8 @@ describe('import reads the NodePool back', () => {
       'k8s.yaml spec.disruption.budgets[1].reasons: Drifted is not simulated: left out',
     ]);
     expect(back.ok && back.scenario.spec.nodePools[0]?.karpenter?.disruption).toEqual({ consolidationPolicy: 'WhenEmptyOrUnderutilized', consolidateAfter: null, budgets: [{ nodes: { count: 2 }, reasons: ['Empty'] }] });
-    // expireAfter is simulated (karpenter/expiration.ts): read, not noted.
+    // weight and expireAfter are simulated (karpenter/node-pool-order.ts, expiration.ts): read, not noted.
+    expect(back.ok && back.scenario.spec.nodePools[0]?.karpenter?.weight).toBe(10);
     expect(back.ok && back.scenario.spec.nodePools[0]?.karpenter?.expireAfter).toBe(36 * 3600);
   });
 
@@ -194,6 +196,14 @@ describe('import reads the NodePool back', () => {
       { nodes: { count: 0 }, reasons: ['Empty'], schedule: '@daily', duration: 0 },
       { nodes: { percent: 20 } },
     ]);
+  });
+
+  it('writes spec.weight and reads it back (NodePoolSpec.Weight, the order OrderByWeight sorts NodePools in)', () => {
+    const s = withPool('    - name: gpu\n      provisioner: karpenter\n      karpenter:\n        instanceTypes: [aws/us-east-1/g5.xlarge]\n        weight: 40\n');
+    const { exported, back } = roundTrip(s);
+    expect(nodePool(exported.objects).spec.weight).toBe(40);
+    expect(k8sSchemaErrors(nodePool(exported.objects))).toEqual([]);
+    expect(back.ok && back.scenario.spec.nodePools[0]?.karpenter?.weight).toBe(40);
   });
 
   it('writes expireAfter (Never as Never) and reads it back', () => {

@@ -74,6 +74,7 @@ export function karpenterNodePool(pool: Pool, scenario: Scenario, notes: string[
         },
       },
       ...(Object.keys(limits).length === 0 ? {} : { limits }),
+      ...(k.weight === undefined ? {} : { weight: k.weight }),
       disruption: {
         consolidationPolicy: k.disruption.consolidationPolicy,
         consolidateAfter: after === null ? 'Never' : goDuration(Math.round(after)),
@@ -94,7 +95,7 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Fields read, per object path; anything else is reported at its path and ignored. */
 const READ: Readonly<Record<string, readonly string[]>> = {
-  spec: ['template', 'limits', 'disruption'],
+  spec: ['template', 'limits', 'disruption', 'weight'],
   'spec.template': ['spec'],
   'spec.template.spec': ['requirements', 'nodeClassRef', 'taints', 'expireAfter'],
   'spec.disruption': ['consolidationPolicy', 'consolidateAfter', 'budgets'],
@@ -160,6 +161,8 @@ export function readKarpenterNodePool(o: Obj, known: string | undefined, note: (
     else limits[field] = n;
   }
   if (Object.keys(limits).length > 0) k.limits = limits;
+  // NodePoolSpec.Weight (1–100, checked against the CRD before this): the NodePool order reads it (karpenter/node-pool-order.ts).
+  if (typeof s.weight === 'number') k.weight = s.weight;
   const d = obj(s.disruption);
   at('spec.disruption', d);
   const disruption: Obj = {};

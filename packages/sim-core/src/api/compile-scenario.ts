@@ -395,6 +395,7 @@ function compileKarpenterPool(k: KarpenterNodePoolSpec, initialInstance: string,
     consolidateAfterSeconds: k.disruption.consolidateAfter,
     budgets: k.disruption.budgets.map((b) => ({ percent: 'percent' in b.nodes ? b.nodes.percent : null, count: 'count' in b.nodes ? b.nodes.count : null, reasons: b.reasons ?? null, schedule: compileBudgetSchedule(b) })),
     expireAfterSeconds: k.expireAfter,
+    weight: k.weight ?? 0,
     initialType: Math.max(0, k.instanceTypes.indexOf(initialInstance)),
     initialSpot,
   };

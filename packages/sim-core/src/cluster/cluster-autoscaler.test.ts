@@ -309,6 +309,20 @@ describe('scale-down timing (unneeded/nodes.go RemovableAt, static_autoscaler.go
     expect(h.log).toEqual([]);
   });
 
+  // Third check (2026-12-05), by hand from kubernetes/autoscaler @ cb2123ed (cluster-autoscaler-1.34.5):
+  // budgets.go `CropNodes` gives empty nodes `MaxScaleDownParallelism` (10) − deletions in progress; at 610 s none is
+  // in progress, so 10 of the 12 go (lowest uids: the planner's order). static_autoscaler.go `RunOnce` sets
+  // lastScaleDownDeleteTime = 610 (ScaleDownNodeDeleteStarted); `isScaleDownInCooldown` at 620 s:
+  // 610 + ScaleDownDelayAfterDelete (flag default 0) After(620) is false, and lastScaleDownFailTime is only set when
+  // `StartDeletion` returns an error (a taint failure), so the next loop deletes the last 2.
+  it('12 empty nodes: 10 at 610 s (max-scale-down-parallelism), the other 2 at the next loop, 620 s (delay-after-delete 0)', () => {
+    const h = harness([{ maxNodes: 20 }], []);
+    const nodes = Array.from({ length: 12 }, () => h.node(0));
+    h.ca.lastScaleUp = -1000;
+    h.scanUntil(0, 700);
+    expect(h.log).toEqual([...nodes.slice(0, 10).map((n) => `610: -node p0/${n.uid}`), ...nodes.slice(10).map((n) => `620: -node p0/${n.uid}`)]);
+  });
+
   it('deletes empty nodes and starts a drain in the same loop (budgets.go CropNodes: empty, then drain)', () => {
     const h = harness([{}], [{ gpus: 2, pools: [0] }]);
     const full = h.node(0);
@@ -615,6 +629,44 @@ describe('PodDisruptionBudgets in scale-down', () => {
     d.runTimersUntil(800, (t) => t === 660 && d.replacementReady());
     expect(d.h.log).toEqual(['610: evict pod 0', '660: evict pod 1']);
     expect(d.uncordoned).toEqual([]);
+  });
+
+  // Third check (2026-12-05), by hand from kubernetes/autoscaler @ cb2123ed (cluster-autoscaler-1.34.5):
+  // static_autoscaler.go `RunOnce` sets lastScaleDownFailTime only when `StartDeletion` returns an error (tainting
+  // failed); a drain that fails later, in `deleteNodesAsync` (evictions refused past --max-pod-eviction-time), does not,
+  // so `isScaleDownInCooldown` (… || lastScaleDownFailTime + 3 min After(now)) stays false. Node a (2 pods of a budget
+  // allowing 1) drains from 610 s and fails at 730 s; node e emptied at 140 s is unneeded from the 140 s loop and is
+  // deleted at the first loop with 140 + 600 < now: 750 s. Were the failure a scale-down failure, not before 910 s.
+  it('a drain that fails asynchronously does not start --scale-down-delay-after-failure: an empty node still goes at 750 s', () => {
+    let allowed = 1;
+    const timers: { t: number; fn: (now: number) => void }[] = [];
+    const uncordoned: number[] = [];
+    const h = harness([{}], [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [0] }], {}, {
+      disruptionsAllowed: () => new Map([[0, allowed]]),
+      evictionAllowed: (pod) => pod.service !== 0 || allowed-- > 0 || (allowed++, false),
+      schedule: (t, fn) => timers.push({ t, fn }),
+      nodeUncordoned: (_n, now) => uncordoned.push(now),
+    });
+    const a = h.node(0);
+    const b = h.node(0);
+    const e = h.node(0);
+    h.bound(0, a);
+    h.bound(0, a);
+    for (let i = 0; i < 5; i++) h.bound(1, b); // 5/8 > 0.5: not a candidate; room for a's 2 pods
+    const onE = Array.from({ length: 5 }, () => h.bound(1, e)); // 5/8 until 140 s
+    for (let t = 0; t <= 800; t += 10) {
+      timers.sort((x, y) => x.t - y.t);
+      while (timers[0] !== undefined && timers[0].t <= t) timers.shift()!.fn(t);
+      if (t === 140) {
+        for (const pod of onE) {
+          e.pods.delete(pod);
+          e.gpusUsed -= 1;
+        }
+      }
+      h.ca.scan(t);
+    }
+    expect(uncordoned).toEqual([730]);
+    expect(h.log).toEqual(['610: evict pod 0', `750: -node p0/${e.uid}`]);
   });
 
   it('gives up after --max-pod-eviction-time: tries at 610, 620, …, 720 s, then at 730 s the drain fails and the node is untainted', () => {

@@ -412,6 +412,8 @@ export interface EngineKarpenterPool {
   budgets: readonly EngineDisruptionBudget[];
   /** `template.spec.expireAfter`, s: a node this old is deleted whatever the budgets say; null = Never. */
   expireAfterSeconds: number | null;
+  /** `spec.weight` (1–100; 0 when not set): NodePools are tried for a new NodeClaim by weight, then name descending (karpenter/node-pool-order.ts). */
+  weight: number;
   /** Initial nodes: index into `types` and capacity. */
   initialType: number;
   initialSpot: boolean;

@@ -5,6 +5,7 @@
  * KEDA polls at t = 0, 30, 60, … (`startScaleLoop` checks at once, then every pollingInterval).
  */
 import { describe, expect, it } from 'vitest';
+import { normalizeBehavior } from '../hpa/index.ts';
 import { fleet } from '../test-support/builders.ts';
 import type { EngineKeda } from './engine-config.ts';
 import { runEngine } from './simulation.ts';
@@ -177,5 +178,49 @@ describe('KEDA in the engine', () => {
     const r = trafficStopsAt100s(2, keda({ minReplicaCount: 2, buffer: null, triggers: [REQUEST_RATE] }));
     expect(r.events.filter((e) => e.kind === 'keda-scale')).toEqual([]);
     expect(r.services[0]!.keda!.secondsAtZero).toBe(0);
+  });
+});
+
+// Third check (2026-12-05), by hand from kedacore/keda @ 8b4f083ca8c8c2baf8477e322bd4d16ac4dfa09a
+// controllers/keda/hpa.go `newHPAForScaledObject`: the HPA KEDA creates gets `spec.behavior` =
+// `advanced.horizontalPodAutoscalerConfig.behavior`, or nil when the ScaledObject has none; nil selects the HPA's
+// legacy path (kubernetes horizontal.go `normalizeDesiredReplicas`, scale-up cap max(2 × current, 4)). The `hpa`
+// block of a KEDA service is that HPA, `behavior` omitted = no advanced config. Same load as hpa-integration.test.ts
+// (100 req/s uniform, target 10 per replica, scrapes and syncs every 15 s at phase 0): legacy 1 → 4 (t = 15) → 8
+// (t = 30, raw held at 10 by the 300 s window, cap 8) → 10 (t = 45); with `behavior: {}` the defaults' cap
+// max(1 + 4, 2 × 1) = 5, held at t = 30 while the new pods have no rate, → 10 at t = 45. KEDA (minReplicaCount 1)
+// never acts: at 1 replica it only records activity.
+describe("the HPA KEDA creates keeps the ScaledObject's behavior (nil → the legacy path)", () => {
+  function scaleEvents(behavior: 'omitted' | 'defaults'): string[] {
+    const r = runEngine(
+      fleet({
+        qps: 100,
+        arrivals: 'uniform',
+        replicas: 1,
+        serviceTime: { kind: 'constant', seconds: 0.001 },
+        concurrency: 100,
+        durationSeconds: 150,
+        intervalSeconds: 15,
+        service: {
+          keda: keda({ minReplicaCount: 1, buffer: null, triggers: [REQUEST_RATE] }),
+          hpa: {
+            controller: { minReplicas: 1, maxReplicas: 100, behavior: behavior === 'omitted' ? null : normalizeBehavior({}) },
+            metrics: [{ type: 'qpsPerReplica', source: 'Pods', targetType: 'AverageValue', target: 10, windowSeconds: 0, scrapeIntervalSeconds: 15, scrapePhaseSeconds: 0 }],
+            syncPeriodSeconds: 15,
+            syncPhaseSeconds: 0,
+          },
+        },
+      }),
+    );
+    expect(r.events.filter((e) => e.kind === 'keda-scale')).toEqual([]);
+    return r.events.filter((e) => e.kind === 'hpa-scale').map((e) => `${e.t}s: ${e.from}→${e.to}`);
+  }
+
+  it('no advanced.horizontalPodAutoscalerConfig: legacy 1 → 4 → 8 → 10', () => {
+    expect(scaleEvents('omitted')).toEqual(['15s: 1→4', '30s: 4→8', '45s: 8→10']);
+  });
+
+  it('behavior {} passed through: 1 → 5 → 10', () => {
+    expect(scaleEvents('defaults')).toEqual(['15s: 1→5', '45s: 5→10']);
   });
 });

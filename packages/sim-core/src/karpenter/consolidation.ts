@@ -27,7 +27,7 @@ export interface CandidateNode {
   pool: number;
   type: number;
   spot: boolean;
-  /** Pods on it: units and the pools each may use. */
+  /** Pods on it: units and the pools each may use (Karpenter pools in NodePool weight order, node-pool-order.ts). */
   pods: readonly { gpus: number; pools: readonly number[] }[];
 }
 
@@ -46,8 +46,8 @@ export type ConsolidationCommand =
   | { kind: 'delete'; nodes: number[] }
   | { kind: 'replace'; nodes: number[]; pool: number; types: number[]; spot: boolean; usdPerHour: number };
 
-/** A Karpenter pool's settings by pool index. */
-export type PoolLookup = (pool: number) => EngineKarpenterPool;
+/** A Karpenter pool's settings by pool index; undefined for a pool the cluster autoscaler runs (no NodePool). */
+export type PoolLookup = (pool: number) => EngineKarpenterPool | undefined;
 
 /** `SavingsRatio` with the disruption cost modelled as 1 + pods (higher first). */
 export function savingsRatio(pool: EngineKarpenterPool, node: CandidateNode): number {
@@ -60,12 +60,13 @@ export type RemovalSimulation = { replacement: false } | { replacement: true; po
 /**
  * The scheduling simulation of `SimulateScheduling` without the candidates (helpers.go), reduced to GPUs: their pods
  * together, largest first, onto the first other node with room. `{ replacement: false }`: they all fit;
- * `{ replacement: true, pool, types }`: the rest fit on ONE new NodeClaim of `pool`, the first of the candidates'
- * pools (in candidate order; for one candidate, its own) that every remaining pod may use and that has a type holding
- * them all, of any of `types` (every type of that pool that fits them and still has an available offering — the
- * provider's instance types mark cached insufficient-capacity offerings unavailable, as the provisioning solver
- * reads them — with no price filtering); null: the rest need another pool or more than one node ("we're not going to
- * turn a single node into multiple"). `others` are copied, not changed.
+ * `{ replacement: true, pool, types }`: the rest fit on ONE new NodeClaim of `pool`, the first Karpenter pool in
+ * NodePool weight order (node-pool-order.ts) that every remaining pod may use and that has a type holding them all —
+ * a candidate's own pool or another, as the scheduler's NodeClaim templates span every NodePool — of any of `types`
+ * (every type of that pool that fits them and still has an available offering — the provider's instance types mark
+ * cached insufficient-capacity offerings unavailable, as the provisioning solver reads them — with no price
+ * filtering); null: no single pool takes them, or they need more than one node ("we're not going to turn a single
+ * node into multiple"). `others` are copied, not changed.
  */
 export function simulateRemoval(
   candidates: readonly CandidateNode[],
@@ -84,9 +85,12 @@ export function simulateRemoval(
   }
   if (left.length === 0) return { replacement: false };
   const units = left.reduce((a, p) => a + p.gpus, 0);
-  for (const index of new Set(candidates.map((c) => c.pool))) {
-    if (left.some((p) => !p.pools.includes(index))) continue;
+  // The scheduler opens the NodeClaim in the first NodePool of `OrderByWeight` that takes the pods — any Karpenter
+  // pool they may use, the candidates' own or not (the pods' pool lists come in that order; the cluster
+  // autoscaler's pools have no NodePool).
+  for (const index of left[0]!.pools) {
     const pool = poolOf(index);
+    if (pool === undefined || left.some((p) => !p.pools.includes(index))) continue;
     const types = pool.types.map((_, i) => i).filter((t) => pool.types[t]!.gpus >= units && hasAvailableOffering(index, pool, t, ice, now));
     if (types.length > 0) return { replacement: true, pool: index, types };
   }
@@ -113,11 +117,11 @@ export function computeConsolidation(
   if (!sim.replacement) return { kind: 'delete', nodes };
   let candidatePrice = 0;
   for (const c of candidates) {
-    const price = priceOf(poolOf(c.pool), c.type, c.spot);
+    const price = priceOf(poolOf(c.pool)!, c.type, c.spot);
     if (price === null) return null;
     candidatePrice += price;
   }
-  const pool = poolOf(sim.pool);
+  const pool = poolOf(sim.pool)!;
   const fitting = sim.types;
   const allowsSpot = pool.capacityTypes.includes('spot');
   if (candidates.every((c) => c.spot) && allowsSpot) {

@@ -282,6 +282,32 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
   // controller.go `NewMethods` order (emptiness, multi-node, single-node), multinodeconsolidation.go `ComputeCommands`
   // (a validation error ends the method with no command, and `Reconcile` runs the next method at once) and
   // validation.go `ConsolidationValidator.validateCandidates` (EVERY candidate must still pass ShouldDisrupt).
+  it('consolidateAfter guards destinations too (#3006): a pod may not move to a node under its consolidateAfter, so the drain waits until 30 s and goes at 45 s, not 15 s', () => {
+    // Third check (2026-12-05), by hand from kubernetes-sigs/karpenter @ 2266468104f36373ed002241afaee2d3bbc26078:
+    // consolidation.go `computeConsolidation` and validation.go call `SimulateScheduling` with
+    // `IsConsolidationSimulation`; scheduler.go `calculateExistingNodeClaims` marks existing nodes
+    // `IsUnderConsolidateAfter` (disruption.go: Since(lastPodEvent, else initialized) < consolidateAfter) and
+    // `addToExistingNode` skips them for the candidates' pods. On-demand only, consolidateAfter 60 s.
+    // Node 0: g5.xlarge ($1.006/h) with 1 pod, initialized at −100 s. Node 1: g5.12xlarge ($5.672/h, 4 GPUs) with 2
+    // pods, initialized at −30 s, no pod event since: under consolidateAfter until −30 + 60 = 30 s.
+    // t = 0, 10, 20: candidates = node 0 only (multi-node needs 2). Its pod may not go to node 1; a replacement must be
+    //   cheaper than $1.006/h, and no on-demand 1-GPU type is (g5.xlarge 1.006, g5.2xlarge 1.212): no command.
+    // t = 30: node 1 is a candidate too (30 − (−30) = 60, not < 60). SavingsRatio: node 1 5.672 / 3 = 1.89, node 0
+    //   1.006 / 2 = 0.503. Multi-node [1, 0]: 3 pods need a 4-GPU type, only g5.12xlarge, which
+    //   `filterOutSameInstanceType` drops (not cheaper than node 1's $5.672). Single-node: node 1's 2 pods fit
+    //   nowhere (node 0 full) and g5.12xlarge is not cheaper → none; node 0's pod fits on node 1 (2 free) → delete.
+    //   Validated at 30 + 15 = 45 s: drained and deleted then. (Before #3006 was ported: 15 s.)
+    const h = harness({ ...A10G_POOL, capacityTypes: ['on-demand'], consolidateAfterSeconds: 60 });
+    h.node(0, 1, 1);
+    const n1 = h.node(1, 2, 2);
+    n1.readyAt = -30;
+    h.controller.start();
+    h.runUntil(44.999);
+    expect(h.log).toEqual([]);
+    h.runUntil(45);
+    expect(h.log).toEqual(['45: evict 0 from 0', '45: delete 0']);
+  });
+
   describe('multi-node consolidation in the disruption loop', () => {
     // On-demand g5.12xlarge (4 GPUs): nodes 0, 1 with one pod, nodes 2, 3 with three; consolidateAfter 20 s; budget
     // 100%. At t = 0 all four are Consolidatable (initialized at −100 s, no pod event since) and multi-node runs before

@@ -46,6 +46,7 @@ import type { JobPod } from '../cluster/job-queue.ts';
 import { isPreempting } from '../cluster/nomination.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { commandStillHolds } from './command-validation.ts';
+import { orderByWeight } from './node-pool-order.ts';
 import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, type PoolLookup, savingsRatio, simulateRemoval } from './consolidation.ts';
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
 import { expirationTime, isExpired } from './expiration.ts';
@@ -139,6 +140,8 @@ export class KarpenterController {
   /** Nodes a command is pending on (validation, or waiting for a replacement): not candidates again. */
   private readonly marked = new Set<NodeRuntime>();
   private readonly karpenterPools: PoolRuntime[];
+  /** Each Karpenter pool's place in `OrderByWeight` (node-pool-order.ts): where a new NodeClaim is tried first. */
+  private readonly weightRank: Map<number, number>;
 
   constructor(
     private readonly pools: readonly PoolRuntime[],
@@ -148,6 +151,8 @@ export class KarpenterController {
     private readonly actions: KarpenterActions,
   ) {
     this.karpenterPools = pools.filter((p) => p.config.karpenter);
+    const order = orderByWeight(this.karpenterPools.map((p) => ({ index: p.index, name: p.config.name, weight: p.config.karpenter!.weight })));
+    this.weightRank = new Map(order.map((index, rank) => [index, rank]));
     for (const p of this.karpenterPools) this.stats.set(p.index, { insufficientCapacity: 0, failedLaunches: 0, empty: 0, deleted: 0, replaced: 0, expired: 0 });
   }
 
@@ -276,7 +281,7 @@ export class KarpenterController {
     const pods: SolverPod[] = [];
     for (const pod of this.pending) {
       if (pod.state !== PodState.Pending || isPreempting(pod.nominated)) continue;
-      const pools = this.actions.poolsOf(pod).filter((i) => this.pools[i]!.config.karpenter);
+      const pools = this.byWeight(this.actions.poolsOf(pod).filter((i) => this.pools[i]!.config.karpenter));
       if (pools.length > 0) pods.push({ uid: pod.uid, createdAt: pod.createdAt, gpus: this.actions.gpusOf(pod), pools });
     }
     // `GetPendingPods` lists provisionable pods of every owner: a Job's pending pods too, each on its own (a gang's N
@@ -382,8 +387,20 @@ export class KarpenterController {
   private consolidatable(pool: PoolRuntime, node: NodeRuntime, now: number): boolean {
     const after = pool.config.karpenter!.consolidateAfterSeconds;
     if (after === null || node.state !== NodeState.Ready || this.marked.has(node)) return false;
-    const since = node.lastPodEventAt >= 0 ? node.lastPodEventAt : node.readyAt;
-    return now - since >= after && this.podsDisruptable(node);
+    return now - lastPodEventOrInit(node) >= after && this.podsDisruptable(node);
+  }
+
+  /**
+   * pkg/utils/disruption/disruption.go `IsUnderConsolidateAfter` as the scheduler reads it for a destination
+   * (scheduling/scheduler.go `calculateExistingNodeClaims` with `IsConsolidationSimulation`, `addToExistingNode`): a
+   * Karpenter node, initialized (Ready here), whose pool has a `consolidateAfter` above 0 and whose last pod event (or
+   * initialization) is less than that ago. `Never` (a nil duration) and 0 are never "under"; nodes of the cluster
+   * autoscaler's pools have no NodePool and are never "under" either.
+   */
+  private underConsolidateAfter(pool: PoolRuntime, node: NodeRuntime, now: number): boolean {
+    const after = pool.config.karpenter?.consolidateAfterSeconds ?? null;
+    if (after === null || after === 0 || node.state !== NodeState.Ready) return false;
+    return now - lastPodEventOrInit(node) < after;
   }
 
   /**
@@ -470,14 +487,14 @@ export class KarpenterController {
     return candidates.sort((a, b) => b.ratio - a.ratio || a.node.uid - b.node.uid);
   }
 
-  private readonly poolOf: PoolLookup = (i) => this.pools[i]!.config.karpenter!;
+  private readonly poolOf: PoolLookup = (i) => this.pools[i]!.config.karpenter ?? undefined;
 
   /** multinodeconsolidation.go `ComputeCommands` (multi-node-consolidation.ts), then the same validation as single-node. */
   private multiNode(now: number): Command | null {
     const candidates = this.consolidationCandidates(now);
     if (candidates.length < 2) return null;
     const budgets = new Map(this.karpenterPools.map((p) => [p.index, this.budgetLeft(p, 'Underutilized', now)]));
-    const cmd = computeMultiNodeConsolidation(candidates.map((c) => c.view), budgets, this.poolOf, this.destinations(), this.settings.spotToSpotConsolidation, this.ice, now);
+    const cmd = computeMultiNodeConsolidation(candidates.map((c) => c.view), budgets, this.poolOf, this.destinations(now), this.settings.spotToSpotConsolidation, this.ice, now);
     if (cmd === null) return null;
     const chosen = candidates.filter((c) => cmd.nodes.includes(c.node.uid));
     for (const c of chosen) this.marked.add(c.node);
@@ -488,7 +505,7 @@ export class KarpenterController {
   private singleNode(now: number): Command | null {
     const candidates = this.consolidationCandidates(now);
     if (candidates.length === 0) return null;
-    const destinations = this.destinations();
+    const destinations = this.destinations(now);
     for (const c of candidates) {
       if (this.budgetLeft(c.pool, 'Underutilized', now) <= 0) continue;
       const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
@@ -518,7 +535,7 @@ export class KarpenterController {
       left.set(pool, budget - 1);
     }
     const views = chosen.map((c) => this.candidateView(c.pool, c.node));
-    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(), this.ice, now))) return false;
+    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(now), this.ice, now))) return false;
     const describe = (pool: PoolRuntime, n: NodeRuntime): string => `${pool.config.karpenter!.types[n.instanceType]!.instanceId} ${n.spot ? 'spot' : 'on-demand'}`;
     // Multi-node commands name their other nodes in each node's event (one event per node, as emptiness).
     const along = (node: NodeRuntime): string => {
@@ -581,16 +598,34 @@ export class KarpenterController {
     this.actions.schedule(now + evictionBackoffSeconds(failures), (t) => this.evict(node, pod, failures + 1, t));
   }
 
+  /**
+   * A pod's pools with the Karpenter ones in `OrderByWeight` order (the order its affinity lists them in plays no
+   * part upstream); pools of the cluster autoscaler keep their place after them.
+   */
+  private byWeight(pools: readonly number[]): number[] {
+    const rank = (i: number): number => this.weightRank.get(i) ?? Infinity;
+    return [...pools].sort((a, b) => rank(a) - rank(b));
+  }
+
   private candidateView(pool: PoolRuntime, node: NodeRuntime): CandidateNode {
-    const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => ({ gpus: this.actions.gpusOf(p), pools: this.actions.poolsOf(p) }));
+    const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => ({ gpus: this.actions.gpusOf(p), pools: this.byWeight(this.actions.poolsOf(p)) }));
     for (const jp of node.jobPods) pods.push({ gpus: jp.units, pools: [jp.run.job.pool] });
     return { uid: node.uid, pool: pool.index, type: node.instanceType, spot: node.spot, pods };
   }
 
-  // Ready nodes of every pool that are not being disrupted, in node order: where evicted pods could go.
-  private destinations(): Destination[] {
+  /**
+   * Ready nodes of every pool that are not being disrupted, in node order: where a consolidation simulation may move the
+   * candidates' pods. Since kubernetes-sigs/karpenter #3006 (c129d43c, in 2266468104f3) consolidateAfter applies to
+   * destinations too: the candidates' pods (neither pending nor on a node marked for deletion) may not go to a node
+   * still under its consolidateAfter (`addToExistingNode`), both when the command is computed and at validation.
+   */
+  private destinations(now: number): Destination[] {
     const out: Destination[] = [];
-    for (const p of this.pools) for (const n of p.nodes) if (n.state === NodeState.Ready && !this.marked.has(n)) out.push({ uid: n.uid, pool: p.index, free: n.freeGpus });
+    for (const p of this.pools) {
+      for (const n of p.nodes) {
+        if (n.state === NodeState.Ready && !this.marked.has(n) && !this.underConsolidateAfter(p, n, now)) out.push({ uid: n.uid, pool: p.index, free: n.freeGpus });
+      }
+    }
     return out.sort((a, b) => a.uid - b.uid);
   }
 }
@@ -604,6 +639,11 @@ function isEmpty(node: NodeRuntime): boolean {
   if (node.jobPods.size > 0) return false;
   for (const p of node.pods) if (p.state !== PodState.Terminating && p.state !== PodState.Gone) return false;
   return true;
+}
+
+/** When consolidateAfter counts from: the node's last pod event (pod-events.ts), or its initialization without one. */
+function lastPodEventOrInit(node: NodeRuntime): number {
+  return node.lastPodEventAt >= 0 ? node.lastPodEventAt : node.readyAt;
 }
 
 /** A consolidation candidate: a node and its pool. */

@@ -58,14 +58,14 @@ export function filterOutSameInstanceType(cmd: Extract<ConsolidationCommand, { k
   const existing = new Set<string>();
   const prices = new Map<string, number>();
   for (const c of candidates) {
-    const pool = poolOf(c.pool);
+    const pool = poolOf(c.pool)!;
     const id = pool.types[c.type]!.instanceId;
     existing.add(id);
     const price = priceOf(pool, c.type, c.spot);
     if (price === null) continue;
     prices.set(id, Math.min(prices.get(id) ?? Infinity, price));
   }
-  const pool = poolOf(cmd.pool);
+  const pool = poolOf(cmd.pool)!;
   let maxPrice = Infinity;
   for (const t of cmd.types) {
     const id = pool.types[t]!.instanceId;

@@ -16,7 +16,7 @@
 import type { EngineKarpenterPool } from '../engine/engine-config.ts';
 import { hasAvailableOffering, type UnavailableOfferings } from './offerings.ts';
 
-/** A pending pod: uid and creation time (order), GPUs, the pools it may use (its node affinity, in the order it lists them). */
+/** A pending pod: uid and creation time (order), GPUs, the pools it may use (its node affinity), in NodePool weight order (node-pool-order.ts): a new NodeClaim goes to the first that can take it. */
 export interface SolverPod {
   uid: number;
   /** s. */

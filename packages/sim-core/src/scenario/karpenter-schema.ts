@@ -6,6 +6,7 @@
  * - `pkg/apis/v1/nodepool.go` `Disruption`: `consolidateAfter` `+kubebuilder:default:="0s"`, `consolidationPolicy`
  *   `+kubebuilder:default:="WhenEmptyOrUnderutilized"`, `budgets` `+kubebuilder:default:={{nodes: "10%"}}`, the
  *   budget `nodes` pattern `^((100|[0-9]{1,2})%|[0-9]+)$`; `schedule` and `duration` as budget-schedule-schema.ts.
+ * - `pkg/apis/v1/nodepool.go` `NodePoolSpec.Weight`: optional, 1–100 (karpenter/node-pool-order.ts reads it).
  * - `pkg/apis/v1/nodeclaim.go` `NodeClaimSpec.ExpireAfter` `+kubebuilder:default:="720h"`, pattern
  *   `^(([0-9]+(s|m|h))+|Never)$` (the NodePool's `template.spec.expireAfter`).
  * - `pkg/operator/options/options.go`: `BATCH_IDLE_DURATION` 1s, `BATCH_MAX_DURATION` 10s.
@@ -97,6 +98,14 @@ export const karpenterNodePoolSchema = z.strictObject({
   limits: karpenterLimitsSchema.prefault({}).describe('Most capacity the pool may hold (default none beyond maxNodes)'),
   disruption: karpenterDisruptionSchema.prefault({}).describe('Consolidation policy, consolidateAfter and disruption budgets (Karpenter v1 defaults)'),
   expireAfter: expireAfterSchema.default(DEFAULT_EXPIRE_AFTER_SECONDS),
+  // NodePoolSpec.Weight `+kubebuilder:validation:Minimum:=1`, `Maximum:=100`, optional (nil = 0 in `OrderByWeight`).
+  weight: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('spec.weight: NodePools are tried for a new node highest weight first (none = 0), equal weights by name in reverse alphabetical order'),
 });
 
 /** `spec.cluster.karpenter`: the Karpenter controller's global settings. */

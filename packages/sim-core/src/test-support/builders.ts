@@ -114,6 +114,7 @@ export function p4dNodePool(overrides: Partial<EngineKarpenterPool> = {}): Engin
     consolidateAfterSeconds: null,
     budgets: [{ percent: 10, count: null, reasons: null, schedule: null }],
     expireAfterSeconds: null,
+    weight: 0,
     initialType: 0,
     initialSpot: false,
     ...overrides,

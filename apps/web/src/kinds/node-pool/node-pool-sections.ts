@@ -54,6 +54,7 @@ export const NODE_POOL_SECTIONS: readonly SectionDef[] = [
         f(['limits', 'nodes'], 'Limit: nodes', 'value', { placeholder: 'none' }),
         f(['disruption', 'consolidationPolicy'], 'Consolidation policy', 'select', { options: ['WhenEmpty', 'WhenEmptyOrUnderutilized'], placeholder: 'WhenEmptyOrUnderutilized' }),
         f(['disruption', 'consolidateAfter'], 'Consolidate after', 'value', { placeholder: '0s' }),
+        f('weight', 'Weight (tried first when higher)', 'value', { placeholder: 'none' }),
       ],
     }
 ];
