@@ -24,6 +24,7 @@
 import { Rng } from '../random/rng.ts';
 import { iterationSeconds } from '../llm/llm-perf.ts';
 import { decodeRoundSeconds, lookaheadSlots } from './llm-scheduler.ts';
+import { ChunkGaps } from './chunk-gaps.ts';
 import { TokenSampler } from '../llm/token-sampler.ts';
 import type { EngineLlm } from './engine-config.ts';
 import { EventHeap } from './event-heap.ts';
@@ -70,6 +71,8 @@ class LlmPodState {
   readonly done: Int32Array;
   /** Multi-step: tokens a finishing sequence computed past its last (its round went on without it), by position. */
   readonly over: Int32Array;
+  /** The measured decoding sequences grouped by the time of their last streamed chunk (inter-token latency). */
+  readonly gaps: ChunkGaps;
   kvReserved = 0;
   busy = false;
   /**
@@ -100,6 +103,7 @@ class LlmPodState {
     this.done = new Int32Array(capacity);
     this.over = new Int32Array(capacity);
     this.ends = new EventHeap(capacity + 1);
+    this.gaps = new ChunkGaps(capacity);
   }
 
   /** The context (tokens in the KV cache) of the sequence at `i`. */
@@ -367,6 +371,8 @@ export class LlmExecutor implements PodExecutor {
     st.firstToken[i] = now;
     st.kvReserved += need;
     st.joined(i, this.store.pos);
+    // The client's first chunk is now (the KV transfer is in TTFT); the first decode chunk's gap counts from here.
+    if (this.store.arrival[slot]! >= this.stats.measureFrom) st.gaps.join(now);
   }
 
   /**
@@ -471,6 +477,8 @@ export class LlmExecutor implements PodExecutor {
     let finished = 0;
     const prefillRole = this.role === 'prefill';
     const done = st.done;
+    // The decoding sequences' chunk (a decode iteration's token, a round's tokens) reaches their clients now.
+    if (steps > 0) st.gaps.deliver(now, this.stats.itl);
     // Prefilling sequences, in batch order: those whose prompt is done emit their first token.
     let kept = 0;
     for (let k = 0; k < st.prefilling; k++) {
@@ -493,6 +501,7 @@ export class LlmExecutor implements PodExecutor {
       const left = prefillRole ? 0 : st.decodeLeft[i]! - 1;
       st.decodes(i, st.context[i]! + 1, left);
       if (left <= 0) done[finished++] = i;
+      else if (this.store.arrival[st.slot[i]!]! >= this.stats.measureFrom) st.gaps.join(now);
     }
     st.prefilling = kept;
     const ends = st.ends;
@@ -500,7 +509,9 @@ export class LlmExecutor implements PodExecutor {
       // A multi-step round runs on past a sequence's last token: those tokens are computed and dropped
       // (vLLM's MultiStepOutputProcessor truncates them); with one step per iteration `over` is 0.
       const over = it - ends.peekTime();
-      const i = this.store.pos[ends.pop()]!;
+      const slot = ends.pop();
+      const i = this.store.pos[slot]!;
+      if (this.store.arrival[slot]! >= this.stats.measureFrom) st.gaps.leave();
       st.over[i] = over;
       generated -= over;
       done[finished++] = i;
