@@ -24,7 +24,7 @@
 import { Rng } from '../random/rng.ts';
 import { iterationSeconds } from '../llm/llm-perf.ts';
 import { decodeRoundSeconds, lookaheadSlots } from './llm-scheduler.ts';
-import { ChunkGaps } from './chunk-gaps.ts';
+import { ChunkGaps, PendingGaps } from './chunk-gaps.ts';
 import { TokenSampler } from '../llm/token-sampler.ts';
 import type { EngineLlm } from './engine-config.ts';
 import { EventHeap } from './event-heap.ts';
@@ -164,6 +164,8 @@ export class LlmExecutor implements PodExecutor {
   private readonly separatePrefill: boolean;
   /** KV tokens reserved per sequence beyond its prompt and output: vLLM's lookahead slots for multi-step. */
   private readonly lookahead: number;
+  /** Chunk gaps on their way to the run's ITL histogram (`flushGaps` before it is read). */
+  private readonly itl: PendingGaps;
 
   constructor(
     private readonly cfg: EngineLlm,
@@ -182,6 +184,12 @@ export class LlmExecutor implements PodExecutor {
     this.steps = cfg.scheduler?.steps ?? 1;
     this.separatePrefill = cfg.scheduler?.separatePrefill ?? false;
     this.lookahead = lookaheadSlots(this.steps);
+    this.itl = new PendingGaps(stats.itl);
+  }
+
+  /** Writes the pending chunk gaps into the run's ITL histogram: the run's results read it after this. */
+  flushGaps(): void {
+    this.itl.flush();
   }
 
   kick(pod: Pod, now: number): void {
@@ -478,7 +486,7 @@ export class LlmExecutor implements PodExecutor {
     const prefillRole = this.role === 'prefill';
     const done = st.done;
     // The decoding sequences' chunk (a decode iteration's token, a round's tokens) reaches their clients now.
-    if (steps > 0) st.gaps.deliver(now, this.stats.itl);
+    if (steps > 0) st.gaps.deliver(now, this.itl);
     // Prefilling sequences, in batch order: those whose prompt is done emit their first token.
     let kept = 0;
     for (let k = 0; k < st.prefilling; k++) {

@@ -1265,6 +1265,7 @@ export class Simulation {
     if (hasLlm) {
       for (const svc of this.services) {
         if (!svc.config.llm) continue;
+        svc.llm?.flushGaps();
         svc.forEachWithoutFirstToken((slot) => {
           const arrival = store.arrival[slot]!;
           if (arrival >= measureFrom) waitingForFirstToken.push((now - arrival) * 1000);
