@@ -380,7 +380,7 @@ export class LlmExecutor implements PodExecutor {
     st.kvReserved += need;
     st.joined(i, this.store.pos);
     // The client's first chunk is now (the KV transfer is in TTFT); the first decode chunk's gap counts from here.
-    if (this.store.arrival[slot]! >= this.stats.measureFrom) st.gaps.join(now);
+    if (this.store.arrival[slot]! >= this.stats.measureFrom) st.gaps.join(now, 1);
   }
 
   /**
@@ -485,8 +485,11 @@ export class LlmExecutor implements PodExecutor {
     let finished = 0;
     const prefillRole = this.role === 'prefill';
     const done = st.done;
-    // The decoding sequences' chunk (a decode iteration's token, a round's tokens) reaches their clients now.
-    if (steps > 0) st.gaps.deliver(now, this.itl);
+    // Inter-token latency: measured sequences that start decoding now, and that end now (chunk-gaps.ts).
+    const arrival = this.store.arrival;
+    const from = this.stats.measureFrom;
+    let joined = 0;
+    let left = 0;
     // Prefilling sequences, in batch order: those whose prompt is done emit their first token.
     let kept = 0;
     for (let k = 0; k < st.prefilling; k++) {
@@ -509,7 +512,7 @@ export class LlmExecutor implements PodExecutor {
       const left = prefillRole ? 0 : st.decodeLeft[i]! - 1;
       st.decodes(i, st.context[i]! + 1, left);
       if (left <= 0) done[finished++] = i;
-      else if (this.store.arrival[st.slot[i]!]! >= this.stats.measureFrom) st.gaps.join(now);
+      else if (arrival[st.slot[i]!]! >= from) joined++;
     }
     st.prefilling = kept;
     const ends = st.ends;
@@ -519,11 +522,13 @@ export class LlmExecutor implements PodExecutor {
       const over = it - ends.peekTime();
       const slot = ends.pop();
       const i = this.store.pos[slot]!;
-      if (this.store.arrival[slot]! >= this.stats.measureFrom) st.gaps.leave();
+      if (arrival[slot]! >= from) left++;
       st.over[i] = over;
       generated -= over;
       done[finished++] = i;
     }
+    // The decoding sequences' chunk (a decode iteration's token, a round's tokens) reaches their clients now.
+    st.gaps.iteration(now, steps > 0, joined, left, this.itl);
     this.stats.tokens(generated);
     this.generatedTokens += generated;
     // Highest position first (a finished sequence's place is taken by the batch's last, which is not finishing).
