@@ -276,7 +276,7 @@ export class Simulation {
       if (t.closed) return NO_ARRIVALS;
       if (t.trace) {
         if (!options.traces) throw new Error(`trace ${t.trace.file}: trace files are run from the CLI (no trace reader in this host)`);
-        return new TraceArrivals(t.trace, options.traces);
+        return new TraceArrivals(t.trace, options.traces, this.cfg.durationSeconds);
       }
       return new ArrivalProcess(t.profile, t.arrivals, new Rng(this.cfg.seed, i === 0 ? RngStream.arrivals : RngStream.arrivals * 1000 + i));
     });
