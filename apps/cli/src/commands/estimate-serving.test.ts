@@ -90,10 +90,17 @@ describe('estimate serving command', () => {
 
   it('answers at once, even for loads beyond the search', async () => {
     const start = performance.now();
-    const r = await runInProcess(['estimate', 'serving', '--qps', '1e8', '--latency', '1s', '--slo', '10s']);
+    const r = await runInProcess(['estimate', 'serving', '--qps', '1e6', '--latency', '100s', '--slo', '1000s']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('within 10,000,000 request slots (the offered load is 100,000,000 Erlangs)');
     expect(performance.now() - start).toBeLessThan(2000);
+  });
+
+  it('refuses a rate a scenario refuses: --qps above MAX_QPS (1e6) is exit 2, before any sizing', async () => {
+    const r = await runInProcess(['estimate', 'serving', '--qps', '1e7', '--latency', '50ms', '--gpu', 'l4']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("option '--qps <n>' argument '1e7' is invalid. expected at most 1e6 requests per second (docs/limits.md).");
+    expect(r.stdout).toBe('');
   });
 
   it('exits 2 for an SLO below the constant service time', async () => {

@@ -14,7 +14,7 @@ import { JSON_FORMAT_VERSION, stringifyJson } from '../format/json-output.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatUsd } from '../format/numbers.ts';
 import { chooseGpuPrice, type GpuPriceChoice } from '../pipeline/gpu-price.ts';
 import type { CommandEnv } from './command-env.ts';
-import { parseCountOption, parseLatencyOption, parsePercentileOption, parsePositiveInteger, parsePositiveIntegerAtMost, parsePriceOption } from './option-parsers.ts';
+import { parseLatencyOption, parsePercentileOption, parsePositiveInteger, parsePositiveIntegerAtMost, parsePriceOption, parseQpsOption } from './option-parsers.ts';
 
 /**
  * Largest M/M/c searched, servers (sim-core's serversForSlo default): 10⁷ request slots answers 1M QPS at
@@ -190,7 +190,7 @@ export function registerEstimateServing(estimateCmd: Command, env: CommandEnv): 
   estimateCmd
     .command('serving')
     .description('replicas for a latency target by Erlang C, and their cost, in one line')
-    .requiredOption('--qps <n>', 'requests per second, e.g. 1000 or 1.5K', parseCountOption)
+    .requiredOption('--qps <n>', 'requests per second, e.g. 1000 or 1.5K', parseQpsOption)
     .requiredOption('--latency <duration>', 'mean service time of one request, e.g. 50ms', parseLatencyOption)
     .option('--slo <duration>', 'latency target at --percentile, e.g. 250ms', parseLatencyOption)
     .option('--percentile <p>', 'percentile of the target, e.g. 99 or 99.9', parsePercentileOption, 0.99)

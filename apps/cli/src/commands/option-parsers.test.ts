@@ -37,6 +37,8 @@ describe('option parsers', () => {
     expect(() => parseFractionOption('40')).toThrow('did you mean 40%?');
     // A hair above 1 is 1, not "1.0000001%" (suggestFraction, as in scenarios).
     expect(() => parseFractionOption('1.0000001')).toThrow('expected a value above 0 and at most 1 (100%) (did you mean 1?).');
+    // Already a percentage: no suggestion (it suggested "1.5%" for 150%).
+    expect(() => parseFractionOption('150%')).toThrow(/^expected a value above 0 and at most 1 \(100%\)\.$/);
     expect(() => parseFractionAtLeast(0.01)('1e-300')).toThrow('expected at least 0.01 (1%; docs/limits.md).');
     expect(parseFractionAtLeast(0.01)('1%')).toBeCloseTo(0.01, 12);
     expect(() => parseCountAtMost(1e14)('1e-300')).toThrow('expected at least 1.');

@@ -3,7 +3,7 @@
  * unit parsers), so `--tokens 2T` and `tokens: 2T` mean the same. Each throws InvalidArgumentError,
  * which commander prints as one line naming the option; exit code 2.
  */
-import { MAX_PRICE_PER_GPU_HOUR, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration, suggestFraction } from '@design-sim/sim-core';
+import { MAX_PRICE_PER_GPU_HOUR, MAX_QPS, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration, suggestFraction } from '@design-sim/sim-core';
 import { InvalidArgumentError } from 'commander';
 
 /** A whole number ≥ 0: `42`. `least` is the smallest the option takes, for the message. */
@@ -55,6 +55,16 @@ export function parseCountOption(value: string): number {
 }
 
 /**
+ * Requests per second above 0 and at most MAX_QPS, a scenario's own bound on a traffic rate: `--qps 1e7` was
+ * answered where `qps: 1e7` in a scenario is refused.
+ */
+export function parseQpsOption(value: string): number {
+  const n = parseCountOption(value);
+  if (n > MAX_QPS) throw new InvalidArgumentError(`expected at most ${MAX_QPS.toExponential().replace('e+', 'e')} requests per second (docs/limits.md).`);
+  return n;
+}
+
+/**
  * A count above 0 and at most `max` (a scenario limit, so the CLI and the format refuse the same values): a
  * count past it is a unit slip, and the arithmetic on it overflows (`--params 1e308 --tokens 1e308` made
  * 6·N·D infinite and printed "workSeconds must be a finite number >= 0").
@@ -93,7 +103,8 @@ export function parseFractionOption(value: string): number {
   const n = pct === undefined ? Number(value) : pct / 100;
   if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a fraction like 0.4 or a percentage like 40%.');
   if (!(n > 0 && n <= 1)) {
-    const hint = n > 1 ? suggestFraction(n) : undefined;
+    // `--mfu 40` means 40%; `--mfu 150%` was already a percentage: nothing to suggest (it suggested "1.5%").
+    const hint = n > 1 && pct === undefined ? suggestFraction(n) : undefined;
     throw new InvalidArgumentError(`expected a value above 0 and at most 1 (100%)${hint === undefined ? '' : ` (did you mean ${hint}?)`}.`);
   }
   return n;
