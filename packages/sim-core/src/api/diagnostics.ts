@@ -116,7 +116,7 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
     out.push({
       severity: 'warning',
       code: 'killed-at-termination',
-      message: `${formatInteger(visits)} requests or calls were still in service on ${formatInteger(pods)} terminating pod${pods === 1 ? '' : 's'} (scale-down, drain, eviction or spot notice) when the termination grace period ran out, and failed (${where}): raise services[].terminationGracePeriod above the longest request, or scale down less eagerly`,
+      message: `${formatInteger(visits)} ${visits === 1 ? 'request or call was' : 'requests or calls were'} still in service on ${formatInteger(pods)} terminating pod${pods === 1 ? '' : 's'} (scale-down, drain, eviction or spot notice) when the termination grace period ran out, and failed (${where}): raise services[].terminationGracePeriod above the longest request, or scale down less eagerly`,
       ...(first ? { atSeconds: first.t } : {}),
     });
   }
