@@ -153,7 +153,7 @@ describe('import k8s', () => {
   });
 
   it('a fractional grace is written rounded up (whole seconds), with a note; a stated 0 round-trips', () => {
-    const { text, scenario } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
+    const { text } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
     const raw = parse(text) as { spec: { services: Record<string, unknown>[] } };
     raw.spec.services[0]!.terminationGracePeriod = '2.5s';
     const r = parseScenarioText(stringify(raw), 'x.yaml');
