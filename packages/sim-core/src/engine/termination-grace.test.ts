@@ -17,6 +17,8 @@ import { runEngine } from './simulation.ts';
 import type { EngineConfig, EngineService } from './engine-config.ts';
 import { CA_MAX_GRACEFUL_TERMINATION_SECONDS, killDelaySeconds } from './termination-grace.ts';
 import { llmConfig } from '../test-support/llm-builders.ts';
+import { compileScenario } from '../api/compile-scenario.ts';
+import { parseScenarioText } from '../scenario/parse-scenario.ts';
 
 const HPA_DOWN_AT_100: EngineService['hpa'] = {
   controller: { minReplicas: 1, maxReplicas: 1, behavior: null },
@@ -127,5 +129,31 @@ describe('an LLM generation cut at the end of the grace period', () => {
     expect(r.measured.served).toBe(2);
     expect(r.latency.min).toBeGreaterThan(40_000); // ms
     expect(r.graceKills).toEqual([]);
+  });
+});
+
+describe('services[].terminationGracePeriod from the scenario', () => {
+  const yaml = (grace: string | null): string => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: grace }
+spec:
+  duration: 10m
+  traffic: { profile: { type: constant, qps: 1 } }
+  services:
+    - name: api
+      latency: { distribution: constant, ms: 100 }
+${grace === null ? '' : `      terminationGracePeriod: ${grace}\n`}`;
+  const compiled = (grace: string | null) => {
+    const r = parseScenarioText(yaml(grace), 'grace.yaml');
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
+    return compileScenario(r.scenario).services[0]!.terminationGraceSeconds;
+  };
+  it('defaults to 30 s, takes durations, 0 included, and refuses more than an hour at its field', () => {
+    expect(compiled(null)).toBe(30);
+    expect(compiled('2m')).toBe(120);
+    expect(compiled('0s')).toBe(0);
+    const r = parseScenarioText(yaml('2h'), 'grace.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]!.path).toBe('spec.services[0].terminationGracePeriod');
   });
 });
