@@ -157,3 +157,34 @@ ${grace === null ? '' : `      terminationGracePeriod: ${grace}\n`}`;
     if (!r.ok) expect(r.issues[0]!.path).toBe('spec.services[0].terminationGracePeriod');
   });
 });
+
+describe('a disaggregated decode pool scaled down', () => {
+  // Prefill on an H100, decode on an L4 (≥ 53 ms a token, above): the requests of 90 s and 91 s prefill in well under
+  // a second and each take one of two decode replicas for 1,000 tokens (≥ 53 s). The decode pool's HPA sets 2 → 1 at
+  // 100 s; its terminating replica is killed at 130 s, the prefill side's call fails (no retry) and the request is lost.
+  const tokens = { input: { kind: 'fixed', tokens: 100 }, output: { kind: 'fixed', tokens: 1000 } } as const;
+  const cfg = (grace: number | undefined): EngineConfig => {
+    const base = scaledDown(0, undefined);
+    const call = { to: 1, probability: 1, async: false, timeoutSeconds: Infinity, retries: 0, connections: 0, backoff: { baseSeconds: 0, maxSeconds: 0, jitter: false } };
+    const prefill = service({ name: 'chat', serviceTime: { kind: 'constant', seconds: 0 }, llm: { ...llmConfig({ gpu: 'h100', ...tokens }), role: 'prefill' }, calls: [{ calls: [call] }], releaseDuringCalls: true });
+    const decode = service({
+      name: 'chat-decode',
+      serviceTime: { kind: 'constant', seconds: 0 },
+      llm: { ...llmConfig({ gpu: 'l4', ...tokens }), role: 'decode', kvTransferBytesPerSecond: 50e9 },
+      initialReplicas: 2,
+      hpa: HPA_DOWN_AT_100,
+      ...(grace === undefined ? {} : { terminationGraceSeconds: grace }),
+    });
+    return { ...base, services: [prefill, decode] };
+  };
+
+  it('default 30 s: one generation is cut at 130 s on the decode replica; 600 s: both complete', () => {
+    const cut = runEngine(cfg(undefined));
+    expect(cut.events.filter((e) => e.kind === 'pod-killed').map((e) => [e.t, e.target])).toEqual([[130, 'chat-decode']]);
+    expect(cut.graceKills).toEqual([{ service: 1, pods: 1, visits: 1 }]);
+    expect(cut.measured.served).toBe(1);
+    const kept = runEngine(cfg(600));
+    expect(kept.graceKills).toEqual([]);
+    expect(kept.measured.served).toBe(2);
+  });
+});
