@@ -12,7 +12,7 @@
  *  - grace 0 s: the kubelet's 2 s minimum (termination-grace.ts): killed at 102 s, 1 of 2 served.
  */
 import { describe, expect, it } from 'vitest';
-import { fleet, service } from '../test-support/builders.ts';
+import { fleet, pool, service } from '../test-support/builders.ts';
 import { runEngine } from './simulation.ts';
 import type { EngineConfig, EngineService } from './engine-config.ts';
 import { CA_MAX_GRACEFUL_TERMINATION_SECONDS, killDelaySeconds } from './termination-grace.ts';
@@ -186,5 +186,43 @@ describe('a disaggregated decode pool scaled down', () => {
     const kept = runEngine(cfg(600));
     expect(kept.graceKills).toEqual([]);
     expect(kept.measured.served).toBe(2);
+  });
+});
+
+describe('a spot notice: the earlier of the grace period and the notice', () => {
+  // One replica on a spot node (2-min notice, notices at random, 2 an hour), 600 s requests so one is nearly always
+  // in service. A notice deletes the pod: with a 30 s or 60 s grace the pod is killed that long after every notice
+  // that finds it serving (the kill comes first); with 300 s the node dies at the notice's end, 120 s, and what is
+  // left is re-sent as before (no kill at the grace).
+  const cfg = (grace: number): EngineConfig =>
+    fleet({
+      qps: 1 / 700,
+      arrivals: 'uniform',
+      replicas: 1,
+      serviceTime: { kind: 'constant', seconds: 600 },
+      durationSeconds: 6 * 3600,
+      drainSeconds: 0,
+      service: { pools: [0], terminationGraceSeconds: grace },
+      pools: [pool({ minNodes: 1, initialNodes: 1, maxNodes: 3, spotShare: 1, spot: { interruptionsPerNodeHour: 2, noticeSeconds: 120 } })],
+    });
+  const times = (r: ReturnType<typeof runEngine>, kind: string) => r.events.filter((e) => e.kind === kind).map((e) => e.t);
+
+  for (const grace of [30, 60]) {
+    it(`grace ${grace} s: every kill is ${grace} s after a notice`, () => {
+      const r = runEngine(cfg(grace));
+      const notices = times(r, 'spot-notice');
+      const kills = times(r, 'pod-killed');
+      expect(kills.length).toBeGreaterThan(0);
+      for (const k of kills) expect(notices.some((n) => Math.abs(n + grace - k) < 1e-6)).toBe(true);
+      expect(r.graceKills[0]!.visits).toBe(kills.length);
+    });
+  }
+
+  it('grace 300 s, past the 120 s notice: no kill at the grace; the node dies at the notice end', () => {
+    const r = runEngine(cfg(300));
+    expect(times(r, 'spot-notice').length).toBeGreaterThan(0);
+    expect(times(r, 'pod-killed')).toEqual([]);
+    const lost = times(r, 'spot-lost');
+    for (const n of times(r, 'spot-notice')) if (n + 120 <= 6 * 3600) expect(lost).toContain(n + 120);
   });
 });
