@@ -14,7 +14,7 @@ import { JSON_FORMAT_VERSION, stringifyJson } from '../format/json-output.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatUsd } from '../format/numbers.ts';
 import { chooseGpuPrice, type GpuPriceChoice } from '../pipeline/gpu-price.ts';
 import type { CommandEnv } from './command-env.ts';
-import { parseCountOption, parseDurationOption, parsePercentileOption, parsePositiveInteger, parsePositiveIntegerAtMost, parsePriceOption } from './option-parsers.ts';
+import { parseCountOption, parseLatencyOption, parsePercentileOption, parsePositiveInteger, parsePositiveIntegerAtMost, parsePriceOption } from './option-parsers.ts';
 
 /**
  * Largest M/M/c searched, servers (sim-core's serversForSlo default): 10⁷ request slots answers 1M QPS at
@@ -191,8 +191,8 @@ export function registerEstimateServing(estimateCmd: Command, env: CommandEnv): 
     .command('serving')
     .description('replicas for a latency target by Erlang C, and their cost, in one line')
     .requiredOption('--qps <n>', 'requests per second, e.g. 1000 or 1.5K', parseCountOption)
-    .requiredOption('--latency <duration>', 'mean service time of one request, e.g. 50ms', parseDurationOption)
-    .option('--slo <duration>', 'latency target at --percentile, e.g. 250ms', parseDurationOption)
+    .requiredOption('--latency <duration>', 'mean service time of one request, e.g. 50ms', parseLatencyOption)
+    .option('--slo <duration>', 'latency target at --percentile, e.g. 250ms', parseLatencyOption)
     .option('--percentile <p>', 'percentile of the target, e.g. 99 or 99.9', parsePercentileOption, 0.99)
     // At most the scenario format's limit: 1e9 slots made the Erlang C of one replica a billion-step loop (a hang).
     .option('--concurrency <n>', 'requests one replica serves at once', parsePositiveIntegerAtMost(MAX_CONCURRENCY), 1)

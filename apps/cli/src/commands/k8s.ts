@@ -17,7 +17,7 @@ import { importK8s, SUPPORTED_KINDS, type ImportNote, type ManifestDoc } from '.
 import { readManifests } from '../k8s/read-manifests.ts';
 import type { NodeProvisioner } from '../k8s/node-pool-labels.ts';
 import type { CommandEnv } from './command-env.ts';
-import { parseDurationOption, parsePort } from './option-parsers.ts';
+import { parseLatencyOption, parsePort } from './option-parsers.ts';
 import { checkImageOption } from '../k8s/container-image.ts';
 
 interface ExportOptions {
@@ -153,7 +153,7 @@ export function registerK8s(program: Command, env: CommandEnv): void {
     .description('Deployments, HPAs, KEDA ScaledObjects and Karpenter NodePools to a scenario (what cannot be mapped is reported)')
     .argument('<files...>', 'manifest files (YAML, several documents each)')
     .option('--qps <rate>', 'traffic to simulate, requests per second (manifests do not say; default a 10 QPS placeholder)')
-    .option('--latency <duration>', 'mean service time per request, e.g. 80ms (default a 100 ms placeholder)', parseDurationOption)
+    .option('--latency <duration>', 'mean service time per request, e.g. 80ms (default a 100 ms placeholder)', parseLatencyOption)
     .option('--name <name>', 'scenario name (default: the first Deployment\'s)')
     .option('-o, --out <file>', 'write the scenario to a file instead of stdout')
     .addHelpText('after', `\nExamples:\n  $ design-sim import k8s deploy.yaml hpa.yaml --qps 400 --latency 60ms -o scenario.yaml\n  $ kubectl get deploy,hpa,scaledobject,nodepool -o yaml | design-sim import k8s /dev/stdin\n\nReads ${SUPPORTED_KINDS}; other kinds are named and skipped. Exit codes: 0 imported (see the notes), 2 nothing importable or invalid.`)

@@ -8,7 +8,7 @@ import { parsePath, printableName, shardIndices, summarizeSearch, type DesignRec
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { inputOptions, readInput, reasonOf } from '../io/read-input.ts';
-import { checkShardSet, fingerprint, type ShardFile } from '../shard/shard-file.ts';
+import { checkShardSet, fingerprint, payloadDamage, type ShardFile } from '../shard/shard-file.ts';
 import { variantValues, type VarySpec } from '../sweep/vary-spec.ts';
 import type { CommandEnv } from './command-env.ts';
 import { reportOptimize, type OptimizeShardInput } from './optimize.ts';
@@ -115,6 +115,14 @@ function optimizeRecords(shards: readonly ShardFile[], input: OptimizeShardInput
   );
 }
 
+/** After the rows' own checks (which say what is wrong), the digest: whatever else was edited or cut. */
+function checkPayloads(shards: readonly ShardFile[], nameOf: (s: ShardFile) => string): void {
+  for (const s of shards) {
+    const damage = payloadDamage(s);
+    if (damage !== undefined) throw new CliError(`${printableName(nameOf(s))}: a damaged shard file: ${damage}; run shard ${s.shard.index}/${s.shard.count} again`);
+  }
+}
+
 async function mergeChecked(env: CommandEnv, shards: ShardFile[], o: MergeOptions, nameOf: (s: ShardFile) => string): Promise<void> {
   const first = shards[0] as ShardFile;
   const format = outputFormat(o);
@@ -123,11 +131,14 @@ async function mergeChecked(env: CommandEnv, shards: ShardFile[], o: MergeOption
     const input = first.input as SweepShardInput;
     const specs: VarySpec[] = input.vary.map((v) => ({ label: v.label, paths: v.paths.map((p) => parsePath(p) ?? []), values: v.values }));
     const rows = sweepRows(shards, specs, nameOf);
+    checkPayloads(shards, nameOf);
     reportSweep(env, first.file, specs, rows, format);
     return;
   }
   const input = first.input as OptimizeShardInput;
-  const result = summarizeSearch(input.space, input.options, optimizeRecords(shards, input, nameOf));
+  const records = optimizeRecords(shards, input, nameOf);
+  checkPayloads(shards, nameOf);
+  const result = summarizeSearch(input.space, input.options, records);
   let write: { target: string; bytes: Uint8Array; edits: OptimizeShardInput['edits'] } | undefined;
   if (o.write !== undefined && result.best !== null) {
     const path = o.scenario ?? first.file;

@@ -1,13 +1,13 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseCountAtMost, parseCountOption, parseDurationOption, parseFractionAtLeast, parseFractionOption, parseInteger, parsePercentileOption, parsePositiveInteger, parsePositiveIntegerAtMost, parsePriceOption, parseUsdOption } from './option-parsers.ts';
+import { parseCountAtMost, parseCountOption, parseLatencyOption, parseFractionAtLeast, parseFractionOption, parseInteger, parsePercentileOption, parsePositiveInteger, parsePositiveIntegerAtMost, parsePriceOption, parseUsdOption } from './option-parsers.ts';
 
 describe('option parsers', () => {
   it('read the scenario format units', () => {
     expect(parseCountOption('7B')).toBe(7e9);
     expect(parseCountOption('2e12')).toBe(2e12);
-    expect(parseDurationOption('50ms')).toBeCloseTo(0.05, 12);
-    expect(parseDurationOption('1h30m')).toBe(5400);
+    expect(parseLatencyOption('50ms')).toBeCloseTo(0.05, 12);
+    expect(parseLatencyOption('1h30m')).toBe(5400);
     expect(parseFractionOption('0.4')).toBe(0.4);
     expect(parseFractionOption('40%')).toBeCloseTo(0.4, 12);
     expect(parsePercentileOption('99')).toBeCloseTo(0.99, 12);
@@ -27,8 +27,13 @@ describe('option parsers', () => {
   it('reject nonsense with a hint where one exists', () => {
     expect(() => parseCountOption('7 billion')).toThrow('did you mean 7B?');
     expect(() => parseCountOption('0')).toThrow('greater than 0');
-    expect(() => parseDurationOption('5 minutes')).toThrow('did you mean 5m?');
-    expect(() => parseDurationOption('-1s')).toThrow('greater than 0');
+    expect(() => parseLatencyOption('5 minutes')).toThrow('did you mean 5m?');
+    expect(() => parseLatencyOption('-1s')).toThrow('greater than 0');
+    // --latency 50 was 50 s: 10 QPS needed 555 replicas where 50 ms needs 4. A bare number names no unit.
+    expect(() => parseLatencyOption('50')).toThrow("expected a duration with its unit: 50ms or 50s (a bare number is milliseconds in a scenario's latency fields and seconds in its durations).");
+    expect(() => parseLatencyOption('0.05')).toThrow('0.05ms or 0.05s');
+    expect(() => parseLatencyOption('1e3')).toThrow('1e3ms or 1e3s');
+    expect(parseLatencyOption('0.05s')).toBeCloseTo(0.05, 12);
     expect(() => parseFractionOption('40')).toThrow('did you mean 40%?');
     // A hair above 1 is 1, not "1.0000001%" (suggestFraction, as in scenarios).
     expect(() => parseFractionOption('1.0000001')).toThrow('expected a value above 0 and at most 1 (100%) (did you mean 1?).');

@@ -69,8 +69,15 @@ export function parseCountAtMost(max: number): (value: string) => number {
   };
 }
 
-/** A positive duration in seconds: `50ms`, `2s`, `1h30m`, or bare seconds. */
-export function parseDurationOption(value: string): number {
+/**
+ * A positive latency in seconds, with its unit: `50ms`, `2s`, `1h30m`. A bare number is refused: a scenario reads
+ * one as milliseconds in its latency fields (`meanMs: 50`) and as seconds in its durations, and `--latency 50`
+ * was read as 50 s, a thousand times the 50 ms meant, sizing 555 replicas for 10 QPS without a word.
+ */
+export function parseLatencyOption(value: string): number {
+  if (/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(value)) {
+    throw new InvalidArgumentError(`expected a duration with its unit: ${value.trim()}ms or ${value.trim()}s (a bare number is milliseconds in a scenario's latency fields and seconds in its durations).`);
+  }
   const s = parseDuration(value);
   if (s === undefined) {
     const hint = suggestDuration(value);

@@ -104,12 +104,17 @@ export function reportSweep(env: CommandEnv, file: string, specs: readonly VaryS
   if (format === 'json') ctx.stdout.write(formatSweepJson(file, specs, rows));
   else if (format === 'markdown') ctx.stdout.write(formatSweepMarkdown(specs, rows));
   else ctx.stdout.write(formatSweepText(specs, rows));
+  // The same error from many variants (a bad trace row meets each of them) is printed once, with their count:
+  // a 10,000-variant sweep over a trace with one bad row printed its line 10,000 times.
+  const errors = new Map<string, number>();
   for (const r of rows) {
     if (!r.response.ok) {
-      ctx.stderr.write(formatIssueLines(r.response.issues ?? [{ file, line: null, column: null, path: '', message: r.response.message }], ctx.errColors));
+      const text = formatIssueLines(r.response.issues ?? [{ file, line: null, column: null, path: '', message: r.response.message }], ctx.errColors);
+      errors.set(text, (errors.get(text) ?? 0) + 1);
       env.exit(EXIT_USAGE);
     } else env.exit(r.response.outcome.pass ? EXIT_OK : EXIT_FAILED);
   }
+  for (const [text, n] of errors) ctx.stderr.write(n === 1 ? text : `${text}  (the same error in ${n.toLocaleString('en-US')} variants)\n`);
 }
 
 /** Registers `sweep` on `program`. */

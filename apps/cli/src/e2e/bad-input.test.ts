@@ -164,6 +164,9 @@ spec:
     const text = fixedFleet.replace(/ {2}traffic:\n(?: {4}.*\n)+/, '  traffic:\n    trace: { file: traces/bad.csv, format: azure-llm }\n');
     expect(text).toContain('traces/bad.csv');
     expect(bad(file('bad-trace.yaml', text))).toBe('error: traces/bad.csv:3:29 ContextTokens: expected a whole number of tokens from 0 to 10000000, got "3x4"\n');
+    // Every variant of a sweep meets the same bad row: one line with the count, not one per variant.
+    const sweep = cli(['sweep', 'bad-trace.yaml', '--vary', 'replicas=50..53', '--duration', '20m', '--workers', '2'], { cwd: dir });
+    expect([sweep.code, sweep.stderr.replace(/^.*\r/gm, '')]).toEqual([2, 'error: traces/bad.csv:3:29 ContextTokens: expected a whole number of tokens from 0 to 10000000, got "3x4"\n  (the same error in 4 variants)\n']);
   });
 
   it('a missing trace file, at the scenario\'s trace.file', () => {

@@ -96,8 +96,15 @@ describe('--shard and merge', () => {
     expect(edited((d) => (items(d)[0]!.index = 1e300))).toMatch(/^design-sim: edited\.json: a damaged shard file: items\[0\]\.index: expected 0, got 1e\+300; run shard 1\/3 again\n$/);
     expect(edited((d) => items(d).pop())).toMatch(/^design-sim: edited\.json: a damaged shard file: items: expected the \d+ variants of this shard, got \d+; run shard 1\/3 again\n$/);
     expect(edited((d) => (items(d)[0]!.values = [99999]))).toMatch(/^design-sim: edited\.json: a damaged shard file: items\[0\]\.values: expected \[.+\], got \[99999\]; run shard 1\/3 again\n$/);
-    // Damage inside a run's outcome is found as the report reads it, and named as damage.
-    expect(edited((d) => (((d.items as Record<string, unknown>[])[0]!.response as Record<string, unknown>).outcome = { summary: {} }))).toMatch(/^design-sim: edited\.json, sweep-shard-2\.json, sweep-shard-3\.json: a damaged shard file \(.+\); run its shard again\n$/);
+    // Damage inside a run's outcome does not match the shard's digest: a p99 of "y" was shown as "—", no summary as a
+    // row of "—" (exit 1 as if whole), an outcome of { summary: {} } as a JavaScript error naming all three files.
+    const digestDamage = 'design-sim: edited.json: a damaged shard file: its file, input and items do not match the digest they were written with (edited or cut); run shard 1/3 again\n';
+    const response = (d: Record<string, unknown>) => items(d)[0]!.response as { outcome: { summary: Record<string, unknown> } };
+    expect(edited((d) => (response(d).outcome = { summary: {} }))).toBe(digestDamage);
+    expect(edited((d) => (response(d).outcome.summary.latencyMs = { p50: 'x', p99: 'y' }))).toBe(digestDamage);
+    expect(edited((d) => (response(d).outcome.summary.durationSeconds = -1))).toBe(digestDamage);
+    expect(edited((d) => (d.file = 'other.yaml'))).toBe(digestDamage);
+    expect(edited((d) => delete d.digest)).toBe('design-sim: edited.json: a damaged shard file: digest: expected a string (shards written before it was added must be run again); run that shard again\n');
   });
 
   it('--emit-k8s-job prints the ConfigMap and the Indexed Job instead of running', () => {

@@ -50,6 +50,7 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
       : [
           ['TTFT p50 / p99', `${formatMs(s.llm.ttftMs.p50)} / ${formatMs(s.llm.ttftMs.p99)}`],
           ['TPOT p50 / p99', `${formatMs(s.llm.tpotMs.p50)} / ${formatMs(s.llm.tpotMs.p99)}`],
+          ['ITL p50 / p99', `${formatMs(s.llm.itlMs.p50)} / ${formatMs(s.llm.itlMs.p99)}`],
           ['Output tokens/s', formatNum(s.llm.outputTokensPerSecond)],
           ['Cost per 1M output tokens', formatUsd(s.llm.costPerMillionOutputTokensUsd)],
           ...(s.llm.prefixCache === null ? [] : prefixCacheRows(s.llm.prefixCache)),

@@ -51,6 +51,8 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
   if (s.llm !== null) {
     const t = s.llm;
     lines.push(row('Tokens', `TTFT p50 ${formatMs(t.ttftMs.p50)} · p99 ${formatMs(t.ttftMs.p99)} · TPOT p50 ${formatMs(t.tpotMs.p50)} · p99 ${formatMs(t.tpotMs.p99)}`));
+    // ITL, the gap between streamed chunks (benchmark_serving's), differs from TPOT when a chunk carries a round's tokens.
+    lines.push(cont(`ITL p50 ${formatMs(t.itlMs.p50)} · p99 ${formatMs(t.itlMs.p99)} (between streamed chunks)`));
     lines.push(cont(`${formatNum(t.outputTokensPerSecond)} output tokens/s · ${formatUsd(t.costPerMillionOutputTokensUsd)} per 1M output tokens`));
     if (t.prefixCache !== null) for (const [label, text] of prefixCacheRows(t.prefixCache)) lines.push(row(label, text));
     for (const d of t.disaggregated) for (const [label, text] of disaggregatedRows(d)) lines.push(row(label, text));

@@ -234,6 +234,37 @@ describe('import k8s', () => {
   });
 });
 
+describe('import k8s: External metrics with an AverageValue target, without the design-sim ConfigMap', () => {
+  const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { replicas: 2, template: { spec: { containers: [{ name: 'c', image: 'i' }] } } } };
+  const imported = (doc: unknown) => {
+    const r = importK8s([{ file: 'k.yaml', doc: deployment }, { file: 'k.yaml', doc }]);
+    const back = parseScenarioText(stringify(r.scenario), 'imported.yaml');
+    if (!back.ok) throw new Error(back.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+    return back.scenario.spec.services[0]!.hpa;
+  };
+
+  it('a KEDA prometheus trigger on requests per second imports as qpsPerReplica (it was "hpa.metrics[0].source: unknown field", exit 2)', () => {
+    const so = { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', metadata: { name: 'api' }, spec: { scaleTargetRef: { name: 'api' }, minReplicaCount: 1, maxReplicaCount: 5, triggers: [{ type: 'prometheus', metadata: { query: 'sum(http_requests_per_second)', threshold: '5' } }] } };
+    expect(imported(so)).toMatchObject({ minReplicas: 1, maxReplicas: 5, metrics: [{ type: 'qpsPerReplica', target: 5 }] });
+    expect(imported(so)!.metrics[0]).not.toHaveProperty('source');
+    const notes = importK8s([{ file: 'k.yaml', doc: deployment }, { file: 'k.yaml', doc: so }]).notes.map((n) => `${n.object}: ${n.message}`);
+    expect(notes).toContain('ScaledObject/api: the External metric "requests_per_second" (AverageValue) is simulated as qpsPerReplica, a per-replica (Pods) metric: the same ceil(total ÷ target) replicas while every replica is ready, but with the Pods readiness rules, which the External form does not apply');
+    // A queue trigger keeps its External source: the scenario models one.
+    const queue = structuredClone(so);
+    queue.spec.triggers[0]!.metadata.query = 'sum(vllm:num_requests_waiting)';
+    expect(imported(queue)!.metrics[0]).toMatchObject({ type: 'queueLength', source: 'External', target: 5 });
+  });
+
+  it('so does an autoscaling/v2 External AverageValue metric on requests per second; a threshold past a double is left out with a note', () => {
+    const hpa = { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'api' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }, minReplicas: 1, maxReplicas: 8, metrics: [{ type: 'External', external: { metric: { name: 'requests_per_second' }, target: { type: 'AverageValue', averageValue: '20' } } }] } };
+    expect(imported(hpa)).toMatchObject({ minReplicas: 1, maxReplicas: 8, metrics: [{ type: 'qpsPerReplica', target: 20 }] });
+    // "1e400" was Infinity, and the imported scenario's target "must be a finite number, got Infinity".
+    const so = { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', metadata: { name: 'api' }, spec: { scaleTargetRef: { name: 'api' }, minReplicaCount: 1, triggers: [{ type: 'prometheus', metadata: { query: 'sum(http_requests_per_second)', threshold: '1e400' } }] } };
+    const r = importK8s([{ file: 'k.yaml', doc: deployment }, { file: 'k.yaml', doc: so }]);
+    expect(r.notes.map((n) => n.message)).toContain('prometheus trigger "sum(http_requests_per_second)": no metric design-sim simulates, or no threshold: left out');
+  });
+});
+
 describe('import k8s: --qps and --latency beside the design-sim ConfigMap', () => {
   it('says they are not used, since the ConfigMap carries the traffic and service times', () => {
     // A fuzzed `import k8s exported.yaml --qps 1e308` exited 0 with the ConfigMap's traffic and no word about --qps.

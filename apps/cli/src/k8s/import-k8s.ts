@@ -8,7 +8,7 @@
  * and skipped. Works on plain parsed YAML: no cluster access.
  */
 import { listInstances } from '@design-sim/cost-model';
-import { formatDuration, MAX_NODE_POOLS, MAX_SERVICES, MAX_TERMINATION_GRACE_SECONDS, printableName, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
+import { formatDuration, hpaMetricSchema, MAX_NODE_POOLS, MAX_SERVICES, MAX_TERMINATION_GRACE_SECONDS, printableName, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
 import { CliError } from '../cli-error.ts';
 import { parseEmbeddedYaml } from './embedded-yaml.ts';
 import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
@@ -223,6 +223,25 @@ interface MetricTarget {
   target: number;
   source: 'Pods' | 'External' | 'Resource';
   targetType: 'AverageValue' | 'Value';
+  /** Said when the mapping approximates the manifest (an External metric simulated as a Pods one). */
+  note?: string;
+}
+
+/** The scenario metric types that take a `source` (hpa-schema.ts): the others are per-replica (Pods) figures only. */
+const SOURCED_TYPES: ReadonlySet<string> = new Set(hpaMetricSchema.options.filter((o) => 'source' in o.shape).map((o) => o.shape.type.value));
+
+/**
+ * An External metric with an AverageValue target (every KEDA prometheus trigger) as a scenario metric: External for
+ * the types whose scenario form has a `source`, else a Pods metric with a note. Both give ceil(total ÷ target)
+ * replicas when every replica is ready (GetExternalPerPodMetricReplicas; GetMetricReplicas), but only the Pods form
+ * applies the readiness rules (docs/kubernetes-semantics.md §1). `source: External` on a qpsPerReplica metric was
+ * refused by the scenario schema: every ScaledObject with a requests-per-second trigger failed to import
+ * ("hpa.metrics[0].source: unknown field", exit 2).
+ */
+function externalAverage(metric: HpaMetricName, target: number): MetricTarget {
+  if (SOURCED_TYPES.has(metric.type)) return { metric, target, source: 'External', targetType: 'AverageValue' };
+  const note = `the External metric "${metric.name}" (AverageValue) is simulated as ${metric.type}, a per-replica (Pods) metric: the same ceil(total ÷ target) replicas while every replica is ready, but with the Pods readiness rules, which the External form does not apply`;
+  return { metric, target, source: 'Pods', targetType: 'AverageValue', note };
 }
 
 /** An autoscaling/v2 metric spec mapped to a scenario metric, or a reason it cannot be. */
@@ -244,6 +263,7 @@ function hpaMetric(m: Obj): MetricTarget | string {
   const total = t.averageValue === undefined;
   if (type === 'Pods' && total) return `the Pods metric "${name}" has no averageValue target`;
   if (total && metric.type !== 'concurrency' && metric.type !== 'queueLength') return `the External metric "${name}" targets a total value, which design-sim models only for in-flight and waiting requests`;
+  if (type === 'External' && !total) return externalAverage(metric, value / metric.scale);
   return { metric, target: value / metric.scale, source: type === 'External' ? 'External' : 'Pods', targetType: total ? 'Value' : 'AverageValue' };
 }
 
@@ -479,7 +499,10 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     for (const m of list(s.metrics).filter(isObj)) {
       const r = hpaMetric(m);
       if (typeof r === 'string') note(i, `${r}: left out`);
-      else metrics.push(r);
+      else {
+        if (r.note !== undefined) note(i, r.note);
+        metrics.push(r);
+      }
     }
     const hpa = obj((svc.hpa ??= {}));
     if (!applyAutoscaler(hpa, { min: typeof s.minReplicas === 'number' ? s.minReplicas : 1, max: Number(s.maxReplicas), metrics, behavior: s.behavior })) {
@@ -510,7 +533,9 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
       if (metric === undefined || threshold === undefined) note(i, `prometheus trigger "${str(md.query) ?? ''}": no metric design-sim simulates, or no threshold: left out`);
       else {
         // KEDA's prometheus scaler targets the threshold as an AverageValue per replica by default.
-        metrics.push({ metric, target: threshold / metric.scale, source: 'External', targetType: 'AverageValue' });
+        const averaged = externalAverage(metric, threshold / metric.scale);
+        if (averaged.note !== undefined) note(i, averaged.note);
+        metrics.push(averaged);
         activations.push({ type: metric.type, threshold: (parseQuantity(md.activationThreshold) ?? 0) / metric.scale });
       }
     }

@@ -37,8 +37,9 @@ export function parseQuantity(q: unknown): number | undefined {
   const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?$/.exec(q.trim());
   if (m === null) return undefined;
   const base = Number(m[1]);
-  if (m[2] !== undefined) return base * 10 ** Number(m[2].slice(1));
-  return base * (SUFFIX[m[3] ?? ''] ?? 1);
+  // "1e400" overflowed to Infinity and reached the scenario as a target of Infinity.
+  const value = m[2] !== undefined ? base * 10 ** Number(m[2].slice(1)) : base * (SUFFIX[m[3] ?? ''] ?? 1);
+  return Number.isFinite(value) ? value : undefined;
 }
 
 /** Seconds as a Go duration string ("90s" → "1m30s"), the form Karpenter and cluster-autoscaler flags take. */

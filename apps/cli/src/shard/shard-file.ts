@@ -33,6 +33,8 @@ export interface ShardFile<I = unknown, T = unknown> {
   file: string;
   input: I;
   items: T[];
+  /** Hash of `file`, `input` and `items` as written: a row edited or cut in transit no longer matches it. */
+  digest: string;
 }
 
 /** Parses `--shard I/N`. */
@@ -51,9 +53,27 @@ export function fingerprint(bytes: Uint8Array, inputs: unknown): string {
   return createHash('sha256').update(bytes).update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
 }
 
+/**
+ * The digest of a shard's payload as JSON. Computed on the plain-JSON form, which survives the file (JSON.parse of
+ * JSON.stringify gives the same text back), so the reader recomputes it from what it parsed.
+ */
+function payloadDigest(file: unknown, input: unknown, items: unknown): string {
+  return createHash('sha256').update(JSON.stringify({ file, input, items })).digest('hex').slice(0, 32);
+}
+
 /** The shard file's text, ending with a newline. */
-export function formatShardFile<I, T>(shard: Omit<ShardFile<I, T>, 'kind' | 'formatVersion'>): string {
-  return `${stringifyJson(toPlainJson({ kind: SHARD_KIND, formatVersion: JSON_FORMAT_VERSION, ...shard }))}\n`;
+export function formatShardFile<I, T>(shard: Omit<ShardFile<I, T>, 'kind' | 'formatVersion' | 'digest'>): string {
+  const plain = toPlainJson({ kind: SHARD_KIND, formatVersion: JSON_FORMAT_VERSION, ...shard }) as Omit<ShardFile, 'digest'>;
+  return `${stringifyJson({ ...plain, digest: payloadDigest(plain.file, plain.input, plain.items) })}\n`;
+}
+
+/**
+ * What is wrong with a shard whose rows passed merge's checks of their place and values, or undefined: their run
+ * outcomes are read as written, so a row with `latencyMs.p99: "y"`, no `summary`, or `durationSeconds: -1` printed
+ * "—" or a misleading row (exit 1 as if complete), and `ok: false` without issues printed "error: s.yaml undefined".
+ */
+export function payloadDamage(s: ShardFile): string | undefined {
+  return payloadDigest(s.file, s.input, s.items) === s.digest ? undefined : 'its file, input and items do not match the digest they were written with (edited or cut)';
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -71,6 +91,7 @@ function envelopeDamage(d: Partial<ShardFile>): string | undefined {
   }
   if (d.command !== 'sweep' && d.command !== 'optimize') return `command: expected "sweep" or "optimize", got ${JSON.stringify(d.command) ?? 'nothing'}`;
   if (typeof d.fingerprint !== 'string' || typeof d.file !== 'string') return 'fingerprint and file: expected strings';
+  if (typeof d.digest !== 'string') return 'digest: expected a string (shards written before it was added must be run again)';
   const input: unknown = d.input;
   if (d.command === 'sweep') {
     const vary = isObject(input) ? input.vary : undefined;

@@ -30,6 +30,7 @@ const ROWS: readonly { metric: string; label: string; lowerIsBetter: boolean }[]
   // Token-level LLM runs only (null otherwise, so the rows drop out for other designs).
   { metric: 'ttft.p99', label: 'TTFT p99', lowerIsBetter: true },
   { metric: 'tpot.p50', label: 'TPOT p50', lowerIsBetter: true },
+  { metric: 'itl.p50', label: 'ITL p50', lowerIsBetter: true },
   { metric: 'tokens.outputPerSecond', label: 'output tokens/s', lowerIsBetter: false },
   { metric: 'cost.perMillionTokens', label: '$ / 1M output tokens', lowerIsBetter: true },
   { metric: 'spotInterruptions', label: 'spot interruptions', lowerIsBetter: true },

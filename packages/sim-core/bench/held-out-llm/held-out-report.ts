@@ -15,7 +15,7 @@ interface Json {
   summary: {
     latencyMs: { p50: number };
     requests: { served: number };
-    llm: { ttftMs: { p50: number }; tpotMs: { p50: number }; outputTokens: number };
+    llm: { ttftMs: { p50: number }; tpotMs: { p50: number }; itlMs: { p50: number }; outputTokens: number };
   };
   timeseries: { t: number[]; servedQps: number[] };
 }
@@ -39,6 +39,8 @@ function lastCompletion(j: Json): number {
 
 const medianTtft: Read = (j) => j.summary.llm.ttftMs.p50;
 const medianTpot: Read = (j) => j.summary.llm.tpotMs.p50;
+/** bench_serving's median ITL: the gaps between successive streamed chunks, pooled over requests (the first chunk's is TTFT). */
+const medianItl: Read = (j) => j.summary.llm.itlMs.p50;
 const medianLatency: Read = (j) => j.summary.latencyMs.p50;
 /** bench_serving's "Output token throughput": output tokens ÷ the benchmark's duration (all requests sent at once). */
 const offlineTokens: Read = (j) => j.summary.llm.outputTokens / lastCompletion(j);
@@ -71,12 +73,16 @@ const FIGURES: Figure[] = [
   // SGLang v0.3.0 vs vLLM v0.6.0, ShareGPT, Poisson arrivals (sglang.bench_serving), medians.
   { group: 'online', file: 'llama3-8b-a100-rps4', label: '8B, 1×A100, 4 req/s', source: 'sglang', metric: 'median TTFT', unit: 'ms', read: medianTtft, published: both(31.98, 100.48) },
   { group: 'online', file: 'llama3-8b-a100-rps4', label: '8B, 1×A100, 4 req/s', source: 'sglang', metric: 'median TPOT', unit: 'ms', read: medianTpot, published: both(13.17, 14.14) },
+  { group: 'online ITL', file: 'llama3-8b-a100-rps4', label: '8B, 1×A100, 4 req/s', source: 'sglang', metric: 'median ITL', unit: 'ms', read: medianItl, published: both(11.93, 129.32) },
   { group: 'online', file: 'llama3-8b-a100-rps8', label: '8B, 1×A100, 8 req/s', source: 'sglang', metric: 'median TTFT', unit: 'ms', read: medianTtft, published: both(35.68, 120.39) },
   { group: 'online', file: 'llama3-8b-a100-rps8', label: '8B, 1×A100, 8 req/s', source: 'sglang', metric: 'median TPOT', unit: 'ms', read: medianTpot, published: both(17.85, 17.09) },
+  { group: 'online ITL', file: 'llama3-8b-a100-rps8', label: '8B, 1×A100, 8 req/s', source: 'sglang', metric: 'median ITL', unit: 'ms', read: medianItl, published: both(14.41, 158.63) },
   { group: 'online', file: 'llama3-70b-4xh100-rps4', label: '70B, 4×H100 TP4, 4 req/s', source: 'sglang', metric: 'median TTFT', unit: 'ms', read: medianTtft, published: both(53.94, 179.15) },
   { group: 'online', file: 'llama3-70b-4xh100-rps4', label: '70B, 4×H100 TP4, 4 req/s', source: 'sglang', metric: 'median TPOT', unit: 'ms', read: medianTpot, published: both(25.03, 23.58) },
+  { group: 'online ITL', file: 'llama3-70b-4xh100-rps4', label: '70B, 4×H100 TP4, 4 req/s', source: 'sglang', metric: 'median ITL', unit: 'ms', read: medianItl, published: both(21.67, 231.23) },
   { group: 'online', file: 'llama3-70b-4xh100-rps8', label: '70B, 4×H100 TP4, 8 req/s', source: 'sglang', metric: 'median TTFT', unit: 'ms', read: medianTtft, published: both(58.11, 207.12) },
   { group: 'online', file: 'llama3-70b-4xh100-rps8', label: '70B, 4×H100 TP4, 8 req/s', source: 'sglang', metric: 'median TPOT', unit: 'ms', read: medianTpot, published: both(33.07, 29.15) },
+  { group: 'online ITL', file: 'llama3-70b-4xh100-rps8', label: '70B, 4×H100 TP4, 8 req/s', source: 'sglang', metric: 'median ITL', unit: 'ms', read: medianItl, published: both(24.45, 275.32) },
   { group: 'offline', file: 'llama3-8b-a100-offline', label: '8B, 1×A100, 5,000 prompts at once', source: 'sglang', metric: 'output tok/s', unit: 'tok/s', read: offlineTokens, published: both(4281.51, 4132.37) },
   { group: 'offline', file: 'llama3-70b-4xh100-offline', label: '70B, 4×H100 TP4, 5,000 prompts at once', source: 'sglang', metric: 'output tok/s', unit: 'tok/s', read: offlineTokens, published: both(3856.01, 3700.64) },
   // vLLM's CI "Latency tests": a fixed batch of 8, 32 prompt / 128 output tokens, end-to-end latency.

@@ -79,6 +79,10 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
       case 'tpot.p90': return s?.llm?.tpotMs.p90;
       case 'tpot.p99': return s?.llm?.tpotMs.p99;
       case 'tpot.mean': return s?.llm?.tpotMs.mean;
+      case 'itl.p50': return s?.llm?.itlMs.p50;
+      case 'itl.p90': return s?.llm?.itlMs.p90;
+      case 'itl.p99': return s?.llm?.itlMs.p99;
+      case 'itl.mean': return s?.llm?.itlMs.mean;
       case 'tokens.outputPerSecond': return s?.llm?.outputTokensPerSecond;
       case 'prefixCache.hitRate': return s?.llm?.prefixCache?.hitRate;
       case 'prefixCache.tokenHitRate': return s?.llm?.prefixCache?.tokenHitRate;
@@ -154,7 +158,7 @@ export function metricFormula(r: Parts, metric: string): string | undefined {
   if (metric.startsWith('scaleToZero.')) return 'KEDA ScaledObject scale loop (RequestScale, cooldown from the last active poll) over the whole run; cold start = first request finding no replica → first ready replica';
   if (metric.startsWith('scaleUp.')) return 'per HPA scale-up: time from the decision until that many replicas are ready, read at interval ends';
   if (metric.startsWith('cost.')) return 'node-seconds × catalog price per instance-hour (+ control plane); monthly = hourly × 730';
-  if (metric.startsWith('ttft.') || metric.startsWith('tpot.')) return 'token-level simulation: prefill and decode iterations timed by a roofline (FLOPs, bytes) with calibrated efficiencies';
+  if (metric.startsWith('ttft.') || metric.startsWith('tpot.') || metric.startsWith('itl.')) return 'token-level simulation: prefill and decode iterations timed by a roofline (FLOPs, bytes) with calibrated efficiencies';
   if (metric.startsWith('latency.')) return 'discrete-event simulation: queue wait + service time of each served request; unfinished requests at their age (censored)';
   if (metric === 'availability') return 'served ÷ offered after warm-up (dropped, timed-out and unfinished requests are not served)';
   return undefined;

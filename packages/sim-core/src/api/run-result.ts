@@ -50,10 +50,14 @@ export interface ServingSummary {
   scaleUp: { p50Minutes: number; maxMinutes: number; decisions: number } | null;
   /** KEDA scale to zero: time at zero, cold starts, requests that waited or failed at zero, money saved (null without a ScaledObject). */
   scaleToZero: ScaleToZeroSummary | null;
-  /** Token-level (llm) services only. TTFT and TPOT in ms; tokens per second over the whole run. */
+  /**
+   * Token-level (llm) services only. TTFT, TPOT and ITL (the gaps between streamed chunks, pooled over requests) in
+   * ms; tokens per second over the whole run.
+   */
   llm: {
     ttftMs: { p50: number; p90: number; p95: number; p99: number; mean: number };
     tpotMs: { p50: number; p90: number; p99: number; mean: number };
+    itlMs: { p50: number; p90: number; p99: number; mean: number };
     outputTokens: number;
     outputTokensPerSecond: number;
     costPerMillionOutputTokensUsd: number | null;

@@ -206,6 +206,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
       ? {
           ttftMs: latencySummary(r.llm.ttft),
           tpotMs: { p50: r.llm.tpot.quantile(0.5), p90: r.llm.tpot.quantile(0.9), p99: r.llm.tpot.quantile(0.99), mean: r.llm.tpot.mean() },
+          itlMs: { p50: r.llm.itl.quantile(0.5), p90: r.llm.itl.quantile(0.9), p99: r.llm.itl.quantile(0.99), mean: r.llm.itl.mean() },
           outputTokens: r.llm.outputTokens,
           // Both over the run's time, to the horizon: the drain's tokens are not counted, as its time and bill are not.
           outputTokensPerSecond: r.endSeconds > 0 ? r.llm.horizonOutputTokens / r.endSeconds : 0,

@@ -88,6 +88,27 @@ describe('spec.costs', () => {
   });
 });
 
+describe('spec.costs quantities past their limits', () => {
+  it('are refused at their field, not billed as $∞ (gb: 1e308 was, and its expect line read "$Infinity")', () => {
+    const yaml = `${HEAD}  costs:
+    items:
+      - { name: s3, storage: aws/us-east-1/s3-standard, gb: 1e308 }
+      - { name: sqs, managed: aws/us-east-1/sqs-standard, requestsPerSecond: 2e6 }
+      - { name: cash, usd: 1e13, note: a typo }
+  expect:
+    - costs.monthly[s3] < 100
+`;
+    expect(issues(yaml)).toEqual([
+      'spec.costs.items[0].gb: must be at most 1e9, got 1e308',
+      'spec.costs.items[1].requestsPerSecond: must be at most 1e6, got 2e6',
+      'spec.costs.items[2].usd: must be at most 1e12, got 1e13',
+    ]);
+    // At the limit: 1e9 GB-months of S3 Standard at its catalog rate is a finite bill.
+    const atLimit = run(yaml.replace('1e308', '1e9').replace('2e6', '1e6').replace('1e13', '1e12'));
+    expect(Number.isFinite(atLimit.result.costs!.totalUsd)).toBe(true);
+  });
+});
+
 describe('a CPU-only node pool', () => {
   const yaml = `${HEAD}  duration: 1h
   traffic: { profile: { type: constant, qps: 50 } }

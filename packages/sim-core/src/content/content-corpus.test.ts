@@ -53,7 +53,7 @@ function digest(r: RunResult): unknown {
       costTotalUsd: round(s.cost.totalUsd),
       stalePrices: s.cost.stalePrices,
       scaleUp: s.scaleUp && { p50Minutes: round(s.scaleUp.p50Minutes), maxMinutes: round(s.scaleUp.maxMinutes), decisions: s.scaleUp.decisions },
-      llm: s.llm && { ttftP99: round(s.llm.ttftMs.p99), tpotP50: round(s.llm.tpotMs.p50), outputTokens: s.llm.outputTokens },
+      llm: s.llm && { ttftP99: round(s.llm.ttftMs.p99), tpotP50: round(s.llm.tpotMs.p50), itlP50: round(s.llm.itlMs.p50), outputTokens: s.llm.outputTokens },
       // Only designs with a KEDA ScaledObject pin it, so the other goldens keep their shape.
       ...(s.scaleToZero
         ? {

@@ -57,4 +57,16 @@ describe('ActivatorBuffer', () => {
     expect(b.timedOut).toBe(2);
     expect(b.length).toBe(0);
   });
+
+  it("a request's own timer expires it even when since + timeout − since rounds below the timeout", () => {
+    // 124.10000000000001 + 900 − 124.10000000000001 = 899.9999999999999: the timer fired at its deadline, dropped
+    // nothing (it compared now − since with the timeout) and re-armed at the same instant, for ever (a hung run).
+    const { b, timers, expired, fire } = harness(Infinity, 900);
+    const since = 124.10000000000001;
+    expect(since + 900 - since).toBeLessThan(900);
+    b.hold(1, since);
+    fire();
+    expect(expired).toEqual([[1, since + 900]]);
+    expect(timers).toEqual([]);
+  });
 });

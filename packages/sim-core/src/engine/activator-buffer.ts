@@ -63,9 +63,14 @@ export class ActivatorBuffer {
     }
   }
 
-  /** Fails the requests that have waited past the timeout (the oldest are first). */
+  /**
+   * Fails the requests that have waited past the timeout (the oldest are first). The deadline is compared as the
+   * timer computes it, since + timeout: with now - since >= timeout, a request that arrived at 1200.8 s with a 15m
+   * timeout was not expired by its own timer (the difference rounds below 900), which re-armed at the same instant
+   * for ever and hung the run.
+   */
   dropExpired(now: number): void {
-    while (this.head < this.slots.length && now - this.since[this.head]! >= this.timeoutSeconds) {
+    while (this.head < this.slots.length && now >= this.since[this.head]! + this.timeoutSeconds) {
       const slot = this.slots[this.head]!;
       this.head++;
       this.timedOut++;

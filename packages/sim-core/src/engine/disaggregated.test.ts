@@ -52,6 +52,13 @@ describe('disaggregated prefill/decode', () => {
     expect(Math.abs(r.llm!.ttft.mean() / expected - 1)).toBeLessThan(0.02);
     const decodeStep = iterationSeconds({ tokens: 1, attendedTokens: IN + OUT / 2, kvTokensRead: IN + OUT / 2 }, decode.model, decode.hardware, decode.efficiency) * 1000;
     expect(r.llm!.tpot.mean() / decodeStep).toBeCloseTo(1, 1);
+    // ITL: OUT − 1 chunk gaps per request, all from the decode replica. The first counts from the first token's
+    // delivery, when the decode replica took the sequence over (the KV transfer is in TTFT, not in a gap), so
+    // every gap is one decode iteration, never a decode step plus the transfer.
+    const itl = r.llm!.itl;
+    expect(itl.count).toBe(r.requests.served * (OUT - 1));
+    expect(itl.mean() / decodeStep).toBeCloseTo(1, 1);
+    expect(itl.max).toBeLessThan(decodeStep + (transferS * 1000) / 2);
     // Every output token is generated once: the first on the prefill replica, the rest on the decode replica.
     expect(r.llm!.outputTokens).toBe(r.requests.served * OUT);
     expectConserved(r);

@@ -115,10 +115,10 @@ export interface EngineResult {
   sources: { offered: number; series: { offeredQps: Float64Array } }[];
   pools: EnginePoolResult[];
   /**
-   * Token-level services only: time to first token and per output token (ms), tokens generated (`outputTokens`:
+   * Token-level services only: time to first token, per output token and between streamed chunks (ITL) (ms), tokens generated (`outputTokens`:
    * the whole run, drain included; `horizonOutputTokens`: up to the horizon, the tokens of the run's time).
    */
-  llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; outputTokens: number; horizonOutputTokens: number; prefixCache: EnginePrefixResult | null } | null;
+  llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; itl: LatencyHistogram; outputTokens: number; horizonOutputTokens: number; prefixCache: EnginePrefixResult | null } | null;
   /** Most requests in flight (waiting + in service), and most waiting, at an interval end after the warm-up. */
   backlog: { max: number; waitingMax: number };
   /** Request slots still taken when observation stopped, counted from the slots (a check on `requests.unfinished`). */

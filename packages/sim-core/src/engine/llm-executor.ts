@@ -24,6 +24,7 @@
 import { Rng } from '../random/rng.ts';
 import { iterationSeconds } from '../llm/llm-perf.ts';
 import { decodeRoundSeconds, lookaheadSlots } from './llm-scheduler.ts';
+import { ChunkGaps, PendingGaps } from './chunk-gaps.ts';
 import { TokenSampler } from '../llm/token-sampler.ts';
 import type { EngineLlm } from './engine-config.ts';
 import { EventHeap } from './event-heap.ts';
@@ -70,6 +71,8 @@ class LlmPodState {
   readonly done: Int32Array;
   /** Multi-step: tokens a finishing sequence computed past its last (its round went on without it), by position. */
   readonly over: Int32Array;
+  /** The measured decoding sequences grouped by the time of their last streamed chunk (inter-token latency). */
+  readonly gaps: ChunkGaps;
   kvReserved = 0;
   busy = false;
   /**
@@ -100,6 +103,7 @@ class LlmPodState {
     this.done = new Int32Array(capacity);
     this.over = new Int32Array(capacity);
     this.ends = new EventHeap(capacity + 1);
+    this.gaps = new ChunkGaps(capacity);
   }
 
   /** The context (tokens in the KV cache) of the sequence at `i`. */
@@ -160,6 +164,8 @@ export class LlmExecutor implements PodExecutor {
   private readonly separatePrefill: boolean;
   /** KV tokens reserved per sequence beyond its prompt and output: vLLM's lookahead slots for multi-step. */
   private readonly lookahead: number;
+  /** Chunk gaps on their way to the run's ITL histogram (`flushGaps` before it is read). */
+  private readonly itl: PendingGaps;
 
   constructor(
     private readonly cfg: EngineLlm,
@@ -178,6 +184,12 @@ export class LlmExecutor implements PodExecutor {
     this.steps = cfg.scheduler?.steps ?? 1;
     this.separatePrefill = cfg.scheduler?.separatePrefill ?? false;
     this.lookahead = lookaheadSlots(this.steps);
+    this.itl = new PendingGaps(stats.itl);
+  }
+
+  /** Writes the pending chunk gaps into the run's ITL histogram: the run's results read it after this. */
+  flushGaps(): void {
+    this.itl.flush();
   }
 
   kick(pod: Pod, now: number): void {
@@ -367,6 +379,8 @@ export class LlmExecutor implements PodExecutor {
     st.firstToken[i] = now;
     st.kvReserved += need;
     st.joined(i, this.store.pos);
+    // The client's first chunk is now (the KV transfer is in TTFT); the first decode chunk's gap counts from here.
+    if (this.store.arrival[slot]! >= this.stats.measureFrom) st.gaps.join(now, 1);
   }
 
   /**
@@ -471,6 +485,11 @@ export class LlmExecutor implements PodExecutor {
     let finished = 0;
     const prefillRole = this.role === 'prefill';
     const done = st.done;
+    // Inter-token latency: measured sequences that start decoding now, and that end now (chunk-gaps.ts).
+    const arrival = this.store.arrival;
+    const from = this.stats.measureFrom;
+    let joined = 0;
+    let left = 0;
     // Prefilling sequences, in batch order: those whose prompt is done emit their first token.
     let kept = 0;
     for (let k = 0; k < st.prefilling; k++) {
@@ -493,6 +512,7 @@ export class LlmExecutor implements PodExecutor {
       const left = prefillRole ? 0 : st.decodeLeft[i]! - 1;
       st.decodes(i, st.context[i]! + 1, left);
       if (left <= 0) done[finished++] = i;
+      else if (arrival[st.slot[i]!]! >= from) joined++;
     }
     st.prefilling = kept;
     const ends = st.ends;
@@ -500,11 +520,15 @@ export class LlmExecutor implements PodExecutor {
       // A multi-step round runs on past a sequence's last token: those tokens are computed and dropped
       // (vLLM's MultiStepOutputProcessor truncates them); with one step per iteration `over` is 0.
       const over = it - ends.peekTime();
-      const i = this.store.pos[ends.pop()]!;
+      const slot = ends.pop();
+      const i = this.store.pos[slot]!;
+      if (arrival[slot]! >= from) left++;
       st.over[i] = over;
       generated -= over;
       done[finished++] = i;
     }
+    // The decoding sequences' chunk (a decode iteration's token, a round's tokens) reaches their clients now.
+    st.gaps.iteration(now, steps > 0, joined, left, this.itl);
     this.stats.tokens(generated);
     this.generatedTokens += generated;
     // Highest position first (a finished sequence's place is taken by the batch's last, which is not finishing).

@@ -37,13 +37,16 @@ function llm(scheduler: LlmScheduler | undefined, o: { out: number; kvCapacityTo
   };
 }
 
-/** Two requests, at 12.5 ms and 37.5 ms; returns TTFT and TPOT (ms) of the first and the second, and the tokens generated. */
-function twoRequests(l: EngineLlm) {
+/**
+ * Two requests, at 12.5 ms and 37.5 ms; returns TTFT and TPOT (ms) of the first and the second, the tokens generated,
+ * and the pooled gaps between streamed chunks (ITL, ms: how many, their sum, the shortest and the longest).
+ */
+function twoRequests(l: EngineLlm, warmupSeconds = 0) {
   const horizon = 5;
   const cfg: EngineConfig = {
     seed: 1,
     durationSeconds: horizon,
-    warmupSeconds: 0,
+    warmupSeconds,
     intervalSeconds: 1,
     drainSeconds: 0,
     traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 40], [0.05, 40], [0.05, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
@@ -51,8 +54,8 @@ function twoRequests(l: EngineLlm) {
     pools: [],
   };
   const r = runEngine(cfg).llm!;
-  expect(r.ttft.count).toBe(2);
-  return { ttft: [r.ttft.min, r.ttft.max], tpot: [r.tpot.min, r.tpot.max], tokens: r.outputTokens };
+  expect(r.ttft.count).toBe(warmupSeconds > 0.0125 ? 1 : 2);
+  return { ttft: [r.ttft.min, r.ttft.max], tpot: [r.tpot.min, r.tpot.max], tokens: r.outputTokens, itl: { count: r.itl.count, sum: r.itl.sum, min: r.itl.min, max: r.itl.max } };
 }
 
 describe('multi-step scheduling (vLLM 0.6 --num-scheduler-steps)', () => {
@@ -65,6 +68,10 @@ describe('multi-step scheduling (vLLM 0.6 --num-scheduler-steps)', () => {
     expect(r.tpot[0]).toBeCloseTo(10, 9);
     expect(r.tpot[1]).toBeCloseTo(10, 9);
     expect(r.tokens).toBe(18);
+    // ITL: each request's 8 chunks after its first come 10 ms apart (R2's prefill shares R1's iteration): 16 gaps of 10 ms.
+    expect(r.itl.count).toBe(16);
+    expect(r.itl.min).toBeCloseTo(10, 9);
+    expect(r.itl.max).toBeCloseTo(10, 9);
   });
 
   it('steps 4: a request arriving mid-round waits for the round end; a round’s tokens arrive at its end', () => {
@@ -78,6 +85,16 @@ describe('multi-step scheduling (vLLM 0.6 --num-scheduler-steps)', () => {
     expect(r.tpot[0]).toBeCloseTo(10, 9);
     expect(r.tpot[1]).toBeCloseTo(11.25, 9);
     expect(r.tokens).toBe(18);
+    // ITL: one chunk per round. R1's chunks at 62.5 (gap 40) and 112.5 (gap 50: the round waited for R2's prefill);
+    // R2's at 112.5 and 152.5 (gaps 40, 40). Four gaps, 170 ms, against a TPOT of 10–11.25 ms.
+    expect(r.itl.count).toBe(4);
+    expect(r.itl.sum).toBeCloseTo(170, 9);
+    expect(r.itl.min).toBeCloseTo(40, 9);
+    expect(r.itl.max).toBeCloseTo(50, 9);
+    // Only requests that arrived after the warm-up count, as for TTFT and TPOT: with 20 ms of warm-up, R2's two gaps.
+    const late = twoRequests(llm({ steps: 4, separatePrefill: true }, { out: 9 }), 0.02);
+    expect(late.itl.count).toBe(2);
+    expect(late.itl.sum).toBeCloseTo(80, 9);
   });
 
   it('a sequence that ends mid-round finishes at the round end; the tokens computed past its end are not counted', () => {
@@ -89,6 +106,9 @@ describe('multi-step scheduling (vLLM 0.6 --num-scheduler-steps)', () => {
     expect(r.tpot[0]).toBeCloseTo(80 / 6, 9);
     expect(r.tpot[1]).toBeCloseTo(15, 9);
     expect(r.tokens).toBe(14);
+    // ITL: a round that ends a sequence still reaches it as one chunk at its end: R1 40, 50; R2 40, 40.
+    expect(r.itl.count).toBe(4);
+    expect(r.itl.sum).toBeCloseTo(170, 9);
   });
 
   it('reserves steps − 1 lookahead KV slots per sequence: a cache that holds two sequences of 109 holds one of 112', () => {
@@ -114,6 +134,12 @@ describe('separate prefill (vLLM 0.6 _schedule_default, SGLang 0.3 forward_step)
     expect(r.tpot[0]).toBeCloseTo(10, 9);
     expect(r.tpot[1]).toBeCloseTo(11.25, 9);
     expect(r.tokens).toBe(18);
+    // ITL: R1's chunks at 32.5, 42.5, 62.5, 72.5 … 112.5: gaps of 10 but one of 20 (42.5 → 62.5, across R2's
+    // prefill); R2's 8 at 62.5 … 132.5, 10 apart. 16 gaps, 170 ms: the median gap (10) is below R1's TPOT (11.25).
+    expect(r.itl.count).toBe(16);
+    expect(r.itl.sum).toBeCloseTo(170, 9);
+    expect(r.itl.min).toBeCloseTo(10, 9);
+    expect(r.itl.max).toBeCloseTo(20, 9);
   });
 });
 
@@ -137,6 +163,11 @@ describe('conservation under load, with prefix caching and sessions', () => {
       expectConserved(r);
       expect(r.requests.unfinished).toBe(0);
       expect(r.llm!.outputTokens).toBe(r.requests.served * 50);
+      // ITL: a request's chunk gaps add up to its last chunk − its first = TPOT × (50 − 1); it gets one chunk per decode
+      // iteration, or per round of `steps` (each round gives every decoding sequence `steps` tokens): ⌈49 ÷ steps⌉.
+      const { itl, tpot } = r.llm!;
+      expect(itl.sum / (tpot.sum * 49)).toBeCloseTo(1, 9);
+      expect(itl.count).toBe(r.requests.served * Math.ceil(49 / (scheduler?.steps ?? 1)));
       expect(r.requests.served).toBeGreaterThan(1500);
     });
   }

@@ -44,6 +44,8 @@ export class RunStats {
   /** LLM requests that arrived after the warm-up: time to first token and time per output token, ms. */
   readonly ttft = new LatencyHistogram();
   readonly tpot = new LatencyHistogram();
+  /** Gaps between successive streamed chunks of those requests, pooled (benchmark_serving's ITL), ms; engine/chunk-gaps.ts. */
+  readonly itl = new LatencyHistogram();
   /** The load level being recorded (a closed loop's user count), or null. */
   level: LoadLevel | null = null;
   /** Output tokens generated (all, and in the current interval). */

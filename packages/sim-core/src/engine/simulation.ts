@@ -281,7 +281,7 @@ export class Simulation {
       if (t.closed) return NO_ARRIVALS;
       if (t.trace) {
         if (!options.traces) throw new Error(`trace ${t.trace.file}: trace files are run from the CLI (no trace reader in this host)`);
-        return new TraceArrivals(t.trace, options.traces);
+        return new TraceArrivals(t.trace, options.traces, this.cfg.durationSeconds);
       }
       return new ArrivalProcess(t.profile, t.arrivals, new Rng(this.cfg.seed, i === 0 ? RngStream.arrivals : RngStream.arrivals * 1000 + i));
     });
@@ -1295,6 +1295,7 @@ export class Simulation {
     if (hasLlm) {
       for (const svc of this.services) {
         if (!svc.config.llm) continue;
+        svc.llm?.flushGaps();
         svc.forEachWithoutFirstToken((slot) => {
           const arrival = store.arrival[slot]!;
           if (arrival >= measureFrom) waitingForFirstToken.push((now - arrival) * 1000);
@@ -1325,7 +1326,7 @@ export class Simulation {
         return { ...poolActivity(p, this.launches[p.index]!, this.karpenter?.stats.get(p.index) ?? null), series: { readyNodes: cut(own.readyNodes), provisioningNodes: cut(own.provisioningNodes) } };
       }),
       accruedCostUsd: bill.accruedCostUsd,
-      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, outputTokens: st.outputTokens, horizonOutputTokens: st.horizonOutputTokens ?? st.outputTokens, prefixCache: prefixResult(this.prefixSources()) } : null,
+      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, itl: st.itl, outputTokens: st.outputTokens, horizonOutputTokens: st.horizonOutputTokens ?? st.outputTokens, prefixCache: prefixResult(this.prefixSources()) } : null,
       backlog: { max: this.backlogMax, waitingMax: this.waitingMax },
       inFlightAtStop: store.roots,
       events: [...this.events],

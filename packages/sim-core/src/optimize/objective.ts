@@ -18,7 +18,7 @@ const GROWS: ReadonlySet<string> = new Set([
 const SHRINKS: ReadonlySet<string> = new Set([
   'latency.p50', 'latency.p90', 'latency.p95', 'latency.p99', 'latency.p999', 'latency.mean', 'latency.max',
   'ttft.p50', 'ttft.p90', 'ttft.p95', 'ttft.p99', 'ttft.mean', 'tpot.p50', 'tpot.p90', 'tpot.p99', 'tpot.mean',
-  'requests.dropped', 'requests.timedOut', 'requests.unfinished', 'backlog.max', 'backlog.waitingMax',
+  'itl.p50', 'itl.p90', 'itl.p99', 'itl.mean', 'requests.dropped', 'requests.timedOut', 'requests.unfinished', 'backlog.max', 'backlog.waitingMax',
 ]);
 
 /** How `metric` moves as capacity is added. */
@@ -35,7 +35,7 @@ export function checkObjective(metric: string): { ok: true; metric: MetricName }
   return { ok: false, message: `unknown metric to minimize "${metric}"${near === undefined ? '' : ` (did you mean "${near}"?)`}; metrics: ${METRIC_NAMES.join(', ')}` };
 }
 
-/** True for metrics measured in ms (latency, TTFT, TPOT): the latency axis of the cost frontier. */
+/** True for metrics measured in ms (latency, TTFT, TPOT, ITL): the latency axis of the cost frontier. */
 export function isLatencyMetric(metric: string): boolean {
   return getMetric(metric)?.kind === 'ms';
 }

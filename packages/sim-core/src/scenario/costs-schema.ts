@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { freeText } from './free-text.ts';
 import { nameSchema } from './service-schema.ts';
+import { MAX_COST_ITEM_BYTES_PER_SECOND, MAX_COST_ITEM_GB, MAX_COST_ITEM_USD, MAX_QPS } from './limits.ts';
 import { count, durationSeconds } from './unit-fields.ts';
 
 const YEAR = 365 * 86_400;
@@ -30,12 +31,12 @@ export const costItemSchema = z
     managed: z.string().min(1).optional().describe('Managed service id (database, cache, queue, port), e.g. aws/us-east-1/rds-postgres-db.t3.large'),
     instance: z.string().min(1).optional().describe('Catalog instance id, for nodes that run the whole period'),
     controlPlane: z.enum(['aws', 'gcp', 'azure']).optional().describe("A managed Kubernetes control plane (EKS, GKE, AKS) billed per cluster-hour at the cloud's catalog fee; count = clusters (default 1)"),
-    usd: count('A fixed amount for the period, not from the catalog: say where it comes from in note', { min: 0 }).optional(),
-    gb: count('GB stored (storage), moved (transfer) or provisioned (a GB-hour managed service)', { min: 0 }).optional(),
+    usd: count('A fixed amount for the period, not from the catalog: say where it comes from in note', { min: 0, max: MAX_COST_ITEM_USD }).optional(),
+    gb: count('GB stored (storage), moved (transfer) or provisioned (a GB-hour managed service)', { min: 0, max: MAX_COST_ITEM_GB }).optional(),
     linkGbps: z.number().positive().max(1e6).optional().describe('Link speed, Gbit/s: also report how long the transfer takes (costs.transferHours[name])'),
     count: z.number().min(0).max(1e6).optional().describe('Nodes (instance), clusters (controlPlane) or units of an hourly managed service (default 1)'),
-    requestsPerSecond: count('Billed requests per second, for services priced per million requests', { min: 0 }).optional(),
-    bytesPerSecond: count('Message bytes per second, for services priced per TiB', { min: 0 }).optional(),
+    requestsPerSecond: count('Billed requests per second, for services priced per million requests', { min: 0, max: MAX_QPS }).optional(),
+    bytesPerSecond: count('Message bytes per second, for services priced per TiB', { min: 0, max: MAX_COST_ITEM_BYTES_PER_SECOND }).optional(),
     purchase: z.enum(['on-demand', 'spot', 'commit1y', 'commit3y']).optional().describe('How instance nodes are bought (default on-demand)'),
     note: freeText(1000).optional().describe('Where the item or its quantity comes from (required with usd)'),
   })

@@ -174,6 +174,7 @@ describe('metric table', () => {
       ...['days', 'hours', 'gpuHours', 'costUsd', 'flops', 'lostDays', 'interruptions', 'budgetFits'].map((q) => `training.${q}`),
       ...['p50', 'p90', 'p95', 'p99', 'mean'].map((q) => `ttft.${q}`),
       ...['p50', 'p90', 'p99', 'mean'].map((q) => `tpot.${q}`),
+      ...['p50', 'p90', 'p99', 'mean'].map((q) => `itl.${q}`),
       'tokens.outputPerSecond',
       'prefixCache.hitRate',
       'prefixCache.tokenHitRate',

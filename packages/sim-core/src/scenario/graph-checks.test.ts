@@ -99,6 +99,16 @@ describe('service graph checks', () => {
     expect(out[0]!.path).toBe('spec.services[0].calls');
   });
 
+  it('a count past what is counted is said to be more, not "up to" the cap', () => {
+    // 50 services, each calling the next twice: 1 + 2 + … + 2^49 = 2^50 - 1 ≈ 1.13e15 visits from the first (it was "up to 1,000,000,000,000,000").
+    const name = (k: number) => (k === 0 ? 'api' : `s${k}`);
+    const chain = Array.from({ length: 50 }, (_, k) => svc(name(k), k < 49 ? `[{ to: ${name(k + 1)} }, { to: ${name(k + 1)} }]` : '')).join('');
+    const out = issues(doc(chain));
+    expect(out[0]!.message).toMatch(/^one request to "api" may make more than 1,000,000,000,000,000 visits/);
+    // 2^49 - 1 from the second is below the cap, and exact.
+    expect(out[1]!.message).toMatch(/^one request to "s1" may make up to 562,949,953,421,311 visits/);
+  });
+
   it('a fan-out within the visit limit still counts against the request limit: requests × expected visits', () => {
     // 64 × 64 parallel calls: 4,161 visits per request, under MAX_VISITS_PER_REQUEST, so the graph alone is
     // legal; at 1,000 QPS for an hour that is 1.5e10 visits (hours of simulation), refused before running.

@@ -88,13 +88,15 @@ export function checkServiceGraph(services: readonly GraphService[]): GraphIssue
       else choices.set(e.choice, Math.max(choices.get(e.choice) ?? 0, m));
     }
     for (const m of choices.values()) n += m;
-    worst[v] = Math.min(n, 1e15);
+    worst[v] = Math.min(n, WORST_VISITS_CAP);
     return worst[v]!;
   };
   services.forEach((_, v) => {
     const n = visits(v);
     if (n > MAX_VISITS_PER_REQUEST) {
-      out.push({ path: ['services', v, 'calls'], input: undefined, message: `one request to "${names[v]}" may make up to ${Math.round(n).toLocaleString('en-US')} visits (calls × retries along the graph), above the limit of ${MAX_VISITS_PER_REQUEST.toLocaleString('en-US')} (docs/limits.md): lower the fan-out or the retries` });
+      // At the cap the count is only a bound: 50 services each calling the next twice make 2^50 - 1 visits, once said to be "up to 10^15".
+      const count = n >= WORST_VISITS_CAP ? `more than ${WORST_VISITS_CAP.toLocaleString('en-US')}` : `up to ${Math.round(n).toLocaleString('en-US')}`;
+      out.push({ path: ['services', v, 'calls'], input: undefined, message: `one request to "${names[v]}" may make ${count} visits (calls × retries along the graph), above the limit of ${MAX_VISITS_PER_REQUEST.toLocaleString('en-US')} (docs/limits.md): lower the fan-out or the retries` });
     }
   });
   if (out.length > 0) return out;
@@ -146,6 +148,9 @@ export function callEdges(services: readonly GraphService[]): CallEdge[][] {
     }),
   );
 }
+
+/** The cap on one request's worst-case visits as counted: past it the count is only "more than" this. */
+const WORST_VISITS_CAP = 1e15;
 
 /** The cap on one service's expected visits: past it the figure only says "too many". */
 const VISITS_CAP = 1e15;

@@ -184,5 +184,17 @@ export const MAX_USERS = 100_000;
 /** Longest think time of a closed-loop user (1 hour). */
 export const MAX_THINK_SECONDS = 3600;
 
+/**
+ * Largest quantity of a `spec.costs` line item's `gb` (stored, moved or provisioned): an exabyte, above any
+ * account's storage. These quantities had no bound: `gb: 1e308` billed "$∞", and an expectation on it read "$Infinity".
+ */
+export const MAX_COST_ITEM_GB = 1e9;
+
+/** Largest `bytesPerSecond` of a cost line item (1 TB/s, 8 Tbit/s of messages). */
+export const MAX_COST_ITEM_BYTES_PER_SECOND = 1e12;
+
+/** Largest fixed `usd` amount of a cost line item ($1 trillion for the period). */
+export const MAX_COST_ITEM_USD = 1e12;
+
 /** Most rows of a trace file read in one run (looping included): the same bound as expected requests. */
 export const MAX_TRACE_ROWS = 1e9;

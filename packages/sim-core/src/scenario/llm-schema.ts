@@ -21,7 +21,9 @@ export const tokenLengthSchema = z.union([
       p99: tokens('99th-percentile length'),
       max: tokens('Cap (longer draws are cut)').optional(),
     })
-    .refine((d) => d.p99 >= d.p50, { message: 'p99 must be at least p50', path: ['p99'] }),
+    .refine((d) => d.p99 >= d.p50, { message: 'p99 must be at least p50', path: ['p99'] })
+    // A cap below the median cut most draws to the cap: p50 100 with max 50 ran as a fixed 50 tokens, unsaid.
+    .refine((d) => d.max === undefined || d.max >= d.p50, { message: 'max (the cap) must be at least p50: below the median it would cut most lengths to max; write a fixed length instead', path: ['max'] }),
 ]);
 
 /** An explicit model shape, for models the tool does not know by name. */

@@ -67,6 +67,16 @@ describe('TraceRows', () => {
     expect(errorOf('{"t":0,"inputTokens":1\n', 'jsonl')).toMatchInlineSnapshot(`"trace.csv:1:1 row: expected one JSON object per line, got "{\\"t\\":0,\\"inputTokens\\":1""`);
   });
 
+  it('refuses a day its month does not have, and a column named twice, instead of reading a guess', () => {
+    // 2023-02-30 was read as 2 March (two days after 2023-02-28, a silent jump); 2024 is a leap year, 2100 is not.
+    expect(errorOf('TIMESTAMP,ContextTokens,GeneratedTokens\n2023-02-28 10:00:00,1,1\n2023-02-30 10:00:00,1,1\n', 'azure-llm')).toBe('trace.csv:3:1 TIMESTAMP: expected a date-time like 2023-11-16 18:15:46.6805900, got "2023-02-30 10:00:00"');
+    expect(errorOf('TIMESTAMP,ContextTokens,GeneratedTokens\n2023-04-31 10:00:00,1,1\n', 'azure-llm')).toBe('trace.csv:2:1 TIMESTAMP: expected a date-time like 2023-11-16 18:15:46.6805900, got "2023-04-31 10:00:00"');
+    expect(errorOf('TIMESTAMP,ContextTokens,GeneratedTokens\n2100-02-29 10:00:00,1,1\n', 'azure-llm')).toBe('trace.csv:2:1 TIMESTAMP: expected a date-time like 2023-11-16 18:15:46.6805900, got "2100-02-29 10:00:00"');
+    expect(readAll('TIMESTAMP,ContextTokens,GeneratedTokens\n2000-02-29 23:00:00,1,1\n2000-03-01 00:00:00,1,1\n', 'azure-llm').map((r) => r[0])).toEqual([0, 3600]);
+    // t,t,...: the first t was read and the second ignored.
+    expect(errorOf('t,t,inputTokens,outputTokens\n0,9,1,1\n', 'csv')).toBe('trace.csv:1:1 header: expected each of t,inputTokens,outputTokens once, got "t" twice in "t,t,inputTokens,outputTokens"');
+  });
+
   it('refuses a time past a double (Infinity), an empty CSV trace and a line without end, each located', () => {
     // A 5 MB run of 9s read as Infinity, and a header-less empty file as a trace of no requests: both ran, exit 1.
     expect(errorOf(`t,inputTokens,outputTokens\n${'9'.repeat(400)},1,1\n`, 'csv')).toBe(`trace.csv:2:1 t: expected seconds, a finite number ≥ 0, got "${'9'.repeat(77)}..."`);

@@ -191,6 +191,9 @@ export class TraceRows {
     const cols = line.split(',').map((c) => c.trim().replace(/^\uFEFF/, ''));
     const idx = want.map((w) => cols.indexOf(w));
     if (idx.some((i) => i < 0)) this.fail(1, 'header', `a header row with ${want.join(',')} (the ${this.format} format)`, JSON.stringify(truncate(line)));
+    // Which of two `t` columns holds the times is a guess: the first was read and the second silently ignored.
+    const twice = want.find((w) => cols.indexOf(w) !== cols.lastIndexOf(w));
+    if (twice !== undefined) this.fail(1, 'header', `each of ${want.join(',')} once`, `"${twice}" twice in ${JSON.stringify(truncate(line))}`);
     this.ti = idx[0]!;
     this.ii = idx[1]!;
     this.oi = idx[2]!;
@@ -318,7 +321,7 @@ export class TraceRows {
     const mi = digits(l, s + 14, 2);
     const se = digits(l, s + 17, 2);
     const sep = l[s + 10];
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60) return false;
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60) return false;
     if (l[s + 4] !== 45 || l[s + 7] !== 45 || (sep !== 32 && sep !== 84) || l[s + 13] !== 58 || l[s + 16] !== 58) return false;
     let p = s + 19;
     let frac = 0;
@@ -429,6 +432,12 @@ function digits(l: Uint8Array, s: number, n: number): number {
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-compatible low-level date algorithms"). */
+/** Days in month `m` (1-12) of year `y` (Gregorian): 2023-02-30 was read as 2 March, a silent two-day jump. */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
 function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);

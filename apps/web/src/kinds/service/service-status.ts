@@ -9,7 +9,7 @@ import { cur, failingOn, fleet, headline, ownName, run, seriesPoint } from '../s
 
 /** The expectation metrics a service answers for. */
 export const serviceOwns = (m: string): boolean =>
-  m.startsWith('latency.') || m === 'availability' || m.startsWith('requests.') || m.startsWith('replicas.') || m.startsWith('ttft.') || m.startsWith('tpot.') || m.startsWith('tokens.');
+  m.startsWith('latency.') || m === 'availability' || m.startsWith('requests.') || m.startsWith('replicas.') || m.startsWith('ttft.') || m.startsWith('tpot.') || m.startsWith('itl.') || m.startsWith('tokens.');
 
 /** What a service node shows after a run. */
 export function serviceStatus(result: RunResult, index: number | null, ctx: StatusContext): NodeStatus | null {
