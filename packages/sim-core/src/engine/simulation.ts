@@ -846,7 +846,7 @@ export class Simulation {
       const kills = this.graceKills[svc.index]!;
       kills.pods++;
       kills.visits += failed;
-      this.event({ t, kind: 'pod-killed', target: svc.config.name, detail: `pod ${pod.uid}: ${failed} request${failed === 1 ? '' : 's'} or calls still in flight at the end of its ${delay} s grace period, failed` });
+      this.event({ t, kind: 'pod-killed', target: svc.config.name, detail: `pod ${pod.uid}: ${failed} ${failed === 1 ? 'request or call' : 'requests or calls'} still in flight at the end of its ${delay} s grace period, failed` });
       this.finalizePod(pod, t);
     });
   }
