@@ -137,6 +137,38 @@ describe('import k8s', () => {
     expect(back.ok && back.scenario.spec.services[0]).toMatchObject({ replicas: 9, hpa: { maxReplicas: 77, minReplicas: 4 } });
   });
 
+  it('writes terminationGracePeriodSeconds in every pod template (the 30 s default too), and reads an edited one back natively', () => {
+    const { text, scenario } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
+    const exported = exportK8s(scenario, parse(text) as Record<string, unknown>, ca);
+    const deployment = exported.objects.find((o) => o.kind === 'Deployment') as K8sObject & { spec: { template: { spec: Record<string, unknown> } } };
+    expect(deployment.spec.template.spec.terminationGracePeriodSeconds).toBe(30);
+    const { back } = roundTrip(scenario, text, ca, (objs) =>
+      objs.map((o) => {
+        const c = structuredClone(o) as K8sObject & { spec: { template: { spec: Record<string, unknown> } } };
+        if (o.kind === 'Deployment') c.spec.template.spec.terminationGracePeriodSeconds = 120;
+        return c;
+      }),
+    );
+    expect(back.ok && back.scenario.spec.services[0]!.terminationGracePeriod).toBe(120);
+  });
+
+  it('a fractional grace is written rounded up (whole seconds), with a note; a stated 0 round-trips', () => {
+    const { text } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
+    const raw = parse(text) as { spec: { services: Record<string, unknown>[] } };
+    raw.spec.services[0]!.terminationGracePeriod = '2.5s';
+    const r = parseScenarioText(stringify(raw), 'x.yaml');
+    if (!r.ok) throw new Error('parse');
+    const exported = exportK8s(r.scenario, raw as unknown as Record<string, unknown>, ca);
+    const deployment = exported.objects.find((o) => o.kind === 'Deployment') as K8sObject & { spec: { template: { spec: Record<string, unknown> } } };
+    expect(deployment.spec.template.spec.terminationGracePeriodSeconds).toBe(3);
+    expect(exported.notes.some((n) => n.includes('terminationGracePeriod 2.5s is written as 3 s'))).toBe(true);
+    raw.spec.services[0]!.terminationGracePeriod = '0s';
+    const zero = parseScenarioText(stringify(raw), 'x.yaml');
+    if (!zero.ok) throw new Error('parse');
+    const { back } = roundTrip(zero.scenario, stringify(raw), ca);
+    expect(back.ok && back.scenario.spec.services[0]!.terminationGracePeriod).toBe(0);
+  });
+
   it('a keda service becomes a KEDA ScaledObject (no HPA object: KEDA creates it), read back natively: an edited cooldownPeriod changes the scenario', () => {
     const { text, scenario } = scenarios.find((s) => s.file === 'content/nim-llama3-8b-scale-to-zero-pv.yaml')!;
     const { exported, back } = roundTrip(scenario, text, ca, (objs) =>
@@ -293,6 +325,20 @@ describe('import k8s: values the API server would refuse are not read as default
     expect(services(importK8s(deploy(undefined, {})))[0]!.replicas).toBe(1);
     // null is an absent field to the API server.
     expect(services(importK8s(deploy(null, {})))[0]!.replicas).toBe(1);
+  });
+
+  it('reads terminationGracePeriodSeconds: refuses a string, keeps an absent one at the default, caps one past an hour with a note', () => {
+    const withGrace = (g: unknown) => deploy(2, {}).map((d) => {
+      const doc = structuredClone(d.doc) as { spec: { template: { spec: Record<string, unknown> } } };
+      doc.spec.template.spec.terminationGracePeriodSeconds = g;
+      return { ...d, doc };
+    });
+    expect(() => importK8s(withGrace('30'))).toThrow(/spec\.template\.spec\.terminationGracePeriodSeconds: expected an integer/);
+    expect(services(importK8s(deploy(2, {})))[0]!.terminationGracePeriod).toBeUndefined();
+    expect(services(importK8s(withGrace(45)))[0]!.terminationGracePeriod).toBe('45s');
+    const long = importK8s(withGrace(7200));
+    expect(services(long)[0]!.terminationGracePeriod).toBe('3600s');
+    expect(long.notes.some((n) => n.message.includes('terminationGracePeriodSeconds 7200 is longer than any request'))).toBe(true);
   });
 
   it('refuses a list where a mapping is expected, and a field of the wrong type anywhere in an object it reads', () => {

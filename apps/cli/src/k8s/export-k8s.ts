@@ -72,6 +72,11 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
     const cpus = svc.cpuPerReplica !== undefined ? { cpu: toQuantity(svc.cpuPerReplica) } : undefined;
     const image = o.image ?? `registry.example.com/${svc.name}:latest`;
     if (o.image === undefined) notes.push(`Deployment/${svc.name}: image ${image} is a placeholder: pass --image`);
+    // Always written, the default too: the simulation killed terminating pods at this grace, and Kubernetes' default
+    // (30 s) is the same value, so stating it changes nothing in the cluster and shows the reader the assumption.
+    // The API takes whole seconds: a fractional grace is rounded up (a longer grace never kills sooner).
+    const grace = Math.ceil(svc.terminationGracePeriod);
+    if (grace !== svc.terminationGracePeriod) notes.push(`Deployment/${svc.name}: terminationGracePeriod ${formatDuration(svc.terminationGracePeriod)} is written as ${grace} s (terminationGracePeriodSeconds takes whole seconds)`);
     if (svc.llm?.disaggregated !== undefined) notes.push(`Deployment/${svc.name}: llm.disaggregated: only the prefill replicas are exported; the decode pool (${svc.name}-decode) and the KV-transfer wiring are not (they depend on the serving engine's P/D setup)`);
     objects.push({
       apiVersion: 'apps/v1',
@@ -84,6 +89,7 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
           metadata: { labels },
           spec: {
             ...placement,
+            terminationGracePeriodSeconds: grace,
             ...(gpus === undefined ? {} : { tolerations: [{ key: GPU_RESOURCE, operator: 'Exists', effect: 'NoSchedule' }] }),
             containers: [
               {

@@ -8,7 +8,7 @@
  * and skipped. Works on plain parsed YAML: no cluster access.
  */
 import { listInstances } from '@design-sim/cost-model';
-import { formatDuration, hpaMetricSchema, MAX_NODE_POOLS, MAX_SERVICES, printableName, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
+import { formatDuration, hpaMetricSchema, MAX_NODE_POOLS, MAX_SERVICES, MAX_TERMINATION_GRACE_SECONDS, printableName, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
 import { CliError } from '../cli-error.ts';
 import { parseEmbeddedYaml } from './embedded-yaml.ts';
 import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
@@ -449,6 +449,13 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     if (svc.gpusPerReplica === 0 && cpus > 0) {
       svc.cpuPerReplica = cpus;
       delete svc.gpusPerReplica;
+    }
+    // Absent: Kubernetes' default, 30 s, which is the scenario's default too (nothing written).
+    const gracePath = ['spec', 'template', 'spec', 'terminationGracePeriodSeconds'];
+    const grace = int32At(i.place, gracePath, obj(template.spec).terminationGracePeriodSeconds, 0);
+    if (grace !== undefined) {
+      svc.terminationGracePeriod = `${Math.min(grace, MAX_TERMINATION_GRACE_SECONDS)}s`;
+      if (grace > MAX_TERMINATION_GRACE_SECONDS) note(i, `terminationGracePeriodSeconds ${grace} is longer than any request the simulator runs: kept as ${formatDuration(MAX_TERMINATION_GRACE_SECONDS)}, the same effect (no request is killed at termination)`);
     }
     const selector = obj(obj(template.spec).nodeSelector);
     const poolName = POOL_LABEL_KEYS.map((k) => str(selector[k])).find((v) => v !== undefined);

@@ -157,6 +157,7 @@ function compileService(s: ServiceSpec, pools: readonly number[], instance: Inst
     cache: cacheOf(s),
     llm,
     keda: s.keda ? compileKeda(s.keda) : null,
+    terminationGraceSeconds: s.terminationGracePeriod,
   };
 }
 

@@ -13,7 +13,7 @@ import { detectOverload } from './overload.ts';
 export interface Diagnostic {
   /** `error` fails the run (as a failed expectation does); `warning` is shown only. */
   severity: 'error' | 'warning';
-  code: 'overloaded' | 'nothing-served' | 'requests-failed' | 'unserved' | 'nothing-offered' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'failed-by-faults' | 'jobs-waiting' | 'training-does-not-fit' | 'stale-prices';
+  code: 'overloaded' | 'nothing-served' | 'requests-failed' | 'unserved' | 'nothing-offered' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'failed-by-faults' | 'killed-at-termination' | 'jobs-waiting' | 'training-does-not-fit' | 'stale-prices';
   /** One plain sentence, with the numbers. */
   message: string;
   /** Simulated time the finding starts, s, when it has one. */
@@ -102,6 +102,21 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
       severity: 'error',
       code: 'failed-by-faults',
       message: `${formatInteger(lost)} requests or calls failed with their node (${formatInteger(r.faults!.podsLost)} pods lost to node failures or faults): add retries, spare replicas or spread the replicas over pools or zones`,
+      ...(first ? { atSeconds: first.t } : {}),
+    });
+  }
+  // Requests cut by the kubelet's SIGKILL at the end of a terminating pod's grace period (scale-down, drain, eviction,
+  // spot notice): failed, so availability and the unserved caveat count them; this line says why they failed.
+  const kills = r.graceKills;
+  if (kills.length > 0) {
+    const visits = kills.reduce((a, k) => a + k.visits, 0);
+    const pods = kills.reduce((a, k) => a + k.pods, 0);
+    const first = r.events.find((e) => e.kind === 'pod-killed');
+    const where = kills.map((k) => `${serviceNames[k.service] ?? `service ${k.service}`} ${formatInteger(k.visits)} on ${formatInteger(k.pods)} pod${k.pods === 1 ? '' : 's'}`).join(', ');
+    out.push({
+      severity: 'warning',
+      code: 'killed-at-termination',
+      message: `${formatInteger(visits)} ${visits === 1 ? 'request or call was' : 'requests or calls were'} still in service on ${formatInteger(pods)} terminating pod${pods === 1 ? '' : 's'} (scale-down, drain, eviction or spot notice) when the termination grace period ran out, and failed (${where}): raise services[].terminationGracePeriod above the longest request, or scale down less eagerly`,
       ...(first ? { atSeconds: first.t } : {}),
     });
   }

@@ -109,7 +109,7 @@ function judge(scenario: Scenario, seed: number, engine: EngineResult | null, tr
   // A passing run's lost requests (under its availability bar) are said beside its verdict; a failing run's are in
   // what failed it. A complete run's warning counts the unfinished ones too, so it replaces the `unfinished` warning.
   const passing = expectations.every((e) => e.pass) && !found.some((d) => d.severity === 'error');
-  const unserved = summary === null || !passing ? null : unservedDiagnostic(summary.measured, services, progress >= 1);
+  const unserved = summary === null || !passing ? null : unservedDiagnostic(summary.measured, services, progress >= 1, engine?.graceKills.reduce((a, k) => a + k.visits, 0) ?? 0);
   const caveats = [unserved, passing ? staleWarning : null].filter((d) => d !== null);
   const diagnostics = unserved === null ? [...found, ...caveats] : [...found.filter((d) => d.code !== 'unfinished' || progress < 1), ...caveats];
   return {

@@ -70,4 +70,10 @@ describe('unservedDiagnostic', () => {
     expect(unservedDiagnostic({ ...counts, served: 920, unfinished: 10 }, null, true)?.message).toBe('70 of 1,000 requests not served (50 dropped, 20 timed out)');
     expect(unservedDiagnostic({ offered: 1000, served: 995, dropped: 0, timedOut: 0, unfinished: 5 }, null, true)).toBeNull();
   });
+
+  it('names requests killed at the end of a terminating pod\'s grace period (they are among the dropped)', () => {
+    expect(unservedDiagnostic({ offered: 2, served: 1, dropped: 1, timedOut: 0, unfinished: 0 }, null, true, 1)?.message).toBe(
+      "1 of 2 requests not served (1 dropped, 0 timed out); 1 request or call killed in service at the end of a terminating pod's grace period",
+    );
+  });
 });

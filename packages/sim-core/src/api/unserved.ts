@@ -18,8 +18,10 @@ const counted = (unfinished: number, total: number, complete: boolean): number =
 /**
  * The `unserved` warning of a passing run, or null when every request was served. `complete` is false for a
  * snapshot of a run still going: its unfinished requests are simply in flight, so only dropped and timed-out ones count.
+ * `killedAtTermination`: visits (requests or calls, the whole run) killed on a terminating pod at the end of its grace
+ * period; they are among the dropped, and the verdict's own line says so, since "dropped" alone reads as a full queue.
  */
-export function unservedDiagnostic(measured: RequestCounts, services: Readonly<Record<string, ServiceSummary>> | null, complete: boolean): Diagnostic | null {
+export function unservedDiagnostic(measured: RequestCounts, services: Readonly<Record<string, ServiceSummary>> | null, complete: boolean, killedAtTermination = 0): Diagnostic | null {
   const parts: string[] = [];
   const unfinished = counted(measured.unfinished, measured.offered, complete);
   const unserved = measured.dropped + measured.timedOut + unfinished;
@@ -27,6 +29,7 @@ export function unservedDiagnostic(measured: RequestCounts, services: Readonly<R
     const how = `${formatInteger(measured.dropped)} dropped, ${formatInteger(measured.timedOut)} timed out${unfinished > 0 ? `, ${formatInteger(unfinished)} unfinished (in flight at the end)` : ''}`;
     parts.push(`${formatInteger(unserved)} of ${formatInteger(measured.offered)} requests not served (${how})`);
   }
+  if (killedAtTermination > 0) parts.push(`${formatInteger(killedAtTermination)} ${killedAtTermination === 1 ? 'request or call' : 'requests or calls'} killed in service at the end of a terminating pod's grace period`);
   // A failed visit can be hidden end to end (a retried call, an async event), so each service's own count too.
   const entries = Object.entries(services ?? {});
   if (entries.length > 1) {

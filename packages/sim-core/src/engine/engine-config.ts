@@ -161,6 +161,11 @@ export interface EngineService {
   preempts?: boolean;
   /** The PodDisruptionBudget over the service's pods (cluster/pod-disruption-budget.ts); null or omitted without one. */
   disruptionBudget?: PodDisruptionBudgetSpec | null;
+  /**
+   * The pods' terminationGracePeriodSeconds: a terminating pod still serving this long after it left the endpoints
+   * is killed with what it serves (engine/termination-grace.ts). Omitted: Kubernetes' default, 30 s.
+   */
+  terminationGraceSeconds?: number;
 }
 
 /**

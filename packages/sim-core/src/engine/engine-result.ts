@@ -37,7 +37,7 @@ export interface EngineServiceResult {
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
   t: number;
-  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit' | 'spot-wave' | 'node-failed' | 'node-repaired' | 'fault-start' | 'fault-end' | 'insufficient-capacity' | 'consolidation' | 'pod-preempted' | 'pod-evicted' | 'drain-failed' | 'job-preempted';
+  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit' | 'spot-wave' | 'node-failed' | 'node-repaired' | 'fault-start' | 'fault-end' | 'insufficient-capacity' | 'consolidation' | 'pod-preempted' | 'pod-evicted' | 'drain-failed' | 'job-preempted' | 'pod-killed';
   /** Service or pool name. */
   target: string;
   from?: number;
@@ -128,6 +128,12 @@ export interface EngineResult {
   hpaDecisions: number;
   /** Arrivals dropped because MAX_IN_FLIGHT_REQUESTS were already in flight (0 in any sane design). */
   inFlightLimitDrops: number;
+  /**
+   * Services whose terminating pods were killed at the end of their terminationGracePeriod still serving (scale-down,
+   * drain, eviction, spot notice): the pods, and the visits (requests or calls) in flight on them then, which failed
+   * (they are in the dropped counts too). Only services with such kills; empty when every terminating pod drained.
+   */
+  graceKills: { service: number; pods: number; visits: number }[];
   /** Per service, in spec order. */
   services: EngineServiceResult[];
   /** Where the entry point's time goes (sampled traces); null without calls. */

@@ -38,6 +38,7 @@ import { EventHeap } from './event-heap.ts';
 import { HpaDriver } from './hpa-driver.ts';
 import { KedaDriver } from './keda-driver.ts';
 import { Pod, PodState } from './pod.ts';
+import { CA_MAX_GRACEFUL_TERMINATION_SECONDS, DEFAULT_TERMINATION_GRACE_SECONDS, killDelaySeconds } from './termination-grace.ts';
 import { podsToDelete } from './replica-set-deletion.ts';
 import { RequestStore } from './request-store.ts';
 import { RunStats } from './run-stats.ts';
@@ -100,6 +101,8 @@ export class Simulation {
   private lostPodSeconds = 0;
   private podsLost = 0;
   private visitsFailedByFaults = 0;
+  /** Per service: terminating pods killed at the end of their grace period, and the visits in flight on them then (failed). */
+  private readonly graceKills: { pods: number; visits: number }[];
   private nodeUid = 0;
   private readonly events: EngineEvent[] = [];
   private eventsDropped = 0;
@@ -153,6 +156,7 @@ export class Simulation {
         })
       : null;
     this.lostAt = cfg.services.map(() => []);
+    this.graceKills = cfg.services.map(() => ({ pods: 0, visits: 0 }));
     this.servingPreempted = cfg.services.map(() => 0);
     const shared = (cfg.teams?.length ?? 0) > 0 || (cfg.jobs?.length ?? 0) > 0 || cfg.services.some((s) => s.priority !== undefined);
     this.ledger = shared ? new TeamLedger(cfg.teams ?? []) : null;
@@ -180,7 +184,8 @@ export class Simulation {
       cfg.clusterAutoscaler ?? DEFAULT_CLUSTER_AUTOSCALER,
       {
         requestNode: (pool, now) => this.requestNode(pool, now),
-        evictPod: (pod, now) => this.evictPod(pod, now),
+        // The cluster autoscaler's eviction caps the pod's grace at --max-graceful-termination-sec (termination-grace.ts).
+        evictPod: (pod, now) => this.evictPod(pod, now, CA_MAX_GRACEFUL_TERMINATION_SECONDS),
         ...(budgets.any
           ? {
               evictionAllowed: (pod: Pod) => budgets.evictionAllowed(pod),
@@ -760,10 +765,10 @@ export class Simulation {
    * A drain's eviction (the Eviction API accepted it): the pod is deleted gracefully and its Deployment replaces it.
    * One under a PodDisruptionBudget is an event, with what the budget allowed before it.
    */
-  private evictPod(pod: Pod, now: number): void {
+  private evictPod(pod: Pod, now: number, graceCap = Infinity): void {
     const status = this.budgets.status(pod.service);
     if (status !== null) this.event({ t: now, kind: 'pod-evicted', target: this.cfg.services[pod.service]!.name, detail: `pod ${pod.uid} from node ${pod.node?.uid ?? '-'} (disruptions allowed ${status.disruptionsAllowed}, healthy ${status.currentHealthy}/${status.desiredHealthy})` });
-    this.deletePod(pod, now, true);
+    this.deletePod(pod, now, true, graceCap);
   }
 
   /** The services' PodDisruptionBudgets. */
@@ -803,8 +808,11 @@ export class Simulation {
     });
   }
 
-  /** Deletes a pod: unscheduled or starting pods go at once; serving pods drain first. */
-  private deletePod(pod: Pod, now: number, replace: boolean): void {
+  /**
+   * Deletes a pod: unscheduled or starting pods go at once; serving pods drain first, for at most their grace period
+   * (`graceCap`: the evicting controller's cap on it, the cluster autoscaler's).
+   */
+  private deletePod(pod: Pod, now: number, replace: boolean, graceCap = Infinity): void {
     const svc = this.services[pod.service]!;
     if (pod.state === PodState.Gone || pod.state === PodState.Terminating) return;
     pod.deletedAt = now;
@@ -817,8 +825,30 @@ export class Simulation {
       this.finalizePod(pod, now);
     } else if (svc.beginTermination(pod, now)) {
       this.finalizePod(pod, now);
+    } else {
+      this.scheduleGraceKill(pod, now, graceCap);
     }
     if (replace) this.reconcileReplicas(svc, now);
+  }
+
+  /**
+   * The kubelet's SIGKILL at the end of a terminating pod's grace period (termination-grace.ts): one control event
+   * a termination, nothing per request. If the pod has not drained by then, what it still serves (and visits holding
+   * its slots while they wait on calls) fails as on a crash: the callers see a reset and may retry. A pod that drains
+   * first, or whose node dies first (a spot notice shorter than the grace), is gone and the event does nothing.
+   */
+  private scheduleGraceKill(pod: Pod, now: number, graceCap: number): void {
+    const svc = this.services[pod.service]!;
+    const delay = killDelaySeconds(svc.config.terminationGraceSeconds ?? DEFAULT_TERMINATION_GRACE_SECONDS, graceCap);
+    this.control.schedule(now + delay, (t) => {
+      if (pod.state !== PodState.Terminating) return;
+      const failed = svc.kill(pod, t, true);
+      const kills = this.graceKills[svc.index]!;
+      kills.pods++;
+      kills.visits += failed;
+      this.event({ t, kind: 'pod-killed', target: svc.config.name, detail: `pod ${pod.uid}: ${failed} ${failed === 1 ? 'request or call' : 'requests or calls'} still in flight at the end of its ${delay} s grace period, failed` });
+      this.finalizePod(pod, t);
+    });
   }
 
   /** The pod is gone: its GPUs are free, and a drained node may now be deleted. */
@@ -1303,6 +1333,7 @@ export class Simulation {
       eventsDropped: this.eventsDropped,
       hpaDecisions: this.hpas.reduce((a, h) => a + h.syncs, 0),
       inFlightLimitDrops: this.inFlightLimitDrops,
+      graceKills: this.graceKills.flatMap((k, service) => (k.pods > 0 ? [{ service, pods: k.pods, visits: k.visits }] : [])),
       services: this.services.map((svc) => {
         const rec = this.svc[svc.index]!;
         const x = rec.series;

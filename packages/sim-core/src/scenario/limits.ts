@@ -80,6 +80,12 @@ export const MAX_BATCH_SIZE = 4096;
 /** Longest per-request service time, in ms (1 hour). */
 export const MAX_LATENCY_MS = 3_600_000;
 
+/**
+ * Longest `services[].terminationGracePeriod`, s: an hour, the longest a request may take (MAX_LATENCY_MS), so a
+ * longer grace could never kill one. Kubernetes itself takes any int64 seconds.
+ */
+export const MAX_TERMINATION_GRACE_SECONDS = 3600;
+
 /** Most samples in an empirical latency distribution. */
 export const MAX_EMPIRICAL_SAMPLES = 100_000;
 

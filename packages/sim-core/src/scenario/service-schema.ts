@@ -20,11 +20,13 @@ import {
   MAX_QUEUE_LENGTH,
   MAX_REPLICAS,
   MAX_STARTUP_GB,
+  MAX_TERMINATION_GRACE_SECONDS,
 } from './limits.ts';
 import { lognormalFromP50P99, meanSeconds } from '../random/service-time.ts';
 import { formatNumber } from './describe-value.ts';
 import { DEFAULT_REGISTRY_MBPS } from './startup-throughputs.ts';
 import { durationMs, durationSeconds, fraction } from './unit-fields.ts';
+import { DEFAULT_TERMINATION_GRACE_SECONDS } from '../engine/termination-grace.ts';
 
 /** Kubernetes-style names: lower-case letters, digits and dashes. */
 export const NAME_PATTERN = /^[a-z0-9-]+$/;
@@ -163,6 +165,10 @@ export const serviceSchema = z
     team: nameSchema.optional().describe('Team (namespace, spec.teams) the replicas belong to: its GPU quota and showback'),
     priorityClass: nameSchema.optional().describe('PriorityClass of the replicas (spec.priorityClasses; default priority 0)'),
     disruptionBudget: disruptionBudgetSchema.optional(),
+    terminationGracePeriod: durationSeconds(
+      "The pod's terminationGracePeriodSeconds (default 30s, Kubernetes' default; max 1h): a terminating replica (scale-down, drain, eviction, spot notice) is killed this long after it leaves the endpoints, with whatever it still serves",
+      { min: 0, max: MAX_TERMINATION_GRACE_SECONDS },
+    ).default(DEFAULT_TERMINATION_GRACE_SECONDS),
     calls: callsSchema.optional(),
     releaseDuringCalls: z
       .boolean()
