@@ -592,7 +592,8 @@ describe('PodDisruptionBudgets in scale-down', () => {
 
   // A node with 2 pods of service 0 under a budget that allows 1: removable (one disruption left is enough to
   // start, `CanRemovePods` only marks it risky), unneeded from 0, deleted at the first scan past 600 s (610).
-  function drainHarness() {
+  /** Service 0 under a budget that allows one disruption at a time (`replacementReady` gives it back); drain timers kept. */
+  function budgetHarness() {
     let allowed = 1;
     const timers: { t: number; fn: (now: number) => void }[] = [];
     const uncordoned: number[] = [];
@@ -603,6 +604,11 @@ describe('PodDisruptionBudgets in scale-down', () => {
       schedule: (t, fn) => timers.push({ t, fn }),
       nodeUncordoned: (_n, now) => uncordoned.push(now),
     });
+    return { h, timers, uncordoned, replacementReady: () => (allowed = 1) };
+  }
+
+  function drainHarness() {
+    const { h, timers, uncordoned, replacementReady } = budgetHarness();
     const a = h.node(0);
     const c = h.node(0);
     h.bound(0, a);
@@ -619,7 +625,7 @@ describe('PodDisruptionBudgets in scale-down', () => {
         next.fn(next.t);
       }
     };
-    return { h, a, uncordoned, runTimersUntil, replacementReady: () => (allowed = 1) };
+    return { h, a, uncordoned, runTimersUntil, replacementReady };
   }
 
   it('evicts what the budget allows and retries the rest every 10 s; the replacement Ready at 655 s lets the 660 s retry through', () => {
@@ -638,15 +644,7 @@ describe('PodDisruptionBudgets in scale-down', () => {
   // allowing 1) drains from 610 s and fails at 730 s; node e emptied at 140 s is unneeded from the 140 s loop and is
   // deleted at the first loop with 140 + 600 < now: 750 s. Were the failure a scale-down failure, not before 910 s.
   it('a drain that fails asynchronously does not start --scale-down-delay-after-failure: an empty node still goes at 750 s', () => {
-    let allowed = 1;
-    const timers: { t: number; fn: (now: number) => void }[] = [];
-    const uncordoned: number[] = [];
-    const h = harness([{}], [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [0] }], {}, {
-      disruptionsAllowed: () => new Map([[0, allowed]]),
-      evictionAllowed: (pod) => pod.service !== 0 || allowed-- > 0 || (allowed++, false),
-      schedule: (t, fn) => timers.push({ t, fn }),
-      nodeUncordoned: (_n, now) => uncordoned.push(now),
-    });
+    const { h, timers, uncordoned } = budgetHarness();
     const a = h.node(0);
     const b = h.node(0);
     const e = h.node(0);
