@@ -175,5 +175,8 @@ spec:
     // validate says the same (it said "valid", and run then refused the file).
     const v = cli(['validate', 'missing-trace.yaml'], { cwd: dir });
     expect([v.code, v.stdout, v.stderr]).toEqual([2, '', `error: missing-trace.yaml:${lineOf(text, 'nowhere.csv')}:20 spec.traffic.trace.file: trace file nowhere.csv does not exist (paths are relative to the scenario file)\n`]);
+    // A path outside the working directory is shown as written, not as ../../../nowhere/at/all.csv.
+    const outside = fixedFleet.replace(/ {2}traffic:\n(?: {4}.*\n)+/, '  traffic:\n    trace: { file: /nowhere/at/all.csv, format: csv }\n');
+    expect(bad(file('outside-trace.yaml', outside))).toBe(`error: outside-trace.yaml:${lineOf(outside, 'all.csv')}:20 spec.traffic.trace.file: trace file /nowhere/at/all.csv does not exist (paths are relative to the scenario file)\n`);
   });
 });

@@ -15,11 +15,20 @@ export function tracePath(file: string, scenarioFile: string, cwd: string): stri
   return isAbsolute(file) ? file : resolve(dirname(resolve(cwd, scenarioFile)), file);
 }
 
+/**
+ * A trace's path as messages show it: relative to the working directory when it lies inside it, else absolute
+ * (`/dev/zero` read as `../../../dev/zero`).
+ */
+export function shownTracePath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
 /** Opens traces named in `scenarioFile` (paths relative to it), reading each in chunks. */
 export function fileTraceOpener(scenarioFile: string, cwd: string): TraceOpener {
   return (file) => {
     const path = tracePath(file, scenarioFile, cwd);
-    return chunkReader(path, relative(cwd, path) || path);
+    return chunkReader(path, shownTracePath(path, cwd));
   };
 }
 
@@ -67,7 +76,7 @@ export function missingTraceIssues(scenario: Scenario, scenarioFile: string, cwd
       line: at?.line ?? null,
       column: at?.column ?? null,
       path: formatPath(segments),
-      message: `trace file ${relative(cwd, path) || path} ${problem} (paths are relative to the scenario file)`,
+      message: `trace file ${shownTracePath(path, cwd)} ${problem} (paths are relative to the scenario file)`,
       expected: 'a readable trace file',
     }];
   });
