@@ -17,30 +17,11 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeBehavior } from '../hpa/index.ts';
 import { fleet } from '../test-support/builders.ts';
+import { hpaScaleSteps, runHpaStep } from '../test-support/hpa-step-load.ts';
 import { runEngine } from './simulation.ts';
 
 function scaleEvents(legacy: boolean): string[] {
-  const r = runEngine(
-    fleet({
-      qps: 100,
-      arrivals: 'uniform',
-      replicas: 1,
-      serviceTime: { kind: 'constant', seconds: 0.001 },
-      concurrency: 100,
-      durationSeconds: 150,
-      intervalSeconds: 15,
-      service: {
-        hpa: {
-          controller: { minReplicas: 1, maxReplicas: 100, behavior: legacy ? null : normalizeBehavior({}) },
-          // Phases pinned to 0 (scrape first, then sync at the same instant) so the sequence can be worked by hand.
-          metrics: [{ type: 'qpsPerReplica', source: 'Pods', targetType: 'AverageValue', target: 10, windowSeconds: 0, scrapeIntervalSeconds: 15, scrapePhaseSeconds: 0 }],
-          syncPeriodSeconds: 15,
-          syncPhaseSeconds: 0,
-        },
-      },
-    }),
-  );
-  return r.events.filter((e) => e.kind === 'hpa-scale').map((e) => `${e.t}s: ${e.from}→${e.to}`);
+  return hpaScaleSteps(runHpaStep(legacy));
 }
 
 describe('the HPA driven by simulated traffic', () => {

@@ -5,8 +5,8 @@
  * KEDA polls at t = 0, 30, 60, … (`startScaleLoop` checks at once, then every pollingInterval).
  */
 import { describe, expect, it } from 'vitest';
-import { normalizeBehavior } from '../hpa/index.ts';
 import { fleet } from '../test-support/builders.ts';
+import { hpaScaleSteps, runHpaStep } from '../test-support/hpa-step-load.ts';
 import type { EngineKeda } from './engine-config.ts';
 import { runEngine } from './simulation.ts';
 
@@ -192,28 +192,9 @@ describe('KEDA in the engine', () => {
 // never acts: at 1 replica it only records activity.
 describe("the HPA KEDA creates keeps the ScaledObject's behavior (nil → the legacy path)", () => {
   function scaleEvents(behavior: 'omitted' | 'defaults'): string[] {
-    const r = runEngine(
-      fleet({
-        qps: 100,
-        arrivals: 'uniform',
-        replicas: 1,
-        serviceTime: { kind: 'constant', seconds: 0.001 },
-        concurrency: 100,
-        durationSeconds: 150,
-        intervalSeconds: 15,
-        service: {
-          keda: keda({ minReplicaCount: 1, buffer: null, triggers: [REQUEST_RATE] }),
-          hpa: {
-            controller: { minReplicas: 1, maxReplicas: 100, behavior: behavior === 'omitted' ? null : normalizeBehavior({}) },
-            metrics: [{ type: 'qpsPerReplica', source: 'Pods', targetType: 'AverageValue', target: 10, windowSeconds: 0, scrapeIntervalSeconds: 15, scrapePhaseSeconds: 0 }],
-            syncPeriodSeconds: 15,
-            syncPhaseSeconds: 0,
-          },
-        },
-      }),
-    );
+    const r = runHpaStep(behavior === 'omitted', { keda: keda({ minReplicaCount: 1, buffer: null, triggers: [REQUEST_RATE] }) });
     expect(r.events.filter((e) => e.kind === 'keda-scale')).toEqual([]);
-    return r.events.filter((e) => e.kind === 'hpa-scale').map((e) => `${e.t}s: ${e.from}→${e.to}`);
+    return hpaScaleSteps(r);
   }
 
   it('no advanced.horizontalPodAutoscalerConfig: legacy 1 → 4 → 8 → 10', () => {
