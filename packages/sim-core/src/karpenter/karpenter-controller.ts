@@ -281,7 +281,7 @@ export class KarpenterController {
     const pods: SolverPod[] = [];
     for (const pod of this.pending) {
       if (pod.state !== PodState.Pending || isPreempting(pod.nominated)) continue;
-      const pools = this.byWeight(this.actions.poolsOf(pod).filter((i) => this.pools[i]!.config.karpenter));
+      const pools = this.byWeight(this.actions.poolsOf(pod)).filter((i) => this.pools[i]!.config.karpenter);
       if (pools.length > 0) pods.push({ uid: pod.uid, createdAt: pod.createdAt, gpus: this.actions.gpusOf(pod), pools });
     }
     // `GetPendingPods` lists provisionable pods of every owner: a Job's pending pods too, each on its own (a gang's N
@@ -602,10 +602,20 @@ export class KarpenterController {
    * A pod's pools with the Karpenter ones in `OrderByWeight` order (the order its affinity lists them in plays no
    * part upstream); pools of the cluster autoscaler keep their place after them.
    */
-  private byWeight(pools: readonly number[]): number[] {
-    const rank = (i: number): number => this.weightRank.get(i) ?? Infinity;
-    return [...pools].sort((a, b) => rank(a) - rank(b));
+  private byWeight(pools: readonly number[]): readonly number[] {
+    // A pod's pools are its service's list (the same array for every pod of it): ordered once per service, not per
+    // pod at every provisioning round and consolidation poll.
+    let ordered = this.weightOrdered.get(pools);
+    if (ordered === undefined) {
+      const rank = (i: number): number => this.weightRank.get(i) ?? Infinity;
+      ordered = [...pools].sort((a, b) => rank(a) - rank(b));
+      this.weightOrdered.set(pools, ordered);
+    }
+    return ordered;
   }
+
+  /** `byWeight`'s answers, by the pool list they order. */
+  private readonly weightOrdered = new Map<readonly number[], readonly number[]>();
 
   private candidateView(pool: PoolRuntime, node: NodeRuntime): CandidateNode {
     const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => ({ gpus: this.actions.gpusOf(p), pools: this.byWeight(this.actions.poolsOf(p)) }));
