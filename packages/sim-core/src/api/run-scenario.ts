@@ -24,7 +24,7 @@ import { disaggregatedSummaries } from './disaggregated-summary.ts';
 import { scaleToZeroSummary, withoutScaleToZero } from './scale-to-zero.ts';
 import type { EngineConfig } from '../engine/engine-config.ts';
 import { staticCosts } from './static-costs.ts';
-import { breakdownSummary, latencySummary, serviceSummaries } from './service-summary.ts';
+import { breakdownSummary, latencySummary, serviceSummaries, tokenGapSummary } from './service-summary.ts';
 
 export interface RunScenarioOptions {
   seed?: number;
@@ -205,8 +205,8 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
     llm: r.llm
       ? {
           ttftMs: latencySummary(r.llm.ttft),
-          tpotMs: { p50: r.llm.tpot.quantile(0.5), p90: r.llm.tpot.quantile(0.9), p99: r.llm.tpot.quantile(0.99), mean: r.llm.tpot.mean() },
-          itlMs: { p50: r.llm.itl.quantile(0.5), p90: r.llm.itl.quantile(0.9), p99: r.llm.itl.quantile(0.99), mean: r.llm.itl.mean() },
+          tpotMs: tokenGapSummary(r.llm.tpot),
+          itlMs: tokenGapSummary(r.llm.itl),
           outputTokens: r.llm.outputTokens,
           // Both over the run's time, to the horizon: the drain's tokens are not counted, as its time and bill are not.
           outputTokensPerSecond: r.endSeconds > 0 ? r.llm.horizonOutputTokens / r.endSeconds : 0,

@@ -69,6 +69,11 @@ export function latencySummary(h: LatencyHistogram): LatencySummaryMs {
   return { p50: h.quantile(0.5), p90: h.quantile(0.9), p95: h.quantile(0.95), p99: h.quantile(0.99), mean: h.mean() };
 }
 
+/** TPOT's and ITL's figures (ms): the metric table lists p50, p90, p99 and the mean for both, no p95. */
+export function tokenGapSummary(h: LatencyHistogram): { p50: number; p90: number; p99: number; mean: number } {
+  return { p50: h.quantile(0.5), p90: h.quantile(0.9), p99: h.quantile(0.99), mean: h.mean() };
+}
+
 /** The `services` block: one-service designs without calls read their figures from the summary's. */
 export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines: readonly CostLine[], hours: number): Record<string, ServiceSummary> {
   const running = runningServices(scenario.spec.services);
