@@ -4,7 +4,7 @@
  * when nothing is feasible, the closest design and the expectations it failed; the frontier chart; and
  * every design run. Picking a design (button or frontier point) loads it in one undo step.
  */
-import { getMetric, stalePricesCaveat, unservedCaveat, type DesignSummary, type FrontierPoint, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
+import { onStalePrices, stalePricesCaveat, unservedCaveat, type DesignSummary, type FrontierPoint, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
 import { FrontierChart } from '../charts/FrontierChart.tsx';
 import { metricWithUnit } from '../results/metric-text.ts';
 
@@ -168,7 +168,7 @@ export function OptimizeAnswer({ result: r, current, elapsedMs, onLoad }: Props)
                 ))}
                 <td>
                   {metricWithUnit(r.minimize, d.metrics[r.minimize])}
-                  {d.stalePrices.length > 0 && getMetric(r.minimize)?.priced !== undefined && ' (stale price)'}
+                  {onStalePrices(d, r.minimize) && ' (stale price)'}
                 </td>
                 <td>{d.seeds.join(', ')}</td>
                 <td>{STATUS[d.status]}</td>

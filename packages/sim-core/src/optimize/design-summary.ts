@@ -110,6 +110,11 @@ export function summarizeDesign(space: SearchSpace, record: DesignRecord): Desig
   };
 }
 
+/** True when a design's value of `metric` is a dollar figure computed from a price flagged stale. */
+export function onStalePrices(d: Pick<DesignSummary, 'stalePrices'>, metric: string): boolean {
+  return d.stalePrices.length > 0 && getMetric(metric)?.priced !== undefined;
+}
+
 /**
  * The best design's other caveat: it was chosen for the least of a dollar figure (or meets a dollar expectation)
  * computed from stale prices, so the choice is only as current as they are; null when no price it rests on is stale.

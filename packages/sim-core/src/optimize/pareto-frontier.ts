@@ -7,7 +7,7 @@
  * are over the seeds each design ran (often the first only, for designs the search did not need to
  * confirm).
  */
-import type { DesignStatus, DesignSummary } from './design-summary.ts';
+import { onStalePrices, type DesignStatus, type DesignSummary } from './design-summary.ts';
 
 /** One point of the frontier. */
 export interface FrontierPoint {
@@ -38,7 +38,7 @@ export function paretoFrontier(designs: readonly DesignSummary[], costMetric: st
     const cost = d.metrics[costMetric];
     if (lat === undefined || lat.worst === null || cost === undefined) continue;
     if (d.errors.length > 0 || d.expectations.some((e) => e.text !== latencyText && !e.pass)) continue;
-    candidates.push({ values: d.values, labels: d.labels, cost, latency: lat.worst, status: d.status, onStalePrices: d.stalePrices.length > 0 });
+    candidates.push({ values: d.values, labels: d.labels, cost, latency: lat.worst, status: d.status, onStalePrices: onStalePrices(d, costMetric) });
   }
   // Sort by cost then latency; a point is on the frontier when its latency beats every cheaper point's.
   candidates.sort((a, b) => a.cost - b.cost || a.latency - b.latency);
