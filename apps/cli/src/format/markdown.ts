@@ -12,7 +12,7 @@ import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatP
 import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';
-import { failureDetail, metricText, priceTag } from './summary-text.ts';
+import { failureDetail, metricText, nodeCounts, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
@@ -40,7 +40,9 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
     // With calls, the waiting count is of visits (a call queued at its callee counts there).
     ['Backlog peak (in flight / waiting)', `${formatInt(s.backlog.max)} requests / ${formatInt(s.backlog.waitingMax)} ${hasCalls ? 'visits' : 'requests'}`],
     ['Replicas peak / mean / min', `${formatInt(s.replicas.max)} / ${formatNum(s.replicas.mean)} / ${formatInt(s.replicas.min)}`],
-    ['Nodes peak / mean / min', `${formatInt(s.nodes.max)} / ${formatNum(s.nodes.mean)} / ${formatInt(s.nodes.min)} (${formatInt(s.peakGpus)} GPUs at peak)`],
+    s.nodePools.length === 0
+      ? ['Nodes', `${nodeCounts(s)} · ${formatInt(s.peakGpus)} GPUs at peak`]
+      : ['Nodes peak / mean / min', `${formatInt(s.nodes.max)} / ${formatNum(s.nodes.mean)} / ${formatInt(s.nodes.min)} (${formatInt(s.peakGpus)} GPUs at peak)`],
     ['Spot interruptions', formatInt(s.spotInterruptions)],
     ...(s.faults === null ? [] : faultRows(s.faults).map(([label, text]): string[] => [label === '' ? 'Failures (cont.)' : label, text])),
     ...(s.shared === null ? [] : sharedRows(s.shared).map(([label, text]): string[] => [label === '' ? 'Shared cluster (cont.)' : label, text])),

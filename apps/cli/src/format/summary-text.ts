@@ -30,6 +30,15 @@ export function metricText(metric: string, value: number | null): string {
   return info === undefined ? formatNum(value) : formatMetricValue(info, value);
 }
 
+/**
+ * The node counts, or, with no node pools, that none are modelled: "peak 0 · mean 0 · min 0" beside "5 GPUs at peak"
+ * read as a contradiction (the replicas run on unlimited capacity that is neither counted nor billed).
+ */
+export function nodeCounts(s: Pick<ServingSummary, 'nodes' | 'nodePools'>): string {
+  if (s.nodePools.length === 0) return 'none modelled (no node pools: capacity is unlimited)';
+  return `peak ${formatInt(s.nodes.max)} · mean ${formatNum(s.nodes.mean)} · min ${formatInt(s.nodes.min)}`;
+}
+
 function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
   const m = s.measured;
   const l = s.latencyMs;
@@ -42,7 +51,7 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     // With calls a request's calls wait in their callees' queues: the waiting count is of visits, not requests.
     row('Backlog', `peak ${formatInt(s.backlog.max)} request${s.backlog.max === 1 ? '' : 's'} in flight · ${formatInt(s.backlog.waitingMax)} ${hasCalls ? `visit${s.backlog.waitingMax === 1 ? '' : 's'} waiting in queues` : 'waiting'} (at interval ends)`),
     row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)}`),
-    row('Nodes', `peak ${formatInt(s.nodes.max)} · mean ${formatNum(s.nodes.mean)} · min ${formatInt(s.nodes.min)} · ${formatInt(s.peakGpus)} GPU${s.peakGpus === 1 ? '' : 's'} at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
+    row('Nodes', `${nodeCounts(s)} · ${formatInt(s.peakGpus)} GPU${s.peakGpus === 1 ? '' : 's'} at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
     row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'}`),
     ...(s.faults === null ? [] : faultRows(s.faults).map(([label, text]) => (label === '' ? cont(text) : row(label, text)))),
     ...(s.shared === null ? [] : sharedRows(s.shared).map(([label, text]) => (label === '' ? cont(text) : row(label, text)))),

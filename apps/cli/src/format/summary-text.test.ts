@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { nodeCounts } from './summary-text.ts';
+
+describe('nodeCounts', () => {
+  it('with no node pools says none are modelled, not "peak 0" beside the replicas\' GPUs', () => {
+    expect(nodeCounts({ nodes: { max: 0, mean: 0, min: 0 }, nodePools: [] })).toBe('none modelled (no node pools: capacity is unlimited)');
+  });
+
+  it('with node pools gives the peak, mean and least node counts', () => {
+    const pool = {} as Parameters<typeof nodeCounts>[0]['nodePools'][number];
+    expect(nodeCounts({ nodes: { max: 12, mean: 7.25, min: 3 }, nodePools: [pool] })).toBe('peak 12 · mean 7.25 · min 3');
+  });
+});
