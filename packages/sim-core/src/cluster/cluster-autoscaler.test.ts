@@ -11,6 +11,7 @@ import { pool as poolConfig } from '../test-support/builders.ts';
 import { type ClusterActions, ClusterAutoscaler, DEFAULT_CLUSTER_AUTOSCALER } from './cluster-autoscaler.ts';
 import { JobRun } from './job-queue.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
+import { movesInParallel } from './scale-down-planner.ts';
 import { PoolRuntime } from './pool-runtime.ts';
 
 interface Svc {
@@ -593,11 +594,11 @@ describe('PodDisruptionBudgets in scale-down', () => {
   // A node with 2 pods of service 0 under a budget that allows 1: removable (one disruption left is enough to
   // start, `CanRemovePods` only marks it risky), unneeded from 0, deleted at the first scan past 600 s (610).
   /** Service 0 under a budget that allows one disruption at a time (`replacementReady` gives it back); drain timers kept. */
-  function budgetHarness() {
+  function budgetHarness(pools: Partial<EnginePool>[] = [{}], services: Svc[] = [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [0] }]) {
     let allowed = 1;
     const timers: { t: number; fn: (now: number) => void }[] = [];
     const uncordoned: number[] = [];
-    const h = harness([{}], [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [0] }], {}, {
+    const h = harness(pools, services, {}, {
       disruptionsAllowed: () => new Map([[0, allowed]]),
       // checkAndDecrement: refused at 0, else one disruption spent.
       evictionAllowed: (pod) => pod.service !== 0 || allowed-- > 0 || (allowed++, false),
@@ -665,6 +666,45 @@ describe('PodDisruptionBudgets in scale-down', () => {
     }
     expect(uncordoned).toEqual([730]);
     expect(h.log).toEqual(['610: evict pod 0', `750: -node p0/${e.uid}`]);
+  });
+
+  it('CanRemovePods inParallel: false only when a budget has fewer disruptions left than the pods of it that would move', () => {
+    const pod = (owner: number) => ({ uid: 0, owner, gpus: 1, pools: [0] });
+    const left = new Map([[0, 1], [1, 2]]);
+    expect(movesInParallel([pod(0)], left)).toBe(true);
+    expect(movesInParallel([pod(0), pod(0)], left)).toBe(false); // 1 < 2
+    expect(movesInParallel([pod(1), pod(1), pod(0)], left)).toBe(true); // 2 ≥ 2, 1 ≥ 1
+    expect(movesInParallel([pod(2), pod(2), pod(2)], left)).toBe(true); // no budget selects owner 2
+  });
+
+  // By hand from kubernetes/autoscaler @ cb2123ed (cluster-autoscaler-1.34.5) core/scaledown/planner/planner.go:
+  // `categorizeNodes` marks a removable node risky when `CanRemovePods` (pdb/basic.go) says its pods cannot all move at
+  // once (a budget with fewer disruptions left than the node's pods of it: inParallel false), and `NodesToDelete` sorts
+  // the nodes to drain with `sortByRisk` (not risky first, each part in order) before `CropNodes` keeps one drain
+  // (--max-drain-parallelism 1). Pool 0 has a (2 pods of service 0, whose budget allows 1: risky) and c (5 pods of
+  // service 1: 5/8 > 0.5, a destination, not a candidate, 3 GPUs free); pool 1 has b (1 pod of service 1, no budget).
+  // Service 0 may run on pool 0 only, so in each loop a's pods go to c, then b's pod too; a and b are unneeded from 0.
+  // At 610 s (0 + 600 < 610) both may go: b is drained first (its pod 7 evicted, the node deleted once empty), and a at
+  // the 620 s loop (pod 0 evicted; pod 1 waits on the budget). Without sortByRisk, a (first in order) took the one drain
+  // at 610 s and b waited behind it.
+  it('drains the node whose pods may all move before a risky one (sortByRisk): b at 610 s, a at 620 s', () => {
+    const { h } = budgetHarness([{}, {}], [{ gpus: 1, pools: [0] }, { gpus: 1, pools: [0, 1] }]);
+    const a = h.node(0);
+    const c = h.node(0);
+    const b = h.node(1);
+    h.bound(0, a);
+    h.bound(0, a);
+    for (let i = 0; i < 5; i++) h.bound(1, c);
+    h.bound(1, b);
+    h.scanUntil(0, 600);
+    expect([h.ca.planner.unneededSince(a), h.ca.planner.unneededSince(b), h.ca.planner.unneededSince(c)]).toEqual([0, 0, undefined]);
+    expect(h.log).toEqual([]);
+    h.ca.scan(610);
+    expect(h.log).toEqual(['610: evict pod 7', `610: -node p1/${b.uid} (drained)`]);
+    expect(a.state).toBe(NodeState.Ready);
+    h.ca.scan(620);
+    expect(h.log.slice(2)).toEqual(['620: evict pod 0']);
+    expect(a.state).toBe(NodeState.Draining);
   });
 
   it('gives up after --max-pod-eviction-time: tries at 610, 620, …, 720 s, then at 730 s the drain fails and the node is untainted', () => {

@@ -25,7 +25,10 @@
  *   recheck timeout); a removable node spends one disruption per pod it moves (`RemovePods`), so the next candidate
  *   in the same loop sees what is left.
  * Candidates come sorted as processors/scaledowncandidates sorts them: empty nodes first, then last loop's
- * unneeded nodes, otherwise in node order (emptycandidates, previouscandidates).
+ * unneeded nodes, otherwise in node order (emptycandidates, previouscandidates). A removable node whose pods the
+ * budgets let move only one after another (`CanRemovePods` → inParallel false) is risky, and `NodesToDelete` puts the
+ * risky nodes to drain after the others (`sortByRisk`), so with one drain at a time a drain that would wait on a budget
+ * does not hold up one that would not.
  */
 import type { Pod } from '../engine/pod.ts';
 import { HintingSimulator, indexByUid, type NodeCursor, type SimNode, type SimPod } from './scheduling-simulator.ts';
@@ -77,6 +80,11 @@ export interface ScaleDownInput {
 interface Unneeded {
   since: number;
   empty: boolean;
+  /**
+   * `NodeToBeRemoved.IsRisky`: the loop's tracker allowed its pods to move, but not all at once (`CanRemovePods` →
+   * inParallel false: a budget with fewer disruptions left than the node's pods of it). Its drain goes after the others.
+   */
+  risky: boolean;
 }
 
 /**
@@ -151,8 +159,9 @@ export class ScaleDownPlanner {
       if (placed.every((p) => p !== null)) {
         placed.forEach((d, i) => (d as PlannerNode).movedIn.push(pods[i]!));
         if (self) open.delete(self);
+        const risky = remaining.size > 0 && !movesInParallel(pods, remaining);
         for (const p of pods) if (remaining.has(p.owner)) remaining.set(p.owner, remaining.get(p.owner)! - 1); // RemovePods
-        removable.set(node, { since: this.unneeded.get(node)?.since ?? now, empty: pods.length === 0 });
+        removable.set(node, { since: this.unneeded.get(node)?.since ?? now, empty: pods.length === 0, risky });
       } else {
         placed.forEach((d, i) => d !== null && (d.free += pods[i]!.gpus)); // revert this simulation only
         this.recheckAt.set(node, now + this.config.unremovableNodeRecheckSeconds); // NoPlaceToMovePods
@@ -187,6 +196,8 @@ export class ScaleDownPlanner {
         (wantEmpty ? empty : drain).push(node);
       }
     }
+    // planner.go `sortByRisk`: nodes to drain that are not risky first, each part in its order (a stable partition).
+    drain.sort((a, b) => +this.unneeded.get(a)!.risky - +this.unneeded.get(b)!.risky);
     const inProgress = drainsInProgress.reduce((a, b) => a + b, 0);
     let parallelism = this.config.maxScaleDownParallelism - inProgress;
     const emptyOut = byGroup(empty).flat().slice(0, Math.max(0, parallelism));
@@ -223,6 +234,22 @@ export function blockedByPdb(pods: readonly SimPod[], remaining: ReadonlyMap<num
     if (left !== undefined && left < 1) return true;
   }
   return false;
+}
+
+/**
+ * pdb/basic.go `CanRemovePods`'s `inParallel`: every budget has at least as many disruptions left as the pods of it
+ * that would move (the caller has already checked that none is below 1, `blockedByPdb`).
+ */
+export function movesInParallel(pods: readonly SimPod[], remaining: ReadonlyMap<number, number>): boolean {
+  const count = new Map<number, number>();
+  for (const p of pods) {
+    const left = remaining.get(p.owner);
+    if (left === undefined) continue;
+    const n = (count.get(p.owner) ?? 0) + 1;
+    count.set(p.owner, n);
+    if (left < n) return false;
+  }
+  return true;
 }
 
 function isAlive(node: NodeRuntime): boolean {
