@@ -17,6 +17,7 @@
  */
 import type { EngineKarpenterPool } from '../engine/engine-config.ts';
 import { hasAvailableOffering, priceOf, type UnavailableOfferings } from './offerings.ts';
+import { NO_LIMITS, type PoolLimits, remainingFor, withinRemaining } from './pool-limits.ts';
 
 /** `MinInstanceTypesForSpotToSpotConsolidation` (consolidation.go). */
 export const MIN_INSTANCE_TYPES_FOR_SPOT_TO_SPOT = 15;
@@ -65,8 +66,9 @@ export type RemovalSimulation = { replacement: false } | { replacement: true; po
  * a candidate's own pool or another, as the scheduler's NodeClaim templates span every NodePool — of any of `types`
  * (every type of that pool that fits them and still has an available offering — the provider's instance types mark
  * cached insufficient-capacity offerings unavailable, as the provisioning solver reads them — with no price
- * filtering); null: no single pool takes them, or they need more than one node ("we're not going to turn a single
- * node into multiple"). `others` are copied, not changed.
+ * filtering) within what the pool's limits leave once the candidates are credited back (pool-limits.ts: a pool with no
+ * node left opens nothing, a type larger than the units left is dropped); null: no single pool takes them, or they
+ * need more than one node ("we're not going to turn a single node into multiple"). `others` are copied, not changed.
  */
 export function simulateRemoval(
   candidates: readonly CandidateNode[],
@@ -74,6 +76,7 @@ export function simulateRemoval(
   others: readonly Destination[],
   ice: UnavailableOfferings,
   now: number,
+  limits: PoolLimits = NO_LIMITS,
 ): RemovalSimulation {
   const uids = new Set(candidates.map((c) => c.uid));
   const room = others.filter((d) => !uids.has(d.uid)).map((d) => ({ ...d }));
@@ -91,7 +94,10 @@ export function simulateRemoval(
   for (const index of left[0]!.pools) {
     const pool = poolOf(index);
     if (pool === undefined || left.some((p) => !p.pools.includes(index))) continue;
-    const types = pool.types.map((_, i) => i).filter((t) => pool.types[t]!.gpus >= units && hasAvailableOffering(index, pool, t, ice, now));
+    const remaining = remainingFor(limits, index, uids);
+    const types = pool.types
+      .map((_, i) => i)
+      .filter((t) => pool.types[t]!.gpus >= units && withinRemaining(pool.types[t]!.gpus, remaining) && hasAvailableOffering(index, pool, t, ice, now));
     if (types.length > 0) return { replacement: true, pool: index, types };
   }
   return null;
@@ -101,7 +107,8 @@ export function simulateRemoval(
  * `consolidation.computeConsolidation` for a set of candidates (one for single-node consolidation, a prefix of the
  * sorted candidates for multi-node); `others` are the other schedulable nodes (copied, not changed). The price to
  * beat is the SUM of the candidates' prices (`sumCandidatePrices`); spot-to-spot applies when every candidate is
- * spot (`allExistingAreSpot`) and the replacement may be spot.
+ * spot (`allExistingAreSpot`) and the replacement may be spot. `limits`: the NodePools' limits and active nodes
+ * (pool-limits.ts), as `simulateRemoval` reads them.
  */
 export function computeConsolidation(
   candidates: readonly CandidateNode[],
@@ -110,9 +117,10 @@ export function computeConsolidation(
   spotToSpot: boolean,
   ice: UnavailableOfferings,
   now: number,
+  limits: PoolLimits = NO_LIMITS,
 ): ConsolidationCommand | null {
   const nodes = candidates.map((c) => c.uid);
-  const sim = simulateRemoval(candidates, poolOf, others, ice, now);
+  const sim = simulateRemoval(candidates, poolOf, others, ice, now, limits);
   if (sim === null) return null;
   if (!sim.replacement) return { kind: 'delete', nodes };
   let candidatePrice = 0;

@@ -52,6 +52,7 @@ import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
 import { expirationTime, isExpired } from './expiration.ts';
 import { computeMultiNodeConsolidation } from './multi-node-consolidation.ts';
 import { chooseCapacityType, isStockedOut, launchOrder, type Offering, UnavailableOfferings } from './offerings.ts';
+import { type ActiveNode, type PoolCaps, type PoolLimits } from './pool-limits.ts';
 import { solve, type SolverNode, type SolverPod, type SolverPool } from './provisioning-solver.ts';
 
 /** `pollingPeriod` of the disruption controller (controller.go), s. */
@@ -139,6 +140,11 @@ export class KarpenterController {
   rounds = 0;
   /** Nodes a command is pending on (validation, or waiting for a replacement): not candidates again. */
   private readonly marked = new Set<NodeRuntime>();
+  /**
+   * Nodes of a started replace command waiting for their replacement: `MarkedForDeletion` upstream from the command's
+   * start (disruption/queue.go `StartCommand`), so no longer active nodes against the NodePool's limits.
+   */
+  private readonly deleting = new Set<NodeRuntime>();
   private readonly karpenterPools: PoolRuntime[];
   /** Each Karpenter pool's place in `OrderByWeight` (node-pool-order.ts): where a new NodeClaim is tried first. */
   private readonly weightRank: Map<number, number>;
@@ -333,7 +339,7 @@ export class KarpenterController {
     // Reconcile's own test (the timer is set for the expiration time, so it holds; it is the rule, kept in one place).
     if (!isExpired(now, node.requestedAt, pool.config.karpenter!.expireAfterSeconds)) return;
     // Already being deleted (DeletionTimestamp set): gone, draining, or failed while draining.
-    if (node.state === NodeState.Gone || node.state === NodeState.Draining || (node.state === NodeState.NotReady && node.stateBeforeFailure === NodeState.Draining)) return;
+    if (beingDeleted(node)) return;
     this.stats.get(pool.index)!.expired++;
     if (node.state === NodeState.Ready) {
       this.drain(pool, node, now);
@@ -351,8 +357,30 @@ export class KarpenterController {
     this.actions.deleteNode(pool, node, now);
   }
 
+  // The round counts the active nodes against the limits (provisioner.go `Schedule` hands `NewScheduler`
+  // `nodes.Active()`): a node being deleted is credited back, as in a consolidation simulation.
   private solverPools(): SolverPool[] {
-    return this.karpenterPools.map((p) => ({ index: p.index, config: p.config.karpenter!, nodes: p.aliveCount, units: p.aliveUnitCount, maxNodes: p.config.maxNodes }));
+    const { active } = this.poolLimits();
+    return this.karpenterPools.map((p) => {
+      const mine = active.filter((n) => n.pool === p.index);
+      return { index: p.index, config: p.config.karpenter!, nodes: mine.length, units: mine.reduce((a, n) => a + n.units, 0), maxNodes: p.config.maxNodes };
+    });
+  }
+
+  /**
+   * Each Karpenter pool's caps (`limits.nodes` with the pool's maxNodes, the unit's limit) and the active nodes they
+   * are counted against (pool-limits.ts): every node not gone nor being deleted (`StateNodes.Active`: not
+   * `MarkedForDeletion`, i.e. not draining nor waiting for a command's replacement), in flight ones included.
+   */
+  private poolLimits(): PoolLimits {
+    const caps = new Map<number, PoolCaps>();
+    const active: ActiveNode[] = [];
+    for (const p of this.karpenterPools) {
+      const k = p.config.karpenter!;
+      caps.set(p.index, { nodes: Math.min(p.config.maxNodes, k.limitNodes ?? Infinity), units: k.limitUnits ?? Infinity });
+      for (const n of p.nodes) if (!beingDeleted(n) && !this.deleting.has(n)) active.push({ uid: n.uid, pool: p.index, units: n.gpus });
+    }
+    return { caps, active };
   }
 
   // scheduler.go `calculateExistingNodeClaims` / `sortExistingNodes`: the pools' nodes not being deleted (Draining
@@ -494,7 +522,16 @@ export class KarpenterController {
     const candidates = this.consolidationCandidates(now);
     if (candidates.length < 2) return null;
     const budgets = new Map(this.karpenterPools.map((p) => [p.index, this.budgetLeft(p, 'Underutilized', now)]));
-    const cmd = computeMultiNodeConsolidation(candidates.map((c) => c.view), budgets, this.poolOf, this.destinations(now), this.settings.spotToSpotConsolidation, this.ice, now);
+    const cmd = computeMultiNodeConsolidation(
+      candidates.map((c) => c.view),
+      budgets,
+      this.poolOf,
+      this.destinations(now),
+      this.settings.spotToSpotConsolidation,
+      this.ice,
+      now,
+      this.poolLimits(),
+    );
     if (cmd === null) return null;
     const chosen = candidates.filter((c) => cmd.nodes.includes(c.node.uid));
     for (const c of chosen) this.marked.add(c.node);
@@ -506,9 +543,10 @@ export class KarpenterController {
     const candidates = this.consolidationCandidates(now);
     if (candidates.length === 0) return null;
     const destinations = this.destinations(now);
+    const limits = this.poolLimits();
     for (const c of candidates) {
       if (this.budgetLeft(c.pool, 'Underutilized', now) <= 0) continue;
-      const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
+      const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now, limits);
       if (cmd === null) continue;
       this.marked.add(c.node);
       // A command that no longer holds ends the method with nothing (SingleNodeConsolidation.ComputeCommands returns
@@ -535,7 +573,8 @@ export class KarpenterController {
       left.set(pool, budget - 1);
     }
     const views = chosen.map((c) => this.candidateView(c.pool, c.node));
-    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(now), this.ice, now))) return false;
+    // validateCommand simulates again (`SimulateScheduling`), limits included.
+    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(now), this.ice, now, this.poolLimits()))) return false;
     const describe = (pool: PoolRuntime, n: NodeRuntime): string => `${pool.config.karpenter!.types[n.instanceType]!.instanceId} ${n.spot ? 'spot' : 'on-demand'}`;
     // Multi-node commands name their other nodes in each node's event (one event per node, as emptiness).
     const along = (node: NodeRuntime): string => {
@@ -553,7 +592,10 @@ export class KarpenterController {
     const target = this.pools[cmd.pool]!;
     const replacement = this.launchFirstAvailable(target, cmd.types, cmd.spot, now);
     if (replacement === null) return false;
-    for (const c of chosen) this.marked.add(c.node);
+    for (const c of chosen) {
+      this.marked.add(c.node);
+      this.deleting.add(c.node);
+    }
     // Pre-spin: drain the old nodes once the replacement is Ready (or give up if it never is).
     const waitUntil = now + REGISTRATION_TTL_SECONDS;
     const wait = (t: number): void => {
@@ -564,7 +606,11 @@ export class KarpenterController {
           this.drain(pool, node, t);
         }
       } else if (replacement.state === NodeState.Provisioning && t < waitUntil) this.actions.schedule(t + DISRUPTION_POLLING_SECONDS, wait);
-      else for (const c of chosen) this.marked.delete(c.node);
+      else
+        for (const c of chosen) {
+          this.marked.delete(c.node);
+          this.deleting.delete(c.node);
+        }
     };
     this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, wait);
     return true;
@@ -572,6 +618,7 @@ export class KarpenterController {
 
   private drain(pool: PoolRuntime, node: NodeRuntime, now: number): void {
     this.marked.delete(node);
+    this.deleting.delete(node);
     if (node.state !== NodeState.Ready) return;
     node.state = NodeState.Draining;
     this.triggerDisrupted(node, now);
@@ -649,6 +696,11 @@ function isEmpty(node: NodeRuntime): boolean {
   if (node.jobPods.size > 0) return false;
   for (const p of node.pods) if (p.state !== PodState.Terminating && p.state !== PodState.Gone) return false;
   return true;
+}
+
+/** Being deleted (a DeletionTimestamp): draining, failed while draining, or gone. */
+function beingDeleted(node: NodeRuntime): boolean {
+  return node.state === NodeState.Gone || node.state === NodeState.Draining || (node.state === NodeState.NotReady && node.stateBeforeFailure === NodeState.Draining);
 }
 
 /** When consolidateAfter counts from: the node's last pod event (pod-events.ts), or its initialization without one. */
