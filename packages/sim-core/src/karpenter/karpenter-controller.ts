@@ -31,6 +31,8 @@
  *   NotReady is deleted at once.
  * - A drain evicts through the Eviction API: a pod whose PodDisruptionBudget allows no disruption is retried with the
  *   eviction queue's backoff (`evict`), and a node holding such a pod is no consolidation candidate (`podsDisruptable`).
+ *   With the NodePool's `terminationGracePeriod` the node has a deadline, and a pod is deleted anyway once its own
+ *   grace would run past it (node-termination-grace.ts).
  * - Budgets with a `schedule` are active from each hit for `duration` (disruption-budget.ts `isBudgetActive`) on the
  *   controller's clock, `settings.startEpochSeconds` + simulated time; no event marks a window's edges, as upstream:
  *   the next 10 s poll after a window closes (Emptiness does not mark the cluster consolidated while a budget
@@ -51,6 +53,7 @@ import { type CandidateNode, computeConsolidation, type ConsolidationCommand, ty
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
 import { expirationTime, isExpired } from './expiration.ts';
 import { computeMultiNodeConsolidation } from './multi-node-consolidation.ts';
+import { forcedGraceSeconds, needsForceDelete, nodeTerminationTime } from './node-termination-grace.ts';
 import { chooseCapacityType, isStockedOut, launchOrder, type Offering, UnavailableOfferings } from './offerings.ts';
 import { type ActiveNode, type PoolCaps, type PoolLimits } from './pool-limits.ts';
 import { solve, type SolverNode, type SolverPod, type SolverPool } from './provisioning-solver.ts';
@@ -93,6 +96,13 @@ export interface KarpenterActions {
   launch(pool: PoolRuntime, offering: Offering, now: number): NodeRuntime;
   /** Evict a pod (its Deployment replaces it). */
   evictPod(pod: Pod, now: number): void;
+  /**
+   * Delete a pod with `DeleteOptions.GracePeriodSeconds` (no Eviction API, so no PodDisruptionBudget): the forced
+   * deletion at a node's terminationGracePeriod. A pod already terminating gets the shorter grace.
+   */
+  deletePod(pod: Pod, graceSeconds: number, now: number): void;
+  /** The pod's own `terminationGracePeriodSeconds`, s. */
+  terminationGraceOf(pod: Pod): number;
   /**
    * The Eviction API's verdict on a pod now: false is a 429, its PodDisruptionBudget allowing no disruption
    * (cluster/pod-disruption-budget.ts). Omitted: every eviction is accepted.
@@ -622,27 +632,38 @@ export class KarpenterController {
     if (node.state !== NodeState.Ready) return;
     node.state = NodeState.Draining;
     this.triggerDisrupted(node, now);
+    // The NodeClaim is deleted now: its deadline is now + the pool's terminationGracePeriod (none when unset).
+    const deadline = nodeTerminationTime(now, pool.config.karpenter!.terminationGracePeriodSeconds);
     for (const jp of [...node.jobPods]) this.actions.evictJobPod(jp, now);
-    for (const pod of [...node.pods]) this.evict(node, pod, 0, now);
+    // `Terminator.Drain` enqueues every pod waiting eviction, the terminating ones included (a terminating pod whose
+    // grace runs past the deadline is deleted again with less).
+    for (const pod of [...node.pods]) this.evict(node, pod, 0, deadline, now);
     // The node goes once no pod is left on it: terminating pods finish first (the termination controller's drain).
     if (node.pods.size === 0 && node.jobPods.size === 0) this.actions.deleteNode(pool, node, now);
   }
 
   /**
    * The termination controller's eviction queue (pkg/controllers/node/termination/terminator/eviction.go
-   * `Queue.Reconcile` → `evict`): the pod is evicted through the Eviction API; a 429 (its PodDisruptionBudget allows
-   * no disruption) requeues it with the queue's per-item exponential backoff, `evictionQueueBaseDelay` (100 ms)
-   * doubling per failure up to `evictionQueueMaxDelay` (10 s), for as long as it takes: nothing else re-drives it,
-   * and no node terminationGracePeriod is modelled, so the node waits. A pod already gone or terminating leaves the
-   * queue (`!podutils.IsActive`).
+   * `Queue.Reconcile`): first `needsForceDelete` against the node's `deadline` (node-termination-grace.ts): a pod whose
+   * own grace would run past it is deleted with what is left (`forceDelete`, no PodDisruptionBudget). Else a pod already
+   * gone or terminating leaves the queue (`!podutils.IsActive`), and an active one is evicted through the Eviction API
+   * (`evict`); a 429 (its PodDisruptionBudget allows no disruption) requeues it with the queue's per-item exponential
+   * backoff, `evictionQueueBaseDelay` (100 ms) doubling per failure up to `evictionQueueMaxDelay` (10 s): nothing else
+   * re-drives it, so the deadline is seen at the first retry past it, and without one the node waits for ever.
    */
-  private evict(node: NodeRuntime, pod: Pod, failures: number, now: number): void {
-    if (pod.node !== node || pod.state === PodState.Terminating || pod.state === PodState.Gone) return;
+  private evict(node: NodeRuntime, pod: Pod, failures: number, deadline: number | null, now: number): void {
+    if (pod.node !== node || pod.state === PodState.Gone) return;
+    const terminating = pod.state === PodState.Terminating;
+    if (needsForceDelete({ terminating, deletedAt: pod.deletedAt, graceSeconds: this.actions.terminationGraceOf(pod) }, deadline, now)) {
+      this.actions.deletePod(pod, forcedGraceSeconds(deadline!, now), now);
+      return;
+    }
+    if (terminating) return;
     if (this.actions.evictionAllowed?.(pod) ?? true) {
       this.actions.evictPod(pod, now);
       return;
     }
-    this.actions.schedule(now + evictionBackoffSeconds(failures), (t) => this.evict(node, pod, failures + 1, t));
+    this.actions.schedule(now + evictionBackoffSeconds(failures), (t) => this.evict(node, pod, failures + 1, deadline, t));
   }
 
   /**

@@ -46,6 +46,8 @@ function twoPools(alphaWeight: number, betaWeight: number) {
     },
     evictPod: () => {},
     evictJobPod: () => {},
+    deletePod: () => {},
+    terminationGraceOf: () => 30,
     deleteNode: () => {},
     gpusOf: () => 1,
     poolsOf: () => [0, 1],
