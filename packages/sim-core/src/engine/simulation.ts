@@ -39,6 +39,7 @@ import { HpaDriver } from './hpa-driver.ts';
 import { KedaDriver } from './keda-driver.ts';
 import { Pod, PodState } from './pod.ts';
 import { CA_MAX_GRACEFUL_TERMINATION_SECONDS, DEFAULT_TERMINATION_GRACE_SECONDS, killDelaySeconds } from './termination-grace.ts';
+import { isFullyBlocking } from '../cluster/pod-disruption-budget.ts';
 import { podsToDelete } from './replica-set-deletion.ts';
 import { RequestStore } from './request-store.ts';
 import { RunStats } from './run-stats.ts';
@@ -218,7 +219,16 @@ export class Simulation {
           evictPod: (pod, now) => this.evictPod(pod, now),
           deletePod: (pod, grace, now) => this.forceDeletePod(pod, grace, now),
           terminationGraceOf: (pod) => this.cfg.services[pod.service]!.terminationGraceSeconds ?? DEFAULT_TERMINATION_GRACE_SECONDS,
-          ...(budgets.any ? { evictionAllowed: (pod: Pod) => budgets.evictionAllowed(pod), disruptionsAllowed: (pod: Pod) => budgets.status(pod.service)?.disruptionsAllowed ?? null } : {}),
+          ...(budgets.any
+            ? {
+                evictionAllowed: (pod: Pod) => budgets.evictionAllowed(pod),
+                disruptionsAllowed: (pod: Pod) => budgets.status(pod.service)?.disruptionsAllowed ?? null,
+                fullyBlockingBudget: (pod: Pod) => {
+                  const spec = cfg.services[pod.service]!.disruptionBudget;
+                  return spec !== undefined && spec !== null && isFullyBlocking(spec);
+                },
+              }
+            : {}),
           evictJobPod: (pod, now) => this.jobs?.interrupt(pod, now),
           deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
           gpusOf,

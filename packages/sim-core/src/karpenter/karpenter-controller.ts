@@ -49,7 +49,7 @@ import { isPreempting } from '../cluster/nomination.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { commandStillHolds } from './command-validation.ts';
 import { orderByWeight } from './node-pool-order.ts';
-import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, type PoolLookup, savingsRatio, simulateRemoval } from './consolidation.ts';
+import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, type PoolLookup, savingsRatio, type SimPod, simulateRemoval } from './consolidation.ts';
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
 import { expirationTime, isExpired } from './expiration.ts';
 import { computeMultiNodeConsolidation } from './multi-node-consolidation.ts';
@@ -110,6 +110,8 @@ export interface KarpenterActions {
   evictionAllowed?(pod: Pod): boolean;
   /** `status.disruptionsAllowed` of the PodDisruptionBudget over this pod now; null when none selects it. */
   disruptionsAllowed?(pod: Pod): number | null;
+  /** Whether the pod's PodDisruptionBudget blocks every eviction by its spec (cluster/pod-disruption-budget.ts `isFullyBlocking`). Omitted: none does. */
+  fullyBlockingBudget?(pod: Pod): boolean;
   /** Evict a job's pod (the job loses its node: it is requeued, from its last checkpoint). */
   evictJobPod(pod: JobPod, now: number): void;
   /** Delete a node (empty or drained). */
@@ -541,6 +543,7 @@ export class KarpenterController {
       this.ice,
       now,
       this.poolLimits(),
+      this.movingPods(),
     );
     if (cmd === null) return null;
     const chosen = candidates.filter((c) => cmd.nodes.includes(c.node.uid));
@@ -554,9 +557,10 @@ export class KarpenterController {
     if (candidates.length === 0) return null;
     const destinations = this.destinations(now);
     const limits = this.poolLimits();
+    const moving = this.movingPods();
     for (const c of candidates) {
       if (this.budgetLeft(c.pool, 'Underutilized', now) <= 0) continue;
-      const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now, limits);
+      const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now, limits, moving);
       if (cmd === null) continue;
       this.marked.add(c.node);
       // A command that no longer holds ends the method with nothing (SingleNodeConsolidation.ComputeCommands returns
@@ -584,7 +588,7 @@ export class KarpenterController {
     }
     const views = chosen.map((c) => this.candidateView(c.pool, c.node));
     // validateCommand simulates again (`SimulateScheduling`), limits included.
-    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(now), this.ice, now, this.poolLimits()))) return false;
+    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(now), this.ice, now, this.poolLimits(), this.movingPods()))) return false;
     const describe = (pool: PoolRuntime, n: NodeRuntime): string => `${pool.config.karpenter!.types[n.instanceType]!.instanceId} ${n.spot ? 'spot' : 'on-demand'}`;
     // Multi-node commands name their other nodes in each node's event (one event per node, as emptiness).
     const along = (node: NodeRuntime): string => {
@@ -686,25 +690,60 @@ export class KarpenterController {
   private readonly weightOrdered = new Map<readonly number[], readonly number[]>();
 
   private candidateView(pool: PoolRuntime, node: NodeRuntime): CandidateNode {
-    const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => ({ gpus: this.actions.gpusOf(p), pools: this.byWeight(this.actions.poolsOf(p)) }));
-    for (const jp of node.jobPods) pods.push({ gpus: jp.units, pools: [jp.run.job.pool] });
+    const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => this.simPod(p));
+    // A job pod's uid only breaks creation-time ties (as in a provisioning round): below every serving pod's.
+    for (const jp of node.jobPods) pods.push({ gpus: jp.units, pools: [jp.run.job.pool], createdAt: jp.createdAt, uid: -1 });
     return { uid: node.uid, pool: pool.index, type: node.instanceType, spot: node.spot, pods };
   }
 
+  private simPod(p: Pod): SimPod {
+    return { gpus: this.actions.gpusOf(p), pools: this.byWeight(this.actions.poolsOf(p)), createdAt: p.createdAt, uid: p.uid };
+  }
+
   /**
-   * Ready nodes of every pool that are not being disrupted, in node order: where a consolidation simulation may move the
-   * candidates' pods. Since kubernetes-sigs/karpenter #3006 (c129d43c, in 2266468104f3) consolidateAfter applies to
-   * destinations too: the candidates' pods (neither pending nor on a node marked for deletion) may not go to a node
-   * still under its consolidateAfter (`addToExistingNode`), both when the command is computed and at validation.
+   * helpers.go `SimulateScheduling`'s `deletingNodes.CurrentlyReschedulablePods`: the pods still running on the
+   * Karpenter nodes being deleted (draining, or waiting for a command's replacement) are rescheduled in the simulation
+   * too, so they take the room they will need (their replacement's, typically); pods already terminating are not
+   * (`IsReschedulable`), nor pods whose PodDisruptionBudget blocks every eviction by its spec (pkg/utils/pdb/pdb.go
+   * `IsCurrentlyReschedulable`, `isFullyBlocking`).
    */
-  private destinations(now: number): Destination[] {
-    const out: Destination[] = [];
-    for (const p of this.pools) {
+  private movingPods(): SimPod[] {
+    const out: SimPod[] = [];
+    for (const p of this.karpenterPools) {
       for (const n of p.nodes) {
-        if (n.state === NodeState.Ready && !this.marked.has(n) && !this.underConsolidateAfter(p, n, now)) out.push({ uid: n.uid, pool: p.index, free: n.freeGpus });
+        if (n.state === NodeState.Gone || !(beingDeleted(n) || this.deleting.has(n))) continue;
+        for (const pod of n.pods) {
+          if (pod.state === PodState.Terminating || pod.state === PodState.Gone || (this.actions.fullyBlockingBudget?.(pod) ?? false)) continue;
+          out.push(this.simPod(pod));
+        }
+        for (const jp of n.jobPods) out.push({ gpus: jp.units, pools: [jp.run.job.pool], createdAt: jp.createdAt, uid: -1 });
       }
     }
-    return out.sort((a, b) => a.uid - b.uid);
+    return out;
+  }
+
+  /**
+   * Where a consolidation simulation may move the candidates' pods: Ready nodes of every pool that are not being
+   * disrupted, then the Karpenter pools' NodeClaims launched but not yet Ready (in flight: the cluster state's active
+   * nodes, `sortExistingNodes` putting initialized ones first), each in node order. A pod the simulation puts on an
+   * in-flight node makes it fail (consolidation.ts `simulateRemoval`). Since kubernetes-sigs/karpenter #3006 (c129d43c,
+   * in 2266468104f3) consolidateAfter applies to destinations too: the candidates' pods (neither pending nor on a node
+   * marked for deletion) may not go to a node still under its consolidateAfter (`addToExistingNode`; the flag), both
+   * when the command is computed and at validation; an uninitialized node is never under it (`IsUnderConsolidateAfter`).
+   */
+  private destinations(now: number): Destination[] {
+    const ready: Destination[] = [];
+    const inFlight: Destination[] = [];
+    for (const p of this.pools) {
+      for (const n of p.nodes) {
+        if (this.marked.has(n)) continue;
+        if (n.state === NodeState.Ready) ready.push({ uid: n.uid, pool: p.index, free: n.freeGpus, initialized: true, underConsolidateAfter: this.underConsolidateAfter(p, n, now) });
+        // A cluster-autoscaler node is in Karpenter's state only once it registers (no NodeClaim while it launches).
+        else if (n.state === NodeState.Provisioning && p.config.karpenter) inFlight.push({ uid: n.uid, pool: p.index, free: n.freeGpus, initialized: false, underConsolidateAfter: false });
+      }
+    }
+    const byUid = (a: Destination, b: Destination): number => a.uid - b.uid;
+    return [...ready.sort(byUid), ...inFlight.sort(byUid)];
   }
 }
 

@@ -45,7 +45,7 @@ describe('a consolidation replacement honours the NodePool limits (SimulateSched
   // an on-demand g5.xlarge ($1.006/h) with one 1-GPU pod; the spot pool already holds one spot g5.xlarge (uid 20,
   // full, so no destination).
   const poolOf = (i: number) => [OD, SPOT][i];
-  const candidate: CandidateNode = { uid: 7, pool: 0, type: 1, spot: false, pods: [{ gpus: 1, pools: [1, 0] }] };
+  const candidate: CandidateNode = { uid: 7, pool: 0, type: 1, spot: false, pods: [{ gpus: 1, pools: [1, 0], createdAt: 0, uid: 1 }] };
   const limitsWith = (spotCaps: { nodes: number; units: number }): PoolLimits => ({
     caps: new Map([[1, spotCaps]]),
     active: [
@@ -70,7 +70,7 @@ describe('a consolidation replacement honours the NodePool limits (SimulateSched
   it("the candidate's own capacity is credited back: an on-demand g5.12xlarge with one 1-GPU pod in a pool limited to 4 GPUs is replaced by a g5.xlarge", () => {
     // remaining = 4 − 0 (the candidate is left out of stateNodes) = 4; 1-GPU types under $5.672: g5.xlarge $1.006,
     // g5.2xlarge $1.212, cheapest first. Without the credit it would be 4 − 4 = 0 and no command.
-    const big: CandidateNode = { uid: 8, pool: 0, type: 2, spot: false, pods: [{ gpus: 1, pools: [0] }] };
+    const big: CandidateNode = { uid: 8, pool: 0, type: 2, spot: false, pods: [{ gpus: 1, pools: [0], createdAt: 0, uid: 1 }] };
     const limits: PoolLimits = { caps: new Map([[0, { nodes: 1, units: 4 }]]), active: [{ uid: 8, pool: 0, units: 4 }] };
     expect(computeConsolidation([big], poolOf, [], false, new UnavailableOfferings(), 0, limits)).toEqual({ kind: 'replace', nodes: [8], pool: 0, types: [1, 0], spot: false, usdPerHour: 1.006 });
     // Another active 4-GPU node of the pool (uid 21) at limits.gpus 4: 4 − 4 = 0 left → no command (was: replaced).
