@@ -5,8 +5,9 @@
  * - consolidation.go `consolidation.ShouldDisrupt`: a non-empty candidate needs a pool with consolidation on
  *   (consolidateAfter not Never), policy WhenEmptyOrUnderutilized, and the Consolidatable condition (time since
  *   the node's last pod event ≥ consolidateAfter; pkg/utils/disruption/disruption.go `IsUnderConsolidateAfter`).
- * - consolidation.go `computeConsolidation`: simulate the candidates' pods onto the rest of the cluster; if they
- *   all fit, delete the nodes; if they need exactly one new NodeClaim, keep only instance types cheaper than the
+ * - consolidation.go `computeConsolidation`: simulate the candidates' pods onto the rest of the cluster
+ *   (helpers.go `SimulateScheduling`, `simulateRemoval` below: in-flight NodeClaims, the pods of deleting nodes and
+ *   the NodePools' limits included); if they all fit, delete the nodes; if they need exactly one new NodeClaim, keep only instance types cheaper than the
  *   candidates together (`sumCandidatePrices`, `RemoveInstanceTypeOptionsByPriceAndMinValues`) and replace them;
  *   when the pool allows both capacity types the replacement is restricted to spot (its price was compared as
  *   spot). All-spot candidates go to `computeSpotToSpotConsolidation`: off unless the SpotToSpotConsolidation gate
