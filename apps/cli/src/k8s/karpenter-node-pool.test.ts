@@ -213,6 +213,19 @@ describe('import reads the NodePool back', () => {
     expect(back.ok && back.scenario.spec.nodePools[0]?.karpenter?.expireAfter).toBeNull();
   });
 
+  it('writes template.spec.terminationGracePeriod when set (none by default) and reads it back', () => {
+    const pool = (extra: string) => withPool(`    - name: gpu\n      provisioner: karpenter\n      karpenter:\n        instanceTypes: [aws/us-east-1/g5.xlarge]\n${extra}`);
+    const set = roundTrip(pool('        terminationGracePeriod: 1h30m\n'));
+    const spec = (nodePool(set.exported.objects).spec.template as { spec: Record<string, unknown> }).spec;
+    expect(spec.terminationGracePeriod).toBe('1h30m');
+    expect(k8sSchemaErrors(nodePool(set.exported.objects))).toEqual([]);
+    expect(set.imported.notes.filter((n) => n.object === 'NodePool/gpu')).toEqual([]);
+    expect(set.back.ok && set.back.scenario.spec.nodePools[0]?.karpenter?.terminationGracePeriod).toBe(5400);
+    const unset = roundTrip(pool(''));
+    expect('terminationGracePeriod' in (nodePool(unset.exported.objects).spec.template as { spec: Record<string, unknown> }).spec).toBe(false);
+    expect(unset.back.ok && unset.back.scenario.spec.nodePools[0]?.karpenter?.terminationGracePeriod).toBeUndefined();
+  });
+
   it('skips a NodePool none of whose instance types is in the catalog, saying so', () => {
     const s = withPool(FULL);
     const { imported } = roundTrip(s, (o) => {

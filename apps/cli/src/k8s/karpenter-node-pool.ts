@@ -4,8 +4,8 @@
  * Field names, defaults and patterns are upstream's, read at kubernetes-sigs/karpenter commit
  * 2266468104f36373ed002241afaee2d3bbc26078: `pkg/apis/v1/nodepool.go` (NodePoolSpec: template, disruption, limits,
  * weight, replicas; Disruption: consolidateAfter `^(([0-9]+(s|m|h))+|Never)$`, consolidationPolicy, budgets; Budget:
- * nodes, reasons, schedule, duration), `pkg/apis/v1/nodeclaim.go` (requirements, taints, nodeClassRef {group, kind,
- * name}), `pkg/apis/v1/labels.go` (capacity-type, WellKnownLabels incl. topology.kubernetes.io/region and zone).
+ * nodes, reasons, schedule, duration; NodeClaimTemplateSpec: expireAfter, terminationGracePeriod `^([0-9]+(s|m|h))+$`,
+ * optional), `pkg/apis/v1/nodeclaim.go` (requirements, taints, nodeClassRef {group, kind, name}), `pkg/apis/v1/labels.go` (capacity-type, WellKnownLabels incl. topology.kubernetes.io/region and zone).
  * `limits.nodes` is a real limit there, not only for static pools: every node's capacity counts `nodes: 1`
  * (`pkg/controllers/state/statenode.go`, `resources.Node` = "nodes" in `pkg/utils/resources/resources.go`) and
  * `Provisioner.Create` refuses a launch when `Limits.ExceededBy` (`pkg/controllers/provisioning/provisioner.go`).
@@ -49,6 +49,8 @@ export function karpenterNodePool(pool: Pool, scenario: Scenario, notes: string[
   const after = k.disruption.consolidateAfter;
   // The CRD pattern takes whole s/m/h only: a fractional consolidateAfter is written to the second.
   if (after !== null && !Number.isInteger(after)) notes.push(`${ref}: consolidateAfter ${formatDuration(after)} written as ${goDuration(Math.round(after))} (whole seconds only)`);
+  const grace = k.terminationGracePeriod;
+  if (grace !== undefined && !Number.isInteger(grace)) notes.push(`${ref}: terminationGracePeriod ${formatDuration(grace)} written as ${goDuration(Math.round(grace))} (whole seconds only)`);
   const limits: Record<string, string> = {};
   // karpenter.limits.gpus counts vCPUs on a CPU pool (karpenter-schema.ts).
   if (k.limits.gpus !== undefined) limits[gpu ? GPU_RESOURCE : 'cpu'] = toQuantity(k.limits.gpus);
@@ -71,6 +73,7 @@ export function karpenterNodePool(pool: Pool, scenario: Scenario, notes: string[
           // As for every exported GPU pool: GPU nodes are tainted so that only pods tolerating it (GPU pods) land there.
           ...(gpu ? { taints: [{ key: GPU_RESOURCE, effect: 'NoSchedule' }] } : {}),
           expireAfter: k.expireAfter === null ? 'Never' : goDuration(Math.round(k.expireAfter)),
+          ...(grace === undefined ? {} : { terminationGracePeriod: goDuration(Math.round(grace)) }),
         },
       },
       ...(Object.keys(limits).length === 0 ? {} : { limits }),
@@ -97,7 +100,7 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const READ: Readonly<Record<string, readonly string[]>> = {
   spec: ['template', 'limits', 'disruption', 'weight'],
   'spec.template': ['spec'],
-  'spec.template.spec': ['requirements', 'nodeClassRef', 'taints', 'expireAfter'],
+  'spec.template.spec': ['requirements', 'nodeClassRef', 'taints', 'expireAfter', 'terminationGracePeriod'],
   'spec.disruption': ['consolidationPolicy', 'consolidateAfter', 'budgets'],
 };
 
@@ -152,6 +155,12 @@ export function readKarpenterNodePool(o: Obj, known: string | undefined, note: (
     const sec = parseGoDuration(t.expireAfter);
     if (sec === undefined) note(`spec.template.spec.expireAfter ${String(t.expireAfter)}: not a duration or Never: the default 720h is used`);
     else k.expireAfter = formatDuration(sec);
+  }
+  // Unset (the CRD's default) is no deadline: the scenario's default too.
+  if (t.terminationGracePeriod !== undefined) {
+    const sec = parseGoDuration(t.terminationGracePeriod);
+    if (sec === undefined) note(`spec.template.spec.terminationGracePeriod ${String(t.terminationGracePeriod)}: not a duration: left unset (no deadline)`);
+    else k.terminationGracePeriod = formatDuration(sec);
   }
   const limits: Obj = {};
   for (const [name, q] of Object.entries(obj(s.limits))) {

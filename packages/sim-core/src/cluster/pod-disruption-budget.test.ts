@@ -2,7 +2,7 @@
 // (003e86297d18a8538c9da3619871393f9703bf70) `getExpectedPodCount`, `countHealthyPods`, `updatePdbStatus`, and
 // pkg/registry/core/pod/storage/eviction.go (01aa0f3f6052c9866dcb69054d8924fa8c96e3cb) `Create`, `checkAndDecrement`.
 import { describe, expect, it } from 'vitest';
-import { EvictedPodPhase, evictionAllowed, pdbStatus } from './pod-disruption-budget.ts';
+import { EvictedPodPhase, evictionAllowed, isFullyBlocking, pdbStatus } from './pod-disruption-budget.ts';
 import { scaledValue } from './int-or-percent.ts';
 
 describe('disruption controller status (updatePdbStatus)', () => {
@@ -65,5 +65,14 @@ describe('Eviction API (eviction.go Create)', () => {
     expect(evictionAllowed(zero, EvictedPodPhase.Unready)).toBe(true);
     // 6 healthy < 7 desired: falls through to checkAndDecrement, which refuses (0 allowed).
     expect(evictionAllowed(pdbStatus({ maxUnavailable: 1 }, { scale: 8, matching: 8, healthy: 6 }), EvictedPodPhase.Unready)).toBe(false);
+  });
+});
+
+// kubernetes-sigs/karpenter @ 2266468104f36373ed002241afaee2d3bbc26078 pkg/utils/pdb/pdb.go `newPdb`: fully blocking by
+// spec is maxUnavailable 0 (int) or "0%", or minAvailable "100%"; an integer minAvailable is never, whatever the replicas.
+describe('isFullyBlocking (Karpenter: no capacity planned ahead for such pods on nodes being deleted)', () => {
+  it('maxUnavailable 0 or "0%", minAvailable "100%": yes; maxUnavailable 1, "10%", minAvailable 8 or "99%": no', () => {
+    expect([{ maxUnavailable: 0 }, { maxUnavailable: '0%' }, { minAvailable: '100%' }].map(isFullyBlocking)).toEqual([true, true, true]);
+    expect([{ maxUnavailable: 1 }, { maxUnavailable: '10%' }, { minAvailable: 8 }, { minAvailable: '99%' }].map(isFullyBlocking)).toEqual([false, false, false, false]);
   });
 });

@@ -22,6 +22,17 @@ import { scaledValue } from './int-or-percent.ts';
 /** A service's PodDisruptionBudget: exactly one of the two, each a pod count or "N%" (policy/v1). */
 export type PodDisruptionBudgetSpec = { readonly maxUnavailable: number | string } | { readonly minAvailable: number | string };
 
+/**
+ * Whether the budget blocks every voluntary eviction by its spec alone, as Karpenter reads it:
+ * kubernetes-sigs/karpenter @ 2266468104f36373ed002241afaee2d3bbc26078 pkg/utils/pdb/pdb.go `newPdb` (`isFullyBlocking`:
+ * maxUnavailable 0 or "0%", or minAvailable "100%"; an integer minAvailable equal to the replicas is not). Karpenter
+ * provisions nothing ahead for such pods on nodes being deleted (`IsCurrentlyReschedulable`).
+ */
+export function isFullyBlocking(spec: PodDisruptionBudgetSpec): boolean {
+  if ('maxUnavailable' in spec) return spec.maxUnavailable === 0 || spec.maxUnavailable === '0%';
+  return spec.minAvailable === '100%';
+}
+
 /** What the disruption controller writes in `status` (the fields the eviction handler reads). */
 export interface PdbStatus {
   readonly expectedPods: number;

@@ -417,6 +417,11 @@ export interface EngineKarpenterPool {
   budgets: readonly EngineDisruptionBudget[];
   /** `template.spec.expireAfter`, s: a node this old is deleted whatever the budgets say; null = Never. */
   expireAfterSeconds: number | null;
+  /**
+   * `template.spec.terminationGracePeriod`, s: how long a node being deleted waits on pods whose eviction is refused
+   * before deleting them (karpenter/node-termination-grace.ts); null = not set, the drain waits for ever.
+   */
+  terminationGracePeriodSeconds: number | null;
   /** `spec.weight` (1–100; 0 when not set): NodePools are tried for a new NodeClaim by weight, then name descending (karpenter/node-pool-order.ts). */
   weight: number;
   /** Initial nodes: index into `types` and capacity. */

@@ -39,6 +39,7 @@ import { HpaDriver } from './hpa-driver.ts';
 import { KedaDriver } from './keda-driver.ts';
 import { Pod, PodState } from './pod.ts';
 import { CA_MAX_GRACEFUL_TERMINATION_SECONDS, DEFAULT_TERMINATION_GRACE_SECONDS, killDelaySeconds } from './termination-grace.ts';
+import { isFullyBlocking } from '../cluster/pod-disruption-budget.ts';
 import { podsToDelete } from './replica-set-deletion.ts';
 import { RequestStore } from './request-store.ts';
 import { RunStats } from './run-stats.ts';
@@ -216,7 +217,18 @@ export class Simulation {
       ? new KarpenterController(this.pools, this.scheduler.pending, cfg.karpenter ?? DEFAULT_KARPENTER_SETTINGS, {
           launch: (pool, offering, now) => this.requestNode(pool, now, offering),
           evictPod: (pod, now) => this.evictPod(pod, now),
-          ...(budgets.any ? { evictionAllowed: (pod: Pod) => budgets.evictionAllowed(pod), disruptionsAllowed: (pod: Pod) => budgets.status(pod.service)?.disruptionsAllowed ?? null } : {}),
+          deletePod: (pod, grace, now) => this.forceDeletePod(pod, grace, now),
+          terminationGraceOf: (pod) => this.cfg.services[pod.service]!.terminationGraceSeconds ?? DEFAULT_TERMINATION_GRACE_SECONDS,
+          ...(budgets.any
+            ? {
+                evictionAllowed: (pod: Pod) => budgets.evictionAllowed(pod),
+                disruptionsAllowed: (pod: Pod) => budgets.status(pod.service)?.disruptionsAllowed ?? null,
+                fullyBlockingBudget: (pod: Pod) => {
+                  const spec = cfg.services[pod.service]!.disruptionBudget;
+                  return spec !== undefined && spec !== null && isFullyBlocking(spec);
+                },
+              }
+            : {}),
           evictJobPod: (pod, now) => this.jobs?.interrupt(pod, now),
           deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
           gpusOf,
@@ -769,6 +781,17 @@ export class Simulation {
     const status = this.budgets.status(pod.service);
     if (status !== null) this.event({ t: now, kind: 'pod-evicted', target: this.cfg.services[pod.service]!.name, detail: `pod ${pod.uid} from node ${pod.node?.uid ?? '-'} (disruptions allowed ${status.disruptionsAllowed}, healthy ${status.currentHealthy}/${status.desiredHealthy})` });
     this.deletePod(pod, now, true, graceCap);
+  }
+
+  /**
+   * A deletion with `DeleteOptions.GracePeriodSeconds` (Karpenter's `forceDelete` at a node's terminationGracePeriod):
+   * no PodDisruptionBudget is read, the Deployment replaces the pod, and the kubelet kills it after that grace if it
+   * still serves. A pod already terminating gets the shorter grace from now (the first kill scheduled wins).
+   */
+  private forceDeletePod(pod: Pod, graceSeconds: number, now: number): void {
+    this.event({ t: now, kind: 'pod-deleted', target: this.cfg.services[pod.service]!.name, detail: `pod ${pod.uid} from node ${pod.node?.uid ?? '-'} at its node's terminationGracePeriod, grace ${graceSeconds} s` });
+    if (pod.state === PodState.Terminating) this.scheduleGraceKill(pod, now, graceSeconds);
+    else this.deletePod(pod, now, true, graceSeconds);
   }
 
   /** The services' PodDisruptionBudgets. */

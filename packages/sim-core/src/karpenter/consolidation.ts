@@ -5,8 +5,9 @@
  * - consolidation.go `consolidation.ShouldDisrupt`: a non-empty candidate needs a pool with consolidation on
  *   (consolidateAfter not Never), policy WhenEmptyOrUnderutilized, and the Consolidatable condition (time since
  *   the node's last pod event ≥ consolidateAfter; pkg/utils/disruption/disruption.go `IsUnderConsolidateAfter`).
- * - consolidation.go `computeConsolidation`: simulate the candidates' pods onto the rest of the cluster; if they
- *   all fit, delete the nodes; if they need exactly one new NodeClaim, keep only instance types cheaper than the
+ * - consolidation.go `computeConsolidation`: simulate the candidates' pods onto the rest of the cluster
+ *   (helpers.go `SimulateScheduling`, `simulateRemoval` below: in-flight NodeClaims, the pods of deleting nodes and
+ *   the NodePools' limits included); if they all fit, delete the nodes; if they need exactly one new NodeClaim, keep only instance types cheaper than the
  *   candidates together (`sumCandidatePrices`, `RemoveInstanceTypeOptionsByPriceAndMinValues`) and replace them;
  *   when the pool allows both capacity types the replacement is restricted to spot (its price was compared as
  *   spot). All-spot candidates go to `computeSpotToSpotConsolidation`: off unless the SpotToSpotConsolidation gate
@@ -17,9 +18,23 @@
  */
 import type { EngineKarpenterPool } from '../engine/engine-config.ts';
 import { hasAvailableOffering, priceOf, type UnavailableOfferings } from './offerings.ts';
+import { NO_LIMITS, type PoolLimits, remainingFor, withinRemaining } from './pool-limits.ts';
 
 /** `MinInstanceTypesForSpotToSpotConsolidation` (consolidation.go). */
 export const MIN_INSTANCE_TYPES_FOR_SPOT_TO_SPOT = 15;
+
+/**
+ * A pod of a consolidation simulation: its units, the pools it may use (Karpenter pools in NodePool weight order,
+ * node-pool-order.ts), and what orders equal pods in the scheduler's queue (queue.go `byCPUAndMemoryDescending`:
+ * creation time to the second, then UID).
+ */
+export interface SimPod {
+  gpus: number;
+  pools: readonly number[];
+  /** s. */
+  createdAt: number;
+  uid: number;
+}
 
 /** A node the disruption controller looks at. */
 export interface CandidateNode {
@@ -27,8 +42,8 @@ export interface CandidateNode {
   pool: number;
   type: number;
   spot: boolean;
-  /** Pods on it: units and the pools each may use (Karpenter pools in NodePool weight order, node-pool-order.ts). */
-  pods: readonly { gpus: number; pools: readonly number[] }[];
+  /** Its pods that are rescheduled (not terminating). */
+  pods: readonly SimPod[];
 }
 
 /** Room left on another node (a destination of the simulation), mutated by it. */
@@ -36,6 +51,10 @@ export interface Destination {
   uid: number;
   pool: number;
   free: number;
+  /** Initialized (Ready here); false for a NodeClaim launched but not yet Ready (in flight). */
+  initialized: boolean;
+  /** Under its pool's consolidateAfter (`IsUnderConsolidateAfter`): the candidates' pods may not go there, moving pods may. */
+  underConsolidateAfter: boolean;
 }
 
 /**
@@ -59,14 +78,21 @@ export type RemovalSimulation = { replacement: false } | { replacement: true; po
 
 /**
  * The scheduling simulation of `SimulateScheduling` without the candidates (helpers.go), reduced to GPUs: their pods
- * together, largest first, onto the first other node with room. `{ replacement: false }`: they all fit;
+ * and the `moving` pods (those of nodes already being deleted, `deletingNodes.CurrentlyReschedulablePods`) together,
+ * largest first (ties: older first, queue.go), each onto the first other node with room, initialized nodes before
+ * in-flight ones (scheduler.go `sortExistingNodes`; `others` in node order otherwise). A candidate's pod skips nodes
+ * under their consolidateAfter (`addToExistingNode`; moving pods are exempt), and one that lands on an in-flight node
+ * is an `UninitializedNodeError` (moving pods are exempt: helpers.go `deletingNodePodKeys`): not all pods scheduled,
+ * so null (no command rests on a node not yet up). A moving pod with no room elsewhere needs new capacity like a
+ * candidate's. `{ replacement: false }`: they all fit;
  * `{ replacement: true, pool, types }`: the rest fit on ONE new NodeClaim of `pool`, the first Karpenter pool in
  * NodePool weight order (node-pool-order.ts) that every remaining pod may use and that has a type holding them all —
  * a candidate's own pool or another, as the scheduler's NodeClaim templates span every NodePool — of any of `types`
  * (every type of that pool that fits them and still has an available offering — the provider's instance types mark
  * cached insufficient-capacity offerings unavailable, as the provisioning solver reads them — with no price
- * filtering); null: no single pool takes them, or they need more than one node ("we're not going to turn a single
- * node into multiple"). `others` are copied, not changed.
+ * filtering) within what the pool's limits leave once the candidates are credited back (pool-limits.ts: a pool with no
+ * node left opens nothing, a type larger than the units left is dropped); null: no single pool takes them, or they
+ * need more than one node ("we're not going to turn a single node into multiple"). `others` are copied, not changed.
  */
 export function simulateRemoval(
   candidates: readonly CandidateNode[],
@@ -74,12 +100,21 @@ export function simulateRemoval(
   others: readonly Destination[],
   ice: UnavailableOfferings,
   now: number,
+  limits: PoolLimits = NO_LIMITS,
+  moving: readonly SimPod[] = [],
 ): RemovalSimulation {
   const uids = new Set(candidates.map((c) => c.uid));
-  const room = others.filter((d) => !uids.has(d.uid)).map((d) => ({ ...d }));
-  const left: { gpus: number; pools: readonly number[] }[] = [];
-  for (const pod of candidates.flatMap((c) => c.pods).sort((a, b) => b.gpus - a.gpus)) {
-    const d = room.find((n) => pod.pools.includes(n.pool) && n.free >= pod.gpus);
+  const room = others
+    .filter((d) => !uids.has(d.uid))
+    .map((d) => ({ ...d }))
+    .sort((a, b) => Number(b.initialized) - Number(a.initialized));
+  const queue = [...candidates.flatMap((c) => c.pods.map((pod) => ({ pod, moving: false }))), ...moving.map((pod) => ({ pod, moving: true }))].sort(
+    (a, b) => b.pod.gpus - a.pod.gpus || Math.floor(a.pod.createdAt) - Math.floor(b.pod.createdAt) || a.pod.uid - b.pod.uid,
+  );
+  const left: SimPod[] = [];
+  for (const { pod, moving: exempt } of queue) {
+    const d = room.find((n) => pod.pools.includes(n.pool) && n.free >= pod.gpus && (exempt || !n.underConsolidateAfter));
+    if (d && !d.initialized && !exempt) return null;
     if (d) d.free -= pod.gpus;
     else left.push(pod);
   }
@@ -91,7 +126,10 @@ export function simulateRemoval(
   for (const index of left[0]!.pools) {
     const pool = poolOf(index);
     if (pool === undefined || left.some((p) => !p.pools.includes(index))) continue;
-    const types = pool.types.map((_, i) => i).filter((t) => pool.types[t]!.gpus >= units && hasAvailableOffering(index, pool, t, ice, now));
+    const remaining = remainingFor(limits, index, uids);
+    const types = pool.types
+      .map((_, i) => i)
+      .filter((t) => pool.types[t]!.gpus >= units && withinRemaining(pool.types[t]!.gpus, remaining) && hasAvailableOffering(index, pool, t, ice, now));
     if (types.length > 0) return { replacement: true, pool: index, types };
   }
   return null;
@@ -101,7 +139,8 @@ export function simulateRemoval(
  * `consolidation.computeConsolidation` for a set of candidates (one for single-node consolidation, a prefix of the
  * sorted candidates for multi-node); `others` are the other schedulable nodes (copied, not changed). The price to
  * beat is the SUM of the candidates' prices (`sumCandidatePrices`); spot-to-spot applies when every candidate is
- * spot (`allExistingAreSpot`) and the replacement may be spot.
+ * spot (`allExistingAreSpot`) and the replacement may be spot. `limits`: the NodePools' limits and active nodes
+ * (pool-limits.ts), `moving`: the pods of nodes being deleted, as `simulateRemoval` reads them.
  */
 export function computeConsolidation(
   candidates: readonly CandidateNode[],
@@ -110,9 +149,11 @@ export function computeConsolidation(
   spotToSpot: boolean,
   ice: UnavailableOfferings,
   now: number,
+  limits: PoolLimits = NO_LIMITS,
+  moving: readonly SimPod[] = [],
 ): ConsolidationCommand | null {
   const nodes = candidates.map((c) => c.uid);
-  const sim = simulateRemoval(candidates, poolOf, others, ice, now);
+  const sim = simulateRemoval(candidates, poolOf, others, ice, now, limits, moving);
   if (sim === null) return null;
   if (!sim.replacement) return { kind: 'delete', nodes };
   let candidatePrice = 0;

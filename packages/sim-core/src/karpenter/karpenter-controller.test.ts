@@ -54,6 +54,8 @@ describe('disruption budgets counted over the pool (BuildDisruptionBudgetMapping
       },
       evictPod: () => {},
       evictJobPod: () => {},
+      deletePod: () => {},
+      terminationGraceOf: () => 30,
       deleteNode: (_p, n) => deleted.push(n.uid),
       gpusOf: () => 1,
       poolsOf: () => [0],
@@ -86,6 +88,8 @@ describe('expiration (nodeclaim/expiration/controller.go Reconcile)', () => {
         pod.node!.pods.delete(pod);
       },
       evictJobPod: () => {},
+      deletePod: () => {},
+      terminationGraceOf: () => 30,
       deleteNode: (p, n, now) => {
         log.push(`${now}: delete ${n.uid}`);
         p.removeNode(n, now);
@@ -169,6 +173,8 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
         pod.node!.pods.delete(pod);
         pod.node!.gpusUsed -= 1;
       },
+      deletePod: () => {},
+      terminationGraceOf: () => 30,
       evictJobPod: (jp, now) => {
         log.push(`${now}: evict job ${jp.run.job.name} from ${jp.node!.uid}`);
         jp.node!.jobPods.delete(jp);
@@ -378,6 +384,8 @@ function fullNodePool(limitNodes: number | null) {
     },
     evictPod: () => {},
     evictJobPod: () => {},
+    deletePod: () => {},
+    terminationGraceOf: () => 30,
     deleteNode: () => {},
     gpusOf: () => 1,
     poolsOf: () => [0],

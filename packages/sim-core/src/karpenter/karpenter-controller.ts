@@ -31,6 +31,8 @@
  *   NotReady is deleted at once.
  * - A drain evicts through the Eviction API: a pod whose PodDisruptionBudget allows no disruption is retried with the
  *   eviction queue's backoff (`evict`), and a node holding such a pod is no consolidation candidate (`podsDisruptable`).
+ *   With the NodePool's `terminationGracePeriod` the node has a deadline, and a pod is deleted anyway once its own
+ *   grace would run past it (node-termination-grace.ts).
  * - Budgets with a `schedule` are active from each hit for `duration` (disruption-budget.ts `isBudgetActive`) on the
  *   controller's clock, `settings.startEpochSeconds` + simulated time; no event marks a window's edges, as upstream:
  *   the next 10 s poll after a window closes (Emptiness does not mark the cluster consolidated while a budget
@@ -47,11 +49,13 @@ import { isPreempting } from '../cluster/nomination.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { commandStillHolds } from './command-validation.ts';
 import { orderByWeight } from './node-pool-order.ts';
-import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, type PoolLookup, savingsRatio, simulateRemoval } from './consolidation.ts';
+import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, type PoolLookup, savingsRatio, type SimPod, simulateRemoval } from './consolidation.ts';
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
 import { expirationTime, isExpired } from './expiration.ts';
 import { computeMultiNodeConsolidation } from './multi-node-consolidation.ts';
+import { forcedGraceSeconds, needsForceDelete, nodeTerminationTime } from './node-termination-grace.ts';
 import { chooseCapacityType, isStockedOut, launchOrder, type Offering, UnavailableOfferings } from './offerings.ts';
+import { type ActiveNode, type PoolCaps, type PoolLimits } from './pool-limits.ts';
 import { solve, type SolverNode, type SolverPod, type SolverPool } from './provisioning-solver.ts';
 
 /** `pollingPeriod` of the disruption controller (controller.go), s. */
@@ -93,12 +97,21 @@ export interface KarpenterActions {
   /** Evict a pod (its Deployment replaces it). */
   evictPod(pod: Pod, now: number): void;
   /**
+   * Delete a pod with `DeleteOptions.GracePeriodSeconds` (no Eviction API, so no PodDisruptionBudget): the forced
+   * deletion at a node's terminationGracePeriod. A pod already terminating gets the shorter grace.
+   */
+  deletePod(pod: Pod, graceSeconds: number, now: number): void;
+  /** The pod's own `terminationGracePeriodSeconds`, s. */
+  terminationGraceOf(pod: Pod): number;
+  /**
    * The Eviction API's verdict on a pod now: false is a 429, its PodDisruptionBudget allowing no disruption
    * (cluster/pod-disruption-budget.ts). Omitted: every eviction is accepted.
    */
   evictionAllowed?(pod: Pod): boolean;
   /** `status.disruptionsAllowed` of the PodDisruptionBudget over this pod now; null when none selects it. */
   disruptionsAllowed?(pod: Pod): number | null;
+  /** Whether the pod's PodDisruptionBudget blocks every eviction by its spec (cluster/pod-disruption-budget.ts `isFullyBlocking`). Omitted: none does. */
+  fullyBlockingBudget?(pod: Pod): boolean;
   /** Evict a job's pod (the job loses its node: it is requeued, from its last checkpoint). */
   evictJobPod(pod: JobPod, now: number): void;
   /** Delete a node (empty or drained). */
@@ -139,6 +152,11 @@ export class KarpenterController {
   rounds = 0;
   /** Nodes a command is pending on (validation, or waiting for a replacement): not candidates again. */
   private readonly marked = new Set<NodeRuntime>();
+  /**
+   * Nodes of a started replace command waiting for their replacement: `MarkedForDeletion` upstream from the command's
+   * start (disruption/queue.go `StartCommand`), so no longer active nodes against the NodePool's limits.
+   */
+  private readonly deleting = new Set<NodeRuntime>();
   private readonly karpenterPools: PoolRuntime[];
   /** Each Karpenter pool's place in `OrderByWeight` (node-pool-order.ts): where a new NodeClaim is tried first. */
   private readonly weightRank: Map<number, number>;
@@ -333,7 +351,7 @@ export class KarpenterController {
     // Reconcile's own test (the timer is set for the expiration time, so it holds; it is the rule, kept in one place).
     if (!isExpired(now, node.requestedAt, pool.config.karpenter!.expireAfterSeconds)) return;
     // Already being deleted (DeletionTimestamp set): gone, draining, or failed while draining.
-    if (node.state === NodeState.Gone || node.state === NodeState.Draining || (node.state === NodeState.NotReady && node.stateBeforeFailure === NodeState.Draining)) return;
+    if (beingDeleted(node)) return;
     this.stats.get(pool.index)!.expired++;
     if (node.state === NodeState.Ready) {
       this.drain(pool, node, now);
@@ -351,8 +369,30 @@ export class KarpenterController {
     this.actions.deleteNode(pool, node, now);
   }
 
+  // The round counts the active nodes against the limits (provisioner.go `Schedule` hands `NewScheduler`
+  // `nodes.Active()`): a node being deleted is credited back, as in a consolidation simulation.
   private solverPools(): SolverPool[] {
-    return this.karpenterPools.map((p) => ({ index: p.index, config: p.config.karpenter!, nodes: p.aliveCount, units: p.aliveUnitCount, maxNodes: p.config.maxNodes }));
+    const { active } = this.poolLimits();
+    return this.karpenterPools.map((p) => {
+      const mine = active.filter((n) => n.pool === p.index);
+      return { index: p.index, config: p.config.karpenter!, nodes: mine.length, units: mine.reduce((a, n) => a + n.units, 0), maxNodes: p.config.maxNodes };
+    });
+  }
+
+  /**
+   * Each Karpenter pool's caps (`limits.nodes` with the pool's maxNodes, the unit's limit) and the active nodes they
+   * are counted against (pool-limits.ts): every node not gone nor being deleted (`StateNodes.Active`: not
+   * `MarkedForDeletion`, i.e. not draining nor waiting for a command's replacement), in flight ones included.
+   */
+  private poolLimits(): PoolLimits {
+    const caps = new Map<number, PoolCaps>();
+    const active: ActiveNode[] = [];
+    for (const p of this.karpenterPools) {
+      const k = p.config.karpenter!;
+      caps.set(p.index, { nodes: Math.min(p.config.maxNodes, k.limitNodes ?? Infinity), units: k.limitUnits ?? Infinity });
+      for (const n of p.nodes) if (!beingDeleted(n) && !this.deleting.has(n)) active.push({ uid: n.uid, pool: p.index, units: n.gpus });
+    }
+    return { caps, active };
   }
 
   // scheduler.go `calculateExistingNodeClaims` / `sortExistingNodes`: the pools' nodes not being deleted (Draining
@@ -494,7 +534,17 @@ export class KarpenterController {
     const candidates = this.consolidationCandidates(now);
     if (candidates.length < 2) return null;
     const budgets = new Map(this.karpenterPools.map((p) => [p.index, this.budgetLeft(p, 'Underutilized', now)]));
-    const cmd = computeMultiNodeConsolidation(candidates.map((c) => c.view), budgets, this.poolOf, this.destinations(now), this.settings.spotToSpotConsolidation, this.ice, now);
+    const cmd = computeMultiNodeConsolidation(
+      candidates.map((c) => c.view),
+      budgets,
+      this.poolOf,
+      this.destinations(now),
+      this.settings.spotToSpotConsolidation,
+      this.ice,
+      now,
+      this.poolLimits(),
+      this.movingPods(),
+    );
     if (cmd === null) return null;
     const chosen = candidates.filter((c) => cmd.nodes.includes(c.node.uid));
     for (const c of chosen) this.marked.add(c.node);
@@ -506,9 +556,11 @@ export class KarpenterController {
     const candidates = this.consolidationCandidates(now);
     if (candidates.length === 0) return null;
     const destinations = this.destinations(now);
+    const limits = this.poolLimits();
+    const moving = this.movingPods();
     for (const c of candidates) {
       if (this.budgetLeft(c.pool, 'Underutilized', now) <= 0) continue;
-      const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now);
+      const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now, limits, moving);
       if (cmd === null) continue;
       this.marked.add(c.node);
       // A command that no longer holds ends the method with nothing (SingleNodeConsolidation.ComputeCommands returns
@@ -535,7 +587,8 @@ export class KarpenterController {
       left.set(pool, budget - 1);
     }
     const views = chosen.map((c) => this.candidateView(c.pool, c.node));
-    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(now), this.ice, now))) return false;
+    // validateCommand simulates again (`SimulateScheduling`), limits included.
+    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(now), this.ice, now, this.poolLimits(), this.movingPods()))) return false;
     const describe = (pool: PoolRuntime, n: NodeRuntime): string => `${pool.config.karpenter!.types[n.instanceType]!.instanceId} ${n.spot ? 'spot' : 'on-demand'}`;
     // Multi-node commands name their other nodes in each node's event (one event per node, as emptiness).
     const along = (node: NodeRuntime): string => {
@@ -553,7 +606,10 @@ export class KarpenterController {
     const target = this.pools[cmd.pool]!;
     const replacement = this.launchFirstAvailable(target, cmd.types, cmd.spot, now);
     if (replacement === null) return false;
-    for (const c of chosen) this.marked.add(c.node);
+    for (const c of chosen) {
+      this.marked.add(c.node);
+      this.deleting.add(c.node);
+    }
     // Pre-spin: drain the old nodes once the replacement is Ready (or give up if it never is).
     const waitUntil = now + REGISTRATION_TTL_SECONDS;
     const wait = (t: number): void => {
@@ -564,7 +620,11 @@ export class KarpenterController {
           this.drain(pool, node, t);
         }
       } else if (replacement.state === NodeState.Provisioning && t < waitUntil) this.actions.schedule(t + DISRUPTION_POLLING_SECONDS, wait);
-      else for (const c of chosen) this.marked.delete(c.node);
+      else
+        for (const c of chosen) {
+          this.marked.delete(c.node);
+          this.deleting.delete(c.node);
+        }
     };
     this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, wait);
     return true;
@@ -572,30 +632,42 @@ export class KarpenterController {
 
   private drain(pool: PoolRuntime, node: NodeRuntime, now: number): void {
     this.marked.delete(node);
+    this.deleting.delete(node);
     if (node.state !== NodeState.Ready) return;
     node.state = NodeState.Draining;
     this.triggerDisrupted(node, now);
+    // The NodeClaim is deleted now: its deadline is now + the pool's terminationGracePeriod (none when unset).
+    const deadline = nodeTerminationTime(now, pool.config.karpenter!.terminationGracePeriodSeconds);
     for (const jp of [...node.jobPods]) this.actions.evictJobPod(jp, now);
-    for (const pod of [...node.pods]) this.evict(node, pod, 0, now);
+    // `Terminator.Drain` enqueues every pod waiting eviction, the terminating ones included (a terminating pod whose
+    // grace runs past the deadline is deleted again with less).
+    for (const pod of [...node.pods]) this.evict(node, pod, 0, deadline, now);
     // The node goes once no pod is left on it: terminating pods finish first (the termination controller's drain).
     if (node.pods.size === 0 && node.jobPods.size === 0) this.actions.deleteNode(pool, node, now);
   }
 
   /**
    * The termination controller's eviction queue (pkg/controllers/node/termination/terminator/eviction.go
-   * `Queue.Reconcile` → `evict`): the pod is evicted through the Eviction API; a 429 (its PodDisruptionBudget allows
-   * no disruption) requeues it with the queue's per-item exponential backoff, `evictionQueueBaseDelay` (100 ms)
-   * doubling per failure up to `evictionQueueMaxDelay` (10 s), for as long as it takes: nothing else re-drives it,
-   * and no node terminationGracePeriod is modelled, so the node waits. A pod already gone or terminating leaves the
-   * queue (`!podutils.IsActive`).
+   * `Queue.Reconcile`): first `needsForceDelete` against the node's `deadline` (node-termination-grace.ts): a pod whose
+   * own grace would run past it is deleted with what is left (`forceDelete`, no PodDisruptionBudget). Else a pod already
+   * gone or terminating leaves the queue (`!podutils.IsActive`), and an active one is evicted through the Eviction API
+   * (`evict`); a 429 (its PodDisruptionBudget allows no disruption) requeues it with the queue's per-item exponential
+   * backoff, `evictionQueueBaseDelay` (100 ms) doubling per failure up to `evictionQueueMaxDelay` (10 s): nothing else
+   * re-drives it, so the deadline is seen at the first retry past it, and without one the node waits for ever.
    */
-  private evict(node: NodeRuntime, pod: Pod, failures: number, now: number): void {
-    if (pod.node !== node || pod.state === PodState.Terminating || pod.state === PodState.Gone) return;
+  private evict(node: NodeRuntime, pod: Pod, failures: number, deadline: number | null, now: number): void {
+    if (pod.node !== node || pod.state === PodState.Gone) return;
+    const terminating = pod.state === PodState.Terminating;
+    if (needsForceDelete({ terminating, deletedAt: pod.deletedAt, graceSeconds: this.actions.terminationGraceOf(pod) }, deadline, now)) {
+      this.actions.deletePod(pod, forcedGraceSeconds(deadline!, now), now);
+      return;
+    }
+    if (terminating) return;
     if (this.actions.evictionAllowed?.(pod) ?? true) {
       this.actions.evictPod(pod, now);
       return;
     }
-    this.actions.schedule(now + evictionBackoffSeconds(failures), (t) => this.evict(node, pod, failures + 1, t));
+    this.actions.schedule(now + evictionBackoffSeconds(failures), (t) => this.evict(node, pod, failures + 1, deadline, t));
   }
 
   /**
@@ -618,25 +690,60 @@ export class KarpenterController {
   private readonly weightOrdered = new Map<readonly number[], readonly number[]>();
 
   private candidateView(pool: PoolRuntime, node: NodeRuntime): CandidateNode {
-    const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => ({ gpus: this.actions.gpusOf(p), pools: this.byWeight(this.actions.poolsOf(p)) }));
-    for (const jp of node.jobPods) pods.push({ gpus: jp.units, pools: [jp.run.job.pool] });
+    const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => this.simPod(p));
+    // A job pod's uid only breaks creation-time ties (as in a provisioning round): below every serving pod's.
+    for (const jp of node.jobPods) pods.push({ gpus: jp.units, pools: [jp.run.job.pool], createdAt: jp.createdAt, uid: -1 });
     return { uid: node.uid, pool: pool.index, type: node.instanceType, spot: node.spot, pods };
   }
 
+  private simPod(p: Pod): SimPod {
+    return { gpus: this.actions.gpusOf(p), pools: this.byWeight(this.actions.poolsOf(p)), createdAt: p.createdAt, uid: p.uid };
+  }
+
   /**
-   * Ready nodes of every pool that are not being disrupted, in node order: where a consolidation simulation may move the
-   * candidates' pods. Since kubernetes-sigs/karpenter #3006 (c129d43c, in 2266468104f3) consolidateAfter applies to
-   * destinations too: the candidates' pods (neither pending nor on a node marked for deletion) may not go to a node
-   * still under its consolidateAfter (`addToExistingNode`), both when the command is computed and at validation.
+   * helpers.go `SimulateScheduling`'s `deletingNodes.CurrentlyReschedulablePods`: the pods still running on the
+   * Karpenter nodes being deleted (draining, or waiting for a command's replacement) are rescheduled in the simulation
+   * too, so they take the room they will need (their replacement's, typically); pods already terminating are not
+   * (`IsReschedulable`), nor pods whose PodDisruptionBudget blocks every eviction by its spec (pkg/utils/pdb/pdb.go
+   * `IsCurrentlyReschedulable`, `isFullyBlocking`).
    */
-  private destinations(now: number): Destination[] {
-    const out: Destination[] = [];
-    for (const p of this.pools) {
+  private movingPods(): SimPod[] {
+    const out: SimPod[] = [];
+    for (const p of this.karpenterPools) {
       for (const n of p.nodes) {
-        if (n.state === NodeState.Ready && !this.marked.has(n) && !this.underConsolidateAfter(p, n, now)) out.push({ uid: n.uid, pool: p.index, free: n.freeGpus });
+        if (n.state === NodeState.Gone || !(beingDeleted(n) || this.deleting.has(n))) continue;
+        for (const pod of n.pods) {
+          if (pod.state === PodState.Terminating || pod.state === PodState.Gone || (this.actions.fullyBlockingBudget?.(pod) ?? false)) continue;
+          out.push(this.simPod(pod));
+        }
+        for (const jp of n.jobPods) out.push({ gpus: jp.units, pools: [jp.run.job.pool], createdAt: jp.createdAt, uid: -1 });
       }
     }
-    return out.sort((a, b) => a.uid - b.uid);
+    return out;
+  }
+
+  /**
+   * Where a consolidation simulation may move the candidates' pods: Ready nodes of every pool that are not being
+   * disrupted, then the Karpenter pools' NodeClaims launched but not yet Ready (in flight: the cluster state's active
+   * nodes, `sortExistingNodes` putting initialized ones first), each in node order. A pod the simulation puts on an
+   * in-flight node makes it fail (consolidation.ts `simulateRemoval`). Since kubernetes-sigs/karpenter #3006 (c129d43c,
+   * in 2266468104f3) consolidateAfter applies to destinations too: the candidates' pods (neither pending nor on a node
+   * marked for deletion) may not go to a node still under its consolidateAfter (`addToExistingNode`; the flag), both
+   * when the command is computed and at validation; an uninitialized node is never under it (`IsUnderConsolidateAfter`).
+   */
+  private destinations(now: number): Destination[] {
+    const ready: Destination[] = [];
+    const inFlight: Destination[] = [];
+    for (const p of this.pools) {
+      for (const n of p.nodes) {
+        if (this.marked.has(n)) continue;
+        if (n.state === NodeState.Ready) ready.push({ uid: n.uid, pool: p.index, free: n.freeGpus, initialized: true, underConsolidateAfter: this.underConsolidateAfter(p, n, now) });
+        // A cluster-autoscaler node is in Karpenter's state only once it registers (no NodeClaim while it launches).
+        else if (n.state === NodeState.Provisioning && p.config.karpenter) inFlight.push({ uid: n.uid, pool: p.index, free: n.freeGpus, initialized: false, underConsolidateAfter: false });
+      }
+    }
+    const byUid = (a: Destination, b: Destination): number => a.uid - b.uid;
+    return [...ready.sort(byUid), ...inFlight.sort(byUid)];
   }
 }
 
@@ -649,6 +756,11 @@ function isEmpty(node: NodeRuntime): boolean {
   if (node.jobPods.size > 0) return false;
   for (const p of node.pods) if (p.state !== PodState.Terminating && p.state !== PodState.Gone) return false;
   return true;
+}
+
+/** Being deleted (a DeletionTimestamp): draining, failed while draining, or gone. */
+function beingDeleted(node: NodeRuntime): boolean {
+  return node.state === NodeState.Gone || node.state === NodeState.Draining || (node.state === NodeState.NotReady && node.stateBeforeFailure === NodeState.Draining);
 }
 
 /** When consolidateAfter counts from: the node's last pod event (pod-events.ts), or its initialization without one. */

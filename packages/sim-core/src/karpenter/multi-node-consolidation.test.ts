@@ -77,8 +77,8 @@ describe('filterOutSameInstanceType (the upstream comment\'s example)', () => {
 describe('computeMultiNodeConsolidation: which nodes go, and what replaces them', () => {
   const ON_DEMAND: EngineKarpenterPool = { ...A10G_POOL, capacityTypes: ['on-demand'] };
   /** A node of pool 0 with `pods` one-GPU pods that may use pool 0 only. */
-  const node = (uid: number, type: number, pods: number, spot = false): CandidateNode => ({ uid, pool: 0, type, spot, pods: Array.from({ length: pods }, () => ({ gpus: 1, pools: [0] })) });
-  const room = (pool: EngineKarpenterPool, nodes: CandidateNode[]): Destination[] => nodes.map((n) => ({ uid: n.uid, pool: 0, free: pool.types[n.type]!.gpus - n.pods.length }));
+  const node = (uid: number, type: number, pods: number, spot = false): CandidateNode => ({ uid, pool: 0, type, spot, pods: Array.from({ length: pods }, (_, i) => ({ gpus: 1, pools: [0], createdAt: 0, uid: uid * 100 + i })) });
+  const room = (pool: EngineKarpenterPool, nodes: CandidateNode[]): Destination[] => nodes.map((n) => ({ uid: n.uid, pool: 0, free: pool.types[n.type]!.gpus - n.pods.length, initialized: true, underConsolidateAfter: false }));
   /** Candidates in SavingsRatio order (price / (1 + pods), descending; ties by uid), as the controller sorts them. */
   const sorted = (pool: EngineKarpenterPool, nodes: CandidateNode[]) => {
     const price = (n: CandidateNode) => (n.spot ? pool.types[n.type]!.spotUsdPerHour! : pool.types[n.type]!.onDemandUsdPerHour!);

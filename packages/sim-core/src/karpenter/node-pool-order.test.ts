@@ -46,6 +46,8 @@ function twoPools(alphaWeight: number, betaWeight: number) {
     },
     evictPod: () => {},
     evictJobPod: () => {},
+    deletePod: () => {},
+    terminationGraceOf: () => 30,
     deleteNode: () => {},
     gpusOf: () => 1,
     poolsOf: () => [0, 1],
@@ -86,7 +88,7 @@ describe('a multi-node replacement goes to the first of the candidates\' pools b
   it('candidates of pools 0 and 1, pods that may use both (listed [1, 0]: pool 1 first by weight) → one NodeClaim of pool 1', () => {
     // Two g5.xlarge nodes with one 1-GPU pod each, nowhere else to go: 2 GPUs left → one NodeClaim of a type with ≥ 2
     // GPUs, g5.12xlarge (index 2) in A10G_POOL. Before the port the first candidate's pool (0) was taken.
-    const pods = [{ gpus: 1, pools: [1, 0] }];
+    const pods = [{ gpus: 1, pools: [1, 0], createdAt: 0, uid: 1 }];
     const candidates = [
       { uid: 10, pool: 0, type: 1, spot: false, pods },
       { uid: 11, pool: 1, type: 1, spot: false, pods },
@@ -107,12 +109,12 @@ describe('a replacement comes from the first NodePool by weight that takes the p
   const poolOf = (i: number) => [OD, SPOT][i];
 
   it('an on-demand g5.xlarge with one pod is replaced by a spot g5.xlarge of the spot pool (before: its own pool has nothing cheaper, no command)', () => {
-    const candidate = { uid: 7, pool: 0, type: 1, spot: false, pods: [{ gpus: 1, pools: [1, 0] }] };
+    const candidate = { uid: 7, pool: 0, type: 1, spot: false, pods: [{ gpus: 1, pools: [1, 0], createdAt: 0, uid: 1 }] };
     expect(computeConsolidation([candidate], poolOf, [], false, new UnavailableOfferings(), 0)).toEqual({ kind: 'replace', nodes: [7], pool: 1, types: [1], spot: true, usdPerHour: 0.4028 });
   });
 
   it('a pod that may not use the spot pool stays: its own pool has no type below $1.006/h', () => {
-    const candidate = { uid: 7, pool: 0, type: 1, spot: false, pods: [{ gpus: 1, pools: [0] }] };
+    const candidate = { uid: 7, pool: 0, type: 1, spot: false, pods: [{ gpus: 1, pools: [0], createdAt: 0, uid: 1 }] };
     expect(computeConsolidation([candidate], poolOf, [], false, new UnavailableOfferings(), 0)).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ export const A10G_POOL: EngineKarpenterPool = {
   consolidateAfterSeconds: 0,
   budgets: [{ percent: 10, count: null, reasons: null, schedule: null }],
   expireAfterSeconds: DEFAULT_EXPIRE_AFTER_SECONDS,
+  terminationGracePeriodSeconds: null,
   weight: 0,
   initialType: 0,
   initialSpot: false,

@@ -9,6 +9,9 @@
  * - `pkg/apis/v1/nodepool.go` `NodePoolSpec.Weight`: optional, 1–100 (karpenter/node-pool-order.ts reads it).
  * - `pkg/apis/v1/nodeclaim.go` `NodeClaimSpec.ExpireAfter` `+kubebuilder:default:="720h"`, pattern
  *   `^(([0-9]+(s|m|h))+|Never)$` (the NodePool's `template.spec.expireAfter`).
+ * - `pkg/apis/v1/nodepool.go` `NodeClaimTemplateSpec.TerminationGracePeriod`: optional, no default (nil: a drain waits
+ *   for ever; `scheduling/nodeclaimtemplate.go` `DefaultTerminationGracePeriod` is nil), pattern `^([0-9]+(s|m|h))+$`
+ *   (0s allowed); karpenter/node-termination-grace.ts reads it.
  * - `pkg/operator/options/options.go`: `BATCH_IDLE_DURATION` 1s, `BATCH_MAX_DURATION` 10s.
  * docs/kubernetes-semantics.md §4 lists them with the rest of what the engine follows.
  */
@@ -98,6 +101,10 @@ export const karpenterNodePoolSchema = z.strictObject({
   limits: karpenterLimitsSchema.prefault({}).describe('Most capacity the pool may hold (default none beyond maxNodes)'),
   disruption: karpenterDisruptionSchema.prefault({}).describe('Consolidation policy, consolidateAfter and disruption budgets (Karpenter v1 defaults)'),
   expireAfter: expireAfterSchema.default(DEFAULT_EXPIRE_AFTER_SECONDS),
+  terminationGracePeriod: durationSeconds(
+    'template.spec.terminationGracePeriod: once a node is being deleted, pods whose PodDisruptionBudget blocks their eviction are deleted anyway, each early enough to get its own terminationGracePeriod before this deadline (default none: the drain waits for ever)',
+    { min: 0, max: 10 * 365 * 24 * HOUR },
+  ).optional(),
   // NodePoolSpec.Weight `+kubebuilder:validation:Minimum:=1`, `Maximum:=100`, optional (nil = 0 in `OrderByWeight`).
   weight: z
     .number()

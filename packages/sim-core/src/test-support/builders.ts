@@ -101,7 +101,7 @@ export function pool(overrides: Partial<EnginePool> = {}): EnginePool {
 
 /**
  * A Karpenter NodePool of one on-demand 8-GPU type (p4d.24xlarge at $32/h) in one zone, WhenEmpty, the default
- * 10 % budget, no limits and no expiry.
+ * 10 % budget, no limits, no expiry and no node terminationGracePeriod.
  */
 export function p4dNodePool(overrides: Partial<EngineKarpenterPool> = {}): EngineKarpenterPool {
   return {
@@ -114,6 +114,7 @@ export function p4dNodePool(overrides: Partial<EngineKarpenterPool> = {}): Engin
     consolidateAfterSeconds: null,
     budgets: [{ percent: 10, count: null, reasons: null, schedule: null }],
     expireAfterSeconds: null,
+    terminationGracePeriodSeconds: null,
     weight: 0,
     initialType: 0,
     initialSpot: false,
