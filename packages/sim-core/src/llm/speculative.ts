@@ -57,10 +57,11 @@ export function acceptanceForLength(length: number, k: number): number {
 
 /**
  * Tokens one step yields from one uniform draw u ∈ (0, 1), by inverting P(T ≥ j+1) = α^j: T = 1 + ⌊ln u / ln α⌋,
- * at most k + 1 (α = 0: always 1).
+ * at most k + 1 (α = 0: always 1; α = 1, which only tests build: always k + 1).
  */
 export function tokensOfDraw(u: number, acceptance: number, k: number): number {
   if (acceptance <= 0) return 1;
+  if (acceptance >= 1) return k + 1;
   const t = 1 + Math.floor(Math.log(u) / Math.log(acceptance));
   return t > k + 1 ? k + 1 : t;
 }
