@@ -106,6 +106,22 @@ describe('a speculative step, timed by hand', () => {
     expect(r.itl.max).toBeCloseTo(3.6001368, 9);
   });
 
+  it('with separate prefill (SGLang, vLLM 0.6) a prefill batch runs alone and the speculating decodes wait for it', () => {
+    // Iterations of exactly 10 ms, k 3, every draft accepted, 17 output tokens (4 steps of 4 after the first).
+    // R1: prefill 12.5 → 22.5 (TTFT 10), steps end at 32.5 and 42.5 (8 left). R2 (37.5) is prefilled alone 42.5 → 52.5
+    // (TTFT 15) while R1 waits; both step at 62.5 and 72.5 (R1 done: TPOT (72.5 − 22.5) / 16 = 3.125 ms), R2 at 82.5 and
+    // 92.5 (TPOT (92.5 − 52.5) / 16 = 2.5 ms). Chunks: R1's gaps 10, 10, 20, 10; R2's 10, 10, 10, 10: 8 gaps, 90 ms.
+    const zero: LlmCostModel = { parameters: 0, layers: 0, hiddenSize: 1, weightBytes: 0, kvBytesPerToken: 0 };
+    const l = { ...llm(ngram(1), { out: 17, model: zero, step: 0.01 }), scheduler: { steps: 1, separatePrefill: true } };
+    const r = run(l, 0.05);
+    expect(r.ttft[0]).toBeCloseTo(10, 9);
+    expect(r.ttft[1]).toBeCloseTo(15, 9);
+    expect(r.tpot[0]).toBeCloseTo(2.5, 9);
+    expect(r.tpot[1]).toBeCloseTo(3.125, 9);
+    expect(r.tokens).toBe(34);
+    expect(r.itl).toEqual({ count: 8, sum: expect.closeTo(90, 9), min: expect.closeTo(10, 9), max: expect.closeTo(20, 9) });
+  });
+
   it('each sequence holds KV for its k draft tokens: 2 × (109 + 3) > 221, so the second request waits', () => {
     // Iterations of exactly 10 ms (no weights, no bytes): R1 at 12.5 ms prefills to 22.5 and decodes 8 steps to 102.5
     // (acceptance 0: one token a step). Without speculation R2 (37.5 ms) joins at 42.5: TTFT 15 ms. With k 3 each

@@ -6,7 +6,11 @@
  */
 import { getGpu } from '@design-sim/cost-model';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Rng } from '../random/rng.ts';
+import { compileScenario } from '../api/compile-scenario.ts';
+import { parseOk } from '../scenario/scenario-test-builders.ts';
 import { llmConfig } from '../test-support/llm-builders.ts';
 import { iterationSeconds } from './llm-perf.ts';
 import { resolveLlm } from './resolve-llm.ts';
@@ -126,5 +130,17 @@ describe('what a proposer holds in GPU memory', () => {
     expect(proposerSeconds(ngram.speculative!, 64, 64_000, NO_PREFILL, ngram.hardware, ngram.efficiency)).toBe(0);
     // acceptedLength 2 with k 5: (1 − α⁶) / (1 − α) = 2 → α ≈ 0.5087.
     expect(expectedTokensPerStep(ngram.speculative!.acceptance, 5)).toBeCloseTo(2, 10);
+  });
+});
+
+describe('where speculation runs', () => {
+  it('on a disaggregated service the decode pool speculates and the prefill pool does not (it emits one token a prompt)', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../../../content/qwen3-moe-prefill-h100-decode-l40s.yaml'), 'utf8').replace('        disaggregated:\n', '        speculative: { method: eagle, tokens: 2, acceptance: 0.6 }\n        disaggregated:\n');
+    const cfg = compileScenario(parseOk(text).scenario);
+    const [prefill, decode] = cfg.services.map((s) => s.llm!);
+    expect(prefill!.role).toBe('prefill');
+    expect(prefill!.speculative).toBeUndefined();
+    expect(decode!.role).toBe('decode');
+    expect(decode!.speculative).toMatchObject({ method: 'eagle', tokens: 2, acceptance: 0.6 });
   });
 });
