@@ -20,6 +20,11 @@
  * with separate prefill an iteration is either a prefill batch or the decodes, never both; with N > 1 steps a
  * decode batch is a round of N iterations in one heap event, no admission within it, its tokens counted (and
  * its finished sequences completed) at its end.
+ *
+ * `EngineLlm.speculative` (llm/speculative.ts) makes each decode iteration a speculative step: the pass verifies
+ * k + 1 tokens per decoding sequence plus the proposer's passes, and each sequence gains its own drawn number of
+ * tokens (`speculate`), all reaching the client as one chunk at the step's end. Sequences then advance one by one
+ * instead of through the batch's iteration count (below), so such a step costs O(batch).
  */
 import { Rng } from '../random/rng.ts';
 import { iterationSeconds, type LlmEfficiency } from '../llm/llm-perf.ts';
