@@ -175,7 +175,7 @@ export function costModelOf(shape: ModelShape, precision: LlmSpec['precision'], 
 
 function modelShape(model: LlmSpec['model']): ModelShape | undefined {
   if (typeof model === 'string') return knownModel(model);
-  const base = { layers: model.layers, hiddenSize: model.hiddenSize, attentionHeads: model.attentionHeads ?? 0, kvHeads: model.kvHeads, headDim: model.headDim, ffnSize: model.ffnSize ?? 0, vocabSize: model.vocabSize ?? 0, ...(model.experts ? { experts: model.experts } : {}) };
+  const base = { layers: model.layers, hiddenSize: model.hiddenSize, attentionHeads: model.attentionHeads ?? 0, kvHeads: model.kvHeads, headDim: model.headDim, ffnSize: model.ffnSize ?? 0, vocabSize: model.vocabSize ?? 0, ...(model.tiedEmbeddings === true ? { tiedEmbeddings: true } : {}), ...(model.experts ? { experts: model.experts } : {}) };
   const derivable = (model.ffnSize !== undefined || model.experts !== undefined) && model.vocabSize !== undefined;
   const parameters = model.parameters ?? (derivable ? parametersOfShape(base) : undefined);
   if (parameters === undefined) return undefined;

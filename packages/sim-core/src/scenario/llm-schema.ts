@@ -36,6 +36,7 @@ export const modelShapeSchema = z.strictObject({
   headDim: z.number().int().min(1).max(10_000).describe('Dimension per head'),
   ffnSize: z.number().int().min(1).max(10_000_000).optional().describe('Gated MLP inner size (needed when parameters is omitted)'),
   vocabSize: z.number().int().min(1).max(10_000_000).optional().describe('Vocabulary size (needed when parameters is omitted)'),
+  tiedEmbeddings: z.boolean().optional().describe('The output head is the input embedding (config.json tie_word_embeddings): counted once when parameters are derived'),
   experts: z
     .strictObject({
       count: z.number().int().min(2).max(100_000).describe('Routed experts per layer (num_local_experts / num_experts)'),
@@ -172,7 +173,7 @@ export const llmSpeculativeSchema = z
 /** `services[].llm`. */
 export const llmSchema = z.strictObject({
   model: z.union([
-    z.string().min(1).describe('A known model: llama-3.1-8b, llama-3.1-70b, llama-3.3-70b, llama-2-70b, mixtral-8x7b, qwen3-30b-a3b (and aliases such as llama-3-70b)'),
+    z.string().min(1).describe('A known model: llama-3.1-8b, llama-3.1-70b, llama-3.3-70b, llama-2-70b, llama-3.2-1b, mixtral-8x7b, qwen3-30b-a3b (and aliases such as llama-3-70b)'),
     modelShapeSchema,
   ]),
   precision: z.enum(['bf16', 'fp16', 'fp8', 'int4']).default('bf16').describe('Weight precision (int4 computes in 16-bit)'),
