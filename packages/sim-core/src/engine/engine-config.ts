@@ -261,7 +261,7 @@ export interface EngineLlm {
   role?: 'prefill' | 'decode';
   /** Decode role: the KV cache's transfer rate from the prefill replica, bytes/s (link × achieved fraction). */
   kvTransferBytesPerSecond?: number;
-  /** Speculative decoding (llm/speculative.ts); omitted: one token per sequence per decode iteration. */
+  /** Speculative decoding (llm/speculative.ts); omitted: one token per sequence per decode iteration. Not with `scheduler.steps` > 1 (the schema refuses the pair). */
   speculative?: EngineSpeculative;
 }
 

@@ -112,6 +112,16 @@ describe('what a proposer holds in GPU memory', () => {
     expect(llmConfig({ gpu: 'h100-sxm-80gb', ...io, speculative: { method: 'eagle', tokens: 3, acceptance: 0.7 } }).kvCapacityTokens).toBe(395_456);
   });
 
+  it('a Llama 3.2 1B draft beside Llama 3.1 8B: its 2.47 GB and 32,768 KV bytes a token leave 320,242 KV tokens', () => {
+    // (71e9 − 16.06e9 − 2 · 1,235,746,816) ÷ (131,072 + 2 · 16 layers · 8 heads · 64 · 2 B) = 52,468,506,368 ÷ 163,840.
+    const io = { input: { kind: 'fixed', tokens: 1 }, output: { kind: 'fixed', tokens: 1 } } as const;
+    const l = llmConfig({ gpu: 'h100-sxm-80gb', ...io, speculative: { method: 'draft', tokens: 3, acceptance: 0.6, draftModel: 'llama-3.2-1b' } });
+    expect(l.kvCapacityTokens).toBe(320_242);
+    // Its 3 passes at batch 1, 1,000-token context: (2,471,493,632 + (1000 + j) · 32,768) B ÷ 2.68 TB/s each = 2.803 ms.
+    const bytes = 3 * 2_471_493_632 + (3 * 1000 + 3) * 32_768;
+    expect(proposerSeconds(l.speculative!, 1, 1000, NO_PREFILL, l.hardware, proposerEfficiency(l.efficiency))).toBeCloseTo(bytes / 2.68e12, 9);
+  });
+
   it('a draft model that does not fit beside the target is a validation error naming both', () => {
     const r = resolveLlm(
       { model: 'llama-3.1-70b', precision: 'fp8', kvCacheDtype: 'bf16', inputTokens: 1, outputTokens: 1, maxBatchSize: 256, maxBatchedTokens: 8192, chunkedPrefill: true, routingImbalance: 1, gpuMemoryUtilization: 0.9, activationReserveGB: 1, prefixCaching: true, speculative: { method: 'draft', tokens: 4, acceptance: 0.6, draftModel: 'llama-3.1-8b' } },
