@@ -47,12 +47,12 @@ export const KNOWN_MODELS: Readonly<Record<string, ModelShape>> = {
   'llama-3.3-70b': dense({ layers: 80, hiddenSize: 8192, attentionHeads: 64, kvHeads: 8, headDim: 128, ffnSize: 28672, vocabSize: 128256 }),
   // meta-llama/Llama-2-70b-hf config.json: GQA with 8 KV heads, the 32,000-token Llama 2 vocabulary (MLPerf's llama2-70b).
   'llama-2-70b': dense({ layers: 80, hiddenSize: 8192, attentionHeads: 64, kvHeads: 8, headDim: 128, ffnSize: 28672, vocabSize: 32000 }),
-  // mistralai/Mixtral-8x7B-v0.1 config.json: 8 experts per layer, top-2 (46.7 B total, 12.9 B active as Mistral states).
-  'mixtral-8x7b': moe({ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8, headDim: 128, ffnSize: 14336, vocabSize: 32000, experts: { count: 8, perToken: 2, ffnSize: 14336 } }),
-  // Qwen/Qwen3-30B-A3B config.json: 128 experts per layer, top-8, 32 query heads of 128 (wider than hidden 2048); 30.5 B total, 3.3 B active.
   // meta-llama/Llama-3.2-1B config.json: 16 layers, hidden 2048, 32 query heads and 8 KV heads of 64, MLP 8192, tied
   // embeddings: 1.24 B (Meta: "1.23B"). The usual draft model for Llama 3.1 8B and 70B (same 128,256-token vocabulary).
   'llama-3.2-1b': dense({ layers: 16, hiddenSize: 2048, attentionHeads: 32, kvHeads: 8, headDim: 64, ffnSize: 8192, vocabSize: 128256, tiedEmbeddings: true }),
+  // mistralai/Mixtral-8x7B-v0.1 config.json: 8 experts per layer, top-2 (46.7 B total, 12.9 B active as Mistral states).
+  'mixtral-8x7b': moe({ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8, headDim: 128, ffnSize: 14336, vocabSize: 32000, experts: { count: 8, perToken: 2, ffnSize: 14336 } }),
+  // Qwen/Qwen3-30B-A3B config.json: 128 experts per layer, top-8, 32 query heads of 128 (wider than hidden 2048); 30.5 B total, 3.3 B active.
   'qwen3-30b-a3b': moe({ layers: 48, hiddenSize: 2048, attentionHeads: 32, kvHeads: 4, headDim: 128, ffnSize: 768, vocabSize: 151936, experts: { count: 128, perToken: 8, ffnSize: 768 } }),
 };
 

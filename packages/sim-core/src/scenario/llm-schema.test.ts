@@ -61,7 +61,7 @@ describe('llm.speculative', () => {
   });
 
   it('refuses an unknown draft model, one of another vocabulary, and multi-step rounds', () => {
-    expect(speculative('        speculative: { method: draft, tokens: 4, acceptance: 0.6, draftModel: lama-3.1-8b }\n', 'model: llama-3.1-70b')).toMatchInlineSnapshot(`"examples/bad.yaml:18:79 spec.services[0].llm.speculative.draftModel: unknown draft model "lama-3.1-8b": use one of llama-3.1-8b, llama-3.1-70b, llama-3.3-70b, llama-2-70b, mixtral-8x7b, llama-3.2-1b, qwen3-30b-a3b (did you mean llama-3.1-8b?)"`);
+    expect(speculative('        speculative: { method: draft, tokens: 4, acceptance: 0.6, draftModel: lama-3.1-8b }\n', 'model: llama-3.1-70b')).toMatchInlineSnapshot(`"examples/bad.yaml:18:79 spec.services[0].llm.speculative.draftModel: unknown draft model "lama-3.1-8b": use one of llama-3.1-8b, llama-3.1-70b, llama-3.3-70b, llama-2-70b, llama-3.2-1b, mixtral-8x7b, qwen3-30b-a3b (did you mean llama-3.1-8b?)"`);
     expect(speculative('        speculative: { method: draft, tokens: 4, acceptance: 0.6, draftModel: llama-3.1-8b }\n', 'model: llama-2-70b')).toMatchInlineSnapshot(`"examples/bad.yaml:18:79 spec.services[0].llm.speculative.draftModel: the draft model's vocabulary (128256 tokens) is not the target's (32000): a draft must share the target's tokenizer for its tokens to be verified"`);
     expect(speculative('        scheduler: { steps: 4 }\n        speculative: { method: ngram, tokens: 4, acceptance: 0.6 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:29 spec.services[0].llm.scheduler.steps: speculative decoding with multi-step rounds is not modelled (vLLM refuses the pair): use steps: 1 or remove llm.speculative"`);
   });
