@@ -65,3 +65,14 @@ for (const b of [1, 8, 32, 128]) {
   const ms = (s: number) => (s * 1000).toFixed(2);
   console.log(`| ${b} | ${ms(theirsPlain)} / ${ms(oursPlain)} | ${ms(theirsVerify)} / ${ms(oursVerify)} | ${ms(theirsDraft)} / ${ms(oursDraft)} | ${((theirsVerify + theirsDraft) / theirsPlain).toFixed(3)} / ${((oursVerify + oursDraft) / oursPlain).toFixed(3)} |`);
 }
+
+// Part 3: a draft model's drafting time against the target's forward pass (source [B] "~37.5%" on 8B targets,
+// "~12.5%" on Llama-3-70B; the draft, Llama 3.2 1B, and the reading "k = 3 passes ÷ one target pass" are assumptions).
+console.log('\n| target | draft | target pass ms | 3 draft passes ms | ratio (published) |');
+console.log('|---|---|---|---|---|');
+for (const [model, tp, published] of [['llama-3.1-8b', 1, '~37.5%'], ['llama-3.1-70b', 4, '~12.5%']] as const) {
+  const d = llmConfig({ gpu: 'h100-sxm-80gb', model, tp, input: { kind: 'fixed', tokens: 1 }, output: { kind: 'fixed', tokens: 1 }, speculative: { method: 'draft', tokens: 3, acceptance: 0.5, draftModel: 'llama-3.2-1b' } });
+  const target = iterationSeconds({ tokens: 1, attendedTokens: 1000, kvTokensRead: 1000 }, d.model, d.hardware, d.efficiency);
+  const draft = proposerSeconds(d.speculative!, 1, 1000, { tokens: 0, attendedTokens: 0, kvTokensRead: 0 }, d.hardware, proposerEfficiency(d.efficiency));
+  console.log(`| ${model} TP ${tp} | llama-3.2-1b | ${(target * 1000).toFixed(2)} | ${(draft * 1000).toFixed(2)} | ${((draft / target) * 100).toFixed(1)}% (${published}) |`);
+}
