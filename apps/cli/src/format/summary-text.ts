@@ -63,6 +63,8 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     // ITL, the gap between streamed chunks (benchmark_serving's), differs from TPOT when a chunk carries a round's tokens.
     lines.push(cont(`ITL p50 ${formatMs(t.itlMs.p50)} · p99 ${formatMs(t.itlMs.p99)} (between streamed chunks)`));
     lines.push(cont(`${formatNum(t.outputTokensPerSecond)} output tokens/s · ${formatUsd(t.costPerMillionOutputTokensUsd)} per 1M output tokens`));
+    // Speculative decoding: what a step yields per sequence, the figure engines log as the mean acceptance length.
+    if (t.speculative !== null) lines.push(cont(`speculative decoding: ${formatNum(t.speculative.acceptedTokensPerStep)} tokens per sequence-step · draft acceptance ${formatPercent(t.speculative.draftAcceptanceRate, 1)}`));
     if (t.prefixCache !== null) for (const [label, text] of prefixCacheRows(t.prefixCache)) lines.push(row(label, text));
     for (const d of t.disaggregated) for (const [label, text] of disaggregatedRows(d)) lines.push(row(label, text));
   }

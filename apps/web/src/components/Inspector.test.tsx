@@ -101,7 +101,7 @@ describe('Inspector', () => {
     render(<Harness doc={llmDoc()} selection={['service:llm']} onDoc={(d) => (doc = d)} />);
     const model = field('spec.services[0].llm.model') as unknown as HTMLSelectElement;
     // The known models come from sim-core's table (llm-models.ts), one source for the schema and the canvas.
-    expect(Array.from(model.options).map((o) => o.value)).toEqual(['llama-3.1-8b', 'llama-3.1-70b', 'llama-3.3-70b', 'llama-2-70b', 'mixtral-8x7b', 'qwen3-30b-a3b']);
+    expect(Array.from(model.options).map((o) => o.value)).toEqual(['llama-3.1-8b', 'llama-3.1-70b', 'llama-3.3-70b', 'llama-2-70b', 'llama-3.2-1b', 'mixtral-8x7b', 'qwen3-30b-a3b']);
     fireEvent.change(model, { target: { value: 'llama-3.1-70b' } });
     fireEvent.change(field('spec.services[0].llm.kvCacheDtype'), { target: { value: 'fp8' } });
     fireEvent.change(field('spec.services[0].llm.outputTokens'), { target: { value: '300' } });
@@ -122,6 +122,20 @@ describe('Inspector', () => {
     fireEvent.change(field('spec.services[0].llm.scheduler.prefill'), { target: { value: 'mixed' } });
     const prefill = field('spec.services[0].llm.scheduler.prefill').closest('.ds-field') as HTMLElement;
     expect(within(prefill).getByRole('alert').textContent).toMatch(/^with steps > 1 prefill runs as its own one-step batch/);
+  });
+
+  it('adds speculative decoding to an LLM service; a draft without its model is the schema error at the field', () => {
+    let doc: PlainObject = {};
+    render(<Harness doc={llmDoc()} selection={['service:llm']} onDoc={(d) => (doc = d)} />);
+    fireEvent.click(within(screen.getByRole('region', { name: 'Speculative decoding' })).getByRole('button', { name: 'Add' }));
+    expect(getIn(doc, ['spec', 'services', 0, 'llm', 'speculative'])).toEqual({ method: 'eagle', tokens: 3, acceptedLength: 2 });
+    expect(document.querySelectorAll('.ds-field.has-error')).toHaveLength(0);
+    fireEvent.change(field('spec.services[0].llm.speculative.method'), { target: { value: 'draft' } });
+    const draft = field('spec.services[0].llm.speculative.draftModel').closest('.ds-field') as HTMLElement;
+    expect(within(draft).getByRole('alert').textContent).toMatch(/^method draft needs draftModel/);
+    fireEvent.change(field('spec.services[0].llm.speculative.draftModel'), { target: { value: 'llama-3.2-1b' } });
+    expect(getIn(doc, ['spec', 'services', 0, 'llm', 'speculative', 'draftModel'])).toBe('llama-3.2-1b');
+    expect(document.querySelectorAll('.ds-field.has-error')).toHaveLength(0);
   });
 
   it('shows a custom model shape as one choice, and a token distribution that a typed number replaces', () => {

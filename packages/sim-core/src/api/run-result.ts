@@ -63,6 +63,12 @@ export interface ServingSummary {
     costPerMillionOutputTokensUsd: number | null;
     /** Services with prompt templates or sessions: hit rate, TTFT with and without a hit, compute saved; null otherwise. */
     prefixCache: PrefixCacheSummary | null;
+    /**
+     * Services with `llm.speculative`: decode steps of one sequence verified (`sequenceSteps`), the mean tokens a
+     * sequence gained per step, the verifier's own included (`acceptedTokensPerStep`, vLLM's mean acceptance
+     * length), and the share of draft tokens accepted (`draftAcceptanceRate`, (accepted − 1) ÷ k); null otherwise.
+     */
+    speculative: { sequenceSteps: number; acceptedTokensPerStep: number; draftAcceptanceRate: number } | null;
     /** Disaggregated services: per pool (prefill, decode) GPU, replicas, utilization, queue, tokens and cost per million tokens; the KV transfer. Empty without one. */
     disaggregated: DisaggregatedSummary[];
   } | null;

@@ -4,6 +4,7 @@
  */
 import { nodePoolSummaries } from './node-pool-summary.ts';
 import { prefixCacheSummary } from './prefix-cache-summary.ts';
+import { speculativeSummary } from './speculative-summary.ts';
 import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, nodeFailuresPerHour, observedLabel, peakFlopsPerGpu, showback, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { beginEngine, runEngine } from '../engine/simulation.ts';
@@ -212,6 +213,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
           outputTokensPerSecond: r.endSeconds > 0 ? r.llm.horizonOutputTokens / r.endSeconds : 0,
           costPerMillionOutputTokensUsd: r.llm.horizonOutputTokens > 0 ? (bill.totalUsd / r.llm.horizonOutputTokens) * 1e6 : null,
           prefixCache: prefixCacheSummary(r.llm.prefixCache),
+          speculative: speculativeSummary(r.llm.speculative),
           // Filled in by judge once the per-service bill shares exist.
           disaggregated: [],
         }

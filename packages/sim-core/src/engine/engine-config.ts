@@ -4,6 +4,7 @@ import type { PodDisruptionBudgetSpec } from '../cluster/pod-disruption-budget.t
 import type { HpaControllerConfig } from '../hpa/index.ts';
 import type { CronSchedule } from '../karpenter/cron-schedule.ts';
 import type { LlmCostModel, LlmEfficiency, LlmHardware } from '../llm/llm-perf.ts';
+import type { EngineSpeculative } from '../llm/speculative.ts';
 import type { DurationDistribution } from '../random/service-time.ts';
 import type { LlmScheduler } from './llm-scheduler.ts';
 import type { ArrivalKind } from '../traffic/arrival-process.ts';
@@ -260,6 +261,8 @@ export interface EngineLlm {
   role?: 'prefill' | 'decode';
   /** Decode role: the KV cache's transfer rate from the prefill replica, bytes/s (link × achieved fraction). */
   kvTransferBytesPerSecond?: number;
+  /** Speculative decoding (llm/speculative.ts); omitted: one token per sequence per decode iteration. Not with `scheduler.steps` > 1 (the schema refuses the pair). */
+  speculative?: EngineSpeculative;
 }
 
 /** Prompt templates, multi-turn sessions and automatic prefix caching of an llm service. */

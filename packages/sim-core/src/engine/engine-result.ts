@@ -1,4 +1,15 @@
 import type { EnginePrefixResult } from './prefix-stats.ts';
+
+/**
+ * Speculative decoding over the whole run, all speculating services together: sequence-steps verified, the tokens
+ * their acceptance draws yielded (before a sequence's last step is capped by the tokens it had left), and the
+ * draft tokens proposed (k per sequence-step).
+ */
+export interface EngineSpeculativeResult {
+  sequenceSteps: number;
+  drawnTokens: number;
+  proposedTokens: number;
+}
 import type { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
 import type { KedaServiceResult } from './keda-driver.ts';
@@ -118,7 +129,7 @@ export interface EngineResult {
    * Token-level services only: time to first token, per output token and between streamed chunks (ITL) (ms), tokens generated (`outputTokens`:
    * the whole run, drain included; `horizonOutputTokens`: up to the horizon, the tokens of the run's time).
    */
-  llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; itl: LatencyHistogram; outputTokens: number; horizonOutputTokens: number; prefixCache: EnginePrefixResult | null } | null;
+  llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; itl: LatencyHistogram; outputTokens: number; horizonOutputTokens: number; prefixCache: EnginePrefixResult | null; speculative: EngineSpeculativeResult | null } | null;
   /** Most requests in flight (waiting + in service), and most waiting, at an interval end after the warm-up. */
   backlog: { max: number; waitingMax: number };
   /** Request slots still taken when observation stopped, counted from the slots (a check on `requests.unfinished`). */

@@ -20,9 +20,15 @@
  * with separate prefill an iteration is either a prefill batch or the decodes, never both; with N > 1 steps a
  * decode batch is a round of N iterations in one heap event, no admission within it, its tokens counted (and
  * its finished sequences completed) at its end.
+ *
+ * `EngineLlm.speculative` (llm/speculative.ts) makes each decode iteration a speculative step: the pass verifies
+ * k + 1 tokens per decoding sequence plus the proposer's passes, and each sequence gains its own drawn number of
+ * tokens (`speculate`), all reaching the client as one chunk at the step's end. Sequences then advance one by one
+ * instead of through the batch's iteration count (below), so such a step costs O(batch).
  */
 import { Rng } from '../random/rng.ts';
-import { iterationSeconds } from '../llm/llm-perf.ts';
+import { iterationSeconds, type LlmEfficiency } from '../llm/llm-perf.ts';
+import { type EngineSpeculative, proposerEfficiency, proposerSeconds, tokensOfDraw, verifyWork } from '../llm/speculative.ts';
 import { decodeRoundSeconds, lookaheadSlots } from './llm-scheduler.ts';
 import { ChunkGaps, PendingGaps } from './chunk-gaps.ts';
 import { TokenSampler } from '../llm/token-sampler.ts';
@@ -76,6 +82,14 @@ class LlmPodState {
   kvReserved = 0;
   busy = false;
   /**
+   * Speculative decoding: a decoding sequence advances by its own random count each step, so it is visited every
+   * decode iteration instead: `it` stays 0, `context` and `decodeLeft` are its own, and `ends` is unused.
+   */
+  speculative = false;
+  /** Set by the executor's `speculate`: sequences it finished this step, and how many of them are measured. */
+  specFinished = 0;
+  specLeft = 0;
+  /**
    * Lengths drawn for the request at the head of the queue, kept until it is admitted; the slot's generation
    * too, since the head may leave by its queue timeout and its slot come back as another request's.
    */
@@ -124,7 +138,8 @@ class LlmPodState {
     this.context[i] = ctx - this.it;
     this.decodeContext += ctx;
     if (left <= 0) return;
-    this.ends.push(this.it + left, this.slot[i]!);
+    if (this.speculative) this.decodeLeft[i] = left;
+    else this.ends.push(this.it + left, this.slot[i]!);
   }
 
   /** The prefilling sequence at the last position moved to `i`: its place in `prefillPos` (the last entry) moves in order. */
@@ -166,6 +181,13 @@ export class LlmExecutor implements PodExecutor {
   private readonly lookahead: number;
   /** Chunk gaps on their way to the run's ITL histogram (`flushGaps` before it is read). */
   private readonly itl: PendingGaps;
+  /** Speculative decoding (llm/speculative.ts), its acceptance draws and its proposer's efficiencies; null without. */
+  private readonly spec: EngineSpeculative | null;
+  private readonly specRng: Rng;
+  private readonly proposerEff: LlmEfficiency;
+  /** Speculative decoding over the run: sequence-steps verified, and the tokens their draws yielded (before a sequence's last step caps them). */
+  specSteps = 0;
+  specDrawnTokens = 0;
 
   constructor(
     private readonly cfg: EngineLlm,
@@ -183,7 +205,11 @@ export class LlmExecutor implements PodExecutor {
     this.transferPerToken = cfg.role === 'decode' ? cfg.model.kvBytesPerToken / cfg.kvTransferBytesPerSecond! : 0;
     this.steps = cfg.scheduler?.steps ?? 1;
     this.separatePrefill = cfg.scheduler?.separatePrefill ?? false;
-    this.lookahead = lookaheadSlots(this.steps);
+    this.spec = cfg.speculative ?? null;
+    this.specRng = new Rng(seed, 7003 + service.index * 4);
+    this.proposerEff = proposerEfficiency(cfg.efficiency);
+    // vLLM holds KV room for the k draft tokens of each running sequence (its lookahead slots).
+    this.lookahead = lookaheadSlots(this.steps) + (this.spec === null ? 0 : this.spec.tokens);
     this.itl = new PendingGaps(stats.itl);
   }
 
@@ -237,6 +263,7 @@ export class LlmExecutor implements PodExecutor {
     let st = this.states[pod.uid];
     if (!st) {
       st = new LlmPodState(this.cfg.maxBatchSize);
+      st.speculative = this.spec !== null;
       if (this.cfg.prefix !== null) {
         if (this.cfg.prefix.caching) st.cache = new PrefixCache(this.prefixStats!);
         st.hit = new Int32Array(this.cfg.maxBatchSize);
@@ -257,10 +284,13 @@ export class LlmExecutor implements PodExecutor {
     // budget theirs (vLLM 0.6 `_schedule_default`, SGLang 0.3 `forward_step`; engine/llm-scheduler.ts).
     const prefillOnly = this.separatePrefill && st.prefilling > 0;
     const decoding = prefillOnly ? 0 : st.n - st.prefilling;
-    let budget = cfg.maxBatchedTokens - decoding;
-    let tokens = decoding;
-    let attended = prefillOnly ? 0 : st.decodeContext;
-    let kvRead = attended;
+    // Speculative decoding verifies k + 1 tokens per decoding sequence in the pass (and they take the token budget).
+    const spec = this.spec;
+    const verify = spec === null ? null : verifyWork(decoding, prefillOnly ? 0 : st.decodeContext, spec.tokens);
+    let budget = cfg.maxBatchedTokens - (verify === null ? decoding : verify.tokens);
+    let tokens = verify === null ? decoding : verify.tokens;
+    let attended = verify === null ? (prefillOnly ? 0 : st.decodeContext) : verify.attendedTokens;
+    let kvRead = prefillOnly ? 0 : st.decodeContext;
     // Then prefill, in batch order, within the token budget: only the prefilling positions are visited.
     for (let k = 0; k < st.prefilling; k++) {
       const i = st.prefillPos[k]!;
@@ -287,7 +317,12 @@ export class LlmExecutor implements PodExecutor {
     // A multi-step decode batch is a round of `steps` iterations with no scheduling in between: one event.
     const round = prefillOnly ? 0 : this.steps;
     st.roundSteps = round;
-    const seconds = round > 1 ? decodeRoundSeconds(round, decoding, st.decodeContext, cfg) : iterationSeconds({ tokens, attendedTokens: attended, kvTokensRead: kvRead }, cfg.model, cfg.hardware, cfg.efficiency);
+    let seconds = round > 1 ? decodeRoundSeconds(round, decoding, st.decodeContext, cfg) : iterationSeconds({ tokens, attendedTokens: attended, kvTokensRead: kvRead }, cfg.model, cfg.hardware, cfg.efficiency);
+    if (verify !== null) {
+      // The proposer drafts for the decoding sequences and takes in this iteration's prompt tokens (the part of the work beyond the verification).
+      const prefill = { tokens: tokens - verify.tokens, attendedTokens: attended - verify.attendedTokens, kvTokensRead: kvRead - verify.kvTokensRead };
+      seconds += proposerSeconds(spec!, decoding, verify.kvTokensRead, prefill, cfg.hardware, this.proposerEff);
+    }
     this.heap.push(now + seconds, podEventPayload(pod.uid, 0));
   }
 
@@ -478,10 +513,12 @@ export class LlmExecutor implements PodExecutor {
     // Every decoding sequence emits a token per decode iteration of the batch (its context and tokens left
     // follow `it`): one, a multi-step round's `steps` (all reaching the client now, at its end), or none.
     const steps = st.roundSteps;
-    const it = (st.it += steps);
+    // With speculative decoding the sequences advance one by one (speculate), not by `it`.
+    const spec = this.spec !== null;
+    const it = (st.it += spec ? 0 : steps);
     const decoding = st.n - st.prefilling;
-    let generated = decoding * steps;
-    st.decodeContext += decoding * steps;
+    let generated = spec ? 0 : decoding * steps;
+    st.decodeContext += generated;
     let finished = 0;
     const prefillRole = this.role === 'prefill';
     const done = st.done;
@@ -490,6 +527,11 @@ export class LlmExecutor implements PodExecutor {
     const from = this.stats.measureFrom;
     let joined = 0;
     let left = 0;
+    if (spec && steps > 0) {
+      generated = this.speculate(st);
+      finished = st.specFinished;
+      left = st.specLeft;
+    }
     // Prefilling sequences, in batch order: those whose prompt is done emit their first token.
     let kept = 0;
     for (let k = 0; k < st.prefilling; k++) {
@@ -550,6 +592,45 @@ export class LlmExecutor implements PodExecutor {
     }
     this.startIteration(pod, st, now);
     if (!st.busy && pod.state === PodState.Terminating && st.n === 0 && pod.queue.length === 0) this.service.drained(pod, now);
+  }
+
+  /**
+   * A speculative decode step ends: every decoding sequence gains T ∈ {1 … k+1} tokens drawn from its acceptance
+   * (llm/speculative.ts), capped by what it still has to produce; those that are done are listed in `done` (from
+   * position 0, before this iteration's prefills), their count in `specFinished`, the measured ones in `specLeft`.
+   * Returns the tokens generated.
+   */
+  private speculate(st: LlmPodState): number {
+    const { tokens: k, acceptance } = this.spec!;
+    const rng = this.specRng;
+    const arrival = this.store.arrival;
+    const from = this.stats.measureFrom;
+    let generated = 0;
+    let drawn = 0;
+    let seqs = 0;
+    let finished = 0;
+    let left = 0;
+    for (let i = 0; i < st.n; i++) {
+      if (st.prefillLeft[i] !== 0) continue;
+      const togo = st.decodeLeft[i]!;
+      const t = tokensOfDraw(rng.next(), acceptance, k);
+      const gained = t < togo ? t : togo;
+      st.decodeLeft[i] = togo - gained;
+      st.context[i]! += gained;
+      generated += gained;
+      drawn += t;
+      seqs++;
+      if (gained === togo) {
+        st.done[finished++] = i;
+        if (arrival[st.slot[i]!]! >= from) left++;
+      }
+    }
+    st.decodeContext += generated;
+    this.specSteps += seqs;
+    this.specDrawnTokens += drawn;
+    st.specFinished = finished;
+    st.specLeft = left;
+    return generated;
   }
 
   private complete(pod: Pod, st: LlmPodState, i: number, now: number): void {

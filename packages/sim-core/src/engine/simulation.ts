@@ -33,7 +33,7 @@ import { ArrivalProcess } from '../traffic/arrival-process.ts';
 import type { CompletionFifo } from './completion-fifo.ts';
 import { ControlQueue } from './control-queue.ts';
 import type { EngineConfig } from './engine-config.ts';
-import type { EnginePoolResult, EngineEvent, EngineResult, EngineServiceResult, RunOptions } from './engine-result.ts';
+import type { EnginePoolResult, EngineEvent, EngineResult, EngineServiceResult, EngineSpeculativeResult, RunOptions } from './engine-result.ts';
 import { EventHeap } from './event-heap.ts';
 import { HpaDriver } from './hpa-driver.ts';
 import { KedaDriver } from './keda-driver.ts';
@@ -1266,6 +1266,21 @@ export class Simulation {
   }
 
   /** The llm services with templates or sessions, for the prefix-cache summary. */
+  /** Speculative decoding summed over the services that speculate; null when none does. */
+  private speculativeResult(): EngineSpeculativeResult | null {
+    let out: EngineSpeculativeResult | null = null;
+    for (const svc of this.services) {
+      const x = svc.llm;
+      const k = svc.config.llm?.speculative?.tokens;
+      if (x === null || k === undefined) continue;
+      out ??= { sequenceSteps: 0, drawnTokens: 0, proposedTokens: 0 };
+      out.sequenceSteps += x.specSteps;
+      out.drawnTokens += x.specDrawnTokens;
+      out.proposedTokens += x.specSteps * k;
+    }
+    return out;
+  }
+
   private prefixSources(): PrefixSource[] {
     const out: PrefixSource[] = [];
     for (const svc of this.services) {
@@ -1349,7 +1364,7 @@ export class Simulation {
         return { ...poolActivity(p, this.launches[p.index]!, this.karpenter?.stats.get(p.index) ?? null), series: { readyNodes: cut(own.readyNodes), provisioningNodes: cut(own.provisioningNodes) } };
       }),
       accruedCostUsd: bill.accruedCostUsd,
-      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, itl: st.itl, outputTokens: st.outputTokens, horizonOutputTokens: st.horizonOutputTokens ?? st.outputTokens, prefixCache: prefixResult(this.prefixSources()) } : null,
+      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, itl: st.itl, outputTokens: st.outputTokens, horizonOutputTokens: st.horizonOutputTokens ?? st.outputTokens, prefixCache: prefixResult(this.prefixSources()), speculative: this.speculativeResult() } : null,
       backlog: { max: this.backlogMax, waitingMax: this.waitingMax },
       inFlightAtStop: store.roots,
       events: [...this.events],

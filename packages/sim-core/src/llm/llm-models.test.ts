@@ -17,6 +17,8 @@ describe('published shapes (config.json) and parameter counts', () => {
     ['llama-2-70b', 80, 8192, 64, 8, 128, 28672, 32000, null, 68.98, 68.98, 327_680],
     ['mixtral-8x7b', 32, 4096, 32, 8, 128, 14336, 32000, [8, 2, 14336], 46.7, 12.9, 131_072],
     ['qwen3-30b-a3b', 48, 2048, 32, 4, 128, 768, 151936, [128, 8, 768], 30.5, 3.3, 98_304],
+    // Tied embeddings: 16 · (2 · 2048 · 2048 + 2 · 2048 · 512 + 3 · 2048 · 8192) + 128,256 · 2048 = 1,235,746,816 ("1.23B").
+    ['llama-3.2-1b', 16, 2048, 32, 8, 64, 8192, 128256, null, 1.23, 1.23, 32_768],
   ] as const;
   for (const [id, layers, hidden, heads, kv, headDim, ffn, vocab, experts, total, active, kvBytes] of table) {
     it(`${id}: the config's shape, ${total} B parameters (${active} B active), ${kvBytes} KV bytes per token`, () => {
@@ -30,6 +32,12 @@ describe('published shapes (config.json) and parameter counts', () => {
       expect(kvBytesPerToken(m, 2)).toBe(kvBytes);
     });
   }
+
+  it('Llama 3.2 1B counts its tied embedding once: 1,235,746,816 parameters', () => {
+    // The checkpoint's 1,235,814,400 adds 33 RMSNorm vectors of 2048 (two a layer and the final one), which the shape
+    // formula leaves out: 67,584 weights, 0.005%.
+    expect(knownModel('llama-3.2-1b')!.parameters).toBe(1_235_746_816);
+  });
 
   it('Llama 3.3 70B is the Llama 3.1 70B architecture; Llama 2 70B differs only in its 32k vocabulary', () => {
     const l31 = knownModel('llama-3.1-70b')!;

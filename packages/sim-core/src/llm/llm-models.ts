@@ -15,6 +15,8 @@ export interface ModelShape {
   headDim: number;
   ffnSize: number;
   vocabSize: number;
+  /** The output head is the input embedding matrix (`tie_word_embeddings`): one vocab × hidden matrix, not two. Omitted: untied. */
+  tiedEmbeddings?: boolean;
   /** Mixture of experts: `count` gated MLPs of inner size `ffnSize` per layer, `perToken` of them run per token (top-k routing); absent for a dense model. */
   experts?: MoeShape;
 }
@@ -45,6 +47,9 @@ export const KNOWN_MODELS: Readonly<Record<string, ModelShape>> = {
   'llama-3.3-70b': dense({ layers: 80, hiddenSize: 8192, attentionHeads: 64, kvHeads: 8, headDim: 128, ffnSize: 28672, vocabSize: 128256 }),
   // meta-llama/Llama-2-70b-hf config.json: GQA with 8 KV heads, the 32,000-token Llama 2 vocabulary (MLPerf's llama2-70b).
   'llama-2-70b': dense({ layers: 80, hiddenSize: 8192, attentionHeads: 64, kvHeads: 8, headDim: 128, ffnSize: 28672, vocabSize: 32000 }),
+  // meta-llama/Llama-3.2-1B config.json: 16 layers, hidden 2048, 32 query heads and 8 KV heads of 64, MLP 8192, tied
+  // embeddings: 1.24 B (Meta: "1.23B"). The usual draft model for Llama 3.1 8B and 70B (same 128,256-token vocabulary).
+  'llama-3.2-1b': dense({ layers: 16, hiddenSize: 2048, attentionHeads: 32, kvHeads: 8, headDim: 64, ffnSize: 8192, vocabSize: 128256, tiedEmbeddings: true }),
   // mistralai/Mixtral-8x7B-v0.1 config.json: 8 experts per layer, top-2 (46.7 B total, 12.9 B active as Mistral states).
   'mixtral-8x7b': moe({ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8, headDim: 128, ffnSize: 14336, vocabSize: 32000, experts: { count: 8, perToken: 2, ffnSize: 14336 } }),
   // Qwen/Qwen3-30B-A3B config.json: 128 experts per layer, top-8, 32 query heads of 128 (wider than hidden 2048); 30.5 B total, 3.3 B active.
@@ -59,6 +64,7 @@ export const MODEL_ALIASES: Readonly<Record<string, string>> = {
   'llama-3-70b': 'llama-3.1-70b',
   'llama3-70b': 'llama-3.1-70b',
   'llama-3.1-70b-instruct': 'llama-3.1-70b',
+  'llama-3.2-1b-instruct': 'llama-3.2-1b',
   'llama-3.3-70b-instruct': 'llama-3.3-70b',
   'llama2-70b': 'llama-2-70b',
   'llama-2-70b-chat': 'llama-2-70b',
@@ -77,17 +83,22 @@ export function knownModel(id: string): ModelShape | undefined {
 /**
  * Parameters of a decoder-only transformer with grouped-query attention and a gated (SwiGLU) MLP:
  * per layer Q and O (h · heads·headDim each), K and V (h · kvHeads · headDim each), three h·ffn MLP
- * matrices; plus untied input and output embeddings (2 · vocab · h). Llama 3.1 8B gives 8.03 B, as
+ * matrices; plus the input and output embeddings (2 · vocab · h; one when tied). Llama 3.1 8B gives 8.03 B, as
  * published. A mixture-of-experts layer holds `count` expert MLPs and an h × count router instead of
  * one MLP: Mixtral 8x7B gives 46.7 B, Qwen3-30B-A3B 30.5 B, as their model cards state.
  */
 export function parametersOfShape(s: Omit<ModelShape, 'parameters' | 'activeParameters'>): number {
-  return layerParameters(s, s.experts?.count ?? 1) * s.layers + 2 * s.vocabSize * s.hiddenSize;
+  return layerParameters(s, s.experts?.count ?? 1) * s.layers + embeddings(s);
 }
 
 /** Parameters one token uses: the same sum with `perToken` experts instead of all of them (Mixtral 12.9 B, Qwen3-30B-A3B 3.3 B). */
 export function activeParametersOfShape(s: Omit<ModelShape, 'parameters' | 'activeParameters'>): number {
-  return layerParameters(s, s.experts?.perToken ?? 1) * s.layers + 2 * s.vocabSize * s.hiddenSize;
+  return layerParameters(s, s.experts?.perToken ?? 1) * s.layers + embeddings(s);
+}
+
+/** Input embedding and output head: two vocab × hidden matrices, one when they are tied (Llama 3.2 1B). */
+function embeddings(s: Pick<ModelShape, 'vocabSize' | 'hiddenSize' | 'tiedEmbeddings'>): number {
+  return (s.tiedEmbeddings === true ? 1 : 2) * s.vocabSize * s.hiddenSize;
 }
 
 function layerParameters(s: Omit<ModelShape, 'parameters' | 'activeParameters'>, mlps: number): number {

@@ -9,8 +9,9 @@ import type { EngineLlm, TokenDistribution } from '../engine/engine-config.ts';
 import type { LlmScheduler } from '../engine/llm-scheduler.ts';
 import { activeParametersOfShape, expertParametersOfShape, kvBytesPerToken, knownModel, KNOWN_MODELS, MODEL_ALIASES, type ModelShape, parametersOfShape, WEIGHT_BYTES } from './llm-models.ts';
 import { DEFAULT_LLM_EFFICIENCY, type LlmCostModel } from './llm-perf.ts';
+import { acceptanceForLength, type EngineSpeculative } from './speculative.ts';
 import { Z99 } from '../random/normal.ts';
-import type { LlmSpec, TokenLengthSpec } from '../scenario/index.ts';
+import type { LlmSpec, LlmSpeculativeSpec, TokenLengthSpec } from '../scenario/index.ts';
 import { suggestNearest } from '../scenario/suggest.ts';
 
 export type LlmResolution = { ok: true; llm: EngineLlm; weightsGB: number; kvGBPerReplica: number } | { ok: false; message: string; field: string; suggestion?: string };
@@ -41,8 +42,15 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
   if (link === null) {
     return { ok: false, field: 'model', message: `${gpu.id} has no GPU-to-GPU interconnect in the catalog, so the all-reduces of tensor parallelism over ${tp} GPUs cannot be costed: use 1 GPU per replica or a GPU whose links are known` };
   }
-  const weightBytes = shape.parameters * WEIGHT_BYTES[spec.precision];
-  const kvBytes = kvBytesPerToken(shape, spec.kvCacheDtype === 'fp8' ? 1 : 2);
+  const kvElement = spec.kvCacheDtype === 'fp8' ? 1 : 2;
+  const kvBytes = kvBytesPerToken(shape, kvElement);
+  // The prefill pool of a disaggregated service does not speculate (it emits one token a prompt); its decode pool does.
+  const speculative = spec.speculative === undefined || spec.disaggregated !== undefined ? null : speculativeOf(spec.speculative, shape, spec.precision, kvElement);
+  // A proposer on the GPU (draft model, EAGLE/MTP head) holds its weights beside the target's, and its KV cache
+  // grows with the target's, token for token (vLLM allocates the draft's layers from the same KV block pool).
+  const proposer = speculative?.proposer ?? null;
+  const weightBytes = shape.parameters * WEIGHT_BYTES[spec.precision] + (proposer === null ? 0 : proposer.weightBytes);
+  const kvBytesWithDraft = proposer === null ? kvBytes : kvBytes + proposer.kvBytesPerToken;
   const usable = tp * gpu.memoryGB * 1e9 * spec.gpuMemoryUtilization - tp * spec.activationReserveGB * 1e9;
   const kvSpace = usable - weightBytes;
   const gb = (b: number) => (b / 1e9).toFixed(1);
@@ -50,7 +58,7 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
     return {
       ok: false,
       field: 'model',
-      message: `does not fit: ${gb(weightBytes)} GB of ${spec.precision} weights need more than the ${gb(usable)} GB usable on ${tp} × ${gpu.id} (${gpu.memoryGB} GB × ${spec.gpuMemoryUtilization} each, minus ${spec.activationReserveGB} GB activations); use more GPUs per replica, fp8/int4 weights or a larger GPU`,
+      message: `does not fit: ${gb(weightBytes)} GB of ${spec.precision} weights${proposer === null ? '' : ` (the ${speculative!.method === 'draft' ? 'draft model' : `${speculative!.method} head`}'s included)`} need more than the ${gb(usable)} GB usable on ${tp} × ${gpu.id} (${gpu.memoryGB} GB × ${spec.gpuMemoryUtilization} each, minus ${spec.activationReserveGB} GB activations); use more GPUs per replica, fp8/int4 weights or a larger GPU`,
     };
   }
   const eff = spec.efficiency ?? {};
@@ -70,7 +78,7 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
         interconnect: eff.interconnect ?? DEFAULT_LLM_EFFICIENCY.interconnect,
         allReduceStepSeconds: eff.allReduceStep === undefined ? DEFAULT_LLM_EFFICIENCY.allReduceStepSeconds : eff.allReduceStep / 1000,
       },
-      kvCapacityTokens: Math.floor(kvSpace / kvBytes),
+      kvCapacityTokens: Math.floor(kvSpace / kvBytesWithDraft),
       maxBatchSize: spec.maxBatchSize,
       maxBatchedTokens: spec.maxBatchedTokens,
       chunkedPrefill: spec.chunkedPrefill,
@@ -85,8 +93,42 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
               sessionTurns: spec.sessions?.turns ?? 0,
               caching: spec.prefixCaching,
             },
+      ...(speculative === null ? {} : { speculative }),
     },
   };
+}
+
+/**
+ * `llm.speculative` → the engine's: α (from acceptedLength by inverting E[T]) and the proposer's cost model: a
+ * draft model at the target's precision; an EAGLE / MTP head as one decoder layer of the target's shape (dense,
+ * the target's attention and MLP widths; a MoE target's one expert MLP) plus an LM head of the target's vocabulary
+ * (llm/speculative.ts gives the sources); none for n-gram. The draft model is checked by the schema (known, same
+ * vocabulary).
+ */
+function speculativeOf(s: LlmSpeculativeSpec, target: ModelShape, precision: LlmSpec['precision'], kvElement: number): EngineSpeculative {
+  const acceptance = s.acceptance ?? acceptanceForLength(s.acceptedLength!, s.tokens);
+  const base = { method: s.method, tokens: s.tokens, acceptance };
+  switch (s.method) {
+    case 'ngram':
+      return { ...base, proposer: null };
+    case 'draft': {
+      const draft = knownModel(s.draftModel!)!;
+      return { ...base, proposer: costModelOf(draft, precision, kvBytesPerToken(draft, kvElement), 1) };
+    }
+    case 'eagle':
+    case 'mtp':
+      return { ...base, proposer: costModelOf(headShape(target), precision, kvBytesPerToken({ ...target, layers: 1 }, kvElement), 1) };
+  }
+}
+
+/** One dense decoder layer of the target's widths plus its LM head (vocab × hidden): the EAGLE / MTP proposer. */
+export function headShape(t: ModelShape): ModelShape {
+  const ffnSize = t.experts?.ffnSize ?? t.ffnSize;
+  const layer = { layers: 1, hiddenSize: t.hiddenSize, attentionHeads: t.attentionHeads, kvHeads: t.kvHeads, headDim: t.headDim, ffnSize, vocabSize: t.vocabSize };
+  // parametersOfShape counts an input embedding and an output head; the head reads only the output one (its
+  // input embedding is a lookup of one row per token, not a weight read).
+  const parameters = parametersOfShape(layer) - t.vocabSize * t.hiddenSize;
+  return { ...layer, parameters, activeParameters: parameters };
 }
 
 /**
@@ -133,7 +175,7 @@ export function costModelOf(shape: ModelShape, precision: LlmSpec['precision'], 
 
 function modelShape(model: LlmSpec['model']): ModelShape | undefined {
   if (typeof model === 'string') return knownModel(model);
-  const base = { layers: model.layers, hiddenSize: model.hiddenSize, attentionHeads: model.attentionHeads ?? 0, kvHeads: model.kvHeads, headDim: model.headDim, ffnSize: model.ffnSize ?? 0, vocabSize: model.vocabSize ?? 0, ...(model.experts ? { experts: model.experts } : {}) };
+  const base = { layers: model.layers, hiddenSize: model.hiddenSize, attentionHeads: model.attentionHeads ?? 0, kvHeads: model.kvHeads, headDim: model.headDim, ffnSize: model.ffnSize ?? 0, vocabSize: model.vocabSize ?? 0, ...(model.tiedEmbeddings === true ? { tiedEmbeddings: true } : {}), ...(model.experts ? { experts: model.experts } : {}) };
   const derivable = (model.ffnSize !== undefined || model.experts !== undefined) && model.vocabSize !== undefined;
   const parameters = model.parameters ?? (derivable ? parametersOfShape(base) : undefined);
   if (parameters === undefined) return undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenLengthSchema } from './llm-schema.ts';
+import { report } from './scenario-test-builders.ts';
 
 const issues = (value: unknown) => {
   const r = tokenLengthSchema.safeParse(value);
@@ -17,5 +18,51 @@ describe('tokenLengthSchema: a lognormal length', () => {
     expect(issues({ distribution: 'lognormal', p50: 100, p99: 200, max: 50 })).toEqual([
       'max: max (the cap) must be at least p50: below the median it would cut most lengths to max; write a fixed length instead',
     ]);
+  });
+});
+
+/** A one-service llm scenario whose `llm:` block ends with `extra` (lines from 21 on), parsed; its issue lines. */
+function speculative(extra: string, llm = 'model: llama-3.1-8b'): string {
+  return report(`apiVersion: design-sim/v1
+kind: Scenario
+metadata:
+  name: spec
+spec:
+  duration: 10m
+  traffic:
+    arrivals: poisson
+    profile: { type: constant, qps: 1 }
+  services:
+    - name: llm
+      replicas: 1
+      llm:
+        ${llm}
+        gpu: h100-sxm-80gb
+        inputTokens: 100
+        outputTokens: 100
+${extra}`);
+}
+
+describe('llm.speculative', () => {
+  it('takes an acceptance rate or a mean accepted length', () => {
+    expect(speculative('        speculative: { method: eagle, tokens: 3, acceptance: 0.7 }\n')).toBe('ok');
+    expect(speculative('        speculative: { method: ngram, tokens: 5, acceptedLength: 2.1 }\n')).toBe('ok');
+    expect(speculative('        speculative: { method: draft, tokens: 4, acceptance: 70%, draftModel: llama-3.1-8b }\n', 'model: llama-3.1-70b')).toBe('ok');
+  });
+
+  it('refuses both or neither, an impossible length, an acceptance of 1, and a draft without its model, each at its field', () => {
+    expect(speculative('        speculative: { method: eagle, tokens: 3, acceptance: 0.7, acceptedLength: 2 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:83 spec.services[0].llm.speculative.acceptedLength: give exactly one of acceptance (α, per draft token) and acceptedLength (mean tokens per step)"`);
+    expect(speculative('        speculative: { method: eagle, tokens: 3 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:22 spec.services[0].llm.speculative: give exactly one of acceptance (α, per draft token) and acceptedLength (mean tokens per step)"`);
+    expect(speculative('        speculative: { method: eagle, tokens: 3, acceptedLength: 4 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:66 spec.services[0].llm.speculative.acceptedLength: must be below tokens + 1 = 4 (a step yields at most the 3 drafts and the verifier's own token, and not always all of them)"`);
+    expect(speculative('        speculative: { method: mtp, tokens: 1, acceptance: 1 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:60 spec.services[0].llm.speculative.acceptance: must be below 1 (every draft accepted would make speculation free); use acceptedLength for a measured mean"`);
+    expect(speculative('        speculative: { method: draft, tokens: 4, acceptance: 0.6 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:9 spec.services[0].llm.speculative.draftModel: method draft needs draftModel: the smaller model that proposes, e.g. llama-3.1-8b for a 70B target"`);
+    expect(speculative('        speculative: { method: eagle, tokens: 3, acceptance: 0.6, draftModel: llama-3.1-8b }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:79 spec.services[0].llm.speculative.draftModel: draftModel is for method draft; eagle proposes without one: remove it or use method: draft"`);
+    expect(speculative('        speculative: { method: eagle, tokens: 17, acceptance: 0.6 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:47 spec.services[0].llm.speculative.tokens: must be at most 16, got 17"`);
+  });
+
+  it('refuses an unknown draft model, one of another vocabulary, and multi-step rounds', () => {
+    expect(speculative('        speculative: { method: draft, tokens: 4, acceptance: 0.6, draftModel: lama-3.1-8b }\n', 'model: llama-3.1-70b')).toMatchInlineSnapshot(`"examples/bad.yaml:18:79 spec.services[0].llm.speculative.draftModel: unknown draft model "lama-3.1-8b": use one of llama-3.1-8b, llama-3.1-70b, llama-3.3-70b, llama-2-70b, llama-3.2-1b, mixtral-8x7b, qwen3-30b-a3b (did you mean llama-3.1-8b?)"`);
+    expect(speculative('        speculative: { method: draft, tokens: 4, acceptance: 0.6, draftModel: llama-3.1-8b }\n', 'model: llama-2-70b')).toMatchInlineSnapshot(`"examples/bad.yaml:18:79 spec.services[0].llm.speculative.draftModel: the draft model's vocabulary (128256 tokens) is not the target's (32000): a draft must share the target's tokenizer for its tokens to be verified"`);
+    expect(speculative('        scheduler: { steps: 4 }\n        speculative: { method: ngram, tokens: 4, acceptance: 0.6 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:29 spec.services[0].llm.scheduler.steps: speculative decoding with multi-step rounds is not modelled (vLLM refuses the pair): use steps: 1 or remove llm.speculative"`);
   });
 });

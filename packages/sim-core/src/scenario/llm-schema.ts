@@ -36,6 +36,7 @@ export const modelShapeSchema = z.strictObject({
   headDim: z.number().int().min(1).max(10_000).describe('Dimension per head'),
   ffnSize: z.number().int().min(1).max(10_000_000).optional().describe('Gated MLP inner size (needed when parameters is omitted)'),
   vocabSize: z.number().int().min(1).max(10_000_000).optional().describe('Vocabulary size (needed when parameters is omitted)'),
+  tiedEmbeddings: z.boolean().optional().describe('The output head is the input embedding (config.json tie_word_embeddings): counted once when parameters are derived'),
   experts: z
     .strictObject({
       count: z.number().int().min(2).max(100_000).describe('Routed experts per layer (num_local_experts / num_experts)'),
@@ -135,10 +136,44 @@ export const llmSchedulerSchema = z
     if (s.steps > 1 && s.prefill === 'mixed') ctx.addIssue({ code: 'custom', path: ['prefill'], input: s.prefill, message: 'with steps > 1 prefill runs as its own one-step batch (vLLM 0.6 refuses chunked prefill with multi-step): use prefill: separate, or omit it' });
   });
 
+/**
+ * Speculative decoding (vLLM `--speculative-config`, SGLang `--speculative-algorithm`): a proposer drafts `tokens`
+ * tokens per decoding sequence and step, the target verifies them in one pass and keeps those up to the first
+ * rejection plus its own. How often drafts are accepted is the workload's and the proposer's, so it is given:
+ * `acceptance` (α, per draft token) or `acceptedLength` (mean tokens per step, what vLLM logs as the mean
+ * acceptance length). The model, costs and sources: llm/speculative.ts.
+ */
+export const llmSpeculativeSchema = z
+  .strictObject({
+    method: z
+      .enum(['eagle', 'draft', 'ngram', 'mtp'])
+      .describe('Proposer: eagle (an EAGLE/EAGLE-3 head, one decoder layer), draft (a smaller model, draftModel), ngram (prompt lookup on the CPU, no GPU cost), mtp (a multi-token-prediction module, one decoder layer)'),
+    tokens: z.number().int().min(1).max(16).describe('Draft tokens proposed per sequence and step, k (vLLM num_speculative_tokens)'),
+    acceptance: fraction('Probability that a draft token is accepted given the ones before it were, α in [0, 1) (vLLM reports the draft acceptance rate, (acceptedLength − 1) ÷ tokens, which is lower)', { min: 0, max: 1 }).optional(),
+    acceptedLength: z
+      .number()
+      .min(1)
+      .max(17)
+      .optional()
+      .describe('Mean tokens a sequence gains per step, the verifier\'s own included (vLLM "mean acceptance length"), at least 1 and below tokens + 1; give this or acceptance'),
+    draftModel: z.string().min(1).optional().describe('method draft: the draft model, a known model name (same vocabulary as the target); its weights and KV cache share the GPU'),
+  })
+  .superRefine((s, ctx) => {
+    if ((s.acceptance === undefined) === (s.acceptedLength === undefined)) {
+      ctx.addIssue({ code: 'custom', path: s.acceptance === undefined ? [] : ['acceptedLength'], input: undefined, message: 'give exactly one of acceptance (α, per draft token) and acceptedLength (mean tokens per step)' });
+    }
+    if (s.acceptance !== undefined && s.acceptance >= 1) ctx.addIssue({ code: 'custom', path: ['acceptance'], input: s.acceptance, message: 'must be below 1 (every draft accepted would make speculation free); use acceptedLength for a measured mean' });
+    if (s.acceptedLength !== undefined && s.acceptedLength >= s.tokens + 1) {
+      ctx.addIssue({ code: 'custom', path: ['acceptedLength'], input: s.acceptedLength, message: `must be below tokens + 1 = ${s.tokens + 1} (a step yields at most the ${s.tokens} drafts and the verifier's own token, and not always all of them)` });
+    }
+    if (s.method === 'draft' && s.draftModel === undefined) ctx.addIssue({ code: 'custom', path: ['draftModel'], input: undefined, message: 'method draft needs draftModel: the smaller model that proposes, e.g. llama-3.1-8b for a 70B target' });
+    if (s.method !== 'draft' && s.draftModel !== undefined) ctx.addIssue({ code: 'custom', path: ['draftModel'], input: s.draftModel, message: `draftModel is for method draft; ${s.method} proposes without one: remove it or use method: draft` });
+  });
+
 /** `services[].llm`. */
 export const llmSchema = z.strictObject({
   model: z.union([
-    z.string().min(1).describe('A known model: llama-3.1-8b, llama-3.1-70b, llama-3.3-70b, llama-2-70b, mixtral-8x7b, qwen3-30b-a3b (and aliases such as llama-3-70b)'),
+    z.string().min(1).describe('A known model: llama-3.1-8b, llama-3.1-70b, llama-3.3-70b, llama-2-70b, llama-3.2-1b, mixtral-8x7b, qwen3-30b-a3b (and aliases such as llama-3-70b)'),
     modelShapeSchema,
   ]),
   precision: z.enum(['bf16', 'fp16', 'fp8', 'int4']).default('bf16').describe('Weight precision (int4 computes in 16-bit)'),
@@ -163,9 +198,13 @@ export const llmSchema = z.strictObject({
   prefixCaching: z.boolean().default(true).describe("Automatic prefix caching (vLLM's --enable-prefix-caching, on by default in vLLM V1; SGLang's radix cache)"),
   scheduler: llmSchedulerSchema.optional().describe('How the scheduler forms iterations: multi-step rounds (vLLM 0.6) and prefill batches apart from decodes; default: one iteration at a time, prefill mixed with decodes'),
   disaggregated: llmDisaggregatedSchema.optional().describe('Split prefill and decode into two pools (the service’s own replicas prefill; decode runs on its own GPUs, node pool and HPA)'),
+  speculative: llmSpeculativeSchema
+    .optional()
+    .describe('Speculative decoding: a proposer drafts tokens that the model verifies in one pass per step (EAGLE, draft model, n-gram, MTP); on a disaggregated service the decode pool speculates'),
 });
 
 export type LlmSpec = z.output<typeof llmSchema>;
+export type LlmSpeculativeSpec = z.output<typeof llmSpeculativeSchema>;
 export type LlmDisaggregatedSpec = z.output<typeof llmDisaggregatedSchema>;
 export type LlmPrefixSpec = z.output<typeof llmPrefixSchema>;
 export type TokenLengthSpec = z.output<typeof tokenLengthSchema>;

@@ -7,6 +7,8 @@ import { hpaSchema } from './hpa-schema.ts';
 import { scalesToZero } from '../keda/scaled-object-controller.ts';
 import { kedaSchema } from './keda-schema.ts';
 import { llmSchema } from './llm-schema.ts';
+import { KNOWN_MODELS, MODEL_ALIASES, knownModel } from '../llm/llm-models.ts';
+import { suggestNearest } from './suggest.ts';
 import {
   MAX_BATCH_SIZE,
   MAX_CONCURRENCY,
@@ -246,6 +248,24 @@ export const serviceSchema = z
     }
     if (s.llm?.disaggregated !== undefined && s.keda !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['keda'], input: undefined, message: 'scale to zero of a disaggregated service is not modelled (two pools would have to wake together): remove keda or llm.disaggregated' });
+    }
+    const spec = s.llm?.speculative;
+    if (spec !== undefined && s.llm!.scheduler !== undefined && s.llm!.scheduler.steps > 1) {
+      // vLLM 0.6 refuses the pair: EngineArgs.create_engine_config raises "Speculative decoding is not supported with
+      // multi-step (--num-scheduler-steps > 1)" (the error as a user's launch script quotes it; the vllm mirror is over the size limit here).
+      ctx.addIssue({ code: 'custom', path: ['llm', 'scheduler', 'steps'], input: s.llm!.scheduler.steps, message: 'speculative decoding with multi-step rounds is not modelled (vLLM refuses the pair): use steps: 1 or remove llm.speculative' });
+    }
+    if (spec?.draftModel !== undefined) {
+      const draft = knownModel(spec.draftModel);
+      const target = s.llm!.model;
+      const targetVocab = typeof target === 'string' ? knownModel(target)?.vocabSize : target.vocabSize;
+      if (draft === undefined) {
+        const known = [...Object.keys(KNOWN_MODELS), ...Object.keys(MODEL_ALIASES)];
+        const near = suggestNearest(spec.draftModel, known);
+        ctx.addIssue({ code: 'custom', path: ['llm', 'speculative', 'draftModel'], input: spec.draftModel, message: `unknown draft model "${spec.draftModel}": use one of ${Object.keys(KNOWN_MODELS).join(', ')}${near === undefined ? '' : ` (did you mean ${near}?)`}` });
+      } else if (targetVocab !== undefined && draft.vocabSize !== targetVocab) {
+        ctx.addIssue({ code: 'custom', path: ['llm', 'speculative', 'draftModel'], input: spec.draftModel, message: `the draft model's vocabulary (${draft.vocabSize} tokens) is not the target's (${targetVocab}): a draft must share the target's tokenizer for its tokens to be verified` });
+      }
     }
     if (s.llm !== undefined && s.batching !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['batching'], input: undefined, message: 'an llm service batches continuously: use llm.maxBatchSize and llm.maxBatchedTokens instead of batching' });

@@ -3,6 +3,7 @@ import { getGpu } from '@design-sim/cost-model';
 import type { EngineLlm, TokenDistribution } from '../engine/engine-config.ts';
 import type { LlmEfficiency } from '../llm/llm-perf.ts';
 import { resolveLlm } from '../llm/resolve-llm.ts';
+import type { LlmSpeculativeSpec } from '../scenario/index.ts';
 
 export function llmConfig(o: {
   model?: string;
@@ -17,6 +18,8 @@ export function llmConfig(o: {
   maxBatchedTokens?: number;
   chunkedPrefill?: boolean;
   efficiency?: LlmEfficiency;
+  /** `llm.speculative`, as parsed. */
+  speculative?: LlmSpeculativeSpec;
 }): EngineLlm {
   const r = resolveLlm(
     {
@@ -32,6 +35,7 @@ export function llmConfig(o: {
       gpuMemoryUtilization: o.gpuMemoryUtilization ?? 0.9,
       activationReserveGB: 1,
       prefixCaching: true,
+      ...(o.speculative ? { speculative: o.speculative } : {}),
     },
     getGpu(o.gpu),
     o.tp ?? 1,

@@ -1,4 +1,4 @@
-/** The model service's inspector form: replicas, the latency model (per-request or token-level LLM), queue, start-up, batching, HPA and KEDA. */
+/** The model service's inspector form: replicas, the latency model (per-request or token-level LLM, its speculative decoding and disaggregation), queue, start-up, batching, HPA and KEDA. */
 import { KNOWN_MODELS } from '@design-sim/sim-core';
 import type { PlainObject } from '../../model/doc-path.ts';
 import { field as f, type ModeDef, type SectionDef, type VariantDef } from '../../model/inspector-fields.ts';
@@ -96,6 +96,19 @@ export const SERVICE_SECTIONS: readonly SectionDef[] = [
         f(['scheduler', 'steps'], 'Scheduler steps', 'value', { placeholder: '1', help: "decode iterations per scheduling round (vLLM 0.6's --num-scheduler-steps)" }),
         f(['scheduler', 'prefill'], 'Prefill batches', 'select', { options: ['mixed', 'separate'], placeholder: 'mixed', help: 'separate: a prefill batch runs alone, decodes wait (vLLM 0.6, SGLang 0.3); default separate when steps > 1' }),
         f('gpuMemoryUtilization', 'GPU memory share', 'value', { placeholder: '0.9' }),
+      ],
+    },
+    {
+      // Help under each field is the schema's description (llm-schema.ts llmSpeculativeSchema).
+      title: 'Speculative decoding',
+      key: ['llm', 'speculative'],
+      optional: { create: { method: 'eagle', tokens: 3, acceptedLength: 2 } },
+      items: [
+        f('method', 'Proposer', 'select', { options: ['eagle', 'draft', 'ngram', 'mtp'] }),
+        f('tokens', 'Draft tokens (k)', 'value'),
+        f('acceptedLength', 'Accepted length', 'value'),
+        f('acceptance', 'Acceptance α', 'value'),
+        f('draftModel', 'Draft model', 'model', { options: KNOWN_LLM_MODELS }),
       ],
     },
     {

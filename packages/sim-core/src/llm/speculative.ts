@@ -1,0 +1,96 @@
+/**
+ * Speculative decoding (Leviathan et al., "Fast Inference from Transformers via Speculative Decoding", ICML 2023,
+ * arXiv:2211.17192; Chen et al., arXiv:2302.01318): a proposer drafts k tokens per decoding sequence, the target
+ * model verifies the k drafts and computes its own next token in one forward pass, and the sequence keeps the
+ * drafts up to the first rejected one plus the target's token.
+ *
+ * Acceptance: each draft token is accepted with probability α, independently, until the first rejection (the
+ * paper's i.i.d. assumption, §3.1), so a step yields T ∈ {1, …, k+1} tokens with P(T ≥ j+1) = α^j (j ≤ k) and
+ * E[T] = (1 − α^{k+1}) / (1 − α) (its equation 1). Engines report E[T] as the "mean acceptance length".
+ *
+ * Cost of one decode step, with `decoding` sequences whose contexts sum to C:
+ * - target: one pass over (k+1) tokens per sequence: the weights read once, 2·params FLOPs per token, attention
+ *   of position j (0 … k) over its context + j, the batch's KV read once (the k+1 queries of a sequence share it);
+ * - proposer: k autoregressive passes at the same batch of a draft model (its own roofline: weights, KV, FLOPs),
+ *   or of an EAGLE / MTP head, taken as one decoder layer of the target's shape plus an LM head of the target's
+ *   vocabulary (EAGLE, arXiv:2401.15077, and EAGLE-3, arXiv:2503.01840: a single decoder layer over the target's
+ *   features; DeepSeek-V3's MTP module, arXiv:2412.19437 §2.2: one transformer block sharing the output head);
+ *   n-gram (prompt lookup) proposes on the CPU: 0. A proposer pass is charged its roofline without the step
+ *   overhead, which the engine step (scheduling, sampling, output processing) pays once on the target's pass.
+ */
+import { iterationSeconds, type IterationWork, type LlmCostModel, type LlmEfficiency, type LlmHardware } from './llm-perf.ts';
+
+/** How the drafts are proposed (vLLM's `speculative_config.method`, grouped by what they cost). */
+export type SpeculativeMethod = 'eagle' | 'draft' | 'ngram' | 'mtp';
+
+/** A service's speculative decoding, resolved for the engine. */
+export interface EngineSpeculative {
+  method: SpeculativeMethod;
+  /** Draft tokens per step, k (vLLM `num_speculative_tokens`). */
+  tokens: number;
+  /** Probability α that a draft token is accepted, given the ones before it were; in [0, 1). */
+  acceptance: number;
+  /** The proposer's cost model (a draft model, or an EAGLE/MTP head); null for n-gram (no GPU work). */
+  proposer: LlmCostModel | null;
+}
+
+/** E[T], the mean tokens a sequence gains per step: (1 − α^{k+1}) / (1 − α); k + 1 in the limit α → 1. */
+export function expectedTokensPerStep(acceptance: number, k: number): number {
+  if (acceptance >= 1) return k + 1;
+  return (1 - Math.pow(acceptance, k + 1)) / (1 - acceptance);
+}
+
+/**
+ * The acceptance rate α whose mean tokens per step is `length` (1 ≤ length < k + 1), by bisection: E[T] rises
+ * strictly with α on [0, 1), so the root is unique; 60 halvings leave it within 1e-18.
+ */
+export function acceptanceForLength(length: number, k: number): number {
+  let lo = 0;
+  let hi = 1;
+  for (let n = 0; n < 60; n++) {
+    const mid = (lo + hi) / 2;
+    if (expectedTokensPerStep(mid, k) < length) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * Tokens one step yields from one uniform draw u ∈ (0, 1), by inverting P(T ≥ j+1) = α^j: T = 1 + ⌊ln u / ln α⌋,
+ * at most k + 1 (α = 0: always 1; α = 1, which only tests build: always k + 1).
+ */
+export function tokensOfDraw(u: number, acceptance: number, k: number): number {
+  if (acceptance <= 0) return 1;
+  if (acceptance >= 1) return k + 1;
+  const t = 1 + Math.floor(Math.log(u) / Math.log(acceptance));
+  return t > k + 1 ? k + 1 : t;
+}
+
+/** The target's verification pass for `decoding` sequences with context sum `context`: (k+1) tokens each. */
+export function verifyWork(decoding: number, context: number, k: number): IterationWork {
+  const q = k + 1;
+  return { tokens: decoding * q, attendedTokens: q * context + (decoding * k * q) / 2, kvTokensRead: context };
+}
+
+/**
+ * Seconds of the proposer's k passes over `decoding` sequences with context sum `context` (the j-th pass attends
+ * to one more token per sequence), plus, in its first pass, the prompt tokens prefilled this iteration
+ * (`prefill`), whose KV the draft needs too. 0 without a proposer (n-gram) or without work. `passEff`: the
+ * service's efficiencies with no step overhead (`proposerEfficiency`).
+ */
+export function proposerSeconds(s: EngineSpeculative, decoding: number, context: number, prefill: IterationWork, hw: LlmHardware, passEff: LlmEfficiency): number {
+  const m = s.proposer;
+  if (m === null) return 0;
+  let seconds = 0;
+  for (let j = 0; j < s.tokens; j++) {
+    const ctx = context + j * decoding;
+    const work: IterationWork = j === 0 ? { tokens: decoding + prefill.tokens, attendedTokens: ctx + prefill.attendedTokens, kvTokensRead: ctx + prefill.kvTokensRead } : { tokens: decoding, attendedTokens: ctx, kvTokensRead: ctx };
+    if (work.tokens > 0) seconds += iterationSeconds(work, m, hw, passEff);
+  }
+  return seconds;
+}
+
+/** The efficiencies a proposer pass runs at: the service's, without the per-step overhead (paid once per engine step). */
+export function proposerEfficiency(eff: LlmEfficiency): LlmEfficiency {
+  return { ...eff, stepOverheadSeconds: 0 };
+}
