@@ -12,7 +12,7 @@ import { formatDuration, hpaMetricSchema, MAX_NODE_POOLS, MAX_SERVICES, MAX_TERM
 import { CliError } from '../cli-error.ts';
 import { parseEmbeddedYaml } from './embedded-yaml.ts';
 import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
-import { fieldError, int32At, quantityAt, type ObjectPlace } from './manifest-fields.ts';
+import { fieldError, int32At, refuseNonPositiveQuantityAt, quantityAt, type ObjectPlace } from './manifest-fields.ts';
 import { firstFieldTypeError } from './manifest-schema.ts';
 import { GPU_RESOURCE, MANAGED_BY, MANAGED_BY_LABEL, parseGoDuration, parseQuantity } from './k8s-object.ts';
 import { MIN_NODES_ANNOTATION, NODE_GROUPS_KEY, REMAINDER_KEY, SPOT_SHARE_ANNOTATION } from './export-k8s.ts';
@@ -198,8 +198,28 @@ function checkFields(i: Item): void {
     int32At(i.place, ['spec', 'minReplicas'], s.minReplicas, 1, 'the API server refuses 0 unless the alpha HPAScaleToZero feature gate is on');
     const max = int32At(i.place, ['spec', 'maxReplicas'], s.maxReplicas, 1);
     if (max === undefined) throw fieldError(i.place, ['spec', 'maxReplicas'], 'an integer from 1 (the API server requires it)', s.maxReplicas);
+    // A target of 0 reached the scenario and was refused there, at "Deployment/api spec.services[0].hpa.metrics[0].target".
+    list(s.metrics).forEach((m, k) => {
+      const key = METRIC_BODY[str(obj(m).type) ?? ''];
+      if (key === undefined) return;
+      const target = obj(obj(obj(m)[key]).target);
+      for (const f of ['averageValue', 'value'] as const) refuseNonPositiveQuantityAt(i.place, ['spec', 'metrics', k, key, 'target', f], target[f], 'the API server refuses 0 and below');
+      int32At(i.place, ['spec', 'metrics', k, key, 'target', 'averageUtilization'], target.averageUtilization, 1, 'the API server refuses 0');
+    });
+  }
+  if (i.kind === 'ScaledObject') {
+    // KEDA's prometheus scaler makes the HPA's AverageValue target from `threshold` (NewPrometheusScaler →
+    // GetMetricTargetMili, kedacore/keda@8b4f083 pkg/scalers/prometheus_scaler.go), so 0 makes an HPA the API server
+    // refuses. It was refused in the imported scenario, at the Deployment, not at the trigger.
+    list(s.triggers).forEach((t, k) => {
+      if (obj(t).type !== 'prometheus') return;
+      refuseNonPositiveQuantityAt(i.place, ['spec', 'triggers', k, 'metadata', 'threshold'], obj(obj(t).metadata).threshold, 'KEDA makes the HPA\'s averageValue target from it, and the API server refuses 0 and below');
+    });
   }
 }
+
+/** The field of an autoscaling/v2 metric spec that holds its target, by metric type. */
+const METRIC_BODY: Readonly<Record<string, string>> = { Pods: 'pods', Object: 'object', External: 'external', Resource: 'resource', ContainerResource: 'containerResource' };
 
 /** A resource of each container: its limit, else its request (`first`), summed over the containers. */
 function podResource(i: Item, template: Obj, name: string, first: 'limits' | 'requests'): number {
