@@ -52,8 +52,29 @@ describe('import k8s: hostile manifests', () => {
   it('a Deployment whose values the scenario refuses is named, not a line of a file that was never written', () => {
     const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1e9, template: { spec: { containers: [{ name: c, image: i }] } } }\n';
     const err = refused(['import', 'k8s', file('deploy.yaml', deploy), '-o', 'imported.yaml']);
-    expect(err).toContain('error: deploy.yaml Deployment/api spec.services[0].replicas: must be at most 10000, got 1e9 (in the imported scenario)\n');
+    expect(err).toContain('error: deploy.yaml:4:19 Deployment/api spec.replicas: must be at most 10000, got 1e9 (spec.services[0].replicas of the imported scenario)\n');
     expect(err).not.toMatch(/imported\.yaml:\d+/);
+  });
+
+  it('a value the scenario refuses is told at the manifest field it came from: 1Ei GPUs, 500m GPUs, an HPA maxReplicas', () => {
+    // Each was told at the Deployment and the scenario's path ("Deployment/api spec.services[0].gpusPerReplica: must be
+    // at most 16, got 1.152921504606847e18 (in the imported scenario)"); the HPA's maxReplicas at the Deployment too.
+    const deploy = (gpu: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  template:\n    spec:\n      containers:\n        - { name: c, image: i }\n        - name: d\n          image: i\n          resources: { limits: { nvidia.com/gpu: "${gpu}" } }\n`;
+    expect(refused(['import', 'k8s', file('ei.yaml', deploy('1Ei'))])).toContain('error: ei.yaml:11:50 Deployment/api spec.template.spec.containers[1].resources.limits["nvidia.com/gpu"]: must be at most 16, got 1.152921504606847e18 (spec.services[0].gpusPerReplica of the imported scenario)\n');
+    expect(refused(['import', 'k8s', file('milli.yaml', deploy('500m'))])).toContain('error: milli.yaml:11:50 Deployment/api spec.template.spec.containers[1].resources.limits["nvidia.com/gpu"]: expected a whole number, got 0.5 (spec.services[0].gpusPerReplica of the imported scenario)\n');
+    const hpa = `${deploy('1')}---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: hpa }\nspec:\n  scaleTargetRef: { kind: Deployment, name: api }\n  maxReplicas: 2147483647\n  metrics:\n    - { type: Pods, pods: { metric: { name: vllm:num_requests_waiting }, target: { type: AverageValue, averageValue: "5" } } }\n`;
+    expect(refused(['import', 'k8s', file('hpa-max.yaml', hpa)])).toContain('error: hpa-max.yaml:18:16 HorizontalPodAutoscaler/hpa spec.maxReplicas: must be at most 10000, got 2.147483647e9 (spec.services[0].hpa.maxReplicas of the imported scenario)\n');
+  });
+
+  it('a second autoscaler of one Deployment is named and left out, not merged over the first', () => {
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { template: { spec: { containers: [{ name: c, image: i, resources: { limits: { nvidia.com/gpu: 1 } } }] } } }\n';
+    const hpa = (name: string, max: number) => `---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: ${name} }\nspec:\n  scaleTargetRef: { kind: Deployment, name: api }\n  maxReplicas: ${max}\n  metrics: [{ type: Pods, pods: { metric: { name: vllm:num_requests_waiting }, target: { type: AverageValue, averageValue: "5" } } }]\n`;
+    const r = cli(['import', 'k8s', file('two-hpas.yaml', deploy + hpa('first', 4) + hpa('second', 9)), '--qps', '10', '--latency', '50ms'], { cwd: dir });
+    expect(r.code).toBe(0);
+    // The second's maxReplicas 9 replaced the first's 4, with no note.
+    expect(r.stdout).toContain('maxReplicas: 4\n');
+    expect(r.stdout).not.toContain('maxReplicas: 9');
+    expect(r.stderr).toContain('note: two-hpas.yaml HorizontalPodAutoscaler/second: Deployment "api" is already scaled by HorizontalPodAutoscaler/first: Kubernetes does not let two autoscalers scale one workload');
   });
 
   it('16 MiB of nesting stops at the limit in seconds, and a design-sim ConfigMap with broken YAML inside is named', () => {

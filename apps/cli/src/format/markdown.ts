@@ -8,7 +8,7 @@ import { sharedRows } from './shared-rows.ts';
 import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
 import type { CostLine } from '@design-sim/cost-model';
 import { CLAIM_BANDS_TEXT, claimErrorText, claimRatioText, describeTrainingMemory, formatDuration, shownDiagnostics, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
-import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
+import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';

@@ -6,7 +6,7 @@
 import { observedLabel, type CostLine, type LineItemCosts } from '@design-sim/cost-model';
 import { CLAIM_BANDS_TEXT, claimErrorText, claimRatioText, describeTrainingMemory, formatDuration, formatMetricValue, getMetric, printableName, shownDiagnostics, verdictOf, type ClaimGrade, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
-import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, formatChangePct, MISSING } from './numbers.ts';
+import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
 import { scaleToZeroRows } from './scale-to-zero.ts';
 import { faultRows } from './fault-rows.ts';
