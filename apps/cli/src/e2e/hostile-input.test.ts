@@ -35,8 +35,8 @@ describe('import k8s: hostile manifests', () => {
   });
 
   it('binary, non-UTF-8, a directory and a missing file get one line each', () => {
-    expect(refused(['import', 'k8s', file('elf.yaml', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0]))])).toBe('design-sim: elf.yaml: not a text file: found a NUL byte at byte 7 (manifests are UTF-8 YAML or JSON)\n');
-    expect(refused(['import', 'k8s', file('latin1.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9, 0x0a]))])).toMatch(/^design-sim: latin1\.yaml: not a text file: found bytes that are not valid UTF-8/);
+    expect(refused(['import', 'k8s', file('elf.yaml', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0]))])).toBe('design-sim: elf.yaml:1:8: not a text file: found a NUL byte at byte 7 (manifests are UTF-8 YAML or JSON)\n');
+    expect(refused(['import', 'k8s', file('latin1.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9, 0x0a]))])).toMatch(/^design-sim: latin1\.yaml:1:4: not a text file: found bytes that are not valid UTF-8 at byte 3 /);
     mkdirSync(join(dir, 'manifests'), { recursive: true });
     expect(refused(['import', 'k8s', 'manifests'])).toBe('design-sim: manifests: is a directory, not a manifest file: name the files, e.g. manifests/*.yaml\n');
     expect(refused(['import', 'k8s', 'nope.yaml'])).toBe('design-sim: nope.yaml: no such file\n');

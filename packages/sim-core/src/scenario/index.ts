@@ -71,5 +71,6 @@ export {
   type ExpectationResult,
 } from './expectations.ts';
 export { claimErrorText, claimRatioText, NO_PERCENT_AGAINST_ZERO } from './claim-miss-text.ts';
+export { byteLineColumn, decodeUtf8 } from './utf8.ts';
 
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.ts';
