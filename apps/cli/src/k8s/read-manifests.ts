@@ -88,7 +88,10 @@ export async function readManifests(cwd: string, files: readonly string[], input
     try {
       // Duplicate keys are found by sim-core in one pass: the library's own check is quadratic in a mapping's keys.
       // prettyErrors false: the pretty message repeats the position ("… at line 3, column 11:") this one gives.
-      parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, lineCounter });
+      // merge: kubectl reads YAML with go-yaml, which resolves merge keys (`- <<: *container`); read as YAML 1.2, a
+      // container merged from another kept its "<<" as an unknown key and lost its resources: a pod of two 1-GPU
+      // containers imported as 1 GPU, exit 0. (A scenario refuses merge keys instead: parse-scenario.ts.)
+      parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, lineCounter, merge: true });
     } catch (e) {
       throw new CliError(`${file}: ${/maximum call stack/i.test(reasonOf(e)) ? TOO_DEEP : `YAML error: ${reasonOf(e)}`}`);
     }
