@@ -376,6 +376,17 @@ describe('import k8s: values the API server would refuse are not read as default
     expect(() => importK8s(so({ triggers: [{ type: 'prometheus', metadata: { threshold: 10 } }] }))).toThrow(new CliError('k.yaml ScaledObject/api spec.triggers[0].metadata.threshold: expected a string, got 10'));
   });
 
+  it("a NodePool's unreadable GPU limit is refused at its field, and the maxNodes made from it is told there", () => {
+    const team = readFileSync(fileURLToPath(new URL('./fixtures/team-manifests.yaml', import.meta.url)), 'utf8');
+    const withLimit = (limit: string) => parseAllDocuments(team.replace('nvidia.com/gpu: 16', `nvidia.com/gpu: "${limit}"`)).map((d) => ({ file: 'team.yaml', doc: d.toJS() as unknown }));
+    // "1e400" was read as no limit: "no nvidia.com/gpu limit: the pool is capped at maxNodes 100".
+    expect(() => importK8s(withLimit('1e400'))).toThrow(new CliError('team.yaml NodePool/gpu spec.limits["nvidia.com/gpu"]: expected a non-negative Kubernetes quantity such as 2, 500m or 1.5, got "1e400"'));
+    // 1Ei GPUs over g5.xlarge's 1 GPU a node: maxNodes 2^60, which the scenario refuses, told at the limit.
+    const r = importK8s(withLimit('1Ei'));
+    expect(r.origins.find((o) => o.scenario.join('.') === 'spec.nodePools.0.maxNodes')).toMatchObject({ field: ['spec', 'limits', 'nvidia.com/gpu'] });
+    expect((r.scenario.spec as { nodePools: { maxNodes: number }[] }).nodePools[0]!.maxNodes).toBe(2 ** 60);
+  });
+
   it('a target of 0 or below is refused at its own field: the KEDA trigger, the HPA metric', () => {
     // Both reached the imported scenario and were refused there, located at the Deployment:
     // "d.yaml Deployment/api spec.services[0].hpa.metrics[0].target: must be greater than 0, got 0 (in the imported scenario)".

@@ -462,11 +462,18 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     if (ann[SPOT_SHARE_ANNOTATION] === undefined && capacity.includes('spot') && capacity.includes('on-demand')) note(i, 'both spot and on-demand capacity allowed: the simulation assumes half spot (spotShare 0.5)');
     const minNodes = Number(ann[MIN_NODES_ANNOTATION]);
     pool.minNodes = Number.isFinite(minNodes) && ann[MIN_NODES_ANNOTATION] !== undefined ? minNodes : (pool.minNodes ?? 0);
-    const gpuLimit = parseQuantity(obj(s.limits)[GPU_RESOURCE]);
-    const cpuLimit = parseQuantity(obj(s.limits).cpu);
-    if (gpuLimit !== undefined && chosen.gpuCount > 0) pool.maxNodes = Math.max(1, Math.floor(gpuLimit / chosen.gpuCount));
-    else if (cpuLimit !== undefined && chosen.gpuCount === 0 && (chosen.vcpus ?? 0) > 0) pool.maxNodes = Math.max(1, Math.floor(cpuLimit / chosen.vcpus!));
-    else {
+    // A limit present but unreadable ("1e400") is refused at its field, as a container's resources are: it was read
+    // as no limit ("the pool is capped at maxNodes 100"), which the manifest does not say.
+    const gpuLimit = quantityAt(i.place, ['spec', 'limits', GPU_RESOURCE], obj(s.limits)[GPU_RESOURCE]);
+    const cpuLimit = quantityAt(i.place, ['spec', 'limits', 'cpu'], obj(s.limits).cpu);
+    const at = ['nodePools', pools.indexOf(pool), 'maxNodes'];
+    if (gpuLimit !== undefined && chosen.gpuCount > 0) {
+      pool.maxNodes = Math.max(1, Math.floor(gpuLimit / chosen.gpuCount));
+      from(at, i, ['spec', 'limits', GPU_RESOURCE]);
+    } else if (cpuLimit !== undefined && chosen.gpuCount === 0 && (chosen.vcpus ?? 0) > 0) {
+      pool.maxNodes = Math.max(1, Math.floor(cpuLimit / chosen.vcpus!));
+      from(at, i, ['spec', 'limits', 'cpu']);
+    } else {
       pool.maxNodes ??= 100;
       note(i, `no ${GPU_RESOURCE} limit: the pool is capped at maxNodes ${String(pool.maxNodes)}`);
     }
