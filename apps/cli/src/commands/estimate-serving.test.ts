@@ -1,7 +1,7 @@
 import { erlangC, serversForSlo, sojournTail } from '@design-sim/sim-core';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../testing/test-context.ts';
-import { sizeServing } from './estimate-serving.ts';
+import { percentileName, sizeServing, tailPercent } from './estimate-serving.ts';
 
 const base = { qps: 1000, latency: 0.05, percentile: 0.99, concurrency: 1, service: 'exponential' as const };
 
@@ -101,6 +101,30 @@ describe('estimate serving command', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("option '--qps <n>' argument '1e7' is invalid. expected at most 1e6 requests per second (docs/limits.md).");
     expect(r.stdout).toBe('');
+  });
+
+  it('refuses a rate below one request in the longest run: --qps 1e-320 priced a million requests at "$∞"', async () => {
+    const r = await runInProcess(['estimate', 'serving', '--qps', '1e-320', '--latency', '50ms', '--gpu', 'l4']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("argument '1e-320' is invalid. expected at least one request in 7d, the longest run a scenario may simulate (1.65e-6 requests per second; docs/limits.md).");
+    // 1 ÷ 604,800 s = 1.653e-6: 1.7e-6 is answered, its bill finite.
+    const low = await runInProcess(['estimate', 'serving', '--qps', '1.7e-6', '--latency', '50ms', '--gpu', 'l4']);
+    expect(low.code).toBe(0);
+    expect(low.stdout).not.toContain('∞');
+  });
+
+  it('names the highest percentile it takes as p99.9999 with a tail of 0.0001%, not "p100" and "0%"', async () => {
+    // Exponential service of mean 1 h: the service alone exceeds −ln(10⁻⁶) h = 13.8 h = 829 min for 10⁻⁶ of requests.
+    const r = await runInProcess(['estimate', 'serving', '--qps', '1', '--latency', '1h', '--slo', '2h', '--percentile', '99.9999']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('no replica count meets p99.9999 ≤ 120 min: with exponential service (mean 60 min) the service time alone exceeds 829 min for 0.0001% of requests');
+    expect(r.stdout).toContain('smallest c with P(T>SLO) ≤ 0.0001%;');
+    expect([percentileName(0.99), percentileName(0.999), percentileName(0.9999), percentileName(0.999999)]).toEqual(['p99', 'p99.9', 'p99.99', 'p99.9999']);
+    expect([tailPercent(0.99), tailPercent(0.999999)]).toEqual(['1%', '0.0001%']);
+    // Without an SLO, a P(wait) below 0.01% keeps two significant digits: 5 Erlangs on 20 servers wait with
+    // Erlang C ≈ 3.5e-7 (it printed "0% of requests wait").
+    const noSlo = await runInProcess(['estimate', 'serving', '--qps', '100', '--latency', '50ms', '--percentile', '99.9999']);
+    expect(noSlo.stdout).toMatch(/^100 QPS × 50 ms = 5 Erlangs → 20 replicas, ρ = 0\.25: 0\.000035% of requests wait, predicted p99\.9999 /);
   });
 
   it('exits 2 for an SLO below the constant service time', async () => {

@@ -114,22 +114,43 @@ function formatUtilization(rho: number): string {
   return formatNum(rho, digits);
 }
 
+/**
+ * "p99", "p99.9", "p99.9999": as many digits as it takes not to read as p100 (three significant digits wrote the
+ * highest percentile --percentile takes, 99.9999, as "p100").
+ */
+export function percentileName(percentile: number): string {
+  const pct = percentile * 100;
+  let digits = 3;
+  while (digits < 15 && Number(pct.toPrecision(digits)) >= 100) digits++;
+  return `p${formatNum(pct, digits)}`;
+}
+
+/** The tail beyond a percentile, as a percentage of requests: "1%", "0.0001%" (three decimals wrote 10⁻⁶ as "0%"). */
+export function tailPercent(percentile: number): string {
+  return `${formatNum((1 - percentile) * 100, 3)}%`;
+}
+
+/** P(wait) as a percentage: two decimals, or two significant digits below 0.01% (a P(wait) of 10⁻⁷ read "0%"). */
+function waitPercent(p: number): string {
+  return p > 0 && p < 1e-4 ? `${formatNum(p * 100, 2)}%` : formatPercent(p, 2);
+}
+
 function formula(o: ServingOptions): string {
   const base = 'a = λ·S Erlangs; M/M/c Erlang C: C(c,a) = B/(1−ρ(1−B)), B = Erlang B, ρ = a/c';
-  if (o.slo === undefined) return `${base}; smallest c with C(c,a) ≤ ${formatPercent(1 - o.percentile)} (${formatNum(o.percentile * 100)}% of requests never wait); replicas = ⌈c ÷ concurrency⌉`;
-  if (o.service === 'exponential') return `${base}; P(T>t) = (1−C)e^{−μt} + C(θe^{−μt} − μe^{−θt})/(θ−μ), θ = cμ−λ; smallest c with P(T>SLO) ≤ ${formatPercent(1 - o.percentile)}; replicas = ⌈c ÷ concurrency⌉`;
-  return `${base}; constant service S: P(T>t) ≤ C·e^{−(cμ−λ)(t−S)} (the M/M/c wait: conservative, as constant service waits less — about half on average by the Lee–Longton approximation); smallest c with P(T>SLO) ≤ ${formatPercent(1 - o.percentile)}; replicas = ⌈c ÷ concurrency⌉`;
+  if (o.slo === undefined) return `${base}; smallest c with C(c,a) ≤ ${tailPercent(o.percentile)} (${percentileName(o.percentile).slice(1)}% of requests never wait); replicas = ⌈c ÷ concurrency⌉`;
+  if (o.service === 'exponential') return `${base}; P(T>t) = (1−C)e^{−μt} + C(θe^{−μt} − μe^{−θt})/(θ−μ), θ = cμ−λ; smallest c with P(T>SLO) ≤ ${tailPercent(o.percentile)}; replicas = ⌈c ÷ concurrency⌉`;
+  return `${base}; constant service S: P(T>t) ≤ C·e^{−(cμ−λ)(t−S)} (the M/M/c wait: conservative, as constant service waits less — about half on average by the Lee–Longton approximation); smallest c with P(T>SLO) ≤ ${tailPercent(o.percentile)}; replicas = ⌈c ÷ concurrency⌉`;
 }
 
 function infeasible(o: ServingOptions): string {
-  const pct = `p${formatNum(o.percentile * 100)}`;
+  const pct = percentileName(o.percentile);
   const slo = o.slo === undefined ? '' : formatMs(o.slo * 1000);
   const tail = 1 - o.percentile;
   if (o.slo !== undefined && o.service === 'exponential' && Math.exp(-o.slo / o.latency) > tail) {
     const serviceAlone = -Math.log(tail) * o.latency;
-    return `no replica count meets ${pct} ≤ ${slo}: with exponential service (mean ${formatMs(o.latency * 1000)}) the service time alone exceeds ${formatMs(serviceAlone * 1000)} for ${formatPercent(tail)} of requests; raise --slo, or use --service constant if the model's time is steady`;
+    return `no replica count meets ${pct} ≤ ${slo}: with exponential service (mean ${formatMs(o.latency * 1000)}) the service time alone exceeds ${formatMs(serviceAlone * 1000)} for ${tailPercent(o.percentile)} of requests; raise --slo, or use --service constant if the model's time is steady`;
   }
-  const what = o.slo === undefined ? `so that ${formatNum(o.percentile * 100)}% of requests never wait` : `for ${pct} ≤ ${slo}`;
+  const what = o.slo === undefined ? `so that ${pct.slice(1)}% of requests never wait` : `for ${pct} ≤ ${slo}`;
   return `no answer ${what} within ${formatInt(MAX_SERVERS)} request slots (the offered load is ${formatNum(o.qps * o.latency)} Erlangs): split the traffic across several fleets`;
 }
 
@@ -152,10 +173,10 @@ function bill(o: ServingOptions, s: ServingSizing, choice: GpuPriceChoice): Bill
 
 /** The one-line answer. */
 export function servingLine(o: ServingOptions, s: ServingSizing, choice: GpuPriceChoice | null, b: Bill | null): string {
-  const pct = `p${formatNum(o.percentile * 100)}`;
+  const pct = percentileName(o.percentile);
   const load = `${formatNum(o.qps)} QPS × ${formatMs(o.latency * 1000)} = ${formatNum(s.offeredErlangs)} Erlangs`;
   const per = o.concurrency === 1 ? '' : ` (${formatInt(s.servers)} slots ÷ ${o.concurrency} per replica)`;
-  const target = o.slo === undefined ? `${formatPercent(s.probabilityOfWait, 2)} of requests wait` : `${pct} ≤ ${formatMs(o.slo * 1000)}`;
+  const target = o.slo === undefined ? `${waitPercent(s.probabilityOfWait)} of requests wait` : `${pct} ≤ ${formatMs(o.slo * 1000)}`;
   const sizing = `${load} → ${formatInt(s.replicas)} replicas${per}, ρ = ${formatUtilization(s.utilization)}: ${target}, predicted ${pct} ${formatMs(s.latencyAtPercentileSeconds * 1000)} (${o.service} service)`;
   if (choice === null) return sizing;
   if (b === null) return `${sizing}; cost unknown (no ${choice.capacity} price for ${choice.gpu.id})`;

@@ -13,7 +13,8 @@ import { loadScenario } from '../io/load-scenario.ts';
 import { inputOptions } from '../io/read-input.ts';
 import { checkOutputPath, refuseInputAsOutput, writeOutputFile } from '../io/write-output-file.ts';
 import { exportK8s, manifestsYaml } from '../k8s/export-k8s.ts';
-import { importK8s, SUPPORTED_KINDS, type ImportNote, type ManifestDoc } from '../k8s/import-k8s.ts';
+import { importK8s, SUPPORTED_KINDS, type ImportNote, type ImportResult, type ManifestDoc } from '../k8s/import-k8s.ts';
+import { atManifestField } from '../k8s/import-origins.ts';
 import { readManifests } from '../k8s/read-manifests.ts';
 import type { NodeProvisioner } from '../k8s/node-pool-labels.ts';
 import type { CommandEnv } from './command-env.ts';
@@ -62,10 +63,14 @@ const asObj = (v: unknown): Record<string, unknown> => (typeof v === 'object' &&
 
 /**
  * An issue of the generated scenario, told where its value came from: the imported text is never on disk
- * (nothing is written when it is invalid), so its line would point nowhere. A service's or node pool's
- * issue names the Deployment or NodePool it was made from, and its file.
+ * (nothing is written when it is invalid), so its line would point nowhere. It is told at the manifest field it
+ * was read from (import-origins.ts); else a service's or node pool's issue names the Deployment or NodePool it was
+ * made from, and its file.
  */
-function fromManifests(issue: ScenarioIssue, scenario: Record<string, unknown>, docs: readonly ManifestDoc[], files: readonly string[]): ScenarioIssue {
+function fromManifests(issue: ScenarioIssue, result: ImportResult, docs: readonly ManifestDoc[], files: readonly string[]): ScenarioIssue {
+  const located = atManifestField(issue, result.origins);
+  if (located !== undefined) return located;
+  const scenario = result.scenario;
   const m = /^spec\.(services|nodePools)\[(\d+)\]/.exec(issue.path);
   const list = m === null ? undefined : asObj(scenario.spec)[m[1]!];
   const name = Array.isArray(list) ? asObj(list[Number(m![2])]).name : undefined;
@@ -123,7 +128,7 @@ async function importCommand(env: CommandEnv, files: string[], o: ImportOptions)
   const parsed = parseScenarioText(text, name);
   const issues = parsed.ok ? validateScenarioReferences(parsed.scenario, undefined, { text, file: name }) : parsed.issues;
   if (issues.length > 0) {
-    ctx.stderr.write(formatIssueLines(issues.map((i) => fromManifests(i, result.scenario, docs, files)), ctx.errColors));
+    ctx.stderr.write(formatIssueLines(issues.map((i) => fromManifests(i, result, docs, files)), ctx.errColors));
     throw new CliError(`the imported scenario is not valid (above); nothing written`);
   }
   if (o.out === undefined) ctx.stdout.write(text);

@@ -11,6 +11,7 @@ import {
   runSearch,
   searchPlanFor,
   shardIndices,
+  staircaseTooLong,
   summarizeSearch,
   type DesignRecord,
   type OptimizeResult,
@@ -124,6 +125,8 @@ async function optimize(env: CommandEnv, file: string, o: OptimizeOptions): Prom
   if (plan.branchCount > MAX_OPTIMIZE_BRANCHES) {
     throw new CliError(`--vary: ${plan.branchCount} combinations of values searched one by one is more than the ${MAX_OPTIMIZE_BRANCHES} optimize may run; narrow the lists, or split the work with --shard`);
   }
+  const staircase = staircaseTooLong(space, plan, MAX_OPTIMIZE_BRANCHES);
+  if (staircase !== null) throw new CliError(`--vary: ${staircase}`);
   checkDimensions(source);
   if (o.emitK8sJob !== undefined) {
     const args = [...o.vary.flatMap((v) => ['--vary', v]), '--minimize', o.minimize, '--seeds', String(o.seeds), ...(o.exhaustive ? ['--exhaustive'] : []), ...scenarioArgs(o)];

@@ -3,7 +3,7 @@
  * unit parsers), so `--tokens 2T` and `tokens: 2T` mean the same. Each throws InvalidArgumentError,
  * which commander prints as one line naming the option; exit code 2.
  */
-import { MAX_PRICE_PER_GPU_HOUR, MAX_QPS, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration, suggestFraction } from '@design-sim/sim-core';
+import { formatDuration, MAX_HORIZON_SECONDS, MAX_PRICE_PER_GPU_HOUR, MAX_QPS, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration, suggestFraction } from '@design-sim/sim-core';
 import { InvalidArgumentError } from 'commander';
 
 /** A whole number ≥ 0: `42`. `least` is the smallest the option takes, for the message. */
@@ -55,14 +55,19 @@ export function parseCountOption(value: string): number {
 }
 
 /**
- * Requests per second above 0 and at most MAX_QPS, a scenario's own bound on a traffic rate: `--qps 1e7` was
- * answered where `qps: 1e7` in a scenario is refused.
+ * Requests per second from one request in the longest run a scenario may simulate (1 ÷ MAX_HORIZON_SECONDS,
+ * 1.65e-6) to MAX_QPS, a scenario's own bound on a traffic rate: `--qps 1e7` was answered where `qps: 1e7` in a
+ * scenario is refused, and `--qps 1e-320` priced a million requests at "$∞" (their true cost is beyond a double).
  */
 export function parseQpsOption(value: string): number {
   const n = parseCountOption(value);
   if (n > MAX_QPS) throw new InvalidArgumentError(`expected at most ${MAX_QPS.toExponential().replace('e+', 'e')} requests per second (docs/limits.md).`);
+  if (n < MIN_QPS_OPTION) throw new InvalidArgumentError(`expected at least one request in ${formatDuration(MAX_HORIZON_SECONDS)}, the longest run a scenario may simulate (${MIN_QPS_OPTION.toExponential(2)} requests per second; docs/limits.md).`);
   return n;
 }
+
+/** The smallest `--qps`: one request in the longest horizon. */
+export const MIN_QPS_OPTION = 1 / MAX_HORIZON_SECONDS;
 
 /**
  * A count above 0 and at most `max` (a scenario limit, so the CLI and the format refuse the same values): a

@@ -95,8 +95,8 @@ spec:
   });
 
   it('binary file', () => {
-    expect(bad(file('binary.yaml', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0xff, 0xfe])))).toMatch(/^error: binary\.yaml not a text file: found a NUL byte at byte 7 .*\n$/);
-    expect(bad(file('latin1.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9, 0x0a])))).toMatch(/^error: latin1\.yaml not a text file: found bytes that are not valid UTF-8 at byte 3/);
+    expect(bad(file('binary.yaml', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0xff, 0xfe])))).toMatch(/^error: binary\.yaml:1:8 not a text file: found a NUL byte at byte 7 .*\n$/);
+    expect(bad(file('latin1.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9, 0x0a])))).toMatch(/^error: latin1\.yaml:1:4 not a text file: found bytes that are not valid UTF-8 at byte 3/);
   });
 
   it('a 50 MB file is refused from its size alone, quickly', () => {

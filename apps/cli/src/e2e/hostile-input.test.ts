@@ -35,8 +35,8 @@ describe('import k8s: hostile manifests', () => {
   });
 
   it('binary, non-UTF-8, a directory and a missing file get one line each', () => {
-    expect(refused(['import', 'k8s', file('elf.yaml', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0]))])).toBe('design-sim: elf.yaml: not a text file: found a NUL byte at byte 7 (manifests are UTF-8 YAML or JSON)\n');
-    expect(refused(['import', 'k8s', file('latin1.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9, 0x0a]))])).toMatch(/^design-sim: latin1\.yaml: not a text file: found bytes that are not valid UTF-8/);
+    expect(refused(['import', 'k8s', file('elf.yaml', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0]))])).toBe('design-sim: elf.yaml:1:8: not a text file: found a NUL byte at byte 7 (manifests are UTF-8 YAML or JSON)\n');
+    expect(refused(['import', 'k8s', file('latin1.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9, 0x0a]))])).toMatch(/^design-sim: latin1\.yaml:1:4: not a text file: found bytes that are not valid UTF-8 at byte 3 /);
     mkdirSync(join(dir, 'manifests'), { recursive: true });
     expect(refused(['import', 'k8s', 'manifests'])).toBe('design-sim: manifests: is a directory, not a manifest file: name the files, e.g. manifests/*.yaml\n');
     expect(refused(['import', 'k8s', 'nope.yaml'])).toBe('design-sim: nope.yaml: no such file\n');
@@ -52,8 +52,29 @@ describe('import k8s: hostile manifests', () => {
   it('a Deployment whose values the scenario refuses is named, not a line of a file that was never written', () => {
     const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1e9, template: { spec: { containers: [{ name: c, image: i }] } } }\n';
     const err = refused(['import', 'k8s', file('deploy.yaml', deploy), '-o', 'imported.yaml']);
-    expect(err).toContain('error: deploy.yaml Deployment/api spec.services[0].replicas: must be at most 10000, got 1e9 (in the imported scenario)\n');
+    expect(err).toContain('error: deploy.yaml:4:19 Deployment/api spec.replicas: must be at most 10000, got 1e9 (spec.services[0].replicas of the imported scenario)\n');
     expect(err).not.toMatch(/imported\.yaml:\d+/);
+  });
+
+  it('a value the scenario refuses is told at the manifest field it came from: 1Ei GPUs, 500m GPUs, an HPA maxReplicas', () => {
+    // Each was told at the Deployment and the scenario's path ("Deployment/api spec.services[0].gpusPerReplica: must be
+    // at most 16, got 1.152921504606847e18 (in the imported scenario)"); the HPA's maxReplicas at the Deployment too.
+    const deploy = (gpu: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  template:\n    spec:\n      containers:\n        - { name: c, image: i }\n        - name: d\n          image: i\n          resources: { limits: { nvidia.com/gpu: "${gpu}" } }\n`;
+    expect(refused(['import', 'k8s', file('ei.yaml', deploy('1Ei'))])).toContain('error: ei.yaml:11:50 Deployment/api spec.template.spec.containers[1].resources.limits["nvidia.com/gpu"]: must be at most 16, got 1.152921504606847e18 (spec.services[0].gpusPerReplica of the imported scenario)\n');
+    expect(refused(['import', 'k8s', file('milli.yaml', deploy('500m'))])).toContain('error: milli.yaml:11:50 Deployment/api spec.template.spec.containers[1].resources.limits["nvidia.com/gpu"]: expected a whole number, got 0.5 (spec.services[0].gpusPerReplica of the imported scenario)\n');
+    const hpa = `${deploy('1')}---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: hpa }\nspec:\n  scaleTargetRef: { kind: Deployment, name: api }\n  maxReplicas: 2147483647\n  metrics:\n    - { type: Pods, pods: { metric: { name: vllm:num_requests_waiting }, target: { type: AverageValue, averageValue: "5" } } }\n`;
+    expect(refused(['import', 'k8s', file('hpa-max.yaml', hpa)])).toContain('error: hpa-max.yaml:18:16 HorizontalPodAutoscaler/hpa spec.maxReplicas: must be at most 10000, got 2.147483647e9 (spec.services[0].hpa.maxReplicas of the imported scenario)\n');
+  });
+
+  it('a second autoscaler of one Deployment is named and left out, not merged over the first', () => {
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { template: { spec: { containers: [{ name: c, image: i, resources: { limits: { nvidia.com/gpu: 1 } } }] } } }\n';
+    const hpa = (name: string, max: number) => `---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: ${name} }\nspec:\n  scaleTargetRef: { kind: Deployment, name: api }\n  maxReplicas: ${max}\n  metrics: [{ type: Pods, pods: { metric: { name: vllm:num_requests_waiting }, target: { type: AverageValue, averageValue: "5" } } }]\n`;
+    const r = cli(['import', 'k8s', file('two-hpas.yaml', deploy + hpa('first', 4) + hpa('second', 9)), '--qps', '10', '--latency', '50ms'], { cwd: dir });
+    expect(r.code).toBe(0);
+    // The second's maxReplicas 9 replaced the first's 4, with no note.
+    expect(r.stdout).toContain('maxReplicas: 4\n');
+    expect(r.stdout).not.toContain('maxReplicas: 9');
+    expect(r.stderr).toContain('note: two-hpas.yaml HorizontalPodAutoscaler/second: Deployment "api" is already scaled by HorizontalPodAutoscaler/first: Kubernetes does not let two autoscalers scale one workload');
   });
 
   it('16 MiB of nesting stops at the limit in seconds, and a design-sim ConfigMap with broken YAML inside is named', () => {
@@ -106,7 +127,7 @@ describe('run: hostile scenarios', () => {
     const fan = (to: string) => `[{ parallel: [${Array.from({ length: 64 }, () => `{ to: ${to} }`).join(', ')}] }]`;
     const svc = (name: string, calls = '') => `    - { name: ${name}, replicas: 100, cpuPerReplica: 1, concurrency: 4096, latency: { distribution: exponential, meanMs: 1 }, nodePool: app${calls === '' ? '' : `, calls: ${calls}`} }\n`;
     const text = `apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: fanout }\nspec:\n  duration: 1h\n  traffic: { profile: { type: constant, qps: 1000 } }\n  services:\n${svc('api', fan('mid'))}${svc('mid', fan('leaf'))}${svc('leaf')}  nodePools:\n    - { name: app, instance: aws/us-east-1/m6i.2xlarge, minNodes: 100, maxNodes: 100 }\n`;
-    expect(refused(['run', file('fanout.yaml', text)])).toMatch(/^error: fanout\.yaml:6:\d+ spec\.traffic\.profile: expects 3\.6e6 requests over 1h, each visiting 4,161 services on average .* 1\.5e10 service visits, above the limit of 1e9/);
+    expect(refused(['run', file('fanout.yaml', text)])).toMatch(/^error: fanout\.yaml:6:\d+ spec\.traffic\.profile: expects 3\.6e6 requests over 1h, each visiting 4,161 services on average .* 1\.5e10 service visits, .* so the work of 3\.74e10 requests, above the limit of 1e9/);
   });
 
   it('a closed loop that would run for days stops early at spec.traffic.users', () => {

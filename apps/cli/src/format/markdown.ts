@@ -7,8 +7,8 @@ import { faultRows } from './fault-rows.ts';
 import { sharedRows } from './shared-rows.ts';
 import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
 import type { CostLine } from '@design-sim/cost-model';
-import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, shownDiagnostics, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
-import { formatChangePct, formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
+import { CLAIM_BANDS_TEXT, claimErrorText, claimRatioText, describeTrainingMemory, formatDuration, shownDiagnostics, verdictOf, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';
@@ -101,7 +101,7 @@ function checkSections(r: RunResult): string[] {
         r.claims.map((g) =>
           g.verdict === 'not-modelled'
             ? [mark[g.verdict], `\`${g.key}\``, metricText(g.metric, g.claimed), '—', '—', `not modelled: ${g.reason ?? ''}`]
-            : [mark[g.verdict], `\`${g.key}\``, metricText(g.metric, g.claimed), metricText(g.metric, g.actual), [formatChangePct(g.errorPct), claimRatioText(g)].filter((x) => x !== null).join(', '), g.verdict],
+            : [mark[g.verdict], `\`${g.key}\``, metricText(g.metric, g.claimed), metricText(g.metric, g.actual), [claimErrorText(g) ?? '—', claimRatioText(g)].filter((x) => x !== null).join(', '), g.verdict],
         ),
       ),
     );

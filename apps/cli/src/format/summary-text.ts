@@ -4,9 +4,9 @@
  * figures, so it can be diffed between runs.
  */
 import { observedLabel, type CostLine, type LineItemCosts } from '@design-sim/cost-model';
-import { CLAIM_BANDS_TEXT, claimRatioText, describeTrainingMemory, formatDuration, formatMetricValue, getMetric, printableName, shownDiagnostics, verdictOf, type ClaimGrade, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { CLAIM_BANDS_TEXT, claimErrorText, claimRatioText, describeTrainingMemory, formatDuration, formatMetricValue, getMetric, printableName, shownDiagnostics, verdictOf, type ClaimGrade, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
-import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, formatChangePct, MISSING } from './numbers.ts';
+import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
 import { scaleToZeroRows } from './scale-to-zero.ts';
 import { faultRows } from './fault-rows.ts';
@@ -172,7 +172,8 @@ function claimMark(g: ClaimGrade, c: Colors): string {
 /** "way-off, −91.2%, 11× too low": the verdict, the error and, for a large miss, the ratio. */
 export function claimVerdictText(g: ClaimGrade): string {
   const ratio = claimRatioText(g);
-  return [g.verdict, ...(g.errorPct === null ? [] : [formatChangePct(g.errorPct)]), ...(ratio === null ? [] : [ratio])].join(', ');
+  const error = claimErrorText(g);
+  return [g.verdict, ...(error === null ? [] : [error]), ...(ratio === null ? [] : [ratio])].join(', ');
 }
 
 function claimLines(claims: readonly ClaimGrade[], c: Colors): string[] {

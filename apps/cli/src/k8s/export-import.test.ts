@@ -375,6 +375,31 @@ describe('import k8s: values the API server would refuse are not read as default
     expect(() => importK8s(so({ maxReplicaCount: 0 }))).toThrow(new CliError('k.yaml ScaledObject/api spec.maxReplicaCount: expected a number at least 1, got 0'));
     expect(() => importK8s(so({ triggers: [{ type: 'prometheus', metadata: { threshold: 10 } }] }))).toThrow(new CliError('k.yaml ScaledObject/api spec.triggers[0].metadata.threshold: expected a string, got 10'));
   });
+
+  it("a NodePool's unreadable GPU limit is refused at its field, and the maxNodes made from it is told there", () => {
+    const team = readFileSync(fileURLToPath(new URL('./fixtures/team-manifests.yaml', import.meta.url)), 'utf8');
+    const withLimit = (limit: string) => parseAllDocuments(team.replace('nvidia.com/gpu: 16', `nvidia.com/gpu: "${limit}"`)).map((d) => ({ file: 'team.yaml', doc: d.toJS() as unknown }));
+    // "1e400" was read as no limit: "no nvidia.com/gpu limit: the pool is capped at maxNodes 100".
+    expect(() => importK8s(withLimit('1e400'))).toThrow(new CliError('team.yaml NodePool/gpu spec.limits["nvidia.com/gpu"]: expected a non-negative Kubernetes quantity such as 2, 500m or 1.5, got "1e400"'));
+    // 1Ei GPUs over g5.xlarge's 1 GPU a node: maxNodes 2^60, which the scenario refuses, told at the limit.
+    const r = importK8s(withLimit('1Ei'));
+    expect(r.origins.find((o) => o.scenario.join('.') === 'spec.nodePools.0.maxNodes')).toMatchObject({ field: ['spec', 'limits', 'nvidia.com/gpu'] });
+    expect((r.scenario.spec as { nodePools: { maxNodes: number }[] }).nodePools[0]!.maxNodes).toBe(2 ** 60);
+  });
+
+  it('a target of 0 or below is refused at its own field: the KEDA trigger, the HPA metric', () => {
+    // Both reached the imported scenario and were refused there, located at the Deployment:
+    // "d.yaml Deployment/api spec.services[0].hpa.metrics[0].target: must be greater than 0, got 0 (in the imported scenario)".
+    const so = (threshold: string) => [...deploy(1, {}), { file: 'k.yaml', doc: { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', metadata: { name: 'api' }, spec: { scaleTargetRef: { name: 'api' }, triggers: [{ type: 'cpu', metadata: { value: '0' } }, { type: 'prometheus', metadata: { query: 'sum(http_requests_per_second)', threshold } }] } } }];
+    const why = "KEDA makes the HPA's averageValue target from it, and the API server refuses 0 and below";
+    expect(() => importK8s(so('0'))).toThrow(new CliError(`k.yaml ScaledObject/api spec.triggers[1].metadata.threshold: expected a positive quantity such as 5 or 500m (${why}), got "0"`));
+    expect(() => importK8s(so('-2m'))).toThrow(/spec\.triggers\[1\]\.metadata\.threshold: expected a positive quantity .*, got "-2m"$/);
+    expect(services(importK8s(so('500m')))[0]!.hpa).toMatchObject({ metrics: [{ type: 'qpsPerReplica', target: 0.5 }] });
+    const target = (t: Record<string, unknown>, type = 'Pods') => hpa({ maxReplicas: 10, metrics: [{ type, [type === 'External' ? 'external' : 'pods']: { metric: { name: 'http_requests_per_second' }, target: t } }] });
+    expect(() => importK8s(target({ type: 'AverageValue', averageValue: '0' }))).toThrow(new CliError('h.yaml HorizontalPodAutoscaler/api spec.metrics[0].pods.target.averageValue: expected a positive quantity such as 5 or 500m (the API server refuses 0 and below), got "0"'));
+    expect(() => importK8s(target({ type: 'Value', value: '-1' }, 'External'))).toThrow(/spec\.metrics\[0\]\.external\.target\.value: expected a positive quantity .*, got "-1"$/);
+    expect(() => importK8s(hpa({ maxReplicas: 10, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 0 } } }] }))).toThrow(/spec\.metrics\[0\]\.resource\.target\.averageUtilization: expected an integer from 1 to 2147483647 \(the API server refuses 0\), got 0$/);
+  });
 });
 
 describe('the shard Job', () => {

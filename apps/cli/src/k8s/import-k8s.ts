@@ -12,7 +12,8 @@ import { formatDuration, hpaMetricSchema, MAX_NODE_POOLS, MAX_SERVICES, MAX_TERM
 import { CliError } from '../cli-error.ts';
 import { parseEmbeddedYaml } from './embedded-yaml.ts';
 import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
-import { fieldError, int32At, quantityAt, type ObjectPlace } from './manifest-fields.ts';
+import type { FieldOrigin } from './import-origins.ts';
+import { fieldError, int32At, refuseNonPositiveQuantityAt, quantityAt, type ObjectPlace } from './manifest-fields.ts';
 import { firstFieldTypeError } from './manifest-schema.ts';
 import { GPU_RESOURCE, MANAGED_BY, MANAGED_BY_LABEL, parseGoDuration, parseQuantity } from './k8s-object.ts';
 import { MIN_NODES_ANNOTATION, NODE_GROUPS_KEY, REMAINDER_KEY, SPOT_SHARE_ANNOTATION } from './export-k8s.ts';
@@ -52,6 +53,8 @@ export interface ImportOptions {
 export interface ImportResult {
   scenario: Obj;
   notes: ImportNote[];
+  /** The manifest field each scenario field was read from, to locate the imported scenario's issues (import-origins.ts). */
+  origins: FieldOrigin[];
   /** Objects mapped (Deployments, autoscalers, node pools). */
   mapped: number;
 }
@@ -198,25 +201,52 @@ function checkFields(i: Item): void {
     int32At(i.place, ['spec', 'minReplicas'], s.minReplicas, 1, 'the API server refuses 0 unless the alpha HPAScaleToZero feature gate is on');
     const max = int32At(i.place, ['spec', 'maxReplicas'], s.maxReplicas, 1);
     if (max === undefined) throw fieldError(i.place, ['spec', 'maxReplicas'], 'an integer from 1 (the API server requires it)', s.maxReplicas);
+    // A target of 0 reached the scenario and was refused there, at "Deployment/api spec.services[0].hpa.metrics[0].target".
+    list(s.metrics).forEach((m, k) => {
+      const key = METRIC_BODY[str(obj(m).type) ?? ''];
+      if (key === undefined) return;
+      const target = obj(obj(obj(m)[key]).target);
+      for (const f of ['averageValue', 'value'] as const) refuseNonPositiveQuantityAt(i.place, ['spec', 'metrics', k, key, 'target', f], target[f], 'the API server refuses 0 and below');
+      int32At(i.place, ['spec', 'metrics', k, key, 'target', 'averageUtilization'], target.averageUtilization, 1, 'the API server refuses 0');
+    });
+  }
+  if (i.kind === 'ScaledObject') {
+    // KEDA's prometheus scaler makes the HPA's AverageValue target from `threshold` (NewPrometheusScaler →
+    // GetMetricTargetMili, kedacore/keda@8b4f083 pkg/scalers/prometheus_scaler.go), so 0 makes an HPA the API server
+    // refuses. It was refused in the imported scenario, at the Deployment, not at the trigger.
+    list(s.triggers).forEach((t, k) => {
+      if (obj(t).type !== 'prometheus') return;
+      refuseNonPositiveQuantityAt(i.place, ['spec', 'triggers', k, 'metadata', 'threshold'], obj(obj(t).metadata).threshold, 'KEDA makes the HPA\'s averageValue target from it, and the API server refuses 0 and below');
+    });
   }
 }
 
-/** A resource of each container: its limit, else its request (`first`), summed over the containers. */
-function podResource(i: Item, template: Obj, name: string, first: 'limits' | 'requests'): number {
+/** The field of an autoscaling/v2 metric spec that holds its target, by metric type. */
+const METRIC_BODY: Readonly<Record<string, string>> = { Pods: 'pods', Object: 'object', External: 'external', Resource: 'resource', ContainerResource: 'containerResource' };
+
+/**
+ * A resource of each container: its limit, else its request (`first`), summed over the containers; `at` is the
+ * field of the first container that has it (where an issue with the sum is told), else undefined.
+ */
+function podResource(i: Item, template: Obj, name: string, first: 'limits' | 'requests'): { n: number; at: PathSegment[] | undefined } {
   const other = first === 'limits' ? 'requests' : 'limits';
   let n = 0;
+  let at: PathSegment[] | undefined;
   list(obj(template.spec).containers).forEach((c, k) => {
     const r = obj(obj(c).resources);
-    n += resourceQuantity(i, k, first, name, obj(r[first])[name]) ?? resourceQuantity(i, k, other, name, obj(r[other])[name]) ?? 0;
+    const a = resourceQuantity(i, k, first, name, obj(r[first])[name]);
+    const b = a === undefined ? resourceQuantity(i, k, other, name, obj(r[other])[name]) : undefined;
+    if (at === undefined && (a ?? b) !== undefined) at = ['spec', 'template', 'spec', 'containers', k, 'resources', a === undefined ? other : first, name];
+    n += a ?? b ?? 0;
   });
-  return n;
+  return { n, at };
 }
 
 /** The GPUs a pod template asks for: the sum over its containers of limits (else requests) of nvidia.com/gpu. */
-const podGpus = (i: Item, template: Obj): number => podResource(i, template, GPU_RESOURCE, 'limits');
+const podGpus = (i: Item, template: Obj) => podResource(i, template, GPU_RESOURCE, 'limits');
 
 /** The vCPUs a pod template requests: the sum over its containers of requests (else limits) of cpu. */
-const podCpus = (i: Item, template: Obj): number => podResource(i, template, 'cpu', 'requests');
+const podCpus = (i: Item, template: Obj) => podResource(i, template, 'cpu', 'requests');
 
 interface MetricTarget {
   metric: HpaMetricName;
@@ -225,6 +255,8 @@ interface MetricTarget {
   targetType: 'AverageValue' | 'Value';
   /** Said when the mapping approximates the manifest (an External metric simulated as a Pods one). */
   note?: string;
+  /** The manifest field the target was read from. */
+  from?: PathSegment[];
 }
 
 /** The scenario metric types that take a `source` (hpa-schema.ts): the others are per-replica (Pods) figures only. */
@@ -265,6 +297,14 @@ function hpaMetric(m: Obj): MetricTarget | string {
   if (total && metric.type !== 'concurrency' && metric.type !== 'queueLength') return `the External metric "${name}" targets a total value, which design-sim models only for in-flight and waiting requests`;
   if (type === 'External' && !total) return externalAverage(metric, value / metric.scale);
   return { metric, target: value / metric.scale, source: type === 'External' ? 'External' : 'Pods', targetType: total ? 'Value' : 'AverageValue' };
+}
+
+/** The field of autoscaling/v2 metric `k` its target was read from. */
+function metricTargetField(m: Obj, k: number): PathSegment[] {
+  const key = METRIC_BODY[str(m.type) ?? ''] ?? 'resource';
+  const target = obj(obj(m[key]).target);
+  const field = target.averageUtilization !== undefined ? 'averageUtilization' : target.averageValue !== undefined ? 'averageValue' : 'value';
+  return ['spec', 'metrics', k, key, 'target', field];
 }
 
 /** Fills `hpa` from bounds, metrics and behavior; returns false when no metric could be mapped. */
@@ -324,6 +364,9 @@ function refuseTooMany(docs: readonly ManifestDoc[], items: readonly Item[]): vo
 /** Maps `docs` to a scenario. */
 export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions = {}): ImportResult {
   const notes: ImportNote[] = [];
+  const origins: FieldOrigin[] = [];
+  /** Records that `scenario` (under spec) was read from `field` of `i`. */
+  const from = (scenario: readonly PathSegment[], i: Item, field: readonly PathSegment[] = []) => origins.push({ scenario: ['spec', ...scenario], place: i.place, field });
   const items = flatten(docs, notes);
   refuseTooMany(docs, items);
   for (const i of items) if (READ_KINDS.has(i.kind)) checkFields(i);
@@ -385,6 +428,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
         continue;
       }
       const pool = findOrAdd(pools, i.name, () => ({ name: i.name }));
+      from(['nodePools', pools.indexOf(pool)], i);
       pool.provisioner = 'karpenter';
       pool.karpenter = read.karpenter;
       if (read.instance === undefined) delete pool.instance;
@@ -400,6 +444,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     const group = str(obj(tspec.nodeClassRef).group);
     const cloud = Object.entries(KARPENTER_NODE_CLASS).find(([, c]) => c.group === group)?.[0];
     const pool = findOrAdd(pools, i.name, () => ({ name: i.name }));
+    from(['nodePools', pools.indexOf(pool)], i);
     const known = str(pool.instance);
     const candidates = listInstances(cloud === undefined ? {} : { cloud: cloud as 'aws' | 'azure' }).filter((x) => types.includes(x.type));
     const chosen = candidates.find((x) => x.id === known) ?? candidates.find((x) => x.type === types[0]);
@@ -417,11 +462,18 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     if (ann[SPOT_SHARE_ANNOTATION] === undefined && capacity.includes('spot') && capacity.includes('on-demand')) note(i, 'both spot and on-demand capacity allowed: the simulation assumes half spot (spotShare 0.5)');
     const minNodes = Number(ann[MIN_NODES_ANNOTATION]);
     pool.minNodes = Number.isFinite(minNodes) && ann[MIN_NODES_ANNOTATION] !== undefined ? minNodes : (pool.minNodes ?? 0);
-    const gpuLimit = parseQuantity(obj(s.limits)[GPU_RESOURCE]);
-    const cpuLimit = parseQuantity(obj(s.limits).cpu);
-    if (gpuLimit !== undefined && chosen.gpuCount > 0) pool.maxNodes = Math.max(1, Math.floor(gpuLimit / chosen.gpuCount));
-    else if (cpuLimit !== undefined && chosen.gpuCount === 0 && (chosen.vcpus ?? 0) > 0) pool.maxNodes = Math.max(1, Math.floor(cpuLimit / chosen.vcpus!));
-    else {
+    // A limit present but unreadable ("1e400") is refused at its field, as a container's resources are: it was read
+    // as no limit ("the pool is capped at maxNodes 100"), which the manifest does not say.
+    const gpuLimit = quantityAt(i.place, ['spec', 'limits', GPU_RESOURCE], obj(s.limits)[GPU_RESOURCE]);
+    const cpuLimit = quantityAt(i.place, ['spec', 'limits', 'cpu'], obj(s.limits).cpu);
+    const at = ['nodePools', pools.indexOf(pool), 'maxNodes'];
+    if (gpuLimit !== undefined && chosen.gpuCount > 0) {
+      pool.maxNodes = Math.max(1, Math.floor(gpuLimit / chosen.gpuCount));
+      from(at, i, ['spec', 'limits', GPU_RESOURCE]);
+    } else if (cpuLimit !== undefined && chosen.gpuCount === 0 && (chosen.vcpus ?? 0) > 0) {
+      pool.maxNodes = Math.max(1, Math.floor(cpuLimit / chosen.vcpus!));
+      from(at, i, ['spec', 'limits', 'cpu']);
+    } else {
       pool.maxNodes ??= 100;
       note(i, `no ${GPU_RESOURCE} limit: the pool is capped at maxNodes ${String(pool.maxNodes)}`);
     }
@@ -442,13 +494,19 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
       return { name: i.name, latency: { distribution: 'exponential', meanMs: options.latencyMs ?? 100 } };
     });
     if (described.has(i.name) && options.latencyMs !== undefined) note(i, `--latency ${options.latencyMs}ms is not used: the design-sim ConfigMap carries this service's own service time; edit it in the written file`);
+    const at = ['services', services.indexOf(svc)];
+    from(at, i);
     // Kubernetes defaults an absent replicas to 1; a present one is the scenario's to judge ("3" was read as 1, exit 0).
     svc.replicas = s.replicas ?? 1;
-    svc.gpusPerReplica = podGpus(i, template);
+    if (s.replicas !== undefined && s.replicas !== null) from([...at, 'replicas'], i, ['spec', 'replicas']);
+    const gpus = podGpus(i, template);
+    svc.gpusPerReplica = gpus.n;
+    if (gpus.at !== undefined) from([...at, 'gpusPerReplica'], i, gpus.at);
     const cpus = podCpus(i, template);
-    if (svc.gpusPerReplica === 0 && cpus > 0) {
-      svc.cpuPerReplica = cpus;
+    if (gpus.n === 0 && cpus.n > 0) {
+      svc.cpuPerReplica = cpus.n;
       delete svc.gpusPerReplica;
+      if (cpus.at !== undefined) from([...at, 'cpuPerReplica'], i, cpus.at);
     }
     // Absent: Kubernetes' default, 30 s, which is the scenario's default too (nothing written).
     const gracePath = ['spec', 'template', 'spec', 'terminationGracePeriodSeconds'];
@@ -481,11 +539,25 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     }
     mapped++;
   }
+  /** The first autoscaler of each Deployment, by name: a second one was merged over the first without a word. */
+  const scaledBy = new Map<string, string>();
   const serviceFor = (i: Item, target: Obj): Obj | undefined => {
     const name = str(target.name);
     const svc = services.find((x) => isObj(x) && x.name === name);
-    if (!isObj(svc)) note(i, `it scales ${str(target.kind) ?? 'a workload'} "${name ?? '?'}", which is not among the Deployments given: skipped`);
-    return isObj(svc) ? svc : undefined;
+    if (!isObj(svc)) {
+      note(i, `it scales ${str(target.kind) ?? 'a workload'} "${name ?? '?'}", which is not among the Deployments given: skipped`);
+      return undefined;
+    }
+    const first = scaledBy.get(String(name));
+    if (first !== undefined) {
+      // The HPA controller leaves pods two HPAs select unscaled (condition ScalingActive False, reason AmbiguousSelector),
+      // and KEDA's webhook refuses a ScaledObject on a workload an HPA manages (kedacore/keda@8b4f083
+      // apis/keda/v1alpha1/scaledobject_webhook.go: "is already managed by the hpa").
+      note(i, `Deployment "${String(name)}" is already scaled by ${first}: Kubernetes does not let two autoscalers scale one workload (the HPA controller reports AmbiguousSelector and scales neither; KEDA refuses the ScaledObject), so only ${first} is imported: remove one`);
+      return undefined;
+    }
+    scaledBy.set(String(name), ref(i));
+    return svc;
   };
   for (const i of items.filter((x) => x.kind === 'HorizontalPodAutoscaler')) {
     if (i.apiVersion !== 'autoscaling/v2') {
@@ -496,19 +568,28 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     const svc = serviceFor(i, obj(s.scaleTargetRef));
     if (svc === undefined) continue;
     const metrics: MetricTarget[] = [];
-    for (const m of list(s.metrics).filter(isObj)) {
+    list(s.metrics).forEach((m, k) => {
+      if (!isObj(m)) return;
       const r = hpaMetric(m);
       if (typeof r === 'string') note(i, `${r}: left out`);
       else {
         if (r.note !== undefined) note(i, r.note);
-        metrics.push(r);
+        metrics.push({ ...r, from: metricTargetField(m, k) });
       }
-    }
+    });
     const hpa = obj((svc.hpa ??= {}));
     if (!applyAutoscaler(hpa, { min: typeof s.minReplicas === 'number' ? s.minReplicas : 1, max: Number(s.maxReplicas), metrics, behavior: s.behavior })) {
       delete svc.hpa;
       note(i, 'no metric could be mapped: the service keeps a fixed replica count');
-    } else mapped++;
+    } else {
+      mapped++;
+      const at = ['services', services.indexOf(svc), 'hpa'];
+      from(at, i);
+      from([...at, 'minReplicas'], i, ['spec', 'minReplicas']);
+      from([...at, 'maxReplicas'], i, ['spec', 'maxReplicas']);
+      from([...at, 'behavior'], i, ['spec', 'behavior']);
+      metrics.forEach((m, k) => from([...at, 'metrics', k, 'target'], i, m.from ?? []));
+    }
   }
   for (const i of items.filter((x) => x.kind === 'ScaledObject')) {
     const s = obj(i.o.spec);
@@ -517,11 +598,12 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     const metrics: MetricTarget[] = [];
     /** Activation thresholds of the prometheus triggers, by the scenario metric they query. */
     const activations: { type: HpaMetricName['type']; threshold: number }[] = [];
-    for (const t of list(s.triggers).filter(isObj)) {
+    for (const [k, t] of list(s.triggers).entries()) {
+      if (!isObj(t)) continue;
       const md = obj(t.metadata);
       // A CPU service's cpu Utilization trigger is its HPA's cpu Resource metric; on a GPU service CPU is not simulated.
       if (t.type === 'cpu' && t.metricType === 'Utilization' && parseQuantity(md.value) !== undefined && svc.cpuPerReplica !== undefined) {
-        metrics.push({ metric: { type: 'cpuUtilization', name: 'cpu', aliases: [], scale: 1 }, target: parseQuantity(md.value)!, source: 'Resource', targetType: 'AverageValue' });
+        metrics.push({ metric: { type: 'cpuUtilization', name: 'cpu', aliases: [], scale: 1 }, target: parseQuantity(md.value)!, source: 'Resource', targetType: 'AverageValue', from: ['spec', 'triggers', k, 'metadata', 'value'] });
         continue;
       }
       if (t.type !== 'prometheus') {
@@ -535,7 +617,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
         // KEDA's prometheus scaler targets the threshold as an AverageValue per replica by default.
         const averaged = externalAverage(metric, threshold / metric.scale);
         if (averaged.note !== undefined) note(i, averaged.note);
-        metrics.push(averaged);
+        metrics.push({ ...averaged, from: ['spec', 'triggers', k, 'metadata', 'threshold'] });
         activations.push({ type: metric.type, threshold: (parseQuantity(md.activationThreshold) ?? 0) / metric.scale });
       }
     }
@@ -548,6 +630,13 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
       continue;
     }
     mapped++;
+    const at = ['services', services.indexOf(svc)];
+    from([...at, 'hpa'], i);
+    from([...at, 'hpa', 'maxReplicas'], i, ['spec', 'maxReplicaCount']);
+    from([...at, 'hpa', 'minReplicas'], i, ['spec', 'minReplicaCount']);
+    from([...at, 'hpa', 'behavior'], i, ['spec', 'advanced', 'horizontalPodAutoscalerConfig', 'behavior']);
+    metrics.forEach((m, k) => from([...at, 'hpa', 'metrics', k, 'target'], i, m.from ?? []));
+    from([...at, 'keda'], i);
     applyScaledObject(svc, s, min, activations, (m) => note(i, m));
   }
   for (const i of items.filter((x) => x.kind === 'PodDisruptionBudget')) {
@@ -556,6 +645,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     const svc = services.find((x) => isObj(x) && x.name === budget.deployment);
     if (!isObj(svc)) continue;
     svc.disruptionBudget = budget.spec;
+    from(['services', services.indexOf(svc), 'disruptionBudget'], i);
     mapped++;
   }
   for (const i of items) {
@@ -569,5 +659,5 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     }
   }
   if (spec.nodePools !== undefined && pools.length === 0) delete spec.nodePools;
-  return { scenario, notes, mapped };
+  return { scenario, notes, mapped, origins };
 }

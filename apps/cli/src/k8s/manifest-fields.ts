@@ -56,3 +56,13 @@ export function quantityAt(place: ObjectPlace, path: readonly PathSegment[], val
   if (q !== undefined && q >= 0) return q;
   throw fieldError(place, path, 'a non-negative Kubernetes quantity such as 2, 500m or 1.5', value);
 }
+
+/**
+ * Refuses a quantity (a metric target, a KEDA threshold) that reads as 0 or below: the API server refuses such an
+ * HPA target (`validateMetricTarget`, kubernetes pkg/apis/autoscaling/validation: "must be positive"); `why` says
+ * whose rule it is. One it cannot read (past a double: "1e400") is left to the reader, which leaves it out with a note.
+ */
+export function refuseNonPositiveQuantityAt(place: ObjectPlace, path: readonly PathSegment[], value: unknown, why: string): void {
+  const q = parseQuantity(value);
+  if (q !== undefined && q <= 0) throw fieldError(place, path, `a positive quantity such as 5 or 500m (${why})`, value);
+}

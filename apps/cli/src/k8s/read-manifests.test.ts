@@ -13,6 +13,22 @@ describe('readManifests', () => {
     await expect(readManifests(cwd, ['dup.yaml'])).rejects.toThrow('dup.yaml:3:1: YAML syntax error: Map keys must be unique');
   });
 
+  it('resolves merge keys as kubectl does, so a merged container keeps its resources', async () => {
+    // Read as YAML 1.2, the sidecar kept "<<" as an unknown key and no resources: 1 GPU imported for a pod of 2.
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  template:\n    spec:\n      containers:\n        - &c\n          name: api\n          resources: { limits: { nvidia.com/gpu: 1 } }\n        - <<: *c\n          name: sidecar\n';
+    writeFileSync(join(cwd, 'merge.yaml'), text);
+    const [doc] = await readManifests(cwd, ['merge.yaml']);
+    const containers = (doc!.doc as { spec: { template: { spec: { containers: unknown[] } } } }).spec.template.spec.containers;
+    expect(containers).toEqual([
+      { name: 'api', resources: { limits: { 'nvidia.com/gpu': 1 } } },
+      { name: 'sidecar', resources: { limits: { 'nvidia.com/gpu': 1 } } },
+    ]);
+    // A merge bomb is still an alias bomb: each *a in a merge list counts against MAX_YAML_ALIASES.
+    const bomb = ['a: &a { x: 1 }', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} { <<: [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}] }`)].join('\n');
+    writeFileSync(join(cwd, 'merge-bomb.yaml'), bomb);
+    await expect(readManifests(cwd, ['merge-bomb.yaml'])).rejects.toThrow('too many YAML alias expansions (limit 100)');
+  });
+
   it('reads a ConfigMap with 40,000 keys in seconds (the YAML library\'s own duplicate check is quadratic: 14 s of CPU)', async () => {
     const data = Array.from({ length: 40_000 }, (_, i) => `  k${i}: "${i}"`).join('\n');
     writeFileSync(join(cwd, 'wide.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: wide }\ndata:\n${data}\n`);

@@ -5,7 +5,7 @@
  * absurd nesting. Never throws anything but CliError.
  */
 import { resolve } from 'node:path';
-import { blockNestingTooDeepAt, createLocator, createSourceLocator, duplicateKeyErrors, flowNestingTooDeepAt, MAX_BLOCK_NESTING, MAX_FLOW_NESTING, MAX_FILE_BYTES, MAX_YAML_ALIASES } from '@design-sim/sim-core';
+import { blockNestingTooDeepAt, byteLineColumn, createLocator, decodeUtf8, createSourceLocator, duplicateKeyErrors, flowNestingTooDeepAt, MAX_BLOCK_NESTING, MAX_FLOW_NESTING, MAX_FILE_BYTES, MAX_YAML_ALIASES } from '@design-sim/sim-core';
 import type { PathSegment } from '@design-sim/sim-core';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { CliError } from '../cli-error.ts';
@@ -37,12 +37,16 @@ async function readCapped(file: string, absolute: string, input: Omit<InputOptio
 }
 
 function decode(file: string, bytes: Uint8Array): string {
+  const at = (offset: number) => byteLineColumn(bytes, offset).join(':');
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new CliError(`${file}: not a text file: found a NUL byte at byte ${nul} (manifests are UTF-8 YAML or JSON)`);
+  if (nul >= 0) throw new CliError(`${file}:${at(nul)}: not a text file: found a NUL byte at byte ${nul} (manifests are UTF-8 YAML or JSON)`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new CliError(`${file}: not a text file: found bytes that are not valid UTF-8 (manifests are UTF-8 YAML or JSON)`);
+    // TextDecoder says only that the bytes are not UTF-8; sim-core's strict decoder says where (it is slower, so only now).
+    const bad = decodeUtf8(bytes);
+    const where = bad.ok ? '' : `:${at(bad.offset)}`;
+    throw new CliError(`${file}${where}: not a text file: found bytes that are not valid UTF-8${bad.ok ? '' : ` at byte ${bad.offset}`} (manifests are UTF-8 YAML or JSON)`);
   }
 }
 
@@ -84,7 +88,10 @@ export async function readManifests(cwd: string, files: readonly string[], input
     try {
       // Duplicate keys are found by sim-core in one pass: the library's own check is quadratic in a mapping's keys.
       // prettyErrors false: the pretty message repeats the position ("… at line 3, column 11:") this one gives.
-      parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, lineCounter });
+      // merge: kubectl reads YAML with go-yaml, which resolves merge keys (`- <<: *container`); read as YAML 1.2, a
+      // container merged from another kept its "<<" as an unknown key and lost its resources: a pod of two 1-GPU
+      // containers imported as 1 GPU, exit 0. (A scenario refuses merge keys instead: parse-scenario.ts.)
+      parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, lineCounter, merge: true });
     } catch (e) {
       throw new CliError(`${file}: ${/maximum call stack/i.test(reasonOf(e)) ? TOO_DEEP : `YAML error: ${reasonOf(e)}`}`);
     }

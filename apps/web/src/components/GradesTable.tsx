@@ -4,7 +4,7 @@
  * also shows its ratio ("7.6× too low"); a claim the scenario marks not modelled shows the reason
  * instead of a grade.
  */
-import { CLAIM_BANDS_TEXT, claimRatioText, formatMetricValue, getMetric, type ClaimGrade, type RunResult } from '@design-sim/sim-core';
+import { CLAIM_BANDS_TEXT, claimErrorText, claimRatioText, formatMetricValue, getMetric, type ClaimGrade, type RunResult } from '@design-sim/sim-core';
 
 function show(metric: string, v: number | null): string {
   if (v === null || Number.isNaN(v)) return 'no value';
@@ -32,8 +32,8 @@ const VERDICT = { ok: 'ok', off: 'off', 'way-off': 'way off', unknown: 'no value
 
 /** "−91.2% (11× too low)": the error, with the ratio for a large miss. */
 function errorText(c: ClaimGrade): string {
-  if (c.errorPct === null) return '—';
-  const pct = `${c.errorPct > 0 ? '+' : ''}${Number(c.errorPct.toPrecision(3))}%`;
+  const pct = claimErrorText(c);
+  if (pct === null) return '—';
   const ratio = claimRatioText(c);
   return ratio === null ? pct : `${pct} (${ratio})`;
 }

@@ -10,6 +10,7 @@ import {
   checkObjective,
   runSearch,
   searchPlanFor,
+  staircaseTooLong,
   summarizeSearch,
   type Design,
   type EvaluateDesign,
@@ -89,6 +90,8 @@ export function startOptimize(
   if (plan.branchCount > MAX_PANEL_BRANCHES) {
     return { outcome: Promise.resolve({ kind: 'invalid', message: `${plan.branchCount} combinations of fields with no known order is more than the ${MAX_PANEL_BRANCHES} the browser searches one by one; narrow the lists (or use the CLI, with --shard)` }), cancel: () => undefined };
   }
+  const staircase = staircaseTooLong(space, plan, MAX_PANEL_BRANCHES);
+  if (staircase !== null) return { outcome: Promise.resolve({ kind: 'invalid', message: staircase }), cancel: () => undefined };
   const gridDesigns = space.dimensions.reduce((n, d) => n * d.values.length, 1);
   const gridRuns = gridDesigns * options.seeds.length;
 

@@ -167,6 +167,8 @@ describe('the in-flight limit', () => {
     expect(r.inFlightLimitDrops).toBeGreaterThan(0);
     expect(r.requests.unfinished).toBeLessThanOrEqual(1000);
     expect(r.events.filter((e) => e.kind === 'in-flight-limit')).toHaveLength(1);
+    // The limit is on visits (slots), grouped: it read "2000000 requests in flight" under a fan-out's calls.
+    expect(r.events.find((e) => e.kind === 'in-flight-limit')?.detail).toBe('1,000 visits (requests and their calls) were in flight');
     expectConserved(r);
   });
 });

@@ -8,7 +8,7 @@ export { checkObjective, isLatencyMetric, objectiveTrend, type ObjectiveTrend } 
 export { optimizeDesign } from './optimize.ts';
 export { paretoFrontier, type FrontierPoint, type ParetoFrontier } from './pareto-frontier.ts';
 export { runSearch, searchPlanFor, shardIndices, type SearchOptions } from './run-search.ts';
-export { planSearch, type SearchPlan } from './search-plan.ts';
+export { planSearch, searchSteps, staircaseTooLong, type SearchPlan } from './search-plan.ts';
 export {
   capacityOrder,
   compareDesigns,

@@ -17,7 +17,29 @@ export interface SearchPlan {
   monotone: number[];
   /** Number of branches (the product of the enumerated dimensions' sizes). */
   branchCount: number;
+  /**
+   * Most steps of a branch's staircase walk (branch-search.ts): every value of each monotone dimension but the
+   * last, so the product of their sizes (1 with fewer than two, or when only the most-capacity design is run);
+   * each step costs at least one run per seed. Two monotone fields of 100,000 values each walked 100,000 steps,
+   * hours of runs, under every other limit.
+   */
+  walkSteps: number;
   trend: ObjectiveTrend;
+}
+
+/** The most steps a search may take: its branches times the staircase steps in each. */
+export function searchSteps(plan: Pick<SearchPlan, 'branchCount' | 'walkSteps'>): number {
+  return plan.branchCount * plan.walkSteps;
+}
+
+/** Why a search's staircase is too long (its steps above `max`), naming the fields that make it, or null. */
+export function staircaseTooLong(space: SearchSpace, plan: SearchPlan, max: number): string | null {
+  const steps = searchSteps(plan);
+  if (steps <= max) return null;
+  const walked = plan.monotone.slice(0, -1).map((i) => `${space.dimensions[i]?.label ?? '?'} (${(space.dimensions[i]?.values.length ?? 1).toLocaleString('en-US')} values)`);
+  const last = space.dimensions[plan.monotone.at(-1) ?? -1]?.label ?? '?';
+  const branches = plan.branchCount > 1 ? ` in each of ${plan.branchCount.toLocaleString('en-US')} combinations of the other fields` : '';
+  return `several fields that add capacity are searched as a staircase, every value of each but the last (${last}) in turn: ${walked.join(' × ')} is up to ${steps.toLocaleString('en-US')} steps${branches}, each at least one run per seed, more than the ${max.toLocaleString('en-US')} it may take; use a coarser step (a..b:step), link fields that move together with commas (replicas,minNodes,maxNodes=…), or put the field with the most values last`;
 }
 
 /**
@@ -31,7 +53,8 @@ export function planSearch(space: SearchSpace, trend: ObjectiveTrend, exhaustive
   const enumerated = orders.flatMap((o, i) => (o === undefined ? [i] : []));
   const monotone = orders.flatMap((o, i) => (o === undefined ? [] : [i]));
   const branchCount = enumerated.reduce((n, i) => n * (space.dimensions[i]?.values.length ?? 1), 1);
-  return { orders, enumerated, monotone, branchCount, trend };
+  const walkSteps = trend === 'shrinks' ? 1 : monotone.slice(0, -1).reduce((n, i) => n * (space.dimensions[i]?.values.length ?? 1), 1);
+  return { orders, enumerated, monotone, branchCount, walkSteps, trend };
 }
 
 /** The enumerated dimensions' value indices of branch `b` (first enumerated dimension slowest). */

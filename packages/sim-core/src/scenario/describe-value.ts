@@ -9,8 +9,11 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
-/** Groups an integer's thousands with commas, deterministically (no locale): 1048576 → "1,048,576". */
+/** Groups an integer's thousands with commas, deterministically (no locale): 1048576 → "1,048,576"; from 1e21 "1.67e303". */
 export function formatInteger(n: number): string {
+  // From 1e21 String() writes an exponent, which the grouping would cut up: a claim of 1e308 ms read
+  // "1.6,666,666,666,666,668e+303 min".
+  if (Math.abs(n) >= 1e21) return formatNumber(Number(n.toPrecision(3)));
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

@@ -199,15 +199,6 @@ export function gradeClaims(
   });
 }
 
-/** "7.6× too low" / "2.1× too high" for a way-off claim with a ratio, else null. */
-export function claimRatioText(g: Pick<ClaimGrade, 'ratio' | 'verdict'>): string | null {
-  if (g.verdict !== 'way-off' || g.ratio === null || g.ratio === 1) return null;
-  const r = g.ratio > 1 ? g.ratio : 1 / g.ratio;
-  const rounded = Number(r.toPrecision(2));
-  const text = rounded >= 1000 ? rounded.toLocaleString('en-US') : formatNumber(rounded);
-  return `${text}× too ${g.ratio > 1 ? 'high' : 'low'}`;
-}
-
 /** One line describing a result, e.g. `PASS latency.p99 < 100ms (actual 85.2 ms)`. */
 export function formatExpectationResult(r: ExpectationResult): string {
   const info = getMetric(r.metric);

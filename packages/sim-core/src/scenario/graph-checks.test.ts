@@ -105,8 +105,31 @@ describe('service graph checks', () => {
     const chain = Array.from({ length: 50 }, (_, k) => svc(name(k), k < 49 ? `[{ to: ${name(k + 1)} }, { to: ${name(k + 1)} }]` : '')).join('');
     const out = issues(doc(chain));
     expect(out[0]!.message).toMatch(/^one request to "api" may make more than 1,000,000,000,000,000 visits/);
-    // 2^49 - 1 from the second is below the cap, and exact.
-    expect(out[1]!.message).toMatch(/^one request to "s1" may make up to 562,949,953,421,311 visits/);
+    // 2^49 - 1 from the second is below the cap, and exact (the chain without its first service).
+    const fromS1 = Array.from({ length: 49 }, (_, k) => svc(name(k + 1), k < 48 ? `[{ to: ${name(k + 2)} }, { to: ${name(k + 2)} }]` : '')).join('');
+    expect(issues(doc(fromS1).replace('target: api', 'target: s1'))[0]!.message).toMatch(/^one request to "s1" may make up to 562,949,953,421,311 visits/);
+  });
+
+  it('a chain over the visit limit is one error at its top, naming the limit and how many services below are over it', () => {
+    // 2^(50-k) - 1 visits from service k: above 10,000 for k ≤ 36 (2^14 - 1 = 16,383), so "api" and s1…s36
+    // are over the limit. Each was its own error (37 lines); a caller over the limit covers its callees.
+    const name = (k: number) => (k === 0 ? 'api' : `s${k}`);
+    const chain = Array.from({ length: 50 }, (_, k) => svc(name(k), k < 49 ? `[{ to: ${name(k + 1)} }, { to: ${name(k + 1)} }]` : '')).join('');
+    const out = issues(doc(chain));
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ path: 'spec.services[0].calls' });
+    expect(out[0]!.message).toBe('one request to "api" may make more than 1,000,000,000,000,000 visits (calls × retries along the graph), above the limit of 10,000 (docs/limits.md); so do 36 services it calls ("s1", "s2" … "s36"): lower the fan-out or the retries');
+    // b makes 1 + 64 × 11 = 705 visits (within); 20 parallel calls of b with 10 retries make 1 + 20 × 11 × 705 =
+    // 155,101. Two such callers, neither calling the other, are two errors; a caller of one names it.
+    const b = svc('b', `[{ parallel: [${Array.from({ length: 64 }, () => '{ to: d, retries: 10 }').join(', ')}] }]`) + svc('d');
+    const twentyB = `[{ parallel: [${Array.from({ length: 20 }, () => '{ to: b, retries: 10 }').join(', ')}] }]`;
+    const two = issues(doc(svc('api', '[{ to: d }]') + svc('a', twentyB) + svc('c', twentyB) + b));
+    expect(two.map((i) => i.path)).toEqual(['spec.services[1].calls', 'spec.services[2].calls']);
+    expect(two[1]!.message).toMatch(/^one request to "c" /);
+    expect(two[0]!.message).toBe('one request to "a" may make up to 155,101 visits (calls × retries along the graph), above the limit of 10,000 (docs/limits.md): lower the fan-out or the retries');
+    const above = issues(doc(svc('api', '[{ to: y }]') + svc('y', twentyB) + b));
+    expect(above).toHaveLength(1);
+    expect(above[0]!.message).toMatch(/^one request to "api" may make up to 155,102 visits .*; so does "y", which it calls: lower/);
   });
 
   it('a fan-out within the visit limit still counts against the request limit: requests × expected visits', () => {
@@ -118,7 +141,8 @@ describe('service graph checks', () => {
       {
         line: 6,
         path: 'spec.traffic.profile',
-        message: 'expects 3.6e6 requests over 1h, each visiting 4,161 services on average along the calls: 1.5e10 service visits, above the limit of 1e9 (each visit costs about one request\'s simulation): lower the rate, the fan-out or the run\'s length (docs/limits.md)',
+        // 3.6e6 × 4,161 = 1.5e10 visits; 3.6e6 × (1 + 2.5 × 4,160) = 3.74e10 request-equivalents (run-work.ts).
+        message: 'expects 3.6e6 requests over 1h, each visiting 4,161 services on average along the calls: 1.5e10 service visits, each past a request\'s first costing about 2.5 requests\' simulation, so the work of 3.74e10 requests, above the limit of 1e9: lower the rate, the fan-out or the run\'s length (docs/limits.md)',
         suggestion: undefined,
       },
     ]);

@@ -91,13 +91,22 @@ export function checkServiceGraph(services: readonly GraphService[]): GraphIssue
     worst[v] = Math.min(n, WORST_VISITS_CAP);
     return worst[v]!;
   };
-  services.forEach((_, v) => {
+  // A service over the limit makes every synchronous caller over it too: report only the tops (no caller over
+  // the limit), each naming how many services below it are over as well. A 50-service chain with retries
+  // printed 46 errors, one per service, each saying the same thing.
+  const over = services.map((_, v) => visits(v) > MAX_VISITS_PER_REQUEST);
+  const below = services.map(() => false);
+  over.forEach((o, v) => {
+    if (o) for (const e of edges[v]!) if (!e.async && over[e.to]) below[e.to] = true;
+  });
+  over.forEach((o, v) => {
+    if (!o || below[v]) return;
     const n = visits(v);
-    if (n > MAX_VISITS_PER_REQUEST) {
-      // At the cap the count is only a bound: 50 services each calling the next twice make 2^50 - 1 visits, once said to be "up to 10^15".
-      const count = n >= WORST_VISITS_CAP ? `more than ${WORST_VISITS_CAP.toLocaleString('en-US')}` : `up to ${Math.round(n).toLocaleString('en-US')}`;
-      out.push({ path: ['services', v, 'calls'], input: undefined, message: `one request to "${names[v]}" may make ${count} visits (calls × retries along the graph), above the limit of ${MAX_VISITS_PER_REQUEST.toLocaleString('en-US')} (docs/limits.md): lower the fan-out or the retries` });
-    }
+    // At the cap the count is only a bound: 50 services each calling the next twice make 2^50 - 1 visits, once said to be "up to 10^15".
+    const count = n >= WORST_VISITS_CAP ? `more than ${WORST_VISITS_CAP.toLocaleString('en-US')}` : `up to ${Math.round(n).toLocaleString('en-US')}`;
+    const under = overBelow(edges, over, v).map((w) => `"${names[w]}"`);
+    const also = under.length === 0 ? '' : `; ${under.length === 1 ? `so does ${under[0]!}, which it calls` : `so do ${under.length} services it calls (${under.length <= 3 ? under.join(', ') : `${under.slice(0, 2).join(', ')} … ${under.at(-1)!}`})`}`;
+    out.push({ path: ['services', v, 'calls'], input: undefined, message: `one request to "${names[v]}" may make ${count} visits (calls × retries along the graph), above the limit of ${MAX_VISITS_PER_REQUEST.toLocaleString('en-US')} (docs/limits.md)${also}: lower the fan-out or the retries` });
   });
   if (out.length > 0) return out;
 
@@ -147,6 +156,21 @@ export function callEdges(services: readonly GraphService[]): CallEdge[][] {
       });
     }),
   );
+}
+
+/** The services over the visit limit that `top` reaches by synchronous calls, in index order (itself left out). */
+function overBelow(edges: readonly (readonly CallEdge[])[], over: readonly boolean[], top: number): number[] {
+  const seen = new Set<number>([top]);
+  const todo = [top];
+  for (let v = todo.pop(); v !== undefined; v = todo.pop()) {
+    for (const e of edges[v]!) {
+      if (e.async || !over[e.to] || seen.has(e.to)) continue;
+      seen.add(e.to);
+      todo.push(e.to);
+    }
+  }
+  seen.delete(top);
+  return [...seen].sort((a, b) => a - b);
 }
 
 /** The cap on one request's worst-case visits as counted: past it the count is only "more than" this. */

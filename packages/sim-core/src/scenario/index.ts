@@ -60,7 +60,6 @@ export {
   CLAIM_OFF_RATIO,
   CLAIM_OK_PCT,
   evaluateExpectations,
-  claimRatioText,
   formatExpectationResult,
   gradeClaims,
   type GradableClaims,
@@ -71,5 +70,7 @@ export {
   type ExpectationError,
   type ExpectationResult,
 } from './expectations.ts';
+export { claimErrorText, claimRatioText, NO_PERCENT_AGAINST_ZERO } from './claim-miss-text.ts';
+export { byteLineColumn, decodeUtf8 } from './utf8.ts';
 
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.ts';

@@ -119,6 +119,8 @@ export function parseMetricValue(metric: MetricInfo, raw: unknown): MetricValueR
 
 /** Groups thousands with commas, deterministically (no locale). */
 function grouped(n: number, decimals: number): string {
+  // toFixed writes an exponent from 1e21 ("1e+308"): the one shape formatInteger gives such numbers.
+  if (Math.abs(n) >= 1e21) return formatInteger(n);
   const [int = '', frac] = Math.abs(n).toFixed(decimals).split('.');
   const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${n < 0 ? '-' : ''}${withCommas}${frac === undefined ? '' : `.${frac}`}`;

@@ -54,10 +54,13 @@ describe('hostile input: never throws, always a located issue list', () => {
     const invalid = Uint8Array.from([0x61, 0x3a, 0x20, 0xc3, 0x28]);
     const nul = Uint8Array.from([0x61, 0x00]);
     const format = (r: ReturnType<typeof parseScenarioBytes>) => (r.ok ? 'ok' : r.issues.map(formatIssue).join('\n'));
-    expect(format(parseScenarioBytes(invalid, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not a text file: found bytes that are not valid UTF-8 at byte 3 (scenarios are UTF-8 YAML or JSON)"`);
+    expect(format(parseScenarioBytes(invalid, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml:1:4 not a text file: found bytes that are not valid UTF-8 at byte 3 (scenarios are UTF-8 YAML or JSON)"`);
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...'apiVersion: x'].flatMap((c) => [c.charCodeAt(0), 0])]);
     expect(format(parseScenarioBytes(utf16, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not UTF-8: the file is UTF-16 (it starts with the byte-order mark FF FE); save it as UTF-8"`);
-    expect(format(parseScenarioBytes(nul, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml not a text file: found a NUL byte at byte 1 (scenarios are UTF-8 YAML or JSON)"`);
+    expect(format(parseScenarioBytes(nul, 'x.yaml'))).toMatchInlineSnapshot(`"x.yaml:1:2 not a text file: found a NUL byte at byte 1 (scenarios are UTF-8 YAML or JSON)"`);
+    // Its line and column (in bytes), not only its offset: "title: Stép" in Latin-1 on line 3 (it was "at byte 36" alone).
+    const latin1 = Uint8Array.from([...'kind: Scenario\nmetadata:\n  title: St'].map((c) => c.charCodeAt(0)).concat([0xe9, 0x70, 0x0a]));
+    expect(format(parseScenarioBytes(latin1, 'x.yaml'))).toBe('x.yaml:3:12 not a text file: found bytes that are not valid UTF-8 at byte 36 (scenarios are UTF-8 YAML or JSON)');
     // UTF-32's little-endian mark starts with UTF-16's: it was called UTF-16.
     const utf32le = new Uint8Array([0xff, 0xfe, 0, 0, ...[...'apiVersion: x'].flatMap((c) => [c.charCodeAt(0), 0, 0, 0])]);
     expect(format(parseScenarioBytes(utf32le, 'x.yaml'))).toBe('x.yaml not UTF-8: the file is UTF-32 (it starts with the byte-order mark FF FE 00 00); save it as UTF-8');

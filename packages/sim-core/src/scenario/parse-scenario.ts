@@ -10,7 +10,7 @@ import { blockNestingTooDeepAt, flowNestingTooDeepAt } from './yaml-nesting.ts';
 import { formatPath, type ScenarioIssue } from './scenario-issue.ts';
 import { API_VERSION, KIND, scenarioSchema, type Scenario } from './scenario-schema.ts';
 import { scenarioWarnings } from './scenario-warnings.ts';
-import { decodeUtf8, utf8Length } from './utf8.ts';
+import { byteLineColumn, decodeUtf8, utf8Length } from './utf8.ts';
 import { duplicateKeyErrors } from './yaml-duplicate-keys.ts';
 import { createLocator, pathAtOffset, type PathLocator } from './yaml-locator.ts';
 import { allowedKeysKey, focusIssues, issuesFromZod } from './zod-issues.ts';
@@ -283,7 +283,8 @@ export function parseScenarioBytes(bytes: Uint8Array, fileName: string): ParseSc
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     const what = decoded.reason === 'nul' ? 'a NUL byte' : 'bytes that are not valid UTF-8';
-    return fail(fileIssue(fileName, `not a text file: found ${what} at byte ${decoded.offset} (scenarios are UTF-8 YAML or JSON)`));
+    const [line, column] = byteLineColumn(bytes, decoded.offset);
+    return fail(fileIssue(fileName, `not a text file: found ${what} at byte ${decoded.offset} (scenarios are UTF-8 YAML or JSON)`, line, column));
   }
   return parseScenarioText(decoded.text, fileName);
 }

@@ -37,7 +37,7 @@ import { trafficSchema, type TrafficSpec } from './traffic-schema.ts';
 import { networkSchema } from './call-schema.ts';
 import { checkServiceGraph, expectedVisits } from './graph-checks.ts';
 import { splitServiceMetric } from './metrics.ts';
-import { trafficIntegral } from './traffic-rate.ts';
+import { runWork, VISIT_COST_IN_REQUESTS } from './run-work.ts';
 import { trainingSchema } from './training-schema.ts';
 import { faultSchema } from './failure-schema.ts';
 import { jobSchema, priorityClassSchema, teamSchema } from './shared-cluster-schema.ts';
@@ -316,34 +316,30 @@ function sourcesOf(traffic: SpecShape['traffic']): { source: z.output<typeof tra
 function checkTraffic(s: SpecShape, ctx: Ctx, duration: number, graphOk: boolean): void {
   const sources = sourcesOf(s.traffic);
   if (sources.length === 0) return;
-  const visits = graphOk ? expectedVisits(s.services) : null;
-  let total = 0;
-  let work = 0;
-  let heaviest: { path: (string | number)[]; work: number } | null = null;
   for (const { source, path } of sources) {
     const p = source.profile;
-    if (p === undefined) continue;
-    if (p.type === 'spike' && p.at >= duration) {
+    if (p?.type === 'spike' && p.at >= duration) {
       issue(ctx, [...path, 'profile', 'at'], p.at, `the spike starts at ${formatDuration(p.at)}, not before the run ends (${formatDuration(duration)})`, AGAINST_DURATION);
     }
-    const requests = trafficIntegral(p, 0, duration);
-    const target = source.target === undefined ? 0 : s.services.findIndex((x) => x.name === source.target);
-    const w = requests * (visits?.[target] ?? 1);
-    total += requests;
-    work += w;
-    if (heaviest === null || w > heaviest.work) heaviest = { path: [...path, 'profile'], work: w };
   }
-  const at = heaviest?.path ?? ['traffic'];
+  const work = runWork(
+    sources.map(({ source, path }) => ({ profile: source.profile, target: source.target === undefined ? 0 : s.services.findIndex((x) => x.name === source.target), path: [...path, 'profile'] })),
+    duration,
+    graphOk ? expectedVisits(s.services) : null,
+  );
+  const total = work.requests;
+  const at = work.heaviest ?? ['traffic'];
   const requests = `${formatNumber(Number(total.toPrecision(3)))} requests over ${formatDuration(duration)}`;
   if (s.services.some((svc) => svc.llm !== undefined) && total > MAX_EXPECTED_LLM_REQUESTS && total <= MAX_EXPECTED_REQUESTS) {
     issue(ctx, at, undefined, `expects ${requests}, above the limit of ${formatNumber(MAX_EXPECTED_LLM_REQUESTS)} for token-level llm services: lower the rate or shorten the run (docs/limits.md)`, AGAINST_DURATION);
   }
   if (total > MAX_EXPECTED_REQUESTS) {
     issue(ctx, at, undefined, `expects ${requests}, above the limit of ${formatNumber(MAX_EXPECTED_REQUESTS)}: lower the rate or shorten the run (docs/limits.md)`, AGAINST_DURATION);
-  } else if (work > MAX_EXPECTED_REQUESTS) {
-    const mean = work / total;
+  } else if (work.work > MAX_EXPECTED_REQUESTS) {
+    const mean = work.visits / total;
     const each = mean >= 100 ? formatInteger(Math.round(mean)) : String(Number(mean.toPrecision(3)));
-    issue(ctx, at, undefined, `expects ${requests}, each visiting ${each} services on average along the calls: ${formatNumber(Number(work.toPrecision(3)))} service visits, above the limit of ${formatNumber(MAX_EXPECTED_REQUESTS)} (each visit costs about one request's simulation): lower the rate, the fan-out or the run's length (docs/limits.md)`, AGAINST_DURATION);
+    const sci = (n: number) => formatNumber(Number(n.toPrecision(3)));
+    issue(ctx, at, undefined, `expects ${requests}, each visiting ${each} services on average along the calls: ${sci(work.visits)} service visits, each past a request's first costing about ${VISIT_COST_IN_REQUESTS} requests' simulation, so the work of ${sci(work.work)} requests, above the limit of ${formatNumber(MAX_EXPECTED_REQUESTS)}: lower the rate, the fan-out or the run's length (docs/limits.md)`, AGAINST_DURATION);
   }
 }
 

@@ -90,3 +90,19 @@ export function encodeUtf8(text: string): Uint8Array {
   }
   return out.subarray(0, o);
 }
+
+/**
+ * The 1-based line and column (in bytes) of byte `offset`: where a file that is not UTF-8 goes wrong, which "at byte
+ * 238" left the reader to count.
+ */
+export function byteLineColumn(bytes: Uint8Array, offset: number): [line: number, column: number] {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return [line, offset - start + 1];
+}
