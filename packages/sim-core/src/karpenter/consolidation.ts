@@ -6,8 +6,8 @@
  *   (consolidateAfter not Never), policy WhenEmptyOrUnderutilized, and the Consolidatable condition (time since
  *   the node's last pod event ≥ consolidateAfter; pkg/utils/disruption/disruption.go `IsUnderConsolidateAfter`).
  * - consolidation.go `computeConsolidation`: simulate the candidates' pods onto the rest of the cluster
- *   (helpers.go `SimulateScheduling`, `simulateRemoval` below: in-flight NodeClaims, the pods of deleting nodes and
- *   the NodePools' limits included); if they all fit, delete the nodes; if they need exactly one new NodeClaim, keep only instance types cheaper than the
+ *   (helpers.go `SimulateScheduling`, `simulateRemoval` below: in-flight NodeClaims, the pods of deleting nodes, the
+ *   pending pods (simulation-queue.ts) and the NodePools' limits included); if they all fit, delete the nodes; if they need exactly one new NodeClaim, keep only instance types cheaper than the
  *   candidates together (`sumCandidatePrices`, `RemoveInstanceTypeOptionsByPriceAndMinValues`) and replace them;
  *   when the pool allows both capacity types the replacement is restricted to spot (its price was compared as
  *   spot). All-spot candidates go to `computeSpotToSpotConsolidation`: off unless the SpotToSpotConsolidation gate
@@ -19,22 +19,10 @@
 import type { EngineKarpenterPool } from '../engine/engine-config.ts';
 import { hasAvailableOffering, priceOf, type UnavailableOfferings } from './offerings.ts';
 import { NO_LIMITS, type PoolLimits, remainingFor, withinRemaining } from './pool-limits.ts';
+import { blockedByUninitialized, heldByConsolidateAfter, mustSchedule, NO_OTHER_PODS, type OtherSimPods, type SimPod, simulationQueue } from './simulation-queue.ts';
 
 /** `MinInstanceTypesForSpotToSpotConsolidation` (consolidation.go). */
 export const MIN_INSTANCE_TYPES_FOR_SPOT_TO_SPOT = 15;
-
-/**
- * A pod of a consolidation simulation: its units, the pools it may use (Karpenter pools in NodePool weight order,
- * node-pool-order.ts), and what orders equal pods in the scheduler's queue (queue.go `byCPUAndMemoryDescending`:
- * creation time to the second, then UID).
- */
-export interface SimPod {
-  gpus: number;
-  pools: readonly number[];
-  /** s. */
-  createdAt: number;
-  uid: number;
-}
 
 /** A node the disruption controller looks at. */
 export interface CandidateNode {
@@ -53,7 +41,7 @@ export interface Destination {
   free: number;
   /** Initialized (Ready here); false for a NodeClaim launched but not yet Ready (in flight). */
   initialized: boolean;
-  /** Under its pool's consolidateAfter (`IsUnderConsolidateAfter`): the candidates' pods may not go there, moving pods may. */
+  /** Under its pool's consolidateAfter (`IsUnderConsolidateAfter`): the candidates' pods may not go there, moving and pending pods may. */
   underConsolidateAfter: boolean;
 }
 
@@ -77,22 +65,26 @@ export function savingsRatio(pool: EngineKarpenterPool, node: CandidateNode): nu
 export type RemovalSimulation = { replacement: false } | { replacement: true; pool: number; types: number[] } | null;
 
 /**
- * The scheduling simulation of `SimulateScheduling` without the candidates (helpers.go), reduced to GPUs: their pods
- * and the `moving` pods (those of nodes already being deleted, `deletingNodes.CurrentlyReschedulablePods`) together,
- * largest first (ties: older first, queue.go), each onto the first other node with room, initialized nodes before
- * in-flight ones (scheduler.go `sortExistingNodes`; `others` in node order otherwise). A candidate's pod skips nodes
- * under their consolidateAfter (`addToExistingNode`; moving pods are exempt), and one that lands on an in-flight node
- * is an `UninitializedNodeError` (moving pods are exempt: helpers.go `deletingNodePodKeys`): not all pods scheduled,
- * so null (no command rests on a node not yet up). A moving pod with no room elsewhere needs new capacity like a
- * candidate's. `{ replacement: false }`: they all fit;
- * `{ replacement: true, pool, types }`: the rest fit on ONE new NodeClaim of `pool`, the first Karpenter pool in
- * NodePool weight order (node-pool-order.ts) that every remaining pod may use and that has a type holding them all —
- * a candidate's own pool or another, as the scheduler's NodeClaim templates span every NodePool — of any of `types`
- * (every type of that pool that fits them and still has an available offering — the provider's instance types mark
- * cached insufficient-capacity offerings unavailable, as the provisioning solver reads them — with no price
- * filtering) within what the pool's limits leave once the candidates are credited back (pool-limits.ts: a pool with no
- * node left opens nothing, a type larger than the units left is dropped); null: no single pool takes them, or they
- * need more than one node ("we're not going to turn a single node into multiple"). `others` are copied, not changed.
+ * The scheduling simulation of `SimulateScheduling` without the candidates (helpers.go), reduced to GPUs. Its pods are
+ * the candidates', the `moving` pods of nodes already being deleted and the cluster's `pending` pods, in one queue
+ * (simulation-queue.ts: largest first, then older, then UID), each onto the first other node with room, initialized
+ * nodes before in-flight ones (scheduler.go `sortExistingNodes`; `others` in node order otherwise). A candidate's pod
+ * skips nodes under their consolidateAfter (`addToExistingNode`), and one that lands on an in-flight node is an
+ * `UninitializedNodeError`: not all pods scheduled, so null (no command rests on a node not yet up); moving and pending
+ * pods are exempt from both, so a pending pod queued first can take an in-flight node's room and send the candidate's
+ * pod elsewhere. A candidate's or moving pod with no room elsewhere needs new capacity; so does a pending one, unless
+ * no NodePool could open a NodeClaim for it on its own (`addToNewNodeClaim` fails: its error is dropped by
+ * `AllNonPendingPodsScheduled` and it simply stays pending). `{ replacement: false }`: no new NodeClaim;
+ * `{ replacement: true, pool, types }`: the pods left fit on ONE new NodeClaim of `pool` — pending pods' included, as
+ * upstream counts every NodeClaim of the results, so pending pods needing a node turn a delete into a replace — the
+ * first Karpenter pool in NodePool weight order (node-pool-order.ts) that every remaining pod may use and that has a
+ * type holding them all — a candidate's own pool or another, as the scheduler's NodeClaim templates span every
+ * NodePool — of any of `types` (every type of that pool that fits them and still has an available offering — the
+ * provider's instance types mark cached insufficient-capacity offerings unavailable, as the provisioning solver reads
+ * them — with no price filtering) within what the pool's limits leave once the candidates are credited back
+ * (pool-limits.ts: a pool with no node left opens nothing, a type larger than the units left is dropped); null: no
+ * single pool takes them, or they need more than one node ("we're not going to turn a single node into multiple").
+ * `others` are copied, not changed.
  */
 export function simulateRemoval(
   candidates: readonly CandidateNode[],
@@ -101,36 +93,42 @@ export function simulateRemoval(
   ice: UnavailableOfferings,
   now: number,
   limits: PoolLimits = NO_LIMITS,
-  moving: readonly SimPod[] = [],
+  pods: OtherSimPods = NO_OTHER_PODS,
 ): RemovalSimulation {
   const uids = new Set(candidates.map((c) => c.uid));
   const room = others
     .filter((d) => !uids.has(d.uid))
     .map((d) => ({ ...d }))
     .sort((a, b) => Number(b.initialized) - Number(a.initialized));
-  const queue = [...candidates.flatMap((c) => c.pods.map((pod) => ({ pod, moving: false }))), ...moving.map((pod) => ({ pod, moving: true }))].sort(
-    (a, b) => b.pod.gpus - a.pod.gpus || Math.floor(a.pod.createdAt) - Math.floor(b.pod.createdAt) || a.pod.uid - b.pod.uid,
-  );
   const left: SimPod[] = [];
-  for (const { pod, moving: exempt } of queue) {
-    const d = room.find((n) => pod.pools.includes(n.pool) && n.free >= pod.gpus && (exempt || !n.underConsolidateAfter));
-    if (d && !d.initialized && !exempt) return null;
+  for (const { pod, kind } of simulationQueue(candidates.flatMap((c) => c.pods), pods)) {
+    const d = room.find((n) => pod.pools.includes(n.pool) && n.free >= pod.gpus && !(heldByConsolidateAfter(kind) && n.underConsolidateAfter));
+    if (d && !d.initialized && blockedByUninitialized(kind)) return null;
     if (d) d.free -= pod.gpus;
-    else left.push(pod);
+    // A pending pod no NodePool can take on a NodeClaim of its own gets a pod error that blocks nothing.
+    else if (mustSchedule(kind) || newClaim([pod], poolOf, limits, uids, ice, now) !== null) left.push(pod);
   }
   if (left.length === 0) return { replacement: false };
-  const units = left.reduce((a, p) => a + p.gpus, 0);
-  // The scheduler opens the NodeClaim in the first NodePool of `OrderByWeight` that takes the pods — any Karpenter
-  // pool they may use, the candidates' own or not (the pods' pool lists come in that order; the cluster
-  // autoscaler's pools have no NodePool).
-  for (const index of left[0]!.pools) {
+  const claim = newClaim(left, poolOf, limits, uids, ice, now);
+  return claim === null ? null : { replacement: true, ...claim };
+}
+
+/**
+ * The one NodeClaim `pods` would open together: the scheduler opens it in the first NodePool of `OrderByWeight` that
+ * takes them — any Karpenter pool they may use, the candidates' own or not (the pods' pool lists come in that order;
+ * the cluster autoscaler's pools have no NodePool) — with every type holding their units that the limits left
+ * (`without` the candidates) allow and that has an available offering. Null: no pool takes them all on one node.
+ */
+function newClaim(pods: readonly SimPod[], poolOf: PoolLookup, limits: PoolLimits, without: ReadonlySet<number>, ice: UnavailableOfferings, now: number): { pool: number; types: number[] } | null {
+  const units = pods.reduce((a, p) => a + p.gpus, 0);
+  for (const index of pods[0]!.pools) {
     const pool = poolOf(index);
-    if (pool === undefined || left.some((p) => !p.pools.includes(index))) continue;
-    const remaining = remainingFor(limits, index, uids);
+    if (pool === undefined || pods.some((p) => !p.pools.includes(index))) continue;
+    const remaining = remainingFor(limits, index, without);
     const types = pool.types
       .map((_, i) => i)
       .filter((t) => pool.types[t]!.gpus >= units && withinRemaining(pool.types[t]!.gpus, remaining) && hasAvailableOffering(index, pool, t, ice, now));
-    if (types.length > 0) return { replacement: true, pool: index, types };
+    if (types.length > 0) return { pool: index, types };
   }
   return null;
 }
@@ -140,7 +138,7 @@ export function simulateRemoval(
  * sorted candidates for multi-node); `others` are the other schedulable nodes (copied, not changed). The price to
  * beat is the SUM of the candidates' prices (`sumCandidatePrices`); spot-to-spot applies when every candidate is
  * spot (`allExistingAreSpot`) and the replacement may be spot. `limits`: the NodePools' limits and active nodes
- * (pool-limits.ts), `moving`: the pods of nodes being deleted, as `simulateRemoval` reads them.
+ * (pool-limits.ts), `pods`: the pods of nodes being deleted and the pending pods, as `simulateRemoval` reads them.
  */
 export function computeConsolidation(
   candidates: readonly CandidateNode[],
@@ -150,10 +148,10 @@ export function computeConsolidation(
   ice: UnavailableOfferings,
   now: number,
   limits: PoolLimits = NO_LIMITS,
-  moving: readonly SimPod[] = [],
+  pods: OtherSimPods = NO_OTHER_PODS,
 ): ConsolidationCommand | null {
   const nodes = candidates.map((c) => c.uid);
-  const sim = simulateRemoval(candidates, poolOf, others, ice, now, limits, moving);
+  const sim = simulateRemoval(candidates, poolOf, others, ice, now, limits, pods);
   if (sim === null) return null;
   if (!sim.replacement) return { kind: 'delete', nodes };
   let candidatePrice = 0;

@@ -49,7 +49,7 @@ import { isPreempting } from '../cluster/nomination.ts';
 import type { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { commandStillHolds } from './command-validation.ts';
 import { orderByWeight } from './node-pool-order.ts';
-import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, type PoolLookup, savingsRatio, type SimPod, simulateRemoval } from './consolidation.ts';
+import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, type PoolLookup, savingsRatio, simulateRemoval } from './consolidation.ts';
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
 import { expirationTime, isExpired } from './expiration.ts';
 import { computeMultiNodeConsolidation } from './multi-node-consolidation.ts';
@@ -57,6 +57,7 @@ import { forcedGraceSeconds, needsForceDelete, nodeTerminationTime } from './nod
 import { chooseCapacityType, isStockedOut, launchOrder, type Offering, UnavailableOfferings } from './offerings.ts';
 import { type ActiveNode, type PoolCaps, type PoolLimits } from './pool-limits.ts';
 import { solve, type SolverNode, type SolverPod, type SolverPool } from './provisioning-solver.ts';
+import type { OtherSimPods, SimPod } from './simulation-queue.ts';
 
 /** `pollingPeriod` of the disruption controller (controller.go), s. */
 export const DISRUPTION_POLLING_SECONDS = 10;
@@ -543,7 +544,7 @@ export class KarpenterController {
       this.ice,
       now,
       this.poolLimits(),
-      this.movingPods(),
+      this.simulationPods(),
     );
     if (cmd === null) return null;
     const chosen = candidates.filter((c) => cmd.nodes.includes(c.node.uid));
@@ -557,10 +558,10 @@ export class KarpenterController {
     if (candidates.length === 0) return null;
     const destinations = this.destinations(now);
     const limits = this.poolLimits();
-    const moving = this.movingPods();
+    const pods = this.simulationPods();
     for (const c of candidates) {
       if (this.budgetLeft(c.pool, 'Underutilized', now) <= 0) continue;
-      const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now, limits, moving);
+      const cmd = computeConsolidation([c.view], this.poolOf, destinations, this.settings.spotToSpotConsolidation, this.ice, now, limits, pods);
       if (cmd === null) continue;
       this.marked.add(c.node);
       // A command that no longer holds ends the method with nothing (SingleNodeConsolidation.ComputeCommands returns
@@ -587,8 +588,8 @@ export class KarpenterController {
       left.set(pool, budget - 1);
     }
     const views = chosen.map((c) => this.candidateView(c.pool, c.node));
-    // validateCommand simulates again (`SimulateScheduling`), limits included.
-    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(now), this.ice, now, this.poolLimits(), this.movingPods()))) return false;
+    // validateCommand simulates again (`SimulateScheduling`), limits and the pods pending now included.
+    if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(now), this.ice, now, this.poolLimits(), this.simulationPods()))) return false;
     const describe = (pool: PoolRuntime, n: NodeRuntime): string => `${pool.config.karpenter!.types[n.instanceType]!.instanceId} ${n.spot ? 'spot' : 'on-demand'}`;
     // Multi-node commands name their other nodes in each node's event (one event per node, as emptiness).
     const along = (node: NodeRuntime): string => {
@@ -698,6 +699,26 @@ export class KarpenterController {
 
   private simPod(p: Pod): SimPod {
     return { gpus: this.actions.gpusOf(p), pools: this.byWeight(this.actions.poolsOf(p)), createdAt: p.createdAt, uid: p.uid };
+  }
+
+  /** The pods `SimulateScheduling` schedules besides the candidates': the pending ones and those of deleting nodes. */
+  private simulationPods(): OtherSimPods {
+    return { moving: this.movingPods(), pending: this.pendingPods() };
+  }
+
+  /**
+   * helpers.go `SimulateScheduling`'s `provisioner.GetPendingPods`: the provisionable pods, as a provisioning round
+   * lists them (`provision`): serving pods unbound and not preempting that may use a Karpenter pool, and the Job pods
+   * marked unschedulable in a Karpenter pool (their uids below every serving pod's, in queue order). An in-flight node
+   * has no pod bound until it is Ready (kube-scheduler binds then), so without these the node launched for them would
+   * look empty to the simulation.
+   */
+  private pendingPods(): SimPod[] {
+    const out: SimPod[] = [];
+    for (const pod of this.pending) if (this.provisionable(pod)) out.push(this.simPod(pod));
+    const jobs = (this.actions.unschedulableJobPods?.() ?? []).filter((jp) => this.pools[jp.run.job.pool]!.config.karpenter);
+    jobs.forEach((jp, i) => out.push({ gpus: jp.units, pools: [jp.run.job.pool], createdAt: jp.createdAt, uid: i - jobs.length }));
+    return out;
   }
 
   /**

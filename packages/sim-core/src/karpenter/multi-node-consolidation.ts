@@ -22,9 +22,10 @@
  * (state/cluster.go `ConsolidationState`): here every pass computes, so a change the cluster state does not record
  * (an insufficient-capacity entry expiring) is acted on up to 5 minutes sooner.
  */
-import { computeConsolidation, type CandidateNode, type ConsolidationCommand, type Destination, type PoolLookup, type SimPod } from './consolidation.ts';
+import { computeConsolidation, type CandidateNode, type ConsolidationCommand, type Destination, type PoolLookup } from './consolidation.ts';
 import { priceOf, type UnavailableOfferings } from './offerings.ts';
 import { NO_LIMITS, type PoolLimits } from './pool-limits.ts';
+import { NO_OTHER_PODS, type OtherSimPods } from './simulation-queue.ts';
 
 /** The most candidates `ComputeCommands` hands to the binary search (`maxParallel`). */
 export const MAX_MULTI_NODE_CANDIDATES = 100;
@@ -84,7 +85,7 @@ export function filterOutSameInstanceType(cmd: Extract<ConsolidationCommand, { k
  * `MultiNodeConsolidation.ComputeCommands` up to validation: `sorted` are the candidates in `sortCandidates` order,
  * `budgets` each pool's "Underutilized" disruptions left (`BuildDisruptionBudgetMapping`), `others` every schedulable
  * node (copied, not changed), `limits` the NodePools' limits and active nodes (each prefix is credited back its own
- * nodes: pool-limits.ts), `moving` the pods of nodes being deleted (consolidation.ts `simulateRemoval`). Returns the
+ * nodes: pool-limits.ts), `pods` the pods of nodes being deleted and the pending pods (consolidation.ts `simulateRemoval`). Returns the
  * command (its `nodes` in candidate order), or null.
  */
 export function computeMultiNodeConsolidation(
@@ -96,7 +97,7 @@ export function computeMultiNodeConsolidation(
   ice: UnavailableOfferings,
   now: number,
   limits: PoolLimits = NO_LIMITS,
-  moving: readonly SimPod[] = [],
+  pods: OtherSimPods = NO_OTHER_PODS,
 ): ConsolidationCommand | null {
   const left = new Map(budgets);
   const disruptable = sorted.filter((c) => {
@@ -107,7 +108,7 @@ export function computeMultiNodeConsolidation(
   });
   const maxParallel = Math.min(disruptable.length, MAX_MULTI_NODE_CANDIDATES);
   return firstNConsolidationOption(disruptable, maxParallel, (prefix) => {
-    const cmd = computeConsolidation(prefix, poolOf, others, spotToSpot, ice, now, limits, moving);
+    const cmd = computeConsolidation(prefix, poolOf, others, spotToSpot, ice, now, limits, pods);
     if (cmd === null || cmd.kind === 'delete') return cmd;
     return filterOutSameInstanceType(cmd, prefix, poolOf);
   });
