@@ -8,33 +8,29 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectConserved } from '../test-support/conservation.ts';
-import { fleet, service } from '../test-support/builders.ts';
+import { fleet } from '../test-support/builders.ts';
 import { llmConfig } from '../test-support/llm-builders.ts';
-import { compileRateProfile } from '../traffic/rate-profile.ts';
+import { handTimedLlm, uniformLlmRun } from '../test-support/hand-timed-llm.ts';
 import { DEFAULT_LLM_EFFICIENCY } from '../llm/llm-perf.ts';
 import { llmSchema } from '../scenario/llm-schema.ts';
 import { resolveLlm } from '../llm/resolve-llm.ts';
 import { getGpu } from '@design-sim/cost-model';
-import type { EngineConfig, EngineLlm } from './engine-config.ts';
+import type { EngineLlm } from './engine-config.ts';
 import type { LlmScheduler } from './llm-scheduler.ts';
 import { runEngine } from './simulation.ts';
 
 const STEP = 0.01;
 
 function llm(scheduler: LlmScheduler | undefined, o: { out: number; kvCapacityTokens?: number }): EngineLlm {
-  return {
-    model: { parameters: 0, layers: 0, hiddenSize: 1, weightBytes: 0, kvBytesPerToken: 0 },
-    hardware: { flopsPerGpu: 1e15, bandwidthPerGpu: 1e12, tensorParallel: 1, linkBytesPerSecond: 0 },
-    efficiency: { ...DEFAULT_LLM_EFFICIENCY, stepOverheadSeconds: STEP, requestOverheadSeconds: 0 },
-    kvCapacityTokens: o.kvCapacityTokens ?? 1_000_000,
-    maxBatchSize: 16,
-    maxBatchedTokens: 8192,
-    chunkedPrefill: true,
-    inputTokens: { kind: 'fixed', tokens: 100 },
-    outputTokens: { kind: 'fixed', tokens: o.out },
-    prefix: null,
-    ...(scheduler ? { scheduler } : {}),
-  };
+  return handTimedLlm(
+    {
+      model: { parameters: 0, layers: 0, hiddenSize: 1, weightBytes: 0, kvBytesPerToken: 0 },
+      hardware: { flopsPerGpu: 1e15, bandwidthPerGpu: 1e12, tensorParallel: 1, linkBytesPerSecond: 0 },
+      efficiency: { ...DEFAULT_LLM_EFFICIENCY, stepOverheadSeconds: STEP, requestOverheadSeconds: 0 },
+      ...o,
+    },
+    scheduler ? { scheduler } : {},
+  );
 }
 
 /**
@@ -42,20 +38,9 @@ function llm(scheduler: LlmScheduler | undefined, o: { out: number; kvCapacityTo
  * and the pooled gaps between streamed chunks (ITL, ms: how many, their sum, the shortest and the longest).
  */
 function twoRequests(l: EngineLlm, warmupSeconds = 0) {
-  const horizon = 5;
-  const cfg: EngineConfig = {
-    seed: 1,
-    durationSeconds: horizon,
-    warmupSeconds,
-    intervalSeconds: 1,
-    drainSeconds: 0,
-    traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 40], [0.05, 40], [0.05, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
-    services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: l })],
-    pools: [],
-  };
-  const r = runEngine(cfg).llm!;
-  expect(r.ttft.count).toBe(warmupSeconds > 0.0125 ? 1 : 2);
-  return { ttft: [r.ttft.min, r.ttft.max], tpot: [r.tpot.min, r.tpot.max], tokens: r.outputTokens, itl: { count: r.itl.count, sum: r.itl.sum, min: r.itl.min, max: r.itl.max } };
+  const r = uniformLlmRun(l, 0.05, warmupSeconds);
+  expect(r.requests).toBe(warmupSeconds > 0.0125 ? 1 : 2);
+  return r;
 }
 
 describe('multi-step scheduling (vLLM 0.6 --num-scheduler-steps)', () => {

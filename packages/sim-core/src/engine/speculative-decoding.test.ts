@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { service } from '../test-support/builders.ts';
 import { llmConfig } from '../test-support/llm-builders.ts';
+import { handTimedLlm, uniformLlmRun } from '../test-support/hand-timed-llm.ts';
 import { compileRateProfile } from '../traffic/rate-profile.ts';
 import { DEFAULT_LLM_EFFICIENCY, type LlmCostModel } from '../llm/llm-perf.ts';
 import { expectedTokensPerStep, type EngineSpeculative } from '../llm/speculative.ts';
@@ -18,37 +19,20 @@ const MODEL: LlmCostModel = { parameters: 1e9, layers: 1, hiddenSize: 1000, weig
 const DRAFT: LlmCostModel = { parameters: 1e8, layers: 1, hiddenSize: 1000, weightBytes: 2e8, kvBytesPerToken: 100 };
 
 function llm(speculative: EngineSpeculative | undefined, o: { out: number; kvCapacityTokens?: number; model?: LlmCostModel; step?: number }): EngineLlm {
-  return {
-    model: o.model ?? MODEL,
-    hardware: { flopsPerGpu: 1e14, bandwidthPerGpu: 1e12, tensorParallel: 1, linkBytesPerSecond: 0 },
-    efficiency: { ...DEFAULT_LLM_EFFICIENCY, compute: 1, bandwidth: 1, overlap: 1, stepOverheadSeconds: o.step ?? 0.001, requestOverheadSeconds: 0 },
-    kvCapacityTokens: o.kvCapacityTokens ?? 1_000_000,
-    maxBatchSize: 16,
-    maxBatchedTokens: 8192,
-    chunkedPrefill: true,
-    inputTokens: { kind: 'fixed', tokens: 100 },
-    outputTokens: { kind: 'fixed', tokens: o.out },
-    prefix: null,
-    ...(speculative ? { speculative } : {}),
-  };
+  return handTimedLlm(
+    {
+      model: o.model ?? MODEL,
+      hardware: { flopsPerGpu: 1e14, bandwidthPerGpu: 1e12, tensorParallel: 1, linkBytesPerSecond: 0 },
+      efficiency: { ...DEFAULT_LLM_EFFICIENCY, compute: 1, bandwidth: 1, overlap: 1, stepOverheadSeconds: o.step ?? 0.001, requestOverheadSeconds: 0 },
+      out: o.out,
+      ...(o.kvCapacityTokens === undefined ? {} : { kvCapacityTokens: o.kvCapacityTokens }),
+    },
+    speculative ? { speculative } : {},
+  );
 }
 
 /** Requests uniformly at 40/s for `span` s (the first at 12.5 ms, the next 25 ms later); the run's token figures (ms). */
-function run(l: EngineLlm, span = 0.025) {
-  const horizon = 5;
-  const cfg: EngineConfig = {
-    seed: 1,
-    durationSeconds: horizon,
-    warmupSeconds: 0,
-    intervalSeconds: 1,
-    drainSeconds: 0,
-    traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 40], [span, 40], [span, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
-    services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: l })],
-    pools: [],
-  };
-  const r = runEngine(cfg).llm!;
-  return { ttft: [r.ttft.min, r.ttft.max], tpot: [r.tpot.min, r.tpot.max], tokens: r.outputTokens, itl: { count: r.itl.count, sum: r.itl.sum, min: r.itl.min, max: r.itl.max }, speculative: r.speculative };
-}
+const run = (l: EngineLlm, span = 0.025) => uniformLlmRun(l, span);
 
 const ngram = (acceptance: number): EngineSpeculative => ({ method: 'ngram', tokens: 3, acceptance, proposer: null });
 
