@@ -17,7 +17,7 @@ import { pool as poolConfig } from '../test-support/builders.ts';
 import { computeConsolidation, type CandidateNode, type Destination } from './consolidation.ts';
 import { DEFAULT_KARPENTER_SETTINGS, KarpenterController } from './karpenter-controller.ts';
 import { UnavailableOfferings } from './offerings.ts';
-import { A10G_POOL } from './test-pools.ts';
+import { A10G_POOL, testActions } from './test-pools.ts';
 
 // An on-demand g5.12xlarge holding one 1-GPU pod of the pool.
 const candidate: CandidateNode = { uid: 1, pool: 0, type: 2, spot: false, pods: [{ gpus: 1, pools: [0], createdAt: 0, uid: 1 }] };
@@ -142,21 +142,12 @@ describe('the controller passes its launching nodes as in-flight destinations', 
     const launched: string[] = [];
     // A 1-GPU pod pending (node 2 was launched for it): unbound until node 2 is Ready.
     const pending = pendingCreatedAt === null ? [] : [new Pod(7, 0, pendingCreatedAt, 1)];
-    const controller = new KarpenterController([pool], pending, DEFAULT_KARPENTER_SETTINGS, {
+    const controller = new KarpenterController([pool], pending, DEFAULT_KARPENTER_SETTINGS, testActions({
       launch: (p, o, now) => {
         launched.push(`${now}: ${p.config.karpenter!.types[o.type]!.instanceId} ${o.spot ? 'spot' : 'on-demand'}`);
         return p.addNode(100, now, o);
       },
-      evictPod: () => {},
-      deletePod: () => {},
-      terminationGraceOf: () => 30,
-      evictJobPod: () => {},
-      deleteNode: () => {},
-      gpusOf: () => 1,
-      poolsOf: () => [0],
-      schedule: () => {},
-      event: () => {},
-    });
+    }));
     const command = controller.disrupt(100);
     command?.(115, () => {});
     return { command, launched };

@@ -14,7 +14,7 @@ import { commandStillHolds } from './command-validation.ts';
 import { DEFAULT_EXPIRE_AFTER_SECONDS, isExpired } from './expiration.ts';
 import { DEFAULT_KARPENTER_SETTINGS, KarpenterController } from './karpenter-controller.ts';
 import { recordPodEvent } from './pod-events.ts';
-import { A10G_POOL } from './test-pools.ts';
+import { A10G_POOL, testActions } from './test-pools.ts';
 
 /** The control queue of these tests: timers in time order, those due at one instant in the order they were set. */
 function timerQueue() {
@@ -48,20 +48,9 @@ describe('disruption budgets counted over the pool (BuildDisruptionBudgetMapping
     nodes[0]!.state = NodeState.Draining; // being deleted
     nodes[1]!.state = NodeState.NotReady; // initialized earlier, Ready condition now False
     const deleted: number[] = [];
-    const controller = new KarpenterController([pool], [], DEFAULT_KARPENTER_SETTINGS, {
-      launch: () => {
-        throw new Error('no launch expected');
-      },
-      evictPod: () => {},
-      evictJobPod: () => {},
-      deletePod: () => {},
-      terminationGraceOf: () => 30,
+    const controller = new KarpenterController([pool], [], DEFAULT_KARPENTER_SETTINGS, testActions({
       deleteNode: (_p, n) => deleted.push(n.uid),
-      gpusOf: () => 1,
-      poolsOf: () => [0],
-      schedule: () => {},
-      event: () => {},
-    });
+    }));
     const command = controller.disrupt(100);
     expect(command).not.toBeNull();
     command!(115, () => {});
@@ -79,26 +68,17 @@ describe('expiration (nodeclaim/expiration/controller.go Reconcile)', () => {
     const pool = new PoolRuntime(0, poolConfig({ karpenter }));
     const { schedule, runUntil } = timerQueue();
     const log: string[] = [];
-    const controller = new KarpenterController([pool], [], DEFAULT_KARPENTER_SETTINGS, {
-      launch: () => {
-        throw new Error('no launch expected');
-      },
+    const controller = new KarpenterController([pool], [], DEFAULT_KARPENTER_SETTINGS, testActions({
       evictPod: (pod, now) => {
         log.push(`${now}: evict ${pod.uid}`);
         pod.node!.pods.delete(pod);
       },
-      evictJobPod: () => {},
-      deletePod: () => {},
-      terminationGraceOf: () => 30,
       deleteNode: (p, n, now) => {
         log.push(`${now}: delete ${n.uid}`);
         p.removeNode(n, now);
       },
-      gpusOf: () => 1,
-      poolsOf: () => [0],
       schedule,
-      event: () => {},
-    });
+    }));
     return { pool, controller, log, runUntil };
   }
 
@@ -163,18 +143,13 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
     const pool = new PoolRuntime(0, poolConfig({ karpenter }));
     const { schedule, runUntil } = timerQueue();
     const log: string[] = [];
-    const controller = new KarpenterController([pool], [], DEFAULT_KARPENTER_SETTINGS, {
-      launch: () => {
-        throw new Error('no launch expected');
-      },
+    const controller = new KarpenterController([pool], [], DEFAULT_KARPENTER_SETTINGS, testActions({
       evictPod: (pod, now) => {
         if (pod.state === PodState.Terminating) return; // the engine's deletePod: already being deleted
         log.push(`${now}: evict ${pod.uid} from ${pod.node!.uid}`);
         pod.node!.pods.delete(pod);
         pod.node!.gpusUsed -= 1;
       },
-      deletePod: () => {},
-      terminationGraceOf: () => 30,
       evictJobPod: (jp, now) => {
         log.push(`${now}: evict job ${jp.run.job.name} from ${jp.node!.uid}`);
         jp.node!.jobPods.delete(jp);
@@ -185,11 +160,8 @@ describe('disruption loop and command validation (controller.go Reconcile, valid
         log.push(`${now}: delete ${n.uid}`);
         p.removeNode(n, now);
       },
-      gpusOf: () => 1,
-      poolsOf: () => [0],
       schedule,
-      event: () => {},
-    });
+    }));
     const node = (uid: number, type: number, pods: number) => {
       const n = pool.addNode(uid, -100, { type, spot: false, zone: 0 });
       n.state = NodeState.Ready;
@@ -377,21 +349,13 @@ function fullNodePool(limitNodes: number | null) {
   const pending: Pod[] = [];
   const { schedule, runUntil } = timerQueue();
   const log: string[] = [];
-  const controller = new KarpenterController([pool], pending, DEFAULT_KARPENTER_SETTINGS, {
+  const controller = new KarpenterController([pool], pending, DEFAULT_KARPENTER_SETTINGS, testActions({
     launch: (p, o, now) => {
       log.push(`${now}: launch ${p.config.karpenter!.types[o.type]!.instanceId} ${o.spot ? 'spot' : 'on-demand'}`);
       return p.addNode(100 + log.length, now, o);
     },
-    evictPod: () => {},
-    evictJobPod: () => {},
-    deletePod: () => {},
-    terminationGraceOf: () => 30,
-    deleteNode: () => {},
-    gpusOf: () => 1,
-    poolsOf: () => [0],
     schedule,
-    event: () => {},
-  });
+  }));
   return { pool, full, pending, controller, log, runUntil };
 }
 

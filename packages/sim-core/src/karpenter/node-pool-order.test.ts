@@ -11,7 +11,7 @@ import { DEFAULT_KARPENTER_SETTINGS, KarpenterController } from './karpenter-con
 import { computeConsolidation, simulateRemoval } from './consolidation.ts';
 import { orderByWeight } from './node-pool-order.ts';
 import { UnavailableOfferings } from './offerings.ts';
-import { A10G_POOL } from './test-pools.ts';
+import { A10G_POOL, testActions } from './test-pools.ts';
 
 describe('OrderByWeight', () => {
   it('weight first, then name descending; the input order plays no part', () => {
@@ -39,21 +39,14 @@ function twoPools(alphaWeight: number, betaWeight: number) {
   const pending: Pod[] = [];
   const timers: { t: number; fn: (now: number) => void }[] = [];
   const log: string[] = [];
-  const controller = new KarpenterController([alpha, beta], pending, DEFAULT_KARPENTER_SETTINGS, {
+  const controller = new KarpenterController([alpha, beta], pending, DEFAULT_KARPENTER_SETTINGS, testActions({
     launch: (p, o, now) => {
       log.push(`${now}: ${p.config.name} ${p.config.karpenter!.types[o.type]!.instanceId} ${o.spot ? 'spot' : 'on-demand'}`);
       return p.addNode(100 + log.length, now, o);
     },
-    evictPod: () => {},
-    evictJobPod: () => {},
-    deletePod: () => {},
-    terminationGraceOf: () => 30,
-    deleteNode: () => {},
-    gpusOf: () => 1,
     poolsOf: () => [0, 1],
     schedule: (t, fn) => timers.push({ t, fn }),
-    event: () => {},
-  });
+  }));
   const pod = new Pod(1, 0, 0, 1);
   pending.push(pod);
   controller.trigger(pod, 0);

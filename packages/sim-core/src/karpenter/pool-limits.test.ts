@@ -18,7 +18,7 @@ import { computeConsolidation, type CandidateNode } from './consolidation.ts';
 import { DEFAULT_KARPENTER_SETTINGS, KarpenterController } from './karpenter-controller.ts';
 import { UnavailableOfferings } from './offerings.ts';
 import { remainingFor, type PoolLimits } from './pool-limits.ts';
-import { A10G_POOL } from './test-pools.ts';
+import { A10G_POOL, testActions } from './test-pools.ts';
 
 const OD = { ...A10G_POOL, capacityTypes: ['on-demand'] as const };
 const SPOT = { ...A10G_POOL, capacityTypes: ['spot'] as const };
@@ -100,21 +100,13 @@ describe('the controller counts the active nodes: in flight yes, being deleted n
     other.state = spotNode === 'provisioning' ? NodeState.Provisioning : NodeState.Draining;
     other.gpusUsed = 1;
     const launched: string[] = [];
-    const controller = new KarpenterController([od, spot], [], DEFAULT_KARPENTER_SETTINGS, {
+    const controller = new KarpenterController([od, spot], [], DEFAULT_KARPENTER_SETTINGS, testActions({
       launch: (p, o, now) => {
         launched.push(`${p.config.name} ${p.config.karpenter!.types[o.type]!.instanceId} ${o.spot ? 'spot' : 'on-demand'}`);
         return p.addNode(100, now, o);
       },
-      evictPod: () => {},
-      evictJobPod: () => {},
-      deletePod: () => {},
-      terminationGraceOf: () => 30,
-      deleteNode: () => {},
-      gpusOf: () => 1,
       poolsOf: () => [0, 1],
-      schedule: () => {},
-      event: () => {},
-    });
+    }));
     const command = controller.disrupt(100);
     command?.(115, () => {});
     return launched;
@@ -141,21 +133,13 @@ describe('a provisioning round counts the same active nodes (provisioner.go Sche
     const pending: Pod[] = [new Pod(1, 0, 0, 1)];
     const launched: string[] = [];
     const timers: { t: number; fn: (now: number) => void }[] = [];
-    const controller = new KarpenterController([pool], pending, DEFAULT_KARPENTER_SETTINGS, {
+    const controller = new KarpenterController([pool], pending, DEFAULT_KARPENTER_SETTINGS, testActions({
       launch: (p, o, now) => {
         launched.push(`${now}: ${p.config.karpenter!.types[o.type]!.instanceId} ${o.spot ? 'spot' : 'on-demand'}`);
         return p.addNode(100, now, o);
       },
-      evictPod: () => {},
-      evictJobPod: () => {},
-      deletePod: () => {},
-      terminationGraceOf: () => 30,
-      deleteNode: () => {},
-      gpusOf: () => 1,
-      poolsOf: () => [0],
       schedule: (t, fn) => timers.push({ t, fn }),
-      event: () => {},
-    });
+    }));
     controller.trigger(pending[0]!, 0);
     for (let next = timers.shift(); next !== undefined && next.t <= 5; next = timers.shift()) next.fn(next.t);
     return launched;

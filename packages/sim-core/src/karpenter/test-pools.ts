@@ -1,6 +1,7 @@
 /** A Karpenter pool for the tests: three A10G instance types at catalog prices, spot and on-demand, two zones. */
 import type { EngineKarpenterPool } from '../engine/engine-config.ts';
 import { DEFAULT_EXPIRE_AFTER_SECONDS } from './expiration.ts';
+import type { KarpenterActions } from './karpenter-controller.ts';
 
 // Catalog prices (cost-model/data/catalog.json): g5.xlarge 1.006 / 0.4028 spot, g5.2xlarge 1.212, g5.12xlarge 5.672 / 2.5445 spot;
 // g5.2xlarge is left without a spot price here to stand for a type not sold as spot.
@@ -23,3 +24,25 @@ export const A10G_POOL: EngineKarpenterPool = {
   initialType: 0,
   initialSpot: false,
 };
+
+/**
+ * The controller's actions for a test: `overrides` over defaults that do nothing (no eviction, deletion or event
+ * recorded), every pod 1 GPU on pool 0 with the 30 s default grace, and a launch that fails the test.
+ */
+export function testActions(overrides: Partial<KarpenterActions>): KarpenterActions {
+  return {
+    launch: () => {
+      throw new Error('no launch expected');
+    },
+    evictPod: () => {},
+    evictJobPod: () => {},
+    deletePod: () => {},
+    terminationGraceOf: () => 30,
+    deleteNode: () => {},
+    gpusOf: () => 1,
+    poolsOf: () => [0],
+    schedule: () => {},
+    event: () => {},
+    ...overrides,
+  };
+}
