@@ -28,7 +28,7 @@
  */
 import { Rng } from '../random/rng.ts';
 import { iterationSeconds, type LlmEfficiency } from '../llm/llm-perf.ts';
-import { type EngineSpeculative, proposerEfficiency, proposerSeconds, tokensOfDraw, verifyWork } from '../llm/speculative.ts';
+import { acceptanceThresholds, type EngineSpeculative, proposerEfficiency, proposerSeconds, tokensOfDraw, verifyWork } from '../llm/speculative.ts';
 import { decodeRoundSeconds, lookaheadSlots } from './llm-scheduler.ts';
 import { ChunkGaps, PendingGaps } from './chunk-gaps.ts';
 import { TokenSampler } from '../llm/token-sampler.ts';
@@ -184,6 +184,8 @@ export class LlmExecutor implements PodExecutor {
   /** Speculative decoding (llm/speculative.ts), its acceptance draws and its proposer's efficiencies; null without. */
   private readonly spec: EngineSpeculative | null;
   private readonly specRng: Rng;
+  /** `acceptanceThresholds` of the speculation (empty without one). */
+  private readonly specThresholds: Float64Array;
   private readonly proposerEff: LlmEfficiency;
   /** Speculative decoding over the run: sequence-steps verified, and the tokens their draws yielded (before a sequence's last step caps them). */
   specSteps = 0;
@@ -207,6 +209,7 @@ export class LlmExecutor implements PodExecutor {
     this.separatePrefill = cfg.scheduler?.separatePrefill ?? false;
     this.spec = cfg.speculative ?? null;
     this.specRng = new Rng(seed, 7003 + service.index * 4);
+    this.specThresholds = this.spec === null ? new Float64Array(0) : acceptanceThresholds(this.spec.acceptance, this.spec.tokens);
     this.proposerEff = proposerEfficiency(cfg.efficiency);
     // vLLM holds KV room for the k draft tokens of each running sequence (its lookahead slots).
     this.lookahead = lookaheadSlots(this.steps) + (this.spec === null ? 0 : this.spec.tokens);
@@ -601,7 +604,7 @@ export class LlmExecutor implements PodExecutor {
    * Returns the tokens generated.
    */
   private speculate(st: LlmPodState): number {
-    const { tokens: k, acceptance } = this.spec!;
+    const thresholds = this.specThresholds;
     const rng = this.specRng;
     const arrival = this.store.arrival;
     const from = this.stats.measureFrom;
@@ -613,7 +616,7 @@ export class LlmExecutor implements PodExecutor {
     for (let i = 0; i < st.n; i++) {
       if (st.prefillLeft[i] !== 0) continue;
       const togo = st.decodeLeft[i]!;
-      const t = tokensOfDraw(rng.next(), acceptance, k);
+      const t = tokensOfDraw(rng.next(), thresholds);
       const gained = t < togo ? t : togo;
       st.decodeLeft[i] = togo - gained;
       st.context[i]! += gained;

@@ -14,7 +14,7 @@ import { parseOk } from '../scenario/scenario-test-builders.ts';
 import { llmConfig } from '../test-support/llm-builders.ts';
 import { iterationSeconds } from './llm-perf.ts';
 import { resolveLlm } from './resolve-llm.ts';
-import { acceptanceForLength, expectedTokensPerStep, proposerEfficiency, proposerSeconds, tokensOfDraw, verifyWork } from './speculative.ts';
+import { acceptanceForLength, acceptanceThresholds, expectedTokensPerStep, proposerEfficiency, proposerSeconds, tokensOfDraw, verifyWork } from './speculative.ts';
 
 const NO_PREFILL = { tokens: 0, attendedTokens: 0, kvTokensRead: 0 };
 
@@ -32,14 +32,14 @@ describe('tokens per step', () => {
     expect(acceptanceForLength(1, 3)).toBeCloseTo(0, 12);
   });
 
-  it('a draw u gives T = 1 + ⌊ln u / ln α⌋, at most k + 1', () => {
+  it('a draw u gives T = 1 + #{j ≤ k : u < α^j}, i.e. 1 + ⌊ln u / ln α⌋ at most k + 1', () => {
     // α 0.5: P(T ≥ 2) = 0.5, P(T ≥ 3) = 0.25, P(T ≥ 4) = 0.125; k 3 caps at 4.
-    expect(tokensOfDraw(0.6, 0.5, 3)).toBe(1);
-    expect(tokensOfDraw(0.4, 0.5, 3)).toBe(2);
-    expect(tokensOfDraw(0.2, 0.5, 3)).toBe(3);
-    expect(tokensOfDraw(0.1, 0.5, 3)).toBe(4);
-    expect(tokensOfDraw(0.001, 0.5, 3)).toBe(4);
-    expect(tokensOfDraw(0.001, 0, 3)).toBe(1);
+    expect(tokensOfDraw(0.6, acceptanceThresholds(0.5, 3))).toBe(1);
+    expect(tokensOfDraw(0.4, acceptanceThresholds(0.5, 3))).toBe(2);
+    expect(tokensOfDraw(0.2, acceptanceThresholds(0.5, 3))).toBe(3);
+    expect(tokensOfDraw(0.1, acceptanceThresholds(0.5, 3))).toBe(4);
+    expect(tokensOfDraw(0.001, acceptanceThresholds(0.5, 3))).toBe(4);
+    expect(tokensOfDraw(0.001, acceptanceThresholds(0, 3))).toBe(1);
   });
 
   it('the mean of 200,000 draws is E[T] within 4 standard errors (α 0.7, k 4)', () => {
@@ -47,8 +47,9 @@ describe('tokens per step', () => {
     // E[T²] = 10.1119, sd = √(10.1119 − 2.7731²) = 1.5562; SE over 200,000 draws 0.00348, so ±0.0139 (0.5%).
     const rng = new Rng(42, 1);
     const n = 200_000;
+    const thresholds = acceptanceThresholds(0.7, 4);
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += tokensOfDraw(rng.next(), 0.7, 4);
+    for (let i = 0; i < n; i++) sum += tokensOfDraw(rng.next(), thresholds);
     expect(expectedTokensPerStep(0.7, 4)).toBeCloseTo(2.7731, 4);
     expect(Math.abs(sum / n - 2.7731)).toBeLessThan(4 * (1.5562 / Math.sqrt(n)));
   });

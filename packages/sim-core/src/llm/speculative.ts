@@ -56,14 +56,25 @@ export function acceptanceForLength(length: number, k: number): number {
 }
 
 /**
- * Tokens one step yields from one uniform draw u ∈ (0, 1), by inverting P(T ≥ j+1) = α^j: T = 1 + ⌊ln u / ln α⌋,
- * at most k + 1 (α = 0: always 1; α = 1, which only tests build: always k + 1).
+ * α^1 … α^k, the chances that a step yields more than 1 … k tokens (P(T ≥ j+1) = α^j), for `tokensOfDraw`: computed once
+ * per service so that a draw costs a few comparisons, not a logarithm (a draw is made for every decoding sequence at
+ * every step, the speculating executor's largest cost).
  */
-export function tokensOfDraw(u: number, acceptance: number, k: number): number {
-  if (acceptance <= 0) return 1;
-  if (acceptance >= 1) return k + 1;
-  const t = 1 + Math.floor(Math.log(u) / Math.log(acceptance));
-  return t > k + 1 ? k + 1 : t;
+export function acceptanceThresholds(acceptance: number, k: number): Float64Array {
+  const out = new Float64Array(k);
+  for (let j = 1; j <= k; j++) out[j - 1] = acceptance <= 0 ? 0 : acceptance >= 1 ? 1 : Math.pow(acceptance, j);
+  return out;
+}
+
+/**
+ * Tokens one step yields from one uniform draw u ∈ [0, 1): T = 1 + #{j ≤ k : u < α^j}, which is P(T ≥ j+1) = α^j
+ * inverted (the same T as 1 + ⌊ln u / ln α⌋ capped at k + 1, but for draws on a threshold). `thresholds` is
+ * `acceptanceThresholds(α, k)`: α = 0 always gives 1, α = 1 (which only tests build) always k + 1.
+ */
+export function tokensOfDraw(u: number, thresholds: Float64Array): number {
+  let t = 1;
+  while (t <= thresholds.length && u < thresholds[t - 1]!) t++;
+  return t;
 }
 
 /** The target's verification pass for `decoding` sequences with context sum `context`: (k+1) tokens each. */
