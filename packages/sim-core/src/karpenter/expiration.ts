@@ -9,7 +9,8 @@
  * The deletion is forceful: no disruption budget is consulted and no replacement is pre-spun (the disruption
  * controller's queue is not involved). The node termination controller (pkg/controllers/node/termination)
  * then taints and drains the node and deletes the instance; the provisioner schedules the pods of deleting
- * nodes like pending ones (provisioning/provisioner.go `Schedule`: `nodes.Deleting().CurrentlyReschedulablePods`).
+ * nodes like pending ones (provisioning/provisioner.go `Schedule`: `nodes.Deleting().CurrentlyReschedulablePods`;
+ * karpenter-controller.ts `provision`), which matters when a PodDisruptionBudget holds the eviction back.
  * The default, `+kubebuilder:default:="720h"`, is pkg/apis/v1/nodeclaim.go `NodeClaimSpec.ExpireAfter`.
  */
 

@@ -27,8 +27,11 @@
  * - Expiration (expiration.ts, pkg/controllers/nodeclaim/expiration/controller.go): every node of a pool with
  *   `expireAfter` is deleted at its launch + expireAfter, forcefully: outside the disruption loop, whatever the
  *   budgets allow and whether consolidation is on or not, with no replacement pre-spun. A Ready node is
- *   cordoned and drained (its pods' replacements are provisioned as pending pods), a node still launching or
- *   NotReady is deleted at once.
+ *   cordoned and drained, a node still launching or NotReady is deleted at once.
+ * - A provisioning round schedules the pods still running on nodes being deleted with the pending ones
+ *   (provisioner.go `Schedule`: `nodes.Deleting().CurrentlyReschedulablePods`), so a node whose eviction a
+ *   PodDisruptionBudget holds back gets its pods' capacity launched at the drain's first round; an existing node a
+ *   round puts a pod on is nominated for 20 s, and a disruption command on it fails validation (node-nomination.ts).
  * - A drain evicts through the Eviction API: a pod whose PodDisruptionBudget allows no disruption is retried with the
  *   eviction queue's backoff (`evict`), and a node holding such a pod is no consolidation candidate (`podsDisruptable`).
  *   With the NodePool's `terminationGracePeriod` the node has a deadline, and a pod is deleted anyway once its own
@@ -53,6 +56,7 @@ import { type CandidateNode, computeConsolidation, type ConsolidationCommand, ty
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
 import { expirationTime, isExpired } from './expiration.ts';
 import { computeMultiNodeConsolidation } from './multi-node-consolidation.ts';
+import { isNominated, nominationWindowSeconds } from './node-nomination.ts';
 import { forcedGraceSeconds, needsForceDelete, nodeTerminationTime } from './node-termination-grace.ts';
 import { chooseCapacityType, isStockedOut, launchOrder, type Offering, UnavailableOfferings } from './offerings.ts';
 import { type ActiveNode, type PoolCaps, type PoolLimits } from './pool-limits.ts';
@@ -295,7 +299,13 @@ export class KarpenterController {
     this.provision(now);
   }
 
-  /** One provisioning round over the pending pods that may use a Karpenter pool. */
+  /**
+   * One provisioning round (provisioner.go `Provisioner.Schedule`): the pending pods that may use a Karpenter pool,
+   * and the pods still running on Karpenter nodes being deleted (`nodes.Deleting().CurrentlyReschedulablePods`,
+   * `movingPods`), so that a drained or expiring node's pods get their capacity launched while they still run rather
+   * than once evicted. The deleting nodes are not existing nodes for the round (`nodes.Active()`); the existing nodes
+   * the round puts a pod on are nominated (node-nomination.ts).
+   */
   provision(now: number): void {
     const pods: SolverPod[] = [];
     for (const pod of this.pending) {
@@ -307,8 +317,18 @@ export class KarpenterController {
     // pods are N pods to pack). Their uids only break creation-time ties: negative, in queue order.
     const jobs = (this.actions.unschedulableJobPods?.() ?? []).filter((jp) => this.pools[jp.run.job.pool]!.config.karpenter);
     jobs.forEach((jp, i) => pods.push({ uid: i - jobs.length, createdAt: jp.createdAt, gpus: jp.units, pools: [jp.run.job.pool] }));
+    // Appended after the pending pods, as upstream's `append(pendingPods, deletingNodePods...)`; the solver's queue
+    // orders them all (larger first, then older, then uid).
+    for (const p of this.movingPods()) pods.push({ ...p, pools: p.pools.filter((i) => this.pools[i]!.config.karpenter) });
     if (pods.length === 0) return;
-    const { claims } = solve(pods, this.solverPools(), this.existingNodes(), this.ice, now);
+    const { nodes, runtimes } = this.existingNodes();
+    const before = nodes.map((n) => n.free);
+    const { claims } = solve(pods, this.solverPools(), nodes, this.ice, now);
+    // `Results.Record`: an existing node that took a pod in this round is nominated for the window.
+    const until = now + nominationWindowSeconds(this.settings.batchMaxSeconds);
+    nodes.forEach((n, i) => {
+      if (n.free < before[i]!) this.nominatedUntil.set(runtimes[i]!, until);
+    });
     // Pods left pending (a failed launch, no offering left until a cached one expires, a pool at its limits) are
     // provisioned again when their requeue next triggers the batcher: nothing else does.
     for (const claim of claims) this.launchFirstAvailable(this.pools[claim.pool]!, claim.types, null, now);
@@ -397,16 +417,35 @@ export class KarpenterController {
   }
 
   // scheduler.go `calculateExistingNodeClaims` / `sortExistingNodes`: the pools' nodes not being deleted (Draining
-  // here), initialized (Ready) ones first, then in-flight ones (launched, not yet Ready), with what their pods take.
+  // here, or waiting for a command's replacement: `nodes.Active()` leaves out `MarkedForDeletion`), initialized
+  // (Ready) ones first, then in-flight ones (launched, not yet Ready), with what their pods take.
   // An in-flight node that will never register counts too: Karpenter cannot know it until the registration TTL
   // deletes its NodeClaim (otherwise every requeue of its pods would launch another node).
   // A pending pod fits a Ready node only when the scheduler held it back for another reason: a gang whose other pods
   // do not fit.
-  private existingNodes(): SolverNode[] {
-    const out: SolverNode[] = [];
-    for (const p of this.karpenterPools) for (const n of p.nodes) if (n.state === NodeState.Ready) out.push({ pool: p.index, free: n.freeGpus });
-    for (const p of this.karpenterPools) for (const n of p.nodes) if (n.state === NodeState.Provisioning) out.push({ pool: p.index, free: n.gpus - n.gpusUsed });
-    return out;
+  private existingNodes(): { nodes: SolverNode[]; runtimes: NodeRuntime[] } {
+    const nodes: SolverNode[] = [];
+    const runtimes: NodeRuntime[] = [];
+    for (const p of this.karpenterPools)
+      for (const n of p.nodes)
+        if (n.state === NodeState.Ready && !this.deleting.has(n)) {
+          nodes.push({ pool: p.index, free: n.freeGpus });
+          runtimes.push(n);
+        }
+    for (const p of this.karpenterPools)
+      for (const n of p.nodes)
+        if (n.state === NodeState.Provisioning) {
+          nodes.push({ pool: p.index, free: n.gpus - n.gpusUsed });
+          runtimes.push(n);
+        }
+    return { nodes, runtimes };
+  }
+
+  /** Each node's `nominatedUntil` (node-nomination.ts), set by `provision`. */
+  private readonly nominatedUntil = new WeakMap<NodeRuntime, number>();
+
+  private nominated(node: NodeRuntime, now: number): boolean {
+    return isNominated(this.nominatedUntil.get(node) ?? -Infinity, now);
   }
 
   // ---- disruption ----
@@ -496,6 +535,8 @@ export class KarpenterController {
       const left = new Map<PoolRuntime, number>();
       const valid = chosen.filter(([pool, n]) => {
         if (!isEmpty(n) || !this.consolidatable(pool, n, t)) return false;
+        // A node a provisioning round put a pod on within the nomination window is dropped (node-nomination.ts).
+        if (this.nominated(n, t)) return false;
         const budget = left.get(pool) ?? this.budgetLeft(pool, 'Empty', t);
         left.set(pool, budget - 1);
         return budget > 0;
@@ -583,6 +624,8 @@ export class KarpenterController {
     const left = new Map<PoolRuntime, number>();
     for (const { pool, node } of chosen) {
       if (isEmpty(node) || !this.consolidatable(pool, node, now)) return false;
+      // One nominated candidate fails the whole command (node-nomination.ts).
+      if (this.nominated(node, now)) return false;
       const budget = left.get(pool) ?? this.budgetLeft(pool, 'Underutilized', now);
       if (budget <= 0) return false;
       left.set(pool, budget - 1);
@@ -722,9 +765,10 @@ export class KarpenterController {
   }
 
   /**
-   * helpers.go `SimulateScheduling`'s `deletingNodes.CurrentlyReschedulablePods`: the pods still running on the
-   * Karpenter nodes being deleted (draining, or waiting for a command's replacement) are rescheduled in the simulation
-   * too, so they take the room they will need (their replacement's, typically); pods already terminating are not
+   * The deleting nodes' `CurrentlyReschedulablePods`, read by helpers.go `SimulateScheduling` and by provisioner.go
+   * `Schedule`: the pods still running on the Karpenter nodes being deleted (draining, or waiting for a command's
+   * replacement) are scheduled with the others, so they take the room they will need (their replacement's,
+   * typically, or a new NodeClaim in a provisioning round); pods already terminating are not
    * (`IsReschedulable`), nor pods whose PodDisruptionBudget blocks every eviction by its spec (pkg/utils/pdb/pdb.go
    * `IsCurrentlyReschedulable`, `isFullyBlocking`).
    */
