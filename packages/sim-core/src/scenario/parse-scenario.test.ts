@@ -255,12 +255,12 @@ describe('hostile input: never throws, always a located issue list', () => {
   it('absurd values hit the documented limits', () => {
     expect(report(edit(['to: 600', 'to: 1e12'], ['  duration: 30m', '  duration: 3650d']))).toMatchInlineSnapshot(`
       "examples/bad.yaml:6:13 spec.duration: must be at most 7d, got "3650d"
-      examples/bad.yaml:8:43 spec.traffic.profile.to: must be at most 1e6, got 1e12"
+      examples/bad.yaml:8:43 spec.traffic.profile.to: must be at most 1,000,000, got 1,000,000,000,000"
     `);
-    expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: constant, qps: 1e6 }'], ['  duration: 30m', '  duration: 7d']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:14 spec.traffic.profile: expects 6.05e11 requests over 7d, above the limit of 1e9: lower the rate or shorten the run (docs/limits.md)"`);
+    expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: constant, qps: 1e6 }'], ['  duration: 30m', '  duration: 7d']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:14 spec.traffic.profile: expects 605,000,000,000 requests over 7d, above the limit of 1,000,000,000: lower the rate or shorten the run (docs/limits.md)"`);
     expect(report(edit(['      replicas: 4\n', '      replicas: 1000000\n'], ['  duration: 30m\n', '  duration: 30m\n  interval: 1ms\n']))).toMatchInlineSnapshot(`
       "examples/bad.yaml:7:13 spec.interval: must be at least 10ms, got "1ms"
-      examples/bad.yaml:12:17 spec.services[0].replicas: must be at most 10000, got 1e6"
+      examples/bad.yaml:12:17 spec.services[0].replicas: must be at most 10,000, got 1,000,000"
     `);
     expect(report(edit(['  duration: 30m\n', '  duration: 7d\n  interval: 1s\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:7:13 spec.interval: too fine: 7d / 1s is 604800 points per series (max 100000); use at least 6.05s"`);
   });
@@ -282,7 +282,7 @@ describe('hostile input: never throws, always a located issue list', () => {
   });
 
   it('a comparison with a field refused on its own is not a second line (minNodes: 1e308 also gave "maxNodes: must be at least minNodes (1e+308)")', () => {
-    expect(report(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      minNodes: 1e308\n']))).toBe('examples/bad.yaml:25:17 spec.nodePools[0].minNodes: must be at most 10000, got 1e308');
+    expect(report(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      minNodes: 1e308\n']))).toBe('examples/bad.yaml:25:17 spec.nodePools[0].minNodes: must be at most 10,000, got 1e308');
     expect(report(edit(['  duration: 30m\n', '  duration: 30m\n  warmup: 8d\n']))).toBe('examples/bad.yaml:7:11 spec.warmup: must be at most 7d, got "8d"');
     // A comparison of two legal values still says so.
     expect(report(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      minNodes: 41\n']))).toBe('examples/bad.yaml:24:17 spec.nodePools[0].maxNodes: must be at least minNodes (41), got 40');
@@ -348,9 +348,17 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(parseScenarioText(text.replace('interval: 20ms', 'interval: 25ms'), 'ok.yaml').ok).toBe(true);
   });
 
+  it('large integers read grouped, bound and value alike ("must be at most 10000, got 2.147483647e9" before)', () => {
+    // MAX_REPLICAS is 10,000 (limits.ts); 2^31 - 1 is the int32 a manifest's replicas can hold.
+    expect(report(edit(['      replicas: 4\n', '      replicas: 2147483647\n']))).toBe('examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10,000, got 2,147,483,647');
+    expect(report(edit(['        maxReplicas: 40\n', '        maxReplicas: 2147483647\n']))).toBe('examples/bad.yaml:17:22 spec.services[0].hpa.maxReplicas: must be at most 10,000, got 2,147,483,647');
+    // The seed's bound is 2^32 - 1 (scenario-schema.ts): 4,294,967,295.
+    expect(report(edit(['  duration: 30m\n', '  duration: 30m\n  seed: 99999999999\n']))).toBe('examples/bad.yaml:7:9 spec.seed: must be at most 4,294,967,295, got 99,999,999,999');
+  });
+
   it('a number past every bound gets one message, the tightest bound', () => {
     // .int() adds the safe-integer bound (9007199254740991) beside the schema's own 10000: one cause, one line.
-    expect(report(edit(['      replicas: 4\n', '      replicas: 1e308\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10000, got 1e308"`);
+    expect(report(edit(['      replicas: 4\n', '      replicas: 1e308\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10,000, got 1e308"`);
   });
 
   it('unparseable durations suggest the canonical spelling', () => {
