@@ -356,6 +356,16 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(edit(['  duration: 30m\n', '  duration: 30m\n  seed: 99999999999\n']))).toBe('examples/bad.yaml:7:9 spec.seed: must be at most 4,294,967,295, got 99,999,999,999');
   });
 
+  it('a typo copied into every service is one line with a count of the others, beside a different mistake (40 lines, capped at 50, before)', () => {
+    const svc = (i: number) => `    - name: s${i}\n      replicas: 1\n      latency: { distribution: exponential, meanMs: 5 }\n      routng: random\n`;
+    const text = edit(['  services:\n', `  services:\n${Array.from({ length: 40 }, (_, i) => svc(i)).join('')}`], ['      replicas: 4\n', '      replicas: abc\n']);
+    // Forty services of four lines from line 10: the first routng at 13; the original service follows (replicas at 171).
+    expect(report(text)).toBe([
+      'examples/bad.yaml:13:7 spec.services[0].routng: unknown field "routng" (did you mean "routing"?) … and in 39 more services: spec.services[1], [2], [3], [4], [5] …',
+      'examples/bad.yaml:171:17 spec.services[40].replicas: expected a number, got "abc"',
+    ].join('\n'));
+  });
+
   it('a number past every bound gets one message, the tightest bound', () => {
     // .int() adds the safe-integer bound (9007199254740991) beside the schema's own 10000: one cause, one line.
     expect(report(edit(['      replicas: 4\n', '      replicas: 1e308\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10,000, got 1e308"`);

@@ -8,6 +8,7 @@ import { formatInteger } from './describe-value.ts';
 import { MAX_BLOCK_NESTING, MAX_FILE_BYTES, MAX_FLOW_NESTING, MAX_YAML_ALIASES } from './limits.ts';
 import { blockNestingTooDeepAt, flowNestingTooDeepAt } from './yaml-nesting.ts';
 import { formatPath, type ScenarioIssue } from './scenario-issue.ts';
+import { foldRepeatedIssues } from './repeated-issues.ts';
 import { API_VERSION, KIND, scenarioSchema, type Scenario } from './scenario-schema.ts';
 import { scenarioWarnings } from './scenario-warnings.ts';
 import { byteLineColumn, decodeUtf8, utf8Length } from './utf8.ts';
@@ -163,9 +164,11 @@ function capped(issues: ScenarioIssue[], file: string): ScenarioIssue[] {
     seen.add(key);
     return true;
   }).sort(byPosition);
-  if (unique.length <= MAX_REPORTED_ISSUES) return unique;
-  const rest = unique.length - MAX_REPORTED_ISSUES;
-  return [...unique.slice(0, MAX_REPORTED_ISSUES), fileIssue(file, `… and ${rest} more issue${rest === 1 ? '' : 's'}`)];
+  // Before the cap: a typo copied into 40 services is one line, which leaves room for the other mistakes.
+  const folded = foldRepeatedIssues(unique);
+  if (folded.length <= MAX_REPORTED_ISSUES) return folded;
+  const rest = folded.length - MAX_REPORTED_ISSUES;
+  return [...folded.slice(0, MAX_REPORTED_ISSUES), fileIssue(file, `… and ${rest} more issue${rest === 1 ? '' : 's'}`)];
 }
 
 function validate(root: Record<string, unknown>, file: string, locate: PathLocator): ParseScenarioResult {
