@@ -106,7 +106,12 @@ describe('hostile input: never throws, always a located issue list', () => {
       lines.push(`    ${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     }
     const start = performance.now();
-    expect(report(lines.join('\n'))).toMatchInlineSnapshot(`"examples/bad.yaml too many YAML alias expansions (limit 100): refusing a possible "billion laughs" document"`);
+    // Where the yaml library (Alias.resolve, eemeli/yaml v2.9.1) stops: an anchor's count starts at 1 and each alias
+    // adds 1; the limit is crossed when count × the anchor's alias count exceeds 100. *a (alias count 1) reaches
+    // 10 × 1; *b (alias count 10: a's count × 1) 10 × 10 = 100, not over; c's alias count is 10 × 10 = 100, so
+    // the first *c makes 2 × 100 > 100. That is d's first item: line 31 (BASE_YAML's 26 lines, canvas, a, b, c),
+    // column 12 ("    d: &d [" is 11 characters).
+    expect(report(lines.join('\n'))).toBe('examples/bad.yaml:31:12 spec.canvas.d[0]: too many YAML alias expansions at *c (limit 100): refusing a possible "billion laughs" document');
     // Refused before expanding: 9^10 nodes would take minutes and gigabytes; a bound well above the few ms it takes
     // holds on a loaded machine too (500 ms failed once at load average 8).
     expect(performance.now() - start).toBeLessThan(5000);
@@ -363,6 +368,13 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(text)).toBe([
       'examples/bad.yaml:13:7 spec.services[0].routng: unknown field "routng" (did you mean "routing"?) … and in 39 more services: spec.services[1], [2], [3], [4], [5] …',
       'examples/bad.yaml:171:17 spec.services[40].replicas: expected a number, got "abc"',
+    ].join('\n'));
+    // A misspelt latency also leaves the service without its required latency: one mistake, told at the typo only
+    // (the services' missing nodePool, a different mistake, keeps its own line).
+    const latncy = edit(['  services:\n', `  services:\n${Array.from({ length: 3 }, (_, i) => svc(i).replace('latency:', 'latncy:').replace('      routng: random\n', '')).join('')}`]);
+    expect(report(latncy)).toBe([
+      'examples/bad.yaml:10:7 spec.services[0].nodePool: missing required field "nodePool" (required when nodePools exist: one of l4) … and in 2 more services: spec.services[1], [2]',
+      'examples/bad.yaml:12:7 spec.services[0].latncy: unknown field "latncy" (did you mean "latency"?) … and in 2 more services: spec.services[1], [2]',
     ].join('\n'));
   });
 

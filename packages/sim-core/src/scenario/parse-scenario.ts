@@ -3,7 +3,7 @@
  * Never throws. Order of defences: size (before any work), binary content, YAML syntax,
  * alias expansion (billion laughs), document shape, apiVersion/kind, then the schema.
  */
-import { isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Alias, type Document, type YAMLError } from 'yaml';
 import { formatInteger } from './describe-value.ts';
 import { MAX_BLOCK_NESTING, MAX_FILE_BYTES, MAX_FLOW_NESTING, MAX_YAML_ALIASES } from './limits.ts';
 import { blockNestingTooDeepAt, flowNestingTooDeepAt } from './yaml-nesting.ts';
@@ -114,14 +114,37 @@ function mergeKeys(doc: Document, lineCounter: LineCounter, file: string): Scena
   return out;
 }
 
-/** Converts the document to plain JS, turning alias bombs and broken aliases into issues. */
-function toPlain(doc: Document, file: string): { value: unknown } | { issue: ScenarioIssue } {
+/**
+ * Converts the document to plain JS, turning alias bombs and broken aliases into issues. The library throws
+ * "excessive alias count" without saying where; each alias's conversion is tracked so the issue names the
+ * alias whose expansion crossed the limit (the innermost one being expanded when it threw).
+ */
+function toPlain(doc: Document, lineCounter: LineCounter, file: string): { value: unknown } | { issue: ScenarioIssue } {
+  const expanding: Alias[] = [];
+  visit(doc, {
+    Alias(_key, node) {
+      const convert = node.toJSON.bind(node);
+      // An own property on this document's node only: the stack is left as it was when a conversion throws.
+      node.toJSON = (arg, ctx) => {
+        expanding.push(node);
+        const out = convert(arg, ctx);
+        expanding.pop();
+        return out;
+      };
+    },
+  });
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/excessive alias count/i.test(msg)) {
-      return { issue: fileIssue(file, `too many YAML alias expansions (limit ${MAX_YAML_ALIASES}): refusing a possible "billion laughs" document`) };
+      const alias = expanding[expanding.length - 1];
+      const start = alias?.range?.[0];
+      const { line, col } = start === undefined ? { line: null, col: null } : lineCounter.linePos(start);
+      const name = alias === undefined ? '' : ` at *${alias.source}`;
+      const issue = fileIssue(file, `too many YAML alias expansions${name} (limit ${MAX_YAML_ALIASES}): refusing a possible "billion laughs" document`, line, col);
+      if (start !== undefined) issue.path = formatPath(pathAtOffset(doc, start));
+      return { issue };
     }
     if (/maximum call stack/i.test(msg)) return { issue: fileIssue(file, TOO_DEEP) };
     return { issue: fileIssue(file, `YAML error: ${msg}`) };
@@ -223,7 +246,7 @@ function parseChecked(text: string, file: string): ParseScenarioResult {
   if (dangling.length > 0) return fail(...capped(dangling, file));
   const merges = mergeKeys(doc, lineCounter, file);
   if (merges.length > 0) return fail(...capped(merges, file));
-  const plain = toPlain(doc, file);
+  const plain = toPlain(doc, lineCounter, file);
   if ('issue' in plain) return fail(plain.issue);
   const root = plain.value;
   const locate = createLocator(doc, lineCounter);

@@ -193,7 +193,9 @@ function foldMissingKeys(issues: readonly ZodIssue[], root: unknown): ZodIssue[]
       out.push(unknownAt.get(objectKey(i.path))!);
       continue;
     }
-    const holder = i.code === 'invalid_type' && i.path.length > 0 && valueAt(root, i.path) === undefined ? unknownAt.get(objectKey(i.path.slice(0, -1))) : undefined;
+    // A check that a field is present (`params.missing`: latency, unless llm) is a missing key like a type's.
+    const absent = i.code === 'invalid_type' || (i.code === 'custom' && (i.params as { missing?: boolean } | undefined)?.missing === true);
+    const holder = absent && i.path.length > 0 && valueAt(root, i.path) === undefined ? unknownAt.get(objectKey(i.path.slice(0, -1))) : undefined;
     if (holder === undefined) out.push(i);
     else (holder.missingKeys ??= []).push(String(i.path[i.path.length - 1]));
   }
