@@ -3,15 +3,16 @@
  * Never throws. Order of defences: size (before any work), binary content, YAML syntax,
  * alias expansion (billion laughs), document shape, apiVersion/kind, then the schema.
  */
-import { isScalar, LineCounter, parseDocument, visit, type Alias, type Document, type YAMLError } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { formatInteger } from './describe-value.ts';
-import { MAX_BLOCK_NESTING, MAX_FILE_BYTES, MAX_FLOW_NESTING, MAX_YAML_ALIASES } from './limits.ts';
+import { MAX_BLOCK_NESTING, MAX_FILE_BYTES, MAX_FLOW_NESTING } from './limits.ts';
 import { blockNestingTooDeepAt, flowNestingTooDeepAt } from './yaml-nesting.ts';
 import { formatPath, type ScenarioIssue } from './scenario-issue.ts';
 import { foldRepeatedIssues } from './repeated-issues.ts';
 import { API_VERSION, KIND, scenarioSchema, type Scenario } from './scenario-schema.ts';
 import { scenarioWarnings } from './scenario-warnings.ts';
 import { byteLineColumn, decodeUtf8, utf8Length } from './utf8.ts';
+import { AliasLimitError, toJSWithAliasLimit } from './yaml-alias-limit.ts';
 import { duplicateKeyErrors } from './yaml-duplicate-keys.ts';
 import { createLocator, pathAtOffset, type PathLocator } from './yaml-locator.ts';
 import { allowedKeysKey, focusIssues, issuesFromZod } from './zod-issues.ts';
@@ -114,38 +115,17 @@ function mergeKeys(doc: Document, lineCounter: LineCounter, file: string): Scena
   return out;
 }
 
-/**
- * Converts the document to plain JS, turning alias bombs and broken aliases into issues. The library throws
- * "excessive alias count" without saying where; each alias's conversion is tracked so the issue names the
- * alias whose expansion crossed the limit (the innermost one being expanded when it threw).
- */
+/** Converts the document to plain JS, turning alias bombs (at the alias that crossed the limit) and broken aliases into issues. */
 function toPlain(doc: Document, lineCounter: LineCounter, file: string): { value: unknown } | { issue: ScenarioIssue } {
-  const expanding: Alias[] = [];
-  visit(doc, {
-    Alias(_key, node) {
-      const convert = node.toJSON.bind(node);
-      // An own property on this document's node only: the stack is left as it was when a conversion throws.
-      node.toJSON = (arg, ctx) => {
-        expanding.push(node);
-        const out = convert(arg, ctx);
-        expanding.pop();
-        return out;
-      };
-    },
-  });
   try {
-    return { value: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
+    return { value: toJSWithAliasLimit(doc) };
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/excessive alias count/i.test(msg)) {
-      const alias = expanding[expanding.length - 1];
-      const start = alias?.range?.[0];
-      const { line, col } = start === undefined ? { line: null, col: null } : lineCounter.linePos(start);
-      const name = alias === undefined ? '' : ` at *${alias.source}`;
-      const issue = fileIssue(file, `too many YAML alias expansions${name} (limit ${MAX_YAML_ALIASES}): refusing a possible "billion laughs" document`, line, col);
-      if (start !== undefined) issue.path = formatPath(pathAtOffset(doc, start));
-      return { issue };
+    if (e instanceof AliasLimitError) {
+      if (e.offset === undefined) return { issue: fileIssue(file, e.message) };
+      const { line, col } = lineCounter.linePos(e.offset);
+      return { issue: { file, line, column: col, path: formatPath(pathAtOffset(doc, e.offset)), message: e.message } };
     }
+    const msg = e instanceof Error ? e.message : String(e);
     if (/maximum call stack/i.test(msg)) return { issue: fileIssue(file, TOO_DEEP) };
     return { issue: fileIssue(file, `YAML error: ${msg}`) };
   }
