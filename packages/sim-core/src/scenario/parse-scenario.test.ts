@@ -512,7 +512,7 @@ describe('absurd nesting', () => {
     if (r.ok) return;
     expect(r.issues).toHaveLength(51);
     expect(formatIssue(r.issues[0]!)).toBe('wide.yaml:4:3 metadata.k0: unknown field "k0" (allowed: name, title, description, prompt, source, tags, strongAnswer, notes, annotations)');
-    expect(r.issues[50]!.message).toBe('… and 19950 more issues');
+    expect(r.issues[50]!.message).toBe('… and 19,950 more issues');
   });
 
   it('names CR-only line endings instead of calling the file empty or a syntax error', () => {

@@ -171,7 +171,7 @@ function capped(issues: ScenarioIssue[], file: string): ScenarioIssue[] {
   const folded = foldRepeatedIssues(unique);
   if (folded.length <= MAX_REPORTED_ISSUES) return folded;
   const rest = folded.length - MAX_REPORTED_ISSUES;
-  return [...folded.slice(0, MAX_REPORTED_ISSUES), fileIssue(file, `… and ${rest} more issue${rest === 1 ? '' : 's'}`)];
+  return [...folded.slice(0, MAX_REPORTED_ISSUES), fileIssue(file, `… and ${formatInteger(rest)} more issue${rest === 1 ? '' : 's'}`)];
 }
 
 function validate(root: Record<string, unknown>, file: string, locate: PathLocator): ParseScenarioResult {
