@@ -139,7 +139,7 @@ spec:
     // A limit reached by two flags together names both.
     const both = cli(['run', 'ok.yaml', '--duration', '7d', '--set', 'spec.traffic.profile.qps=1e6'], { cwd: dir });
     expect(both.code).toBe(2);
-    expect(both.stderr).toMatch(/^error: ok\.yaml:\d+:\d+ spec\.traffic\.profile: expects 6\.05e11 requests over 7d, .* \(after --duration 7d, --set spec\.traffic\.profile\.qps=1e6\)\n$/);
+    expect(both.stderr).toMatch(/^error: ok\.yaml:\d+:\d+ spec\.traffic\.profile: expects 605,000,000,000 requests over 7d, .* \(after --duration 7d, --set spec\.traffic\.profile\.qps=1e6\)\n$/);
   });
 
   it('a parallel group inside a parallel group is one located line', () => {

@@ -31,7 +31,7 @@ f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
 
 describe('import k8s: hostile manifests', () => {
   it('an alias bomb is refused as one, not an internal error', () => {
-    expect(refused(['import', 'k8s', file('bomb.yaml', BOMB)])).toBe('design-sim: bomb.yaml: too many YAML alias expansions (limit 100): refusing a possible "billion laughs" document\n');
+    expect(refused(['import', 'k8s', file('bomb.yaml', BOMB)])).toBe('design-sim: bomb.yaml:4:8: too many YAML alias expansions at *c (limit 100): refusing a possible "billion laughs" document\n');
   });
 
   it('binary, non-UTF-8, a directory and a missing file get one line each', () => {
@@ -52,7 +52,7 @@ describe('import k8s: hostile manifests', () => {
   it('a Deployment whose values the scenario refuses is named, not a line of a file that was never written', () => {
     const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1e9, template: { spec: { containers: [{ name: c, image: i }] } } }\n';
     const err = refused(['import', 'k8s', file('deploy.yaml', deploy), '-o', 'imported.yaml']);
-    expect(err).toContain('error: deploy.yaml:4:19 Deployment/api spec.replicas: must be at most 10000, got 1e9 (spec.services[0].replicas of the imported scenario)\n');
+    expect(err).toContain('error: deploy.yaml:4:19 Deployment/api spec.replicas: must be at most 10,000, got 1,000,000,000 (spec.services[0].replicas of the imported scenario)\n');
     expect(err).not.toMatch(/imported\.yaml:\d+/);
   });
 
@@ -60,10 +60,10 @@ describe('import k8s: hostile manifests', () => {
     // Each was told at the Deployment and the scenario's path ("Deployment/api spec.services[0].gpusPerReplica: must be
     // at most 16, got 1.152921504606847e18 (in the imported scenario)"); the HPA's maxReplicas at the Deployment too.
     const deploy = (gpu: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  template:\n    spec:\n      containers:\n        - { name: c, image: i }\n        - name: d\n          image: i\n          resources: { limits: { nvidia.com/gpu: "${gpu}" } }\n`;
-    expect(refused(['import', 'k8s', file('ei.yaml', deploy('1Ei'))])).toContain('error: ei.yaml:11:50 Deployment/api spec.template.spec.containers[1].resources.limits["nvidia.com/gpu"]: must be at most 16, got 1.152921504606847e18 (spec.services[0].gpusPerReplica of the imported scenario)\n');
+    expect(refused(['import', 'k8s', file('ei.yaml', deploy('1Ei'))])).toContain('error: ei.yaml:11:50 Deployment/api spec.template.spec.containers[1].resources.limits["nvidia.com/gpu"]: must be at most 16, got 1,152,921,504,606,847,000 (spec.services[0].gpusPerReplica of the imported scenario)\n');
     expect(refused(['import', 'k8s', file('milli.yaml', deploy('500m'))])).toContain('error: milli.yaml:11:50 Deployment/api spec.template.spec.containers[1].resources.limits["nvidia.com/gpu"]: expected a whole number, got 0.5 (spec.services[0].gpusPerReplica of the imported scenario)\n');
     const hpa = `${deploy('1')}---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: hpa }\nspec:\n  scaleTargetRef: { kind: Deployment, name: api }\n  maxReplicas: 2147483647\n  metrics:\n    - { type: Pods, pods: { metric: { name: vllm:num_requests_waiting }, target: { type: AverageValue, averageValue: "5" } } }\n`;
-    expect(refused(['import', 'k8s', file('hpa-max.yaml', hpa)])).toContain('error: hpa-max.yaml:18:16 HorizontalPodAutoscaler/hpa spec.maxReplicas: must be at most 10000, got 2.147483647e9 (spec.services[0].hpa.maxReplicas of the imported scenario)\n');
+    expect(refused(['import', 'k8s', file('hpa-max.yaml', hpa)])).toContain('error: hpa-max.yaml:18:16 HorizontalPodAutoscaler/hpa spec.maxReplicas: must be at most 10,000, got 2,147,483,647 (spec.services[0].hpa.maxReplicas of the imported scenario)\n');
   });
 
   it('a second autoscaler of one Deployment is named and left out, not merged over the first', () => {
@@ -127,12 +127,12 @@ describe('run: hostile scenarios', () => {
     const fan = (to: string) => `[{ parallel: [${Array.from({ length: 64 }, () => `{ to: ${to} }`).join(', ')}] }]`;
     const svc = (name: string, calls = '') => `    - { name: ${name}, replicas: 100, cpuPerReplica: 1, concurrency: 4096, latency: { distribution: exponential, meanMs: 1 }, nodePool: app${calls === '' ? '' : `, calls: ${calls}`} }\n`;
     const text = `apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: fanout }\nspec:\n  duration: 1h\n  traffic: { profile: { type: constant, qps: 1000 } }\n  services:\n${svc('api', fan('mid'))}${svc('mid', fan('leaf'))}${svc('leaf')}  nodePools:\n    - { name: app, instance: aws/us-east-1/m6i.2xlarge, minNodes: 100, maxNodes: 100 }\n`;
-    expect(refused(['run', file('fanout.yaml', text)])).toMatch(/^error: fanout\.yaml:6:\d+ spec\.traffic\.profile: expects 3\.6e6 requests over 1h, each visiting 4,161 services on average .* 1\.5e10 service visits, .* so the work of 3\.74e10 requests, above the limit of 1e9/);
+    expect(refused(['run', file('fanout.yaml', text)])).toMatch(/^error: fanout\.yaml:6:\d+ spec\.traffic\.profile: expects 3,600,000 requests over 1h, each visiting 4,161 services on average .* 15,000,000,000 service visits, .* so the work of 37,400,000,000 requests, above the limit of 1,000,000,000/);
   });
 
   it('a closed loop that would run for days stops early at spec.traffic.users', () => {
     const text = `apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: closed }\nspec:\n  duration: 7d\n  interval: 10m\n  traffic:\n    arrivals: closed\n    users: 100000\n    thinkTime: 0s\n  services:\n    - { name: api, replicas: 100, gpusPerReplica: 1, concurrency: 4096, latency: { distribution: constant, ms: 0.001 }, nodePool: app }\n  nodePools:\n    - { name: app, instance: gcp/us-central1/g2-standard-8, minNodes: 100, maxNodes: 100 }\n`;
-    expect(refused(['run', file('closed.yaml', text)], 60_000)).toMatch(/^error: closed\.yaml:9:12 spec\.traffic\.users: the closed loop sent 1,048,576 requests in the first .* above the limit of 1e9 requests in a run/);
+    expect(refused(['run', file('closed.yaml', text)], 60_000)).toMatch(/^error: closed\.yaml:9:12 spec\.traffic\.users: the closed loop sent 1,048,576 requests in the first .* above the limit of 1,000,000,000 requests in a run/);
     // The same stop inside a sweep's worker threads: each variant's line is located in the file too.
     const sweep = cli(['sweep', 'closed.yaml', '--vary', 'spec.traffic.users=50000,100000'], { cwd: dir });
     expect(sweep.code).toBe(2);

@@ -69,7 +69,8 @@ describe('loadScenario', () => {
   });
 
   it('locates 50 issues in a large edited file quickly (each text is parsed once)', async () => {
-    const samples = Array.from({ length: 60_000 }, (_, i) => (i % 1000 === 0 ? -1 : 40 + (i % 20)));
+    // Each bad sample a different value: one value repeated would be one mistake, folded into one line (repeated-issues.ts).
+    const samples = Array.from({ length: 60_000 }, (_, i) => (i % 1000 === 0 ? -(1 + i / 1000) : 40 + (i % 20)));
     const text = smallScenarioYaml().replace('{ distribution: constant, ms: 50 }', `{ distribution: empirical, samplesMs: [${samples.join(', ')}] }`);
     const file = write('large.yaml', text);
     const start = performance.now();
@@ -81,7 +82,7 @@ describe('loadScenario', () => {
       expect(r.issues).toHaveLength(51);
       const line = text.split('\n').findIndex((l) => l.includes('samplesMs')) + 1;
       expect(r.issues[1]).toMatchObject({ line, path: 'spec.services[0].latency.samplesMs[1000]' });
-      expect(r.issues[1]?.column).toBe(text.split('\n')[line - 1]!.indexOf(', -1, ') + 3);
+      expect(r.issues[1]?.column).toBe(text.split('\n')[line - 1]!.indexOf(', -2, ') + 3);
     }
   });
 

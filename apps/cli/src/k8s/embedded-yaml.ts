@@ -4,7 +4,7 @@
  * nesting in that string ended `import k8s` in "internal error: …" with the library's multi-line excerpt. Now it
  * is one line naming the file, the object, the key and the line and column within the string.
  */
-import { blockNestingTooDeepAt, flowNestingTooDeepAt, MAX_BLOCK_NESTING, MAX_FLOW_NESTING, MAX_YAML_ALIASES } from '@design-sim/sim-core';
+import { blockNestingTooDeepAt, flowNestingTooDeepAt, MAX_BLOCK_NESTING, MAX_FLOW_NESTING, toJSWithAliasLimit, AliasLimitError } from '@design-sim/sim-core';
 import { LineCounter, parseDocument } from 'yaml';
 import { CliError } from '../cli-error.ts';
 
@@ -29,10 +29,10 @@ export function parseEmbeddedYaml(text: string, where: string): unknown {
   const error = doc.errors[0];
   if (error !== undefined) throw new CliError(`${where}: at ${at(error.pos[0])}: YAML syntax error: ${error.message.split('\n')[0] ?? ''}`);
   try {
-    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    return toJSWithAliasLimit(doc);
   } catch (e) {
+    if (e instanceof AliasLimitError) throw new CliError(`${where}: ${e.offset === undefined ? '' : `at ${at(e.offset)}: `}${e.message}`);
     const msg = e instanceof Error ? e.message : String(e);
-    if (/excessive alias count/i.test(msg)) throw new CliError(`${where}: too many YAML alias expansions (limit ${MAX_YAML_ALIASES}): refusing a possible "billion laughs" document`);
     throw new CliError(`${where}: YAML error: ${msg}`);
   }
 }

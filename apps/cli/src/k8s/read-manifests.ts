@@ -5,7 +5,7 @@
  * absurd nesting. Never throws anything but CliError.
  */
 import { resolve } from 'node:path';
-import { blockNestingTooDeepAt, byteLineColumn, createLocator, decodeUtf8, createSourceLocator, duplicateKeyErrors, flowNestingTooDeepAt, MAX_BLOCK_NESTING, MAX_FLOW_NESTING, MAX_FILE_BYTES, MAX_YAML_ALIASES } from '@design-sim/sim-core';
+import { blockNestingTooDeepAt, byteLineColumn, createLocator, decodeUtf8, createSourceLocator, duplicateKeyErrors, flowNestingTooDeepAt, MAX_BLOCK_NESTING, MAX_FLOW_NESTING, MAX_FILE_BYTES, toJSWithAliasLimit, AliasLimitError } from '@design-sim/sim-core';
 import type { PathSegment } from '@design-sim/sim-core';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { CliError } from '../cli-error.ts';
@@ -104,10 +104,13 @@ export async function readManifests(cwd: string, files: readonly string[], input
         throw new CliError(`${where}: YAML syntax error: ${err.message.split('\n')[0] ?? ''}`);
       }
       try {
-        docs.push({ file, doc: d.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown, locate: createLocator(d, lineCounter) });
+        docs.push({ file, doc: toJSWithAliasLimit(d), locate: createLocator(d, lineCounter) });
       } catch (e) {
+        if (e instanceof AliasLimitError) {
+          const at = e.offset === undefined ? undefined : lineCounter.linePos(e.offset);
+          throw new CliError(`${file}${at === undefined ? '' : `:${at.line}:${at.col}`}: ${e.message}`);
+        }
         const msg = reasonOf(e);
-        if (/excessive alias count/i.test(msg)) throw new CliError(`${file}: too many YAML alias expansions (limit ${MAX_YAML_ALIASES}): refusing a possible "billion laughs" document`);
         if (/maximum call stack/i.test(msg)) throw new CliError(`${file}: ${TOO_DEEP}`);
         throw new CliError(`${file}: YAML error: ${msg}`);
       }

@@ -3,7 +3,7 @@
  * committed as you type (one undo step per field), so the schema's verdict shows at once; the
  * box keeps what you typed while it has focus.
  */
-import { formatPath, type PathSegment, type ScenarioIssue } from '@design-sim/sim-core';
+import { formatPath, repeatsText, type PathSegment, type ScenarioIssue } from '@design-sim/sim-core';
 import { useId, useMemo, useState } from 'react';
 import { gpuOptions, instanceOptions } from '../model/catalog-options.ts';
 import { getIn, type PlainObject } from '../model/doc-path.ts';
@@ -24,15 +24,15 @@ interface Props {
   onChange: (path: PathSegment[], value: unknown) => void;
 }
 
-/** Issues at or under `path`. */
+/** Issues at or under `path`, also where an issue folded with its repeats recurs (`alsoAt`: the same typo in every service). */
 export function issuesAt(issues: readonly ScenarioIssue[], path: PathSegment[]): ScenarioIssue[] {
   const p = formatPath(path);
-  return issues.filter((i) => pathWithin(i.path, p));
+  return issues.filter((i) => pathWithin(i.path, p) || (i.alsoAt ?? []).some((a) => pathWithin(a, p)));
 }
 
 function issueText(i: ScenarioIssue): string {
   const hint = i.suggestion === undefined ? '' : ` (did you mean "${i.suggestion}"?)`;
-  return `${i.message}${hint}`;
+  return `${i.message}${hint}${repeatsText(i.path, i.alsoAt ?? [])}`;
 }
 
 /** An inspector field. */

@@ -3,7 +3,7 @@
  * validated by sim-core's schema on every edit with each issue shown at its field. Issues that
  * no field shows are listed on top, so nothing is silently dropped.
  */
-import { formatPath, type PathSegment, type ScenarioIssue } from '@design-sim/sim-core';
+import { formatPath, repeatsText, type PathSegment, type ScenarioIssue } from '@design-sim/sim-core';
 import { memo, useCallback } from 'react';
 import { kindModule } from '../kinds/index.ts';
 import type { HistoryAction } from '../model/design-history.ts';
@@ -123,6 +123,7 @@ function IssueBox({ issues }: { issues: readonly ScenarioIssue[] }) {
         <li key={k}>
           {i.path && <code>{i.path}</code>} {i.message}
           {i.suggestion !== undefined && ` (did you mean "${i.suggestion}"?)`}
+          {repeatsText(i.path, i.alsoAt ?? [])}
         </li>
       ))}
     </ul>

@@ -2,6 +2,7 @@
  * The run line: progress (with Cancel) while running, the last run's time, or why the design
  * cannot run. It subscribes to the run store itself: progress re-renders this line only.
  */
+import { repeatsText } from '@design-sim/sim-core';
 import { useRunState } from '../hooks/useRunState.ts';
 import type { RunStore } from '../model/run-store.ts';
 
@@ -55,6 +56,7 @@ export function RunStatus({ store, designKey, errorCount, onRun, onCancel }: Pro
           {issues.map((i, k) => (
             <li key={k}>
               {i.path && <code>{i.path}</code>} {i.message}
+              {repeatsText(i.path, i.alsoAt ?? [])}
             </li>
           ))}
         </ul>

@@ -99,9 +99,9 @@ describe('spec.costs quantities past their limits', () => {
     - costs.monthly[s3] < 100
 `;
     expect(issues(yaml)).toEqual([
-      'spec.costs.items[0].gb: must be at most 1e9, got 1e308',
-      'spec.costs.items[1].requestsPerSecond: must be at most 1e6, got 2e6',
-      'spec.costs.items[2].usd: must be at most 1e12, got 1e13',
+      'spec.costs.items[0].gb: must be at most 1,000,000,000, got 1e308',
+      'spec.costs.items[1].requestsPerSecond: must be at most 1,000,000, got 2,000,000',
+      'spec.costs.items[2].usd: must be at most 1,000,000,000,000, got 10,000,000,000,000',
     ]);
     // At the limit: 1e9 GB-months of S3 Standard at its catalog rate is a finite bill.
     const atLimit = run(yaml.replace('1e308', '1e9').replace('2e6', '1e6').replace('1e13', '1e12'));

@@ -1,8 +1,14 @@
 /** Short, human descriptions of parsed YAML values for "got …" in error messages. */
 
-/** Formats a number the way a person would type it: 42, 0.5, 7e9, 1e12, NaN, Infinity. */
+/**
+ * Formats a number for a person to read: 42, 0.5, 2,147,483,647, 1.5e-7, 2.5e6 (not an integer), 1e300, NaN, Infinity.
+ * Integers are grouped like every other count the CLI prints (formatInteger): as exponents, a bound and the
+ * value that broke it read "must be at most 10000, got 2.147483647e9". Exponents stay for what cannot be
+ * written out readably: from 1e21 (where String() itself switches), fractions of a million or more, and tiny fractions.
+ */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return formatInteger(n);
   if (Math.abs(n) >= 1e6 || (n !== 0 && Math.abs(n) < 1e-4)) {
     return n.toExponential().replace('e+', 'e').replace(/\.?0+e/, 'e');
   }

@@ -142,7 +142,7 @@ describe('service graph checks', () => {
         line: 6,
         path: 'spec.traffic.profile',
         // 3.6e6 × 4,161 = 1.5e10 visits; 3.6e6 × (1 + 2.5 × 4,160) = 3.74e10 request-equivalents (run-work.ts).
-        message: 'expects 3.6e6 requests over 1h, each visiting 4,161 services on average along the calls: 1.5e10 service visits, each past a request\'s first costing about 2.5 requests\' simulation, so the work of 3.74e10 requests, above the limit of 1e9: lower the rate, the fan-out or the run\'s length (docs/limits.md)',
+        message: 'expects 3,600,000 requests over 1h, each visiting 4,161 services on average along the calls: 15,000,000,000 service visits, each past a request\'s first costing about 2.5 requests\' simulation, so the work of 37,400,000,000 requests, above the limit of 1,000,000,000: lower the rate, the fan-out or the run\'s length (docs/limits.md)',
         suggestion: undefined,
       },
     ]);
@@ -155,7 +155,7 @@ describe('service graph checks', () => {
 
   it('a graph computed from a field already refused adds no second message (retries 1e9)', () => {
     const out = issues(doc(svc('api', '[{ to: db, retries: 1e9 }]') + svc('db')));
-    expect(out).toEqual([{ line: 8, path: 'spec.services[0].calls[0].retries', message: 'must be at most 10, got 1e9', suggestion: undefined }]);
+    expect(out).toEqual([{ line: 8, path: 'spec.services[0].calls[0].retries', message: 'must be at most 10, got 1,000,000,000', suggestion: undefined }]);
   });
 
   it('a second traffic source with an unknown target is located in the list', () => {

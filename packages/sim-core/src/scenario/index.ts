@@ -23,9 +23,10 @@ export { CLAIM_KEY_PATTERN, claimsSchema, type ScenarioClaim } from './claims-sc
 export type { CheckpointSpec, TrainingSpec } from './training-schema.ts';
 
 export { parseScenarioBytes, parseScenarioText, MAX_REPORTED_ISSUES, type ParseScenarioResult } from './parse-scenario.ts';
-export { formatIssue, formatPath, parsePath, printable, printableName, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
+export { formatIssue, formatPath, parsePath, printable, printableName, repeatsText, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
 export { createLocator, createSourceLocator, locatePath, type PathLocator, type SourceLocation, type SourceLocator } from './yaml-locator.ts';
 export { duplicateKeyErrors } from './yaml-duplicate-keys.ts';
+export { AliasLimitError, toJSWithAliasLimit } from './yaml-alias-limit.ts';
 export { blockNestingTooDeepAt, flowNestingTooDeepAt } from './yaml-nesting.ts';
 export { scenarioWarnings, type ScenarioWarning } from './scenario-warnings.ts';
 export {

@@ -106,7 +106,12 @@ describe('hostile input: never throws, always a located issue list', () => {
       lines.push(`    ${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     }
     const start = performance.now();
-    expect(report(lines.join('\n'))).toMatchInlineSnapshot(`"examples/bad.yaml too many YAML alias expansions (limit 100): refusing a possible "billion laughs" document"`);
+    // Where the yaml library (Alias.resolve, eemeli/yaml v2.9.1) stops: an anchor's count starts at 1 and each alias
+    // adds 1; the limit is crossed when count × the anchor's alias count exceeds 100. *a (alias count 1) reaches
+    // 10 × 1; *b (alias count 10: a's count × 1) 10 × 10 = 100, not over; c's alias count is 10 × 10 = 100, so
+    // the first *c makes 2 × 100 > 100. That is d's first item: line 31 (BASE_YAML's 26 lines, canvas, a, b, c),
+    // column 12 ("    d: &d [" is 11 characters).
+    expect(report(lines.join('\n'))).toBe('examples/bad.yaml:31:12 spec.canvas.d[0]: too many YAML alias expansions at *c (limit 100): refusing a possible "billion laughs" document');
     // Refused before expanding: 9^10 nodes would take minutes and gigabytes; a bound well above the few ms it takes
     // holds on a loaded machine too (500 ms failed once at load average 8).
     expect(performance.now() - start).toBeLessThan(5000);
@@ -255,12 +260,12 @@ describe('hostile input: never throws, always a located issue list', () => {
   it('absurd values hit the documented limits', () => {
     expect(report(edit(['to: 600', 'to: 1e12'], ['  duration: 30m', '  duration: 3650d']))).toMatchInlineSnapshot(`
       "examples/bad.yaml:6:13 spec.duration: must be at most 7d, got "3650d"
-      examples/bad.yaml:8:43 spec.traffic.profile.to: must be at most 1e6, got 1e12"
+      examples/bad.yaml:8:43 spec.traffic.profile.to: must be at most 1,000,000, got 1,000,000,000,000"
     `);
-    expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: constant, qps: 1e6 }'], ['  duration: 30m', '  duration: 7d']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:14 spec.traffic.profile: expects 6.05e11 requests over 7d, above the limit of 1e9: lower the rate or shorten the run (docs/limits.md)"`);
+    expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: constant, qps: 1e6 }'], ['  duration: 30m', '  duration: 7d']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:14 spec.traffic.profile: expects 605,000,000,000 requests over 7d, above the limit of 1,000,000,000: lower the rate or shorten the run (docs/limits.md)"`);
     expect(report(edit(['      replicas: 4\n', '      replicas: 1000000\n'], ['  duration: 30m\n', '  duration: 30m\n  interval: 1ms\n']))).toMatchInlineSnapshot(`
       "examples/bad.yaml:7:13 spec.interval: must be at least 10ms, got "1ms"
-      examples/bad.yaml:12:17 spec.services[0].replicas: must be at most 10000, got 1e6"
+      examples/bad.yaml:12:17 spec.services[0].replicas: must be at most 10,000, got 1,000,000"
     `);
     expect(report(edit(['  duration: 30m\n', '  duration: 7d\n  interval: 1s\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:7:13 spec.interval: too fine: 7d / 1s is 604800 points per series (max 100000); use at least 6.05s"`);
   });
@@ -282,7 +287,7 @@ describe('hostile input: never throws, always a located issue list', () => {
   });
 
   it('a comparison with a field refused on its own is not a second line (minNodes: 1e308 also gave "maxNodes: must be at least minNodes (1e+308)")', () => {
-    expect(report(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      minNodes: 1e308\n']))).toBe('examples/bad.yaml:25:17 spec.nodePools[0].minNodes: must be at most 10000, got 1e308');
+    expect(report(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      minNodes: 1e308\n']))).toBe('examples/bad.yaml:25:17 spec.nodePools[0].minNodes: must be at most 10,000, got 1e308');
     expect(report(edit(['  duration: 30m\n', '  duration: 30m\n  warmup: 8d\n']))).toBe('examples/bad.yaml:7:11 spec.warmup: must be at most 7d, got "8d"');
     // A comparison of two legal values still says so.
     expect(report(edit(['      maxNodes: 40\n', '      maxNodes: 40\n      minNodes: 41\n']))).toBe('examples/bad.yaml:24:17 spec.nodePools[0].maxNodes: must be at least minNodes (41), got 40');
@@ -348,9 +353,34 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(parseScenarioText(text.replace('interval: 20ms', 'interval: 25ms'), 'ok.yaml').ok).toBe(true);
   });
 
+  it('large integers read grouped, bound and value alike ("must be at most 10000, got 2.147483647e9" before)', () => {
+    // MAX_REPLICAS is 10,000 (limits.ts); 2^31 - 1 is the int32 a manifest's replicas can hold.
+    expect(report(edit(['      replicas: 4\n', '      replicas: 2147483647\n']))).toBe('examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10,000, got 2,147,483,647');
+    expect(report(edit(['        maxReplicas: 40\n', '        maxReplicas: 2147483647\n']))).toBe('examples/bad.yaml:17:22 spec.services[0].hpa.maxReplicas: must be at most 10,000, got 2,147,483,647');
+    // The seed's bound is 2^32 - 1 (scenario-schema.ts): 4,294,967,295.
+    expect(report(edit(['  duration: 30m\n', '  duration: 30m\n  seed: 99999999999\n']))).toBe('examples/bad.yaml:7:9 spec.seed: must be at most 4,294,967,295, got 99,999,999,999');
+  });
+
+  it('a typo copied into every service is one line with a count of the others, beside a different mistake (40 lines, capped at 50, before)', () => {
+    const svc = (i: number) => `    - name: s${i}\n      replicas: 1\n      latency: { distribution: exponential, meanMs: 5 }\n      routng: random\n`;
+    const text = edit(['  services:\n', `  services:\n${Array.from({ length: 40 }, (_, i) => svc(i)).join('')}`], ['      replicas: 4\n', '      replicas: abc\n']);
+    // Forty services of four lines from line 10: the first routng at 13; the original service follows (replicas at 171).
+    expect(report(text)).toBe([
+      'examples/bad.yaml:13:7 spec.services[0].routng: unknown field "routng" (did you mean "routing"?) … and in 39 more services: spec.services[1], [2], [3], [4], [5] …',
+      'examples/bad.yaml:171:17 spec.services[40].replicas: expected a number, got "abc"',
+    ].join('\n'));
+    // A misspelt latency also leaves the service without its required latency: one mistake, told at the typo only
+    // (the services' missing nodePool, a different mistake, keeps its own line).
+    const latncy = edit(['  services:\n', `  services:\n${Array.from({ length: 3 }, (_, i) => svc(i).replace('latency:', 'latncy:').replace('      routng: random\n', '')).join('')}`]);
+    expect(report(latncy)).toBe([
+      'examples/bad.yaml:10:7 spec.services[0].nodePool: missing required field "nodePool" (required when nodePools exist: one of l4) … and in 2 more services: spec.services[1], [2]',
+      'examples/bad.yaml:12:7 spec.services[0].latncy: unknown field "latncy" (did you mean "latency"?) … and in 2 more services: spec.services[1], [2]',
+    ].join('\n'));
+  });
+
   it('a number past every bound gets one message, the tightest bound', () => {
     // .int() adds the safe-integer bound (9007199254740991) beside the schema's own 10000: one cause, one line.
-    expect(report(edit(['      replicas: 4\n', '      replicas: 1e308\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10000, got 1e308"`);
+    expect(report(edit(['      replicas: 4\n', '      replicas: 1e308\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:11:17 spec.services[0].replicas: must be at most 10,000, got 1e308"`);
   });
 
   it('unparseable durations suggest the canonical spelling', () => {
@@ -482,7 +512,7 @@ describe('absurd nesting', () => {
     if (r.ok) return;
     expect(r.issues).toHaveLength(51);
     expect(formatIssue(r.issues[0]!)).toBe('wide.yaml:4:3 metadata.k0: unknown field "k0" (allowed: name, title, description, prompt, source, tags, strongAnswer, notes, annotations)');
-    expect(r.issues[50]!.message).toBe('… and 19950 more issues');
+    expect(r.issues[50]!.message).toBe('… and 19,950 more issues');
   });
 
   it('names CR-only line endings instead of calling the file empty or a syntax error', () => {

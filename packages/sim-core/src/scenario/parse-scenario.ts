@@ -5,12 +5,14 @@
  */
 import { isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { formatInteger } from './describe-value.ts';
-import { MAX_BLOCK_NESTING, MAX_FILE_BYTES, MAX_FLOW_NESTING, MAX_YAML_ALIASES } from './limits.ts';
+import { MAX_BLOCK_NESTING, MAX_FILE_BYTES, MAX_FLOW_NESTING } from './limits.ts';
 import { blockNestingTooDeepAt, flowNestingTooDeepAt } from './yaml-nesting.ts';
 import { formatPath, type ScenarioIssue } from './scenario-issue.ts';
+import { foldRepeatedIssues } from './repeated-issues.ts';
 import { API_VERSION, KIND, scenarioSchema, type Scenario } from './scenario-schema.ts';
 import { scenarioWarnings } from './scenario-warnings.ts';
 import { byteLineColumn, decodeUtf8, utf8Length } from './utf8.ts';
+import { AliasLimitError, toJSWithAliasLimit } from './yaml-alias-limit.ts';
 import { duplicateKeyErrors } from './yaml-duplicate-keys.ts';
 import { createLocator, pathAtOffset, type PathLocator } from './yaml-locator.ts';
 import { allowedKeysKey, focusIssues, issuesFromZod } from './zod-issues.ts';
@@ -113,15 +115,17 @@ function mergeKeys(doc: Document, lineCounter: LineCounter, file: string): Scena
   return out;
 }
 
-/** Converts the document to plain JS, turning alias bombs and broken aliases into issues. */
-function toPlain(doc: Document, file: string): { value: unknown } | { issue: ScenarioIssue } {
+/** Converts the document to plain JS, turning alias bombs (at the alias that crossed the limit) and broken aliases into issues. */
+function toPlain(doc: Document, lineCounter: LineCounter, file: string): { value: unknown } | { issue: ScenarioIssue } {
   try {
-    return { value: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
+    return { value: toJSWithAliasLimit(doc) };
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/excessive alias count/i.test(msg)) {
-      return { issue: fileIssue(file, `too many YAML alias expansions (limit ${MAX_YAML_ALIASES}): refusing a possible "billion laughs" document`) };
+    if (e instanceof AliasLimitError) {
+      if (e.offset === undefined) return { issue: fileIssue(file, e.message) };
+      const { line, col } = lineCounter.linePos(e.offset);
+      return { issue: { file, line, column: col, path: formatPath(pathAtOffset(doc, e.offset)), message: e.message } };
     }
+    const msg = e instanceof Error ? e.message : String(e);
     if (/maximum call stack/i.test(msg)) return { issue: fileIssue(file, TOO_DEEP) };
     return { issue: fileIssue(file, `YAML error: ${msg}`) };
   }
@@ -163,9 +167,11 @@ function capped(issues: ScenarioIssue[], file: string): ScenarioIssue[] {
     seen.add(key);
     return true;
   }).sort(byPosition);
-  if (unique.length <= MAX_REPORTED_ISSUES) return unique;
-  const rest = unique.length - MAX_REPORTED_ISSUES;
-  return [...unique.slice(0, MAX_REPORTED_ISSUES), fileIssue(file, `… and ${rest} more issue${rest === 1 ? '' : 's'}`)];
+  // Before the cap: a typo copied into 40 services is one line, which leaves room for the other mistakes.
+  const folded = foldRepeatedIssues(unique);
+  if (folded.length <= MAX_REPORTED_ISSUES) return folded;
+  const rest = folded.length - MAX_REPORTED_ISSUES;
+  return [...folded.slice(0, MAX_REPORTED_ISSUES), fileIssue(file, `… and ${formatInteger(rest)} more issue${rest === 1 ? '' : 's'}`)];
 }
 
 function validate(root: Record<string, unknown>, file: string, locate: PathLocator): ParseScenarioResult {
@@ -220,7 +226,7 @@ function parseChecked(text: string, file: string): ParseScenarioResult {
   if (dangling.length > 0) return fail(...capped(dangling, file));
   const merges = mergeKeys(doc, lineCounter, file);
   if (merges.length > 0) return fail(...capped(merges, file));
-  const plain = toPlain(doc, file);
+  const plain = toPlain(doc, lineCounter, file);
   if ('issue' in plain) return fail(plain.issue);
   const root = plain.value;
   const locate = createLocator(doc, lineCounter);

@@ -39,7 +39,7 @@ describe('run work in request-equivalents', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.message)).toEqual([
-      "expects 216000 requests over 1h, each visiting 4,161 services on average along the calls: 8.99e8 service visits, each past a request's first costing about 2.5 requests' simulation, so the work of 2.25e9 requests, above the limit of 1e9: lower the rate, the fan-out or the run's length (docs/limits.md)",
+      "expects 216,000 requests over 1h, each visiting 4,161 services on average along the calls: 899,000,000 service visits, each past a request's first costing about 2.5 requests' simulation, so the work of 2,250,000,000 requests, above the limit of 1,000,000,000: lower the rate, the fan-out or the run's length (docs/limits.md)",
     ]);
   });
 
@@ -48,6 +48,6 @@ describe('run work in request-equivalents', () => {
     const r = parseScenarioText(fanOut(10, '1h'), 'fan.yaml');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.warnings.map((w) => [w.path, w.message])).toContainEqual(['spec.traffic.profile', 'about 36000 requests making 1.5e8 service visits (the work of 3.74e8 requests): the run may take several minutes']);
+    expect(r.warnings.map((w) => [w.path, w.message])).toContainEqual(['spec.traffic.profile', 'about 36,000 requests making 150,000,000 service visits (the work of 374,000,000 requests): the run may take several minutes']);
   });
 });

@@ -20,6 +20,11 @@ export interface ScenarioIssue {
    * (a command-line flag) is named with the issue.
    */
   related?: string[];
+  /**
+   * The other places (paths) where the same mistake recurs, in other entries of a list (repeated-issues.ts): told
+   * once, at this issue's place, with a count of these.
+   */
+  alsoAt?: string[];
 }
 
 /** A path segment: an object key or a list index. */
@@ -76,8 +81,42 @@ export function formatIssue(issue: ScenarioIssue): string {
   const where = issue.line === null ? file : `${file}:${issue.line}:${issue.column ?? 1}`;
   const what = issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
   const hint = issue.suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(issue.suggestion)}?)`;
-  return printable(`${where} ${what}${hint}`);
+  return printable(`${where} ${what}${hint}${repeatsText(issue.path, issue.alsoAt ?? [])}`);
 }
+
+/** Places listed by name after an issue folded with its repeats; the rest are counted only. */
+export const MAX_LISTED_REPEATS = 5;
+
+/**
+ * The tail of a folded issue's line: " … and in 39 more services: spec.services[1], [2], [3], [4], [5] …", named
+ * by the list the entries differ in (the first index where the places part), each listed by its entry.
+ */
+export function repeatsText(path: string, alsoAt: readonly string[]): string {
+  if (alsoAt.length === 0) return '';
+  const first = parsePath(path) ?? [];
+  const others = alsoAt.map((p) => parsePath(p) ?? []);
+  // The first index at which some other place differs: the list whose entries repeat the mistake.
+  const at = first.findIndex((seg, i) => typeof seg === 'number' && others.some((o) => o[i] !== seg));
+  if (at < 0) return ` … and in ${alsoAt.length} more place${alsoAt.length === 1 ? '' : 's'}: ${alsoAt.slice(0, MAX_LISTED_REPEATS).join(', ')}${alsoAt.length > MAX_LISTED_REPEATS ? ' …' : ''}`;
+  const list = first[at - 1];
+  const listPath = formatPath(first.slice(0, at));
+  const n = alsoAt.length;
+  const noun = typeof list === 'string' ? (n === 1 ? singular(list) : list) : n === 1 ? 'entry' : 'entries';
+  const entries = others.slice(0, MAX_LISTED_REPEATS).map((o, k) => {
+    // An entry of the same list is written as its index after the first; one elsewhere in full.
+    if (formatPath(o.slice(0, at)) !== listPath) return formatPath(o.slice(0, at + 1));
+    return k === 0 ? formatPath(o.slice(0, at + 1)) : `[${String(o[at])}]`;
+  });
+  return ` … and in ${n} more ${noun}: ${entries.join(', ')}${n > MAX_LISTED_REPEATS ? ' …' : ''}`;
+}
+
+/** "services" → "service", "policies" → "policy"; a key that is not a plural is kept. */
+function singular(key: string): string {
+  if (key.endsWith('ies')) return `${key.slice(0, -3)}y`;
+  if (key.endsWith('s') && !key.endsWith('ss')) return key.slice(0, -1);
+  return key;
+}
+
 
 /** `text` with the characters that steer a terminal (UNPRINTABLE) written as \\uXXXX; tab and newline kept. */
 export function printable(text: string): string {

@@ -45,9 +45,9 @@ describe('hpa.behavior keeps field presence', () => {
   it('enforces the API validation limits', () => {
     const behavior = '        behavior: { scaleUp: { stabilizationWindowSeconds: 4000, policies: [{ type: Pods, value: 0, periodSeconds: 1801 }] }, scaleDown: { policies: [] } }\n';
     expect(report(edit(['        maxReplicas: 40\n', `        maxReplicas: 40\n${behavior}`]))).toMatchInlineSnapshot(`
-      "examples/bad.yaml:18:60 spec.services[0].hpa.behavior.scaleUp.stabilizationWindowSeconds: must be at most 3600, got 4000
+      "examples/bad.yaml:18:60 spec.services[0].hpa.behavior.scaleUp.stabilizationWindowSeconds: must be at most 3,600, got 4,000
       examples/bad.yaml:18:98 spec.services[0].hpa.behavior.scaleUp.policies[0].value: must be greater than 0, got 0
-      examples/bad.yaml:18:116 spec.services[0].hpa.behavior.scaleUp.policies[0].periodSeconds: must be at most 1800, got 1801
+      examples/bad.yaml:18:116 spec.services[0].hpa.behavior.scaleUp.policies[0].periodSeconds: must be at most 1,800, got 1,801
       examples/bad.yaml:18:150 spec.services[0].hpa.behavior.scaleDown.policies: must have at least 1 item, got 0"
     `);
   });
@@ -188,8 +188,8 @@ describe('cross-field checks', () => {
     expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 80, p99Ms: 20']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:61 spec.services[0].latency.p99Ms: must be at least p50Ms (80), got 20"`);
     // Found by the audit: each value legal, but σ = ln(3.6e306)/2.326 ≈ 303, an infinite mean: the run's replicas
     // soon each held a request that never ended (46 of 29,892 served).
-    expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 1e-300, p99Ms: 3600000']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:65 spec.services[0].latency.p99Ms: with p50Ms 1e-300 the fitted log-normal's mean is infinite, above the limit of 3.6e6 ms per request (p99/p50 = 3.6e306: the tail is too heavy; check the units)"`);
-    expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 1, p99Ms: 3000000']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:60 spec.services[0].latency.p99Ms: with p50Ms 1 the fitted log-normal's mean is 8.41e8 ms, above the limit of 3.6e6 ms per request (p99/p50 = 3e6: the tail is too heavy; check the units)"`);
+    expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 1e-300, p99Ms: 3600000']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:65 spec.services[0].latency.p99Ms: with p50Ms 1e-300 the fitted log-normal's mean is infinite, above the limit of 3,600,000 ms per request (p99/p50 = 3.6e306: the tail is too heavy; check the units)"`);
+    expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 1, p99Ms: 3000000']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:60 spec.services[0].latency.p99Ms: with p50Ms 1 the fitted log-normal's mean is 841,000,000 ms, above the limit of 3,600,000 ms per request (p99/p50 = 3,000,000: the tail is too heavy; check the units)"`);
     // A heavy but honest tail (p99 = 100 × p50: mean 7.1 × p50) is accepted.
     expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 80, p99Ms: 8000']))).toBe('ok');
   });
@@ -285,7 +285,7 @@ describe('warnings', () => {
   it('a long, busy run is flagged as slow', () => {
     expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ type: constant, qps: 5000 }'], ['  duration: 30m', '  duration: 1d']))).toMatchInlineSnapshot(`
       "ok
-      warning: examples/bad.yaml:8:14 spec.traffic.profile: about 4.32e8 requests: the run may take several minutes"
+      warning: examples/bad.yaml:8:14 spec.traffic.profile: about 432,000,000 requests: the run may take several minutes"
     `);
   });
 });
@@ -325,7 +325,7 @@ spec:
 `;
     const r = parseScenarioText(text, 'x.yaml');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]!.message).toMatch(/3\.02e8 requests over 7d, above the limit of 1e8 for token-level llm services/);
+    if (!r.ok) expect(r.issues[0]!.message).toMatch(/302,000,000 requests over 7d, above the limit of 100,000,000 for token-level llm services/);
   });
 });
 

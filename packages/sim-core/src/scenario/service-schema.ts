@@ -186,7 +186,7 @@ export const serviceSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.latency === undefined && s.llm === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['latency'], input: undefined, message: 'missing required field "latency" (or "llm" for token-level LLM serving)' });
+      ctx.addIssue({ code: 'custom', path: ['latency'], input: undefined, message: 'missing required field "latency" (or "llm" for token-level LLM serving)', params: { missing: true } });
     }
     if (s.latency !== undefined && s.llm !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['llm'], input: undefined, message: 'give either latency (per-request service time) or llm (token-level), not both' });

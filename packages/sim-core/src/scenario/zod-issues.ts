@@ -3,7 +3,7 @@
  * ("expected one of …, got …"), located at the key (unknown fields) or the value (everything else).
  */
 import type { z } from 'zod';
-import { describeValue } from './describe-value.ts';
+import { describeValue, formatNumber } from './describe-value.ts';
 import { formatPath, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
 import { suggestNearest } from './suggest.ts';
 import { parsePlainNumber } from './units.ts';
@@ -74,14 +74,16 @@ function bound(iss: Extract<ZodIssue, { code: 'too_small' | 'too_big' }>, got: u
   const small = iss.code === 'too_small';
   const limit = Number(small ? (iss as { minimum: number | bigint }).minimum : (iss as { maximum: number | bigint }).maximum);
   const word = small ? (iss.inclusive ? 'at least' : 'greater than') : iss.inclusive ? 'at most' : 'less than';
+  // The bound is read beside the value that broke it, so both are written alike (formatNumber): "10,000, got 2,147,483,647".
+  const lim = formatNumber(limit);
   if (iss.origin === 'array' || iss.origin === 'set') {
     const n = Array.isArray(got) ? got.length : 0;
-    return `must have ${word} ${limit} item${limit === 1 ? '' : 's'}, got ${n}`;
+    return `must have ${word} ${lim} item${limit === 1 ? '' : 's'}, got ${formatNumber(n)}`;
   }
   // An empty string is what `to: ""` or `name: ""` gives: "must be at least 1 characters long, got 0" said it badly.
   if (iss.origin === 'string' && small && limit === 1 && got === '') return 'must not be empty, got ""';
-  if (iss.origin === 'string') return `must be ${word} ${limit} character${limit === 1 ? '' : 's'} long, got ${typeof got === 'string' ? got.length : 0}`;
-  return `must be ${word} ${limit}, got ${describeValue(got)}`;
+  if (iss.origin === 'string') return `must be ${word} ${lim} character${limit === 1 ? '' : 's'} long, got ${formatNumber(typeof got === 'string' ? got.length : 0)}`;
+  return `must be ${word} ${lim}, got ${describeValue(got)}`;
 }
 
 function convertUnion(iss: Extract<ZodIssue, { code: 'invalid_union' }>, path: PathSegment[], ctx: IssueContext): Draft[] {
@@ -191,7 +193,9 @@ function foldMissingKeys(issues: readonly ZodIssue[], root: unknown): ZodIssue[]
       out.push(unknownAt.get(objectKey(i.path))!);
       continue;
     }
-    const holder = i.code === 'invalid_type' && i.path.length > 0 && valueAt(root, i.path) === undefined ? unknownAt.get(objectKey(i.path.slice(0, -1))) : undefined;
+    // A check that a field is present (`params.missing`: latency, unless llm) is a missing key like a type's.
+    const absent = i.code === 'invalid_type' || (i.code === 'custom' && (i.params as { missing?: boolean } | undefined)?.missing === true);
+    const holder = absent && i.path.length > 0 && valueAt(root, i.path) === undefined ? unknownAt.get(objectKey(i.path.slice(0, -1))) : undefined;
     if (holder === undefined) out.push(i);
     else (holder.missingKeys ??= []).push(String(i.path[i.path.length - 1]));
   }
