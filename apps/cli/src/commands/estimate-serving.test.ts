@@ -99,7 +99,7 @@ describe('estimate serving command', () => {
   it('refuses a rate a scenario refuses: --qps above MAX_QPS (1e6) is exit 2, before any sizing', async () => {
     const r = await runInProcess(['estimate', 'serving', '--qps', '1e7', '--latency', '50ms', '--gpu', 'l4']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("option '--qps <n>' argument '1e7' is invalid. expected at most 1e6 requests per second (docs/limits.md).");
+    expect(r.stderr).toContain("option '--qps <n>' argument '1e7' is invalid. expected at most 1,000,000 requests per second (docs/limits.md).");
     expect(r.stdout).toBe('');
   });
 

@@ -5,6 +5,7 @@
  */
 import { formatDuration, MAX_HORIZON_SECONDS, MAX_PRICE_PER_GPU_HOUR, MAX_QPS, parseCount, parseDuration, parsePercentString, suggestCount, suggestDuration, suggestFraction } from '@design-sim/sim-core';
 import { InvalidArgumentError } from 'commander';
+import { formatInt } from '../format/numbers.ts';
 
 /** A whole number ≥ 0: `42`. `least` is the smallest the option takes, for the message. */
 export function parseInteger(value: string, least = 0): number {
@@ -61,7 +62,7 @@ export function parseCountOption(value: string): number {
  */
 export function parseQpsOption(value: string): number {
   const n = parseCountOption(value);
-  if (n > MAX_QPS) throw new InvalidArgumentError(`expected at most ${MAX_QPS.toExponential().replace('e+', 'e')} requests per second (docs/limits.md).`);
+  if (n > MAX_QPS) throw new InvalidArgumentError(`expected at most ${formatInt(MAX_QPS)} requests per second (docs/limits.md).`);
   if (n < MIN_QPS_OPTION) throw new InvalidArgumentError(`expected at least one request in ${formatDuration(MAX_HORIZON_SECONDS)}, the longest run a scenario may simulate (${MIN_QPS_OPTION.toExponential(2)} requests per second; docs/limits.md).`);
   return n;
 }

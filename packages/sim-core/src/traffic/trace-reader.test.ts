@@ -88,7 +88,7 @@ describe('TraceRows', () => {
     let served = 0;
     const endless: TraceChunkReader = { read: () => (served++ === 0 ? 't,inputTokens,outputTokens\n' : served > 60 ? null : '1'.repeat(1 << 20)) };
     const start = performance.now();
-    expect(() => new TraceRows(endless, 'csv', 'long.csv').next()).toThrow(new TraceFormatError('long.csv', 2, 1, 'row', 'a line of at most 1048576 bytes (a trace row is tens of bytes)', 'more than 1048576 bytes without a line break'));
+    expect(() => new TraceRows(endless, 'csv', 'long.csv').next()).toThrow(new TraceFormatError('long.csv', 2, 1, 'row', 'a line of at most 1,048,576 bytes (1 MiB; a trace row is tens of bytes)', 'more than 1,048,576 bytes without a line break'));
     expect(served).toBeLessThan(5);
     expect(performance.now() - start).toBeLessThan(2000);
   });

@@ -13,6 +13,7 @@
  * Times are relative to the first row (which is time 0) and must not decrease.
  */
 import { decodeUtf8, encodeUtf8 } from '../scenario/utf8.ts';
+import { formatInteger } from '../scenario/describe-value.ts';
 
 /** A pull-based source of a trace's bytes (or text): the next chunk, or null at the end. */
 export interface TraceChunkReader {
@@ -153,7 +154,7 @@ export class TraceRows {
       }
       if (len - this.pos > MAX_TRACE_LINE_BYTES) {
         this.line++;
-        this.fail(1, 'row', `a line of at most ${MAX_TRACE_LINE_BYTES} bytes (a trace row is tens of bytes)`, `more than ${MAX_TRACE_LINE_BYTES} bytes without a line break`);
+        this.fail(1, 'row', `a line of at most ${formatInteger(MAX_TRACE_LINE_BYTES)} bytes (1 MiB; a trace row is tens of bytes)`, `more than ${formatInteger(MAX_TRACE_LINE_BYTES)} bytes without a line break`);
       }
       const chunk = this.reader.read();
       if (chunk === null) {
