@@ -16,51 +16,16 @@
  * expiration controller deletes it at 300 s and the termination controller taints it and starts evicting.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimApi } from '../api/sim-api.ts';
 import type { RunResult } from '../api/run-result.ts';
-
-const api = createSimApi();
-
-function run(yaml: string): RunResult {
-  const r = api.run(yaml, 'deleting-node-pods.yaml');
-  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
-  return r.result;
-}
+import { runExpiringNode } from '../test-support/expiring-karpenter-node.ts';
 
 const times = (r: RunResult, kind: string) => r.events.filter((e) => e.kind === kind).map((e) => e.t);
-
-/** Uniform arrivals of 0.1 req/s (60 s each) keep the replica busy; `budget` is its PodDisruptionBudget line. */
-const scenario = (budget: string, nodeGrace: string, disruption = '{ consolidateAfter: Never, budgets: [{ nodes: "0" }] }') => `apiVersion: design-sim/v1
-kind: Scenario
-metadata: { name: deleting-node-pods }
-spec:
-  duration: 9m
-  seed: 3
-  traffic: { arrivals: uniform, profile: { type: constant, qps: 0.1 } }
-  services:
-    - name: model
-      replicas: 1
-      concurrency: 8
-      latency: { distribution: constant, ms: 60000 }
-      startup: { imagePull: 30s, modelLoad: 55s, readiness: 0s }
-      nodePool: gpu
-${budget}  nodePools:
-    - name: gpu
-      initialNodes: 1
-      provisioner: karpenter
-      instance: aws/us-east-1/g5.xlarge
-      provisioning: { distribution: constant, value: 60s }
-      karpenter:
-        instanceTypes: [aws/us-east-1/g5.xlarge]
-        expireAfter: 5m
-${nodeGrace}        disruption: ${disruption}
-`;
 
 describe("Provisioner.Schedule: the pods of deleting nodes are provisioned for before they are evicted", () => {
   it('no PodDisruptionBudget: the pod is evicted at 300 s and its replacement is pending; one NodeClaim at 301 s either way', () => {
     // At 300 s the taint and the replacement pod both trigger the batcher; the evicted pod is terminating, so not
     // `IsReschedulable`: the round at 301 s provisions for the pending replacement alone. Ready at 361 s.
-    const r = run(scenario('', ''));
+    const r = runExpiringNode({});
     expect(times(r, 'node-requested')).toEqual([301]);
     expect(times(r, 'node-ready')).toEqual([361]);
   });
@@ -72,7 +37,7 @@ describe("Provisioner.Schedule: the pods of deleting nodes are provisioned for b
     // second NodeClaim. The pod is force-deleted at 392.7 s (node-termination-grace.test.ts), and its replacement
     // binds at once to the Ready node. Before the port: nothing until the replacement pod was pending at 392.7 s,
     // a NodeClaim at 393.7 s, Ready at 453.7 s.
-    const r = run(scenario('      disruptionBudget: { minAvailable: 1 }\n', '        terminationGracePeriod: 2m\n'));
+    const r = runExpiringNode({ budget: '{ minAvailable: 1 }', nodeGrace: '2m' });
     expect(times(r, 'pod-deleted')).toEqual([392.7]);
     expect(times(r, 'node-requested')).toEqual([301]);
     expect(times(r, 'node-ready')).toEqual([361]);
@@ -82,13 +47,13 @@ describe("Provisioner.Schedule: the pods of deleting nodes are provisioned for b
   it('minAvailable: 1 without a terminationGracePeriod: the pod is never evicted, and its node is launched all the same', () => {
     // Upstream's rule looks at the budget's spec only: the node launched at 301 s stays empty (the drain waits for
     // ever), as it would upstream.
-    const r = run(scenario('      disruptionBudget: { minAvailable: 1 }\n', ''));
+    const r = runExpiringNode({ budget: '{ minAvailable: 1 }' });
     expect(times(r, 'node-requested')).toEqual([301]);
     expect(times(r, 'node-removed')).toEqual([]);
   });
 
   it('maxUnavailable: 0 (fully blocking): no capacity for the pod until it is deleted; then 393.7 s', () => {
-    const r = run(scenario('      disruptionBudget: { maxUnavailable: 0 }\n', '        terminationGracePeriod: 2m\n'));
+    const r = runExpiringNode({ budget: '{ maxUnavailable: 0 }', nodeGrace: '2m' });
     expect(times(r, 'pod-deleted')).toEqual([392.7]);
     expect(times(r, 'node-requested')).toEqual([393.7]);
     expect(times(r, 'node-ready')).toEqual([453.7]);
@@ -102,7 +67,7 @@ describe("Provisioner.Schedule: the pods of deleting nodes are provisioned for b
     // nominated at 385 s (round at 381 s) and the command fails; every later poll's command does too, until the
     // pod is deleted at 392.7 s and its replacement binds. Without the nomination the node is deleted at 385 s and
     // the round its own drain's taint opens launches another at 386 s.
-    const r = run(scenario('      disruptionBudget: { minAvailable: 1 }\n', '        terminationGracePeriod: 2m\n', '{ consolidationPolicy: WhenEmpty, consolidateAfter: 0s, budgets: [{ nodes: "100%" }] }'));
+    const r = runExpiringNode({ budget: '{ minAvailable: 1 }', nodeGrace: '2m', disruption: '{ consolidationPolicy: WhenEmpty, consolidateAfter: 0s, budgets: [{ nodes: "100%" }] }' });
     expect(times(r, 'node-requested')).toEqual([301]);
     expect(times(r, 'node-ready')).toEqual([361]);
     expect(times(r, 'node-removed')).toEqual([419.7]);

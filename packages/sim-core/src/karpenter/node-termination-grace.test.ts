@@ -7,8 +7,8 @@
  * the queue's backoff, 0.1 s doubling to 10 s (`evictionQueueBaseDelay`, `evictionQueueMaxDelay`).
  */
 import { describe, expect, it } from 'vitest';
-import { createSimApi } from '../api/sim-api.ts';
 import type { RunResult } from '../api/run-result.ts';
+import { runExpiringNode } from '../test-support/expiring-karpenter-node.ts';
 import { forcedGraceSeconds, needsForceDelete, nodeTerminationTime } from './node-termination-grace.ts';
 
 describe('needsForceDelete and forceDelete', () => {
@@ -34,56 +34,18 @@ describe('needsForceDelete and forceDelete', () => {
   });
 });
 
-const api = createSimApi();
-
-function run(yaml: string): RunResult {
-  const r = api.run(yaml, 'tgp.yaml');
-  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
-  return r.result;
-}
-
 const events = (r: RunResult, kind: string) => r.events.filter((e) => e.kind === kind);
 
 /** The engine's count of grace kills as the run reports it: the `killed-at-termination` diagnostic's message. */
 const killedMessage = (r: RunResult) => r.diagnostics.find((d) => d.code === 'killed-at-termination')?.message ?? null;
 
-/**
- * One g5.xlarge node launched at 0 s with one replica (concurrency 8) under `minAvailable: 1`, so every eviction is
- * refused (1 Ready, 1 desired healthy: 0 disruptions allowed). The node expires at 300 s (expireAfter 5m: drained
- * whatever the budgets say). Uniform arrivals of 0.1 req/s start half a gap in, at 5 s, then every 10 s; each
- * request takes 60 s, so 6 are in flight at any time. The run ends at 540 s and its last requests by 600 s, before
- * the replacement node (launched at 301 s at the earliest) would expire in turn.
- */
-const scenario = (nodeGrace: string, podGrace = '') => `apiVersion: design-sim/v1
-kind: Scenario
-metadata: { name: tgp }
-spec:
-  duration: 9m
-  seed: 3
-  traffic: { arrivals: uniform, profile: { type: constant, qps: 0.1 } }
-  services:
-    - name: model
-      replicas: 1
-      concurrency: 8
-      latency: { distribution: constant, ms: 60000 }
-      startup: { imagePull: 30s, modelLoad: 55s, readiness: 0s }
-      nodePool: gpu
-      disruptionBudget: { minAvailable: 1 }
-${podGrace}  nodePools:
-    - name: gpu
-      initialNodes: 1
-      provisioner: karpenter
-      instance: aws/us-east-1/g5.xlarge
-      provisioning: { distribution: constant, value: 60s }
-      karpenter:
-        instanceTypes: [aws/us-east-1/g5.xlarge]
-        expireAfter: 5m
-${nodeGrace}        disruption: { consolidateAfter: Never, budgets: [{ nodes: "0" }] }
-`;
+// The case (test-support/expiring-karpenter-node.ts), under `minAvailable: 1`: every eviction is refused (1 Ready,
+// 1 desired healthy: 0 disruptions allowed), and the node expires at 300 s (drained whatever the budgets say).
+const run = (nodeGrace?: string, podGrace?: string) => runExpiringNode({ budget: '{ minAvailable: 1 }', ...(nodeGrace ? { nodeGrace } : {}), ...(podGrace ? { podGrace } : {}) });
 
 describe('a PodDisruptionBudget-blocked Karpenter drain forced at the node\'s terminationGracePeriod', () => {
   it('unset (upstream default): the drain waits for ever; the pod serves on and the node is never removed', () => {
-    const r = run(scenario(''));
+    const r = run();
     expect(events(r, 'node-removed')).toEqual([]);
     expect(events(r, 'pod-deleted')).toEqual([]);
     expect(events(r, 'pod-killed')).toEqual([]);
@@ -92,7 +54,7 @@ describe('a PodDisruptionBudget-blocked Karpenter drain forced at the node\'s te
   });
 
   it('2m: the pod is deleted at the first retry after 420 − 30 = 390 s (392.7 s) with 27 s, killed at 419.7 s with 3 requests', () => {
-    const r = run(scenario('        terminationGracePeriod: 2m\n'));
+    const r = run('2m');
     // Refused at 300 s, retried at 300 + 0.1, 0.3, 0.7, 1.5, 3.1, 6.3, 12.7, then every 10 s: …, 382.7, 392.7.
     const deleted = events(r, 'pod-deleted');
     expect(deleted).toHaveLength(1);
@@ -112,7 +74,7 @@ describe('a PodDisruptionBudget-blocked Karpenter drain forced at the node\'s te
   it("a pod grace (60 s) longer than the node's (30s) is deleted at the drain itself with 30 s: killed at 330 s with 3 requests", () => {
     // At 300 s: 300 > 330 − 60, forced at once (the eviction is never tried), grace int64(330 − 300) = 30. In flight:
     // arrivals 245 … 295 s finishing 305 … 355 s; killed at 330 s: those of 335, 345, 355 s fail.
-    const r = run(scenario('        terminationGracePeriod: 30s\n', '      terminationGracePeriod: 60s\n'));
+    const r = run('30s', '60s');
     expect(events(r, 'pod-deleted').map((e) => e.t)).toEqual([300]);
     expect(events(r, 'pod-killed').map((e) => e.t)).toEqual([330]);
     expect(events(r, 'pod-killed')[0]!.detail).toMatch(/: 3 requests or calls still in flight at the end of its 30 s grace period/);
