@@ -10,14 +10,13 @@
  * Prices: g5.xlarge $1.006 on-demand / $0.4028 spot, g5.12xlarge (4 GPUs) $5.672 / $2.5445 spot (test-pools.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { NodeState } from '../cluster/node-runtime.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
-import { Pod, PodState } from '../engine/pod.ts';
+import { Pod } from '../engine/pod.ts';
 import { pool as poolConfig } from '../test-support/builders.ts';
 import { computeConsolidation, type CandidateNode, type Destination } from './consolidation.ts';
 import { DEFAULT_KARPENTER_SETTINGS, KarpenterController } from './karpenter-controller.ts';
 import { UnavailableOfferings } from './offerings.ts';
-import { A10G_POOL, testActions } from './test-pools.ts';
+import { A10G_POOL, readyNodeWithPod, testActions } from './test-pools.ts';
 
 // An on-demand g5.12xlarge holding one 1-GPU pod of the pool.
 const candidate: CandidateNode = { uid: 1, pool: 0, type: 2, spot: false, pods: [{ gpus: 1, pools: [0], createdAt: 0, uid: 1 }] };
@@ -129,14 +128,7 @@ describe('the controller passes its launching nodes as in-flight destinations', 
   // taken by a pod bound to it. The pass at 100 s, its command validated and started at 115 s.
   function pass(secondTaken: boolean, pendingCreatedAt: number | null = null) {
     const pool = new PoolRuntime(0, poolConfig({ karpenter: { ...A10G_POOL } }));
-    const node = pool.addNode(1, 0, { type: 2, spot: false, zone: 0 });
-    node.state = NodeState.Ready;
-    node.readyAt = 0;
-    const pod = new Pod(1, 0, 0, 1);
-    pod.state = PodState.Ready;
-    pod.node = node;
-    node.pods.add(pod);
-    node.gpusUsed = 1;
+    readyNodeWithPod(pool, 1, { type: 2, spot: false, zone: 0 });
     const other = pool.addNode(2, 50, { type: 1, spot: true, zone: 0 });
     if (secondTaken) other.gpusUsed = 1;
     const launched: string[] = [];

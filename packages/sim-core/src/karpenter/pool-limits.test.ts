@@ -12,13 +12,13 @@
 import { describe, expect, it } from 'vitest';
 import { NodeState } from '../cluster/node-runtime.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
-import { Pod, PodState } from '../engine/pod.ts';
+import { Pod } from '../engine/pod.ts';
 import { pool as poolConfig } from '../test-support/builders.ts';
 import { computeConsolidation, type CandidateNode } from './consolidation.ts';
 import { DEFAULT_KARPENTER_SETTINGS, KarpenterController } from './karpenter-controller.ts';
 import { UnavailableOfferings } from './offerings.ts';
 import { remainingFor, type PoolLimits } from './pool-limits.ts';
-import { A10G_POOL, testActions } from './test-pools.ts';
+import { A10G_POOL, readyNodeWithPod, testActions } from './test-pools.ts';
 
 const OD = { ...A10G_POOL, capacityTypes: ['on-demand'] as const };
 const SPOT = { ...A10G_POOL, capacityTypes: ['spot'] as const };
@@ -88,14 +88,7 @@ describe('the controller counts the active nodes: in flight yes, being deleted n
   function pass(spotNode: 'provisioning' | 'draining') {
     const od = new PoolRuntime(0, poolConfig({ name: 'od', karpenter: { ...OD } }));
     const spot = new PoolRuntime(1, poolConfig({ name: 'spot', karpenter: { ...SPOT, weight: 10, limitUnits: 1, consolidateAfterSeconds: null } }));
-    const node = od.addNode(7, 0, { type: 1, spot: false, zone: 0 });
-    node.state = NodeState.Ready;
-    node.readyAt = 0;
-    const pod = new Pod(1, 0, 0, 1);
-    pod.state = PodState.Ready;
-    pod.node = node;
-    node.pods.add(pod);
-    node.gpusUsed = 1;
+    readyNodeWithPod(od, 7, { type: 1, spot: false, zone: 0 });
     const other = spot.addNode(20, 0, { type: 1, spot: true, zone: 0 });
     other.state = spotNode === 'provisioning' ? NodeState.Provisioning : NodeState.Draining;
     other.gpusUsed = 1;

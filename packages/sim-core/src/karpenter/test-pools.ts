@@ -2,6 +2,9 @@
 import type { EngineKarpenterPool } from '../engine/engine-config.ts';
 import { DEFAULT_EXPIRE_AFTER_SECONDS } from './expiration.ts';
 import type { KarpenterActions } from './karpenter-controller.ts';
+import { NodeState, type NodeRuntime } from '../cluster/node-runtime.ts';
+import type { PoolRuntime } from '../cluster/pool-runtime.ts';
+import { Pod, PodState } from '../engine/pod.ts';
 
 // Catalog prices (cost-model/data/catalog.json): g5.xlarge 1.006 / 0.4028 spot, g5.2xlarge 1.212, g5.12xlarge 5.672 / 2.5445 spot;
 // g5.2xlarge is left without a spot price here to stand for a type not sold as spot.
@@ -45,4 +48,17 @@ export function testActions(overrides: Partial<KarpenterActions>): KarpenterActi
     event: () => {},
     ...overrides,
   };
+}
+
+/** A node of `offering` launched and Ready at 0 s, holding one Ready 1-GPU pod of service 0 (uid 1, created at 0 s). */
+export function readyNodeWithPod(pool: PoolRuntime, nodeUid: number, offering: { type: number; spot: boolean; zone: number }): NodeRuntime {
+  const node = pool.addNode(nodeUid, 0, offering);
+  node.state = NodeState.Ready;
+  node.readyAt = 0;
+  const pod = new Pod(1, 0, 0, 1);
+  pod.state = PodState.Ready;
+  pod.node = node;
+  node.pods.add(pod);
+  node.gpusUsed = 1;
+  return node;
 }
