@@ -3,7 +3,7 @@
  * every machine. Missing values (null, NaN) print as "—".
  */
 
-import { formatLatency } from '@design-sim/sim-core';
+import { formatInteger, formatLatency } from '@design-sim/sim-core';
 
 /** Shown where a value is missing or not a number. */
 export const MISSING = '—';
@@ -14,10 +14,9 @@ const isNumber = (n: number | null | undefined): n is number => typeof n === 'nu
 export function formatInt(n: number | null | undefined): string {
   if (!isNumber(n)) return MISSING;
   if (!Number.isFinite(n)) return n > 0 ? '∞' : '−∞';
-  // From 1e21 String() writes an exponent ("5e+306"), which the grouping below would cut into "5,e+306"-like
-  // garbage (`estimate serving --qps 1e308` printed "5.0,000,000,000,000,006e+306 Erlangs").
-  if (Math.abs(n) >= 1e21) return Number(n.toPrecision(3)).toExponential().replace('e+', 'e');
-  const s = String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // The grouping (and, from 1e21, the exponent) is sim-core's, the same as in its messages; the sign is kept apart
+  // so that -1234.5 rounds away from zero like 1234.5.
+  const s = formatInteger(Math.abs(n));
   return n < 0 && Math.round(n) !== 0 ? `-${s}` : s;
 }
 

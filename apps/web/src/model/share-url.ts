@@ -7,7 +7,7 @@
  * - `#s=<lz-string>`: links made before 2026-12-03, still opened.
  * Decoding only yields text; the caller validates it like any imported file.
  */
-import { MAX_FILE_BYTES } from '@design-sim/sim-core';
+import { formatInteger, MAX_FILE_BYTES } from '@design-sim/sim-core';
 import { decompressFromEncodedURIComponent } from 'lz-string';
 
 /** What a share fragment holds: YAML text, and the library file its metadata texts or the whole design come from. */
@@ -33,7 +33,7 @@ const DAMAGED = 'the shared link is damaged (it could not be decompressed); ask 
 export const MAX_LEGACY_LINK_CHARS = 16_384;
 
 /** A share link holds at most a scenario file's worth of YAML (docs/limits.md): deflate can inflate a URL a thousandfold. */
-const TOO_LARGE = `the shared design is larger than ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (1 MiB), the limit for a scenario file (docs/limits.md); it was not opened`;
+const TOO_LARGE = `the shared design is larger than ${formatInteger(MAX_FILE_BYTES)} bytes (1 MiB), the limit for a scenario file (docs/limits.md); it was not opened`;
 
 function toBase64Url(bytes: Uint8Array): string {
   let s = '';
@@ -99,7 +99,7 @@ export async function encodeShareHash(payload: SharedPayload): Promise<string> {
 export async function decodeShareHash(hash: string): Promise<DecodedShare> {
   if (hash.startsWith('#s=')) {
     if (hash.length - 3 > MAX_LEGACY_LINK_CHARS) {
-      return { ok: false, message: `the shared link is in the old form (#s=) and longer than ${MAX_LEGACY_LINK_CHARS.toLocaleString('en-US')} characters, which that form cannot open safely (docs/limits.md); ask for a new link` };
+      return { ok: false, message: `the shared link is in the old form (#s=) and longer than ${formatInteger(MAX_LEGACY_LINK_CHARS)} characters, which that form cannot open safely (docs/limits.md); ask for a new link` };
     }
     let text: string | null = null;
     try {

@@ -40,6 +40,7 @@ import { KedaDriver } from './keda-driver.ts';
 import { Pod, PodState } from './pod.ts';
 import { CA_MAX_GRACEFUL_TERMINATION_SECONDS, DEFAULT_TERMINATION_GRACE_SECONDS, killDelaySeconds } from './termination-grace.ts';
 import { isFullyBlocking } from '../cluster/pod-disruption-budget.ts';
+import { formatInteger } from '../scenario/describe-value.ts';
 import { podsToDelete } from './replica-set-deletion.ts';
 import { RequestStore } from './request-store.ts';
 import { RunStats } from './run-stats.ts';
@@ -530,7 +531,7 @@ export class Simulation {
     this.stats.drop(now);
     // The entry service saw the request too: its visits are the requests offered to it, as the summary's are.
     if (this.flow.graph) this.flow.perService[service]!.visitFailed(VisitOutcome.Dropped, now >= this.stats.measureFrom);
-    if (this.inFlightLimitDrops++ === 0) this.event({ t: now, kind: 'in-flight-limit', target: this.cfg.services[service]!.name, detail: `${(this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS).toLocaleString('en-US')} visits (requests and their calls) were in flight` });
+    if (this.inFlightLimitDrops++ === 0) this.event({ t: now, kind: 'in-flight-limit', target: this.cfg.services[service]!.name, detail: `${formatInteger(this.cfg.maxInFlightRequests ?? MAX_IN_FLIGHT_REQUESTS)} visits (requests and their calls) were in flight` });
   }
 
   /** A queue's timeout timer (`service-runtime.ts` `armExpiry`): a pod's own queue (even codes, its uid) or a service's shared queue. */

@@ -4,6 +4,7 @@
  * branch depends on nothing outside itself, so branches can run in any order, on any machine (shards),
  * and still give the same records.
  */
+import { formatInteger } from '../scenario/describe-value.ts';
 import type { ObjectiveTrend } from './objective.ts';
 import { capacityOrder, type SearchSpace } from './search-space.ts';
 
@@ -36,10 +37,10 @@ export function searchSteps(plan: Pick<SearchPlan, 'branchCount' | 'walkSteps'>)
 export function staircaseTooLong(space: SearchSpace, plan: SearchPlan, max: number): string | null {
   const steps = searchSteps(plan);
   if (steps <= max) return null;
-  const walked = plan.monotone.slice(0, -1).map((i) => `${space.dimensions[i]?.label ?? '?'} (${(space.dimensions[i]?.values.length ?? 1).toLocaleString('en-US')} values)`);
+  const walked = plan.monotone.slice(0, -1).map((i) => `${space.dimensions[i]?.label ?? '?'} (${formatInteger(space.dimensions[i]?.values.length ?? 1)} values)`);
   const last = space.dimensions[plan.monotone.at(-1) ?? -1]?.label ?? '?';
-  const branches = plan.branchCount > 1 ? ` in each of ${plan.branchCount.toLocaleString('en-US')} combinations of the other fields` : '';
-  return `several fields that add capacity are searched as a staircase, every value of each but the last (${last}) in turn: ${walked.join(' × ')} is up to ${steps.toLocaleString('en-US')} steps${branches}, each at least one run per seed, more than the ${max.toLocaleString('en-US')} it may take; use a coarser step (a..b:step), link fields that move together with commas (replicas,minNodes,maxNodes=…), or put the field with the most values last`;
+  const branches = plan.branchCount > 1 ? ` in each of ${formatInteger(plan.branchCount)} combinations of the other fields` : '';
+  return `several fields that add capacity are searched as a staircase, every value of each but the last (${last}) in turn: ${walked.join(' × ')} is up to ${formatInteger(steps)} steps${branches}, each at least one run per seed, more than the ${formatInteger(max)} it may take; use a coarser step (a..b:step), link fields that move together with commas (replicas,minNodes,maxNodes=…), or put the field with the most values last`;
 }
 
 /**

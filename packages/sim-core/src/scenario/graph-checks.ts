@@ -5,6 +5,7 @@
  */
 import type { StepSpec } from './call-schema.ts';
 import { callsOfStep } from './calls-of-step.ts';
+import { formatInteger } from './describe-value.ts';
 import { MAX_VISITS_PER_REQUEST } from './limits.ts';
 import { suggestNearest } from './suggest.ts';
 
@@ -103,10 +104,10 @@ export function checkServiceGraph(services: readonly GraphService[]): GraphIssue
     if (!o || below[v]) return;
     const n = visits(v);
     // At the cap the count is only a bound: 50 services each calling the next twice make 2^50 - 1 visits, once said to be "up to 10^15".
-    const count = n >= WORST_VISITS_CAP ? `more than ${WORST_VISITS_CAP.toLocaleString('en-US')}` : `up to ${Math.round(n).toLocaleString('en-US')}`;
+    const count = n >= WORST_VISITS_CAP ? `more than ${formatInteger(WORST_VISITS_CAP)}` : `up to ${formatInteger(n)}`;
     const under = overBelow(edges, over, v).map((w) => `"${names[w]}"`);
     const also = under.length === 0 ? '' : `; ${under.length === 1 ? `so does ${under[0]!}, which it calls` : `so do ${under.length} services it calls (${under.length <= 3 ? under.join(', ') : `${under.slice(0, 2).join(', ')} … ${under.at(-1)!}`})`}`;
-    out.push({ path: ['services', v, 'calls'], input: undefined, message: `one request to "${names[v]}" may make ${count} visits (calls × retries along the graph), above the limit of ${MAX_VISITS_PER_REQUEST.toLocaleString('en-US')} (docs/limits.md)${also}: lower the fan-out or the retries` });
+    out.push({ path: ['services', v, 'calls'], input: undefined, message: `one request to "${names[v]}" may make ${count} visits (calls × retries along the graph), above the limit of ${formatInteger(MAX_VISITS_PER_REQUEST)} (docs/limits.md)${also}: lower the fan-out or the retries` });
   });
   if (out.length > 0) return out;
 

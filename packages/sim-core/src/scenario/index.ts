@@ -52,6 +52,7 @@ export {
 } from './units.ts';
 export { suggestNearest } from './suggest.ts';
 export { formatLatency } from './format-latency.ts';
+export { formatInteger } from './describe-value.ts';
 
 export { getMetric, METRIC_NAMES, METRICS, type MetricInfo, type MetricName, type MetricValueKind, type PriceSource } from './metrics.ts';
 export { formatMetricValue, parseMetricValue, type MetricValueResult } from './metric-value.ts';

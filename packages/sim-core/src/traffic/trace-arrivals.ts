@@ -3,6 +3,7 @@
  * Infinity), plus the row's token counts, which override the LLM service's inputTokens/outputTokens.
  * Rows are pulled one at a time from a TraceRows reader, so memory does not grow with the trace.
  */
+import { formatInteger } from '../scenario/describe-value.ts';
 import { MAX_TRACE_ROWS } from '../scenario/limits.ts';
 import { type TraceFormat, type TraceOpener, TraceFormatError, TraceRows } from './trace-reader.ts';
 
@@ -90,7 +91,7 @@ export class TraceArrivals {
     const projected = n * Math.ceil(this.horizonSeconds / this.pass);
     if (projected > MAX_TRACE_ROWS) {
       const about = Number.isFinite(projected) ? `about ${projected.toPrecision(2)}` : 'endlessly many';
-      throw new TraceFormatError(this.trace.file, rows.line, 1, 'loop', `at most ${MAX_TRACE_ROWS.toLocaleString('en-US')} rows replayed in one run (docs/limits.md)`, `${about}: a pass of ${n} rows lasts ${this.pass.toPrecision(3)} s (span × timeScale, plus one mean gap) and repeats to fill the ${this.horizonSeconds} s run; use a larger timeScale or turn loop off`);
+      throw new TraceFormatError(this.trace.file, rows.line, 1, 'loop', `at most ${formatInteger(MAX_TRACE_ROWS)} rows replayed in one run (docs/limits.md)`, `${about}: a pass of ${n} rows lasts ${this.pass.toPrecision(3)} s (span × timeScale, plus one mean gap) and repeats to fill the ${this.horizonSeconds} s run; use a larger timeScale or turn loop off`);
     }
   }
 
