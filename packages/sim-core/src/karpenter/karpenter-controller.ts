@@ -307,19 +307,9 @@ export class KarpenterController {
    * the round puts a pod on are nominated (node-nomination.ts).
    */
   provision(now: number): void {
-    const pods: SolverPod[] = [];
-    for (const pod of this.pending) {
-      if (pod.state !== PodState.Pending || isPreempting(pod.nominated)) continue;
-      const pools = this.byWeight(this.actions.poolsOf(pod)).filter((i) => this.pools[i]!.config.karpenter);
-      if (pools.length > 0) pods.push({ uid: pod.uid, createdAt: pod.createdAt, gpus: this.actions.gpusOf(pod), pools });
-    }
-    // `GetPendingPods` lists provisionable pods of every owner: a Job's pending pods too, each on its own (a gang's N
-    // pods are N pods to pack). Their uids only break creation-time ties: negative, in queue order.
-    const jobs = (this.actions.unschedulableJobPods?.() ?? []).filter((jp) => this.pools[jp.run.job.pool]!.config.karpenter);
-    jobs.forEach((jp, i) => pods.push({ uid: i - jobs.length, createdAt: jp.createdAt, gpus: jp.units, pools: [jp.run.job.pool] }));
-    // Appended after the pending pods, as upstream's `append(pendingPods, deletingNodePods...)`; the solver's queue
-    // orders them all (larger first, then older, then uid).
-    for (const p of this.movingPods()) pods.push({ ...p, pools: p.pools.filter((i) => this.pools[i]!.config.karpenter) });
+    // The deleting nodes' pods after the pending ones, as upstream's `append(pendingPods, deletingNodePods...)`; the
+    // solver's queue orders them all (larger first, then older, then uid). A round places on Karpenter pools only.
+    const pods: SolverPod[] = [...this.pendingPods(), ...this.movingPods()].map((p) => ({ ...p, pools: p.pools.filter((i) => this.pools[i]!.config.karpenter) }));
     if (pods.length === 0) return;
     const { nodes, runtimes } = this.existingNodes();
     const before = nodes.map((n) => n.free);
@@ -759,6 +749,8 @@ export class KarpenterController {
   private pendingPods(): SimPod[] {
     const out: SimPod[] = [];
     for (const pod of this.pending) if (this.provisionable(pod)) out.push(this.simPod(pod));
+    // `GetPendingPods` lists provisionable pods of every owner: a Job's pending pods too, each on its own (a gang's N
+    // pods are N pods to pack). Their uids only break creation-time ties: negative, in queue order.
     const jobs = (this.actions.unschedulableJobPods?.() ?? []).filter((jp) => this.pools[jp.run.job.pool]!.config.karpenter);
     jobs.forEach((jp, i) => out.push({ gpus: jp.units, pools: [jp.run.job.pool], createdAt: jp.createdAt, uid: i - jobs.length }));
     return out;
