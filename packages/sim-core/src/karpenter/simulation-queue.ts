@@ -20,17 +20,13 @@
  * delete into a replace, or into no command when they need a NodeClaim of their own (consolidation.ts).
  */
 
+import type { SolverPod } from './provisioning-solver.ts';
+
 /**
- * A pod of a consolidation simulation: its units, the pools it may use (Karpenter pools in NodePool weight order,
- * node-pool-order.ts), and what orders equal pods in the scheduler's queue (creation time to the second, then UID).
+ * A pod of a consolidation simulation: what a provisioning round knows of a pod (its units, the pools it may use in
+ * NodePool weight order, and what orders equal pods in the scheduler's queue: creation time to the second, then UID).
  */
-export interface SimPod {
-  gpus: number;
-  pools: readonly number[];
-  /** s. */
-  createdAt: number;
-  uid: number;
-}
+export type SimPod = SolverPod;
 
 /**
  * Where a pod of the simulation comes from: a candidate node (`candidate`), a node already being deleted (`moving`),
