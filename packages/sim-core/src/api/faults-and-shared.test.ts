@@ -51,8 +51,27 @@ describe('MIG pools', () => {
 
   it('refuses a profile the GPU does not have, at its path', () => {
     expect(issues(edit(['instance: gcp/us-central1/g2-standard-8', 'instance: aws/us-east-1/p4de.24xlarge'], ['      maxNodes: 40\n', '      maxNodes: 40\n      mig: { profile: 1g.5gb }\n']))).toEqual([
-      'spec.nodePools[0].mig.profile: profile "1g.5gb" is not an all-<profile> configuration of a100-80gb (one of 1g.10gb, 2g.20gb, 3g.40gb, 7g.80gb)',
+      'spec.nodePools[0].mig.profile: profile "1g.5gb" is not an all-<profile> configuration of a100-80gb (one of 1g.10gb, 1g.20gb, 2g.20gb, 3g.40gb, 4g.40gb, 7g.80gb)',
     ]);
+  });
+
+  // The GPU Operator's mig-parted config @ a22dbf6: "H100-80GB" all-3g.40gb 2 and all-1g.20gb 4; "H200-141GB"
+  // all-1g.18gb 7. A p5.48xlarge has 8 H100 SXM, a p5e.48xlarge 8 H200.
+  it.each([
+    ['aws/us-east-1/p5.48xlarge', '3g.40gb', 2],
+    ['aws/us-east-1/p5.48xlarge', '1g.20gb', 4],
+    ['aws/us-east-2/p5e.48xlarge', '1g.18gb', 7],
+  ])('%s in %s slices schedules 8 × %i units a node', (instance, profile, perGpu) => {
+    const s = parseOk(edit(['instance: gcp/us-central1/g2-standard-8', `instance: ${instance}`], ['      maxNodes: 40\n', `      maxNodes: 40\n      mig: { profile: ${profile} }\n`])).scenario;
+    const pool = compileScenario(s).pools[0]!;
+    expect(pool.migSlicesPerGpu).toBe(perGpu);
+    expect(pool.gpusPerNode).toBe(8 * perGpu);
+  });
+
+  it('refuses MIG on a GPU whose profiles the config does not attribute (B200), naming the GPUs it knows', () => {
+    const out = issues(edit(['instance: gcp/us-central1/g2-standard-8', 'instance: aws/us-east-1/p6-b200.48xlarge'], ['      maxNodes: 40\n', '      maxNodes: 40\n      mig: { profile: 1g.23gb }\n']));
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^spec\.nodePools\[0\]\.mig\.profile: no MIG profile table for GPU "b200-sxm-180gb" \(known: a100-40gb, .*h100-sxm-80gb, .*h200-sxm-141gb\)$/);
   });
 });
 

@@ -44,7 +44,7 @@ export const jobSchema = z
 
 /** `nodePools[].mig`: every GPU of the pool partitioned into one MIG profile (mig-parted's all-<profile> configs). */
 export const migSchema = z.strictObject({
-  profile: z.string().min(1).max(20).describe('MIG profile, e.g. 1g.10gb (A100 80GB) or 1g.5gb (A100 40GB): the pool schedules by these slices'),
+  profile: z.string().min(1).max(20).describe('MIG profile, e.g. 1g.10gb (A100/H100 80GB), 1g.5gb (A100 40GB), 1g.18gb (H200): the pool schedules by these slices'),
 });
 
 /** Parsed priority class. */
