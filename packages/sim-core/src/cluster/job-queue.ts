@@ -15,7 +15,7 @@ import { recordPodEvent } from '../karpenter/pod-events.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
 import { isPreempting, NOT_NOMINATED, waitsForVictims } from './nomination.ts';
-import { pickOneNodeForPreemption, selectVictimsOnNode, type PreemptionPod } from './preemption.ts';
+import { pickOneNodeForPreemption, selectVictimsOnNode, type Victims, type PreemptionPod } from './preemption.ts';
 import type { TeamLedger } from './team-ledger.ts';
 
 /** A running job pod as the node and preemption see it. */
@@ -86,6 +86,8 @@ export interface JobActions {
   servingOn(node: NodeRuntime): Evictable[];
   /** Evicts a serving pod for a preemptor (graceful: its GPUs are free when it is gone). */
   evictServing(pod: Pod, now: number): void;
+  /** `status.disruptionsAllowed` of a budget now, by the key its Evictables carry (`PreemptionPod.budget`). */
+  disruptionsAllowed(budget: number): number;
   /** A serving pod's priority (its PriorityClass value). */
   priorityOf(pod: Pod): number;
   /** A job pod left its node (capacity freed): the scheduler should look at its pending pods again. */
@@ -314,14 +316,16 @@ export class JobQueue {
 
   /** The node upstream would preempt on, given planned free units and victims already taken in this plan. */
   private preemptionPick(nodes: readonly NodeRuntime[], free: ReadonlyMap<NodeRuntime, number>, taken: ReadonlySet<Evictable>, priority: number, units: number): { node: NodeRuntime; victims: Evictable[] } | null {
-    const cands: { node: NodeRuntime; victims: Evictable[] }[] = [];
+    const cands: { node: NodeRuntime; victims: Victims<Evictable> }[] = [];
+    // The plan's victims already taken from a budget have used its allowed disruptions, as their evictions would.
+    const allowed = (b: number): number => this.actions.disruptionsAllowed(b) - [...taken].filter((t) => t.budget === b).length;
     for (const node of nodes) {
       const pods = [...this.actions.servingOn(node), ...[...node.jobPods].map(evictableJob)].filter((p) => !taken.has(p) && ![...taken].some((t) => sameEvictable(t, p)));
-      const victims = selectVictimsOnNode(priority, units, { free: free.get(node)!, pods });
+      const victims = selectVictimsOnNode(priority, units, { free: free.get(node)!, pods }, allowed);
       if (victims !== null) cands.push({ node, victims });
     }
     const i = pickOneNodeForPreemption(cands.map((c) => c.victims));
-    return i < 0 ? null : cands[i]!;
+    return i < 0 ? null : { node: cands[i]!.node, victims: cands[i]!.victims.pods };
   }
 
   /** Evicts preemption victims: serving pods through the simulation, job pods at once (their runs requeue). */

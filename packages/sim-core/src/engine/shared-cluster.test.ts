@@ -108,6 +108,38 @@ describe('GPU utilization of a shared cluster', () => {
   });
 });
 
+describe('preemption and PodDisruptionBudgets', () => {
+  // kube-scheduler preemption.go @ 98be7dfc `pickOneNodeForPreemption`: the first criterion is the fewest PDB
+  // violations (`SelectVictimsOnNode` counts them, default_preemption.go @ e4d77d92), before the lowest priority.
+  it('a replica prefers the node whose victim no budget protects, over a lower-priority victim under minAvailable 1', () => {
+    // Pool 0: one node where `prod` (priority 1000) runs until it fails at 60 s. Pool 1: two fixed 1-GPU nodes, one
+    // replica of `low` (priority 100, minAvailable 1: 0 disruptions allowed) and one of `mid` (priority 200, no budget).
+    // prod's replacement needs a GPU: both nodes offer one victim. Without budgets upstream takes low's node (the lower
+    // priority); low's eviction would violate its budget (1 violation against 0), so mid's node is picked.
+    const off = { ...pool().autoscaler, enabled: false };
+    const shared = pool({ name: 'shared', gpusPerNode: 1, minNodes: 2, maxNodes: 2, initialNodes: 2, autoscaler: off });
+    const own = pool({ name: 'own', gpusPerNode: 1, minNodes: 1, maxNodes: 1, initialNodes: 1, autoscaler: off });
+    const base = fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 600, arrivals: 'uniform' });
+    const cfg: EngineConfig = {
+      ...base,
+      pools: [own, shared],
+      traffic: [base.traffic[0]!, { ...base.traffic[0]!, service: 1 }, { ...base.traffic[0]!, service: 2 }],
+      services: [
+        service({ name: 'prod', serviceTime: constant, initialReplicas: 1, pools: [0, 1], priority: 1000, preempts: true }),
+        service({ name: 'low', serviceTime: constant, initialReplicas: 1, pools: [1], priority: 100, preempts: true, disruptionBudget: { minAvailable: 1 } }),
+        service({ name: 'mid', serviceTime: constant, initialReplicas: 1, pools: [1], priority: 200, preempts: true }),
+      ],
+      faults: [{ atSeconds: 60, forSeconds: 3600, pools: [0], nodes: null, label: 'pool own' }],
+    };
+    const r = runEngine(cfg);
+    // A budget is best effort in preemption: mid's replacement (priority 200) then finds only low's node, and a node
+    // whose every candidate violates a budget is still a candidate, so low goes too (before the port: prod took
+    // low's node, and low's replacement, of the lowest priority, could preempt nothing: [0, 1, 0]).
+    expect(r.shared!.servingPreempted).toEqual([0, 1, 1]);
+    expect(r.events.filter((x) => x.kind === 'pod-preempted').map((x) => [x.t, x.target])).toEqual([[60, 'mid'], [60, 'low']]);
+  });
+});
+
 describe('a serving pod waiting for its preemption victims (cluster/nomination.ts)', () => {
   // kubernetes-sigs/karpenter @ 2266468104f36373ed002241afaee2d3bbc26078 pkg/utils/pod/scheduling.go `IsProvisionable`
   // (`!IsPreempting`); kube-scheduler default_preemption.go `PodEligibleToPreemptOthers` @ e4d77d92 (it waits while

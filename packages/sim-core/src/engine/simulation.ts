@@ -14,7 +14,7 @@ import { PodScheduler } from '../cluster/pod-scheduler.ts';
 import { NodeFaults } from '../cluster/node-faults.ts';
 import { type Evictable, type JobPod, JobQueue } from '../cluster/job-queue.ts';
 import { isPreempting, NOT_NOMINATED, waitsForVictims } from '../cluster/nomination.ts';
-import { pickOneNodeForPreemption, selectVictimsOnNode } from '../cluster/preemption.ts';
+import { pickOneNodeForPreemption, selectVictimsOnNode, type Victims } from '../cluster/preemption.ts';
 import { TeamLedger } from '../cluster/team-ledger.ts';
 import { PoolRuntime } from '../cluster/pool-runtime.ts';
 import { DEFAULT_KARPENTER_SETTINGS, KarpenterController } from '../karpenter/karpenter-controller.ts';
@@ -168,6 +168,7 @@ export class Simulation {
             schedule: (at, run) => this.control.schedule(at, run),
             servingOn: (node) => this.servingEvictables(node),
             evictServing: (pod, now) => this.evictServing(pod, now),
+            disruptionsAllowed: this.disruptionsAllowed,
             priorityOf: this.priorityOfPod,
             capacityFreed: (now) => this.schedulePending(now),
             unschedulable: (pods, now) => this.karpenter?.triggerJob(pods, now),
@@ -730,14 +731,14 @@ export class Simulation {
     if (!(s.preempts ?? true)) return null; // preemptionPolicy Never: not eligible, and never nominated
     const priority = s.priority ?? 0;
     if (waitsForVictims(pod.nominated, priority, this.priorityOfPod)) return null;
-    const cands: { node: NodeRuntime; victims: Evictable[] }[] = [];
+    const cands: { node: NodeRuntime; victims: Victims<Evictable> }[] = [];
     // Without jobs and without a lower-priority service there is nothing to evict: no candidate.
     const anyLower = this.jobs !== null || this.cfg.services.some((x) => (x.priority ?? 0) < priority);
     for (const p of anyLower ? s.pools : []) {
       for (const node of this.pools[p]!.nodes) {
         if (node.state !== NodeState.Ready) continue;
         const pods: Evictable[] = [...this.servingEvictables(node), ...[...node.jobPods].map((j) => ({ priority: j.priority, units: j.units, startedAt: j.startedAt, serving: null, jobPod: j }))];
-        const victims = selectVictimsOnNode(priority, s.gpusPerReplica, { free: node.freeGpus, pods });
+        const victims = selectVictimsOnNode(priority, s.gpusPerReplica, { free: node.freeGpus, pods }, this.disruptionsAllowed);
         if (victims !== null) cands.push({ node, victims });
       }
     }
@@ -746,7 +747,8 @@ export class Simulation {
       this.clearNomination(pod, now);
       return null;
     }
-    const { node, victims } = cands[i]!;
+    const node = cands[i]!.node;
+    const victims = cands[i]!.victims.pods;
     pod.nominated = [node];
     if (this.jobs !== null) this.jobs.evict(victims, s.name, now);
     else for (const v of victims) this.evictServing(v.serving!, now);
@@ -764,12 +766,15 @@ export class Simulation {
   private readonly priorityOfPod = (pod: Pod): number => this.priorityOf(pod);
 
   /** Serving pods on a node that preemption may evict (a terminating pod is already going). */
+  /** A service's PodDisruptionBudget's `disruptionsAllowed` now (preemption's `budget` key is the service index). */
+  private readonly disruptionsAllowed = (service: number): number => this.budgets.status(service)?.disruptionsAllowed ?? Infinity;
+
   private servingEvictables(node: NodeRuntime): Evictable[] {
     const out: Evictable[] = [];
     for (const p of node.pods) {
       if (p.state === PodState.Terminating || p.state === PodState.Gone) continue;
       const s = this.cfg.services[p.service]!;
-      out.push({ priority: s.priority ?? 0, units: s.gpusPerReplica, startedAt: p.startedAt, serving: p, jobPod: null });
+      out.push({ priority: s.priority ?? 0, units: s.gpusPerReplica, startedAt: p.startedAt, budget: s.disruptionBudget != null ? p.service : null, serving: p, jobPod: null });
     }
     return out;
   }
