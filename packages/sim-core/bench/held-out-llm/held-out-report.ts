@@ -35,6 +35,7 @@ const SOURCES = {
   // Held-out check 2 (2026-12-05).
   trtllm: 'https://github.com/NVIDIA/TensorRT-LLM/blob/00f37686aa854010d68bcbd0f4ab000221541ca6/docs/source/performance/perf-overview.md',
   nim: 'https://docs.nvidia.com/nim/benchmarking/llm/1.0.0/performance.md',
+  ciH200b: 'https://buildkite.com/vllm/performance-benchmark/builds/9515',
 } as const;
 
 type Read = (j: Json) => number;
@@ -144,6 +145,9 @@ const FIGURES: Figure[] = [
   ...trtllm('trtllm-v1-70b-h200-fp8-5000-500', '70B FP8, 1×H200, 5000/500, 1,500 requests', 566),
   ...trtllm('trtllm-v1-70b-2xh100-fp8-2048-128', '70B FP8, 2×H100 TP2, 2048/128, 3,000 requests', 762),
   ...trtllm('trtllm-v1-70b-2xh100-fp8-5000-500', '70B FP8, 2×H100 TP2, 5000/500, 1,500 requests', 898),
+  // vLLM's CI "Latency tests" rows of Mixtral 8x7B TP2 (the builds of the first check carry them; H200 from build 9515).
+  { group: 'batch 8 Mixtral', file: 'vllm-ci-latency-mixtral-2xh100', label: 'Mixtral 8x7B, 2×H100 TP2, batch 8, 32/128', source: 'ciH100', metric: 'median latency', unit: 'ms', read: medianLatency, published: vllmCi(2330.57) },
+  { group: 'batch 8 Mixtral', file: 'vllm-ci-latency-mixtral-2xh200', label: 'Mixtral 8x7B, 2×H200 TP2, batch 8, 32/128', source: 'ciH200b', metric: 'median latency', unit: 'ms', read: medianLatency, published: vllmCi(1916.58) },
   // NVIDIA NIM 1.8.0, Llama 3.3 70B Instruct, 2×H100 FP8 TP2, 5000 input / 500 output tokens, AIPerf at a concurrency.
   ...nim(1, 406.77, 18.58, 51.67),
   ...nim(5, 546.7, 21.83, 218.48),
