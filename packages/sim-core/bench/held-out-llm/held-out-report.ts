@@ -1,6 +1,7 @@
 /**
- * The held-out check of the token-level LLM model: published vLLM and SGLang serving runs that the model was NOT
- * calibrated on (docs/fidelity.md "Held-out check: vLLM and SGLang published runs"), each reproduced by a scenario
+ * The held-out checks of the token-level LLM model: published serving runs that the model was NOT calibrated on
+ * (docs/fidelity.md "Held-out check: vLLM and SGLang published runs" and "Held-out check 2 (2026-12-05)": TensorRT-LLM's
+ * PyTorch backend, NVIDIA NIM, vLLM's CI on Mixtral), each reproduced by a scenario
  * YAML in this folder, run by the built CLI (`design-sim run FILE --json`) as a user would, and read from its
  * --json. Prints one markdown row per published figure and the mean |error| per group. Nothing here is fitted:
  * the model runs with its calibrated defaults. Build first (`npx -y pnpm@10 --filter @design-sim/cli build`);
