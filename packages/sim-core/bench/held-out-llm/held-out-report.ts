@@ -1,6 +1,7 @@
 /**
- * The held-out check of the token-level LLM model: published vLLM and SGLang serving runs that the model was NOT
- * calibrated on (docs/fidelity.md "Held-out check: vLLM and SGLang published runs"), each reproduced by a scenario
+ * The held-out checks of the token-level LLM model: published serving runs that the model was NOT calibrated on
+ * (docs/fidelity.md "Held-out check: vLLM and SGLang published runs" and "Held-out check 2 (2026-12-05)": TensorRT-LLM's
+ * PyTorch backend, NVIDIA NIM, vLLM's CI on Mixtral), each reproduced by a scenario
  * YAML in this folder, run by the built CLI (`design-sim run FILE --json`) as a user would, and read from its
  * --json. Prints one markdown row per published figure and the mean |error| per group. Nothing here is fitted:
  * the model runs with its calibrated defaults. Build first (`npx -y pnpm@10 --filter @design-sim/cli build`);
@@ -15,7 +16,13 @@ interface Json {
   summary: {
     latencyMs: { p50: number };
     requests: { served: number };
-    llm: { ttftMs: { p50: number }; tpotMs: { p50: number }; itlMs: { p50: number }; outputTokens: number };
+    llm: {
+      ttftMs: { p50: number; mean: number };
+      tpotMs: { p50: number };
+      itlMs: { p50: number; mean: number };
+      outputTokens: number;
+      outputTokensPerSecond: number;
+    };
   };
   timeseries: { t: number[]; servedQps: number[] };
 }
@@ -26,6 +33,10 @@ const SOURCES = {
   ciH100: 'https://buildkite.com/vllm/performance-benchmark/builds/9555',
   ciA100: 'https://buildkite.com/vllm/performance-benchmark/builds/9523',
   ciH200: 'https://buildkite.com/vllm/performance-benchmark/builds/9513',
+  // Held-out check 2 (2026-12-05).
+  trtllm: 'https://github.com/NVIDIA/TensorRT-LLM/blob/00f37686aa854010d68bcbd0f4ab000221541ca6/docs/source/performance/perf-overview.md',
+  nim: 'https://docs.nvidia.com/nim/benchmarking/llm/1.0.0/performance.md',
+  ciH200b: 'https://buildkite.com/vllm/performance-benchmark/builds/9515',
 } as const;
 
 type Read = (j: Json) => number;
@@ -44,6 +55,11 @@ const medianItl: Read = (j) => j.summary.llm.itlMs.p50;
 const medianLatency: Read = (j) => j.summary.latencyMs.p50;
 /** bench_serving's "Output token throughput": output tokens ÷ the benchmark's duration (all requests sent at once). */
 const offlineTokens: Read = (j) => j.summary.llm.outputTokens / lastCompletion(j);
+/** AIPerf's TTFT and ITL (NIM's tables): means over the measured requests. */
+const meanTtft: Read = (j) => j.summary.llm.ttftMs.mean;
+const meanItl: Read = (j) => j.summary.llm.itlMs.mean;
+/** AIPerf's output token throughput under a steady closed loop: tokens generated up to the horizon ÷ the run's time. */
+const tokenRate: Read = (j) => j.summary.llm.outputTokensPerSecond;
 /** benchmark_throughput's requests/s: requests ÷ the time until the last finished. */
 const offlineRequests: Read = (j) => j.summary.requests.served / lastCompletion(j);
 
@@ -68,6 +84,25 @@ const both = (sglang: number, vllm: number) => [
   { value: vllm, engine: 'vLLM 0.6.0', suffix: '-vllm' },
 ];
 const vllmCi = (value: number) => [{ value, engine: 'vLLM (CI)', suffix: '' }];
+
+/** A TensorRT-LLM perf-overview row (held-out check 2): output tokens/s of one offline run. */
+function trtllm(file: string, label: string, value: number): Figure[] {
+  const published = [{ value, engine: 'TensorRT-LLM (PyTorch)', suffix: '' }];
+  return [{ group: 'offline FP8', file, label, source: 'trtllm', metric: 'output tok/s', unit: 'tok/s', read: offlineTokens, published }];
+}
+
+/** One concurrency of NIM's Llama 3.3 70B table (held-out check 2): its TTFT, ITL and throughput. */
+function nim(users: number, ttft: number, itl: number, tokens: number): Figure[] {
+  const file = `nim-70b-2xh100-fp8-5000-500-c${users}`;
+  const label = `70B FP8, 2×H100 TP2, 5000/500, concurrency ${users}`;
+  const published = (value: number) => [{ value, engine: 'NIM 1.8.0', suffix: '' }];
+  const base = { file, label, source: 'nim' as const };
+  return [
+    { ...base, group: 'closed loop TTFT', metric: 'mean TTFT', unit: 'ms', read: meanTtft, published: published(ttft) },
+    { ...base, group: 'closed loop ITL', metric: 'mean ITL', unit: 'ms', read: meanItl, published: published(itl) },
+    { ...base, group: 'closed loop tok/s', metric: 'output tok/s', unit: 'tok/s', read: tokenRate, published: published(tokens) },
+  ];
+}
 
 const FIGURES: Figure[] = [
   // SGLang v0.3.0 vs vLLM v0.6.0, ShareGPT, Poisson arrivals (sglang.bench_serving), medians.
@@ -99,6 +134,27 @@ const FIGURES: Figure[] = [
   { group: '200 prompts', file: 'vllm-ci-throughput-70b-4xa100', label: '70B, 4×A100 TP4, 200 ShareGPT prompts at once', source: 'ciA100', metric: 'req/s', unit: 'req/s', read: offlineRequests, published: vllmCi(4.78859) },
   { group: '200 prompts', file: 'vllm-ci-throughput-8b-h200', label: '8B, 1×H200, 200 ShareGPT prompts at once', source: 'ciH200', metric: 'req/s', unit: 'req/s', read: offlineRequests, published: vllmCi(21.8334) },
   { group: '200 prompts', file: 'vllm-ci-throughput-70b-4xh200', label: '70B, 4×H200 TP4, 200 ShareGPT prompts at once', source: 'ciH200', metric: 'req/s', unit: 'req/s', read: offlineRequests, published: vllmCi(9.74671) },
+  // Held-out check 2 (2026-12-05). TensorRT-LLM's PyTorch backend (perf-overview at 00f3768), trtllm-bench
+  // throughput, FP8 checkpoints, fixed ISL/OSL, all requests queued at once: total output tokens/s.
+  ...trtllm('trtllm-v1-8b-h100-fp8-128-128', '8B FP8, 1×H100, 128/128, 30,000 requests', 28312),
+  ...trtllm('trtllm-v1-8b-h100-fp8-1000-1000', '8B FP8, 1×H100, 1000/1000, 3,000 requests', 15220),
+  ...trtllm('trtllm-v1-8b-h100-fp8-5000-500', '8B FP8, 1×H100, 5000/500, 1,500 requests', 3459),
+  ...trtllm('trtllm-v1-8b-h200-fp8-128-128', '8B FP8, 1×H200, 128/128, 30,000 requests', 27911),
+  ...trtllm('trtllm-v1-8b-h200-fp8-1000-1000', '8B FP8, 1×H200, 1000/1000, 3,000 requests', 17744),
+  ...trtllm('trtllm-v1-8b-h200-fp8-5000-500', '8B FP8, 1×H200, 5000/500, 1,500 requests', 3902),
+  ...trtllm('trtllm-v1-70b-h200-fp8-1000-1000', '70B FP8, 1×H200, 1000/1000, 3,000 requests', 2909),
+  ...trtllm('trtllm-v1-70b-h200-fp8-5000-500', '70B FP8, 1×H200, 5000/500, 1,500 requests', 566),
+  ...trtllm('trtllm-v1-70b-2xh100-fp8-2048-128', '70B FP8, 2×H100 TP2, 2048/128, 3,000 requests', 762),
+  ...trtllm('trtllm-v1-70b-2xh100-fp8-5000-500', '70B FP8, 2×H100 TP2, 5000/500, 1,500 requests', 898),
+  // vLLM's CI "Latency tests" rows of Mixtral 8x7B TP2 (the builds of the first check carry them; H200 from build 9515).
+  { group: 'batch 8 Mixtral', file: 'vllm-ci-latency-mixtral-2xh100', label: 'Mixtral 8x7B, 2×H100 TP2, batch 8, 32/128', source: 'ciH100', metric: 'median latency', unit: 'ms', read: medianLatency, published: vllmCi(2330.57) },
+  { group: 'batch 8 Mixtral', file: 'vllm-ci-latency-mixtral-2xh200', label: 'Mixtral 8x7B, 2×H200 TP2, batch 8, 32/128', source: 'ciH200b', metric: 'median latency', unit: 'ms', read: medianLatency, published: vllmCi(1916.58) },
+  // NVIDIA NIM 1.8.0, Llama 3.3 70B Instruct, 2×H100 FP8 TP2, 5000 input / 500 output tokens, AIPerf at a concurrency.
+  ...nim(1, 406.77, 18.58, 51.67),
+  ...nim(5, 546.7, 21.83, 218.48),
+  ...nim(25, 688.69, 38.75, 623.4),
+  ...nim(50, 834.51, 59.73, 814.37),
+  ...nim(100, 7996.25, 92.91, 917.26),
 ];
 
 const cache = new Map<string, Json>();

@@ -51,3 +51,23 @@ describe('held-out published runs (±40%)', () => {
     within40(s.llm!.itlMs.p50, 129.32);
   });
 });
+
+/** Held-out check 2 (docs/fidelity.md "Held-out check 2 (2026-12-05)"): sources 3–5 of the folder's README. */
+describe('held-out published runs, check 2 (±40%)', () => {
+  it('NIM 1.8.0, Llama 3.3 70B FP8 on 2 H100 (TP 2), 5000/500 tokens, one user: TTFT 406.77 ms, ITL 18.58 ms, 51.67 tok/s', () => {
+    // https://docs.nvidia.com/nim/benchmarking/llm/1.0.0/performance.md, Llama-3.3-70b-instruct 1.8.0, concurrency 1.
+    const s = summary('nim-70b-2xh100-fp8-5000-500-c1');
+    within40(s.llm!.ttftMs.mean, 406.77);
+    within40(s.llm!.itlMs.mean, 18.58);
+    within40(s.llm!.outputTokensPerSecond, 51.67);
+  });
+
+  it('the same at 50 users: ITL 59.73 ms (decode among 50 long contexts and the prefills between them)', () => {
+    within40(summary('nim-70b-2xh100-fp8-5000-500-c50').llm!.itlMs.mean, 59.73);
+  });
+
+  it('vLLM CI latency test, Mixtral 8x7B over 2 H200: a batch of 8, 32 prompt / 128 output tokens, median 1,916.58 ms', () => {
+    // https://buildkite.com/vllm/performance-benchmark/builds/9515, "latency_mixtral8x7B_tp2".
+    within40(summary('vllm-ci-latency-mixtral-2xh200').latencyMs.p50, 1916.58);
+  });
+});
