@@ -163,6 +163,13 @@ export interface EngineService {
   /** The PodDisruptionBudget over the service's pods (cluster/pod-disruption-budget.ts); null or omitted without one. */
   disruptionBudget?: PodDisruptionBudgetSpec | null;
   /**
+   * `karpenter.sh/do-not-disrupt: "true"` on the pods (scenario/pod-annotations-schema.ts): Karpenter's graceful
+   * methods skip a node running one, and its drain does not evict it. Omitted: false.
+   */
+  doNotDisrupt?: boolean;
+  /** `cluster-autoscaler.kubernetes.io/safe-to-evict` on the pods: true "true", false "false"; omitted or null: absent. */
+  safeToEvict?: boolean | null;
+  /**
    * The pods' terminationGracePeriodSeconds: a terminating pod still serving this long after it left the endpoints
    * is killed with what it serves (engine/termination-grace.ts). Omitted: Kubernetes' default, 30 s.
    */

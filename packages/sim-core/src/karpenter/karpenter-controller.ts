@@ -32,7 +32,8 @@
  *   (provisioner.go `Schedule`: `nodes.Deleting().CurrentlyReschedulablePods`), so a node whose eviction a
  *   PodDisruptionBudget holds back gets its pods' capacity launched at the drain's first round; an existing node a
  *   round puts a pod on is nominated for 20 s, and a disruption command on it fails validation (node-nomination.ts).
- * - A drain evicts through the Eviction API: a pod whose PodDisruptionBudget allows no disruption is retried with the
+ * - A drain evicts through the Eviction API: a pod whose PodDisruptionBudget allows no disruption (or that carries
+ *   `karpenter.sh/do-not-disrupt: "true"`, never evicted) is retried with the
  *   eviction queue's backoff (`evict`), and a node holding such a pod is no consolidation candidate (`podsDisruptable`).
  *   With the NodePool's `terminationGracePeriod` the node has a deadline, and a pod is deleted anyway once its own
  *   grace would run past it (node-termination-grace.ts).
@@ -117,6 +118,11 @@ export interface KarpenterActions {
   disruptionsAllowed?(pod: Pod): number | null;
   /** Whether the pod's PodDisruptionBudget blocks every eviction by its spec (cluster/pod-disruption-budget.ts `isFullyBlocking`). Omitted: none does. */
   fullyBlockingBudget?(pod: Pod): boolean;
+  /**
+   * The pod carries `karpenter.sh/do-not-disrupt: "true"` (pkg/utils/pod/scheduling.go `IsDoNotDisruptActive`): its
+   * node is no candidate of a graceful method, and a drain never evicts it. Omitted: no pod does.
+   */
+  doNotDisrupt?(pod: Pod): boolean;
   /** Evict a job's pod (the job loses its node: it is requeued, from its last checkpoint). */
   evictJobPod(pod: JobPod, now: number): void;
   /** Delete a node (empty or drained). */
@@ -481,10 +487,24 @@ export class KarpenterController {
    * pods: they are not all evictable at once, and the termination controller's eviction queue waits for each.
    */
   private podsDisruptable(node: NodeRuntime): boolean {
+    return this.podBlockingEviction(node) === null;
+  }
+
+  /**
+   * `ValidatePodsDisruptable`'s verdict: the first active pod (not terminating: `IsActive`) that blocks the node's
+   * disruption, by its do-not-disrupt annotation (`IsDisruptable`) or by a PodDisruptionBudget allowing 0 disruptions
+   * (`CanEvictPods`); null when none does. Either is a `PodBlockEvictionError`, which an eventual method ignores when
+   * the NodeClaim has a terminationGracePeriod (disruption/types.go `NewCandidate`).
+   */
+  private podBlockingEviction(node: NodeRuntime): Pod | null {
+    const dnd = this.actions.doNotDisrupt;
     const allowed = this.actions.disruptionsAllowed;
-    if (allowed === undefined) return true;
-    for (const p of node.pods) if (p.state !== PodState.Terminating && p.state !== PodState.Gone && allowed(p) === 0) return false;
-    return true;
+    if (dnd === undefined && allowed === undefined) return null;
+    for (const p of node.pods) {
+      if (p.state === PodState.Terminating || p.state === PodState.Gone) continue;
+      if ((dnd?.(p) ?? false) || allowed?.(p) === 0) return p;
+    }
+    return null;
   }
 
   private budgetLeft(pool: PoolRuntime, reason: DisruptionReason, now: number): number {
@@ -697,6 +717,12 @@ export class KarpenterController {
       return;
     }
     if (terminating) return;
+    // Active but not evictable (`IsEvictable`: an active do-not-disrupt annotation): it stays in the queue under the
+    // same per-item backoff (`Requeue: true`), until the deadline makes `needsForceDelete` true, or for ever without one.
+    if (this.actions.doNotDisrupt?.(pod) ?? false) {
+      this.actions.schedule(now + evictionBackoffSeconds(failures), (t) => this.evict(node, pod, failures + 1, deadline, t));
+      return;
+    }
     if (this.actions.evictionAllowed?.(pod) ?? true) {
       this.actions.evictPod(pod, now);
       return;
@@ -761,7 +787,7 @@ export class KarpenterController {
    * `Schedule`: the pods still running on the Karpenter nodes being deleted (draining, or waiting for a command's
    * replacement) are scheduled with the others, so they take the room they will need (their replacement's,
    * typically, or a new NodeClaim in a provisioning round); pods already terminating are not
-   * (`IsReschedulable`), nor pods whose PodDisruptionBudget blocks every eviction by its spec (pkg/utils/pdb/pdb.go
+   * (`IsReschedulable`), nor do-not-disrupt pods (`IsDisruptable`), nor pods whose PodDisruptionBudget blocks every eviction by its spec (pkg/utils/pdb/pdb.go
    * `IsCurrentlyReschedulable`, `isFullyBlocking`).
    */
   private movingPods(): SimPod[] {
@@ -770,13 +796,23 @@ export class KarpenterController {
       for (const n of p.nodes) {
         if (n.state === NodeState.Gone || !(beingDeleted(n) || this.deleting.has(n))) continue;
         for (const pod of n.pods) {
-          if (pod.state === PodState.Terminating || pod.state === PodState.Gone || (this.actions.fullyBlockingBudget?.(pod) ?? false)) continue;
+          if (!this.currentlyReschedulable(pod)) continue;
           out.push(this.simPod(pod));
         }
         for (const jp of n.jobPods) out.push({ gpus: jp.units, pools: [jp.run.job.pool], createdAt: jp.createdAt, uid: -1 });
       }
     }
     return out;
+  }
+
+  /**
+   * pkg/utils/pdb/pdb.go `IsCurrentlyReschedulable`: not terminating (`IsReschedulable`), no active do-not-disrupt
+   * annotation (`IsDisruptable`: Karpenter will not evict it, so it launches no capacity for it), and no
+   * PodDisruptionBudget blocking every eviction by its spec (`isFullyBlocking`).
+   */
+  private currentlyReschedulable(pod: Pod): boolean {
+    if (pod.state === PodState.Terminating || pod.state === PodState.Gone) return false;
+    return !(this.actions.doNotDisrupt?.(pod) ?? false) && !(this.actions.fullyBlockingBudget?.(pod) ?? false);
   }
 
   /**
