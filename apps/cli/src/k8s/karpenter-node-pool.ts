@@ -191,10 +191,9 @@ export function readKarpenterNodePool(o: Obj, known: string | undefined, note: (
         note(`spec.disruption.budgets[${i}]: 'schedule' must be set with 'duration' (the NodePool CRD refuses one without the other): left out`);
         return [];
       }
-      const reasons = list(x.reasons).map(String);
-      const kept = reasons.filter((r) => r === 'Empty' || r === 'Underutilized');
-      if (kept.length < reasons.length) note(`spec.disruption.budgets[${i}].reasons: Drifted is not simulated: left out`);
-      if (reasons.length > 0 && kept.length === 0) return [];
+      // Every reason of the CRD's enum is simulated (Drifted once the pool has rollouts); another is the scenario's
+      // refusal, at the field.
+      const kept = list(x.reasons).map(String);
       const window = x.schedule === undefined ? {} : { schedule: String(x.schedule), duration: String(x.duration) };
       return [{ nodes: String(x.nodes ?? '10%'), ...(kept.length === 0 ? {} : { reasons: kept }), ...window }];
     });

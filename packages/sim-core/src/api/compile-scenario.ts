@@ -382,6 +382,7 @@ function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly Ser
         : null,
     ...(karpenter === null ? {} : { karpenter }),
     ...(p.stockouts.length === 0 ? {} : { stockouts: p.stockouts.map(compileStockout) }),
+    ...(p.rollouts === undefined ? {} : { rollouts: p.rollouts.map((r) => r.at).sort((a, b) => a - b) }),
     // One rate function for serving and training (cost-model failure-rate.ts); a CPU pool without perNodeHour was refused at validation.
     failures: p.failures ? { perNodeHour: nodeFailuresPerHour(p.failures, inst.gpuCount), repairSeconds: p.failures.repair } : null,
     zone: p.zone ?? null,

@@ -350,6 +350,11 @@ export interface EnginePool {
   karpenter?: EngineKarpenterPool | null;
   /** Windows of insufficient capacity for this pool's offerings. */
   stockouts?: readonly EngineStockout[];
+  /**
+   * A Karpenter pool's NodePool template changes (`rollouts[].at`), s, ascending: a node launched before one is Drifted
+   * from then on (karpenter/drift.ts). Omitted: none.
+   */
+  rollouts?: readonly number[];
 }
 
 /** Spot interruptions of a pool's spot share: independent ones, and waves that take a share at once. */
@@ -407,7 +412,7 @@ export interface EngineBudgetSchedule {
 export interface EngineDisruptionBudget {
   percent: number | null;
   count: number | null;
-  reasons: readonly ('Empty' | 'Underutilized')[] | null;
+  reasons: readonly ('Empty' | 'Underutilized' | 'Drifted')[] | null;
   /** `schedule` and `duration`; null = always active. */
   schedule: EngineBudgetSchedule | null;
 }

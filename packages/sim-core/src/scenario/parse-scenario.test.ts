@@ -208,7 +208,7 @@ describe('hostile input: never throws, always a located issue list', () => {
       examples/bad.yaml:12:7 spec.services[0].replica: unknown field "replica" (did you mean "replicas"?)
       examples/bad.yaml:13:7 spec.services[0].concurency: unknown field "concurency" (did you mean "concurrency"?)
       examples/bad.yaml:14:7 spec.services[0].gpus_per_replica: unknown field "gpus_per_replica" (did you mean "gpusPerReplica"?)
-      examples/bad.yaml:27:7 spec.nodePools[0].colour: unknown field "colour" (allowed: name, instance, provisioner, minNodes, maxNodes, initialNodes, spotShare, purchase, provisioning, provisioningFailure, clusterAutoscaler, spot, karpenter, stockouts, failures, zone, mig)"
+      examples/bad.yaml:27:7 spec.nodePools[0].colour: unknown field "colour" (allowed: name, instance, provisioner, minNodes, maxNodes, initialNodes, spotShare, purchase, provisioning, provisioningFailure, clusterAutoscaler, spot, karpenter, stockouts, rollouts, failures, zone, mig)"
     `);
   });
 
