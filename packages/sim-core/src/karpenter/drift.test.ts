@@ -139,4 +139,17 @@ describe('a rollout across a 4-node serving pool (default budget 10 %: one node 
     expect(deleted[0]!.t).toBeCloseTo(3872.7, 6);
     expect(Math.floor(events(forced, 'node-removed')[0]!.t)).toBe(3872);
   });
+
+  it('a replacement that never registers: the command fails after its 10 min retry duration, and the next waits for the stuck NodeClaim to go', () => {
+    // provisioningFailure 1: every launched node stays launching. 3600 s: node 0's replacement; the queue's checks
+    // at 3601 … 4200 s see it not initialized, 4201 s is more than 600 s after the command: failed, node 0 freed.
+    // Polls from 4210 s: node 0's (and every node's) pod would go to the stuck in-flight NodeClaim, an uninitialized
+    // node → UninitializedNodeError → no command, until the registration TTL deletes it at 3600 + 900 = 4500 s, a timer
+    // set at 3600 s, so before the 4500 s poll (set at 4490 s), which launches the next replacement; that one fails the
+    // same way: deleted at 5400 s, the third launched by the 5400 s poll.
+    const r = run(doc({ pool: '' }).replace('      provisioning: { distribution: constant, value: 60s }\n', '      provisioning: { distribution: constant, value: 60s }\n      provisioningFailure: 1\n'));
+    expect(times(r, 'node-requested').slice(0, 3)).toEqual([3600, 4500, 5400]);
+    expect(events(r, 'node-removed').filter((e) => e.t < 5000).map((e) => e.t)).toEqual([4500]);
+    expect(r.summary!.replicas.min).toBe(4);
+  });
 });

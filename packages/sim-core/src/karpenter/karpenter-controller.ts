@@ -548,13 +548,15 @@ export class KarpenterController {
     this.deleting.add(node);
     const describe = `${target.config.karpenter!.types[replacement.instanceType]!.instanceId} ${replacement.spot ? 'spot' : 'on-demand'}`;
     this.actions.event(now, 'drift', pool, `drifted node ${node.uid} (${what}): replacement node ${replacement.uid} (${describe}) launched`);
+    // A replacement that will never register is not known as such: the command waits out its retry duration (the
+    // registration TTL, 15 min, deletes the NodeClaim later).
     const started = now;
     const wait = (t: number): void => {
       if (replacement.state === NodeState.Ready) {
         this.stats.get(pool.index)!.drifted++;
         this.actions.event(t, 'drift', pool, `drifted node ${node.uid} (${what}) drained: replacement node ${replacement.uid} is Ready`);
         this.drain(pool, node, t);
-      } else if (replacement.state === NodeState.Provisioning && !replacement.failed && !(t - started > COMMAND_RETRY_SECONDS)) this.actions.schedule(t + DISRUPTION_QUEUE_SECONDS, wait);
+      } else if (replacement.state === NodeState.Provisioning && !(t - started > COMMAND_RETRY_SECONDS)) this.actions.schedule(t + DISRUPTION_QUEUE_SECONDS, wait);
       else {
         this.marked.delete(node);
         this.deleting.delete(node);
