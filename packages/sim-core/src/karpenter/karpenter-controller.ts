@@ -16,8 +16,8 @@
  *   to the batch their next requeue opens.
  * - pkg/controllers/disruption/controller.go: every `pollingPeriod` (10 s) the methods run in order (`NewMethods`) —
  *   Emptiness, drift (drift.ts: after a NodePool rollout; no validation delay, its replacement checked every 1 s),
- *   multi-node consolidation, single-node consolidation — and the first that yields a command acts. emptiness.go `Emptiness.ComputeCommands` deletes every empty, consolidatable node the
- *   "Empty" budget allows; multinodeconsolidation.go deletes several candidates at once or replaces them by one
+ *   multi-node consolidation, single-node consolidation — and the first that yields a command acts.
+ *   emptiness.go `Emptiness.ComputeCommands` deletes every empty, consolidatable node the "Empty" budget allows; multinodeconsolidation.go deletes several candidates at once or replaces them by one
  *   node (multi-node-consolidation.ts); singlenodeconsolidation.go takes the first candidate with a command
  *   (consolidation.ts) within the "Underutilized" budget. A command is re-validated after `commandValidationDelay`
  *   (15 s) and dropped if a node gained pods (emptiness) or the simulation no longer holds. A replacement is
