@@ -92,6 +92,16 @@ describe('a Karpenter pool exports as a Karpenter v1 NodePool', () => {
     expect(back.ok && back.scenario).toEqual(s.scenario);
   });
 
+  it('nodeAnnotations are the template\'s metadata.annotations both ways', () => {
+    const annotations = { 'karpenter.sh/do-not-disrupt': 'true', 'example.com/team': 'serving' };
+    const s = withPool(FULL.replace('        weight: 25\n', `        weight: 25\n        nodeAnnotations: ${JSON.stringify(annotations)}\n`));
+    const { exported, imported, back } = roundTrip(s, withoutConfigMap);
+    expect((nodePool(exported.objects).spec.template as { metadata: unknown }).metadata).toEqual({ annotations });
+    for (const o of exported.objects) expect(k8sSchemaErrors(o)).toEqual([]);
+    expect(imported.notes.filter((n) => n.message.includes('metadata'))).toEqual([]);
+    expect(back.ok && back.scenario.spec.nodePools[0]?.karpenter?.nodeAnnotations).toEqual(annotations);
+  });
+
   it('writes Karpenter v1 defaults explicitly for a pool that gives only instance types', () => {
     const s = withPool('    - name: gpu\n      provisioner: karpenter\n      karpenter:\n        instanceTypes: [aws/us-east-1/g5.xlarge]\n');
     const np = nodePool(exportK8s(s.scenario, parse(s.text) as Record<string, unknown>, ca).objects);

@@ -43,7 +43,7 @@ import { profileSpecOf, usersProfileSpecOf } from '../scenario/traffic-rate.ts';
 import type { ThinkTime } from '../scenario/traffic-schema.ts';
 import type { ThinkDistribution } from '../traffic/closed-loop.ts';
 import { compileRateProfile } from '../traffic/rate-profile.ts';
-import { podDisruptionControls } from '../scenario/pod-annotations-schema.ts';
+import { DO_NOT_DISRUPT_ANNOTATION, podDisruptionControls } from '../scenario/pod-annotations-schema.ts';
 
 /**
  * Node provisioning when a pool gives none: GPU nodes with preinstalled drivers, median 4 min, p95 10 min
@@ -411,6 +411,7 @@ function compileKarpenterPool(k: KarpenterNodePoolSpec, initialInstance: string,
     weight: k.weight ?? 0,
     initialType: Math.max(0, k.instanceTypes.indexOf(initialInstance)),
     initialSpot,
+    ...(k.nodeAnnotations?.[DO_NOT_DISRUPT_ANNOTATION] === 'true' ? { doNotDisrupt: true } : {}),
   };
 }
 

@@ -420,6 +420,11 @@ export interface EngineDisruptionBudget {
 /** A Karpenter NodePool. */
 export interface EngineKarpenterPool {
   types: EngineKarpenterType[];
+  /**
+   * `karpenter.sh/do-not-disrupt: "true"` in the NodePool template's annotations: no node of the pool is a candidate of
+   * any disruption method (`ValidateNodeDisruptable`); expiration still deletes them. Omitted: false.
+   */
+  doNotDisrupt?: boolean;
   /** Capacity types allowed; spot is preferred when allowed and available (getCapacityType). */
   capacityTypes: readonly ('spot' | 'on-demand')[];
   zones: readonly string[];

@@ -70,6 +70,15 @@ describe('karpenter.sh/do-not-disrupt against consolidation (a graceful method)'
     expect(events(pinned, 'node-removed')).toEqual([]);
     expect(pinned.summary!.nodePools[0]!.consolidations).toEqual({ empty: 0, deleted: 0, replaced: 0 });
   });
+
+  it('the same annotation on the NodePool template (its nodes): never a candidate either (statenode.go ValidateNodeDisruptable)', () => {
+    const node = run(doc('', pool.replace('        disruption: { consolidateAfter: 1m }\n', '        disruption: { consolidateAfter: 1m }\n        nodeAnnotations: { "karpenter.sh/do-not-disrupt": "true" }\n')));
+    expect(events(node, 'consolidation')).toEqual([]);
+    expect(events(node, 'node-requested')).toEqual([]);
+    // "false" on the node does nothing: replaced as without it.
+    const off = run(doc('', pool.replace('        disruption: { consolidateAfter: 1m }\n', '        disruption: { consolidateAfter: 1m }\n        nodeAnnotations: { "karpenter.sh/do-not-disrupt": "false" }\n')));
+    expect(events(off, 'consolidation').map((e) => e.t)).toEqual([135]);
+  });
 });
 
 describe('karpenter.sh/do-not-disrupt against expiration (forceful in v1)', () => {
@@ -113,5 +122,11 @@ ${extra}`;
     const plain = run(doc('', pool('        terminationGracePeriod: 2m\n')));
     expect(events(plain, 'node-requested').map((e) => e.t)).toEqual([1801]);
     expect(events(plain, 'pod-deleted')).toEqual([]);
+  });
+
+  it('on the NodePool template it does not hold expiration back either: the node expires at 1800 s and its pod is evicted then', () => {
+    const r = run(doc('', pool('        nodeAnnotations: { "karpenter.sh/do-not-disrupt": "true" }\n')));
+    expect(r.summary!.nodePools[0]!.expired).toBe(1);
+    expect(events(r, 'node-requested').map((e) => e.t)).toEqual([1801]);
   });
 });

@@ -138,6 +138,11 @@ describe('a rollout across a 4-node serving pool (default budget 10 %: one node 
     const deleted = events(forced, 'pod-deleted');
     expect(deleted[0]!.t).toBeCloseTo(3872.7, 6);
     expect(Math.floor(events(forced, 'node-removed')[0]!.t)).toBe(3872);
+    // On the NodePool template (the nodes) it blocks drift even with a terminationGracePeriod: ValidateNodeDisruptable's
+    // error is no PodBlockEvictionError.
+    const node = run(doc({ pool: '        terminationGracePeriod: 5m\n        nodeAnnotations: { "karpenter.sh/do-not-disrupt": "true" }\n' }));
+    expect(events(node, 'drift')).toEqual([]);
+    expect(events(node, 'node-requested')).toEqual([]);
   });
 
   it('a replacement that never registers: the command fails after its 10 min retry duration, and the next waits for the stuck NodeClaim to go', () => {

@@ -509,7 +509,8 @@ export class KarpenterController {
     const out: (Chosen & { view: CandidateNode; driftedAt: number; uid: number; empty: boolean })[] = [];
     for (const pool of this.karpenterPools) {
       const rollouts = pool.config.rollouts;
-      if (rollouts === undefined || rollouts.length === 0) continue;
+      // `ValidateNodeDisruptable` (the node's do-not-disrupt annotation) is no PodBlockEvictionError: eventual or not.
+      if (rollouts === undefined || rollouts.length === 0 || pool.config.karpenter!.doNotDisrupt === true) continue;
       const eventual = pool.config.karpenter!.terminationGracePeriodSeconds != null;
       for (const n of pool.nodes) {
         const at = driftedAt(n.requestedAt, rollouts);
@@ -573,7 +574,8 @@ export class KarpenterController {
    */
   private consolidatable(pool: PoolRuntime, node: NodeRuntime, now: number): boolean {
     const after = pool.config.karpenter!.consolidateAfterSeconds;
-    if (after === null || node.state !== NodeState.Ready || this.marked.has(node)) return false;
+    // A do-not-disrupt node annotation (the NodePool template's): `ValidateNodeDisruptable` fails for every method.
+    if (after === null || node.state !== NodeState.Ready || this.marked.has(node) || pool.config.karpenter!.doNotDisrupt === true) return false;
     return now - lastPodEventOrInit(node) >= after && this.podsDisruptable(node);
   }
 

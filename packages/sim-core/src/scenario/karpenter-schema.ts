@@ -21,6 +21,7 @@ import { budgetDurationSchema, budgetScheduleSchema } from './budget-schedule-sc
 import { durationSeconds } from './unit-fields.ts';
 import { MAX_HORIZON_SECONDS } from './limits.ts';
 import { DEFAULT_EXPIRE_AFTER_SECONDS } from '../karpenter/expiration.ts';
+import { nodeAnnotationsSchema } from './pod-annotations-schema.ts';
 
 const HOUR = 3600;
 
@@ -100,6 +101,7 @@ export const karpenterNodePoolSchema = z.strictObject({
   limits: karpenterLimitsSchema.prefault({}).describe('Most capacity the pool may hold (default none beyond maxNodes)'),
   disruption: karpenterDisruptionSchema.prefault({}).describe('Consolidation policy, consolidateAfter and disruption budgets (Karpenter v1 defaults)'),
   expireAfter: expireAfterSchema.default(DEFAULT_EXPIRE_AFTER_SECONDS),
+  nodeAnnotations: nodeAnnotationsSchema.optional(),
   terminationGracePeriod: durationSeconds(
     'template.spec.terminationGracePeriod: once a node is being deleted, pods whose PodDisruptionBudget blocks their eviction are deleted anyway, each early enough to get its own terminationGracePeriod before this deadline (default none: the drain waits for ever)',
     { min: 0, max: 10 * 365 * 24 * HOUR },

@@ -60,3 +60,27 @@ describe('services[].podAnnotations', () => {
     expect(issues('{ "-bad/": "x" }')).toHaveLength(1);
   });
 });
+
+describe('nodePools[].karpenter.nodeAnnotations', () => {
+  const pool = (annotations: string) => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: x }
+spec:
+  duration: 10m
+  traffic: { profile: { type: constant, qps: 1 } }
+  services:
+    - { name: m, latency: { distribution: constant, ms: 5 }, nodePool: gpu }
+  nodePools:
+    - name: gpu
+      provisioner: karpenter
+      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge], nodeAnnotations: ${annotations} }
+`;
+  it('refuses a do-not-disrupt value other than "true" or "false" at the key, and warns about other keys', () => {
+    const bad = parseScenarioText(pool('{ "karpenter.sh/do-not-disrupt": "1h" }'), 'x.yaml');
+    expect(bad.ok ? [] : bad.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'spec.nodePools[0].karpenter.nodeAnnotations["karpenter.sh/do-not-disrupt"]: expected "true" (no node of the pool is consolidated or drifted) or "false" (no effect), got "1h"',
+    ]);
+    const other = parseScenarioText(pool('{ "example.com/team": "serving" }'), 'x.yaml');
+    expect(other.ok && other.warnings.map((w) => w.message)).toEqual(['"example.com/team" has no effect in the simulation (kept for export k8s); only karpenter.sh/do-not-disrupt is read on nodes']);
+  });
+});

@@ -61,6 +61,25 @@ export const podAnnotationsSchema = z
     'Annotations of the pod template, as in the Deployment (string values). karpenter.sh/do-not-disrupt: "true" keeps Karpenter from consolidating or drifting a node while such a pod runs on it (expiration still deletes it, and its drain waits on the pod until the NodePool\'s terminationGracePeriod); cluster-autoscaler.kubernetes.io/safe-to-evict: "false" keeps the cluster autoscaler from removing its node, "true" lets it plan the removal of a node whose PodDisruptionBudget allows no disruption now (the evictions still respect the budget). Other keys are kept for export k8s and have no effect',
   );
 
+/**
+ * `spec.nodePools[].karpenter.nodeAnnotations`: the NodePool template's annotations (`spec.template.metadata.annotations`),
+ * which every NodeClaim and node of the pool carries. `karpenter.sh/do-not-disrupt: "true"` on a node blocks every
+ * voluntary method (state/statenode.go `ValidateNodeDisruptable` compares with "true" exactly, and the error is no
+ * `PodBlockEvictionError`, so drift with a terminationGracePeriod is blocked too); expiration still deletes the node.
+ * Another value does nothing upstream: "false" is accepted, anything else refused. Other keys are kept with a warning.
+ */
+export const nodeAnnotationsSchema = z
+  .record(z.string().max(317).regex(KEY, 'must be an annotation key: an optional DNS-subdomain prefix and "/", then 1–63 letters, digits, "-", "_" or "." (starting and ending with a letter or digit)'), z.string().max(4096))
+  .superRefine((annotations, ctx) => {
+    if (Object.keys(annotations).length > 64) ctx.addIssue({ code: 'custom', path: [], input: annotations, message: 'at most 64 annotations' });
+    const value = annotations[DO_NOT_DISRUPT_ANNOTATION];
+    if (value !== undefined && value !== 'true' && value !== 'false')
+      ctx.addIssue({ code: 'custom', path: [DO_NOT_DISRUPT_ANNOTATION], input: value, message: `expected "true" (no node of the pool is consolidated or drifted) or "false" (no effect), got "${value}"` });
+  })
+  .describe(
+    'template.metadata.annotations: annotations of every node of the pool. karpenter.sh/do-not-disrupt: "true" keeps Karpenter from consolidating or drifting any of them (expiration still deletes them). Other keys are kept for export k8s and have no effect',
+  );
+
 /** What a pod's annotations make the autoscalers do (engine config; each false when absent). */
 export interface PodDisruptionControls {
   /** `karpenter.sh/do-not-disrupt: "true"`. */
