@@ -113,6 +113,38 @@ describe('import k8s', () => {
     expect(dropped.ok && dropped.scenario.spec.services[0]!.disruptionBudget).toBeUndefined();
   });
 
+  it('writes services[].podAnnotations on the pod template as given, reads them back natively (an edited value too), and refuses a non-string or unreadable value', () => {
+    const { text: plain } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
+    const annotations = { 'karpenter.sh/do-not-disrupt': 'true', 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'false', 'prometheus.io/scrape': 'true' };
+    const text = plain.replace('      nodePool: l4\n', `      nodePool: l4\n      podAnnotations: ${JSON.stringify(annotations)}\n`);
+    const parsed = parseScenarioText(text, 'ann.yaml');
+    const scenario = parsed.ok ? parsed.scenario : (undefined as never);
+    expect(scenario.spec.services[0]!.podAnnotations).toEqual(annotations);
+    const { exported, back } = roundTrip(scenario, text, ca);
+    const deployment = exported.objects.find((o) => o.kind === 'Deployment') as unknown as { spec: { template: { metadata: { annotations?: Record<string, string> } } } };
+    expect(deployment.spec.template.metadata.annotations).toEqual(annotations);
+    for (const obj of exported.objects) expect(k8sSchemaErrors(obj)).toEqual([]);
+    expect(back.ok && back.scenario).toEqual(scenario);
+    // Native: the Deployment, not the ConfigMap, carries them; a scenario without them writes none.
+    const editTo = (annotations: Record<string, unknown>) => (objs: K8sObject[]) =>
+      objs.map((o) => {
+        const c = structuredClone(o) as K8sObject & { spec: { template: { metadata: { annotations: Record<string, unknown> } } } };
+        if (o.kind === 'Deployment') c.spec.template.metadata.annotations = annotations;
+        return c;
+      });
+    const edited = roundTrip(scenario, text, ca, editTo({ 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' }));
+    expect(edited.back.ok && edited.back.scenario.spec.services[0]!.podAnnotations).toEqual({ 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' });
+    // A non-string value is the API server's refusal, at its field.
+    expect(() => roundTrip(scenario, text, ca, editTo({ 'example.com/n': 3 }))).toThrow('k8s.yaml Deployment/model spec.template.metadata.annotations["example.com/n"]: expected a string, got 3');
+    // A known key's value the simulation cannot read is the scenario's refusal, with what is expected.
+    const bad = roundTrip(scenario, text, ca, editTo({ 'karpenter.sh/do-not-disrupt': 'yes' })).back;
+    expect(bad.ok ? [] : bad.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'spec.services[0].podAnnotations["karpenter.sh/do-not-disrupt"]: expected "true" (the node is not disrupted voluntarily while the pod runs) or "false" (no effect; Karpenter ignores a value it cannot parse), got "yes"',
+    ]);
+    const none = exportK8s(parseScenarioText(plain, 'x.yaml').ok ? (parseScenarioText(plain, 'x.yaml') as { scenario: Scenario }).scenario : (undefined as never), parse(plain) as Record<string, unknown>, ca);
+    expect((none.objects.find((o) => o.kind === 'Deployment') as unknown as { spec: { template: { metadata: Record<string, unknown> } } }).spec.template.metadata.annotations).toBeUndefined();
+  });
+
   it('names a PodDisruptionBudget it cannot read: both fields set, or a selector that matches no Deployment', () => {
     const { text, scenario } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
     const pdb = (spec: Record<string, unknown>) => ({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'x' }, spec }) as unknown as K8sObject;

@@ -86,7 +86,9 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
         replicas: svc.replicas,
         selector: { matchLabels: labels },
         template: {
-          metadata: { labels },
+          // The pod annotations as the scenario states them (the simulated do-not-disrupt and safe-to-evict, and any
+          // other key kept for this export).
+          metadata: { labels, ...(svc.podAnnotations === undefined ? {} : { annotations: svc.podAnnotations }) },
           spec: {
             ...placement,
             terminationGracePeriodSeconds: grace,

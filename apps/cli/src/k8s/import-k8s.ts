@@ -515,6 +515,14 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
       svc.terminationGracePeriod = `${Math.min(grace, MAX_TERMINATION_GRACE_SECONDS)}s`;
       if (grace > MAX_TERMINATION_GRACE_SECONDS) note(i, `terminationGracePeriodSeconds ${grace} is longer than any request the simulator runs: kept as ${formatDuration(MAX_TERMINATION_GRACE_SECONDS)}, the same effect (no request is killed at termination)`);
     }
+    // The pod template's annotations, every key (the scenario warns about those it does not simulate, and refuses a
+    // value of a known key it cannot read, located here through the origin). `checkFields` has refused a non-string
+    // value already (the API server takes only strings).
+    const kept = obj(obj(template.metadata).annotations) as Record<string, string>;
+    if (Object.keys(kept).length > 0) {
+      svc.podAnnotations = { ...kept };
+      from([...at, 'podAnnotations'], i, ['spec', 'template', 'metadata', 'annotations']);
+    } else delete svc.podAnnotations;
     const selector = obj(obj(template.spec).nodeSelector);
     const poolName = POOL_LABEL_KEYS.map((k) => str(selector[k])).find((v) => v !== undefined);
     // Several pools (any of them): required node affinity, `In` on a pool label.

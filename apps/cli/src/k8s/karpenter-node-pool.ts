@@ -61,6 +61,7 @@ export function karpenterNodePool(pool: Pool, scenario: Scenario, notes: string[
     metadata: { name: pool.name, labels: { 'app.kubernetes.io/part-of': scenario.metadata.name }, annotations: { [PROVISIONER_ANNOTATION]: 'karpenter' } },
     spec: {
       template: {
+        ...(k.nodeAnnotations === undefined ? {} : { metadata: { annotations: { ...k.nodeAnnotations } } }),
         spec: {
           nodeClassRef: { ...nodeClass, name: pool.name },
           requirements: [
@@ -99,7 +100,8 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** Fields read, per object path; anything else is reported at its path and ignored. */
 const READ: Readonly<Record<string, readonly string[]>> = {
   spec: ['template', 'limits', 'disruption', 'weight'],
-  'spec.template': ['spec'],
+  'spec.template': ['spec', 'metadata'],
+  'spec.template.metadata': ['annotations'],
   'spec.template.spec': ['requirements', 'nodeClassRef', 'taints', 'expireAfter', 'terminationGracePeriod'],
   'spec.disruption': ['consolidationPolicy', 'consolidateAfter', 'budgets'],
 };
@@ -116,6 +118,7 @@ export function readKarpenterNodePool(o: Obj, known: string | undefined, note: (
   };
   at('spec', s);
   at('spec.template', obj(s.template));
+  at('spec.template.metadata', obj(obj(s.template).metadata));
   const t = obj(obj(s.template).spec);
   at('spec.template.spec', t);
   const group = String(obj(t.nodeClassRef).group ?? '');
@@ -143,6 +146,11 @@ export function readKarpenterNodePool(o: Obj, known: string | undefined, note: (
   if (ids.length === 0) return undefined;
   const gpu = (catalog.find((x) => x.id === ids[0])?.gpuCount ?? 0) > 0;
   const k: Obj = { instanceTypes: ids };
+  // The template's annotations, every key (the scenario reads karpenter.sh/do-not-disrupt and warns about the rest).
+  const annotations = Object.entries(obj(obj(obj(s.template).metadata).annotations));
+  for (const [key, value] of annotations) if (typeof value !== 'string') note(`spec.template.metadata.annotations["${key}"]: not a string: ignored`);
+  const kept = annotations.filter(([, v]) => typeof v === 'string');
+  if (kept.length > 0) k.nodeAnnotations = Object.fromEntries(kept);
   const capacity = values[KARPENTER_CAPACITY_TYPE]?.filter((c) => c === 'spot' || c === 'on-demand');
   // No capacity-type requirement: Karpenter launches on-demand, the schema's default too.
   if (capacity !== undefined && capacity.length > 0) k.capacityTypes = capacity;
@@ -191,10 +199,9 @@ export function readKarpenterNodePool(o: Obj, known: string | undefined, note: (
         note(`spec.disruption.budgets[${i}]: 'schedule' must be set with 'duration' (the NodePool CRD refuses one without the other): left out`);
         return [];
       }
-      const reasons = list(x.reasons).map(String);
-      const kept = reasons.filter((r) => r === 'Empty' || r === 'Underutilized');
-      if (kept.length < reasons.length) note(`spec.disruption.budgets[${i}].reasons: Drifted is not simulated: left out`);
-      if (reasons.length > 0 && kept.length === 0) return [];
+      // Every reason of the CRD's enum is simulated (Drifted once the pool has rollouts); another is the scenario's
+      // refusal, at the field.
+      const kept = list(x.reasons).map(String);
       const window = x.schedule === undefined ? {} : { schedule: String(x.schedule), duration: String(x.duration) };
       return [{ nodes: String(x.nodes ?? '10%'), ...(kept.length === 0 ? {} : { reasons: kept }), ...window }];
     });

@@ -1,6 +1,6 @@
 /**
  * The split between what Kubernetes objects say natively and what only a simulation needs. Native:
- * a service's replicas, GPUs, node pool and termination grace period (Deployment), its PodDisruptionBudget, its HPA bounds, metric targets and behavior
+ * a service's replicas, GPUs, node pool, termination grace period and pod annotations (Deployment), its PodDisruptionBudget, its HPA bounds, metric targets and behavior
  * (HorizontalPodAutoscaler), a pool's instance, size and spot share (node-pool hints or a Karpenter
  * NodePool). Everything else (traffic, latency model, expectations, HPA controller flags, metric
  * windows, start-up stage times, cluster-autoscaler flags) is the remainder, written by `export k8s`
@@ -13,7 +13,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Fields of `spec.services[]` the Deployment, HPA and PodDisruptionBudget carry. */
-export const NATIVE_SERVICE_FIELDS = ['replicas', 'gpusPerReplica', 'nodePool', 'disruptionBudget', 'terminationGracePeriod'] as const;
+export const NATIVE_SERVICE_FIELDS = ['replicas', 'gpusPerReplica', 'nodePool', 'disruptionBudget', 'terminationGracePeriod', 'podAnnotations'] as const;
 /** Fields of `services[].hpa` the HorizontalPodAutoscaler carries (metric targets too, by type). */
 export const NATIVE_HPA_FIELDS = ['minReplicas', 'maxReplicas', 'behavior'] as const;
 /** Fields of `services[].keda` the ScaledObject carries (its triggers and buffer stay in the remainder: the HTTP add-on's). */

@@ -258,6 +258,7 @@ const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {
   'job-preempted': 'scale',
   'insufficient-capacity': 'node',
   consolidation: 'node',
+  drift: 'node',
 };
 
 const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
@@ -283,6 +284,7 @@ const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
   'job-preempted': 'job preempted:',
   'insufficient-capacity': 'insufficient capacity: launch refused',
   consolidation: 'Karpenter consolidation',
+  drift: 'Karpenter drift (NodePool rollout)',
 };
 
 /** Events to mark on the time axis; node events of one kind in the same interval are merged into one mark. */

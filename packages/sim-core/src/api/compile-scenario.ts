@@ -43,6 +43,7 @@ import { profileSpecOf, usersProfileSpecOf } from '../scenario/traffic-rate.ts';
 import type { ThinkTime } from '../scenario/traffic-schema.ts';
 import type { ThinkDistribution } from '../traffic/closed-loop.ts';
 import { compileRateProfile } from '../traffic/rate-profile.ts';
+import { DO_NOT_DISRUPT_ANNOTATION, podDisruptionControls } from '../scenario/pod-annotations-schema.ts';
 
 /**
  * Node provisioning when a pool gives none: GPU nodes with preinstalled drivers, median 4 min, p95 10 min
@@ -79,7 +80,7 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     networkSeconds: spec.network.sameZone,
     services: running.map((s, i) => {
       const pools = poolNamesOf(s).flatMap((name) => (poolIndex.has(name) ? [poolIndex.get(name)!] : []));
-      const svc = { ...compileService(s, pools, pools.length > 0 ? instances[pools[0]!]! : undefined, spec.cluster.featureGates.HPAConfigurableTolerance), ...compileCalls(s, serviceIndex), ...sharedOf(s, spec), ...(s.disruptionBudget === undefined ? {} : { disruptionBudget: s.disruptionBudget }) };
+      const svc = { ...compileService(s, pools, pools.length > 0 ? instances[pools[0]!]! : undefined, spec.cluster.featureGates.HPAConfigurableTolerance), ...compileCalls(s, serviceIndex), ...sharedOf(s, spec), ...(s.disruptionBudget === undefined ? {} : { disruptionBudget: s.disruptionBudget }), ...podControlsOf(s.podAnnotations) };
       if (i < services.length) return splitPrefill(svc, s, serviceIndex);
       const parent = services.find((x) => x.llm?.disaggregated !== undefined && decodeServiceName(x.name) === s.name)!;
       const parentPool = poolIndex.get(poolNamesOf(parent)[0] ?? '');
@@ -159,6 +160,15 @@ function compileService(s: ServiceSpec, pools: readonly number[], instance: Inst
     keda: s.keda ? compileKeda(s.keda) : null,
     terminationGraceSeconds: s.terminationGracePeriod,
   };
+}
+
+/**
+ * The pod annotations the autoscalers read (scenario/pod-annotations-schema.ts), as engine fields set only when they
+ * do something, so a service without them compiles as before.
+ */
+function podControlsOf(annotations: Readonly<Record<string, string>> | undefined): { doNotDisrupt?: true; safeToEvict?: boolean } {
+  const c = podDisruptionControls(annotations);
+  return { ...(c.doNotDisrupt ? { doNotDisrupt: true as const } : {}), ...(c.safeToEvict === null ? {} : { safeToEvict: c.safeToEvict }) };
 }
 
 /**
@@ -372,6 +382,7 @@ function compilePool(p: NodePoolSpec, inst: InstanceType, services: readonly Ser
         : null,
     ...(karpenter === null ? {} : { karpenter }),
     ...(p.stockouts.length === 0 ? {} : { stockouts: p.stockouts.map(compileStockout) }),
+    ...(p.rollouts === undefined ? {} : { rollouts: p.rollouts.map((r) => r.at).sort((a, b) => a - b) }),
     // One rate function for serving and training (cost-model failure-rate.ts); a CPU pool without perNodeHour was refused at validation.
     failures: p.failures ? { perNodeHour: nodeFailuresPerHour(p.failures, inst.gpuCount), repairSeconds: p.failures.repair } : null,
     zone: p.zone ?? null,
@@ -400,6 +411,7 @@ function compileKarpenterPool(k: KarpenterNodePoolSpec, initialInstance: string,
     weight: k.weight ?? 0,
     initialType: Math.max(0, k.instanceTypes.indexOf(initialInstance)),
     initialSpot,
+    ...(k.nodeAnnotations?.[DO_NOT_DISRUPT_ANNOTATION] === 'true' ? { doNotDisrupt: true } : {}),
   };
 }
 

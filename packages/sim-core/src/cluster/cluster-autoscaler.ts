@@ -38,7 +38,7 @@ import { DEFAULT_NODE_GROUP_BACKOFF } from './node-group-backoff.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
 import { planScaleUp, type ScaleUpGroup } from './scale-up.ts';
-import { blockedByPdb, type PlannerGroup, type PlannerNode, ScaleDownPlanner, simPod } from './scale-down-planner.ts';
+import { drainBlocker, type PlannerGroup, type PlannerNode, ScaleDownPlanner, simPod } from './scale-down-planner.ts';
 import { HintingSimulator, NodeCursor, type SimNode, type SimPod } from './scheduling-simulator.ts';
 
 /** `unschedulablePodTimeBuffer` (core/static_autoscaler.go): any pod younger than this is "new". */
@@ -78,6 +78,8 @@ export interface ClusterActions {
   evictionAllowed?(pod: Pod): boolean;
   /** Each PodDisruptionBudget's `status.disruptionsAllowed` now, keyed by the service (a pod's owner) it selects. */
   disruptionsAllowed?(): ReadonlyMap<number, number>;
+  /** The pod's `cluster-autoscaler.kubernetes.io/safe-to-evict` annotation: true, false, or null when absent. Omitted: absent on every pod. */
+  safeToEvictOf?(pod: Pod): boolean | null;
   /** Run `fn` at simulated time `t` (a drain's eviction retries); needed only when evictions can be refused. */
   schedule?(t: number, fn: (now: number) => void): void;
   /** A drain failed (an eviction refused for `--max-pod-eviction-time`) and the node was untainted: pods may bind to it again. */
@@ -299,7 +301,7 @@ export class ClusterAutoscaler {
     const out: SimPod[] = [];
     for (const pod of node.pods) {
       if (isLongTerminating(pod, now) || this.expendable(pod)) continue;
-      out.push(simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod)));
+      out.push(simPod(pod, this.actions.gpusOf(pod), this.actions.poolsOf(pod), this.actions.safeToEvictOf?.(pod) ?? null));
     }
     for (const jp of node.jobPods) if (!this.expendableJob(jp)) out.push(this.jobSimPod(jp));
     return out;
@@ -360,8 +362,8 @@ export class ClusterAutoscaler {
   private startDrain(node: NodeRuntime, now: number): void {
     const leaves = new Set<Pod | JobPod>([...[...node.pods].filter((p) => this.expendable(p)), ...[...node.jobPods].filter((jp) => this.expendableJob(jp))]);
     const toEvict = [...node.pods].filter((p) => !leaves.has(p));
-    const allowed = this.actions.disruptionsAllowed?.();
-    if (allowed !== undefined && allowed.size > 0 && blockedByPdb(toEvict.map((p) => simPod(p, 0, [])), allowed)) return;
+    // The same rules as the planner's (`drainBlocker`): a safe-to-evict "false" pod that came since, or a budget spent.
+    if (drainBlocker(toEvict.map((p) => simPod(p, 0, [], this.actions.safeToEvictOf?.(p) ?? null)), this.actions.disruptionsAllowed?.() ?? new Map()) !== null) return;
     this.drains.add(node);
     node.state = NodeState.Draining;
     node.drainLeaves = leaves.size > 0 ? leaves : null;

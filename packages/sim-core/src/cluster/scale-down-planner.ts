@@ -151,8 +151,8 @@ export class ScaleDownPlanner {
       const self = destOf.get(node);
       const own = input.podsToMove(node);
       const pods = self && self.movedIn.length > 0 ? [...own, ...self.movedIn] : own;
-      if (remaining.size > 0 && blockedByPdb(pods, remaining)) {
-        this.recheckAt.set(node, now + this.config.unremovableNodeRecheckSeconds); // BlockedByPod (NotEnoughPdb)
+      if (drainBlocker(pods, remaining) !== null) {
+        this.recheckAt.set(node, now + this.config.unremovableNodeRecheckSeconds); // BlockedByPod (NotSafeToEvictAnnotation, NotEnoughPdb)
         continue;
       }
       const placed = this.sim.trySchedulePods(dests, pods, (d) => d !== self && open.has(d as PlannerNode), true, byUid);
@@ -223,6 +223,23 @@ export class ScaleDownPlanner {
   }
 }
 
+/** Why `GetPodsToMove` refuses a node (drain.go `BlockingPodReason`), of the reasons design-sim's pods can give. */
+export type DrainBlocker = 'NotSafeToEvictAnnotation' | 'NotEnoughPdb';
+
+/**
+ * simulator/drain.go `GetPodsToMove` over the node's pods with the default rules in their order (drainability/rules/
+ * rules.go `Default`, kubernetes/autoscaler @ cb2123ed), of which three apply to design-sim's pods (all replicated, none
+ * a DaemonSet's, mirror, kube-system or with local storage): `SafeToEvict` (annotation "true": drainable, and the rules
+ * after it are not asked — for design-sim's pods that skips only the PDB rule), then `NotSafeToEvict` (annotation
+ * "false": blocks), then `PDB` (`blockedByPdb`, with the loop's `remaining` disruptions; empty: no budgets). Null: the
+ * node's pods may move.
+ */
+export function drainBlocker(pods: readonly SimPod[], remaining: ReadonlyMap<number, number>): DrainBlocker | null {
+  if (pods.some((p) => p.safeToEvict === false)) return 'NotSafeToEvictAnnotation';
+  if (remaining.size > 0 && blockedByPdb(pods.filter((p) => p.safeToEvict !== true), remaining)) return 'NotEnoughPdb';
+  return null;
+}
+
 /**
  * The drainability rule simulator/drainability/rules/pdb/rule.go `Drainable` over GetPodsToMove's pods: a pod whose
  * budget has fewer than 1 disruption left (in the loop's tracker) blocks the node. Fewer left than the node's pods of
@@ -268,6 +285,6 @@ function byGroup(nodes: readonly NodeRuntime[]): NodeRuntime[][] {
 }
 
 /** The pod a real pod is in a simulation. */
-export function simPod(pod: Pod, gpus: number, pools: readonly number[]): SimPod {
-  return { uid: pod.uid, owner: pod.service, gpus, pools };
+export function simPod(pod: Pod, gpus: number, pools: readonly number[], safeToEvict: boolean | null = null): SimPod {
+  return safeToEvict === null ? { uid: pod.uid, owner: pod.service, gpus, pools } : { uid: pod.uid, owner: pod.service, gpus, pools, safeToEvict };
 }

@@ -23,6 +23,11 @@ export interface SimPod {
   readonly owner: number;
   readonly gpus: number;
   readonly pools: readonly number[];
+  /**
+   * Its `cluster-autoscaler.kubernetes.io/safe-to-evict` annotation (scenario/pod-annotations-schema.ts): true "true",
+   * false "false"; omitted or null when absent. Read by the drainability rules (scale-down-planner.ts `drainBlocker`).
+   */
+  readonly safeToEvict?: boolean | null;
 }
 
 /** The rotating start of the first-fit scan, one per snapshot (`SchedulerPluginRunner.lastIndex`). */

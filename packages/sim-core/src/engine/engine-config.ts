@@ -163,6 +163,13 @@ export interface EngineService {
   /** The PodDisruptionBudget over the service's pods (cluster/pod-disruption-budget.ts); null or omitted without one. */
   disruptionBudget?: PodDisruptionBudgetSpec | null;
   /**
+   * `karpenter.sh/do-not-disrupt: "true"` on the pods (scenario/pod-annotations-schema.ts): Karpenter's graceful
+   * methods skip a node running one, and its drain does not evict it. Omitted: false.
+   */
+  doNotDisrupt?: boolean;
+  /** `cluster-autoscaler.kubernetes.io/safe-to-evict` on the pods: true "true", false "false"; omitted or null: absent. */
+  safeToEvict?: boolean | null;
+  /**
    * The pods' terminationGracePeriodSeconds: a terminating pod still serving this long after it left the endpoints
    * is killed with what it serves (engine/termination-grace.ts). Omitted: Kubernetes' default, 30 s.
    */
@@ -343,6 +350,11 @@ export interface EnginePool {
   karpenter?: EngineKarpenterPool | null;
   /** Windows of insufficient capacity for this pool's offerings. */
   stockouts?: readonly EngineStockout[];
+  /**
+   * A Karpenter pool's NodePool template changes (`rollouts[].at`), s, ascending: a node launched before one is Drifted
+   * from then on (karpenter/drift.ts). Omitted: none.
+   */
+  rollouts?: readonly number[];
 }
 
 /** Spot interruptions of a pool's spot share: independent ones, and waves that take a share at once. */
@@ -400,7 +412,7 @@ export interface EngineBudgetSchedule {
 export interface EngineDisruptionBudget {
   percent: number | null;
   count: number | null;
-  reasons: readonly ('Empty' | 'Underutilized')[] | null;
+  reasons: readonly ('Empty' | 'Underutilized' | 'Drifted')[] | null;
   /** `schedule` and `duration`; null = always active. */
   schedule: EngineBudgetSchedule | null;
 }
@@ -408,6 +420,11 @@ export interface EngineDisruptionBudget {
 /** A Karpenter NodePool. */
 export interface EngineKarpenterPool {
   types: EngineKarpenterType[];
+  /**
+   * `karpenter.sh/do-not-disrupt: "true"` in the NodePool template's annotations: no node of the pool is a candidate of
+   * any disruption method (`ValidateNodeDisruptable`); expiration still deletes them. Omitted: false.
+   */
+  doNotDisrupt?: boolean;
   /** Capacity types allowed; spot is preferred when allowed and available (getCapacityType). */
   capacityTypes: readonly ('spot' | 'on-demand')[];
   zones: readonly string[];

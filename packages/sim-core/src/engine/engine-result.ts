@@ -48,7 +48,7 @@ export interface EngineServiceResult {
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
   t: number;
-  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit' | 'spot-wave' | 'node-failed' | 'node-repaired' | 'fault-start' | 'fault-end' | 'insufficient-capacity' | 'consolidation' | 'pod-preempted' | 'pod-evicted' | 'pod-deleted' | 'drain-failed' | 'job-preempted' | 'pod-killed';
+  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit' | 'spot-wave' | 'node-failed' | 'node-repaired' | 'fault-start' | 'fault-end' | 'insufficient-capacity' | 'consolidation' | 'drift' | 'pod-preempted' | 'pod-evicted' | 'pod-deleted' | 'drain-failed' | 'job-preempted' | 'pod-killed';
   /** Service or pool name. */
   target: string;
   from?: number;

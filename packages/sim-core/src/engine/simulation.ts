@@ -200,6 +200,7 @@ export class Simulation {
               },
             }
           : {}),
+        ...(cfg.services.some((s) => s.safeToEvict != null) ? { safeToEvictOf: (pod: Pod) => cfg.services[pod.service]!.safeToEvict ?? null } : {}),
         evictJobPod: (pod, now) => this.jobs?.interrupt(pod, now),
         deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
         gpusOf,
@@ -231,6 +232,7 @@ export class Simulation {
                 },
               }
             : {}),
+          ...(cfg.services.some((s) => s.doNotDisrupt === true) ? { doNotDisrupt: (pod: Pod) => cfg.services[pod.service]!.doNotDisrupt === true } : {}),
           evictJobPod: (pod, now) => this.jobs?.interrupt(pod, now),
           deleteNode: (pool, node, now) => this.deleteNode(pool, node, now),
           gpusOf,

@@ -17,7 +17,7 @@ import type { EngineBudgetSchedule, EngineDisruptionBudget } from '../engine/eng
 import { nextActivation } from './cron-schedule.ts';
 
 /** A disruption reason budgets may name. */
-export type DisruptionReason = 'Empty' | 'Underutilized';
+export type DisruptionReason = 'Empty' | 'Underutilized' | 'Drifted';
 
 const MAX_INT32 = 2_147_483_647;
 

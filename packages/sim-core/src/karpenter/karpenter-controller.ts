@@ -1,7 +1,7 @@
 /**
  * Karpenter for the simulator's Karpenter pools: the provisioner (a batching window over pending pods, then one
- * scheduling round and a launch per NodeClaim) and the disruption controller (emptiness, then multi-node, then
- * single-node consolidation, within budgets). Upstream: kubernetes-sigs/karpenter at commit
+ * scheduling round and a launch per NodeClaim) and the disruption controller (emptiness, then drift after a rollout,
+ * then multi-node, then single-node consolidation, within budgets). Upstream: kubernetes-sigs/karpenter at commit
  * 2266468104f36373ed002241afaee2d3bbc26078 and aws/karpenter-provider-aws at 1d927085dd81a9df9301e613f371dac5b4d16bfe:
  * - pkg/controllers/provisioning/batcher.go `Batcher.Wait`: a window opens at the first trigger and closes
  *   after BATCH_IDLE_DURATION (1 s) with no new one, or BATCH_MAX_DURATION (10 s) after it opened; `Batcher.Trigger`
@@ -15,9 +15,9 @@
  *   deleted, as pkg/controllers/nodeclaim/lifecycle/launch.go does on InsufficientCapacityError) and the pods go
  *   to the batch their next requeue opens.
  * - pkg/controllers/disruption/controller.go: every `pollingPeriod` (10 s) the methods run in order (`NewMethods`) —
- *   Emptiness, (drift: not modelled), multi-node consolidation, single-node consolidation — and the first that
- *   yields a command acts. emptiness.go `Emptiness.ComputeCommands` deletes every empty, consolidatable node the
- *   "Empty" budget allows; multinodeconsolidation.go deletes several candidates at once or replaces them by one
+ *   Emptiness, drift (drift.ts: after a NodePool rollout; no validation delay, its replacement checked every 1 s),
+ *   multi-node consolidation, single-node consolidation — and the first that yields a command acts.
+ *   emptiness.go `Emptiness.ComputeCommands` deletes every empty, consolidatable node the "Empty" budget allows; multinodeconsolidation.go deletes several candidates at once or replaces them by one
  *   node (multi-node-consolidation.ts); singlenodeconsolidation.go takes the first candidate with a command
  *   (consolidation.ts) within the "Underutilized" budget. A command is re-validated after `commandValidationDelay`
  *   (15 s) and dropped if a node gained pods (emptiness) or the simulation no longer holds. A replacement is
@@ -32,7 +32,8 @@
  *   (provisioner.go `Schedule`: `nodes.Deleting().CurrentlyReschedulablePods`), so a node whose eviction a
  *   PodDisruptionBudget holds back gets its pods' capacity launched at the drain's first round; an existing node a
  *   round puts a pod on is nominated for 20 s, and a disruption command on it fails validation (node-nomination.ts).
- * - A drain evicts through the Eviction API: a pod whose PodDisruptionBudget allows no disruption is retried with the
+ * - A drain evicts through the Eviction API: a pod whose PodDisruptionBudget allows no disruption (or that carries
+ *   `karpenter.sh/do-not-disrupt: "true"`, never evicted) is retried with the
  *   eviction queue's backoff (`evict`), and a node holding such a pod is no consolidation candidate (`podsDisruptable`).
  *   With the NodePool's `terminationGracePeriod` the node has a deadline, and a pod is deleted anyway once its own
  *   grace would run past it (node-termination-grace.ts).
@@ -40,7 +41,7 @@
  *   controller's clock, `settings.startEpochSeconds` + simulated time; no event marks a window's edges, as upstream:
  *   the next 10 s poll after a window closes (Emptiness does not mark the cluster consolidated while a budget
  *   blocked a candidate) sees the budget gone.
- * Not ported: drift, the interruption queue.
+ * Not ported: the interruption queue; drift other than the template hash's (requirements, instance types, the provider's).
  */
 import type { EngineKarpenterSettings } from '../engine/engine-config.ts';
 import { DEFAULT_START_DATE, startEpochSeconds } from '../engine/wall-clock.ts';
@@ -54,6 +55,7 @@ import { commandStillHolds } from './command-validation.ts';
 import { orderByWeight } from './node-pool-order.ts';
 import { type CandidateNode, computeConsolidation, type ConsolidationCommand, type Destination, type PoolLookup, savingsRatio, simulateRemoval } from './consolidation.ts';
 import { type DisruptionReason, disruptionsLeft } from './disruption-budget.ts';
+import { COMMAND_RETRY_SECONDS, DISRUPTION_QUEUE_SECONDS, driftedAt, orderDriftCandidates } from './drift.ts';
 import { expirationTime, isExpired } from './expiration.ts';
 import { computeMultiNodeConsolidation } from './multi-node-consolidation.ts';
 import { isNominated, nominationWindowSeconds } from './node-nomination.ts';
@@ -117,6 +119,11 @@ export interface KarpenterActions {
   disruptionsAllowed?(pod: Pod): number | null;
   /** Whether the pod's PodDisruptionBudget blocks every eviction by its spec (cluster/pod-disruption-budget.ts `isFullyBlocking`). Omitted: none does. */
   fullyBlockingBudget?(pod: Pod): boolean;
+  /**
+   * The pod carries `karpenter.sh/do-not-disrupt: "true"` (pkg/utils/pod/scheduling.go `IsDoNotDisruptActive`): its
+   * node is no candidate of a graceful method, and a drain never evicts it. Omitted: no pod does.
+   */
+  doNotDisrupt?(pod: Pod): boolean;
   /** Evict a job's pod (the job loses its node: it is requeued, from its last checkpoint). */
   evictJobPod(pod: JobPod, now: number): void;
   /** Delete a node (empty or drained). */
@@ -130,7 +137,7 @@ export interface KarpenterActions {
   /** Run `fn` at simulated time `t`. */
   schedule(t: number, fn: (now: number) => void): void;
   /** Record an event on the pool. */
-  event(now: number, kind: 'insufficient-capacity' | 'consolidation', pool: PoolRuntime, detail: string): void;
+  event(now: number, kind: 'insufficient-capacity' | 'consolidation' | 'drift', pool: PoolRuntime, detail: string): void;
 }
 
 /** Per pool: what Karpenter did. */
@@ -144,6 +151,8 @@ export interface KarpenterPoolStats {
   replaced: number;
   /** Nodes deleted because they reached `expireAfter`. */
   expired: number;
+  /** Drifted nodes deleted by a drift command (replaced first when their pods needed a node). */
+  drifted: number;
 }
 
 export class KarpenterController {
@@ -176,7 +185,7 @@ export class KarpenterController {
     this.karpenterPools = pools.filter((p) => p.config.karpenter);
     const order = orderByWeight(this.karpenterPools.map((p) => ({ index: p.index, name: p.config.name, weight: p.config.karpenter!.weight })));
     this.weightRank = new Map(order.map((index, rank) => [index, rank]));
-    for (const p of this.karpenterPools) this.stats.set(p.index, { insufficientCapacity: 0, failedLaunches: 0, empty: 0, deleted: 0, replaced: 0, expired: 0 });
+    for (const p of this.karpenterPools) this.stats.set(p.index, { insufficientCapacity: 0, failedLaunches: 0, empty: 0, deleted: 0, replaced: 0, expired: 0, drifted: 0 });
   }
 
   /**
@@ -191,18 +200,32 @@ export class KarpenterController {
   start(): void {
     // The expiration controller reconciles every NodeClaim, whatever the disruption settings.
     for (const p of this.karpenterPools) for (const n of p.nodes) this.watchExpiration(p, n);
-    if (!this.karpenterPools.some((p) => p.config.karpenter!.consolidateAfterSeconds !== null)) return;
+    // The disruption controller always runs upstream; here only when a method can act: consolidation on, or a rollout
+    // to drift nodes (Drift.ShouldDisrupt reads no consolidation setting).
+    const consolidates = this.karpenterPools.some((p) => p.config.karpenter!.consolidateAfterSeconds !== null);
+    if (!consolidates && !this.karpenterPools.some((p) => (p.config.rollouts?.length ?? 0) > 0)) return;
     const reconcile = (now: number): void => this.runMethods(0, now, reconcile);
     this.actions.schedule(0, reconcile);
   }
 
   /** Reconcile's loop over the methods from `from` on (see `start`). */
   private runMethods(from: number, now: number, reconcile: (now: number) => void): void {
-    const methods = [(t: number) => this.emptiness(t), (t: number) => this.multiNode(t), (t: number) => this.singleNode(t)];
+    // `NewMethods` order (static drift is for static NodePools, which design-sim has not). Each method's delay before
+    // its command starts: the consolidation methods' validation; drift has none.
+    const methods: [(t: number) => Command | null, number][] = [
+      [(t) => this.emptiness(t), COMMAND_VALIDATION_SECONDS],
+      [(t) => this.drift(t), 0],
+      [(t) => this.multiNode(t), COMMAND_VALIDATION_SECONDS],
+      [(t) => this.singleNode(t), COMMAND_VALIDATION_SECONDS],
+    ];
     for (let i = from; i < methods.length; i++) {
-      const command = methods[i]!(now);
+      const [method, delay] = methods[i]!;
+      const command = method(now);
       if (command === null) continue;
-      this.actions.schedule(now + COMMAND_VALIDATION_SECONDS, (t) => command(t, (started) => (started ? reconcile(t) : this.runMethods(i + 1, t, reconcile))));
+      const after = (t: number) => (started: boolean) => (started ? reconcile(t) : this.runMethods(i + 1, t, reconcile));
+      // No delay: the command starts within this reconcile (`StartCommand` in `disrupt`), before anything else due now.
+      if (delay === 0) command(now, after(now));
+      else this.actions.schedule(now + delay, (t) => command(t, after(t)));
       return;
     }
     this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, reconcile);
@@ -446,7 +469,102 @@ export class KarpenterController {
    * The command validates at `t` and calls `next(started)`: when started, before the nodes it deletes are gone.
    */
   disrupt(now: number): Command | null {
-    return this.emptiness(now) ?? this.multiNode(now) ?? this.singleNode(now);
+    return this.emptiness(now) ?? this.drift(now) ?? this.multiNode(now) ?? this.singleNode(now);
+  }
+
+  /**
+   * disruption/drift.go `Drift.ComputeCommands` (karpenter/drift.ts): the drifted candidates in order, each within its
+   * pool's "Drifted" budget, simulated away with `SimulateScheduling` (a drift simulation is no consolidation
+   * simulation: consolidateAfter holds nothing back); the first whose pods all schedule is the command: deleted when
+   * they fit elsewhere, else replaced by the one NodeClaim they need (a candidate needing more than one is skipped
+   * here, see docs/fidelity.md). The command starts at once (`startDrift`).
+   */
+  private drift(now: number): Command | null {
+    const candidates = this.driftCandidates(now);
+    if (candidates.length === 0) return null;
+    const destinations = this.destinations(now).map((d) => ({ ...d, underConsolidateAfter: false }));
+    const limits = this.poolLimits();
+    const pods = this.simulationPods();
+    for (const c of candidates) {
+      // One candidate per command, so the mapping built once per pass is this pool's left budget.
+      if (this.budgetLeft(c.pool, 'Drifted', now) <= 0) continue;
+      const sim = simulateRemoval([c.view], this.poolOf, destinations, this.ice, now, limits, pods);
+      // Not all pods scheduled (`AllNonPendingPodsScheduled` false): a Blocked event upstream, the next candidate.
+      if (sim === null) continue;
+      this.marked.add(c.node);
+      return (t, next) => next(this.startDrift(c, sim, t));
+    }
+    return null;
+  }
+
+  /**
+   * `GetCandidates` with `Drift.ShouldDisrupt` (the Drifted condition True) and the eventual class: a Karpenter node of
+   * a pool with rollouts, initialized (Ready), in no command, not nominated (`ValidateNodeDisruptable`), drifted by
+   * now; its pods must pass `ValidatePodsDisruptable` (do-not-disrupt, PodDisruptionBudgets) unless the NodePool has a
+   * terminationGracePeriod (`NewCandidate`: an eventual method then ignores a `PodBlockEvictionError`). Its view holds
+   * the pods the simulation moves: `IsCurrentlyReschedulable` ones (not do-not-disrupt, not under a fully blocking
+   * budget). In `orderDriftCandidates` order.
+   */
+  private driftCandidates(now: number): (Chosen & { view: CandidateNode; driftedAt: number; uid: number; empty: boolean })[] {
+    const out: (Chosen & { view: CandidateNode; driftedAt: number; uid: number; empty: boolean })[] = [];
+    for (const pool of this.karpenterPools) {
+      const rollouts = pool.config.rollouts;
+      // `ValidateNodeDisruptable` (the node's do-not-disrupt annotation) is no PodBlockEvictionError: eventual or not.
+      if (rollouts === undefined || rollouts.length === 0 || pool.config.karpenter!.doNotDisrupt === true) continue;
+      const eventual = pool.config.karpenter!.terminationGracePeriodSeconds != null;
+      for (const n of pool.nodes) {
+        const at = driftedAt(n.requestedAt, rollouts);
+        if (!(at <= now) || n.state !== NodeState.Ready || this.marked.has(n) || this.nominated(n, now)) continue;
+        if (!eventual && this.podBlockingEviction(n) !== null) continue;
+        const view = this.candidateView(pool, n);
+        // A job's pods (uid −1 in the view) are always reschedulable; a serving pod only if currently so.
+        const moving = new Set([...n.pods].filter((p) => this.currentlyReschedulable(p)).map((p) => p.uid));
+        view.pods = view.pods.filter((p) => p.uid < 0 || moving.has(p.uid));
+        out.push({ pool, node: n, view, driftedAt: at, uid: n.uid, empty: isEmpty(n) });
+      }
+    }
+    return orderDriftCandidates(out);
+  }
+
+  /**
+   * queue.go `StartCommand` at once, then `Reconcile` every `queueBaseDelay` (1 s): a delete drains the node now; a
+   * replace launches the replacement (the provisioner's capacity-type choice, as any NodeClaim), marks the candidate for
+   * deletion, and drains it once the replacement is Ready; a replacement that fails or is not Ready within the retry
+   * duration (10 min) fails the command and frees the candidate. Returns whether the command started.
+   */
+  private startDrift(c: Chosen, sim: NonNullable<ReturnType<typeof simulateRemoval>>, now: number): boolean {
+    const { pool, node } = c;
+    this.marked.delete(node);
+    const what = `${pool.config.karpenter!.types[node.instanceType]!.instanceId} ${node.spot ? 'spot' : 'on-demand'}`;
+    if (!sim.replacement) {
+      this.stats.get(pool.index)!.drifted++;
+      this.actions.event(now, 'drift', pool, `drifted node ${node.uid} (${what}) drained: its pods fit elsewhere`);
+      this.drain(pool, node, now);
+      return true;
+    }
+    const target = this.pools[sim.pool]!;
+    const replacement = this.launchFirstAvailable(target, sim.types, null, now);
+    if (replacement === null) return false;
+    this.marked.add(node);
+    this.deleting.add(node);
+    const describe = `${target.config.karpenter!.types[replacement.instanceType]!.instanceId} ${replacement.spot ? 'spot' : 'on-demand'}`;
+    this.actions.event(now, 'drift', pool, `drifted node ${node.uid} (${what}): replacement node ${replacement.uid} (${describe}) launched`);
+    // A replacement that will never register is not known as such: the command waits out its retry duration (the
+    // registration TTL, 15 min, deletes the NodeClaim later).
+    const started = now;
+    const wait = (t: number): void => {
+      if (replacement.state === NodeState.Ready) {
+        this.stats.get(pool.index)!.drifted++;
+        this.actions.event(t, 'drift', pool, `drifted node ${node.uid} (${what}) drained: replacement node ${replacement.uid} is Ready`);
+        this.drain(pool, node, t);
+      } else if (replacement.state === NodeState.Provisioning && !(t - started > COMMAND_RETRY_SECONDS)) this.actions.schedule(t + DISRUPTION_QUEUE_SECONDS, wait);
+      else {
+        this.marked.delete(node);
+        this.deleting.delete(node);
+      }
+    };
+    this.actions.schedule(now + DISRUPTION_QUEUE_SECONDS, wait);
+    return true;
   }
 
   /**
@@ -456,7 +574,8 @@ export class KarpenterController {
    */
   private consolidatable(pool: PoolRuntime, node: NodeRuntime, now: number): boolean {
     const after = pool.config.karpenter!.consolidateAfterSeconds;
-    if (after === null || node.state !== NodeState.Ready || this.marked.has(node)) return false;
+    // A do-not-disrupt node annotation (the NodePool template's): `ValidateNodeDisruptable` fails for every method.
+    if (after === null || node.state !== NodeState.Ready || this.marked.has(node) || pool.config.karpenter!.doNotDisrupt === true) return false;
     return now - lastPodEventOrInit(node) >= after && this.podsDisruptable(node);
   }
 
@@ -481,10 +600,24 @@ export class KarpenterController {
    * pods: they are not all evictable at once, and the termination controller's eviction queue waits for each.
    */
   private podsDisruptable(node: NodeRuntime): boolean {
+    return this.podBlockingEviction(node) === null;
+  }
+
+  /**
+   * `ValidatePodsDisruptable`'s verdict: the first active pod (not terminating: `IsActive`) that blocks the node's
+   * disruption, by its do-not-disrupt annotation (`IsDisruptable`) or by a PodDisruptionBudget allowing 0 disruptions
+   * (`CanEvictPods`); null when none does. Either is a `PodBlockEvictionError`, which an eventual method ignores when
+   * the NodeClaim has a terminationGracePeriod (disruption/types.go `NewCandidate`).
+   */
+  private podBlockingEviction(node: NodeRuntime): Pod | null {
+    const dnd = this.actions.doNotDisrupt;
     const allowed = this.actions.disruptionsAllowed;
-    if (allowed === undefined) return true;
-    for (const p of node.pods) if (p.state !== PodState.Terminating && p.state !== PodState.Gone && allowed(p) === 0) return false;
-    return true;
+    if (dnd === undefined && allowed === undefined) return null;
+    for (const p of node.pods) {
+      if (p.state === PodState.Terminating || p.state === PodState.Gone) continue;
+      if ((dnd?.(p) ?? false) || allowed?.(p) === 0) return p;
+    }
+    return null;
   }
 
   private budgetLeft(pool: PoolRuntime, reason: DisruptionReason, now: number): number {
@@ -697,6 +830,12 @@ export class KarpenterController {
       return;
     }
     if (terminating) return;
+    // Active but not evictable (`IsEvictable`: an active do-not-disrupt annotation): it stays in the queue under the
+    // same per-item backoff (`Requeue: true`), until the deadline makes `needsForceDelete` true, or for ever without one.
+    if (this.actions.doNotDisrupt?.(pod) ?? false) {
+      this.actions.schedule(now + evictionBackoffSeconds(failures), (t) => this.evict(node, pod, failures + 1, deadline, t));
+      return;
+    }
     if (this.actions.evictionAllowed?.(pod) ?? true) {
       this.actions.evictPod(pod, now);
       return;
@@ -761,7 +900,7 @@ export class KarpenterController {
    * `Schedule`: the pods still running on the Karpenter nodes being deleted (draining, or waiting for a command's
    * replacement) are scheduled with the others, so they take the room they will need (their replacement's,
    * typically, or a new NodeClaim in a provisioning round); pods already terminating are not
-   * (`IsReschedulable`), nor pods whose PodDisruptionBudget blocks every eviction by its spec (pkg/utils/pdb/pdb.go
+   * (`IsReschedulable`), nor do-not-disrupt pods (`IsDisruptable`), nor pods whose PodDisruptionBudget blocks every eviction by its spec (pkg/utils/pdb/pdb.go
    * `IsCurrentlyReschedulable`, `isFullyBlocking`).
    */
   private movingPods(): SimPod[] {
@@ -770,13 +909,23 @@ export class KarpenterController {
       for (const n of p.nodes) {
         if (n.state === NodeState.Gone || !(beingDeleted(n) || this.deleting.has(n))) continue;
         for (const pod of n.pods) {
-          if (pod.state === PodState.Terminating || pod.state === PodState.Gone || (this.actions.fullyBlockingBudget?.(pod) ?? false)) continue;
+          if (!this.currentlyReschedulable(pod)) continue;
           out.push(this.simPod(pod));
         }
         for (const jp of n.jobPods) out.push({ gpus: jp.units, pools: [jp.run.job.pool], createdAt: jp.createdAt, uid: -1 });
       }
     }
     return out;
+  }
+
+  /**
+   * pkg/utils/pdb/pdb.go `IsCurrentlyReschedulable`: not terminating (`IsReschedulable`), no active do-not-disrupt
+   * annotation (`IsDisruptable`: Karpenter will not evict it, so it launches no capacity for it), and no
+   * PodDisruptionBudget blocking every eviction by its spec (`isFullyBlocking`).
+   */
+  private currentlyReschedulable(pod: Pod): boolean {
+    if (pod.state === PodState.Terminating || pod.state === PodState.Gone) return false;
+    return !(this.actions.doNotDisrupt?.(pod) ?? false) && !(this.actions.fullyBlockingBudget?.(pod) ?? false);
   }
 
   /**

@@ -95,7 +95,7 @@ describe('a scheduled budget in a scenario', () => {
     expect(report(doc('{ nodes: "0", schedule: "0 9 * *", duration: 8h }'))).toContain('budgets[0].schedule: must be a cron spec of five fields');
     expect(report(doc('{ nodes: "0", schedule: "@daily", duration: 1d }'))).toContain('budgets[0].duration: must be hours and/or minutes such as "8h", "30m" or "1h30m"');
     expect(report(doc('{ nodes: "0", schedule: "@daily", duration: 99999999h }'))).toContain('is longer than a Go duration can hold');
-    expect(report(doc('{ nodes: "1", reasons: [Drifted] }'))).toContain('budgets[0].reasons[0]: expected one of Empty | Underutilized, got "Drifted"');
+    expect(report(doc('{ nodes: "1", reasons: [Expired] }'))).toContain('budgets[0].reasons[0]: expected one of Empty | Underutilized | Drifted, got "Expired"');
     expect(report(doc('{ nodes: "0" }', '  startDate: "2024-02-30"\n'))).toContain('spec.startDate: not a calendar day');
   });
 

@@ -80,3 +80,25 @@ describe('a Karpenter pool', () => {
     expect(report(doc('      instance: aws/us-east-1/g5.xlarge\n      maxNodes: 2\n      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge] }\n'))).toContain('karpenter settings need provisioner: karpenter');
   });
 });
+
+describe('nodePools[].rollouts', () => {
+  it('a Karpenter pool takes template changes, sorted, in seconds; none compiles to no field', () => {
+    const v = api.validate(doc('      provisioner: karpenter\n      rollouts: [{ at: 2h }, { at: 30m }]\n      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge] }\n'), 'k.yaml');
+    if (!v.ok) throw new Error(v.issues.map(formatIssue).join('\n'));
+    expect(compileScenario(v.scenario).pools[0]!.rollouts).toEqual([1800, 7200]);
+    const none = api.validate(doc('      provisioner: karpenter\n      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge] }\n'), 'k.yaml');
+    if (!none.ok) throw new Error('parse');
+    expect('rollouts' in compileScenario(none.scenario).pools[0]!).toBe(false);
+  });
+
+  it('a cluster-autoscaler pool refuses it at the field, saying why; a bad time is refused at its field', () => {
+    expect(report(doc('      instance: aws/us-east-1/g5.xlarge\n      maxNodes: 2\n      rollouts: [{ at: 1h }]\n'))).toBe(
+      "k.yaml:13:17 spec.nodePools[0].rollouts: the cluster autoscaler has no drift: a node group's nodes are replaced by the cloud provider's rolling update (ASG instance refresh, GKE surge upgrade, AKS node-image upgrade), which design-sim does not model; use provisioner: karpenter, or spec.faults to take nodes down",
+    );
+    expect(report(doc('      provisioner: karpenter\n      rollouts: [{ at: soon }]\n      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge] }\n'))).toContain('spec.nodePools[0].rollouts[0].at');
+  });
+
+  it('accepts reasons: [Drifted] in a budget', () => {
+    expect(report(doc('      provisioner: karpenter\n      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge], disruption: { budgets: [{ nodes: "1", reasons: [Drifted] }] } }\n'))).toBe('ok');
+  });
+});

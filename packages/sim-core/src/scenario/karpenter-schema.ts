@@ -1,6 +1,7 @@
 /**
  * Zod schema for a Karpenter NodePool (`spec.nodePools[].karpenter`), Karpenter's global batching settings
- * (`spec.cluster.karpenter`) and a pool's capacity stock-outs (`spec.nodePools[].stockouts`).
+ * (`spec.cluster.karpenter`), a pool's capacity stock-outs (`spec.nodePools[].stockouts`) and its template changes
+ * (`spec.nodePools[].rollouts`, karpenter/drift.ts).
  *
  * Defaults are upstream's, read at kubernetes-sigs/karpenter commit 2266468104f36373ed002241afaee2d3bbc26078:
  * - `pkg/apis/v1/nodepool.go` `Disruption`: `consolidateAfter` `+kubebuilder:default:="0s"`, `consolidationPolicy`
@@ -20,6 +21,7 @@ import { budgetDurationSchema, budgetScheduleSchema } from './budget-schedule-sc
 import { durationSeconds } from './unit-fields.ts';
 import { MAX_HORIZON_SECONDS } from './limits.ts';
 import { DEFAULT_EXPIRE_AFTER_SECONDS } from '../karpenter/expiration.ts';
+import { nodeAnnotationsSchema } from './pod-annotations-schema.ts';
 
 const HOUR = 3600;
 
@@ -51,11 +53,9 @@ const budgetNodesSchema = z
     return v.endsWith('%') ? { percent: Number(v.slice(0, -1)) } : { count: Number(v) };
   });
 
-/** Reasons a budget may be limited to (`DisruptionReason`; Drifted is not modelled). */
-export const DISRUPTION_REASONS = ['Empty', 'Underutilized'] as const;
+/** Reasons a budget may be limited to (`DisruptionReason`, the CRD's enum). Drifted applies once a pool has `rollouts`. */
+export const DISRUPTION_REASONS = ['Empty', 'Underutilized', 'Drifted'] as const;
 
-// The CRD's enum also has Drifted: design-sim never drifts a node (no NodePool or image change during a run), so a
-// budget for it could only do nothing; it is refused with the list, and `import k8s` leaves it out with a note.
 const reasonSchema = z.enum(DISRUPTION_REASONS);
 
 const budgetSchema = z
@@ -101,6 +101,7 @@ export const karpenterNodePoolSchema = z.strictObject({
   limits: karpenterLimitsSchema.prefault({}).describe('Most capacity the pool may hold (default none beyond maxNodes)'),
   disruption: karpenterDisruptionSchema.prefault({}).describe('Consolidation policy, consolidateAfter and disruption budgets (Karpenter v1 defaults)'),
   expireAfter: expireAfterSchema.default(DEFAULT_EXPIRE_AFTER_SECONDS),
+  nodeAnnotations: nodeAnnotationsSchema.optional(),
   terminationGracePeriod: durationSeconds(
     'template.spec.terminationGracePeriod: once a node is being deleted, pods whose PodDisruptionBudget blocks their eviction are deleted anyway, each early enough to get its own terminationGracePeriod before this deadline (default none: the drain waits for ever)',
     { min: 0, max: 10 * 365 * 24 * HOUR },
@@ -132,6 +133,17 @@ export const stockoutSchema = z
     duration: durationSeconds('How long launches fail', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }),
   })
   .describe('Insufficient capacity for a time: a launch of a matching offering fails');
+
+/**
+ * One NodePool template change during the run (`spec.nodePools[].rollouts[]`): the NodePool's static hash
+ * (`karpenter.sh/nodepool-hash`) changes at `at`, so every NodeClaim created before it no longer matches
+ * (nodeclaim/disruption/drift.go `areStaticFieldsDrifted`) and is Drifted (karpenter/drift.ts).
+ */
+export const rolloutSchema = z
+  .strictObject({
+    at: durationSeconds('When the NodePool template changes, from the start of the run', { min: 0, max: MAX_HORIZON_SECONDS }),
+  })
+  .describe('A NodePool template change (new AMI, image or template field): nodes launched before it drift');
 
 /** Parsed Karpenter NodePool settings (seconds; consolidateAfter null = Never). */
 export type KarpenterNodePoolSpec = z.output<typeof karpenterNodePoolSchema>;

@@ -7,7 +7,7 @@ import { durationSeconds, fraction } from './unit-fields.ts';
 import { formatDuration } from './units.ts';
 import { nodeFailuresSchema, spotWavesSchema } from './failure-schema.ts';
 import { migSchema } from './shared-cluster-schema.ts';
-import { karpenterNodePoolSchema, stockoutSchema } from './karpenter-schema.ts';
+import { karpenterNodePoolSchema, rolloutSchema, stockoutSchema } from './karpenter-schema.ts';
 
 const HOUR = 3600;
 
@@ -81,6 +81,14 @@ export const nodePoolSchema = z
     spot: spotSchema.optional().describe('Spot interruptions of the spot share (a Karpenter pool: of its spot nodes)'),
     karpenter: karpenterNodePoolSchema.optional().describe('The Karpenter NodePool (provisioner: karpenter): instance types, capacity types, limits, disruption'),
     stockouts: z.array(stockoutSchema).max(100).default([]).describe('Windows of insufficient capacity: Karpenter falls back to its next offering, a cluster-autoscaler node group fails and backs off'),
+    rollouts: z
+      .array(rolloutSchema)
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        'NodePool template changes (a new AMI, image or template field) during the run, a Karpenter pool only: every node launched before one is Drifted from then on and replaced by the disruption controller, one command at a time within the Drifted budgets',
+      ),
     failures: nodeFailuresSchema.optional().describe('Node hardware failures (rate per node- or GPU-hour, repair time); omit for none'),
     zone: freeText(63, 1).optional().describe('Availability zone, for spec.faults entries that take down a zone'),
     mig: migSchema.optional().describe('Every GPU partitioned into one MIG profile: the pool schedules by slices (gpusPerReplica and jobs count slices)'),
@@ -106,7 +114,16 @@ export const nodePoolSchema = z
     };
   });
 
-type PoolDraft = { provisioner: 'cluster-autoscaler' | 'karpenter'; instance?: string | undefined; maxNodes?: number | undefined; minNodes: number; spotShare: number; karpenter?: z.output<typeof karpenterNodePoolSchema> | undefined; stockouts: z.output<typeof stockoutSchema>[] };
+type PoolDraft = {
+  provisioner: 'cluster-autoscaler' | 'karpenter';
+  instance?: string | undefined;
+  maxNodes?: number | undefined;
+  minNodes: number;
+  spotShare: number;
+  karpenter?: z.output<typeof karpenterNodePoolSchema> | undefined;
+  stockouts: z.output<typeof stockoutSchema>[];
+  rollouts?: z.output<typeof rolloutSchema>[] | undefined;
+};
 
 // A Karpenter pool has no node-group size: its ceiling is limits.nodes (or the simulator's MAX_NODES).
 function maxNodesOf(p: PoolDraft): number {
@@ -120,6 +137,13 @@ function checkProvisioner(p: PoolDraft, ctx: z.core.$RefinementCtx<unknown>): vo
     if (p.instance === undefined) issue(['instance'], 'missing required field "instance"');
     if (p.maxNodes === undefined) issue(['maxNodes'], 'missing required field "maxNodes"');
     if (p.karpenter !== undefined) issue(['karpenter'], 'karpenter settings need provisioner: karpenter');
+    // kubernetes/autoscaler has no drift: a node group's nodes are replaced by the cloud provider's own rolling update
+    // (an ASG instance refresh, a GKE surge upgrade, an AKS node-image upgrade), outside the autoscaler.
+    if (p.rollouts !== undefined)
+      issue(
+        ['rollouts'],
+        'the cluster autoscaler has no drift: a node group\'s nodes are replaced by the cloud provider\'s rolling update (ASG instance refresh, GKE surge upgrade, AKS node-image upgrade), which design-sim does not model; use provisioner: karpenter, or spec.faults to take nodes down',
+      );
     p.stockouts.forEach((s, i) => {
       if (s.zone !== undefined) issue(['stockouts', i, 'zone'], 'a cluster-autoscaler node group lives in one zone here: give no zone');
       if (s.instance !== undefined && p.instance !== undefined && s.instance !== p.instance) issue(['stockouts', i, 'instance'], `the pool's only instance type is ${p.instance}`);

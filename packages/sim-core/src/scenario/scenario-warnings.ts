@@ -10,6 +10,7 @@ import type { PathSegment } from './scenario-issue.ts';
 import { expectedVisits } from './graph-checks.ts';
 import { runWork } from './run-work.ts';
 import { formatDuration } from './units.ts';
+import { DO_NOT_DISRUPT_ANNOTATION, KNOWN_POD_ANNOTATIONS } from './pod-annotations-schema.ts';
 
 /** A warning before it is located in the source. */
 export interface ScenarioWarning {
@@ -165,5 +166,27 @@ export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
     ...intervalWarnings(scenario),
     ...metricWarnings(scenario),
     ...budgetScheduleWarnings(scenario),
+    ...podAnnotationWarnings(scenario),
   ];
+}
+
+/**
+ * A pod annotation the simulation does not read is kept (export k8s writes it back) but changes nothing: say so, so
+ * a user who copied a manifest's annotations does not expect its effect.
+ */
+function podAnnotationWarnings(scenario: Scenario): ScenarioWarning[] {
+  const out: ScenarioWarning[] = [];
+  scenario.spec.services.forEach((svc, i) => {
+    for (const key of Object.keys(svc.podAnnotations ?? {})) {
+      if (KNOWN_POD_ANNOTATIONS.includes(key)) continue;
+      out.push({ path: ['spec', 'services', i, 'podAnnotations', key], message: `"${key}" has no effect in the simulation (kept for export k8s); only ${KNOWN_POD_ANNOTATIONS.join(' and ')} are read` });
+    }
+  });
+  scenario.spec.nodePools.forEach((pool, i) => {
+    for (const key of Object.keys(pool.karpenter?.nodeAnnotations ?? {})) {
+      if (key === DO_NOT_DISRUPT_ANNOTATION) continue;
+      out.push({ path: ['spec', 'nodePools', i, 'karpenter', 'nodeAnnotations', key], message: `"${key}" has no effect in the simulation (kept for export k8s); only ${DO_NOT_DISRUPT_ANNOTATION} is read on nodes` });
+    }
+  });
+  return out;
 }

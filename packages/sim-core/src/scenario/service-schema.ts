@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { callsSchema } from './call-schema.ts';
 import { disruptionBudgetSchema } from './disruption-budget-schema.ts';
+import { podAnnotationsSchema } from './pod-annotations-schema.ts';
 import { hpaMetricSource } from './hpa-metric-source.ts';
 import { hpaSchema } from './hpa-schema.ts';
 import { scalesToZero } from '../keda/scaled-object-controller.ts';
@@ -167,6 +168,7 @@ export const serviceSchema = z
     team: nameSchema.optional().describe('Team (namespace, spec.teams) the replicas belong to: its GPU quota and showback'),
     priorityClass: nameSchema.optional().describe('PriorityClass of the replicas (spec.priorityClasses; default priority 0)'),
     disruptionBudget: disruptionBudgetSchema.optional(),
+    podAnnotations: podAnnotationsSchema.optional(),
     terminationGracePeriod: durationSeconds(
       "The pod's terminationGracePeriodSeconds (default 30s, Kubernetes' default; max 1h): a terminating replica (scale-down, drain, eviction, spot notice) is killed this long after it leaves the endpoints, with whatever it still serves",
       { min: 0, max: MAX_TERMINATION_GRACE_SECONDS },
