@@ -549,22 +549,37 @@ export class KarpenterController {
     this.deleting.add(node);
     const describe = `${target.config.karpenter!.types[replacement.instanceType]!.instanceId} ${replacement.spot ? 'spot' : 'on-demand'}`;
     this.actions.event(now, 'drift', pool, `drifted node ${node.uid} (${what}): replacement node ${replacement.uid} (${describe}) launched`);
-    // A replacement that will never register is not known as such: the command waits out its retry duration (the
-    // registration TTL, 15 min, deletes the NodeClaim later).
-    const started = now;
-    const wait = (t: number): void => {
-      if (replacement.state === NodeState.Ready) {
+    this.awaitReplacement(
+      replacement,
+      now,
+      (t) => {
         this.stats.get(pool.index)!.drifted++;
         this.actions.event(t, 'drift', pool, `drifted node ${node.uid} (${what}) drained: replacement node ${replacement.uid} is Ready`);
         this.drain(pool, node, t);
-      } else if (replacement.state === NodeState.Provisioning && !(t - started > COMMAND_RETRY_SECONDS)) this.actions.schedule(t + DISRUPTION_QUEUE_SECONDS, wait);
-      else {
+      },
+      () => {
         this.marked.delete(node);
         this.deleting.delete(node);
-      }
-    };
-    this.actions.schedule(now + DISRUPTION_QUEUE_SECONDS, wait);
+      },
+    );
     return true;
+  }
+
+  /**
+   * The orchestration queue's wait for a command's replacement (queue.go `Reconcile` → `waitOrTerminate`): checked
+   * every `queueBaseDelay` (1 s) after the command starts; once it is initialized (Ready here) the candidates are
+   * drained (`ready`); a replacement that failed, or is still not Ready past the retry duration (`minRetryDuration`,
+   * 10 min, for a queue of fewer than 7,500 commands), fails the command (`failed`: the candidates are freed). A
+   * replacement that will never register is not known as such: the command waits out the retry duration (the
+   * registration TTL, 15 min, deletes the NodeClaim later).
+   */
+  private awaitReplacement(replacement: NodeRuntime, started: number, ready: (t: number) => void, failed: () => void): void {
+    const wait = (t: number): void => {
+      if (replacement.state === NodeState.Ready) ready(t);
+      else if (replacement.state === NodeState.Provisioning && !(t - started > COMMAND_RETRY_SECONDS)) this.actions.schedule(t + DISRUPTION_QUEUE_SECONDS, wait);
+      else failed();
+    };
+    this.actions.schedule(started + DISRUPTION_QUEUE_SECONDS, wait);
   }
 
   /**
@@ -778,22 +793,23 @@ export class KarpenterController {
       this.deleting.add(c.node);
     }
     // Pre-spin: drain the old nodes once the replacement is Ready (or give up if it never is).
-    const waitUntil = now + REGISTRATION_TTL_SECONDS;
-    const wait = (t: number): void => {
-      if (replacement.state === NodeState.Ready) {
+    this.awaitReplacement(
+      replacement,
+      now,
+      (t) => {
         for (const { pool, node } of chosen) {
           this.stats.get(pool.index)!.replaced++;
           this.actions.event(t, 'consolidation', pool, `node ${node.uid} (${describe(pool, node)})${along(node)} replaced by node ${replacement.uid} (${describe(target, replacement)})`);
           this.drain(pool, node, t);
         }
-      } else if (replacement.state === NodeState.Provisioning && t < waitUntil) this.actions.schedule(t + DISRUPTION_POLLING_SECONDS, wait);
-      else
+      },
+      () => {
         for (const c of chosen) {
           this.marked.delete(c.node);
           this.deleting.delete(c.node);
         }
-    };
-    this.actions.schedule(now + DISRUPTION_POLLING_SECONDS, wait);
+      },
+    );
     return true;
   }
 
