@@ -93,13 +93,20 @@ export function proposerSeconds(s: EngineSpeculative, decoding: number, context:
   const m = s.proposer;
   if (m === null) return 0;
   let seconds = 0;
+  // One work record for the k passes (this runs every decode step: no allocation per pass).
+  const work = PASS;
   for (let j = 0; j < s.tokens; j++) {
     const ctx = context + j * decoding;
-    const work: IterationWork = j === 0 ? { tokens: decoding + prefill.tokens, attendedTokens: ctx + prefill.attendedTokens, kvTokensRead: ctx + prefill.kvTokensRead } : { tokens: decoding, attendedTokens: ctx, kvTokensRead: ctx };
+    work.tokens = j === 0 ? decoding + prefill.tokens : decoding;
+    work.attendedTokens = j === 0 ? ctx + prefill.attendedTokens : ctx;
+    work.kvTokensRead = j === 0 ? ctx + prefill.kvTokensRead : ctx;
     if (work.tokens > 0) seconds += iterationSeconds(work, m, hw, passEff);
   }
   return seconds;
 }
+
+/** `proposerSeconds`'s scratch record, overwritten by each pass before it is read (nothing keeps it). */
+const PASS: IterationWork = { tokens: 0, attendedTokens: 0, kvTokensRead: 0 };
 
 /** The efficiencies a proposer pass runs at: the service's, without the per-step overhead (paid once per engine step). */
 export function proposerEfficiency(eff: LlmEfficiency): LlmEfficiency {

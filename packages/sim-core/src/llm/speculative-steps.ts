@@ -1,0 +1,113 @@
+/**
+ * How many speculative decode steps a sequence takes to produce its remaining tokens, drawn once when it starts
+ * decoding, so that the executor files it by its finishing step (as it does without speculation) instead of
+ * visiting it at every step to draw that step's tokens.
+ *
+ * A step yields T ∈ {1 … k+1} tokens, i.i.d. per step with P(T ≥ j+1) = α^j (llm/speculative.ts), capped by what is
+ * left; the sequence needs S = min{s : T₁ + … + T_s ≥ L} steps for L tokens. Drawing T one step at a time costs S
+ * uniforms (about L / E[T]). Instead, while at least m·(k+1) tokens are left, no step among the next m can reach L
+ * (their sum is at most m·(k+1)), so the cap cannot bite and their sum is a plain sum of m i.i.d. T: one uniform
+ * inverted against that sum's distribution (the m-fold convolution of T's, built once) replaces m draws. Chunks of
+ * 64, 16 and 4 steps, then single steps for the last few tokens: about L / (64·E[T]) + 10 draws a sequence, and S has
+ * exactly the distribution of the step-by-step process (only the random stream differs).
+ */
+import type { Rng } from '../random/rng.ts';
+import { acceptanceThresholds, tokensOfDraw } from './speculative.ts';
+
+/** Chunk lengths (steps), longest first: each is used while at least its length × (k + 1) tokens are left. */
+const CHUNKS = [64, 16, 4] as const;
+
+/**
+ * The distribution of the sum of `m` i.i.d. step yields T (α, k), as a cumulative table: entry x is
+ * P(T₁ + … + T_m ≤ m + x), for x = 0 … m·k. Built by convolving T's probabilities m times (m·k·(k+1) operations).
+ */
+export function stepSumCdf(acceptance: number, k: number, m: number): Float64Array {
+  // P(T = t) for t = 1 … k+1: α^{t−1}(1 − α) below k+1, α^k at k+1 (index t − 1).
+  const thresholds = acceptanceThresholds(acceptance, k);
+  const p = new Float64Array(k + 1);
+  for (let t = 0; t <= k; t++) p[t] = (t === 0 ? 1 : thresholds[t - 1]!) - (t === k ? 0 : thresholds[t]!);
+  // dist[x] = P(sum of the first n yields = n + x).
+  let dist = new Float64Array(1).fill(1);
+  for (let n = 1; n <= m; n++) {
+    const next = new Float64Array(dist.length + k);
+    for (let x = 0; x < dist.length; x++) {
+      const d = dist[x]!;
+      if (d === 0) continue;
+      for (let t = 0; t <= k; t++) next[x + t]! += d * p[t]!;
+    }
+    dist = next;
+  }
+  let acc = 0;
+  for (let x = 0; x < dist.length; x++) dist[x] = acc += dist[x]!;
+  // The total is 1 up to rounding; exactly 1 so that every u < 1 falls inside the table.
+  dist[dist.length - 1] = 1;
+  return dist;
+}
+
+/**
+ * A guide table for inverting `cdf` (Chen and Asau's indexed search): entry g is the smallest x with cdf[x] > g / n,
+ * n = cdf.length, so a draw u starts its search at entry ⌊u·n⌋ and moves on about one entry on average, instead of
+ * the log₂ n unpredictable branches of a binary search (the sampler's largest cost when it had them).
+ */
+export function guideTable(cdf: Float64Array): Int32Array {
+  const n = cdf.length;
+  const guide = new Int32Array(n);
+  let x = 0;
+  for (let g = 0; g < n; g++) {
+    while (cdf[x]! <= g / n) x++;
+    guide[g] = x;
+  }
+  return guide;
+}
+
+/** The smallest x with u < cdf[x], for u in [0, 1), starting from its guide entry. */
+export function quantile(cdf: Float64Array, guide: Int32Array, u: number): number {
+  let x = guide[(u * guide.length) | 0]!;
+  while (u >= cdf[x]!) x++;
+  return x;
+}
+
+/** Draws steps to finish (and the tokens those steps' draws yielded) for one speculation (α, k) from one random stream. */
+export class SpeculativeSteps {
+  private readonly k: number;
+  private readonly thresholds: Float64Array;
+  private readonly cdfs: Float64Array[];
+  private readonly guides: Int32Array[];
+  /** Tokens the last `draw`'s steps yielded before its last step was capped: the verifier's accepted tokens plus its own, per step, summed. */
+  drawn = 0;
+
+  constructor(acceptance: number, k: number, private readonly rng: Rng) {
+    this.k = k;
+    this.thresholds = acceptanceThresholds(acceptance, k);
+    this.cdfs = CHUNKS.map((m) => stepSumCdf(acceptance, k, m));
+    this.guides = this.cdfs.map(guideTable);
+  }
+
+  /** Steps a sequence with `tokens` (≥ 1) left to produce takes; `drawn` holds their uncapped yield after it. */
+  draw(tokens: number): number {
+    const rng = this.rng;
+    const per = this.k + 1;
+    let left = tokens;
+    let steps = 0;
+    let drawn = 0;
+    for (let c = 0; c < CHUNKS.length; c++) {
+      const m = CHUNKS[c]!;
+      const cdf = this.cdfs[c]!;
+      const guide = this.guides[c]!;
+      while (left >= m * per) {
+        const sum = m + quantile(cdf, guide, rng.next());
+        left -= sum;
+        drawn += sum;
+        steps += m;
+      }
+    }
+    while (left > 0) {
+      const t = tokensOfDraw(rng.next(), this.thresholds);
+      left -= t;
+      drawn += t;
+      steps++;
+    }
+    this.drawn = drawn;
+    return steps;
+  }
+}
