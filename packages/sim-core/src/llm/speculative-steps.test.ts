@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../random/rng.ts';
-import { guideTable, quantile, SpeculativeSteps, stepSumCdf } from './speculative-steps.ts';
+import { guideTable, quantile, SpeculativeSteps, stepSumCdf, tailLaws } from './speculative-steps.ts';
 
 /** P(T = t), t = 1 … k+1 (index t − 1), written out from the definition. */
 function yieldLaw(a: number, k: number): number[] {
@@ -49,6 +49,14 @@ describe('stepSumCdf: the law of the sum of m step yields', () => {
   });
 });
 
+describe('tailLaws: steps and overshoot together for the last few tokens', () => {
+  it('α 0.5, k 1, 2 tokens: (1 step, 0 over) ½, (2, 0) ¼, (2, 1) ¼', () => {
+    // T₁ = 2 (½) finishes exactly; T₁ = 1 (½) leaves 1, and T₂ = 1 finishes exactly (¼) or T₂ = 2 overshoots by 1 (¼).
+    // Outcomes x = S·2 + o: 2 → ½, 4 → ¼, 5 → ¼.
+    expect(Array.from(tailLaws(0.5, 1, 3)[2]!)).toEqual([0, 0, 0.5, 0.5, 0.75, 1]);
+  });
+});
+
 describe('quantile: the guide table finds what a linear search finds', () => {
   it('for 10,001 points of [0, 1) and a skewed table', () => {
     const cdf = stepSumCdf(0.9, 5, 4);
@@ -80,7 +88,7 @@ describe('SpeculativeSteps.draw', () => {
   });
 
   // Kolmogorov–Smirnov distance between N draws and the exact law; 1.95 / √N is the 0.1% critical value (conservative for a discrete law).
-  for (const [a, k, L] of [[0.5, 1, 200], [0.7, 3, 300], [0.6, 3, 23], [0.8, 4, 1337]] as const) {
+  for (const [a, k, L] of [[0.5, 1, 200], [0.7, 3, 300], [0.6, 3, 23], [0.8, 4, 1337], [0.9, 16, 100]] as const) {
     it(`α ${a}, k ${k}, L ${L}: the steps follow the step-by-step law (KS distance, mean within 4 SE)`, () => {
       const law = stepsLaw(a, k, L);
       let mean = 0;

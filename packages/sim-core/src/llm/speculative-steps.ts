@@ -5,17 +5,24 @@
  *
  * A step yields T ∈ {1 … k+1} tokens, i.i.d. per step with P(T ≥ j+1) = α^j (llm/speculative.ts), capped by what is
  * left; the sequence needs S = min{s : T₁ + … + T_s ≥ L} steps for L tokens. Drawing T one step at a time costs S
- * uniforms (about L / E[T]). Instead, while at least m·(k+1) tokens are left, no step among the next m can reach L
- * (their sum is at most m·(k+1)), so the cap cannot bite and their sum is a plain sum of m i.i.d. T: one uniform
- * inverted against that sum's distribution (the m-fold convolution of T's, built once) replaces m draws. Chunks of
- * 64, 16 and 4 steps, then single steps for the last few tokens: about L / (64·E[T]) + 10 draws a sequence, and S has
- * exactly the distribution of the step-by-step process (only the random stream differs).
+ * uniforms (about L / E[T]). Instead:
+ * - while at least m·(k+1) tokens are left, no step among the next m can reach L (their sum is at most m·(k+1)), so
+ *   the cap cannot bite and their sum is a plain sum of m i.i.d. T: one uniform inverted against that sum's law (the
+ *   m-fold convolution of T's, built once) replaces m draws; chunks of 64, 32, 16, 8 and 4 steps, longest first;
+ * - once fewer than `TAIL` tokens are left, one uniform picks the remaining steps and the last step's overshoot (its
+ *   yield beyond the tokens it had left) together from their exact joint law for that many tokens, built once by
+ *   the recurrence over the first step's yield.
+ * About L / (64·E[T]) + 3 uniforms a sequence, and S has exactly the law of the step-by-step process (only the random
+ * stream differs); so has the steps' uncapped yield (`drawn`), which the run reports as the mean acceptance length.
  */
 import type { Rng } from '../random/rng.ts';
 import { acceptanceThresholds, tokensOfDraw } from './speculative.ts';
 
-/** Chunk lengths (steps), longest first: each is used while at least its length × (k + 1) tokens are left. */
-const CHUNKS = [64, 16, 4] as const;
+/** Chunk lengths (steps), longest first: each is used while at least its length × (k + 1) tokens, and `TAIL`, are left. */
+const CHUNKS = [64, 32, 16, 8, 4] as const;
+
+/** Below this many tokens left, the rest is drawn from the joint law of (steps, overshoot): tables of ≤ 2,016 · (k + 1) entries. */
+const TAIL = 64;
 
 /**
  * The distribution of the sum of `m` i.i.d. step yields T (α, k), as a cumulative table: entry x is
@@ -67,12 +74,46 @@ export function quantile(cdf: Float64Array, guide: Int32Array, u: number): numbe
   return x;
 }
 
+/**
+ * The joint law of the steps S and the last step's overshoot o (its yield beyond what it had left, 0 … k) for L = 1 …
+ * `below` − 1 tokens, as one cumulative table per L over the outcomes x = S·(k+1) + o: Q_L(1, t − L) gets P(T = t) for
+ * every t ≥ L (the first step finishes), and Q_L(s + 1, o) gets P(T = t)·Q_{L−t}(s, o) for t < L. Entry 0 is empty.
+ */
+export function tailLaws(acceptance: number, k: number, below: number): Float64Array[] {
+  const per = k + 1;
+  const cdf = stepSumCdf(acceptance, k, 1);
+  const p = cdf.map((c, t) => c - (t === 0 ? 0 : cdf[t - 1]!));
+  const laws: Float64Array[] = [new Float64Array(0)];
+  for (let L = 1; L < below; L++) {
+    const q = new Float64Array((L + 1) * per);
+    for (let t = 1; t <= per; t++) {
+      const pt = p[t - 1]!;
+      if (t >= L) q[per + t - L]! += pt;
+      else {
+        const prev = laws[L - t]!;
+        for (let x = 0; x < prev.length; x++) if (prev[x] !== 0) q[x + per]! += pt * prev[x]!;
+      }
+    }
+    laws.push(q);
+  }
+  for (let L = 1; L < below; L++) {
+    const q = laws[L]!;
+    let acc = 0;
+    for (let x = 0; x < q.length; x++) q[x] = acc += q[x]!;
+    q[q.length - 1] = 1;
+  }
+  return laws;
+}
+
 /** Draws steps to finish (and the tokens those steps' draws yielded) for one speculation (α, k) from one random stream. */
 export class SpeculativeSteps {
   private readonly k: number;
   private readonly thresholds: Float64Array;
   private readonly cdfs: Float64Array[];
   private readonly guides: Int32Array[];
+  /** `tailLaws` below `TAIL` tokens, and their guide tables. */
+  private readonly tails: Float64Array[];
+  private readonly tailGuides: Int32Array[];
   /** Tokens the last `draw`'s steps yielded before its last step was capped: the verifier's accepted tokens plus its own, per step, summed. */
   drawn = 0;
 
@@ -81,6 +122,8 @@ export class SpeculativeSteps {
     this.thresholds = acceptanceThresholds(acceptance, k);
     this.cdfs = CHUNKS.map((m) => stepSumCdf(acceptance, k, m));
     this.guides = this.cdfs.map(guideTable);
+    this.tails = tailLaws(acceptance, k, TAIL);
+    this.tailGuides = this.tails.map(guideTable);
   }
 
   /** Steps a sequence with `tokens` (≥ 1) left to produce takes; `drawn` holds their uncapped yield after it. */
@@ -90,22 +133,29 @@ export class SpeculativeSteps {
     let left = tokens;
     let steps = 0;
     let drawn = 0;
-    for (let c = 0; c < CHUNKS.length; c++) {
+    for (let c = 0; c < CHUNKS.length && left >= TAIL; c++) {
       const m = CHUNKS[c]!;
       const cdf = this.cdfs[c]!;
       const guide = this.guides[c]!;
-      while (left >= m * per) {
+      while (left >= m * per && left >= TAIL) {
         const sum = m + quantile(cdf, guide, rng.next());
         left -= sum;
         drawn += sum;
         steps += m;
       }
     }
-    while (left > 0) {
+    // With k + 1 > 16 a few tokens above TAIL can be left that no chunk fits: single steps.
+    while (left >= TAIL) {
       const t = tokensOfDraw(rng.next(), this.thresholds);
       left -= t;
       drawn += t;
       steps++;
+    }
+    if (left > 0) {
+      const x = quantile(this.tails[left]!, this.tailGuides[left]!, rng.next());
+      const s = (x / per) | 0;
+      steps += s;
+      drawn += left + x - s * per;
     }
     this.drawn = drawn;
     return steps;
