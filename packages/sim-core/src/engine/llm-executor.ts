@@ -85,18 +85,25 @@ class LlmPodState {
   /**
    * Speculative decoding (null without): a sequence that starts decoding with L tokens to go draws the S steps it
    * will take (`SpeculativeSteps`) and waits in `ends` for step `it + S`, as without speculation. Its context is
-   * exact when it starts (`context`, with `decodeLeft` = L) and when it ends (context + L); between them it grows by
-   * L / S a step (`rate`), its own mean gain, instead of the tokens each step's draw gave, which are never drawn one
-   * by one. Nothing but the roofline's attention and KV read sees that interpolation: KV memory is reserved whole at
-   * admission (prompt + output + lookahead), and every count a sequence leaves behind (its context, TPOT, the
-   * prefix cache's conversation) is taken at its end. See `specContext` and `specTokens`.
+   * exact when it starts (`context`, with `decodeLeft` = L) and when it ends (context + L). Between them the tokens
+   * each step gave are never drawn one by one: for the roofline its context grows by `slope` a step, chosen so that
+   * the context its S steps attend to sums to the draws' expected growth (`SpeculativeSteps.growth`), right on
+   * average; for the run's token count it gains L / S a step (`rate`), which adds up to L at its end. Nothing else
+   * sees either: KV memory is reserved whole at admission (prompt + output + lookahead), and every count a sequence
+   * leaves behind (its context, TPOT, the prefix cache's conversation) is taken at its end. See `specContext`, `specTokens`.
    */
   spec: SpeculativeSteps | null = null;
-  /** Speculative decoding only, by position: the step the sequence started decoding at, its tokens a step (L / S), its steps' uncapped yield. */
+  /** Speculative decoding only, by position: the step the sequence started decoding at, its context growth a step, its tokens a step (L / S), its steps' uncapped yield. */
   since: Int32Array | null = null;
+  slope: Float64Array | null = null;
   rate: Float64Array | null = null;
   drawn: Int32Array | null = null;
-  /** Over the decoding sequences with steps to go: Σ rate and Σ since · rate (their context growth is it · Σ rate − Σ since · rate), and their count. */
+  /**
+   * Over the decoding sequences with steps to go: Σ slope and Σ since · slope (their context growth is it · Σ slope −
+   * Σ since · slope), the same for `rate` (their tokens so far), and their count.
+   */
+  slopeSum = 0;
+  slopeSince = 0;
   rateSum = 0;
   rateSince = 0;
   specActive = 0;
@@ -142,7 +149,7 @@ class LlmPodState {
 
   /** Speculative decoding: the decoding sequences' context sum before the next step (exact starts plus their growth so far). */
   specContext(): number {
-    return this.decodeContext + this.it * this.rateSum - this.rateSince;
+    return this.decodeContext + this.it * this.slopeSum - this.slopeSince;
   }
 
   /**
@@ -186,15 +193,21 @@ class LlmPodState {
     this.since![i] = it;
     if (left <= 0) {
       this.decodeLeft[i] = 0;
+      this.slope![i] = 0;
       this.rate![i] = 0;
       this.drawn![i] = 0;
       return;
     }
     const steps = spec.draw(left);
+    // The growth at steps 0 … S−1 is slope · j; they sum to slope · S(S−1)/2, which is to be `spec.growth`.
+    const slope = steps > 1 ? (2 * spec.growth) / (steps * (steps - 1)) : 0;
     const rate = left / steps;
     this.decodeLeft[i] = left;
+    this.slope![i] = slope;
     this.rate![i] = rate;
     this.drawn![i] = spec.drawn;
+    this.slopeSum += slope;
+    this.slopeSince += it * slope;
     this.rateSum += rate;
     this.rateSince += it * rate;
     this.specActive++;
@@ -208,18 +221,25 @@ class LlmPodState {
     if (rate === 0) return;
     this.specFinishedTokens += this.decodeLeft[i]!;
     if (--this.specActive === 0) {
-      // Exact again (the sums of rates only gather rounding); keeps a long run's growth from drifting.
+      // Exact again (the sums only gather rounding); keeps a long run's growth from drifting.
+      this.slopeSum = 0;
+      this.slopeSince = 0;
       this.rateSum = 0;
       this.rateSince = 0;
     } else {
+      const since = this.since![i]!;
+      const slope = this.slope![i]!;
+      this.slopeSum -= slope;
+      this.slopeSince -= since * slope;
       this.rateSum -= rate;
-      this.rateSince -= this.since![i]! * rate;
+      this.rateSince -= since * rate;
     }
   }
 
   /** Speculative decoding: the fields of the last position move to `i`. */
   specMoved(i: number, last: number): void {
     this.since![i] = this.since![last]!;
+    this.slope![i] = this.slope![last]!;
     this.rate![i] = this.rate![last]!;
     this.drawn![i] = this.drawn![last]!;
   }
@@ -351,6 +371,7 @@ export class LlmExecutor implements PodExecutor {
       if (this.specDraws !== null) {
         st.spec = this.specDraws;
         st.since = new Int32Array(this.cfg.maxBatchSize);
+        st.slope = new Float64Array(this.cfg.maxBatchSize);
         st.rate = new Float64Array(this.cfg.maxBatchSize);
         st.drawn = new Int32Array(this.cfg.maxBatchSize);
       }

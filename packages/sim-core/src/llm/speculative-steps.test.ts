@@ -53,7 +53,10 @@ describe('tailLaws: steps and overshoot together for the last few tokens', () =>
   it('α 0.5, k 1, 2 tokens: (1 step, 0 over) ½, (2, 0) ¼, (2, 1) ¼', () => {
     // T₁ = 2 (½) finishes exactly; T₁ = 1 (½) leaves 1, and T₂ = 1 finishes exactly (¼) or T₂ = 2 overshoots by 1 (¼).
     // Outcomes x = S·2 + o: 2 → ½, 4 → ¼, 5 → ¼.
-    expect(Array.from(tailLaws(0.5, 1, 3)[2]!)).toEqual([0, 0, 0.5, 0.5, 0.75, 1]);
+    // Growth A (tokens gained before each step after the first): 0 for (1, 0); 1 for both two-step paths (1 then 1, 1 then 2).
+    const t = tailLaws(0.5, 1, 3);
+    expect(Array.from(t.cdf[2]!)).toEqual([0, 0, 0.5, 0.5, 0.75, 1]);
+    expect(Array.from(t.growth[2]!)).toEqual([0, 0, 0, 0, 1, 1]);
   });
 });
 
@@ -119,6 +122,49 @@ describe('SpeculativeSteps.draw', () => {
       }
       expect(ks).toBeLessThan(1.95 / Math.sqrt(N));
       expect(Math.abs(sum / N - mean)).toBeLessThan(4 * Math.sqrt((second - mean * mean) / N));
+    });
+  }
+
+  it('growth (the tokens gained before each step, summed): exact when the steps are certain', () => {
+    // α 1, k 3, 1,000 tokens: gains 0, 4, 8, … 996 before its 250 steps: 4 · 249 · 250 / 2 = 124,500.
+    const all = new SpeculativeSteps(1, 3, new Rng(1, 0));
+    all.draw(1000);
+    expect(all.growth).toBe(124_500);
+    // α 0, 300 tokens: 0, 1, … 299: 44,850.
+    const none = new SpeculativeSteps(0, 3, new Rng(1, 0));
+    none.draw(300);
+    expect(none.growth).toBe(44_850);
+  });
+
+  // E[A_L] and E[S_L] by the recurrence over the first step's yield t: for t ≥ L the path ends (A = 0, S = 1); else
+  // A = t·S_rest + A_rest. The draws' growth is E[A | draws], so its mean over many draws is E[A_L].
+  for (const [a, k, L] of [[0.7, 3, 214], [0.6, 3, 40], [0.9, 8, 500]] as const) {
+    it(`α ${a}, k ${k}, L ${L}: the mean growth is E[A] of the step-by-step process (within 4 SE)`, () => {
+      const p = yieldLaw(a, k);
+      const meanA = [0];
+      const meanS = [0];
+      for (let n = 1; n <= L; n++) {
+        let ma = 0;
+        let ms = 1;
+        for (let t = 1; t < Math.min(n, k + 2); t++) {
+          ma += p[t - 1]! * (t * meanS[n - t]! + meanA[n - t]!);
+          ms += p[t - 1]! * meanS[n - t]!;
+        }
+        meanA.push(ma);
+        meanS.push(ms);
+      }
+      const sampler = new SpeculativeSteps(a, k, new Rng(11, 2));
+      const N = 20_000;
+      let sum = 0;
+      let sq = 0;
+      for (let n = 0; n < N; n++) {
+        sampler.draw(L);
+        sum += sampler.growth;
+        sq += sampler.growth * sampler.growth;
+      }
+      const mean = sum / N;
+      const sd = Math.sqrt(sq / N - mean * mean);
+      expect(Math.abs(mean - meanA[L]!)).toBeLessThan(4 * (sd / Math.sqrt(N)));
     });
   }
 

@@ -76,33 +76,56 @@ export function quantile(cdf: Float64Array, guide: Int32Array, u: number): numbe
 
 /**
  * The joint law of the steps S and the last step's overshoot o (its yield beyond what it had left, 0 … k) for L = 1 …
- * `below` − 1 tokens, as one cumulative table per L over the outcomes x = S·(k+1) + o: Q_L(1, t − L) gets P(T = t) for
- * every t ≥ L (the first step finishes), and Q_L(s + 1, o) gets P(T = t)·Q_{L−t}(s, o) for t < L. Entry 0 is empty.
+ * `below` − 1 tokens, as one cumulative table per L over the outcomes x = S·(k+1) + o (`cdf`), and for each outcome
+ * the expected growth E[A | S, o] (`growth`), A = G(1) + … + G(S−1) the tokens gained before each of its steps after
+ * the first (the context a step attends to beyond the start's). By the first step's yield t: if t ≥ L, S = 1 and
+ * o = t − L, A = 0; else the rest is a path for L − t with S − 1 steps, and A = t·(S − 1) + A_rest. Entry 0 is empty.
  */
-export function tailLaws(acceptance: number, k: number, below: number): Float64Array[] {
+export function tailLaws(acceptance: number, k: number, below: number): { cdf: Float64Array[]; growth: Float64Array[] } {
   const per = k + 1;
-  const cdf = stepSumCdf(acceptance, k, 1);
-  const p = cdf.map((c, t) => c - (t === 0 ? 0 : cdf[t - 1]!));
-  const laws: Float64Array[] = [new Float64Array(0)];
+  const one = stepSumCdf(acceptance, k, 1);
+  const p = one.map((c, t) => c - (t === 0 ? 0 : one[t - 1]!));
+  // q: probabilities; r: probability × E[A] (so that the recurrence adds them), divided at the end.
+  const qs: Float64Array[] = [new Float64Array(0)];
+  const rs: Float64Array[] = [new Float64Array(0)];
   for (let L = 1; L < below; L++) {
     const q = new Float64Array((L + 1) * per);
+    const r = new Float64Array((L + 1) * per);
     for (let t = 1; t <= per; t++) {
       const pt = p[t - 1]!;
-      if (t >= L) q[per + t - L]! += pt;
-      else {
-        const prev = laws[L - t]!;
-        for (let x = 0; x < prev.length; x++) if (prev[x] !== 0) q[x + per]! += pt * prev[x]!;
+      if (t >= L) {
+        q[per + t - L]! += pt;
+        continue;
+      }
+      const prevQ = qs[L - t]!;
+      const prevR = rs[L - t]!;
+      for (let x = 0; x < prevQ.length; x++) {
+        if (prevQ[x] === 0) continue;
+        const steps = ((x / per) | 0) + 1;
+        q[x + per]! += pt * prevQ[x]!;
+        r[x + per]! += pt * (t * (steps - 1) * prevQ[x]! + prevR[x]!);
       }
     }
-    laws.push(q);
+    qs.push(q);
+    rs.push(r);
   }
+  const cdf: Float64Array[] = [new Float64Array(0)];
+  const growth: Float64Array[] = [new Float64Array(0)];
   for (let L = 1; L < below; L++) {
-    const q = laws[L]!;
+    const q = qs[L]!;
+    const r = rs[L]!;
+    const g = new Float64Array(q.length);
+    const c = new Float64Array(q.length);
     let acc = 0;
-    for (let x = 0; x < q.length; x++) q[x] = acc += q[x]!;
-    q[q.length - 1] = 1;
+    for (let x = 0; x < q.length; x++) {
+      g[x] = q[x]! > 0 ? r[x]! / q[x]! : 0;
+      c[x] = acc += q[x]!;
+    }
+    c[c.length - 1] = 1;
+    cdf.push(c);
+    growth.push(g);
   }
-  return laws;
+  return { cdf, growth };
 }
 
 /** Draws steps to finish (and the tokens those steps' draws yielded) for one speculation (α, k) from one random stream. */
@@ -113,16 +136,26 @@ export class SpeculativeSteps {
   private readonly guides: Int32Array[];
   /** `tailLaws` below `TAIL` tokens, and their guide tables. */
   private readonly tails: Float64Array[];
+  private readonly tailGrowth: Float64Array[];
   private readonly tailGuides: Int32Array[];
   /** Tokens the last `draw`'s steps yielded before its last step was capped: the verifier's accepted tokens plus its own, per step, summed. */
   drawn = 0;
+  /**
+   * The last draw's expected growth E[A | the draws], A = G(1) + … + G(S−1) (tokens gained before each step after the
+   * first): exact for single steps, m·G + X·(m − 1)/2 for a chunk of m steps that gained X from G (the m steps are
+   * exchangeable, so each gains X/m in expectation), and the table's E[A | S, o] for the tail. The executor grows the
+   * sequence's context linearly with this lifetime sum, so the context steps attend to is right on average.
+   */
+  growth = 0;
 
   constructor(acceptance: number, k: number, private readonly rng: Rng) {
     this.k = k;
     this.thresholds = acceptanceThresholds(acceptance, k);
     this.cdfs = CHUNKS.map((m) => stepSumCdf(acceptance, k, m));
     this.guides = this.cdfs.map(guideTable);
-    this.tails = tailLaws(acceptance, k, TAIL);
+    const tail = tailLaws(acceptance, k, TAIL);
+    this.tails = tail.cdf;
+    this.tailGrowth = tail.growth;
     this.tailGuides = this.tails.map(guideTable);
   }
 
@@ -133,12 +166,14 @@ export class SpeculativeSteps {
     let left = tokens;
     let steps = 0;
     let drawn = 0;
+    let growth = 0;
     for (let c = 0; c < CHUNKS.length && left >= TAIL; c++) {
       const m = CHUNKS[c]!;
       const cdf = this.cdfs[c]!;
       const guide = this.guides[c]!;
       while (left >= m * per && left >= TAIL) {
         const sum = m + quantile(cdf, guide, rng.next());
+        growth += m * (tokens - left) + (sum * (m - 1)) / 2;
         left -= sum;
         drawn += sum;
         steps += m;
@@ -147,6 +182,7 @@ export class SpeculativeSteps {
     // With k + 1 > 16 a few tokens above TAIL can be left that no chunk fits: single steps.
     while (left >= TAIL) {
       const t = tokensOfDraw(rng.next(), this.thresholds);
+      growth += tokens - left;
       left -= t;
       drawn += t;
       steps++;
@@ -154,9 +190,11 @@ export class SpeculativeSteps {
     if (left > 0) {
       const x = quantile(this.tails[left]!, this.tailGuides[left]!, rng.next());
       const s = (x / per) | 0;
+      growth += s * (tokens - left) + this.tailGrowth[left]![x]!;
       steps += s;
       drawn += left + x - s * per;
     }
+    this.growth = growth;
     this.drawn = drawn;
     return steps;
   }
