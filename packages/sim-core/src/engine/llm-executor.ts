@@ -27,7 +27,7 @@
  * decoding (llm/speculative-steps.ts), so it too waits in `ends` for its finishing step, not visited per step (below).
  */
 import { Rng } from '../random/rng.ts';
-import { iterationSeconds, type LlmEfficiency } from '../llm/llm-perf.ts';
+import { iterationSeconds, type IterationWork, type LlmEfficiency } from '../llm/llm-perf.ts';
 import { type EngineSpeculative, proposerEfficiency, proposerSeconds, verifyWork } from '../llm/speculative.ts';
 import { SpeculativeSteps } from '../llm/speculative-steps.ts';
 import { decodeRoundSeconds, lookaheadSlots } from './llm-scheduler.ts';
@@ -287,6 +287,9 @@ export class LlmExecutor implements PodExecutor {
   private readonly spec: EngineSpeculative | null;
   private readonly specDraws: SpeculativeSteps | null;
   private readonly proposerEff: LlmEfficiency;
+  /** A speculative step's verification and its prompt tokens for the proposer, rewritten each step (no allocation per step). */
+  private readonly verifyPass: IterationWork = { tokens: 0, attendedTokens: 0, kvTokensRead: 0 };
+  private readonly proposerPrefill: IterationWork = { tokens: 0, attendedTokens: 0, kvTokensRead: 0 };
   /**
    * Speculative decoding over the run: sequence-steps verified, and the tokens their draws yielded (before a sequence's
    * last step caps them), counted as each sequence finishes (a sequence still decoding at the run's end is not counted).
@@ -398,7 +401,7 @@ export class LlmExecutor implements PodExecutor {
     // Speculative decoding verifies k + 1 tokens per decoding sequence in the pass (and they take the token budget).
     const spec = this.spec;
     const decodeContext = prefillOnly ? 0 : spec === null ? st.decodeContext : st.specContext();
-    const verify = spec === null ? null : verifyWork(decoding, decodeContext, spec.tokens);
+    const verify = spec === null ? null : verifyWork(decoding, decodeContext, spec.tokens, this.verifyPass);
     let budget = cfg.maxBatchedTokens - (verify === null ? decoding : verify.tokens);
     let tokens = verify === null ? decoding : verify.tokens;
     let attended = verify === null ? decodeContext : verify.attendedTokens;
@@ -432,7 +435,10 @@ export class LlmExecutor implements PodExecutor {
     let seconds = round > 1 ? decodeRoundSeconds(round, decoding, st.decodeContext, cfg) : iterationSeconds({ tokens, attendedTokens: attended, kvTokensRead: kvRead }, cfg.model, cfg.hardware, cfg.efficiency);
     if (verify !== null) {
       // The proposer drafts for the decoding sequences and takes in this iteration's prompt tokens (the part of the work beyond the verification).
-      const prefill = { tokens: tokens - verify.tokens, attendedTokens: attended - verify.attendedTokens, kvTokensRead: kvRead - verify.kvTokensRead };
+      const prefill = this.proposerPrefill;
+      prefill.tokens = tokens - verify.tokens;
+      prefill.attendedTokens = attended - verify.attendedTokens;
+      prefill.kvTokensRead = kvRead - verify.kvTokensRead;
       seconds += proposerSeconds(spec!, decoding, verify.kvTokensRead, prefill, cfg.hardware, this.proposerEff);
     }
     this.heap.push(now + seconds, podEventPayload(pod.uid, 0));
