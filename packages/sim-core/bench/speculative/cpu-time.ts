@@ -14,5 +14,5 @@ export function cpuSeconds(file: string): { seconds: number; outputTokens: numbe
   const before = process.cpuUsage();
   const result = runScenario(parsed.scenario);
   const d = process.cpuUsage(before);
-  return { seconds: (d.user + d.system) / 1e6, outputTokens: result.summary.llm?.outputTokens ?? 0 };
+  return { seconds: (d.user + d.system) / 1e6, outputTokens: result.summary?.llm?.outputTokens ?? 0 };
 }
