@@ -30,6 +30,7 @@ import { Rng } from '../random/rng.ts';
 import { iterationSeconds, type IterationWork, type LlmEfficiency } from '../llm/llm-perf.ts';
 import { type EngineSpeculative, proposerEfficiency, proposerSeconds, verifyWork } from '../llm/speculative.ts';
 import { SpeculativeSteps } from '../llm/speculative-steps.ts';
+import { SpeculativeBatch } from './speculative-batch.ts';
 import { decodeRoundSeconds, lookaheadSlots } from './llm-scheduler.ts';
 import { ChunkGaps, PendingGaps } from './chunk-gaps.ts';
 import { TokenSampler } from '../llm/token-sampler.ts';
@@ -51,7 +52,8 @@ import { PrefixWorkload, SESSION_KEY_BASE } from './prefix-workload.ts';
  * context is kept as `context[i] + it`, where `it` counts the iterations applied, and its slot waits in
  * `ends` keyed by the iteration it finishes in. An iteration then costs its prefilling sequences
  * (few, kept in `prefillPos`) and its finishing ones, not the batch. Prefilling sequences keep their
- * context and `decodeLeft` as plain counts.
+ * context and `decodeLeft` as plain counts. With speculative decoding a sequence advances by a random count a step
+ * instead, so it is filed by the step its drawn step count ends in, and `spec` keeps the batch's growth (see there).
  */
 class LlmPodState {
   readonly slot: Int32Array;
@@ -83,33 +85,11 @@ class LlmPodState {
   kvReserved = 0;
   busy = false;
   /**
-   * Speculative decoding (null without): a sequence that starts decoding with L tokens to go draws the S steps it
-   * will take (`SpeculativeSteps`) and waits in `ends` for step `it + S`, as without speculation. Its context is
-   * exact when it starts (`context`, with `decodeLeft` = L) and when it ends (context + L). Between them the tokens
-   * each step gave are never drawn one by one: for the roofline its context grows by `slope` a step, chosen so that
-   * the context its S steps attend to sums to the draws' expected growth (`SpeculativeSteps.growth`), right on
-   * average; for the run's token count it gains L / S a step (`rate`), which adds up to L at its end. Nothing else
-   * sees either: KV memory is reserved whole at admission (prompt + output + lookahead), and every count a sequence
-   * leaves behind (its context, TPOT, the prefix cache's conversation) is taken at its end. See `specContext`, `specTokens`.
+   * Speculative decoding (null without): a decoding sequence's steps are drawn when it starts and its end is filed in
+   * `ends` by its finishing step, as without speculation; `context` is its exact start, `decodeLeft` its tokens to go
+   * then, and the batch's growth in between is kept by `SpeculativeBatch` (engine/speculative-batch.ts).
    */
-  spec: SpeculativeSteps | null = null;
-  /** Speculative decoding only, by position: the step the sequence started decoding at, its context growth a step, its tokens a step (L / S), its steps' uncapped yield. */
-  since: Int32Array | null = null;
-  slope: Float64Array | null = null;
-  rate: Float64Array | null = null;
-  drawn: Int32Array | null = null;
-  /**
-   * Over the decoding sequences with steps to go: Σ slope and Σ since · slope (their context growth is it · Σ slope −
-   * Σ since · slope), the same for `rate` (their tokens so far), and their count.
-   */
-  slopeSum = 0;
-  slopeSince = 0;
-  rateSum = 0;
-  rateSince = 0;
-  specActive = 0;
-  /** Tokens of the sequences that finished (exact), and the tokens handed to the run's count so far (whole numbers). */
-  specFinishedTokens = 0;
-  specEmitted = 0;
+  spec: SpeculativeBatch | null = null;
   /**
    * Lengths drawn for the request at the head of the queue, kept until it is admitted; the slot's generation
    * too, since the head may leave by its queue timeout and its slot come back as another request's.
@@ -149,20 +129,7 @@ class LlmPodState {
 
   /** Speculative decoding: the decoding sequences' context sum before the next step (exact starts plus their growth so far). */
   specContext(): number {
-    return this.decodeContext + this.it * this.slopeSum - this.slopeSince;
-  }
-
-  /**
-   * Speculative decoding, as a step is applied (`it` already advanced): the whole tokens the decoding sequences gained
-   * in it. Each gains L / S a step, so the run's count so far is the finished sequences' exact tokens plus the others'
-   * growth; that is rounded and the step gets what it adds to what was handed out. Never negative (the growth only
-   * rises, and a sequence's growth at its end is its exact L), and exact once no sequence is decoding.
-   */
-  specTokens(): number {
-    const total = Math.round(this.specFinishedTokens + this.it * this.rateSum - this.rateSince);
-    const n = total - this.specEmitted;
-    this.specEmitted = total;
-    return n;
+    return this.decodeContext + this.spec!.growth(this.it);
   }
 
   /** A sequence joined the batch at the last position `i` (its fields written with plain counts). */
@@ -186,62 +153,16 @@ class LlmPodState {
   }
 
   /** `decodes` with speculative decoding: the sequence's steps are drawn now and its end filed at the step it finishes in. */
-  private speculates(spec: SpeculativeSteps, i: number, ctx: number, left: number): void {
-    const it = this.it;
+  private speculates(spec: SpeculativeBatch, i: number, ctx: number, left: number): void {
     this.context[i] = ctx;
     this.decodeContext += ctx;
-    this.since![i] = it;
     if (left <= 0) {
       this.decodeLeft[i] = 0;
-      this.slope![i] = 0;
-      this.rate![i] = 0;
-      this.drawn![i] = 0;
+      spec.none(i, this.it);
       return;
     }
-    const steps = spec.draw(left);
-    // The growth at steps 0 … S−1 is slope · j; they sum to slope · S(S−1)/2, which is to be `spec.growth`.
-    const slope = steps > 1 ? (2 * spec.growth) / (steps * (steps - 1)) : 0;
-    const rate = left / steps;
     this.decodeLeft[i] = left;
-    this.slope![i] = slope;
-    this.rate![i] = rate;
-    this.drawn![i] = spec.drawn;
-    this.slopeSum += slope;
-    this.slopeSince += it * slope;
-    this.rateSum += rate;
-    this.rateSince += it * rate;
-    this.specActive++;
-    this.ends.push(it + steps, this.slot[i]!);
-  }
-
-  /** Speculative decoding: the sequence at `i` leaves the decoding set at its end (before its place is reused). */
-  specDone(i: number): void {
-    this.decodeContext -= this.context[i]!;
-    const rate = this.rate![i]!;
-    if (rate === 0) return;
-    this.specFinishedTokens += this.decodeLeft[i]!;
-    if (--this.specActive === 0) {
-      // Exact again (the sums only gather rounding); keeps a long run's growth from drifting.
-      this.slopeSum = 0;
-      this.slopeSince = 0;
-      this.rateSum = 0;
-      this.rateSince = 0;
-    } else {
-      const since = this.since![i]!;
-      const slope = this.slope![i]!;
-      this.slopeSum -= slope;
-      this.slopeSince -= since * slope;
-      this.rateSum -= rate;
-      this.rateSince -= since * rate;
-    }
-  }
-
-  /** Speculative decoding: the fields of the last position move to `i`. */
-  specMoved(i: number, last: number): void {
-    this.since![i] = this.since![last]!;
-    this.slope![i] = this.slope![last]!;
-    this.rate![i] = this.rate![last]!;
-    this.drawn![i] = this.drawn![last]!;
+    this.ends.push(this.it + spec.start(i, this.it, left), this.slot[i]!);
   }
 
   /** The prefilling sequence at the last position moved to `i`: its place in `prefillPos` (the last entry) moves in order. */
@@ -371,13 +292,7 @@ export class LlmExecutor implements PodExecutor {
     let st = this.states[pod.uid];
     if (!st) {
       st = new LlmPodState(this.cfg.maxBatchSize);
-      if (this.specDraws !== null) {
-        st.spec = this.specDraws;
-        st.since = new Int32Array(this.cfg.maxBatchSize);
-        st.slope = new Float64Array(this.cfg.maxBatchSize);
-        st.rate = new Float64Array(this.cfg.maxBatchSize);
-        st.drawn = new Int32Array(this.cfg.maxBatchSize);
-      }
+      if (this.specDraws !== null) st.spec = new SpeculativeBatch(this.specDraws, this.cfg.maxBatchSize);
       if (this.cfg.prefix !== null) {
         if (this.cfg.prefix.caching) st.cache = new PrefixCache(this.prefixStats!);
         st.hit = new Int32Array(this.cfg.maxBatchSize);
@@ -633,12 +548,12 @@ export class LlmExecutor implements PodExecutor {
     const steps = st.roundSteps;
     const it = (st.it += steps);
     const decoding = st.n - st.prefilling;
-    // With speculative decoding a step's tokens are the sequences' interpolated gains (LlmPodState `specTokens`), the context sum implicit in `it`.
+    // With speculative decoding a step's tokens are the sequences' interpolated gains (SpeculativeBatch `tokens`), the context growth implicit in `it`.
     let generated: number;
     if (st.spec === null) {
       generated = decoding * steps;
       st.decodeContext += generated;
-    } else generated = steps > 0 ? st.specTokens() : 0;
+    } else generated = steps > 0 ? st.spec.tokens(it) : 0;
     let finished = 0;
     const prefillRole = this.role === 'prefill';
     const done = st.done;
@@ -728,9 +643,10 @@ export class LlmExecutor implements PodExecutor {
     st.kvReserved -= st.reserved[i]!;
     if (st.spec === null) st.decodeContext -= computed;
     else {
-      this.specSteps += st.it - st.since![i]!;
-      this.specDrawnTokens += st.drawn![i]!;
-      st.specDone(i);
+      this.specSteps += st.spec.stepsOf(i, st.it);
+      this.specDrawnTokens += st.spec.drawnOf(i);
+      st.decodeContext -= st.context[i]!;
+      st.spec.finished(i, st.decodeLeft[i]!);
     }
     if (st.hit !== null) this.finishPrefixed(st, i, context, arrival, (first - arrival) * 1000);
     this.service.bump(pod, -1);
@@ -750,7 +666,7 @@ export class LlmExecutor implements PodExecutor {
         st.hit[i] = st.hit[last]!;
         st.pinned[i] = st.pinned[last]!;
       }
-      if (st.spec !== null) st.specMoved(i, last);
+      if (st.spec !== null) st.spec.moved(i, last);
       this.store.pos[st.slot[i]!] = i;
       if (st.prefillLeft[i] !== 0) st.prefillMoved(i);
     }
