@@ -54,7 +54,7 @@ export function stepSumCdf(acceptance: number, k: number, m: number): Float64Arr
 /**
  * A guide table for inverting `cdf` (Chen and Asau's indexed search): entry g is the smallest x with cdf[x] > g / n,
  * n = cdf.length, so a draw u starts its search at entry ⌊u·n⌋ and moves on about one entry on average, instead of
- * the log₂ n unpredictable branches of a binary search (the sampler's largest cost when it had them).
+ * the log₂ n hard-to-predict branches of a binary search.
  */
 export function guideTable(cdf: Float64Array): Int32Array {
   const n = cdf.length;
