@@ -64,7 +64,7 @@ export interface ServingSummary {
     /** Services with prompt templates or sessions: hit rate, TTFT with and without a hit, compute saved; null otherwise. */
     prefixCache: PrefixCacheSummary | null;
     /**
-     * Services with `llm.speculative`: decode steps of one sequence verified (`sequenceSteps`), the mean tokens a
+     * Services with `llm.speculative`: decode steps of one sequence verified, over the sequences that finished (`sequenceSteps`), the mean tokens a
      * sequence gained per step, the verifier's own included (`acceptedTokensPerStep`, vLLM's mean acceptance
      * length), and the share of draft tokens accepted (`draftAcceptanceRate`, (accepted − 1) ÷ k); null otherwise.
      */

@@ -1,7 +1,8 @@
 import type { EnginePrefixResult } from './prefix-stats.ts';
 
 /**
- * Speculative decoding over the whole run, all speculating services together: sequence-steps verified, the tokens
+ * Speculative decoding over the whole run, all speculating services together: sequence-steps verified (counted as each
+ * sequence finishes, so those still decoding at the end are left out), the tokens
  * their acceptance draws yielded (before a sequence's last step is capped by the tokens it had left), and the
  * draft tokens proposed (k per sequence-step).
  */

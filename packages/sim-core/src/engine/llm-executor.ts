@@ -22,13 +22,15 @@
  * its finished sequences completed) at its end.
  *
  * `EngineLlm.speculative` (llm/speculative.ts) makes each decode iteration a speculative step: the pass verifies
- * k + 1 tokens per decoding sequence plus the proposer's passes, and each sequence gains its own drawn number of
- * tokens (`speculate`), all reaching the client as one chunk at the step's end. Sequences then advance one by one
- * instead of through the batch's iteration count (below), so such a step costs O(batch).
+ * k + 1 tokens per decoding sequence plus the proposer's passes, and each sequence gains its own random number of
+ * tokens, all reaching the client as one chunk at the step's end. The steps a sequence needs are drawn when it starts
+ * decoding (llm/speculative-steps.ts), so it too waits in `ends` for its finishing step, not visited per step (below).
  */
 import { Rng } from '../random/rng.ts';
-import { iterationSeconds, type LlmEfficiency } from '../llm/llm-perf.ts';
-import { acceptanceThresholds, type EngineSpeculative, proposerEfficiency, proposerSeconds, tokensOfDraw, verifyWork } from '../llm/speculative.ts';
+import { iterationSeconds, type IterationWork, type LlmEfficiency } from '../llm/llm-perf.ts';
+import { type EngineSpeculative, proposerEfficiency, proposerSeconds, verifyWork } from '../llm/speculative.ts';
+import { SpeculativeSteps } from '../llm/speculative-steps.ts';
+import { SpeculativeBatch } from './speculative-batch.ts';
 import { decodeRoundSeconds, lookaheadSlots } from './llm-scheduler.ts';
 import { ChunkGaps, PendingGaps } from './chunk-gaps.ts';
 import { TokenSampler } from '../llm/token-sampler.ts';
@@ -50,7 +52,8 @@ import { PrefixWorkload, SESSION_KEY_BASE } from './prefix-workload.ts';
  * context is kept as `context[i] + it`, where `it` counts the iterations applied, and its slot waits in
  * `ends` keyed by the iteration it finishes in. An iteration then costs its prefilling sequences
  * (few, kept in `prefillPos`) and its finishing ones, not the batch. Prefilling sequences keep their
- * context and `decodeLeft` as plain counts.
+ * context and `decodeLeft` as plain counts. With speculative decoding a sequence advances by a random count a step
+ * instead, so it is filed by the step its drawn step count ends in, and `spec` keeps the batch's growth (see there).
  */
 class LlmPodState {
   readonly slot: Int32Array;
@@ -82,13 +85,11 @@ class LlmPodState {
   kvReserved = 0;
   busy = false;
   /**
-   * Speculative decoding: a decoding sequence advances by its own random count each step, so it is visited every
-   * decode iteration instead: `it` stays 0, `context` and `decodeLeft` are its own, and `ends` is unused.
+   * Speculative decoding (null without): a decoding sequence's steps are drawn when it starts and its end is filed in
+   * `ends` by its finishing step, as without speculation; `context` is its exact start, `decodeLeft` its tokens to go
+   * then, and the batch's growth in between is kept by `SpeculativeBatch` (engine/speculative-batch.ts).
    */
-  speculative = false;
-  /** Set by the executor's `speculate`: sequences it finished this step, and how many of them are measured. */
-  specFinished = 0;
-  specLeft = 0;
+  spec: SpeculativeBatch | null = null;
   /**
    * Lengths drawn for the request at the head of the queue, kept until it is admitted; the slot's generation
    * too, since the head may leave by its queue timeout and its slot come back as another request's.
@@ -120,9 +121,15 @@ class LlmPodState {
     this.gaps = new ChunkGaps(capacity);
   }
 
-  /** The context (tokens in the KV cache) of the sequence at `i`. */
+  /** The context (tokens in the KV cache) of the sequence at `i`; with speculative decoding, once it has finished. */
   contextOf(i: number): number {
-    return this.prefillLeft[i] !== 0 ? this.context[i]! : this.context[i]! + this.it;
+    if (this.prefillLeft[i] !== 0) return this.context[i]!;
+    return this.spec === null ? this.context[i]! + this.it : this.context[i]! + this.decodeLeft[i]!;
+  }
+
+  /** Speculative decoding: the decoding sequences' context sum before the next step (exact starts plus their growth so far). */
+  specContext(): number {
+    return this.decodeContext + this.spec!.growth(this.it);
   }
 
   /** A sequence joined the batch at the last position `i` (its fields written with plain counts). */
@@ -135,11 +142,27 @@ class LlmPodState {
 
   /** The sequence at `i` decodes from now on, with context `ctx` and `left` tokens to go (≤ 0: it finishes now, and is not listed). */
   decodes(i: number, ctx: number, left: number): void {
+    const spec = this.spec;
+    if (spec !== null) {
+      this.speculates(spec, i, ctx, left);
+      return;
+    }
     this.context[i] = ctx - this.it;
     this.decodeContext += ctx;
-    if (left <= 0) return;
-    if (this.speculative) this.decodeLeft[i] = left;
-    else this.ends.push(this.it + left, this.slot[i]!);
+    if (left > 0) this.ends.push(this.it + left, this.slot[i]!);
+  }
+
+  /** `decodes` with speculative decoding: the sequence's steps are drawn now and its end filed at the step it finishes in. */
+  private speculates(spec: SpeculativeBatch, i: number, ctx: number, left: number): void {
+    this.context[i] = ctx;
+    this.decodeContext += ctx;
+    if (left <= 0) {
+      this.decodeLeft[i] = 0;
+      spec.none(i, this.it);
+      return;
+    }
+    this.decodeLeft[i] = left;
+    this.ends.push(this.it + spec.start(i, this.it, left), this.slot[i]!);
   }
 
   /** The prefilling sequence at the last position moved to `i`: its place in `prefillPos` (the last entry) moves in order. */
@@ -181,13 +204,17 @@ export class LlmExecutor implements PodExecutor {
   private readonly lookahead: number;
   /** Chunk gaps on their way to the run's ITL histogram (`flushGaps` before it is read). */
   private readonly itl: PendingGaps;
-  /** Speculative decoding (llm/speculative.ts), its acceptance draws and its proposer's efficiencies; null without. */
+  /** Speculative decoding (llm/speculative.ts), its draws of steps to finish and its proposer's efficiencies; null without. */
   private readonly spec: EngineSpeculative | null;
-  private readonly specRng: Rng;
-  /** `acceptanceThresholds` of the speculation (empty without one). */
-  private readonly specThresholds: Float64Array;
+  private readonly specDraws: SpeculativeSteps | null;
   private readonly proposerEff: LlmEfficiency;
-  /** Speculative decoding over the run: sequence-steps verified, and the tokens their draws yielded (before a sequence's last step caps them). */
+  /** A speculative step's verification and its prompt tokens for the proposer, rewritten each step (no allocation per step). */
+  private readonly verifyPass: IterationWork = { tokens: 0, attendedTokens: 0, kvTokensRead: 0 };
+  private readonly proposerPrefill: IterationWork = { tokens: 0, attendedTokens: 0, kvTokensRead: 0 };
+  /**
+   * Speculative decoding over the run: sequence-steps verified, and the tokens their draws yielded (before a sequence's
+   * last step caps them), counted as each sequence finishes (a sequence still decoding at the run's end is not counted).
+   */
   specSteps = 0;
   specDrawnTokens = 0;
 
@@ -208,8 +235,7 @@ export class LlmExecutor implements PodExecutor {
     this.steps = cfg.scheduler?.steps ?? 1;
     this.separatePrefill = cfg.scheduler?.separatePrefill ?? false;
     this.spec = cfg.speculative ?? null;
-    this.specRng = new Rng(seed, 7003 + service.index * 4);
-    this.specThresholds = this.spec === null ? new Float64Array(0) : acceptanceThresholds(this.spec.acceptance, this.spec.tokens);
+    this.specDraws = this.spec === null ? null : new SpeculativeSteps(this.spec.acceptance, this.spec.tokens, new Rng(seed, 7003 + service.index * 4));
     this.proposerEff = proposerEfficiency(cfg.efficiency);
     // vLLM holds KV room for the k draft tokens of each running sequence (its lookahead slots).
     this.lookahead = lookaheadSlots(this.steps) + (this.spec === null ? 0 : this.spec.tokens);
@@ -266,7 +292,7 @@ export class LlmExecutor implements PodExecutor {
     let st = this.states[pod.uid];
     if (!st) {
       st = new LlmPodState(this.cfg.maxBatchSize);
-      st.speculative = this.spec !== null;
+      if (this.specDraws !== null) st.spec = new SpeculativeBatch(this.specDraws, this.cfg.maxBatchSize);
       if (this.cfg.prefix !== null) {
         if (this.cfg.prefix.caching) st.cache = new PrefixCache(this.prefixStats!);
         st.hit = new Int32Array(this.cfg.maxBatchSize);
@@ -289,11 +315,12 @@ export class LlmExecutor implements PodExecutor {
     const decoding = prefillOnly ? 0 : st.n - st.prefilling;
     // Speculative decoding verifies k + 1 tokens per decoding sequence in the pass (and they take the token budget).
     const spec = this.spec;
-    const verify = spec === null ? null : verifyWork(decoding, prefillOnly ? 0 : st.decodeContext, spec.tokens);
+    const decodeContext = prefillOnly ? 0 : spec === null ? st.decodeContext : st.specContext();
+    const verify = spec === null ? null : verifyWork(decoding, decodeContext, spec.tokens, this.verifyPass);
     let budget = cfg.maxBatchedTokens - (verify === null ? decoding : verify.tokens);
     let tokens = verify === null ? decoding : verify.tokens;
-    let attended = verify === null ? (prefillOnly ? 0 : st.decodeContext) : verify.attendedTokens;
-    let kvRead = prefillOnly ? 0 : st.decodeContext;
+    let attended = verify === null ? decodeContext : verify.attendedTokens;
+    let kvRead = decodeContext;
     // Then prefill, in batch order, within the token budget: only the prefilling positions are visited.
     for (let k = 0; k < st.prefilling; k++) {
       const i = st.prefillPos[k]!;
@@ -323,7 +350,10 @@ export class LlmExecutor implements PodExecutor {
     let seconds = round > 1 ? decodeRoundSeconds(round, decoding, st.decodeContext, cfg) : iterationSeconds({ tokens, attendedTokens: attended, kvTokensRead: kvRead }, cfg.model, cfg.hardware, cfg.efficiency);
     if (verify !== null) {
       // The proposer drafts for the decoding sequences and takes in this iteration's prompt tokens (the part of the work beyond the verification).
-      const prefill = { tokens: tokens - verify.tokens, attendedTokens: attended - verify.attendedTokens, kvTokensRead: kvRead - verify.kvTokensRead };
+      const prefill = this.proposerPrefill;
+      prefill.tokens = tokens - verify.tokens;
+      prefill.attendedTokens = attended - verify.attendedTokens;
+      prefill.kvTokensRead = kvRead - verify.kvTokensRead;
       seconds += proposerSeconds(spec!, decoding, verify.kvTokensRead, prefill, cfg.hardware, this.proposerEff);
     }
     this.heap.push(now + seconds, podEventPayload(pod.uid, 0));
@@ -516,12 +546,14 @@ export class LlmExecutor implements PodExecutor {
     // Every decoding sequence emits a token per decode iteration of the batch (its context and tokens left
     // follow `it`): one, a multi-step round's `steps` (all reaching the client now, at its end), or none.
     const steps = st.roundSteps;
-    // With speculative decoding the sequences advance one by one (speculate), not by `it`.
-    const spec = this.spec !== null;
-    const it = (st.it += spec ? 0 : steps);
+    const it = (st.it += steps);
     const decoding = st.n - st.prefilling;
-    let generated = spec ? 0 : decoding * steps;
-    st.decodeContext += generated;
+    // With speculative decoding a step's tokens are the sequences' interpolated gains (SpeculativeBatch `tokens`), the context growth implicit in `it`.
+    let generated: number;
+    if (st.spec === null) {
+      generated = decoding * steps;
+      st.decodeContext += generated;
+    } else generated = steps > 0 ? st.spec.tokens(it) : 0;
     let finished = 0;
     const prefillRole = this.role === 'prefill';
     const done = st.done;
@@ -530,11 +562,6 @@ export class LlmExecutor implements PodExecutor {
     const from = this.stats.measureFrom;
     let joined = 0;
     let left = 0;
-    if (spec && steps > 0) {
-      generated = this.speculate(st);
-      finished = st.specFinished;
-      left = st.specLeft;
-    }
     // Prefilling sequences, in batch order: those whose prompt is done emit their first token.
     let kept = 0;
     for (let k = 0; k < st.prefilling; k++) {
@@ -597,45 +624,6 @@ export class LlmExecutor implements PodExecutor {
     if (!st.busy && pod.state === PodState.Terminating && st.n === 0 && pod.queue.length === 0) this.service.drained(pod, now);
   }
 
-  /**
-   * A speculative decode step ends: every decoding sequence gains T ∈ {1 … k+1} tokens drawn from its acceptance
-   * (llm/speculative.ts), capped by what it still has to produce; those that are done are listed in `done` (from
-   * position 0, before this iteration's prefills), their count in `specFinished`, the measured ones in `specLeft`.
-   * Returns the tokens generated.
-   */
-  private speculate(st: LlmPodState): number {
-    const thresholds = this.specThresholds;
-    const rng = this.specRng;
-    const arrival = this.store.arrival;
-    const from = this.stats.measureFrom;
-    let generated = 0;
-    let drawn = 0;
-    let seqs = 0;
-    let finished = 0;
-    let left = 0;
-    for (let i = 0; i < st.n; i++) {
-      if (st.prefillLeft[i] !== 0) continue;
-      const togo = st.decodeLeft[i]!;
-      const t = tokensOfDraw(rng.next(), thresholds);
-      const gained = t < togo ? t : togo;
-      st.decodeLeft[i] = togo - gained;
-      st.context[i]! += gained;
-      generated += gained;
-      drawn += t;
-      seqs++;
-      if (gained === togo) {
-        st.done[finished++] = i;
-        if (arrival[st.slot[i]!]! >= from) left++;
-      }
-    }
-    st.decodeContext += generated;
-    this.specSteps += seqs;
-    this.specDrawnTokens += drawn;
-    st.specFinished = finished;
-    st.specLeft = left;
-    return generated;
-  }
-
   private complete(pod: Pod, st: LlmPodState, i: number, now: number): void {
     const slot = st.slot[i]!;
     const arrival = this.store.arrival[slot]!;
@@ -653,7 +641,13 @@ export class LlmExecutor implements PodExecutor {
     } else this.stats.serveTokens(arrival, (first - arrival) * 1000, out > 1 ? ((now - first) * 1000) / (out - 1) : 0, out);
     pod.completions++;
     st.kvReserved -= st.reserved[i]!;
-    st.decodeContext -= computed;
+    if (st.spec === null) st.decodeContext -= computed;
+    else {
+      this.specSteps += st.spec.stepsOf(i, st.it);
+      this.specDrawnTokens += st.spec.drawnOf(i);
+      st.decodeContext -= st.context[i]!;
+      st.spec.finished(i, st.decodeLeft[i]!);
+    }
     if (st.hit !== null) this.finishPrefixed(st, i, context, arrival, (first - arrival) * 1000);
     this.service.bump(pod, -1);
     this.service.workDone(slot, now);
@@ -672,6 +666,7 @@ export class LlmExecutor implements PodExecutor {
         st.hit[i] = st.hit[last]!;
         st.pinned[i] = st.pinned[last]!;
       }
+      if (st.spec !== null) st.spec.moved(i, last);
       this.store.pos[st.slot[i]!] = i;
       if (st.prefillLeft[i] !== 0) st.prefillMoved(i);
     }

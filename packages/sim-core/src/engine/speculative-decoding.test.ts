@@ -1,5 +1,5 @@
 /**
- * Speculative decoding in the executor (engine/llm-executor.ts `speculate`, llm/speculative.ts), timed by hand:
+ * Speculative decoding in the executor (engine/llm-executor.ts, llm/speculative.ts, llm/speculative-steps.ts), timed by hand:
  * a round-number model (1e9 parameters, 2e9 bytes of weights, one layer of width 1,000, 1,000 KV bytes per token)
  * on a round-number GPU (1e14 FLOP/s, 1e12 B/s, efficiencies 1, 1 ms step overhead), so every iteration of the
  * roofline (llm-perf.ts) can be multiplied out in a comment. Acceptance 1 (only an engine config can say it; the
@@ -68,6 +68,26 @@ describe('a speculative step, timed by hand', () => {
     expect(r.itl.count).toBe(2);
     // The draws are what the verifier accepted (4 + 4); the output keeps 7 of them.
     expect(r.speculative).toEqual({ sequenceSteps: 2, drawnTokens: 8, proposedTokens: 6 });
+  });
+
+  it('a long reply, every draft accepted: 1,000 tokens after the first take ⌈1000 / 4⌉ = 250 steps (its steps drawn in chunks)', () => {
+    // Step j (0 … 249) at context 101 + 4j: 3 ms + (101 + 4j) · 1e-6 ms (memory-bound, as above). Σ contexts =
+    // 250 · 101 + 4 · (249 · 250 / 2) = 149,750: 750.14975 ms for 1,000 tokens, TPOT 0.75014975 ms; one chunk a step.
+    const r = run(llm(ngram(1), { out: 1001 }));
+    expect(r.tokens).toBe(1001);
+    expect(r.itl.count).toBe(250);
+    expect(r.tpot[0]).toBeCloseTo(0.75014975, 9);
+    expect(r.speculative).toEqual({ sequenceSteps: 250, drawnTokens: 1000, proposedTokens: 750 });
+  });
+
+  it('a long reply, nothing accepted: 300 tokens after the first take 300 steps of one token', () => {
+    // Step j (0 … 299) at context 101 + j: 3 ms + (101 + j) · 1e-6 ms; Σ contexts = 300 · 101 + 299 · 300 / 2 = 75,150:
+    // 900.07515 ms for 300 tokens, TPOT 3.0002505 ms.
+    const r = run(llm(ngram(0), { out: 301 }));
+    expect(r.tokens).toBe(301);
+    expect(r.itl.count).toBe(300);
+    expect(r.tpot[0]).toBeCloseTo(3.0002505, 9);
+    expect(r.speculative).toEqual({ sequenceSteps: 300, drawnTokens: 300, proposedTokens: 900 });
   });
 
   it('n-gram with nothing accepted at batch 1 costs nothing: verifying 4 tokens reads the same bytes as decoding 1', () => {

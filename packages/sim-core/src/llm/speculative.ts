@@ -57,8 +57,8 @@ export function acceptanceForLength(length: number, k: number): number {
 
 /**
  * α^1 … α^k, the chances that a step yields more than 1 … k tokens (P(T ≥ j+1) = α^j), for `tokensOfDraw`: computed once
- * per service so that a draw costs a few comparisons, not a logarithm (a draw is made for every decoding sequence at
- * every step, the speculating executor's largest cost).
+ * per service so that a draw costs a few comparisons, not a logarithm (llm/speculative-steps.ts draws single steps
+ * with it, and builds its tables from it).
  */
 export function acceptanceThresholds(acceptance: number, k: number): Float64Array {
   const out = new Float64Array(k);
@@ -77,10 +77,16 @@ export function tokensOfDraw(u: number, thresholds: Float64Array): number {
   return t;
 }
 
-/** The target's verification pass for `decoding` sequences with context sum `context`: (k+1) tokens each. */
-export function verifyWork(decoding: number, context: number, k: number): IterationWork {
+/**
+ * The target's verification pass for `decoding` sequences with context sum `context`: (k+1) tokens each. Written into
+ * `out` when given (the executor's per-step record: no allocation per step), else into a new record.
+ */
+export function verifyWork(decoding: number, context: number, k: number, out: IterationWork = { tokens: 0, attendedTokens: 0, kvTokensRead: 0 }): IterationWork {
   const q = k + 1;
-  return { tokens: decoding * q, attendedTokens: q * context + (decoding * k * q) / 2, kvTokensRead: context };
+  out.tokens = decoding * q;
+  out.attendedTokens = q * context + (decoding * k * q) / 2;
+  out.kvTokensRead = context;
+  return out;
 }
 
 /**
@@ -93,13 +99,20 @@ export function proposerSeconds(s: EngineSpeculative, decoding: number, context:
   const m = s.proposer;
   if (m === null) return 0;
   let seconds = 0;
+  // One work record for the k passes (this runs every decode step: no allocation per pass).
+  const work = PASS;
   for (let j = 0; j < s.tokens; j++) {
     const ctx = context + j * decoding;
-    const work: IterationWork = j === 0 ? { tokens: decoding + prefill.tokens, attendedTokens: ctx + prefill.attendedTokens, kvTokensRead: ctx + prefill.kvTokensRead } : { tokens: decoding, attendedTokens: ctx, kvTokensRead: ctx };
+    work.tokens = j === 0 ? decoding + prefill.tokens : decoding;
+    work.attendedTokens = j === 0 ? ctx + prefill.attendedTokens : ctx;
+    work.kvTokensRead = j === 0 ? ctx + prefill.kvTokensRead : ctx;
     if (work.tokens > 0) seconds += iterationSeconds(work, m, hw, passEff);
   }
   return seconds;
 }
+
+/** `proposerSeconds`'s scratch record, overwritten by each pass before it is read (nothing keeps it). */
+const PASS: IterationWork = { tokens: 0, attendedTokens: 0, kvTokensRead: 0 };
 
 /** The efficiencies a proposer pass runs at: the service's, without the per-step overhead (paid once per engine step). */
 export function proposerEfficiency(eff: LlmEfficiency): LlmEfficiency {
