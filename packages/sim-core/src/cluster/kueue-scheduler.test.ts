@@ -114,4 +114,25 @@ describe('a scheduling cycle (`makeClassicalIterator`)', () => {
     s.schedule(10);
     expect(order).toEqual(['b']);
   });
+
+  it('holds a preemptor\'s quota for the rest of the cycle: a later borrowing head does not take what its victims free', () => {
+    // A (nominal 8) holds a1 @0 and a2 @10 (16: borrowing 8) and has a3 pending; B submits b1 (8). The cycle orders
+    // b1 (within nominal) before a3 (borrowing): b1 evicts a2, the newest; a3 must not take the 8 freed, and b1 is
+    // admitted by the next cycle. a2 and a3 then wait (A at nominal, B within nominal: nothing to reclaim).
+    const log: string[] = [];
+    type Named = KueueWorkload & { name: string };
+    const s = new KueueScheduler<Named>(new CohortQuota([q(8), q(8)]), [any, any], [false, false], {
+      admitted: (w) => log.push(`admitted ${w.name}`),
+      evicted: (w, by) => log.push(`${by.name} evicted ${w.name}`),
+    });
+    const a1: Named = { ...wl(0, 8, { createdAt: 0, admittedAt: 0 }), name: 'a1' };
+    const a2: Named = { ...wl(0, 8, { createdAt: 10, admittedAt: 10 }), name: 'a2' };
+    s.admitted.push(a1, a2);
+    s.quota.usage[0] = 16;
+    s.submit({ ...wl(0, 8, { createdAt: 20 }), name: 'a3' });
+    s.submit({ ...wl(1, 8, { createdAt: 30 }), name: 'b1' });
+    s.schedule(30);
+    expect(log).toEqual(['b1 evicted a2', 'admitted b1']);
+    expect(s.quota.usage).toEqual([8, 8]);
+  });
 });

@@ -72,6 +72,9 @@ export class KueueScheduler<W extends KueueWorkload> {
     const borrows = new Map(heads.map((w) => [w, this.quota.borrowingWith(w.queue, w.units)]));
     heads.sort((a, b) => Number(borrows.get(a)) - Number(borrows.get(b)) || b.priority - a.priority || a.createdAt - b.createdAt || a.seq - b.seq);
     let progress = false;
+    // A preemptor's request is held for the rest of the cycle (upstream adds its usage to the snapshot after issuing
+    // the preemptions), so a later head cannot take the quota its victims free.
+    const held: W[] = [];
     for (const w of heads) {
       const q = w.queue;
       if (w.units <= this.quota.available(q)) {
@@ -86,6 +89,8 @@ export class KueueScheduler<W extends KueueWorkload> {
         // by a later cycle, as upstream's is once the evictions are observed.
         for (const t of targets) this.evict(t.workload, w, t.reason, now);
         this.inadmissible.clear();
+        this.quota.usage[q]! += w.units;
+        held.push(w);
         progress = true;
         continue;
       }
@@ -94,6 +99,7 @@ export class KueueScheduler<W extends KueueWorkload> {
         progress = true;
       }
     }
+    for (const w of held) this.quota.usage[w.queue]! -= w.units;
     return progress;
   }
 
