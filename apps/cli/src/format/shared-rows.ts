@@ -1,6 +1,7 @@
 /**
  * The shared-cluster rows of a run report (text and Markdown share them): allocation and the cost per
- * GPU-hour, one row per team (GPU-hours, share, quota use, preemptions, showback) and one per job (runs, waits,
+ * GPU-hour, one row per team (GPU-hours, share, quota use or its Kueue ClusterQueue's borrowing and reclaims,
+ * preemptions, showback) and one per job (runs, waits,
  * interruptions).
  */
 import type { SharedClusterSummary } from '@design-sim/sim-core';
@@ -12,7 +13,13 @@ export function sharedRows(s: SharedClusterSummary): [string, string][] {
     ['Cluster', `${formatNum(s.capacityGpuHours)} GPU-hours of capacity · ${formatPercent(s.allocation, 1)} held by the teams · ${s.usdPerGpuHour === null ? 'cost unknown' : `${formatUsd(s.usdPerGpuHour)} per GPU-hour`} · unallocated ${formatNum(s.unallocatedGpuHours)} GPU-hours (${formatUsd(s.unallocatedUsd)})`],
   ];
   for (const t of s.teams) {
-    const quota = t.gpuQuota === null ? 'no quota' : `quota ${formatInt(t.gpuQuota)}${t.quotaUse === null ? '' : ` (${formatPercent(t.quotaUse, 1)} used)`}`;
+    const k = t.kueue;
+    const quota =
+      k !== undefined
+        ? `ClusterQueue nominal ${formatInt(k.nominalQuota)} · borrowed ${formatNum(k.borrowedGpuHours)} GPU-hours · ${formatInt(k.reclaims)} reclaims, ${formatInt(k.reclaimedFrom)} reclaimed from it`
+        : t.gpuQuota === null
+          ? 'no quota'
+          : `quota ${formatInt(t.gpuQuota)}${t.quotaUse === null ? '' : ` (${formatPercent(t.quotaUse, 1)} used)`}`;
     rows.push(['Team', `${t.name}: ${formatNum(t.gpuHours)} GPU-hours (${formatPercent(t.share, 1)}) · peak ${formatNum(t.peakGpus)} GPUs · ${quota} · ${formatInt(t.quotaRefusals)} refused by quota · ${formatInt(t.podsPreempted)} pods preempted · showback ${formatUsd(t.showbackUsd)}`]);
   }
   for (const j of s.jobs) {

@@ -1,4 +1,4 @@
-/** A shared cluster's showback: per team GPU-hours, share, quota use, preemptions and charge (summary.shared). */
+/** A shared cluster's showback: per team GPU-hours, share, quota use, preemptions, Kueue borrowing and charge (summary.shared). */
 import type { RunResult } from '@design-sim/sim-core';
 import { formatCount, formatPercent, formatUsd } from '../results/format.ts';
 
@@ -6,6 +6,8 @@ import { formatCount, formatPercent, formatUsd } from '../results/format.ts';
 export function TeamsView({ result }: { result: RunResult }) {
   const s = result.summary?.shared;
   if (!s || s.teams.length === 0) return null;
+  // Kueue columns only when some team has a ClusterQueue (spec.teams[].kueue).
+  const kueue = s.teams.some((t) => t.kueue !== undefined);
   return (
     <table className="ds-table" data-testid="teams-showback">
       <caption>
@@ -19,6 +21,8 @@ export function TeamsView({ result }: { result: RunResult }) {
           <th scope="col">Quota (used)</th>
           <th scope="col">Refused</th>
           <th scope="col">Preempted</th>
+          {kueue && <th scope="col">Borrowed GPU-h</th>}
+          {kueue && <th scope="col">Reclaims (by / from)</th>}
           <th scope="col">Showback</th>
         </tr>
       </thead>
@@ -28,9 +32,11 @@ export function TeamsView({ result }: { result: RunResult }) {
             <th scope="row">{t.name}</th>
             <td>{t.gpuHours.toFixed(1)}</td>
             <td>{formatPercent(t.share)}</td>
-            <td>{t.gpuQuota === null ? '—' : `${t.gpuQuota} (${formatPercent(t.quotaUse)})`}</td>
+            <td>{t.kueue ? `nominal ${t.kueue.nominalQuota}` : t.gpuQuota === null ? '—' : `${t.gpuQuota} (${formatPercent(t.quotaUse)})`}</td>
             <td>{formatCount(t.quotaRefusals)}</td>
             <td>{formatCount(t.podsPreempted)}</td>
+            {kueue && <td>{t.kueue ? t.kueue.borrowedGpuHours.toFixed(1) : '—'}</td>}
+            {kueue && <td>{t.kueue ? `${formatCount(t.kueue.reclaims)} / ${formatCount(t.kueue.reclaimedFrom)}` : '—'}</td>}
             <td>{formatUsd(t.showbackUsd)}</td>
           </tr>
         ))}

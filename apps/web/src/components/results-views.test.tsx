@@ -29,6 +29,20 @@ describe('result views', () => {
     expect(container.innerHTML).toBe('');
   });
 
+  it('teams with a Kueue ClusterQueue add borrowed GPU-hours and reclaims columns', () => {
+    const doc = smallDoc();
+    const spec = doc.spec as Record<string, unknown>;
+    spec.teams = [{ name: 'serving' }, { name: 'nlp', kueue: { nominalQuota: 4, cohort: 'research' } }, { name: 'cv', kueue: { nominalQuota: 2, cohort: 'research' } }];
+    (spec.services as Record<string, unknown>[])[0]!.team = 'serving';
+    render(<TeamsView result={runDoc(doc)} />);
+    const table = screen.getByTestId('teams-showback');
+    expect([...table.querySelectorAll('thead th')].map((h) => h.textContent)).toContain('Borrowed GPU-h');
+    const cells = (i: number) => [...table.querySelectorAll('tbody tr')[i]!.querySelectorAll('td')].map((c) => c.textContent);
+    // No jobs: nothing borrowed or reclaimed; the serving team has no ClusterQueue.
+    expect(cells(1)).toEqual(expect.arrayContaining(['nominal 4', '0.0', '0 / 0']));
+    expect(cells(0)).toEqual(expect.arrayContaining(['—', '—']));
+  });
+
   it('summary cards carry their status for colour and for screen readers', () => {
     render(<SummaryCards result={result} />);
     const cost = document.querySelector('[data-metric="cost.hourly"]')!;

@@ -22,6 +22,7 @@ import type {
   EngineService,
   EngineStartup,
   EngineStockout,
+  EngineTeam,
 } from '../engine/engine-config.ts';
 import type { KarpenterBudgetSpec, KarpenterNodePoolSpec, KarpenterSettingsSpec, StockoutSpec } from '../scenario/karpenter-schema.ts';
 import { DEFAULT_START_DATE, startEpochSeconds } from '../engine/wall-clock.ts';
@@ -33,7 +34,7 @@ import { decodeServiceName, runningServices } from '../scenario/disaggregation.t
 import { kvTransferBytesPerSecond } from '../llm/kv-transfer.ts';
 import type { KedaSpec } from '../scenario/keda-schema.ts';
 import type { FaultSpec } from '../scenario/failure-schema.ts';
-import type { JobSpec } from '../scenario/shared-cluster-schema.ts';
+import type { JobSpec, TeamSpec } from '../scenario/shared-cluster-schema.ts';
 import { migSlicesPerGpu } from '../cluster/mig-profiles.ts';
 import { WEIGHT_SOURCE_MBPS } from '../scenario/startup-throughputs.ts';
 import { hpaMetricSource } from '../scenario/hpa-metric-source.ts';
@@ -89,10 +90,33 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, running, spec.catalogDate)),
     clusterAutoscaler: compileClusterAutoscaler(spec),
     ...(spec.faults.length > 0 ? { faults: compileFaults(spec.faults, spec.nodePools ?? []) } : {}),
-    ...(spec.teams.length > 0 ? { teams: spec.teams.map((t) => ({ name: t.name, gpuQuota: t.gpuQuota ?? null })) } : {}),
+    ...(spec.teams.length > 0 ? { teams: compileTeams(spec.teams) } : {}),
     ...(spec.jobs.length > 0 ? { jobs: spec.jobs.map((j) => compileJob(j, spec, poolIndex)) } : {}),
     ...(spec.nodePools.some((p) => p.karpenter) ? { karpenter: compileKarpenterSettings(spec.cluster.karpenter, spec.startDate ?? DEFAULT_START_DATE) } : {}),
   };
+}
+
+/** Teams with their ResourceQuota, or their Kueue ClusterQueue (cohorts numbered in order of first use). */
+function compileTeams(teams: readonly TeamSpec[]): EngineTeam[] {
+  const cohorts: string[] = [];
+  return teams.map((t) => {
+    const k = t.kueue;
+    if (k === undefined) return { name: t.name, gpuQuota: t.gpuQuota ?? null };
+    if (k.cohort !== undefined && !cohorts.includes(k.cohort)) cohorts.push(k.cohort);
+    return {
+      name: t.name,
+      gpuQuota: t.gpuQuota ?? null,
+      kueue: {
+        nominalQuota: k.nominalQuota,
+        borrowingLimit: k.borrowingLimit ?? null,
+        lendingLimit: k.lendingLimit ?? null,
+        cohort: k.cohort === undefined ? null : cohorts.indexOf(k.cohort),
+        reclaimWithinCohort: k.preemption.reclaimWithinCohort,
+        withinClusterQueue: k.preemption.withinClusterQueue,
+        queueingStrategy: k.queueingStrategy,
+      },
+    };
+  });
 }
 
 /** A priority class's value and policy; no class = priority 0, may preempt (upstream's defaults). */

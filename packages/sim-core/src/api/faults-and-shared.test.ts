@@ -88,3 +88,47 @@ describe('bad shared-cluster and fault input', () => {
     expect(issues(edit(['  expect:', '  faults: [{ at: 10m, for: 5m }]\n  expect:']))).toEqual(['spec.faults[0]: give either pool (optionally with nodes) or zone']);
   });
 });
+
+describe('bad Kueue ClusterQueues (spec.teams[].kueue)', () => {
+  const teams = (yaml: string): string => edit(['  expect:', `  teams:\n${yaml}  expect:`]);
+  it('a cohort of one queue, a borrowingLimit without a cohort, lendingLimit above nominalQuota, both quotas on a team', () => {
+    const out = issues(
+      teams(
+        [
+          '    - { name: a, kueue: { nominalQuota: 8, cohort: alone } }',
+          '    - { name: b, kueue: { nominalQuota: 8, borrowingLimit: 4 } }',
+          '    - { name: c, kueue: { nominalQuota: 8, cohort: pool, lendingLimit: 9 } }',
+          '    - { name: d, gpuQuota: 8, kueue: { nominalQuota: 8, cohort: pool } }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(out).toEqual([
+      'spec.teams[0].kueue.cohort: cohort "alone" has only team "a"\'s ClusterQueue: there is nothing to borrow from or lend to',
+      'spec.teams[1].kueue.borrowingLimit: borrowingLimit without a cohort: Kueue requires spec.cohortName when borrowingLimit is set (add kueue.cohort, or remove borrowingLimit)',
+      'spec.teams[2].kueue.lendingLimit: lendingLimit 9 is above nominalQuota 8: a queue lends at most its nominal quota (expected at most 8)',
+      'spec.teams[3].gpuQuota: team "d" has both gpuQuota and kueue: a ResourceQuota beside a ClusterQueue would refuse the pods of jobs Kueue admitted past it, which is not modelled',
+    ]);
+  });
+
+  it('a job larger than its ClusterQueue can ever admit (nominal 8 + borrowingLimit 4) is refused at its pods', () => {
+    const text = edit(['  expect:', '  teams:\n    - { name: a, kueue: { nominalQuota: 8, cohort: c, borrowingLimit: 4 } }\n    - { name: b, kueue: { nominalQuota: 8, cohort: c } }\n  jobs: [{ name: big, team: a, nodePool: l4, pods: 13, gpusPerPod: 1, duration: 1h }]\n  expect:']);
+    expect(issues(text)).toEqual(['spec.jobs[0].pods: job "big" needs 13 GPUs at once, but team "a"\'s ClusterQueue can admit at most 12 (nominalQuota plus what its cohort may lend it): it is never admitted']);
+  });
+
+  it('an unknown preemption policy names the values Kueue accepts', () => {
+    const r = api.validate(teams('    - { name: a, kueue: { nominalQuota: 8, preemption: { reclaimWithinCohort: Sometimes } } }\n'), 'bad.yaml');
+    expect(r.ok).toBe(false);
+    const i = r.ok ? undefined : r.issues[0]!;
+    expect(i?.path).toBe('spec.teams[0].kueue.preemption.reclaimWithinCohort');
+    expect(`${i?.message} ${i?.expected ?? ''}`).toMatch(/Never.*LowerPriority.*Any/);
+  });
+
+  it('compiles Kueue\'s defaults: BestEffortFIFO, preemption Never/Never, no limits; cohorts by name', () => {
+    const s = parseOk(teams(['    - { name: a, kueue: { nominalQuota: 8, cohort: pool } }', '    - { name: b, kueue: { nominalQuota: 4, cohort: pool, lendingLimit: 2, preemption: { reclaimWithinCohort: Any } } }', ''].join('\n'))).scenario;
+    expect(compileScenario(s).teams).toEqual([
+      { name: 'a', gpuQuota: null, kueue: { nominalQuota: 8, borrowingLimit: null, lendingLimit: null, cohort: 0, reclaimWithinCohort: 'Never', withinClusterQueue: 'Never', queueingStrategy: 'BestEffortFIFO' } },
+      { name: 'b', gpuQuota: null, kueue: { nominalQuota: 4, borrowingLimit: null, lendingLimit: 2, cohort: 0, reclaimWithinCohort: 'Any', withinClusterQueue: 'Never', queueingStrategy: 'BestEffortFIFO' } },
+    ]);
+  });
+});

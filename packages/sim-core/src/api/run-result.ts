@@ -254,6 +254,16 @@ export interface SharedClusterSummary {
     quotaRefusals: number;
     podsPreempted: number;
     showbackUsd: number | null;
+    /** Only for a team with a Kueue ClusterQueue (spec.teams[].kueue). */
+    kueue?: {
+      nominalQuota: number;
+      /** GPU-hours its ClusterQueue held above nominalQuota: quota borrowed from its cohort. */
+      borrowedGpuHours: number;
+      /** Workloads of other queues it evicted to take back its nominal quota (reclaimWithinCohort). */
+      reclaims: number;
+      /** Its workloads evicted by other queues taking back theirs. */
+      reclaimedFrom: number;
+    };
   }[];
   jobs: {
     name: string;

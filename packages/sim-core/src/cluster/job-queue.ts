@@ -14,6 +14,8 @@ import type { Pod } from '../engine/pod.ts';
 import { recordPodEvent } from '../karpenter/pod-events.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
+import { JobKueue } from './job-kueue.ts';
+import type { PreemptionReason } from './kueue-preemption.ts';
 import { isPreempting, NOT_NOMINATED, waitsForVictims } from './nomination.ts';
 import { pickOneNodeForPreemption, selectVictimsOnNode, type Victims, type PreemptionPod } from './preemption.ts';
 import type { TeamLedger } from './team-ledger.ts';
@@ -118,6 +120,8 @@ export class JobQueue {
   private runningGpus = 0;
   private busyGpuSeconds = 0;
   private busySince = 0;
+  /** The ClusterQueues of teams with `kueue`: their runs are admitted there, not by the ResourceQuota. */
+  private readonly kueue: JobKueue<JobRun> | null;
 
   constructor(
     private readonly jobs: readonly EngineJob[],
@@ -126,6 +130,12 @@ export class JobQueue {
     private readonly actions: JobActions,
   ) {
     this.stats = jobs.map(() => ({ submitted: 0, completed: 0, waits: [], preemptions: 0, lostUnitSeconds: 0 }));
+    this.kueue = ledger.teams.some((t) => t.kueue)
+      ? new JobKueue<JobRun>(ledger.teams, jobs, (p) => pools[p]!.unitsPerGpu, ledger, {
+          admitted: (run, now) => this.admitted(run, now),
+          evicted: (run, by, reason, now) => this.suspend(run, by, reason, now),
+        })
+      : null;
   }
 
   /** t = 0: every submission is scheduled. */
@@ -143,14 +153,22 @@ export class JobQueue {
   private submit(run: JobRun, now: number): void {
     this.stats[run.index]!.submitted++;
     this.blocked.push(run);
+    if (this.kueue?.manages(run.job.team)) this.kueue.submit(run, run.job.team, run.units, run.job.priority, now);
     this.admit(now);
     this.actions.capacityFreed(now);
   }
 
-  /** ResourceQuota admission, in submission order: a run is admitted when all its pods fit in its team's quota. */
+  /**
+   * ResourceQuota admission, in submission order: a run is admitted when all its pods fit in its team's quota;
+   * then Kueue's scheduling cycles for the runs of teams with a ClusterQueue.
+   */
   admit(now: number): void {
     for (let i = 0; i < this.blocked.length; ) {
       const run = this.blocked[i]!;
+      if (this.kueue?.manages(run.job.team)) {
+        i++;
+        continue;
+      }
       if (!this.ledger.tryReserve(run.job.team, run.units, now, !run.refused)) {
         run.refused = true;
         i++;
@@ -161,6 +179,45 @@ export class JobQueue {
       for (const pod of run.pods) created(pod, now);
       this.enqueue(run);
     }
+    if (this.kueue === null) return;
+    this.kueue.schedule(now);
+    // A run still pending after its first cycles counts once as refused, as a ResourceQuota-blocked run does.
+    for (const run of this.blocked) {
+      if (run.refused || !this.kueue.manages(run.job.team)) continue;
+      run.refused = true;
+      this.ledger.refusals[run.job.team]! += 1;
+    }
+  }
+
+  /** Kueue reserved quota for the run: the Job is unsuspended and its pods created (pending for kube-scheduler). */
+  private admitted(run: JobRun, now: number): void {
+    const i = this.blocked.indexOf(run);
+    if (i >= 0) this.blocked.splice(i, 1);
+    run.state = 'queued';
+    for (let k = 0; k < run.pods.length; k++) if (!run.podDone[k]) created(run.pods[k]!, now);
+    this.enqueue(run);
+  }
+
+  /**
+   * Kueue evicted the run to make room for `by` (reclaimWithinCohort or withinClusterQueue): the Job is suspended,
+   * its running pods deleted (work kept to the last checkpoint, as after a kube-scheduler preemption) and its
+   * Workload pending again.
+   */
+  private suspend(run: JobRun, by: JobRun, reason: PreemptionReason, now: number): void {
+    const bound = run.pods.filter((p) => p.node !== null);
+    const how = reason === 'InCohortReclamation' ? 'reclaimWithinCohort' : 'withinClusterQueue';
+    if (bound.length > 0) {
+      this.ledger.preempted[run.job.team]! += bound.length;
+      this.actions.event('job-preempted', run.job.name, `by ${by.job.name} (Kueue ${how})`, now);
+    }
+    // A gang stops whole on its first pod; a non-gang run loses each running pod.
+    // The freed GPUs are seen by the scheduling pass that follows admission (admit's callers run one).
+    for (const pod of run.job.gang ? bound.slice(0, 1) : bound) this.interrupt(pod, now, false);
+    run.epoch++;
+    run.nominated = NOT_NOMINATED;
+    this.dequeue(run);
+    run.state = 'quota';
+    this.blocked.push(run);
   }
 
   private enqueue(run: JobRun): void {
@@ -344,8 +401,11 @@ export class JobQueue {
     }
   }
 
-  /** A job pod lost its node (preempted, or the node failed): a gang stops and requeues, a single pod requeues. */
-  interrupt(pod: JobPod, now: number): void {
+  /**
+   * A job pod lost its node (preempted, or the node failed): a gang stops and requeues, a single pod requeues.
+   * `requeue` false when Kueue suspends the run (its Workload goes back to pending, not its pods to the scheduler).
+   */
+  interrupt(pod: JobPod, now: number, requeue = true): void {
     const run = pod.run;
     const st = this.stats[run.index]!;
     const ckpt = run.job.checkpointSeconds;
@@ -384,6 +444,7 @@ export class JobQueue {
         });
       });
     }
+    if (!requeue) return;
     run.state = 'queued';
     if (!this.queued.includes(run)) this.enqueue(run);
     this.actions.capacityFreed(now);
@@ -410,7 +471,8 @@ export class JobQueue {
     run.state = 'done';
     run.epoch++;
     this.stats[run.index]!.completed++;
-    this.ledger.release(run.job.team, run.units, now);
+    if (this.kueue?.manages(run.job.team)) this.kueue.finished(run, now);
+    else this.ledger.release(run.job.team, run.units, now);
     this.dequeue(run);
     this.admit(now);
   }

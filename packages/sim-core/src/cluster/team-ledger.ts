@@ -19,6 +19,14 @@ export class TeamLedger {
   readonly peakGpus: number[];
   /** The team's pods (serving or job) evicted by preemption. */
   readonly preempted: number[];
+  /** Kueue: GPU-seconds its ClusterQueue held above its nominal quota (borrowed from the cohort), and the GPUs now. */
+  readonly borrowedGpuSeconds: number[];
+  private readonly borrowedGpus: number[];
+  private readonly borrowedSince: number[];
+  /** Kueue: workloads of other queues its ClusterQueue evicted to reclaim its quota (reclaimWithinCohort). */
+  readonly reclaims: number[];
+  /** Kueue: its workloads evicted by another queue reclaiming quota it had lent. */
+  readonly reclaimed: number[];
 
   constructor(readonly teams: readonly EngineTeam[]) {
     this.used = teams.map(() => 0);
@@ -28,6 +36,23 @@ export class TeamLedger {
     this.since = teams.map(() => 0);
     this.peakGpus = teams.map(() => 0);
     this.preempted = teams.map(() => 0);
+    this.borrowedGpuSeconds = teams.map(() => 0);
+    this.borrowedGpus = teams.map(() => 0);
+    this.borrowedSince = teams.map(() => 0);
+    this.reclaims = teams.map(() => 0);
+    this.reclaimed = teams.map(() => 0);
+  }
+
+  /** Kueue: the team's ClusterQueue now uses `gpus` above its nominal quota (0 when within it). */
+  borrowing(team: number, gpus: number, now: number): void {
+    this.accrueBorrowed(team, now);
+    this.borrowedGpus[team] = gpus;
+  }
+
+  private accrueBorrowed(team: number, now: number): void {
+    const dt = now - this.borrowedSince[team]!;
+    if (dt > 0) this.borrowedGpuSeconds[team]! += dt * this.borrowedGpus[team]!;
+    this.borrowedSince[team] = Math.max(this.borrowedSince[team]!, now);
   }
 
   /**
@@ -65,7 +90,10 @@ export class TeamLedger {
 
   /** Brings every team's GPU-seconds up to `now`. */
   accrueAll(now: number): void {
-    for (let t = 0; t < this.teams.length; t++) this.accrue(t, now);
+    for (let t = 0; t < this.teams.length; t++) {
+      this.accrue(t, now);
+      this.accrueBorrowed(t, now);
+    }
   }
 
   private accrue(team: number, now: number): void {

@@ -55,6 +55,20 @@ export interface EngineConfig {
 export interface EngineTeam {
   name: string;
   gpuQuota: number | null;
+  /** Its jobs are admitted by a Kueue ClusterQueue (cluster/kueue-scheduler.ts) instead of the ResourceQuota; null or omitted = not. */
+  kueue?: EngineKueueQueue | null;
+}
+
+/** A team's Kueue ClusterQueue: quota in pool units, its cohort (index) and policies, upstream defaults applied. */
+export interface EngineKueueQueue {
+  nominalQuota: number;
+  borrowingLimit: number | null;
+  lendingLimit: number | null;
+  /** Cohort index (teams sharing one name share one), or null for a queue on its own. */
+  cohort: number | null;
+  reclaimWithinCohort: 'Never' | 'LowerPriority' | 'Any';
+  withinClusterQueue: 'Never' | 'LowerPriority' | 'LowerOrNewerEqualPriority';
+  queueingStrategy: 'BestEffortFIFO' | 'StrictFIFO';
 }
 
 /** A training or batch job (spec.jobs), resolved to indices and seconds. */

@@ -169,11 +169,21 @@ export interface EngineFaultsResult {
   visitsFailed: number;
 }
 
+/** A team's Kueue ClusterQueue over the run: GPU-seconds above its nominal quota, and reclaims by and from it. */
+export interface EngineKueueTeamResult {
+  nominalQuota: number;
+  borrowedGpuSeconds: number;
+  /** Workloads of other queues it evicted to reclaim its nominal quota (reclaimWithinCohort). */
+  reclaims: number;
+  /** Its workloads evicted by other queues reclaiming theirs. */
+  reclaimedFrom: number;
+}
+
 /** A shared cluster's run: per team, per job, preemptions (cluster/job-queue.ts, cluster/team-ledger.ts). */
 export interface EngineSharedResult {
   /** GPU-seconds of the pools' nodes over the run (the capacity the teams share). */
   capacityGpuSeconds: number;
-  teams: { name: string; gpuQuota: number | null; gpuSeconds: number; peakGpus: number; quotaRefusals: number; podsPreempted: number }[];
+  teams: { name: string; gpuQuota: number | null; gpuSeconds: number; peakGpus: number; quotaRefusals: number; podsPreempted: number; kueue?: EngineKueueTeamResult }[];
   /** Per job (spec order): team index, submissions, completions, waits (s) of runs that started, interruptions, GPU-seconds of work lost. */
   jobs: { name: string; team: number; submitted: number; completed: number; waits: number[]; interruptions: number; lostGpuSeconds: number }[];
   /** Serving pods preempted, by service. */

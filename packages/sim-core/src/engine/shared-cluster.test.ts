@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fleet, pool, service } from '../test-support/builders.ts';
-import type { EngineConfig, EngineJob } from './engine-config.ts';
+import type { EngineConfig, EngineJob, EngineTeam } from './engine-config.ts';
 import { A10G_POOL } from '../karpenter/test-pools.ts';
 import { runEngine } from './simulation.ts';
 
@@ -172,5 +172,90 @@ describe('a serving pod waiting for its preemption victims (cluster/nomination.t
     expect(launched.map((e) => [e.t, e.detail])).toEqual([[61, 'aws/us-east-1/g5.xlarge spot']]);
     // Both serve again: production on batch's old node once the victim is gone, batch on the new node (Ready at 121 s).
     expect(r.services.map((s) => s.replicas.max)).toEqual([1, 1]);
+  });
+});
+
+describe('Kueue ClusterQueues in a cohort (cluster/kueue-scheduler.ts)', () => {
+  // kubernetes-sigs/kueue @ ff69552e79ad21652c36caa97038382e55625cf7: resource_node.go `available`, preemption.go
+  // `classicalPreemptions`, common/ordering.go `CandidatesOrdering`, scheduler.go `makeClassicalIterator`.
+  const sixteen = pool({ name: 'a100', gpusPerNode: 8, minNodes: 2, maxNodes: 2, initialNodes: 2, autoscaler: fixed });
+  const queue = (nominalQuota: number, o: Partial<NonNullable<EngineTeam['kueue']>> = {}): NonNullable<EngineTeam['kueue']> => ({
+    nominalQuota,
+    borrowingLimit: null,
+    lendingLimit: null,
+    cohort: 0,
+    reclaimWithinCohort: 'Never',
+    withinClusterQueue: 'Never',
+    queueingStrategy: 'BestEffortFIFO',
+    ...o,
+  });
+  const run = (teams: EngineTeam[], jobs: EngineJob[], seconds = 2 * 3600) => runEngine({ ...fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: seconds }), pools: [sixteen], teams, jobs });
+  // Team A: a1 (8 GPUs) at 0 and a2 (8 GPUs) at 60, one hour each, checkpoint every 5 min; team B: b1 (8 GPUs) at 600.
+  const borrowAndReclaim = [
+    job({ name: 'a1', team: 0, unitsPerPod: 8, durationSeconds: 3600, checkpointSeconds: 300 }),
+    job({ name: 'a2', team: 0, unitsPerPod: 8, durationSeconds: 3600, checkpointSeconds: 300, submitAt: [60] }),
+    job({ name: 'b1', team: 1, unitsPerPod: 8, durationSeconds: 3600, submitAt: [600] }),
+  ];
+
+  it('reclaimWithinCohort Any: B takes back its 8 GPUs at 600 s from A\'s most recently admitted workload', () => {
+    // A's a2 borrows B's idle 8 (cohort 16 − 8 used). At 600 s B's b1 fits nominal (0 + 8 ≤ 8) but not the cohort
+    // (16 used): candidates are A's workloads (A is above nominal), newest admission first: a2 (60 s) before a1 (0 s).
+    // a2 evicted at 600 s after 540 s of work (kept 300 s: 240 s × 8 GPUs lost); b1 admitted and bound at 600 s.
+    // a2 is pending again, A at nominal: it waits for a1's end at 3600 s and needs 3300 s more: done at 6900 s.
+    const r = run([{ name: 'a', gpuQuota: null, kueue: queue(8, { reclaimWithinCohort: 'Any' }) }, { name: 'b', gpuQuota: null, kueue: queue(8, { reclaimWithinCohort: 'Any' }) }], borrowAndReclaim);
+    const [a1, a2, b1] = r.shared!.jobs;
+    expect(r.events.filter((e) => e.kind === 'job-preempted').map((e) => [e.t, e.target])).toEqual([[600, 'a2']]);
+    expect(b1!.waits).toEqual([0]);
+    expect(a1!.interruptions).toBe(0);
+    expect(a2!.interruptions).toBe(1);
+    expect(a2!.lostGpuSeconds).toBeCloseTo(240 * 8, 6);
+    expect(a2!.completed).toBe(1);
+    // a2 on its nodes 60–600 s and 3600–6900 s: 8 × (540 + 3300) GPU-seconds; a1 8 × 3600; B 8 × 3600.
+    expect(r.shared!.teams[0]!.gpuSeconds).toBeCloseTo(8 * (3600 + 540 + 3300), 6);
+    // Borrowed: A above its nominal 8 only while a1 and a2 were both admitted, 60–600 s.
+    expect(r.shared!.teams[0]!.kueue).toEqual({ nominalQuota: 8, borrowedGpuSeconds: 8 * 540, reclaims: 0, reclaimedFrom: 1 });
+    expect(r.shared!.teams[1]!.kueue).toEqual({ nominalQuota: 8, borrowedGpuSeconds: 0, reclaims: 1, reclaimedFrom: 0 });
+  });
+
+  it('reclaimWithinCohort Never (the default): B waits until one of A\'s workloads ends, at 3600 s', () => {
+    const r = run([{ name: 'a', gpuQuota: null, kueue: queue(8) }, { name: 'b', gpuQuota: null, kueue: queue(8) }], borrowAndReclaim);
+    const [, a2, b1] = r.shared!.jobs;
+    expect(a2!.interruptions).toBe(0);
+    expect(b1!.waits).toEqual([3000]);
+    // A borrowed 8 GPUs from 60 s to a1's end at 3600 s.
+    expect(r.shared!.teams[0]!.kueue!.borrowedGpuSeconds).toBeCloseTo(8 * 3540, 6);
+  });
+
+  it('borrowingLimit 4: A reaches at most 12 of the cohort\'s 16; its fourth 4-GPU job waits for the first to end', () => {
+    // available = min(8 − 12 + 4, 16 − 12) = 0 for the fourth; without the limit all four fit (16).
+    const four = [0, 1, 2, 3].map((k) => job({ name: `a${k}`, team: 0, unitsPerPod: 4, durationSeconds: 3600, submitAt: [k] }));
+    const limited = run([{ name: 'a', gpuQuota: null, kueue: queue(8, { borrowingLimit: 4 }) }, { name: 'b', gpuQuota: null, kueue: queue(8) }], four);
+    expect(limited.shared!.jobs.map((j) => j.waits)).toEqual([[0], [0], [0], [3600 - 3]]);
+    const open = run([{ name: 'a', gpuQuota: null, kueue: queue(8) }, { name: 'b', gpuQuota: null, kueue: queue(8) }], four);
+    expect(open.shared!.jobs.map((j) => j.waits)).toEqual([[0], [0], [0], [0]]);
+  });
+
+  it('lendingLimit 2: B lends only 2 of its 8, so A holds at most 10, and B gets its kept 6 at once', () => {
+    // Cohort quota 8 (A) + 2 (B lends) = 10: A's six 2-GPU jobs at 0–5 s, the sixth waits for the first (3600 s).
+    // B's gang of 3 × 2 GPUs at 600 s: B's local 6 are free (no preemption); nodes hold 10 of 16, 6 free.
+    const six = [0, 1, 2, 3, 4, 5].map((k) => job({ name: `a${k}`, team: 0, unitsPerPod: 2, durationSeconds: 3600, submitAt: [k] }));
+    const b = job({ name: 'b', team: 1, pods: 3, unitsPerPod: 2, durationSeconds: 600, submitAt: [600] });
+    const r = run([{ name: 'a', gpuQuota: null, kueue: queue(8) }, { name: 'b', gpuQuota: null, kueue: queue(8, { lendingLimit: 2 }) }], [...six, b]);
+    expect(r.shared!.jobs.map((j) => j.waits)).toEqual([[0], [0], [0], [0], [0], [3600 - 5], [0]]);
+  });
+
+  it('StrictFIFO: a blocked large head holds back a later small job that BestEffortFIFO admits', () => {
+    // One queue (nominal 8, no cohort): a 4-GPU job runs 0–3600 s; an 8-GPU job at 60 s cannot fit; a 4-GPU job at
+    // 120 s fits beside the first. BestEffortFIFO admits it at 120 s (wait 0) and the large one at 3600 s (3540);
+    // StrictFIFO keeps the small one behind the large one: large 3600–4200 s, small at 4200 s (wait 4080).
+    const jobs = [
+      job({ name: 'first', unitsPerPod: 4, durationSeconds: 3600 }),
+      job({ name: 'large', unitsPerPod: 8, durationSeconds: 600, submitAt: [60] }),
+      job({ name: 'small', unitsPerPod: 4, durationSeconds: 600, submitAt: [120] }),
+    ];
+    const best = run([{ name: 'a', gpuQuota: null, kueue: queue(8, { cohort: null }) }], jobs);
+    expect(best.shared!.jobs.map((j) => j.waits)).toEqual([[0], [3540], [0]]);
+    const strict = run([{ name: 'a', gpuQuota: null, kueue: queue(8, { cohort: null, queueingStrategy: 'StrictFIFO' }) }], jobs);
+    expect(strict.shared!.jobs.map((j) => j.waits)).toEqual([[0], [3540], [4080]]);
   });
 });

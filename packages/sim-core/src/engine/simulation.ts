@@ -1418,7 +1418,15 @@ export class Simulation {
     const q = this.jobs;
     return {
       capacityGpuSeconds,
-      teams: ledger.teams.map((t, i) => ({ name: t.name, gpuQuota: t.gpuQuota, gpuSeconds: ledger.gpuSeconds[i]!, peakGpus: ledger.peakGpus[i]!, quotaRefusals: ledger.refusals[i]!, podsPreempted: ledger.preempted[i]! })),
+      teams: ledger.teams.map((t, i) => ({
+        name: t.name,
+        gpuQuota: t.gpuQuota,
+        gpuSeconds: ledger.gpuSeconds[i]!,
+        peakGpus: ledger.peakGpus[i]!,
+        quotaRefusals: ledger.refusals[i]!,
+        podsPreempted: ledger.preempted[i]!,
+        ...(t.kueue ? { kueue: { nominalQuota: t.kueue.nominalQuota, borrowedGpuSeconds: ledger.borrowedGpuSeconds[i]!, reclaims: ledger.reclaims[i]!, reclaimedFrom: ledger.reclaimed[i]! } } : {}),
+      })),
       jobs: (this.cfg.jobs ?? []).map((j, i) => {
         const st = q!.stats[i]!;
         return { name: j.name, team: j.team, submitted: st.submitted, completed: st.completed, waits: [...st.waits], interruptions: st.preemptions, lostGpuSeconds: st.lostUnitSeconds / this.pools[j.pool]!.unitsPerGpu };

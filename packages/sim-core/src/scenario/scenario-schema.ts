@@ -275,6 +275,7 @@ function checkSharedCluster(s: SpecShape, ctx: Ctx): void {
       seen.add(x.name);
     });
   }
+  checkCohorts(s, ctx);
   s.services.forEach((svc, i) => {
     ref(['services', i, 'team'], svc.team, teams, 'team');
     ref(['services', i, 'priorityClass'], svc.priorityClass, classes, 'priority class');
@@ -285,6 +286,23 @@ function checkSharedCluster(s: SpecShape, ctx: Ctx): void {
     ref(['jobs', i, 'nodePool'], j.nodePool, pools, 'node pool');
   });
   if (s.jobs.length > 0 && s.services.length === 0) issue(ctx, ['jobs'], undefined, 'jobs run beside services in the serving simulation: add at least one service (with traffic and duration)');
+}
+
+/** A cohort joins at least two ClusterQueues; a team is governed by a ResourceQuota or by Kueue, not both. */
+function checkCohorts(s: SpecShape, ctx: Ctx): void {
+  const members = new Map<string, number>();
+  for (const t of s.teams) if (t.kueue?.cohort !== undefined) members.set(t.kueue.cohort, (members.get(t.kueue.cohort) ?? 0) + 1);
+  s.teams.forEach((t, i) => {
+    if (t.kueue === undefined) return;
+    if (t.gpuQuota !== undefined) {
+      issue(ctx, ['teams', i, 'gpuQuota'], t.gpuQuota, `team "${t.name}" has both gpuQuota and kueue: a ResourceQuota beside a ClusterQueue would refuse the pods of jobs Kueue admitted past it, which is not modelled`, { expected: 'either gpuQuota (a ResourceQuota) or kueue.nominalQuota (a ClusterQueue)' });
+    }
+    const cohort = t.kueue.cohort;
+    if (cohort !== undefined && members.get(cohort) === 1) {
+      const others = [...members.keys()].filter((c) => c !== cohort);
+      issue(ctx, ['teams', i, 'kueue', 'cohort'], cohort, `cohort "${cohort}" has only team "${t.name}"'s ClusterQueue: there is nothing to borrow from or lend to`, { expected: others.length ? `a cohort shared with another team: one of ${others.join(' | ')}` : 'the same cohort on at least two teams with kueue (or no cohort)', suggestion: suggestNearest(cohort, others) });
+    }
+  });
 }
 
 /** Each fault names a pool or a zone that exists, and takes no more nodes than the pool may have. */

@@ -16,10 +16,40 @@ export const priorityClassSchema = z.strictObject({
   preemptionPolicy: z.enum(['PreemptLowerPriority', 'Never']).default('PreemptLowerPriority').describe('Never: queued ahead of lower priorities but never evicts them'),
 });
 
-/** `spec.teams[]`: a namespace and its GPU ResourceQuota (hard `requests.nvidia.com/gpu`). */
+const quotaUnits = z.number().int().min(0).max(1_000_000);
+
+/**
+ * `spec.teams[].kueue`: the team's jobs go through a Kueue ClusterQueue (kueue.x-k8s.io/v1beta2, one resource
+ * `nvidia.com/gpu` in one flavor). Defaults are the CRD's (kubernetes-sigs/kueue @ff69552e,
+ * apis/kueue/v1beta2/clusterqueue_types.go): queueingStrategy BestEffortFIFO, preemption Never/Never, no limits.
+ */
+export const kueueQueueSchema = z
+  .strictObject({
+    nominalQuota: quotaUnits.describe("ClusterQueue nominalQuota of nvidia.com/gpu (the pool's units: MIG slices on a MIG pool): guaranteed to the team, lent to the cohort while unused"),
+    cohort: nameSchema.optional().describe('Cohort (spec.cohortName): ClusterQueues with the same cohort borrow each other\'s unused quota; omit for none'),
+    borrowingLimit: quotaUnits.optional().describe('Most it may borrow above nominalQuota from the cohort (default: no limit); needs a cohort'),
+    lendingLimit: quotaUnits.optional().describe('Most of its unused nominalQuota others in the cohort may borrow (default: all of it); needs a cohort, at most nominalQuota'),
+    preemption: z
+      .strictObject({
+        reclaimWithinCohort: z.enum(['Never', 'LowerPriority', 'Any']).default('Never').describe('Evict workloads of cohort queues that borrow, to get back this queue\'s nominal quota: Never, of lower priority, or Any'),
+        withinClusterQueue: z.enum(['Never', 'LowerPriority', 'LowerOrNewerEqualPriority']).default('Never').describe('Evict this queue\'s own admitted workloads for a pending one that fits nominal quota: Never, of lower priority, or lower or (equal and newer)'),
+      })
+      .default({ reclaimWithinCohort: 'Never', withinClusterQueue: 'Never' })
+      .describe('ClusterQueue spec.preemption (classical preemption; borrowWithinCohort and fair sharing are not modelled)'),
+    queueingStrategy: z.enum(['BestEffortFIFO', 'StrictFIFO']).default('BestEffortFIFO').describe('StrictFIFO: a head that does not fit blocks the queue; BestEffortFIFO: later workloads that fit go ahead'),
+  })
+  .superRefine((k, ctx) => {
+    for (const f of ['borrowingLimit', 'lendingLimit'] as const) {
+      if (k[f] !== undefined && k.cohort === undefined) ctx.addIssue({ code: 'custom', path: [f], input: k[f], message: `${f} without a cohort: Kueue requires spec.cohortName when ${f} is set (add kueue.cohort, or remove ${f})` });
+    }
+    if (k.lendingLimit !== undefined && k.lendingLimit > k.nominalQuota) ctx.addIssue({ code: 'custom', path: ['lendingLimit'], input: k.lendingLimit, message: `lendingLimit ${k.lendingLimit} is above nominalQuota ${k.nominalQuota}: a queue lends at most its nominal quota (expected at most ${k.nominalQuota})` });
+  });
+
+/** `spec.teams[]`: a namespace and its GPU ResourceQuota (hard `requests.nvidia.com/gpu`), or its Kueue ClusterQueue. */
 export const teamSchema = z.strictObject({
   name: nameSchema.describe('Team (namespace) name'),
-  gpuQuota: z.number().int().min(0).max(1_000_000).optional().describe('ResourceQuota hard requests.nvidia.com/gpu (in the pool\'s units: MIG slices on a MIG pool); omit for none'),
+  gpuQuota: quotaUnits.optional().describe('ResourceQuota hard requests.nvidia.com/gpu (in the pool\'s units: MIG slices on a MIG pool); omit for none'),
+  kueue: kueueQueueSchema.optional().describe('Admit the team\'s jobs by a Kueue ClusterQueue (quota, cohort borrowing, preemption) instead of the ResourceQuota; serving pods are not Kueue-managed'),
 });
 
 /** `spec.jobs[]`: a training or batch job, submitted once or `count` times `every` apart. */
@@ -49,6 +79,8 @@ export const migSchema = z.strictObject({
 
 /** Parsed priority class. */
 export type PriorityClassSpec = z.output<typeof priorityClassSchema>;
+/** Parsed Kueue ClusterQueue of a team. */
+export type KueueQueueSpec = z.output<typeof kueueQueueSchema>;
 /** Parsed team. */
 export type TeamSpec = z.output<typeof teamSchema>;
 /** Parsed job (seconds). */

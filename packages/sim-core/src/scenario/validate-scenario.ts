@@ -12,6 +12,7 @@ import { formatPath, type PathSegment, type ScenarioIssue } from './scenario-iss
 import { createSourceLocator } from './yaml-locator.ts';
 import { resolveLlm } from '../llm/resolve-llm.ts';
 import { migSlicesPerGpu } from '../cluster/mig-profiles.ts';
+import { CohortQuota } from '../cluster/kueue-quota.ts';
 import { kvTransferBytesPerSecond } from '../llm/kv-transfer.ts';
 import { decodeServiceOf } from './disaggregation.ts';
 
@@ -147,6 +148,19 @@ function checkPools(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]):
  * units at once); a gang's pods must fit the pool at its largest (they start together). Otherwise the job would sit in
  * the queue for the whole run and only a warning at the end would say so.
  */
+/** The largest workload a team's ClusterQueue could ever admit (Kueue's `PotentialAvailable`), or null without one. */
+function kueueMost(teams: Scenario['spec']['teams'], team: string): number | null {
+  const q = teams.findIndex((t) => t.name === team);
+  if (q < 0 || teams[q]!.kueue === undefined) return null;
+  const quota = new CohortQuota(
+    teams.map((t) => {
+      const k = t.kueue;
+      return { nominal: k?.nominalQuota ?? 0, borrowingLimit: k?.borrowingLimit ?? null, lendingLimit: k?.lendingLimit ?? null, cohort: k?.cohort === undefined ? null : teams.findIndex((x) => x.kueue?.cohort === k.cohort) };
+    }),
+  );
+  return quota.potentialAvailable(q);
+}
+
 function checkJobs(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]): void {
   const { jobs, nodePools, catalogDate, teams } = scenario.spec;
   jobs.forEach((j, i) => {
@@ -170,6 +184,11 @@ function checkJobs(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[]): 
     const quota = teams.find((t) => t.name === j.team)?.gpuQuota;
     if (quota !== undefined && need > quota) {
       out.push({ path: ['spec', 'jobs', i, 'pods'], message: `job "${j.name}" needs ${j.pods} × ${j.gpusPerPod} = ${need} ${unit} at once, but team "${j.team}" has a quota of ${quota}: it is never admitted`, expected: `at most ${Math.floor(quota / j.gpusPerPod)} pods` });
+      return;
+    }
+    const most = kueueMost(teams, j.team);
+    if (most !== null && need > most) {
+      out.push({ path: ['spec', 'jobs', i, 'pods'], message: `job "${j.name}" needs ${need} ${unit} at once, but team "${j.team}"'s ClusterQueue can admit at most ${most} (nominalQuota plus what its cohort may lend it): it is never admitted`, expected: `at most ${Math.floor(most / j.gpusPerPod)} pods` });
       return;
     }
     if (!j.gang) return;
