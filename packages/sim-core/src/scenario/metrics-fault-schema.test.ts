@@ -29,7 +29,7 @@ const cpuHpa = '      cpuPerReplica: 2\n      hpa: { minReplicas: 1, maxReplicas
 
 describe('spec.faults kind metrics', () => {
   it('compiles to a metrics outage of the listed services (every service when omitted), not to a node fault', () => {
-    const v = api.validate(doc(hpa, '  faults:\n    - { kind: metrics, at: 1h, for: 10m, services: [api] }\n    - { kind: metrics, at: 90m, for: 1m }\n'));
+    const v = api.validate(doc(hpa, '  faults:\n    - { kind: metrics, at: 1h, for: 10m, services: [api] }\n    - { kind: metrics, at: 90m, for: 1m }\n'), 'm.yaml');
     if (!v.ok) throw new Error(v.issues.map(formatIssue).join('; '));
     const cfg = compileScenario(v.scenario);
     expect(cfg.faults).toBeUndefined();
@@ -48,7 +48,7 @@ describe('spec.faults kind metrics', () => {
 
 describe('keda.fallback', () => {
   it('takes behavior static by default and compiles it', () => {
-    const v = api.validate(doc(`      keda: { minReplicaCount: 1, triggers: [{ type: requestRate }], fallback: { failureThreshold: 3, replicas: 10 } }\n${hpa}`));
+    const v = api.validate(doc(`      keda: { minReplicaCount: 1, triggers: [{ type: requestRate }], fallback: { failureThreshold: 3, replicas: 10 } }\n${hpa}`), 'm.yaml');
     if (!v.ok) throw new Error(v.issues.map(formatIssue).join('; '));
     expect(compileScenario(v.scenario).services[0]!.keda!.fallback).toEqual({ failureThreshold: 3, replicas: 10, behavior: 'static' });
   });
