@@ -114,6 +114,31 @@ describe('a metrics outage with a KEDA fallback (fallback.go GetMetricsWithFallb
   });
 });
 
+// Partly failing metrics (computeReplicasForMetrics: "some are invalid and we would scale down" → −1): a KEDA service
+// whose HPA also has a CPU metric. CPU is a cpu trigger, read from metrics-server, not through KEDA: in the outage it
+// fails while the qps trigger is answered by the fallback (CPU at 10 req/s × 1 ms ÷ 10 slots ≈ 0.1 % proposes 1
+// before the outage, so the max stays the qps metric's 6).
+describe('a metrics outage with one metric on the fallback and one failing (CPU)', () => {
+  const withCpu = (replicas: number) =>
+    drill({
+      keda: keda({ failureThreshold: 3, replicas, behavior: 'static' }),
+      hpa: { ...HPA, metrics: [...HPA.metrics, { type: 'cpuUtilization', source: 'Resource', targetType: 'AverageValue', target: 80, windowSeconds: 0, scrapeIntervalSeconds: 15, scrapePhaseSeconds: 0 }] },
+    });
+
+  it('a fallback above the current count scales up despite the failing CPU metric (1 invalid of 2, 10 ≥ 6): 6 → 10 at 3635 s', () => {
+    const r = withCpu(10);
+    expect(hpaScaleSteps(r)[0]).toBe('3635s: 6→10');
+    // Every sync in the window had a failed read; only 3605 and 3620 (both metrics failing) were held.
+    expect(r.services[0]!.hpa!).toMatchObject({ failedReads: 40, held: 2, onFallback: 38 });
+  });
+
+  it('a fallback below it is a scale-down with an invalid metric: held at 6 through the outage (all 40 syncs)', () => {
+    const r = withCpu(4);
+    expect(hpaScaleSteps(r)).toEqual([]);
+    expect(r.services[0]!.hpa!).toMatchObject({ failedReads: 40, held: 40, onFallback: 38 });
+  });
+});
+
 describe('a metrics outage under a plain HPA (horizontal.go computeReplicasForMetrics, reconcileAutoscaler)', () => {
   const drop = { type: 'step', from: 60, to: 30, at: 4050 } as const;
 
