@@ -64,7 +64,7 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
     ['Cost per 1k requests', formatUsd(s.cost.per1kRequestsUsd)],
     ['Cost of the run', formatUsd(s.cost.totalUsd)],
     ...(s.scaleToZero ? scaleToZeroRows(s.scaleToZero).map(([label, text]): string[] => [label, text]) : []),
-    ...(s.metricsOutage ? metricsOutageRows(s.metricsOutage).map(([label, text]): string[] => [label === '' ? 'Metrics outage (cont.)' : label, text]) : []),
+    ...(s.metricsOutage ? metricsOutageRows(s.metricsOutage).map(([label, text]): string[] => [label === '' ? 'Metrics down (cont.)' : label, text]) : []),
   ];
 }
 

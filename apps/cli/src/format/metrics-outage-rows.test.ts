@@ -12,7 +12,7 @@ describe('metricsOutageRows', () => {
       ],
     };
     expect(metricsOutageRows(m)).toEqual([
-      ['Metrics outage', 'metrics of api: reads fail from 1h to 1h10m'],
+      ['Metrics down', 'metrics of api: reads fail from 1h to 1h10m'],
       ['', "api: HPA: 2 syncs with a failed read, 2 held the scale · 38 syncs on KEDA's fallback (of 360) · KEDA: 1 poll failed · fallback active 1h30s–1h10m (19 polls)"],
       ['', 'web: HPA: 40 syncs with a failed read, 40 held the scale (of 360)'],
     ]);

@@ -10,7 +10,7 @@ const at = (s: number): string => formatDuration(s);
 
 /** [label, text] rows; the label is empty on continuation rows. */
 export function metricsOutageRows(m: MetricsOutageSummary): [string, string][] {
-  const rows: [string, string][] = m.outages.map((o, i) => [i === 0 ? 'Metrics outage' : '', `${o.label}: reads fail from ${at(o.fromSeconds)} to ${at(o.toSeconds)}`]);
+  const rows: [string, string][] = m.outages.map((o, i) => [i === 0 ? 'Metrics down' : '', `${o.label}: reads fail from ${at(o.fromSeconds)} to ${at(o.toSeconds)}`]);
   for (const s of m.services) {
     const parts: string[] = [];
     if (s.hpa !== null) {
