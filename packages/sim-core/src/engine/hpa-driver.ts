@@ -162,20 +162,19 @@ export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
     const fetch = (m: EngineHpaMetric, i: number): HpaMetricInput => (m.source === 'External' ? this.externalInput(m, i, now) : m.source === 'Resource' ? this.cpuInput(m, i, now) : this.podsInput(m, i, now));
     const gate = this.gate;
     let failed = false;
+    let onFallback = false;
     // Read only when the controller asks (a KEDA trigger's failures count per read, keda/keda-fallback.ts).
     const read = (): HpaMetricInput[] =>
       this.cfg.metrics.map((m, i) => {
         if (gate === null) return fetch(m, i);
         const r = gate.read(m, now, () => fetch(m, i));
         if (r.outcome === 'failed') failed = true;
-        if (r.outcome === 'fallback') this.onFallback++;
+        if (r.outcome === 'fallback') onFallback = true;
         return r.input;
       });
     const from = this.svc.specReplicas;
-    const fallbackBefore = this.onFallback;
     const decision = this.controller.reconcile(now, from, gate === null ? read() : read);
-    // One sync counts once however many of its metrics were answered by the fallback.
-    if (this.onFallback > fallbackBefore) this.onFallback = fallbackBefore + 1;
+    if (onFallback) this.onFallback++;
     if (failed) {
       this.failedReads++;
       if (decision.reason === 'MetricsError') this.held++;

@@ -120,7 +120,9 @@ export class KedaDriver implements MetricReadGate {
     // Activity is read from the keda triggers (the HPA's own metrics only scale 1 ↔ N here).
     const readings: TriggerReading[] = this.cfg.triggers.map((t) => {
       const r = reads.get(triggerName(t))!;
-      return { value: r === 'ok' ? this.observe(t, now) : 0, activationThreshold: t.activationThreshold, read: r === 'failed' ? 'error' : r };
+      // Observed even when the read fails: the series is still collected through an outage (engine/metrics-outage.ts).
+      const value = this.observe(t, now);
+      return { value: r === 'ok' ? value : 0, activationThreshold: t.activationThreshold, read: r === 'failed' ? 'error' : r };
     });
     // A trigger only the HPA reads still makes the poll an error while it fails (isError), or counts active on its fallback.
     for (const [name, r] of reads) {
