@@ -46,6 +46,13 @@ describe('spec.faults kind metrics', () => {
   });
 });
 
+describe('a metrics fault on a service without an autoscaler', () => {
+  it('warns at the service it names: nothing there reads metrics', () => {
+    const v = api.validate(doc('', '  faults: [{ kind: metrics, at: 1h, for: 10m, services: [api] }]\n'), 'm.yaml');
+    expect(v.ok && v.warnings.map(formatIssue)).toEqual(['m.yaml:10:58 spec.faults[0].services[0]: "api" has no autoscaler (hpa or keda): a metrics fault changes nothing there']);
+  });
+});
+
 describe('keda.fallback', () => {
   it('takes behavior static by default and compiles it', () => {
     const v = api.validate(doc(`      keda: { minReplicaCount: 1, triggers: [{ type: requestRate }], fallback: { failureThreshold: 3, replicas: 10 } }\n${hpa}`), 'm.yaml');
