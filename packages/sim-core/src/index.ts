@@ -14,6 +14,7 @@ export type { DisaggregatedPoolSummary, DisaggregatedSummary } from './api/disag
 export { KNOWN_MODELS } from './llm/llm-models.ts';
 export { MAX_TRACE_TOKENS, TraceFormatError, TraceRows, type TraceChunkReader, type TraceFormat, type TraceOpener } from './traffic/trace-reader.ts';
 export { type ScaleToZeroSummary } from './api/scale-to-zero.ts';
+export type { MetricsOutageService, MetricsOutageSummary } from './api/metrics-outage-summary.ts';
 export { type NodePoolSummary } from './api/node-pool-summary.ts';
 export { runEngine, Simulation } from './engine/simulation.ts';
 export type { EngineConfig, EnginePool, EngineService, Routing } from './engine/engine-config.ts';

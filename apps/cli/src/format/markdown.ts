@@ -3,6 +3,7 @@
  * heading, the bill folded away in <details>).
  */
 import { scaleToZeroRows } from './scale-to-zero.ts';
+import { metricsOutageRows } from './metrics-outage-rows.ts';
 import { faultRows } from './fault-rows.ts';
 import { sharedRows } from './shared-rows.ts';
 import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
@@ -63,6 +64,7 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
     ['Cost per 1k requests', formatUsd(s.cost.per1kRequestsUsd)],
     ['Cost of the run', formatUsd(s.cost.totalUsd)],
     ...(s.scaleToZero ? scaleToZeroRows(s.scaleToZero).map(([label, text]): string[] => [label, text]) : []),
+    ...(s.metricsOutage ? metricsOutageRows(s.metricsOutage).map(([label, text]): string[] => [label === '' ? 'Metrics down (cont.)' : label, text]) : []),
   ];
 }
 

@@ -9,6 +9,7 @@ import type { Colors } from '../context.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
 import { scaleToZeroRows } from './scale-to-zero.ts';
+import { metricsOutageRows } from './metrics-outage-rows.ts';
 import { faultRows } from './fault-rows.ts';
 import { sharedRows } from './shared-rows.ts';
 import { nodePoolRows, showsNodePools } from './node-pool-rows.ts';
@@ -74,6 +75,7 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
   if (c.savingVsBaseline !== null) lines.push(cont(`${formatPercent(c.savingVsBaseline, 1)} below the stated baseline of ${formatUsd(c.baselineHourlyUsd)}/h`));
   if (s.scaleUp !== null) lines.push(row('Scale-up', `decision to ready capacity: median ${formatNum(s.scaleUp.p50Minutes)} min · longest ${formatNum(s.scaleUp.maxMinutes)} min over ${formatInt(s.scaleUp.decisions)} scale-up${s.scaleUp.decisions === 1 ? '' : 's'}`));
   if (s.scaleToZero) for (const [label, text] of scaleToZeroRows(s.scaleToZero)) lines.push(label === '' ? cont(text) : row(label, text));
+  if (s.metricsOutage) for (const [label, text] of metricsOutageRows(s.metricsOutage)) lines.push(label === '' ? cont(text) : row(label, text));
   return lines;
 }
 

@@ -227,6 +227,34 @@ describe('import k8s', () => {
     expect(svc?.hpa).toMatchObject({ minReplicas: 1, maxReplicas: 2, metrics: [{ type: 'concurrency', target: 24 }] });
   });
 
+  it('writes keda.fallback as the ScaledObject\'s spec.fallback and reads it back natively, with and without the ConfigMap; an edited one changes the scenario', () => {
+    const { text } = scenarios.find((s) => s.file === 'content/nim-llama3-8b-scale-to-zero-pv.yaml')!;
+    const raw = parse(text) as { spec: { services: { keda: Record<string, unknown> }[] } };
+    raw.spec.services[0]!.keda.fallback = { failureThreshold: 3, replicas: 2 };
+    const withFallback = parseScenarioText(stringify(raw), 'fallback.yaml');
+    if (!withFallback.ok) throw new Error('the scenario with a fallback does not parse');
+    const { exported, back } = roundTrip(withFallback.scenario, stringify(raw), ca);
+    const so = exported.objects.find((o) => o.kind === 'ScaledObject')! as K8sObject & { spec: Record<string, unknown> };
+    expect(so.spec.fallback).toEqual({ failureThreshold: 3, replicas: 2, behavior: 'static' });
+    expect(k8sSchemaErrors(so)).toEqual([]);
+    expect(back.ok && back.scenario.spec.services[0]!.keda?.fallback).toEqual({ failureThreshold: 3, replicas: 2, behavior: 'static' });
+    const native = roundTrip(withFallback.scenario, stringify(raw), ca, (objs) =>
+      objs
+        .filter((o) => !(o.kind === 'ConfigMap' && o.metadata.name.startsWith('design-sim-')))
+        .map((o) => (o.kind === 'ScaledObject' ? { ...o, spec: { ...(o as K8sObject & { spec: object }).spec, fallback: { failureThreshold: 5, replicas: 1, behavior: 'currentReplicasIfHigher' } } } : o)),
+    ).back;
+    expect(native.ok && native.scenario.spec.services[0]!.keda?.fallback).toEqual({ failureThreshold: 5, replicas: 1, behavior: 'currentReplicasIfHigher' });
+  });
+
+  it('an imported fallback the scenario cannot hold is a located error at the ScaledObject: behavior scalingModifiers', () => {
+    const { text, scenario } = scenarios.find((s) => s.file === 'content/nim-llama3-8b-scale-to-zero-pv.yaml')!;
+    const { back } = roundTrip(scenario, text, ca, (objs) =>
+      objs.map((o) => (o.kind === 'ScaledObject' ? { ...o, spec: { ...(o as K8sObject & { spec: object }).spec, fallback: { failureThreshold: 3, replicas: 2, behavior: 'scalingModifiers' } } } : o)),
+    );
+    expect(back.ok).toBe(false);
+    if (!back.ok) expect(back.issues.map((i) => i.path)).toContain('spec.services[0].keda.fallback.behavior');
+  });
+
   it('without the design-sim ConfigMap, keeps every native field and says what is a placeholder', () => {
     const { text, scenario } = scenarios.find((s) => s.file === 'examples/serving-autoscaling.yaml')!;
     const { back, imported } = roundTrip(scenario, text, ca, (objs) => objs.filter((o) => !(o.kind === 'ConfigMap' && o.metadata.name.startsWith('design-sim-'))));

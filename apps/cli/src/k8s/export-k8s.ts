@@ -222,6 +222,8 @@ function scaledObject(svc: Service, k: Keda, h: NonNullable<Service['hpa']>, lab
       pollingInterval: Math.round(k.pollingInterval),
       cooldownPeriod: Math.round(k.cooldownPeriod),
       initialCooldownPeriod: Math.round(k.initialCooldownPeriod),
+      // spec.fallback as written (behavior included: the CRD's default, static, is what the scenario defaults to).
+      ...(k.fallback === undefined ? {} : { fallback: { failureThreshold: k.fallback.failureThreshold, replicas: k.fallback.replicas, behavior: k.fallback.behavior } }),
       ...(h.behavior === undefined ? {} : { advanced: { horizontalPodAutoscalerConfig: { behavior: h.behavior } } }),
       triggers,
     },

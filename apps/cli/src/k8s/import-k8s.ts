@@ -334,6 +334,9 @@ function applyScaledObject(svc: Obj, s: Obj, min: number, activations: readonly 
   const k: Obj = existing ?? {};
   k.minReplicaCount = min;
   for (const f of ['pollingInterval', 'cooldownPeriod', 'initialCooldownPeriod'] as const) if (typeof s[f] === 'number') k[f] = s[f];
+  // spec.fallback as written: the scenario schema checks it (and refuses behavior scalingModifiers, located there).
+  if (isObj(s.fallback)) k.fallback = structuredClone(s.fallback);
+  else delete k.fallback;
   if (existing === undefined || !Array.isArray(existing.triggers)) {
     const pollable = activations.filter((a) => a.type === 'queueLength' || a.type === 'concurrency' || a.type === 'qpsPerReplica');
     if (pollable.length === 0) {
@@ -645,6 +648,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     from([...at, 'hpa', 'behavior'], i, ['spec', 'advanced', 'horizontalPodAutoscalerConfig', 'behavior']);
     metrics.forEach((m, k) => from([...at, 'hpa', 'metrics', k, 'target'], i, m.from ?? []));
     from([...at, 'keda'], i);
+    if (isObj(s.fallback)) from([...at, 'keda', 'fallback'], i, ['spec', 'fallback']);
     applyScaledObject(svc, s, min, activations, (m) => note(i, m));
   }
   for (const i of items.filter((x) => x.kind === 'PodDisruptionBudget')) {

@@ -17,7 +17,7 @@ export const NATIVE_SERVICE_FIELDS = ['replicas', 'gpusPerReplica', 'nodePool', 
 /** Fields of `services[].hpa` the HorizontalPodAutoscaler carries (metric targets too, by type). */
 export const NATIVE_HPA_FIELDS = ['minReplicas', 'maxReplicas', 'behavior'] as const;
 /** Fields of `services[].keda` the ScaledObject carries (its triggers and buffer stay in the remainder: the HTTP add-on's). */
-export const NATIVE_KEDA_FIELDS = ['minReplicaCount', 'pollingInterval', 'cooldownPeriod', 'initialCooldownPeriod'] as const;
+export const NATIVE_KEDA_FIELDS = ['minReplicaCount', 'pollingInterval', 'cooldownPeriod', 'initialCooldownPeriod', 'fallback'] as const;
 /** Fields of `spec.nodePools[]` the node-pool objects carry. */
 export const NATIVE_POOL_FIELDS = ['instance', 'minNodes', 'maxNodes', 'spotShare'] as const;
 

@@ -73,6 +73,21 @@ describe('chart model', () => {
   });
 });
 
+describe('a metrics outage (spec.faults kind metrics)', () => {
+  it('is marked as faults are: its start stands out, its end is a node-style mark', () => {
+    const r = { ...result, events: [
+      { t: 3600, kind: 'fault-start' as const, target: 'metrics of model', detail: 'metric reads fail for 600 s' },
+      { t: 3635, kind: 'hpa-scale' as const, target: 'model', from: 6, to: 10 },
+      { t: 4200, kind: 'fault-end' as const, target: 'metrics of model' },
+    ] };
+    expect(eventMarks(r, 60)).toEqual([
+      { t: 3600, kind: 'spot', label: 'fault starts: metrics of model' },
+      { t: 3635, kind: 'scale', label: 'HPA scales model 6 → 10' },
+      { t: 4200, kind: 'node', label: 'fault ends: (metrics of model)' },
+    ]);
+  });
+});
+
 describe('latency card percentiles', () => {
   it('the p99 card also shows p50 and p95 of the same run, after warm-up', () => {
     const p99 = summaryCards(result).find((c) => c.metric === 'latency.p99')!;

@@ -17,6 +17,7 @@ import type {
   EngineKarpenterSettings,
   EngineKarpenterType,
   EngineKeda,
+  EngineMetricsOutage,
   EngineLlm,
   EnginePool,
   EngineService,
@@ -89,7 +90,8 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     }),
     pools: (spec.nodePools ?? []).map((p, i) => compilePool(p, instances[i]!, running, spec.catalogDate)),
     clusterAutoscaler: compileClusterAutoscaler(spec),
-    ...(spec.faults.length > 0 ? { faults: compileFaults(spec.faults, spec.nodePools ?? []) } : {}),
+    ...(spec.faults.some((f) => f.kind === 'nodes') ? { faults: compileFaults(spec.faults.filter((f) => f.kind === 'nodes'), spec.nodePools ?? []) } : {}),
+    ...(spec.faults.some((f) => f.kind === 'metrics') ? { metricsOutages: compileMetricsOutages(spec.faults.filter((f) => f.kind === 'metrics'), serviceIndex) } : {}),
     ...(spec.teams.length > 0 ? { teams: compileTeams(spec.teams) } : {}),
     ...(spec.jobs.length > 0 ? { jobs: spec.jobs.map((j) => compileJob(j, spec, poolIndex)) } : {}),
     ...(spec.nodePools.some((p) => p.karpenter) ? { karpenter: compileKarpenterSettings(spec.cluster.karpenter, spec.startDate ?? DEFAULT_START_DATE) } : {}),
@@ -154,6 +156,16 @@ function compileFaults(faults: readonly FaultSpec[], pools: readonly NodePoolSpe
     const hit = pools.flatMap((p, i) => ((f.pool !== undefined ? p.name === f.pool : p.zone === f.zone) ? [i] : []));
     const label = f.zone !== undefined ? `zone ${f.zone}` : f.nodes !== undefined ? `${f.nodes} node${f.nodes === 1 ? '' : 's'} of ${f.pool}` : `pool ${f.pool}`;
     return { atSeconds: f.at, forSeconds: f.for, pools: hit, nodes: f.nodes ?? null, label };
+  });
+}
+
+/** spec.faults of kind metrics → service indices (none listed: every service; a disaggregated service's decode pool with it). */
+function compileMetricsOutages(faults: readonly FaultSpec[], serviceIndex: ReadonlyMap<string, number>): EngineMetricsOutage[] {
+  return faults.map((f) => {
+    const names = f.services ?? [...serviceIndex.keys()];
+    const hit = [...serviceIndex].flatMap(([name, i]) => (names.some((n) => name === n || name === decodeServiceName(n)) ? [i] : []));
+    const label = f.services === undefined ? 'metrics of every service' : `metrics of ${f.services.join(', ')}`;
+    return { atSeconds: f.at, forSeconds: f.for, services: hit, label };
   });
 }
 
@@ -244,6 +256,7 @@ function compileKeda(k: KedaSpec): EngineKeda {
       windowSeconds: 'window' in t ? t.window : 0,
     })),
     buffer: k.buffer ? { capacity: k.buffer.capacity ?? Infinity, timeoutSeconds: k.buffer.timeout ?? Infinity } : null,
+    ...(k.fallback ? { fallback: { failureThreshold: k.fallback.failureThreshold, replicas: k.fallback.replicas, behavior: k.fallback.behavior } } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
 import type { ClaimGrade, ExpectationResult } from '../scenario/index.ts';
 import type { LatencyBreakdownSummary, ServiceSummary } from './service-summary.ts';
+import type { MetricsOutageSummary } from './metrics-outage-summary.ts';
 import type { ScaleToZeroSummary } from './scale-to-zero.ts';
 import type { NodePoolSummary } from './node-pool-summary.ts';
 
@@ -50,6 +51,8 @@ export interface ServingSummary {
   scaleUp: { p50Minutes: number; maxMinutes: number; decisions: number } | null;
   /** KEDA scale to zero: time at zero, cold starts, requests that waited or failed at zero, money saved (null without a ScaledObject). */
   scaleToZero: ScaleToZeroSummary | null;
+  /** Metrics outages (spec.faults kind metrics): their windows, and per service the HPA syncs and KEDA polls whose reads failed and when KEDA's fallback was active (null without one). */
+  metricsOutage: MetricsOutageSummary | null;
   /**
    * Token-level (llm) services only. TTFT, TPOT and ITL (the gaps between streamed chunks, pooled over requests) in
    * ms; tokens per second over the whole run.

@@ -22,6 +22,7 @@ import type { TraceOpener } from '../traffic/trace-reader.ts';
 import { scaleUpLag } from './scale-up-lag.ts';
 import { runningServices } from '../scenario/disaggregation.ts';
 import { disaggregatedSummaries } from './disaggregated-summary.ts';
+import { metricsOutageSummary } from './metrics-outage-summary.ts';
 import { scaleToZeroSummary, withoutScaleToZero } from './scale-to-zero.ts';
 import type { EngineConfig } from '../engine/engine-config.ts';
 import { staticCosts } from './static-costs.ts';
@@ -203,6 +204,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
     nodePools: nodePoolSummaries(r, bill.lines),
     scaleUp: scaleUpLag(r.events, r.timeseries, runningServices(scenario.spec.services).length, r.durationSeconds),
     scaleToZero: extras === null ? null : scaleToZeroSummary(extras.cfg, r, bill.totalUsd, extras.baselineCostUsd),
+    metricsOutage: extras === null ? null : metricsOutageSummary(extras.cfg, r),
     llm: r.llm
       ? {
           ttftMs: latencySummary(r.llm.ttft),

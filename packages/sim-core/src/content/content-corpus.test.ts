@@ -80,6 +80,8 @@ function digest(r: RunResult): unknown {
             },
           }
         : {}),
+      // Only designs with a metrics fault pin what their autoscalers did in it, so the other goldens keep their shape.
+      ...(s.metricsOutage ? { metricsOutage: s.metricsOutage } : {}),
       // Only designs with a Karpenter pool or a stock-out pin their pools, so the other goldens keep their shape.
       ...(s.nodePools.some((p) => p.provisioner === 'karpenter' || p.insufficientCapacity > 0)
         ? // Their figures; the pools' node series are checked against the fleet's in api/node-pool-summary.test.ts.

@@ -1,3 +1,4 @@
+import type { KedaFallback } from '../keda/keda-fallback.ts';
 import type { BackoffConfig } from '../cluster/node-group-backoff.ts';
 import type { ExpanderName } from '../cluster/expander.ts';
 import type { PodDisruptionBudgetSpec } from '../cluster/pod-disruption-budget.ts';
@@ -43,8 +44,10 @@ export interface EngineConfig {
   maxEvents?: number;
   /** Most requests in flight at once before arrivals are dropped (default MAX_IN_FLIGHT_REQUESTS). */
   maxInFlightRequests?: number;
-  /** Scheduled faults (spec.faults); omitted or empty for none. */
+  /** Scheduled node faults (spec.faults, kind nodes); omitted or empty for none. */
   faults?: EngineFault[];
+  /** Scheduled outages of the autoscalers' metrics (spec.faults, kind metrics); omitted or empty for none. */
+  metricsOutages?: EngineMetricsOutage[];
   /** Teams (namespaces) with their GPU quotas; omitted or empty for none. */
   teams?: EngineTeam[];
   /** Training and batch jobs on the pools; omitted or empty for none. */
@@ -222,6 +225,8 @@ export interface EngineKeda {
   triggers: EngineKedaTrigger[];
   /** null: requests with no ready replica fail at once; else they wait (capacity and timeout may be Infinity). */
   buffer: { capacity: number; timeoutSeconds: number } | null;
+  /** `spec.fallback` (keda/keda-fallback.ts); null or omitted without one. */
+  fallback?: KedaFallback | null;
 }
 
 /** One step of a service's calls: a single call, or several in parallel (fork-join). */
@@ -393,6 +398,16 @@ export interface EngineFault {
   label: string;
 }
 
+
+/** A scheduled metrics outage (spec.faults kind metrics): the services' autoscaler metric reads fail in [at, at + for). */
+export interface EngineMetricsOutage {
+  atSeconds: number;
+  forSeconds: number;
+  /** Service indices hit (every service when the scenario listed none). */
+  services: number[];
+  /** What the scenario named, for events: "metrics of api", "metrics of every service". */
+  label: string;
+}
 
 /** Karpenter's controller settings (pkg/operator/options/options.go). */
 export interface EngineKarpenterSettings {

@@ -13,6 +13,7 @@ export interface EngineSpeculativeResult {
 }
 import type { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
+import type { HpaSyncCounts } from './hpa-driver.ts';
 import type { KedaServiceResult } from './keda-driver.ts';
 import type { RequestCounts } from './run-stats.ts';
 import type { ServiceStats } from './service-stats.ts';
@@ -42,6 +43,8 @@ export interface EngineServiceResult {
   llmTokens: { prompt: number; generated: number; sequences: number } | null;
   /** What its KEDA ScaledObject did (time at zero, cold starts, requests at zero); null without one. */
   keda: KedaServiceResult | null;
+  /** Its HPA's syncs, and those a metrics outage touched (reads failed, nothing scaled, KEDA's fallback answered); null without an HPA. */
+  hpa: HpaSyncCounts | null;
   /** Replicas still waiting for a node at the end (no node had room), the longest wait (s), and their pools then: nodes alive of at most maxNodes. */
   unscheduled: { replicas: number; longestSeconds: number; pools: { name: string; nodes: number; maxNodes: number }[] };
 }

@@ -29,8 +29,49 @@ export interface HpaTarget {
   readonly config: { readonly concurrency: number; readonly gpusPerReplica: number };
 }
 
+/** How one metric read fared: read, failed (a metrics outage), or answered by KEDA's fallback. */
+export type MetricReadOutcome = 'ok' | 'failed' | 'fallback';
+
+/**
+ * What stands between the HPA and its metrics: a metrics outage (engine/metrics-outage.ts) and, on a KEDA service,
+ * KEDA's metrics adapter with its fallback (keda-driver.ts). `fetch` is the read when the metrics answer.
+ */
+export interface MetricReadGate {
+  read(metric: EngineHpaMetric, now: number, fetch: () => HpaMetricInput): { input: HpaMetricInput; outcome: MetricReadOutcome };
+}
+
+/** Upstream's message for a metric read that failed, by where the HPA reads it (horizontal.go computeReplicasForMetric's conditions). */
+export function failedReadInput(metric: EngineHpaMetric): HpaMetricInput {
+  const error =
+    metric.source === 'Resource'
+      ? 'FailedGetResourceMetric: unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API'
+      : metric.source === 'External'
+        ? `FailedGetExternalMetric: unable to get external metric ${metric.type}: unable to fetch metrics from external metrics API`
+        : `FailedGetPodsMetric: unable to get metric ${metric.type}: unable to fetch metrics from custom metrics API`;
+  return { source: 'Error', error };
+}
+
+/** The gate of a service without KEDA: in a metrics outage every read fails. */
+export function outageGate(down: (now: number) => boolean): MetricReadGate {
+  return { read: (metric, now, fetch) => (down(now) ? { input: failedReadInput(metric), outcome: 'failed' } : { input: fetch(), outcome: 'ok' }) };
+}
+
+/** An HPA's syncs, and those where a metric read failed or was answered by KEDA's fallback (metrics outages). */
+export interface HpaSyncCounts {
+  syncs: number;
+  /** Syncs that read metrics and had at least one read fail (the HPA then acts on the others, or not at all). */
+  failedReads: number;
+  /** Syncs in which every metric failed, or some failed and the rest proposed a scale-down: nothing scaled (ScalingActive False). */
+  held: number;
+  /** Syncs with at least one metric answered by KEDA's fallback. */
+  onFallback: number;
+}
+
 export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
   syncs = 0;
+  private failedReads = 0;
+  private held = 0;
+  private onFallback = 0;
   private readonly pipelines = new Map<Pod, (MetricPipeline | null)[]>();
   private readonly external: (MetricPipeline | null)[];
 
@@ -41,6 +82,8 @@ export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
     private readonly control: ControlQueue,
     private readonly rng: Rng,
     private readonly onScale: (svc: S, from: number, to: number, now: number) => void,
+    /** Null: every read answers (no metrics outage touches the service). */
+    private readonly gate: MetricReadGate | null = null,
   ) {
     this.external = cfg.metrics.map((m) => (m.source === 'External' ? new MetricPipeline(pipelineOptions(m)) : null));
   }
@@ -116,13 +159,35 @@ export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
 
   private sync(now: number): void {
     this.syncs++;
-    const inputs: HpaMetricInput[] = this.cfg.metrics.map((m, i) => (m.source === 'External' ? this.externalInput(m, i, now) : m.source === 'Resource' ? this.cpuInput(m, i, now) : this.podsInput(m, i, now)));
+    const fetch = (m: EngineHpaMetric, i: number): HpaMetricInput => (m.source === 'External' ? this.externalInput(m, i, now) : m.source === 'Resource' ? this.cpuInput(m, i, now) : this.podsInput(m, i, now));
+    const gate = this.gate;
+    let failed = false;
+    let onFallback = false;
+    // Read only when the controller asks (a KEDA trigger's failures count per read, keda/keda-fallback.ts).
+    const read = (): HpaMetricInput[] =>
+      this.cfg.metrics.map((m, i) => {
+        if (gate === null) return fetch(m, i);
+        const r = gate.read(m, now, () => fetch(m, i));
+        if (r.outcome === 'failed') failed = true;
+        if (r.outcome === 'fallback') onFallback = true;
+        return r.input;
+      });
     const from = this.svc.specReplicas;
-    const decision = this.controller.reconcile(now, from, inputs);
+    const decision = this.controller.reconcile(now, from, gate === null ? read() : read);
+    if (onFallback) this.onFallback++;
+    if (failed) {
+      this.failedReads++;
+      if (decision.reason === 'MetricsError') this.held++;
+    }
     if (decision.desiredReplicas !== from) {
       this.svc.specReplicas = decision.desiredReplicas;
       this.onScale(this.svc, from, decision.desiredReplicas, now);
     }
+  }
+
+  /** The syncs so far, and those a metrics outage touched. */
+  counts(): HpaSyncCounts {
+    return { syncs: this.syncs, failedReads: this.failedReads, held: this.held, onFallback: this.onFallback };
   }
 
   private podsInput(m: EngineHpaMetric, i: number, now: number): HpaMetricInput {

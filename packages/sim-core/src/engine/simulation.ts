@@ -35,7 +35,8 @@ import { ControlQueue } from './control-queue.ts';
 import type { EngineConfig } from './engine-config.ts';
 import type { EnginePoolResult, EngineEvent, EngineResult, EngineServiceResult, EngineSpeculativeResult, RunOptions } from './engine-result.ts';
 import { EventHeap } from './event-heap.ts';
-import { HpaDriver } from './hpa-driver.ts';
+import { HpaDriver, outageGate } from './hpa-driver.ts';
+import { MetricsOutages } from './metrics-outage.ts';
 import { KedaDriver } from './keda-driver.ts';
 import { Pod, PodState } from './pod.ts';
 import { CA_MAX_GRACEFUL_TERMINATION_SECONDS, DEFAULT_TERMINATION_GRACE_SECONDS, killDelaySeconds } from './termination-grace.ts';
@@ -88,6 +89,10 @@ export class Simulation {
   private readonly spotRng: Rng;
   /** Hardware failures, spot waves and scheduled faults; null when the design has none (nothing runs for them). */
   private readonly faults: NodeFaults | null;
+  /** Outages of the autoscalers' metrics (spec.faults kind metrics); null when the design has none. */
+  private readonly metricsOutages: MetricsOutages | null;
+  /** Each service's HPA driver, or null. */
+  private readonly hpaOf: (HpaDriver | null)[];
   /** Per service: when each pod lost to a crash was lost, waiting for a replacement to become Ready. */
   private lostAt: number[][] = [];
   /** A shared cluster (teams, priority classes or jobs): quotas, priorities and preemption; null otherwise. */
@@ -133,6 +138,8 @@ export class Simulation {
       (s, i) => new ServiceRuntime(i, s, this.heap, this.store, this.stats, this.podsByUid, cfg.seed, (pod, now) => this.finalizePod(pod, now), this.flow),
     );
     this.flow.attach(this.services);
+    this.metricsOutages = (cfg.metricsOutages?.length ?? 0) > 0 ? new MetricsOutages(cfg.metricsOutages!, this.services.length) : null;
+    this.hpaOf = this.services.map(() => null);
     this.kedas = this.services.map((svc) => {
       const k = svc.config.keda;
       if (!k) return null;
@@ -141,7 +148,7 @@ export class Simulation {
       const driver = new KedaDriver(svc, k, this.control, floor, (s, from, to, now, reason) => {
         this.event({ t: now, kind: 'keda-scale', target: s.config.name, from, to, detail: reason });
         this.reconcileReplicas(s, now);
-      });
+      }, svc.config.hpa?.metrics ?? [], this.metricsOutages !== null && this.metricsOutages.touches(svc.index) ? this.metricsOutages : null);
       svc.attachKeda(driver, k.triggers.some((t) => t.type === 'requestRate'));
       return driver;
     });
@@ -594,15 +601,29 @@ export class Simulation {
     for (const svc of this.services) {
       if (!svc.config.hpa) continue;
       const phases = new Rng(this.cfg.seed, RngStream.hpaPhase * 1000 + svc.index);
-      const driver = new HpaDriver(svc, new HpaController(svc.config.hpa.controller), svc.config.hpa, this.control, phases, (s, from, to, now) => {
-        this.event({ t: now, kind: 'hpa-scale', target: s.config.name, from, to });
-        this.reconcileReplicas(s, now);
-      });
+      // Its metric reads pass through KEDA's metrics adapter on a KEDA service, or fail in a metrics outage.
+      const outages = this.metricsOutages;
+      const keda = this.kedas[svc.index] ?? null;
+      const gate = outages === null || !outages.touches(svc.index) ? null : keda ?? outageGate((now) => outages.down(svc.index, now));
+      const driver = new HpaDriver(
+        svc,
+        new HpaController(svc.config.hpa.controller),
+        svc.config.hpa,
+        this.control,
+        phases,
+        (s, from, to, now) => {
+          this.event({ t: now, kind: 'hpa-scale', target: s.config.name, from, to });
+          this.reconcileReplicas(s, now);
+        },
+        gate,
+      );
       driver.start();
       this.hpas.push(driver);
+      this.hpaOf[svc.index] = driver;
     }
     for (const k of this.kedas) k?.start();
     this.faults?.start();
+    this.metricsOutages?.start((at, run) => this.control.schedule(at, run), (e) => this.event(e));
     this.jobs?.start();
     this.karpenter?.start();
     // A shared cluster's first scheduling pass: replicas that did not fit at t = 0 may preempt lower priorities.
@@ -1395,6 +1416,7 @@ export class Simulation {
           unitSecondsByPool: [...rec.unitSecondsByPool],
           series: { servedQps: cut(x.servedQps), failedQps: cut(x.failedQps), latencyP99Ms: cut(x.latencyP99Ms), readyReplicas: cut(x.readyReplicas), utilization: cut(x.utilization), waiting: cut(x.waiting) },
           keda: this.kedas[svc.index]?.result(bill.endSeconds) ?? null,
+          hpa: this.hpaOf[svc.index]?.counts() ?? null,
           llmTokens: svc.llm === null ? null : { prompt: svc.llm.promptTokens, generated: svc.llm.generatedTokens, sequences: svc.llm.sequences },
           unscheduled: this.unscheduledOf(svc, bill.endSeconds),
         };

@@ -25,7 +25,7 @@ export function computeReplicasForMetric(
 ): MetricProposal {
   switch (input.source) {
     case 'Error':
-      return { ok: false, error: 'metric unavailable' };
+      return { ok: false, error: input.error ?? 'metric unavailable' };
     case 'External':
       return 'targetValue' in input
         ? getExternalMetricReplicas(specReplicas, input.targetValue, input.total, input.listedPods, input.readyPods, tolerances)

@@ -209,3 +209,39 @@ describe('stored recommendations are the RAW proposals', () => {
     expect(c.reconcile(15, 8, [atRatio(0.25, 8)])).toMatchObject({ rawRecommendation: 2, stabilizedRecommendation: 8, desiredReplicas: 8 });
   });
 });
+
+// A metrics outage (kubernetes/kubernetes horizontal.go `reconcileAutoscaler`, read at @00067268967ec95a40035bd666374a1caf48dd1a:
+// computeReplicasForMetrics fails → the reconcile returns before normalizeDesiredReplicas*, so nothing is scaled and no
+// recommendation is recorded; it fetches metrics only in its last branch, not at 0 replicas nor out of bounds).
+describe('failed metric reads', () => {
+  const down: HpaMetricInput = { source: 'Error', error: 'FailedGetPodsMetric: unable to fetch metrics from custom metrics API' };
+
+  it('record no recommendation: 10 replicas, raw 10 at 0 s, reads fail 15 … 600 s, then raw 2 at 615 s: down to 2 at once (the 300 s window holds nothing since 0 s)', () => {
+    const c = controller();
+    expect(c.reconcile(0, 10, [atRatio(1, 10)]).desiredReplicas).toBe(10);
+    for (let t = 15; t <= 600; t += 15) {
+      const d = c.reconcile(t, 10, [down]);
+      expect(d).toMatchObject({ desiredReplicas: 10, reason: 'MetricsError' });
+      expect(d.metrics).toEqual([{ ok: false, error: down.error }]);
+    }
+    expect(c.reconcile(615, 10, [atRatio(0.2, 10)]).desiredReplicas).toBe(2);
+    // Without the outage the recommendations of 10 up to 600 s hold it until 900 s.
+    const steady = controller();
+    for (let t = 0; t <= 600; t += 15) steady.reconcile(t, 10, [atRatio(1, 10)]);
+    expect(steady.reconcile(615, 10, [atRatio(0.2, 10)]).desiredReplicas).toBe(10);
+  });
+
+  it('are read only when the reconcile reaches computeReplicasForMetrics: not at 0 replicas, not above maxReplicas', () => {
+    let reads = 0;
+    const read = () => {
+      reads++;
+      return [atRatio(1, 3)];
+    };
+    const c = controller({}, { maxReplicas: 5 });
+    expect(c.reconcile(0, 0, read).reason).toBe('ScalingDisabled');
+    expect(c.reconcile(15, 8, read).reason).toBe('AboveMaxReplicas');
+    expect(reads).toBe(0);
+    c.reconcile(30, 3, read);
+    expect(reads).toBe(1);
+  });
+});

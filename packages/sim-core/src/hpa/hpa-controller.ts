@@ -34,6 +34,9 @@ export type HpaDecisionReason =
   | 'WithinTolerance'
   | 'DesiredWithinRange';
 
+/** The metric inputs of one reconcile, or the read that returns them (see {@link HpaController.reconcile}). */
+export type HpaMetricReads = readonly HpaMetricInput[] | (() => readonly HpaMetricInput[]);
+
 /** Outcome of one reconcile; replica counts are pods. */
 export interface HpaDecision {
   /** The target's new `spec.replicas` (equal to the input when nothing changes). */
@@ -65,8 +68,13 @@ export class HpaController {
     this.tolerances = tolerancesForHpa(this.config);
   }
 
-  /** One reconcile at simulated time `now` (s). specReplicas = the target's spec.replicas (includes Pending/starting pods). */
-  reconcile(now: number, specReplicas: number, metrics: readonly HpaMetricInput[]): HpaDecision {
+  /**
+   * One reconcile at simulated time `now` (s). specReplicas = the target's spec.replicas (includes Pending/starting
+   * pods). `metrics` may be a function: it is then called only when the reconcile reads metrics, as upstream reads
+   * them only in `computeReplicasForMetrics` (not at zero replicas, nor when spec.replicas is out of bounds), and a
+   * read can have effects (a KEDA trigger's failure count, keda/keda-fallback.ts).
+   */
+  reconcile(now: number, specReplicas: number, metrics: HpaMetricReads): HpaDecision {
     const t = toMicros(now);
     const memory = this.rememberInitialRecommendation(specReplicas, t);
     const { minReplicas, maxReplicas } = this.config;
@@ -76,7 +84,8 @@ export class HpaController {
     if (specReplicas > maxReplicas) return this.rescale(memory, t, specReplicas, maxReplicas, 'AboveMaxReplicas');
     if (specReplicas < minReplicas) return this.rescale(memory, t, specReplicas, minReplicas, 'BelowMinReplicas');
 
-    const computed = computeReplicasForMetrics(metrics, specReplicas, this.tolerances, now, this.config);
+    const inputs = typeof metrics === 'function' ? metrics() : metrics;
+    const computed = computeReplicasForMetrics(inputs, specReplicas, this.tolerances, now, this.config);
     if (computed.replicas === -1) {
       return { ...decision(specReplicas, specReplicas, 'MetricsError'), metrics: computed.proposals };
     }

@@ -38,7 +38,7 @@ export const DEFAULT_METRIC_WINDOW_SECONDS = 15;
  *   of all returned series (base units) and `statusReplicas` the target's `status.replicas`.
  * - `External` with a `Value` target, `GetExternalMetricReplicas`: `total` as above, `listedPods` the pods the
  *   selector lists and `readyPods` those Running and Ready.
- * - `Error`: the metric could not be fetched this sync.
+ * - `Error`: the metric could not be fetched this sync (`error`: the metrics client's message, if known).
  */
 export type HpaMetricInput =
   | { source: 'Pods'; targetAverageValue: number; pods: HpaPodSample[] }
@@ -46,4 +46,4 @@ export type HpaMetricInput =
   | { source: 'Resource'; resource: 'cpu' | 'memory' | string; targetAverageValue: number; pods: HpaPodSample[] }
   | { source: 'External'; targetAverageValue: number; total: number; statusReplicas: number }
   | { source: 'External'; targetValue: number; total: number; listedPods: number; readyPods: number }
-  | { source: 'Error' };
+  | { source: 'Error'; error?: string };

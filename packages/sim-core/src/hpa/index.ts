@@ -13,7 +13,7 @@ export { DEFAULT_SCALE_DOWN_RULES, DEFAULT_SCALE_UP_RULES, normalizeBehavior } f
 export { DEFAULT_METRIC_WINDOW_SECONDS } from './hpa-pod-sample.ts';
 export type { HpaMetricInput, HpaPodSample } from './hpa-pod-sample.ts';
 export { HpaController } from './hpa-controller.ts';
-export type { HpaDecision, HpaDecisionReason } from './hpa-controller.ts';
+export type { HpaDecision, HpaDecisionReason, HpaMetricReads } from './hpa-controller.ts';
 export type { MetricProposal } from './replica-calculator.ts';
 export { isWithinTolerance, tolerancesForHpa } from './tolerances.ts';
 export type { Tolerances } from './tolerances.ts';

@@ -127,3 +127,47 @@ describe('idleReplicaCount (RequestScale, scaleToZeroOrIdle, getIdleOrMinimumRep
     expect(c.poll(30, 0, [{ value: 2.5, activationThreshold: 2 }]).setReplicas).toBe(5);
   });
 });
+
+// RequestScale with isError (scale_scaledobjects.go at kedacore/keda@8b4f083c): what a failed trigger read does to the
+// 0 ↔ 1 half. A failed read is not active and makes isError true; a read the fallback answered is active.
+describe('ScaledObjectController with a failed trigger (RequestScale isError)', () => {
+  const failed = [{ value: 0, activationThreshold: 0, read: 'error' as const }];
+  const onFallback = [{ value: 0, activationThreshold: 0, read: 'fallback' as const }];
+
+  it('inactive with an error and no fallback: TriggerError, nothing scaled, the cooldown to zero waits (last active 60 s; at 390 s and later it would have gone to zero)', () => {
+    const c = new ScaledObjectController(KEDA_DEFAULTS);
+    c.poll(60, 1, busy);
+    for (let t = 90; t <= 900; t += 30) expect(c.poll(t, 1, failed)).toEqual({ active: false, setReplicas: null, reason: 'error' });
+    expect(c.lastActiveTime).toBe(60);
+    // The reads come back idle: the cooldown, still counted from 60 s, has long run out.
+    expect(c.poll(930, 1, idle)).toEqual({ active: false, setReplicas: 0, reason: 'deactivate' });
+  });
+
+  it('inactive with an error and a fallback of 10 replicas: held (waiting for failureThreshold), even at 0 replicas below minReplicaCount', () => {
+    const c = new ScaledObjectController({ ...KEDA_DEFAULTS, fallback: { replicas: 10 } }, -1000);
+    expect(c.poll(0, 3, failed)).toEqual({ active: false, setReplicas: null, reason: 'error' });
+    expect(new ScaledObjectController({ ...KEDA_DEFAULTS, minReplicaCount: 2, fallback: { replicas: 10 } }).poll(0, 0, failed).setReplicas).toBeNull();
+  });
+
+  it('a fallback of 0 replicas falls through to scale to zero (its switch case needs Fallback.Replicas != 0)', () => {
+    const c = new ScaledObjectController({ ...KEDA_DEFAULTS, fallback: { replicas: 0 } }, -1000);
+    expect(c.poll(0, 3, failed)).toEqual({ active: false, setReplicas: 0, reason: 'deactivate' });
+  });
+
+  it('active through another trigger while one fails, above zero: PartialTriggerError, LastActiveTime not renewed', () => {
+    const c = new ScaledObjectController(KEDA_DEFAULTS);
+    c.poll(0, 1, busy);
+    expect(c.poll(30, 1, [...busy, ...failed])).toEqual({ active: true, setReplicas: null, reason: 'partial-error' });
+    expect(c.lastActiveTime).toBe(0);
+    // At zero the activation wins over the error (the first case of the active switch).
+    expect(c.poll(60, 0, [...busy, ...failed])).toEqual({ active: true, setReplicas: 1, reason: 'activate' });
+    expect(c.lastActiveTime).toBe(60);
+  });
+
+  it('a trigger the fallback answers is active (isActiveOrFallback): it wakes a service at zero and renews LastActiveTime', () => {
+    const c = new ScaledObjectController(KEDA_DEFAULTS);
+    expect(c.poll(0, 0, onFallback)).toEqual({ active: true, setReplicas: 1, reason: 'activate' });
+    expect(c.poll(30, 1, onFallback)).toEqual({ active: true, setReplicas: null, reason: 'active' });
+    expect(c.lastActiveTime).toBe(30);
+  });
+});

@@ -22,9 +22,16 @@
  *   minReplicas = minReplicaCount and is disabled only at 0 replicas, so an idle count above 0 is pulled back to
  *   minReplicaCount by the HPA and scaled down again by KEDA: upstream's docs support only 0.
  *
- * Not ported: fallback on scaler errors (the simulated scalers never fail, so `isError` is always false), pause
- * annotations and forced activation, scaling modifiers, the cpu/memory-only rule (design-sim triggers are never
- * cpu/memory).
+ * - A trigger whose read failed (a metrics outage, spec.faults kind metrics) is not active and makes `isError` true
+ *   (`getScalerState`: `result.IsActive` is set only when the read returned no error); one answered by the fallback
+ *   (keda/keda-fallback.ts) is active and not an error (`isActiveOrFallback`). `RequestScale` with `isError`: active
+ *   and above zero, LastActiveTime is not renewed (`PartialTriggerError`); inactive, nothing is scaled while a
+ *   fallback with replicas ≠ 0 is waiting for its threshold or no fallback is set (`TriggerError`), so a service is
+ *   kept at its replicas and its cooldown to zero waits; a fallback with replicas 0 falls through to the
+ *   scale-to-zero cases.
+ *
+ * Not ported: pause annotations and forced activation, scaling modifiers, the cpu/memory-only rule (design-sim
+ * triggers are never cpu/memory).
  */
 
 /** A ScaledObject's own fields (seconds, replicas); defaults are KEDA's. */
@@ -39,6 +46,8 @@ export interface ScaledObjectConfig {
   initialCooldownPeriodSeconds: number;
   /** `spec.idleReplicaCount`: replicas when no trigger is active (below minReplicaCount); null = not set. */
   idleReplicaCount: number | null;
+  /** `spec.fallback` (only its `replicas` matter here: `RequestScale` tests `Fallback.Replicas != 0`); null or omitted = not set. */
+  fallback?: { replicas: number } | null;
 }
 
 /**
@@ -58,13 +67,18 @@ export const KEDA_DEFAULTS: ScaledObjectConfig = { minReplicaCount: 0, pollingIn
 export interface ScaledObjectDecision {
   active: boolean;
   setReplicas: number | null;
-  reason: 'activate' | 'active' | 'deactivate' | 'cooldown' | 'to-min' | 'idle';
+  /** `error`: inactive with a failed trigger, nothing scaled; `partial-error`: active, but a trigger failed (LastActiveTime kept). */
+  reason: 'activate' | 'active' | 'deactivate' | 'cooldown' | 'to-min' | 'idle' | 'error' | 'partial-error';
 }
 
-/** One trigger's reading at a poll and its activation threshold. */
+/**
+ * One trigger's reading at a poll and its activation threshold. `read`: 'ok' (default), 'error' (the read failed and
+ * no fallback answered: not active, an error) or 'fallback' (the fallback answered: active).
+ */
 export interface TriggerReading {
   value: number;
   activationThreshold: number;
+  read?: 'ok' | 'error' | 'fallback';
 }
 
 /** The scale loop's state (`status.lastActiveTime`) and its decision per poll; pure, so tests drive it directly. */
@@ -78,9 +92,17 @@ export class ScaledObjectController {
     private readonly createdAt = 0,
   ) {}
 
-  /** `getScaledObjectState`: active when any trigger's value is strictly above its activation threshold. */
+  /**
+   * `getScaledObjectState`: active when any trigger read without error is strictly above its activation threshold,
+   * or was answered by the fallback (`isActiveOrFallback`).
+   */
   static isActive(readings: readonly TriggerReading[]): boolean {
-    return readings.some((r) => r.value > r.activationThreshold);
+    return readings.some((r) => r.read === 'fallback' || (r.read !== 'error' && r.value > r.activationThreshold));
+  }
+
+  /** `getScaledObjectState`'s isError: some trigger's read failed and no fallback answered. */
+  static isError(readings: readonly TriggerReading[]): boolean {
+    return readings.some((r) => r.read === 'error');
   }
 
   /** `RequestScale` at time `now` with the scale target's `spec.replicas`. */
@@ -88,12 +110,22 @@ export class ScaledObjectController {
     const min = this.cfg.minReplicaCount;
     const idle = this.cfg.idleReplicaCount;
     const active = ScaledObjectController.isActive(readings);
+    const isError = ScaledObjectController.isError(readings);
+    const fallback = this.cfg.fallback ?? null;
     if (active) {
+      // scaleFromZeroOrIdle: to minReplicaCount when it is above 0, else 1. It sets LastActiveTime itself
+      // (updateScaleOnScaleTarget succeeded), as the default case does; the isError case does not.
+      if ((idle !== null && currentReplicas < min) || currentReplicas === 0) {
+        this.lastActiveTime = now;
+        return { active, setReplicas: min > 0 ? min : 1, reason: 'activate' };
+      }
+      if (isError) return { active, setReplicas: null, reason: 'partial-error' };
       this.lastActiveTime = now;
-      // scaleFromZeroOrIdle: to minReplicaCount when it is above 0, else 1.
-      if ((idle !== null && currentReplicas < min) || currentReplicas === 0) return { active, setReplicas: min > 0 ? min : 1, reason: 'activate' };
       return { active, setReplicas: null, reason: 'active' };
     }
+    // The first two cases of the inactive switch: a failed trigger holds the scale (with a fallback of 0 replicas it
+    // does not: that case falls through to scaling to zero).
+    if (isError && (fallback === null || fallback.replicas !== 0)) return { active, setReplicas: null, reason: 'error' };
     if ((idle !== null && currentReplicas > idle) || (currentReplicas > 0 && min === 0)) {
       const cooled =
         this.lastActiveTime === null ? this.createdAt + this.cfg.initialCooldownPeriodSeconds < now : this.lastActiveTime + this.cfg.cooldownPeriodSeconds < now;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { freeText } from './free-text.ts';
-import { MAX_HORIZON_SECONDS, MAX_NODES } from './limits.ts';
+import { MAX_HORIZON_SECONDS, MAX_NODES, MAX_SERVICES } from './limits.ts';
 import { nameSchema } from './service-schema.ts';
 import { durationSeconds, fraction } from './unit-fields.ts';
 
@@ -39,16 +39,38 @@ export const spotWavesSchema = z.strictObject({
   capacityOutage: durationSeconds('After an event, new spot capacity in the pool is unavailable this long (default 0)', { min: 0, max: MAX_HORIZON_SECONDS }).default(0),
 });
 
-/** `spec.faults[]`: a scheduled outage of some nodes of a pool, a whole pool, or a zone. */
+/**
+ * `spec.faults[]`: a scheduled outage. `kind: nodes` (the default): some nodes of a pool, a whole pool, or a zone.
+ * `kind: metrics`: the metrics pipeline the autoscalers read (Prometheus and its adapters, metrics-server) answers
+ * nothing for the services listed (all when `services` is omitted): every HPA metric read and every KEDA trigger
+ * read in the window fails (engine/metrics-outage.ts).
+ */
 export const faultSchema = z
   .strictObject({
+    kind: z
+      .enum(['nodes', 'metrics'])
+      .default('nodes')
+      .describe('nodes (default): nodes of a pool, a whole pool or a zone go down; metrics: the autoscalers\' metric reads fail (Prometheus, the metrics adapters, metrics-server down)'),
     at: durationSeconds('When the fault starts (from t = 0)', { min: 0, max: MAX_HORIZON_SECONDS }),
     for: durationSeconds('How long it lasts', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }),
-    pool: nameSchema.optional().describe('The node pool hit (with `nodes`: that many of its nodes; without: the whole pool)'),
-    zone: freeText(63, 1).optional().describe('A zone: every pool in it (nodePools[].zone) is down'),
-    nodes: z.number().int().min(1).max(MAX_NODES).optional().describe('Nodes of `pool` taken down (drawn at random from the seed); omit for the whole pool'),
+    pool: nameSchema.optional().describe('kind nodes: the node pool hit (with `nodes`: that many of its nodes; without: the whole pool)'),
+    zone: freeText(63, 1).optional().describe('kind nodes: a zone: every pool in it (nodePools[].zone) is down'),
+    nodes: z.number().int().min(1).max(MAX_NODES).optional().describe('kind nodes: nodes of `pool` taken down (drawn at random from the seed); omit for the whole pool'),
+    services: z
+      .array(nameSchema)
+      .min(1)
+      .max(MAX_SERVICES)
+      .optional()
+      .describe('kind metrics: the services whose autoscalers cannot read their metrics; omit for every service'),
   })
   .superRefine((f, ctx) => {
+    if (f.kind === 'metrics') {
+      for (const key of ['pool', 'zone', 'nodes'] as const) {
+        if (f[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], input: f[key], message: `a metrics fault takes no ${key}: it fails the autoscalers' metric reads, not nodes (list the services with \`services\`, or omit it for all)` });
+      }
+      return;
+    }
+    if (f.services !== undefined) ctx.addIssue({ code: 'custom', path: ['services'], input: f.services, message: 'services needs kind: metrics (a nodes fault names a pool or a zone)' });
     if ((f.pool === undefined) === (f.zone === undefined)) {
       ctx.addIssue({ code: 'custom', path: [], input: f, message: 'give either pool (optionally with nodes) or zone' });
     }

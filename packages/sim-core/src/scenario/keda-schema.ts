@@ -52,6 +52,26 @@ export const kedaBufferSchema = z.strictObject({
   timeout: durationSeconds('Longest a request waits for a ready replica before it fails (HTTP add-on readiness timeout; default: no limit)', { min: 0, max: 24 * HOUR, exclusiveMin: true }).optional(),
 });
 
+/**
+ * `keda.fallback` (apis/keda/v1alpha1/scaledobject_types.go `Fallback`): once a trigger's metric has failed more than
+ * `failureThreshold` reads in a row, KEDA answers for it as if `replicas` were wanted (pkg/fallback/fallback.go
+ * `GetMetricsWithFallback`, `doFallback`). `behavior: scalingModifiers` is left out: design-sim has no scaling
+ * modifiers.
+ */
+export const kedaFallbackSchema = z.strictObject({
+  failureThreshold: z
+    .number()
+    .int()
+    .min(0)
+    .max(2_147_483_647)
+    .describe('Failed reads of a trigger in a row (KEDA polls and the HPA\'s reads both count) after which the fallback answers: it answers from the next one, the (failureThreshold + 1)th'),
+  replicas: z.number().int().min(0).max(MAX_REPLICAS).describe('Replicas the fallback asks for (the HPA reads replicas × the metric\'s target per replica)'),
+  behavior: z
+    .enum(['static', 'currentReplicas', 'currentReplicasIfHigher', 'currentReplicasIfLower'])
+    .default('static')
+    .describe('static (default): `replicas`; currentReplicas: keep the Deployment\'s replicas; currentReplicasIfHigher: the larger of the two; currentReplicasIfLower: the smaller'),
+});
+
 /** `services[].keda`; idleReplicaCount below minReplicaCount as apis/keda/v1alpha1 `CheckReplicaCountBoundsAreValid` requires. */
 export const kedaSchema = z
   .strictObject({
@@ -70,6 +90,9 @@ export const kedaSchema = z
     initialCooldownPeriod: durationSeconds('Before any poll was active: this long after creation (default 0s)', { min: 0, max: 24 * HOUR }).default(0),
     triggers: z.array(kedaTriggerSchema).min(1).max(MAX_KEDA_TRIGGERS).describe('Triggers; the object is active when any one is'),
     buffer: kedaBufferSchema.optional().describe('Requests arriving with no ready replica wait here (interceptor / activator); omit and they fail'),
+    fallback: kedaFallbackSchema
+      .optional()
+      .describe('What KEDA answers while a trigger\'s metric cannot be read (spec.faults kind metrics): after failureThreshold failures, replicas (or the current count); omit and the HPA keeps its scale while the reads fail'),
   })
   .superRefine((k, ctx) => {
     if (k.idleReplicaCount !== undefined && k.idleReplicaCount >= k.minReplicaCount) {
@@ -85,5 +108,7 @@ export const kedaSchema = z
 
 /** A parsed `keda` block (seconds). */
 export type KedaSpec = z.output<typeof kedaSchema>;
+/** A parsed `keda.fallback`. */
+export type KedaFallbackSpec = z.output<typeof kedaFallbackSchema>;
 /** A parsed KEDA trigger. */
 export type KedaTriggerSpec = z.output<typeof kedaTriggerSchema>;

@@ -136,7 +136,7 @@ const specShape = z.strictObject({
   services: z.array(serviceSchema).max(MAX_SERVICES).default([]).describe('Model-serving deployments'),
   nodePools: z.array(nodePoolSchema).max(MAX_NODE_POOLS).default([]).describe('Node groups the services run on; omit for unlimited capacity'),
   cluster: clusterSchema.optional().describe('Control-plane billing, cluster-autoscaler flags and feature gates'),
-  faults: z.array(faultSchema).max(100).default([]).describe('Scheduled outages: nodes of a pool, a whole pool or a zone down from `at` for `for`'),
+  faults: z.array(faultSchema).max(100).default([]).describe('Scheduled outages from `at` for `for`: nodes of a pool, a whole pool or a zone (kind nodes), or the autoscalers\' metrics (kind metrics)'),
   priorityClasses: z.array(priorityClassSchema).max(100).default([]).describe('PriorityClasses for services and jobs (higher value schedules first and preempts lower)'),
   teams: z.array(teamSchema).max(200).default([]).describe('Teams (namespaces) sharing the cluster, each with an optional GPU ResourceQuota'),
   jobs: z.array(jobSchema).max(1000).default([]).describe('Training and batch jobs queued on the node pools beside the services'),
@@ -305,11 +305,15 @@ function checkCohorts(s: SpecShape, ctx: Ctx): void {
   });
 }
 
-/** Each fault names a pool or a zone that exists, and takes no more nodes than the pool may have. */
+/** Each fault names a pool, a zone or services that exist, and takes no more nodes than the pool may have. */
 function checkFaults(s: SpecShape, ctx: Ctx): void {
   const poolNames = s.nodePools.map((p) => p.name);
+  const serviceNames = s.services.map((x) => x.name);
   const zones = [...new Set(s.nodePools.flatMap((p) => (p.zone === undefined ? [] : [p.zone])))];
   s.faults.forEach((f, i) => {
+    (f.services ?? []).forEach((name, j) => {
+      if (!serviceNames.includes(name)) issue(ctx, ['faults', i, 'services', j], name, `no service named "${name}"`, { expected: serviceNames.length ? `one of ${serviceNames.join(' | ')}` : 'a service (there are none)', suggestion: suggestNearest(name, serviceNames) });
+    });
     if (f.pool !== undefined && !poolNames.includes(f.pool)) {
       issue(ctx, ['faults', i, 'pool'], f.pool, `no node pool named "${f.pool}"`, { expected: poolNames.length ? `one of ${poolNames.join(' | ')}` : 'a node pool (there are none)', suggestion: suggestNearest(f.pool, poolNames) });
     }

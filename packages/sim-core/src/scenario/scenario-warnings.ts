@@ -158,6 +158,25 @@ function budgetScheduleWarnings(scenario: Scenario): ScenarioWarning[] {
   return out;
 }
 
+/** A metrics fault hits only autoscalers: on a service with neither an hpa nor keda block it changes nothing. */
+function metricsFaultWarnings(scenario: Scenario): ScenarioWarning[] {
+  const out: ScenarioWarning[] = [];
+  const scaled = new Set(scenario.spec.services.filter((s) => s.hpa !== undefined || s.keda !== undefined).map((s) => s.name));
+  scenario.spec.faults.forEach((f, i) => {
+    if (f.kind !== 'metrics') return;
+    if (f.services === undefined) {
+      if (scaled.size === 0) out.push({ path: ['spec', 'faults', i], message: 'no service has an autoscaler (hpa or keda): a metrics fault changes nothing' });
+      return;
+    }
+    f.services.forEach((name, j) => {
+      if (!scaled.has(name) && scenario.spec.services.some((s) => s.name === name)) {
+        out.push({ path: ['spec', 'faults', i, 'services', j], message: `"${name}" has no autoscaler (hpa or keda): a metrics fault changes nothing there` });
+      }
+    });
+  });
+  return out;
+}
+
 export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
   return [
     ...serviceWarnings(scenario),
@@ -167,6 +186,7 @@ export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
     ...metricWarnings(scenario),
     ...budgetScheduleWarnings(scenario),
     ...podAnnotationWarnings(scenario),
+    ...metricsFaultWarnings(scenario),
   ];
 }
 

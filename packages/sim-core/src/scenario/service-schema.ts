@@ -239,6 +239,17 @@ export const serviceSchema = z
         message: `KEDA sets the HPA's minReplicas to minReplicaCount when it is above 0 (GetHPAMinReplicas): write hpa.minReplicas: ${s.keda.minReplicaCount}`,
       });
     }
+    // The ScaledObject's triggers are the HPA's metrics (export k8s writes one per metric): KEDA's webhook refuses a
+    // fallback when every trigger is cpu or memory (kedacore/keda@8b4f083 apis/keda/v1alpha1/scaledobject_types.go
+    // CheckFallbackValid, called by scaledobject_webhook.go verifyFallback): their metrics never pass through KEDA.
+    if (s.keda?.fallback !== undefined && s.hpa !== undefined && s.hpa.metrics.every((m) => m.type === 'cpuUtilization')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['keda', 'fallback'],
+        input: undefined,
+        message: 'KEDA refuses a fallback when every trigger is cpu or memory (CheckFallbackValid: "at least one trigger (that is not cpu or memory) has to have the `AverageValue` type"): the HPA reads CPU from metrics-server, not through KEDA. Add a metric KEDA serves (qpsPerReplica, concurrency, queueLength…) or remove fallback',
+      });
+    }
     if (s.startup.weights !== undefined && s.startup.weights.sizeGB === undefined && s.llm === undefined) {
       ctx.addIssue({ code: 'custom', path: ['startup', 'weights', 'sizeGB'], input: undefined, message: "give the weights' size in GB (it defaults to the llm model's weights only on an llm service)" });
     }
