@@ -2,7 +2,7 @@ import { type HpaController, type HpaMetricInput, type HpaPodSample, MetricPipel
 import type { Rng } from '../random/rng.ts';
 import type { ControlQueue } from './control-queue.ts';
 import type { EngineHpa, EngineHpaMetric } from './engine-config.ts';
-import { type Pod, PodState } from './pod.ts';
+import { countPods, type Pod, PodState } from './pod.ts';
 import type { ServiceRuntime } from './service-runtime.ts';
 
 /**
@@ -231,15 +231,7 @@ export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
   private externalInput(m: EngineHpaMetric, i: number, now: number): HpaMetricInput {
     const total = this.external[i]!.read(now);
     if (total === undefined || !Number.isFinite(total)) return { source: 'Error' };
-    let listed = 0;
-    let active = 0;
-    let ready = 0;
-    for (const p of this.svc.pods) {
-      if (p.state === PodState.Gone) continue;
-      listed++;
-      if (p.state !== PodState.Terminating) active++;
-      if (p.state === PodState.Ready) ready++;
-    }
+    const { listed, active, ready } = countPods(this.svc.pods);
     return m.targetType === 'Value'
       ? { source: 'External', targetValue: m.target, total, listedPods: listed, readyPods: ready }
       : { source: 'External', targetAverageValue: m.target, total, statusReplicas: active };

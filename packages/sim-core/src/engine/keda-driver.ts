@@ -6,7 +6,7 @@ import type { ControlQueue } from './control-queue.ts';
 import type { EngineHpaMetric, EngineKeda, EngineKedaTrigger } from './engine-config.ts';
 import { failedReadInput, type MetricReadGate, type MetricReadOutcome } from './hpa-driver.ts';
 import type { MetricsOutages } from './metrics-outage.ts';
-import { type Pod, PodState } from './pod.ts';
+import { countPods, type Pod, PodState } from './pod.ts';
 import type { ServiceRuntime } from './service-runtime.ts';
 import { SlidingCount } from './sliding-count.ts';
 
@@ -190,15 +190,7 @@ export class KedaDriver implements MetricReadGate {
 
   /** spec.replicas, Running + Ready pods, pods listed and non-terminating pods (scale.status.replicas). */
   private workload(): { currentReplicas: number; readyReplicas: number; listedPods: number; statusReplicas: number } {
-    let ready = 0;
-    let listed = 0;
-    let active = 0;
-    for (const p of this.svc.pods) {
-      if (p.state === PodState.Gone) continue;
-      listed++;
-      if (p.state !== PodState.Terminating) active++;
-      if (p.state === PodState.Ready) ready++;
-    }
+    const { listed, active, ready } = countPods(this.svc.pods);
     return { currentReplicas: this.svc.specReplicas, readyReplicas: ready, listedPods: listed, statusReplicas: active };
   }
 

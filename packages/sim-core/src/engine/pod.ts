@@ -12,6 +12,24 @@ export const enum PodState {
 }
 
 /**
+ * A workload's pods as the autoscalers' sources count them: listed (not gone: the pod lister, deleted ones included
+ * until they are gone), active (not terminating: the ReplicaSet's `status.replicas`, the scale subresource's) and
+ * ready (Running and Ready: `getReadyPodsCount`).
+ */
+export function countPods(pods: Iterable<Pod>): { listed: number; active: number; ready: number } {
+  let listed = 0;
+  let active = 0;
+  let ready = 0;
+  for (const p of pods) {
+    if (p.state === PodState.Gone) continue;
+    listed++;
+    if (p.state !== PodState.Terminating) active++;
+    if (p.state === PodState.Ready) ready++;
+  }
+  return { listed, active, ready };
+}
+
+/**
  * One replica of a service: its Kubernetes life (pending → image pull → model load → ready →
  * terminating) and its serving state (requests in service, its queue, counters the metrics read).
  */
