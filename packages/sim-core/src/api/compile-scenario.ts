@@ -45,7 +45,7 @@ import { profileSpecOf, usersProfileSpecOf } from '../scenario/traffic-rate.ts';
 import type { ThinkTime } from '../scenario/traffic-schema.ts';
 import type { ThinkDistribution } from '../traffic/closed-loop.ts';
 import { compileRateProfile } from '../traffic/rate-profile.ts';
-import { DO_NOT_DISRUPT_ANNOTATION, podDisruptionControls } from '../scenario/pod-annotations-schema.ts';
+import { DO_NOT_DISRUPT_ANNOTATION, podDisruptionControls } from '../scenario/pod-annotations.ts';
 
 /**
  * Node provisioning when a pool gives none: GPU nodes with preinstalled drivers, median 4 min, p95 10 min

@@ -4,7 +4,7 @@
 // warning, every refusal located at its key.
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from './parse-scenario.ts';
-import { podDisruptionControls } from './pod-annotations-schema.ts';
+import { podDisruptionControls } from './pod-annotations.ts';
 
 const doc = (annotations: string) => `apiVersion: design-sim/v1
 kind: Scenario

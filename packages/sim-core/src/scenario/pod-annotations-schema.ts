@@ -15,13 +15,8 @@
  * DNS-subdomain prefix and "/", then a name of at most 63 characters).
  */
 import { z } from 'zod';
+import { DO_NOT_DISRUPT_ANNOTATION, KNOWN_POD_ANNOTATIONS } from './pod-annotations.ts';
 
-/** Karpenter's pod (and node) annotation that blocks voluntary disruption (pkg/apis/v1/labels.go `DoNotDisruptAnnotationKey`). */
-export const DO_NOT_DISRUPT_ANNOTATION = 'karpenter.sh/do-not-disrupt';
-/** The cluster autoscaler's pod annotation (utils/drain/drain.go `PodSafeToEvictKey`). */
-export const SAFE_TO_EVICT_ANNOTATION = 'cluster-autoscaler.kubernetes.io/safe-to-evict';
-/** The annotation keys the simulation reads. */
-export const KNOWN_POD_ANNOTATIONS: readonly string[] = [DO_NOT_DISRUPT_ANNOTATION, SAFE_TO_EVICT_ANNOTATION];
 
 // IsQualifiedName: [prefix/]name, the name 1–63 characters of [A-Za-z0-9_.-] starting and ending alphanumeric, the
 // prefix a DNS-1123 subdomain of at most 253 characters.
@@ -79,17 +74,3 @@ export const nodeAnnotationsSchema = z
   .describe(
     'template.metadata.annotations: annotations of every node of the pool. karpenter.sh/do-not-disrupt: "true" keeps Karpenter from consolidating or drifting any of them (expiration still deletes them). Other keys are kept for export k8s and have no effect',
   );
-
-/** What a pod's annotations make the autoscalers do (engine config; each false when absent). */
-export interface PodDisruptionControls {
-  /** `karpenter.sh/do-not-disrupt: "true"`. */
-  doNotDisrupt: boolean;
-  /** `cluster-autoscaler.kubernetes.io/safe-to-evict`: true for "true", false for "false", null when absent. */
-  safeToEvict: boolean | null;
-}
-
-/** The controls a parsed annotation map sets. */
-export function podDisruptionControls(annotations: Readonly<Record<string, string>> | undefined): PodDisruptionControls {
-  const safe = annotations?.[SAFE_TO_EVICT_ANNOTATION];
-  return { doNotDisrupt: annotations?.[DO_NOT_DISRUPT_ANNOTATION] === 'true', safeToEvict: safe === 'true' ? true : safe === 'false' ? false : null };
-}

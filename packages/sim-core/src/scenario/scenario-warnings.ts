@@ -10,7 +10,7 @@ import type { PathSegment } from './scenario-issue.ts';
 import { expectedVisits } from './graph-checks.ts';
 import { runWork } from './run-work.ts';
 import { formatDuration } from './units.ts';
-import { DO_NOT_DISRUPT_ANNOTATION, KNOWN_POD_ANNOTATIONS } from './pod-annotations-schema.ts';
+import { DO_NOT_DISRUPT_ANNOTATION, KNOWN_POD_ANNOTATIONS } from './pod-annotations.ts';
 
 /** A warning before it is located in the source. */
 export interface ScenarioWarning {
