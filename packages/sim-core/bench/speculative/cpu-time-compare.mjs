@@ -1,8 +1,8 @@
 // Alternates esbuild bundles of cpu-time.ts (one per checkout) in one process: for each round and each scenario, each
 // bundle runs it once; prints every run's CPU seconds and each bundle's best. Build a bundle from a checkout with
-//   npx esbuild packages/sim-core/bench/speculative/cpu-time.ts --bundle --platform=node --format=esm --outfile=/tmp/NAME.mjs
+//   npx esbuild packages/sim-core/bench/speculative/cpu-time.ts --bundle --platform=node --format=esm --outfile=NAME.mjs
 // (from its root, or point esbuild at its copy of cpu-time.ts), then
-//   node packages/sim-core/bench/speculative/cpu-time-compare.mjs ROUNDS /tmp/old.mjs /tmp/new.mjs -- FILE.yaml ...
+//   node packages/sim-core/bench/speculative/cpu-time-compare.mjs ROUNDS old.mjs new.mjs -- FILE.yaml ...
 const args = process.argv.slice(2);
 const rounds = Number(args[0]);
 const sep = args.indexOf('--');
