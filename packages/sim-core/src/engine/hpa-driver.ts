@@ -51,6 +51,17 @@ export function failedReadInput(metric: EngineHpaMetric): HpaMetricInput {
   return { source: 'Error', error };
 }
 
+/**
+ * An External metric's input for the replica calculator: a `Value` target divides the total by the ready pods
+ * (`GetExternalMetricReplicas`), an `AverageValue` one by the scale's status.replicas (`GetExternalPerPodMetricReplicas`).
+ * The metric read from the adapter and KEDA's fallback value both go through it.
+ */
+export function externalMetricInput(targetType: EngineHpaMetric['targetType'], target: number, total: number, pods: { listed: number; active: number; ready: number }): HpaMetricInput {
+  return targetType === 'Value'
+    ? { source: 'External', targetValue: target, total, listedPods: pods.listed, readyPods: pods.ready }
+    : { source: 'External', targetAverageValue: target, total, statusReplicas: pods.active };
+}
+
 /** The gate of a service without KEDA: in a metrics outage every read fails. */
 export function outageGate(down: (now: number) => boolean): MetricReadGate {
   return { read: (metric, now, fetch) => (down(now) ? { input: failedReadInput(metric), outcome: 'failed' } : { input: fetch(), outcome: 'ok' }) };
@@ -231,10 +242,7 @@ export class HpaDriver<S extends HpaTarget = ServiceRuntime> {
   private externalInput(m: EngineHpaMetric, i: number, now: number): HpaMetricInput {
     const total = this.external[i]!.read(now);
     if (total === undefined || !Number.isFinite(total)) return { source: 'Error' };
-    const { listed, active, ready } = countPods(this.svc.pods);
-    return m.targetType === 'Value'
-      ? { source: 'External', targetValue: m.target, total, listedPods: listed, readyPods: ready }
-      : { source: 'External', targetAverageValue: m.target, total, statusReplicas: active };
+    return externalMetricInput(m.targetType, m.target, total, countPods(this.svc.pods));
   }
 
   private sample(pod: Pod, i: number, now: number): HpaPodSample {

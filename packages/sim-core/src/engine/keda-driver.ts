@@ -4,7 +4,7 @@ import { ScaledObjectController, type TriggerReading } from '../keda/scaled-obje
 import { ActivatorBuffer } from './activator-buffer.ts';
 import type { ControlQueue } from './control-queue.ts';
 import type { EngineHpaMetric, EngineKeda, EngineKedaTrigger } from './engine-config.ts';
-import { failedReadInput, type MetricReadGate, type MetricReadOutcome } from './hpa-driver.ts';
+import { externalMetricInput, failedReadInput, type MetricReadGate, type MetricReadOutcome } from './hpa-driver.ts';
 import type { MetricsOutages } from './metrics-outage.ts';
 import { countPods, type Pod, PodState } from './pod.ts';
 import type { ServiceRuntime } from './service-runtime.ts';
@@ -165,12 +165,7 @@ export class KedaDriver implements MetricReadGate {
     if (r.kind === 'ok') return { input: fetch(), outcome: 'ok' };
     // GetScaledObjectMetrics: "metric:<name> encountered error", which the HPA reports as FailedGetExternalMetric.
     if (r.kind === 'error') return { input: { source: 'Error', error: `FailedGetExternalMetric: unable to get external metric ${metric.type}: metric:${metric.type} encountered error` }, outcome: 'failed' };
-    const total = r.valueMilli / 1000;
-    const w = this.workload();
-    return {
-      input: target.type === 'Value' ? { source: 'External', targetValue: target.value, total, listedPods: w.listedPods, readyPods: w.readyReplicas } : { source: 'External', targetAverageValue: target.value, total, statusReplicas: w.statusReplicas },
-      outcome: 'fallback',
-    };
+    return { input: externalMetricInput(target.type, target.value, r.valueMilli / 1000, countPods(this.svc.pods)), outcome: 'fallback' };
   }
 
   /** One poll's read of a trigger through `GetMetricsWithFallback`. */
