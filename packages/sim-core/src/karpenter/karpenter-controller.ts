@@ -535,7 +535,7 @@ export class KarpenterController {
   private startDrift(c: Chosen, sim: NonNullable<ReturnType<typeof simulateRemoval>>, now: number): boolean {
     const { pool, node } = c;
     this.marked.delete(node);
-    const what = `${pool.config.karpenter!.types[node.instanceType]!.instanceId} ${node.spot ? 'spot' : 'on-demand'}`;
+    const what = describeNode(pool, node);
     if (!sim.replacement) {
       this.stats.get(pool.index)!.drifted++;
       this.actions.event(now, 'drift', pool, `drifted node ${node.uid} (${what}) drained: its pods fit elsewhere`);
@@ -547,8 +547,7 @@ export class KarpenterController {
     if (replacement === null) return false;
     this.marked.add(node);
     this.deleting.add(node);
-    const describe = `${target.config.karpenter!.types[replacement.instanceType]!.instanceId} ${replacement.spot ? 'spot' : 'on-demand'}`;
-    this.actions.event(now, 'drift', pool, `drifted node ${node.uid} (${what}): replacement node ${replacement.uid} (${describe}) launched`);
+    this.actions.event(now, 'drift', pool, `drifted node ${node.uid} (${what}): replacement node ${replacement.uid} (${describeNode(target, replacement)}) launched`);
     this.awaitReplacement(
       replacement,
       now,
@@ -557,10 +556,7 @@ export class KarpenterController {
         this.actions.event(t, 'drift', pool, `drifted node ${node.uid} (${what}) drained: replacement node ${replacement.uid} is Ready`);
         this.drain(pool, node, t);
       },
-      () => {
-        this.marked.delete(node);
-        this.deleting.delete(node);
-      },
+      [node],
     );
     return true;
   }
@@ -569,15 +565,19 @@ export class KarpenterController {
    * The orchestration queue's wait for a command's replacement (queue.go `Reconcile` → `waitOrTerminate`): checked
    * every `queueBaseDelay` (1 s) after the command starts; once it is initialized (Ready here) the candidates are
    * drained (`ready`); a replacement that failed, or is still not Ready past the retry duration (`minRetryDuration`,
-   * 10 min, for a queue of fewer than 7,500 commands), fails the command (`failed`: the candidates are freed). A
+   * 10 min, for a queue of fewer than 7,500 commands), fails the command: the `candidates` are disruptable again. A
    * replacement that will never register is not known as such: the command waits out the retry duration (the
    * registration TTL, 15 min, deletes the NodeClaim later).
    */
-  private awaitReplacement(replacement: NodeRuntime, started: number, ready: (t: number) => void, failed: () => void): void {
+  private awaitReplacement(replacement: NodeRuntime, started: number, ready: (t: number) => void, candidates: readonly NodeRuntime[]): void {
     const wait = (t: number): void => {
       if (replacement.state === NodeState.Ready) ready(t);
       else if (replacement.state === NodeState.Provisioning && !(t - started > COMMAND_RETRY_SECONDS)) this.actions.schedule(t + DISRUPTION_QUEUE_SECONDS, wait);
-      else failed();
+      else
+        for (const n of candidates) {
+          this.marked.delete(n);
+          this.deleting.delete(n);
+        }
     };
     this.actions.schedule(started + DISRUPTION_QUEUE_SECONDS, wait);
   }
@@ -771,7 +771,6 @@ export class KarpenterController {
     const views = chosen.map((c) => this.candidateView(c.pool, c.node));
     // validateCommand simulates again (`SimulateScheduling`), limits and the pods pending now included.
     if (!commandStillHolds(cmd, simulateRemoval(views, this.poolOf, this.destinations(now), this.ice, now, this.poolLimits(), this.simulationPods()))) return false;
-    const describe = (pool: PoolRuntime, n: NodeRuntime): string => `${pool.config.karpenter!.types[n.instanceType]!.instanceId} ${n.spot ? 'spot' : 'on-demand'}`;
     // Multi-node commands name their other nodes in each node's event (one event per node, as emptiness).
     const along = (node: NodeRuntime): string => {
       const rest = chosen.filter((c) => c.node !== node).map((c) => c.node.uid);
@@ -780,7 +779,7 @@ export class KarpenterController {
     if (cmd.kind === 'delete') {
       for (const { pool, node } of chosen) {
         this.stats.get(pool.index)!.deleted++;
-        this.actions.event(now, 'consolidation', pool, `underutilized node ${node.uid} (${describe(pool, node)}) drained${along(node)}: ${chosen.length > 1 ? 'their' : 'its'} pods fit elsewhere`);
+        this.actions.event(now, 'consolidation', pool, `underutilized node ${node.uid} (${describeNode(pool, node)}) drained${along(node)}: ${chosen.length > 1 ? 'their' : 'its'} pods fit elsewhere`);
         this.drain(pool, node, now);
       }
       return true;
@@ -799,16 +798,11 @@ export class KarpenterController {
       (t) => {
         for (const { pool, node } of chosen) {
           this.stats.get(pool.index)!.replaced++;
-          this.actions.event(t, 'consolidation', pool, `node ${node.uid} (${describe(pool, node)})${along(node)} replaced by node ${replacement.uid} (${describe(target, replacement)})`);
+          this.actions.event(t, 'consolidation', pool, `node ${node.uid} (${describeNode(pool, node)})${along(node)} replaced by node ${replacement.uid} (${describeNode(target, replacement)})`);
           this.drain(pool, node, t);
         }
       },
-      () => {
-        for (const c of chosen) {
-          this.marked.delete(c.node);
-          this.deleting.delete(c.node);
-        }
-      },
+      chosen.map((c) => c.node),
     );
     return true;
   }
@@ -974,6 +968,11 @@ export class KarpenterController {
  * DaemonSet's). A pod already terminating (draining its requests after a scale-in) does not keep its node from being
  * empty; a job's running pods (owned by a Job) do, and they are simulated and evicted.
  */
+/** A node as the events name it: its instance type and capacity type ("g5.xlarge spot"). */
+function describeNode(pool: PoolRuntime, n: NodeRuntime): string {
+  return `${pool.config.karpenter!.types[n.instanceType]!.instanceId} ${n.spot ? 'spot' : 'on-demand'}`;
+}
+
 function isEmpty(node: NodeRuntime): boolean {
   if (node.jobPods.size > 0) return false;
   for (const p of node.pods) if (p.state !== PodState.Terminating && p.state !== PodState.Gone) return false;
