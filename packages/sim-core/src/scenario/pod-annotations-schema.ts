@@ -37,22 +37,27 @@ function knownValueIssue(key: string, value: string): string | null {
   return `expected "false" (the node is not removed by scale-down) or "true" (the pod does not block scale-down), got "${value}"`;
 }
 
+/**
+ * A Kubernetes annotation map (`metadata.annotations`): keys of the API server's syntax, string values, at most 64
+ * entries; `valueIssue` says why a key's value is refused (null: accepted), located at that key.
+ */
+function annotationMap(valueIssue: (key: string, value: string) => string | null) {
+  return z
+    .record(
+      z.string().max(317).regex(KEY, 'must be an annotation key: an optional DNS-subdomain prefix and "/", then 1–63 letters, digits, "-", "_" or "." (starting and ending with a letter or digit)'),
+      z.string().max(4096),
+    )
+    .superRefine((annotations, ctx) => {
+      if (Object.keys(annotations).length > 64) ctx.addIssue({ code: 'custom', path: [], input: annotations, message: 'at most 64 annotations' });
+      for (const [key, value] of Object.entries(annotations)) {
+        const issue = valueIssue(key, value);
+        if (issue !== null) ctx.addIssue({ code: 'custom', path: [key], input: value, message: issue });
+      }
+    });
+}
+
 /** `spec.services[].podAnnotations`: the pod template's annotations. */
-export const podAnnotationsSchema = z
-  .record(
-    z.string().max(317).regex(KEY, 'must be an annotation key: an optional DNS-subdomain prefix and "/", then 1–63 letters, digits, "-", "_" or "." (starting and ending with a letter or digit)'),
-    z.string().max(4096),
-  )
-  .superRefine((annotations, ctx) => {
-    if (Object.keys(annotations).length > 64) ctx.addIssue({ code: 'custom', path: [], input: annotations, message: 'at most 64 annotations' });
-    for (const key of KNOWN_POD_ANNOTATIONS) {
-      const value = annotations[key];
-      if (value === undefined) continue;
-      const issue = knownValueIssue(key, value);
-      if (issue !== null) ctx.addIssue({ code: 'custom', path: [key], input: value, message: issue });
-    }
-  })
-  .describe(
+export const podAnnotationsSchema = annotationMap((key, value) => (KNOWN_POD_ANNOTATIONS.includes(key) ? knownValueIssue(key, value) : null)).describe(
     'Annotations of the pod template, as in the Deployment (string values). karpenter.sh/do-not-disrupt: "true" keeps Karpenter from consolidating or drifting a node while such a pod runs on it (expiration still deletes it, and its drain waits on the pod until the NodePool\'s terminationGracePeriod); cluster-autoscaler.kubernetes.io/safe-to-evict: "false" keeps the cluster autoscaler from removing its node, "true" lets it plan the removal of a node whose PodDisruptionBudget allows no disruption now (the evictions still respect the budget). Other keys are kept for export k8s and have no effect',
   );
 
@@ -63,14 +68,8 @@ export const podAnnotationsSchema = z
  * `PodBlockEvictionError`, so drift with a terminationGracePeriod is blocked too); expiration still deletes the node.
  * Another value does nothing upstream: "false" is accepted, anything else refused. Other keys are kept with a warning.
  */
-export const nodeAnnotationsSchema = z
-  .record(z.string().max(317).regex(KEY, 'must be an annotation key: an optional DNS-subdomain prefix and "/", then 1–63 letters, digits, "-", "_" or "." (starting and ending with a letter or digit)'), z.string().max(4096))
-  .superRefine((annotations, ctx) => {
-    if (Object.keys(annotations).length > 64) ctx.addIssue({ code: 'custom', path: [], input: annotations, message: 'at most 64 annotations' });
-    const value = annotations[DO_NOT_DISRUPT_ANNOTATION];
-    if (value !== undefined && value !== 'true' && value !== 'false')
-      ctx.addIssue({ code: 'custom', path: [DO_NOT_DISRUPT_ANNOTATION], input: value, message: `expected "true" (no node of the pool is consolidated or drifted) or "false" (no effect), got "${value}"` });
-  })
-  .describe(
+export const nodeAnnotationsSchema = annotationMap((key, value) =>
+  key === DO_NOT_DISRUPT_ANNOTATION && value !== 'true' && value !== 'false' ? `expected "true" (no node of the pool is consolidated or drifted) or "false" (no effect), got "${value}"` : null,
+).describe(
     'template.metadata.annotations: annotations of every node of the pool. karpenter.sh/do-not-disrupt: "true" keeps Karpenter from consolidating or drifting any of them (expiration still deletes them). Other keys are kept for export k8s and have no effect',
   );
