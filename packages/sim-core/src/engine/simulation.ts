@@ -148,7 +148,7 @@ export class Simulation {
       const driver = new KedaDriver(svc, k, this.control, floor, (s, from, to, now, reason) => {
         this.event({ t: now, kind: 'keda-scale', target: s.config.name, from, to, detail: reason });
         this.reconcileReplicas(s, now);
-      }, svc.config.hpa?.metrics ?? [], this.metricsOutages !== null && this.metricsOutages.touches(svc.index) ? this.metricsOutages : null);
+      }, svc.config.hpa?.metrics ?? [], this.outagesOf(svc.index));
       svc.attachKeda(driver, k.triggers.some((t) => t.type === 'requestRate'));
       return driver;
     });
@@ -602,9 +602,8 @@ export class Simulation {
       if (!svc.config.hpa) continue;
       const phases = new Rng(this.cfg.seed, RngStream.hpaPhase * 1000 + svc.index);
       // Its metric reads pass through KEDA's metrics adapter on a KEDA service, or fail in a metrics outage.
-      const outages = this.metricsOutages;
-      const keda = this.kedas[svc.index] ?? null;
-      const gate = outages === null || !outages.touches(svc.index) ? null : keda ?? outageGate((now) => outages.down(svc.index, now));
+      const outages = this.outagesOf(svc.index);
+      const gate = outages === null ? null : (this.kedas[svc.index] ?? outageGate((now) => outages.down(svc.index, now)));
       const driver = new HpaDriver(
         svc,
         new HpaController(svc.config.hpa.controller),
@@ -789,6 +788,11 @@ export class Simulation {
   private readonly priorityOfPod = (pod: Pod): number => this.priorityOf(pod);
 
   /** Serving pods on a node that preemption may evict (a terminating pod is already going). */
+  /** The metrics outages when one touches the service (its autoscalers then read through a gate), else null. */
+  private outagesOf(service: number): MetricsOutages | null {
+    return this.metricsOutages !== null && this.metricsOutages.touches(service) ? this.metricsOutages : null;
+  }
+
   /** A service's PodDisruptionBudget's `disruptionsAllowed` now (preemption's `budget` key is the service index). */
   private readonly disruptionsAllowed = (service: number): number => this.budgets.status(service)?.disruptionsAllowed ?? Infinity;
 
