@@ -251,7 +251,7 @@ function checkFleetSize(s: SpecShape, ctx: Ctx): void {
 
 function checkZeroReplicas(s: SpecShape, ctx: Ctx): void {
   s.services.forEach((svc, i) => {
-    if (svc.replicas !== 0 || svc.keda !== undefined) return;
+    if (svc.replicas !== 0 || svc.keda !== undefined || svc.knative !== undefined) return;
     const why = svc.hpa === undefined
       ? 'replicas 0 and no autoscaler: this service can never serve a request'
       : 'replicas 0 disables the HPA (Kubernetes "ScalingDisabled"): this service can never serve a request';

@@ -7,6 +7,7 @@ import { hpaMetricSource } from './hpa-metric-source.ts';
 import { hpaSchema } from './hpa-schema.ts';
 import { scalesToZero } from '../keda/scaled-object-controller.ts';
 import { kedaSchema } from './keda-schema.ts';
+import { knativeIssues, knativeSchema } from './knative-schema.ts';
 import { llmSchema } from './llm-schema.ts';
 import { KNOWN_MODELS, MODEL_ALIASES, knownModel } from '../llm/llm-models.ts';
 import { suggestNearest } from './suggest.ts';
@@ -164,6 +165,9 @@ export const serviceSchema = z
       .describe('Node pool the replicas run on, or a list of pools any of which they may use (required when nodePools exist)'),
     hpa: hpaSchema.optional().describe('Horizontal Pod Autoscaler; omit for a fixed replica count'),
     keda: kedaSchema.optional().describe('KEDA ScaledObject: scales 0 ↔ 1 on its triggers (the hpa block is the HPA it drives for 1 ↔ N); requests at zero wait in its buffer or fail'),
+    knative: knativeSchema
+      .optional()
+      .describe('Knative Pod Autoscaler (KPA): a Knative Service or KServe serverless revision, scaled on concurrency or rps with stable and panic windows, to zero and back through the activator (instead of hpa or keda)'),
     cache: cacheSchema.optional().describe('Response cache in front of the replicas'),
     team: nameSchema.optional().describe('Team (namespace, spec.teams) the replicas belong to: its GPU quota and showback'),
     priorityClass: nameSchema.optional().describe('PriorityClass of the replicas (spec.priorityClasses; default priority 0)'),
@@ -280,11 +284,15 @@ export const serviceSchema = z
         ctx.addIssue({ code: 'custom', path: ['llm', 'speculative', 'draftModel'], input: spec.draftModel, message: `the draft model's vocabulary (${draft.vocabSize} tokens) is not the target's (${targetVocab}): a draft must share the target's tokenizer for its tokens to be verified` });
       }
     }
+    if (s.knative !== undefined) for (const i of knativeIssues(s.knative, s)) ctx.addIssue({ code: 'custom', ...i });
+    if (s.llm?.disaggregated !== undefined && s.knative !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['knative'], input: undefined, message: 'scale to zero of a disaggregated service is not modelled (two pools would have to wake together): remove knative or llm.disaggregated' });
+    }
     if (s.llm !== undefined && s.batching !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['batching'], input: undefined, message: 'an llm service batches continuously: use llm.maxBatchSize and llm.maxBatchedTokens instead of batching' });
     }
   })
-  .transform((s) => ({ ...s, gpusPerReplica: s.gpusPerReplica ?? (s.cpuPerReplica !== undefined ? 0 : 1), replicas: s.replicas ?? s.hpa?.minReplicas ?? 1 }));
+  .transform((s) => ({ ...s, gpusPerReplica: s.gpusPerReplica ?? (s.cpuPerReplica !== undefined ? 0 : 1), replicas: s.replicas ?? (s.knative !== undefined ? s.knative.initialScale : (s.hpa?.minReplicas ?? 1)) }));
 
 /** A parsed service-time distribution (ms). */
 export type LatencySpec = z.output<typeof latencySchema>;

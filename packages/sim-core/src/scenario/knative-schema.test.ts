@@ -1,0 +1,74 @@
+/** `services[].knative` at the parsing edge: upstream defaults, located errors for bad values and for a second autoscaler. */
+import { describe, expect, it } from 'vitest';
+import { createSimApi } from '../api/sim-api.ts';
+import { formatIssue } from './scenario-issue.ts';
+
+const api = createSimApi();
+
+function doc(service: string): string {
+  return `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: kpa-parse }
+spec:
+  duration: 1h
+  traffic: { profile: { type: constant, qps: 1 } }
+  services:
+    - name: api
+      latency: { distribution: constant, ms: 100 }
+${service}`;
+}
+
+function report(text: string): string {
+  const v = api.validate(text, 'k.yaml');
+  if (!v.ok) return v.issues.map(formatIssue).join('\n');
+  return 'ok';
+}
+
+describe('services[].knative', () => {
+  it('takes config-autoscaler defaults (config.go defaultConfig) and starts the Deployment at initial-scale', () => {
+    const v = api.validate(doc('      knative: {}\n'), 'k.yaml');
+    if (!v.ok) throw new Error(v.issues.map(formatIssue).join('; '));
+    const s = v.scenario.spec.services[0]!;
+    expect(s.replicas).toBe(1);
+    expect(s.knative).toEqual({
+      metric: 'concurrency',
+      targetUtilizationPercentage: 70,
+      containerConcurrency: 0,
+      minScale: 0,
+      maxScale: 0,
+      initialScale: 1,
+      allowZeroInitialScale: false,
+      scaleDownDelay: 0,
+      stableWindow: 60,
+      panicWindowPercentage: 10,
+      panicThresholdPercentage: 200,
+      targetBurstCapacity: 211,
+      maxScaleUpRate: 1000,
+      maxScaleDownRate: 2,
+      enableScaleToZero: true,
+      scaleToZeroGracePeriod: 30,
+      scaleToZeroPodRetentionPeriod: 0,
+    });
+  });
+
+  it('refuses a second autoscaler and replicas, located', () => {
+    expect(report(doc('      knative: {}\n      hpa: { minReplicas: 1, maxReplicas: 4, metrics: [{ type: concurrency, target: 4 }] }\n'))).toContain(
+      'k.yaml:10:16 spec.services[0].knative: a service has one autoscaler: the KPA (knative) or an HPA (hpa), not both',
+    );
+    expect(report(doc('      knative: {}\n      keda: { triggers: [{ type: requestRate }] }\n'))).toContain('spec.services[0].knative: a service has one autoscaler: the KPA (knative) or a KEDA ScaledObject (keda), not both');
+    expect(report(doc('      replicas: 2\n      knative: {}\n'))).toContain("spec.services[0].replicas: the KPA starts the revision's Deployment at initialScale (1)");
+  });
+
+  it('refuses values upstream validation refuses (annotation_validation.go, config.go validate), at the field', () => {
+    expect(report(doc('      knative: { stableWindow: 5s }\n'))).toMatch(/k\.yaml:10:32 spec\.services\[0\]\.knative\.stableWindow: .*at least 6s/);
+    expect(report(doc('      knative: { stableWindow: 61.5s }\n'))).toContain('knative.stableWindow: must be a whole number');
+    expect(report(doc('      knative: { panicThresholdPercentage: 100 }\n'))).toContain('spec.services[0].knative.panicThresholdPercentage');
+    expect(report(doc('      knative: { maxScaleDownRate: 1 }\n'))).toContain('spec.services[0].knative.maxScaleDownRate');
+    expect(report(doc('      knative: { minScale: 3, maxScale: 2 }\n'))).toContain('spec.services[0].knative.maxScale: maxScale (2) must be at least minScale (3), or 0 for no limit (validateMinMaxScale)');
+    expect(report(doc('      knative: { maxScale: 4, activationScale: 5 }\n'))).toContain('knative.activationScale: activationScale (5) must be at most maxScale (4)');
+    expect(report(doc('      knative: { initialScale: 0 }\n'))).toContain('knative.initialScale: initialScale 0 is not allowed by the cluster');
+    expect(report(doc('      knative: { initialScale: 0, allowZeroInitialScale: true }\n'))).toBe('ok');
+    expect(report(doc('      knative: { containerConcurrency: 4 }\n'))).toContain("knative.containerConcurrency: containerConcurrency is the queue-proxy's limit of requests served at once, which is the service's concurrency (1)");
+    expect(report(doc('      knative: { metric: cpu }\n'))).toContain('spec.services[0].knative.metric');
+  });
+});
