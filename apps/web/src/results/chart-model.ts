@@ -237,6 +237,7 @@ function llmCharts(ts: NonNullable<RunResult['timeseries']>, scenario: Scenario 
 const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {
   'hpa-scale': 'scale',
   'keda-scale': 'scale',
+  'knative-scale': 'scale',
   'node-requested': 'node',
   'node-ready': 'node',
   'node-removed': 'node',
@@ -264,6 +265,7 @@ const EVENT_KIND: Readonly<Record<EngineEvent['kind'], EventMark['kind']>> = {
 const EVENT_VERB: Readonly<Record<EngineEvent['kind'], string>> = {
   'hpa-scale': 'HPA scales',
   'keda-scale': 'KEDA scales',
+  'knative-scale': 'Knative KPA scales',
   'node-requested': 'node requested',
   'node-ready': 'node ready',
   'node-removed': 'node removed',

@@ -17,6 +17,7 @@ import type {
   EngineKarpenterSettings,
   EngineKarpenterType,
   EngineKeda,
+  EngineKnative,
   EngineMetricsOutage,
   EngineLlm,
   EnginePool,
@@ -34,6 +35,7 @@ import { callsOfStep } from '../scenario/calls-of-step.ts';
 import { decodeServiceName, runningServices } from '../scenario/disaggregation.ts';
 import { kvTransferBytesPerSecond } from '../llm/kv-transfer.ts';
 import type { KedaSpec } from '../scenario/keda-schema.ts';
+import type { KnativeSpec } from '../scenario/knative-schema.ts';
 import type { FaultSpec } from '../scenario/failure-schema.ts';
 import type { JobSpec, TeamSpec } from '../scenario/shared-cluster-schema.ts';
 import { migSlicesPerGpu } from '../cluster/mig-profiles.ts';
@@ -194,6 +196,7 @@ function compileService(s: ServiceSpec, pools: readonly number[], instance: Inst
     cache: cacheOf(s),
     llm,
     keda: s.keda ? compileKeda(s.keda) : null,
+    ...(s.knative ? { knative: compileKnative(s.knative) } : {}),
     terminationGraceSeconds: s.terminationGracePeriod,
   };
 }
@@ -238,6 +241,47 @@ export function compileStartup(s: ServiceSpec, llm: EngineLlm | null): EngineSta
           },
         }
       : {}),
+  };
+}
+
+/**
+ * The KPA as the reconciler builds it (knative/serving@98e5ef90): the target by
+ * pkg/reconciler/autoscaling/resources/target.go `ResolveMetricTarget` (total = containerConcurrency, or 100 when 0,
+ * or 200 for rps; an annotation target replaces it, capped at containerConcurrency; target = total × utilization,
+ * at least TargetMin 0.01), the decider by kpa/resources/decider.go `MakeDecider`, the activation timeout as
+ * scaler.go's (the Deployment's progressDeadline, 600 s by default, plus activationTimeoutBuffer 30 s).
+ */
+function compileKnative(k: KnativeSpec): EngineKnative {
+  let total = k.metric === 'rps' ? 200 : k.containerConcurrency === 0 ? 100 : k.containerConcurrency;
+  if (k.target !== undefined) total = k.metric === 'concurrency' && k.containerConcurrency !== 0 ? Math.min(k.target, k.containerConcurrency) : k.target;
+  const targetValue = Math.max(0.01, (total * k.targetUtilizationPercentage) / 100);
+  return {
+    metric: k.metric,
+    decider: {
+      maxScaleUpRate: k.maxScaleUpRate,
+      maxScaleDownRate: k.maxScaleDownRate,
+      targetValue,
+      totalValue: total,
+      targetBurstCapacity: k.targetBurstCapacity,
+      panicThreshold: k.panicThresholdPercentage / 100,
+      stableWindowSeconds: k.stableWindow,
+      scaleDownDelaySeconds: k.scaleDownDelay,
+      activationScale: k.activationScale ?? 0,
+      reachable: true,
+    },
+    pa: {
+      minScale: k.minScale,
+      maxScale: k.maxScale,
+      initialScale: k.initialScale,
+      enableScaleToZero: k.enableScaleToZero,
+      stableWindowSeconds: k.stableWindow,
+      scaleToZeroGracePeriodSeconds: k.scaleToZeroGracePeriod,
+      scaleToZeroPodRetentionSeconds: k.scaleToZeroPodRetentionPeriod,
+      targetBurstCapacity: k.targetBurstCapacity,
+      activationTimeoutSeconds: 600 + 30,
+    },
+    panicWindowPercentage: k.panicWindowPercentage,
+    buffer: { capacity: k.buffer?.capacity ?? Infinity, timeoutSeconds: k.buffer?.timeout ?? Infinity },
   };
 }
 

@@ -1,4 +1,6 @@
 import type { KedaFallback } from '../keda/keda-fallback.ts';
+import type { KpaDeciderSpec } from '../knative/kpa-decider.ts';
+import type { PaSpec } from '../knative/pa-reconciler.ts';
 import type { BackoffConfig } from '../cluster/node-group-backoff.ts';
 import type { ExpanderName } from '../cluster/expander.ts';
 import type { PodDisruptionBudgetSpec } from '../cluster/pod-disruption-budget.ts';
@@ -172,6 +174,8 @@ export interface EngineService {
   rateLimit?: { perSecond: number; burst: number } | null;
   /** A KEDA ScaledObject over the service (0 ↔ 1, and the buffer at zero); null or omitted without one. */
   keda?: EngineKeda | null;
+  /** The Knative Pod Autoscaler over the service (engine/knative-driver.ts); null or omitted without one. */
+  knative?: EngineKnative | null;
   /** Team index (spec.teams) for quota and showback; null or omitted without one. */
   team?: number | null;
   /** PriorityClass value (default 0), and whether its pods may preempt lower ones. */
@@ -227,6 +231,16 @@ export interface EngineKeda {
   buffer: { capacity: number; timeoutSeconds: number } | null;
   /** `spec.fallback` (keda/keda-fallback.ts); null or omitted without one. */
   fallback?: KedaFallback | null;
+}
+
+/** The Knative Pod Autoscaler: the decider's spec (MakeDecider), the PodAutoscaler's bounds, its windows and the activator's buffer. */
+export interface EngineKnative {
+  metric: 'concurrency' | 'rps';
+  decider: KpaDeciderSpec;
+  pa: PaSpec;
+  panicWindowPercentage: number;
+  /** The activator's hold while no replica is ready (capacity and timeout may be Infinity). */
+  buffer: { capacity: number; timeoutSeconds: number };
 }
 
 /** One step of a service's calls: a single call, or several in parallel (fork-join). */

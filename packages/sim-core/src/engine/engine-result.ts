@@ -15,6 +15,7 @@ import type { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
 import type { HpaSyncCounts } from './hpa-driver.ts';
 import type { KedaServiceResult } from './keda-driver.ts';
+import type { KnativeServiceResult } from './knative-driver.ts';
 import type { RequestCounts } from './run-stats.ts';
 import type { ServiceStats } from './service-stats.ts';
 import type { LatencyBreakdown } from './tracing.ts';
@@ -43,6 +44,8 @@ export interface EngineServiceResult {
   llmTokens: { prompt: number; generated: number; sequences: number } | null;
   /** What its KEDA ScaledObject did (time at zero, cold starts, requests at zero); null without one. */
   keda: KedaServiceResult | null;
+  /** What its Knative Pod Autoscaler did (decisions, panic mode, time at zero, requests held by the activator); omitted without one. */
+  knative?: KnativeServiceResult;
   /** Its HPA's syncs, and those a metrics outage touched (reads failed, nothing scaled, KEDA's fallback answered); null without an HPA. */
   hpa: HpaSyncCounts | null;
   /** Replicas still waiting for a node at the end (no node had room), the longest wait (s), and their pools then: nodes alive of at most maxNodes. */
@@ -52,7 +55,7 @@ export interface EngineServiceResult {
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
   t: number;
-  kind: 'hpa-scale' | 'keda-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit' | 'spot-wave' | 'node-failed' | 'node-repaired' | 'fault-start' | 'fault-end' | 'insufficient-capacity' | 'consolidation' | 'drift' | 'pod-preempted' | 'pod-evicted' | 'pod-deleted' | 'drain-failed' | 'job-preempted' | 'pod-killed';
+  kind: 'hpa-scale' | 'keda-scale' | 'knative-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit' | 'spot-wave' | 'node-failed' | 'node-repaired' | 'fault-start' | 'fault-end' | 'insufficient-capacity' | 'consolidation' | 'drift' | 'pod-preempted' | 'pod-evicted' | 'pod-deleted' | 'drain-failed' | 'job-preempted' | 'pod-killed';
   /** Service or pool name. */
   target: string;
   from?: number;

@@ -10,6 +10,8 @@ import { BatchExecutor } from './batch-executor.ts';
 import { LlmExecutor } from './llm-executor.ts';
 import type { PodExecutor } from './pod-executor.ts';
 import type { KedaDriver } from './keda-driver.ts';
+import type { KnativeDriver } from './knative-driver.ts';
+import type { ZeroGate } from './zero-gate.ts';
 import { CompletionFifo } from './completion-fifo.ts';
 import { FLOW_BASE, WAKE_BASE, type RequestFlow } from './request-flow.ts';
 import { VisitFlag } from './request-store.ts';
@@ -75,10 +77,10 @@ export class ServiceRuntime {
   private readyArea = 0;
   private readySince = 0;
   /**
-   * A KEDA ScaledObject's gate: where a request goes when no replica is ready (the activator buffer, or a
-   * refusal it counts); null without one, and then such a request is dropped as before.
+   * A KEDA ScaledObject's or Knative's gate: where a request goes when no replica is ready (the activator buffer, or
+   * a refusal it counts); null without one, and then such a request is dropped as before.
    */
-  private zero: KedaDriver | null = null;
+  private zero: ZeroGate | null = null;
   /** True with a finite `queue.timeout`: each queue of the service keeps a timer for its oldest request's deadline. */
   private readonly timedQueues: boolean;
 
@@ -161,6 +163,26 @@ export class ServiceRuntime {
       driver.count(now);
       plain.call(this, slot, now);
     };
+  }
+
+  /**
+   * Puts Knative's activator in front of the service: with no ready replica a request waits in its buffer (the
+   * KnativeDriver). With the rps metric each request routed to a replica is counted (the queue-proxies' request
+   * count). Wrapped on this instance only, as `attachKeda`: other services keep the plain `route`.
+   */
+  attachKnative(driver: KnativeDriver, countsRouted: boolean): void {
+    this.zero = driver;
+    const route = this.route; // the prototype's, or the prefix router's wrapper
+    this.route = countsRouted
+      ? (slot: number, now: number): void => {
+          if (this.ready.length === 0) return driver.arrive(slot, now);
+          driver.routed++;
+          route.call(this, slot, now);
+        }
+      : (slot: number, now: number): void => {
+          if (this.ready.length === 0) driver.arrive(slot, now);
+          else route.call(this, slot, now);
+        };
   }
 
   /** A new request arrives at this service: the cache may answer it, else it is routed to a replica. */

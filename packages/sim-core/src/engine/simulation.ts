@@ -38,6 +38,7 @@ import { EventHeap } from './event-heap.ts';
 import { HpaDriver, outageGate } from './hpa-driver.ts';
 import { MetricsOutages } from './metrics-outage.ts';
 import { KedaDriver } from './keda-driver.ts';
+import { KnativeDriver } from './knative-driver.ts';
 import { Pod, PodState } from './pod.ts';
 import { CA_MAX_GRACEFUL_TERMINATION_SECONDS, DEFAULT_TERMINATION_GRACE_SECONDS, killDelaySeconds } from './termination-grace.ts';
 import { isFullyBlocking } from '../cluster/pod-disruption-budget.ts';
@@ -85,6 +86,8 @@ export class Simulation {
   private readonly hpas: HpaDriver[] = [];
   /** Each service's KEDA ScaledObject, or null. */
   private readonly kedas: (KedaDriver | null)[];
+  /** Each service's Knative Pod Autoscaler, or null. */
+  private readonly knatives: (KnativeDriver | null)[];
   private readonly provisioning: DurationSampler[];
   private readonly spotRng: Rng;
   /** Hardware failures, spot waves and scheduled faults; null when the design has none (nothing runs for them). */
@@ -150,6 +153,16 @@ export class Simulation {
         this.reconcileReplicas(s, now);
       }, svc.config.hpa?.metrics ?? [], this.outagesOf(svc.index));
       svc.attachKeda(driver, k.triggers.some((t) => t.type === 'requestRate'));
+      return driver;
+    });
+    this.knatives = this.services.map((svc) => {
+      const k = svc.config.knative;
+      if (!k) return null;
+      const driver = new KnativeDriver(svc, k, this.control, (s, from, to, now, reason) => {
+        this.event({ t: now, kind: 'knative-scale', target: s.config.name, from, to, detail: reason });
+        this.reconcileReplicas(s, now);
+      });
+      svc.attachKnative(driver, k.metric === 'rps');
       return driver;
     });
     this.provisioning = cfg.pools.map((p, i) => new DurationSampler(p.provisioning, new Rng(cfg.seed, RngStream.provisioning * 1000 + i)));
@@ -621,6 +634,7 @@ export class Simulation {
       this.hpaOf[svc.index] = driver;
     }
     for (const k of this.kedas) k?.start();
+    for (const k of this.knatives) k?.start();
     this.faults?.start();
     this.metricsOutages?.start((at, run) => this.control.schedule(at, run), (e) => this.event(e));
     this.jobs?.start();
@@ -1282,6 +1296,7 @@ export class Simulation {
   /** Requests still queued past their timeout when observation stops are timed out; then the result. */
   private finish(stop: number, horizon: Billing): EngineResult {
     for (const k of this.kedas) k?.dropExpired(stop);
+    for (const k of this.knatives) k?.dropExpired(stop);
     for (const svc of this.services) {
       svc.dropExpired(svc.sharedQueue, stop, null);
       for (const pod of svc.pods) svc.dropExpired(pod.queue, stop, pod);
@@ -1420,6 +1435,7 @@ export class Simulation {
           unitSecondsByPool: [...rec.unitSecondsByPool],
           series: { servedQps: cut(x.servedQps), failedQps: cut(x.failedQps), latencyP99Ms: cut(x.latencyP99Ms), readyReplicas: cut(x.readyReplicas), utilization: cut(x.utilization), waiting: cut(x.waiting) },
           keda: this.kedas[svc.index]?.result(bill.endSeconds) ?? null,
+          ...(this.knatives[svc.index] ? { knative: this.knatives[svc.index]!.result(bill.endSeconds) } : {}),
           hpa: this.hpaOf[svc.index]?.counts() ?? null,
           llmTokens: svc.llm === null ? null : { prompt: svc.llm.promptTokens, generated: svc.llm.generatedTokens, sequences: svc.llm.sequences },
           unscheduled: this.unscheduledOf(svc, bill.endSeconds),

@@ -60,6 +60,11 @@ export class KpaDecider {
     this.delayWindow = spec.scaleDownDelaySeconds > 0 ? new MaxTimeWindow(spec.scaleDownDelaySeconds, KPA_TICK_SECONDS) : null;
   }
 
+  /** In panic mode now. */
+  get panicking(): boolean {
+    return this.panicTime !== null;
+  }
+
   /** `Scale` at `now` over `readyPods` ready pods and the two window averages of the metric (the revision's totals). */
   scale(now: number, readyPods: number, observedStable: number, observedPanic: number): KpaScaleResult {
     const spec = this.spec;
