@@ -1,5 +1,6 @@
 /** `services[].knative` at the parsing edge: upstream defaults, located errors for bad values and for a second autoscaler. */
 import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../api/compile-scenario.ts';
 import { createSimApi } from '../api/sim-api.ts';
 import { formatIssue } from './scenario-issue.ts';
 
@@ -71,4 +72,30 @@ describe('services[].knative', () => {
     expect(report(doc('      knative: { containerConcurrency: 4 }\n'))).toContain("knative.containerConcurrency: containerConcurrency is the queue-proxy's limit of requests served at once, which is the service's concurrency (1)");
     expect(report(doc('      knative: { metric: cpu }\n'))).toContain('spec.services[0].knative.metric');
   });
+
+  it('compiles the target as ResolveMetricTarget does: total × utilization, the annotation target capped at containerConcurrency, 200 rps by default', () => {
+    const compiled = (block: string, concurrency = 1) => {
+      const v = api.validate(doc(`      concurrency: ${concurrency}\n      knative: ${block}\n`), 'k.yaml');
+      if (!v.ok) throw new Error(v.issues.map(formatIssue).join('; '));
+      const k = compileScenario(v.scenario).services[0]!.knative!;
+      return [k.decider.targetValue, k.decider.totalValue];
+    };
+    expect(compiled('{}')).toEqual([70, 100]); // container-concurrency-target-default 100 × 70 %
+    expect(compiled('{ target: 10 }')[0]).toBeCloseTo(7, 12);
+    expect(compiled('{ target: 10, containerConcurrency: 4 }', 4)[0]).toBeCloseTo(2.8, 12); // min(10, 4) × 0.7
+    expect(compiled('{ containerConcurrency: 4, targetUtilizationPercentage: 100 }', 4)).toEqual([4, 4]);
+    expect(compiled('{ metric: rps }')).toEqual([140, 200]);
+    const k = compileScenario((api.validate(doc('      knative: { panicThresholdPercentage: 300, stableWindow: 2m }\n'), 'k.yaml') as { scenario: never }).scenario).services[0]!.knative!;
+    expect([k.decider.panicThreshold, k.decider.stableWindowSeconds, k.pa.activationTimeoutSeconds]).toEqual([3, 120, 630]);
+  });
+
+  it('runs end to end from YAML: the KPA scales the service (knative-scale events)', () => {
+    // 200 req/s × 0.1 s = 20 in flight: ceil(20 / 7) = 3 pods where it starts with 1.
+    const text = doc('      concurrency: 100\n      knative: { target: 10 }\n').replace('duration: 1h', 'duration: 10m').replace('qps: 1 }', 'qps: 200 }');
+    const res = api.run(text, 'k.yaml');
+    if (!res.ok) throw new Error(JSON.stringify(res));
+    const scales = res.result.events.filter((e) => e.kind === 'knative-scale');
+    expect(scales[0]).toMatchObject({ from: 1, to: 3 });
+  });
 });
+

@@ -156,5 +156,20 @@ export const SERVICE_SECTIONS: readonly SectionDef[] = [
         f(['buffer', 'timeout'], 'Buffer: timeout', 'value', { placeholder: 'none' }),
         { kind: 'list', key: ['triggers'], label: 'Triggers', item: KEDA_TRIGGER, create: { type: 'requestRate' } },
       ],
+    },
+    {
+      title: 'Autoscaler (Knative KPA)',
+      key: ['knative'],
+      optional: { create: { metric: 'concurrency', target: 10 } },
+      items: [
+        f('metric', 'Metric', 'select', { options: ['concurrency', 'rps'], placeholder: 'concurrency' }),
+        f('target', 'Target per pod', 'value', { placeholder: '100' }),
+        f('targetUtilizationPercentage', 'Target utilization %', 'value', { placeholder: '70' }),
+        f('minScale', 'Min scale (0 = scale to zero)', 'value', { placeholder: '0' }),
+        f('maxScale', 'Max scale (0 = no limit)', 'value', { placeholder: '0' }),
+        f('stableWindow', 'Stable window', 'value', { placeholder: '60s' }),
+        f('panicThresholdPercentage', 'Panic threshold %', 'value', { placeholder: '200' }),
+        f('scaleToZeroGracePeriod', 'Scale-to-zero grace period', 'value', { placeholder: '30s' }),
+      ],
     }
 ];
