@@ -86,13 +86,17 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
   // Scale to zero: a request that finds no replica and is refused or gives up waiting is unserved, whatever the expectations.
   let refused = 0;
   let timedOut = 0;
+  let atKeda = 0;
   for (const s of r.services) {
-    refused += s.keda?.refused ?? 0;
-    timedOut += s.keda?.timedOut ?? 0;
+    refused += (s.keda?.refused ?? 0) + (s.knative?.refused ?? 0);
+    timedOut += (s.keda?.timedOut ?? 0) + (s.knative?.timedOut ?? 0);
+    atKeda += (s.keda?.refused ?? 0) + (s.keda?.timedOut ?? 0);
   }
+  // Knative's activator holds them with no limit by default: only a knative.buffer limit refuses or times out.
+  const fix = atKeda > 0 ? 'give keda a buffer with room and a timeout longer than a cold start, or keep a warm replica (minReplicaCount 1)' : "raise knative.buffer's capacity and timeout above a cold start, or keep a warm replica (minScale 1)";
   if (refused + timedOut > 0) {
     const why = [refused > 0 ? `${formatInteger(refused)} refused (no buffer, or it was full)` : '', timedOut > 0 ? `${formatInteger(timedOut)} waited past the buffer's timeout` : ''].filter((x) => x !== '').join(', ');
-    out.push({ severity: 'error', code: 'failed-at-zero', message: `${formatInteger(refused + timedOut)} requests failed at zero replicas (${why}): give keda a buffer with room and a timeout longer than a cold start, or keep a warm replica (minReplicaCount 1)` });
+    out.push({ severity: 'error', code: 'failed-at-zero', message: `${formatInteger(refused + timedOut)} requests failed at zero replicas (${why}): ${fix}` });
   }
   // A resilience drill passes only if no request was lost with a failed node (retries and spares must absorb it).
   const lost = r.faults?.visitsFailed ?? 0;

@@ -97,5 +97,14 @@ describe('services[].knative', () => {
     const scales = res.result.events.filter((e) => e.kind === 'knative-scale');
     expect(scales[0]).toMatchObject({ from: 1, to: 3 });
   });
+
+  it('requests the activator refuses at zero fail the run (failed-at-zero) with the Knative fix', () => {
+    // Starts at zero (initial-scale 0); a replica takes 60 s to load; the activator holds at most 2 requests.
+    const block = '      startup: { modelLoad: 60s }\n      knative: { initialScale: 0, allowZeroInitialScale: true, buffer: { capacity: 2 } }\n';
+    const res = api.run(doc(block).replace('duration: 1h', 'duration: 5m'), 'k.yaml');
+    if (!res.ok) throw new Error(JSON.stringify(res));
+    const d = res.result.diagnostics.find((x) => x.code === 'failed-at-zero');
+    expect(d?.message).toMatch(/requests failed at zero replicas \(\d+ refused \(no buffer, or it was full\)\): raise knative.buffer's capacity and timeout above a cold start, or keep a warm replica \(minScale 1\)/);
+  });
 });
 
