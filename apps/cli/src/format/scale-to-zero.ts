@@ -18,7 +18,10 @@ export function scaleToZeroRows(z: ScaleToZeroSummary): [string, string][] {
     ],
   ];
   const p = z.coldStartParts;
-  if (p !== null) rows.push(['', `cold start, mean parts: waiting for KEDA's poll ${formatNum(p.pollWait)} min · scheduling and node provisioning ${formatNum(p.scheduling)} min · containers ${formatNum(p.containers)} min`]);
+  // Which autoscaler the first part waits for: KEDA's poll, the KPA's next decision, or either.
+  const kpa = z.knative.length;
+  const waitFor = kpa === 0 ? "KEDA's poll" : kpa === z.services.length ? "the KPA's decision" : "KEDA's poll or the KPA's decision";
+  if (p !== null) rows.push(['', `cold start, mean parts: waiting for ${waitFor} ${formatNum(p.pollWait)} min · scheduling and node provisioning ${formatNum(p.scheduling)} min · containers ${formatNum(p.containers)} min`]);
   for (const st of z.startup) {
     rows.push(['', `start-up of ${st.service}: image pull ${secs(st.imagePullSeconds)} (0 on a node with the image) · weights ${secs(st.weightLoadSeconds)}${st.weights === null ? '' : ` (${st.weights})`} · engine start ${secs(st.engineStartSeconds)} · readiness ${secs(st.readinessSeconds)}`]);
   }
@@ -26,7 +29,7 @@ export function scaleToZeroRows(z: ScaleToZeroSummary): [string, string][] {
   rows.push(['', `at zero: ${plural(z.waited, 'request')} waited in the buffer${w === null ? '' : ` (mean ${formatNum(w.mean / 60)} min, longest ${formatNum(w.max / 60)} min)`} · ${plural(z.failed, 'request')} failed (${formatInt(z.refused)} refused, ${formatInt(z.timedOut)} timed out)`]);
   rows.push([
     '',
-    `${formatNum(z.gpuHoursAtZero)} GPU-hours not requested at zero${z.savedUsd === null ? '' : ` · saved ${formatUsd(z.savedUsd)} over the run against minReplicaCount 1 (${formatUsd(z.baselineCostUsd)} → ${formatUsd(z.baselineCostUsd! - z.savedUsd)})`}`,
+    `${formatNum(z.gpuHoursAtZero)} GPU-hours not requested at zero${z.savedUsd === null ? '' : ` · saved ${formatUsd(z.savedUsd)} over the run against ${kpa === 0 ? 'minReplicaCount 1' : kpa === z.services.length ? 'minScale 1' : 'minReplicaCount or minScale 1'} (${formatUsd(z.baselineCostUsd)} → ${formatUsd(z.baselineCostUsd! - z.savedUsd)})`}`,
   ]);
   return rows;
 }

@@ -155,7 +155,7 @@ export function metricFormula(r: Parts, metric: string): string | undefined {
   if (metric.startsWith('costs.')) return 'spec.costs line items × catalog rates over spec.costs.period; monthly = hourly × 730';
   if (metric === 'cost.savingVsBaseline') return '1 − cost.hourly ÷ spec.baseline.hourlyUsd';
   if (metric === 'scaleToZero.savedUsd') return 'bill of the same design with minReplicaCount raised to its HPA floor (same seed, traffic and nodes) − this run\'s bill';
-  if (metric.startsWith('scaleToZero.')) return 'KEDA ScaledObject scale loop (RequestScale, cooldown from the last active poll) over the whole run; cold start = first request finding no replica → first ready replica';
+  if (metric.startsWith('scaleToZero.')) return 'KEDA ScaledObject scale loop (RequestScale, cooldown from the last active poll) or Knative KPA (Scale every 2 s, handleScaleToZero) over the whole run; cold start = first request finding no replica → first ready replica';
   if (metric.startsWith('scaleUp.')) return 'per HPA scale-up: time from the decision until that many replicas are ready, read at interval ends';
   if (metric.startsWith('cost.')) return 'node-seconds × catalog price per instance-hour (+ control plane); monthly = hourly × 730';
   if (metric.startsWith('ttft.') || metric.startsWith('tpot.') || metric.startsWith('itl.')) return 'token-level simulation: prefill and decode iterations timed by a roofline (FLOPs, bytes) with calibrated efficiencies';

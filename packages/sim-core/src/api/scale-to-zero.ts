@@ -1,22 +1,26 @@
 /**
- * The scale-to-zero part of a run's summary: what each KEDA ScaledObject did (time at zero, cold starts and
- * their parts, requests that waited or failed at zero) and what it saved against the same design kept at one
- * replica or more (a second run with minReplicaCount raised to the HPA's floor: same seed, same traffic).
+ * The scale-to-zero part of a run's summary: what each KEDA ScaledObject or Knative Pod Autoscaler did (time at zero,
+ * cold starts and their parts, requests that waited or failed at zero) and what it saved against the same design
+ * kept at one replica or more (a second run with minReplicaCount raised to the HPA's floor, or minScale 1: same seed,
+ * same traffic).
  */
-import type { EngineConfig } from '../engine/engine-config.ts';
-import type { EngineResult } from '../engine/engine-result.ts';
+import type { EngineConfig, EngineKnative, EngineService } from '../engine/engine-config.ts';
+import type { EngineResult, EngineServiceResult } from '../engine/engine-result.ts';
+import type { ColdStart } from '../engine/keda-driver.ts';
 import { scalesToZero } from '../keda/scaled-object-controller.ts';
 
 /** Scale to zero over the whole run (warm-up included), summed over the services with a ScaledObject. Times as named. */
 export interface ScaleToZeroSummary {
   services: string[];
+  /** Of those, the services on the Knative Pod Autoscaler (the rest are on KEDA). */
+  knative: string[];
   /** Hours with spec.replicas = 0, and that as a share of the run (per service, averaged). */
   hoursAtZero: number;
   zeroShare: number;
   /** Scale-ups from zero (KEDA activations) and how long each took: the first request that found no replica (or the activation, when none came first) to the first ready replica. */
   coldStarts: number;
   coldStartMinutes: { p50: number; mean: number; max: number } | null;
-  /** Mean parts of a cold start, minutes: waiting for KEDA's next poll, scheduling (node provisioning when no node is free), and the containers (image pull, weight load, engine start, readiness). */
+  /** Mean parts of a cold start, minutes: waiting for KEDA's next poll (or the KPA's next decision), scheduling (node provisioning when no node is free), and the containers (image pull, weight load, engine start, readiness). */
   coldStartParts: { pollWait: number; scheduling: number; containers: number } | null;
   /** Cold starts still not ready at the end (counted at their age in coldStartMinutes). */
   unfinishedColdStarts: number;
@@ -40,9 +44,35 @@ export interface ScaleToZeroSummary {
 
 const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 
-/** The summary, or null when no service has a ScaledObject. */
+/** What a service's scale to zero did, from its ScaledObject or its KPA; null for a service with neither. */
+interface ZeroRecord {
+  secondsAtZero: number;
+  /** Replicas the design would keep with a floor of 1 while this one is at zero. */
+  floorReplicas: number;
+  coldStarts: ColdStart[];
+  held: number;
+  refused: number;
+  timedOut: number;
+  released: number;
+  waitSumSeconds: number;
+  waitMaxSeconds: number;
+}
+
+function zeroRecord(svc: EngineService, r: EngineServiceResult): ZeroRecord | null {
+  if (svc.keda) return r.keda;
+  const k = r.knative;
+  if (!svc.knative || k === undefined) return null;
+  return { ...k, floorReplicas: 1 };
+}
+
+/** The KPA can reach zero: min-scale 0 and scale to zero enabled. */
+function kpaScalesToZero(k: EngineKnative): boolean {
+  return k.pa.minScale === 0 && k.pa.enableScaleToZero;
+}
+
+/** The summary, or null when no service has a ScaledObject or a KPA. */
 export function scaleToZeroSummary(cfg: EngineConfig, r: EngineResult, costUsd: number, baselineCostUsd: number | null): ScaleToZeroSummary | null {
-  const idx = cfg.services.flatMap((s, i) => (s.keda ? [i] : []));
+  const idx = cfg.services.flatMap((s, i) => (s.keda || s.knative ? [i] : []));
   if (idx.length === 0) return null;
   const end = r.endSeconds;
   let seconds = 0;
@@ -58,8 +88,8 @@ export function scaleToZeroSummary(cfg: EngineConfig, r: EngineResult, costUsd: 
   let waitSum = 0;
   let waitMax = 0;
   for (const i of idx) {
-    const k = r.services[i]!.keda!;
     const svc = cfg.services[i]!;
+    const k = zeroRecord(svc, r.services[i]!)!;
     seconds += k.secondsAtZero;
     gpuSeconds += k.secondsAtZero * k.floorReplicas * svc.gpusPerReplica;
     for (const c of k.coldStarts) {
@@ -92,6 +122,7 @@ export function scaleToZeroSummary(cfg: EngineConfig, r: EngineResult, costUsd: 
   const min = (s: number): number => s / 60;
   return {
     services: idx.map((i) => cfg.services[i]!.name),
+    knative: idx.flatMap((i) => (cfg.services[i]!.knative ? [cfg.services[i]!.name] : [])),
     hoursAtZero: seconds / 3600,
     zeroShare: end > 0 ? seconds / (end * idx.length) : 0,
     coldStarts: durations.length,
@@ -126,13 +157,18 @@ const formatGb = (x: number | null): string => (x === null ? '?' : String(Number
 
 /**
  * The comparison design: every ScaledObject that can reach zero (minReplicaCount 0, or idleReplicaCount 0) keeps its
- * floor instead: minReplicaCount raised to its HPA floor (≥ 1), idleReplicaCount removed, so it never goes to zero.
+ * floor instead: minReplicaCount raised to its HPA floor (≥ 1), idleReplicaCount removed, so it never goes to zero;
+ * every KPA that can reach zero gets min-scale 1 (and starts with at least 1).
  */
 export function withoutScaleToZero(cfg: EngineConfig): EngineConfig | null {
-  if (!cfg.services.some((s) => s.keda && scalesToZero(s.keda))) return null;
+  if (!cfg.services.some((s) => (s.keda && scalesToZero(s.keda)) || (s.knative && kpaScalesToZero(s.knative)))) return null;
   return {
     ...cfg,
     services: cfg.services.map((s) => {
+      if (s.knative && kpaScalesToZero(s.knative)) {
+        const pa = { ...s.knative.pa, minScale: 1, initialScale: Math.max(1, s.knative.pa.initialScale) };
+        return { ...s, initialReplicas: Math.max(1, s.initialReplicas), knative: { ...s.knative, pa } };
+      }
       if (!s.keda || !scalesToZero(s.keda)) return s;
       const floor = Math.max(1, s.keda.minReplicaCount, s.hpa?.controller.minReplicas ?? 1);
       return { ...s, initialReplicas: Math.max(floor, s.initialReplicas), keda: { ...s.keda, minReplicaCount: floor, idleReplicaCount: null, buffer: null } };

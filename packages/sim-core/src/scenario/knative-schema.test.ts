@@ -106,5 +106,21 @@ describe('services[].knative', () => {
     const d = res.result.diagnostics.find((x) => x.code === 'failed-at-zero');
     expect(d?.message).toMatch(/requests failed at zero replicas \(\d+ refused \(no buffer, or it was full\)\): raise knative.buffer's capacity and timeout above a cold start, or keep a warm replica \(minScale 1\)/);
   });
+
+  it('the scale-to-zero summary covers the KPA: time at zero, the cold start and its parts, the held requests', () => {
+    // engine/knative-integration.test.ts's second case through YAML: at zero until the decision at 102 s, ready at 107 s.
+    const text = doc('      latency: { distribution: constant, ms: 1000 }\n      concurrency: 1000\n      startup: { modelLoad: 5s }\n      knative: { target: 10, initialScale: 0, allowZeroInitialScale: true }\n')
+      .replace('      latency: { distribution: constant, ms: 100 }\n', '')
+      .replace('duration: 1h', 'duration: 200s')
+      .replace('traffic: { profile: { type: constant, qps: 1 } }', 'traffic: { arrivals: uniform, profile: { type: step, from: 0, to: 1, at: 100s } }');
+    const res = api.run(text, 'k.yaml');
+    if (!res.ok) throw new Error(JSON.stringify(res));
+    const z = res.result.summary!.scaleToZero!;
+    expect([z.services, z.knative, z.coldStarts, z.waited, z.failed]).toEqual([['api'], ['api'], 1, 7, 0]);
+    expect(z.hoursAtZero * 3600).toBeCloseTo(102, 6);
+    // First request 100.5 s → decision 102 s → ready 107 s: 1.5 s waiting for the KPA, 5 s of containers.
+    expect(z.coldStartParts!.pollWait * 60).toBeCloseTo(1.5, 6);
+    expect(z.coldStartParts!.containers * 60).toBeCloseTo(5, 6);
+  });
 });
 
