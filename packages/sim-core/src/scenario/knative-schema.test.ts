@@ -52,12 +52,13 @@ describe('services[].knative', () => {
     });
   });
 
-  it('refuses a second autoscaler and replicas, located', () => {
+  it('refuses a second autoscaler, and replicas other than initialScale, located', () => {
     expect(report(doc('      knative: {}\n      hpa: { minReplicas: 1, maxReplicas: 4, metrics: [{ type: concurrency, target: 4 }] }\n'))).toContain(
       'k.yaml:10:16 spec.services[0].knative: a service has one autoscaler: the KPA (knative) or an HPA (hpa), not both',
     );
     expect(report(doc('      knative: {}\n      keda: { triggers: [{ type: requestRate }] }\n'))).toContain('spec.services[0].knative: a service has one autoscaler: the KPA (knative) or a KEDA ScaledObject (keda), not both');
-    expect(report(doc('      replicas: 2\n      knative: {}\n'))).toContain("spec.services[0].replicas: the KPA starts the revision's Deployment at initialScale (1)");
+    expect(report(doc('      replicas: 2\n      knative: {}\n'))).toContain("spec.services[0].replicas: the KPA starts the revision's Deployment at initialScale (1): remove replicas, or set knative.initialScale: 2");
+    expect(report(doc('      replicas: 1\n      knative: {}\n'))).toBe('ok');
   });
 
   it('refuses values upstream validation refuses (annotation_validation.go, config.go validate), at the field', () => {
@@ -121,6 +122,12 @@ describe('services[].knative', () => {
     // First request 100.5 s → decision 102 s → ready 107 s: 1.5 s waiting for the KPA, 5 s of containers.
     expect(z.coldStartParts!.pollWait * 60).toBeCloseTo(1.5, 6);
     expect(z.coldStartParts!.containers * 60).toBeCloseTo(5, 6);
+  });
+
+  it('scaleToZero.* expectations have a value with knative (no "will fail" warning)', () => {
+    const v = api.validate(doc('      knative: {}\n').replace('  services:', '  expect: [scaleToZero.failed <= 0]\n  services:'), 'k.yaml');
+    if (!v.ok) throw new Error(v.issues.map(formatIssue).join('; '));
+    expect(v.warnings.map(formatIssue)).toEqual([]);
   });
 });
 

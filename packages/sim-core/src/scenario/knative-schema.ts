@@ -96,14 +96,15 @@ export interface KnativeIssue {
 
 /**
  * What annotation_validation.go `validateMinMaxScale` and `validateInitialScale` refuse, and the service fields the
- * KPA owns (`replicas`: the Deployment starts at initial-scale; `concurrency`: containerConcurrency is the
+ * KPA owns (`replicas`: the Deployment starts at initial-scale, so only that value; `concurrency`: containerConcurrency is the
  * queue-proxy's limit). Paths are relative to the service.
  */
 export function knativeIssues(k: KnativeSpec, service: { replicas?: number | undefined; concurrency: number; hpa?: unknown; keda?: unknown }): KnativeIssue[] {
   const out: KnativeIssue[] = [];
   if (service.hpa !== undefined) out.push({ path: ['knative'], input: undefined, message: 'a service has one autoscaler: the KPA (knative) or an HPA (hpa), not both (a revision\'s autoscaling.knative.dev/class is kpa or hpa): remove one' });
   if (service.keda !== undefined) out.push({ path: ['knative'], input: undefined, message: 'a service has one autoscaler: the KPA (knative) or a KEDA ScaledObject (keda), not both: remove one' });
-  if (service.replicas !== undefined) out.push({ path: ['replicas'], input: service.replicas, message: `the KPA starts the revision's Deployment at initialScale (${k.initialScale}): remove replicas, or set knative.initialScale` });
+  // A Deployment read back (import k8s) carries its replicas: the KPA created it at initial-scale.
+  if (service.replicas !== undefined && service.replicas !== k.initialScale) out.push({ path: ['replicas'], input: service.replicas, message: `the KPA starts the revision's Deployment at initialScale (${k.initialScale}): remove replicas, or set knative.initialScale: ${service.replicas}` });
   if (k.maxScale !== 0 && k.maxScale < k.minScale) out.push({ path: ['knative', 'maxScale'], input: k.maxScale, message: `maxScale (${k.maxScale}) must be at least minScale (${k.minScale}), or 0 for no limit (validateMinMaxScale)` });
   if (k.activationScale !== undefined) {
     if (k.activationScale < k.minScale) out.push({ path: ['knative', 'activationScale'], input: k.activationScale, message: `activationScale (${k.activationScale}) must be at least minScale (${k.minScale}) (validateMinMaxScale)` });

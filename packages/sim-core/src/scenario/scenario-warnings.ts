@@ -119,7 +119,7 @@ function missingSection(scenario: Scenario, metric: string): string | null {
   if (metric.startsWith('training.')) return training === undefined ? 'training' : null;
   if (metric.startsWith('costs.')) return costs === undefined ? 'costs' : null;
   if (metric === 'cost.savingVsBaseline' && baseline === undefined) return 'baseline';
-  if (metric.startsWith('scaleToZero.') && !services.some((s) => s.keda !== undefined)) return 'services[].keda';
+  if (metric.startsWith('scaleToZero.') && !services.some((s) => s.keda !== undefined || s.knative !== undefined)) return 'services[].keda or services[].knative';
   return services.length === 0 ? 'services' : null;
 }
 
