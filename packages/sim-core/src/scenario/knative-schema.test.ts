@@ -86,7 +86,9 @@ describe('services[].knative', () => {
     expect(compiled('{ target: 10, containerConcurrency: 4 }', 4)[0]).toBeCloseTo(2.8, 12); // min(10, 4) × 0.7
     expect(compiled('{ containerConcurrency: 4, targetUtilizationPercentage: 100 }', 4)).toEqual([4, 4]);
     expect(compiled('{ metric: rps }')).toEqual([140, 200]);
-    const k = compileScenario((api.validate(doc('      knative: { panicThresholdPercentage: 300, stableWindow: 2m }\n'), 'k.yaml') as { scenario: never }).scenario).services[0]!.knative!;
+    const v = api.validate(doc('      knative: { panicThresholdPercentage: 300, stableWindow: 2m }\n'), 'k.yaml');
+    if (!v.ok) throw new Error(v.issues.map(formatIssue).join('; '));
+    const k = compileScenario(v.scenario).services[0]!.knative!;
     expect([k.decider.panicThreshold, k.decider.stableWindowSeconds, k.pa.activationTimeoutSeconds]).toEqual([3, 120, 630]);
   });
 
