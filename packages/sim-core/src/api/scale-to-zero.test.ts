@@ -5,7 +5,7 @@ import { createSimApi } from './sim-api.ts';
 const api = createSimApi();
 
 /** One L4 node, traffic for the first 10 minutes of 2 h, KEDA with the given block. */
-function design(keda: string, replicas = 1): string {
+function design(keda: string, replicas = 1, autoscaler = 'keda'): string {
   return `apiVersion: design-sim/v1
 kind: Scenario
 metadata: { name: keda-case }
@@ -22,7 +22,7 @@ spec:
       latency: { distribution: constant, ms: 100 }
       startup: { imagePull: 30s, modelLoad: 60s }
       nodePool: l4
-      keda: ${keda}
+      ${autoscaler}: ${keda}
   nodePools:
     - { name: l4, instance: gcp/us-central1/g2-standard-8, minNodes: 0, maxNodes: 1, initialNodes: ${replicas}, provisioning: { distribution: constant, value: 2m } }
   cluster: { controlPlane: gke }
@@ -80,4 +80,21 @@ describe('scale to zero (KEDA) in a run result', () => {
     expect(r.pass).toBe(false);
     expect(r.diagnostics.map((d) => d.code)).toContain('failed-at-zero');
   });
+
+  it('a Knative KPA service is summarized the same way, its saving measured against minScale 1', () => {
+    const r = run(design('{ target: 10 }', 1, 'knative'));
+    const z = r.summary!.scaleToZero!;
+    expect([z.services, z.knative]).toEqual([['api'], ['api']]);
+    // The minScale 1 design holds one g2-standard-8 and the GKE fee for the 2 h, as the KEDA baseline does.
+    expect(z.baselineCostUsd).toBeCloseTo(2 * (0.85362 + 0.1), 6);
+    expect(z.savedUsd).toBeCloseTo(z.baselineCostUsd! - r.summary!.cost.totalUsd, 9);
+    const down = r.events.filter((e) => e.kind === 'knative-scale').map((e) => [e.t, e.to]);
+    // The rate falls from 1 to 0 over (600, 601] s: the last arrival is at 601 s (the ramp's 0.5 completes the need),
+    // in flight until 601.1 s, sampled at 601.05 s: bucket 602 = 0.1. The decision at 662 s is the first whose window
+    // (603..661) has no traffic: 0; the PA, Active since 0, turns Inactive; the activator has been in the path all
+    // along (EBC = 10 − 211 − panic < 0), so the reconcile 3 s later scales to zero (scaler.go handleScaleToZero).
+    expect(down).toEqual([[665, 0]]);
+    expect(z.hoursAtZero).toBeCloseTo((7200 - down[0]![0]!) / 3600, 9);
+  });
 });
+
