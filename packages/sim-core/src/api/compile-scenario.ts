@@ -257,6 +257,7 @@ function compileKnative(k: KnativeSpec): EngineKnative {
   const targetValue = Math.max(0.01, (total * k.targetUtilizationPercentage) / 100);
   return {
     metric: k.metric,
+    ...(k.metricAggregationAlgorithm === 'weighted-exponential' ? { aggregation: 'weighted-exponential' as const } : {}),
     decider: {
       maxScaleUpRate: k.maxScaleUpRate,
       maxScaleDownRate: k.maxScaleDownRate,

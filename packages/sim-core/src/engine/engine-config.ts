@@ -236,6 +236,8 @@ export interface EngineKeda {
 /** The Knative Pod Autoscaler: the decider's spec (MakeDecider), the PodAutoscaler's bounds, its windows and the activator's buffer. */
 export interface EngineKnative {
   metric: 'concurrency' | 'rps';
+  /** metric-aggregation-algorithm: the windows' plain average, or weighted-exponential. Omitted: linear. */
+  aggregation?: 'linear' | 'weighted-exponential';
   decider: KpaDeciderSpec;
   pa: PaSpec;
   panicWindowPercentage: number;

@@ -86,7 +86,7 @@ export class KnativeDriver implements ZeroGate {
   ) {
     const d = cfg.decider;
     // The scraper has no target with target-burst-capacity -1: an empty window is then 0, not "no data".
-    this.windows = new MetricWindows(d.stableWindowSeconds, cfg.panicWindowPercentage, d.targetBurstCapacity !== -1);
+    this.windows = new MetricWindows(d.stableWindowSeconds, cfg.panicWindowPercentage, d.targetBurstCapacity !== -1, cfg.aggregation === 'weighted-exponential');
     this.pa = new PaReconciler(cfg.pa, 0);
     // multiscaler.go createScaler: the EBC before any decision, from the initial scale.
     this.ebc = d.targetBurstCapacity === -1 || d.targetBurstCapacity === 0 ? d.targetBurstCapacity : cfg.pa.initialScale * d.totalValue - d.targetBurstCapacity;

@@ -26,6 +26,8 @@ export class MetricWindows {
     panicWindowPct: number,
     /** The scraper has a target (target-burst-capacity is not -1): an empty stable window is "no data" then. */
     private readonly scrapes: boolean,
+    /** metric-aggregation-algorithm weighted-exponential (`NewWeightedFloat64Buckets`) instead of the plain average. */
+    private readonly weighted = false,
   ) {
     this.stable = new TimedBuckets(stableWindowSeconds);
     this.panic = new TimedBuckets(panicWindowSeconds(stableWindowSeconds, panicWindowPct));
@@ -40,6 +42,7 @@ export class MetricWindows {
   /** The stable and panic averages, or null (ErrNoData: no write in a whole stable window, with a scrape target). */
   read(now: number): { stable: number; panic: number } | null {
     if (this.stable.isEmpty(now) && this.scrapes) return null;
+    if (this.weighted) return { stable: this.stable.weightedAverage(now), panic: this.panic.weightedAverage(now) };
     return { stable: this.stable.windowAverage(now), panic: this.panic.windowAverage(now) };
   }
 }

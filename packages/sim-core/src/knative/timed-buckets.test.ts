@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { panicWindowSeconds } from './metric-windows.ts';
-import { TimedBuckets } from './timed-buckets.ts';
+import { smoothingCoeff, TimedBuckets } from './timed-buckets.ts';
 
 describe('TimedBuckets (TimedFloat64Buckets)', () => {
   it('averages over the seconds since the first write, drops the seconds since the last, counts gaps as zeros', () => {
@@ -44,4 +44,26 @@ describe('TimedBuckets (TimedFloat64Buckets)', () => {
     expect(panicWindowSeconds(60, 2.5)).toBe(2); // 1.5 s rounds away from zero
     expect(panicWindowSeconds(6, 1)).toBe(1); // 0.06 s → 0 → the 1 s floor
   });
+
+  it('computeSmoothingCoeff (bucketing_test.go TestComputeDecayMultiplier): 0.2 at 100 and 60 buckets, 0.20567 at 40, 0.78456 at 6', () => {
+    expect(smoothingCoeff(100)).toBe(0.2);
+    expect(smoothingCoeff(60)).toBe(0.2);
+    expect(smoothingCoeff(40)).toBeCloseTo(0.20567, 4);
+    expect(smoothingCoeff(6)).toBeCloseTo(0.78456, 4);
+  });
+
+  it('weighted-exponential average (TestTimedFloat64BucketsWeightedAverage): newest bucket m, then m(1 − m)…, idle seconds skip weights', () => {
+    const b = new TimedBuckets(5);
+    const m = b.smoothingCoeff; // 1 − 0.0001^(1/5) = 0.8415
+    b.record(100, 2);
+    expect(b.weightedAverage(100)).toBe(2 * m);
+    expect(b.weightedAverage(101)).toBe(2 * m * (1 - m)); // one second without a write
+    b.record(101, 2);
+    expect(b.weightedAverage(101)).toBeCloseTo(2 * m + 2 * m * (1 - m), 12);
+    for (let i = 0; i < 5; i++) b.record(102 + i, i + 2); // the window is [2, 3, 4, 5, 6]
+    const want = 6 * m + 5 * m * (1 - m) + 4 * m * (1 - m) ** 2 + 3 * m * (1 - m) ** 3 + 2 * m * (1 - m) ** 4;
+    expect(b.weightedAverage(106)).toBeCloseTo(want, 12);
+    expect(b.weightedAverage(116)).toBe(0); // empty: no write in more than the window
+  });
 });
+

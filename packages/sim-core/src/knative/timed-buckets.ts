@@ -7,6 +7,8 @@
  * zeros). Times are simulated seconds; a bucket is `floor(t)` (`time.Truncate` and `timeToIndex` of a Unix time).
  */
 export class TimedBuckets {
+  /** `WeightedFloat64Buckets.smoothingCoeff`: the weight of the newest bucket (weighted-exponential averaging). */
+  readonly smoothingCoeff: number;
   private readonly buckets: Float64Array;
   /** The bucket of the first write of the current run of data (reset after a window without writes); null before any. */
   private firstWrite: number | null = null;
@@ -18,6 +20,7 @@ export class TimedBuckets {
   /** @param windowSeconds the window; the ring has ceil(window ÷ 1 s) buckets. */
   constructor(readonly windowSeconds: number) {
     this.buckets = new Float64Array(Math.ceil(windowSeconds));
+    this.smoothingCoeff = smoothingCoeff(this.buckets.length);
   }
 
   /** No write in more than a window (`IsEmpty`): the collector's ErrNoData. */
@@ -70,6 +73,40 @@ export class TimedBuckets {
     }
     return 0;
   }
+
+  /**
+   * `WeightedFloat64Buckets.WindowAverage` (metric-aggregation-algorithm weighted-exponential): the newest bucket
+   * weighs m, the one before m(1 − m), and so on back through the ring; the seconds since the last write count as
+   * zeros at the front (their weights skipped). Not rounded.
+   */
+  weightedAverage(now: number): number {
+    const t = Math.floor(now);
+    if (this.isEmpty(t)) return 0;
+    const n = this.buckets.length;
+    const m = this.smoothingCoeff;
+    let numB = n;
+    let multiplier = m;
+    if (t > this.lastWrite) {
+      const numZ = t - this.lastWrite;
+      multiplier *= Math.pow(1 - m, numZ);
+      numB -= numZ;
+    }
+    const start = this.lastWrite + n;
+    let ret = 0;
+    for (let i = 0; i < numB; i++) {
+      ret += this.buckets[(start - i) % n]! * multiplier;
+      multiplier *= 1 - m;
+    }
+    return ret;
+  }
+}
+
+/**
+ * `computeSmoothingCoeff`: the decay that gives the window's buckets 99.99 % of the weight, at least 0.2 (so a long
+ * window is not nearly the plain average): 0.2 for 60 buckets, 0.78456 for 6.
+ */
+export function smoothingCoeff(buckets: number): number {
+  return Math.max(1 - Math.pow(1 - 0.9999, 1 / buckets), 0.2);
 }
 
 /** Go's `roundToNDigits(6, f)`: math.Round rounds half away from zero. */

@@ -33,6 +33,7 @@ describe('services[].knative', () => {
     expect(s.replicas).toBe(1);
     expect(s.knative).toEqual({
       metric: 'concurrency',
+      metricAggregationAlgorithm: 'linear',
       targetUtilizationPercentage: 70,
       containerConcurrency: 0,
       minScale: 0,
@@ -90,6 +91,10 @@ describe('services[].knative', () => {
     if (!v.ok) throw new Error(v.issues.map(formatIssue).join('; '));
     const k = compileScenario(v.scenario).services[0]!.knative!;
     expect([k.decider.panicThreshold, k.decider.stableWindowSeconds, k.pa.activationTimeoutSeconds]).toEqual([3, 120, 630]);
+    expect(k.aggregation).toBeUndefined();
+    const w = api.validate(doc('      knative: { metricAggregationAlgorithm: weighted-exponential }\n'), 'k.yaml');
+    if (!w.ok) throw new Error(w.issues.map(formatIssue).join('; '));
+    expect(compileScenario(w.scenario).services[0]!.knative!.aggregation).toBe('weighted-exponential');
   });
 
   it('runs end to end from YAML: the KPA scales the service (knative-scale events)', () => {

@@ -26,6 +26,10 @@ export const knativeSchema = z.strictObject({
     .max(MAX_QPS)
     .optional()
     .describe('autoscaling.knative.dev/target: the metric per pod at 100% utilization (default: containerConcurrency, or 100 when it is 0, for concurrency; 200 for rps; TargetMin 0.01). With containerConcurrency set, the smaller of the two'),
+  metricAggregationAlgorithm: z
+    .enum(['linear', 'weighted-exponential'])
+    .default('linear')
+    .describe('autoscaling.knative.dev/metric-aggregation-algorithm: linear (default: the plain average of the window) or weighted-exponential (the newest second weighs most: 0.2 for a 60 s window, 0.785 for a 6 s one)'),
   targetUtilizationPercentage: z
     .number()
     .min(1)
