@@ -9,6 +9,7 @@ import { LazyResultCharts } from '../charts/lazy-charts.ts';
 import { verdictStatus } from '../results/summary-cards.ts';
 import { verdictCause } from '../results/verdict-cause.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
+import { JobsView } from './JobsView.tsx';
 import { TeamsView } from './TeamsView.tsx';
 import { TrainingView } from './TrainingView.tsx';
 import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
@@ -89,6 +90,7 @@ export const ResultsView = memo(function ResultsView({ result, scenario, warning
           <div tabIndex={0} role="region" aria-label="Cost breakdown">
             <CostBreakdownView result={result} />
             <TeamsView result={result} />
+            <JobsView result={result} />
           </div>
         </div>
       )}

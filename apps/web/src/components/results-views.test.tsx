@@ -8,6 +8,8 @@ import { ClaimsTable, ExpectationList } from './GradesTable.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { RunStatus } from './RunStatus.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
+import { formatMinutes } from '../results/format.ts';
+import { JobsView } from './JobsView.tsx';
 import { TeamsView } from './TeamsView.tsx';
 
 const result = runDoc(smallDoc());
@@ -41,6 +43,32 @@ describe('result views', () => {
     // No jobs: nothing borrowed or reclaimed; the serving team has no ClusterQueue.
     expect(cells(1)).toEqual(expect.arrayContaining(['nominal 4', '0.0', '0 / 0']));
     expect(cells(0)).toEqual(expect.arrayContaining(['—', '—']));
+  });
+
+  it('a shared cluster\'s jobs: one row each with runs done, waits, interruptions and lost work; none without jobs', () => {
+    const doc = smallDoc();
+    const spec = doc.spec as Record<string, unknown>;
+    spec.teams = [{ name: 'serving' }, { name: 'research' }];
+    (spec.services as Record<string, unknown>[])[0]!.team = 'serving';
+    // A 2-minute job at 0 and a 20-minute one, which cannot finish in the 10-minute run.
+    spec.jobs = [
+      { name: 'sweep', team: 'research', nodePool: 'gpu', gpusPerPod: 1, duration: '2m' },
+      { name: 'pretrain', team: 'research', nodePool: 'gpu', gpusPerPod: 1, duration: '20m' },
+    ];
+    const shared = runDoc(doc);
+    render(<JobsView result={shared} />);
+    const table = screen.getByTestId('jobs-table');
+    const cells = (i: number) => [...table.querySelectorAll('tbody tr')[i]!.querySelectorAll('th, td')].map((c) => c.textContent);
+    const [sweep, pretrain] = shared.summary!.shared!.jobs;
+    expect(cells(0).slice(0, 3)).toEqual(['sweep', 'research', `${sweep!.completed} of 1`]);
+    expect(cells(1).slice(0, 3)).toEqual(['pretrain', 'research', '0 of 1']);
+    // Waits as the run reports them (median / max, minutes), or "none started".
+    const wait = (w: { p50: number; max: number } | null) => (w === null ? 'none started' : `${formatMinutes(w.p50)} / ${formatMinutes(w.max)}`);
+    expect(cells(0)[3]).toBe(wait(sweep!.waitMinutes));
+    expect(cells(1)[3]).toBe(wait(pretrain!.waitMinutes));
+    expect(cells(0)[3]).toMatch(/^\d\.\d min \/ \d\.\d min$/);
+    const { container } = render(<JobsView result={result} />);
+    expect(container.innerHTML).toBe('');
   });
 
   it('summary cards carry their status for colour and for screen readers', () => {

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
+import { formatClock, formatCount, formatMinutes, formatMs, formatPercent, formatUsd } from './format.ts';
 
 describe('result formats', () => {
+  it('waits in minutes: a decimal under 10 min, whole minutes under 2 h, then hours', () => {
+    expect([2.7, 9.96, 10, 47.4, 119.6, 120, 660].map(formatMinutes)).toEqual(['2.7 min', '10.0 min', '10 min', '47 min', '120 min', '2.0 h', '11.0 h']);
+  });
+
   it('money keeps significant digits at every size', () => {
     expect([formatUsd(26951.2), formatUsd(123.44), formatUsd(36.916), formatUsd(0.01994), formatUsd(0), formatUsd(null)]).toEqual(['$26,951', '$123.4', '$36.92', '$0.0199', '$0', '—']);
   });

@@ -48,6 +48,13 @@ export function formatCount(n: number | null): string {
   return String(Number(n.toPrecision(3)));
 }
 
+/** A wait in minutes: one decimal under 10 min, whole minutes under two hours, hours (one decimal) past that. */
+export function formatMinutes(min: number): string {
+  if (!Number.isFinite(min)) return '—';
+  if (min >= 120) return `${(min / 60).toFixed(1)} h`;
+  return min < 10 ? `${min.toFixed(1)} min` : `${Math.round(min)} min`;
+}
+
 /** Simulated time (s) as `h:mm` (or `Nd h:mm` past a day). */
 export function formatClock(seconds: number): string {
   const total = Math.round(seconds / 60);

@@ -149,6 +149,7 @@ function compileJob(j: JobSpec, spec: Scenario['spec'], poolIndex: ReadonlyMap<s
     ...priorityOf(j.priorityClass, spec),
     submitAt,
     checkpointSeconds: j.checkpoint ?? null,
+    ...podControlsOf(j.podAnnotations),
   };
 }
 
