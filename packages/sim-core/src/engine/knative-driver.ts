@@ -121,8 +121,9 @@ export class KnativeDriver implements ZeroGate {
     };
     this.control.schedule(KPA_SCRAPE_SECONDS, scrape);
     // At an instant with both, the tick runs first (it was queued first): it reads the buckets up to the previous
-    // second, the last one not yet written (WindowAverage leaves such seconds out of the window, as upstream when a
-    // decision comes before that second's scrape; the two tickers run on independent clocks).
+    // second, the last one not yet written (WindowAverage leaves such seconds out of the window). Upstream the two
+    // tickers start in one reconcile, the decider's first (reconcileDecider before ReconcileMetric), so a decision
+    // comes just before that second's scrape.
     const tick = (now: number): void => {
       this.tick(now);
       this.control.schedule(now + KPA_TICK_SECONDS, tick);
