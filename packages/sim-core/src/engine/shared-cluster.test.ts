@@ -259,3 +259,89 @@ describe('Kueue ClusterQueues in a cohort (cluster/kueue-scheduler.ts)', () => {
     expect(strict.shared!.jobs.map((j) => j.waits)).toEqual([[0], [3540], [4080]]);
   });
 });
+
+describe('Kueue waitForPodsReady (cluster/kueue-pods-ready.ts)', () => {
+  // kubernetes-sigs/kueue @ ff69552e79ad21652c36caa97038382e55625cf7: workload_controller.go `reconcileNotReadyTimeout`
+  // (evict an admitted workload not PodsReady `timeout` after admission) and `triggerDeactivation`; workload.go
+  // `UpdateRequeueState` (requeue after 60 × 2^(n−1) s, capped, + up to 0.01% jitter); scheduler.go
+  // `waitForPodsReadyIfNeeded` (blockAdmission).
+  const sixteen = pool({ name: 'a100', gpusPerNode: 8, minNodes: 2, maxNodes: 2, initialNodes: 2, autoscaler: fixed });
+  const queue = (nominalQuota: number): NonNullable<EngineTeam['kueue']> => ({ nominalQuota, borrowingLimit: null, lendingLimit: null, cohort: null, reclaimWithinCohort: 'Never', withinClusterQueue: 'Never', queueingStrategy: 'BestEffortFIFO' });
+  const wait = (o: Partial<NonNullable<EngineConfig['waitForPodsReady']>> = {}): NonNullable<EngineConfig['waitForPodsReady']> => ({
+    timeoutSeconds: 300,
+    recoveryTimeoutSeconds: 300,
+    blockAdmission: false,
+    requeuingTimestamp: 'Eviction',
+    backoffLimitCount: null,
+    backoffBaseSeconds: 60,
+    backoffMaxSeconds: 3600,
+    ...o,
+  });
+  // The seed-003 case in small: team "ops" (no ClusterQueue) runs a 2 × 4-GPU hog of higher priority for an hour, one
+  // pod on each 8-GPU node (LeastAllocated), so team A's 8-GPU gang g (admitted at 0 s, A's whole nominal quota) finds no
+  // node and cannot preempt; A's 4-GPU job a2 comes at 60 s.
+  const hog = job({ name: 'hog', team: 1, pods: 2, unitsPerPod: 4, gang: false, durationSeconds: 3600, priority: 100 });
+  const g = job({ name: 'g', team: 0, unitsPerPod: 8, durationSeconds: 1800 });
+  const a2 = job({ name: 'a2', team: 0, unitsPerPod: 4, durationSeconds: 600, submitAt: [60] });
+  const run = (nominal: number, jobs: EngineJob[], waitForPodsReady: EngineConfig['waitForPodsReady']) =>
+    runEngine({ ...fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 2 * 3600 }), pools: [sixteen], teams: [{ name: 'a', gpuQuota: null, kueue: queue(nominal) }, { name: 'ops', gpuQuota: null }], jobs, waitForPodsReady });
+
+  it('without it the unplaceable gang holds A\'s quota until the hog ends: a2 waits 5,340 s', () => {
+    // g is placed at 3600 s (hog done) and ends at 5400 s; only then is a2 admitted: 5400 − 60.
+    const r = run(8, [hog, g, a2], null);
+    const [, gs, a2s] = r.shared!.jobs;
+    expect(gs!.waits).toEqual([3600]);
+    expect(a2s!.waits).toEqual([5400 - 60]);
+  });
+
+  it('timeout 300 s: the gang is evicted at 300 s, a2 is admitted then (wait 240 s), and the gang runs after five requeues', () => {
+    // 300 s: g evicted (count 1, requeue at 360 s + jitter), A's 8 freed: a2 admitted and placed beside the hog (4 free).
+    // 360 s: g back but 4 + 8 > 8: inadmissible until a2 ends at 900 s; admitted then, evicted at 1200 s (count 2: 120 s);
+    // readmitted 1320 s, evicted 1620 s (count 3: 240 s); 1860 s → 2160 s (count 4: 480 s); 2640 s → 2940 s (count 5:
+    // 960 s) → requeued at 3900 s, after the hog's end at 3600 s: placed at once, wait 3900 s plus the jitter of
+    // requeues 2–5 (< 0.0001 × (120 + 240 + 480 + 960) = 0.18 s); it ends 1800 s later.
+    const r = run(8, [hog, g, a2], wait());
+    const [, gs, a2s] = r.shared!.jobs;
+    expect(a2s!.waits).toEqual([240]);
+    expect(gs!.waits).toHaveLength(1);
+    expect(gs!.waits[0]!).toBeGreaterThanOrEqual(3900);
+    expect(gs!.waits[0]!).toBeLessThan(3900.18);
+    expect(gs!.completed).toBe(1);
+    const evictions = r.events.filter((e) => e.kind === 'job-evicted');
+    expect(evictions.map((e) => e.target)).toEqual(['g', 'g', 'g', 'g', 'g']);
+    const at = evictions.map((e) => e.t);
+    expect(at.slice(0, 2)).toEqual([300, 1200]);
+    [1620, 2160, 2940].forEach((t, i) => {
+      expect(at[2 + i]!).toBeGreaterThanOrEqual(t);
+      expect(at[2 + i]!).toBeLessThan(t + 0.18);
+    });
+    expect(r.shared!.teams[0]!.kueue).toEqual({ nominalQuota: 8, borrowedGpuSeconds: 0, reclaims: 0, reclaimedFrom: 0, podsReadyEvictions: 5, deactivated: 0 });
+    // A's GPU-seconds: a2 4 × 600 and g 8 × 1800, nothing while g was admitted but unplaced.
+    expect(r.shared!.teams[0]!.gpuSeconds).toBeCloseTo(4 * 600 + 8 * 1800, 6);
+  });
+
+  it('backoffLimitCount 2: the third timeout (at 1620 s) deactivates the gang, which never runs', () => {
+    // Timeouts at 300 s (count 1) and 1200 s (count 2) requeue it; at 1620 s count + 1 = 3 > 2: deactivated.
+    const r = run(8, [hog, g, a2], wait({ backoffLimitCount: 2 }));
+    const [, gs, a2s] = r.shared!.jobs;
+    expect(a2s!.waits).toEqual([240]);
+    expect(gs!.waits).toEqual([]);
+    expect(gs!.completed).toBe(0);
+    const evictions = r.events.filter((e) => e.kind === 'job-evicted');
+    expect(evictions).toHaveLength(3);
+    expect(evictions[2]!.t).toBeGreaterThanOrEqual(1620);
+    expect(evictions[2]!.t).toBeLessThan(1620 + 0.012);
+    expect(evictions[2]!.detail).toContain('deactivated');
+    expect(r.shared!.teams[0]!.kueue).toMatchObject({ podsReadyEvictions: 2, deactivated: 1 });
+  });
+
+  it('blockAdmission: with quota to spare (nominal 16), a2 is not admitted while g waits for its pods: wait 240 s, not 0', () => {
+    // Without blockAdmission a2 fits (8 + 4 ≤ 16) and is placed beside the hog at 60 s. With it, the scheduler holds a2
+    // until no admitted workload is unready: g's eviction at 300 s.
+    const free = run(16, [hog, g, a2], wait());
+    expect(free.shared!.jobs[2]!.waits).toEqual([0]);
+    const blocked = run(16, [hog, g, a2], wait({ blockAdmission: true }));
+    expect(blocked.shared!.jobs[2]!.waits).toEqual([240]);
+    expect(blocked.events.find((e) => e.kind === 'job-evicted')!.t).toBe(300);
+  });
+});
