@@ -286,15 +286,11 @@ describe('Kueue waitForPodsReady (cluster/kueue-pods-ready.ts)', () => {
   const run = (nominal: number, jobs: EngineJob[], waitForPodsReady: EngineConfig['waitForPodsReady']) =>
     runEngine({ ...fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 2 * 3600 }), pools: [sixteen], teams: [{ name: 'a', gpuQuota: null, kueue: queue(nominal) }, { name: 'ops', gpuQuota: null }], jobs, waitForPodsReady });
 
-  it('without it the unplaceable gang holds A\'s quota until the hog ends: a2 waits 5,340 s', () => {
-    // g is placed at 3600 s (hog done) and ends at 5400 s; only then is a2 admitted: 5400 − 60.
-    const r = run(8, [hog, g, a2], null);
-    const [, gs, a2s] = r.shared!.jobs;
-    expect(gs!.waits).toEqual([3600]);
-    expect(a2s!.waits).toEqual([5400 - 60]);
-  });
-
-  it('timeout 300 s: the gang is evicted at 300 s, a2 is admitted then (wait 240 s), and the gang runs after five requeues', () => {
+  it('timeout 300 s: the gang is evicted at 300 s, a2 is admitted then (wait 240 s, not 5,340 s), and the gang runs after five requeues', () => {
+    // Without waitForPodsReady g holds A's quota until it is placed at 3600 s (hog done) and ends at 5400 s; only then is
+    // a2 admitted: wait 5400 − 60.
+    const held = run(8, [hog, g, a2], null);
+    expect(held.shared!.jobs.map((j) => j.waits)).toEqual([[0], [3600], [5400 - 60]]);
     // 300 s: g evicted (count 1, requeue at 360 s + jitter), A's 8 freed: a2 admitted and placed beside the hog (4 free).
     // 360 s: g back but 4 + 8 > 8: inadmissible until a2 ends at 900 s; admitted then, evicted at 1200 s (count 2: 120 s);
     // readmitted 1320 s, evicted 1620 s (count 3: 240 s); 1860 s → 2160 s (count 4: 480 s); 2640 s → 2940 s (count 5:
@@ -333,6 +329,35 @@ describe('Kueue waitForPodsReady (cluster/kueue-pods-ready.ts)', () => {
     expect(evictions[2]!.t).toBeLessThan(1620 + 0.012);
     expect(evictions[2]!.detail).toContain('deactivated');
     expect(r.shared!.teams[0]!.kueue).toMatchObject({ podsReadyEvictions: 2, deactivated: 1 });
+  });
+
+  it('recoveryTimeout: a running gang that lost its nodes is evicted 300 s later (WaitForRecovery), then by the start timeout until the nodes are back', () => {
+    // r (8 GPUs, 1 h, checkpoint 5 min) runs from 0 s; the pool is down 1000–2400 s. 1000 s: r's pod is lost (1000 s done,
+    // 900 s kept): PodsReady=False, WaitForRecovery. 1300 s: evicted (count 1, requeue at 1360 s); readmitted then, not
+    // ready by 1660 s (count 2, 120 s) → 1780 s → 2080 s (count 3, 240 s) → readmitted at 2320 s; placed when the nodes
+    // are back at 2400 s and done 2700 s later, at 5100 s. Jitter: < 0.0001 × (60 + 120 + 240) = 0.042 s.
+    const r1 = job({ name: 'r', team: 0, unitsPerPod: 8, durationSeconds: 3600, checkpointSeconds: 300 });
+    const r = runEngine({
+      ...fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 2 * 3600 }),
+      pools: [sixteen],
+      teams: [{ name: 'a', gpuQuota: null, kueue: queue(8) }],
+      jobs: [r1],
+      faults: [{ atSeconds: 1000, forSeconds: 1400, pools: [0], nodes: null, label: 'pool a100' }],
+      waitForPodsReady: wait(),
+    });
+    const evictions = r.events.filter((e) => e.kind === 'job-evicted');
+    expect(evictions.map((e) => e.detail.match(/\((\w+)\)/)![1])).toEqual(['WaitForRecovery', 'WaitForStart', 'WaitForStart']);
+    expect(evictions[0]!.t).toBe(1300);
+    [1660, 2080].forEach((t, i) => {
+      expect(evictions[1 + i]!.t).toBeGreaterThanOrEqual(t);
+      expect(evictions[1 + i]!.t).toBeLessThan(t + 0.042);
+    });
+    const rs = r.shared!.jobs[0]!;
+    expect(rs.completed).toBe(1);
+    expect(rs.interruptions).toBe(1);
+    expect(rs.lostGpuSeconds).toBeCloseTo(100 * 8, 6);
+    expect(r.shared!.teams[0]!.gpuSeconds).toBeCloseTo(8 * (1000 + 2700), 6);
+    expect(r.shared!.teams[0]!.kueue).toMatchObject({ podsReadyEvictions: 3, deactivated: 0 });
   });
 
   it('blockAdmission: with quota to spare (nominal 16), a2 is not admitted while g waits for its pods: wait 240 s, not 0', () => {
