@@ -283,7 +283,7 @@ describe('Kueue waitForPodsReady (cluster/kueue-pods-ready.ts)', () => {
   const hog = job({ name: 'hog', team: 1, pods: 2, unitsPerPod: 4, gang: false, durationSeconds: 3600, priority: 100 });
   const g = job({ name: 'g', team: 0, unitsPerPod: 8, durationSeconds: 1800 });
   const a2 = job({ name: 'a2', team: 0, unitsPerPod: 4, durationSeconds: 600, submitAt: [60] });
-  const run = (nominal: number, jobs: EngineJob[], waitForPodsReady: EngineConfig['waitForPodsReady']) =>
+  const run = (nominal: number, jobs: EngineJob[], waitForPodsReady: NonNullable<EngineConfig['waitForPodsReady']> | null) =>
     runEngine({ ...fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 2 * 3600 }), pools: [sixteen], teams: [{ name: 'a', gpuQuota: null, kueue: queue(nominal) }, { name: 'ops', gpuQuota: null }], jobs, waitForPodsReady });
 
   it('timeout 300 s: the gang is evicted at 300 s, a2 is admitted then (wait 240 s, not 5,340 s), and the gang runs after five requeues', () => {
@@ -346,7 +346,7 @@ describe('Kueue waitForPodsReady (cluster/kueue-pods-ready.ts)', () => {
       waitForPodsReady: wait(),
     });
     const evictions = r.events.filter((e) => e.kind === 'job-evicted');
-    expect(evictions.map((e) => e.detail.match(/\((\w+)\)/)![1])).toEqual(['WaitForRecovery', 'WaitForStart', 'WaitForStart']);
+    expect(evictions.map((e) => (e.detail ?? '').match(/\((\w+)\)/)![1])).toEqual(['WaitForRecovery', 'WaitForStart', 'WaitForStart']);
     expect(evictions[0]!.t).toBe(1300);
     [1660, 2080].forEach((t, i) => {
       expect(evictions[1 + i]!.t).toBeGreaterThanOrEqual(t);
