@@ -360,6 +360,28 @@ describe('Kueue waitForPodsReady (cluster/kueue-pods-ready.ts)', () => {
     expect(r.shared!.teams[0]!.kueue).toMatchObject({ podsReadyEvictions: 3, deactivated: 0 });
   });
 
+  it('requeuingStrategy.timestamp: Eviction queues the evicted gang behind a job created after it, Creation ahead of it (StrictFIFO)', () => {
+    // StrictFIFO queue of 8 (the head blocks). g (8) admitted at 0 s; x1 (4, 600 s) at 60 s, x3 (4, 1200 s) at 100 s and
+    // x4 (4, 600 s) at 200 s wait. 300 s: g evicted; x1 and x3 admitted (8). g is back at 360 s, queued by
+    // GetQueueOrderTimestamp: Eviction → 300 s, behind x4 (200 s); Creation → 0 s, ahead of it.
+    // Eviction: x1 ends at 900 s, head x4 fits the 4 freed: wait 700 s.
+    // Creation: head g (8) does not fit the 4 and blocks x4; x3 ends at 1500 s: g admitted, evicted at 1800 s; x4 then: 1600 s.
+    const strict = (nominal: number): NonNullable<EngineTeam['kueue']> => ({ ...queue(nominal), queueingStrategy: 'StrictFIFO' });
+    const jobs = [
+      hog,
+      g,
+      job({ name: 'x1', team: 0, unitsPerPod: 4, durationSeconds: 600, submitAt: [60] }),
+      job({ name: 'x3', team: 0, unitsPerPod: 4, durationSeconds: 1200, submitAt: [100] }),
+      job({ name: 'x4', team: 0, unitsPerPod: 4, durationSeconds: 600, submitAt: [200] }),
+    ];
+    const runWith = (requeuingTimestamp: 'Eviction' | 'Creation') =>
+      runEngine({ ...fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 2 * 3600 }), pools: [sixteen], teams: [{ name: 'a', gpuQuota: null, kueue: strict(8) }, { name: 'ops', gpuQuota: null }], jobs, waitForPodsReady: wait({ requeuingTimestamp }) });
+    const eviction = runWith('Eviction').shared!.jobs;
+    expect(eviction.slice(2).map((j) => j.waits)).toEqual([[240], [200], [700]]);
+    const creation = runWith('Creation').shared!.jobs;
+    expect(creation.slice(2).map((j) => j.waits)).toEqual([[240], [200], [1600]]);
+  });
+
   it('blockAdmission: with quota to spare (nominal 16), a2 is not admitted while g waits for its pods: wait 240 s, not 0', () => {
     // Without blockAdmission a2 fits (8 + 4 ≤ 16) and is placed beside the hog at 60 s. With it, the scheduler holds a2
     // until no admitted workload is unready: g's eviction at 300 s.
