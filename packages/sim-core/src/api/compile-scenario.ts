@@ -150,6 +150,7 @@ function compileJob(j: JobSpec, spec: Scenario['spec'], poolIndex: ReadonlyMap<s
     ...priorityOf(j.priorityClass, spec),
     submitAt,
     checkpointSeconds: j.checkpoint ?? null,
+    ...podControlsOf(j.podAnnotations),
   };
 }
 

@@ -347,7 +347,9 @@ export class ClusterAutoscaler {
     if (uid === undefined) this.jobPodIds.set(jp, (uid = this.nextJobId--));
     let owner = this.jobRunIds.get(jp.run);
     if (owner === undefined) this.jobRunIds.set(jp.run, (owner = this.nextJobId--));
-    return { uid, owner, gpus: jp.units, pools: [jp.run.job.pool] };
+    // The job's `cluster-autoscaler.kubernetes.io/safe-to-evict` (`jobs[].podAnnotations`), read by `drainBlocker`.
+    const safe = jp.run.job.safeToEvict;
+    return safe == null ? { uid, owner, gpus: jp.units, pools: [jp.run.job.pool] } : { uid, owner, gpus: jp.units, pools: [jp.run.job.pool], safeToEvict: safe };
   }
 
   // actuator.go `deleteNodesAsync` → `GetPodsToMove` over a snapshot without expendable pods: those are neither evicted
@@ -363,7 +365,8 @@ export class ClusterAutoscaler {
     const leaves = new Set<Pod | JobPod>([...[...node.pods].filter((p) => this.expendable(p)), ...[...node.jobPods].filter((jp) => this.expendableJob(jp))]);
     const toEvict = [...node.pods].filter((p) => !leaves.has(p));
     // The same rules as the planner's (`drainBlocker`): a safe-to-evict "false" pod that came since, or a budget spent.
-    if (drainBlocker(toEvict.map((p) => simPod(p, 0, [], this.actions.safeToEvictOf?.(p) ?? null)), this.actions.disruptionsAllowed?.() ?? new Map()) !== null) return;
+    const jobsToEvict = [...node.jobPods].filter((jp) => !leaves.has(jp)).map((jp) => this.jobSimPod(jp));
+    if (drainBlocker([...toEvict.map((p) => simPod(p, 0, [], this.actions.safeToEvictOf?.(p) ?? null)), ...jobsToEvict], this.actions.disruptionsAllowed?.() ?? new Map()) !== null) return;
     this.drains.add(node);
     node.state = NodeState.Draining;
     node.drainLeaves = leaves.size > 0 ? leaves : null;

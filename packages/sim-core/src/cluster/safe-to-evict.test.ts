@@ -82,3 +82,48 @@ describe('safe-to-evict "true" (SafeToEvict rule, before the PDB rule)', () => {
     expect(overridden.summary!.replicas.min).toBe(8);
   });
 });
+
+describe('safe-to-evict on a Job\'s pods (`jobs[].podAnnotations`)', () => {
+  // Two a3-highgpu-8g nodes (minNodes 1), a job of 2 pods × 2 GPUs (not a gang) from t = 0: LeastAllocated puts one on
+  // each node, 2 of 8 GPUs (0.25, under the 0.5 threshold). Both are unneeded from t = 0. At the 610 s loop node 0 is
+  // removable (its pod fits node 1), and then node 1 is not (the group's minNodes 1): node 0 is drained, its job pod
+  // evicted (a Job's pods are replicated pods: drainable), and the node, empty, deleted at once. With "false" on the
+  // job's pods `GetPodsToMove` blocks both nodes (NotSafeToEvictAnnotation): nothing is removed.
+  const jobDoc = (annotations: string) => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: ste-job }
+spec:
+  duration: 40m
+  seed: 3
+  traffic: { profile: { type: constant, qps: 1 } }
+  services:
+    - { name: api, replicas: 1, gpusPerReplica: 0, cpuPerReplica: 1, latency: { distribution: constant, ms: 50 }, nodePool: cpu }
+  teams: [{ name: research }]
+  jobs:
+    - name: sweep
+      team: research
+      nodePool: gpu
+      pods: 2
+      gpusPerPod: 2
+      gang: false
+      duration: 1h
+${annotations}  nodePools:
+    - { name: cpu, instance: aws/us-east-1/m6i.xlarge, initialNodes: 1, minNodes: 1, maxNodes: 1 }
+    - name: gpu
+      provisioning: { distribution: constant, value: 60s }
+      instance: gcp/us-central1/a3-highgpu-8g
+      initialNodes: 2
+      minNodes: 1
+      maxNodes: 2
+`;
+  const gpuRemoved = (r: RunResult) => events(r, 'node-removed').filter((e) => e.target === 'gpu').map((e) => e.t);
+
+  it('"false" keeps both nodes for the 40 min; without it node 0 goes at 610 s and its pod is rescheduled on node 1', () => {
+    const plain = run(jobDoc(''));
+    expect(gpuRemoved(plain)).toEqual([610]);
+    expect(plain.summary!.shared!.jobs[0]!.interruptions).toBe(1);
+    const pinned = run(jobDoc('      podAnnotations: { "cluster-autoscaler.kubernetes.io/safe-to-evict": "false" }\n'));
+    expect(gpuRemoved(pinned)).toEqual([]);
+    expect(pinned.summary!.shared!.jobs[0]!.interruptions).toBe(0);
+  });
+});

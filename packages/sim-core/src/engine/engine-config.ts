@@ -114,6 +114,14 @@ export interface EngineJob {
   submitAt: number[];
   /** A preempted run keeps its work up to the last multiple of this; null = restarts from the start. */
   checkpointSeconds: number | null;
+  /**
+   * `karpenter.sh/do-not-disrupt: "true"` on the job's pods (`jobs[].podAnnotations`): Karpenter's graceful methods skip
+   * a node running one, launch no capacity for it while its node is deleted, and its drain leaves it to finish (or to
+   * the NodePool's terminationGracePeriod). Omitted: false.
+   */
+  doNotDisrupt?: boolean;
+  /** `cluster-autoscaler.kubernetes.io/safe-to-evict` on the job's pods: "false" keeps their node from scale-down. Omitted: absent. */
+  safeToEvict?: boolean | null;
 }
 
 export interface EngineTraffic {

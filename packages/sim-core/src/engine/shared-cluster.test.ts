@@ -138,6 +138,35 @@ describe('preemption and PodDisruptionBudgets', () => {
     expect(r.shared!.servingPreempted).toEqual([0, 1, 1]);
     expect(r.events.filter((x) => x.kind === 'pod-preempted').map((x) => [x.t, x.target])).toEqual([[60, 'mid'], [60, 'low']]);
   });
+
+  it('a gang\'s plan spends a budget\'s allowed disruptions as it takes victims: its second pod goes elsewhere', () => {
+    // Three fixed 1-GPU nodes: two replicas of `svc` (priority 100, minAvailable 1: one disruption allowed) and one of
+    // `other` (priority 500, no budget), neither preempting (other's replacement would take svc's last node). A gang of 2 × 1 GPU (priority 1000) arrives at 60 s and every
+    // node is full. Its first pod: three candidates with no violation; the lowest-priority victim wins (an svc node).
+    // Its second pod: the plan has already taken one svc replica, so svc's budget allows no more (1 − 1 = 0) and svc's
+    // other node would cost a violation, while `other`'s costs none: criterion 1 of `pickOneNodeForPreemption`
+    // (kube-scheduler preemption.go @ 98be7dfc) picks `other`'s node. Counting the budget once per plan instead of per
+    // victim taken (each pod's pick seeing the budget as it was before the plan), the second pod takes the second svc
+    // replica ([2, 0]) and leaves svc with none.
+    const nodes = pool({ name: 'gpu', gpusPerNode: 1, minNodes: 3, maxNodes: 3, initialNodes: 3, autoscaler: fixed });
+    const base = fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 900, arrivals: 'uniform' });
+    const r = runEngine({
+      ...base,
+      pools: [nodes],
+      traffic: [base.traffic[0]!, { ...base.traffic[0]!, service: 1 }],
+      services: [
+        service({ name: 'svc', serviceTime: constant, initialReplicas: 2, pools: [0], priority: 100, disruptionBudget: { minAvailable: 1 } }),
+        service({ name: 'other', serviceTime: constant, initialReplicas: 1, pools: [0], priority: 500, preempts: false }),
+      ],
+      teams: [{ name: 'ml', gpuQuota: null }],
+      jobs: [job({ name: 'train', pods: 2, unitsPerPod: 1, gang: true, priority: 1000, durationSeconds: 600, submitAt: [60] })],
+    });
+    expect(r.shared!.servingPreempted).toEqual([1, 1]);
+    expect(r.events.filter((x) => x.kind === 'pod-preempted').map((x) => [x.t, x.target, x.detail])).toEqual([[60, 'svc', 'pod 0'], [60, 'other', 'pod 2']]);
+    expect(r.shared!.jobs[0]!.completed).toBe(1);
+    // svc kept one replica serving throughout.
+    expect(r.services[0]!.replicas.min).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('a serving pod waiting for its preemption victims (cluster/nomination.ts)', () => {

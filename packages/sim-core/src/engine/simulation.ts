@@ -177,7 +177,7 @@ export class Simulation {
             evictServing: (pod, now) => this.evictServing(pod, now),
             disruptionsAllowed: this.disruptionsAllowed,
             priorityOf: this.priorityOfPod,
-            capacityFreed: (now) => this.schedulePending(now),
+            capacityFreed: (now) => this.jobPodsLeft(now),
             unschedulable: (pods, now) => this.karpenter?.triggerJob(pods, now),
             event: (kind, target, detail, now) => this.event({ t: now, kind, target, detail }),
           }, cfg.waitForPodsReady ?? null, new Rng(cfg.seed, RngStream.kueueRequeue))
@@ -927,6 +927,21 @@ export class Simulation {
     const pool = this.pools[node.pool]!;
     if (node.state === NodeState.Draining && node.drained && !this.spotDoomed.has(node)) this.deleteNode(pool, node, now);
     else this.schedulePending(now);
+  }
+
+  /**
+   * Job pods left their nodes (finished, evicted or preempted): a draining node they were the last pods of goes now, as
+   * one whose last serving pod is finalized does (`finalizePod`). Only a do-not-disrupt job pod outlives its node's
+   * drain start (Karpenter's eviction queue leaves it to finish); drains evict every other job pod at once. Then the
+   * scheduler looks at the pending pods again.
+   */
+  private jobPodsLeft(now: number): void {
+    for (const pool of this.pools) {
+      // Picked first: deleting a node takes it out of `pool.nodes`.
+      const drained = pool.nodes.filter((node) => node.state === NodeState.Draining && node.drained && !this.spotDoomed.has(node));
+      for (const node of drained) this.deleteNode(pool, node, now);
+    }
+    this.schedulePending(now);
   }
 
   // ---- nodes ----

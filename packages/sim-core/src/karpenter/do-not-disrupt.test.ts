@@ -130,3 +130,74 @@ ${extra}`;
     expect(events(r, 'node-requested').map((e) => e.t)).toEqual([1801]);
   });
 });
+
+describe('karpenter.sh/do-not-disrupt on a Job\'s pods (`jobs[].podAnnotations`)', () => {
+  // A 25 min training job (1 × 1 GPU, no checkpoint) submitted at 0 on a Karpenter pool of g5.xlarge with expireAfter
+  // 20m; the service runs on a fixed CPU pool. Its pod is unschedulable at 0: the batch window closes at 1 s, the
+  // NodeClaim is launched at 1 s and Ready at 61 s, the job runs from 61 s (to 61 + 1500 = 1561 s) and the NodeClaim
+  // expires at 1 + 1200 = 1201 s (expiration/controller.go `Reconcile`: forceful, it reads no pod).
+  const jobDoc = (annotations: string, extra = '') => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: dnd-job }
+spec:
+  duration: 1h
+  seed: 3
+  traffic: { profile: { type: constant, qps: 1 } }
+  services:
+    - { name: api, replicas: 1, gpusPerReplica: 0, cpuPerReplica: 1, latency: { distribution: constant, ms: 50 }, nodePool: cpu }
+  teams: [{ name: research }]
+  jobs:
+    - name: train
+      team: research
+      nodePool: gpu
+      gpusPerPod: 1
+      duration: 25m
+${annotations}  nodePools:
+    - { name: cpu, instance: aws/us-east-1/m6i.xlarge, initialNodes: 1, minNodes: 1, maxNodes: 1 }
+    - name: gpu
+      initialNodes: 0
+      provisioning: { distribution: constant, value: 60s }
+      provisioner: karpenter
+      karpenter:
+        instanceTypes: [aws/us-east-1/g5.xlarge]
+        capacityTypes: [on-demand]
+        disruption: { consolidateAfter: Never, budgets: [{ nodes: "0" }] }
+        expireAfter: 20m
+${extra}`;
+  const JOB_DND = '      podAnnotations: { "karpenter.sh/do-not-disrupt": "true" }\n';
+  const gpuEvents = (r: RunResult, kind: string) => events(r, kind).filter((e) => e.target === 'gpu').map((e) => e.t);
+
+  it('without it the job is evicted at every expiry and never finishes in the hour (1201 s, 2402 s)', () => {
+    const r = run(jobDoc(''));
+    // Evicted at 1201 s with no checkpoint: pending again, a NodeClaim at 1202 s (Ready 1262 s) that expires at
+    // 2402 s, 140 s before the job's end (1262 + 1500 = 2762 s); the third, launched at 2403 s, outlives the hour.
+    expect(gpuEvents(r, 'node-requested')).toEqual([1, 1202, 2403]);
+    expect(gpuEvents(r, 'node-removed')).toEqual([1201, 2402]);
+    const [train] = r.summary!.shared!.jobs;
+    expect(train!.completed).toBe(0);
+    expect(train!.interruptions).toBe(2);
+  });
+
+  it('with it and no terminationGracePeriod the expired node waits for the job: it ends at 1561 s and the node goes with it', () => {
+    const r = run(jobDoc(JOB_DND));
+    expect(r.summary!.nodePools.find((p) => p.name === 'gpu')!.expired).toBe(1);
+    // `IsCurrentlyReschedulable` is false for the pod (`IsDisruptable`): no NodeClaim is launched for it meanwhile.
+    expect(gpuEvents(r, 'node-requested')).toEqual([1]);
+    expect(gpuEvents(r, 'node-removed')).toEqual([1561]);
+    const [train] = r.summary!.shared!.jobs;
+    expect(train!.completed).toBe(1);
+    expect(train!.interruptions).toBe(0);
+  });
+
+  it('with terminationGracePeriod 2m the pod is deleted at the first retry past 1321 − 30 s (1293.7 s); its run starts over on a new node', () => {
+    // Deadline 1201 + 120 = 1321 s. The eviction queue retries from 1201 s at +0.1, 0.3, 0.7, 1.5, 3.1, 6.3, 12.7 s,
+    // then every 10 s: …, 1283.7, 1293.7; `needsForceDelete` with the pod's default 30 s grace: now > 1291 → 1293.7 s.
+    const r = run(jobDoc(JOB_DND, '        terminationGracePeriod: 2m\n'));
+    const removed = gpuEvents(r, 'node-removed');
+    expect(removed[0]).toBeCloseTo(1293.7, 6);
+    const launched = gpuEvents(r, 'node-requested');
+    expect(launched).toHaveLength(3);
+    expect(launched[1]).toBeCloseTo(1294.7, 6);
+    expect(r.summary!.shared!.jobs[0]!.interruptions).toBe(2);
+  });
+});

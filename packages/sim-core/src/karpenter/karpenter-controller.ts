@@ -60,6 +60,7 @@ import { expirationTime, isExpired } from './expiration.ts';
 import { computeMultiNodeConsolidation } from './multi-node-consolidation.ts';
 import { isNominated, nominationWindowSeconds } from './node-nomination.ts';
 import { forcedGraceSeconds, needsForceDelete, nodeTerminationTime } from './node-termination-grace.ts';
+import { DEFAULT_TERMINATION_GRACE_SECONDS } from '../engine/termination-grace.ts';
 import { chooseCapacityType, isStockedOut, launchOrder, type Offering, UnavailableOfferings } from './offerings.ts';
 import { type ActiveNode, type PoolCaps, type PoolLimits } from './pool-limits.ts';
 import { solve, type SolverNode, type SolverPod, type SolverPool } from './provisioning-solver.ts';
@@ -517,7 +518,7 @@ export class KarpenterController {
         if (!(at <= now) || n.state !== NodeState.Ready || this.marked.has(n) || this.nominated(n, now)) continue;
         if (!eventual && this.podBlockingEviction(n) !== null) continue;
         const view = this.candidateView(pool, n);
-        // A job's pods (uid −1 in the view) are always reschedulable; a serving pod only if currently so.
+        // A job's pods (uid −1 in the view, do-not-disrupt ones left out) are reschedulable; a serving pod only if currently so.
         const moving = new Set([...n.pods].filter((p) => this.currentlyReschedulable(p)).map((p) => p.uid));
         view.pods = view.pods.filter((p) => p.uid < 0 || moving.has(p.uid));
         out.push({ pool, node: n, view, driftedAt: at, uid: n.uid, empty: isEmpty(n) });
@@ -624,7 +625,9 @@ export class KarpenterController {
    * (`CanEvictPods`); null when none does. Either is a `PodBlockEvictionError`, which an eventual method ignores when
    * the NodeClaim has a terminationGracePeriod (disruption/types.go `NewCandidate`).
    */
-  private podBlockingEviction(node: NodeRuntime): Pod | null {
+  private podBlockingEviction(node: NodeRuntime): Pod | JobPod | null {
+    // A Job's pods have no PodDisruptionBudget here; their annotation is the job's (`jobs[].podAnnotations`).
+    for (const jp of node.jobPods) if (jobDoNotDisrupt(jp)) return jp;
     const dnd = this.actions.doNotDisrupt;
     const allowed = this.actions.disruptionsAllowed;
     if (dnd === undefined && allowed === undefined) return null;
@@ -815,7 +818,7 @@ export class KarpenterController {
     this.triggerDisrupted(node, now);
     // The NodeClaim is deleted now: its deadline is now + the pool's terminationGracePeriod (none when unset).
     const deadline = nodeTerminationTime(now, pool.config.karpenter!.terminationGracePeriodSeconds);
-    for (const jp of [...node.jobPods]) this.actions.evictJobPod(jp, now);
+    for (const jp of [...node.jobPods]) this.evictJobPod(node, jp, 0, deadline, now);
     // `Terminator.Drain` enqueues every pod waiting eviction, the terminating ones included (a terminating pod whose
     // grace runs past the deadline is deleted again with less).
     for (const pod of [...node.pods]) this.evict(node, pod, 0, deadline, now);
@@ -854,6 +857,24 @@ export class KarpenterController {
   }
 
   /**
+   * A Job's pod in the eviction queue (`Queue.Reconcile`, as `evict`): evicted at once (a Job has no PodDisruptionBudget
+   * here), unless it carries do-not-disrupt (`IsEvictable` false). Then it is requeued with the queue's backoff and runs
+   * on: to its end (the job finishing frees the node, `jobPodsLeft` in the simulation), or to the first retry past the
+   * node's deadline − its grace (`needsForceDelete`; a Job's pods keep Kubernetes' default 30 s grace), when it is
+   * deleted and the job interrupted as by any eviction (its GPUs free at once: the grace is not simulated for a job).
+   * Without a deadline the retries change nothing, so none is scheduled.
+   */
+  private evictJobPod(node: NodeRuntime, jp: JobPod, failures: number, deadline: number | null, now: number): void {
+    if (jp.node !== node) return;
+    if (!jobDoNotDisrupt(jp) || needsForceDelete({ terminating: false, deletedAt: -1, graceSeconds: DEFAULT_TERMINATION_GRACE_SECONDS }, deadline, now)) {
+      this.actions.evictJobPod(jp, now);
+      return;
+    }
+    if (deadline === null) return;
+    this.actions.schedule(now + evictionBackoffSeconds(failures), (t) => this.evictJobPod(node, jp, failures + 1, deadline, t));
+  }
+
+  /**
    * A pod's pools with the Karpenter ones in `OrderByWeight` order (the order its affinity lists them in plays no
    * part upstream); pools of the cluster autoscaler keep their place after them.
    */
@@ -874,8 +895,9 @@ export class KarpenterController {
 
   private candidateView(pool: PoolRuntime, node: NodeRuntime): CandidateNode {
     const pods = [...node.pods].filter((p) => p.state !== PodState.Terminating && p.state !== PodState.Gone).map((p) => this.simPod(p));
-    // A job pod's uid only breaks creation-time ties (as in a provisioning round): below every serving pod's.
-    for (const jp of node.jobPods) pods.push({ gpus: jp.units, pools: [jp.run.job.pool], createdAt: jp.createdAt, uid: -1 });
+    // A job pod's uid only breaks creation-time ties (as in a provisioning round): below every serving pod's. A
+    // do-not-disrupt one is not currently reschedulable: it stays (only an eventual drift candidate can hold one).
+    for (const jp of node.jobPods) if (!jobDoNotDisrupt(jp)) pods.push({ gpus: jp.units, pools: [jp.run.job.pool], createdAt: jp.createdAt, uid: -1 });
     return { uid: node.uid, pool: pool.index, type: node.instanceType, spot: node.spot, pods };
   }
 
@@ -922,7 +944,7 @@ export class KarpenterController {
           if (!this.currentlyReschedulable(pod)) continue;
           out.push(this.simPod(pod));
         }
-        for (const jp of n.jobPods) out.push({ gpus: jp.units, pools: [jp.run.job.pool], createdAt: jp.createdAt, uid: -1 });
+        for (const jp of n.jobPods) if (!jobDoNotDisrupt(jp)) out.push({ gpus: jp.units, pools: [jp.run.job.pool], createdAt: jp.createdAt, uid: -1 });
       }
     }
     return out;
@@ -963,16 +985,21 @@ export class KarpenterController {
   }
 }
 
-/**
- * `Candidate.IsEmpty`: no reschedulable pods (pkg/utils/pod `IsReschedulable`: not terminating, not terminal, not a
- * DaemonSet's). A pod already terminating (draining its requests after a scale-in) does not keep its node from being
- * empty; a job's running pods (owned by a Job) do, and they are simulated and evicted.
- */
+/** `IsDisruptable` for a Job's pod: its template's `karpenter.sh/do-not-disrupt: "true"` (`jobs[].podAnnotations`). */
+function jobDoNotDisrupt(jp: JobPod): boolean {
+  return jp.run.job.doNotDisrupt === true;
+}
+
 /** A node as the events name it: its instance type and capacity type ("g5.xlarge spot"). */
 function describeNode(pool: PoolRuntime, n: NodeRuntime): string {
   return `${pool.config.karpenter!.types[n.instanceType]!.instanceId} ${n.spot ? 'spot' : 'on-demand'}`;
 }
 
+/**
+ * `Candidate.IsEmpty`: no reschedulable pods (pkg/utils/pod `IsReschedulable`: not terminating, not terminal, not a
+ * DaemonSet's). A pod already terminating (draining its requests after a scale-in) does not keep its node from being
+ * empty; a job's running pods (owned by a Job) do, and they are simulated and evicted.
+ */
 function isEmpty(node: NodeRuntime): boolean {
   if (node.jobPods.size > 0) return false;
   for (const p of node.pods) if (p.state !== PodState.Terminating && p.state !== PodState.Gone) return false;

@@ -84,3 +84,30 @@ spec:
     expect(other.ok && other.warnings.map((w) => w.message)).toEqual(['"example.com/team" has no effect in the simulation (kept for export k8s); only karpenter.sh/do-not-disrupt is read on nodes']);
   });
 });
+
+describe('jobs[].podAnnotations', () => {
+  const jobDoc = (annotations: string) => `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: x }
+spec:
+  duration: 10m
+  traffic: { profile: { type: constant, qps: 1 } }
+  services:
+    - { name: m, latency: { distribution: constant, ms: 5 }, nodePool: gpu }
+  nodePools: [{ name: gpu, instance: aws/us-east-1/g5.xlarge, initialNodes: 1, maxNodes: 1 }]
+  teams: [{ name: t }]
+  jobs:
+    - { name: j, team: t, nodePool: gpu, gpusPerPod: 1, duration: 5m, podAnnotations: ${annotations} }
+`;
+  it('the same keys and values as a service\'s, refused at the key, an unknown key kept with a warning', () => {
+    const ok = parseScenarioText(jobDoc('{ "karpenter.sh/do-not-disrupt": "true", "example.com/owner": "ml" }'), 'x.yaml');
+    expect(ok.ok && ok.scenario.spec.jobs[0]!.podAnnotations).toEqual({ 'karpenter.sh/do-not-disrupt': 'true', 'example.com/owner': 'ml' });
+    expect(ok.ok && ok.warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'spec.jobs[0].podAnnotations["example.com/owner"]: "example.com/owner" has no effect in the simulation; only karpenter.sh/do-not-disrupt and cluster-autoscaler.kubernetes.io/safe-to-evict are read',
+    ]);
+    const bad = parseScenarioText(jobDoc('{ "cluster-autoscaler.kubernetes.io/safe-to-evict": "never" }'), 'x.yaml');
+    expect(bad.ok ? [] : bad.issues.map((i) => `${i.line} ${i.path}: ${i.message}`)).toEqual([
+      '12 spec.jobs[0].podAnnotations["cluster-autoscaler.kubernetes.io/safe-to-evict"]: expected "false" (the node is not removed by scale-down) or "true" (the pod does not block scale-down), got "never"',
+    ]);
+  });
+});

@@ -202,6 +202,12 @@ function podAnnotationWarnings(scenario: Scenario): ScenarioWarning[] {
       out.push({ path: ['spec', 'services', i, 'podAnnotations', key], message: `"${key}" has no effect in the simulation (kept for export k8s); only ${KNOWN_POD_ANNOTATIONS.join(' and ')} are read` });
     }
   });
+  scenario.spec.jobs.forEach((job, i) => {
+    for (const key of Object.keys(job.podAnnotations ?? {})) {
+      if (KNOWN_POD_ANNOTATIONS.includes(key)) continue;
+      out.push({ path: ['spec', 'jobs', i, 'podAnnotations', key], message: `"${key}" has no effect in the simulation; only ${KNOWN_POD_ANNOTATIONS.join(' and ')} are read` });
+    }
+  });
   scenario.spec.nodePools.forEach((pool, i) => {
     for (const key of Object.keys(pool.karpenter?.nodeAnnotations ?? {})) {
       if (key === DO_NOT_DISRUPT_ANNOTATION) continue;

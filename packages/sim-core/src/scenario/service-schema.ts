@@ -44,8 +44,8 @@ const ms = (description: string) => durationMs(description, { min: 0, max: MAX_L
 /** Per-request service time, discriminated by `distribution`; all values in ms. */
 export const latencySchema = z
   .discriminatedUnion('distribution', [
-    // 0 is allowed here only: a constant 0 ms is a pure router (the same as leaving `latency` out).
-    z.strictObject({ distribution: z.literal('constant').describe('Every request takes `ms`'), ms: durationMs('Fixed service time, ms (0: no own work, as when `latency` is left out)', { min: 0, max: MAX_LATENCY_MS }) }),
+    // 0 is allowed here only: a constant 0 ms is a pure router (a gateway that only calls onward).
+    z.strictObject({ distribution: z.literal('constant').describe('Every request takes `ms`'), ms: durationMs('Fixed service time, ms (0: no own work, a pure router that only makes its calls)', { min: 0, max: MAX_LATENCY_MS }) }),
     z.strictObject({ distribution: z.literal('exponential').describe('Memoryless, mean `meanMs`'), meanMs: ms('Mean service time, ms') }),
     z
       .strictObject({ distribution: z.literal('lognormal').describe('Log-normal fitted to the median and p99'), p50Ms: ms('Median service time, ms'), p99Ms: ms('99th-percentile service time, ms') })

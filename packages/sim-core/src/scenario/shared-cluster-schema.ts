@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { MAX_HORIZON_SECONDS, MAX_NODES } from './limits.ts';
+import { podAnnotationsSchema } from './pod-annotations-schema.ts';
 import { nameSchema } from './service-schema.ts';
 import { durationSeconds } from './unit-fields.ts';
 
@@ -67,6 +68,9 @@ export const jobSchema = z
     count: z.number().int().min(1).max(10_000).default(1).describe('How many times it is submitted'),
     every: durationSeconds('Time between submissions (with count > 1)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).optional(),
     checkpoint: durationSeconds('A preempted job resumes from its last checkpoint, taken this often (default: restarts from the start)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).optional(),
+    podAnnotations: podAnnotationsSchema.optional().describe(
+      'Annotations of the job\'s pod template, as for a service: karpenter.sh/do-not-disrupt "true" keeps Karpenter from disrupting a node while a pod of the job runs there (an expiring node waits for it, or for the NodePool\'s terminationGracePeriod); cluster-autoscaler.kubernetes.io/safe-to-evict "false" keeps its node from scale-down',
+    ),
   })
   .superRefine((j, ctx) => {
     if (j.count > 1 && j.every === undefined) ctx.addIssue({ code: 'custom', path: ['every'], input: undefined, message: 'missing required field "every" (count > 1 submits the job again every so often)' });
