@@ -25,4 +25,10 @@ describe('sharedRows', () => {
     expect(teams[0]).toContain('ClusterQueue nominal 8 · borrowed 1.2 GPU-hours · 0 reclaims, 1 reclaimed from it');
     expect(teams[1]).toContain('quota 8 (50% used)');
   });
+
+  it('with waitForPodsReady, a Kueue team also reads its PodsReady evictions and deactivations', () => {
+    const k = { nominalQuota: 8, borrowedGpuHours: 0, reclaims: 0, reclaimedFrom: 0, podsReadyEvictions: 5, deactivated: 1 };
+    const rows = sharedRows({ ...summary, teams: [{ name: 'a', ...team, kueue: k }] }).filter(([label]) => label === 'Team');
+    expect(rows[0]![1]).toContain('0 reclaimed from it · 5 evicted with pods not ready, 1 deactivated');
+  });
 });

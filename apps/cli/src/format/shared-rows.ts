@@ -1,8 +1,8 @@
 /**
  * The shared-cluster rows of a run report (text and Markdown share them): allocation and the cost per
- * GPU-hour, one row per team (GPU-hours, share, quota use or its Kueue ClusterQueue's borrowing and reclaims,
- * preemptions, showback) and one per job (runs, waits,
- * interruptions).
+ * GPU-hour, one row per team (GPU-hours, share, quota use or its Kueue ClusterQueue's borrowing and reclaims, and
+ * with waitForPodsReady its PodsReady evictions and deactivations; preemptions, showback) and one per job (runs,
+ * waits, interruptions).
  */
 import type { SharedClusterSummary } from '@design-sim/sim-core';
 import { formatInt, formatNum, formatPercent, formatUsd } from './numbers.ts';
@@ -16,7 +16,7 @@ export function sharedRows(s: SharedClusterSummary): [string, string][] {
     const k = t.kueue;
     const quota =
       k !== undefined
-        ? `ClusterQueue nominal ${formatInt(k.nominalQuota)} · borrowed ${formatNum(k.borrowedGpuHours)} GPU-hours · ${formatInt(k.reclaims)} reclaims, ${formatInt(k.reclaimedFrom)} reclaimed from it`
+        ? `ClusterQueue nominal ${formatInt(k.nominalQuota)} · borrowed ${formatNum(k.borrowedGpuHours)} GPU-hours · ${formatInt(k.reclaims)} reclaims, ${formatInt(k.reclaimedFrom)} reclaimed from it${k.podsReadyEvictions === undefined ? '' : ` · ${formatInt(k.podsReadyEvictions)} evicted with pods not ready${k.deactivated ? `, ${formatInt(k.deactivated)} deactivated` : ''}`}`
         : t.gpuQuota === null
           ? 'no quota'
           : `quota ${formatInt(t.gpuQuota)}${t.quotaUse === null ? '' : ` (${formatPercent(t.quotaUse, 1)} used)`}`;

@@ -8,6 +8,8 @@ export function TeamsView({ result }: { result: RunResult }) {
   if (!s || s.teams.length === 0) return null;
   // Kueue columns only when some team has a ClusterQueue (spec.teams[].kueue).
   const kueue = s.teams.some((t) => t.kueue !== undefined);
+  // With cluster.kueue.waitForPodsReady: evictions of workloads whose pods were not ready in time (and deactivations).
+  const podsReady = s.teams.some((t) => t.kueue?.podsReadyEvictions !== undefined);
   return (
     <table className="ds-table" data-testid="teams-showback">
       <caption>
@@ -23,6 +25,7 @@ export function TeamsView({ result }: { result: RunResult }) {
           <th scope="col">Preempted</th>
           {kueue && <th scope="col">Borrowed GPU-h</th>}
           {kueue && <th scope="col">Reclaims (by / from)</th>}
+          {podsReady && <th scope="col">Pods not ready: evicted / deactivated</th>}
           <th scope="col">Showback</th>
         </tr>
       </thead>
@@ -37,6 +40,7 @@ export function TeamsView({ result }: { result: RunResult }) {
             <td>{formatCount(t.podsPreempted)}</td>
             {kueue && <td>{t.kueue ? t.kueue.borrowedGpuHours.toFixed(1) : '—'}</td>}
             {kueue && <td>{t.kueue ? `${formatCount(t.kueue.reclaims)} / ${formatCount(t.kueue.reclaimedFrom)}` : '—'}</td>}
+            {podsReady && <td>{t.kueue?.podsReadyEvictions !== undefined ? `${formatCount(t.kueue.podsReadyEvictions)} / ${formatCount(t.kueue.deactivated ?? 0)}` : '—'}</td>}
             <td>{formatUsd(t.showbackUsd)}</td>
           </tr>
         ))}

@@ -71,6 +71,21 @@ describe('result views', () => {
     expect(container.innerHTML).toBe('');
   });
 
+  it('with Kueue waitForPodsReady the teams table adds its evicted / deactivated column', () => {
+    const doc = smallDoc();
+    const spec = doc.spec as Record<string, unknown>;
+    spec.teams = [{ name: 'serving' }, { name: 'nlp', kueue: { nominalQuota: 4 } }];
+    spec.cluster = { kueue: { waitForPodsReady: {} } };
+    (spec.services as Record<string, unknown>[])[0]!.team = 'serving';
+    render(<TeamsView result={runDoc(doc)} />);
+    const table = screen.getByTestId('teams-showback');
+    expect([...table.querySelectorAll('thead th')].map((h) => h.textContent)).toContain('Pods not ready: evicted / deactivated');
+    const cells = (i: number) => [...table.querySelectorAll('tbody tr')[i]!.querySelectorAll('td')].map((c) => c.textContent);
+    // No jobs: nothing evicted; the serving team has no ClusterQueue.
+    expect(cells(1)).toEqual(expect.arrayContaining(['0 / 0']));
+    expect(cells(0).at(-2)).toBe('—');
+  });
+
   it('summary cards carry their status for colour and for screen readers', () => {
     render(<SummaryCards result={result} />);
     const cost = document.querySelector('[data-metric="cost.hourly"]')!;

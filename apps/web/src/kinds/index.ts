@@ -4,6 +4,7 @@
  * so adding a kind is one folder and one line here.
  */
 import { cacheKind } from './cache/index.ts';
+import { jobKind } from './job/index.ts';
 import type { ComponentKindModule } from './kind-module.ts';
 import { loadBalancerKind } from './load-balancer/index.ts';
 import { nodePoolKind } from './node-pool/index.ts';
@@ -16,6 +17,7 @@ const BUILTIN_KINDS = {
   loadBalancer: loadBalancerKind,
   cache: cacheKind,
   service: serviceKind,
+  job: jobKind,
   nodePool: nodePoolKind,
   training: trainingKind,
 };

@@ -138,9 +138,10 @@ export interface ComponentKindModule {
    * Column of the automatic layout (request-path order); `always` keeps it even when no node uses it. `place`: where
    * it stands in a service graph's layers (model/auto-layout.ts), taking the next free row where its own is held:
    * `before-target` in the layer before the service it sends to (a traffic source), `after-layers` after the deepest
-   * layer at its first user's row (a node pool). Absent: with the service it belongs to.
+   * layer at its first user's row (a node pool). Absent: with the service it belongs to. `row-below`: no column of its
+   * own; its nodes fill a row under the rest of the graph, left to right (a cluster job: beside the request path).
    */
-  column?: { order: number; always?: boolean; place?: 'before-target' | 'after-layers' };
+  column?: { order: number; always?: boolean; place?: 'before-target' | 'after-layers' | 'row-below' };
   /** The kinds this kind may feed (its output handle). */
   feeds: readonly ComponentKind[];
   /** An edge to another component of the same kind is a call, not its one output (a service calling a service). */

@@ -13,6 +13,8 @@ describe('node summaries', () => {
       nodeSummary('nodePool', { name: 'gpu', provisioner: 'karpenter', karpenter: { instanceTypes: ['aws/us-east-1/g5.2xlarge', 'aws/us-east-1/g5.xlarge'], capacityTypes: ['spot', 'on-demand'] } }),
     ).toEqual({ title: 'gpu · Karpenter', detail: 'g5.2xlarge, g5.xlarge · spot + on-demand' });
     expect(nodeSummary('traffic', { profile: { type: 'points', points: [[0, 100], ['1h', 1000], { at: '2h', qps: 300 }] } }).detail).toBe('points 100–1000 req/s');
+    expect(nodeSummary('job', { name: 'pretrain', team: 'nlp', pods: 4, gpusPerPod: 8, duration: '8h' })).toEqual({ title: 'pretrain', detail: '4 × 8 GPUs · 8h · gang · nlp' });
+    expect(nodeSummary('job', { name: 'sweep', team: 'cv', pods: 24, gpusPerPod: 1, duration: '3h', gang: false, count: 4, every: '3h' }).detail).toBe('24 × 1 GPU · 3h · 4 × every 3h · cv');
     expect(nodeSummary('training', { parameters: 7e9, tokens: '2T', instance: 'aws/us-east-1/p4de.24xlarge', nodes: 4 }).detail).toBe('7B params · 2T tokens · 4 × p4de.24xlarge');
     expect(nodeSummary('service', { name: 'llm', llm: { model: 'llama-3.1-8b' } }).detail).toBe('1 replica · LLM · llama-3.1-8b · bf16');
     expect(nodeSummary('service', { name: 'nim', llm: { model: 'llama-3.1-8b' }, keda: { triggers: [{ type: 'requestRate' }] }, hpa: { minReplicas: 1, maxReplicas: 4 } }).detail).toBe(

@@ -19,13 +19,15 @@ import { kindModule, kindModules, registerKind, type ComponentKind, type Compone
 import { listEntryCopy, renameCanvasId, renameField } from './list-entry.ts';
 
 // Every member of ComponentKind, as the compiler checks it (a missing or extra key fails to compile).
-const ALL: Record<ComponentKind, true> = { traffic: true, loadBalancer: true, cache: true, service: true, nodePool: true, training: true };
+const ALL: Record<ComponentKind, true> = { traffic: true, loadBalancer: true, cache: true, service: true, job: true, nodePool: true, training: true };
 
-/** A design with one of every built-in kind: traffic → cache → balancer → service → pool, and a training job. */
+/** A design with one of every built-in kind: traffic → cache → balancer → service → pool, a cluster job on the pool, and a training job. */
 function everyKindDoc(): PlainObject {
   let doc = smallDoc();
   doc = setIn(doc, ['spec', 'services', 0, 'routing'], 'round-robin');
   doc = setIn(doc, ['spec', 'services', 0, 'cache'], { hitRatio: 0.5, latency: '2ms' });
+  doc = setIn(doc, ['spec', 'teams'], [{ name: 'research' }]);
+  doc = setIn(doc, ['spec', 'jobs'], [{ name: 'train', team: 'research', nodePool: 'gpu', gpusPerPod: 1, duration: '5m' }]);
   return setIn(doc, ['spec', 'training'], { parameters: '7B', tokens: '2T', instance: 'aws/us-east-1/p5.48xlarge', nodes: 8, mfu: 0.4 });
 }
 

@@ -39,7 +39,11 @@ export function createLayout(slots: readonly LayoutSlot[], layers: CallLayers | 
   const columns = kindModules().filter((m) => m.column !== undefined);
   const place = new Map(columns.map((m) => [m.kind, m.column!.place]));
   columns.sort((a, b) => a.column!.order - b.column!.order);
-  const used = columns.filter((m) => present.has(m.kind) || m.column!.always === true).map((m) => m.kind);
+  const used = columns.filter((m) => (present.has(m.kind) || m.column!.always === true) && m.column!.place !== 'row-below').map((m) => m.kind);
+  // Kinds in a row below the graph (cluster jobs): as many a row as the graph has columns (at least 3), from the left,
+  // starting at the row their nodes name (below every service and pool); a wider service graph gives the same count.
+  const perRow = Math.max(3, used.length);
+  const below = (n: LayoutSlot) => ({ x: (n.order % perRow) * COLUMN_WIDTH, y: (n.row + Math.floor(n.order / perRow)) * ROW_HEIGHT });
   // Training and canvas-only components start in the first column.
   const col = (kind: ComponentKind) => Math.max(0, used.indexOf(kind));
   const at = (column: number, row: number) => ({ x: column * COLUMN_WIDTH, y: row * ROW_HEIGHT });
@@ -53,7 +57,7 @@ export function createLayout(slots: readonly LayoutSlot[], layers: CallLayers | 
     return { x, y: row * ROW_HEIGHT };
   };
   // Sources share their target's row: in one column they take free rows (two sources to one service).
-  if (layers === null) return (n) => (place.get(n.kind) === 'before-target' ? claim(col(n.kind) * COLUMN_WIDTH, n.row) : at(col(n.kind), n.row));
+  if (layers === null) return (n) => (place.get(n.kind) === 'row-below' ? below(n) : place.get(n.kind) === 'before-target' ? claim(col(n.kind) * COLUMN_WIDTH, n.row) : at(col(n.kind), n.row));
   // A layer spans the columns from the first after the sources' to the service's.
   const stride = col('service') - (place.get(used[0]!) === 'before-target' ? 1 : 0) + 1;
   // Room between layers for a call's label ("30%", "async") on a short edge between neighbours.
@@ -67,6 +71,7 @@ export function createLayout(slots: readonly LayoutSlot[], layers: CallLayers | 
   return (n) => {
     // A pool's `row` is its first service's, a traffic source's its target's.
     const where = place.get(n.kind);
+    if (where === 'row-below') return below(n);
     if (where === 'after-layers') {
       const x0 = x(n.kind, layers.deepest);
       const spot = beside.place(ofService(n.row) ? layers.row[n.row]! : n.order, (col, row) => !held.get(x0 + col * COLUMN_WIDTH)?.has(row));

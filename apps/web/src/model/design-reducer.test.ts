@@ -40,6 +40,21 @@ describe('design reducer', () => {
     expect(validateDesign(s.doc, 'new.yaml').errors).toEqual([]);
   });
 
+  it('adds a cluster job on the first pool, with a team when the design has none, valid as added; it draws an edge to its pool', () => {
+    const s = apply(initialDesignState(smallDoc()), { type: 'addComponent', kind: 'job' });
+    expect(getIn(s.doc, ['spec', 'teams'])).toEqual([{ name: 'research' }]);
+    // g5.2xlarge has one GPU: the new job's pod takes the whole node.
+    expect(getIn(s.doc, ['spec', 'jobs'])).toEqual([{ name: 'train', team: 'research', pods: 1, gpusPerPod: 1, duration: '2h', nodePool: 'gpu' }]);
+    expect(s.selection).toEqual(['job:train']);
+    expect(scenarioToGraph(s.doc).edges.some((e) => e.source === 'job:train' && e.target === 'pool:gpu')).toBe(true);
+    expect(graphToScenario(scenarioToGraph(s.doc), s.doc)).toEqual(s.doc);
+    expect(validateDesign(s.doc, 'job.yaml').errors).toEqual([]);
+    // A second one joins the same team under a fresh name.
+    const two = apply(s, { type: 'addComponent', kind: 'job' });
+    expect(getIn(two.doc, ['spec', 'jobs', 1, 'name'])).toBe('train-2');
+    expect(getIn(two.doc, ['spec', 'teams'])).toEqual([{ name: 'research' }]);
+  });
+
   it('connects a dropped load balancer to a service: its routing becomes the service routing', () => {
     let s = apply(initialDesignState(smallDoc()), { type: 'addComponent', kind: 'loadBalancer', position: { x: 0, y: 300 } });
     expect(ids(s)).toContain('detached:lb-1');

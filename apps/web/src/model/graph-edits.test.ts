@@ -26,7 +26,7 @@ describe('connections', () => {
 });
 
 describe('property: any sequence of edits leaves a document the canvas round-trips', () => {
-  const kinds = ['traffic', 'cache', 'loadBalancer', 'service', 'nodePool', 'training'] as const;
+  const kinds = ['traffic', 'cache', 'loadBalancer', 'service', 'job', 'nodePool', 'training'] as const;
   const action = fc.oneof(
     fc.record({ type: fc.constant('addComponent' as const), kind: fc.constantFrom(...kinds), position: fc.option(fc.record({ x: fc.integer({ min: -500, max: 500 }), y: fc.integer({ min: -500, max: 500 }) }), { nil: undefined }) }),
     fc.record({ type: fc.constant('connectAny' as const), a: fc.nat(), b: fc.nat() }),

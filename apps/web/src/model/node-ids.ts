@@ -9,8 +9,8 @@ export const TRAFFIC_ID = 'traffic';
 /** Id of the training-job node (a scenario has at most one). */
 export const TRAINING_ID = 'training';
 
-/** Allocates ids for one list (services or pools) in document order. */
-export function listIds(prefix: 'service' | 'pool', items: readonly unknown[]): string[] {
+/** Allocates ids for one list (services, pools or jobs) in document order. */
+export function listIds(prefix: 'service' | 'pool' | 'job', items: readonly unknown[]): string[] {
   const seen = new Set<string>();
   return items.map((item, i) => {
     const name = typeof item === 'object' && item !== null ? (item as { name?: unknown }).name : undefined;

@@ -25,6 +25,7 @@ import type {
   EngineStartup,
   EngineStockout,
   EngineTeam,
+  EngineWaitForPodsReady,
 } from '../engine/engine-config.ts';
 import type { KarpenterBudgetSpec, KarpenterNodePoolSpec, KarpenterSettingsSpec, StockoutSpec } from '../scenario/karpenter-schema.ts';
 import { DEFAULT_START_DATE, startEpochSeconds } from '../engine/wall-clock.ts';
@@ -38,6 +39,7 @@ import type { KedaSpec } from '../scenario/keda-schema.ts';
 import type { KnativeSpec } from '../scenario/knative-schema.ts';
 import type { FaultSpec } from '../scenario/failure-schema.ts';
 import type { JobSpec, TeamSpec } from '../scenario/shared-cluster-schema.ts';
+import type { WaitForPodsReadySpec } from '../scenario/kueue-config-schema.ts';
 import { migSlicesPerGpu } from '../cluster/mig-profiles.ts';
 import { WEIGHT_SOURCE_MBPS } from '../scenario/startup-throughputs.ts';
 import { hpaMetricSource } from '../scenario/hpa-metric-source.ts';
@@ -96,6 +98,7 @@ export function compileScenario(scenario: Scenario, overrides: { seed?: number; 
     ...(spec.faults.some((f) => f.kind === 'metrics') ? { metricsOutages: compileMetricsOutages(spec.faults.filter((f) => f.kind === 'metrics'), serviceIndex) } : {}),
     ...(spec.teams.length > 0 ? { teams: compileTeams(spec.teams) } : {}),
     ...(spec.jobs.length > 0 ? { jobs: spec.jobs.map((j) => compileJob(j, spec, poolIndex)) } : {}),
+    ...(spec.cluster.kueue.waitForPodsReady ? { waitForPodsReady: compileWaitForPodsReady(spec.cluster.kueue.waitForPodsReady) } : {}),
     ...(spec.nodePools.some((p) => p.karpenter) ? { karpenter: compileKarpenterSettings(spec.cluster.karpenter, spec.startDate ?? DEFAULT_START_DATE) } : {}),
   };
 }
@@ -500,6 +503,21 @@ function compileKarpenterPool(k: KarpenterNodePoolSpec, initialInstance: string,
 
 function compileStockout(s: StockoutSpec): EngineStockout {
   return { instanceId: s.instance ?? null, capacity: s.capacityType ?? null, zone: s.zone ?? null, from: s.from, until: s.from + s.duration };
+}
+
+/** Kueue's waitForPodsReady; recoveryTimeout defaults to timeout and 0s disables it (pkg/controller/core/core.go `waitForPodsReady`). */
+function compileWaitForPodsReady(w: WaitForPodsReadySpec): EngineWaitForPodsReady {
+  const recovery = w.recoveryTimeout ?? w.timeout;
+  const r = w.requeuingStrategy;
+  return {
+    timeoutSeconds: w.timeout,
+    recoveryTimeoutSeconds: recovery > 0 ? recovery : null,
+    blockAdmission: w.blockAdmission,
+    requeuingTimestamp: r.timestamp,
+    backoffLimitCount: r.backoffLimitCount ?? null,
+    backoffBaseSeconds: r.backoffBaseSeconds,
+    backoffMaxSeconds: r.backoffMaxSeconds,
+  };
 }
 
 function compileKarpenterSettings(k: KarpenterSettingsSpec, startDate: string): EngineKarpenterSettings {

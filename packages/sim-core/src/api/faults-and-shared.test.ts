@@ -132,3 +132,51 @@ describe('bad Kueue ClusterQueues (spec.teams[].kueue)', () => {
     ]);
   });
 });
+
+describe('Kueue waitForPodsReady (spec.cluster.kueue.waitForPodsReady)', () => {
+  const kueueTeams = '  teams:\n    - { name: a, kueue: { nominalQuota: 8 } }\n';
+  const withWait = (wait: string, teams = kueueTeams): string => edit(['  expect:', `${teams}  cluster:\n    kueue:\n      waitForPodsReady: ${wait}\n  expect:`]);
+
+  it('compiles upstream\'s v1beta2 defaults (apis/config/v1beta2/defaults.go @ff69552e): 30 min, recovery = timeout, Eviction, 60 s to 3600 s', () => {
+    const s = parseOk(withWait('{}')).scenario;
+    expect(compileScenario(s).waitForPodsReady).toEqual({
+      timeoutSeconds: 1800,
+      recoveryTimeoutSeconds: 1800,
+      blockAdmission: false,
+      requeuingTimestamp: 'Eviction',
+      backoffLimitCount: null,
+      backoffBaseSeconds: 60,
+      backoffMaxSeconds: 3600,
+    });
+  });
+
+  it('reads the fields; recoveryTimeout 0s turns the recovery check off (core.go `waitForPodsReady`)', () => {
+    const s = parseOk(withWait('{ timeout: 5m, recoveryTimeout: 0s, blockAdmission: true, requeuingStrategy: { timestamp: Creation, backoffLimitCount: 3, backoffBaseSeconds: 10, backoffMaxSeconds: 0 } }')).scenario;
+    expect(compileScenario(s).waitForPodsReady).toEqual({
+      timeoutSeconds: 300,
+      recoveryTimeoutSeconds: null,
+      blockAdmission: true,
+      requeuingTimestamp: 'Creation',
+      backoffLimitCount: 3,
+      backoffBaseSeconds: 10,
+      backoffMaxSeconds: 0,
+    });
+  });
+
+  it('is off when omitted (the engine gets no waitForPodsReady)', () => {
+    const s = parseOk(edit(['  expect:', `${kueueTeams}  expect:`])).scenario;
+    expect(compileScenario(s).waitForPodsReady).toBeUndefined();
+  });
+
+  it('refuses it without a Kueue team, a zero timeout, a negative backoff and an unknown timestamp, each at its field', () => {
+    expect(issues(withWait('{}', '  teams: [{ name: a, gpuQuota: 8 }]\n'))).toEqual([
+      'spec.cluster.kueue.waitForPodsReady: waitForPodsReady has nothing to watch: no team has a Kueue ClusterQueue (it applies to Kueue-admitted workloads only)',
+    ]);
+    expect(issues(withWait('{ timeout: 0s }')).map((m) => m.split(':')[0])).toEqual(['spec.cluster.kueue.waitForPodsReady.timeout']);
+    expect(issues(withWait('{ requeuingStrategy: { backoffBaseSeconds: -1 } }')).map((m) => m.split(':')[0])).toEqual(['spec.cluster.kueue.waitForPodsReady.requeuingStrategy.backoffBaseSeconds']);
+    const r = api.validate(withWait('{ requeuingStrategy: { timestamp: Admission } }'), 'bad.yaml');
+    const i = r.ok ? undefined : r.issues[0]!;
+    expect(i?.path).toBe('spec.cluster.kueue.waitForPodsReady.requeuingStrategy.timestamp');
+    expect(`${i?.message} ${i?.expected ?? ''}`).toMatch(/Eviction.*Creation/);
+  });
+});

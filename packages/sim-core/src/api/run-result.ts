@@ -266,6 +266,10 @@ export interface SharedClusterSummary {
       reclaims: number;
       /** Its workloads evicted by other queues taking back theirs. */
       reclaimedFrom: number;
+      /** With `cluster.kueue.waitForPodsReady`: its workloads evicted because their pods were not ready in time. */
+      podsReadyEvictions?: number;
+      /** With `cluster.kueue.waitForPodsReady`: its workloads deactivated after `backoffLimitCount` requeues. */
+      deactivated?: number;
     };
   }[];
   jobs: {

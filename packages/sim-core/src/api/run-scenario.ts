@@ -299,7 +299,17 @@ function sharedSummary(r: EngineResult, lines: readonly { pool?: string; usd: nu
       quotaRefusals: t.quotaRefusals,
       podsPreempted: t.podsPreempted,
       showbackUsd: bill.teams[i]!.usd,
-      ...(t.kueue ? { kueue: { nominalQuota: t.kueue.nominalQuota, borrowedGpuHours: t.kueue.borrowedGpuSeconds / 3600, reclaims: t.kueue.reclaims, reclaimedFrom: t.kueue.reclaimedFrom } } : {}),
+      ...(t.kueue
+        ? {
+            kueue: {
+              nominalQuota: t.kueue.nominalQuota,
+              borrowedGpuHours: t.kueue.borrowedGpuSeconds / 3600,
+              reclaims: t.kueue.reclaims,
+              reclaimedFrom: t.kueue.reclaimedFrom,
+              ...(t.kueue.podsReadyEvictions !== undefined ? { podsReadyEvictions: t.kueue.podsReadyEvictions, deactivated: t.kueue.deactivated ?? 0 } : {}),
+            },
+          }
+        : {}),
     })),
     jobs: x.jobs.map((j) => ({ name: j.name, team: x.teams[j.team]?.name ?? '', submitted: j.submitted, completed: j.completed, waitMinutes: quantiles(j.waits), interruptions: j.interruptions, lostGpuHours: j.lostGpuSeconds / 3600 })),
     servingPreempted: Object.fromEntries(r.services.flatMap((_, i) => ((x.servingPreempted[i] ?? 0) > 0 ? [[serviceNames[i] ?? String(i), x.servingPreempted[i]!]] : []))),

@@ -9,13 +9,15 @@
  * preempt, victims are chosen for every pod before any is evicted. kube-scheduler alone would place pods one
  * by one; docs/fidelity.md says where that differs.
  */
-import type { EngineJob } from '../engine/engine-config.ts';
+import type { EngineJob, EngineWaitForPodsReady } from '../engine/engine-config.ts';
 import type { Pod } from '../engine/pod.ts';
 import { recordPodEvent } from '../karpenter/pod-events.ts';
 import { type NodeRuntime, NodeState } from './node-runtime.ts';
 import type { PoolRuntime } from './pool-runtime.ts';
 import { JobKueue } from './job-kueue.ts';
+import type { PodsReadyCause } from './kueue-pods-ready.ts';
 import type { PreemptionReason } from './kueue-preemption.ts';
+import type { Rng } from '../random/rng.ts';
 import { isPreempting, NOT_NOMINATED, waitsForVictims } from './nomination.ts';
 import { pickOneNodeForPreemption, selectVictimsOnNode, type Victims, type PreemptionPod } from './preemption.ts';
 import type { TeamLedger } from './team-ledger.ts';
@@ -40,8 +42,11 @@ export class JobPod implements PreemptionPod {
 
 /** One submission of a job. */
 export class JobRun {
-  /** Quota-blocked (waiting to be admitted), queued (admitted, pods pending), running, done. */
-  state: 'quota' | 'queued' | 'running' | 'done' = 'quota';
+  /**
+   * Quota-blocked (waiting to be admitted), queued (admitted, pods pending), running, done; or inactive: its Kueue
+   * Workload deactivated by waitForPodsReady after backoffLimitCount requeues (the Job stays suspended).
+   */
+  state: 'quota' | 'queued' | 'running' | 'done' | 'inactive' = 'quota';
   readonly pods: JobPod[];
   /** Seconds of work done and kept (whole checkpoints after a preemption); gang jobs only. */
   progress = 0;
@@ -96,7 +101,7 @@ export interface JobActions {
   capacityFreed(now: number): void;
   /** These pods (of one run) were just marked unschedulable, each once after its creation: Karpenter's pod trigger. */
   unschedulable(pods: readonly JobPod[], now: number): void;
-  event(kind: 'job-preempted', target: string, detail: string, now: number): void;
+  event(kind: 'job-preempted' | 'job-evicted', target: string, detail: string, now: number): void;
 }
 
 /** Per job (by spec index): what happened to its submissions. */
@@ -128,13 +133,31 @@ export class JobQueue {
     private readonly pools: readonly PoolRuntime[],
     private readonly ledger: TeamLedger,
     private readonly actions: JobActions,
+    /** Kueue's waitForPodsReady (teams with `kueue` only); null = not enabled. */
+    waitForPodsReady: EngineWaitForPodsReady | null = null,
+    /** Draws the jitter of its requeuing backoff. */
+    kueueRng: Rng | null = null,
   ) {
     this.stats = jobs.map(() => ({ submitted: 0, completed: 0, waits: [], preemptions: 0, lostUnitSeconds: 0 }));
     this.kueue = ledger.teams.some((t) => t.kueue)
-      ? new JobKueue<JobRun>(ledger.teams, jobs, (p) => pools[p]!.unitsPerGpu, ledger, {
-          admitted: (run, now) => this.admitted(run, now),
-          evicted: (run, by, reason, now) => this.suspend(run, by, reason, now),
-        })
+      ? new JobKueue<JobRun>(
+          ledger.teams,
+          jobs,
+          (p) => pools[p]!.unitsPerGpu,
+          ledger,
+          {
+            admitted: (run, now) => this.admitted(run, now),
+            evicted: (run, by, reason, now) => this.suspend(run, by, reason, now),
+            schedule: (at, run) => this.actions.schedule(at, run),
+            timedOut: (run, cause, requeueAt, now) => this.timedOut(run, cause, requeueAt, now),
+            reschedule: (now) => {
+              this.admit(now);
+              this.actions.capacityFreed(now);
+            },
+          },
+          waitForPodsReady,
+          kueueRng,
+        )
       : null;
   }
 
@@ -218,6 +241,29 @@ export class JobQueue {
     this.dequeue(run);
     run.state = 'quota';
     this.blocked.push(run);
+  }
+
+  /**
+   * waitForPodsReady evicted the run (PodsReadyTimeout): as a Kueue preemption, the Job is suspended and its running pods
+   * deleted (work kept to the last checkpoint); the Workload is pending again once its backoff ends (JobKueue requeues
+   * it), or, deactivated, never. The quota and nodes it held go to the others now.
+   */
+  private timedOut(run: JobRun, cause: PodsReadyCause, requeueAt: number | null, now: number): void {
+    const bound = run.pods.filter((p) => p.node !== null);
+    for (const pod of run.job.gang ? bound.slice(0, 1) : bound) this.interrupt(pod, now, false);
+    run.epoch++;
+    run.nominated = NOT_NOMINATED;
+    this.dequeue(run);
+    const what = `Kueue PodsReadyTimeout (${cause})`;
+    this.actions.event('job-evicted', run.job.name, requeueAt === null ? `${what}: deactivated, backoffLimitCount reached` : `${what}: requeued at ${Math.round(requeueAt)} s`, now);
+    if (requeueAt === null) {
+      run.state = 'inactive';
+    } else {
+      run.state = 'quota';
+      this.blocked.push(run);
+    }
+    this.admit(now);
+    this.actions.capacityFreed(now);
   }
 
   private enqueue(run: JobRun): void {
@@ -368,7 +414,11 @@ export class JobQueue {
         this.actions.capacityFreed(t);
       });
     }
-    if (run.pods.every((p, k) => p.node !== null || run.podDone[k])) this.dequeue(run);
+    if (run.pods.every((p, k) => p.node !== null || run.podDone[k])) {
+      this.dequeue(run);
+      // Ready + succeeded ≥ parallelism: the Job's `PodsReady`.
+      this.kueue?.podsReadyNow(run, now);
+    }
   }
 
   /** The node upstream would preempt on, given planned free units and victims already taken in this plan. */
@@ -445,6 +495,8 @@ export class JobQueue {
       });
     }
     if (!requeue) return;
+    // Replacement pods pending: a workload that was PodsReady now waits for recovery.
+    this.kueue?.podsNotReady(run, now);
     run.state = 'queued';
     if (!this.queued.includes(run)) this.enqueue(run);
     this.actions.capacityFreed(now);
@@ -452,6 +504,7 @@ export class JobQueue {
 
   private startRun(run: JobRun, now: number): void {
     this.dequeue(run);
+    this.kueue?.podsReadyNow(run, now);
     run.state = 'running';
     run.runningSince = now;
     if (run.firstStart < 0) {

@@ -10,6 +10,10 @@
  * is set aside as inadmissible until quota is released in the cohort).
  *
  * Quota admission is not placement: an admitted workload's pods still go through kube-scheduler (job-queue.ts).
+ *
+ * With waitForPodsReady.blockAdmission, `processEntry` calls `waitForPodsReadyIfNeeded` before admitting a workload
+ * that fits: while any admitted workload is not PodsReady (cache.go `podsReadyForAllAdmittedWorkloads`) the scheduler
+ * waits, that workload held, and admits it once they all are (or were evicted); no other cycle runs meanwhile.
  */
 import { getTargets, type KueueWorkload, type PreemptionReason, type QueuePreemption } from './kueue-preemption.ts';
 import type { CohortQuota } from './kueue-quota.ts';
@@ -29,6 +33,8 @@ export class KueueScheduler<W extends KueueWorkload> {
   readonly admitted: W[] = [];
   /** BestEffortFIFO heads that did not fit, set aside until quota frees in the cohort. */
   private readonly inadmissible = new Set<W>();
+  /** With blockAdmission: the workload that fits and waits for every admitted one to be PodsReady; null = none. */
+  private waiting: W | null = null;
 
   constructor(
     readonly quota: CohortQuota,
@@ -36,8 +42,15 @@ export class KueueScheduler<W extends KueueWorkload> {
     /** StrictFIFO per queue (false: BestEffortFIFO, the default). */
     private readonly strict: readonly boolean[],
     private readonly actions: KueueActions<W>,
+    /** With waitForPodsReady.blockAdmission: whether an admitted workload is not PodsReady; null = no gate. */
+    private readonly notPodsReady: ((w: W) => boolean) | null = null,
   ) {
     this.pending = quota.queues.map(() => []);
+  }
+
+  /** A workload that fits waits for the admitted ones to be PodsReady (blockAdmission). */
+  get waitsForPodsReady(): boolean {
+    return this.waiting !== null;
   }
 
   /** A workload created (or evicted and requeued): pending in its queue. */
@@ -64,6 +77,12 @@ export class KueueScheduler<W extends KueueWorkload> {
   }
 
   private cycle(now: number): boolean {
+    if (this.waiting !== null) {
+      if (this.blocked()) return false;
+      const w = this.waiting;
+      this.waiting = null;
+      this.admit(w, now);
+    }
     const heads = this.pending.flatMap((q, i) => {
       const head = this.strict[i] ? q[0] : q.find((w) => !this.inadmissible.has(w));
       return head === undefined || this.inadmissible.has(head) ? [] : [head];
@@ -78,6 +97,11 @@ export class KueueScheduler<W extends KueueWorkload> {
     for (const w of heads) {
       const q = w.queue;
       if (w.units <= this.quota.available(q)) {
+        if (this.blocked()) {
+          // `waitForPodsReadyIfNeeded`: the scheduler stops here until the admitted workloads are ready.
+          this.waiting = w;
+          break;
+        }
         this.admit(w, now);
         progress = true;
         continue;
@@ -101,6 +125,10 @@ export class KueueScheduler<W extends KueueWorkload> {
     }
     for (const w of held) this.quota.usage[w.queue]! -= w.units;
     return progress;
+  }
+
+  private blocked(): boolean {
+    return this.notPodsReady !== null && this.admitted.some(this.notPodsReady);
   }
 
   private admit(w: W, now: number): void {

@@ -27,6 +27,10 @@ export class TeamLedger {
   readonly reclaims: number[];
   /** Kueue: its workloads evicted by another queue reclaiming quota it had lent. */
   readonly reclaimed: number[];
+  /** Kueue waitForPodsReady: its workloads evicted by PodsReadyTimeout (and requeued after the backoff). */
+  readonly podsReadyEvictions: number[];
+  /** Kueue waitForPodsReady: its workloads deactivated after backoffLimitCount requeues. */
+  readonly deactivated: number[];
 
   constructor(readonly teams: readonly EngineTeam[]) {
     this.used = teams.map(() => 0);
@@ -41,6 +45,8 @@ export class TeamLedger {
     this.borrowedSince = teams.map(() => 0);
     this.reclaims = teams.map(() => 0);
     this.reclaimed = teams.map(() => 0);
+    this.podsReadyEvictions = teams.map(() => 0);
+    this.deactivated = teams.map(() => 0);
   }
 
   /** Kueue: the team's ClusterQueue now uses `gpus` above its nominal quota (0 when within it). */

@@ -54,6 +54,29 @@ export interface EngineConfig {
   teams?: EngineTeam[];
   /** Training and batch jobs on the pools; omitted or empty for none. */
   jobs?: EngineJob[];
+  /** Kueue's waitForPodsReady for the teams with `kueue` (cluster/kueue-pods-ready.ts); omitted or null = not enabled. */
+  waitForPodsReady?: EngineWaitForPodsReady | null;
+}
+
+/**
+ * Kueue's manager configuration `waitForPodsReady` (config.kueue.x-k8s.io/v1beta2), upstream defaults applied
+ * (kubernetes-sigs/kueue @ff69552e apis/config/v1beta2/defaults.go).
+ */
+export interface EngineWaitForPodsReady {
+  /** `timeout`, s: an admitted workload whose pods are not all ready this long after admission is evicted. */
+  timeoutSeconds: number;
+  /** `recoveryTimeout`, s: the same after a ready workload loses a pod; null = not checked ("0s"). */
+  recoveryTimeoutSeconds: number | null;
+  /** `blockAdmission`: no workload is admitted while an admitted one waits for its pods. */
+  blockAdmission: boolean;
+  /** `requeuingStrategy.timestamp`: the queue order of a requeued workload, from its eviction or its creation. */
+  requeuingTimestamp: 'Eviction' | 'Creation';
+  /** `requeuingStrategy.backoffLimitCount`: requeues before the workload is deactivated; null = for ever. */
+  backoffLimitCount: number | null;
+  /** `requeuingStrategy.backoffBaseSeconds`. */
+  backoffBaseSeconds: number;
+  /** `requeuingStrategy.backoffMaxSeconds`; 0 = no cap (upstream's `NewBackoff` treats a zero cap as none). */
+  backoffMaxSeconds: number;
 }
 
 /** A team (namespace): its ResourceQuota `requests.nvidia.com/gpu`, in pool units; null = none. */

@@ -55,7 +55,7 @@ export interface EngineServiceResult {
 /** Something that happened to the fleet, for charts and logs (times in s). */
 export interface EngineEvent {
   t: number;
-  kind: 'hpa-scale' | 'keda-scale' | 'knative-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit' | 'spot-wave' | 'node-failed' | 'node-repaired' | 'fault-start' | 'fault-end' | 'insufficient-capacity' | 'consolidation' | 'drift' | 'pod-preempted' | 'pod-evicted' | 'pod-deleted' | 'drain-failed' | 'job-preempted' | 'pod-killed';
+  kind: 'hpa-scale' | 'keda-scale' | 'knative-scale' | 'node-requested' | 'node-ready' | 'node-removed' | 'scale-up-timeout' | 'spot-notice' | 'spot-lost' | 'in-flight-limit' | 'spot-wave' | 'node-failed' | 'node-repaired' | 'fault-start' | 'fault-end' | 'insufficient-capacity' | 'consolidation' | 'drift' | 'pod-preempted' | 'pod-evicted' | 'pod-deleted' | 'drain-failed' | 'job-preempted' | 'job-evicted' | 'pod-killed';
   /** Service or pool name. */
   target: string;
   from?: number;
@@ -183,6 +183,10 @@ export interface EngineKueueTeamResult {
   reclaims: number;
   /** Its workloads evicted by other queues reclaiming theirs. */
   reclaimedFrom: number;
+  /** With waitForPodsReady: its workloads evicted by PodsReadyTimeout (each requeued after the backoff). */
+  podsReadyEvictions?: number;
+  /** With waitForPodsReady: its workloads deactivated after backoffLimitCount requeues. */
+  deactivated?: number;
 }
 
 /** A shared cluster's run: per team, per job, preemptions (cluster/job-queue.ts, cluster/team-ledger.ts). */

@@ -288,3 +288,136 @@ describe('Kueue ClusterQueues in a cohort (cluster/kueue-scheduler.ts)', () => {
     expect(strict.shared!.jobs.map((j) => j.waits)).toEqual([[0], [3540], [4080]]);
   });
 });
+
+describe('Kueue waitForPodsReady (cluster/kueue-pods-ready.ts)', () => {
+  // kubernetes-sigs/kueue @ ff69552e79ad21652c36caa97038382e55625cf7: workload_controller.go `reconcileNotReadyTimeout`
+  // (evict an admitted workload not PodsReady `timeout` after admission) and `triggerDeactivation`; workload.go
+  // `UpdateRequeueState` (requeue after 60 × 2^(n−1) s, capped, + up to 0.01% jitter); scheduler.go
+  // `waitForPodsReadyIfNeeded` (blockAdmission).
+  const sixteen = pool({ name: 'a100', gpusPerNode: 8, minNodes: 2, maxNodes: 2, initialNodes: 2, autoscaler: fixed });
+  const queue = (nominalQuota: number): NonNullable<EngineTeam['kueue']> => ({ nominalQuota, borrowingLimit: null, lendingLimit: null, cohort: null, reclaimWithinCohort: 'Never', withinClusterQueue: 'Never', queueingStrategy: 'BestEffortFIFO' });
+  const wait = (o: Partial<NonNullable<EngineConfig['waitForPodsReady']>> = {}): NonNullable<EngineConfig['waitForPodsReady']> => ({
+    timeoutSeconds: 300,
+    recoveryTimeoutSeconds: 300,
+    blockAdmission: false,
+    requeuingTimestamp: 'Eviction',
+    backoffLimitCount: null,
+    backoffBaseSeconds: 60,
+    backoffMaxSeconds: 3600,
+    ...o,
+  });
+  // The seed-003 case in small: team "ops" (no ClusterQueue) runs a 2 × 4-GPU hog of higher priority for an hour, one
+  // pod on each 8-GPU node (LeastAllocated), so team A's 8-GPU gang g (admitted at 0 s, A's whole nominal quota) finds no
+  // node and cannot preempt; A's 4-GPU job a2 comes at 60 s.
+  const hog = job({ name: 'hog', team: 1, pods: 2, unitsPerPod: 4, gang: false, durationSeconds: 3600, priority: 100 });
+  const g = job({ name: 'g', team: 0, unitsPerPod: 8, durationSeconds: 1800 });
+  const a2 = job({ name: 'a2', team: 0, unitsPerPod: 4, durationSeconds: 600, submitAt: [60] });
+  const run = (nominal: number, jobs: EngineJob[], waitForPodsReady: NonNullable<EngineConfig['waitForPodsReady']> | null) =>
+    runEngine({ ...fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 2 * 3600 }), pools: [sixteen], teams: [{ name: 'a', gpuQuota: null, kueue: queue(nominal) }, { name: 'ops', gpuQuota: null }], jobs, waitForPodsReady });
+
+  it('timeout 300 s: the gang is evicted at 300 s, a2 is admitted then (wait 240 s, not 5,340 s), and the gang runs after five requeues', () => {
+    // Without waitForPodsReady g holds A's quota until it is placed at 3600 s (hog done) and ends at 5400 s; only then is
+    // a2 admitted: wait 5400 − 60.
+    const held = run(8, [hog, g, a2], null);
+    expect(held.shared!.jobs.map((j) => j.waits)).toEqual([[0], [3600], [5400 - 60]]);
+    // 300 s: g evicted (count 1, requeue at 360 s + jitter), A's 8 freed: a2 admitted and placed beside the hog (4 free).
+    // 360 s: g back but 4 + 8 > 8: inadmissible until a2 ends at 900 s; admitted then, evicted at 1200 s (count 2: 120 s);
+    // readmitted 1320 s, evicted 1620 s (count 3: 240 s); 1860 s → 2160 s (count 4: 480 s); 2640 s → 2940 s (count 5:
+    // 960 s) → requeued at 3900 s, after the hog's end at 3600 s: placed at once, wait 3900 s plus the jitter of
+    // requeues 2–5 (< 0.0001 × (120 + 240 + 480 + 960) = 0.18 s); it ends 1800 s later.
+    const r = run(8, [hog, g, a2], wait());
+    const [, gs, a2s] = r.shared!.jobs;
+    expect(a2s!.waits).toEqual([240]);
+    expect(gs!.waits).toHaveLength(1);
+    expect(gs!.waits[0]!).toBeGreaterThanOrEqual(3900);
+    expect(gs!.waits[0]!).toBeLessThan(3900.18);
+    expect(gs!.completed).toBe(1);
+    const evictions = r.events.filter((e) => e.kind === 'job-evicted');
+    expect(evictions.map((e) => e.target)).toEqual(['g', 'g', 'g', 'g', 'g']);
+    const at = evictions.map((e) => e.t);
+    expect(at.slice(0, 2)).toEqual([300, 1200]);
+    [1620, 2160, 2940].forEach((t, i) => {
+      expect(at[2 + i]!).toBeGreaterThanOrEqual(t);
+      expect(at[2 + i]!).toBeLessThan(t + 0.18);
+    });
+    expect(r.shared!.teams[0]!.kueue).toEqual({ nominalQuota: 8, borrowedGpuSeconds: 0, reclaims: 0, reclaimedFrom: 0, podsReadyEvictions: 5, deactivated: 0 });
+    // A's GPU-seconds: a2 4 × 600 and g 8 × 1800, nothing while g was admitted but unplaced.
+    expect(r.shared!.teams[0]!.gpuSeconds).toBeCloseTo(4 * 600 + 8 * 1800, 6);
+  });
+
+  it('backoffLimitCount 2: the third timeout (at 1620 s) deactivates the gang, which never runs', () => {
+    // Timeouts at 300 s (count 1) and 1200 s (count 2) requeue it; at 1620 s count + 1 = 3 > 2: deactivated.
+    const r = run(8, [hog, g, a2], wait({ backoffLimitCount: 2 }));
+    const [, gs, a2s] = r.shared!.jobs;
+    expect(a2s!.waits).toEqual([240]);
+    expect(gs!.waits).toEqual([]);
+    expect(gs!.completed).toBe(0);
+    const evictions = r.events.filter((e) => e.kind === 'job-evicted');
+    expect(evictions).toHaveLength(3);
+    expect(evictions[2]!.t).toBeGreaterThanOrEqual(1620);
+    expect(evictions[2]!.t).toBeLessThan(1620 + 0.012);
+    expect(evictions[2]!.detail).toContain('deactivated');
+    expect(r.shared!.teams[0]!.kueue).toMatchObject({ podsReadyEvictions: 2, deactivated: 1 });
+  });
+
+  it('recoveryTimeout: a running gang that lost its nodes is evicted 300 s later (WaitForRecovery), then by the start timeout until the nodes are back', () => {
+    // r (8 GPUs, 1 h, checkpoint 5 min) runs from 0 s; the pool is down 1000–2400 s. 1000 s: r's pod is lost (1000 s done,
+    // 900 s kept): PodsReady=False, WaitForRecovery. 1300 s: evicted (count 1, requeue at 1360 s); readmitted then, not
+    // ready by 1660 s (count 2, 120 s) → 1780 s → 2080 s (count 3, 240 s) → readmitted at 2320 s; placed when the nodes
+    // are back at 2400 s and done 2700 s later, at 5100 s. Jitter: < 0.0001 × (60 + 120 + 240) = 0.042 s.
+    const r1 = job({ name: 'r', team: 0, unitsPerPod: 8, durationSeconds: 3600, checkpointSeconds: 300 });
+    const r = runEngine({
+      ...fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 2 * 3600 }),
+      pools: [sixteen],
+      teams: [{ name: 'a', gpuQuota: null, kueue: queue(8) }],
+      jobs: [r1],
+      faults: [{ atSeconds: 1000, forSeconds: 1400, pools: [0], nodes: null, label: 'pool a100' }],
+      waitForPodsReady: wait(),
+    });
+    const evictions = r.events.filter((e) => e.kind === 'job-evicted');
+    expect(evictions.map((e) => (e.detail ?? '').match(/\((\w+)\)/)![1])).toEqual(['WaitForRecovery', 'WaitForStart', 'WaitForStart']);
+    expect(evictions[0]!.t).toBe(1300);
+    [1660, 2080].forEach((t, i) => {
+      expect(evictions[1 + i]!.t).toBeGreaterThanOrEqual(t);
+      expect(evictions[1 + i]!.t).toBeLessThan(t + 0.042);
+    });
+    const rs = r.shared!.jobs[0]!;
+    expect(rs.completed).toBe(1);
+    expect(rs.interruptions).toBe(1);
+    expect(rs.lostGpuSeconds).toBeCloseTo(100 * 8, 6);
+    expect(r.shared!.teams[0]!.gpuSeconds).toBeCloseTo(8 * (1000 + 2700), 6);
+    expect(r.shared!.teams[0]!.kueue).toMatchObject({ podsReadyEvictions: 3, deactivated: 0 });
+  });
+
+  it('requeuingStrategy.timestamp: Eviction queues the evicted gang behind a job created after it, Creation ahead of it (StrictFIFO)', () => {
+    // StrictFIFO queue of 8 (the head blocks). g (8) admitted at 0 s; x1 (4, 600 s) at 60 s, x3 (4, 1200 s) at 100 s and
+    // x4 (4, 600 s) at 200 s wait. 300 s: g evicted; x1 and x3 admitted (8). g is back at 360 s, queued by
+    // GetQueueOrderTimestamp: Eviction → 300 s, behind x4 (200 s); Creation → 0 s, ahead of it.
+    // Eviction: x1 ends at 900 s, head x4 fits the 4 freed: wait 700 s.
+    // Creation: head g (8) does not fit the 4 and blocks x4; x3 ends at 1500 s: g admitted, evicted at 1800 s; x4 then: 1600 s.
+    const strict = (nominal: number): NonNullable<EngineTeam['kueue']> => ({ ...queue(nominal), queueingStrategy: 'StrictFIFO' });
+    const jobs = [
+      hog,
+      g,
+      job({ name: 'x1', team: 0, unitsPerPod: 4, durationSeconds: 600, submitAt: [60] }),
+      job({ name: 'x3', team: 0, unitsPerPod: 4, durationSeconds: 1200, submitAt: [100] }),
+      job({ name: 'x4', team: 0, unitsPerPod: 4, durationSeconds: 600, submitAt: [200] }),
+    ];
+    const runWith = (requeuingTimestamp: 'Eviction' | 'Creation') =>
+      runEngine({ ...fleet({ qps: 1, replicas: 1, serviceTime: constant, durationSeconds: 2 * 3600 }), pools: [sixteen], teams: [{ name: 'a', gpuQuota: null, kueue: strict(8) }, { name: 'ops', gpuQuota: null }], jobs, waitForPodsReady: wait({ requeuingTimestamp }) });
+    const eviction = runWith('Eviction').shared!.jobs;
+    expect(eviction.slice(2).map((j) => j.waits)).toEqual([[240], [200], [700]]);
+    const creation = runWith('Creation').shared!.jobs;
+    expect(creation.slice(2).map((j) => j.waits)).toEqual([[240], [200], [1600]]);
+  });
+
+  it('blockAdmission: with quota to spare (nominal 16), a2 is not admitted while g waits for its pods: wait 240 s, not 0', () => {
+    // Without blockAdmission a2 fits (8 + 4 ≤ 16) and is placed beside the hog at 60 s. With it, the scheduler holds a2
+    // until no admitted workload is unready: g's eviction at 300 s.
+    const free = run(16, [hog, g, a2], wait());
+    expect(free.shared!.jobs[2]!.waits).toEqual([0]);
+    const blocked = run(16, [hog, g, a2], wait({ blockAdmission: true }));
+    expect(blocked.shared!.jobs[2]!.waits).toEqual([240]);
+    expect(blocked.events.find((e) => e.kind === 'job-evicted')!.t).toBe(300);
+  });
+});

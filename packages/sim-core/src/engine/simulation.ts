@@ -193,7 +193,7 @@ export class Simulation {
             capacityFreed: (now) => this.jobPodsLeft(now),
             unschedulable: (pods, now) => this.karpenter?.triggerJob(pods, now),
             event: (kind, target, detail, now) => this.event({ t: now, kind, target, detail }),
-          })
+          }, cfg.waitForPodsReady ?? null, new Rng(cfg.seed, RngStream.kueueRequeue))
         : null;
     const gpusOf = (pod: Pod): number => this.cfg.services[pod.service]!.gpusPerReplica;
     const poolsOf = (pod: Pod): readonly number[] => this.cfg.services[pod.service]!.pools;
@@ -1482,7 +1482,17 @@ export class Simulation {
         peakGpus: ledger.peakGpus[i]!,
         quotaRefusals: ledger.refusals[i]!,
         podsPreempted: ledger.preempted[i]!,
-        ...(t.kueue ? { kueue: { nominalQuota: t.kueue.nominalQuota, borrowedGpuSeconds: ledger.borrowedGpuSeconds[i]!, reclaims: ledger.reclaims[i]!, reclaimedFrom: ledger.reclaimed[i]! } } : {}),
+        ...(t.kueue
+          ? {
+              kueue: {
+                nominalQuota: t.kueue.nominalQuota,
+                borrowedGpuSeconds: ledger.borrowedGpuSeconds[i]!,
+                reclaims: ledger.reclaims[i]!,
+                reclaimedFrom: ledger.reclaimed[i]!,
+                ...(this.cfg.waitForPodsReady ? { podsReadyEvictions: ledger.podsReadyEvictions[i]!, deactivated: ledger.deactivated[i]! } : {}),
+              },
+            }
+          : {}),
       })),
       jobs: (this.cfg.jobs ?? []).map((j, i) => {
         const st = q!.stats[i]!;

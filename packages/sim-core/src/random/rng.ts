@@ -74,4 +74,6 @@ export const RngStream = {
   nodeFailures: 13,
   /** Spot reclaim waves: event times and which nodes each takes (stream × 1000 + pool index). */
   spotWaves: 14,
+  /** Jitter of Kueue's requeuing backoff after a PodsReady timeout (cluster/kueue-pods-ready.ts). */
+  kueueRequeue: 15,
 } as const;

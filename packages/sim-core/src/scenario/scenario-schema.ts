@@ -6,6 +6,7 @@
  */
 import { DEFAULT_START_DATE } from '../engine/wall-clock.ts';
 import { karpenterSettingsSchema, type KarpenterSettingsSpec } from './karpenter-schema.ts';
+import { kueueSettingsSchema, type KueueSettingsSpec } from './kueue-config-schema.ts';
 import { z } from 'zod';
 import { freeText } from './free-text.ts';
 import { claimsSchema } from './claims-schema.ts';
@@ -90,6 +91,7 @@ const clusterSchema = z.strictObject({
   autoscaler: clusterAutoscalerFlagsSchema.prefault({}).describe('Cluster-autoscaler global flags (cluster-autoscaler 1.34 defaults)'),
   featureGates: featureGatesSchema.prefault({}).describe('kube-controller-manager feature gates (Kubernetes 1.34 defaults)'),
   karpenter: karpenterSettingsSchema.prefault({}).describe('Karpenter controller settings (batching window, SpotToSpotConsolidation), upstream defaults'),
+  kueue: kueueSettingsSchema.prefault({}).describe("Kueue's manager configuration (waitForPodsReady) for the teams with kueue"),
 });
 
 const expectSchema = z
@@ -303,6 +305,10 @@ function checkCohorts(s: SpecShape, ctx: Ctx): void {
       issue(ctx, ['teams', i, 'kueue', 'cohort'], cohort, `cohort "${cohort}" has only team "${t.name}"'s ClusterQueue: there is nothing to borrow from or lend to`, { expected: others.length ? `a cohort shared with another team: one of ${others.join(' | ')}` : 'the same cohort on at least two teams with kueue (or no cohort)', suggestion: suggestNearest(cohort, others) });
     }
   });
+  const wait = s.cluster?.kueue?.waitForPodsReady;
+  if (wait !== undefined && !s.teams.some((t) => t.kueue !== undefined)) {
+    issue(ctx, ['cluster', 'kueue', 'waitForPodsReady'], wait, 'waitForPodsReady has nothing to watch: no team has a Kueue ClusterQueue (it applies to Kueue-admitted workloads only)', { expected: 'a team with kueue (spec.teams[].kueue), or no cluster.kueue.waitForPodsReady' });
+  }
 }
 
 /** Each fault names a pool, a zone or services that exist, and takes no more nodes than the pool may have. */
@@ -464,6 +470,7 @@ type ResolvedSpec = Omit<SpecShape, 'traffic' | 'cluster'> & {
     autoscaler: ClusterAutoscalerFlagsSpec & { scanInterval: number; scaleDownDelayAfterAdd: number };
     featureGates: FeatureGatesSpec;
     karpenter: KarpenterSettingsSpec;
+    kueue: KueueSettingsSpec;
   };
 };
 
@@ -482,6 +489,7 @@ function resolve(s: SpecShape): ResolvedSpec {
     autoscaler: { ...autoscaler, scanInterval: globalAutoscalerFlag(s, 'scanInterval'), scaleDownDelayAfterAdd: globalAutoscalerFlag(s, 'scaleDownDelayAfterAdd') },
     featureGates: cluster?.featureGates ?? featureGatesSchema.parse({}),
     karpenter: cluster?.karpenter ?? karpenterSettingsSchema.parse({}),
+    kueue: cluster?.kueue ?? kueueSettingsSchema.parse({}),
   };
   return out;
 }
