@@ -169,7 +169,7 @@ describe('hostile input: never throws, always a located issue list', () => {
   it('Windows line endings, a byte-order mark and tab-indented JSON are fine', () => {
     expect(report(BASE_YAML.replace(/\n/g, '\r\n'))).toBe('ok');
     expect(report(`\uFEFF${BASE_YAML}`)).toBe('ok');
-    expect(report(edit(['      replicas: 4\n', '      replicas: 4\n      bogus: 1\n']).replace(/\n/g, '\r\n'))).toMatchInlineSnapshot(`"examples/bad.yaml:12:7 spec.services[0].bogus: unknown field "bogus" (allowed: name, replicas, gpusPerReplica, cpuPerReplica, concurrency, routing, latency, llm, batching, queue, startup, nodePool, hpa, keda, cache, team, priorityClass, disruptionBudget, podAnnotations, terminationGracePeriod, calls, releaseDuringCalls, rateLimit)"`);
+    expect(report(edit(['      replicas: 4\n', '      replicas: 4\n      bogus: 1\n']).replace(/\n/g, '\r\n'))).toMatchInlineSnapshot(`"examples/bad.yaml:12:7 spec.services[0].bogus: unknown field "bogus" (allowed: name, replicas, gpusPerReplica, cpuPerReplica, concurrency, routing, latency, llm, batching, queue, startup, nodePool, hpa, keda, knative, cache, team, priorityClass, disruptionBudget, podAnnotations, terminationGracePeriod, calls, releaseDuringCalls, rateLimit)"`);
     const json = JSON.stringify({ apiVersion: 'design-sim/v1', kind: 'Scenario', metadata: { name: 't' }, spec: { training: { parameters: 1e9, tokens: 1e10, gpu: 'h100', gpus: 8, mfu: 0.3 } } }, null, '\t');
     expect(report(json)).toBe('ok');
   });
