@@ -21,6 +21,17 @@ describe('tokenLengthSchema: a lognormal length', () => {
   });
 });
 
+describe('token lengths: a bound already refused is not compared again', () => {
+  it('a median past its limit is one line, not also "p99 must be at least p50" and "max must be at least p50"', () => {
+    // Found by the CLI fuzzer: inputTokens.p50 = 2^53 printed three errors, two of them about p99 and max,
+    // which were right as written.
+    const llm = (inputTokens: string) =>
+      report(`apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: tokens }\nspec:\n  duration: 10m\n  traffic: { profile: { type: constant, qps: 1 } }\n  services:\n    - name: llm\n      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, outputTokens: 100, inputTokens: ${inputTokens} }\n`);
+    expect(llm('{ distribution: lognormal, p50: 9007199254740992, p99: 2000, max: 4000 }')).toBe('examples/bad.yaml:9:119 spec.services[0].llm.inputTokens.p50: must be at most 1,000,000, got 9,007,199,254,740,992');
+    expect(llm('{ distribution: uniform, min: 1e308, max: 10 }')).toBe('examples/bad.yaml:9:117 spec.services[0].llm.inputTokens.min: must be at most 1,000,000, got 1e308');
+  });
+});
+
 /** A one-service llm scenario whose `llm:` block ends with `extra` (lines from 21 on), parsed; its issue lines. */
 function speculative(extra: string, llm = 'model: llama-3.1-8b'): string {
   return report(`apiVersion: design-sim/v1

@@ -13,7 +13,7 @@ export const tokenLengthSchema = z.union([
   z.strictObject({ distribution: z.literal('fixed'), tokens: tokens('Fixed length in tokens') }),
   z
     .strictObject({ distribution: z.literal('uniform'), min: tokens('Shortest'), max: tokens('Longest') })
-    .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] }),
+    .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'], params: { siblings: ['min'] } }),
   z
     .strictObject({
       distribution: z.literal('lognormal'),
@@ -21,9 +21,9 @@ export const tokenLengthSchema = z.union([
       p99: tokens('99th-percentile length'),
       max: tokens('Cap (longer draws are cut)').optional(),
     })
-    .refine((d) => d.p99 >= d.p50, { message: 'p99 must be at least p50', path: ['p99'] })
+    .refine((d) => d.p99 >= d.p50, { message: 'p99 must be at least p50', path: ['p99'], params: { siblings: ['p50'] } })
     // A cap below the median cut most draws to the cap: p50 100 with max 50 ran as a fixed 50 tokens, unsaid.
-    .refine((d) => d.max === undefined || d.max >= d.p50, { message: 'max (the cap) must be at least p50: below the median it would cut most lengths to max; write a fixed length instead', path: ['max'] }),
+    .refine((d) => d.max === undefined || d.max >= d.p50, { message: 'max (the cap) must be at least p50: below the median it would cut most lengths to max; write a fixed length instead', path: ['max'], params: { siblings: ['p50'] } }),
 ]);
 
 /** An explicit model shape, for models the tool does not know by name. */

@@ -27,6 +27,7 @@ import {
 } from './limits.ts';
 import { lognormalFromP50P99, meanSeconds } from '../random/service-time.ts';
 import { formatNumber } from './describe-value.ts';
+import { comparedWithFields } from './zod-issues.ts';
 import { DEFAULT_REGISTRY_MBPS } from './startup-throughputs.ts';
 import { durationMs, durationSeconds, fraction } from './unit-fields.ts';
 import { DEFAULT_TERMINATION_GRACE_SECONDS } from '../engine/termination-grace.ts';
@@ -237,6 +238,7 @@ export const serviceSchema = z
         path: ['hpa', 'minReplicas'],
         input: s.hpa.minReplicas,
         message: `KEDA sets the HPA's minReplicas to minReplicaCount when it is above 0 (GetHPAMinReplicas): write hpa.minReplicas: ${s.keda.minReplicaCount}`,
+        params: comparedWithFields(['hpa', 'minReplicas'], [['keda', 'minReplicaCount']]),
       });
     }
     // The ScaledObject's triggers are the HPA's metrics (export k8s writes one per metric): KEDA's webhook refuses a
@@ -254,7 +256,13 @@ export const serviceSchema = z
       ctx.addIssue({ code: 'custom', path: ['startup', 'weights', 'sizeGB'], input: undefined, message: "give the weights' size in GB (it defaults to the llm model's weights only on an llm service)" });
     }
     if (s.keda !== undefined && s.keda.buffer !== undefined && !scalesToZero(s.keda)) {
-      ctx.addIssue({ code: 'custom', path: ['keda', 'buffer'], input: undefined, message: 'the buffer holds requests at zero replicas; with minReplicaCount above 0 (and no idleReplicaCount: 0) the service never scales to zero: remove it, or set minReplicaCount: 0 or idleReplicaCount: 0' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['keda', 'buffer'],
+        input: undefined,
+        message: 'the buffer holds requests at zero replicas; with minReplicaCount above 0 (and no idleReplicaCount: 0) the service never scales to zero: remove it, or set minReplicaCount: 0 or idleReplicaCount: 0',
+        params: comparedWithFields(['keda', 'buffer'], [['keda', 'minReplicaCount'], ['keda', 'idleReplicaCount']]),
+      });
     }
     if (s.llm?.disaggregated !== undefined && (s.llm.prefix !== undefined || s.llm.sessions !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['llm', 'disaggregated'], input: undefined, message: 'disaggregated serving with prompt prefixes or sessions is not modelled yet (where a cached prefix lives between the two pools): remove llm.prefix/llm.sessions or llm.disaggregated' });
