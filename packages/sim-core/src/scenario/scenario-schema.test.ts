@@ -190,6 +190,8 @@ describe('cross-field checks', () => {
     // soon each held a request that never ended (46 of 29,892 served).
     expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 1e-300, p99Ms: 3600000']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:65 spec.services[0].latency.p99Ms: with p50Ms 1e-300 the fitted log-normal's mean is infinite, above the limit of 3,600,000 ms per request (p99/p50 = 3.6e306: the tail is too heavy; check the units)"`);
     expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 1, p99Ms: 3000000']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:60 spec.services[0].latency.p99Ms: with p50Ms 1 the fitted log-normal's mean is 841,000,000 ms, above the limit of 3,600,000 ms per request (p99/p50 = 3,000,000: the tail is too heavy; check the units)"`);
+    // A subnormal median overflows the ratio itself: it was "p99/p50 = Infinity" (found by the CLI fuzzer).
+    expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 1e-320, p99Ms: 250']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:65 spec.services[0].latency.p99Ms: with p50Ms 1e-320 the fitted log-normal's mean is infinite, above the limit of 3,600,000 ms per request (p99/p50 above 1e308: the tail is too heavy; check the units)"`);
     // A heavy but honest tail (p99 = 100 × p50: mean 7.1 × p50) is accepted.
     expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 80, p99Ms: 8000']))).toBe('ok');
   });

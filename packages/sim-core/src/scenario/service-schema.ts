@@ -59,7 +59,10 @@ export const latencySchema = z
         // soon holds a request that never ends. A mean past the per-request limit is a unit slip, as a value is.
         const meanMs = meanSeconds(lognormalFromP50P99(l.p50Ms / 1000, l.p99Ms / 1000)) * 1000;
         if (!(meanMs <= MAX_LATENCY_MS)) {
-          ctx.addIssue({ code: 'custom', path: ['p99Ms'], input: l.p99Ms, message: `with p50Ms ${l.p50Ms} the fitted log-normal's mean is ${Number.isFinite(meanMs) ? `${formatNumber(Number(meanMs.toPrecision(3)))} ms` : 'infinite'}, above the limit of ${formatNumber(MAX_LATENCY_MS)} ms per request (p99/p50 = ${formatNumber(Number((l.p99Ms / l.p50Ms).toPrecision(3)))}: the tail is too heavy; check the units)`, params: { siblings: ['p50Ms'] } });
+          // A denormal p50 (1e-320 ms) overflows the ratio itself: it is said as a bound, not as "Infinity".
+          const ratio = l.p99Ms / l.p50Ms;
+          const ratioText = Number.isFinite(ratio) ? `= ${formatNumber(Number(ratio.toPrecision(3)))}` : 'above 1e308';
+          ctx.addIssue({ code: 'custom', path: ['p99Ms'], input: l.p99Ms, message: `with p50Ms ${l.p50Ms} the fitted log-normal's mean is ${Number.isFinite(meanMs) ? `${formatNumber(Number(meanMs.toPrecision(3)))} ms` : 'infinite'}, above the limit of ${formatNumber(MAX_LATENCY_MS)} ms per request (p99/p50 ${ratioText}: the tail is too heavy; check the units)`, params: { siblings: ['p50Ms'] } });
         }
       }),
     z.strictObject({
