@@ -32,6 +32,17 @@ describe('token lengths: a bound already refused is not compared again', () => {
   });
 });
 
+describe('an llm service requests GPUs', () => {
+  it('refuses gpusPerReplica 0 and a CPU replica, at the field', () => {
+    // Found by the CLI fuzzer: gpusPerReplica: 0 without node pools served tokens timed on one H100 and reported "0 GPUs at peak".
+    const llm = (request: string) =>
+      report(`apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: gpus }\nspec:\n  duration: 10m\n  traffic: { profile: { type: constant, qps: 1 } }\n  services:\n    - name: llm\n      ${request}\n      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 100, outputTokens: 100 }\n`);
+    expect(llm('gpusPerReplica: 0')).toBe('examples/bad.yaml:9:23 spec.services[0].gpusPerReplica: an llm service runs on GPUs (llm.gpu, tensor parallel over gpusPerReplica): give gpusPerReplica of at least 1');
+    expect(llm('cpuPerReplica: 4')).toBe('examples/bad.yaml:9:22 spec.services[0].cpuPerReplica: an llm service runs on GPUs (llm.gpu, tensor parallel over gpusPerReplica): give gpusPerReplica instead of cpuPerReplica');
+    expect(llm('gpusPerReplica: 1')).toBe('ok');
+  });
+});
+
 /** A one-service llm scenario whose `llm:` block ends with `extra` (lines from 21 on), parsed; its issue lines. */
 function speculative(extra: string, llm = 'model: llama-3.1-8b'): string {
   return report(`apiVersion: design-sim/v1

@@ -232,6 +232,12 @@ export const serviceSchema = z
         });
       }
     });
+    // A token-level service is timed on its GPUs (tensor parallel over gpusPerReplica): with none it ran as one
+    // GPU while its replicas requested none ("0 GPUs at peak" beside tokens served on an H100).
+    if (s.llm !== undefined && (s.gpusPerReplica === 0 || (s.gpusPerReplica === undefined && s.cpuPerReplica !== undefined))) {
+      const field = s.gpusPerReplica === 0 ? 'gpusPerReplica' : 'cpuPerReplica';
+      ctx.addIssue({ code: 'custom', path: [field], input: s[field], message: `an llm service runs on GPUs (llm.gpu, tensor parallel over gpusPerReplica): ${field === 'gpusPerReplica' ? 'give gpusPerReplica of at least 1' : 'give gpusPerReplica instead of cpuPerReplica'}` });
+    }
     if (s.cpuPerReplica !== undefined && s.gpusPerReplica !== undefined && s.gpusPerReplica > 0) {
       ctx.addIssue({ code: 'custom', path: ['cpuPerReplica'], input: s.cpuPerReplica, message: 'a replica requests GPUs or is a CPU service: give gpusPerReplica or cpuPerReplica, not both' });
     }
