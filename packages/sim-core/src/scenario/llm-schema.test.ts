@@ -80,6 +80,8 @@ describe('llm.speculative', () => {
     expect(speculative('        speculative: { method: draft, tokens: 4, acceptance: 0.6 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:9 spec.services[0].llm.speculative.draftModel: method draft needs draftModel: the smaller model that proposes, e.g. llama-3.1-8b for a 70B target"`);
     expect(speculative('        speculative: { method: eagle, tokens: 3, acceptance: 0.6, draftModel: llama-3.1-8b }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:79 spec.services[0].llm.speculative.draftModel: draftModel is for method draft; eagle proposes without one: remove it or use method: draft"`);
     expect(speculative('        speculative: { method: eagle, tokens: 17, acceptance: 0.6 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:47 spec.services[0].llm.speculative.tokens: must be at most 16, got 17"`);
+    // Not also "acceptedLength: must be below tokens + 1 = 1" against the tokens just refused.
+    expect(speculative('        speculative: { method: eagle, tokens: 0, acceptedLength: 2 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:47 spec.services[0].llm.speculative.tokens: must be at least 1, got 0"`);
   });
 
   it('refuses an unknown draft model, one of another vocabulary, and multi-step rounds', () => {

@@ -164,7 +164,7 @@ export const llmSpeculativeSchema = z
     }
     if (s.acceptance !== undefined && s.acceptance >= 1) ctx.addIssue({ code: 'custom', path: ['acceptance'], input: s.acceptance, message: 'must be below 1 (every draft accepted would make speculation free); use acceptedLength for a measured mean' });
     if (s.acceptedLength !== undefined && s.acceptedLength >= s.tokens + 1) {
-      ctx.addIssue({ code: 'custom', path: ['acceptedLength'], input: s.acceptedLength, message: `must be below tokens + 1 = ${s.tokens + 1} (a step yields at most the ${s.tokens} drafts and the verifier's own token, and not always all of them)` });
+      ctx.addIssue({ code: 'custom', path: ['acceptedLength'], input: s.acceptedLength, message: `must be below tokens + 1 = ${s.tokens + 1} (a step yields at most the ${s.tokens} drafts and the verifier's own token, and not always all of them)`, params: { siblings: ['tokens'] } });
     }
     if (s.method === 'draft' && s.draftModel === undefined) ctx.addIssue({ code: 'custom', path: ['draftModel'], input: undefined, message: 'method draft needs draftModel: the smaller model that proposes, e.g. llama-3.1-8b for a 70B target' });
     if (s.method !== 'draft' && s.draftModel !== undefined) ctx.addIssue({ code: 'custom', path: ['draftModel'], input: s.draftModel, message: `draftModel is for method draft; ${s.method} proposes without one: remove it or use method: draft` });

@@ -42,7 +42,7 @@ export const kueueQueueSchema = z
     for (const f of ['borrowingLimit', 'lendingLimit'] as const) {
       if (k[f] !== undefined && k.cohort === undefined) ctx.addIssue({ code: 'custom', path: [f], input: k[f], message: `${f} without a cohort: Kueue requires spec.cohortName when ${f} is set (add kueue.cohort, or remove ${f})` });
     }
-    if (k.lendingLimit !== undefined && k.lendingLimit > k.nominalQuota) ctx.addIssue({ code: 'custom', path: ['lendingLimit'], input: k.lendingLimit, message: `lendingLimit ${k.lendingLimit} is above nominalQuota ${k.nominalQuota}: a queue lends at most its nominal quota (expected at most ${k.nominalQuota})` });
+    if (k.lendingLimit !== undefined && k.lendingLimit > k.nominalQuota) ctx.addIssue({ code: 'custom', path: ['lendingLimit'], input: k.lendingLimit, message: `lendingLimit ${k.lendingLimit} is above nominalQuota ${k.nominalQuota}: a queue lends at most its nominal quota (expected at most ${k.nominalQuota})`, params: { siblings: ['nominalQuota'] } });
   });
 
 /** `spec.teams[]`: a namespace and its GPU ResourceQuota (hard `requests.nvidia.com/gpu`), or its Kueue ClusterQueue. */
