@@ -140,6 +140,13 @@ export const MAX_TRAINING_TOKENS = 1e17;
  */
 export const MIN_TRAINING_MFU = 0.01;
 
+/**
+ * Shortest compute time between a training run's checkpoints (`checkpoint.every`), seconds: real runs save every
+ * few minutes to hours; below a second is a unit slip. `every: 5e-324` made more segments than a double counts:
+ * "∞ days … $∞" and JSON nulls, exit 1.
+ */
+export const MIN_CHECKPOINT_EVERY_SECONDS = 1;
+
 /** Most GPUs in a training run. */
 export const MAX_TRAINING_GPUS = 1_000_000;
 

@@ -214,6 +214,9 @@ describe('cross-field checks', () => {
     expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 1e-300\n'))).toBe('examples/bad.yaml:11:10 spec.training.mfu: must be at least 1%, got 1e-300');
     expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 1%\n'))).toBe('ok');
     expect(report(TRAINING_ONLY.replace(/parameters: .*\n/, 'parameters: 1e-300\n'))).toMatch(/spec\.training\.parameters: must be at least 1, got 1e-300$/);
+    // Found by the CLI fuzzer: every: 5e-324 made more segments than a double counts ("∞ days … $∞"). MIN_CHECKPOINT_EVERY_SECONDS is 1 s.
+    expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 40%\n    checkpoint: { every: 5e-324, save: 1m }\n'))).toBe('examples/bad.yaml:12:26 spec.training.checkpoint.every: must be at least 1s, got 5e-324');
+    expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 40%\n    checkpoint: { every: 1s, save: 1m }\n'))).toBe('ok');
   });
 
   it('an empty name is one line, not two', () => {
