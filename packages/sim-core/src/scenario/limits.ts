@@ -141,9 +141,10 @@ export const MAX_TRAINING_TOKENS = 1e17;
 export const MIN_TRAINING_MFU = 0.01;
 
 /**
- * Shortest compute time between a training run's checkpoints (`checkpoint.every`), seconds: real runs save every
- * few minutes to hours; below a second is a unit slip. `every: 5e-324` made more segments than a double counts:
- * "∞ days … $∞" and JSON nulls, exit 1.
+ * Shortest compute time between checkpoints, seconds: a training run's `checkpoint.every` and a job's `checkpoint`.
+ * Real runs save every few minutes to hours; below a second is a unit slip. `every: 5e-324` made more segments than
+ * a double counts ("∞ days … $∞", JSON nulls, exit 1), and a job's `checkpoint: 5e-324` kept infinite work at a
+ * preemption (the pod finished at once, "−∞ GPU-hours of work lost").
  */
 export const MIN_CHECKPOINT_EVERY_SECONDS = 1;
 

@@ -5,7 +5,7 @@
  * pool's schedulable units). Services join a team and a priority class with `team` and `priorityClass`.
  */
 import { z } from 'zod';
-import { MAX_HORIZON_SECONDS, MAX_NODES } from './limits.ts';
+import { MAX_HORIZON_SECONDS, MAX_NODES, MIN_CHECKPOINT_EVERY_SECONDS } from './limits.ts';
 import { nameSchema } from './service-schema.ts';
 import { durationSeconds } from './unit-fields.ts';
 
@@ -66,7 +66,9 @@ export const jobSchema = z
     at: durationSeconds('First submission (default 0)', { min: 0, max: MAX_HORIZON_SECONDS }).default(0),
     count: z.number().int().min(1).max(10_000).default(1).describe('How many times it is submitted'),
     every: durationSeconds('Time between submissions (with count > 1)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).optional(),
-    checkpoint: durationSeconds('A preempted job resumes from its last checkpoint, taken this often (default: restarts from the start)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).optional(),
+    // At least MIN_CHECKPOINT_EVERY_SECONDS: 5e-324 (legal when only > 0 was asked) overflowed work ÷ checkpoint, so a
+    // preempted pod kept infinite work, finished at once and lost "−∞ GPU-hours" (JSON null).
+    checkpoint: durationSeconds('A preempted job resumes from its last checkpoint, taken this often (at least 1s; default: restarts from the start)', { min: MIN_CHECKPOINT_EVERY_SECONDS, max: MAX_HORIZON_SECONDS }).optional(),
   })
   .superRefine((j, ctx) => {
     if (j.count > 1 && j.every === undefined) ctx.addIssue({ code: 'custom', path: ['every'], input: undefined, message: 'missing required field "every" (count > 1 submits the job again every so often)' });
