@@ -32,6 +32,18 @@ describe('token lengths: a bound already refused is not compared again', () => {
   });
 });
 
+describe('llm.disaggregated.kvTransfer', () => {
+  it('refuses a link slower than 1 Gb/s or 1% of its rate: gbps 1e-320 made every transfer infinite', () => {
+    // Found by the CLI fuzzer: content/qwen3-moe-prefill-h100-decode-l40s.yaml with gbps: 1e-320 served nothing and
+    // reported "KV transfer ethernet at 1.25e-321 GB/s · mean Infinity min per request".
+    const kv = (transfer: string) =>
+      report(`apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: kv }\nspec:\n  duration: 10m\n  traffic: { profile: { type: constant, qps: 1 } }\n  services:\n    - name: chat\n      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 100, outputTokens: 100, disaggregated: { decode: {}, kvTransfer: ${transfer} } }\n`);
+    expect(kv('{ link: ethernet, gbps: 1e-320 }')).toBe('examples/bad.yaml:9:157 spec.services[0].llm.disaggregated.kvTransfer.gbps: must be at least 1, got 1e-320');
+    expect(kv('{ link: ethernet, efficiency: 0.001 }')).toBe('examples/bad.yaml:9:163 spec.services[0].llm.disaggregated.kvTransfer.efficiency: must be at least 1%, got 0.001');
+    expect(kv('{ link: ethernet, gbps: 1, efficiency: 1% }')).toBe('ok');
+  });
+});
+
 describe('an llm service requests GPUs', () => {
   it('refuses gpusPerReplica 0 and a CPU replica, at the field', () => {
     // Found by the CLI fuzzer: gpusPerReplica: 0 without node pools served tokens timed on one H100 and reported "0 GPUs at peak".

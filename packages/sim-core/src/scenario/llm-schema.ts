@@ -1,7 +1,7 @@
 /** Zod schema for `services[].llm`: token-level LLM serving (model, precision, lengths, batching, efficiencies). */
 import { z } from 'zod';
 import { hpaSchema } from './hpa-schema.ts';
-import { MAX_GPUS_PER_REPLICA, MAX_NODE_POOLS, MAX_REPLICAS } from './limits.ts';
+import { MAX_GPUS_PER_REPLICA, MAX_NODE_POOLS, MAX_REPLICAS, MIN_KV_TRANSFER_EFFICIENCY, MIN_KV_TRANSFER_GBPS } from './limits.ts';
 import { count, durationMs, fraction } from './unit-fields.ts';
 
 const MAX_TOKENS = 1_000_000;
@@ -102,8 +102,10 @@ export const llmDisaggregatedSchema = z.strictObject({
   kvTransfer: z
     .strictObject({
       link: z.enum(['nvlink', 'infiniband', 'ethernet']).describe('What the KV cache crosses: nvlink (one NVLink domain; the prefill GPU’s own figure), infiniband (NDR 400 Gb/s per GPU) or ethernet (100 Gb/s per node); figures in the catalog with sources'),
-      gbps: z.number().positive().max(100_000).optional().describe('Override the link’s bandwidth, Gb/s per direction'),
-      efficiency: fraction('Achieved fraction of the link bandwidth (default 1: the nominal rate, an optimistic bound)', { min: 0, exclusiveMin: true, max: 1 }).default(1),
+      // Lower bounds against unit slips: gbps: 1e-320 (legal when only > 0 was asked) made each transfer infinite,
+      // every request unfinished and the report "mean Infinity min per request".
+      gbps: z.number().min(MIN_KV_TRANSFER_GBPS).max(100_000).optional().describe('Override the link’s bandwidth, Gb/s per direction (at least 1)'),
+      efficiency: fraction('Achieved fraction of the link bandwidth (default 1: the nominal rate, an optimistic bound; at least 1%)', { min: MIN_KV_TRANSFER_EFFICIENCY, max: 1 }).default(1),
     })
     .describe('The KV-cache transfer from a prefill replica to a decode replica: prompt tokens × KV bytes per token ÷ (bandwidth × efficiency)'),
 });
