@@ -108,5 +108,9 @@ describe('services[].startup stages', () => {
     expect(report(doc('      startup: { imagePull: 50s, image: { sizeGB: 5 } }\n'))).toContain('spec.services[0].startup.imagePull: give imagePull (seconds) or image (size and bandwidth), not both');
     expect(report(doc('      startup: { modelLoad: 2m, weights: { source: hub, sizeGB: 16 } }\n'))).toContain('give modelLoad (seconds) or weights (source and size), not both');
     expect(report(doc('      startup: { weights: { source: hub } }\n'))).toContain("spec.services[0].startup.weights.sizeGB: give the weights' size in GB");
+    // Found by the CLI fuzzer: throughputMBps 5e-324 printed "weights ∞ s (16.06 GB from hub at 5e-324 MB/s)".
+    expect(report(doc('      startup: { image: { sizeGB: 5, registryMBps: 0.5 }, weights: { source: hub, sizeGB: 16, throughputMBps: 5e-324 } }\n'))).toBe(
+      ['k.yaml:10:52 spec.services[0].startup.image.registryMBps: must be at least 1, got 0.5', 'k.yaml:10:111 spec.services[0].startup.weights.throughputMBps: must be at least 1, got 5e-324'].join('\n'),
+    );
   });
 });

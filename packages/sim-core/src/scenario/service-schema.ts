@@ -104,7 +104,8 @@ export const queueSchema = z.strictObject({
   timeout: durationSeconds('Longest queue wait before a request times out', { min: 0, max: HOUR, exclusiveMin: true }).optional(),
 });
 
-const mbps = (description: string) => z.number().positive().max(1e6).describe(description);
+// At least 1 MB/s: a slower registry or disk is a unit slip (KB/s), and 5e-324 made a start-up "weights ∞ s".
+const mbps = (description: string) => z.number().min(1).max(1e6).describe(description);
 
 /** Pod start-up stages: seconds each, or computed from sizes and throughputs (image, weights) when given. */
 export const startupSchema = z
