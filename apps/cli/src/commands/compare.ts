@@ -8,7 +8,7 @@ import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
 import { formatCompareJson, formatCompareMarkdown, formatCompareText } from '../format/compare-table.ts';
 import { formatIssueLines } from '../format/issues.ts';
 import type { RunReport } from '../format/run-report.ts';
-import { runScenarioFile } from '../pipeline/run-scenario-file.ts';
+import { prepareScenarioFile, runPreparedFile } from '../pipeline/run-scenario-file.ts';
 import type { CommandEnv } from './command-env.ts';
 import { addScenarioOptions, type ScenarioOptions } from './scenario-options.ts';
 import { outputFormat } from './output-format.ts';
@@ -39,10 +39,15 @@ export function registerCompare(program: Command, env: CommandEnv): void {
     .action(async (fileA: string, fileB: string, o: CompareOptions) => {
       const { ctx } = env;
       const format = outputFormat(o);
+      // Both files are loaded and checked before either runs: a bad B was reported only after A's whole run.
+      const prepared = [await prepareScenarioFile(ctx, fileA, o), await prepareScenarioFile(ctx, fileB, o)];
+      const refused = prepared.flatMap((p) => (p.ok ? [] : p.issues));
+      if (refused.length > 0) throw new CliError('invalid scenario', { issues: refused });
       const reports: RunReport[] = [];
       const issues = [];
-      for (const file of [fileA, fileB]) {
-        const outcome = await runScenarioFile(ctx, file, o);
+      for (const p of prepared) {
+        if (!p.ok) continue;
+        const outcome = runPreparedFile(ctx, p);
         if (outcome.ok) reports.push(outcome.report);
         else issues.push(...outcome.issues);
       }

@@ -284,6 +284,17 @@ describe('run: output paths are checked before anything runs', () => {
     expect(readFileSync(join(dir, 'self.yaml'), 'utf8')).toBe(fixedFleet);
   });
 
+  it('compare refuses a bad B before running A (and a bad A before running B)', () => {
+    // Found by the CLI fuzzer: compare ran A in full (multi-region-serving: 10 s) and only then said B was invalid.
+    // A here is a week at 1,000 QPS, minutes of work: refused in seconds, it cannot have run.
+    const slow = file('slow.yaml', fixedFleet.replace(/duration: .*/, 'duration: 7d'));
+    const bad = file('bad-b.yaml', fixedFleet.replace('replicas: 55', 'replicas: -3'));
+    const line = fixedFleet.split('\n').findIndex((l) => l.includes('replicas: 55')) + 1;
+    for (const args of [[slow, bad], [bad, slow]]) {
+      expect(refused(['compare', ...args, '--json'], 10_000)).toBe(`error: bad-b.yaml:${line}:17 spec.services[0].replicas: must be at least 0, got -3\n`);
+    }
+  });
+
   it('--json with --format markdown is a usage error, not a silent choice', () => {
     expect(refused(['run', 'ff.yaml', '--json', '--format', 'markdown'])).toBe('design-sim: --json and --format markdown disagree: use one of them\n');
     // sweep, optimize, compare and merge printed JSON after all their runs; now refused before any.

@@ -111,6 +111,20 @@ describe('bad Kueue ClusterQueues (spec.teams[].kueue)', () => {
     ]);
   });
 
+  it('a nominalQuota refused on its own is one line, not also "lendingLimit 4 is above nominalQuota -1"', () => {
+    const out = issues(teams('    - { name: a, kueue: { nominalQuota: -1, cohort: pool, lendingLimit: 4 } }\n    - { name: b, kueue: { nominalQuota: 8, cohort: pool } }\n'));
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^spec\.teams\[0\]\.kueue\.nominalQuota: must be at least 0, got -1$/);
+  });
+
+  it('a job checkpoint under a second is refused: 5e-324 kept infinite work at a preemption', () => {
+    // Found by the CLI fuzzer: content/shared-a100-cluster-three-teams-dedicated.yaml with cv-experiments'
+    // checkpoint: 5e-324 finished 3 of 4 batches (2 with 15m) and lost "−∞ GPU-hours of work" (JSON null).
+    const job = (checkpoint: string) => edit(['  expect:', `  teams: [{ name: a, gpuQuota: 8 }]\n  jobs: [{ name: j, team: a, nodePool: l4, pods: 1, gpusPerPod: 1, duration: 1h, checkpoint: ${checkpoint} }]\n  expect:`]);
+    expect(issues(job('5e-324'))).toEqual(['spec.jobs[0].checkpoint: must be at least 1s, got 5e-324']);
+    expect(issues(job('1s'))).toEqual([]);
+  });
+
   it('a job larger than its ClusterQueue can ever admit (nominal 8 + borrowingLimit 4) is refused at its pods', () => {
     const text = edit(['  expect:', '  teams:\n    - { name: a, kueue: { nominalQuota: 8, cohort: c, borrowingLimit: 4 } }\n    - { name: b, kueue: { nominalQuota: 8, cohort: c } }\n  jobs: [{ name: big, team: a, nodePool: l4, pods: 13, gpusPerPod: 1, duration: 1h }]\n  expect:']);
     expect(issues(text)).toEqual(['spec.jobs[0].pods: job "big" needs 13 GPUs at once, but team "a"\'s ClusterQueue can admit at most 12 (nominalQuota plus what its cohort may lend it): it is never admitted']);

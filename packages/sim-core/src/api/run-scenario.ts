@@ -5,7 +5,8 @@
 import { nodePoolSummaries } from './node-pool-summary.ts';
 import { prefixCacheSummary } from './prefix-cache-summary.ts';
 import { speculativeSummary } from './speculative-summary.ts';
-import { type CloudId, type GpuSpec, fleetCost, getGpu, getInstance, MIXED_ADAM_BYTES_PER_PARAM, nodeFailuresPerHour, observedLabel, peakFlopsPerGpu, showback, trainingEstimate, trainingOnInstance } from '@design-sim/cost-model';
+import { type CloudId, type GpuSpec, fleetCost, MIXED_ADAM_BYTES_PER_PARAM, observedLabel, peakFlopsPerGpu, showback, type TrainingEstimate } from '@design-sim/cost-model';
+import { estimateTraining } from '../scenario/training-estimate.ts';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { beginEngine, runEngine } from '../engine/simulation.ts';
 import { unservedDiagnostic } from './unserved.ts';
@@ -320,37 +321,23 @@ function sharedSummary(r: EngineResult, lines: readonly { pool?: string; usd: nu
 /** The training estimate of a scenario with a training block (closed form, no simulation): what a run reports as `training`. */
 export function trainingSummary(scenario: Scenario): TrainingSummary {
   const t = scenario.spec.training!;
-  const common = {
-    parameters: t.parameters,
-    tokens: t.tokens,
-    mfu: t.mfu,
-    precision: t.precision,
-    ...(t.checkpoint ? { checkpoint: { everySeconds: t.checkpoint.every, saveSeconds: t.checkpoint.save, restartSeconds: t.checkpoint.restart } } : {}),
-    ...(t.interruptionsPerNodeHour !== undefined ? { interruptionsPerNodeHour: t.interruptionsPerNodeHour } : {}),
-    ...(t.budgetUsd !== undefined ? { budgetUsd: t.budgetUsd } : {}),
-  };
-  // Hardware failures restart the job at the rate serving nodes fail at (one function: cost-model nodeFailuresPerHour).
-  const failuresOf = (gpusPerNode: number) => (t.failures === undefined ? {} : { hardwareFailuresPerNodeHour: nodeFailuresPerHour(t.failures, gpusPerNode) });
   const ADAM = MIXED_ADAM_BYTES_PER_PARAM;
   // Model states under mixed-precision Adam and one GPU's dense peak: the numbers memory and speed claims are about.
   const facts = (gpu: GpuSpec) => ({ memoryGB: (t.parameters * (ADAM.weights + ADAM.gradients + ADAM.optimizer)) / 1e9, peakTflopsPerGpu: peakFlopsPerGpu(gpu, t.precision) / 1e12 });
-  if (t.instance !== undefined && t.nodes !== undefined) {
-    const asOf = scenario.spec.catalogDate ? { asOf: scenario.spec.catalogDate } : {};
-    const inst = getInstance(t.instance, asOf);
-    const e = trainingOnInstance({ ...common, ...failuresOf(inst.gpuCount), instanceId: t.instance, nodes: t.nodes, capacity: t.purchase, ...asOf });
-    const gpu = inst.gpu!;
+  const of = estimateTraining(t, scenario.spec.catalogDate);
+  if (of.kind === 'instance') {
+    const e = of.estimate;
+    const nodes = t.nodes!;
     const price = e.price === null ? { priceSource: null, priceObserved: null } : { priceSource: e.price.source, priceObserved: e.price.freshness ? observedLabel(e.price.freshness) : e.price.sourceDate };
-    return { ...toTrainingSummary(e, e.instanceId, e.gpuCount, t.nodes, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / t.nodes), e.unknownPrices), ...price, stalePrices: e.stalePrices, ...facts(gpu), memoryFit: trainingMemoryFit(t, gpu, e.gpuCount) };
+    return { ...toTrainingSummary(e, e.instanceId, e.gpuCount, nodes, t.purchase, e.usdPerNodeHour === null ? null : e.usdPerNodeHour / (e.gpuCount / nodes), e.unknownPrices), ...price, stalePrices: e.stalePrices, ...facts(of.gpu), memoryFit: trainingMemoryFit(t, of.gpu, e.gpuCount) };
   }
-  const gpu = getGpu(t.gpu!);
   const usdPerGpuHour = t.pricePerGpuHour ?? null;
-  const e = trainingEstimate({ ...common, ...failuresOf(Math.min(8, t.gpus!)), gpu, gpuCount: t.gpus!, usdPerGpuHour, gpusPerNode: Math.min(8, t.gpus!) });
-  const summary = toTrainingSummary(e, gpu.id, t.gpus!, null, t.pricePerGpuHour === undefined ? 'unpriced' : 'per-gpu-hour', usdPerGpuHour, usdPerGpuHour === null ? [`no pricePerGpuHour for ${gpu.id}`] : []);
-  return { ...summary, priceSource: null, priceObserved: null, stalePrices: [], ...facts(gpu), memoryFit: trainingMemoryFit(t, gpu, t.gpus!) };
+  const summary = toTrainingSummary(of.estimate, of.gpu.id, t.gpus!, null, t.pricePerGpuHour === undefined ? 'unpriced' : 'per-gpu-hour', usdPerGpuHour, usdPerGpuHour === null ? [`no pricePerGpuHour for ${of.gpu.id}`] : []);
+  return { ...summary, priceSource: null, priceObserved: null, stalePrices: [], ...facts(of.gpu), memoryFit: trainingMemoryFit(t, of.gpu, t.gpus!) };
 }
 
 function toTrainingSummary(
-  e: ReturnType<typeof trainingEstimate>,
+  e: TrainingEstimate,
   hardware: string,
   gpuCount: number,
   nodes: number | null,

@@ -109,6 +109,27 @@ describe('spec.costs quantities past their limits', () => {
   });
 });
 
+describe('spec.costs and spec.baseline rates near zero', () => {
+  it('are refused at their field, not reported as ∞ or -Infinity% (found by the CLI fuzzer with 5e-324)', () => {
+    // Before: period 5e-324 stopped the run with "volume must be a finite number >= 0 GB, got Infinity" (cost-model's
+    // words, unlocated); linkGbps 5e-324 printed "∞ h to move over its link"; hourlyUsd 5e-324 "-Infinity% below".
+    const yaml = `${HEAD}  costs:
+    period: 5e-324
+    items:
+      - { name: upload, transfer: aws/us-east-1/egress-direct-connect, gb: 500, linkGbps: 5e-324 }
+  baseline: { hourlyUsd: 5e-324, label: a stated before-figure }
+`;
+    expect(issues(yaml)).toEqual([
+      'spec.costs.period: must be at least 1s, got 5e-324',
+      'spec.costs.items[0].linkGbps: must be at least 0.001, got 5e-324',
+      'spec.baseline.hourlyUsd: must be at least 0.01, got 5e-324',
+    ]);
+    // At the bounds: 500 GB over 1 Mbit/s is 500 × 8 / 0.001 / 3600 = 1,111.1 hours, a finite answer.
+    const r = run(yaml.replace('period: 5e-324', 'period: 1s').replace('linkGbps: 5e-324', 'linkGbps: 0.001').replace('hourlyUsd: 5e-324', 'hourlyUsd: 0.01'));
+    expect(r.result.costs!.items[0]!.transferHours).toBeCloseTo((500 * 8) / 0.001 / 3600, 6);
+  });
+});
+
 describe('a CPU-only node pool', () => {
   const yaml = `${HEAD}  duration: 1h
   traffic: { profile: { type: constant, qps: 50 } }

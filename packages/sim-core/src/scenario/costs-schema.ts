@@ -33,7 +33,8 @@ export const costItemSchema = z
     controlPlane: z.enum(['aws', 'gcp', 'azure']).optional().describe("A managed Kubernetes control plane (EKS, GKE, AKS) billed per cluster-hour at the cloud's catalog fee; count = clusters (default 1)"),
     usd: count('A fixed amount for the period, not from the catalog: say where it comes from in note', { min: 0, max: MAX_COST_ITEM_USD }).optional(),
     gb: count('GB stored (storage), moved (transfer) or provisioned (a GB-hour managed service)', { min: 0, max: MAX_COST_ITEM_GB }).optional(),
-    linkGbps: z.number().positive().max(1e6).optional().describe('Link speed, Gbit/s: also report how long the transfer takes (costs.transferHours[name])'),
+    // At least 1 Mbit/s: 5e-324 (legal when only > 0 was asked) reported "∞ h to move over its link".
+    linkGbps: z.number().min(0.001).max(1e6).optional().describe('Link speed, Gbit/s (at least 0.001): also report how long the transfer takes (costs.transferHours[name])'),
     count: z.number().min(0).max(1e6).optional().describe('Nodes (instance), clusters (controlPlane) or units of an hourly managed service (default 1)'),
     requestsPerSecond: count('Billed requests per second, for services priced per million requests', { min: 0, max: MAX_QPS }).optional(),
     bytesPerSecond: count('Message bytes per second, for services priced per TiB', { min: 0, max: MAX_COST_ITEM_BYTES_PER_SECOND }).optional(),
@@ -61,7 +62,9 @@ export const costItemSchema = z
 /** `spec.costs`. */
 export const costsSchema = z
   .strictObject({
-    period: durationSeconds('How long every item is billed (default 730h, one billing month)', { min: 0, max: 10 * YEAR, exclusiveMin: true }).default(730 * 3600),
+    // At least a second: 5e-324 scaled a month's rates by 1/period past a double and stopped the run with cost-model's
+    // own words ("the simulation stopped: volume must be a finite number >= 0 GB, got Infinity").
+    period: durationSeconds('How long every item is billed (default 730h, one billing month; at least 1s)', { min: 1, max: 10 * YEAR }).default(730 * 3600),
     items: z.array(costItemSchema).min(1).max(100).describe('The line items'),
   })
   .superRefine((c, ctx) => {
@@ -75,7 +78,8 @@ export const costsSchema = z
 
 /** `spec.baseline`: a stated hourly cost the simulated fleet is compared with. */
 export const baselineSchema = z.strictObject({
-  hourlyUsd: z.number().positive().max(1e7).describe('The before-figure, USD per hour'),
+  // At least a cent an hour: 5e-324 made the saving "-Infinity% below the stated baseline of $0.00/h".
+  hourlyUsd: z.number().min(0.01).max(1e7).describe('The before-figure, USD per hour (at least 0.01)'),
   label: freeText(200, 1).describe('What the figure is and where it comes from'),
 });
 

@@ -53,6 +53,14 @@ describe('services[].keda', () => {
     expect(report(doc('      keda: { triggers: [{ type: cpu }] }\n'))).toContain('spec.services[0].keda.triggers[0].type');
   });
 
+  it('a minReplicaCount past its limit is one line: the HPA floor and the buffer are not judged against it', () => {
+    // Found by the CLI fuzzer: minReplicaCount: 1e308 also said "write hpa.minReplicas: 1e+308" (a value refused
+    // in turn) and that the buffer could never be used.
+    const hpa = '      hpa: { minReplicas: 1, maxReplicas: 4, metrics: [{ type: concurrency, target: 4 }] }\n';
+    expect(report(doc(`      keda: { minReplicaCount: 1e308, triggers: [{ type: requestRate }], buffer: {} }\n${hpa}`))).toBe('k.yaml:10:32 spec.services[0].keda.minReplicaCount: must be at most 10,000, got 1e308');
+    expect(report(doc(`      keda: { minReplicaCount: 2, idleReplicaCount: 0.5, triggers: [{ type: requestRate }], buffer: {} }\n${hpa}`))).toBe('k.yaml:10:53 spec.services[0].keda.idleReplicaCount: expected a whole number, got 0.5');
+  });
+
   it('idleReplicaCount must be below minReplicaCount (CheckReplicaCountBoundsAreValid), located at the field; with idle 0 a buffer is allowed', () => {
     const hpa = '      hpa: { minReplicas: 2, maxReplicas: 4, metrics: [{ type: concurrency, target: 4 }] }\n';
     expect(report(doc(`      keda: { minReplicaCount: 2, idleReplicaCount: 2, triggers: [{ type: requestRate }] }\n${hpa}`))).toMatchInlineSnapshot(`"k.yaml:10:53 spec.services[0].keda.idleReplicaCount: must be less than minReplicaCount (2), got 2 (CheckReplicaCountBoundsAreValid)"`);
@@ -100,5 +108,9 @@ describe('services[].startup stages', () => {
     expect(report(doc('      startup: { imagePull: 50s, image: { sizeGB: 5 } }\n'))).toContain('spec.services[0].startup.imagePull: give imagePull (seconds) or image (size and bandwidth), not both');
     expect(report(doc('      startup: { modelLoad: 2m, weights: { source: hub, sizeGB: 16 } }\n'))).toContain('give modelLoad (seconds) or weights (source and size), not both');
     expect(report(doc('      startup: { weights: { source: hub } }\n'))).toContain("spec.services[0].startup.weights.sizeGB: give the weights' size in GB");
+    // Found by the CLI fuzzer: throughputMBps 5e-324 printed "weights ∞ s (16.06 GB from hub at 5e-324 MB/s)".
+    expect(report(doc('      startup: { image: { sizeGB: 5, registryMBps: 0.5 }, weights: { source: hub, sizeGB: 16, throughputMBps: 5e-324 } }\n'))).toBe(
+      ['k.yaml:10:52 spec.services[0].startup.image.registryMBps: must be at least 1, got 0.5', 'k.yaml:10:111 spec.services[0].startup.weights.throughputMBps: must be at least 1, got 5e-324'].join('\n'),
+    );
   });
 });

@@ -140,6 +140,24 @@ export const MAX_TRAINING_TOKENS = 1e17;
  */
 export const MIN_TRAINING_MFU = 0.01;
 
+/**
+ * Shortest compute time between checkpoints, seconds: a training run's `checkpoint.every` and a job's `checkpoint`.
+ * Real runs save every few minutes to hours; below a second is a unit slip. `every: 5e-324` made more segments than
+ * a double counts ("∞ days … $∞", JSON nulls, exit 1), and a job's `checkpoint: 5e-324` kept infinite work at a
+ * preemption (the pod finished at once, "−∞ GPU-hours of work lost").
+ */
+export const MIN_CHECKPOINT_EVERY_SECONDS = 1;
+
+/**
+ * Slowest KV-cache link a disaggregated service may state (`llm.disaggregated.kvTransfer.gbps`), Gb/s: 1 GbE is the
+ * slowest network a datacenter runs (the catalog's links are 100–900 GB/s NVLink, 400 Gb/s InfiniBand, 100 Gb/s
+ * Ethernet). `gbps: 1e-320` made every transfer infinite: no request served, "mean Infinity min per request".
+ */
+export const MIN_KV_TRANSFER_GBPS = 1;
+
+/** Lowest achieved fraction of that link (`kvTransfer.efficiency`, 1%): below is a unit slip (0.5 for 50%), as for MFU. */
+export const MIN_KV_TRANSFER_EFFICIENCY = 0.01;
+
 /** Most GPUs in a training run. */
 export const MAX_TRAINING_GPUS = 1_000_000;
 

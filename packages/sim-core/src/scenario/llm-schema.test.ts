@@ -21,6 +21,40 @@ describe('tokenLengthSchema: a lognormal length', () => {
   });
 });
 
+describe('token lengths: a bound already refused is not compared again', () => {
+  it('a median past its limit is one line, not also "p99 must be at least p50" and "max must be at least p50"', () => {
+    // Found by the CLI fuzzer: inputTokens.p50 = 2^53 printed three errors, two of them about p99 and max,
+    // which were right as written.
+    const llm = (inputTokens: string) =>
+      report(`apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: tokens }\nspec:\n  duration: 10m\n  traffic: { profile: { type: constant, qps: 1 } }\n  services:\n    - name: llm\n      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, outputTokens: 100, inputTokens: ${inputTokens} }\n`);
+    expect(llm('{ distribution: lognormal, p50: 9007199254740992, p99: 2000, max: 4000 }')).toBe('examples/bad.yaml:9:119 spec.services[0].llm.inputTokens.p50: must be at most 1,000,000, got 9,007,199,254,740,992');
+    expect(llm('{ distribution: uniform, min: 1e308, max: 10 }')).toBe('examples/bad.yaml:9:117 spec.services[0].llm.inputTokens.min: must be at most 1,000,000, got 1e308');
+  });
+});
+
+describe('llm.disaggregated.kvTransfer', () => {
+  it('refuses a link slower than 1 Gb/s or 1% of its rate: gbps 1e-320 made every transfer infinite', () => {
+    // Found by the CLI fuzzer: content/qwen3-moe-prefill-h100-decode-l40s.yaml with gbps: 1e-320 served nothing and
+    // reported "KV transfer ethernet at 1.25e-321 GB/s · mean Infinity min per request".
+    const kv = (transfer: string) =>
+      report(`apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: kv }\nspec:\n  duration: 10m\n  traffic: { profile: { type: constant, qps: 1 } }\n  services:\n    - name: chat\n      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 100, outputTokens: 100, disaggregated: { decode: {}, kvTransfer: ${transfer} } }\n`);
+    expect(kv('{ link: ethernet, gbps: 1e-320 }')).toBe('examples/bad.yaml:9:157 spec.services[0].llm.disaggregated.kvTransfer.gbps: must be at least 1, got 1e-320');
+    expect(kv('{ link: ethernet, efficiency: 0.001 }')).toBe('examples/bad.yaml:9:163 spec.services[0].llm.disaggregated.kvTransfer.efficiency: must be at least 1%, got 0.001');
+    expect(kv('{ link: ethernet, gbps: 1, efficiency: 1% }')).toBe('ok');
+  });
+});
+
+describe('an llm service requests GPUs', () => {
+  it('refuses gpusPerReplica 0 and a CPU replica, at the field', () => {
+    // Found by the CLI fuzzer: gpusPerReplica: 0 without node pools served tokens timed on one H100 and reported "0 GPUs at peak".
+    const llm = (request: string) =>
+      report(`apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: gpus }\nspec:\n  duration: 10m\n  traffic: { profile: { type: constant, qps: 1 } }\n  services:\n    - name: llm\n      ${request}\n      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 100, outputTokens: 100 }\n`);
+    expect(llm('gpusPerReplica: 0')).toBe('examples/bad.yaml:9:23 spec.services[0].gpusPerReplica: an llm service runs on GPUs (llm.gpu, tensor parallel over gpusPerReplica): give gpusPerReplica of at least 1');
+    expect(llm('cpuPerReplica: 4')).toBe('examples/bad.yaml:9:22 spec.services[0].cpuPerReplica: an llm service runs on GPUs (llm.gpu, tensor parallel over gpusPerReplica): give gpusPerReplica instead of cpuPerReplica');
+    expect(llm('gpusPerReplica: 1')).toBe('ok');
+  });
+});
+
 /** A one-service llm scenario whose `llm:` block ends with `extra` (lines from 21 on), parsed; its issue lines. */
 function speculative(extra: string, llm = 'model: llama-3.1-8b'): string {
   return report(`apiVersion: design-sim/v1
@@ -58,6 +92,8 @@ describe('llm.speculative', () => {
     expect(speculative('        speculative: { method: draft, tokens: 4, acceptance: 0.6 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:9 spec.services[0].llm.speculative.draftModel: method draft needs draftModel: the smaller model that proposes, e.g. llama-3.1-8b for a 70B target"`);
     expect(speculative('        speculative: { method: eagle, tokens: 3, acceptance: 0.6, draftModel: llama-3.1-8b }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:79 spec.services[0].llm.speculative.draftModel: draftModel is for method draft; eagle proposes without one: remove it or use method: draft"`);
     expect(speculative('        speculative: { method: eagle, tokens: 17, acceptance: 0.6 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:47 spec.services[0].llm.speculative.tokens: must be at most 16, got 17"`);
+    // Not also "acceptedLength: must be below tokens + 1 = 1" against the tokens just refused.
+    expect(speculative('        speculative: { method: eagle, tokens: 0, acceptedLength: 2 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:47 spec.services[0].llm.speculative.tokens: must be at least 1, got 0"`);
   });
 
   it('refuses an unknown draft model, one of another vocabulary, and multi-step rounds', () => {

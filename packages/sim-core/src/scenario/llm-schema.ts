@@ -1,7 +1,7 @@
 /** Zod schema for `services[].llm`: token-level LLM serving (model, precision, lengths, batching, efficiencies). */
 import { z } from 'zod';
 import { hpaSchema } from './hpa-schema.ts';
-import { MAX_GPUS_PER_REPLICA, MAX_NODE_POOLS, MAX_REPLICAS } from './limits.ts';
+import { MAX_GPUS_PER_REPLICA, MAX_NODE_POOLS, MAX_REPLICAS, MIN_KV_TRANSFER_EFFICIENCY, MIN_KV_TRANSFER_GBPS } from './limits.ts';
 import { count, durationMs, fraction } from './unit-fields.ts';
 
 const MAX_TOKENS = 1_000_000;
@@ -13,7 +13,7 @@ export const tokenLengthSchema = z.union([
   z.strictObject({ distribution: z.literal('fixed'), tokens: tokens('Fixed length in tokens') }),
   z
     .strictObject({ distribution: z.literal('uniform'), min: tokens('Shortest'), max: tokens('Longest') })
-    .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] }),
+    .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'], params: { siblings: ['min'] } }),
   z
     .strictObject({
       distribution: z.literal('lognormal'),
@@ -21,9 +21,9 @@ export const tokenLengthSchema = z.union([
       p99: tokens('99th-percentile length'),
       max: tokens('Cap (longer draws are cut)').optional(),
     })
-    .refine((d) => d.p99 >= d.p50, { message: 'p99 must be at least p50', path: ['p99'] })
+    .refine((d) => d.p99 >= d.p50, { message: 'p99 must be at least p50', path: ['p99'], params: { siblings: ['p50'] } })
     // A cap below the median cut most draws to the cap: p50 100 with max 50 ran as a fixed 50 tokens, unsaid.
-    .refine((d) => d.max === undefined || d.max >= d.p50, { message: 'max (the cap) must be at least p50: below the median it would cut most lengths to max; write a fixed length instead', path: ['max'] }),
+    .refine((d) => d.max === undefined || d.max >= d.p50, { message: 'max (the cap) must be at least p50: below the median it would cut most lengths to max; write a fixed length instead', path: ['max'], params: { siblings: ['p50'] } }),
 ]);
 
 /** An explicit model shape, for models the tool does not know by name. */
@@ -102,8 +102,10 @@ export const llmDisaggregatedSchema = z.strictObject({
   kvTransfer: z
     .strictObject({
       link: z.enum(['nvlink', 'infiniband', 'ethernet']).describe('What the KV cache crosses: nvlink (one NVLink domain; the prefill GPU’s own figure), infiniband (NDR 400 Gb/s per GPU) or ethernet (100 Gb/s per node); figures in the catalog with sources'),
-      gbps: z.number().positive().max(100_000).optional().describe('Override the link’s bandwidth, Gb/s per direction'),
-      efficiency: fraction('Achieved fraction of the link bandwidth (default 1: the nominal rate, an optimistic bound)', { min: 0, exclusiveMin: true, max: 1 }).default(1),
+      // Lower bounds against unit slips: gbps: 1e-320 (legal when only > 0 was asked) made each transfer infinite,
+      // every request unfinished and the report "mean Infinity min per request".
+      gbps: z.number().min(MIN_KV_TRANSFER_GBPS).max(100_000).optional().describe('Override the link’s bandwidth, Gb/s per direction (at least 1)'),
+      efficiency: fraction('Achieved fraction of the link bandwidth (default 1: the nominal rate, an optimistic bound; at least 1%)', { min: MIN_KV_TRANSFER_EFFICIENCY, max: 1 }).default(1),
     })
     .describe('The KV-cache transfer from a prefill replica to a decode replica: prompt tokens × KV bytes per token ÷ (bandwidth × efficiency)'),
 });
@@ -164,7 +166,7 @@ export const llmSpeculativeSchema = z
     }
     if (s.acceptance !== undefined && s.acceptance >= 1) ctx.addIssue({ code: 'custom', path: ['acceptance'], input: s.acceptance, message: 'must be below 1 (every draft accepted would make speculation free); use acceptedLength for a measured mean' });
     if (s.acceptedLength !== undefined && s.acceptedLength >= s.tokens + 1) {
-      ctx.addIssue({ code: 'custom', path: ['acceptedLength'], input: s.acceptedLength, message: `must be below tokens + 1 = ${s.tokens + 1} (a step yields at most the ${s.tokens} drafts and the verifier's own token, and not always all of them)` });
+      ctx.addIssue({ code: 'custom', path: ['acceptedLength'], input: s.acceptedLength, message: `must be below tokens + 1 = ${s.tokens + 1} (a step yields at most the ${s.tokens} drafts and the verifier's own token, and not always all of them)`, params: { siblings: ['tokens'] } });
     }
     if (s.method === 'draft' && s.draftModel === undefined) ctx.addIssue({ code: 'custom', path: ['draftModel'], input: undefined, message: 'method draft needs draftModel: the smaller model that proposes, e.g. llama-3.1-8b for a 70B target' });
     if (s.method !== 'draft' && s.draftModel !== undefined) ctx.addIssue({ code: 'custom', path: ['draftModel'], input: s.draftModel, message: `draftModel is for method draft; ${s.method} proposes without one: remove it or use method: draft` });

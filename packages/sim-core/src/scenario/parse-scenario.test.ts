@@ -284,6 +284,8 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(huge)).toMatchInlineSnapshot(`"examples/bad.yaml:24:92 spec.jobs[1].count: the jobs submit 18,030,000 pods in the run (pods × submissions before the horizon, summed; this one 18,010,000), above the limit of 1,000,000: each pod is scheduled on its own (docs/limits.md)"`);
     // Only submissions before the horizon (30m) count: 10,000 asked for every hour is one.
     expect(report(edit(['  nodePools:', `${team}${job('hourly', 10000, '1h')}  nodePools:`]))).not.toContain('pods in the run');
+    // A job field refused on its own is that line alone: pods: 1e308 also gave "the jobs submit Infinity pods" at count.
+    expect(report(edit(['  nodePools:', `${team}${job('big', 3, '1s').replace('pods: 10000', 'pods: 1e308')}  nodePools:`]))).toMatchInlineSnapshot(`"examples/bad.yaml:23:49 spec.jobs[0].pods: must be at most 10,000, got 1e308"`);
   });
 
   it('a comparison with a field refused on its own is not a second line (minNodes: 1e308 also gave "maxNodes: must be at least minNodes (1e+308)")', () => {

@@ -190,6 +190,8 @@ describe('cross-field checks', () => {
     // soon each held a request that never ended (46 of 29,892 served).
     expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 1e-300, p99Ms: 3600000']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:65 spec.services[0].latency.p99Ms: with p50Ms 1e-300 the fitted log-normal's mean is infinite, above the limit of 3,600,000 ms per request (p99/p50 = 3.6e306: the tail is too heavy; check the units)"`);
     expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 1, p99Ms: 3000000']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:60 spec.services[0].latency.p99Ms: with p50Ms 1 the fitted log-normal's mean is 841,000,000 ms, above the limit of 3,600,000 ms per request (p99/p50 = 3,000,000: the tail is too heavy; check the units)"`);
+    // A subnormal median overflows the ratio itself: it was "p99/p50 = Infinity" (found by the CLI fuzzer).
+    expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 1e-320, p99Ms: 250']))).toMatchInlineSnapshot(`"examples/bad.yaml:13:65 spec.services[0].latency.p99Ms: with p50Ms 1e-320 the fitted log-normal's mean is infinite, above the limit of 3,600,000 ms per request (p99/p50 above 1e308: the tail is too heavy; check the units)"`);
     // A heavy but honest tail (p99 = 100 × p50: mean 7.1 × p50) is accepted.
     expect(report(edit(['p50Ms: 80, p99Ms: 250', 'p50Ms: 80, p99Ms: 8000']))).toBe('ok');
   });
@@ -212,6 +214,9 @@ describe('cross-field checks', () => {
     expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 1e-300\n'))).toBe('examples/bad.yaml:11:10 spec.training.mfu: must be at least 1%, got 1e-300');
     expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 1%\n'))).toBe('ok');
     expect(report(TRAINING_ONLY.replace(/parameters: .*\n/, 'parameters: 1e-300\n'))).toMatch(/spec\.training\.parameters: must be at least 1, got 1e-300$/);
+    // Found by the CLI fuzzer: every: 5e-324 made more segments than a double counts ("∞ days … $∞"). MIN_CHECKPOINT_EVERY_SECONDS is 1 s.
+    expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 40%\n    checkpoint: { every: 5e-324, save: 1m }\n'))).toBe('examples/bad.yaml:12:26 spec.training.checkpoint.every: must be at least 1s, got 5e-324');
+    expect(report(TRAINING_ONLY.replace('    mfu: 40%\n', '    mfu: 40%\n    checkpoint: { every: 1s, save: 1m }\n'))).toBe('ok');
   });
 
   it('an empty name is one line, not two', () => {

@@ -240,7 +240,10 @@ function checkFleetSize(s: SpecShape, ctx: Ctx): void {
   if (pods > MAX_JOB_PODS) {
     const i = submitted.indexOf(Math.max(...submitted));
     const j = s.jobs[i]!;
-    issue(ctx, ['jobs', i, j.count > 1 ? 'count' : 'pods'], j.count > 1 ? j.count : j.pods, `the jobs submit ${formatInteger(pods)} pods in the run (pods × submissions before the horizon, summed; this one ${formatInteger(submitted[i]!)}), above the limit of ${formatInteger(MAX_JOB_PODS)}: each pod is scheduled on its own (docs/limits.md)`);
+    issue(ctx, ['jobs', i, j.count > 1 ? 'count' : 'pods'], j.count > 1 ? j.count : j.pods, `the jobs submit ${formatInteger(pods)} pods in the run (pods × submissions before the horizon, summed; this one ${formatInteger(submitted[i]!)}), above the limit of ${formatInteger(MAX_JOB_PODS)}: each pod is scheduled on its own (docs/limits.md)`, {
+      // A job field refused on its own (pods: 1e308) is that line alone, not also "Infinity pods" at count.
+      related: [['jobs', i, 'pods'], ['jobs', i, 'count'], ['jobs', i, 'every'], ['jobs', i, 'at'], ['duration']],
+    });
   }
   const starts = s.nodePools.map((p) => Math.max(p.minNodes, p.initialNodes ?? 0));
   const nodes = starts.reduce((a, b) => a + b, 0);

@@ -28,6 +28,7 @@ import {
 } from './limits.ts';
 import { lognormalFromP50P99, meanSeconds } from '../random/service-time.ts';
 import { formatNumber } from './describe-value.ts';
+import { comparedWithFields } from './zod-issues.ts';
 import { DEFAULT_REGISTRY_MBPS } from './startup-throughputs.ts';
 import { durationMs, durationSeconds, fraction } from './unit-fields.ts';
 import { DEFAULT_TERMINATION_GRACE_SECONDS } from '../engine/termination-grace.ts';
@@ -59,7 +60,10 @@ export const latencySchema = z
         // soon holds a request that never ends. A mean past the per-request limit is a unit slip, as a value is.
         const meanMs = meanSeconds(lognormalFromP50P99(l.p50Ms / 1000, l.p99Ms / 1000)) * 1000;
         if (!(meanMs <= MAX_LATENCY_MS)) {
-          ctx.addIssue({ code: 'custom', path: ['p99Ms'], input: l.p99Ms, message: `with p50Ms ${l.p50Ms} the fitted log-normal's mean is ${Number.isFinite(meanMs) ? `${formatNumber(Number(meanMs.toPrecision(3)))} ms` : 'infinite'}, above the limit of ${formatNumber(MAX_LATENCY_MS)} ms per request (p99/p50 = ${formatNumber(Number((l.p99Ms / l.p50Ms).toPrecision(3)))}: the tail is too heavy; check the units)`, params: { siblings: ['p50Ms'] } });
+          // A denormal p50 (1e-320 ms) overflows the ratio itself: it is said as a bound, not as "Infinity".
+          const ratio = l.p99Ms / l.p50Ms;
+          const ratioText = Number.isFinite(ratio) ? `= ${formatNumber(Number(ratio.toPrecision(3)))}` : 'above 1e308';
+          ctx.addIssue({ code: 'custom', path: ['p99Ms'], input: l.p99Ms, message: `with p50Ms ${l.p50Ms} the fitted log-normal's mean is ${Number.isFinite(meanMs) ? `${formatNumber(Number(meanMs.toPrecision(3)))} ms` : 'infinite'}, above the limit of ${formatNumber(MAX_LATENCY_MS)} ms per request (p99/p50 ${ratioText}: the tail is too heavy; check the units)`, params: { siblings: ['p50Ms'] } });
         }
       }),
     z.strictObject({
@@ -101,7 +105,8 @@ export const queueSchema = z.strictObject({
   timeout: durationSeconds('Longest queue wait before a request times out', { min: 0, max: HOUR, exclusiveMin: true }).optional(),
 });
 
-const mbps = (description: string) => z.number().positive().max(1e6).describe(description);
+// At least 1 MB/s: a slower registry or disk is a unit slip (KB/s), and 5e-324 made a start-up "weights ∞ s".
+const mbps = (description: string) => z.number().min(1).max(1e6).describe(description);
 
 /** Pod start-up stages: seconds each, or computed from sizes and throughputs (image, weights) when given. */
 export const startupSchema = z
@@ -232,6 +237,12 @@ export const serviceSchema = z
         });
       }
     });
+    // A token-level service is timed on its GPUs (tensor parallel over gpusPerReplica): with none it ran as one
+    // GPU while its replicas requested none ("0 GPUs at peak" beside tokens served on an H100).
+    if (s.llm !== undefined && (s.gpusPerReplica === 0 || (s.gpusPerReplica === undefined && s.cpuPerReplica !== undefined))) {
+      const field = s.gpusPerReplica === 0 ? 'gpusPerReplica' : 'cpuPerReplica';
+      ctx.addIssue({ code: 'custom', path: [field], input: s[field], message: `an llm service runs on GPUs (llm.gpu, tensor parallel over gpusPerReplica): ${field === 'gpusPerReplica' ? 'give gpusPerReplica of at least 1' : 'give gpusPerReplica instead of cpuPerReplica'}` });
+    }
     if (s.cpuPerReplica !== undefined && s.gpusPerReplica !== undefined && s.gpusPerReplica > 0) {
       ctx.addIssue({ code: 'custom', path: ['cpuPerReplica'], input: s.cpuPerReplica, message: 'a replica requests GPUs or is a CPU service: give gpusPerReplica or cpuPerReplica, not both' });
     }
@@ -241,6 +252,7 @@ export const serviceSchema = z
         path: ['hpa', 'minReplicas'],
         input: s.hpa.minReplicas,
         message: `KEDA sets the HPA's minReplicas to minReplicaCount when it is above 0 (GetHPAMinReplicas): write hpa.minReplicas: ${s.keda.minReplicaCount}`,
+        params: comparedWithFields(['hpa', 'minReplicas'], [['keda', 'minReplicaCount']]),
       });
     }
     // The ScaledObject's triggers are the HPA's metrics (export k8s writes one per metric): KEDA's webhook refuses a
@@ -258,7 +270,13 @@ export const serviceSchema = z
       ctx.addIssue({ code: 'custom', path: ['startup', 'weights', 'sizeGB'], input: undefined, message: "give the weights' size in GB (it defaults to the llm model's weights only on an llm service)" });
     }
     if (s.keda !== undefined && s.keda.buffer !== undefined && !scalesToZero(s.keda)) {
-      ctx.addIssue({ code: 'custom', path: ['keda', 'buffer'], input: undefined, message: 'the buffer holds requests at zero replicas; with minReplicaCount above 0 (and no idleReplicaCount: 0) the service never scales to zero: remove it, or set minReplicaCount: 0 or idleReplicaCount: 0' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['keda', 'buffer'],
+        input: undefined,
+        message: 'the buffer holds requests at zero replicas; with minReplicaCount above 0 (and no idleReplicaCount: 0) the service never scales to zero: remove it, or set minReplicaCount: 0 or idleReplicaCount: 0',
+        params: comparedWithFields(['keda', 'buffer'], [['keda', 'minReplicaCount'], ['keda', 'idleReplicaCount']]),
+      });
     }
     if (s.llm?.disaggregated !== undefined && (s.llm.prefix !== undefined || s.llm.sessions !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['llm', 'disaggregated'], input: undefined, message: 'disaggregated serving with prompt prefixes or sessions is not modelled yet (where a cached prefix lives between the two pools): remove llm.prefix/llm.sessions or llm.disaggregated' });

@@ -5,7 +5,7 @@
  * pool's schedulable units). Services join a team and a priority class with `team` and `priorityClass`.
  */
 import { z } from 'zod';
-import { MAX_HORIZON_SECONDS, MAX_NODES } from './limits.ts';
+import { MAX_HORIZON_SECONDS, MAX_NODES, MIN_CHECKPOINT_EVERY_SECONDS } from './limits.ts';
 import { podAnnotationsSchema } from './pod-annotations-schema.ts';
 import { nameSchema } from './service-schema.ts';
 import { durationSeconds } from './unit-fields.ts';
@@ -43,7 +43,7 @@ export const kueueQueueSchema = z
     for (const f of ['borrowingLimit', 'lendingLimit'] as const) {
       if (k[f] !== undefined && k.cohort === undefined) ctx.addIssue({ code: 'custom', path: [f], input: k[f], message: `${f} without a cohort: Kueue requires spec.cohortName when ${f} is set (add kueue.cohort, or remove ${f})` });
     }
-    if (k.lendingLimit !== undefined && k.lendingLimit > k.nominalQuota) ctx.addIssue({ code: 'custom', path: ['lendingLimit'], input: k.lendingLimit, message: `lendingLimit ${k.lendingLimit} is above nominalQuota ${k.nominalQuota}: a queue lends at most its nominal quota (expected at most ${k.nominalQuota})` });
+    if (k.lendingLimit !== undefined && k.lendingLimit > k.nominalQuota) ctx.addIssue({ code: 'custom', path: ['lendingLimit'], input: k.lendingLimit, message: `lendingLimit ${k.lendingLimit} is above nominalQuota ${k.nominalQuota}: a queue lends at most its nominal quota (expected at most ${k.nominalQuota})`, params: { siblings: ['nominalQuota'] } });
   });
 
 /** `spec.teams[]`: a namespace and its GPU ResourceQuota (hard `requests.nvidia.com/gpu`), or its Kueue ClusterQueue. */
@@ -67,7 +67,9 @@ export const jobSchema = z
     at: durationSeconds('First submission (default 0)', { min: 0, max: MAX_HORIZON_SECONDS }).default(0),
     count: z.number().int().min(1).max(10_000).default(1).describe('How many times it is submitted'),
     every: durationSeconds('Time between submissions (with count > 1)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).optional(),
-    checkpoint: durationSeconds('A preempted job resumes from its last checkpoint, taken this often (default: restarts from the start)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).optional(),
+    // At least MIN_CHECKPOINT_EVERY_SECONDS: 5e-324 (legal when only > 0 was asked) overflowed work ÷ checkpoint, so a
+    // preempted pod kept infinite work, finished at once and lost "−∞ GPU-hours" (JSON null).
+    checkpoint: durationSeconds('A preempted job resumes from its last checkpoint, taken this often (at least 1s; default: restarts from the start)', { min: MIN_CHECKPOINT_EVERY_SECONDS, max: MAX_HORIZON_SECONDS }).optional(),
     podAnnotations: podAnnotationsSchema.optional().describe(
       'Annotations of the job\'s pod template, as for a service: karpenter.sh/do-not-disrupt "true" keeps Karpenter from disrupting a node while a pod of the job runs there (an expiring node waits for it, or for the NodePool\'s terminationGracePeriod); cluster-autoscaler.kubernetes.io/safe-to-evict "false" keeps its node from scale-down',
     ),

@@ -4,13 +4,13 @@
  * or hypothetical deals). Catalog ids are checked later by `validateScenarioReferences`.
  */
 import { z } from 'zod';
-import { MAX_HORIZON_SECONDS, MAX_PRICE_PER_GPU_HOUR, MAX_TRAINING_GPUS, MAX_TRAINING_NODES, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS, MIN_TRAINING_MFU } from './limits.ts';
+import { MAX_HORIZON_SECONDS, MAX_PRICE_PER_GPU_HOUR, MIN_CHECKPOINT_EVERY_SECONDS, MAX_TRAINING_GPUS, MAX_TRAINING_NODES, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS, MIN_TRAINING_MFU } from './limits.ts';
 import { count, durationSeconds, fraction } from './unit-fields.ts';
 import { trainingFailuresSchema } from './failure-schema.ts';
 
 /** Checkpointing cadence and costs (seconds). */
 export const checkpointSchema = z.strictObject({
-  every: durationSeconds('Time between checkpoints', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }),
+  every: durationSeconds('Compute time between checkpoints (at least 1s)', { min: MIN_CHECKPOINT_EVERY_SECONDS, max: MAX_HORIZON_SECONDS }),
   save: durationSeconds('Time training stalls to write one checkpoint', { min: 0, max: 24 * 3600 }).default(0),
   restart: durationSeconds('Time to restart from a checkpoint after an interruption', { min: 0, max: 24 * 3600 }).default(0),
 });

@@ -54,6 +54,8 @@ describe('formatDuration', () => {
     [5400, '1h30m'],
     [604_800, '7d'],
     [90_061, '1d1h1m1s'],
+    // A subnormal run length (--duration 1e-320) was "9.99989e-318ms" in "must be shorter than duration (…)".
+    [1e-320, '1e-320s'],
   ])('%d s → %s', (seconds, text) => {
     expect(formatDuration(seconds)).toBe(text);
   });

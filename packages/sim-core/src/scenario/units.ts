@@ -83,6 +83,8 @@ export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return String(seconds);
   if (seconds < 0) return `-${formatDuration(-seconds)}`;
   if (seconds === 0) return '0s';
+  // Below 1e-305 s the milliseconds are subnormal and lose digits (1e-320 s × 1000 = 9.99989e-318): seconds as given.
+  if (seconds < 1e-305) return `${seconds}s`;
   if (seconds < 1) return `${clean(seconds * 1000)}ms`;
   const parts: string[] = [];
   let rest = seconds;

@@ -67,6 +67,22 @@ describe('validateScenarioReferences against the cost-model catalog', () => {
     expect(referenceIssues(two)).toContain(`bad.yaml:${line}:${column} spec.services[0].llm.disaggregated.decode.gpusPerReplica: decode pool: a replica needs 2 GPUs but a node of pool "l40s" (aws/us-east-1/g6e.xlarge) has 1: it can never be scheduled`);
   });
 
+  it('a training run expected never to finish is refused at its checkpoint cadence, with Young\'s interval', () => {
+    // Every field legal: 32 GPUs count as 4 nodes of 8, each interrupted 10 times an hour, so Λ = 40/h; a segment of
+    // 7d + 3m = 604,980 s gives Λs = 6,722, and e^6722 overflows a double. The run printed "∞ days … $∞" (JSON
+    // null), exit 1. Young's interval √(2δ/Λ) = √(2 · 180 s / (40/3600 s)) = √32,400 = 180 s.
+    const spot = (checkpoint: string) => TRAINING.replace('    mfu: 0.5\n', `    mfu: 0.5\n    interruptionsPerNodeHour: 10\n${checkpoint}`);
+    expect(referenceIssues(spot('    checkpoint: { every: 7d, save: 3m, restart: 10m }\n'))).toEqual([
+      "bad.yaml:14:26 spec.training.checkpoint.every: the run is expected never to finish: the job is interrupted 40 times an hour, so a checkpoint segment of 7d3m almost never completes (its expected time overflows a double): checkpoint about every 3m (Young's interval √(2·save/Λ))",
+    ]);
+    // Without checkpoints the whole run is one segment: refused at the interruption rate.
+    expect(referenceIssues(spot(''))).toEqual([
+      'bad.yaml:13:31 spec.training.interruptionsPerNodeHour: the run is expected never to finish: the job is interrupted 40 times an hour, so the whole run (no checkpoints) almost never completes (its expected time overflows a double): checkpoint more often than the interruptions come (checkpoint: { every, save, restart })',
+    ]);
+    // Hourly checkpoints: Λs = 40/3600 × 3,780 = 42, e^42 ≈ 1.7e18: a long run, but a finite one.
+    expect(referenceIssues(spot('    checkpoint: { every: 1h, save: 3m, restart: 10m }\n'))).toEqual([]);
+  });
+
   it('training GPU and instance ids are checked', () => {
     expect(referenceIssues(TRAINING)).toEqual([]);
     expect(referenceIssues(TRAINING.replace('gpu: a100-80gb', 'gpu: a100-80'))).toMatchInlineSnapshot(`

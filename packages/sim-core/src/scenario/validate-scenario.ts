@@ -15,6 +15,9 @@ import { migSlicesPerGpu } from '../cluster/mig-profiles.ts';
 import { CohortQuota } from '../cluster/kueue-quota.ts';
 import { kvTransferBytesPerSecond } from '../llm/kv-transfer.ts';
 import { decodeServiceOf } from './disaggregation.ts';
+import { formatNumber } from './describe-value.ts';
+import { estimateTraining } from './training-estimate.ts';
+import { formatDuration } from './units.ts';
 
 /** The part of an instance type these checks read. */
 export interface CatalogInstance {
@@ -244,6 +247,32 @@ function checkTraining(scenario: Scenario, catalog: ScenarioCatalog, out: Draft[
       out.push(unknownId('GPU', t.gpu, ['spec', 'training', 'gpu'], e));
     }
   }
+  if (out.some((d) => d.path[1] === 'training')) return;
+  checkTrainingFinishes(t, scenario.spec.catalogDate, out);
+}
+
+/**
+ * A run whose expected time overflows a double never finishes: each checkpoint segment is interrupted so often
+ * (e^(Λs), Λ the job's interruption rate, s the segment) that its expected time is beyond any number. Every field
+ * can be legal (10 spot interruptions per node-hour on 4 nodes, a checkpoint every 7 days), and the run printed
+ * "∞ days … $∞" with days and costUsd null in JSON. Refused at the cadence, with Young's interval as the way out.
+ */
+function checkTrainingFinishes(t: NonNullable<Scenario['spec']['training']>, catalogDate: string | undefined, out: Draft[]): void {
+  let e;
+  try {
+    e = estimateTraining(t, catalogDate).estimate;
+  } catch {
+    return; // hardware the catalog does not hold is reported above (or by the run)
+  }
+  if (Number.isFinite(e.expectedSeconds)) return;
+  const rate = e.jobInterruptionsPerHour;
+  const cause = t.checkpoint !== undefined ? 'checkpoint.every' : t.interruptionsPerNodeHour !== undefined && t.interruptionsPerNodeHour > 0 ? 'interruptionsPerNodeHour' : 'failures';
+  const segment = t.checkpoint === undefined ? 'the whole run (no checkpoints)' : `a checkpoint segment of ${formatDuration(t.checkpoint.every + t.checkpoint.save)}`;
+  const young = e.youngOptimalCheckpointEverySeconds;
+  out.push({
+    path: ['spec', 'training', ...cause.split('.')],
+    message: `the run is expected never to finish: the job is interrupted ${formatNumber(Number(rate.toPrecision(3)))} times an hour, so ${segment} almost never completes (its expected time overflows a double): ${young === null ? 'checkpoint more often than the interruptions come (checkpoint: { every, save, restart })' : `checkpoint about every ${formatDuration(Number(young.toPrecision(3)))} (Young's interval √(2·save/Λ))`}`,
+  });
 }
 
 /** An llm service must name a known model and GPU, and its weights must fit beside a KV cache. */

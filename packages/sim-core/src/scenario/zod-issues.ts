@@ -163,10 +163,8 @@ function convertIssue(iss: ZodIssue, ctx: IssueContext): Draft[] {
       return [{ path, message: `${iss.message}, got ${describeValue(got)}`, suggestion }];
     }
     case 'custom': {
-      // `related`: whole paths; `siblings`: keys beside the field at fault (a check inside one object, e.g. maxNodes ≥ minNodes).
-      const params = (iss.params ?? {}) as { expected?: string; suggestion?: string; atKey?: boolean; related?: string[]; siblings?: string[] };
-      const siblings = (params.siblings ?? []).map((k) => formatPath([...path.slice(0, -1), k]));
-      const related = [...(params.related ?? []), ...siblings];
+      const params = (iss.params ?? {}) as { expected?: string; suggestion?: string; atKey?: boolean };
+      const related = comparedPaths(iss);
       return [{ path, message: iss.message, atKey: params.atKey === true, expected: params.expected, suggestion: params.suggestion, related: related.length === 0 ? undefined : related }];
     }
     default:
@@ -202,6 +200,30 @@ function foldMissingKeys(issues: readonly ZodIssue[], root: unknown): ZodIssue[]
   return out;
 }
 
+/**
+ * Params of a cross-field issue raised at `at` (a path inside the object whose check raises it) that compares
+ * the field with `fields` of the same object (paths from that object too): when one of those is refused on its
+ * own, the issue is dropped as a consequence (`keda.minReplicaCount: 1e308` also gave "hpa.minReplicas: …
+ * write hpa.minReplicas: 1e+308"). `siblings` is the short form for keys beside the field at fault.
+ */
+export function comparedWithFields(at: readonly PathSegment[], fields: readonly (readonly PathSegment[])[]): { peers: readonly (readonly PathSegment[])[]; peerDepth: number } {
+  return { peers: fields, peerDepth: at.length };
+}
+
+/**
+ * The fields a custom issue was compared with, as formatted paths: `related` (whole paths), `siblings` (keys
+ * beside the field at fault: maxNodes ≥ minNodes) and `peers` (paths from the object whose check raised it).
+ */
+function comparedPaths(iss: ZodIssue): string[] {
+  if (iss.code !== 'custom') return [];
+  const params = (iss.params ?? {}) as { related?: string[]; siblings?: string[]; peers?: readonly (readonly PathSegment[])[]; peerDepth?: number };
+  const path = segments(iss.path);
+  const siblings = (params.siblings ?? []).map((k) => formatPath([...path.slice(0, -1), k]));
+  const base = path.slice(0, path.length - (params.peerDepth ?? 0));
+  const peers = (params.peers ?? []).map((p) => formatPath([...base, ...p]));
+  return [...(params.related ?? []), ...siblings, ...peers];
+}
+
 const isPrefix = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.length < b.length && a.every((x, i) => String(x) === String(b[i]));
 
 /**
@@ -222,13 +244,9 @@ export function focusIssues(issues: readonly ZodIssue[]): ZodIssue[] {
   // its own, the comparison is against a value already reported (`minNodes: 1e308` also gave "maxNodes: must be
   // at least minNodes (1e+308)"), so it is dropped too.
   const refused = new Set(issues.filter((b) => b.code !== 'custom').map((b) => formatPath(b.path as PathSegment[])));
-  const comparedWith = (a: ZodIssue): string[] => {
-    const params = (a.code === 'custom' ? a.params ?? {} : {}) as { related?: string[]; siblings?: string[] };
-    return [...(params.related ?? []), ...(params.siblings ?? []).map((k) => formatPath([...a.path.slice(0, -1), k] as PathSegment[]))];
-  };
   return issues.filter((a) => {
     if (a.code === 'custom' && issues.some((b) => b !== a && (isPrefix(a.path, b.path) || (b.code !== 'custom' && samePath(a, b))))) return false;
-    if (comparedWith(a).some((p) => refused.has(p))) return false;
+    if (a.code === 'custom' && comparedPaths(a).some((p) => refused.has(p))) return false;
     return !issues.some((b) => b !== a && tighter(a, b));
   });
 }
