@@ -6,7 +6,7 @@
  */
 import type { EngineConfig, EngineKnative, EngineService } from '../engine/engine-config.ts';
 import type { EngineResult, EngineServiceResult } from '../engine/engine-result.ts';
-import type { ColdStart } from '../engine/keda-driver.ts';
+import type { HeldRequests, ZeroEpisodesResult } from '../engine/zero-episodes.ts';
 import { scalesToZero } from '../keda/scaled-object-controller.ts';
 
 /** Scale to zero over the whole run (warm-up included), summed over the services with a ScaledObject. Times as named. */
@@ -45,17 +45,9 @@ export interface ScaleToZeroSummary {
 const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 
 /** What a service's scale to zero did, from its ScaledObject or its KPA; null for a service with neither. */
-interface ZeroRecord {
-  secondsAtZero: number;
+interface ZeroRecord extends ZeroEpisodesResult, HeldRequests {
   /** Replicas the design would keep with a floor of 1 while this one is at zero. */
   floorReplicas: number;
-  coldStarts: ColdStart[];
-  held: number;
-  refused: number;
-  timedOut: number;
-  released: number;
-  waitSumSeconds: number;
-  waitMaxSeconds: number;
 }
 
 function zeroRecord(svc: EngineService, r: EngineServiceResult): ZeroRecord | null {

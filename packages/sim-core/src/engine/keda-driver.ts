@@ -9,37 +9,12 @@ import type { MetricsOutages } from './metrics-outage.ts';
 import { countPods, type Pod, PodState } from './pod.ts';
 import type { ServiceRuntime } from './service-runtime.ts';
 import { SlidingCount } from './sliding-count.ts';
-
-/** One cold start: a scale from zero until the first replica is ready (s). */
-export interface ColdStart {
-  /** The first request that found no ready replica in this episode (null when none came before the activation). */
-  firstRequestAt: number | null;
-  /** The KEDA poll that set replicas 0 → 1. */
-  activatedAt: number;
-  /** The first pod bound to a node (its containers start), and ready; null when not reached by the end. */
-  startedAt: number | null;
-  readyAt: number | null;
-  /** KEDA scaled back to zero before any replica was ready (its cooldown ran out during the cold start); null otherwise. */
-  abandonedAt: number | null;
-}
+import { heldRequests, type HeldRequests, ZeroEpisodes, type ZeroEpisodesResult } from './zero-episodes.ts';
 
 /** What a ScaledObject did over a run (times in s over the whole run, counts of requests). */
-export interface KedaServiceResult {
-  /** Seconds with spec.replicas = 0. */
-  secondsAtZero: number;
-  coldStarts: ColdStart[];
-  /** Requests that found no ready replica: held by the buffer, refused (no buffer or full), timed out in it. */
-  held: number;
-  refused: number;
-  timedOut: number;
-  /** Waits of held requests released to a replica. */
-  released: number;
-  waitSumSeconds: number;
-  waitMaxSeconds: number;
+export interface KedaServiceResult extends ZeroEpisodesResult, HeldRequests {
   /** Replicas the design would keep with minReplicaCount 1 while this one is at zero (HPA minReplicas, at least 1). */
   floorReplicas: number;
-  activations: number;
-  deactivations: number;
   /** Polls in which a trigger's read failed (a metrics outage) and no fallback answered. */
   pollsFailed: number;
   /** Polls in which the fallback answered for a trigger. */
@@ -66,14 +41,8 @@ export class KedaDriver implements MetricReadGate {
   private readonly buffer: ActivatorBuffer | null;
   private readonly rate: SlidingCount | null;
   private readonly completions: { t: number; total: number }[] = [];
-  private zeroSince: number | null = null;
-  private secondsAtZero = 0;
-  private firstRequestAt: number | null = null;
-  private pending: ColdStart | null = null;
-  private readonly coldStarts: ColdStart[] = [];
+  private readonly episodes: ZeroEpisodes;
   private refusedNoBuffer = 0;
-  private activations = 0;
-  private deactivations = 0;
 
   constructor(
     private readonly svc: ServiceRuntime,
@@ -96,7 +65,7 @@ export class KedaDriver implements MetricReadGate {
     this.buffer = b === null ? null : new ActivatorBuffer(b.capacity, b.timeoutSeconds, (at, fn) => control.schedule(at, fn), (slot, now) => svc.timeOutSlot(slot, now));
     const rateTrigger = cfg.triggers.find((t) => t.type === 'requestRate');
     this.rate = rateTrigger ? new SlidingCount(rateTrigger.windowSeconds) : null;
-    if (svc.specReplicas === 0) this.zeroSince = 0;
+    this.episodes = new ZeroEpisodes(svc.specReplicas === 0);
   }
 
   /** The interceptor counts a new request (requestRate triggers only; the engine calls it from the service's arrive). */
@@ -135,19 +104,9 @@ export class KedaDriver implements MetricReadGate {
     if (d.setReplicas === null || d.setReplicas === from) return;
     const to = d.setReplicas;
     this.svc.specReplicas = to;
-    if (to === 0) {
-      this.deactivations++;
-      this.zeroSince = now;
-      if (this.pending !== null) this.pending.abandonedAt = now;
-      this.pending = null;
-      this.firstRequestAt = null;
-    } else if (from === 0) {
-      this.activations++;
-      if (this.zeroSince !== null) this.secondsAtZero += now - this.zeroSince;
-      this.zeroSince = null;
-      this.pending = { firstRequestAt: this.firstRequestAt, activatedAt: now, startedAt: null, readyAt: null, abandonedAt: null };
-      this.coldStarts.push(this.pending);
-    }
+    this.episodes.scaled(from, to, now);
+    // A cold start KEDA gives up on ends its episode: the next one counts from the next request that finds no replica.
+    if (to === 0) this.episodes.forgetFirstRequest();
     this.onScale(this.svc, from, to, now, d.reason);
   }
 
@@ -228,7 +187,7 @@ export class KedaDriver implements MetricReadGate {
 
   /** A request found no ready replica: it waits in the buffer, or fails at once (no buffer, or the buffer is full). */
   arrive(slot: number, now: number): void {
-    if (this.firstRequestAt === null) this.firstRequestAt = now;
+    this.episodes.requestAtZero(now);
     if (this.buffer !== null && this.buffer.hold(slot, now)) return;
     if (this.buffer === null) this.refusedNoBuffer++;
     this.svc.dropSlot(slot, now);
@@ -236,13 +195,7 @@ export class KedaDriver implements MetricReadGate {
 
   /** A replica became ready: a pending cold start ends, and the buffer empties onto the replicas. */
   podReady(pod: Pod, now: number): void {
-    const p = this.pending;
-    if (p !== null) {
-      p.readyAt = now;
-      p.startedAt = pod.startedAt >= 0 ? pod.startedAt : now;
-      this.pending = null;
-    }
-    this.firstRequestAt = null;
+    this.episodes.podReady(pod, now);
     this.buffer?.release(now, (slot, t) => this.svc.route(slot, t));
   }
 
@@ -257,19 +210,10 @@ export class KedaDriver implements MetricReadGate {
 
   /** The run's figures, with a zero episode still open counted up to `end`. */
   result(end: number): KedaServiceResult {
-    const b = this.buffer;
     return {
-      secondsAtZero: this.secondsAtZero + (this.zeroSince !== null ? Math.max(0, end - this.zeroSince) : 0),
-      coldStarts: this.coldStarts.map((c) => ({ ...c })),
-      held: b?.held ?? 0,
-      refused: (b?.refused ?? 0) + this.refusedNoBuffer,
-      timedOut: b?.timedOut ?? 0,
-      released: b?.released ?? 0,
-      waitSumSeconds: b?.waitSum ?? 0,
-      waitMaxSeconds: b?.waitMax ?? 0,
+      ...this.episodes.result(end),
+      ...heldRequests(this.buffer, this.refusedNoBuffer),
       floorReplicas: this.floorReplicas,
-      activations: this.activations,
-      deactivations: this.deactivations,
       pollsFailed: this.pollsFailed,
       pollsOnFallback: this.pollsOnFallback,
       fallback: this.fallbackSpans.map((f) => ({ ...f })),

@@ -4,10 +4,10 @@ import { PaReconciler } from '../knative/pa-reconciler.ts';
 import { ActivatorBuffer } from './activator-buffer.ts';
 import type { ControlQueue } from './control-queue.ts';
 import type { EngineKnative } from './engine-config.ts';
-import type { ColdStart } from './keda-driver.ts';
 import { type Pod, PodState } from './pod.ts';
 import type { ServiceRuntime } from './service-runtime.ts';
 import type { ZeroGate } from './zero-gate.ts';
+import { heldRequests, type HeldRequests, ZeroEpisodes, type ZeroEpisodesResult } from './zero-episodes.ts';
 
 /**
  * Samples per second of the requests in flight at the pods: the queue-proxy averages them exactly over its reporting
@@ -18,22 +18,11 @@ const SAMPLES_PER_SECOND = 10;
 const SAMPLE_OFFSET = 0.0037;
 
 /** What the KPA did over a run (times in s, counts of requests). */
-export interface KnativeServiceResult {
+export interface KnativeServiceResult extends ZeroEpisodesResult, HeldRequests {
   /** `Scale` decisions that had data (every 2 s, and at once when the activator pokes it at zero). */
   decisions: number;
   /** Stretches in panic mode [from, to] (to = null: still at the end). */
   panics: { from: number; to: number | null }[];
-  secondsAtZero: number;
-  coldStarts: ColdStart[];
-  activations: number;
-  deactivations: number;
-  /** Requests the activator held at zero, refused (buffer full), timed out in it, and released with their waits. */
-  held: number;
-  refused: number;
-  timedOut: number;
-  released: number;
-  waitSumSeconds: number;
-  waitMaxSeconds: number;
 }
 
 /** The activator's stats for the revision (activator/handler/concurrency_reporter.go `revisionStats`), while it has any. */
@@ -70,13 +59,7 @@ export class KnativeDriver implements ZeroGate {
   private requeueAt = Infinity;
   private decisions = 0;
   private readonly panics: { from: number; to: number | null }[] = [];
-  private zeroSince: number | null = null;
-  private secondsAtZero = 0;
-  private firstRequestAt: number | null = null;
-  private pending: ColdStart | null = null;
-  private readonly coldStarts: ColdStart[] = [];
-  private activations = 0;
-  private deactivations = 0;
+  private readonly episodes: ZeroEpisodes;
 
   constructor(
     private readonly svc: ServiceRuntime,
@@ -100,7 +83,7 @@ export class KnativeDriver implements ZeroGate {
         svc.timeOutSlot(slot, now);
       },
     );
-    if (svc.specReplicas === 0) this.zeroSince = 0;
+    this.episodes = new ZeroEpisodes(svc.specReplicas === 0);
   }
 
   /** At t = 0, with the initial pods placed: the decider (in panic over more than one ready pod), the loops, a first reconcile. */
@@ -197,18 +180,8 @@ export class KnativeDriver implements ZeroGate {
   private apply(now: number, to: number, reason: string): void {
     const from = this.svc.specReplicas;
     this.svc.specReplicas = to;
-    if (to === 0) {
-      this.deactivations++;
-      this.zeroSince = now;
-      if (this.pending !== null) this.pending.abandonedAt = now;
-      this.pending = null;
-    } else if (from === 0) {
-      this.activations++;
-      if (this.zeroSince !== null) this.secondsAtZero += now - this.zeroSince;
-      this.zeroSince = null;
-      this.pending = { firstRequestAt: this.firstRequestAt, activatedAt: now, startedAt: null, readyAt: null, abandonedAt: null };
-      this.coldStarts.push(this.pending);
-    }
+    // A request the activator still holds when the revision goes back to zero is the next cold start's first.
+    this.episodes.scaled(from, to, now);
     this.onScale(this.svc, from, to, now, reason);
   }
 
@@ -229,7 +202,7 @@ export class KnativeDriver implements ZeroGate {
    * is reported at once as a concurrency of 1 and pokes the decider when it last wanted 0 (`getOrCreateStat`, `Poke`).
    */
   arrive(slot: number, now: number): void {
-    if (this.firstRequestAt === null) this.firstRequestAt = now;
+    this.episodes.requestAtZero(now);
     this.accrueHeld(now);
     let poke = false;
     if (this.stat === null) {
@@ -245,13 +218,7 @@ export class KnativeDriver implements ZeroGate {
 
   /** A replica became ready: a pending cold start ends, the activator releases what it holds, and the PA reconciles. */
   podReady(pod: Pod, now: number): void {
-    const p = this.pending;
-    if (p !== null) {
-      p.readyAt = now;
-      p.startedAt = pod.startedAt >= 0 ? pod.startedAt : now;
-      this.pending = null;
-    }
-    this.firstRequestAt = null;
+    this.episodes.podReady(pod, now);
     this.accrueHeld(now);
     this.buffer.release(now, (slot, t) => this.svc.route(slot, t));
     this.heldNow = 0;
@@ -270,20 +237,11 @@ export class KnativeDriver implements ZeroGate {
 
   /** The run's figures, with a zero episode still open counted up to `end`. */
   result(end: number): KnativeServiceResult {
-    const b = this.buffer;
     return {
       decisions: this.decisions,
       panics: this.panics.map((p) => ({ ...p })),
-      secondsAtZero: this.secondsAtZero + (this.zeroSince !== null ? Math.max(0, end - this.zeroSince) : 0),
-      coldStarts: this.coldStarts.map((c) => ({ ...c })),
-      activations: this.activations,
-      deactivations: this.deactivations,
-      held: b.held,
-      refused: b.refused,
-      timedOut: b.timedOut,
-      released: b.released,
-      waitSumSeconds: b.waitSum,
-      waitMaxSeconds: b.waitMax,
+      ...this.episodes.result(end),
+      ...heldRequests(this.buffer),
     };
   }
 }
