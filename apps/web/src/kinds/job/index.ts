@@ -10,6 +10,7 @@ import { listIds } from '../../model/node-ids.ts';
 import { formatCount, formatMinutes } from '../../results/format.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
 import { listEntryCopy, renameCanvasId, renameField } from '../list-entry.ts';
+import { readPoolEdge, writePoolEdge } from '../pool-edge.ts';
 import { failingOn, headline, ownName, run } from '../status-lines.ts';
 import { s } from '../summary-text.ts';
 import { JOB_SECTIONS } from './job-sections.ts';
@@ -87,22 +88,12 @@ export const jobKind: ComponentKindModule = {
         const job = asObject(raw);
         // In a row under every service and pool, left to right (auto-layout.ts `row-below`).
         r.addNode({ id: ids[j]!, kind: 'job', docPath: [...LIST, j], fragment: job, order: j, row: Math.max(r.services.length, r.pools.length) });
-        const poolIndex = r.pools.findIndex((p) => asObject(p).name === job.nodePool && job.nodePool !== undefined);
-        if (poolIndex >= 0) r.addEdge(ids[j]!, r.poolIds[poolIndex]!);
+        readPoolEdge(r, ids[j]!, job);
       });
     },
     write: (doc, w) => {
       const jobNodes = w.nodesOf('job');
-      const poolNodes = w.nodesOf('nodePool');
-      const jobs = jobNodes.map((n) => {
-        let job = { ...n.data.fragment };
-        const target = w.wiring.next.get(n.id);
-        const pool = target?.data.kind === 'nodePool' ? target : undefined;
-        // As a service's: a `nodePool` naming no pool on the canvas is a typo the inspector shows; only a removed edge clears it.
-        const dangling = job.nodePool !== undefined && !poolNodes.some((p) => p.data.fragment.name === job.nodePool);
-        if (pool !== undefined || !dangling) job = setIn(job, ['nodePool'], pool?.data.fragment.name);
-        return job;
-      });
+      const jobs = jobNodes.map((n) => writePoolEdge({ ...n.data.fragment }, n.id, w));
       const ids = listIds('job', jobs);
       jobNodes.forEach((n, j) => w.setNewId(n.id, ids[j]!));
       return setIn(doc, LIST, jobs.length > 0 || Array.isArray(asObject(w.base.spec).jobs) ? jobs : undefined);

@@ -1,14 +1,14 @@
 /**
  * Services ↔ graph. Each `spec.services[i]` is a service node; its `nodePool` is its one output
- * edge; its `calls` are call edges (service-calls.ts), drawn once what sits in front of each
+ * edge (pool-edge.ts); its `calls` are call edges (service-calls.ts), drawn once what sits in front of each
  * service is known. Writing back: the fragment, its calls as the canvas edited them, and the pool
- * its edge reaches (a `nodePool` naming no pool on the canvas is a typo the inspector shows; only a
- * removed edge clears it).
+ * its edge reaches.
  */
 import { editCalls, isCallEdge } from '../../model/call-edges.ts';
 import { asObject, setIn } from '../../model/doc-path.ts';
 import { listIds } from '../../model/node-ids.ts';
 import type { DocWriter, KindMapping } from '../kind-module.ts';
+import { readPoolEdge, writePoolEdge } from '../pool-edge.ts';
 import { readServiceCalls } from './service-calls.ts';
 
 /**
@@ -37,23 +37,17 @@ export const serviceGraph: KindMapping = {
       const id = r.serviceIds[i]!;
       r.addNode({ id, kind: 'service', docPath: ['spec', 'services', i], fragment: svc, order: i, row: i });
       r.front.set(id, id);
-      const poolIndex = r.pools.findIndex((p) => asObject(p).name === svc.nodePool && svc.nodePool !== undefined);
-      if (poolIndex >= 0) r.addEdge(id, r.poolIds[poolIndex]!);
+      readPoolEdge(r, id, svc);
     });
   },
   write: (doc, w) => {
     const serviceNodes = w.nodesOf('service');
-    const poolNodes = w.nodesOf('nodePool');
     const calls = editedCalls(w);
     const services = serviceNodes.map((n) => {
       let s = { ...n.data.fragment };
       const edit = calls.get(n.id);
       if (edit !== undefined) s = setIn(s, ['calls'], editCalls(s.calls, edit.removed, n.id, edit.added));
-      const target = w.wiring.next.get(n.id);
-      const pool = target?.data.kind === 'nodePool' ? target : undefined;
-      const dangling = s.nodePool !== undefined && !poolNodes.some((p) => p.data.fragment.name === s.nodePool);
-      if (pool !== undefined || !dangling) s = setIn(s, ['nodePool'], pool?.data.fragment.name);
-      return s;
+      return writePoolEdge(s, n.id, w);
     });
     const ids = listIds('service', services);
     serviceNodes.forEach((n, i) => w.setNewId(n.id, ids[i]!));
