@@ -17,7 +17,7 @@ spec:
     - name: s
       replicas: 1
       concurrency: 64
-      gpusPerReplica: 0
+      gpusPerReplica: ${service.includes('llm:') ? 1 : 0}
       ${service}
 `;
   const parsed = parseScenarioText(text, 't.yaml');
