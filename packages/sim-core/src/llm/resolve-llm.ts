@@ -54,6 +54,14 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
   const usable = tp * gpu.memoryGB * 1e9 * spec.gpuMemoryUtilization - tp * spec.activationReserveGB * 1e9;
   const kvSpace = usable - weightBytes;
   const gb = (b: number) => (b / 1e9).toFixed(1);
+  if (usable <= 0) {
+    // The activation reserve takes all the memory gpuMemoryUtilization leaves: "more than the -0.9 GB usable" said nothing.
+    return {
+      ok: false,
+      field: 'model',
+      message: `does not fit: gpuMemoryUtilization ${spec.gpuMemoryUtilization} leaves ${gb(gpu.memoryGB * 1e9 * spec.gpuMemoryUtilization)} GB of each ${gpu.id}'s ${gpu.memoryGB} GB, no more than the ${spec.activationReserveGB} GB held for activations: nothing is left for weights or the KV cache; raise gpuMemoryUtilization (vLLM's default is 0.9) or lower activationReserveGB`,
+    };
+  }
   if (kvSpace <= 0) {
     return {
       ok: false,
