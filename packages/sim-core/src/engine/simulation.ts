@@ -939,8 +939,17 @@ export class Simulation {
     recordPodEvent(node, now);
     pod.node = null;
     const pool = this.pools[node.pool]!;
-    if (node.state === NodeState.Draining && node.drained && !this.spotDoomed.has(node)) this.deleteNode(pool, node, now);
+    if (this.drainDone(node)) this.deleteNode(pool, node, now);
     else this.schedulePending(now);
+  }
+
+  /**
+   * A draining node whose drain is done (no pod left but those the drain leaves) and that no spot notice has doomed (its
+   * instance goes at the deadline, with what is left): the autoscalers delete it now. Read when a serving pod is
+   * finalized, when job pods leave, and when a failed node comes back.
+   */
+  private drainDone(node: NodeRuntime): boolean {
+    return node.state === NodeState.Draining && node.drained && !this.spotDoomed.has(node);
   }
 
   /**
@@ -952,7 +961,7 @@ export class Simulation {
   private jobPodsLeft(now: number): void {
     for (const pool of this.pools) {
       // Picked first: deleting a node takes it out of `pool.nodes`.
-      const drained = pool.nodes.filter((node) => node.state === NodeState.Draining && node.drained && !this.spotDoomed.has(node));
+      const drained = pool.nodes.filter((node) => this.drainDone(node));
       for (const node of drained) this.deleteNode(pool, node, now);
     }
     this.schedulePending(now);
@@ -1045,7 +1054,7 @@ export class Simulation {
   /** A failed node is back: Ready again (or Draining, deleted at once if it was being removed and is empty). */
   private restoreNode(pool: PoolRuntime, node: NodeRuntime, now: number): void {
     node.state = node.stateBeforeFailure;
-    if (node.state === NodeState.Draining && node.drained && !this.spotDoomed.has(node)) this.deleteNode(pool, node, now);
+    if (this.drainDone(node)) this.deleteNode(pool, node, now);
     else this.schedulePending(now);
   }
 
