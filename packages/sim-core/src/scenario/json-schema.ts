@@ -5,6 +5,7 @@
  * every key. Committed at content/schema/scenario.schema.json by `pnpm schema`.
  */
 import { z } from 'zod';
+import { jsonSchemaRequired } from './json-required.ts';
 import { scenarioSchema } from './scenario-schema.ts';
 import { unitFieldRegistry, type UnitFieldMeta, type UnitKind } from './unit-fields.ts';
 import { CLOCK_PATTERN, COUNT_PATTERN, DURATION_PATTERN, PERCENT_PATTERN } from './units.ts';
@@ -61,7 +62,12 @@ function overrideUnits(ctx: { zodSchema: z.core.$ZodType; jsonSchema: z.core.JSO
 
 /** The scenario JSON Schema (draft 2020-12) as a plain object. */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any', override: overrideUnits }) as Record<string, unknown>;
+  const override = (ctx: { zodSchema: z.core.$ZodType; jsonSchema: z.core.JSONSchema.BaseSchema }) => {
+    const required = jsonSchemaRequired.get(ctx.zodSchema)?.required;
+    if (required !== undefined) ctx.jsonSchema.required = [...required];
+    overrideUnits(ctx);
+  };
+  const generated = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any', override }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return { $schema, title: 'design-sim scenario (design-sim/v1)', ...rest };
 }

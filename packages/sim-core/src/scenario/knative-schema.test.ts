@@ -75,6 +75,16 @@ describe('services[].knative', () => {
     expect(report(doc('      knative: { metric: cpu }\n'))).toContain('spec.services[0].knative.metric');
   });
 
+  it('a scale already refused is not compared again: one line, not also min ≤ max or activationScale within them', () => {
+    // Found by the CLI fuzzer (content/nim-llama3-8b-scale-to-zero-knative.yaml): minScale 1e308 also printed
+    // "maxScale: maxScale (2) must be at least minScale (1e+308)", and maxScale -1 "activationScale (2) must be at most maxScale (-1)".
+    expect(report(doc('      knative: { minScale: 1e308, maxScale: 2 }\n'))).toMatchInlineSnapshot(`"k.yaml:10:28 spec.services[0].knative.minScale: must be at most 10,000, got 1e308"`);
+    expect(report(doc('      knative: { maxScale: -1, activationScale: 2 }\n'))).toMatchInlineSnapshot(`"k.yaml:10:28 spec.services[0].knative.maxScale: must be at least 0, got -1"`);
+    expect(report(doc('      knative: { minScale: 1.5, activationScale: 2, maxScale: 3 }\n'))).toMatchInlineSnapshot(`"k.yaml:10:28 spec.services[0].knative.minScale: expected a whole number, got 1.5"`);
+    expect(report(doc('      concurrency: 0\n      knative: { containerConcurrency: 4 }\n'))).toMatchInlineSnapshot(`"k.yaml:10:20 spec.services[0].concurrency: must be at least 1, got 0"`);
+    expect(report(doc('      replicas: 2\n      knative: { initialScale: -1 }\n'))).toMatchInlineSnapshot(`"k.yaml:11:32 spec.services[0].knative.initialScale: must be at least 0, got -1"`);
+  });
+
   it('compiles the target as ResolveMetricTarget does: total × utilization, the annotation target capped at containerConcurrency, 200 rps by default', () => {
     const compiled = (block: string, concurrency = 1) => {
       const v = api.validate(doc(`      concurrency: ${concurrency}\n      knative: ${block}\n`), 'k.yaml');

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { MAX_QPS, MAX_REPLICAS } from './limits.ts';
 import { kedaBufferSchema } from './keda-schema.ts';
 import { durationSeconds } from './unit-fields.ts';
+import { comparedWithFields } from './zod-issues.ts';
 
 const HOUR = 3600;
 
@@ -91,11 +92,16 @@ export const knativeSchema = z.strictObject({
 /** A parsed `knative` block (seconds, percentages as written). */
 export type KnativeSpec = z.output<typeof knativeSchema>;
 
-/** One cross-field problem of a `knative` block: the path under the service and the message. */
+/**
+ * One cross-field problem of a `knative` block: the path under the service, the message, and the fields it was
+ * compared with (paths under the service, as `comparedWithFields` takes them), so that it is dropped when one of those
+ * is refused on its own: `minScale: 1e308` also gave "maxScale (2) must be at least minScale (1e+308)".
+ */
 export interface KnativeIssue {
   path: (string | number)[];
   input: unknown;
   message: string;
+  params?: ReturnType<typeof comparedWithFields>;
 }
 
 /**
@@ -108,15 +114,15 @@ export function knativeIssues(k: KnativeSpec, service: { replicas?: number | und
   if (service.hpa !== undefined) out.push({ path: ['knative'], input: undefined, message: 'a service has one autoscaler: the KPA (knative) or an HPA (hpa), not both (a revision\'s autoscaling.knative.dev/class is kpa or hpa): remove one' });
   if (service.keda !== undefined) out.push({ path: ['knative'], input: undefined, message: 'a service has one autoscaler: the KPA (knative) or a KEDA ScaledObject (keda), not both: remove one' });
   // A Deployment read back (import k8s) carries its replicas: the KPA created it at initial-scale.
-  if (service.replicas !== undefined && service.replicas !== k.initialScale) out.push({ path: ['replicas'], input: service.replicas, message: `the KPA starts the revision's Deployment at initialScale (${k.initialScale}): remove replicas, or set knative.initialScale: ${service.replicas}` });
-  if (k.maxScale !== 0 && k.maxScale < k.minScale) out.push({ path: ['knative', 'maxScale'], input: k.maxScale, message: `maxScale (${k.maxScale}) must be at least minScale (${k.minScale}), or 0 for no limit (validateMinMaxScale)` });
+  if (service.replicas !== undefined && service.replicas !== k.initialScale) out.push({ path: ['replicas'], input: service.replicas, message: `the KPA starts the revision's Deployment at initialScale (${k.initialScale}): remove replicas, or set knative.initialScale: ${service.replicas}`, params: comparedWithFields(['replicas'], [['knative', 'initialScale']]) });
+  if (k.maxScale !== 0 && k.maxScale < k.minScale) out.push({ path: ['knative', 'maxScale'], input: k.maxScale, message: `maxScale (${k.maxScale}) must be at least minScale (${k.minScale}), or 0 for no limit (validateMinMaxScale)`, params: comparedWithFields(['knative', 'maxScale'], [['knative', 'minScale']]) });
   if (k.activationScale !== undefined) {
-    if (k.activationScale < k.minScale) out.push({ path: ['knative', 'activationScale'], input: k.activationScale, message: `activationScale (${k.activationScale}) must be at least minScale (${k.minScale}) (validateMinMaxScale)` });
-    if (k.maxScale !== 0 && k.activationScale > k.maxScale) out.push({ path: ['knative', 'activationScale'], input: k.activationScale, message: `activationScale (${k.activationScale}) must be at most maxScale (${k.maxScale}) (validateMinMaxScale)` });
+    if (k.activationScale < k.minScale) out.push({ path: ['knative', 'activationScale'], input: k.activationScale, message: `activationScale (${k.activationScale}) must be at least minScale (${k.minScale}) (validateMinMaxScale)`, params: comparedWithFields(['knative', 'activationScale'], [['knative', 'minScale']]) });
+    if (k.maxScale !== 0 && k.activationScale > k.maxScale) out.push({ path: ['knative', 'activationScale'], input: k.activationScale, message: `activationScale (${k.activationScale}) must be at most maxScale (${k.maxScale}) (validateMinMaxScale)`, params: comparedWithFields(['knative', 'activationScale'], [['knative', 'maxScale']]) });
   }
-  if (k.initialScale === 0 && !k.allowZeroInitialScale) out.push({ path: ['knative', 'initialScale'], input: 0, message: 'initialScale 0 is not allowed by the cluster (validateInitialScale: "=0 not allowed by cluster"): set allowZeroInitialScale: true, or start at 1' });
+  if (k.initialScale === 0 && !k.allowZeroInitialScale) out.push({ path: ['knative', 'initialScale'], input: 0, message: 'initialScale 0 is not allowed by the cluster (validateInitialScale: "=0 not allowed by cluster"): set allowZeroInitialScale: true, or start at 1', params: comparedWithFields(['knative', 'initialScale'], [['knative', 'allowZeroInitialScale']]) });
   if (k.containerConcurrency !== 0 && k.containerConcurrency !== service.concurrency) {
-    out.push({ path: ['knative', 'containerConcurrency'], input: k.containerConcurrency, message: `containerConcurrency is the queue-proxy's limit of requests served at once, which is the service's concurrency (${service.concurrency}): write ${service.concurrency}, or 0 for no hard limit` });
+    out.push({ path: ['knative', 'containerConcurrency'], input: k.containerConcurrency, message: `containerConcurrency is the queue-proxy's limit of requests served at once, which is the service's concurrency (${service.concurrency}): write ${service.concurrency}, or 0 for no hard limit`, params: comparedWithFields(['knative', 'containerConcurrency'], [['concurrency']]) });
   }
   return out;
 }

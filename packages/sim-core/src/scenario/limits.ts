@@ -158,6 +158,13 @@ export const MIN_KV_TRANSFER_GBPS = 1;
 /** Lowest achieved fraction of that link (`kvTransfer.efficiency`, 1%): below is a unit slip (0.5 for 50%), as for MFU. */
 export const MIN_KV_TRANSFER_EFFICIENCY = 0.01;
 
+/**
+ * Lowest achieved fraction of a peak an LLM service may state (`llm.efficiency.compute`, `bandwidth`, `interconnect`;
+ * 1%): the fitted defaults are 0.55, 0.8 and 0.4 (docs/fidelity.md), and below 1% is a unit slip (0.5 for 50%).
+ * `compute: 5e-324`, legal when only > 0 was asked, made every iteration last for ever: the run served nothing.
+ */
+export const MIN_LLM_EFFICIENCY = 0.01;
+
 /** Most GPUs in a training run. */
 export const MAX_TRAINING_GPUS = 1_000_000;
 

@@ -102,3 +102,34 @@ describe('llm.speculative', () => {
     expect(speculative('        scheduler: { steps: 4 }\n        speculative: { method: ngram, tokens: 4, acceptance: 0.6 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:29 spec.services[0].llm.scheduler.steps: speculative decoding with multi-step rounds is not modelled (vLLM refuses the pair): use steps: 1 or remove llm.speculative"`);
   });
 });
+
+describe('a custom llm.model shape', () => {
+  /** A one-service scenario whose llm.model is `model` (line 9), parsed and checked; its issue lines. */
+  const shape = (model: string) =>
+    report(`apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: shape }\nspec:\n  duration: 10m\n  traffic: { profile: { type: constant, qps: 1 } }\n  services:\n    - name: llm\n      llm: { gpu: h100-sxm-80gb, inputTokens: 100, outputTokens: 100, model: ${model} }\n`);
+
+  it('that lacks several fields is one line at the model naming them all, with the config.json keys to read', () => {
+    // Was one line per field ("missing required field "hiddenSize"", then kvHeads, then headDim), all at the same place.
+    expect(shape('{ layers: 32 }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:78 spec.services[0].llm.model: a model shape needs hiddenSize, kvHeads, headDim and parameters (or ffnSize and vocabSize to derive it): from its config.json, hidden_size, num_key_value_heads, head_dim, intermediate_size and vocab_size"`);
+  });
+
+  it('with neither parameters nor what derives them is refused at the model, not reported as an unknown model', () => {
+    // Was 'unknown model "[object Object]": its shape is not known to design-sim …' with a list of known names.
+    expect(shape('{ layers: 32, hiddenSize: 4096, kvHeads: 8, headDim: 128, ffnSize: 14336 }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:78 spec.services[0].llm.model: a model shape needs parameters (or vocabSize to derive it): from its config.json, vocab_size"`);
+    expect(shape('{ layers: 32, hiddenSize: 4096, kvHeads: 8, headDim: 128, ffnSize: 14336, vocabSize: 128256 }')).toBe('ok');
+    expect(shape('{ layers: 32, hiddenSize: 4096, kvHeads: 8, headDim: 128, parameters: 8B }')).toBe('ok');
+    expect(shape('{ layers: 48, hiddenSize: 2048, kvHeads: 4, headDim: 128, vocabSize: 151936, experts: { count: 128, perToken: 8, ffnSize: 768 } }')).toBe('ok');
+  });
+});
+
+describe('llm.efficiency', () => {
+  it('refuses a fraction of a peak below 1%: compute 5e-324 made every iteration infinite and the run served nothing', () => {
+    // Found by the CLI fuzzer (content/llama3-8b-trace-replay-azure.yaml with efficiency.compute: 5e-324).
+    const eff = (efficiency: string) =>
+      report(`apiVersion: design-sim/v1\nkind: Scenario\nmetadata: { name: eff }\nspec:\n  duration: 10m\n  traffic: { profile: { type: constant, qps: 1 } }\n  services:\n    - name: llm\n      llm: { model: llama-3.1-8b, gpu: h100-sxm-80gb, inputTokens: 100, outputTokens: 100, efficiency: ${efficiency} }\n`);
+    expect(eff('{ compute: 5e-324 }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:115 spec.services[0].llm.efficiency.compute: must be at least 1%, got 5e-324"`);
+    expect(eff('{ bandwidth: 0.001 }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:117 spec.services[0].llm.efficiency.bandwidth: must be at least 1%, got 0.001"`);
+    expect(eff('{ interconnect: 0.5% }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:120 spec.services[0].llm.efficiency.interconnect: must be at least 1%, got "0.5%""`);
+    expect(eff('{ compute: 1%, bandwidth: 0.01, interconnect: 1% }')).toBe('ok');
+  });
+});

@@ -1,7 +1,8 @@
 /** Zod schema for `services[].llm`: token-level LLM serving (model, precision, lengths, batching, efficiencies). */
 import { z } from 'zod';
 import { hpaSchema } from './hpa-schema.ts';
-import { MAX_GPUS_PER_REPLICA, MAX_NODE_POOLS, MAX_REPLICAS, MIN_KV_TRANSFER_EFFICIENCY, MIN_KV_TRANSFER_GBPS } from './limits.ts';
+import { jsonSchemaRequired } from './json-required.ts';
+import { MAX_GPUS_PER_REPLICA, MAX_NODE_POOLS, MAX_REPLICAS, MIN_KV_TRANSFER_EFFICIENCY, MIN_KV_TRANSFER_GBPS, MIN_LLM_EFFICIENCY } from './limits.ts';
 import { count, durationMs, fraction } from './unit-fields.ts';
 
 const MAX_TOKENS = 1_000_000;
@@ -26,36 +27,74 @@ export const tokenLengthSchema = z.union([
     .refine((d) => d.max === undefined || d.max >= d.p50, { message: 'max (the cap) must be at least p50: below the median it would cut most lengths to max; write a fixed length instead', path: ['max'], params: { siblings: ['p50'] } }),
 ]);
 
-/** An explicit model shape, for models the tool does not know by name. */
-export const modelShapeSchema = z.strictObject({
-  parameters: count('Total parameters (8e9 or "8B"); derived from the shape when omitted', { min: 0, exclusiveMin: true, max: 1e13 }).optional(),
-  layers: z.number().int().min(1).max(1000).describe('Transformer layers'),
-  hiddenSize: z.number().int().min(1).max(1_000_000).describe('Model (hidden) dimension'),
-  attentionHeads: z.number().int().min(1).max(10_000).optional().describe('Query heads'),
-  kvHeads: z.number().int().min(1).max(10_000).describe('Key/value heads (grouped-query attention)'),
-  headDim: z.number().int().min(1).max(10_000).describe('Dimension per head'),
-  ffnSize: z.number().int().min(1).max(10_000_000).optional().describe('Gated MLP inner size (needed when parameters is omitted)'),
-  vocabSize: z.number().int().min(1).max(10_000_000).optional().describe('Vocabulary size (needed when parameters is omitted)'),
-  tiedEmbeddings: z.boolean().optional().describe('The output head is the input embedding (config.json tie_word_embeddings): counted once when parameters are derived'),
-  experts: z
-    .strictObject({
-      count: z.number().int().min(2).max(100_000).describe('Routed experts per layer (num_local_experts / num_experts)'),
-      perToken: z.number().int().min(1).max(100_000).describe('Experts each token is routed to (num_experts_per_tok)'),
-      ffnSize: z.number().int().min(1).max(10_000_000).describe("One expert's gated-MLP inner size (intermediate_size / moe_intermediate_size)"),
-    })
-    .refine((e) => e.perToken <= e.count, { message: 'perToken must be at most count', path: ['perToken'] })
-    .optional()
-    .describe('Mixture of experts: every expert is held in memory, a token computes through perToken of them'),
-});
+/**
+ * An explicit model shape, for models the tool does not know by name. Its required fields are written optional and
+ * checked together (`missingShapeFields`), so a shape that lacks several is one located line naming them all, not a
+ * line per field; and a shape with neither `parameters` nor what derives it (an MLP size and `vocabSize`) is refused
+ * here, at the model, where it was reported as 'unknown model "[object Object]"' by the compiler.
+ */
+const modelShapeObject = z
+  .strictObject({
+    parameters: count('Total parameters (8e9 or "8B"); derived from the shape when omitted', { min: 0, exclusiveMin: true, max: 1e13 }).optional(),
+    layers: z.number().int().min(1).max(1000).optional().describe('Transformer layers (required)'),
+    hiddenSize: z.number().int().min(1).max(1_000_000).optional().describe('Model (hidden) dimension (required)'),
+    attentionHeads: z.number().int().min(1).max(10_000).optional().describe('Query heads'),
+    kvHeads: z.number().int().min(1).max(10_000).optional().describe('Key/value heads (grouped-query attention) (required)'),
+    headDim: z.number().int().min(1).max(10_000).optional().describe('Dimension per head (required)'),
+    ffnSize: z.number().int().min(1).max(10_000_000).optional().describe('Gated MLP inner size (needed when parameters is omitted)'),
+    vocabSize: z.number().int().min(1).max(10_000_000).optional().describe('Vocabulary size (needed when parameters is omitted)'),
+    tiedEmbeddings: z.boolean().optional().describe('The output head is the input embedding (config.json tie_word_embeddings): counted once when parameters are derived'),
+    experts: z
+      .strictObject({
+        count: z.number().int().min(2).max(100_000).describe('Routed experts per layer (num_local_experts / num_experts)'),
+        perToken: z.number().int().min(1).max(100_000).describe('Experts each token is routed to (num_experts_per_tok)'),
+        ffnSize: z.number().int().min(1).max(10_000_000).describe("One expert's gated-MLP inner size (intermediate_size / moe_intermediate_size)"),
+      })
+      .refine((e) => e.perToken <= e.count, { message: 'perToken must be at most count', path: ['perToken'] })
+      .optional()
+      .describe('Mixture of experts: every expert is held in memory, a token computes through perToken of them'),
+  })
+  .superRefine((m, ctx) => {
+    const missing = missingShapeFields(m);
+    if (missing.length > 0) {
+      ctx.addIssue({ code: 'custom', path: [], input: m, message: `a model shape needs ${listed(missing.map((f) => f.text))}: from its config.json, ${listed(missing.flatMap((f) => f.configKeys))}` });
+    }
+  });
 
-/** Calibrated efficiencies; defaults in docs/fidelity.md. */
+const REQUIRED_SHAPE_FIELDS = ['layers', 'hiddenSize', 'kvHeads', 'headDim'] as const;
+jsonSchemaRequired.add(modelShapeObject, { required: REQUIRED_SHAPE_FIELDS });
+
+/** The shape, typed with the fields `missingShapeFields` requires present (every shape that parses has them). */
+export const modelShapeSchema = modelShapeObject.transform((m) => m as typeof m & Record<(typeof REQUIRED_SHAPE_FIELDS)[number], number>);
+
+/** The Hugging Face config.json key of each shape field, so the message says where to read it. */
+const CONFIG_KEYS = { layers: 'num_hidden_layers', hiddenSize: 'hidden_size', kvHeads: 'num_key_value_heads', headDim: 'head_dim', ffnSize: 'intermediate_size', vocabSize: 'vocab_size' } as const;
+
+/** What a model shape lacks: its required fields, then `parameters` when nothing derives it. */
+function missingShapeFields(m: { parameters?: number | undefined; ffnSize?: number | undefined; vocabSize?: number | undefined; experts?: unknown } & Partial<Record<(typeof REQUIRED_SHAPE_FIELDS)[number], number | undefined>>): { text: string; configKeys: string[] }[] {
+  const missing: { text: string; configKeys: string[] }[] = REQUIRED_SHAPE_FIELDS.filter((k) => m[k] === undefined).map((k) => ({ text: k, configKeys: [CONFIG_KEYS[k]] }));
+  // parametersOfShape (llm/llm-models.ts) needs an MLP size (ffnSize, or the experts') and the vocabulary.
+  const derivable = (m.ffnSize !== undefined || m.experts !== undefined) && m.vocabSize !== undefined;
+  if (m.parameters === undefined && !derivable) {
+    const lacking = [...(m.ffnSize === undefined && m.experts === undefined ? (['ffnSize'] as const) : []), ...(m.vocabSize === undefined ? (['vocabSize'] as const) : [])];
+    missing.push({ text: `parameters (or ${listed(lacking)} to derive it)`, configKeys: lacking.map((k) => CONFIG_KEYS[k]) });
+  }
+  return missing;
+}
+
+const listed = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/**
+ * Calibrated efficiencies; defaults in docs/fidelity.md. The three fractions of a peak are at least
+ * MIN_LLM_EFFICIENCY (1%): `compute: 5e-324`, legal when only > 0 was asked, made each iteration infinite.
+ */
 export const llmEfficiencySchema = z.strictObject({
-  compute: fraction('Achieved fraction of peak dense FLOP/s', { min: 0, exclusiveMin: true, max: 1 }).optional(),
-  bandwidth: fraction('Achieved fraction of peak memory bandwidth', { min: 0, exclusiveMin: true, max: 1 }).optional(),
+  compute: fraction('Achieved fraction of peak dense FLOP/s (at least 1%)', { min: MIN_LLM_EFFICIENCY, max: 1 }).optional(),
+  bandwidth: fraction('Achieved fraction of peak memory bandwidth (at least 1%)', { min: MIN_LLM_EFFICIENCY, max: 1 }).optional(),
   stepOverhead: durationMs('Fixed time per batching iteration, ms', { min: 0, max: 1000 }).optional(),
   overlap: fraction('Overlap of compute and memory time within an iteration (1 = roofline max)', { min: 0, max: 1 }).optional(),
   requestOverhead: durationMs('Per-request time before scheduling (HTTP, tokenization), ms', { min: 0, max: 60_000 }).optional(),
-  interconnect: fraction('Achieved fraction of the GPU-to-GPU link bandwidth in tensor-parallel all-reduces', { min: 0, exclusiveMin: true, max: 1 }).optional(),
+  interconnect: fraction('Achieved fraction of the GPU-to-GPU link bandwidth in tensor-parallel all-reduces (at least 1%)', { min: MIN_LLM_EFFICIENCY, max: 1 }).optional(),
   allReduceStep: durationMs('Fixed time per ring step of a tensor-parallel all-reduce, ms (0.004 = 4 µs)', { min: 0, max: 100 }).optional(),
 });
 
