@@ -59,6 +59,18 @@ describe('services[].podAnnotations', () => {
     expect(issues('{ "karpenter.sh/do-not-disrupt": true }')).toHaveLength(1);
     expect(issues('{ "-bad/": "x" }')).toHaveLength(1);
   });
+
+  it('says what an annotation key must be, at the key: zod said only "Invalid key in record"', () => {
+    // Found by the CLI fuzzer (jobs[].podAnnotations with the key "-bad/key-").
+    expect(issues('{ "-bad/key-": "x" }')).toMatchInlineSnapshot(`
+      [
+        "10:25 spec.services[0].podAnnotations["-bad/key-"]: must be an annotation key: an optional DNS-subdomain prefix and "/", then 1–63 letters, digits, "-", "_" or "." (starting and ending with a letter or digit), got "-bad/key-"",
+      ]
+    `);
+    const long = issues(`{ "${'a'.repeat(318)}": "x" }`);
+    expect(long).toHaveLength(1);
+    expect(long[0]).toMatch(/^10:25 spec\.services\[0\]\.podAnnotations\.a{318}: must be at most 317 characters long, got 318$/);
+  });
 });
 
 describe('nodePools[].karpenter.nodeAnnotations', () => {

@@ -125,6 +125,19 @@ function allowedKeysOf(path: readonly PropertyKey[], keys: readonly string[], mi
   return [];
 }
 
+/**
+ * A record key its key schema refused (annotation keys): zod says only "Invalid key in record"; the key schema's own
+ * issues say what a key must be (the annotation key syntax, its length), told at the key with the key as written.
+ */
+function convertKeyIssue(iss: Extract<ZodIssue, { code: 'invalid_key' }>, path: PathSegment[]): Draft[] {
+  const key = String(path[path.length - 1]);
+  // One reason, the first the key schema gives: a key past the length limit breaks the syntax too, and says so twice.
+  const inner = iss.issues[0];
+  if (inner === undefined) return [{ path, atKey: true, message: `not a valid key, got ${describeValue(key)}` }];
+  if (inner.code === 'too_big' || inner.code === 'too_small') return [{ path, atKey: true, message: bound(inner as Extract<ZodIssue, { code: 'too_small' | 'too_big' }>, key) }];
+  return [{ path, atKey: true, message: `${inner.message}, got ${describeValue(key)}` }];
+}
+
 function convertIssue(iss: ZodIssue, ctx: IssueContext): Draft[] {
   const path = segments(iss.path);
   const got = valueAt(ctx.root, path);
@@ -162,6 +175,8 @@ function convertIssue(iss: ZodIssue, ctx: IssueContext): Draft[] {
       const suggestion = typeof got === 'string' && slug(got) !== '' && slug(got) !== got ? slug(got) : undefined;
       return [{ path, message: `${iss.message}, got ${describeValue(got)}`, suggestion }];
     }
+    case 'invalid_key':
+      return convertKeyIssue(iss, path);
     case 'custom': {
       const params = (iss.params ?? {}) as { expected?: string; suggestion?: string; atKey?: boolean };
       const related = comparedPaths(iss);
