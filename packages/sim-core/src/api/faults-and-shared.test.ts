@@ -187,6 +187,9 @@ describe('Kueue waitForPodsReady (spec.cluster.kueue.waitForPodsReady)', () => {
       'spec.cluster.kueue.waitForPodsReady: waitForPodsReady has nothing to watch: no team has a Kueue ClusterQueue (it applies to Kueue-admitted workloads only)',
     ]);
     expect(issues(withWait('{ timeout: 0s }')).map((m) => m.split(':')[0])).toEqual(['spec.cluster.kueue.waitForPodsReady.timeout']);
+    // At least 1 s: 1e-300 s with no backoff evicted and readmitted a workload for ever at one instant (the run hung).
+    expect(issues(withWait('{ timeout: 1e-300, requeuingStrategy: { backoffBaseSeconds: 0 } }'))).toEqual(['spec.cluster.kueue.waitForPodsReady.timeout: must be at least 1s, got 1e-300']);
+    expect(issues(withWait('{ timeout: 1s }'))).toEqual([]);
     expect(issues(withWait('{ requeuingStrategy: { backoffBaseSeconds: -1 } }')).map((m) => m.split(':')[0])).toEqual(['spec.cluster.kueue.waitForPodsReady.requeuingStrategy.backoffBaseSeconds']);
     const r = api.validate(withWait('{ requeuingStrategy: { timestamp: Admission } }'), 'bad.yaml');
     const i = r.ok ? undefined : r.issues[0]!;

@@ -9,6 +9,8 @@ import { runScenario, type RunScenarioOptions } from './run-scenario.ts';
 import { TraceFormatError } from '../traffic/trace-reader.ts';
 import { ClosedLoopLimitError } from '../traffic/closed-loop.ts';
 import { closedLoopLimitIssue } from './closed-loop-issue.ts';
+import { PodsReadyLimitError } from '../cluster/kueue-pods-ready.ts';
+import { podsReadyLimitIssue } from './pods-ready-issue.ts';
 import { traceFormatIssue, traceIssues } from './trace-issues.ts';
 
 export type ValidateResponse = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[] };
@@ -54,6 +56,7 @@ export function createSimApi(): SimApi {
       // A bad row met while replaying a trace: a located input error, like a schema issue.
       if (e instanceof TraceFormatError) return { ok: false, issues: [traceFormatIssue(e)] };
       if (e instanceof ClosedLoopLimitError) return { ok: false, issues: [closedLoopLimitIssue(e, scenario)] };
+      if (e instanceof PodsReadyLimitError) return { ok: false, issues: [podsReadyLimitIssue(e)] };
       throw e;
     }
   };

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineWaitForPodsReady } from '../engine/engine-config.ts';
 import { Rng } from '../random/rng.ts';
-import { PodsReadyWatch, requeueBackoffSeconds, type PodsReadyCause, type PodsReadyState } from './kueue-pods-ready.ts';
+import { MAX_PODS_READY_EVICTIONS } from '../scenario/limits.ts';
+import { PodsReadyLimitError, PodsReadyWatch, requeueBackoffSeconds, type PodsReadyCause, type PodsReadyState } from './kueue-pods-ready.ts';
 
 describe('requeueBackoffSeconds (UpdateRequeueState)', () => {
   it('doubles from backoffBaseSeconds and stops at backoffMaxSeconds: 60, 120, …, 1920, then 3600 (60 × 2^6 = 3840 is capped)', () => {
@@ -128,5 +129,39 @@ describe('PodsReadyWatch (the workload controller\'s PodsReady timeouts)', () =>
     h.watch.released(w);
     h.fire();
     expect(h.outs).toEqual([]);
+  });
+
+  it('stops the run past MAX_PODS_READY_EVICTIONS: a workload never ready, requeued at once, was evicted for ever', () => {
+    // Found by the CLI fuzzer: timeout 1e-300 s with backoffBaseSeconds 0 hung the run at one instant; a 1 s timeout
+    // evicted a gang that never fits every second, 600,000 times in a week.
+    const h = harness(config({ timeoutSeconds: 1, backoffBaseSeconds: 0 }));
+    const w = workload();
+    let now = 0;
+    for (let n = 0; n < MAX_PODS_READY_EVICTIONS; n++) {
+      h.watch.admitted(w, now);
+      h.fire();
+      now = h.outs[h.outs.length - 1]!.requeueAt!;
+    }
+    // Each eviction came 1 s after its admission and was requeued in the same instant (base 0: no wait).
+    expect(h.outs).toHaveLength(MAX_PODS_READY_EVICTIONS);
+    expect(now).toBe(MAX_PODS_READY_EVICTIONS);
+    h.watch.admitted(w, now);
+    const t = h.timers.shift()!;
+    let thrown: unknown;
+    try {
+      t.run(t.at);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(PodsReadyLimitError);
+    expect((thrown as PodsReadyLimitError).at).toBe(MAX_PODS_READY_EVICTIONS + 1);
+    expect(h.outs).toHaveLength(MAX_PODS_READY_EVICTIONS);
+  });
+
+  it('a deactivation (backoffLimitCount reached) does not count: it ends the cycle', () => {
+    const h = harness(config({ timeoutSeconds: 1, backoffBaseSeconds: 0, backoffLimitCount: 0 }));
+    h.watch.admitted(workload(), 0);
+    h.fire();
+    expect(h.outs).toEqual([{ cause: 'WaitForStart', requeueAt: null, at: 1 }]);
   });
 });

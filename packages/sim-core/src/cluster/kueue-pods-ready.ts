@@ -16,6 +16,21 @@
  */
 import type { EngineWaitForPodsReady } from '../engine/engine-config.ts';
 import type { Rng } from '../random/rng.ts';
+import { MAX_PODS_READY_EVICTIONS } from '../scenario/limits.ts';
+
+/**
+ * The run evicted more workloads by PodsReadyTimeout than MAX_PODS_READY_EVICTIONS: a workload whose pods never become
+ * ready is evicted again after every backoff, so the count has no bound but the horizon (and none at all when the
+ * timeout and the backoff add up to nothing). Reported as an input error at `waitForPodsReady.timeout` (sim-api).
+ */
+export class PodsReadyLimitError extends Error {
+  constructor(
+    /** Simulated time reached, s. */
+    readonly at: number,
+  ) {
+    super(`waitForPodsReady over the eviction limit at ${at} s`);
+  }
+}
 
 /** `requeuingBackoffJitter` (pkg/controller/core/core.go `waitForPodsReady`): each wait is stretched by up to 0.01%. */
 export const REQUEUING_BACKOFF_JITTER = 0.0001;
@@ -56,6 +71,9 @@ export interface PodsReadyActions<W> {
 
 /** The workload controller's PodsReady timers for every Kueue-admitted workload. */
 export class PodsReadyWatch<W extends PodsReadyState> {
+  /** Evictions by PodsReadyTimeout so far, over every workload (bounded by MAX_PODS_READY_EVICTIONS). */
+  private evictions = 0;
+
   constructor(
     readonly config: EngineWaitForPodsReady,
     private readonly rng: Rng,
@@ -100,6 +118,7 @@ export class PodsReadyWatch<W extends PodsReadyState> {
       this.actions.timedOut(w, cause, null, now);
       return;
     }
+    if (++this.evictions > MAX_PODS_READY_EVICTIONS) throw new PodsReadyLimitError(now);
     w.requeueCount++;
     const wait = requeueBackoffSeconds(w.requeueCount, this.config.backoffBaseSeconds, this.config.backoffMaxSeconds, this.rng.next());
     this.actions.timedOut(w, cause, now + wait, now);

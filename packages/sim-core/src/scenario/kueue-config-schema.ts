@@ -21,7 +21,9 @@ export const requeuingStrategySchema = z.strictObject({
 
 /** `waitForPodsReady`: evict and requeue an admitted workload whose pods are not all ready in time. */
 export const waitForPodsReadySchema = z.strictObject({
-  timeout: durationSeconds('How long an admitted workload may wait for all its pods to be ready before it is evicted (quota released, pods deleted) and requeued (default 30m)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).default(1800),
+  // At least 1 s, as every control loop here (docs/limits.md): upstream takes any duration above 0, and 1e-300 s
+  // (with no requeue backoff) evicted and readmitted a workload for ever at one instant.
+  timeout: durationSeconds('How long an admitted workload may wait for all its pods to be ready before it is evicted (quota released, pods deleted) and requeued (default 30m; at least 1s)', { min: 1, max: MAX_HORIZON_SECONDS }).default(1800),
   recoveryTimeout: durationSeconds('How long a running workload that lost a pod may wait for its replacement before it is evicted the same way (default: timeout; 0s: never)', { min: 0, max: MAX_HORIZON_SECONDS }).optional(),
   blockAdmission: z.boolean().default(false).describe('Admit no workload, in any ClusterQueue, while an admitted one is waiting for its pods to be ready (sequential admission; default false)'),
   requeuingStrategy: requeuingStrategySchema.prefault({}).describe('How an evicted workload is requeued: queue order, backoff, limit'),

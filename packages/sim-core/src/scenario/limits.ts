@@ -68,6 +68,14 @@ export const MAX_TOTAL_NODES = 50_000;
  */
 export const MAX_JOB_PODS = 1_000_000;
 
+/**
+ * Most evictions by Kueue's waitForPodsReady (PodsReadyTimeout) in one run (50,000). Each releases the quota, deletes
+ * the pods and requeues the workload, which is admitted and placed again: about 0.3 ms of run time. A gang that never
+ * fits, with a 1 s timeout and no requeue backoff (backoffBaseSeconds 0), was evicted every second (40,000 times in 12 h,
+ * 15 s of run time; 600,000 in a week), and with a timeout of 1e-300 s for ever at one instant: the run hung.
+ */
+export const MAX_PODS_READY_EVICTIONS = 50_000;
+
 /** Most GPUs one replica may request (the largest catalog nodes have 8; validated per pool against the catalog). */
 export const MAX_GPUS_PER_REPLICA = 16;
 
