@@ -67,6 +67,22 @@ describe('validateScenarioReferences against the cost-model catalog', () => {
     expect(referenceIssues(two)).toContain(`bad.yaml:${line}:${column} spec.services[0].llm.disaggregated.decode.gpusPerReplica: decode pool: a replica needs 2 GPUs but a node of pool "l40s" (aws/us-east-1/g6e.xlarge) has 1: it can never be scheduled`);
   });
 
+  it('an llm GPU other than its pool\'s is refused at the field: it was timed on one GPU and billed on the other', () => {
+    // Found by the CLI fuzzer: decode.gpu h100-sxm-80gb on the l40s pool (g6e.xlarge) ran its decode at H100 speed and
+    // billed it at the L40S node price ($11.17/h for 6 replicas), without a word.
+    const text = readFileSync(join(import.meta.dirname, '../../../../content/qwen3-moe-prefill-h100-decode-l40s.yaml'), 'utf8');
+    const decode = text.replace('decode: { nodePool: l40s, replicas: 6, gpusPerReplica: 1 }', 'decode: { nodePool: l40s, replicas: 6, gpusPerReplica: 1, gpu: h100-sxm-80gb }');
+    expect(referenceIssues(decode).map((i) => i.replace(/^bad\.yaml:\d+:\d+ /, ''))).toEqual([
+      'spec.services[0].llm.disaggregated.decode.gpu: h100-sxm-80gb is not the GPU of node pool "l40s" (aws/us-east-1/g6e.xlarge has l40s): the replicas would be timed on one GPU and billed on another; remove decode.gpu (the pool\'s GPU is the default) or use a pool of h100-sxm-80gb nodes',
+    ]);
+    const prefill = text.replace('      llm:\n', '      llm:\n        gpu: l40s\n');
+    expect(referenceIssues(prefill).map((i) => i.replace(/^bad\.yaml:\d+:\d+ /, ''))).toEqual([
+      'spec.services[0].llm.gpu: l40s is not the GPU of node pool "h100" (aws/us-east-1/p5.48xlarge has h100-sxm-80gb): the replicas would be timed on one GPU and billed on another; remove llm.gpu (the pool\'s GPU is the default) or use a pool of l40s nodes',
+    ]);
+    // The pool's own GPU, written out, is accepted.
+    expect(referenceIssues(text.replace('      llm:\n', '      llm:\n        gpu: h100-sxm-80gb\n'))).toEqual([]);
+  });
+
   it('a training run expected never to finish is refused at its checkpoint cadence, with Young\'s interval', () => {
     // Every field legal: 32 GPUs count as 4 nodes of 8, each interrupted 10 times an hour, so Λ = 40/h; a segment of
     // 7d + 3m = 604,980 s gives Λs = 6,722, and e^6722 overflows a double. The run printed "∞ days … $∞" (JSON

@@ -302,10 +302,19 @@ function checkLlmService(scenario: Scenario, svc: ServiceSpec, at: PathSegment[]
   {
     let gpu: costModel.GpuSpec | undefined;
     try {
-      if (svc.llm.gpu !== undefined) gpu = costModel.getGpu(svc.llm.gpu);
-      else {
-        const asOf = catalogDate === undefined ? undefined : { asOf: catalogDate };
-        const gpus = poolNamesOf(svc).flatMap((name) => nodePools.filter((p) => p.name === name).map((p) => costModel.getInstance(p.instance, asOf).gpu));
+      const asOf = catalogDate === undefined ? undefined : { asOf: catalogDate };
+      const poolGpus = () => poolNamesOf(svc).flatMap((name) => nodePools.filter((p) => p.name === name).map((p) => ({ pool: p, gpu: costModel.getInstance(p.instance, asOf).gpu })));
+      if (svc.llm.gpu !== undefined) {
+        gpu = costModel.getGpu(svc.llm.gpu);
+        // The pool's nodes are what is billed: a GPU other than theirs timed the replicas on one GPU and priced them on
+        // another (decode.gpu h100-sxm-80gb on L40S nodes served at H100 speed for the L40S price).
+        const other = poolGpus().find((g) => g.gpu != null && g.gpu.id !== gpu!.id);
+        if (other !== undefined) {
+          out.push({ path: [...base, 'gpu'], message: `${gpu.id} is not the GPU of node pool "${other.pool.name}" (${other.pool.instance} has ${other.gpu!.id}): the replicas would be timed on one GPU and billed on another; remove ${decodePool ? 'decode.gpu' : 'llm.gpu'} (the pool's GPU is the default) or use a pool of ${gpu.id} nodes`, expected: other.gpu!.id });
+          return undefined;
+        }
+      } else {
+        const gpus = poolGpus().map((g) => g.gpu);
         gpu = gpus[0] ?? undefined;
         if (gpus.some((g) => g?.id !== gpu?.id)) {
           out.push({ path: [...at, 'nodePool'], message: `an llm service's speed depends on its GPU, but its pools have ${[...new Set(gpus.map((g) => g?.id ?? 'no GPU'))].join(' and ')}: give ${decodePool ? 'decode.gpu' : 'llm.gpu'} or pools with one GPU model` });
