@@ -120,6 +120,15 @@ describe('a custom llm.model shape', () => {
     expect(shape('{ layers: 32, hiddenSize: 4096, kvHeads: 8, headDim: 128, parameters: 8B }')).toBe('ok');
     expect(shape('{ layers: 48, hiddenSize: 2048, kvHeads: 4, headDim: 128, vocabSize: 151936, experts: { count: 128, perToken: 8, ffnSize: 768 } }')).toBe('ok');
   });
+
+  it('refuses key/value heads that do not divide the query heads (grouped-query attention), at kvHeads', () => {
+    // Found by the CLI fuzzer: kvHeads 64 with 32 attention heads, and 7 with 32, were sized and timed as written.
+    expect(shape('{ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 7, headDim: 128, parameters: 8B }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:139 spec.services[0].llm.model.kvHeads: must divide attentionHeads (32): each key/value head serves a whole number of query heads (grouped-query attention), got 7"`);
+    expect(shape('{ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 64, headDim: 128, parameters: 8B }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:139 spec.services[0].llm.model.kvHeads: must divide attentionHeads (32): each key/value head serves a whole number of query heads (grouped-query attention), got 64"`);
+    expect(shape('{ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32, headDim: 128, parameters: 8B }')).toBe('ok');
+    // A bad head count is its own line, not also compared with.
+    expect(shape('{ layers: 32, hiddenSize: 4096, attentionHeads: 0, kvHeads: 7, headDim: 128, parameters: 8B }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:126 spec.services[0].llm.model.attentionHeads: must be at least 1, got 0"`);
+  });
 });
 
 describe('llm.efficiency', () => {

@@ -59,6 +59,12 @@ const modelShapeObject = z
     if (missing.length > 0) {
       ctx.addIssue({ code: 'custom', path: [], input: m, message: `a model shape needs ${listed(missing.map((f) => f.text))}: from its config.json, ${listed(missing.flatMap((f) => f.configKeys))}` });
     }
+    // Grouped-query attention shares each KV head among a whole number of query heads (Hugging Face transformers
+    // LlamaAttention: num_key_value_groups = num_attention_heads // num_key_value_heads): kvHeads 64 with 32 heads, or 7,
+    // was timed and sized as written.
+    if (m.attentionHeads !== undefined && m.kvHeads !== undefined && m.attentionHeads % m.kvHeads !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['kvHeads'], input: m.kvHeads, message: `must divide attentionHeads (${m.attentionHeads}): each key/value head serves a whole number of query heads (grouped-query attention), got ${m.kvHeads}`, params: { siblings: ['attentionHeads'] } });
+    }
   });
 
 const REQUIRED_SHAPE_FIELDS = ['layers', 'hiddenSize', 'kvHeads', 'headDim'] as const;
