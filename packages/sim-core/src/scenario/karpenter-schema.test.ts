@@ -79,6 +79,22 @@ describe('a Karpenter pool', () => {
     );
     expect(report(doc('      instance: aws/us-east-1/g5.xlarge\n      maxNodes: 2\n      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge] }\n'))).toContain('karpenter settings need provisioner: karpenter');
   });
+
+  it('one mistake is one line: a list already refused is not compared again, a type is not also a length', () => {
+    // Found by the CLI fuzzer (content/gpu-fleet-diurnal-karpenter.yaml): each of these printed two or three lines.
+    const pool = (karpenter: string, extra = '') => report(doc(`      provisioner: karpenter\n      instance: aws/us-east-1/g5.xlarge\n      karpenter: ${karpenter}\n${extra}`));
+    // Was also "instance: must be one of karpenter.instanceTypes ()".
+    expect(pool('{ instanceTypes: [] }')).toMatchInlineSnapshot(`"k.yaml:13:35 spec.nodePools[0].karpenter.instanceTypes: must have at least 1 item, got 0"`);
+    // Was also "instance: must be one of karpenter.instanceTypes (, aws/us-east-1/g5.xlarge)".
+    expect(pool('{ instanceTypes: ["", aws/us-east-1/g5.xlarge] }')).toMatchInlineSnapshot(`"k.yaml:13:36 spec.nodePools[0].karpenter.instanceTypes[0]: must not be empty, got """`);
+    // Was also 'must not be empty, got ""' (and for [[]] "must have at least 1 item, got 0") at the same field.
+    expect(pool('{ instanceTypes: "" }')).toMatchInlineSnapshot(`"k.yaml:13:35 spec.nodePools[0].karpenter.instanceTypes: expected a list, got """`);
+    expect(pool('{ instanceTypes: [[]] }')).toMatchInlineSnapshot(`"k.yaml:13:36 spec.nodePools[0].karpenter.instanceTypes[0]: expected a string, got a list"`);
+    // Was also "stockouts[0].capacityType: the pool launches only " (an empty list).
+    expect(pool('{ instanceTypes: [aws/us-east-1/g5.xlarge], capacityTypes: [] }', '      stockouts: [{ capacityType: spot, from: 0s, duration: 1h }]\n')).toMatchInlineSnapshot(`"k.yaml:13:77 spec.nodePools[0].karpenter.capacityTypes: must have at least 1 item, got 0"`);
+    // A karpenter block without provisioner: karpenter was also "maxNodes: missing required field" (and instance).
+    expect(report(doc('      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge] }\n'))).toMatchInlineSnapshot(`"k.yaml:11:18 spec.nodePools[0].karpenter: karpenter settings need provisioner: karpenter"`);
+  });
 });
 
 describe('nodePools[].rollouts', () => {

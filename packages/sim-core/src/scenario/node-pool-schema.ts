@@ -8,6 +8,7 @@ import { formatDuration } from './units.ts';
 import { nodeFailuresSchema, spotWavesSchema } from './failure-schema.ts';
 import { migSchema } from './shared-cluster-schema.ts';
 import { karpenterNodePoolSchema, rolloutSchema, stockoutSchema } from './karpenter-schema.ts';
+import { comparedWithFields } from './zod-issues.ts';
 
 const HOUR = 3600;
 
@@ -132,11 +133,16 @@ function maxNodesOf(p: PoolDraft): number {
 
 // What each provisioner needs and refuses; every issue names the field to change.
 function checkProvisioner(p: PoolDraft, ctx: z.core.$RefinementCtx<unknown>): void {
-  const issue = (path: (string | number)[], message: string): void => void ctx.addIssue({ code: 'custom', path, input: undefined, message });
+  // `compared`: the pool's fields a check reads besides its own (paths from the pool), so that it is dropped when one of
+  // those is refused on its own (instanceTypes: [] also gave "instance: must be one of karpenter.instanceTypes ()").
+  const issue = (path: (string | number)[], message: string, compared: (string | number)[][] = []): void =>
+    void ctx.addIssue({ code: 'custom', path, input: undefined, message, ...(compared.length > 0 ? { params: comparedWithFields(path, compared) } : {}) });
   if (p.provisioner === 'cluster-autoscaler') {
+    // A karpenter block without `provisioner: karpenter` is one mistake: instance and maxNodes, which a node group
+    // needs, are not missing from the Karpenter pool it was meant to be.
+    if (p.karpenter !== undefined) return issue(['karpenter'], 'karpenter settings need provisioner: karpenter');
     if (p.instance === undefined) issue(['instance'], 'missing required field "instance"');
     if (p.maxNodes === undefined) issue(['maxNodes'], 'missing required field "maxNodes"');
-    if (p.karpenter !== undefined) issue(['karpenter'], 'karpenter settings need provisioner: karpenter');
     // kubernetes/autoscaler has no drift: a node group's nodes are replaced by the cloud provider's own rolling update
     // (an ASG instance refresh, a GKE surge upgrade, an AKS node-image upgrade), outside the autoscaler.
     if (p.rollouts !== undefined)
@@ -154,16 +160,16 @@ function checkProvisioner(p: PoolDraft, ctx: z.core.$RefinementCtx<unknown>): vo
   if (k === undefined) return issue(['karpenter'], 'provisioner: karpenter needs a karpenter block with instanceTypes');
   if (p.minNodes > 0) issue(['minNodes'], 'Karpenter keeps no minimum pool size (pods, not pools, hold nodes up): use initialNodes');
   if (p.spotShare > 0) issue(['spotShare'], 'a Karpenter pool has no spot share: list spot in karpenter.capacityTypes');
-  if (p.instance !== undefined && !k.instanceTypes.includes(p.instance)) issue(['instance'], `must be one of karpenter.instanceTypes (${k.instanceTypes.join(', ')})`);
+  if (p.instance !== undefined && !k.instanceTypes.includes(p.instance)) issue(['instance'], `must be one of karpenter.instanceTypes (${k.instanceTypes.join(', ')})`, [['karpenter', 'instanceTypes']]);
   const seen = new Set<string>();
   k.instanceTypes.forEach((t, i) => {
     if (seen.has(t)) issue(['karpenter', 'instanceTypes', i], `${t} is listed twice`);
     seen.add(t);
   });
   p.stockouts.forEach((s, i) => {
-    if (s.instance !== undefined && !k.instanceTypes.includes(s.instance)) issue(['stockouts', i, 'instance'], `not one of karpenter.instanceTypes (${k.instanceTypes.join(', ')})`);
-    if (s.capacityType !== undefined && !k.capacityTypes.includes(s.capacityType)) issue(['stockouts', i, 'capacityType'], `the pool launches only ${k.capacityTypes.join(', ')}`);
-    if (s.zone !== undefined && !(k.zones ?? []).includes(s.zone)) issue(['stockouts', i, 'zone'], k.zones === undefined ? 'a zone-scoped stock-out needs karpenter.zones' : `not one of karpenter.zones (${k.zones.join(', ')})`);
+    if (s.instance !== undefined && !k.instanceTypes.includes(s.instance)) issue(['stockouts', i, 'instance'], `not one of karpenter.instanceTypes (${k.instanceTypes.join(', ')})`, [['karpenter', 'instanceTypes']]);
+    if (s.capacityType !== undefined && !k.capacityTypes.includes(s.capacityType)) issue(['stockouts', i, 'capacityType'], `the pool launches only ${k.capacityTypes.join(', ')}`, [['karpenter', 'capacityTypes']]);
+    if (s.zone !== undefined && !(k.zones ?? []).includes(s.zone)) issue(['stockouts', i, 'zone'], k.zones === undefined ? 'a zone-scoped stock-out needs karpenter.zones' : `not one of karpenter.zones (${k.zones.join(', ')})`, [['karpenter', 'zones']]);
   });
 }
 

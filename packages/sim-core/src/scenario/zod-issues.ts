@@ -261,7 +261,11 @@ export function focusIssues(issues: readonly ZodIssue[]): ZodIssue[] {
   const refused = new Set(issues.filter((b) => b.code !== 'custom').map((b) => formatPath(b.path as PathSegment[])));
   return issues.filter((a) => {
     if (a.code === 'custom' && issues.some((b) => b !== a && (isPrefix(a.path, b.path) || (b.code !== 'custom' && samePath(a, b))))) return false;
-    if (a.code === 'custom' && comparedPaths(a).some((p) => refused.has(p))) return false;
+    // zod runs a length check after the type check failed (instanceTypes: "" was "expected a list" and "must not be
+    // empty"; instanceTypes[0]: [] "expected a string" and "must have at least 1 item"): the type is the mistake.
+    if ((a.code === 'too_small' || a.code === 'too_big') && issues.some((b) => b.code === 'invalid_type' && samePath(a, b))) return false;
+    // A list compared with is refused too when one of its items is (instanceTypes[0]: "").
+    if (a.code === 'custom' && comparedPaths(a).some((p) => refused.has(p) || [...refused].some((r) => r.startsWith(`${p}[`)))) return false;
     return !issues.some((b) => b !== a && tighter(a, b));
   });
 }
