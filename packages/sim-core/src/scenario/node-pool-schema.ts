@@ -96,11 +96,13 @@ export const nodePoolSchema = z
   })
   .superRefine((p, ctx) => {
     const maxNodes = maxNodesOf(p);
-    if (p.minNodes > maxNodes) {
-      ctx.addIssue({ code: 'custom', path: ['maxNodes'], input: p.maxNodes, message: `must be at least minNodes (${p.minNodes}), got ${maxNodes}`, params: { siblings: ['minNodes'] } });
+    // A Karpenter pool's minNodes is refused by checkProvisioner (it keeps no minimum): not compared again.
+    const minNodes = p.provisioner === 'karpenter' ? 0 : p.minNodes;
+    if (minNodes > maxNodes) {
+      ctx.addIssue({ code: 'custom', path: ['maxNodes'], input: p.maxNodes, message: `must be at least minNodes (${minNodes}), got ${maxNodes}`, params: { siblings: ['minNodes'] } });
     }
-    if (p.initialNodes !== undefined && (p.initialNodes < p.minNodes || p.initialNodes > maxNodes)) {
-      ctx.addIssue({ code: 'custom', path: ['initialNodes'], input: p.initialNodes, message: `must be between minNodes (${p.minNodes}) and maxNodes (${maxNodes}), got ${p.initialNodes}`, params: { siblings: ['minNodes', 'maxNodes'] } });
+    if (p.initialNodes !== undefined && (p.initialNodes < minNodes || p.initialNodes > maxNodes)) {
+      ctx.addIssue({ code: 'custom', path: ['initialNodes'], input: p.initialNodes, message: `must be between minNodes (${minNodes}) and maxNodes (${maxNodes}), got ${p.initialNodes}`, params: { siblings: ['minNodes', 'maxNodes'] } });
     }
     checkProvisioner(p, ctx);
   })
