@@ -99,10 +99,10 @@ export const nodePoolSchema = z
     // A Karpenter pool's minNodes is refused by checkProvisioner (it keeps no minimum): not compared again.
     const minNodes = p.provisioner === 'karpenter' ? 0 : p.minNodes;
     if (minNodes > maxNodes) {
-      ctx.addIssue({ code: 'custom', path: ['maxNodes'], input: p.maxNodes, message: `must be at least minNodes (${minNodes}), got ${maxNodes}`, params: { siblings: ['minNodes'] } });
+      ctx.addIssue({ code: 'custom', path: ['maxNodes'], input: p.maxNodes, message: `must be at least minNodes (${minNodes}), got ${maxNodes}`, params: comparedWithFields(['maxNodes'], [['minNodes'], ...LIMIT_NODES]) });
     }
     if (p.initialNodes !== undefined && (p.initialNodes < minNodes || p.initialNodes > maxNodes)) {
-      ctx.addIssue({ code: 'custom', path: ['initialNodes'], input: p.initialNodes, message: `must be between minNodes (${minNodes}) and maxNodes (${maxNodes}), got ${p.initialNodes}`, params: { siblings: ['minNodes', 'maxNodes'] } });
+      ctx.addIssue({ code: 'custom', path: ['initialNodes'], input: p.initialNodes, message: `must be between minNodes (${minNodes}) and maxNodes (${maxNodes}), got ${p.initialNodes}`, params: comparedWithFields(['initialNodes'], [['minNodes'], ['maxNodes'], ...LIMIT_NODES]) });
     }
     checkProvisioner(p, ctx);
   })
@@ -127,6 +127,9 @@ type PoolDraft = {
   stockouts: z.output<typeof stockoutSchema>[];
   rollouts?: z.output<typeof rolloutSchema>[] | undefined;
 };
+
+/** Where a Karpenter pool's ceiling is read from (maxNodesOf): a bound compared with it is dropped when it is refused (limits.nodes: -1). */
+const LIMIT_NODES = [['karpenter', 'limits', 'nodes']];
 
 // A Karpenter pool has no node-group size: its ceiling is limits.nodes (or the simulator's MAX_NODES).
 function maxNodesOf(p: PoolDraft): number {
