@@ -98,11 +98,12 @@ export const nodePoolSchema = z
     const maxNodes = maxNodesOf(p);
     // A Karpenter pool's minNodes is refused by checkProvisioner (it keeps no minimum): not compared again.
     const minNodes = p.provisioner === 'karpenter' ? 0 : p.minNodes;
+    const ceiling = p.maxNodes === undefined && p.karpenter?.limits.nodes !== undefined ? LIMIT_NODES : [];
     if (minNodes > maxNodes) {
-      ctx.addIssue({ code: 'custom', path: ['maxNodes'], input: p.maxNodes, message: `must be at least minNodes (${minNodes}), got ${maxNodes}`, params: comparedWithFields(['maxNodes'], [['minNodes'], ...LIMIT_NODES]) });
+      ctx.addIssue({ code: 'custom', path: ['maxNodes'], input: p.maxNodes, message: `must be at least minNodes (${minNodes}), got ${maxNodes}`, params: comparedWithFields(['maxNodes'], [['minNodes'], ...ceiling]) });
     }
     if (p.initialNodes !== undefined && (p.initialNodes < minNodes || p.initialNodes > maxNodes)) {
-      ctx.addIssue({ code: 'custom', path: ['initialNodes'], input: p.initialNodes, message: `must be between minNodes (${minNodes}) and maxNodes (${maxNodes}), got ${p.initialNodes}`, params: comparedWithFields(['initialNodes'], [['minNodes'], ['maxNodes'], ...LIMIT_NODES]) });
+      ctx.addIssue({ code: 'custom', path: ['initialNodes'], input: p.initialNodes, message: `must be between minNodes (${minNodes}) and maxNodes (${maxNodes}), got ${p.initialNodes}`, params: comparedWithFields(['initialNodes'], [['minNodes'], ['maxNodes'], ...ceiling]) });
     }
     checkProvisioner(p, ctx);
   })
