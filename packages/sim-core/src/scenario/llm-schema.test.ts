@@ -126,6 +126,9 @@ describe('a custom llm.model shape', () => {
     expect(shape('{ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 7, headDim: 128, parameters: 8B }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:139 spec.services[0].llm.model.kvHeads: must divide attentionHeads (32): each key/value head serves a whole number of query heads (grouped-query attention), got 7"`);
     expect(shape('{ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 64, headDim: 128, parameters: 8B }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:139 spec.services[0].llm.model.kvHeads: must divide attentionHeads (32): each key/value head serves a whole number of query heads (grouped-query attention), got 64"`);
     expect(shape('{ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32, headDim: 128, parameters: 8B }')).toBe('ok');
+    // A value refused on its own is one line: the union branch's issues are focused like the top level's.
+    expect(shape('{ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 0, headDim: 128, parameters: 8B }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:139 spec.services[0].llm.model.kvHeads: must be at least 1, got 0"`);
+    expect(shape('{ layers: 1e308, hiddenSize: 4096, kvHeads: 8, headDim: 128, parameters: 8B }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:88 spec.services[0].llm.model.layers: must be at most 1,000, got 1e308"`);
     // A bad head count is its own line, not also compared with.
     expect(shape('{ layers: 32, hiddenSize: 4096, attentionHeads: 0, kvHeads: 7, headDim: 128, parameters: 8B }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:126 spec.services[0].llm.model.attentionHeads: must be at least 1, got 0"`);
   });

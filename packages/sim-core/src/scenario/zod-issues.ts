@@ -101,7 +101,9 @@ function convertUnion(iss: Extract<ZodIssue, { code: 'invalid_union' }>, path: P
   const keyComplaints = (b: readonly ZodIssue[]) => b.filter((i) => (i.code === 'unrecognized_keys' && i.path.length === 0) || (i.code === 'invalid_type' && i.path.length === 1 && valueAt(got, i.path) === undefined)).length;
   const plausible = iss.errors.filter((b) => !rootMismatch(b)).sort((a, b) => keyComplaints(a) - keyComplaints(b) || a.length - b.length);
   const best = plausible[0];
-  if (best !== undefined) return foldMissingKeys(best.map((inner) => ({ ...inner, path: [...path, ...inner.path] }) as ZodIssue), ctx.root).flatMap((inner) => convertIssue(inner, ctx));
+  // The branch's issues get the same one-cause-one-line focus as the top level's (a custom llm.model shape, a branch
+  // with a refinement: layers 1e308 was two bounds, kvHeads 0 also "must divide attentionHeads").
+  if (best !== undefined) return foldMissingKeys(focusIssues(best.map((inner) => ({ ...inner, path: [...path, ...inner.path] }) as ZodIssue)), ctx.root).flatMap((inner) => convertIssue(inner, ctx));
   const shapes = iss.errors.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => EXPECTED_TYPE[String((i as { expected: string }).expected)] ?? 'another shape'));
   const expected = [...new Set(shapes)].join(' or ') || 'another shape';
   return [{ path, message: `expected ${expected}, got ${describeValue(got)}`, expected }];
