@@ -287,7 +287,7 @@ describe('import k8s', () => {
     expect(s?.spec.nodePools[0]).toMatchObject({ name: 'gpu', instance: 'aws/us-east-1/g5.xlarge', maxNodes: 16, spotShare: 1 });
     expect(s?.spec.traffic?.profile).toEqual({ type: 'constant', qps: 120 });
     const lines = r.notes.map((n) => `${n.object}: ${n.message}`);
-    expect(lines).toContain('Service/llama-8b: unsupported kind Service (v1): skipped; design-sim reads Deployment (apps/v1), HorizontalPodAutoscaler (autoscaling/v2), ScaledObject (keda.sh/v1alpha1), NodePool (karpenter.sh/v1), PodDisruptionBudget, and the ConfigMaps of `design-sim export k8s`');
+    expect(lines).toContain('Service/llama-8b: unsupported kind Service (v1): skipped; design-sim reads Deployment (apps/v1), HorizontalPodAutoscaler (autoscaling/v2), ScaledObject (keda.sh/v1alpha1), Service (serving.knative.dev/v1, Knative) with the knative-serving ConfigMap config-autoscaler, NodePool (karpenter.sh/v1), PodDisruptionBudget, and the ConfigMaps of `design-sim export k8s`');
     expect(lines).toContain("ScaledObject/llama-8b: minReplicaCount 0: KEDA scales it to zero; its prometheus triggers query the replicas' own metrics, which read nothing at zero, so once at zero it never wakes (the KEDA HTTP add-on's interceptor counts requests at zero: add a requestRate trigger and a buffer to model it)");
     expect(lines).toContain('ScaledObject/llama-8b: trigger type "cpu" is not simulated (design-sim reads prometheus triggers on the metrics it models, and cpu Utilization on a CPU service): left out');
     expect(back.ok && back.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('once scaled to zero it never wakes'));
