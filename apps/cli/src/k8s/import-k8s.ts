@@ -2,10 +2,12 @@
  * `import k8s`: a team's manifests as a scenario. Deployments become services (replicas, GPUs, node
  * pool, start-up estimated from the probes), HorizontalPodAutoscalers (autoscaling/v2) and KEDA
  * ScaledObjects become their HPAs with `behavior` verbatim (a ScaledObject also its `keda` block: minReplicaCount,
- * polling and cooldown, activation thresholds), Karpenter NodePools and design-sim's
+ * polling and cooldown, activation thresholds), Knative Services become services with a `knative` block (read with
+ * the cluster's `config-autoscaler`: read-knative-service.ts, knative-autoscaler-config.ts), Karpenter NodePools and design-sim's
  * node-group hints become node pools, and design-sim's own ConfigMap (from `export k8s`) supplies the
  * rest. What cannot be mapped is reported, object by object; kinds design-sim does not read are named
- * and skipped. Works on plain parsed YAML: no cluster access.
+ * and skipped. Works on plain parsed YAML: no cluster access. Longer than the ~400 lines a file should be: one
+ * function maps every kind onto the one scenario under construction, and the kind-specific readers live beside it.
  */
 import { listInstances } from '@design-sim/cost-model';
 import { formatDuration, hpaMetricSchema, MAX_NODE_POOLS, MAX_SERVICES, MAX_TERMINATION_GRACE_SECONDS, printableName, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
@@ -368,8 +370,10 @@ function applyScaledObject(svc: Obj, s: Obj, min: number, activations: readonly 
  * before the same count was refused after. commands/k8s.ts checks the mapped scenario too (a ConfigMap adds services).
  */
 function refuseTooMany(docs: readonly ManifestDoc[], items: readonly Item[]): void {
-  for (const [kind, what, key, max] of [['Deployment', 'Deployments', 'services', MAX_SERVICES], ['NodePool', 'node pools', 'nodePools', MAX_NODE_POOLS]] as const) {
-    const n = items.filter((i) => i.kind === kind).length;
+  // A service is made from a Deployment or a Knative Service: both count.
+  const knative = items.filter((i) => isKnative(i.kind, i.apiVersion)).length;
+  for (const [kind, what, key, max] of [['Deployment', knative > 0 ? 'Deployments and Knative Services' : 'Deployments', 'services', MAX_SERVICES], ['NodePool', 'node pools', 'nodePools', MAX_NODE_POOLS]] as const) {
+    const n = items.filter((i) => i.kind === kind).length + (kind === 'Deployment' ? knative : 0);
     const files = [...new Set(docs.map((d) => printableName(d.file)))].join(', ');
     if (n > max) throw new CliError(`${files}: ${n.toLocaleString('en-US')} ${what} to import, but a scenario holds at most ${max} (spec.${key}; docs/limits.md): import one namespace or a few Deployments at a time`);
   }

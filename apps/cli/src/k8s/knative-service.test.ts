@@ -185,6 +185,18 @@ describe('import k8s: a Knative Service', () => {
     expect(lines).toContain('Service/nim: no service time in Kubernetes manifests: latency is exponential with mean 100 ms (a placeholder: pass --latency or edit the file)');
   });
 
+  it("a PodDisruptionBudget selects the revision's pods by the template's labels, and is read back for the Knative Service", () => {
+    const raw = parse(text) as { spec: { services: Record<string, unknown>[] } };
+    raw.spec.services[0]!.disruptionBudget = { maxUnavailable: 1 };
+    const r = parseScenarioText(stringify(raw), 'pdb.yaml');
+    if (!r.ok) throw new Error('the scenario with a budget does not parse');
+    const { exported, back } = roundTrip(r.scenario, stringify(raw));
+    expect(exported.objects.filter((x) => x.kind === 'PodDisruptionBudget')).toHaveLength(1);
+    expect(back.ok && back.scenario).toEqual(r.scenario);
+    const native = roundTrip(r.scenario, stringify(raw), withoutDesignSimConfigMap).back;
+    expect(native.ok && native.scenario.spec.services[0]!.disruptionBudget).toEqual({ maxUnavailable: 1 });
+  });
+
   it('the ConfigMap\'s knative block without a Knative Service is told, and the service keeps a fixed count', () => {
     const { imported } = roundTrip(scenario, text, (objs) => objs.filter((x) => !isKService(x)));
     expect(imported.notes.map((n) => n.message)).toContain('the design-sim ConfigMap has a Knative autoscaler for it, but no Knative Service was given: fixed replica count');
