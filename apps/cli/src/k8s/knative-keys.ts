@@ -85,7 +85,8 @@ export const REVISION_ANNOTATIONS: readonly KnativeKey[] = [
   ann('metric', 'metric', (t) => (t === 'concurrency' || t === 'rps' ? t : undefined), '"concurrency" or "rps" (the KPA\'s metrics; validateMetric)'),
   ann('target', 'target', num(0.01, Number.MAX_VALUE), 'a number at least 0.01 (TargetMin; validateFloats)'),
   // validateAlgorithm accepts the camelCase spelling of weighted-exponential too; it is the same algorithm.
-  ann('metricAggregationAlgorithm', 'metric-aggregation-algorithm', (t) => (t === 'linear' ? t : t === 'weighted-exponential' || t === 'weightedExponential' ? 'weighted-exponential' : undefined), '"linear" or "weighted-exponential" (validateAlgorithm)', { legacy: true }),
+  // An empty value is no algorithm (`if v != ""`): the default, linear.
+  ann('metricAggregationAlgorithm', 'metric-aggregation-algorithm', (t) => (t === 'linear' || t === '' ? 'linear' : t === 'weighted-exponential' || t === 'weightedExponential' ? 'weighted-exponential' : undefined), '"linear" or "weighted-exponential" (validateAlgorithm)', { legacy: true }),
   ann('targetUtilizationPercentage', 'target-utilization-percentage', num(1, 100), 'a number from 1 to 100 (validateFloats)', { legacy: true }),
   ann('minScale', 'min-scale', int(0), 'an integer from 0 to 2147483647 (getIntGE0)', { legacy: true }),
   ann('maxScale', 'max-scale', int(0), 'an integer from 0 (no limit) to 2147483647 (getIntGE0)', { legacy: true }),

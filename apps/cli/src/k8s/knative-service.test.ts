@@ -164,6 +164,22 @@ describe('import k8s: a Knative Service', () => {
     expect(aliasOnly.ok && aliasOnly.scenario.spec.services[0]!.knative?.maxScale).toBe(9);
   });
 
+  it("the cluster's container-concurrency-target-percentage is the concurrency metric's utilization only (rps keeps 70 %)", () => {
+    const dropUtilization = (metric: string): Edit => (objs) =>
+      onConfigAutoscaler({ 'container-concurrency-target-percentage': '0.5' })(objs).map((x) => {
+        if (isKService(x)) {
+          delete x.spec.template.metadata.annotations['autoscaling.knative.dev/target-utilization-percentage'];
+          x.spec.template.metadata.annotations['autoscaling.knative.dev/metric'] = metric;
+        }
+        return x;
+      });
+    // "0.5" is a legacy fraction: NewConfigFromMap keeps values up to 1 as fractions, so 50 %.
+    const concurrency = roundTrip(scenario, text, dropUtilization('concurrency')).back;
+    expect(concurrency.ok && concurrency.scenario.spec.services[0]!.knative?.targetUtilizationPercentage).toBe(50);
+    const rps = roundTrip(scenario, text, dropUtilization('rps')).back;
+    expect(rps.ok && rps.scenario.spec.services[0]!.knative).toMatchObject({ metric: 'rps', targetUtilizationPercentage: 70 });
+  });
+
   it('without config-autoscaler the cluster refuses initial-scale 0: the scenario says so at the annotation', () => {
     const { imported, back } = roundTrip(scenario, text, (objs) => objs.filter((x) => x.metadata.name !== 'config-autoscaler'));
     expect(back.ok).toBe(false);

@@ -90,8 +90,12 @@ export function readKnativeService(o: Obj, place: ObjectPlace, cluster: ClusterS
   if (ignored.length > 0) note(`annotation${ignored.length === 1 ? '' : 's'} ${ignored.join(', ')}: not ${ignored.length === 1 ? 'one' : 'ones'} the KPA reads (pkg/apis/autoscaling/register.go): ignored`);
 
   // The cluster's value wherever the revision has no annotation: a default of the annotation, or a cluster-only key.
+  // container-concurrency-target-percentage is the concurrency metric's utilization only: ResolveMetricTarget gives
+  // rps the config's TargetUtilization, which NewConfigFromMap reads from no key (always defaultTargetUtilization, 70 %).
+  const rps = k.metric === 'rps';
   for (const c of cluster.values) {
     if (k[c.field] !== undefined) continue;
+    if (rps && c.field === 'targetUtilizationPercentage') continue;
     k[c.field] = c.value;
     origins.push({ path: ['knative', c.field], fromCluster: true, field: c.from });
   }
