@@ -10,7 +10,7 @@
  * flags) or a Karpenter NodePool (a `provisioner: karpenter` pool always: its own NodePool, karpenter-node-pool.ts); and a ConfigMap with the rest of the scenario (scenario-remainder.ts).
  */
 import { getInstance } from '@design-sim/cost-model';
-import { cloudOf, formatDuration, type Scenario } from '@design-sim/sim-core';
+import { cloudOf, compileScenario, formatDuration, type Scenario } from '@design-sim/sim-core';
 import { stringify } from 'yaml';
 import { metricNameFor } from './hpa-metric-names.ts';
 import { GPU_RESOURCE, goDuration, MANAGED_BY, MANAGED_BY_LABEL, NAME_LABEL, toQuantity, type K8sObject } from './k8s-object.ts';
@@ -51,13 +51,16 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
   const objects: K8sObject[] = [];
   const part = scenario.metadata.name;
   const pools = new Map(scenario.spec.nodePools.map((p) => [p.name, p]));
+  // Start-up times as the simulation ran them (weights and engine start given as physics included): the probes' budget.
+  const modelLoad = new Map(compileScenario(scenario).services.map((s) => [s.name, s.startup.modelLoadSeconds]));
   for (const svc of scenario.spec.services) {
+    const modelLoadSeconds = modelLoad.get(svc.name) ?? svc.startup.modelLoad;
     const labels = { [NAME_LABEL]: svc.name, 'app.kubernetes.io/part-of': part };
     const pod = { provisioner: o.provisioner, image: o.image, port: o.port, healthPath: o.healthPath };
     if (svc.knative !== undefined) {
       // The revision's pods are the Deployment's pods, with Knative's port name; the KPA replaces the HPA.
       if (o.image === undefined) notes.push(`Service/${svc.name}: image ${imageOf(svc, o.image)} is a placeholder: pass --image`);
-      objects.push(knativeService(svc, svc.knative, labels, servingPodSpec(svc, pools, { ...pod, portName: KNATIVE_PORT_NAME }), notes));
+      objects.push(knativeService(svc, svc.knative, labels, servingPodSpec(svc, modelLoadSeconds, pools, { ...pod, portName: KNATIVE_PORT_NAME }), notes));
     } else {
       if (o.image === undefined) notes.push(`Deployment/${svc.name}: image ${imageOf(svc, o.image)} is a placeholder: pass --image`);
       // Always written, the default too: the simulation killed terminating pods at this grace, and Kubernetes' default
@@ -76,7 +79,7 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
             // The pod annotations as the scenario states them (the simulated do-not-disrupt and safe-to-evict, and any
             // other key kept for this export).
             metadata: { labels, ...(svc.podAnnotations === undefined ? {} : { annotations: svc.podAnnotations }) },
-            spec: servingPodSpec(svc, pools, { ...pod, portName: 'http' }, { terminationGracePeriodSeconds: grace }),
+            spec: servingPodSpec(svc, modelLoadSeconds, pools, { ...pod, portName: 'http' }, { terminationGracePeriodSeconds: grace }),
           },
         },
       });

@@ -34,11 +34,14 @@ const PROBE_PERIOD = 10;
  * Probes from the start-up stages. Image pull happens before the container starts, so no probe waits
  * for it. The startup probe allows twice the model load (at least 30 s) before the kubelet restarts the
  * container; the readiness period is twice the scenario's readiness delay, whose mean is half a period
- * (a server becomes healthy at a uniformly random point between two probes).
+ * (a server becomes healthy at a uniformly random point between two probes). The model load is the one the
+ * simulation ran (`modelLoadSeconds`, sim-core's `compileStartup`): given as physics (weights ÷ throughput plus
+ * the engine start) it is not `startup.modelLoad`, which is then 0, and a 30 s probe would have the kubelet
+ * restart a container that needs minutes.
  */
-function probes(startup: Service['startup'], o: PodOptions) {
+function probes(startup: Service['startup'], modelLoadSeconds: number, o: PodOptions) {
   const httpGet = { path: o.healthPath, port: o.portName };
-  const budget = Math.max(30, 2 * startup.modelLoad);
+  const budget = Math.max(30, 2 * modelLoadSeconds);
   return {
     startupProbe: { httpGet, periodSeconds: PROBE_PERIOD, failureThreshold: Math.ceil(budget / PROBE_PERIOD) },
     readinessProbe: { httpGet, periodSeconds: Math.max(1, Math.round(2 * startup.readiness)), failureThreshold: 3 },
@@ -70,9 +73,9 @@ export const imageOf = (svc: Service, image: string | undefined): string => imag
 /**
  * The pod spec's placement, tolerations and containers (the caller adds what only its kind has: a Deployment's
  * terminationGracePeriodSeconds, a revision's containerConcurrency). `extra` goes between placement and containers,
- * where a Deployment has always written its grace period.
+ * where a Deployment has always written its grace period. `modelLoadSeconds` is the service's compiled model load.
  */
-export function servingPodSpec(svc: Service, pools: ReadonlyMap<string, Pool>, o: PodOptions, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function servingPodSpec(svc: Service, modelLoadSeconds: number, pools: ReadonlyMap<string, Pool>, o: PodOptions, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const gpus = svc.gpusPerReplica > 0 ? { [GPU_RESOURCE]: toQuantity(svc.gpusPerReplica) } : undefined;
   // A CPU service requests its vCPUs (no limit: a CPU limit throttles, as CFS quotas do, rather than bounds).
   const cpus = svc.cpuPerReplica !== undefined ? { cpu: toQuantity(svc.cpuPerReplica) } : undefined;
@@ -86,7 +89,7 @@ export function servingPodSpec(svc: Service, pools: ReadonlyMap<string, Pool>, o
         image: imageOf(svc, o.image),
         ports: [{ name: o.portName, containerPort: o.port }],
         ...(gpus !== undefined ? { resources: { requests: gpus, limits: gpus } } : cpus !== undefined ? { resources: { requests: cpus } } : {}),
-        ...probes(svc.startup, o),
+        ...probes(svc.startup, modelLoadSeconds, o),
       },
     ],
   };
