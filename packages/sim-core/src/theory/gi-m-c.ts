@@ -70,11 +70,23 @@ export interface GiMc {
 /** Mass of the clock-event law and of the geometric tail left out of the sums (both fall geometrically). */
 const NEGLIGIBLE = 1e-17;
 
+/** P(K = k), k = 0, 1, …: the Poisson clock's events within one gap, past their mode until a term is negligible. */
+export function clockEventLaw(arrivals: Interarrivals, clock: number): Float64Array {
+  const events: number[] = [];
+  for (let k = 0, mass = 0; k < 1_000_000; k++) {
+    const p = arrivals.clockEvents(clock, k);
+    events.push(p);
+    mass += p;
+    if (mass > 0.5 && p < NEGLIGIBLE * 1e-3) break;
+  }
+  return Float64Array.from(events);
+}
+
 /**
  * The law of the number present after one gap, starting from `start` present: a vector over 0 … start.
  * Uniformized: after each clock event, k present become k − 1 with probability min(k, c)/c.
  */
-function overOneGap(start: number, c: number, events: Float64Array): Float64Array {
+export function overOneGap(start: number, c: number, events: Float64Array): Float64Array {
   let v = new Float64Array(start + 1);
   v[start] = 1;
   const out = new Float64Array(start + 1);
@@ -100,15 +112,7 @@ export function giMc(arrivals: Interarrivals, mu: number, servers: number): GiMc
   if (!(arrivals.meanGap * clock > 1)) throw new Error(`GI/M/c is unstable: ρ = 1/(E[X]·cμ) = ${1 / (arrivals.meanGap * clock)} ≥ 1`);
   const sigma = giM1Sigma(arrivals.transform, clock);
 
-  // The clock's event counts within one gap, past their mode and until a term is negligible.
-  const events: number[] = [];
-  for (let k = 0, mass = 0; k < 1_000_000; k++) {
-    const p = arrivals.clockEvents(clock, k);
-    events.push(p);
-    mass += p;
-    if (mass > 0.5 && p < NEGLIGIBLE * 1e-3) break;
-  }
-  const ev = Float64Array.from(events);
+  const ev = clockEventLaw(arrivals, clock);
 
   // Lumped chain: states 0 … c − 1 as found, state c for "c or more found".
   const n = c + 1;
