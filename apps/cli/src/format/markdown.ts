@@ -56,6 +56,7 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
           ['ITL p50 / p99', `${formatMs(s.llm.itlMs.p50)} / ${formatMs(s.llm.itlMs.p99)}`],
           ['Output tokens/s', formatNum(s.llm.outputTokensPerSecond)],
           ['Cost per 1M output tokens', formatUsd(s.llm.costPerMillionOutputTokensUsd)],
+          ...(s.llm.preemptions === null ? [] : [['KV preemptions (paged)', Object.entries(s.llm.preemptions).map(([name, n]) => `${name} ${formatInt(n)}`).join(' · ')]]),
           ...(s.llm.speculative === null ? [] : [['Speculative decoding: tokens per step / draft acceptance', `${formatNum(s.llm.speculative.acceptedTokensPerStep)} / ${formatPercent(s.llm.speculative.draftAcceptanceRate, 1)}`]]),
           ...(s.llm.prefixCache === null ? [] : prefixCacheRows(s.llm.prefixCache)),
           ...s.llm.disaggregated.flatMap(disaggregatedRows),

@@ -66,6 +66,8 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     lines.push(cont(`${formatNum(t.outputTokensPerSecond)} output tokens/s · ${formatUsd(t.costPerMillionOutputTokensUsd)} per 1M output tokens`));
     // Speculative decoding: what a step yields per sequence, the figure engines log as the mean acceptance length.
     if (t.speculative !== null) lines.push(cont(`speculative decoding: ${formatNum(t.speculative.acceptedTokensPerStep)} tokens per sequence-step · draft acceptance ${formatPercent(t.speculative.draftAcceptanceRate, 1)}`));
+    // Paged KV allocation: sequences preempted when blocks ran out (each prefilled again later), per service.
+    if (t.preemptions !== null) lines.push(cont(`KV preemptions (paged): ${Object.entries(t.preemptions).map(([name, n]) => `${name} ${formatInt(n)}`).join(' · ')}`));
     if (t.prefixCache !== null) for (const [label, text] of prefixCacheRows(t.prefixCache)) lines.push(row(label, text));
     for (const d of t.disaggregated) for (const [label, text] of disaggregatedRows(d)) lines.push(row(label, text));
   }
