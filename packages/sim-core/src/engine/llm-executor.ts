@@ -764,8 +764,7 @@ export class LlmExecutor implements PodExecutor {
       st.chunk[i] = 0;
       // The prefill pass emits the first output token; a resumed sequence's re-prefill emits its next one (paged KV).
       if (st.firstToken[i]! < 0) st.firstToken[i] = now;
-      else if (st.paged !== null && st.paged.lastChunk[i]! >= 0 && arrival[st.slot[i]!]! >= from) this.itl.add((now - st.paged.lastChunk[i]!) * 1000, 1);
-      if (st.paged !== null) st.paged.since[i] = now;
+      if (st.paged !== null) this.decodesFrom(st, st.paged, i, now);
       this.promptTokens += st.context[i]! - (st.hit === null ? 0 : st.hit[i]!);
       if (st.hit !== null) this.cacheTemplate(st, i);
       generated++;
@@ -812,6 +811,16 @@ export class LlmExecutor implements PodExecutor {
     }
     this.startIteration(pod, st, now);
     if (!st.busy && pod.state === PodState.Terminating && st.n === 0 && pod.queue.length === 0 && !preemptedWaiting(st)) this.service.drained(pod, now);
+  }
+
+  /**
+   * Paged KV: the sequence at `i` starts a stretch of decoding at `now` (its first token, or a resumed sequence's
+   * re-prefill); a resumed one's token ends the gap (ITL) since its last chunk before it was preempted.
+   */
+  private decodesFrom(st: LlmPodState, paged: PagedPod, i: number, now: number): void {
+    paged.since[i] = now;
+    const last = paged.lastChunk[i]!;
+    if (last >= 0 && this.store.arrival[st.slot[i]!]! >= this.stats.measureFrom) this.itl.add((now - last) * 1000, 1);
   }
 
   private complete(pod: Pod, st: LlmPodState, i: number, now: number): void {

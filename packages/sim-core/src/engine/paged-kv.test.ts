@@ -119,6 +119,41 @@ describe('paged KV allocation (vLLM V1 allocate_slots and preemption by recomput
   });
 });
 
+describe('paged KV allocation under heavy preemption', () => {
+  it('every request finishes and every token is counted once, with chunked prompts and without', () => {
+    // 40 requests at once, prompts of 50–700 tokens, 120 output tokens each, into 1,600 tokens (100 blocks): far more
+    // than fit at once, so sequences are preempted whether decoding or (with a 256-token budget) part-way through a prompt.
+    for (const chunkedPrefill of [true, false]) {
+      const l: EngineLlm = {
+        ...llm('paged', { out: 120, kvCapacityTokens: 1600 }),
+        inputTokens: { kind: 'uniform', min: 50, max: 700 },
+        maxBatchedTokens: chunkedPrefill ? 256 : 8192,
+        chunkedPrefill,
+      };
+      const horizon = 60;
+      const cfg: EngineConfig = {
+        seed: 3,
+        durationSeconds: horizon,
+        warmupSeconds: 0,
+        intervalSeconds: 1,
+        drainSeconds: 0,
+        traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 4000], [0.01, 4000], [0.01, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
+        services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: l })],
+        pools: [],
+      };
+      const r = runEngine(cfg);
+      expectConserved(r);
+      expect(r.requests.offered).toBe(40);
+      expect(r.requests.served).toBe(40);
+      expect(r.llm!.outputTokens).toBe(40 * 120);
+      expect(r.llm!.ttft.count).toBe(40);
+      // 39 gaps a request: a resumed request's stall is one gap, not a lost or an extra one.
+      expect(r.llm!.itl.count).toBe(40 * 119);
+      expect(r.llm!.preemptions!.model).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('paged KV bookkeeping', () => {
   it('counts blocks of 16 tokens', () => {
     expect(KV_BLOCK_TOKENS).toBe(16);
