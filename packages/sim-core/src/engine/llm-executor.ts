@@ -331,8 +331,15 @@ export class LlmExecutor implements PodExecutor {
   private startIteration(pod: Pod, st: LlmPodState, now: number): void {
     const admits = pod.state === PodState.Ready || pod.state === PodState.Terminating;
     if (st.paged !== null) {
-      // vLLM schedules the running requests first (their blocks, preempting the newest) and admits only in a step that preempted none.
-      if (!this.grow(st) && admits) this.admitPaged(pod, st, st.paged, now);
+      if (this.separatePrefill) {
+        // vLLM 0.6 `_schedule_default`: prefills are scheduled first, and the decodes (their blocks, preempting the
+        // newest) only in a step that scheduled none.
+        if (admits) this.admitPaged(pod, st, st.paged, now, true);
+        this.grow(st);
+      } else if (!this.grow(st) && admits) {
+        // vLLM V1 `schedule`: the running requests first, then admissions, only in a step that preempted none.
+        this.admitPaged(pod, st, st.paged, now, false);
+      }
     } else if (admits) this.admit(pod, st, now);
     const cfg = this.cfg;
     // Decodes first: one token each, always scheduled (vLLM's scheduler prioritises running decodes). Their
@@ -500,10 +507,8 @@ export class LlmExecutor implements PodExecutor {
           st.reserved[i] = need[i]! * KV_BLOCK_TOKENS;
         }
         st.kvReserved = total * KV_BLOCK_TOKENS;
-        // With separate prefill, admitted prompts make a prefill batch of their own: the decodes take none of its budget.
-        const alone = this.separatePrefill && st.prefilling === 0;
-        this.admitBudget = alone ? cfg.maxBatchedTokens : budget;
-        this.admitTokens = alone ? 0 : tokens;
+        this.admitBudget = budget;
+        this.admitTokens = tokens;
         return preempted;
       }
       this.preempt(st, paged.newest(st.n));
@@ -543,14 +548,27 @@ export class LlmExecutor implements PodExecutor {
   }
 
   /**
-   * Paged KV admission (vLLM `Scheduler.schedule`'s waiting loop): preempted requests first, then the queue, in order,
+   * Paged KV admission (vLLM `Scheduler.schedule`'s waiting loop; vLLM 0.6 `_schedule_prefills` with separate prefill,
+   * before the decodes): preempted requests first, then the queue, in order,
    * while the batch has room and the step has token budget; a request joins when its first chunk's blocks are free
    * (the whole prompt, or prompt + streamed tokens for a resumed one, without chunked prefill), else admission stops.
    */
-  private admitPaged(pod: Pod, st: LlmPodState, paged: PagedPod, now: number): void {
+  private admitPaged(pod: Pod, st: LlmPodState, paged: PagedPod, now: number, prefillsFirst: boolean): void {
     const cfg = this.cfg;
     let budget = this.admitBudget;
     let tokens = this.admitTokens;
+    if (prefillsFirst) {
+      // Separate prefill: the prompts run as a batch of their own, so the decodes take none of its budget; prompts
+      // still prefilling take theirs first (the rule of the plan in startIteration).
+      budget = cfg.maxBatchedTokens;
+      tokens = 0;
+      for (let k = 0; k < st.prefilling && budget > 0; k++) {
+        const left = st.prefillLeft[st.prefillPos[k]!]!;
+        const chunk = cfg.chunkedPrefill ? Math.min(left, budget) : left <= budget || tokens === 0 ? left : 0;
+        budget -= chunk;
+        tokens += chunk;
+      }
+    }
     while (st.n < cfg.maxBatchSize && budget > 0) {
       const r = paged.waiting[0];
       let slot: number;

@@ -19,6 +19,12 @@
  *   budget lasts, in order: a request is admitted when `allocate_slots` finds blocks for its first chunk (the whole
  *   prompt without chunked prefill), else admission stops (FCFS, `break`). No watermark: the V1 scheduler builds its
  *   `KVCacheManager` without one (its `watermark` defaults to 0.0).
+ * With separate prefill (`scheduler.prefill: separate`, and multi-step, which implies it) the order is vLLM 0.6's
+ * (AmberLJC/vllm-0.6.1@5597260fbb275d3637500c18009c1dfaffcf9914 vllm/core/scheduler.py, a copy of the v0.6.1 release):
+ * `_schedule_default` schedules prefills first and the running decodes only when it scheduled none; `_schedule_running`
+ * preempts `running_queue.pop()` (the newest) while `_can_append_slots` fails (a decode's slots include the round's
+ * `num_lookahead_slots`), and the preempted go back with `self.waiting.extendleft` (the front). Not ported from V0:
+ * its block manager's 1% admission watermark.
  */
 import type { EngineLlm } from './engine-config.ts';
 
