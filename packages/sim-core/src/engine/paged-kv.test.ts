@@ -97,6 +97,29 @@ describe('paged KV allocation (vLLM V1 allocate_slots and preemption by recomput
     expect(r.itl.max).toBeCloseTo(10, 9);
   });
 
+  it('with separate prefill, prompts are admitted first and the decodes wait for their batch (vLLM 0.6 _schedule_default)', () => {
+    // The same four requests and 25 blocks. Iteration 1: R1's prefill. At t0 + 10 R2 and R3 are admitted (21 blocks)
+    // and prefilled alone in iteration 2 while R1 waits. From iteration 3 all three decode, each at context 98 + j in
+    // iteration j; R4 (7 more) never fits beside 21. Iteration 31: 3 × ⌈129/16⌉ = 27 > 25: R3 (the newest) is preempted
+    // after 29 tokens; its 9 blocks fit only when R1 and R2 finish (their 40th tokens at the end of iteration 41). The
+    // prompts come first at t0 + 410: R3's re-prefill (129 tokens) and R4's prompt in iteration 42; R3's tokens 31–40
+    // end at iterations 43–52, R4's 2–40 at 43–81.
+    const sep = fourRequests({ ...llm('paged', { out: 40, kvCapacityTokens: 400 }), scheduler: { steps: 1, separatePrefill: true, kvAllocation: 'paged' } });
+    expect(sep.preemptions).toEqual({ model: 1 });
+    expect(sep.tokens).toBe(160);
+    // TTFT: R1 10, R2 19.75, R3 19.5, R4 420 − 0.75. TPOT: R1 (410 − 10)/39, R2 (410 − 20)/39, R3 (520 − 20)/39, R4 (810 − 420)/39.
+    expect(sep.ttft[0]).toBeCloseTo(10, 9);
+    expect(sep.ttft[1]).toBeCloseTo(419.25, 9);
+    expect(sep.ttftMean).toBeCloseTo((10 + 19.75 + 19.5 + 419.25) / 4, 9);
+    expect(sep.tpot[0]).toBeCloseTo(10, 9);
+    expect(sep.tpot[1]).toBeCloseTo(500 / 39, 9);
+    expect(sep.tpotMean).toBeCloseTo((400 / 39 + 10 + 500 / 39 + 10) / 4, 9);
+    // ITL: R1's second chunk waits for the prefill batch (20 ms), R3's 30th for its re-prefill (t0 + 300 → 420: 120 ms).
+    expect(sep.itl.count).toBe(156);
+    expect(sep.itl.sum).toBeCloseTo(154 * 10 + 20 + 120, 6);
+    expect(sep.itl.max).toBeCloseTo(120, 9);
+  });
+
   it('a multi-step round holds its steps − 1 lookahead slots too (vLLM 0.6 _append_slots)', () => {
     // Steps 4 (prefill separate), out 33, a cache of 18 blocks (288 tokens). A decode round at context c holds
     // ⌈(c + 3)/16⌉ blocks. Iteration 1 (t0 → t0 + 10): R1's prefill (7). At t0 + 10 R1's round would hold ⌈104/16⌉ = 7;
