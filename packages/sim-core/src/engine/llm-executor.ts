@@ -330,17 +330,9 @@ export class LlmExecutor implements PodExecutor {
   /** Admits what fits from the pod's queue (FIFO, no overtaking), plans one iteration and schedules its end. */
   private startIteration(pod: Pod, st: LlmPodState, now: number): void {
     const admits = pod.state === PodState.Ready || pod.state === PodState.Terminating;
-    if (st.paged !== null) {
-      if (this.separatePrefill) {
-        // vLLM 0.6 `_schedule_default`: prefills are scheduled first, and the decodes (their blocks, preempting the
-        // newest) only in a step that scheduled none.
-        if (admits) this.admitPaged(pod, st, st.paged, now, true);
-        this.grow(st);
-      } else if (!this.grow(st) && admits) {
-        // vLLM V1 `schedule`: the running requests first, then admissions, only in a step that preempted none.
-        this.admitPaged(pod, st, st.paged, now, false);
-      }
-    } else if (admits) this.admit(pod, st, now);
+    // The paged path is a method of its own: the reserved path's planning stays as small as it was (V8 inlines by size).
+    if (st.paged !== null) this.schedulePaged(pod, st, st.paged, admits, now);
+    else if (admits) this.admit(pod, st, now);
     const cfg = this.cfg;
     // Decodes first: one token each, always scheduled (vLLM's scheduler prioritises running decodes). Their
     // count and context are kept by the batch (an exact integer sum, whatever the order it was added in).
@@ -392,6 +384,19 @@ export class LlmExecutor implements PodExecutor {
       seconds += proposerSeconds(spec!, decoding, verify.kvTokensRead, prefill, cfg.hardware, this.proposerEff);
     }
     this.heap.push(now + seconds, podEventPayload(pod.uid, 0));
+  }
+
+  /** Paged KV: the step's blocks and admissions, in the order of the vLLM scheduler the service describes. */
+  private schedulePaged(pod: Pod, st: LlmPodState, paged: PagedPod, admits: boolean, now: number): void {
+    if (this.separatePrefill) {
+      // vLLM 0.6 `_schedule_default`: prefills are scheduled first, and the decodes (their blocks, preempting the
+      // newest) only in a step that scheduled none.
+      if (admits) this.admitPaged(pod, st, paged, now, true);
+      this.grow(st);
+    } else if (!this.grow(st) && admits) {
+      // vLLM V1 `schedule`: the running requests first, then admissions, only in a step that preempted none.
+      this.admitPaged(pod, st, paged, now, false);
+    }
   }
 
   private admit(pod: Pod, st: LlmPodState, now: number): void {
