@@ -74,9 +74,10 @@ function fromManifests(issue: ScenarioIssue, result: ImportResult, docs: readonl
   const m = /^spec\.(services|nodePools)\[(\d+)\]/.exec(issue.path);
   const list = m === null ? undefined : asObj(scenario.spec)[m[1]!];
   const name = Array.isArray(list) ? asObj(list[Number(m![2])]).name : undefined;
-  const kind = m?.[1] === 'services' ? 'Deployment' : 'NodePool';
-  const source = name === undefined ? undefined : docs.find((d) => asObj(d.doc).kind === kind && asObj(asObj(d.doc).metadata).name === name);
-  const origin = source === undefined ? files.join(', ') : `${source.file} ${kind}/${String(name)}`;
+  // A service comes from a Deployment or a Knative Service (a kind Service of serving.knative.dev), a pool from a NodePool.
+  const kinds = m?.[1] === 'services' ? ['Deployment', 'Service'] : ['NodePool'];
+  const source = name === undefined ? undefined : docs.find((d) => kinds.includes(String(asObj(d.doc).kind)) && (asObj(d.doc).kind !== 'Service' || String(asObj(d.doc).apiVersion).startsWith('serving.knative.dev/')) && asObj(asObj(d.doc).metadata).name === name);
+  const origin = source === undefined ? files.join(', ') : `${source.file} ${String(asObj(source.doc).kind)}/${String(name)}`;
   return { ...issue, file: origin, line: null, column: null, message: `${issue.message} (in the imported scenario)` };
 }
 
@@ -161,6 +162,6 @@ export function registerK8s(program: Command, env: CommandEnv): void {
     .option('--latency <duration>', 'mean service time per request, e.g. 80ms (default a 100 ms placeholder)', parseLatencyOption)
     .option('--name <name>', 'scenario name (default: the first Deployment\'s)')
     .option('-o, --out <file>', 'write the scenario to a file instead of stdout')
-    .addHelpText('after', `\nExamples:\n  $ design-sim import k8s deploy.yaml hpa.yaml --qps 400 --latency 60ms -o scenario.yaml\n  $ kubectl get deploy,hpa,scaledobject,nodepool -o yaml | design-sim import k8s /dev/stdin\n\nReads ${SUPPORTED_KINDS}; other kinds are named and skipped. Exit codes: 0 imported (see the notes), 2 nothing importable or invalid.`)
+    .addHelpText('after', `\nExamples:\n  $ design-sim import k8s deploy.yaml hpa.yaml --qps 400 --latency 60ms -o scenario.yaml\n  $ kubectl get deploy,hpa,scaledobject,ksvc,nodepool -o yaml | design-sim import k8s /dev/stdin\n\nReads ${SUPPORTED_KINDS}; other kinds are named and skipped. Exit codes: 0 imported (see the notes), 2 nothing importable or invalid.`)
     .action((files: string[], o: ImportOptions) => importCommand(env, files, o));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeCounts } from './summary-text.ts';
+import { nodeCounts, preemptionsList } from './summary-text.ts';
 
 describe('nodeCounts', () => {
   it('with no node pools says none are modelled, not "peak 0" beside the replicas\' GPUs', () => {
@@ -9,5 +9,11 @@ describe('nodeCounts', () => {
   it('with node pools gives the peak, mean and least node counts', () => {
     const pool = {} as Parameters<typeof nodeCounts>[0]['nodePools'][number];
     expect(nodeCounts({ nodes: { max: 12, mean: 7.25, min: 3 }, nodePools: [pool] })).toBe('peak 12 · mean 7.25 · min 3');
+  });
+});
+
+describe('preemptionsList', () => {
+  it('names each service with paged KV allocation and its preemptions', () => {
+    expect(preemptionsList({ chat: 1234, batch: 0 })).toBe('chat 1,234 · batch 0');
   });
 });

@@ -66,6 +66,8 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     lines.push(cont(`${formatNum(t.outputTokensPerSecond)} output tokens/s · ${formatUsd(t.costPerMillionOutputTokensUsd)} per 1M output tokens`));
     // Speculative decoding: what a step yields per sequence, the figure engines log as the mean acceptance length.
     if (t.speculative !== null) lines.push(cont(`speculative decoding: ${formatNum(t.speculative.acceptedTokensPerStep)} tokens per sequence-step · draft acceptance ${formatPercent(t.speculative.draftAcceptanceRate, 1)}`));
+    // Paged KV allocation: sequences preempted when blocks ran out (each prefilled again later), per service.
+    if (t.preemptions !== null) lines.push(cont(`KV preemptions (paged): ${preemptionsList(t.preemptions)}`));
     if (t.prefixCache !== null) for (const [label, text] of prefixCacheRows(t.prefixCache)) lines.push(row(label, text));
     for (const d of t.disaggregated) for (const [label, text] of disaggregatedRows(d)) lines.push(row(label, text));
   }
@@ -226,4 +228,11 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
   if (checks.length > 0) lines.push('', ...checks);
   lines.push('', verdictLine(r, c));
   return `${lines.join('\n')}\n`;
+}
+
+/** The services with paged KV allocation and the sequences each preempted over the run (`summary.llm.preemptions`): "chat 12 · batch 0". */
+export function preemptionsList(preemptions: Record<string, number>): string {
+  return Object.entries(preemptions)
+    .map(([name, n]) => `${name} ${formatInt(n)}`)
+    .join(' · ');
 }

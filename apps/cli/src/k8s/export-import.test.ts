@@ -184,6 +184,22 @@ describe('import k8s', () => {
     expect(back.ok && back.scenario.spec.services[0]!.terminationGracePeriod).toBe(120);
   });
 
+  it("sizes the startup probe from the model load the simulation runs, weights and engine start given as physics too", () => {
+    // content/nim-llama3-8b-scale-to-zero-pv.yaml: 16.06 GB of weights at 335 MB/s (47.9 s) + engineStart 64 s = 111.9 s,
+    // so the probe allows 2 × 111.9 = 223.8 s: 23 periods of 10 s. Sized from `startup.modelLoad` (0 there) it allowed
+    // 30 s, and the kubelet would have restarted the container long before the engine was up.
+    const { text, scenario } = scenarios.find((s) => s.file === 'content/nim-llama3-8b-scale-to-zero-pv.yaml')!;
+    expect(scenario.spec.services[0]!.startup.modelLoad).toBe(0);
+    const deployment = exportK8s(scenario, parse(text) as Record<string, unknown>, ca).objects.find((o) => o.kind === 'Deployment') as K8sObject & {
+      spec: { template: { spec: { containers: { startupProbe: { periodSeconds: number; failureThreshold: number } }[] } } };
+    };
+    expect(deployment.spec.template.spec.containers[0]!.startupProbe).toMatchObject({ periodSeconds: 10, failureThreshold: 23 });
+    // A modelLoad given as a time is the budget's base as before: examples/hpa-step.yaml's 75 s, 2 × 75 = 150 s, 15 periods.
+    const step = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
+    const d2 = exportK8s(step.scenario, parse(step.text) as Record<string, unknown>, ca).objects.find((o) => o.kind === 'Deployment') as typeof deployment;
+    expect(d2.spec.template.spec.containers[0]!.startupProbe.failureThreshold).toBe(15);
+  });
+
   it('a fractional grace is written rounded up (whole seconds), with a note; a stated 0 round-trips', () => {
     const { text } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
     const raw = parse(text) as { spec: { services: Record<string, unknown>[] } };
@@ -287,7 +303,7 @@ describe('import k8s', () => {
     expect(s?.spec.nodePools[0]).toMatchObject({ name: 'gpu', instance: 'aws/us-east-1/g5.xlarge', maxNodes: 16, spotShare: 1 });
     expect(s?.spec.traffic?.profile).toEqual({ type: 'constant', qps: 120 });
     const lines = r.notes.map((n) => `${n.object}: ${n.message}`);
-    expect(lines).toContain('Service/llama-8b: unsupported kind Service (v1): skipped; design-sim reads Deployment (apps/v1), HorizontalPodAutoscaler (autoscaling/v2), ScaledObject (keda.sh/v1alpha1), NodePool (karpenter.sh/v1), PodDisruptionBudget, and the ConfigMaps of `design-sim export k8s`');
+    expect(lines).toContain('Service/llama-8b: unsupported kind Service (v1): skipped; design-sim reads Deployment (apps/v1), HorizontalPodAutoscaler (autoscaling/v2), ScaledObject (keda.sh/v1alpha1), Service (serving.knative.dev/v1, Knative) with the knative-serving ConfigMap config-autoscaler, NodePool (karpenter.sh/v1), PodDisruptionBudget, and the ConfigMaps of `design-sim export k8s`');
     expect(lines).toContain("ScaledObject/llama-8b: minReplicaCount 0: KEDA scales it to zero; its prometheus triggers query the replicas' own metrics, which read nothing at zero, so once at zero it never wakes (the KEDA HTTP add-on's interceptor counts requests at zero: add a requestRate trigger and a buffer to model it)");
     expect(lines).toContain('ScaledObject/llama-8b: trigger type "cpu" is not simulated (design-sim reads prometheus triggers on the metrics it models, and cpu Utilization on a CPU service): left out');
     expect(back.ok && back.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('once scaled to zero it never wakes'));

@@ -1,19 +1,24 @@
 /**
  * `export k8s`: a scenario as manifests a team can apply. Per service (a graph of services exports as
  * one set per service): a Deployment (GPU requests and limits, a startup probe that allows the model
- * load, a readiness probe whose period matches the scenario's readiness delay), its
+ * load, a readiness probe whose period matches the scenario's readiness delay: pod-template.ts), its
  * HorizontalPodAutoscaler (autoscaling/v2, `behavior` exactly as written) — or, for a service with `keda`, a KEDA
- * ScaledObject, from which KEDA creates the HPA — and, when the service has `disruptionBudget`, its PodDisruptionBudget;
+ * ScaledObject, from which KEDA creates the HPA; for a service with `knative`, instead of both, a Knative Service with
+ * the same pod (knative-service.ts) and, where the scenario differs from Knative's defaults, the cluster's
+ * `config-autoscaler` (knative-autoscaler-config.ts) — and, when the service has `disruptionBudget`, its PodDisruptionBudget;
  * per node pool a hint for the cluster autoscaler (a ConfigMap with the node group settings and
  * flags) or a Karpenter NodePool (a `provisioner: karpenter` pool always: its own NodePool, karpenter-node-pool.ts); and a ConfigMap with the rest of the scenario (scenario-remainder.ts).
  */
 import { getInstance } from '@design-sim/cost-model';
-import { cloudOf, formatDuration, type Scenario } from '@design-sim/sim-core';
+import { cloudOf, compileScenario, formatDuration, type Scenario } from '@design-sim/sim-core';
 import { stringify } from 'yaml';
 import { metricNameFor } from './hpa-metric-names.ts';
 import { GPU_RESOURCE, goDuration, MANAGED_BY, MANAGED_BY_LABEL, NAME_LABEL, toQuantity, type K8sObject } from './k8s-object.ts';
 import { karpenterNodePool } from './karpenter-node-pool.ts';
-import { INSTANCE_TYPE_LABEL, KARPENTER_CAPACITY_TYPE, KARPENTER_NODE_CLASS, KARPENTER_POOL_LABEL, poolLabelKey, type NodeProvisioner } from './node-pool-labels.ts';
+import { configAutoscaler } from './knative-autoscaler-config.ts';
+import { KNATIVE_PORT_NAME, knativeService } from './knative-service.ts';
+import { INSTANCE_TYPE_LABEL, KARPENTER_CAPACITY_TYPE, KARPENTER_NODE_CLASS, poolLabelKey, type NodeProvisioner } from './node-pool-labels.ts';
+import { imageOf, servingPodSpec } from './pod-template.ts';
 import { scenarioRemainder } from './scenario-remainder.ts';
 
 /** Export settings. */
@@ -40,72 +45,46 @@ export const NODE_GROUPS_KEY = 'node-groups.yaml';
 export const MIN_NODES_ANNOTATION = 'design-sim.io/min-nodes';
 export const SPOT_SHARE_ANNOTATION = 'design-sim.io/spot-share';
 
-// kubelet's probe period default is 10 s (Configure Liveness, Readiness and Startup Probes).
-const PROBE_PERIOD = 10;
-
-/**
- * Probes from the start-up stages. Image pull happens before the container starts, so no probe waits
- * for it. The startup probe allows twice the model load (at least 30 s) before the kubelet restarts the
- * container; the readiness period is twice the scenario's readiness delay, whose mean is half a period
- * (a server becomes healthy at a uniformly random point between two probes).
- */
-function probes(startup: Scenario['spec']['services'][number]['startup'], o: ExportOptions) {
-  const httpGet = { path: o.healthPath, port: 'http' };
-  const budget = Math.max(30, 2 * startup.modelLoad);
-  return {
-    startupProbe: { httpGet, periodSeconds: PROBE_PERIOD, failureThreshold: Math.ceil(budget / PROBE_PERIOD) },
-    readinessProbe: { httpGet, periodSeconds: Math.max(1, Math.round(2 * startup.readiness)), failureThreshold: 3 },
-  };
-}
-
 /** The manifests for `scenario`; `raw` is the document as written (its units kept in the remainder). */
 export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: ExportOptions): ExportResult {
   const notes: string[] = [];
   const objects: K8sObject[] = [];
   const part = scenario.metadata.name;
   const pools = new Map(scenario.spec.nodePools.map((p) => [p.name, p]));
+  // Start-up times as the simulation ran them (weights and engine start given as physics included): the probes' budget.
+  const modelLoad = new Map(compileScenario(scenario).services.map((s) => [s.name, s.startup.modelLoadSeconds]));
   for (const svc of scenario.spec.services) {
+    const modelLoadSeconds = modelLoad.get(svc.name) ?? svc.startup.modelLoad;
     const labels = { [NAME_LABEL]: svc.name, 'app.kubernetes.io/part-of': part };
-    const placement = placementOf(svc.nodePool, pools, o.provisioner);
-    const gpus = svc.gpusPerReplica > 0 ? { [GPU_RESOURCE]: toQuantity(svc.gpusPerReplica) } : undefined;
-    // A CPU service requests its vCPUs (no limit: a CPU limit throttles, as CFS quotas do, rather than bounds).
-    const cpus = svc.cpuPerReplica !== undefined ? { cpu: toQuantity(svc.cpuPerReplica) } : undefined;
-    const image = o.image ?? `registry.example.com/${svc.name}:latest`;
-    if (o.image === undefined) notes.push(`Deployment/${svc.name}: image ${image} is a placeholder: pass --image`);
-    // Always written, the default too: the simulation killed terminating pods at this grace, and Kubernetes' default
-    // (30 s) is the same value, so stating it changes nothing in the cluster and shows the reader the assumption.
-    // The API takes whole seconds: a fractional grace is rounded up (a longer grace never kills sooner).
-    const grace = Math.ceil(svc.terminationGracePeriod);
-    if (grace !== svc.terminationGracePeriod) notes.push(`Deployment/${svc.name}: terminationGracePeriod ${formatDuration(svc.terminationGracePeriod)} is written as ${grace} s (terminationGracePeriodSeconds takes whole seconds)`);
-    if (svc.llm?.disaggregated !== undefined) notes.push(`Deployment/${svc.name}: llm.disaggregated: only the prefill replicas are exported; the decode pool (${svc.name}-decode) and the KV-transfer wiring are not (they depend on the serving engine's P/D setup)`);
-    objects.push({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: svc.name, labels },
-      spec: {
-        replicas: svc.replicas,
-        selector: { matchLabels: labels },
-        template: {
-          // The pod annotations as the scenario states them (the simulated do-not-disrupt and safe-to-evict, and any
-          // other key kept for this export).
-          metadata: { labels, ...(svc.podAnnotations === undefined ? {} : { annotations: svc.podAnnotations }) },
-          spec: {
-            ...placement,
-            terminationGracePeriodSeconds: grace,
-            ...(gpus === undefined ? {} : { tolerations: [{ key: GPU_RESOURCE, operator: 'Exists', effect: 'NoSchedule' }] }),
-            containers: [
-              {
-                name: 'server',
-                image,
-                ports: [{ name: 'http', containerPort: o.port }],
-                ...(gpus !== undefined ? { resources: { requests: gpus, limits: gpus } } : cpus !== undefined ? { resources: { requests: cpus } } : {}),
-                ...probes(svc.startup, o),
-              },
-            ],
+    const pod = { provisioner: o.provisioner, image: o.image, port: o.port, healthPath: o.healthPath };
+    if (svc.knative !== undefined) {
+      // The revision's pods are the Deployment's pods, with Knative's port name; the KPA replaces the HPA.
+      if (o.image === undefined) notes.push(`Service/${svc.name}: image ${imageOf(svc, o.image)} is a placeholder: pass --image`);
+      objects.push(knativeService(svc, svc.knative, labels, servingPodSpec(svc, modelLoadSeconds, pools, { ...pod, portName: KNATIVE_PORT_NAME }), notes));
+    } else {
+      if (o.image === undefined) notes.push(`Deployment/${svc.name}: image ${imageOf(svc, o.image)} is a placeholder: pass --image`);
+      // Always written, the default too: the simulation killed terminating pods at this grace, and Kubernetes' default
+      // (30 s) is the same value, so stating it changes nothing in the cluster and shows the reader the assumption.
+      // The API takes whole seconds: a fractional grace is rounded up (a longer grace never kills sooner).
+      const grace = Math.ceil(svc.terminationGracePeriod);
+      if (grace !== svc.terminationGracePeriod) notes.push(`Deployment/${svc.name}: terminationGracePeriod ${formatDuration(svc.terminationGracePeriod)} is written as ${grace} s (terminationGracePeriodSeconds takes whole seconds)`);
+      objects.push({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: svc.name, labels },
+        spec: {
+          replicas: svc.replicas,
+          selector: { matchLabels: labels },
+          template: {
+            // The pod annotations as the scenario states them (the simulated do-not-disrupt and safe-to-evict, and any
+            // other key kept for this export).
+            metadata: { labels, ...(svc.podAnnotations === undefined ? {} : { annotations: svc.podAnnotations }) },
+            spec: servingPodSpec(svc, modelLoadSeconds, pools, { ...pod, portName: 'http' }, { terminationGracePeriodSeconds: grace }),
           },
         },
-      },
-    });
+      });
+    }
+    if (svc.llm?.disaggregated !== undefined) notes.push(`${svc.knative === undefined ? 'Deployment' : 'Service'}/${svc.name}: llm.disaggregated: only the prefill replicas are exported; the decode pool (${svc.name}-decode) and the KV-transfer wiring are not (they depend on the serving engine's P/D setup)`);
     // Only the budget the scenario states (and simulates): Kubernetes' default is none.
     if (svc.disruptionBudget !== undefined) {
       objects.push({
@@ -142,6 +121,8 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
       notes.push(`Service ${svc.name}: a ScaledObject needs triggers with an HPA threshold; this keda block has no hpa to take them from: kept in the design-sim ConfigMap only`);
     }
   }
+  const knativeCluster = configAutoscaler(scenario.spec.services, part, notes);
+  if (knativeCluster !== undefined) objects.push(knativeCluster);
   for (const pool of scenario.spec.nodePools) objects.push(...poolObjects(pool, scenario, o, notes));
   objects.push({
     apiVersion: 'v1',
@@ -155,25 +136,6 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
 type Pool = Scenario['spec']['nodePools'][number];
 type Service = Scenario['spec']['services'][number];
 type Metric = NonNullable<Service['hpa']>['metrics'][number];
-
-/**
- * Where the pods may run: one pool by nodeSelector; a list of pools (any of them) by required node
- * affinity, one term per pool label (terms are ORed).
- */
-function placementOf(nodePool: Service['nodePool'], pools: ReadonlyMap<string, Pool>, provisioner: NodeProvisioner): Record<string, unknown> {
-  const keyOf = (name: string) => {
-    const pool = pools.get(name);
-    // A Karpenter pool is a NodePool whatever --node-pools says, so its nodes carry Karpenter's label.
-    if (pool?.provisioner === 'karpenter') return KARPENTER_POOL_LABEL;
-    return poolLabelKey(pool === undefined ? '' : cloudOf(pool.instance), provisioner);
-  };
-  if (nodePool === undefined) return {};
-  if (typeof nodePool === 'string') return { nodeSelector: { [keyOf(nodePool)]: nodePool } };
-  const byKey = new Map<string, string[]>();
-  for (const name of nodePool) byKey.set(keyOf(name), [...(byKey.get(keyOf(name)) ?? []), name]);
-  const nodeSelectorTerms = [...byKey].map(([key, values]) => ({ matchExpressions: [{ key, operator: 'In', values }] }));
-  return { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms } } } };
-}
 
 /**
  * One HPA metric: a Pods metric (one sample per pod, averaged), or an External one (one number for

@@ -2,10 +2,12 @@
  * `import k8s`: a team's manifests as a scenario. Deployments become services (replicas, GPUs, node
  * pool, start-up estimated from the probes), HorizontalPodAutoscalers (autoscaling/v2) and KEDA
  * ScaledObjects become their HPAs with `behavior` verbatim (a ScaledObject also its `keda` block: minReplicaCount,
- * polling and cooldown, activation thresholds), Karpenter NodePools and design-sim's
+ * polling and cooldown, activation thresholds), Knative Services become services with a `knative` block (read with
+ * the cluster's `config-autoscaler`: read-knative-service.ts, knative-autoscaler-config.ts), Karpenter NodePools and design-sim's
  * node-group hints become node pools, and design-sim's own ConfigMap (from `export k8s`) supplies the
  * rest. What cannot be mapped is reported, object by object; kinds design-sim does not read are named
- * and skipped. Works on plain parsed YAML: no cluster access.
+ * and skipped. Works on plain parsed YAML: no cluster access. Longer than the ~400 lines a file should be: one
+ * function maps every kind onto the one scenario under construction, and the kind-specific readers live beside it.
  */
 import { listInstances } from '@design-sim/cost-model';
 import { formatDuration, hpaMetricSchema, MAX_NODE_POOLS, MAX_SERVICES, MAX_TERMINATION_GRACE_SECONDS, printableName, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
@@ -18,6 +20,9 @@ import { firstFieldTypeError } from './manifest-schema.ts';
 import { GPU_RESOURCE, MANAGED_BY, MANAGED_BY_LABEL, parseGoDuration, parseQuantity } from './k8s-object.ts';
 import { MIN_NODES_ANNOTATION, NODE_GROUPS_KEY, REMAINDER_KEY, SPOT_SHARE_ANNOTATION } from './export-k8s.ts';
 import { PROVISIONER_ANNOTATION, readKarpenterNodePool } from './karpenter-node-pool.ts';
+import { DEFAULT_CLUSTER, isConfigAutoscaler, readConfigAutoscaler } from './knative-autoscaler-config.ts';
+import { KNATIVE_SERVICE_API } from './knative-service.ts';
+import { DEFAULT_KNATIVE_GRACE, readKnativeService } from './read-knative-service.ts';
 import { INSTANCE_TYPE_LABEL, KARPENTER_CAPACITY_TYPE, KARPENTER_NODE_CLASS, POOL_LABEL_KEYS } from './node-pool-labels.ts';
 
 type Obj = Record<string, unknown>;
@@ -60,7 +65,7 @@ export interface ImportResult {
 }
 
 /** The kinds import reads, for messages. */
-export const SUPPORTED_KINDS = 'Deployment (apps/v1), HorizontalPodAutoscaler (autoscaling/v2), ScaledObject (keda.sh/v1alpha1), NodePool (karpenter.sh/v1), PodDisruptionBudget, and the ConfigMaps of `design-sim export k8s`';
+export const SUPPORTED_KINDS = 'Deployment (apps/v1), HorizontalPodAutoscaler (autoscaling/v2), ScaledObject (keda.sh/v1alpha1), Service (serving.knative.dev/v1, Knative) with the knative-serving ConfigMap config-autoscaler, NodePool (karpenter.sh/v1), PodDisruptionBudget, and the ConfigMaps of `design-sim export k8s`';
 
 interface Item {
   file: string;
@@ -74,6 +79,12 @@ interface Item {
 
 /** The kinds import maps (a managed ConfigMap aside); every other kind is named and skipped. */
 const READ_KINDS = new Set(['Deployment', 'HorizontalPodAutoscaler', 'ScaledObject', 'NodePool', 'PodDisruptionBudget']);
+
+/** A Knative Service (any serving.knative.dev version: a version other than v1 is named and skipped); a core v1 Service is not read. */
+const isKnative = (kind: string, apiVersion: string): boolean => kind === 'Service' && apiVersion.startsWith('serving.knative.dev/');
+
+/** Is an object of this kind and version one import maps? */
+const reads = (kind: string, apiVersion: string): boolean => READ_KINDS.has(kind) || isKnative(kind, apiVersion);
 
 const inNamespace = (o: Obj): string => {
   const ns = str(obj(o.metadata).namespace);
@@ -103,12 +114,13 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
     const place: ObjectPlace = { file, object: `${kind}/${name}`, locate: (path) => m.locate?.([...at, ...path]) ?? null };
     const item = { file, o, kind, apiVersion: str(o.apiVersion) ?? '', name, place };
     const key = `${kind}/${name}`;
-    const earlier = READ_KINDS.has(kind) ? first.get(key) : undefined;
+    const readable = reads(kind, item.apiVersion);
+    const earlier = readable ? first.get(key) : undefined;
     if (earlier !== undefined) {
       notes.push({ file, object: key, message: `a second ${kind} named "${name}" (${inNamespace(o)}; the first, in ${earlier.file}, has ${inNamespace(earlier.o)}): objects are matched by name, so only the first is imported; import each namespace on its own` });
       return;
     }
-    if (READ_KINDS.has(kind)) first.set(key, item);
+    if (readable) first.set(key, item);
     out.push(item);
   };
   for (const m of docs) add(m, m.doc, []);
@@ -137,7 +149,8 @@ function readDisruptionBudget(i: Item, items: readonly Item[], note: (m: string)
     note('only a selector of matchLabels is read (a PDB with an empty selector selects nothing): skipped');
     return undefined;
   }
-  const selected = items.filter((d) => d.kind === 'Deployment' && match.every(([k, v]) => obj(obj(obj(obj(d.o.spec).template).metadata).labels)[k] === v));
+  // A Knative revision's pods carry its template's labels (pkg/reconciler/revision/resources/meta.go `makeLabels`).
+  const selected = items.filter((d) => (d.kind === 'Deployment' || (isKnative(d.kind, d.apiVersion) && d.apiVersion === KNATIVE_SERVICE_API)) && match.every(([k, v]) => obj(obj(obj(obj(d.o.spec).template).metadata).labels)[k] === v));
   if (selected.length !== 1) {
     note(
       selected.length === 0
@@ -186,8 +199,8 @@ function checkFields(i: Item): void {
   const bad = firstFieldTypeError(i.apiVersion, i.kind, i.o);
   if (bad !== undefined) throw fieldError(i.place, bad.path, bad.expected, bad.value);
   const s = obj(i.o.spec);
-  if (i.kind === 'Deployment') {
-    int32At(i.place, ['spec', 'replicas'], s.replicas, 0);
+  if (i.kind === 'Deployment' || isKnative(i.kind, i.apiVersion)) {
+    if (i.kind === 'Deployment') int32At(i.place, ['spec', 'replicas'], s.replicas, 0);
     list(obj(obj(s.template).spec).containers).forEach((c, k) => {
       for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe'] as const) {
         const p = obj(obj(c)[probe]);
@@ -357,8 +370,10 @@ function applyScaledObject(svc: Obj, s: Obj, min: number, activations: readonly 
  * before the same count was refused after. commands/k8s.ts checks the mapped scenario too (a ConfigMap adds services).
  */
 function refuseTooMany(docs: readonly ManifestDoc[], items: readonly Item[]): void {
-  for (const [kind, what, key, max] of [['Deployment', 'Deployments', 'services', MAX_SERVICES], ['NodePool', 'node pools', 'nodePools', MAX_NODE_POOLS]] as const) {
-    const n = items.filter((i) => i.kind === kind).length;
+  // A service is made from a Deployment or a Knative Service: both count.
+  const knative = items.filter((i) => isKnative(i.kind, i.apiVersion)).length;
+  for (const [kind, what, key, max] of [['Deployment', knative > 0 ? 'Deployments and Knative Services' : 'Deployments', 'services', MAX_SERVICES], ['NodePool', 'node pools', 'nodePools', MAX_NODE_POOLS]] as const) {
+    const n = items.filter((i) => i.kind === kind).length + (kind === 'Deployment' ? knative : 0);
     const files = [...new Set(docs.map((d) => printableName(d.file)))].join(', ');
     if (n > max) throw new CliError(`${files}: ${n.toLocaleString('en-US')} ${what} to import, but a scenario holds at most ${max} (spec.${key}; docs/limits.md): import one namespace or a few Deployments at a time`);
   }
@@ -372,7 +387,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
   const from = (scenario: readonly PathSegment[], i: Item, field: readonly PathSegment[] = []) => origins.push({ scenario: ['spec', ...scenario], place: i.place, field });
   const items = flatten(docs, notes);
   refuseTooMany(docs, items);
-  for (const i of items) if (READ_KINDS.has(i.kind)) checkFields(i);
+  for (const i of items) if (reads(i.kind, i.apiVersion) || isConfigAutoscaler(i.kind, i.o)) checkFields(i);
   const note = (i: Item | undefined, message: string) => notes.push({ file: i?.file ?? '', object: i === undefined ? '' : ref(i), message });
   const managed = (i: Item) => i.kind === 'ConfigMap' && obj(obj(i.o.metadata).labels)[MANAGED_BY_LABEL] === MANAGED_BY;
   const remainderItem = items.find((i) => managed(i) && typeof obj(i.o.data)[REMAINDER_KEY] === 'string');
@@ -382,8 +397,8 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
   const hasRemainder = remainderItem !== undefined;
   scenario.apiVersion ??= 'design-sim/v1';
   scenario.kind ??= 'Scenario';
-  const firstDeployment = items.find((i) => i.kind === 'Deployment');
-  scenario.metadata ??= { name: options.name ?? firstDeployment?.name ?? 'imported', title: 'Imported from Kubernetes manifests' };
+  const firstWorkload = items.find((i) => i.kind === 'Deployment' || isKnative(i.kind, i.apiVersion));
+  scenario.metadata ??= { name: options.name ?? firstWorkload?.name ?? 'imported', title: 'Imported from Kubernetes manifests' };
   const spec = obj((scenario.spec ??= {}));
   if (!hasRemainder) {
     spec.duration = '1h';
@@ -489,9 +504,8 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
   // Services the design-sim ConfigMap describes keep its start-up times (absent there = the defaults).
   const described = new Set(services.filter(isObj).map((x) => x.name));
 
-  for (const i of items.filter((x) => x.kind === 'Deployment')) {
-    const s = obj(i.o.spec);
-    const template = obj(s.template);
+  /** The service a workload (Deployment or Knative Service) describes, made with placeholder latency when new. */
+  const serviceOf = (i: Item): { svc: Obj; at: PathSegment[] } => {
     const svc = findOrAdd(services, i.name, () => {
       note(i, `no service time in Kubernetes manifests: latency is exponential with mean ${options.latencyMs ?? 100} ms${options.latencyMs === undefined ? ' (a placeholder: pass --latency or edit the file)' : ''}`);
       return { name: i.name, latency: { distribution: 'exponential', meanMs: options.latencyMs ?? 100 } };
@@ -499,9 +513,15 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     if (described.has(i.name) && options.latencyMs !== undefined) note(i, `--latency ${options.latencyMs}ms is not used: the design-sim ConfigMap carries this service's own service time; edit it in the written file`);
     const at = ['services', services.indexOf(svc)];
     from(at, i);
-    // Kubernetes defaults an absent replicas to 1; a present one is the scenario's to judge ("3" was read as 1, exit 0).
-    svc.replicas = s.replicas ?? 1;
-    if (s.replicas !== undefined && s.replicas !== null) from([...at, 'replicas'], i, ['spec', 'replicas']);
+    return { svc, at };
+  };
+  /**
+   * The serving pod of a workload's template: GPUs or CPUs, pod annotations, node pool, and (without the design-sim
+   * ConfigMap) start-up times from the probes. `knative`: a revision's readiness probe without a period is probed by
+   * the queue-proxy aggressively, not every 10 s (knative/serving@98e5ef90 pkg/apis/serving/v1/revision_defaults.go
+   * `applyReadinessProbeDefaults`, `applyUserContainerDefaultReadinessProbe`: every user container has one).
+   */
+  const readPod = (i: Item, template: Obj, svc: Obj, at: PathSegment[], kept: Record<string, string>, knative: boolean) => {
     const gpus = podGpus(i, template);
     svc.gpusPerReplica = gpus.n;
     if (gpus.at !== undefined) from([...at, 'gpusPerReplica'], i, gpus.at);
@@ -511,17 +531,9 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
       delete svc.gpusPerReplica;
       if (cpus.at !== undefined) from([...at, 'cpuPerReplica'], i, cpus.at);
     }
-    // Absent: Kubernetes' default, 30 s, which is the scenario's default too (nothing written).
-    const gracePath = ['spec', 'template', 'spec', 'terminationGracePeriodSeconds'];
-    const grace = int32At(i.place, gracePath, obj(template.spec).terminationGracePeriodSeconds, 0);
-    if (grace !== undefined) {
-      svc.terminationGracePeriod = `${Math.min(grace, MAX_TERMINATION_GRACE_SECONDS)}s`;
-      if (grace > MAX_TERMINATION_GRACE_SECONDS) note(i, `terminationGracePeriodSeconds ${grace} is longer than any request the simulator runs: kept as ${formatDuration(MAX_TERMINATION_GRACE_SECONDS)}, the same effect (no request is killed at termination)`);
-    }
     // The pod template's annotations, every key (the scenario warns about those it does not simulate, and refuses a
     // value of a known key it cannot read, located here through the origin). `checkFields` has refused a non-string
     // value already (the API server takes only strings).
-    const kept = obj(obj(template.metadata).annotations) as Record<string, string>;
     if (Object.keys(kept).length > 0) {
       svc.podAnnotations = { ...kept };
       from([...at, 'podAnnotations'], i, ['spec', 'template', 'metadata', 'annotations']);
@@ -544,9 +556,67 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
       const budget = (Number(sp.periodSeconds ?? 10) || 10) * (Number(sp.failureThreshold ?? 3) || 3);
       const startup: Obj = {};
       if (c.startupProbe !== undefined) startup.modelLoad = `${Math.round(budget / 2)}s`;
-      if (c.readinessProbe !== undefined) startup.readiness = `${(Number(rp.periodSeconds ?? 10) || 10) / 2}s`;
+      const period = Number(rp.periodSeconds ?? (knative ? 0 : 10));
+      if (knative) startup.readiness = `${period > 0 ? period / 2 : 0}s`;
+      else if (c.readinessProbe !== undefined) startup.readiness = `${(period || 10) / 2}s`;
       svc.startup = startup;
-      note(i, `start-up times are estimated from the probes (model load ${String(startup.modelLoad ?? '0s')} = half the startup probe's budget, readiness ${String(startup.readiness ?? '0s')} = half the readiness period); image pull time is not in the manifests (0s): measure and set spec.services[].startup`);
+      note(i, `start-up times are estimated from the probes (model load ${String(startup.modelLoad ?? '0s')} = half the startup probe's budget, readiness ${String(startup.readiness ?? '0s')} = ${knative && period === 0 ? "the queue-proxy's aggressive probing, without a periodSeconds" : 'half the readiness period'}); image pull time is not in the manifests (0s): measure and set spec.services[].startup`);
+    }
+  };
+
+  for (const i of items.filter((x) => x.kind === 'Deployment')) {
+    const s = obj(i.o.spec);
+    const template = obj(s.template);
+    const { svc, at } = serviceOf(i);
+    // Kubernetes defaults an absent replicas to 1; a present one is the scenario's to judge ("3" was read as 1, exit 0).
+    svc.replicas = s.replicas ?? 1;
+    if (s.replicas !== undefined && s.replicas !== null) from([...at, 'replicas'], i, ['spec', 'replicas']);
+    // Absent: Kubernetes' default, 30 s, which is the scenario's default too (nothing written).
+    const gracePath = ['spec', 'template', 'spec', 'terminationGracePeriodSeconds'];
+    const grace = int32At(i.place, gracePath, obj(template.spec).terminationGracePeriodSeconds, 0);
+    if (grace !== undefined) {
+      svc.terminationGracePeriod = `${Math.min(grace, MAX_TERMINATION_GRACE_SECONDS)}s`;
+      if (grace > MAX_TERMINATION_GRACE_SECONDS) note(i, `terminationGracePeriodSeconds ${grace} is longer than any request the simulator runs: kept as ${formatDuration(MAX_TERMINATION_GRACE_SECONDS)}, the same effect (no request is killed at termination)`);
+    }
+    readPod(i, template, svc, at, obj(obj(template.metadata).annotations) as Record<string, string>, false);
+    mapped++;
+  }
+  // Knative's autoscaler settings: the cluster's ConfigMap when given (the first; a second is named and skipped).
+  const clusterItems = items.filter((x) => isConfigAutoscaler(x.kind, x.o));
+  const clusterItem = clusterItems[0];
+  for (const extra of clusterItems.slice(1)) note(extra, `a second ${ref(extra)} (the first is in ${clusterItem?.file ?? ''}): a cluster has one; only the first is read`);
+  const cluster = clusterItem === undefined ? DEFAULT_CLUSTER : readConfigAutoscaler(clusterItem.o, clusterItem.place, (m) => note(clusterItem, m));
+  /** Services made from a Knative Service, so the ConfigMap's knative block without one is told. */
+  const knativeRead = new Set<string>();
+  for (const i of items.filter((x) => isKnative(x.kind, x.apiVersion))) {
+    if (i.apiVersion !== KNATIVE_SERVICE_API) {
+      note(i, `${i.apiVersion} is not read: convert to ${KNATIVE_SERVICE_API}`);
+      continue;
+    }
+    if (items.some((x) => x.kind === 'Deployment' && x.name === i.name)) {
+      note(i, `a Deployment named "${i.name}" was given too; a service is made from one workload: only the Deployment is imported`);
+      continue;
+    }
+    const template = obj(obj(i.o.spec).template);
+    const { svc, at } = serviceOf(i);
+    const r = readKnativeService(i.o, i.place, cluster, (m) => note(i, m));
+    // The KPA makes the revision's Deployment at initial-scale: the scenario's replicas is its initialScale (absent).
+    delete svc.replicas;
+    if (r.timeoutSeconds !== undefined) svc.terminationGracePeriod = `${Math.min(r.timeoutSeconds, MAX_TERMINATION_GRACE_SECONDS)}s`;
+    else if (!described.has(i.name)) svc.terminationGracePeriod = DEFAULT_KNATIVE_GRACE;
+    readPod(i, template, svc, at, r.podAnnotations, true);
+    if (r.knative === undefined) delete svc.knative;
+    else {
+      // The design-sim ConfigMap keeps what no Knative object carries (the activator's buffer); the objects win for the rest.
+      const kept = isObj(svc.knative) && svc.knative.buffer !== undefined ? { buffer: svc.knative.buffer } : {};
+      svc.knative = { ...r.knative, ...kept };
+      if (r.concurrency !== undefined) svc.concurrency = r.concurrency;
+      from([...at, 'knative'], i);
+      knativeRead.add(i.name);
+    }
+    for (const o of r.origins) {
+      if (o.fromCluster && clusterItem !== undefined) from([...at, ...o.path], clusterItem, o.field);
+      else if (!o.fromCluster) from([...at, ...o.path], i, o.field);
     }
     mapped++;
   }
@@ -661,10 +731,14 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     mapped++;
   }
   for (const i of items) {
-    if (READ_KINDS.has(i.kind) || managed(i)) continue;
+    if (reads(i.kind, i.apiVersion) || managed(i) || isConfigAutoscaler(i.kind, i.o)) continue;
     note(i, `unsupported kind ${i.kind} (${i.apiVersion}): skipped; design-sim reads ${SUPPORTED_KINDS}`);
   }
   for (const svc of services.filter(isObj)) {
+    if (isObj(svc.knative) && !knativeRead.has(String(svc.name))) {
+      delete svc.knative;
+      notes.push({ file: remainderItem?.file ?? '', object: `Service/${String(svc.name)}`, message: 'the design-sim ConfigMap has a Knative autoscaler for it, but no Knative Service was given: fixed replica count' });
+    }
     if (isObj(svc.hpa) && svc.hpa.maxReplicas === undefined) {
       delete svc.hpa;
       notes.push({ file: remainderItem?.file ?? '', object: `Deployment/${String(svc.name)}`, message: 'the design-sim ConfigMap has an HPA for it, but no HorizontalPodAutoscaler or ScaledObject was given: fixed replica count' });

@@ -1,6 +1,6 @@
 /**
  * The Kubernetes 1.36 OpenAPI definitions (schemas/kubernetes-1.36.json, extracted from the upstream document; see
- * its `source`) and the Karpenter and KEDA CRD schemas, compiled with ajv: `import k8s` checks the types of every
+ * its `source`) and the Karpenter, KEDA and Knative Service CRD schemas, compiled with ajv: `import k8s` checks the types of every
  * field of the objects it reads against them (a list where a mapping is expected, a quoted number), and the tests
  * check `export k8s`'s output strictly. Adjustments, made here so the schema files stay verbatim:
  * - IntOrString and Quantity accept integers and numbers too: the OpenAPI v2 document flattens them to "string",
@@ -13,6 +13,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import k8s from './schemas/kubernetes-1.36.json' with { type: 'json' };
 import karpenter from './schemas/karpenter-nodepool-v1.json' with { type: 'json' };
 import keda from './schemas/keda-scaledobject-v1alpha1.json' with { type: 'json' };
+import knativeService from './schemas/knative-service-v1.json' with { type: 'json' };
 
 type Schema = Record<string, unknown>;
 
@@ -55,7 +56,7 @@ export function manifestValidator(apiVersion: string, kind: string, strict: bool
   let v: ValidateFunction | undefined;
   if (name !== undefined) v = ajv.compile({ $ref: `#/definitions/${name}`, definitions: defs });
   else {
-    const crd = [karpenter, keda].find((c) => `${c.group}/${c.version}` === apiVersion && c.kind === kind);
+    const crd = [karpenter, keda, knativeService].find((c) => `${c.group}/${c.version}` === apiVersion && c.kind === kind);
     if (crd !== undefined) v = ajv.compile((strict ? strictened(crd.schema) : crd.schema) as Schema);
   }
   compiled.set(key, v ?? null);

@@ -1,5 +1,5 @@
 /**
- * Validates manifests strictly against the Kubernetes 1.36 OpenAPI definitions and the Karpenter and KEDA CRD
+ * Validates manifests strictly against the Kubernetes 1.36 OpenAPI definitions and the Karpenter, KEDA and Knative Service CRD
  * schemas (k8s/manifest-schema.ts): unknown fields are refused as `kubectl apply --validate=strict` does, so a
  * misspelt field of `export k8s` fails the test instead of being dropped by the API server.
  */

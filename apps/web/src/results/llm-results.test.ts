@@ -40,6 +40,17 @@ describe('LLM results', () => {
     expect(ttft.detail).toBe('✗ ttft.p50 < 1ms · ✓ ttft.p99 < 1s');
   });
 
+  it('adds a KV preemptions card only where a service grows its KV paged (vLLM), judged by kvCache.preemptions', () => {
+    expect(summaryCards(result).some((c) => c.metric === 'kvCache.preemptions')).toBe(false);
+    const doc = llmDoc({ expect: ['kvCache.preemptions < 1000'] });
+    const spec = doc.spec as { services: { llm: Record<string, unknown> }[] };
+    spec.services[0]!.llm.scheduler = { kvAllocation: 'paged' };
+    const r = runDoc(doc);
+    const card = summaryCards(r).find((c) => c.metric === 'kvCache.preemptions')!;
+    expect(card.raw).toBe(r.summary!.llm!.preemptions!.llm);
+    expect(card).toMatchObject({ status: 'pass', value: `${card.raw} sequences`, basis: 'whole run, paged KV', detail: '✓ kvCache.preemptions < 1000' });
+  });
+
   it('has no LLM cards or charts for a per-request-latency run', () => {
     const plain = runDoc(smallDoc());
     expect(summaryCards(plain).some((c) => c.metric.startsWith('ttft'))).toBe(false);

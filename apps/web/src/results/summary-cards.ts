@@ -82,6 +82,9 @@ const LLM_CARDS: readonly CardDef[] = [
   { metric: 'cost.perMillionTokens', label: '$ / 1M output tokens', format: formatUsd, basis: 'whole run' },
 ];
 
+/** Paged KV allocation only (`summary.llm.preemptions` is null when every LLM service reserves its KV). */
+const PREEMPTIONS_CARD: CardDef = { metric: 'kvCache.preemptions', label: 'KV preemptions', format: (v) => (v === null ? '—' : `${formatCount(v)} sequences`), basis: 'whole run, paged KV' };
+
 const TRAINING_CARDS: readonly CardDef[] = [
   { metric: 'training.days', label: 'Training days', format: (v) => (v === null ? '—' : `${Number(v.toPrecision(3))} d`), alsoJudgedBy: ['training.hours'] },
   { metric: 'training.costUsd', label: 'Training cost', format: formatUsd, alsoJudgedBy: ['training.budgetFits'] },
@@ -142,6 +145,6 @@ function capacityCard(result: RunResult, def: CardDef): CardDef {
 
 /** The cards for a run: serving cards when it simulated a fleet (plus LLM cards for token-level serving), training cards when it estimated training. */
 export function summaryCards(result: RunResult): SummaryCard[] {
-  const serving = result.summary ? [...SERVING_CARDS.map((d) => capacityCard(result, d)), ...(result.summary.llm ? LLM_CARDS : [])] : [];
+  const serving = result.summary ? [...SERVING_CARDS.map((d) => capacityCard(result, d)), ...(result.summary.llm ? LLM_CARDS : []), ...(result.summary.llm?.preemptions ? [PREEMPTIONS_CARD] : [])] : [];
   return [...serving, ...(result.training ? TRAINING_CARDS : [])].map((d) => card(result, d));
 }

@@ -6,6 +6,9 @@
  * --json. Prints one markdown row per published figure and the mean |error| per group. Nothing here is fitted:
  * the model runs with its calibrated defaults. Build first (`npx -y pnpm@10 --filter @design-sim/cli build`);
  * then, from the repository root, `npx tsx packages/sim-core/bench/held-out-llm/held-out-report.ts [filter]`.
+ * With `--paged`, the figures of vLLM and SGLang (the engines that allocate KV as they decode) are also run with
+ * `llm.scheduler.kvAllocation: paged` (engine/paged-kv.ts), and each row shows the error both ways and the preemptions
+ * (docs/fidelity.md "Paged KV allocation"). Nothing is refitted either way.
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -22,6 +25,7 @@ interface Json {
       itlMs: { p50: number; mean: number };
       outputTokens: number;
       outputTokensPerSecond: number;
+      preemptions: Record<string, number> | null;
     };
   };
   timeseries: { t: number[]; servedQps: number[] };
@@ -157,39 +161,71 @@ const FIGURES: Figure[] = [
   ...nim(100, 7996.25, 92.91, 917.26),
 ];
 
+/** The engines that allocate KV block by block as sequences decode, and preempt (`--paged` runs their figures both ways). */
+const PAGED_ENGINES = new Set(['SGLang 0.3.0', 'vLLM 0.6.0', 'vLLM (CI)']);
+
 const cache = new Map<string, Json>();
-function run(file: string): Json {
-  const hit = cache.get(file);
+function run(file: string, paged = false): Json {
+  const key = `${file}${paged ? ' paged' : ''}`;
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const path = resolve(import.meta.dirname, `${file}.yaml`);
-  let out: string;
-  try {
-    out = execFileSync('node', [CLI, 'run', path, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  } catch (e) {
-    // A failed verdict exits non-zero but still prints the JSON.
-    out = (e as { stdout: string }).stdout;
-  }
+  const cli = (set: string[]) => {
+    try {
+      return execFileSync('node', [CLI, 'run', path, '--json', ...set], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      // A failed verdict exits non-zero but still prints the JSON; a refused --set prints none.
+      return (e as { stdout: string }).stdout;
+    }
+  };
+  // The scheduler field where the file has a scheduler block, else the whole block.
+  let out = cli(paged ? ['--set', 'spec.services[0].llm.scheduler.kvAllocation=paged'] : []);
+  if (paged && out.trim() === '') out = cli(['--set', 'spec.services[0].llm.scheduler={kvAllocation: paged}']);
   const j = JSON.parse(out) as Json;
-  cache.set(file, j);
+  cache.set(key, j);
   return j;
 }
 
 const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(x >= 10 ? 1 : 2));
 const pct = (e: number) => `${e >= 0 ? '+' : '−'}${Math.abs(e * 100).toFixed(1)}%`;
 
-const filter = process.argv[2] ?? '';
+const PAGED = process.argv.includes('--paged');
+const filter = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '';
 const errors = new Map<string, number[]>();
-console.log('| case | source | metric | engine | published | design-sim | error |\n|---|---|---|---|---|---|---|');
+const pagedErrors = new Map<string, number[]>();
+console.log(
+  PAGED
+    ? '| case | metric | engine | published | reserve | paged | error reserve | error paged | preemptions |\n|---|---|---|---|---|---|---|---|---|'
+    : '| case | source | metric | engine | published | design-sim | error |\n|---|---|---|---|---|---|---|',
+);
 for (const f of FIGURES) {
   if (!f.file.includes(filter)) continue;
   for (const p of f.published) {
     const file = f.file + p.suffix;
+    if (PAGED && !PAGED_ENGINES.has(p.engine)) continue;
     const sim = f.read(run(file));
     const err = sim / p.value - 1;
     const key = `${f.group}, ${p.engine}`;
     errors.set(key, [...(errors.get(key) ?? []), err]);
-    console.log(`| ${f.label} (\`${file}.yaml\`) | [${f.source}](${SOURCES[f.source]}) | ${f.metric} | ${p.engine} | ${fmt(p.value)} ${f.unit} | ${fmt(sim)} ${f.unit} | ${pct(err)} |`);
+    if (!PAGED) {
+      console.log(`| ${f.label} (\`${file}.yaml\`) | [${f.source}](${SOURCES[f.source]}) | ${f.metric} | ${p.engine} | ${fmt(p.value)} ${f.unit} | ${fmt(sim)} ${f.unit} | ${pct(err)} |`);
+      continue;
+    }
+    const j = run(file, true);
+    const paged = f.read(j);
+    const pagedErr = paged / p.value - 1;
+    pagedErrors.set(key, [...(pagedErrors.get(key) ?? []), pagedErr]);
+    const preempted = j.summary.llm.preemptions === null ? 'not paged' : Object.values(j.summary.llm.preemptions).reduce((a, b) => a + b, 0);
+    console.log(`| ${f.label} | ${f.metric} | ${p.engine} | ${fmt(p.value)} ${f.unit} | ${fmt(sim)} | ${fmt(paged)} | ${pct(err)} | ${pct(pagedErr)} | ${preempted} |`);
   }
+}
+if (PAGED) {
+  console.log('\n| group | figures | mean \\|error\\| reserve | mean \\|error\\| paged |\n|---|---|---|---|');
+  for (const [key, es] of errors) {
+    const abs = (xs: number[]) => ((xs.reduce((a, b) => a + Math.abs(b), 0) / xs.length) * 100).toFixed(1);
+    console.log(`| ${key} | ${es.length} | ${abs(es)}% | ${abs(pagedErrors.get(key)!)}% |`);
+  }
+  process.exit(0);
 }
 console.log('\n| group | figures | mean error | mean \\|error\\| |\n|---|---|---|---|');
 for (const [key, es] of errors) {

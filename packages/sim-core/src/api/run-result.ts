@@ -72,6 +72,8 @@ export interface ServingSummary {
      * length), and the share of draft tokens accepted (`draftAcceptanceRate`, (accepted − 1) ÷ k); null otherwise.
      */
     speculative: { sequenceSteps: number; acceptedTokensPerStep: number; draftAcceptanceRate: number } | null;
+    /** Services with `llm.scheduler.kvAllocation: paged`: by name, the sequences preempted (KV blocks ran out; each re-prefilled later); null otherwise. */
+    preemptions: Record<string, number> | null;
     /** Disaggregated services: per pool (prefill, decode) GPU, replicas, utilization, queue, tokens and cost per million tokens; the KV transfer. Empty without one. */
     disaggregated: DisaggregatedSummary[];
   } | null;

@@ -217,6 +217,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
           costPerMillionOutputTokensUsd: r.llm.horizonOutputTokens > 0 ? (bill.totalUsd / r.llm.horizonOutputTokens) * 1e6 : null,
           prefixCache: prefixCacheSummary(r.llm.prefixCache),
           speculative: speculativeSummary(r.llm.speculative),
+          preemptions: r.llm.preemptions,
           // Filled in by judge once the per-service bill shares exist.
           disaggregated: [],
         }

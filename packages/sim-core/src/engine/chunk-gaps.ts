@@ -82,6 +82,16 @@ export class ChunkGaps {
     if (left > 0) this.count[0]! -= left;
   }
 
+  /** A measured sequence whose last chunk came at `t` stops decoding before its end (preempted, engine/paged-kv.ts): it leaves that group. */
+  leave(t: number): void {
+    for (let k = 0; k < this.groups; k++) {
+      if (this.at[k] === t && this.count[k]! > 0) {
+        this.count[k]!--;
+        return;
+      }
+    }
+  }
+
   /** Every decoding sequence receives a chunk at `now`: each group's gap (ms) is recorded once, weighted by its count; then all share `now`. */
   private deliver(now: number, itl: PendingGaps): void {
     if (this.groups === 1) {

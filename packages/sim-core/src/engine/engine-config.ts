@@ -320,7 +320,7 @@ export interface EngineLlm {
   maxBatchedTokens: number;
   /** Split long prompts across iterations, sharing them with decodes. */
   chunkedPrefill: boolean;
-  /** Multi-step rounds and prefill apart from decodes (engine/llm-scheduler.ts); omitted: steps 1, prefill mixed. */
+  /** Multi-step rounds, prefill apart from decodes, paged KV (engine/llm-scheduler.ts, engine/paged-kv.ts); omitted: steps 1, prefill mixed, KV reserved. */
   scheduler?: LlmScheduler;
   inputTokens: TokenDistribution;
   outputTokens: TokenDistribution;

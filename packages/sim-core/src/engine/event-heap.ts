@@ -69,6 +69,50 @@ export class EventHeap {
     return top;
   }
 
+  /**
+   * Removes the event carrying `payload` (the first found) and returns whether there was one. Linear in the heap's
+   * size: for rare removals (a preempted sequence's end, engine/paged-kv.ts), not for the hot path.
+   */
+  remove(payload: number): boolean {
+    const times = this.times;
+    const payloads = this.payloads;
+    let j = -1;
+    for (let k = 0; k < this.n; k++) {
+      if (payloads[k] === payload) {
+        j = k;
+        break;
+      }
+    }
+    if (j < 0) return false;
+    const n = --this.n;
+    if (j === n) return true;
+    // The last event takes the removed one's place, then moves up or down to where its time belongs.
+    const time = times[n]!;
+    const moved = payloads[n]!;
+    let i = j;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (times[parent]! <= time) break;
+      times[i] = times[parent]!;
+      payloads[i] = payloads[parent]!;
+      i = parent;
+    }
+    if (i === j) {
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= n) break;
+        if (child + 1 < n && times[child + 1]! < times[child]!) child++;
+        if (time <= times[child]!) break;
+        times[i] = times[child]!;
+        payloads[i] = payloads[child]!;
+        i = child;
+      }
+    }
+    times[i] = time;
+    payloads[i] = moved;
+    return true;
+  }
+
   private grow(): void {
     const times = new Float64Array(this.times.length * 2);
     const payloads = new Int32Array(this.times.length * 2);

@@ -41,6 +41,12 @@ export interface LlmScheduler {
   steps: number;
   /** A prefill batch runs alone and the decodes wait for it (else prompt chunks share iterations with decodes). */
   separatePrefill: boolean;
+  /**
+   * How KV memory is held: `reserve` (omitted) reserves prompt + output at admission, never preempting (TensorRT-LLM's
+   * GUARANTEED_NO_EVICT); `paged` grows a sequence a block at a time and preempts the newest when a step cannot get
+   * one (vLLM V1; engine/paged-kv.ts).
+   */
+  kvAllocation?: 'reserve' | 'paged';
 }
 
 /** KV tokens a running sequence holds beyond its own (vLLM's `num_lookahead_slots` = steps − 1). */

@@ -1353,6 +1353,18 @@ export class Simulation {
     return out;
   }
 
+  /** Sequences preempted over the run, by service, for the services with paged KV allocation (engine/paged-kv.ts); null when none has it. */
+  private preemptionsResult(): Record<string, number> | null {
+    let out: Record<string, number> | null = null;
+    for (const svc of this.services) {
+      const x = svc.llm;
+      if (x === null || svc.config.llm?.scheduler?.kvAllocation !== 'paged') continue;
+      out ??= {};
+      out[svc.config.name] = x.preemptions;
+    }
+    return out;
+  }
+
   private prefixSources(): PrefixSource[] {
     const out: PrefixSource[] = [];
     for (const svc of this.services) {
@@ -1436,7 +1448,7 @@ export class Simulation {
         return { ...poolActivity(p, this.launches[p.index]!, this.karpenter?.stats.get(p.index) ?? null), series: { readyNodes: cut(own.readyNodes), provisioningNodes: cut(own.provisioningNodes) } };
       }),
       accruedCostUsd: bill.accruedCostUsd,
-      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, itl: st.itl, outputTokens: st.outputTokens, horizonOutputTokens: st.horizonOutputTokens ?? st.outputTokens, prefixCache: prefixResult(this.prefixSources()), speculative: this.speculativeResult() } : null,
+      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, itl: st.itl, outputTokens: st.outputTokens, horizonOutputTokens: st.horizonOutputTokens ?? st.outputTokens, prefixCache: prefixResult(this.prefixSources()), speculative: this.speculativeResult(), preemptions: this.preemptionsResult() } : null,
       backlog: { max: this.backlogMax, waitingMax: this.waitingMax },
       inFlightAtStop: store.roots,
       events: [...this.events],

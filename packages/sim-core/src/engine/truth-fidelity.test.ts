@@ -5,8 +5,9 @@
  * p99), M/G/1 with lognormal and empirical service against Pollaczek–Khinchine, open Jackson networks with
  * three stations of different rates, a feedback loop and a router with unequal branches (per-station Erlang C
  * at the traffic equations' rates), fork-join of 4 and 8 queues (Nelson–Tantawi), closed networks of 2 and 3
- * stations against their exact product form, M/M/c/K blocking (and Erlang B), blocking callers at N/D, and
- * Little's law on the in-flight series. bench/truth-fidelity-report.ts runs the same table at its `full`
+ * stations against their exact product form, M/M/c/K blocking (and Erlang B), blocking callers at N/D,
+ * Little's law on the in-flight series, and M/D/c and D/M/c (constant service, evenly spaced arrivals) against
+ * their exact solutions (Crommelin's chain; GI/M/c), P(W > 0) of D/M/4 through a connection pool. bench/truth-fidelity-report.ts runs the same table at its `full`
  * lengths through the CLI (docs/fidelity.md).
  */
 import { describe, expect, it } from 'vitest';
@@ -80,7 +81,7 @@ describe('the truth table at its quick lengths: every claimed figure within its 
     expect(full.length).toBeGreaterThanOrEqual(40);
     for (const e of TRUTH_CASES) expect(e.quick !== undefined || e.full !== undefined, e.id).toBe(true);
     const kinds = new Set(TRUTH_CASES.filter((e) => e.quick !== undefined).map((e) => e.id.replace(/-[\d.-]+$/, '').replace(/-(concurrency|shared-queue)$/, '')));
-    expect([...kinds].sort()).toEqual(['blocking', 'closed', 'forkjoin', 'jackson-choice-diamond', 'jackson-feedback', 'jackson-tandem3', 'mg1-empirical', 'mg1-lognormal', 'mmc', 'mmc-forms', 'mmck', 'pool-erlang-c']);
+    expect([...kinds].sort()).toEqual(['blocking', 'closed', 'dmc', 'dmc-pool', 'forkjoin', 'jackson-choice-diamond', 'jackson-feedback', 'jackson-tandem3', 'mdc', 'mdc-pool', 'mg1-empirical', 'mg1-lognormal', 'mmc', 'mmc-forms', 'mmck', 'pool-erlang-c']);
   });
 });
 

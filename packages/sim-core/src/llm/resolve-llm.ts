@@ -192,12 +192,14 @@ function modelShape(model: LlmSpec['model']): ModelShape | undefined {
   return { ...base, parameters, activeParameters };
 }
 
-/** `llm.scheduler` → the engine's; the default (steps 1, prefill mixed) is left out, so it runs the default path. */
+/** `llm.scheduler` → the engine's; the default (steps 1, prefill mixed, KV reserved) is left out, so it runs the default path. */
 function schedulerOf(s: LlmSpec['scheduler']): { scheduler?: LlmScheduler } {
   if (s === undefined) return {};
   // Multi-step implies separate prefill (vLLM 0.6 refuses chunked prefill with it; the schema refuses `mixed`).
   const separatePrefill = s.prefill === undefined ? s.steps > 1 : s.prefill === 'separate';
-  return s.steps === 1 && !separatePrefill ? {} : { scheduler: { steps: s.steps, separatePrefill } };
+  const paged = s.kvAllocation === 'paged';
+  if (s.steps === 1 && !separatePrefill && !paged) return {};
+  return { scheduler: { steps: s.steps, separatePrefill, ...(paged ? { kvAllocation: 'paged' as const } : {}) } };
 }
 
 /** FP8 weights run FP8 tensor cores; int4 weights (W4A16) compute in 16-bit. */

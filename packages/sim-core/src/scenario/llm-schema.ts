@@ -176,6 +176,12 @@ export const llmSchedulerSchema = z
       .enum(['mixed', 'separate'])
       .optional()
       .describe('mixed: prompt chunks share iterations with decodes (vLLM chunked prefill, SGLang --enable-mixed-chunk); separate: a prefill batch runs alone and the decodes wait (vLLM 0.6 without chunked prefill, SGLang 0.3 default). Default: mixed, separate when steps > 1'),
+    kvAllocation: z
+      .enum(['reserve', 'paged'])
+      .default('reserve')
+      .describe(
+        "reserve: a request's prompt + output KV is reserved when it is admitted, so nothing is ever preempted (TensorRT-LLM's default GUARANTEED_NO_EVICT capacity scheduler); paged: a request is admitted when its prompt's (first chunk's) 16-token blocks fit, grows a block at a time as it decodes, and when a step cannot get a block the newest running request is preempted and later prefilled again over prompt + tokens so far (vLLM and SGLang; the rules ported are vLLM V1's). Not with speculative decoding, prompt templates or sessions, or disaggregated serving",
+      ),
   })
   .superRefine((s, ctx) => {
     // vLLM 0.6 refuses the combination (EngineArgs.create_engine_config: "Chunked prefill is not supported with

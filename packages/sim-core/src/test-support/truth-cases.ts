@@ -7,6 +7,7 @@
  * no `full` length is the test's only. Each reads a run through TruthRun, which either path fills.
  */
 import { closedNetwork, erlangB, forkJoinNelsonTantawi, lognormalMoments, meanSojourn, mg1MeanWait, mmck, sojournQuantile, waitTail } from '../theory/index.ts';
+import { DETERMINISTIC_ENTRIES } from './deterministic-truth-cases.ts';
 import { poisson, station, truthHead } from './truth-yaml.ts';
 
 /** What a case reads of a run, whichever path ran it (engine result or CLI --json). */
@@ -471,4 +472,5 @@ export const TRUTH_CASES: readonly TruthEntry[] = [
   ...blockingEntries,
   ...closedEntries,
   ...mmckEntries,
+  ...DETERMINISTIC_ENTRIES,
 ];

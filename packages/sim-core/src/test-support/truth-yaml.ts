@@ -1,6 +1,7 @@
 /**
  * Scenario text for the truth checks, written as a user would (the fidelity tests parse it; the CLI report
- * runs it through `design-sim run --json`): one head, Poisson traffic, and M/M/c stations behind a shared queue.
+ * runs it through `design-sim run --json`): one head, Poisson or evenly spaced traffic, and stations of c servers
+ * behind a shared queue (exponential service: M/M/c; constant: M/D/c).
  */
 
 /** The scenario's head up to `services:` (each station follows as one line). */
@@ -23,6 +24,12 @@ spec:
 /** A constant-rate Poisson source into `target`. */
 export const poisson = (qps: number, target = 'api'): string => `{ target: ${target}, profile: { type: constant, qps: ${qps} } }`;
 
+/** Evenly spaced arrivals (`arrivals: uniform`: every gap exactly 1/qps) into `target`, the D of D/M/c. */
+export const evenly = (qps: number, target = 'api'): string => `{ target: ${target}, arrivals: uniform, profile: { type: constant, qps: ${qps} } }`;
+
+/** A station of `replicas` servers behind one FIFO (shared-queue) whose service time is `latency` (scenario text). */
+export const stationOf = (name: string, replicas: number, latency: string, extra = ''): string =>
+  `    - { name: ${name}, replicas: ${replicas}, gpusPerReplica: 0, routing: shared-queue, latency: ${latency}${extra} }\n`;
+
 /** An M/M/c station: `replicas` servers behind one FIFO (shared-queue), exponential service of mean `meanMs`. */
-export const station = (name: string, replicas: number, meanMs: number, extra = ''): string =>
-  `    - { name: ${name}, replicas: ${replicas}, gpusPerReplica: 0, routing: shared-queue, latency: { distribution: exponential, meanMs: ${meanMs} }${extra} }\n`;
+export const station = (name: string, replicas: number, meanMs: number, extra = ''): string => stationOf(name, replicas, `{ distribution: exponential, meanMs: ${meanMs} }`, extra);

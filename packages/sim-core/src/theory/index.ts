@@ -7,3 +7,6 @@ export { mmck, type MmckQueue, type MmckResult } from './mmck.ts';
 export { hypoexponentialQuantile, hypoexponentialTail } from './hypoexponential.ts';
 export { mmcDeterministicPatience, type PatienceResult } from './deterministic-patience.ts';
 export { constantArrivals, erlangArrivals, giM1Sigma, giM1SojournRate } from './gi-m-1.ts';
+export { mdc, type Mdc } from './m-d-c.ts';
+export { constantGaps, exponentialGaps, giMc, type GiMc, type Interarrivals } from './gi-m-c.ts';
+export { markovStationary } from './markov-stationary.ts';
