@@ -13,7 +13,7 @@ import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, 
 import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';
-import { failureDetail, metricText, nodeCounts, preemptionsList, priceTag } from './summary-text.ts';
+import { availabilityText, failureDetail, metricText, nodeCounts, preemptionsList, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
@@ -36,7 +36,7 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
     ['Requests', `${formatInt(m.offered)} offered, ${formatInt(m.served)} served, ${formatInt(m.dropped)} dropped, ${formatInt(m.timedOut)} timed out, ${formatInt(m.unfinished)} unfinished`],
     ['Latency p50 / p90 / p95 / p99', `${formatMs(l.p50)} / ${formatMs(l.p90)} / ${formatMs(l.p95)} / ${formatMs(l.p99)}${l.censored > 0 ? ` (includes ${formatInt(l.censored)} unfinished at their age)` : ''}`],
     ['Latency mean / max', `${formatMs(l.mean)} / ${formatMs(l.max)}`],
-    ['Availability', formatPercent(s.availability)],
+    ['Availability', availabilityText(s)],
     ...trafficRows(s).map(([label, text]): string[] => [label === '' ? 'Traffic (cont.)' : label, text]),
     // With calls, the waiting count is of visits (a call queued at its callee counts there).
     ['Backlog peak (in flight / waiting)', `${formatInt(s.backlog.max)} requests / ${formatInt(s.backlog.waitingMax)} ${hasCalls ? 'visits' : 'requests'}`],

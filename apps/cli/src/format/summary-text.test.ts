@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeCounts, preemptionsList } from './summary-text.ts';
+import { availabilityText, nodeCounts, preemptionsList } from './summary-text.ts';
 
 describe('nodeCounts', () => {
   it('with no node pools says none are modelled, not "peak 0" beside the replicas\' GPUs', () => {
@@ -15,5 +15,16 @@ describe('nodeCounts', () => {
 describe('preemptionsList', () => {
   it('names each service with paged KV allocation and its preemptions', () => {
     expect(preemptionsList({ chat: 1234, batch: 0 })).toBe('chat 1,234 · batch 0');
+  });
+});
+
+describe('availabilityText', () => {
+  type Measured = Parameters<typeof availabilityText>[0]['measured'];
+  const measured = (offered: number, served: number) => ({ offered, served, dropped: offered - served, timedOut: 0, unfinished: 0 }) as unknown as Measured;
+  it('with nothing offered after the warm-up reads no value, not the JSON\'s 100% (a trace squeezed to t = 0 by timeScale)', () => {
+    expect(availabilityText({ measured: measured(0, 0), availability: 1 })).toBe('— (no request arrived after the warm-up)');
+  });
+  it('otherwise the measured served share', () => {
+    expect(availabilityText({ measured: measured(1000, 999), availability: 0.999 })).toBe('99.9%');
   });
 });

@@ -47,7 +47,7 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     row('Requests', `${formatInt(m.offered)} offered · ${formatInt(m.served)} served · ${formatInt(m.dropped)} dropped · ${formatInt(m.timedOut)} timed out · ${formatInt(m.unfinished)} unfinished`),
     row('Latency', `p50 ${formatMs(l.p50)} · p90 ${formatMs(l.p90)} · p95 ${formatMs(l.p95)} · p99 ${formatMs(l.p99)} · mean ${formatMs(l.mean)} · max ${formatMs(l.max)}`),
     ...(l.censored > 0 ? [cont(`includes ${formatInt(l.censored)} unfinished requests at their age (a lower bound)`)] : []),
-    row('Availability', formatPercent(s.availability)),
+    row('Availability', availabilityText(s)),
     ...trafficRows(s).map(([label, text]) => (label === '' ? cont(text) : row(label, text))),
     // With calls a request's calls wait in their callees' queues: the waiting count is of visits, not requests.
     row('Backlog', `peak ${formatInt(s.backlog.max)} request${s.backlog.max === 1 ? '' : 's'} in flight · ${formatInt(s.backlog.waitingMax)} ${hasCalls ? `visit${s.backlog.waitingMax === 1 ? '' : 's'} waiting in queues` : 'waiting'} (at interval ends)`),
@@ -228,6 +228,14 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
   if (checks.length > 0) lines.push('', ...checks);
   lines.push('', verdictLine(r, c));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The run's availability as read: with nothing offered after the warm-up the JSON's 1 (docs/json-output.md) is no
+ * evidence of serving, so it reads "no value" as the expectation and the canvas's card do (metric-lookup.ts).
+ */
+export function availabilityText(s: Pick<ServingSummary, 'measured' | 'availability'>): string {
+  return s.measured.offered === 0 ? '— (no request arrived after the warm-up)' : formatPercent(s.availability);
 }
 
 /** The services with paged KV allocation and the sequences each preempted over the run (`summary.llm.preemptions`): "chat 12 · batch 0". */

@@ -174,6 +174,7 @@ describe('metric table', () => {
       'cost.perMillionTokens',
       'cost.perMillionInputTokens',
       'cost.perMillionOutputTokens',
+      'kvCache.preemptions',
       'kvTransfer.meanMs',
       'replicas.offPeakReduction',
       'scaleUp.p50',
