@@ -121,6 +121,15 @@ describe('a custom llm.model shape', () => {
     expect(shape('{ layers: 48, hiddenSize: 2048, kvHeads: 4, headDim: 128, vocabSize: 151936, experts: { count: 128, perToken: 8, ffnSize: 768 } }')).toBe('ok');
   });
 
+  it('refuses parameters below the attention projections the shape holds (weights of no bytes fit any GPU and take no time)', () => {
+    // Left by the second hostile-input campaign: parameters 1 and 1e-300 ran. Llama 3.1 8B's K and V projections alone:
+    // 32 × 4096 × 2 × 8 × 128 = 268,435,456; with its 32 query heads' Q and O, 32 × 4096 × (2 × 8 + 2 × 32) × 128 = 1.342e9.
+    expect(shape('{ layers: 32, hiddenSize: 4096, kvHeads: 8, headDim: 128, parameters: 1 }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:148 spec.services[0].llm.model.parameters: must be at least the attention projections the shape holds, layers × hiddenSize × 2 × kvHeads × headDim = 268,435,456: got 1 (a unit slip? write 8e9 or "8B")"`);
+    expect(shape('{ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8, headDim: 128, parameters: 1e9 }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:168 spec.services[0].llm.model.parameters: must be at least the attention projections the shape holds, layers × hiddenSize × (2 × kvHeads + 2 × attentionHeads) × headDim = 1,342,177,280: got 1000000000 (a unit slip? write 8e9 or "8B")"`);
+    expect(shape('{ layers: 32, hiddenSize: 4096, kvHeads: 8, headDim: 128, parameters: 268435456 }')).toBe('ok');
+    expect(shape('{ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8, headDim: 128, parameters: 8B }')).toBe('ok');
+  });
+
   it('refuses key/value heads that do not divide the query heads (grouped-query attention), at kvHeads', () => {
     // Found by the CLI fuzzer: kvHeads 64 with 32 attention heads, and 7 with 32, were sized and timed as written.
     expect(shape('{ layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 7, headDim: 128, parameters: 8B }')).toMatchInlineSnapshot(`"examples/bad.yaml:9:139 spec.services[0].llm.model.kvHeads: must divide attentionHeads (32): each key/value head serves a whole number of query heads (grouped-query attention), got 7"`);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { hpaSchema } from './hpa-schema.ts';
 import { jsonSchemaRequired } from './json-required.ts';
 import { MAX_GPUS_PER_REPLICA, MAX_NODE_POOLS, MAX_REPLICAS, MIN_KV_TRANSFER_EFFICIENCY, MIN_KV_TRANSFER_GBPS, MIN_LLM_EFFICIENCY } from './limits.ts';
+import { formatInteger } from './describe-value.ts';
 import { count, durationMs, fraction } from './unit-fields.ts';
 
 const MAX_TOKENS = 1_000_000;
@@ -62,6 +63,17 @@ const modelShapeObject = z
     // Grouped-query attention shares each KV head among a whole number of query heads (Hugging Face transformers
     // LlamaAttention: num_key_value_groups = num_attention_heads // num_key_value_heads): kvHeads 64 with 32 heads, or 7,
     // was timed and sized as written.
+    // Every layer holds at least its key and value projections (and its query and output ones when the heads are
+    // given): `parameters: 1` or 1e-300 made weights of no bytes, a model that fits any GPU and costs no time to read.
+    if (m.parameters !== undefined && missing.length === 0) {
+      const kv = 2 * m.kvHeads! * m.headDim!;
+      const qo = m.attentionHeads === undefined ? 0 : 2 * m.attentionHeads * m.headDim!;
+      const least = m.layers! * m.hiddenSize! * (kv + qo);
+      if (m.parameters < least) {
+        const what = qo > 0 ? 'layers × hiddenSize × (2 × kvHeads + 2 × attentionHeads) × headDim' : 'layers × hiddenSize × 2 × kvHeads × headDim';
+        ctx.addIssue({ code: 'custom', path: ['parameters'], input: m.parameters, message: `must be at least the attention projections the shape holds, ${what} = ${formatInteger(least)}: got ${m.parameters} (a unit slip? write 8e9 or "8B")`, params: { siblings: ['layers', 'hiddenSize', 'kvHeads', 'headDim'] } });
+      }
+    }
     if (m.attentionHeads !== undefined && m.kvHeads !== undefined && m.attentionHeads % m.kvHeads !== 0) {
       ctx.addIssue({ code: 'custom', path: ['kvHeads'], input: m.kvHeads, message: `must divide attentionHeads (${m.attentionHeads}): each key/value head serves a whole number of query heads (grouped-query attention), got ${m.kvHeads}`, params: { siblings: ['attentionHeads'] } });
     }
