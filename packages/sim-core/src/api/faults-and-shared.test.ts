@@ -84,6 +84,12 @@ describe('bad shared-cluster and fault input', () => {
     expect(out).toContain('spec.faults[0].pool: no node pool named "l5"');
   });
 
+  it('a fault that takes more nodes than the pool can hold is refused at nodes (it took the whole pool without a word)', () => {
+    // The base design's pool l4 has maxNodes 40.
+    expect(issues(edit(['  expect:', '  faults: [{ at: 10m, for: 5m, pool: l4, nodes: 41 }]\n  expect:']))).toEqual(['spec.faults[0].nodes: more than node pool "l4" can hold (40 nodes at most): leave nodes out to take the whole pool']);
+    expect(issues(edit(['  expect:', '  faults: [{ at: 10m, for: 5m, pool: l4, nodes: 40 }]\n  expect:']))).toEqual([]);
+  });
+
   it('a fault needs a pool or a zone', () => {
     expect(issues(edit(['  expect:', '  faults: [{ at: 10m, for: 5m }]\n  expect:']))).toEqual(['spec.faults[0]: give either pool (optionally with nodes) or zone']);
   });

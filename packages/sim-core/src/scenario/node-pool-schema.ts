@@ -133,7 +133,7 @@ type PoolDraft = {
 const LIMIT_NODES = [['karpenter', 'limits', 'nodes']];
 
 // A Karpenter pool has no node-group size: its ceiling is limits.nodes (or the simulator's MAX_NODES).
-function maxNodesOf(p: PoolDraft): number {
+export function maxNodesOf(p: Pick<PoolDraft, 'maxNodes' | 'karpenter' | 'provisioner'>): number {
   return p.maxNodes ?? p.karpenter?.limits.nodes ?? (p.provisioner === 'karpenter' ? MAX_NODES : 1);
 }
 

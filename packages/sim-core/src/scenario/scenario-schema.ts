@@ -28,7 +28,7 @@ import {
   MAX_TIMESERIES_POINTS,
   MAX_TRAFFIC_SOURCES,
 } from './limits.ts';
-import { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
+import { cloudOf, maxNodesOf, nodePoolSchema } from './node-pool-schema.ts';
 import { clusterAutoscalerFlagsSchema, featureGatesSchema, type ClusterAutoscalerFlagsSpec, type FeatureGatesSpec } from './cluster-autoscaler-schema.ts';
 import { poolNamesOf } from './pool-names.ts';
 import { nameSchema, serviceSchema } from './service-schema.ts';
@@ -325,6 +325,11 @@ function checkFaults(s: SpecShape, ctx: Ctx): void {
     });
     if (f.pool !== undefined && !poolNames.includes(f.pool)) {
       issue(ctx, ['faults', i, 'pool'], f.pool, `no node pool named "${f.pool}"`, { expected: poolNames.length ? `one of ${poolNames.join(' | ')}` : 'a node pool (there are none)', suggestion: suggestNearest(f.pool, poolNames) });
+    }
+    // More nodes than the pool can ever hold took the whole pool without a word: say so, and how to write that.
+    const pool = s.nodePools.find((p) => p.name === f.pool);
+    if (pool !== undefined && f.nodes !== undefined && f.nodes > maxNodesOf(pool)) {
+      issue(ctx, ['faults', i, 'nodes'], f.nodes, `more than node pool "${pool.name}" can hold (${formatInteger(maxNodesOf(pool))} nodes at most): leave nodes out to take the whole pool`);
     }
     if (f.zone !== undefined && !zones.includes(f.zone)) {
       issue(ctx, ['faults', i, 'zone'], f.zone, `no node pool is in zone "${f.zone}"`, { expected: zones.length ? `one of ${zones.join(' | ')}` : 'a zone set on a node pool (nodePools[].zone)', suggestion: suggestNearest(f.zone, zones) });
