@@ -299,6 +299,11 @@ export class LlmExecutor implements PodExecutor {
     return slots;
   }
 
+  waitingOn(pod: Pod): number {
+    const st = this.states[pod.uid];
+    return st?.paged ? st.paged.waiting.length : 0;
+  }
+
   forEachWithoutFirstToken(pod: Pod, fn: (slot: number) => void): void {
     const st = this.states[pod.uid];
     if (!st) return;

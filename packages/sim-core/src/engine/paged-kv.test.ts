@@ -46,14 +46,14 @@ function llm(kvAllocation: 'reserve' | 'paged', o: { out: number; kvCapacityToke
   );
 }
 
-/** Four requests at t0 = 0.125 ms, then 0.25 ms apart; their token figures (ms) and the preemptions. */
-function fourRequests(l: EngineLlm) {
+/** Four requests at t0 = 0.125 ms, then 0.25 ms apart (intervals of `intervalSeconds`): the run. */
+function runFour(l: EngineLlm, intervalSeconds = 1) {
   const horizon = 5;
   const cfg: EngineConfig = {
     seed: 1,
     durationSeconds: horizon,
     warmupSeconds: 0,
-    intervalSeconds: 1,
+    intervalSeconds,
     drainSeconds: 0,
     traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 4000], [0.001, 4000], [0.001, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
     services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: l })],
@@ -62,11 +62,24 @@ function fourRequests(l: EngineLlm) {
   const r = runEngine(cfg);
   expectConserved(r);
   expect(r.requests.served).toBe(4);
-  const x = r.llm!;
+  return r;
+}
+
+/** The four requests' token figures (ms) and the preemptions. */
+function fourRequests(l: EngineLlm) {
+  const x = runFour(l).llm!;
   return { ttft: [x.ttft.min, x.ttft.max], ttftMean: x.ttft.sum / x.ttft.count, tpot: [x.tpot.min, x.tpot.max], tpotMean: x.tpot.sum / x.tpot.count, tokens: x.outputTokens, itl: { count: x.itl.count, sum: x.itl.sum, max: x.itl.max }, preemptions: x.preemptions };
 }
 
 describe('paged KV allocation (vLLM V1 allocate_slots and preemption by recomputation)', () => {
+  it('counts a preempted sequence as waiting (the waiting series) until it is prefilled again', () => {
+    // Interval ends every 50 ms. R4 waits in the pod's queue from 0.875 ms until iteration 41 (400.125 ms); R3 is
+    // preempted at the start of iteration 31 (300.125 ms) and waits beside it until the same iteration. So 1 waiting at
+    // 50–300 ms, 2 at 350 and 400 ms (iteration 41 starts 0.125 ms after it), none from 450 ms.
+    const w = Array.from(runFour(llm('paged', { out: 40, kvCapacityTokens: 400 }), 0.05).timeseries.waiting.slice(0, 10));
+    expect(w).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 0, 0]);
+  });
+
   it('admits three where reserving admits two, preempts the newest at iteration 31 and re-prefills it when R1 finishes', () => {
     const r = fourRequests(llm('paged', { out: 40, kvCapacityTokens: 400 }));
     expect(r.preemptions).toEqual({ model: 1 });

@@ -16,6 +16,8 @@ export interface PodExecutor {
   abandon(pod: Pod): number[];
   /** KV-cache (or other memory) in use on the pod, 0..1, for metrics; undefined when not modelled. */
   memoryUtilization?(pod: Pod): number;
+  /** Requests the executor holds on the pod outside its queue, waiting to run (paged KV's preempted sequences); 0 when none. */
+  waitingOn?(pod: Pod): number;
   /** Token-level executors: each running request that has not produced its first token yet. */
   forEachWithoutFirstToken?(pod: Pod, fn: (slot: number) => void): void;
 }

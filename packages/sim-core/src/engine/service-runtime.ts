@@ -675,6 +675,8 @@ export class ServiceRuntime {
   queuedTotal(): number {
     let q = this.sharedQueue.length + (this.zero?.length ?? 0);
     for (const p of this.pods) q += p.queue.length;
+    // Preempted sequences waiting on their pod to be prefilled again (paged KV) wait as much as the queue does.
+    if (this.executor?.waitingOn !== undefined) for (const p of this.pods) q += this.executor.waitingOn(p);
     return q;
   }
 }
