@@ -51,11 +51,22 @@ export function goDuration(seconds: number): string {
   return `${h > 0 ? `${h}h` : ''}${m > 0 ? `${m}m` : ''}${s > 0 ? `${s}s` : ''}`;
 }
 
-/** A Go duration string ("1h2m3.5s", "300ms") as seconds, or undefined. */
+const UNIT_SECONDS: Readonly<Record<string, number>> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+
+/**
+ * Go's time.ParseDuration, in seconds, or undefined where Go refuses the text: a sign, then one or more decimal numbers
+ * each with a unit (`"60s"`, `"1m30s"`, `"1.5h"`, `".5s"`, `"-5s"`), or `"0"` alone; `"60"` (no unit) is refused. The
+ * controllers whose settings are read here (cluster-autoscaler flags, Karpenter, Knative) all parse with it.
+ * Nanosecond rounding of Go's int64 is below anything a scenario holds.
+ */
 export function parseGoDuration(text: unknown): number | undefined {
-  if (typeof text !== 'string' || !/^(\d+(\.\d+)?(h|m|s|ms|us|ns))+$/.test(text)) return undefined;
-  const unit: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 };
+  if (typeof text !== 'string') return undefined;
+  const m = /^([+-]?)(.*)$/.exec(text);
+  const sign = m?.[1] === '-' ? -1 : 1;
+  const body = m?.[2] ?? '';
+  if (body === '0') return 0;
+  if (!/^((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/.test(body)) return undefined;
   let total = 0;
-  for (const [, n, u] of text.matchAll(/(\d+(?:\.\d+)?)(ms|us|ns|h|m|s)/g)) total += Number(n) * (unit[u ?? 's'] ?? 1);
-  return total;
+  for (const [, n, u] of body.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(n) * (UNIT_SECONDS[u ?? 's'] ?? 1);
+  return sign * total;
 }

@@ -14,7 +14,8 @@
  * scenario's `knativeIssues`, told at the annotation the value came from.
  */
 import type { Scenario } from '@design-sim/sim-core';
-import { goBool, goDurationSeconds, goFloat, goInt, goSeconds } from './knative-values.ts';
+import { parseGoDuration } from './k8s-object.ts';
+import { goBool, goFloat, goInt, goSeconds } from './knative-values.ts';
 
 /** A service's `knative` block as parsed (seconds, percentages as written). */
 export type KnativeSpec = NonNullable<Scenario['spec']['services'][number]['knative']>;
@@ -59,7 +60,7 @@ const int = (lo: number, bits: 32 | 64 = 32) => (t: string) => {
   return n !== undefined && n >= lo ? n : undefined;
 };
 const duration = (lo: number, hi: number, whole: boolean, exclusiveLo = false) => (t: string) => {
-  const s = goDurationSeconds(t);
+  const s = parseGoDuration(t);
   return s !== undefined && (exclusiveLo ? s > lo : s >= lo) && s <= hi && (!whole || Number.isInteger(s)) ? s : undefined;
 };
 const bool = (t: string) => goBool(t);
