@@ -27,7 +27,6 @@ import { service } from '../test-support/builders.ts';
 import { handTimedLlm } from '../test-support/hand-timed-llm.ts';
 import { compileRateProfile } from '../traffic/rate-profile.ts';
 import type { EngineConfig, EngineLlm } from './engine-config.ts';
-import { EventHeap } from './event-heap.ts';
 import { KV_BLOCK_TOKENS, PagedPod, kvBlocks } from './paged-kv.ts';
 import { runEngine } from './simulation.ts';
 
@@ -205,16 +204,5 @@ describe('paged KV bookkeeping', () => {
     // Position 0 finished and the last (2) took its place.
     p.moved(0, 2);
     expect(p.newest(2)).toBe(0);
-  });
-
-  it('an event heap removes an event by its payload and keeps the rest in time order', () => {
-    const h = new EventHeap(4);
-    const times = [5, 1, 9, 3, 7, 2, 8];
-    times.forEach((t, k) => h.push(t, k));
-    expect(h.remove(3)).toBe(true);
-    expect(h.remove(42)).toBe(false);
-    const out: number[] = [];
-    while (h.size > 0) out.push(h.pop());
-    expect(out).toEqual([1, 5, 0, 4, 6, 2]);
   });
 });

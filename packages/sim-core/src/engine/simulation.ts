@@ -39,6 +39,7 @@ import { HpaDriver, outageGate } from './hpa-driver.ts';
 import { MetricsOutages } from './metrics-outage.ts';
 import { KedaDriver } from './keda-driver.ts';
 import { KnativeDriver } from './knative-driver.ts';
+import { pagedKv } from './paged-kv.ts';
 import { Pod, PodState } from './pod.ts';
 import { CA_MAX_GRACEFUL_TERMINATION_SECONDS, DEFAULT_TERMINATION_GRACE_SECONDS, killDelaySeconds } from './termination-grace.ts';
 import { isFullyBlocking } from '../cluster/pod-disruption-budget.ts';
@@ -1358,7 +1359,7 @@ export class Simulation {
     let out: Record<string, number> | null = null;
     for (const svc of this.services) {
       const x = svc.llm;
-      if (x === null || svc.config.llm?.scheduler?.kvAllocation !== 'paged') continue;
+      if (x === null || svc.config.llm === null || !pagedKv(svc.config.llm)) continue;
       out ??= {};
       out[svc.config.name] = x.preemptions;
     }
