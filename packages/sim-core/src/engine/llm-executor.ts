@@ -360,7 +360,7 @@ export class LlmExecutor implements PodExecutor {
       st.chunk[i] = 0;
       if (budget <= 0) continue;
       // Without chunked prefill a prompt runs whole, alone if it exceeds the budget.
-      const chunk = cfg.chunkedPrefill ? Math.min(left, budget) : left <= budget || tokens === 0 ? left : 0;
+      const chunk = prefillChunk(left, budget, tokens, cfg.chunkedPrefill);
       if (chunk === 0) continue;
       st.chunk[i] = chunk;
       budget -= chunk;
@@ -504,7 +504,7 @@ export class LlmExecutor implements PodExecutor {
         const left = st.prefillLeft[i]!;
         if (budget <= 0) continue;
         // The chunk the plan in startIteration will give it (the same rule, in the same order).
-        const chunk = cfg.chunkedPrefill ? Math.min(left, budget) : left <= budget || tokens === 0 ? left : 0;
+        const chunk = prefillChunk(left, budget, tokens, cfg.chunkedPrefill);
         if (chunk === 0) continue;
         budget -= chunk;
         tokens += chunk;
@@ -574,7 +574,7 @@ export class LlmExecutor implements PodExecutor {
       tokens = 0;
       for (let k = 0; k < st.prefilling && budget > 0; k++) {
         const left = st.prefillLeft[st.prefillPos[k]!]!;
-        const chunk = cfg.chunkedPrefill ? Math.min(left, budget) : left <= budget || tokens === 0 ? left : 0;
+        const chunk = prefillChunk(left, budget, tokens, cfg.chunkedPrefill);
         budget -= chunk;
         tokens += chunk;
       }
@@ -613,7 +613,7 @@ export class LlmExecutor implements PodExecutor {
       }
       const sent = r === undefined ? 0 : r.sent;
       const left = prompt + sent;
-      const chunk = cfg.chunkedPrefill ? Math.min(left, budget) : left <= budget || tokens === 0 ? left : 0;
+      const chunk = prefillChunk(left, budget, tokens, cfg.chunkedPrefill);
       if (chunk === 0) return;
       const blocks = kvBlocks(chunk);
       if (st.kvReserved / KV_BLOCK_TOKENS + blocks > this.blockCapacity) return;
@@ -907,6 +907,16 @@ export class LlmExecutor implements PodExecutor {
       if (st.prefillLeft[i] !== 0) st.prefillMoved(i);
     }
   }
+}
+
+/**
+ * The prompt tokens a prefilling sequence with `left` to go runs in an iteration that has `budget` tokens left and
+ * `tokens` planned: with chunked prefill as many as the budget allows; without, the whole prompt, and alone if it is
+ * over the budget (an iteration with nothing else planned). The one rule of the plan, of the paged blocks it needs and
+ * of paged admission.
+ */
+function prefillChunk(left: number, budget: number, tokens: number, chunked: boolean): number {
+  return chunked ? Math.min(left, budget) : left <= budget || tokens === 0 ? left : 0;
 }
 
 /** Whether the pod holds preempted requests waiting to be prefilled again (paged KV). */
