@@ -6,7 +6,7 @@ export { shownDiagnostics, verdictLabel, verdictOf, type Verdict } from './api/v
 export { beginScenario, runScenario, trainingSummary, type RunScenarioOptions, type ScenarioRun } from './api/run-scenario.ts';
 export { describeTrainingMemory, trainingMemoryFit } from './api/training-memory-fit.ts';
 export { compileScenario } from './api/compile-scenario.ts';
-export { lookupMetric, metricFormula } from './api/metric-lookup.ts';
+export { lookupMetric, measuredAvailability, metricFormula } from './api/metric-lookup.ts';
 export { billBound } from './api/incomplete-bill.ts';
 export { RUN_RESULT_FORMAT_VERSION, type ClosedLoopSummary, type LoadLevelSummary, type FaultsSummary, type RunResult, type ServingSummary, type SharedClusterSummary, type TrainingMemoryFit, type TrainingSummary, type TrafficSourceSummary } from './api/run-result.ts';
 export type { PrefixCacheSummary } from './api/prefix-cache-summary.ts';

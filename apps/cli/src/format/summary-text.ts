@@ -4,7 +4,7 @@
  * figures, so it can be diffed between runs.
  */
 import { observedLabel, type CostLine, type LineItemCosts } from '@design-sim/cost-model';
-import { CLAIM_BANDS_TEXT, claimErrorText, claimRatioText, describeTrainingMemory, formatDuration, formatMetricValue, getMetric, printableName, shownDiagnostics, verdictOf, type ClaimGrade, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { CLAIM_BANDS_TEXT, claimErrorText, claimRatioText, describeTrainingMemory, formatDuration, formatMetricValue, getMetric, measuredAvailability, printableName, shownDiagnostics, verdictOf, type ClaimGrade, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
@@ -230,12 +230,10 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * The run's availability as read: with nothing offered after the warm-up the JSON's 1 (docs/json-output.md) is no
- * evidence of serving, so it reads "no value" as the expectation and the canvas's card do (metric-lookup.ts).
- */
+/** The run's availability as read (sim-core's `measuredAvailability`: no value when nothing was offered after the warm-up). */
 export function availabilityText(s: Pick<ServingSummary, 'measured' | 'availability'>): string {
-  return s.measured.offered === 0 ? '— (no request arrived after the warm-up)' : formatPercent(s.availability);
+  const a = measuredAvailability(s);
+  return a === null ? '— (no request arrived after the warm-up)' : formatPercent(a);
 }
 
 /** The services with paged KV allocation and the sequences each preempted over the run (`summary.llm.preemptions`): "chat 12 · batch 0". */

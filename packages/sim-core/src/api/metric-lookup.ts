@@ -1,4 +1,4 @@
-import type { RunResult } from './run-result.ts';
+import type { RunResult, ServingSummary } from './run-result.ts';
 import { splitServiceMetric } from '../scenario/metrics.ts';
 import { staticCostValue } from './static-costs.ts';
 
@@ -22,8 +22,7 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
       case 'latency.p999': return s?.latencyMs.p999;
       case 'latency.mean': return s?.latencyMs.mean;
       case 'latency.max': return s?.latencyMs.max;
-      // With nothing offered the summary's 100% is vacuous: an expectation on it has nothing to pass on.
-      case 'availability': return s === null || s.measured.offered === 0 ? null : s.availability;
+      case 'availability': return s === null ? null : measuredAvailability(s);
       case 'requests.offered': return s?.measured.offered;
       case 'requests.served': return s?.measured.served;
       case 'requests.dropped': return s?.measured.dropped;
@@ -186,4 +185,12 @@ function perMillion(list: NonNullable<NonNullable<RunResult['summary']>['llm']>[
     tokens += p.tokens;
   }
   return tokens > 0 ? usd / tokens : null;
+}
+
+/**
+ * The run's availability as it may be read: with nothing offered after the warm-up the summary's 1 (docs/json-output.md)
+ * is vacuous, so an expectation has nothing to pass on and a report shows no value.
+ */
+export function measuredAvailability(s: Pick<ServingSummary, 'measured' | 'availability'>): number | null {
+  return s.measured.offered === 0 ? null : s.availability;
 }
