@@ -2,7 +2,7 @@
  * The zod schema for data/catalog.json: the raw, dated shape before lookups resolve it. Validation is
  * strict (unknown keys are errors) so a typo in the data fails loudly instead of silently dropping a price.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A source date: starts with YYYY, YYYY-MM, YYYY-MM-DD or the word "undated", then free text. */
 const sourceDate = z.string().regex(/^(\d{4}(-\d{2}){0,2}|undated)\b/, 'sourceDate must start with YYYY[-MM[-DD]] or "undated"');

@@ -3,7 +3,7 @@
  * the schema. It runs where a bad edit to the data is caught before it ships: cost-model's own test (CI)
  * and the CLI's build (apps/cli/build.mjs), which bakes the catalog into the bundle.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import catalogJson from '../data/catalog.json' with { type: 'json' };
 import { rawCatalogSchema, type RawCatalog } from './catalog-schema.ts';
 

@@ -12,7 +12,7 @@
  * What the pattern lets through but robfig/cron cannot parse (six fields, "@dailyish", a day-of-week 7) is accepted by
  * the API server and makes the controller fail closed; scenario-warnings.ts says so.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const MACRO = /^@(annually|yearly|monthly|weekly|daily|midnight|hourly)/;
 const isRe2Space = (c: string): boolean => c === '\t' || c === '\n' || c === '\f' || c === '\r' || c === ' ';

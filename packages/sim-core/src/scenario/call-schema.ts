@@ -1,5 +1,5 @@
 /** Zod schema for `services[].calls` (what a service does after its own work) and `spec.network`. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_CALL_STEPS, MAX_CONNECTIONS, MAX_LATENCY_MS, MAX_PARALLEL_CALLS, MAX_RETRIES } from './limits.ts';
 import { durationSeconds, fraction } from './unit-fields.ts';
 import { formatDuration } from './units.ts';

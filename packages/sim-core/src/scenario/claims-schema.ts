@@ -11,7 +11,7 @@
  *
  * `costs.*` metrics take a `[name]` selector naming one `spec.costs` item.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_EXPECTATIONS } from './limits.ts';
 import { parseMetricValue } from './metric-value.ts';
 import { getMetric, METRIC_NAMES, METRICS, SERVICE_METRICS, type MetricName } from './metrics.ts';

@@ -3,7 +3,7 @@
  * `spec.cluster.featureGates`. Defaults are cluster-autoscaler 1.34's flags (config/flags/flags.go) and
  * Kubernetes 1.34's feature gates; the node-group options stay on each pool (`nodePools[].clusterAutoscaler`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EXPANDER_NAMES, type ExpanderName } from '../cluster/expander.ts';
 import { DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF } from '../cluster/expendable.ts';
 import { DEFAULT_NODE_GROUP_BACKOFF } from '../cluster/node-group-backoff.ts';

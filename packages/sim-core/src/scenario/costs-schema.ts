@@ -4,7 +4,7 @@
  * budget, a hybrid link, a platform's database and queue. And `spec.baseline`: a stated before-figure that
  * the simulated fleet's hourly cost is compared with (`cost.savingVsBaseline`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText } from './free-text.ts';
 import { nameSchema } from './service-schema.ts';
 import { MAX_COST_ITEM_BYTES_PER_SECOND, MAX_COST_ITEM_GB, MAX_COST_ITEM_USD, MAX_QPS } from './limits.ts';

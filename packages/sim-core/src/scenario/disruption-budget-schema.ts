@@ -5,7 +5,7 @@
  * maxUnavailable cannot be both set"; `ValidatePositiveIntOrPercent` and `IsNotMoreThan100Percent` for each). The
  * selector is the service's own pods. The value is kept as written, so an export writes it back unchanged.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_REPLICAS } from './limits.ts';
 
 /** An int-or-string field of a PodDisruptionBudget: a pod count, or "N%" of the expected pods (0–100 %). */

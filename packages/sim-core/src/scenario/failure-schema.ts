@@ -4,7 +4,7 @@
  * default to the published Llama 3 figure (cost-model failure-rate.ts); repair times have no published default
  * this tool can cite, so they are required.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText } from './free-text.ts';
 import { MAX_HORIZON_SECONDS, MAX_NODES, MAX_SERVICES } from './limits.ts';
 import { nameSchema } from './service-schema.ts';

@@ -4,7 +4,7 @@
  * terminal cleared, its window retitled) and made `--plot`'s SVG malformed XML (XML 1.0 forbids C0 controls even
  * as escapes). Tab and newline are text; CR is refused with the rest (a CRLF file's line breaks reach a scalar as LF).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { STEERING_RANGES } from './scenario-issue.ts';
 
 /** The characters that act on a terminal (scenario-issue.ts `STEERING_RANGES`). */

@@ -4,7 +4,7 @@
  * preserved (omitted `behavior` selects the legacy controller path; `{}` selects the API
  * defaults, as pkg/apis/autoscaling/v2/defaults.go and horizontal.go `normalizeDesiredReplicas` do).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HpaBehaviorInput } from '../hpa/hpa-behavior-input.ts';
 import { MAX_CONCURRENCY, MAX_HPA_METRICS, MAX_QPS, MAX_QUEUE_LENGTH, MAX_REPLICAS, MAX_SCALING_POLICIES } from './limits.ts';
 import { count, durationSeconds, fraction, percent } from './unit-fields.ts';

@@ -3,7 +3,7 @@
  * refinement can report all that are missing in one line (a custom `llm.model` shape): editors still flag a
  * missing key. Read by json-schema.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Object schema → the keys its JSON Schema requires. */
 export const jsonSchemaRequired = z.registry<{ required: readonly string[] }>();

@@ -4,7 +4,7 @@
  * editors (yaml-language-server) accept `5m` and `"50%"` and still complete and hover-document
  * every key. Committed at content/schema/scenario.schema.json by `pnpm schema`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonSchemaRequired } from './json-required.ts';
 import { scenarioSchema } from './scenario-schema.ts';
 import { unitFieldRegistry, type UnitFieldMeta, type UnitKind } from './unit-fields.ts';

@@ -16,7 +16,7 @@
  * - `pkg/operator/options/options.go`: `BATCH_IDLE_DURATION` 1s, `BATCH_MAX_DURATION` 10s.
  * docs/kubernetes-semantics.md §4 lists them with the rest of what the engine follows.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { budgetDurationSchema, budgetScheduleSchema } from './budget-schedule-schema.ts';
 import { durationSeconds } from './unit-fields.ts';
 import { MAX_HORIZON_SECONDS } from './limits.ts';

@@ -7,7 +7,7 @@
  * (`coldStart.maxPendingRequests`, readiness timeout) or Knative's activator. Defaults: KEDA's
  * (apis/keda/v1alpha1, pkg/scaling/executor/scale_executor.go at kedacore/keda@8b4f083c).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_KEDA_TRIGGERS, MAX_QPS, MAX_QUEUE_LENGTH, MAX_REPLICAS } from './limits.ts';
 import { durationSeconds } from './unit-fields.ts';
 

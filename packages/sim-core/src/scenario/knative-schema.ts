@@ -10,7 +10,7 @@
  * pkg/autoscaler/config/config.go `defaultConfig` and `validate`, pkg/apis/autoscaling/annotation_validation.go.
  * Bounds that depend on two keys (min ≤ max, activation-scale within them) are checked in `knativeIssues`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_QPS, MAX_REPLICAS } from './limits.ts';
 import { kedaBufferSchema } from './keda-schema.ts';
 import { durationSeconds } from './unit-fields.ts';

@@ -5,7 +5,7 @@
  * recoveryTimeout = timeout, blockAdmission false, timestamp Eviction, backoffBaseSeconds 60, backoffMaxSeconds 3600,
  * backoffLimitCount none); bounds are pkg/config/validation.go `validateWaitForPodsReady`'s (none negative).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_HORIZON_SECONDS } from './limits.ts';
 import { durationSeconds } from './unit-fields.ts';
 

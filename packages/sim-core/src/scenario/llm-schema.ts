@@ -1,5 +1,5 @@
 /** Zod schema for `services[].llm`: token-level LLM serving (model, precision, lengths, batching, efficiencies). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { hpaSchema } from './hpa-schema.ts';
 import { jsonSchemaRequired } from './json-required.ts';
 import { MAX_GPUS_PER_REPLICA, MAX_NODE_POOLS, MAX_REPLICAS, MIN_KV_TRANSFER_EFFICIENCY, MIN_KV_TRANSFER_GBPS, MIN_LLM_EFFICIENCY } from './limits.ts';

@@ -1,5 +1,5 @@
 /** Zod schema for `spec.nodePools[]`: instance type, size bounds, spot share, provisioning, cluster autoscaler. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText } from './free-text.ts';
 import { MAX_NODES } from './limits.ts';
 import { nameSchema } from './service-schema.ts';

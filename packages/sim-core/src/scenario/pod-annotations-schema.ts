@@ -14,7 +14,7 @@
  * Keys follow the API server's annotation key syntax (k8s.io/apimachinery validation `IsQualifiedName`: an optional
  * DNS-subdomain prefix and "/", then a name of at most 63 characters).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DO_NOT_DISRUPT_ANNOTATION, KNOWN_POD_ANNOTATIONS } from './pod-annotations.ts';
 
 

@@ -7,7 +7,7 @@
 import { DEFAULT_START_DATE } from '../engine/wall-clock.ts';
 import { karpenterSettingsSchema, type KarpenterSettingsSpec } from './karpenter-schema.ts';
 import { kueueSettingsSchema, type KueueSettingsSpec } from './kueue-config-schema.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText } from './free-text.ts';
 import { claimsSchema } from './claims-schema.ts';
 import { baselineSchema, costsSchema } from './costs-schema.ts';

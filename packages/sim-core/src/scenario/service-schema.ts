@@ -1,5 +1,5 @@
 /** Zod schema for `spec.services[]`: replicas, routing, service-time distribution, batching, queue, start-up, HPA. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { callsSchema } from './call-schema.ts';
 import { disruptionBudgetSchema } from './disruption-budget-schema.ts';
 import { podAnnotationsSchema } from './pod-annotations-schema.ts';

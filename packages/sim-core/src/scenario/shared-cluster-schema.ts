@@ -4,7 +4,7 @@
  * and batch jobs queued on the same pools as the services) and `nodePools[].mig` (MIG partitions as the
  * pool's schedulable units). Services join a team and a priority class with `team` and `priorityClass`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_HORIZON_SECONDS, MAX_NODES, MIN_CHECKPOINT_EVERY_SECONDS } from './limits.ts';
 import { podAnnotationsSchema } from './pod-annotations-schema.ts';
 import { nameSchema } from './service-schema.ts';

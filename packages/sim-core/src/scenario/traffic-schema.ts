@@ -1,5 +1,5 @@
 /** Zod schema for `spec.traffic`: the arrival process and the request-rate profile. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_HORIZON_SECONDS, MAX_PROFILE_POINTS, MAX_QPS, MAX_THINK_SECONDS, MAX_USERS } from './limits.ts';
 import { clockOrDuration, count, durationSeconds } from './unit-fields.ts';
 import { formatDuration } from './units.ts';

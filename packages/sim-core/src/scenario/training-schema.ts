@@ -3,7 +3,7 @@
  * node count, or by a GPU model and a GPU count (optionally with an explicit price for neoclouds
  * or hypothetical deals). Catalog ids are checked later by `validateScenarioReferences`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_HORIZON_SECONDS, MAX_PRICE_PER_GPU_HOUR, MIN_CHECKPOINT_EVERY_SECONDS, MAX_TRAINING_GPUS, MAX_TRAINING_NODES, MAX_TRAINING_PARAMETERS, MAX_TRAINING_TOKENS, MIN_TRAINING_MFU } from './limits.ts';
 import { count, durationSeconds, fraction } from './unit-fields.ts';
 import { trainingFailuresSchema } from './failure-schema.ts';

@@ -5,7 +5,7 @@
  * the JSON Schema shows them. Every builder registers its schema in `unitFieldRegistry`, which the
  * JSON-Schema generator reads to emit `number | string` for these fields.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeValue, formatNumber } from './describe-value.ts';
 import {
   formatDuration,

@@ -2,7 +2,7 @@
  * Turns zod issues into ScenarioIssues: one clear sentence per problem in the user's terms
  * ("expected one of …, got …"), located at the key (unknown fields) or the value (everything else).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { describeValue, formatNumber } from './describe-value.ts';
 import { formatPath, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
 import { suggestNearest } from './suggest.ts';
