@@ -47,7 +47,7 @@ import type { ServiceRuntime } from './service-runtime.ts';
 import { PrefixCache, type PrefixEntry, hitTokens } from './prefix-cache.ts';
 import { PrefixStats } from './prefix-stats.ts';
 import { PrefixWorkload, SESSION_KEY_BASE } from './prefix-workload.ts';
-import { KV_BLOCK_TOKENS, PagedPod, type PreemptedSequence, kvBlocks, pagedKv } from './paged-kv.ts';
+import { KV_BLOCK_TOKENS, PagedPod, type PreemptedSequence, kvBlocks, pagedBlockCaching, pagedKv } from './paged-kv.ts';
 
 /**
  * The running batch of one pod, as parallel arrays indexed by batch position.
@@ -321,7 +321,7 @@ export class LlmExecutor implements PodExecutor {
     if (!st) {
       st = new LlmPodState(this.cfg.maxBatchSize);
       if (this.specDraws !== null) st.spec = new SpeculativeBatch(this.specDraws, this.cfg.maxBatchSize);
-      if (this.blockCapacity > 0) st.paged = new PagedPod(this.cfg.maxBatchSize);
+      if (this.blockCapacity > 0) st.paged = new PagedPod(this.cfg.maxBatchSize, this.blockCapacity, pagedBlockCaching(this.cfg));
       if (this.cfg.prefix !== null) {
         if (this.cfg.prefix.caching) st.cache = new PrefixCache(this.prefixStats!);
         st.hit = new Int32Array(this.cfg.maxBatchSize);
@@ -512,6 +512,9 @@ export class LlmExecutor implements PodExecutor {
       }
       for (let i = 0; i < st.n; i++) total += need[i]!;
       if (total <= this.blockCapacity) {
+        // The step's new blocks come off the free queue's head, evicting the cached blocks there (prefix caching).
+        const grown = total - st.kvReserved / KV_BLOCK_TOKENS;
+        if (paged.queue !== null && grown > 0) paged.queue.take(grown);
         for (let i = 0; i < st.n; i++) {
           paged.blocks[i] = need[i]!;
           st.reserved[i] = need[i]! * KV_BLOCK_TOKENS;
@@ -528,16 +531,20 @@ export class LlmExecutor implements PodExecutor {
 
   /**
    * Paged KV: the sequence at `i` is preempted by recomputation (vLLM `_preempt_request`): its blocks are freed and it
-   * waits at the front of the pod's queue, to be prefilled again over its prompt and the tokens it has streamed.
+   * waits at the front of the pod's queue, to be prefilled again over its prompt and the tokens it has streamed. With
+   * prefix caching its full computed blocks stay cached in the free queue, after its partial ones (freed in reverse).
    */
   private preempt(st: LlmPodState, i: number): void {
     const paged = st.paged!;
     const slot = st.slot[i]!;
     let sent = paged.sent[i]!;
     let lastChunk = paged.lastChunk[i]!;
+    // Tokens whose KV it has computed: a decode's context less the token sampled last (not yet in the KV), or what it prefilled.
+    let computed = st.context[i]!;
     if (st.prefillLeft[i] === 0) {
       // Its context is its prompt and the tokens streamed so far (the last one sampled, not yet in the KV).
       const ctx = st.contextOf(i);
+      computed = ctx - 1;
       sent = ctx - paged.prompt[i]!;
       st.decodeContext -= ctx;
       st.ends.remove(slot);
@@ -550,7 +557,15 @@ export class LlmExecutor implements PodExecutor {
       st.prefillPos.copyWithin(k, k + 1, st.prefilling);
       st.prefilling--;
     }
-    const r: PreemptedSequence = { slot, prompt: paged.prompt[i]!, sent, out: st.outTokens[i]!, firstToken: st.firstToken[i]!, lastChunk };
+    let run = null;
+    const queue = paged.queue;
+    if (queue !== null) {
+      // vLLM caches a block once full and computed (`cache_blocks` up to the computed tokens); the rest hold no hash.
+      const full = Math.floor(computed / KV_BLOCK_TOKENS);
+      queue.release(paged.blocks[i]! - full);
+      run = queue.cache(full);
+    }
+    const r: PreemptedSequence = { slot, prompt: paged.prompt[i]!, sent, out: st.outTokens[i]!, firstToken: st.firstToken[i]!, lastChunk, run };
     paged.waiting.unshift(r);
     st.kvReserved -= st.reserved[i]!;
     this.preemptions++;
@@ -612,11 +627,23 @@ export class LlmExecutor implements PodExecutor {
         }
       }
       const sent = r === undefined ? 0 : r.sent;
-      const left = prompt + sent;
+      // A resumed request finds the leading run of its own full blocks still cached (`get_computed_blocks`), never its
+      // last token (`max_cache_hit_length = request.num_tokens - 1`): its re-prefill computes the rest.
+      const run = r === undefined ? null : r.run;
+      const hitBlocks = run === null ? 0 : Math.min(run.blocks, Math.floor((prompt + sent - 1) / KV_BLOCK_TOKENS));
+      const hit = hitBlocks * KV_BLOCK_TOKENS;
+      const left = prompt + sent - hit;
       const chunk = prefillChunk(left, budget, tokens, cfg.chunkedPrefill);
       if (chunk === 0) return;
-      const blocks = kvBlocks(chunk);
+      // The cached blocks it finds count against the free ones too (`get_num_blocks_to_allocate` counts a hit block with ref_cnt 0).
+      const blocks = kvBlocks(hit + chunk);
       if (st.kvReserved / KV_BLOCK_TOKENS + blocks > this.blockCapacity) return;
+      const queue = paged.queue;
+      if (queue !== null) {
+        // Its hit blocks leave the free queue first (`touch`), then its new ones come off the head.
+        if (run !== null) queue.release(queue.claim(run) - hitBlocks);
+        queue.take(blocks - hitBlocks);
+      }
       if (r !== undefined) paged.waiting.shift();
       else {
         pod.queue.shift();
@@ -628,11 +655,11 @@ export class LlmExecutor implements PodExecutor {
       st.prefillLeft[i] = left;
       st.decodeLeft[i] = out - sent;
       st.outTokens[i] = out;
-      st.context[i] = 0;
+      st.context[i] = hit;
       st.reserved[i] = blocks * KV_BLOCK_TOKENS;
       st.firstToken[i] = r === undefined ? -1 : r.firstToken;
       st.kvReserved += blocks * KV_BLOCK_TOKENS;
-      paged.admit(i, blocks, prompt, sent, r === undefined ? -1 : r.lastChunk);
+      paged.admit(i, blocks, prompt, sent, r === undefined ? -1 : r.lastChunk, hit);
       st.joined(i, this.store.pos);
       budget -= chunk;
       tokens += chunk;
@@ -796,7 +823,7 @@ export class LlmExecutor implements PodExecutor {
       // The prefill pass emits the first output token; a resumed sequence's re-prefill emits its next one (paged KV).
       if (st.firstToken[i]! < 0) st.firstToken[i] = now;
       if (st.paged !== null) this.decodesFrom(st, st.paged, i, now);
-      this.promptTokens += st.context[i]! - (st.hit === null ? 0 : st.hit[i]!);
+      this.promptTokens += st.context[i]! - (st.hit === null ? 0 : st.hit[i]!) - (st.paged === null ? 0 : st.paged.hit[i]!);
       if (st.hit !== null) this.cacheTemplate(st, i);
       generated++;
       // A prefill replica is done with a sequence at its first token; otherwise at its last.
@@ -871,6 +898,8 @@ export class LlmExecutor implements PodExecutor {
     } else this.stats.serveTokens(arrival, (first - arrival) * 1000, out > 1 ? ((now - first) * 1000) / (out - 1) : 0, out);
     pod.completions++;
     st.kvReserved -= st.reserved[i]!;
+    // Paged with prefix caching: its blocks go back to the free queue (tokens no later prompt repeats: findable by none).
+    if (st.paged !== null && st.paged.queue !== null) st.paged.queue.release(st.paged.blocks[i]!);
     if (st.spec === null) st.decodeContext -= computed;
     else {
       this.specSteps += st.spec.stepsOf(i, st.it);

@@ -154,6 +154,52 @@ describe('paged KV allocation (vLLM V1 allocate_slots and preemption by recomput
   });
 });
 
+/**
+ * Prefix caching (vLLM V1's default; engine/free-block-queue.ts): the same four requests and 25 blocks, the same timeline
+ * (every iteration takes 10 ms whatever it computes), but a preempted request's full blocks stay cached in the free queue
+ * until an allocation pops them, and its re-prefill computes only what is not cached. The prompt tokens the replica
+ * prefills (the service's `llmTokens.prompt`) show it: 4 × 100 prompts plus each re-prefill.
+ */
+describe('paged KV with prefix caching (vLLM V1 get_computed_blocks over a preempted request\'s freed blocks)', () => {
+  function promptTokens(l: EngineLlm): number {
+    return runFour(l).services[0]!.llmTokens!.prompt;
+  }
+  const cached = (l: EngineLlm): EngineLlm => ({ ...l, scheduler: { ...l.scheduler!, blockCaching: true } });
+
+  it('re-prefills only the tail its neighbours\' growth evicted', () => {
+    // At iteration 30 R1, R2 and R3 hold all 25 blocks: the free queue is empty. Iteration 31: R3 (context 129, its KV
+    // computed up to 128 tokens) is preempted: its 8 blocks are all full, so all 8 go to the queue as its cached run. R2
+    // grows from 8 to 9 blocks (R1 already holds 9): that one block comes off the queue's head, R3's last block: 7 stay
+    // cached. R1's 9 blocks return at its end (iteration 40), behind R3's run. Iteration 41: R3 finds its first 7 blocks
+    // (112 tokens; at most ⌊(129 − 1)/16⌋ = 8), so it prefills 129 − 112 = 17 tokens, in ⌈129/16⌉ = 9 blocks as before.
+    // Without caching it prefills all 129.
+    const paged = llm('paged', { out: 40, kvCapacityTokens: 400 });
+    expect(promptTokens(cached(paged))).toBe(400 + 17);
+    expect(promptTokens(paged)).toBe(400 + 129);
+    expect(promptTokens({ ...paged, scheduler: { ...paged.scheduler!, blockCaching: false } })).toBe(400 + 129);
+  });
+
+  it('keeps every other figure of the hand-worked run (the hit changes what is computed, not when, at 10 ms a step)', () => {
+    const on = fourRequests(cached(llm('paged', { out: 40, kvCapacityTokens: 400 })));
+    expect(on).toEqual(fourRequests(llm('paged', { out: 40, kvCapacityTokens: 400 })));
+  });
+
+  it('with separate prefill the survivors\' growth takes the older free block first (LRU), then one of its blocks', () => {
+    // All three decode from iteration 3 at context 98 + j: at iteration 30 they hold 3 × ⌈128/16⌉ = 24 blocks, so one
+    // never-used block heads the free queue. Iteration 31: all need ⌈129/16⌉ = 9 (27 > 25): R3 is preempted and its 8
+    // full blocks join the queue behind that block. R1 and R2 grow from 8 to 9 each: the 2 blocks come off the head, the
+    // free block first, then R3's last: 7 stay cached. R1 and R2 end at iteration 41; at 42 R3 finds 7 blocks (112
+    // tokens) and prefills 129 − 112 = 17.
+    const l = cached({ ...llm('paged', { out: 40, kvCapacityTokens: 400 }), scheduler: { steps: 1, separatePrefill: true, kvAllocation: 'paged' } });
+    expect(promptTokens(l)).toBe(400 + 17);
+    // A cache one block smaller (24 blocks) has no free block at iteration 30, so both come from R3's run: 6 stay (96
+    // tokens), 33 prefilled. The same preemption: R3 at iteration 31, resumed when R1 and R2 end.
+    const tight = cached({ ...llm('paged', { out: 40, kvCapacityTokens: 384 }), scheduler: { steps: 1, separatePrefill: true, kvAllocation: 'paged' } });
+    expect(runFour(tight).llm!.preemptions).toEqual({ model: 1 });
+    expect(promptTokens(tight)).toBe(400 + 33);
+  });
+});
+
 describe('paged KV allocation under heavy preemption', () => {
   it('every request finishes and every token is counted once, with chunked prompts and without', () => {
     // 40 requests at once, prompts of 50–700 tokens, 120 output tokens each, into 1,600 tokens (100 blocks): far more
@@ -178,6 +224,13 @@ describe('paged KV allocation under heavy preemption', () => {
       };
       const r = runEngine(cfg);
       expectConserved(r);
+      // With prefix caching the same run prefills fewer tokens (re-prefills find their blocks) and serves the same.
+      const rc = runEngine({ ...cfg, services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: { ...l, scheduler: { ...l.scheduler!, blockCaching: true } } })] });
+      expectConserved(rc);
+      expect(rc.requests.served).toBe(40);
+      expect(rc.llm!.outputTokens).toBe(40 * 120);
+      expect(rc.llm!.itl.count).toBe(40 * 119);
+      expect(rc.services[0]!.llmTokens!.prompt).toBeLessThan(r.services[0]!.llmTokens!.prompt);
       expect(r.requests.offered).toBe(40);
       expect(r.requests.served).toBe(40);
       expect(r.llm!.outputTokens).toBe(40 * 120);
@@ -196,10 +249,10 @@ describe('paged KV bookkeeping', () => {
   });
 
   it('the victim is the newest admitted, wherever the batch moved it', () => {
-    const p = new PagedPod(4);
-    p.admit(0, 7, 100, 0, -1);
-    p.admit(1, 7, 100, 0, -1);
-    p.admit(2, 7, 100, 0, -1);
+    const p = new PagedPod(4, 25, false);
+    p.admit(0, 7, 100, 0, -1, 0);
+    p.admit(1, 7, 100, 0, -1, 0);
+    p.admit(2, 7, 100, 0, -1, 0);
     expect(p.newest(3)).toBe(2);
     // Position 0 finished and the last (2) took its place.
     p.moved(0, 2);

@@ -27,6 +27,7 @@
  * its block manager's 1% admission watermark.
  */
 import type { EngineLlm } from './engine-config.ts';
+import { type CachedRun, FreeBlockQueue } from './free-block-queue.ts';
 
 /** Tokens per KV block: vLLM's default `block_size` on GPUs. */
 export const KV_BLOCK_TOKENS = 16;
@@ -39,6 +40,11 @@ export function kvBlocks(tokens: number): number {
 /** Whether the service allocates KV as vLLM does (grow as it decodes, preempt the newest) rather than reserving prompt + output. */
 export function pagedKv(cfg: Pick<EngineLlm, 'scheduler'>): boolean {
   return cfg.scheduler?.kvAllocation === 'paged';
+}
+
+/** Whether paged KV keeps freed full blocks cached for a preempted request's re-prefill (vLLM V1's automatic prefix caching). */
+export function pagedBlockCaching(cfg: Pick<EngineLlm, 'scheduler'>): boolean {
+  return cfg.scheduler?.kvAllocation === 'paged' && cfg.scheduler.blockCaching === true;
 }
 
 /** A request preempted off a pod, waiting there to be prefilled again. */
@@ -54,6 +60,8 @@ export interface PreemptedSequence {
   firstToken: number;
   /** When its last chunk reached the client (s), or −1: its next token's gap (ITL) counts from there. */
   lastChunk: number;
+  /** Prefix caching: its full blocks still cached in the free queue (the re-prefill skips them), or null without. */
+  run: CachedRun | null;
 }
 
 /** One pod's paged state: each batch position's blocks, admission order, prompt and streaming times; the preempted requests. */
@@ -68,13 +76,20 @@ export class PagedPod {
   readonly since: Float64Array;
   /** A resumed sequence's last chunk before it was preempted (−1 otherwise): its re-prefill's token is one gap from it. */
   readonly lastChunk: Float64Array;
+  /** Tokens a (re)admitted sequence found cached (a resumed request's own blocks; 0 without prefix caching): not prefilled. */
+  readonly hit: Int32Array;
+  /** Prefix caching (vLLM V1's default): the free blocks in eviction order, a preempted request's still findable; null without. */
+  readonly queue: FreeBlockQueue | null;
   /** Preempted requests, the next to be admitted first (vLLM's `prepend_request`: ahead of every new request). */
   readonly waiting: PreemptedSequence[] = [];
   /** The time of the last iteration that streamed a chunk to every decoding sequence. */
   lastDelivery = -1;
   private admitted = 0;
 
-  constructor(capacity: number) {
+  /** `capacity` batch positions; with `caching`, a free queue of `blocks` KV blocks. */
+  constructor(capacity: number, blocks: number, caching: boolean) {
+    this.hit = new Int32Array(capacity);
+    this.queue = caching ? new FreeBlockQueue(blocks) : null;
     this.blocks = new Int32Array(capacity);
     this.order = new Float64Array(capacity);
     this.prompt = new Int32Array(capacity);
@@ -84,8 +99,9 @@ export class PagedPod {
   }
 
   /** A sequence was (re)admitted at position `i`: it is the newest running. */
-  admit(i: number, blocks: number, prompt: number, sent: number, lastChunk: number): void {
+  admit(i: number, blocks: number, prompt: number, sent: number, lastChunk: number, hit: number): void {
     this.blocks[i] = blocks;
+    this.hit[i] = hit;
     this.order[i] = ++this.admitted;
     this.prompt[i] = prompt;
     this.sent[i] = sent;
@@ -103,6 +119,7 @@ export class PagedPod {
   /** The sequence at position `last` moved to `i`. */
   moved(i: number, last: number): void {
     this.blocks[i] = this.blocks[last]!;
+    this.hit[i] = this.hit[last]!;
     this.order[i] = this.order[last]!;
     this.prompt[i] = this.prompt[last]!;
     this.sent[i] = this.sent[last]!;
