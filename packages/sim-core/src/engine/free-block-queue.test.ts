@@ -19,7 +19,7 @@ describe('FreeBlockQueue', () => {
     const q = new FreeBlockQueue(10);
     q.take(10);
     q.release(1);
-    const run = q.cache(5);
+    const run = q.cache(5, 0, false);
     expect(q.free).toBe(6);
     q.take(3);
     expect(run.blocks).toBe(3);
@@ -35,9 +35,9 @@ describe('FreeBlockQueue', () => {
   it('keeps runs in the order they were freed: older ones are evicted whole before newer ones lose a block', () => {
     const q = new FreeBlockQueue(12);
     q.take(12);
-    const a = q.cache(4);
+    const a = q.cache(4, 0, false);
     q.release(2);
-    const b = q.cache(3);
+    const b = q.cache(3, 0, false);
     q.release(3);
     // Head to tail: a (4), free (2), b (3), free (3). Taking 7 empties a and the 2 free blocks and takes one of b's.
     q.take(7);
@@ -46,5 +46,44 @@ describe('FreeBlockQueue', () => {
     expect(q.claim(a)).toBe(0);
     expect(q.free).toBe(5);
     expect(q.runs()).toEqual([[true, 2], [false, 3]]);
+  });
+
+  it("a template's run leaves the queue while used (lift) and comes back at the tail when let go (park)", () => {
+    // 8 blocks: a template's 2 blocks cached and free, then 6 blocks freed by a finished request behind them.
+    const q = new FreeBlockQueue(8);
+    q.take(8);
+    const t = q.cache(2, 0, true);
+    q.release(6);
+    q.lift(t);
+    expect([q.free, t.blocks, t.queued]).toEqual([6, 2, false]);
+    // Allocations cannot evict it while it is held: 6 blocks come from the free ones.
+    q.take(6);
+    expect(t.blocks).toBe(2);
+    q.release(3);
+    q.park(t);
+    expect(q.runs()).toEqual([[false, 3], [true, 2]]);
+    // Its last block goes after the 3 older ones; emptied, a prefix run counts one eviction.
+    const counter = { evictions: 0 };
+    const q2 = new FreeBlockQueue(4, counter);
+    q2.take(4);
+    const t2 = q2.cache(2, 0, true);
+    q2.release(2);
+    q2.take(3);
+    expect([t2.blocks, t2.queued, counter.evictions]).toEqual([0, false, 1]);
+  });
+
+  it('a lookup takes the leading blocks of a run (use); the rest stay in place, findable by no one', () => {
+    const counter = { evictions: 0 };
+    const q = new FreeBlockQueue(6, counter);
+    q.take(6);
+    const s = q.cache(4, 2, true);
+    q.release(2);
+    q.use(s, 3);
+    expect(q.free).toBe(3);
+    expect(q.runs()).toEqual([[true, 1], [false, 2]]);
+    // The orphaned block is evicted first, and no longer counts as a cached prefix's eviction.
+    q.take(1);
+    expect(counter.evictions).toBe(0);
+    expect(q.runs()).toEqual([[false, 2]]);
   });
 });

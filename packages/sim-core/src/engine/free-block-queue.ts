@@ -13,22 +13,36 @@
  * of a request's blocks can be found (`FullAttentionManager.find_longest_cache_hit` stops at the first miss: the hashes
  * chain).
  *
- * Here prompts are synthetic, so only a preempted request's own full blocks can ever be found again (a finished request's
- * blocks hold tokens no later prompt repeats). The queue is a doubly linked list of runs: anonymous runs (free blocks no
- * lookup can find) and one `CachedRun` per preempted request holding its full blocks, first block towards the tail. An
- * allocation of n blocks pops n from the head, trimming the runs it reaches from their head end, which is the request's
- * last blocks: what stays is exactly the leading run of its blocks still cached, so a lookup is the run's count. Each
- * operation costs O(runs touched), never O(blocks); consecutive anonymous frees merge into one run.
+ * Here prompts are synthetic, so the blocks that can be found again have an identity instead of token content: a prompt
+ * template's, a session's conversation beyond its template, a preempted request's own (a finished request's other blocks
+ * hold tokens no later prompt repeats). The queue is a doubly linked list of runs: anonymous runs (free blocks no lookup
+ * can find) and one `CachedRun` per identity holding its full blocks, first block towards the tail. An allocation of n
+ * blocks pops n from the head, trimming the runs it reaches from their head end, which is the identity's last blocks:
+ * what stays is exactly the leading run still cached, so a lookup is the run's count. Each operation costs O(runs
+ * touched), never O(blocks); consecutive anonymous frees merge into one run. A template's run leaves the queue while
+ * running sequences use it (`lift`, vLLM's ref_cnt > 0) and comes back at the tail when the last lets go (`park`).
  */
 
-/** A preempted request's full blocks still cached, in the free queue (`blocks` 0 once all are evicted or taken back). */
+/** Full blocks of one identity still cached (`blocks` 0 once all are evicted or taken back), in the free queue or held. */
 export class CachedRun {
   blocks = 0;
+  /** In the free queue (evictable), as opposed to held by running sequences or gone. */
+  queued = false;
+  /** A template's run: the running sequences using it (vLLM's ref_cnt). */
+  refs = 0;
+  /** The block index its first block has in the prompts that find it (a session's or preempted request's own blocks follow its template's). */
+  start = 0;
   /** Neighbours in the queue (null at the ends or when out of it). */
   prev: CachedRun | null = null;
   next: CachedRun | null = null;
-  /** False for an anonymous run: free blocks that no lookup finds. */
-  constructor(readonly cached: boolean) {}
+  /**
+   * `cached` false for an anonymous run: free blocks that no lookup finds. `prefix`: a template's or session's run, counted
+   * in `counter.evictions` when its last block is evicted (a preempted request's is not a cached prefix).
+   */
+  constructor(
+    readonly cached: boolean,
+    public prefix = false,
+  ) {}
 }
 
 export class FreeBlockQueue {
@@ -39,8 +53,11 @@ export class FreeBlockQueue {
   /** Cached blocks evicted (popped by an allocation while they still had a hash), over the run. */
   evicted = 0;
 
-  /** A replica of `capacity` blocks, all free and none cached (vLLM's queue starts in block order, with no hashes). */
-  constructor(capacity: number) {
+  /** A replica of `capacity` blocks, all free and none cached (vLLM's queue starts in block order, with no hashes); prefix runs emptied by eviction are counted in `counter`. */
+  constructor(
+    capacity: number,
+    private readonly counter: { evictions: number } = { evictions: 0 },
+  ) {
     this.release(capacity);
   }
 
@@ -55,17 +72,33 @@ export class FreeBlockQueue {
     }
     const run = new CachedRun(false);
     run.blocks = n;
+    run.queued = true;
     this.append(run);
   }
 
-  /** A preempted request's `n` full blocks freed after its other blocks (vLLM frees in reverse): its run, at the tail. */
-  cache(n: number): CachedRun {
-    const run = new CachedRun(true);
-    if (n <= 0) return run;
-    run.blocks = n;
-    this.free += n;
-    this.append(run);
+  /** `n` full blocks of an identity freed after its other blocks (vLLM frees in reverse): its run, at the tail, its first block at index `start`. */
+  cache(n: number, start: number, prefix: boolean): CachedRun {
+    const run = new CachedRun(true, prefix);
+    run.start = start;
+    run.blocks = n > 0 ? n : 0;
+    this.park(run);
     return run;
+  }
+
+  /** A held run is freed (a template's last user let go): at the tail. */
+  park(run: CachedRun): void {
+    if (run.blocks <= 0 || run.queued) return;
+    this.free += run.blocks;
+    run.queued = true;
+    this.append(run);
+  }
+
+  /** A queued run is used again by a running sequence (vLLM's `touch` of blocks with ref_cnt 0): it leaves the queue, its blocks kept. */
+  lift(run: CachedRun): void {
+    if (!run.queued) return;
+    run.queued = false;
+    this.free -= run.blocks;
+    this.unlink(run);
   }
 
   /** An allocation of `n` blocks (n ≤ free): popped from the head, evicting cached runs' last blocks first. */
@@ -80,18 +113,33 @@ export class FreeBlockQueue {
       }
       n -= run.blocks;
       if (run.cached) this.evicted += run.blocks;
+      if (run.prefix) this.counter.evictions++;
       run.blocks = 0;
+      run.queued = false;
+      this.unlink(run);
+    }
+  }
+
+  /**
+   * A request found the first `n` blocks of the queued `run` (vLLM's `touch` of the hit blocks): they leave the queue for it;
+   * the rest stay where they are, findable by no one now (the request recomputes them into blocks of its own).
+   */
+  use(run: CachedRun, n: number): void {
+    run.prefix = false;
+    if (!run.queued || n <= 0) return;
+    this.free -= n;
+    run.blocks -= n;
+    if (run.blocks === 0) {
+      run.queued = false;
       this.unlink(run);
     }
   }
 
   /** The request of `run` is admitted again: its cached blocks leave the queue for it (vLLM's `touch`); returns them. */
   claim(run: CachedRun): number {
+    this.lift(run);
     const n = run.blocks;
-    if (n === 0) return 0;
     run.blocks = 0;
-    this.free -= n;
-    this.unlink(run);
     return n;
   }
 

@@ -200,6 +200,95 @@ describe('paged KV with prefix caching (vLLM V1 get_computed_blocks over a preem
   });
 });
 
+/**
+ * Prompt templates on paged KV: the four requests' 100-token prompts are a 64-token template (4 full blocks) and 36
+ * tokens of their own. With prefix caching R1's prefill (iteration 1) leaves the template's 4 blocks cached, held once
+ * for every sequence that uses them; R2–R4 find them in iteration 2 and prefill 36 tokens each in 7-block tables of which
+ * 3 blocks are their own. A sequence at context c then holds ⌈c/16⌉ − 4 blocks of its own.
+ */
+describe('paged KV with prompt templates (a template\'s blocks shared by the running sequences, held once)', () => {
+  const templated = (kvCapacityTokens: number, caching: boolean): EngineLlm => {
+    const l = llm('paged', { out: 40, kvCapacityTokens });
+    return { ...l, inputTokens: { kind: 'fixed', tokens: 36 }, prefix: { templates: [{ tokens: 64, share: 1 }], sessionTurns: 0, caching }, scheduler: { ...l.scheduler!, blockCaching: caching } };
+  };
+
+  it('admits all four at once where copies admitted three, and never preempts', () => {
+    // 25 blocks. Iteration 2: 4 + 3 × 3 own + R1's 3 = 16 ≤ 25: all four run. The most they ever hold is 4 + 4 × (9 − 4)
+    // = 24 (contexts up to 139 < 144). TTFT: R1 10, R2 19.75, R3 19.5, R4 20 − 0.75 = 19.25.
+    const r = runFour(templated(400, true));
+    expect(r.llm!.preemptions).toEqual({ model: 0 });
+    expect(r.llm!.ttft.max).toBeCloseTo(19.75, 9);
+    expect(r.llm!.ttft.sum / 4).toBeCloseTo((10 + 19.75 + 19.5 + 19.25) / 4, 9);
+    expect(r.services[0]!.llmTokens!.prompt).toBe(100 + 3 * 36);
+    expect(r.llm!.prefixCache!.stats.hits).toBe(3);
+    expect(r.llm!.prefixCache!.stats.cachedTokens).toBe(3 * 64);
+  });
+
+  it('with prefixCaching false runs exactly as without templates (every prompt computed, copies held apart)', () => {
+    const off = runFour(templated(400, false));
+    const plain = runFour(llm('paged', { out: 40, kvCapacityTokens: 400 }));
+    expect(off.llm!.preemptions).toEqual({ model: 1 });
+    expect([off.llm!.ttft.max, off.llm!.ttft.sum, off.llm!.tpot.sum, off.llm!.itl.sum]).toEqual([plain.llm!.ttft.max, plain.llm!.ttft.sum, plain.llm!.tpot.sum, plain.llm!.itl.sum]);
+    expect(off.services[0]!.llmTokens!.prompt).toBe(400 + 129);
+  });
+
+  it('a preempted request finds the shared template and what is left of its own blocks', () => {
+    // 20 blocks. All four admitted in iteration 2 (16). Iteration 30: R1 (context 129) needs 9, the others 8: 4 + 5 + 3 × 4
+    // = 21 > 20, so R4 (the newest, context 128: 28 tokens streamed, KV computed up to 127) is preempted. Its 7 full
+    // blocks are the template's 4 (still used by R1–R3) and 3 of its own, cached behind its partial block. R1's growth
+    // takes the partial block (held 17). Iteration 31: R2 and R3 grow to 9 (19), popping 2 of R4's 3 cached blocks; R4 is
+    // not admitted (its 8-block table less the template's 4 = 4 > 1 free). R1 ends at iteration 40; its 5 own blocks join
+    // the queue behind R4's last one. Iteration 41: R4 finds the template (4 blocks) and its own first block (16 tokens:
+    // 80), so it prefills 128 − 80 = 48 tokens. TTFT untouched (R4's first token was streamed before): max 19.75.
+    const r = runFour(templated(320, true));
+    expect(r.llm!.preemptions).toEqual({ model: 1 });
+    expect(r.llm!.outputTokens).toBe(160);
+    expect(r.llm!.ttft.max).toBeCloseTo(19.75, 9);
+    expect(r.services[0]!.llmTokens!.prompt).toBe(100 + 3 * 36 + 48);
+    // R4's stall: its 28th token at the end of iteration 29, its 29th at the end of 41: one gap of 120 ms.
+    expect(r.llm!.itl.max).toBeCloseTo(120, 9);
+  });
+});
+
+describe('paged KV with sessions (a conversation\'s blocks cached between its turns)', () => {
+  /** One request at 0.125 ms and one at 1.000125 s, the second the session's next turn; the replica's prompt tokens and prefix stats. */
+  function twoTurns(l: EngineLlm) {
+    const horizon = 3;
+    const cfg: EngineConfig = {
+      seed: 1,
+      durationSeconds: horizon,
+      warmupSeconds: 0,
+      intervalSeconds: 1,
+      drainSeconds: 0,
+      traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 4000], [0.00025, 4000], [0.00025, 0], [1, 0], [1, 4000], [1.00025, 4000], [1.00025, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
+      services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: l })],
+      pools: [],
+    };
+    const r = runEngine(cfg);
+    expectConserved(r);
+    expect(r.requests.served).toBe(2);
+    return { prompt: r.services[0]!.llmTokens!.prompt, cached: r.llm!.prefixCache!.stats.cachedTokens, ttftMax: r.llm!.ttft.max };
+  }
+  const sessions = (kvAllocation: 'reserve' | 'paged', caching: boolean): EngineLlm => {
+    const l = llm(kvAllocation, { out: 40, kvCapacityTokens: 400 });
+    return { ...l, prefix: { templates: [], sessionTurns: 2, caching }, scheduler: { ...l.scheduler!, blockCaching: caching } };
+  };
+
+  it("finds the first turn's full blocks: its KV up to the token before its last", () => {
+    // Turn 1: 100 + 40 = 140 tokens, KV computed for 139: 8 full blocks (128 tokens) stay cached as the session's. Turn 2's
+    // prompt is 140 + 100 = 240: it finds 128 (at most ⌊239/16⌋ = 14 blocks) and prefills 112. The reserving engine's
+    // token-level cache finds the same 128 (140 less its partial block).
+    const on = twoTurns(sessions('paged', true));
+    expect(on.prompt).toBe(100 + 112);
+    expect(on.cached).toBe(128);
+    expect(on.ttftMax).toBeCloseTo(10, 9);
+    expect(twoTurns(sessions('reserve', true)).cached).toBe(128);
+    const off = twoTurns(sessions('paged', false));
+    expect(off.prompt).toBe(100 + 240);
+    expect(off.cached).toBe(0);
+  });
+});
+
 describe('paged KV allocation under heavy preemption', () => {
   it('every request finishes and every token is counted once, with chunked prompts and without', () => {
     // 40 requests at once, prompts of 50–700 tokens, 120 output tokens each, into 1,600 tokens (100 blocks): far more
@@ -239,6 +328,49 @@ describe('paged KV allocation under heavy preemption', () => {
       expect(r.llm!.itl.count).toBe(40 * 119);
       expect(r.llm!.preemptions!.model).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('paged KV with templates and sessions under heavy preemption', () => {
+  it('every request finishes, every token is counted once, and caching only saves prompt tokens', () => {
+    // 200 requests over 10 s, two templates (160 and 200 tokens; 20% carry none), sessions of 3 turns, prompts of 20–300
+    // tokens of their own and 60 output tokens, into 2,400 tokens (150 blocks): sequences are preempted while they share
+    // templates, and the free queue holds templates', sessions' and preempted requests' runs together. An allocation
+    // beyond the free queue would throw (FreeBlockQueue.take), so finishing is the bookkeeping's check.
+    const run = (caching: boolean) => {
+      const base = llm('paged', { out: 60, kvCapacityTokens: 2400 });
+      const l: EngineLlm = {
+        ...base,
+        inputTokens: { kind: 'uniform', min: 20, max: 300 },
+        maxBatchedTokens: 256,
+        prefix: { templates: [{ tokens: 160, share: 0.5 }, { tokens: 200, share: 0.3 }], sessionTurns: 3, caching },
+        scheduler: { ...base.scheduler!, blockCaching: caching },
+      };
+      const horizon = 120;
+      const cfg: EngineConfig = {
+        seed: 5,
+        durationSeconds: horizon,
+        warmupSeconds: 0,
+        intervalSeconds: 1,
+        drainSeconds: 0,
+        traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 20], [10, 20], [10, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
+        services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: l })],
+        pools: [],
+      };
+      const r = runEngine(cfg);
+      expectConserved(r);
+      expect(r.requests.offered).toBe(200);
+      expect(r.requests.served).toBe(200);
+      expect(r.llm!.outputTokens).toBe(200 * 60);
+      expect(r.llm!.itl.count).toBe(200 * 59);
+      expect(r.llm!.preemptions!.model).toBeGreaterThan(0);
+      return r;
+    };
+    const on = run(true);
+    const off = run(false);
+    expect(on.llm!.prefixCache!.stats.cachedTokens).toBeGreaterThan(0);
+    expect(off.llm!.prefixCache!.stats.cachedTokens).toBe(0);
+    expect(on.services[0]!.llmTokens!.prompt).toBeLessThan(off.services[0]!.llmTokens!.prompt);
   });
 });
 

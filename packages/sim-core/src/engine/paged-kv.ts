@@ -62,6 +62,8 @@ export interface PreemptedSequence {
   lastChunk: number;
   /** Prefix caching: its full blocks still cached in the free queue (the re-prefill skips them), or null without. */
   run: CachedRun | null;
+  /** Templates or sessions: the tokens its first admission found cached (the prefix-cache statistics count those). */
+  firstHit: number;
 }
 
 /** One pod's paged state: each batch position's blocks, admission order, prompt and streaming times; the preempted requests. */
@@ -80,16 +82,24 @@ export class PagedPod {
   readonly hit: Int32Array;
   /** Prefix caching (vLLM V1's default): the free blocks in eviction order, a preempted request's still findable; null without. */
   readonly queue: FreeBlockQueue | null;
+  /**
+   * Templates or sessions with prefix caching (null otherwise): each template's cached blocks (its run: in the free queue
+   * when no running sequence uses it, else held once for all of them), each session's own blocks between turns, the
+   * blocks of the templates in use, and per position the template blocks a sequence shares (its first `shared` blocks
+   * are the template's, not its own) and the template run it uses.
+   */
+  readonly prefixes: { templates: Map<number, CachedRun>; sessions: Map<number, CachedRun>; pinned: number; shared: Int32Array; entry: (CachedRun | null)[] } | null;
   /** Preempted requests, the next to be admitted first (vLLM's `prepend_request`: ahead of every new request). */
   readonly waiting: PreemptedSequence[] = [];
   /** The time of the last iteration that streamed a chunk to every decoding sequence. */
   lastDelivery = -1;
   private admitted = 0;
 
-  /** `capacity` batch positions; with `caching`, a free queue of `blocks` KV blocks. */
-  constructor(capacity: number, blocks: number, caching: boolean) {
+  /** `capacity` batch positions; with `caching`, a free queue of `blocks` KV blocks, and with `prefixes` the templates' and sessions' runs (evictions counted in it). */
+  constructor(capacity: number, blocks: number, caching: boolean, prefixes: { evictions: number } | null = null) {
     this.hit = new Int32Array(capacity);
-    this.queue = caching ? new FreeBlockQueue(blocks) : null;
+    this.queue = caching ? new FreeBlockQueue(blocks, prefixes ?? undefined) : null;
+    this.prefixes = caching && prefixes !== null ? { templates: new Map(), sessions: new Map(), pinned: 0, shared: new Int32Array(capacity), entry: new Array<CachedRun | null>(capacity).fill(null) } : null;
     this.blocks = new Int32Array(capacity);
     this.order = new Float64Array(capacity);
     this.prompt = new Int32Array(capacity);
@@ -120,6 +130,11 @@ export class PagedPod {
   moved(i: number, last: number): void {
     this.blocks[i] = this.blocks[last]!;
     this.hit[i] = this.hit[last]!;
+    const p = this.prefixes;
+    if (p !== null) {
+      p.shared[i] = p.shared[last]!;
+      p.entry[i] = p.entry[last]!;
+    }
     this.order[i] = this.order[last]!;
     this.prompt[i] = this.prompt[last]!;
     this.sent[i] = this.sent[last]!;
