@@ -9,8 +9,9 @@
  * `scheduler.kvAllocation: paged` it is vLLM's paged, grow-as-you-go allocation instead (engine/paged-kv.ts,
  * its rules and sources): a request is admitted when its first chunk's blocks fit, each step's blocks are
  * found before the step runs, preempting the newest sequences when they are not, and a preempted request
- * waits at the front of the pod's queue to be prefilled again over prompt + tokens so far. A request
- * larger than the whole cache is dropped. One heap event per iteration per pod, never one per token.
+ * waits at the front of the pod's queue to be prefilled again over prompt + tokens so far, less the leading blocks
+ * still cached with prefix caching (engine/free-block-queue.ts; templates and sessions keep their cached blocks there
+ * too, instead of the reserve path's PrefixCache). A request larger than the whole cache is dropped. One heap event per iteration per pod, never one per token.
  *
  * Disaggregated serving splits this over two services (`EngineLlm.role`): a prefill replica runs the
  * prompt, emits the first token and ends its visit, writing the request's token counts into the request

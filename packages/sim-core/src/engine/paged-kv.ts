@@ -25,6 +25,12 @@
  * preempts `running_queue.pop()` (the newest) while `_can_append_slots` fails (a decode's slots include the round's
  * `num_lookahead_slots`), and the preempted go back with `self.waiting.extendleft` (the front). Not ported from V0:
  * its block manager's 1% admission watermark.
+ *
+ * With automatic prefix caching (V1's default, `llm.prefixCaching`) freed blocks keep their content until an allocation
+ * takes them, in one LRU free queue (engine/free-block-queue.ts, its rules and sources): a preempted request's full blocks
+ * stay there, and when it is admitted again `KVCacheManager.get_computed_blocks` finds the leading run still cached
+ * (never its last token), so its re-prefill computes only the rest; a prompt template's blocks are shared by the
+ * sequences that find them (held once: vLLM's ref_cnt) and a session's conversation stays cached between its turns.
  */
 import type { EngineLlm } from './engine-config.ts';
 import { type CachedRun, FreeBlockQueue } from './free-block-queue.ts';
