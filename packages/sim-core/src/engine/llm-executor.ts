@@ -11,7 +11,8 @@
  * found before the step runs, preempting the newest sequences when they are not, and a preempted request
  * waits at the front of the pod's queue to be prefilled again over prompt + tokens so far, less the leading blocks
  * still cached with prefix caching (engine/free-block-queue.ts; templates and sessions keep their cached blocks there
- * too, instead of the reserve path's PrefixCache). A request larger than the whole cache is dropped. One heap event per iteration per pod, never one per token.
+ * too, instead of the reserve path's PrefixCache). A request larger than the whole cache is dropped. One heap
+ * event per iteration per pod, never one per token.
  *
  * Disaggregated serving splits this over two services (`EngineLlm.role`): a prefill replica runs the
  * prompt, emits the first token and ends its visit, writing the request's token counts into the request
