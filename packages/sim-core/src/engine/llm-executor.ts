@@ -9,8 +9,10 @@
  * `scheduler.kvAllocation: paged` it is vLLM's paged, grow-as-you-go allocation instead (engine/paged-kv.ts,
  * its rules and sources): a request is admitted when its first chunk's blocks fit, each step's blocks are
  * found before the step runs, preempting the newest sequences when they are not, and a preempted request
- * waits at the front of the pod's queue to be prefilled again over prompt + tokens so far. A request
- * larger than the whole cache is dropped. One heap event per iteration per pod, never one per token.
+ * waits at the front of the pod's queue to be prefilled again over prompt + tokens so far, less the leading blocks
+ * still cached with prefix caching (engine/free-block-queue.ts; templates and sessions keep their cached blocks there
+ * too, instead of the reserve path's PrefixCache). A request larger than the whole cache is dropped. One heap
+ * event per iteration per pod, never one per token.
  *
  * Disaggregated serving splits this over two services (`EngineLlm.role`): a prefill replica runs the
  * prompt, emits the first token and ends its visit, writing the request's token counts into the request
@@ -47,7 +49,8 @@ import type { ServiceRuntime } from './service-runtime.ts';
 import { PrefixCache, type PrefixEntry, hitTokens } from './prefix-cache.ts';
 import { PrefixStats } from './prefix-stats.ts';
 import { PrefixWorkload, SESSION_KEY_BASE } from './prefix-workload.ts';
-import { KV_BLOCK_TOKENS, PagedPod, type PreemptedSequence, kvBlocks, pagedKv } from './paged-kv.ts';
+import { CachedRun, type FreeBlockQueue } from './free-block-queue.ts';
+import { KV_BLOCK_TOKENS, PagedPod, type PreemptedSequence, kvBlocks, pagedBlockCaching, pagedKv } from './paged-kv.ts';
 
 /**
  * The running batch of one pod, as parallel arrays indexed by batch position.
@@ -321,9 +324,10 @@ export class LlmExecutor implements PodExecutor {
     if (!st) {
       st = new LlmPodState(this.cfg.maxBatchSize);
       if (this.specDraws !== null) st.spec = new SpeculativeBatch(this.specDraws, this.cfg.maxBatchSize);
-      if (this.blockCapacity > 0) st.paged = new PagedPod(this.cfg.maxBatchSize);
+      if (this.blockCapacity > 0) st.paged = new PagedPod(this.cfg.maxBatchSize, this.blockCapacity, pagedBlockCaching(this.cfg), this.prefixStats);
       if (this.cfg.prefix !== null) {
-        if (this.cfg.prefix.caching) st.cache = new PrefixCache(this.prefixStats!);
+        // Paged KV keeps its cached prefixes in its free queue (PagedPod.prefixes), in blocks.
+        if (this.cfg.prefix.caching && st.paged === null) st.cache = new PrefixCache(this.prefixStats!);
         st.hit = new Int32Array(this.cfg.maxBatchSize);
         st.pinned = new Array<PrefixEntry | null>(this.cfg.maxBatchSize).fill(null);
       }
@@ -511,11 +515,19 @@ export class LlmExecutor implements PodExecutor {
         need[i] = Math.max(paged.blocks[i]!, kvBlocks(st.context[i]! + chunk));
       }
       for (let i = 0; i < st.n; i++) total += need[i]!;
+      // A template's blocks are held once, however many sequences share them.
+      const pre = paged.prefixes;
+      if (pre !== null) for (let i = 0; i < st.n; i++) total -= pre.shared[i]!;
+      if (pre !== null) total += pre.pinned;
       if (total <= this.blockCapacity) {
+        // The step's new blocks come off the free queue's head, evicting the cached blocks there (prefix caching).
+        const grown = total - st.kvReserved / KV_BLOCK_TOKENS;
+        if (paged.queue !== null && grown > 0) paged.queue.take(grown);
         for (let i = 0; i < st.n; i++) {
           paged.blocks[i] = need[i]!;
           st.reserved[i] = need[i]! * KV_BLOCK_TOKENS;
         }
+        if (pre !== null) for (let i = 0; i < st.n; i++) st.reserved[i]! -= pre.shared[i]! * KV_BLOCK_TOKENS;
         st.kvReserved = total * KV_BLOCK_TOKENS;
         this.admitBudget = budget;
         this.admitTokens = tokens;
@@ -528,16 +540,20 @@ export class LlmExecutor implements PodExecutor {
 
   /**
    * Paged KV: the sequence at `i` is preempted by recomputation (vLLM `_preempt_request`): its blocks are freed and it
-   * waits at the front of the pod's queue, to be prefilled again over its prompt and the tokens it has streamed.
+   * waits at the front of the pod's queue, to be prefilled again over its prompt and the tokens it has streamed. With
+   * prefix caching its full computed blocks stay cached in the free queue, after its partial ones (freed in reverse).
    */
   private preempt(st: LlmPodState, i: number): void {
     const paged = st.paged!;
     const slot = st.slot[i]!;
     let sent = paged.sent[i]!;
     let lastChunk = paged.lastChunk[i]!;
+    // Tokens whose KV it has computed: a decode's context less the token sampled last (not yet in the KV), or what it prefilled.
+    let computed = st.context[i]!;
     if (st.prefillLeft[i] === 0) {
       // Its context is its prompt and the tokens streamed so far (the last one sampled, not yet in the KV).
       const ctx = st.contextOf(i);
+      computed = ctx - 1;
       sent = ctx - paged.prompt[i]!;
       st.decodeContext -= ctx;
       st.ends.remove(slot);
@@ -550,7 +566,19 @@ export class LlmExecutor implements PodExecutor {
       st.prefillPos.copyWithin(k, k + 1, st.prefilling);
       st.prefilling--;
     }
-    const r: PreemptedSequence = { slot, prompt: paged.prompt[i]!, sent, out: st.outTokens[i]!, firstToken: st.firstToken[i]!, lastChunk };
+    let run = null;
+    const queue = paged.queue;
+    if (queue !== null) {
+      // vLLM caches a block once full and computed (`cache_blocks` up to the computed tokens); the rest hold no hash. Its
+      // template's blocks are not its own: they go back (last, being its first) only if no other sequence uses them.
+      const pre = paged.prefixes;
+      const shared = pre === null ? 0 : pre.shared[i]!;
+      const full = Math.max(0, Math.floor(computed / KV_BLOCK_TOKENS) - shared);
+      queue.release(paged.blocks[i]! - shared - full);
+      run = queue.cache(full, shared, false);
+      if (pre !== null) this.unshare(st, pre, queue, i);
+    }
+    const r: PreemptedSequence = { slot, prompt: paged.prompt[i]!, sent, out: st.outTokens[i]!, firstToken: st.firstToken[i]!, lastChunk, run, firstHit: st.hit === null ? 0 : st.hit[i]! };
     paged.waiting.unshift(r);
     st.kvReserved -= st.reserved[i]!;
     this.preemptions++;
@@ -612,11 +640,48 @@ export class LlmExecutor implements PodExecutor {
         }
       }
       const sent = r === undefined ? 0 : r.sent;
-      const left = prompt + sent;
+      // With prefix caching a request finds the leading run of its full blocks still cached (`get_computed_blocks`): its
+      // template's, then its session's conversation or, resumed, its own from before it was preempted (they chain on the
+      // template's: found only if those are), never its last token (`max_cache_hit_length = request.num_tokens - 1`).
+      const pre = paged.prefixes;
+      let run = r === undefined ? null : r.run;
+      let entry: CachedRun | null = null;
+      let session = -1;
+      if (pre !== null) {
+        const w = this.workload!;
+        const t = w.template[slot]!;
+        if (t >= 0) entry = pre.templates.get(t) ?? null;
+        const s = w.session[slot];
+        if (r === undefined && s && s.done > 0) {
+          session = s.id;
+          run = pre.sessions.get(session) ?? null;
+        }
+      }
+      let found = entry === null ? 0 : entry.blocks;
+      if (run !== null && run.blocks > 0 && found >= run.start) found = Math.max(found, run.start + run.blocks);
+      const hitBlocks = Math.min(found, Math.floor((prompt + sent - 1) / KV_BLOCK_TOKENS));
+      const shared = entry === null ? 0 : Math.min(entry.blocks, hitBlocks);
+      const hit = hitBlocks * KV_BLOCK_TOKENS;
+      const left = prompt + sent - hit;
       const chunk = prefillChunk(left, budget, tokens, cfg.chunkedPrefill);
       if (chunk === 0) return;
-      const blocks = kvBlocks(chunk);
-      if (st.kvReserved / KV_BLOCK_TOKENS + blocks > this.blockCapacity) return;
+      // The cached blocks it finds count against the free ones too (`get_num_blocks_to_allocate` counts a hit block with
+      // ref_cnt 0): its own, and a template's no running sequence holds yet.
+      const blocks = kvBlocks(hit + chunk);
+      const lifted = shared > 0 && entry!.refs === 0 ? entry!.blocks : 0;
+      if (st.kvReserved / KV_BLOCK_TOKENS + blocks - shared + lifted > this.blockCapacity) return;
+      const queue = paged.queue;
+      if (queue !== null) {
+        // Its hit blocks leave the free queue first (`touch`), then its new ones come off the head.
+        if (shared > 0 && entry!.refs++ === 0) {
+          queue.lift(entry!);
+          pre!.pinned += lifted;
+          st.kvReserved += lifted * KV_BLOCK_TOKENS;
+        }
+        if (run !== null) queue.use(run, hitBlocks - shared);
+        if (session >= 0) pre!.sessions.delete(session);
+        queue.take(blocks - hitBlocks);
+      }
       if (r !== undefined) paged.waiting.shift();
       else {
         pod.queue.shift();
@@ -628,11 +693,19 @@ export class LlmExecutor implements PodExecutor {
       st.prefillLeft[i] = left;
       st.decodeLeft[i] = out - sent;
       st.outTokens[i] = out;
-      st.context[i] = 0;
-      st.reserved[i] = blocks * KV_BLOCK_TOKENS;
+      st.context[i] = hit;
+      st.reserved[i] = (blocks - shared) * KV_BLOCK_TOKENS;
       st.firstToken[i] = r === undefined ? -1 : r.firstToken;
-      st.kvReserved += blocks * KV_BLOCK_TOKENS;
-      paged.admit(i, blocks, prompt, sent, r === undefined ? -1 : r.lastChunk);
+      st.kvReserved += (blocks - shared) * KV_BLOCK_TOKENS;
+      paged.admit(i, blocks, prompt, sent, r === undefined ? -1 : r.lastChunk, hit);
+      if (st.hit !== null) {
+        st.hit[i] = r === undefined ? hit : r.firstHit;
+        st.pinned[i] = null;
+      }
+      if (pre !== null) {
+        pre.shared[i] = shared;
+        pre.entry[i] = shared > 0 ? entry : null;
+      }
       st.joined(i, this.store.pos);
       budget -= chunk;
       tokens += chunk;
@@ -719,6 +792,10 @@ export class LlmExecutor implements PodExecutor {
    * full and computed), shared by this sequence and later ones; a copy already cached is used instead.
    */
   private cacheTemplate(st: LlmPodState, i: number): void {
+    if (st.paged !== null) {
+      if (st.paged.prefixes !== null) this.shareTemplate(st, st.paged.prefixes, i);
+      return;
+    }
     const cache = st.cache;
     const t = this.workload!.template[st.slot[i]!]!;
     if (cache === null || t < 0 || st.pinned[i] !== null) return;
@@ -729,6 +806,46 @@ export class LlmExecutor implements PodExecutor {
     st.pinned[i] = e;
     st.reserved[i]! -= tokens;
     st.kvReserved -= tokens;
+  }
+
+  /**
+   * Paged KV: a prompt's prefill is done: its template's full blocks (vLLM caches full blocks only) become the template's
+   * cached run, shared by later sequences, unless another sequence's copy is cached already (vLLM keeps such duplicates
+   * apart, so they stay this sequence's own).
+   */
+  private shareTemplate(st: LlmPodState, pre: NonNullable<PagedPod['prefixes']>, i: number): void {
+    const t = this.workload!.template[st.slot[i]!]!;
+    if (t < 0) return;
+    const tb = Math.floor(this.cfg.prefix!.templates[t]!.tokens / KV_BLOCK_TOKENS);
+    const has = pre.shared[i]!;
+    if (has >= tb) return;
+    let e = pre.templates.get(t);
+    if (e === undefined) {
+      e = new CachedRun(true, true);
+      pre.templates.set(t, e);
+    }
+    if (has > 0 ? e.blocks !== has : e.refs > 0 || e.queued) return;
+    const d = tb - has;
+    e.blocks = tb;
+    e.prefix = true;
+    if (has === 0) {
+      e.refs = 1;
+      pre.entry[i] = e;
+    }
+    pre.pinned += d;
+    pre.shared[i] = tb;
+    st.reserved[i]! -= d * KV_BLOCK_TOKENS;
+  }
+
+  /** Paged KV: the sequence at `i` lets go of its template's blocks; the last user's going puts them in the free queue. */
+  private unshare(st: LlmPodState, pre: NonNullable<PagedPod['prefixes']>, queue: FreeBlockQueue, i: number): void {
+    const e = pre.entry[i];
+    pre.entry[i] = null;
+    pre.shared[i] = 0;
+    if (!e || --e.refs > 0) return;
+    pre.pinned -= e.blocks;
+    st.kvReserved -= e.blocks * KV_BLOCK_TOKENS;
+    queue.park(e);
   }
 
   /** A sequence of a prefixed service finished: its outcome is counted, its prefix released, a session's conversation cached for its next turn. */
@@ -744,6 +861,23 @@ export class LlmExecutor implements PodExecutor {
     if (cache !== null && e) cache.release(e);
     st.pinned[i] = null;
     const s = w.session[slot];
+    if (st.paged !== null) {
+      if (s) w.turnDone(slot, context);
+      const pre = st.paged.prefixes;
+      if (pre === null) return;
+      // Freed in reverse: its own last blocks, its conversation's full blocks (the session's run, if it goes on: its KV
+      // is computed up to the token before its last), then its template's if no one else uses them.
+      const queue = st.paged.queue!;
+      const shared = pre.shared[i]!;
+      const own = st.paged.blocks[i]! - shared;
+      if (s && s.done < this.cfg.prefix!.sessionTurns) {
+        const full = Math.max(0, Math.floor((context - 1) / KV_BLOCK_TOKENS) - shared);
+        queue.release(own - full);
+        pre.sessions.set(s.id, queue.cache(full, shared, true));
+      } else queue.release(own);
+      this.unshare(st, pre, queue, i);
+      return;
+    }
     if (!s) return;
     w.turnDone(slot, context);
     if (cache === null || s.done >= this.cfg.prefix!.sessionTurns) {
@@ -796,7 +930,7 @@ export class LlmExecutor implements PodExecutor {
       // The prefill pass emits the first output token; a resumed sequence's re-prefill emits its next one (paged KV).
       if (st.firstToken[i]! < 0) st.firstToken[i] = now;
       if (st.paged !== null) this.decodesFrom(st, st.paged, i, now);
-      this.promptTokens += st.context[i]! - (st.hit === null ? 0 : st.hit[i]!);
+      this.promptTokens += st.context[i]! - (st.paged !== null ? st.paged.hit[i]! : st.hit === null ? 0 : st.hit[i]!);
       if (st.hit !== null) this.cacheTemplate(st, i);
       generated++;
       // A prefill replica is done with a sequence at its first token; otherwise at its last.
@@ -871,6 +1005,8 @@ export class LlmExecutor implements PodExecutor {
     } else this.stats.serveTokens(arrival, (first - arrival) * 1000, out > 1 ? ((now - first) * 1000) / (out - 1) : 0, out);
     pod.completions++;
     st.kvReserved -= st.reserved[i]!;
+    // Paged with prefix caching: its blocks go back to the free queue (tokens no later prompt repeats: findable by none).
+    if (st.paged !== null && st.paged.queue !== null && st.paged.prefixes === null) st.paged.queue.release(st.paged.blocks[i]!);
     if (st.spec === null) st.decodeContext -= computed;
     else {
       this.specSteps += st.spec.stepsOf(i, st.it);

@@ -47,6 +47,12 @@ export interface LlmScheduler {
    * one (vLLM V1; engine/paged-kv.ts).
    */
   kvAllocation?: 'reserve' | 'paged';
+  /**
+   * Paged only: automatic prefix caching (vLLM V1's default, `llm.prefixCaching`): a preempted request's full blocks stay
+   * cached in the free queue until allocations evict them, and its re-prefill skips those still there (engine/free-block-queue.ts).
+   * Omitted: off.
+   */
+  blockCaching?: boolean;
 }
 
 /** KV tokens a running sequence holds beyond its own (vLLM's `num_lookahead_slots` = steps − 1). */

@@ -154,6 +154,141 @@ describe('paged KV allocation (vLLM V1 allocate_slots and preemption by recomput
   });
 });
 
+/**
+ * Prefix caching (vLLM V1's default; engine/free-block-queue.ts): the same four requests and 25 blocks, the same timeline
+ * (every iteration takes 10 ms whatever it computes), but a preempted request's full blocks stay cached in the free queue
+ * until an allocation pops them, and its re-prefill computes only what is not cached. The prompt tokens the replica
+ * prefills (the service's `llmTokens.prompt`) show it: 4 × 100 prompts plus each re-prefill.
+ */
+describe('paged KV with prefix caching (vLLM V1 get_computed_blocks over a preempted request\'s freed blocks)', () => {
+  function promptTokens(l: EngineLlm): number {
+    return runFour(l).services[0]!.llmTokens!.prompt;
+  }
+  const cached = (l: EngineLlm): EngineLlm => ({ ...l, scheduler: { ...l.scheduler!, blockCaching: true } });
+
+  it('re-prefills only the tail its neighbours\' growth evicted', () => {
+    // At iteration 30 R1, R2 and R3 hold all 25 blocks: the free queue is empty. Iteration 31: R3 (context 129, its KV
+    // computed up to 128 tokens) is preempted: its 8 blocks are all full, so all 8 go to the queue as its cached run. R2
+    // grows from 8 to 9 blocks (R1 already holds 9): that one block comes off the queue's head, R3's last block: 7 stay
+    // cached. R1's 9 blocks return at its end (iteration 40), behind R3's run. Iteration 41: R3 finds its first 7 blocks
+    // (112 tokens; at most ⌊(129 − 1)/16⌋ = 8), so it prefills 129 − 112 = 17 tokens, in ⌈129/16⌉ = 9 blocks as before.
+    // Without caching it prefills all 129.
+    const paged = llm('paged', { out: 40, kvCapacityTokens: 400 });
+    expect(promptTokens(cached(paged))).toBe(400 + 17);
+    expect(promptTokens(paged)).toBe(400 + 129);
+    expect(promptTokens({ ...paged, scheduler: { ...paged.scheduler!, blockCaching: false } })).toBe(400 + 129);
+  });
+
+  it('keeps every other figure of the hand-worked run (the hit changes what is computed, not when, at 10 ms a step)', () => {
+    const on = fourRequests(cached(llm('paged', { out: 40, kvCapacityTokens: 400 })));
+    expect(on).toEqual(fourRequests(llm('paged', { out: 40, kvCapacityTokens: 400 })));
+  });
+
+  it('with separate prefill the survivors\' growth takes the older free block first (LRU), then one of its blocks', () => {
+    // All three decode from iteration 3 at context 98 + j: at iteration 30 they hold 3 × ⌈128/16⌉ = 24 blocks, so one
+    // never-used block heads the free queue. Iteration 31: all need ⌈129/16⌉ = 9 (27 > 25): R3 is preempted and its 8
+    // full blocks join the queue behind that block. R1 and R2 grow from 8 to 9 each: the 2 blocks come off the head, the
+    // free block first, then R3's last: 7 stay cached. R1 and R2 end at iteration 41; at 42 R3 finds 7 blocks (112
+    // tokens) and prefills 129 − 112 = 17.
+    const l = cached({ ...llm('paged', { out: 40, kvCapacityTokens: 400 }), scheduler: { steps: 1, separatePrefill: true, kvAllocation: 'paged' } });
+    expect(promptTokens(l)).toBe(400 + 17);
+    // A cache one block smaller (24 blocks) has no free block at iteration 30, so both come from R3's run: 6 stay (96
+    // tokens), 33 prefilled. The same preemption: R3 at iteration 31, resumed when R1 and R2 end.
+    const tight = cached({ ...llm('paged', { out: 40, kvCapacityTokens: 384 }), scheduler: { steps: 1, separatePrefill: true, kvAllocation: 'paged' } });
+    expect(runFour(tight).llm!.preemptions).toEqual({ model: 1 });
+    expect(promptTokens(tight)).toBe(400 + 33);
+  });
+});
+
+/**
+ * Prompt templates on paged KV: the four requests' 100-token prompts are a 64-token template (4 full blocks) and 36
+ * tokens of their own. With prefix caching R1's prefill (iteration 1) leaves the template's 4 blocks cached, held once
+ * for every sequence that uses them; R2–R4 find them in iteration 2 and prefill 36 tokens each in 7-block tables of which
+ * 3 blocks are their own. A sequence at context c then holds ⌈c/16⌉ − 4 blocks of its own.
+ */
+describe('paged KV with prompt templates (a template\'s blocks shared by the running sequences, held once)', () => {
+  const templated = (kvCapacityTokens: number, caching: boolean): EngineLlm => {
+    const l = llm('paged', { out: 40, kvCapacityTokens });
+    return { ...l, inputTokens: { kind: 'fixed', tokens: 36 }, prefix: { templates: [{ tokens: 64, share: 1 }], sessionTurns: 0, caching }, scheduler: { ...l.scheduler!, blockCaching: caching } };
+  };
+
+  it('admits all four at once where copies admitted three, and never preempts', () => {
+    // 25 blocks. Iteration 2: 4 + 3 × 3 own + R1's 3 = 16 ≤ 25: all four run. The most they ever hold is 4 + 4 × (9 − 4)
+    // = 24 (contexts up to 139 < 144). TTFT: R1 10, R2 19.75, R3 19.5, R4 20 − 0.75 = 19.25.
+    const r = runFour(templated(400, true));
+    expect(r.llm!.preemptions).toEqual({ model: 0 });
+    expect(r.llm!.ttft.max).toBeCloseTo(19.75, 9);
+    expect(r.llm!.ttft.sum / 4).toBeCloseTo((10 + 19.75 + 19.5 + 19.25) / 4, 9);
+    expect(r.services[0]!.llmTokens!.prompt).toBe(100 + 3 * 36);
+    expect(r.llm!.prefixCache!.stats.hits).toBe(3);
+    expect(r.llm!.prefixCache!.stats.cachedTokens).toBe(3 * 64);
+  });
+
+  it('with prefixCaching false runs exactly as without templates (every prompt computed, copies held apart)', () => {
+    const off = runFour(templated(400, false));
+    const plain = runFour(llm('paged', { out: 40, kvCapacityTokens: 400 }));
+    expect(off.llm!.preemptions).toEqual({ model: 1 });
+    expect([off.llm!.ttft.max, off.llm!.ttft.sum, off.llm!.tpot.sum, off.llm!.itl.sum]).toEqual([plain.llm!.ttft.max, plain.llm!.ttft.sum, plain.llm!.tpot.sum, plain.llm!.itl.sum]);
+    expect(off.services[0]!.llmTokens!.prompt).toBe(400 + 129);
+  });
+
+  it('a preempted request finds the shared template and what is left of its own blocks', () => {
+    // 20 blocks. All four admitted in iteration 2 (16). Iteration 30: R1 (context 129) needs 9, the others 8: 4 + 5 + 3 × 4
+    // = 21 > 20, so R4 (the newest, context 128: 28 tokens streamed, KV computed up to 127) is preempted. Its 7 full
+    // blocks are the template's 4 (still used by R1–R3) and 3 of its own, cached behind its partial block. R1's growth
+    // takes the partial block (held 17). Iteration 31: R2 and R3 grow to 9 (19), popping 2 of R4's 3 cached blocks; R4 is
+    // not admitted (its 8-block table less the template's 4 = 4 > 1 free). R1 ends at iteration 40; its 5 own blocks join
+    // the queue behind R4's last one. Iteration 41: R4 finds the template (4 blocks) and its own first block (16 tokens:
+    // 80), so it prefills 128 − 80 = 48 tokens. TTFT untouched (R4's first token was streamed before): max 19.75.
+    const r = runFour(templated(320, true));
+    expect(r.llm!.preemptions).toEqual({ model: 1 });
+    expect(r.llm!.outputTokens).toBe(160);
+    expect(r.llm!.ttft.max).toBeCloseTo(19.75, 9);
+    expect(r.services[0]!.llmTokens!.prompt).toBe(100 + 3 * 36 + 48);
+    // R4's stall: its 28th token at the end of iteration 29, its 29th at the end of 41: one gap of 120 ms.
+    expect(r.llm!.itl.max).toBeCloseTo(120, 9);
+  });
+});
+
+describe('paged KV with sessions (a conversation\'s blocks cached between its turns)', () => {
+  /** One request at 0.125 ms and one at 1.000125 s, the second the session's next turn; the replica's prompt tokens and prefix stats. */
+  function twoTurns(l: EngineLlm) {
+    const horizon = 3;
+    const cfg: EngineConfig = {
+      seed: 1,
+      durationSeconds: horizon,
+      warmupSeconds: 0,
+      intervalSeconds: 1,
+      drainSeconds: 0,
+      traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 4000], [0.00025, 4000], [0.00025, 0], [1, 0], [1, 4000], [1.00025, 4000], [1.00025, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
+      services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: l })],
+      pools: [],
+    };
+    const r = runEngine(cfg);
+    expectConserved(r);
+    expect(r.requests.served).toBe(2);
+    return { prompt: r.services[0]!.llmTokens!.prompt, cached: r.llm!.prefixCache!.stats.cachedTokens, ttftMax: r.llm!.ttft.max };
+  }
+  const sessions = (kvAllocation: 'reserve' | 'paged', caching: boolean): EngineLlm => {
+    const l = llm(kvAllocation, { out: 40, kvCapacityTokens: 400 });
+    return { ...l, prefix: { templates: [], sessionTurns: 2, caching }, scheduler: { ...l.scheduler!, blockCaching: caching } };
+  };
+
+  it("finds the first turn's full blocks: its KV up to the token before its last", () => {
+    // Turn 1: 100 + 40 = 140 tokens, KV computed for 139: 8 full blocks (128 tokens) stay cached as the session's. Turn 2's
+    // prompt is 140 + 100 = 240: it finds 128 (at most ⌊239/16⌋ = 14 blocks) and prefills 112. The reserving engine's
+    // token-level cache finds the same 128 (140 less its partial block).
+    const on = twoTurns(sessions('paged', true));
+    expect(on.prompt).toBe(100 + 112);
+    expect(on.cached).toBe(128);
+    expect(on.ttftMax).toBeCloseTo(10, 9);
+    expect(twoTurns(sessions('reserve', true)).cached).toBe(128);
+    const off = twoTurns(sessions('paged', false));
+    expect(off.prompt).toBe(100 + 240);
+    expect(off.cached).toBe(0);
+  });
+});
+
 describe('paged KV allocation under heavy preemption', () => {
   it('every request finishes and every token is counted once, with chunked prompts and without', () => {
     // 40 requests at once, prompts of 50–700 tokens, 120 output tokens each, into 1,600 tokens (100 blocks): far more
@@ -178,6 +313,13 @@ describe('paged KV allocation under heavy preemption', () => {
       };
       const r = runEngine(cfg);
       expectConserved(r);
+      // With prefix caching the same run prefills fewer tokens (re-prefills find their blocks) and serves the same.
+      const rc = runEngine({ ...cfg, services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: { ...l, scheduler: { ...l.scheduler!, blockCaching: true } } })] });
+      expectConserved(rc);
+      expect(rc.requests.served).toBe(40);
+      expect(rc.llm!.outputTokens).toBe(40 * 120);
+      expect(rc.llm!.itl.count).toBe(40 * 119);
+      expect(rc.services[0]!.llmTokens!.prompt).toBeLessThan(r.services[0]!.llmTokens!.prompt);
       expect(r.requests.offered).toBe(40);
       expect(r.requests.served).toBe(40);
       expect(r.llm!.outputTokens).toBe(40 * 120);
@@ -189,6 +331,49 @@ describe('paged KV allocation under heavy preemption', () => {
   });
 });
 
+describe('paged KV with templates and sessions under heavy preemption', () => {
+  it('every request finishes, every token is counted once, and caching only saves prompt tokens', () => {
+    // 200 requests over 10 s, two templates (160 and 200 tokens; 20% carry none), sessions of 3 turns, prompts of 20–300
+    // tokens of their own and 60 output tokens, into 2,400 tokens (150 blocks): sequences are preempted while they share
+    // templates, and the free queue holds templates', sessions' and preempted requests' runs together. An allocation
+    // beyond the free queue would throw (FreeBlockQueue.take), so finishing is the bookkeeping's check.
+    const run = (caching: boolean) => {
+      const base = llm('paged', { out: 60, kvCapacityTokens: 2400 });
+      const l: EngineLlm = {
+        ...base,
+        inputTokens: { kind: 'uniform', min: 20, max: 300 },
+        maxBatchedTokens: 256,
+        prefix: { templates: [{ tokens: 160, share: 0.5 }, { tokens: 200, share: 0.3 }], sessionTurns: 3, caching },
+        scheduler: { ...base.scheduler!, blockCaching: caching },
+      };
+      const horizon = 120;
+      const cfg: EngineConfig = {
+        seed: 5,
+        durationSeconds: horizon,
+        warmupSeconds: 0,
+        intervalSeconds: 1,
+        drainSeconds: 0,
+        traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 20], [10, 20], [10, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
+        services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: l })],
+        pools: [],
+      };
+      const r = runEngine(cfg);
+      expectConserved(r);
+      expect(r.requests.offered).toBe(200);
+      expect(r.requests.served).toBe(200);
+      expect(r.llm!.outputTokens).toBe(200 * 60);
+      expect(r.llm!.itl.count).toBe(200 * 59);
+      expect(r.llm!.preemptions!.model).toBeGreaterThan(0);
+      return r;
+    };
+    const on = run(true);
+    const off = run(false);
+    expect(on.llm!.prefixCache!.stats.cachedTokens).toBeGreaterThan(0);
+    expect(off.llm!.prefixCache!.stats.cachedTokens).toBe(0);
+    expect(on.services[0]!.llmTokens!.prompt).toBeLessThan(off.services[0]!.llmTokens!.prompt);
+  });
+});
+
 describe('paged KV bookkeeping', () => {
   it('counts blocks of 16 tokens', () => {
     expect(KV_BLOCK_TOKENS).toBe(16);
@@ -196,10 +381,10 @@ describe('paged KV bookkeeping', () => {
   });
 
   it('the victim is the newest admitted, wherever the batch moved it', () => {
-    const p = new PagedPod(4);
-    p.admit(0, 7, 100, 0, -1);
-    p.admit(1, 7, 100, 0, -1);
-    p.admit(2, 7, 100, 0, -1);
+    const p = new PagedPod(4, 25, false);
+    p.admit(0, 7, 100, 0, -1, 0);
+    p.admit(1, 7, 100, 0, -1, 0);
+    p.admit(2, 7, 100, 0, -1, 0);
     expect(p.newest(3)).toBe(2);
     // Position 0 finished and the last (2) took its place.
     p.moved(0, 2);

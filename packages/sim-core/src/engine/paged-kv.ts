@@ -25,8 +25,15 @@
  * preempts `running_queue.pop()` (the newest) while `_can_append_slots` fails (a decode's slots include the round's
  * `num_lookahead_slots`), and the preempted go back with `self.waiting.extendleft` (the front). Not ported from V0:
  * its block manager's 1% admission watermark.
+ *
+ * With automatic prefix caching (V1's default, `llm.prefixCaching`) freed blocks keep their content until an allocation
+ * takes them, in one LRU free queue (engine/free-block-queue.ts, its rules and sources): a preempted request's full blocks
+ * stay there, and when it is admitted again `KVCacheManager.get_computed_blocks` finds the leading run still cached
+ * (never its last token), so its re-prefill computes only the rest; a prompt template's blocks are shared by the
+ * sequences that find them (held once: vLLM's ref_cnt) and a session's conversation stays cached between its turns.
  */
 import type { EngineLlm } from './engine-config.ts';
+import { type CachedRun, FreeBlockQueue } from './free-block-queue.ts';
 
 /** Tokens per KV block: vLLM's default `block_size` on GPUs. */
 export const KV_BLOCK_TOKENS = 16;
@@ -39,6 +46,11 @@ export function kvBlocks(tokens: number): number {
 /** Whether the service allocates KV as vLLM does (grow as it decodes, preempt the newest) rather than reserving prompt + output. */
 export function pagedKv(cfg: Pick<EngineLlm, 'scheduler'>): boolean {
   return cfg.scheduler?.kvAllocation === 'paged';
+}
+
+/** Whether paged KV keeps freed full blocks cached for a preempted request's re-prefill (vLLM V1's automatic prefix caching). */
+export function pagedBlockCaching(cfg: Pick<EngineLlm, 'scheduler'>): boolean {
+  return cfg.scheduler?.kvAllocation === 'paged' && cfg.scheduler.blockCaching === true;
 }
 
 /** A request preempted off a pod, waiting there to be prefilled again. */
@@ -54,6 +66,10 @@ export interface PreemptedSequence {
   firstToken: number;
   /** When its last chunk reached the client (s), or −1: its next token's gap (ITL) counts from there. */
   lastChunk: number;
+  /** Prefix caching: its full blocks still cached in the free queue (the re-prefill skips them), or null without. */
+  run: CachedRun | null;
+  /** Templates or sessions: the tokens its first admission found cached (the prefix-cache statistics count those). */
+  firstHit: number;
 }
 
 /** One pod's paged state: each batch position's blocks, admission order, prompt and streaming times; the preempted requests. */
@@ -68,13 +84,28 @@ export class PagedPod {
   readonly since: Float64Array;
   /** A resumed sequence's last chunk before it was preempted (−1 otherwise): its re-prefill's token is one gap from it. */
   readonly lastChunk: Float64Array;
+  /** Tokens a (re)admitted sequence found cached (a resumed request's own blocks; 0 without prefix caching): not prefilled. */
+  readonly hit: Int32Array;
+  /** Prefix caching (vLLM V1's default): the free blocks in eviction order, a preempted request's still findable; null without. */
+  readonly queue: FreeBlockQueue | null;
+  /**
+   * Templates or sessions with prefix caching (null otherwise): each template's cached blocks (its run: in the free queue
+   * when no running sequence uses it, else held once for all of them), each session's own blocks between turns, the
+   * blocks of the templates in use, and per position the template blocks a sequence shares (its first `shared` blocks
+   * are the template's, not its own) and the template run it uses.
+   */
+  readonly prefixes: { templates: Map<number, CachedRun>; sessions: Map<number, CachedRun>; pinned: number; shared: Int32Array; entry: (CachedRun | null)[] } | null;
   /** Preempted requests, the next to be admitted first (vLLM's `prepend_request`: ahead of every new request). */
   readonly waiting: PreemptedSequence[] = [];
   /** The time of the last iteration that streamed a chunk to every decoding sequence. */
   lastDelivery = -1;
   private admitted = 0;
 
-  constructor(capacity: number) {
+  /** `capacity` batch positions; with `caching`, a free queue of `blocks` KV blocks, and with `prefixes` the templates' and sessions' runs (evictions counted in it). */
+  constructor(capacity: number, blocks: number, caching: boolean, prefixes: { evictions: number } | null = null) {
+    this.hit = new Int32Array(capacity);
+    this.queue = caching ? new FreeBlockQueue(blocks, prefixes ?? undefined) : null;
+    this.prefixes = caching && prefixes !== null ? { templates: new Map(), sessions: new Map(), pinned: 0, shared: new Int32Array(capacity), entry: new Array<CachedRun | null>(capacity).fill(null) } : null;
     this.blocks = new Int32Array(capacity);
     this.order = new Float64Array(capacity);
     this.prompt = new Int32Array(capacity);
@@ -84,8 +115,9 @@ export class PagedPod {
   }
 
   /** A sequence was (re)admitted at position `i`: it is the newest running. */
-  admit(i: number, blocks: number, prompt: number, sent: number, lastChunk: number): void {
+  admit(i: number, blocks: number, prompt: number, sent: number, lastChunk: number, hit: number): void {
     this.blocks[i] = blocks;
+    this.hit[i] = hit;
     this.order[i] = ++this.admitted;
     this.prompt[i] = prompt;
     this.sent[i] = sent;
@@ -103,6 +135,12 @@ export class PagedPod {
   /** The sequence at position `last` moved to `i`. */
   moved(i: number, last: number): void {
     this.blocks[i] = this.blocks[last]!;
+    this.hit[i] = this.hit[last]!;
+    const p = this.prefixes;
+    if (p !== null) {
+      p.shared[i] = p.shared[last]!;
+      p.entry[i] = p.entry[last]!;
+    }
     this.order[i] = this.order[last]!;
     this.prompt[i] = this.prompt[last]!;
     this.sent[i] = this.sent[last]!;

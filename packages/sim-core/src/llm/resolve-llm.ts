@@ -90,7 +90,7 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
       maxBatchSize: spec.maxBatchSize,
       maxBatchedTokens: spec.maxBatchedTokens,
       chunkedPrefill: spec.chunkedPrefill,
-      ...schedulerOf(spec.scheduler),
+      ...schedulerOf(spec.scheduler, spec.prefixCaching),
       inputTokens: tokenDistribution(spec.inputTokens),
       outputTokens: tokenDistribution(spec.outputTokens),
       prefix:
@@ -193,13 +193,13 @@ function modelShape(model: LlmSpec['model']): ModelShape | undefined {
 }
 
 /** `llm.scheduler` → the engine's; the default (steps 1, prefill mixed, KV reserved) is left out, so it runs the default path. */
-function schedulerOf(s: LlmSpec['scheduler']): { scheduler?: LlmScheduler } {
+function schedulerOf(s: LlmSpec['scheduler'], prefixCaching: boolean): { scheduler?: LlmScheduler } {
   if (s === undefined) return {};
   // Multi-step implies separate prefill (vLLM 0.6 refuses chunked prefill with it; the schema refuses `mixed`).
   const separatePrefill = s.prefill === undefined ? s.steps > 1 : s.prefill === 'separate';
   const paged = s.kvAllocation === 'paged';
   if (s.steps === 1 && !separatePrefill && !paged) return {};
-  return { scheduler: { steps: s.steps, separatePrefill, ...(paged ? { kvAllocation: 'paged' as const } : {}) } };
+  return { scheduler: { steps: s.steps, separatePrefill, ...(paged ? { kvAllocation: 'paged' as const, blockCaching: prefixCaching } : {}) } };
 }
 
 /** FP8 weights run FP8 tensor cores; int4 weights (W4A16) compute in 16-bit. */

@@ -163,9 +163,13 @@ describe('llm.scheduler.kvAllocation paged: refused where the port would be gues
     expect(speculative('        scheduler: { prefill: separate, kvAllocation: paged }\n')).toBe('ok');
   });
 
-  it('refuses speculative decoding, prompt templates or sessions, and disaggregated serving, at kvAllocation', () => {
+  it('takes paged with prompt templates and sessions (the prefix cache in blocks: engine/free-block-queue.ts)', () => {
+    expect(speculative(`${paged}        sessions: { turns: 3 }\n`)).toBe('ok');
+    expect(speculative(`${paged}        prefix: { tokens: 1000, share: 1 }\n`)).toBe('ok');
+  });
+
+  it('refuses speculative decoding and disaggregated serving, at kvAllocation', () => {
     expect(speculative(`${paged}        speculative: { method: ngram, tokens: 4, acceptance: 0.6 }\n`)).toMatchInlineSnapshot(`"examples/bad.yaml:18:36 spec.services[0].llm.scheduler.kvAllocation: kvAllocation paged with speculative decoding is not modelled (the executor draws a sequence's speculative steps ahead and keeps no per-step context, which block-by-block growth needs): use reserve or remove llm.speculative"`);
-    expect(speculative(`${paged}        sessions: { turns: 3 }\n`)).toMatchInlineSnapshot(`"examples/bad.yaml:18:36 spec.services[0].llm.scheduler.kvAllocation: kvAllocation paged with prompt templates or sessions is not modelled (the prefix cache is kept per template and session in tokens, not in vLLM's hashed 16-token blocks, so a preempted request's hits on its own freed blocks are not known): use reserve or remove llm.prefix/llm.sessions"`);
     expect(speculative(`${paged}        disaggregated: { decode: {}, kvTransfer: { link: nvlink } }\n`)).toMatchInlineSnapshot(`"examples/bad.yaml:18:36 spec.services[0].llm.scheduler.kvAllocation: kvAllocation paged with disaggregated serving is not modelled (a decode replica has no prefill path to recompute a preempted sequence, which vLLM re-prefills or reloads through its KV connector): use reserve or remove llm.disaggregated"`);
   });
 });

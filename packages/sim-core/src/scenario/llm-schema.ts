@@ -192,7 +192,7 @@ export const llmSchedulerSchema = z
       .enum(['reserve', 'paged'])
       .default('reserve')
       .describe(
-        "reserve: a request's prompt + output KV is reserved when it is admitted, so nothing is ever preempted (TensorRT-LLM's default GUARANTEED_NO_EVICT capacity scheduler); paged: a request is admitted when its prompt's (first chunk's) 16-token blocks fit, grows a block at a time as it decodes, and when a step cannot get a block the newest running request is preempted and later prefilled again over prompt + tokens so far (vLLM and SGLang; the rules ported are vLLM V1's). Not with speculative decoding, prompt templates or sessions, or disaggregated serving",
+        "reserve: a request's prompt + output KV is reserved when it is admitted, so nothing is ever preempted (TensorRT-LLM's default GUARANTEED_NO_EVICT capacity scheduler); paged: a request is admitted when its prompt's (first chunk's) 16-token blocks fit, grows a block at a time as it decodes, and when a step cannot get a block the newest running request is preempted and later prefilled again over prompt + tokens so far (vLLM and SGLang; the rules ported are vLLM V1's). With prefixCaching (on by default, as in vLLM V1) freed full blocks stay cached until allocations evict them, least recently freed first: a re-prefill skips the leading blocks of its own still cached, and a prompt template's blocks are held once by every sequence using them. Not with speculative decoding or disaggregated serving",
       ),
   })
   .superRefine((s, ctx) => {

@@ -290,9 +290,6 @@ export const serviceSchema = z
       if (s.llm.speculative !== undefined) {
         ctx.addIssue({ code: 'custom', path, input: 'paged', message: "kvAllocation paged with speculative decoding is not modelled (the executor draws a sequence's speculative steps ahead and keeps no per-step context, which block-by-block growth needs): use reserve or remove llm.speculative" });
       }
-      if (s.llm.prefix !== undefined || s.llm.sessions !== undefined) {
-        ctx.addIssue({ code: 'custom', path, input: 'paged', message: "kvAllocation paged with prompt templates or sessions is not modelled (the prefix cache is kept per template and session in tokens, not in vLLM's hashed 16-token blocks, so a preempted request's hits on its own freed blocks are not known): use reserve or remove llm.prefix/llm.sessions" });
-      }
       if (s.llm.disaggregated !== undefined) {
         ctx.addIssue({ code: 'custom', path, input: 'paged', message: 'kvAllocation paged with disaggregated serving is not modelled (a decode replica has no prefill path to recompute a preempted sequence, which vLLM re-prefills or reloads through its KV connector): use reserve or remove llm.disaggregated' });
       }
