@@ -27,4 +27,7 @@ describe('availabilityText', () => {
   it('otherwise the measured served share', () => {
     expect(availabilityText({ measured: measured(1000, 999), availability: 0.999 })).toBe('99.9%');
   });
+  it('never reads 100% while a request went unserved (2 dropped of 7,201,260: 0.99999972, "100.000" at three places)', () => {
+    expect(availabilityText({ measured: measured(7_201_260, 7_201_258), availability: 7_201_258 / 7_201_260 })).toBe('99.99997%');
+  });
 });
