@@ -13,7 +13,7 @@ import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, 
 import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';
-import { availabilityText, failureDetail, metricText, nodeCounts, preemptionsList, priceTag } from './summary-text.ts';
+import { availabilityText, failureDetail, metricText, nodeCounts, pluralUnit, preemptionsList, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
@@ -142,7 +142,7 @@ export function formatRunMarkdown(report: RunReport): string {
   const costLines: CostLine[] = [...(s?.cost.lines ?? []), ...(r.costs?.items.map((i) => i.line) ?? [])];
   if (costLines.length > 0) {
     lines.push('', '<details><summary>Cost lines</summary>', '');
-    lines.push(...mdTable(['Line', 'Quantity', 'Price', 'USD', 'Source, observed'], costLines.map((l) => [l.label, `${formatNum(l.quantity)} ${l.unit}s`, l.usdPerUnit === null ? 'unknown' : `${formatPrice(l.usdPerUnit)}/${l.unit}`, formatUsd(l.usd), priceTag(l).replace(/^ \[|\]$/g, '')])));
+    lines.push(...mdTable(['Line', 'Quantity', 'Price', 'USD', 'Source, observed'], costLines.map((l) => [l.label, `${formatNum(l.quantity)} ${pluralUnit(l.unit, l.quantity)}`, l.usdPerUnit === null ? 'unknown' : `${formatPrice(l.usdPerUnit)}/${l.unit}`, formatUsd(l.usd), priceTag(l).replace(/^ \[|\]$/g, '')])));
     lines.push('', '</details>');
   }
   const stale = [...(s?.cost.stalePrices ?? []), ...(r.training?.stalePrices ?? []), ...(r.costs?.stalePrices ?? [])];

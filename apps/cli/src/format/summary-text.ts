@@ -88,8 +88,8 @@ export function priceTag(line: Pick<CostLine, 'source' | 'sourceDate' | 'freshne
   return ` [${line.source}, ${when}${line.freshness?.status === 'stale' ? ', STALE' : ''}]`;
 }
 
-/** "node-hours", "GB", "million requests": a bill unit for a quantity. */
-function pluralUnit(unit: string, quantity: number): string {
+/** "node-hours", "GB", "million-requests": a bill unit for a quantity (text and Markdown). */
+export function pluralUnit(unit: string, quantity: number): string {
   if (quantity === 1 || unit.endsWith('s') || /^(GB|TiB)$/.test(unit)) return unit;
   return `${unit}s`;
 }
