@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runInProcess } from '../testing/test-context.ts';
+import { runInProcess, smallScenarioYaml } from '../testing/test-context.ts';
+import { formatUsd } from './numbers.ts';
 
 const cwd = mkdtempSync(join(tmpdir(), 'design-sim-costs-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
@@ -49,5 +50,21 @@ describe('a spec.costs bill', () => {
     expect(md).toContain('| queue | 26.3 million-requests | $0.40/million-requests | $10.51 |');
     expect(text).toContain('disk: 500 GB-months × $0.115/GB-month = $57.50');
     expect(md).toContain('| disk | 500 GB-months | $0.115/GB-month | $57.50 |');
+  });
+});
+
+describe('the serving bill of a run with a warm-up', () => {
+  writeFileSync(join(cwd, 'warm.yaml'), smallScenarioYaml('  warmup: 4m\n'));
+  it('says its time base: the whole run, and the served count its per-1k figure divides by, in text and Markdown', async () => {
+    const doc = JSON.parse((await runInProcess(['run', 'warm.yaml', '--json'], { cwd })).stdout) as { summary: { requests: { served: number }; measured: { served: number }; cost: { totalUsd: number; per1kRequestsUsd: number } } };
+    const { requests, measured, cost } = doc.summary;
+    // The per-1k figure is the whole run's bill over the whole run's served requests, not over the Requests row's.
+    expect(cost.per1kRequestsUsd).toBeCloseTo((cost.totalUsd / requests.served) * 1000, 12);
+    expect(requests.served).toBeGreaterThan(measured.served);
+    const served = requests.served.toLocaleString('en-US');
+    const text = (await runInProcess(['run', 'warm.yaml'], { cwd })).stdout;
+    expect(text).toContain(`${formatUsd(cost.totalUsd)} for the run (whole run, warm-up included: ${served} requests served)`);
+    const md = (await runInProcess(['run', 'warm.yaml', '--format', 'markdown'], { cwd })).stdout;
+    expect(md).toContain(`| Cost of the run | ${formatUsd(cost.totalUsd)} (whole run, warm-up included: ${served} requests served) |`);
   });
 });

@@ -13,7 +13,7 @@ import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, 
 import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';
-import { availabilityText, failureDetail, metricText, nodeCounts, pluralUnit, preemptionsList, priceTag } from './summary-text.ts';
+import { availabilityText, costBasis, failureDetail, metricText, nodeCounts, pluralUnit, preemptionsList, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
@@ -63,7 +63,7 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
         ]),
     ['Cost per hour / month', `${formatUsd(s.cost.perHourUsd)} / ${formatUsd(s.cost.monthlyUsd)}${s.cost.complete ? '' : ' (incomplete: lower bound)'}`],
     ['Cost per 1k requests', formatUsd(s.cost.per1kRequestsUsd)],
-    ['Cost of the run', formatUsd(s.cost.totalUsd)],
+    ['Cost of the run', `${formatUsd(s.cost.totalUsd)}${costBasis(s)}`],
     ...(s.scaleToZero ? scaleToZeroRows(s.scaleToZero).map(([label, text]): string[] => [label, text]) : []),
     ...(s.metricsOutage ? metricsOutageRows(s.metricsOutage).map(([label, text]): string[] => [label === '' ? 'Metrics down (cont.)' : label, text]) : []),
   ];

@@ -72,7 +72,7 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     for (const d of t.disaggregated) for (const [label, text] of disaggregatedRows(d)) lines.push(row(label, text));
   }
   const c = s.cost;
-  lines.push(row('Cost', `${formatUsd(c.perHourUsd)}/h · ${formatUsd(c.monthlyUsd)}/month · ${formatUsd(c.per1kRequestsUsd)} per 1k requests · ${formatUsd(c.totalUsd)} for the run`));
+  lines.push(row('Cost', `${formatUsd(c.perHourUsd)}/h · ${formatUsd(c.monthlyUsd)}/month · ${formatUsd(c.per1kRequestsUsd)} per 1k requests · ${formatUsd(c.totalUsd)} for the run${costBasis(s)}`));
   lines.push(...billLines(c.lines, c.unknownPrices, c.stalePrices));
   if (c.savingVsBaseline !== null) lines.push(cont(`${formatPercent(c.savingVsBaseline, 1)} below the stated baseline of ${formatUsd(c.baselineHourlyUsd)}/h`));
   if (s.scaleUp !== null) lines.push(row('Scale-up', `decision to ready capacity: median ${formatNum(s.scaleUp.p50Minutes)} min · longest ${formatNum(s.scaleUp.maxMinutes)} min over ${formatInt(s.scaleUp.decisions)} scale-up${s.scaleUp.decisions === 1 ? '' : 's'}`));
@@ -228,6 +228,15 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
   if (checks.length > 0) lines.push('', ...checks);
   lines.push('', verdictLine(r, c));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The time base of the cost figures when it is not the Requests row's: the bill covers the whole run, warm-up included,
+ * and so does the per-1k figure's count of served requests (`summary.requests.served`), while the Requests row counts
+ * after the warm-up; without this a reader dividing the run's cost by the served requests on screen got another figure.
+ */
+export function costBasis(s: Pick<ServingSummary, 'warmupSeconds' | 'requests'>): string {
+  return s.warmupSeconds > 0 ? ` (whole run, warm-up included: ${formatInt(s.requests.served)} requests served)` : '';
 }
 
 /** The run's availability as read (sim-core's `measuredAvailability`: no value when nothing was offered after the warm-up). */
