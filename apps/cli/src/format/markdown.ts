@@ -40,11 +40,11 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
     ...trafficRows(s).map(([label, text]): string[] => [label === '' ? 'Traffic (cont.)' : label, text]),
     // With calls, the waiting count is of visits (a call queued at its callee counts there).
     ['Backlog peak (in flight / waiting)', `${formatInt(s.backlog.max)} requests / ${formatInt(s.backlog.waitingMax)} ${hasCalls ? 'visits' : 'requests'}`],
-    ['Replicas peak / mean / min', `${formatInt(s.replicas.max)} / ${formatNum(s.replicas.mean)} / ${formatInt(s.replicas.min)}`],
+    ['Replicas peak / mean / min (ready, at interval ends)', `${formatInt(s.replicas.max)} / ${formatNum(s.replicas.mean)} / ${formatInt(s.replicas.min)}`],
     s.nodePools.length === 0
       ? ['Nodes', `${nodeCounts(s)} · ${formatInt(s.peakGpus)} GPUs at peak`]
-      : ['Nodes peak / mean / min', `${formatInt(s.nodes.max)} / ${formatNum(s.nodes.mean)} / ${formatInt(s.nodes.min)} (${formatInt(s.peakGpus)} GPUs at peak)`],
-    ['Spot interruptions', formatInt(s.spotInterruptions)],
+      : ['Nodes peak / mean / min (at interval ends)', `${formatInt(s.nodes.max)} / ${formatNum(s.nodes.mean)} / ${formatInt(s.nodes.min)} (${formatInt(s.peakGpus)} GPUs at peak)`],
+    ['Spot interruptions (whole run)', formatInt(s.spotInterruptions)],
     ...(s.faults === null ? [] : faultRows(s.faults).map(([label, text]): string[] => [label === '' ? 'Failures (cont.)' : label, text])),
     ...(s.shared === null ? [] : sharedRows(s.shared).map(([label, text]): string[] => [label === '' ? 'Shared cluster (cont.)' : label, text])),
     ...(showsNodePools(s.nodePools) ? nodePoolRows(s.nodePools).map(([label, text]): string[] => [label, text]) : []),

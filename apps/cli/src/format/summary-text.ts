@@ -51,9 +51,11 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     ...trafficRows(s).map(([label, text]) => (label === '' ? cont(text) : row(label, text))),
     // With calls a request's calls wait in their callees' queues: the waiting count is of visits, not requests.
     row('Backlog', `peak ${formatInt(s.backlog.max)} request${s.backlog.max === 1 ? '' : 's'} in flight · ${formatInt(s.backlog.waitingMax)} ${hasCalls ? `visit${s.backlog.waitingMax === 1 ? '' : 's'} waiting in queues` : 'waiting'} (at interval ends)`),
-    row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)}`),
-    row('Nodes', `${nodeCounts(s)} · ${formatInt(s.peakGpus)} GPU${s.peakGpus === 1 ? '' : 's'} at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
-    row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'}`),
+    // Replicas, nodes and GPUs are sampled at interval ends (after the warm-up), spot interruptions counted over the whole
+    // run: each row says which, as Backlog does.
+    row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)} ready (at interval ends)`),
+    row('Nodes', `${nodeCounts(s)}${s.nodePools.length === 0 ? '' : ' (at interval ends)'} · ${formatInt(s.peakGpus)} GPU${s.peakGpus === 1 ? '' : 's'} at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
+    row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'} over the whole run`),
     ...(s.faults === null ? [] : faultRows(s.faults).map(([label, text]) => (label === '' ? cont(text) : row(label, text)))),
     ...(s.shared === null ? [] : sharedRows(s.shared).map(([label, text]) => (label === '' ? cont(text) : row(label, text)))),
     ...(showsNodePools(s.nodePools) ? nodePoolRows(s.nodePools).map(([label, text]) => (label.length < LABEL_WIDTH ? row(label, text) : `  ${label}\n${cont(text)}`)) : []),
