@@ -144,6 +144,37 @@ describe('verdicts in compare, sweep and optimize', () => {
   });
 });
 
+describe('a run with nothing offered after the warm-up in compare and sweep', () => {
+  // Two replicas on two priced nodes; traffic only from minute 1 to 6, a warm-up of 10 minutes.
+  writeFileSync(
+    join(cwd, 'quiet.yaml'),
+    `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: quiet }
+spec:
+  duration: 20m
+  warmup: 10m
+  seed: 3
+  traffic: { profile: { type: spike, base: 0, peak: 100, at: 1m, duration: 5m } }
+  services:
+    - { name: model, replicas: 2, concurrency: 4, latency: { distribution: constant, ms: 50 }, nodePool: gpu }
+  nodePools:
+    - { name: gpu, instance: gcp/us-central1/g2-standard-8, minNodes: 2, maxNodes: 2 }
+  expect: ['cost.hourly < 100']
+`,
+  );
+  it('shows no availability, as run does, not the vacuous 100%, and a caveated verdict', async () => {
+    const c = await cli('compare', 'quiet.yaml', 'quiet.yaml');
+    // No value on either side: the row is left out, as the latency rows are (it read "100%  100%").
+    expect(c.stdout).not.toMatch(/\n {2}availability /);
+    expect(c.stdout).toMatch(/\n {2}verdict +PASS, with nothing offered 1\/1 +PASS, with nothing offered 1\/1 *\n/);
+    const s = await cli('sweep', 'quiet.yaml', '--vary', 'replicas=1..2');
+    const rows = s.stdout.trimEnd().split('\n').slice(2);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatch(/^ +\d +— +— +— +.* +⚠ 1\/1 \(no request arrived after the warm-up/);
+  });
+});
+
 describe('optimize over unserved requests', () => {
   it("names each seed's unserved requests beside a best design that meets the availability bar, in text and --json", async () => {
     const r = await cli('optimize', 'lenient.yaml', '--vary', 'replicas=1..3', '--minimize', 'latency.p99');

@@ -43,6 +43,8 @@ describe('run with disaggregated prefill/decode', () => {
     const r = await run('pd.yaml');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^ {2}Prefill pool {2}chat: 1 × h100-sxm-80gb per replica · replicas 1 mean \(1–1\) · [\d.]+% busy · .* per 1M input tokens \([\d,]+ prompt tokens\)$/m);
+    // The queue's figures say their unit and when they were read (they were a bare "queue 0.167 mean, 2 max").
+    expect(r.stdout).toMatch(/^ {2}Prefill pool {2}.* · queue [\d.]+ requests mean, \d+ max \(at interval ends\) · /m);
     expect(r.stdout).toMatch(/^ {2}Decode pool {3}chat-decode: 1 × l40s per replica · replicas 2 mean \(2–2\) · .* per 1M output tokens \([\d,]+ generated\)$/m);
     expect(r.stdout).toMatch(/^ {2}KV transfer {3}ethernet at 1\.25 GB\/s · 98,304 B per token · mean 157 ms per request \(in TTFT\)$/m);
     const md = await run('pd.yaml', '--format', 'markdown');

@@ -50,7 +50,7 @@ describe('run', () => {
   it('--json prints one document with the documented top-level fields', async () => {
     const r = await run('small.yaml', '--json');
     const doc = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(['formatVersion', 'file', 'scenario', 'seed', 'pass', 'diagnostics', 'summary', 'services', 'breakdown', 'training', 'expectations', 'claims', 'warnings', 'timeseries', 'events']);
+    expect(Object.keys(doc)).toEqual(['formatVersion', 'file', 'scenario', 'seed', 'pass', 'diagnostics', 'summary', 'services', 'breakdown', 'training', 'costs', 'expectations', 'claims', 'warnings', 'timeseries', 'events']);
     expect(doc).toMatchObject({ formatVersion: 2, file: 'small.yaml', scenario: { name: 'small-test' }, seed: 3, pass: true, training: null });
     const ts = doc.timeseries as Record<string, unknown[]>;
     expect(Object.keys(ts)).toEqual(['intervalSeconds', ...TIME_SERIES_FIELDS]);

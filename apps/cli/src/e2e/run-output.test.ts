@@ -96,7 +96,7 @@ describe('run artifacts and formats', () => {
     expect(xmlProblems(text)).toEqual([]);
     expect(countTags(text, 'g')).toBe(4);
     expect(text).toContain('SLO p99 &lt; 2,000 ms');
-    expect(text).toContain('/replica)');
+    expect(text).toContain(' req/s per replica)');
   });
 
   it('--format markdown is a pull-request comment', () => {

@@ -1,5 +1,5 @@
 /** `design-sim compare A B`: two runs side by side with the change in each metric, and what differs in the designs. */
-import { printableName, toPlainJson, verdictOf, type RunResult } from '@design-sim/sim-core';
+import { measuredAvailability, printableName, toPlainJson, verdictOf, type RunResult } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
 import { designDifferences, showValue } from './design-diff.ts';
 import { JSON_FORMAT_VERSION, runJson, stringifyJson } from './json-output.ts';
@@ -27,7 +27,8 @@ const signed = (show: (v: number) => string) => (d: number) => (d > 0 ? `+${show
 const ROWS: readonly MetricRow[] = [
   { label: 'latency p50', get: (r) => r.summary?.latencyMs.p50, show: formatMs },
   { label: 'latency p99', get: (r) => r.summary?.latencyMs.p99, show: formatMs },
-  { label: 'availability', get: (r) => r.summary?.availability, show: (v) => formatPercent(v), showDelta: (d) => `${formatNum(d * 100)} pp` },
+  // sim-core's reading, as run's report: no value with nothing offered after the warm-up (the JSON's vacuous 1 showed "100%").
+  { label: 'availability', get: (r) => (r.summary === null ? undefined : measuredAvailability(r.summary)), show: (v) => formatPercent(v), showDelta: (d) => `${formatNum(d * 100)} pp` },
   { label: 'requests dropped', get: (r) => r.summary?.measured.dropped, show: formatInt },
   { label: 'peak replicas', get: (r) => r.summary?.replicas.max, show: formatInt },
   { label: 'mean replicas', get: (r) => r.summary?.replicas.mean, show: (v) => formatNum(v) },

@@ -12,5 +12,5 @@ export function disaggregatedRows(d: DisaggregatedSummary): [string, string][] {
 }
 
 function pool(p: DisaggregatedPoolSummary): string {
-  return `${p.gpusPerReplica} × ${p.gpu ?? 'unknown GPU'} per replica · replicas ${formatNum(p.replicas.mean)} mean (${p.replicas.min}–${p.replicas.max}) · ${formatPercent(p.utilization, 1)} busy · queue ${formatNum(p.queue.mean)} mean, ${formatInt(p.queue.max)} max · ${formatUsd(p.costPerHourUsd)}/h`;
+  return `${p.gpusPerReplica} × ${p.gpu ?? 'unknown GPU'} per replica · replicas ${formatNum(p.replicas.mean)} mean (${p.replicas.min}–${p.replicas.max}) · ${formatPercent(p.utilization, 1)} busy · queue ${formatNum(p.queue.mean)} requests mean, ${formatInt(p.queue.max)} max (at interval ends) · ${formatUsd(p.costPerHourUsd)}/h`;
 }

@@ -33,6 +33,8 @@ export function runJson(report: RunReport): Record<string, unknown> {
     services: r.services,
     breakdown: r.breakdown,
     training: r.training,
+    // Documented since spec.costs existed, and printed by the text and Markdown reports, but missing from the document.
+    costs: r.costs,
     expectations: r.expectations,
     claims: r.claims,
     warnings: report.warnings.map(issueJson),

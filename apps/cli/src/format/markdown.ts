@@ -13,7 +13,7 @@ import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, 
 import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';
-import { availabilityText, failureDetail, metricText, nodeCounts, preemptionsList, priceTag } from './summary-text.ts';
+import { availabilityText, costBasis, failureDetail, metricText, nodeCounts, pluralUnit, preemptionsList, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
@@ -40,11 +40,11 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
     ...trafficRows(s).map(([label, text]): string[] => [label === '' ? 'Traffic (cont.)' : label, text]),
     // With calls, the waiting count is of visits (a call queued at its callee counts there).
     ['Backlog peak (in flight / waiting)', `${formatInt(s.backlog.max)} requests / ${formatInt(s.backlog.waitingMax)} ${hasCalls ? 'visits' : 'requests'}`],
-    ['Replicas peak / mean / min', `${formatInt(s.replicas.max)} / ${formatNum(s.replicas.mean)} / ${formatInt(s.replicas.min)}`],
+    ['Replicas peak / mean / min (ready, at interval ends)', `${formatInt(s.replicas.max)} / ${formatNum(s.replicas.mean)} / ${formatInt(s.replicas.min)}`],
     s.nodePools.length === 0
       ? ['Nodes', `${nodeCounts(s)} · ${formatInt(s.peakGpus)} GPUs at peak`]
-      : ['Nodes peak / mean / min', `${formatInt(s.nodes.max)} / ${formatNum(s.nodes.mean)} / ${formatInt(s.nodes.min)} (${formatInt(s.peakGpus)} GPUs at peak)`],
-    ['Spot interruptions', formatInt(s.spotInterruptions)],
+      : ['Nodes peak / mean / min (at interval ends)', `${formatInt(s.nodes.max)} / ${formatNum(s.nodes.mean)} / ${formatInt(s.nodes.min)} (${formatInt(s.peakGpus)} GPUs at peak)`],
+    ['Spot interruptions (whole run)', formatInt(s.spotInterruptions)],
     ...(s.faults === null ? [] : faultRows(s.faults).map(([label, text]): string[] => [label === '' ? 'Failures (cont.)' : label, text])),
     ...(s.shared === null ? [] : sharedRows(s.shared).map(([label, text]): string[] => [label === '' ? 'Shared cluster (cont.)' : label, text])),
     ...(showsNodePools(s.nodePools) ? nodePoolRows(s.nodePools).map(([label, text]): string[] => [label, text]) : []),
@@ -63,7 +63,7 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
         ]),
     ['Cost per hour / month', `${formatUsd(s.cost.perHourUsd)} / ${formatUsd(s.cost.monthlyUsd)}${s.cost.complete ? '' : ' (incomplete: lower bound)'}`],
     ['Cost per 1k requests', formatUsd(s.cost.per1kRequestsUsd)],
-    ['Cost of the run', formatUsd(s.cost.totalUsd)],
+    ['Cost of the run', `${formatUsd(s.cost.totalUsd)}${costBasis(s)}`],
     ...(s.scaleToZero ? scaleToZeroRows(s.scaleToZero).map(([label, text]): string[] => [label, text]) : []),
     ...(s.metricsOutage ? metricsOutageRows(s.metricsOutage).map(([label, text]): string[] => [label === '' ? 'Metrics down (cont.)' : label, text]) : []),
   ];
@@ -142,7 +142,7 @@ export function formatRunMarkdown(report: RunReport): string {
   const costLines: CostLine[] = [...(s?.cost.lines ?? []), ...(r.costs?.items.map((i) => i.line) ?? [])];
   if (costLines.length > 0) {
     lines.push('', '<details><summary>Cost lines</summary>', '');
-    lines.push(...mdTable(['Line', 'Quantity', 'Price', 'USD', 'Source, observed'], costLines.map((l) => [l.label, `${formatNum(l.quantity)} ${l.unit}s`, l.usdPerUnit === null ? 'unknown' : `${formatPrice(l.usdPerUnit)}/${l.unit}`, formatUsd(l.usd), priceTag(l).replace(/^ \[|\]$/g, '')])));
+    lines.push(...mdTable(['Line', 'Quantity', 'Price', 'USD', 'Source, observed'], costLines.map((l) => [l.label, `${formatNum(l.quantity)} ${pluralUnit(l.unit, l.quantity)}`, l.usdPerUnit === null ? 'unknown' : `${formatPrice(l.usdPerUnit)}/${l.unit}`, formatUsd(l.usd), priceTag(l).replace(/^ \[|\]$/g, '')])));
     lines.push('', '</details>');
   }
   const stale = [...(s?.cost.stalePrices ?? []), ...(r.training?.stalePrices ?? []), ...(r.costs?.stalePrices ?? [])];

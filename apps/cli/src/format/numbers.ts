@@ -3,7 +3,7 @@
  * every machine. Missing values (null, NaN) print as "—".
  */
 
-import { formatInteger, formatLatency } from '@design-sim/sim-core';
+import { formatInteger, formatLatency, formatPercentText, formatUsdText } from '@design-sim/sim-core';
 
 /** Shown where a value is missing or not a number. */
 export const MISSING = '—';
@@ -45,16 +45,9 @@ export function formatMs(ms: number | null | undefined): string {
   return isNumber(ms) ? formatLatency(ms) : MISSING;
 }
 
-/** Dollars: "$28,144" from $100, "$38.55" from $1, three significant digits but at least cents below ("$0.0195", "$0.20"). */
+/** Dollars: "$28,144" from $100, "$38.55" from $1, three significant digits but at least cents below ("$0.0195", "$0.20"): sim-core's rule, which expectation values read too. */
 export function formatUsd(usd: number | null | undefined): string {
-  if (!isNumber(usd)) return MISSING;
-  const sign = usd < 0 ? '-' : '';
-  const a = Math.abs(usd);
-  if (a >= 100) return `${sign}$${formatInt(a)}`;
-  if (a >= 1) return `${sign}$${a.toFixed(2)}`;
-  const small = formatNum(a, 3);
-  const decimals = small.split('.')[1]?.length ?? 0;
-  return `${sign}$${decimals >= 2 ? small : a.toFixed(2)}`;
+  return isNumber(usd) ? formatUsdText(usd) : MISSING;
 }
 
 /** A catalog price as published, up to 4 decimals and at least 2: 0.1845 → "$0.1845", 88.49 → "$88.49", 2 → "$2.00". */
@@ -65,10 +58,9 @@ export function formatPrice(usd: number | null | undefined): string {
   return `$${formatInt(Number(whole))}.${frac.padEnd(2, '0')}`;
 }
 
-/** A fraction as a percentage with up to `decimals` places: 0.8830898 → "88.309%", 1 → "100%". */
+/** A fraction as a percentage with up to `decimals` places: 0.8830898 → "88.309%", 1 → "100%"; never "100%" below 1 (sim-core's rule). */
 export function formatPercent(fraction: number | null | undefined, decimals = 3): string {
-  if (!isNumber(fraction)) return MISSING;
-  return `${(fraction * 100).toFixed(decimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')}%`;
+  return isNumber(fraction) ? formatPercentText(fraction, decimals) : MISSING;
 }
 
 /** A signed relative change in percent: "+12.5%", "−3%", "0%"; "∞" when the base is zero. */

@@ -7,7 +7,7 @@ export function prefixCacheRows(p: PrefixCacheSummary): [string, string][] {
   const rows: [string, string][] = [
     [
       'Prefix cache',
-      `${formatPercent(p.hitRate, 1)} of requests hit (${formatInt(p.requestsWithPrefix)} of ${formatInt(p.requests)} carry a shared prefix) · ${formatPercent(p.tokenHitRate, 1)} of prompt tokens from cache · ${formatInt(p.evictions)} evictions`,
+      `${formatPercent(p.hitRate, 1)} of requests hit (${formatInt(p.requestsWithPrefix)} of ${formatInt(p.requests)} carry a shared prefix) · ${formatPercent(p.tokenHitRate, 1)} of prompt tokens from cache · ${formatInt(p.evictions)} evictions over the whole run`,
     ],
     [
       'TTFT cached',

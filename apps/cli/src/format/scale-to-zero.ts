@@ -23,7 +23,7 @@ export function scaleToZeroRows(z: ScaleToZeroSummary): [string, string][] {
   const waitFor = kpa === 0 ? "KEDA's poll" : kpa === z.services.length ? "the KPA's decision" : "KEDA's poll or the KPA's decision";
   if (p !== null) rows.push(['', `cold start, mean parts: waiting for ${waitFor} ${formatNum(p.pollWait)} min · scheduling and node provisioning ${formatNum(p.scheduling)} min · containers ${formatNum(p.containers)} min`]);
   for (const st of z.startup) {
-    rows.push(['', `start-up of ${st.service}: image pull ${secs(st.imagePullSeconds)} (0 on a node with the image) · weights ${secs(st.weightLoadSeconds)}${st.weights === null ? '' : ` (${st.weights})`} · engine start ${secs(st.engineStartSeconds)} · readiness ${secs(st.readinessSeconds)}`]);
+    rows.push(['', `start-up of ${st.service}: image pull ${secs(st.imagePullSeconds)} (0 s on a node with the image) · weights ${secs(st.weightLoadSeconds)}${st.weights === null ? '' : ` (${st.weights})`} · engine start ${secs(st.engineStartSeconds)} · readiness ${secs(st.readinessSeconds)}`]);
   }
   const w = z.waitSeconds;
   rows.push(['', `at zero: ${plural(z.waited, 'request')} waited in the buffer${w === null ? '' : ` (mean ${formatNum(w.mean / 60)} min, longest ${formatNum(w.max / 60)} min)`} · ${plural(z.failed, 'request')} failed (${formatInt(z.refused)} refused, ${formatInt(z.timedOut)} timed out)`]);

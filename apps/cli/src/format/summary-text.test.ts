@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityText, nodeCounts, preemptionsList } from './summary-text.ts';
+import { availabilityText, costBasis, nodeCounts, preemptionsList } from './summary-text.ts';
 
 describe('nodeCounts', () => {
   it('with no node pools says none are modelled, not "peak 0" beside the replicas\' GPUs', () => {
@@ -26,5 +26,21 @@ describe('availabilityText', () => {
   });
   it('otherwise the measured served share', () => {
     expect(availabilityText({ measured: measured(1000, 999), availability: 0.999 })).toBe('99.9%');
+  });
+  it('never reads 100% while a request went unserved (2 dropped of 7,201,260: 0.99999972, "100.000" at three places)', () => {
+    expect(availabilityText({ measured: measured(7_201_260, 7_201_258), availability: 7_201_258 / 7_201_260 })).toBe('99.99997%');
+  });
+});
+
+describe('costBasis', () => {
+  type Requests = Parameters<typeof costBasis>[0]['requests'];
+  const requests = (served: number) => ({ served }) as unknown as Requests;
+  it('says the bill and its per-1k count are the whole run when a warm-up is left out of the Requests row', () => {
+    // fixed-fleet for 20 min with a 5 min warm-up: $15.68 over 1,199,790 served in the run is $0.01307 per 1k, the
+    // figure printed; the Requests row's 899,790 (after the warm-up) would give $0.01743.
+    expect(costBasis({ warmupSeconds: 300, requests: requests(1_199_790) })).toBe(' (whole run, warm-up included: 1,199,790 requests served)');
+  });
+  it('says nothing without a warm-up (the Requests row is then the whole run)', () => {
+    expect(costBasis({ warmupSeconds: 0, requests: requests(1000) })).toBe('');
   });
 });

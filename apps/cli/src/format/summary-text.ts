@@ -51,9 +51,11 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     ...trafficRows(s).map(([label, text]) => (label === '' ? cont(text) : row(label, text))),
     // With calls a request's calls wait in their callees' queues: the waiting count is of visits, not requests.
     row('Backlog', `peak ${formatInt(s.backlog.max)} request${s.backlog.max === 1 ? '' : 's'} in flight · ${formatInt(s.backlog.waitingMax)} ${hasCalls ? `visit${s.backlog.waitingMax === 1 ? '' : 's'} waiting in queues` : 'waiting'} (at interval ends)`),
-    row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)}`),
-    row('Nodes', `${nodeCounts(s)} · ${formatInt(s.peakGpus)} GPU${s.peakGpus === 1 ? '' : 's'} at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
-    row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'}`),
+    // Replicas, nodes and GPUs are sampled at interval ends (after the warm-up), spot interruptions counted over the whole
+    // run: each row says which, as Backlog does.
+    row('Replicas', `peak ${formatInt(s.replicas.max)} · mean ${formatNum(s.replicas.mean)} · min ${formatInt(s.replicas.min)} ready (at interval ends)`),
+    row('Nodes', `${nodeCounts(s)}${s.nodePools.length === 0 ? '' : ' (at interval ends)'} · ${formatInt(s.peakGpus)} GPU${s.peakGpus === 1 ? '' : 's'} at peak · GPU utilization ${formatPercent(s.gpuUtilization, 1)}`),
+    row('Spot', `${formatInt(s.spotInterruptions)} interruption${s.spotInterruptions === 1 ? '' : 's'} over the whole run`),
     ...(s.faults === null ? [] : faultRows(s.faults).map(([label, text]) => (label === '' ? cont(text) : row(label, text)))),
     ...(s.shared === null ? [] : sharedRows(s.shared).map(([label, text]) => (label === '' ? cont(text) : row(label, text)))),
     ...(showsNodePools(s.nodePools) ? nodePoolRows(s.nodePools).map(([label, text]) => (label.length < LABEL_WIDTH ? row(label, text) : `  ${label}\n${cont(text)}`)) : []),
@@ -72,7 +74,7 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     for (const d of t.disaggregated) for (const [label, text] of disaggregatedRows(d)) lines.push(row(label, text));
   }
   const c = s.cost;
-  lines.push(row('Cost', `${formatUsd(c.perHourUsd)}/h · ${formatUsd(c.monthlyUsd)}/month · ${formatUsd(c.per1kRequestsUsd)} per 1k requests · ${formatUsd(c.totalUsd)} for the run`));
+  lines.push(row('Cost', `${formatUsd(c.perHourUsd)}/h · ${formatUsd(c.monthlyUsd)}/month · ${formatUsd(c.per1kRequestsUsd)} per 1k requests · ${formatUsd(c.totalUsd)} for the run${costBasis(s)}`));
   lines.push(...billLines(c.lines, c.unknownPrices, c.stalePrices));
   if (c.savingVsBaseline !== null) lines.push(cont(`${formatPercent(c.savingVsBaseline, 1)} below the stated baseline of ${formatUsd(c.baselineHourlyUsd)}/h`));
   if (s.scaleUp !== null) lines.push(row('Scale-up', `decision to ready capacity: median ${formatNum(s.scaleUp.p50Minutes)} min · longest ${formatNum(s.scaleUp.maxMinutes)} min over ${formatInt(s.scaleUp.decisions)} scale-up${s.scaleUp.decisions === 1 ? '' : 's'}`));
@@ -88,8 +90,8 @@ export function priceTag(line: Pick<CostLine, 'source' | 'sourceDate' | 'freshne
   return ` [${line.source}, ${when}${line.freshness?.status === 'stale' ? ', STALE' : ''}]`;
 }
 
-/** "node-hours", "GB", "million requests": a bill unit for a quantity. */
-function pluralUnit(unit: string, quantity: number): string {
+/** "node-hours", "GB", "million-requests": a bill unit for a quantity (text and Markdown). */
+export function pluralUnit(unit: string, quantity: number): string {
   if (quantity === 1 || unit.endsWith('s') || /^(GB|TiB)$/.test(unit)) return unit;
   return `${unit}s`;
 }
@@ -228,6 +230,15 @@ export function formatSummaryText(report: RunReport, c: Colors): string {
   if (checks.length > 0) lines.push('', ...checks);
   lines.push('', verdictLine(r, c));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The time base of the cost figures when it is not the Requests row's: the bill covers the whole run, warm-up included,
+ * and so does the per-1k figure's count of served requests (`summary.requests.served`), while the Requests row counts
+ * after the warm-up; without this a reader dividing the run's cost by the served requests on screen got another figure.
+ */
+export function costBasis(s: Pick<ServingSummary, 'warmupSeconds' | 'requests'>): string {
+  return s.warmupSeconds > 0 ? ` (whole run, warm-up included: ${formatInt(s.requests.served)} requests served)` : '';
 }
 
 /** The run's availability as read (sim-core's `measuredAvailability`: no value when nothing was offered after the warm-up). */

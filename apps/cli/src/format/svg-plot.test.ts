@@ -21,14 +21,17 @@ describe('renderSvgPlot', () => {
     // offered, served, capacity; 4 replica/node lines; p50, p99; cost = 10 series paths
     expect(countTags(svg, 'path')).toBe(10);
     expect(svg).toContain('SLO p99 &lt; 100 ms');
-    expect(svg).toContain('capacity (20/replica)');
+    // The legend's figure says its unit: 20 what per replica was the reader's guess.
+    expect(svg).toContain('capacity (20 req/s per replica)');
+    // The cost panel is timeseries.costUsd, the nodes' bill without the control plane: its title says whose.
+    expect(svg).toContain('Accrued node cost (USD)');
   });
 
   it('omits the capacity line and the SLO when unknown', () => {
     const svg = renderSvgPlot({ title: 'x', timeseries: series(5) });
     expect(xmlProblems(svg)).toEqual([]);
     expect(countTags(svg, 'path')).toBe(9);
-    expect(svg).not.toContain('/replica)');
+    expect(svg).not.toContain('per replica)');
     expect(svg).not.toContain('SLO');
   });
 

@@ -74,7 +74,7 @@ function panelsOf(input: PlotInput): Panel[] {
     { name: 'offered QPS', values: ts.offeredQps, color: '#1f77b4' },
     { name: 'served QPS', values: ts.servedQps, color: '#2ca02c' },
   ];
-  if (capacity !== undefined) qps.push({ name: `capacity (${formatNum(capacity)}/replica)`, values: Array.from(ts.readyReplicas, (r) => r * capacity), color: '#7f7f7f', dashed: true });
+  if (capacity !== undefined) qps.push({ name: `capacity (${formatNum(capacity)} req/s per replica)`, values: Array.from(ts.readyReplicas, (r) => r * capacity), color: '#7f7f7f', dashed: true });
   const sources = input.sources ?? [];
   if (sources.length > 1) sources.slice(0, MAX_COMPONENT_LINES - qps.length).forEach((src, i) => qps.push({ name: `offered ${src.label}`, values: src.offeredQps, color: PALETTE[(i + 3) % PALETTE.length]!, dashed: true }));
   const latency: Panel = {
@@ -101,7 +101,9 @@ function panelsOf(input: PlotInput): Panel[] {
       ],
     },
     latency,
-    { title: 'Accrued cost', unit: 'USD', curve: curveLinear, series: [{ name: 'cost since start', values: ts.costUsd, color: '#d62728' }] },
+    // timeseries.costUsd is the nodes' bill: the control plane's line is in the run's total but not in it, so the
+    // line would end below "$X for the run" under a title that claimed the whole cost.
+    { title: 'Accrued node cost', unit: 'USD', curve: curveLinear, series: [{ name: 'nodes since start', values: ts.costUsd, color: '#d62728' }] },
     ...servicePanels(input.services ?? []),
   ];
 }

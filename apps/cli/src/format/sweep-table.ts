@@ -1,5 +1,5 @@
 /** The what-if table of `design-sim sweep`: one row per variant, in text, Markdown or JSON. */
-import { formatPath, toPlainJson, verdictOf } from '@design-sim/sim-core';
+import { formatPath, measuredAvailability, toPlainJson, verdictOf } from '@design-sim/sim-core';
 import type { SweepResponse } from '../sweep/worker-protocol.ts';
 import type { VarySpec } from '../sweep/vary-spec.ts';
 import { JSON_FORMAT_VERSION, stringifyJson } from './json-output.ts';
@@ -34,7 +34,8 @@ function columns(specs: readonly VarySpec[], rows: readonly SweepRow[]): Column[
     cols.push(
       { head: 'p50', numeric: true, cell: (r) => formatMs(s(r)?.latencyMs.p50) },
       { head: 'p99', numeric: true, cell: (r) => formatMs(s(r)?.latencyMs.p99) },
-      { head: 'availability', numeric: true, cell: (r) => formatPercent(s(r)?.availability) },
+      // sim-core's reading, as run's report: no value with nothing offered after the warm-up, not the vacuous 100%.
+      { head: 'availability', numeric: true, cell: (r) => { const sum = s(r); return formatPercent(sum === null || sum === undefined ? null : measuredAvailability(sum)); } },
       { head: 'peak replicas', numeric: true, cell: (r) => formatNum(s(r)?.replicas.max) },
       { head: 'peak nodes', numeric: true, cell: (r) => formatNum(s(r)?.nodes.max) },
       { head: 'cost/month', numeric: true, cell: (r) => bill(r, s(r)?.cost.monthlyUsd) },

@@ -13,6 +13,8 @@ describe('result formats', () => {
   it('latency, availability, counts and clock times', () => {
     expect([formatMs(86.123), formatMs(999), formatMs(7400), formatMs(20500), formatMs(2_394_000), formatMs(NaN)]).toEqual(['86.1 ms', '999 ms', '7.4 s', '20.5 s', '39.9 min', '—']);
     expect([formatPercent(0.99956), formatPercent(0.9356), formatPercent(1)]).toEqual(['99.956%', '93.6%', '100%']);
+    // 2 of 7,201,260 requests dropped: three places round it to 100.000, the figure of a run that served all.
+    expect(formatPercent(7_201_258 / 7_201_260)).toBe('99.99997%');
     expect([formatCount(1234.4), formatCount(2.345)]).toEqual(['1,234', '2.35']);
     expect([formatClock(0), formatClock(5400), formatClock(90_000)]).toEqual(['0:00', '1:30', '1d 1:00']);
   });

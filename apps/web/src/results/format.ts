@@ -1,5 +1,5 @@
 /** Display formats for results: money keeps 3-4 significant digits, so $0.0123 per 1k requests is not "$0.01". */
-import { formatLatency } from '@design-sim/sim-core';
+import { formatLatency, formatPercentText } from '@design-sim/sim-core';
 
 // Integers are grouped here, not by Intl.NumberFormat: a page's first Intl formatter loads ICU's data, 36–46 ms
 // of the main thread in Debian Chromium, and this module is evaluated before the first chart (docs/performance.md,
@@ -37,7 +37,8 @@ export function formatMs(ms: number | null): string {
 export function formatPercent(fraction: number | null): string {
   if (fraction === null || !Number.isFinite(fraction)) return '—';
   const pct = fraction * 100;
-  if (pct >= 99 && pct < 100) return `${pct.toFixed(3).replace(/0+$/, '').replace(/\.$/, '')}%`;
+  // sim-core's rule, as the CLI's: three places, but never "100%" below 1 (2 dropped of 7.2M is 99.99997%).
+  if (pct >= 99 && pct < 100) return formatPercentText(fraction, 3);
   return `${Number(pct.toPrecision(3))}%`;
 }
 

@@ -13,14 +13,19 @@ export interface Verdict {
   unserved: string | null;
   /** A passing run's expectations that hold on stale prices, and which (its `stale-prices` warning), or null. */
   stalePrices: string | null;
-  /** Everything a passing run's verdict must say after its reason (unserved requests, then stale prices), or null for a plain PASS. */
+  /**
+   * A passing serving run with no request after the warm-up (its `nothing-offered` warning), or null: it passed on
+   * expectations that do not need traffic (a bill) or on none, and shows nothing about serving, so not in green.
+   */
+  nothingOffered: string | null;
+  /** Everything a passing run's verdict must say after its reason (unserved requests, nothing offered, stale prices), or null for a plain PASS. */
   caveat: string | null;
   /** The verdict's words, the same in every output: a pass with a caveat is not a plain PASS. */
-  label: 'PASS' | 'PASS, with unserved requests' | 'PASS, on stale prices' | 'FAIL';
+  label: 'PASS' | 'PASS, with unserved requests' | 'PASS, with nothing offered' | 'PASS, on stale prices' | 'FAIL';
 }
 
 /** Warnings a passing verdict carries in its own line rather than in the list under it. */
-const CAVEATS: ReadonlySet<string> = new Set(['unserved', 'stale-prices']);
+const CAVEATS: ReadonlySet<string> = new Set(['unserved', 'nothing-offered', 'stale-prices']);
 
 /** The verdict of a run (complete or a snapshot). */
 export function verdictOf(r: Pick<RunResult, 'expectations' | 'diagnostics' | 'pass'>): Verdict {
@@ -35,15 +40,19 @@ export function verdictOf(r: Pick<RunResult, 'expectations' | 'diagnostics' | 'p
         : `${failed.length} of ${n} expectation${n === 1 ? '' : 's'} failed (${failed.map((e) => e.text).join('; ')})`;
   const caveat = (code: string) => (r.pass ? (r.diagnostics.find((d) => d.code === code)?.message ?? null) : null);
   const unserved = caveat('unserved');
+  const nothingOffered = caveat('nothing-offered');
   const stalePrices = caveat('stale-prices');
-  const both = [unserved, stalePrices].filter((x) => x !== null);
-  const label = verdictLabel(r.pass, unserved, stalePrices);
-  return { pass: r.pass, reason: [...errors, checks].join('; '), unserved, stalePrices, caveat: both.length === 0 ? null : both.join('; '), label };
+  const all = [unserved, nothingOffered, stalePrices].filter((x) => x !== null);
+  const label = verdictLabel(r.pass, unserved, stalePrices, nothingOffered);
+  return { pass: r.pass, reason: [...errors, checks].join('; '), unserved, stalePrices, nothingOffered, caveat: all.length === 0 ? null : all.join('; '), label };
 }
 
 /** The verdict's words, for a run and for the optimizer's best design alike: a pass with a caveat is not a plain PASS. */
-export function verdictLabel(pass: boolean, unserved: string | null, stalePrices: string | null): Verdict['label'] {
-  return !pass ? 'FAIL' : unserved !== null ? 'PASS, with unserved requests' : stalePrices !== null ? 'PASS, on stale prices' : 'PASS';
+export function verdictLabel(pass: boolean, unserved: string | null, stalePrices: string | null, nothingOffered: string | null = null): Verdict['label'] {
+  if (!pass) return 'FAIL';
+  if (unserved !== null) return 'PASS, with unserved requests';
+  if (nothingOffered !== null) return 'PASS, with nothing offered';
+  return stalePrices !== null ? 'PASS, on stale prices' : 'PASS';
 }
 
 /** The findings listed under the verdict: all of them but a passing run's caveats, which the verdict itself carries. */

@@ -13,7 +13,6 @@ export class PoolRuntime {
   private lastAccrual = 0;
   private aliveSpot = 0;
   private aliveRegular = 0;
-  peakGpus = 0;
   /** Nodes that exist for the scheduler but not at the cloud (a launch refused for insufficient capacity): not billed. */
   private unbilledSpot = 0;
   private unbilledRegular = 0;
@@ -103,8 +102,12 @@ export class PoolRuntime {
       this.aliveByType[offering.type * 2 + (spot ? 1 : 0)]!++;
     }
     this.aliveUnits += gpus;
-    if (this.config.unit !== 'cpu') this.peakGpus = Math.max(this.peakGpus, this.aliveUnits / this.unitsPerGpu);
     return node;
+  }
+
+  /** GPUs of every alive node (ready, draining or provisioning; MIG slices counted as whole GPUs); 0 meaning nothing for a CPU pool. */
+  get aliveGpuCount(): number {
+    return this.aliveUnits / this.unitsPerGpu;
   }
 
   /** Units (GPUs or vCPUs) of every alive node, billed or not. */

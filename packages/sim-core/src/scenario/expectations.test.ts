@@ -200,10 +200,19 @@ describe('metric table', () => {
       '85.23 ms',
       '99.95%',
       '$38,120',
-      '$0.01',
+      // As the summary's cost row writes it (three significant digits below $1): "$0.01" had stood beside "$0.0123 per 1k requests".
+      '$0.0123',
       '18.46 days',
       'yes',
     ]);
+  });
+
+  it('never shows an availability below 1 as 100%', () => {
+    const f = (v: number) => formatMetricValue(getMetric('availability')!, v);
+    // 2 of 7,201,260 requests dropped: 0.9999997223, which six significant digits round to 100.000.
+    expect(f(7_201_258 / 7_201_260)).toBe('99.99997%');
+    expect(f(1)).toBe('100%');
+    expect(f(0.999_999_6)).toBe('99.99996%');
   });
 
   it('parses values of any metric kind and rejects the wrong types', () => {

@@ -52,6 +52,8 @@ export {
 } from './units.ts';
 export { suggestNearest } from './suggest.ts';
 export { formatLatency } from './format-latency.ts';
+export { formatPercentText } from './format-percent.ts';
+export { formatUsdText } from './format-usd.ts';
 export { formatInteger } from './describe-value.ts';
 
 export { getMetric, METRIC_NAMES, METRICS, type MetricInfo, type MetricName, type MetricValueKind, type PriceSource } from './metrics.ts';

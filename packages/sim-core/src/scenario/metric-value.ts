@@ -4,6 +4,8 @@
  */
 import { describeValue, formatInteger, formatNumber } from './describe-value.ts';
 import { formatLatency } from './format-latency.ts';
+import { formatPercentText } from './format-percent.ts';
+import { formatUsdText } from './format-usd.ts';
 import type { MetricInfo, MetricValueKind } from './metrics.ts';
 import { parseCount, parseDuration, parsePercentString, parsePlainNumber, suggestCount, suggestDuration, suggestFraction, tidy } from './units.ts';
 
@@ -117,15 +119,6 @@ export function parseMetricValue(metric: MetricInfo, raw: unknown): MetricValueR
   return { ok: true, value: parsed };
 }
 
-/** Groups thousands with commas, deterministically (no locale). */
-function grouped(n: number, decimals: number): string {
-  // toFixed writes an exponent from 1e21 ("1e+308"): the one shape formatInteger gives such numbers.
-  if (Math.abs(n) >= 1e21) return formatInteger(n);
-  const [int = '', frac] = Math.abs(n).toFixed(decimals).split('.');
-  const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${n < 0 ? '-' : ''}${withCommas}${frac === undefined ? '' : `.${frac}`}`;
-}
-
 /** Formats a canonical value for display: `85.2 ms`, `99.95%`, `$38,120`, `18.4 days`, `yes`. */
 export function formatMetricValue(metric: MetricInfo, value: number): string {
   switch (metric.kind) {
@@ -135,12 +128,15 @@ export function formatMetricValue(metric: MetricInfo, value: number): string {
       const ms = Number(value.toPrecision(4));
       return Math.abs(ms) < 1000 ? `${formatNumber(ms)} ms` : `${ms < 0 ? '-' : ''}${formatInteger(Math.abs(ms))} ms (${formatLatency(value)})`;
     }
-    case 'fraction':
-      return `${formatNumber(Number((value * 100).toPrecision(6)))}%`;
+    case 'fraction': {
+      // Six significant digits, as places after the point; never rounded onto 100% (or 0%) when it is not that.
+      const pct = Math.abs(value * 100);
+      return formatPercentText(value, pct === 0 ? 0 : 5 - Math.floor(Math.log10(pct)));
+    }
     case 'count':
       return formatNumber(Number(value.toPrecision(6)));
     case 'usd':
-      return `$${grouped(value, Math.abs(value) < 100 ? 2 : 0)}`;
+      return formatUsdText(value);
     case 'minutes':
       return `${formatNumber(Number(value.toPrecision(4)))} min`;
     case 'days':
