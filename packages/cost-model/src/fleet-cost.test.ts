@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { accruedBillUsd } from './cost-rate.ts';
 import { fleetCost, type NodeUsage } from './fleet-cost.ts';
 import { getInstance } from './lookup.ts';
 import { HOURS_PER_MONTH } from './units.ts';
@@ -29,6 +30,20 @@ describe('fleetCost', () => {
     ]);
     expect(cost.lines[0]).toMatchObject({ source: 'SKY_GCP', usdPerUnit: 0.85362 });
     expect(cost.complete).toBe(true);
+  });
+
+  it('accrues the control plane with time beside the nodes, so the accrued bill ends at the total', () => {
+    // Two GKE clusters ($0.10/h each) over a 2 h run; the nodes accrued $1, $1 and $3 by 40, 80 and 120 min.
+    const cost = fleetCost({ usage: [{ pool: 'gpu', instanceId: L4, capacity: 'on-demand', nodeSeconds: 3600 }], durationSeconds: 2 * H, controlPlane: { cloud: 'gcp', clusters: 2 } });
+    const nodes = price(L4, 'on-demand');
+    const accrued = accruedBillUsd([2400, 4800, 7200], [1, 1, nodes], cost.lines, 2 * H);
+    // $0.20/h of control plane: $0.1333 by 40 min, $0.2667 by 80 min, $0.40 by the end.
+    expect(accrued[0]).toBeCloseTo(1 + 0.4 / 3, 12);
+    expect(accrued[1]).toBeCloseTo(1 + 0.8 / 3, 12);
+    expect(accrued[2]).toBeCloseTo(cost.totalUsd, 12);
+    // Without a control plane the nodes' accrual is the bill's.
+    const bare = fleetCost({ usage: [], durationSeconds: 2 * H });
+    expect([...accruedBillUsd([3600, 7200], [0.5, 2], bare.lines, 2 * H)]).toEqual([0.5, 2]);
   });
 
   it('splits on-demand and spot lines and merges repeated usage of the same pool and capacity', () => {

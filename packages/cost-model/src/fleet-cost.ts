@@ -3,6 +3,7 @@
  * control plane, storage, egress and named extras. Unknown prices add 0 and are listed, never guessed.
  */
 import { catalogAsOf } from './catalog.ts';
+import { CLUSTER_HOUR } from './cost-rate.ts';
 import { controlPlaneFee, getInstance } from './lookup.ts';
 import { checkAsOf } from './price-at.ts';
 import { egressCostUsd, getRate, storageCostUsd } from './rates.ts';
@@ -107,7 +108,7 @@ function controlPlaneLine(cp: { cloud: CloudId; clusters: number }, hours: numbe
   return {
     label: `${cp.cloud} control plane × ${cp.clusters}`,
     quantity,
-    unit: 'cluster-hour',
+    unit: CLUSTER_HOUR,
     usdPerUnit: fee?.usdPerHour ?? null,
     usd: fee ? quantity * fee.usdPerHour : null,
     ...(fee ? priced(fee) : {}),

@@ -12,7 +12,7 @@ export { egressCostUsd, getRate, listRates, storageCostUsd, type RateCard } from
 export { tieredCost, type Tier } from './tiered-cost.ts';
 export { editDistance, suggest } from './suggest.ts';
 
-export { hourlyRateUsd, nodeTimeUsd } from './cost-rate.ts';
+export { accruedBillUsd, hourlyRateUsd, nodeTimeUsd } from './cost-rate.ts';
 export { fleetCost, nodePoolHourly, stalePriceNotes, type CostLine, type FleetCost, type FleetCostInput, type NodeUsage } from './fleet-cost.ts';
 export { lineItemCosts, type LineItem, type LineItemCosts, type PricedLineItem } from './line-items.ts';
 export {

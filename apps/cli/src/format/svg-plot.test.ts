@@ -1,7 +1,8 @@
-import { TIME_SERIES_FIELDS, type TimeSeries } from '@design-sim/sim-core';
+import { parseScenarioText, runScenario, TIME_SERIES_FIELDS, type TimeSeries } from '@design-sim/sim-core';
 import { describe, expect, it } from 'vitest';
 import { countTags, xmlProblems } from '../testing/xml-check.ts';
-import { MAX_COMPONENT_LINES, renderSvgPlot, xmlEscape } from './svg-plot.ts';
+import { smallScenarioYaml } from '../testing/test-context.ts';
+import { MAX_COMPONENT_LINES, plotComponents, renderSvgPlot, xmlEscape } from './svg-plot.ts';
 
 function series(n: number): TimeSeries {
   const ts = {} as Record<keyof TimeSeries, Float64Array>;
@@ -23,8 +24,25 @@ describe('renderSvgPlot', () => {
     expect(svg).toContain('SLO p99 &lt; 100 ms');
     // The legend's figure says its unit: 20 what per replica was the reader's guess.
     expect(svg).toContain('capacity (20 req/s per replica)');
-    // The cost panel is timeseries.costUsd, the nodes' bill without the control plane: its title says whose.
+    // Without the run's bill the cost panel is timeseries.costUsd, the nodes' alone: its title says whose.
     expect(svg).toContain('Accrued node cost (USD)');
+  });
+
+  it("draws the run's bill, control plane included, so the accrued cost ends at the total", () => {
+    // A GKE cluster ($0.10/h) beside the nodes: timeseries.costUsd (the nodes) ends below the bill by that line.
+    const parsed = parseScenarioText(smallScenarioYaml(), 's.yaml');
+    if (!parsed.ok) throw new Error('the small scenario must parse');
+    const r = runScenario(parsed.scenario);
+    const ts = r.timeseries!;
+    const total = r.summary!.cost.totalUsd;
+    const n = ts.t.length;
+    expect(total - ts.costUsd[n - 1]!).toBeCloseTo(0.1 * (600 / 3600), 9);
+    const { accruedCostUsd } = plotComponents(r);
+    expect(accruedCostUsd![n - 1]).toBeCloseTo(total, 9);
+    const svg = renderSvgPlot({ title: 'x', timeseries: ts, accruedCostUsd });
+    expect(xmlProblems(svg)).toEqual([]);
+    expect(svg).toContain('Accrued cost (USD)');
+    expect(svg).toContain('bill since start');
   });
 
   it('omits the capacity line and the SLO when unknown', () => {

@@ -5,6 +5,7 @@
  * replicas and nodes, latency p50/p99 against the SLO, accrued cost, and with several services one panel of
  * each service's subtree p99 and one of its failed visits.
  */
+import { accruedBillUsd } from '@design-sim/cost-model';
 import type { RunResult, TimeSeries } from '@design-sim/sim-core';
 import { max } from 'd3-array';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
@@ -40,11 +41,15 @@ export interface PlotInput {
   sources?: readonly { label: string; offeredQps: ArrayLike<number> }[];
   /** Each service's series (services.<name>.timeseries), drawn when there are several. */
   services?: readonly { name: string; latencyP99Ms: ArrayLike<number>; failedQps: ArrayLike<number> }[];
+  /** The bill accrued at each interval end (cost-model's accruedBillUsd); without it the nodes' accrual (`costUsd`) is drawn. */
+  accruedCostUsd?: ArrayLike<number> | undefined;
 }
 
 /** A run's sources and services as the plot takes them (labels as the text report's: "#1 → api"). */
-export function plotComponents(r: RunResult): Pick<PlotInput, 'sources' | 'services'> {
+export function plotComponents(r: RunResult): Pick<PlotInput, 'sources' | 'services' | 'accruedCostUsd'> {
+  const ts = r.timeseries;
   return {
+    accruedCostUsd: ts !== null && r.summary !== null ? accruedBillUsd(ts.t, ts.costUsd, r.summary.cost.lines, r.summary.durationSeconds) : undefined,
     sources: (r.summary?.traffic ?? []).map((t, i) => ({ label: `#${i + 1} → ${t.target}`, offeredQps: t.timeseries.offeredQps })),
     services: Object.entries(r.services ?? {}).map(([name, s]) => ({ name, latencyP99Ms: s.timeseries.latencyP99Ms, failedQps: s.timeseries.failedQps })),
   };
@@ -101,9 +106,11 @@ function panelsOf(input: PlotInput): Panel[] {
       ],
     },
     latency,
-    // timeseries.costUsd is the nodes' bill: the control plane's line is in the run's total but not in it, so the
-    // line would end below "$X for the run" under a title that claimed the whole cost.
-    { title: 'Accrued node cost', unit: 'USD', curve: curveLinear, series: [{ name: 'nodes since start', values: ts.costUsd, color: '#d62728' }] },
+    // timeseries.costUsd is the nodes' accrual alone; with the bill's time-billed lines (control planes) added it ends
+    // at "$X for the run", which the title promises.
+    input.accruedCostUsd === undefined
+      ? { title: 'Accrued node cost', unit: 'USD', curve: curveLinear, series: [{ name: 'nodes since start', values: ts.costUsd, color: '#d62728' }] }
+      : { title: 'Accrued cost', unit: 'USD', curve: curveLinear, series: [{ name: 'bill since start', values: input.accruedCostUsd, color: '#d62728' }] },
     ...servicePanels(input.services ?? []),
   ];
 }

@@ -3,7 +3,7 @@
  * (SLO, budget) and the fleet events marked on the time axis.
  */
 import type { EngineEvent, RunResult, Scenario } from '@design-sim/sim-core';
-import { hourlyRateUsd } from '@design-sim/cost-model';
+import { accruedBillUsd, hourlyRateUsd } from '@design-sim/cost-model';
 import { replicaCapacityQps } from './service-capacity.ts';
 
 /** One line of a chart. */
@@ -129,7 +129,8 @@ export function buildCharts(result: RunResult, scenario: Scenario | null): Chart
       title: 'Accrued cost',
       unit: 'USD',
       series: [
-        { key: 'cost', label: 'cost so far', values: ts.costUsd, color: 'var(--c-cost)', area: true },
+        // The bill so far: the nodes' accrual (timeseries.costUsd) and the control plane's hours, so it ends at the run's total.
+        { key: 'cost', label: 'cost so far', values: result.summary === null ? ts.costUsd : accruedBillUsd(ts.t, ts.costUsd, result.summary.cost.lines, result.summary.durationSeconds), color: 'var(--c-cost)', area: true },
         ...(hasSpot(ts) ? [{ key: 'spotCost', label: 'of which spot', values: ts.spotCostUsd, color: 'var(--c-warn)', dashed: true }] : []),
       ],
       refLines: costCap,

@@ -35,6 +35,13 @@ describe('chart model', () => {
     const perHour = Array.from(rate.series[0]!.values);
     expect(perHour.at(-1)! * (result.summary!.durationSeconds / 3600)).toBeCloseTo(perHour.reduce((a, b) => a + b, 0) * (60 / 3600), 6);
     expect(perHour.at(-1)! / 6).toBeCloseTo(result.summary!.cost.perHourUsd / 6, 1);
+    // The accrued cost is the bill so far: it ends at the run's total, the control plane's line included (issue #11:
+    // the chart ended at the nodes' $922.87 of serving-autoscaling's $925.27 when it drew timeseries.costUsd alone).
+    const accrued = Array.from(charts[5]!.series[0]!.values);
+    const lines = result.summary!.cost.lines;
+    expect(lines.some((l) => l.unit === 'cluster-hour' && (l.usd ?? 0) > 0)).toBe(true);
+    expect(accrued.at(-1)!).toBeCloseTo(result.summary!.cost.totalUsd, 9);
+    expect(accrued.at(-1)!).toBeGreaterThan(result.timeseries!.costUsd.at(-1)!);
   });
 
   it('splits $/hour and the accrued cost into spot and on-demand when a pool has spot nodes', () => {
