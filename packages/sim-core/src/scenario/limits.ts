@@ -231,3 +231,12 @@ export const MAX_COST_ITEM_USD = 1e12;
 
 /** Most rows of a trace file read in one run (looping included): the same bound as expected requests. */
 export const MAX_TRACE_ROWS = 1e9;
+
+/**
+ * Smallest `traffic.trace.timeScale` (a trace replayed a million times faster): `1e-300` squeezed every row to
+ * time 0, before the warm-up, and the run reported nothing with only a warning.
+ */
+export const MIN_TRACE_TIME_SCALE = 1e-6;
+
+/** Largest `traffic.trace.timeScale` (a trace replayed a million times slower). */
+export const MAX_TRACE_TIME_SCALE = 1e6;
