@@ -390,6 +390,9 @@ describe('import k8s: values the API server would refuse are not read as default
     expect(() => importK8s(deploy(3, { requests: { cpu: '1e9m' } }))).toThrow(new CliError('d.yaml Deployment/api spec.template.spec.containers[0].resources.requests.cpu: expected a non-negative Kubernetes quantity such as 2, 500m or 1.5, got "1e9m"'));
     expect(() => importK8s(deploy(3, { limits: { 'nvidia.com/gpu': 'two' } }))).toThrow(/containers\[0\]\.resources\.limits\["nvidia\.com\/gpu"\]: expected .*, got "two"$/);
     expect(() => importK8s(deploy(3, { requests: { cpu: '-1' } }))).toThrow(/resources\.requests\.cpu: .*, got "-1"$/);
+    // An unquoted 1e400 is a YAML number past a double (Infinity), which JSON writes as null: it was shown as "got null".
+    expect(() => importK8s(deploy(Infinity, {}))).toThrow(new CliError('d.yaml Deployment/api spec.replicas: expected an integer from 0 to 2147483647, got infinity (a number past a double, such as 1e400 or .inf)'));
+    expect(() => importK8s(deploy(3, { requests: { cpu: NaN } }))).toThrow(/resources\.requests\.cpu: expected a non-negative Kubernetes quantity such as 2, 500m or 1\.5, got NaN \(\.nan\)$/);
     // Readable ones are read: 1500m is 1.5 CPUs, the limit when there is no request.
     expect(services(importK8s(deploy(3, { limits: { cpu: '1500m' } })))[0]).toMatchObject({ cpuPerReplica: 1.5, replicas: 3 });
   });
