@@ -10,7 +10,7 @@
  * function maps every kind onto the one scenario under construction, and the kind-specific readers live beside it.
  */
 import { listInstances } from '@design-sim/cost-model';
-import { formatDuration, hpaMetricSchema, MAX_NODE_POOLS, MAX_SERVICES, MAX_TERMINATION_GRACE_SECONDS, printableName, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
+import { formatDuration, formatPath, hpaMetricSchema, MAX_NODE_POOLS, MAX_SERVICES, MAX_TERMINATION_GRACE_SECONDS, printableName, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
 import { CliError } from '../cli-error.ts';
 import { parseEmbeddedYaml } from './embedded-yaml.ts';
 import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
@@ -108,7 +108,12 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
     }
     const name = str(obj(o.metadata).name);
     if (kind === undefined || str(o.apiVersion) === undefined || name === undefined) {
-      notes.push({ file, object: '', message: 'a document without apiVersion, kind and metadata.name is not a Kubernetes object: skipped' });
+      // Located and specific: in a file of many documents "a document without apiVersion, kind and metadata.name"
+      // did not say which one, nor which of the three it lacked.
+      const missing = [str(o.apiVersion) === undefined ? 'apiVersion' : '', kind === undefined ? 'kind' : '', name === undefined ? 'metadata.name' : ''].filter((f) => f !== '');
+      const pos = m.locate?.(at) ?? null;
+      const what = at.length === 0 ? 'a document' : `${formatPath(at)} of a List`;
+      notes.push({ file: pos === null ? file : `${file}:${pos.line}:${pos.column}`, object: '', message: `${what} without ${missing.join(', ')} (a string each) is not a Kubernetes object: skipped` });
       return;
     }
     const place: ObjectPlace = { file, object: `${kind}/${name}`, locate: (path) => m.locate?.([...at, ...path]) ?? null };
