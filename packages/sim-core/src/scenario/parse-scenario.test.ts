@@ -270,6 +270,12 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(edit(['  duration: 30m\n', '  duration: 7d\n  interval: 1s\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:7:13 spec.interval: too fine: 7d / 1s is 604800 points per series (max 100000); use at least 6.05s"`);
   });
 
+  it('a duration shorter than the finest interval (10 ms) is refused: 5e-324 s billed a fleet at $0.00/h and passed a cost line', () => {
+    expect(report(edit(['  duration: 30m', '  duration: 5e-324']))).toMatchInlineSnapshot(`"examples/bad.yaml:6:13 spec.duration: must be at least 10ms, got 5e-324"`);
+    expect(report(edit(['  duration: 30m', '  duration: 1e-9']))).toMatchInlineSnapshot(`"examples/bad.yaml:6:13 spec.duration: must be at least 10ms, got 1e-9"`);
+    expect(report(edit(['  duration: 30m', '  duration: 10ms']))).toMatch(/^ok/);
+  });
+
   it('a fleet where each service is legal but the sum would exhaust memory is refused at the largest', () => {
     const services = Array.from({ length: 6 }, (_, i) => `    - { name: s${i}, replicas: 10000, gpusPerReplica: 1, latency: { distribution: constant, ms: 5 }, nodePool: l4 }`).join('\n');
     const text = edit([BASE_YAML.slice(BASE_YAML.indexOf('  services:\n'), BASE_YAML.indexOf('  nodePools:')), `  services:\n${services}\n`], ['      maxNodes: 40', '      maxNodes: 10000']);
