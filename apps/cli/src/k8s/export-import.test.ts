@@ -385,6 +385,13 @@ describe('import k8s: values the API server would refuse are not read as default
   const deploy = (replicas: unknown, resources: unknown) => [{ file: 'd.yaml', doc: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { replicas, template: { spec: { containers: [{ name: 'c', image: 'i', resources }] } } } } }];
   const services = (r: ReturnType<typeof importK8s>) => (r.scenario.spec as { services: Record<string, unknown>[] }).services;
 
+  it('names the scenario after the first Deployment only as a DNS label: web.v2 gave a second, unlocated error for one cause', () => {
+    const named = (name: string) => (importK8s([{ file: 'd.yaml', doc: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec: { replicas: 1 } } }]).scenario.metadata as { name: string }).name;
+    expect(named('web.v2')).toBe('web-v2');
+    expect(named(`${'a'.repeat(62)}.b`)).toBe('a'.repeat(62));
+    expect(named('api')).toBe('api');
+  });
+
   it('refuses a resource quantity Kubernetes cannot read, or a negative one, at its field', () => {
     // Each was counted as none: the service imported with gpusPerReplica 0 and no CPUs, exit 0.
     expect(() => importK8s(deploy(3, { requests: { cpu: '1e9m' } }))).toThrow(new CliError('d.yaml Deployment/api spec.template.spec.containers[0].resources.requests.cpu: expected a non-negative Kubernetes quantity such as 2, 500m or 1.5, got "1e9m"'));

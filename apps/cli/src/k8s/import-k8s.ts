@@ -134,6 +134,16 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
 
 const ref = (i: Item) => `${i.kind}/${i.name}`;
 
+/**
+ * The default scenario name, from the first workload's: a Deployment may be called `web.v2` or be 253 characters
+ * long, which a scenario name (a DNS label) may not, and the scenario's name was then refused as well as the
+ * service's, two lines (one unlocated) for one cause. The service keeps its located error; the name is made fit.
+ */
+function scenarioNameOf(workload: string | undefined): string {
+  const fit = (workload ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 63).replace(/^-+|-+$/g, '');
+  return fit === '' ? 'imported' : fit;
+}
+
 /** A PDB's maxUnavailable or minAvailable as policy/v1 validates it: a pod count, or a percentage from 0 % to 100 %. */
 const intOrPercent = (v: unknown): number | string | undefined =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : typeof v === 'string' && /^(100|[0-9]{1,2})%$/.test(v) ? v : undefined;
@@ -403,7 +413,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
   scenario.apiVersion ??= 'design-sim/v1';
   scenario.kind ??= 'Scenario';
   const firstWorkload = items.find((i) => i.kind === 'Deployment' || isKnative(i.kind, i.apiVersion));
-  scenario.metadata ??= { name: options.name ?? firstWorkload?.name ?? 'imported', title: 'Imported from Kubernetes manifests' };
+  scenario.metadata ??= { name: options.name ?? scenarioNameOf(firstWorkload?.name), title: 'Imported from Kubernetes manifests' };
   const spec = obj((scenario.spec ??= {}));
   if (!hasRemainder) {
     spec.duration = '1h';
