@@ -113,7 +113,7 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
       const missing = [str(o.apiVersion) === undefined ? 'apiVersion' : '', kind === undefined ? 'kind' : '', name === undefined ? 'metadata.name' : ''].filter((f) => f !== '');
       const pos = m.locate?.(at) ?? null;
       const what = at.length === 0 ? 'a document' : `${formatPath(at)} of a List`;
-      notes.push({ file: pos === null ? file : `${file}:${pos.line}:${pos.column}`, object: '', message: `${what} without ${missing.join(', ')} (a string each) is not a Kubernetes object: skipped` });
+      notes.push({ file: pos === null ? file : `${file}:${pos.line}:${pos.column}`, object: '', message: `${what} without ${missing.join(', ')} (${missing.length === 1 ? 'a string' : 'strings'}) is not a Kubernetes object: skipped` });
       return;
     }
     const place: ObjectPlace = { file, object: `${kind}/${name}`, locate: (path) => m.locate?.([...at, ...path]) ?? null };

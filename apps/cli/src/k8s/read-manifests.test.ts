@@ -15,8 +15,8 @@ describe('readManifests', () => {
     writeFileSync(join(cwd, 'm.yaml'), `${deployment}---\nkind: Deployment\nmetadata: { name: b }\n---\napiVersion: v1\nkind: List\nitems:\n  - { apiVersion: v1, metadata: {} }\n`);
     const notes = importK8s(await readManifests(cwd, ['m.yaml'])).notes.filter((n) => n.message.includes('not a Kubernetes object'));
     expect(notes.map((n) => `${n.file} ${n.message}`)).toEqual([
-      'm.yaml:6:1 a document without apiVersion (a string each) is not a Kubernetes object: skipped',
-      'm.yaml:12:5 items[0] of a List without kind, metadata.name (a string each) is not a Kubernetes object: skipped',
+      'm.yaml:6:1 a document without apiVersion (a string) is not a Kubernetes object: skipped',
+      'm.yaml:12:5 items[0] of a List without kind, metadata.name (strings) is not a Kubernetes object: skipped',
     ]);
   });
 
