@@ -23,6 +23,9 @@ describe('readManifests', () => {
   it('refuses a duplicate key at its line and column', async () => {
     writeFileSync(join(cwd, 'dup.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nkind: Service\n');
     await expect(readManifests(cwd, ['dup.yaml'])).rejects.toThrow('dup.yaml:3:1: YAML syntax error: Map keys must be unique');
+    // The JSON fast path (JSON.parse) kept the last of two keys: 30 replicas imported, exit 0.
+    writeFileSync(join(cwd, 'dup.json'), '{"apiVersion": "apps/v1", "kind": "Deployment",\n "spec": {"replicas": 3, "replicas": 30}}\n');
+    await expect(readManifests(cwd, ['dup.json'])).rejects.toThrow('dup.json:2:26: duplicate key "replicas": each key may appear once in an object (JSON.parse would keep the last silently)');
   });
 
   it('resolves merge keys as kubectl does, so a merged container keeps its resources', async () => {
