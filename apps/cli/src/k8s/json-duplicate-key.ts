@@ -25,11 +25,17 @@ export function jsonDuplicateKey(text: string): DuplicateJsonKey | null {
       if (top?.keys) top.keyNext = true;
     } else if (c === 0x22 /* " */) {
       const start = i;
-      for (i++; text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+      let escaped = false;
+      for (i++; text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c /* \ */) {
+          escaped = true;
+          i++;
+        }
+      }
       const top = frames[frames.length - 1];
       if (top?.keys && top.keyNext) {
         // Escapes are decoded, so "\u0072eplicas" is the same key as "replicas", as JSON.parse reads it.
-        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
         if (top.keys.has(key)) return { offset: start, key };
         top.keys.add(key);
         top.keyNext = false;
