@@ -200,6 +200,13 @@ describe('import k8s', () => {
     expect(d2.spec.template.spec.containers[0]!.startupProbe.failureThreshold).toBe(15);
   });
 
+  it('says that a trace is kept as its path, not its rows (a round trip written elsewhere could not find it)', () => {
+    const { text, scenario } = scenarios.find((s) => s.file.endsWith('llama3-8b-trace-replay-azure.yaml'))!;
+    expect(exportK8s(scenario, parse(text) as Record<string, unknown>, ca).notes.filter((n) => n.includes('trace'))).toEqual([
+      'ConfigMap/design-sim-llama3-8b-trace-replay-azure: traffic.trace.file traces/azure-llm-conv-synthetic.csv is kept as written, not its rows: a scenario imported from these manifests reads it relative to its own folder, so copy the trace there',
+    ]);
+  });
+
   it('a fractional grace is written rounded up (whole seconds), with a note; a stated 0 round-trips', () => {
     const { text } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
     const raw = parse(text) as { spec: { services: Record<string, unknown>[] } };
