@@ -18,7 +18,7 @@ import { atManifestField } from '../k8s/import-origins.ts';
 import { readManifests } from '../k8s/read-manifests.ts';
 import type { NodeProvisioner } from '../k8s/node-pool-labels.ts';
 import type { CommandEnv } from './command-env.ts';
-import { parseLatencyOption, parsePort } from './option-parsers.ts';
+import { parseHealthPath, parseLatencyOption, parsePort } from './option-parsers.ts';
 import { checkImageOption } from '../k8s/container-image.ts';
 
 interface ExportOptions {
@@ -148,7 +148,7 @@ export function registerK8s(program: Command, env: CommandEnv): void {
     .addOption(new Option('--node-pools <kind>', 'node pools as cluster-autoscaler node group hints or Karpenter NodePools').choices(['cluster-autoscaler', 'karpenter']).default('cluster-autoscaler'))
     .option('--image <image>', 'container image of the model server (default: a placeholder per service)')
     .option('--port <port>', 'the server\'s HTTP port', parsePort, 8000)
-    .option('--health-path <path>', 'the server\'s health endpoint (vLLM: /health)', '/health')
+    .option('--health-path <path>', 'the server\'s health endpoint (vLLM: /health)', parseHealthPath, '/health')
     .option('-o, --out <file>', 'write the manifests to a file instead of stdout')
     .addHelpText('after', '\nExamples:\n  $ design-sim export k8s examples/hpa-step.yaml --image vllm/vllm-openai:v0.9.2 > fleet.yaml\n  $ design-sim export k8s scenario.yaml --node-pools karpenter -o k8s/fleet.yaml\n\nExit codes: 0 written, 2 invalid input.')
     .action((file: string, o: ExportOptions) => exportCommand(env, file, o));

@@ -1,8 +1,14 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseCountAtMost, parseCountOption, parseLatencyOption, parseFractionAtLeast, parseFractionOption, parseInteger, parsePercentileOption, parsePositiveInteger, parsePositiveIntegerAtMost, parsePriceOption, parseUsdOption } from './option-parsers.ts';
+import { parseCountAtMost, parseCountOption, parseLatencyOption, parseFractionAtLeast, parseFractionOption, parseHealthPath, parseInteger, parsePercentileOption, parsePositiveInteger, parsePositiveIntegerAtMost, parsePriceOption, parseUsdOption } from './option-parsers.ts';
 
 describe('option parsers', () => {
+  it('--health-path is a path a request line can carry: "" and "a b" were written into every probe', () => {
+    expect(parseHealthPath('/health')).toBe('/health');
+    expect(parseHealthPath('/v1/health?ready=1')).toBe('/v1/health?ready=1');
+    for (const bad of ['', 'health', '/a b', '/a\nb']) expect(() => parseHealthPath(bad)).toThrow(new InvalidArgumentError('expected a path starting with "/" and without spaces, e.g. /health.'));
+  });
+
   it('read the scenario format units', () => {
     expect(parseCountOption('7B')).toBe(7e9);
     expect(parseCountOption('2e12')).toBe(2e12);

@@ -44,6 +44,16 @@ export function parsePort(value: string): number {
   return n;
 }
 
+/**
+ * An HTTP probe path: starting with "/" and without whitespace or control characters, which a request line cannot
+ * carry (RFC 9112 §3: request-target, then one space). `--health-path ""` and `--health-path "a b"` were written into
+ * every probe, exit 0.
+ */
+export function parseHealthPath(value: string): string {
+  if (!/^\/[^\s\u0000-\u001f\u007f]*$/.test(value)) throw new InvalidArgumentError('expected a path starting with "/" and without spaces, e.g. /health.');
+  return value;
+}
+
 /** A positive count: `7e9`, `7B`, `2T`, `1.5M`, `1000`. */
 export function parseCountOption(value: string): number {
   const n = parseCount(value);

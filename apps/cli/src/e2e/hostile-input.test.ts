@@ -157,10 +157,12 @@ describe('run: hostile scenarios', () => {
     expect(refused(['run', file('ok.yaml', fixedFleet), '--set', 'replicas=1e308']).trim().split('\n')).toHaveLength(1);
   });
 
-  it('a run of 1e-320 s reports instead of crashing the text report', () => {
+  it('a run of 1e-320 s is refused at the duration (it crashed the text report, then ran and billed nothing)', () => {
+    // Since MIN_DURATION_SECONDS (10 ms): a subnormal duration underflowed the node-hours to 0 ($0.00/h).
     const r = cli(['run', file('tiny.yaml', fixedFleet), '--set', 'spec.warmup=0', '--duration', '1e-320'], { cwd: dir });
     expect(r.stderr).not.toMatch(/internal error|RangeError/);
-    expect(r.stdout).toMatch(/1e-320|Requests {6}0 offered/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/tiny\.yaml:\d+:\d+ spec\.duration: must be at least 10ms, got 1e-320 \(after --duration 1e-320\)/);
   });
 });
 

@@ -200,6 +200,13 @@ describe('import k8s', () => {
     expect(d2.spec.template.spec.containers[0]!.startupProbe.failureThreshold).toBe(15);
   });
 
+  it('says that a trace is kept as its path, not its rows (a round trip written elsewhere could not find it)', () => {
+    const { text, scenario } = scenarios.find((s) => s.file.endsWith('llama3-8b-trace-replay-azure.yaml'))!;
+    expect(exportK8s(scenario, parse(text) as Record<string, unknown>, ca).notes.filter((n) => n.includes('trace'))).toEqual([
+      'ConfigMap/design-sim-llama3-8b-trace-replay-azure: traffic.trace.file traces/azure-llm-conv-synthetic.csv is kept as written, not its rows: a scenario imported from these manifests reads it relative to its own folder, so copy the trace there',
+    ]);
+  });
+
   it('a fractional grace is written rounded up (whole seconds), with a note; a stated 0 round-trips', () => {
     const { text } = scenarios.find((s) => s.file === 'examples/hpa-step.yaml')!;
     const raw = parse(text) as { spec: { services: Record<string, unknown>[] } };
@@ -385,11 +392,21 @@ describe('import k8s: values the API server would refuse are not read as default
   const deploy = (replicas: unknown, resources: unknown) => [{ file: 'd.yaml', doc: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { replicas, template: { spec: { containers: [{ name: 'c', image: 'i', resources }] } } } } }];
   const services = (r: ReturnType<typeof importK8s>) => (r.scenario.spec as { services: Record<string, unknown>[] }).services;
 
+  it('names the scenario after the first Deployment only as a DNS label: web.v2 gave a second, unlocated error for one cause', () => {
+    const named = (name: string) => (importK8s([{ file: 'd.yaml', doc: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec: { replicas: 1 } } }]).scenario.metadata as { name: string }).name;
+    expect(named('web.v2')).toBe('web-v2');
+    expect(named(`${'a'.repeat(62)}.b`)).toBe('a'.repeat(62));
+    expect(named('api')).toBe('api');
+  });
+
   it('refuses a resource quantity Kubernetes cannot read, or a negative one, at its field', () => {
     // Each was counted as none: the service imported with gpusPerReplica 0 and no CPUs, exit 0.
     expect(() => importK8s(deploy(3, { requests: { cpu: '1e9m' } }))).toThrow(new CliError('d.yaml Deployment/api spec.template.spec.containers[0].resources.requests.cpu: expected a non-negative Kubernetes quantity such as 2, 500m or 1.5, got "1e9m"'));
     expect(() => importK8s(deploy(3, { limits: { 'nvidia.com/gpu': 'two' } }))).toThrow(/containers\[0\]\.resources\.limits\["nvidia\.com\/gpu"\]: expected .*, got "two"$/);
     expect(() => importK8s(deploy(3, { requests: { cpu: '-1' } }))).toThrow(/resources\.requests\.cpu: .*, got "-1"$/);
+    // An unquoted 1e400 is a YAML number past a double (Infinity), which JSON writes as null: it was shown as "got null".
+    expect(() => importK8s(deploy(Infinity, {}))).toThrow(new CliError('d.yaml Deployment/api spec.replicas: expected an integer from 0 to 2147483647, got infinity (a number past a double, such as 1e400 or .inf)'));
+    expect(() => importK8s(deploy(3, { requests: { cpu: NaN } }))).toThrow(/resources\.requests\.cpu: expected a non-negative Kubernetes quantity such as 2, 500m or 1\.5, got NaN \(\.nan\)$/);
     // Readable ones are read: 1500m is 1.5 CPUs, the limit when there is no request.
     expect(services(importK8s(deploy(3, { limits: { cpu: '1500m' } })))[0]).toMatchObject({ cpuPerReplica: 1.5, replicas: 3 });
   });

@@ -130,6 +130,11 @@ export function exportK8s(scenario: Scenario, raw: Record<string, unknown>, o: E
     metadata: { name: `design-sim-${part}`.slice(0, 253), labels: { [MANAGED_BY_LABEL]: MANAGED_BY, 'app.kubernetes.io/part-of': part } },
     data: { [REMAINDER_KEY]: stringify(scenarioRemainder(raw), { lineWidth: 0 }) },
   });
+  // The trace's rows are not in the manifests, and a relative path is read from the imported scenario's folder: the
+  // round trip of a trace scenario written elsewhere failed "trace file … does not exist", with no word at export.
+  for (const t of scenario.spec.trafficSources) {
+    if (t.trace !== undefined) notes.push(`ConfigMap/design-sim-${part}: traffic.trace.file ${t.trace.file} is kept as written, not its rows: a scenario imported from these manifests reads it${t.trace.file.startsWith('/') ? '' : ' relative to its own folder'}, so copy the trace there`);
+  }
   return { objects, notes };
 }
 

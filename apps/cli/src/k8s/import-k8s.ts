@@ -10,7 +10,7 @@
  * function maps every kind onto the one scenario under construction, and the kind-specific readers live beside it.
  */
 import { listInstances } from '@design-sim/cost-model';
-import { formatDuration, hpaMetricSchema, MAX_NODE_POOLS, MAX_SERVICES, MAX_TERMINATION_GRACE_SECONDS, printableName, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
+import { formatDuration, formatPath, hpaMetricSchema, MAX_NODE_POOLS, MAX_SERVICES, MAX_TERMINATION_GRACE_SECONDS, printableName, type PathSegment, type SourceLocation } from '@design-sim/sim-core';
 import { CliError } from '../cli-error.ts';
 import { parseEmbeddedYaml } from './embedded-yaml.ts';
 import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-names.ts';
@@ -108,7 +108,12 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
     }
     const name = str(obj(o.metadata).name);
     if (kind === undefined || str(o.apiVersion) === undefined || name === undefined) {
-      notes.push({ file, object: '', message: 'a document without apiVersion, kind and metadata.name is not a Kubernetes object: skipped' });
+      // Located and specific: in a file of many documents "a document without apiVersion, kind and metadata.name"
+      // did not say which one, nor which of the three it lacked.
+      const missing = [str(o.apiVersion) === undefined ? 'apiVersion' : '', kind === undefined ? 'kind' : '', name === undefined ? 'metadata.name' : ''].filter((f) => f !== '');
+      const pos = m.locate?.(at) ?? null;
+      const what = at.length === 0 ? 'a document' : `${formatPath(at)} of a List`;
+      notes.push({ file: pos === null ? file : `${file}:${pos.line}:${pos.column}`, object: '', message: `${what} without ${missing.join(', ')} (${missing.length === 1 ? 'a string' : 'strings'}) is not a Kubernetes object: skipped` });
       return;
     }
     const place: ObjectPlace = { file, object: `${kind}/${name}`, locate: (path) => m.locate?.([...at, ...path]) ?? null };
@@ -128,6 +133,16 @@ function flatten(docs: readonly ManifestDoc[], notes: ImportNote[]): Item[] {
 }
 
 const ref = (i: Item) => `${i.kind}/${i.name}`;
+
+/**
+ * The default scenario name, from the first workload's: a Deployment may be called `web.v2` or be 253 characters
+ * long, which a scenario name (a DNS label) may not, and the scenario's name was then refused as well as the
+ * service's, two lines (one unlocated) for one cause. The service keeps its located error; the name is made fit.
+ */
+function scenarioNameOf(workload: string | undefined): string {
+  const fit = (workload ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 63).replace(/^-+|-+$/g, '');
+  return fit === '' ? 'imported' : fit;
+}
 
 /** A PDB's maxUnavailable or minAvailable as policy/v1 validates it: a pod count, or a percentage from 0 % to 100 %. */
 const intOrPercent = (v: unknown): number | string | undefined =>
@@ -398,7 +413,7 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
   scenario.apiVersion ??= 'design-sim/v1';
   scenario.kind ??= 'Scenario';
   const firstWorkload = items.find((i) => i.kind === 'Deployment' || isKnative(i.kind, i.apiVersion));
-  scenario.metadata ??= { name: options.name ?? firstWorkload?.name ?? 'imported', title: 'Imported from Kubernetes manifests' };
+  scenario.metadata ??= { name: options.name ?? scenarioNameOf(firstWorkload?.name), title: 'Imported from Kubernetes manifests' };
   const spec = obj((scenario.spec ??= {}));
   if (!hasRemainder) {
     spec.duration = '1h';

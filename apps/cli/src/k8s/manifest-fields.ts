@@ -29,6 +29,8 @@ function shown(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
   if (Array.isArray(value)) return `a list (${JSON.stringify(value).slice(0, 40)})`;
   if (typeof value === 'object' && value !== null) return 'a mapping';
+  // JSON has no infinity: an unquoted 1e400 (past a double, so Infinity) or .inf was shown as "got null".
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN (.nan)' : `${value < 0 ? '-' : ''}infinity (a number past a double, such as 1e400 or .inf)`;
   return JSON.stringify(value) ?? String(value);
 }
 

@@ -2,15 +2,30 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { importK8s } from './import-k8s.ts';
 import { readManifests } from './read-manifests.ts';
 
 const cwd = mkdtempSync(join(tmpdir(), 'design-sim-manifests-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe('readManifests', () => {
+  it('names the line of a document (or List item) that is not a Kubernetes object, and what it lacks', async () => {
+    // Was "m.yaml: a document without apiVersion, kind and metadata.name is not a Kubernetes object: skipped", twice.
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec: { replicas: 1 }\n';
+    writeFileSync(join(cwd, 'm.yaml'), `${deployment}---\nkind: Deployment\nmetadata: { name: b }\n---\napiVersion: v1\nkind: List\nitems:\n  - { apiVersion: v1, metadata: {} }\n`);
+    const notes = importK8s(await readManifests(cwd, ['m.yaml'])).notes.filter((n) => n.message.includes('not a Kubernetes object'));
+    expect(notes.map((n) => `${n.file} ${n.message}`)).toEqual([
+      'm.yaml:6:1 a document without apiVersion (a string) is not a Kubernetes object: skipped',
+      'm.yaml:12:5 items[0] of a List without kind, metadata.name (strings) is not a Kubernetes object: skipped',
+    ]);
+  });
+
   it('refuses a duplicate key at its line and column', async () => {
     writeFileSync(join(cwd, 'dup.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nkind: Service\n');
     await expect(readManifests(cwd, ['dup.yaml'])).rejects.toThrow('dup.yaml:3:1: YAML syntax error: Map keys must be unique');
+    // The JSON fast path (JSON.parse) kept the last of two keys: 30 replicas imported, exit 0.
+    writeFileSync(join(cwd, 'dup.json'), '{"apiVersion": "apps/v1", "kind": "Deployment",\n "spec": {"replicas": 3, "replicas": 30}}\n');
+    await expect(readManifests(cwd, ['dup.json'])).rejects.toThrow('dup.json:2:26: duplicate key "replicas": each key may appear once in an object (JSON.parse would keep the last silently)');
   });
 
   it('resolves merge keys as kubectl does, so a merged container keeps its resources', async () => {

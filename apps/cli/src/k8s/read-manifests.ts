@@ -10,6 +10,7 @@ import type { PathSegment } from '@design-sim/sim-core';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { CliError } from '../cli-error.ts';
 import { errnoOf, readInput, reasonOf, type InputOptions } from '../io/read-input.ts';
+import { jsonDuplicateKey } from './json-duplicate-key.ts';
 import type { ManifestDoc } from './import-k8s.ts';
 
 /**
@@ -76,6 +77,11 @@ export async function readManifests(cwd: string, files: readonly string[], input
     // 100,000 objects took 12 s and 840 MB). Text it refuses goes to the YAML parser, which locates the error.
     const json = parseJson(text);
     if (json !== undefined) {
+      const dup = jsonDuplicateKey(text);
+      if (dup !== null) {
+        const { line, col } = lineCol(text, dup.offset);
+        throw new CliError(`${file}:${line}:${col}: duplicate key ${JSON.stringify(dup.key)}: each key may appear once in an object (JSON.parse would keep the last silently)`);
+      }
       // JSON is YAML: a field's line is found by parsing it as YAML, once and only for an error, and only for a
       // file the size of a scenario (a cluster's 9 MB took the YAML parser 12 s; its errors name no line).
       let locator: ReturnType<typeof createSourceLocator> | undefined;

@@ -11,9 +11,13 @@ export function closedLoopLimitIssue(e: ClosedLoopLimitError, scenario: Scenario
   const sources = scenario.spec.trafficSources;
   const i = Math.max(0, sources.findIndex((t) => t.arrivals === 'closed'));
   const horizon = scenario.spec.duration ?? 0;
+  // Requests that take no simulated time (thinkTime 0 and a 0 ms service) never let the clock move: the projection is
+  // infinite, and the message said "would send about Infinity".
   const pace = e.sent > MAX_EXPECTED_REQUESTS
     ? `sent more than ${formatNumber(MAX_EXPECTED_REQUESTS)} requests by ${formatDuration(Number(e.at.toPrecision(3)))} simulated`
-    : `sent ${formatInteger(e.sent)} requests in the first ${formatDuration(Number(e.at.toPrecision(3)))} simulated; at that pace the ${formatDuration(horizon)} run would send about ${formatNumber(Number(e.projected.toPrecision(3)))}`;
+    : !Number.isFinite(e.projected)
+      ? `sent ${formatInteger(e.sent)} requests without the simulated clock moving (each took 0 s: thinkTime and the service time are 0), so the ${formatDuration(horizon)} run would send requests without end`
+      : `sent ${formatInteger(e.sent)} requests in the first ${formatDuration(Number(e.at.toPrecision(3)))} simulated; at that pace the ${formatDuration(horizon)} run would send about ${formatNumber(Number(e.projected.toPrecision(3)))}`;
   return {
     file: '',
     line: null,

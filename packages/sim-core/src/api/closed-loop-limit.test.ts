@@ -37,6 +37,15 @@ describe('closed-loop request limit', () => {
     expect(r.issues[0]!.message).toMatch(/^the closed loop sent 1,048,576 requests in the first .+ simulated; at that pace the 7d run would send about \d{1,3}(,\d{3}){4,6}, above the limit of 1,000,000,000 requests in a run \(docs\/limits\.md\)/);
   });
 
+  it('requests that take no simulated time stop with a message that says so, not "would send about Infinity"', () => {
+    const r = createSimApi().run(scenario(1, '1m', 0), 'closed.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.message)).toEqual([
+      'the closed loop sent 1,048,576 requests without the simulated clock moving (each took 0 s: thinkTime and the service time are 0), so the 1m run would send requests without end, above the limit of 1,000,000,000 requests in a run (docs/limits.md): fewer users, a longer think time or a shorter run',
+    ]);
+  });
+
   it('a closed loop within the limit runs as before', () => {
     const r = createSimApi().run(scenario(10, '10s', 10), 'closed.yaml');
     expect(r.ok).toBe(true);

@@ -96,6 +96,11 @@ describe('a Karpenter pool', () => {
     expect(report(doc('      provisioner: karpenter\n      minNodes: 5\n      maxNodes: 2\n      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge] }\n'))).toMatchInlineSnapshot(`"k.yaml:12:17 spec.nodePools[0].minNodes: Karpenter keeps no minimum pool size (pods, not pools, hold nodes up): use initialNodes"`);
     // A ceiling refused is not compared with: limits.nodes -1 also gave "maxNodes: must be at least minNodes (0), got -1" and "initialNodes: must be between … and maxNodes (-1)".
     expect(report(doc('      provisioner: karpenter\n      initialNodes: 3\n      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge], limits: { nodes: -1 } }\n'))).toMatchInlineSnapshot(`"k.yaml:13:79 spec.nodePools[0].karpenter.limits.nodes: must be at least 0, got -1"`);
+    // Requirement values are sets: a zone or capacity type listed twice was accepted silently (an instance type was already refused).
+    expect(pool('{ instanceTypes: [aws/us-east-1/g5.xlarge], capacityTypes: [spot, spot], zones: [us-east-1a, us-east-1b, us-east-1a] }')).toMatchInlineSnapshot(`
+      "k.yaml:13:84 spec.nodePools[0].karpenter.capacityTypes[1]: spot is listed twice
+      k.yaml:13:123 spec.nodePools[0].karpenter.zones[2]: us-east-1a is listed twice"
+    `);
     // A karpenter block without provisioner: karpenter was also "maxNodes: missing required field" (and instance).
     expect(report(doc('      karpenter: { instanceTypes: [aws/us-east-1/g5.xlarge] }\n'))).toMatchInlineSnapshot(`"k.yaml:11:18 spec.nodePools[0].karpenter: karpenter settings need provisioner: karpenter"`);
   });

@@ -24,6 +24,13 @@ export const MAX_FLOW_NESTING = 256;
  */
 export const MAX_BLOCK_NESTING = 256;
 
+/**
+ * Shortest `duration`, and the finest `interval` (10 ms): a run shorter than one point of the finest series
+ * shows nothing. `duration: 5e-324`, legal when only > 0 was asked, billed 55 nodes for 0 node-hours: "$0.00/h",
+ * and `cost.hourly < 10` passed, exit 0.
+ */
+export const MIN_DURATION_SECONDS = 0.01;
+
 /** Longest simulated horizon, in seconds (7 days): a week covers the weekly traffic cycle. */
 export const MAX_HORIZON_SECONDS = 7 * 86_400;
 
@@ -231,3 +238,12 @@ export const MAX_COST_ITEM_USD = 1e12;
 
 /** Most rows of a trace file read in one run (looping included): the same bound as expected requests. */
 export const MAX_TRACE_ROWS = 1e9;
+
+/**
+ * Smallest `traffic.trace.timeScale` (a trace replayed a million times faster): `1e-300` squeezed every row to
+ * time 0, before the warm-up, and the run reported nothing with only a warning.
+ */
+export const MIN_TRACE_TIME_SCALE = 1e-6;
+
+/** Largest `traffic.trace.timeScale` (a trace replayed a million times slower). */
+export const MAX_TRACE_TIME_SCALE = 1e6;

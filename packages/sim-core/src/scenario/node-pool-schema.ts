@@ -167,11 +167,15 @@ function checkProvisioner(p: PoolDraft, ctx: z.core.$RefinementCtx<unknown>): vo
   if (p.minNodes > 0) issue(['minNodes'], 'Karpenter keeps no minimum pool size (pods, not pools, hold nodes up): use initialNodes');
   if (p.spotShare > 0) issue(['spotShare'], 'a Karpenter pool has no spot share: list spot in karpenter.capacityTypes');
   if (p.instance !== undefined && !k.instanceTypes.includes(p.instance)) issue(['instance'], `must be one of karpenter.instanceTypes (${k.instanceTypes.join(', ')})`, [['karpenter', 'instanceTypes']]);
-  const seen = new Set<string>();
-  k.instanceTypes.forEach((t, i) => {
-    if (seen.has(t)) issue(['karpenter', 'instanceTypes', i], `${t} is listed twice`);
-    seen.add(t);
-  });
+  // Each list is one NodePool requirement's values (`… In [a, b]`), a set: a repeat is a copy-paste slip, and
+  // a repeated zone or capacity type was accepted silently as one more offering to try (hostile-input campaign 3).
+  for (const field of ['instanceTypes', 'capacityTypes', 'zones'] as const) {
+    const seen = new Set<string>();
+    (k[field] ?? []).forEach((t, i) => {
+      if (seen.has(t)) issue(['karpenter', field, i], `${t} is listed twice`);
+      seen.add(t);
+    });
+  }
   p.stockouts.forEach((s, i) => {
     if (s.instance !== undefined && !k.instanceTypes.includes(s.instance)) issue(['stockouts', i, 'instance'], `not one of karpenter.instanceTypes (${k.instanceTypes.join(', ')})`, [['karpenter', 'instanceTypes']]);
     if (s.capacityType !== undefined && !k.capacityTypes.includes(s.capacityType)) issue(['stockouts', i, 'capacityType'], `the pool launches only ${k.capacityTypes.join(', ')}`, [['karpenter', 'capacityTypes']]);

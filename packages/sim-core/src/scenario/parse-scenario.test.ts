@@ -270,6 +270,12 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(report(edit(['  duration: 30m\n', '  duration: 7d\n  interval: 1s\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:7:13 spec.interval: too fine: 7d / 1s is 604800 points per series (max 100000); use at least 6.05s"`);
   });
 
+  it('a duration shorter than the finest interval (10 ms) is refused: 5e-324 s billed a fleet at $0.00/h and passed a cost line', () => {
+    expect(report(edit(['  duration: 30m', '  duration: 5e-324']))).toMatchInlineSnapshot(`"examples/bad.yaml:6:13 spec.duration: must be at least 10ms, got 5e-324"`);
+    expect(report(edit(['  duration: 30m', '  duration: 1e-9']))).toMatchInlineSnapshot(`"examples/bad.yaml:6:13 spec.duration: must be at least 10ms, got 1e-9"`);
+    expect(report(edit(['  duration: 30m', '  duration: 10ms']))).toMatch(/^ok/);
+  });
+
   it('a fleet where each service is legal but the sum would exhaust memory is refused at the largest', () => {
     const services = Array.from({ length: 6 }, (_, i) => `    - { name: s${i}, replicas: 10000, gpusPerReplica: 1, latency: { distribution: constant, ms: 5 }, nodePool: l4 }`).join('\n');
     const text = edit([BASE_YAML.slice(BASE_YAML.indexOf('  services:\n'), BASE_YAML.indexOf('  nodePools:')), `  services:\n${services}\n`], ['      maxNodes: 40', '      maxNodes: 10000']);
@@ -414,12 +420,20 @@ describe('hostile input: never throws, always a located issue list', () => {
         ),
       ),
     ).toMatchInlineSnapshot(`
-      "examples/bad.yaml:4:9 metadata.name: expected lower-case letters, digits and dashes ([a-z0-9-]+), got "My Scenario" (did you mean "my-scenario"?)
+      "examples/bad.yaml:4:9 metadata.name: expected lower-case letters, digits and dashes, starting and ending with a letter or digit ([a-z0-9-]+, a DNS label), got "My Scenario" (did you mean "my-scenario"?)
       examples/bad.yaml:13:16 spec.services[0].routing: expected one of least-outstanding | round-robin | random | shared-queue | prefix-aware, got "leastoutstanding" (did you mean "least-outstanding"?)
       examples/bad.yaml:14:32 spec.services[0].latency.distribution: expected one of constant | exponential | lognormal | empirical, got "log-normal" (did you mean "lognormal"?)
       examples/bad.yaml:20:19 spec.services[0].hpa.metrics[0].type: expected one of qpsPerReplica | concurrency | gpuUtilization | cpuUtilization | kvCacheUtilization | queueLength, got "qps" (did you mean "qpsPerReplica"?)"
     `);
     expect(report(edit(['{ type: step, from: 100, to: 600, at: 5m }', '{ from: 100, to: 600, at: 5m }']))).toMatchInlineSnapshot(`"examples/bad.yaml:8:5 spec.traffic.profile.type: missing required field "type" (one of constant | step | ramp | spike | diurnal | points)"`);
+  });
+
+  it('a name is a DNS label: a dash at either end is refused (export k8s wrote a Deployment "-model" kubectl refuses)', () => {
+    expect(report(edit(['    - name: model', '    - name: -model'], ['    - name: l4', '    - name: l4-'], ['nodePool: l4', 'nodePool: l4-']))).toMatchInlineSnapshot(`
+      "examples/bad.yaml:10:13 spec.services[0].name: expected lower-case letters, digits and dashes, starting and ending with a letter or digit ([a-z0-9-]+, a DNS label), got "-model" (did you mean "model"?)
+      examples/bad.yaml:22:13 spec.nodePools[0].name: expected lower-case letters, digits and dashes, starting and ending with a letter or digit ([a-z0-9-]+, a DNS label), got "l4-" (did you mean "l4"?)"
+    `);
+    expect(report(edit(['    - name: model', '    - name: 9-a-9'])).startsWith('ok')).toBe(true);
   });
 
   it('missing required fields point at the enclosing key', () => {

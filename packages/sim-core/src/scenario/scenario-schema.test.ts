@@ -221,7 +221,7 @@ describe('cross-field checks', () => {
 
   it('an empty name is one line, not two', () => {
     expect(report(TRAINING_ONLY.replace('  name: t\n', '  name: ""\n'))).toBe('examples/bad.yaml:4:9 metadata.name: must not be empty, got ""');
-    expect(report(TRAINING_ONLY.replace('  name: t\n', '  name: A\n'))).toMatch(/metadata\.name: expected lower-case letters, digits and dashes \(\[a-z0-9-\]\+\), got "A"/);
+    expect(report(TRAINING_ONLY.replace('  name: t\n', '  name: A\n'))).toMatch(/metadata\.name: expected lower-case letters, digits and dashes, starting and ending with a letter or digit \(\[a-z0-9-\]\+, a DNS label\), got "A"/);
   });
 
   it('a fraction a hair above 1 is offered 1, not a percentage a hundredth of it', () => {

@@ -27,6 +27,7 @@ import {
   MAX_POOL_SERIES_POINTS,
   MAX_TIMESERIES_POINTS,
   MAX_TRAFFIC_SOURCES,
+  MIN_DURATION_SECONDS,
 } from './limits.ts';
 import { cloudOf, maxNodesOf, nodePoolSchema } from './node-pool-schema.ts';
 import { clusterAutoscalerFlagsSchema, featureGatesSchema, type ClusterAutoscalerFlagsSpec, type FeatureGatesSpec } from './cluster-autoscaler-schema.ts';
@@ -109,14 +110,14 @@ const expectSchema = z
   });
 
 const specShape = z.strictObject({
-  duration: durationSeconds('Simulated horizon (required with services; max 7d)', { min: 0, max: MAX_HORIZON_SECONDS, exclusiveMin: true }).optional(),
+  duration: durationSeconds('Simulated horizon (required with services; 10ms to 7d)', { min: MIN_DURATION_SECONDS, max: MAX_HORIZON_SECONDS }).optional(),
   warmup: durationSeconds('Initial period excluded from statistics (default 0)', { min: 0, max: MAX_HORIZON_SECONDS }).default(0),
   drain: durationSeconds(
     'After the horizon no request arrives; those in flight get this long to finish (default 2m; 0s cuts at the horizon). Still in flight then = unfinished: not served, latency counted at its age',
     { min: 0, max: 3600 },
   ).default(DEFAULT_DRAIN_SECONDS),
   seed: z.number().int().min(0).max(4_294_967_295).default(1).describe('RNG seed, a 32-bit unsigned integer (default 1)'),
-  interval: durationSeconds('Time-series resolution (default 60s)', { min: 0.01, max: 86_400 }).default(60),
+  interval: durationSeconds('Time-series resolution (default 60s)', { min: MIN_DURATION_SECONDS, max: 86_400 }).default(60),
   catalogDate: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'expected a date YYYY-MM-DD' })

@@ -33,12 +33,20 @@ import { DEFAULT_REGISTRY_MBPS } from './startup-throughputs.ts';
 import { durationMs, durationSeconds, fraction } from './unit-fields.ts';
 import { DEFAULT_TERMINATION_GRACE_SECONDS } from '../engine/termination-grace.ts';
 
-/** Kubernetes-style names: lower-case letters, digits and dashes. */
-export const NAME_PATTERN = /^[a-z0-9-]+$/;
-/** A scenario, service or pool name (`[a-z0-9-]+`, at most 63 characters like a DNS label). */
+/**
+ * Kubernetes-style names: an RFC 1123 label (lower-case letters, digits and dashes, starting and ending with a letter
+ * or digit), what the API server asks of a namespace, and of a label value such as the `app` label `export k8s`
+ * writes. `-api` or `api-` was accepted and exported as a Deployment `kubectl apply` refuses.
+ */
+export const NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+/** A scenario, service or pool name (NAME_PATTERN, at most 63 characters like a DNS label). */
 // The pattern takes the empty string: an empty name is min(1)'s one message ("must not be empty"), not that plus
 // the pattern's for the same field (two lines for `name: ""`).
-export const nameSchema = z.string().min(1).max(63).regex(/^[a-z0-9-]*$/, { message: 'expected lower-case letters, digits and dashes ([a-z0-9-]+)' });
+export const nameSchema = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)?$/, { message: 'expected lower-case letters, digits and dashes, starting and ending with a letter or digit ([a-z0-9-]+, a DNS label)' });
 
 const HOUR = 3600;
 const ms = (description: string) => durationMs(description, { min: 0, max: MAX_LATENCY_MS, exclusiveMin: true });

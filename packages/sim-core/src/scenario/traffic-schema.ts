@@ -1,6 +1,6 @@
 /** Zod schema for `spec.traffic`: the arrival process and the request-rate profile. */
 import * as z from 'zod';
-import { MAX_HORIZON_SECONDS, MAX_PROFILE_POINTS, MAX_QPS, MAX_THINK_SECONDS, MAX_USERS } from './limits.ts';
+import { MAX_HORIZON_SECONDS, MAX_PROFILE_POINTS, MAX_QPS, MAX_THINK_SECONDS, MAX_TRACE_TIME_SCALE, MAX_USERS, MIN_TRACE_TIME_SCALE } from './limits.ts';
 import { clockOrDuration, count, durationSeconds } from './unit-fields.ts';
 import { formatDuration } from './units.ts';
 
@@ -147,7 +147,7 @@ export const traceSchema = z.strictObject({
   format: z
     .enum(TRACE_FORMATS)
     .describe('azure-llm: the Azure LLM inference trace CSV (TIMESTAMP,ContextTokens,GeneratedTokens); csv: t,inputTokens,outputTokens (t in seconds); jsonl: {"t","inputTokens","outputTokens","session"?} per line'),
-  timeScale: z.number().gt(0).max(1e6).default(1).describe('Simulated time = trace time × timeScale (0.5 replays twice as fast); the first row is time 0'),
+  timeScale: z.number().min(MIN_TRACE_TIME_SCALE).max(MAX_TRACE_TIME_SCALE).default(1).describe('Simulated time = trace time × timeScale (0.5 replays twice as fast); the first row is time 0'),
   loop: z.boolean().default(false).describe('Start the trace again after its last row (one mean gap later) until the run ends'),
 });
 

@@ -83,6 +83,20 @@ describe('validateScenarioReferences against the cost-model catalog', () => {
     expect(referenceIssues(text.replace('      llm:\n', '      llm:\n        gpu: h100-sxm-80gb\n'))).toEqual([]);
   });
 
+  it('an llm request whose shortest draw is longer than a replica\'s KV cache is refused at inputTokens: each would be dropped', () => {
+    // Found by the CLI fuzzer: prompt 34,000 + output 2,000 on one L4 ran and reported "17 dropped", with no reason.
+    // The file's own arithmetic: 4.54 GB of KV room at 131,072 bytes a token is 34,637 tokens.
+    const text = readFileSync(join(import.meta.dirname, '../../../../content/llama3-8b-l4-long-replies-paged-kv.yaml'), 'utf8');
+    const lengths = (input: string, output: string) => referenceIssues(text.replace('inputTokens: 500\n', `inputTokens: ${input}\n`).replace('outputTokens: 2000\n', `outputTokens: ${output}\n`)).map((i) => i.replace(/^bad\.yaml:\d+:\d+ /, ''));
+    expect(lengths('34000', '2000')).toEqual([
+      "spec.services[0].llm.inputTokens: every request is longer than a replica's KV cache: the shortest is 36,000 tokens (prompt + output), the cache holds 34,637, so each would be dropped on arrival; use shorter requests, more GPUs per replica, an fp8 KV cache or a larger GPU",
+    ]);
+    expect(lengths('{ distribution: uniform, min: 34000, max: 40000 }', '638')).toHaveLength(1);
+    // At the edge (34,000 + 637 = 34,637) it fits; a distribution that can draw a request that fits is left to the run.
+    expect(lengths('34000', '637')).toEqual([]);
+    expect(lengths('34000', '{ distribution: lognormal, p50: 2000, p99: 4000 }')).toEqual([]);
+  });
+
   it('a training run expected never to finish is refused at its checkpoint cadence, with Young\'s interval', () => {
     // Every field legal: 32 GPUs count as 4 nodes of 8, each interrupted 10 times an hour, so Λ = 40/h; a segment of
     // 7d + 3m = 604,980 s gives Λs = 6,722, and e^6722 overflows a double. The run printed "∞ days … $∞" (JSON

@@ -8,6 +8,7 @@ import * as costModel from '@design-sim/cost-model';
 import type { Scenario } from './scenario-schema.ts';
 import { poolNamesOf } from './pool-names.ts';
 import type { ServiceSpec } from './service-schema.ts';
+import type { TokenLengthSpec } from './llm-schema.ts';
 import { formatPath, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
 import { createSourceLocator } from './yaml-locator.ts';
 import { resolveLlm } from '../llm/resolve-llm.ts';
@@ -15,7 +16,7 @@ import { migSlicesPerGpu } from '../cluster/mig-profiles.ts';
 import { CohortQuota } from '../cluster/kueue-quota.ts';
 import { kvTransferBytesPerSecond } from '../llm/kv-transfer.ts';
 import { decodeServiceOf } from './disaggregation.ts';
-import { formatNumber } from './describe-value.ts';
+import { formatInteger, formatNumber } from './describe-value.ts';
 import { estimateTraining } from './training-estimate.ts';
 import { formatDuration } from './units.ts';
 
@@ -333,8 +334,34 @@ function checkLlmService(scenario: Scenario, svc: ServiceSpec, at: PathSegment[]
     // A decode pool's misfit is reported on its block (its GPU count and GPU are the decode's).
     // A tensor-parallel size the heads cannot split is the service's (or the decode block's) gpusPerReplica.
     if (!r.ok) out.push({ path: decodePool ? [...base, r.field === 'model' ? 'gpusPerReplica' : r.field] : r.field === 'gpusPerReplica' ? [...at, 'gpusPerReplica'] : [...base, r.field], message: decodePool ? `decode pool: ${r.message}` : r.message, suggestion: r.suggestion });
+    else if (!decodePool) checkShortestRequestFits(scenario, svc, r.llm.kvCapacityTokens, base, out);
     return gpu;
   }
+}
+
+/** The fewest tokens a length can draw (a lognormal draw is at least 1 token). */
+function shortestTokens(t: TokenLengthSpec): number {
+  if (typeof t === 'number') return t;
+  return t.distribution === 'fixed' ? t.tokens : t.distribution === 'uniform' ? t.min : 1;
+}
+
+/**
+ * A request holds its prompt and its output in the KV cache (reserved up front, or grown block by block and
+ * preempted: either way it must fit alone), so one longer than a replica's whole cache is dropped on arrival. When
+ * even the shortest request the lengths can draw is longer, every request is dropped: a prompt of 34,000 and 2,000
+ * output tokens on one L4 (34,637 tokens of KV) ran and reported "17 dropped" with no reason (hostile-input
+ * campaign 3). A trace's rows carry their own lengths, and a disaggregated service splits the request between pools,
+ * so those are left to the run.
+ */
+function checkShortestRequestFits(scenario: Scenario, svc: ServiceSpec, kvCapacityTokens: number, base: PathSegment[], out: Draft[]): void {
+  const llm = svc.llm!;
+  if (llm.disaggregated !== undefined || scenario.spec.trafficSources.some((t) => t.trace !== undefined)) return;
+  const shortest = shortestTokens(llm.inputTokens) + shortestTokens(llm.outputTokens);
+  if (shortest <= kvCapacityTokens) return;
+  out.push({
+    path: [...base, 'inputTokens'],
+    message: `every request is longer than a replica's KV cache: the shortest is ${formatInteger(shortest)} tokens (prompt + output), the cache holds ${formatInteger(kvCapacityTokens)}, so each would be dropped on arrival; use shorter requests, more GPUs per replica, an fp8 KV cache or a larger GPU`,
+  });
 }
 
 /** spec.costs items must name catalog entries of the right kind, with a usage their unit can price. */

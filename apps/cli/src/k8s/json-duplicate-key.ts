@@ -1,0 +1,46 @@
+/**
+ * The first key repeated in one object of a JSON text, found in one pass. `import k8s` reads `kubectl get -o json`
+ * output with JSON.parse for speed, and JSON.parse keeps the last of two equal keys without a word:
+ * `"replicas": 3, "replicas": 30` imported 30 replicas, exit 0, where the same manifest in YAML is refused at the
+ * second key. Only called on text JSON.parse has accepted, so the scan need not validate anything.
+ */
+
+/** Where the repeated key starts (a character offset of its opening quote), and the key. */
+export interface DuplicateJsonKey {
+  offset: number;
+  key: string;
+}
+
+/** The first repeated key of an object in `text` (valid JSON), or null. */
+export function jsonDuplicateKey(text: string): DuplicateJsonKey | null {
+  // One frame per open container: the keys seen in an object (null in an array), and whether a key comes next.
+  const frames: { keys: Set<string> | null; keyNext: boolean }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */) frames.push({ keys: new Set(), keyNext: true });
+    else if (c === 0x5b /* [ */) frames.push({ keys: null, keyNext: false });
+    else if (c === 0x7d /* } */ || c === 0x5d /* ] */) frames.pop();
+    else if (c === 0x2c /* , */) {
+      const top = frames[frames.length - 1];
+      if (top?.keys) top.keyNext = true;
+    } else if (c === 0x22 /* " */) {
+      const start = i;
+      let escaped = false;
+      for (i++; text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c /* \ */) {
+          escaped = true;
+          i++;
+        }
+      }
+      const top = frames[frames.length - 1];
+      if (top?.keys && top.keyNext) {
+        // Escapes are decoded, so "\u0072eplicas" is the same key as "replicas", as JSON.parse reads it.
+        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+        if (top.keys.has(key)) return { offset: start, key };
+        top.keys.add(key);
+        top.keyNext = false;
+      }
+    }
+  }
+  return null;
+}
