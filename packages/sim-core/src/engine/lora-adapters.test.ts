@@ -165,6 +165,6 @@ describe('one adapter is the base model plus the adapter matmuls', () => {
     const adapted = uniformLlmRun(handTimedLlm({ model: base, hardware: hw, efficiency: DEFAULT_LLM_EFFICIENCY, out: 50 }, { lora: one }), 1);
     expect(adapted).toEqual(plain);
     const baseOnly = uniformLlmRun(handTimedLlm({ model: base, hardware: hw, efficiency: DEFAULT_LLM_EFFICIENCY, out: 50 }), 1);
-    expect(adapted.tpot[1]).toBeGreaterThan(baseOnly.tpot[1]);
+    expect(adapted.tpot[1]!).toBeGreaterThan(baseOnly.tpot[1]!);
   });
 });
