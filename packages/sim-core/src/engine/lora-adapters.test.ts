@@ -101,24 +101,26 @@ describe('LoraRequests: each request draws one adapter, kept by slot and generat
  *   joins it: 17 ms, first tokens at 84.125; last tokens at the end of iteration 11, 124.125.
  * TTFT: R1 17, R3 27.125 − 0.625 = 26.5, R2 84.125 − 0.375 = 83.75, R4 84.125 − 0.875 = 83.25.
  */
-describe('the executor with LoRA: vLLM V1 admission by max_loras, loads stalling the step', () => {
-  const run = (l: EngineLora) => {
-    const horizon = 5;
-    const llm: EngineLlm = handTimedLlm({ model: ZERO, hardware: { flopsPerGpu: 1e15, bandwidthPerGpu: 1e12, tensorParallel: 1, linkBytesPerSecond: 0 }, efficiency: { ...DEFAULT_LLM_EFFICIENCY, stepOverheadSeconds: 0.01, requestOverheadSeconds: 0 }, out: 5 }, { lora: l });
-    const cfg: EngineConfig = {
-      seed: 3,
-      durationSeconds: horizon,
-      warmupSeconds: 0,
-      intervalSeconds: 1,
-      drainSeconds: 0,
-      traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 4000], [0.001, 4000], [0.001, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
-      services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm })],
-      pools: [],
-    };
-    const r = runEngine(cfg);
-    expectConserved(r);
-    return r;
+/** The four requests above, on one service with `l` (and prefill apart from decodes if asked): the run. */
+function run(l: EngineLora, separatePrefill = false) {
+  const horizon = 5;
+  const llm: EngineLlm = handTimedLlm({ model: ZERO, hardware: { flopsPerGpu: 1e15, bandwidthPerGpu: 1e12, tensorParallel: 1, linkBytesPerSecond: 0 }, efficiency: { ...DEFAULT_LLM_EFFICIENCY, stepOverheadSeconds: 0.01, requestOverheadSeconds: 0 }, out: 5 }, { lora: l, ...(separatePrefill ? { scheduler: { steps: 1, separatePrefill: true, kvAllocation: 'reserve' as const } } : {}) });
+  const cfg: EngineConfig = {
+    seed: 3,
+    durationSeconds: horizon,
+    warmupSeconds: 0,
+    intervalSeconds: 1,
+    drainSeconds: 0,
+    traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 4000], [0.001, 4000], [0.001, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
+    services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm })],
+    pools: [],
   };
+  const r = runEngine(cfg);
+  expectConserved(r);
+  return r;
+}
+
+describe('the executor with LoRA: vLLM V1 admission by max_loras, loads stalling the step', () => {
 
   it('draws R1..R4 onto adapters 0, 1, 0, 1 with this seed (the figures below rest on it)', () => {
     const rng = new Rng(3, 7_000_000);
@@ -146,6 +148,20 @@ describe('the executor with LoRA: vLLM V1 admission by max_loras, loads stalling
     expect(x.ttft.max).toBeCloseTo(33.75, 9);
     expect(x.ttft.sum / x.ttft.count).toBeCloseTo((17 + 33.75 + 33.5 + 33.25) / 4, 9);
     expect(r.services[0]!.lora).toEqual({ diskLoads: 2, cpuLoads: 0, loadSeconds: expect.closeTo(0.014, 12) as number, delayedRequests: 0 });
+  });
+});
+
+describe('LoRA admission with prefill apart from decodes (llm.scheduler.prefill: separate)', () => {
+  it('admits as with mixed batches; only R1 and R3 decode later, behind R3\'s prefill-only iteration', () => {
+    // As above, but iteration 2 (17.125-27.125) is R3's prefill alone: R1's tokens 2-5 and R3's come at the ends of
+    // iterations 3-6 (37.125 … 67.125), both finishing at 67.125; R2 and R4 as before (TTFT 83.75, 83.25, done at 124.125).
+    // TPOT: R1 (67.125 − 17.125) / 4 = 12.5, R3 (67.125 − 27.125) / 4 = 10, R2 and R4 10.
+    const r = run(lora({ maxLoras: 1, maxCpuLoras: 2 }), true);
+    const x = r.llm!;
+    expect(x.ttft.sum / x.ttft.count).toBeCloseTo((17 + 26.5 + 83.75 + 83.25) / 4, 9);
+    expect(x.tpot.max).toBeCloseTo(12.5, 9);
+    expect(x.tpot.min).toBeCloseTo(10, 9);
+    expect(r.services[0]!.lora!.delayedRequests).toBe(2);
   });
 });
 

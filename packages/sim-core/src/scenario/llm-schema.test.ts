@@ -196,6 +196,8 @@ describe('llm.lora', () => {
 
   it('refuses the serving paths its admission rule is not ported on, and a mixture-of-experts model', () => {
     expect(speculative('        scheduler: { kvAllocation: paged }\n        lora: { adapters: 10 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:19:15 spec.services[0].llm.lora: lora with kvAllocation paged is not modelled yet (the max_loras rule is ported on the reserved-KV admission): use kvAllocation reserve or remove llm.lora"`);
+    expect(speculative('        speculative: { method: eagle, tokens: 3, acceptance: 0.7 }\n        lora: { adapters: 10 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:19:15 spec.services[0].llm.lora: lora with speculative decoding is not modelled yet (the proposer would need its own adapter costs): remove llm.speculative or llm.lora"`);
+    expect(speculative('        scheduler: { steps: 4 }\n        lora: { adapters: 10 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:19:15 spec.services[0].llm.lora: lora with multi-step scheduling (steps > 1) is not modelled yet: use steps 1 or remove llm.lora"`);
     const moe = parseOk(speculative.text('        lora: { adapters: 10 }\n', 'model: mixtral-8x7b'));
     expect(validateScenarioReferences(moe.scenario, costModel).map(formatIssue)).toMatchInlineSnapshot(`
       [

@@ -307,7 +307,7 @@ export const llmSchema = z.strictObject({
     .describe('Speculative decoding: a proposer drafts tokens that the model verifies in one pass per step (EAGLE, draft model, n-gram, MTP); on a disaggregated service the decode pool speculates'),
   lora: llmLoraSchema
     .optional()
-    .describe('Multi-LoRA serving (vLLM --enable-lora): requests spread over many LoRA adapters of this base model; at most maxLoras distinct adapters per batch, adapters loaded into GPU slots from a host-memory LRU or disk. Not with paged KV, multi-step scheduling, prompt templates or sessions, or disaggregated serving'),
+    .describe('Multi-LoRA serving (vLLM --enable-lora): requests spread over many LoRA adapters of this base model; at most maxLoras distinct adapters per batch, adapters loaded into GPU slots from a host-memory LRU or disk. Not with paged KV, multi-step scheduling, speculative decoding, prompt templates or sessions, or disaggregated serving'),
 });
 
 export type LlmSpec = z.output<typeof llmSchema>;
