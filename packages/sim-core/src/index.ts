@@ -11,6 +11,7 @@ export { billBound } from './api/incomplete-bill.ts';
 export { RUN_RESULT_FORMAT_VERSION, type ClosedLoopSummary, type LoadLevelSummary, type FaultsSummary, type RunResult, type ServingSummary, type SharedClusterSummary, type TrainingMemoryFit, type TrainingSummary, type TrafficSourceSummary } from './api/run-result.ts';
 export type { PrefixCacheSummary } from './api/prefix-cache-summary.ts';
 export type { DisaggregatedPoolSummary, DisaggregatedSummary } from './api/disaggregated-summary.ts';
+export type { LoraSummary } from './api/lora-summary.ts';
 export { KNOWN_MODELS } from './llm/llm-models.ts';
 export { MAX_TRACE_TOKENS, TraceFormatError, TraceRows, type TraceChunkReader, type TraceFormat, type TraceOpener } from './traffic/trace-reader.ts';
 export { type ScaleToZeroSummary } from './api/scale-to-zero.ts';

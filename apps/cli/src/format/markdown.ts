@@ -13,7 +13,7 @@ import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, 
 import type { RunReport } from './run-report.ts';
 import { breakdownLines, SERVICE_CAPTION, SERVICE_HEAD, serviceRows } from './service-rows.ts';
 import { trafficRows } from './traffic-rows.ts';
-import { availabilityText, costBasis, failureDetail, metricText, nodeCounts, pluralUnit, preemptionsList, priceTag } from './summary-text.ts';
+import { availabilityText, costBasis, failureDetail, loraList, metricText, nodeCounts, pluralUnit, preemptionsList, priceTag } from './summary-text.ts';
 import { levelHead, levelRows, loadLine } from './load-rows.ts';
 import { prefixCacheRows } from './prefix-rows.ts';
 import { disaggregatedRows } from './disaggregated-rows.ts';
@@ -57,6 +57,7 @@ function servingRows(s: ServingSummary, hasCalls: boolean): string[][] {
           ['Output tokens/s', formatNum(s.llm.outputTokensPerSecond)],
           ['Cost per 1M output tokens', formatUsd(s.llm.costPerMillionOutputTokensUsd)],
           ...(s.llm.preemptions === null ? [] : [['KV preemptions (paged)', preemptionsList(s.llm.preemptions)]]),
+          ...(s.llm.lora === null ? [] : [['LoRA adapters: loads and requests held by max_loras', loraList(s.llm.lora)]]),
           ...(s.llm.speculative === null ? [] : [['Speculative decoding: tokens per step / draft acceptance', `${formatNum(s.llm.speculative.acceptedTokensPerStep)} / ${formatPercent(s.llm.speculative.draftAcceptanceRate, 1)}`]]),
           ...(s.llm.prefixCache === null ? [] : prefixCacheRows(s.llm.prefixCache)),
           ...s.llm.disaggregated.flatMap(disaggregatedRows),

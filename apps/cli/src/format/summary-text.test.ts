@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityText, costBasis, nodeCounts, preemptionsList } from './summary-text.ts';
+import { availabilityText, costBasis, loraList, nodeCounts, preemptionsList } from './summary-text.ts';
 
 describe('nodeCounts', () => {
   it('with no node pools says none are modelled, not "peak 0" beside the replicas\' GPUs', () => {
@@ -9,6 +9,14 @@ describe('nodeCounts', () => {
   it('with node pools gives the peak, mean and least node counts', () => {
     const pool = {} as Parameters<typeof nodeCounts>[0]['nodePools'][number];
     expect(nodeCounts({ nodes: { max: 12, mean: 7.25, min: 3 }, nodePools: [pool] })).toBe('peak 12 · mean 7.25 · min 3');
+  });
+});
+
+describe('loraList', () => {
+  it('names each multi-LoRA service with its adapters, max_loras, loads, their time and the requests held', () => {
+    expect(loraList({ variants: { adapters: 100, maxLoras: 32, diskLoads: 300, cpuLoads: 18905, loadSeconds: 78.5576, delayedRequests: 0 } })).toBe(
+      'variants 100 adapters, max_loras 32: 300 disk + 18,905 host loads (78.6 s), 0 requests held by max_loras',
+    );
   });
 });
 

@@ -4,7 +4,7 @@
  * figures, so it can be diffed between runs.
  */
 import { observedLabel, type CostLine, type LineItemCosts } from '@design-sim/cost-model';
-import { CLAIM_BANDS_TEXT, claimErrorText, claimRatioText, describeTrainingMemory, formatDuration, formatMetricValue, getMetric, measuredAvailability, printableName, shownDiagnostics, verdictOf, type ClaimGrade, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary } from '@design-sim/sim-core';
+import { CLAIM_BANDS_TEXT, claimErrorText, claimRatioText, describeTrainingMemory, formatDuration, formatMetricValue, getMetric, measuredAvailability, printableName, shownDiagnostics, verdictOf, type ClaimGrade, type ExpectationResult, type RunResult, type Scenario, type ServingSummary, type TrainingSummary, type LoraSummary } from '@design-sim/sim-core';
 import type { Colors } from '../context.ts';
 import { formatInt, formatMs, formatNum, formatPercent, formatPrice, formatSci, formatUsd, MISSING } from './numbers.ts';
 import type { RunReport } from './run-report.ts';
@@ -70,6 +70,8 @@ function servingLines(s: ServingSummary, hasCalls: boolean): string[] {
     if (t.speculative !== null) lines.push(cont(`speculative decoding: ${formatNum(t.speculative.acceptedTokensPerStep)} tokens per sequence-step · draft acceptance ${formatPercent(t.speculative.draftAcceptanceRate, 1)}`));
     // Paged KV allocation: sequences preempted when blocks ran out (each prefilled again later), per service.
     if (t.preemptions !== null) lines.push(cont(`KV preemptions (paged): ${preemptionsList(t.preemptions)}`));
+    // Multi-LoRA serving: adapter loads (disk, host memory) and requests max_loras held back, per service.
+    if (t.lora !== null) lines.push(cont(`LoRA adapters: ${loraList(t.lora)}`));
     if (t.prefixCache !== null) for (const [label, text] of prefixCacheRows(t.prefixCache)) lines.push(row(label, text));
     for (const d of t.disaggregated) for (const [label, text] of disaggregatedRows(d)) lines.push(row(label, text));
   }
@@ -245,6 +247,13 @@ export function costBasis(s: Pick<ServingSummary, 'warmupSeconds' | 'requests'>)
 export function availabilityText(s: Pick<ServingSummary, 'measured' | 'availability'>): string {
   const a = measuredAvailability(s);
   return a === null ? '— (no request arrived after the warm-up)' : formatPercent(a);
+}
+
+/** Each multi-LoRA service's adapter traffic (`summary.llm.lora`): "chat 100 adapters, max_loras 4: 37 disk + 210 host loads (12.3 s), 51 requests held by max_loras". */
+export function loraList(lora: Record<string, LoraSummary>): string {
+  return Object.entries(lora)
+    .map(([name, l]) => `${name} ${formatInt(l.adapters)} adapters, max_loras ${l.maxLoras}: ${formatInt(l.diskLoads)} disk + ${formatInt(l.cpuLoads)} host loads (${formatNum(l.loadSeconds)} s), ${formatInt(l.delayedRequests)} requests held by max_loras`)
+    .join(' · ');
 }
 
 /** The services with paged KV allocation and the sequences each preempted over the run (`summary.llm.preemptions`): "chat 12 · batch 0". */

@@ -83,6 +83,8 @@ export function lookupMetric(r: Parts, metric: string, item: string | null = nul
       case 'itl.p99': return s?.llm?.itlMs.p99;
       case 'itl.mean': return s?.llm?.itlMs.mean;
       case 'tokens.outputPerSecond': return s?.llm?.outputTokensPerSecond;
+      case 'lora.delayedRequests': return s?.llm?.lora ? Object.values(s.llm.lora).reduce((a, l) => a + l.delayedRequests, 0) : undefined;
+      case 'lora.diskLoads': return s?.llm?.lora ? Object.values(s.llm.lora).reduce((a, l) => a + l.diskLoads, 0) : undefined;
       case 'kvCache.preemptions': return s?.llm?.preemptions ? Object.values(s.llm.preemptions).reduce((a, b) => a + b, 0) : undefined;
       case 'prefixCache.hitRate': return s?.llm?.prefixCache?.hitRate;
       case 'prefixCache.tokenHitRate': return s?.llm?.prefixCache?.tokenHitRate;

@@ -7,6 +7,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { TimeSeries } from '../metrics/timeseries.ts';
 import type { ClaimGrade, ExpectationResult } from '../scenario/index.ts';
 import type { LatencyBreakdownSummary, ServiceSummary } from './service-summary.ts';
+import type { LoraSummary } from './lora-summary.ts';
 import type { MetricsOutageSummary } from './metrics-outage-summary.ts';
 import type { ScaleToZeroSummary } from './scale-to-zero.ts';
 import type { NodePoolSummary } from './node-pool-summary.ts';
@@ -74,6 +75,8 @@ export interface ServingSummary {
     speculative: { sequenceSteps: number; acceptedTokensPerStep: number; draftAcceptanceRate: number } | null;
     /** Services with `llm.scheduler.kvAllocation: paged`: by name, the sequences preempted (KV blocks ran out; each re-prefilled later); null otherwise. */
     preemptions: Record<string, number> | null;
+    /** Services with `llm.lora`: by name, adapter loads over the whole run and the requests max_loras held back (api/lora-summary.ts); null otherwise. */
+    lora: Record<string, LoraSummary> | null;
     /** Disaggregated services: per pool (prefill, decode) GPU, replicas, utilization, queue, tokens and cost per million tokens; the KV transfer. Empty without one. */
     disaggregated: DisaggregatedSummary[];
   } | null;

@@ -2,6 +2,7 @@
  * Runs a parsed scenario end to end: the serving simulation (if it has services), the training
  * estimate (if it has a training block), the bill, then the scenario's expectations and claims.
  */
+import { loraSummary } from './lora-summary.ts';
 import { nodePoolSummaries } from './node-pool-summary.ts';
 import { prefixCacheSummary } from './prefix-cache-summary.ts';
 import { speculativeSummary } from './speculative-summary.ts';
@@ -218,6 +219,7 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
           prefixCache: prefixCacheSummary(r.llm.prefixCache),
           speculative: speculativeSummary(r.llm.speculative),
           preemptions: r.llm.preemptions,
+          lora: loraSummary(scenario, r),
           // Filled in by judge once the per-service bill shares exist.
           disaggregated: [],
         }

@@ -1,3 +1,4 @@
+import type { EngineLora } from './lora-adapters.ts';
 import type { KedaFallback } from '../keda/keda-fallback.ts';
 import type { KpaDeciderSpec } from '../knative/kpa-decider.ts';
 import type { PaSpec } from '../knative/pa-reconciler.ts';
@@ -336,6 +337,8 @@ export interface EngineLlm {
   kvTransferBytesPerSecond?: number;
   /** Speculative decoding (llm/speculative.ts); omitted: one token per sequence per decode iteration. Not with `scheduler.steps` > 1 (the schema refuses the pair). */
   speculative?: EngineSpeculative;
+  /** Multi-LoRA serving (engine/lora-adapters.ts); omitted: every request runs on the base model. */
+  lora?: EngineLora;
 }
 
 /** Prompt templates, multi-turn sessions and automatic prefix caching of an llm service. */

@@ -42,6 +42,8 @@ export interface EngineServiceResult {
   series: { servedQps: Float64Array; failedQps: Float64Array; latencyP99Ms: Float64Array; readyReplicas: Float64Array; utilization: Float64Array; waiting: Float64Array };
   /** Token-level services: prompt tokens prefilled, output tokens generated and sequences finished on its replicas over the whole run; null otherwise. */
   llmTokens: { prompt: number; generated: number; sequences: number } | null;
+  /** Multi-LoRA serving (`llm.lora`), the whole run: adapter loads from disk and from host memory, their time (s), and requests held back by max_loras; omitted without. */
+  lora?: EngineLoraResult;
   /** What its KEDA ScaledObject did (time at zero, cold starts, requests at zero); null without one. */
   keda: KedaServiceResult | null;
   /** What its Knative Pod Autoscaler did (decisions, panic mode, time at zero, requests held by the activator); omitted without one. */
@@ -188,6 +190,15 @@ export interface EngineKueueTeamResult {
   podsReadyEvictions?: number;
   /** With waitForPodsReady: its workloads deactivated after backoffLimitCount requeues. */
   deactivated?: number;
+}
+
+/** A service's adapter traffic under multi-LoRA serving (engine/lora-adapters.ts). */
+export interface EngineLoraResult {
+  diskLoads: number;
+  cpuLoads: number;
+  loadSeconds: number;
+  /** Requests skipped at least once because their adapter would have made a batch exceed maxLoras. */
+  delayedRequests: number;
 }
 
 /** A shared cluster's run: per team, per job, preemptions (cluster/job-queue.ts, cluster/team-ledger.ts). */

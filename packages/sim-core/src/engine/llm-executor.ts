@@ -50,6 +50,7 @@ import { PrefixCache, type PrefixEntry, hitTokens } from './prefix-cache.ts';
 import { PrefixStats } from './prefix-stats.ts';
 import { PrefixWorkload, SESSION_KEY_BASE } from './prefix-workload.ts';
 import { CachedRun, type FreeBlockQueue } from './free-block-queue.ts';
+import { LoraPod, LoraRequests } from './lora-adapters.ts';
 import { KV_BLOCK_TOKENS, PagedPod, type PreemptedSequence, kvBlocks, pagedBlockCaching, pagedKv } from './paged-kv.ts';
 
 /**
@@ -113,6 +114,8 @@ class LlmPodState {
   pinned: (PrefixEntry | null)[] = [];
   /** Paged KV allocation only (engine/paged-kv.ts): blocks held, admission order, preempted requests; null when KV is reserved. */
   paged: PagedPod | null = null;
+  /** Multi-LoRA serving only (engine/lora-adapters.ts): the batch's adapters, GPU slots and host cache; null without `lora`. */
+  lora: LoraPod | null = null;
 
   constructor(capacity: number) {
     this.slot = new Int32Array(capacity);
@@ -193,6 +196,9 @@ export class LlmExecutor implements PodExecutor {
   private readonly outputSampler: TokenSampler;
   /** Requests dropped because they need more KV cache than a replica has. */
   rejectedTooLong = 0;
+  /** Multi-LoRA serving: each request's adapter and the delayed count (null without `lora`). */
+  readonly lora: LoraRequests | null;
+
   /** Templates and sessions of the requests (null when the service has neither). */
   readonly workload: PrefixWorkload | null;
   /** Prefix-cache outcomes (null without templates or sessions). */
@@ -260,6 +266,7 @@ export class LlmExecutor implements PodExecutor {
     this.itl = new PendingGaps(stats.itl);
     this.blockCapacity = pagedKv(cfg) ? Math.floor(cfg.kvCapacityTokens / KV_BLOCK_TOKENS) : 0;
     this.need = new Int32Array(pagedKv(cfg) ? cfg.maxBatchSize : 0);
+    this.lora = cfg.lora ? new LoraRequests(cfg.lora, new Rng(seed, 7_000_000 + service.index)) : null;
   }
 
   /** Writes the pending chunk gaps into the run's ITL histogram: the run's results read it after this. */
@@ -325,6 +332,7 @@ export class LlmExecutor implements PodExecutor {
       st = new LlmPodState(this.cfg.maxBatchSize);
       if (this.specDraws !== null) st.spec = new SpeculativeBatch(this.specDraws, this.cfg.maxBatchSize);
       if (this.blockCapacity > 0) st.paged = new PagedPod(this.cfg.maxBatchSize, this.blockCapacity, pagedBlockCaching(this.cfg), this.prefixStats);
+      if (this.cfg.lora) st.lora = new LoraPod(this.cfg.lora, this.lora!);
       if (this.cfg.prefix !== null) {
         // Paged KV keeps its cached prefixes in its free queue (PagedPod.prefixes), in blocks.
         if (this.cfg.prefix.caching && st.paged === null) st.cache = new PrefixCache(this.prefixStats!);
@@ -341,7 +349,10 @@ export class LlmExecutor implements PodExecutor {
     const admits = pod.state === PodState.Ready || pod.state === PodState.Terminating;
     // The paged path is a method of its own: the reserved path's planning stays as small as it was (V8 inlines by size).
     if (st.paged !== null) this.schedulePaged(pod, st, st.paged, admits, now);
-    else if (admits) this.admit(pod, st, now);
+    else if (admits) {
+      if (st.lora === null) this.admit(pod, st, now);
+      else this.admitLora(pod, st, st.lora, now);
+    }
     const cfg = this.cfg;
     // Decodes first: one token each, always scheduled (vLLM's scheduler prioritises running decodes). Their
     // count and context are kept by the batch (an exact integer sum, whatever the order it was added in).
@@ -383,7 +394,9 @@ export class LlmExecutor implements PodExecutor {
     // A multi-step decode batch is a round of `steps` iterations with no scheduling in between: one event.
     const round = prefillOnly ? 0 : this.steps;
     st.roundSteps = round;
-    let seconds = round > 1 ? decodeRoundSeconds(round, decoding, st.decodeContext, cfg) : iterationSeconds({ tokens, attendedTokens: attended, kvTokensRead: kvRead }, cfg.model, cfg.hardware, cfg.efficiency);
+    let seconds = round > 1 ? decodeRoundSeconds(round, decoding, st.decodeContext, cfg) : iterationSeconds({ tokens, attendedTokens: attended, kvTokensRead: kvRead }, st.lora === null ? cfg.model : st.lora.model(), cfg.hardware, cfg.efficiency);
+    // Multi-LoRA: adapters this step activated were loaded before its forward pass, which waited (engine/lora-adapters.ts).
+    if (st.lora !== null) seconds += st.lora.takeStall();
     if (verify !== null) {
       // The proposer drafts for the decoding sequences and takes in this iteration's prompt tokens (the part of the work beyond the verification).
       const prefill = this.proposerPrefill;
@@ -451,6 +464,68 @@ export class LlmExecutor implements PodExecutor {
       st.firstToken[i] = -1;
       st.kvReserved += need;
       st.joined(i, this.store.pos);
+    }
+  }
+
+  /**
+   * `admit` with multi-LoRA serving: vLLM V1's waiting loop (engine/lora-adapters.ts has the source) scans the queue in
+   * order, skipping a request whose adapter would make the batch hold more than maxLoras distinct adapters and going
+   * on with the next; a skipped request keeps its place. A request that does not fit the KV cache stops the scan, as
+   * at the head (vLLM: `allocate_slots` returned None, `break`).
+   */
+  private admitLora(pod: Pod, st: LlmPodState, lora: LoraPod, now: number): void {
+    const cfg = this.cfg;
+    const reqs = this.lora!;
+    const store = this.store;
+    this.service.dropExpired(pod.queue, now, pod);
+    let k = 0;
+    while (st.n < cfg.maxBatchSize && k < pod.queue.length) {
+      const slot = pod.queue.at(k);
+      // Requests reach the queue in order, so one not past its front end means none behind it is either.
+      const ready = store.start[slot]! + cfg.efficiency.requestOverheadSeconds;
+      if (ready > now) {
+        if (st.wakeAt < 0) {
+          st.wakeAt = ready;
+          this.heap.push(ready, podEventPayload(pod.uid, 1));
+        }
+        return;
+      }
+      const g = store.gen[slot]!;
+      const adapter = reqs.adapterOf(slot, g);
+      if (!lora.canJoin(adapter)) {
+        reqs.skipped(slot, g);
+        k++;
+        continue;
+      }
+      if (!reqs.lengths(slot, g, st)) {
+        st.headSlot = -1;
+        this.drawHead(st, slot);
+        reqs.keepLengths(slot, g, st.headIn, st.headOut);
+      }
+      const need = st.headIn + st.headOut + this.lookahead;
+      if (need > cfg.kvCapacityTokens) {
+        pod.queue.removeAt(k);
+        st.headSlot = -1;
+        this.rejectedTooLong++;
+        this.service.bump(pod, -1);
+        this.service.dropSlot(slot, now);
+        continue;
+      }
+      if (st.kvReserved + need > cfg.kvCapacityTokens) return;
+      pod.queue.removeAt(k);
+      st.headSlot = -1;
+      store.workStart[slot] = now;
+      lora.join(adapter);
+      const i = st.n++;
+      st.slot[i] = slot;
+      st.prefillLeft[i] = st.headIn;
+      st.decodeLeft[i] = st.headOut;
+      st.outTokens[i] = st.headOut;
+      st.context[i] = 0;
+      st.reserved[i] = need;
+      st.firstToken[i] = -1;
+      st.kvReserved += need;
+      st.joined(i, store.pos);
     }
   }
 
@@ -1015,6 +1090,7 @@ export class LlmExecutor implements PodExecutor {
       st.spec.finished(i, st.decodeLeft[i]!);
     }
     if (st.hit !== null) this.finishPrefixed(st, i, context, arrival, (first - arrival) * 1000);
+    if (st.lora !== null) st.lora.leave(this.lora!.adapterOf(slot, this.store.gen[slot]!));
     this.service.bump(pod, -1);
     this.service.workDone(slot, now);
     this.removeAt(st, i);

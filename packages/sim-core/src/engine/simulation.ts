@@ -1490,6 +1490,7 @@ export class Simulation {
           ...(this.knatives[svc.index] ? { knative: this.knatives[svc.index]!.result(bill.endSeconds) } : {}),
           hpa: this.hpaOf[svc.index]?.counts() ?? null,
           llmTokens: svc.llm === null ? null : { prompt: svc.llm.promptTokens, generated: svc.llm.generatedTokens, sequences: svc.llm.sequences },
+          ...(svc.llm?.lora ? { lora: { diskLoads: svc.llm.lora.diskLoads, cpuLoads: svc.llm.lora.cpuLoads, loadSeconds: svc.llm.lora.loadSeconds, delayedRequests: svc.llm.lora.delayed } } : {}),
           unscheduled: this.unscheduledOf(svc, bill.endSeconds),
         };
       }),

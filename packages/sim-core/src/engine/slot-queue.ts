@@ -29,6 +29,16 @@ export class SlotQueue {
     return slot;
   }
 
+  /** Removes and returns the i-th oldest slot (0 ≤ i < length), the younger ones moving up: O(i). */
+  removeAt(i: number): number {
+    const mask = this.buf.length - 1;
+    const slot = this.buf[(this.head + i) & mask]!;
+    for (let k = i; k > 0; k--) this.buf[(this.head + k) & mask] = this.buf[(this.head + k - 1) & mask]!;
+    this.head = (this.head + 1) & mask;
+    this.length--;
+    return slot;
+  }
+
   private grow(): void {
     const next = new Int32Array(this.buf.length * 2);
     for (let i = 0; i < this.length; i++) next[i] = this.buf[(this.head + i) & (this.buf.length - 1)]!;

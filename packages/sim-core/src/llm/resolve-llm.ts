@@ -9,6 +9,8 @@ import type { EngineLlm, TokenDistribution } from '../engine/engine-config.ts';
 import type { LlmScheduler } from '../engine/llm-scheduler.ts';
 import { activeParametersOfShape, expertParametersOfShape, kvBytesPerToken, knownModel, KNOWN_MODELS, MODEL_ALIASES, type ModelShape, parametersOfShape, WEIGHT_BYTES } from './llm-models.ts';
 import { DEFAULT_LLM_EFFICIENCY, type LlmCostModel } from './llm-perf.ts';
+import { LORA_BYTES_PER_ELEMENT, LORA_DISK_BYTES_PER_SECOND, loraCostModels, loraParameters } from './lora-cost.ts';
+import type { EngineLora } from '../engine/lora-adapters.ts';
 import { acceptanceForLength, type EngineSpeculative } from './speculative.ts';
 import { Z99 } from '../random/normal.ts';
 import type { LlmSpec, LlmSpeculativeSpec, TokenLengthSpec } from '../scenario/index.ts';
@@ -49,7 +51,12 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
   // A proposer on the GPU (draft model, EAGLE/MTP head) holds its weights beside the target's, and its KV cache
   // grows with the target's, token for token (vLLM allocates the draft's layers from the same KV block pool).
   const proposer = speculative?.proposer ?? null;
-  const weightBytes = shape.parameters * WEIGHT_BYTES[spec.precision] + (proposer === null ? 0 : proposer.weightBytes);
+  if (spec.lora !== undefined && shape.experts !== undefined) {
+    return { ok: false, field: 'lora', message: 'LoRA adapters on a mixture-of-experts model are not modelled (which expert projections an adapter holds varies): use a dense model or remove llm.lora' };
+  }
+  // vLLM allocates the LoRA slots (max_loras stacked buffers, max_lora_rank wide) before it sizes the KV cache.
+  const loraSlotBytes = spec.lora === undefined ? 0 : spec.lora.maxLoras * loraParameters(shape, spec.lora.maxLoraRank) * LORA_BYTES_PER_ELEMENT;
+  const weightBytes = shape.parameters * WEIGHT_BYTES[spec.precision] + (proposer === null ? 0 : proposer.weightBytes) + loraSlotBytes;
   const kvBytesWithDraft = proposer === null ? kvBytes : kvBytes + proposer.kvBytesPerToken;
   const usable = tp * gpu.memoryGB * 1e9 * spec.gpuMemoryUtilization - tp * spec.activationReserveGB * 1e9;
   const kvSpace = usable - weightBytes;
@@ -70,12 +77,31 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
     };
   }
   const eff = spec.efficiency ?? {};
+  const model = costModelOf(shape, spec.precision, kvBytes, spec.routingImbalance);
+  let lora: EngineLora | undefined;
+  if (spec.lora !== undefined) {
+    const l = spec.lora;
+    const fileBytes = loraParameters(shape, l.rank) * LORA_BYTES_PER_ELEMENT;
+    const pcie = gpu.interconnect?.pcieGBs ?? null;
+    if (l.loadFromCpu === undefined && pcie === null) {
+      return { ok: false, field: 'lora', message: `${gpu.id} has no PCIe figure in the catalog, so an adapter's copy into a GPU slot cannot be timed: give lora.loadFromCpu (ms)` };
+    }
+    lora = {
+      adapters: l.adapters,
+      zipf: l.popularity === 'uniform' ? 0 : l.popularity.zipf,
+      maxLoras: l.maxLoras,
+      maxCpuLoras: l.maxCpuLoras ?? l.maxLoras,
+      cpuLoadSeconds: l.loadFromCpu === undefined ? fileBytes / ((pcie! * 1e9) / 2) : l.loadFromCpu / 1000,
+      diskLoadSeconds: l.loadFromDisk === undefined ? fileBytes / LORA_DISK_BYTES_PER_SECOND : l.loadFromDisk / 1000,
+      models: loraCostModels(model, loraParameters(shape, l.maxLoraRank), l.maxLoras),
+    };
+  }
   return {
     ok: true,
     weightsGB: weightBytes / 1e9,
     kvGBPerReplica: kvSpace / 1e9,
     llm: {
-      model: costModelOf(shape, spec.precision, kvBytes, spec.routingImbalance),
+      model,
       hardware: { flopsPerGpu: tflops * 1e12, bandwidthPerGpu: gpu.memBandwidthTBs * 1e12, tensorParallel: tp, linkBytesPerSecond: link },
       efficiency: {
         compute: eff.compute ?? DEFAULT_LLM_EFFICIENCY.compute,
@@ -102,6 +128,7 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
               caching: spec.prefixCaching,
             },
       ...(speculative === null ? {} : { speculative }),
+      ...(lora === undefined ? {} : { lora }),
     },
   };
 }

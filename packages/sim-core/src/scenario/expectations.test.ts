@@ -175,6 +175,8 @@ describe('metric table', () => {
       'cost.perMillionInputTokens',
       'cost.perMillionOutputTokens',
       'kvCache.preemptions',
+      'lora.delayedRequests',
+      'lora.diskLoads',
       'kvTransfer.meanMs',
       'replicas.offPeakReduction',
       'scaleUp.p50',

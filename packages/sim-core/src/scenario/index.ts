@@ -10,7 +10,7 @@ export type { BatchingSpec, BatchLatencySpec, CacheSpec, LatencySpec, QueueSpec,
 export { hpaBehaviorSchema, hpaMetricSchema, hpaSchema } from './hpa-schema.ts';
 export { hpaMetricSource } from './hpa-metric-source.ts';
 export { llmSchema, modelShapeSchema, tokenLengthSchema } from './llm-schema.ts';
-export type { LlmSpec, LlmSpeculativeSpec, ModelShapeSpec, TokenLengthSpec } from './llm-schema.ts';
+export type { LlmLoraSpec, LlmSpec, LlmSpeculativeSpec, ModelShapeSpec, TokenLengthSpec } from './llm-schema.ts';
 export type { HpaMetricSpec, HpaSpec } from './hpa-schema.ts';
 export { cloudOf, nodePoolSchema } from './node-pool-schema.ts';
 export type { ClusterAutoscalerSpec, NodePoolSpec, ProvisioningSpec } from './node-pool-schema.ts';

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tokenLengthSchema } from './llm-schema.ts';
-import { report } from './scenario-test-builders.ts';
+import * as costModel from '@design-sim/cost-model';
+import { formatIssue } from './scenario-issue.ts';
+import { parseOk, report } from './scenario-test-builders.ts';
+import { validateScenarioReferences } from './validate-scenario.ts';
 
 const issues = (value: unknown) => {
   const r = tokenLengthSchema.safeParse(value);
@@ -57,7 +60,10 @@ describe('an llm service requests GPUs', () => {
 
 /** A one-service llm scenario whose `llm:` block ends with `extra` (lines from 21 on), parsed; its issue lines. */
 function speculative(extra: string, llm = 'model: llama-3.1-8b'): string {
-  return report(`apiVersion: design-sim/v1
+  return report(speculative.text(extra, llm));
+}
+speculative.text = (extra: string, llm: string): string =>
+  `apiVersion: design-sim/v1
 kind: Scenario
 metadata:
   name: spec
@@ -74,8 +80,7 @@ spec:
         gpu: h100-sxm-80gb
         inputTokens: 100
         outputTokens: 100
-${extra}`);
-}
+${extra}`;
 
 describe('llm.speculative', () => {
   it('takes an acceptance rate or a mean accepted length', () => {
@@ -171,5 +176,33 @@ describe('llm.scheduler.kvAllocation paged: refused where the port would be gues
   it('refuses speculative decoding and disaggregated serving, at kvAllocation', () => {
     expect(speculative(`${paged}        speculative: { method: ngram, tokens: 4, acceptance: 0.6 }\n`)).toMatchInlineSnapshot(`"examples/bad.yaml:18:36 spec.services[0].llm.scheduler.kvAllocation: kvAllocation paged with speculative decoding is not modelled (the executor draws a sequence's speculative steps ahead and keeps no per-step context, which block-by-block growth needs): use reserve or remove llm.speculative"`);
     expect(speculative(`${paged}        disaggregated: { decode: {}, kvTransfer: { link: nvlink } }\n`)).toMatchInlineSnapshot(`"examples/bad.yaml:18:36 spec.services[0].llm.scheduler.kvAllocation: kvAllocation paged with disaggregated serving is not modelled (a decode replica has no prefill path to recompute a preempted sequence, which vLLM re-prefills or reloads through its KV connector): use reserve or remove llm.disaggregated"`);
+  });
+});
+
+describe('llm.lora', () => {
+  it("takes vLLM's flags with their defaults, Zipf or uniform popularity, and maxLoras above the adapters", () => {
+    expect(speculative('        lora: { adapters: 100 }\n')).toBe('ok');
+    expect(speculative('        lora: { adapters: 100, popularity: { zipf: 1.0 }, rank: 8, maxLoraRank: 64, maxLoras: 4, maxCpuLoras: 32, loadFromCpu: 3ms, loadFromDisk: 80ms }\n')).toBe('ok');
+    expect(speculative('        lora: { adapters: 2, maxLoras: 8 }\n')).toBe('ok');
+  });
+
+  it('refuses maxLoras below 1, a rank above maxLoraRank, a rank vLLM does not offer, and maxCpuLoras below maxLoras, each at its field', () => {
+    expect(speculative('        lora: { adapters: 100, maxLoras: 0 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:42 spec.services[0].llm.lora.maxLoras: must be at least 1, got 0"`);
+    expect(speculative('        lora: { adapters: 100, rank: 32 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:38 spec.services[0].llm.lora.rank: rank 32 is above maxLoraRank 16: vLLM refuses to load such an adapter; raise maxLoraRank (one of 1, 8, 16, 32, 64, 128, 256, 320, 512)"`);
+    expect(speculative('        lora: { adapters: 100, maxLoraRank: 24 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:45 spec.services[0].llm.lora.maxLoraRank: expected one of 1 | 8 | 16 | 32 | 64 | 128 | 256 | 320 | 512, got 24"`);
+    expect(speculative('        lora: { adapters: 100, maxLoras: 8, maxCpuLoras: 4 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:58 spec.services[0].llm.lora.maxCpuLoras: must be at least maxLoras (8): vLLM refuses max_cpu_loras < max_loras, since every adapter in a GPU slot is also held in host memory"`);
+    expect(speculative('        lora: { adapters: 0 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:27 spec.services[0].llm.lora.adapters: must be at least 1, got 0"`);
+  });
+
+  it('refuses the serving paths its admission rule is not ported on, and a mixture-of-experts model', () => {
+    expect(speculative('        scheduler: { kvAllocation: paged }\n        lora: { adapters: 10 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:19:15 spec.services[0].llm.lora: lora with kvAllocation paged is not modelled yet (the max_loras rule is ported on the reserved-KV admission): use kvAllocation reserve or remove llm.lora"`);
+    expect(speculative('        speculative: { method: eagle, tokens: 3, acceptance: 0.7 }\n        lora: { adapters: 10 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:19:15 spec.services[0].llm.lora: lora with speculative decoding is not modelled yet (the proposer would need its own adapter costs): remove llm.speculative or llm.lora"`);
+    expect(speculative('        scheduler: { steps: 4 }\n        lora: { adapters: 10 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:19:15 spec.services[0].llm.lora: lora with multi-step scheduling (steps > 1) is not modelled yet: use steps 1 or remove llm.lora"`);
+    const moe = parseOk(speculative.text('        lora: { adapters: 10 }\n', 'model: mixtral-8x7b'));
+    expect(validateScenarioReferences(moe.scenario, costModel).map(formatIssue)).toMatchInlineSnapshot(`
+      [
+        " spec.services[0].llm.lora: LoRA adapters on a mixture-of-experts model are not modelled (which expert projections an adapter holds varies): use a dense model or remove llm.lora",
+      ]
+    `);
   });
 });

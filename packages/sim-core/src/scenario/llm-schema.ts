@@ -235,6 +235,45 @@ export const llmSpeculativeSchema = z
     if (s.method !== 'draft' && s.draftModel !== undefined) ctx.addIssue({ code: 'custom', path: ['draftModel'], input: s.draftModel, message: `draftModel is for method draft; ${s.method} proposes without one: remove it or use method: draft` });
   });
 
+/** vLLM's allowed `--max-lora-rank` values (`MaxLoRARanks` in vllm-project/vllm@01230b40 vllm/config/lora.py). */
+export const LORA_RANKS = [1, 8, 16, 32, 64, 128, 256, 320, 512] as const;
+
+/**
+ * Multi-LoRA serving (vLLM `--enable-lora`): every request is for one of `adapters` fine-tuned variants of the base
+ * model, each a LoRA adapter. Defaults are vLLM's `LoRAConfig` (vllm-project/vllm@01230b40 vllm/config/lora.py):
+ * max_loras 1, max_lora_rank 16, max_cpu_loras = max_loras. The rules ported (admission by max_loras, the GPU slots
+ * and CPU cache as LRUs, loads stalling the step) and their sources: engine/lora-adapters.ts; the cost: llm/lora-cost.ts.
+ */
+export const llmLoraSchema = z
+  .strictObject({
+    adapters: z.number().int().min(1).max(100_000).describe('Distinct adapters (fine-tuned variants) the requests are spread over'),
+    popularity: z
+      .union([z.literal('uniform'), z.strictObject({ zipf: z.number().min(0).max(10).describe('Zipf exponent s: adapter k (1-based) is asked for in proportion to 1/k^s (0 = uniform)') })])
+      .default('uniform')
+      .describe('How requests pick their adapter: uniform, or { zipf: s } (a few popular adapters, a long tail); drawn from a seeded stream'),
+    rank: z.number().int().min(1).max(512).default(16).describe("The adapters' LoRA rank r (sets their size on disk and so their load time); at most maxLoraRank"),
+    maxLoraRank: z
+      .literal(LORA_RANKS)
+      .default(16)
+      .describe("vLLM --max-lora-rank (1, 8, 16, 32, 64, 128, 256, 320 or 512; default 16): the GPU slots' width; the adapter matmuls run over it whatever the adapter's own rank (vLLM pads into stacked max_lora_rank buffers)"),
+    maxLoras: z.number().int().min(1).max(1024).default(1).describe('vLLM --max-loras (default 1): most distinct adapters in one batch, and the GPU slots; a request whose adapter would exceed it waits while others are admitted'),
+    maxCpuLoras: z.number().int().min(1).max(100_000).optional().describe('vLLM --max-cpu-loras: adapters kept in host memory (an LRU); at least maxLoras; default: maxLoras (vLLM)'),
+    loadFromCpu: durationMs(
+      "Time to copy one adapter from host memory into a GPU slot, ms; default: the adapter's bytes (rank × Σ(in + out) of the attention and MLP projections × layers × 2 bytes) over half the catalog GPU's PCIe x16 figure (one direction)",
+      { min: 0, max: 600_000 },
+    ).optional(),
+    loadFromDisk: durationMs(
+      "Time to read one adapter from local disk into host memory, ms (then loadFromCpu to reach the GPU); default: its bytes at 892 MB/s, vLLM's measured safetensors load rate from local NVMe (the weights' localNvme figure)",
+      { min: 0, max: 600_000 },
+    ).optional(),
+  })
+  .superRefine((l, ctx) => {
+    // vLLM raises "LoRA rank r is greater than max_lora_rank" when it loads such an adapter (WorkerLoRAManager._load_adapter).
+    if (l.rank > l.maxLoraRank) ctx.addIssue({ code: 'custom', path: ['rank'], input: l.rank, message: `rank ${l.rank} is above maxLoraRank ${l.maxLoraRank}: vLLM refuses to load such an adapter; raise maxLoraRank (one of ${LORA_RANKS.join(', ')})`, params: { siblings: ['maxLoraRank'] } });
+    // vLLM's LoRAConfig validator: "max_cpu_loras must be >= max_loras".
+    if (l.maxCpuLoras !== undefined && l.maxCpuLoras < l.maxLoras) ctx.addIssue({ code: 'custom', path: ['maxCpuLoras'], input: l.maxCpuLoras, message: `must be at least maxLoras (${l.maxLoras}): vLLM refuses max_cpu_loras < max_loras, since every adapter in a GPU slot is also held in host memory`, params: { siblings: ['maxLoras'] } });
+  });
+
 /** `services[].llm`. */
 export const llmSchema = z.strictObject({
   model: z.union([
@@ -266,9 +305,13 @@ export const llmSchema = z.strictObject({
   speculative: llmSpeculativeSchema
     .optional()
     .describe('Speculative decoding: a proposer drafts tokens that the model verifies in one pass per step (EAGLE, draft model, n-gram, MTP); on a disaggregated service the decode pool speculates'),
+  lora: llmLoraSchema
+    .optional()
+    .describe('Multi-LoRA serving (vLLM --enable-lora): requests spread over many LoRA adapters of this base model; at most maxLoras distinct adapters per batch, adapters loaded into GPU slots from a host-memory LRU or disk. Not with paged KV, multi-step scheduling, speculative decoding, prompt templates or sessions, or disaggregated serving'),
 });
 
 export type LlmSpec = z.output<typeof llmSchema>;
+export type LlmLoraSpec = z.output<typeof llmLoraSchema>;
 export type LlmSpeculativeSpec = z.output<typeof llmSpeculativeSchema>;
 export type LlmDisaggregatedSpec = z.output<typeof llmDisaggregatedSchema>;
 export type LlmPrefixSpec = z.output<typeof llmPrefixSchema>;

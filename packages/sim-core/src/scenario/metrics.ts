@@ -117,6 +117,8 @@ export const METRICS = [
   { name: 'cost.perMillionInputTokens', kind: 'usd', unit: 'USD per 1M input tokens', description: 'Disaggregated serving: the prefill pool\'s share of the bill per million prompt tokens it prefilled (all disaggregated services together)', priced: 'bill', billBound: 'lower' },
   { name: 'cost.perMillionOutputTokens', kind: 'usd', unit: 'USD per 1M output tokens', description: 'Disaggregated serving: the decode pool\'s share of the bill per million output tokens it generated (all disaggregated services together)', priced: 'bill', billBound: 'lower' },
   { name: 'kvCache.preemptions', kind: 'count', unit: 'sequences', description: 'Paged KV allocation (llm.scheduler.kvAllocation: paged): sequences preempted over the run, all such services together (a request preempted twice counts twice)' },
+  { name: 'lora.delayedRequests', kind: 'count', unit: 'requests', description: 'Multi-LoRA serving (llm.lora): requests held back at least once because their adapter would have made a batch exceed maxLoras, the whole run, all such services together' },
+  { name: 'lora.diskLoads', kind: 'count', unit: 'loads', description: 'Multi-LoRA serving (llm.lora): adapters read from disk (not in host memory) over the run, every replica, all such services together' },
   { name: 'kvTransfer.meanMs', kind: 'ms', unit: 'ms', description: 'Disaggregated serving: mean KV-cache transfer per request from prefill to decode (part of TTFT)' },
   { name: 'training.days', kind: 'days', unit: 'days', description: 'Wall-clock days to finish training, including checkpoint and interruption losses' },
   { name: 'training.hours', kind: 'hours', unit: 'hours', description: 'Wall-clock hours to finish training' },
