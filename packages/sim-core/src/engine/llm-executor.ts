@@ -396,7 +396,8 @@ export class LlmExecutor implements PodExecutor {
     st.roundSteps = round;
     let seconds = round > 1 ? decodeRoundSeconds(round, decoding, st.decodeContext, cfg) : iterationSeconds({ tokens, attendedTokens: attended, kvTokensRead: kvRead }, st.lora === null ? cfg.model : st.lora.model(), cfg.hardware, cfg.efficiency);
     // Multi-LoRA: adapters this step activated were loaded before its forward pass, which waited (engine/lora-adapters.ts).
-    if (st.lora !== null) seconds += st.lora.takeStall();
+    // Multi-LoRA: the adapter kernels' time beyond their FLOPs and bytes (llm/lora-cost.ts, LORA_KERNEL_OVERHEAD).
+    if (st.lora !== null) seconds = seconds * cfg.lora!.kernelFactor + st.lora.takeStall();
     if (verify !== null) {
       // The proposer drafts for the decoding sequences and takes in this iteration's prompt tokens (the part of the work beyond the verification).
       const prefill = this.proposerPrefill;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LLM_EFFICIENCY, type LlmCostModel } from '../llm/llm-perf.ts';
 import { KNOWN_MODELS } from '../llm/llm-models.ts';
-import { loraCostModels, loraParameters } from '../llm/lora-cost.ts';
+import { LORA_KERNEL_OVERHEAD, loraCostModels, loraParameters } from '../llm/lora-cost.ts';
 import { Rng } from '../random/rng.ts';
 import { expectConserved } from '../test-support/conservation.ts';
 import { service } from '../test-support/builders.ts';
@@ -19,7 +19,7 @@ const ZERO: LlmCostModel = { parameters: 0, layers: 0, hiddenSize: 1, weightByte
 
 function lora(o: Partial<EngineLora> = {}): EngineLora {
   const maxLoras = o.maxLoras ?? 1;
-  return { adapters: 2, zipf: 0, maxLoras, maxCpuLoras: maxLoras, cpuLoadSeconds: 0.002, diskLoadSeconds: 0.005, models: loraCostModels(ZERO, 0, maxLoras), ...o };
+  return { adapters: 2, zipf: 0, maxLoras, maxCpuLoras: maxLoras, cpuLoadSeconds: 0.002, diskLoadSeconds: 0.005, models: loraCostModels(ZERO, 0, maxLoras), kernelFactor: 1, ...o };
 }
 
 describe('LoraPod: the batch, the GPU slots and the host-memory cache', () => {
@@ -148,6 +148,26 @@ describe('the executor with LoRA: vLLM V1 admission by max_loras, loads stalling
     expect(x.ttft.max).toBeCloseTo(33.75, 9);
     expect(x.ttft.sum / x.ttft.count).toBeCloseTo((17 + 33.75 + 33.5 + 33.25) / 4, 9);
     expect(r.services[0]!.lora).toEqual({ diskLoads: 2, cpuLoads: 0, loadSeconds: expect.closeTo(0.014, 12) as number, delayedRequests: 0 });
+  });
+});
+
+describe("the LoRA kernels' overhead (kernelFactor, llm/lora-cost.ts LORA_KERNEL_OVERHEAD)", () => {
+  it('stretches each iteration by the factor, loads added after it: 1.5 × 10 ms steps', () => {
+    // maxLoras 2: iteration 1 (0.125) is R1 with adapter 0 from disk: 15 + 7 = 22 ms, to 22.125; iteration 2 loads
+    // adapter 1 (7 ms) for R2 while R3 and R4 join: 22 ms, to 44.125; then 15 ms a step. TTFT 22, 43.75, 43.5, 43.25.
+    // TPOT: R1 (89.125 − 22.125) / 4 = 16.75 (its second gap is the loading step), the others (104.125 − 44.125) / 4 = 15.
+    const r = run(lora({ maxLoras: 2, maxCpuLoras: 2, kernelFactor: 1.5 }));
+    const x = r.llm!;
+    expect(x.ttft.min).toBeCloseTo(22, 9);
+    expect(x.ttft.sum / x.ttft.count).toBeCloseTo((22 + 43.75 + 43.5 + 43.25) / 4, 9);
+    expect(x.tpot.min).toBeCloseTo(15, 9);
+    expect(x.tpot.max).toBeCloseTo(16.75, 9);
+    expect(r.services[0]!.lora!.loadSeconds).toBeCloseTo(0.014, 12);
+  });
+
+  it("defaults to vLLM's published loss (pull 11267: 11.45 → 7.60 requests/s, of which the roofline gives 0.3%)", () => {
+    expect(LORA_KERNEL_OVERHEAD).toBe(0.5);
+    expect(((11.45 / 7.6) / (1 + 19_988_480 / 6.74e9) - 1).toFixed(2)).toBe('0.50');
   });
 });
 

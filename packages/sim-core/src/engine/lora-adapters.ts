@@ -38,6 +38,8 @@ export interface EngineLora {
   diskLoadSeconds: number;
   /** The iteration's cost model by the number of distinct adapters in the batch (0 … maxLoras): llm/lora-cost.ts. */
   models: LlmCostModel[];
+  /** Iteration time × this (≥ 1) while the batch runs adapters: the LoRA kernels' cost beyond their FLOPs and bytes (llm/lora-cost.ts). */
+  kernelFactor: number;
 }
 
 /** Draws each request's adapter (0-based; adapter 0 is the most popular under Zipf) and keeps it by slot and generation. */

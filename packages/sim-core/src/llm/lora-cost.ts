@@ -23,6 +23,17 @@ export const LORA_BYTES_PER_ELEMENT = 2;
  */
 export const LORA_DISK_BYTES_PER_SECOND = 892e6;
 
+/**
+ * The LoRA kernels' time beyond the adapter's FLOPs and bytes, as a fraction of an iteration: 0.5. Fitted to vLLM's
+ * own benchmark, the one published figure found (vllm-project/vllm pull 11267, Dec 2024, V0 engine, one A100,
+ * Llama-2-7B, 1,000 ShareGPT prompts, benchmarks/benchmark_throughput.py): 11.45 requests/s without LoRA, 7.60 with one
+ * rank-8 adapter (max_loras 1; 7.61 with 4). 11.45 ÷ 7.60 = 1.507 is the iteration-time ratio, of which the roofline's
+ * adapter FLOPs and bytes give 1.003 (0.30% of the parameters): 1.507 ÷ 1.003 − 1 = 0.502. The cost is the punica
+ * shrink/expand kernels (launches per adapted projection, the token-to-slot mapping), which a FLOP/byte roofline does
+ * not see. A fit on one run, not a check; vLLM V1's later LoRA kernel work may cost less (docs/fidelity.md).
+ */
+export const LORA_KERNEL_OVERHEAD = 0.5;
+
 /** Parameters of one adapter of rank `rank` on every linear projection of every layer (dense models). */
 export function loraParameters(shape: Pick<ModelShape, 'layers' | 'hiddenSize' | 'attentionHeads' | 'kvHeads' | 'headDim' | 'ffnSize'>, rank: number): number {
   const h = shape.hiddenSize;

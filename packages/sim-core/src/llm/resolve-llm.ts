@@ -9,7 +9,7 @@ import type { EngineLlm, TokenDistribution } from '../engine/engine-config.ts';
 import type { LlmScheduler } from '../engine/llm-scheduler.ts';
 import { activeParametersOfShape, expertParametersOfShape, kvBytesPerToken, knownModel, KNOWN_MODELS, MODEL_ALIASES, type ModelShape, parametersOfShape, WEIGHT_BYTES } from './llm-models.ts';
 import { DEFAULT_LLM_EFFICIENCY, type LlmCostModel } from './llm-perf.ts';
-import { LORA_BYTES_PER_ELEMENT, LORA_DISK_BYTES_PER_SECOND, loraCostModels, loraParameters } from './lora-cost.ts';
+import { LORA_BYTES_PER_ELEMENT, LORA_DISK_BYTES_PER_SECOND, LORA_KERNEL_OVERHEAD, loraCostModels, loraParameters } from './lora-cost.ts';
 import type { EngineLora } from '../engine/lora-adapters.ts';
 import { acceptanceForLength, type EngineSpeculative } from './speculative.ts';
 import { Z99 } from '../random/normal.ts';
@@ -94,6 +94,7 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
       cpuLoadSeconds: l.loadFromCpu === undefined ? fileBytes / ((pcie! * 1e9) / 2) : l.loadFromCpu / 1000,
       diskLoadSeconds: l.loadFromDisk === undefined ? fileBytes / LORA_DISK_BYTES_PER_SECOND : l.loadFromDisk / 1000,
       models: loraCostModels(model, loraParameters(shape, l.maxLoraRank), l.maxLoras),
+      kernelFactor: 1 + (l.kernelOverhead ?? LORA_KERNEL_OVERHEAD),
     };
   }
   return {

@@ -262,6 +262,14 @@ export const llmLoraSchema = z
       "Time to copy one adapter from host memory into a GPU slot, ms; default: the adapter's bytes (rank × Σ(in + out) of the attention and MLP projections × layers × 2 bytes) over half the catalog GPU's PCIe x16 figure (one direction)",
       { min: 0, max: 600_000 },
     ).optional(),
+    kernelOverhead: z
+      .number()
+      .min(0)
+      .max(10)
+      .optional()
+      .describe(
+        "The LoRA kernels' time beyond the adapters' FLOPs and bytes, as a fraction of each iteration (default 0.5: fitted to vLLM's published LoRA benchmark, pull 11267, where one rank-8 adapter cut throughput from 11.45 to 7.60 requests/s on an A100; an older engine than V1, whose kernels may cost less: set 0 for the roofline alone)",
+      ),
     loadFromDisk: durationMs(
       "Time to read one adapter from local disk into host memory, ms (then loadFromCpu to reach the GPU); default: its bytes at 892 MB/s, vLLM's measured safetensors load rate from local NVMe (the weights' localNvme figure)",
       { min: 0, max: 600_000 },
