@@ -51,6 +51,24 @@ describe('LLM results', () => {
     expect(card).toMatchObject({ status: 'pass', value: `${card.raw} sequences`, basis: 'whole run, paged KV', detail: '✓ kvCache.preemptions < 1000' });
   });
 
+  it('adds the max_loras and disk-load cards only where a service serves LoRA adapters, judged by lora.*', () => {
+    expect(summaryCards(result).some((c) => c.metric.startsWith('lora.'))).toBe(false);
+    const doc = llmDoc({ expect: ['lora.delayedRequests < 1000000', 'lora.diskLoads < 0'] });
+    const spec = doc.spec as { services: { llm: Record<string, unknown> }[] };
+    spec.services[0]!.llm.lora = { adapters: 8, maxLoras: 2, maxCpuLoras: 4, loadFromCpu: '3ms', loadFromDisk: '80ms' };
+    const r = runDoc(doc);
+    const lora = Object.values(r.summary!.llm!.lora!);
+    const cards = summaryCards(r);
+    const held = cards.find((c) => c.metric === 'lora.delayedRequests')!;
+    const disk = cards.find((c) => c.metric === 'lora.diskLoads')!;
+    expect(held.raw).toBe(lora.reduce((a, l) => a + l.delayedRequests, 0));
+    expect(held).toMatchObject({ status: 'pass', value: `${held.raw} requests`, basis: 'whole run, LoRA' });
+    // Every replica reads each adapter it serves from disk at least once: at least 4 loads (host memory holds 4 of 8).
+    expect(disk.raw).toBe(lora.reduce((a, l) => a + l.diskLoads, 0));
+    expect(disk.raw!).toBeGreaterThanOrEqual(4);
+    expect(disk).toMatchObject({ status: 'fail', value: `${disk.raw} loads`, detail: '✗ lora.diskLoads < 0' });
+  });
+
   it('has no LLM cards or charts for a per-request-latency run', () => {
     const plain = runDoc(smallDoc());
     expect(summaryCards(plain).some((c) => c.metric.startsWith('ttft'))).toBe(false);

@@ -85,6 +85,12 @@ const LLM_CARDS: readonly CardDef[] = [
 /** Paged KV allocation only (`summary.llm.preemptions` is null when every LLM service reserves its KV). */
 const PREEMPTIONS_CARD: CardDef = { metric: 'kvCache.preemptions', label: 'KV preemptions', format: (v) => (v === null ? '—' : `${formatCount(v)} sequences`), basis: 'whole run, paged KV' };
 
+/** Multi-LoRA serving only (`summary.llm.lora` is null without an `llm.lora` block): what max_loras and the adapter loads cost. */
+const LORA_CARDS: readonly CardDef[] = [
+  { metric: 'lora.delayedRequests', label: 'Held by max_loras', format: (v) => (v === null ? '—' : `${formatCount(v)} requests`), basis: 'whole run, LoRA' },
+  { metric: 'lora.diskLoads', label: 'LoRA disk loads', format: (v) => (v === null ? '—' : `${formatCount(v)} loads`), basis: 'whole run, every replica' },
+];
+
 const TRAINING_CARDS: readonly CardDef[] = [
   { metric: 'training.days', label: 'Training days', format: (v) => (v === null ? '—' : `${Number(v.toPrecision(3))} d`), alsoJudgedBy: ['training.hours'] },
   { metric: 'training.costUsd', label: 'Training cost', format: formatUsd, alsoJudgedBy: ['training.budgetFits'] },
@@ -145,6 +151,6 @@ function capacityCard(result: RunResult, def: CardDef): CardDef {
 
 /** The cards for a run: serving cards when it simulated a fleet (plus LLM cards for token-level serving), training cards when it estimated training. */
 export function summaryCards(result: RunResult): SummaryCard[] {
-  const serving = result.summary ? [...SERVING_CARDS.map((d) => capacityCard(result, d)), ...(result.summary.llm ? LLM_CARDS : []), ...(result.summary.llm?.preemptions ? [PREEMPTIONS_CARD] : [])] : [];
+  const serving = result.summary ? [...SERVING_CARDS.map((d) => capacityCard(result, d)), ...(result.summary.llm ? LLM_CARDS : []), ...(result.summary.llm?.preemptions ? [PREEMPTIONS_CARD] : []), ...(result.summary.llm?.lora ? LORA_CARDS : [])] : [];
   return [...serving, ...(result.training ? TRAINING_CARDS : [])].map((d) => card(result, d));
 }
