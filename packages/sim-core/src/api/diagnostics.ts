@@ -13,7 +13,7 @@ import { detectOverload } from './overload.ts';
 export interface Diagnostic {
   /** `error` fails the run (as a failed expectation does); `warning` is shown only. */
   severity: 'error' | 'warning';
-  code: 'overloaded' | 'nothing-served' | 'requests-failed' | 'unserved' | 'nothing-offered' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'failed-by-faults' | 'killed-at-termination' | 'jobs-waiting' | 'training-does-not-fit' | 'stale-prices';
+  code: 'overloaded' | 'nothing-served' | 'requests-failed' | 'unserved' | 'nothing-offered' | 'in-flight-limit' | 'unfinished' | 'unscheduled' | 'failed-at-zero' | 'failed-by-faults' | 'killed-at-termination' | 'jobs-waiting' | 'training-does-not-fit' | 'stale-prices' | 'too-long-for-kv';
   /** One plain sentence, with the numbers. */
   message: string;
   /** Simulated time the finding starts, s, when it has one. */
@@ -122,6 +122,14 @@ export function servingDiagnostics(r: EngineResult, serviceNames: readonly strin
       code: 'killed-at-termination',
       message: `${formatInteger(visits)} ${visits === 1 ? 'request or call was' : 'requests or calls were'} still in service on ${formatInteger(pods)} terminating pod${pods === 1 ? '' : 's'} (scale-down, drain, eviction or spot notice) when the termination grace period ran out, and failed (${where}): raise services[].terminationGracePeriod above the longest request, or scale down less eagerly`,
       ...(first ? { atSeconds: first.t } : {}),
+    });
+  }
+  // A request longer than a whole replica's KV cache is dropped at admission; the count said only "N dropped" without why.
+  for (const [name, t] of Object.entries(r.llm?.tooLongForKv ?? {})) {
+    out.push({
+      severity: 'warning',
+      code: 'too-long-for-kv',
+      message: `${name}: ${formatInteger(t.requests)} requests were dropped over the run because each needed more KV (prompt + output tokens) than one replica holds (${formatInteger(t.kvTokens)} tokens): cap the lengths' tail (max), give the replica more GPU memory, or split the model over more GPUs`,
     });
   }
   // Jobs still queued at the end did not get the cluster: a shared-cluster answer must say so.

@@ -139,7 +139,7 @@ export interface EngineResult {
    * the whole run, drain included; `horizonOutputTokens`: up to the horizon, the tokens of the run's time). `preemptions`: by service
    * name, the sequences each service with paged KV allocation preempted over the run (null when none has it).
    */
-  llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; itl: LatencyHistogram; outputTokens: number; horizonOutputTokens: number; prefixCache: EnginePrefixResult | null; speculative: EngineSpeculativeResult | null; preemptions: Record<string, number> | null } | null;
+  llm: { ttft: LatencyHistogram; tpot: LatencyHistogram; itl: LatencyHistogram; outputTokens: number; horizonOutputTokens: number; prefixCache: EnginePrefixResult | null; speculative: EngineSpeculativeResult | null; preemptions: Record<string, number> | null; tooLongForKv?: Record<string, { requests: number; kvTokens: number }> | null } | null;
   /** Most requests in flight (waiting + in service), and most waiting, at an interval end after the warm-up. */
   backlog: { max: number; waitingMax: number };
   /** Request slots still taken when observation stopped, counted from the slots (a check on `requests.unfinished`). */

@@ -1381,6 +1381,18 @@ export class Simulation {
     return out;
   }
 
+  /** Requests dropped because they needed more KV than a whole replica holds, by service (only those that dropped any); null when none did. */
+  private tooLongResult(): Record<string, { requests: number; kvTokens: number }> | null {
+    let out: Record<string, { requests: number; kvTokens: number }> | null = null;
+    for (const svc of this.services) {
+      const x = svc.llm;
+      if (x === null || svc.config.llm === null || x.rejectedTooLong === 0) continue;
+      out ??= {};
+      out[svc.config.name] = { requests: x.rejectedTooLong, kvTokens: svc.config.llm.kvCapacityTokens };
+    }
+    return out;
+  }
+
   private prefixSources(): PrefixSource[] {
     const out: PrefixSource[] = [];
     for (const svc of this.services) {
@@ -1464,7 +1476,7 @@ export class Simulation {
         return { ...poolActivity(p, this.launches[p.index]!, this.karpenter?.stats.get(p.index) ?? null), series: { readyNodes: cut(own.readyNodes), provisioningNodes: cut(own.provisioningNodes) } };
       }),
       accruedCostUsd: bill.accruedCostUsd,
-      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, itl: st.itl, outputTokens: st.outputTokens, horizonOutputTokens: st.horizonOutputTokens ?? st.outputTokens, prefixCache: prefixResult(this.prefixSources()), speculative: this.speculativeResult(), preemptions: this.preemptionsResult() } : null,
+      llm: hasLlm ? { ttft: st.summaryTtft(waitingForFirstToken), tpot: st.tpot, itl: st.itl, outputTokens: st.outputTokens, horizonOutputTokens: st.horizonOutputTokens ?? st.outputTokens, prefixCache: prefixResult(this.prefixSources()), speculative: this.speculativeResult(), preemptions: this.preemptionsResult(), tooLongForKv: this.tooLongResult() } : null,
       backlog: { max: this.backlogMax, waitingMax: this.waitingMax },
       inFlightAtStop: store.roots,
       events: [...this.events],
