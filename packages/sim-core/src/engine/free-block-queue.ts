@@ -23,6 +23,8 @@
  * running sequences use it (`lift`, vLLM's ref_cnt > 0) and comes back at the tail when the last lets go (`park`).
  */
 
+import { LinkedQueue } from './linked-queue.ts';
+
 /** Full blocks of one identity still cached (`blocks` 0 once all are evicted or taken back), in the free queue or held. */
 export class CachedRun {
   blocks = 0;
@@ -46,8 +48,8 @@ export class CachedRun {
 }
 
 export class FreeBlockQueue {
-  private head: CachedRun | null = null;
-  private tail: CachedRun | null = null;
+  /** The LRU order: head evicted first. */
+  private readonly order = new LinkedQueue<CachedRun>();
   /** Blocks in the queue: the replica's blocks less those its running sequences hold. */
   free = 0;
   /** Cached blocks evicted (popped by an allocation while they still had a hash), over the run. */
@@ -65,7 +67,7 @@ export class FreeBlockQueue {
   release(n: number): void {
     if (n <= 0) return;
     this.free += n;
-    const t = this.tail;
+    const t = this.order.tail;
     if (t !== null && !t.cached) {
       t.blocks += n;
       return;
@@ -73,7 +75,7 @@ export class FreeBlockQueue {
     const run = new CachedRun(false);
     run.blocks = n;
     run.queued = true;
-    this.append(run);
+    this.order.append(run);
   }
 
   /** `n` full blocks of an identity freed after its other blocks (vLLM frees in reverse): its run, at the tail, its first block at index `start`. */
@@ -90,7 +92,7 @@ export class FreeBlockQueue {
     if (run.blocks <= 0 || run.queued) return;
     this.free += run.blocks;
     run.queued = true;
-    this.append(run);
+    this.order.append(run);
   }
 
   /** A queued run is used again by a running sequence (vLLM's `touch` of blocks with ref_cnt 0): it leaves the queue, its blocks kept. */
@@ -98,14 +100,14 @@ export class FreeBlockQueue {
     if (!run.queued) return;
     run.queued = false;
     this.free -= run.blocks;
-    this.unlink(run);
+    this.order.unlink(run);
   }
 
   /** An allocation of `n` blocks (n ≤ free): popped from the head, evicting cached runs' last blocks first. */
   take(n: number): void {
     this.free -= n;
     while (n > 0) {
-      const run = this.head!;
+      const run = this.order.head!;
       if (run.blocks > n) {
         run.blocks -= n;
         if (run.cached) this.evicted += n;
@@ -116,7 +118,7 @@ export class FreeBlockQueue {
       if (run.prefix) this.counter.evictions++;
       run.blocks = 0;
       run.queued = false;
-      this.unlink(run);
+      this.order.unlink(run);
     }
   }
 
@@ -131,7 +133,7 @@ export class FreeBlockQueue {
     run.blocks -= n;
     if (run.blocks === 0) {
       run.queued = false;
-      this.unlink(run);
+      this.order.unlink(run);
     }
   }
 
@@ -146,24 +148,8 @@ export class FreeBlockQueue {
   /** Runs head to tail as [cached, blocks] pairs (tests). */
   runs(): [boolean, number][] {
     const out: [boolean, number][] = [];
-    for (let r = this.head; r !== null; r = r.next) out.push([r.cached, r.blocks]);
+    for (let r = this.order.head; r !== null; r = r.next) out.push([r.cached, r.blocks]);
     return out;
   }
 
-  private append(run: CachedRun): void {
-    run.prev = this.tail;
-    run.next = null;
-    if (this.tail === null) this.head = run;
-    else this.tail.next = run;
-    this.tail = run;
-  }
-
-  private unlink(run: CachedRun): void {
-    if (run.prev === null) this.head = run.next;
-    else run.prev.next = run.next;
-    if (run.next === null) this.tail = run.prev;
-    else run.next.prev = run.prev;
-    run.prev = null;
-    run.next = null;
-  }
 }
