@@ -8,10 +8,8 @@ import { KNOWN_MODELS } from '../llm/llm-models.ts';
 import { LORA_KERNEL_OVERHEAD, loraCostModels, loraParameters } from '../llm/lora-cost.ts';
 import { Rng } from '../random/rng.ts';
 import { expectConserved } from '../test-support/conservation.ts';
-import { service } from '../test-support/builders.ts';
-import { handTimedLlm, uniformLlmRun } from '../test-support/hand-timed-llm.ts';
-import { compileRateProfile } from '../traffic/rate-profile.ts';
-import type { EngineConfig, EngineLlm } from './engine-config.ts';
+import { burstConfig, handTimedLlm, uniformLlmRun } from '../test-support/hand-timed-llm.ts';
+import type { EngineLlm } from './engine-config.ts';
 import { type EngineLora, LoraPod, LoraRequests } from './lora-adapters.ts';
 import { runEngine } from './simulation.ts';
 
@@ -103,18 +101,8 @@ describe('LoraRequests: each request draws one adapter, kept by slot and generat
  */
 /** The four requests above, on one service with `l` (and prefill apart from decodes if asked): the run. */
 function run(l: EngineLora, separatePrefill = false) {
-  const horizon = 5;
   const llm: EngineLlm = handTimedLlm({ model: ZERO, hardware: { flopsPerGpu: 1e15, bandwidthPerGpu: 1e12, tensorParallel: 1, linkBytesPerSecond: 0 }, efficiency: { ...DEFAULT_LLM_EFFICIENCY, stepOverheadSeconds: 0.01, requestOverheadSeconds: 0 }, out: 5 }, { lora: l, ...(separatePrefill ? { scheduler: { steps: 1, separatePrefill: true, kvAllocation: 'reserve' as const } } : {}) });
-  const cfg: EngineConfig = {
-    seed: 3,
-    durationSeconds: horizon,
-    warmupSeconds: 0,
-    intervalSeconds: 1,
-    drainSeconds: 0,
-    traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 4000], [0.001, 4000], [0.001, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
-    services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm })],
-    pools: [],
-  };
+  const cfg = burstConfig(llm, { seed: 3, burstSeconds: 0.001, horizon: 5 });
   const r = runEngine(cfg);
   expectConserved(r);
   return r;

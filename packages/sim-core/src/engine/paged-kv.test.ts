@@ -24,7 +24,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LLM_EFFICIENCY } from '../llm/llm-perf.ts';
 import { expectConserved } from '../test-support/conservation.ts';
 import { service } from '../test-support/builders.ts';
-import { handTimedLlm } from '../test-support/hand-timed-llm.ts';
+import { burstConfig, handTimedLlm } from '../test-support/hand-timed-llm.ts';
 import { compileRateProfile } from '../traffic/rate-profile.ts';
 import type { EngineConfig, EngineLlm } from './engine-config.ts';
 import { KV_BLOCK_TOKENS, PagedPod, kvBlocks } from './paged-kv.ts';
@@ -47,17 +47,7 @@ function llm(kvAllocation: 'reserve' | 'paged', o: { out: number; kvCapacityToke
 
 /** Four requests at t0 = 0.125 ms, then 0.25 ms apart (intervals of `intervalSeconds`): the run. */
 function runFour(l: EngineLlm, intervalSeconds = 1) {
-  const horizon = 5;
-  const cfg: EngineConfig = {
-    seed: 1,
-    durationSeconds: horizon,
-    warmupSeconds: 0,
-    intervalSeconds,
-    drainSeconds: 0,
-    traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 4000], [0.001, 4000], [0.001, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
-    services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: l })],
-    pools: [],
-  };
+  const cfg = burstConfig(l, { seed: 1, burstSeconds: 0.001, horizon: 5, intervalSeconds });
   const r = runEngine(cfg);
   expectConserved(r);
   expect(r.requests.served).toBe(4);
@@ -300,17 +290,7 @@ describe('paged KV allocation under heavy preemption', () => {
         maxBatchedTokens: chunkedPrefill ? 256 : 8192,
         chunkedPrefill,
       };
-      const horizon = 60;
-      const cfg: EngineConfig = {
-        seed: 3,
-        durationSeconds: horizon,
-        warmupSeconds: 0,
-        intervalSeconds: 1,
-        drainSeconds: 0,
-        traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 4000], [0.01, 4000], [0.01, 0], [horizon, 0]] }, horizon), arrivals: 'uniform', service: 0 }],
-        services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: l })],
-        pools: [],
-      };
+      const cfg = burstConfig(l, { seed: 3, burstSeconds: 0.01, horizon: 60 });
       const r = runEngine(cfg);
       expectConserved(r);
       // With prefix caching the same run prefills fewer tokens (re-prefills find their blocks) and serves the same.

@@ -27,6 +27,23 @@ export function handTimedLlm(o: { model: LlmCostModel; hardware: LlmHardware; ef
 }
 
 /**
+ * A burst into one service with LLM `l`: requests at 4,000/s, uniformly, for `burstSeconds` (the first at 0.125 ms, then
+ * every 0.25 ms: 0.001 s is four requests), over `horizon` s with intervals of `intervalSeconds`.
+ */
+export function burstConfig(l: EngineLlm, o: { seed: number; burstSeconds: number; horizon: number; intervalSeconds?: number }): EngineConfig {
+  return {
+    seed: o.seed,
+    durationSeconds: o.horizon,
+    warmupSeconds: 0,
+    intervalSeconds: o.intervalSeconds ?? 1,
+    drainSeconds: 0,
+    traffic: [{ profile: compileRateProfile({ type: 'points', points: [[0, 4000], [o.burstSeconds, 4000], [o.burstSeconds, 0], [o.horizon, 0]] }, o.horizon), arrivals: 'uniform', service: 0 }],
+    services: [service({ serviceTime: { kind: 'constant', seconds: 0 }, llm: l })],
+    pools: [],
+  };
+}
+
+/**
  * Requests at 40/s, uniformly, for `span` s (the first at 12.5 ms, then every 25 ms), into one service with LLM `l`, over a
  * 5 s horizon with 1 s intervals; the run's token figures in ms (TTFT and TPOT as [shortest, longest]).
  */
