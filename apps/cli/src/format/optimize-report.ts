@@ -53,7 +53,7 @@ function header(file: string, r: OptimizeResult): string[] {
 
 const EXPECTATION_HEAD = ['', 'expectation', 'value at the worst seed', 'seed'];
 
-/** An expectation's mark: a pass that rests on a stale price is `!` (⚠️ in Markdown), as in `run`. */
+/** An expectation's mark: a pass that rests on a stale or undated price is `!` (⚠️ in Markdown), as in `run`. */
 function expectationMark(e: DesignSummary['expectations'][number], markdown: boolean): string {
   if (!e.pass) return markdown ? '❌' : '✗';
   if (e.caveat !== undefined) return markdown ? '⚠️' : '!';
@@ -118,7 +118,7 @@ function frontierRows(r: OptimizeResult): { head: string[]; rows: string[][] } |
     // A cost on a stale price says so in its own cell: the frontier is read row by row.
     rows: f.points.map((p) => [
       ...labels.map((l) => show(p.labels[l])),
-      `${metricWithUnit(f.costMetric, p.cost)}${p.onStalePrices ? ' (stale price)' : ''}`,
+      `${metricWithUnit(f.costMetric, p.cost)}${p.onStalePrices ? ' (stale or undated price)' : ''}`,
       metricWithUnit(f.latencyMetric, p.latency),
       statusText(p.status, `seed ${r.seeds[0]}`),
     ]),

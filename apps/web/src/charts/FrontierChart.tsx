@@ -90,7 +90,7 @@ export function FrontierChart({ frontier, limit, best, onPick }: Props) {
         {frontier.points.map((p, k) => {
           const pt = g.points[k]!;
           const isBest = sameValues(p.values, best);
-          const what = `${designText(p)}: ${metricWithUnit(frontier.costMetric, p.cost)}${p.onStalePrices ? ' (on a stale price)' : ''}, ${metricWithUnit(frontier.latencyMetric, p.latency)} (${p.status === 'feasible' ? 'meets every expectation' : p.status === 'unconfirmed' ? 'passed the seeds it ran' : `fails ${frontier.expectation}`})`;
+          const what = `${designText(p)}: ${metricWithUnit(frontier.costMetric, p.cost)}${p.onStalePrices ? ' (on a stale or undated price)' : ''}, ${metricWithUnit(frontier.latencyMetric, p.latency)} (${p.status === 'feasible' ? 'meets every expectation' : p.status === 'unconfirmed' ? 'passed the seeds it ran' : `fails ${frontier.expectation}`})`;
           return (
             <g
               key={k}

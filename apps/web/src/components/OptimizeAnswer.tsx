@@ -101,7 +101,7 @@ export function OptimizeAnswer({ result: r, current, elapsedMs, onLoad }: Props)
             <strong>{plain ? '✓' : '⚠'} Best design: {designText(best.labels)}</strong> — {r.minimize} {metricWithUnit(r.minimize, best.objective)} (mean of the {unit} {r.seeds.join(', ')}).
           </p>
           {unserved !== null && <p data-testid="optimize-unserved">It meets every expectation, with unserved requests: {unserved}.</p>}
-          {stale !== null && <p data-testid="optimize-stale-prices">The choice is on stale prices: {stale}.</p>}
+          {stale !== null && <p data-testid="optimize-stale-prices">The choice may not hold at today's prices: {stale}.</p>}
           <ValuesTable d={best} current={current} />
           {best.binding !== null && (
             <p data-testid="optimize-binding">
@@ -168,7 +168,7 @@ export function OptimizeAnswer({ result: r, current, elapsedMs, onLoad }: Props)
                 ))}
                 <td>
                   {metricWithUnit(r.minimize, d.metrics[r.minimize])}
-                  {onStalePrices(d, r.minimize) && ' (stale price)'}
+                  {onStalePrices(d, r.minimize) && ' (stale or undated price)'}
                 </td>
                 <td>{d.seeds.join(', ')}</td>
                 <td>{STATUS[d.status]}</td>

@@ -2,7 +2,7 @@
 import type { RunResult } from '@design-sim/sim-core';
 import { summaryCards } from '../results/summary-cards.ts';
 
-const STATUS_TEXT = { pass: 'meets the expectation', fail: 'fails the expectation', neutral: 'no expectation', pending: 'meets the expectation so far', warn: 'meets the expectation on a stale price' } as const;
+const STATUS_TEXT = { pass: 'meets the expectation', fail: 'fails the expectation', neutral: 'no expectation', pending: 'meets the expectation so far', warn: 'meets the expectation on a stale or undated price' } as const;
 
 /** The cards of a run. */
 export function SummaryCards({ result }: { result: RunResult }) {

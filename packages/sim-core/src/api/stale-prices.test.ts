@@ -100,3 +100,45 @@ describe("optimize: a best design chosen on stale prices says so", () => {
     expect(stalePricesCaveat({ stalePrices: [], expectations: latencyOnly }, 'cost.hourly')).toBeNull();
   });
 });
+
+/**
+ * The same design with its GPU pool on a GCP L4 whose source gives no observation day (the SkyPilot catalog
+ * snapshot SKY_GCP: "undated"); the CPU pool keeps its fresh AWS price.
+ */
+const undatedDesign = (gpu: string, expect: string[]) => design(expect).replace('aws/us-east-1/g6e.xlarge', gpu);
+
+describe('a pass on a price of unknown date is not a plain PASS either', () => {
+  it('the price is as the test assumes: undated on the pinned date', () => {
+    expect(getInstance('gcp/us-central1/g2-standard-8', { asOf: ON }).prices['on-demand']?.freshness?.status).toBe('undated');
+  });
+
+  it('a cost expectation on the undated GPU price carries its own caveat, and the verdict reads "on undated prices"', () => {
+    const r = api.run(undatedDesign('gcp/us-central1/g2-standard-8', ['cost.hourly < 1000', 'latency.p99 < 10s']), 'undated.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.result.pass).toBe(true);
+    const [cost, latency] = r.result.expectations;
+    expect(cost!.caveat).toBe('on a price of unknown date');
+    expect(latency!.caveat).toBeUndefined();
+    const warning = r.result.diagnostics.find((d) => d.code === 'stale-prices');
+    expect(warning?.message).toBe("cost.hourly < 1000 holds on a price of unknown date (gpu: gcp/us-central1/g2-standard-8 (on-demand), undated): check it against today's before relying on the verdict");
+    expect(verdictOf(r.result).label).toBe('PASS, on undated prices');
+  });
+
+  it('stale and undated prices together are counted as such, and the verdict says stale', () => {
+    // The CPU pool's price moves to an undated GCP one (the cluster is then GKE, whose control-plane fee, GKE_PRICING,
+    // is undated too); the GPU's stays the stale g6e.xlarge.
+    const r = api.run(design(['cost.hourly < 1000']).replace('aws/us-east-1/m6i.xlarge', 'gcp/us-central1/c3-standard-8'), 'mixed.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.result.expectations[0]!.caveat).toBe('on 3 stale or undated prices');
+    const warning = r.result.diagnostics.find((d) => d.code === 'stale-prices')!.message;
+    expect(warning).toContain('cpu: gcp/us-central1/c3-standard-8 (on-demand), undated');
+    expect(warning).toContain('gpu: aws/us-east-1/g6e.xlarge (on-demand), observed by 2025-05-31');
+    expect(verdictOf(r.result).label).toBe('PASS, on stale prices');
+  });
+
+  it("the optimizer's caveat names an undated price as such", () => {
+    expect(stalePricesCaveat({ stalePrices: ['gpu: gcp/us-central1/g2-standard-8 (on-demand), undated'], expectations: [] }, 'cost.monthly')).toBe(
+      "its dollar figures rest on a price of unknown date (gpu: gcp/us-central1/g2-standard-8 (on-demand), undated): check it against today's before relying on the choice",
+    );
+  });
+});

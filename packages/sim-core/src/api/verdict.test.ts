@@ -4,7 +4,7 @@ import { shownDiagnostics, verdictOf } from './verdict.ts';
 
 const api = createSimApi();
 
-/** Two replicas on two priced nodes (a bill to pass on); traffic only from minute 1 to 6, a warm-up of 10 minutes: nothing is offered after it. */
+/** Two replicas on two nodes priced on a known, recent day (a bill to pass on, with no price caveat); traffic only from minute 1 to 6, a warm-up of 10 minutes: nothing is offered after it. */
 const quiet = (expect: string): string => `apiVersion: design-sim/v1
 kind: Scenario
 metadata: { name: nothing-after-warmup }
@@ -17,7 +17,7 @@ spec:
   services:
     - { name: model, replicas: 2, concurrency: 4, latency: { distribution: constant, ms: 50 }, nodePool: gpu }
   nodePools:
-    - { name: gpu, instance: gcp/us-central1/g2-standard-8, minNodes: 2, maxNodes: 2 }
+    - { name: gpu, instance: aws/us-east-1/g5.2xlarge, minNodes: 2, maxNodes: 2 }
 ${expect}`;
 
 describe('the verdict of a passing run with nothing offered after the warm-up', () => {

@@ -3,6 +3,7 @@
  * own errors first (a broken design fails whatever its expectations say), then the expectations.
  */
 import type { RunResult } from './run-result.ts';
+import { restsOnUndatedOnly } from './stale-prices.ts';
 
 /** A run's verdict: pass or fail, and why in one line. */
 export interface Verdict {
@@ -11,7 +12,7 @@ export interface Verdict {
   reason: string;
   /** A passing run's caveat, "83 of 135,416 requests not served (…)" (its `unserved` warning), or null: such a PASS is never shown in green. */
   unserved: string | null;
-  /** A passing run's expectations that hold on stale prices, and which (its `stale-prices` warning), or null. */
+  /** A passing run's expectations that hold on stale or undated prices, and which (its `stale-prices` warning), or null. */
   stalePrices: string | null;
   /**
    * A passing serving run with no request after the warm-up (its `nothing-offered` warning), or null: it passed on
@@ -21,7 +22,7 @@ export interface Verdict {
   /** Everything a passing run's verdict must say after its reason (unserved requests, nothing offered, stale prices), or null for a plain PASS. */
   caveat: string | null;
   /** The verdict's words, the same in every output: a pass with a caveat is not a plain PASS. */
-  label: 'PASS' | 'PASS, with unserved requests' | 'PASS, with nothing offered' | 'PASS, on stale prices' | 'FAIL';
+  label: 'PASS' | 'PASS, with unserved requests' | 'PASS, with nothing offered' | 'PASS, on stale prices' | 'PASS, on undated prices' | 'FAIL';
 }
 
 /** Warnings a passing verdict carries in its own line rather than in the list under it. */
@@ -52,7 +53,8 @@ export function verdictLabel(pass: boolean, unserved: string | null, stalePrices
   if (!pass) return 'FAIL';
   if (unserved !== null) return 'PASS, with unserved requests';
   if (nothingOffered !== null) return 'PASS, with nothing offered';
-  return stalePrices !== null ? 'PASS, on stale prices' : 'PASS';
+  if (stalePrices === null) return 'PASS';
+  return restsOnUndatedOnly(stalePrices) ? 'PASS, on undated prices' : 'PASS, on stale prices';
 }
 
 /** The findings listed under the verdict: all of them but a passing run's caveats, which the verdict itself carries. */

@@ -2,6 +2,7 @@
  * One evaluated design over the seeds it ran: each expectation at its worst seed (the largest value
  * for `<`, the smallest for `>`: the seed that decides feasibility) and the metrics' means.
  */
+import { doubtfulPrices } from '../api/stale-prices.ts';
 import { getMetric } from '../scenario/metrics.ts';
 import type { ComparisonOp } from '../scenario/expectations.ts';
 import type { DesignRecord } from './design-prober.ts';
@@ -117,13 +118,13 @@ export function onStalePrices(d: Pick<DesignSummary, 'stalePrices'>, metric: str
 
 /**
  * The best design's other caveat: it was chosen for the least of a dollar figure (or meets a dollar expectation)
- * computed from stale prices, so the choice is only as current as they are; null when no price it rests on is stale.
+ * computed from stale or undated prices, so the choice is only as current as they are; null when every price it rests on is fresh.
  */
 export function stalePricesCaveat(d: Pick<DesignSummary, 'stalePrices' | 'expectations'>, minimize: string): string | null {
   const priced = getMetric(minimize)?.priced !== undefined || d.expectations.some((e) => getMetric(e.metric)?.priced !== undefined);
   if (!priced || d.stalePrices.length === 0) return null;
   const n = d.stalePrices.length;
-  return `its dollar figures rest on ${n === 1 ? 'a stale price' : `${n} stale prices`} (${d.stalePrices.join('; ')}): check ${n === 1 ? 'it' : 'them'} against today's before relying on the choice`;
+  return `its dollar figures rest on ${doubtfulPrices(d.stalePrices)} (${d.stalePrices.join('; ')}): check ${n === 1 ? 'it' : 'them'} against today's before relying on the choice`;
 }
 
 /** A passing design's caveat for every output ("on seed 7: 5,406 of 2,593,958 requests not served (…)"), or null when every run served every request. */
