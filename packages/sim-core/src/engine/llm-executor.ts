@@ -48,7 +48,7 @@ import type { RunStats } from './run-stats.ts';
 import type { ServiceRuntime } from './service-runtime.ts';
 import { PrefixCache, type PrefixEntry, hitTokens } from './prefix-cache.ts';
 import { PrefixStats } from './prefix-stats.ts';
-import { PrefixWorkload, SESSION_KEY_BASE } from './prefix-workload.ts';
+import { PrefixWorkload, SESSION_KEY_BASE, templateKey } from './prefix-workload.ts';
 import { CachedRun, type FreeBlockQueue } from './free-block-queue.ts';
 import { LoraPod, LoraRequests } from './lora-adapters.ts';
 import { KV_BLOCK_TOKENS, PagedPod, type PreemptedSequence, kvBlocks, pagedBlockCaching, pagedKv } from './paged-kv.ts';
@@ -396,8 +396,9 @@ export class LlmExecutor implements PodExecutor {
     st.roundSteps = round;
     let seconds = round > 1 ? decodeRoundSeconds(round, decoding, st.decodeContext, cfg) : iterationSeconds({ tokens, attendedTokens: attended, kvTokensRead: kvRead }, st.lora === null ? cfg.model : st.lora.model(), cfg.hardware, cfg.efficiency);
     // Multi-LoRA: adapters this step activated were loaded before its forward pass, which waited (engine/lora-adapters.ts).
-    // Multi-LoRA: the adapter kernels' time beyond their FLOPs and bytes (llm/lora-cost.ts, LORA_KERNEL_OVERHEAD).
-    if (st.lora !== null) seconds = seconds * cfg.lora!.kernelFactor + st.lora.takeStall();
+    // Multi-LoRA: the adapter kernels' time beyond their FLOPs and bytes (llm/lora-cost.ts, LORA_KERNEL_OVERHEAD), over the
+    // whole batch when it holds an adapter; a batch of base-model requests alone runs no LoRA kernel (engine/lora-adapters.ts).
+    if (st.lora !== null) seconds = (st.lora.distinct > 0 ? seconds * cfg.lora!.kernelFactor : seconds) + st.lora.takeStall();
     if (verify !== null) {
       // The proposer drafts for the decoding sequences and takes in this iteration's prompt tokens (the part of the work beyond the verification).
       const prefill = this.proposerPrefill;
@@ -444,7 +445,7 @@ export class LlmExecutor implements PodExecutor {
         continue;
       }
       if (st.hit !== null) {
-        if (!this.admitPrefixed(pod, st, slot, need, now)) return;
+        if (!this.admitPrefixed(pod, st, slot, need, now, 0)) return;
         continue;
       }
       if (st.kvReserved + need > cfg.kvCapacityTokens) return;
@@ -472,7 +473,8 @@ export class LlmExecutor implements PodExecutor {
    * `admit` with multi-LoRA serving: vLLM V1's waiting loop (engine/lora-adapters.ts has the source) scans the queue in
    * order, skipping a request whose adapter would make the batch hold more than maxLoras distinct adapters and going
    * on with the next; a skipped request keeps its place. A request that does not fit the KV cache stops the scan, as
-   * at the head (vLLM: `allocate_slots` returned None, `break`).
+   * at the head (vLLM: `allocate_slots` returned None, `break`). With templates or sessions the cached prefix it finds is
+   * its adapter's (`admitPrefixed`, keyed by `templateKeyOf`).
    */
   private admitLora(pod: Pod, st: LlmPodState, lora: LoraPod, now: number): void {
     const cfg = this.cfg;
@@ -492,24 +494,21 @@ export class LlmExecutor implements PodExecutor {
         return;
       }
       const g = store.gen[slot]!;
-      const adapter = reqs.adapterOf(slot, g);
+      const adapter = this.adapterOf(slot);
       if (!lora.canJoin(adapter)) {
         reqs.skipped(slot, g);
         k++;
         continue;
       }
-      if (!reqs.lengths(slot, g, st)) {
-        st.headSlot = -1;
-        this.drawHead(st, slot);
-        reqs.keepLengths(slot, g, st.headIn, st.headOut);
-      }
+      this.lengthsOf(st, slot, g);
       const need = st.headIn + st.headOut + this.lookahead;
       if (need > cfg.kvCapacityTokens) {
-        pod.queue.removeAt(k);
-        st.headSlot = -1;
-        this.rejectedTooLong++;
-        this.service.bump(pod, -1);
-        this.service.dropSlot(slot, now);
+        this.rejectHead(pod, st, slot, now, k);
+        continue;
+      }
+      if (st.hit !== null) {
+        if (!this.admitPrefixed(pod, st, slot, need, now, k)) return;
+        lora.join(adapter);
         continue;
       }
       if (st.kvReserved + need > cfg.kvCapacityTokens) return;
@@ -532,6 +531,39 @@ export class LlmExecutor implements PodExecutor {
     }
   }
 
+  /**
+   * Multi-LoRA: the request's lengths into `st.headIn`/`headOut`, drawn once per request and kept by slot and generation
+   * (a request passed over by max_loras may be reached again after others were drawn, so the head's one record is not enough).
+   */
+  private lengthsOf(st: LlmPodState, slot: number, g: number): void {
+    const reqs = this.lora!;
+    if (reqs.lengths(slot, g, st)) return;
+    st.headSlot = -1;
+    this.drawHead(st, slot);
+    reqs.keepLengths(slot, g, st.headIn, st.headOut);
+  }
+
+  /** Multi-LoRA: the request's adapter (BASE_MODEL for the base model); a session's turns all take the one its first turn drew. */
+  private adapterOf(slot: number): number {
+    const reqs = this.lora!;
+    const g = this.store.gen[slot]!;
+    const s = this.workload === null ? null : this.workload.session[slot];
+    if (!s) return reqs.adapterOf(slot, g);
+    const a = reqs.adapterOf(slot, g, s.adapter);
+    s.adapter = a;
+    return a;
+  }
+
+  /**
+   * The prefix-cache key of the request's template (−1 without one): the template's own, or with multi-LoRA its adapter's
+   * copy of it, since vLLM hashes every block of a LoRA request with its adapter (engine/lora-adapters.ts, `_gen_lora_extra_hash_keys`).
+   */
+  private templateKeyOf(slot: number): number {
+    const t = this.workload!.template[slot]!;
+    if (this.lora === null || t < 0) return t;
+    return templateKey(t, this.adapterOf(slot), this.cfg.prefix!.templates.length);
+  }
+
   /** The head request's prompt and output lengths, drawn once per request (kept by slot and generation until it is admitted). */
   private drawHead(st: LlmPodState, slot: number): void {
     if (st.headSlot === slot && st.headGen === this.store.gen[slot]) return;
@@ -549,9 +581,10 @@ export class LlmExecutor implements PodExecutor {
     if (this.workload !== null) st.headIn += this.workload.prefixTokens[slot]!;
   }
 
-  /** The head request needs more KV than the whole replica has: it is dropped. */
-  private rejectHead(pod: Pod, st: LlmPodState, slot: number, now: number): void {
-    pod.queue.shift();
+  /** The head request (or with LoRA the `k`-th, those before it held by max_loras) needs more KV than the whole replica has: it is dropped. */
+  private rejectHead(pod: Pod, st: LlmPodState, slot: number, now: number, k = 0): void {
+    if (k === 0) pod.queue.shift();
+    else pod.queue.removeAt(k);
     st.headSlot = -1;
     this.rejectedTooLong++;
     this.service.bump(pod, -1);
@@ -657,6 +690,8 @@ export class LlmExecutor implements PodExecutor {
       if (pre !== null) this.unshare(st, pre, queue, i);
     }
     const r: PreemptedSequence = { slot, prompt: paged.prompt[i]!, sent, out: st.outTokens[i]!, firstToken: st.firstToken[i]!, lastChunk, run, firstHit: st.hit === null ? 0 : st.hit[i]! };
+    // Multi-LoRA: its adapter leaves the batch with it (vLLM counts only the scheduled requests' adapters against max_loras).
+    if (st.lora !== null) st.lora.leave(this.adapterOf(slot));
     paged.waiting.unshift(r);
     st.kvReserved -= st.reserved[i]!;
     this.preemptions++;
@@ -668,6 +703,9 @@ export class LlmExecutor implements PodExecutor {
    * before the decodes): preempted requests first, then the queue, in order,
    * while the batch has room and the step has token budget; a request joins when its first chunk's blocks are free
    * (the whole prompt, or prompt + streamed tokens for a resumed one, without chunked prefill), else admission stops.
+   * With multi-LoRA a request (preempted or new) whose adapter would make the batch hold more than maxLoras is passed
+   * over and keeps its place, the scan going on with the next (the max_loras test of both loops, checked before blocks
+   * are sought, as V1 does; engine/lora-adapters.ts); `kw` and `kq` count those passed over, 0 without LoRA.
    */
   private admitPaged(pod: Pod, st: LlmPodState, paged: PagedPod, now: number, prefillsFirst: boolean): void {
     const cfg = this.cfg;
@@ -685,13 +723,25 @@ export class LlmExecutor implements PodExecutor {
         tokens += chunk;
       }
     }
+    const lora = st.lora;
+    let kw = 0;
+    let kq = 0;
+    let adapter = 0;
     while (st.n < cfg.maxBatchSize && budget > 0) {
-      const r = paged.waiting[0];
+      const r = paged.waiting[kw];
       let slot: number;
       let prompt: number;
       let out: number;
       if (r !== undefined) {
         slot = r.slot;
+        if (lora !== null) {
+          adapter = this.adapterOf(slot);
+          if (!lora.canJoin(adapter)) {
+            this.lora!.skipped(slot, this.store.gen[slot]!);
+            kw++;
+            continue;
+          }
+        }
         prompt = r.prompt;
         out = r.out;
       } else {
@@ -699,8 +749,8 @@ export class LlmExecutor implements PodExecutor {
         // purpose: one shared method made the reserved path 18% slower (llm-inference-10m-dau, best of 12 runs
         // alternated with c5e6ff5), V8 inlining less of the request path into the executor.
         this.service.dropExpired(pod.queue, now, pod);
-        if (pod.queue.length === 0) return;
-        slot = pod.queue.peek();
+        if (pod.queue.length <= kq) return;
+        slot = pod.queue.at(kq);
         const ready = this.store.start[slot]! + cfg.efficiency.requestOverheadSeconds;
         if (ready > now) {
           if (st.wakeAt < 0) {
@@ -709,11 +759,21 @@ export class LlmExecutor implements PodExecutor {
           }
           return;
         }
-        this.drawHead(st, slot);
+        if (lora === null) this.drawHead(st, slot);
+        else {
+          const g = this.store.gen[slot]!;
+          adapter = this.adapterOf(slot);
+          if (!lora.canJoin(adapter)) {
+            this.lora!.skipped(slot, g);
+            kq++;
+            continue;
+          }
+          this.lengthsOf(st, slot, g);
+        }
         prompt = st.headIn;
         out = st.headOut;
         if (kvBlocks(prompt + out + this.lookahead) > this.blockCapacity) {
-          this.rejectHead(pod, st, slot, now);
+          this.rejectHead(pod, st, slot, now, kq);
           continue;
         }
       }
@@ -727,7 +787,8 @@ export class LlmExecutor implements PodExecutor {
       let session = -1;
       if (pre !== null) {
         const w = this.workload!;
-        const t = w.template[slot]!;
+        // Its template's blocks as cached for its adapter (multi-LoRA: vLLM hashes the adapter into every block).
+        const t = this.templateKeyOf(slot);
         if (t >= 0) entry = pre.templates.get(t) ?? null;
         const s = w.session[slot];
         if (r === undefined && s && s.done > 0) {
@@ -760,12 +821,16 @@ export class LlmExecutor implements PodExecutor {
         if (session >= 0) pre!.sessions.delete(session);
         queue.take(blocks - hitBlocks);
       }
-      if (r !== undefined) paged.waiting.shift();
-      else {
-        pod.queue.shift();
+      if (r !== undefined) {
+        if (kw === 0) paged.waiting.shift();
+        else paged.waiting.splice(kw, 1);
+      } else {
+        if (kq === 0) pod.queue.shift();
+        else pod.queue.removeAt(kq);
         st.headSlot = -1;
         this.store.workStart[slot] = now;
       }
+      if (lora !== null) lora.join(adapter);
       const i = st.n++;
       st.slot[i] = slot;
       st.prefillLeft[i] = left;
@@ -823,9 +888,10 @@ export class LlmExecutor implements PodExecutor {
    * Admits the head request of a service with templates or sessions: the longest cached prefix (the
    * session's conversation, else its template) is pinned and skips prefill, its context still attended
    * to (the iteration model reads it as KV); room comes from free KV memory, then from evicting
-   * unpinned cached prefixes, least recently used first. False when the request must wait.
+   * unpinned cached prefixes, least recently used first. False when the request must wait. `k`: its place in the queue
+   * (0, the head, but with LoRA, where requests held by max_loras are passed over).
    */
-  private admitPrefixed(pod: Pod, st: LlmPodState, slot: number, need: number, now: number): boolean {
+  private admitPrefixed(pod: Pod, st: LlmPodState, slot: number, need: number, now: number, k: number): boolean {
     const cap = this.cfg.kvCapacityTokens;
     const cache = st.cache;
     let entry: PrefixEntry | null = null;
@@ -834,7 +900,8 @@ export class LlmExecutor implements PodExecutor {
       const w = this.workload!;
       const s = w.session[slot];
       let e = s && s.done > 0 ? cache.get(SESSION_KEY_BASE + s.id) : undefined;
-      if (e === undefined && w.template[slot]! >= 0) e = cache.get(w.template[slot]!);
+      const t = this.templateKeyOf(slot);
+      if (e === undefined && t >= 0) e = cache.get(t);
       if (e !== undefined) {
         hit = hitTokens(e.tokens, st.headIn);
         if (hit > 0) {
@@ -847,7 +914,8 @@ export class LlmExecutor implements PodExecutor {
         return false;
       }
     } else if (st.kvReserved + need > cap) return false;
-    pod.queue.shift();
+    if (k === 0) pod.queue.shift();
+    else pod.queue.removeAt(k);
     st.headSlot = -1;
     const i = st.n++;
     st.slot[i] = slot;
@@ -875,11 +943,13 @@ export class LlmExecutor implements PodExecutor {
       return;
     }
     const cache = st.cache;
-    const t = this.workload!.template[st.slot[i]!]!;
+    const slot = st.slot[i]!;
+    const t = this.workload!.template[slot]!;
     if (cache === null || t < 0 || st.pinned[i] !== null) return;
     const tokens = this.cfg.prefix!.templates[t]!.tokens;
-    let e = cache.get(t);
-    if (e === undefined) e = cache.put(t, tokens, true);
+    const key = this.templateKeyOf(slot);
+    let e = cache.get(key);
+    if (e === undefined) e = cache.put(key, tokens, true);
     else cache.pin(e);
     st.pinned[i] = e;
     st.reserved[i]! -= tokens;
@@ -892,15 +962,17 @@ export class LlmExecutor implements PodExecutor {
    * apart, so they stay this sequence's own).
    */
   private shareTemplate(st: LlmPodState, pre: NonNullable<PagedPod['prefixes']>, i: number): void {
-    const t = this.workload!.template[st.slot[i]!]!;
+    const slot = st.slot[i]!;
+    const t = this.workload!.template[slot]!;
     if (t < 0) return;
     const tb = Math.floor(this.cfg.prefix!.templates[t]!.tokens / KV_BLOCK_TOKENS);
     const has = pre.shared[i]!;
     if (has >= tb) return;
-    let e = pre.templates.get(t);
+    const key = this.templateKeyOf(slot);
+    let e = pre.templates.get(key);
     if (e === undefined) {
       e = new CachedRun(true, true);
-      pre.templates.set(t, e);
+      pre.templates.set(key, e);
     }
     if (has > 0 ? e.blocks !== has : e.refs > 0 || e.queued) return;
     const d = tb - has;
@@ -1093,7 +1165,7 @@ export class LlmExecutor implements PodExecutor {
       st.spec.finished(i, st.decodeLeft[i]!);
     }
     if (st.hit !== null) this.finishPrefixed(st, i, context, arrival, (first - arrival) * 1000);
-    if (st.lora !== null) st.lora.leave(this.lora!.adapterOf(slot, this.store.gen[slot]!));
+    if (st.lora !== null) st.lora.leave(this.adapterOf(slot));
     this.service.bump(pod, -1);
     this.service.workDone(slot, now);
     this.removeAt(st, i);

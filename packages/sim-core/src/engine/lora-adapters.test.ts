@@ -17,7 +17,7 @@ const ZERO: LlmCostModel = { parameters: 0, layers: 0, hiddenSize: 1, weightByte
 
 function lora(o: Partial<EngineLora> = {}): EngineLora {
   const maxLoras = o.maxLoras ?? 1;
-  return { adapters: 2, zipf: 0, maxLoras, maxCpuLoras: maxLoras, cpuLoadSeconds: 0.002, diskLoadSeconds: 0.005, models: loraCostModels(ZERO, 0, maxLoras), kernelFactor: 1, ...o };
+  return { adapters: 2, zipf: 0, baseShare: 0, maxLoras, maxCpuLoras: maxLoras, cpuLoadSeconds: 0.002, diskLoadSeconds: 0.005, models: loraCostModels(ZERO, 0, maxLoras), kernelFactor: 1, ...o };
 }
 
 describe('LoraPod: the batch, the GPU slots and the host-memory cache', () => {
@@ -100,9 +100,10 @@ describe('LoraRequests: each request draws one adapter, kept by slot and generat
  * TTFT: R1 17, R3 27.125 − 0.625 = 26.5, R2 84.125 − 0.375 = 83.75, R4 84.125 − 0.875 = 83.25.
  */
 /** The four requests above, on one service with `l` (and prefill apart from decodes if asked): the run. */
-function run(l: EngineLora, separatePrefill = false) {
-  const llm: EngineLlm = handTimedLlm({ model: ZERO, hardware: { flopsPerGpu: 1e15, bandwidthPerGpu: 1e12, tensorParallel: 1, linkBytesPerSecond: 0 }, efficiency: { ...DEFAULT_LLM_EFFICIENCY, stepOverheadSeconds: 0.01, requestOverheadSeconds: 0 }, out: 5 }, { lora: l, ...(separatePrefill ? { scheduler: { steps: 1, separatePrefill: true, kvAllocation: 'reserve' as const } } : {}) });
-  const cfg = burstConfig(llm, { seed: 3, burstSeconds: 0.001, horizon: 5 });
+function run(l: EngineLora, separatePrefill = false, seed = 3, kvAllocation: 'reserve' | 'paged' = 'reserve') {
+  const scheduler = separatePrefill || kvAllocation === 'paged' ? { scheduler: { steps: 1, separatePrefill, kvAllocation, blockCaching: true } } : {};
+  const llm: EngineLlm = handTimedLlm({ model: ZERO, hardware: { flopsPerGpu: 1e15, bandwidthPerGpu: 1e12, tensorParallel: 1, linkBytesPerSecond: 0 }, efficiency: { ...DEFAULT_LLM_EFFICIENCY, stepOverheadSeconds: 0.01, requestOverheadSeconds: 0 }, out: 5 }, { lora: l, ...scheduler });
+  const cfg = burstConfig(llm, { seed, burstSeconds: 0.001, horizon: 5 });
   const r = runEngine(cfg);
   expectConserved(r);
   return r;
@@ -164,12 +165,15 @@ describe('LoRA admission with prefill apart from decodes (llm.scheduler.prefill:
     // As above, but iteration 2 (17.125-27.125) is R3's prefill alone: R1's tokens 2-5 and R3's come at the ends of
     // iterations 3-6 (37.125 … 67.125), both finishing at 67.125; R2 and R4 as before (TTFT 83.75, 83.25, done at 124.125).
     // TPOT: R1 (67.125 − 17.125) / 4 = 12.5, R3 (67.125 − 27.125) / 4 = 10, R2 and R4 10.
-    const r = run(lora({ maxLoras: 1, maxCpuLoras: 2 }), true);
-    const x = r.llm!;
-    expect(x.ttft.sum / x.ttft.count).toBeCloseTo((17 + 26.5 + 83.75 + 83.25) / 4, 9);
-    expect(x.tpot.max).toBeCloseTo(12.5, 9);
-    expect(x.tpot.min).toBeCloseTo(10, 9);
-    expect(r.services[0]!.lora!.delayedRequests).toBe(2);
+    // The same with paged KV (vLLM 0.6 _schedule_prefills skips by the same rule; nothing is preempted in 1M tokens of KV).
+    for (const kv of ['reserve', 'paged'] as const) {
+      const r = run(lora({ maxLoras: 1, maxCpuLoras: 2 }), true, 3, kv);
+      const x = r.llm!;
+      expect(x.ttft.sum / x.ttft.count).toBeCloseTo((17 + 26.5 + 83.75 + 83.25) / 4, 9);
+      expect(x.tpot.max).toBeCloseTo(12.5, 9);
+      expect(x.tpot.min).toBeCloseTo(10, 9);
+      expect(r.services[0]!.lora!.delayedRequests).toBe(2);
+    }
   });
 });
 
@@ -190,5 +194,59 @@ describe('one adapter is the base model plus the adapter matmuls', () => {
     expect(adapted).toEqual(plain);
     const baseOnly = uniformLlmRun(handTimedLlm({ model: base, hardware: hw, efficiency: DEFAULT_LLM_EFFICIENCY, out: 50 }), 1);
     expect(adapted.tpot[1]!).toBeGreaterThan(baseOnly.tpot[1]!);
+  });
+});
+
+describe('base-model requests beside adapters (baseShare; vLLM: a request with no lora_request)', () => {
+  it('draws the base model for that share of requests, then adapters as before', () => {
+    const r = new LoraRequests(lora({ adapters: 4, baseShare: 0.25 }), new Rng(9, 1));
+    const n = 40_000;
+    const c = [0, 0, 0, 0, 0];
+    for (let i = 0; i < n; i++) c[r.adapterOf(i, 0) + 1]!++;
+    // 25% base, the rest uniform over 4: 18.75% each. 4σ of a share at n = 40,000 is < 0.01.
+    expect(Math.abs(c[0]! / n - 0.25)).toBeLessThan(0.01);
+    for (let k = 1; k <= 4; k++) expect(Math.abs(c[k]! / n - 0.1875)).toBeLessThan(0.01);
+  });
+
+  it('seed 12 with baseShare 0.5 draws R1..R4 as base, adapter 0, adapter 1, base (the figures below rest on it)', () => {
+    const rng = new Rng(12, 7_000_000);
+    expect([0, 1, 2, 3].map(() => (rng.next() < 0.5 ? -1 : rng.int(2)))).toEqual([-1, 0, 1, -1]);
+  });
+
+  /**
+   * maxLoras 1, loads of 5 ms from disk + 2 ms into the slot, kernelFactor 1.5 (15 ms a step holding an adapter), 5 output
+   * tokens; R1 (base) at 0.125 ms, R2 (adapter 0) 0.375, R3 (adapter 1) 0.625, R4 (base) 0.875.
+   * - Iteration 1 (0.125): R1 alone, base only: no LoRA kernel, no load: 10 ms, to 10.125.
+   * - Iteration 2: R2 joins (adapter 0 from disk), R3 is skipped (max_loras), R4 (base) joins past it: 15 + 7 = 22 ms, to
+   *   32.125. Then 15 ms a step (adapter 0 in the batch): R1's tokens 3–5 at 47.125, 62.125, 77.125; R2's and R4's
+   *   last at the end of iteration 6, 92.125.
+   * - Iteration 7 (92.125): the batch is empty; R3 loads adapter 1 from disk: 22 ms, to 114.125; alone to 174.125.
+   * TTFT: R1 10, R2 31.75, R4 31.25, R3 113.5. TPOT: R1 (77.125 − 10.125) / 4 = 16.75, the others 60 / 4 = 15.
+   */
+  it('never count against max_loras, load nothing, and a step of base requests alone runs no LoRA kernel', () => {
+    for (const kv of ['reserve', 'paged'] as const) {
+      const r = run(lora({ maxLoras: 1, maxCpuLoras: 2, baseShare: 0.5, kernelFactor: 1.5 }), false, 12, kv);
+      const x = r.llm!;
+      expect(r.requests.served).toBe(4);
+      expect(x.ttft.min).toBeCloseTo(10, 9);
+      expect(x.ttft.max).toBeCloseTo(113.5, 9);
+      expect(x.ttft.sum / x.ttft.count).toBeCloseTo((10 + 31.75 + 31.25 + 113.5) / 4, 9);
+      expect(x.tpot.min).toBeCloseTo(15, 9);
+      expect(x.tpot.max).toBeCloseTo(16.75, 9);
+      expect(r.services[0]!.lora).toEqual({ diskLoads: 2, cpuLoads: 0, loadSeconds: expect.closeTo(0.014, 12) as number, delayedRequests: 1 });
+    }
+  });
+
+  it('baseShare 1 reproduces the run without LoRA exactly, reserved and paged, whatever the adapters would cost', () => {
+    const base: LlmCostModel = { parameters: 8e9, layers: 32, hiddenSize: 4096, weightBytes: 16e9, kvBytesPerToken: 131072 };
+    const hw = { flopsPerGpu: 989e12, bandwidthPerGpu: 3.35e12, tensorParallel: 1, linkBytesPerSecond: 0 };
+    const all = lora({ adapters: 10, maxLoras: 4, baseShare: 1, kernelFactor: 1.5, models: loraCostModels(base, 41_943_040, 4) });
+    for (const kvAllocation of ['reserve', 'paged'] as const) {
+      const scheduler = { steps: 1, separatePrefill: false, kvAllocation, blockCaching: true };
+      const plain = uniformLlmRun(handTimedLlm({ model: base, hardware: hw, efficiency: DEFAULT_LLM_EFFICIENCY, out: 50 }, { scheduler }), 1);
+      const based = uniformLlmRun(handTimedLlm({ model: base, hardware: hw, efficiency: DEFAULT_LLM_EFFICIENCY, out: 50 }, { scheduler, lora: all }), 1);
+      expect(based).toEqual(plain);
+      expect(plain.requests).toBe(40);
+    }
   });
 });

@@ -18,6 +18,23 @@
  * - When: the model runner calls `set_active_loras` before the forward pass of the step that scheduled the request
  *   (vllm-project/vllm@8548e7c2 vllm/v1/worker/lora_model_runner_mixin.py), synchronously, so a load stalls that step.
  *
+ * - Base-model requests (`baseShare`; vLLM: a request with no `lora_request`) never count against max_loras (the
+ *   scheduler's `scheduled_loras` holds only `lora_int_id > 0`, and the max_loras test asks `request.lora_request` first),
+ *   never load an adapter, and are `BASE_MODEL` here. The LoRA kernels (vllm-project/vllm@85caa35b
+ *   vllm/lora/ops/triton_ops/lora_kernel_metadata.py `LoRAKernelMeta.prepare_tensors`) are skipped for a step whose
+ *   tokens are all base (`no_lora_flag_cpu`: "LoRA kernels will not be run"); a step with any adapter launches them over
+ *   the whole batch, base tokens included (vllm-project/vllm@00bd1493 vllm/lora/ops/triton_ops/lora_shrink_op.py
+ *   `_lora_shrink`: the grid spans all M tokens, "wasteful thread block launch when only few of the input tokens require
+ *   LoRA"), their blocks exiting early (`_lora_shrink_kernel`: `lora_id == -1`). So the kernels' overhead is the whole
+ *   step's when it holds an adapter and none when it holds none (the executor); the adapter FLOPs are charged to every
+ *   token of a step that holds an adapter, a simplification (base tokens compute none: at rank 16 on Llama 3.1 8B the
+ *   adapter is 0.5% of a token's FLOPs, so at most that is overstated).
+ * - Prefix caching: a LoRA request's blocks hash with its adapter (vllm-project/vllm@001cabc1
+ *   vllm/v1/core/kv_cache_utils.py `_gen_lora_extra_hash_keys`, put first in every block's extra keys by
+ *   `generate_block_hash_extra_keys`; base requests add none), so cached blocks are shared only by requests for the same
+ *   adapter, or by base requests. The executor keys a template's cached prefix by (adapter, template); a session's turns
+ *   are all for the adapter its first turn drew, so its own cached conversation needs no adapter in its key.
+ *
  * Equivalences and simplifications: an adapter in the batch is never the LRU victim (vLLM touches it every step), so
  * here an adapter's recency is stamped when it leaves the batch and victims are chosen among those not in it; two
  * adapters leaving in the same step are ordered by when their requests finished (vLLM: by its set's iteration order).
@@ -25,24 +42,33 @@
 import type { Rng } from '../random/rng.ts';
 import type { LlmCostModel } from '../llm/llm-perf.ts';
 
+/** The adapter id of a request for the base model (no adapter). */
+export const BASE_MODEL = -1;
+
 /** `llm.lora` compiled: the engine's plain numbers. */
 export interface EngineLora {
   adapters: number;
   /** Zipf exponent of the adapters' popularity; 0 = uniform. */
   zipf: number;
+  /** Fraction of requests for the base model, no adapter (0 … 1). */
+  baseShare: number;
   maxLoras: number;
   maxCpuLoras: number;
   /** Host memory → GPU slot, s. */
   cpuLoadSeconds: number;
   /** Disk → host memory, s (a disk load also pays cpuLoadSeconds). */
   diskLoadSeconds: number;
-  /** The iteration's cost model by the number of distinct adapters in the batch (0 … maxLoras): llm/lora-cost.ts. */
+  /** The iteration's cost model by the number of distinct adapters in the batch (0 … maxLoras; 0 is the base model's): llm/lora-cost.ts. */
   models: LlmCostModel[];
   /** Iteration time × this (≥ 1) while the batch runs adapters: the LoRA kernels' cost beyond their FLOPs and bytes (llm/lora-cost.ts). */
   kernelFactor: number;
 }
 
-/** Draws each request's adapter (0-based; adapter 0 is the most popular under Zipf) and keeps it by slot and generation. */
+/**
+ * Draws each request's adapter (0-based; adapter 0 is the most popular under Zipf; BASE_MODEL for a base request) and
+ * keeps it by slot and generation. One seeded stream, drawn when a request is first considered for admission: with a
+ * base share, a uniform draw first says base or not (none is drawn at baseShare 0, so those runs draw as before).
+ */
 export class LoraRequests {
   /** Cumulative probabilities (Zipf), or null for uniform. */
   private readonly cdf: Float64Array | null;
@@ -74,12 +100,12 @@ export class LoraRequests {
     }
   }
 
-  /** The adapter of the request in `slot` (generation `g`), drawn the first time it is asked. */
-  adapterOf(slot: number, g: number): number {
+  /** The adapter of the request in `slot` (generation `g`), drawn the first time it is asked (or `given`: a session's, drawn at its first turn). */
+  adapterOf(slot: number, g: number, given?: number): number {
     this.fit(slot);
     if (this.gen[slot] === g) return this.adapter[slot]!;
     this.gen[slot] = g;
-    const a = this.draw();
+    const a = given ?? this.draw();
     this.adapter[slot] = a;
     return a;
   }
@@ -106,6 +132,7 @@ export class LoraRequests {
   }
 
   private draw(): number {
+    if (this.cfg.baseShare > 0 && this.rng.next() < this.cfg.baseShare) return BASE_MODEL;
     const cdf = this.cdf;
     if (cdf === null) return this.rng.int(this.cfg.adapters);
     const u = this.rng.next();
@@ -205,13 +232,14 @@ export class LoraPod {
     this.cpu = new AdapterLru(cfg.maxCpuLoras);
   }
 
-  /** vLLM's max_loras test: a request for `adapter` may join the batch (its adapter is there, or there is room for one more). */
+  /** vLLM's max_loras test: a request for `adapter` may join the batch (a base request, its adapter is there, or there is room for one more). */
   canJoin(adapter: number): boolean {
-    return this.distinct < this.cfg.maxLoras || this.refIndex(adapter) >= 0;
+    return adapter === BASE_MODEL || this.distinct < this.cfg.maxLoras || this.refIndex(adapter) >= 0;
   }
 
-  /** A request for `adapter` joins the batch; a new adapter not in a GPU slot is loaded in this step. */
+  /** A request for `adapter` joins the batch; a new adapter not in a GPU slot is loaded in this step (a base request: nothing). */
   join(adapter: number): void {
+    if (adapter === BASE_MODEL) return;
     const r = this.refIndex(adapter);
     if (r >= 0) {
       this.batchRefs[r]!++;
@@ -237,6 +265,7 @@ export class LoraPod {
 
   /** A request for `adapter` left the batch; the adapter's recency is its last step in the batch. */
   leave(adapter: number): void {
+    if (adapter === BASE_MODEL) return;
     const r = this.refIndex(adapter);
     if (--this.batchRefs[r]! > 0) return;
     const last = --this.distinct;
@@ -254,7 +283,7 @@ export class LoraPod {
     return s;
   }
 
-  /** The iteration's cost model: the base model with the batch's distinct adapters. */
+  /** The iteration's cost model: the base model with the batch's distinct adapters (the base model alone with none). */
   model(): LlmCostModel {
     return this.cfg.models[this.distinct]!;
   }

@@ -12,8 +12,16 @@
 import type { Rng } from '../random/rng.ts';
 import type { EnginePrefix } from './engine-config.ts';
 
-/** Cache keys: templates are 0…T−1; session s is SESSION_KEY_BASE + s. */
-export const SESSION_KEY_BASE = 1 << 20;
+/**
+ * Cache keys: templates are 0…T−1 (with multi-LoRA, template t of adapter a is t + T × (a + 1): templateKey); session s
+ * is SESSION_KEY_BASE + s, above every template key (T ≤ 1,000 templates × 100,001 adapter keys < 2^30).
+ */
+export const SESSION_KEY_BASE = 2 ** 30;
+
+/** The cache key of template `t` (of `templates`) for a request for `adapter` (BASE_MODEL, −1, and no LoRA: `t` itself); −1 without a template. */
+export function templateKey(t: number, adapter: number, templates: number): number {
+  return t < 0 ? -1 : t + templates * (adapter + 1);
+}
 
 /** A session between turns, or with a turn in flight. */
 interface Session {
@@ -24,6 +32,8 @@ interface Session {
   context: number;
   /** Its template's key, or -1. */
   template: number;
+  /** Multi-LoRA: the adapter every turn is for, drawn at its first turn (undefined until then). */
+  adapter: number | undefined;
 }
 
 export class PrefixWorkload {
@@ -59,7 +69,7 @@ export class PrefixWorkload {
         }
       } else {
         const t = this.drawTemplate();
-        s = { id: this.nextSession++, done: 0, context: t < 0 ? 0 : this.cfg.templates[t]!.tokens, template: t };
+        s = { id: this.nextSession++, done: 0, context: t < 0 ? 0 : this.cfg.templates[t]!.tokens, template: t, adapter: undefined };
       }
       this.session[slot] = s;
       this.template[slot] = s.template;

@@ -48,11 +48,12 @@ export function loraParameters(shape: Pick<ModelShape, 'layers' | 'hiddenSize' |
 /**
  * The iteration cost model with LoRA, indexed by the distinct adapters in the batch (0 … maxLoras): every token
  * runs through its adapter's A and B (2 FLOPs per adapter parameter, at maxLoraRank), and each distinct adapter's
- * weights are read once per iteration (the punica kernels read the slots the batch's tokens use).
+ * weights are read once per iteration (the punica kernels read the slots the batch's tokens use). With none (a batch of
+ * base-model requests) it is the base model: vLLM runs no LoRA kernel then (engine/lora-adapters.ts, `no_lora_flag_cpu`).
  */
 export function loraCostModels(base: LlmCostModel, perAdapterParameters: number, maxLoras: number): LlmCostModel[] {
-  const models: LlmCostModel[] = [];
-  for (let k = 0; k <= maxLoras; k++) {
+  const models: LlmCostModel[] = [base];
+  for (let k = 1; k <= maxLoras; k++) {
     models.push({ ...base, parameters: base.parameters + perAdapterParameters, weightBytes: base.weightBytes + k * perAdapterParameters * LORA_BYTES_PER_ELEMENT });
   }
   return models;

@@ -28,7 +28,7 @@ describe('a model that does not fit', () => {
 });
 
 describe('llm.lora resolved: slots beside the weights, load times from size and bandwidth', () => {
-  const lora = { adapters: 100, popularity: 'uniform', rank: 16, maxLoraRank: 16, maxLoras: 32 } as const;
+  const lora = { adapters: 100, baseShare: 0, popularity: 'uniform', rank: 16, maxLoraRank: 16, maxLoras: 32 } as const;
 
   it("takes the slots' memory before the KV cache and times a load from the adapter's bytes", () => {
     // A rank-16 Llama 3.1 8B adapter: 41,943,040 parameters, 83,886,080 bytes. 32 slots: 2,684,354,560 bytes.
@@ -51,8 +51,10 @@ describe('llm.lora resolved: slots beside the weights, load times from size and 
     const r = resolveLlm({ ...spec(0.9), lora: { ...lora, rank: 8, maxLoraRank: 64 } }, getGpu('l40s'), 1);
     if (!r.ok) throw new Error(r.message);
     // Rank 64: 4 × 41,943,040 parameters per token's adapter; the file at rank 8: 41,943,040 bytes (half of rank 16's).
-    expect(r.llm.lora!.models[1]!.parameters - r.llm.lora!.models[0]!.parameters).toBe(0);
-    expect(r.llm.lora!.models[0]!.parameters).toBe(8.03e9 + 4 * 41_943_040);
+    expect(r.llm.lora!.models[2]!.parameters - r.llm.lora!.models[1]!.parameters).toBe(0);
+    expect(r.llm.lora!.models[1]!.parameters).toBe(8.03e9 + 4 * 41_943_040);
+    // A batch of base-model requests alone (no adapter) is the base model: vLLM runs no LoRA kernel for it.
+    expect(r.llm.lora!.models[0]!.parameters).toBe(8.03e9);
     expect(r.llm.lora!.diskLoadSeconds).toBeCloseTo(41_943_040 / 892e6, 12);
   });
 

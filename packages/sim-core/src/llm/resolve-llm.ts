@@ -89,6 +89,7 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
     lora = {
       adapters: l.adapters,
       zipf: l.popularity === 'uniform' ? 0 : l.popularity.zipf,
+      baseShare: l.baseShare,
       maxLoras: l.maxLoras,
       maxCpuLoras: l.maxCpuLoras ?? l.maxLoras,
       cpuLoadSeconds: l.loadFromCpu === undefined ? fileBytes / ((pcie! * 1e9) / 2) : l.loadFromCpu / 1000,

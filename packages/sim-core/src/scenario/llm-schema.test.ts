@@ -194,8 +194,14 @@ describe('llm.lora', () => {
     expect(speculative('        lora: { adapters: 0 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:27 spec.services[0].llm.lora.adapters: must be at least 1, got 0"`);
   });
 
+  it('takes paged KV, prompt templates and sessions (cached blocks keyed by adapter), and a base-model share', () => {
+    expect(speculative('        scheduler: { kvAllocation: paged }\n        lora: { adapters: 10 }\n')).toBe('ok');
+    expect(speculative('        scheduler: { kvAllocation: paged }\n        prefix: { tokens: 1000, share: 0.5 }\n        sessions: { turns: 3 }\n        lora: { adapters: 10, maxLoras: 4 }\n')).toBe('ok');
+    expect(speculative('        prefix: { tokens: 1000, share: 0.5 }\n        lora: { adapters: 10, baseShare: 20% }\n')).toBe('ok');
+    expect(speculative('        lora: { adapters: 10, baseShare: 1.5 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:18:42 spec.services[0].llm.lora.baseShare: expected a fraction between 0 and 1 or a percentage like "50%", got 1.5 (did you mean "1.5%"?)"`);
+  });
+
   it('refuses the serving paths its admission rule is not ported on, and a mixture-of-experts model', () => {
-    expect(speculative('        scheduler: { kvAllocation: paged }\n        lora: { adapters: 10 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:19:15 spec.services[0].llm.lora: lora with kvAllocation paged is not modelled yet (the max_loras rule is ported on the reserved-KV admission): use kvAllocation reserve or remove llm.lora"`);
     expect(speculative('        speculative: { method: eagle, tokens: 3, acceptance: 0.7 }\n        lora: { adapters: 10 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:19:15 spec.services[0].llm.lora: lora with speculative decoding is not modelled yet (the proposer would need its own adapter costs): remove llm.speculative or llm.lora"`);
     expect(speculative('        scheduler: { steps: 4 }\n        lora: { adapters: 10 }\n')).toMatchInlineSnapshot(`"examples/bad.yaml:19:15 spec.services[0].llm.lora: lora with multi-step scheduling (steps > 1) is not modelled yet: use steps 1 or remove llm.lora"`);
     const moe = parseOk(speculative.text('        lora: { adapters: 10 }\n', 'model: mixtral-8x7b'));

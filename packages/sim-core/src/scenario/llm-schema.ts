@@ -240,13 +240,16 @@ export const LORA_RANKS = [1, 8, 16, 32, 64, 128, 256, 320, 512] as const;
 
 /**
  * Multi-LoRA serving (vLLM `--enable-lora`): every request is for one of `adapters` fine-tuned variants of the base
- * model, each a LoRA adapter. Defaults are vLLM's `LoRAConfig` (vllm-project/vllm@01230b40 vllm/config/lora.py):
+ * model, each a LoRA adapter, or (`baseShare`) for the base model itself. Defaults are vLLM's `LoRAConfig` (vllm-project/vllm@01230b40 vllm/config/lora.py):
  * max_loras 1, max_lora_rank 16, max_cpu_loras = max_loras. The rules ported (admission by max_loras, the GPU slots
  * and CPU cache as LRUs, loads stalling the step) and their sources: engine/lora-adapters.ts; the cost: llm/lora-cost.ts.
  */
 export const llmLoraSchema = z
   .strictObject({
     adapters: z.number().int().min(1).max(100_000).describe('Distinct adapters (fine-tuned variants) the requests are spread over'),
+    baseShare: fraction(
+      'Share of requests for the base model itself, no adapter (0.2 or "20%"; default 0): vLLM requests without a lora_request. They never count against maxLoras nor load an adapter; a step holding any adapter still runs the LoRA kernels over the whole batch, one holding only base requests runs none. Drawn per request from a seeded stream',
+    ).default(0),
     popularity: z
       .union([z.literal('uniform'), z.strictObject({ zipf: z.number().min(0).max(10).describe('Zipf exponent s: adapter k (1-based) is asked for in proportion to 1/k^s (0 = uniform)') })])
       .default('uniform')
@@ -315,7 +318,7 @@ export const llmSchema = z.strictObject({
     .describe('Speculative decoding: a proposer drafts tokens that the model verifies in one pass per step (EAGLE, draft model, n-gram, MTP); on a disaggregated service the decode pool speculates'),
   lora: llmLoraSchema
     .optional()
-    .describe('Multi-LoRA serving (vLLM --enable-lora): requests spread over many LoRA adapters of this base model; at most maxLoras distinct adapters per batch, adapters loaded into GPU slots from a host-memory LRU or disk. Not with paged KV, multi-step scheduling, speculative decoding, prompt templates or sessions, or disaggregated serving'),
+    .describe('Multi-LoRA serving (vLLM --enable-lora): requests spread over many LoRA adapters of this base model; at most maxLoras distinct adapters per batch, adapters loaded into GPU slots from a host-memory LRU or disk; with paged KV and prefix caching, cached prompt blocks are shared only by requests for the same adapter. Not with multi-step scheduling, speculative decoding or disaggregated serving'),
 });
 
 export type LlmSpec = z.output<typeof llmSchema>;

@@ -293,10 +293,9 @@ export const serviceSchema = z
       ctx.addIssue({ code: 'custom', path: ['keda'], input: undefined, message: 'scale to zero of a disaggregated service is not modelled (two pools would have to wake together): remove keda or llm.disaggregated' });
     }
     if (s.llm?.lora !== undefined) {
-      // The LoRA admission rule is ported on the reserved-KV path's admission (engine/llm-executor.ts admitLora); these have admissions of their own.
+      // The LoRA admission rule is ported on the reserved and paged admissions (engine/llm-executor.ts admitLora, admitPaged),
+      // with cached prefixes keyed by adapter; these have admissions or costs of their own.
       const path = ['llm', 'lora'];
-      if (s.llm.scheduler?.kvAllocation === 'paged') ctx.addIssue({ code: 'custom', path, input: undefined, message: 'lora with kvAllocation paged is not modelled yet (the max_loras rule is ported on the reserved-KV admission): use kvAllocation reserve or remove llm.lora' });
-      if (s.llm.prefix !== undefined || s.llm.sessions !== undefined) ctx.addIssue({ code: 'custom', path, input: undefined, message: "lora with prompt templates or sessions is not modelled yet (vLLM keys cached prefixes by adapter too): remove llm.prefix/llm.sessions or llm.lora" });
       if (s.llm.speculative !== undefined) ctx.addIssue({ code: 'custom', path, input: undefined, message: 'lora with speculative decoding is not modelled yet (the proposer would need its own adapter costs): remove llm.speculative or llm.lora' });
       if ((s.llm.scheduler?.steps ?? 1) > 1) ctx.addIssue({ code: 'custom', path, input: undefined, message: 'lora with multi-step scheduling (steps > 1) is not modelled yet: use steps 1 or remove llm.lora' });
       if (s.llm.disaggregated !== undefined) ctx.addIssue({ code: 'custom', path, input: undefined, message: 'lora with disaggregated serving is not modelled (both pools would hold the adapters): remove llm.disaggregated or llm.lora' });
