@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartModel } from '../results/chart-model.ts';
-import { chartGeometry, chartMax, indexAt, logTicks, MARGIN, tickLabel, timeTicks } from './chart-geometry.ts';
+import { chartGeometry, chartMax, indexAt, logTicks, MARGIN, tickLabel, timeTicks, tooltipOnLeft } from './chart-geometry.ts';
 
 const t = Float64Array.from([60, 120, 180, 240]);
 const model: ChartModel = {
@@ -51,5 +51,17 @@ describe('log scale', () => {
     expect(g.paths[0]!.d.match(/M/g)).toHaveLength(2); // the zero breaks the line
     expect(chartGeometry(m, t, 400, 200).log).toBe(false);
     expect(logTicks(1, 1e6)).toEqual([1, 10, 100, 1000, 10000, 100000, 1000000]);
+  });
+});
+
+describe('tooltipOnLeft', () => {
+  it('puts the tooltip right of the cursor while it fits there, else left (a 250 px tooltip at mid-chart)', () => {
+    // 600 px chart, cursor at 300: 292 px free on the right holds 250 px; 400 px does not fit on either side.
+    expect(tooltipOnLeft(300, 600, 250)).toBe(false);
+    // Cursor at 400: 192 px on the right, 392 px on the left.
+    expect(tooltipOnLeft(400, 600, 250)).toBe(true);
+    // Neither side holds 500 px: the side with more room (at 400, left 392 against right 192; at 250, right 342 against 242).
+    expect(tooltipOnLeft(400, 600, 500)).toBe(true);
+    expect(tooltipOnLeft(250, 600, 500)).toBe(false);
   });
 });

@@ -140,3 +140,19 @@ export function timeTicks(end: number, count: number, start = 0): number[] {
   for (let t = Math.max(0, Math.ceil(start / step - 1e-9)) * step; t <= end + 1e-9; t += step) out.push(t);
   return out;
 }
+
+/** The gap between the time cursor and its tooltip, px. */
+export const TOOLTIP_GAP_PX = 8;
+
+/**
+ * Whether the tooltip goes left of the cursor at `cx` (px) on a chart `chartWidth` px wide: right while it fits
+ * there, else left while it fits there, else the side with more room. The chart's box clips what runs past it
+ * (content-visibility), and flipping only past 60% of the width cut the end off a 250 px tooltip at mid-chart.
+ */
+export function tooltipOnLeft(cx: number, chartWidth: number, tipWidth: number): boolean {
+  const right = chartWidth - cx - TOOLTIP_GAP_PX;
+  const left = cx - TOOLTIP_GAP_PX;
+  if (tipWidth <= right) return false;
+  if (tipWidth <= left) return true;
+  return left > right;
+}
