@@ -88,7 +88,7 @@ const PREEMPTIONS_CARD: CardDef = { metric: 'kvCache.preemptions', label: 'KV pr
 
 /** Multi-LoRA serving only (`summary.llm.lora` is null without an `llm.lora` block): what max_loras and the adapter loads cost. */
 const LORA_CARDS: readonly CardDef[] = [
-  { metric: 'lora.delayedRequests', label: 'Held by max_loras', format: (v) => (v === null ? '—' : `${formatCount(v)} requests`), basis: 'whole run, LoRA' },
+  { metric: 'lora.delayedRequests', label: 'Held by max_loras', format: (v) => (v === null ? '—' : `${formatCount(v)} requests`), basis: 'whole run: waited for an adapter slot' },
   { metric: 'lora.diskLoads', label: 'LoRA disk loads', format: (v) => (v === null ? '—' : `${formatCount(v)} loads`), basis: 'whole run, every replica' },
 ];
 
