@@ -13,7 +13,7 @@ import type { ChartModel, EventMark } from '../results/chart-model.ts';
 import { formatClock } from '../results/format.ts';
 import { ExportButtons } from '../components/ExportButtons.tsx';
 import { saveSvg, standaloneSvg } from '../components/image-export.ts';
-import { chartGeometry, indexAt, MARGIN, tickLabel, TIME_TICK_SPACING_PX, timeTicks, TOOLTIP_GAP_PX, tooltipOnLeft, valueAt } from './chart-geometry.ts';
+import { chartGeometry, indexAt, MARGIN, tickLabel, TIME_TICK_SPACING_PX, timeTicks, tooltipLeftPx, valueAt } from './chart-geometry.ts';
 
 interface Props {
   model: ChartModel;
@@ -143,7 +143,7 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
     const w = tipRef.current?.offsetWidth ?? 0;
     if (w > 0 && Math.abs(w - tipWidth) > 2) setTipWidth(w);
   }, [active, ci, model, tipWidth]);
-  const tooltipLeft = cx !== null && tooltipOnLeft(cx, width, tipWidth);
+  const tooltipLeft = cx === null ? 0 : tooltipLeftPx(cx, width, tipWidth);
   const summary = model.series.map((s) => s.label).join(', ');
   return (
     <figure className="ds-chart" data-chart={all.id} data-scale={geo.log ? 'log' : 'linear'} data-zoom={zoom === null ? undefined : `${Math.round(zoom[0])}-${Math.round(zoom[1])}`}>
@@ -252,7 +252,7 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
         )}
       </svg>
       {active && ci !== null && cx !== null && (
-        <div ref={tipRef} className="ds-tooltip" style={tooltipLeft ? { right: width - cx + TOOLTIP_GAP_PX } : { left: cx + TOOLTIP_GAP_PX }} role="status">
+        <div ref={tipRef} className="ds-tooltip" style={{ left: tooltipLeft }} role="status">
           <div className="ds-tooltip__time">t = {formatClock(t[ci]!)}</div>
           {model.series.map((s) => (
             <div key={s.key} data-unit={s.unit ?? model.unit}>

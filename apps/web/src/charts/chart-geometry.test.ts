@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartModel } from '../results/chart-model.ts';
-import { chartGeometry, chartMax, indexAt, logTicks, MARGIN, tickLabel, timeTicks, tooltipOnLeft } from './chart-geometry.ts';
+import { chartGeometry, chartMax, indexAt, logTicks, MARGIN, tickLabel, timeTicks, tooltipLeftPx } from './chart-geometry.ts';
 
 const t = Float64Array.from([60, 120, 180, 240]);
 const model: ChartModel = {
@@ -54,14 +54,16 @@ describe('log scale', () => {
   });
 });
 
-describe('tooltipOnLeft', () => {
-  it('puts the tooltip right of the cursor while it fits there, else left (a 250 px tooltip at mid-chart)', () => {
-    // 600 px chart, cursor at 300: 292 px free on the right holds 250 px; 400 px does not fit on either side.
-    expect(tooltipOnLeft(300, 600, 250)).toBe(false);
-    // Cursor at 400: 192 px on the right, 392 px on the left.
-    expect(tooltipOnLeft(400, 600, 250)).toBe(true);
-    // Neither side holds 500 px: the side with more room (at 400, left 392 against right 192; at 250, right 342 against 242).
-    expect(tooltipOnLeft(400, 600, 500)).toBe(true);
-    expect(tooltipOnLeft(250, 600, 500)).toBe(false);
+describe('tooltipLeftPx', () => {
+  it('puts the tooltip right of the cursor while it fits, else left, else whole over the cursor', () => {
+    // 600 px chart, 250 px tooltip, 8 px gap. Cursor at 300: right edge at 558, fits.
+    expect(tooltipLeftPx(300, 600, 250)).toBe(308);
+    // Cursor at 400: 658 > 600 on the right; on the left 400 - 8 - 250 = 142.
+    expect(tooltipLeftPx(400, 600, 250)).toBe(142);
+    // The Karpenter fleet's requests chart: 436 px, a 234 px tooltip at the cursor 217 fits on neither side
+    // (217 + 8 + 234 = 459 > 436; 217 - 8 - 234 < 0): its right edge goes to the chart's, 436 - 234 = 202.
+    expect(tooltipLeftPx(217, 436, 234)).toBe(202);
+    // Wider than the chart: from its left edge.
+    expect(tooltipLeftPx(100, 200, 250)).toBe(0);
   });
 });
