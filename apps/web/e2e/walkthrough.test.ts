@@ -89,7 +89,8 @@ describe('design-sim in a real browser', () => {
     const before = await runId(page);
     await page.click(`button[data-file="${EXAMPLE}"]`);
     await expect.poll(() => page.textContent('[data-testid=notice]')).toContain(`Opened ${EXAMPLE}`);
-    expect(await page.textContent('[data-testid=notice]')).toContain('Prompt: Design an autoscaling strategy');
+    // The prompt is the brief's, above the results (the notice does not repeat it).
+    await expect.poll(() => page.textContent('[data-testid=brief]')).toContain('Design an autoscaling strategy');
     for (const id of ['traffic', 'service:model', 'pool:gpu']) expect(await page.isVisible(`[data-testid="node-${id}"]`)).toBe(true);
     // Same text as the run already shown: no re-run is needed, the result stays current.
     expect(await page.getAttribute('[data-testid=run-status]', 'data-stale')).toBe('false');

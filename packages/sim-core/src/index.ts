@@ -8,6 +8,8 @@ export { describeTrainingMemory, trainingMemoryFit } from './api/training-memory
 export { compileScenario } from './api/compile-scenario.ts';
 export { lookupMetric, measuredAvailability, metricFormula } from './api/metric-lookup.ts';
 export { billBound } from './api/incomplete-bill.ts';
+export { doubtfulPrices, stalePricesUnder } from './api/stale-prices.ts';
+export { unservedDiagnostic } from './api/unserved.ts';
 export { RUN_RESULT_FORMAT_VERSION, type ClosedLoopSummary, type LoadLevelSummary, type FaultsSummary, type RunResult, type ServingSummary, type SharedClusterSummary, type TrainingMemoryFit, type TrainingSummary, type TrafficSourceSummary } from './api/run-result.ts';
 export type { PrefixCacheSummary } from './api/prefix-cache-summary.ts';
 export type { DisaggregatedPoolSummary, DisaggregatedSummary } from './api/disaggregated-summary.ts';

@@ -8,12 +8,12 @@
  */
 import { brushX } from 'd3-brush';
 import { select } from 'd3-selection';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ChartModel, EventMark } from '../results/chart-model.ts';
 import { formatClock } from '../results/format.ts';
 import { ExportButtons } from '../components/ExportButtons.tsx';
 import { saveSvg, standaloneSvg } from '../components/image-export.ts';
-import { chartGeometry, indexAt, MARGIN, tickLabel, TIME_TICK_SPACING_PX, timeTicks, valueAt } from './chart-geometry.ts';
+import { chartGeometry, indexAt, MARGIN, tickLabel, TIME_TICK_SPACING_PX, timeTicks, tooltipLeftPx, valueAt } from './chart-geometry.ts';
 
 interface Props {
   model: ChartModel;
@@ -64,6 +64,9 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
   const model = useMemo(() => (hidden.size === 0 ? all : { ...all, series: all.series.filter((s) => !hidden.has(s.key)) }), [all, hidden]);
   // Only the chart under the pointer (or with the keyboard focus) shows the tooltip; every chart shows the crosshair.
   const [active, setActive] = useState(false);
+  // The tooltip's width as last drawn (px), to choose its side of the cursor; measured before the paint.
+  const tipRef = useRef<HTMLDivElement>(null);
+  const [tipWidth, setTipWidth] = useState(0);
   const geo = useMemo(() => chartGeometry(model, t, width, height, tEnd, canLog && logScale, zoom), [model, t, width, height, tEnd, canLog, logScale, zoom]);
   const { x, y } = geo;
   const bottom = height - MARGIN.bottom;
@@ -135,7 +138,12 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
   const ci = cursor !== null && cursor < t.length ? cursor : null;
   const [z0, z1] = x.domain() as [number, number];
   const cx = ci === null || t[ci]! < z0 || t[ci]! > z1 ? null : x(t[ci]!);
-  const tooltipLeft = cx !== null && cx > width * 0.6;
+  // Its lines change with the cursor and the series shown; a width change re-renders once, before the paint.
+  useLayoutEffect(() => {
+    const w = tipRef.current?.offsetWidth ?? 0;
+    if (w > 0 && Math.abs(w - tipWidth) > 2) setTipWidth(w);
+  }, [active, ci, model, tipWidth]);
+  const tooltipLeft = cx === null ? 0 : tooltipLeftPx(cx, width, tipWidth);
   const summary = model.series.map((s) => s.label).join(', ');
   return (
     <figure className="ds-chart" data-chart={all.id} data-scale={geo.log ? 'log' : 'linear'} data-zoom={zoom === null ? undefined : `${Math.round(zoom[0])}-${Math.round(zoom[1])}`}>
@@ -244,7 +252,7 @@ export function TimeChart({ model: all, t, tEnd, marks, cursor, onCursor, zoom =
         )}
       </svg>
       {active && ci !== null && cx !== null && (
-        <div className="ds-tooltip" style={tooltipLeft ? { right: width - cx + 8 } : { left: cx + 8 }} role="status">
+        <div ref={tipRef} className="ds-tooltip" style={{ left: tooltipLeft }} role="status">
           <div className="ds-tooltip__time">t = {formatClock(t[ci]!)}</div>
           {model.series.map((s) => (
             <div key={s.key} data-unit={s.unit ?? model.unit}>

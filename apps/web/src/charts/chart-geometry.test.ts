@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartModel } from '../results/chart-model.ts';
-import { chartGeometry, chartMax, indexAt, logTicks, MARGIN, tickLabel, timeTicks } from './chart-geometry.ts';
+import { chartGeometry, chartMax, indexAt, logTicks, MARGIN, tickLabel, timeTicks, tooltipLeftPx } from './chart-geometry.ts';
 
 const t = Float64Array.from([60, 120, 180, 240]);
 const model: ChartModel = {
@@ -51,5 +51,19 @@ describe('log scale', () => {
     expect(g.paths[0]!.d.match(/M/g)).toHaveLength(2); // the zero breaks the line
     expect(chartGeometry(m, t, 400, 200).log).toBe(false);
     expect(logTicks(1, 1e6)).toEqual([1, 10, 100, 1000, 10000, 100000, 1000000]);
+  });
+});
+
+describe('tooltipLeftPx', () => {
+  it('puts the tooltip right of the cursor while it fits, else left, else whole over the cursor', () => {
+    // 600 px chart, 250 px tooltip, 8 px gap. Cursor at 300: right edge at 558, fits.
+    expect(tooltipLeftPx(300, 600, 250)).toBe(308);
+    // Cursor at 400: 658 > 600 on the right; on the left 400 - 8 - 250 = 142.
+    expect(tooltipLeftPx(400, 600, 250)).toBe(142);
+    // The Karpenter fleet's requests chart: 436 px, a 234 px tooltip at the cursor 217 fits on neither side
+    // (217 + 8 + 234 = 459 > 436; 217 - 8 - 234 < 0): its right edge goes to the chart's, 436 - 234 = 202.
+    expect(tooltipLeftPx(217, 436, 234)).toBe(202);
+    // Wider than the chart: from its left edge.
+    expect(tooltipLeftPx(100, 200, 250)).toBe(0);
   });
 });

@@ -140,3 +140,18 @@ export function timeTicks(end: number, count: number, start = 0): number[] {
   for (let t = Math.max(0, Math.ceil(start / step - 1e-9)) * step; t <= end + 1e-9; t += step) out.push(t);
   return out;
 }
+
+/** The gap between the time cursor and its tooltip, px. */
+export const TOOLTIP_GAP_PX = 8;
+
+/**
+ * Where the tooltip's left edge goes (px from the chart's left) for the cursor at `cx` on a chart `chartWidth` px
+ * wide: right of the cursor while it fits there, else left of it while it fits there, else as far left as keeps it
+ * whole (over the cursor). The chart's box clips what runs past it (content-visibility), and flipping only past 60%
+ * of the width cut the end off a 234 px tooltip at mid-chart on a 436 px chart, where it fits on neither side.
+ */
+export function tooltipLeftPx(cx: number, chartWidth: number, tipWidth: number): number {
+  if (cx + TOOLTIP_GAP_PX + tipWidth <= chartWidth) return cx + TOOLTIP_GAP_PX;
+  if (cx - TOOLTIP_GAP_PX - tipWidth >= 0) return cx - TOOLTIP_GAP_PX - tipWidth;
+  return Math.max(0, chartWidth - tipWidth);
+}

@@ -19,7 +19,8 @@ export function CostBreakdownView({ result }: { result: RunResult }) {
           <th scope="col">Part</th>
           <th scope="col">Capacity</th>
           <th scope="col">Detail</th>
-          <th scope="col">$ / hour</th>
+          {/* Unspaced, so the header keeps one line in a half-width panel. */}
+          <th scope="col">$/hour</th>
           <th scope="col">Total</th>
           <th scope="col">Share</th>
         </tr>

@@ -14,6 +14,7 @@ import {
   useConnection,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -21,8 +22,9 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type DragEvent, memo, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { type DragEvent, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { CanvasViewportContext } from './canvas-viewport.ts';
+import { overflowsPane } from './keep-in-view.ts';
 import type { HistoryAction } from '../model/design-history.ts';
 import type { DesignEdge, DesignGraph, DesignNode } from '../model/design-graph.ts';
 import { canConnect } from '../model/graph-edits.ts';
@@ -55,8 +57,14 @@ interface Props {
   readOnly?: boolean;
 }
 
-/** Fit-view options: room on the right for the minimap (140 px and its 15 px margin) so it does not cover the last column. */
-export const FIT_VIEW = { padding: { top: '24px', left: '40px', bottom: '24px', right: '165px' }, maxZoom: 1.15 } as const;
+/** Room kept on the right for the minimap (140 px and its 15 px margin) so it does not cover the last column. */
+const MINIMAP_ROOM_PX = 165;
+
+/**
+ * Fit-view options: the minimap's room on the right, and on the left the zoom buttons' (26 px and their 15 px
+ * margin): with 40 px the "+" button sat on the first column's node at 1024×768.
+ */
+export const FIT_VIEW = { padding: { top: '24px', left: '56px', bottom: '24px', right: `${MINIMAP_ROOM_PX}px` }, maxZoom: 1.15 } as const;
 
 /**
  * On a phone (read-only, no minimap) the design gets the whole width, but never below the zoom at
@@ -130,8 +138,31 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
     [graph.edges, selection],
   );
 
+  // The view follows the design's fit until the user touches the canvas (a drag, a wheel, a click, a zoom button):
+  // nodes grow when the run's status lines arrive, after the fit on opening (keep-in-view.ts).
+  const autoFit = useRef(!readOnly);
+  const refitTimer = useRef<number | null>(null);
+  const store = useStoreApi<CanvasNode, DesignEdge>();
+  const userTookView = useCallback(() => {
+    autoFit.current = false;
+  }, []);
+  const keepInView = useCallback(() => {
+    if (!autoFit.current || refitTimer.current !== null) return;
+    refitTimer.current = window.setTimeout(() => {
+      refitTimer.current = null;
+      if (!autoFit.current) return;
+      const { width, height, transform } = store.getState();
+      const bounds = flow.getNodesBounds(flow.getNodes());
+      if (overflowsPane(bounds, { x: transform[0], y: transform[1], zoom: transform[2] }, { width, height }, MINIMAP_ROOM_PX)) void flow.fitView(FIT_VIEW);
+    }, 80);
+  }, [flow, store]);
+  useEffect(() => () => {
+    if (refitTimer.current !== null) window.clearTimeout(refitTimer.current);
+  }, []);
+
   useEffect(() => {
     if (fitKey === 0) return;
+    autoFit.current = !readOnly;
     // After React Flow has measured the new nodes.
     const timer = window.setTimeout(() => void flow.fitView(readOnly ? FIT_VIEW_READONLY : FIT_VIEW), 60);
     return () => window.clearTimeout(timer);
@@ -146,12 +177,13 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
           for (const c of dims) if (c.type === 'dimensions' && c.dimensions) next[c.id] = c.dimensions;
           return next;
         });
+        keepInView();
       }
       const rest = changes.filter((c) => c.type !== 'dimensions');
       // The reducer reads ids, positions and selection, which notes share with components.
       if (rest.length > 0) dispatch({ type: 'nodeChanges', changes: rest as NodeChange<DesignNode>[] });
     },
-    [dispatch],
+    [dispatch, keepInView],
   );
   const onEdgesChange = useCallback((changes: EdgeChange<DesignEdge>[]) => dispatch({ type: 'edgeChanges', changes }), [dispatch]);
   const onConnect = useCallback((c: Connection) => dispatch({ type: 'connect', source: c.source, target: c.target }), [dispatch]);
@@ -213,7 +245,15 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
   );
 
   return (
-    <div className="ds-canvas" onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop} data-testid="canvas" data-readonly={readOnly}>
+    <div
+      className="ds-canvas"
+      onDragOver={readOnly ? undefined : onDragOver}
+      onDrop={readOnly ? undefined : onDrop}
+      onPointerDownCapture={userTookView}
+      onWheelCapture={userTookView}
+      data-testid="canvas"
+      data-readonly={readOnly}
+    >
       <CanvasDispatchContext.Provider value={dispatch}>
       <ReactFlow<CanvasNode, DesignEdge>
         className={zoomedOut ? 'is-zoomed-out' : undefined}

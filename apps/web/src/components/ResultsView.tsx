@@ -7,7 +7,7 @@ import { memo, Suspense, useLayoutEffect } from 'react';
 import { afterNextPaint, mark, RESULT_SHOWN_MARK } from '../model/perf-marks.ts';
 import { LazyResultCharts } from '../charts/lazy-charts.ts';
 import { verdictStatus } from '../results/summary-cards.ts';
-import { verdictCause } from '../results/verdict-cause.ts';
+import { reasonBesideCause, verdictCause } from '../results/verdict-cause.ts';
 import { CostBreakdownView } from './CostBreakdownView.tsx';
 import { JobsView } from './JobsView.tsx';
 import { TeamsView } from './TeamsView.tsx';
@@ -44,7 +44,7 @@ export function Verdict({ result, scenario }: { result: RunResult; scenario: Sce
           {cause}
         </p>
       )}
-      <strong>{partial ? `${v.pass ? '… passing so far' : '✗ failing so far'} (${Math.floor(result.progress * 100)}% simulated)` : `${!v.pass ? '✗' : v.caveat === null ? '✓' : '⚠'} ${v.label}`}</strong> {v.reason}
+      <strong>{partial ? `${v.pass ? '… passing so far' : '✗ failing so far'} (${Math.floor(result.progress * 100)}% simulated)` : `${!v.pass ? '✗' : v.caveat === null ? '✓' : '⚠'} ${v.label}`}</strong> {reasonBesideCause(result, cause)}
       {v.caveat !== null && <span data-testid="verdict-caveat">; but {v.caveat}</span>}
       {warnings.length > 0 && (
         <ul className="ds-verdict__warnings">

@@ -1,8 +1,26 @@
 /** Summary cards, green or red against the scenario's expectations (neutral without one, and while a run that meets them so far streams). */
 import type { RunResult } from '@design-sim/sim-core';
-import { summaryCards } from '../results/summary-cards.ts';
+import { figureLength, splitValue, summaryCards } from '../results/summary-cards.ts';
 
-const STATUS_TEXT = { pass: 'meets the expectation', fail: 'fails the expectation', neutral: 'no expectation', pending: 'meets the expectation so far', warn: 'meets the expectation on a stale or undated price' } as const;
+const STATUS_TEXT = {
+  pass: 'meets the expectation',
+  fail: 'fails the expectation',
+  neutral: 'no expectation',
+  pending: 'meets the expectation so far',
+  warn: 'meets the expectation, with a caveat',
+  stale: 'no expectation, priced with a stale or undated price',
+} as const;
+
+/** The figure large (smaller when long), its unit word small beside it (textContent stays "33 sequences"). */
+function CardValue({ value }: { value: string }) {
+  const { figure, unit } = splitValue(value);
+  return (
+    <span className="ds-card__figure" data-length={figureLength(figure)}>
+      {figure}
+      {unit && <span className="ds-card__unit"> {unit}</span>}
+    </span>
+  );
+}
 
 /** The cards of a run. */
 export function SummaryCards({ result }: { result: RunResult }) {
@@ -15,7 +33,7 @@ export function SummaryCards({ result }: { result: RunResult }) {
             {c.basis && <span className="ds-card__basis">{c.basis}</span>}
           </div>
           <div className="ds-card__value" data-testid={`card-${c.metric}`} data-raw={c.raw === null ? '' : String(c.raw)}>
-            {c.value}
+            <CardValue value={c.value} />
           </div>
           {c.more && (
             <div className="ds-card__more" data-testid={`card-${c.metric}-more`}>

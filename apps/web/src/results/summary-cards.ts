@@ -3,13 +3,14 @@
  * CLI) and turns green or red when the scenario has an expectation on it, neutral otherwise.
  */
 import { trainingHardware } from './training-view.ts';
-import { billBound, lookupMetric, verdictOf, type RunResult } from '@design-sim/sim-core';
+import { billBound, doubtfulPrices, getMetric, lookupMetric, stalePricesUnder, unservedDiagnostic, verdictOf, type RunResult } from '@design-sim/sim-core';
 import { formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
 
 /** A card's colour: the scenario's expectations on its metric all hold, one fails, or there are none. */
 /** `pending`: a run in progress meets the expectation so far (not green until the run is complete). */
-/** `warn`: the expectation holds, on a stale price (its caveat says which): not green. */
-export type CardStatus = 'pass' | 'fail' | 'neutral' | 'pending' | 'warn';
+/** `warn`: the expectation holds with a caveat its detail names (a stale price, requests left unserved): not green. */
+/** `stale`: no expectation, and the figure is priced with a stale or undated price (its detail says which): amber, not neutral. */
+export type CardStatus = 'pass' | 'fail' | 'neutral' | 'pending' | 'warn' | 'stale';
 
 /** How a pass or fail is shown: a streamed snapshot has no verdict yet, so what passes so far is pending, not green. */
 export function shownStatus(pass: boolean, result: RunResult): 'pass' | 'fail' | 'pending' {
@@ -87,7 +88,7 @@ const PREEMPTIONS_CARD: CardDef = { metric: 'kvCache.preemptions', label: 'KV pr
 
 /** Multi-LoRA serving only (`summary.llm.lora` is null without an `llm.lora` block): what max_loras and the adapter loads cost. */
 const LORA_CARDS: readonly CardDef[] = [
-  { metric: 'lora.delayedRequests', label: 'Held by max_loras', format: (v) => (v === null ? '—' : `${formatCount(v)} requests`), basis: 'whole run, LoRA' },
+  { metric: 'lora.delayedRequests', label: 'Held by max_loras', format: (v) => (v === null ? '—' : `${formatCount(v)} requests`), basis: 'whole run: waited for an adapter slot' },
   { metric: 'lora.diskLoads', label: 'LoRA disk loads', format: (v) => (v === null ? '—' : `${formatCount(v)} loads`), basis: 'whole run, every replica' },
 ];
 
@@ -101,12 +102,29 @@ const BROKEN_RUN_CARDS: ReadonlySet<string> = new Set(['latency.p99', 'availabil
 /** Cards a training run that cannot fit in GPU memory turns red: its time and cost are for a run that cannot start. */
 const BROKEN_TRAINING_CARDS: ReadonlySet<string> = new Set(['training.days', 'training.costUsd']);
 
-function card(result: RunResult, def: CardDef): SummaryCard {
+/**
+ * A card's colour before caveats. Any failing line of its family turns it red (a failing ttft.p50 says the TTFT
+ * p99 shown is too slow as well), but green needs a line on the figure shown: a passing ttft.p50 < 1s beside a
+ * TTFT p99 of 5.9 min said nothing of that p99, and painted it green.
+ */
+function judgedStatus(def: CardDef, judged: readonly { metric: string; pass: boolean }[]): CardStatus {
+  if (judged.length === 0) return 'neutral';
+  if (!judged.every((e) => e.pass)) return 'fail';
+  return judged.some((e) => e.metric === def.metric || (def.alsoJudgedBy ?? []).includes(e.metric)) ? 'pass' : 'neutral';
+}
+
+/** What the run left unserved (dropped, timed out, unfinished; sim-core's one rule), or null when it served every request. */
+function unservedOf(result: RunResult): string | null {
+  const s = result.summary;
+  return s === null ? null : (unservedDiagnostic(s.measured, result.services, result.progress >= 1)?.message ?? null);
+}
+
+function card(result: RunResult, def: CardDef, unserved: string | null): SummaryCard {
   const value = lookupMetric(result, def.metric);
   const judged = result.expectations.filter(
     (e) => e.metric === def.metric || (def.alsoJudgedBy ?? []).includes(e.metric) || (def.judgedByPrefix !== undefined && e.metric.startsWith(def.judgedByPrefix)),
   );
-  let status: CardStatus = judged.length === 0 ? 'neutral' : judged.every((e) => e.pass) ? 'pass' : 'fail';
+  let status = judgedStatus(def, judged);
   let detail = judged.map((e) => `${!e.pass ? '✗' : e.caveat === undefined ? '✓' : '!'} ${e.text}${e.caveat === undefined ? '' : ` (${e.caveat})`}`).join(' · ');
   // A pass on a stale price is not green (the training budget's implicit check below likewise).
   let caveated = judged.some((e) => e.pass && e.caveat !== undefined);
@@ -127,6 +145,17 @@ function card(result: RunResult, def: CardDef): SummaryCard {
   }
   if (status === 'pass') status = shownStatus(true, result);
   if (status === 'pass' && caveated) status = 'warn';
+  // A serving figure that meets its line while requests went unserved is not green, as the verdict's PASS is not.
+  if (status === 'pass' && !training && unserved !== null) {
+    status = 'warn';
+    detail = `${detail} · not served: ${unserved}`;
+  }
+  // A priced figure with no line on it still says when its price is stale or undated.
+  const stale = getMetric(def.metric)?.priced === undefined ? [] : stalePricesUnder(def.metric, null, result, null);
+  if (status === 'neutral' && stale.length > 0) {
+    status = 'stale';
+    detail = [detail, `on ${doubtfulPrices(stale)}: ${stale.join('; ')}`].filter(Boolean).join(' · ');
+  }
   // The training cost says what it buys: "32 GPUs (4 × p4de.24xlarge)".
   if (def.metric === 'training.costUsd' && result.training) detail = [trainingHardware(result.training), detail].filter((x) => x !== '' && x !== 'no expectation in the scenario').join(' · ');
   const more = def.more?.map((m) => `${m.label} ${def.format(lookupMetric(result, m.metric))}`).join(' · ') ?? null;
@@ -152,5 +181,24 @@ function capacityCard(result: RunResult, def: CardDef): CardDef {
 /** The cards for a run: serving cards when it simulated a fleet (plus LLM cards for token-level serving), training cards when it estimated training. */
 export function summaryCards(result: RunResult): SummaryCard[] {
   const serving = result.summary ? [...SERVING_CARDS.map((d) => capacityCard(result, d)), ...(result.summary.llm ? LLM_CARDS : []), ...(result.summary.llm?.preemptions ? [PREEMPTIONS_CARD] : []), ...(result.summary.llm?.lora ? LORA_CARDS : [])] : [];
-  return [...serving, ...(result.training ? TRAINING_CARDS : [])].map((d) => card(result, d));
+  const unserved = unservedOf(result);
+  return [...serving, ...(result.training ? TRAINING_CARDS : [])].map((d) => card(result, d, unserved));
+}
+
+/**
+ * A card's value as its figure and the unit word after it ("33 sequences" → "33", "sequences"), so the unit can be
+ * set small beside the figure: at the card's 1.3 rem a figure with its word wrapped and ran past the card's edge.
+ * Values without a spaced unit word ("$4.92", "100%", "690/s", "≥ $0") are all figure.
+ */
+export function splitValue(value: string): { figure: string; unit: string } {
+  const m = /^(.*\d)\s+([A-Za-z][A-Za-z/]*)$/.exec(value);
+  return m === null ? { figure: value, unit: '' } : { figure: m[1]!, unit: m[2]! };
+}
+
+/**
+ * How long a card's figure is, for its type size: a card is 7.5 rem wide at least, and at 1.3 rem a bold figure
+ * holds 7 characters ("$48,403"); "$0.000123" ran past the card's edge. Longer figures are set smaller, never cut.
+ */
+export function figureLength(figure: string): 'normal' | 'long' | 'longer' {
+  return figure.length <= 7 ? 'normal' : figure.length <= 10 ? 'long' : 'longer';
 }

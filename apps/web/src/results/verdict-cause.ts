@@ -5,7 +5,7 @@
  * (overload, nothing served) from sim-core. E.g. "p99 2,050 ms: 23 ready replicas could serve
  * 460 req/s against 900 req/s offered at 0:52 (short of capacity 0:40–1:31); scale-ups took 8–12 min".
  */
-import type { ExpectationResult, RunResult, Scenario } from '@design-sim/sim-core';
+import { verdictOf, type ExpectationResult, type RunResult, type Scenario } from '@design-sim/sim-core';
 import { formatClock, formatCount, formatMs, formatPercent, formatUsd } from './format.ts';
 import { replicaCapacityQps } from './service-capacity.ts';
 
@@ -80,4 +80,18 @@ export function verdictCause(result: RunResult, scenario: Scenario | null): stri
   for (const d of result.diagnostics) if (d.severity === 'error' && !(short !== null && d.code === 'overloaded')) causes.push(d.message);
   if (causes.length === 0) return null;
   return `${head}: ${causes.join('; ')}`;
+}
+
+/**
+ * The verdict's reason to print under a cause: sim-core's reason is the run's errors then its checks, and a cause
+ * that names every one of those errors said them a line above (a scale-to-zero run printed its 60-word
+ * failed-at-zero sentence twice). Then only the checks; else the whole reason.
+ */
+export function reasonBesideCause(result: RunResult, cause: string | null): string {
+  const { reason } = verdictOf(result);
+  if (cause === null) return reason;
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+  if (errors.length === 0 || !errors.every((m) => cause.includes(m))) return reason;
+  const prefix = `${errors.join('; ')}; `;
+  return reason.startsWith(prefix) ? reason.slice(prefix.length) : reason;
 }

@@ -37,6 +37,12 @@ describe('the app actions', () => {
     expect(readRecent()).toEqual([]);
   });
 
+  it("opening a library entry names the file, and leaves its prompt to the brief above the results", () => {
+    const { store, actions } = setup();
+    actions.openEntry({ file: 'small.yaml', name: 'small', title: 'Small', prompt: 'Size the fleet for 50 req/s.', tags: [], kind: 'serving', text: JSON.stringify(smallDoc()) });
+    expect(store.getState().notice).toMatchObject({ kind: 'info', title: 'Opened small.yaml', lines: [] });
+  });
+
   it('a library entry that does not validate is reported, and the design stays', () => {
     const { store, doc, actions } = setup();
     const before = doc();

@@ -39,7 +39,9 @@ export function createAppActions(store: StoreApi<AppState>, now: () => Date = ()
     const r = loadDesignText(e.text, e.file);
     app().setDialog(null);
     if (!r.ok) return refuse(e.file, r.issues);
-    load(r.doc, { kind: 'info', title: `Opened ${e.file}`, lines: e.prompt ? [`Prompt: ${e.prompt}`] : [] });
+    // The prompt is not repeated here: the brief above the results shows it (ScenarioBrief), and in the notice its
+    // two to four lines came off the canvas's height (a 290 px canvas at 1024×768).
+    load(r.doc, { kind: 'info', title: `Opened ${e.file}`, lines: [] });
   };
 
   const startPractice = (e: LibraryEntry, prompt?: PracticePrompt) => {

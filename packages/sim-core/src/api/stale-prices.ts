@@ -69,13 +69,16 @@ function trainingStale(t: RunResult['training']): string[] {
   return [`training: ${t.gpu} (${t.purchase}), observed ${observed}`];
 }
 
-/** The stale or undated prices an expectation's figure is computed from (empty when none, or when it is not a priced figure). */
-export function stalePricesUnder(metric: string, item: string | null, r: Pick<RunResult, 'summary' | 'training' | 'costs'>, scenario: Scenario): string[] {
+/**
+ * The stale or undated prices an expectation's figure is computed from (empty when none, or when it is not a priced figure).
+ * `scenario` splits a service's share of the bill by its pools; the canvas's cards, which read fleet figures only, pass null.
+ */
+export function stalePricesUnder(metric: string, item: string | null, r: Pick<RunResult, 'summary' | 'training' | 'costs'>, scenario: Scenario | null): string[] {
   const priced = getMetric(metric)?.priced;
   if (priced === 'bill') {
     const lines = r.summary?.cost.lines ?? [];
     const service = splitServiceMetric(metric)?.service;
-    if (service === undefined) return staleNames(lines);
+    if (service === undefined || scenario === null) return staleNames(lines);
     const pools = poolsOf(scenario, service);
     return staleNames(lines.filter((l) => l.pool !== undefined && pools.includes(l.pool)));
   }

@@ -16,7 +16,8 @@ export const serviceKind: ComponentKindModule = {
   glyph: '▣',
   description: 'Replicas, latency, batching, queue, HPA',
   phrase: 'a model service',
-  accent: '#067647',
+  // Not green: the stripe is the kind's colour, and the pass green (--good) on a service that fails read as healthy.
+  accent: '#3e4784',
   single: false,
   column: { order: 3, always: true },
   feeds: ['nodePool', 'service'],

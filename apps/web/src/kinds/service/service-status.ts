@@ -7,9 +7,14 @@ import { formatCount, formatMs, formatPercent } from '../../results/format.ts';
 import type { NodeStatus, StatusContext } from '../../results/node-status.ts';
 import { cur, failingOn, fleet, headline, ownName, run, seriesPoint } from '../status-lines.ts';
 
+/** Metric families a service's own serving answers for: its latencies, requests, replicas, tokens, and what its scale-to-zero, KV cache, prefix cache and LoRA adapters did. */
+const SERVICE_FAMILIES = ['latency.', 'requests.', 'replicas.', 'ttft.', 'tpot.', 'itl.', 'tokens.', 'scaleToZero.', 'kvCache.', 'kvTransfer.', 'prefixCache.', 'lora.'];
+
 /** The expectation metrics a service answers for. */
-export const serviceOwns = (m: string): boolean =>
-  m.startsWith('latency.') || m === 'availability' || m.startsWith('requests.') || m.startsWith('replicas.') || m.startsWith('ttft.') || m.startsWith('tpot.') || m.startsWith('itl.') || m.startsWith('tokens.');
+export const serviceOwns = (m: string): boolean => m === 'availability' || SERVICE_FAMILIES.some((f) => m.startsWith(f));
+
+/** The run's own errors about serving (requests failed at zero replicas, overload, nothing served): a broken run fails at its one service. */
+const servingErrors = (result: RunResult): string[] => result.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'training-does-not-fit').map((d) => d.message);
 
 /** What a service node shows after a run. */
 export function serviceStatus(result: RunResult, index: number | null, ctx: StatusContext): NodeStatus | null {
@@ -49,6 +54,6 @@ export function serviceStatus(result: RunResult, index: number | null, ctx: Stat
     ],
     atSeconds,
     atEnd,
-    failing: failingOn(result.expectations, serviceOwns),
+    failing: [...servingErrors(result), ...failingOn(result.expectations, serviceOwns)],
   };
 }
