@@ -25,4 +25,31 @@ spec:
     expect(api![col]).toBe(formatPercent(r.services!.api!.utilization, 1));
     expect(model![col]).toBe(`${formatPercent(r.services!.model!.utilization, 1)} busy`);
   });
+
+  it("says how many slots a thread-per-request service holds while its calls wait, beside its working slots", () => {
+    // 20/s into 4 slots, 10 ms of work, then a 90 ms call: 0.5 of the slots in use, 0.05 working (Little's law).
+    const p = parseScenarioText(
+      `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: rows }
+spec:
+  duration: 1h
+  warmup: 5m
+  network: { sameZone: 0ms }
+  traffic: { target: api, profile: { type: constant, qps: 20 } }
+  services:
+    - { name: api, replicas: 1, concurrency: 4, latency: { distribution: constant, ms: 10 }, calls: [{ to: db }] }
+    - { name: db, replicas: 1, concurrency: 1000, latency: { distribution: constant, ms: 90 } }
+`,
+      'rows.yaml',
+    );
+    if (!p.ok) throw new Error('parse');
+    const r = runScenario(p.scenario);
+    const col = SERVICE_HEAD.indexOf('utilization');
+    const [api, db] = serviceRows(r)!;
+    expect(r.services!.api!.slotsInUse).toBeCloseTo(0.5, 1);
+    expect(api![col]).toBe(`${formatPercent(r.services!.api!.utilization, 1)} (slots in use ${formatPercent(r.services!.api!.slotsInUse, 1)})`);
+    // The callee holds nothing while it works: its cell is its utilization alone.
+    expect(db![col]).toBe(formatPercent(r.services!.db!.utilization, 1));
+  });
 });

@@ -10,7 +10,7 @@ import { formatInt, formatMs, formatNum, formatPercent, formatUsd } from './numb
 export const SERVICE_HEAD = ['service', 'visits', 'dropped', 'timed out', 'retries', 'queue peak', 'own p50', 'own p99', 'subtree p50', 'subtree p99', 'utilization', 'replicas (mean)', '$/h share'] as const;
 export const SERVICE_RIGHT = SERVICE_HEAD.map((_, i) => i > 0);
 /** What the columns count and over which time, for the table's caption. */
-export const SERVICE_CAPTION = 'visits after the warm-up; own = the service alone, subtree = with its calls; retries of its calls; queue peak = most visits waiting at an interval end after the warm-up; utilization = working slots ÷ slots of ready replicas, or "busy" = share of time a batching or llm replica runs at all; replicas = mean ready at interval ends after the warm-up; $/h share = its part of the node bill per hour';
+export const SERVICE_CAPTION = 'visits after the warm-up; own = the service alone, subtree = with its calls; retries of its calls; queue peak = most visits waiting at an interval end after the warm-up; utilization = working slots ÷ slots of ready replicas, or "busy" = share of time a batching or llm replica runs at all, and "slots in use" where visits hold their slots while waiting on calls (releaseDuringCalls: false) = working and held slots ÷ slots; replicas = mean ready at interval ends after the warm-up; $/h share = its part of the node bill per hour';
 
 /** Most visits waiting at the end of an interval that ends after the warm-up (the other columns' time base). */
 function queuePeak(waiting: Float64Array, t: Float64Array | undefined, warmupSeconds: number): number {
@@ -38,8 +38,9 @@ export function serviceRows(r: RunResult): string[][] | null {
     formatMs(s.latencyMs.p99),
     formatMs(s.subtreeLatencyMs.p50),
     formatMs(s.subtreeLatencyMs.p99),
-    // A batching or llm service's figure is busy time, not slots used: said in the cell, not only in the docs.
-    `${formatPercent(s.utilization, 1)}${s.utilizationBasis === 'busy' ? ' busy' : ''}`,
+    // A batching or llm service's figure is busy time, not slots used: said in the cell, not only in the docs. A
+    // thread-per-request service whose slots wait on its calls says how many are taken: its CPU may idle while none is free.
+    `${formatPercent(s.utilization, 1)}${s.utilizationBasis === 'busy' ? ' busy' : ''}${s.slotsInUse - s.utilization >= 0.0005 ? ` (slots in use ${formatPercent(s.slotsInUse, 1)})` : ''}`,
     formatNum(s.replicas.mean),
     formatUsd(s.cost.perHourUsd),
   ]);

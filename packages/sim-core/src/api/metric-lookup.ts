@@ -132,6 +132,7 @@ function serviceMetric(services: RunResult['services'], name: string): number | 
       case 'subtree.p99': return s.subtreeLatencyMs.p99;
       case 'subtree.mean': return s.subtreeLatencyMs.mean;
       case 'utilization': return s.utilization;
+      case 'slotsInUse': return s.slotsInUse;
       case 'availability': return s.requests.visits === 0 ? null : s.availability;
       case 'requests.visits': return q.visits;
       case 'requests.served': return q.served;

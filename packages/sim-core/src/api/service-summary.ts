@@ -47,11 +47,18 @@ export interface ServiceSummary {
    * continuous-batching server keeps near 1 at any load; not a capacity figure). Outputs label it by this.
    */
   utilizationBasis: UtilizationBasis;
+  /**
+   * Mean after the warm-up: slots in use ÷ slots of ready replicas, counting with the working slots those held by
+   * visits waiting on their calls (`releaseDuringCalls: false`, a thread-per-request server). A service that holds
+   * none (no calls, `releaseDuringCalls: true`, batching or llm) reads its `utilization`. Near 1 with a low
+   * `utilization`: the threads are exhausted by a slow dependency while the CPU idles.
+   */
+  slotsInUse: number;
   replicas: { min: number; max: number; mean: number };
   /** Its share of the node bill: each pool's cost split by the replica-units (GPUs or vCPUs) each service requested there, USD per hour (null when a price is unknown). */
   cost: { perHourUsd: number | null };
-  /** One point per interval: visits served and failed per second, subtree p99 (ms), ready replicas, utilization, queued visits. */
-  timeseries: { servedQps: Float64Array; failedQps: Float64Array; latencyP99Ms: Float64Array; readyReplicas: Float64Array; utilization: Float64Array; waiting: Float64Array };
+  /** One point per interval: visits served and failed per second, subtree p99 (ms), ready replicas, utilization, slots in use, queued visits. */
+  timeseries: { servedQps: Float64Array; failedQps: Float64Array; latencyP99Ms: Float64Array; readyReplicas: Float64Array; utilization: Float64Array; slotsInUse: Float64Array; waiting: Float64Array };
 }
 
 /** Where the time of the entry point's requests goes, on their critical path (means over sampled traces, ms). */
@@ -100,6 +107,7 @@ export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines:
       subtreeLatencyMs: subtree ? latencySummary(subtree) : whole,
       utilization: s.utilization,
       utilizationBasis: utilizationBasis(running[i]!),
+      slotsInUse: s.slotsInUse,
       replicas: s.replicas,
       cost: { perHourUsd: share[i]! },
       timeseries: s.series,

@@ -36,10 +36,16 @@ export interface EngineServiceResult {
   rateLimited: number;
   /** Mean utilization after the warm-up: working slots ÷ slots of ready replicas (batching and llm: busy fraction). */
   utilization: number;
+  /**
+   * Mean after the warm-up of slots in use ÷ slots of ready replicas: working slots and those held by visits waiting
+   * on their calls (a thread-per-request service, `releaseDuringCalls: false`). Equals `utilization` for a service
+   * that holds none, and for batching and llm services.
+   */
+  slotsInUse: number;
   replicas: { min: number; max: number; mean: number };
   /** Replica-unit-seconds requested on each pool (GPUs or vCPUs × s), for the service's share of the bill. */
   unitSecondsByPool: number[];
-  series: { servedQps: Float64Array; failedQps: Float64Array; latencyP99Ms: Float64Array; readyReplicas: Float64Array; utilization: Float64Array; waiting: Float64Array };
+  series: { servedQps: Float64Array; failedQps: Float64Array; latencyP99Ms: Float64Array; readyReplicas: Float64Array; utilization: Float64Array; slotsInUse: Float64Array; waiting: Float64Array };
   /** Token-level services: prompt tokens prefilled, output tokens generated and sequences finished on its replicas over the whole run; null otherwise. */
   llmTokens: { prompt: number; generated: number; sequences: number } | null;
   /** Multi-LoRA serving (`llm.lora`), the whole run: adapter loads from disk and from host memory, their time (s), and requests held back by max_loras; omitted without. */

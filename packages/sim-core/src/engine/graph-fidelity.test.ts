@@ -130,13 +130,33 @@ describe('blocking callers', () => {
     expect(servedPerSecond).toBeLessThanOrEqual(10 / 0.1 + 1);
     expect(servedPerSecond).toBeGreaterThan(95);
     expect(r.measured.dropped / r.measured.offered).toBeGreaterThan(0.45);
-    // The front's threads are taken, not working: its own utilization stays near zero.
+    // The front's threads are taken, not working: its own utilization stays near zero, its slots in use at 1.
     expect(r.services[0]!.utilization).toBeLessThan(0.01);
+    expect(r.services[0]!.slotsInUse).toBeGreaterThan(0.995);
+    expect(r.services[0]!.series.slotsInUse.every((x) => x <= 1)).toBe(true);
   });
 
   it('with releaseDuringCalls: true the same front passes the offered load', () => {
     const r = run(front(true));
     expect(r.measured.served / r.measured.offered).toBeGreaterThan(0.999);
+    // Nothing is held: slots in use are the working slots.
+    expect(r.services[0]!.slotsInUse).toBe(r.services[0]!.utilization);
+  });
+
+  it('slots in use count held slots: λ × (work + call) ÷ slots, against λ × work ÷ slots for utilization', () => {
+    // 20/s into 4 slots, 10 ms of own work then a 90 ms call to a wide callee: each visit holds its slot 100 ms.
+    // Little's law on the slots: 20 × 0.1 / 4 = 0.5 in use, 20 × 0.01 / 4 = 0.05 working.
+    const r = run(
+      head('3h', 20) +
+        `    - { name: api, replicas: 1, concurrency: 4, gpusPerReplica: 0, latency: { distribution: constant, ms: 10 }, calls: [{ to: db }] }\n` +
+        `    - { name: db, replicas: 1, concurrency: 1000, gpusPerReplica: 0, latency: { distribution: constant, ms: 90 } }\n`,
+    );
+    const api = r.services[0]!;
+    expect(api.slotsInUse).toBeCloseTo(0.5, 2);
+    expect(api.utilization).toBeCloseTo(0.05, 2);
+    // The callee holds nothing: its slots in use are its utilization (20 × 0.09 / 1000).
+    expect(r.services[1]!.slotsInUse).toBe(r.services[1]!.utilization);
+    expect(r.services[1]!.utilization).toBeCloseTo(0.0018, 4);
   });
 });
 

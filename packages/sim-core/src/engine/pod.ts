@@ -59,6 +59,13 @@ export class Pod {
   workSeconds = 0;
   /** Work seconds already counted in the service's utilization series. */
   workCounted = 0;
+  /**
+   * Slot-seconds held by visits waiting on their calls (thread per request), each hold added as −start when it begins
+   * and +end when it ends, so that `heldSeconds + held × now` is the total up to `now` without a per-event integral.
+   */
+  heldSeconds = 0;
+  /** Held slot-seconds already counted in the service's slots-in-use series. */
+  heldCounted = 0;
   /** Busy seconds already counted in the fleet's GPU-utilization series. */
   busyCounted = 0;
   /** Position in the service's ready list, -1 when not ready. */

@@ -73,6 +73,8 @@ export class ServiceRuntime {
   rateLimited = 0;
   /** Work of pods gone since the last interval end not yet counted in utilization (their `workSeconds − workCounted`). */
   workCarry = 0;
+  /** Held slot-seconds of pods gone since the last interval end not yet counted in slots in use. */
+  heldCarry = 0;
   /** Ready-replica-seconds since the last interval end, up to `readySince` (the ready count's last change). */
   private readyArea = 0;
   private readySince = 0;
@@ -320,6 +322,7 @@ export class ServiceRuntime {
   private visitWorkDone(pod: Pod, slot: number, now: number): void {
     if (this.holdDuringCalls) {
       // Thread per request: the slot stays taken until the calls reply (releaseHeld).
+      pod.heldSeconds -= now;
       if (pod.inService - ++pod.held === 0) {
         pod.busySeconds += now - pod.busySince;
         pod.busySince = -1;
@@ -355,6 +358,7 @@ export class ServiceRuntime {
   releaseHeld(slot: number, now: number): void {
     const pod = this.podsByUid[this.store.pod[slot]!]!;
     pod.held--;
+    pod.heldSeconds += now;
     this.freeSlot(pod, slot, now);
     if (pod.state === PodState.Gone) return;
     this.afterFree(pod, now);
@@ -622,6 +626,7 @@ export class ServiceRuntime {
     // A visit holding its slot while waiting on calls has no event queued: it fails (the connection resets).
     const abandoned = Array.from(pod.active.subarray(0, pod.inService));
     pod.inService = 0;
+    pod.heldSeconds += pod.held * now;
     pod.held = 0;
     for (const slot of abandoned) {
       if ((store.flags[slot]! & VisitFlag.Held) !== 0) {
@@ -645,8 +650,9 @@ export class ServiceRuntime {
   }
 
   /** Forgets a pod that is gone. */
-  forget(pod: Pod): void {
+  forget(pod: Pod, now: number): void {
     this.workCarry += pod.workSeconds - pod.workCounted;
+    this.heldCarry += pod.heldSeconds + pod.held * now - pod.heldCounted;
     const i = this.pods.indexOf(pod);
     if (i >= 0) this.pods.splice(i, 1);
   }

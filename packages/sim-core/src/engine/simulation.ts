@@ -281,8 +281,9 @@ export class Simulation {
     const sources = cfg.traffic.length;
     this.sourceCounts = sources > 1 ? { interval: new Float64Array(sources), total: new Float64Array(sources), offeredQps: cfg.traffic.map(f) } : null;
     this.svc = cfg.services.map(() => ({
-      series: { servedQps: f(), failedQps: f(), latencyP99Ms: f(), readyReplicas: f(), utilization: f(), waiting: f() },
+      series: { servedQps: f(), failedQps: f(), latencyP99Ms: f(), readyReplicas: f(), utilization: f(), slotsInUse: f(), waiting: f() },
       utilSum: 0,
+      slotsInUseSum: 0,
       replicas: { min: Infinity, max: 0, sum: 0, n: 0 },
       unitSecondsByPool: cfg.pools.map(() => 0),
     }));
@@ -298,7 +299,7 @@ export class Simulation {
   private readonly sourceCounts: { interval: Float64Array; total: Float64Array; offeredQps: Float64Array[] } | null;
 
   /** Per-service recording: interval series, utilization and replica samples, requested units by pool. */
-  private readonly svc: { series: EngineServiceResult['series']; utilSum: number; replicas: { min: number; max: number; sum: number; n: number }; unitSecondsByPool: number[] }[];
+  private readonly svc: { series: EngineServiceResult['series']; utilSum: number; slotsInUseSum: number; replicas: { min: number; max: number; sum: number; n: number }; unitSecondsByPool: number[] }[];
 
   // ---- the loop ----
 
@@ -942,7 +943,7 @@ export class Simulation {
     const busy = pod.busyUntil(now) - pod.busyCounted;
     this.busyCarry += busy * (svc.config.unit === 'cpu' ? 0 : svc.config.gpusPerReplica);
     pod.state = PodState.Gone;
-    svc.forget(pod);
+    svc.forget(pod, now);
     const node = pod.node;
     if (!node) return;
     node.pods.delete(pod);
@@ -1279,11 +1280,16 @@ export class Simulation {
       let busy = 0;
       let work = svc.workCarry;
       svc.workCarry = 0;
+      let held = svc.heldCarry;
+      svc.heldCarry = 0;
       const c = svc.config;
       for (const pod of svc.pods) {
         busy += pod.busyUntil(now) - pod.busyCounted;
         work += pod.workSeconds - pod.workCounted;
         pod.workCounted = pod.workSeconds;
+        const h = pod.heldSeconds + pod.held * now;
+        held += h - pod.heldCounted;
+        pod.heldCounted = h;
         if (pod.node !== null) rec.unitSecondsByPool[pod.node.pool]! += c.gpusPerReplica * dt;
       }
       // Per-request services: working slots ÷ slots (ρ of queueing theory); batching and llm: the busy fraction.
@@ -1296,8 +1302,13 @@ export class Simulation {
       // away, which read a short interval's utilization low (0.731 for ρ = 0.75 at 100 ms intervals).
       if (perRequest && readySeconds > 0 && work > capacity) svc.workCarry += work - capacity;
       x.utilization[i] = util;
+      // Slots in use: working slots and slots held by visits waiting on their calls (thread per request), ÷ slots.
+      // Held time is integrated exactly, so only the work's share is capped at the slots (its excess carried above).
+      const inUse = perRequest && readySeconds > 0 ? Math.min(1, (Math.min(work, capacity) + held) / capacity) : util;
+      x.slotsInUse[i] = inUse;
       if (warm) {
         rec.utilSum += util;
+        rec.slotsInUseSum += inUse;
         sample(rec.replicas, ready);
       }
     }
@@ -1495,9 +1506,10 @@ export class Simulation {
           cacheHits: svc.cacheHits,
           rateLimited: svc.rateLimited,
           utilization: rec.replicas.n > 0 ? rec.utilSum / rec.replicas.n : 0,
+          slotsInUse: rec.replicas.n > 0 ? rec.slotsInUseSum / rec.replicas.n : 0,
           replicas: summarize(rec.replicas),
           unitSecondsByPool: [...rec.unitSecondsByPool],
-          series: { servedQps: cut(x.servedQps), failedQps: cut(x.failedQps), latencyP99Ms: cut(x.latencyP99Ms), readyReplicas: cut(x.readyReplicas), utilization: cut(x.utilization), waiting: cut(x.waiting) },
+          series: { servedQps: cut(x.servedQps), failedQps: cut(x.failedQps), latencyP99Ms: cut(x.latencyP99Ms), readyReplicas: cut(x.readyReplicas), utilization: cut(x.utilization), slotsInUse: cut(x.slotsInUse), waiting: cut(x.waiting) },
           keda: this.kedas[svc.index]?.result(bill.endSeconds) ?? null,
           ...(this.knatives[svc.index] ? { knative: this.knatives[svc.index]!.result(bill.endSeconds) } : {}),
           hpa: this.hpaOf[svc.index]?.counts() ?? null,

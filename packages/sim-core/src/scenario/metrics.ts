@@ -156,6 +156,7 @@ export const SERVICE_METRICS = [
   subtree('p99', '99th-percentile'),
   subtree('mean', 'Mean'),
   { name: 'utilization', kind: 'fraction', unit: 'fraction', description: 'Mean working slots ÷ slots of ready replicas after warmup (batching and llm services: busy fraction)' },
+  { name: 'slotsInUse', kind: 'fraction', unit: 'fraction', description: 'Mean slots in use ÷ slots of ready replicas after warmup: working slots and those held while visits wait on their calls (releaseDuringCalls: false); equals utilization for a service that holds none' },
   { name: 'availability', kind: 'fraction', unit: 'fraction', description: 'Visits served ÷ visits (dropped, timed-out and unfinished visits count as not served, as in the summary)' },
   { name: 'requests.visits', kind: 'count', unit: 'requests', description: 'Visits to the service (from entry points, callers and async events)' },
   { name: 'requests.served', kind: 'count', unit: 'requests', description: 'Visits served' },

@@ -32,6 +32,8 @@ export function serviceStatus(result: RunResult, index: number | null, ctx: Stat
         headline(cur('p99 with calls', formatMs(at(x.latencyP99Ms)))),
         // Batching and llm replicas report busy time (near 100% at any load under continuous batching), not slots used.
         headline(cur(own.utilizationBasis === 'busy' ? 'busy' : 'utilization', formatPercent(at(x.utilization)))),
+        // Thread per request: slots held while visits wait on calls, beside the working ones (exhausted threads on an idle CPU).
+        ...(own.slotsInUse - own.utilization >= 0.0005 ? [headline(cur('slots in use', formatPercent(at(x.slotsInUse))))] : []),
         run('p99 alone', formatMs(own.latencyMs.p99)),
         run('p99 with calls', formatMs(own.subtreeLatencyMs.p99)),
         run('served', formatPercent(own.availability)),
