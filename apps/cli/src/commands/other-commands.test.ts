@@ -200,6 +200,18 @@ describe('optimize over designs offered nothing after the warm-up', () => {
   });
 });
 
+describe('optimize minimizing a bill that lacks prices', () => {
+  it('refuses the search (exit 2) instead of a PASS on $0.00/h: with no node pools cost.hourly is a lower bound', async () => {
+    // lenient.yaml has no nodePools: every design's bill was $0.00/h, and "PASS: replicas = 1 has the least cost.hourly".
+    const r = await cli('optimize', 'lenient.yaml', '--vary', 'replicas=1..3', '--seeds', '1');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('design-sim: optimize lenient.yaml: cost.hourly is a lower bound on every design run, not a price: the bill is incomplete (no node pools: the nodes the replicas run on are not priced');
+    // Another metric is minimized as before.
+    expect((await cli('optimize', 'lenient.yaml', '--vary', 'replicas=1..3', '--seeds', '1', '--minimize', 'latency.p99')).code).toBe(0);
+  });
+});
+
 describe('sweep', () => {
   it('prints one row per value (in-process when no worker bundle)', async () => {
     const r = await cli('sweep', 'a.yaml', '--vary', 'hpa.target=8..12:2', '--duration', '4m');

@@ -47,4 +47,20 @@ describe('the optimizer’s answer', () => {
       'It meets every expectation, with nothing offered after the warm-up: on seeds 1, 2: no request arrived after the warm-up: the run shows nothing about serving (its latency and availability have no value).',
     );
   });
+
+  it('has no answer when the minimized cost is a lower bound (a bill that lacks prices), not a green best design', async () => {
+    const space: SearchSpace = { dimensions: [{ label: 'replicas', paths: ['spec.services[0].replicas'], values: [1, 2], capacity: 'up' }] };
+    const r = await optimizeDesign(space, { seeds: [1], minimize: 'cost.hourly' }, async (_design, seed): Promise<SeedEvaluation> => ({
+      seed,
+      pass: true,
+      expectations: [],
+      errors: [],
+      unserved: null,
+      unknownPrices: ['no node pools: the nodes the replicas run on are not priced (capacity is unlimited; add spec.nodePools to price it)'],
+      metrics: { 'cost.hourly': 0 },
+    }));
+    render(<OptimizeAnswer result={r} current={{}} elapsedMs={1200} onLoad={() => undefined} />);
+    expect(screen.getByTestId('optimize-unpriced').textContent).toMatch(/^✗ No answer: cost\.hourly is a lower bound on every design run, not a price/);
+    expect(screen.queryByTestId('optimize-load-best')).toBeNull();
+  });
 });

@@ -4,7 +4,7 @@
  * when nothing is feasible, the closest design and the expectations it failed; the frontier chart; and
  * every design run. Picking a design (button or frontier point) loads it in one undo step.
  */
-import { designVerdict, nothingOfferedCaveat, onStalePrices, stalePricesCaveat, unservedCaveat, type DesignSummary, type FrontierPoint, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
+import { designUnpricedObjective, designVerdict, nothingOfferedCaveat, onStalePrices, stalePricesCaveat, unservedCaveat, type DesignSummary, type FrontierPoint, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
 import { FrontierChart } from '../charts/FrontierChart.tsx';
 import { metricWithUnit } from '../results/metric-text.ts';
 
@@ -92,6 +92,19 @@ export function OptimizeAnswer({ result: r, current, elapsedMs, onLoad }: Props)
   const stale = best === null ? null : stalePricesCaveat(best, r.minimize);
   // sim-core's verdict of the best design: a plain PASS only when it carries no caveat at all.
   const plain = best === null || designVerdict(best, r.minimize).label === 'PASS';
+  // sim-core's rule, as the CLI's: a least lower bound (a bill that lacks prices) is not the cheapest design.
+  const unpriced = designUnpricedObjective(r.designs, r.minimize);
+  if (unpriced !== null) {
+    return (
+      <div className="ds-opt-answer" data-testid="optimize-answer" data-feasible={false}>
+        <div className="ds-verdict is-fail" data-testid="optimize-unpriced">
+          <p>
+            <strong>✗ No answer:</strong> {unpriced}.
+          </p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="ds-opt-answer" data-testid="optimize-answer" data-feasible={r.feasible}>
       <p className="ds-hint" data-testid="optimize-runs">

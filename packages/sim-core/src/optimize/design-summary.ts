@@ -3,6 +3,7 @@
  * for `<`, the smallest for `>`: the seed that decides feasibility) and the metrics' means.
  */
 import { getMetric } from '../scenario/metrics.ts';
+import { billBound } from '../api/incomplete-bill.ts';
 import { verdictLabel, type Verdict } from '../api/verdict.ts';
 import type { ComparisonOp } from '../scenario/expectations.ts';
 import type { DesignRecord } from './design-prober.ts';
@@ -52,6 +53,8 @@ export interface DesignSummary {
   unserved: { seed: number; message: string }[];
   /** Passing runs with no request after the warm-up (their `nothing-offered` warning), with their seed: a caveat, not a failure. */
   nothingOffered: { seed: number; message: string }[];
+  /** Prices its bill lacks (no node pools, a price the catalog has not): its bill's figures are lower bounds. */
+  unknownPrices: string[];
   /** Stale prices its dollar figures rest on (the same on every seed: one bill's prices). */
   stalePrices: string[];
 }
@@ -110,6 +113,7 @@ export function summarizeDesign(space: SearchSpace, record: DesignRecord): Desig
     errors: record.evaluations.flatMap((e) => e.errors.map((message) => ({ seed: e.seed, message }))),
     unserved: record.evaluations.flatMap((e) => (e.unserved === null ? [] : [{ seed: e.seed, message: e.unserved }])),
     nothingOffered: record.evaluations.flatMap((e) => (e.nothingOffered === undefined ? [] : [{ seed: e.seed, message: e.nothingOffered }])),
+    unknownPrices: [...new Set(record.evaluations.flatMap((e) => e.unknownPrices ?? []))],
     stalePrices: [...new Set(record.evaluations.flatMap((e) => e.stalePrices ?? []))],
   };
 }
@@ -154,4 +158,19 @@ export function designVerdict(d: Pick<DesignSummary, 'unserved' | 'nothingOffere
   const nothingOffered = nothingOfferedCaveat(d);
   const stale = stalePricesCaveat(d, minimize);
   return { label: verdictLabel(true, unserved, stale, nothingOffered), caveats: [unserved, nothingOffered, stale].filter((x) => x !== null) };
+}
+
+/**
+ * Why the search has no answer when it minimizes a figure of the bill (cost.hourly, cost.per1k…) on designs whose bill
+ * lacks prices, or null: such a figure is a lower bound ($0.00/h with no node pools), so "the cheapest design" is
+ * whichever bound is least, not the cheapest; the run's own cost expectations fail on such a bill for the same reason
+ * (api/incomplete-bill.ts). The CLI refuses the search with it (exit 2); said once, with the first design's reasons.
+ */
+export function designUnpricedObjective(designs: readonly Pick<DesignSummary, 'unknownPrices' | 'labels'>[], minimize: string): string | null {
+  if (billBound(minimize) === null) return null;
+  const unpriced = designs.filter((d) => d.unknownPrices.length > 0);
+  const first = unpriced[0];
+  if (first === undefined) return null;
+  const which = unpriced.length === designs.length ? 'every design run' : `${unpriced.length} of the ${designs.length} designs run`;
+  return `${minimize} is a lower bound on ${which}, not a price: the bill is incomplete (${first.unknownPrices.join('; ')}), so there is no cheapest design to find; price every pool (spec.nodePools with catalog instances) or --minimize another metric`;
 }

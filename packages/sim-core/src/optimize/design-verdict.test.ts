@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimApi } from '../api/sim-api.ts';
-import { designVerdict, summarizeDesign } from './design-summary.ts';
+import { designUnpricedObjective, designVerdict, summarizeDesign } from './design-summary.ts';
 import { seedEvaluationFromResult } from './seed-evaluation.ts';
 
 const api = createSimApi();
@@ -53,5 +53,32 @@ describe("optimize's verdict on a best design offered nothing after the warm-up"
     expect('nothingOffered' in e).toBe(false);
     const d = summarizeDesign(space, { design: [0], evaluations: [e], feasible: true, decided: true });
     expect(designVerdict(d, 'cost.hourly')).toEqual({ label: 'PASS', caveats: [] });
+  });
+});
+
+describe('optimize minimizing a figure of a bill that lacks prices', () => {
+  // The same design without node pools: its nodes are not priced, so cost.hourly is $0.00, a lower bound.
+  const unpriced = (seed: number) => {
+    const r = api.run(quiet(seed, '').replace(/ {2}nodePools:\n.*\n/, '').replace(', nodePool: gpu', '').replace('warmup: 10m', 'warmup: 2m'), 'unpriced.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    return seedEvaluationFromResult(r.result);
+  };
+
+  it('has no answer: the least lower bound is not the cheapest design', () => {
+    const e = unpriced(3);
+    expect(e.metrics['cost.hourly']).toBe(0);
+    expect(e.unknownPrices).toEqual(['no node pools: the nodes the replicas run on are not priced (capacity is unlimited; add spec.nodePools to price it)']);
+    const d = summarizeDesign(space, { design: [0], evaluations: [e], feasible: true, decided: true });
+    expect(designUnpricedObjective([d], 'cost.hourly')).toBe(
+      'cost.hourly is a lower bound on every design run, not a price: the bill is incomplete (no node pools: the nodes the replicas run on are not priced (capacity is unlimited; add spec.nodePools to price it)), so there is no cheapest design to find; price every pool (spec.nodePools with catalog instances) or --minimize another metric',
+    );
+    // A metric not from the bill is minimized as before.
+    expect(designUnpricedObjective([d], 'latency.p99')).toBeNull();
+  });
+
+  it('a priced bill records no unknown prices and leaves the objective alone', () => {
+    const e = evaluate(3, "'cost.hourly < 100'");
+    expect('unknownPrices' in e).toBe(false);
+    expect(designUnpricedObjective([summarizeDesign(space, { design: [0], evaluations: [e], feasible: true, decided: true })], 'cost.hourly')).toBeNull();
   });
 });

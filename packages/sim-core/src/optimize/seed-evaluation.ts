@@ -40,6 +40,11 @@ export interface SeedEvaluation {
    * only then: absent otherwise, so shard files and answers without it read the same as before it existed.
    */
   nothingOffered?: string;
+  /**
+   * The prices its bill lacks (`summary.cost.unknownPrices`: no node pools, a price the catalog has not), present only
+   * then: its bill's figures are lower bounds, not prices, so a search cannot minimize them (designUnpricedObjective).
+   */
+  unknownPrices?: string[];
   /** The stale prices the run's dollar figures rest on (api/stale-prices.ts); absent in shard files written before it. */
   stalePrices?: string[];
   /** Every metric the run produced (canonical units); metrics it did not produce are absent. */
@@ -63,6 +68,7 @@ export function seedEvaluationFromResult(result: Pick<RunResult, 'seed' | 'pass'
     errors: result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
     unserved: verdict.unserved,
     ...(verdict.nothingOffered === null ? {} : { nothingOffered: verdict.nothingOffered }),
+    ...((result.summary?.cost.unknownPrices.length ?? 0) === 0 ? {} : { unknownPrices: [...result.summary!.cost.unknownPrices] }),
     stalePrices: stalePricesUsed(result),
     metrics,
   };
