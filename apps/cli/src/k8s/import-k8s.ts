@@ -543,8 +543,9 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     const cpus = podCpus(i, template);
     if (gpus.n === 0 && cpus.n > 0) {
       // As kube-scheduler counts it: `1n` takes a whole millicore of a node, not 1e-9 of a CPU.
-      svc.cpuPerReplica = schedulerCpus(cpus.n);
-      if (svc.cpuPerReplica !== cpus.n) note(i, `a pod's cpu request of ${cpus.n} CPUs is ${toQuantity(svc.cpuPerReplica)} as kube-scheduler counts it (whole millicores, rounded up): cpuPerReplica ${svc.cpuPerReplica}`);
+      const counted = schedulerCpus(cpus.n);
+      svc.cpuPerReplica = counted;
+      if (counted !== cpus.n) note(i, `a pod's cpu request of ${cpus.n} CPUs is ${toQuantity(counted)} as kube-scheduler counts it (whole millicores, rounded up): cpuPerReplica ${counted}`);
       delete svc.gpusPerReplica;
       if (cpus.at !== undefined) from([...at, 'cpuPerReplica'], i, cpus.at);
     }
