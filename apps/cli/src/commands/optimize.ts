@@ -13,6 +13,7 @@ import {
   shardIndices,
   staircaseTooLong,
   summarizeSearch,
+  designUnpricedObjective,
   type DesignRecord,
   type OptimizeResult,
   type Scenario,
@@ -165,6 +166,9 @@ export async function reportOptimize(
   a: { file: string; result: OptimizeResult; format: 'text' | 'markdown' | 'json'; write?: { target: string; bytes: Uint8Array; edits: ScenarioEdit[] } },
 ): Promise<void> {
   const { ctx } = env;
+  // A least lower bound is not the cheapest design: no answer rather than a PASS on a bill that lacks its prices.
+  const unpriced = designUnpricedObjective(a.result.designs, a.result.minimize);
+  if (unpriced !== null) throw new CliError(`optimize ${printableName(a.file)}: ${unpriced}`);
   if (a.format === 'json') ctx.stdout.write(formatOptimizeJson(a.file, a.result));
   else if (a.format === 'markdown') ctx.stdout.write(formatOptimizeMarkdown(a.file, a.result));
   else ctx.stdout.write(formatOptimizeText(a.file, a.result));

@@ -185,6 +185,33 @@ describe('optimize over unserved requests', () => {
   });
 });
 
+describe('optimize over designs offered nothing after the warm-up', () => {
+  it("is not a plain PASS in text, Markdown or --json: it says no request arrived, as run's verdict does", async () => {
+    // quiet.yaml (above): a bill to pass on, no request after the 10-minute warm-up.
+    const warning = 'no request arrived after the warm-up: the run shows nothing about serving (its latency and availability have no value)';
+    const t = await cli('optimize', 'quiet.yaml', '--vary', 'replicas=1..2');
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(new RegExp(`\\nPASS, with nothing offered: replicas = 1 has the least cost\\.hourly of the designs that meet every expectation on seeds 3, 4, 5; but on seeds 3, 4, 5: ${warning.replace(/[()]/g, '\\$&')}\\n$`));
+    const md = await cli('optimize', 'quiet.yaml', '--vary', 'replicas=1..2', '--format', 'markdown');
+    expect(md.stdout).toMatch(/^### ⚠️ optimize/);
+    expect(md.stdout).toContain('PASS, with nothing offered: replicas = 1');
+    const doc = JSON.parse((await cli('optimize', 'quiet.yaml', '--vary', 'replicas=1..2', '--json')).stdout) as { best: { nothingOffered: { seed: number; message: string }[] } };
+    expect(doc.best.nothingOffered).toEqual([3, 4, 5].map((seed) => ({ seed, message: warning })));
+  });
+});
+
+describe('optimize minimizing a bill that lacks prices', () => {
+  it('refuses the search (exit 2) instead of a PASS on $0.00/h: with no node pools cost.hourly is a lower bound', async () => {
+    // lenient.yaml has no nodePools: every design's bill was $0.00/h, and "PASS: replicas = 1 has the least cost.hourly".
+    const r = await cli('optimize', 'lenient.yaml', '--vary', 'replicas=1..3', '--seeds', '1');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('design-sim: optimize lenient.yaml: cost.hourly is a lower bound on every design run, not a price: the bill is incomplete (no node pools: the nodes the replicas run on are not priced');
+    // Another metric is minimized as before.
+    expect((await cli('optimize', 'lenient.yaml', '--vary', 'replicas=1..3', '--seeds', '1', '--minimize', 'latency.p99')).code).toBe(0);
+  });
+});
+
 describe('sweep', () => {
   it('prints one row per value (in-process when no worker bundle)', async () => {
     const r = await cli('sweep', 'a.yaml', '--vary', 'hpa.target=8..12:2', '--duration', '4m');

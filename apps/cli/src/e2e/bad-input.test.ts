@@ -169,6 +169,16 @@ spec:
     expect([sweep.code, sweep.stderr.replace(/^.*\r/gm, '')]).toEqual([2, 'error: traces/bad.csv:3:29 ContextTokens: expected a whole number of tokens from 0 to 10000000, got "3x4"\n  (the same error in 4 variants)\n']);
   });
 
+  it('a trace of a header and no rows: refused at its first row, not run as a design offered nothing', () => {
+    // It ran, offered nothing, and passed on expectations about the bill alone (exit 0): a trace with no request is not
+    // traffic (a truncated export, a filter that kept nothing), as an empty file is not, so it is refused as that is.
+    mkdirSync(join(dir, 'traces'), { recursive: true });
+    writeFileSync(join(dir, 'traces', 'header-only.csv'), 't,inputTokens,outputTokens\n');
+    const text = fixedFleet.replace(/ {2}traffic:\n(?: {4}.*\n)+/, '  traffic:\n    trace: { file: traces/header-only.csv, format: csv }\n').replace(/ {2}expect:[^\n]*\n(?: {4}-.*\n)*/, "  expect: ['cost.hourly < 1000']\n");
+    expect(text).toContain("expect: ['cost.hourly < 1000']");
+    expect(bad(file('header-only-trace.yaml', text))).toBe('error: traces/header-only.csv:2:1 row: expected at least one row after the header (a request): a trace of no requests offers nothing to judge, got the end of the file\n');
+  });
+
   it('a missing trace file, at the scenario\'s trace.file', () => {
     const text = fixedFleet.replace(/ {2}traffic:\n(?: {4}.*\n)+/, '  traffic:\n    trace: { file: nowhere.csv, format: csv }\n');
     expect(bad(file('missing-trace.yaml', text))).toBe(`error: missing-trace.yaml:${lineOf(text, 'nowhere.csv')}:20 spec.traffic.trace.file: trace file nowhere.csv does not exist (paths are relative to the scenario file)\n`);

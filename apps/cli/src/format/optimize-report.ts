@@ -3,7 +3,7 @@
  * design with each expectation at its worst seed, the binding constraint and what one step less
  * capacity gives, the cost–latency frontier, and a verdict. Text and Markdown share the same parts.
  */
-import { getMetric, printableName, stalePricesCaveat, unservedCaveat, verdictLabel, type DesignSummary, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
+import { designVerdict, getMetric, printableName, type DesignSummary, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
 import { mdTable } from './markdown.ts';
 import { formatInt, formatMs, formatPercent } from './numbers.ts';
 import { metricText } from './summary-text.ts';
@@ -125,13 +125,9 @@ function frontierRows(r: OptimizeResult): { head: string[]; rows: string[][] } |
   };
 }
 
-/** The best design's caveats (unserved requests, stale prices) and the verdict's words, as `run` labels a run. */
+/** The best design's caveats (unserved requests, nothing offered, stale prices) and the verdict's words, as `run` labels a run. */
 function bestVerdict(r: OptimizeResult): { label: string; caveats: string[] } | null {
-  if (r.best === null) return null;
-  // Meeting the scenario's availability bar is not serving every request: said, as `run` says it.
-  const unserved = unservedCaveat(r.best);
-  const stale = stalePricesCaveat(r.best, r.minimize);
-  return { label: verdictLabel(true, unserved, stale), caveats: [unserved, stale].filter((x) => x !== null) };
+  return r.best === null ? null : designVerdict(r.best, r.minimize);
 }
 
 function verdict(r: OptimizeResult): string {

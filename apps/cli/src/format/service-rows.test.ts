@@ -52,4 +52,37 @@ spec:
     // The callee holds nothing while it works: its cell is its utilization alone.
     expect(db![col]).toBe(formatPercent(r.services!.db!.utilization, 1));
   });
+
+  it('ends with what no service holds and the bill, so the $/h share column adds up to it', () => {
+    // Two CPU services on two m6i.xlarge; a GPU pool of one node that no service runs on; the AWS control plane.
+    const p = parseScenarioText(
+      `apiVersion: design-sim/v1
+kind: Scenario
+metadata: { name: idle-pool }
+spec:
+  duration: 10m
+  traffic: { target: api, profile: { type: constant, qps: 20 } }
+  services:
+    - { name: api, replicas: 2, cpuPerReplica: 1, concurrency: 4, latency: { distribution: constant, ms: 20 }, nodePool: cpu, calls: [{ to: db }] }
+    - { name: db, replicas: 1, cpuPerReplica: 1, concurrency: 8, latency: { distribution: constant, ms: 5 }, nodePool: cpu }
+  nodePools:
+    - { name: cpu, instance: aws/us-east-1/m6i.xlarge, minNodes: 2, maxNodes: 2 }
+    - { name: gpu, instance: gcp/us-central1/g2-standard-8, minNodes: 1, maxNodes: 1 }
+`,
+      'idle-pool.yaml',
+    );
+    if (!p.ok) throw new Error('parse');
+    const r = runScenario(p.scenario);
+    const share = SERVICE_HEAD.length - 1;
+    const rows = serviceRows(r)!;
+    // Before, the table ended at db: $0.256 + $0.128 of a $1.34/h bill, the GPU pool and the control plane nowhere.
+    expect(rows.map((x) => [x[0], x[share]])).toEqual([
+      ['api', '$0.256'],
+      ['db', '$0.128'],
+      ['unallocated: pool gpu runs no service', '$0.854'],
+      ['unallocated: aws control plane × 1 (no pool)', '$0.10'],
+      ['= the bill', '$1.34'],
+    ]);
+    expect(rows[2]!.slice(1, share).every((c) => c === '')).toBe(true);
+  });
 });

@@ -22,12 +22,24 @@ function queuePeak(waiting: Float64Array, t: Float64Array | undefined, warmupSec
   return max;
 }
 
+/**
+ * The rest of the bill under the services' shares, so the column adds up to it (sim-core's `summary.cost.unallocated`):
+ * one row per part no service holds ("unallocated: pool gpu runs no service"), then the bill itself. None when the
+ * shares hold the whole bill.
+ */
+function unallocatedRows(r: RunResult, width: number): string[][] {
+  const c = r.summary?.cost;
+  if (c === undefined || c.unallocated.length === 0) return [];
+  const row = (name: string, usd: number | null) => [name, ...Array.from({ length: width - 2 }, () => ''), formatUsd(usd)];
+  return [...c.unallocated.map((u) => row(`unallocated: ${u.label}${u.reason === 'runs no service' ? ' runs no service' : ' (no pool)'}`, u.perHourUsd)), row('= the bill', c.perHourUsd)];
+}
+
 /** Rows of the services table, or null when the design has one service. */
 export function serviceRows(r: RunResult): string[][] | null {
   const services = r.services;
   if (services === null || Object.keys(services).length < 2) return null;
   const warmup = r.summary?.warmupSeconds ?? 0;
-  return Object.entries(services).map(([name, s]) => [
+  const rows = Object.entries(services).map(([name, s]) => [
     name,
     `${formatInt(s.requests.visits)}${s.requests.unfinished > 0 ? ` (${formatInt(s.requests.unfinished)} unfinished)` : ''}`,
     formatInt(s.requests.dropped),
@@ -44,6 +56,7 @@ export function serviceRows(r: RunResult): string[][] | null {
     formatNum(s.replicas.mean),
     formatUsd(s.cost.perHourUsd),
   ]);
+  return [...rows, ...unallocatedRows(r, SERVICE_HEAD.length)];
 }
 
 /** "where the time goes" lines: mean ms per part on the critical path, summing to the traced mean. */

@@ -411,6 +411,22 @@ describe('import k8s: values the API server would refuse are not read as default
     expect(services(importK8s(deploy(3, { limits: { cpu: '1500m' } })))[0]).toMatchObject({ cpuPerReplica: 1.5, replicas: 3 });
   });
 
+  it('counts a CPU request as kube-scheduler does: whole millicores, rounded up (1n is 1m, not 1e-9 CPUs)', () => {
+    // The API server accepts 1n (a quantity is kept to 1n); the scheduler adds it as MilliValue() = ceil(q × 1000) = 1.
+    // It was imported as cpuPerReplica 1e-9: a replica that took no room on a node.
+    const cpu = (q: string | number) => services(importK8s(deploy(3, { requests: { cpu: q } })))[0]!.cpuPerReplica;
+    expect(cpu('1n')).toBe(0.001);
+    expect(cpu('100u')).toBe(0.001);
+    expect(cpu('1001u')).toBe(0.002);
+    expect(cpu('0.0015')).toBe(0.002);
+    // Whole millicores as written stay what they are (0.1 × 1000 is 100.00000000000001 in floats, not 101m).
+    expect(cpu('0.1')).toBe(0.1);
+    expect(cpu('250m')).toBe(0.25);
+    expect(cpu(2)).toBe(2);
+    const r = importK8s(deploy(3, { requests: { cpu: '1n' } }));
+    expect(r.notes.map((n) => n.message)).toContain("a pod's cpu request of 1e-9 CPUs is 1m as kube-scheduler counts it (whole millicores, rounded up): cpuPerReplica 0.001");
+  });
+
   it('refuses a replicas the API server would not decode (a string, a fraction, a negative), and defaults an absent one to 1', () => {
     // "3" was read as 1, exit 0; then handed to the scenario, which named the imported scenario, not the manifest.
     expect(() => importK8s(deploy('3', {}))).toThrow(new CliError('d.yaml Deployment/api spec.replicas: expected an integer (a number, not a quoted string), got "3"'));

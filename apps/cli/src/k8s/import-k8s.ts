@@ -17,7 +17,7 @@ import { metricForName, metricInQuery, type HpaMetricName } from './hpa-metric-n
 import type { FieldOrigin } from './import-origins.ts';
 import { fieldError, int32At, refuseNonPositiveQuantityAt, quantityAt, type ObjectPlace } from './manifest-fields.ts';
 import { firstFieldTypeError } from './manifest-schema.ts';
-import { GPU_RESOURCE, MANAGED_BY, MANAGED_BY_LABEL, parseGoDuration, parseQuantity } from './k8s-object.ts';
+import { GPU_RESOURCE, MANAGED_BY, MANAGED_BY_LABEL, parseGoDuration, parseQuantity, schedulerCpus, toQuantity } from './k8s-object.ts';
 import { MIN_NODES_ANNOTATION, NODE_GROUPS_KEY, REMAINDER_KEY, SPOT_SHARE_ANNOTATION } from './export-k8s.ts';
 import { PROVISIONER_ANNOTATION, readKarpenterNodePool } from './karpenter-node-pool.ts';
 import { DEFAULT_CLUSTER, isConfigAutoscaler, readConfigAutoscaler } from './knative-autoscaler-config.ts';
@@ -542,7 +542,10 @@ export function importK8s(docs: readonly ManifestDoc[], options: ImportOptions =
     if (gpus.at !== undefined) from([...at, 'gpusPerReplica'], i, gpus.at);
     const cpus = podCpus(i, template);
     if (gpus.n === 0 && cpus.n > 0) {
-      svc.cpuPerReplica = cpus.n;
+      // As kube-scheduler counts it: `1n` takes a whole millicore of a node, not 1e-9 of a CPU.
+      const counted = schedulerCpus(cpus.n);
+      svc.cpuPerReplica = counted;
+      if (counted !== cpus.n) note(i, `a pod's cpu request of ${cpus.n} CPUs is ${toQuantity(counted)} as kube-scheduler counts it (whole millicores, rounded up): cpuPerReplica ${counted}`);
       delete svc.gpusPerReplica;
       if (cpus.at !== undefined) from([...at, 'cpuPerReplica'], i, cpus.at);
     }

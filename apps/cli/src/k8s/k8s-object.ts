@@ -30,6 +30,20 @@ export function toQuantity(x: number): string {
 
 const SUFFIX: Readonly<Record<string, number>> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
 
+/**
+ * CPUs as kube-scheduler counts a pod's request: a whole number of millicores, rounded up. Kubernetes keeps a
+ * quantity to 1n (ParseQuantity rounds a non-zero value up to it) and the API server accepts any non-negative CPU
+ * (ValidateResourceQuantityValue asks whole numbers only of integer resources, which cpu is not), but the scheduler
+ * adds each pod's requests as `MilliValue()`, ceil(q × 1000) (kubernetes/kubernetes@00fdf757
+ * pkg/scheduler/framework/types.go `(*Resource).Add`; kubernetes/apimachinery@eed236ce pkg/api/resource/quantity.go
+ * `MilliValue`, `ScaledValue`): `1n` and `100u` take 1m of a node. A float's own error (1e-9 m) is not a millicore.
+ */
+export function schedulerCpus(cores: number): number {
+  const milli = cores * 1000;
+  const whole = Math.round(milli);
+  return (Math.abs(milli - whole) <= 1e-9 * Math.max(1, whole) ? whole : Math.ceil(milli)) / 1000;
+}
+
 /** A Quantity (string or number) as a number, or undefined when it is not one. */
 export function parseQuantity(q: unknown): number | undefined {
   if (typeof q === 'number') return Number.isFinite(q) ? q : undefined;

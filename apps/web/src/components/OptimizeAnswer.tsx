@@ -4,7 +4,7 @@
  * when nothing is feasible, the closest design and the expectations it failed; the frontier chart; and
  * every design run. Picking a design (button or frontier point) loads it in one undo step.
  */
-import { onStalePrices, stalePricesCaveat, unservedCaveat, type DesignSummary, type FrontierPoint, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
+import { designUnpricedObjective, designVerdict, nothingOfferedCaveat, onStalePrices, stalePricesCaveat, unservedCaveat, type DesignSummary, type FrontierPoint, type Neighbour, type OptimizeResult } from '@design-sim/sim-core';
 import { FrontierChart } from '../charts/FrontierChart.tsx';
 import { metricWithUnit } from '../results/metric-text.ts';
 
@@ -88,8 +88,23 @@ export function OptimizeAnswer({ result: r, current, elapsedMs, onLoad }: Props)
   const pick = (p: FrontierPoint) => onLoad(p.values, designText(p.labels));
   const unit = r.seeds.length === 1 ? 'seed' : 'seeds';
   const unserved = best === null ? null : unservedCaveat(best);
+  const nothingOffered = best === null ? null : nothingOfferedCaveat(best);
   const stale = best === null ? null : stalePricesCaveat(best, r.minimize);
-  const plain = unserved === null && stale === null;
+  // sim-core's verdict of the best design: a plain PASS only when it carries no caveat at all.
+  const plain = best === null || designVerdict(best, r.minimize).label === 'PASS';
+  // sim-core's rule, as the CLI's: a least lower bound (a bill that lacks prices) is not the cheapest design.
+  const unpriced = designUnpricedObjective(r.designs, r.minimize);
+  if (unpriced !== null) {
+    return (
+      <div className="ds-opt-answer" data-testid="optimize-answer" data-feasible={false}>
+        <div className="ds-verdict is-fail" data-testid="optimize-unpriced">
+          <p>
+            <strong>✗ No answer:</strong> {unpriced}.
+          </p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="ds-opt-answer" data-testid="optimize-answer" data-feasible={r.feasible}>
       <p className="ds-hint" data-testid="optimize-runs">
@@ -101,6 +116,7 @@ export function OptimizeAnswer({ result: r, current, elapsedMs, onLoad }: Props)
             <strong>{plain ? '✓' : '⚠'} Best design: {designText(best.labels)}</strong> — {r.minimize} {metricWithUnit(r.minimize, best.objective)} (mean of the {unit} {r.seeds.join(', ')}).
           </p>
           {unserved !== null && <p data-testid="optimize-unserved">It meets every expectation, with unserved requests: {unserved}.</p>}
+          {nothingOffered !== null && <p data-testid="optimize-nothing-offered">It meets every expectation, with nothing offered after the warm-up: {nothingOffered}.</p>}
           {stale !== null && <p data-testid="optimize-stale-prices">The choice may not hold at today's prices: {stale}.</p>}
           <ValuesTable d={best} current={current} />
           {best.binding !== null && (

@@ -11,6 +11,7 @@ import type { LoraSummary } from './lora-summary.ts';
 import type { MetricsOutageSummary } from './metrics-outage-summary.ts';
 import type { ScaleToZeroSummary } from './scale-to-zero.ts';
 import type { NodePoolSummary } from './node-pool-summary.ts';
+import type { UnallocatedCost } from './cost-allocation.ts';
 
 /** Version of the RunResult shape (the CLI's --json output); bump on any breaking change. */
 export const RUN_RESULT_FORMAT_VERSION = 2;
@@ -99,6 +100,11 @@ export interface ServingSummary {
     /** spec.baseline's hourly figure and 1 − perHourUsd ÷ it, when the scenario states a baseline. */
     baselineHourlyUsd: number | null;
     savingVsBaseline: number | null;
+    /**
+     * What no service's cost share holds (a pool that runs no service; the control plane, storage, egress, extras),
+     * USD per hour: the services' `cost.perHourUsd` plus these add up to `perHourUsd` (api/cost-allocation.ts).
+     */
+    unallocated: UnallocatedCost[];
   };
 }
 

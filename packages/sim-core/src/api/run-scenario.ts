@@ -29,6 +29,7 @@ import { scaleToZeroSummary, withoutScaleToZero } from './scale-to-zero.ts';
 import type { EngineConfig } from '../engine/engine-config.ts';
 import { staticCosts } from './static-costs.ts';
 import { breakdownSummary, latencySummary, serviceSummaries, tokenGapSummary } from './service-summary.ts';
+import { costAllocation } from './cost-allocation.ts';
 
 export interface RunScenarioOptions {
   seed?: number;
@@ -98,7 +99,9 @@ interface JudgeExtras {
 /** The bill, the run's own diagnostics, the expectations and the claims, for an engine result (complete or a snapshot). */
 function judge(scenario: Scenario, seed: number, engine: EngineResult | null, training: TrainingSummary | null, progress: number, extras: JudgeExtras | null = null): RunResult {
   const summary = engine === null ? null : servingSummary(scenario, engine, extras);
-  const services = engine === null || summary === null ? null : serviceSummaries(scenario, engine, summary.cost.lines, summary.durationSeconds / 3600);
+  const allocation = engine === null || summary === null ? null : costAllocation(scenario, engine, summary.cost.lines, summary.durationSeconds / 3600);
+  if (summary !== null && allocation !== null) summary.cost.unallocated = allocation.unallocated;
+  const services = engine === null || allocation === null ? null : serviceSummaries(scenario, engine, allocation.shares);
   if (engine !== null && services !== null && summary?.llm && extras !== null) summary.llm.disaggregated = disaggregatedSummaries(scenario, extras.cfg, engine, services, summary.durationSeconds / 3600);
   const costs = scenario.spec.costs ? staticCosts(scenario.spec.costs, scenario.spec.catalogDate) : null;
   const partial = { summary, training, costs, services };
@@ -237,6 +240,8 @@ function servingSummary(scenario: Scenario, r: EngineResult, extras: JudgeExtras
       stalePrices: bill.stalePrices,
       baselineHourlyUsd: scenario.spec.baseline?.hourlyUsd ?? null,
       savingVsBaseline: scenario.spec.baseline === undefined ? null : 1 - bill.perHourUsd / scenario.spec.baseline.hourlyUsd,
+      // Filled in by judge with the services' shares (api/cost-allocation.ts).
+      unallocated: [],
     },
   };
 }

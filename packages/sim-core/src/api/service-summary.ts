@@ -3,7 +3,7 @@
  * calls) and its subtree latency (arrival to reply, calls included), utilization, replicas, its share of
  * the node bill, and its series; and where the entry point's time goes (critical path of sampled traces).
  */
-import type { CostLine } from '@design-sim/cost-model';
+import type { CostAllocation } from './cost-allocation.ts';
 import type { EngineResult } from '../engine/engine-result.ts';
 import { LatencyHistogram } from '../metrics/latency-histogram.ts';
 import type { Scenario, ServiceSpec } from '../scenario/index.ts';
@@ -55,7 +55,10 @@ export interface ServiceSummary {
    */
   slotsInUse: number;
   replicas: { min: number; max: number; mean: number };
-  /** Its share of the node bill: each pool's cost split by the replica-units (GPUs or vCPUs) each service requested there, USD per hour (null when a price is unknown). */
+  /**
+   * Its share of the node bill: each pool's cost split by the replica-units (GPUs or vCPUs) each service requested there, USD per
+   * hour (null when a price is unknown); the shares and `summary.cost.unallocated` add up to the bill (api/cost-allocation.ts).
+   */
   cost: { perHourUsd: number | null };
   /** One point per interval: visits served and failed per second, subtree p99 (ms), ready replicas, utilization, slots in use, queued visits. */
   timeseries: { servedQps: Float64Array; failedQps: Float64Array; latencyP99Ms: Float64Array; readyReplicas: Float64Array; utilization: Float64Array; slotsInUse: Float64Array; waiting: Float64Array };
@@ -82,10 +85,9 @@ export function tokenGapSummary(h: LatencyHistogram): { p50: number; p90: number
 }
 
 /** The `services` block: one-service designs without calls read their figures from the summary's. */
-export function serviceSummaries(scenario: Scenario, r: EngineResult, billLines: readonly CostLine[], hours: number): Record<string, ServiceSummary> {
+export function serviceSummaries(scenario: Scenario, r: EngineResult, share: CostAllocation['shares']): Record<string, ServiceSummary> {
   const running = runningServices(scenario.spec.services);
   const names = running.map((s) => s.name);
-  const share = costShares(scenario, r, billLines, hours);
   const out: Record<string, ServiceSummary> = {};
   r.services.forEach((s, i) => {
     const st = s.stats;
@@ -123,24 +125,6 @@ function withUnfinished(served: LatencyHistogram, unfinished: LatencyHistogram |
   h.merge(served);
   h.merge(unfinished);
   return h;
-}
-
-/** Each pool's hourly cost split across services by the replica-unit-seconds they requested on it. */
-function costShares(scenario: Scenario, r: EngineResult, lines: readonly CostLine[], hours: number): (number | null)[] {
-  const pools = scenario.spec.nodePools.map((p) => p.name);
-  const out: (number | null)[] = r.services.map(() => 0);
-  pools.forEach((pool, p) => {
-    const poolLines = lines.filter((l) => l.pool === pool);
-    const unknown = poolLines.some((l) => l.usd === null);
-    const usd = poolLines.reduce((a, l) => a + (l.usd ?? 0), 0);
-    const total = r.services.reduce((a, s) => a + (s.unitSecondsByPool[p] ?? 0), 0);
-    r.services.forEach((s, i) => {
-      const units = s.unitSecondsByPool[p] ?? 0;
-      if (units === 0 || out[i] === null) return;
-      out[i] = unknown ? null : out[i]! + (total > 0 && hours > 0 ? (usd * units) / total / hours : 0);
-    });
-  });
-  return out;
 }
 
 export function breakdownSummary(scenario: Scenario, r: EngineResult): LatencyBreakdownSummary | null {

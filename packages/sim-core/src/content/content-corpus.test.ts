@@ -1,6 +1,6 @@
 /**
  * Every scenario in content/ and examples/ is the regression corpus (STYLE.md §12): it validates, runs,
- * conserves requests, and matches its committed golden summary. Goldens record what the simulator
+ * conserves requests and its bill (services' shares plus the unallocated rest), and matches its committed golden summary. Goldens record what the simulator
  * said, not the truth — fidelity is tested elsewhere against theory — so updating them is an explicit,
  * reviewed step: `UPDATE_GOLDENS=1 npx vitest run src/content`.
  */
@@ -117,6 +117,9 @@ describe('the scenario corpus (content/ and examples/)', () => {
       if (s) {
         expect(s.requests.offered).toBe(s.requests.served + s.requests.dropped + s.requests.timedOut + s.requests.unfinished);
         expect(s.measured.unfinished).toBe(s.latencyMs.censored);
+        // The services' cost shares and what no service holds add up to the bill (api/cost-allocation.ts), when priced.
+        const parts = [...Object.values(response.result.services ?? {}).map((x) => x.cost.perHourUsd), ...s.cost.unallocated.map((u) => u.perHourUsd)];
+        if (parts.every((x) => x !== null)) expect(parts.reduce((a: number, x) => a + x!, 0)).toBeCloseTo(s.cost.perHourUsd, 6);
       }
       const golden = join(goldens, `${dir}--${file.replace(/\.yaml$/, '')}.json`);
       const actual = digest(response.result);

@@ -16,7 +16,14 @@ import { Z99 } from '../random/normal.ts';
 import type { LlmSpec, LlmSpeculativeSpec, TokenLengthSpec } from '../scenario/index.ts';
 import { suggestNearest } from '../scenario/suggest.ts';
 
-export type LlmResolution = { ok: true; llm: EngineLlm; weightsGB: number; kvGBPerReplica: number } | { ok: false; message: string; field: string; suggestion?: string };
+export type LlmResolution = {
+  ok: true;
+  llm: EngineLlm;
+  weightsGB: number;
+  kvGBPerReplica: number;
+  /** llm.lora: the host memory its CPU cache of adapters fills (min(adapters, maxCpuLoras) adapter files), GB; 0 without lora. */
+  loraHostCacheGB: number;
+} | { ok: false; message: string; field: string; suggestion?: string };
 
 export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number): LlmResolution {
   const shape = modelShape(spec.model);
@@ -101,6 +108,7 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
   return {
     ok: true,
     weightsGB: weightBytes / 1e9,
+    loraHostCacheGB: spec.lora === undefined ? 0 : (Math.min(spec.lora.adapters, spec.lora.maxCpuLoras ?? spec.lora.maxLoras) * loraParameters(shape, spec.lora.rank) * LORA_BYTES_PER_ELEMENT) / 1e9,
     kvGBPerReplica: kvSpace / 1e9,
     llm: {
       model,

@@ -4,6 +4,8 @@
  */
 import { doubtfulPrices } from '../api/stale-prices.ts';
 import { getMetric } from '../scenario/metrics.ts';
+import { billBound } from '../api/incomplete-bill.ts';
+import { verdictLabel, type Verdict } from '../api/verdict.ts';
 import type { ComparisonOp } from '../scenario/expectations.ts';
 import type { DesignRecord } from './design-prober.ts';
 import { valuesByLabel, valuesByPath, type SearchSpace } from './search-space.ts';
@@ -50,6 +52,10 @@ export interface DesignSummary {
   errors: { seed: number; message: string }[];
   /** Passing runs that left requests unserved (under the scenario's availability bar), with their seed: a caveat, not a failure. */
   unserved: { seed: number; message: string }[];
+  /** Passing runs with no request after the warm-up (their `nothing-offered` warning), with their seed: a caveat, not a failure. */
+  nothingOffered: { seed: number; message: string }[];
+  /** Prices its bill lacks (no node pools, a price the catalog has not): its bill's figures are lower bounds. */
+  unknownPrices: string[];
   /** Stale prices its dollar figures rest on (the same on every seed: one bill's prices). */
   stalePrices: string[];
 }
@@ -107,6 +113,8 @@ export function summarizeDesign(space: SearchSpace, record: DesignRecord): Desig
     expectations: Array.from({ length: count }, (_, i) => overSeeds(record, i)).filter((e): e is ExpectationOverSeeds => e !== undefined),
     errors: record.evaluations.flatMap((e) => e.errors.map((message) => ({ seed: e.seed, message }))),
     unserved: record.evaluations.flatMap((e) => (e.unserved === null ? [] : [{ seed: e.seed, message: e.unserved }])),
+    nothingOffered: record.evaluations.flatMap((e) => (e.nothingOffered === undefined ? [] : [{ seed: e.seed, message: e.nothingOffered }])),
+    unknownPrices: [...new Set(record.evaluations.flatMap((e) => e.unknownPrices ?? []))],
     stalePrices: [...new Set(record.evaluations.flatMap((e) => e.stalePrices ?? []))],
   };
 }
@@ -130,4 +138,40 @@ export function stalePricesCaveat(d: Pick<DesignSummary, 'stalePrices' | 'expect
 /** A passing design's caveat for every output ("on seed 7: 5,406 of 2,593,958 requests not served (…)"), or null when every run served every request. */
 export function unservedCaveat(d: Pick<DesignSummary, 'unserved'>): string | null {
   return d.unserved.length === 0 ? null : d.unserved.map((u) => `on seed ${u.seed}: ${u.message}`).join('; ');
+}
+
+/** A passing design's caveat when a seed offered it nothing after the warm-up ("on seeds 3, 4, 5: no request arrived …"), or null. */
+export function nothingOfferedCaveat(d: Pick<DesignSummary, 'nothingOffered'>): string | null {
+  if (d.nothingOffered.length === 0) return null;
+  // One message (the run's own, the same on every seed), said once with its seeds.
+  const bySeed = new Map<string, number[]>();
+  for (const x of d.nothingOffered) bySeed.set(x.message, [...(bySeed.get(x.message) ?? []), x.seed]);
+  return [...bySeed].map(([message, seeds]) => `on seed${seeds.length === 1 ? '' : 's'} ${seeds.join(', ')}: ${message}`).join('; ');
+}
+
+/**
+ * The best design's verdict, as `run` labels a run (api/verdict.ts's words): every caveat a passing design carries
+ * (unserved requests, nothing offered, stale prices) and the label they give; the CLI's text, Markdown and the
+ * canvas's Optimize tab all read this, so none of them shows a plain PASS the others caveat.
+ */
+export function designVerdict(d: Pick<DesignSummary, 'unserved' | 'nothingOffered' | 'stalePrices' | 'expectations'>, minimize: string): { label: Verdict['label']; caveats: string[] } {
+  const unserved = unservedCaveat(d);
+  const nothingOffered = nothingOfferedCaveat(d);
+  const stale = stalePricesCaveat(d, minimize);
+  return { label: verdictLabel(true, unserved, stale, nothingOffered), caveats: [unserved, nothingOffered, stale].filter((x) => x !== null) };
+}
+
+/**
+ * Why the search has no answer when it minimizes a figure of the bill (cost.hourly, cost.per1k…) on designs whose bill
+ * lacks prices, or null: such a figure is a lower bound ($0.00/h with no node pools), so "the cheapest design" is
+ * whichever bound is least, not the cheapest; the run's own cost expectations fail on such a bill for the same reason
+ * (api/incomplete-bill.ts). The CLI refuses the search with it (exit 2); said once, with the first design's reasons.
+ */
+export function designUnpricedObjective(designs: readonly Pick<DesignSummary, 'unknownPrices' | 'labels'>[], minimize: string): string | null {
+  if (billBound(minimize) === null) return null;
+  const unpriced = designs.filter((d) => d.unknownPrices.length > 0);
+  const first = unpriced[0];
+  if (first === undefined) return null;
+  const which = unpriced.length === designs.length ? 'every design run' : `${unpriced.length} of the ${designs.length} designs run`;
+  return `${minimize} is a lower bound on ${which}, not a price: the bill is incomplete (${first.unknownPrices.join('; ')}), so there is no cheapest design to find; price every pool (spec.nodePools with catalog instances) or --minimize another metric`;
 }

@@ -2,7 +2,7 @@
 export { buildSearchSpace, type VariedField } from './build-search-space.ts';
 export { bindingConstraint, type BindingConstraint, type Neighbour } from './binding-constraint.ts';
 export { DesignProber, type DesignRecord, type EvaluateDesign } from './design-prober.ts';
-export { onStalePrices, stalePricesCaveat, summarizeDesign, unservedCaveat, type DesignStatus, type DesignSummary, type ExpectationOverSeeds } from './design-summary.ts';
+export { designUnpricedObjective, designVerdict, nothingOfferedCaveat, onStalePrices, stalePricesCaveat, summarizeDesign, unservedCaveat, type DesignStatus, type DesignSummary, type ExpectationOverSeeds } from './design-summary.ts';
 export { fieldCapacity, linkedCapacity, type FieldCapacity } from './monotone-fields.ts';
 export { checkObjective, isLatencyMetric, objectiveTrend, type ObjectiveTrend } from './objective.ts';
 export { optimizeDesign } from './optimize.ts';

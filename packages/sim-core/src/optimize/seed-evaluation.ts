@@ -35,6 +35,16 @@ export interface SeedEvaluation {
   errors: string[];
   /** A passing run's `unserved` warning (requests dropped, timed out or unfinished under its availability bar), else null. */
   unserved: string | null;
+  /**
+   * A passing run's `nothing-offered` warning (no request after the warm-up: it passed on a bill or on nothing), present
+   * only then: absent otherwise, so shard files and answers without it read the same as before it existed.
+   */
+  nothingOffered?: string;
+  /**
+   * The prices its bill lacks (`summary.cost.unknownPrices`: no node pools, a price the catalog has not), present only
+   * then: its bill's figures are lower bounds, not prices, so a search cannot minimize them (designUnpricedObjective).
+   */
+  unknownPrices?: string[];
   /** The stale prices the run's dollar figures rest on (api/stale-prices.ts); absent in shard files written before it. */
   stalePrices?: string[];
   /** Every metric the run produced (canonical units); metrics it did not produce are absent. */
@@ -50,12 +60,15 @@ export function seedEvaluationFromResult(result: Pick<RunResult, 'seed' | 'pass'
     const v = finite(lookupMetric(result, name));
     if (v !== null) metrics[name] = v;
   }
+  const verdict = verdictOf(result);
   return {
     seed: result.seed,
     pass: result.pass,
     expectations: result.expectations.map((e) => ({ text: e.text, metric: e.metric, op: e.op, expected: e.expected, actual: finite(e.actual), pass: e.pass, ...(e.caveat === undefined ? {} : { caveat: e.caveat }) })),
     errors: result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
-    unserved: verdictOf(result).unserved,
+    unserved: verdict.unserved,
+    ...(verdict.nothingOffered === null ? {} : { nothingOffered: verdict.nothingOffered }),
+    ...((result.summary?.cost.unknownPrices.length ?? 0) === 0 ? {} : { unknownPrices: [...result.summary!.cost.unknownPrices] }),
     stalePrices: stalePricesUsed(result),
     metrics,
   };

@@ -180,6 +180,24 @@ describe('llm.scheduler.kvAllocation paged: refused where the port would be gues
 });
 
 describe('llm.lora', () => {
+  it("refuses a host-memory adapter cache larger than the node's memory, at maxCpuLoras (409 adapters of 83.9 MB fit in 32 GiB, 410 do not)", () => {
+    // Llama 3.1 8B, rank 16 on every linear projection: 41,943,040 parameters × 2 bytes = 83,886,080 bytes an adapter
+    // (llm/lora-cost.ts); a g6e.xlarge has 32 GiB = 34,359,738,368 bytes (catalog), which holds 409.6 of them.
+    const onNode = (cpuLoras: number) => {
+      const text = speculative
+        .text(`        lora: { adapters: 1000, maxLoras: 8, maxCpuLoras: ${cpuLoras} }\n`, 'model: llama-3.1-8b')
+        .replace('        gpu: h100-sxm-80gb\n', '')
+        .replace('      replicas: 1\n', '      replicas: 1\n      nodePool: gpu\n')
+        .concat('  nodePools:\n    - { name: gpu, instance: aws/us-east-1/g6e.xlarge, minNodes: 1, maxNodes: 1 }\n');
+      return validateScenarioReferences(parseOk(text).scenario, costModel).map(formatIssue);
+    };
+    expect(onNode(409)).toEqual([]);
+    // It ran: 100,000 adapters (8.4 TB) "held" on a 32 GiB node passed.
+    expect(onNode(410)).toEqual([
+      ' spec.services[0].llm.lora.maxCpuLoras: does not fit in host memory: a replica keeps up to 410 adapters in host memory (max_cpu_loras), 34.4 GB, more than a node of pool "gpu" has (aws/us-east-1/g6e.xlarge: 32 GiB = 34.4 GB); lower maxCpuLoras (at most about 409 fit, the adapters alone) or use nodes with more memory',
+    ]);
+  });
+
   it("takes vLLM's flags with their defaults, Zipf or uniform popularity, and maxLoras above the adapters", () => {
     expect(speculative('        lora: { adapters: 100 }\n')).toBe('ok');
     expect(speculative('        lora: { adapters: 100, popularity: { zipf: 1.0 }, rank: 8, maxLoraRank: 64, maxLoras: 4, maxCpuLoras: 32, loadFromCpu: 3ms, loadFromDisk: 80ms }\n')).toBe('ok');

@@ -83,7 +83,12 @@ describe('TraceRows', () => {
     expect(errorOf('{"t":1e400,"inputTokens":1,"outputTokens":2}\n', 'jsonl')).toBe('trace.csv:1:2 t: expected seconds, a finite number ≥ 0, got null');
     expect(errorOf('', 'csv')).toBe('trace.csv:1:1 header: expected a header row with t,inputTokens,outputTokens (the csv format), got an empty file');
     expect(errorOf('\n\n', 'azure-llm')).toBe('trace.csv:1:1 header: expected a header row with TIMESTAMP,ContextTokens,GeneratedTokens (the azure-llm format), got an empty file');
-    expect(errorOf('', 'jsonl')).toBe('no error');
+    // A header and no rows (or an empty JSON Lines file) ran as a design offered nothing, and passed on its bill.
+    expect(errorOf('t,inputTokens,outputTokens\n', 'csv')).toBe('trace.csv:2:1 row: expected at least one row after the header (a request): a trace of no requests offers nothing to judge, got the end of the file');
+    expect(errorOf('TIMESTAMP,ContextTokens,GeneratedTokens\r\n\r\n', 'azure-llm')).toBe('trace.csv:2:1 row: expected at least one row after the header (a request): a trace of no requests offers nothing to judge, got the end of the file');
+    expect(errorOf('', 'jsonl')).toBe('trace.csv:1:1 row: expected at least one JSON line (a request): a trace of no requests offers nothing to judge, got the end of the file');
+    expect(errorOf('\n \n', 'jsonl')).toBe('trace.csv:1:1 row: expected at least one JSON line (a request): a trace of no requests offers nothing to judge, got the end of the file');
+    expect(readAll('t,inputTokens,outputTokens\n0,1,1\n', 'csv')).toEqual([[0, 1, 1]]);
     // 60 MB without a line break took 13 s and 300 MB: now it stops after the first MiB past the limit.
     let served = 0;
     const endless: TraceChunkReader = { read: () => (served++ === 0 ? 't,inputTokens,outputTokens\n' : served > 60 ? null : '1'.repeat(1 << 20)) };

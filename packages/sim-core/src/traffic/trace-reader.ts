@@ -150,6 +150,12 @@ export class TraceRows {
           this.line = 1; // where the header belongs
           this.fail(1, 'header', `a header row with ${COLUMNS[this.format as Exclude<TraceFormat, 'jsonl'>].join(',')} (the ${this.format} format)`, 'an empty file');
         }
+        // A trace of no rows is not traffic: a truncated export, a filter that kept nothing, the wrong file. It ran as
+        // a design offered nothing, whose cost-only expectations passed; refused, as the empty file is.
+        if (this.rows === 0) {
+          this.line = this.format === 'jsonl' ? 1 : 2; // where the first row belongs
+          this.fail(1, 'row', this.format === 'jsonl' ? 'at least one JSON line (a request): a trace of no requests offers nothing to judge' : 'at least one row after the header (a request): a trace of no requests offers nothing to judge', 'the end of the file');
+        }
         return false;
       }
       if (len - this.pos > MAX_TRACE_LINE_BYTES) {
