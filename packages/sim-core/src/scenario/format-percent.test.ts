@@ -19,4 +19,11 @@ describe('formatPercentText', () => {
     expect(formatPercentText(0.00004, 1)).toBe('0.004%');
     expect(formatPercentText(-0.2, 1)).toBe('-20%');
   });
+
+  it('rounds float noise next to 1 or 0 as any other figure: a full fleet reads 100%, not 99.999999999996%', () => {
+    expect(formatPercentText(0.99999999999996, 1)).toBe('100%');
+    expect(formatPercentText(4e-14, 1)).toBe('0%');
+    // One lost request in ten billion is still not 100%.
+    expect(formatPercentText(1 - 1e-10, 1)).toBe('99.99999999%');
+  });
 });
