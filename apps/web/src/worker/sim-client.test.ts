@@ -78,7 +78,8 @@ describe('worker helpers', () => {
     const r = createSimApi().run(text, 'small.yaml');
     if (!r.ok) throw new Error('expected a result');
     const perService = Object.values(r.result.services!).reduce((a, s) => a + Object.keys(s.timeseries).length, 0);
-    expect(perService).toBe(6);
+    // servedQps, failedQps, latencyP99Ms, readyReplicas, utilization, slotsInUse, waiting.
+    expect(perService).toBe(7);
     expect(resultBuffers(r)).toHaveLength(Object.keys(r.result.timeseries!).length + perService);
     expect(resultBuffers({ ok: false, issues: [] })).toEqual([]);
   });
