@@ -35,6 +35,7 @@ function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
   const view = useContext(CanvasViewContext);
   const info = kindModule(data.kind);
   const { title, detail } = info.summary(data.fragment);
+  const label = info.nodeLabel?.(data.fragment) ?? info.label;
   const issues = view.issues.get(id) ?? [];
   const status = view.status.get(id);
   const failing = status?.failing ?? [];
@@ -43,13 +44,13 @@ function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes} data-testid={`node-${id}`} aria-label={`${info.label} ${title}`} style={{ '--kind-accent': info.accent } as CSSProperties}>
+    <div className={classes} data-testid={`node-${id}`} aria-label={`${label} ${title}`} style={{ '--kind-accent': info.accent } as CSSProperties}>
       {hasInput(data.kind) && <Handle type="target" position={Position.Left} title="input: drag a connection here" />}
       <div className="ds-node__head">
         <span className="ds-node__glyph" aria-hidden="true">
           {info.glyph}
         </span>
-        <span className="ds-node__kind">{info.label}</span>
+        <span className="ds-node__kind">{label}</span>
         {failing.length > 0 && (
           <span className={`ds-node__fail${stale ? ' is-stale' : ''}`} role="img" aria-label={`${stale ? 'stale, ' : ''}failing: ${failing.join('; ')}`} title={failing.join('\n')}>
             ✗ fails
