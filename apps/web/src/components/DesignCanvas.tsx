@@ -133,6 +133,7 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
       graph.edges.map((e) => {
         const selected = selection.includes(e.id);
         if (e.data?.call !== undefined) return { ...e, selected, ...callEdgeLook(e) };
+        if (e.data?.decodePool === true) return { ...e, selected, className: 'is-implicit is-decode' };
         return { ...e, selected, className: e.data?.implicit ? 'is-implicit' : '', ...(e.data?.implicit ? { label: 'default' } : {}) };
       }),
     [graph.edges, selection],

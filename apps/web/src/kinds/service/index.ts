@@ -4,6 +4,7 @@ import { freshName } from '../../model/fresh-name.ts';
 import { listIds } from '../../model/node-ids.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
 import { listEntryCopy, renameCanvasId, renameField } from '../list-entry.ts';
+import { renameDecodePool } from '../pool-edge.ts';
 import { renameCallers } from './service-calls.ts';
 import { serviceGraph } from './service-graph.ts';
 import { serviceLabel } from './service-label.ts';
@@ -52,6 +53,7 @@ export const serviceKind: ComponentKindModule = {
   follows: {
     // Calls name their callee; a service's position is keyed by its name.
     service: (doc, from, to) => renameCanvasId('service')(renameCallers(doc, from, to), from, to),
-    nodePool: renameField(['spec', 'services'], 'nodePool'),
+    // Its decode pool too (llm.disaggregated.decode.nodePool), drawn as a read-only edge.
+    nodePool: (doc, from, to) => renameDecodePool(renameField(['spec', 'services'], 'nodePool')(doc, from, to), from, to),
   },
 };
