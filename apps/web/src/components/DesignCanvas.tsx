@@ -133,6 +133,7 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
       graph.edges.map((e) => {
         const selected = selection.includes(e.id);
         if (e.data?.call !== undefined) return { ...e, selected, ...callEdgeLook(e) };
+        if (e.data?.decodePool === true) return { ...e, selected, className: 'is-implicit is-decode' };
         return { ...e, selected, className: e.data?.implicit ? 'is-implicit' : '', ...(e.data?.implicit ? { label: 'default' } : {}) };
       }),
     [graph.edges, selection],
@@ -218,7 +219,7 @@ function DesignCanvasImpl({ graph, doc, selection, dispatch, fitKey, readOnly = 
         const { title, detail } = m.summary(d.fragment);
         // The picture shows the design, not a run: kind, name and settings, in a box sized to them.
         const width = Math.max(size.width, 28 + 7 * Math.max(detail.length, title.length * 1.25));
-        return { id: n.id, ...n.position, width, height: 72, kind: m.label, title, detail, accent: m.accent };
+        return { id: n.id, ...n.position, width, height: 72, kind: m.nodeLabel?.(d.fragment) ?? m.label, title, detail, accent: m.accent };
       });
       const meta = asObject(doc.metadata);
       const name = typeof meta.name === 'string' ? meta.name : 'design';

@@ -13,12 +13,25 @@ import { formatClock } from '../results/format.ts';
 import type { StatusLine } from '../results/node-status.ts';
 import { CanvasViewContext } from './canvas-view-context.ts';
 
-/** The values of one time base under a small heading ("at cursor 2:13", "whole run"). */
-function StatusGroup({ lines, heading }: { lines: readonly StatusLine[]; heading: string }) {
+/**
+ * The values of one time base under a small heading ("at cursor 2:13", "whole run"). The heading's words are set in
+ * capitals, its clock is not: "AT THE END 1D 0:00" read as a unit "D".
+ */
+function StatusGroup({ lines, heading, clock = '' }: { lines: readonly StatusLine[]; heading: string; clock?: string }) {
   if (lines.length === 0) return null;
   return (
     <div className="ds-node__group" data-base={lines[0]!.base}>
-      {heading && <div className="ds-node__base">{heading}</div>}
+      {heading && (
+        <div className="ds-node__base">
+          {heading}
+          {clock && (
+            <>
+              {' '}
+              <span className="ds-node__clock">{clock}</span>
+            </>
+          )}
+        </div>
+      )}
       <dl>
         {lines.map((l) => (
           <div key={l.label} data-headline={l.headline ? '' : undefined}>
@@ -35,6 +48,7 @@ function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
   const view = useContext(CanvasViewContext);
   const info = kindModule(data.kind);
   const { title, detail } = info.summary(data.fragment);
+  const label = info.nodeLabel?.(data.fragment) ?? info.label;
   const issues = view.issues.get(id) ?? [];
   const status = view.status.get(id);
   const failing = status?.failing ?? [];
@@ -43,13 +57,13 @@ function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes} data-testid={`node-${id}`} aria-label={`${info.label} ${title}`} style={{ '--kind-accent': info.accent } as CSSProperties}>
+    <div className={classes} data-testid={`node-${id}`} aria-label={`${label} ${title}`} style={{ '--kind-accent': info.accent } as CSSProperties}>
       {hasInput(data.kind) && <Handle type="target" position={Position.Left} title="input: drag a connection here" />}
       <div className="ds-node__head">
         <span className="ds-node__glyph" aria-hidden="true">
           {info.glyph}
         </span>
-        <span className="ds-node__kind">{info.label}</span>
+        <span className="ds-node__kind">{label}</span>
         {failing.length > 0 && (
           <span className={`ds-node__fail${stale ? ' is-stale' : ''}`} role="img" aria-label={`${stale ? 'stale, ' : ''}failing: ${failing.join('; ')}`} title={failing.join('\n')}>
             ✗ fails
@@ -70,7 +84,8 @@ function DesignNodeViewImpl({ id, data, selected }: NodeProps<DesignNode>) {
           {stale && <div className="ds-node__stale">stale</div>}
           <StatusGroup
             lines={status.lines.filter((l) => l.base === 'cursor')}
-            heading={status.atSeconds === null ? '' : `${status.atEnd ? (view.partial ? 'now' : 'at the end') : 'at cursor'} ${formatClock(status.atSeconds)}`}
+            heading={status.atSeconds === null ? '' : status.atEnd ? (view.partial ? 'now' : 'at the end') : 'at cursor'}
+            clock={status.atSeconds === null ? '' : formatClock(status.atSeconds)}
           />
           <StatusGroup lines={status.lines.filter((l) => l.base === 'run')} heading={view.partial ? 'run so far' : 'whole run'} />
         </div>

@@ -88,6 +88,7 @@ function InspectorImpl({ doc, graph, selection, errors, dispatch }: Props) {
   }
 
   const info = kindModule(node.data.kind);
+  const label = info.nodeLabel?.(node.data.fragment) ?? info.label;
   const sections = info.sections;
   const scope = formatPath(issueScope(node));
   const mine = errors.filter((i) => pathWithin(i.path, scope));
@@ -95,7 +96,7 @@ function InspectorImpl({ doc, graph, selection, errors, dispatch }: Props) {
   return (
     <aside className="ds-inspector" aria-label="Inspector">
       <h2>
-        <span aria-hidden="true">{info.glyph}</span> {info.label}
+        <span aria-hidden="true">{info.glyph}</span> {label}
       </h2>
       {info.notSimulated && (
         <p className="ds-badge ds-badge--warn">
@@ -109,7 +110,7 @@ function InspectorImpl({ doc, graph, selection, errors, dispatch }: Props) {
       ))}
       {info.yamlBox && <FragmentYaml key={node.id} doc={doc} path={node.data.docPath} onApply={(p, v) => dispatch({ type: 'setField', path: p, value: v })} />}
       <button type="button" className="ds-button ds-button--danger" onClick={() => dispatch({ type: 'remove', nodeIds: [node.id], edgeIds: [] })}>
-        Delete {info.label.toLowerCase()}
+        Delete {label.toLowerCase()}
       </button>
     </aside>
   );

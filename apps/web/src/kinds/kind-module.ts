@@ -126,6 +126,8 @@ export interface ComponentKindModule {
   label: string;
   glyph: string;
   description: string;
+  /** The node header's and inspector's name when it depends on the component's settings (an LLM, a GPU or a CPU service); absent: `label`. */
+  nodeLabel?: (fragment: PlainObject) => string;
   /** "a model service": how a refused connection names it. */
   phrase: string;
   /** Colour of the node's left bar, on the canvas and in a saved picture. */

@@ -57,7 +57,8 @@ export function createLayout(slots: readonly LayoutSlot[], layers: CallLayers | 
     return { x, y: row * ROW_HEIGHT };
   };
   // Sources share their target's row: in one column they take free rows (two sources to one service).
-  if (layers === null) return (n) => (place.get(n.kind) === 'row-below' ? below(n) : place.get(n.kind) === 'before-target' ? claim(col(n.kind) * COLUMN_WIDTH, n.row) : at(col(n.kind), n.row));
+  // Pools claim their rows too: two can share a first user (a disaggregated service's prefill and decode pools).
+  if (layers === null) return (n) => (place.get(n.kind) === 'row-below' ? below(n) : place.get(n.kind) === 'before-target' || place.get(n.kind) === 'after-layers' ? claim(col(n.kind) * COLUMN_WIDTH, n.row) : at(col(n.kind), n.row));
   // A layer spans the columns from the first after the sources' to the service's.
   const stride = col('service') - (place.get(used[0]!) === 'before-target' ? 1 : 0) + 1;
   // Room between layers for a call's label ("30%", "async") on a short edge between neighbours.

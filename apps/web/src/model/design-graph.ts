@@ -32,8 +32,12 @@ export type DesignNodeData = {
 /** A canvas node. */
 export type DesignNode = Node<DesignNodeData, 'design'>;
 
-/** Edge data: `implicit` edges show a default (traffic goes to the first service) and cannot be deleted. */
-export type DesignEdgeData = { implicit: boolean; call?: CallEdgeData };
+/**
+ * Edge data: `implicit` edges show a default (traffic goes to the first service) and cannot be deleted. `decodePool`:
+ * a disaggregated LLM service's decode pool (`llm.disaggregated.decode.nodePool`), shown and not wiring: the
+ * inspector edits it, so it is implicit (not deleted on the canvas) and not a service's one output.
+ */
+export type DesignEdgeData = { implicit: boolean; call?: CallEdgeData; decodePool?: true };
 
 /** A canvas edge. */
 export type DesignEdge = Edge<DesignEdgeData>;

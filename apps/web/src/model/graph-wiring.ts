@@ -14,7 +14,7 @@ export function graphWiring(graph: DesignGraph): Wiring {
   const next = new Map<string, DesignNode>();
   for (const e of graph.edges) {
     const target = byId.get(e.target);
-    if (target !== undefined && byId.has(e.source) && !isCallEdge(e)) next.set(e.source, target);
+    if (target !== undefined && byId.has(e.source) && !isCallEdge(e) && e.data?.decodePool !== true) next.set(e.source, target);
   }
   /** Follows cache → balancer → service; undefined when the chain does not reach a service. */
   const serviceOf = (node: DesignNode | undefined, hops = 0): DesignNode | undefined => {

@@ -49,6 +49,29 @@ describe('what a card may paint green', () => {
   });
 });
 
+describe('what a broken run paints red', () => {
+  it('only the cards whose own figure shows the breakage: 0 unfinished requests stay neutral', () => {
+    // A 2-minute spike of 400 req/s (from 2:00) against 6 replicas × 20 req/s (50 ms each) = 120 req/s, one queued
+    // request a replica: most of the spike is dropped, and with no availability line that is an error. The spike ends
+    // 6 minutes before the run does, so nothing is in flight at the end.
+    const doc = smallDoc({ expect: ['cost.hourly < 100'] });
+    const spec = doc.spec as PlainObject;
+    spec.traffic = { profile: { type: 'spike', base: 0, peak: 400, at: '2m', duration: '2m' } };
+    ((spec.services as PlainObject[])[0]!).queue = { maxLength: 1 };
+    const r = runDoc(doc);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['requests-failed']);
+    expect(r.summary!.measured.unfinished).toBe(0);
+    const cards = Object.fromEntries(summaryCards(r).map((c) => [c.metric, c]));
+    expect(cards['requests.unfinished']).toMatchObject({ raw: 0, status: 'neutral', detail: 'no expectation in the scenario' });
+    // Availability lost most of the spike: its own figure is bad, so it is red and says why.
+    expect(cards.availability!.raw).toBeLessThan(0.9);
+    expect(cards.availability!.status).toBe('fail');
+    expect(cards.availability!.detail).toContain('were not served');
+    // The served requests' p99 is one 50 ms service time (a queue of one adds at most another): not a broken figure.
+    expect(cards['latency.p99']!.status).toBe('neutral');
+  });
+});
+
 describe('splitValue', () => {
   it('sets a spaced unit word apart from its figure, and leaves values without one whole', () => {
     expect(splitValue('33 sequences')).toEqual({ figure: '33', unit: 'sequences' });

@@ -97,8 +97,17 @@ const TRAINING_CARDS: readonly CardDef[] = [
   { metric: 'training.costUsd', label: 'Training cost', format: formatUsd, alsoJudgedBy: ['training.budgetFits'] },
 ];
 
-/** Cards a broken run (its own error diagnostics: overload, nothing served) turns red whatever the expectations say. */
-const BROKEN_RUN_CARDS: ReadonlySet<string> = new Set(['latency.p99', 'availability', 'requests.unfinished']);
+/**
+ * Cards a broken run (its own error diagnostics: overload, nothing served, requests lost) turns red whatever the
+ * expectations say, each only when its own figure shows the breakage: "Unfinished requests 0" painted red beside a
+ * failed availability line said the run left requests in flight when it left none. The served requests' p99 hides
+ * the backlog of an overload (those requests never finish) and has no value when nothing was served.
+ */
+const BROKEN_RUN_CARDS: ReadonlyMap<string, (value: number | null, codes: ReadonlySet<string>) => boolean> = new Map([
+  ['latency.p99', (v, codes) => v === null || codes.has('overloaded') || codes.has('nothing-served')],
+  ['availability', (v) => v === null || v < 1],
+  ['requests.unfinished', (v) => v === null || v > 0],
+]);
 /** Cards a training run that cannot fit in GPU memory turns red: its time and cost are for a run that cannot start. */
 const BROKEN_TRAINING_CARDS: ReadonlySet<string> = new Set(['training.days', 'training.costUsd']);
 
@@ -130,7 +139,9 @@ function card(result: RunResult, def: CardDef, unserved: string | null): Summary
   let caveated = judged.some((e) => e.pass && e.caveat !== undefined);
   const training = def.metric.startsWith('training.');
   const errors = result.diagnostics.filter((d) => d.severity === 'error' && (d.code === 'training-does-not-fit') === training);
-  if (errors.length > 0 && (BROKEN_RUN_CARDS.has(def.metric) || BROKEN_TRAINING_CARDS.has(def.metric))) {
+  const brokenFigure = BROKEN_RUN_CARDS.get(def.metric);
+  const codes = new Set(errors.map((d) => d.code));
+  if (errors.length > 0 && ((brokenFigure !== undefined && brokenFigure(value, codes)) || BROKEN_TRAINING_CARDS.has(def.metric))) {
     status = 'fail';
     detail = [detail, ...errors.map((d) => d.message)].filter(Boolean).join(' · ');
   }

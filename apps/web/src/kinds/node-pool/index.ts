@@ -6,6 +6,7 @@ import { listIds } from '../../model/node-ids.ts';
 import { formatCount, formatPercent, formatUsd } from '../../results/format.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
 import { listEntryCopy, renameCanvasId } from '../list-entry.ts';
+import { poolsUsedBy } from '../pool-edge.ts';
 import { cur, failingOn, fleet, headline, ownName, run, seriesPoint } from '../status-lines.ts';
 import { s, shortId } from '../summary-text.ts';
 import { NODE_POOL_SECTIONS } from './node-pool-sections.ts';
@@ -91,7 +92,7 @@ export const nodePoolKind: ComponentKindModule = {
     stage: 1,
     read: (r) => {
       r.pools.forEach((raw, j) => {
-        const firstUser = r.services.findIndex((x) => asObject(x).nodePool === asObject(raw).name);
+        const firstUser = r.services.findIndex((x) => poolsUsedBy(asObject(x)).includes(asObject(raw).name));
         r.addNode({ id: r.poolIds[j]!, kind: 'nodePool', docPath: ['spec', 'nodePools', j], fragment: asObject(raw), order: j, row: firstUser >= 0 ? firstUser : r.services.length + j });
       });
     },

@@ -1,18 +1,22 @@
-/** The model service: replicas serving requests, with its latency model, queue, batching and autoscalers. */
+/** The service (an LLM, a model on GPUs, or a CPU service such as a database): replicas serving requests, with its latency model, queue, batching and autoscalers. */
 import { asArray, asObject, setIn, type PlainObject } from '../../model/doc-path.ts';
 import { freshName } from '../../model/fresh-name.ts';
 import { listIds } from '../../model/node-ids.ts';
 import type { ComponentKindModule } from '../kind-module.ts';
 import { listEntryCopy, renameCanvasId, renameField } from '../list-entry.ts';
+import { renameDecodePool } from '../pool-edge.ts';
 import { renameCallers } from './service-calls.ts';
 import { serviceGraph } from './service-graph.ts';
+import { serviceLabel } from './service-label.ts';
 import { SERVICE_SECTIONS } from './service-sections.ts';
 import { serviceStatus } from './service-status.ts';
 import { serviceSummary } from './service-summary.ts';
 
 export const serviceKind: ComponentKindModule = {
   kind: 'service',
+  // The palette adds a service on 1 GPU (the schema's default): a model service; its node is named by its settings.
   label: 'Model service',
+  nodeLabel: serviceLabel,
   glyph: '▣',
   description: 'Replicas, latency, batching, queue, HPA',
   phrase: 'a model service',
@@ -49,6 +53,7 @@ export const serviceKind: ComponentKindModule = {
   follows: {
     // Calls name their callee; a service's position is keyed by its name.
     service: (doc, from, to) => renameCanvasId('service')(renameCallers(doc, from, to), from, to),
-    nodePool: renameField(['spec', 'services'], 'nodePool'),
+    // Its decode pool too (llm.disaggregated.decode.nodePool), drawn as a read-only edge.
+    nodePool: (doc, from, to) => renameDecodePool(renameField(['spec', 'services'], 'nodePool')(doc, from, to), from, to),
   },
 };

@@ -2,13 +2,13 @@
  * Services ↔ graph. Each `spec.services[i]` is a service node; its `nodePool` is its one output
  * edge (pool-edge.ts); its `calls` are call edges (service-calls.ts), drawn once what sits in front of each
  * service is known. Writing back: the fragment, its calls as the canvas edited them, and the pool
- * its edge reaches.
+ * its edge reaches. A disaggregated LLM service's decode pool is a read-only edge (pool-edge.ts).
  */
 import { editCalls, isCallEdge } from '../../model/call-edges.ts';
 import { asObject, setIn } from '../../model/doc-path.ts';
 import { listIds } from '../../model/node-ids.ts';
 import type { DocWriter, KindMapping } from '../kind-module.ts';
-import { readPoolEdge, writePoolEdge } from '../pool-edge.ts';
+import { readDecodePoolEdge, readPoolEdge, writePoolEdge } from '../pool-edge.ts';
 import { readServiceCalls } from './service-calls.ts';
 
 /**
@@ -38,6 +38,7 @@ export const serviceGraph: KindMapping = {
       r.addNode({ id, kind: 'service', docPath: ['spec', 'services', i], fragment: svc, order: i, row: i });
       r.front.set(id, id);
       readPoolEdge(r, id, svc);
+      readDecodePoolEdge(r, id, svc);
     });
   },
   write: (doc, w) => {
