@@ -145,7 +145,7 @@ describe('verdicts in compare, sweep and optimize', () => {
 });
 
 describe('a run with nothing offered after the warm-up in compare and sweep', () => {
-  // Two replicas on two priced nodes; traffic only from minute 1 to 6, a warm-up of 10 minutes.
+  // Two replicas on two nodes priced on a known, recent day (no price caveat); traffic only from minute 1 to 6, a warm-up of 10 minutes.
   writeFileSync(
     join(cwd, 'quiet.yaml'),
     `apiVersion: design-sim/v1
@@ -159,7 +159,7 @@ spec:
   services:
     - { name: model, replicas: 2, concurrency: 4, latency: { distribution: constant, ms: 50 }, nodePool: gpu }
   nodePools:
-    - { name: gpu, instance: gcp/us-central1/g2-standard-8, minNodes: 2, maxNodes: 2 }
+    - { name: gpu, instance: aws/us-east-1/g5.2xlarge, minNodes: 2, maxNodes: 2 }
   expect: ['cost.hourly < 100']
 `,
   );
