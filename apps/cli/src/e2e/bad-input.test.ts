@@ -177,6 +177,9 @@ spec:
     const text = fixedFleet.replace(/ {2}traffic:\n(?: {4}.*\n)+/, '  traffic:\n    trace: { file: traces/header-only.csv, format: csv }\n').replace(/ {2}expect:[^\n]*\n(?: {4}-.*\n)*/, "  expect: ['cost.hourly < 1000']\n");
     expect(text).toContain("expect: ['cost.hourly < 1000']");
     expect(bad(file('header-only-trace.yaml', text))).toBe('error: traces/header-only.csv:2:1 row: expected at least one row after the header (a request): a trace of no requests offers nothing to judge, got the end of the file\n');
+    // validate gives the same located error (it said "valid", then run refused the trace).
+    const v = cli(['validate', 'header-only-trace.yaml'], { cwd: dir });
+    expect([v.code, v.stdout, v.stderr]).toEqual([2, '', 'error: traces/header-only.csv:2:1 row: expected at least one row after the header (a request): a trace of no requests offers nothing to judge, got the end of the file\n']);
   });
 
   it('a missing trace file, at the scenario\'s trace.file', () => {
