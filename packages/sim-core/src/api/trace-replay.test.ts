@@ -77,6 +77,11 @@ describe('trace replay', () => {
     expect(run.issues[0]).toMatchObject({ file: 'a.csv', line: 2, column: 1, path: 'row' });
     expect(traceRowIssues(s, files({ 'a.csv': 't,inputTokens,outputTokens\n0,1,1\n1,1,-4\n' }))).toMatchObject([{ line: 3, column: 5, path: 'outputTokens' }]);
     expect(traceRowIssues(s, files({ 'a.csv': 't,inputTokens,outputTokens\n0,1,1\n' }))).toEqual([]);
+    // A bad row past the run's end (10 minutes = 600 s) is never read by run, nor by validate; one at 600 s is.
+    const late = files({ 'a.csv': 't,inputTokens,outputTokens\n0,1,1\n601,1,1\n602,x,1\n' });
+    expect(traceRowIssues(s, late)).toEqual([]);
+    expect(createSimApi().runScenario(s, { traces: late }).ok).toBe(true);
+    expect(traceRowIssues(s, files({ 'a.csv': 't,inputTokens,outputTokens\n0,1,1\n600,1,1\n602,x,1\n' }))).toMatchObject([{ line: 4, path: 'inputTokens' }]);
   });
 
   it('without a trace reader (the web worker) the run is refused with a clear issue, not a crash', () => {
