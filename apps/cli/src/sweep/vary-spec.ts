@@ -107,7 +107,9 @@ export function parseVaries(args: readonly string[], max = MAX_SWEEP_VARIANTS): 
 
 /** The document edits that set `spec` to `value` (one per linked path). */
 export function varyEdits(spec: VarySpec, value: unknown): ScenarioEdit[] {
-  return spec.paths.map((path) => ({ path, value, source: `--vary ${formatPath(path)}=${JSON.stringify(value)}` }));
+  // JSON.stringify names Infinity (`.inf`, `1e400`) "null": "got Infinity (after --vary replicas=null)".
+  const shown = typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  return spec.paths.map((path) => ({ path, value, source: `--vary ${formatPath(path)}=${shown}` }));
 }
 
 /** Every combination of the varied values, first --vary slowest. */
