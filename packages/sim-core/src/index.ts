@@ -32,3 +32,4 @@ export * from './scenario/index.ts';
 export * from './hpa/index.ts';
 export * from './optimize/index.ts';
 export { toPlainJson } from './api/plain-json.ts';
+export { traceRowIssues } from './api/trace-issues.ts';

@@ -2,6 +2,7 @@
  * `design-sim compare A.yaml B.yaml`: runs both designs (with the same --seed/--duration/--set, so the
  * comparison is like for like) and prints them side by side with the differences. Exit codes as `run`.
  */
+import type { ScenarioIssue } from '@design-sim/sim-core';
 import { Option, type Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
@@ -25,6 +26,20 @@ Examples:
 
 Exit codes: 0 both designs meet their expectations, 1 one does not, 2 invalid input.`;
 
+/**
+ * Each issue once: a file compared with itself (a --set tried on both sides) printed every error twice, word for word,
+ * where the rule is one located error.
+ */
+function distinct(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = JSON.stringify(i);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Registers `compare` on `program`. */
 export function registerCompare(program: Command, env: CommandEnv): void {
   const cmd = program
@@ -41,7 +56,7 @@ export function registerCompare(program: Command, env: CommandEnv): void {
       const format = outputFormat(o);
       // Both files are loaded and checked before either runs: a bad B was reported only after A's whole run.
       const prepared = [await prepareScenarioFile(ctx, fileA, o), await prepareScenarioFile(ctx, fileB, o)];
-      const refused = prepared.flatMap((p) => (p.ok ? [] : p.issues));
+      const refused = distinct(prepared.flatMap((p) => (p.ok ? [] : p.issues)));
       if (refused.length > 0) throw new CliError('invalid scenario', { issues: refused });
       const reports: RunReport[] = [];
       const issues = [];
@@ -51,9 +66,9 @@ export function registerCompare(program: Command, env: CommandEnv): void {
         if (outcome.ok) reports.push(outcome.report);
         else issues.push(...outcome.issues);
       }
-      if (issues.length > 0) throw new CliError('invalid scenario', { issues });
+      if (issues.length > 0) throw new CliError('invalid scenario', { issues: distinct(issues) });
       const [a, b] = reports as [RunReport, RunReport];
-      for (const r of reports) ctx.stderr.write(formatIssueLines(r.warnings, ctx.errColors, 'warning'));
+      ctx.stderr.write(formatIssueLines(distinct(reports.flatMap((r) => r.warnings)), ctx.errColors, 'warning'));
       if (format === 'json') ctx.stdout.write(formatCompareJson(a, b));
       else if (format === 'markdown') ctx.stdout.write(formatCompareMarkdown(a, b));
       else ctx.stdout.write(formatCompareText(a, b, ctx.colors));

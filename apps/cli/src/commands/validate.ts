@@ -2,13 +2,13 @@
  * `design-sim validate FILE...`: schema and catalog-reference checks only, no simulation. Exit 0 when
  * every file is valid, 2 otherwise. Fast enough for a pre-commit hook.
  */
-import { formatDuration, printableName, type Scenario, toPlainJson } from '@design-sim/sim-core';
+import { formatDuration, printableName, type Scenario, toPlainJson, traceRowIssues } from '@design-sim/sim-core';
 import type { Command } from 'commander';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { formatIssueLines } from '../format/issues.ts';
 import { JSON_FORMAT_VERSION, stringifyJson } from '../format/json-output.ts';
 import { loadScenario, type LoadScenarioResult } from '../io/load-scenario.ts';
-import { missingTraceIssues } from '../io/trace-file.ts';
+import { fileTraceOpener, missingTraceIssues } from '../io/trace-file.ts';
 import { inputOptions } from '../io/read-input.ts';
 import { parseSetArgument } from '../io/scenario-edits.ts';
 import type { CommandEnv } from './command-env.ts';
@@ -56,8 +56,10 @@ export function registerValidate(program: Command, env: CommandEnv): void {
         const loaded = await loadScenario(file, ctx.cwd, edits, inputOptions(ctx));
         // The trace files a run would read: `validate` said "valid" for a scenario whose trace file does not
         // exist, and `run` then refused it (the same check, before any simulation).
+        // Then its rows, through the reader run replays from: a header with no rows was "valid" and refused by run.
         const missing = loaded.ok ? missingTraceIssues(loaded.scenario, file, ctx.cwd, loaded.text) : [];
-        const r: LoadScenarioResult = missing.length > 0 ? { ok: false, file, issues: missing } : loaded;
+        const traced = loaded.ok && missing.length === 0 ? traceRowIssues(loaded.scenario, fileTraceOpener(file, ctx.cwd)) : missing;
+        const r: LoadScenarioResult = traced.length > 0 ? { ok: false, file, issues: traced } : loaded;
         results.push(r);
         env.exit(r.ok ? EXIT_OK : EXIT_USAGE);
         if (o.json) continue;

@@ -169,6 +169,14 @@ spec:
     expect([sweep.code, sweep.stderr.replace(/^.*\r/gm, '')]).toEqual([2, 'error: traces/bad.csv:3:29 ContextTokens: expected a whole number of tokens from 0 to 10000000, got "3x4"\n  (the same error in 4 variants)\n']);
   });
 
+  it('a bracketed --vary list: the bad item named as written ("x"), not a fragment ("[50"); an unclosed one says what lists are read', () => {
+    const name = file('vary-list.yaml', fixedFleet);
+    const r = cli(['sweep', name, '--vary', 'replicas=[50,51,"x"]', '--workers', '1'], { cwd: dir });
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `error: vary-list.yaml:${lineOf(fixedFleet, 'replicas: 55')}:17 spec.services[0].replicas: expected a number, got "x" (after --vary spec.services[0].replicas="x")\n`]);
+    const open = cli(['sweep', name, '--vary', 'replicas=[50,51'], { cwd: dir });
+    expect([open.code, open.stderr]).toEqual([2, 'design-sim: --vary replicas=[50,51: cannot read the list "[50,51": write a comma list a,b,c or a bracketed one [a, b, c] (YAML flow syntax)\n']);
+  });
+
   it('a trace of a header and no rows: refused at its first row, not run as a design offered nothing', () => {
     // It ran, offered nothing, and passed on expectations about the bill alone (exit 0): a trace with no request is not
     // traffic (a truncated export, a filter that kept nothing), as an empty file is not, so it is refused as that is.
@@ -177,6 +185,9 @@ spec:
     const text = fixedFleet.replace(/ {2}traffic:\n(?: {4}.*\n)+/, '  traffic:\n    trace: { file: traces/header-only.csv, format: csv }\n').replace(/ {2}expect:[^\n]*\n(?: {4}-.*\n)*/, "  expect: ['cost.hourly < 1000']\n");
     expect(text).toContain("expect: ['cost.hourly < 1000']");
     expect(bad(file('header-only-trace.yaml', text))).toBe('error: traces/header-only.csv:2:1 row: expected at least one row after the header (a request): a trace of no requests offers nothing to judge, got the end of the file\n');
+    // validate gives the same located error (it said "valid", then run refused the trace).
+    const v = cli(['validate', 'header-only-trace.yaml'], { cwd: dir });
+    expect([v.code, v.stdout, v.stderr]).toEqual([2, '', 'error: traces/header-only.csv:2:1 row: expected at least one row after the header (a request): a trace of no requests offers nothing to judge, got the end of the file\n']);
   });
 
   it('a missing trace file, at the scenario\'s trace.file', () => {

@@ -297,6 +297,18 @@ describe('run: output paths are checked before anything runs', () => {
     }
   });
 
+  it('compare of a file with itself under a bad --set: the error once, not twice word for word', () => {
+    const same = file('same.yaml', fixedFleet);
+    const line = fixedFleet.split('\n').findIndex((l) => l.includes('replicas: 55')) + 1;
+    expect(refused(['compare', same, same, '--set', 'replicas=x'])).toBe(`error: same.yaml:${line}:17 spec.services[0].replicas: expected a number, got "x" (after --set replicas=x)\n`);
+  });
+
+  it('--vary .inf or 1e400 names the value Infinity, not null (JSON.stringify\'s name for it)', () => {
+    const name = file('inf.yaml', fixedFleet);
+    const line = fixedFleet.split('\n').findIndex((l) => l.includes('replicas: 55')) + 1;
+    expect(refused(['sweep', name, '--vary', 'replicas=1e400', '--workers', '1'])).toBe(`error: inf.yaml:${line}:17 spec.services[0].replicas: expected a number, got Infinity (after --vary spec.services[0].replicas=Infinity)\n`);
+  });
+
   it('--json with --format markdown is a usage error, not a silent choice', () => {
     expect(refused(['run', 'ff.yaml', '--json', '--format', 'markdown'])).toBe('design-sim: --json and --format markdown disagree: use one of them\n');
     // sweep, optimize, compare and merge printed JSON after all their runs; now refused before any.

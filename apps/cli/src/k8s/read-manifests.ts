@@ -5,12 +5,11 @@
  * absurd nesting. Never throws anything but CliError.
  */
 import { resolve } from 'node:path';
-import { blockNestingTooDeepAt, byteLineColumn, createLocator, decodeUtf8, createSourceLocator, duplicateKeyErrors, flowNestingTooDeepAt, MAX_BLOCK_NESTING, MAX_FLOW_NESTING, MAX_FILE_BYTES, toJSWithAliasLimit, AliasLimitError } from '@design-sim/sim-core';
+import { blockNestingTooDeepAt, byteLineColumn, createLocator, decodeUtf8, createSourceLocator, duplicateKeyErrors, flowNestingTooDeepAt, jsonDuplicateKey, MAX_BLOCK_NESTING, MAX_FLOW_NESTING, MAX_FILE_BYTES, toJSWithAliasLimit, AliasLimitError } from '@design-sim/sim-core';
 import type { PathSegment } from '@design-sim/sim-core';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { CliError } from '../cli-error.ts';
 import { errnoOf, readInput, reasonOf, type InputOptions } from '../io/read-input.ts';
-import { jsonDuplicateKey } from './json-duplicate-key.ts';
 import type { ManifestDoc } from './import-k8s.ts';
 
 /**

@@ -23,6 +23,11 @@ describe('parseVary', () => {
     expect(parseVary('spotShare=0..0.3:0.1').values).toEqual([0, 0.1, 0.2, 0.3]);
     expect(parseVary('routing=round-robin,least-outstanding').values).toEqual(['round-robin', 'least-outstanding']);
     expect(parseVary('hpa.maxReplicas=40, 70').values).toEqual([40, 70]);
+    // Bracketed, the list is read whole: split at commas, its items were "[1", 2 and "x]", and the error named "[1".
+    expect(parseVary('hpa.maxReplicas=[1,2,"x"]').values).toEqual([1, 2, 'x']);
+    expect(parseVary('routing=[ round-robin, least-outstanding ]').values).toEqual(['round-robin', 'least-outstanding']);
+    expect(() => parseVary('hpa.maxReplicas=[1,2')).toThrow(new CliError('--vary hpa.maxReplicas=[1,2: cannot read the list "[1,2": write a comma list a,b,c or a bracketed one [a, b, c] (YAML flow syntax)'));
+    expect(() => parseVary('hpa.maxReplicas=[]')).toThrow('--vary hpa.maxReplicas=[]: no values');
   });
 
   it('reads duration ranges and writes them back in scenario syntax', () => {

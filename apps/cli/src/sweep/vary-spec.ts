@@ -1,7 +1,7 @@
 /**
  * `--vary path=values`: which field a sweep (or optimize) changes and the values it takes. Values are
  * a range `a..b` or `a..b:step` (inclusive; step default 1; durations allowed: `1m..5m:1m`) or a comma
- * list of YAML scalars (`10,15,20`, `round-robin,least-outstanding`). Paths use --set's syntax and
+ * list of YAML scalars (`10,15,20`, `round-robin,least-outstanding`), bracketed or not (`[10, 15, 20]`). Paths use --set's syntax and
  * shorthands; several paths before the `=` (`replicas,minNodes,maxNodes=1..200`) take each value
  * together, e.g. a fixed fleet's replicas and its pinned node pool.
  */
@@ -59,6 +59,13 @@ export function parseVaryValues(arg: string, text: string, max = MAX_SWEEP_VARIA
     }
     throw new CliError(`--vary ${arg}: cannot read the range "${text}": write a..b or a..b:step, e.g. 10..20:2 or 1m..5m:1m`);
   }
+  // A bracketed list is a YAML flow sequence, read whole: split at commas, `[1,2,"x"]` became the values "[1", 2 and
+  // "x]", and a bad item was named by its fragment ("got \"[1\"") rather than as written ("x").
+  if (text.trim().startsWith('[')) {
+    const list = parseEditValue(text.trim(), `--vary ${arg}`);
+    if (!Array.isArray(list)) throw new CliError(`--vary ${arg}: cannot read the list "${text.trim()}": write a comma list a,b,c or a bracketed one [a, b, c] (YAML flow syntax)`);
+    return list;
+  }
   const items = text.split(',').map((v) => v.trim());
   if (items.some((v) => v === '')) throw new CliError(`--vary ${arg}: empty value in the list "${text}"`);
   return items.map((v) => parseEditValue(v, `--vary ${arg}`));
@@ -100,7 +107,9 @@ export function parseVaries(args: readonly string[], max = MAX_SWEEP_VARIANTS): 
 
 /** The document edits that set `spec` to `value` (one per linked path). */
 export function varyEdits(spec: VarySpec, value: unknown): ScenarioEdit[] {
-  return spec.paths.map((path) => ({ path, value, source: `--vary ${formatPath(path)}=${JSON.stringify(value)}` }));
+  // JSON.stringify names Infinity (`.inf`, `1e400`) "null": "got Infinity (after --vary replicas=null)".
+  const shown = typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  return spec.paths.map((path) => ({ path, value, source: `--vary ${formatPath(path)}=${shown}` }));
 }
 
 /** Every combination of the varied values, first --vary slowest. */

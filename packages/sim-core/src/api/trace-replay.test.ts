@@ -4,6 +4,7 @@ import { parseScenarioText } from '../scenario/index.ts';
 import type { TraceOpener } from '../traffic/trace-reader.ts';
 import { createSimApi } from './sim-api.ts';
 import { runScenario } from './run-scenario.ts';
+import { traceRowIssues } from './trace-issues.ts';
 
 function scenario(traffic: string, service = 'latency: { distribution: constant, ms: 10 }', duration = '10m') {
   const text = `apiVersion: design-sim/v1
@@ -63,6 +64,24 @@ describe('trace replay', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues).toEqual([{ file: 'a.csv', line: 3, column: 5, path: 'outputTokens', message: 'expected a whole number of tokens from 0 to 10000000, got "-4"', expected: 'a whole number of tokens from 0 to 10000000' }]);
+  });
+
+  it('traceRowIssues (validate) finds what a run meets: a header and no rows, a bad row; nothing in a good trace', () => {
+    const s = scenario('{ trace: { file: a.csv, format: csv } }');
+    const opener = files({ 'a.csv': 't,inputTokens,outputTokens\n' });
+    const run = createSimApi().runScenario(s, { traces: opener });
+    expect(run.ok).toBe(false);
+    if (run.ok) return;
+    // The same issue run gives: line 2, where the first row belongs.
+    expect(traceRowIssues(s, opener)).toEqual(run.issues);
+    expect(run.issues[0]).toMatchObject({ file: 'a.csv', line: 2, column: 1, path: 'row' });
+    expect(traceRowIssues(s, files({ 'a.csv': 't,inputTokens,outputTokens\n0,1,1\n1,1,-4\n' }))).toMatchObject([{ line: 3, column: 5, path: 'outputTokens' }]);
+    expect(traceRowIssues(s, files({ 'a.csv': 't,inputTokens,outputTokens\n0,1,1\n' }))).toEqual([]);
+    // A bad row past the run's end (10 minutes = 600 s) is never read by run, nor by validate; one at 600 s is.
+    const late = files({ 'a.csv': 't,inputTokens,outputTokens\n0,1,1\n601,1,1\n602,x,1\n' });
+    expect(traceRowIssues(s, late)).toEqual([]);
+    expect(createSimApi().runScenario(s, { traces: late }).ok).toBe(true);
+    expect(traceRowIssues(s, files({ 'a.csv': 't,inputTokens,outputTokens\n0,1,1\n600,1,1\n602,x,1\n' }))).toMatchObject([{ line: 4, path: 'inputTokens' }]);
   });
 
   it('without a trace reader (the web worker) the run is refused with a clear issue, not a crash', () => {

@@ -22,6 +22,12 @@ export function toMilli(value: number): number {
   return Math.ceil(scaled);
 }
 
+/** Whether `value` (base units) is a whole number of milli-units, as a decimal quantity (1.1 is 1100m, float error aside). */
+export function isWholeMilli(value: number): boolean {
+  const scaled = value * 1000;
+  return Math.abs(scaled - Math.round(scaled)) <= DECIMAL_SNAP * Math.max(1, Math.abs(scaled));
+}
+
 /** Adds two milli integers exactly. */
 export function addMilli(a: MilliInt, b: MilliInt): MilliInt {
   if (typeof a === 'number' && typeof b === 'number') {

@@ -26,6 +26,7 @@ export { parseScenarioBytes, parseScenarioText, MAX_REPORTED_ISSUES, type ParseS
 export { formatIssue, formatPath, parsePath, printable, printableName, repeatsText, type PathSegment, type ScenarioIssue } from './scenario-issue.ts';
 export { createLocator, createSourceLocator, locatePath, type PathLocator, type SourceLocation, type SourceLocator } from './yaml-locator.ts';
 export { duplicateKeyErrors } from './yaml-duplicate-keys.ts';
+export { jsonDuplicateKey, type DuplicateJsonKey } from './json-duplicate-key.ts';
 export { AliasLimitError, toJSWithAliasLimit } from './yaml-alias-limit.ts';
 export { blockNestingTooDeepAt, flowNestingTooDeepAt } from './yaml-nesting.ts';
 export { scenarioWarnings, type ScenarioWarning } from './scenario-warnings.ts';

@@ -130,6 +130,15 @@ describe('hostile input: never throws, always a located issue list', () => {
     expect(quoted).toMatch(/unknown field "queue2"/);
   });
 
+  it('a CPU request finer than a millicore: Kubernetes schedules whole millicores (0.0001 ran as 1/10 of what a cluster takes)', () => {
+    const cpu = (v: string) => report(edit(['      replicas: 4\n      concurrency: 4\n', `      replicas: 4\n      cpuPerReplica: ${v}\n      concurrency: 4\n`], ['gcp/us-central1/g2-standard-8', 'gcp/us-central1/n2-standard-8']));
+    // 0.0001 × 1000 = 0.1 m, rounded up to 1 m; 1.0005 × 1000 = 1000.5 m, up to 1001 m.
+    expect(cpu('0.0001')).toBe('examples/bad.yaml:12:22 spec.services[0].cpuPerReplica: Kubernetes counts a CPU request in whole millicores (kube-scheduler rounds up): 0.0001 CPUs is scheduled as 1m; give a multiple of 0.001, such as 0.001');
+    expect(cpu('1.0005')).toMatch(/1\.0005 CPUs is scheduled as 1001m; give a multiple of 0\.001, such as 1\.001$/);
+    // 1.1 is 1100.0000000000002 m as a float: a whole millicore, not a refusal.
+    for (const ok of ['0.001', '1.1', '0.25', '0']) expect(cpu(ok), ok).toMatch(/^ok/);
+  });
+
   it('duplicate keys', () => {
     expect(report(edit(['      replicas: 4\n', '      replicas: 4\n      replicas: 5\n']))).toMatchInlineSnapshot(`"examples/bad.yaml:12:7 spec.services[0].replicas: duplicate key "replicas": each key may appear once in a mapping"`);
   });

@@ -31,6 +31,7 @@ import { formatNumber } from './describe-value.ts';
 import { comparedWithFields } from './zod-issues.ts';
 import { DEFAULT_REGISTRY_MBPS } from './startup-throughputs.ts';
 import { durationMs, durationSeconds, fraction } from './unit-fields.ts';
+import { isWholeMilli, toMilli } from '../hpa/milli-quantity.ts';
 import { DEFAULT_TERMINATION_GRACE_SECONDS } from '../engine/termination-grace.ts';
 
 /**
@@ -250,6 +251,15 @@ export const serviceSchema = z
     if (s.llm !== undefined && (s.gpusPerReplica === 0 || (s.gpusPerReplica === undefined && s.cpuPerReplica !== undefined))) {
       const field = s.gpusPerReplica === 0 ? 'gpusPerReplica' : 'cpuPerReplica';
       ctx.addIssue({ code: 'custom', path: [field], input: s[field], message: `an llm service runs on GPUs (llm.gpu, tensor parallel over gpusPerReplica): ${field === 'gpusPerReplica' ? 'give gpusPerReplica of at least 1' : 'give gpusPerReplica instead of cpuPerReplica'}` });
+    }
+    // Kubernetes schedules CPU in whole millicores: kube-scheduler adds each pod's request as MilliValue(), rounded up
+    // (kubernetes/kubernetes@00fdf757 pkg/scheduler/framework/types.go `(*Resource).Add`; kubernetes/apimachinery@eed236ce
+    // pkg/api/resource/quantity.go `MilliValue`). 0.0001 packed 10,000 replicas per vCPU here, 1,000 in a cluster, and
+    // `export k8s` wrote "0.0001", which imports back as 0.001. Refused rather than rounded: the figure simulated is
+    // then the one deployed, and a round trip keeps it.
+    if (s.cpuPerReplica !== undefined && !isWholeMilli(s.cpuPerReplica)) {
+      const m = toMilli(s.cpuPerReplica);
+      ctx.addIssue({ code: 'custom', path: ['cpuPerReplica'], input: s.cpuPerReplica, message: `Kubernetes counts a CPU request in whole millicores (kube-scheduler rounds up): ${formatNumber(s.cpuPerReplica)} CPUs is scheduled as ${m}m; give a multiple of 0.001, such as ${formatNumber(m / 1000)}` });
     }
     if (s.cpuPerReplica !== undefined && s.gpusPerReplica !== undefined && s.gpusPerReplica > 0) {
       ctx.addIssue({ code: 'custom', path: ['cpuPerReplica'], input: s.cpuPerReplica, message: 'a replica requests GPUs or is a CPU service: give gpusPerReplica or cpuPerReplica, not both' });

@@ -77,10 +77,19 @@ describe('TraceRows', () => {
     expect(errorOf('t,t,inputTokens,outputTokens\n0,9,1,1\n', 'csv')).toBe('trace.csv:1:1 header: expected each of t,inputTokens,outputTokens once, got "t" twice in "t,t,inputTokens,outputTokens"');
   });
 
+  it('refuses a JSON line with a key twice, at the second (JSON.parse kept the last: {"t":0,"t":5} ran at 5 s)', () => {
+    expect(errorOf('{"t":0,"t":5,"inputTokens":1,"outputTokens":2}\n', 'jsonl')).toBe('trace.csv:1:8 t: expected each key once in a JSON line (JSON.parse would keep the last silently), got "t" again');
+    // Line 2, its second inputTokens (after 7 + 16 + 17 = 40 characters: column 41), written with an escape JSON.parse decodes.
+    expect(errorOf('{"t":0,"inputTokens":1,"outputTokens":2}\n{"t":1,"inputTokens":1,"outputTokens":2,"\\u0069nputTokens":3}\n', 'jsonl')).toBe('trace.csv:2:41 inputTokens: expected each key once in a JSON line (JSON.parse would keep the last silently), got "inputTokens" again');
+  });
+
   it('refuses a time past a double (Infinity), an empty CSV trace and a line without end, each located', () => {
     // A 5 MB run of 9s read as Infinity, and a header-less empty file as a trace of no requests: both ran, exit 1.
     expect(errorOf(`t,inputTokens,outputTokens\n${'9'.repeat(400)},1,1\n`, 'csv')).toBe(`trace.csv:2:1 t: expected seconds, a finite number ≥ 0, got "${'9'.repeat(77)}..."`);
-    expect(errorOf('{"t":1e400,"inputTokens":1,"outputTokens":2}\n', 'jsonl')).toBe('trace.csv:1:2 t: expected seconds, a finite number ≥ 0, got null');
+    // 1e400 parses to Infinity, which JSON.stringify names "null": the value is named as written.
+    expect(errorOf('{"t":1e400,"inputTokens":1,"outputTokens":2}\n', 'jsonl')).toBe('trace.csv:1:2 t: expected seconds, a finite number ≥ 0, got 1e400');
+    expect(errorOf('{"t":0,"inputTokens":1e400,"outputTokens":2}\n', 'jsonl')).toBe('trace.csv:1:8 inputTokens: expected a whole number of tokens from 0 to 10000000, got 1e400');
+    expect(errorOf('{"t":0,"inputTokens":1,"outputTokens": -2.50}\n', 'jsonl')).toBe('trace.csv:1:24 outputTokens: expected a whole number of tokens from 0 to 10000000, got -2.50');
     expect(errorOf('', 'csv')).toBe('trace.csv:1:1 header: expected a header row with t,inputTokens,outputTokens (the csv format), got an empty file');
     expect(errorOf('\n\n', 'azure-llm')).toBe('trace.csv:1:1 header: expected a header row with TIMESTAMP,ContextTokens,GeneratedTokens (the azure-llm format), got an empty file');
     // A header and no rows (or an empty JSON Lines file) ran as a design offered nothing, and passed on its bill.

@@ -14,6 +14,7 @@
  */
 import { decodeUtf8, encodeUtf8 } from '../scenario/utf8.ts';
 import { formatInteger } from '../scenario/describe-value.ts';
+import { jsonDuplicateKey } from '../scenario/json-duplicate-key.ts';
 
 /** A pull-based source of a trace's bytes (or text): the next chunk, or null at the end. */
 export interface TraceChunkReader {
@@ -369,6 +370,9 @@ export class TraceRows {
       this.fail(1, 'row', 'one JSON object per line', JSON.stringify(truncate(line)));
     }
     if (typeof o !== 'object' || o === null || Array.isArray(o)) this.fail(1, 'row', 'a JSON object {"t", "inputTokens", "outputTokens"}', JSON.stringify(truncate(line)));
+    // JSON.parse keeps the last of two equal keys: {"t":0,"t":5} ran at t = 5 without a word. Refused as import k8s refuses it.
+    const dup = jsonDuplicateKey(line);
+    if (dup !== null) this.fail(dup.offset + 1, dup.key, 'each key once in a JSON line (JSON.parse would keep the last silently)', `${JSON.stringify(dup.key)} again`);
     const r = o as Record<string, unknown>;
     const col = (key: string): number => {
       const at = line.indexOf(`"${key}"`);
@@ -376,7 +380,7 @@ export class TraceRows {
     };
     const num = (key: string, expected: string, ok: (n: number) => boolean): number => {
       const v = r[key];
-      if (typeof v !== 'number' || !ok(v)) this.fail(col(key), key, expected, v === undefined ? 'nothing (missing)' : JSON.stringify(v));
+      if (typeof v !== 'number' || !ok(v)) this.fail(col(key), key, expected, v === undefined ? 'nothing (missing)' : typeof v === 'number' ? writtenNumber(line, key, v) : JSON.stringify(v));
       return v as number;
     };
     this.t = num('t', 'seconds, a finite number ≥ 0', (n) => n >= 0 && Number.isFinite(n));
@@ -395,6 +399,16 @@ export class TraceRows {
   }
 }
 
+
+/**
+ * A number as written in a JSON line: `1e400` parses to Infinity, which JSON.stringify names "null". Falls back
+ * to the parsed value when the key is written with escapes (not found as written).
+ */
+function writtenNumber(line: string, key: string, v: number): string {
+  const at = line.indexOf(`"${key}"`);
+  const m = at < 0 ? null : /^\s*:\s*(-?[0-9][0-9.eE+-]*)/.exec(line.slice(at + key.length + 2));
+  return m ? m[1]! : String(v);
+}
 
 /** A plain decimal number in bytes [s, e) (surrounding spaces allowed), or NaN. */
 function parseNumber(l: Uint8Array, s: number, e: number): number {

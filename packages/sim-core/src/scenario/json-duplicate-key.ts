@@ -2,7 +2,8 @@
  * The first key repeated in one object of a JSON text, found in one pass. `import k8s` reads `kubectl get -o json`
  * output with JSON.parse for speed, and JSON.parse keeps the last of two equal keys without a word:
  * `"replicas": 3, "replicas": 30` imported 30 replicas, exit 0, where the same manifest in YAML is refused at the
- * second key. Only called on text JSON.parse has accepted, so the scan need not validate anything.
+ * second key. A JSON Lines trace row (`{"t":0,"t":5}`) is read the same way and checked by the same rule.
+ * Only called on text JSON.parse has accepted, so the scan need not validate anything.
  */
 
 /** Where the repeated key starts (a character offset of its opening quote), and the key. */
