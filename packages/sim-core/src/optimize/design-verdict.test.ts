@@ -5,7 +5,7 @@ import { seedEvaluationFromResult } from './seed-evaluation.ts';
 
 const api = createSimApi();
 
-/** Two replicas on two priced nodes; traffic only from minute 1 to 6, a warm-up of 10 minutes: nothing is offered after it (as `run`'s verdict.test.ts). */
+/** Two replicas on two nodes priced on a known, recent day (no price caveat); traffic only from minute 1 to 6, a warm-up of 10 minutes: nothing is offered after it (as `run`'s verdict.test.ts). */
 const quiet = (seed: number, expect: string): string => `apiVersion: design-sim/v1
 kind: Scenario
 metadata: { name: quiet }
@@ -17,7 +17,7 @@ spec:
   services:
     - { name: model, replicas: 2, concurrency: 4, latency: { distribution: constant, ms: 50 }, nodePool: gpu }
   nodePools:
-    - { name: gpu, instance: gcp/us-central1/g2-standard-8, minNodes: 2, maxNodes: 2 }
+    - { name: gpu, instance: aws/us-east-1/g5.2xlarge, minNodes: 2, maxNodes: 2 }
   expect: [${expect}]
 `;
 
