@@ -86,6 +86,7 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
   const eff = spec.efficiency ?? {};
   const model = costModelOf(shape, spec.precision, kvBytes, spec.routingImbalance);
   let lora: EngineLora | undefined;
+  let loraHostCacheGB = 0;
   if (spec.lora !== undefined) {
     const l = spec.lora;
     const fileBytes = loraParameters(shape, l.rank) * LORA_BYTES_PER_ELEMENT;
@@ -104,11 +105,13 @@ export function resolveLlm(spec: LlmSpec, gpu: GpuSpec, tensorParallel: number):
       models: loraCostModels(model, loraParameters(shape, l.maxLoraRank), l.maxLoras),
       kernelFactor: 1 + (l.kernelOverhead ?? LORA_KERNEL_OVERHEAD),
     };
+    // The host-memory cache holds up to maxCpuLoras adapter files (validate-scenario checks they fit the node).
+    loraHostCacheGB = (Math.min(lora.adapters, lora.maxCpuLoras) * fileBytes) / 1e9;
   }
   return {
     ok: true,
     weightsGB: weightBytes / 1e9,
-    loraHostCacheGB: spec.lora === undefined ? 0 : (Math.min(spec.lora.adapters, spec.lora.maxCpuLoras ?? spec.lora.maxLoras) * loraParameters(shape, spec.lora.rank) * LORA_BYTES_PER_ELEMENT) / 1e9,
+    loraHostCacheGB,
     kvGBPerReplica: kvSpace / 1e9,
     llm: {
       model,
