@@ -45,3 +45,17 @@ export function jsonDuplicateKey(text: string): DuplicateJsonKey | null {
   }
   return null;
 }
+
+/**
+ * False when `parsed` (JSON.parse of `text`) cannot hide a repeated key, found without the scan: every key is followed by one
+ * colon, so an object with as many keys as the text has colons kept them all. True otherwise (a key lost to a repeat, or
+ * colons in strings or nested objects: then `jsonDuplicateKey` decides). A trace row is a flat object of three numbers,
+ * and the full scan cost more than JSON.parse itself (0.40 against 0.38 µs a row); this test costs about a quarter of it.
+ */
+export function mayRepeatKey(text: string, parsed: object): boolean {
+  let colons = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) colons++;
+  let keys = 0;
+  for (const _ in parsed) keys++;
+  return colons !== keys;
+}

@@ -14,7 +14,7 @@
  */
 import { decodeUtf8, encodeUtf8 } from '../scenario/utf8.ts';
 import { formatInteger } from '../scenario/describe-value.ts';
-import { jsonDuplicateKey } from '../scenario/json-duplicate-key.ts';
+import { jsonDuplicateKey, mayRepeatKey } from '../scenario/json-duplicate-key.ts';
 
 /** A pull-based source of a trace's bytes (or text): the next chunk, or null at the end. */
 export interface TraceChunkReader {
@@ -371,7 +371,7 @@ export class TraceRows {
     }
     if (typeof o !== 'object' || o === null || Array.isArray(o)) this.fail(1, 'row', 'a JSON object {"t", "inputTokens", "outputTokens"}', JSON.stringify(truncate(line)));
     // JSON.parse keeps the last of two equal keys: {"t":0,"t":5} ran at t = 5 without a word. Refused as import k8s refuses it.
-    const dup = jsonDuplicateKey(line);
+    const dup = mayRepeatKey(line, o) ? jsonDuplicateKey(line) : null;
     if (dup !== null) this.fail(dup.offset + 1, dup.key, 'each key once in a JSON line (JSON.parse would keep the last silently)', `${JSON.stringify(dup.key)} again`);
     const r = o as Record<string, unknown>;
     const col = (key: string): number => {
