@@ -432,10 +432,7 @@ export class LlmExecutor implements PodExecutor {
       // Decode role: the KV cache is on its way from the prefill replica (no front end: that ran at prefill).
       const ready = this.store.start[slot]! + (this.role === 'decode' ? this.store.inTok[slot]! * this.transferPerToken : cfg.efficiency.requestOverheadSeconds);
       if (ready > now) {
-        if (st.wakeAt < 0) {
-          st.wakeAt = ready;
-          this.heap.push(ready, podEventPayload(pod.uid, 1));
-        }
+        this.wakeWhenReady(pod, st, ready);
         return;
       }
       this.drawHead(st, slot);
@@ -469,6 +466,13 @@ export class LlmExecutor implements PodExecutor {
     }
   }
 
+  /** The queue's first request is still in its front end (or its KV on the way) until `ready`: the pod wakes then, once. */
+  private wakeWhenReady(pod: Pod, st: LlmPodState, ready: number): void {
+    if (st.wakeAt >= 0) return;
+    st.wakeAt = ready;
+    this.heap.push(ready, podEventPayload(pod.uid, 1));
+  }
+
   /**
    * `admit` with multi-LoRA serving: vLLM V1's waiting loop (engine/lora-adapters.ts has the source) scans the queue in
    * order, skipping a request whose adapter would make the batch hold more than maxLoras distinct adapters and going
@@ -487,10 +491,7 @@ export class LlmExecutor implements PodExecutor {
       // Requests reach the queue in order, so one not past its front end means none behind it is either.
       const ready = store.start[slot]! + cfg.efficiency.requestOverheadSeconds;
       if (ready > now) {
-        if (st.wakeAt < 0) {
-          st.wakeAt = ready;
-          this.heap.push(ready, podEventPayload(pod.uid, 1));
-        }
+        this.wakeWhenReady(pod, st, ready);
         return;
       }
       const g = store.gen[slot]!;
@@ -583,8 +584,7 @@ export class LlmExecutor implements PodExecutor {
 
   /** The head request (or with LoRA the `k`-th, those before it held by max_loras) needs more KV than the whole replica has: it is dropped. */
   private rejectHead(pod: Pod, st: LlmPodState, slot: number, now: number, k = 0): void {
-    if (k === 0) pod.queue.shift();
-    else pod.queue.removeAt(k);
+    pod.queue.removeAt(k); // the head's shift when k = 0 (SlotQueue.removeAt moves only the k before it)
     st.headSlot = -1;
     this.rejectedTooLong++;
     this.service.bump(pod, -1);
@@ -753,10 +753,7 @@ export class LlmExecutor implements PodExecutor {
         slot = pod.queue.at(kq);
         const ready = this.store.start[slot]! + cfg.efficiency.requestOverheadSeconds;
         if (ready > now) {
-          if (st.wakeAt < 0) {
-            st.wakeAt = ready;
-            this.heap.push(ready, podEventPayload(pod.uid, 1));
-          }
+          this.wakeWhenReady(pod, st, ready);
           return;
         }
         if (lora === null) this.drawHead(st, slot);
@@ -825,8 +822,7 @@ export class LlmExecutor implements PodExecutor {
         if (kw === 0) paged.waiting.shift();
         else paged.waiting.splice(kw, 1);
       } else {
-        if (kq === 0) pod.queue.shift();
-        else pod.queue.removeAt(kq);
+        pod.queue.removeAt(kq);
         st.headSlot = -1;
         this.store.workStart[slot] = now;
       }
@@ -914,8 +910,7 @@ export class LlmExecutor implements PodExecutor {
         return false;
       }
     } else if (st.kvReserved + need > cap) return false;
-    if (k === 0) pod.queue.shift();
-    else pod.queue.removeAt(k);
+    pod.queue.removeAt(k); // the head's shift when k = 0 (SlotQueue.removeAt moves only the k before it)
     st.headSlot = -1;
     const i = st.n++;
     st.slot[i] = slot;
